@@ -1,0 +1,212 @@
+//! RFC 8785 (JCS) building blocks: member-name order, string escaping, number form.
+//! The reader uses them to write the canonical payload while it parses (one pass, no
+//! tree); the integrity diagnosis uses the layout helpers to rebuild the usual
+//! non-canonical serializations a publisher may have hashed by mistake.
+
+use std::cmp::Ordering;
+
+/// Orders two member names by their UTF-16 code units (RFC 8785 section 3.2.3),
+/// working on their UTF-8 bytes. Byte order is UTF-16 order except that U+E000-U+FFFF
+/// (lead bytes 0xEE, 0xEF) sort after the astral planes (lead bytes 0xF0-0xF4), which
+/// UTF-16 writes as surrogates 0xD800-0xDFFF. At the first differing byte both names
+/// are at the same character boundary or inside characters with equal lead bytes, so
+/// remapping those two lead bytes is enough.
+pub fn cmp_utf16(a: &[u8], b: &[u8]) -> Ordering {
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => utf16_rank(a[i]).cmp(&utf16_rank(b[i])),
+        None => a.len().cmp(&b.len()),
+    }
+}
+
+#[inline]
+fn utf16_rank(b: u8) -> u16 {
+    if b == 0xEE || b == 0xEF {
+        u16::from(b) + 0x10
+    } else {
+        u16::from(b)
+    }
+}
+
+/// Appends one decoded character in RFC 8785 string form (section 3.2.2.2): only the
+/// quote, the backslash and C0 controls are escaped, with the short forms where JSON
+/// has them and lowercase `\u00xx` otherwise.
+pub fn push_escaped_char(out: &mut Vec<u8>, c: char) {
+    match c {
+        '"' => out.extend_from_slice(b"\\\""),
+        '\\' => out.extend_from_slice(b"\\\\"),
+        '\u{8}' => out.extend_from_slice(b"\\b"),
+        '\t' => out.extend_from_slice(b"\\t"),
+        '\n' => out.extend_from_slice(b"\\n"),
+        '\u{c}' => out.extend_from_slice(b"\\f"),
+        '\r' => out.extend_from_slice(b"\\r"),
+        c if (c as u32) < 0x20 => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let v = c as u32 as usize;
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[v >> 4]);
+            out.push(HEX[v & 15]);
+        }
+        c => {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
+/// Undoes the escapes that [`push_escaped_char`] writes (and only those: the input is
+/// canonical). Used where two escaped member names must be compared as text.
+pub fn unescape_canonical(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != b'\\' || i + 1 >= s.len() {
+            out.push(s[i]);
+            i += 1;
+            continue;
+        }
+        let (byte, used) = match s[i + 1] {
+            b'"' => (b'"', 2),
+            b'\\' => (b'\\', 2),
+            b'b' => (8, 2),
+            b't' => (9, 2),
+            b'n' => (10, 2),
+            b'f' => (12, 2),
+            b'r' => (13, 2),
+            b'u' if i + 6 <= s.len() => {
+                let hex = std::str::from_utf8(&s[i + 2..i + 6]).unwrap_or("0");
+                (u8::from_str_radix(hex, 16).unwrap_or(0), 6)
+            }
+            other => (other, 2),
+        };
+        out.push(byte);
+        i += used;
+    }
+    out
+}
+
+/// ECMAScript `Number.prototype.toString` of a finite double, as RFC 8785 requires
+/// (section 3.2.2.3); `-0` becomes `0`.
+pub fn push_number(out: &mut Vec<u8>, v: f64) {
+    if v == 0.0 {
+        out.push(b'0');
+        return;
+    }
+    let mut buf = ryu_js::Buffer::new();
+    out.extend_from_slice(buf.format_finite(v).as_bytes());
+}
+
+/// Separators and indentation of the non-canonical layouts the integrity check tries.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// None: compact (no newlines).
+    pub indent: Option<&'static str>,
+    pub item_sep: &'static str,
+    pub key_sep: &'static str,
+}
+
+impl Layout {
+    pub const COMPACT: Layout = Layout { indent: None, item_sep: ",", key_sep: ":" };
+    /// Python's `json.dumps` default.
+    pub const PYTHON: Layout = Layout { indent: None, item_sep: ", ", key_sep: ": " };
+    /// `JSON.stringify(v, null, 2)`, `json.dumps(v, indent=2)`.
+    pub const INDENT2: Layout = Layout { indent: Some("  "), item_sep: ",", key_sep: ": " };
+    pub const INDENT4: Layout = Layout { indent: Some("    "), item_sep: ",", key_sep: ": " };
+    pub const TABS: Layout = Layout { indent: Some("\t"), item_sep: ",", key_sep: ": " };
+}
+
+/// Re-lays out compact JSON text (as the reader writes it) with other separators or
+/// indentation. Only structure outside strings is touched.
+pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut i = 0;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        if let Some(ind) = layout.indent {
+            out.push(b'\n');
+            for _ in 0..depth {
+                out.extend_from_slice(ind.as_bytes());
+            }
+        }
+    };
+    while i < compact.len() {
+        let b = compact[i];
+        if in_string {
+            out.push(b);
+            if b == b'\\' && i + 1 < compact.len() {
+                out.push(compact[i + 1]);
+                i += 1;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                let close = if b == b'{' { b'}' } else { b']' };
+                if compact.get(i + 1) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b);
+            }
+            b',' => {
+                if layout.indent.is_some() {
+                    out.push(b',');
+                    newline(&mut out, depth);
+                } else {
+                    out.extend_from_slice(layout.item_sep.as_bytes());
+                }
+            }
+            b':' => out.extend_from_slice(layout.key_sep.as_bytes()),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_order_puts_bmp_private_use_after_astral() {
+        // U+E000 (EE 80 80) vs U+1F600 (F0 9F 98 80): UTF-16 D83D < E000.
+        assert_eq!(cmp_utf16("\u{e000}".as_bytes(), "\u{1f600}".as_bytes()), Ordering::Greater);
+        assert_eq!(cmp_utf16(b"a", b"b"), Ordering::Less);
+        assert_eq!(cmp_utf16(b"ab", b"a"), Ordering::Greater);
+        assert_eq!(cmp_utf16("\u{80}".as_bytes(), "\u{e000}".as_bytes()), Ordering::Less);
+    }
+
+    #[test]
+    fn relayout_indents_outside_strings_only() {
+        let got = relayout(br#"{"a":[1,{}],"b":"x,{y}:"}"#, Layout::INDENT2);
+        assert_eq!(String::from_utf8_lossy(&got), "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": \"x,{y}:\"\n}");
+        let py = relayout(br#"{"a":[1,2]}"#, Layout::PYTHON);
+        assert_eq!(String::from_utf8_lossy(&py), r#"{"a": [1, 2]}"#);
+    }
+
+    #[test]
+    fn numbers_in_ecmascript_form() {
+        let cases = [(1e21, "1e+21"), (0.0000001, "1e-7"), (-0.0, "0"), (24.5, "24.5"), (2.0, "2")];
+        for (v, want) in cases {
+            let mut out = Vec::new();
+            push_number(&mut out, v);
+            assert_eq!(String::from_utf8_lossy(&out), want);
+        }
+    }
+}

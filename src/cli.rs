@@ -1,0 +1,108 @@
+//! The command line, as data. Behaviour lives in `app`; this file only says what can
+//! be typed (and so also feeds the man page and shell completions).
+
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "aeb-verify",
+    version,
+    about = "Verify and audit signed evidence bundles, offline",
+    long_about = "Verify and audit signed evidence bundles, offline.\n\n\
+Reads each bundle strictly (I-JSON), recomputes the SHA-256 of its RFC 8785 payload, checks \
+its signatures and audits it. Exit status: 0 verified, 1 rejected, 2 could not run.",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Bundles to verify: files, directories (every *.json below them), or - for stdin
+    #[arg(value_name = "BUNDLE", required = true)]
+    pub bundles: Vec<PathBuf>,
+
+    /// Report format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Reject on warnings too, not only on errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Judge times (signature dates, generated_at) as of this instant, RFC 3339
+    /// [default: the system clock]
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<OffsetDateTime>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// When to colour the human report
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only the verdict line of each bundle
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct ReadArgs {
+    /// Largest bundle accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the signed payload (RFC 8785 form of the bundle without `signatures`) to
+    /// standard output, byte for byte: `aeb-verify canonicalize b.json | sha256sum`
+    Canonicalize {
+        /// The bundle, or - for standard input
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print the SHA-256 of the payload, as `signatures.sha256` should hold it
+    Digest {
+        /// The bundle, or - for standard input
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Explain a rule: what it checks, why it matters, what to do
+    Explain {
+        /// A rule id, as reports print it (e.g. integrity.hash-mismatch)
+        rule: String,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(hide = true)]
+    Man,
+}
+
+fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); e.g. 2026-11-25T00:00:00Z"))
+}

@@ -1,0 +1,183 @@
+//! The one shape every check speaks in. Checks produce [`Finding`]s and mark the rules
+//! they evaluated in an [`Outcome`]; reporters render them. Nothing here prints.
+
+use crate::rules::Rule;
+use serde::Serialize;
+
+/// Ordered so that `max()` over findings gives the worst one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "error" | "deny" => Ok(Severity::Error),
+            other => Err(format!("unknown severity '{other}' (info, warning, error)")),
+        }
+    }
+}
+
+/// 1-based line and column; the column counts Unicode scalar values, as SARIF's
+/// `unicodeCodePoints` column kind does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One thing a check has to say about one place in a bundle.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    /// Set when `--allow/--warn/--deny` changed the severity for this run.
+    pub remapped_from: Option<Severity>,
+    /// RFC 6901 pointer into the bundle; "" is the whole document.
+    pub pointer: String,
+    /// Byte offset in the source, when the check knows it better than the pointer does
+    /// (the reader does: a syntax error has no value to point at).
+    pub offset: Option<usize>,
+    /// Resolved from `offset` or `pointer` once, when the report is assembled.
+    pub position: Option<Position>,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(rule: &'static Rule, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.severity,
+            remapped_from: None,
+            pointer: pointer.into(),
+            offset: None,
+            position: None,
+            expected: None,
+            found: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, offset: usize) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    pub fn expected(mut self, v: impl Into<String>) -> Self {
+        self.expected = Some(v.into());
+        self
+    }
+
+    pub fn found(mut self, v: impl Into<String>) -> Self {
+        self.found = Some(v.into());
+        self
+    }
+
+    /// For checks that decide severity themselves (a rule that is a warning in one
+    /// situation and an error in another keeps one id).
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.severity = s;
+        self
+    }
+}
+
+/// What a run of checks produced: the findings, plus which rules were evaluated and
+/// which were skipped (and why), so that a report can say PASS or SKIP and not only
+/// list failures.
+#[derive(Debug, Default, Clone)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub evaluated: Vec<&'static str>,
+    pub skipped: Vec<(&'static str, String)>,
+}
+
+impl Outcome {
+    pub fn push(&mut self, f: Finding) {
+        self.mark(f.rule);
+        self.findings.push(f);
+    }
+
+    /// The rule was evaluated (whether or not it found anything).
+    pub fn mark(&mut self, rule: &'static Rule) {
+        if !self.evaluated.contains(&rule.id) {
+            self.evaluated.push(rule.id);
+        }
+    }
+
+    pub fn skip(&mut self, rule: &'static Rule, why: impl Into<String>) {
+        if !self.skipped.iter().any(|(id, _)| *id == rule.id) {
+            self.skipped.push((rule.id, why.into()));
+        }
+    }
+
+    pub fn extend(&mut self, other: Outcome) {
+        for id in other.evaluated {
+            if !self.evaluated.contains(&id) {
+                self.evaluated.push(id);
+            }
+        }
+        for s in other.skipped {
+            if !self.skipped.iter().any(|(id, _)| *id == s.0) {
+                self.skipped.push(s);
+            }
+        }
+        self.findings.extend(other.findings);
+    }
+
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// RFC 6901 escaping of one reference token.
+pub fn pointer_token(name: &str) -> String {
+    if name.contains(['~', '/']) {
+        name.replace('~', "~0").replace('/', "~1")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Joins a parent pointer and a member name or index.
+pub fn child(parent: &str, token: &str) -> String {
+    let mut p = String::with_capacity(parent.len() + token.len() + 1);
+    p.push_str(parent);
+    p.push('/');
+    p.push_str(&pointer_token(token));
+    p
+}

@@ -1,0 +1,220 @@
+//! Integrity: recompute the SHA-256 of the payload and hold it against
+//! `signatures.sha256` (spec section 2). On a mismatch, say what the recorded hash
+//! does match, so the auditor can tell a broken pipeline from a changed bundle.
+
+pub mod diags;
+
+use crate::canonical::{relayout, Layout};
+use crate::finding::{Finding, Outcome};
+use crate::read::{self, Document, SIGNATURES};
+use crate::text::hex;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Members of `signatures` that the format defines.
+pub const SIGNATURE_MEMBERS: &[&str] = &["sha256", "pgp", "kms", "key_id"];
+
+/// What the report shows besides findings.
+#[derive(Debug, Clone)]
+pub struct Digest256 {
+    pub payload_sha256: String,
+    pub payload_len: usize,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
+    let computed = sha256_hex(doc.payload());
+    let digest = Digest256 { payload_sha256: computed.clone(), payload_len: doc.payload().len() };
+    for rule in diags::RULES {
+        out.mark(rule);
+    }
+    let sigs = doc.member_value(SIGNATURES);
+    let pointer = "/signatures/sha256";
+    let recorded = match &sigs {
+        None => {
+            out.push(
+                Finding::new(&diags::HASH_NOT_FILLED, "", "the bundle has no `signatures` member, so no hash")
+                    .expected(computed)
+                    .found("no signatures member"),
+            );
+            return digest;
+        }
+        Some(Value::Object(map)) => {
+            for name in map.keys().filter(|k| !SIGNATURE_MEMBERS.contains(&k.as_str())) {
+                out.push(Finding::new(
+                    &diags::UNCOVERED_MEMBER,
+                    crate::finding::child("/signatures", name),
+                    format!("`signatures.{name}` is not defined by the format and is covered by no hash or signature"),
+                ));
+            }
+            map.get("sha256")
+        }
+        Some(other) => {
+            out.push(
+                Finding::new(&diags::HASH_MALFORMED, "/signatures", "`signatures` is not an object")
+                    .expected("an object with sha256")
+                    .found(kind(other)),
+            );
+            return digest;
+        }
+    };
+    let recorded = match recorded {
+        None | Some(Value::Null) => {
+            let f = Finding::new(&diags::HASH_NOT_FILLED, "/signatures", "`signatures.sha256` is missing")
+                .expected(computed)
+                .found("absent");
+            out.push(f);
+            return digest;
+        }
+        Some(Value::String(s)) => s.as_str(),
+        Some(other) => {
+            out.push(
+                Finding::new(&diags::HASH_MALFORMED, pointer, "`signatures.sha256` is not a string")
+                    .expected("64 lowercase hex digits")
+                    .found(kind(other)),
+            );
+            return digest;
+        }
+    };
+    if is_placeholder(recorded) {
+        out.push(
+            Finding::new(
+                &diags::HASH_NOT_FILLED,
+                pointer,
+                format!("`signatures.sha256` holds the placeholder {recorded:?}; the bundle was never sealed"),
+            )
+            .expected(computed)
+            .found(recorded),
+        );
+        return digest;
+    }
+    if recorded.len() != 64 || !recorded.bytes().all(|b| b.is_ascii_hexdigit()) {
+        out.push(
+            Finding::new(
+                &diags::HASH_MALFORMED,
+                pointer,
+                format!("`signatures.sha256` is not 64 hex digits ({} characters)", recorded.chars().count()),
+            )
+            .expected("64 lowercase hex digits")
+            .found(recorded),
+        );
+        return digest;
+    }
+    if recorded.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.push(
+            Finding::new(&diags::HASH_UPPERCASE, pointer, "the hash is written in uppercase hex")
+                .expected(recorded.to_ascii_lowercase())
+                .found(recorded),
+        );
+    }
+    let recorded = recorded.to_ascii_lowercase();
+    if recorded != computed {
+        let explanation = match diagnose(doc, &recorded) {
+            Some(what) => format!("the recorded hash is the SHA-256 of {what}, not of the RFC 8785 payload"),
+            None => "the recorded hash matches neither the payload nor any of the usual mistakes \
+(raw file, signatures left in, source key order, pretty-printed): the bundle was changed after \
+it was sealed, or sealed over other content"
+                .to_owned(),
+        };
+        out.push(Finding::new(&diags::HASH_MISMATCH, pointer, explanation).expected(computed).found(recorded));
+    }
+    digest
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty()
+        || t.chars().all(|c| c == '.' || c == '…' || c == '*' || c == '-' || c == 'x' || c == 'X')
+        || t.chars().all(|c| c == '0')
+        || matches!(t.to_ascii_lowercase().as_str(), "todo" | "tbd" | "placeholder" | "<sha256>" | "sha256")
+}
+
+/// Finds which usual non-canonical serialization, if any, the recorded hash is the
+/// digest of. Runs only on a mismatch, so it may re-read the source.
+pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
+    let hit = |bytes: &[u8]| sha256_hex(bytes) == recorded;
+    let src = doc.source();
+    if hit(src) {
+        return Some("the raw file bytes".to_owned());
+    }
+    if let Some(trimmed) = src.strip_suffix(b"\n") {
+        if hit(trimmed) {
+            return Some("the raw file bytes without the final newline".to_owned());
+        }
+    }
+    let mut with_nl = src.to_vec();
+    with_nl.push(b'\n');
+    if hit(&with_nl) {
+        return Some("the raw file bytes with a newline added".to_owned());
+    }
+
+    // The whole bundle, `signatures` left in, with the hash blanked in the usual ways.
+    let whole = doc.value();
+    let blanks: [(&str, Option<Value>); 5] = [
+        ("an empty string", Some(Value::String(String::new()))),
+        ("null", Some(Value::Null)),
+        ("removed", None),
+        ("\"...\"", Some(Value::String("...".into()))),
+        ("64 zeros", Some(Value::String("0".repeat(64)))),
+    ];
+    for (label, blank) in blanks {
+        let mut v = whole.clone();
+        if let Some(Value::Object(sig)) = v.get_mut(SIGNATURES) {
+            match blank {
+                Some(b) => {
+                    sig.insert("sha256".into(), b);
+                }
+                None => {
+                    sig.remove("sha256");
+                }
+            }
+        }
+        if let Ok(bytes) = serde_jcs::to_vec(&v) {
+            if hit(&bytes) {
+                return Some(format!(
+                    "the RFC 8785 form of the whole bundle with `signatures` left in (sha256 {label})"
+                ));
+            }
+        }
+    }
+
+    // The payload in other layouts: source key order or sorted, compact or pretty.
+    let source_order = read::source_order_payload(src);
+    let orders: [(&str, Option<&[u8]>); 2] =
+        [("in the source's key order", source_order.as_deref()), ("with sorted keys", Some(doc.payload()))];
+    let layouts = [
+        ("compact", Layout::COMPACT),
+        ("with Python's default separators", Layout::PYTHON),
+        ("pretty-printed with 2 spaces", Layout::INDENT2),
+        ("pretty-printed with 4 spaces", Layout::INDENT4),
+        ("pretty-printed with tabs", Layout::TABS),
+    ];
+    for (order, bytes) in orders {
+        let Some(bytes) = bytes else { continue };
+        for (layout_name, layout) in layouts {
+            let mut text = relayout(bytes, layout);
+            if hit(&text) {
+                return Some(format!("the payload {order}, {layout_name}"));
+            }
+            text.push(b'\n');
+            if hit(&text) {
+                return Some(format!("the payload {order}, {layout_name}, with a final newline"));
+            }
+        }
+    }
+    None
+}

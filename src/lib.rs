@@ -1,0 +1,20 @@
+//! aeb-verify: offline verification and audit of signed evidence bundles.
+//!
+//! The pipeline, one module per stage: [`read`] (strict I-JSON, RFC 8785 payload in
+//! one pass) → [`integrity`] (SHA-256) → [`signatures`] → [`verify`] (verdict) →
+//! [`report`] (every output format). Checks only produce [`finding::Finding`]s that
+//! name a rule of the one catalogue in [`rules`]; only reporters render them.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod canonical;
+pub mod cli;
+pub mod finding;
+pub mod integrity;
+pub mod options;
+pub mod read;
+pub mod report;
+pub mod rules;
+pub mod signatures;
+pub mod text;
+pub mod verify;

@@ -1,0 +1,781 @@
+//! The strict one-pass reader. It validates I-JSON and writes the RFC 8785 form of the
+//! document into one buffer as it goes: no tree is built. Members of an object are
+//! remembered as ranges of that buffer; when the object closes they are checked for
+//! order (sorted input needs no work) and, if needed, rewritten in UTF-16 name order.
+//! Duplicate names then sit next to each other. Containers are tracked on an explicit
+//! stack, so hostile nesting costs a finding, never the call stack.
+
+use super::diags;
+use crate::canonical::{cmp_utf16, push_escaped_char, push_number, unescape_canonical};
+use crate::finding::{child, Finding};
+use crate::rules::Rule;
+use std::cmp::Ordering;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ParseOptions {
+    pub max_depth: usize,
+    /// false keeps members in source order: the layout a publisher may have hashed by
+    /// mistake, rebuilt only to explain a hash mismatch.
+    pub sort: bool,
+}
+
+/// A member of the top-level object, as laid out in the output.
+#[derive(Debug, Clone)]
+pub(crate) struct TopMember {
+    pub name: String,
+    /// From the opening quote of the name to the end of the value.
+    pub member: Range<usize>,
+    pub value: Range<usize>,
+    /// Source offset of the value's first byte.
+    pub value_offset: usize,
+}
+
+pub(crate) struct Parsed {
+    pub out: Vec<u8>,
+    pub top: Vec<TopMember>,
+    pub findings: Vec<Finding>,
+    /// The text could not be read to its end; `out` is incomplete.
+    pub fatal: bool,
+}
+
+struct MemberRec {
+    start: usize,
+    key_end: usize,
+    end: usize,
+    name_offset: usize,
+    value_offset: usize,
+    /// The written name holds an escape, so bytes alone cannot order it.
+    escaped: bool,
+}
+
+enum Frame {
+    Object { start: usize, first: usize },
+    Array { index: usize },
+}
+
+struct Stop;
+
+/// Bytes that end a plain run inside a string: the quote, the backslash, C0 controls,
+/// and the lead bytes of the only UTF-8 sequences that can encode noncharacters.
+static STRING_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0xEF] = true;
+    t[0xF0] = true;
+    t[0xF1] = true;
+    t[0xF2] = true;
+    t[0xF3] = true;
+    t[0xF4] = true;
+    t
+};
+
+pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
+    let mut p = Parser {
+        src,
+        pos: 0,
+        out: Vec::with_capacity(src.len()),
+        stack: Vec::new(),
+        members: Vec::new(),
+        top: Vec::new(),
+        findings: Vec::new(),
+        scratch: Vec::new(),
+        opts,
+    };
+    let fatal = p.document().is_err();
+    Parsed { out: p.out, top: p.top, findings: p.findings, fatal }
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    pos: usize,
+    out: Vec<u8>,
+    stack: Vec<Frame>,
+    members: Vec<MemberRec>,
+    top: Vec<TopMember>,
+    findings: Vec<Finding>,
+    scratch: Vec<u8>,
+    opts: ParseOptions,
+}
+
+fn describe(b: Option<u8>) -> String {
+    match b {
+        None => "the end of the input".to_owned(),
+        Some(b) if b.is_ascii_graphic() => format!("'{}'", b as char),
+        Some(b' ') => "a space".to_owned(),
+        Some(b) => format!("byte 0x{b:02X}"),
+    }
+}
+
+impl Parser<'_> {
+    fn document(&mut self) -> Result<(), Stop> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'{') => {}
+            None => return Err(self.syntax("an empty document; a bundle is one JSON object")),
+            Some(b) => {
+                let what = match b {
+                    b'[' => "an array",
+                    b'"' => "a string",
+                    b't' | b'f' => "a boolean",
+                    b'n' => "null",
+                    b'-' | b'0'..=b'9' => "a number",
+                    _ => "something that is not JSON",
+                };
+                let f = Finding::new(&diags::NOT_OBJECT, "", format!("the top level is {what}, not an object"))
+                    .at(self.pos)
+                    .expected("an object")
+                    .found(what);
+                self.findings.push(f);
+                return Err(Stop);
+            }
+        }
+        self.value()?;
+        self.skip_ws();
+        if self.pos < self.src.len() {
+            let f = Finding::new(
+                &diags::TRAILING_DATA,
+                "",
+                format!(
+                    "{} more byte(s) after the end of the top-level object, starting with {}",
+                    self.src.len() - self.pos,
+                    describe(self.peek())
+                ),
+            )
+            .at(self.pos);
+            self.findings.push(f);
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.src.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// JSON pointer of the value being read.
+    fn path(&self) -> String {
+        self.path_upto(self.members.len())
+    }
+
+    /// The pointer as seen with only the first `members_len` member records: an
+    /// object being closed still has its records above that mark.
+    fn path_upto(&self, members_len: usize) -> String {
+        let mut p = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Object { first, .. } => {
+                    // The frame's current member is the last one pushed at its level;
+                    // deeper objects have truncated theirs already or sit above it.
+                    if let Some(m) = self.current_member(*first, members_len) {
+                        p = child(&p, &self.member_name(m));
+                    }
+                }
+                Frame::Array { index } => p = child(&p, &index.to_string()),
+            }
+        }
+        p
+    }
+
+    fn current_member(&self, first: usize, members_len: usize) -> Option<&MemberRec> {
+        // Members of this frame start at `first`; members of open child objects follow
+        // the current one, so the current member is the last whose start precedes
+        // every deeper frame's start. Walk back from the end.
+        let deeper_start = self
+            .stack
+            .iter()
+            .filter_map(|f| match f {
+                Frame::Object { first: fi, .. } if *fi > first => Some(*fi),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(members_len);
+        if deeper_start > first {
+            self.members.get(deeper_start - 1)
+        } else {
+            None
+        }
+    }
+
+    fn member_name(&self, m: &MemberRec) -> String {
+        let raw = &self.out[m.start + 1..m.key_end - 1];
+        if m.escaped {
+            String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
+        } else {
+            String::from_utf8_lossy(raw).into_owned()
+        }
+    }
+
+    fn syntax(&mut self, message: impl Into<String>) -> Stop {
+        let f = Finding::new(&diags::SYNTAX, self.path(), message).at(self.pos);
+        self.findings.push(f);
+        Stop
+    }
+
+    fn expected(&mut self, what: &str) -> Stop {
+        let found = describe(self.peek());
+        let f = Finding::new(&diags::SYNTAX, self.path(), format!("expected {what}, found {found}"))
+            .at(self.pos)
+            .expected(what)
+            .found(found);
+        self.findings.push(f);
+        Stop
+    }
+
+    fn note(&mut self, rule: &'static Rule, offset: usize, message: String) {
+        let f = Finding::new(rule, self.path(), message).at(offset);
+        self.findings.push(f);
+    }
+
+    fn value(&mut self) -> Result<(), Stop> {
+        'value: loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'{') => {
+                    self.open()?;
+                    self.pos += 1;
+                    self.out.push(b'{');
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        self.out.push(b'}');
+                        if self.stack.is_empty() {
+                            return Ok(());
+                        }
+                    } else {
+                        self.stack.push(Frame::Object { start: self.out.len() - 1, first: self.members.len() });
+                        self.member_name_and_colon()?;
+                        continue 'value;
+                    }
+                }
+                Some(b'[') => {
+                    self.open()?;
+                    self.pos += 1;
+                    self.out.push(b'[');
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        self.out.push(b']');
+                    } else {
+                        self.stack.push(Frame::Array { index: 0 });
+                        continue 'value;
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b't') => self.literal(b"true")?,
+                Some(b'f') => self.literal(b"false")?,
+                Some(b'n') => self.literal(b"null")?,
+                _ => return Err(self.expected("a value")),
+            }
+            // A value is complete: close every container it completes.
+            loop {
+                self.skip_ws();
+                match self.stack.last_mut() {
+                    None => return Ok(()),
+                    Some(Frame::Object { .. }) => {
+                        let end = self.out.len();
+                        if let Some(m) = self.members.last_mut() {
+                            m.end = end;
+                        }
+                        match self.peek() {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.out.push(b',');
+                                self.skip_ws();
+                                self.member_name_and_colon()?;
+                                continue 'value;
+                            }
+                            Some(b'}') => {
+                                self.pos += 1;
+                                self.close_object();
+                            }
+                            _ => return Err(self.expected("',' or '}' after an object member")),
+                        }
+                    }
+                    Some(Frame::Array { index }) => match self.src.get(self.pos) {
+                        Some(b',') => {
+                            *index += 1;
+                            self.pos += 1;
+                            self.out.push(b',');
+                            continue 'value;
+                        }
+                        Some(b']') => {
+                            self.pos += 1;
+                            self.out.push(b']');
+                            self.stack.pop();
+                        }
+                        _ => return Err(self.expected("',' or ']' after an array element")),
+                    },
+                }
+            }
+        }
+    }
+
+    fn open(&mut self) -> Result<(), Stop> {
+        if self.stack.len() + 1 > self.opts.max_depth {
+            let f = Finding::new(
+                &diags::TOO_DEEP,
+                self.path(),
+                format!("nesting deeper than {} levels", self.opts.max_depth),
+            )
+            .at(self.pos)
+            .expected(format!("at most {} levels", self.opts.max_depth));
+            self.findings.push(f);
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
+    fn member_name_and_colon(&mut self) -> Result<(), Stop> {
+        if self.peek() != Some(b'"') {
+            return Err(self.expected("a member name in double quotes"));
+        }
+        let start = self.out.len();
+        let name_offset = self.pos;
+        let escaped = self.string()?;
+        let key_end = self.out.len();
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return Err(self.expected("':' after a member name"));
+        }
+        self.pos += 1;
+        self.out.push(b':');
+        self.skip_ws();
+        self.members.push(MemberRec { start, key_end, end: key_end, name_offset, value_offset: self.pos, escaped });
+        Ok(())
+    }
+
+    fn literal(&mut self, word: &'static [u8]) -> Result<(), Stop> {
+        if self.src[self.pos..].starts_with(word) {
+            self.out.extend_from_slice(word);
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.expected("a value (true, false, null, a number, a string, an object or an array)"))
+        }
+    }
+
+    /// Reads a string, writing its canonical form. Returns whether the written form
+    /// holds an escape.
+    fn string(&mut self) -> Result<bool, Stop> {
+        let open = self.pos;
+        self.pos += 1;
+        self.out.push(b'"');
+        let mut escaped = false;
+        loop {
+            let run = self.pos;
+            while self.pos < self.src.len() && !STRING_STOP[usize::from(self.src[self.pos])] {
+                self.pos += 1;
+            }
+            self.out.extend_from_slice(&self.src[run..self.pos]);
+            let Some(b) = self.peek() else {
+                self.pos = open;
+                return Err(self.syntax("unterminated string: no closing '\"'"));
+            };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    self.out.push(b'"');
+                    return Ok(escaped);
+                }
+                b'\\' => escaped |= self.escape()?,
+                0xEF => {
+                    // 3-byte sequence (U+F000-U+FFFF); input is valid UTF-8.
+                    let seq = self.src.get(self.pos..self.pos + 3).unwrap_or(&[]);
+                    if let [_, b1, b2] = *seq {
+                        let cp = 0xF000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                        self.check_nonchar(cp, self.pos);
+                    }
+                    self.out.extend_from_slice(seq);
+                    self.pos += seq.len().max(1);
+                }
+                0xF0..=0xF4 => {
+                    let seq = self.src.get(self.pos..self.pos + 4).unwrap_or(&[]);
+                    if let [b0, b1, b2, b3] = *seq {
+                        let cp = (u32::from(b0 & 0x07) << 18)
+                            | (u32::from(b1 & 0x3F) << 12)
+                            | (u32::from(b2 & 0x3F) << 6)
+                            | u32::from(b3 & 0x3F);
+                        self.check_nonchar(cp, self.pos);
+                    }
+                    self.out.extend_from_slice(seq);
+                    self.pos += seq.len().max(1);
+                }
+                c => {
+                    return Err(self.syntax(format!(
+                        "raw control character U+{c:04X} in a string; JSON requires it escaped (\\u{c:04x})"
+                    )))
+                }
+            }
+        }
+    }
+
+    fn check_nonchar(&mut self, cp: u32, offset: usize) {
+        if (0xFDD0..=0xFDEF).contains(&cp) || (cp & 0xFFFE) == 0xFFFE {
+            self.note(&diags::NONCHARACTER, offset, format!("the string holds the noncharacter U+{cp:04X}"));
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let digits = self.src.get(at..at + 4)?;
+        let mut v = 0u32;
+        for d in digits {
+            v = v * 16 + char::from(*d).to_digit(16)?;
+        }
+        Some(v)
+    }
+
+    /// Reads one escape at `self.pos` and writes its canonical form; returns whether
+    /// that form is itself an escape.
+    fn escape(&mut self) -> Result<bool, Stop> {
+        let at = self.pos;
+        let c = match self.src.get(at + 1) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let Some(unit) = self.hex4(at + 2) else {
+                    self.pos = at;
+                    return Err(self.syntax("\\u must be followed by four hexadecimal digits"));
+                };
+                let mut used = 6;
+                let cp = match unit {
+                    0xD800..=0xDBFF => {
+                        let low = if self.src.get(at + 6..at + 8) == Some(b"\\u") { self.hex4(at + 8) } else { None };
+                        match low {
+                            Some(lo @ 0xDC00..=0xDFFF) => {
+                                used = 12;
+                                0x10000 + ((unit - 0xD800) << 10) + (lo - 0xDC00)
+                            }
+                            _ => {
+                                self.note(
+                                    &diags::LONE_SURROGATE,
+                                    at,
+                                    format!("\\u{unit:04x} is a high surrogate with no low surrogate after it"),
+                                );
+                                0xFFFD
+                            }
+                        }
+                    }
+                    0xDC00..=0xDFFF => {
+                        self.note(
+                            &diags::LONE_SURROGATE,
+                            at,
+                            format!("\\u{unit:04x} is a low surrogate with no high surrogate before it"),
+                        );
+                        0xFFFD
+                    }
+                    u => u,
+                };
+                self.check_nonchar(cp, at);
+                self.pos = at + used;
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                push_escaped_char(&mut self.out, c);
+                return Ok(needs_escape(c));
+            }
+            other => {
+                self.pos = at;
+                return Err(self.syntax(format!("invalid escape: '\\' followed by {}", describe(other.copied()))));
+            }
+        };
+        self.pos = at + 2;
+        push_escaped_char(&mut self.out, c);
+        Ok(needs_escape(c))
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<(), Stop> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    self.pos = int_start;
+                    return Err(self.syntax("a number may not have leading zeros"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.expected("a digit")),
+        }
+        let int = int_start..self.pos;
+        let mut frac = self.pos..self.pos;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            let fs = self.pos;
+            if self.digits() == 0 {
+                return Err(self.expected("a digit after the decimal point"));
+            }
+            frac = fs..self.pos;
+        }
+        let mut has_exp = false;
+        if let Some(b'e' | b'E') = self.peek() {
+            has_exp = true;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.expected("a digit in the exponent"));
+            }
+        }
+        let text = &self.src[start..self.pos];
+        if !has_exp && self.short_form(negative, int.clone(), frac.clone()) {
+            return Ok(());
+        }
+        // Slow path: the literal is ASCII by construction.
+        let literal = std::str::from_utf8(text).unwrap_or("0");
+        let v: f64 = literal.parse().unwrap_or(f64::NAN);
+        if !v.is_finite() {
+            self.note(&diags::NUMBER_RANGE, start, format!("{literal} is beyond the largest double (about 1.8e308)"));
+            self.out.push(b'0');
+            return Ok(());
+        }
+        if v == 0.0 && text.iter().any(|b| matches!(b, b'1'..=b'9')) && !self.exponent_only_digits(text) {
+            self.note(
+                &diags::NUMBER_RANGE,
+                start,
+                format!("{literal} is a non-zero number smaller than the smallest double; it would become 0"),
+            );
+            self.out.push(b'0');
+            return Ok(());
+        }
+        if frac.is_empty() && !has_exp && beyond_2_53(&self.src[int.clone()]) {
+            let mut canon = Vec::new();
+            push_number(&mut canon, v);
+            let canon = String::from_utf8_lossy(&canon).into_owned();
+            let f = Finding::new(
+                &diags::INTEGER_PRECISION,
+                self.path(),
+                format!("the integer {literal} exceeds 2^53; its canonical form is {canon}"),
+            )
+            .at(start)
+            .expected(literal)
+            .found(canon);
+            self.findings.push(f);
+        }
+        push_number(&mut self.out, v);
+        Ok(())
+    }
+
+    /// True when every non-zero digit of the literal is in its exponent (`0e5`).
+    fn exponent_only_digits(&self, text: &[u8]) -> bool {
+        let mantissa_end = text.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(text.len());
+        !text[..mantissa_end].iter().any(|b| matches!(b, b'1'..=b'9'))
+    }
+
+    /// Writes numbers whose ECMAScript form can be read off the literal: at most 15
+    /// significant digits (so the double round-trips to the same digits) and no
+    /// exponent form in the output (value 0 or between 1e-6 and 1e21).
+    fn short_form(&mut self, negative: bool, int: Range<usize>, frac: Range<usize>) -> bool {
+        let src = self.src;
+        let int_digits = &src[int];
+        let frac_digits = {
+            let f = &src[frac];
+            let keep = f.iter().rposition(|&b| b != b'0').map_or(0, |i| i + 1);
+            &f[..keep]
+        };
+        let int_is_zero = int_digits == b"0";
+        let significant = if int_is_zero {
+            let lead = frac_digits.iter().take_while(|&&b| b == b'0').count();
+            if lead > 5 && !frac_digits.is_empty() {
+                return false;
+            }
+            frac_digits.len() - lead
+        } else {
+            int_digits.len() + frac_digits.len()
+        };
+        if significant > 15 {
+            return false;
+        }
+        if int_is_zero && frac_digits.is_empty() {
+            self.out.push(b'0');
+            return true;
+        }
+        if negative {
+            self.out.push(b'-');
+        }
+        self.out.extend_from_slice(int_digits);
+        if !frac_digits.is_empty() {
+            self.out.push(b'.');
+            self.out.extend_from_slice(frac_digits);
+        }
+        true
+    }
+
+    fn close_object(&mut self) {
+        let Some(Frame::Object { start, first }) = self.stack.pop() else {
+            return;
+        };
+        let top_level = self.stack.is_empty();
+        let out = &self.out;
+        let ms = &self.members[first..];
+        let key = |m: &MemberRec| &out[m.start + 1..m.key_end - 1];
+        let cmp = |a: &MemberRec, b: &MemberRec| {
+            if a.escaped || b.escaped {
+                cmp_utf16(&unescape_canonical(key(a)), &unescape_canonical(key(b)))
+            } else {
+                cmp_utf16(key(a), key(b))
+            }
+        };
+        let mut in_order = true;
+        let mut duplicates = false;
+        for w in ms.windows(2) {
+            match cmp(&w[0], &w[1]) {
+                Ordering::Less => {}
+                Ordering::Equal => duplicates = true,
+                Ordering::Greater => in_order = false,
+            }
+        }
+        let mut order: Vec<usize> = (0..ms.len()).collect();
+        if !in_order {
+            order.sort_by(|&a, &b| cmp(&ms[a], &ms[b]));
+            duplicates = order.windows(2).any(|w| cmp(&ms[w[0]], &ms[w[1]]) == Ordering::Equal);
+        }
+        if duplicates {
+            let parent = self.path_upto(first);
+            let mut found = Vec::new();
+            for w in order.windows(2) {
+                let (a, b) = (&ms[w[0]], &ms[w[1]]);
+                if cmp(a, b) == Ordering::Equal {
+                    let (first_seen, again) = if a.name_offset < b.name_offset { (a, b) } else { (b, a) };
+                    found.push((self.member_name(again), again.name_offset, first_seen.name_offset));
+                }
+            }
+            for (name, offset, earlier) in found {
+                let pointer = child(&parent, &name);
+                let f = Finding::new(
+                    &diags::DUPLICATE_NAME,
+                    pointer,
+                    format!("member name \"{name}\" appears again; readers disagree on which value wins"),
+                )
+                .at(offset)
+                .found(format!("a second \"{name}\" (the first is at byte {earlier})"));
+                self.findings.push(f);
+            }
+        }
+        let ms = &self.members[first..];
+        let needs_rewrite = !in_order && self.opts.sort;
+        if needs_rewrite {
+            self.scratch.clear();
+            self.scratch.extend_from_slice(&self.out[start + 1..]);
+            self.out.truncate(start + 1);
+        }
+        if top_level || needs_rewrite {
+            let src_order: Vec<usize> = if self.opts.sort { order } else { (0..ms.len()).collect() };
+            let mut pos = start + 1;
+            for (n, &i) in src_order.iter().enumerate() {
+                let m = &ms[i];
+                if n > 0 {
+                    pos += 1;
+                }
+                let len = m.end - m.start;
+                if needs_rewrite {
+                    if n > 0 {
+                        self.out.push(b',');
+                    }
+                    let base = start + 1;
+                    self.out.extend_from_slice(&self.scratch[m.start - base..m.end - base]);
+                }
+                if top_level {
+                    let key_len = m.key_end - m.start;
+                    let raw = &self.out[pos + 1..pos + key_len - 1];
+                    let name = if m.escaped {
+                        String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
+                    } else {
+                        String::from_utf8_lossy(raw).into_owned()
+                    };
+                    self.top.push(TopMember {
+                        name,
+                        member: pos..pos + len,
+                        value: pos + key_len + 1..pos + len,
+                        value_offset: m.value_offset,
+                    });
+                }
+                pos += len;
+            }
+        }
+        self.out.push(b'}');
+        self.members.truncate(first);
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '"' | '\\') || (c as u32) < 0x20
+}
+
+/// Whether an integer literal's magnitude exceeds 2^53 = 9007199254740992.
+fn beyond_2_53(digits: &[u8]) -> bool {
+    const LIMIT: &[u8] = b"9007199254740992";
+    digits.len() > LIMIT.len() || (digits.len() == LIMIT.len() && digits > LIMIT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        let p = parse(s.as_bytes(), ParseOptions { max_depth: 128, sort: true });
+        assert!(!p.fatal, "{s}: {:?}", p.findings);
+        String::from_utf8(p.out).unwrap()
+    }
+
+    #[test]
+    fn sorts_nested_members() {
+        assert_eq!(
+            canon(r#"{"b":1,"a":{"z":[1,{"y":2,"x":3}],"c":null}}"#),
+            r#"{"a":{"c":null,"z":[1,{"x":3,"y":2}]},"b":1}"#
+        );
+    }
+
+    #[test]
+    fn numbers_short_and_slow_paths() {
+        assert_eq!(
+            canon(r#"{"a":[24.50,-0,-0.0,0.0000245,0.0000001,1E3,100,1e21,12345678901234567890]}"#),
+            r#"{"a":[24.5,0,0,0.0000245,1e-7,1000,100,1e+21,12345678901234567000]}"#
+        );
+    }
+
+    #[test]
+    fn pointer_of_nested_duplicate() {
+        let p = parse(br#"{"a":{"x":1},"b":[{"k":1,"k":2}]}"#, ParseOptions { max_depth: 128, sort: true });
+        let f = &p.findings[0];
+        assert_eq!(f.rule.id, "read.duplicate-name");
+        assert_eq!(f.pointer, "/b/0/k");
+    }
+}

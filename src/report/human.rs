@@ -1,0 +1,120 @@
+//! The terminal report: one table per section, then a one-line verdict. Colour only
+//! when asked for (the caller decides from --color, the terminal and NO_COLOR).
+
+use super::{checklist, Status};
+use crate::finding::{Finding, Severity};
+use crate::rules::Section;
+use crate::verify::{BundleReport, Verdict};
+use comfy_table::{presets, ContentArrangement, Table};
+use owo_colors::OwoColorize;
+use std::fmt::Write;
+
+pub fn render(reports: &[BundleReport], color: bool, quiet: bool) -> String {
+    let mut s = String::new();
+    for r in reports {
+        if !quiet {
+            bundle(&mut s, r, color);
+        }
+        let _ = writeln!(s, "{}", verdict_line(r, color));
+    }
+    if reports.len() > 1 {
+        let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
+        let _ =
+            writeln!(s, "\n{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
+    }
+    s
+}
+
+fn paint(text: &str, status: Status, color: bool) -> String {
+    if !color {
+        return text.to_owned();
+    }
+    match status {
+        Status::Pass => text.green().to_string(),
+        Status::Fail => text.red().bold().to_string(),
+        Status::Warn => text.yellow().to_string(),
+        Status::Info => text.blue().to_string(),
+        Status::Skip => text.dimmed().to_string(),
+    }
+}
+
+fn bundle(s: &mut String, r: &BundleReport, color: bool) {
+    let _ = writeln!(s, "aeb-verify {} · {}", env!("CARGO_PKG_VERSION"), r.name);
+    if let Some(d) = &r.digest {
+        let _ = writeln!(s, "payload: {} bytes, sha256 {}", d.payload_len, d.payload_sha256);
+    }
+    let checks = checklist(r);
+    for section in Section::ALL {
+        let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(vec!["", section.name(), "Detail"]);
+        if table.width().is_none() {
+            table.set_width(120);
+        }
+        let passed: Vec<&str> = rows.iter().filter(|c| c.status == Status::Pass).map(|c| c.rule.title).collect();
+        for c in rows.iter().filter(|c| c.status != Status::Pass) {
+            let findings: Vec<&Finding> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
+            if findings.is_empty() {
+                let detail = c.reason.clone().unwrap_or_default();
+                table.add_row(vec![paint(c.status.label(), c.status, color), check_name(c.rule), detail]);
+            }
+            for f in findings {
+                let st = Status::from_severity(f.severity);
+                table.add_row(vec![paint(st.label(), st, color), check_name(c.rule), detail(f)]);
+            }
+        }
+        if !passed.is_empty() {
+            let what = if passed.len() == 1 { "1 check".to_owned() } else { format!("{} checks", passed.len()) };
+            table.add_row(vec![paint("PASS", Status::Pass, color), what, passed.join("; ")]);
+        }
+        let _ = writeln!(s, "{table}");
+    }
+}
+
+fn check_name(rule: &crate::rules::Rule) -> String {
+    format!("{}\n{}", rule.title, rule.id)
+}
+
+fn detail(f: &Finding) -> String {
+    let mut d = f.message.clone();
+    let at = match (f.pointer.is_empty(), f.position) {
+        (false, Some(p)) => format!("at {} (line {}, column {})", f.pointer, p.line, p.column),
+        (true, Some(p)) => format!("at line {}, column {}", p.line, p.column),
+        (false, None) => format!("at {}", f.pointer),
+        (true, None) => String::new(),
+    };
+    if !at.is_empty() {
+        let _ = write!(d, "\n{at}");
+    }
+    if let Some(e) = &f.expected {
+        let _ = write!(d, "\nexpected: {e}");
+    }
+    if let Some(found) = &f.found {
+        let _ = write!(d, "\nfound:    {found}");
+    }
+    if let Some(from) = f.remapped_from {
+        let _ = write!(d, "\n(severity {} re-mapped from {})", f.severity, from);
+    }
+    d
+}
+
+pub fn verdict_line(r: &BundleReport, color: bool) -> String {
+    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+    let counts = format!("{e} error(s), {w} warning(s)");
+    match r.verdict {
+        Verdict::Verified => {
+            let word = paint("VERIFIED", Status::Pass, color);
+            format!("{word} {}: {counts}", r.name)
+        }
+        Verdict::Rejected => {
+            let word = paint("REJECTED", Status::Fail, color);
+            format!("{word} {}: {counts}", r.name)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Every output format lives here, and only here. Reporters read finished
+//! [`BundleReport`]s; they decide nothing about the verdict.
+
+mod human;
+mod json;
+
+use crate::finding::Severity;
+use crate::rules::{self, Rule, Section};
+use crate::verify::BundleReport;
+
+pub use human::render as human;
+pub use json::{render as json, REPORT_VERSION};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables per section and a one-line verdict.
+    Human,
+    /// The documented, versioned report (docs/report-format.md).
+    Json,
+}
+
+/// The status of one check (one rule) for one bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Pass,
+    Info,
+    Skip,
+    Warn,
+    Fail,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Fail => "FAIL",
+            Status::Warn => "WARN",
+            Status::Info => "INFO",
+            Status::Skip => "SKIP",
+        }
+    }
+
+    pub fn from_severity(s: Severity) -> Status {
+        match s {
+            Severity::Error => Status::Fail,
+            Severity::Warning => Status::Warn,
+            Severity::Info => Status::Info,
+        }
+    }
+}
+
+/// One row of the checklist: a rule and what became of it.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub rule: &'static Rule,
+    pub status: Status,
+    /// Why it was skipped, when it was.
+    pub reason: Option<String>,
+}
+
+/// The checklist of a bundle: every rule of every section that ran or was skipped,
+/// in catalogue order. Rules of sections that never applied are left out.
+pub fn checklist(report: &BundleReport) -> Vec<Check> {
+    let o = &report.outcome;
+    rules::all()
+        .filter_map(|rule| {
+            let worst = o.findings.iter().filter(|f| std::ptr::eq(f.rule, rule)).map(|f| f.severity).max();
+            if let Some(s) = worst {
+                return Some(Check { rule, status: Status::from_severity(s), reason: None });
+            }
+            if o.evaluated.contains(&rule.id) {
+                return Some(Check { rule, status: Status::Pass, reason: None });
+            }
+            let reason = o
+                .skipped
+                .iter()
+                .find(|(id, _)| *id == rule.id)
+                .map(|(_, why)| why.clone())
+                .or_else(|| section_skip(report, rule.section))?;
+            Some(Check { rule, status: Status::Skip, reason: Some(reason) })
+        })
+        .collect()
+}
+
+fn section_skip(report: &BundleReport, section: Section) -> Option<String> {
+    report.skipped_sections.iter().find(|(s, _)| *s == section).map(|(_, why)| why.clone())
+}

@@ -1,0 +1,93 @@
+//! The pipeline: read, integrity, signatures; then the verdict. Each stage only adds
+//! findings to the outcome; nothing here prints.
+
+use crate::finding::{Outcome, Severity};
+use crate::integrity::{self, Digest256};
+use crate::options::Options;
+use crate::read::{self, line_column, locate};
+use crate::rules::Section;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Verified,
+    Rejected,
+}
+
+/// Everything known about one bundle after verification.
+#[derive(Debug)]
+pub struct BundleReport {
+    /// As the user named it (`-` for standard input).
+    pub name: String,
+    pub outcome: Outcome,
+    pub digest: Option<Digest256>,
+    /// Sections that did not run, and why (e.g. the bundle could not be read).
+    pub skipped_sections: Vec<(Section, String)>,
+    pub verdict: Verdict,
+}
+
+impl BundleReport {
+    pub fn count(&self, s: Severity) -> usize {
+        self.outcome.findings.iter().filter(|f| f.severity == s).count()
+    }
+}
+
+pub fn verify(name: &str, bytes: Vec<u8>, opts: &Options) -> BundleReport {
+    let mut outcome = Outcome::default();
+    for rule in read::diags::RULES {
+        outcome.mark(rule);
+    }
+    let read = read::read(bytes, &opts.limits);
+    outcome.findings.extend(read.findings.iter().cloned());
+    let mut digest = None;
+    let mut skipped_sections = Vec::new();
+    match &read.document {
+        Some(doc) => {
+            digest = Some(integrity::check(doc, &mut outcome));
+            crate::signatures::check(doc, &mut outcome);
+        }
+        None => {
+            for s in Section::ALL.into_iter().filter(|s| *s != Section::Reading) {
+                skipped_sections.push((s, "the bundle could not be read".to_owned()));
+            }
+        }
+    }
+    resolve_positions(&mut outcome, read.source());
+    outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
+    let verdict = verdict(&outcome, opts);
+    BundleReport { name: name.to_owned(), outcome, digest, skipped_sections, verdict }
+}
+
+/// A report for a bundle whose bytes are not available (the file was too large to
+/// read into memory, say): only a reading finding to show.
+pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleReport {
+    let mut outcome = Outcome::default();
+    outcome.push(finding);
+    let skipped_sections = Section::ALL
+        .into_iter()
+        .filter(|s| *s != Section::Reading)
+        .map(|s| (s, "the bundle could not be read".to_owned()))
+        .collect();
+    BundleReport { name: name.to_owned(), outcome, digest: None, skipped_sections, verdict: Verdict::Rejected }
+}
+
+fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {
+    let worst = outcome.worst();
+    let rejected = worst == Some(Severity::Error) || (opts.strict && worst == Some(Severity::Warning));
+    if rejected {
+        Verdict::Rejected
+    } else {
+        Verdict::Verified
+    }
+}
+
+fn resolve_positions(outcome: &mut Outcome, source: &[u8]) {
+    for f in &mut outcome.findings {
+        if f.position.is_some() || source.is_empty() {
+            continue;
+        }
+        let offset = f.offset.or_else(|| locate(source, &f.pointer));
+        f.position = offset.map(|o| line_column(source, o));
+    }
+}
