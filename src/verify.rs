@@ -84,7 +84,7 @@ fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {
 
 fn resolve_positions(outcome: &mut Outcome, source: &[u8]) {
     for f in &mut outcome.findings {
-        if f.position.is_some() || source.is_empty() {
+        if f.position.is_some() {
             continue;
         }
         let offset = f.offset.or_else(|| locate(source, &f.pointer));

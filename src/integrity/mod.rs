@@ -25,9 +25,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// SHA-256 of the payload, streamed from its pieces.
+pub fn payload_sha256(doc: &Document) -> String {
+    let mut h = Sha256::new();
+    for piece in doc.payload_pieces() {
+        h.update(piece);
+    }
+    hex(&h.finalize())
+}
+
 pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
-    let computed = sha256_hex(doc.payload());
-    let digest = Digest256 { payload_sha256: computed.clone(), payload_len: doc.payload().len() };
+    let computed = payload_sha256(doc);
+    let digest = Digest256 { payload_sha256: computed.clone(), payload_len: doc.payload_len() };
     for rule in diags::RULES {
         out.mark(rule);
     }
@@ -124,6 +133,10 @@ it was sealed, or sealed over other content"
     digest
 }
 
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -148,18 +161,22 @@ fn is_placeholder(s: &str) -> bool {
 pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
     let hit = |bytes: &[u8]| sha256_hex(bytes) == recorded;
     let src = doc.source();
-    if hit(src) {
-        return Some("the raw file bytes".to_owned());
-    }
-    if let Some(trimmed) = src.strip_suffix(b"\n") {
-        if hit(trimmed) {
-            return Some("the raw file bytes without the final newline".to_owned());
+    // The file as it was before the hash was written into it.
+    let quoted = format!("\"{recorded}\"");
+    let upper = format!("\"{}\"", recorded.to_ascii_uppercase());
+    for needle in [quoted, upper] {
+        let Some(at) = find(src, needle.as_bytes()) else { continue };
+        for blank in ["\"\"", "\"...\"", "null", &format!("\"{}\"", "0".repeat(64))] {
+            let mut before = Vec::with_capacity(src.len());
+            before.extend_from_slice(&src[..at]);
+            before.extend_from_slice(blank.as_bytes());
+            before.extend_from_slice(&src[at + needle.len()..]);
+            if hit(&before) {
+                return Some(format!(
+                    "the raw file bytes as they were with sha256 {blank}, before the hash was filled in"
+                ));
+            }
         }
-    }
-    let mut with_nl = src.to_vec();
-    with_nl.push(b'\n');
-    if hit(&with_nl) {
-        return Some("the raw file bytes with a newline added".to_owned());
     }
 
     // The whole bundle, `signatures` left in, with the hash blanked in the usual ways.
@@ -193,9 +210,13 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
     }
 
     // The payload in other layouts: source key order or sorted, compact or pretty.
-    let source_order = read::source_order_payload(src);
-    let orders: [(&str, Option<&[u8]>); 2] =
-        [("in the source's key order", source_order.as_deref()), ("with sorted keys", Some(doc.payload()))];
+    let source_order = read::source_order_payload(src, false);
+    let as_written = read::source_order_payload(src, true);
+    let orders: [(&str, Option<&[u8]>); 3] = [
+        ("in the source's key order, numbers and strings as written", as_written.as_deref()),
+        ("in the source's key order", source_order.as_deref()),
+        ("with sorted keys", Some(doc.payload())),
+    ];
     let layouts = [
         ("compact", Layout::COMPACT),
         ("with Python's default separators", Layout::PYTHON),

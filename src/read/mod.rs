@@ -27,13 +27,18 @@ impl Default for Limits {
 }
 
 /// A bundle that was read without a rejecting finding.
+///
+/// The payload is kept as the canonical text of each top-level member, in canonical
+/// order: hashing and `canonicalize` stream those pieces, and one contiguous copy is
+/// made only if a signature check asks for it.
 #[derive(Debug)]
 pub struct Document {
     source: Vec<u8>,
-    /// RFC 8785 form of the bundle without its top-level `signatures`: the signed bytes.
-    payload: Vec<u8>,
-    /// RFC 8785 form of the `signatures` value, if present.
-    signatures: Option<Vec<u8>>,
+    /// Canonical text of every top-level member (`name:value`), in source order.
+    text: Vec<u8>,
+    /// Ranges of `text` holding the payload's members, in canonical order.
+    parts: Vec<std::ops::Range<usize>>,
+    payload: std::sync::OnceLock<Vec<u8>>,
     members: Vec<Member>,
 }
 
@@ -43,7 +48,7 @@ pub struct Member {
     pub name: String,
     /// Source offset of the member's value.
     pub offset: usize,
-    /// Where its canonical value lies: in the payload, or (for `signatures`) apart.
+    /// Where its canonical value lies in the document's canonical text.
     value: std::ops::Range<usize>,
 }
 
@@ -76,24 +81,17 @@ pub fn read(source: Vec<u8>, limits: &Limits) -> ReadResult {
         findings.push(Finding::new(&diags::BOM, "", "the file starts with a UTF-8 byte order mark (EF BB BF)").at(0));
         return ReadResult { document: None, findings, source };
     }
-    if let Err(e) = std::str::from_utf8(&source) {
-        let at = e.valid_up_to();
-        let bad = source.get(at).copied().unwrap_or(0);
-        findings.push(
-            Finding::new(&diags::INVALID_UTF8, "", format!("byte 0x{bad:02X} at offset {at} is not valid UTF-8"))
-                .at(at),
-        );
-        return ReadResult { document: None, findings, source };
-    }
-    let parsed = parser::parse(&source, ParseOptions { max_depth: limits.max_depth, sort: true });
+    let parsed = parser::parse(
+        &source,
+        ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: false },
+    );
     findings.extend(parsed.findings);
     let rejected = parsed.fatal || findings.iter().any(|f| f.severity == crate::finding::Severity::Error);
     if rejected {
         return ReadResult { document: None, findings, source };
     }
-    let (payload, signatures, members) = split_signatures(parsed.out, parsed.top);
-    ReadResult { document: Some(Document { source: Vec::new(), payload, signatures, members }), findings, source }
-        .keep_source()
+    let document = Document::new(parsed.out, parsed.top);
+    ReadResult { document: Some(document), findings, source }.keep_source()
 }
 
 impl ReadResult {
@@ -113,43 +111,43 @@ impl ReadResult {
     }
 }
 
-/// Cuts the top-level `signatures` member out of the canonical text.
-fn split_signatures(mut out: Vec<u8>, top: Vec<TopMember>) -> (Vec<u8>, Option<Vec<u8>>, Vec<Member>) {
-    let mut members: Vec<Member> =
-        top.iter().map(|t| Member { name: t.name.clone(), offset: t.value_offset, value: t.value.clone() }).collect();
-    let Some(k) = top.iter().position(|t| t.name == SIGNATURES) else {
-        return (out, None, members);
-    };
-    let sig = out[top[k].value.clone()].to_vec();
-    // Remove the member and one adjacent comma.
-    let cut = if k + 1 < top.len() {
-        top[k].member.start..top[k + 1].member.start
-    } else if k > 0 {
-        top[k - 1].member.end..top[k].member.end
-    } else {
-        top[k].member.clone()
-    };
-    let removed = cut.len();
-    out.drain(cut);
-    let sig_len = sig.len();
-    for (i, m) in members.iter_mut().enumerate() {
-        if i == k {
-            m.value = 0..sig_len;
-        } else if i > k {
-            m.value = m.value.start - removed..m.value.end - removed;
-        }
-    }
-    (out, Some(sig), members)
-}
-
 impl Document {
+    fn new(text: Vec<u8>, top: Vec<TopMember>) -> Document {
+        let parts = top.iter().filter(|t| t.name != SIGNATURES).map(|t| t.member.clone()).collect();
+        let members =
+            top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
+        Document { source: Vec::new(), text, parts, payload: std::sync::OnceLock::new(), members }
+    }
+
+    /// The payload as the pieces that, concatenated, are its bytes.
+    pub fn payload_pieces(&self) -> impl Iterator<Item = &[u8]> {
+        let n = self.parts.len();
+        std::iter::once(&b"{"[..])
+            .chain(self.parts.iter().enumerate().flat_map(move |(i, r)| {
+                let sep: &[u8] = if i + 1 < n { b"," } else { b"" };
+                [&self.text[r.clone()], sep]
+            }))
+            .chain(std::iter::once(&b"}"[..]))
+    }
+
+    pub fn payload_len(&self) -> usize {
+        2 + self.parts.iter().map(|r| r.len()).sum::<usize>() + self.parts.len().saturating_sub(1)
+    }
+
     pub fn source(&self) -> &[u8] {
         &self.source
     }
 
-    /// The signed bytes: RFC 8785 form of the bundle minus `signatures`.
+    /// The signed bytes: RFC 8785 form of the bundle minus `signatures`, made
+    /// contiguous on first use.
     pub fn payload(&self) -> &[u8] {
-        &self.payload
+        self.payload.get_or_init(|| {
+            let mut bytes = Vec::with_capacity(self.payload_len());
+            for piece in self.payload_pieces() {
+                bytes.extend_from_slice(piece);
+            }
+            bytes
+        })
     }
 
     pub fn members(&self) -> &[Member] {
@@ -162,12 +160,7 @@ impl Document {
 
     /// Canonical bytes of a top-level member's value.
     pub fn member_bytes(&self, name: &str) -> Option<&[u8]> {
-        let m = self.member(name)?;
-        if name == SIGNATURES {
-            self.signatures.as_deref()
-        } else {
-            self.payload.get(m.value.clone())
-        }
+        self.text.get(self.member(name)?.value.clone())
     }
 
     /// A top-level member's value as a serde_json tree, parsed from its canonical
@@ -201,12 +194,28 @@ impl Document {
     }
 }
 
-/// The payload with members in the order the source wrote them (numbers and strings
-/// still in canonical form). Only the integrity diagnosis needs it.
-pub fn source_order_payload(source: &[u8]) -> Option<Vec<u8>> {
-    let parsed = parser::parse(source, ParseOptions { max_depth: Limits::default().max_depth, sort: false });
+/// The payload compacted with members in the order the source wrote them; numbers
+/// and strings in canonical form, or as written (`verbatim`). Only the integrity
+/// diagnosis needs it.
+pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
+    let opts = ParseOptions { max_depth: Limits::default().max_depth, sort: false, verbatim, any_value: false };
+    let parsed = parser::parse(source, opts);
     if parsed.fatal {
         return None;
     }
-    Some(split_signatures(parsed.out, parsed.top).0)
+    Some(Document::new(parsed.out, parsed.top).payload().to_vec())
+}
+
+/// The RFC 8785 form of any JSON text (not only a bundle), read as strictly as a
+/// bundle is. Errors are the reading findings.
+pub fn canonicalize_value(source: &[u8], limits: &Limits) -> Result<Vec<u8>, Vec<Finding>> {
+    if source.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(vec![Finding::new(&diags::BOM, "", "the text starts with a UTF-8 byte order mark").at(0)]);
+    }
+    let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: true };
+    let parsed = parser::parse(source, opts);
+    if parsed.fatal || parsed.findings.iter().any(|f| f.severity == crate::finding::Severity::Error) {
+        return Err(parsed.findings);
+    }
+    Ok(parsed.out)
 }

@@ -18,6 +18,12 @@ pub(crate) struct ParseOptions {
     /// false keeps members in source order: the layout a publisher may have hashed by
     /// mistake, rebuilt only to explain a hash mismatch.
     pub sort: bool,
+    /// Copy numbers and strings as written instead of in canonical form (again only
+    /// to rebuild what a publisher may have hashed).
+    pub verbatim: bool,
+    /// Accept any JSON value at the top level and canonicalize it whole (the general
+    /// RFC 8785 transform), instead of a bundle object whose members are kept apart.
+    pub any_value: bool,
 }
 
 /// A member of the top-level object, as laid out in the output.
@@ -57,7 +63,9 @@ enum Frame {
 struct Stop;
 
 /// Bytes that end a plain run inside a string: the quote, the backslash, C0 controls,
-/// and the lead bytes of the only UTF-8 sequences that can encode noncharacters.
+/// and every non-ASCII byte. UTF-8 is validated there, character by character, instead
+/// of in a separate pass over the whole file: outside strings any non-ASCII byte is an
+/// error anyway, and most bundles are nearly all ASCII.
 static STRING_STOP: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
@@ -67,12 +75,11 @@ static STRING_STOP: [bool; 256] = {
     }
     t[b'"' as usize] = true;
     t[b'\\' as usize] = true;
-    t[0xEF] = true;
-    t[0xF0] = true;
-    t[0xF1] = true;
-    t[0xF2] = true;
-    t[0xF3] = true;
-    t[0xF4] = true;
+    let mut i = 0x80;
+    while i < 0x100 {
+        t[i] = true;
+        i += 1;
+    }
     t
 };
 
@@ -86,6 +93,7 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
         top: Vec::new(),
         findings: Vec::new(),
         scratch: Vec::new(),
+        order: Vec::new(),
         opts,
     };
     let fatal = p.document().is_err();
@@ -101,6 +109,7 @@ struct Parser<'a> {
     top: Vec<TopMember>,
     findings: Vec<Finding>,
     scratch: Vec<u8>,
+    order: Vec<usize>,
     opts: ParseOptions,
 }
 
@@ -118,6 +127,7 @@ impl Parser<'_> {
         self.skip_ws();
         match self.peek() {
             Some(b'{') => {}
+            Some(_) if self.opts.any_value => {}
             None => return Err(self.syntax("an empty document; a bundle is one JSON object")),
             Some(b) => {
                 let what = match b {
@@ -227,6 +237,9 @@ impl Parser<'_> {
     }
 
     fn expected(&mut self, what: &str) -> Stop {
+        if self.peek().is_some_and(|b| b >= 0x80) && self.utf8_char().is_none() {
+            return self.invalid_utf8(self.pos);
+        }
         let found = describe(self.peek());
         let f = Finding::new(&diags::SYNTAX, self.path(), format!("expected {what}, found {found}"))
             .at(self.pos)
@@ -375,6 +388,17 @@ impl Parser<'_> {
     /// Reads a string, writing its canonical form. Returns whether the written form
     /// holds an escape.
     fn string(&mut self) -> Result<bool, Stop> {
+        if self.opts.verbatim {
+            let (open, written) = (self.pos, self.out.len());
+            let escaped = self.canonical_string()?;
+            self.out.truncate(written);
+            self.out.extend_from_slice(&self.src[open..self.pos]);
+            return Ok(escaped);
+        }
+        self.canonical_string()
+    }
+
+    fn canonical_string(&mut self) -> Result<bool, Stop> {
         let open = self.pos;
         self.pos += 1;
         self.out.push(b'"');
@@ -396,27 +420,15 @@ impl Parser<'_> {
                     return Ok(escaped);
                 }
                 b'\\' => escaped |= self.escape()?,
-                0xEF => {
-                    // 3-byte sequence (U+F000-U+FFFF); input is valid UTF-8.
-                    let seq = self.src.get(self.pos..self.pos + 3).unwrap_or(&[]);
-                    if let [_, b1, b2] = *seq {
-                        let cp = 0xF000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                        self.check_nonchar(cp, self.pos);
-                    }
-                    self.out.extend_from_slice(seq);
-                    self.pos += seq.len().max(1);
-                }
-                0xF0..=0xF4 => {
-                    let seq = self.src.get(self.pos..self.pos + 4).unwrap_or(&[]);
-                    if let [b0, b1, b2, b3] = *seq {
-                        let cp = (u32::from(b0 & 0x07) << 18)
-                            | (u32::from(b1 & 0x3F) << 12)
-                            | (u32::from(b2 & 0x3F) << 6)
-                            | u32::from(b3 & 0x3F);
-                        self.check_nonchar(cp, self.pos);
-                    }
-                    self.out.extend_from_slice(seq);
-                    self.pos += seq.len().max(1);
+                0x80..=0xFF => {
+                    let at = self.pos;
+                    let Some(c) = self.utf8_char() else {
+                        return Err(self.invalid_utf8(at));
+                    };
+                    self.check_nonchar(c as u32, at);
+                    let len = c.len_utf8();
+                    self.out.extend_from_slice(&self.src[at..at + len]);
+                    self.pos = at + len;
                 }
                 c => {
                     return Err(self.syntax(format!(
@@ -425,6 +437,30 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// The UTF-8 character at the current position, if the bytes there are one.
+    fn utf8_char(&self) -> Option<char> {
+        let len = match self.peek()? {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return None,
+        };
+        let seq = self.src.get(self.pos..self.pos + len)?;
+        std::str::from_utf8(seq).ok()?.chars().next()
+    }
+
+    fn invalid_utf8(&mut self, at: usize) -> Stop {
+        let bad = self.src.get(at).copied().unwrap_or(0);
+        let f = Finding::new(
+            &diags::INVALID_UTF8,
+            self.path(),
+            format!("byte 0x{bad:02X} at offset {at} is not valid UTF-8"),
+        )
+        .at(at);
+        self.findings.push(f);
+        Stop
     }
 
     fn check_nonchar(&mut self, cp: u32, offset: usize) {
@@ -555,6 +591,10 @@ impl Parser<'_> {
             }
         }
         let text = &self.src[start..self.pos];
+        if self.opts.verbatim {
+            self.out.extend_from_slice(text);
+            return Ok(());
+        }
         if !has_exp && self.short_form(negative, int.clone(), frac.clone()) {
             return Ok(());
         }
@@ -642,7 +682,7 @@ impl Parser<'_> {
         let Some(Frame::Object { start, first }) = self.stack.pop() else {
             return;
         };
-        let top_level = self.stack.is_empty();
+        let top_level = self.stack.is_empty() && !self.opts.any_value;
         let out = &self.out;
         let ms = &self.members[first..];
         let key = |m: &MemberRec| &out[m.start + 1..m.key_end - 1];
@@ -662,14 +702,19 @@ impl Parser<'_> {
                 Ordering::Greater => in_order = false,
             }
         }
-        let mut order: Vec<usize> = (0..ms.len()).collect();
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
         if !in_order {
+            order.extend(0..ms.len());
             order.sort_by(|&a, &b| cmp(&ms[a], &ms[b]));
             duplicates = order.windows(2).any(|w| cmp(&ms[w[0]], &ms[w[1]]) == Ordering::Equal);
         }
         if duplicates {
             let parent = self.path_upto(first);
             let mut found = Vec::new();
+            if order.is_empty() {
+                order.extend(0..ms.len());
+            }
             for w in order.windows(2) {
                 let (a, b) = (&ms[w[0]], &ms[w[1]]);
                 if cmp(a, b) == Ordering::Equal {
@@ -690,46 +735,42 @@ impl Parser<'_> {
             }
         }
         let ms = &self.members[first..];
-        let needs_rewrite = !in_order && self.opts.sort;
-        if needs_rewrite {
+        if top_level {
+            // The top level is not rewritten here: the reader copies its members once,
+            // in order and without `signatures`, into the payload.
+            if order.is_empty() || !self.opts.sort {
+                order.clear();
+                order.extend(0..ms.len());
+            }
+            for &i in &order {
+                let m = &ms[i];
+                let raw = &self.out[m.start + 1..m.key_end - 1];
+                let name = if m.escaped {
+                    String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
+                } else {
+                    String::from_utf8_lossy(raw).into_owned()
+                };
+                self.top.push(TopMember {
+                    name,
+                    member: m.start..m.end,
+                    value: m.key_end + 1..m.end,
+                    value_offset: m.value_offset,
+                });
+            }
+        } else if !in_order && self.opts.sort {
+            let base = start + 1;
             self.scratch.clear();
-            self.scratch.extend_from_slice(&self.out[start + 1..]);
-            self.out.truncate(start + 1);
-        }
-        if top_level || needs_rewrite {
-            let src_order: Vec<usize> = if self.opts.sort { order } else { (0..ms.len()).collect() };
-            let mut pos = start + 1;
-            for (n, &i) in src_order.iter().enumerate() {
+            self.scratch.extend_from_slice(&self.out[base..]);
+            self.out.truncate(base);
+            for (n, &i) in order.iter().enumerate() {
                 let m = &ms[i];
                 if n > 0 {
-                    pos += 1;
+                    self.out.push(b',');
                 }
-                let len = m.end - m.start;
-                if needs_rewrite {
-                    if n > 0 {
-                        self.out.push(b',');
-                    }
-                    let base = start + 1;
-                    self.out.extend_from_slice(&self.scratch[m.start - base..m.end - base]);
-                }
-                if top_level {
-                    let key_len = m.key_end - m.start;
-                    let raw = &self.out[pos + 1..pos + key_len - 1];
-                    let name = if m.escaped {
-                        String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
-                    } else {
-                        String::from_utf8_lossy(raw).into_owned()
-                    };
-                    self.top.push(TopMember {
-                        name,
-                        member: pos..pos + len,
-                        value: pos + key_len + 1..pos + len,
-                        value_offset: m.value_offset,
-                    });
-                }
-                pos += len;
+                self.out.extend_from_slice(&self.scratch[m.start - base..m.end - base]);
             }
         }
+        self.order = order;
         self.out.push(b'}');
         self.members.truncate(first);
     }
@@ -750,9 +791,9 @@ mod tests {
     use super::*;
 
     fn canon(s: &str) -> String {
-        let p = parse(s.as_bytes(), ParseOptions { max_depth: 128, sort: true });
-        assert!(!p.fatal, "{s}: {:?}", p.findings);
-        String::from_utf8(p.out).unwrap()
+        let r = crate::read::read(s.as_bytes().to_vec(), &crate::read::Limits::default());
+        let doc = r.document.unwrap_or_else(|| panic!("{s}: {:?}", r.findings));
+        String::from_utf8(doc.payload().to_vec()).unwrap()
     }
 
     #[test]
@@ -773,7 +814,10 @@ mod tests {
 
     #[test]
     fn pointer_of_nested_duplicate() {
-        let p = parse(br#"{"a":{"x":1},"b":[{"k":1,"k":2}]}"#, ParseOptions { max_depth: 128, sort: true });
+        let p = parse(
+            br#"{"a":{"x":1},"b":[{"k":1,"k":2}]}"#,
+            ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false },
+        );
         let f = &p.findings[0];
         assert_eq!(f.rule.id, "read.duplicate-name");
         assert_eq!(f.pointer, "/b/0/k");
