@@ -84,7 +84,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     for path in inputs {
         let name = path.display().to_string();
         match load(&path, opts.limits.max_bytes, env) {
-            Ok(Loaded::Bytes(bytes)) => reports.push(verify::verify(&name, bytes, &opts)),
+            Ok(Loaded::Bytes(bytes, buffer)) => {
+                let buffer = buffer.and_then(|h| h.join().ok()).unwrap_or_default();
+                reports.push(verify::verify_with(&name, bytes, buffer, &opts));
+            }
             Ok(Loaded::TooLarge(finding)) => reports.push(verify::rejected_unread(&name, finding)),
             Err(e) => {
                 cannot_run = true;
@@ -135,8 +138,12 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Files at least this large get their output buffer prefaulted on a second thread.
+const PREFAULT_FROM: u64 = 1 << 20;
+
 enum Loaded {
-    Bytes(Vec<u8>),
+    /// The bytes, and maybe a prefaulted buffer for the canonical text.
+    Bytes(Vec<u8>, Option<std::thread::JoinHandle<Vec<u8>>>),
     TooLarge(Finding),
 }
 
@@ -155,10 +162,12 @@ fn load(path: &Path, max: u64, env: &mut Env) -> std::io::Result<Loaded> {
                     .found(format!("{len} bytes"));
             return Ok(Loaded::TooLarge(f));
         }
+        let buffer = (len >= PREFAULT_FROM).then(|| read::prefaulted_buffer(len as usize));
         bytes.reserve(len as usize);
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        return Ok(Loaded::Bytes(bytes, buffer));
     }
-    Ok(Loaded::Bytes(bytes))
+    Ok(Loaded::Bytes(bytes, None))
 }
 
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.
@@ -171,7 +180,7 @@ fn payload_command(
 ) -> u8 {
     let name = file.display().to_string();
     let bytes = match load(file, read.max_bytes, env) {
-        Ok(Loaded::Bytes(b)) => b,
+        Ok(Loaded::Bytes(b, _)) => b,
         Ok(Loaded::TooLarge(f)) => {
             let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, f.message);
             return EXIT_REJECTED;

@@ -82,8 +82,8 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        (-(1i64 << 53)..(1i64 << 53)).prop_map(|i| Value::from(i)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| Value::from(f)),
+        (-(1i64 << 53)..(1i64 << 53)).prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         (-1e6f64..1e6).prop_map(|f| Value::from((f * 100.0).round() / 100.0)),
         key().prop_map(Value::String),
     ];

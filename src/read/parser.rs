@@ -62,6 +62,45 @@ enum Frame {
 
 struct Stop;
 
+/// The member names of the last object checked and their canonical order. Records of
+/// one shape usually repeat the same names in the same order; for them the order
+/// check and the sort are one comparison of names.
+#[derive(Default)]
+struct Shape {
+    names: Vec<u8>,
+    ends: Vec<usize>,
+    order: Vec<usize>,
+    in_order: bool,
+}
+
+impl Shape {
+    fn matches(&self, out: &[u8], ms: &[MemberRec]) -> bool {
+        if ms.len() != self.ends.len() || ms.len() < 2 {
+            return false;
+        }
+        let mut from = 0;
+        for (m, &end) in ms.iter().zip(&self.ends) {
+            if out[m.start + 1..m.key_end - 1] != self.names[from..end] {
+                return false;
+            }
+            from = end;
+        }
+        true
+    }
+
+    fn remember(&mut self, out: &[u8], ms: &[MemberRec], in_order: bool, order: &[usize]) {
+        self.names.clear();
+        self.ends.clear();
+        for m in ms {
+            self.names.extend_from_slice(&out[m.start + 1..m.key_end - 1]);
+            self.ends.push(self.names.len());
+        }
+        self.order.clear();
+        self.order.extend_from_slice(order);
+        self.in_order = in_order;
+    }
+}
+
 /// Bytes that end a plain run inside a string: the quote, the backslash, C0 controls,
 /// and every non-ASCII byte. UTF-8 is validated there, character by character, instead
 /// of in a separate pass over the whole file: outside strings any non-ASCII byte is an
@@ -84,16 +123,24 @@ static STRING_STOP: [bool; 256] = {
 };
 
 pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
+    parse_into(src, opts, Vec::new())
+}
+
+/// As [`parse`], writing into `out` (cleared first; its capacity is reused).
+pub(crate) fn parse_into(src: &[u8], opts: ParseOptions, mut out: Vec<u8>) -> Parsed {
+    out.clear();
+    out.reserve(src.len());
     let mut p = Parser {
         src,
         pos: 0,
-        out: Vec::with_capacity(src.len()),
+        out,
         stack: Vec::new(),
         members: Vec::new(),
         top: Vec::new(),
         findings: Vec::new(),
         scratch: Vec::new(),
         order: Vec::new(),
+        shape: Shape::default(),
         opts,
     };
     let fatal = p.document().is_err();
@@ -110,6 +157,7 @@ struct Parser<'a> {
     findings: Vec<Finding>,
     scratch: Vec<u8>,
     order: Vec<usize>,
+    shape: Shape,
     opts: ParseOptions,
 }
 
@@ -170,10 +218,22 @@ impl Parser<'_> {
         self.src.get(self.pos).copied()
     }
 
+    /// Pretty-printed bundles are mostly indentation: runs of spaces are skipped eight
+    /// bytes at a time.
     #[inline]
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.src.get(self.pos) {
-            self.pos += 1;
+        loop {
+            match self.src.get(self.pos) {
+                Some(b' ') => match word(self.src, self.pos) {
+                    Some(x) => {
+                        let other = x ^ (ONES * u64::from(b' '));
+                        self.pos += if other == 0 { 8 } else { (other.trailing_zeros() / 8) as usize };
+                    }
+                    None => self.pos += 1,
+                },
+                Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
+                _ => return,
+            }
         }
     }
 
@@ -405,9 +465,7 @@ impl Parser<'_> {
         let mut escaped = false;
         loop {
             let run = self.pos;
-            while self.pos < self.src.len() && !STRING_STOP[usize::from(self.src[self.pos])] {
-                self.pos += 1;
-            }
+            self.pos = plain_run(self.src, self.pos);
             self.out.extend_from_slice(&self.src[run..self.pos]);
             let Some(b) = self.peek() else {
                 self.pos = open;
@@ -693,21 +751,33 @@ impl Parser<'_> {
                 cmp_utf16(key(a), key(b))
             }
         };
-        let mut in_order = true;
-        let mut duplicates = false;
-        for w in ms.windows(2) {
-            match cmp(&w[0], &w[1]) {
-                Ordering::Less => {}
-                Ordering::Equal => duplicates = true,
-                Ordering::Greater => in_order = false,
-            }
-        }
         let mut order = std::mem::take(&mut self.order);
         order.clear();
-        if !in_order {
-            order.extend(0..ms.len());
-            order.sort_by(|&a, &b| cmp(&ms[a], &ms[b]));
-            duplicates = order.windows(2).any(|w| cmp(&ms[w[0]], &ms[w[1]]) == Ordering::Equal);
+        let mut in_order = true;
+        let mut duplicates = false;
+        if self.shape.matches(out, ms) {
+            // Same names in the same order as the last object that was checked: its
+            // verdict holds (sorted or not, never duplicates).
+            in_order = self.shape.in_order;
+            if !in_order {
+                order.extend_from_slice(&self.shape.order);
+            }
+        } else {
+            for w in ms.windows(2) {
+                match cmp(&w[0], &w[1]) {
+                    Ordering::Less => {}
+                    Ordering::Equal => duplicates = true,
+                    Ordering::Greater => in_order = false,
+                }
+            }
+            if !in_order {
+                order.extend(0..ms.len());
+                order.sort_by(|&a, &b| cmp(&ms[a], &ms[b]));
+                duplicates = order.windows(2).any(|w| cmp(&ms[w[0]], &ms[w[1]]) == Ordering::Equal);
+            }
+            if !duplicates && ms.len() > 1 {
+                self.shape.remember(out, ms, in_order, &order);
+            }
         }
         if duplicates {
             let parent = self.path_upto(first);
@@ -774,6 +844,40 @@ impl Parser<'_> {
         self.out.push(b'}');
         self.members.truncate(first);
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes at `at` as a little-endian word, if there are eight.
+#[inline]
+fn word(src: &[u8], at: usize) -> Option<u64> {
+    let bytes: [u8; 8] = src.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// End of the run of plain string bytes starting at `at`: the first quote, backslash,
+/// control or non-ASCII byte, found eight bytes at a time (the classic "has zero
+/// byte" bit trick; a false hit can only sit above a true one, so the lowest is right).
+#[inline]
+fn plain_run(src: &[u8], mut at: usize) -> usize {
+    while let Some(x) = word(src, at) {
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let hits = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (x.wrapping_sub(ONES * 0x20) & !x)
+            | x;
+        let hits = hits & HIGH;
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < src.len() && !STRING_STOP[usize::from(src[at])] {
+        at += 1;
+    }
+    at
 }
 
 fn needs_escape(c: char) -> bool {

@@ -1,0 +1,73 @@
+//! Runs the real binary, as a user would, and reads its JSON report.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+pub const NOW: &str = "2026-11-25T00:00:00Z";
+
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub raw: Vec<u8>,
+}
+
+pub fn run(args: &[&str]) -> Run {
+    run_with_stdin(args, None)
+}
+
+pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn aeb-verify");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().expect("exited, not killed by a signal (a panic would be 101)"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
+/// Verifies one fixture with `--format json` and returns (exit code, bundle report).
+pub fn verify_json(rel: &str, extra: &[&str]) -> (i32, serde_json::Value) {
+    let path = fixture(rel);
+    let mut args = vec!["--format", "json", "--now", NOW];
+    args.extend_from_slice(extra);
+    let p = path.to_str().unwrap().to_owned();
+    args.push(&p);
+    let r = run(&args);
+    let report: serde_json::Value =
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{rel}: not JSON ({e}): {}\n{}", r.stdout, r.stderr));
+    (r.code, report["bundles"][0].clone())
+}
+
+/// The findings of a bundle report with this rule id.
+pub fn findings<'a>(bundle: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    bundle["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule).collect()
+}
+
+/// Asserts exactly the expected finding: rule, pointer and line:column.
+#[track_caller]
+pub fn assert_finding(bundle: &serde_json::Value, rule: &str, pointer: &str, line: u64, column: u64) {
+    let fs = findings(bundle, rule);
+    assert!(!fs.is_empty(), "no {rule} finding in {}", serde_json::to_string_pretty(&bundle["findings"]).unwrap());
+    let f = fs[0];
+    assert_eq!(f["pointer"], pointer, "{rule} pointer");
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{rule} line:column");
+    assert!(!f["message"].as_str().unwrap().is_empty());
+}

@@ -1,0 +1,88 @@
+//! Integrity (spec section 2): the recorded hash against the recomputed one, and what
+//! a wrong hash matches instead.
+
+mod common;
+use common::*;
+
+#[test]
+fn the_seed_example_as_published_was_never_sealed() {
+    let (code, bundle) = verify_json("seed-example.json", &[]);
+    assert_eq!(code, 1);
+    assert_finding(&bundle, "integrity.hash-not-filled", "/signatures/sha256", 55, 29);
+    assert_eq!(findings(&bundle, "integrity.hash-not-filled")[0]["found"], "...");
+}
+
+#[test]
+fn the_sealed_seed_verifies_with_the_integrity_only_warning() {
+    let (code, bundle) = verify_json("seed-example-sealed.json", &[]);
+    assert_eq!(code, 0, "{bundle}");
+    assert_eq!(bundle["verdict"], "verified");
+    assert_eq!(bundle["counts"]["error"], 0);
+    assert_eq!(findings(&bundle, "sig.none").len(), 1);
+    // The hash the independent fixture script computed is what we recompute.
+    let text = std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(bundle["payload"]["sha256"], v["signatures"]["sha256"]);
+    // --strict turns the warning into a rejection.
+    assert_eq!(verify_json("seed-example-sealed.json", &["--strict"]).0, 1);
+}
+
+/// (fixture, rule, pointer, exit code, text the message must contain)
+const CASES: &[(&str, &str, &str, i32, &str)] = &[
+    ("integrity/empty-hash.json", "integrity.hash-not-filled", "/signatures/sha256", 1, "placeholder"),
+    ("integrity/zeros-hash.json", "integrity.hash-not-filled", "/signatures/sha256", 1, "placeholder"),
+    ("integrity/null-hash.json", "integrity.hash-not-filled", "/signatures", 1, "missing"),
+    ("integrity/missing-signatures.json", "integrity.hash-not-filled", "", 1, "no `signatures`"),
+    ("integrity/short-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "40 characters"),
+    ("integrity/base64-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "44 characters"),
+    ("integrity/number-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "not a string"),
+    ("integrity/uppercase-hash.json", "integrity.hash-uppercase", "/signatures/sha256", 0, "uppercase"),
+    ("integrity/uncovered-member.json", "integrity.uncovered-member", "/signatures/signed_by", 0, "signed_by"),
+    ("integrity/tampered.json", "integrity.hash-mismatch", "/signatures/sha256", 1, "changed after it was sealed"),
+    (
+        "integrity/hashed-before-filled.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "raw file bytes as they were with sha256 \"...\"",
+    ),
+    (
+        "integrity/signatures-left-in.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "with `signatures` left in (sha256 an empty string)",
+    ),
+    (
+        "integrity/pretty-source-order.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "source's key order, pretty-printed with 2 spaces",
+    ),
+];
+
+#[test]
+fn each_integrity_case() {
+    for (file, rule, pointer, code, text) in CASES {
+        let (got, bundle) = verify_json(file, &[]);
+        assert_eq!(got, *code, "{file}: {}", bundle["findings"]);
+        let f = findings(&bundle, rule);
+        assert_eq!(f.len(), 1, "{file}: {}", bundle["findings"]);
+        assert_eq!(f[0]["pointer"], *pointer, "{file}");
+        assert!(f[0]["line"].as_u64().is_some(), "{file}: a position");
+        let message = f[0]["message"].as_str().unwrap();
+        assert!(message.contains(text), "{file}: {message:?} lacks {text:?}");
+    }
+}
+
+#[test]
+fn a_mismatch_shows_both_hashes() {
+    let (_, bundle) = verify_json("integrity/tampered.json", &[]);
+    let f = findings(&bundle, "integrity.hash-mismatch")[0];
+    let sealed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap()).unwrap();
+    assert_eq!(f["found"], sealed["signatures"]["sha256"]);
+    assert_eq!(f["expected"], bundle["payload"]["sha256"]);
+    assert_ne!(f["expected"], f["found"]);
+}

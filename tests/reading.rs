@@ -1,0 +1,114 @@
+//! Strict reading (spec section 1): every defect is its own finding with a pointer and
+//! a line:column, and rejects the bundle (exit 1). No input makes the tool panic.
+
+mod common;
+use common::*;
+
+/// (fixture, rule, pointer, line, column)
+const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
+    ("read/duplicate-name.json", "read.duplicate-name", "/app_version", 5, 3),
+    ("read/duplicate-name-escaped.json", "read.duplicate-name", "/run_seed", 8, 3),
+    ("read/duplicate-name-nested.json", "read.duplicate-name", "/performance_metrics/training/epochs", 35, 9),
+    ("read/lone-surrogate.json", "read.lone-surrogate", "/training/backend", 53, 31),
+    ("read/lone-low-surrogate.json", "read.lone-surrogate", "/training/target", 53, 53),
+    ("read/noncharacter.json", "read.noncharacter", "/training/task", 53, 81),
+    ("read/noncharacter-escaped.json", "read.noncharacter", "/training/task", 53, 81),
+    ("read/number-overflow.json", "read.number-out-of-range", "/privacy/epsilon", 8, 27),
+    ("read/number-underflow.json", "read.number-out-of-range", "/privacy/epsilon", 8, 27),
+    ("read/invalid-utf8.json", "read.invalid-utf8", "/notes", 54, 13),
+    ("read/bom.json", "read.bom", "", 1, 1),
+    ("read/trailing-data.json", "read.trailing-data", "", 57, 1),
+    ("read/not-object.json", "read.not-object", "", 1, 1),
+    ("read/syntax-trailing-comma.json", "read.syntax", "/training/params/max_depth", 53, 112),
+    ("read/syntax-unquoted-name.json", "read.syntax", "/training", 54, 3),
+    ("read/syntax-raw-control.json", "read.syntax", "/notes", 54, 18),
+    ("read/syntax-leading-zero.json", "read.syntax", "/performance_metrics/training/epochs", 34, 17),
+    ("read/syntax-truncated.json", "read.syntax", "/performance_metrics/training", 34, 7),
+    ("read/empty.json", "read.syntax", "", 1, 1),
+];
+
+#[test]
+fn each_defect_is_rejected_with_its_rule_pointer_and_position() {
+    for (file, rule, pointer, line, column) in REJECTED {
+        let (code, bundle) = verify_json(file, &[]);
+        assert_eq!(code, 1, "{file} exit code");
+        assert_eq!(bundle["verdict"], "rejected", "{file}");
+        assert_finding(&bundle, rule, pointer, *line, *column);
+        // Nothing after a reading error is judged on a half-read document.
+        assert!(bundle["payload"].is_null(), "{file}: no payload hash for an unreadable bundle");
+    }
+}
+
+#[test]
+fn nesting_100000_levels_is_a_finding_not_a_stack_overflow() {
+    let (code, bundle) = verify_json("read/too-deep.json", &[]);
+    assert_eq!(code, 1);
+    let f = findings(&bundle, "read.too-deep");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0]["line"].as_u64(), f[0]["column"].as_u64()), (Some(1), Some(137)));
+    assert!(f[0]["pointer"].as_str().unwrap().starts_with("/deep/0/0/"));
+}
+
+#[test]
+fn all_duplicates_are_reported_not_only_the_first() {
+    let r = run_with_stdin(
+        &["--format", "json", "-"],
+        Some(br#"{"a":1,"b":{"x":1,"x":2},"a":3,"c":[{"k":1,"\u006b":2}]}"#),
+    );
+    assert_eq!(r.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let mut pointers: Vec<&str> =
+        findings(&report["bundles"][0], "read.duplicate-name").iter().map(|f| f["pointer"].as_str().unwrap()).collect();
+    pointers.sort();
+    assert_eq!(pointers, ["/a", "/b/x", "/c/0/k"]);
+}
+
+#[test]
+fn size_limit_is_checked_before_reading() {
+    let (code, bundle) = verify_json("seed-example-sealed.json", &["--max-bytes", "1000"]);
+    assert_eq!(code, 1);
+    let f = findings(&bundle, "read.too-large");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["expected"], "at most 1000 bytes (--max-bytes)");
+    // Piped input is held to the same limit.
+    let bytes = std::fs::read(fixture("seed-example-sealed.json")).unwrap();
+    let r = run_with_stdin(&["--format", "json", "--max-bytes", "1000", "-"], Some(&bytes));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("read.too-large"));
+}
+
+#[test]
+fn integers_beyond_2_53_warn_but_verify() {
+    let (code, bundle) = verify_json("read/big-integer.json", &[]);
+    assert_eq!(code, 0, "{bundle}");
+    let f = findings(&bundle, "read.integer-precision");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["pointer"], "/cleaning/rows_removed");
+    assert_eq!(f[0]["severity"], "warning");
+    assert_eq!(f[0]["found"], "12345678901234567000");
+    // Under --strict the warning rejects.
+    let (code, _) = verify_json("read/big-integer.json", &["--strict"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn hostile_bytes_never_panic() {
+    // A sample of truncations and byte flips of a real bundle: the exit code is always
+    // 0 or 1 (101 would be a panic).
+    let base = std::fs::read(fixture("seed-example-sealed.json")).unwrap();
+    let mut inputs: Vec<Vec<u8>> = (0..base.len()).step_by(97).map(|n| base[..n].to_vec()).collect();
+    for (i, b) in [0x00u8, 0x22, 0x5c, 0x7b, 0x7d, 0x80, 0xc3, 0xed, 0xf4, 0xff].iter().enumerate() {
+        let mut v = base.clone();
+        let at = (i * 173 + 11) % v.len();
+        v[at] = *b;
+        inputs.push(v);
+    }
+    inputs.push(b"{\"a\":\"\\ud800\\u".to_vec());
+    inputs.push(b"{\"a\":-}".to_vec());
+    inputs.push(b"{\"a\":1e}".to_vec());
+    inputs.push(b"{\"a\":\"\xf0\x9f\"}".to_vec());
+    for input in inputs {
+        let r = run_with_stdin(&["--format", "json", "-"], Some(&input));
+        assert!(r.code == 0 || r.code == 1, "exit {} for {:?}: {}", r.code, String::from_utf8_lossy(&input), r.stderr);
+    }
+}
