@@ -5,7 +5,7 @@ use crate::cli::{Cli, ColorChoice, Command, ReadArgs, VerifyArgs};
 use crate::finding::Finding;
 use crate::options::Options;
 use crate::read::{self, Limits};
-use crate::report::{self, Format};
+use crate::report;
 use crate::rules;
 use crate::verify::{self, BundleReport, Verdict};
 use clap::CommandFactory;
@@ -101,10 +101,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     };
-    let text = match args.format {
-        Format::Human => report::human(&reports, color, args.quiet),
-        Format::Json => report::json(&reports, &now),
-    };
+    let style = report::Style { now: &now, strict: opts.strict, color, quiet: args.quiet };
+    let text = report::render(args.format, &reports, style);
     if let Err(e) = env.stdout.write_all(text.as_bytes()) {
         return fail(env, &format!("cannot write the report: {e}"));
     }

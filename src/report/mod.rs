@@ -3,13 +3,15 @@
 
 mod human;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::rules::{self, Rule, Section};
 use crate::verify::BundleReport;
 
-pub use human::render as human;
-pub use json::{render as json, REPORT_VERSION};
+pub use json::REPORT_VERSION;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -17,6 +19,50 @@ pub enum Format {
     Human,
     /// The documented, versioned report (docs/report-format.md).
     Json,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// The auditor's checklist, ticked.
+    Markdown,
+}
+
+/// What a reporter may need besides the reports.
+#[derive(Debug, Clone, Copy)]
+pub struct Style<'a> {
+    pub now: &'a str,
+    pub strict: bool,
+    pub color: bool,
+    pub quiet: bool,
+}
+
+/// Renders a run's reports in one format.
+pub fn render(format: Format, reports: &[BundleReport], style: Style) -> String {
+    match format {
+        Format::Human => human::render(reports, style.color, style.quiet),
+        Format::Json => json::render(reports, style.now),
+        Format::Sarif => sarif::render(reports),
+        Format::Junit => junit::render(reports, style.strict, style.now),
+        Format::Markdown => markdown::render(reports, style.now),
+    }
+}
+
+/// A finding on one line (plus expected/found), for formats without tables.
+pub fn one_line(f: &Finding) -> String {
+    let mut s = format!("{}: {}", f.severity, f.message);
+    match (f.pointer.is_empty(), f.position) {
+        (false, Some(p)) => s.push_str(&format!(" (at {}, line {}, column {})", f.pointer, p.line, p.column)),
+        (true, Some(p)) => s.push_str(&format!(" (line {}, column {})", p.line, p.column)),
+        (false, None) => s.push_str(&format!(" (at {})", f.pointer)),
+        (true, None) => {}
+    }
+    if let Some(e) = &f.expected {
+        s.push_str(&format!("; expected {e}"));
+    }
+    if let Some(found) = &f.found {
+        s.push_str(&format!("; found {found}"));
+    }
+    s
 }
 
 /// The status of one check (one rule) for one bundle.

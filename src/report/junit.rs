@@ -1,0 +1,91 @@
+//! `--format junit`: one test suite per bundle, one test case per check, so CI
+//! systems list what passed and what failed. A check fails when its finding rejects
+//! the bundle (an error, or a warning under --strict); other warnings are test output.
+
+use super::{checklist, Status};
+use crate::finding::Severity;
+use crate::verify::BundleReport;
+use std::fmt::Write;
+
+pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let all: Vec<_> = reports.iter().map(|r| (r, checklist(r))).collect();
+    let tests: usize = all.iter().map(|(_, c)| c.len()).sum();
+    let failures: usize = all.iter().map(|(r, c)| c.iter().filter(|c| fails(r, c.rule, strict)).count()).sum();
+    let _ = writeln!(
+        s,
+        "<testsuites name=\"aeb-verify\" tests=\"{tests}\" failures=\"{failures}\" timestamp=\"{}\">",
+        esc(now)
+    );
+    for (r, checks) in &all {
+        let failed = checks.iter().filter(|c| fails(r, c.rule, strict)).count();
+        let skipped = checks.iter().filter(|c| c.status == Status::Skip).count();
+        let _ = writeln!(
+            s,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" skipped=\"{skipped}\">",
+            esc(&r.name),
+            checks.len()
+        );
+        for c in checks {
+            let _ = write!(
+                s,
+                "    <testcase classname=\"{}\" name=\"{} ({})\"",
+                esc(c.rule.section.name()),
+                esc(c.rule.id),
+                esc(c.rule.title)
+            );
+            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
+            if c.status == Status::Pass {
+                s.push_str("/>\n");
+                continue;
+            }
+            s.push_str(">\n");
+            if c.status == Status::Skip {
+                let _ = writeln!(s, "      <skipped message=\"{}\"/>", esc(c.reason.as_deref().unwrap_or("")));
+            }
+            let text: Vec<String> = findings.iter().map(|f| super::one_line(f)).collect();
+            if fails(r, c.rule, strict) {
+                let first = findings.first().map(|f| f.message.as_str()).unwrap_or("");
+                let _ = writeln!(
+                    s,
+                    "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                    esc(first),
+                    esc(c.rule.id),
+                    esc(&text.join("\n"))
+                );
+            } else if !text.is_empty() {
+                let _ = writeln!(s, "      <system-out>{}</system-out>", esc(&text.join("\n")));
+            }
+            s.push_str("    </testcase>\n");
+        }
+        s.push_str("  </testsuite>\n");
+    }
+    s.push_str("</testsuites>\n");
+    s
+}
+
+fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
+    r.outcome
+        .findings
+        .iter()
+        .filter(|f| std::ptr::eq(f.rule, rule))
+        .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+}
+
+/// XML text and attribute escaping; control characters XML 1.0 cannot carry are dropped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

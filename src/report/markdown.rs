@@ -1,0 +1,50 @@
+//! `--format markdown`: the auditor's checklist, one ticked box per check that held.
+
+use super::{checklist, Status};
+use crate::finding::Severity;
+use crate::rules::Section;
+use crate::verify::{BundleReport, Verdict};
+use std::fmt::Write;
+
+pub fn render(reports: &[BundleReport], now: &str) -> String {
+    let mut s = String::new();
+    for r in reports {
+        let verdict = match r.verdict {
+            Verdict::Verified => "VERIFIED",
+            Verdict::Rejected => "REJECTED",
+        };
+        let _ = writeln!(s, "# Evidence bundle audit: `{}`\n", r.name.replace('`', "'"));
+        let _ = writeln!(
+            s,
+            "**Verdict: {verdict}** ({} error(s), {} warning(s), {} info), judged at {now} by aeb-verify {}.\n",
+            r.count(Severity::Error),
+            r.count(Severity::Warning),
+            r.count(Severity::Info),
+            env!("CARGO_PKG_VERSION")
+        );
+        if let Some(d) = &r.digest {
+            let _ = writeln!(s, "Payload: {} bytes, SHA-256 `{}`.\n", d.payload_len, d.payload_sha256);
+        }
+        let checks = checklist(r);
+        for section in Section::ALL {
+            let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "## {}\n", section.name());
+            for c in rows {
+                let tick = if matches!(c.status, Status::Pass | Status::Info) { "x" } else { " " };
+                let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
+                if let Some(reason) = &c.reason {
+                    let _ = write!(s, ": skipped, {reason}");
+                }
+                s.push('\n');
+                for f in r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)) {
+                    let _ = writeln!(s, "  - {}", super::one_line(f).replace('\n', " "));
+                }
+            }
+            s.push('\n');
+        }
+    }
+    s
+}

@@ -1,0 +1,84 @@
+//! `--format sarif`: SARIF 2.1.0, so code-scanning UIs show each finding at its line
+//! and column in the bundle. Rules come from the catalogue, with their explanations.
+
+use crate::finding::Severity;
+use crate::rules;
+use crate::verify::BundleReport;
+use serde_json::{json, Value};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn render(reports: &[BundleReport]) -> String {
+    let catalogue: Vec<&rules::Rule> = rules::all().collect();
+    let rule_entries: Vec<Value> = catalogue
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": { "text": r.title },
+                "fullDescription": { "text": r.explanation },
+                "help": { "text": format!("{}\n\naeb-verify explain {}", r.explanation, r.id) },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "section": r.section.name() },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for (i, r) in reports.iter().enumerate() {
+        for f in &r.outcome.findings {
+            let mut location = json!({
+                "physicalLocation": { "artifactLocation": { "uri": uri(&r.name), "index": i } },
+                "logicalLocations": [{ "fullyQualifiedName": f.pointer, "kind": "member" }],
+            });
+            if let Some(p) = f.position {
+                location["physicalLocation"]["region"] = json!({ "startLine": p.line, "startColumn": p.column });
+            }
+            results.push(json!({
+                "ruleId": f.rule.id,
+                "ruleIndex": catalogue.iter().position(|r| std::ptr::eq(*r, f.rule)),
+                "level": level(f.severity),
+                "message": { "text": f.message },
+                "locations": [location],
+                "properties": {
+                    "pointer": f.pointer,
+                    "expected": f.expected,
+                    "found": f.found,
+                    "remappedFrom": f.remapped_from,
+                },
+            }));
+        }
+    }
+    let artifacts: Vec<Value> = reports.iter().map(|r| json!({ "location": { "uri": uri(&r.name) } })).collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "aeb-verify",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rule_entries,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// SARIF wants URI references: relative paths stay relative, with `/` separators.
+fn uri(name: &str) -> String {
+    if name == "-" {
+        return "stdin".to_owned();
+    }
+    name.replace('\\', "/").replace(' ', "%20")
+}

@@ -1,0 +1,59 @@
+//! The machine and checklist formats carry the same findings as the JSON report.
+
+mod common;
+use common::*;
+
+fn out(format: &str, rel: &str, extra: &[&str]) -> Run {
+    let p = fixture(rel);
+    let mut args = vec!["--format", format, "--now", NOW];
+    args.extend_from_slice(extra);
+    let p = p.to_str().unwrap().to_owned();
+    args.push(&p);
+    run(&args)
+}
+
+#[test]
+fn sarif_locates_each_finding_and_describes_each_rule() {
+    let r = out("sarif", "read/duplicate-name.json", &[]);
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "read.duplicate-name");
+    assert_eq!(result["level"], "error");
+    let loc = &result["locations"][0];
+    assert_eq!(loc["physicalLocation"]["region"]["startLine"], 5);
+    assert_eq!(loc["physicalLocation"]["region"]["startColumn"], 3);
+    assert_eq!(loc["logicalLocations"][0]["fullyQualifiedName"], "/app_version");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    let rule = &run["tool"]["driver"]["rules"][index];
+    assert_eq!(rule["id"], "read.duplicate-name");
+    assert!(rule["fullDescription"]["text"].as_str().unwrap().contains("I-JSON"));
+}
+
+#[test]
+fn junit_fails_the_check_that_rejects() {
+    let r = out("junit", "seed-example.json", &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
+    assert!(r.stdout.contains(r#"failures="1""#), "{}", r.stdout);
+    assert!(r.stdout.contains(r#"<failure message="`signatures.sha256` holds the placeholder &quot;...&quot;"#));
+    // A warning is output, not a failure, unless --strict.
+    let sealed = out("junit", "seed-example-sealed.json", &[]);
+    assert!(sealed.stdout.contains(r#"failures="0""#) && sealed.stdout.contains("<system-out>warning: no signature"));
+    let strict = out("junit", "seed-example-sealed.json", &["--strict"]);
+    assert!(strict.stdout.contains(r#"failures="1""#), "{}", strict.stdout);
+}
+
+#[test]
+fn markdown_ticks_what_held() {
+    let r = out("markdown", "seed-example.json", &[]);
+    assert!(r.stdout.starts_with("# Evidence bundle audit: `"));
+    assert!(r.stdout.contains("**Verdict: REJECTED**"));
+    assert!(r.stdout.contains("- [ ] **FAIL** Hash not filled in (`integrity.hash-not-filled`)"));
+    assert!(r.stdout.contains("- [x] **PASS** Duplicate member name (`read.duplicate-name`)"));
+    let unread = out("markdown", "read/bom.json", &[]);
+    assert!(unread.stdout.contains(": skipped, the bundle could not be read"), "{}", unread.stdout);
+}
