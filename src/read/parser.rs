@@ -460,6 +460,13 @@ impl Parser<'_> {
 
     fn canonical_string(&mut self) -> Result<bool, Stop> {
         let open = self.pos;
+        // Most strings are plain text: copy them, quotes included, in one piece.
+        let end = plain_run(self.src, open + 1);
+        if self.src.get(end) == Some(&b'"') {
+            self.out.extend_from_slice(&self.src[open..=end]);
+            self.pos = end + 1;
+            return Ok(false);
+        }
         self.pos += 1;
         self.out.push(b'"');
         let mut escaped = false;
@@ -651,6 +658,15 @@ impl Parser<'_> {
         let text = &self.src[start..self.pos];
         if self.opts.verbatim {
             self.out.extend_from_slice(text);
+            return Ok(());
+        }
+        if !has_exp && frac.is_empty() && int.len() <= 15 {
+            // A plain integer below 10^15 is its own ECMAScript form (but for -0).
+            if text == b"-0" {
+                self.out.push(b'0');
+            } else {
+                self.out.extend_from_slice(text);
+            }
             return Ok(());
         }
         if !has_exp && self.short_form(negative, int.clone(), frac.clone()) {
