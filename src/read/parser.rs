@@ -816,7 +816,10 @@ impl Parser<'_> {
                     format!("member name \"{name}\" appears again; readers disagree on which value wins"),
                 )
                 .at(offset)
-                .found(format!("a second \"{name}\" (the first is at byte {earlier})"));
+                .found({
+                    let p = super::line_column(self.src, earlier);
+                    format!("a second \"{name}\" (the first is at line {}, column {})", p.line, p.column)
+                });
                 self.findings.push(f);
             }
         }

@@ -58,7 +58,14 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
             table.set_width(120);
         }
         let passed: Vec<&str> = rows.iter().filter(|c| c.status == Status::Pass).map(|c| c.rule.title).collect();
-        for c in rows.iter().filter(|c| c.status != Status::Pass) {
+        // Checks skipped for one shared reason (a section that could not run) take one row.
+        let skipped: Vec<_> = rows.iter().filter(|c| c.status == Status::Skip).collect();
+        let one_reason = skipped.len() > 1 && skipped.windows(2).all(|w| w[0].reason == w[1].reason);
+        if one_reason {
+            let reason = skipped[0].reason.clone().unwrap_or_default();
+            table.add_row(vec![paint("SKIP", Status::Skip, color), format!("{} checks", skipped.len()), reason]);
+        }
+        for c in rows.iter().filter(|c| c.status != Status::Pass && !(one_reason && c.status == Status::Skip)) {
             let findings: Vec<&Finding> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
             if findings.is_empty() {
                 let detail = c.reason.clone().unwrap_or_default();
