@@ -47,6 +47,9 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub read: ReadArgs,
 
+    #[command(flatten)]
+    pub sig: SigArgs,
+
     /// When to colour the human report
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -61,6 +64,34 @@ pub struct ReadArgs {
     /// Largest bundle accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_bytes: u64,
+}
+
+/// Trust roots and signature requirements (spec section 3). Only keys given here are
+/// trusted; key material inside a bundle never is.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Signatures")]
+pub struct SigArgs {
+    /// Trust this OpenPGP certificate or keyring (armored or binary); repeatable
+    #[arg(long = "cert", value_name = "FILE")]
+    pub certs: Vec<PathBuf>,
+
+    /// Trust this KMS public key (SPKI PEM or DER) for KEY_ID; without KEY_ID= it is
+    /// trusted for any key_id, with a warning; repeatable
+    #[arg(long = "kms-key", value_name = "[KEY_ID=]FILE")]
+    pub kms_keys: Vec<String>,
+
+    /// Reject unless at least one signature verifies against a supplied key
+    #[arg(long)]
+    pub require_signature: bool,
+
+    /// Reject unless N distinct supplied keys signed (implies --require-signature)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_signers: usize,
+
+    /// Count only signatures by this key: OpenPGP fingerprint (or 16-hex key ID) or
+    /// KMS key ID; repeatable; implies --require-signature
+    #[arg(long = "signer", value_name = "FPR|KEY_ID")]
+    pub signers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

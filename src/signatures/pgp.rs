@@ -1,0 +1,551 @@
+//! OpenPGP detached signatures over the payload (sequoia-openpgp, pure-Rust backend).
+//!
+//! Trust comes only from the certificates passed with `--cert`. Policy is sequoia's
+//! `StandardPolicy` fixed at the verifier's clock (`--now`), never at a date the
+//! signer chose; key validity, expiry and revocation are judged at the signature's
+//! creation time, except hard revocations, which sequoia applies whatever the time.
+
+use std::time::{Duration, SystemTime};
+
+use sequoia_openpgp as openpgp;
+
+use openpgp::cert::prelude::*;
+use openpgp::packet::Signature;
+use openpgp::parse::stream::{
+    DetachedVerifierBuilder, MessageLayer, MessageStructure, VerificationError, VerificationHelper,
+};
+use openpgp::parse::Parse;
+use openpgp::policy::{HashAlgoSecurity, StandardPolicy};
+use openpgp::types::{ReasonForRevocation, RevocationStatus, SignatureType};
+use openpgp::{Cert, Fingerprint, KeyHandle, KeyID, Packet, PacketPile};
+
+use super::{diags, fmt_time, Checked, SigRow, SigVerdict as Verdict, SignerId};
+use crate::finding::Finding;
+use crate::rules::Rule;
+
+/// Signatures dated later than `now` by more than this are "from the future".
+pub const CLOCK_SKEW: Duration = Duration::from_secs(5 * 60);
+
+/// How far ahead a scheduled policy cutoff is announced.
+const CUTOFF_NOTICE: Duration = Duration::from_secs(365 * 24 * 3600);
+
+/// Parse one `--cert` file: armored or binary, one certificate or a keyring.
+pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
+    let mut out = Vec::new();
+    let parser = CertParser::from_bytes(bytes).map_err(|e| format!("{e:#}"))?;
+    for cert in parser {
+        out.push(cert.map_err(|e| format!("{e:#}"))?);
+    }
+    if out.is_empty() {
+        return Err("no OpenPGP certificate found".into());
+    }
+    Ok(out)
+}
+
+/// The parsed `key_id` claim of a `pgp` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    Fingerprint(String),
+    LongKeyId(String),
+}
+
+/// Normalize a key ID or fingerprint as a user or bundle writes it: case, spaces
+/// and a `0x` prefix are ignored. Returns the upper-case hex or a reason.
+pub fn parse_claim(raw: &str) -> Result<Claim, String> {
+    let mut s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.starts_with("0x") || s.starts_with("0X") {
+        s.drain(..2);
+    }
+    if s.is_empty() {
+        return Err("key_id is empty".into());
+    }
+    if !s.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(format!("key_id {raw:?} is not hexadecimal"));
+    }
+    let s = s.to_ascii_uppercase();
+    match s.len() {
+        40 | 64 => Ok(Claim::Fingerprint(s)),
+        16 => Ok(Claim::LongKeyId(s)),
+        n => Err(format!(
+            "key_id {raw:?} has {n} hex digits; a v4 (40) or v6 (64) fingerprint is \
+             required, or a 16-digit long key ID"
+        )),
+    }
+}
+
+impl Claim {
+    /// Does this claim name `fpr` (a fingerprint of the signing key or its primary)?
+    fn names(&self, fpr: &Fingerprint) -> bool {
+        match self {
+            Claim::Fingerprint(h) => fpr.to_hex() == *h,
+            Claim::LongKeyId(h) => KeyID::from(fpr).to_hex() == *h,
+        }
+    }
+}
+
+pub struct Ctx<'a> {
+    pub now: SystemTime,
+    pub generated_at: Option<SystemTime>,
+    pub policy: &'a StandardPolicy<'a>,
+    pub certs: &'a [Cert],
+}
+
+/// Verify one `pgp` entry: `claim` is its raw `key_id` (None when absent),
+/// `armored` its `signature` text. One outcome per signature packet found.
+pub fn verify_entry(
+    form: &str,
+    pointer: &str,
+    claim_raw: Option<&str>,
+    armored: &str,
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+) -> Vec<Checked> {
+    let mut row = SigRow::new("pgp", form, pointer);
+    row.claimed_key_id = claim_raw.map(str::to_owned);
+    let mut issues = Vec::new();
+
+    let claim = match claim_raw {
+        None => {
+            issues.push(Finding::new(
+                &diags::PGP_KEY_ID_MISSING,
+                pointer,
+                "no key_id: the bundle does not say who signed",
+            ));
+            None
+        }
+        Some(raw) => match parse_claim(raw) {
+            Ok(c) => {
+                if let Claim::LongKeyId(_) = c {
+                    issues.push(Finding::new(
+                        &diags::PGP_LONG_KEY_ID,
+                        pointer,
+                        format!(
+                            "key_id {raw:?} is a 64-bit key ID; key IDs can be forged by \
+                             collision, name the signer by fingerprint"
+                        ),
+                    ));
+                }
+                Some(c)
+            }
+            Err(reason) => {
+                issues.push(Finding::new(&diags::PGP_KEY_ID_INVALID, pointer, reason));
+                None
+            }
+        },
+    };
+
+    let sigs = match parse_signatures(armored) {
+        Ok(s) => s,
+        Err((rule, reason)) => {
+            row.verdict = Verdict::Rejected;
+            row.reason = reason.clone();
+            issues.push(Finding::new(rule, pointer, reason));
+            return vec![Checked { row, findings: issues }];
+        }
+    };
+
+    let mut out = Vec::new();
+    let many = sigs.len() > 1;
+    for (i, sig) in sigs.into_iter().enumerate() {
+        let mut row = row.clone();
+        if many {
+            row.form = format!("{form} (signature {} of the block)", i + 1);
+        }
+        let mut issues = if i == 0 { issues.clone() } else { Vec::new() };
+        verify_one(&mut row, &mut issues, pointer, claim.as_ref(), claim_raw.is_some(), sig, payload, ctx);
+        out.push(Checked { row, findings: issues });
+    }
+    out
+}
+
+/// Parse the armored text into signature packets, or say what it is instead.
+fn parse_signatures(armored: &str) -> Result<Vec<Signature>, (&'static Rule, String)> {
+    let text = armored.trim_start();
+    if !text.starts_with("-----BEGIN PGP SIGNATURE-----") {
+        let what = if text.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----") {
+            "an armored public certificate (key block), not a signature: key material in a \
+             bundle is never trusted, and a certificate signs nothing"
+                .to_string()
+        } else if text.starts_with("-----BEGIN PGP PRIVATE KEY BLOCK-----") {
+            "an armored PRIVATE key, not a signature: the signer's secret key is exposed".to_string()
+        } else if text.starts_with("-----BEGIN PGP MESSAGE-----")
+            || text.starts_with("-----BEGIN PGP SIGNED MESSAGE-----")
+        {
+            "an OpenPGP message, not a detached signature over the payload".to_string()
+        } else {
+            "not an ASCII-armored OpenPGP signature (-----BEGIN PGP SIGNATURE-----)".to_string()
+        };
+        return Err((&diags::PGP_NOT_A_SIGNATURE, format!("signature holds {what}")));
+    }
+    let pile = PacketPile::from_bytes(text.as_bytes())
+        .map_err(|e| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}")))?;
+    let mut sigs = Vec::new();
+    for p in pile.into_children() {
+        match p {
+            Packet::Signature(s) => sigs.push(s),
+            Packet::Unknown(u) => {
+                return Err((&diags::PGP_MALFORMED, format!("signature packet does not parse: {:#}", u.error())))
+            }
+            other => {
+                return Err((
+                    &diags::PGP_NOT_A_SIGNATURE,
+                    format!("signature block holds a {} packet, not a signature", other.tag()),
+                ))
+            }
+        }
+    }
+    if sigs.is_empty() {
+        return Err((&diags::PGP_MALFORMED, "signature block holds no signature".into()));
+    }
+    Ok(sigs)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verify_one(
+    row: &mut SigRow,
+    issues: &mut Vec<Finding>,
+    pointer: &str,
+    claim: Option<&Claim>,
+    claim_present: bool,
+    sig: Signature,
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+) {
+    row.algorithm = Some(format!("{} {}", sig.pk_algo(), sig.hash_algo()));
+    row.issuer =
+        sig.issuer_fingerprints().next().map(|f| f.to_hex()).or_else(|| sig.issuers().next().map(|k| k.to_hex()));
+    let created = sig.signature_creation_time();
+    row.created = created.map(fmt_time);
+
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
+        row.verdict = Verdict::Rejected;
+        row.reason = reason.clone();
+        issues.push(Finding::new(rule, pointer, reason));
+    };
+
+    if sig.typ() != SignatureType::Binary {
+        return reject(
+            row,
+            issues,
+            &diags::PGP_WRONG_TYPE,
+            format!(
+                "signature type is {}, a detached binary signature (type 0x00) over the \
+                 payload is required",
+                sig.typ()
+            ),
+        );
+    }
+    let Some(created) = created else {
+        return reject(row, issues, &diags::PGP_MALFORMED, "signature has no creation time".into());
+    };
+    if created > ctx.now + CLOCK_SKEW {
+        return reject(
+            row,
+            issues,
+            &diags::PGP_FUTURE,
+            format!(
+                "signature claims to be made {}, after the verification time {}: a \
+                 signature from the future is rejected",
+                fmt_time(created),
+                fmt_time(ctx.now)
+            ),
+        );
+    }
+    if let Some(gen) = ctx.generated_at {
+        if created < gen {
+            issues.push(Finding::new(
+                &diags::PGP_BEFORE_GENERATED,
+                pointer,
+                format!("signature made {}, before the bundle's generated_at {}", fmt_time(created), fmt_time(gen)),
+            ));
+        }
+    }
+
+    // Liveness of the signature is judged at `now` (at its own time when it is
+    // ahead of `now` by less than the skew); the policy stays at `now` regardless.
+    let at = if created > ctx.now { created } else { ctx.now };
+    let run = (|| -> openpgp::Result<Option<Res>> {
+        let bytes = openpgp::serialize::MarshalInto::to_vec(&Packet::from(sig.clone()))?;
+        let mut v = DetachedVerifierBuilder::from_bytes(&bytes)?.with_policy(
+            ctx.policy,
+            Some(at),
+            Helper { ctx, result: None },
+        )?;
+        v.verify_bytes(payload)?;
+        Ok(v.into_helper().result)
+    })();
+    let res = match run {
+        Ok(r) => r,
+        Err(e) => {
+            return reject(row, issues, &diags::PGP_MALFORMED, format!("cannot verify: {e:#}"));
+        }
+    };
+    let Some(res) = res else {
+        return reject(row, issues, &diags::PGP_MALFORMED, "no verification result".into());
+    };
+
+    match res {
+        Res::Good { key_fpr, primary_fpr, later_revocation } => {
+            row.issuer = Some(if key_fpr == primary_fpr {
+                key_fpr.to_hex()
+            } else {
+                format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
+            });
+            match claim {
+                Some(c) if c.names(&key_fpr) || c.names(&primary_fpr) => {}
+                Some(_) => {
+                    let by = if key_fpr == primary_fpr {
+                        key_fpr.to_hex()
+                    } else {
+                        format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
+                    };
+                    return reject(
+                        row,
+                        issues,
+                        &diags::PGP_KEY_ID_MISMATCH,
+                        format!(
+                            "signature verifies, but it was made by {by}, not by {} that \
+                             key_id names",
+                            row.claimed_key_id.as_deref().unwrap_or("?")
+                        ),
+                    );
+                }
+                None => {
+                    let why = if claim_present { "invalid" } else { "missing" };
+                    row.verdict = Verdict::Rejected;
+                    row.reason = format!("signature verifies, but key_id is {why}");
+                    return;
+                }
+            }
+            if let Some(note) = later_revocation {
+                issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, note));
+            }
+            if let Some(note) = cutoff_notice(&sig, ctx) {
+                issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, note));
+            }
+            row.verdict = Verdict::Verified;
+            row.reason = "good signature from a supplied certificate".into();
+            row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
+        }
+        Res::Missing => {
+            if claim.is_none() {
+                row.verdict = Verdict::Rejected;
+                row.reason = "key_id is missing or invalid (signer not supplied)".into();
+                return;
+            }
+            row.verdict = Verdict::Unverified;
+            row.reason = format!(
+                "no supplied certificate holds the signing key {}",
+                row.issuer.as_deref().unwrap_or("(no issuer recorded)")
+            );
+            issues.push(Finding::new(&diags::PGP_UNVERIFIED, pointer, row.reason.clone()));
+        }
+        Res::Bad { rule, reason, key_fpr } => {
+            if let Some(k) = key_fpr {
+                row.issuer = Some(k);
+            }
+            reject(row, issues, rule, reason)
+        }
+    }
+}
+
+/// A cutoff StandardPolicy schedules for the hash or public-key algorithm of a
+/// signature it accepts today, if it falls within a year of `now`.
+fn cutoff_notice(sig: &Signature, ctx: &Ctx<'_>) -> Option<String> {
+    let cut = ctx.policy.hash_cutoff(sig.hash_algo(), HashAlgoSecurity::CollisionResistance)?;
+    if cut > ctx.now && cut <= ctx.now + CUTOFF_NOTICE {
+        Some(format!(
+            "the standard policy stops accepting {} signatures on {}: this signature will \
+             then be rejected",
+            sig.hash_algo(),
+            fmt_time(cut)
+        ))
+    } else {
+        None
+    }
+}
+
+enum Res {
+    Good { key_fpr: Fingerprint, primary_fpr: Fingerprint, later_revocation: Option<String> },
+    Missing,
+    Bad { rule: &'static Rule, reason: String, key_fpr: Option<String> },
+}
+
+struct Helper<'a> {
+    ctx: &'a Ctx<'a>,
+    result: Option<Res>,
+}
+
+impl VerificationHelper for Helper<'_> {
+    fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
+        // Only certificates holding one of the issuers; sequoia matches keys itself.
+        Ok(self
+            .ctx
+            .certs
+            .iter()
+            .filter(|c| c.keys().any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle()))))
+            .cloned()
+            .collect())
+    }
+
+    fn check(&mut self, structure: MessageStructure) -> openpgp::Result<()> {
+        for layer in structure.into_iter() {
+            if let MessageLayer::SignatureGroup { results } = layer {
+                for r in results {
+                    self.result = Some(classify(r, self.ctx));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn reason_words(r: &ReasonForRevocation) -> String {
+    match r {
+        ReasonForRevocation::Unspecified => "no reason given".into(),
+        ReasonForRevocation::KeySuperseded => "key superseded".into(),
+        ReasonForRevocation::KeyCompromised => "key compromised".into(),
+        ReasonForRevocation::KeyRetired => "key retired".into(),
+        other => format!("{other}"),
+    }
+}
+
+fn describe_revocation(sigs: &[&Signature]) -> String {
+    let Some(s) = sigs.first() else { return "revoked".into() };
+    let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
+    let why = s
+        .reason_for_revocation()
+        .map(|(r, msg)| {
+            let msg = String::from_utf8_lossy(msg);
+            if msg.trim().is_empty() {
+                reason_words(&r)
+            } else {
+                format!("{}: {}", reason_words(&r), msg.trim())
+            }
+        })
+        .unwrap_or_else(|| "no reason given".into());
+    format!("revoked on {when} ({why})")
+}
+
+fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) -> Res {
+    match r {
+        Ok(good) => {
+            let cert = good.ka.cert();
+            let later = match cert.revocation_status(ctx.policy, ctx.now) {
+                RevocationStatus::Revoked(sigs) => Some(format!(
+                    "certificate {} was {} after this signature was made; the signature \
+                     stays valid (soft revocation), later ones by this key would not",
+                    cert.fingerprint().to_hex(),
+                    describe_revocation(&sigs)
+                )),
+                _ => None,
+            };
+            Res::Good { key_fpr: good.ka.key().fingerprint(), primary_fpr: cert.fingerprint(), later_revocation: later }
+        }
+        Err(VerificationError::MissingKey { .. }) => Res::Missing,
+        Err(VerificationError::UnboundKey { cert, error, .. }) => Res::Bad {
+            rule: &diags::PGP_KEY_INVALID,
+            reason: format!(
+                "certificate {} does not validly bind the signing key at the signature's \
+                 time: {error:#}",
+                cert.fingerprint().to_hex()
+            ),
+            key_fpr: None,
+        },
+        Err(VerificationError::BadKey { sig, ka, error }) => {
+            let fpr = ka.key().fingerprint().to_hex();
+            let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
+            let vc = ka.valid_cert();
+            if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
+                return Res::Bad {
+                    rule: &diags::PGP_REVOKED,
+                    reason: format!(
+                        "certificate {} was {}: a hard revocation (compromise or no \
+                         reason) rejects every signature whatever its date (made {created})",
+                        vc.fingerprint().to_hex(),
+                        describe_revocation(&sigs)
+                    ),
+                    key_fpr: Some(fpr),
+                };
+            }
+            if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
+                return Res::Bad {
+                    rule: &diags::PGP_REVOKED,
+                    reason: format!("signing key {fpr} was {}", describe_revocation(&sigs)),
+                    key_fpr: Some(fpr),
+                };
+            }
+            let primary_exp = vc.primary_key().key_expiration_time();
+            if vc.alive().is_err() || ka.alive().is_err() {
+                let exp = if vc.alive().is_err() { primary_exp } else { ka.key_expiration_time() };
+                let created_key = fmt_time(ka.key().creation_time());
+                return Res::Bad {
+                    rule: &diags::PGP_KEY_EXPIRED,
+                    reason: match exp {
+                        Some(e) => format!(
+                            "signing key {fpr} expired on {}, before the signature was made \
+                             ({created})",
+                            fmt_time(e)
+                        ),
+                        None => format!(
+                            "signing key {fpr} (created {created_key}) was not alive when the \
+                             signature was made ({created}): {error:#}"
+                        ),
+                    },
+                    key_fpr: Some(fpr),
+                };
+            }
+            if !ka.for_signing() {
+                return Res::Bad {
+                    rule: &diags::PGP_KEY_INVALID,
+                    reason: format!("key {fpr} is not marked for signing"),
+                    key_fpr: Some(fpr),
+                };
+            }
+            Res::Bad {
+                rule: &diags::PGP_KEY_INVALID,
+                reason: format!("signing key {fpr} is not usable: {error:#}"),
+                key_fpr: Some(fpr),
+            }
+        }
+        Err(VerificationError::BadSignature { ka, error, .. }) => {
+            let fpr = ka.key().fingerprint().to_hex();
+            let policy = error
+                .chain()
+                .any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::PolicyViolation(..))));
+            let expired =
+                error.chain().any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::Expired(..))));
+            if policy {
+                Res::Bad {
+                    rule: &diags::PGP_POLICY,
+                    reason: format!("the standard policy rejects this signature: {error:#}"),
+                    key_fpr: Some(fpr),
+                }
+            } else if expired {
+                Res::Bad {
+                    rule: &diags::PGP_SIGNATURE_EXPIRED,
+                    reason: format!("the signature itself has expired: {error:#}"),
+                    key_fpr: Some(fpr),
+                }
+            } else {
+                Res::Bad {
+                    rule: &diags::PGP_BAD,
+                    reason: format!(
+                        "signature by {fpr} does not match the payload: the bundle was \
+                         changed after signing, or the signature covers other bytes"
+                    ),
+                    key_fpr: Some(fpr),
+                }
+            }
+        }
+        Err(VerificationError::MalformedSignature { error, .. }) => {
+            Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("malformed signature: {error:#}"), key_fpr: None }
+        }
+        Err(VerificationError::UnknownSignature { sig }) => Res::Bad {
+            rule: &diags::PGP_MALFORMED,
+            reason: format!("unsupported or unparsable signature: {:#}", sig.error()),
+            key_fpr: None,
+        },
+        Err(e) => Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("{e}"), key_fpr: None },
+    }
+}
