@@ -390,3 +390,58 @@ pub fn verify_entry(
     }
     Checked { row, findings: issues }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn algorithm_names_of_the_three_families() {
+        assert_eq!(scheme("ECDSA_SHA_256"), Ok(Scheme::EcdsaP256));
+        assert_eq!(scheme("EC_SIGN_P384_SHA384"), Ok(Scheme::EcdsaP384));
+        assert_eq!(scheme("ES384"), Ok(Scheme::EcdsaP384));
+        assert_eq!(scheme("RSA_SIGN_PSS_3072_SHA256"), Ok(Scheme::RsaPss(Hash::Sha256, Some(3072))));
+        assert_eq!(scheme("RSA_SIGN_PKCS1_4096_SHA512"), Ok(Scheme::RsaPkcs1(Hash::Sha512, Some(4096))));
+        assert_eq!(scheme("RSASSA_PKCS1_V1_5_SHA_384"), Ok(Scheme::RsaPkcs1(Hash::Sha384, None)));
+        assert_eq!(scheme("PS512"), Ok(Scheme::RsaPss(Hash::Sha512, None)));
+        assert_eq!(scheme("EdDSA"), Ok(Scheme::Ed25519));
+        assert_eq!(scheme("ED25519_SHA_512"), Ok(Scheme::Ed25519));
+        assert!(matches!(scheme("ECDSA_SHA_512"), Err(Some(_))));
+        assert!(matches!(scheme("RSA_SIGN_RAW_PKCS1_2048"), Err(Some(_))));
+        for bad in ["", "RSA_SIGN_PSS_1024_SHA256", "RSA_SIGN_PSS_2048_SHA1", "HS256", "RSA_SIGN_"] {
+            assert_eq!(scheme(bad), Err(None), "{bad}");
+        }
+    }
+
+    #[test]
+    fn base64_padding_optional_whitespace_ignored() {
+        assert_eq!(decode_sig("AAEC"), Ok(vec![0, 1, 2]));
+        assert_eq!(decode_sig("AAE="), Ok(vec![0, 1]));
+        assert_eq!(decode_sig("AAE"), Ok(vec![0, 1]));
+        assert_eq!(decode_sig(" AA\nEC "), Ok(vec![0, 1, 2]));
+        assert!(decode_sig("").is_err());
+        assert!(decode_sig("_-_-").unwrap_err().contains("base64url"));
+    }
+
+    #[test]
+    fn key_files_pem_and_der() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let pem = std::fs::read(dir.join("p256.pem")).unwrap();
+        let der = std::fs::read(dir.join("p256.der")).unwrap();
+        let (a, ida) = parse_key(&pem).unwrap();
+        let (b, idb) = parse_key(&der).unwrap();
+        assert!(matches!((a, b), (PublicKey::P256(_), PublicKey::P256(_))));
+        assert_eq!(ida, idb);
+        assert!(parse_key(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").is_err());
+        assert!(parse_key(b"\x30\x03\x02\x01\x00").is_err());
+    }
+
+    #[test]
+    fn ecdsa_in_der_and_raw_with_odd_lengths_refused() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let (k, _) = parse_key(&std::fs::read(dir.join("p256.pem")).unwrap()).unwrap();
+        for len in [0, 1, 63, 65, 200] {
+            assert!(verify_raw(Scheme::EcdsaP256, &k, b"x", &vec![0x30; len]).is_err());
+        }
+    }
+}

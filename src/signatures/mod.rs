@@ -404,3 +404,30 @@ fn kind(v: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kms_spec_splits_at_the_first_equals_sign() {
+        assert_eq!(
+            split_kms_spec("arn:aws:kms:eu-west-1:1:key/x=k.pem"),
+            (Some("arn:aws:kms:eu-west-1:1:key/x".into()), "k.pem".into())
+        );
+        assert_eq!(split_kms_spec("k.pem"), (None, "k.pem".into()));
+    }
+
+    #[test]
+    fn signer_pins() {
+        let pgp = SignerId::Pgp { primary: "A".repeat(40), key: "B".repeat(40) };
+        assert!(pgp.pinned_by(&"a".repeat(40)));
+        assert!(pgp.pinned_by(&"B".repeat(16)));
+        assert!(!pgp.pinned_by(&"C".repeat(40)));
+        let kms = SignerId::Kms { key_id: "arn:x".into(), spki_sha256: "00".into() };
+        assert!(kms.pinned_by("arn:x") && !kms.pinned_by("arn:y"));
+        let mut t = Trust::default();
+        assert!(t.set_signers(vec!["B6F85D66".into()]).is_err());
+        assert!(t.set_signers(vec!["arn:aws:kms:eu-west-1:1:key/x".into(), "A".repeat(40)]).is_ok());
+    }
+}

@@ -11,11 +11,12 @@ use sequoia_openpgp as openpgp;
 
 use openpgp::cert::prelude::*;
 use openpgp::packet::Signature;
+use openpgp::packet::{key, Key};
 use openpgp::parse::stream::{
     DetachedVerifierBuilder, MessageLayer, MessageStructure, VerificationError, VerificationHelper,
 };
 use openpgp::parse::Parse;
-use openpgp::policy::{HashAlgoSecurity, StandardPolicy};
+use openpgp::policy::{AsymmetricAlgorithm, HashAlgoSecurity, StandardPolicy};
 use openpgp::types::{ReasonForRevocation, RevocationStatus, SignatureType};
 use openpgp::{Cert, Fingerprint, KeyHandle, KeyID, Packet, PacketPile};
 
@@ -285,7 +286,7 @@ fn verify_one(
     };
 
     match res {
-        Res::Good { key_fpr, primary_fpr, later_revocation } => {
+        Res::Good { key_fpr, primary_fpr, later_revocation, asym } => {
             row.issuer = Some(if key_fpr == primary_fpr {
                 key_fpr.to_hex()
             } else {
@@ -320,7 +321,7 @@ fn verify_one(
             if let Some(note) = later_revocation {
                 issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, note));
             }
-            if let Some(note) = cutoff_notice(&sig, ctx) {
+            for note in cutoff_notices(&sig, asym, ctx) {
                 issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, note));
             }
             row.verdict = Verdict::Verified;
@@ -349,26 +350,83 @@ fn verify_one(
     }
 }
 
-/// A cutoff StandardPolicy schedules for the hash or public-key algorithm of a
-/// signature it accepts today, if it falls within a year of `now`.
-fn cutoff_notice(sig: &Signature, ctx: &Ctx<'_>) -> Option<String> {
-    let cut = ctx.policy.hash_cutoff(sig.hash_algo(), HashAlgoSecurity::CollisionResistance)?;
-    if cut > ctx.now && cut <= ctx.now + CUTOFF_NOTICE {
-        Some(format!(
-            "the standard policy stops accepting {} signatures on {}: this signature will \
-             then be rejected",
-            sig.hash_algo(),
-            fmt_time(cut)
-        ))
-    } else {
-        None
+/// Cutoffs StandardPolicy schedules for the hash or public-key algorithm of a
+/// signature it accepts today, when they fall within a year of `now`.
+fn cutoff_notices(sig: &Signature, asym: Option<AsymmetricAlgorithm>, ctx: &Ctx<'_>) -> Vec<String> {
+    let soon = |t: SystemTime| t > ctx.now && t <= ctx.now + CUTOFF_NOTICE;
+    let mut out = Vec::new();
+    if let Some(cut) = ctx.policy.hash_cutoff(sig.hash_algo(), HashAlgoSecurity::CollisionResistance) {
+        if soon(cut) {
+            out.push(format!(
+                "the standard policy stops accepting {} signatures on {}: this signature will then \
+                 be rejected",
+                sig.hash_algo(),
+                fmt_time(cut)
+            ));
+        }
     }
+    if let Some(a) = asym {
+        if let Some(cut) = ctx.policy.asymmetric_algo_cutoff(a) {
+            if soon(cut) {
+                out.push(format!(
+                    "the standard policy stops accepting {a} keys on {}: this signature will then be \
+                     rejected",
+                    fmt_time(cut)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The policy's name for a key's algorithm and size (as `StandardPolicy::key` maps it).
+fn asymmetric_algo<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> Option<AsymmetricAlgorithm> {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::{Curve, PublicKeyAlgorithm as A};
+    #[allow(deprecated)]
+    let a = match (k.pk_algo(), k.mpis()) {
+        (A::RSAEncryptSign | A::RSASign, m) => match m.bits()? {
+            b if b < 2048 => AsymmetricAlgorithm::RSA1024,
+            b if b < 3072 => AsymmetricAlgorithm::RSA2048,
+            b if b < 4096 => AsymmetricAlgorithm::RSA3072,
+            _ => AsymmetricAlgorithm::RSA4096,
+        },
+        (A::DSA, m) => match m.bits()? {
+            b if b < 2048 => AsymmetricAlgorithm::DSA1024,
+            b if b < 3072 => AsymmetricAlgorithm::DSA2048,
+            b if b < 4096 => AsymmetricAlgorithm::DSA3072,
+            _ => AsymmetricAlgorithm::DSA4096,
+        },
+        (_, M::ECDSA { curve, .. } | M::EdDSA { curve, .. }) => match curve {
+            Curve::NistP256 => AsymmetricAlgorithm::NistP256,
+            Curve::NistP384 => AsymmetricAlgorithm::NistP384,
+            Curve::NistP521 => AsymmetricAlgorithm::NistP521,
+            Curve::BrainpoolP256 => AsymmetricAlgorithm::BrainpoolP256,
+            Curve::BrainpoolP384 => AsymmetricAlgorithm::BrainpoolP384,
+            Curve::BrainpoolP512 => AsymmetricAlgorithm::BrainpoolP512,
+            Curve::Ed25519 => AsymmetricAlgorithm::EdDSA,
+            _ => return None,
+        },
+        (A::Ed25519, _) => AsymmetricAlgorithm::Ed25519,
+        (A::Ed448, _) => AsymmetricAlgorithm::Ed448,
+        _ => return None,
+    };
+    Some(a)
 }
 
 enum Res {
-    Good { key_fpr: Fingerprint, primary_fpr: Fingerprint, later_revocation: Option<String> },
+    Good {
+        key_fpr: Fingerprint,
+        primary_fpr: Fingerprint,
+        later_revocation: Option<String>,
+        asym: Option<AsymmetricAlgorithm>,
+    },
     Missing,
-    Bad { rule: &'static Rule, reason: String, key_fpr: Option<String> },
+    Bad {
+        rule: &'static Rule,
+        reason: String,
+        key_fpr: Option<String>,
+    },
 }
 
 struct Helper<'a> {
@@ -440,7 +498,12 @@ fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) ->
                 )),
                 _ => None,
             };
-            Res::Good { key_fpr: good.ka.key().fingerprint(), primary_fpr: cert.fingerprint(), later_revocation: later }
+            Res::Good {
+                key_fpr: good.ka.key().fingerprint(),
+                primary_fpr: cert.fingerprint(),
+                later_revocation: later,
+                asym: asymmetric_algo(good.ka.key()),
+            }
         }
         Err(VerificationError::MissingKey { .. }) => Res::Missing,
         Err(VerificationError::UnboundKey { cert, error, .. }) => Res::Bad {
@@ -547,5 +610,70 @@ fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) ->
             key_fpr: None,
         },
         Err(e) => Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("{e}"), key_fpr: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures").join(rel)).unwrap()
+    }
+
+    #[test]
+    fn claims_ignore_case_spaces_and_0x() {
+        let fpr = "BE74 33FC 10F5 F7D8 0623  9A86 03CC 749F B6F8 5D66";
+        assert_eq!(
+            parse_claim(&fpr.to_lowercase()),
+            Ok(Claim::Fingerprint("BE7433FC10F5F7D806239A8603CC749FB6F85D66".into()))
+        );
+        assert_eq!(parse_claim("0x03CC749FB6F85D66"), Ok(Claim::LongKeyId("03CC749FB6F85D66".into())));
+        assert!(matches!(parse_claim(&"AB".repeat(32)), Ok(Claim::Fingerprint(h)) if h.len() == 64));
+    }
+
+    #[test]
+    fn claims_of_other_lengths_are_refused_not_truncated() {
+        for bad in ["B6F85D66", "", "0x", "XYZ", &"A".repeat(39), &"A".repeat(41), &"A".repeat(17)] {
+            assert!(parse_claim(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn several_certs_in_one_file() {
+        assert_eq!(parse_cert_file(&fixture("certs/keyring.asc")).unwrap().len(), 3);
+        assert!(parse_cert_file(b"not a cert").is_err());
+        assert!(parse_cert_file(b"").is_err());
+    }
+
+    /// A scheduled cutoff within a year of `now` is announced; one further out is not.
+    #[test]
+    fn algorithm_cutoff_within_a_year_warns() {
+        let bundle: serde_json::Value = serde_json::from_slice(&fixture("bundles/pgp-ed25519.json")).unwrap();
+        let entry = &bundle["signatures"]["pgp"];
+        let certs = parse_cert_file(&fixture("certs/ed25519.asc")).unwrap();
+        let payload = fixture("payload.jcs");
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800); // 2026-11-25
+        let run = |days: u64| {
+            let mut policy = StandardPolicy::at(now);
+            policy.reject_hash_at(openpgp::types::HashAlgorithm::SHA256, now + Duration::from_secs(days * 86_400));
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let out = verify_entry(
+                "object",
+                "/signatures/pgp",
+                entry["key_id"].as_str(),
+                entry["signature"].as_str().unwrap(),
+                &payload,
+                &ctx,
+            );
+            assert_eq!(out[0].row.verdict, Verdict::Verified);
+            out[0].findings.iter().map(|f| (f.rule.id, f.message.clone())).collect::<Vec<_>>()
+        };
+        let soon = run(100);
+        assert_eq!(soon.len(), 1, "{soon:?}");
+        assert_eq!(soon[0].0, "sig.pgp.algorithm-cutoff");
+        assert!(soon[0].1.contains("2027-03-05"), "{}", soon[0].1);
+        assert!(run(500).is_empty());
     }
 }

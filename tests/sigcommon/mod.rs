@@ -127,3 +127,30 @@ where
 pub fn args<const N: usize>(pairs: [[String; 2]; N]) -> Vec<String> {
     pairs.into_iter().flatten().collect()
 }
+
+/// Write the unsigned fixture with its `signatures` replaced, into a temp file.
+pub fn bundle_with(name: &str, signatures: &str) -> String {
+    let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
+    let at = base.find("\"signatures\"").expect("signatures member");
+    let sha = &base[base.find("\"sha256\": \"").expect("sha") + 11..][..64];
+    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("SHA", sha));
+    let dir = std::env::temp_dir().join(format!("aeb-sig-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+pub fn run(path: &str, extra: &[&str]) -> Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--format", "json", "--now", NOW])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
