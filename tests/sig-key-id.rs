@@ -40,3 +40,12 @@ fn key_id_naming_another_key_is_rejected_with_only_the_signer_supplied() {
     r.code(1);
     r.has("sig.pgp.key-id-mismatch", "error");
 }
+
+#[test]
+fn key_id_naming_another_key_without_certs_is_unverified_with_a_note() {
+    let r = verify("bundles/pgp-keyid-mismatch.json", Vec::<String>::new());
+    r.code(0);
+    r.has("sig.pgp.unverified", "warning");
+    let reason = r.rows()[0]["reason"].as_str().unwrap_or("").to_owned();
+    assert!(reason.contains("different key"), "{reason}");
+}

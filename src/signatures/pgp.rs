@@ -339,6 +339,15 @@ fn verify_one(
                 "no supplied certificate holds the signing key {}",
                 row.issuer.as_deref().unwrap_or("(no issuer recorded)")
             );
+            // Unauthenticated, but worth saying: the issuer recorded in the signature
+            // is not the key the bundle names.
+            let names_issuer = claim.is_some_and(|c| {
+                sig.issuer_fingerprints().any(|f| c.names(f))
+                    || sig.issuers().any(|k| matches!(c, Claim::LongKeyId(h) if k.to_hex() == *h))
+            });
+            if !names_issuer && (sig.issuer_fingerprints().next().is_some() || sig.issuers().next().is_some()) {
+                row.reason.push_str("; note that key_id names a different key than the signature's issuer");
+            }
             issues.push(Finding::new(&diags::PGP_UNVERIFIED, pointer, row.reason.clone()));
         }
         Res::Bad { rule, reason, key_fpr } => {
