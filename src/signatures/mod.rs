@@ -139,7 +139,11 @@ impl SignerId {
         match self {
             SignerId::Pgp { primary, key } => match pgp::parse_claim(pin) {
                 Ok(pgp::Claim::Fingerprint(h)) => h == *primary || h == *key,
-                Ok(pgp::Claim::LongKeyId(h)) => primary.ends_with(&h) || key.ends_with(&h),
+                Ok(pgp::Claim::LongKeyId(h)) => [primary, key].iter().any(|f| {
+                    // v4 key IDs are a fingerprint's tail, v6 ones its head: let sequoia say.
+                    f.parse::<sequoia_openpgp::Fingerprint>()
+                        .is_ok_and(|f| sequoia_openpgp::KeyID::from(&f).to_hex() == h)
+                }),
                 Err(_) => false,
             },
             SignerId::Kms { key_id, .. } => key_id == pin,
@@ -247,7 +251,11 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             Some(Value::String(armored)) => {
                 let claim = match sibling_key_id {
                     Some(Value::String(k)) => Some(k.as_str()),
-                    _ => None,
+                    Some(_) => {
+                        form_error(out, "/signatures/key_id", "`signatures.key_id` is not a string");
+                        None
+                    }
+                    None => None,
                 };
                 checked.extend(pgp::verify_entry("bare string", base, claim, armored, payload, &ctx));
             }
@@ -373,6 +381,9 @@ fn pgp_entry(
         form_error(out, pointer, &format!("OpenPGP entry is {}, not an object", kind(entry)));
         return Vec::new();
     };
+    if entry.get("key_id").is_some_and(|k| !k.is_string()) {
+        form_error(out, &child(pointer, "key_id"), "`key_id` is not a string");
+    }
     let Some(armored) = str_member(entry, "signature") else {
         form_error(out, pointer, "OpenPGP entry has no `signature` string");
         return Vec::new();

@@ -477,6 +477,20 @@ fn reason_words(r: &ReasonForRevocation) -> String {
     }
 }
 
+/// Why a revocation applies to a signature: hard ones always, soft ones only to
+/// signatures made after them.
+fn revocation_effect(sigs: &[&Signature]) -> &'static str {
+    let hard = sigs.iter().any(|s| {
+        s.reason_for_revocation().map_or(true, |(r, _)| r.revocation_type() == openpgp::types::RevocationType::Hard)
+    });
+    if hard {
+        "a hard revocation (key compromised, or no reason given) rejects every signature by the key, \
+         whatever its date"
+    } else {
+        "the soft revocation predates the signature"
+    }
+}
+
 fn describe_revocation(sigs: &[&Signature]) -> String {
     let Some(s) = sigs.first() else { return "revoked".into() };
     let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
@@ -532,10 +546,10 @@ fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) ->
                 return Res::Bad {
                     rule: &diags::PGP_REVOKED,
                     reason: format!(
-                        "certificate {} was {}: a hard revocation (compromise or no \
-                         reason) rejects every signature whatever its date (made {created})",
+                        "certificate {} was {}: {} (signature made {created})",
                         vc.fingerprint().to_hex(),
-                        describe_revocation(&sigs)
+                        describe_revocation(&sigs),
+                        revocation_effect(&sigs)
                     ),
                     key_fpr: Some(fpr),
                 };
@@ -543,7 +557,11 @@ fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) ->
             if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
                 return Res::Bad {
                     rule: &diags::PGP_REVOKED,
-                    reason: format!("signing key {fpr} was {}", describe_revocation(&sigs)),
+                    reason: format!(
+                        "signing key {fpr} was {}: {} (signature made {created})",
+                        describe_revocation(&sigs),
+                        revocation_effect(&sigs)
+                    ),
                     key_fpr: Some(fpr),
                 };
             }
