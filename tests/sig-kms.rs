@@ -72,3 +72,8 @@ fn wrong_key_under_the_right_id_is_a_bad_signature() {
     r.code(1);
     r.has("sig.kms.algorithm-mismatch", "error");
 }
+
+#[test]
+fn aws_digest_message_type_is_the_same_signature() {
+    verified("bundles/kms-ecdsa-p256-digest.json", args([kms(AWS_P256, "p256.pem")]), 1);
+}
