@@ -47,9 +47,6 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub read: ReadArgs,
 
-    #[command(flatten)]
-    pub sig: SigArgs,
-
     /// When to colour the human report
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -57,6 +54,10 @@ pub struct VerifyArgs {
     /// Print only the verdict line of each bundle
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Keys and signature requirements; last, because its help heading carries over
+    #[command(flatten)]
+    pub sig: SigArgs,
 }
 
 #[derive(Debug, Args, Clone, Copy)]
