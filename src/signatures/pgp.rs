@@ -703,4 +703,69 @@ mod tests {
         assert!(soon[0].1.contains("2027-03-05"), "{}", soon[0].1);
         assert!(run(500).is_empty());
     }
+
+    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
+    /// gpg 2.2 cannot make them, so sequoia makes this one.
+    #[test]
+    fn v6_certificate_and_signature() {
+        use openpgp::cert::CertBuilder;
+        use openpgp::serialize::stream::{Armorer, Message, Signer};
+        use openpgp::serialize::Serialize as _;
+        use std::io::Write as _;
+
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
+        let t1 = t0 + Duration::from_secs(86_400);
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
+        let (cert, _) = CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
+            .set_profile(openpgp::Profile::RFC9580)
+            .unwrap()
+            .set_creation_time(t0)
+            .generate()
+            .unwrap();
+        let policy = StandardPolicy::at(now);
+        let signer = cert
+            .keys()
+            .with_policy(&policy, t1)
+            .for_signing()
+            .secret()
+            .next()
+            .unwrap()
+            .key()
+            .clone()
+            .into_keypair()
+            .unwrap();
+        let signing_fpr = signer.public().fingerprint();
+        let payload = b"{\"version\":\"1.0\"}";
+        let mut armored = Vec::new();
+        {
+            let m = Message::new(&mut armored);
+            let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
+            let mut s = Signer::new(m, signer).unwrap().detached().creation_time(t1).build().unwrap();
+            s.write_all(payload).unwrap();
+            s.finalize().unwrap();
+        }
+        let armored = String::from_utf8(armored).unwrap();
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
+
+        let primary = cert.fingerprint().to_hex();
+        assert_eq!(primary.len(), 64);
+        for claim in [primary.clone(), signing_fpr.to_hex(), primary.to_lowercase()] {
+            let out = run(&claim);
+            assert_eq!(out[0].row.verdict, Verdict::Verified, "{claim}: {}", out[0].row.reason);
+        }
+        // A v6 long key ID is the head of the fingerprint, and is accepted with a warning.
+        let out = run(&primary[..16]);
+        assert_eq!(out[0].row.verdict, Verdict::Verified);
+        assert!(out[0].findings.iter().any(|f| f.rule.id == "sig.pgp.long-key-id"));
+        // The tail of a v6 fingerprint is not its key ID.
+        assert_eq!(run(&primary[48..])[0].row.verdict, Verdict::Rejected);
+        // 40 hex digits of a 64-digit fingerprint name nobody.
+        assert_eq!(run(&primary[..40])[0].row.verdict, Verdict::Rejected);
+        let signer_id = super::SignerId::Pgp { primary: primary.clone(), key: signing_fpr.to_hex() };
+        assert!(signer_id.pinned_by(&primary[..16]) && !signer_id.pinned_by(&primary[48..]));
+    }
 }
