@@ -134,7 +134,7 @@ pub fn bundle_with(name: &str, signatures: &str) -> String {
     let at = base.find("\"signatures\"").expect("signatures member");
     let sha = &base[base.find("\"sha256\": \"").expect("sha") + 11..][..64];
     let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("SHA", sha));
-    let dir = std::env::temp_dir().join(format!("aeb-sig-tests-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-sig-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
     let p = dir.join(name);
     std::fs::write(&p, text).expect("write");
