@@ -11,7 +11,8 @@
 # AEB_VERIFY=/path/to/aeb-verify), gpg and gpgv, python3; hyperfine if installed
 # (apt-get install hyperfine), else a plain loop timed with date +%s%N.
 # Run from anywhere: benches/compare-gpgv.sh [RUNS]   (default 300)
-# Prints both medians and the ratio aeb-verify / gpgv (below 1: aeb-verify faster).
+# Prints both medians and the ratio aeb-verify / gpgv (below 1: aeb-verify faster),
+# measured in alternating rounds so that load drift on a shared machine hits both.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,14 +38,25 @@ unset RUST_BACKTRACE
 "${GPGV[@]}" 2> /dev/null
 
 if command -v hyperfine > /dev/null; then
+    # The build machines are shared: load drifts within seconds. So the two commands
+    # are timed in alternating short rounds, and the ratio is taken per round.
     q() { printf '%q ' "$@"; }
-    hyperfine -N --warmup 30 --runs "$RUNS" --export-json "$T/h.json" \
-        -n aeb-verify "$(q "${AEB[@]}")" -n gpgv "$(q "${GPGV[@]}")" >&2
-    python3 - "$T/h.json" <<'PY'
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-a, g = r["aeb-verify"]["median"], r["gpgv"]["median"]
-print(f"median aeb-verify {a*1e3:.2f} ms, gpgv {g*1e3:.2f} ms, ratio {a/g:.2f}")
+    ROUNDS=10
+    for ((r = 0; r < ROUNDS; r++)); do
+        hyperfine -N --warmup 10 --runs $((RUNS / ROUNDS)) --export-json "$T/h$r.json" \
+            -n aeb-verify "$(q "${AEB[@]}")" -n gpgv "$(q "${GPGV[@]}")" > /dev/null 2>&1
+    done
+    python3 - "$T" "$ROUNDS" <<'PY'
+import json, statistics, sys
+rounds = []
+for r in range(int(sys.argv[2])):
+    res = {x["command"]: x["median"] for x in json.load(open(f"{sys.argv[1]}/h{r}.json"))["results"]}
+    rounds.append((res["aeb-verify"], res["gpgv"]))
+a = statistics.median(x for x, _ in rounds)
+g = statistics.median(y for _, y in rounds)
+ratios = sorted(x / y for x, y in rounds)
+print(f"median aeb-verify {a*1e3:.2f} ms, gpgv {g*1e3:.2f} ms, ratio {statistics.median(ratios):.2f} "
+      f"(per-round ratios {ratios[0]:.2f}-{ratios[-1]:.2f} over {len(rounds)} rounds)")
 PY
 else
     median() { # COMMAND...: median wall time in ns over $RUNS runs
