@@ -64,6 +64,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut opts = Options::new(args.now.unwrap_or(env.clock));
     opts.limits = limits(args.read);
     opts.strict = args.strict;
+    opts.trust = match load_trust(&args.sig) {
+        Ok(t) => t,
+        Err(e) => return fail(env, &e),
+    };
 
     let mut inputs = Vec::new();
     let mut cannot_run = false;
@@ -113,6 +117,18 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     } else {
         EXIT_VERIFIED
     }
+}
+
+/// Keys and requirements of `--cert`, `--kms-key`, `--require-signature`,
+/// `--min-signers` and `--signer`. A key file that is missing or does not parse
+/// stops the run (exit 2): verifying without the key the auditor meant to supply
+/// would report the wrong thing.
+fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, String> {
+    let mut t = crate::signatures::Trust::load(&args.certs, &args.kms_keys)?;
+    t.require = args.require_signature;
+    t.min_signers = args.min_signers;
+    t.set_signers(args.signers.clone())?;
+    Ok(t)
 }
 
 /// A directory stands for every `*.json` file below it, in name order.

@@ -54,6 +54,10 @@ pub struct VerifyArgs {
     /// Print only the verdict line of each bundle
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Keys and signature requirements; last, because its help heading carries over
+    #[command(flatten)]
+    pub sig: SigArgs,
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -61,6 +65,34 @@ pub struct ReadArgs {
     /// Largest bundle accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_bytes: u64,
+}
+
+/// Trust roots and signature requirements (spec section 3). Only keys given here are
+/// trusted; key material inside a bundle never is.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Signatures")]
+pub struct SigArgs {
+    /// Trust this OpenPGP certificate or keyring (armored or binary); repeatable
+    #[arg(long = "cert", value_name = "FILE")]
+    pub certs: Vec<PathBuf>,
+
+    /// Trust this KMS public key (SPKI PEM or DER) for KEY_ID; without KEY_ID= it is
+    /// trusted for any key_id, with a warning; repeatable
+    #[arg(long = "kms-key", value_name = "[KEY_ID=]FILE")]
+    pub kms_keys: Vec<String>,
+
+    /// Reject unless at least one signature verifies against a supplied key
+    #[arg(long)]
+    pub require_signature: bool,
+
+    /// Reject unless N distinct supplied keys signed (implies --require-signature)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_signers: usize,
+
+    /// Count only signatures by this key: OpenPGP fingerprint (or 16-hex key ID) or
+    /// KMS key ID; repeatable; implies --require-signature
+    #[arg(long = "signer", value_name = "FPR|KEY_ID")]
+    pub signers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,7 @@
 //! included, so that a verdict can be reproduced with the same options.
 
 use crate::read::Limits;
+use crate::signatures::Trust;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone)]
@@ -11,10 +12,12 @@ pub struct Options {
     pub now: OffsetDateTime,
     /// Warnings reject too.
     pub strict: bool,
+    /// The auditor's keys and signature requirements (`--cert`, `--kms-key`, ...).
+    pub trust: Trust,
 }
 
 impl Options {
     pub fn new(now: OffsetDateTime) -> Self {
-        Options { limits: Limits::default(), now, strict: false }
+        Options { limits: Limits::default(), now, strict: false, trust: Trust::default() }
     }
 }

@@ -22,6 +22,8 @@ pub struct BundleReport {
     pub name: String,
     pub outcome: Outcome,
     pub digest: Option<Digest256>,
+    /// One row per signature found, for the Signatures table.
+    pub signatures: Vec<crate::signatures::SigRow>,
     /// Sections that did not run, and why (e.g. the bundle could not be read).
     pub skipped_sections: Vec<(Section, String)>,
     pub verdict: Verdict,
@@ -46,11 +48,12 @@ pub fn verify_with(name: &str, bytes: Vec<u8>, buffer: Vec<u8>, opts: &Options) 
     let read = read::read_into(bytes, &opts.limits, buffer);
     outcome.findings.extend(read.findings.iter().cloned());
     let mut digest = None;
+    let mut signatures = Vec::new();
     let mut skipped_sections = Vec::new();
     match &read.document {
         Some(doc) => {
             digest = Some(integrity::check(doc, &mut outcome));
-            crate::signatures::check(doc, &mut outcome);
+            signatures = crate::signatures::check(doc, opts, &mut outcome);
         }
         None => {
             for s in Section::ALL.into_iter().filter(|s| *s != Section::Reading) {
@@ -61,7 +64,7 @@ pub fn verify_with(name: &str, bytes: Vec<u8>, buffer: Vec<u8>, opts: &Options) 
     resolve_positions(&mut outcome, read.source());
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
-    BundleReport { name: name.to_owned(), outcome, digest, skipped_sections, verdict }
+    BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict }
 }
 
 /// A report for a bundle whose bytes are not available (the file was too large to
@@ -74,7 +77,14 @@ pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleRe
         .filter(|s| *s != Section::Reading)
         .map(|s| (s, "the bundle could not be read".to_owned()))
         .collect();
-    BundleReport { name: name.to_owned(), outcome, digest: None, skipped_sections, verdict: Verdict::Rejected }
+    BundleReport {
+        name: name.to_owned(),
+        outcome,
+        digest: None,
+        signatures: Vec::new(),
+        skipped_sections,
+        verdict: Verdict::Rejected,
+    }
 }
 
 fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {

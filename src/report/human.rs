@@ -81,7 +81,44 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
             table.add_row(vec![paint("PASS", Status::Pass, color), what, passed.join("; ")]);
         }
         let _ = writeln!(s, "{table}");
+        if section == Section::Signatures && !r.signatures.is_empty() {
+            s.push_str(&signature_rows(&r.signatures, color));
+        }
     }
+}
+
+/// One small table per signature: who the bundle says signed, who did, and the verdict.
+fn signature_rows(rows: &[crate::signatures::SigRow], color: bool) -> String {
+    use crate::signatures::SigVerdict;
+    let mut s = String::new();
+    for r in rows {
+        let status = match r.verdict {
+            SigVerdict::Verified => Status::Pass,
+            SigVerdict::Unverified => Status::Warn,
+            SigVerdict::Rejected => Status::Fail,
+        };
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(vec![
+                paint(r.verdict.label(), status, color),
+                format!("{} {} at {}", r.kind, r.form, r.pointer),
+            ]);
+        if table.width().is_none() {
+            table.set_width(120);
+        }
+        let dash = || "-".to_owned();
+        table.add_row(vec!["Claimed key ID".to_owned(), r.claimed_key_id.clone().unwrap_or_else(dash)]);
+        table.add_row(vec!["Signed by".to_owned(), r.issuer.clone().unwrap_or_else(dash)]);
+        table.add_row(vec!["Algorithm".to_owned(), r.algorithm.clone().unwrap_or_else(dash)]);
+        if r.kind == "pgp" {
+            table.add_row(vec!["Created".to_owned(), r.created.clone().unwrap_or_else(dash)]);
+        }
+        table.add_row(vec!["Verdict".to_owned(), r.reason.clone()]);
+        let _ = writeln!(s, "{table}");
+    }
+    s
 }
 
 fn check_name(rule: &crate::rules::Rule) -> String {

@@ -74,5 +74,6 @@ fn bundle(r: &BundleReport) -> Value {
         },
         "checks": checks,
         "findings": findings,
+        "signatures": r.signatures,
     })
 }

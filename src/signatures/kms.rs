@@ -1,0 +1,447 @@
+//! Cloud-KMS signatures (AWS KMS, Google Cloud KMS, JOSE names) over the payload,
+//! verified with RustCrypto against public keys the auditor supplies.
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use p256::pkcs8::DecodePublicKey as _;
+use rsa::signature::Verifier as _;
+use rsa::traits::PublicKeyParts as _;
+
+use super::{diags, Checked, SigRow, SigVerdict as Verdict, SignerId};
+use crate::finding::Finding;
+use crate::rules::Rule;
+
+/// A public key from `--kms-key [KEY_ID=]FILE`.
+#[derive(Clone, Debug)]
+pub struct KmsKey {
+    /// The key ID this key is bound to; `None` = trusted for any key_id (warned).
+    pub key_id: Option<String>,
+    pub file: String,
+    pub key: PublicKey,
+    /// Lowercase hex SHA-256 of the SPKI DER: a stable identity for unbound keys.
+    pub spki_sha256: String,
+}
+
+#[derive(Clone, Debug)]
+pub enum PublicKey {
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    Rsa(rsa::RsaPublicKey),
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+impl PublicKey {
+    pub fn describe(&self) -> String {
+        match self {
+            PublicKey::P256(_) => "ECDSA P-256".into(),
+            PublicKey::P384(_) => "ECDSA P-384".into(),
+            PublicKey::Rsa(k) => format!("RSA-{}", k.n().bits()),
+            PublicKey::Ed25519(_) => "Ed25519".into(),
+        }
+    }
+}
+
+/// Parse a public key file: SPKI ("PUBLIC KEY") in PEM or DER, as the AWS and
+/// Google Cloud CLIs export them; PKCS#1 "RSA PUBLIC KEY" PEM is accepted too.
+pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), String> {
+    let der = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
+        let text = std::str::from_utf8(bytes).map_err(|_| "PEM file is not UTF-8".to_string())?;
+        let (label, der) = pem_decode(text)?;
+        match label.as_str() {
+            "PUBLIC KEY" => der,
+            "RSA PUBLIC KEY" => {
+                use rsa::pkcs1::DecodeRsaPublicKey as _;
+                let k =
+                    rsa::RsaPublicKey::from_pkcs1_der(&der).map_err(|e| format!("bad PKCS#1 RSA public key: {e}"))?;
+                return Ok((PublicKey::Rsa(k), hex(&Sha256::digest(&der))));
+            }
+            l if l.contains("PRIVATE") => {
+                return Err(format!("this is a private key ({l}); supply the public key only"))
+            }
+            l => return Err(format!("PEM block {l:?} is not a public key (expected PUBLIC KEY)")),
+        }
+    } else {
+        bytes.to_vec()
+    };
+    let id = hex(&Sha256::digest(&der));
+    if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_der(&der) {
+        return Ok((PublicKey::P256(k), id));
+    }
+    if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_der(&der) {
+        return Ok((PublicKey::P384(k), id));
+    }
+    if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(&der) {
+        return Ok((PublicKey::Ed25519(k), id));
+    }
+    if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(&der) {
+        return Ok((PublicKey::Rsa(k), id));
+    }
+    Err("not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into())
+}
+
+fn pem_decode(text: &str) -> Result<(String, Vec<u8>), String> {
+    let start = text.find("-----BEGIN ").ok_or("no PEM header")?;
+    let rest = &text[start + 11..];
+    let end_label = rest.find("-----").ok_or("bad PEM header")?;
+    let label = rest[..end_label].to_string();
+    let body_start = end_label + 5;
+    let footer = format!("-----END {label}-----");
+    let body_end = rest.find(&footer).ok_or_else(|| format!("no PEM footer {footer}"))?;
+    let body: String = rest[body_start..body_end].chars().filter(|c| !c.is_whitespace()).collect();
+    let der =
+        base64::engine::general_purpose::STANDARD.decode(body).map_err(|e| format!("PEM body is not base64: {e}"))?;
+    Ok((label, der))
+}
+
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    EcdsaP256,
+    EcdsaP384,
+    RsaPkcs1(Hash, Option<usize>),
+    RsaPss(Hash, Option<usize>),
+    Ed25519,
+}
+
+/// Map an algorithm name (AWS, Google Cloud or JOSE) to a scheme.
+/// `Err(Some(reason))`: known but unsupported; `Err(None)`: unknown.
+pub fn scheme(name: &str) -> Result<Scheme, Option<&'static str>> {
+    use Hash::*;
+    use Scheme::*;
+    let n = name.trim().to_ascii_uppercase();
+    let s = match n.as_str() {
+        // AWS KMS
+        "ECDSA_SHA_256" => EcdsaP256,
+        "ECDSA_SHA_384" => EcdsaP384,
+        "RSASSA_PSS_SHA_256" => RsaPss(Sha256, None),
+        "RSASSA_PSS_SHA_384" => RsaPss(Sha384, None),
+        "RSASSA_PSS_SHA_512" => RsaPss(Sha512, None),
+        "RSASSA_PKCS1_V1_5_SHA_256" => RsaPkcs1(Sha256, None),
+        "RSASSA_PKCS1_V1_5_SHA_384" => RsaPkcs1(Sha384, None),
+        "RSASSA_PKCS1_V1_5_SHA_512" => RsaPkcs1(Sha512, None),
+        "ED25519_SHA_512" => Ed25519,
+        "ECDSA_SHA_512" => return Err(Some("ECDSA P-521 is not supported")),
+        "ED25519_PH_SHA_512" => return Err(Some("pre-hashed Ed25519ph is not supported")),
+        "SM2DSA" => return Err(Some("SM2 is not supported")),
+        // Google Cloud KMS
+        "EC_SIGN_P256_SHA256" => EcdsaP256,
+        "EC_SIGN_P384_SHA384" => EcdsaP384,
+        "EC_SIGN_ED25519" => Ed25519,
+        "EC_SIGN_SECP256K1_SHA256" => return Err(Some("secp256k1 is not supported")),
+        // JOSE (RFC 7518, RFC 8037)
+        "ES256" => EcdsaP256,
+        "ES384" => EcdsaP384,
+        "PS256" => RsaPss(Sha256, None),
+        "PS384" => RsaPss(Sha384, None),
+        "PS512" => RsaPss(Sha512, None),
+        "RS256" => RsaPkcs1(Sha256, None),
+        "RS384" => RsaPkcs1(Sha384, None),
+        "RS512" => RsaPkcs1(Sha512, None),
+        "EDDSA" => Ed25519,
+        other => return google_rsa(other),
+    };
+    Ok(s)
+}
+
+/// RSA_SIGN_{PSS,PKCS1}_{2048,3072,4096}_SHA{256,512}; RSA_SIGN_RAW_* is unsupported.
+fn google_rsa(n: &str) -> Result<Scheme, Option<&'static str>> {
+    if n.starts_with("RSA_SIGN_RAW_PKCS1_") {
+        return Err(Some("raw PKCS#1 signing (no digest info) is not supported"));
+    }
+    let Some(rest) = n.strip_prefix("RSA_SIGN_") else { return Err(None) };
+    let parts: Vec<&str> = rest.split('_').collect();
+    let [pad, bits, hash] = parts.as_slice() else { return Err(None) };
+    let bits: usize = match *bits {
+        "2048" | "3072" | "4096" => bits.parse().map_err(|_| None)?,
+        _ => return Err(None),
+    };
+    let hash = match *hash {
+        "SHA256" => Hash::Sha256,
+        "SHA512" => Hash::Sha512,
+        _ => return Err(None),
+    };
+    match *pad {
+        "PSS" => Ok(Scheme::RsaPss(hash, Some(bits))),
+        "PKCS1" => Ok(Scheme::RsaPkcs1(hash, Some(bits))),
+        _ => Err(None),
+    }
+}
+
+fn fits(s: Scheme, k: &PublicKey) -> Result<(), String> {
+    let ok = match (s, k) {
+        (Scheme::EcdsaP256, PublicKey::P256(_)) => true,
+        (Scheme::EcdsaP384, PublicKey::P384(_)) => true,
+        (Scheme::Ed25519, PublicKey::Ed25519(_)) => true,
+        (Scheme::RsaPkcs1(_, bits) | Scheme::RsaPss(_, bits), PublicKey::Rsa(r)) => {
+            if let Some(b) = bits {
+                if r.n().bits() != b {
+                    return Err(format!(
+                        "the algorithm names an RSA-{b} key, the supplied key is RSA-{}",
+                        r.n().bits()
+                    ));
+                }
+            }
+            true
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("the algorithm does not fit the supplied {} key", k.describe()))
+    }
+}
+
+/// Decode the `signature` member: standard base64, padding optional, whitespace ignored.
+pub fn decode_sig(s: &str) -> Result<Vec<u8>, String> {
+    use base64::engine::{general_purpose::GeneralPurpose, DecodePaddingMode, GeneralPurposeConfig};
+    const STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let clean: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if clean.is_empty() {
+        return Err("signature is empty".into());
+    }
+    STD.decode(&clean).map_err(|e| {
+        if clean.contains('-') || clean.contains('_') {
+            format!("signature is not standard base64 ({e}); it looks like base64url")
+        } else {
+            format!("signature is not base64: {e}")
+        }
+    })
+}
+
+/// Cryptographic check of `sig` over `msg`. Err = reason it does not verify.
+pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &[u8], sig: &[u8]) -> Result<(), String> {
+    let bad = |e: &dyn std::fmt::Display| format!("{e}");
+    match (s, k) {
+        (Scheme::EcdsaP256, PublicKey::P256(vk)) => {
+            let sig: p256::ecdsa::Signature = ecdsa_sig!(p256::ecdsa::Signature, sig, 32)?;
+            vk.verify(msg, &sig).map_err(|e| bad(&e))
+        }
+        (Scheme::EcdsaP384, PublicKey::P384(vk)) => {
+            let sig: p384::ecdsa::Signature = ecdsa_sig!(p384::ecdsa::Signature, sig, 48)?;
+            vk.verify(msg, &sig).map_err(|e| bad(&e))
+        }
+        (Scheme::Ed25519, PublicKey::Ed25519(vk)) => {
+            let sig = ed25519_dalek::Signature::from_slice(sig)
+                .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one {}", sig.len()))?;
+            vk.verify_strict(msg, &sig).map_err(|e| bad(&e))
+        }
+        (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk)) => {
+            let sig = rsa::pkcs1v15::Signature::try_from(sig).map_err(|e| bad(&e))?;
+            let pk = pk.clone();
+            match h {
+                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify(msg, &sig),
+                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify(msg, &sig),
+                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify(msg, &sig),
+            }
+            .map_err(|e| bad(&e))
+        }
+        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk)) => {
+            // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
+            let sig = rsa::pss::Signature::try_from(sig).map_err(|e| bad(&e))?;
+            let pk = pk.clone();
+            match h {
+                Hash::Sha256 => rsa::pss::VerifyingKey::<Sha256>::new(pk).verify(msg, &sig),
+                Hash::Sha384 => rsa::pss::VerifyingKey::<Sha384>::new(pk).verify(msg, &sig),
+                Hash::Sha512 => rsa::pss::VerifyingKey::<Sha512>::new(pk).verify(msg, &sig),
+            }
+            .map_err(|e| bad(&e))
+        }
+        _ => Err("algorithm does not fit the key".into()),
+    }
+}
+
+/// ECDSA signature as DER (what KMS returns) or fixed-size r||s (JOSE).
+macro_rules! ecdsa_sig {
+    ($sig:ty, $b:expr, $field:expr) => {{
+        let b: &[u8] = $b;
+        match <$sig>::from_der(b) {
+            Ok(s) if b.first() == Some(&0x30) => Ok(s),
+            _ if b.len() == 2 * $field => <$sig>::from_slice(b).map_err(|e| format!("{e}")),
+            _ => Err(format!("ECDSA signature is neither DER nor {}-byte r||s ({} bytes)", 2 * $field, b.len())),
+        }
+    }};
+}
+use ecdsa_sig;
+
+pub struct Ctx<'a> {
+    pub keys: &'a [KmsKey],
+}
+
+/// Verify one `kms` entry (object with key_id, algorithm, signature).
+pub fn verify_entry(
+    form: &str,
+    pointer: &str,
+    key_id: Option<&str>,
+    algorithm: Option<&str>,
+    signature: Option<&str>,
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+) -> Checked {
+    let mut row = SigRow::new("kms", form, pointer);
+    row.claimed_key_id = key_id.map(str::to_owned);
+    row.algorithm = algorithm.map(str::to_owned);
+    let mut issues = Vec::new();
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
+        row.verdict = Verdict::Rejected;
+        row.reason = reason.clone();
+        issues.push(Finding::new(rule, pointer, reason));
+    };
+
+    let (Some(key_id), Some(alg), Some(sig_b64)) = (key_id, algorithm, signature) else {
+        let missing: Vec<&str> = [("key_id", key_id), ("algorithm", algorithm), ("signature", signature)]
+            .iter()
+            .filter(|(_, v)| v.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+        reject(&mut row, &mut issues, &diags::KMS_MALFORMED, format!("kms signature lacks {}", missing.join(", ")));
+        return Checked { row, findings: issues };
+    };
+    let scheme = match scheme(alg) {
+        Ok(s) => s,
+        Err(why) => {
+            let reason = match why {
+                Some(w) => format!("algorithm {alg:?}: {w}"),
+                None => format!("unknown algorithm {alg:?} (AWS, Google Cloud KMS and JOSE names are accepted)"),
+            };
+            reject(&mut row, &mut issues, &diags::KMS_UNKNOWN_ALGORITHM, reason);
+            return Checked { row, findings: issues };
+        }
+    };
+    let sig = match decode_sig(sig_b64) {
+        Ok(s) => s,
+        Err(e) => {
+            reject(&mut row, &mut issues, &diags::KMS_MALFORMED, e);
+            return Checked { row, findings: issues };
+        }
+    };
+
+    // Bound keys: exactly those supplied for this ID. Otherwise keys supplied
+    // without an ID, each tried in turn (with a warning when one verifies).
+    let bound: Vec<&KmsKey> = ctx.keys.iter().filter(|k| k.key_id.as_deref() == Some(key_id)).collect();
+    let is_unbound = bound.is_empty();
+    let candidates: Vec<&KmsKey> = if is_unbound {
+        ctx.keys.iter().filter(|k| k.key_id.is_none() && fits(scheme, &k.key).is_ok()).collect()
+    } else {
+        bound
+    };
+    if candidates.is_empty() {
+        row.verdict = Verdict::Unverified;
+        row.reason = format!("no public key supplied for key_id {key_id:?} (--kms-key {key_id}=FILE)");
+        issues.push(Finding::new(&diags::KMS_UNVERIFIED, pointer, row.reason.clone()));
+        return Checked { row, findings: issues };
+    }
+
+    let mut last_err: Option<(&'static Rule, String)> = None;
+    for k in &candidates {
+        row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
+        if let Err(e) = fits(scheme, &k.key) {
+            last_err = Some((&diags::KMS_ALGORITHM_MISMATCH, format!("algorithm {alg}: {e}")));
+            continue;
+        }
+        match verify_raw(scheme, &k.key, payload, &sig) {
+            Ok(()) => {
+                if is_unbound {
+                    issues.push(Finding::new(
+                        &diags::KMS_KEY_ID_UNBOUND,
+                        pointer,
+                        format!(
+                            "verified with {} supplied without a key ID: nothing binds it to \
+                             key_id {key_id:?}",
+                            k.file
+                        ),
+                    ));
+                }
+                row.verdict = Verdict::Verified;
+                row.reason = "good signature from a supplied public key".into();
+                row.signer = Some(SignerId::Kms { key_id: key_id.to_owned(), spki_sha256: k.spki_sha256.clone() });
+                return Checked { row, findings: issues };
+            }
+            Err(e) => {
+                let reason = format!(
+                    "signature does not verify with the supplied key for {key_id:?} ({e}): the \
+                     payload changed after signing, or the signer signed other bytes"
+                );
+                last_err = Some((&diags::KMS_BAD, reason));
+            }
+        }
+    }
+    match last_err {
+        Some((rule, reason)) => reject(&mut row, &mut issues, rule, reason),
+        None => {
+            row.verdict = Verdict::Unverified;
+            row.reason = format!("no supplied key fits algorithm {alg} for key_id {key_id:?}");
+            issues.push(Finding::new(&diags::KMS_UNVERIFIED, pointer, row.reason.clone()));
+        }
+    }
+    Checked { row, findings: issues }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn algorithm_names_of_the_three_families() {
+        assert_eq!(scheme("ECDSA_SHA_256"), Ok(Scheme::EcdsaP256));
+        assert_eq!(scheme("EC_SIGN_P384_SHA384"), Ok(Scheme::EcdsaP384));
+        assert_eq!(scheme("ES384"), Ok(Scheme::EcdsaP384));
+        assert_eq!(scheme("RSA_SIGN_PSS_3072_SHA256"), Ok(Scheme::RsaPss(Hash::Sha256, Some(3072))));
+        assert_eq!(scheme("RSA_SIGN_PKCS1_4096_SHA512"), Ok(Scheme::RsaPkcs1(Hash::Sha512, Some(4096))));
+        assert_eq!(scheme("RSASSA_PKCS1_V1_5_SHA_384"), Ok(Scheme::RsaPkcs1(Hash::Sha384, None)));
+        assert_eq!(scheme("PS512"), Ok(Scheme::RsaPss(Hash::Sha512, None)));
+        assert_eq!(scheme("EdDSA"), Ok(Scheme::Ed25519));
+        assert_eq!(scheme("ED25519_SHA_512"), Ok(Scheme::Ed25519));
+        assert!(matches!(scheme("ECDSA_SHA_512"), Err(Some(_))));
+        assert!(matches!(scheme("RSA_SIGN_RAW_PKCS1_2048"), Err(Some(_))));
+        for bad in ["", "RSA_SIGN_PSS_1024_SHA256", "RSA_SIGN_PSS_2048_SHA1", "HS256", "RSA_SIGN_"] {
+            assert_eq!(scheme(bad), Err(None), "{bad}");
+        }
+    }
+
+    #[test]
+    fn base64_padding_optional_whitespace_ignored() {
+        assert_eq!(decode_sig("AAEC"), Ok(vec![0, 1, 2]));
+        assert_eq!(decode_sig("AAE="), Ok(vec![0, 1]));
+        assert_eq!(decode_sig("AAE"), Ok(vec![0, 1]));
+        assert_eq!(decode_sig(" AA\nEC "), Ok(vec![0, 1, 2]));
+        assert!(decode_sig("").is_err());
+        assert!(decode_sig("_-_-").unwrap_err().contains("base64url"));
+    }
+
+    #[test]
+    fn key_files_pem_and_der() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let pem = std::fs::read(dir.join("p256.pem")).unwrap();
+        let der = std::fs::read(dir.join("p256.der")).unwrap();
+        let (a, ida) = parse_key(&pem).unwrap();
+        let (b, idb) = parse_key(&der).unwrap();
+        assert!(matches!((a, b), (PublicKey::P256(_), PublicKey::P256(_))));
+        assert_eq!(ida, idb);
+        assert!(parse_key(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").is_err());
+        assert!(parse_key(b"\x30\x03\x02\x01\x00").is_err());
+    }
+
+    #[test]
+    fn ecdsa_in_der_and_raw_with_odd_lengths_refused() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let (k, _) = parse_key(&std::fs::read(dir.join("p256.pem")).unwrap()).unwrap();
+        for len in [0, 1, 63, 65, 200] {
+            assert!(verify_raw(Scheme::EcdsaP256, &k, b"x", &vec![0x30; len]).is_err());
+        }
+    }
+}

@@ -1,0 +1,771 @@
+//! OpenPGP detached signatures over the payload (sequoia-openpgp, pure-Rust backend).
+//!
+//! Trust comes only from the certificates passed with `--cert`. Policy is sequoia's
+//! `StandardPolicy` fixed at the verifier's clock (`--now`), never at a date the
+//! signer chose; key validity, expiry and revocation are judged at the signature's
+//! creation time, except hard revocations, which sequoia applies whatever the time.
+
+use std::time::{Duration, SystemTime};
+
+use sequoia_openpgp as openpgp;
+
+use openpgp::cert::prelude::*;
+use openpgp::packet::Signature;
+use openpgp::packet::{key, Key};
+use openpgp::parse::stream::{
+    DetachedVerifierBuilder, MessageLayer, MessageStructure, VerificationError, VerificationHelper,
+};
+use openpgp::parse::Parse;
+use openpgp::policy::{AsymmetricAlgorithm, HashAlgoSecurity, StandardPolicy};
+use openpgp::types::{ReasonForRevocation, RevocationStatus, SignatureType};
+use openpgp::{Cert, Fingerprint, KeyHandle, KeyID, Packet, PacketPile};
+
+use super::{diags, fmt_time, Checked, SigRow, SigVerdict as Verdict, SignerId};
+use crate::finding::Finding;
+use crate::rules::Rule;
+
+/// Signatures dated later than `now` by more than this are "from the future".
+pub const CLOCK_SKEW: Duration = Duration::from_secs(5 * 60);
+
+/// How far ahead a scheduled policy cutoff is announced.
+const CUTOFF_NOTICE: Duration = Duration::from_secs(365 * 24 * 3600);
+
+/// Parse one `--cert` file: armored or binary, one certificate or a keyring.
+pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
+    let mut out = Vec::new();
+    let parser = CertParser::from_bytes(bytes).map_err(|e| format!("{e:#}"))?;
+    for cert in parser {
+        out.push(cert.map_err(|e| format!("{e:#}"))?);
+    }
+    if out.is_empty() {
+        return Err("no OpenPGP certificate found".into());
+    }
+    Ok(out)
+}
+
+/// The parsed `key_id` claim of a `pgp` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    Fingerprint(String),
+    LongKeyId(String),
+}
+
+/// Normalize a key ID or fingerprint as a user or bundle writes it: case, spaces
+/// and a `0x` prefix are ignored. Returns the upper-case hex or a reason.
+pub fn parse_claim(raw: &str) -> Result<Claim, String> {
+    let mut s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.starts_with("0x") || s.starts_with("0X") {
+        s.drain(..2);
+    }
+    if s.is_empty() {
+        return Err("key_id is empty".into());
+    }
+    if !s.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(format!("key_id {raw:?} is not hexadecimal"));
+    }
+    let s = s.to_ascii_uppercase();
+    match s.len() {
+        40 | 64 => Ok(Claim::Fingerprint(s)),
+        16 => Ok(Claim::LongKeyId(s)),
+        n => Err(format!(
+            "key_id {raw:?} has {n} hex digits; a v4 (40) or v6 (64) fingerprint is \
+             required, or a 16-digit long key ID"
+        )),
+    }
+}
+
+impl Claim {
+    /// Does this claim name `fpr` (a fingerprint of the signing key or its primary)?
+    fn names(&self, fpr: &Fingerprint) -> bool {
+        match self {
+            Claim::Fingerprint(h) => fpr.to_hex() == *h,
+            Claim::LongKeyId(h) => KeyID::from(fpr).to_hex() == *h,
+        }
+    }
+}
+
+pub struct Ctx<'a> {
+    pub now: SystemTime,
+    pub generated_at: Option<SystemTime>,
+    pub policy: &'a StandardPolicy<'a>,
+    pub certs: &'a [Cert],
+}
+
+/// Verify one `pgp` entry: `claim` is its raw `key_id` (None when absent),
+/// `armored` its `signature` text. One outcome per signature packet found.
+pub fn verify_entry(
+    form: &str,
+    pointer: &str,
+    claim_raw: Option<&str>,
+    armored: &str,
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+) -> Vec<Checked> {
+    let mut row = SigRow::new("pgp", form, pointer);
+    row.claimed_key_id = claim_raw.map(str::to_owned);
+    let mut issues = Vec::new();
+
+    let claim = match claim_raw {
+        None => {
+            issues.push(Finding::new(
+                &diags::PGP_KEY_ID_MISSING,
+                pointer,
+                "no key_id: the bundle does not say who signed",
+            ));
+            None
+        }
+        Some(raw) => match parse_claim(raw) {
+            Ok(c) => {
+                if let Claim::LongKeyId(_) = c {
+                    issues.push(Finding::new(
+                        &diags::PGP_LONG_KEY_ID,
+                        pointer,
+                        format!(
+                            "key_id {raw:?} is a 64-bit key ID; key IDs can be forged by \
+                             collision, name the signer by fingerprint"
+                        ),
+                    ));
+                }
+                Some(c)
+            }
+            Err(reason) => {
+                issues.push(Finding::new(&diags::PGP_KEY_ID_INVALID, pointer, reason));
+                None
+            }
+        },
+    };
+
+    let sigs = match parse_signatures(armored) {
+        Ok(s) => s,
+        Err((rule, reason)) => {
+            row.verdict = Verdict::Rejected;
+            row.reason = reason.clone();
+            issues.push(Finding::new(rule, pointer, reason));
+            return vec![Checked { row, findings: issues }];
+        }
+    };
+
+    let mut out = Vec::new();
+    let many = sigs.len() > 1;
+    for (i, sig) in sigs.into_iter().enumerate() {
+        let mut row = row.clone();
+        if many {
+            row.form = format!("{form} (signature {} of the block)", i + 1);
+        }
+        let mut issues = if i == 0 { issues.clone() } else { Vec::new() };
+        verify_one(&mut row, &mut issues, pointer, claim.as_ref(), claim_raw.is_some(), sig, payload, ctx);
+        out.push(Checked { row, findings: issues });
+    }
+    out
+}
+
+/// Parse the armored text into signature packets, or say what it is instead.
+fn parse_signatures(armored: &str) -> Result<Vec<Signature>, (&'static Rule, String)> {
+    let text = armored.trim_start();
+    if !text.starts_with("-----BEGIN PGP SIGNATURE-----") {
+        let what = if text.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----") {
+            "an armored public certificate (key block), not a signature: key material in a \
+             bundle is never trusted, and a certificate signs nothing"
+                .to_string()
+        } else if text.starts_with("-----BEGIN PGP PRIVATE KEY BLOCK-----") {
+            "an armored PRIVATE key, not a signature: the signer's secret key is exposed".to_string()
+        } else if text.starts_with("-----BEGIN PGP MESSAGE-----")
+            || text.starts_with("-----BEGIN PGP SIGNED MESSAGE-----")
+        {
+            "an OpenPGP message, not a detached signature over the payload".to_string()
+        } else {
+            "not an ASCII-armored OpenPGP signature (-----BEGIN PGP SIGNATURE-----)".to_string()
+        };
+        return Err((&diags::PGP_NOT_A_SIGNATURE, format!("signature holds {what}")));
+    }
+    let pile = PacketPile::from_bytes(text.as_bytes())
+        .map_err(|e| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}")))?;
+    let mut sigs = Vec::new();
+    for p in pile.into_children() {
+        match p {
+            Packet::Signature(s) => sigs.push(s),
+            Packet::Unknown(u) => {
+                return Err((&diags::PGP_MALFORMED, format!("signature packet does not parse: {:#}", u.error())))
+            }
+            other => {
+                return Err((
+                    &diags::PGP_NOT_A_SIGNATURE,
+                    format!("signature block holds a {} packet, not a signature", other.tag()),
+                ))
+            }
+        }
+    }
+    if sigs.is_empty() {
+        return Err((&diags::PGP_MALFORMED, "signature block holds no signature".into()));
+    }
+    Ok(sigs)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verify_one(
+    row: &mut SigRow,
+    issues: &mut Vec<Finding>,
+    pointer: &str,
+    claim: Option<&Claim>,
+    claim_present: bool,
+    sig: Signature,
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+) {
+    row.algorithm = Some(format!("{} {}", sig.pk_algo(), sig.hash_algo()));
+    row.issuer =
+        sig.issuer_fingerprints().next().map(|f| f.to_hex()).or_else(|| sig.issuers().next().map(|k| k.to_hex()));
+    let created = sig.signature_creation_time();
+    row.created = created.map(fmt_time);
+
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
+        row.verdict = Verdict::Rejected;
+        row.reason = reason.clone();
+        issues.push(Finding::new(rule, pointer, reason));
+    };
+
+    if sig.typ() != SignatureType::Binary {
+        return reject(
+            row,
+            issues,
+            &diags::PGP_WRONG_TYPE,
+            format!(
+                "signature type is {}, a detached binary signature (type 0x00) over the \
+                 payload is required",
+                sig.typ()
+            ),
+        );
+    }
+    let Some(created) = created else {
+        return reject(row, issues, &diags::PGP_MALFORMED, "signature has no creation time".into());
+    };
+    if created > ctx.now + CLOCK_SKEW {
+        return reject(
+            row,
+            issues,
+            &diags::PGP_FUTURE,
+            format!(
+                "signature claims to be made {}, after the verification time {}: a \
+                 signature from the future is rejected",
+                fmt_time(created),
+                fmt_time(ctx.now)
+            ),
+        );
+    }
+    if let Some(gen) = ctx.generated_at {
+        if created < gen {
+            issues.push(Finding::new(
+                &diags::PGP_BEFORE_GENERATED,
+                pointer,
+                format!("signature made {}, before the bundle's generated_at {}", fmt_time(created), fmt_time(gen)),
+            ));
+        }
+    }
+
+    // Liveness of the signature is judged at `now` (at its own time when it is
+    // ahead of `now` by less than the skew); the policy stays at `now` regardless.
+    let at = if created > ctx.now { created } else { ctx.now };
+    let run = (|| -> openpgp::Result<Option<Res>> {
+        let bytes = openpgp::serialize::MarshalInto::to_vec(&Packet::from(sig.clone()))?;
+        let mut v = DetachedVerifierBuilder::from_bytes(&bytes)?.with_policy(
+            ctx.policy,
+            Some(at),
+            Helper { ctx, result: None },
+        )?;
+        v.verify_bytes(payload)?;
+        Ok(v.into_helper().result)
+    })();
+    let res = match run {
+        Ok(r) => r,
+        Err(e) => {
+            return reject(row, issues, &diags::PGP_MALFORMED, format!("cannot verify: {e:#}"));
+        }
+    };
+    let Some(res) = res else {
+        return reject(row, issues, &diags::PGP_MALFORMED, "no verification result".into());
+    };
+
+    match res {
+        Res::Good { key_fpr, primary_fpr, later_revocation, asym } => {
+            row.issuer = Some(if key_fpr == primary_fpr {
+                key_fpr.to_hex()
+            } else {
+                format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
+            });
+            match claim {
+                Some(c) if c.names(&key_fpr) || c.names(&primary_fpr) => {}
+                Some(_) => {
+                    let by = if key_fpr == primary_fpr {
+                        key_fpr.to_hex()
+                    } else {
+                        format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
+                    };
+                    return reject(
+                        row,
+                        issues,
+                        &diags::PGP_KEY_ID_MISMATCH,
+                        format!(
+                            "signature verifies, but it was made by {by}, not by {} that \
+                             key_id names",
+                            row.claimed_key_id.as_deref().unwrap_or("?")
+                        ),
+                    );
+                }
+                None => {
+                    let why = if claim_present { "invalid" } else { "missing" };
+                    row.verdict = Verdict::Rejected;
+                    row.reason = format!("signature verifies, but key_id is {why}");
+                    return;
+                }
+            }
+            if let Some(note) = later_revocation {
+                issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, note));
+            }
+            for note in cutoff_notices(&sig, asym, ctx) {
+                issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, note));
+            }
+            row.verdict = Verdict::Verified;
+            row.reason = "good signature from a supplied certificate".into();
+            row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
+        }
+        Res::Missing => {
+            if claim.is_none() {
+                row.verdict = Verdict::Rejected;
+                row.reason = "key_id is missing or invalid (signer not supplied)".into();
+                return;
+            }
+            row.verdict = Verdict::Unverified;
+            row.reason = format!(
+                "no supplied certificate holds the signing key {}",
+                row.issuer.as_deref().unwrap_or("(no issuer recorded)")
+            );
+            // Unauthenticated, but worth saying: the issuer recorded in the signature
+            // is not the key the bundle names.
+            let names_issuer = claim.is_some_and(|c| {
+                sig.issuer_fingerprints().any(|f| c.names(f))
+                    || sig.issuers().any(|k| matches!(c, Claim::LongKeyId(h) if k.to_hex() == *h))
+            });
+            if !names_issuer && (sig.issuer_fingerprints().next().is_some() || sig.issuers().next().is_some()) {
+                row.reason.push_str("; note that key_id names a different key than the signature's issuer");
+            }
+            issues.push(Finding::new(&diags::PGP_UNVERIFIED, pointer, row.reason.clone()));
+        }
+        Res::Bad { rule, reason, key_fpr } => {
+            if let Some(k) = key_fpr {
+                row.issuer = Some(k);
+            }
+            reject(row, issues, rule, reason)
+        }
+    }
+}
+
+/// Cutoffs StandardPolicy schedules for the hash or public-key algorithm of a
+/// signature it accepts today, when they fall within a year of `now`.
+fn cutoff_notices(sig: &Signature, asym: Option<AsymmetricAlgorithm>, ctx: &Ctx<'_>) -> Vec<String> {
+    let soon = |t: SystemTime| t > ctx.now && t <= ctx.now + CUTOFF_NOTICE;
+    let mut out = Vec::new();
+    if let Some(cut) = ctx.policy.hash_cutoff(sig.hash_algo(), HashAlgoSecurity::CollisionResistance) {
+        if soon(cut) {
+            out.push(format!(
+                "the standard policy stops accepting {} signatures on {}: this signature will then \
+                 be rejected",
+                sig.hash_algo(),
+                fmt_time(cut)
+            ));
+        }
+    }
+    if let Some(a) = asym {
+        if let Some(cut) = ctx.policy.asymmetric_algo_cutoff(a) {
+            if soon(cut) {
+                out.push(format!(
+                    "the standard policy stops accepting {a} keys on {}: this signature will then be \
+                     rejected",
+                    fmt_time(cut)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The policy's name for a key's algorithm and size (as `StandardPolicy::key` maps it).
+fn asymmetric_algo<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> Option<AsymmetricAlgorithm> {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::{Curve, PublicKeyAlgorithm as A};
+    #[allow(deprecated)]
+    let a = match (k.pk_algo(), k.mpis()) {
+        (A::RSAEncryptSign | A::RSASign, m) => match m.bits()? {
+            b if b < 2048 => AsymmetricAlgorithm::RSA1024,
+            b if b < 3072 => AsymmetricAlgorithm::RSA2048,
+            b if b < 4096 => AsymmetricAlgorithm::RSA3072,
+            _ => AsymmetricAlgorithm::RSA4096,
+        },
+        (A::DSA, m) => match m.bits()? {
+            b if b < 2048 => AsymmetricAlgorithm::DSA1024,
+            b if b < 3072 => AsymmetricAlgorithm::DSA2048,
+            b if b < 4096 => AsymmetricAlgorithm::DSA3072,
+            _ => AsymmetricAlgorithm::DSA4096,
+        },
+        (_, M::ECDSA { curve, .. } | M::EdDSA { curve, .. }) => match curve {
+            Curve::NistP256 => AsymmetricAlgorithm::NistP256,
+            Curve::NistP384 => AsymmetricAlgorithm::NistP384,
+            Curve::NistP521 => AsymmetricAlgorithm::NistP521,
+            Curve::BrainpoolP256 => AsymmetricAlgorithm::BrainpoolP256,
+            Curve::BrainpoolP384 => AsymmetricAlgorithm::BrainpoolP384,
+            Curve::BrainpoolP512 => AsymmetricAlgorithm::BrainpoolP512,
+            Curve::Ed25519 => AsymmetricAlgorithm::EdDSA,
+            _ => return None,
+        },
+        (A::Ed25519, _) => AsymmetricAlgorithm::Ed25519,
+        (A::Ed448, _) => AsymmetricAlgorithm::Ed448,
+        _ => return None,
+    };
+    Some(a)
+}
+
+enum Res {
+    Good {
+        key_fpr: Fingerprint,
+        primary_fpr: Fingerprint,
+        later_revocation: Option<String>,
+        asym: Option<AsymmetricAlgorithm>,
+    },
+    Missing,
+    Bad {
+        rule: &'static Rule,
+        reason: String,
+        key_fpr: Option<String>,
+    },
+}
+
+struct Helper<'a> {
+    ctx: &'a Ctx<'a>,
+    result: Option<Res>,
+}
+
+impl VerificationHelper for Helper<'_> {
+    fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
+        // Only certificates holding one of the issuers; sequoia matches keys itself.
+        Ok(self
+            .ctx
+            .certs
+            .iter()
+            .filter(|c| c.keys().any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle()))))
+            .cloned()
+            .collect())
+    }
+
+    fn check(&mut self, structure: MessageStructure) -> openpgp::Result<()> {
+        for layer in structure.into_iter() {
+            if let MessageLayer::SignatureGroup { results } = layer {
+                for r in results {
+                    self.result = Some(classify(r, self.ctx));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn reason_words(r: &ReasonForRevocation) -> String {
+    match r {
+        ReasonForRevocation::Unspecified => "no reason given".into(),
+        ReasonForRevocation::KeySuperseded => "key superseded".into(),
+        ReasonForRevocation::KeyCompromised => "key compromised".into(),
+        ReasonForRevocation::KeyRetired => "key retired".into(),
+        other => format!("{other}"),
+    }
+}
+
+/// Why a revocation applies to a signature: hard ones always, soft ones only to
+/// signatures made after them.
+fn revocation_effect(sigs: &[&Signature]) -> &'static str {
+    let hard = sigs.iter().any(|s| {
+        s.reason_for_revocation().map_or(true, |(r, _)| r.revocation_type() == openpgp::types::RevocationType::Hard)
+    });
+    if hard {
+        "a hard revocation (key compromised, or no reason given) rejects every signature by the key, \
+         whatever its date"
+    } else {
+        "the soft revocation predates the signature"
+    }
+}
+
+fn describe_revocation(sigs: &[&Signature]) -> String {
+    let Some(s) = sigs.first() else { return "revoked".into() };
+    let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
+    let why = s
+        .reason_for_revocation()
+        .map(|(r, msg)| {
+            let msg = String::from_utf8_lossy(msg);
+            if msg.trim().is_empty() {
+                reason_words(&r)
+            } else {
+                format!("{}: {}", reason_words(&r), msg.trim())
+            }
+        })
+        .unwrap_or_else(|| "no reason given".into());
+    format!("revoked on {when} ({why})")
+}
+
+fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) -> Res {
+    match r {
+        Ok(good) => {
+            let cert = good.ka.cert();
+            let later = match cert.revocation_status(ctx.policy, ctx.now) {
+                RevocationStatus::Revoked(sigs) => Some(format!(
+                    "certificate {} was {} after this signature was made; the signature \
+                     stays valid (soft revocation), later ones by this key would not",
+                    cert.fingerprint().to_hex(),
+                    describe_revocation(&sigs)
+                )),
+                _ => None,
+            };
+            Res::Good {
+                key_fpr: good.ka.key().fingerprint(),
+                primary_fpr: cert.fingerprint(),
+                later_revocation: later,
+                asym: asymmetric_algo(good.ka.key()),
+            }
+        }
+        Err(VerificationError::MissingKey { .. }) => Res::Missing,
+        Err(VerificationError::UnboundKey { cert, error, .. }) => Res::Bad {
+            rule: &diags::PGP_KEY_INVALID,
+            reason: format!(
+                "certificate {} does not validly bind the signing key at the signature's \
+                 time: {error:#}",
+                cert.fingerprint().to_hex()
+            ),
+            key_fpr: None,
+        },
+        Err(VerificationError::BadKey { sig, ka, error }) => {
+            let fpr = ka.key().fingerprint().to_hex();
+            let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
+            let vc = ka.valid_cert();
+            if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
+                return Res::Bad {
+                    rule: &diags::PGP_REVOKED,
+                    reason: format!(
+                        "certificate {} was {}: {} (signature made {created})",
+                        vc.fingerprint().to_hex(),
+                        describe_revocation(&sigs),
+                        revocation_effect(&sigs)
+                    ),
+                    key_fpr: Some(fpr),
+                };
+            }
+            if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
+                return Res::Bad {
+                    rule: &diags::PGP_REVOKED,
+                    reason: format!(
+                        "signing key {fpr} was {}: {} (signature made {created})",
+                        describe_revocation(&sigs),
+                        revocation_effect(&sigs)
+                    ),
+                    key_fpr: Some(fpr),
+                };
+            }
+            let primary_exp = vc.primary_key().key_expiration_time();
+            if vc.alive().is_err() || ka.alive().is_err() {
+                let exp = if vc.alive().is_err() { primary_exp } else { ka.key_expiration_time() };
+                let created_key = fmt_time(ka.key().creation_time());
+                return Res::Bad {
+                    rule: &diags::PGP_KEY_EXPIRED,
+                    reason: match exp {
+                        Some(e) => format!(
+                            "signing key {fpr} expired on {}, before the signature was made \
+                             ({created})",
+                            fmt_time(e)
+                        ),
+                        None => format!(
+                            "signing key {fpr} (created {created_key}) was not alive when the \
+                             signature was made ({created}): {error:#}"
+                        ),
+                    },
+                    key_fpr: Some(fpr),
+                };
+            }
+            if !ka.for_signing() {
+                return Res::Bad {
+                    rule: &diags::PGP_KEY_INVALID,
+                    reason: format!("key {fpr} is not marked for signing"),
+                    key_fpr: Some(fpr),
+                };
+            }
+            Res::Bad {
+                rule: &diags::PGP_KEY_INVALID,
+                reason: format!("signing key {fpr} is not usable: {error:#}"),
+                key_fpr: Some(fpr),
+            }
+        }
+        Err(VerificationError::BadSignature { ka, error, .. }) => {
+            let fpr = ka.key().fingerprint().to_hex();
+            let policy = error
+                .chain()
+                .any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::PolicyViolation(..))));
+            let expired =
+                error.chain().any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::Expired(..))));
+            if policy {
+                Res::Bad {
+                    rule: &diags::PGP_POLICY,
+                    reason: format!("the standard policy rejects this signature: {error:#}"),
+                    key_fpr: Some(fpr),
+                }
+            } else if expired {
+                Res::Bad {
+                    rule: &diags::PGP_SIGNATURE_EXPIRED,
+                    reason: format!("the signature itself has expired: {error:#}"),
+                    key_fpr: Some(fpr),
+                }
+            } else {
+                Res::Bad {
+                    rule: &diags::PGP_BAD,
+                    reason: format!(
+                        "signature by {fpr} does not match the payload: the bundle was \
+                         changed after signing, or the signature covers other bytes"
+                    ),
+                    key_fpr: Some(fpr),
+                }
+            }
+        }
+        Err(VerificationError::MalformedSignature { error, .. }) => {
+            Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("malformed signature: {error:#}"), key_fpr: None }
+        }
+        Err(VerificationError::UnknownSignature { sig }) => Res::Bad {
+            rule: &diags::PGP_MALFORMED,
+            reason: format!("unsupported or unparsable signature: {:#}", sig.error()),
+            key_fpr: None,
+        },
+        Err(e) => Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("{e}"), key_fpr: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures").join(rel)).unwrap()
+    }
+
+    #[test]
+    fn claims_ignore_case_spaces_and_0x() {
+        let fpr = "BE74 33FC 10F5 F7D8 0623  9A86 03CC 749F B6F8 5D66";
+        assert_eq!(
+            parse_claim(&fpr.to_lowercase()),
+            Ok(Claim::Fingerprint("BE7433FC10F5F7D806239A8603CC749FB6F85D66".into()))
+        );
+        assert_eq!(parse_claim("0x03CC749FB6F85D66"), Ok(Claim::LongKeyId("03CC749FB6F85D66".into())));
+        assert!(matches!(parse_claim(&"AB".repeat(32)), Ok(Claim::Fingerprint(h)) if h.len() == 64));
+    }
+
+    #[test]
+    fn claims_of_other_lengths_are_refused_not_truncated() {
+        for bad in ["B6F85D66", "", "0x", "XYZ", &"A".repeat(39), &"A".repeat(41), &"A".repeat(17)] {
+            assert!(parse_claim(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn several_certs_in_one_file() {
+        assert_eq!(parse_cert_file(&fixture("certs/keyring.asc")).unwrap().len(), 3);
+        assert!(parse_cert_file(b"not a cert").is_err());
+        assert!(parse_cert_file(b"").is_err());
+    }
+
+    /// A scheduled cutoff within a year of `now` is announced; one further out is not.
+    #[test]
+    fn algorithm_cutoff_within_a_year_warns() {
+        let bundle: serde_json::Value = serde_json::from_slice(&fixture("bundles/pgp-ed25519.json")).unwrap();
+        let entry = &bundle["signatures"]["pgp"];
+        let certs = parse_cert_file(&fixture("certs/ed25519.asc")).unwrap();
+        let payload = fixture("payload.jcs");
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800); // 2026-11-25
+        let run = |days: u64| {
+            let mut policy = StandardPolicy::at(now);
+            policy.reject_hash_at(openpgp::types::HashAlgorithm::SHA256, now + Duration::from_secs(days * 86_400));
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let out = verify_entry(
+                "object",
+                "/signatures/pgp",
+                entry["key_id"].as_str(),
+                entry["signature"].as_str().unwrap(),
+                &payload,
+                &ctx,
+            );
+            assert_eq!(out[0].row.verdict, Verdict::Verified);
+            out[0].findings.iter().map(|f| (f.rule.id, f.message.clone())).collect::<Vec<_>>()
+        };
+        let soon = run(100);
+        assert_eq!(soon.len(), 1, "{soon:?}");
+        assert_eq!(soon[0].0, "sig.pgp.algorithm-cutoff");
+        assert!(soon[0].1.contains("2027-03-05"), "{}", soon[0].1);
+        assert!(run(500).is_empty());
+    }
+
+    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
+    /// gpg 2.2 cannot make them, so sequoia makes this one.
+    #[test]
+    fn v6_certificate_and_signature() {
+        use openpgp::cert::CertBuilder;
+        use openpgp::serialize::stream::{Armorer, Message, Signer};
+        use openpgp::serialize::Serialize as _;
+        use std::io::Write as _;
+
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
+        let t1 = t0 + Duration::from_secs(86_400);
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
+        let (cert, _) = CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
+            .set_profile(openpgp::Profile::RFC9580)
+            .unwrap()
+            .set_creation_time(t0)
+            .generate()
+            .unwrap();
+        let policy = StandardPolicy::at(now);
+        let signer = cert
+            .keys()
+            .with_policy(&policy, t1)
+            .for_signing()
+            .secret()
+            .next()
+            .unwrap()
+            .key()
+            .clone()
+            .into_keypair()
+            .unwrap();
+        let signing_fpr = signer.public().fingerprint();
+        let payload = b"{\"version\":\"1.0\"}";
+        let mut armored = Vec::new();
+        {
+            let m = Message::new(&mut armored);
+            let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
+            let mut s = Signer::new(m, signer).unwrap().detached().creation_time(t1).build().unwrap();
+            s.write_all(payload).unwrap();
+            s.finalize().unwrap();
+        }
+        let armored = String::from_utf8(armored).unwrap();
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
+
+        let primary = cert.fingerprint().to_hex();
+        assert_eq!(primary.len(), 64);
+        for claim in [primary.clone(), signing_fpr.to_hex(), primary.to_lowercase()] {
+            let out = run(&claim);
+            assert_eq!(out[0].row.verdict, Verdict::Verified, "{claim}: {}", out[0].row.reason);
+        }
+        // A v6 long key ID is the head of the fingerprint, and is accepted with a warning.
+        let out = run(&primary[..16]);
+        assert_eq!(out[0].row.verdict, Verdict::Verified);
+        assert!(out[0].findings.iter().any(|f| f.rule.id == "sig.pgp.long-key-id"));
+        // The tail of a v6 fingerprint is not its key ID.
+        assert_eq!(run(&primary[48..])[0].row.verdict, Verdict::Rejected);
+        // 40 hex digits of a 64-digit fingerprint name nobody.
+        assert_eq!(run(&primary[..40])[0].row.verdict, Verdict::Rejected);
+        let signer_id = super::SignerId::Pgp { primary: primary.clone(), key: signing_fpr.to_hex() };
+        assert!(signer_id.pinned_by(&primary[..16]) && !signer_id.pinned_by(&primary[48..]));
+    }
+}

@@ -1,0 +1,79 @@
+//! KMS signatures: each algorithm family and naming scheme, key ID binding.
+
+mod sigcommon;
+use sigcommon::*;
+
+#[track_caller]
+fn verified(bundle: &str, a: Vec<String>, rows: usize) -> Run {
+    let r = verify(bundle, a);
+    r.code(0);
+    r.no_sig_errors();
+    assert_eq!(r.verdicts(), vec!["verified"; rows], "{:?}", r.rows());
+    r
+}
+
+#[test]
+fn aws_ecdsa_p256_der() {
+    let r = verified("bundles/kms-ecdsa-p256.json", args([kms(AWS_P256, "p256.pem")]), 1);
+    r.lacks("sig.kms.key-id-unbound");
+    assert_eq!(r.rows()[0]["algorithm"], "ECDSA_SHA_256");
+}
+
+#[test]
+fn jose_es256_raw_r_s_with_der_key() {
+    verified("bundles/kms-ecdsa-p256-jose.json", args([kms(JOSE_P256, "p256.der")]), 1);
+}
+
+#[test]
+fn google_ecdsa_p384() {
+    verified("bundles/kms-ecdsa-p384.json", args([kms(GCP_P384, "p384.pem")]), 1);
+}
+
+#[test]
+fn google_rsa_pkcs1() {
+    verified("bundles/kms-rsa-pkcs1.json", args([kms(GCP_PKCS1, "rsa2048.pem")]), 1);
+}
+
+#[test]
+fn aws_rsa_pss() {
+    verified("bundles/kms-rsa-pss.json", args([kms(AWS_PSS, "rsa3072.pem")]), 1);
+}
+
+#[test]
+fn google_ed25519() {
+    verified("bundles/kms-ed25519.json", args([kms(GCP_ED, "ed25519.pem")]), 1);
+}
+
+#[test]
+fn array_with_aws_ed25519() {
+    verified("bundles/kms-array.json", args([kms(AWS_P256, "p256.pem"), kms(AWS_ED, "ed25519.pem")]), 2);
+}
+
+#[test]
+fn key_without_id_verifies_with_a_warning() {
+    let r = verify("bundles/kms-ecdsa-p256.json", args([kms("", "p256.pem")]));
+    r.code(0);
+    r.has("sig.kms.key-id-unbound", "warning");
+    assert_eq!(r.verdicts(), ["verified"]);
+}
+
+#[test]
+fn key_for_another_id_leaves_it_unverified() {
+    let r =
+        verify("bundles/kms-ecdsa-p256.json", args([kms("arn:aws:kms:eu-west-1:111122223333:key/other", "p256.pem")]));
+    r.code(0);
+    r.has("sig.kms.unverified", "warning");
+    assert_eq!(r.verdicts(), ["unverified"]);
+}
+
+#[test]
+fn wrong_key_under_the_right_id_is_a_bad_signature() {
+    let r = verify("bundles/kms-ecdsa-p256.json", args([kms(AWS_P256, "p384.pem")]));
+    r.code(1);
+    r.has("sig.kms.algorithm-mismatch", "error");
+}
+
+#[test]
+fn aws_digest_message_type_is_the_same_signature() {
+    verified("bundles/kms-ecdsa-p256-digest.json", args([kms(AWS_P256, "p256.pem")]), 1);
+}

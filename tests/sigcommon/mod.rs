@@ -1,0 +1,156 @@
+//! Shared by the tests/sig-*.rs files: run the binary on a signature fixture and
+//! look at its JSON report. Fixtures and what each one expects:
+//! fixtures/signatures/CASES.md.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+pub const NOW: &str = "2026-11-25T00:00:00Z";
+pub const AWS_P256: &str = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b";
+pub const AWS_PSS: &str = "arn:aws:kms:eu-west-1:111122223333:key/9c8b7a65-4321-4fed-8cba-0987654321fe";
+pub const AWS_ED: &str = "arn:aws:kms:eu-west-1:111122223333:key/1e2d3c4b-5a69-4788-96a5-b4c3d2e1f0a9";
+pub const GCP_PKCS1: &str =
+    "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/rsa-pkcs1/cryptoKeyVersions/1";
+pub const GCP_ED: &str =
+    "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/ed25519/cryptoKeyVersions/1";
+pub const GCP_P384: &str =
+    "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/p384/cryptoKeyVersions/2";
+pub const JOSE_P256: &str = "aeb-es256-2026";
+
+/// A path under fixtures/signatures/.
+pub fn fx(rel: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "fixtures", "signatures", rel].iter().collect();
+    p.to_string_lossy().into_owned()
+}
+
+/// `--cert fixtures/signatures/certs/NAME`
+pub fn cert(name: &str) -> [String; 2] {
+    ["--cert".into(), fx(&format!("certs/{name}"))]
+}
+
+/// `--kms-key ID=fixtures/signatures/kms/FILE` (no ID when `id` is empty)
+pub fn kms(id: &str, file: &str) -> [String; 2] {
+    let f = fx(&format!("kms/{file}"));
+    ["--kms-key".into(), if id.is_empty() { f } else { format!("{id}={f}") }]
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("report is not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+
+    /// The first bundle's findings as (rule, severity).
+    pub fn findings(&self) -> Vec<(String, String)> {
+        let j = self.json();
+        j["bundles"][0]["findings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|f| {
+                        (f["rule"].as_str().unwrap_or("").to_owned(), f["severity"].as_str().unwrap_or("").to_owned())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first bundle's signature rows.
+    pub fn rows(&self) -> Vec<Value> {
+        self.json()["bundles"][0]["signatures"].as_array().cloned().unwrap_or_default()
+    }
+
+    pub fn verdicts(&self) -> Vec<String> {
+        self.rows().iter().map(|r| r["verdict"].as_str().unwrap_or("").to_owned()).collect()
+    }
+
+    #[track_caller]
+    pub fn has(&self, rule: &str, severity: &str) {
+        let f = self.findings();
+        assert!(
+            f.iter().any(|(r, s)| r == rule && s == severity),
+            "expected {rule} ({severity}) among {f:?}\n{}",
+            self.stderr
+        );
+    }
+
+    #[track_caller]
+    pub fn lacks(&self, rule: &str) {
+        let f = self.findings();
+        assert!(!f.iter().any(|(r, _)| r == rule), "did not expect {rule} among {f:?}");
+    }
+
+    /// No signature finding is an error (other sections may still speak).
+    #[track_caller]
+    pub fn no_sig_errors(&self) {
+        let f = self.findings();
+        let errs: Vec<_> = f.iter().filter(|(r, s)| r.starts_with("sig.") && s == "error").collect();
+        assert!(errs.is_empty(), "unexpected signature errors {errs:?}");
+    }
+
+    #[track_caller]
+    pub fn code(&self, want: i32) {
+        assert_eq!(self.code, want, "exit code; findings {:?}\nstderr: {}", self.findings(), self.stderr);
+    }
+}
+
+/// Run `aeb-verify --format json --now NOW ARGS... fixtures/signatures/BUNDLE`.
+pub fn verify<I, S>(bundle: &str, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aeb-verify"));
+    cmd.args(["--format", "json", "--now", NOW]);
+    for a in args {
+        cmd.arg(a.into());
+    }
+    cmd.arg(fx(bundle));
+    cmd.env_remove("RUST_BACKTRACE");
+    let out = cmd.output().expect("run aeb-verify");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Flatten option pairs: `args([cert("a.asc"), kms(..)])`.
+pub fn args<const N: usize>(pairs: [[String; 2]; N]) -> Vec<String> {
+    pairs.into_iter().flatten().collect()
+}
+
+/// Write the unsigned fixture with its `signatures` replaced, into a temp file.
+pub fn bundle_with(name: &str, signatures: &str) -> String {
+    let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
+    let at = base.find("\"signatures\"").expect("signatures member");
+    let sha = &base[base.find("\"sha256\": \"").expect("sha") + 11..][..64];
+    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("SHA", sha));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-sig-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+pub fn run(path: &str, extra: &[&str]) -> Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--format", "json", "--now", NOW])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
