@@ -57,3 +57,13 @@ fn markdown_ticks_what_held() {
     let unread = out("markdown", "read/bom.json", &[]);
     assert!(unread.stdout.contains(": skipped, the bundle could not be read"), "{}", unread.stdout);
 }
+
+#[test]
+fn markdown_lists_each_signature() {
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let r = out("markdown", "signatures/bundles/pgp-ed25519.json", &["--cert", cert.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("| signature | claimed key ID | signed by | algorithm | created | verdict |"));
+    assert!(r.stdout.contains("| pgp object at `/signatures/pgp` |"), "{}", r.stdout);
+    assert!(r.stdout.contains("**VERIFIED**: good signature from a supplied certificate |"));
+}

@@ -43,6 +43,26 @@ pub fn render(reports: &[BundleReport], now: &str) -> String {
                     let _ = writeln!(s, "  - {}", super::one_line(f).replace('\n', " "));
                 }
             }
+            if section == Section::Signatures && !r.signatures.is_empty() {
+                s.push_str("\n| signature | claimed key ID | signed by | algorithm | created | verdict |\n");
+                s.push_str("|---|---|---|---|---|---|\n");
+                for row in &r.signatures {
+                    let cell = |v: &Option<String>| v.as_deref().unwrap_or("-").replace('|', "\\|");
+                    let _ = writeln!(
+                        s,
+                        "| {} {} at `{}` | {} | {} | {} | {} | **{}**: {} |",
+                        row.kind,
+                        row.form,
+                        row.pointer,
+                        cell(&row.claimed_key_id),
+                        cell(&row.issuer),
+                        cell(&row.algorithm),
+                        cell(&row.created),
+                        row.verdict.label(),
+                        row.reason.replace('|', "\\|")
+                    );
+                }
+            }
             s.push('\n');
         }
     }
