@@ -8,6 +8,7 @@ use crate::canonical::{relayout, Layout};
 use crate::finding::{Finding, Outcome};
 use crate::read::{self, Document, SIGNATURES};
 use crate::text::hex;
+use crate::text::json_kind;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -65,7 +66,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
             out.push(
                 Finding::new(&diags::HASH_MALFORMED, "/signatures", "`signatures` is not an object")
                     .expected("an object with sha256")
-                    .found(kind(other)),
+                    .found(json_kind(other)),
             );
             return digest;
         }
@@ -83,7 +84,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
             out.push(
                 Finding::new(&diags::HASH_MALFORMED, pointer, "`signatures.sha256` is not a string")
                     .expected("64 lowercase hex digits")
-                    .found(kind(other)),
+                    .found(json_kind(other)),
             );
             return digest;
         }
@@ -135,17 +136,6 @@ it was sealed, or sealed over other content"
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn is_placeholder(s: &str) -> bool {

@@ -16,6 +16,7 @@ use std::time::SystemTime;
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
+use crate::text::json_kind;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -274,7 +275,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             Some(other) => form_error(
                 out,
                 base,
-                &format!("`signatures.pgp` is {}, not an object, array or armored string", kind(other)),
+                &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
             ),
             None => {}
         }
@@ -310,13 +311,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
                 }
             }
             Some(other) => {
-                form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", kind(other)))
+                form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", json_kind(other)))
             }
             None => {}
         }
         for (form, pointer, v) in entries {
             if !v.is_object() {
-                form_error(out, &pointer, &format!("KMS entry is {}, not an object", kind(v)));
+                form_error(out, &pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
                 continue;
             }
             let c = kms::verify_entry(
@@ -378,7 +379,7 @@ fn pgp_entry(
     out: &mut Outcome,
 ) -> Vec<Checked> {
     let Value::Object(_) = entry else {
-        form_error(out, pointer, &format!("OpenPGP entry is {}, not an object", kind(entry)));
+        form_error(out, pointer, &format!("OpenPGP entry is {}, not an object", json_kind(entry)));
         return Vec::new();
     };
     if entry.get("key_id").is_some_and(|k| !k.is_string()) {
@@ -402,17 +403,6 @@ fn skip_or_mark(out: &mut Outcome, prefix: &str, present: bool, why: &str) {
         } else {
             out.skip(rule, why);
         }
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
