@@ -99,7 +99,11 @@ fn every_case_of_the_table() {
         } else if rule == "(all rules)" {
             let bad: Vec<&Value> = fs
                 .iter()
-                .filter(|f| f["severity"] != "info" && f["rule"] != "sig.none" && f["rule"] != "sig.unverified")
+                .filter(|f| {
+                    f["severity"] != "info"
+                        && f["rule"] != "sig.none"
+                        && !f["rule"].as_str().unwrap_or_default().ends_with(".unverified")
+                })
                 .collect();
             (!bad.is_empty()).then(|| "unexpected findings".to_owned())
         } else if fires == "yes" && !fs.iter().any(|f| here(&f)) {
