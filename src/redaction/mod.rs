@@ -61,36 +61,64 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
         if m.name == SIGNATURES {
             continue;
         }
-        let pointer = child("", &m.name);
-        scan_text(&m.name, &pointer, true, opts, out);
+        let mut path = vec![Seg::Key(&m.name)];
+        scan_text(&m.name, &path, true, opts, out);
         if let Some(v) = doc.member_value(&m.name) {
-            walk(&v, &pointer, opts, out);
+            walk(&v, &mut path, opts, out);
         }
     }
 }
 
-fn walk(v: &Value, pointer: &str, opts: &Options, out: &mut Outcome) {
+/// One step of the path to a value; the pointer string is only built for a finding.
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer_of(path: &[Seg]) -> String {
+    let mut p = String::new();
+    for s in path {
+        p = match s {
+            Seg::Key(k) => child(&p, k),
+            Seg::Index(i) => child(&p, &i.to_string()),
+        };
+    }
+    p
+}
+
+fn walk<'a>(v: &'a Value, path: &mut Vec<Seg<'a>>, opts: &Options, out: &mut Outcome) {
     match v {
-        Value::String(s) => scan_text(s, pointer, false, opts, out),
+        Value::String(s) => scan_text(s, path, false, opts, out),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, &child(pointer, &i.to_string()), opts, out);
+                path.push(Seg::Index(i));
+                walk(item, path, opts, out);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (k, item) in map {
-                let ptr = child(pointer, k);
-                scan_text(k, &ptr, true, opts, out);
-                walk(item, &ptr, opts, out);
+                path.push(Seg::Key(k));
+                scan_text(k, path, true, opts, out);
+                walk(item, path, opts, out);
+                path.pop();
             }
         }
         _ => {}
     }
 }
 
-fn scan_text(text: &str, pointer: &str, is_name: bool, opts: &Options, out: &mut Outcome) {
+fn scan_text(text: &str, path: &[Seg], is_name: bool, opts: &Options, out: &mut Outcome) {
+    let hits = scan(text);
+    let denied: Vec<(&regex::Regex, regex::Match)> =
+        opts.deny_patterns.iter().filter_map(|re| re.find(text).map(|m| (re, m))).collect();
+    if hits.is_empty() && denied.is_empty() {
+        return;
+    }
+    let pointer = pointer_of(path);
+    let pointer = pointer.as_str();
     let whose = if is_name { "the member name at" } else { "the string at" };
-    for hit in scan(text) {
+    for hit in hits {
         let found = text.get(hit.span.clone()).unwrap_or_default();
         out.push(
             Finding::new(rule_for(hit.kind), pointer, format!("{whose} {pointer} contains {}", hit.what))
@@ -98,8 +126,8 @@ fn scan_text(text: &str, pointer: &str, is_name: bool, opts: &Options, out: &mut
                 .found(format!("{} (masked)", mask(found))),
         );
     }
-    for re in &opts.deny_patterns {
-        if let Some(m) = re.find(text) {
+    for (re, m) in denied {
+        {
             out.push(
                 Finding::new(
                     &DENY_PATTERN,

@@ -97,10 +97,17 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
         return Vec::new();
     };
     let mut hits = Vec::new();
-    for m in p.email.find_iter(text) {
+    // Cheap prefilters: every detector needs '@', a digit or ':'; most strings of a
+    // large bundle have none of them.
+    let has_at = text.contains('@');
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_at && !has_digit && !text.contains(':') {
+        return hits;
+    }
+    for m in has_at.then(|| p.email.find_iter(text)).into_iter().flatten() {
         hits.push(PiiHit { kind: PiiKind::Email, span: m.range(), what: "an e-mail address" });
     }
-    for c in p.ipv4.captures_iter(text) {
+    for c in has_digit.then(|| p.ipv4.captures_iter(text)).into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         if preceded_by_word(text, m.start()) || followed_by_word(text, m.end()) {
             continue;
@@ -111,7 +118,7 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv4 address" });
         }
     }
-    for m in p.ipv6.find_iter(text) {
+    for m in text.contains(':').then(|| p.ipv6.find_iter(text)).into_iter().flatten() {
         let s = m.as_str();
         if preceded_by_word(text, m.start()) && !text[..m.start()].ends_with(' ') {
             // "...abc12:34" inside a word: not an address
@@ -124,14 +131,14 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv6 address" });
         }
     }
-    for m in p.card.find_iter(text) {
+    for m in has_digit.then(|| p.card.find_iter(text)).into_iter().flatten() {
         let digits: String = m.as_str().chars().filter(|c| c.is_ascii_digit()).collect();
         let first_ok = digits.starts_with(['2', '3', '4', '5', '6']);
         if first_ok && (13..=19).contains(&digits.len()) && luhn(&digits) && !preceded_by_word(text, m.start()) {
             hits.push(PiiHit { kind: PiiKind::Card, span: m.range(), what: "a payment card number (Luhn-valid)" });
         }
     }
-    for c in p.ssn.captures_iter(text) {
+    for c in has_digit.then(|| p.ssn.captures_iter(text)).into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         let part = |i: usize| c.get(i).map(|g| g.as_str()).unwrap_or("");
         let (area, group, serial) = (part(1), part(2), part(3));
@@ -143,7 +150,7 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a US social security number" });
     }
-    for c in p.nino.captures_iter(text) {
+    for c in has_digit.then(|| p.nino.captures_iter(text)).into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         let prefix = c.get(1).map(|g| g.as_str()).unwrap_or("");
         if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix) {
@@ -151,7 +158,7 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a UK National Insurance number" });
     }
-    for m in p.phone_intl.find_iter(text).chain(p.phone_nanp.find_iter(text)) {
+    for m in has_digit.then(|| p.phone_intl.find_iter(text).chain(p.phone_nanp.find_iter(text))).into_iter().flatten() {
         let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
         if !(7..=15).contains(&digits) {
             continue;
