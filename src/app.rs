@@ -87,6 +87,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Err(e) => return fail(env, &e),
     };
 
+    crate::audit::warm_up_in_background();
     let mut inputs = Vec::new();
     let mut cannot_run = false;
     for path in &args.bundles {

@@ -86,7 +86,7 @@ fn number_re() -> Option<&'static Regex> {
     RE.get_or_init(|| {
         // A literal pattern (covered by the tests): `ok()` keeps this panic-free.
         Regex::new(
-            r"(?i)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]*(?P<mag>trillion|billion|million|thousand|[kmbt])\b)?(?:[ \t]*(?P<unit>%|percent\b|x\b|×|times\b|[kmgt]i?b\b))?",
+            r"(?i-u)(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ \t]*(?P<mag>trillion|billion|million|thousand|[kmbt])\b)?(?:[ \t]*(?P<unit>%|percent\b|x\b|(?u:×)|times\b|[kmgt]i?b\b))?",
         )
         .ok()
     })
@@ -95,7 +95,12 @@ fn number_re() -> Option<&'static Regex> {
 
 fn magnitude_word_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(trillion|billion|million|thousand)\b").ok()).as_ref()
+    RE.get_or_init(|| Regex::new(r"(?i-u)\b(trillion|billion|million|thousand)\b").ok()).as_ref()
+}
+
+/// Compiles the patterns now (see `crate::audit::warm_up`).
+pub fn warm_up() {
+    let _ = (number_re(), magnitude_word_re());
 }
 
 fn magnitude(word: &str) -> f64 {
