@@ -164,3 +164,22 @@ fn the_seed_example_contradicts_itself() {
         );
     }
 }
+
+/// Every rule of the audit's sections has a breaking case in the table (and
+/// pass-base.json passes them all).
+#[test]
+fn every_audit_rule_has_a_breaking_fixture() {
+    use aeb_verify::rules::{all, Section};
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let fired: Vec<&str> = table
+        .lines()
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.get(2) == Some(&"yes")).then(|| cols[1])
+        })
+        .collect();
+    let audited = [Section::Schema, Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace];
+    let missing: Vec<&str> =
+        all().filter(|r| audited.contains(&r.section) && !fired.contains(&r.id)).map(|r| r.id).collect();
+    assert!(missing.is_empty(), "rules without a breaking fixture: {missing:?}");
+}
