@@ -148,7 +148,7 @@ impl Audit<'_, '_> {
         let mut all = vec![found];
         all.extend(inputs.iter().cloned());
         let Some(nums) = self.inputs(rule, &all) else { return };
-        let (found, inputs) = (&nums[0], &nums[1..]);
+        let [found, inputs @ ..] = nums.as_slice() else { return };
         let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
         let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
             self.out.skip(rule, format!("{formula} is undefined for these inputs (division by zero)"));
@@ -189,42 +189,51 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         r("cost_savings_usd"),
         "traditional_training_cost - platform_training_cost",
         &[r("traditional_training_cost"), r("platform_training_cost")],
-        |v| Some(v[0] - v[1]),
+        |v| match v {
+            [a, b] => Some(a - b),
+            _ => None,
+        },
     );
     a.equation(
         &ROI_PERCENTAGE,
         r("roi_percentage"),
         "cost_savings_usd / platform_training_cost * 100",
         &[r("cost_savings_usd"), r("platform_training_cost")],
-        |v| (v[1] != 0.0).then(|| v[0] / v[1] * 100.0),
+        |v| match v {
+            [a, b] if *b != 0.0 => Some(a / b * 100.0),
+            _ => None,
+        },
     );
     a.equation(
         &PLATFORM_COST,
         r("platform_training_cost"),
         "platform_costs.total_cost_usd",
         &[pc("total_cost_usd")],
-        |v| Some(v[0]),
+        |v| v.first().copied(),
     );
     a.equation(
         &COST_SAVINGS_PERCENTAGE,
         g("cost_savings_percentage"),
         "cost_savings_usd / traditional_training_cost * 100",
         &[r("cost_savings_usd"), r("traditional_training_cost")],
-        |v| (v[1] != 0.0).then(|| v[0] / v[1] * 100.0),
+        |v| match v {
+            [a, b] if *b != 0.0 => Some(a / b * 100.0),
+            _ => None,
+        },
     );
     a.equation(
         &VS_TRADITIONAL,
         g("vs_traditional_training"),
         "cost_savings_percentage / 100",
         &[g("cost_savings_percentage")],
-        |v| Some(v[0] / 100.0),
+        |v| v.first().map(|a| a / 100.0),
     );
     a.equation(
         &TIME_SAVINGS,
         g("time_savings_percentage"),
         "(1 - 1 / convergence_speedup) * 100",
         &[g("convergence_speedup")],
-        |v| (v[0] != 0.0).then(|| (1.0 - 1.0 / v[0]) * 100.0),
+        |v| v.first().filter(|a| **a != 0.0).map(|a| (1.0 - 1.0 / a) * 100.0),
     );
     records(&mut a);
     gpu_hours(&mut a);
@@ -242,7 +251,10 @@ fn records(a: &mut Audit) {
             pc("cost_per_record"),
             "total_cost_usd / records_processed",
             &[pc("total_cost_usd"), pc("records_processed")],
-            |v| (v[1] != 0.0).then(|| v[0] / v[1]),
+            |v| match v {
+                [a, b] if *b != 0.0 => Some(a / b),
+                _ => None,
+            },
         );
         return;
     }
@@ -268,7 +280,7 @@ fn gpu_hours(a: &mut Audit) {
         a.out.skip(&GPU_HOURS_ZERO_COMPUTE, format!("needs {} and {}", pc("gpu_hours"), pc("compute_time_seconds")));
         return;
     };
-    let (gpu, secs) = (&nums[0], &nums[1]);
+    let [gpu, secs] = nums.as_slice() else { return };
     a.out.mark(&GPU_HOURS);
     a.out.mark(&GPU_HOURS_ZERO_COMPUTE);
     if secs.value == 0.0 {
@@ -314,7 +326,7 @@ fn gpu_hours(a: &mut Audit) {
 fn convergence(a: &mut Audit) {
     let conv = p(TRAINING, "convergence_time_seconds");
     let Some(nums) = a.inputs(&CONVERGENCE_TIME, &[conv, p(PLATFORM, "compute_time_seconds")]) else { return };
-    let (conv, secs) = (&nums[0], &nums[1]);
+    let [conv, secs] = nums.as_slice() else { return };
     a.out.mark(&CONVERGENCE_TIME);
     let allowed = match a.tol {
         Tolerance::Decimals => 0.0,
@@ -344,7 +356,7 @@ fn cleaning(a: &mut Audit) {
     else {
         return;
     };
-    let (deduped, removed) = (&nums[0], &nums[1]);
+    let [deduped, removed] = nums.as_slice() else { return };
     a.out.mark(&CLEANING_DEDUP);
     if removed.value >= deduped.value {
         return;
