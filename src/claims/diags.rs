@@ -24,7 +24,7 @@ pub static PERCENTAGE: Rule = Rule {
     explanation: "A percentage in the prose is held against the metric its words name: \"cost\" or \
 \"saving\" -> cost_savings_percentage, \"time\" -> time_savings_percentage, \"fidelity\", \
 \"privacy\", \"utility\", \"accuracy\" -> the data-quality score or final accuracy x 100, \
-\"synthetic\" -> synthetic_ratio x 100. A bare percentage in `efficiency_achieved` means cost \
+\"synthetic\" -> synthetic_ratio x 100, \"ROI\" or \"return\" -> roi_percentage. A bare percentage in `efficiency_achieved` means cost \
 savings, in `performance_improvement` time savings. Compared at the decimals the claim shows.",
 };
 

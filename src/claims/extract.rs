@@ -18,6 +18,7 @@ pub enum PercentOf {
     UtilityScore,
     Accuracy,
     SyntheticRatio,
+    Roi,
 }
 
 /// Memory unit as written; whether it is SI or binary is not known (see `factors`).
@@ -129,7 +130,8 @@ fn is_rate(w: &str) -> bool {
     w.contains("/s") || w == "per" || w.starts_with("/sec")
 }
 
-fn percent_target(words: &[String]) -> Option<PercentOf> {
+/// The metric named by the first word of `words` that names one.
+fn percent_target<'w>(words: impl IntoIterator<Item = &'w String>) -> Option<PercentOf> {
     for w in words {
         let t = match w.as_str() {
             w if w.starts_with("cost") || w.starts_with("saving") || w == "cheaper" => PercentOf::CostSavings,
@@ -139,6 +141,7 @@ fn percent_target(words: &[String]) -> Option<PercentOf> {
             w if w.starts_with("utility") => PercentOf::UtilityScore,
             w if w.starts_with("accura") => PercentOf::Accuracy,
             w if w.starts_with("synthetic") => PercentOf::SyntheticRatio,
+            "roi" | "return" => PercentOf::Roi,
             _ => continue,
         };
         return Some(t);
@@ -192,7 +195,10 @@ pub fn extract(field: &str, text: &str) -> Vec<Mention> {
         let before = words(&text[prev_end..whole.start()]);
         let quantity = match unit.as_deref() {
             Some("%") | Some("percent") => {
-                let of = percent_target(&after).or_else(|| percent_target(&before)).or_else(|| field_default(field));
+                // the words after the number first, then the nearest words before it
+                let of = percent_target(&after)
+                    .or_else(|| percent_target(before.iter().rev()))
+                    .or_else(|| field_default(field));
                 match of {
                     Some(of) => Quantity::Percent { value, of },
                     None => Quantity::UnknownPercent {
@@ -312,5 +318,13 @@ mod tests {
         assert_eq!(q("x", "2 TB of RAM"), vec![Quantity::Memory { value: 2.0, unit: MemUnit::Tb }]);
         assert_eq!(q("x", "4.2 times faster"), vec![Quantity::Speedup { value: 4.2 }]);
         assert_eq!(q("x", "1920x1080"), vec![]);
+        assert_eq!(q("x", "an ROI of 300%"), vec![Quantity::Percent { value: 300.0, of: PercentOf::Roi }]);
+        assert_eq!(q("x", "300% return on investment"), vec![Quantity::Percent { value: 300.0, of: PercentOf::Roi }]);
+        assert_eq!(q("x", "75 % cost reduction"), vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]);
+        assert_eq!(q("x", "4.2× faster"), vec![Quantity::Speedup { value: 4.2 }]);
+        assert_eq!(
+            q("x", "Generated 1.2M rows"),
+            vec![Quantity::Records { value: 1.2, multiplier: 1e6, at_least: false }]
+        );
     }
 }

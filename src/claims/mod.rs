@@ -6,7 +6,7 @@ pub mod extract;
 
 use crate::audit::facts::{format_computed, format_decimals, Facts};
 use crate::audit::tolerance::compare;
-use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, TRAINING};
+use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, TRAINING};
 use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
@@ -221,6 +221,7 @@ fn percent_metric(of: PercentOf) -> (String, f64, &'static str) {
         PercentOf::UtilityScore => (p(QUALITY, "utility_score"), 100.0, "utility score"),
         PercentOf::Accuracy => (p(TRAINING, "final_accuracy"), 100.0, "accuracy"),
         PercentOf::SyntheticRatio => ("/privacy/synthetic_ratio".to_owned(), 100.0, "synthetic share"),
+        PercentOf::Roi => (p(ROI, "roi_percentage"), 1.0, "return on investment"),
     }
 }
 
