@@ -1,9 +1,9 @@
-//! The pipeline: read, integrity, signatures; then the verdict. Each stage only adds
-//! findings to the outcome; nothing here prints.
+//! The pipeline: read, integrity, signatures, schema and audit; then the verdict. Each
+//! stage only adds findings to the outcome; nothing here prints.
 
+use crate::audit::facts::Facts;
 use crate::finding::{Outcome, Severity};
 use crate::integrity::{self, Digest256};
-use crate::audit::facts::Facts;
 use crate::options::{Options, Profile};
 use crate::read::Document;
 use crate::read::{self, line_column, locate};
