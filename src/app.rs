@@ -80,6 +80,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Err(e) => return fail(env, &e),
     };
     opts.profile = args.audit.profile;
+    if opts.profile == crate::options::Profile::Marketplace {
+        // The marketplace requires a signature by a supplied key: the signature
+        // module's own requirement (--require-signature) applies.
+        opts.trust.require = true;
+    }
     opts.tolerance = args.audit.tolerance;
     opts.deny_patterns = args.audit.deny_patterns.clone();
     opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
