@@ -47,32 +47,11 @@ fn expected_exit(s: &str) -> i32 {
     s.parse().expect("exit code")
 }
 
-/// Whether this build has a command-line option (the signature options land separately).
-fn supports(option: &str) -> bool {
-    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify")).arg("--help").output().expect("the binary runs");
-    String::from_utf8_lossy(&out.stdout).contains(option)
-}
-
-fn strip_kms(argv: Vec<&str>) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut it = argv.into_iter();
-    while let Some(a) = it.next() {
-        if a == "--kms-key" {
-            it.next();
-        } else {
-            out.push(a);
-        }
-    }
-    out
-}
-
 #[test]
 fn every_case_of_the_table() {
     let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
     let mut failures = Vec::new();
-    let mut skipped = Vec::new();
     let mut count = 0;
-    let kms = supports("--kms-key");
     for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [file, rule, fires, args, exit, pointer] = cols[..] else { panic!("bad row {line}") };
@@ -80,15 +59,6 @@ fn every_case_of_the_table() {
         let path = Path::new("fixtures/audit").join(file);
         let path = path.to_str().expect("utf-8 path");
         let mut argv: Vec<&str> = args.split_whitespace().collect();
-        if !kms && argv.contains(&"--kms-key") {
-            // Until KMS verification lands: the other requirements are still checked,
-            // only the cases that need a verified signature to pass are left out.
-            if expected_exit(exit) == 0 {
-                skipped.push(file);
-                continue;
-            }
-            argv = strip_kms(argv);
-        }
         argv.push(path);
         let (code, report) = run(&argv);
         let expected_exit = expected_exit(exit);
@@ -116,9 +86,6 @@ fn every_case_of_the_table() {
         if let Some(p) = problem {
             failures.push(format!("{file} [{args}]: {p}\n{}", summary(&report)));
         }
-    }
-    if !skipped.is_empty() {
-        eprintln!("skipped (no --kms-key in this build): {}", skipped.join(", "));
     }
     assert!(count > 80, "only {count} cases read");
     assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
