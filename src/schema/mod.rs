@@ -114,7 +114,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
                 .expected(format!("\"{SUPPORTED_VERSION}\""))
                 .found(ellipsize(&v.to_string(), 40)),
             );
-            for rule in [&INVALID, &UNKNOWN_FIELD] {
+            for rule in [&INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER] {
                 out.evaluated.retain(|id| *id != rule.id);
                 out.skip(rule, "unsupported version");
             }
