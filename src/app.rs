@@ -38,6 +38,17 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             writeln!(out, "{}", crate::integrity::sha256_hex(doc.payload())).map_err(|e| e.to_string())
         }),
         Some(Command::Explain { rule }) => explain(&rule, env),
+        Some(Command::Schema) => match env.stdout.write_all(crate::schema::SCHEMA_TEXT.as_bytes()) {
+            Ok(()) => EXIT_VERIFIED,
+            Err(e) => fail(env, &format!("cannot write: {e}")),
+        },
+        Some(Command::Rules { markdown }) => {
+            let text = if markdown { rules::markdown() } else { rules::listing() };
+            match env.stdout.write_all(text.as_bytes()) {
+                Ok(()) => EXIT_VERIFIED,
+                Err(e) => fail(env, &format!("cannot write: {e}")),
+            }
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "aeb-verify", env.stdout);
             EXIT_VERIFIED
@@ -68,7 +79,20 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Ok(t) => t,
         Err(e) => return fail(env, &e),
     };
+    opts.profile = args.audit.profile;
+    if opts.profile == crate::options::Profile::Marketplace {
+        // The marketplace requires a signature by a supplied key: the signature
+        // module's own requirement (--require-signature) applies.
+        opts.trust.require = true;
+    }
+    opts.tolerance = args.audit.tolerance;
+    opts.deny_patterns = args.audit.deny_patterns.clone();
+    opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
+        Ok(o) => o,
+        Err(e) => return fail(env, &e),
+    };
 
+    crate::audit::warm_up_in_background();
     let mut inputs = Vec::new();
     let mut cannot_run = false;
     for path in &args.bundles {

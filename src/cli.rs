@@ -1,6 +1,7 @@
 //! The command line, as data. Behaviour lives in `app`; this file only says what can
 //! be typed (and so also feeds the man page and shell completions).
 
+use crate::options::Profile;
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -58,6 +59,9 @@ pub struct VerifyArgs {
     /// Keys and signature requirements; last, because its help heading carries over
     #[command(flatten)]
     pub sig: SigArgs,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -95,6 +99,39 @@ pub struct SigArgs {
     pub signers: Vec<String>,
 }
 
+/// The audit's knobs: profile, tolerance, redaction patterns, severity overrides.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Audit")]
+pub struct AuditArgs {
+    /// Add the requirements of a profile (public: redaction; marketplace: Databricks
+    /// Marketplace evidence, signature and redaction)
+    #[arg(long, value_enum, default_value_t = Profile::None)]
+    pub profile: Profile,
+
+    /// Relative tolerance for recomputed figures and claims (0.01 = 1%)
+    /// [default: compare at the decimals each reported value shows]
+    #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
+    pub tolerance: Option<f64>,
+
+    /// A regular expression for customer identifiers that no string may contain
+    /// (public and marketplace profiles); repeatable
+    #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
+    pub deny_patterns: Vec<regex::Regex>,
+
+    /// Report this rule as info for this run (not for reading, integrity or
+    /// signature errors); repeatable
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+
+    /// Report this rule as a warning for this run; repeatable
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+
+    /// Report this rule as an error for this run; repeatable
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Colour when standard output is a terminal and NO_COLOR is not set
@@ -125,6 +162,14 @@ pub enum Command {
         /// A rule id, as reports print it (e.g. integrity.hash-mismatch)
         rule: String,
     },
+    /// Print the embedded JSON Schema of bundle v1.0
+    Schema,
+    /// List every rule: id, section, default severity, title
+    Rules {
+        /// Print the catalogue as Markdown (docs/rules.md is this output)
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -133,6 +178,17 @@ pub enum Command {
     /// Print the man page (roff)
     #[command(hide = true)]
     Man,
+}
+
+fn parse_tolerance(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..1.0).contains(&v) => Ok(v),
+        _ => Err("a fraction from 0 to below 1, e.g. 0.01 for 1%".to_owned()),
+    }
+}
+
+fn parse_regex(s: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
 }
 
 fn parse_time(s: &str) -> Result<OffsetDateTime, String> {

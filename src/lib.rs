@@ -7,14 +7,20 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod audit;
 pub mod canonical;
+pub mod claims;
 pub mod cli;
 pub mod finding;
 pub mod integrity;
+pub mod marketplace;
 pub mod options;
+pub mod overrides;
 pub mod read;
+pub mod redaction;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod signatures;
 pub mod text;
 pub mod verify;

@@ -14,10 +14,42 @@ pub struct Options {
     pub strict: bool,
     /// The auditor's keys and signature requirements (`--cert`, `--kms-key`, ...).
     pub trust: Trust,
+    /// Requirements added by `--profile`.
+    pub profile: Profile,
+    /// `--tolerance`: relative tolerance for consistency and claims comparisons; None
+    /// compares at the decimals each reported value shows.
+    pub tolerance: Option<f64>,
+    /// `--deny-pattern`: customer identifiers that must not appear (public profile).
+    pub deny_patterns: Vec<regex::Regex>,
+    /// `--allow/--warn/--deny`: severities re-mapped for this run.
+    pub overrides: Vec<crate::overrides::Override>,
+}
+
+/// `--profile`: requirements added on top of verification and audit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profile {
+    /// Verification and audit only
+    #[default]
+    None,
+    /// Redaction for public sharing: no run_seed, no PII, no customer identifiers,
+    /// no algorithm parameters
+    Public,
+    /// Databricks Marketplace evidence: every business-proof and technical-validation
+    /// item proved and consistent, a trusted signature, public redaction
+    Marketplace,
 }
 
 impl Options {
     pub fn new(now: OffsetDateTime) -> Self {
-        Options { limits: Limits::default(), now, strict: false, trust: Trust::default() }
+        Options {
+            limits: Limits::default(),
+            now,
+            strict: false,
+            trust: Trust::default(),
+            profile: Profile::None,
+            tolerance: None,
+            deny_patterns: Vec::new(),
+            overrides: Vec::new(),
+        }
     }
 }

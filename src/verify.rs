@@ -1,9 +1,11 @@
-//! The pipeline: read, integrity, signatures; then the verdict. Each stage only adds
-//! findings to the outcome; nothing here prints.
+//! The pipeline: read, integrity, signatures, schema and audit; then the verdict. Each
+//! stage only adds findings to the outcome; nothing here prints.
 
+use crate::audit::facts::Facts;
 use crate::finding::{Outcome, Severity};
 use crate::integrity::{self, Digest256};
-use crate::options::Options;
+use crate::options::{Options, Profile};
+use crate::read::Document;
 use crate::read::{self, line_column, locate};
 use crate::rules::Section;
 use serde::Serialize;
@@ -54,6 +56,7 @@ pub fn verify_with(name: &str, bytes: Vec<u8>, buffer: Vec<u8>, opts: &Options) 
         Some(doc) => {
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
+            audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
         }
         None => {
             for s in Section::ALL.into_iter().filter(|s| *s != Section::Reading) {
@@ -61,10 +64,39 @@ pub fn verify_with(name: &str, bytes: Vec<u8>, buffer: Vec<u8>, opts: &Options) 
             }
         }
     }
+    crate::overrides::apply(&mut outcome, &opts.overrides);
     resolve_positions(&mut outcome, read.source());
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
     BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict }
+}
+
+/// Schema, consistency, claims, and the profiles' requirements.
+fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: &mut Vec<(Section, String)>) {
+    let profile_skips = |skipped: &mut Vec<(Section, String)>| {
+        if opts.profile == Profile::None {
+            skipped.push((Section::Redaction, "no --profile public or marketplace".to_owned()));
+        }
+        if opts.profile != Profile::Marketplace {
+            skipped.push((Section::Marketplace, "no --profile marketplace".to_owned()));
+        }
+    };
+    if !crate::schema::check(doc, outcome) {
+        for s in [Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace] {
+            skipped.push((s, "unsupported version".to_owned()));
+        }
+        return;
+    }
+    let facts = Facts::new(doc);
+    crate::audit::check(&facts, opts, outcome);
+    crate::claims::check(&facts, opts, outcome);
+    if opts.profile != Profile::None {
+        crate::redaction::check(doc, opts, outcome);
+    }
+    if opts.profile == Profile::Marketplace {
+        crate::marketplace::check(doc, &facts, outcome);
+    }
+    profile_skips(skipped);
 }
 
 /// A report for a bundle whose bytes are not available (the file was too large to

@@ -1,0 +1,150 @@
+//! Rules of the consistency audit (spec section "Internal consistency").
+
+use crate::finding::Severity::{Error, Info, Warning};
+use crate::rules::{Rule, Section::Consistency};
+
+pub static COST_SAVINGS_USD: Rule = Rule {
+    id: "audit.cost-savings-usd",
+    section: Consistency,
+    severity: Error,
+    title: "Cost savings = traditional cost - platform cost",
+    explanation: "`roi_analysis.cost_savings_usd` must equal `traditional_training_cost - \
+platform_training_cost`. A saving that does not follow from the two costs it compares is a \
+false statement about the bundle's own figures. Reported numbers are compared at the decimals \
+they show (or within --tolerance).",
+};
+
+pub static ROI_PERCENTAGE: Rule = Rule {
+    id: "audit.roi-percentage",
+    section: Consistency,
+    severity: Error,
+    title: "ROI % = cost savings / platform cost x 100",
+    explanation: "`roi_analysis.roi_percentage` must equal `cost_savings_usd / \
+platform_training_cost * 100` (return on what was spent on the platform). An ROI that does not \
+follow from the savings and the cost is the most quoted and the least checked figure of a \
+bundle.",
+};
+
+pub static PLATFORM_COST: Rule = Rule {
+    id: "audit.platform-cost",
+    section: Consistency,
+    severity: Error,
+    title: "Platform training cost = total platform cost",
+    explanation: "`roi_analysis.platform_training_cost` must equal \
+`platform_costs.total_cost_usd`: the ROI must be computed on the cost the bundle reports, not \
+on a smaller one.",
+};
+
+pub static COST_SAVINGS_PERCENTAGE: Rule = Rule {
+    id: "audit.cost-savings-percentage",
+    section: Consistency,
+    severity: Error,
+    title: "Cost savings % = cost savings / traditional cost x 100",
+    explanation: "`efficiency_gains.cost_savings_percentage` must equal `cost_savings_usd / \
+traditional_training_cost * 100`: the share of the traditional cost that was saved.",
+};
+
+pub static VS_TRADITIONAL: Rule = Rule {
+    id: "audit.vs-traditional",
+    section: Consistency,
+    severity: Error,
+    title: "vs_traditional_training = cost savings % / 100",
+    explanation: "`efficiency_gains.vs_traditional_training` is the cost reduction against \
+traditional methods as a fraction (0.75 = 75 %); it must equal `cost_savings_percentage / 100`.",
+};
+
+pub static TIME_SAVINGS: Rule = Rule {
+    id: "audit.time-savings",
+    section: Consistency,
+    severity: Error,
+    title: "Time savings % = (1 - 1/convergence speed-up) x 100",
+    explanation: "A run that converges `convergence_speedup` times faster takes `1/speedup` of \
+the time, so it saves `(1 - 1/speedup) * 100` percent. `time_savings_percentage` must equal \
+that (4.2x gives 76.19 %, so 76 is consistent and 75 is not).",
+};
+
+pub static COST_PER_RECORD: Rule = Rule {
+    id: "audit.cost-per-record",
+    section: Consistency,
+    severity: Error,
+    title: "Cost per record = total cost / records processed",
+    explanation: "`platform_costs.cost_per_record` must equal `total_cost_usd / \
+records_processed` when the bundle reports `records_processed`.",
+};
+
+pub static IMPLIED_RECORDS: Rule = Rule {
+    id: "audit.implied-records",
+    section: Consistency,
+    severity: Info,
+    title: "Record count implied by cost per record",
+    explanation: "Without `platform_costs.records_processed`, the number of records behind the \
+cost figures is `total_cost_usd / cost_per_record`. It is reported so that an auditor can hold \
+it against the scale the bundle claims (the claims cross-check does). Publishers should state \
+`records_processed` explicitly.",
+};
+
+pub static GPU_HOURS: Rule = Rule {
+    id: "audit.gpu-hours",
+    section: Consistency,
+    severity: Info,
+    title: "GPU hours vs wall-clock hours",
+    explanation: "`platform_costs.gpu_hours` is compared with `compute_time_seconds / 3600`. \
+More GPU hours than wall-clock hours means several GPUs ran in parallel (the implied number is \
+reported); fewer means GPUs were idle for part of the run. Neither is wrong, both are worth \
+knowing when judging cost figures.",
+};
+
+pub static GPU_HOURS_ZERO_COMPUTE: Rule = Rule {
+    id: "audit.gpu-hours-zero-compute",
+    section: Consistency,
+    severity: Error,
+    title: "GPU hours reported with zero compute time",
+    explanation: "GPU hours cannot be consumed in zero seconds: `gpu_hours > 0` with \
+`compute_time_seconds = 0` is a contradiction.",
+};
+
+pub static CONVERGENCE_TIME: Rule = Rule {
+    id: "audit.convergence-time",
+    section: Consistency,
+    severity: Error,
+    title: "Convergence time <= compute time",
+    explanation: "`performance_metrics.training.convergence_time_seconds` is part of the \
+training run, so it cannot exceed `platform_costs.compute_time_seconds` (the actual training \
+time).",
+};
+
+pub static CLEANING_DEDUP: Rule = Rule {
+    id: "audit.cleaning-dedup",
+    section: Consistency,
+    severity: Warning,
+    title: "Duplicates found but not removed",
+    explanation: "`cleaning.deduped` counts duplicate rows found; deduplication removes them, so \
+`cleaning.rows_removed` (rows removed for all causes) should be at least `deduped`. Fewer rows \
+removed than duplicates found means duplicates were kept, or one of the counts is wrong \
+(outliers capped, PII redacted and values imputed do not remove rows).",
+};
+
+pub static GENERATED_AT_FUTURE: Rule = Rule {
+    id: "audit.generated-at-future",
+    section: Consistency,
+    severity: Error,
+    title: "generated_at is not in the future",
+    explanation: "A bundle cannot have been generated after the moment it is verified (`--now`, \
+default the system clock). A small clock skew (5 minutes) is allowed.",
+};
+
+pub static RULES: &[&Rule] = &[
+    &COST_SAVINGS_USD,
+    &ROI_PERCENTAGE,
+    &PLATFORM_COST,
+    &COST_SAVINGS_PERCENTAGE,
+    &VS_TRADITIONAL,
+    &TIME_SAVINGS,
+    &COST_PER_RECORD,
+    &IMPLIED_RECORDS,
+    &GPU_HOURS,
+    &GPU_HOURS_ZERO_COMPUTE,
+    &CONVERGENCE_TIME,
+    &CLEANING_DEDUP,
+    &GENERATED_AT_FUTURE,
+];

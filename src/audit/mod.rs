@@ -1,0 +1,418 @@
+//! The consistency audit (spec section "Internal consistency"): every figure of the
+//! bundle that can be recomputed from other figures is recomputed and compared.
+//!
+//! Each equation is one rule. A rule whose inputs are absent is skipped (and says
+//! which input is missing); the schema check reports wrong types, so a figure that is
+//! not a number is simply not used here.
+
+pub mod diags;
+pub mod facts;
+pub mod tolerance;
+
+use crate::finding::{Finding, Outcome};
+use crate::options::Options;
+use crate::rules::Rule;
+use diags::*;
+use facts::{format_computed, Facts, Num};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use tolerance::{compare, Tolerance};
+
+pub const PLATFORM: &str = "/cost_analysis/platform_costs";
+pub const GAINS: &str = "/cost_analysis/efficiency_gains";
+pub const ROI: &str = "/cost_analysis/roi_analysis";
+pub const TRAINING: &str = "/performance_metrics/training";
+pub const QUALITY: &str = "/performance_metrics/data_quality";
+
+/// Clock skew allowed for `generated_at` against `--now`.
+pub const CLOCK_SKEW_SECONDS: i64 = 300;
+
+pub fn p(section: &str, field: &str) -> String {
+    format!("{section}/{field}")
+}
+
+/// Compiles the embedded schema and the claim patterns on a helper thread, so that the
+/// one-off cost (about 2 ms) overlaps reading the first bundle instead of adding to it.
+/// The checks wait for it only if they get there first (`OnceLock`).
+pub fn warm_up_in_background() {
+    let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(|| {
+        let _ = crate::schema::warm_up();
+        crate::claims::extract::warm_up();
+    });
+}
+
+/// The comparison `--tolerance` asks for.
+pub fn tolerance(opts: &Options) -> Tolerance {
+    opts.tolerance.map(Tolerance::Relative).unwrap_or(Tolerance::Decimals)
+}
+
+/// How a comparison was made, for messages.
+pub fn basis(t: Tolerance, decimals: u32, expected: f64) -> String {
+    match t {
+        Tolerance::Decimals => {
+            let d = decimals.min(17) as usize;
+            format!("{expected:.d$} ({} rounded to the {decimals} decimal(s) shown)", format_computed(expected))
+        }
+        Tolerance::Relative(r) => format!("{} within ±{}%", format_computed(expected), format_computed(r * 100.0)),
+    }
+}
+
+/// The number of records behind the cost figures.
+#[derive(Debug, Clone)]
+pub struct RecordCount {
+    pub value: f64,
+    /// `records_processed` as stated, or `total_cost_usd / cost_per_record`.
+    pub implied: bool,
+    /// Where it comes from, for messages.
+    pub source: String,
+    pub pointer: String,
+}
+
+pub fn record_count(facts: &Facts) -> Option<RecordCount> {
+    if let Some(n) = facts.num(&p(PLATFORM, "records_processed")) {
+        return Some(RecordCount {
+            value: n.value,
+            implied: false,
+            source: format!("records_processed ({}) is {}", n.pointer, group(n.value)),
+            pointer: n.pointer,
+        });
+    }
+    let total = facts.num(&p(PLATFORM, "total_cost_usd"))?;
+    let per = facts.num(&p(PLATFORM, "cost_per_record")).filter(|n| n.value > 0.0)?;
+    let value = total.value / per.value;
+    Some(RecordCount {
+        value,
+        implied: true,
+        source: format!(
+            "total_cost_usd / cost_per_record = {} / {} implies {} records",
+            total.shown(),
+            per.shown(),
+            group(value)
+        ),
+        pointer: per.pointer,
+    })
+}
+
+/// An integer-ish count with thousands separators: 1000000 -> "1,000,000".
+pub fn group(v: f64) -> String {
+    if !v.is_finite() || v.abs() >= 1e21 {
+        return format_computed(v);
+    }
+    let r = v.round();
+    if (v - r).abs() > 1e-6 * v.abs().max(1.0) {
+        return format_computed(v);
+    }
+    let digits = format!("{}", r.abs() as u128);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if r < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+struct Audit<'a, 'd> {
+    facts: &'a Facts<'d>,
+    tol: Tolerance,
+    out: &'a mut Outcome,
+}
+
+impl Audit<'_, '_> {
+    /// Numbers at `pointers`, or the rule is skipped naming what is missing.
+    fn inputs(&mut self, rule: &'static Rule, pointers: &[String]) -> Option<Vec<Num>> {
+        let nums: Vec<Option<Num>> = pointers.iter().map(|ptr| self.facts.num(ptr)).collect();
+        let missing: Vec<&str> =
+            pointers.iter().zip(&nums).filter(|(_, n)| n.is_none()).map(|(p, _)| p.as_str()).collect();
+        if !missing.is_empty() {
+            self.out.skip(rule, format!("needs {}", missing.join(", ")));
+            return None;
+        }
+        Some(nums.into_iter().flatten().collect())
+    }
+
+    /// `found` must equal `compute(inputs)`.
+    fn equation(
+        &mut self,
+        rule: &'static Rule,
+        found: String,
+        formula: &str,
+        inputs: &[String],
+        compute: impl Fn(&[f64]) -> Option<f64>,
+    ) {
+        let mut all = vec![found];
+        all.extend(inputs.iter().cloned());
+        let Some(nums) = self.inputs(rule, &all) else { return };
+        let [found, inputs @ ..] = nums.as_slice() else { return };
+        let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
+        let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
+            self.out.skip(rule, format!("{formula} is undefined for these inputs (division by zero)"));
+            return;
+        };
+        self.out.mark(rule);
+        let c = compare(found.value, found.decimals, expected, self.tol);
+        if c.consistent {
+            return;
+        }
+        let given: Vec<String> = inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect();
+        let name = found.pointer.rsplit('/').next().unwrap_or_default();
+        self.out.push(
+            Finding::new(
+                rule,
+                found.pointer.clone(),
+                format!(
+                    "{name} = {formula} = {} from {}; the bundle says {}",
+                    format_computed(expected),
+                    given.join(", "),
+                    found.shown()
+                ),
+            )
+            .expected(basis(self.tol, found.decimals, expected))
+            .found(found.shown()),
+        );
+    }
+}
+
+pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
+    let mut a = Audit { facts, tol: tolerance(opts), out };
+    let r = |f: &str| p(ROI, f);
+    let g = |f: &str| p(GAINS, f);
+    let pc = |f: &str| p(PLATFORM, f);
+
+    a.equation(
+        &COST_SAVINGS_USD,
+        r("cost_savings_usd"),
+        "traditional_training_cost - platform_training_cost",
+        &[r("traditional_training_cost"), r("platform_training_cost")],
+        |v| match v {
+            [a, b] => Some(a - b),
+            _ => None,
+        },
+    );
+    a.equation(
+        &ROI_PERCENTAGE,
+        r("roi_percentage"),
+        "cost_savings_usd / platform_training_cost * 100",
+        &[r("cost_savings_usd"), r("platform_training_cost")],
+        |v| match v {
+            [a, b] if *b != 0.0 => Some(a / b * 100.0),
+            _ => None,
+        },
+    );
+    a.equation(
+        &PLATFORM_COST,
+        r("platform_training_cost"),
+        "platform_costs.total_cost_usd",
+        &[pc("total_cost_usd")],
+        |v| v.first().copied(),
+    );
+    a.equation(
+        &COST_SAVINGS_PERCENTAGE,
+        g("cost_savings_percentage"),
+        "cost_savings_usd / traditional_training_cost * 100",
+        &[r("cost_savings_usd"), r("traditional_training_cost")],
+        |v| match v {
+            [a, b] if *b != 0.0 => Some(a / b * 100.0),
+            _ => None,
+        },
+    );
+    a.equation(
+        &VS_TRADITIONAL,
+        g("vs_traditional_training"),
+        "cost_savings_percentage / 100",
+        &[g("cost_savings_percentage")],
+        |v| v.first().map(|a| a / 100.0),
+    );
+    a.equation(
+        &TIME_SAVINGS,
+        g("time_savings_percentage"),
+        "(1 - 1 / convergence_speedup) * 100",
+        &[g("convergence_speedup")],
+        |v| v.first().filter(|a| **a != 0.0).map(|a| (1.0 - 1.0 / a) * 100.0),
+    );
+    records(&mut a);
+    gpu_hours(&mut a);
+    convergence(&mut a);
+    cleaning(&mut a);
+    generated_at(facts, opts, a.out);
+}
+
+fn records(a: &mut Audit) {
+    let pc = |f: &str| p(PLATFORM, f);
+    if a.facts.has(&pc("records_processed")) {
+        a.out.skip(&IMPLIED_RECORDS, "records_processed is stated");
+        a.equation(
+            &COST_PER_RECORD,
+            pc("cost_per_record"),
+            "total_cost_usd / records_processed",
+            &[pc("total_cost_usd"), pc("records_processed")],
+            |v| match v {
+                [a, b] if *b != 0.0 => Some(a / b),
+                _ => None,
+            },
+        );
+        return;
+    }
+    a.out.skip(&COST_PER_RECORD, format!("no {}: the record count can only be implied", pc("records_processed")));
+    let Some(rc) = record_count(a.facts) else {
+        a.out
+            .skip(&IMPLIED_RECORDS, format!("needs {} and a non-zero {}", pc("total_cost_usd"), pc("cost_per_record")));
+        return;
+    };
+    a.out.push(
+        Finding::new(
+            &IMPLIED_RECORDS,
+            rc.pointer.clone(),
+            format!("no records_processed: {}; hold this against the scale the bundle claims", rc.source),
+        )
+        .found(format!("{} records (implied)", group(rc.value))),
+    );
+}
+
+fn gpu_hours(a: &mut Audit) {
+    let pc = |f: &str| p(PLATFORM, f);
+    let Some(nums) = a.inputs(&GPU_HOURS, &[pc("gpu_hours"), pc("compute_time_seconds")]) else {
+        a.out.skip(&GPU_HOURS_ZERO_COMPUTE, format!("needs {} and {}", pc("gpu_hours"), pc("compute_time_seconds")));
+        return;
+    };
+    let [gpu, secs] = nums.as_slice() else { return };
+    a.out.mark(&GPU_HOURS);
+    a.out.mark(&GPU_HOURS_ZERO_COMPUTE);
+    if secs.value == 0.0 {
+        if gpu.value > 0.0 {
+            a.out.push(
+                Finding::new(
+                    &GPU_HOURS_ZERO_COMPUTE,
+                    gpu.pointer.clone(),
+                    format!("{} GPU hours reported, but compute_time_seconds ({}) is 0", gpu.shown(), secs.pointer),
+                )
+                .expected("0 GPU hours, or a non-zero compute time")
+                .found(gpu.shown()),
+            );
+        }
+        return;
+    }
+    let wall = secs.value / 3600.0;
+    if compare(gpu.value, gpu.decimals, wall, a.tol).consistent {
+        return;
+    }
+    let ratio = gpu.value / wall;
+    let what = if ratio > 1.0 {
+        format!("about {} GPUs in parallel", format_computed((ratio * 10.0).round() / 10.0))
+    } else {
+        format!("GPUs busy about {}% of the run", format_computed((ratio * 1000.0).round() / 10.0))
+    };
+    a.out.push(
+        Finding::new(
+            &GPU_HOURS,
+            gpu.pointer.clone(),
+            format!(
+                "gpu_hours {} vs compute_time_seconds / 3600 = {} / 3600 = {} wall-clock hours: {what}",
+                gpu.shown(),
+                secs.shown(),
+                format_computed(wall)
+            ),
+        )
+        .expected(format!("{} GPU hours for one GPU", format_computed(wall)))
+        .found(gpu.shown()),
+    );
+}
+
+fn convergence(a: &mut Audit) {
+    let conv = p(TRAINING, "convergence_time_seconds");
+    let Some(nums) = a.inputs(&CONVERGENCE_TIME, &[conv, p(PLATFORM, "compute_time_seconds")]) else { return };
+    let [conv, secs] = nums.as_slice() else { return };
+    a.out.mark(&CONVERGENCE_TIME);
+    let allowed = match a.tol {
+        Tolerance::Decimals => 0.0,
+        Tolerance::Relative(r) => r.abs() * secs.value.abs(),
+    };
+    if conv.value <= secs.value + allowed {
+        return;
+    }
+    a.out.push(
+        Finding::new(
+            &CONVERGENCE_TIME,
+            conv.pointer.clone(),
+            format!(
+                "convergence_time_seconds {} exceeds compute_time_seconds {} ({}): training cannot converge after it ended",
+                conv.shown(),
+                secs.shown(),
+                secs.pointer
+            ),
+        )
+        .expected(format!("<= {}", secs.shown()))
+        .found(conv.shown()),
+    );
+}
+
+fn cleaning(a: &mut Audit) {
+    let Some(nums) = a.inputs(&CLEANING_DEDUP, &["/cleaning/deduped".to_owned(), "/cleaning/rows_removed".to_owned()])
+    else {
+        return;
+    };
+    let [deduped, removed] = nums.as_slice() else { return };
+    a.out.mark(&CLEANING_DEDUP);
+    if removed.value >= deduped.value {
+        return;
+    }
+    a.out.push(
+        Finding::new(
+            &CLEANING_DEDUP,
+            removed.pointer.clone(),
+            format!(
+                "{} duplicates found ({}) but {} rows removed: duplicates were kept, or a count is wrong",
+                deduped.shown(),
+                deduped.pointer,
+                removed.shown()
+            ),
+        )
+        .expected(format!(">= {} (cleaning.deduped)", deduped.shown()))
+        .found(removed.shown()),
+    );
+}
+
+fn generated_at(facts: &Facts, opts: &Options, out: &mut Outcome) {
+    let Some(text) = facts.str("/generated_at") else {
+        out.skip(&GENERATED_AT_FUTURE, "no generated_at string");
+        return;
+    };
+    let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) else {
+        out.skip(&GENERATED_AT_FUTURE, "generated_at is not an RFC 3339 time (see Schema)");
+        return;
+    };
+    out.mark(&GENERATED_AT_FUTURE);
+    let limit = opts.now + time::Duration::seconds(CLOCK_SKEW_SECONDS);
+    if at <= limit {
+        return;
+    }
+    let now = opts.now.format(&Rfc3339).unwrap_or_default();
+    out.push(
+        Finding::new(
+            &GENERATED_AT_FUTURE,
+            "/generated_at",
+            format!("generated_at {text} is after the verification time {now} (--now), beyond 5 minutes of clock skew"),
+        )
+        .expected(format!("not after {now}"))
+        .found(text.to_owned()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group;
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group(1_000_000.0), "1,000,000");
+        assert_eq!(group(999_999.999_999_999_9), "1,000,000");
+        assert_eq!(group(100.0), "100");
+        assert_eq!(group(1e9), "1,000,000,000");
+        assert_eq!(group(12.5), "12.5");
+    }
+}

@@ -1,0 +1,103 @@
+//! When is a reported number consistent with the value computed from its inputs?
+//!
+//! Default: the computed value, rounded to the number of decimals the reported value
+//! shows, equals the reported value (76 vs 76.19 consistent, 75 vs 76.19 not). Put
+//! differently, the difference is at most half a unit in the last decimal shown. With an
+//! explicit relative tolerance (`--tolerance 0.01` = 1 %), the difference may be at most
+//! that fraction of the larger magnitude instead.
+
+/// Number of decimals a JSON number literal shows: `76` -> 0, `24.50` -> 2,
+/// `2.45e-5` -> 7, `1.5E+3` -> 0. Text that is not a number literal yields 0.
+pub fn decimals_shown(raw: &str) -> u32 {
+    let raw = raw.trim();
+    let (mantissa, exponent) = match raw.find(['e', 'E']) {
+        Some(i) => (&raw[..i], raw[i + 1..].parse::<i64>().unwrap_or(0)),
+        None => (raw, 0),
+    };
+    let frac = match mantissa.find('.') {
+        Some(i) => (mantissa.len() - i - 1) as i64,
+        None => 0,
+    };
+    let d = frac - exponent;
+    d.clamp(0, 20) as u32
+}
+
+/// The decimals of a number as `serde_json` prints it (shortest round-trip form); used
+/// when the literal as written is not available.
+pub fn decimals_of_value(v: f64) -> u32 {
+    if !v.is_finite() {
+        return 0;
+    }
+    decimals_shown(&format!("{v:?}")).min(17)
+}
+
+/// How two numbers are compared.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    /// By the decimals the reported value shows.
+    Decimals,
+    /// |found - expected| <= rel * max(|found|, |expected|).
+    Relative(f64),
+}
+
+/// The outcome of one comparison, with the allowed difference for the report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comparison {
+    pub consistent: bool,
+    pub allowed: f64,
+    pub difference: f64,
+}
+
+/// Compare a reported value (`found`, which shows `decimals` decimals) with the value
+/// computed from its inputs (`expected`).
+pub fn compare(found: f64, decimals: u32, expected: f64, tolerance: Tolerance) -> Comparison {
+    let difference = (found - expected).abs();
+    let allowed = match tolerance {
+        Tolerance::Decimals => 0.5 * 10f64.powi(-(decimals.min(300) as i32)),
+        Tolerance::Relative(rel) => rel.abs() * found.abs().max(expected.abs()),
+    };
+    // a few ulps of slack so that 0.1 + 0.2 style noise never decides a verdict
+    let slack = 1e-9 * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
+    let consistent = difference.is_finite() && difference <= allowed + slack;
+    Comparison { consistent, allowed, difference }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals() {
+        assert_eq!(decimals_shown("76"), 0);
+        assert_eq!(decimals_shown("24.50"), 2);
+        assert_eq!(decimals_shown("0.0000245"), 7);
+        assert_eq!(decimals_shown("2.45e-5"), 7);
+        assert_eq!(decimals_shown("2.45E-05"), 7);
+        assert_eq!(decimals_shown("1.5e3"), 0);
+        assert_eq!(decimals_shown("-3.25"), 2);
+        assert_eq!(decimals_of_value(24.5), 1);
+        assert_eq!(decimals_of_value(2.0), 1);
+        assert_eq!(decimals_of_value(76.0), 1);
+    }
+
+    #[test]
+    fn the_contract_examples() {
+        let t = Tolerance::Decimals;
+        assert!(compare(76.0, 0, 76.19047, t).consistent);
+        assert!(!compare(75.0, 0, 76.19047, t).consistent);
+        assert!(compare(76.2, 1, 76.19047, t).consistent);
+        assert!(!compare(76.1, 1, 76.19047, t).consistent);
+        assert!(compare(0.0000245, 7, 24.5 / 1_000_000.0, t).consistent);
+        assert!(!compare(0.00003, 7, 24.5 / 1_000_000.0, t).consistent);
+        assert!(compare(0.75, 2, 75.0 / 100.0, t).consistent);
+        assert!(compare(75.0, 0, 73.5 / 98.0 * 100.0, t).consistent);
+    }
+
+    #[test]
+    fn relative() {
+        assert!(compare(75.0, 0, 76.19, Tolerance::Relative(0.02)).consistent);
+        assert!(!compare(75.0, 0, 76.19, Tolerance::Relative(0.01)).consistent);
+        assert!(compare(0.0, 0, 0.0, Tolerance::Relative(0.0)).consistent);
+        assert!(!compare(1.0, 0, f64::NAN, Tolerance::Decimals).consistent);
+    }
+}

@@ -1,0 +1,71 @@
+//! Rules of the claims cross-check (spec section "Claims cross-check").
+
+use crate::finding::Severity::Warning;
+use crate::rules::{Rule, Section::Claims};
+
+pub static RECORDS: Rule = Rule {
+    id: "claims.records",
+    section: Claims,
+    severity: Warning,
+    title: "Record-count claims match the records processed",
+    explanation: "A record count in `enterprise_validation` prose (\"1 billion records\", \"1B \
+scale\", \"1,000,000 rows\", \"billion scale\") is held against `platform_costs.records_processed`, \
+or, when that is absent, against the count implied by `total_cost_usd / cost_per_record`. The \
+claim is compared in its own unit at the decimals it shows (\"1 billion\" is consistent with \
+1.2e9, not with 1e6); a bare magnitude (\"billion scale\") needs at least half of one such unit. \
+A contradiction means the prose oversells (or the cost figures are wrong).",
+};
+
+pub static PERCENTAGE: Rule = Rule {
+    id: "claims.percentage",
+    section: Claims,
+    severity: Warning,
+    title: "Percentage claims match the metric they name",
+    explanation: "A percentage in the prose is held against the metric its words name: \"cost\" or \
+\"saving\" -> cost_savings_percentage, \"time\" -> time_savings_percentage, \"fidelity\", \
+\"privacy\", \"utility\", \"accuracy\" -> the data-quality score or final accuracy x 100, \
+\"synthetic\" -> synthetic_ratio x 100, \"ROI\" or \"return\" -> roi_percentage. A bare percentage in `efficiency_achieved` means cost \
+savings, in `performance_improvement` time savings. Compared at the decimals the claim shows.",
+};
+
+pub static SPEEDUP: Rule = Rule {
+    id: "claims.speedup",
+    section: Claims,
+    severity: Warning,
+    title: "Speed-up claims match convergence_speedup",
+    explanation: "A factor such as \"4.2x faster\" or \"4.2 times\" is held against \
+`efficiency_gains.convergence_speedup`, at the decimals the claim shows (\"4x\" is consistent \
+with 4.2).",
+};
+
+pub static MEMORY: Rule = Rule {
+    id: "claims.memory",
+    section: Claims,
+    severity: Warning,
+    title: "Memory claims match memory_usage_gb",
+    explanation: "A memory size (\"185.58 MB\", \"16.5 GB\", KB/MB/GB/TB and KiB/MiB/GiB/TiB) is \
+held against `platform_costs.memory_usage_gb` (peak memory). The format does not say whether GB \
+is 10^9 or 2^30 bytes, so the claim is consistent if it matches under either reading, at the \
+decimals it shows.",
+};
+
+pub static THROUGHPUT: Rule = Rule {
+    id: "claims.throughput",
+    section: Claims,
+    severity: Warning,
+    title: "Throughput claims match records / compute time",
+    explanation: "A rate such as \"50,522 records/sec\" is held against the record count (stated \
+or implied) divided by `platform_costs.compute_time_seconds`.",
+};
+
+pub static UNSUPPORTED: Rule = Rule {
+    id: "claims.unsupported",
+    section: Claims,
+    severity: Warning,
+    title: "Claims are backed by a metric",
+    explanation: "A number in the prose that names no metric of the bundle (\"100% compliance\"), \
+or names one the bundle does not report, cannot be checked: it is an assertion, not evidence. \
+Either report the metric or drop the claim.",
+};
+
+pub static RULES: &[&Rule] = &[&RECORDS, &PERCENTAGE, &SPEEDUP, &MEMORY, &THROUGHPUT, &UNSUPPORTED];

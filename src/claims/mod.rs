@@ -1,0 +1,231 @@
+//! The claims cross-check: numbers in the free-text claims of
+//! `enterprise_validation` held against the metrics they name.
+
+pub mod diags;
+pub mod extract;
+
+use crate::audit::facts::{format_computed, format_decimals, Facts};
+use crate::audit::tolerance::compare;
+use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, TRAINING};
+use crate::finding::{Finding, Outcome};
+use crate::options::Options;
+use crate::rules::Rule;
+use diags::*;
+use extract::{extract, Mention, PercentOf, Quantity};
+
+pub const CLAIMS: &str = "/enterprise_validation";
+
+pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
+    let claims = facts.members_of(CLAIMS);
+    if claims.is_empty() {
+        for rule in RULES {
+            out.skip(rule, "no enterprise_validation claims");
+        }
+        return;
+    }
+    for rule in RULES {
+        out.mark(rule);
+    }
+    let j = Judge { facts, opts };
+    for (field, pointer, value) in claims {
+        let Some(text) = value.as_str() else { continue };
+        for m in extract(&field, text) {
+            if let Some(f) = j.judge(&pointer, text, &m) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+struct Judge<'a, 'd> {
+    facts: &'a Facts<'d>,
+    opts: &'a Options,
+}
+
+fn quote(text: &str) -> String {
+    format!("\"{text}\"")
+}
+
+impl Judge<'_, '_> {
+    fn judge(&self, pointer: &str, text: &str, m: &Mention) -> Option<Finding> {
+        let tol = audit::tolerance(self.opts);
+        let phrase = quote(&m.text);
+        match &m.quantity {
+            Quantity::Records { value, multiplier, at_least } => {
+                let Some(rc) = record_count(self.facts) else {
+                    return Some(self.unsupported(
+                        pointer,
+                        text,
+                        m,
+                        format!(
+                            "no record count: neither {} nor {} and {}",
+                            p(PLATFORM, "records_processed"),
+                            p(PLATFORM, "total_cost_usd"),
+                            p(PLATFORM, "cost_per_record")
+                        ),
+                    ));
+                };
+                let in_unit = rc.value / multiplier;
+                let claimed = value * multiplier;
+                let ok = if *at_least { in_unit >= 0.5 } else { compare(*value, m.decimals, in_unit, tol).consistent };
+                if ok {
+                    return None;
+                }
+                let kind = if *at_least { "at least " } else { "" };
+                Some(
+                    Finding::new(
+                        &RECORDS,
+                        pointer,
+                        format!("{phrase} claims {kind}{} records, but {}", group(claimed), rc.source,),
+                    )
+                    .expected(format!(
+                        "{} records ({} at {})",
+                        group(rc.value),
+                        if rc.implied { "implied" } else { "records_processed" },
+                        rc.pointer
+                    ))
+                    .found(format!("{kind}{} records ({phrase})", group(claimed))),
+                )
+            }
+            Quantity::Throughput { value } => {
+                let rc = record_count(self.facts);
+                let secs = self.facts.num(&p(PLATFORM, "compute_time_seconds")).filter(|n| n.value > 0.0);
+                let (Some(rc), Some(secs)) = (rc, secs) else {
+                    return Some(self.unsupported(
+                        pointer,
+                        text,
+                        m,
+                        format!("a rate needs a record count and a non-zero {}", p(PLATFORM, "compute_time_seconds")),
+                    ));
+                };
+                let rate = rc.value / secs.value;
+                if compare(*value, m.decimals, rate, tol).consistent {
+                    return None;
+                }
+                Some(
+                    Finding::new(
+                        &THROUGHPUT,
+                        pointer,
+                        format!(
+                            "{phrase} claims {} records/s, but {} records in compute_time_seconds {} ({}) is {} records/s",
+                            format_computed(*value),
+                            group(rc.value),
+                            secs.shown(),
+                            secs.pointer,
+                            format_computed(rate)
+                        ),
+                    )
+                    .expected(format!("{} records/s", format_computed(rate)))
+                    .found(phrase),
+                )
+            }
+            Quantity::Percent { value, of } => {
+                let (ptr, scale, name) = percent_metric(*of);
+                let Some(metric) = self.facts.num(&ptr) else {
+                    return Some(self.unsupported(pointer, text, m, format!("it names {name}, but {ptr} is absent")));
+                };
+                let expected = metric.value * scale;
+                if compare(*value, m.decimals, expected, tol).consistent {
+                    return None;
+                }
+                Some(
+                    Finding::new(
+                        &PERCENTAGE,
+                        pointer,
+                        format!(
+                            "{phrase} claims {}% {name}, but {} is {}{}",
+                            format_decimals(*value, m.decimals),
+                            metric.pointer,
+                            metric.shown(),
+                            if scale == 1.0 { String::new() } else { format!(" = {}%", format_computed(expected)) }
+                        ),
+                    )
+                    .expected(format!("{}% ({})", format_computed(expected), metric.pointer))
+                    .found(phrase),
+                )
+            }
+            Quantity::UnknownPercent { subject, .. } => {
+                Some(self.unsupported(pointer, text, m, format!("the bundle has no metric for \"{subject}\"")))
+            }
+            Quantity::Speedup { value } => {
+                let ptr = p(GAINS, "convergence_speedup");
+                let Some(metric) = self.facts.num(&ptr) else {
+                    return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
+                };
+                if compare(*value, m.decimals, metric.value, tol).consistent {
+                    return None;
+                }
+                Some(
+                    Finding::new(
+                        &SPEEDUP,
+                        pointer,
+                        format!(
+                            "{phrase} claims a {}x speed-up, but convergence_speedup ({}) is {}",
+                            format_decimals(*value, m.decimals),
+                            metric.pointer,
+                            metric.shown()
+                        ),
+                    )
+                    .expected(format!("{}x ({})", metric.shown(), metric.pointer))
+                    .found(phrase),
+                )
+            }
+            Quantity::Memory { value, unit } => {
+                let ptr = p(PLATFORM, "memory_usage_gb");
+                let Some(metric) = self.facts.num(&ptr) else {
+                    return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
+                };
+                let [si, bin] = unit.factors();
+                if [si, bin].iter().any(|f| compare(*value, m.decimals, metric.value * f, tol).consistent) {
+                    return None;
+                }
+                let as_unit = metric.value * si;
+                Some(
+                    Finding::new(
+                        &MEMORY,
+                        pointer,
+                        format!(
+                            "{phrase} contradicts memory_usage_gb ({}) = {} GB = {} {}: peak memory is {} times what the claim says",
+                            metric.pointer,
+                            metric.shown(),
+                            format_computed(as_unit),
+                            unit.name(),
+                            format_computed((as_unit / value * 10.0).round() / 10.0)
+                        ),
+                    )
+                    .expected(format!("{} GB ({})", metric.shown(), metric.pointer))
+                    .found(phrase),
+                )
+            }
+        }
+    }
+
+    fn unsupported(&self, pointer: &str, text: &str, m: &Mention, why: String) -> Finding {
+        Finding::new(
+            &UNSUPPORTED,
+            pointer,
+            format!("{} in the claim {} is not backed by a metric: {why}", quote(&m.text), quote(text)),
+        )
+        .expected("a metric in the bundle that the claim can be checked against")
+        .found(quote(text))
+    }
+}
+
+/// Pointer, scale to percent, and name of the metric a percentage names.
+fn percent_metric(of: PercentOf) -> (String, f64, &'static str) {
+    match of {
+        PercentOf::CostSavings => (p(GAINS, "cost_savings_percentage"), 1.0, "cost savings"),
+        PercentOf::TimeSavings => (p(GAINS, "time_savings_percentage"), 1.0, "time savings"),
+        PercentOf::StatisticalFidelity => (p(QUALITY, "statistical_fidelity"), 100.0, "statistical fidelity"),
+        PercentOf::PrivacyScore => (p(QUALITY, "privacy_score"), 100.0, "privacy score"),
+        PercentOf::UtilityScore => (p(QUALITY, "utility_score"), 100.0, "utility score"),
+        PercentOf::Accuracy => (p(TRAINING, "final_accuracy"), 100.0, "accuracy"),
+        PercentOf::SyntheticRatio => ("/privacy/synthetic_ratio".to_owned(), 100.0, "synthetic share"),
+        PercentOf::Roi => (p(ROI, "roi_percentage"), 1.0, "return on investment"),
+    }
+}
+
+/// Every claims rule, for callers that need to know whether a finding is a claim issue.
+pub fn is_claims_rule(rule: &Rule) -> bool {
+    RULES.iter().any(|r| std::ptr::eq(*r, rule))
+}

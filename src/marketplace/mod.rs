@@ -1,0 +1,151 @@
+//! The marketplace profile: each requirement of the seed's "Databricks Marketplace
+//! Evidence Requirements" mapped to the fields that prove it. A requirement holds when
+//! its fields are present and no other check (schema, consistency, claims) has a
+//! warning or error at one of its fields. Runs after every other check.
+
+pub mod diags;
+
+use crate::audit::facts::Facts;
+use crate::audit::{p, GAINS, PLATFORM, QUALITY as DATA_QUALITY, ROI as ROI_ANALYSIS, TRAINING};
+use crate::finding::{Finding, Outcome, Severity};
+use crate::read::{Document, SIGNATURES};
+use crate::rules::{Rule, Section};
+use diags::*;
+
+const CLAIMS: &str = "/enterprise_validation";
+
+struct Requirement {
+    rule: &'static Rule,
+    /// Fields that must be present.
+    required: Vec<String>,
+    /// Further fields whose findings also defeat the requirement.
+    related: Vec<String>,
+}
+
+fn requirements() -> Vec<Requirement> {
+    let req = |rule, required: &[String], related: &[String]| Requirement {
+        rule,
+        required: required.to_vec(),
+        related: related.to_vec(),
+    };
+    vec![
+        req(
+            &SCALE,
+            &[p(CLAIMS, "scale_proven"), p(PLATFORM, "records_processed")],
+            &[p(PLATFORM, "cost_per_record"), p(PLATFORM, "total_cost_usd")],
+        ),
+        req(&QUALITY, &[p(CLAIMS, "quality_maintained")], &[]),
+        req(
+            &EFFICIENCY,
+            &[
+                p(GAINS, "cost_savings_percentage"),
+                p(GAINS, "vs_traditional_training"),
+                p(GAINS, "time_savings_percentage"),
+                p(CLAIMS, "efficiency_achieved"),
+            ],
+            &[],
+        ),
+        req(
+            &ROI,
+            &[
+                p(ROI_ANALYSIS, "traditional_training_cost"),
+                p(ROI_ANALYSIS, "platform_training_cost"),
+                p(ROI_ANALYSIS, "cost_savings_usd"),
+                p(ROI_ANALYSIS, "roi_percentage"),
+                p(PLATFORM, "total_cost_usd"),
+            ],
+            &[],
+        ),
+        req(&ENTERPRISE_READY, &[p(CLAIMS, "enterprise_ready")], &[]),
+        req(&STATISTICAL_FIDELITY, &[p(DATA_QUALITY, "statistical_fidelity")], &[]),
+        req(&PRIVACY, &[p(DATA_QUALITY, "privacy_score"), "/privacy/epsilon".to_owned()], &[]),
+        req(
+            &PERFORMANCE,
+            &[
+                p(GAINS, "convergence_speedup"),
+                p(TRAINING, "convergence_time_seconds"),
+                p(CLAIMS, "performance_improvement"),
+            ],
+            &[],
+        ),
+        req(&MEMORY, &[p(PLATFORM, "memory_usage_gb"), p(CLAIMS, "memory_optimization")], &[]),
+    ]
+}
+
+/// The shallowest absent ancestor of `pointer` ("/privacy" when the whole section is
+/// missing), or None when the value is present.
+fn missing_at(facts: &Facts, pointer: &str) -> Option<String> {
+    if facts.has(pointer) {
+        return None;
+    }
+    let mut at = String::new();
+    for token in pointer.split('/').skip(1) {
+        at.push('/');
+        at.push_str(token);
+        if !facts.has(&at) {
+            return Some(at);
+        }
+    }
+    Some(pointer.to_owned())
+}
+
+fn under(pointer: &str, field: &str) -> bool {
+    pointer == field || pointer.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
+}
+
+pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
+    let mut new = Vec::new();
+    for r in requirements() {
+        out.mark(r.rule);
+        let missing: Vec<String> = r.required.iter().filter_map(|ptr| missing_at(facts, ptr)).collect();
+        if let Some(first) = missing.first() {
+            new.push(
+                Finding::new(r.rule, first.clone(), format!("requirement not proved: missing {}", missing.join(", ")))
+                    .expected(r.required.join(", "))
+                    .found(format!("missing {}", missing.join(", "))),
+            );
+            continue;
+        }
+        let fields: Vec<&String> = r.required.iter().chain(&r.related).collect();
+        let against = out.findings.iter().find(|f| {
+            f.severity >= Severity::Warning
+                && matches!(f.rule.section, Section::Schema | Section::Consistency | Section::Claims)
+                && fields.iter().any(|field| under(&f.pointer, field))
+        });
+        if let Some(f) = against {
+            new.push(
+                Finding::new(
+                    r.rule,
+                    f.pointer.clone(),
+                    format!("requirement not proved: {} at {} ({})", f.rule.id, f.pointer, f.message),
+                )
+                .expected(format!("{} present and consistent", r.required.join(", ")))
+                .found(format!("{}: {}", f.rule.id, f.found.clone().unwrap_or_default())),
+            );
+        }
+    }
+    out.mark(&SIGNATURE);
+    let sigs = doc.member_value(SIGNATURES);
+    if !crate::signatures::present(sigs.as_ref()) {
+        new.push(
+            Finding::new(&SIGNATURE, "/signatures", "no signature: a marketplace bundle must be signed")
+                .expected("a signature that verifies against a supplied key")
+                .found("none"),
+        );
+    } else if let Some(f) =
+        out.findings.iter().find(|f| f.rule.section == Section::Signatures && f.severity >= Severity::Warning)
+    {
+        new.push(
+            Finding::new(
+                &SIGNATURE,
+                f.pointer.clone(),
+                format!("no trusted, valid signature: {} ({})", f.rule.id, f.message),
+            )
+            .expected("a signature that verifies against a supplied key")
+            .found(f.rule.id),
+        );
+    }
+    for f in new {
+        out.push(f);
+    }
+}

@@ -1,0 +1,74 @@
+//! Severity overrides for one run (`--allow`, `--warn`, `--deny`), as cargo-deny has
+//! them. A re-mapped finding keeps its original severity in `remapped_from`, so every
+//! report can show that the verdict was reached under an override.
+
+use crate::finding::{Outcome, Severity};
+use crate::rules::{self, Rule};
+
+/// One `--allow/--warn/--deny RULE`, resolved against the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Override {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+}
+
+/// Resolves the command line's overrides. Later flags win over earlier ones for the
+/// same rule. Errors name the unknown id (with suggestions) or the rule that cannot
+/// be lowered.
+pub fn resolve(allow: &[String], warn: &[String], deny: &[String]) -> Result<Vec<Override>, String> {
+    let mut out: Vec<Override> = Vec::new();
+    let groups =
+        [(allow, Severity::Info, "--allow"), (warn, Severity::Warning, "--warn"), (deny, Severity::Error, "--deny")];
+    for (ids, severity, flag) in groups {
+        for id in ids {
+            let Some(rule) = rules::find(id) else {
+                let hint = match rules::suggest(id).as_slice() {
+                    [] => "`aeb-verify rules` lists them".to_owned(),
+                    ids => format!("did you mean {}?", ids.join(", ")),
+                };
+                return Err(format!("{flag} {id}: no such rule; {hint}"));
+            };
+            if severity < rule.severity && !rule.overridable() {
+                return Err(format!(
+                    "{flag} {}: reading, integrity and signature errors cannot be lowered; the verdict rests on them",
+                    rule.id
+                ));
+            }
+            out.retain(|o| !std::ptr::eq(o.rule, rule));
+            out.push(Override { rule, severity });
+        }
+    }
+    Ok(out)
+}
+
+/// Re-maps the severity of every finding of an overridden rule.
+pub fn apply(outcome: &mut Outcome, overrides: &[Override]) {
+    for f in &mut outcome.findings {
+        let Some(o) = overrides.iter().find(|o| std::ptr::eq(o.rule, f.rule)) else { continue };
+        if f.severity == o.severity {
+            continue;
+        }
+        // Never lower an error the verdict rests on, whatever the caller passed in.
+        if o.severity < f.severity && !f.rule.overridable() {
+            continue;
+        }
+        f.remapped_from = Some(f.remapped_from.unwrap_or(f.severity));
+        f.severity = o.severity;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_errors_cannot_be_allowed() {
+        assert!(resolve(&["integrity.hash-mismatch".into()], &[], &[]).is_err());
+        assert!(
+            resolve(&[], &["read.duplicate-key".into()], &[]).is_err() || rules::find("read.duplicate-key").is_none()
+        );
+        assert!(resolve(&[], &[], &["integrity.hash-mismatch".into()]).is_ok());
+        assert!(resolve(&["claims.memory".into()], &[], &[]).is_ok());
+        assert!(resolve(&["claims.memroy".into()], &[], &[]).unwrap_err().contains("claims.memory"));
+    }
+}

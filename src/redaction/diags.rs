@@ -1,0 +1,86 @@
+//! Rules of the public profile (spec section "Profiles", seed "Redaction"). They run
+//! only under `--profile public` or `--profile marketplace`; each is then an error.
+
+use crate::finding::Severity::Error;
+use crate::rules::{Rule, Section::Redaction};
+
+pub static RUN_SEED: Rule = Rule {
+    id: "redaction.run-seed",
+    section: Redaction,
+    severity: Error,
+    title: "run_seed removed",
+    explanation: "A bundle shared publicly must not carry `run_seed`: with the recipe, the seed \
+lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
+Remove the member (not only its value) before publishing.",
+};
+
+pub static PII_EMAIL: Rule = Rule {
+    id: "redaction.pii-email",
+    section: Redaction,
+    severity: Error,
+    title: "No e-mail addresses",
+    explanation: "No string of the bundle (member names included, anywhere but under \
+`signatures`) may contain an e-mail address. The report masks what it found.",
+};
+
+pub static PII_PHONE: Rule = Rule {
+    id: "redaction.pii-phone",
+    section: Redaction,
+    severity: Error,
+    title: "No phone numbers",
+    explanation: "No string may contain a phone number: international form (+ and 7 to 15 \
+digits, with spaces, dots, dashes or parentheses) or North American form ((415) 555-0100, \
+415-555-0100).",
+};
+
+pub static PII_IP: Rule = Rule {
+    id: "redaction.pii-ip",
+    section: Redaction,
+    severity: Error,
+    title: "No IP addresses",
+    explanation: "No string may contain an IPv4 address (four octets 0-255) or an IPv6 address \
+(at least three groups, valid per RFC 4291). IP addresses identify hosts and often people.",
+};
+
+pub static PII_CARD: Rule = Rule {
+    id: "redaction.pii-card",
+    section: Redaction,
+    severity: Error,
+    title: "No payment card numbers",
+    explanation: "No string may contain a payment card number: 13 to 19 digits (spaces or dashes \
+allowed) starting with 2-6 and passing the Luhn check. Digit runs that fail Luhn are not \
+reported.",
+};
+
+pub static PII_NATIONAL_ID: Rule = Rule {
+    id: "redaction.pii-national-id",
+    section: Redaction,
+    severity: Error,
+    title: "No national identification numbers",
+    explanation: "No string may contain a US social security number (NNN-NN-NNNN, excluding \
+never-issued areas 000, 666, 900-999, group 00 and serial 0000) or a UK National Insurance \
+number (two letters, six digits, A-D; invalid prefixes excluded).",
+};
+
+pub static DENY_PATTERN: Rule = Rule {
+    id: "redaction.deny-pattern",
+    section: Redaction,
+    severity: Error,
+    title: "No customer identifiers (--deny-pattern)",
+    explanation: "No string may match a `--deny-pattern REGEX` given on the command line (Rust \
+regex syntax; repeatable). Use it for customer names, account numbers, project code names: \
+whatever identifies a customer in your organisation.",
+};
+
+pub static TRAINING_PARAMS: Rule = Rule {
+    id: "redaction.training-params",
+    section: Redaction,
+    severity: Error,
+    title: "No algorithm parameters (training.params)",
+    explanation: "The seed's redaction policy keeps algorithm details and mathematical weights \
+private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
+intellectual property. Remove it from bundles shared publicly.",
+};
+
+pub static RULES: &[&Rule] =
+    &[&RUN_SEED, &PII_EMAIL, &PII_PHONE, &PII_IP, &PII_CARD, &PII_NATIONAL_ID, &DENY_PATTERN, &TRAINING_PARAMS];

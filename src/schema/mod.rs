@@ -1,0 +1,216 @@
+//! The v1.0 JSON Schema: embedded, compiled once per process, and applied to the
+//! members it describes (extension members never reach the validator).
+
+pub mod diags;
+
+use crate::finding::{child, Finding, Outcome};
+use crate::read::Document;
+use crate::text::{edit_distance, ellipsize};
+use diags::*;
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The schema text, as shipped in `schema/evidence-bundle-v1.schema.json`.
+pub const SCHEMA_TEXT: &str = include_str!("../../schema/evidence-bundle-v1.schema.json");
+
+/// The only version this tool verifies.
+pub const SUPPORTED_VERSION: &str = "1.0";
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+    /// Top-level member names the schema describes.
+    known: Vec<String>,
+}
+
+fn compiled() -> Result<&'static Compiled, &'static str> {
+    static C: OnceLock<Result<Compiled, String>> = OnceLock::new();
+    C.get_or_init(|| {
+        let schema: Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("embedded schema: {e}"))?;
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| format!("embedded schema does not compile: {e}"))?;
+        let known = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        Ok(Compiled { schema, validator, known })
+    })
+    .as_ref()
+    .map_err(String::as_str)
+}
+
+/// The closest name to `name` among `known`, when it is plausibly a typo of it.
+pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let lower = name.to_lowercase();
+    let limit = match name.chars().count() {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    known
+        .into_iter()
+        .filter(|k| *k != name)
+        .map(|k| (edit_distance(&lower, &k.to_lowercase()), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// The names the schema defines for the object at an instance pointer.
+fn known_names_at<'s>(schema: &'s Value, pointer: &str) -> Vec<&'s str> {
+    let mut node = schema;
+    for token in pointer.split('/').skip(1) {
+        match node.get("properties").and_then(|p| p.get(token)) {
+            Some(n) => node = n,
+            None => return Vec::new(),
+        }
+    }
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// What the schema asks for, in words, for the `expected` column.
+fn expectation(schema: &Value, schema_path: &str, keyword: &str) -> String {
+    let value = schema.pointer(schema_path);
+    let def = |name: &str| schema_path.contains(&format!("/$defs/{name}/"));
+    match keyword {
+        "pattern" if def("sha256_hex") => "64 hexadecimal digits (a SHA-256)".to_owned(),
+        "pattern" if schema_path.contains("app_version") => "a semantic version, MAJOR.MINOR.PATCH".to_owned(),
+        "format" => {
+            format!("format {} (RFC 3339, with a time-zone offset)", value.map(|v| v.to_string()).unwrap_or_default())
+        }
+        "required" => "required members present".to_owned(),
+        _ => match value {
+            Some(v) => format!("{keyword}: {}", ellipsize(&v.to_string(), 60)),
+            None => keyword.to_owned(),
+        },
+    }
+}
+
+/// Checks the bundle's shape. Returns false when the version is unsupported (the
+/// other checks should not trust the field names then).
+pub fn check(doc: &Document, out: &mut Outcome) -> bool {
+    for rule in RULES {
+        out.mark(rule);
+    }
+    if let Some(v) = doc.member_value("version") {
+        if v.as_str() != Some(SUPPORTED_VERSION) {
+            out.push(
+                Finding::new(
+                    &UNSUPPORTED_VERSION,
+                    "/version",
+                    format!(
+                        "version {} is not supported; this tool verifies version \"{SUPPORTED_VERSION}\"",
+                        ellipsize(&v.to_string(), 40)
+                    ),
+                )
+                .expected(format!("\"{SUPPORTED_VERSION}\""))
+                .found(ellipsize(&v.to_string(), 40)),
+            );
+            for rule in [&INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER] {
+                out.evaluated.retain(|id| *id != rule.id);
+                out.skip(rule, "unsupported version");
+            }
+            return false;
+        }
+    }
+    let c = match compiled() {
+        Ok(c) => c,
+        Err(e) => {
+            // Only a broken build gets here; say so rather than pass silently.
+            out.push(Finding::new(&INVALID, "", format!("internal error: {e}")));
+            return true;
+        }
+    };
+    let names: Vec<&str> = c.known.iter().map(String::as_str).collect();
+    let instance = doc.value_of(&names);
+    let mut findings = Vec::new();
+    for e in c.validator.iter_errors(&instance) {
+        let at = e.instance_path().as_str().to_owned();
+        let keyword = e.kind().keyword();
+        if let ValidationErrorKind::AdditionalProperties { unexpected } = e.kind() {
+            let known = known_names_at(&c.schema, &at);
+            for name in unexpected {
+                let hint = did_you_mean(name, known.iter().copied());
+                let message = match hint {
+                    Some(k) => format!("unknown field \"{name}\" in {at}; did you mean \"{k}\"?"),
+                    None => format!("unknown field \"{name}\" in {at}; known fields: {}", known.join(", ")),
+                };
+                let mut f = Finding::new(&UNKNOWN_FIELD, child(&at, name), message).found(name.clone());
+                if let Some(k) = hint {
+                    f = f.expected(k.to_owned());
+                }
+                findings.push(f);
+            }
+            continue;
+        }
+        let message = match keyword {
+            "pattern" | "format" => format!(
+                "{} is not {}",
+                ellipsize(&e.instance().to_string(), 70),
+                expectation(&c.schema, e.schema_path().as_str(), keyword)
+            ),
+            _ => e.to_string(),
+        };
+        findings.push(
+            Finding::new(&INVALID, at, format!("[{keyword}] {}", ellipsize(&message, 200)))
+                .expected(expectation(&c.schema, e.schema_path().as_str(), keyword))
+                .found(ellipsize(&e.instance().to_string(), 70)),
+        );
+    }
+    findings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+    for f in findings {
+        out.push(f);
+    }
+    for m in doc.members() {
+        if names.contains(&m.name.as_str()) {
+            continue;
+        }
+        let hint = did_you_mean(&m.name, names.iter().copied());
+        let message = match hint {
+            Some(k) => format!(
+                "top-level member \"{}\" is not part of the format; did you mean \"{k}\"? (its contents were not checked)",
+                m.name
+            ),
+            None => format!("top-level member \"{}\" is an extension: allowed, not checked", m.name),
+        };
+        let mut f = Finding::new(&EXTENSION_MEMBER, child("", &m.name), message).found(m.name.clone());
+        if let Some(k) = hint {
+            f = f.expected(k.to_owned());
+        }
+        out.push(f);
+    }
+    true
+}
+
+/// Compiles the schema now (so a broken embedded schema is caught by a test, and the
+/// one-off cost can be measured apart).
+pub fn warm_up() -> Result<(), String> {
+    compiled().map(|_| ()).map_err(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_schema_compiles() {
+        assert_eq!(warm_up(), Ok(()));
+    }
+
+    #[test]
+    fn suggestions() {
+        let known = ["version", "cost_analysis", "cleaning", "notes", "gpu_hours"];
+        assert_eq!(did_you_mean("cost_anaylsis", known), Some("cost_analysis"));
+        assert_eq!(did_you_mean("Version", known), Some("version"));
+        assert_eq!(did_you_mean("gpu_hour", known), Some("gpu_hours"));
+        assert_eq!(did_you_mean("x_vendor_build", known), None);
+    }
+}

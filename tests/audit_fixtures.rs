@@ -1,0 +1,152 @@
+//! Every case of fixtures/audit/cases.tsv (written by fixtures/audit/make-fixtures.py,
+//! described in fixtures/audit/CASES.md): the binary is run on the bundle with the
+//! case's arguments; the exit code must match, and the rule must (or must not) report
+//! at the pointer.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary from the repository root with `--format json`; returns the exit
+/// code and the report.
+pub fn run(args: &[&str]) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .current_dir(root())
+        .args(["--format", "json", "--color", "never"])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("no JSON report for {args:?}: {e}\nstderr: {}", String::from_utf8_lossy(&out.stderr))
+    });
+    (out.status.code().unwrap_or(-1), report)
+}
+
+pub fn findings(report: &Value) -> Vec<Value> {
+    report["bundles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|b| b["findings"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+fn summary(report: &Value) -> String {
+    findings(report)
+        .iter()
+        .map(|f| format!("  {} {} at {:?}: {}", f["severity"], f["rule"], f["pointer"], f["message"]))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn expected_exit(s: &str) -> i32 {
+    s.parse().expect("exit code")
+}
+
+#[test]
+fn every_case_of_the_table() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, rule, fires, args, exit, pointer] = cols[..] else { panic!("bad row {line}") };
+        count += 1;
+        let path = Path::new("fixtures/audit").join(file);
+        let path = path.to_str().expect("utf-8 path");
+        let mut argv: Vec<&str> = args.split_whitespace().collect();
+        argv.push(path);
+        let (code, report) = run(&argv);
+        let expected_exit = expected_exit(exit);
+        let fs = findings(&report);
+        let here = |f: &&Value| f["rule"] == rule && f["pointer"] == pointer;
+        let problem = if code != expected_exit {
+            Some(format!("exit {code}, expected {expected_exit}"))
+        } else if rule == "(all rules)" {
+            let bad: Vec<&Value> = fs
+                .iter()
+                .filter(|f| {
+                    f["severity"] != "info"
+                        && f["rule"] != "sig.none"
+                        && !f["rule"].as_str().unwrap_or_default().ends_with(".unverified")
+                })
+                .collect();
+            (!bad.is_empty()).then(|| "unexpected findings".to_owned())
+        } else if fires == "yes" && !fs.iter().any(|f| here(&f)) {
+            Some(format!("no {rule} finding at {pointer:?}"))
+        } else if fires == "no" && fs.iter().any(|f| f["rule"] == rule && f["severity"] != "info") {
+            Some(format!("{rule} reported, expected silence"))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            failures.push(format!("{file} [{args}]: {p}\n{}", summary(&report)));
+        }
+    }
+    assert!(count > 80, "only {count} cases read");
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The seed's own example must show what the issue lists.
+#[test]
+fn the_seed_example_contradicts_itself() {
+    for file in ["fixtures/seed-example.json", "fixtures/audit/seed-sealed.json"] {
+        let (code, report) = run(&[file]);
+        assert_eq!(code, 1, "{file}");
+        let fs = findings(&report);
+        let has = |rule: &str, pointer: &str, text: &[&str]| {
+            fs.iter().any(|f| {
+                let all = format!("{} {} {}", f["message"], f["expected"], f["found"]);
+                f["rule"] == rule && f["pointer"] == pointer && text.iter().all(|t| all.contains(t))
+            })
+        };
+        assert!(
+            has("audit.implied-records", "/cost_analysis/platform_costs/cost_per_record", &["1,000,000 records"]),
+            "{file}: implied records\n{}",
+            summary(&report)
+        );
+        assert!(
+            has("claims.records", "/enterprise_validation/scale_proven", &["1 billion", "1,000,000 records"]),
+            "{file}: 1 billion vs 1,000,000\n{}",
+            summary(&report)
+        );
+        assert!(
+            has("claims.memory", "/enterprise_validation/memory_optimization", &["185.58 MB", "16.5 GB"]),
+            "{file}: memory\n{}",
+            summary(&report)
+        );
+        assert!(
+            has("audit.cleaning-dedup", "/cleaning/rows_removed", &["10 duplicates", "0 rows removed"]),
+            "{file}: dedup\n{}",
+            summary(&report)
+        );
+        assert!(
+            has("claims.unsupported", "/enterprise_validation/quality_maintained", &["100% compliance"]),
+            "{file}: 100% compliance\n{}",
+            summary(&report)
+        );
+    }
+}
+
+/// Every rule of the audit's sections has a breaking case in the table (and
+/// pass-base.json passes them all).
+#[test]
+fn every_audit_rule_has_a_breaking_fixture() {
+    use aeb_verify::rules::{all, Section};
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let fired: Vec<&str> = table
+        .lines()
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.get(2) == Some(&"yes")).then(|| cols[1])
+        })
+        .collect();
+    let audited = [Section::Schema, Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace];
+    let missing: Vec<&str> =
+        all().filter(|r| audited.contains(&r.section) && !fired.contains(&r.id)).map(|r| r.id).collect();
+    assert!(missing.is_empty(), "rules without a breaking fixture: {missing:?}");
+}
