@@ -31,14 +31,12 @@ pub fn p(section: &str, field: &str) -> String {
     format!("{section}/{field}")
 }
 
-/// Compiles the embedded schema and the claim patterns on a helper thread, so that the
-/// one-off cost (about 2 ms) overlaps reading the first bundle instead of adding to it.
-/// The checks wait for it only if they get there first (`OnceLock`).
-pub fn warm_up_in_background() {
-    let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(|| {
-        let _ = crate::schema::warm_up();
-        crate::claims::extract::warm_up();
-    });
+/// Compiles the embedded schema and the claim patterns (a one-off cost of a few
+/// milliseconds), so the checks find them ready; `app` runs it on the second core
+/// while the first bundle is read. Checks that get there first wait (`OnceLock`).
+pub fn warm_up() {
+    let _ = crate::schema::warm_up();
+    crate::claims::extract::warm_up();
 }
 
 /// The comparison `--tolerance` asks for.
