@@ -74,6 +74,29 @@ fn limits(read: ReadArgs) -> Limits {
 fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut opts = Options::new(args.now.unwrap_or(env.clock));
     opts.limits = limits(args.read);
+    let mut inputs = Vec::new();
+    let mut cannot_run = false;
+    for path in &args.bundles {
+        match expand(path) {
+            Ok(found) if found.is_empty() => {
+                cannot_run = true;
+                let _ = writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", path.display());
+            }
+            Ok(found) => inputs.extend(found),
+            Err(e) => {
+                cannot_run = true;
+                let _ = writeln!(env.stderr, "aeb-verify: {}: {e}", path.display());
+            }
+        }
+    }
+    // Start the second core's work before the keys are loaded: it is the longest part
+    // of a small bundle's run.
+    let mut first_buffer = second_core(inputs.first(), opts.limits.max_bytes);
+    if first_buffer.is_none() {
+        // A small bundle: this thread is soon idle, so it takes the claim patterns
+        // while the other compiles the schema.
+        crate::claims::extract::warm_up();
+    }
     opts.strict = args.strict;
     opts.trust = match load_trust(&args.sig) {
         Ok(t) => t,
@@ -92,22 +115,6 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Err(e) => return fail(env, &e),
     };
 
-    let mut inputs = Vec::new();
-    let mut cannot_run = false;
-    for path in &args.bundles {
-        match expand(path) {
-            Ok(found) if found.is_empty() => {
-                cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", path.display());
-            }
-            Ok(found) => inputs.extend(found),
-            Err(e) => {
-                cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: {e}", path.display());
-            }
-        }
-    }
-    let mut first_buffer = second_core(inputs.first(), opts.limits.max_bytes);
     let mut reports: Vec<BundleReport> = Vec::new();
     for path in inputs {
         let name = path.display().to_string();
@@ -189,10 +196,11 @@ enum Loaded {
     TooLarge(Finding),
 }
 
-/// Work for the second core while this thread reads the first bundle: touch the pages
-/// of the buffer its canonical text will fill (page faults cost about a third of a
-/// parse), hand it over, then compile the schema and the claim patterns, which the
-/// audit needs only after parsing and hashing.
+/// Work for the second core while this thread loads keys and reads the first bundle:
+/// for a large bundle, touch the pages of the buffer its canonical text will fill (page
+/// faults cost about a third of a parse) and hand it over; then compile the schema and
+/// the claim patterns, which the audit needs only after parsing and hashing. Returns
+/// the buffer's receiver when there is one.
 fn second_core(first: Option<&PathBuf>, max: u64) -> Option<std::sync::mpsc::Receiver<Vec<u8>>> {
     let len = first
         .filter(|p| p.as_os_str() != "-")
