@@ -3,15 +3,6 @@
 mod sigcommon;
 use sigcommon::*;
 
-#[track_caller]
-fn verified(bundle: &str, a: Vec<String>, rows: usize) -> Run {
-    let r = verify(bundle, a);
-    r.code(0);
-    r.no_sig_errors();
-    assert_eq!(r.verdicts(), vec!["verified"; rows], "{:?}", r.rows());
-    r
-}
-
 #[test]
 fn ed25519_object_form() {
     let r = verified("bundles/pgp-ed25519.json", args([cert("ed25519.asc")]), 1);

@@ -3,15 +3,6 @@
 mod sigcommon;
 use sigcommon::*;
 
-#[track_caller]
-fn verified(bundle: &str, a: Vec<String>, rows: usize) -> Run {
-    let r = verify(bundle, a);
-    r.code(0);
-    r.no_sig_errors();
-    assert_eq!(r.verdicts(), vec!["verified"; rows], "{:?}", r.rows());
-    r
-}
-
 #[test]
 fn aws_ecdsa_p256_der() {
     let r = verified("bundles/kms-ecdsa-p256.json", args([kms(AWS_P256, "p256.pem")]), 1);

@@ -124,6 +124,16 @@ where
 }
 
 /// Flatten option pairs: `args([cert("a.asc"), kms(..)])`.
+/// Runs a bundle that must verify: exit 0, no signature error, `rows` verified rows.
+#[track_caller]
+pub fn verified(bundle: &str, a: Vec<String>, rows: usize) -> Run {
+    let r = verify(bundle, a);
+    r.code(0);
+    r.no_sig_errors();
+    assert_eq!(r.verdicts(), vec!["verified"; rows], "{:?}", r.rows());
+    r
+}
+
 pub fn args<const N: usize>(pairs: [[String; 2]; N]) -> Vec<String> {
     pairs.into_iter().flatten().collect()
 }
