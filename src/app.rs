@@ -91,10 +91,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     }
     // Start the second core's work before the keys are loaded: it is the longest part
     // of a small bundle's run.
-    let mut first_buffer = second_core(inputs.first(), opts.limits.max_bytes);
-    if first_buffer.is_none() {
-        // A small bundle: this thread is soon idle, so it takes the claim patterns
-        // while the other compiles the schema.
+    let small_first = second_core(inputs.first());
+    if small_first {
+        // This thread will soon be idle: it takes the claim patterns while the other
+        // compiles the schema.
         crate::claims::extract::warm_up();
     }
     opts.strict = args.strict;
@@ -118,15 +118,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut reports: Vec<BundleReport> = Vec::new();
     for path in inputs {
         let name = path.display().to_string();
-        let prefault = first_buffer.is_none();
-        match load(&path, opts.limits.max_bytes, prefault, env) {
-            Ok(Loaded::Bytes(bytes, buffer)) => {
-                let buffer = match first_buffer.take() {
-                    Some(rx) => rx.recv().unwrap_or_default(),
-                    None => buffer.and_then(|h| h.join().ok()).unwrap_or_default(),
-                };
-                reports.push(verify::verify_with(&name, bytes, buffer, &opts));
-            }
+        match load(&path, opts.limits.max_bytes, env) {
+            Ok(Loaded::Bytes(bytes)) => reports.push(verify::verify(&name, bytes, &opts)),
             Ok(Loaded::TooLarge(finding)) => reports.push(verify::rejected_unread(&name, finding)),
             Err(e) => {
                 cannot_run = true;
@@ -187,41 +180,28 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Files at least this large get their output buffer prefaulted on a second thread.
-const PREFAULT_FROM: u64 = 1 << 20;
+/// A bundle smaller than this is verified in about the time the one-off compile of the
+/// schema and claim patterns takes.
+const SMALL: u64 = 1 << 20;
 
 enum Loaded {
-    /// The bytes, and maybe a prefaulted buffer for the canonical text.
-    Bytes(Vec<u8>, Option<std::thread::JoinHandle<Vec<u8>>>),
+    Bytes(Vec<u8>),
     TooLarge(Finding),
 }
 
-/// Work for the second core while this thread loads keys and reads the first bundle:
-/// for a large bundle, touch the pages of the buffer its canonical text will fill (page
-/// faults cost about a third of a parse) and hand it over; then compile the schema and
-/// the claim patterns, which the audit needs only after parsing and hashing. Returns
-/// the buffer's receiver when there is one.
-fn second_core(first: Option<&PathBuf>, max: u64) -> Option<std::sync::mpsc::Receiver<Vec<u8>>> {
-    let len = first
-        .filter(|p| p.as_os_str() != "-")
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .filter(|len| (PREFAULT_FROM..=max).contains(len));
-    let (tx, rx) = std::sync::mpsc::sync_channel(1);
-    let spawned = std::thread::Builder::new().name("aeb-second-core".to_owned()).spawn(move || {
-        if let Some(len) = len {
-            let _ = tx.send(read::prefault(len as usize));
-        }
-        drop(tx);
-        crate::audit::warm_up();
-    });
-    // Without the thread (or a large first file) the checks warm up when first used.
-    spawned.ok().and(len).map(|_| rx)
+/// Starts the one-off compile of the schema and the claim patterns on a second thread,
+/// before keys are loaded and the first bundle is read: the checks need them only after
+/// parsing and hashing, and on a small bundle they are the longest part of the run.
+/// Returns whether the first bundle is small. (Tried and dropped: touching the pages of
+/// the canonical buffer on that thread while this one reads the file. Both threads then
+/// fault pages in at once and the kernel time grew more than the parse saved.)
+fn second_core(first: Option<&PathBuf>) -> bool {
+    let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(crate::audit::warm_up);
+    first.and_then(|p| std::fs::metadata(p).ok()).map_or(true, |m| m.len() < SMALL)
 }
 
 /// Reads at most `max + 1` bytes, so an oversized file costs no more than the limit.
-/// `prefault`: for a large file, prepare the output buffer on another thread meanwhile.
-fn load(path: &Path, max: u64, prefault: bool, env: &mut Env) -> std::io::Result<Loaded> {
+fn load(path: &Path, max: u64, env: &mut Env) -> std::io::Result<Loaded> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         env.stdin.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -235,12 +215,10 @@ fn load(path: &Path, max: u64, prefault: bool, env: &mut Env) -> std::io::Result
                     .found(format!("{len} bytes"));
             return Ok(Loaded::TooLarge(f));
         }
-        let buffer = (prefault && len >= PREFAULT_FROM).then(|| read::prefaulted_buffer(len as usize));
         bytes.reserve(len as usize);
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-        return Ok(Loaded::Bytes(bytes, buffer));
     }
-    Ok(Loaded::Bytes(bytes, None))
+    Ok(Loaded::Bytes(bytes))
 }
 
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.
@@ -252,8 +230,8 @@ fn payload_command(
     emit: impl Fn(&read::Document, &mut dyn Write) -> Result<(), String>,
 ) -> u8 {
     let name = file.display().to_string();
-    let bytes = match load(file, read.max_bytes, true, env) {
-        Ok(Loaded::Bytes(b, _)) => b,
+    let bytes = match load(file, read.max_bytes, env) {
+        Ok(Loaded::Bytes(b)) => b,
         Ok(Loaded::TooLarge(f)) => {
             let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, f.message);
             return EXIT_REJECTED;

@@ -38,16 +38,11 @@ impl BundleReport {
 }
 
 pub fn verify(name: &str, bytes: Vec<u8>, opts: &Options) -> BundleReport {
-    verify_with(name, bytes, Vec::new(), opts)
-}
-
-/// As [`verify`], with a buffer for the canonical text (see `read::prefaulted_buffer`).
-pub fn verify_with(name: &str, bytes: Vec<u8>, buffer: Vec<u8>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
     for rule in read::diags::RULES {
         outcome.mark(rule);
     }
-    let read = read::read_into(bytes, &opts.limits, buffer);
+    let read = read::read(bytes, &opts.limits);
     outcome.findings.extend(read.findings.iter().cloned());
     let mut digest = None;
     let mut signatures = Vec::new();

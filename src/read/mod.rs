@@ -64,29 +64,6 @@ pub struct ReadResult {
 
 /// Reads and checks `source` (the whole file). Never panics on any input.
 pub fn read(source: Vec<u8>, limits: &Limits) -> ReadResult {
-    read_into(source, limits, Vec::new())
-}
-
-/// A buffer for the canonical text of a `len`-byte source with its pages already
-/// touched. Made on another thread while the caller reads the file: on a large bundle,
-/// page faults on a fresh buffer cost about a third of the parse. Pass it to
-/// [`read_into`].
-#[allow(clippy::slow_vector_initialization)] // the writes are the point: see below
-pub fn prefault(len: usize) -> Vec<u8> {
-    // Not `vec![0; len]`: calloc maps fresh zero pages without touching them.
-    let mut buf = Vec::with_capacity(len);
-    buf.resize(len, 0u8);
-    buf.clear();
-    buf
-}
-
-/// [`prefault`] on a thread of its own.
-pub fn prefaulted_buffer(len: usize) -> std::thread::JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || prefault(len))
-}
-
-/// As [`read`], writing the canonical text into `out` (see [`prefaulted_buffer`]).
-pub fn read_into(source: Vec<u8>, limits: &Limits, out: Vec<u8>) -> ReadResult {
     let mut findings = Vec::new();
     if source.len() as u64 > limits.max_bytes {
         findings.push(
@@ -105,7 +82,7 @@ pub fn read_into(source: Vec<u8>, limits: &Limits, out: Vec<u8>) -> ReadResult {
         return ReadResult { document: None, findings, source };
     }
     let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: false };
-    let parsed = parser::parse_into(&source, opts, out);
+    let parsed = parser::parse(&source, opts);
     findings.extend(parsed.findings);
     let rejected = parsed.fatal || findings.iter().any(|f| f.severity == crate::finding::Severity::Error);
     if rejected {

@@ -123,17 +123,10 @@ static STRING_STOP: [bool; 256] = {
 };
 
 pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
-    parse_into(src, opts, Vec::new())
-}
-
-/// As [`parse`], writing into `out` (cleared first; its capacity is reused).
-pub(crate) fn parse_into(src: &[u8], opts: ParseOptions, mut out: Vec<u8>) -> Parsed {
-    out.clear();
-    out.reserve(src.len());
     let mut p = Parser {
         src,
         pos: 0,
-        out,
+        out: Vec::with_capacity(src.len()),
         stack: Vec::new(),
         members: Vec::new(),
         top: Vec::new(),
