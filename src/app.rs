@@ -185,7 +185,7 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 const SMALL: u64 = 1 << 20;
 
 enum Loaded {
-    Bytes(Vec<u8>),
+    Bytes(read::Source),
     TooLarge(Finding),
 }
 
@@ -200,25 +200,22 @@ fn second_core(first: Option<&PathBuf>) -> bool {
     first.and_then(|p| std::fs::metadata(p).ok()).map_or(true, |m| m.len() < SMALL)
 }
 
-/// Reads at most `max + 1` bytes, so an oversized file costs no more than the limit.
+/// Reads at most `max + 1` bytes, so an oversized input costs no more than the limit.
 fn load(path: &Path, max: u64, env: &mut Env) -> std::io::Result<Loaded> {
-    let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
         env.stdin.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    } else {
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len();
-        if len > max {
-            let f =
-                Finding::new(&read::diags::TOO_LARGE, "", format!("the bundle has {len} bytes; the limit is {max}"))
-                    .expected(format!("at most {max} bytes (--max-bytes)"))
-                    .found(format!("{len} bytes"));
-            return Ok(Loaded::TooLarge(f));
-        }
-        bytes.reserve(len as usize);
-        file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        return Ok(Loaded::Bytes(bytes.into()));
     }
-    Ok(Loaded::Bytes(bytes))
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > max {
+        let f = Finding::new(&read::diags::TOO_LARGE, "", format!("the bundle has {len} bytes; the limit is {max}"))
+            .expected(format!("at most {max} bytes (--max-bytes)"))
+            .found(format!("{len} bytes"));
+        return Ok(Loaded::TooLarge(f));
+    }
+    Ok(Loaded::Bytes(read::Source::from_file(file, len, max)?))
 }
 
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.

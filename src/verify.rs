@@ -37,7 +37,7 @@ impl BundleReport {
     }
 }
 
-pub fn verify(name: &str, bytes: Vec<u8>, opts: &Options) -> BundleReport {
+pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
     for rule in read::diags::RULES {
         outcome.mark(rule);

@@ -4,11 +4,13 @@
 pub mod diags;
 mod locate;
 pub(crate) mod parser;
+mod source;
 
 use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
 
 pub use locate::{line_column, locate};
+pub use source::Source;
 
 /// The top-level member that carries the hash and the signatures; it is not part of
 /// the signed payload.
@@ -33,7 +35,7 @@ impl Default for Limits {
 /// made only if a signature check asks for it.
 #[derive(Debug)]
 pub struct Document {
-    source: Vec<u8>,
+    source: Source,
     /// Canonical text of every top-level member (`name:value`), in source order.
     text: Vec<u8>,
     /// Ranges of `text` holding the payload's members, in canonical order.
@@ -59,11 +61,12 @@ pub struct ReadResult {
     pub document: Option<Document>,
     pub findings: Vec<Finding>,
     /// The source bytes, kept for locating findings even when reading failed.
-    pub source: Vec<u8>,
+    pub source: Source,
 }
 
 /// Reads and checks `source` (the whole file). Never panics on any input.
-pub fn read(source: Vec<u8>, limits: &Limits) -> ReadResult {
+pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
+    let source = source.into();
     let mut findings = Vec::new();
     if source.len() as u64 > limits.max_bytes {
         findings.push(
@@ -114,7 +117,7 @@ impl Document {
         let parts = top.iter().filter(|t| t.name != SIGNATURES).map(|t| t.member.clone()).collect();
         let members =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
-        Document { source: Vec::new(), text, parts, payload: std::sync::OnceLock::new(), members }
+        Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members }
     }
 
     /// The payload as the pieces that, concatenated, are its bytes.
