@@ -1,9 +1,12 @@
 //! aeb-verify: offline verification and audit of signed evidence bundles.
 //!
 //! The pipeline, one module per stage: [`read`] (strict I-JSON, RFC 8785 payload in
-//! one pass) → [`integrity`] (SHA-256) → [`signatures`] → [`verify`] (verdict) →
-//! [`report`] (every output format). Checks only produce [`finding::Finding`]s that
-//! name a rule of the one catalogue in [`rules`]; only reporters render them.
+//! one pass) → [`integrity`] (SHA-256) → [`signatures`] (OpenPGP, KMS) → [`schema`] →
+//! [`audit`] (consistency) → [`claims`] → [`redaction`] and [`marketplace`] (profiles)
+//! → [`verify`] (verdict, [`overrides`]) → [`report`] (every output format). Checks
+//! only produce [`finding::Finding`]s that name a rule of the one catalogue in
+//! [`rules`]; only reporters render them. The clock and the policy come in through
+//! [`options::Options`].
 #![forbid(unsafe_code)]
 
 pub mod app;
