@@ -417,11 +417,16 @@ impl Parser<'_> {
         let name_offset = self.pos;
         let escaped = self.string()?;
         let key_end = self.out.len();
-        self.skip_ws();
-        if self.peek() != Some(b':') {
-            return Err(self.expected("':' after a member name"));
+        // Pretty-printed bundles write `": "`; take that in one step.
+        if self.src.get(self.pos..self.pos + 2) == Some(b": ") {
+            self.pos += 2;
+        } else {
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.expected("':' after a member name"));
+            }
+            self.pos += 1;
         }
-        self.pos += 1;
         self.out.push(b':');
         self.skip_ws();
         self.members.push(MemberRec { start, key_end, end: key_end, name_offset, value_offset: self.pos, escaped });
@@ -440,7 +445,16 @@ impl Parser<'_> {
 
     /// Reads a string, writing its canonical form. Returns whether the written form
     /// holds an escape.
+    #[inline]
     fn string(&mut self) -> Result<bool, Stop> {
+        // Most strings are plain text: copy them, quotes included, in one piece.
+        let open = self.pos;
+        let end = plain_run(self.src, open + 1);
+        if self.src.get(end) == Some(&b'"') {
+            self.out.extend_from_slice(&self.src[open..=end]);
+            self.pos = end + 1;
+            return Ok(false);
+        }
         if self.opts.verbatim {
             let (open, written) = (self.pos, self.out.len());
             let escaped = self.canonical_string()?;
@@ -451,15 +465,10 @@ impl Parser<'_> {
         self.canonical_string()
     }
 
+    /// Strings with escapes, non-ASCII text or defects (the plain case is in `string`).
+    #[inline(never)]
     fn canonical_string(&mut self) -> Result<bool, Stop> {
         let open = self.pos;
-        // Most strings are plain text: copy them, quotes included, in one piece.
-        let end = plain_run(self.src, open + 1);
-        if self.src.get(end) == Some(&b'"') {
-            self.out.extend_from_slice(&self.src[open..=end]);
-            self.pos = end + 1;
-            return Ok(false);
-        }
         self.pos += 1;
         self.out.push(b'"');
         let mut escaped = false;
