@@ -53,11 +53,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
         }
-        None => {
-            for s in Section::ALL.into_iter().filter(|s| *s != Section::Reading) {
-                skipped_sections.push((s, "the bundle could not be read".to_owned()));
-            }
-        }
+        None => skipped_sections = unread_sections(),
     }
     crate::overrides::apply(&mut outcome, &opts.overrides);
     resolve_positions(&mut outcome, read.source());
@@ -68,14 +64,6 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
 
 /// Schema, consistency, claims, and the profiles' requirements.
 fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: &mut Vec<(Section, String)>) {
-    let profile_skips = |skipped: &mut Vec<(Section, String)>| {
-        if opts.profile == Profile::None {
-            skipped.push((Section::Redaction, "no --profile public or marketplace".to_owned()));
-        }
-        if opts.profile != Profile::Marketplace {
-            skipped.push((Section::Marketplace, "no --profile marketplace".to_owned()));
-        }
-    };
     if !crate::schema::check(doc, outcome) {
         for s in [Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace] {
             skipped.push((s, "unsupported version".to_owned()));
@@ -91,7 +79,12 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
     if opts.profile == Profile::Marketplace {
         crate::marketplace::check(doc, &facts, outcome);
     }
-    profile_skips(skipped);
+    if opts.profile == Profile::None {
+        skipped.push((Section::Redaction, "no --profile public or marketplace".to_owned()));
+    }
+    if opts.profile != Profile::Marketplace {
+        skipped.push((Section::Marketplace, "no --profile marketplace".to_owned()));
+    }
 }
 
 /// A report for a bundle whose bytes are not available (the file was too large to
@@ -99,11 +92,7 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
 pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleReport {
     let mut outcome = Outcome::default();
     outcome.push(finding);
-    let skipped_sections = Section::ALL
-        .into_iter()
-        .filter(|s| *s != Section::Reading)
-        .map(|s| (s, "the bundle could not be read".to_owned()))
-        .collect();
+    let skipped_sections = unread_sections();
     BundleReport {
         name: name.to_owned(),
         outcome,
@@ -112,6 +101,15 @@ pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleRe
         skipped_sections,
         verdict: Verdict::Rejected,
     }
+}
+
+/// Every section after reading, skipped because the bundle could not be read.
+fn unread_sections() -> Vec<(Section, String)> {
+    Section::ALL
+        .into_iter()
+        .filter(|s| *s != Section::Reading)
+        .map(|s| (s, "the bundle could not be read".to_owned()))
+        .collect()
 }
 
 fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {

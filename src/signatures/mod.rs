@@ -229,7 +229,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     skip_or_mark(out, "sig.pgp.", has_pgp, "no OpenPGP signature in the bundle");
     skip_or_mark(out, "sig.kms.", has_kms, "no KMS signature in the bundle");
 
-    if !present(sigs.as_ref()) {
+    if !has_pgp && !has_kms {
         out.push(Finding::new(
             &diags::NONE,
             "/signatures",
