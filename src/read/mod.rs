@@ -115,7 +115,7 @@ impl ReadResult {
             .iter()
             .copied()
             .filter(|r| !std::ptr::eq(*r, &diags::TOO_LARGE))
-            .filter(|r| !(std::ptr::eq(*r, &diags::BOM) && !std::ptr::eq(stop, &diags::TOO_LARGE)))
+            .filter(|r| !std::ptr::eq(*r, &diags::BOM) || std::ptr::eq(stop, &diags::TOO_LARGE))
             .filter(|r| !self.findings.iter().any(|f| std::ptr::eq(f.rule, *r)))
             .collect()
     }
