@@ -33,7 +33,7 @@ pub fn render(reports: &[BundleReport], now: &str) -> String {
             }
             let _ = writeln!(s, "## {}\n", section.name());
             for c in rows {
-                let tick = if matches!(c.status, Status::Pass | Status::Info) { "x" } else { " " };
+                let tick = box_for(c.status);
                 let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
                 if let Some(reason) = &c.reason {
                     let _ = write!(s, ": skipped, {}", text(reason));
@@ -89,4 +89,14 @@ fn text(s: &str) -> String {
 /// a bar the table cell.
 fn code(s: &str) -> String {
     super::esc(s).replace('`', "'").replace('|', "\\|")
+}
+
+/// The checklist box: ticked when the check held, empty when it did not, and `-` (not
+/// applicable) when it did not run, so a skipped check never looks like a failure.
+fn box_for(status: Status) -> &'static str {
+    match status {
+        Status::Pass | Status::Info => "x",
+        Status::Warn | Status::Fail => " ",
+        Status::Skip => "-",
+    }
 }

@@ -21,7 +21,7 @@ pub fn render(reports: &[BundleReport]) -> String {
         .map(|r| {
             json!({
                 "id": r.id,
-                "name": r.id,
+                "name": pascal_name(r.title),
                 "shortDescription": { "text": r.title },
                 "fullDescription": { "text": r.explanation },
                 "help": { "text": format!("{}\n\naeb-verify explain {}", r.explanation, r.id) },
@@ -96,4 +96,17 @@ fn uri(name: &str) -> String {
         }
     }
     out
+}
+
+/// SARIF's rule `name` is an identifier-like form of what the rule requires
+/// ("Hash matches the payload" -> "HashMatchesThePayload").
+fn pascal_name(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|c| c.to_ascii_uppercase().to_string() + cs.as_str()).unwrap_or_default()
+        })
+        .collect()
 }
