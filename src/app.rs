@@ -7,6 +7,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
+use crate::text::escape_control;
 use crate::verify::{self, BundleReport, Verdict};
 use clap::CommandFactory;
 use std::io::{Read, Write};
@@ -63,8 +64,9 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
     code
 }
 
+/// Messages quote file names, key files and arguments: escaped like every report text.
 fn fail(env: &mut Env, message: &str) -> u8 {
-    let _ = writeln!(env.stderr, "aeb-verify: {message}");
+    let _ = writeln!(env.stderr, "aeb-verify: {}", escape_control(message));
     EXIT_CANNOT_RUN
 }
 
@@ -81,12 +83,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         match expand(path) {
             Ok(found) if found.is_empty() => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", path.display());
+                let shown = path.display().to_string();
+                let _ =
+                    writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", escape_control(&shown));
             }
             Ok(found) => inputs.extend(found),
             Err(e) => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: {e}", path.display());
+                let shown = path.display().to_string();
+                let _ =
+                    writeln!(env.stderr, "aeb-verify: {}: {}", escape_control(&shown), escape_control(&e.to_string()));
             }
         }
     }
@@ -128,7 +134,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             Ok(Loaded::TooLarge(finding)) => reports.push(verify::rejected_unread(&name, finding)),
             Err(e) => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: cannot read {name}: {e}");
+                let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {e}", escape_control(&name));
             }
         }
     }
@@ -283,11 +289,12 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
 /// A bundle read strictly. One that cannot be read is reported on stderr, one line per
 /// finding, and yields exit 1 (an I/O error: 2); `diff` turns the 1 into 2.
 fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
-    let name = file.display().to_string();
+    let shown = file.display().to_string();
+    let name = escape_control(&shown);
     let bytes = match load(file, read.max_bytes, env) {
         Ok(Loaded::Bytes(b)) => b,
         Ok(Loaded::TooLarge(f)) => {
-            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, f.message);
+            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, escape_control(&f.message));
             return Err(EXIT_REJECTED);
         }
         Err(e) => return Err(fail(env, &format!("cannot read {name}: {e}"))),
@@ -297,7 +304,7 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
         for f in &result.findings {
             let pos = f.offset.map(|o| read::line_column(&result.source, o));
             let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
-            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, f.message);
+            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
         }
         return Err(EXIT_REJECTED);
     };

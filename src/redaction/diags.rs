@@ -8,7 +8,7 @@ pub static RUN_SEED: Rule = Rule {
     id: "redaction.run-seed",
     section: Redaction,
     severity: Error,
-    title: "run_seed removed",
+    title: "No run_seed",
     explanation: "A bundle shared publicly must not carry `run_seed`: with the recipe, the seed \
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing.",

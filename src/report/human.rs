@@ -5,7 +5,7 @@
 //! inside the text: the table then measures plain text, where parsing escape codes in
 //! every cell cost 40% of a whole small run. owo-colors paints the lines around them.
 
-use super::{checklist, Status};
+use super::{checklist, esc, Status};
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
@@ -71,7 +71,7 @@ fn new_table(color: bool) -> Table {
 }
 
 fn bundle(s: &mut String, r: &BundleReport, color: bool) {
-    let _ = writeln!(s, "aeb-verify {} · {}", env!("CARGO_PKG_VERSION"), r.name);
+    let _ = writeln!(s, "aeb-verify {} · {}", env!("CARGO_PKG_VERSION"), esc(&r.name));
     if let Some(d) = &r.digest {
         let _ = writeln!(s, "payload: {} bytes, sha256 {}", d.payload_len, d.payload_sha256);
     }
@@ -88,7 +88,7 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
         let skipped: Vec<_> = rows.iter().filter(|c| c.status == Status::Skip).collect();
         let one_reason = skipped.len() > 1 && skipped.windows(2).all(|w| w[0].reason == w[1].reason);
         if one_reason {
-            let reason = skipped[0].reason.clone().unwrap_or_default();
+            let reason = esc(skipped[0].reason.as_deref().unwrap_or_default()).into_owned();
             table.add_row(vec![
                 status_cell("SKIP", Status::Skip, color),
                 Cell::new(format!("{} checks", skipped.len())),
@@ -98,7 +98,7 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
         for c in rows.iter().filter(|c| c.status != Status::Pass && !(one_reason && c.status == Status::Skip)) {
             let findings: Vec<&Finding> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
             if findings.is_empty() {
-                let detail = c.reason.clone().unwrap_or_default();
+                let detail = esc(c.reason.as_deref().unwrap_or_default()).into_owned();
                 table.add_row(vec![
                     status_cell(c.status.label(), c.status, color),
                     Cell::new(check_name(c.rule)),
@@ -142,16 +142,16 @@ fn signature_rows(rows: &[crate::signatures::SigRow], color: bool) -> String {
         let mut table = new_table(color);
         table.set_header(vec![
             status_cell(r.verdict.label(), status, color),
-            Cell::new(format!("{} {} at {}", r.kind, r.form, r.pointer)),
+            Cell::new(format!("{} {} at {}", r.kind, esc(&r.form), esc(&r.pointer))),
         ]);
-        let dash = || "-".to_owned();
-        table.add_row(vec!["Claimed key ID".to_owned(), r.claimed_key_id.clone().unwrap_or_else(dash)]);
-        table.add_row(vec!["Signed by".to_owned(), r.issuer.clone().unwrap_or_else(dash)]);
-        table.add_row(vec!["Algorithm".to_owned(), r.algorithm.clone().unwrap_or_else(dash)]);
+        let cell = |v: &Option<String>| esc(v.as_deref().unwrap_or("-")).into_owned();
+        table.add_row(vec!["Claimed key ID".to_owned(), cell(&r.claimed_key_id)]);
+        table.add_row(vec!["Signed by".to_owned(), cell(&r.issuer)]);
+        table.add_row(vec!["Algorithm".to_owned(), cell(&r.algorithm)]);
         if r.kind == "pgp" {
-            table.add_row(vec!["Created".to_owned(), r.created.clone().unwrap_or_else(dash)]);
+            table.add_row(vec!["Created".to_owned(), cell(&r.created)]);
         }
-        table.add_row(vec!["Verdict".to_owned(), r.reason.clone()]);
+        table.add_row(vec!["Verdict".to_owned(), esc(&r.reason).into_owned()]);
         let _ = writeln!(s, "{table}");
     }
     s
@@ -162,21 +162,22 @@ fn check_name(rule: &crate::rules::Rule) -> String {
 }
 
 fn detail(f: &Finding) -> String {
-    let mut d = f.message.clone();
+    let mut d = esc(&f.message).into_owned();
+    let ptr = esc(&f.pointer);
     let at = match (f.pointer.is_empty(), f.position) {
-        (false, Some(p)) => format!("at {} (line {}, column {})", f.pointer, p.line, p.column),
+        (false, Some(p)) => format!("at {ptr} (line {}, column {})", p.line, p.column),
         (true, Some(p)) => format!("at line {}, column {}", p.line, p.column),
-        (false, None) => format!("at {}", f.pointer),
+        (false, None) => format!("at {ptr}"),
         (true, None) => String::new(),
     };
     if !at.is_empty() {
         let _ = write!(d, "\n{at}");
     }
     if let Some(e) = &f.expected {
-        let _ = write!(d, "\nexpected: {e}");
+        let _ = write!(d, "\nexpected: {}", esc(e));
     }
     if let Some(found) = &f.found {
-        let _ = write!(d, "\nfound:    {found}");
+        let _ = write!(d, "\nfound:    {}", esc(found));
     }
     if let Some(from) = f.remapped_from {
         let _ = write!(d, "\n(severity {} re-mapped from {})", f.severity, from);
@@ -190,11 +191,11 @@ pub fn verdict_line(r: &BundleReport, color: bool) -> String {
     match r.verdict {
         Verdict::Verified => {
             let word = paint("VERIFIED", Status::Pass, color);
-            format!("{word} {}: {counts}", r.name)
+            format!("{word} {}: {counts}", esc(&r.name))
         }
         Verdict::Rejected => {
             let word = paint("REJECTED", Status::Fail, color);
-            format!("{word} {}: {counts}", r.name)
+            format!("{word} {}: {counts}", esc(&r.name))
         }
     }
 }

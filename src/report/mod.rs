@@ -47,22 +47,31 @@ pub fn render(format: Format, reports: &[BundleReport], style: Style) -> String 
     }
 }
 
-/// A finding on one line (plus expected/found), for formats without tables.
+/// A finding on one line (plus expected/found), for formats without tables. Every
+/// piece that can quote the bundle is escaped ([`esc`]): the line stays one line.
 pub fn one_line(f: &Finding) -> String {
-    let mut s = format!("{}: {}", f.severity, f.message);
+    let mut s = format!("{}: {}", f.severity, esc(&f.message));
+    let ptr = esc(&f.pointer);
     match (f.pointer.is_empty(), f.position) {
-        (false, Some(p)) => s.push_str(&format!(" (at {}, line {}, column {})", f.pointer, p.line, p.column)),
+        (false, Some(p)) => s.push_str(&format!(" (at {ptr}, line {}, column {})", p.line, p.column)),
         (true, Some(p)) => s.push_str(&format!(" (line {}, column {})", p.line, p.column)),
-        (false, None) => s.push_str(&format!(" (at {})", f.pointer)),
+        (false, None) => s.push_str(&format!(" (at {ptr})")),
         (true, None) => {}
     }
     if let Some(e) = &f.expected {
-        s.push_str(&format!("; expected {e}"));
+        s.push_str(&format!("; expected {}", esc(e)));
     }
     if let Some(found) = &f.found {
-        s.push_str(&format!("; found {found}"));
+        s.push_str(&format!("; found {}", esc(found)));
     }
     s
+}
+
+/// Text that may come from a bundle or a file name (names, pointers, messages that
+/// quote them, expected/found, skip reasons, signature rows), as every text format
+/// shows it: controls and invisible format characters escaped.
+pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_control(s)
 }
 
 /// The status of one check (one rule) for one bundle.

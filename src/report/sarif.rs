@@ -21,7 +21,7 @@ pub fn render(reports: &[BundleReport]) -> String {
         .map(|r| {
             json!({
                 "id": r.id,
-                "name": r.id,
+                "name": pascal_name(r.title),
                 "shortDescription": { "text": r.title },
                 "fullDescription": { "text": r.explanation },
                 "help": { "text": format!("{}\n\naeb-verify explain {}", r.explanation, r.id) },
@@ -44,7 +44,8 @@ pub fn render(reports: &[BundleReport]) -> String {
                 "ruleId": f.rule.id,
                 "ruleIndex": catalogue.iter().position(|r| std::ptr::eq(*r, f.rule)),
                 "level": level(f.severity),
-                "message": { "text": f.message },
+                // Shown as text by code-scanning UIs: escaped as every text format does.
+                "message": { "text": super::esc(&f.message) },
                 "locations": [location],
                 "properties": {
                     "pointer": f.pointer,
@@ -70,15 +71,42 @@ pub fn render(reports: &[BundleReport]) -> String {
             "results": results,
         }],
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
     s.push('\n');
     s
 }
 
-/// SARIF wants URI references: relative paths stay relative, with `/` separators.
+/// SARIF wants URI references: relative paths stay relative, with `/` separators;
+/// spaces, `%` and the characters [`crate::text::is_hidden`] names are percent-encoded.
 fn uri(name: &str) -> String {
     if name == "-" {
         return "stdin".to_owned();
     }
-    name.replace('\\', "/").replace(' ', "%20")
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\\' => out.push('/'),
+            c if c == ' ' || c == '%' || crate::text::is_hidden(c) => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// SARIF's rule `name` is an identifier-like form of what the rule requires
+/// ("Hash matches the payload" -> "HashMatchesThePayload").
+fn pascal_name(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|c| c.to_ascii_uppercase().to_string() + cs.as_str()).unwrap_or_default()
+        })
+        .collect()
 }
