@@ -122,6 +122,15 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first `n` of [`words`], reading no further than they end.
+fn first_words(text: &str, n: usize) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 fn is_record_noun(w: &str) -> bool {
     ["record", "row", "sample", "scale", "entries", "entry"].iter().any(|n| w.starts_with(n))
 }
@@ -233,13 +242,20 @@ pub fn extract(field: &str, text: &str) -> Vec<Mention> {
         };
         out.push(Mention { quantity, decimals, span: whole.range(), text: text[whole.range()].trim_end().to_string() });
     }
-    // magnitude words with no number: "billion scale", "million-record scale"
+    // magnitude words with no number: "billion scale", "million-record scale". Both
+    // lists are in text order, so one cursor finds the number a word belongs to, and
+    // only the next two words are read: linear however many mentions a claim holds.
+    let spans: Vec<std::ops::Range<usize>> = matches.iter().filter_map(|c| c.get(0)).map(|w| w.range()).collect();
+    let mut cursor = 0;
     for m in mag_re.find_iter(text) {
-        if matches.iter().filter_map(|c| c.get(0)).any(|w| w.start() <= m.start() && m.end() <= w.end()) {
+        while spans.get(cursor).is_some_and(|w| w.end < m.end()) {
+            cursor += 1;
+        }
+        if spans.get(cursor).is_some_and(|w| w.start <= m.start() && m.end() <= w.end) {
             continue;
         }
-        let after = words(&text[m.end()..]);
-        if after.iter().take(2).any(|w| is_record_noun(w)) {
+        let after = first_words(&text[m.end()..], 2);
+        if after.iter().any(|w| is_record_noun(w)) {
             let end = text[m.end()..].find(|c: char| c.is_whitespace()).map(|i| m.end() + i).unwrap_or(text.len());
             let phrase_end = text[end..]
                 .trim_start()

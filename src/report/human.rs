@@ -88,7 +88,7 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
         let skipped: Vec<_> = rows.iter().filter(|c| c.status == Status::Skip).collect();
         let one_reason = skipped.len() > 1 && skipped.windows(2).all(|w| w[0].reason == w[1].reason);
         if one_reason {
-            let reason = esc(skipped[0].reason.as_deref().unwrap_or_default()).into_owned();
+            let reason = clip(skipped[0].reason.as_deref().unwrap_or_default());
             table.add_row(vec![
                 status_cell("SKIP", Status::Skip, color),
                 Cell::new(format!("{} checks", skipped.len())),
@@ -98,7 +98,7 @@ fn bundle(s: &mut String, r: &BundleReport, color: bool) {
         for c in rows.iter().filter(|c| c.status != Status::Pass && !(one_reason && c.status == Status::Skip)) {
             let findings: Vec<&Finding> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
             if findings.is_empty() {
-                let detail = esc(c.reason.as_deref().unwrap_or_default()).into_owned();
+                let detail = clip(c.reason.as_deref().unwrap_or_default());
                 table.add_row(vec![
                     status_cell(c.status.label(), c.status, color),
                     Cell::new(check_name(c.rule)),
@@ -142,19 +142,29 @@ fn signature_rows(rows: &[crate::signatures::SigRow], color: bool) -> String {
         let mut table = new_table(color);
         table.set_header(vec![
             status_cell(r.verdict.label(), status, color),
-            Cell::new(format!("{} {} at {}", r.kind, esc(&r.form), esc(&r.pointer))),
+            Cell::new(format!("{} {} at {}", r.kind, clip(&r.form), clip(&r.pointer))),
         ]);
-        let cell = |v: &Option<String>| esc(v.as_deref().unwrap_or("-")).into_owned();
+        let cell = |v: &Option<String>| clip(v.as_deref().unwrap_or("-"));
         table.add_row(vec!["Claimed key ID".to_owned(), cell(&r.claimed_key_id)]);
         table.add_row(vec!["Signed by".to_owned(), cell(&r.issuer)]);
         table.add_row(vec!["Algorithm".to_owned(), cell(&r.algorithm)]);
         if r.kind == "pgp" {
             table.add_row(vec!["Created".to_owned(), cell(&r.created)]);
         }
-        table.add_row(vec!["Verdict".to_owned(), esc(&r.reason).into_owned()]);
+        table.add_row(vec!["Verdict".to_owned(), clip(&r.reason)]);
         let _ = writeln!(s, "{table}");
     }
     s
+}
+
+/// Longest piece of bundle text a table cell shows, in chars; longer ones are cut with
+/// "…" (the JSON report has them whole). comfy-table's wrapping costs grow with the
+/// square of a cell's length: one 1 MB member name took minutes to lay out.
+const CELL_TEXT: usize = 300;
+
+/// Bundle text for a table cell: escaped ([`esc`]) and cut at [`CELL_TEXT`].
+fn clip(s: &str) -> String {
+    crate::text::ellipsize(&esc(s), CELL_TEXT)
 }
 
 fn check_name(rule: &crate::rules::Rule) -> String {
@@ -162,8 +172,8 @@ fn check_name(rule: &crate::rules::Rule) -> String {
 }
 
 fn detail(f: &Finding) -> String {
-    let mut d = esc(&f.message).into_owned();
-    let ptr = esc(&f.pointer);
+    let mut d = clip(&f.message);
+    let ptr = clip(&f.pointer);
     let at = match (f.pointer.is_empty(), f.position) {
         (false, Some(p)) => format!("at {ptr} (line {}, column {})", p.line, p.column),
         (true, Some(p)) => format!("at line {}, column {}", p.line, p.column),
@@ -174,10 +184,10 @@ fn detail(f: &Finding) -> String {
         let _ = write!(d, "\n{at}");
     }
     if let Some(e) = &f.expected {
-        let _ = write!(d, "\nexpected: {}", esc(e));
+        let _ = write!(d, "\nexpected: {}", clip(e));
     }
     if let Some(found) = &f.found {
-        let _ = write!(d, "\nfound:    {}", esc(found));
+        let _ = write!(d, "\nfound:    {}", clip(found));
     }
     if let Some(from) = f.remapped_from {
         let _ = write!(d, "\n(severity {} re-mapped from {})", f.severity, from);
