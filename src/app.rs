@@ -26,6 +26,8 @@ pub struct Env<'a> {
     pub stderr: &'a mut dyn Write,
     pub stdout_is_terminal: bool,
     pub no_color: bool,
+    /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
+    pub width: usize,
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
@@ -133,7 +135,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     };
-    let style = report::Style { now: &now, strict: opts.strict, color, quiet: args.quiet };
+    let record = report::Record::new(&opts, args.now.is_some(), &reports);
+    let style = report::Style {
+        now: &now,
+        strict: opts.strict,
+        color,
+        quiet: args.quiet,
+        verbose: args.verbose,
+        width: env.width,
+        record: &record,
+    };
     let text = report::render(args.format, &reports, style);
     if let Err(e) = env.stdout.write_all(text.as_bytes()) {
         return fail(env, &format!("cannot write the report: {e}"));
