@@ -49,10 +49,16 @@ impl BundleReport {
 
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
-    for rule in read::diags::RULES {
-        outcome.mark(rule);
-    }
     let read = read::read(bytes, &opts.limits);
+    let unchecked = read.unchecked_rules();
+    for rule in read::diags::RULES {
+        match read.stopped_by {
+            Some(stop) if unchecked.iter().any(|r| std::ptr::eq(*r, *rule)) => {
+                outcome.skip(rule, format!("not checked: reading stopped at the first {} error", stop.id));
+            }
+            _ => outcome.mark(rule),
+        }
+    }
     outcome.findings.extend(read.findings.iter().cloned());
     let mut digest = None;
     let mut signatures = Vec::new();
@@ -62,6 +68,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
+            crate::context::check(doc, &opts.context, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
     }
@@ -103,6 +110,9 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
 /// read into memory, say): only a reading finding to show.
 pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleReport {
     let mut outcome = Outcome::default();
+    for rule in read::diags::RULES.iter().filter(|r| !std::ptr::eq(**r, finding.rule)) {
+        outcome.skip(rule, format!("not checked: the bundle was not read ({})", finding.rule.id));
+    }
     outcome.push(finding);
     let skipped_sections = unread_sections();
     BundleReport {

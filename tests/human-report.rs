@@ -105,7 +105,7 @@ fn bundle_text_in_a_snippet_is_escaped() {
     let (code, text) = human("80", &[path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'), "{text:?}");
-    assert!(text.contains("\\u001b]0;owned\\u0007\\u202e"), "{text}");
+    assert!(text.contains("\\u{1b}]0;owned\\u{7}\\u{202e}"), "{text}");
     assert!(text.contains("error[read.syntax]"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

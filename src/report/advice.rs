@@ -42,6 +42,7 @@ pub fn what_to_do(rule: &Rule) -> &'static str {
             Section::Consistency => "publisher: correct the figure or the ones it is computed from, then recompute the hash",
             Section::Claims => "publisher: correct the claim or the metric it cites, then recompute the hash",
             Section::Redaction => "publisher: remove it before publishing, then recompute the hash",
+            Section::Context => "check the artifact or the older bundle named: the bundle does not match it",
             Section::Marketplace => {
                 "publisher: provide the fields the requirement names, consistent with each other, then recompute the hash"
             }

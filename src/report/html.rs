@@ -4,10 +4,10 @@
 //! anywhere; `@media print` keeps it readable on paper and in a PDF.
 //!
 //! maud escapes every interpolated string (`&`, `<`, `>`, `"`); bundle text also goes
-//! through [`clean`] so control characters show as escapes. The output is well-formed
+//! through [`esc`](super::esc) so control characters show as escapes. The output is well-formed
 //! XML as well as HTML (void elements are self-closed), which the tests check.
 
-use super::{checklist, clean, Record, Status, Style};
+use super::{checklist, esc, Record, Status, Style};
 use crate::finding::Finding;
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
@@ -33,7 +33,7 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 pub fn render(reports: &[BundleReport], style: &Style) -> String {
     let rec = style.record;
     let title = match reports {
-        [r] => format!("aeb-verify: {}", clean(&r.name)),
+        [r] => format!("aeb-verify: {}", esc(&r.name)),
         _ => format!("aeb-verify: {} bundles", reports.len()),
     };
     let batch = reports.len() != 1;
@@ -78,7 +78,7 @@ fn summary(reports: &[BundleReport], style: &Style) -> Markup {
             tr { th { "file" } th { "verdict" } th { "first failing rule" } }
             @for r in reports {
                 tr {
-                    td.mono { (clean(&r.name)) }
+                    td.mono { (esc(&r.name)) }
                     td { (verdict_class(r.verdict).0) }
                     td.mono { (super::human::first_failing(r, style.strict).unwrap_or("-")) }
                 }
@@ -96,7 +96,7 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             tr { th { "judged at" } td.mono { (rec.now) " (" (rec.now_from) ")" } }
             @for i in &rec.inputs {
                 tr { th { "input" } td.mono {
-                    div { (clean(&i.path)) }
+                    div { (esc(&i.path)) }
                     div { @match (&i.sha256, i.bytes) {
                         (Some(h), Some(b)) => { (b) " bytes, sha256 " (h) }
                         _ => { "not read" }
@@ -113,11 +113,11 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             }
             @for k in &rec.keys {
                 tr { th { "key" } td {
-                    span.mono { (k.kind) " " (clean(&k.file)) " " (k.id) }
-                    @if let Some(id) = &k.key_id { " for " span.mono { (clean(id)) } }
-                    @for u in &k.user_ids { div { (clean(u)) } }
+                    span.mono { (k.kind) " " (esc(&k.file)) " " (k.id) }
+                    @if let Some(id) = &k.key_id { " for " span.mono { (esc(id)) } }
+                    @for u in &k.user_ids { div { (esc(u)) } }
                     div { @if k.verified.is_empty() { "verified no signature" }
-                    @else { "verified " span.mono { (clean(&k.verified.join(", "))) } } }
+                    @else { "verified " span.mono { (esc(&k.verified.join(", "))) } } }
                 } }
             }
             tr { th { "policy" } td {
@@ -126,9 +126,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                 @if rec.require_signature { ", signature required" }
             } }
             @for o in &rec.overrides {
-                tr { th { "override" } td { span.mono { (clean(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
+                tr { th { "override" } td { span.mono { (esc(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
             }
-            tr { th { "rerun" } td.mono { (clean(&rec.command)) } }
+            tr { th { "rerun" } td.mono { (esc(&rec.command)) } }
         }
     }
 }
@@ -137,8 +137,8 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
     let (word, class) = verdict_class(r.verdict);
     let detail = !batch || style.verbose || r.verdict == Verdict::Rejected;
     html! {
-        @if batch { h2 { (clean(&r.name)) } }
-        div class=(class) { strong { (word) } " " span.mono { (clean(&r.name)) } ": " (super::established(r, style.record)) }
+        @if batch { h2 { (esc(&r.name)) } }
+        div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
         @if detail && !r.outcome.findings.is_empty() {
             h2 { "Findings" }
             @for f in &r.outcome.findings { (finding(f, style.record)) }
@@ -154,17 +154,17 @@ fn finding(f: &Finding, rec: &Record) -> Markup {
     let sev = f.severity.as_str();
     html! {
         div class={ "finding " (sev) } {
-            div { strong { (sev) } " " code { (f.rule.id) } ": " (clean(&f.message)) }
+            div { strong { (sev) } " " code { (f.rule.id) } ": " (esc(&f.message)) }
             @if let Some(p) = f.position {
-                div.mono { "at " (clean(&f.pointer)) ", line " (p.line) ", column " (p.column) }
+                div.mono { "at " (esc(&f.pointer)) ", line " (p.line) ", column " (p.column) }
             } @else if !f.pointer.is_empty() {
-                div.mono { "at " (clean(&f.pointer)) }
+                div.mono { "at " (esc(&f.pointer)) }
             }
             @if let (Some(e), Some(p)) = (&f.excerpt, f.position) {
                 (source_line(e, p.line))
             }
-            @if let Some(e) = &f.expected { div { "expected: " span.mono { (clean(e)) } } }
-            @if let Some(x) = &f.found { div { "found: " span.mono { (clean(x)) } } }
+            @if let Some(e) = &f.expected { div { "expected: " span.mono { (esc(e)) } } }
+            @if let Some(x) = &f.found { div { "found: " span.mono { (esc(x)) } } }
             @if let Some(n) = super::remap_note(f, rec) { div { em { (n) } } }
             div { "what to do: " (super::what_to_do(f.rule)) }
         }
@@ -183,7 +183,7 @@ fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
         pre {
             (line) " | "
             @if e.clipped_start { "…" }
-            (clean(&before)) span.caret { u { (clean(&token)) } } (clean(&after))
+            (esc(&before)) span.caret { u { (esc(&token)) } } (esc(&after))
             @if e.clipped_end { "…" }
         }
     }
@@ -201,7 +201,7 @@ fn checks(r: &BundleReport) -> Markup {
                         li {
                             span class={ "st " (c.status.label()) } { (mark(c.status)) " " (c.status.label()) }
                             " " (c.rule.title) " " code { (c.rule.id) }
-                            @if let Some(why) = &c.reason { ": skipped, " (clean(why)) }
+                            @if let Some(why) = &c.reason { ": skipped, " (esc(why)) }
                         }
                     }
                 }

@@ -7,7 +7,7 @@
 //! Lines are wrapped at `Style::width` between words only: a JSON pointer, a hash or a
 //! fingerprint has no spaces, so it is never split across lines.
 
-use super::{checklist, clean, Record, Status, Style};
+use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
@@ -60,24 +60,43 @@ fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
         every_check(s, r, style.width);
     }
     s.push('\n');
-    wrapped(s, &verdict_line(r, style.record, style.color), "", "    ", style.width);
+    verdict_block(s, r, style);
+}
+
+/// The verdict wrapped at the width, its word and the bundle's name always on the
+/// first line together, so the line can be found by what it starts with.
+fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
+    let head = format!("{} {}:", verdict_word(r.verdict, style.color), esc(&r.name));
+    let head_w = verdict_text(r.verdict).len() + 2 + esc(&r.name).chars().count();
+    let rest = super::established(r, style.record);
+    let first = style.width.saturating_sub(head_w + 1);
+    let lines = wrap(&rest, first.max(1), style.width.saturating_sub(4).max(20));
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 && line.chars().count() <= first {
+            let _ = writeln!(s, "{head} {line}");
+        } else if i == 0 {
+            let _ = writeln!(s, "{head}\n    {line}");
+        } else {
+            let _ = writeln!(s, "    {line}");
+        }
+    }
 }
 
 /// Many bundles: one record, a table of verdicts, then what rejected each rejected bundle.
 fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
-    let name_w = reports.iter().map(|r| clean(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let name_w = reports.iter().map(|r| esc(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
     let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
     for r in reports {
         let first = first_failing(r, style.strict).unwrap_or("-");
-        let name = crate::text::ellipsize(&clean(&r.name), name_w);
+        let name = crate::text::ellipsize(&esc(&r.name), name_w);
         let word = verdict_word(r.verdict, style.color);
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
     for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
-        let _ = writeln!(s, "\n── {} ──", clean(&r.name));
+        let _ = writeln!(s, "\n── {} ──", esc(&r.name));
         findings(s, r, style, false);
         let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
     }
@@ -104,7 +123,7 @@ pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
 /// command that repeats the run.
 fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) {
     let title = match r {
-        Some(r) => format!("aeb-verify {} · {}", rec.tool_version, clean(&r.name)),
+        Some(r) => format!("aeb-verify {} · {}", rec.tool_version, esc(&r.name)),
         None => format!("aeb-verify {} · {} inputs", rec.tool_version, rec.inputs.len()),
     };
     let _ = writeln!(s, "{title}");
@@ -126,7 +145,7 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         None => {
             for i in &rec.inputs {
                 let hash = i.sha256.as_deref().unwrap_or("(not read)");
-                field(s, "input", &format!("{hash}  {}", clean(&i.path)));
+                field(s, "input", &format!("{hash}  {}", esc(&i.path)));
             }
         }
     }
@@ -135,15 +154,15 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         field(s, "keys", "none supplied");
     }
     for k in &rec.keys {
-        let names: Vec<String> = k.user_ids.iter().map(|u| clean(u).into_owned()).collect();
-        let bound = k.key_id.as_deref().map(|id| format!(" for {}", clean(id))).unwrap_or_default();
+        let names: Vec<String> = k.user_ids.iter().map(|u| esc(u).into_owned()).collect();
+        let bound = k.key_id.as_deref().map(|id| format!(" for {}", esc(id))).unwrap_or_default();
         let what = if k.kind == "openpgp" { "OpenPGP certificate" } else { "KMS public key sha256" };
         let verified = if k.verified.is_empty() {
             "verified no signature".to_owned()
         } else {
-            format!("verified {}", k.verified.iter().map(|v| clean(v).into_owned()).collect::<Vec<_>>().join(", "))
+            format!("verified {}", k.verified.iter().map(|v| esc(v).into_owned()).collect::<Vec<_>>().join(", "))
         };
-        field(s, "key", &clean(&k.file));
+        field(s, "key", &esc(&k.file));
         field(s, "", &format!("{what} {}{bound}", k.id));
         for n in names {
             field(s, "", &n);
@@ -169,18 +188,18 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     if !rec.signers.is_empty() {
         policy.push(format!(
             "signers {}",
-            rec.signers.iter().map(|x| clean(x).into_owned()).collect::<Vec<_>>().join(", ")
+            rec.signers.iter().map(|x| esc(x).into_owned()).collect::<Vec<_>>().join(", ")
         ));
     }
     field(s, "policy", &policy.join(" · "));
     if !rec.deny_patterns.is_empty() {
-        let p: Vec<String> = rec.deny_patterns.iter().map(|p| clean(p).into_owned()).collect();
+        let p: Vec<String> = rec.deny_patterns.iter().map(|p| esc(p).into_owned()).collect();
         field(s, "deny", &p.join(" "));
     }
     for o in &rec.overrides {
-        field(s, "override", &format!("{} ({} to {})", clean(&o.flag), o.rules.join(", "), o.severity));
+        field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
     }
-    field(s, "rerun", &clean(&rec.command));
+    field(s, "rerun", &esc(&rec.command));
 }
 
 /// Every finding as a diagnostic at its line (notes stay one line each unless verbose).
@@ -200,7 +219,7 @@ fn findings(s: &mut String, r: &BundleReport, style: &Style, verbose: bool) {
     } else if !notes.is_empty() {
         for f in notes {
             let at = f.position.map(|p| format!(" ({}:{})", p.line, p.column)).unwrap_or_default();
-            let text = format!("note[{}]: {}{at}", f.rule.id, clean(&f.message));
+            let text = format!("note[{}]: {}{at}", f.rule.id, esc(&f.message));
             wrapped(s, &text, "", "    ", style.width);
         }
         s.push('\n');
@@ -251,7 +270,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     let e = f.excerpt.as_ref()?;
     // Each char as it will be shown (control characters escaped), with its index.
     let shown: Vec<(usize, String)> =
-        e.text.chars().enumerate().map(|(i, c)| (i, clean(c.encode_utf8(&mut [0; 4])).into_owned())).collect();
+        e.text.chars().enumerate().map(|(i, c)| (i, esc(c.encode_utf8(&mut [0; 4])).into_owned())).collect();
     let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
     let avail = avail.max(20);
     let tok_end = (e.start + e.len).min(shown.len());
@@ -308,7 +327,7 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
         Severity::Info => DiagSeverity::Note,
     };
     let width = style.width.max(40);
-    let message = wrap(&clean(&f.message), width.saturating_sub(f.rule.id.len() + 11).max(30), width - 4);
+    let message = wrap(&esc(&f.message), width.saturating_sub(f.rule.id.len() + 11).max(30), width - 4);
     let mut d = Diagnostic::new(sev).with_code(f.rule.id).with_message(message.join("\n    "));
     let gutter = f.position.map_or(1, |p| p.line.to_string().len()) + 4;
     let snippet = match (f.position, window(f, width.saturating_sub(gutter + 2))) {
@@ -316,7 +335,7 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
             // No label text: expected and found follow as notes, and a label after a
             // long caret would run past the width.
             d = d.with_labels(vec![Label::primary((), range)]);
-            Some(Snippet { name: clean(&r.name).into_owned(), text, line: p.line, column: p.column })
+            Some(Snippet { name: esc(&r.name).into_owned(), text, line: p.line, column: p.column })
         }
         _ => None,
     };
@@ -327,18 +346,18 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
     };
     if !f.pointer.is_empty() || snippet.is_none() {
         let at = match f.position {
-            Some(p) if snippet.is_none() => format!("{} (line {}, column {})", clean(&f.pointer), p.line, p.column),
-            _ => clean(&f.pointer).into_owned(),
+            Some(p) if snippet.is_none() => format!("{} (line {}, column {})", esc(&f.pointer), p.line, p.column),
+            _ => esc(&f.pointer).into_owned(),
         };
         if !at.is_empty() {
             note("at ", &at);
         }
     }
     if let Some(e) = &f.expected {
-        note("expected: ", &clean(e));
+        note("expected: ", &esc(e));
     }
     if let Some(found) = &f.found {
-        note("found:    ", &clean(found));
+        note("found:    ", &esc(found));
     }
     if let Some(remap) = super::remap_note(f, style.record) {
         note("", &remap);
@@ -346,8 +365,7 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
     note("what to do: ", super::what_to_do(f.rule));
     d = d.with_notes(notes);
     let config = Config::default();
-    let file =
-        snippet.unwrap_or(Snippet { name: clean(&r.name).into_owned(), text: String::new(), line: 1, column: 1 });
+    let file = snippet.unwrap_or(Snippet { name: esc(&r.name).into_owned(), text: String::new(), line: 1, column: 1 });
     if style.color {
         let styles = Styles::default();
         let mut ansi = termcolor::Ansi::new(Vec::new());
@@ -367,11 +385,11 @@ fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
     }
     let _ = writeln!(s, "signatures");
     for row in &r.signatures {
-        let head = format!("{} {} at {}: {}", row.kind, clean(&row.form), clean(&row.pointer), clean(&row.reason));
+        let head = format!("{} {} at {}: {}", row.kind, esc(&row.form), esc(&row.pointer), esc(&row.reason));
         wrapped(s, &head, &format!("  {:<10}  ", row.verdict.label()), "              ", style.width);
         let mut field = |label: &str, v: &Option<String>| {
             if let Some(v) = v {
-                wrapped(s, &clean(v), &format!("              {label:<10}"), "                        ", style.width);
+                wrapped(s, &esc(v), &format!("              {label:<10}"), "                        ", style.width);
             }
         };
         field("made by", &row.issuer);
@@ -426,8 +444,8 @@ fn summary(s: &mut String, r: &BundleReport, width: usize) {
         }
         let why = match reasons.as_slice() {
             [] => String::new(),
-            [(w, _)] => clean(w).into_owned(),
-            many => many.iter().map(|(w, k)| format!("{} ({k})", clean(w))).collect::<Vec<_>>().join("; "),
+            [(w, _)] => esc(w).into_owned(),
+            many => many.iter().map(|(w, k)| format!("{} ({k})", esc(w))).collect::<Vec<_>>().join("; "),
         };
         let line = format!(
             " {:<12} {:>4}  {:>4}  {:>4}  {:>4}  {:>4}",
@@ -461,7 +479,7 @@ fn every_check(s: &mut String, r: &BundleReport, width: usize) {
         }
         let _ = writeln!(s, "\n{}", section.name());
         for c in rows {
-            let why = c.reason.as_deref().map(|w| format!(": {}", clean(w))).unwrap_or_default();
+            let why = c.reason.as_deref().map(|w| format!(": {}", esc(w))).unwrap_or_default();
             let text = format!("{} ({}){why}", c.rule.title, c.rule.id);
             wrapped(s, &text, &format!("  {:<4}  ", c.status.label()), "        ", width);
         }
@@ -486,7 +504,7 @@ fn verdict_word(v: Verdict, color: bool) -> String {
 
 /// "VERIFIED b.json: signed by Alice <a@example.org> (FPR); no warnings".
 pub fn verdict_line(r: &BundleReport, record: &Record, color: bool) -> String {
-    format!("{} {}: {}", verdict_word(r.verdict, color), clean(&r.name), super::established(r, record))
+    format!("{} {}: {}", verdict_word(r.verdict, color), esc(&r.name), super::established(r, record))
 }
 
 /// Greedy word wrap: breaks only at spaces, so no token (pointer, hash, fingerprint) is

@@ -28,7 +28,7 @@ pub fn render(reports: &[BundleReport], now: &str, record: &super::Record) -> St
         },
         "bundles": bundles,
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
     s.push('\n');
     s
 }
@@ -63,7 +63,9 @@ fn bundle(r: &BundleReport, record: &super::Record) -> Value {
                 "column": f.position.map(|p| p.column),
                 "expected": f.expected,
                 "found": f.found,
-                "message": f.message,
+                // For people: shown as text, so escaped as text is. The data fields
+                // (pointer, expected, found, file) stay exact.
+                "message": super::esc(&f.message),
             })
         })
         .collect();

@@ -52,10 +52,10 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str, record: &super:
                     "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                     esc(first),
                     esc(c.rule.id),
-                    esc(&text.join("\n"))
+                    xml(&text.join("\n"))
                 );
             } else if !text.is_empty() {
-                let _ = writeln!(s, "      <system-out>{}</system-out>", esc(&text.join("\n")));
+                let _ = writeln!(s, "      <system-out>{}</system-out>", xml(&text.join("\n")));
             }
             s.push_str("    </testcase>\n");
         }
@@ -103,8 +103,15 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 
-/// XML text and attribute escaping; control characters XML 1.0 cannot carry are dropped.
+/// XML text and attribute escaping, after the controls and invisible characters every
+/// text format escapes ([`super::esc`]): none of them reaches a CI page raw.
 fn esc(s: &str) -> String {
+    xml(&super::esc(s))
+}
+
+/// XML escaping of text already made safe; the two characters XML 1.0 cannot carry are
+/// written as escapes too. Newlines are ours (one finding per line).
+fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -113,8 +120,8 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            '\u{FFFE}' | '\u{FFFF}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c < ' ' && c != '\n' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             c => out.push(c),
         }
     }

@@ -5,7 +5,7 @@
 //!
 //! Bundle text is data: it is escaped so that it cannot add links, HTML or table cells.
 
-use super::{checklist, clean, Record, Status, Style};
+use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
@@ -18,7 +18,13 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
     match reports {
         [r] => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
-            let _ = writeln!(s, "**{}** {}: {}\n", word(r.verdict), code(&r.name), md(&super::established(r, rec)));
+            let _ = writeln!(
+                s,
+                "**Verdict: {}** {}: {}\n",
+                word(r.verdict),
+                code(&r.name),
+                md(&super::established(r, rec))
+            );
         }
         _ => {
             let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
@@ -50,7 +56,7 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
     for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {
         if batch {
             let _ = writeln!(s, "## {}\n", code(&r.name));
-            let _ = writeln!(s, "**{}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
+            let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
         if !batch || style.verbose {
@@ -143,7 +149,7 @@ fn finding(s: &mut String, f: &Finding, rec: &Record) {
         (true, None) => {}
     }
     if let (Some(e), Some(p)) = (&f.excerpt, f.position) {
-        let text = clean(&e.text);
+        let text = esc(&e.text);
         let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
         let _ = writeln!(s, "\n  {fence}json\n  {:>4} | {}\n  {fence}\n", p.line, text);
     }
@@ -223,30 +229,26 @@ fn box_for(status: Status) -> &'static str {
     }
 }
 
-/// Bundle text as Markdown prose: control characters escaped, every character that
-/// Markdown or its inline HTML would interpret backslash-escaped, one line.
+/// Bundle text as Markdown prose: controls escaped (one line stays one line), then every
+/// character Markdown would act on backslash-escaped, so a name cannot open a link, an
+/// HTML comment that hides the rest of the report, an entity that decodes to a bidi
+/// override, or a table cell.
 pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in clean(s).chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '!' | '#' | '~' | '&' | '(' | ')' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
+    let s = esc(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#') {
+            out.push('\\');
         }
+        out.push(c);
     }
     out
 }
 
-/// Bundle text as inline code: a fence longer than any backtick run inside it, and
-/// `|` (which would end a table cell even in code) escaped.
+/// Bundle text inside a code span: controls escaped; a backtick would end the span and
+/// a bar the table cell.
 pub fn code(s: &str) -> String {
-    let text = clean(s).replace('|', "\\|");
-    let fence = "`".repeat(longest_run(&text, '`') + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    format!("`{}`", esc(s).replace('`', "'").replace('|', "\\|"))
 }
 
 fn longest_run(s: &str, c: char) -> usize {

@@ -16,7 +16,6 @@ use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
 pub use advice::what_to_do;
 pub use record::Record;
-use std::borrow::Cow;
 
 pub use json::REPORT_VERSION;
 
@@ -63,25 +62,6 @@ pub fn render(format: Format, reports: &[BundleReport], style: Style) -> String 
     }
 }
 
-/// Text from a bundle or a file name, made safe to print: control characters (C0, DEL,
-/// C1) and bidirectional overrides become `\u001b`-style escapes, so no input can move
-/// the cursor, retitle the terminal or forge a line of the report.
-pub fn clean(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !s.chars().any(bad) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if bad(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// Who vouches for the bundle, as the verdict says it: each verified signer's name and
 /// e-mail from the certificate the auditor supplied, with its fingerprint; or that
 /// nobody does.
@@ -91,14 +71,14 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
         let Some(id) = &row.signer else { continue };
         let text = match (record.key_of(id), id) {
             (Some(k), crate::signatures::SignerId::Pgp { primary, .. }) => match k.user_ids.first() {
-                Some(uid) => format!("{} ({primary})", clean(uid)),
+                Some(uid) => format!("{} ({primary})", esc(uid)),
                 None => format!("certificate {primary} (no user ID)"),
             },
             (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) => {
-                format!("KMS key {} (public key sha256 {}, {})", clean(key_id), k.id, clean(&k.file))
+                format!("KMS key {} (public key sha256 {}, {})", esc(key_id), k.id, esc(&k.file))
             }
             (None, crate::signatures::SignerId::Pgp { primary, .. }) => format!("certificate {primary}"),
-            (None, crate::signatures::SignerId::Kms { key_id, .. }) => format!("KMS key {}", clean(key_id)),
+            (None, crate::signatures::SignerId::Kms { key_id, .. }) => format!("KMS key {}", esc(key_id)),
         };
         if !who.contains(&text) {
             who.push(text);
@@ -144,6 +124,7 @@ fn concern(rule: &Rule) -> (&'static str, &'static str) {
         (Section::Schema, _) => ("schema violation", "schema violations"),
         (Section::Redaction, _) => ("item not redacted", "items not redacted"),
         (Section::Marketplace, _) => ("unmet marketplace requirement", "unmet marketplace requirements"),
+        (Section::Context, _) => ("context mismatch", "context mismatches"),
     }
 }
 
@@ -181,22 +162,31 @@ pub fn remap_note(f: &Finding, record: &Record) -> Option<String> {
     Some(format!("{from} {how} to {} by {by}", f.severity))
 }
 
-/// A finding on one line (plus expected/found), for formats without tables.
+/// A finding on one line (plus expected/found), for formats without tables. Every
+/// piece that can quote the bundle is escaped ([`esc`]): the line stays one line.
 pub fn one_line(f: &Finding) -> String {
-    let mut s = format!("{}: {}", f.severity, f.message);
+    let mut s = format!("{}: {}", f.severity, esc(&f.message));
+    let ptr = esc(&f.pointer);
     match (f.pointer.is_empty(), f.position) {
-        (false, Some(p)) => s.push_str(&format!(" (at {}, line {}, column {})", f.pointer, p.line, p.column)),
+        (false, Some(p)) => s.push_str(&format!(" (at {ptr}, line {}, column {})", p.line, p.column)),
         (true, Some(p)) => s.push_str(&format!(" (line {}, column {})", p.line, p.column)),
-        (false, None) => s.push_str(&format!(" (at {})", f.pointer)),
+        (false, None) => s.push_str(&format!(" (at {ptr})")),
         (true, None) => {}
     }
     if let Some(e) = &f.expected {
-        s.push_str(&format!("; expected {e}"));
+        s.push_str(&format!("; expected {}", esc(e)));
     }
     if let Some(found) = &f.found {
-        s.push_str(&format!("; found {found}"));
+        s.push_str(&format!("; found {}", esc(found)));
     }
     s
+}
+
+/// Text that may come from a bundle or a file name (names, pointers, messages that
+/// quote them, expected/found, skip reasons, signature rows), as every text format
+/// shows it: controls and invisible format characters escaped.
+pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_control(s)
 }
 
 /// The status of one check (one rule) for one bundle.

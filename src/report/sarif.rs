@@ -44,7 +44,8 @@ pub fn render(reports: &[BundleReport], record: &super::Record) -> String {
                 "ruleId": f.rule.id,
                 "ruleIndex": catalogue.iter().position(|r| std::ptr::eq(*r, f.rule)),
                 "level": level(f.severity),
-                "message": { "text": f.message },
+                // Shown as text by code-scanning UIs: escaped as every text format does.
+                "message": { "text": super::esc(&f.message) },
                 "locations": [location],
                 "properties": {
                     "pointer": f.pointer,
@@ -88,17 +89,31 @@ pub fn render(reports: &[BundleReport], record: &super::Record) -> String {
             "results": results,
         }],
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
     s.push('\n');
     s
 }
 
-/// SARIF wants URI references: relative paths stay relative, with `/` separators.
+/// SARIF wants URI references: relative paths stay relative, with `/` separators;
+/// spaces, `%` and the characters [`crate::text::is_hidden`] names are percent-encoded.
 fn uri(name: &str) -> String {
     if name == "-" {
         return "stdin".to_owned();
     }
-    name.replace('\\', "/").replace(' ', "%20")
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\\' => out.push('/'),
+            c if c == ' ' || c == '%' || crate::text::is_hidden(c) => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// SARIF's rule `name` is an identifier-like form of what the rule requires
