@@ -7,6 +7,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
+use crate::text::escape_control;
 use crate::verify::{self, BundleReport, Verdict};
 use clap::CommandFactory;
 use std::io::{Read, Write};
@@ -26,6 +27,8 @@ pub struct Env<'a> {
     pub stderr: &'a mut dyn Write,
     pub stdout_is_terminal: bool,
     pub no_color: bool,
+    /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
+    pub width: usize,
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
@@ -38,6 +41,7 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             writeln!(out, "{}", crate::integrity::payload_sha256(doc)).map_err(|e| e.to_string())
         }),
         Some(Command::Explain { rule }) => explain(&rule, env),
+        Some(Command::Diff { old, new, format, read }) => diff_command(&old, &new, format, read, env),
         Some(Command::Schema) => match env.stdout.write_all(crate::schema::SCHEMA_TEXT.as_bytes()) {
             Ok(()) => EXIT_VERIFIED,
             Err(e) => fail(env, &format!("cannot write: {e}")),
@@ -62,8 +66,9 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
     code
 }
 
+/// Messages quote file names, key files and arguments: escaped like every report text.
 fn fail(env: &mut Env, message: &str) -> u8 {
-    let _ = writeln!(env.stderr, "aeb-verify: {message}");
+    let _ = writeln!(env.stderr, "aeb-verify: {}", escape_control(message));
     EXIT_CANNOT_RUN
 }
 
@@ -80,12 +85,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         match expand(path) {
             Ok(found) if found.is_empty() => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", path.display());
+                let shown = path.display().to_string();
+                let _ =
+                    writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", escape_control(&shown));
             }
             Ok(found) => inputs.extend(found),
             Err(e) => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: {}: {e}", path.display());
+                let shown = path.display().to_string();
+                let _ =
+                    writeln!(env.stderr, "aeb-verify: {}: {}", escape_control(&shown), escape_control(&e.to_string()));
             }
         }
     }
@@ -119,6 +128,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Ok(o) => o,
         Err(e) => return fail(env, &e),
     };
+    opts.context = match load_context(&args.context, opts.limits.max_bytes) {
+        Ok(c) => c,
+        Err(e) => return fail(env, &e),
+    };
 
     let mut reports: Vec<BundleReport> = Vec::new();
     for path in inputs {
@@ -128,7 +141,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             Ok(Loaded::TooLarge(finding)) => reports.push(verify::rejected_unread(&name, finding)),
             Err(e) => {
                 cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: cannot read {name}: {e}");
+                let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {e}", escape_control(&name));
             }
         }
     }
@@ -138,7 +151,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     };
-    let style = report::Style { now: &now, strict: opts.strict, color, quiet: args.quiet };
+    let record = report::Record::new(&opts, args.now.is_some(), &reports);
+    let style = report::Style {
+        now: &now,
+        strict: opts.strict,
+        color,
+        quiet: args.quiet,
+        verbose: args.verbose,
+        width: env.width,
+        record: &record,
+    };
     let text = report::render(args.format, &reports, style);
     if let Err(e) = env.stdout.write_all(text.as_bytes()) {
         return fail(env, &format!("cannot write the report: {e}"));
@@ -162,6 +184,20 @@ fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, St
     t.min_signers = args.min_signers;
     t.set_signers(args.signers.clone())?;
     Ok(t)
+}
+
+/// The artifacts of `--artifact`, read and hashed once. Like a key file, an artifact
+/// that cannot be read stops the run.
+fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::context::Inputs, String> {
+    let mut inputs = crate::context::Inputs::default();
+    for spec in &args.artifacts {
+        let (name, path) = crate::context::artifacts::parse_spec(spec)?;
+        if inputs.artifacts.iter().any(|a| a.name == name) {
+            return Err(format!("--artifact {name}= given twice"));
+        }
+        inputs.artifacts.push(crate::context::artifacts::load(&name, &path, max)?);
+    }
+    Ok(inputs)
 }
 
 /// A directory stands for every `*.json` file below it, in name order.
@@ -231,28 +267,64 @@ fn payload_command(
     env: &mut Env,
     emit: impl Fn(&read::Document, &mut dyn Write) -> Result<(), String>,
 ) -> u8 {
-    let name = file.display().to_string();
-    let bytes = match load(file, read.max_bytes, env) {
-        Ok(Loaded::Bytes(b)) => b,
-        Ok(Loaded::TooLarge(f)) => {
-            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, f.message);
-            return EXIT_REJECTED;
-        }
-        Err(e) => return fail(env, &format!("cannot read {name}: {e}")),
+    let doc = match read_strict(file, read, env) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
-    let result = read::read(bytes, &limits(read));
-    let Some(doc) = &result.document else {
-        for f in &result.findings {
-            let pos = f.offset.map(|o| read::line_column(result.source(), o));
-            let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
-            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, f.message);
-        }
-        return EXIT_REJECTED;
-    };
-    match emit(doc, env.stdout) {
+    match emit(&doc, env.stdout) {
         Ok(()) => EXIT_VERIFIED,
         Err(e) => fail(env, &format!("cannot write: {e}")),
     }
+}
+
+/// `diff`: both bundles read strictly; a bundle that cannot be read stops it (exit 2).
+fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: ReadArgs, env: &mut Env) -> u8 {
+    let mut docs = Vec::with_capacity(2);
+    for file in [old, new] {
+        match read_strict(file, read, env) {
+            Ok(d) => docs.push(d),
+            Err(EXIT_REJECTED) => {
+                return fail(env, &format!("{} cannot be read strictly; nothing to compare", file.display()))
+            }
+            Err(code) => return code,
+        }
+    }
+    let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
+    let d = crate::diff::diff(&old_doc, &new_doc);
+    let text = crate::diff::render(&d, format, &old.display().to_string(), &new.display().to_string());
+    if let Err(e) = env.stdout.write_all(text.as_bytes()) {
+        return fail(env, &format!("cannot write: {e}"));
+    }
+    if d.identical_payloads() {
+        EXIT_VERIFIED
+    } else {
+        EXIT_REJECTED
+    }
+}
+
+/// A bundle read strictly. One that cannot be read is reported on stderr, one line per
+/// finding, and yields exit 1 (an I/O error: 2); `diff` turns the 1 into 2.
+fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
+    let shown = file.display().to_string();
+    let name = escape_control(&shown);
+    let bytes = match load(file, read.max_bytes, env) {
+        Ok(Loaded::Bytes(b)) => b,
+        Ok(Loaded::TooLarge(f)) => {
+            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, escape_control(&f.message));
+            return Err(EXIT_REJECTED);
+        }
+        Err(e) => return Err(fail(env, &format!("cannot read {name}: {e}"))),
+    };
+    let result = read::read(bytes, &limits(read));
+    let Some(doc) = result.document else {
+        for f in &result.findings {
+            let pos = f.offset.map(|o| read::line_column(&result.source, o));
+            let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
+            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
+        }
+        return Err(EXIT_REJECTED);
+    };
+    Ok(doc)
 }
 
 fn explain(id: &str, env: &mut Env) -> u8 {

@@ -14,6 +14,8 @@ pub mod audit;
 pub mod canonical;
 pub mod claims;
 pub mod cli;
+pub mod context;
+pub mod diff;
 pub mod finding;
 pub mod integrity;
 pub mod marketplace;

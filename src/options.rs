@@ -25,6 +25,8 @@ pub struct Options {
     pub deny_patterns: Vec<regex::Regex>,
     /// `--allow/--warn/--deny`: severities re-mapped for this run.
     pub overrides: Vec<crate::overrides::Override>,
+    /// `--artifact`, `--table`: what the bundles are held against (spec section 8).
+    pub context: crate::context::Inputs,
 }
 
 /// `--profile`: requirements added on top of verification and audit.
@@ -52,6 +54,7 @@ impl Options {
             tolerance: None,
             deny_patterns: Vec::new(),
             overrides: Vec::new(),
+            context: crate::context::Inputs::default(),
         }
     }
 }

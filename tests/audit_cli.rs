@@ -82,7 +82,7 @@ fn allow_lowers_a_rule_and_says_so() {
     assert_eq!(f["remapped_from"], "error");
 
     let out = aeb(&["--color", "never", "--allow", "audit.time-savings", "fixtures/audit/audit-time-savings.json"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("re-mapped from error"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error lowered to info by --allow audit.time-savings"));
 }
 
 #[test]

@@ -80,7 +80,7 @@ pub static IMPLIED_RECORDS: Rule = Rule {
     id: "audit.implied-records",
     section: Consistency,
     severity: Info,
-    title: "Record count implied by cost per record",
+    title: "Record count stated, not only implied by cost per record",
     explanation: "Without `platform_costs.records_processed`, the number of records behind the \
 cost figures is `total_cost_usd / cost_per_record`. It is reported so that an auditor can hold \
 it against the scale the bundle claims (the claims cross-check does). Publishers should state \
@@ -91,7 +91,7 @@ pub static GPU_HOURS: Rule = Rule {
     id: "audit.gpu-hours",
     section: Consistency,
     severity: Info,
-    title: "GPU hours vs wall-clock hours",
+    title: "GPU hours match wall-clock hours",
     explanation: "`platform_costs.gpu_hours` is compared with `compute_time_seconds / 3600`. \
 More GPU hours than wall-clock hours means several GPUs ran in parallel (the implied number is \
 reported); fewer means GPUs were idle for part of the run. Neither is wrong, both are worth \
@@ -102,7 +102,7 @@ pub static GPU_HOURS_ZERO_COMPUTE: Rule = Rule {
     id: "audit.gpu-hours-zero-compute",
     section: Consistency,
     severity: Error,
-    title: "No GPU hours without compute time",
+    title: "No GPU hours with zero compute time",
     explanation: "GPU hours cannot be consumed in zero seconds: `gpu_hours > 0` with \
 `compute_time_seconds = 0` is a contradiction.",
 };
@@ -132,7 +132,7 @@ pub static GENERATED_AT_FUTURE: Rule = Rule {
     id: "audit.generated-at-future",
     section: Consistency,
     severity: Error,
-    title: "generated_at is not in the future",
+    title: "generated_at not in the future",
     explanation: "A bundle cannot have been generated after the moment it is verified (`--now`, \
 default the system clock). A small clock skew (5 minutes) is allowed.",
 };

@@ -51,16 +51,6 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// Bundle text quoted in a message, control characters escaped (`\u{1b}`), so that a
-/// string cannot rewrite the terminal it is printed on. One call to swap for the shared
-/// helper of `crate::text` once it exists.
-pub fn escape_control(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_owned();
-    }
-    s.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
-}
-
 /// Characters that render as nothing: removed.
 fn is_invisible(c: char) -> bool {
     matches!(c,

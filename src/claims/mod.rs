@@ -5,13 +5,13 @@ pub mod diags;
 pub mod extract;
 
 use crate::audit::facts::{format_computed, format_decimals, Facts};
-use crate::audit::normalize::escape_control;
 use crate::audit::tolerance::compare;
 use crate::audit::tolerance::Tolerance;
 use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, TRAINING};
 use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
+use crate::text::escape_control;
 use diags::*;
 use extract::{extract, Bound, Mention, PercentOf, Quantity};
 
@@ -25,15 +25,24 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         }
         return;
     }
-    for rule in RULES {
-        out.mark(rule);
-    }
+    // Every number in the prose is checked for a metric behind it; a kind's own rule
+    // is evaluated only when a claim of that kind was held against its metric.
+    out.mark(&UNSUPPORTED);
+    out.mark(&UNCHECKED);
+    let mut unbacked: Vec<&'static Rule> = Vec::new();
     let j = Judge { facts, opts };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
         let found = extract(&field, text);
         for m in &found.mentions {
-            if let Some(f) = j.judge(&pointer, text, m) {
+            let rule = kind_rule(&m.quantity);
+            let finding = j.judge(&pointer, text, m);
+            match (&finding, rule) {
+                (Some(f), Some(rule)) if std::ptr::eq(f.rule, &UNSUPPORTED) => unbacked.push(rule),
+                (_, Some(rule)) => out.mark(rule),
+                (_, None) => {}
+            }
+            if let Some(f) = finding {
                 out.push(f);
             }
         }
@@ -48,6 +57,36 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
                 .found(format!("{} (not checked)", quote(&u.text))),
             );
         }
+    }
+    let kinds: [(&'static Rule, &str); 5] = [
+        (&RECORDS, "record-count"),
+        (&PERCENTAGE, "percentage"),
+        (&SPEEDUP, "speed-up"),
+        (&MEMORY, "memory"),
+        (&THROUGHPUT, "throughput"),
+    ];
+    for (rule, noun) in kinds {
+        if out.evaluated.contains(&rule.id) {
+            continue;
+        }
+        if unbacked.iter().any(|r| std::ptr::eq(*r, rule)) {
+            out.skip(rule, format!("the {noun} claims name no metric the bundle reports (claims.unsupported)"));
+        } else {
+            out.skip(rule, format!("no {noun} claim in enterprise_validation"));
+        }
+    }
+}
+
+/// The rule that holds a claim of this kind against its metric; a percentage of
+/// nothing known has none (only `claims.unsupported` speaks about it).
+fn kind_rule(q: &Quantity) -> Option<&'static Rule> {
+    match q {
+        Quantity::Records { .. } => Some(&RECORDS),
+        Quantity::Throughput { .. } => Some(&THROUGHPUT),
+        Quantity::Percent { .. } => Some(&PERCENTAGE),
+        Quantity::UnknownPercent { .. } => None,
+        Quantity::Speedup { .. } => Some(&SPEEDUP),
+        Quantity::Memory { .. } => Some(&MEMORY),
     }
 }
 

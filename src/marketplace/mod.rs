@@ -140,10 +140,9 @@ pub fn is_placeholder(text: &str) -> bool {
 /// Why a present field still proves nothing: a placeholder string, or no records.
 fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
     match facts.get(pointer)? {
-        serde_json::Value::String(s) if is_placeholder(s) => Some(format!(
-            "{pointer} is a placeholder (\"{}\"), not a statement",
-            crate::audit::normalize::escape_control(s)
-        )),
+        serde_json::Value::String(s) if is_placeholder(s) => {
+            Some(format!("{pointer} is a placeholder (\"{}\"), not a statement", crate::text::escape_control(s)))
+        }
         serde_json::Value::Number(n) if pointer.ends_with("/records_processed") && n.as_f64() == Some(0.0) => {
             Some(format!("{pointer} is 0: no records prove no scale"))
         }

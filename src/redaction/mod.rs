@@ -3,11 +3,12 @@
 pub mod diags;
 pub mod pii;
 
-use crate::audit::normalize::{escape_control, normalize};
+use crate::audit::normalize::normalize;
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
 use crate::rules::Rule;
+use crate::text::escape_control;
 use diags::*;
 use pii::PiiKind;
 use serde_json::Value;

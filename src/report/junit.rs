@@ -7,7 +7,7 @@ use crate::finding::Severity;
 use crate::verify::BundleReport;
 use std::fmt::Write;
 
-pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
+pub fn render(reports: &[BundleReport], strict: bool, now: &str, record: &super::Record) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let all: Vec<_> = reports.iter().map(|r| (r, checklist(r))).collect();
     let tests: usize = all.iter().map(|(_, c)| c.len()).sum();
@@ -26,6 +26,7 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
             esc(&r.name),
             checks.len()
         );
+        properties(&mut s, r, record);
         for c in checks {
             let _ = write!(
                 s,
@@ -51,10 +52,10 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
                     "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                     esc(first),
                     esc(c.rule.id),
-                    esc(&text.join("\n"))
+                    xml(&text.join("\n"))
                 );
             } else if !text.is_empty() {
-                let _ = writeln!(s, "      <system-out>{}</system-out>", esc(&text.join("\n")));
+                let _ = writeln!(s, "      <system-out>{}</system-out>", xml(&text.join("\n")));
             }
             s.push_str("    </testcase>\n");
         }
@@ -62,6 +63,36 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
     }
     s.push_str("</testsuites>\n");
     s
+}
+
+/// The record of the audit, as the suite's properties (CI systems show them per suite).
+fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
+    let mut props: Vec<(&str, String)> = vec![
+        ("aeb-verify.version", record.tool_version.to_owned()),
+        ("aeb-verify.now", format!("{} ({})", record.now, record.now_from)),
+        ("aeb-verify.verdict", super::established(r, record)),
+    ];
+    if let Some(i) = &r.input {
+        props.push(("aeb-verify.input.sha256", i.sha256.clone()));
+        props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
+    }
+    for k in &record.keys {
+        let uids = k.user_ids.join("; ");
+        props.push(("aeb-verify.key", format!("{} {} {} [{uids}]", k.kind, k.file, k.id)));
+    }
+    props.push(("aeb-verify.profile", record.profile.to_owned()));
+    props.push(("aeb-verify.strict", record.strict.to_string()));
+    props.push(("aeb-verify.tolerance", record.tolerance.map_or("decimals shown".to_owned(), |t| t.to_string())));
+    props.push(("aeb-verify.max-bytes", record.max_bytes.to_string()));
+    for o in &record.overrides {
+        props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
+    }
+    props.push(("aeb-verify.command", record.command.clone()));
+    s.push_str("    <properties>\n");
+    for (name, value) in props {
+        let _ = writeln!(s, "      <property name=\"{}\" value=\"{}\"/>", esc(name), esc(&value));
+    }
+    s.push_str("    </properties>\n");
 }
 
 fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
@@ -72,8 +103,15 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 
-/// XML text and attribute escaping; control characters XML 1.0 cannot carry are dropped.
+/// XML text and attribute escaping, after the controls and invisible characters every
+/// text format escapes ([`super::esc`]): none of them reaches a CI page raw.
 fn esc(s: &str) -> String {
+    xml(&super::esc(s))
+}
+
+/// XML escaping of text already made safe; the two characters XML 1.0 cannot carry are
+/// written as escapes too. Newlines are ours (one finding per line).
+fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -82,8 +120,8 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            '\u{FFFE}' | '\u{FFFF}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c < ' ' && c != '\n' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             c => out.push(c),
         }
     }
