@@ -175,13 +175,14 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv4 address" });
         }
     }
+    let base = settled(&mut hits);
     for m in re(IPV6).into_iter().flat_map(|r| r.find_iter(text)) {
         if glued_before(text, m.start()) {
             continue;
         }
         let s = m.as_str();
         let groups = s.split(':').filter(|g| !g.is_empty()).count();
-        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits, &m.range()) {
+        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits[..base], &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv6 address" });
         }
     }
@@ -191,6 +192,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
             hits.push(PiiHit { kind: PiiKind::Card, span: m.range(), what: "a payment card number (Luhn-valid)" });
         }
     }
+    let base = settled(&mut hits);
     for c in re(SSN).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
         let part = |i: usize| c.get(i).map(|g| g.as_str()).unwrap_or("");
@@ -198,7 +200,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
-        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, &m.range()) {
+        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits[..base], &m.range()) {
             continue;
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a US social security number" });
@@ -212,10 +214,11 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a UK National Insurance number" });
     }
     for i in [PHONE_INTL, PHONE_NANP, PHONE_NATIONAL] {
+        let base = settled(&mut hits);
         for m in re(i).into_iter().flat_map(|r| r.find_iter(text)) {
             let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
             let range = if i == PHONE_NATIONAL { 10..=11 } else { 7..=15 };
-            if !range.contains(&digits) || overlaps(&hits, &m.range()) {
+            if !range.contains(&digits) || overlaps(&hits[..base], &m.range()) {
                 continue;
             }
             if glued_before(text, m.start()) || longer_dotted(text, &m.range()) {
@@ -227,18 +230,31 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
         hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
     }
+    let base = settled(&mut hits);
     for m in re(PARAMS).into_iter().flat_map(|r| r.find_iter(text)) {
-        // one finding for one parameter list
-        if !overlaps(&hits, &m.range()) && !hits.iter().any(|h| h.kind == PiiKind::Params) {
+        // one finding for one string's parameters
+        if !overlaps(&hits[..base], &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Params, span: m.range(), what: "algorithm parameters" });
+            break;
         }
     }
     hits.sort_by_key(|h| h.span.start);
     Ok(hits)
 }
 
+/// Whether `r` overlaps a hit of an earlier detector. `hits` is sorted by start (see
+/// `settled`); only the few hits that start just before `r` can reach into it, so a
+/// string with thousands of hits costs a binary search per candidate, not a rescan.
 fn overlaps(hits: &[PiiHit], r: &Range<usize>) -> bool {
-    hits.iter().any(|h| h.span.start < r.end && r.start < h.span.end)
+    let i = hits.partition_point(|h| h.span.start < r.end);
+    hits.get(..i).unwrap_or_default().iter().rev().take(8).any(|h| r.start < h.span.end)
+}
+
+/// Sorts the hits so far and says how many there are: the candidates of the next
+/// detector are checked against these (its own matches never overlap each other).
+fn settled(hits: &mut [PiiHit]) -> usize {
+    hits.sort_by_key(|h| h.span.start);
+    hits.len()
 }
 
 #[cfg(test)]
