@@ -32,9 +32,25 @@ pub struct VerifyArgs {
     #[arg(value_name = "BUNDLE", required = true)]
     pub bundles: Vec<PathBuf>,
 
-    /// Report format
+    /// Report format on standard output
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Also write a report in FORMAT to FILE (e.g. sarif=results.sarif); repeatable.
+    /// Every file is written in full before the exit status is known
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<OutputArg>,
+
+    /// In directories, follow symbolic links (loops are detected; a link to outside
+    /// the directory is never read). Without it links are skipped with a notice
+    #[arg(long)]
+    pub follow: bool,
+
+    /// In directories, leave out paths matching this glob (matched against the path
+    /// below the directory and against the name, e.g. 'drafts' or '*.draft.json');
+    /// repeatable
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 
     /// Reject on warnings too, not only on errors
     #[arg(long)]
@@ -62,6 +78,29 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub audit: AuditArgs,
+}
+
+/// One `--output FORMAT=FILE`.
+#[derive(Debug, Clone)]
+pub struct OutputArg {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputArg, String> {
+    let (format, path) = s.split_once('=').ok_or("FORMAT=FILE, e.g. sarif=results.sarif")?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format '{format}' (one of {})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("FORMAT=FILE needs a file name after '='".to_owned());
+    }
+    Ok(OutputArg { format, path: PathBuf::from(path) })
 }
 
 #[derive(Debug, Args, Clone, Copy)]

@@ -11,10 +11,12 @@
 
 pub mod app;
 pub mod audit;
+pub mod batch;
 pub mod canonical;
 pub mod claims;
 pub mod cli;
 pub mod finding;
+pub mod inputs;
 pub mod integrity;
 pub mod marketplace;
 pub mod options;

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         stdout: &mut std::io::BufWriter::new(stdout.lock()),
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+        ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
     ExitCode::from(app::run(cli, &mut env))

@@ -21,11 +21,7 @@ pub fn render(reports: &[BundleReport], color: bool, quiet: bool) -> String {
         }
         let _ = writeln!(s, "{}", verdict_line(r, color));
     }
-    if reports.len() > 1 {
-        let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
-        let _ =
-            writeln!(s, "\n{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
-    }
+    // The batch account ("N files found, ...") follows, from report::render.
     s
 }
 
