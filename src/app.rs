@@ -140,7 +140,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", n.path, n.reason);
     }
     for n in &found.unusable {
-        let _ = writeln!(env.stderr, "aeb-verify: {}: {}", n.path, n.reason);
+        let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {}", n.path, n.reason);
     }
     let stdin =
         found.inputs.contains(&bundles::Input::Stdin).then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
