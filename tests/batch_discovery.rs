@@ -171,7 +171,7 @@ fn unreadable_inputs_are_counted_and_listed_in_every_format() {
     assert_eq!(lines[2]["summary"]["unreadable"], 1);
 
     let sarif = run(&["--format", "sarif", "--now", NOW, &good, &missing]);
-    let sv: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let sv: serde_json::Value = assert_valid_sarif(&sarif.stdout);
     let inv = &sv["runs"][0]["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);
     let note = &inv["toolExecutionNotifications"][0];

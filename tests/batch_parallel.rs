@@ -79,7 +79,7 @@ fn json_sarif_and_junit_keep_input_order() {
     let want: Vec<&str> = expected.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(files, want);
     // The files written alongside: SARIF results of the rejected bundles, in order.
-    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    let s: serde_json::Value = assert_valid_sarif(&std::fs::read_to_string(&sarif).unwrap());
     let mismatches: Vec<u64> = s["runs"][0]["results"]
         .as_array()
         .unwrap()
