@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// From junit-10.xsd: (element, attributes allowed, attributes required, children allowed).
-const SHAPE: &[(&str, &[&str], &[&str], &[&str])] = &[
+type Shape = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+const SHAPE: &[Shape] = &[
     ("testsuites", &["name", "time", "tests", "failures", "errors"], &[], &["testsuite"]),
     (
         "testsuite",
