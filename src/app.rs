@@ -31,6 +31,8 @@ pub struct Env<'a> {
     /// Running under CI (`CI` set): no progress bar, whatever the terminal says.
     pub ci: bool,
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` set and not `0`: colour even when standard output is not a terminal.
+    pub clicolor_force: bool,
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
@@ -58,9 +60,9 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             clap_complete::generate(shell, &mut Cli::command(), "aeb-verify", env.stdout);
             EXIT_VERIFIED
         }
-        Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(env.stdout) {
+        Some(Command::Man { page }) => match crate::man::render(page.as_deref(), env.stdout) {
             Ok(()) => EXIT_VERIFIED,
-            Err(e) => fail(env, &format!("cannot write the man page: {e}")),
+            Err(e) => fail(env, &format!("man: {e}")),
         },
     };
     let _ = env.stdout.flush();
@@ -114,7 +116,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+        ColorChoice::Auto => (env.stdout_is_terminal || env.clicolor_force) && !env.no_color,
     };
     let style = report::Style { now: &now, strict: opts.strict, color, quiet: args.quiet };
     // Each --output file is created before any bundle is verified: a path that cannot

@@ -214,9 +214,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print a man page (roff): aeb-verify(1), or a subcommand's page
     #[command(hide = true)]
-    Man,
+    Man {
+        /// A subcommand (canonicalize, digest, ...): print aeb-verify-SUBCOMMAND(1)
+        page: Option<String>,
+    },
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod finding;
 pub mod inputs;
 pub mod integrity;
+pub mod man;
 pub mod marketplace;
 pub mod options;
 pub mod overrides;
