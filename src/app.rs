@@ -8,6 +8,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
+use crate::text::escape_control;
 use crate::verify::BundleReport;
 use clap::CommandFactory;
 use std::io::{Read, Write};
@@ -33,6 +34,8 @@ pub struct Env<'a> {
     pub no_color: bool,
     /// `CLICOLOR_FORCE` set and not `0`: colour even when standard output is not a terminal.
     pub clicolor_force: bool,
+    /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
+    pub width: usize,
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
@@ -45,6 +48,7 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             writeln!(out, "{}", crate::integrity::payload_sha256(doc)).map_err(|e| e.to_string())
         }),
         Some(Command::Explain { rule }) => explain(&rule, env),
+        Some(Command::Diff { old, new, format, read }) => diff_command(&old, &new, format, read, env),
         Some(Command::Schema) => match env.stdout.write_all(crate::schema::SCHEMA_TEXT.as_bytes()) {
             Ok(()) => EXIT_VERIFIED,
             Err(e) => fail(env, &format!("cannot write: {e}")),
@@ -69,8 +73,9 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
     code
 }
 
+/// Messages quote file names, key files and arguments: escaped like every report text.
 fn fail(env: &mut Env, message: &str) -> u8 {
-    let _ = writeln!(env.stderr, "aeb-verify: {message}");
+    let _ = writeln!(env.stderr, "aeb-verify: {}", escape_control(message));
     EXIT_CANNOT_RUN
 }
 
@@ -89,10 +94,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // Start the second core's work before the keys are loaded: it is the longest part
     // of a small bundle's run.
     let small_first = second_core(found.inputs.first());
-    if small_first {
-        // This thread will soon be idle: it takes the claim patterns while the other
-        // compiles the schema.
-        crate::claims::extract::warm_up();
+    if small_first && args.audit.profile != crate::options::Profile::None {
+        // This thread will soon be idle: it takes the personal-data patterns while the
+        // other compiles the schema. (Claims need none: their reader is hand-written.)
+        let _ = crate::redaction::pii::warm_up();
     }
     opts.strict = args.strict;
     opts.trust = match load_trust(&args.sig) {
@@ -106,9 +111,18 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         opts.trust.require = true;
     }
     opts.tolerance = args.audit.tolerance;
+    if opts.profile == crate::options::Profile::None && !args.audit.deny_patterns.is_empty() {
+        // The patterns are a redaction requirement; without a profile they would check
+        // nothing, and a silently ignored pattern reads as a clean bundle.
+        return fail(env, "--deny-pattern needs --profile public or --profile marketplace");
+    }
     opts.deny_patterns = args.audit.deny_patterns.clone();
     opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
         Ok(o) => o,
+        Err(e) => return fail(env, &e),
+    };
+    opts.context = match load_context(&args.context, opts.limits.max_bytes) {
+        Ok(c) => c,
         Err(e) => return fail(env, &e),
     };
 
@@ -118,7 +132,19 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ColorChoice::Never => false,
         ColorChoice::Auto => (env.stdout_is_terminal || env.clicolor_force) && !env.no_color,
     };
-    let style = report::Style { now: &now, strict: opts.strict, color, quiet: args.quiet };
+    // What the verdicts rest on, as known before any bundle is read (options, keys);
+    // the full record (inputs, what each key verified) is built as bundles come.
+    let base = report::Record::new(&opts, args.now.is_some(), &[]);
+    let mut record = base.clone();
+    let style = report::Style {
+        now: &now,
+        strict: opts.strict,
+        color,
+        quiet: args.quiet,
+        verbose: args.verbose,
+        width: env.width,
+        record: &base,
+    };
     // Each --output file is created before any bundle is verified: a path that cannot
     // be written stops the run before it costs anything.
     let mut files = Vec::new();
@@ -139,10 +165,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut tally =
         Tally { found: found.inputs.len() + found.unusable.len(), skipped: found.skipped, ..Tally::default() };
     for n in &tally.skipped {
-        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", n.path, n.reason);
+        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", escape_control(&n.path), escape_control(&n.reason));
     }
     for n in &found.unusable {
-        let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {}", n.path, n.reason);
+        let _ =
+            writeln!(env.stderr, "aeb-verify: cannot read {}: {}", escape_control(&n.path), escape_control(&n.reason));
     }
     let stdin =
         found.inputs.contains(&bundles::Input::Stdin).then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
@@ -175,6 +202,9 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         }
         batch::run(&found.inputs, stdin, &opts, |item| {
             tally.count(&item);
+            if let Item::Report(r) = &item {
+                record.add(r);
+            }
             progress.tick();
             emit_to(&mut outs, &mut stdout, &item);
             match item {
@@ -182,26 +212,37 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                 Item::Report(_) => {}
                 Item::Unreadable(n) => {
                     progress.suspend(|| {
-                        let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {}", n.path, n.reason);
+                        let _ = writeln!(
+                            env.stderr,
+                            "aeb-verify: cannot read {}: {}",
+                            escape_control(&n.path),
+                            escape_control(&n.reason)
+                        );
                     });
                 }
             }
         });
         progress.done();
         tally.unreadable.extend(found.unusable.iter().cloned());
+        record.finish();
+        let full = report::Style { record: &record, ..style };
+        let full_file = report::Style { color: false, ..full };
         for o in outs.iter_mut().filter(|o| o.error.is_none()) {
             let w: &mut dyn Write = match &mut o.w {
                 Dest::Stdout => &mut stdout,
                 Dest::File(f) => f,
             };
-            o.error = o.sink.finish(&kept, &tally, w).and_then(|()| w.flush()).err();
+            let st = if o.name.is_some() { &full_file } else { &full };
+            o.error = o.sink.finish(&kept, &tally, st, w).and_then(|()| w.flush()).err();
         }
     }
     let mut cannot_write = false;
     for o in &outs {
         if let Some(e) = &o.error {
             cannot_write = true;
-            let what = o.name.map_or_else(|| "the report".to_owned(), |p| p.display().to_string());
+            let what = o
+                .name
+                .map_or_else(|| "the report".to_owned(), |p| escape_control(&p.display().to_string()).into_owned());
             let _ = writeln!(env.stderr, "aeb-verify: cannot write {what}: {e}");
         }
     }
@@ -321,6 +362,20 @@ fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, St
     Ok(t)
 }
 
+/// The artifacts of `--artifact`, read and hashed once. Like a key file, an artifact
+/// that cannot be read stops the run.
+fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::context::Inputs, String> {
+    let mut inputs = crate::context::Inputs::default();
+    for spec in &args.artifacts {
+        let (name, path) = crate::context::artifacts::parse_spec(spec)?;
+        if inputs.artifacts.iter().any(|a| a.name == name) {
+            return Err(format!("--artifact {name}= given twice"));
+        }
+        inputs.artifacts.push(crate::context::artifacts::load(&name, &path, max)?);
+    }
+    Ok(inputs)
+}
+
 /// A bundle smaller than this is verified in about the time the one-off compile of the
 /// schema and claim patterns takes.
 const SMALL: u64 = 1 << 20;
@@ -347,7 +402,46 @@ fn payload_command(
     env: &mut Env,
     emit: impl Fn(&read::Document, &mut dyn Write) -> Result<(), String>,
 ) -> u8 {
-    let name = file.display().to_string();
+    let doc = match read_strict(file, read, env) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    match emit(&doc, env.stdout) {
+        Ok(()) => EXIT_VERIFIED,
+        Err(e) => fail(env, &format!("cannot write: {e}")),
+    }
+}
+
+/// `diff`: both bundles read strictly; a bundle that cannot be read stops it (exit 2).
+fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: ReadArgs, env: &mut Env) -> u8 {
+    let mut docs = Vec::with_capacity(2);
+    for file in [old, new] {
+        match read_strict(file, read, env) {
+            Ok(d) => docs.push(d),
+            Err(EXIT_REJECTED) => {
+                return fail(env, &format!("{} cannot be read strictly; nothing to compare", file.display()))
+            }
+            Err(code) => return code,
+        }
+    }
+    let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
+    let d = crate::diff::diff(&old_doc, &new_doc);
+    let text = crate::diff::render(&d, format, &old.display().to_string(), &new.display().to_string());
+    if let Err(e) = env.stdout.write_all(text.as_bytes()) {
+        return fail(env, &format!("cannot write: {e}"));
+    }
+    if d.identical_payloads() {
+        EXIT_VERIFIED
+    } else {
+        EXIT_REJECTED
+    }
+}
+
+/// A bundle read strictly. One that cannot be read is reported on stderr, one line per
+/// finding, and yields exit 1 (an I/O error: 2); `diff` turns the 1 into 2.
+fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
+    let shown = file.display().to_string();
+    let name = escape_control(&shown);
     let loaded = if file.as_os_str() == "-" {
         bundles::load_stdin(env.stdin, read.max_bytes)
     } else {
@@ -356,24 +450,21 @@ fn payload_command(
     let bytes = match loaded {
         Ok(Loaded::Bytes(b)) => b,
         Ok(Loaded::TooLarge(f)) => {
-            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, f.message);
-            return EXIT_REJECTED;
+            let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, escape_control(&f.message));
+            return Err(EXIT_REJECTED);
         }
-        Err(e) => return fail(env, &format!("cannot read {name}: {e}")),
+        Err(e) => return Err(fail(env, &format!("cannot read {name}: {e}"))),
     };
     let result = read::read(bytes, &limits(read));
-    let Some(doc) = &result.document else {
+    let Some(doc) = result.document else {
         for f in &result.findings {
-            let pos = f.offset.map(|o| read::line_column(result.source(), o));
+            let pos = f.offset.map(|o| read::line_column(&result.source, o));
             let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
-            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, f.message);
+            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
         }
-        return EXIT_REJECTED;
+        return Err(EXIT_REJECTED);
     };
-    match emit(doc, env.stdout) {
-        Ok(()) => EXIT_VERIFIED,
-        Err(e) => fail(env, &format!("cannot write: {e}")),
-    }
+    Ok(doc)
 }
 
 fn explain(id: &str, env: &mut Env) -> u8 {

@@ -72,12 +72,19 @@ pub struct VerifyArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Every check by name, with its status; in a batch, a full report per bundle.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     /// Keys and signature requirements; last, because its help heading carries over
     #[command(flatten)]
     pub sig: SigArgs,
 
     #[command(flatten)]
     pub audit: AuditArgs,
+
+    #[command(flatten)]
+    pub context: ContextArgs,
 }
 
 /// One `--output FORMAT=FILE`.
@@ -171,6 +178,16 @@ pub struct AuditArgs {
     pub deny: Vec<String>,
 }
 
+/// What the bundle is held against besides itself (spec section 8).
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Context")]
+pub struct ContextArgs {
+    /// Check NAME_hash against FILE (its bytes, or the RFC 8785 form of its JSON),
+    /// e.g. schema=schema.json, recipe=recipe.yaml; repeatable
+    #[arg(long = "artifact", value_name = "NAME=FILE")]
+    pub artifacts: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Colour when standard output is a terminal and NO_COLOR is not set
@@ -201,6 +218,19 @@ pub enum Command {
         /// A rule id, as reports print it (e.g. integrity.hash-mismatch)
         rule: String,
     },
+    /// Show what changed between two bundles of one dataset, member by member. Exit
+    /// status: 0 identical payloads, 1 they differ, 2 one cannot be read
+    Diff {
+        /// The earlier bundle
+        old: PathBuf,
+        /// The later bundle
+        new: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Print the embedded JSON Schema of bundle v1.0
     Schema,
     /// List every rule: id, section, default severity, title
@@ -220,6 +250,17 @@ pub enum Command {
         /// A subcommand (canonicalize, digest, ...): print aeb-verify-SUBCOMMAND(1)
         page: Option<String>,
     },
+}
+
+/// Formats of `aeb-verify diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change
+    Human,
+    /// A JSON document: each change with pointer, old, new and relative change
+    Json,
+    /// A Markdown table
+    Markdown,
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {

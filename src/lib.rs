@@ -15,6 +15,8 @@ pub mod batch;
 pub mod canonical;
 pub mod claims;
 pub mod cli;
+pub mod context;
+pub mod diff;
 pub mod finding;
 pub mod inputs;
 pub mod integrity;

@@ -18,10 +18,11 @@ pub enum Section {
     Claims,
     Redaction,
     Marketplace,
+    Context,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Reading,
         Section::Integrity,
         Section::Signatures,
@@ -30,6 +31,7 @@ impl Section {
         Section::Claims,
         Section::Redaction,
         Section::Marketplace,
+        Section::Context,
     ];
 
     pub fn name(self) -> &'static str {
@@ -42,6 +44,7 @@ impl Section {
             Section::Claims => "Claims",
             Section::Redaction => "Redaction",
             Section::Marketplace => "Marketplace",
+            Section::Context => "Context",
         }
     }
 }
@@ -76,6 +79,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         crate::claims::diags::RULES,
         crate::redaction::diags::RULES,
         crate::marketplace::diags::RULES,
+        crate::context::diags::RULES,
     ]
     .into_iter()
     .flat_map(|rules| rules.iter().copied())

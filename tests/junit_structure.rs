@@ -41,6 +41,8 @@ const SHAPE: &[Shape] = &[
         &["name"],
         &["skipped", "error", "failure", "system-out", "system-err"],
     ),
+    ("properties", &[], &[], &["property"]),
+    ("property", &["name", "value"], &["name", "value"], &[]),
     ("failure", &["type", "message"], &[], &[]),
     ("error", &["type", "message"], &[], &[]),
     ("skipped", &["type", "message"], &[], &[]),
@@ -182,10 +184,14 @@ fn tabs_and_newlines_in_names_survive_and_unreadable_inputs_are_errors() {
     let missing = dir.join("missing.json");
     let (code, root, raw) = junit(&["--now", NOW, dir.join(name).to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 2, "an unreadable input");
-    assert!(!raw.contains('\t'), "no raw tab anywhere in attributes");
+    assert!(!raw.contains('\t'), "no raw tab anywhere");
     // Named paths that cannot be used are known first, and come first.
     let suite = &root.children[1];
-    assert_eq!(suite.attrs["name"], dir.join(name).to_str().unwrap(), "the name after XML normalization");
+    // After XML attribute normalization the name still shows where the tab and the
+    // newline were (visible escapes, as every format shows control characters), with
+    // the markup characters intact.
+    let shown = dir.join(name).to_str().unwrap().replace('\t', "\\u{9}").replace('\n', "\\u{a}");
+    assert_eq!(suite.attrs["name"], shown);
     let unreadable = &root.children[0];
     assert_eq!(unreadable.attrs["name"], missing.to_str().unwrap());
     assert_eq!((count(unreadable, "errors"), count(unreadable, "tests")), (1, 1));

@@ -39,21 +39,26 @@ impl Sink for Stream<'_> {
     }
 
     fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(&bundle(r)).map_err(io::Error::other)?;
+        let text = serde_json::to_string_pretty(&bundle(r, self.style.record)).map_err(io::Error::other)?;
+        let text = crate::text::json_escape_hidden(text);
         // JSON strings hold no raw newline: re-indenting at each one is safe.
         let sep = if self.first { "\n" } else { ",\n" };
         self.first = false;
         write!(out, "{sep}    {}", text.replace('\n', "\n    "))
     }
 
-    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         let tail = json!({
+            // What the verdicts were reached on (issue 9 point 5): inputs with their
+            // SHA-256, keys and what they verified, options, overrides, rerun command.
+            // Last, because it is complete only when every bundle is.
+            "record": style.record,
             "unreadable": notices(&tally.unreadable),
             "skipped": notices(&tally.skipped),
             "summary": summary(tally),
             "verdict": tally.verdict(),
         });
-        let tail = serde_json::to_string_pretty(&tail).map_err(io::Error::other)?;
+        let tail = crate::text::json_escape_hidden(serde_json::to_string_pretty(&tail).map_err(io::Error::other)?);
         let tail = tail.trim_start().trim_start_matches('{');
         let close = if self.first { "]," } else { "\n  ]," };
         writeln!(out, "{close}{tail}")
@@ -77,7 +82,7 @@ pub fn notices(list: &[Notice]) -> Vec<Value> {
     list.iter().map(|n| json!({ "file": n.path, "reason": n.reason })).collect()
 }
 
-pub fn bundle(r: &BundleReport) -> Value {
+pub fn bundle(r: &BundleReport, record: &super::Record) -> Value {
     let checks: Vec<Value> = checklist(r)
         .into_iter()
         .map(|c| {
@@ -101,18 +106,22 @@ pub fn bundle(r: &BundleReport) -> Value {
                 "title": f.rule.title,
                 "severity": f.severity,
                 "remapped_from": f.remapped_from,
+                "remapped_by": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
                 "pointer": f.pointer,
                 "line": f.position.map(|p| p.line),
                 "column": f.position.map(|p| p.column),
                 "expected": f.expected,
                 "found": f.found,
-                "message": f.message,
+                // For people: shown as text, so escaped as text is. The data fields
+                // (pointer, expected, found, file) stay exact.
+                "message": super::esc(&f.message),
             })
         })
         .collect();
     json!({
         "file": r.name,
         "verdict": r.verdict,
+        "established": super::established(r, record),
         "payload": r.digest.as_ref().map(|d| json!({"sha256": d.payload_sha256, "bytes": d.payload_len})),
         "counts": {
             "error": r.count(Severity::Error),

@@ -53,6 +53,7 @@ impl Sink for Stream<'_> {
             attr(&r.name),
             checks.len(),
         );
+        properties(s, r, self.style.record);
         for c in &checks {
             let _ = write!(
                 s,
@@ -103,7 +104,7 @@ impl Sink for Stream<'_> {
         Ok(())
     }
 
-    fn finish(&mut self, _all: &[BundleReport], _tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, _all: &[BundleReport], _tally: &Tally, _style: &Style, out: &mut dyn Write) -> io::Result<()> {
         write!(
             out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -111,6 +112,37 @@ impl Sink for Stream<'_> {
             self.tests, self.failures, self.errors, self.suites
         )
     }
+}
+
+/// The record of the audit, as the suite's properties (CI systems show them per suite);
+/// the command given repeats this bundle's verdict.
+fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
+    let mut props: Vec<(&str, String)> = vec![
+        ("aeb-verify.version", record.tool_version.to_owned()),
+        ("aeb-verify.now", format!("{} ({})", record.now, record.now_from)),
+        ("aeb-verify.verdict", super::established(r, record)),
+    ];
+    if let Some(i) = &r.input {
+        props.push(("aeb-verify.input.sha256", i.sha256.clone()));
+        props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
+    }
+    for k in &record.keys {
+        let uids = k.user_ids.join("; ");
+        props.push(("aeb-verify.key", format!("{} {} {} [{uids}]", k.kind, k.file, k.id)));
+    }
+    props.push(("aeb-verify.profile", record.profile.to_owned()));
+    props.push(("aeb-verify.strict", record.strict.to_string()));
+    props.push(("aeb-verify.tolerance", record.tolerance.map_or("decimals shown".to_owned(), |t| t.to_string())));
+    props.push(("aeb-verify.max-bytes", record.max_bytes.to_string()));
+    for o in &record.overrides {
+        props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
+    }
+    props.push(("aeb-verify.command", record.command_for(&r.name)));
+    s.push_str("    <properties>\n");
+    for (name, value) in props {
+        let _ = writeln!(s, "      <property name=\"{}\" value=\"{}\"/>", attr(name), attr(&value));
+    }
+    s.push_str("    </properties>\n");
 }
 
 fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
@@ -121,13 +153,16 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 
-/// An attribute value: markup escaped, and tab, newline and carriage return as
-/// character references (a parser normalizes raw ones to spaces).
+/// An attribute value: text from bundles and file names made visible first (a tab in a
+/// file name shows as `\u{9}`, as in every format), markup escaped, and any tab,
+/// newline or carriage return left as a character reference (a parser normalizes raw
+/// ones to spaces).
 fn attr(s: &str) -> String {
-    escape(s, true)
+    escape(&super::esc(s), true)
 }
 
-/// Text content: markup escaped; tab and newline kept as they are.
+/// Text content (findings already escaped by `one_line`, one per line): markup escaped;
+/// our own newlines kept.
 fn text_node(s: &str) -> String {
     escape(s, false)
 }

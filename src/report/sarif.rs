@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, so code-scanning UIs show each finding at its line
 //! and column in the bundle. Rules come from the catalogue, with their explanations.
 
-use super::Sink;
+use super::{Sink, Style};
 use crate::batch::Tally;
 use crate::finding::Severity;
 use crate::rules;
@@ -36,18 +36,19 @@ fn rule_entries() -> Vec<Value> {
 
 /// `--format sarif`: results are gathered bundle by bundle (a few values each; the
 /// reports themselves are dropped), the document is written at the end.
-pub struct Stream {
+pub struct Stream<'a> {
+    style: Style<'a>,
     results: Vec<Value>,
     artifacts: Vec<Value>,
 }
 
-impl Stream {
-    pub fn new() -> Self {
-        Stream { results: Vec::new(), artifacts: Vec::new() }
+impl<'a> Stream<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Stream { style, results: Vec::new(), artifacts: Vec::new() }
     }
 }
 
-impl Sink for Stream {
+impl Sink for Stream<'_> {
     fn bundle(&mut self, r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
         let index = self.artifacts.len();
         let artifact = artifact_location(&r.name);
@@ -68,7 +69,8 @@ impl Sink for Stream {
                 "ruleId": f.rule.id,
                 "ruleIndex": rules::all().position(|r| std::ptr::eq(r, f.rule)),
                 "level": level(f.severity),
-                "message": { "text": f.message },
+                // Shown as text by code-scanning UIs: escaped as every text format does.
+                "message": { "text": super::esc(&f.message) },
                 "locations": [loc],
                 "partialFingerprints": { "aebFinding/v1": fingerprint(&r.name, f.rule.id, &f.pointer) },
                 "properties": {
@@ -76,14 +78,20 @@ impl Sink for Stream {
                     "expected": f.expected,
                     "found": f.found,
                     "remappedFrom": f.remapped_from,
+                    "remappedBy": f.remapped_from.and_then(|_| self.style.record.override_for(f.rule.id)),
                 },
             }));
         }
-        self.artifacts.push(json!({ "location": artifact }));
+        let mut a = json!({ "location": artifact });
+        if let Some(i) = &r.input {
+            a["length"] = json!(i.bytes);
+            a["hashes"] = json!({ "sha-256": i.sha256 });
+        }
+        self.artifacts.push(a);
         Ok(())
     }
 
-    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         // Inputs that could not be read are the tool's own failures, not results.
         let notifications: Vec<Value> = tally
             .unreadable
@@ -91,7 +99,7 @@ impl Sink for Stream {
             .map(|n| {
                 json!({
                     "level": "error",
-                    "message": { "text": format!("cannot read {}: {}", n.path, n.reason) },
+                    "message": { "text": format!("cannot read {}: {}", super::esc(&n.path), super::esc(&n.reason)) },
                     "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(&n.path) } }],
                 })
             })
@@ -102,9 +110,12 @@ impl Sink for Stream {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rule_entries(),
             }},
+            // The record of the audit: the command that repeats the run, and everything it used.
             "invocations": [{
                 "executionSuccessful": tally.unreadable.is_empty(),
+                "commandLine": style.record.command,
                 "toolExecutionNotifications": notifications,
+                "properties": { "record": style.record },
             }],
             "columnKind": "unicodeCodePoints",
             "artifacts": std::mem::take(&mut self.artifacts),
@@ -118,7 +129,8 @@ impl Sink for Stream {
             "version": "2.1.0",
             "runs": [run],
         });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+        let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+        out.write_all(crate::text::json_escape_hidden(text).as_bytes())?;
         out.write_all(b"\n")
     }
 }
