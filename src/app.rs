@@ -125,6 +125,14 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Ok(c) => c,
         Err(e) => return fail(env, &e),
     };
+    if args.bundles.is_empty() {
+        // `--table DIR` alone: the bundle the table names.
+        match opts.context.table.as_ref().map(crate::context::table::named_bundle) {
+            Some(Ok(path)) => inputs.push(path),
+            Some(Err(e)) => return fail(env, &e),
+            None => return fail(env, "no bundle given"),
+        }
+    }
 
     let mut reports: Vec<BundleReport> = Vec::new();
     for path in inputs {
@@ -170,8 +178,8 @@ fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, St
     Ok(t)
 }
 
-/// The artifacts of `--artifact`, read and hashed once. Like a key file, an artifact
-/// that cannot be read stops the run.
+/// The artifacts of `--artifact`, read and hashed once, and the table of `--table`, read
+/// once. Like a key file, an artifact that cannot be read stops the run.
 fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::context::Inputs, String> {
     let mut inputs = crate::context::Inputs::default();
     for spec in &args.artifacts {
@@ -180,6 +188,17 @@ fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::conte
             return Err(format!("--artifact {name}= given twice"));
         }
         inputs.artifacts.push(crate::context::artifacts::load(&name, &path, max)?);
+    }
+    if let Some(dir) = &args.table {
+        use crate::context::delta;
+        // A directory that is no table stops the run; a table whose log cannot be read is
+        // a finding on each bundle.
+        let state = match delta::read_table(dir, args.table_version, &delta::Limits::default()) {
+            Ok(t) => Ok(t),
+            Err(delta::Error::NotATable(m)) => return Err(format!("--table: {m}")),
+            Err(delta::Error::Unreadable(m)) => Err(m),
+        };
+        inputs.table = Some(crate::context::table::TableInput { dir: dir.clone(), state: std::sync::Arc::new(state) });
     }
     Ok(inputs)
 }
@@ -222,7 +241,7 @@ enum Loaded {
 /// fault pages in at once and the kernel time grew more than the parse saved.)
 fn second_core(first: Option<&PathBuf>) -> bool {
     let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(crate::audit::warm_up);
-    first.and_then(|p| std::fs::metadata(p).ok()).map_or(true, |m| m.len() < SMALL)
+    first.and_then(|p| std::fs::metadata(p).ok()).is_none_or(|m| m.len() < SMALL)
 }
 
 /// Reads at most `max + 1` bytes, so an oversized input costs no more than the limit.

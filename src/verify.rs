@@ -58,7 +58,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
-            crate::context::check(doc, &opts.context, &mut outcome);
+            crate::context::check(doc, name, opts, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
     }

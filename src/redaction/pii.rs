@@ -77,7 +77,7 @@ pub fn luhn(s: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn preceded_by_word(text: &str, start: usize) -> bool {
