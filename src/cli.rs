@@ -57,6 +57,10 @@ pub struct VerifyArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Every check by name, with its status; in a batch, a full report per bundle.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     /// Keys and signature requirements; last, because its help heading carries over
     #[command(flatten)]
     pub sig: SigArgs,

@@ -72,6 +72,23 @@ pub struct Finding {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub message: String,
+    /// The bundle's own text around `position`, taken once when the report is
+    /// assembled, so reporters can show the line without keeping the whole source.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// A window of one source line (raw text: reporters escape it) and the token a finding
+/// points at within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line's text, or a window of it when the line is long (a minified bundle is
+    /// one line); `clipped_start`/`clipped_end` say whether text was cut off.
+    pub text: String,
+    pub clipped_start: bool,
+    pub clipped_end: bool,
+    /// Char index in `text` where the pointed-at token starts, and its length in chars.
+    pub start: usize,
+    pub len: usize,
 }
 
 impl Finding {
@@ -86,6 +103,7 @@ impl Finding {
             expected: None,
             found: None,
             message: message.into(),
+            excerpt: None,
         }
     }
 

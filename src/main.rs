@@ -17,6 +17,15 @@ fn main() -> ExitCode {
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        width: width(stdout_is_terminal),
     };
     ExitCode::from(app::run(cli, &mut env))
+}
+
+/// The terminal's columns; when piped, `COLUMNS` if set (so `COLUMNS=120 aeb-verify ... | less`
+/// lays out wide), else 80.
+fn width(terminal: bool) -> usize {
+    let from_terminal = terminal.then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))).flatten();
+    let from_env = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    from_terminal.or_else(from_env).filter(|w| *w > 0).unwrap_or(80).clamp(40, 400)
 }

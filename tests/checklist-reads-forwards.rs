@@ -38,7 +38,8 @@ fn junit_sarif_and_human_use_the_same_titles() {
         .clone();
     assert_eq!(rule["name"], "HashMatchesThePayload");
     assert_eq!(rule["shortDescription"]["text"], HASH_TITLE);
-    let human = out("human", "integrity/tampered.json");
+    let p = fixture("integrity/tampered.json");
+    let human = run(&["--verbose", "--now", NOW, p.to_str().unwrap()]);
     assert!(human.stdout.contains(HASH_TITLE), "{}", human.stdout);
 }
 

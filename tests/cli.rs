@@ -77,11 +77,19 @@ fn human_report_is_plain_when_piped_and_coloured_on_request() {
     let plain = run(&["--now", NOW, &path("seed-example.json")]);
     assert_eq!(plain.code, 1);
     assert!(!plain.stdout.contains('\u{1b}'), "no escape codes when piped");
-    assert!(plain.stdout.contains("Hash filled in"));
-    assert!(plain.stdout.contains("at /signatures/sha256 (line 55, column 29)"));
-    // Integrity, plus the schema (placeholder hashes) and the audit's warnings.
-    let last = format!("REJECTED {}: 4 error(s), 7 warning(s)", path("seed-example.json"));
-    assert!(plain.stdout.trim_end().ends_with(&last), "{}", plain.stdout);
+    assert!(plain.stdout.contains("error[integrity.hash-not-filled]"), "{}", plain.stdout);
+    assert!(plain.stdout.contains(&format!("{}:55:29", path("seed-example.json"))));
+    assert!(plain.stdout.contains("= at /signatures/sha256"));
+    // Integrity, plus the schema (placeholder hashes) and the audit's warnings; the
+    // verdict comes last.
+    let last = plain.stdout.trim_end().rsplit("\n\n").next().unwrap().replace("\n    ", " ");
+    assert!(
+        last.starts_with(&format!("REJECTED {}: unsigned: integrity only; 4 errors", path("seed-example.json"))),
+        "{last}"
+    );
+    assert!(last.contains("; 7 warnings: "), "{last}");
+    let verbose = run(&["--now", NOW, "--verbose", &path("seed-example.json")]);
+    assert!(verbose.stdout.contains("FAIL  Hash filled in (integrity.hash-not-filled)"), "{}", verbose.stdout);
     let colour = run(&["--now", NOW, "--color", "always", &path("seed-example.json")]);
     assert!(colour.stdout.contains("\u{1b}["));
 }

@@ -55,7 +55,7 @@ fn junit_fails_the_check_that_rejects() {
 fn markdown_ticks_what_held() {
     let r = out("markdown", "seed-example.json", &[]);
     assert!(r.stdout.starts_with("# Evidence bundle audit: `"));
-    assert!(r.stdout.contains("**Verdict: REJECTED**"));
+    assert!(r.stdout.contains("\n**Verdict: REJECTED** `"), "{}", r.stdout);
     assert!(r.stdout.contains("- [ ] **FAIL** Hash filled in (`integrity.hash-not-filled`)"));
     assert!(r.stdout.contains("- [x] **PASS** Member names unique in each object (`read.duplicate-name`)"));
     let unread = out("markdown", "read/bom.json", &[]);

@@ -7,7 +7,7 @@ use super::diags::*;
 use crate::audit::facts::Facts;
 use crate::audit::tolerance::compare;
 use crate::audit::{group, record_count};
-use crate::claims::extract::{extract, Quantity};
+use crate::claims::extract::{extract, Bound, Quantity};
 use crate::finding::{Finding, Outcome, Severity};
 use crate::options::Options;
 use crate::rules::Rule;
@@ -287,21 +287,18 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
     let tol = crate::audit::tolerance(opts);
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
-        for m in extract(&field, text) {
-            let Quantity::Records { value, multiplier, at_least } = m.quantity else { continue };
+        for m in extract(&field, text).mentions {
+            let Quantity::Records { value, multiplier } = m.quantity else { continue };
             any = true;
             let in_unit = live / multiplier;
-            let ok = if at_least {
-                // "billion scale": at least half of one such unit; a lower bound can only confirm.
-                in_unit >= 0.5 || !exact
-            } else {
-                let c = compare(value, m.decimals, in_unit, tol);
-                c.consistent || (!exact && in_unit < value)
-            };
-            if ok {
+            let holds = crate::claims::holds(m.bound, value, m.decimals, in_unit, tol);
+            // A lower bound contradicts only a claim below it: "at least" never, an exact
+            // or "under" claim when even the bound exceeds it.
+            let contradicts = if exact { !holds } else { !holds && m.bound != Bound::AtLeast && in_unit > value };
+            if !contradicts {
                 continue;
             }
-            let kind = if at_least { "at least " } else { "" };
+            let kind = crate::claims::bound_word(m.bound);
             out.push(
                 Finding::new(
                     &TABLE_CLAIMS,

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 pub const REPORT_VERSION: u32 = 1;
 
-pub fn render(reports: &[BundleReport], now: &str) -> String {
-    let bundles: Vec<Value> = reports.iter().map(bundle).collect();
+pub fn render(reports: &[BundleReport], now: &str, record: &super::Record) -> String {
+    let bundles: Vec<Value> = reports.iter().map(|r| bundle(r, record)).collect();
     let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
     let overall = if verified == reports.len() { Verdict::Verified } else { Verdict::Rejected };
     let doc = json!({
@@ -17,6 +17,9 @@ pub fn render(reports: &[BundleReport], now: &str) -> String {
         "report_version": REPORT_VERSION,
         "tool_version": env!("CARGO_PKG_VERSION"),
         "now": now,
+        // What the verdicts were reached on (issue 9 point 5): inputs with their
+        // SHA-256, keys and what they verified, options, overrides, rerun command.
+        "record": record,
         "verdict": overall,
         "summary": {
             "bundles": reports.len(),
@@ -30,7 +33,7 @@ pub fn render(reports: &[BundleReport], now: &str) -> String {
     s
 }
 
-fn bundle(r: &BundleReport) -> Value {
+fn bundle(r: &BundleReport, record: &super::Record) -> Value {
     let checks: Vec<Value> = checklist(r)
         .into_iter()
         .map(|c| {
@@ -54,6 +57,7 @@ fn bundle(r: &BundleReport) -> Value {
                 "title": f.rule.title,
                 "severity": f.severity,
                 "remapped_from": f.remapped_from,
+                "remapped_by": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
                 "pointer": f.pointer,
                 "line": f.position.map(|p| p.line),
                 "column": f.position.map(|p| p.column),
@@ -68,6 +72,7 @@ fn bundle(r: &BundleReport) -> Value {
     json!({
         "file": r.name,
         "verdict": r.verdict,
+        "established": super::established(r, record),
         "payload": r.digest.as_ref().map(|d| json!({"sha256": d.payload_sha256, "bytes": d.payload_len})),
         "counts": {
             "error": r.count(Severity::Error),

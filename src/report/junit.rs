@@ -7,7 +7,7 @@ use crate::finding::Severity;
 use crate::verify::BundleReport;
 use std::fmt::Write;
 
-pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
+pub fn render(reports: &[BundleReport], strict: bool, now: &str, record: &super::Record) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let all: Vec<_> = reports.iter().map(|r| (r, checklist(r))).collect();
     let tests: usize = all.iter().map(|(_, c)| c.len()).sum();
@@ -26,6 +26,7 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
             esc(&r.name),
             checks.len()
         );
+        properties(&mut s, r, record);
         for c in checks {
             let _ = write!(
                 s,
@@ -62,6 +63,36 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str) -> String {
     }
     s.push_str("</testsuites>\n");
     s
+}
+
+/// The record of the audit, as the suite's properties (CI systems show them per suite).
+fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
+    let mut props: Vec<(&str, String)> = vec![
+        ("aeb-verify.version", record.tool_version.to_owned()),
+        ("aeb-verify.now", format!("{} ({})", record.now, record.now_from)),
+        ("aeb-verify.verdict", super::established(r, record)),
+    ];
+    if let Some(i) = &r.input {
+        props.push(("aeb-verify.input.sha256", i.sha256.clone()));
+        props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
+    }
+    for k in &record.keys {
+        let uids = k.user_ids.join("; ");
+        props.push(("aeb-verify.key", format!("{} {} {} [{uids}]", k.kind, k.file, k.id)));
+    }
+    props.push(("aeb-verify.profile", record.profile.to_owned()));
+    props.push(("aeb-verify.strict", record.strict.to_string()));
+    props.push(("aeb-verify.tolerance", record.tolerance.map_or("decimals shown".to_owned(), |t| t.to_string())));
+    props.push(("aeb-verify.max-bytes", record.max_bytes.to_string()));
+    for o in &record.overrides {
+        props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
+    }
+    props.push(("aeb-verify.command", record.command.clone()));
+    s.push_str("    <properties>\n");
+    for (name, value) in props {
+        let _ = writeln!(s, "      <property name=\"{}\" value=\"{}\"/>", esc(name), esc(&value));
+    }
+    s.push_str("    </properties>\n");
 }
 
 fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {

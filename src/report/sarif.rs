@@ -14,7 +14,7 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(reports: &[BundleReport]) -> String {
+pub fn render(reports: &[BundleReport], record: &super::Record) -> String {
     let catalogue: Vec<&rules::Rule> = rules::all().collect();
     let rule_entries: Vec<Value> = catalogue
         .iter()
@@ -52,11 +52,28 @@ pub fn render(reports: &[BundleReport]) -> String {
                     "expected": f.expected,
                     "found": f.found,
                     "remappedFrom": f.remapped_from,
+                    "remappedBy": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
                 },
             }));
         }
     }
-    let artifacts: Vec<Value> = reports.iter().map(|r| json!({ "location": { "uri": uri(&r.name) } })).collect();
+    let artifacts: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            let mut a = json!({ "location": { "uri": uri(&r.name) } });
+            if let Some(i) = &r.input {
+                a["length"] = json!(i.bytes);
+                a["hashes"] = json!({ "sha-256": i.sha256 });
+            }
+            a
+        })
+        .collect();
+    // The record of the audit: the command that repeats the run, and everything it used.
+    let invocation = json!({
+        "executionSuccessful": true,
+        "commandLine": record.command,
+        "properties": { "record": record },
+    });
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -67,6 +84,7 @@ pub fn render(reports: &[BundleReport]) -> String {
                 "rules": rule_entries,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation],
             "artifacts": artifacts,
             "results": results,
         }],
