@@ -90,7 +90,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Ok(w) => w,
         Err(e) => return fail(env, &e),
     };
-    let found = bundles::discover(&args.bundles, &walk);
+    let mut found = bundles::discover(&args.bundles, &walk);
     // Start the second core's work before the keys are loaded: it is the longest part
     // of a small bundle's run.
     let small_first = second_core(found.inputs.first());
@@ -125,6 +125,14 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Ok(c) => c,
         Err(e) => return fail(env, &e),
     };
+    if args.bundles.is_empty() {
+        // `--table DIR` alone: the bundle the table names.
+        match opts.context.table.as_ref().map(crate::context::table::named_bundle) {
+            Some(Ok(path)) => found = bundles::discover(&[path], &walk),
+            Some(Err(e)) => return fail(env, &e),
+            None => return fail(env, "no bundle given"),
+        }
+    }
 
     let now = opts.now.format(&Rfc3339).unwrap_or_default();
     let color = match args.color {
@@ -362,8 +370,8 @@ fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, St
     Ok(t)
 }
 
-/// The artifacts of `--artifact`, read and hashed once. Like a key file, an artifact
-/// that cannot be read stops the run.
+/// The artifacts of `--artifact`, read and hashed once, and the table of `--table`, read
+/// once. Like a key file, an artifact that cannot be read stops the run.
 fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::context::Inputs, String> {
     let mut inputs = crate::context::Inputs::default();
     for spec in &args.artifacts {
@@ -372,6 +380,17 @@ fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::conte
             return Err(format!("--artifact {name}= given twice"));
         }
         inputs.artifacts.push(crate::context::artifacts::load(&name, &path, max)?);
+    }
+    if let Some(dir) = &args.table {
+        use crate::context::delta;
+        // A directory that is no table stops the run; a table whose log cannot be read is
+        // a finding on each bundle.
+        let state = match delta::read_table(dir, args.table_version, &delta::Limits::default()) {
+            Ok(t) => Ok(t),
+            Err(delta::Error::NotATable(m)) => return Err(format!("--table: {m}")),
+            Err(delta::Error::Unreadable(m)) => Err(m),
+        };
+        inputs.table = Some(crate::context::table::TableInput { dir: dir.clone(), state: std::sync::Arc::new(state) });
     }
     Ok(inputs)
 }

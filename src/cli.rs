@@ -29,7 +29,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Bundles to verify: files, directories (every *.json below them), or - for stdin
-    #[arg(value_name = "BUNDLE", required = true)]
+    /// (none with --table: the bundle the table's aethergen.evidence_uri names)
+    #[arg(value_name = "BUNDLE", required_unless_present = "table")]
     pub bundles: Vec<PathBuf>,
 
     /// Report format on standard output
@@ -186,6 +187,15 @@ pub struct ContextArgs {
     /// e.g. schema=schema.json, recipe=recipe.yaml; repeatable
     #[arg(long = "artifact", value_name = "NAME=FILE")]
     pub artifacts: Vec<String>,
+
+    /// Hold the bundle against this Delta table (a local directory with a _delta_log):
+    /// its aethergen.evidence_uri, live record count, schema and commit times
+    #[arg(long, value_name = "DIR")]
+    pub table: Option<PathBuf>,
+
+    /// Read the table as of this version [default: the latest]
+    #[arg(long, value_name = "N", requires = "table")]
+    pub table_version: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

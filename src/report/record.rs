@@ -65,7 +65,7 @@ impl Key {
         match signer {
             SignerId::Pgp { primary, .. } => self.kind == "openpgp" && primary.eq_ignore_ascii_case(&self.id),
             SignerId::Kms { spki_sha256, key_id } => {
-                self.kind == "kms" && *spki_sha256 == self.id && self.key_id.as_ref().map_or(true, |id| id == key_id)
+                self.kind == "kms" && *spki_sha256 == self.id && self.key_id.as_ref().is_none_or(|id| id == key_id)
             }
         }
     }
@@ -252,7 +252,7 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
             user_ids: vec![k.key.describe()],
             verified: verified_by(&|s| {
                 matches!(s, SignerId::Kms { spki_sha256, key_id } if *spki_sha256 == k.spki_sha256
-                    && k.key_id.as_ref().map_or(true, |id| id == key_id))
+                    && k.key_id.as_ref().is_none_or(|id| id == key_id))
             }),
         });
     }
