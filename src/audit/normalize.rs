@@ -114,7 +114,7 @@ pub fn normalize(s: &str) -> Normalized<'_> {
     let mut map: Vec<(u32, u32)> = Vec::with_capacity(s.len());
     let mut push = |text: &mut String, piece: &str, from: usize, to: usize| {
         text.push_str(piece);
-        map.extend(std::iter::repeat((from as u32, to as u32)).take(piece.len()));
+        map.extend(std::iter::repeat_n((from as u32, to as u32), piece.len()));
     };
     let mut chars = s.char_indices().peekable();
     let mut in_superscript = false;

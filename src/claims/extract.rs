@@ -180,7 +180,7 @@ fn lex(t: &str) -> Vec<Tok> {
             let next = it.peek().map(|&(_, n)| n);
             let ends_clause = match c {
                 ';' | '!' | '?' | '(' | ')' | '[' | ']' | '|' => true,
-                '.' | ',' => next.map_or(true, char::is_whitespace),
+                '.' | ',' => next.is_none_or(char::is_whitespace),
                 _ => false,
             };
             if ends_clause {

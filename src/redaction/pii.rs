@@ -149,7 +149,7 @@ pub fn luhn(s: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A letter, digit or `_` right before `start`: the candidate is part of a longer word.
