@@ -23,8 +23,10 @@ fn run(case: &hostile::Case, n: usize) -> (usize, Duration) {
     for _ in 0..5 {
         let t = Instant::now();
         let r = aeb_verify::verify::verify("hostile.json", bytes.clone(), &opts);
-        let style = Style { now: NOW, strict: false, color: false, quiet: false };
-        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), style));
+        let record = report::Record::new(&opts, true, std::slice::from_ref(&r));
+        let style =
+            Style { now: NOW, strict: false, color: false, quiet: false, verbose: false, width: 100, record: &record };
+        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
         best = best.min(t.elapsed());
     }
     (bytes.len(), best)

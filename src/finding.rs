@@ -75,6 +75,23 @@ pub struct Finding {
     /// Non-zero for the one "and N more" finding that stands for the findings of its
     /// rule beyond [`MAX_PER_RULE`]: how many it stands for.
     pub more: usize,
+    /// The bundle's own text around `position`, taken once when the report is
+    /// assembled, so reporters can show the line without keeping the whole source.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// A window of one source line (raw text: reporters escape it) and the token a finding
+/// points at within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line's text, or a window of it when the line is long (a minified bundle is
+    /// one line); `clipped_start`/`clipped_end` say whether text was cut off.
+    pub text: String,
+    pub clipped_start: bool,
+    pub clipped_end: bool,
+    /// Char index in `text` where the pointed-at token starts, and its length in chars.
+    pub start: usize,
+    pub len: usize,
 }
 
 impl Finding {
@@ -90,6 +107,7 @@ impl Finding {
             found: None,
             message: message.into(),
             more: 0,
+            excerpt: None,
         }
     }
 

@@ -29,6 +29,16 @@ pub struct BundleReport {
     /// Sections that did not run, and why (e.g. the bundle could not be read).
     pub skipped_sections: Vec<(Section, String)>,
     pub verdict: Verdict,
+    /// Size and SHA-256 of the input's bytes as read, for the record of the audit
+    /// (None when the bytes were not read, e.g. over --max-bytes).
+    pub input: Option<InputDigest>,
+}
+
+/// What identifies the input a verdict was reached on.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputDigest {
+    pub bytes: u64,
+    pub sha256: String,
 }
 
 impl BundleReport {
@@ -58,7 +68,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
-            crate::context::check(doc, &opts.context, &mut outcome);
+            crate::context::check(doc, name, opts, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
     }
@@ -67,7 +77,9 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     resolve_positions(&mut outcome, read.source(), read.document.as_ref());
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
-    BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict }
+    let source = read.source();
+    let input = Some(InputDigest { bytes: source.len() as u64, sha256: integrity::sha256_hex(source) });
+    BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict, input }
 }
 
 /// Schema, consistency, claims, and the profiles' requirements.
@@ -111,6 +123,7 @@ pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleRe
         signatures: Vec::new(),
         skipped_sections,
         verdict: Verdict::Rejected,
+        input: None,
     }
 }
 
@@ -140,7 +153,7 @@ fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {
 fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document>) {
     use std::collections::HashMap;
     let todo: Vec<usize> = (0..outcome.findings.len())
-        .filter(|&i| outcome.findings.get(i).is_some_and(|f| f.position.is_none()))
+        .filter(|&i| outcome.findings.get(i).is_some_and(|f| f.position.is_none() || f.excerpt.is_none()))
         .collect();
     let mut offsets: Vec<Option<usize>> =
         todo.iter().map(|&i| outcome.findings.get(i).and_then(|f| f.offset)).collect();
@@ -173,10 +186,67 @@ fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document
     }
     let known: Vec<(usize, usize)> = todo.iter().zip(&offsets).filter_map(|(&i, o)| o.map(|o| (i, o))).collect();
     let lines = positions(source, &known.iter().map(|&(_, o)| o).collect::<Vec<_>>());
-    for ((i, _), p) in known.into_iter().zip(lines) {
+    for ((i, o), p) in known.into_iter().zip(lines) {
         if let Some(f) = outcome.findings.get_mut(i) {
-            f.position = Some(p);
+            if f.position.is_none() {
+                f.position = Some(p);
+            }
+            f.excerpt = excerpt(source, o);
         }
+    }
+}
+
+/// Bytes of a line shown on either side of the spot: enough for any pretty-printed
+/// line, and a bounded cost on a minified bundle that is one long line.
+const WINDOW: usize = 240;
+
+/// The line around `offset` (a window of it when long) and the token starting there.
+fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
+    if offset > source.len() {
+        return None;
+    }
+    let floor = offset.saturating_sub(WINDOW);
+    let ceil = offset.saturating_add(WINDOW).min(source.len());
+    let start = source[floor..offset].iter().rposition(|&b| b == b'\n').map_or(floor, |i| floor + i + 1);
+    let end = source[offset..ceil].iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
+    // Cut on char boundaries: skip continuation bytes at the window's edges.
+    let start = (start..offset).find(|&i| source.get(i).is_some_and(|b| (b & 0xC0) != 0x80)).unwrap_or(offset);
+    let end = (offset..=end).rev().find(|&i| source.get(i).is_none_or(|b| (b & 0xC0) != 0x80)).unwrap_or(end);
+    let before = String::from_utf8_lossy(&source[start..offset]);
+    let token = token_len(&source[offset..end]);
+    let text = String::from_utf8_lossy(&source[start..end]).into_owned();
+    let col = before.chars().count();
+    let len = String::from_utf8_lossy(&source[offset..offset + token]).chars().count().max(1);
+    Some(crate::finding::Excerpt {
+        clipped_start: start > 0 && source.get(start - 1).is_some_and(|&b| b != b'\n'),
+        clipped_end: end < source.len() && !matches!(source.get(end), Some(b'\n' | b'\r')),
+        text,
+        start: col,
+        len,
+    })
+}
+
+/// Length in bytes of the JSON token at the start of `rest`: a whole string, number or
+/// literal; one byte for anything else (a brace, a stray character).
+fn token_len(rest: &[u8]) -> usize {
+    match rest.first() {
+        Some(b'"') => {
+            let mut escaped = false;
+            for (i, &b) in rest.iter().enumerate().skip(1) {
+                match b {
+                    b'\\' if !escaped => escaped = true,
+                    b'"' if !escaped => return i + 1,
+                    _ => escaped = false,
+                }
+            }
+            rest.len()
+        }
+        Some(b'-' | b'0'..=b'9') => {
+            rest.iter().position(|b| !matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')).unwrap_or(rest.len())
+        }
+        Some(b't' | b'f' | b'n') => rest.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(rest.len()),
+        Some(_) => 1,
+        None => 0,
     }
 }
 

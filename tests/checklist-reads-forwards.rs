@@ -28,7 +28,7 @@ fn junit_sarif_and_human_use_the_same_titles() {
     assert_eq!(junit.code, 1);
     assert!(junit.stdout.contains(r#"name="integrity.hash-mismatch (Hash matches the payload)""#), "{}", junit.stdout);
     let sarif = out("sarif", "integrity/tampered.json");
-    let v: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let v: serde_json::Value = assert_valid_sarif(&sarif.stdout);
     let rule = v["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap()
@@ -38,7 +38,8 @@ fn junit_sarif_and_human_use_the_same_titles() {
         .clone();
     assert_eq!(rule["name"], "HashMatchesThePayload");
     assert_eq!(rule["shortDescription"]["text"], HASH_TITLE);
-    let human = out("human", "integrity/tampered.json");
+    let p = fixture("integrity/tampered.json");
+    let human = run(&["--verbose", "--now", NOW, p.to_str().unwrap()]);
     assert!(human.stdout.contains(HASH_TITLE), "{}", human.stdout);
 }
 

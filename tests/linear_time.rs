@@ -31,8 +31,10 @@ fn cost(case: &hostile::Case, n: usize) -> Duration {
     let once = || {
         let t = Instant::now();
         let r = aeb_verify::verify::verify("hostile.json", bytes.clone(), &opts);
-        let style = Style { now: NOW, strict: false, color: false, quiet: false };
-        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), style));
+        let record = report::Record::new(&opts, true, std::slice::from_ref(&r));
+        let style =
+            Style { now: NOW, strict: false, color: false, quiet: false, verbose: false, width: 100, record: &record };
+        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
         t.elapsed()
     };
     once();

@@ -30,6 +30,8 @@ pub fn present(sigs: Option<&Value>) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Trust {
     pub certs: Vec<sequoia_openpgp::Cert>,
+    /// The `--cert` file each of `certs` came from (same order), for the record.
+    pub cert_files: Vec<String>,
     pub kms_keys: Vec<kms::KmsKey>,
     /// `--require-signature`: at least one signature must verify.
     pub require: bool,
@@ -48,6 +50,7 @@ impl Trust {
             let bytes = read_key_file(f, "--cert")?;
             let certs = pgp::parse_cert_file(&bytes)
                 .map_err(|e| format!("--cert {}: not an OpenPGP certificate or keyring: {e}", f.display()))?;
+            t.cert_files.extend(std::iter::repeat_n(f.display().to_string(), certs.len()));
             t.certs.extend(certs);
         }
         for spec in kms_specs {
