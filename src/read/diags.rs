@@ -116,10 +116,14 @@ pub static INTEGER_PRECISION: Rule = Rule {
     id: "read.integer-precision",
     section: Reading,
     severity: Warning,
-    title: "Integers exact as doubles (at most 2^53)",
-    explanation: "The integer's magnitude exceeds 2^53 (9007199254740992). JSON allows it, but \
-RFC 8785 serializes numbers as IEEE-754 doubles, so the canonical (signed) form may hold a \
-different value than the text shows. If the exact value matters, publish it as a string.",
+    title: "Numbers signed with the value they show",
+    explanation: "RFC 8785 signs every number as the nearest IEEE-754 double, written in its \
+shortest form. A number whose written decimal value differs from that one is legal JSON, but \
+the signed bundle then says something else than the text: 12345678901234567891 (beyond 2^53), \
+12345678901234567891.000, 1.234567890123456789e19 and 1.000000000000000005 are all signed as \
+another value. Spellings of the same value (1.0, 1e2, 0.1) are fine. The comparison is exact, \
+on decimal digits. If the exact value matters, publish it as a string. (The id names integers, \
+the first case found; it is kept so that --allow and --deny lists keep working.)",
 };
 
 pub static RULES: &[&Rule] = &[

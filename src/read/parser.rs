@@ -756,7 +756,13 @@ impl Parser<'_> {
             self.out.push(b'0');
             return Ok(());
         }
-        if frac.is_empty() && !has_exp && beyond_2_53(&self.src[int.clone()]) {
+        let mut canon = Vec::new();
+        push_number(&mut canon, v);
+        // Only a literal with more than 15 significant digits, or a subnormal one, can
+        // name another value than its double's shortest form; the exact comparison runs
+        // on those alone, so ordinary numbers keep the fast path.
+        let maybe_changed = significant_digits(text) > 15 || v.abs() < f64::MIN_POSITIVE;
+        if maybe_changed && decimal_value(text) != decimal_value(&canon) {
             match self.cap(&diags::INTEGER_PRECISION) {
                 Cap::Listed => {}
                 Cap::First => {
@@ -770,20 +776,21 @@ impl Parser<'_> {
                     return Ok(());
                 }
             }
-            let mut canon = Vec::new();
-            push_number(&mut canon, v);
-            let canon = String::from_utf8_lossy(&canon).into_owned();
+            let signed = String::from_utf8_lossy(&canon).into_owned();
             let f = Finding::new(
                 &diags::INTEGER_PRECISION,
                 self.path(),
-                format!("the integer {literal} exceeds 2^53; its canonical form is {canon}"),
+                format!(
+                    "{literal} is signed as {signed}: RFC 8785 writes the nearest double, whose value differs \
+                     from the written one"
+                ),
             )
             .at(start)
             .expected(literal)
-            .found(canon);
+            .found(signed);
             self.findings.push(f);
         }
-        push_number(&mut self.out, v);
+        self.out.extend_from_slice(&canon);
         Ok(())
     }
 
@@ -988,15 +995,82 @@ fn needs_escape(c: char) -> bool {
     matches!(c, '"' | '\\') || (c as u32) < 0x20
 }
 
-/// Whether an integer literal's magnitude exceeds 2^53 = 9007199254740992.
-fn beyond_2_53(digits: &[u8]) -> bool {
-    const LIMIT: &[u8] = b"9007199254740992";
-    digits.len() > LIMIT.len() || (digits.len() == LIMIT.len() && digits > LIMIT)
+/// Digits of a JSON number's mantissa from its first to its last non-zero digit.
+fn significant_digits(text: &[u8]) -> usize {
+    let end = text.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(text.len());
+    let (mut seen, mut first, mut last) = (0usize, None, 0usize);
+    for &b in text.iter().take(end).filter(|b| b.is_ascii_digit()) {
+        if b != b'0' {
+            first.get_or_insert(seen);
+            last = seen;
+        }
+        seen += 1;
+    }
+    first.map_or(0, |f| last + 1 - f)
+}
+
+/// The exact value of a JSON number (or of its ECMAScript form, `1.5e+21`): sign,
+/// significant digits and the power of ten of the last one, so that two spellings of
+/// one value compare equal (`1.50e3`, `1500`, `1500.0` are all (+, "15", 2)) and
+/// nothing is rounded on the way. Zero is (+, "", 0) whatever its sign or exponent.
+fn decimal_value(text: &[u8]) -> (bool, Vec<u8>, i64) {
+    let negative = text.first() == Some(&b'-');
+    let end = text.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(text.len());
+    let mantissa = text.get(..end).unwrap_or_default();
+    let mut digits: Vec<u8> = Vec::with_capacity(mantissa.len());
+    let mut frac_len: i64 = 0;
+    let mut in_frac = false;
+    for &b in mantissa {
+        match b {
+            b'.' => in_frac = true,
+            b'0'..=b'9' => {
+                if !(digits.is_empty() && b == b'0') {
+                    digits.push(b);
+                }
+                if in_frac {
+                    frac_len = frac_len.saturating_add(1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let exp_text = text.get(end + 1..).unwrap_or_default();
+    let exp_negative = exp_text.first() == Some(&b'-');
+    let exp = exp_text
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0i64, |acc, &b| acc.saturating_mul(10).saturating_add(i64::from(b - b'0')));
+    let mut exp = if exp_negative { -exp } else { exp }.saturating_sub(frac_len);
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+        exp = exp.saturating_add(1);
+    }
+    if digits.is_empty() {
+        return (false, digits, 0);
+    }
+    (negative, digits, exp)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_values_compare_exactly() {
+        let v = |s: &str| decimal_value(s.as_bytes());
+        assert_eq!(v("1500"), v("1.50e3"));
+        assert_eq!(v("1500"), v("1500.000"));
+        assert_eq!(v("1.5e+21"), v("1500000000000000000000"));
+        assert_eq!(v("0.1"), v("1e-1"));
+        assert_eq!(v("-0"), v("0.000e99999999999999999999999"));
+        assert_ne!(v("12345678901234567891"), v("12345678901234567000"));
+        assert_ne!(v("1.000000000000000005"), v("1"));
+        assert_ne!(v("-1"), v("1"));
+        assert_eq!(significant_digits(b"12345678901234567891.000"), 20);
+        assert_eq!(significant_digits(b"0.000120e5"), 2);
+        assert_eq!(significant_digits(b"100000000000000000000"), 1);
+        assert_eq!(significant_digits(b"0.0"), 0);
+    }
 
     fn canon(s: &str) -> String {
         let r = crate::read::read(s.as_bytes().to_vec(), &crate::read::Limits::default());

@@ -6,7 +6,7 @@ use crate::rules::{Rule, Section};
 pub fn what_to_do(rule: &Rule) -> &'static str {
     match rule.id {
         "read.too-large" => "raise --max-bytes if a bundle this large is expected; otherwise do not accept it",
-        "read.integer-precision" => "publish the integer as a string or within 2^53; consumers will round it",
+        "read.integer-precision" => "publish the number as a string, or with at most 15 significant digits; consumers will round it",
         "integrity.hash-not-filled" | "integrity.hash-malformed" => {
             "publisher: fill every other placeholder first, then run `aeb-verify digest` last and write its output into signatures.sha256"
         }
