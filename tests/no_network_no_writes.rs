@@ -29,10 +29,8 @@ fn no_network_crate_is_in_the_dependency_graph() {
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let names: Vec<&str> = meta["packages"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
     assert!(names.len() > 50 && names.contains(&"sequoia-openpgp"), "not the whole graph: {names:?}");
-    let network: Vec<&&str> = names
-        .iter()
-        .filter(|n| NETWORK.iter().any(|bad| **n == *bad || n.starts_with(&format!("{bad}-"))))
-        .collect();
+    let network: Vec<&&str> =
+        names.iter().filter(|n| NETWORK.iter().any(|bad| **n == *bad || n.starts_with(&format!("{bad}-")))).collect();
     assert!(network.is_empty(), "network crates in the graph: {network:?}");
 }
 

@@ -52,8 +52,9 @@ pub static UNCOVERED_MEMBER: Rule = Rule {
     severity: Warning,
     title: "Only defined members under `signatures`",
     explanation: "Nothing under `signatures` is covered by the hash or by any signature, so a \
-member there that the format does not define (anything but sha256, pgp, kms, key_id) can \
-be changed by anyone without detection. Do not rely on it; publishers should move such \
+member there that the format does not define (anything but sha256, pgp, kms, key_id, and \
+in a signature object anything but key_id and signature, plus algorithm for KMS), at any \
+depth, can be changed by anyone without detection. Do not rely on it; publishers should move such \
 data into the signed part of the bundle.",
 };
 

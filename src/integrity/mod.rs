@@ -35,6 +35,49 @@ pub fn payload_sha256(doc: &Document) -> String {
     hex(&h.finalize())
 }
 
+/// Members of a signature object the format defines (contract section 3).
+const PGP_MEMBERS: &[&str] = &["key_id", "signature"];
+const KMS_MEMBERS: &[&str] = &["key_id", "algorithm", "signature"];
+
+/// Every member under `signatures` that the format does not define, at any depth: a
+/// note inside a signature object is as unsigned as one beside it.
+fn uncovered(map: &serde_json::Map<String, Value>, out: &mut Outcome) {
+    let mut report = |pointer: String, shown: String| {
+        out.push(Finding::new(
+            &diags::UNCOVERED_MEMBER,
+            pointer,
+            format!("`{shown}` is not defined by the format and is covered by no hash or signature"),
+        ));
+    };
+    for (name, value) in map {
+        let at = crate::finding::child("/signatures", name);
+        let defined = match name.as_str() {
+            "pgp" => PGP_MEMBERS,
+            "kms" => KMS_MEMBERS,
+            n if SIGNATURE_MEMBERS.contains(&n) => continue,
+            _ => {
+                report(at, format!("signatures.{name}"));
+                continue;
+            }
+        };
+        let entries: Vec<(String, String, &Value)> = match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (crate::finding::child(&at, &i.to_string()), format!("signatures.{name}[{i}]"), v))
+                .collect(),
+            v => vec![(at.clone(), format!("signatures.{name}"), v)],
+        };
+        for (pointer, shown, entry) in entries {
+            if let Value::Object(fields) = entry {
+                for field in fields.keys().filter(|k| !defined.contains(&k.as_str())) {
+                    report(crate::finding::child(&pointer, field), format!("{shown}.{field}"));
+                }
+            }
+        }
+    }
+}
+
 pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     let computed = payload_sha256(doc);
     let digest = Digest256 { payload_sha256: computed.clone(), payload_len: doc.payload_len() };
@@ -53,13 +96,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
             return digest;
         }
         Some(Value::Object(map)) => {
-            for name in map.keys().filter(|k| !SIGNATURE_MEMBERS.contains(&k.as_str())) {
-                out.push(Finding::new(
-                    &diags::UNCOVERED_MEMBER,
-                    crate::finding::child("/signatures", name),
-                    format!("`signatures.{name}` is not defined by the format and is covered by no hash or signature"),
-                ));
-            }
+            uncovered(map, out);
             map.get("sha256")
         }
         Some(other) => {
