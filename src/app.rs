@@ -98,16 +98,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         crate::claims::extract::warm_up();
     }
     opts.strict = args.strict;
-    opts.trust = match load_trust(&args.sig) {
+    opts.trust = match load_trust(&args.sig, env) {
         Ok(t) => t,
         Err(e) => return fail(env, &e),
     };
     opts.profile = args.audit.profile;
-    if opts.profile == crate::options::Profile::Marketplace {
-        // The marketplace requires a signature by a supplied key: the signature
-        // module's own requirement (--require-signature) applies.
-        opts.trust.require = true;
-    }
     opts.tolerance = args.audit.tolerance;
     opts.deny_patterns = args.audit.deny_patterns.clone();
     opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
@@ -148,13 +143,19 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
 }
 
 /// Keys and requirements of `--cert`, `--kms-key`, `--require-signature`,
-/// `--min-signers` and `--signer`. A key file that is missing or does not parse
-/// stops the run (exit 2): verifying without the key the auditor meant to supply
-/// would report the wrong thing.
-fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, String> {
-    let mut t = crate::signatures::Trust::load(&args.certs, &args.kms_keys)?;
+/// `--no-require-signature`, `--min-signers`, `--signer` and `--max-signatures`. A key
+/// file that cannot be used stops the run (exit 2); warnings about key files go to
+/// stderr before any report.
+fn load_trust(args: &crate::cli::SigArgs, env: &mut Env) -> Result<crate::signatures::Trust, String> {
+    let keys = crate::inputs::keys::load(&args.certs, &args.kms_keys)?;
+    for w in &keys.warnings {
+        let _ = writeln!(env.stderr, "aeb-verify: warning: {w}");
+    }
+    let mut t = crate::signatures::Trust::new(keys.certs, keys.kms_keys);
     t.require = args.require_signature;
+    t.keys_optional = args.no_require_signature;
     t.min_signers = args.min_signers;
+    t.max_signatures = args.max_signatures;
     t.set_signers(args.signers.clone())?;
     Ok(t)
 }

@@ -15,6 +15,7 @@ pub mod canonical;
 pub mod claims;
 pub mod cli;
 pub mod finding;
+pub mod inputs;
 pub mod integrity;
 pub mod marketplace;
 pub mod options;

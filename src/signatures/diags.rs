@@ -7,7 +7,7 @@ pub static NONE: Rule = Rule {
     id: "sig.none",
     section: Signatures,
     severity: Warning,
-    title: "No signature: integrity only",
+    title: "Bundle is signed",
     explanation: "The bundle carries no OpenPGP or KMS signature. Its hash proves only that the \
 bytes are self-consistent: anyone who changes a figure can recompute the hash. Only a \
 signature from a key the auditor trusts says who published it. Use --require-signature to \
@@ -18,7 +18,7 @@ pub static FORM: Rule = Rule {
     id: "sig.form",
     section: Signatures,
     severity: Error,
-    title: "Signature member has an unsupported shape",
+    title: "Signature members have a supported shape",
     explanation: "`signatures.pgp` must be null, an object {key_id, signature}, an array of such \
 objects, or an armored signature string with a sibling `signatures.key_id`; \
 `signatures.kms` must be null, an object {key_id, algorithm, signature} or an array of them. \
@@ -30,30 +30,45 @@ pub static REQUIRED: Rule = Rule {
     id: "sig.required",
     section: Signatures,
     severity: Error,
-    title: "Required signature missing",
-    explanation: "The run asked for a signature (--require-signature, or --signer pinning who \
-must sign, or a profile that requires one), and no signature in the bundle verifies against \
-a key the auditor supplied (and, with --signer, one of the pinned keys). An unsigned bundle, \
-one signed by an unknown key, and one whose signatures all fail are treated alike: nobody \
-the auditor trusts vouches for it. Supply the signer's certificate with --cert or public key \
-with --kms-key, or obtain a properly signed bundle.",
+    title: "A supplied key verifies a signature",
+    explanation: "A signature was required and none in the bundle verifies against a key the \
+auditor supplied (with --signer, against one of the pinned keys). Supplying keys is itself \
+the demand, as gpgv and sqv treat their keyrings: --cert and --kms-key imply \
+--require-signature, and so do --signer, --min-signers and --profile marketplace. An unsigned \
+bundle, one signed by a key that was not supplied, and one whose signatures all fail are \
+treated alike: nobody the auditor trusts vouches for it. The finding names the signer the \
+bundle claims and the keys that were tried. Supply the signer's certificate with --cert or \
+public key with --kms-key KEY_ID=FILE, or obtain a properly signed bundle; \
+--no-require-signature audits the bundle without demanding a signature from the supplied keys.",
 };
 
 pub static MIN_SIGNERS: Rule = Rule {
     id: "sig.min-signers",
     section: Signatures,
     severity: Error,
-    title: "Too few distinct trusted signers",
+    title: "Enough distinct trusted signers",
     explanation: "--min-signers N asks for N distinct trusted keys (N OpenPGP certificates or KMS \
 keys the auditor supplied, restricted to the --signer keys when given). Two signatures by \
 the same certificate, even by two of its subkeys, count once.",
+};
+
+pub static TOO_MANY: Rule = Rule {
+    id: "sig.too-many",
+    section: Signatures,
+    severity: Error,
+    title: "Signatures within the per-bundle limit",
+    explanation: "A bundle may carry at most --max-signatures signatures (OpenPGP signature \
+packets and KMS entries together; default 32). Each one costs a verification, so a bundle \
+stuffed with thousands of them is a denial of service, not a publication; it is rejected and \
+the signatures beyond the limit are not examined. Raise the limit with --max-signatures N if \
+a bundle really has that many signers.",
 };
 
 pub static PGP_KEY_ID_MISSING: Rule = Rule {
     id: "sig.pgp.key-id-missing",
     section: Signatures,
     severity: Error,
-    title: "OpenPGP signature without key_id",
+    title: "OpenPGP signature names its signer (key_id)",
     explanation: "Every OpenPGP signature must carry a `key_id` (for the bare-string form, a \
 sibling `signatures.key_id`) naming the signer by fingerprint. Without it the bundle makes \
 no claim about who signed, and a signature by any supplied key would be accepted for it.",
@@ -63,7 +78,7 @@ pub static PGP_KEY_ID_INVALID: Rule = Rule {
     id: "sig.pgp.key-id-invalid",
     section: Signatures,
     severity: Error,
-    title: "key_id is not a fingerprint or long key ID",
+    title: "key_id is a fingerprint or long key ID",
     explanation: "`key_id` must be a v4 (40 hex digits) or v6 (64 hex digits) fingerprint; case, \
 spaces and a 0x prefix are ignored. A 16-digit long key ID is accepted with a warning. \
 Shorter IDs (the 8-digit 'short key ID') are trivially forged by generating keys until one \
@@ -74,7 +89,7 @@ pub static PGP_LONG_KEY_ID: Rule = Rule {
     id: "sig.pgp.long-key-id",
     section: Signatures,
     severity: Warning,
-    title: "Signer named by a 64-bit key ID",
+    title: "Signer named by full fingerprint",
     explanation: "`key_id` is a 16-digit long key ID. The signature is checked against the key \
 that actually made it, but a 64-bit ID is a weak name: colliding key IDs can be generated \
 with modest effort. Publishers should give the full fingerprint.",
@@ -84,7 +99,7 @@ pub static PGP_NOT_A_SIGNATURE: Rule = Rule {
     id: "sig.pgp.not-a-signature",
     section: Signatures,
     severity: Error,
-    title: "OpenPGP member does not hold a signature",
+    title: "OpenPGP member holds a signature",
     explanation: "The `signature` text is not an ASCII-armored OpenPGP signature (`-----BEGIN PGP \
 SIGNATURE-----`). A common mistake is pasting the signer's public certificate there: a \
 certificate proves nothing about the payload, and key material inside a bundle is never \
@@ -95,7 +110,7 @@ pub static PGP_MALFORMED: Rule = Rule {
     id: "sig.pgp.malformed",
     section: Signatures,
     severity: Error,
-    title: "OpenPGP signature does not parse",
+    title: "OpenPGP signature parses",
     explanation: "The armored block could not be decoded into a usable OpenPGP signature packet \
 (bad armor or checksum, truncated packet, unknown version, no creation time). Nothing can be \
 verified; the bundle is rejected.",
@@ -105,7 +120,7 @@ pub static PGP_WRONG_TYPE: Rule = Rule {
     id: "sig.pgp.wrong-type",
     section: Signatures,
     severity: Error,
-    title: "Not a binary document signature",
+    title: "Binary document signature (type 0x00)",
     explanation: "The format requires a detached signature of type 0x00 (binary document) over \
 the payload bytes, as `gpg --detach-sign` makes. Text-mode signatures (0x01) normalise line \
 endings and certification or key signatures sign something else; none of them is accepted.",
@@ -115,9 +130,9 @@ pub static PGP_FUTURE: Rule = Rule {
     id: "sig.pgp.future",
     section: Signatures,
     severity: Error,
-    title: "Signature dated in the future",
+    title: "Signature not dated in the future",
     explanation: "The signature's creation time is later than the verification time (--now, \
-default the system clock) by more than five minutes of clock skew. A signer's clock can be \
+default the system clock) by more than the clock skew of five minutes. A signer's clock can be \
 wrong, but a future date is also how a signature is made to look valid at a later time; \
 gpgv accepts such signatures, aeb-verify rejects them.",
 };
@@ -126,7 +141,7 @@ pub static PGP_BEFORE_GENERATED: Rule = Rule {
     id: "sig.pgp.before-generated",
     section: Signatures,
     severity: Warning,
-    title: "Signature older than the bundle",
+    title: "Signature not older than the bundle",
     explanation: "The signature says it was made before the bundle's own `generated_at`. Either \
 one of the two clocks is wrong, or the signature was made for an earlier bundle and the \
 payload happens to match. The signature is still checked normally.",
@@ -136,7 +151,7 @@ pub static PGP_UNVERIFIED: Rule = Rule {
     id: "sig.pgp.unverified",
     section: Signatures,
     severity: Warning,
-    title: "OpenPGP signer not among the supplied certificates",
+    title: "OpenPGP signer among the supplied certificates",
     explanation: "No certificate passed with --cert holds the key that made this signature, so \
 it could not be checked: it counts for nothing. Obtain the signer's certificate through a \
 channel you trust (`gpg --export --armor FINGERPRINT > signer.asc`) and pass it with --cert. \
@@ -147,17 +162,20 @@ pub static PGP_KEY_ID_MISMATCH: Rule = Rule {
     id: "sig.pgp.key-id-mismatch",
     section: Signatures,
     severity: Error,
-    title: "Signature made by another key than key_id names",
+    title: "Signature made by the key key_id names",
     explanation: "The signature verifies, but the key that made it is neither the key nor the \
 primary key of the certificate that `key_id` names. The bundle misstates who signed it; a \
-reader who trusts the name in the bundle would be misled, so it is rejected.",
+reader who trusts the name in the bundle would be misled, so it is rejected. When `key_id` \
+names a certificate the auditor supplied, the signature is checked against that certificate \
+alone: a signature by any other key, or one that records no issuer at all, is rejected rather \
+than left unverified.",
 };
 
 pub static PGP_BAD: Rule = Rule {
     id: "sig.pgp.bad",
     section: Signatures,
     severity: Error,
-    title: "OpenPGP signature does not match the payload",
+    title: "OpenPGP signature matches the payload",
     explanation: "The signing key is known and valid, but the signature does not verify over the \
 payload (the RFC 8785 form of the bundle without `signatures`). The bundle was changed after \
 it was signed (recomputing `signatures.sha256` does not help), or the signer signed other \
@@ -168,7 +186,7 @@ pub static PGP_POLICY: Rule = Rule {
     id: "sig.pgp.policy",
     section: Signatures,
     severity: Error,
-    title: "Signature rejected by the standard policy",
+    title: "Signature accepted by the standard policy",
     explanation: "The signature uses an algorithm that Sequoia's standard policy no longer \
 accepts at the verification time, typically a SHA-1 or MD5 digest. Collisions make such \
 signatures transferable to other content. The policy is judged at --now, never at the date \
@@ -180,7 +198,7 @@ pub static PGP_ALGORITHM_CUTOFF: Rule = Rule {
     id: "sig.pgp.algorithm-cutoff",
     section: Signatures,
     severity: Warning,
-    title: "Algorithm scheduled for rejection within a year",
+    title: "Algorithm not scheduled for rejection within a year",
     explanation: "The standard policy still accepts an algorithm this signature uses, but has a \
 cutoff date for it less than a year after --now. From that date the bundle will be \
 rejected; ask the publisher to re-sign with a current algorithm.",
@@ -190,7 +208,7 @@ pub static PGP_SIGNATURE_EXPIRED: Rule = Rule {
     id: "sig.pgp.signature-expired",
     section: Signatures,
     severity: Error,
-    title: "Signature has expired",
+    title: "Signature not expired",
     explanation: "The signature carries an expiration time, and that time has passed at --now. \
 The signer chose to limit how long it vouches for the payload.",
 };
@@ -199,7 +217,7 @@ pub static PGP_KEY_EXPIRED: Rule = Rule {
     id: "sig.pgp.key-expired",
     section: Signatures,
     severity: Error,
-    title: "Signing key was expired when it signed",
+    title: "Signing key alive when it signed",
     explanation: "The key (or its certificate) had expired, or was not yet valid, at the \
 signature's creation time. An expired key should not sign; a signature dated after expiry \
 means either a wrong clock or a key used outside its life. gpgv accepts such signatures; \
@@ -211,18 +229,19 @@ pub static PGP_REVOKED: Rule = Rule {
     id: "sig.pgp.revoked",
     section: Signatures,
     severity: Error,
-    title: "Signing key revoked",
+    title: "Signing key not revoked",
     explanation: "The certificate or the signing key is revoked. A hard revocation (reason 'key \
 compromised', or no reason given) rejects every signature whatever its date, because a thief \
 can backdate signatures. A soft revocation (superseded, retired) only rejects signatures \
-made after it.",
+made after it. Copies of one certificate (same fingerprint, in several --cert files or twice \
+in one keyring) are merged before use, so a revocation in any copy applies.",
 };
 
 pub static PGP_REVOKED_LATER: Rule = Rule {
     id: "sig.pgp.revoked-later",
     section: Signatures,
     severity: Info,
-    title: "Key retired after signing",
+    title: "Signing key not retired after signing",
     explanation: "The certificate was soft-revoked (superseded or retired) after this signature \
 was made. The signature remains valid; newer bundles should be signed by the successor key.",
 };
@@ -231,7 +250,7 @@ pub static PGP_KEY_INVALID: Rule = Rule {
     id: "sig.pgp.key-invalid",
     section: Signatures,
     severity: Error,
-    title: "Signing key not valid for signing",
+    title: "Signing key valid for signing",
     explanation: "The certificate does not validly bind the signing key at the signature's time \
 under the standard policy (no valid binding signature, weak binding algorithm, key created \
 after the signature) or the key is not marked for signing.",
@@ -241,7 +260,7 @@ pub static KMS_MALFORMED: Rule = Rule {
     id: "sig.kms.malformed",
     section: Signatures,
     severity: Error,
-    title: "KMS signature entry incomplete or not base64",
+    title: "KMS signature entry complete, base64",
     explanation: "A `kms` entry needs `key_id`, `algorithm` and `signature` (standard base64, \
 padding optional). Without them nothing can be verified.",
 };
@@ -250,7 +269,7 @@ pub static KMS_UNKNOWN_ALGORITHM: Rule = Rule {
     id: "sig.kms.unknown-algorithm",
     section: Signatures,
     severity: Error,
-    title: "Unknown or unsupported KMS algorithm",
+    title: "KMS algorithm known and supported",
     explanation: "The algorithm is not one of the accepted names: AWS (ECDSA_SHA_256, \
 ECDSA_SHA_384, RSASSA_PSS_SHA_256/384/512, RSASSA_PKCS1_V1_5_SHA_256/384/512, ED25519_SHA_512), \
 Google Cloud (EC_SIGN_P256_SHA256, EC_SIGN_P384_SHA384, RSA_SIGN_PSS_*_SHA256/512, \
@@ -262,7 +281,7 @@ pub static KMS_ALGORITHM_MISMATCH: Rule = Rule {
     id: "sig.kms.algorithm-mismatch",
     section: Signatures,
     severity: Error,
-    title: "KMS algorithm does not fit the key",
+    title: "KMS algorithm fits the key",
     explanation: "The bundle names an algorithm that the supplied public key cannot have made \
 (an RSA scheme for an EC key, ECDSA P-384 for a P-256 key, an RSA-2048 algorithm name for an \
 RSA-3072 key). Either the algorithm or the key is wrong.",
@@ -272,7 +291,7 @@ pub static KMS_UNVERIFIED: Rule = Rule {
     id: "sig.kms.unverified",
     section: Signatures,
     severity: Warning,
-    title: "No public key supplied for the KMS key_id",
+    title: "Public key supplied for the KMS key_id",
     explanation: "No --kms-key was given for this `key_id` (and no unbound key fits), so the \
 signature could not be checked: it counts for nothing. Export the public key \
 (`aws kms get-public-key`, `gcloud kms keys versions get-public-key`) and pass it with \
@@ -283,17 +302,29 @@ pub static KMS_KEY_ID_UNBOUND: Rule = Rule {
     id: "sig.kms.key-id-unbound",
     section: Signatures,
     severity: Warning,
-    title: "KMS key supplied without a key ID",
+    title: "KMS key bound to its key ID",
     explanation: "The signature verified with a key given as --kms-key FILE, without KEY_ID=. \
 The key is trusted for any key_id, so the bundle's claim of which KMS key signed is not \
-checked. Give the key as --kms-key KEY_ID=FILE to bind it.",
+checked, and such a key never satisfies a --signer pin. Give the key as --kms-key \
+KEY_ID=FILE to bind it.",
+};
+
+pub static KMS_WEAK_KEY: Rule = Rule {
+    id: "sig.kms.weak-key",
+    section: Signatures,
+    severity: Error,
+    title: "KMS key strong enough (RSA at least 2048 bits)",
+    explanation: "The supplied public key is RSA shorter than 2048 bits. RSA-512 keys are \
+factored in hours and RSA-1024 is within reach of a determined attacker, so a signature by \
+such a key proves little; it is rejected, as Sequoia's standard policy rejects weak OpenPGP \
+keys. Cloud KMS services only create RSA keys of 2048 bits or more.",
 };
 
 pub static KMS_BAD: Rule = Rule {
     id: "sig.kms.bad",
     section: Signatures,
     severity: Error,
-    title: "KMS signature does not match the payload",
+    title: "KMS signature matches the payload",
     explanation: "The signature does not verify with the supplied public key over the payload \
 (the RFC 8785 form of the bundle without `signatures`). The bundle was changed after \
 signing, the signer signed other bytes (the raw file, a pretty-printed form), or the key is \
@@ -306,6 +337,7 @@ pub static RULES: &[&Rule] = &[
     &FORM,
     &REQUIRED,
     &MIN_SIGNERS,
+    &TOO_MANY,
     &PGP_KEY_ID_MISSING,
     &PGP_KEY_ID_INVALID,
     &PGP_LONG_KEY_ID,
@@ -329,5 +361,6 @@ pub static RULES: &[&Rule] = &[
     &KMS_ALGORITHM_MISMATCH,
     &KMS_UNVERIFIED,
     &KMS_KEY_ID_UNBOUND,
+    &KMS_WEAK_KEY,
     &KMS_BAD,
 ];
