@@ -19,11 +19,20 @@ fn unbound_key_does_not_satisfy_a_pin_on_the_bundles_key_id() {
 }
 
 #[test]
-fn unbound_key_does_not_satisfy_an_openpgp_pin() {
-    let a = with(args([kms("", "p256.pem")]), &["--signer", &primary("ed25519")]);
-    let r = verify("bundles/kms-ecdsa-p256.json", a);
+fn unbound_key_does_not_satisfy_an_openpgp_pin_the_bundle_writes_as_key_id() {
+    // The hostile form: the KMS entry's key_id is the pinned OpenPGP fingerprint, the
+    // signature is the P-256 one (good over the same payload).
+    let text = std::fs::read_to_string(fx("bundles/kms-ecdsa-p256.json")).expect("fixture");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut entry = v["signatures"]["kms"].clone();
+    entry["key_id"] = primary("ed25519").into();
+    let sigs = serde_json::json!({"sha256": "SHA", "kms": entry});
+    let path = bundle_with("kms-claims-pgp-fpr.json", &sigs.to_string());
+    let key = fx("kms/p256.pem");
+    let r = run(&path, &["--kms-key", &key, "--signer", &primary("ed25519")]);
     r.code(1);
     r.finding("sig.required", "error", "/signatures");
+    assert_eq!(r.verdicts(), ["verified"], "the signature itself is good; it only does not count");
 }
 
 #[test]

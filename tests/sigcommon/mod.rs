@@ -143,7 +143,7 @@ pub fn bundle_with(name: &str, signatures: &str) -> String {
     let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
     let at = base.find("\"signatures\"").expect("signatures member");
     let sha = &base[base.find("\"sha256\": \"").expect("sha") + 11..][..64];
-    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("SHA", sha));
+    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("\"SHA\"", &format!("\"{sha}\"")));
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-sig-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
     let p = dir.join(name);
