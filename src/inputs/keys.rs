@@ -19,6 +19,8 @@ pub const MAX_KEY_FILE_BYTES: u64 = 4 << 20;
 pub struct Keys {
     /// Copies of one certificate merged into one.
     pub certs: Vec<Cert>,
+    /// The `--cert` file(s) each of `certs` came from, for the record of the audit.
+    pub cert_files: Vec<String>,
     pub kms_keys: Vec<KmsKey>,
     /// Warnings about the key files themselves (a secret key given as a certificate).
     pub warnings: Vec<String>,
@@ -28,6 +30,7 @@ pub struct Keys {
 pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Keys, String> {
     let mut keys = Keys::default();
     let mut certs = Vec::new();
+    let mut files = Vec::new();
     for f in cert_files {
         let f = f.as_ref();
         let name = f.display().to_string();
@@ -43,9 +46,15 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
             } else {
                 certs.push(cert);
             }
+            files.push(name.clone());
         }
     }
-    keys.certs = pgp::merge_copies(certs).map_err(|e| format!("--cert: {e}"))?;
+    for (cert, from) in pgp::merge_copies(certs).map_err(|e| format!("--cert: {e}"))? {
+        let mut names: Vec<&str> = from.iter().filter_map(|&i| files.get(i).map(String::as_str)).collect();
+        names.dedup();
+        keys.certs.push(cert);
+        keys.cert_files.push(names.join(", "));
+    }
     for spec in kms_specs {
         let (key_id, file) = split_kms_spec(spec)?;
         let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;

@@ -46,7 +46,7 @@ impl PublicKey {
     }
 
     /// The key as SubjectPublicKeyInfo DER in its normal form.
-    fn normal_spki(&self) -> Result<Vec<u8>, String> {
+    pub fn normal_spki(&self) -> Result<Vec<u8>, String> {
         use p256::pkcs8::EncodePublicKey as _;
         let doc = match self {
             PublicKey::P256(k) => k.to_public_key_der(),

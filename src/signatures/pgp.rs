@@ -44,22 +44,24 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
 
 /// Merge copies of one certificate (same fingerprint, from several files or twice in
 /// one keyring) into one, in order of first appearance: a revocation or expiry in any
-/// copy then applies, whichever copy a lookup would have found first.
-pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<Cert>, String> {
+/// copy then applies, whichever copy a lookup would have found first. With each
+/// merged certificate, the positions in `certs` of the copies it came from.
+pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<(Cert, Vec<usize>)>, String> {
     let mut index: std::collections::HashMap<Fingerprint, usize> = std::collections::HashMap::new();
-    let mut out: Vec<Cert> = Vec::with_capacity(certs.len());
-    for cert in certs {
+    let mut out: Vec<(Cert, Vec<usize>)> = Vec::with_capacity(certs.len());
+    for (i, cert) in certs.into_iter().enumerate() {
         let fpr = cert.fingerprint();
-        match index.get(&fpr).and_then(|&i| out.get_mut(i)) {
-            Some(slot) => {
+        match index.get(&fpr).and_then(|&at| out.get_mut(at)) {
+            Some((slot, from)) => {
                 *slot = slot
                     .clone()
                     .merge_public(cert)
                     .map_err(|e| format!("cannot merge two copies of certificate {}: {e:#}", fpr.to_hex()))?;
+                from.push(i);
             }
             None => {
                 index.insert(fpr, out.len());
-                out.push(cert);
+                out.push((cert, vec![i]));
             }
         }
     }
