@@ -16,7 +16,19 @@ fn main() -> ExitCode {
         stdout: &mut std::io::BufWriter::new(stdout.lock()),
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+        ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        clicolor_force: std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0"),
+        width: width(stdout_is_terminal),
     };
     ExitCode::from(app::run(cli, &mut env))
+}
+
+/// The terminal's columns; when piped, `COLUMNS` if set (so `COLUMNS=120 aeb-verify ... | less`
+/// lays out wide), else 80.
+fn width(terminal: bool) -> usize {
+    let from_terminal = terminal.then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))).flatten();
+    let from_env = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    from_terminal.or_else(from_env).filter(|w| *w > 0).unwrap_or(80).clamp(40, 400)
 }

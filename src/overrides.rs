@@ -6,10 +6,34 @@ use crate::finding::{Outcome, Severity};
 use crate::rules::{self, Rule};
 
 /// One `--allow/--warn/--deny RULE`, resolved against the catalogue.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Override {
     pub rule: &'static Rule,
     pub severity: Severity,
+    /// The flag as typed (`--allow claims`), for the record and for marking each
+    /// finding it re-mapped.
+    pub flag: &'static str,
+    pub given: String,
+}
+
+impl Override {
+    /// "--allow claims.records".
+    pub fn as_typed(&self) -> String {
+        format!("{} {}", self.flag, self.given)
+    }
+}
+
+/// The rules a `--allow/--warn/--deny` value names: one rule by id, or every rule of a
+/// group by id prefix (`claims` for the whole Claims section, `sig.kms` for the KMS checks).
+fn named(id: &str) -> Vec<&'static Rule> {
+    if let Some(rule) = rules::find(id) {
+        return vec![rule];
+    }
+    let prefix = format!("{}.", id.trim_end_matches('.').to_ascii_lowercase());
+    if prefix.len() < 3 {
+        return Vec::new();
+    }
+    rules::all().filter(|r| r.id.starts_with(&prefix)).collect()
 }
 
 /// Resolves the command line's overrides. Later flags win over earlier ones for the
@@ -21,21 +45,26 @@ pub fn resolve(allow: &[String], warn: &[String], deny: &[String]) -> Result<Vec
         [(allow, Severity::Info, "--allow"), (warn, Severity::Warning, "--warn"), (deny, Severity::Error, "--deny")];
     for (ids, severity, flag) in groups {
         for id in ids {
-            let Some(rule) = rules::find(id) else {
+            let rules = named(id);
+            if rules.is_empty() {
                 let hint = match rules::suggest(id).as_slice() {
                     [] => "`aeb-verify rules` lists them".to_owned(),
                     ids => format!("did you mean {}?", ids.join(", ")),
                 };
-                return Err(format!("{flag} {id}: no such rule; {hint}"));
-            };
-            if severity < rule.severity && !rule.overridable() {
+                return Err(format!("{flag} {id}: no such rule or group of rules; {hint}"));
+            }
+            let fixed: Vec<&str> =
+                rules.iter().filter(|r| severity < r.severity && !r.overridable()).map(|r| r.id).collect();
+            if !fixed.is_empty() {
                 return Err(format!(
-                    "{flag} {}: reading, integrity and signature errors cannot be lowered; the verdict rests on them",
-                    rule.id
+                    "{flag} {id}: reading, integrity and signature errors cannot be lowered; the verdict rests on them ({})",
+                    fixed.join(", ")
                 ));
             }
-            out.retain(|o| !std::ptr::eq(o.rule, rule));
-            out.push(Override { rule, severity });
+            for rule in rules {
+                out.retain(|o| !std::ptr::eq(o.rule, rule));
+                out.push(Override { rule, severity, flag, given: id.clone() });
+            }
         }
     }
     Ok(out)
@@ -70,5 +99,10 @@ mod tests {
         assert!(resolve(&[], &[], &["integrity.hash-mismatch".into()]).is_ok());
         assert!(resolve(&["claims.memory".into()], &[], &[]).is_ok());
         assert!(resolve(&["claims.memroy".into()], &[], &[]).unwrap_err().contains("claims.memory"));
+        let section = resolve(&["claims".into()], &[], &[]).unwrap();
+        assert_eq!(section.len(), crate::claims::diags::RULES.len());
+        assert!(section.iter().all(|o| o.as_typed() == "--allow claims"));
+        assert!(resolve(&["sig".into()], &[], &[]).unwrap_err().contains("sig.form"));
+        assert!(resolve(&["c".into()], &[], &[]).is_err(), "a single letter names no group");
     }
 }

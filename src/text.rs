@@ -1,5 +1,7 @@
 //! Small text helpers shared by checks and reporters.
 
+use std::borrow::Cow;
+
 /// Levenshtein distance over chars; inputs here are short names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -50,6 +52,88 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// Whether a character can move, hide or erase other text when shown: C0 and C1
+/// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
+/// report lines), line and paragraph separators, and the invisible format characters
+/// (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width
+/// characters, tags) plus the Hangul fillers that render as blanks.
+pub fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// Text from a bundle or a file name, made safe to show: every [`is_hidden`] character
+/// becomes a visible `\u{..}` escape (ESC is `\u{1b}`, a newline `\u{a}`), so that no
+/// name or string can erase, reorder or forge a line of a report. Borrowed when there
+/// is nothing to escape, which is nearly always.
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.find(is_hidden) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(s.get(..first).unwrap_or_default());
+    for c in s.get(first..).unwrap_or_default().chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON text whose strings carry no [`is_hidden`] character raw: each becomes a JSON
+/// `\uXXXX` escape (a surrogate pair above the BMP). serde_json escapes C0 already, but
+/// leaves DEL, C1 and the bidi and zero-width characters as they are; a consumer that
+/// pages or greps the report would show them. The decoded strings are unchanged.
+pub fn json_escape_hidden(json: String) -> String {
+    // C0 characters in serde_json's output are its own layout (newlines, indentation):
+    // inside strings it has escaped them already.
+    let raw = |c: char| c > '\u{1f}' && is_hidden(c);
+    if !json.contains(raw) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if raw(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +143,25 @@ mod tests {
         assert_eq!(edit_distance("cost_anaylsis", "cost_analysis"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn escapes_what_could_forge_a_line() {
+        assert!(matches!(escape_control("plain é ✓ 日本"), Cow::Borrowed(_)));
+        assert_eq!(escape_control("a\u{1b}[2K\rVERIFIED\n"), "a\\u{1b}[2K\\u{d}VERIFIED\\u{a}");
+        assert_eq!(escape_control("\u{7f}\u{9b}\u{85}"), "\\u{7f}\\u{9b}\\u{85}");
+        // Bidi override, isolates, zero-width space and joiner, BOM, a tag character.
+        assert_eq!(escape_control("x\u{202e}y\u{2066}\u{2069}"), "x\\u{202e}y\\u{2066}\\u{2069}");
+        assert_eq!(escape_control("\u{200b}\u{200d}\u{feff}\u{e0041}"), "\\u{200b}\\u{200d}\\u{feff}\\u{e0041}");
+        assert_eq!(escape_control("\u{2028}\u{2029}"), "\\u{2028}\\u{2029}");
+    }
+
+    #[test]
+    fn json_keeps_the_value_and_drops_the_raw_characters() {
+        let v = serde_json::json!({"m": "a\u{1b}b\u{202e}c\u{9b}d\u{e0041}"});
+        let text = json_escape_hidden(serde_json::to_string_pretty(&v).unwrap_or_default());
+        assert!(!text.contains(|c| is_hidden(c) && c != '\n'), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).ok(), Some(v));
+        assert!(text.contains("\\u202e") && text.contains("\\udb40\\udc41"));
     }
 }

@@ -6,7 +6,7 @@ use crate::finding::{Outcome, Severity};
 use crate::integrity::{self, Digest256};
 use crate::options::{Options, Profile};
 use crate::read::Document;
-use crate::read::{self, line_column, locate};
+use crate::read::{self, locate_all, positions};
 use crate::rules::Section;
 use serde::Serialize;
 
@@ -29,6 +29,16 @@ pub struct BundleReport {
     /// Sections that did not run, and why (e.g. the bundle could not be read).
     pub skipped_sections: Vec<(Section, String)>,
     pub verdict: Verdict,
+    /// Size and SHA-256 of the input's bytes as read, for the record of the audit
+    /// (None when the bytes were not read, e.g. over --max-bytes).
+    pub input: Option<InputDigest>,
+}
+
+/// What identifies the input a verdict was reached on.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputDigest {
+    pub bytes: u64,
+    pub sha256: String,
 }
 
 impl BundleReport {
@@ -39,10 +49,16 @@ impl BundleReport {
 
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
-    for rule in read::diags::RULES {
-        outcome.mark(rule);
-    }
     let read = read::read(bytes, &opts.limits);
+    let unchecked = read.unchecked_rules();
+    for rule in read::diags::RULES {
+        match read.stopped_by {
+            Some(stop) if unchecked.iter().any(|r| std::ptr::eq(*r, *rule)) => {
+                outcome.skip(rule, format!("not checked: reading stopped at the first {} error", stop.id));
+            }
+            _ => outcome.mark(rule),
+        }
+    }
     outcome.findings.extend(read.findings.iter().cloned());
     let mut digest = None;
     let mut signatures = Vec::new();
@@ -52,14 +68,18 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
+            crate::context::check(doc, name, opts, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
     }
     crate::overrides::apply(&mut outcome, &opts.overrides);
-    resolve_positions(&mut outcome, read.source());
+    crate::finding::cap_per_rule(&mut outcome.findings);
+    resolve_positions(&mut outcome, read.source(), read.document.as_ref());
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
-    BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict }
+    let source = read.source();
+    let input = Some(InputDigest { bytes: source.len() as u64, sha256: integrity::sha256_hex(source) });
+    BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict, input }
 }
 
 /// Schema, consistency, claims, and the profiles' requirements.
@@ -91,6 +111,9 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
 /// read into memory, say): only a reading finding to show.
 pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleReport {
     let mut outcome = Outcome::default();
+    for rule in read::diags::RULES.iter().filter(|r| !std::ptr::eq(**r, finding.rule)) {
+        outcome.skip(rule, format!("not checked: the bundle was not read ({})", finding.rule.id));
+    }
     outcome.push(finding);
     let skipped_sections = unread_sections();
     BundleReport {
@@ -100,6 +123,7 @@ pub fn rejected_unread(name: &str, finding: crate::finding::Finding) -> BundleRe
         signatures: Vec::new(),
         skipped_sections,
         verdict: Verdict::Rejected,
+        input: None,
     }
 }
 
@@ -122,12 +146,116 @@ fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {
     }
 }
 
-fn resolve_positions(outcome: &mut Outcome, source: &[u8]) {
-    for f in &mut outcome.findings {
-        if f.position.is_some() {
+/// Line and column of every finding, in two passes over the source whatever the number
+/// of findings: one walk that finds all pointers (each top-level member entered from
+/// its known offset, so a finding under `signatures` does not walk the whole bundle),
+/// one pass that turns all offsets into lines and columns.
+fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document>) {
+    use std::collections::HashMap;
+    let todo: Vec<usize> = (0..outcome.findings.len())
+        .filter(|&i| outcome.findings.get(i).is_some_and(|f| f.position.is_none() || f.excerpt.is_none()))
+        .collect();
+    let mut offsets: Vec<Option<usize>> =
+        todo.iter().map(|&i| outcome.findings.get(i).and_then(|f| f.offset)).collect();
+    // Pointers to walk, grouped by where the walk starts: a top-level member's value,
+    // or the top of the document.
+    let members: HashMap<&str, usize> =
+        doc.map(|d| d.members().iter().map(|m| (m.name.as_str(), m.offset)).collect()).unwrap_or_default();
+    let mut groups: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
+    for (k, &i) in todo.iter().enumerate() {
+        let Some(f) = outcome.findings.get(i) else { continue };
+        if offsets.get(k).is_some_and(Option::is_some) {
             continue;
         }
-        let offset = f.offset.or_else(|| locate(source, &f.pointer));
-        f.position = offset.map(|o| line_column(source, o));
+        let (start, rest) = match split_top(&f.pointer) {
+            Some((name, rest)) if members.contains_key(name.as_str()) => {
+                (members.get(name.as_str()).copied().unwrap_or(0), rest.to_owned())
+            }
+            _ => (0, f.pointer.clone()),
+        };
+        groups.entry(start).or_default().push((k, rest));
     }
+    for (start, items) in groups {
+        let pointers: Vec<&str> = items.iter().map(|(_, p)| p.as_str()).collect();
+        let found = locate_all(source.get(start..).unwrap_or_default(), &pointers);
+        for ((k, _), at) in items.iter().zip(found) {
+            if let Some(slot) = offsets.get_mut(*k) {
+                *slot = at.map(|a| a + start);
+            }
+        }
+    }
+    let known: Vec<(usize, usize)> = todo.iter().zip(&offsets).filter_map(|(&i, o)| o.map(|o| (i, o))).collect();
+    let lines = positions(source, &known.iter().map(|&(_, o)| o).collect::<Vec<_>>());
+    for ((i, o), p) in known.into_iter().zip(lines) {
+        if let Some(f) = outcome.findings.get_mut(i) {
+            if f.position.is_none() {
+                f.position = Some(p);
+            }
+            f.excerpt = excerpt(source, o);
+        }
+    }
+}
+
+/// Bytes of a line shown on either side of the spot: enough for any pretty-printed
+/// line, and a bounded cost on a minified bundle that is one long line.
+const WINDOW: usize = 240;
+
+/// The line around `offset` (a window of it when long) and the token starting there.
+fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
+    if offset > source.len() {
+        return None;
+    }
+    let floor = offset.saturating_sub(WINDOW);
+    let ceil = offset.saturating_add(WINDOW).min(source.len());
+    let start = source[floor..offset].iter().rposition(|&b| b == b'\n').map_or(floor, |i| floor + i + 1);
+    let end = source[offset..ceil].iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
+    // Cut on char boundaries: skip continuation bytes at the window's edges.
+    let start = (start..offset).find(|&i| source.get(i).is_some_and(|b| (b & 0xC0) != 0x80)).unwrap_or(offset);
+    let end = (offset..=end).rev().find(|&i| source.get(i).is_none_or(|b| (b & 0xC0) != 0x80)).unwrap_or(end);
+    let before = String::from_utf8_lossy(&source[start..offset]);
+    let token = token_len(&source[offset..end]);
+    let text = String::from_utf8_lossy(&source[start..end]).into_owned();
+    let col = before.chars().count();
+    let len = String::from_utf8_lossy(&source[offset..offset + token]).chars().count().max(1);
+    Some(crate::finding::Excerpt {
+        clipped_start: start > 0 && source.get(start - 1).is_some_and(|&b| b != b'\n'),
+        clipped_end: end < source.len() && !matches!(source.get(end), Some(b'\n' | b'\r')),
+        text,
+        start: col,
+        len,
+    })
+}
+
+/// Length in bytes of the JSON token at the start of `rest`: a whole string, number or
+/// literal; one byte for anything else (a brace, a stray character).
+fn token_len(rest: &[u8]) -> usize {
+    match rest.first() {
+        Some(b'"') => {
+            let mut escaped = false;
+            for (i, &b) in rest.iter().enumerate().skip(1) {
+                match b {
+                    b'\\' if !escaped => escaped = true,
+                    b'"' if !escaped => return i + 1,
+                    _ => escaped = false,
+                }
+            }
+            rest.len()
+        }
+        Some(b'-' | b'0'..=b'9') => {
+            rest.iter().position(|b| !matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')).unwrap_or(rest.len())
+        }
+        Some(b't' | b'f' | b'n') => rest.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(rest.len()),
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// "/name/rest" as (name unescaped, "/rest"); None for "" and non-pointers.
+fn split_top(pointer: &str) -> Option<(String, &str)> {
+    let rest = pointer.strip_prefix('/')?;
+    let (top, inner) = match rest.find('/') {
+        Some(i) => (rest.get(..i)?, rest.get(i..)?),
+        None => (rest, ""),
+    };
+    Some((top.replace("~1", "/").replace("~0", "~"), inner))
 }

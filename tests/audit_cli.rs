@@ -82,7 +82,7 @@ fn allow_lowers_a_rule_and_says_so() {
     assert_eq!(f["remapped_from"], "error");
 
     let out = aeb(&["--color", "never", "--allow", "audit.time-savings", "fixtures/audit/audit-time-savings.json"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("re-mapped from error"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error lowered to info by --allow audit.time-savings"));
 }
 
 #[test]
@@ -115,6 +115,18 @@ fn an_unknown_rule_is_a_usage_error_with_a_suggestion() {
     let out = aeb(&["--allow", "claims.memroy", "fixtures/audit/pass-base.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("claims.memory"));
+}
+
+/// A pattern that would check nothing is refused, not ignored (spec 6.1).
+#[test]
+fn a_deny_pattern_without_a_profile_is_a_usage_error() {
+    let out = aeb(&["--deny-pattern", "ACME-[0-9]+", "fixtures/audit/redaction-deny-pattern.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--deny-pattern needs --profile"));
+    let (code, fs) =
+        json(&["--profile", "public", "--deny-pattern", "ACME-[0-9]+", "fixtures/audit/redaction-deny-pattern.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(of(&fs, "redaction.deny-pattern")[0]["pointer"], "/notes");
 }
 
 #[test]

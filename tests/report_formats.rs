@@ -16,7 +16,7 @@ fn out(format: &str, rel: &str, extra: &[&str]) -> Run {
 fn sarif_locates_each_finding_and_describes_each_rule() {
     let r = out("sarif", "read/duplicate-name.json", &[]);
     assert_eq!(r.code, 1);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: serde_json::Value = assert_valid_sarif(&r.stdout);
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -55,9 +55,9 @@ fn junit_fails_the_check_that_rejects() {
 fn markdown_ticks_what_held() {
     let r = out("markdown", "seed-example.json", &[]);
     assert!(r.stdout.starts_with("# Evidence bundle audit: `"));
-    assert!(r.stdout.contains("**Verdict: REJECTED**"));
-    assert!(r.stdout.contains("- [ ] **FAIL** Hash not filled in (`integrity.hash-not-filled`)"));
-    assert!(r.stdout.contains("- [x] **PASS** Duplicate member name (`read.duplicate-name`)"));
+    assert!(r.stdout.contains("\n**Verdict: REJECTED** `"), "{}", r.stdout);
+    assert!(r.stdout.contains("- [ ] **FAIL** Hash filled in (`integrity.hash-not-filled`)"));
+    assert!(r.stdout.contains("- [x] **PASS** Member names unique in each object (`read.duplicate-name`)"));
     let unread = out("markdown", "read/bom.json", &[]);
     assert!(unread.stdout.contains(": skipped, the bundle could not be read"), "{}", unread.stdout);
 }

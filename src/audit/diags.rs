@@ -22,7 +22,8 @@ pub static ROI_PERCENTAGE: Rule = Rule {
     explanation: "`roi_analysis.roi_percentage` must equal `cost_savings_usd / \
 platform_training_cost * 100` (return on what was spent on the platform). An ROI that does not \
 follow from the savings and the cost is the most quoted and the least checked figure of a \
-bundle.",
+bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be computed); \
+without `platform_training_cost` the platform cost is `total_cost_usd`.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
@@ -41,7 +42,9 @@ pub static COST_SAVINGS_PERCENTAGE: Rule = Rule {
     severity: Error,
     title: "Cost savings % = cost savings / traditional cost x 100",
     explanation: "`efficiency_gains.cost_savings_percentage` must equal `cost_savings_usd / \
-traditional_training_cost * 100`: the share of the traditional cost that was saved.",
+traditional_training_cost * 100`: the share of the traditional cost that was saved. Without \
+`traditional_training_cost` it is derived as savings + platform cost; a traditional cost of 0 \
+under a stated percentage is an error.",
 };
 
 pub static VS_TRADITIONAL: Rule = Rule {
@@ -69,14 +72,15 @@ pub static COST_PER_RECORD: Rule = Rule {
     severity: Error,
     title: "Cost per record = total cost / records processed",
     explanation: "`platform_costs.cost_per_record` must equal `total_cost_usd / \
-records_processed` when the bundle reports `records_processed`.",
+records_processed` when the bundle reports `records_processed`; 0 records under a stated cost \
+per record is an error (it cannot be computed).",
 };
 
 pub static IMPLIED_RECORDS: Rule = Rule {
     id: "audit.implied-records",
     section: Consistency,
     severity: Info,
-    title: "Record count implied by cost per record",
+    title: "Record count stated, not only implied by cost per record",
     explanation: "Without `platform_costs.records_processed`, the number of records behind the \
 cost figures is `total_cost_usd / cost_per_record`. It is reported so that an auditor can hold \
 it against the scale the bundle claims (the claims cross-check does). Publishers should state \
@@ -87,7 +91,7 @@ pub static GPU_HOURS: Rule = Rule {
     id: "audit.gpu-hours",
     section: Consistency,
     severity: Info,
-    title: "GPU hours vs wall-clock hours",
+    title: "GPU hours match wall-clock hours",
     explanation: "`platform_costs.gpu_hours` is compared with `compute_time_seconds / 3600`. \
 More GPU hours than wall-clock hours means several GPUs ran in parallel (the implied number is \
 reported); fewer means GPUs were idle for part of the run. Neither is wrong, both are worth \
@@ -98,7 +102,7 @@ pub static GPU_HOURS_ZERO_COMPUTE: Rule = Rule {
     id: "audit.gpu-hours-zero-compute",
     section: Consistency,
     severity: Error,
-    title: "GPU hours reported with zero compute time",
+    title: "No GPU hours with zero compute time",
     explanation: "GPU hours cannot be consumed in zero seconds: `gpu_hours > 0` with \
 `compute_time_seconds = 0` is a contradiction.",
 };
@@ -117,7 +121,7 @@ pub static CLEANING_DEDUP: Rule = Rule {
     id: "audit.cleaning-dedup",
     section: Consistency,
     severity: Warning,
-    title: "Duplicates found but not removed",
+    title: "Duplicates found are removed",
     explanation: "`cleaning.deduped` counts duplicate rows found; deduplication removes them, so \
 `cleaning.rows_removed` (rows removed for all causes) should be at least `deduped`. Fewer rows \
 removed than duplicates found means duplicates were kept, or one of the counts is wrong \
@@ -128,7 +132,7 @@ pub static GENERATED_AT_FUTURE: Rule = Rule {
     id: "audit.generated-at-future",
     section: Consistency,
     severity: Error,
-    title: "generated_at is not in the future",
+    title: "generated_at not in the future",
     explanation: "A bundle cannot have been generated after the moment it is verified (`--now`, \
 default the system clock). A small clock skew (5 minutes) is allowed.",
 };

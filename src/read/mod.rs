@@ -9,7 +9,7 @@ mod source;
 use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
 
-pub use locate::{line_column, locate};
+pub use locate::{line_column, locate, locate_all, positions};
 pub use source::Source;
 
 /// The top-level member that carries the hash and the signatures; it is not part of
@@ -62,6 +62,9 @@ pub struct ReadResult {
     pub findings: Vec<Finding>,
     /// The source bytes, kept for locating findings even when reading failed.
     pub source: Source,
+    /// The rule whose finding stopped reading before the end of the input: the checks
+    /// of later bytes did not run, and must not be reported as passed.
+    pub stopped_by: Option<&'static crate::rules::Rule>,
 }
 
 /// Reads and checks `source` (the whole file). Never panics on any input.
@@ -78,24 +81,45 @@ pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
             .expected(format!("at most {} bytes (--max-bytes)", limits.max_bytes))
             .found(format!("{} bytes", source.len())),
         );
-        return ReadResult { document: None, findings, source };
+        return ReadResult { document: None, findings, source, stopped_by: Some(&diags::TOO_LARGE) };
     }
     if source.starts_with(&[0xEF, 0xBB, 0xBF]) {
         findings.push(Finding::new(&diags::BOM, "", "the file starts with a UTF-8 byte order mark (EF BB BF)").at(0));
-        return ReadResult { document: None, findings, source };
+        return ReadResult { document: None, findings, source, stopped_by: Some(&diags::BOM) };
     }
     let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: false };
     let parsed = parser::parse(&source, opts);
     findings.extend(parsed.findings);
+    // Bytes after a complete value were all read: only an earlier stop leaves some unchecked.
+    let stopped_by = match findings.last() {
+        _ if !parsed.fatal => None,
+        Some(f) if std::ptr::eq(f.rule, &diags::TRAILING_DATA) => None,
+        Some(f) => Some(f.rule),
+        None => Some(&diags::SYNTAX),
+    };
     let rejected = parsed.fatal || findings.iter().any(|f| f.severity == crate::finding::Severity::Error);
     if rejected {
-        return ReadResult { document: None, findings, source };
+        return ReadResult { document: None, findings, source, stopped_by };
     }
     let document = Document::new(parsed.out, parsed.top);
-    ReadResult { document: Some(document), findings, source }.keep_source()
+    ReadResult { document: Some(document), findings, source, stopped_by: None }.keep_source()
 }
 
 impl ReadResult {
+    /// Reading rules that were not checked over the whole input because reading stopped
+    /// first (the size limit is always checked, the byte order mark unless the size
+    /// stopped it); a rule that found something before the stop is not among them.
+    pub fn unchecked_rules(&self) -> Vec<&'static crate::rules::Rule> {
+        let Some(stop) = self.stopped_by else { return Vec::new() };
+        diags::RULES
+            .iter()
+            .copied()
+            .filter(|r| !std::ptr::eq(*r, &diags::TOO_LARGE))
+            .filter(|r| !std::ptr::eq(*r, &diags::BOM) || std::ptr::eq(stop, &diags::TOO_LARGE))
+            .filter(|r| !self.findings.iter().any(|f| std::ptr::eq(f.rule, *r)))
+            .collect()
+    }
+
     /// Moves the source into the document when there is one (one copy of the bytes).
     fn keep_source(mut self) -> Self {
         if let Some(doc) = self.document.as_mut() {

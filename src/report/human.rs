@@ -1,200 +1,555 @@
-//! The terminal report: one table per section, then a one-line verdict. Colour only
-//! when asked for (the caller decides from --color, the terminal and NO_COLOR).
+//! The terminal report, in the order a reader needs it: the record of the audit, what
+//! needs attention (each finding at the bundle's own line, the way compilers show an
+//! error), one compact summary of the sections, then the verdict. `--verbose` adds every
+//! check by name. Colour only when asked for (the caller decides from --color, the
+//! terminal and NO_COLOR).
 //!
-//! Table cells are coloured with comfy-table's own cell styles, not with escape codes
-//! inside the text: the table then measures plain text, where parsing escape codes in
-//! every cell cost 40% of a whole small run. owo-colors paints the lines around them.
+//! Lines are wrapped at `Style::width` between words only: a JSON pointer, a hash or a
+//! fingerprint has no spaces, so it is never split across lines.
 
-use super::{checklist, Status};
+use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
+use codespan_reporting::files::Error as FilesError;
+use codespan_reporting::term::{self, termcolor, Config, Styles, StylesWriter};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
+use std::ops::Range;
 
-pub fn render(reports: &[BundleReport], color: bool, quiet: bool) -> String {
+pub fn render(reports: &[BundleReport], style: &Style) -> String {
     let mut s = String::new();
-    for r in reports {
-        if !quiet {
-            bundle(&mut s, r, color);
+    if style.quiet {
+        for r in reports {
+            let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
         }
-        let _ = writeln!(s, "{}", verdict_line(r, color));
+        if reports.len() > 1 {
+            batch_summary(&mut s, reports, style);
+        }
+        return s;
     }
-    if reports.len() > 1 {
-        let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
-        let _ =
-            writeln!(s, "\n{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
+    if reports.len() == 1 || style.verbose {
+        for (i, r) in reports.iter().enumerate() {
+            if i > 0 {
+                s.push('\n');
+            }
+            bundle(&mut s, r, style);
+        }
+        if reports.len() > 1 {
+            s.push('\n');
+            batch_summary(&mut s, reports, style);
+        }
+    } else {
+        batch(&mut s, reports, style);
     }
     s
 }
 
-fn paint(text: &str, status: Status, color: bool) -> String {
-    if !color {
-        return text.to_owned();
+/// One bundle in full: record, findings, publisher's list, summary, verdict.
+fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
+    record(s, style.record, Some(r), style.width);
+    s.push('\n');
+    findings(s, r, style, style.verbose);
+    signatures(s, r, style);
+    if r.verdict == Verdict::Rejected {
+        fix_list(s, r, style.width);
     }
-    match status {
-        Status::Pass => text.green().to_string(),
-        Status::Fail => text.red().bold().to_string(),
-        Status::Warn => text.yellow().to_string(),
-        Status::Info => text.blue().to_string(),
-        Status::Skip => text.dimmed().to_string(),
+    summary(s, r, style.width);
+    if style.verbose {
+        every_check(s, r, style.width);
+    }
+    s.push('\n');
+    verdict_block(s, r, style);
+}
+
+/// The verdict wrapped at the width, its word and the bundle's name always on the
+/// first line together, so the line can be found by what it starts with.
+fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
+    let head = format!("{} {}:", verdict_word(r.verdict, style.color), esc(&r.name));
+    let head_w = verdict_text(r.verdict).len() + 2 + esc(&r.name).chars().count();
+    let rest = super::established(r, style.record);
+    let first = style.width.saturating_sub(head_w + 1);
+    let lines = wrap(&rest, first.max(1), style.width.saturating_sub(4).max(20));
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 && line.chars().count() <= first {
+            let _ = writeln!(s, "{head} {line}");
+        } else if i == 0 {
+            let _ = writeln!(s, "{head}\n    {line}");
+        } else {
+            let _ = writeln!(s, "    {line}");
+        }
     }
 }
 
-/// A status cell, styled by the table when colour is on.
-fn status_cell(text: &str, status: Status, color: bool) -> Cell {
-    let cell = Cell::new(text);
-    if !color {
-        return cell;
+/// Many bundles: one record, a table of verdicts, then what rejected each rejected bundle.
+fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
+    record(s, style.record, None, style.width);
+    s.push('\n');
+    let name_w = reports.iter().map(|r| esc(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
+    for r in reports {
+        let first = first_failing(r, style.strict).unwrap_or("-");
+        let name = crate::text::ellipsize(&esc(&r.name), name_w);
+        let word = verdict_word(r.verdict, style.color);
+        let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
+        let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
-    match status {
-        Status::Pass => cell.fg(Color::Green),
-        Status::Fail => cell.fg(Color::Red).add_attribute(Attribute::Bold),
-        Status::Warn => cell.fg(Color::Yellow),
-        Status::Info => cell.fg(Color::Blue),
-        Status::Skip => cell.add_attribute(Attribute::Dim),
+    for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
+        let _ = writeln!(s, "\n── {} ──", esc(&r.name));
+        findings(s, r, style, false);
+        let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
+    }
+    s.push('\n');
+    batch_summary(s, reports, style);
+}
+
+fn batch_summary(s: &mut String, reports: &[BundleReport], style: &Style) {
+    let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
+    let _ = writeln!(s, "{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
+    let _ = style;
+}
+
+/// The rule whose finding rejected the bundle first in report order.
+pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
+    r.outcome
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        .map(|f| f.rule.id)
+}
+
+/// The record of the audit: tool, inputs, time, keys, policy, overrides, and the
+/// command that repeats the run.
+fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) {
+    let title = match r {
+        Some(r) => format!("aeb-verify {} · {}", rec.tool_version, esc(&r.name)),
+        None => format!("aeb-verify {} · {} inputs", rec.tool_version, rec.inputs.len()),
+    };
+    let _ = writeln!(s, "{title}");
+    let field = |s: &mut String, label: &str, text: &str| {
+        wrapped(s, text, &format!("  {label:<9} "), "            ", width);
+    };
+    match r {
+        Some(r) => {
+            match &r.input {
+                Some(i) => field(s, "file", &format!("{} bytes, sha256 {}", i.bytes, i.sha256)),
+                None => field(s, "file", "not read"),
+            }
+            if let Some(d) = &r.digest {
+                let held = !r.outcome.findings.iter().any(|f| f.rule.section == Section::Integrity);
+                let note = if held { " (matches signatures.sha256)" } else { "" };
+                field(s, "payload", &format!("{} bytes, sha256 {}{note}", d.payload_len, d.payload_sha256));
+            }
+        }
+        None => {
+            for i in &rec.inputs {
+                let hash = i.sha256.as_deref().unwrap_or("(not read)");
+                field(s, "input", &format!("{hash}  {}", esc(&i.path)));
+            }
+        }
+    }
+    field(s, "judged at", &format!("{} ({})", rec.now, rec.now_from));
+    if rec.keys.is_empty() {
+        field(s, "keys", "none supplied");
+    }
+    for k in &rec.keys {
+        let names: Vec<String> = k.user_ids.iter().map(|u| esc(u).into_owned()).collect();
+        let bound = k.key_id.as_deref().map(|id| format!(" for {}", esc(id))).unwrap_or_default();
+        let what = if k.kind == "openpgp" { "OpenPGP certificate" } else { "KMS public key sha256" };
+        let verified = if k.verified.is_empty() {
+            "verified no signature".to_owned()
+        } else {
+            format!("verified {}", k.verified.iter().map(|v| esc(v).into_owned()).collect::<Vec<_>>().join(", "))
+        };
+        field(s, "key", &esc(&k.file));
+        field(s, "", &format!("{what} {}{bound}", k.id));
+        for n in names {
+            field(s, "", &n);
+        }
+        field(s, "", &verified);
+    }
+    let tolerance = match rec.tolerance {
+        Some(t) => format!("tolerance {t}"),
+        None => "tolerance: the decimals shown".to_owned(),
+    };
+    let mut policy = vec![
+        format!("profile {}", rec.profile),
+        if rec.strict { "strict".to_owned() } else { "not strict".to_owned() },
+        tolerance,
+        format!("max {} bytes, depth {}", rec.max_bytes, rec.max_depth),
+    ];
+    if rec.require_signature {
+        policy.push("signature required".to_owned());
+    }
+    if rec.min_signers > 0 {
+        policy.push(format!("min {} signers", rec.min_signers));
+    }
+    if !rec.signers.is_empty() {
+        policy.push(format!(
+            "signers {}",
+            rec.signers.iter().map(|x| esc(x).into_owned()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    field(s, "policy", &policy.join(" · "));
+    if !rec.deny_patterns.is_empty() {
+        let p: Vec<String> = rec.deny_patterns.iter().map(|p| esc(p).into_owned()).collect();
+        field(s, "deny", &p.join(" "));
+    }
+    for o in &rec.overrides {
+        field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
+    }
+    field(s, "rerun", &esc(&rec.command));
+}
+
+/// Every finding as a diagnostic at its line (notes stay one line each unless verbose).
+fn findings(s: &mut String, r: &BundleReport, style: &Style, verbose: bool) {
+    // A finding an override lowered to info still gets its full block: the record
+    // must show what the auditor chose to overlook.
+    let full = |f: &&Finding| f.severity > Severity::Info || f.remapped_from.is_some();
+    let serious: Vec<&Finding> = r.outcome.findings.iter().filter(full).collect();
+    let notes: Vec<&Finding> = r.outcome.findings.iter().filter(|f| !full(f)).collect();
+    for f in &serious {
+        diagnostic(s, r, f, style);
+    }
+    if verbose {
+        for f in &notes {
+            diagnostic(s, r, f, style);
+        }
+    } else if !notes.is_empty() {
+        for f in notes {
+            let at = f.position.map(|p| format!(" ({}:{})", p.line, p.column)).unwrap_or_default();
+            let text = format!("note[{}]: {}{at}", f.rule.id, esc(&f.message));
+            wrapped(s, &text, "", "    ", style.width);
+        }
+        s.push('\n');
     }
 }
 
-/// A table in the report's style; styles are emitted exactly when `color` says so.
-fn new_table(color: bool) -> Table {
-    let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    if color {
-        table.enforce_styling();
-    }
-    if table.width().is_none() {
-        table.set_width(120);
-    }
-    table
+/// A single source line (or a window of it) standing in for the bundle, so the
+/// diagnostic shows the bundle's own text, escaped, with its real line and column.
+struct Snippet {
+    name: String,
+    text: String,
+    line: usize,
+    column: usize,
 }
 
-fn bundle(s: &mut String, r: &BundleReport, color: bool) {
-    let _ = writeln!(s, "aeb-verify {} · {}", env!("CARGO_PKG_VERSION"), r.name);
-    if let Some(d) = &r.digest {
-        let _ = writeln!(s, "payload: {} bytes, sha256 {}", d.payload_len, d.payload_sha256);
+impl<'a> codespan_reporting::files::Files<'a> for Snippet {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.name)
     }
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+    fn line_index(&'a self, (): (), _byte: usize) -> Result<usize, FilesError> {
+        Ok(0)
+    }
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line)
+    }
+    fn column_number(&'a self, (): (), _line_index: usize, _byte: usize) -> Result<usize, FilesError> {
+        Ok(self.column)
+    }
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
+        if line_index == 0 {
+            Ok(0..self.text.len())
+        } else {
+            Err(FilesError::LineTooLarge { given: line_index, max: 0 })
+        }
+    }
+}
+
+/// The excerpt escaped and cut to `avail` chars around the token; returns the text and
+/// the token's byte range in it.
+fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
+    let e = f.excerpt.as_ref()?;
+    // Each char as it will be shown (control characters escaped), with its index.
+    let shown: Vec<(usize, String)> =
+        e.text.chars().enumerate().map(|(i, c)| (i, esc(c.encode_utf8(&mut [0; 4])).into_owned())).collect();
+    let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
+    let avail = avail.max(20);
+    let tok_end = (e.start + e.len).min(shown.len());
+    // Start a third of the way before the token when the line does not fit.
+    let mut from = 0;
+    let mut clipped_start = e.clipped_start;
+    if width_of(&shown) > avail {
+        let mut back = 0;
+        from = e.start.min(shown.len());
+        while from > 0 && back + shown[from - 1].1.chars().count() <= avail / 3 {
+            back += shown[from - 1].1.chars().count();
+            from -= 1;
+        }
+        // Indentation before the window is not worth showing; text is.
+        if from > 0 {
+            clipped_start = true;
+        }
+    }
+    let mut text = String::new();
+    if clipped_start {
+        text.push('…');
+    }
+    let mut used = 0;
+    let mut range = text.len()..text.len();
+    let mut clipped_end = e.clipped_end;
+    for (i, t) in &shown[from..] {
+        let w = t.chars().count();
+        if used + w > avail.saturating_sub(2) && *i > e.start {
+            clipped_end = true;
+            break;
+        }
+        if *i == e.start {
+            range.start = text.len();
+        }
+        text.push_str(t);
+        used += w;
+        if *i + 1 == tok_end {
+            range.end = text.len();
+        }
+    }
+    if range.end < range.start {
+        range.end = text.len();
+    }
+    if clipped_end {
+        text.push('…');
+    }
+    Some((text, range))
+}
+
+fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
+    let sev = match f.severity {
+        Severity::Error => DiagSeverity::Error,
+        Severity::Warning => DiagSeverity::Warning,
+        Severity::Info => DiagSeverity::Note,
+    };
+    let width = style.width.max(40);
+    let message = wrap(&esc(&f.message), width.saturating_sub(f.rule.id.len() + 11).max(30), width - 4);
+    let mut d = Diagnostic::new(sev).with_code(f.rule.id).with_message(message.join("\n    "));
+    let gutter = f.position.map_or(1, |p| p.line.to_string().len()) + 4;
+    let snippet = match (f.position, window(f, width.saturating_sub(gutter + 2))) {
+        (Some(p), Some((text, range))) => {
+            // No label text: expected and found follow as notes, and a label after a
+            // long caret would run past the width.
+            d = d.with_labels(vec![Label::primary((), range)]);
+            Some(Snippet { name: esc(&r.name).into_owned(), text, line: p.line, column: p.column })
+        }
+        _ => None,
+    };
+    let mut notes = Vec::new();
+    let note_w = width.saturating_sub(gutter + 4).max(30);
+    let mut note = |label: &str, text: &str| {
+        notes.push(wrap(&format!("{label}{text}"), note_w, note_w).join("\n  "));
+    };
+    if !f.pointer.is_empty() || snippet.is_none() {
+        let at = match f.position {
+            Some(p) if snippet.is_none() => format!("{} (line {}, column {})", esc(&f.pointer), p.line, p.column),
+            _ => esc(&f.pointer).into_owned(),
+        };
+        if !at.is_empty() {
+            note("at ", &at);
+        }
+    }
+    if let Some(e) = &f.expected {
+        note("expected: ", &esc(e));
+    }
+    if let Some(found) = &f.found {
+        note("found:    ", &esc(found));
+    }
+    if let Some(remap) = super::remap_note(f, style.record) {
+        note("", &remap);
+    }
+    note("what to do: ", super::what_to_do(f.rule));
+    d = d.with_notes(notes);
+    let config = Config::default();
+    let file = snippet.unwrap_or(Snippet { name: esc(&r.name).into_owned(), text: String::new(), line: 1, column: 1 });
+    if style.color {
+        let styles = Styles::default();
+        let mut ansi = termcolor::Ansi::new(Vec::new());
+        let ok = term::emit_to_write_style(&mut StylesWriter::new(&mut ansi, &styles), &config, &file, &d).is_ok();
+        if ok {
+            s.push_str(&String::from_utf8_lossy(&ansi.into_inner()));
+        }
+    } else if let Ok(text) = term::emit_into_string(&config, &file, &d) {
+        s.push_str(&text);
+    }
+}
+
+/// Each signature: where it is, its verdict, who made it and who the bundle says did.
+fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
+    if r.signatures.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "signatures");
+    for row in &r.signatures {
+        let head = format!("{} {} at {}: {}", row.kind, esc(&row.form), esc(&row.pointer), esc(&row.reason));
+        wrapped(s, &head, &format!("  {:<10}  ", row.verdict.label()), "              ", style.width);
+        let mut field = |label: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                wrapped(s, &esc(v), &format!("              {label:<10}"), "                        ", style.width);
+            }
+        };
+        field("made by", &row.issuer);
+        field("key_id", &row.claimed_key_id);
+        field("algorithm", &row.algorithm);
+        field("created", &row.created);
+    }
+    s.push('\n');
+}
+
+/// What the publisher does to get a rejected bundle accepted, in the order that works:
+/// every edit first, the hash last (it covers every other field), the signature after it.
+fn fix_list(s: &mut String, r: &BundleReport, width: usize) {
+    let sections: Vec<Section> =
+        r.outcome.findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.rule.section).collect();
+    if sections.iter().all(|s| *s == Section::Reading) {
+        return;
+    }
+    let _ = writeln!(s, "to fix this bundle (publisher), in this order:");
+    let steps = [
+        "fill every placeholder (\"...\", zeros, TODO) and correct each field named above;",
+        "run `aeb-verify digest FILE` last, after every edit, and write its output into signatures.sha256 (editing any field afterwards changes the hash);",
+        "sign the payload again if it is signed: `aeb-verify canonicalize FILE | gpg --detach-sign --armor`;",
+        "run aeb-verify on the result.",
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        wrapped(s, step, &format!("  {}. ", i + 1), "     ", width);
+    }
+    s.push('\n');
+}
+
+/// One row per section: counts of each status, and why checks were skipped.
+fn summary(s: &mut String, r: &BundleReport, width: usize) {
+    let checks = checklist(r);
+    let _ = writeln!(s, " {:<12} {:>4}  {:>4}  {:>4}  {:>4}  {:>4}", "section", "pass", "fail", "warn", "info", "skip");
+    for section in Section::ALL {
+        let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let n = |st: Status| match rows.iter().filter(|c| c.status == st).count() {
+            0 => ".".to_owned(),
+            k => k.to_string(),
+        };
+        let mut reasons: Vec<(String, usize)> = Vec::new();
+        for c in rows.iter().filter(|c| c.status == Status::Skip) {
+            let why = c.reason.clone().unwrap_or_default();
+            match reasons.iter_mut().find(|(w, _)| *w == why) {
+                Some(e) => e.1 += 1,
+                None => reasons.push((why, 1)),
+            }
+        }
+        let why = match reasons.as_slice() {
+            [] => String::new(),
+            [(w, _)] => esc(w).into_owned(),
+            many => many.iter().map(|(w, k)| format!("{} ({k})", esc(w))).collect::<Vec<_>>().join("; "),
+        };
+        let line = format!(
+            " {:<12} {:>4}  {:>4}  {:>4}  {:>4}  {:>4}",
+            section.name(),
+            n(Status::Pass),
+            n(Status::Fail),
+            n(Status::Warn),
+            n(Status::Info),
+            n(Status::Skip)
+        );
+        let col = line.chars().count() + 3;
+        if why.is_empty() {
+            let _ = writeln!(s, "{line}");
+        } else if col + why.chars().count() <= width {
+            let _ = writeln!(s, "{line}   {why}");
+        } else {
+            // Too long for the space beside the counts: below them, indented.
+            let _ = writeln!(s, "{line}");
+            wrapped(s, &format!("skipped: {why}"), "   ", "     ", width);
+        }
+    }
+}
+
+/// `--verbose`: every check by name, with its status.
+fn every_check(s: &mut String, r: &BundleReport, width: usize) {
     let checks = checklist(r);
     for section in Section::ALL {
         let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
         if rows.is_empty() {
             continue;
         }
-        let mut table = new_table(color);
-        table.set_header(vec!["", section.name(), "Detail"]);
-        let passed: Vec<&str> = rows.iter().filter(|c| c.status == Status::Pass).map(|c| c.rule.title).collect();
-        // Checks skipped for one shared reason (a section that could not run) take one row.
-        let skipped: Vec<_> = rows.iter().filter(|c| c.status == Status::Skip).collect();
-        let one_reason = skipped.len() > 1 && skipped.windows(2).all(|w| w[0].reason == w[1].reason);
-        if one_reason {
-            let reason = skipped[0].reason.clone().unwrap_or_default();
-            table.add_row(vec![
-                status_cell("SKIP", Status::Skip, color),
-                Cell::new(format!("{} checks", skipped.len())),
-                Cell::new(reason),
-            ]);
-        }
-        for c in rows.iter().filter(|c| c.status != Status::Pass && !(one_reason && c.status == Status::Skip)) {
-            let findings: Vec<&Finding> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
-            if findings.is_empty() {
-                let detail = c.reason.clone().unwrap_or_default();
-                table.add_row(vec![
-                    status_cell(c.status.label(), c.status, color),
-                    Cell::new(check_name(c.rule)),
-                    Cell::new(detail),
-                ]);
-            }
-            for f in findings {
-                let st = Status::from_severity(f.severity);
-                table.add_row(vec![
-                    status_cell(st.label(), st, color),
-                    Cell::new(check_name(c.rule)),
-                    Cell::new(detail(f)),
-                ]);
-            }
-        }
-        if !passed.is_empty() {
-            let what = if passed.len() == 1 { "1 check".to_owned() } else { format!("{} checks", passed.len()) };
-            table.add_row(vec![
-                status_cell("PASS", Status::Pass, color),
-                Cell::new(what),
-                Cell::new(passed.join("; ")),
-            ]);
-        }
-        let _ = writeln!(s, "{table}");
-        if section == Section::Signatures && !r.signatures.is_empty() {
-            s.push_str(&signature_rows(&r.signatures, color));
+        let _ = writeln!(s, "\n{}", section.name());
+        for c in rows {
+            let why = c.reason.as_deref().map(|w| format!(": {}", esc(w))).unwrap_or_default();
+            let text = format!("{} ({}){why}", c.rule.title, c.rule.id);
+            wrapped(s, &text, &format!("  {:<4}  ", c.status.label()), "        ", width);
         }
     }
 }
 
-/// One small table per signature: who the bundle says signed, who did, and the verdict.
-fn signature_rows(rows: &[crate::signatures::SigRow], color: bool) -> String {
-    use crate::signatures::SigVerdict;
-    let mut s = String::new();
-    for r in rows {
-        let status = match r.verdict {
-            SigVerdict::Verified => Status::Pass,
-            SigVerdict::Unverified => Status::Warn,
-            SigVerdict::Rejected => Status::Fail,
-        };
-        let mut table = new_table(color);
-        table.set_header(vec![
-            status_cell(r.verdict.label(), status, color),
-            Cell::new(format!("{} {} at {}", r.kind, r.form, r.pointer)),
-        ]);
-        let dash = || "-".to_owned();
-        table.add_row(vec!["Claimed key ID".to_owned(), r.claimed_key_id.clone().unwrap_or_else(dash)]);
-        table.add_row(vec!["Signed by".to_owned(), r.issuer.clone().unwrap_or_else(dash)]);
-        table.add_row(vec!["Algorithm".to_owned(), r.algorithm.clone().unwrap_or_else(dash)]);
-        if r.kind == "pgp" {
-            table.add_row(vec!["Created".to_owned(), r.created.clone().unwrap_or_else(dash)]);
-        }
-        table.add_row(vec!["Verdict".to_owned(), r.reason.clone()]);
-        let _ = writeln!(s, "{table}");
+fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Verified => "VERIFIED",
+        Verdict::Rejected => "REJECTED",
     }
-    s
 }
 
-fn check_name(rule: &crate::rules::Rule) -> String {
-    format!("{}\n{}", rule.title, rule.id)
+fn verdict_word(v: Verdict, color: bool) -> String {
+    let word = verdict_text(v);
+    match (color, v) {
+        (false, _) => word.to_owned(),
+        (true, Verdict::Verified) => word.green().bold().to_string(),
+        (true, Verdict::Rejected) => word.red().bold().to_string(),
+    }
 }
 
-fn detail(f: &Finding) -> String {
-    let mut d = f.message.clone();
-    let at = match (f.pointer.is_empty(), f.position) {
-        (false, Some(p)) => format!("at {} (line {}, column {})", f.pointer, p.line, p.column),
-        (true, Some(p)) => format!("at line {}, column {}", p.line, p.column),
-        (false, None) => format!("at {}", f.pointer),
-        (true, None) => String::new(),
-    };
-    if !at.is_empty() {
-        let _ = write!(d, "\n{at}");
-    }
-    if let Some(e) = &f.expected {
-        let _ = write!(d, "\nexpected: {e}");
-    }
-    if let Some(found) = &f.found {
-        let _ = write!(d, "\nfound:    {found}");
-    }
-    if let Some(from) = f.remapped_from {
-        let _ = write!(d, "\n(severity {} re-mapped from {})", f.severity, from);
-    }
-    d
+/// "VERIFIED b.json: signed by Alice <a@example.org> (FPR); no warnings".
+pub fn verdict_line(r: &BundleReport, record: &Record, color: bool) -> String {
+    format!("{} {}: {}", verdict_word(r.verdict, color), esc(&r.name), super::established(r, record))
 }
 
-pub fn verdict_line(r: &BundleReport, color: bool) -> String {
-    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
-    let counts = format!("{e} error(s), {w} warning(s)");
-    match r.verdict {
-        Verdict::Verified => {
-            let word = paint("VERIFIED", Status::Pass, color);
-            format!("{word} {}: {counts}", r.name)
+/// Greedy word wrap: breaks only at spaces, so no token (pointer, hash, fingerprint) is
+/// ever split; a token longer than the line gets a line of its own.
+pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    for word in text.split(' ') {
+        let limit = if lines.is_empty() { first } else { rest };
+        let w = word.chars().count();
+        if cur_w > 0 && cur_w + 1 + w > limit {
+            lines.push(std::mem::take(&mut cur));
+            cur_w = 0;
         }
-        Verdict::Rejected => {
-            let word = paint("REJECTED", Status::Fail, color);
-            format!("{word} {}: {counts}", r.name)
+        if cur_w > 0 {
+            cur.push(' ');
+            cur_w += 1;
         }
+        cur.push_str(word);
+        cur_w += w;
+    }
+    lines.push(cur);
+    lines
+}
+
+/// Writes `text` wrapped at `width` with a first-line prefix and a continuation indent.
+fn wrapped(s: &mut String, text: &str, first: &str, indent: &str, width: usize) {
+    let fw = width.saturating_sub(first.chars().count()).max(20);
+    let rw = width.saturating_sub(indent.chars().count()).max(20);
+    for (i, line) in wrap(text, fw, rw).iter().enumerate() {
+        let prefix = if i == 0 { first } else { indent };
+        let _ = writeln!(s, "{prefix}{line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_never_splits_a_token() {
+        let hash = "3ac83c06602e1697167b4630b0e81d0ee721ded423748816ea6f721c1cc39de7";
+        let lines = wrap(&format!("payload 1629 bytes, sha256 {hash} (matches)"), 40, 40);
+        assert!(lines.iter().any(|l| l == hash), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), format!("payload1629bytes,sha256{hash}(matches)"));
     }
 }

@@ -1,70 +1,261 @@
-//! `--format markdown`: the auditor's checklist, one ticked box per check that held.
+//! `--format markdown`: the auditor's working paper, one document per run: the record
+//! of the audit, the verdict, the findings with the bundle's own lines, and the
+//! checklist (`[x]` held, `[ ]` did not, `[-]` not applicable). A batch puts a summary
+//! table on top and details only rejected bundles (every bundle with --verbose).
+//!
+//! Bundle text is data: it is escaped so that it cannot add links, HTML or table cells.
 
-use super::{checklist, Status};
-use crate::finding::Severity;
+use super::{checklist, esc, Record, Status, Style};
+use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
-pub fn render(reports: &[BundleReport], now: &str) -> String {
+pub fn render(reports: &[BundleReport], style: &Style) -> String {
+    let rec = style.record;
     let mut s = String::new();
-    for r in reports {
-        let verdict = match r.verdict {
-            Verdict::Verified => "VERIFIED",
-            Verdict::Rejected => "REJECTED",
-        };
-        let _ = writeln!(s, "# Evidence bundle audit: `{}`\n", r.name.replace('`', "'"));
-        let _ = writeln!(
-            s,
-            "**Verdict: {verdict}** ({} error(s), {} warning(s), {} info), judged at {now} by aeb-verify {}.\n",
-            r.count(Severity::Error),
-            r.count(Severity::Warning),
-            r.count(Severity::Info),
-            env!("CARGO_PKG_VERSION")
-        );
-        if let Some(d) = &r.digest {
-            let _ = writeln!(s, "Payload: {} bytes, SHA-256 `{}`.\n", d.payload_len, d.payload_sha256);
+    let batch = reports.len() != 1;
+    match reports {
+        [r] => {
+            let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
+            let _ = writeln!(
+                s,
+                "**Verdict: {}** {}: {}\n",
+                word(r.verdict),
+                code(&r.name),
+                md(&super::established(r, rec))
+            );
         }
-        let checks = checklist(r);
-        for section in Section::ALL {
-            let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
-            if rows.is_empty() {
-                continue;
-            }
-            let _ = writeln!(s, "## {}\n", section.name());
-            for c in rows {
-                let tick = if matches!(c.status, Status::Pass | Status::Info) { "x" } else { " " };
-                let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
-                if let Some(reason) = &c.reason {
-                    let _ = write!(s, ": skipped, {reason}");
-                }
-                s.push('\n');
-                for f in r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)) {
-                    let _ = writeln!(s, "  - {}", super::one_line(f).replace('\n', " "));
-                }
-            }
-            if section == Section::Signatures && !r.signatures.is_empty() {
-                s.push_str("\n| signature | claimed key ID | signed by | algorithm | created | verdict |\n");
-                s.push_str("|---|---|---|---|---|---|\n");
-                for row in &r.signatures {
-                    let cell = |v: &Option<String>| v.as_deref().unwrap_or("-").replace('|', "\\|");
-                    let _ = writeln!(
-                        s,
-                        "| {} {} at `{}` | {} | {} | {} | {} | **{}**: {} |",
-                        row.kind,
-                        row.form,
-                        row.pointer,
-                        cell(&row.claimed_key_id),
-                        cell(&row.issuer),
-                        cell(&row.algorithm),
-                        cell(&row.created),
-                        row.verdict.label(),
-                        row.reason.replace('|', "\\|")
-                    );
-                }
-            }
-            s.push('\n');
+        _ => {
+            let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
+            let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", reports.len());
+            let _ = writeln!(
+                s,
+                "**{} bundles: {} verified, {} rejected.**\n",
+                reports.len(),
+                verified,
+                reports.len() - verified
+            );
+        }
+    }
+    record(&mut s, rec, if batch { None } else { reports.first() });
+    if batch {
+        s.push_str("## Summary\n\n| file | verdict | first failing rule | established |\n|---|---|---|---|\n");
+        for r in reports {
+            let first = super::human::first_failing(r, style.strict).map_or("-".to_owned(), |id| format!("`{id}`"));
+            let _ = writeln!(
+                s,
+                "| {} | **{}** | {first} | {} |",
+                code(&r.name),
+                word(r.verdict),
+                md(&super::established(r, rec))
+            );
+        }
+        s.push('\n');
+    }
+    for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {
+        if batch {
+            let _ = writeln!(s, "## {}\n", code(&r.name));
+            let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
+        }
+        findings(&mut s, r, rec, batch);
+        if !batch || style.verbose {
+            checks(&mut s, r, batch);
         }
     }
     s
+}
+
+fn word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Verified => "VERIFIED",
+        Verdict::Rejected => "REJECTED",
+    }
+}
+
+/// The record as a two-column table.
+fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
+    s.push_str("## Record of the audit\n\n| | |\n|---|---|\n");
+    let mut row = |k: &str, v: String| {
+        let _ = writeln!(s, "| {k} | {v} |");
+    };
+    row("tool", format!("aeb-verify {}", rec.tool_version));
+    row("judged at", format!("{} ({})", rec.now, rec.now_from));
+    for i in &rec.inputs {
+        let what = match (&i.sha256, i.bytes) {
+            (Some(h), Some(b)) => format!("{}, {b} bytes, sha256 `{h}`", code(&i.path)),
+            _ => format!("{}, not read", code(&i.path)),
+        };
+        row("input", what);
+    }
+    if let Some(d) = r.and_then(|r| r.digest.as_ref()) {
+        row("payload", format!("{} bytes, sha256 `{}`", d.payload_len, d.payload_sha256));
+    }
+    if rec.keys.is_empty() {
+        row("keys", "none supplied".to_owned());
+    }
+    for k in &rec.keys {
+        let uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        let bound = k.key_id.as_deref().map(|id| format!(" for {}", code(id))).unwrap_or_default();
+        let verified = if k.verified.is_empty() {
+            "verified no signature".to_owned()
+        } else {
+            format!("verified {}", k.verified.iter().map(|v| code(v)).collect::<Vec<_>>().join(", "))
+        };
+        row("key", format!("{} {} `{}`{bound} ({}); {verified}", k.kind, code(&k.file), k.id, uids.join("; ")));
+    }
+    let tolerance = rec.tolerance.map_or("the decimals shown".to_owned(), |t| t.to_string());
+    row(
+        "policy",
+        format!(
+            "profile {}, {}, tolerance {tolerance}, max {} bytes, depth {}{}",
+            rec.profile,
+            if rec.strict { "strict" } else { "not strict" },
+            rec.max_bytes,
+            rec.max_depth,
+            if rec.require_signature { ", signature required" } else { "" }
+        ),
+    );
+    for o in &rec.overrides {
+        row("override", format!("{} ({} to {})", code(&o.flag), o.rules.join(", "), o.severity));
+    }
+    row("rerun", code(&rec.command));
+    s.push('\n');
+}
+
+fn findings(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
+    if r.outcome.findings.is_empty() {
+        return;
+    }
+    let h = if batch { "###" } else { "##" };
+    let _ = writeln!(s, "{h} Findings\n");
+    for f in &r.outcome.findings {
+        finding(s, f, rec);
+    }
+}
+
+fn finding(s: &mut String, f: &Finding, rec: &Record) {
+    let _ = writeln!(s, "- **{}** `{}`: {}", f.severity, f.rule.id, md(&f.message));
+    match (f.pointer.is_empty(), f.position) {
+        (false, Some(p)) => {
+            let _ = writeln!(s, "  - at {}, line {}, column {}", code(&f.pointer), p.line, p.column);
+        }
+        (true, Some(p)) => {
+            let _ = writeln!(s, "  - at line {}, column {}", p.line, p.column);
+        }
+        (false, None) => {
+            let _ = writeln!(s, "  - at {}", code(&f.pointer));
+        }
+        (true, None) => {}
+    }
+    if let (Some(e), Some(p)) = (&f.excerpt, f.position) {
+        let text = esc(&e.text);
+        let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
+        let _ = writeln!(s, "\n  {fence}json\n  {:>4} | {}\n  {fence}\n", p.line, text);
+    }
+    if let Some(e) = &f.expected {
+        let _ = writeln!(s, "  - expected: {}", md(e));
+    }
+    if let Some(found) = &f.found {
+        let _ = writeln!(s, "  - found: {}", md(found));
+    }
+    if let Some(n) = super::remap_note(f, rec) {
+        let _ = writeln!(s, "  - {}", md(&n));
+    }
+    let _ = writeln!(s, "  - what to do: {}", md(super::what_to_do(f.rule)));
+}
+
+fn checks(s: &mut String, r: &BundleReport, batch: bool) {
+    let h = if batch { "###" } else { "##" };
+    let _ = writeln!(s, "{h} Checklist\n");
+    let list = checklist(r);
+    for section in Section::ALL {
+        let rows: Vec<_> = list.iter().filter(|c| c.rule.section == section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "{h}# {}\n", section.name());
+        for c in rows {
+            let tick = box_for(c.status);
+            let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
+            if let Some(reason) = &c.reason {
+                let _ = write!(s, ": skipped, {}", md(reason));
+            }
+            let n = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).count();
+            if n > 0 {
+                let worst = r
+                    .outcome
+                    .findings
+                    .iter()
+                    .filter(|f| std::ptr::eq(f.rule, c.rule))
+                    .map(|f| f.severity)
+                    .max()
+                    .unwrap_or(Severity::Info);
+                let _ = write!(s, ": {n} finding(s), worst {worst}");
+            }
+            s.push('\n');
+        }
+        if section == Section::Signatures && !r.signatures.is_empty() {
+            s.push_str("\n| signature | claimed key ID | signed by | algorithm | created | verdict |\n");
+            s.push_str("|---|---|---|---|---|---|\n");
+            for row in &r.signatures {
+                let cell = |v: &Option<String>| v.as_deref().map_or("-".to_owned(), md);
+                let _ = writeln!(
+                    s,
+                    "| {} {} at {} | {} | {} | {} | {} | **{}**: {} |",
+                    row.kind,
+                    md(&row.form),
+                    code(&row.pointer),
+                    cell(&row.claimed_key_id),
+                    cell(&row.issuer),
+                    cell(&row.algorithm),
+                    cell(&row.created),
+                    row.verdict.label(),
+                    md(&row.reason)
+                );
+            }
+        }
+        s.push('\n');
+    }
+}
+
+/// The checklist box: ticked when the check held, empty when it did not, and `-` (not
+/// applicable) when it did not run, so a skipped check never looks like a failure.
+fn box_for(status: Status) -> &'static str {
+    match status {
+        Status::Pass | Status::Info => "x",
+        Status::Warn | Status::Fail => " ",
+        Status::Skip => "-",
+    }
+}
+
+/// Bundle text as Markdown prose: controls escaped (one line stays one line), then every
+/// character Markdown would act on backslash-escaped, so a name cannot open a link, an
+/// HTML comment that hides the rest of the report, an entity that decodes to a bidi
+/// override, or a table cell.
+pub fn md(s: &str) -> String {
+    let s = esc(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bundle text inside a code span: controls escaped; a backtick would end the span and
+/// a bar the table cell.
+pub fn code(s: &str) -> String {
+    format!("`{}`", esc(s).replace('`', "'").replace('|', "\\|"))
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for ch in s.chars() {
+        cur = if ch == c { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
 }

@@ -1,15 +1,25 @@
 //! Every output format lives here, and only here. Reporters read finished
 //! [`BundleReport`]s; they decide nothing about the verdict.
 
+mod advice;
+mod html;
 mod human;
 mod json;
+mod jsonl;
 mod junit;
 mod markdown;
+pub mod record;
 mod sarif;
 
+use crate::batch::Tally;
 use crate::finding::{Finding, Severity};
+use crate::inputs::bundles::Notice;
 use crate::rules::{self, Rule, Section};
+use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
+pub use advice::what_to_do;
+pub use record::Record;
+use std::io::{self, Write};
 
 pub use json::REPORT_VERSION;
 
@@ -19,12 +29,17 @@ pub enum Format {
     Human,
     /// The documented, versioned report (docs/report-format.md).
     Json,
+    /// One JSON object per line: each bundle as soon as its verdict is known, then the
+    /// summary (docs/report-format.md).
+    Jsonl,
     /// SARIF 2.1.0, for code-scanning UIs.
     Sarif,
     /// JUnit XML, for CI test reports.
     Junit,
     /// The auditor's checklist, ticked.
     Markdown,
+    /// One self-contained HTML page (record, verdict, findings, checklist) for working papers.
+    Html,
 }
 
 /// What a reporter may need besides the reports.
@@ -34,35 +49,226 @@ pub struct Style<'a> {
     pub strict: bool,
     pub color: bool,
     pub quiet: bool,
+    /// `--verbose`: every check, and a full report per bundle in a batch.
+    pub verbose: bool,
+    /// Columns to lay the human report out in (the terminal's, or COLUMNS when piped).
+    pub width: usize,
+    /// What the verdicts were reached on; every format prints it first.
+    pub record: &'a Record,
 }
 
-/// Renders a run's reports in one format.
-pub fn render(format: Format, reports: &[BundleReport], style: Style) -> String {
-    match format {
-        Format::Human => human::render(reports, style.color, style.quiet),
-        Format::Json => json::render(reports, style.now),
-        Format::Sarif => sarif::render(reports),
-        Format::Junit => junit::render(reports, style.strict, style.now),
-        Format::Markdown => markdown::render(reports, style.now),
+/// Renders a whole run's reports in one format (the formats that need every report
+/// before they can start: human, markdown).
+pub fn render(format: Format, reports: &[BundleReport], tally: &Tally, style: Style) -> String {
+    let mut s = match format {
+        Format::Human => human::render(reports, &style),
+        Format::Markdown => markdown::render(reports, &style),
+        Format::Html => html::render(reports, &style),
+        Format::Json | Format::Jsonl | Format::Sarif | Format::Junit => {
+            let mut out = Vec::new();
+            let mut sink = sink(format, style);
+            let written = sink.begin(&mut out).and_then(|()| {
+                reports.iter().try_for_each(|r| sink.bundle(r, &mut out))?;
+                tally.unreadable.iter().try_for_each(|n| sink.unreadable(n, &mut out))?;
+                sink.finish(reports, tally, &style, &mut out)
+            });
+            debug_assert!(written.is_ok(), "writing to memory");
+            return String::from_utf8_lossy(&out).into_owned();
+        }
+    };
+    if format == Format::Human {
+        human_tally(&mut s, tally);
+    }
+    s
+}
+
+/// The batch account under the human report: what was found, read and decided, and
+/// every input that could not be read (entries left out are notices on standard error).
+fn human_tally(s: &mut String, tally: &Tally) {
+    if tally.found > 1 || !tally.unreadable.is_empty() || !tally.skipped.is_empty() {
+        s.push('\n');
+        s.push_str(&tally.line());
+        s.push('\n');
+        for n in &tally.unreadable {
+            s.push_str(&format!("unreadable: {}: {}\n", esc(&n.path), esc(&n.reason)));
+        }
     }
 }
 
-/// A finding on one line (plus expected/found), for formats without tables.
+/// A report being written while bundles are verified: each bundle is handed over once,
+/// in input order, and may be dropped after; `finish` closes the document. Formats that
+/// need the whole run first (human, markdown) are given every report at `finish`.
+pub trait Sink {
+    /// Whether `finish` needs every report (the caller then keeps them).
+    fn needs_all(&self) -> bool {
+        false
+    }
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn bundle(&mut self, _r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// An input that could not be read, in its place among the bundles.
+    fn unreadable(&mut self, _n: &Notice, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// `style.record` is the full record of the run (inputs and what each key verified);
+    /// while bundles are handed over, the sink's own style holds the record as known
+    /// before the run (options, keys).
+    fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The sink for a format.
+pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
+    match format {
+        Format::Json => Box::new(json::Stream::new(style)),
+        Format::Jsonl => Box::new(jsonl::Stream::new(style)),
+        Format::Sarif => Box::new(sarif::Stream::new(style)),
+        Format::Junit => Box::new(junit::Stream::new(style)),
+        Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
+    }
+}
+
+/// Human, markdown and HTML: rendered from every report at the end.
+struct Whole {
+    format: Format,
+}
+
+impl Sink for Whole {
+    fn needs_all(&self) -> bool {
+        true
+    }
+    fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render(self.format, all, tally, *style).as_bytes())
+    }
+}
+
+/// Who vouches for the bundle, as the verdict says it: each verified signer's name and
+/// e-mail from the certificate the auditor supplied, with its fingerprint; or that
+/// nobody does.
+pub fn signed_by(r: &BundleReport, record: &Record) -> String {
+    let mut who: Vec<String> = Vec::new();
+    for row in r.signatures.iter().filter(|s| s.verdict == SigVerdict::Verified) {
+        let Some(id) = &row.signer else { continue };
+        let text = match (record.key_of(id), id) {
+            (Some(k), crate::signatures::SignerId::Pgp { primary, .. }) => match k.user_ids.first() {
+                Some(uid) => format!("{} ({primary})", esc(uid)),
+                None => format!("certificate {primary} (no user ID)"),
+            },
+            (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) => {
+                format!("KMS key {} (public key sha256 {}, {})", esc(key_id), k.id, esc(&k.file))
+            }
+            (None, crate::signatures::SignerId::Pgp { primary, .. }) => format!("certificate {primary}"),
+            (None, crate::signatures::SignerId::Kms { key_id, .. }) => format!("KMS key {}", esc(key_id)),
+        };
+        if !who.contains(&text) {
+            who.push(text);
+        }
+    }
+    if !who.is_empty() {
+        return format!("signed by {}", who.join(" and "));
+    }
+    match r.signatures.len() {
+        0 if r.input.is_none() && r.digest.is_none() => "not read".to_owned(),
+        0 => "unsigned: integrity only".to_owned(),
+        n => format!("{n} signature(s), none verified by a supplied key: integrity only"),
+    }
+}
+
+/// What the findings of one severity concern, in words: "4 contradicted claims, 1
+/// inconsistent figure".
+pub fn concerns(r: &BundleReport, severity: Severity) -> String {
+    let mut groups: Vec<(&'static str, &'static str, usize)> = Vec::new();
+    for f in r.outcome.findings.iter().filter(|f| f.severity == severity) {
+        let (one, many) = concern(f.rule);
+        match groups.iter_mut().find(|g| g.0 == one) {
+            Some(g) => g.2 += 1,
+            None => groups.push((one, many, 1)),
+        }
+    }
+    groups
+        .iter()
+        .map(|(one, many, n)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn concern(rule: &Rule) -> (&'static str, &'static str) {
+    match (rule.section, rule.id) {
+        (_, "sig.none") => ("missing signature", "missing signatures"),
+        (_, "claims.unsupported") => ("unsupported claim", "unsupported claims"),
+        (Section::Claims, _) => ("contradicted claim", "contradicted claims"),
+        (Section::Consistency, _) => ("inconsistent figure", "inconsistent figures"),
+        (Section::Reading, _) => ("reading problem", "reading problems"),
+        (Section::Integrity, _) => ("integrity problem", "integrity problems"),
+        (Section::Signatures, _) => ("signature problem", "signature problems"),
+        (Section::Schema, _) => ("schema violation", "schema violations"),
+        (Section::Redaction, _) => ("item not redacted", "items not redacted"),
+        (Section::Marketplace, _) => ("unmet marketplace requirement", "unmet marketplace requirements"),
+        (Section::Context, _) => ("context mismatch", "context mismatches"),
+    }
+}
+
+/// "7 warnings: 4 contradicted claims, ..." or "no warnings".
+pub fn counted(r: &BundleReport, severity: Severity) -> String {
+    let n = r.count(severity);
+    let word = match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    match n {
+        0 => format!("no {word}s"),
+        1 => format!("1 {word}: {}", concerns(r, severity)),
+        n => format!("{n} {word}s: {}", concerns(r, severity)),
+    }
+}
+
+/// The verdict's sentence after its word and the bundle's name: who signed, then what
+/// remains ("unsigned: integrity only; 7 warnings: 4 contradicted claims, ...").
+pub fn established(r: &BundleReport, record: &Record) -> String {
+    let mut parts = vec![signed_by(r, record)];
+    if r.count(Severity::Error) > 0 {
+        parts.push(counted(r, Severity::Error));
+    }
+    parts.push(counted(r, Severity::Warning));
+    parts.join("; ")
+}
+
+/// How a re-mapped finding says so: "warning lowered to info by --allow claims.records".
+pub fn remap_note(f: &Finding, record: &Record) -> Option<String> {
+    let from = f.remapped_from?;
+    let how = if f.severity < from { "lowered" } else { "raised" };
+    let by = record.override_for(f.rule.id).unwrap_or("an override");
+    Some(format!("{from} {how} to {} by {by}", f.severity))
+}
+
+/// A finding on one line (plus expected/found), for formats without tables. Every
+/// piece that can quote the bundle is escaped ([`esc`]): the line stays one line.
 pub fn one_line(f: &Finding) -> String {
-    let mut s = format!("{}: {}", f.severity, f.message);
+    let mut s = format!("{}: {}", f.severity, esc(&f.message));
+    let ptr = esc(&f.pointer);
     match (f.pointer.is_empty(), f.position) {
-        (false, Some(p)) => s.push_str(&format!(" (at {}, line {}, column {})", f.pointer, p.line, p.column)),
+        (false, Some(p)) => s.push_str(&format!(" (at {ptr}, line {}, column {})", p.line, p.column)),
         (true, Some(p)) => s.push_str(&format!(" (line {}, column {})", p.line, p.column)),
-        (false, None) => s.push_str(&format!(" (at {})", f.pointer)),
+        (false, None) => s.push_str(&format!(" (at {ptr})")),
         (true, None) => {}
     }
     if let Some(e) = &f.expected {
-        s.push_str(&format!("; expected {e}"));
+        s.push_str(&format!("; expected {}", esc(e)));
     }
     if let Some(found) = &f.found {
-        s.push_str(&format!("; found {found}"));
+        s.push_str(&format!("; found {}", esc(found)));
     }
     s
+}
+
+/// Text that may come from a bundle or a file name (names, pointers, messages that
+/// quote them, expected/found, skip reasons, signature rows), as every text format
+/// shows it: controls and invisible format characters escaped.
+pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_control(s)
 }
 
 /// The status of one check (one rule) for one bundle.

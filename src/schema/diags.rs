@@ -41,7 +41,7 @@ pub static EXTENSION_MEMBER: Rule = Rule {
     id: "schema.extension-member",
     section: Schema,
     severity: Info,
-    title: "Top-level extension members",
+    title: "No top-level extension members",
     explanation: "A top-level member the format does not define is allowed (an extension) and \
 reported so that an auditor knows it was not checked. When its name is close to a known one \
 (`cost_anaylsis`), it is probably a typo and the finding says \"did you mean\": the misspelt \

@@ -7,7 +7,7 @@ pub static NONE: Rule = Rule {
     id: "sig.none",
     section: Signatures,
     severity: Warning,
-    title: "Bundle is signed",
+    title: "Bundle carries a signature",
     explanation: "The bundle carries no OpenPGP or KMS signature. Its hash proves only that the \
 bytes are self-consistent: anyone who changes a figure can recompute the hash. Only a \
 signature from a key the auditor trusts says who published it. Use --require-signature to \
@@ -30,7 +30,7 @@ pub static REQUIRED: Rule = Rule {
     id: "sig.required",
     section: Signatures,
     severity: Error,
-    title: "A supplied key verifies a signature",
+    title: "Required signature present and verified",
     explanation: "A signature was required and none in the bundle verifies against a key the \
 auditor supplied (with --signer, against one of the pinned keys). Supplying keys is itself \
 the demand, as gpgv and sqv treat their keyrings: --cert and --kms-key imply \
@@ -68,7 +68,7 @@ pub static PGP_KEY_ID_MISSING: Rule = Rule {
     id: "sig.pgp.key-id-missing",
     section: Signatures,
     severity: Error,
-    title: "OpenPGP signature names its signer (key_id)",
+    title: "OpenPGP signature names its key_id",
     explanation: "Every OpenPGP signature must carry a `key_id` (for the bare-string form, a \
 sibling `signatures.key_id`) naming the signer by fingerprint. Without it the bundle makes \
 no claim about who signed, and a signature by any supplied key would be accepted for it.",
@@ -217,7 +217,7 @@ pub static PGP_KEY_EXPIRED: Rule = Rule {
     id: "sig.pgp.key-expired",
     section: Signatures,
     severity: Error,
-    title: "Signing key alive when it signed",
+    title: "Signing key not expired when it signed",
     explanation: "The key (or its certificate) had expired, or was not yet valid, at the \
 signature's creation time. An expired key should not sign; a signature dated after expiry \
 means either a wrong clock or a key used outside its life. gpgv accepts such signatures; \
@@ -241,7 +241,7 @@ pub static PGP_REVOKED_LATER: Rule = Rule {
     id: "sig.pgp.revoked-later",
     section: Signatures,
     severity: Info,
-    title: "Signing key not retired after signing",
+    title: "Signing key not retired since signing",
     explanation: "The certificate was soft-revoked (superseded or retired) after this signature \
 was made. The signature remains valid; newer bundles should be signed by the successor key.",
 };
@@ -260,7 +260,7 @@ pub static KMS_MALFORMED: Rule = Rule {
     id: "sig.kms.malformed",
     section: Signatures,
     severity: Error,
-    title: "KMS signature entry complete, base64",
+    title: "KMS signature entry complete, in base64",
     explanation: "A `kms` entry needs `key_id`, `algorithm` and `signature` (standard base64, \
 padding optional). Without them nothing can be verified.",
 };
@@ -302,7 +302,7 @@ pub static KMS_KEY_ID_UNBOUND: Rule = Rule {
     id: "sig.kms.key-id-unbound",
     section: Signatures,
     severity: Warning,
-    title: "KMS key bound to its key ID",
+    title: "KMS key supplied bound to its key ID",
     explanation: "The signature verified with a key given as --kms-key FILE, without KEY_ID=. \
 The key is trusted for any key_id, so the bundle's claim of which KMS key signed is not \
 checked, and such a key never satisfies a --signer pin. Give the key as --kms-key \

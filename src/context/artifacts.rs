@@ -1,0 +1,163 @@
+//! `--artifact NAME=FILE`: the bundle's `NAME_hash` held against a file the auditor holds
+//! (spec section 8, "Artifacts").
+
+use super::diags::{ARTIFACT_FILLED, ARTIFACT_FORM, ARTIFACT_HASH};
+use crate::finding::{Finding, Outcome};
+use crate::integrity::sha256_hex;
+use crate::read::{Document, Limits};
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A supplied artifact, hashed once for every bundle of the run.
+#[derive(Debug, Clone)]
+pub struct Artifact {
+    pub name: String,
+    /// The file as the user named it, for messages.
+    pub file: String,
+    pub bytes_sha256: String,
+    /// SHA-256 of the RFC 8785 form, when the file is JSON that reads strictly.
+    pub canonical_sha256: Option<String>,
+}
+
+/// Splits `NAME=FILE` by its text alone (at the first `=`), so that what the option means
+/// never depends on which files happen to exist. FILE may contain `=`.
+pub fn parse_spec(spec: &str) -> Result<(String, PathBuf), String> {
+    let Some((name, file)) = spec.split_once('=') else {
+        return Err(format!("--artifact {spec}: expected NAME=FILE, e.g. schema=schema.json"));
+    };
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(format!(
+            "--artifact: NAME must be a lowercase name such as schema or recipe (checks NAME_hash), not {:?}",
+            name
+        ));
+    }
+    if file.is_empty() {
+        return Err(format!("--artifact {name}=: no file given"));
+    }
+    Ok((name.to_owned(), PathBuf::from(file)))
+}
+
+/// Reads a regular file of at most `max` bytes and hashes it both ways. Anything else
+/// (missing, a directory, a FIFO that would block, too large) stops the run: checking
+/// without the artifact the auditor meant to supply would report the wrong thing.
+pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
+    let shown = path.display().to_string();
+    // Asked before opening: opening a FIFO would block until someone writes to it.
+    let before = std::fs::metadata(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    if !before.is_file() {
+        return Err(format!("--artifact {name}={shown}: not a regular file"));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("--artifact {name}={shown}: not a regular file"));
+    }
+    if meta.len() > max {
+        return Err(format!("--artifact {name}={shown}: {} bytes, over the limit of {max} (--max-bytes)", meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("--artifact {name}={shown}: grew over the limit of {max} bytes while read"));
+    }
+    let limits = Limits { max_bytes: max, ..Limits::default() };
+    let canonical_sha256 = crate::read::canonicalize_value(&bytes, &limits).ok().map(|c| sha256_hex(&c));
+    Ok(Artifact { name: name.to_owned(), file: shown, bytes_sha256: sha256_hex(&bytes), canonical_sha256 })
+}
+
+/// A value that stands for "not filled in".
+fn placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty() || t.chars().all(|c| c == '.' || c == '\u{2026}') || (t.len() == 64 && t.chars().all(|c| c == '0'))
+}
+
+pub fn check(doc: &Document, artifacts: &[Artifact], out: &mut Outcome) {
+    if artifacts.is_empty() {
+        for rule in [&ARTIFACT_HASH, &ARTIFACT_FILLED, &ARTIFACT_FORM] {
+            out.skip(rule, "no --artifact given");
+        }
+        return;
+    }
+    for a in artifacts {
+        let member = format!("{}_hash", a.name);
+        let pointer = crate::finding::child("", &member);
+        out.mark(&ARTIFACT_FILLED);
+        let recorded = match doc.member_value(&member) {
+            Some(Value::String(s)) if !placeholder(&s) => s,
+            other => {
+                let what = match other {
+                    None => "absent".to_owned(),
+                    Some(Value::String(s)) => format!("the placeholder {s:?}"),
+                    Some(v) => format!("a {}, not a string", crate::text::json_kind(&v)),
+                };
+                out.push(
+                    Finding::new(
+                        &ARTIFACT_FILLED,
+                        pointer,
+                        format!("{member} is {what}, so {} cannot be held against the bundle", a.file),
+                    )
+                    .expected(format!("the SHA-256 of {}", a.file))
+                    .found(what),
+                );
+                out.skip(&ARTIFACT_HASH, format!("{member} is not filled in"));
+                continue;
+            }
+        };
+        out.mark(&ARTIFACT_HASH);
+        let lower = recorded.to_ascii_lowercase();
+        let form = if lower == a.bytes_sha256 {
+            Some("the file's bytes")
+        } else if a.canonical_sha256.as_deref() == Some(lower.as_str()) {
+            Some("the RFC 8785 form of the file's JSON")
+        } else {
+            None
+        };
+        match form {
+            Some(form) => out.push(Finding::new(
+                &ARTIFACT_FORM,
+                pointer,
+                format!("{member} is the SHA-256 of {form} ({})", a.file),
+            )),
+            None => {
+                let mut expected = format!("{} (bytes of {})", a.bytes_sha256, a.file);
+                if let Some(c) = &a.canonical_sha256 {
+                    expected.push_str(&format!(" or {c} (its RFC 8785 form)"));
+                }
+                out.push(
+                    Finding::new(
+                        &ARTIFACT_HASH,
+                        pointer,
+                        format!("{member} is neither the SHA-256 of {}'s bytes nor of its RFC 8785 form", a.file),
+                    )
+                    .expected(expected)
+                    .found(recorded),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_by_text() {
+        assert_eq!(parse_spec("schema=a=b.json").unwrap(), ("schema".to_owned(), PathBuf::from("a=b.json")));
+        assert!(parse_spec("schema.json").is_err());
+        assert!(parse_spec("Schema=x").is_err());
+        assert!(parse_spec("=x").is_err());
+        assert!(parse_spec("recipe=").is_err());
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(placeholder("..."));
+        assert!(placeholder(""));
+        assert!(placeholder(&"0".repeat(64)));
+        assert!(!placeholder("abc"));
+    }
+}

@@ -1,0 +1,142 @@
+//! Rules of the context checks (spec section 8): the bundle held against the artifacts
+//! it hashes and the Delta table it describes.
+
+use crate::finding::Severity::{Error, Info, Warning};
+use crate::rules::{Rule, Section::Context};
+
+pub static ARTIFACT_HASH: Rule = Rule {
+    id: "context.artifact-hash",
+    section: Context,
+    severity: Error,
+    title: "Artifact hash matches the supplied file",
+    explanation: "With `--artifact NAME=FILE` (e.g. `schema=schema.json`, `recipe=recipe.yaml`), \
+the bundle's `NAME_hash` must be the lowercase hex SHA-256 of FILE: of its bytes, or, when FILE \
+is JSON, of its RFC 8785 form (so a re-indented schema still matches). A mismatch means the \
+bundle was made from a different schema or recipe than the one you hold. Skipped when no \
+`--artifact` is given.",
+};
+
+pub static ARTIFACT_FILLED: Rule = Rule {
+    id: "context.artifact-hash-filled",
+    section: Context,
+    severity: Warning,
+    title: "Artifact hash is filled in",
+    explanation: "The bundle's `NAME_hash` for an artifact you supplied is missing, not a string, \
+or a placeholder (\"...\", empty, all zeros): the bundle does not commit to any artifact, so the \
+file cannot be held against it. Ask the publisher for a bundle that states the hash.",
+};
+
+pub static ARTIFACT_FORM: Rule = Rule {
+    id: "context.artifact-form",
+    section: Context,
+    severity: Info,
+    title: "The report says which form of the artifact the hash covers",
+    explanation: "Says whether a matching artifact hash is the SHA-256 of the file's bytes or of \
+the RFC 8785 form of its JSON. Both are accepted; the bytes are the stronger statement (the \
+canonical form ignores whitespace and member order).",
+};
+
+pub static TABLE_LOG: Rule = Rule {
+    id: "context.table-log",
+    section: Context,
+    severity: Error,
+    title: "The table's Delta log can be read",
+    explanation: "With `--table DIR`, the Delta log in `DIR/_delta_log` is read offline: JSON \
+commits, classic parquet checkpoints (single-file and multi-part) and `_last_checkpoint`. A log \
+that cannot be read completely (a truncated or malformed line, a missing commit, an incomplete \
+checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
+limits) leaves the table's state unknown, so nothing can be held against it: every other \
+table check is skipped, and the bundle is not verified against its table.",
+};
+
+pub static TABLE_FACTS: Rule = Rule {
+    id: "context.table-facts",
+    section: Context,
+    severity: Info,
+    title: "The report states what the table records",
+    explanation: "The table version read, the value of `aethergen.evidence_uri`, the version and \
+commit time that set it, and the live record count (the sum of `numRecords` in the live files' \
+statistics, less deletion-vector cardinalities; a lower bound when some files have no \
+statistics), so that the auditor can see what the bundle was held against.",
+};
+
+pub static TABLE_PROPERTY: Rule = Rule {
+    id: "context.table-evidence-uri",
+    section: Context,
+    severity: Error,
+    title: "The table names its evidence bundle in `aethergen.evidence_uri`",
+    explanation: "The publisher's spec (\"Storage\") references the bundle from the table through \
+the table property `aethergen.evidence_uri`. A table without it does not say which evidence \
+describes it, so no bundle can be tied to it. Set it with the writer's table-properties API \
+(`ALTER TABLE ... SET TBLPROPERTIES`).",
+};
+
+pub static TABLE_REFERENCES: Rule = Rule {
+    id: "context.table-references-bundle",
+    section: Context,
+    severity: Error,
+    title: "The table's `aethergen.evidence_uri` names this bundle",
+    explanation: "The last segment of the property's URI or path must be the verified bundle's file \
+name. Otherwise the table points at another bundle (an older or newer one, or one of another \
+dataset) and this bundle's figures are not the ones published with the table. Compare with \
+`aeb-verify diff` against the bundle the table names.",
+};
+
+pub static TABLE_RECORDS: Rule = Rule {
+    id: "context.table-records",
+    section: Context,
+    severity: Error,
+    title: "The table's live record count agrees with the records the bundle processed",
+    explanation: "The live record count of the table (see `context.table-facts`) is held against \
+`cost_analysis.platform_costs.records_processed`, or, when that is absent, against the count \
+implied by `total_cost_usd / cost_per_record` (within the precision `cost_per_record` is written \
+with, or `--tolerance`). A contradiction of a stated field is an error: the bundle describes \
+another dataset, or the table changed since. When some live files have no statistics the count \
+is a lower bound, and only a bundle figure below it contradicts.",
+};
+
+pub static TABLE_CLAIMS: Rule = Rule {
+    id: "context.table-records-claimed",
+    section: Context,
+    severity: Warning,
+    title: "Record-count claims agree with the table's live record count",
+    explanation: "Record counts in the `enterprise_validation` prose (\"1 billion records\") are \
+held against the table's live record count, in the claim's own unit at the decimals it shows, \
+as `claims.records` holds them against the bundle's figures. Like the other claims, a \
+contradiction is a warning.",
+};
+
+pub static TABLE_TARGET: Rule = Rule {
+    id: "context.table-target-column",
+    section: Context,
+    severity: Error,
+    title: "`training.target` is a column of the table",
+    explanation: "The training target the bundle names must be a column of the table's schema \
+(the `schemaString` of its metaData; a dotted name may reach into a struct column). A target the \
+table does not have means the model was not trained on this table.",
+};
+
+pub static TABLE_GENERATED: Rule = Rule {
+    id: "context.table-generated-before",
+    section: Context,
+    severity: Error,
+    title: "`generated_at` is at or before the commit that set `aethergen.evidence_uri`",
+    explanation: "The table referenced its evidence at the commit that set the property; a bundle \
+generated after that commit cannot be the evidence the table was published with (it was \
+regenerated, or replaced). The commit time is the commit's in-commit timestamp, else its \
+`commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says.",
+};
+
+pub static RULES: &[&Rule] = &[
+    &ARTIFACT_HASH,
+    &ARTIFACT_FILLED,
+    &ARTIFACT_FORM,
+    &TABLE_LOG,
+    &TABLE_FACTS,
+    &TABLE_PROPERTY,
+    &TABLE_REFERENCES,
+    &TABLE_RECORDS,
+    &TABLE_CLAIMS,
+    &TABLE_TARGET,
+    &TABLE_GENERATED,
+];

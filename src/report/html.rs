@@ -1,0 +1,219 @@
+//! `--format html`: one self-contained page for working papers: the record of the
+//! audit, the verdict, the findings with the bundle's own lines, the checklist. No
+//! script, no external resource (styles are inline), so it opens and prints the same
+//! anywhere; `@media print` keeps it readable on paper and in a PDF.
+//!
+//! maud escapes every interpolated string (`&`, `<`, `>`, `"`); bundle text also goes
+//! through [`esc`](super::esc) so control characters show as escapes. The output is well-formed
+//! XML as well as HTML (void elements are self-closed), which the tests check.
+
+use super::{checklist, esc, Record, Status, Style};
+use crate::finding::Finding;
+use crate::rules::Section;
+use crate::verify::{BundleReport, Verdict};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+const CSS: &str = "
+body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f23;max-width:60rem;margin:1.5rem auto;padding:0 1rem}
+h1{font-size:1.4rem;margin:.2rem 0 .8rem}h2{font-size:1.15rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:1.6rem}
+h3{font-size:1rem;margin:1rem 0 .3rem}
+code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;margin:.4rem 0}td,th{border:1px solid #d0d7de;padding:.25rem .45rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}.verdict{font-size:1.1rem;padding:.6rem .8rem;border-radius:6px;margin:.6rem 0}
+.verified{background:#dafbe1;border:1px solid #4ac26b}.rejected{background:#ffebe9;border:1px solid #ff8182}
+.finding{border-left:4px solid #d0d7de;padding:.3rem .7rem;margin:.7rem 0;page-break-inside:avoid}
+.error{border-color:#cf222e}.warning{border-color:#bf8700}.info{border-color:#0969da}
+pre{background:#f6f8fa;padding:.4rem .6rem;margin:.3rem 0;white-space:pre-wrap}
+.caret{color:#cf222e;font-weight:bold}.st{font-weight:bold;white-space:nowrap}
+.PASS{color:#1a7f37}.FAIL{color:#cf222e}.WARN{color:#9a6700}.INFO{color:#0969da}.SKIP{color:#6e7781}
+ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
+@media print{body{margin:0;max-width:none;font-size:11px}h2{page-break-after:avoid}a{color:inherit}}
+";
+
+pub fn render(reports: &[BundleReport], style: &Style) -> String {
+    let rec = style.record;
+    let title = match reports {
+        [r] => format!("aeb-verify: {}", esc(&r.name)),
+        _ => format!("aeb-verify: {} bundles", reports.len()),
+    };
+    let batch = reports.len() != 1;
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                (PreEscaped("<meta charset=\"utf-8\"/>"))
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                h1 { (title) }
+                @if batch {
+                    (summary(reports, style))
+                }
+                (record(rec, reports))
+                @for r in reports {
+                    (bundle(r, style, batch))
+                }
+            }
+        }
+    };
+    let mut s = page.into_string();
+    s.push('\n');
+    s
+}
+
+fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Verified => ("VERIFIED", "verdict verified"),
+        Verdict::Rejected => ("REJECTED", "verdict rejected"),
+    }
+}
+
+fn summary(reports: &[BundleReport], style: &Style) -> Markup {
+    let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
+    html! {
+        h2 { "Summary" }
+        p { (reports.len()) " bundles: " (verified) " verified, " (reports.len() - verified) " rejected." }
+        table {
+            tr { th { "file" } th { "verdict" } th { "first failing rule" } }
+            @for r in reports {
+                tr {
+                    td.mono { (esc(&r.name)) }
+                    td { (verdict_class(r.verdict).0) }
+                    td.mono { (super::human::first_failing(r, style.strict).unwrap_or("-")) }
+                }
+            }
+        }
+    }
+}
+
+fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
+    let tolerance = rec.tolerance.map_or("the decimals shown".to_owned(), |t| t.to_string());
+    html! {
+        h2 { "Record of the audit" }
+        table {
+            tr { th { "tool" } td { "aeb-verify " (rec.tool_version) } }
+            tr { th { "judged at" } td.mono { (rec.now) " (" (rec.now_from) ")" } }
+            @for i in &rec.inputs {
+                tr { th { "input" } td.mono {
+                    div { (esc(&i.path)) }
+                    div { @match (&i.sha256, i.bytes) {
+                        (Some(h), Some(b)) => { (b) " bytes, sha256 " (h) }
+                        _ => { "not read" }
+                    } }
+                } }
+            }
+            @if let [r] = reports {
+                @if let Some(d) = &r.digest {
+                    tr { th { "payload" } td.mono { (d.payload_len) " bytes, sha256 " (d.payload_sha256) } }
+                }
+            }
+            @if rec.keys.is_empty() {
+                tr { th { "keys" } td { "none supplied" } }
+            }
+            @for k in &rec.keys {
+                tr { th { "key" } td {
+                    span.mono { (k.kind) " " (esc(&k.file)) " " (k.id) }
+                    @if let Some(id) = &k.key_id { " for " span.mono { (esc(id)) } }
+                    @for u in &k.user_ids { div { (esc(u)) } }
+                    div { @if k.verified.is_empty() { "verified no signature" }
+                    @else { "verified " span.mono { (esc(&k.verified.join(", "))) } } }
+                } }
+            }
+            tr { th { "policy" } td {
+                "profile " (rec.profile) ", " (if rec.strict { "strict" } else { "not strict" })
+                ", tolerance " (tolerance) ", max " (rec.max_bytes) " bytes, depth " (rec.max_depth)
+                @if rec.require_signature { ", signature required" }
+            } }
+            @for o in &rec.overrides {
+                tr { th { "override" } td { span.mono { (esc(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
+            }
+            tr { th { "rerun" } td.mono { (esc(&rec.command)) } }
+        }
+    }
+}
+
+fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
+    let (word, class) = verdict_class(r.verdict);
+    let detail = !batch || style.verbose || r.verdict == Verdict::Rejected;
+    html! {
+        @if batch { h2 { (esc(&r.name)) } }
+        div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
+        @if detail && !r.outcome.findings.is_empty() {
+            h2 { "Findings" }
+            @for f in &r.outcome.findings { (finding(f, style.record)) }
+        }
+        @if detail {
+            h2 { "Checklist" }
+            (checks(r))
+        }
+    }
+}
+
+fn finding(f: &Finding, rec: &Record) -> Markup {
+    let sev = f.severity.as_str();
+    html! {
+        div class={ "finding " (sev) } {
+            div { strong { (sev) } " " code { (f.rule.id) } ": " (esc(&f.message)) }
+            @if let Some(p) = f.position {
+                div.mono { "at " (esc(&f.pointer)) ", line " (p.line) ", column " (p.column) }
+            } @else if !f.pointer.is_empty() {
+                div.mono { "at " (esc(&f.pointer)) }
+            }
+            @if let (Some(e), Some(p)) = (&f.excerpt, f.position) {
+                (source_line(e, p.line))
+            }
+            @if let Some(e) = &f.expected { div { "expected: " span.mono { (esc(e)) } } }
+            @if let Some(x) = &f.found { div { "found: " span.mono { (esc(x)) } } }
+            @if let Some(n) = super::remap_note(f, rec) { div { em { (n) } } }
+            div { "what to do: " (super::what_to_do(f.rule)) }
+        }
+    }
+}
+
+/// The bundle's line with the pointed-at token marked, escaped char by char.
+fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
+    let chars: Vec<char> = e.text.chars().collect();
+    let at = e.start.min(chars.len());
+    let end = (e.start + e.len).min(chars.len());
+    let before: String = chars[..at].iter().collect();
+    let token: String = chars[at..end].iter().collect();
+    let after: String = chars[end..].iter().collect();
+    html! {
+        pre {
+            (line) " | "
+            @if e.clipped_start { "…" }
+            (esc(&before)) span.caret { u { (esc(&token)) } } (esc(&after))
+            @if e.clipped_end { "…" }
+        }
+    }
+}
+
+fn checks(r: &BundleReport) -> Markup {
+    let list = checklist(r);
+    html! {
+        @for section in Section::ALL {
+            @let rows: Vec<_> = list.iter().filter(|c| c.rule.section == section).collect();
+            @if !rows.is_empty() {
+                h3 { (section.name()) }
+                ul.checks {
+                    @for c in rows {
+                        li {
+                            span class={ "st " (c.status.label()) } { (mark(c.status)) " " (c.status.label()) }
+                            " " (c.rule.title) " " code { (c.rule.id) }
+                            @if let Some(why) = &c.reason { ": skipped, " (esc(why)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Pass | Status::Info => "☑",
+        Status::Warn | Status::Fail => "☐",
+        Status::Skip => "–",
+    }
+}

@@ -1,0 +1,271 @@
+//! The record of the audit: what a verdict was reached on and under which options, so
+//! that someone else can rerun the same command and get the same verdict. Built once
+//! per run, after the bundles are verified (it names the signatures each key verified);
+//! every format prints it first.
+
+use crate::options::Options;
+use crate::signatures::{SigVerdict, SignerId};
+use crate::verify::BundleReport;
+use clap::ValueEnum;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub tool_version: &'static str,
+    /// The instant times were judged at (RFC 3339).
+    pub now: String,
+    /// "--now" when given, else "system clock" (read once at start).
+    pub now_from: &'static str,
+    pub inputs: Vec<Input>,
+    pub keys: Vec<Key>,
+    pub profile: &'static str,
+    pub strict: bool,
+    /// `--tolerance`; None compares at the decimals each figure shows.
+    pub tolerance: Option<f64>,
+    pub max_bytes: u64,
+    pub max_depth: usize,
+    pub require_signature: bool,
+    pub min_signers: usize,
+    pub signers: Vec<String>,
+    pub deny_patterns: Vec<String>,
+    pub overrides: Vec<OverrideRecord>,
+    /// The command that reproduces this run (same inputs, keys, options and time).
+    pub command: String,
+}
+
+/// One input as read: its bytes are what the verdict was reached on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub path: String,
+    /// None when the bytes were not read (larger than --max-bytes).
+    pub bytes: Option<u64>,
+    pub sha256: Option<String>,
+}
+
+/// One key the auditor supplied, and what it verified.
+#[derive(Debug, Clone, Serialize)]
+pub struct Key {
+    /// "openpgp" or "kms".
+    pub kind: &'static str,
+    pub file: String,
+    /// OpenPGP: the certificate's primary fingerprint; KMS: SHA-256 of the public key (SPKI DER).
+    pub id: String,
+    /// KMS: the key ID it was bound to with KEY_ID=FILE.
+    pub key_id: Option<String>,
+    /// OpenPGP: the certificate's user IDs (unauthenticated names: the certificate's
+    /// owner chose them); KMS: the key type.
+    pub user_ids: Vec<String>,
+    /// "bundle#pointer" of each signature this key verified.
+    pub verified: Vec<String>,
+}
+
+impl Key {
+    /// Whether a verified signature by this signer counts for this key.
+    fn counts_for(&self, signer: &SignerId) -> bool {
+        match signer {
+            SignerId::Pgp { primary, .. } => self.kind == "openpgp" && primary.eq_ignore_ascii_case(&self.id),
+            SignerId::Kms { spki_sha256, key_id, .. } => {
+                self.kind == "kms" && *spki_sha256 == self.id && self.key_id.as_ref().is_none_or(|id| id == key_id)
+            }
+        }
+    }
+}
+
+/// One `--allow/--warn/--deny` flag and the rules it re-mapped.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverrideRecord {
+    /// As typed: "--allow claims.records".
+    pub flag: String,
+    pub severity: crate::finding::Severity,
+    pub rules: Vec<&'static str>,
+}
+
+impl Record {
+    pub fn new(opts: &Options, now_given: bool, reports: &[BundleReport]) -> Record {
+        let now = opts.now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+        let inputs = reports
+            .iter()
+            .map(|r| Input {
+                path: r.name.clone(),
+                bytes: r.input.as_ref().map(|i| i.bytes),
+                sha256: r.input.as_ref().map(|i| i.sha256.clone()),
+            })
+            .collect();
+        let mut overrides: Vec<OverrideRecord> = Vec::new();
+        for o in &opts.overrides {
+            let flag = o.as_typed();
+            match overrides.iter_mut().find(|r| r.flag == flag) {
+                Some(r) => r.rules.push(o.rule.id),
+                None => overrides.push(OverrideRecord { flag, severity: o.severity, rules: vec![o.rule.id] }),
+            }
+        }
+        let mut record = Record {
+            tool_version: env!("CARGO_PKG_VERSION"),
+            now,
+            now_from: if now_given { "--now" } else { "system clock" },
+            inputs,
+            keys: keys(opts, reports),
+            profile: opts.profile.to_possible_value().map_or("none", |v| match v.get_name() {
+                "public" => "public",
+                "marketplace" => "marketplace",
+                _ => "none",
+            }),
+            strict: opts.strict,
+            tolerance: opts.tolerance,
+            max_bytes: opts.limits.max_bytes,
+            max_depth: opts.limits.max_depth,
+            require_signature: opts.trust.require,
+            min_signers: opts.trust.min_signers,
+            signers: opts.trust.signers.clone(),
+            deny_patterns: opts.deny_patterns.iter().map(|r| r.as_str().to_owned()).collect(),
+            overrides,
+            command: String::new(),
+        };
+        record.command = record.rerun();
+        record
+    }
+
+    /// Adds one verified bundle: its input, and the signatures each supplied key
+    /// verified in it. A batch builds its record this way, bundle by bundle, without
+    /// keeping the reports; `finish` then writes the command that repeats the run.
+    pub fn add(&mut self, r: &BundleReport) {
+        self.inputs.push(Input {
+            path: r.name.clone(),
+            bytes: r.input.as_ref().map(|i| i.bytes),
+            sha256: r.input.as_ref().map(|i| i.sha256.clone()),
+        });
+        for key in &mut self.keys {
+            for s in r.signatures.iter().filter(|s| s.verdict == SigVerdict::Verified) {
+                if s.signer.as_ref().is_some_and(|id| key.counts_for(id)) {
+                    key.verified.push(format!("{}#{}", r.name, s.pointer));
+                }
+            }
+        }
+    }
+
+    pub fn finish(&mut self) {
+        self.command = self.rerun();
+    }
+
+    /// The command that repeats this run's verdict for one of its inputs.
+    pub fn command_for(&self, path: &str) -> String {
+        let one = Input { path: path.to_owned(), bytes: None, sha256: None };
+        Record { inputs: vec![one], ..self.clone() }.rerun()
+    }
+
+    /// The override that re-mapped findings of this rule, as typed.
+    pub fn override_for(&self, rule: &str) -> Option<&str> {
+        self.overrides.iter().rev().find(|o| o.rules.contains(&rule)).map(|o| o.flag.as_str())
+    }
+
+    /// The supplied key a verified signature counts for.
+    pub fn key_of(&self, signer: &SignerId) -> Option<&Key> {
+        self.keys.iter().find(|k| match signer {
+            SignerId::Pgp { primary, .. } => k.kind == "openpgp" && k.id.eq_ignore_ascii_case(primary),
+            SignerId::Kms { spki_sha256, .. } => k.kind == "kms" && k.id == *spki_sha256,
+        })
+    }
+
+    /// A command line that repeats this run: same time, keys, options and inputs.
+    fn rerun(&self) -> String {
+        let mut a: Vec<String> = vec!["aeb-verify".into(), "--now".into(), self.now.clone()];
+        if self.strict {
+            a.push("--strict".into());
+        }
+        if self.profile != "none" {
+            a.extend(["--profile".into(), self.profile.into()]);
+        }
+        if let Some(t) = self.tolerance {
+            a.extend(["--tolerance".into(), t.to_string()]);
+        }
+        if self.max_bytes != crate::read::Limits::default().max_bytes {
+            a.extend(["--max-bytes".into(), self.max_bytes.to_string()]);
+        }
+        let mut files: Vec<&str> = Vec::new();
+        // A certificate merged from copies in several files names them all, ", "-joined.
+        for f in self.keys.iter().filter(|k| k.kind == "openpgp").flat_map(|k| k.file.split(", ")) {
+            if !files.contains(&f) {
+                files.push(f);
+                a.extend(["--cert".into(), f.to_owned()]);
+            }
+        }
+        for k in self.keys.iter().filter(|k| k.kind == "kms") {
+            let spec = match &k.key_id {
+                Some(id) => format!("{id}={}", k.file),
+                None => k.file.clone(),
+            };
+            a.extend(["--kms-key".into(), spec]);
+        }
+        if self.require_signature && self.profile != "marketplace" {
+            a.push("--require-signature".into());
+        }
+        if self.min_signers > 0 {
+            a.extend(["--min-signers".into(), self.min_signers.to_string()]);
+        }
+        for s in &self.signers {
+            a.extend(["--signer".into(), s.clone()]);
+        }
+        for p in &self.deny_patterns {
+            a.extend(["--deny-pattern".into(), p.clone()]);
+        }
+        for o in &self.overrides {
+            a.extend(o.flag.splitn(2, ' ').map(str::to_owned));
+        }
+        a.extend(self.inputs.iter().map(|i| i.path.clone()));
+        a.iter().map(|s| shell_quote(s)).collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
+    let verified_by = |matches: &dyn Fn(&SignerId) -> bool| -> Vec<String> {
+        reports
+            .iter()
+            .flat_map(|r| {
+                r.signatures
+                    .iter()
+                    .filter(|s| s.verdict == SigVerdict::Verified && s.signer.as_ref().is_some_and(matches))
+                    .map(move |s| format!("{}#{}", r.name, s.pointer))
+            })
+            .collect()
+    };
+    let mut keys = Vec::new();
+    for (i, cert) in opts.trust.certs.iter().enumerate() {
+        let fpr = cert.fingerprint().to_hex();
+        let user_ids =
+            cert.userids().map(|u| String::from_utf8_lossy(u.userid().value()).into_owned()).collect::<Vec<_>>();
+        keys.push(Key {
+            kind: "openpgp",
+            file: opts.trust.cert_files.get(i).cloned().unwrap_or_default(),
+            verified: verified_by(
+                &|s| matches!(s, SignerId::Pgp { primary, .. } if primary.eq_ignore_ascii_case(&fpr)),
+            ),
+            id: fpr,
+            key_id: None,
+            user_ids,
+        });
+    }
+    for k in &opts.trust.kms_keys {
+        keys.push(Key {
+            kind: "kms",
+            file: k.file.clone(),
+            id: k.spki_sha256.clone(),
+            key_id: k.key_id.clone(),
+            user_ids: vec![k.key.describe()],
+            verified: verified_by(&|s| {
+                matches!(s, SignerId::Kms { spki_sha256, key_id, .. } if *spki_sha256 == k.spki_sha256
+                    && k.key_id.as_ref().is_none_or(|id| id == key_id))
+            }),
+        });
+    }
+    keys
+}
+
+/// POSIX shell quoting, only where needed.
+fn shell_quote(s: &str) -> String {
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if plain {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}

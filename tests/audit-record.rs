@@ -1,0 +1,112 @@
+//! Issue 9 point 5: every format starts with the record of the audit (tool version,
+//! time judged at, each input's SHA-256, every key and what it verified, the policy,
+//! every override and each finding it re-mapped), and its command reproduces the verdict.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn sha256sum(path: &str) -> String {
+    let out = Command::new("sha256sum").arg(path).output().unwrap();
+    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
+}
+
+fn args_for(format: &str) -> Vec<String> {
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let bundle = fixture("signatures/bundles/pgp-ed25519.json");
+    [
+        "--format",
+        format,
+        "--now",
+        NOW,
+        "--strict",
+        "--tolerance",
+        "0.01",
+        "--allow",
+        "claims.records",
+        "--cert",
+        cert.to_str().unwrap(),
+        bundle.to_str().unwrap(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn out(format: &str) -> Run {
+    let a = args_for(format);
+    run(&a.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+// `gpg --show-keys fixtures/signatures/certs/ed25519.asc`
+const FPR: &str = "131296BC3A632F9EEC6E5DE953085856E898CE0D";
+const UID: &str = "AEB fixture ed25519 <ed25519@example.test>";
+
+#[test]
+fn json_record_names_everything_the_verdict_rests_on() {
+    let r = out("json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rec = &v["record"];
+    assert_eq!(rec["tool_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(rec["now"], NOW);
+    assert_eq!(rec["now_from"], "--now");
+    let bundle = fixture("signatures/bundles/pgp-ed25519.json");
+    assert_eq!(rec["inputs"][0]["sha256"], sha256sum(bundle.to_str().unwrap()));
+    assert_eq!(rec["inputs"][0]["bytes"], std::fs::metadata(&bundle).unwrap().len());
+    let key = &rec["keys"][0];
+    assert_eq!(key["id"], FPR);
+    assert_eq!(key["user_ids"][0], UID);
+    assert_eq!(key["verified"][0], format!("{}#/signatures/pgp", bundle.display()));
+    assert_eq!((rec["strict"].as_bool(), rec["tolerance"].as_f64()), (Some(true), Some(0.01)));
+    assert_eq!(rec["profile"], "none");
+    assert_eq!(rec["overrides"][0]["flag"], "--allow claims.records");
+    // Each re-mapped finding says which flag re-mapped it.
+    let f = v["bundles"][0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "claims.records").unwrap();
+    assert_eq!((f["severity"].as_str(), f["remapped_from"].as_str()), (Some("info"), Some("warning")));
+    assert_eq!(f["remapped_by"], "--allow claims.records");
+}
+
+#[test]
+fn the_recorded_command_reproduces_the_verdict() {
+    let r = out("json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let command = v["record"]["command"].as_str().unwrap();
+    assert!(command.starts_with(&format!("aeb-verify --now {NOW} --strict --tolerance 0.01 --cert ")), "{command}");
+    let shell = format!("{} --format json {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("sh").arg("-c").arg(&shell).output().unwrap();
+    assert_eq!(again.status.code(), Some(r.code), "{shell}");
+    let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(w["bundles"][0]["verdict"], v["bundles"][0]["verdict"]);
+    assert_eq!(w["bundles"][0]["findings"], v["bundles"][0]["findings"]);
+}
+
+#[test]
+fn every_format_carries_the_record() {
+    let hash = sha256sum(fixture("signatures/bundles/pgp-ed25519.json").to_str().unwrap());
+    for format in ["human", "markdown", "html", "sarif", "junit"] {
+        let r = out(format);
+        for needle in [hash.as_str(), FPR, NOW, "--allow claims.records"] {
+            assert!(r.stdout.contains(needle), "{format}: no {needle}\n{}", r.stdout);
+        }
+        let uid_escaped =
+            ["AEB fixture ed25519 &lt;ed25519@example.test&gt;", "AEB fixture ed25519 \\<ed25519@example.test\\>"];
+        assert!(r.stdout.contains(UID) || uid_escaped.iter().any(|u| r.stdout.contains(u)), "{format}: no user ID");
+    }
+    let human = out("human").stdout;
+    assert!(human.contains("warning lowered to info by --allow claims.records"), "{human}");
+    let sarif: serde_json::Value = serde_json::from_str(&out("sarif").stdout).unwrap();
+    let run = &sarif["runs"][0];
+    assert!(run["invocations"][0]["commandLine"].as_str().unwrap().starts_with("aeb-verify --now "));
+    assert_eq!(run["artifacts"][0]["hashes"]["sha-256"], hash);
+    let junit = out("junit").stdout;
+    assert!(junit.contains(&format!("<property name=\"aeb-verify.input.sha256\" value=\"{hash}\"/>")), "{junit}");
+}
+
+#[test]
+fn clock_time_is_recorded_as_such() {
+    let p = fixture("seed-example-sealed.json");
+    let r = run(&["--format", "json", p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["record"]["now_from"], "system clock");
+    assert!(v["record"]["command"].as_str().unwrap().contains(&format!("--now {}", v["now"].as_str().unwrap())));
+}

@@ -1,0 +1,103 @@
+//! `--artifact NAME=FILE`: every case of fixtures/context/expectations.json (written by
+//! fixtures/context/make-fixtures.py, whose hashes come from Python's hashlib and
+//! rfc8785): exit code, rule, pointer and what the finding must say.
+
+mod common;
+use common::{run, NOW};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn expectations() -> Value {
+    let text = std::fs::read_to_string(root().join("fixtures/context/expectations.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn verify(bundle: &str, extra: &[&str]) -> (i32, Value) {
+    let bundle = root().join(bundle);
+    let extra: Vec<String> = extra
+        .iter()
+        .map(|a| match a.split_once('=') {
+            Some((name, file)) if file.starts_with("fixtures/") => format!("{name}={}", root().join(file).display()),
+            _ => (*a).to_owned(),
+        })
+        .collect();
+    let mut args = vec!["--format", "json", "--now", NOW];
+    args.extend(extra.iter().map(String::as_str));
+    let b = bundle.to_str().unwrap().to_owned();
+    args.push(&b);
+    let r = run(&args);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stderr));
+    (r.code, report["bundles"][0].clone())
+}
+
+#[test]
+fn every_artifact_case() {
+    for case in expectations()["artifacts"].as_array().unwrap() {
+        let args: Vec<&str> = case["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        let (code, bundle) = verify(case["bundle"].as_str().unwrap(), &args);
+        assert_eq!(code as i64, case["exit"].as_i64().unwrap(), "{case}");
+        for want in case["findings"].as_array().unwrap() {
+            let (rule, pointer, says) =
+                (want[0].as_str().unwrap(), want[1].as_str().unwrap(), want[2].as_str().unwrap());
+            let hit =
+                bundle["findings"].as_array().unwrap().iter().find(|f| f["rule"] == rule && f["pointer"] == pointer);
+            let f = hit.unwrap_or_else(|| panic!("no {rule} at {pointer} in {case}: {}", bundle["findings"]));
+            let text = format!("{} {} {}", f["message"], f["expected"], f["found"]);
+            assert!(text.contains(says), "{rule} at {pointer} should say {says:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn no_artifact_is_skip_with_its_reason() {
+    let (code, bundle) = verify("fixtures/context/artifacts/bundle.json", &[]);
+    assert_eq!(code, 0);
+    let check = bundle["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "context.artifact-hash").unwrap();
+    assert_eq!(check["status"], "skip");
+    assert_eq!(check["reason"], "no --artifact given");
+}
+
+#[test]
+fn bad_artifact_arguments_stop_the_run() {
+    let bundle = root().join("fixtures/context/artifacts/bundle.json");
+    let b = bundle.to_str().unwrap();
+    let schema = root().join("fixtures/context/artifacts/schema.json");
+    let twice = format!("schema={}", schema.display());
+    for (args, says) in [
+        (vec!["--artifact", "schema.json"], "expected NAME=FILE"),
+        (vec!["--artifact", "Schema=x.json"], "lowercase name"),
+        (vec!["--artifact", "schema=/nonexistent/schema.json"], "/nonexistent/schema.json"),
+        (vec!["--artifact", "schema=/dev/null"], "not a regular file"),
+        (vec!["--artifact", "schema=fixtures"], "not a regular file"),
+        (vec!["--artifact", &twice, "--artifact", &twice], "given twice"),
+        (vec!["--artifact", &twice, "--max-bytes", "10"], "over the limit"),
+    ] {
+        let mut all = args.clone();
+        all.push(b);
+        let r = run(&all);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?} should say {says:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = std::env::temp_dir().join(format!("aeb-artifact-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("schema.json");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    assert!(made, "mkfifo (coreutils) is needed");
+    {
+        let spec = format!("schema={}", fifo.display());
+        let b = root().join("fixtures/context/artifacts/bundle.json");
+        let r = run(&["--artifact", &spec, b.to_str().unwrap()]);
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

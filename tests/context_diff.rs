@@ -1,0 +1,114 @@
+//! `aeb-verify diff OLD NEW`: the changes of every case of
+//! fixtures/context/expectations.json, as the fixture script's own comparison (Python)
+//! found them; the exit code; generated_at order; signers; escaping; unreadable input.
+
+mod common;
+use common::run;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn path(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel).display().to_string()
+}
+
+fn diff_json(old: &str, new: &str) -> (i32, Value) {
+    let r = run(&["diff", "--format", "json", &path(old), &path(new)]);
+    let v = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}{}", r.stdout, r.stderr));
+    (r.code, v)
+}
+
+/// Equal as JSON values, numbers by value (the payload is RFC 8785: 30.0 is 30).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+#[test]
+fn every_diff_case_lists_the_changes_the_fixture_script_found() {
+    let text = std::fs::read_to_string(path("fixtures/context/expectations.json")).unwrap();
+    let expect: Value = serde_json::from_str(&text).unwrap();
+    for case in expect["diff"].as_array().unwrap() {
+        let (code, d) = diff_json(case["old"].as_str().unwrap(), case["new"].as_str().unwrap());
+        assert_eq!(code as i64, case["exit"].as_i64().unwrap(), "{case}");
+        assert_eq!(d["generated_at"]["new_is_newer"], case["new_is_newer"], "{case}");
+        let got = d["changes"].as_array().unwrap();
+        let want = case["changes"].as_array().unwrap();
+        assert_eq!(got.len(), want.len(), "{}", d["changes"]);
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!(g["pointer"], w[0]);
+            assert_eq!(g["change"], w[1]);
+            assert!(same(g.get("old").unwrap_or(&Value::Null), &w[2]), "{}: {g}", w[0]);
+            assert!(same(g.get("new").unwrap_or(&Value::Null), &w[3]), "{}: {g}", w[0]);
+            match w[4].as_f64() {
+                Some(rel) => {
+                    let r = g["relative_change"].as_f64().unwrap();
+                    assert!((r - rel).abs() < 1e-12, "{}: {r} vs {rel}", w[0]);
+                }
+                None => assert!(g.get("relative_change").is_none(), "{}", w[0]),
+            }
+        }
+        // The signature section always differs when the payload does: sha256 changes.
+        let sig = d["signature_changes"].as_array().unwrap();
+        assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
+    }
+}
+
+#[test]
+fn human_report_says_newer_and_escapes_control_characters() {
+    let r = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("changed /cost_analysis/platform_costs/total_cost_usd: 24.5 -> 30 (+22.44898%)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("(NEW is newer)"));
+    assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202e}'), "raw control characters printed");
+    assert!(r.stdout.contains("\\u001b[2J\\u{202e}forged"), "{}", r.stdout);
+    let older = run(&["diff", &path("fixtures/context/diff/q4.json"), &path("fixtures/context/diff/q4-older.json")]);
+    assert!(
+        older
+            .stdout
+            .contains("warning: NEW's generated_at 2025-05-01T00:00:00Z is not after OLD's 2025-11-10T12:00:00Z"),
+        "{}",
+        older.stdout
+    );
+    let md = run(&[
+        "diff",
+        "--format",
+        "markdown",
+        &path("fixtures/context/diff/q3.json"),
+        &path("fixtures/context/diff/q4.json"),
+    ]);
+    assert!(
+        md.stdout.contains("| `/cost_analysis/platform_costs/total_cost_usd` | changed | `24.5` | `30` | +22.44898% |"),
+        "{}",
+        md.stdout
+    );
+    assert!(!md.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn same_payload_other_signer_is_identical_with_a_signer_change() {
+    // Both signed over fixtures/signatures/payload.jcs, by different keys (see
+    // fixtures/signatures/CASES.md); gpg's fingerprints are in the certificates.
+    let (code, d) =
+        diff_json("fixtures/signatures/bundles/pgp-ed25519.json", "fixtures/signatures/bundles/pgp-rsa3072.json");
+    assert_eq!(code, 0, "{d}");
+    assert_eq!(d["identical_payloads"], true);
+    assert_eq!(d["signers"]["changed"], true);
+    assert_ne!(d["signers"]["old"], d["signers"]["new"]);
+    assert!(!d["signature_changes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn an_unreadable_bundle_is_exit_2_with_its_position() {
+    let r = run(&["diff", &path("fixtures/read/duplicate-name.json"), &path("fixtures/context/diff/q3.json")]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("read.duplicate-name") || r.stderr.contains("duplicate"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot be read strictly"), "{}", r.stderr);
+    let missing = run(&["diff", "/nonexistent/a.json", &path("fixtures/context/diff/q3.json")]);
+    assert_eq!(missing.code, 2);
+}

@@ -1,0 +1,93 @@
+//! A check that did not run is SKIP with its reason, in every format, never PASS.
+//!
+//! Expectations come from how the fixtures were made (fixtures/make-fixtures.py): the
+//! array fixture holds a byte 0xFF inside its object, the syntax fixture a lone
+//! surrogate after its leading-zero number; the seed's claims (its
+//! `enterprise_validation`) hold a record count, a percentage, a speed-up and a memory
+//! size, and no rate.
+
+mod common;
+use common::*;
+
+fn checks(bundle: &serde_json::Value) -> &Vec<serde_json::Value> {
+    bundle["checks"].as_array().expect("checks")
+}
+
+fn check<'a>(bundle: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    checks(bundle).iter().find(|c| c["rule"] == rule).unwrap_or_else(|| panic!("no check {rule}"))
+}
+
+fn formatted(format: &str, rel: &str) -> Run {
+    let p = fixture(rel).to_str().unwrap().to_owned();
+    run(&["--format", format, "--now", NOW, &p])
+}
+
+#[test]
+fn reading_checks_after_a_stop_are_skipped_not_passed() {
+    let (code, b) = verify_json("read/not-object-invalid-utf8.json", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(check(&b, "read.not-object")["status"], "fail");
+    // The 0xFF byte is there, but reading stopped at the '[': its check never ran.
+    let utf8 = check(&b, "read.invalid-utf8");
+    assert_eq!(utf8["status"], "skip");
+    assert!(utf8["reason"].as_str().unwrap().contains("read.not-object"), "{utf8}");
+    for rule in ["read.syntax", "read.duplicate-name", "read.lone-surrogate", "read.trailing-data"] {
+        assert_eq!(check(&b, rule)["status"], "skip", "{rule}");
+    }
+    // Checked before the stop: the size limit and the byte order mark.
+    assert_eq!(check(&b, "read.too-large")["status"], "pass");
+    assert_eq!(check(&b, "read.bom")["status"], "pass");
+
+    let (code, b) = verify_json("read/syntax-then-surrogate.json", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(check(&b, "read.syntax")["status"], "fail");
+    assert_eq!(check(&b, "read.lone-surrogate")["status"], "skip");
+}
+
+#[test]
+fn a_complete_read_still_passes_its_checks() {
+    // Trailing data is found after the whole value was read: nothing was left unchecked.
+    let (code, b) = verify_json("read/trailing-data.json", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(check(&b, "read.trailing-data")["status"], "fail");
+    assert_eq!(check(&b, "read.duplicate-name")["status"], "pass");
+    let (code, b) = verify_json("seed-example-sealed.json", &[]);
+    assert_eq!(code, 0);
+    assert!(checks(&b).iter().filter(|c| c["section"] == "Reading").all(|c| c["status"] == "pass"));
+}
+
+#[test]
+fn junit_and_markdown_skip_what_did_not_run() {
+    let j = formatted("junit", "read/not-object-invalid-utf8.json");
+    assert_eq!(j.code, 1);
+    let case = j.stdout.split("<testcase").find(|c| c.contains("read.invalid-utf8")).expect("a test case");
+    assert!(case.contains("<skipped message=\"not checked"), "{case}");
+    let m = formatted("markdown", "read/not-object-invalid-utf8.json");
+    assert_eq!(m.code, 1);
+    let line = m.stdout.lines().find(|l| l.contains("read.invalid-utf8")).expect("a checklist line");
+    assert!(line.contains("SKIP") && !line.contains("[x]"), "{line}");
+}
+
+#[test]
+fn only_the_kinds_of_claim_present_are_evaluated() {
+    let (code, b) = verify_json("seed-example-sealed.json", &[]);
+    assert_eq!(code, 0);
+    let throughput = check(&b, "claims.throughput");
+    assert_eq!(throughput["status"], "skip", "the seed has no throughput claim");
+    assert!(throughput["reason"].as_str().unwrap().contains("no throughput claim"));
+    // "75% cost reduction" and "4.2x faster" match the seed's own figures.
+    assert_eq!(check(&b, "claims.percentage")["status"], "pass");
+    assert_eq!(check(&b, "claims.speedup")["status"], "pass");
+    // "1 billion records" and "185.58 MB" contradict them; "100% compliance" names no metric.
+    assert_eq!(check(&b, "claims.records")["status"], "warn");
+    assert_eq!(check(&b, "claims.memory")["status"], "warn");
+    assert_eq!(check(&b, "claims.unsupported")["status"], "warn");
+
+    let h = formatted("human", "seed-example-sealed.json");
+    assert_eq!(h.code, 0);
+    let passes: Vec<&str> = h.stdout.lines().filter(|l| l.contains("PASS")).collect();
+    assert!(passes.iter().all(|l| !l.contains("Throughput claims")), "{}", h.stdout);
+    let j = formatted("junit", "seed-example-sealed.json");
+    let case = j.stdout.split("<testcase").find(|c| c.contains("claims.throughput")).expect("a test case");
+    assert!(case.contains("<skipped message=\"no throughput claim"), "{case}");
+}

@@ -1,0 +1,80 @@
+//! Issue 9 point 9: `--format html` is one self-contained, well-formed page (no script,
+//! no external resource) with the record, the verdict, the findings with their source
+//! lines and the checklist; bundle text is escaped.
+
+mod common;
+use common::*;
+
+fn html(path: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["--format", "html", "--now", NOW];
+    args.extend_from_slice(extra);
+    args.push(path);
+    run(&args)
+}
+
+/// Parses as XML (stricter than HTML: every element closed, every entity known).
+fn parse(text: &str) -> roxmltree::Document<'_> {
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    roxmltree::Document::parse_with_options(text, opts).unwrap_or_else(|e| panic!("not well-formed: {e}\n{text}"))
+}
+
+#[test]
+fn page_is_well_formed_and_self_contained() {
+    let seed = fixture("seed-example-sealed.json");
+    let r = html(seed.to_str().unwrap(), &[]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("<!DOCTYPE html>"));
+    let doc = parse(&r.stdout);
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(!matches!(tag, "script" | "link" | "img" | "iframe" | "object" | "embed"), "<{tag}>");
+        for a in node.attributes() {
+            assert!(!a.name().starts_with("on"), "event handler {}", a.name());
+            assert!(!a.value().contains("://"), "external URL in {}={}", a.name(), a.value());
+        }
+    }
+    let css = doc.descendants().find(|n| n.has_tag_name("style")).unwrap().text().unwrap();
+    assert!(!css.contains("url(") && !css.contains("@import"));
+    let text: String = doc.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    for needle in ["Record of the audit", "judged at", "VERIFIED", "Findings", "Checklist", "claims.memory"] {
+        assert!(text.contains(needle), "no {needle}");
+    }
+    // The source line of the memory claim, from the seed's line 50.
+    assert!(text.contains(r#"50 |     "memory_optimization": "Peak usage only 185.58 MB at 1B scale","#), "{text}");
+}
+
+#[test]
+fn bundle_strings_are_escaped() {
+    // The seed with markup and a control character in a claim: the page must show them
+    // as text. (Changing the text breaks the hash, which is fine: the claim is reported.)
+    let seed = std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap();
+    let hostile = seed.replace(
+        "\"100% compliance at massive scale\"",
+        r#""100% <script>alert(1)</script><img src=x onerror=alert(2)> compliance \u001b[2J at massive scale""#,
+    );
+    assert_ne!(seed, hostile);
+    let dir = std::env::temp_dir().join(format!("aeb-h9-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hostile <b>name.json");
+    std::fs::write(&path, hostile).unwrap();
+    let r = html(path.to_str().unwrap(), &[]);
+    assert_eq!(r.code, 1, "the hash no longer matches");
+    let doc = parse(&r.stdout);
+    assert!(doc.descendants().all(|n| !n.has_tag_name("script") && !n.has_tag_name("img") && !n.has_tag_name("b")));
+    assert!(r.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", r.stdout);
+    assert!(r.stdout.contains("hostile &lt;b&gt;name.json"));
+    assert!(!r.stdout.contains('\u{1b}'));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn batch_page_has_the_summary_on_top() {
+    let a = fixture("seed-example-sealed.json");
+    let b = fixture("seed-example.json");
+    let r = html(a.to_str().unwrap(), &[b.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    let doc = parse(&r.stdout);
+    let h2: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("h2")).filter_map(|n| n.text()).collect();
+    assert_eq!(h2.first(), Some(&"Summary"), "{h2:?}");
+    assert!(r.stdout.contains("integrity.hash-not-filled"));
+}

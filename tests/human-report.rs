@@ -1,0 +1,111 @@
+//! Issue 9 point 3: the human report reads in the order a reader needs it (record,
+//! findings at the bundle's own line with a caret, summary, verdict), fits 80 columns
+//! and a wide terminal without splitting a hash or pointer, and escapes bundle text.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn human(columns: &str, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--now", NOW])
+        .args(args)
+        .env("COLUMNS", columns)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+}
+
+fn seed() -> String {
+    fixture("seed-example-sealed.json").to_str().unwrap().to_owned()
+}
+
+/// sha256sum's answer for a file: an implementation other than the tool's.
+fn sha256sum(path: &str) -> String {
+    let out = Command::new("sha256sum").arg(path).output().unwrap();
+    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
+}
+
+#[test]
+fn record_then_findings_then_summary_then_verdict() {
+    let (code, text) = human("80", &[&seed()]);
+    assert_eq!(code, 0);
+    let pos = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("no {needle:?} in\n{text}"));
+    assert!(text.starts_with("aeb-verify "));
+    let record = pos("judged at 2026-11-25T00:00:00Z");
+    let finding = pos("warning[claims.memory]");
+    let summary = pos(" section      pass  fail  warn  info  skip");
+    let verdict = pos("VERIFIED ");
+    assert!(record < finding && finding < summary && summary < verdict, "{text}");
+    // Skipped checks collapse into counts: no row per signature check.
+    assert!(!text.contains("sig.pgp.bad"), "{text}");
+    assert!(text.contains(" Marketplace     .     .     .     .    10   no --profile marketplace\n"), "{text}");
+}
+
+#[test]
+fn a_finding_shows_the_bundle_line_with_a_caret_under_the_claim() {
+    let (_, text) = human("100", &[&seed()]);
+    // The seed's line 50, as the file has it; the claim string starts at column 28.
+    let line50 = std::fs::read_to_string(seed()).unwrap().lines().nth(49).unwrap().to_owned();
+    assert_eq!(line50, r#"    "memory_optimization": "Peak usage only 185.58 MB at 1B scale","#);
+    let block = &text[text.find("warning[claims.memory]").unwrap()..];
+    assert!(block.contains(&format!("{}:50:28", seed())), "{block}");
+    let shown = format!("50 │ {line50}");
+    let at = block.find(&shown).unwrap_or_else(|| panic!("{block}"));
+    let caret_line = block[at..].lines().nth(1).unwrap();
+    let quoted = "\"Peak usage only 185.58 MB at 1B scale\"";
+    // "NN │ " is 5 columns; the string starts at column 28 of the line.
+    assert_eq!(caret_line, format!("   │ {}{}", " ".repeat(27), "^".repeat(quoted.chars().count())));
+    assert!(block.contains("= expected: 16.5 GB"), "{block}");
+    assert!(block.contains("= what to do: "), "{block}");
+}
+
+#[test]
+fn fits_80_columns_and_never_splits_a_hash() {
+    let file_hash = sha256sum(&seed());
+    for columns in ["80", "160"] {
+        let (_, text) = human(columns, &[&seed()]);
+        let width: usize = columns.parse().unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{columns} columns, line too long: {line:?}");
+        }
+        assert!(text.contains(&file_hash), "{columns}: the file's sha256 whole\n{text}");
+        assert!(text.contains("3ac83c06602e1697167b4630b0e81d0ee721ded423748816ea6f721c1cc39de7"));
+        assert!(text.contains("/cost_analysis/platform_costs/memory_usage_gb"));
+    }
+    let (_, narrow) = human("80", &[&seed()]);
+    let (_, wide) = human("160", &[&seed()]);
+    assert!(wide.lines().count() < narrow.lines().count(), "a wide terminal uses its width");
+    let verdict = wide.trim_end().rsplit("\n\n").next().unwrap();
+    assert!(verdict.starts_with("VERIFIED ") && verdict.ends_with("1 unsupported claim"), "{verdict}");
+    assert!(verdict.lines().count() <= 2, "{verdict}");
+}
+
+#[test]
+fn verbose_lists_every_check() {
+    let (_, text) = human("100", &["--verbose", &seed()]);
+    assert!(
+        text.contains(
+            "  SKIP  OpenPGP signature matches the payload (sig.pgp.bad): no OpenPGP signature in the bundle"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  PASS  Hash matches the payload (integrity.hash-mismatch)"), "{text}");
+}
+
+#[test]
+fn bundle_text_in_a_snippet_is_escaped() {
+    // A raw ESC and a bidi override inside a string: invalid JSON (read.syntax), and
+    // the snippet shows the line.
+    let dir = std::env::temp_dir().join(format!("aeb-h9-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("esc.json");
+    std::fs::write(&path, "{\n  \"a\": \"x\u{1b}]0;owned\u{7}\u{202e}y\"\n}\n").unwrap();
+    let (code, text) = human("80", &[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains("\\u{1b}]0;owned\\u{7}\\u{202e}"), "{text}");
+    assert!(text.contains("error[read.syntax]"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

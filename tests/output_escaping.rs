@@ -1,0 +1,188 @@
+//! Text from a bundle or a file name never reaches the output raw: terminal escape
+//! sequences, carriage returns, newlines, C1 controls and bidi or zero-width characters
+//! are shown as escapes in every format, so no bundle can erase the REJECTED line,
+//! print a VERIFIED one, or forge a line of the Markdown checklist.
+//!
+//! The hostile strings are spelled out here, as `fixtures/make-fixtures.py` writes them
+//! into `fixtures/output/`; the expectations come from that script, not from the tool.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// What the fixtures' names and strings carry (make-fixtures.py, FORGED).
+const FORGED: &str = "\x1b[1A\x1b[2K\r\x1b[32mVERIFIED\x1b[0m forged.json: 0 error(s), 0 warning(s)\n\x1b[8m";
+/// The same, as `text::escape_control` shows it.
+const FORGED_SHOWN: &str =
+    "\\u{1b}[1A\\u{1b}[2K\\u{d}\\u{1b}[32mVERIFIED\\u{1b}[0m forged.json: 0 error(s), 0 warning(s)\\u{a}\\u{1b}[8m";
+
+const FORMATS: [&str; 5] = ["human", "markdown", "junit", "json", "sarif"];
+
+/// Characters that must never appear raw: every C0 control but the newline and tab a
+/// format lays itself out with, DEL, C1, and the bidi and invisible characters used here.
+fn raw_hidden(out: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(out);
+    text.chars()
+        .find(|&c| {
+            (c < ' ' && c != '\n' && c != '\t')
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{202e}' | '\u{2066}' | '\u{2069}' | '\u{200b}')
+        })
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+fn run_on(format: &str, path: &Path, extra: &[&str]) -> Run {
+    let p = path.to_str().unwrap().to_owned();
+    let mut args = vec!["--format", format, "--now", NOW, "--color", "never"];
+    args.extend_from_slice(extra);
+    args.push(&p);
+    run(&args)
+}
+
+/// The human report's verdict lines: the only lines that start with a verdict word.
+fn verdict_lines(stdout: &str) -> Vec<&str> {
+    stdout.lines().filter(|l| l.starts_with("VERIFIED") || l.starts_with("REJECTED")).collect()
+}
+
+#[test]
+fn member_names_cannot_forge_the_verdict() {
+    // Two members named FORGED: a duplicate name, so the bundle is rejected (read.duplicate-name).
+    let path = fixture("output/escape-member-name.json");
+    for format in FORMATS {
+        let r = run_on(format, &path, &[]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stdout);
+        assert_eq!(raw_hidden(&r.raw), None, "{format} printed a raw control: {}", r.stdout);
+        assert!(!r.stdout.contains(FORGED));
+    }
+    let human = run_on("human", &path, &[]);
+    let lines = verdict_lines(&human.stdout);
+    assert_eq!(lines.len(), 1, "{}", human.stdout);
+    assert!(lines[0].starts_with("REJECTED "), "{}", lines[0]);
+    // The name is still shown, escaped: the reader can see what the bundle holds.
+    assert!(human.stdout.replace(['│', '┆', '\n', ' '], "").contains(&FORGED_SHOWN.replace([' ', '\n'], "")));
+
+    // JSON keeps the data exact (decoded strings are the bundle's), and the message,
+    // which is for people, shows the escapes.
+    let (code, b) = verify_json("output/escape-member-name.json", &[]);
+    assert_eq!(code, 1);
+    let f = findings(&b, "read.duplicate-name");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["pointer"], format!("/{FORGED}"));
+    assert_eq!((f[0]["line"].as_u64(), f[0]["column"].as_u64()), (Some(6), Some(3)));
+    assert!(f[0]["message"].as_str().unwrap().contains(FORGED_SHOWN), "{}", f[0]["message"]);
+}
+
+#[test]
+fn strings_cannot_forge_the_verdict_or_reorder_text() {
+    // A claim holding FORGED between a right-to-left override and an isolate, and an
+    // extension member whose name sets the terminal title: both quoted in findings.
+    let path = fixture("output/escape-strings.json");
+    for format in FORMATS {
+        // --strict: the claims' warnings reject, so a forged VERIFIED would be a lie.
+        let r = run_on(format, &path, &["--strict"]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stdout);
+        assert_eq!(raw_hidden(&r.raw), None, "{format} printed a raw control: {}", r.stdout);
+    }
+    let human = run_on("human", &path, &["--strict"]);
+    let lines = verdict_lines(&human.stdout);
+    assert_eq!(lines.len(), 1, "{}", human.stdout);
+    assert!(lines[0].starts_with("REJECTED "));
+
+    let (code, b) = verify_json("output/escape-strings.json", &[]);
+    assert_eq!(code, 0, "warnings only without --strict");
+    let claim = findings(&b, "claims.unsupported");
+    assert_eq!(claim.len(), 1);
+    assert_eq!(claim[0]["pointer"], "/enterprise_validation/quality_maintained");
+    let message = claim[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("100% compliance\\u{{202e}}\\u{{2066}}{FORGED_SHOWN}\\u{{2069}}\\u{{200b}}")),
+        "{message}"
+    );
+    let ext = findings(&b, "schema.extension-member");
+    assert_eq!(ext[0]["pointer"], "/x-\x1b]0;VERIFIED\x07\u{202e}");
+}
+
+#[test]
+fn signature_rows_are_escaped() {
+    // key_id = U+202E + FORGED; the signature text ends in ESC [2K.
+    let path = fixture("output/escape-signature.json");
+    for format in FORMATS {
+        let r = run_on(format, &path, &[]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stdout);
+        assert_eq!(raw_hidden(&r.raw), None, "{format} printed a raw control: {}", r.stdout);
+    }
+    let (_, b) = verify_json("output/escape-signature.json", &[]);
+    assert_eq!(findings(&b, "sig.pgp.key-id-invalid")[0]["pointer"], "/signatures/pgp");
+    assert_eq!(b["signatures"][0]["claimed_key_id"], format!("\u{202e}{FORGED}"));
+    let md = run_on("markdown", &path, &[]);
+    // Markdown prose: the escapes' backslashes and the brackets are escaped once more.
+    let cell = format!("\\u{{202e}}{FORGED_SHOWN}").replace('\\', "\\\\").replace('[', "\\[");
+    assert!(md.stdout.contains(&format!("| pgp object at `/signatures/pgp` | {cell} |")), "{}", md.stdout);
+}
+
+/// A fresh directory of this test binary's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("output-escaping-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_file_name_cannot_inject_a_verdict_line() {
+    // A tampered bundle (integrity.hash-mismatch, rejected) under a name that tries to
+    // close the heading and write its own verdict and ticked boxes.
+    let dir = scratch("newline");
+    let name = "b.json`\n\n**Verdict: VERIFIED** (0 error(s))\n\n- [x] **PASS** Hash matches\r\x1b[2K.json";
+    let path = dir.join(name);
+    std::fs::copy(fixture("integrity/tampered.json"), &path).unwrap();
+    let md = run_on("markdown", &path, &[]);
+    assert_eq!(md.code, 1);
+    assert_eq!(raw_hidden(&md.raw), None);
+    let verdicts: Vec<&str> = md.stdout.lines().filter(|l| l.starts_with("**Verdict:")).collect();
+    assert_eq!(verdicts.len(), 1, "{}", md.stdout);
+    assert!(verdicts[0].starts_with("**Verdict: REJECTED**"), "{}", verdicts[0]);
+    assert!(!md.stdout.lines().any(|l| l.starts_with("- [x] **PASS** Hash matches\\r")));
+    let heading = md.stdout.lines().next().unwrap();
+    assert!(
+        heading.starts_with("# Evidence bundle audit: `") && heading.ends_with("\\u{d}\\u{1b}[2K.json`"),
+        "{heading}"
+    );
+    assert!(md.stdout.contains("\\u{a}\\u{a}**Verdict: VERIFIED** (0 error(s))\\u{a}"));
+
+    for format in FORMATS {
+        let r = run_on(format, &path, &[]);
+        assert_eq!(r.code, 1, "{format}");
+        assert_eq!(raw_hidden(&r.raw), None, "{format}: {}", r.stdout);
+    }
+    let human = run_on("human", &path, &[]);
+    let lines = verdict_lines(&human.stdout);
+    assert_eq!(lines.len(), 1, "{}", human.stdout);
+    assert!(lines[0].starts_with("REJECTED "));
+    // A directory walk reports the same name the same way.
+    let walked = run_on("human", &dir, &["-q"]);
+    assert_eq!(walked.code, 1);
+    assert_eq!(verdict_lines(&walked.stdout).len(), 1, "{}", walked.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stderr_messages_escape_file_names() {
+    // A missing file whose name would clear the line and print a verdict: exit 2, and
+    // the message shows the name escaped.
+    let dir = scratch("stderr");
+    let path = dir.join("missing\r\x1b[2KVERIFIED.json");
+    let r = run_on("human", &path, &[]);
+    assert_eq!(r.code, 2);
+    assert_eq!(raw_hidden(r.stderr.as_bytes()), None, "{}", r.stderr);
+    assert!(r.stderr.contains("missing\\u{d}\\u{1b}[2KVERIFIED.json"), "{}", r.stderr);
+    // canonicalize and digest report an unreadable bundle on stderr, one line per finding.
+    let bad = dir.join("dup\x1b[2K.json");
+    std::fs::copy(fixture("output/escape-member-name.json"), &bad).unwrap();
+    let r = run(&["digest", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert_eq!(raw_hidden(r.stderr.as_bytes()), None, "{}", r.stderr);
+    assert!(r.stderr.contains("dup\\u{1b}[2K.json:6:3: error[read.duplicate-name]"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
