@@ -143,6 +143,10 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
             h2 { "Findings" }
             @for f in &r.outcome.findings { (finding(f, style.record)) }
         }
+        @if detail && super::fixable(r) {
+            h3 { "To fix this bundle (publisher), in this order" }
+            ol { @for step in super::FIX_STEPS { li { (step) } } }
+        }
         @if detail {
             h2 { "Checklist" }
             (checks(r))

@@ -52,9 +52,7 @@ fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
     s.push('\n');
     findings(s, r, style, style.verbose);
     signatures(s, r, style);
-    if r.verdict == Verdict::Rejected {
-        fix_list(s, r, style.width);
-    }
+    fix_list(s, r, style.width);
     summary(s, r, style.width);
     if style.verbose {
         every_check(s, r, style.width);
@@ -400,22 +398,13 @@ fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
     s.push('\n');
 }
 
-/// What the publisher does to get a rejected bundle accepted, in the order that works:
-/// every edit first, the hash last (it covers every other field), the signature after it.
+/// The publisher's ordered list, when editing the bundle can fix it.
 fn fix_list(s: &mut String, r: &BundleReport, width: usize) {
-    let sections: Vec<Section> =
-        r.outcome.findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.rule.section).collect();
-    if sections.iter().all(|s| *s == Section::Reading) {
+    if !super::fixable(r) {
         return;
     }
     let _ = writeln!(s, "to fix this bundle (publisher), in this order:");
-    let steps = [
-        "fill every placeholder (\"...\", zeros, TODO) and correct each field named above;",
-        "run `aeb-verify digest FILE` last, after every edit, and write its output into signatures.sha256 (editing any field afterwards changes the hash);",
-        "sign the payload again if it is signed: `aeb-verify canonicalize FILE | gpg --detach-sign --armor`;",
-        "run aeb-verify on the result.",
-    ];
-    for (i, step) in steps.iter().enumerate() {
+    for (i, step) in super::FIX_STEPS.iter().enumerate() {
         wrapped(s, step, &format!("  {}. ", i + 1), "     ", width);
     }
     s.push('\n');
@@ -517,7 +506,7 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
         let limit = if lines.is_empty() { first } else { rest };
         let w = word.chars().count();
         if cur_w > 0 && cur_w + 1 + w > limit {
-            lines.push(std::mem::take(&mut cur));
+            lines.push(std::mem::take(&mut cur).trim_end().to_owned());
             cur_w = 0;
         }
         if cur_w > 0 {

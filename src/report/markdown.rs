@@ -59,6 +59,13 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
+        if super::fixable(r) {
+            s.push_str("To fix this bundle (publisher), in this order:\n\n");
+            for (i, step) in super::FIX_STEPS.iter().enumerate() {
+                let _ = writeln!(s, "{}. {step}", i + 1);
+            }
+            s.push('\n');
+        }
         if !batch || style.verbose {
             checks(&mut s, r, batch);
         }

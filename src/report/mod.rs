@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity};
 use crate::rules::{self, Rule, Section};
 use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
-pub use advice::what_to_do;
+pub use advice::{fixable, what_to_do, FIX_STEPS};
 pub use record::Record;
 
 pub use json::REPORT_VERSION;
