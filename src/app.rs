@@ -101,10 +101,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // Start the second core's work before the keys are loaded: it is the longest part
     // of a small bundle's run.
     let small_first = second_core(inputs.first());
-    if small_first {
-        // This thread will soon be idle: it takes the claim patterns while the other
-        // compiles the schema.
-        crate::claims::extract::warm_up();
+    if small_first && args.audit.profile != crate::options::Profile::None {
+        // This thread will soon be idle: it takes the personal-data patterns while the
+        // other compiles the schema. (Claims need none: their reader is hand-written.)
+        let _ = crate::redaction::pii::warm_up();
     }
     opts.strict = args.strict;
     opts.trust = match load_trust(&args.sig) {
@@ -118,6 +118,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         opts.trust.require = true;
     }
     opts.tolerance = args.audit.tolerance;
+    if opts.profile == crate::options::Profile::None && !args.audit.deny_patterns.is_empty() {
+        // The patterns are a redaction requirement; without a profile they would check
+        // nothing, and a silently ignored pattern reads as a clean bundle.
+        return fail(env, "--deny-pattern needs --profile public or --profile marketplace");
+    }
     opts.deny_patterns = args.audit.deny_patterns.clone();
     opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
         Ok(o) => o,

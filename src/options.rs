@@ -19,7 +19,9 @@ pub struct Options {
     /// `--tolerance`: relative tolerance for consistency and claims comparisons; None
     /// compares at the decimals each reported value shows.
     pub tolerance: Option<f64>,
-    /// `--deny-pattern`: customer identifiers that must not appear (public profile).
+    /// `--deny-pattern`: customer identifiers that must not appear. They belong to the
+    /// redaction requirements and apply under a profile; the command line refuses them
+    /// without one (exit 2) rather than ignore them.
     pub deny_patterns: Vec<regex::Regex>,
     /// `--allow/--warn/--deny`: severities re-mapped for this run.
     pub overrides: Vec<crate::overrides::Override>,

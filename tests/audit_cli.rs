@@ -117,6 +117,18 @@ fn an_unknown_rule_is_a_usage_error_with_a_suggestion() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("claims.memory"));
 }
 
+/// A pattern that would check nothing is refused, not ignored (spec 6.1).
+#[test]
+fn a_deny_pattern_without_a_profile_is_a_usage_error() {
+    let out = aeb(&["--deny-pattern", "ACME-[0-9]+", "fixtures/audit/redaction-deny-pattern.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--deny-pattern needs --profile"));
+    let (code, fs) =
+        json(&["--profile", "public", "--deny-pattern", "ACME-[0-9]+", "fixtures/audit/redaction-deny-pattern.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(of(&fs, "redaction.deny-pattern")[0]["pointer"], "/notes");
+}
+
 #[test]
 fn a_bad_deny_pattern_or_tolerance_is_a_usage_error() {
     assert_eq!(aeb(&["--deny-pattern", "(", "fixtures/audit/pass-base.json"]).status.code(), Some(2));

@@ -22,7 +22,8 @@ pub static ROI_PERCENTAGE: Rule = Rule {
     explanation: "`roi_analysis.roi_percentage` must equal `cost_savings_usd / \
 platform_training_cost * 100` (return on what was spent on the platform). An ROI that does not \
 follow from the savings and the cost is the most quoted and the least checked figure of a \
-bundle.",
+bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be computed); \
+without `platform_training_cost` the platform cost is `total_cost_usd`.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
@@ -41,7 +42,9 @@ pub static COST_SAVINGS_PERCENTAGE: Rule = Rule {
     severity: Error,
     title: "Cost savings % = cost savings / traditional cost x 100",
     explanation: "`efficiency_gains.cost_savings_percentage` must equal `cost_savings_usd / \
-traditional_training_cost * 100`: the share of the traditional cost that was saved.",
+traditional_training_cost * 100`: the share of the traditional cost that was saved. Without \
+`traditional_training_cost` it is derived as savings + platform cost; a traditional cost of 0 \
+under a stated percentage is an error.",
 };
 
 pub static VS_TRADITIONAL: Rule = Rule {
@@ -69,7 +72,8 @@ pub static COST_PER_RECORD: Rule = Rule {
     severity: Error,
     title: "Cost per record = total cost / records processed",
     explanation: "`platform_costs.cost_per_record` must equal `total_cost_usd / \
-records_processed` when the bundle reports `records_processed`.",
+records_processed` when the bundle reports `records_processed`; 0 records under a stated cost \
+per record is an error (it cannot be computed).",
 };
 
 pub static IMPLIED_RECORDS: Rule = Rule {

@@ -1,12 +1,16 @@
 //! The consistency audit (spec section "Internal consistency"): every figure of the
 //! bundle that can be recomputed from other figures is recomputed and compared.
 //!
-//! Each equation is one rule. A rule whose inputs are absent is skipped (and says
-//! which input is missing); the schema check reports wrong types, so a figure that is
-//! not a number is simply not used here.
+//! Each equation is one rule. An input the bundle leaves out is derived where the
+//! contract equates it with others (the platform cost is `total_cost_usd`; the
+//! traditional cost is savings + platform cost); a rule whose inputs are still absent is
+//! skipped (and says which input is missing). An equation that cannot be computed
+//! (a zero divisor) while the bundle states its result is an error, never a pass. The
+//! schema check reports wrong types, so a figure that is not a number is not used here.
 
 pub mod diags;
 pub mod facts;
+pub mod normalize;
 pub mod tolerance;
 
 use crate::finding::{Finding, Outcome};
@@ -31,12 +35,11 @@ pub fn p(section: &str, field: &str) -> String {
     format!("{section}/{field}")
 }
 
-/// Compiles the embedded schema and the claim patterns (a one-off cost of a few
-/// milliseconds), so the checks find them ready; `app` runs it on the second core
-/// while the first bundle is read. Checks that get there first wait (`OnceLock`).
+/// Compiles the embedded schema (a one-off cost of a few milliseconds), so the checks
+/// find it ready; `app` runs it on the second core while the first bundle is read.
+/// Checks that get there first wait (`OnceLock`).
 pub fn warm_up() {
     let _ = crate::schema::warm_up();
-    crate::claims::extract::warm_up();
 }
 
 /// The comparison `--tolerance` asks for.
@@ -122,9 +125,22 @@ struct Audit<'a, 'd> {
 }
 
 impl Audit<'_, '_> {
+    /// The number at `pointer`, or one the contract lets us derive in its place.
+    /// Never from `found`: an input derived from the value under test would prove it.
+    fn value(&self, pointer: &str, found: &str) -> Option<Num> {
+        if let Some(n) = self.facts.num(pointer) {
+            return Some(n);
+        }
+        derive(self.facts, pointer, found)
+    }
+
     /// Numbers at `pointers`, or the rule is skipped naming what is missing.
     fn inputs(&mut self, rule: &'static Rule, pointers: &[String]) -> Option<Vec<Num>> {
-        let nums: Vec<Option<Num>> = pointers.iter().map(|ptr| self.facts.num(ptr)).collect();
+        self.inputs_for(rule, pointers, "")
+    }
+
+    fn inputs_for(&mut self, rule: &'static Rule, pointers: &[String], found: &str) -> Option<Vec<Num>> {
+        let nums: Vec<Option<Num>> = pointers.iter().map(|ptr| self.value(ptr, found)).collect();
         let missing: Vec<&str> =
             pointers.iter().zip(&nums).filter(|(_, n)| n.is_none()).map(|(p, _)| p.as_str()).collect();
         if !missing.is_empty() {
@@ -134,7 +150,7 @@ impl Audit<'_, '_> {
         Some(nums.into_iter().flatten().collect())
     }
 
-    /// `found` must equal `compute(inputs)`.
+    /// `found` must equal `compute(inputs)`. The reported value itself is never derived.
     fn equation(
         &mut self,
         rule: &'static Rule,
@@ -143,22 +159,35 @@ impl Audit<'_, '_> {
         inputs: &[String],
         compute: impl Fn(&[f64]) -> Option<f64>,
     ) {
-        let mut all = vec![found];
-        all.extend(inputs.iter().cloned());
-        let Some(nums) = self.inputs(rule, &all) else { return };
-        let [found, inputs @ ..] = nums.as_slice() else { return };
-        let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
-        let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
-            self.out.skip(rule, format!("{formula} is undefined for these inputs (division by zero)"));
+        let Some(found) = self.facts.num(&found) else {
+            self.out.skip(rule, format!("needs {found}"));
             return;
         };
+        let Some(inputs) = self.inputs_for(rule, inputs, &found.pointer) else { return };
+        let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
+        let given: Vec<String> = inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect();
+        let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.mark(rule);
+        let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
+            self.out.push(
+                Finding::new(
+                    rule,
+                    found.pointer.clone(),
+                    format!(
+                        "{name} = {formula} cannot be computed from {} (division by zero), yet the bundle states {}",
+                        given.join(", "),
+                        found.shown()
+                    ),
+                )
+                .expected(format!("no {name}, or inputs it can be computed from"))
+                .found(found.shown()),
+            );
+            return;
+        };
         let c = compare(found.value, found.decimals, expected, self.tol);
         if c.consistent {
             return;
         }
-        let given: Vec<String> = inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect();
-        let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.push(
             Finding::new(
                 rule,
@@ -174,6 +203,48 @@ impl Audit<'_, '_> {
             .found(found.shown()),
         );
     }
+}
+
+/// An input the bundle leaves out, derived from the figures the contract equates it
+/// with. The pointer names where the value came from, for messages.
+fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
+    let platform = || {
+        facts.num(&p(ROI, "platform_training_cost")).or_else(|| {
+            facts
+                .num(&p(PLATFORM, "total_cost_usd"))
+                .map(|n| Num { pointer: format!("platform_training_cost (absent; {} stands for it)", n.pointer), ..n })
+        })
+    };
+    if pointer == p(ROI, "platform_training_cost") {
+        return platform();
+    }
+    if pointer == p(ROI, "traditional_training_cost") && found != p(ROI, "cost_savings_usd") {
+        let savings = facts.num(&p(ROI, "cost_savings_usd"))?;
+        let platform = platform()?;
+        return Some(Num {
+            pointer: format!(
+                "traditional_training_cost (absent; cost_savings_usd + platform cost = {} + {})",
+                savings.shown(),
+                platform.shown()
+            ),
+            value: savings.value + platform.value,
+            decimals: savings.decimals.max(platform.decimals),
+        });
+    }
+    if pointer == p(ROI, "cost_savings_usd") && found != p(ROI, "traditional_training_cost") {
+        let traditional = facts.num(&p(ROI, "traditional_training_cost"))?;
+        let platform = platform()?;
+        return Some(Num {
+            pointer: format!(
+                "cost_savings_usd (absent; traditional_training_cost - platform cost = {} - {})",
+                traditional.shown(),
+                platform.shown()
+            ),
+            value: traditional.value - platform.value,
+            decimals: traditional.decimals.max(platform.decimals),
+        });
+    }
+    None
 }
 
 pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {

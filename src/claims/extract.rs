@@ -1,12 +1,16 @@
-//! Numbers with units in free-text claims ("1 billion records", "75% cost reduction",
-//! "4.2x faster", "Peak usage only 185.58 MB", "billion scale").
+//! Numbers with units in free-text claims, read the way people write them: "1 billion
+//! records", "Records generated: 1 billion", "one thousand million rows", "1bn",
+//! "1.0e9", "10^9", "1 000 000" / "1.000.000" / "1,000,000", "185,58 MB", "4,2x",
+//! "4.2-fold", "x10", "75 per cent", "-90%", "5-10x", "under 1 TB".
 //!
-//! Pure text analysis: this module says what a phrase claims; `super` decides which
-//! metric backs it and whether the metric agrees.
+//! Pure text analysis on the normalised text (`crate::audit::normalize`): this module
+//! says what a phrase claims; `super` decides which metric backs it and whether the
+//! metric agrees. Digits and magnitude words it cannot tie to a metric come back as
+//! `Unchecked`, so the report can say that a claim was not checked. A hand-written
+//! scanner: no pattern to compile at start-up, one pass over the text.
 
-use regex::Regex;
+use crate::audit::normalize::{normalize, Normalized};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Which metric a percentage names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +23,21 @@ pub enum PercentOf {
     Accuracy,
     SyntheticRatio,
     Roi,
+}
+
+impl PercentOf {
+    pub fn name(self) -> &'static str {
+        match self {
+            PercentOf::CostSavings => "cost savings",
+            PercentOf::TimeSavings => "time savings",
+            PercentOf::StatisticalFidelity => "statistical fidelity",
+            PercentOf::PrivacyScore => "privacy score",
+            PercentOf::UtilityScore => "utility score",
+            PercentOf::Accuracy => "accuracy",
+            PercentOf::SyntheticRatio => "synthetic share",
+            PercentOf::Roi => "return on investment",
+        }
+    }
 }
 
 /// Memory unit as written; whether it is SI or binary is not known (see `factors`).
@@ -51,12 +70,22 @@ impl MemUnit {
     }
 }
 
+/// How a claimed number relates to the metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// "75% cost reduction", "up to 10x" (a boast is held to its upper bound).
+    Exact,
+    /// "over 1 billion", "at least 4x", "billion scale", "1M+".
+    AtLeast,
+    /// "under 1 TB", "below 20 GB", "less than 5%".
+    AtMost,
+}
+
 /// What one number in a claim says.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Quantity {
-    /// A record count: `value` in units of `multiplier` ("1 billion": 1, 1e9). `at_least`
-    /// when only a magnitude word was written ("billion scale").
-    Records { value: f64, multiplier: f64, at_least: bool },
+    /// A record count: `value` in units of `multiplier` ("1 billion": 1, 1e9).
+    Records { value: f64, multiplier: f64 },
     /// Records per second.
     Throughput { value: f64 },
     /// A percentage of a named metric.
@@ -74,79 +103,193 @@ pub enum Quantity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub quantity: Quantity,
+    pub bound: Bound,
     /// Decimals shown in the claim ("185.58" -> 2); the comparison rounds to these.
     pub decimals: u32,
-    /// Byte range of the phrase in the claim text.
+    /// Byte range of the phrase in the original claim text.
     pub span: Range<usize>,
     /// The phrase as written.
     pub text: String,
 }
 
-fn number_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        // A literal pattern (covered by the tests): `ok()` keeps this panic-free.
-        Regex::new(
-            r"(?i-u)(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ \t]*(?P<mag>trillion|billion|million|thousand|[kmbt])\b)?(?:[ \t]*(?P<unit>%|percent\b|x\b|(?u:×)|times\b|[kmgt]i?b\b))?",
-        )
-        .ok()
+/// Digits or magnitude words that could not be tied to a metric, or words that tie one
+/// number to two metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unchecked {
+    pub span: Range<usize>,
+    pub text: String,
+    pub why: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub unchecked: Vec<Unchecked>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Digits,
+    /// Lower-cased letters; `upper` when written in capitals ("M", "B").
+    Word {
+        lower: String,
+        upper: bool,
+    },
+    Sym(char),
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    /// A clause ends before this token (`;`, `, `, `. `, brackets).
+    clause: usize,
+}
+
+fn lex(t: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut clause = 0;
+    let mut it = t.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind_end = if c.is_ascii_digit() {
+            let mut end = at + 1;
+            while let Some(&(i, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = i + 1;
+                it.next();
+            }
+            (Kind::Digits, end)
+        } else if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(i, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                it.next();
+            }
+            let word = t.get(at..end).unwrap_or_default();
+            (Kind::Word { lower: word.to_lowercase(), upper: word.chars().all(|c| c.is_uppercase()) }, end)
+        } else {
+            let next = it.peek().map(|&(_, n)| n);
+            let ends_clause = match c {
+                ';' | '!' | '?' | '(' | ')' | '[' | ']' | '|' => true,
+                '.' | ',' => next.map_or(true, char::is_whitespace),
+                _ => false,
+            };
+            if ends_clause {
+                clause += 1;
+                continue;
+            }
+            (Kind::Sym(c), at + c.len_utf8())
+        };
+        toks.push(Tok { kind: kind_end.0, start: at, end: kind_end.1, clause });
+    }
+    toks
+}
+
+fn magnitude_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "thousands" => 1e3,
+        "million" | "millions" | "mn" | "mio" => 1e6,
+        "billion" | "billions" | "bn" => 1e9,
+        "trillion" | "trillions" | "tn" => 1e12,
+        _ => return None,
     })
-    .as_ref()
 }
 
-fn magnitude_word_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i-u)\b(trillion|billion|million|thousand)\b").ok()).as_ref()
-}
-
-/// Compiles the patterns now (see `crate::audit::warm_up`).
-pub fn warm_up() {
-    let _ = (number_re(), magnitude_word_re());
-}
-
-fn magnitude(word: &str) -> f64 {
-    match word.to_ascii_lowercase().as_str() {
-        "trillion" | "t" => 1e12,
-        "billion" | "b" => 1e9,
-        "million" | "m" => 1e6,
-        "thousand" | "k" => 1e3,
-        _ => 1.0,
+/// A magnitude glued to digits ("1M", "5k", "1bn") or a capital letter after a space.
+fn magnitude_suffix(w: &str, glued: bool, upper: bool) -> Option<f64> {
+    match w {
+        "k" if glued || upper => Some(1e3),
+        "m" if glued || upper => Some(1e6),
+        "b" if glued || upper => Some(1e9),
+        "t" if glued || upper => Some(1e12),
+        _ => magnitude_word(w),
     }
 }
 
-/// The lower-cased words of `text`, split on anything that is not alphanumeric or '/'.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '/'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn mem_unit(w: &str) -> Option<MemUnit> {
+    Some(match w {
+        "kb" | "kib" | "kbyte" | "kbytes" | "kilobyte" | "kilobytes" | "kibibyte" | "kibibytes" => MemUnit::Kb,
+        "mb" | "mib" | "mbyte" | "mbytes" | "megabyte" | "megabytes" | "mebibyte" | "mebibytes" => MemUnit::Mb,
+        "gb" | "gib" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" | "gibibyte" | "gibibytes" => MemUnit::Gb,
+        "tb" | "tib" | "tbyte" | "tbytes" | "terabyte" | "terabytes" | "tebibyte" | "tebibytes" => MemUnit::Tb,
+        _ => return None,
+    })
 }
 
 fn is_record_noun(w: &str) -> bool {
-    ["record", "row", "sample", "scale", "entries", "entry"].iter().any(|n| w.starts_with(n))
+    ["record", "row", "sample", "scale", "entries", "entry", "observation", "datapoint"]
+        .iter()
+        .any(|n| w.starts_with(n))
 }
 
-fn is_rate(w: &str) -> bool {
-    w.contains("/s") || w == "per" || w.starts_with("/sec")
+/// Seconds per unit of a rate's time word ("/s", "per second", "/h").
+fn per_time(w: &str) -> Option<f64> {
+    Some(match w {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
+        _ => return None,
+    })
 }
 
-/// The metric named by the first word of `words` that names one.
-fn percent_target<'w>(words: impl IntoIterator<Item = &'w String>) -> Option<PercentOf> {
-    for w in words {
-        let t = match w.as_str() {
-            w if w.starts_with("cost") || w.starts_with("saving") || w == "cheaper" => PercentOf::CostSavings,
-            w if w.starts_with("time") => PercentOf::TimeSavings,
-            w if w.starts_with("fidelity") => PercentOf::StatisticalFidelity,
-            w if w.starts_with("privacy") => PercentOf::PrivacyScore,
-            w if w.starts_with("utility") => PercentOf::UtilityScore,
-            w if w.starts_with("accura") => PercentOf::Accuracy,
-            w if w.starts_with("synthetic") => PercentOf::SyntheticRatio,
-            "roi" | "return" => PercentOf::Roi,
-            _ => continue,
-        };
-        return Some(t);
-    }
-    None
+/// The metric a word names, for percentages.
+fn percent_target(w: &str) -> Option<PercentOf> {
+    Some(match w {
+        w if w.starts_with("cost") || w.starts_with("saving") || w == "cheaper" || w == "spend" => {
+            PercentOf::CostSavings
+        }
+        w if w.starts_with("time") || w == "faster" => PercentOf::TimeSavings,
+        w if w.starts_with("fidelity") => PercentOf::StatisticalFidelity,
+        w if w.starts_with("privacy") => PercentOf::PrivacyScore,
+        w if w.starts_with("utility") => PercentOf::UtilityScore,
+        w if w.starts_with("accura") => PercentOf::Accuracy,
+        w if w.starts_with("synthetic") => PercentOf::SyntheticRatio,
+        "roi" | "return" => PercentOf::Roi,
+        _ => return None,
+    })
 }
 
 /// The percentage target a claim field implies when its words name none.
@@ -158,104 +301,466 @@ fn field_default(field: &str) -> Option<PercentOf> {
     }
 }
 
-fn parse_number(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| *c != ',').collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+/// A number as read: `value` in units of `mult`, with the decimals it shows.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: f64,
+    mult: f64,
+    decimals: u32,
+    first: usize,
+    /// One past the last token of the number (magnitudes included).
+    last: usize,
 }
 
-fn decimals_of(s: &str) -> u32 {
-    s.find('.').map(|i| (s.len() - i - 1) as u32).unwrap_or(0)
+struct Reader<'t> {
+    t: &'t str,
+    toks: Vec<Tok>,
 }
 
-/// Extract every number-with-unit mention from the claim `text` found in the
-/// `enterprise_validation` member `field`.
-pub fn extract(field: &str, text: &str) -> Vec<Mention> {
-    let (Some(re), Some(mag_re)) = (number_re(), magnitude_word_re()) else {
-        return Vec::new();
-    };
-    let matches: Vec<regex::Captures<'_>> = re
-        .captures_iter(text)
-        .filter(|c| {
-            // the number must start a token: not "sha256", "v2", "3.14" inside "1.3.14"
-            let start = c.get(0).map(|m| m.start()).unwrap_or(0);
-            !text[..start].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '_' || p == '-')
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, caps) in matches.iter().enumerate() {
-        let Some(whole) = caps.get(0) else { continue };
-        let Some(num) = caps.name("num") else { continue };
-        let Some(value) = parse_number(num.as_str()) else { continue };
-        let decimals = decimals_of(num.as_str());
-        let mag = caps.name("mag").map(|m| m.as_str());
-        let unit = caps.name("unit").map(|m| m.as_str().to_lowercase());
-        let next_start = matches.get(i + 1).and_then(|c| c.get(0)).map(|m| m.start()).unwrap_or(text.len());
-        let prev_end = if i == 0 { 0 } else { matches[i - 1].get(0).map(|m| m.end()).unwrap_or(0) };
-        let after = words(&text[whole.end()..next_start]);
-        let before = words(&text[prev_end..whole.start()]);
-        let quantity = match unit.as_deref() {
-            Some("%") | Some("percent") => {
-                // the words after the number first, then the nearest words before it
-                let of = percent_target(&after)
-                    .or_else(|| percent_target(before.iter().rev()))
-                    .or_else(|| field_default(field));
-                match of {
-                    Some(of) => Quantity::Percent { value, of },
-                    None => Quantity::UnknownPercent {
-                        value,
-                        subject: after.iter().take(3).cloned().collect::<Vec<_>>().join(" "),
+impl Reader<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        match &self.toks.get(i)?.kind {
+            Kind::Word { lower, .. } => Some(lower),
+            _ => None,
+        }
+    }
+    fn upper(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| &t.kind), Some(Kind::Word { upper: true, .. }))
+    }
+    fn sym(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Sym(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn digits(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        matches!(t.kind, Kind::Digits).then(|| self.t.get(t.start..t.end)).flatten()
+    }
+    /// Token `i` starts right where token `i - 1` ends (no space between).
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b)) if a.end == b.start)
+    }
+    /// Token `i` follows token `i - 1` after exactly one space, in the same clause.
+    fn one_space(&self, i: usize) -> bool {
+        i > 0
+            && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b))
+                if b.start == a.end + 1 && a.clause == b.clause && self.t.as_bytes().get(a.end) == Some(&b' '))
+    }
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.clause == y.clause)
+    }
+
+    /// A number in digits starting at token `i`.
+    fn digits_number(&self, i: usize) -> Option<Num> {
+        let first = self.digits(i)?;
+        let mut int = first.to_owned();
+        let mut frac = String::new();
+        let mut j = i + 1;
+        // thousands grouping: one separator, groups of three
+        let group_sep = |j: usize| -> Option<(char, usize)> {
+            if let Some(c) = self.sym(j) {
+                let ok = matches!(c, ',' | '.' | '\'') && self.glued(j) && self.glued(j + 1);
+                return (ok && self.digits(j + 1)?.len() == 3).then_some((c, j + 1));
+            }
+            (self.digits(j)?.len() == 3 && self.one_space(j)).then_some((' ', j))
+        };
+        let mut sep_used: Option<char> = None;
+        if first.len() <= 3 {
+            while let Some((c, g)) = group_sep(j) {
+                if sep_used.is_some_and(|s| s != c) {
+                    break;
+                }
+                // one dot group alone is a decimal point ("1.000" reads as 1)
+                if c == '.' && sep_used.is_none() && !matches!(group_sep(g + 1), Some(('.', _))) {
+                    break;
+                }
+                if let Some(d) = self.digits(g) {
+                    int.push_str(d);
+                }
+                sep_used = Some(c);
+                j = g + 1;
+            }
+        }
+        // decimals: '.' unless dots grouped; ',' when it is not a grouping comma
+        if let (Some(c), Some(d)) = (self.sym(j), self.digits(j + 1)) {
+            let decimal = match c {
+                '.' => sep_used != Some('.'),
+                ',' => sep_used != Some(',') && (d.len() != 3 || sep_used == Some('.') || sep_used == Some(' ')),
+                _ => false,
+            };
+            if decimal && self.glued(j) && self.glued(j + 1) {
+                frac = d.to_owned();
+                j += 2;
+            }
+        }
+        let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
+        let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
+        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j };
+        // exponent: 1.0e9, 1e+9
+        if self.word(j) == Some("e") && self.glued(j) {
+            let (sign, k) = match self.sym(j + 1) {
+                Some('+') if self.glued(j + 1) => (1, j + 2),
+                Some('-') if self.glued(j + 1) => (-1, j + 2),
+                _ => (1, j + 1),
+            };
+            if let Some(e) = self.digits(k).filter(|_| self.glued(k)).and_then(|d| d.parse::<i32>().ok()) {
+                if e <= 30 {
+                    num.mult = 10f64.powi(sign * e);
+                    num.last = k + 1;
+                }
+            }
+        }
+        // power of ten: 10^9
+        if text == "10" && self.sym(num.last) == Some('^') && self.glued(num.last) {
+            if let Some(e) =
+                self.digits(num.last + 1).filter(|_| self.glued(num.last + 1)).and_then(|d| d.parse::<i32>().ok())
+            {
+                if e <= 30 {
+                    num.value = 1.0;
+                    num.mult = 10f64.powi(e);
+                    num.last += 2;
+                }
+            }
+        }
+        self.magnitudes(&mut num);
+        Some(num)
+    }
+
+    /// Magnitudes after a number: "1M", "1 billion", "one thousand million".
+    fn magnitudes(&self, num: &mut Num) {
+        let mut k = num.last;
+        while let Some(w) = self.word(k) {
+            let glued = self.glued(k) && k == num.last && num.mult == 1.0;
+            let Some(m) = magnitude_suffix(w, glued, self.upper(k)) else { break };
+            if !glued && !self.same_clause(k - 1, k) {
+                break;
+            }
+            // "1 m" or "5 b" glued to another letter is a word, not a magnitude
+            if w.len() == 1
+                && self.toks.get(k + 1).is_some_and(|t| matches!(t.kind, Kind::Word { .. }))
+                && self.glued(k + 1)
+            {
+                break;
+            }
+            num.mult *= m;
+            k += 1;
+        }
+        num.last = k;
+    }
+
+    /// A number in words at token `i`: "ninety", "seventy-five", "one thousand million",
+    /// "a billion".
+    fn word_number(&self, i: usize) -> Option<Num> {
+        let w = self.word(i)?;
+        let mut k = i;
+        let mut value = 0.0;
+        let mut seen = false;
+        if w == "a" || w == "an" {
+            let next = self.word(i + 1)?;
+            if magnitude_word(next).is_none() && next != "hundred" {
+                return None;
+            }
+            value = 1.0;
+            seen = true;
+            k += 1;
+        }
+        let mut current = value;
+        value = 0.0;
+        while let Some(w) = self.word(k) {
+            if let Some(u) = unit_word(w) {
+                current += u;
+                seen = true;
+            } else if w == "hundred" && seen {
+                current *= 100.0;
+            } else if w == "and" && seen && self.word(k + 1).and_then(unit_word).is_some() {
+            } else {
+                break;
+            }
+            k += 1;
+            // "seventy-five"
+            if self.sym(k) == Some('-') && self.glued(k) && self.word(k + 1).and_then(unit_word).is_some() {
+                k += 1;
+            }
+        }
+        if !seen {
+            return None;
+        }
+        value += current;
+        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: k };
+        self.magnitudes(&mut num);
+        Some(num)
+    }
+}
+
+enum Unit {
+    Percent,
+    Speedup,
+    Memory(MemUnit),
+}
+
+/// The unit after a number ending before token `k`: returns it and the token after it.
+fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
+    if !r.same_clause(k.saturating_sub(1), k) {
+        return None;
+    }
+    if r.sym(k) == Some('%') {
+        return Some((Unit::Percent, k + 1));
+    }
+    if r.sym(k) == Some('\u{d7}') {
+        return Some((Unit::Speedup, k + 1));
+    }
+    // "4.2-fold"
+    if r.sym(k) == Some('-') && r.glued(k) && r.word(k + 1) == Some("fold") {
+        return Some((Unit::Speedup, k + 2));
+    }
+    let w = r.word(k)?;
+    let followed_by_alnum = r.glued(k + 1) && r.toks.get(k + 1).is_some_and(|t| !matches!(t.kind, Kind::Sym(_)));
+    match w {
+        "percent" | "pct" | "percentage" => Some((Unit::Percent, k + 1)),
+        "per" if r.word(k + 1) == Some("cent") => Some((Unit::Percent, k + 2)),
+        "x" if !followed_by_alnum => Some((Unit::Speedup, k + 1)),
+        "times" | "fold" => Some((Unit::Speedup, k + 1)),
+        _ => {
+            let unit = mem_unit(w)?;
+            // MB/s is a rate, not a size
+            if r.sym(k + 1) == Some('/') && r.glued(k + 1) {
+                return None;
+            }
+            Some((Unit::Memory(unit), k + 1))
+        }
+    }
+}
+
+/// Words that bound the number that follows them.
+fn bound_before(r: &Reader, i: usize) -> Bound {
+    let prev = |d: usize| i.checked_sub(d).filter(|&k| r.same_clause(k, i));
+    let w = |d: usize| prev(d).and_then(|k| r.word(k));
+    match (w(2), w(1)) {
+        (Some("less" | "fewer"), Some("than")) | (Some("at"), Some("most")) => Bound::AtMost,
+        (Some("more" | "greater"), Some("than")) if w(3) == Some("no") => Bound::AtMost,
+        (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => Bound::AtLeast,
+        (_, Some("under" | "below" | "max" | "maximum" | "within")) => Bound::AtMost,
+        (_, Some("over" | "above" | "beyond" | "min" | "minimum" | "exceeding")) => Bound::AtLeast,
+        _ => match prev(1).and_then(|k| r.sym(k)) {
+            Some('<' | '\u{2264}') => Bound::AtMost,
+            Some('>' | '\u{2265}') => Bound::AtLeast,
+            _ => Bound::Exact,
+        },
+    }
+}
+
+/// Extract every number of the claim `text` found in the `enterprise_validation`
+/// member `field`.
+pub fn extract(field: &str, text: &str) -> Extraction {
+    let norm = normalize(text);
+    let r = Reader { t: norm.text(), toks: lex(norm.text()) };
+    let mut nums: Vec<(Num, bool)> = Vec::new();
+    let mut i = 0;
+    while i < r.toks.len() {
+        // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
+        let glued_to_word =
+            i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
+        let n = if r.digits(i).is_some() && !glued_to_word {
+            r.digits_number(i)
+        } else if r.digits(i).is_none() {
+            r.word_number(i)
+        } else {
+            None
+        };
+        match n {
+            Some(n) if n.last > i => {
+                nums.push((n, r.digits(i).is_some()));
+                i = n.last;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut out = Extraction::default();
+    let mut claimed = vec![false; r.toks.len()];
+    let mut idx = 0;
+    while idx < nums.len() {
+        let Some(&(mut num, _)) = nums.get(idx) else { break };
+        let mut first = num.first;
+        // a range "5-10x" / "5 to 10x": the upper bound carries the unit
+        if let Some(&(next, _)) = nums.get(idx + 1) {
+            let sep = num.last;
+            let joins = (r.sym(sep) == Some('-') || r.word(sep) == Some("to")) && next.first == sep + 1;
+            if joins && unit_after(&r, num.last).is_none() && r.same_clause(num.first, next.first) {
+                first = num.first;
+                num = next;
+                idx += 1;
+            }
+        }
+        idx += 1;
+        // "-90%": a cut of 90 %
+        let mut bound = bound_before(&r, first);
+        let prefix_times = first > 0
+            && (r.sym(first - 1) == Some('\u{d7}')
+                || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
+        let unit = unit_after(&r, num.last);
+        let (unit, mut after) = match unit {
+            Some((u, k)) => (Some(u), k),
+            None if prefix_times => (Some(Unit::Speedup), num.last),
+            None => (None, num.last),
+        };
+        if prefix_times {
+            first -= 1;
+        }
+        // "1M+" is a lower bound
+        if r.sym(after) == Some('+') && r.glued(after) {
+            bound = Bound::AtLeast;
+            after += 1;
+        }
+        let next_num = nums.get(idx).map(|(n, _)| n.first).unwrap_or(r.toks.len());
+        let prev_num_end = nums.iter().map(|(n, _)| n.last).filter(|&l| l <= first).max().unwrap_or(0);
+        let clause_words = |from: usize, to: usize| -> Vec<(usize, &str)> {
+            (from..to).filter(|&k| r.same_clause(k, num.first)).filter_map(|k| r.word(k).map(|w| (k, w))).collect()
+        };
+        let words_after = clause_words(after, next_num);
+        let words_before = clause_words(prev_num_end, first);
+        let value = num.value;
+        let quantity = match unit {
+            Some(Unit::Percent) => {
+                let after_t = words_after.iter().find_map(|(_, w)| percent_target(w));
+                let before_t = words_before.iter().rev().find_map(|(_, w)| percent_target(w));
+                match (after_t, before_t) {
+                    (Some(a), Some(b)) if a != b => {
+                        let span = tok_span(&r, first, after);
+                        out.unchecked.push(Unchecked {
+                            text: norm_text(&norm, &span),
+                            span: norm.original_range(span),
+                            why: format!(
+                                "its words name two metrics ({} before it, {} after it); which one it claims is not clear",
+                                b.name(),
+                                a.name()
+                            ),
+                        });
+                        mark(&mut claimed, first, after);
+                        continue;
+                    }
+                    (Some(of), _) | (None, Some(of)) => Quantity::Percent { value: value * num.mult, of },
+                    (None, None) => match field_default(field) {
+                        Some(of) => Quantity::Percent { value: value * num.mult, of },
+                        None => Quantity::UnknownPercent {
+                            value: value * num.mult,
+                            subject: words_after.iter().take(3).map(|(_, w)| *w).collect::<Vec<_>>().join(" "),
+                        },
                     },
                 }
             }
-            Some("x") | Some("×") | Some("times") => Quantity::Speedup { value },
-            Some(u) if u.ends_with('b') => {
-                let unit = match u.chars().next() {
-                    Some('k') => MemUnit::Kb,
-                    Some('m') => MemUnit::Mb,
-                    Some('g') => MemUnit::Gb,
-                    _ => MemUnit::Tb,
-                };
-                Quantity::Memory { value, unit }
-            }
-            _ => {
-                let multiplier = mag.map(magnitude).unwrap_or(1.0);
-                let near: Vec<&String> = after.iter().take(3).collect();
-                if near.first().is_some_and(|w| is_rate(w))
-                    || near.iter().take(2).any(|w| is_record_noun(w) && is_rate(w))
-                {
-                    Quantity::Throughput { value: value * multiplier }
-                } else if near.iter().any(|w| is_record_noun(w)) {
-                    Quantity::Records { value, multiplier, at_least: false }
+            Some(Unit::Speedup) => Quantity::Speedup { value: value * num.mult },
+            Some(Unit::Memory(unit)) => Quantity::Memory { value: value * num.mult, unit },
+            None => {
+                let noun_after = words_after.iter().take(5).find(|(_, w)| is_record_noun(w)).map(|(k, _)| *k);
+                let noun_before = words_before.iter().any(|(_, w)| is_record_noun(w));
+                if let Some(k) = noun_after {
+                    // a rate: "records/sec", "rows per second"
+                    let rate = match (r.sym(k + 1), r.word(k + 1)) {
+                        (Some('/'), _) => r.word(k + 2).and_then(per_time).map(|s| (s, k + 3)),
+                        (_, Some("per")) => r.word(k + 2).and_then(per_time).map(|s| (s, k + 3)),
+                        _ => None,
+                    };
+                    match rate {
+                        Some((secs, end)) => {
+                            after = end;
+                            Quantity::Throughput { value: value * num.mult / secs }
+                        }
+                        None => {
+                            after = k + 1;
+                            Quantity::Records { value, multiplier: num.mult }
+                        }
+                    }
+                } else if noun_before {
+                    Quantity::Records { value, multiplier: num.mult }
                 } else {
                     continue;
                 }
             }
         };
-        out.push(Mention { quantity, decimals, span: whole.range(), text: text[whole.range()].trim_end().to_string() });
+        // a plain number of records cannot be negative: "-" before it is a dash
+        let span = tok_span(&r, first, after);
+        mark(&mut claimed, first, after);
+        out.mentions.push(Mention {
+            quantity,
+            bound,
+            decimals: num.decimals,
+            text: norm.original_of(span.clone()).trim().to_owned(),
+            span: norm.original_range(span),
+        });
     }
-    // magnitude words with no number: "billion scale", "million-record scale"
-    for m in mag_re.find_iter(text) {
-        if matches.iter().filter_map(|c| c.get(0)).any(|w| w.start() <= m.start() && m.end() <= w.end()) {
+    // magnitude words with no number: "billion scale", "billions of records"
+    for (k, tok) in r.toks.iter().enumerate() {
+        if claimed.get(k).copied().unwrap_or(true) || nums.iter().any(|(n, _)| n.first <= k && k < n.last) {
             continue;
         }
-        let after = words(&text[m.end()..]);
-        if after.iter().take(2).any(|w| is_record_noun(w)) {
-            let end = text[m.end()..].find(|c: char| c.is_whitespace()).map(|i| m.end() + i).unwrap_or(text.len());
-            let phrase_end = text[end..]
-                .trim_start()
-                .find(|c: char| c.is_whitespace())
-                .map(|i| end + (text[end..].len() - text[end..].trim_start().len()) + i)
-                .unwrap_or(text.len());
-            out.push(Mention {
-                quantity: Quantity::Records { value: 1.0, multiplier: magnitude(m.as_str()), at_least: true },
+        let Some(m) = r.word(k).and_then(magnitude_word) else { continue };
+        let noun = (k + 1..k + 3).find(|&j| r.same_clause(k, j) && r.word(j).is_some_and(is_record_noun));
+        if let Some(j) = noun {
+            let span = tok.start..r.toks.get(j).map(|t| t.end).unwrap_or(tok.end);
+            mark(&mut claimed, k, j + 1);
+            out.mentions.push(Mention {
+                quantity: Quantity::Records { value: 1.0, multiplier: m },
+                bound: Bound::AtLeast,
                 decimals: 0,
-                span: m.start()..phrase_end,
-                text: text[m.start()..phrase_end].to_string(),
+                text: norm.original_of(span.clone()).to_owned(),
+                span: norm.original_range(span),
             });
         }
     }
-    out.sort_by_key(|m| m.span.start);
+    // what is left: digits and magnitude words the claim carries but nothing read
+    for (k, tok) in r.toks.iter().enumerate() {
+        if claimed.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let is_digits = matches!(tok.kind, Kind::Digits);
+        // digits glued to a word are part of an identifier ("sha256", "v2.0.1", "Q3")
+        if is_digits && r.glued(k) && k > 0 && r.word(k - 1).is_some() {
+            let mut to = k + 1;
+            while to < r.toks.len() && r.glued(to) {
+                to += 1;
+            }
+            mark(&mut claimed, k, to);
+            continue;
+        }
+        let is_magnitude = r.word(k).and_then(magnitude_word).is_some();
+        if !(is_digits || is_magnitude) {
+            continue;
+        }
+        // the whole number (or the run of unread tokens) it belongs to
+        let (from, to) =
+            nums.iter().find(|(n, _)| n.first <= k && k < n.last).map(|(n, _)| (n.first, n.last)).unwrap_or((k, k + 1));
+        let mut to = to;
+        while to < r.toks.len() && r.glued(to) && !claimed.get(to).copied().unwrap_or(true) {
+            to += 1;
+        }
+        let span = tok_span(&r, from, to);
+        mark(&mut claimed, from, to);
+        out.unchecked.push(Unchecked {
+            text: norm.original_of(span.clone()).to_owned(),
+            span: norm.original_range(span),
+            why: "no metric of the bundle could be tied to it (no unit or record noun this tool reads)".to_owned(),
+        });
+    }
+    out.mentions.sort_by_key(|m| m.span.start);
+    out.unchecked.sort_by_key(|u| u.span.start);
     out
+}
+
+fn tok_span(r: &Reader, from: usize, to: usize) -> Range<usize> {
+    let start = r.toks.get(from).map(|t| t.start).unwrap_or(0);
+    let end = to.checked_sub(1).and_then(|k| r.toks.get(k)).map(|t| t.end).unwrap_or(start);
+    start..end.max(start)
+}
+
+fn norm_text(n: &Normalized, span: &Range<usize>) -> String {
+    n.original_of(span.clone()).to_owned()
+}
+
+fn mark(claimed: &mut [bool], from: usize, to: usize) {
+    for c in claimed.iter_mut().take(to).skip(from) {
+        *c = true;
+    }
 }
 
 #[cfg(test)]
@@ -263,15 +768,16 @@ mod tests {
     use super::*;
 
     fn q(field: &str, text: &str) -> Vec<Quantity> {
-        extract(field, text).into_iter().map(|m| m.quantity).collect()
+        extract(field, text).mentions.into_iter().map(|m| m.quantity).collect()
+    }
+
+    fn rec(value: f64, multiplier: f64) -> Vec<Quantity> {
+        vec![Quantity::Records { value, multiplier }]
     }
 
     #[test]
     fn seed_claims() {
-        assert_eq!(
-            q("scale_proven", "1 billion records generated successfully"),
-            vec![Quantity::Records { value: 1.0, multiplier: 1e9, at_least: false }]
-        );
+        assert_eq!(q("scale_proven", "1 billion records generated successfully"), rec(1.0, 1e9));
         assert_eq!(
             q("quality_maintained", "100% compliance at massive scale"),
             vec![Quantity::UnknownPercent { value: 100.0, subject: "compliance at massive".into() }]
@@ -284,47 +790,102 @@ mod tests {
             q("performance_improvement", "4.2x faster training convergence"),
             vec![Quantity::Speedup { value: 4.2 }]
         );
-        let m = extract("memory_optimization", "Peak usage only 185.58 MB at 1B scale");
+        let m = extract("memory_optimization", "Peak usage only 185.58 MB at 1B scale").mentions;
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].quantity, Quantity::Memory { value: 185.58, unit: MemUnit::Mb });
         assert_eq!(m[0].decimals, 2);
         assert_eq!(m[0].text, "185.58 MB");
-        assert_eq!(m[1].quantity, Quantity::Records { value: 1.0, multiplier: 1e9, at_least: false });
-        assert_eq!(m[1].text, "1B");
-        let m = extract("enterprise_ready", "Proven at billion scale operations");
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[0].quantity, Quantity::Records { value: 1.0, multiplier: 1e9, at_least: true });
-        assert_eq!(m[0].text, "billion scale");
+        assert_eq!(m[1].quantity, Quantity::Records { value: 1.0, multiplier: 1e9 });
+        let e = extract("enterprise_ready", "Proven at billion scale operations");
+        assert_eq!(e.mentions.len(), 1);
+        assert_eq!(e.mentions[0].quantity, Quantity::Records { value: 1.0, multiplier: 1e9 });
+        assert_eq!(e.mentions[0].bound, Bound::AtLeast);
+        assert_eq!(e.mentions[0].text, "billion scale");
+        assert!(e.unchecked.is_empty());
     }
 
     #[test]
-    fn more_forms() {
-        assert_eq!(
-            q("scale_proven", "1,000,000 records generated"),
-            vec![Quantity::Records { value: 1e6, multiplier: 1.0, at_least: false }]
-        );
-        assert_eq!(
-            q("enterprise_ready", "Proven at million-record scale operations"),
-            vec![Quantity::Records { value: 1.0, multiplier: 1e6, at_least: true }]
-        );
-        assert_eq!(q("x", "50,522 records/sec average"), vec![Quantity::Throughput { value: 50522.0 }]);
-        assert_eq!(
-            q("quality_maintained", "96% statistical fidelity maintained at scale"),
-            vec![Quantity::Percent { value: 96.0, of: PercentOf::StatisticalFidelity }]
-        );
-        assert_eq!(q("x", "Completed in 5h 29m (vs expected 8-12 hours)"), vec![]);
-        assert_eq!(q("x", "sha256 v2 build"), vec![]);
-        assert_eq!(q("memory_optimization", "16.5 GB"), vec![Quantity::Memory { value: 16.5, unit: MemUnit::Gb }]);
-        assert_eq!(q("x", "2 TB of RAM"), vec![Quantity::Memory { value: 2.0, unit: MemUnit::Tb }]);
-        assert_eq!(q("x", "4.2 times faster"), vec![Quantity::Speedup { value: 4.2 }]);
-        assert_eq!(q("x", "1920x1080"), vec![]);
-        assert_eq!(q("x", "an ROI of 300%"), vec![Quantity::Percent { value: 300.0, of: PercentOf::Roi }]);
-        assert_eq!(q("x", "300% return on investment"), vec![Quantity::Percent { value: 300.0, of: PercentOf::Roi }]);
-        assert_eq!(q("x", "75 % cost reduction"), vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]);
-        assert_eq!(q("x", "4.2× faster"), vec![Quantity::Speedup { value: 4.2 }]);
-        assert_eq!(
-            q("x", "Generated 1.2M rows"),
-            vec![Quantity::Records { value: 1.2, multiplier: 1e6, at_least: false }]
-        );
+    fn record_counts_as_written() {
+        for (text, value, mult) in [
+            ("1,000,000 records generated", 1e6, 1.0),
+            ("Records generated: 1 billion", 1.0, 1e9),
+            ("Scale proven: 1 billion", 1.0, 1e9),
+            ("1 billion high-quality synthetic records", 1.0, 1e9),
+            ("one billion records", 1.0, 1e9),
+            ("a billion records", 1.0, 1e9),
+            ("one thousand million records", 1.0, 1e9),
+            ("1bn records", 1.0, 1e9),
+            ("1.0e9 records", 1.0, 1e9),
+            ("10^9 records", 1.0, 1e9),
+            ("10\u{2079} records", 1.0, 1e9),
+            ("1 000 000 000 records", 1e9, 1.0),
+            ("1\u{2009}000\u{2009}000 records", 1e6, 1.0),
+            ("1.000.000.000 records", 1e9, 1.0),
+            ("Generated 1.2M rows", 1.2, 1e6),
+            ("at 1M scale", 1.0, 1e6),
+        ] {
+            assert_eq!(q("scale_proven", text), rec(value, mult), "{text}");
+        }
+    }
+
+    #[test]
+    fn units_as_written() {
+        use Quantity::*;
+        for (text, want) in [
+            ("Peak usage only 185,58 MB", Memory { value: 185.58, unit: MemUnit::Mb }),
+            ("185.58\u{a0}MB", Memory { value: 185.58, unit: MemUnit::Mb }),
+            ("185.58 megabytes", Memory { value: 185.58, unit: MemUnit::Mb }),
+            ("185.58 MBytes", Memory { value: 185.58, unit: MemUnit::Mb }),
+            ("177 MiB", Memory { value: 177.0, unit: MemUnit::Mb }),
+            ("0.19 gigabytes", Memory { value: 0.19, unit: MemUnit::Gb }),
+            ("16,5 GB", Memory { value: 16.5, unit: MemUnit::Gb }),
+            ("16,500 MB", Memory { value: 16500.0, unit: MemUnit::Mb }),
+            ("4,2x faster", Speedup { value: 4.2 }),
+            ("4.2-fold faster", Speedup { value: 4.2 }),
+            ("x10 faster", Speedup { value: 10.0 }),
+            ("\u{d7}10 faster", Speedup { value: 10.0 }),
+            ("4.2 times faster", Speedup { value: 4.2 }),
+            ("\u{ff15}x faster", Speedup { value: 5.0 }),
+            ("5-10x faster", Speedup { value: 10.0 }),
+            ("up to 10x faster", Speedup { value: 10.0 }),
+            ("80 pct cost reduction", Percent { value: 80.0, of: PercentOf::CostSavings }),
+            ("80 per cent cost reduction", Percent { value: 80.0, of: PercentOf::CostSavings }),
+            ("ninety percent cost reduction", Percent { value: 90.0, of: PercentOf::CostSavings }),
+            ("seventy-five percent cost reduction", Percent { value: 75.0, of: PercentOf::CostSavings }),
+            ("-90% training cost", Percent { value: 90.0, of: PercentOf::CostSavings }),
+            ("80\u{a0}% cost reduction", Percent { value: 80.0, of: PercentOf::CostSavings }),
+            ("an ROI of 300%", Percent { value: 300.0, of: PercentOf::Roi }),
+            ("50,522 records/sec average", Throughput { value: 50522.0 }),
+            ("3600 rows per hour", Throughput { value: 1.0 }),
+        ] {
+            assert_eq!(q("x", text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn bounds() {
+        let m = extract("x", "Peak usage under 1 TB").mentions;
+        assert_eq!(m[0].bound, Bound::AtMost);
+        let m = extract("x", "over 1 billion records").mentions;
+        assert_eq!(m[0].bound, Bound::AtLeast);
+        let m = extract("x", "1M+ rows").mentions;
+        assert_eq!(m[0].bound, Bound::AtLeast);
+    }
+
+    #[test]
+    fn what_it_does_not_read_it_says() {
+        let e = extract("quality_maintained", "Costs down 96% at full fidelity");
+        assert!(e.mentions.is_empty());
+        assert_eq!(e.unchecked.len(), 1);
+        assert!(e.unchecked[0].why.contains("cost savings"), "{:?}", e.unchecked);
+        let e = extract("x", "Convergence in 1/5 of the time");
+        assert!(e.mentions.is_empty());
+        assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
+        assert_eq!(e.unchecked[0].text, "1/5");
+        let e = extract("x", "sha256 v2 build");
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{e:?}");
+        let e = extract("x", "1920x1080");
+        assert!(e.mentions.is_empty());
+        assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
     }
 }

@@ -6,12 +6,14 @@ pub mod extract;
 
 use crate::audit::facts::{format_computed, format_decimals, Facts};
 use crate::audit::tolerance::compare;
+use crate::audit::tolerance::Tolerance;
 use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, TRAINING};
 use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
+use crate::text::escape_control;
 use diags::*;
-use extract::{extract, Mention, PercentOf, Quantity};
+use extract::{extract, Bound, Mention, PercentOf, Quantity};
 
 pub const CLAIMS: &str = "/enterprise_validation";
 
@@ -26,13 +28,15 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     // Every number in the prose is checked for a metric behind it; a kind's own rule
     // is evaluated only when a claim of that kind was held against its metric.
     out.mark(&UNSUPPORTED);
+    out.mark(&UNCHECKED);
     let mut unbacked: Vec<&'static Rule> = Vec::new();
     let j = Judge { facts, opts };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
-        for m in extract(&field, text) {
+        let found = extract(&field, text);
+        for m in &found.mentions {
             let rule = kind_rule(&m.quantity);
-            let finding = j.judge(&pointer, text, &m);
+            let finding = j.judge(&pointer, text, m);
             match (&finding, rule) {
                 (Some(f), Some(rule)) if std::ptr::eq(f.rule, &UNSUPPORTED) => unbacked.push(rule),
                 (_, Some(rule)) => out.mark(rule),
@@ -41,6 +45,17 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
             if let Some(f) = finding {
                 out.push(f);
             }
+        }
+        for u in found.unchecked {
+            out.push(
+                Finding::new(
+                    &UNCHECKED,
+                    pointer.clone(),
+                    format!("{} in the claim {} was not checked: {}", quote(&u.text), quote(text), u.why),
+                )
+                .expected("every number of a claim read and held against a metric")
+                .found(format!("{} (not checked)", quote(&u.text))),
+            );
         }
     }
     let kinds: [(&'static Rule, &str); 5] = [
@@ -81,7 +96,27 @@ struct Judge<'a, 'd> {
 }
 
 fn quote(text: &str) -> String {
-    format!("\"{text}\"")
+    format!("\"{}\"", escape_control(text))
+}
+
+/// Does the claimed `value` (showing `decimals`) hold for the metric's `actual`, given
+/// the claim's bound? Exact claims compare at the decimals shown; "under"/"over" claims
+/// hold when the metric is on the right side of the bound at that precision.
+fn holds(bound: Bound, value: f64, decimals: u32, actual: f64, tol: Tolerance) -> bool {
+    let c = compare(value, decimals, actual, tol);
+    match bound {
+        Bound::Exact => c.consistent,
+        Bound::AtLeast => c.consistent || actual >= value,
+        Bound::AtMost => c.consistent || actual <= value,
+    }
+}
+
+fn bound_word(b: Bound) -> &'static str {
+    match b {
+        Bound::Exact => "",
+        Bound::AtLeast => "at least ",
+        Bound::AtMost => "at most ",
+    }
 }
 
 impl Judge<'_, '_> {
@@ -89,7 +124,7 @@ impl Judge<'_, '_> {
         let tol = audit::tolerance(self.opts);
         let phrase = quote(&m.text);
         match &m.quantity {
-            Quantity::Records { value, multiplier, at_least } => {
+            Quantity::Records { value, multiplier } => {
                 let Some(rc) = record_count(self.facts) else {
                     return Some(self.unsupported(
                         pointer,
@@ -105,11 +140,10 @@ impl Judge<'_, '_> {
                 };
                 let in_unit = rc.value / multiplier;
                 let claimed = value * multiplier;
-                let ok = if *at_least { in_unit >= 0.5 } else { compare(*value, m.decimals, in_unit, tol).consistent };
-                if ok {
+                if holds(m.bound, *value, m.decimals, in_unit, tol) {
                     return None;
                 }
-                let kind = if *at_least { "at least " } else { "" };
+                let kind = bound_word(m.bound);
                 Some(
                     Finding::new(
                         &RECORDS,
@@ -137,7 +171,7 @@ impl Judge<'_, '_> {
                     ));
                 };
                 let rate = rc.value / secs.value;
-                if compare(*value, m.decimals, rate, tol).consistent {
+                if holds(m.bound, *value, m.decimals, rate, tol) {
                     return None;
                 }
                 Some(
@@ -163,7 +197,7 @@ impl Judge<'_, '_> {
                     return Some(self.unsupported(pointer, text, m, format!("it names {name}, but {ptr} is absent")));
                 };
                 let expected = metric.value * scale;
-                if compare(*value, m.decimals, expected, tol).consistent {
+                if holds(m.bound, *value, m.decimals, expected, tol) {
                     return None;
                 }
                 Some(
@@ -171,7 +205,8 @@ impl Judge<'_, '_> {
                         &PERCENTAGE,
                         pointer,
                         format!(
-                            "{phrase} claims {}% {name}, but {} is {}{}",
+                            "{phrase} claims {}{}% {name}, but {} is {}{}",
+                            bound_word(m.bound),
                             format_decimals(*value, m.decimals),
                             metric.pointer,
                             metric.shown(),
@@ -190,7 +225,7 @@ impl Judge<'_, '_> {
                 let Some(metric) = self.facts.num(&ptr) else {
                     return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
                 };
-                if compare(*value, m.decimals, metric.value, tol).consistent {
+                if holds(m.bound, *value, m.decimals, metric.value, tol) {
                     return None;
                 }
                 Some(
@@ -198,7 +233,8 @@ impl Judge<'_, '_> {
                         &SPEEDUP,
                         pointer,
                         format!(
-                            "{phrase} claims a {}x speed-up, but convergence_speedup ({}) is {}",
+                            "{phrase} claims {}a {}x speed-up, but convergence_speedup ({}) is {}",
+                            bound_word(m.bound),
                             format_decimals(*value, m.decimals),
                             metric.pointer,
                             metric.shown()
@@ -214,21 +250,42 @@ impl Judge<'_, '_> {
                     return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
                 };
                 let [si, bin] = unit.factors();
-                if [si, bin].iter().any(|f| compare(*value, m.decimals, metric.value * f, tol).consistent) {
+                if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
                     return None;
                 }
                 let as_unit = metric.value * si;
+                let how = match m.bound {
+                    Bound::AtMost => format!(
+                        "above the {} {} the claim sets as a ceiling",
+                        format_decimals(*value, m.decimals),
+                        unit.name()
+                    ),
+                    Bound::AtLeast => format!(
+                        "below the {} {} the claim sets as a floor",
+                        format_decimals(*value, m.decimals),
+                        unit.name()
+                    ),
+                    Bound::Exact if *value > 0.0 => format!(
+                        "peak memory is {} times the {} {} the claim says",
+                        format_computed(as_unit / value),
+                        format_decimals(*value, m.decimals),
+                        unit.name()
+                    ),
+                    Bound::Exact => "the claim says nothing was used".to_owned(),
+                };
                 Some(
                     Finding::new(
                         &MEMORY,
                         pointer,
                         format!(
-                            "{phrase} contradicts memory_usage_gb ({}) = {} GB = {} {}: peak memory is {} times what the claim says",
+                            "{phrase} (read as {}{} {}) contradicts memory_usage_gb ({}) = {} GB = {} {}: {how}",
+                            bound_word(m.bound),
+                            format_decimals(*value, m.decimals),
+                            unit.name(),
                             metric.pointer,
                             metric.shown(),
                             format_computed(as_unit),
                             unit.name(),
-                            format_computed((as_unit / value * 10.0).round() / 10.0)
                         ),
                     )
                     .expected(format!("{} GB ({})", metric.shown(), metric.pointer))

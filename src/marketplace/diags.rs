@@ -5,6 +5,10 @@
 use crate::finding::Severity::Error;
 use crate::rules::{Rule, Section::Marketplace};
 
+// Common to every requirement: a field present as an empty string, a placeholder (TBD,
+// N/A, TODO, -, ...) or a records_processed of 0 proves nothing, and neither does an
+// equation that was skipped.
+
 pub static SCALE: Rule = Rule {
     id: "marketplace.scale",
     section: Marketplace,
@@ -13,8 +17,10 @@ pub static SCALE: Rule = Rule {
     explanation: "Business proof \"Scale achievement validation\": the scale claim \
 (`enterprise_validation.scale_proven`) and the stated record count \
 (`cost_analysis.platform_costs.records_processed`; a count implied by cost per record is not \
-proof) must be present, and no consistency or claims finding may stand against them or \
-`cost_per_record`/`total_cost_usd`.",
+proof; 0 records prove nothing) must be present, `audit.cost-per-record` must have run, and no \
+consistency or claims finding may stand against them or `cost_per_record`/`total_cost_usd`. \
+Under every marketplace requirement, an empty string or a placeholder (TBD, N/A, TODO, -, ...) \
+is not a statement, and an equation that was skipped is no proof.",
 };
 
 pub static QUALITY: Rule = Rule {

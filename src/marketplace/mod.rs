@@ -5,6 +5,7 @@
 
 pub mod diags;
 
+use crate::audit::diags as a;
 use crate::audit::facts::Facts;
 use crate::audit::{p, GAINS, PLATFORM, QUALITY as DATA_QUALITY, ROI as ROI_ANALYSIS, TRAINING};
 use crate::finding::{Finding, Outcome, Severity};
@@ -20,13 +21,27 @@ struct Requirement {
     required: Vec<String>,
     /// Further fields whose findings also defeat the requirement.
     related: Vec<String>,
+    /// Checks that must have run: a skipped equation proves nothing.
+    checks: &'static [&'static Rule],
 }
 
+static SCALE_CHECKS: &[&Rule] = &[&a::COST_PER_RECORD];
+static EFFICIENCY_CHECKS: &[&Rule] = &[&a::COST_SAVINGS_PERCENTAGE, &a::VS_TRADITIONAL, &a::TIME_SAVINGS];
+static ROI_CHECKS: &[&Rule] = &[&a::COST_SAVINGS_USD, &a::ROI_PERCENTAGE, &a::PLATFORM_COST];
+static PERFORMANCE_CHECKS: &[&Rule] = &[&a::TIME_SAVINGS];
+
 fn requirements() -> Vec<Requirement> {
-    let req = |rule, required: &[String], related: &[String]| Requirement {
+    let req = |rule: &'static Rule, required: &[String], related: &[String]| Requirement {
         rule,
         required: required.to_vec(),
         related: related.to_vec(),
+        checks: match rule.id {
+            "marketplace.scale" => SCALE_CHECKS,
+            "marketplace.efficiency" => EFFICIENCY_CHECKS,
+            "marketplace.roi" => ROI_CHECKS,
+            "marketplace.performance" => PERFORMANCE_CHECKS,
+            _ => &[],
+        },
     };
     vec![
         req(
@@ -89,6 +104,52 @@ fn missing_at(facts: &Facts, pointer: &str) -> Option<String> {
     Some(pointer.to_owned())
 }
 
+/// Text that stands in for a statement without making one: empty, only punctuation,
+/// or a placeholder word ("TBD", "N/A", "TODO", "-", "...").
+pub fn is_placeholder(text: &str) -> bool {
+    let n = crate::audit::normalize::normalize(text);
+    let t = n.text().trim().trim_matches(|c: char| c == '.' || c == '!' || c.is_whitespace()).to_ascii_lowercase();
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "tbd",
+        "tba",
+        "tbc",
+        "n/a",
+        "na",
+        "n.a",
+        "none",
+        "null",
+        "nil",
+        "todo",
+        "fixme",
+        "xxx",
+        "placeholder",
+        "pending",
+        "unknown",
+        "to be determined",
+        "to be confirmed",
+        "lorem ipsum",
+        "?",
+        "-",
+    ];
+    WORDS.contains(&t.as_str())
+}
+
+/// Why a present field still proves nothing: a placeholder string, or no records.
+fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
+    match facts.get(pointer)? {
+        serde_json::Value::String(s) if is_placeholder(s) => {
+            Some(format!("{pointer} is a placeholder (\"{}\"), not a statement", crate::text::escape_control(s)))
+        }
+        serde_json::Value::Number(n) if pointer.ends_with("/records_processed") && n.as_f64() == Some(0.0) => {
+            Some(format!("{pointer} is 0: no records prove no scale"))
+        }
+        _ => None,
+    }
+}
+
 fn under(pointer: &str, field: &str) -> bool {
     pointer == field || pointer.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
 }
@@ -103,6 +164,28 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
                 Finding::new(r.rule, first.clone(), format!("requirement not proved: missing {}", missing.join(", ")))
                     .expected(r.required.join(", "))
                     .found(format!("missing {}", missing.join(", "))),
+            );
+            continue;
+        }
+        if let Some((ptr, why)) = r.required.iter().find_map(|ptr| unproving(facts, ptr).map(|w| (ptr, w))) {
+            new.push(
+                Finding::new(r.rule, ptr.clone(), format!("requirement not proved: {why}"))
+                    .expected(format!("{ptr}: a figure or a statement that can be checked"))
+                    .found(why),
+            );
+            continue;
+        }
+        let skipped = r.checks.iter().find_map(|rule| {
+            (!out.evaluated.contains(&rule.id))
+                .then(|| out.skipped.iter().find(|(id, _)| *id == rule.id).map(|(_, why)| (rule.id, why.clone())))
+                .flatten()
+        });
+        if let Some((id, why)) = skipped {
+            let first = r.required.first().cloned().unwrap_or_default();
+            new.push(
+                Finding::new(r.rule, first, format!("requirement not proved: {id} did not run ({why})"))
+                    .expected(format!("{id} evaluated and holding"))
+                    .found(format!("{id} skipped: {why}")),
             );
             continue;
         }

@@ -8,10 +8,12 @@ pub static RUN_SEED: Rule = Rule {
     id: "redaction.run-seed",
     section: Redaction,
     severity: Error,
-    title: "No run_seed",
+    title: "No run seed (run_seed, seeds at any depth)",
     explanation: "A bundle shared publicly must not carry `run_seed`: with the recipe, the seed \
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
-Remove the member (not only its value) before publishing.",
+Remove the member (not only its value) before publishing. The same holds for a seed at any \
+depth under the usual names (`seed`, `random_seed`, `random_state`, `randomSeed`, \
+`RANDOM_STATE`, ...) and for `seed=N` written into a string.",
 };
 
 pub static PII_EMAIL: Rule = Rule {
@@ -19,8 +21,10 @@ pub static PII_EMAIL: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No e-mail addresses",
-    explanation: "No string of the bundle (member names included, anywhere but under \
-`signatures`) may contain an e-mail address. The report masks what it found.",
+    explanation: "No string of the bundle (member names included, at any depth, and the \
+unsigned members under `signatures` other than the signature material) may contain an e-mail \
+address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
+invisible characters removed). The report masks what it found.",
 };
 
 pub static PII_PHONE: Rule = Rule {
@@ -29,8 +33,9 @@ pub static PII_PHONE: Rule = Rule {
     severity: Error,
     title: "No phone numbers",
     explanation: "No string may contain a phone number: international form (+ and 7 to 15 \
-digits, with spaces, dots, dashes or parentheses) or North American form ((415) 555-0100, \
-415-555-0100).",
+digits, with spaces, dots, dashes or parentheses; `tel:+1...` too), North American form ((415) \
+555-0100, 415-555-0100, 415 555 0100) or a national form with a trunk 0 (020 7946 0958); nor \
+may an integer of 7 to 15 digits under a phone-like name (`phone`, `tel`, `mobile`, `fax`).",
 };
 
 pub static PII_IP: Rule = Rule {
@@ -38,8 +43,10 @@ pub static PII_IP: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No IP addresses",
-    explanation: "No string may contain an IPv4 address (four octets 0-255) or an IPv6 address \
-(at least three groups, valid per RFC 4291). IP addresses identify hosts and often people.",
+    explanation: "No string may contain an IPv4 address (four octets 0-255 without leading \
+zeros, behind `IP:`, before a port or inside a URL too) or an IPv6 address (at least three \
+groups, valid per RFC 4291, IPv4-mapped included). IP addresses identify hosts and often \
+people.",
 };
 
 pub static PII_CARD: Rule = Rule {
@@ -47,9 +54,9 @@ pub static PII_CARD: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No payment card numbers",
-    explanation: "No string may contain a payment card number: 13 to 19 digits (spaces or dashes \
-allowed) starting with 2-6 and passing the Luhn check. Digit runs that fail Luhn are not \
-reported.",
+    explanation: "No string or integer may contain a payment card number: 13 to 19 digits \
+(spaces or dashes allowed) starting with 2-6 and passing the Luhn check. Digit runs that fail \
+Luhn are not reported.",
 };
 
 pub static PII_NATIONAL_ID: Rule = Rule {
@@ -68,7 +75,8 @@ pub static DENY_PATTERN: Rule = Rule {
     severity: Error,
     title: "No customer identifiers (--deny-pattern)",
     explanation: "No string may match a `--deny-pattern REGEX` given on the command line (Rust \
-regex syntax; repeatable). Use it for customer names, account numbers, project code names: \
+regex syntax; repeatable), in its normalised or its original form. Without a profile the flag \
+is a usage error. Use it for customer names, account numbers, project code names: \
 whatever identifies a customer in your organisation.",
 };
 
@@ -76,10 +84,11 @@ pub static TRAINING_PARAMS: Rule = Rule {
     id: "redaction.training-params",
     section: Redaction,
     severity: Error,
-    title: "No algorithm parameters (training.params)",
+    title: "No algorithm parameters (training.params, hyperparameters)",
     explanation: "The seed's redaction policy keeps algorithm details and mathematical weights \
 private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
-intellectual property. Remove it from bundles shared publicly.",
+intellectual property. Remove it from bundles shared publicly, and likewise `hyperparameters` \
+objects at any depth and parameter lists written into strings (`xgboost(max_depth=6, ...)`).",
 };
 
 pub static RULES: &[&Rule] =

@@ -3,12 +3,14 @@
 pub mod diags;
 pub mod pii;
 
+use crate::audit::normalize::normalize;
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
 use crate::rules::Rule;
+use crate::text::escape_control;
 use diags::*;
-use pii::{scan, PiiKind};
+use pii::PiiKind;
 use serde_json::Value;
 
 /// Masks a found value so the report does not leak it again: first and last two
@@ -30,7 +32,72 @@ fn rule_for(kind: PiiKind) -> &'static Rule {
         PiiKind::Ip => &PII_IP,
         PiiKind::Card => &PII_CARD,
         PiiKind::NationalId => &PII_NATIONAL_ID,
+        PiiKind::Seed => &RUN_SEED,
+        PiiKind::Params => &TRAINING_PARAMS,
     }
+}
+
+/// Member names that hold a run seed, compared without case, `_` or `-`: `seed`,
+/// `run_seed`, `random_seed`, `randomSeed`, `RANDOM_STATE`, `rng_seed`, ...
+fn is_seed_name(name: &str) -> bool {
+    if name.len() > 24 {
+        return false;
+    }
+    let folded: String = name.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect();
+    matches!(
+        folded.as_str(),
+        "seed"
+            | "runseed"
+            | "randomseed"
+            | "randomstate"
+            | "rngseed"
+            | "globalseed"
+            | "seedvalue"
+            | "npseed"
+            | "numpyseed"
+            | "torchseed"
+            | "manualseed"
+            | "samplingseed"
+    )
+}
+
+/// Member names that hold algorithm parameters (outside `training.params`, which is
+/// reported by its own pointer).
+fn is_params_name(name: &str) -> bool {
+    if name.len() > 24 {
+        return false;
+    }
+    let folded: String = name.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect();
+    matches!(
+        folded.as_str(),
+        "hyperparameters" | "hyperparams" | "modelparams" | "algorithmparams" | "algoparams" | "trainingparams"
+    )
+}
+
+/// Member names whose integers are phone numbers.
+fn is_phone_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["phone", "tel", "mobile", "fax", "cell", "msisdn"].iter().any(|w| lower.contains(w))
+}
+
+/// Members under `signatures` that are signature material (base64, armor, the hash),
+/// not statements: not scanned. Anything else there is unsigned text, and scanned.
+fn is_signature_material(path: &[Seg], v: &Value) -> bool {
+    match path {
+        [Seg::Key(SIGNATURES), Seg::Key("sha256")] => true,
+        [Seg::Key(SIGNATURES), Seg::Key("pgp"), ..] if v.is_string() => true,
+        [Seg::Key(SIGNATURES), .., Seg::Key(k)] => {
+            matches!(*k, "signature" | "sig" | "armor" | "armored" | "signature_b64" | "pgp")
+        }
+        _ => false,
+    }
+}
+
+/// What the scans share for one bundle.
+struct Scan<'o> {
+    deny: Option<regex::RegexSet>,
+    opts: &'o Options,
+    broken: Option<&'static str>,
 }
 
 pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
@@ -57,14 +124,32 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
             );
         }
     }
-    for m in doc.members() {
-        if m.name == SIGNATURES {
-            continue;
+    // The patterns were compiled when the command line was read; a set of them is one
+    // automaton, so each string is read once whatever the number of patterns.
+    let deny = if opts.deny_patterns.is_empty() {
+        None
+    } else {
+        regex::RegexSet::new(opts.deny_patterns.iter().map(|r| r.as_str())).ok()
+    };
+    let mut scan = Scan { deny, opts, broken: pii::warm_up().err() };
+    if let Some(err) = scan.broken {
+        for rule in [&PII_EMAIL, &PII_PHONE, &PII_IP, &PII_CARD, &PII_NATIONAL_ID] {
+            out.push(
+                Finding::new(
+                    rule,
+                    "",
+                    format!("the personal-data scan could not run: its pattern failed to build ({err})"),
+                )
+                .expected("a completed scan")
+                .found("no scan"),
+            );
         }
+    }
+    for m in doc.members() {
         let mut path = vec![Seg::Key(&m.name)];
-        scan_text(&m.name, &path, true, opts, out);
+        scan.text(&m.name, &path, true, out);
         if let Some(v) = doc.member_value(&m.name) {
-            walk(&v, &mut path, opts, out);
+            scan.walk(&v, &mut path, out);
         }
     }
 }
@@ -86,56 +171,129 @@ fn pointer_of(path: &[Seg]) -> String {
     p
 }
 
-fn walk<'a>(v: &'a Value, path: &mut Vec<Seg<'a>>, opts: &Options, out: &mut Outcome) {
-    match v {
-        Value::String(s) => scan_text(s, path, false, opts, out),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Seg::Index(i));
-                walk(item, path, opts, out);
-                path.pop();
-            }
+impl Scan<'_> {
+    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) {
+        if is_signature_material(path, v) {
+            return;
         }
-        Value::Object(map) => {
-            for (k, item) in map {
-                path.push(Seg::Key(k));
-                scan_text(k, path, true, opts, out);
-                walk(item, path, opts, out);
-                path.pop();
+        match v {
+            Value::String(s) => self.text(s, path, false, out),
+            Value::Number(n) => self.number(n, path, out),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.walk(item, path, out);
+                    path.pop();
+                }
             }
+            Value::Object(map) => {
+                let top = path.len() == 1;
+                for (k, item) in map {
+                    path.push(Seg::Key(k));
+                    self.text(k, path, true, out);
+                    self.name(k, item, top, path, out);
+                    self.walk(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
-        _ => {}
     }
-}
 
-fn scan_text(text: &str, path: &[Seg], is_name: bool, opts: &Options, out: &mut Outcome) {
-    let hits = scan(text);
-    let denied: Vec<(&regex::Regex, regex::Match)> =
-        opts.deny_patterns.iter().filter_map(|re| re.find(text).map(|m| (re, m))).collect();
-    if hits.is_empty() && denied.is_empty() {
-        return;
-    }
-    let pointer = pointer_of(path);
-    let pointer = pointer.as_str();
-    let whose = if is_name { "the member name at" } else { "the string at" };
-    for hit in hits {
-        let found = text.get(hit.span.clone()).unwrap_or_default();
-        out.push(
-            Finding::new(rule_for(hit.kind), pointer, format!("{whose} {pointer} contains {}", hit.what))
-                .expected(format!("nothing like {}", hit.what))
-                .found(format!("{} (masked)", mask(found))),
-        );
-    }
-    for (re, m) in denied {
-        {
+    /// A member whose name says it holds a seed or algorithm parameters.
+    fn name(&mut self, k: &str, v: &Value, top: bool, path: &[Seg], out: &mut Outcome) {
+        let in_signatures = matches!(path.first(), Some(Seg::Key(SIGNATURES)));
+        if in_signatures || (top && matches!(path.first(), Some(Seg::Key("training"))) && k == "params") {
+            return;
+        }
+        if is_seed_name(k) && !v.is_null() {
+            let pointer = pointer_of(path);
             out.push(
                 Finding::new(
-                    &DENY_PATTERN,
-                    pointer,
-                    format!("{whose} {pointer} matches --deny-pattern {}", re.as_str()),
+                    &RUN_SEED,
+                    pointer.clone(),
+                    format!("{pointer} holds a run seed: remove it before sharing the bundle publicly"),
                 )
-                .expected(format!("no match for {}", re.as_str()))
-                .found(format!("{} (masked)", mask(m.as_str()))),
+                .expected("no seed")
+                .found("present"),
+            );
+        } else if is_params_name(k) {
+            let pointer = pointer_of(path);
+            out.push(
+                Finding::new(
+                    &TRAINING_PARAMS,
+                    pointer.clone(),
+                    format!("{pointer} discloses algorithm parameters: possible leakage of intellectual property"),
+                )
+                .expected("absent")
+                .found("present"),
+            );
+        }
+    }
+
+    /// Integers that are card or phone numbers, held as JSON numbers.
+    fn number(&mut self, n: &serde_json::Number, path: &[Seg], out: &mut Outcome) {
+        let Some(v) = n.as_u64() else { return };
+        if v < 1_000_000 {
+            return;
+        }
+        let digits = v.to_string();
+        let kind = if pii::number_is_card(&digits) {
+            Some((&PII_CARD, "a payment card number (Luhn-valid)"))
+        } else if (7..=15).contains(&digits.len()) && matches!(path.last(), Some(Seg::Key(k)) if is_phone_name(k)) {
+            Some((&PII_PHONE, "a phone number"))
+        } else {
+            None
+        };
+        if let Some((rule, what)) = kind {
+            let pointer = pointer_of(path);
+            out.push(
+                Finding::new(rule, pointer.clone(), format!("the number at {pointer} is {what}"))
+                    .expected(format!("nothing like {what}"))
+                    .found(format!("{} (masked)", mask(&digits))),
+            );
+        }
+    }
+
+    fn text(&mut self, original: &str, path: &[Seg], is_name: bool, out: &mut Outcome) {
+        let norm = normalize(original);
+        let text = norm.text();
+        let hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
+        let denied: Vec<usize> = match &self.deny {
+            Some(set) => {
+                let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
+                if text != original {
+                    ids.extend(set.matches(original));
+                    ids.sort_unstable();
+                    ids.dedup();
+                }
+                ids
+            }
+            None => Vec::new(),
+        };
+        if hits.is_empty() && denied.is_empty() {
+            return;
+        }
+        let pointer = pointer_of(path);
+        let pointer = pointer.as_str();
+        let whose = if is_name { "the member name at" } else { "the string at" };
+        for hit in hits {
+            let found = norm.original_of(hit.span.clone());
+            out.push(
+                Finding::new(rule_for(hit.kind), pointer, format!("{whose} {pointer} contains {}", hit.what))
+                    .expected(format!("nothing like {}", hit.what))
+                    .found(format!("{} (masked)", mask(found))),
+            );
+        }
+        for i in denied {
+            let Some(re) = self.opts.deny_patterns.get(i) else { continue };
+            let m =
+                re.find(text).map(|m| norm.original_of(m.range())).or_else(|| re.find(original).map(|m| m.as_str()));
+            let shown = escape_control(re.as_str());
+            out.push(
+                Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
+                    .expected(format!("no match for {shown}"))
+                    .found(format!("{} (masked)", mask(m.unwrap_or_default()))),
             );
         }
     }

@@ -1,14 +1,21 @@
 //! Personal data in free text: e-mail addresses, phone numbers, IP addresses, payment
 //! card numbers (Luhn-checked) and national identification numbers (US SSN, UK National
-//! Insurance number). Detection is by pattern; each candidate is then validated
-//! (octet ranges, IPv6 parse, Luhn, SSN area rules) to keep false positives down.
+//! Insurance number); and, for the public profile, run seeds and algorithm parameters
+//! written into strings (`seed=1234`, `xgboost(max_depth=6, ...)`).
+//!
+//! The text is the normalised one (`crate::audit::normalize`). Each string is read once
+//! by one combined automaton (`RegexSet`); only the detectors it reports are then run
+//! for their positions, and each candidate is validated (octet ranges, IPv6 parse,
+//! Luhn, SSN area rules) to keep false positives down. `:` and `/` separate tokens
+//! (`IP:203.0.113.42`, `tel:+1...`, URLs); only a letter, a digit or `_` glued to a
+//! candidate makes it part of a longer word.
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::net::Ipv6Addr;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The kind of personal data found.
+/// The kind of thing found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PiiKind {
     Email,
@@ -16,9 +23,13 @@ pub enum PiiKind {
     Ip,
     Card,
     NationalId,
+    /// A run seed written into a string (`seed=1234`).
+    Seed,
+    /// Algorithm parameters written into a string (`xgboost(max_depth=6)`).
+    Params,
 }
 
-/// One match: kind, byte range in the text, and the matched text.
+/// One match: kind, byte range in the (normalised) text, and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PiiHit {
     pub kind: PiiKind,
@@ -26,32 +37,57 @@ pub struct PiiHit {
     pub what: &'static str,
 }
 
+/// The detectors, in the order of `SOURCES`.
+const EMAIL: usize = 0;
+const PHONE_INTL: usize = 1;
+const PHONE_NANP: usize = 2;
+const PHONE_NATIONAL: usize = 3;
+const IPV4: usize = 4;
+const IPV6: usize = 5;
+const CARD: usize = 6;
+const SSN: usize = 7;
+const NINO: usize = 8;
+const SEED: usize = 9;
+const PARAMS: usize = 10;
+
+const SOURCES: [&str; 11] = [
+    // e-mail: letters of any script in the local part and the domain
+    r"[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}",
+    r"\+\d[\d \t().-]{6,}\d",
+    r"(?:\(\d{3}\)[ .-]?|\b\d{3}[.-])\d{3}[.-]\d{4}\b|\b[2-9]\d{2} [2-9]\d{2} \d{4}\b",
+    // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 0301 2345678
+    r"\b0\d{1,4}(?:[ -]\d{2,4}){1,3}\b",
+    r"\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b",
+    r"(?i)(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}\b|(?:\d{1,3}\.){3}\d{1,3}\b)?",
+    r"\b\d(?:[ -]?\d){12,18}\b",
+    r"\b(\d{3})-(\d{2})-(\d{4})\b",
+    r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
+    r"(?i)\b(?:(?:(?:run|random|rng|global|np|torch|manual|numpy)[_ -]?)?seed|random[_ -]?state)\s*[=:]\s*-?\d+",
+    r"(?i)\b[a-z_][a-z0-9_.]*\(\s*[a-z_][a-z0-9_]*\s*=\s*[^,)\s]+|\b(?:max_depth|learning_rate|n_estimators|num_leaves|min_child_weight|colsample_bytree|subsample|reg_alpha|reg_lambda|eta|gamma|max_features|min_samples_leaf|min_samples_split|l2_regularization|dropout|batch_size|num_layers|hidden_size)\s*=\s*[0-9.e+-]+",
+];
+
 struct Patterns {
-    email: Regex,
-    phone_intl: Regex,
-    phone_nanp: Regex,
-    ipv4: Regex,
-    ipv6: Regex,
-    card: Regex,
-    ssn: Regex,
-    nino: Regex,
+    set: RegexSet,
+    each: Vec<Regex>,
 }
 
-fn patterns() -> Option<&'static Patterns> {
-    static P: OnceLock<Option<Patterns>> = OnceLock::new();
+/// The detectors, compiled once for the process. A pattern that does not compile is a
+/// bug of this program: the error comes back to the check, which reports it as a failed
+/// scan instead of silently finding nothing.
+fn patterns() -> Result<&'static Patterns, &'static str> {
+    static P: OnceLock<Result<Patterns, String>> = OnceLock::new();
     P.get_or_init(|| {
-        Some(Patterns {
-            email: Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b").ok()?,
-            phone_intl: Regex::new(r"\+\d[\d \t().-]{6,}\d").ok()?,
-            phone_nanp: Regex::new(r"(?:\(\d{3}\)[ .-]?|\b\d{3}[.-])\d{3}[.-]\d{4}\b").ok()?,
-            ipv4: Regex::new(r"\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b").ok()?,
-            ipv6: Regex::new(r"(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}").ok()?,
-            card: Regex::new(r"\b\d(?:[ -]?\d){12,18}\b").ok()?,
-            ssn: Regex::new(r"\b(\d{3})-(\d{2})-(\d{4})\b").ok()?,
-            nino: Regex::new(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b").ok()?,
-        })
+        let set = RegexSet::new(SOURCES).map_err(|e| e.to_string())?;
+        let each = SOURCES.iter().map(|s| Regex::new(s)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+        Ok(Patterns { set, each })
     })
     .as_ref()
+    .map_err(String::as_str)
+}
+
+/// Compiles the detectors now (a one-off cost), so that the first scan finds them ready.
+pub fn warm_up() -> Result<(), &'static str> {
+    patterns().map(|_| ())
 }
 
 /// Luhn checksum over the digits of `s` (separators ignored).
@@ -80,77 +116,94 @@ pub fn luhn(s: &str) -> bool {
     sum % 10 == 0
 }
 
-fn preceded_by_word(text: &str, start: usize) -> bool {
-    text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ':' || c == '-' || c == '_')
+/// A letter, digit or `_` right before `start`: the candidate is part of a longer word.
+fn glued_before(text: &str, start: usize) -> bool {
+    text.get(..start).and_then(|t| t.chars().next_back()).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-fn followed_by_word(text: &str, end: usize) -> bool {
-    text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '_')
+fn glued_after(text: &str, end: usize) -> bool {
+    text.get(end..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Every piece of personal data in `text`, in text order.
-pub fn scan(text: &str) -> Vec<PiiHit> {
-    let Some(p) = patterns() else {
-        return Vec::new();
-    };
+/// A `.` and a digit on either side: part of a longer dotted number (`1.2.3.4.5`).
+fn longer_dotted(text: &str, r: &Range<usize>) -> bool {
+    let before = text.get(..r.start).unwrap_or_default();
+    let after = text.get(r.end..).unwrap_or_default();
+    (before.ends_with('.') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+        || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn card_ok(digits: &str) -> bool {
+    digits.starts_with(['2', '3', '4', '5', '6']) && (13..=19).contains(&digits.len()) && luhn(digits)
+}
+
+/// A card number held as a JSON integer (its decimal digits).
+pub fn number_is_card(digits: &str) -> bool {
+    digits.bytes().all(|b| b.is_ascii_digit()) && card_ok(digits)
+}
+
+/// Every finding in `text` (already normalised), in text order. `Err` when the
+/// detectors could not be built.
+pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let mut hits = Vec::new();
-    // Cheap prefilters: every detector needs '@', a digit or ':'; most strings of a
-    // large bundle have none of them.
-    let has_at = text.contains('@');
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    if !has_at && !has_digit && !text.contains(':') {
-        return hits;
+    // Every detector needs '@', a digit or '('; most strings of a large bundle have none.
+    if !text.bytes().any(|b| b == b'@' || b.is_ascii_digit() || b == b'(') {
+        return Ok(hits);
     }
-    for m in has_at.then(|| p.email.find_iter(text)).into_iter().flatten() {
+    let p = patterns()?;
+    let matched = p.set.matches(text);
+    if !matched.matched_any() {
+        return Ok(hits);
+    }
+    let re = |i: usize| p.each.get(i).filter(|_| matched.matched(i));
+    for m in re(EMAIL).into_iter().flat_map(|r| r.find_iter(text)) {
         hits.push(PiiHit { kind: PiiKind::Email, span: m.range(), what: "an e-mail address" });
     }
-    for c in has_digit.then(|| p.ipv4.captures_iter(text)).into_iter().flatten() {
+    for c in re(IPV4).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
-        if preceded_by_word(text, m.start()) || followed_by_word(text, m.end()) {
+        if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
             continue;
         }
-        let octets_ok =
-            (1..=4).all(|i| c.get(i).and_then(|o| o.as_str().parse::<u16>().ok()).is_some_and(|o| o <= 255));
+        // octets as an address writes them: 0-255, no leading zeros ("1.000.000.000" is a count)
+        let octets_ok = (1..=4).all(|i| {
+            c.get(i).is_some_and(|o| {
+                let s = o.as_str();
+                !(s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|v| v <= 255)
+            })
+        });
         if octets_ok {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv4 address" });
         }
     }
-    for m in text.contains(':').then(|| p.ipv6.find_iter(text)).into_iter().flatten() {
-        let s = m.as_str();
-        if preceded_by_word(text, m.start()) && !text[..m.start()].ends_with(' ') {
-            // "...abc12:34" inside a word: not an address
-            if text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
-                continue;
-            }
+    for m in re(IPV6).into_iter().flat_map(|r| r.find_iter(text)) {
+        if glued_before(text, m.start()) {
+            continue;
         }
+        let s = m.as_str();
         let groups = s.split(':').filter(|g| !g.is_empty()).count();
-        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() {
+        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits, &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv6 address" });
         }
     }
-    for m in has_digit.then(|| p.card.find_iter(text)).into_iter().flatten() {
+    for m in re(CARD).into_iter().flat_map(|r| r.find_iter(text)) {
         let digits: String = m.as_str().chars().filter(|c| c.is_ascii_digit()).collect();
-        let first_ok = digits.starts_with(['2', '3', '4', '5', '6']);
-        if first_ok && (13..=19).contains(&digits.len()) && luhn(&digits) && !preceded_by_word(text, m.start()) {
+        if card_ok(&digits) && !glued_before(text, m.start()) && !longer_dotted(text, &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Card, span: m.range(), what: "a payment card number (Luhn-valid)" });
         }
     }
-    for c in has_digit.then(|| p.ssn.captures_iter(text)).into_iter().flatten() {
+    for c in re(SSN).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
         let part = |i: usize| c.get(i).map(|g| g.as_str()).unwrap_or("");
         let (area, group, serial) = (part(1), part(2), part(3));
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
-        if preceded_by_word(text, m.start()) || followed_by_word(text, m.end()) {
+        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, &m.range()) {
             continue;
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a US social security number" });
     }
-    for c in has_digit.then(|| p.nino.captures_iter(text)).into_iter().flatten() {
+    for c in re(NINO).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
         let prefix = c.get(1).map(|g| g.as_str()).unwrap_or("");
         if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix) {
@@ -158,22 +211,34 @@ pub fn scan(text: &str) -> Vec<PiiHit> {
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a UK National Insurance number" });
     }
-    for m in has_digit.then(|| p.phone_intl.find_iter(text).chain(p.phone_nanp.find_iter(text))).into_iter().flatten() {
-        let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
-        if !(7..=15).contains(&digits) {
-            continue;
+    for i in [PHONE_INTL, PHONE_NANP, PHONE_NATIONAL] {
+        for m in re(i).into_iter().flat_map(|r| r.find_iter(text)) {
+            let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
+            let range = if i == PHONE_NATIONAL { 10..=11 } else { 7..=15 };
+            if !range.contains(&digits) || overlaps(&hits, &m.range()) {
+                continue;
+            }
+            if glued_before(text, m.start()) || longer_dotted(text, &m.range()) {
+                continue;
+            }
+            hits.push(PiiHit { kind: PiiKind::Phone, span: m.range(), what: "a phone number" });
         }
-        // a card or ID number already reported covers this span
-        if hits.iter().any(|h| h.span.start < m.end() && m.start() < h.span.end) {
-            continue;
+    }
+    for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
+        hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
+    }
+    for m in re(PARAMS).into_iter().flat_map(|r| r.find_iter(text)) {
+        // one finding for one parameter list
+        if !overlaps(&hits, &m.range()) && !hits.iter().any(|h| h.kind == PiiKind::Params) {
+            hits.push(PiiHit { kind: PiiKind::Params, span: m.range(), what: "algorithm parameters" });
         }
-        if m.as_str().starts_with('+') && preceded_by_word(text, m.start()) {
-            continue;
-        }
-        hits.push(PiiHit { kind: PiiKind::Phone, span: m.range(), what: "a phone number" });
     }
     hits.sort_by_key(|h| h.span.start);
-    hits
+    Ok(hits)
+}
+
+fn overlaps(hits: &[PiiHit], r: &Range<usize>) -> bool {
+    hits.iter().any(|h| h.span.start < r.end && r.start < h.span.end)
 }
 
 #[cfg(test)]
@@ -181,21 +246,53 @@ mod tests {
     use super::*;
 
     fn kinds(t: &str) -> Vec<PiiKind> {
-        scan(t).into_iter().map(|h| h.kind).collect()
+        let n = crate::audit::normalize::normalize(t);
+        scan(n.text()).unwrap_or_default().into_iter().map(|h| h.kind).collect()
+    }
+
+    #[test]
+    fn the_detectors_compile() {
+        assert_eq!(warm_up(), Ok(()));
     }
 
     #[test]
     fn finds() {
-        assert_eq!(kinds("Questions to jane.doe@example.com"), vec![PiiKind::Email]);
-        assert_eq!(kinds("Support line +1 415 555 0100"), vec![PiiKind::Phone]);
-        assert_eq!(kinds("Support line (415) 555-0100"), vec![PiiKind::Phone]);
-        assert_eq!(kinds("call 415-555-0100 now"), vec![PiiKind::Phone]);
-        assert_eq!(kinds("Uploaded from 203.0.113.42"), vec![PiiKind::Ip]);
-        assert_eq!(kinds("Uploaded from 2001:db8::8a2e:370:7334"), vec![PiiKind::Ip]);
-        assert_eq!(kinds("Billed to 4111 1111 1111 1111"), vec![PiiKind::Card]);
-        assert_eq!(kinds("Billed to 4111-1111-1111-1111."), vec![PiiKind::Card]);
-        assert_eq!(kinds("Operator SSN 123-45-6789"), vec![PiiKind::NationalId]);
-        assert_eq!(kinds("Operator NI number AB 12 34 56 C"), vec![PiiKind::NationalId]);
+        use PiiKind::*;
+        for (t, k) in [
+            ("Questions to jane.doe@example.com", Email),
+            ("Support line +1 415 555 0100", Phone),
+            ("Support line (415) 555-0100", Phone),
+            ("call 415-555-0100 now", Phone),
+            ("Uploaded from 203.0.113.42", Ip),
+            ("Uploaded from 2001:db8::8a2e:370:7334", Ip),
+            ("Billed to 4111 1111 1111 1111", Card),
+            ("Billed to 4111-1111-1111-1111.", Card),
+            ("Operator SSN 123-45-6789", NationalId),
+            ("Operator NI number AB 12 34 56 C", NationalId),
+            ("IP:203.0.113.42", Ip),
+            ("203.0.113.42:443", Ip),
+            ("http://203.0.113.42:8080/upload", Ip),
+            ("Client ::ffff:203.0.113.42", Ip),
+            ("Call tel:+14155550100", Phone),
+            ("Card:4111111111111111", Card),
+            ("SSN:123-45-6789", NationalId),
+            ("Contact j\u{fc}rgen.m\u{fc}ller@example.de", Email),
+            ("Contact ops@b\u{fc}cher.example", Email),
+            ("mailto:jane.doe@example.com", Email),
+            ("Support line 020 7946 0958", Phone),
+            ("Support line 415 555 0100", Phone),
+            ("jane.doe@exam\u{200b}ple.com", Email),
+            (
+                "\u{ff0b}\u{ff11} \u{ff14}\u{ff11}\u{ff15} \u{ff15}\u{ff15}\u{ff15} \u{ff10}\u{ff11}\u{ff10}\u{ff10}",
+                Phone,
+            ),
+            ("Reproduce with seed=1234", Seed),
+            ("random_state: 42", Seed),
+            ("Model: xgboost(max_depth=6, eta=0.3)", Params),
+            ("tuned with learning_rate=0.05", Params),
+        ] {
+            assert_eq!(kinds(t), vec![k], "{t}");
+        }
     }
 
     #[test]
@@ -209,6 +306,8 @@ mod tests {
             "Peak usage only 185.58 MB at 1B scale",
             "50,522 records/sec average generation speed",
             "1,000,000,000 synthetic records",
+            "1.000.000.000 records",
+            "1 000 000 000 records",
             "Completed in 5h 29m (vs expected 8-12 hours)",
             "use std::fs::read in Rust",
             "a3f1e2d4c5b6a7980123456789abcdef0123456789abcdef0123456789abcdef",
@@ -216,6 +315,11 @@ mod tests {
             "version 10.0.0.1234",
             "ratio 0.0000245 per record",
             "aa:bb:cc:dd:ee:ff",
+            "build 1.2.3.4.5",
+            "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51",
+            "München-日本-52999",
+            "Seeded from production data",
+            "f(x) = 2x + 1",
         ] {
             assert_eq!(kinds(t), vec![], "{t}");
         }
@@ -226,5 +330,7 @@ mod tests {
         assert!(luhn("4111111111111111"));
         assert!(!luhn("4111111111111112"));
         assert!(luhn("378282246310005"));
+        assert!(number_is_card("4111111111111111"));
+        assert!(!number_is_card("1234567"));
     }
 }
