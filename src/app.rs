@@ -134,6 +134,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     };
 
     let mut reports: Vec<BundleReport> = Vec::new();
+    // Inputs that could not be read at all: listed in the report, not only on stderr.
+    let mut unreadable: Vec<report::Unreadable> = Vec::new();
     for path in inputs {
         let name = path.display().to_string();
         match load(&path, opts.limits.max_bytes, env) {
@@ -142,6 +144,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             Err(e) => {
                 cannot_run = true;
                 let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {e}", escape_control(&name));
+                unreadable.push(report::Unreadable { path: name, reason: e.to_string() });
             }
         }
     }
@@ -158,6 +161,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         color,
         quiet: args.quiet,
         verbose: args.verbose,
+        unreadable: &unreadable,
         width: env.width,
         record: &record,
     };
@@ -335,14 +339,17 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         };
         return fail(env, &format!("no rule '{id}'; {hint}"));
     };
+    // Wrapped to the terminal (or COLUMNS), between words only.
+    let width = env.width.max(40);
+    let body = report::wrap(rule.explanation, width, width).join("\n");
+    let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
     let _ = writeln!(
         env.stdout,
-        "{}: {}\nsection: {}\ndefault severity: {}\n\n{}",
+        "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
         rule.title,
         rule.section.name(),
         rule.severity,
-        rule.explanation
     );
     EXIT_VERIFIED
 }

@@ -36,7 +36,7 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
         [r] => format!("aeb-verify: {}", esc(&r.name)),
         _ => format!("aeb-verify: {} bundles", reports.len()),
     };
-    let batch = reports.len() != 1;
+    let batch = reports.len() != 1 || !style.unreadable.is_empty();
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -73,7 +73,7 @@ fn summary(reports: &[BundleReport], style: &Style) -> Markup {
     let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
     html! {
         h2 { "Summary" }
-        p { (reports.len()) " bundles: " (verified) " verified, " (reports.len() - verified) " rejected." }
+        p { (reports.len()) " bundles: " (verified) " verified, " (reports.len() - verified) " rejected, " (style.unreadable.len()) " unreadable." }
         table {
             tr { th { "file" } th { "verdict" } th { "first failing rule" } }
             @for r in reports {
@@ -82,6 +82,9 @@ fn summary(reports: &[BundleReport], style: &Style) -> Markup {
                     td { (verdict_class(r.verdict).0) }
                     td.mono { (super::human::first_failing(r, style.strict).unwrap_or("-")) }
                 }
+            }
+            @for u in style.unreadable {
+                tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
             }
         }
     }

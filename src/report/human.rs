@@ -29,7 +29,7 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
         }
         return s;
     }
-    if reports.len() == 1 || style.verbose {
+    if reports.len() == 1 && style.unreadable.is_empty() || style.verbose {
         for (i, r) in reports.iter().enumerate() {
             if i > 0 {
                 s.push('\n');
@@ -93,6 +93,10 @@ fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
+    for u in style.unreadable {
+        let name = crate::text::ellipsize(&esc(&u.path), name_w);
+        let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
+    }
     for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
         let _ = writeln!(s, "\n── {} ──", esc(&r.name));
         findings(s, r, style, false);
@@ -102,10 +106,17 @@ fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
     batch_summary(s, reports, style);
 }
 
+/// The batch's accounting, then each input that could not be read.
 fn batch_summary(s: &mut String, reports: &[BundleReport], style: &Style) {
     let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
-    let _ = writeln!(s, "{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
-    let _ = style;
+    let mut line = format!("{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
+    if !style.unreadable.is_empty() {
+        line.push_str(&format!(", {} unreadable", style.unreadable.len()));
+    }
+    let _ = writeln!(s, "{line}");
+    for u in style.unreadable {
+        wrapped(s, &format!("{}: {}", esc(&u.path), esc(&u.reason)), "  unreadable: ", "    ", style.width);
+    }
 }
 
 /// The rule whose finding rejected the bundle first in report order.

@@ -14,9 +14,9 @@ use std::fmt::Write;
 pub fn render(reports: &[BundleReport], style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
-    let batch = reports.len() != 1;
+    let batch = reports.len() != 1 || !style.unreadable.is_empty();
     match reports {
-        [r] => {
+        [r] if !batch => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
             let _ = writeln!(
                 s,
@@ -31,10 +31,11 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", reports.len());
             let _ = writeln!(
                 s,
-                "**{} bundles: {} verified, {} rejected.**\n",
+                "**{} bundles: {} verified, {} rejected, {} unreadable.**\n",
                 reports.len(),
                 verified,
-                reports.len() - verified
+                reports.len() - verified,
+                style.unreadable.len()
             );
         }
     }
@@ -50,6 +51,9 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
                 word(r.verdict),
                 md(&super::established(r, rec))
             );
+        }
+        for u in style.unreadable {
+            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", code(&u.path), md(&u.reason));
         }
         s.push('\n');
     }

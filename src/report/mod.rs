@@ -15,6 +15,7 @@ use crate::rules::{self, Rule, Section};
 use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
 pub use advice::{fixable, what_to_do, FIX_STEPS};
+pub use human::wrap;
 pub use record::Record;
 
 pub use json::REPORT_VERSION;
@@ -48,6 +49,15 @@ pub struct Style<'a> {
     pub width: usize,
     /// What the verdicts were reached on; every format prints it first.
     pub record: &'a Record,
+    /// Inputs that could not be read at all (exit 2): every format lists them.
+    pub unreadable: &'a [Unreadable],
+}
+
+/// An input that could not be read, and why.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unreadable {
+    pub path: String,
+    pub reason: String,
 }
 
 /// Renders a run's reports in one format.
