@@ -218,12 +218,19 @@ fn findings(s: &mut String, r: &BundleReport, style: &Style, verbose: bool) {
     let full = |f: &&Finding| f.severity > Severity::Info || f.remapped_from.is_some();
     let serious: Vec<&Finding> = r.outcome.findings.iter().filter(full).collect();
     let notes: Vec<&Finding> = r.outcome.findings.iter().filter(|f| !full(f)).collect();
+    // "What to do" once per rule: the same advice under each of four claims is noise.
+    let mut advised: Vec<&str> = Vec::new();
+    let mut advise = |f: &Finding| {
+        let first = !advised.contains(&f.rule.id);
+        advised.push(f.rule.id);
+        first
+    };
     for f in &serious {
-        diagnostic(s, r, f, style);
+        diagnostic(s, r, f, style, advise(f));
     }
     if verbose {
         for f in &notes {
-            diagnostic(s, r, f, style);
+            diagnostic(s, r, f, style, advise(f));
         }
     } else if !notes.is_empty() {
         for f in notes {
@@ -329,7 +336,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     Some((text, range))
 }
 
-fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
+fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style, advise: bool) {
     let sev = match f.severity {
         Severity::Error => DiagSeverity::Error,
         Severity::Warning => DiagSeverity::Warning,
@@ -371,7 +378,9 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
     if let Some(remap) = super::remap_note(f, style.record) {
         note("", &remap);
     }
-    note("what to do: ", super::what_to_do(f.rule));
+    if advise {
+        note("what to do: ", super::what_to_do(f.rule));
+    }
     d = d.with_notes(notes);
     let config = Config::default();
     let file = snippet.unwrap_or(Snippet { name: esc(&r.name).into_owned(), text: String::new(), line: 1, column: 1 });
