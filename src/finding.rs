@@ -72,6 +72,9 @@ pub struct Finding {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub message: String,
+    /// Profile requirements this finding also breaks (a contradicted claim under
+    /// `--profile marketplace`): one finding, counted once, that fails both checks.
+    pub breaks: Vec<&'static Rule>,
     /// The bundle's own text around `position`, taken once when the report is
     /// assembled, so reporters can show the line without keeping the whole source.
     pub excerpt: Option<Excerpt>,
@@ -103,6 +106,7 @@ impl Finding {
             expected: None,
             found: None,
             message: message.into(),
+            breaks: Vec::new(),
             excerpt: None,
         }
     }

@@ -35,7 +35,7 @@ pub fn render(reports: &[BundleReport], strict: bool, now: &str, record: &super:
                 esc(c.rule.id),
                 esc(c.rule.title)
             );
-            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
+            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).collect();
             if c.status == Status::Pass {
                 s.push_str("/>\n");
                 continue;
@@ -99,7 +99,7 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
     r.outcome
         .findings
         .iter()
-        .filter(|f| std::ptr::eq(f.rule, rule))
+        .filter(|f| super::concerns_rule(f, rule))
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 

@@ -192,13 +192,13 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
             if let Some(reason) = &c.reason {
                 let _ = write!(s, ": skipped, {}", md(reason));
             }
-            let n = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).count();
+            let n = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).count();
             if n > 0 {
                 let worst = r
                     .outcome
                     .findings
                     .iter()
-                    .filter(|f| std::ptr::eq(f.rule, c.rule))
+                    .filter(|f| super::concerns_rule(f, c.rule))
                     .map(|f| f.severity)
                     .max()
                     .unwrap_or(Severity::Info);

@@ -238,13 +238,19 @@ pub struct Check {
     pub reason: Option<String>,
 }
 
+/// Whether a finding counts against this rule's check: its own rule, or a profile
+/// requirement it breaks.
+pub fn concerns_rule(f: &Finding, rule: &Rule) -> bool {
+    std::ptr::eq(f.rule, rule) || f.breaks.iter().any(|b| std::ptr::eq(*b, rule))
+}
+
 /// The checklist of a bundle: every rule of every section that ran or was skipped,
 /// in catalogue order. Rules of sections that never applied are left out.
 pub fn checklist(report: &BundleReport) -> Vec<Check> {
     let o = &report.outcome;
     rules::all()
         .filter_map(|rule| {
-            let worst = o.findings.iter().filter(|f| std::ptr::eq(f.rule, rule)).map(|f| f.severity).max();
+            let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
             if let Some(s) = worst {
                 return Some(Check { rule, status: Status::from_severity(s), reason: None });
             }
