@@ -29,12 +29,29 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Bundles to verify: files, directories (every *.json below them), or - for stdin
-    #[arg(value_name = "BUNDLE", required = true)]
+    /// (none with --table: the bundle the table's aethergen.evidence_uri names)
+    #[arg(value_name = "BUNDLE", required_unless_present = "table")]
     pub bundles: Vec<PathBuf>,
 
-    /// Report format
+    /// Report format on standard output
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Also write a report in FORMAT to FILE (e.g. sarif=results.sarif); repeatable.
+    /// Every file is written in full before the exit status is known
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<OutputArg>,
+
+    /// In directories, follow symbolic links (loops are detected; a link to outside
+    /// the directory is never read). Without it links are skipped with a notice
+    #[arg(long)]
+    pub follow: bool,
+
+    /// In directories, leave out paths matching this glob (matched against the path
+    /// below the directory and against the name, e.g. 'drafts' or '*.draft.json');
+    /// repeatable
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 
     /// Reject on warnings too, not only on errors
     #[arg(long)]
@@ -69,6 +86,29 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub context: ContextArgs,
+}
+
+/// One `--output FORMAT=FILE`.
+#[derive(Debug, Clone)]
+pub struct OutputArg {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputArg, String> {
+    let (format, path) = s.split_once('=').ok_or("FORMAT=FILE, e.g. sarif=results.sarif")?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format '{format}' (one of {})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("FORMAT=FILE needs a file name after '='".to_owned());
+    }
+    Ok(OutputArg { format, path: PathBuf::from(path) })
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -147,6 +187,15 @@ pub struct ContextArgs {
     /// e.g. schema=schema.json, recipe=recipe.yaml; repeatable
     #[arg(long = "artifact", value_name = "NAME=FILE")]
     pub artifacts: Vec<String>,
+
+    /// Hold the bundle against this Delta table (a local directory with a _delta_log):
+    /// its aethergen.evidence_uri, live record count, schema and commit times
+    #[arg(long, value_name = "DIR")]
+    pub table: Option<PathBuf>,
+
+    /// Read the table as of this version [default: the latest]
+    #[arg(long, value_name = "N", requires = "table")]
+    pub table_version: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -205,9 +254,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print a man page (roff): aeb-verify(1), or a subcommand's page
     #[command(hide = true)]
-    Man,
+    Man {
+        /// A subcommand (canonicalize, digest, ...): print aeb-verify-SUBCOMMAND(1)
+        page: Option<String>,
+    },
 }
 
 /// Formats of `aeb-verify diff`.

@@ -68,7 +68,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             digest = Some(integrity::check(doc, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
-            crate::context::check(doc, &opts.context, &mut outcome);
+            crate::context::check(doc, name, opts, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
     }
@@ -173,7 +173,7 @@ fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
     let end = source[offset..ceil].iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
     // Cut on char boundaries: skip continuation bytes at the window's edges.
     let start = (start..offset).find(|&i| source.get(i).is_some_and(|b| (b & 0xC0) != 0x80)).unwrap_or(offset);
-    let end = (offset..=end).rev().find(|&i| source.get(i).map_or(true, |b| (b & 0xC0) != 0x80)).unwrap_or(end);
+    let end = (offset..=end).rev().find(|&i| source.get(i).is_none_or(|b| (b & 0xC0) != 0x80)).unwrap_or(end);
     let before = String::from_utf8_lossy(&source[start..offset]);
     let token = token_len(&source[offset..end]);
     let text = String::from_utf8_lossy(&source[start..end]).into_owned();

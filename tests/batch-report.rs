@@ -32,7 +32,7 @@ fn human_batch_is_a_table_then_what_rejected() {
     let details = r.stdout.find(&format!("── {unsealed} ──")).unwrap();
     assert!(table < details);
     assert!(!r.stdout.contains(&format!("── {sealed} ──")));
-    assert!(r.stdout.contains("2 bundles: 1 verified, 1 rejected, 1 unreadable"), "{}", r.stdout);
+    assert!(r.stdout.contains("3 files found, 2 read, 1 verified, 1 rejected, 1 unreadable"), "{}", r.stdout);
     assert!(r.stdout.contains("unreadable: /nonexistent/missing.json: "), "{}", r.stdout);
 }
 
@@ -53,7 +53,7 @@ fn markdown_batch_is_one_document_with_the_summary_on_top() {
     let first_bundle = r.stdout.find("## `").unwrap();
     assert!(summary < first_bundle);
     assert!(r.stdout.contains("| `/nonexistent/missing.json` | **UNREADABLE** |"), "{}", r.stdout);
-    assert!(r.stdout.contains("**2 bundles: 1 verified, 1 rejected, 1 unreadable.**"));
+    assert!(r.stdout.contains("**3 files found, 2 read, 1 verified, 1 rejected, 1 unreadable.**"), "{}", r.stdout);
     // Only the rejected bundle is detailed.
     assert_eq!(r.stdout.matches("## `").count(), 1, "{}", r.stdout);
 }

@@ -102,7 +102,7 @@ fn quote(text: &str) -> String {
 /// Does the claimed `value` (showing `decimals`) hold for the metric's `actual`, given
 /// the claim's bound? Exact claims compare at the decimals shown; "under"/"over" claims
 /// hold when the metric is on the right side of the bound at that precision.
-fn holds(bound: Bound, value: f64, decimals: u32, actual: f64, tol: Tolerance) -> bool {
+pub(crate) fn holds(bound: Bound, value: f64, decimals: u32, actual: f64, tol: Tolerance) -> bool {
     let c = compare(value, decimals, actual, tol);
     match bound {
         Bound::Exact => c.consistent,
@@ -111,7 +111,7 @@ fn holds(bound: Bound, value: f64, decimals: u32, actual: f64, tol: Tolerance) -
     }
 }
 
-fn bound_word(b: Bound) -> &'static str {
+pub(crate) fn bound_word(b: Bound) -> &'static str {
     match b {
         Bound::Exact => "",
         Bound::AtLeast => "at least ",

@@ -120,11 +120,23 @@ pub static TABLE_GENERATED: Rule = Rule {
     id: "context.table-generated-before",
     section: Context,
     severity: Error,
-    title: "`generated_at` is not after the commit that set `aethergen.evidence_uri`",
+    title: "`generated_at` is at or before the commit that set `aethergen.evidence_uri`",
     explanation: "The table referenced its evidence at the commit that set the property; a bundle \
 generated after that commit cannot be the evidence the table was published with (it was \
 regenerated, or replaced). The commit time is the commit's in-commit timestamp, else its \
 `commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says.",
 };
 
-pub static RULES: &[&Rule] = &[&ARTIFACT_HASH, &ARTIFACT_FILLED, &ARTIFACT_FORM];
+pub static RULES: &[&Rule] = &[
+    &ARTIFACT_HASH,
+    &ARTIFACT_FILLED,
+    &ARTIFACT_FORM,
+    &TABLE_LOG,
+    &TABLE_FACTS,
+    &TABLE_PROPERTY,
+    &TABLE_REFERENCES,
+    &TABLE_RECORDS,
+    &TABLE_CLAIMS,
+    &TABLE_TARGET,
+    &TABLE_GENERATED,
+];

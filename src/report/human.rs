@@ -9,6 +9,7 @@
 
 use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
+use crate::inputs::bundles::Notice;
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
@@ -18,30 +19,23 @@ use owo_colors::OwoColorize;
 use std::fmt::Write;
 use std::ops::Range;
 
-pub fn render(reports: &[BundleReport], style: &Style) -> String {
+pub fn render(reports: &[BundleReport], unreadable: &[Notice], style: &Style) -> String {
     let mut s = String::new();
     if style.quiet {
         for r in reports {
             let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
         }
-        if reports.len() > 1 {
-            batch_summary(&mut s, reports, style);
-        }
         return s;
     }
-    if reports.len() == 1 && style.unreadable.is_empty() || style.verbose {
+    if reports.len() == 1 && unreadable.is_empty() || style.verbose {
         for (i, r) in reports.iter().enumerate() {
             if i > 0 {
                 s.push('\n');
             }
             bundle(&mut s, r, style);
         }
-        if reports.len() > 1 {
-            s.push('\n');
-            batch_summary(&mut s, reports, style);
-        }
     } else {
-        batch(&mut s, reports, style);
+        batch(&mut s, reports, unreadable, style);
     }
     s
 }
@@ -80,8 +74,9 @@ fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
     }
 }
 
-/// Many bundles: one record, a table of verdicts, then what rejected each rejected bundle.
-fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
+/// Many bundles: one record, a table of verdicts, then what rejected each rejected
+/// bundle; the batch's accounting follows (`report::render` adds it).
+fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
     let name_w = reports.iter().map(|r| esc(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
@@ -93,7 +88,7 @@ fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
-    for u in style.unreadable {
+    for u in unreadable {
         let name = crate::text::ellipsize(&esc(&u.path), name_w);
         let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
     }
@@ -101,21 +96,6 @@ fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
         let _ = writeln!(s, "\n── {} ──", esc(&r.name));
         findings(s, r, style, false);
         let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
-    }
-    s.push('\n');
-    batch_summary(s, reports, style);
-}
-
-/// The batch's accounting, then each input that could not be read.
-fn batch_summary(s: &mut String, reports: &[BundleReport], style: &Style) {
-    let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
-    let mut line = format!("{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
-    if !style.unreadable.is_empty() {
-        line.push_str(&format!(", {} unreadable", style.unreadable.len()));
-    }
-    let _ = writeln!(s, "{line}");
-    for u in style.unreadable {
-        wrapped(s, &format!("{}: {}", esc(&u.path), esc(&u.reason)), "  unreadable: ", "    ", style.width);
     }
 }
 

@@ -6,15 +6,16 @@
 //! Bundle text is data: it is escaped so that it cannot add links, HTML or table cells.
 
 use super::{checklist, esc, Record, Status, Style};
+use crate::batch::Tally;
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
-pub fn render(reports: &[BundleReport], style: &Style) -> String {
+pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
-    let batch = reports.len() != 1 || !style.unreadable.is_empty();
+    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
     match reports {
         [r] if !batch => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
@@ -27,16 +28,8 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             );
         }
         _ => {
-            let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
             let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", reports.len());
-            let _ = writeln!(
-                s,
-                "**{} bundles: {} verified, {} rejected, {} unreadable.**\n",
-                reports.len(),
-                verified,
-                reports.len() - verified,
-                style.unreadable.len()
-            );
+            let _ = writeln!(s, "**{}.**\n", tally.line());
         }
     }
     record(&mut s, rec, if batch { None } else { reports.first() });
@@ -52,7 +45,7 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
                 md(&super::established(r, rec))
             );
         }
-        for u in style.unreadable {
+        for u in &tally.unreadable {
             let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", code(&u.path), md(&u.reason));
         }
         s.push('\n');

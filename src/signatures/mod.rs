@@ -50,7 +50,7 @@ impl Trust {
             let bytes = read_key_file(f, "--cert")?;
             let certs = pgp::parse_cert_file(&bytes)
                 .map_err(|e| format!("--cert {}: not an OpenPGP certificate or keyring: {e}", f.display()))?;
-            t.cert_files.extend(std::iter::repeat(f.display().to_string()).take(certs.len()));
+            t.cert_files.extend(std::iter::repeat_n(f.display().to_string(), certs.len()));
             t.certs.extend(certs);
         }
         for spec in kms_specs {

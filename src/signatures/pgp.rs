@@ -481,7 +481,7 @@ fn reason_words(r: &ReasonForRevocation) -> String {
 /// signatures made after them.
 fn revocation_effect(sigs: &[&Signature]) -> &'static str {
     let hard = sigs.iter().any(|s| {
-        s.reason_for_revocation().map_or(true, |(r, _)| r.revocation_type() == openpgp::types::RevocationType::Hard)
+        s.reason_for_revocation().is_none_or(|(r, _)| r.revocation_type() == openpgp::types::RevocationType::Hard)
     });
     if hard {
         "a hard revocation (key compromised, or no reason given) rejects every signature by the key, \

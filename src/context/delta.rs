@@ -1,0 +1,728 @@
+//! Reading a Delta table's `_delta_log` offline, by the Delta protocol: the newest
+//! complete checkpoint at or before the chosen version, then the JSON commits after it;
+//! add and remove actions reconciled to the live files; the last protocol and metaData.
+//!
+//! The table directory is untrusted: no symbolic link inside it is followed, every file
+//! is read up to a size limit, the directory listing is bounded, and the work is linear
+//! in the bytes read. A log that cannot be read is an [`Error::Unreadable`] with a
+//! message naming the file and line; a directory that is not a table is
+//! [`Error::NotATable`].
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Bounds on what a hostile table can make the reader do.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest commit, checkpoint part or sidecar file read.
+    pub max_file_bytes: u64,
+    /// Most entries listed in `_delta_log`.
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 512 * 1024 * 1024, max_entries: 1_000_000 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Not a Delta table at all (no such directory, no `_delta_log`): the run stops.
+    NotATable(String),
+    /// A table whose log cannot be read completely: a finding.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NotATable(m) | Error::Unreadable(m) => f.write_str(m),
+        }
+    }
+}
+
+/// When a commit happened, and which field said so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommitTime {
+    pub millis: i64,
+    pub source: &'static str,
+}
+
+/// The version whose metaData set the property to its current value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertySet {
+    pub version: u64,
+    /// False when earlier commits are no longer in the log: it was set at or before
+    /// `version` (the checkpoint it was first seen in).
+    pub exact: bool,
+    pub time: Option<CommitTime>,
+}
+
+/// What the log says about the table at one version.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub version: u64,
+    /// The checkpoint the state was read from: version and kind, when one was used.
+    pub checkpoint: Option<(u64, String)>,
+    pub schema_string: String,
+    pub configuration: BTreeMap<String, String>,
+    pub property_set: Option<PropertySet>,
+    pub reader_version: i64,
+    pub reader_features: Vec<String>,
+    pub live_files: u64,
+    /// Sum of `numRecords` over the live files that have it.
+    pub stats_records: u64,
+    /// Sum of deletion-vector cardinalities of the live files.
+    pub deleted_by_dv: u64,
+    pub files_without_stats: u64,
+    /// Things an auditor may want to know that do not stop the reading.
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    /// The live record count; a lower bound when some live file has no statistics.
+    pub fn live_records(&self) -> u64 {
+        self.stats_records.saturating_sub(self.deleted_by_dv)
+    }
+
+    pub fn exact_count(&self) -> bool {
+        self.files_without_stats == 0
+    }
+
+    pub fn property(&self, name: &str) -> Option<&str> {
+        self.configuration.get(name).map(String::as_str)
+    }
+}
+
+/// Reader features whose meaning does not change which rows are live or what the columns
+/// are called (deletion vectors are subtracted; column mapping keeps logical names in
+/// `schemaString`; v2 checkpoints and sidecars are read). Any other one stops the reading.
+const KNOWN_READER_FEATURES: &[&str] = &[
+    "deletionVectors",
+    "columnMapping",
+    "timestampNtz",
+    "v2Checkpoint",
+    "vacuumProtocolCheck",
+    "typeWidening",
+    "typeWidening-preview",
+    "variantType",
+    "variantType-preview",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Protocol {
+    min_reader_version: i64,
+    #[serde(default)]
+    reader_features: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MetaData {
+    schema_string: String,
+    #[serde(default)]
+    configuration: Option<BTreeMap<String, Option<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Dv {
+    storage_type: String,
+    path_or_inline_dv: String,
+    #[serde(default)]
+    offset: Option<i64>,
+    cardinality: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FileAction {
+    path: String,
+    #[serde(default)]
+    stats: Option<String>,
+    #[serde(default)]
+    stats_parsed: Option<Value>,
+    #[serde(default)]
+    deletion_vector: Option<Dv>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CommitInfo {
+    #[serde(default)]
+    timestamp: Option<i64>,
+    #[serde(default)]
+    in_commit_timestamp: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Sidecar {
+    path: String,
+}
+
+/// One line of a commit or one row of a checkpoint. Actions this reader has no use for
+/// (txn, cdc, domainMetadata, checkpointMetadata, ...) are ignored, as the protocol
+/// allows readers to.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Action {
+    #[serde(default)]
+    add: Option<FileAction>,
+    #[serde(default)]
+    remove: Option<FileAction>,
+    #[serde(default)]
+    meta_data: Option<MetaData>,
+    #[serde(default)]
+    protocol: Option<Protocol>,
+    #[serde(default)]
+    commit_info: Option<CommitInfo>,
+    #[serde(default)]
+    sidecar: Option<Sidecar>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Stats {
+    #[serde(rename = "numRecords")]
+    num_records: Option<u64>,
+}
+
+/// A live file: its record count (when its statistics say) and its deletion vector's
+/// cardinality.
+#[derive(Debug, Clone, Copy)]
+struct Live {
+    records: Option<u64>,
+    deleted: u64,
+}
+
+/// The files of `_delta_log` this reader uses, by version.
+#[derive(Debug, Default)]
+struct Listing {
+    commits: BTreeMap<u64, PathBuf>,
+    /// Classic single-file checkpoints.
+    single: BTreeMap<u64, PathBuf>,
+    /// Multi-part checkpoints: version -> part count -> parts found (part number, path).
+    multi: BTreeMap<u64, BTreeMap<u32, Vec<(u32, PathBuf)>>>,
+    /// UUID-named (v2) checkpoints, JSON or parquet.
+    v2: BTreeMap<u64, PathBuf>,
+    last_checkpoint: Option<PathBuf>,
+}
+
+/// Opens the table at `dir` and reads its state at `version` (default: the latest).
+pub fn read_table(dir: &Path, version: Option<u64>, limits: &Limits) -> Result<Table, Error> {
+    let shown = dir.display();
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(Error::NotATable(format!("{shown} is not a directory"))),
+        Err(e) => return Err(Error::NotATable(format!("{shown}: {e}"))),
+    }
+    let log = dir.join("_delta_log");
+    match std::fs::symlink_metadata(&log) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(Error::Unreadable(format!(
+                "{shown}/_delta_log is a symbolic link; links inside a table are not followed"
+            )))
+        }
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(Error::NotATable(format!("{shown}/_delta_log is not a directory"))),
+        Err(_) => {
+            return Err(Error::NotATable(format!("{shown} is not a Delta table: it has no _delta_log directory")))
+        }
+    }
+    let listing = list(&log, limits)?;
+    Replay::new(&log, limits).run(&listing, version)
+}
+
+fn list(log: &Path, limits: &Limits) -> Result<Listing, Error> {
+    let mut l = Listing::default();
+    let entries = std::fs::read_dir(log).map_err(|e| Error::Unreadable(format!("_delta_log cannot be listed: {e}")))?;
+    for (n, entry) in entries.enumerate() {
+        if n >= limits.max_entries {
+            return Err(Error::Unreadable(format!("_delta_log has more than {} entries", limits.max_entries)));
+        }
+        let entry = entry.map_err(|e| Error::Unreadable(format!("_delta_log cannot be listed: {e}")))?;
+        let Ok(name) = entry.file_name().into_string() else { continue };
+        let path = entry.path();
+        if name == "_last_checkpoint" {
+            l.last_checkpoint = Some(path);
+            continue;
+        }
+        let Some((digits, rest)) = name.split_at_checked(20) else { continue };
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(version) = digits.parse::<u64>() else { continue };
+        match rest {
+            ".json" => {
+                l.commits.insert(version, path);
+            }
+            ".checkpoint.parquet" => {
+                l.single.insert(version, path);
+            }
+            _ => {
+                let Some(tail) = rest.strip_prefix(".checkpoint.") else { continue };
+                if let Some((part, count)) = multi_part(tail) {
+                    l.multi.entry(version).or_default().entry(count).or_default().push((part, path));
+                } else if is_v2_name(tail) {
+                    l.v2.insert(version, path);
+                }
+            }
+        }
+    }
+    Ok(l)
+}
+
+/// `0000000001.0000000003.parquet` -> (1, 3).
+fn multi_part(tail: &str) -> Option<(u32, u32)> {
+    let body = tail.strip_suffix(".parquet")?;
+    let (part, count) = body.split_once('.')?;
+    let ok = |s: &str| s.len() == 10 && s.bytes().all(|b| b.is_ascii_digit());
+    if !ok(part) || !ok(count) {
+        return None;
+    }
+    let (part, count) = (part.parse().ok()?, count.parse().ok()?);
+    (part >= 1 && part <= count).then_some((part, count))
+}
+
+/// `<uuid>.json` or `<uuid>.parquet`.
+fn is_v2_name(tail: &str) -> bool {
+    let body = tail.strip_suffix(".json").or_else(|| tail.strip_suffix(".parquet"));
+    body.is_some_and(|b| b.len() == 36 && b.bytes().all(|c| c.is_ascii_hexdigit() || c == b'-'))
+}
+
+/// Opens a regular file (never through a symbolic link, never a FIFO that would block)
+/// of at most the limit.
+pub(super) fn open_bounded(path: &Path, limits: &Limits) -> Result<(std::fs::File, u64), Error> {
+    let shown = file_label(path);
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::Unreadable(format!("{shown} is a symbolic link; links inside a table are not followed")));
+    }
+    if !meta.is_file() {
+        return Err(Error::Unreadable(format!("{shown} is not a regular file")));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(Error::Unreadable(format!(
+            "{shown} has {} bytes, over the limit of {}",
+            meta.len(),
+            limits.max_file_bytes
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
+    Ok((file, meta.len()))
+}
+
+/// Reads a file opened by [`open_bounded`]; one that grew past the limit since is refused.
+pub(super) fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, Error> {
+    let (file, len) = open_bounded(path, limits)?;
+    let shown = file_label(path);
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Error::Unreadable(format!("{shown} grew over the limit of {} bytes", limits.max_file_bytes)));
+    }
+    Ok(bytes)
+}
+
+/// `_delta_log/NAME`, for messages.
+pub(super) fn file_label(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match path.parent().and_then(|p| p.file_name()) {
+        Some(parent) => format!("{}/{name}", parent.to_string_lossy()),
+        None => name,
+    }
+}
+
+/// Newline-delimited actions of a JSON commit (or a v2 checkpoint in JSON form). A line
+/// that is not one JSON object, the last one cut short included, stops the reading.
+fn json_actions(path: &Path, bytes: &[u8]) -> Result<Vec<Action>, Error> {
+    let shown = file_label(path);
+    let mut actions = Vec::new();
+    let ends_cleanly = bytes.last().is_none_or(|b| *b == b'\n');
+    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    let count = lines.len();
+    for (i, line) in lines.into_iter().enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Action>(line) {
+            Ok(a) => actions.push(a),
+            Err(e) => {
+                let last = i + 1 == count && !ends_cleanly;
+                let why = if last && e.is_eof() {
+                    "is cut short (truncated line)".to_owned()
+                } else {
+                    format!("is not a Delta action ({e})")
+                };
+                return Err(Error::Unreadable(format!("{shown} line {} {why}", i + 1)));
+            }
+        }
+    }
+    Ok(actions)
+}
+
+/// The state being rebuilt.
+struct Replay<'a> {
+    log: &'a Path,
+    limits: &'a Limits,
+    live: HashMap<(String, Option<String>), Live>,
+    protocol: Option<Protocol>,
+    meta: Option<MetaData>,
+    /// The property's value as of the last metaData seen, and the version that set it.
+    property: Option<(Option<String>, PropertySet)>,
+    notes: Vec<String>,
+}
+
+/// The property whose history is followed.
+pub const EVIDENCE_URI: &str = "aethergen.evidence_uri";
+
+impl<'a> Replay<'a> {
+    fn new(log: &'a Path, limits: &'a Limits) -> Self {
+        Replay { log, limits, live: HashMap::new(), protocol: None, meta: None, property: None, notes: Vec::new() }
+    }
+
+    fn run(mut self, l: &Listing, version: Option<u64>) -> Result<Table, Error> {
+        let latest = l.commits.keys().next_back().copied().or_else(|| self.checkpoint_versions(l).last().copied());
+        let Some(latest) = latest else {
+            return Err(Error::Unreadable("_delta_log holds no commit and no checkpoint".to_owned()));
+        };
+        let target = version.unwrap_or(latest);
+        if target > latest {
+            return Err(Error::Unreadable(format!("--table-version {target}: the log ends at version {latest}")));
+        }
+        self.check_last_checkpoint(l);
+        let checkpoint = self.checkpoint_versions(l).into_iter().rev().find(|v| *v <= target);
+        let first_needed = checkpoint.map_or(0, |c| c + 1);
+        for v in first_needed..=target {
+            if !l.commits.contains_key(&v) {
+                let from = checkpoint.map_or("from version 0".to_owned(), |c| format!("after the checkpoint at {c}"));
+                return Err(Error::Unreadable(format!(
+                    "commit {v} ({v:020}.json) is missing: the log cannot be replayed {from} to {target}"
+                )));
+            }
+        }
+        let mut used = None;
+        if let Some(c) = checkpoint {
+            used = Some((c, self.read_checkpoint(l, c)?));
+            if self.meta.is_none() || self.protocol.is_none() {
+                return Err(Error::Unreadable(format!("the checkpoint at version {c} has no metaData or no protocol")));
+            }
+            if let Some(meta) = &self.meta {
+                let value = meta.configuration.as_ref().and_then(|c| c.get(EVIDENCE_URI).cloned().flatten());
+                // Set at or before the checkpoint; an earlier retained commit may say exactly when.
+                let earlier = self.history_before(l, c)?;
+                let set = match earlier {
+                    Some((v, set)) if v == value => set,
+                    _ => PropertySet { version: c, exact: false, time: None },
+                };
+                self.property = Some((value, set));
+            }
+        }
+        for (v, path) in l.commits.range(first_needed..=target) {
+            let bytes = read_bounded(path, self.limits)?;
+            let actions = json_actions(path, &bytes)?;
+            let time = commit_time(path, &actions);
+            for a in actions {
+                self.apply(a, *v, time, true, path)?;
+            }
+        }
+        self.finish(target, used)
+    }
+
+    /// Versions with a complete checkpoint (single, every part of a multi-part one, or v2).
+    fn checkpoint_versions(&self, l: &Listing) -> Vec<u64> {
+        let mut v: Vec<u64> = l.single.keys().chain(l.v2.keys()).copied().collect();
+        for (version, by_count) in &l.multi {
+            if by_count.iter().any(|(count, parts)| complete(*count, parts)) {
+                v.push(*version);
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// `_last_checkpoint` is a hint; one that names no checkpoint in the listing is noted.
+    fn check_last_checkpoint(&mut self, l: &Listing) {
+        let Some(path) = &l.last_checkpoint else { return };
+        let hint = read_bounded(path, self.limits)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            .and_then(|v| v.get("version").and_then(Value::as_u64));
+        match hint {
+            Some(v) if self.checkpoint_versions(l).contains(&v) => {}
+            Some(v) => self.notes.push(format!(
+                "_last_checkpoint names version {v}, but no complete checkpoint of that version is in the log"
+            )),
+            None => self.notes.push("_last_checkpoint cannot be read; the log was listed instead".to_owned()),
+        }
+    }
+
+    /// Reads the checkpoint of version `c`; returns its kind for the report.
+    fn read_checkpoint(&mut self, l: &Listing, c: u64) -> Result<String, Error> {
+        let (kind, files): (String, Vec<PathBuf>) = if let Some(p) = l.single.get(&c) {
+            ("classic single-file checkpoint".to_owned(), vec![p.clone()])
+        } else if let Some((count, parts)) =
+            l.multi.get(&c).and_then(|m| m.iter().rev().find(|(count, parts)| complete(**count, parts)))
+        {
+            let mut parts = parts.clone();
+            parts.sort();
+            parts.dedup_by_key(|(n, _)| *n);
+            (format!("classic multi-part checkpoint ({count} parts)"), parts.into_iter().map(|(_, p)| p).collect())
+        } else if let Some(p) = l.v2.get(&c) {
+            ("v2 checkpoint".to_owned(), vec![p.clone()])
+        } else {
+            return Err(Error::Unreadable(format!("no checkpoint of version {c}")));
+        };
+        for file in files {
+            let actions = if file.extension().is_some_and(|e| e == "json") {
+                json_actions(&file, &read_bounded(&file, self.limits)?)?
+            } else {
+                super::checkpoint::actions(&file, self.limits)?
+            };
+            for a in actions {
+                if let Some(sidecar) = &a.sidecar {
+                    let path = self.sidecar_path(&sidecar.path)?;
+                    for s in super::checkpoint::actions(&path, self.limits)? {
+                        self.apply(s, c, None, false, &path)?;
+                    }
+                }
+                self.apply(a, c, None, false, &file)?;
+            }
+        }
+        Ok(kind)
+    }
+
+    /// A sidecar lives in `_delta_log/_sidecars/`; only a plain file name is accepted, so
+    /// no path in the log can lead outside it.
+    fn sidecar_path(&self, name: &str) -> Result<PathBuf, Error> {
+        let name = name.rsplit('/').next().unwrap_or(name);
+        if name.is_empty() || name == ".." || name == "." || name.contains('\\') {
+            return Err(Error::Unreadable(format!("sidecar path {name:?} is not a file name")));
+        }
+        let dir = self.log.join("_sidecars");
+        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Unreadable("_delta_log/_sidecars is a symbolic link; not followed".to_owned()));
+        }
+        Ok(dir.join(name))
+    }
+
+    /// The property's value and setting version from the retained commits at or before
+    /// the checkpoint: exact only when commit 0 onwards are all there.
+    fn history_before(&self, l: &Listing, c: u64) -> Result<Option<(Option<String>, PropertySet)>, Error> {
+        let contiguous = (0..=c).all(|v| l.commits.contains_key(&v));
+        if !contiguous {
+            return Ok(None);
+        }
+        let mut state: Option<(Option<String>, PropertySet)> = None;
+        for (v, path) in l.commits.range(0..=c) {
+            let bytes = read_bounded(path, self.limits)?;
+            let actions = json_actions(path, &bytes)?;
+            let time = commit_time(path, &actions);
+            for a in &actions {
+                if let Some(meta) = &a.meta_data {
+                    let value = meta.configuration.as_ref().and_then(|c| c.get(EVIDENCE_URI).cloned().flatten());
+                    if state.as_ref().is_none_or(|(old, _)| *old != value) {
+                        state = Some((value, PropertySet { version: *v, exact: true, time }));
+                    }
+                }
+            }
+        }
+        Ok(state)
+    }
+
+    fn apply(
+        &mut self,
+        a: Action,
+        version: u64,
+        time: Option<CommitTime>,
+        in_commit: bool,
+        file: &Path,
+    ) -> Result<(), Error> {
+        if let Some(p) = a.protocol {
+            self.protocol = Some(p);
+        }
+        if let Some(meta) = a.meta_data {
+            if in_commit {
+                let value = meta.configuration.as_ref().and_then(|c| c.get(EVIDENCE_URI).cloned().flatten());
+                if self.property.as_ref().is_none_or(|(old, _)| *old != value) {
+                    self.property = Some((value, PropertySet { version, exact: true, time }));
+                }
+            }
+            self.meta = Some(meta);
+        }
+        if let Some(r) = a.remove {
+            let key = (r.path, r.deletion_vector.as_ref().map(dv_id));
+            self.live.remove(&key);
+        }
+        if let Some(add) = a.add {
+            let deleted = add.deletion_vector.as_ref().map_or(0, |d| d.cardinality);
+            let records = num_records(&add);
+            if let Some(n) = records {
+                if deleted > n {
+                    return Err(Error::Unreadable(format!(
+                        "{}: the deletion vector of {} deletes {deleted} rows of a file of {n}",
+                        file_label(file),
+                        add.path
+                    )));
+                }
+            }
+            let key = (add.path, add.deletion_vector.as_ref().map(dv_id));
+            self.live.insert(key, Live { records, deleted });
+        }
+        Ok(())
+    }
+
+    fn finish(self, version: u64, checkpoint: Option<(u64, String)>) -> Result<Table, Error> {
+        let Some(protocol) = self.protocol else {
+            return Err(Error::Unreadable(format!("no protocol action at or before version {version}")));
+        };
+        let Some(meta) = self.meta else {
+            return Err(Error::Unreadable(format!("no metaData action at or before version {version}")));
+        };
+        let features = protocol.reader_features.clone().unwrap_or_default();
+        if protocol.min_reader_version > 3 || protocol.min_reader_version < 1 {
+            return Err(Error::Unreadable(format!(
+                "minReaderVersion {} is not one this reader knows (1 to 3)",
+                protocol.min_reader_version
+            )));
+        }
+        if let Some(unknown) = features.iter().find(|f| !KNOWN_READER_FEATURES.contains(&f.as_str())) {
+            return Err(Error::Unreadable(format!(
+                "the table requires the reader feature {unknown:?}, which aeb-verify does not know; \
+its live files or record count could be read wrongly"
+            )));
+        }
+        let mut t = Table {
+            version,
+            checkpoint,
+            schema_string: meta.schema_string,
+            configuration: meta
+                .configuration
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .collect(),
+            property_set: self.property.and_then(|(value, set)| value.map(|_| set)),
+            reader_version: protocol.min_reader_version,
+            reader_features: features,
+            notes: self.notes,
+            ..Table::default()
+        };
+        for live in self.live.values() {
+            t.live_files += 1;
+            t.deleted_by_dv = t.deleted_by_dv.saturating_add(live.deleted);
+            match live.records {
+                Some(n) => t.stats_records = t.stats_records.saturating_add(n),
+                None => t.files_without_stats += 1,
+            }
+        }
+        Ok(t)
+    }
+}
+
+fn complete(count: u32, parts: &[(u32, PathBuf)]) -> bool {
+    (1..=count).all(|n| parts.iter().any(|(p, _)| *p == n))
+}
+
+/// A deletion vector's unique id, as the protocol forms it.
+fn dv_id(d: &Dv) -> String {
+    match d.offset {
+        Some(o) => format!("{}{}@{o}", d.storage_type, d.path_or_inline_dv),
+        None => format!("{}{}", d.storage_type, d.path_or_inline_dv),
+    }
+}
+
+/// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint.
+/// Statistics that do not parse, or a count that is not a non-negative integer, count as
+/// no statistics (the count becomes a lower bound), never as a number.
+fn num_records(add: &FileAction) -> Option<u64> {
+    if let Some(s) = &add.stats {
+        if let Ok(Stats { num_records: Some(n) }) = serde_json::from_str::<Stats>(s) {
+            return Some(n);
+        }
+    }
+    add.stats_parsed.as_ref()?.get("numRecords")?.as_u64()
+}
+
+/// The commit's time: in-commit timestamp, else commitInfo.timestamp, else the file's
+/// modification time (the protocol's order).
+fn commit_time(path: &Path, actions: &[Action]) -> Option<CommitTime> {
+    let info = actions.iter().find_map(|a| a.commit_info.as_ref());
+    if let Some(ms) = info.and_then(|i| i.in_commit_timestamp) {
+        return Some(CommitTime { millis: ms, source: "inCommitTimestamp" });
+    }
+    if let Some(ms) = info.and_then(|i| i.timestamp) {
+        return Some(CommitTime { millis: ms, source: "commitInfo.timestamp" });
+    }
+    let modified = std::fs::symlink_metadata(path).ok()?.modified().ok()?;
+    let ms = modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
+    Some(CommitTime { millis: i64::try_from(ms).ok()?, source: "the commit file's modification time" })
+}
+
+/// The column names of a `schemaString`, dotted for fields of structs.
+pub fn has_column(schema_string: &str, name: &str) -> bool {
+    let Ok(schema) = serde_json::from_str::<Value>(schema_string) else { return false };
+    if field(&schema, name).is_some() {
+        return true;
+    }
+    let mut at = &schema;
+    for part in name.split('.') {
+        match field(at, part) {
+            Some(f) => at = f.get("type").unwrap_or(&Value::Null),
+            None => return false,
+        }
+    }
+    true
+}
+
+fn field<'v>(struct_type: &'v Value, name: &str) -> Option<&'v Value> {
+    struct_type.get("fields")?.as_array()?.iter().find(|f| f.get("name").and_then(Value::as_str) == Some(name))
+}
+
+/// The top-level column names, for messages.
+pub fn columns(schema_string: &str) -> Vec<String> {
+    let Ok(schema) = serde_json::from_str::<Value>(schema_string) else { return Vec::new() };
+    schema
+        .get("fields")
+        .and_then(Value::as_array)
+        .map(|fs| fs.iter().filter_map(|f| f.get("name")?.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(multi_part("0000000001.0000000002.parquet"), Some((1, 2)));
+        assert_eq!(multi_part("0000000003.0000000002.parquet"), None);
+        assert!(is_v2_name("80a083e8-7026-4e79-81be-64bd76c43a11.json"));
+        assert!(!is_v2_name("parquet"));
+    }
+
+    #[test]
+    fn columns_and_nested() {
+        let s = r#"{"type":"struct","fields":[{"name":"label","type":"long"},{"name":"a","type":{"type":"struct","fields":[{"name":"b","type":"string"}]}}]}"#;
+        assert!(has_column(s, "label"));
+        assert!(has_column(s, "a.b"));
+        assert!(!has_column(s, "a.c"));
+        assert!(!has_column(s, "target"));
+        assert_eq!(columns(s), vec!["label", "a"]);
+    }
+
+    #[test]
+    fn truncated_last_line() {
+        let e =
+            json_actions(Path::new("_delta_log/x.json"), b"{\"commitInfo\":{}}\n{\"add\":{\"path\":\"a\"").unwrap_err();
+        assert!(e.to_string().contains("line 2 is cut short"), "{e}");
+    }
+}

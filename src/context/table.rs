@@ -1,0 +1,392 @@
+//! `--table DIR`: the bundle held against the Delta table it describes (spec section 8,
+//! "Table"). The log is read once per run ([`super::delta`]); each bundle is then held
+//! against the same state.
+
+use super::delta::{self, Table, EVIDENCE_URI};
+use super::diags::*;
+use crate::audit::facts::Facts;
+use crate::audit::tolerance::compare;
+use crate::audit::{group, record_count};
+use crate::claims::extract::{extract, Bound, Quantity};
+use crate::finding::{Finding, Outcome, Severity};
+use crate::options::Options;
+use crate::rules::Rule;
+use std::path::PathBuf;
+use std::sync::Arc;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// The table of `--table`, as read once for the run.
+#[derive(Debug, Clone)]
+pub struct TableInput {
+    pub dir: PathBuf,
+    /// The table's state, or why its log cannot be read.
+    pub state: Arc<Result<Table, String>>,
+}
+
+/// The rules of this check, in catalogue order; `context.table-log` first.
+fn table_rules() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().copied().filter(|r| r.id.starts_with("context.table-"))
+}
+
+pub fn check(doc: &crate::read::Document, name: &str, table: Option<&TableInput>, opts: &Options, out: &mut Outcome) {
+    let Some(input) = table else {
+        for rule in table_rules() {
+            out.skip(rule, "no --table given");
+        }
+        return;
+    };
+    out.mark(&TABLE_LOG);
+    let t = match input.state.as_ref() {
+        Ok(t) => t,
+        Err(why) => {
+            out.push(Finding::new(
+                &TABLE_LOG,
+                "",
+                format!("the Delta log of {} cannot be read: {why}", input.dir.display()),
+            ));
+            for rule in table_rules().filter(|r| r.id != TABLE_LOG.id) {
+                out.skip(rule, "the table's log could not be read");
+            }
+            return;
+        }
+    };
+    out.push(Finding::new(&TABLE_FACTS, "", facts_message(&input.dir, t)));
+    property(name, t, out);
+    let facts = Facts::new(doc);
+    records(&facts, t, opts, out);
+    target(&facts, t, out);
+    generated(&facts, t, out);
+}
+
+fn when(t: &Table) -> String {
+    match &t.property_set {
+        None => String::new(),
+        Some(s) => {
+            let at =
+                if s.exact { format!("version {}", s.version) } else { format!("version {} or earlier", s.version) };
+            match s.time.and_then(|c| rfc3339(c.millis).map(|r| (r, c.source))) {
+                Some((time, source)) => format!(", set at {at} ({time}, {source})"),
+                None => format!(", set at {at}"),
+            }
+        }
+    }
+}
+
+fn facts_message(dir: &std::path::Path, t: &Table) -> String {
+    let read_from = match &t.checkpoint {
+        Some((v, kind)) => format!("{kind} at version {v} and the commits after it"),
+        None => "the JSON commits from version 0".to_owned(),
+    };
+    let property = match t.property(EVIDENCE_URI) {
+        Some(uri) => format!("{EVIDENCE_URI} = {uri:?}{}", when(t)),
+        None => format!("no {EVIDENCE_URI}"),
+    };
+    let at_least = if t.exact_count() { "" } else { "at least " };
+    let mut count = format!("{at_least}{} live records in {} live files", group(t.live_records() as f64), t.live_files);
+    if t.deleted_by_dv > 0 {
+        count.push_str(&format!(
+            " ({} in statistics less {} deleted by deletion vectors)",
+            group(t.stats_records as f64),
+            group(t.deleted_by_dv as f64)
+        ));
+    }
+    if !t.exact_count() {
+        count.push_str(&format!(
+            " ({} of them without numRecords statistics: the count is a lower bound)",
+            t.files_without_stats
+        ));
+    }
+    let mut s =
+        format!("table {} at version {} (read from {read_from}): {property}; {count}", dir.display(), t.version);
+    for note in &t.notes {
+        s.push_str("; ");
+        s.push_str(note);
+    }
+    s
+}
+
+fn rfc3339(millis: i64) -> Option<String> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).ok()?.format(&Rfc3339).ok()
+}
+
+/// The local bundle the table's property names: a path (relative to the table
+/// directory) or a `file:` URI. Anything else cannot be fetched offline: the message says
+/// where it points.
+pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
+    let dir = input.dir.display();
+    let t = input.state.as_ref().as_ref().map_err(|why| format!("the Delta log of {dir} cannot be read: {why}"))?;
+    let Some(uri) = t.property(EVIDENCE_URI) else {
+        return Err(format!(
+            "the table {dir} (version {}) has no {EVIDENCE_URI}: name the bundle to verify",
+            t.version
+        ));
+    };
+    let path = if let Some(rest) = uri.strip_prefix("file:") {
+        // file:///abs, file://localhost/abs, file:/abs
+        let rest = rest.strip_prefix("//localhost").or_else(|| rest.strip_prefix("//")).unwrap_or(rest);
+        let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+        PathBuf::from(percent_decode(rest))
+    } else if has_scheme(uri) {
+        return Err(format!(
+            "the table's {EVIDENCE_URI} points at {uri:?}, which cannot be read offline: fetch it and run aeb-verify --table {dir} FILE"
+        ));
+    } else {
+        input.dir.join(percent_decode(uri))
+    };
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() => Ok(path),
+        Ok(_) => Err(format!("{EVIDENCE_URI} names {}, which is not a regular file", path.display())),
+        Err(e) => Err(format!("{EVIDENCE_URI} names {}: {e}", path.display())),
+    }
+}
+
+/// `scheme:` as RFC 3986 spells it (a Windows drive letter is no scheme).
+fn has_scheme(uri: &str) -> bool {
+    match uri.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// The file name a URI or path ends in: after the last `/`, without query or fragment,
+/// percent-decoded.
+pub fn uri_file_name(uri: &str) -> String {
+    let end = uri.find(['?', '#']).unwrap_or(uri.len());
+    let path = uri.get(..end).unwrap_or(uri);
+    let last = path.rsplit('/').next().unwrap_or(path);
+    percent_decode(last)
+}
+
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes.get(i), bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (Some(b'%'), Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (Some(b), _, _) => {
+                out.push(*b);
+                i += 1;
+            }
+            (None, _, _) => break,
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn property(name: &str, t: &Table, out: &mut Outcome) {
+    out.mark(&TABLE_PROPERTY);
+    let Some(uri) = t.property(EVIDENCE_URI) else {
+        out.push(Finding::new(
+            &TABLE_PROPERTY,
+            "",
+            format!("the table (version {}) has no {EVIDENCE_URI} property: it names no evidence bundle", t.version),
+        ));
+        out.skip(&TABLE_REFERENCES, format!("the table has no {EVIDENCE_URI}"));
+        out.skip(&TABLE_GENERATED, format!("the table has no {EVIDENCE_URI}"));
+        return;
+    };
+    if name == "-" {
+        out.skip(&TABLE_REFERENCES, "the bundle was read from standard input and has no file name");
+        return;
+    }
+    out.mark(&TABLE_REFERENCES);
+    let file = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let named = uri_file_name(uri);
+    if named != file {
+        out.push(
+            Finding::new(
+                &TABLE_REFERENCES,
+                "",
+                format!("the table's {EVIDENCE_URI} {uri:?} names {named:?}, not this bundle ({file:?})"),
+            )
+            .expected(format!("a URI ending in {file}"))
+            .found(uri.to_owned()),
+        );
+    }
+}
+
+fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
+    let live = t.live_records() as f64;
+    let exact = t.exact_count();
+    let table_says = if exact {
+        format!("the table has {} live records", group(live))
+    } else {
+        format!("the table has at least {} live records", group(live))
+    };
+    match record_count(facts) {
+        None => out.skip(&TABLE_RECORDS, "the bundle states no records_processed, total_cost_usd or cost_per_record"),
+        Some(rc) => {
+            out.mark(&TABLE_RECORDS);
+            // The bundle's figure, as a range when it is implied from rounded inputs.
+            let (low, high) = if rc.implied { implied_range(facts, opts) } else { (rc.value, rc.value) };
+            let tol = crate::audit::tolerance(opts);
+            let decimals = facts.num(&rc.pointer).map_or(0, |n| n.decimals);
+            let agrees_with = |x: f64| {
+                if rc.implied {
+                    x >= low && x <= high
+                } else {
+                    compare(rc.value, decimals, x, tol).consistent
+                }
+            };
+            let contradicts = if exact { !agrees_with(live) } else { high < live && !agrees_with(live) };
+            if contradicts {
+                let basis = if rc.implied {
+                    format!(
+                        "{} to {} records (implied, within the precision of the cost figures)",
+                        group(low),
+                        group(high)
+                    )
+                } else {
+                    format!("{} records", group(rc.value))
+                };
+                out.push(
+                    Finding::new(&TABLE_RECORDS, rc.pointer.clone(), format!("{table_says}, but {}", rc.source))
+                        .expected(if exact {
+                            format!("{} records", group(live))
+                        } else {
+                            format!("at least {} records", group(live))
+                        })
+                        .found(basis),
+                );
+            }
+        }
+    }
+    claims(facts, live, exact, opts, out);
+}
+
+/// The records `total_cost_usd / cost_per_record` can stand for, given the decimals
+/// both are written with (or `--tolerance`).
+fn implied_range(facts: &Facts, opts: &Options) -> (f64, f64) {
+    let total = facts.num("/cost_analysis/platform_costs/total_cost_usd");
+    let per = facts.num("/cost_analysis/platform_costs/cost_per_record");
+    let (Some(total), Some(per)) = (total, per) else { return (f64::NAN, f64::NAN) };
+    let value = total.value / per.value;
+    if let Some(rel) = opts.tolerance {
+        return (value * (1.0 - rel), value * (1.0 + rel));
+    }
+    let half = |d: u32| 0.5 * 10f64.powi(-(d.min(300) as i32));
+    let (dt, dp) = (half(total.decimals), half(per.decimals));
+    let low = (total.value - dt).max(0.0) / (per.value + dp);
+    let high = if per.value - dp > 0.0 { (total.value + dt) / (per.value - dp) } else { f64::INFINITY };
+    (low.min(value), high.max(value))
+}
+
+fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outcome) {
+    let claims = facts.members_of(crate::claims::CLAIMS);
+    let mut any = false;
+    let tol = crate::audit::tolerance(opts);
+    for (field, pointer, value) in claims {
+        let Some(text) = value.as_str() else { continue };
+        for m in extract(&field, text).mentions {
+            let Quantity::Records { value, multiplier } = m.quantity else { continue };
+            any = true;
+            let in_unit = live / multiplier;
+            let holds = crate::claims::holds(m.bound, value, m.decimals, in_unit, tol);
+            // A lower bound contradicts only a claim below it: "at least" never, an exact
+            // or "under" claim when even the bound exceeds it.
+            let contradicts = if exact { !holds } else { !holds && m.bound != Bound::AtLeast && in_unit > value };
+            if !contradicts {
+                continue;
+            }
+            let kind = crate::claims::bound_word(m.bound);
+            out.push(
+                Finding::new(
+                    &TABLE_CLAIMS,
+                    pointer.clone(),
+                    format!(
+                        "\"{}\" claims {kind}{} records, but the table has {}{} live records",
+                        m.text,
+                        group(value * multiplier),
+                        if exact { "" } else { "at least " },
+                        group(live)
+                    ),
+                )
+                .expected(format!("{} records (the table's live count)", group(live)))
+                .found(format!("{kind}{} records", group(value * multiplier)))
+                .severity(Severity::Warning),
+            );
+        }
+    }
+    if any {
+        out.mark(&TABLE_CLAIMS);
+    } else {
+        out.skip(&TABLE_CLAIMS, "no record-count claim in enterprise_validation");
+    }
+}
+
+fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
+    let Some(target) = facts.str("/training/target") else {
+        out.skip(&TABLE_TARGET, "the bundle names no training.target");
+        return;
+    };
+    out.mark(&TABLE_TARGET);
+    if !delta::has_column(&t.schema_string, target) {
+        out.push(
+            Finding::new(
+                &TABLE_TARGET,
+                "/training/target",
+                format!("training.target {target:?} is not a column of the table (version {})", t.version),
+            )
+            .expected(format!("one of {}", delta::columns(&t.schema_string).join(", ")))
+            .found(target.to_owned()),
+        );
+    }
+}
+
+fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
+    let Some(set) = &t.property_set else { return };
+    let Some(time) = set.time else {
+        out.skip(
+            &TABLE_GENERATED,
+            format!(
+                "the commit that set {EVIDENCE_URI} is no longer in the log (at or before version {})",
+                set.version
+            ),
+        );
+        return;
+    };
+    let Some(generated) = facts.str("/generated_at").and_then(|s| OffsetDateTime::parse(s, &Rfc3339).ok()) else {
+        out.skip(&TABLE_GENERATED, "the bundle has no RFC 3339 generated_at");
+        return;
+    };
+    out.mark(&TABLE_GENERATED);
+    let Ok(committed) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(time.millis) * 1_000_000) else { return };
+    if generated > committed {
+        let shown = committed.format(&Rfc3339).unwrap_or_default();
+        out.push(
+            Finding::new(
+                &TABLE_GENERATED,
+                "/generated_at",
+                format!(
+                    "the bundle was generated after version {} of the table set {EVIDENCE_URI} ({shown}, {})",
+                    set.version, time.source
+                ),
+            )
+            .expected(format!("at or before {shown}"))
+            .found(facts.str("/generated_at").unwrap_or_default().to_owned()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_of_uris() {
+        assert_eq!(uri_file_name("s3://bucket/evidence/2025%20q3.json?versionId=3"), "2025 q3.json");
+        assert_eq!(uri_file_name("../bundles/appends.json"), "appends.json");
+        assert_eq!(uri_file_name("file:///srv/e/b.json#x"), "b.json");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+    }
+}

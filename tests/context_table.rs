@@ -1,0 +1,133 @@
+//! `--table DIR`: every case of fixtures/tables/expectations.json, written by
+//! fixtures/tables/make-tables.py with the real Delta writer (deltalake). Exit code, the
+//! status of each context rule, the live record count the report states (which the
+//! script checked against `DeltaTable(...).to_pyarrow_table().num_rows`), and what the
+//! findings must say.
+
+mod common;
+use common::run;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn expectations() -> Value {
+    let text = std::fs::read_to_string(root().join("fixtures/tables/expectations.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// 1000 -> "1,000", as reports group counts.
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn context_text(bundle: &Value) -> String {
+    bundle["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["section"] == "Context")
+        .map(|f| format!("{} {} {} {}\n", f["rule"], f["message"], f["expected"], f["found"]))
+        .collect()
+}
+
+#[test]
+fn every_table_case() {
+    let e = expectations();
+    let now = e["now"].as_str().unwrap();
+    for case in e["cases"].as_array().unwrap() {
+        let table = root().join(case["table"].as_str().unwrap()).display().to_string();
+        let mut args: Vec<String> =
+            vec!["--format".into(), "json".into(), "--now".into(), now.into(), "--table".into(), table];
+        args.extend(case["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()));
+        if let Some(b) = case["bundle"].as_str() {
+            args.push(root().join(b).display().to_string());
+        }
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(&argv);
+        let want_exit = case["exit"].as_i64().unwrap();
+        assert_eq!(r.code as i64, want_exit, "{case}\nstderr: {}\nstdout: {}", r.stderr, r.stdout);
+        let says: Vec<&str> = case["says"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        if want_exit == 2 {
+            for s in says {
+                assert!(r.stderr.contains(s), "{case}: stderr should say {s:?}: {}", r.stderr);
+            }
+            continue;
+        }
+        let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stderr));
+        let bundle = &report["bundles"][0];
+        let text = context_text(bundle);
+        for (rule, status) in case["checks"].as_object().unwrap() {
+            let check = bundle["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule.as_str());
+            let got = check.map(|c| c["status"].clone()).unwrap_or(Value::Null);
+            assert_eq!(&got, status, "{case}: {rule}\n{text}");
+        }
+        if let Some(live) = case["live_records"].as_u64() {
+            let phrase = format!("{} live records", grouped(live));
+            assert!(text.contains(&phrase), "{case}: should state {phrase:?}:\n{text}");
+        }
+        for s in says {
+            assert!(text.contains(s), "{case}: should say {s:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn live_counts_agree_with_the_python_reader() {
+    let e = expectations();
+    let appends = root().join("fixtures/tables/bundles/appends.json").display().to_string();
+    for (name, t) in e["tables"].as_object().unwrap() {
+        let Some(pyarrow) = t["pyarrow_num_rows"].as_u64() else { continue };
+        let dir = root().join("fixtures/tables").join(name).display().to_string();
+        let r = run(&["--format", "json", "--now", e["now"].as_str().unwrap(), "--table", &dir, &appends]);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        let text = context_text(&report["bundles"][0]);
+        if text.contains("lower bound") {
+            // Files without statistics: the count is at most what the reader finds.
+            let live = t["live_records"].as_u64().unwrap();
+            assert!(live <= pyarrow, "{name}");
+        } else {
+            assert!(
+                text.contains(&format!("{} live records", grouped(pyarrow))),
+                "{name}: {pyarrow} rows per pyarrow:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_table_is_skip_with_its_reason() {
+    let b = root().join("fixtures/tables/bundles/appends.json").display().to_string();
+    let r = run(&["--format", "json", "--now", "2030-01-01T00:00:00Z", &b]);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let checks = report["bundles"][0]["checks"].as_array().unwrap();
+    let c = checks.iter().find(|c| c["rule"] == "context.table-records").unwrap();
+    assert_eq!((c["status"].as_str(), c["reason"].as_str()), (Some("skip"), Some("no --table given")));
+}
+
+#[test]
+fn a_directory_that_is_no_table_is_exit_2() {
+    let b = root().join("fixtures/tables/bundles/appends.json").display().to_string();
+    for (dir, says) in [("fixtures/tables/bundles", "no _delta_log"), ("fixtures/tables/nonexistent", "nonexistent")] {
+        let d = root().join(dir).display().to_string();
+        let r = run(&["--table", &d, &b]);
+        assert_eq!(r.code, 2, "{dir}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{dir}: {}", r.stderr);
+    }
+    let r = run(&["--table-version", "3", &b]);
+    assert_eq!(r.code, 2, "--table-version needs --table");
+    let d = root().join("fixtures/tables/appends").display().to_string();
+    let r = run(&["--format", "json", "--table", &d, "--table-version", "99", &b]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("the log ends at version 4"), "{}", r.stdout);
+}

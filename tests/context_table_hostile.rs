@@ -1,0 +1,170 @@
+//! `--table` on a hostile table directory: symbolic links, a FIFO, a malformed or
+//! missing commit, an impossible deletion vector, control characters and a `file:` URI in
+//! the property, and a large log (linear time). Each table is a copy of a fixture of
+//! fixtures/tables/ (see make-tables.py) changed the way the test says.
+
+mod common;
+use common::run;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of a fixture table in a directory of its own.
+fn scratch(fixture: &str, tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aeb-table-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let table = dir.join("table");
+    copy_dir(&root().join("fixtures/tables").join(fixture), &table);
+    table
+}
+
+fn commit(table: &Path, v: u64) -> PathBuf {
+    table.join("_delta_log").join(format!("{v:020}.json"))
+}
+
+fn verify(table: &Path, bundle: Option<&str>, format: &str) -> common::Run {
+    let t = table.display().to_string();
+    let mut args = vec!["--format", format, "--now", "2030-01-01T00:00:00Z", "--table", &t];
+    let b = bundle.map(|b| root().join(b).display().to_string());
+    if let Some(b) = &b {
+        args.push(b);
+    }
+    run(&args)
+}
+
+const APPENDS: &str = "fixtures/tables/bundles/appends.json";
+
+/// Exit 1 with a `context.table-log` finding that says `says`.
+#[track_caller]
+fn assert_unreadable(table: &Path, says: &str) {
+    let r = verify(table, Some(APPENDS), "json");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let f =
+        report["bundles"][0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "context.table-log").cloned();
+    let message = f.map(|f| f["message"].as_str().unwrap().to_owned()).unwrap_or_default();
+    assert!(message.contains(says), "should say {says:?}: {message}");
+    let _ = std::fs::remove_dir_all(table.parent().unwrap());
+}
+
+#[test]
+fn symbolic_links_are_not_followed() {
+    let t = scratch("appends", "symlog");
+    std::fs::remove_dir_all(t.join("_delta_log")).unwrap();
+    std::os::unix::fs::symlink(root().join("fixtures/tables/appends/_delta_log"), t.join("_delta_log")).unwrap();
+    assert_unreadable(&t, "symbolic link");
+
+    let t = scratch("appends", "symcommit");
+    std::fs::remove_file(commit(&t, 4)).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", commit(&t, 4)).unwrap();
+    assert_unreadable(&t, "symbolic link");
+}
+
+#[test]
+fn a_fifo_named_like_a_commit_does_not_block() {
+    let t = scratch("appends", "fifo");
+    std::fs::remove_file(commit(&t, 4)).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(commit(&t, 4)).status().unwrap();
+    assert!(made.success());
+    assert_unreadable(&t, "not a regular file");
+}
+
+#[test]
+fn a_malformed_line_names_its_file_and_line() {
+    let t = scratch("appends", "garbage");
+    let text = std::fs::read_to_string(commit(&t, 1)).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(1, "{\"add\": not json}");
+    std::fs::write(commit(&t, 1), lines.join("\n") + "\n").unwrap();
+    assert_unreadable(&t, "00000000000000000001.json line 2 is not a Delta action");
+}
+
+#[test]
+fn a_missing_commit_is_named() {
+    let t = scratch("appends", "gap");
+    std::fs::remove_file(commit(&t, 2)).unwrap();
+    assert_unreadable(&t, "commit 2 (00000000000000000002.json) is missing");
+}
+
+#[test]
+fn a_deletion_vector_larger_than_its_file_is_refused() {
+    let t = scratch("deletion-vectors", "dv");
+    let text = std::fs::read_to_string(commit(&t, 1)).unwrap().replace("\"cardinality\":7", "\"cardinality\":1000");
+    std::fs::write(commit(&t, 1), text).unwrap();
+    assert_unreadable(&t, "deletes 1000 rows of a file of 100");
+}
+
+/// Appends a commit that sets the property to `uri`, keeping the rest of the metaData.
+fn set_property(table: &Path, version: u64, uri: &str) {
+    let text = std::fs::read_to_string(commit(table, 3)).unwrap();
+    let mut meta: Value =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|a| a.get("metaData").is_some()).unwrap();
+    meta["metaData"]["configuration"]["aethergen.evidence_uri"] = Value::String(uri.to_owned());
+    let info = serde_json::json!({"commitInfo": {"timestamp": 1893456000000i64, "operation": "SET TBLPROPERTIES"}});
+    std::fs::write(commit(table, version), format!("{info}\n{meta}\n")).unwrap();
+}
+
+#[test]
+fn a_file_uri_in_the_property_is_verified_from_the_table() {
+    let t = scratch("appends", "fileuri");
+    let bundle = root().join(APPENDS);
+    set_property(&t, 5, &format!("file://{}", bundle.display()));
+    let r = verify(&t, None, "json");
+    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["bundles"][0]["file"], bundle.display().to_string());
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn control_characters_in_the_property_are_escaped() {
+    let t = scratch("appends", "control");
+    set_property(&t, 5, "s3://bucket/\u{1b}[2J\u{1b}]0;VERIFIED\u{7}evil.json");
+    let r = verify(&t, Some(APPENDS), "human");
+    assert_eq!(r.code, 1);
+    assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'), "raw control characters: {:?}", r.stdout);
+    let alone = verify(&t, None, "human");
+    assert_eq!(alone.code, 2);
+    assert!(!alone.stderr.contains('\u{1b}'), "{:?}", alone.stderr);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_large_log_is_read_in_linear_time() {
+    // 100,000 files added in one commit and removed in the next but 10: 10 live records.
+    let t = scratch("appends", "large");
+    let mut adds = String::from("{\"commitInfo\":{\"timestamp\":1893456000000}}\n");
+    let mut removes = adds.clone();
+    for i in 0..100_000 {
+        adds.push_str(&format!(
+            "{{\"add\":{{\"path\":\"f{i}.parquet\",\"partitionValues\":{{}},\"size\":1,\"modificationTime\":0,\"dataChange\":true,\"stats\":\"{{\\\"numRecords\\\":1}}\"}}}}\n"
+        ));
+        if i >= 10 {
+            removes.push_str(&format!("{{\"remove\":{{\"path\":\"f{i}.parquet\",\"dataChange\":true}}}}\n"));
+        }
+    }
+    std::fs::write(commit(&t, 5), adds).unwrap();
+    std::fs::write(commit(&t, 6), removes).unwrap();
+    let start = std::time::Instant::now();
+    let r = verify(&t, Some(APPENDS), "json");
+    let took = start.elapsed();
+    assert!(r.stdout.contains("1,010 live records in 14 live files"), "{}", r.stdout);
+    assert!(took.as_secs() < 20, "took {took:?}");
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
