@@ -476,9 +476,10 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
     };
     let result = read::read(bytes, &limits(read));
     let Some(doc) = result.document else {
-        for f in &result.findings {
-            let pos = f.offset.map(|o| read::line_column(&result.source, o));
-            let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
+        let offsets: Vec<usize> = result.findings.iter().map(|f| f.offset.unwrap_or(0)).collect();
+        let lines = read::positions(&result.source, &offsets);
+        for (f, p) in result.findings.iter().zip(lines) {
+            let at = f.offset.map(|_| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
             let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
         }
         return Err(EXIT_REJECTED);
