@@ -476,9 +476,10 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
     };
     let result = read::read(bytes, &limits(read));
     let Some(doc) = result.document else {
-        for f in &result.findings {
-            let pos = f.offset.map(|o| read::line_column(&result.source, o));
-            let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
+        let offsets: Vec<usize> = result.findings.iter().map(|f| f.offset.unwrap_or(0)).collect();
+        let lines = read::positions(&result.source, &offsets);
+        for (f, p) in result.findings.iter().zip(lines) {
+            let at = f.offset.map(|_| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
             let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
         }
         return Err(EXIT_REJECTED);
@@ -494,14 +495,17 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         };
         return fail(env, &format!("no rule '{id}'; {hint}"));
     };
+    // Wrapped to the terminal (or COLUMNS), between words only.
+    let width = env.width.max(40);
+    let body = report::wrap(rule.explanation, width, width).join("\n");
+    let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
     let _ = writeln!(
         env.stdout,
-        "{}: {}\nsection: {}\ndefault severity: {}\n\n{}",
+        "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
         rule.title,
         rule.section.name(),
         rule.severity,
-        rule.explanation
     );
     EXIT_VERIFIED
 }
