@@ -497,14 +497,17 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         };
         return fail(env, &format!("no rule '{id}'; {hint}"));
     };
+    // Wrapped to the terminal (or COLUMNS), between words only.
+    let width = env.width.max(40);
+    let body = report::wrap(rule.explanation, width, width).join("\n");
+    let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
     let _ = writeln!(
         env.stdout,
-        "{}: {}\nsection: {}\ndefault severity: {}\n\n{}",
+        "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
         rule.title,
         rule.section.name(),
         rule.severity,
-        rule.explanation
     );
     EXIT_VERIFIED
 }

@@ -177,8 +177,8 @@ pub struct AuditArgs {
     #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
     pub deny_patterns: Vec<regex::Regex>,
 
-    /// Report this rule as info for this run (not for reading, integrity or
-    /// signature errors); repeatable
+    /// Report this rule, or every rule of a group (`claims`, `sig.kms`), as info for
+    /// this run (not for reading, integrity or signature errors); repeatable
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
 
