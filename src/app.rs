@@ -1,17 +1,18 @@
 //! What each command does. Output goes to the writers it is given, so the whole
 //! tool can be driven in-process by tests; `main` only wires it to the process.
 
+use crate::batch::{self, Item, Tally};
 use crate::cli::{Cli, ColorChoice, Command, ReadArgs, VerifyArgs};
-use crate::finding::Finding;
+use crate::inputs::bundles::{self, Loaded};
 use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
 use crate::text::escape_control;
-use crate::verify::{self, BundleReport, Verdict};
+use crate::verify::BundleReport;
 use clap::CommandFactory;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -26,7 +27,13 @@ pub struct Env<'a> {
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
     pub stdout_is_terminal: bool,
+    /// Standard error is a terminal (a progress bar may be drawn there).
+    pub stderr_is_terminal: bool,
+    /// Running under CI (`CI` set): no progress bar, whatever the terminal says.
+    pub ci: bool,
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` set and not `0`: colour even when standard output is not a terminal.
+    pub clicolor_force: bool,
     /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
     pub width: usize,
 }
@@ -57,9 +64,9 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             clap_complete::generate(shell, &mut Cli::command(), "aeb-verify", env.stdout);
             EXIT_VERIFIED
         }
-        Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(env.stdout) {
+        Some(Command::Man { page }) => match crate::man::render(page.as_deref(), env.stdout) {
             Ok(()) => EXIT_VERIFIED,
-            Err(e) => fail(env, &format!("cannot write the man page: {e}")),
+            Err(e) => fail(env, &format!("man: {e}")),
         },
     };
     let _ = env.stdout.flush();
@@ -79,28 +86,14 @@ fn limits(read: ReadArgs) -> Limits {
 fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut opts = Options::new(args.now.unwrap_or(env.clock));
     opts.limits = limits(args.read);
-    let mut inputs = Vec::new();
-    let mut cannot_run = false;
-    for path in &args.bundles {
-        match expand(path) {
-            Ok(found) if found.is_empty() => {
-                cannot_run = true;
-                let shown = path.display().to_string();
-                let _ =
-                    writeln!(env.stderr, "aeb-verify: {}: no *.json files in this directory", escape_control(&shown));
-            }
-            Ok(found) => inputs.extend(found),
-            Err(e) => {
-                cannot_run = true;
-                let shown = path.display().to_string();
-                let _ =
-                    writeln!(env.stderr, "aeb-verify: {}: {}", escape_control(&shown), escape_control(&e.to_string()));
-            }
-        }
-    }
+    let walk = match bundles::Walk::new(args.follow, &args.exclude) {
+        Ok(w) => w,
+        Err(e) => return fail(env, &e),
+    };
+    let mut found = bundles::discover(&args.bundles, &walk);
     // Start the second core's work before the keys are loaded: it is the longest part
     // of a small bundle's run.
-    let small_first = second_core(inputs.first());
+    let small_first = second_core(found.inputs.first());
     if small_first && args.audit.profile != crate::options::Profile::None {
         // This thread will soon be idle: it takes the personal-data patterns while the
         // other compiles the schema. (Claims need none: their reader is hand-written.)
@@ -135,31 +128,22 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     if args.bundles.is_empty() {
         // `--table DIR` alone: the bundle the table names.
         match opts.context.table.as_ref().map(crate::context::table::named_bundle) {
-            Some(Ok(path)) => inputs.push(path),
+            Some(Ok(path)) => found = bundles::discover(&[path], &walk),
             Some(Err(e)) => return fail(env, &e),
             None => return fail(env, "no bundle given"),
         }
     }
 
-    let mut reports: Vec<BundleReport> = Vec::new();
-    for path in inputs {
-        let name = path.display().to_string();
-        match load(&path, opts.limits.max_bytes, env) {
-            Ok(Loaded::Bytes(bytes)) => reports.push(verify::verify(&name, bytes, &opts)),
-            Ok(Loaded::TooLarge(finding)) => reports.push(verify::rejected_unread(&name, finding)),
-            Err(e) => {
-                cannot_run = true;
-                let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {e}", escape_control(&name));
-            }
-        }
-    }
     let now = opts.now.format(&Rfc3339).unwrap_or_default();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+        ColorChoice::Auto => (env.stdout_is_terminal || env.clicolor_force) && !env.no_color,
     };
-    let record = report::Record::new(&opts, args.now.is_some(), &reports);
+    // What the verdicts rest on, as known before any bundle is read (options, keys);
+    // the full record (inputs, what each key verified) is built as bundles come.
+    let base = report::Record::new(&opts, args.now.is_some(), &[]);
+    let mut record = base.clone();
     let style = report::Style {
         now: &now,
         strict: opts.strict,
@@ -167,18 +151,210 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         quiet: args.quiet,
         verbose: args.verbose,
         width: env.width,
-        record: &record,
+        record: &base,
     };
-    let text = report::render(args.format, &reports, style);
-    if let Err(e) = env.stdout.write_all(text.as_bytes()) {
-        return fail(env, &format!("cannot write the report: {e}"));
+    // Each --output file is created before any bundle is verified: a path that cannot
+    // be written stops the run before it costs anything.
+    let mut files = Vec::new();
+    for o in &args.outputs {
+        match std::fs::File::create(&o.path) {
+            Ok(f) => files.push((o, std::io::BufWriter::new(f))),
+            Err(e) => return fail(env, &format!("cannot create {}: {e}", o.path.display())),
+        }
     }
-    if cannot_run {
+    let file_style = report::Style { color: false, ..style };
+    let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);
+    outs.push(Out { sink: report::sink(args.format, style), w: Dest::Stdout, name: None, error: None });
+    for (o, w) in files {
+        outs.push(Out { sink: report::sink(o.format, file_style), w: Dest::File(w), name: Some(&o.path), error: None });
+    }
+
+    // Found = read + unreadable: a named path that does not exist counts as found and unreadable.
+    let mut tally =
+        Tally { found: found.inputs.len() + found.unusable.len(), skipped: found.skipped, ..Tally::default() };
+    for n in &tally.skipped {
+        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", escape_control(&n.path), escape_control(&n.reason));
+    }
+    for n in &found.unusable {
+        let _ =
+            writeln!(env.stderr, "aeb-verify: cannot read {}: {}", escape_control(&n.path), escape_control(&n.reason));
+    }
+    let stdin =
+        found.inputs.contains(&bundles::Input::Stdin).then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
+    let keep = outs.iter().any(|o| o.sink.needs_all());
+    let mut kept: Vec<BundleReport> = Vec::new();
+    let progress = Progress::new(found.inputs.len(), env.stderr_is_terminal && !env.ci);
+    {
+        let mut stdout = Guard { inner: &mut *env.stdout, closed: false };
+        let emit_to = |outs: &mut Vec<Out>, stdout: &mut Guard, item: &Item| {
+            for o in outs.iter_mut().filter(|o| o.error.is_none()) {
+                let w: &mut dyn Write = match &mut o.w {
+                    Dest::Stdout => &mut *stdout,
+                    Dest::File(f) => f,
+                };
+                let r = match item {
+                    Item::Report(r) => o.sink.bundle(r, w),
+                    Item::Unreadable(n) => o.sink.unreadable(n, w),
+                };
+                o.error = r.err();
+            }
+        };
+        for o in outs.iter_mut() {
+            let w: &mut dyn Write = match &mut o.w {
+                Dest::Stdout => &mut stdout,
+                Dest::File(f) => f,
+            };
+            // Named paths that cannot be used are known before any bundle is verified.
+            o.error =
+                o.sink.begin(w).and_then(|()| found.unusable.iter().try_for_each(|n| o.sink.unreadable(n, w))).err();
+        }
+        batch::run(&found.inputs, stdin, &opts, |item| {
+            tally.count(&item);
+            if let Item::Report(r) = &item {
+                record.add(r);
+            }
+            progress.tick();
+            emit_to(&mut outs, &mut stdout, &item);
+            match item {
+                Item::Report(r) if keep => kept.push(r),
+                Item::Report(_) => {}
+                Item::Unreadable(n) => {
+                    progress.suspend(|| {
+                        let _ = writeln!(
+                            env.stderr,
+                            "aeb-verify: cannot read {}: {}",
+                            escape_control(&n.path),
+                            escape_control(&n.reason)
+                        );
+                    });
+                }
+            }
+        });
+        progress.done();
+        tally.unreadable.extend(found.unusable.iter().cloned());
+        record.finish();
+        let full = report::Style { record: &record, ..style };
+        let full_file = report::Style { color: false, ..full };
+        for o in outs.iter_mut().filter(|o| o.error.is_none()) {
+            let w: &mut dyn Write = match &mut o.w {
+                Dest::Stdout => &mut stdout,
+                Dest::File(f) => f,
+            };
+            let st = if o.name.is_some() { &full_file } else { &full };
+            o.error = o.sink.finish(&kept, &tally, st, w).and_then(|()| w.flush()).err();
+        }
+    }
+    let mut cannot_write = false;
+    for o in &outs {
+        if let Some(e) = &o.error {
+            cannot_write = true;
+            let what = o
+                .name
+                .map_or_else(|| "the report".to_owned(), |p| escape_control(&p.display().to_string()).into_owned());
+            let _ = writeln!(env.stderr, "aeb-verify: cannot write {what}: {e}");
+        }
+    }
+    if cannot_write || !tally.unreadable.is_empty() {
         EXIT_CANNOT_RUN
-    } else if reports.iter().any(|r| r.verdict == Verdict::Rejected) {
+    } else if tally.rejected > 0 {
         EXIT_REJECTED
     } else {
         EXIT_VERIFIED
+    }
+}
+
+/// One report being written: to standard output or to an `--output` file.
+struct Out<'a> {
+    sink: Box<dyn report::Sink + 'a>,
+    w: Dest,
+    name: Option<&'a Path>,
+    /// The first write error; nothing more is written there.
+    error: Option<std::io::Error>,
+}
+
+enum Dest {
+    Stdout,
+    File(std::io::BufWriter<std::fs::File>),
+}
+
+/// Standard output that a reader may close early (`aeb-verify dir/ | head`): from the
+/// first broken pipe on, writes are dropped quietly, as ripgrep does, and the run ends
+/// with the verdict's exit code; other write errors are reported.
+pub struct Guard<'a> {
+    pub inner: &'a mut dyn Write,
+    pub closed: bool,
+}
+
+impl Write for Guard<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => r,
+        }
+    }
+}
+
+/// A progress bar on standard error, for a batch that runs longer than about a second
+/// on a terminal; never when standard error is not a terminal or under CI.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+}
+
+impl Progress {
+    fn new(len: usize, allowed: bool) -> Progress {
+        let bar = (allowed && len > 1).then(|| {
+            let bar =
+                indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::hidden());
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} bundles, {per_sec}, {eta} left")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress { bar, start: std::time::Instant::now() }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if bar.is_hidden() && self.start.elapsed() > std::time::Duration::from_secs(1) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -219,35 +395,9 @@ fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::conte
     Ok(inputs)
 }
 
-/// A directory stands for every `*.json` file below it, in name order.
-fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if path.as_os_str() == "-" || !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut dirs = vec![path.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|e| e == "json") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 /// A bundle smaller than this is verified in about the time the one-off compile of the
 /// schema and claim patterns takes.
 const SMALL: u64 = 1 << 20;
-
-enum Loaded {
-    Bytes(read::Source),
-    TooLarge(Finding),
-}
 
 /// Starts the one-off compile of the schema and the claim patterns on a second thread,
 /// before keys are loaded and the first bundle is read: the checks need them only after
@@ -255,27 +405,12 @@ enum Loaded {
 /// Returns whether the first bundle is small. (Tried and dropped: touching the pages of
 /// the canonical buffer on that thread while this one reads the file. Both threads then
 /// fault pages in at once and the kernel time grew more than the parse saved.)
-fn second_core(first: Option<&PathBuf>) -> bool {
+fn second_core(first: Option<&bundles::Input>) -> bool {
     let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(crate::audit::warm_up);
-    first.and_then(|p| std::fs::metadata(p).ok()).is_none_or(|m| m.len() < SMALL)
-}
-
-/// Reads at most `max + 1` bytes, so an oversized input costs no more than the limit.
-fn load(path: &Path, max: u64, env: &mut Env) -> std::io::Result<Loaded> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        env.stdin.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-        return Ok(Loaded::Bytes(bytes.into()));
+    match first {
+        Some(bundles::Input::File { path, .. }) => std::fs::metadata(path).map_or(true, |m| m.len() < SMALL),
+        _ => true,
     }
-    let file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > max {
-        let f = Finding::new(&read::diags::TOO_LARGE, "", format!("the bundle has {len} bytes; the limit is {max}"))
-            .expected(format!("at most {max} bytes (--max-bytes)"))
-            .found(format!("{len} bytes"));
-        return Ok(Loaded::TooLarge(f));
-    }
-    Ok(Loaded::Bytes(read::Source::from_file(file, len, max)?))
 }
 
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.
@@ -326,7 +461,12 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
 fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
     let shown = file.display().to_string();
     let name = escape_control(&shown);
-    let bytes = match load(file, read.max_bytes, env) {
+    let loaded = if file.as_os_str() == "-" {
+        bundles::load_stdin(env.stdin, read.max_bytes)
+    } else {
+        bundles::load_file(file, false, read.max_bytes)
+    };
+    let bytes = match loaded {
         Ok(Loaded::Bytes(b)) => b,
         Ok(Loaded::TooLarge(f)) => {
             let _ = writeln!(env.stderr, "{name}: error[{}]: {}", f.rule.id, escape_control(&f.message));
@@ -336,9 +476,10 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
     };
     let result = read::read(bytes, &limits(read));
     let Some(doc) = result.document else {
-        for f in &result.findings {
-            let pos = f.offset.map(|o| read::line_column(&result.source, o));
-            let at = pos.map(|p| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
+        let offsets: Vec<usize> = result.findings.iter().map(|f| f.offset.unwrap_or(0)).collect();
+        let lines = read::positions(&result.source, &offsets);
+        for (f, p) in result.findings.iter().zip(lines) {
+            let at = f.offset.map(|_| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
             let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
         }
         return Err(EXIT_REJECTED);
@@ -354,14 +495,17 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         };
         return fail(env, &format!("no rule '{id}'; {hint}"));
     };
+    // Wrapped to the terminal (or COLUMNS), between words only.
+    let width = env.width.max(40);
+    let body = report::wrap(rule.explanation, width, width).join("\n");
+    let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
     let _ = writeln!(
         env.stdout,
-        "{}: {}\nsection: {}\ndefault severity: {}\n\n{}",
+        "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
         rule.title,
         rule.section.name(),
         rule.severity,
-        rule.explanation
     );
     EXIT_VERIFIED
 }

@@ -33,9 +33,25 @@ pub struct VerifyArgs {
     #[arg(value_name = "BUNDLE", required_unless_present = "table")]
     pub bundles: Vec<PathBuf>,
 
-    /// Report format
+    /// Report format on standard output
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Also write a report in FORMAT to FILE (e.g. sarif=results.sarif); repeatable.
+    /// Every file is written in full before the exit status is known
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<OutputArg>,
+
+    /// In directories, follow symbolic links (loops are detected; a link to outside
+    /// the directory is never read). Without it links are skipped with a notice
+    #[arg(long)]
+    pub follow: bool,
+
+    /// In directories, leave out paths matching this glob (matched against the path
+    /// below the directory and against the name, e.g. 'drafts' or '*.draft.json');
+    /// repeatable
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 
     /// Reject on warnings too, not only on errors
     #[arg(long)]
@@ -70,6 +86,29 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub context: ContextArgs,
+}
+
+/// One `--output FORMAT=FILE`.
+#[derive(Debug, Clone)]
+pub struct OutputArg {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputArg, String> {
+    let (format, path) = s.split_once('=').ok_or("FORMAT=FILE, e.g. sarif=results.sarif")?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format '{format}' (one of {})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("FORMAT=FILE needs a file name after '='".to_owned());
+    }
+    Ok(OutputArg { format, path: PathBuf::from(path) })
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -126,8 +165,8 @@ pub struct AuditArgs {
     #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
     pub deny_patterns: Vec<regex::Regex>,
 
-    /// Report this rule as info for this run (not for reading, integrity or
-    /// signature errors); repeatable
+    /// Report this rule, or every rule of a group (`claims`, `sig.kms`), as info for
+    /// this run (not for reading, integrity or signature errors); repeatable
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
 
@@ -215,9 +254,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print a man page (roff): aeb-verify(1), or a subcommand's page
     #[command(hide = true)]
-    Man,
+    Man {
+        /// A subcommand (canonicalize, digest, ...): print aeb-verify-SUBCOMMAND(1)
+        page: Option<String>,
+    },
 }
 
 /// Formats of `aeb-verify diff`.

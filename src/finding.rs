@@ -72,6 +72,12 @@ pub struct Finding {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub message: String,
+    /// Profile requirements this finding also breaks (a contradicted claim under
+    /// `--profile marketplace`): one finding, counted once, that fails both checks.
+    pub breaks: Vec<&'static Rule>,
+    /// Non-zero for the one "and N more" finding that stands for the findings of its
+    /// rule beyond [`MAX_PER_RULE`]: how many it stands for.
+    pub more: usize,
     /// The bundle's own text around `position`, taken once when the report is
     /// assembled, so reporters can show the line without keeping the whole source.
     pub excerpt: Option<Excerpt>,
@@ -103,8 +109,19 @@ impl Finding {
             expected: None,
             found: None,
             message: message.into(),
+            breaks: Vec::new(),
+            more: 0,
             excerpt: None,
         }
+    }
+
+    /// The "and N more" finding for `n` findings of `rule` not listed, pointing at the
+    /// first of them.
+    pub fn more(rule: &'static Rule, n: usize, severity: Severity, pointer: String, offset: Option<usize>) -> Self {
+        let mut f = Finding::new(rule, pointer, more_message(rule, n)).severity(severity);
+        f.offset = offset;
+        f.more = n;
+        f
     }
 
     pub fn at(mut self, offset: usize) -> Self {
@@ -180,6 +197,48 @@ impl Outcome {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
+}
+
+/// How many findings of one rule a bundle's report lists; the rest are counted in one
+/// "and N more" finding. A hostile bundle can hold a million lone surrogates: listing
+/// them would make the report, not the bundle, the cost (contract section 1).
+pub const MAX_PER_RULE: usize = 100;
+
+fn more_message(rule: &Rule, n: usize) -> String {
+    format!("and {n} more {} finding(s) not listed, the first of them here", rule.id)
+}
+
+/// Keeps the first [`MAX_PER_RULE`] findings of each rule, in order, and folds the rest
+/// into that rule's one "and N more" finding (made here, or already made by the reader,
+/// which stops building findings past the cap). Linear in the number of findings.
+pub fn cap_per_rule(findings: &mut Vec<Finding>) {
+    use std::collections::HashMap;
+    let mut listed: HashMap<&'static str, usize> = HashMap::new();
+    // Per rule: index in `kept` of its "and N more" finding.
+    let mut summary: HashMap<&'static str, usize> = HashMap::new();
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len().min(1024));
+    for f in findings.drain(..) {
+        let id = f.rule.id;
+        let n = listed.entry(id).or_insert(0);
+        if f.more == 0 && *n < MAX_PER_RULE {
+            *n += 1;
+            kept.push(f);
+            continue;
+        }
+        let extra = f.more.max(1);
+        match summary.get(id).and_then(|&i| kept.get_mut(i)) {
+            Some(s) => {
+                s.more += extra;
+                s.severity = s.severity.max(f.severity);
+                s.message = more_message(s.rule, s.more);
+            }
+            None => {
+                summary.insert(id, kept.len());
+                kept.push(Finding::more(f.rule, extra, f.severity, f.pointer, f.offset));
+            }
+        }
+    }
+    *findings = kept;
 }
 
 /// RFC 6901 escaping of one reference token.

@@ -11,13 +11,16 @@
 
 pub mod app;
 pub mod audit;
+pub mod batch;
 pub mod canonical;
 pub mod claims;
 pub mod cli;
 pub mod context;
 pub mod diff;
 pub mod finding;
+pub mod inputs;
 pub mod integrity;
+pub mod man;
 pub mod marketplace;
 pub mod options;
 pub mod overrides;

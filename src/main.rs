@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         stdout: &mut std::io::BufWriter::new(stdout.lock()),
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+        ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        clicolor_force: std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0"),
         width: width(stdout_is_terminal),
     };
     ExitCode::from(app::run(cli, &mut env))

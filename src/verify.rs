@@ -6,7 +6,7 @@ use crate::finding::{Outcome, Severity};
 use crate::integrity::{self, Digest256};
 use crate::options::{Options, Profile};
 use crate::read::Document;
-use crate::read::{self, line_column, locate};
+use crate::read::{self, locate_all, positions};
 use crate::rules::Section;
 use serde::Serialize;
 
@@ -73,7 +73,8 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
         None => skipped_sections = unread_sections(),
     }
     crate::overrides::apply(&mut outcome, &opts.overrides);
-    resolve_positions(&mut outcome, read.source());
+    crate::finding::cap_per_rule(&mut outcome.findings);
+    resolve_positions(&mut outcome, read.source(), read.document.as_ref());
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
     let source = read.source();
@@ -145,16 +146,53 @@ fn verdict(outcome: &Outcome, opts: &Options) -> Verdict {
     }
 }
 
-fn resolve_positions(outcome: &mut Outcome, source: &[u8]) {
-    for f in &mut outcome.findings {
-        if f.position.is_some() && f.excerpt.is_some() {
+/// Line and column of every finding, in two passes over the source whatever the number
+/// of findings: one walk that finds all pointers (each top-level member entered from
+/// its known offset, so a finding under `signatures` does not walk the whole bundle),
+/// one pass that turns all offsets into lines and columns.
+fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document>) {
+    use std::collections::HashMap;
+    let todo: Vec<usize> = (0..outcome.findings.len())
+        .filter(|&i| outcome.findings.get(i).is_some_and(|f| f.position.is_none() || f.excerpt.is_none()))
+        .collect();
+    let mut offsets: Vec<Option<usize>> =
+        todo.iter().map(|&i| outcome.findings.get(i).and_then(|f| f.offset)).collect();
+    // Pointers to walk, grouped by where the walk starts: a top-level member's value,
+    // or the top of the document.
+    let members: HashMap<&str, usize> =
+        doc.map(|d| d.members().iter().map(|m| (m.name.as_str(), m.offset)).collect()).unwrap_or_default();
+    let mut groups: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
+    for (k, &i) in todo.iter().enumerate() {
+        let Some(f) = outcome.findings.get(i) else { continue };
+        if offsets.get(k).is_some_and(Option::is_some) {
             continue;
         }
-        let offset = f.offset.or_else(|| locate(source, &f.pointer));
-        if f.position.is_none() {
-            f.position = offset.map(|o| line_column(source, o));
+        let (start, rest) = match split_top(&f.pointer) {
+            Some((name, rest)) if members.contains_key(name.as_str()) => {
+                (members.get(name.as_str()).copied().unwrap_or(0), rest.to_owned())
+            }
+            _ => (0, f.pointer.clone()),
+        };
+        groups.entry(start).or_default().push((k, rest));
+    }
+    for (start, items) in groups {
+        let pointers: Vec<&str> = items.iter().map(|(_, p)| p.as_str()).collect();
+        let found = locate_all(source.get(start..).unwrap_or_default(), &pointers);
+        for ((k, _), at) in items.iter().zip(found) {
+            if let Some(slot) = offsets.get_mut(*k) {
+                *slot = at.map(|a| a + start);
+            }
         }
-        f.excerpt = offset.and_then(|o| excerpt(source, o));
+    }
+    let known: Vec<(usize, usize)> = todo.iter().zip(&offsets).filter_map(|(&i, o)| o.map(|o| (i, o))).collect();
+    let lines = positions(source, &known.iter().map(|&(_, o)| o).collect::<Vec<_>>());
+    for ((i, o), p) in known.into_iter().zip(lines) {
+        if let Some(f) = outcome.findings.get_mut(i) {
+            if f.position.is_none() {
+                f.position = Some(p);
+            }
+            f.excerpt = excerpt(source, o);
+        }
     }
 }
 
@@ -210,4 +248,14 @@ fn token_len(rest: &[u8]) -> usize {
         Some(_) => 1,
         None => 0,
     }
+}
+
+/// "/name/rest" as (name unescaped, "/rest"); None for "" and non-pointers.
+fn split_top(pointer: &str) -> Option<(String, &str)> {
+    let rest = pointer.strip_prefix('/')?;
+    let (top, inner) = match rest.find('/') {
+        Some(i) => (rest.get(..i)?, rest.get(i..)?),
+        None => (rest, ""),
+    };
+    Some((top.replace("~1", "/").replace("~0", "~"), inner))
 }

@@ -28,7 +28,7 @@ fn junit_sarif_and_human_use_the_same_titles() {
     assert_eq!(junit.code, 1);
     assert!(junit.stdout.contains(r#"name="integrity.hash-mismatch (Hash matches the payload)""#), "{}", junit.stdout);
     let sarif = out("sarif", "integrity/tampered.json");
-    let v: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let v: serde_json::Value = assert_valid_sarif(&sarif.stdout);
     let rule = v["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap()

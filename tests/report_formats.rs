@@ -16,7 +16,7 @@ fn out(format: &str, rel: &str, extra: &[&str]) -> Run {
 fn sarif_locates_each_finding_and_describes_each_rule() {
     let r = out("sarif", "read/duplicate-name.json", &[]);
     assert_eq!(r.code, 1);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: serde_json::Value = assert_valid_sarif(&r.stdout);
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");

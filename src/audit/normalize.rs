@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// A text as the scans read it, with the way back to the original.
 pub struct Normalized<'a> {
@@ -142,7 +142,9 @@ pub fn normalize(s: &str) -> Normalized<'_> {
             continue;
         }
         let next_combines = chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
-        if c.is_ascii() && !next_combines {
+        // most characters (ASCII, "ü", "日") are their own NFKC form: no work beyond the test
+        let stable = c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
+        if stable && !next_combines {
             push(&mut text, c.encode_utf8(&mut buf), at, end);
             continue;
         }

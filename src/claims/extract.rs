@@ -576,8 +576,16 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             _ => i += 1,
         }
     }
+    // the number each token belongs to, so nothing below rescans the list of numbers
+    let mut num_at: Vec<Option<(usize, usize)>> = vec![None; r.toks.len()];
+    for (n, _) in &nums {
+        for slot in num_at.iter_mut().take(n.last).skip(n.first) {
+            *slot = Some((n.first, n.last));
+        }
+    }
     let mut out = Extraction::default();
     let mut claimed = vec![false; r.toks.len()];
+    let mut prev_num_end = 0;
     let mut idx = 0;
     while idx < nums.len() {
         let Some(&(mut num, _)) = nums.get(idx) else { break };
@@ -613,12 +621,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             after += 1;
         }
         let next_num = nums.get(idx).map(|(n, _)| n.first).unwrap_or(r.toks.len());
-        let prev_num_end = nums.iter().map(|(n, _)| n.last).filter(|&l| l <= first).max().unwrap_or(0);
         let clause_words = |from: usize, to: usize| -> Vec<(usize, &str)> {
             (from..to).filter(|&k| r.same_clause(k, num.first)).filter_map(|k| r.word(k).map(|w| (k, w))).collect()
         };
         let words_after = clause_words(after, next_num);
         let words_before = clause_words(prev_num_end, first);
+        prev_num_end = num.last;
         let value = num.value;
         let quantity = match unit {
             Some(Unit::Percent) => {
@@ -691,7 +699,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     }
     // magnitude words with no number: "billion scale", "billions of records"
     for (k, tok) in r.toks.iter().enumerate() {
-        if claimed.get(k).copied().unwrap_or(true) || nums.iter().any(|(n, _)| n.first <= k && k < n.last) {
+        if claimed.get(k).copied().unwrap_or(true) || num_at.get(k).copied().flatten().is_some() {
             continue;
         }
         let Some(m) = r.word(k).and_then(magnitude_word) else { continue };
@@ -728,8 +736,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         // the whole number (or the run of unread tokens) it belongs to
-        let (from, to) =
-            nums.iter().find(|(n, _)| n.first <= k && k < n.last).map(|(n, _)| (n.first, n.last)).unwrap_or((k, k + 1));
+        let (from, to) = num_at.get(k).copied().flatten().unwrap_or((k, k + 1));
         let mut to = to;
         while to < r.toks.len() && r.glued(to) && !claimed.get(to).copied().unwrap_or(true) {
             to += 1;

@@ -1,8 +1,158 @@
 //! Source positions on demand. The reader keeps no per-value positions (a 10 MB bundle
-//! has hundreds of thousands of values and only a handful of findings); instead a
-//! finding's JSON pointer is walked over the source text when the report needs it.
+//! has hundreds of thousands of values and only a handful of findings); instead the
+//! findings' JSON pointers are walked over the source text, all in one walk, when the
+//! report needs them ([`locate_all`], then [`positions`]).
 
 use crate::finding::Position;
+use std::collections::{HashMap, HashSet};
+
+/// Byte offsets of many pointers in one walk of the source: only the containers on
+/// some pointer's path are entered, and every other value is skipped once, so the
+/// cost is one read of the source however many pointers there are. Each result is as
+/// [`locate`] gives it (the deepest existing value for a pointer whose last members do
+/// not exist; None if the text is not JSON enough to walk, or the pointer is not one).
+pub fn locate_all(src: &[u8], pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut trie = Trie { nodes: vec![Node::default()] };
+    for (i, p) in pointers.iter().enumerate() {
+        trie.insert(p, i);
+    }
+    let mut out = vec![None; pointers.len()];
+    let mut w = Walker { src, pos: 0 };
+    w.ws();
+    let _ = trie.walk(0, &mut w, &mut out, 0);
+    out
+}
+
+/// The pointers' reference tokens as a tree; a node lists the pointers that end there.
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+#[derive(Default)]
+struct Node {
+    children: HashMap<String, usize>,
+    targets: Vec<usize>,
+}
+
+/// Deeper than any document the reader accepts; past it the walk stops descending.
+const MAX_WALK_DEPTH: usize = 1024;
+
+impl Trie {
+    fn insert(&mut self, pointer: &str, target: usize) {
+        let mut node = 0;
+        if !pointer.is_empty() {
+            let Some(rest) = pointer.strip_prefix('/') else { return };
+            for token in rest.split('/') {
+                let token = token.replace("~1", "/").replace("~0", "~");
+                let next = self.nodes.len();
+                let Some(n) = self.nodes.get_mut(node) else { return };
+                node = *n.children.entry(token).or_insert(next);
+                if node == next {
+                    self.nodes.push(Node::default());
+                }
+            }
+        }
+        if let Some(n) = self.nodes.get_mut(node) {
+            n.targets.push(target);
+        }
+    }
+
+    /// At the start of a value: records it for the pointers ending here, enters it for
+    /// those that go deeper, and leaves the walker after the value.
+    fn walk(&self, node: usize, w: &mut Walker, out: &mut [Option<usize>], depth: usize) -> Option<()> {
+        let here = w.pos;
+        let n = self.nodes.get(node)?;
+        for &t in &n.targets {
+            if let Some(slot) = out.get_mut(t) {
+                *slot = Some(here);
+            }
+        }
+        let mut entered = HashSet::new();
+        if n.children.is_empty() || depth > MAX_WALK_DEPTH {
+            w.skip_value()?;
+        } else {
+            match w.peek()? {
+                b'{' => {
+                    w.pos += 1;
+                    loop {
+                        w.ws();
+                        match w.peek()? {
+                            b'}' => {
+                                w.pos += 1;
+                                break;
+                            }
+                            b',' => {
+                                w.pos += 1;
+                                continue;
+                            }
+                            b'"' => {}
+                            _ => return None,
+                        }
+                        let key = w.string()?;
+                        w.ws();
+                        if w.peek()? != b':' {
+                            return None;
+                        }
+                        w.pos += 1;
+                        w.ws();
+                        match n.children.get(&key) {
+                            // The first of duplicate names, as `locate` finds it.
+                            Some(&c) if entered.insert(c) => self.walk(c, w, out, depth + 1)?,
+                            _ => w.skip_value()?,
+                        }
+                    }
+                }
+                b'[' => {
+                    w.pos += 1;
+                    let mut index = 0usize;
+                    loop {
+                        w.ws();
+                        match w.peek()? {
+                            b']' => {
+                                w.pos += 1;
+                                break;
+                            }
+                            b',' => {
+                                w.pos += 1;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                        match n.children.get(&index.to_string()) {
+                            Some(&c) => {
+                                entered.insert(c);
+                                self.walk(c, w, out, depth + 1)?;
+                            }
+                            None => w.skip_value()?,
+                        }
+                        index += 1;
+                    }
+                }
+                _ => w.skip_value()?,
+            }
+        }
+        // Members and elements that do not exist: the deepest value that does.
+        for &c in n.children.values() {
+            if !entered.contains(&c) {
+                self.fill(c, here, out);
+            }
+        }
+        Some(())
+    }
+
+    /// Every pointer in the subtree at `node` resolves to `offset`.
+    fn fill(&self, node: usize, offset: usize, out: &mut [Option<usize>]) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop().and_then(|i| self.nodes.get(i)) {
+            for &t in &n.targets {
+                if let Some(slot) = out.get_mut(t) {
+                    *slot = Some(offset);
+                }
+            }
+            stack.extend(n.children.values().copied());
+        }
+    }
+}
 
 /// Byte offset of the value at `pointer`; for a pointer whose last members do not
 /// exist, the offset of the deepest value that does. None if the text is not JSON
@@ -31,15 +181,42 @@ pub fn locate(src: &[u8], pointer: &str) -> Option<usize> {
     Some(w.pos)
 }
 
-/// 1-based line and column (in Unicode scalar values) of a byte offset.
+/// 1-based line and column (in Unicode scalar values) of a byte offset. For more than
+/// one offset, [`positions`]: this one scans from the start.
 pub fn line_column(src: &[u8], offset: usize) -> Position {
-    let offset = offset.min(src.len());
-    let before = &src[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    // Count chars: every byte that is not a UTF-8 continuation byte starts one.
-    let column = before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
-    Position { line, column }
+    positions(src, &[offset]).first().copied().unwrap_or(Position { line: 1, column: 1 })
+}
+
+/// Line and column of many byte offsets in one pass over the source, up to the largest
+/// offset: each stretch between two offsets (in sorted order) is read once, so a
+/// thousand findings on one long line cost one read of that line, not a thousand.
+pub fn positions(src: &[u8], offsets: &[usize]) -> Vec<Position> {
+    let mut order: Vec<(usize, usize)> = offsets.iter().map(|&o| o.min(src.len())).zip(0..).collect();
+    order.sort_unstable();
+    let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for (target, i) in order {
+        let span = src.get(at..target).unwrap_or_default();
+        let newlines = span.iter().filter(|&&b| b == b'\n').count();
+        if newlines == 0 {
+            column += chars(span);
+        } else {
+            line += newlines;
+            let tail = span.iter().rposition(|&b| b == b'\n').and_then(|nl| span.get(nl + 1..)).unwrap_or_default();
+            column = 1 + chars(tail);
+        }
+        at = target;
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Position { line, column };
+        }
+    }
+    out
+}
+
+/// Unicode scalar values in UTF-8 bytes: every byte that is not a continuation byte
+/// starts one.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 struct Walker<'a> {
@@ -219,5 +396,27 @@ mod tests {
         assert_eq!(at("/xy"), Position { line: 3, column: 14 });
         // Absent member: the nearest existing ancestor.
         assert_eq!(at("/a/missing"), Position { line: 2, column: 8 });
+    }
+
+    /// The one-walk forms agree with the one-pointer ones (hand-checked above), in any
+    /// order, with repeats, absent members, indexes past the end and non-pointers.
+    #[test]
+    fn one_walk_agrees_with_one_pointer_at_a_time() {
+        let src = DOC.as_bytes();
+        let pointers =
+            ["/xy", "/a/b~0~1c/1/d", "", "/a", "/a/missing", "/a/b~0~1c/7", "/a/b~0~1c/0/deeper", "/xy", "nope"];
+        let all = locate_all(src, &pointers);
+        for (p, got) in pointers.iter().zip(&all) {
+            assert_eq!(*got, locate(src, p), "{p}");
+        }
+        let offsets: Vec<usize> = all.iter().map(|o| o.unwrap_or(0)).chain([0, src.len(), src.len() + 5]).collect();
+        let one_pass = positions(src, &offsets);
+        for (o, p) in offsets.iter().zip(one_pass) {
+            // Independent: count lines and columns by splitting the text.
+            let before = String::from_utf8_lossy(&src[..(*o).min(src.len())]).into_owned();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!(p, Position { line, column }, "offset {o}");
+        }
     }
 }

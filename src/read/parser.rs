@@ -7,7 +7,7 @@
 
 use super::diags;
 use crate::canonical::{cmp_utf16, push_escaped_char, push_number, unescape_canonical};
-use crate::finding::{child, Finding};
+use crate::finding::{child, Finding, MAX_PER_RULE};
 use crate::rules::Rule;
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -135,9 +135,35 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
         order: Vec::new(),
         shape: Shape::default(),
         opts,
+        counts: Vec::new(),
+        firsts: Vec::new(),
     };
     let fatal = p.document().is_err();
-    Parsed { out: p.out, top: p.top, findings: p.findings, fatal }
+    let mut findings = p.findings;
+    // Where each duplicate name was first seen, found in one pass over the source.
+    let offsets: Vec<usize> = p.firsts.iter().map(|(_, offset, _)| *offset).collect();
+    for ((i, _, name), at) in p.firsts.iter().zip(super::locate::positions(src, &offsets)) {
+        if let Some(f) = findings.get_mut(*i) {
+            f.found = Some(format!("a second \"{name}\" (the first is at line {}, column {})", at.line, at.column));
+        }
+    }
+    for (rule, n, first) in p.counts {
+        if let Some((pointer, offset)) = first {
+            findings.push(Finding::more(rule, n - MAX_PER_RULE, rule.severity, pointer, Some(offset)));
+        }
+    }
+    Parsed { out: p.out, top: p.top, findings, fatal }
+}
+
+/// Pointer and offset of a rule's first finding past [`MAX_PER_RULE`].
+type PastCap = (String, usize);
+
+/// Whether a finding is listed, or only counted past [`MAX_PER_RULE`].
+enum Cap {
+    Listed,
+    /// The first one past the cap: its place is where "and N more" points.
+    First,
+    Counted,
 }
 
 struct Parser<'a> {
@@ -152,6 +178,12 @@ struct Parser<'a> {
     order: Vec<usize>,
     shape: Shape,
     opts: ParseOptions,
+    /// Findings per rule so far, and where the first one past the cap was. A rule
+    /// that fires a million times costs a counter, not a million pointers.
+    counts: Vec<(&'static Rule, usize, Option<PastCap>)>,
+    /// Duplicate-name findings (index, offset of the first occurrence, name): their
+    /// `found` says where the first one is, once all are known.
+    firsts: Vec<(usize, usize, String)>,
 }
 
 fn describe(b: Option<u8>) -> String {
@@ -303,8 +335,41 @@ impl Parser<'_> {
     }
 
     fn note(&mut self, rule: &'static Rule, offset: usize, message: String) {
-        let f = Finding::new(rule, self.path(), message).at(offset);
-        self.findings.push(f);
+        match self.cap(rule) {
+            Cap::Listed => {
+                let f = Finding::new(rule, self.path(), message).at(offset);
+                self.findings.push(f);
+            }
+            Cap::First => {
+                let pointer = self.path();
+                self.first_past_cap(rule, pointer, offset);
+            }
+            Cap::Counted => {}
+        }
+    }
+
+    /// Counts a finding of `rule`; a handful of rules ever fire, so a list will do.
+    fn cap(&mut self, rule: &'static Rule) -> Cap {
+        let i = match self.counts.iter().position(|(r, ..)| std::ptr::eq(*r, rule)) {
+            Some(i) => i,
+            None => {
+                self.counts.push((rule, 0, None));
+                self.counts.len() - 1
+            }
+        };
+        let Some(entry) = self.counts.get_mut(i) else { return Cap::Listed };
+        entry.1 += 1;
+        match entry.1 {
+            n if n <= MAX_PER_RULE => Cap::Listed,
+            n if n == MAX_PER_RULE + 1 => Cap::First,
+            _ => Cap::Counted,
+        }
+    }
+
+    fn first_past_cap(&mut self, rule: &'static Rule, pointer: String, offset: usize) {
+        if let Some(entry) = self.counts.iter_mut().find(|(r, ..)| std::ptr::eq(*r, rule)) {
+            entry.2 = Some((pointer, offset));
+        }
     }
 
     fn value(&mut self) -> Result<(), Stop> {
@@ -692,6 +757,19 @@ impl Parser<'_> {
             return Ok(());
         }
         if frac.is_empty() && !has_exp && beyond_2_53(&self.src[int.clone()]) {
+            match self.cap(&diags::INTEGER_PRECISION) {
+                Cap::Listed => {}
+                Cap::First => {
+                    let pointer = self.path();
+                    self.first_past_cap(&diags::INTEGER_PRECISION, pointer, start);
+                    push_number(&mut self.out, v);
+                    return Ok(());
+                }
+                Cap::Counted => {
+                    push_number(&mut self.out, v);
+                    return Ok(());
+                }
+            }
             let mut canon = Vec::new();
             push_number(&mut canon, v);
             let canon = String::from_utf8_lossy(&canon).into_owned();
@@ -812,16 +890,21 @@ impl Parser<'_> {
             }
             for (name, offset, earlier) in found {
                 let pointer = child(&parent, &name);
+                match self.cap(&diags::DUPLICATE_NAME) {
+                    Cap::Listed => {}
+                    Cap::First => {
+                        self.first_past_cap(&diags::DUPLICATE_NAME, pointer, offset);
+                        continue;
+                    }
+                    Cap::Counted => continue,
+                }
                 let f = Finding::new(
                     &diags::DUPLICATE_NAME,
                     pointer,
                     format!("member name \"{name}\" appears again; readers disagree on which value wins"),
                 )
-                .at(offset)
-                .found({
-                    let p = super::line_column(self.src, earlier);
-                    format!("a second \"{name}\" (the first is at line {}, column {})", p.line, p.column)
-                });
+                .at(offset);
+                self.firsts.push((self.findings.len(), earlier, name));
                 self.findings.push(f);
             }
         }

@@ -37,40 +37,60 @@ fn rule_for(kind: PiiKind) -> &'static Rule {
     }
 }
 
+/// `name` lower-cased without `_` and `-`, in `buf`; None when it is too long or not
+/// ASCII (none of the names below is). No allocation: every member name passes here.
+fn folded<'b>(name: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for b in name.bytes() {
+        if b == b'_' || b == b'-' {
+            continue;
+        }
+        if !b.is_ascii() {
+            return None;
+        }
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    buf.get(..n)
+}
+
 /// Member names that hold a run seed, compared without case, `_` or `-`: `seed`,
 /// `run_seed`, `random_seed`, `randomSeed`, `RANDOM_STATE`, `rng_seed`, ...
 fn is_seed_name(name: &str) -> bool {
-    if name.len() > 24 {
-        return false;
-    }
-    let folded: String = name.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect();
+    let mut buf = [0u8; 24];
     matches!(
-        folded.as_str(),
-        "seed"
-            | "runseed"
-            | "randomseed"
-            | "randomstate"
-            | "rngseed"
-            | "globalseed"
-            | "seedvalue"
-            | "npseed"
-            | "numpyseed"
-            | "torchseed"
-            | "manualseed"
-            | "samplingseed"
+        folded(name, &mut buf),
+        Some(
+            b"seed"
+                | b"runseed"
+                | b"randomseed"
+                | b"randomstate"
+                | b"rngseed"
+                | b"globalseed"
+                | b"seedvalue"
+                | b"npseed"
+                | b"numpyseed"
+                | b"torchseed"
+                | b"manualseed"
+                | b"samplingseed"
+        )
     )
 }
 
 /// Member names that hold algorithm parameters (outside `training.params`, which is
 /// reported by its own pointer).
 fn is_params_name(name: &str) -> bool {
-    if name.len() > 24 {
-        return false;
-    }
-    let folded: String = name.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect();
+    let mut buf = [0u8; 24];
     matches!(
-        folded.as_str(),
-        "hyperparameters" | "hyperparams" | "modelparams" | "algorithmparams" | "algoparams" | "trainingparams"
+        folded(name, &mut buf),
+        Some(
+            b"hyperparameters"
+                | b"hyperparams"
+                | b"modelparams"
+                | b"algorithmparams"
+                | b"algoparams"
+                | b"trainingparams"
+        )
     )
 }
 

@@ -37,34 +37,70 @@ pub struct PiiHit {
     pub what: &'static str,
 }
 
-/// The detectors, in the order of `SOURCES`.
-const EMAIL: usize = 0;
-const PHONE_INTL: usize = 1;
-const PHONE_NANP: usize = 2;
-const PHONE_NATIONAL: usize = 3;
-const IPV4: usize = 4;
-const IPV6: usize = 5;
-const CARD: usize = 6;
-const SSN: usize = 7;
-const NINO: usize = 8;
-const SEED: usize = 9;
-const PARAMS: usize = 10;
+/// The detectors, in the order of `SOURCES`. E-mail addresses are found by hand around
+/// each `@` (`emails`): a regex for letters of every script is slow to build and keeps
+/// the scan off its fast path.
+const PHONE_INTL: usize = 0;
+const PHONE_NANP: usize = 1;
+const PHONE_NATIONAL: usize = 2;
+const IPV4: usize = 3;
+const IPV6: usize = 4;
+const CARD: usize = 5;
+const SSN: usize = 6;
+const NINO: usize = 7;
+const SEED: usize = 8;
+const PARAMS: usize = 9;
 
-const SOURCES: [&str; 11] = [
-    // e-mail: letters of any script in the local part and the domain
-    r"[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}",
-    r"\+\d[\d \t().-]{6,}\d",
-    r"(?:\(\d{3}\)[ .-]?|\b\d{3}[.-])\d{3}[.-]\d{4}\b|\b[2-9]\d{2} [2-9]\d{2} \d{4}\b",
+// ASCII word boundaries and digits keep every pattern on the regex crate's DFA, on
+// non-ASCII text too; the checks below (`glued_before`, `glued_after`) look at letters
+// of every script.
+const SOURCES: [&str; 10] = [
+    r"\+[0-9][0-9 \t().-]{6,}[0-9]",
+    r"(?:\([0-9]{3}\)[ .-]?|(?-u:\b)[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}(?-u:\b)|(?-u:\b)[2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4}(?-u:\b)",
     // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 0301 2345678
-    r"\b0\d{1,4}(?:[ -]\d{2,4}){1,3}\b",
-    r"\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b",
-    r"(?i)(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}\b|(?:\d{1,3}\.){3}\d{1,3}\b)?",
-    r"\b\d(?:[ -]?\d){12,18}\b",
-    r"\b(\d{3})-(\d{2})-(\d{4})\b",
-    r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
-    r"(?i)\b(?:(?:(?:run|random|rng|global|np|torch|manual|numpy)[_ -]?)?seed|random[_ -]?state)\s*[=:]\s*-?\d+",
-    r"(?i)\b[a-z_][a-z0-9_.]*\(\s*[a-z_][a-z0-9_]*\s*=\s*[^,)\s]+|\b(?:max_depth|learning_rate|n_estimators|num_leaves|min_child_weight|colsample_bytree|subsample|reg_alpha|reg_lambda|eta|gamma|max_features|min_samples_leaf|min_samples_split|l2_regularization|dropout|batch_size|num_layers|hidden_size)\s*=\s*[0-9.e+-]+",
+    r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,4}){1,3}(?-u:\b)",
+    r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
+    r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
+    r"(?-u:\b)[0-9](?:[ -]?[0-9]){12,18}(?-u:\b)",
+    r"(?-u:\b)([0-9]{3})-([0-9]{2})-([0-9]{4})(?-u:\b)",
+    r"(?-u:\b)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?-u:\b)",
+    r"(?i-u:\b(?:(?:(?:run|random|rng|global|np|torch|manual|numpy)[_ -]?)?seed|random[_ -]?state)[ \t]*[=:][ \t]*-?[0-9]+)",
+    r"(?i-u:\b[a-z_][a-z0-9_.]*\([ \t]*[a-z_][a-z0-9_]*[ \t]*=[ \t]*[a-z0-9._+-]+|\b(?:max_depth|learning_rate|n_estimators|num_leaves|min_child_weight|colsample_bytree|subsample|reg_alpha|reg_lambda|eta|gamma|max_features|min_samples_leaf|min_samples_split|l2_regularization|dropout|batch_size|num_layers|hidden_size)[ \t]*=[ \t]*[0-9.e+-]+)",
 ];
+
+fn local_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+}
+
+fn domain_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '.'
+}
+
+/// E-mail addresses: around each `@`, a local part and a dotted domain whose last label
+/// has at least two letters; letters of every script count. Each `@` stops the walk of
+/// its neighbours, so the work is linear in the text.
+fn emails(text: &str, hits: &mut Vec<PiiHit>) {
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find('@')).map(|i| from + i) {
+        from = at + 1;
+        let before = text.get(..at).unwrap_or_default();
+        let start = before.char_indices().rev().take_while(|&(_, c)| local_char(c)).last().map_or(at, |(i, _)| i);
+        let local = before.get(start..).unwrap_or_default().trim_start_matches('.');
+        let start = at - local.len();
+        let after = text.get(at + 1..).unwrap_or_default();
+        let len = after.char_indices().take_while(|&(_, c)| domain_char(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let domain = after.get(..len).unwrap_or_default().trim_end_matches(['.', '-']);
+        let labels: Vec<&str> = domain.split('.').collect();
+        let ok = !local.is_empty()
+            && !local.ends_with('.')
+            && labels.len() >= 2
+            && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+            && labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+        if ok {
+            hits.push(PiiHit { kind: PiiKind::Email, span: start..at + 1 + domain.len(), what: "an e-mail address" });
+        }
+    }
+}
 
 struct Patterns {
     set: RegexSet,
@@ -146,19 +182,22 @@ pub fn number_is_card(digits: &str) -> bool {
 /// detectors could not be built.
 pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let mut hits = Vec::new();
-    // Every detector needs '@', a digit or '('; most strings of a large bundle have none.
-    if !text.bytes().any(|b| b == b'@' || b.is_ascii_digit() || b == b'(') {
+    // Every detector needs '@' or a digit; most strings of a large bundle have neither.
+    if !text.bytes().any(|b| b == b'@' || b.is_ascii_digit()) {
         return Ok(hits);
     }
     let p = patterns()?;
+    if text.contains('@') {
+        emails(text, &mut hits);
+    }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Ok(hits);
+    }
     let matched = p.set.matches(text);
     if !matched.matched_any() {
         return Ok(hits);
     }
     let re = |i: usize| p.each.get(i).filter(|_| matched.matched(i));
-    for m in re(EMAIL).into_iter().flat_map(|r| r.find_iter(text)) {
-        hits.push(PiiHit { kind: PiiKind::Email, span: m.range(), what: "an e-mail address" });
-    }
     for c in re(IPV4).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
         if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
@@ -175,13 +214,14 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv4 address" });
         }
     }
+    let base = settled(&mut hits);
     for m in re(IPV6).into_iter().flat_map(|r| r.find_iter(text)) {
         if glued_before(text, m.start()) {
             continue;
         }
         let s = m.as_str();
         let groups = s.split(':').filter(|g| !g.is_empty()).count();
-        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits, &m.range()) {
+        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits[..base], &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv6 address" });
         }
     }
@@ -191,6 +231,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
             hits.push(PiiHit { kind: PiiKind::Card, span: m.range(), what: "a payment card number (Luhn-valid)" });
         }
     }
+    let base = settled(&mut hits);
     for c in re(SSN).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
         let part = |i: usize| c.get(i).map(|g| g.as_str()).unwrap_or("");
@@ -198,7 +239,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
-        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, &m.range()) {
+        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits[..base], &m.range()) {
             continue;
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a US social security number" });
@@ -212,10 +253,11 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a UK National Insurance number" });
     }
     for i in [PHONE_INTL, PHONE_NANP, PHONE_NATIONAL] {
+        let base = settled(&mut hits);
         for m in re(i).into_iter().flat_map(|r| r.find_iter(text)) {
             let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
             let range = if i == PHONE_NATIONAL { 10..=11 } else { 7..=15 };
-            if !range.contains(&digits) || overlaps(&hits, &m.range()) {
+            if !range.contains(&digits) || overlaps(&hits[..base], &m.range()) {
                 continue;
             }
             if glued_before(text, m.start()) || longer_dotted(text, &m.range()) {
@@ -227,18 +269,31 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
         hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
     }
+    let base = settled(&mut hits);
     for m in re(PARAMS).into_iter().flat_map(|r| r.find_iter(text)) {
-        // one finding for one parameter list
-        if !overlaps(&hits, &m.range()) && !hits.iter().any(|h| h.kind == PiiKind::Params) {
+        // one finding for one string's parameters
+        if !overlaps(&hits[..base], &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Params, span: m.range(), what: "algorithm parameters" });
+            break;
         }
     }
     hits.sort_by_key(|h| h.span.start);
     Ok(hits)
 }
 
+/// Whether `r` overlaps a hit of an earlier detector. `hits` is sorted by start (see
+/// `settled`); only the few hits that start just before `r` can reach into it, so a
+/// string with thousands of hits costs a binary search per candidate, not a rescan.
 fn overlaps(hits: &[PiiHit], r: &Range<usize>) -> bool {
-    hits.iter().any(|h| h.span.start < r.end && r.start < h.span.end)
+    let i = hits.partition_point(|h| h.span.start < r.end);
+    hits.get(..i).unwrap_or_default().iter().rev().take(8).any(|h| r.start < h.span.end)
+}
+
+/// Sorts the hits so far and says how many there are: the candidates of the next
+/// detector are checked against these (its own matches never overlap each other).
+fn settled(hits: &mut [PiiHit]) -> usize {
+    hits.sort_by_key(|h| h.span.start);
+    hits.len()
 }
 
 #[cfg(test)]

@@ -1,71 +1,121 @@
 //! `--format junit`: one test suite per bundle, one test case per check, so CI
 //! systems list what passed and what failed. A check fails when its finding rejects
 //! the bundle (an error, or a warning under --strict); other warnings are test output.
+//! An input that could not be read is a suite with one errored test case.
+//!
+//! The shape is the one Jenkins' xunit plugin validates (`junit-10.xsd`): `errors` on
+//! every `testsuite`, `testsuites` carrying only name and counts, a timestamp to the
+//! second; tabs and newlines in attributes written as character references so that an
+//! XML parser does not turn them into spaces.
 
-use super::{checklist, Status};
+use super::{checklist, Sink, Status, Style};
+use crate::batch::Tally;
 use crate::finding::Severity;
+use crate::inputs::bundles::Notice;
 use crate::verify::BundleReport;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-pub fn render(reports: &[BundleReport], strict: bool, now: &str, record: &super::Record) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let all: Vec<_> = reports.iter().map(|r| (r, checklist(r))).collect();
-    let tests: usize = all.iter().map(|(_, c)| c.len()).sum();
-    let failures: usize = all.iter().map(|(r, c)| c.iter().filter(|c| fails(r, c.rule, strict)).count()).sum();
-    let _ = writeln!(
-        s,
-        "<testsuites name=\"aeb-verify\" tests=\"{tests}\" failures=\"{failures}\" timestamp=\"{}\">",
-        esc(now)
-    );
-    for (r, checks) in &all {
+/// Suites are rendered as bundles come (a few hundred bytes of text each; the reports
+/// are dropped) and written at the end, under a header that needs the totals.
+pub struct Stream<'a> {
+    style: Style<'a>,
+    suites: String,
+    tests: usize,
+    failures: usize,
+    errors: usize,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Stream { style, suites: String::new(), tests: 0, failures: 0, errors: 0 }
+    }
+
+    /// `now` to the second: the timestamp JUnit readers parse.
+    fn timestamp(&self) -> &str {
+        self.style.now.get(..19).unwrap_or(self.style.now)
+    }
+}
+
+impl Sink for Stream<'_> {
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
+        let strict = self.style.strict;
+        let checks = checklist(r);
         let failed = checks.iter().filter(|c| fails(r, c.rule, strict)).count();
         let skipped = checks.iter().filter(|c| c.status == Status::Skip).count();
+        self.tests += checks.len();
+        self.failures += failed;
+        let ts = attr(self.timestamp());
+        let s = &mut self.suites;
         let _ = writeln!(
             s,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" skipped=\"{skipped}\">",
-            esc(&r.name),
-            checks.len()
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"{skipped}\" timestamp=\"{ts}\">",
+            attr(&r.name),
+            checks.len(),
         );
-        properties(&mut s, r, record);
-        for c in checks {
+        properties(s, r, self.style.record);
+        for c in &checks {
             let _ = write!(
                 s,
-                "    <testcase classname=\"{}\" name=\"{} ({})\"",
-                esc(c.rule.section.name()),
-                esc(c.rule.id),
-                esc(c.rule.title)
+                "    <testcase classname=\"{}\" name=\"{}\"",
+                attr(c.rule.section.name()),
+                attr(&format!("{} ({})", c.rule.id, c.rule.title))
             );
-            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
             if c.status == Status::Pass {
                 s.push_str("/>\n");
                 continue;
             }
             s.push_str(">\n");
             if c.status == Status::Skip {
-                let _ = writeln!(s, "      <skipped message=\"{}\"/>", esc(c.reason.as_deref().unwrap_or("")));
+                let _ = writeln!(s, "      <skipped message=\"{}\"/>", attr(c.reason.as_deref().unwrap_or("")));
             }
+            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).collect();
             let text: Vec<String> = findings.iter().map(|f| super::one_line(f)).collect();
             if fails(r, c.rule, strict) {
                 let first = findings.first().map(|f| f.message.as_str()).unwrap_or("");
                 let _ = writeln!(
                     s,
                     "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                    esc(first),
-                    esc(c.rule.id),
-                    xml(&text.join("\n"))
+                    attr(first),
+                    attr(c.rule.id),
+                    text_node(&text.join("\n"))
                 );
             } else if !text.is_empty() {
-                let _ = writeln!(s, "      <system-out>{}</system-out>", xml(&text.join("\n")));
+                let _ = writeln!(s, "      <system-out>{}</system-out>", text_node(&text.join("\n")));
             }
             s.push_str("    </testcase>\n");
         }
         s.push_str("  </testsuite>\n");
+        Ok(())
     }
-    s.push_str("</testsuites>\n");
-    s
+
+    fn unreadable(&mut self, n: &Notice, _out: &mut dyn Write) -> io::Result<()> {
+        self.tests += 1;
+        self.errors += 1;
+        let ts = attr(self.timestamp());
+        let _ = write!(
+            self.suites,
+            "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" timestamp=\"{ts}\">\n    \
+             <testcase classname=\"Reading\" name=\"The file can be read\">\n      \
+             <error message=\"{}\" type=\"unreadable\"/>\n    </testcase>\n  </testsuite>\n",
+            attr(&n.path),
+            attr(&format!("cannot read {}: {}", n.path, n.reason)),
+        );
+        Ok(())
+    }
+
+    fn finish(&mut self, _all: &[BundleReport], _tally: &Tally, _style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <testsuites name=\"aeb-verify\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{}</testsuites>\n",
+            self.tests, self.failures, self.errors, self.suites
+        )
+    }
 }
 
-/// The record of the audit, as the suite's properties (CI systems show them per suite).
+/// The record of the audit, as the suite's properties (CI systems show them per suite);
+/// the command given repeats this bundle's verdict.
 fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     let mut props: Vec<(&str, String)> = vec![
         ("aeb-verify.version", record.tool_version.to_owned()),
@@ -87,10 +137,10 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     for o in &record.overrides {
         props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
     }
-    props.push(("aeb-verify.command", record.command.clone()));
+    props.push(("aeb-verify.command", record.command_for(&r.name)));
     s.push_str("    <properties>\n");
     for (name, value) in props {
-        let _ = writeln!(s, "      <property name=\"{}\" value=\"{}\"/>", esc(name), esc(&value));
+        let _ = writeln!(s, "      <property name=\"{}\" value=\"{}\"/>", attr(name), attr(&value));
     }
     s.push_str("    </properties>\n");
 }
@@ -99,19 +149,27 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
     r.outcome
         .findings
         .iter()
-        .filter(|f| std::ptr::eq(f.rule, rule))
+        .filter(|f| super::concerns_rule(f, rule))
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 
-/// XML text and attribute escaping, after the controls and invisible characters every
-/// text format escapes ([`super::esc`]): none of them reaches a CI page raw.
-fn esc(s: &str) -> String {
-    xml(&super::esc(s))
+/// An attribute value: text from bundles and file names made visible first (a tab in a
+/// file name shows as `\u{9}`, as in every format), markup escaped, and any tab,
+/// newline or carriage return left as a character reference (a parser normalizes raw
+/// ones to spaces).
+fn attr(s: &str) -> String {
+    escape(&super::esc(s), true)
 }
 
-/// XML escaping of text already made safe; the two characters XML 1.0 cannot carry are
-/// written as escapes too. Newlines are ours (one finding per line).
-fn xml(s: &str) -> String {
+/// Text content (findings already escaped by `one_line`, one per line): markup escaped;
+/// our own newlines kept.
+fn text_node(s: &str) -> String {
+    escape(s, false)
+}
+
+/// Characters XML 1.0 cannot carry (other controls, U+FFFE, U+FFFF) are shown as
+/// `\u{XX}`, so nothing from a bundle or a file name vanishes or breaks the document.
+fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -120,8 +178,13 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c if c < ' ' && c != '\n' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                let _ = write!(out, "\\u{{{:X}}}", c as u32);
+            }
             c => out.push(c),
         }
     }

@@ -5,17 +5,22 @@ mod advice;
 mod html;
 mod human;
 mod json;
+mod jsonl;
 mod junit;
 mod markdown;
 pub mod record;
 mod sarif;
 
+use crate::batch::Tally;
 use crate::finding::{Finding, Severity};
+use crate::inputs::bundles::Notice;
 use crate::rules::{self, Rule, Section};
 use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
-pub use advice::what_to_do;
+pub use advice::{fixable, what_to_do, FIX_STEPS};
+pub use human::wrap;
 pub use record::Record;
+use std::io::{self, Write};
 
 pub use json::REPORT_VERSION;
 
@@ -25,6 +30,9 @@ pub enum Format {
     Human,
     /// The documented, versioned report (docs/report-format.md).
     Json,
+    /// One JSON object per line: each bundle as soon as its verdict is known, then the
+    /// summary (docs/report-format.md).
+    Jsonl,
     /// SARIF 2.1.0, for code-scanning UIs.
     Sarif,
     /// JUnit XML, for CI test reports.
@@ -50,15 +58,90 @@ pub struct Style<'a> {
     pub record: &'a Record,
 }
 
-/// Renders a run's reports in one format.
-pub fn render(format: Format, reports: &[BundleReport], style: Style) -> String {
+/// Renders a whole run's reports in one format (the formats that need every report
+/// before they can start: human, markdown).
+pub fn render(format: Format, reports: &[BundleReport], tally: &Tally, style: Style) -> String {
+    let mut s = match format {
+        Format::Human => human::render(reports, &tally.unreadable, &style),
+        Format::Markdown => markdown::render(reports, tally, &style),
+        Format::Html => html::render(reports, tally, &style),
+        Format::Json | Format::Jsonl | Format::Sarif | Format::Junit => {
+            let mut out = Vec::new();
+            let mut sink = sink(format, style);
+            let written = sink.begin(&mut out).and_then(|()| {
+                reports.iter().try_for_each(|r| sink.bundle(r, &mut out))?;
+                tally.unreadable.iter().try_for_each(|n| sink.unreadable(n, &mut out))?;
+                sink.finish(reports, tally, &style, &mut out)
+            });
+            debug_assert!(written.is_ok(), "writing to memory");
+            return String::from_utf8_lossy(&out).into_owned();
+        }
+    };
+    if format == Format::Human {
+        human_tally(&mut s, tally);
+    }
+    s
+}
+
+/// The batch account under the human report: what was found, read and decided, and
+/// every input that could not be read (entries left out are notices on standard error).
+fn human_tally(s: &mut String, tally: &Tally) {
+    if tally.found > 1 || !tally.unreadable.is_empty() || !tally.skipped.is_empty() {
+        s.push('\n');
+        s.push_str(&tally.line());
+        s.push('\n');
+        for n in &tally.unreadable {
+            s.push_str(&format!("unreadable: {}: {}\n", esc(&n.path), esc(&n.reason)));
+        }
+    }
+}
+
+/// A report being written while bundles are verified: each bundle is handed over once,
+/// in input order, and may be dropped after; `finish` closes the document. Formats that
+/// need the whole run first (human, markdown) are given every report at `finish`.
+pub trait Sink {
+    /// Whether `finish` needs every report (the caller then keeps them).
+    fn needs_all(&self) -> bool {
+        false
+    }
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn bundle(&mut self, _r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// An input that could not be read, in its place among the bundles.
+    fn unreadable(&mut self, _n: &Notice, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// `style.record` is the full record of the run (inputs and what each key verified);
+    /// while bundles are handed over, the sink's own style holds the record as known
+    /// before the run (options, keys).
+    fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The sink for a format.
+pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
     match format {
-        Format::Human => human::render(reports, &style),
-        Format::Json => json::render(reports, style.now, style.record),
-        Format::Sarif => sarif::render(reports, style.record),
-        Format::Junit => junit::render(reports, style.strict, style.now, style.record),
-        Format::Markdown => markdown::render(reports, &style),
-        Format::Html => html::render(reports, &style),
+        Format::Json => Box::new(json::Stream::new(style)),
+        Format::Jsonl => Box::new(jsonl::Stream::new(style)),
+        Format::Sarif => Box::new(sarif::Stream::new(style)),
+        Format::Junit => Box::new(junit::Stream::new(style)),
+        Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
+    }
+}
+
+/// Human, markdown and HTML: rendered from every report at the end.
+struct Whole {
+    format: Format,
+}
+
+impl Sink for Whole {
+    fn needs_all(&self) -> bool {
+        true
+    }
+    fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render(self.format, all, tally, *style).as_bytes())
     }
 }
 
@@ -228,13 +311,19 @@ pub struct Check {
     pub reason: Option<String>,
 }
 
+/// Whether a finding counts against this rule's check: its own rule, or a profile
+/// requirement it breaks.
+pub fn concerns_rule(f: &Finding, rule: &Rule) -> bool {
+    std::ptr::eq(f.rule, rule) || f.breaks.iter().any(|b| std::ptr::eq(*b, rule))
+}
+
 /// The checklist of a bundle: every rule of every section that ran or was skipped,
 /// in catalogue order. Rules of sections that never applied are left out.
 pub fn checklist(report: &BundleReport) -> Vec<Check> {
     let o = &report.outcome;
     rules::all()
         .filter_map(|rule| {
-            let worst = o.findings.iter().filter(|f| std::ptr::eq(f.rule, rule)).map(|f| f.severity).max();
+            let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
             if let Some(s) = worst {
                 return Some(Check { rule, status: Status::from_severity(s), reason: None });
             }

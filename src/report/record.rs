@@ -63,6 +63,18 @@ pub struct Key {
     pub verified: Vec<String>,
 }
 
+impl Key {
+    /// Whether a verified signature by this signer counts for this key.
+    fn counts_for(&self, signer: &SignerId) -> bool {
+        match signer {
+            SignerId::Pgp { primary, .. } => self.kind == "openpgp" && primary.eq_ignore_ascii_case(&self.id),
+            SignerId::Kms { spki_sha256, key_id } => {
+                self.kind == "kms" && *spki_sha256 == self.id && self.key_id.as_ref().is_none_or(|id| id == key_id)
+            }
+        }
+    }
+}
+
 /// One `--allow/--warn/--deny` flag and the rules it re-mapped.
 #[derive(Debug, Clone, Serialize)]
 pub struct OverrideRecord {
@@ -138,6 +150,34 @@ impl Record {
         };
         record.command = record.rerun();
         record
+    }
+
+    /// Adds one verified bundle: its input, and the signatures each supplied key
+    /// verified in it. A batch builds its record this way, bundle by bundle, without
+    /// keeping the reports; `finish` then writes the command that repeats the run.
+    pub fn add(&mut self, r: &BundleReport) {
+        self.inputs.push(Input {
+            path: r.name.clone(),
+            bytes: r.input.as_ref().map(|i| i.bytes),
+            sha256: r.input.as_ref().map(|i| i.sha256.clone()),
+        });
+        for key in &mut self.keys {
+            for s in r.signatures.iter().filter(|s| s.verdict == SigVerdict::Verified) {
+                if s.signer.as_ref().is_some_and(|id| key.counts_for(id)) {
+                    key.verified.push(format!("{}#{}", r.name, s.pointer));
+                }
+            }
+        }
+    }
+
+    pub fn finish(&mut self) {
+        self.command = self.rerun();
+    }
+
+    /// The command that repeats this run's verdict for one of its inputs.
+    pub fn command_for(&self, path: &str) -> String {
+        let one = Input { path: path.to_owned(), bytes: None, sha256: None };
+        Record { inputs: vec![one], ..self.clone() }.rerun()
     }
 
     /// The override that re-mapped findings of this rule, as typed.

@@ -1,10 +1,14 @@
 //! `--format sarif`: SARIF 2.1.0, so code-scanning UIs show each finding at its line
 //! and column in the bundle. Rules come from the catalogue, with their explanations.
 
+use super::{Sink, Style};
+use crate::batch::Tally;
 use crate::finding::Severity;
 use crate::rules;
 use crate::verify::BundleReport;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
+use std::io::{self, Write};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -14,10 +18,8 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(reports: &[BundleReport], record: &super::Record) -> String {
-    let catalogue: Vec<&rules::Rule> = rules::all().collect();
-    let rule_entries: Vec<Value> = catalogue
-        .iter()
+fn rule_entries() -> Vec<Value> {
+    rules::all()
         .map(|r| {
             json!({
                 "id": r.id,
@@ -29,91 +31,158 @@ pub fn render(reports: &[BundleReport], record: &super::Record) -> String {
                 "properties": { "section": r.section.name() },
             })
         })
-        .collect();
-    let mut results = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
+        .collect()
+}
+
+/// `--format sarif`: results are gathered bundle by bundle (a few values each; the
+/// reports themselves are dropped), the document is written at the end.
+pub struct Stream<'a> {
+    style: Style<'a>,
+    results: Vec<Value>,
+    artifacts: Vec<Value>,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Stream { style, results: Vec::new(), artifacts: Vec::new() }
+    }
+}
+
+impl Sink for Stream<'_> {
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
+        let index = self.artifacts.len();
+        let artifact = artifact_location(&r.name);
         for f in &r.outcome.findings {
-            let mut location = json!({
-                "physicalLocation": { "artifactLocation": { "uri": uri(&r.name), "index": i } },
-                "logicalLocations": [{ "fullyQualifiedName": f.pointer, "kind": "member" }],
-            });
-            if let Some(p) = f.position {
-                location["physicalLocation"]["region"] = json!({ "startLine": p.line, "startColumn": p.column });
+            let mut location = artifact.clone();
+            location["index"] = json!(index);
+            // Code scanning needs a region on every result: a finding about the whole
+            // file (its size, say) is shown at line 1.
+            let region = match f.position {
+                Some(p) => json!({ "startLine": p.line, "startColumn": p.column }),
+                None => json!({ "startLine": 1 }),
+            };
+            let mut loc = json!({ "physicalLocation": { "artifactLocation": location, "region": region } });
+            if !f.pointer.is_empty() {
+                loc["logicalLocations"] = json!([{ "fullyQualifiedName": f.pointer, "kind": "member" }]);
             }
-            results.push(json!({
+            self.results.push(json!({
                 "ruleId": f.rule.id,
-                "ruleIndex": catalogue.iter().position(|r| std::ptr::eq(*r, f.rule)),
+                "ruleIndex": rules::all().position(|r| std::ptr::eq(r, f.rule)),
                 "level": level(f.severity),
                 // Shown as text by code-scanning UIs: escaped as every text format does.
                 "message": { "text": super::esc(&f.message) },
-                "locations": [location],
+                "locations": [loc],
+                "partialFingerprints": { "aebFinding/v1": fingerprint(&r.name, f.rule.id, &f.pointer) },
                 "properties": {
                     "pointer": f.pointer,
                     "expected": f.expected,
                     "found": f.found,
                     "remappedFrom": f.remapped_from,
-                    "remappedBy": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
+                    "remappedBy": f.remapped_from.and_then(|_| self.style.record.override_for(f.rule.id)),
                 },
             }));
         }
+        let mut a = json!({ "location": artifact });
+        if let Some(i) = &r.input {
+            a["length"] = json!(i.bytes);
+            a["hashes"] = json!({ "sha-256": i.sha256 });
+        }
+        self.artifacts.push(a);
+        Ok(())
     }
-    let artifacts: Vec<Value> = reports
-        .iter()
-        .map(|r| {
-            let mut a = json!({ "location": { "uri": uri(&r.name) } });
-            if let Some(i) = &r.input {
-                a["length"] = json!(i.bytes);
-                a["hashes"] = json!({ "sha-256": i.sha256 });
-            }
-            a
-        })
-        .collect();
-    // The record of the audit: the command that repeats the run, and everything it used.
-    let invocation = json!({
-        "executionSuccessful": true,
-        "commandLine": record.command,
-        "properties": { "record": record },
-    });
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
+
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        // Inputs that could not be read are the tool's own failures, not results.
+        let notifications: Vec<Value> = tally
+            .unreadable
+            .iter()
+            .map(|n| {
+                json!({
+                    "level": "error",
+                    "message": { "text": format!("cannot read {}: {}", super::esc(&n.path), super::esc(&n.reason)) },
+                    "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(&n.path) } }],
+                })
+            })
+            .collect();
+        let mut run = json!({
             "tool": { "driver": {
                 "name": "aeb-verify",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_entries,
+                "rules": rule_entries(),
             }},
+            // The record of the audit: the command that repeats the run, and everything it used.
+            "invocations": [{
+                "executionSuccessful": tally.unreadable.is_empty(),
+                "commandLine": style.record.command,
+                "toolExecutionNotifications": notifications,
+                "properties": { "record": style.record },
+            }],
             "columnKind": "unicodeCodePoints",
-            "invocations": [invocation],
-            "artifacts": artifacts,
-            "results": results,
-        }],
-    });
-    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
-    s.push('\n');
-    s
+            "artifacts": std::mem::take(&mut self.artifacts),
+            "results": std::mem::take(&mut self.results),
+        });
+        if let Some(root) = srcroot() {
+            run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": root } });
+        }
+        let doc = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        });
+        let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+        out.write_all(crate::text::json_escape_hidden(text).as_bytes())?;
+        out.write_all(b"\n")
+    }
 }
 
-/// SARIF wants URI references: relative paths stay relative, with `/` separators;
-/// spaces, `%` and the characters [`crate::text::is_hidden`] names are percent-encoded.
-fn uri(name: &str) -> String {
+const SRCROOT: &str = "%SRCROOT%";
+
+/// Bytes kept as they are in a URI path: RFC 3986 unreserved characters and `/`.
+/// Everything else (`%`, `#`, `?`, space, quotes, controls, non-ASCII) is percent-encoded.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+fn encode_path(path: &str) -> String {
+    utf8_percent_encode(path, PATH).to_string()
+}
+
+/// Where a bundle lies: a relative path against %SRCROOT% (the directory aeb-verify ran
+/// in, as code scanning expects), an absolute one as a `file://` URI.
+fn artifact_location(name: &str) -> Value {
     if name == "-" {
-        return "stdin".to_owned();
+        return json!({ "uri": "stdin" });
     }
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '\\' => out.push('/'),
-            c if c == ' ' || c == '%' || crate::text::is_hidden(c) => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
-        }
+    let slashed = name.replace('\\', "/");
+    if std::path::Path::new(name).is_absolute() {
+        let path = if slashed.starts_with('/') { slashed } else { format!("/{slashed}") };
+        return json!({ "uri": format!("file://{}", encode_path(&path)) });
     }
-    out
+    let rel = slashed.strip_prefix("./").unwrap_or(&slashed);
+    json!({ "uri": encode_path(rel), "uriBaseId": SRCROOT })
+}
+
+/// The working directory as an absolute `file://` URI ending in `/`.
+fn srcroot() -> Option<String> {
+    let dir = std::env::current_dir().ok()?;
+    let mut path = dir.to_string_lossy().replace('\\', "/");
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Some(format!("file://{}", encode_path(&path)))
+}
+
+/// Stable across runs and edits elsewhere in the file: the file, the rule and the
+/// pointer of the value, hashed.
+fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [file, rule, pointer] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    crate::text::hex(&h.finalize()[..16])
 }
 
 /// SARIF's rule `name` is an identifier-like form of what the rule requires

@@ -71,3 +71,23 @@ pub fn assert_finding(bundle: &serde_json::Value, rule: &str, pointer: &str, lin
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{rule} line:column");
     assert!(!f["message"].as_str().unwrap().is_empty());
 }
+
+/// Asserts that a SARIF report is valid against the OASIS SARIF 2.1.0 JSON Schema
+/// (vendored in tests/schemas, with its licence) and returns it parsed.
+#[track_caller]
+pub fn assert_valid_sarif(text: &str) -> serde_json::Value {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = SCHEMA.get_or_init(|| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft4)
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the SARIF schema compiles")
+    });
+    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("SARIF is not JSON ({e})"));
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "SARIF not valid against the 2.1.0 schema:\n{}", errors.join("\n"));
+    v
+}

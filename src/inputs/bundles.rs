@@ -1,0 +1,225 @@
+//! Bundle discovery and loading. A directory stands for the regular `*.json` files
+//! below it, in name order. A hostile tree (a CI gate checks pull requests) must not
+//! make the run hang, loop, or read a file the auditor did not point at, so the walk
+//!
+//! - never opens anything but a regular file: a FIFO named `b.json` would block the
+//!   open, a device would never end; they are skipped with a notice;
+//! - does not follow symbolic links unless asked (`--follow`), and then detects loops
+//!   (walkdir compares each directory with its ancestors) and refuses a link whose
+//!   target lies outside the directory given;
+//! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name).
+//!
+//! A path named on the command line is the auditor's own choice and is opened as named
+//! (so `aeb-verify <(curl ...)` works); only what a walk finds is held to the rules above.
+
+use crate::finding::Finding;
+use crate::read;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// How directories are walked.
+#[derive(Debug, Default, Clone)]
+pub struct Walk {
+    /// `--follow`: follow symbolic links (loops detected, targets kept inside the tree).
+    pub follow: bool,
+    /// `--exclude`: paths below a directory (or names) left out.
+    pub exclude: GlobSet,
+}
+
+impl Walk {
+    pub fn new(follow: bool, exclude: &[String]) -> Result<Walk, String> {
+        let mut set = GlobSetBuilder::new();
+        for pattern in exclude {
+            set.add(Glob::new(pattern).map_err(|e| format!("--exclude {pattern}: {e}"))?);
+        }
+        let exclude = set.build().map_err(|e| format!("--exclude: {e}"))?;
+        Ok(Walk { follow, exclude })
+    }
+
+    fn excluded(&self, root: &Path, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let below = path.strip_prefix(root).unwrap_or(path);
+        self.exclude.is_match(below) || path.file_name().is_some_and(|n| self.exclude.is_match(n))
+    }
+}
+
+/// One bundle to verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    /// `walked`: found in a directory (then only a regular file is ever opened).
+    File {
+        path: PathBuf,
+        walked: bool,
+    },
+}
+
+impl Input {
+    /// The name reports use: the path as given, `-` for standard input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// A path and why it was left out or could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What the paths on the command line stand for.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The bundles to verify, in order.
+    pub inputs: Vec<Input>,
+    /// Entries a walk left out on purpose (links, FIFOs, devices, loops): notices.
+    pub skipped: Vec<Notice>,
+    /// Paths that could not be used at all (missing, unreadable directory, a directory
+    /// with no bundle): the run cannot be complete (exit 2).
+    pub unusable: Vec<Notice>,
+}
+
+pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
+    let mut d = Discovery::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            d.inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let before = d.inputs.len();
+                walk_dir(path, walk, &mut d);
+                if d.inputs.len() == before {
+                    d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
+                }
+            }
+            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false }),
+            Err(e) => d.unusable.push(notice(path, e.to_string())),
+        }
+    }
+    d
+}
+
+fn notice(path: &Path, reason: String) -> Notice {
+    Notice { path: path.display().to_string(), reason }
+}
+
+fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
+    // Targets of followed links must stay below the directory as it really is.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut it = walkdir::WalkDir::new(root).follow_links(walk.follow).sort_by_file_name().into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                match e.loop_ancestor() {
+                    Some(a) => d.skipped.push(notice(&path, format!("a symbolic link loop back to {}", a.display()))),
+                    None => d.unusable.push(notice(&path, io_reason(&e))),
+                }
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let path = entry.path();
+        let ft = entry.file_type();
+        if walk.excluded(root, path) {
+            if ft.is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() && walk.follow {
+            let inside = std::fs::canonicalize(path).is_ok_and(|t| t.starts_with(&real_root));
+            if !inside {
+                if ft.is_dir() {
+                    it.skip_current_dir();
+                }
+                if ft.is_dir() || is_json(path) {
+                    d.skipped.push(notice(path, format!("a symbolic link to outside {}: not read", root.display())));
+                }
+                continue;
+            }
+        }
+        if ft.is_dir() || !is_json(path) {
+            continue;
+        }
+        if ft.is_symlink() {
+            d.skipped.push(notice(path, "a symbolic link: not followed (--follow follows links)".to_owned()));
+        } else if !ft.is_file() {
+            d.skipped.push(notice(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
+        } else {
+            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true });
+        }
+    }
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+}
+
+/// A bundle's bytes, or the finding that says why they were not read.
+pub enum Loaded {
+    Bytes(read::Source),
+    TooLarge(Finding),
+}
+
+/// Reads at most `max + 1` bytes of a file, so an oversized input costs no more than
+/// the limit. A walked entry is opened without blocking and must still be a regular
+/// file once open (it may have been replaced since the walk).
+pub fn load_file(path: &Path, walked: bool, max: u64) -> std::io::Result<Loaded> {
+    let file = open(path, walked)?;
+    let meta = file.metadata()?;
+    if walked && !meta.is_file() {
+        return Err(std::io::Error::other("no longer a regular file: not read"));
+    }
+    let len = meta.len();
+    if meta.is_file() && len > max {
+        return Ok(Loaded::TooLarge(too_large(len, max)));
+    }
+    Ok(Loaded::Bytes(read::Source::from_file(file, len, max)?))
+}
+
+/// Reads standard input, at most `max + 1` bytes.
+pub fn load_stdin(stdin: &mut dyn Read, max: u64) -> std::io::Result<Loaded> {
+    let mut bytes = Vec::new();
+    stdin.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(Loaded::Bytes(bytes.into()))
+}
+
+fn too_large(len: u64, max: u64) -> Finding {
+    Finding::new(&read::diags::TOO_LARGE, "", format!("the bundle has {len} bytes; the limit is {max}"))
+        .expected(format!("at most {max} bytes (--max-bytes)"))
+        .found(format!("{len} bytes"))
+}
+
+#[cfg(unix)]
+fn open(path: &Path, walked: bool) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    if walked {
+        // A FIFO swapped in after the walk opens at once instead of waiting for a writer.
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    o.open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path, _walked: bool) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}

@@ -1,0 +1,56 @@
+//! `--format jsonl`: one JSON object per line, for log processors and `jq -c`. Each
+//! bundle's line (the bundle object of the JSON report) is written as soon as its
+//! verdict and every earlier one are known; an input that could not be read is a line
+//! `{"file", "unreadable"}` in its place; the last line is the summary and the record of the audit.
+
+use super::json::{bundle, notices, summary, REPORT_VERSION};
+use super::{Sink, Style};
+use crate::batch::Tally;
+use crate::inputs::bundles::Notice;
+use crate::verify::BundleReport;
+use serde_json::json;
+use std::io::{self, Write};
+
+pub struct Stream<'a> {
+    style: Style<'a>,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Stream { style }
+    }
+}
+
+fn line(out: &mut dyn Write, v: &serde_json::Value) -> io::Result<()> {
+    let text = serde_json::to_string(v).map_err(io::Error::other)?;
+    out.write_all(crate::text::json_escape_hidden(text).as_bytes())?;
+    out.write_all(b"\n")?;
+    // A reader downstream sees each verdict when it is known, not when a buffer fills.
+    out.flush()
+}
+
+impl Sink for Stream<'_> {
+    fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
+        line(out, &bundle(r, self.style.record))
+    }
+
+    fn unreadable(&mut self, n: &Notice, out: &mut dyn Write) -> io::Result<()> {
+        line(out, &json!({ "file": n.path, "unreadable": n.reason }))
+    }
+
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        line(
+            out,
+            &json!({
+                "report": "aeb-verify",
+                "report_version": REPORT_VERSION,
+                "tool_version": env!("CARGO_PKG_VERSION"),
+                "now": self.style.now,
+                "record": style.record,
+                "summary": summary(tally),
+                "skipped": notices(&tally.skipped),
+                "verdict": tally.verdict(),
+            }),
+        )
+    }
+}

@@ -1,0 +1,133 @@
+//! Batches verified in parallel come out in input order, in every format; JSON lines
+//! stream one bundle per line; `--output FORMAT=FILE` writes several reports from one
+//! run; a reader that closes the pipe early does not turn the verdict into exit 2.
+
+mod common;
+use common::*;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// 300 bundles (more than one window of work): every seventh is the tampered seed
+/// (integrity.hash-mismatch, rejected), the rest the sealed seed (verified).
+fn batch(name: &str) -> (PathBuf, Vec<(String, &'static str)>) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-parallel-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut expected = Vec::new();
+    for i in 0..300 {
+        let path = dir.join(format!("{i:03}.json"));
+        let (src, verdict) =
+            if i % 7 == 3 { ("integrity/tampered.json", "rejected") } else { ("seed-example-sealed.json", "verified") };
+        std::fs::copy(fixture(src), &path).unwrap();
+        expected.push((path.to_str().unwrap().to_owned(), verdict));
+    }
+    (dir, expected)
+}
+
+#[test]
+fn jsonl_lines_come_in_input_order_with_their_verdicts() {
+    let (dir, expected) = batch("jsonl");
+    let r = run(&["--format", "jsonl", "--now", NOW, dir.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<serde_json::Value> = r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 301);
+    for ((file, verdict), line) in expected.iter().zip(&lines) {
+        assert_eq!(line["file"], file.as_str());
+        assert_eq!(line["verdict"], *verdict, "{file}");
+        if *verdict == "rejected" {
+            assert!(line["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "integrity.hash-mismatch"));
+        }
+    }
+    let summary = &lines[300]["summary"];
+    assert_eq!((summary["found"].as_u64(), summary["rejected"].as_u64()), (Some(300), Some(43)));
+    assert_eq!(lines[300]["verdict"], "rejected");
+}
+
+#[test]
+fn json_sarif_and_junit_keep_input_order() {
+    let (dir, expected) = batch("json");
+    let d = dir.to_str().unwrap();
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let sarif = out.join("r.sarif");
+    let junit = out.join("r.xml");
+    let human = run(&[
+        "--now",
+        NOW,
+        "--exclude",
+        "out",
+        "-q",
+        "--output",
+        &format!("sarif={}", sarif.display()),
+        "--output",
+        &format!("junit={}", junit.display()),
+        d,
+    ]);
+    let json = run(&["--format", "json", "--now", NOW, "--exclude", "out", d]);
+    assert_eq!((human.code, json.code), (1, 1));
+    // The human report went to standard output, one verdict line per bundle, in order.
+    let verdicts: Vec<&str> =
+        human.stdout.lines().filter(|l| l.starts_with("VERIFIED") || l.starts_with("REJECTED")).collect();
+    assert_eq!(verdicts.len(), 300);
+    for ((file, verdict), line) in expected.iter().zip(&verdicts) {
+        assert!(line.starts_with(&verdict.to_ascii_uppercase()) && line.contains(file.as_str()), "{line}");
+    }
+    assert!(human.stdout.contains("300 files found, 300 read, 257 verified, 43 rejected, 0 unreadable"));
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let files: Vec<&str> = v["bundles"].as_array().unwrap().iter().map(|b| b["file"].as_str().unwrap()).collect();
+    let want: Vec<&str> = expected.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(files, want);
+    // The files written alongside: SARIF results of the rejected bundles, in order.
+    let s: serde_json::Value = assert_valid_sarif(&std::fs::read_to_string(&sarif).unwrap());
+    let mismatches: Vec<u64> = s["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "integrity.hash-mismatch")
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["index"].as_u64().unwrap())
+        .collect();
+    let want: Vec<u64> = (0..300).filter(|i| i % 7 == 3).collect();
+    assert_eq!(mismatches, want);
+    let x = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(x.matches("<testsuite ").count(), 300);
+    let first = x.find("000.json").unwrap();
+    let last = x.find("299.json").unwrap();
+    assert!(first < last);
+}
+
+#[test]
+fn output_rejects_an_unknown_format_and_an_unwritable_file() {
+    let seed = fixture("seed-example-sealed.json");
+    let s = seed.to_str().unwrap();
+    let r = run(&["--output", "xml=out.xml", s]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown format 'xml'"), "{}", r.stderr);
+    let r = run(&["--output", "json=/nonexistent-dir/r.json", s]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot create /nonexistent-dir/r.json"), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "nothing is verified before every output can be written");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_the_verdicts_exit_code() {
+    let (dir, _) = batch("pipe");
+    for format in ["human", "jsonl", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", format, "--now", NOW, dir.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Like `| head -c 100`: read a little, then close the pipe.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 100];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // 43 of the 300 are rejected: exit 1, whatever happened to standard output.
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
+    }
+}

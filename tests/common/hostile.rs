@@ -1,0 +1,154 @@
+//! Hostile inputs that once cost more than linear time: each is made at any size `n`,
+//! so a test or a benchmark can double it and compare. Shared by tests/linear_time.rs
+//! and benches/hostile.rs.
+#![allow(dead_code)]
+
+/// One hostile shape: what it repeats, the rule each repetition fires, and how many
+/// findings of that rule `n` repetitions make (the expectation, from the shape alone).
+pub struct Case {
+    pub name: &'static str,
+    pub rule: &'static str,
+    pub make: fn(usize) -> Vec<u8>,
+    /// A size at which the debug build takes a noticeable fraction of a second.
+    pub n: usize,
+    /// Findings of `rule` for `n` repetitions, if the shape alone says (None for shapes
+    /// built on the seed, whose own findings of that rule are not counted here).
+    pub findings: fn(usize) -> Option<usize>,
+    /// Run with `--profile public` (the redaction scan is part of the cost).
+    pub public: bool,
+}
+
+fn array_of(item: &str, n: usize) -> Vec<u8> {
+    let mut s = String::with_capacity(8 + n * (item.len() + 1));
+    s.push_str("{\"a\":[");
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(item);
+    }
+    s.push_str("]}");
+    s.into_bytes()
+}
+
+fn seed() -> serde_json::Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed-example-sealed.json"))
+        .expect("seed fixture");
+    serde_json::from_str(&text).expect("seed is JSON")
+}
+
+fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut b = seed();
+    edit(&mut b);
+    serde_json::to_vec_pretty(&b).expect("serializes")
+}
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "lone surrogates",
+            rule: "read.lone-surrogate",
+            make: |n| array_of("\"\\ud800\"", n),
+            n: 60_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "noncharacters",
+            rule: "read.noncharacter",
+            make: |n| array_of("\"\u{ffff}\"", n),
+            n: 60_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "duplicate names",
+            rule: "read.duplicate-name",
+            make: |n| {
+                let mut s = String::from("{");
+                for i in 0..n {
+                    s.push_str(if i > 0 { ",\"a\":1" } else { "\"a\":1" });
+                }
+                s.push('}');
+                s.into_bytes()
+            },
+            n: 40_000,
+            findings: |n| Some(n - 1),
+            public: false,
+        },
+        Case {
+            name: "integers beyond 2^53",
+            rule: "read.integer-precision",
+            make: |n| array_of("12345678901234567891", n),
+            n: 30_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "lone surrogates under a 10 kB member name",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                let mut s = format!("{{\"{}\":[", "x".repeat(10_000));
+                for i in 0..n {
+                    s.push_str(if i > 0 { ",\"\\ud800\"" } else { "\"\\ud800\"" });
+                }
+                s.push_str("]}");
+                s.into_bytes()
+            },
+            n: 60_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "lone surrogates 120 levels deep",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                let mut s = "{\"d\":".repeat(120);
+                s.push_str(&String::from_utf8(array_of("\"\\ud800\"", n)).unwrap_or_default());
+                s.push_str(&"}".repeat(120));
+                s.into_bytes()
+            },
+            n: 40_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "unknown members",
+            rule: "schema.unknown-field",
+            make: |n| {
+                with(|b| {
+                    for i in 0..n {
+                        b["privacy"][format!("k{i}")] = 1.into();
+                    }
+                })
+            },
+            n: 4_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "e-mail addresses in a public bundle",
+            rule: "redaction.pii-email",
+            make: |n| {
+                with(|b| {
+                    for i in 0..n {
+                        b["training"]["params"][format!("p{i}")] = format!("user{i}@example.com").into();
+                    }
+                })
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+        },
+        Case {
+            name: "claim mentions",
+            rule: "claims.records",
+            make: |n| {
+                with(|b| b["enterprise_validation"]["scale_proven"] = vec!["1 billion records"; n].join(" ").into())
+            },
+            n: 2_000,
+            findings: |_| None,
+            public: false,
+        },
+    ]
+}

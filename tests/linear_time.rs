@@ -1,0 +1,103 @@
+//! Time and findings stay linear in the input (contract section 1): for each hostile
+//! shape in tests/common/hostile.rs, twice the input costs at most about twice the
+//! time (a ratio within one run, not a wall-clock limit: a quadratic cost gives 4),
+//! and a rule that fires a thousand times lists 100 findings and one "and N more".
+
+mod common;
+#[path = "common/hostile.rs"]
+mod hostile;
+
+use aeb_verify::options::{Options, Profile};
+use aeb_verify::report::{self, Format, Style};
+use common::*;
+use std::time::{Duration, Instant};
+
+/// Listed findings per rule (`finding::MAX_PER_RULE`, documented in docs/spec.md).
+const LISTED: usize = 100;
+
+fn options(case: &hostile::Case) -> Options {
+    let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).unwrap();
+    let mut opts = Options::new(now);
+    if case.public {
+        opts.profile = Profile::Public;
+    }
+    opts
+}
+
+/// The whole run in-process, report included: the best of three, after a warm-up.
+fn cost(case: &hostile::Case, n: usize) -> Duration {
+    let bytes = (case.make)(n);
+    let opts = options(case);
+    let once = || {
+        let t = Instant::now();
+        let r = aeb_verify::verify::verify("hostile.json", bytes.clone(), &opts);
+        let record = report::Record::new(&opts, true, std::slice::from_ref(&r));
+        let style =
+            Style { now: NOW, strict: false, color: false, quiet: false, verbose: false, width: 100, record: &record };
+        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
+        t.elapsed()
+    };
+    once();
+    (0..3).map(|_| once()).min().unwrap_or_default()
+}
+
+#[test]
+fn doubling_a_hostile_input_at_most_about_doubles_the_time() {
+    let mut failures = Vec::new();
+    for case in hostile::cases() {
+        // The machine is shared: a ratio over the bound is measured again (twice at
+        // most) before it counts. A quadratic cost never measures under about 3.5.
+        let mut ratio = f64::INFINITY;
+        for _ in 0..3 {
+            let (one, two) = (cost(&case, case.n), cost(&case, 2 * case.n));
+            ratio = ratio.min(two.as_secs_f64() / one.as_secs_f64().max(1e-6));
+            eprintln!("{:45} n={:6}: {:8.1} ms, 2n: {:8.1} ms, ratio {ratio:.2}", case.name, case.n, ms(one), ms(two));
+            if ratio <= 3.0 {
+                break;
+            }
+        }
+        if ratio > 3.0 {
+            failures.push(format!("{}: ratio {ratio:.2}", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "superlinear: {failures:?}");
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+#[test]
+fn many_findings_of_one_rule_are_listed_up_to_the_cap_then_counted() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("linear-time-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for case in hostile::cases() {
+        let n = 1_000;
+        let path = dir.join("hostile.json");
+        std::fs::write(&path, (case.make)(n)).unwrap();
+        let mut args = vec!["--format", "json", "--now", NOW];
+        if case.public {
+            args.extend(["--profile", "public"]);
+        }
+        let p = path.to_str().unwrap().to_owned();
+        args.push(&p);
+        let r = run(&args);
+        // Every shape holds an error: a reading error, or a hash that no longer matches
+        // the seed it was built from.
+        assert_eq!(r.code, 1, "{}: {}", case.name, r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let fs = findings(&v["bundles"][0], case.rule);
+        assert_eq!(fs.len(), LISTED + 1, "{}: {} findings of {}", case.name, fs.len(), case.rule);
+        let last = fs[LISTED]["message"].as_str().unwrap();
+        assert!(last.starts_with("and ") && last.contains(&format!(" more {} finding(s)", case.rule)), "{last}");
+        if let Some(total) = (case.findings)(n) {
+            assert_eq!(
+                last,
+                format!("and {} more {} finding(s) not listed, the first of them here", total - LISTED, case.rule)
+            );
+        }
+        // The first unlisted one is located like any other finding.
+        assert!(fs[LISTED]["line"].as_u64().is_some(), "{}", case.name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,160 @@
+//! SARIF that code scanning accepts: valid against the OASIS 2.1.0 schema for every
+//! fixture, file URIs percent-encoded per RFC 3986 (checked by resolving them with the
+//! `url` crate, an independent URL implementation, and getting the path back), relative
+//! paths against %SRCROOT%, a region on every result, fingerprints, and unreadable inputs
+//! as tool execution notifications.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn sarif(args: &[&str], cwd: Option<&Path>) -> (i32, serde_json::Value) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"));
+    cmd.args(["--format", "sarif", "--now", NOW]).args(args);
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    (out.status.code().unwrap(), assert_valid_sarif(&text))
+}
+
+fn all_fixtures() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["", "read", "integrity", "audit", "signatures"] {
+        let Ok(entries) = std::fs::read_dir(fixture(dir)) else { continue };
+        for e in entries.flatten() {
+            if e.path().extension().is_some_and(|x| x == "json") {
+                out.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_fixture_gives_valid_sarif_with_a_region_on_every_result() {
+    let fixtures = all_fixtures();
+    assert!(fixtures.len() > 40, "{}", fixtures.len());
+    for f in &fixtures {
+        let (code, v) = sarif(&[f.to_str().unwrap()], None);
+        assert!(code == 0 || code == 1, "{}: exit {code}", f.display());
+        for r in v["runs"][0]["results"].as_array().unwrap() {
+            let loc = &r["locations"][0]["physicalLocation"];
+            assert!(loc["region"]["startLine"].as_u64().is_some_and(|l| l >= 1), "{}: {r}", f.display());
+            assert!(r["partialFingerprints"]["aebFinding/v1"].is_string());
+        }
+    }
+}
+
+#[test]
+fn a_whole_file_finding_is_at_line_1() {
+    let seed = fixture("seed-example-sealed.json");
+    let (code, v) = sarif(&["--max-bytes", "100", seed.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    let r = &v["runs"][0]["results"][0];
+    assert_eq!(r["ruleId"], "read.too-large");
+    assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
+}
+
+/// Names that break naive URIs: `%`, `#`, `?`, a space, quotes, a tab, a colon in the
+/// first segment (would read as a scheme), non-ASCII.
+const HOSTILE_NAMES: &[&str] = &[
+    "100%.json",
+    "a#b.json",
+    "q?x=1.json",
+    "with space.json",
+    "quote\"d'.json",
+    "tab\there.json",
+    "c:d.json",
+    "é.json",
+];
+
+#[test]
+fn file_uris_are_percent_encoded_and_resolve_back_to_the_file() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sarif-uris");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub dir")).unwrap();
+    for name in HOSTILE_NAMES {
+        std::fs::copy(fixture("integrity/tampered.json"), dir.join("sub dir").join(name)).unwrap();
+    }
+    // Relative: against %SRCROOT%, the directory aeb-verify ran in.
+    let (code, v) = sarif(&["sub dir"], Some(&dir));
+    assert_eq!(code, 1);
+    let run = &v["runs"][0];
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    let base = url::Url::parse(root).unwrap();
+    assert_eq!(base.to_file_path().unwrap(), std::fs::canonicalize(&dir).unwrap());
+    let artifacts = run["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts.len(), HOSTILE_NAMES.len());
+    let mut names: Vec<&str> = HOSTILE_NAMES.to_vec();
+    names.sort();
+    for (a, name) in artifacts.iter().zip(&names) {
+        let loc = &a["location"];
+        assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+        let uri = loc["uri"].as_str().unwrap();
+        assert!(!uri.contains([' ', '#', '?', '"', '\t']) && !uri.starts_with("c:"), "{uri}");
+        let resolved = base.join(uri).unwrap();
+        assert_eq!(resolved.to_file_path().unwrap(), std::fs::canonicalize(&dir).unwrap().join("sub dir").join(name));
+    }
+    // Every result points at its artifact the same way.
+    for r in run["results"].as_array().unwrap() {
+        let al = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        let i = al["index"].as_u64().unwrap() as usize;
+        assert_eq!(al["uri"], artifacts[i]["location"]["uri"]);
+    }
+    // Absolute: a file:// URI of its own.
+    let abs = dir.join("sub dir").join("a#b.json");
+    let (_, v) = sarif(&[abs.to_str().unwrap()], None);
+    let uri = v["runs"][0]["artifacts"][0]["location"]["uri"].as_str().unwrap();
+    assert!(uri.starts_with("file:///"), "{uri}");
+    assert_eq!(url::Url::parse(uri).unwrap().to_file_path().unwrap(), abs);
+}
+
+#[test]
+fn fingerprints_are_stable_and_tell_findings_apart() {
+    let p = fixture("seed-example-sealed.json");
+    let (_, a) = sarif(&[p.to_str().unwrap()], None);
+    let (_, b) = sarif(&[p.to_str().unwrap()], None);
+    let prints = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let key = format!("{} {}", r["ruleId"], r["properties"]["pointer"]);
+                (key, r["partialFingerprints"]["aebFinding/v1"].as_str().unwrap().to_owned())
+            })
+            .collect()
+    };
+    let (pa, pb) = (prints(&a), prints(&b));
+    assert!(pa.len() >= 5);
+    assert_eq!(pa, pb, "the same run gives the same fingerprints");
+    // One fingerprint per (rule, pointer), never shared between two of them.
+    let keys: std::collections::BTreeSet<_> = pa.iter().map(|(k, _)| k).collect();
+    let fps: std::collections::BTreeSet<_> = pa.iter().map(|(_, f)| f).collect();
+    assert_eq!(keys.len(), fps.len());
+}
+
+#[test]
+fn the_schema_check_itself_rejects_invalid_sarif() {
+    // No tool.driver, a level that does not exist: the vendored schema must say no.
+    let bad = r#"{"version":"2.1.0","runs":[{"tool":{},"results":[{"message":{"text":"x"},"level":"fatal"}]}]}"#;
+    assert!(std::panic::catch_unwind(|| assert_valid_sarif(bad)).is_err());
+}
+
+#[test]
+fn unreadable_inputs_are_tool_execution_notifications() {
+    let seed = fixture("seed-example-sealed.json");
+    let (code, v) = sarif(&[seed.to_str().unwrap(), "/nonexistent/x.json"], None);
+    assert_eq!(code, 2);
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let n = &inv["toolExecutionNotifications"][0];
+    assert_eq!(n["level"], "error");
+    assert_eq!(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "file:///nonexistent/x.json");
+    let (code, v) = sarif(&[seed.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+}
