@@ -29,6 +29,10 @@ pub struct Record {
     pub signers: Vec<String>,
     pub deny_patterns: Vec<String>,
     pub overrides: Vec<OverrideRecord>,
+    /// `--artifact NAME=FILE`, with the SHA-256 of the file's bytes.
+    pub artifacts: Vec<ArtifactRecord>,
+    /// `--table DIR`, with the version read (None when its log could not be read).
+    pub table: Option<TableRecord>,
     /// The command that reproduces this run (same inputs, keys, options and time).
     pub command: String,
 }
@@ -80,6 +84,19 @@ pub struct OverrideRecord {
     pub rules: Vec<&'static str>,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactRecord {
+    pub name: String,
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRecord {
+    pub dir: String,
+    pub version: Option<u64>,
+}
+
 impl Record {
     pub fn new(opts: &Options, now_given: bool, reports: &[BundleReport]) -> Record {
         let now = opts.now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
@@ -119,6 +136,16 @@ impl Record {
             signers: opts.trust.signers.clone(),
             deny_patterns: opts.deny_patterns.iter().map(|r| r.as_str().to_owned()).collect(),
             overrides,
+            artifacts: opts
+                .context
+                .artifacts
+                .iter()
+                .map(|a| ArtifactRecord { name: a.name.clone(), file: a.file.clone(), sha256: a.bytes_sha256.clone() })
+                .collect(),
+            table: opts.context.table.as_ref().map(|t| TableRecord {
+                dir: t.dir.display().to_string(),
+                version: t.state.as_ref().as_ref().ok().map(|s| s.version),
+            }),
             command: String::new(),
         };
         record.command = record.rerun();
@@ -210,6 +237,16 @@ impl Record {
         }
         for o in &self.overrides {
             a.extend(o.flag.splitn(2, ' ').map(str::to_owned));
+        }
+        for art in &self.artifacts {
+            a.extend(["--artifact".into(), format!("{}={}", art.name, art.file)]);
+        }
+        if let Some(t) = &self.table {
+            a.extend(["--table".into(), t.dir.clone()]);
+            // The version read, so that later commits do not change the verdict.
+            if let Some(v) = t.version {
+                a.extend(["--table-version".into(), v.to_string()]);
+            }
         }
         a.extend(self.inputs.iter().map(|i| i.path.clone()));
         a.iter().map(|s| shell_quote(s)).collect::<Vec<_>>().join(" ")
