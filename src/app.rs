@@ -100,16 +100,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         let _ = crate::redaction::pii::warm_up();
     }
     opts.strict = args.strict;
-    opts.trust = match load_trust(&args.sig) {
+    opts.trust = match load_trust(&args.sig, env) {
         Ok(t) => t,
         Err(e) => return fail(env, &e),
     };
     opts.profile = args.audit.profile;
-    if opts.profile == crate::options::Profile::Marketplace {
-        // The marketplace requires a signature by a supplied key: the signature
-        // module's own requirement (--require-signature) applies.
-        opts.trust.require = true;
-    }
     opts.tolerance = args.audit.tolerance;
     if opts.profile == crate::options::Profile::None && !args.audit.deny_patterns.is_empty() {
         // The patterns are a redaction requirement; without a profile they would check
@@ -359,13 +354,20 @@ impl Progress {
 }
 
 /// Keys and requirements of `--cert`, `--kms-key`, `--require-signature`,
-/// `--min-signers` and `--signer`. A key file that is missing or does not parse
-/// stops the run (exit 2): verifying without the key the auditor meant to supply
-/// would report the wrong thing.
-fn load_trust(args: &crate::cli::SigArgs) -> Result<crate::signatures::Trust, String> {
-    let mut t = crate::signatures::Trust::load(&args.certs, &args.kms_keys)?;
+/// `--no-require-signature`, `--min-signers`, `--signer` and `--max-signatures`. A key
+/// file that cannot be used stops the run (exit 2); warnings about key files go to
+/// stderr before any report.
+fn load_trust(args: &crate::cli::SigArgs, env: &mut Env) -> Result<crate::signatures::Trust, String> {
+    let keys = crate::inputs::keys::load(&args.certs, &args.kms_keys)?;
+    for w in &keys.warnings {
+        let _ = writeln!(env.stderr, "aeb-verify: warning: {w}");
+    }
+    let mut t = crate::signatures::Trust::new(keys.certs, keys.kms_keys);
+    t.cert_files = keys.cert_files;
     t.require = args.require_signature;
+    t.keys_optional = args.no_require_signature;
     t.min_signers = args.min_signers;
+    t.max_signatures = args.max_signatures;
     t.set_signers(args.signers.clone())?;
     Ok(t)
 }
@@ -495,14 +497,17 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         };
         return fail(env, &format!("no rule '{id}'; {hint}"));
     };
+    // Wrapped to the terminal (or COLUMNS), between words only.
+    let width = env.width.max(40);
+    let body = report::wrap(rule.explanation, width, width).join("\n");
+    let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
     let _ = writeln!(
         env.stdout,
-        "{}: {}\nsection: {}\ndefault severity: {}\n\n{}",
+        "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
         rule.title,
         rule.section.name(),
         rule.severity,
-        rule.explanation
     );
     EXIT_VERIFIED
 }

@@ -57,8 +57,8 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Judge times (signature dates, generated_at) as of this instant, RFC 3339
-    /// [default: the system clock]
+    /// Judge times (signature dates, generated_at) as of this instant, RFC 3339; a date
+    /// alone (2026-11-25) means its midnight UTC [default: the system clock]
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     pub now: Option<OffsetDateTime>,
 
@@ -123,18 +123,30 @@ pub struct ReadArgs {
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Signatures")]
 pub struct SigArgs {
-    /// Trust this OpenPGP certificate or keyring (armored or binary); repeatable
+    /// Trust this OpenPGP certificate or keyring (armored or binary); repeatable;
+    /// implies --require-signature
     #[arg(long = "cert", value_name = "FILE")]
     pub certs: Vec<PathBuf>,
 
-    /// Trust this KMS public key (SPKI PEM or DER) for KEY_ID; without KEY_ID= it is
-    /// trusted for any key_id, with a warning; repeatable
+    /// Trust this KMS public key (SPKI or PKCS#1, PEM or DER) for KEY_ID (the text
+    /// splits at its last '='); without KEY_ID= it is trusted for any key_id, with a
+    /// warning, and never satisfies --signer; repeatable; implies --require-signature
     #[arg(long = "kms-key", value_name = "[KEY_ID=]FILE")]
     pub kms_keys: Vec<String>,
 
     /// Reject unless at least one signature verifies against a supplied key
     #[arg(long)]
     pub require_signature: bool,
+
+    /// Supplied keys do not demand a signature: a bundle no supplied key verifies is
+    /// only warned about (the audit alone)
+    #[arg(long, conflicts_with = "require_signature")]
+    pub no_require_signature: bool,
+
+    /// Examine at most N signatures per bundle (OpenPGP packets and KMS entries);
+    /// more is an error
+    #[arg(long, value_name = "N", default_value_t = crate::signatures::MAX_SIGNATURES)]
+    pub max_signatures: usize,
 
     /// Reject unless N distinct supplied keys signed (implies --require-signature)
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -165,8 +177,8 @@ pub struct AuditArgs {
     #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
     pub deny_patterns: Vec<regex::Regex>,
 
-    /// Report this rule as info for this run (not for reading, integrity or
-    /// signature errors); repeatable
+    /// Report this rule, or every rule of a group (`claims`, `sig.kms`), as info for
+    /// this run (not for reading, integrity or signature errors); repeatable
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
 
@@ -284,6 +296,12 @@ fn parse_regex(s: &str) -> Result<regex::Regex, String> {
     regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
 }
 
-fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
-    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); e.g. 2026-11-25T00:00:00Z"))
+/// RFC 3339, or a date alone (`2026-11-25`), which means its midnight UTC.
+pub fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
+    let date = time::macros::format_description!("[year]-[month]-[day]");
+    OffsetDateTime::parse(s, &Rfc3339)
+        .or_else(|e| time::Date::parse(s, &date).map(|d| d.midnight().assume_utc()).map_err(|_| e))
+        .map_err(|e| {
+            format!("not an RFC 3339 time ({e}); e.g. 2026-11-25T00:00:00Z, or 2026-11-25 for its midnight UTC")
+        })
 }

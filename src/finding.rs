@@ -72,6 +72,9 @@ pub struct Finding {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub message: String,
+    /// Profile requirements this finding also breaks (a contradicted claim under
+    /// `--profile marketplace`): one finding, counted once, that fails both checks.
+    pub breaks: Vec<&'static Rule>,
     /// Non-zero for the one "and N more" finding that stands for the findings of its
     /// rule beyond [`MAX_PER_RULE`]: how many it stands for.
     pub more: usize,
@@ -106,6 +109,7 @@ impl Finding {
             expected: None,
             found: None,
             message: message.into(),
+            breaks: Vec::new(),
             more: 0,
             excerpt: None,
         }

@@ -3,10 +3,10 @@
 //! The pipeline, one module per stage: [`read`] (strict I-JSON, RFC 8785 payload in
 //! one pass) → [`integrity`] (SHA-256) → [`signatures`] (OpenPGP, KMS) → [`schema`] →
 //! [`audit`] (consistency) → [`claims`] → [`redaction`] and [`marketplace`] (profiles)
-//! → [`verify`] (verdict, [`overrides`]) → [`report`] (every output format). Checks
+//! → [`context`] (artifacts, the Delta table) → [`verify`] (verdict, [`overrides`]) → [`report`] (every output format). Checks
 //! only produce [`finding::Finding`]s that name a rule of the one catalogue in
 //! [`rules`]; only reporters render them. The clock and the policy come in through
-//! [`options::Options`].
+//! [`options::Options`]. [`diff`] compares two bundles.
 #![forbid(unsafe_code)]
 // Nothing input can reach may panic: library code denies unwrap, expect, panic and
 // unchecked indexing (tests may use them). Modules not yet converted say so below with

@@ -13,7 +13,8 @@ fn main() -> ExitCode {
     let mut env = app::Env {
         clock: time::OffsetDateTime::now_utc(),
         stdin: &mut std::io::stdin().lock(),
-        stdout: &mut std::io::BufWriter::new(stdout.lock()),
+        // Every command, not only verification: `aeb-verify rules | head` ends quietly.
+        stdout: &mut app::Guard { inner: &mut std::io::BufWriter::new(stdout.lock()), closed: false },
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
         stderr_is_terminal: std::io::stderr().is_terminal(),

@@ -5,6 +5,11 @@ use crate::read::Limits;
 use crate::signatures::Trust;
 use time::OffsetDateTime;
 
+/// How far a date in a bundle (a signature's creation time, `generated_at`) may lie
+/// after the verification time before it counts as "in the future": one value for
+/// every check, so that no two checks disagree about the same clock.
+pub const CLOCK_SKEW: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub limits: Limits,

@@ -77,8 +77,9 @@ pub fn apply(outcome: &mut Outcome, overrides: &[Override]) {
         if f.severity == o.severity {
             continue;
         }
-        // Never lower an error the verdict rests on, whatever the caller passed in.
-        if o.severity < f.severity && !f.rule.overridable() {
+        // Never lower an error the verdict rests on, whatever the caller passed in; nor
+        // one that breaks a profile requirement (profiles are judged before overrides).
+        if o.severity < f.severity && (!f.rule.overridable() || !f.breaks.is_empty()) {
             continue;
         }
         f.remapped_from = Some(f.remapped_from.unwrap_or(f.severity));

@@ -131,3 +131,21 @@ fn a_closed_pipe_ends_quietly_with_the_verdicts_exit_code() {
         assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn other_commands_end_quietly_on_a_closed_pipe_too() {
+    for args in [&["rules"][..], &["schema"][..], &["rules", "--markdown"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A reader that is gone before the command writes (`| true`): every write fails.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}

@@ -131,3 +131,19 @@ fn a_directory_that_is_no_table_is_exit_2() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("the log ends at version 4"), "{}", r.stdout);
 }
+
+#[test]
+fn the_record_pins_the_table_version_for_a_rerun() {
+    // overwritten: versions 0-4 (write, append, overwrite, delete, set property).
+    let d = root().join("fixtures/tables/overwritten").display().to_string();
+    let b = root().join("fixtures/tables/bundles/overwritten.json").display().to_string();
+    let a = root().join("fixtures/context/artifacts/schema.json").display().to_string();
+    let art = format!("schema={a}");
+    let r = run(&["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &d, "--artifact", &art, &b]);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let record = &report["record"];
+    assert_eq!(record["table"]["version"], 4);
+    assert_eq!(record["artifacts"][0]["name"], "schema");
+    let command = record["command"].as_str().unwrap();
+    assert!(command.contains("--table-version 4") && command.contains("--artifact"), "{command}");
+}

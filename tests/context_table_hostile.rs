@@ -168,3 +168,29 @@ fn a_large_log_is_read_in_linear_time() {
     assert!(took.as_secs() < 20, "took {took:?}");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn huge_version_numbers_and_part_counts_cost_nothing() {
+    // A commit named version 10^19 - 1 and a checkpoint claiming 9,999,999,999 parts: the
+    // reader must not walk the span of versions or parts.
+    let t = scratch("appends", "huge");
+    let log = t.join("_delta_log");
+    std::fs::write(log.join("09999999999999999999.json"), "{\"commitInfo\":{}}\n").unwrap();
+    std::fs::write(log.join("00000000000000000002.checkpoint.0000000001.9999999999.parquet"), b"PAR1").unwrap();
+    let start = std::time::Instant::now();
+    let r = verify(&t, Some(APPENDS), "json");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(r.stdout.contains("commit 5 (00000000000000000005.json) is missing"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_table_cannot_make_the_tool_read_any_local_file() {
+    let t = scratch("appends", "passwd");
+    set_property(&t, 5, "../../../../../../../../etc/passwd");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a *.json file"), "{}", r.stderr);
+    assert!(!r.stdout.contains("root:"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}

@@ -32,8 +32,8 @@ fn the_sealed_seed_verifies_with_the_integrity_only_warning() {
 const CASES: &[(&str, &str, &str, i32, &str)] = &[
     ("integrity/empty-hash.json", "integrity.hash-not-filled", "/signatures/sha256", 1, "placeholder"),
     ("integrity/zeros-hash.json", "integrity.hash-not-filled", "/signatures/sha256", 1, "placeholder"),
-    ("integrity/null-hash.json", "integrity.hash-not-filled", "/signatures", 1, "missing"),
-    ("integrity/missing-signatures.json", "integrity.hash-not-filled", "", 1, "no `signatures`"),
+    ("integrity/null-hash.json", "integrity.hash-not-filled", "/signatures/sha256", 1, "missing"),
+    ("integrity/missing-signatures.json", "integrity.hash-not-filled", "/signatures", 1, "no `signatures`"),
     ("integrity/short-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "40 characters"),
     ("integrity/base64-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "44 characters"),
     ("integrity/number-hash.json", "integrity.hash-malformed", "/signatures/sha256", 1, "not a string"),
@@ -46,6 +46,14 @@ const CASES: &[(&str, &str, &str, i32, &str)] = &[
         "/signatures/sha256",
         1,
         "raw file bytes as they were with sha256 \"...\"",
+    ),
+    (
+        // Sealed while schema_hash was "...", then filled in (fixtures/make-fixtures.py).
+        "integrity/filled-after-sealing.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "with `/schema_hash` = \"...\": the field was filled in after the hash was computed",
     ),
     (
         "integrity/signatures-left-in.json",

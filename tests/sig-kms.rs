@@ -50,18 +50,23 @@ fn key_without_id_verifies_with_a_warning() {
 
 #[test]
 fn key_for_another_id_leaves_it_unverified() {
-    let r =
-        verify("bundles/kms-ecdsa-p256.json", args([kms("arn:aws:kms:eu-west-1:111122223333:key/other", "p256.pem")]));
+    let mut a = args([kms("arn:aws:kms:eu-west-1:111122223333:key/other", "p256.pem")]);
+    a.push("--no-require-signature".into());
+    let r = verify("bundles/kms-ecdsa-p256.json", a);
     r.code(0);
-    r.has("sig.kms.unverified", "warning");
+    r.finding("sig.kms.unverified", "warning", "/signatures/kms");
     assert_eq!(r.verdicts(), ["unverified"]);
 }
 
 #[test]
 fn wrong_key_under_the_right_id_is_a_bad_signature() {
-    let r = verify("bundles/kms-ecdsa-p256.json", args([kms(AWS_P256, "p384.pem")]));
+    // The AWS RSA-PSS signature, with the ID bound to another RSA key (RSA-2048 instead
+    // of the RSA-3072 that signed): the algorithm fits, the signature does not verify.
+    let r = verify("bundles/kms-rsa-pss.json", args([kms(AWS_PSS, "rsa2048.pem")]));
     r.code(1);
-    r.has("sig.kms.algorithm-mismatch", "error");
+    r.finding("sig.kms.bad", "error", "/signatures/kms");
+    r.lacks("sig.kms.algorithm-mismatch");
+    assert_eq!(r.verdicts(), ["rejected"]);
 }
 
 #[test]

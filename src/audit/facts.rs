@@ -64,11 +64,14 @@ pub fn format_computed(value: f64) -> String {
 pub struct Facts<'d> {
     doc: &'d Document,
     value: Value,
+    /// Decimals of each number literal already walked to: the audit, the claims and the
+    /// profiles ask for the same figures many times, and each walk re-reads the source.
+    decimals: std::cell::RefCell<std::collections::HashMap<String, Option<u32>>>,
 }
 
 impl<'d> Facts<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        Facts { doc, value: doc.value_of(MEMBERS) }
+        Facts { doc, value: doc.value_of(MEMBERS), decimals: std::cell::RefCell::default() }
     }
 
     pub fn get(&self, pointer: &str) -> Option<&Value> {
@@ -94,7 +97,16 @@ impl<'d> Facts<'d> {
     /// A finite number at `pointer`, with the decimals its source text shows.
     pub fn num(&self, pointer: &str) -> Option<Num> {
         let value = self.get(pointer)?.as_f64().filter(|v| v.is_finite())?;
-        let decimals = self.source_decimals(pointer).unwrap_or_else(|| super::tolerance::decimals_of_value(value));
+        let known = self.decimals.borrow().get(pointer).copied();
+        let shown = match known {
+            Some(d) => d,
+            None => {
+                let d = self.source_decimals(pointer);
+                self.decimals.borrow_mut().insert(pointer.to_owned(), d);
+                d
+            }
+        };
+        let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
         Some(Num { pointer: pointer.to_owned(), value, decimals })
     }
 

@@ -28,9 +28,6 @@ pub const ROI: &str = "/cost_analysis/roi_analysis";
 pub const TRAINING: &str = "/performance_metrics/training";
 pub const QUALITY: &str = "/performance_metrics/data_quality";
 
-/// Clock skew allowed for `generated_at` against `--now`.
-pub const CLOCK_SKEW_SECONDS: i64 = 300;
-
 pub fn p(section: &str, field: &str) -> String {
     format!("{section}/{field}")
 }
@@ -456,7 +453,9 @@ fn generated_at(facts: &Facts, opts: &Options, out: &mut Outcome) {
         return;
     };
     out.mark(&GENERATED_AT_FUTURE);
-    let limit = opts.now + time::Duration::seconds(CLOCK_SKEW_SECONDS);
+    // Near the end of representable time the limit saturates rather than overflowing.
+    let skew = time::Duration::try_from(crate::options::CLOCK_SKEW).unwrap_or(time::Duration::ZERO);
+    let limit = opts.now.checked_add(skew).unwrap_or(opts.now);
     if at <= limit {
         return;
     }
@@ -465,7 +464,10 @@ fn generated_at(facts: &Facts, opts: &Options, out: &mut Outcome) {
         Finding::new(
             &GENERATED_AT_FUTURE,
             "/generated_at",
-            format!("generated_at {text} is after the verification time {now} (--now), beyond 5 minutes of clock skew"),
+            format!(
+                "generated_at {text} is after the verification time {now} (--now), beyond {} minutes of clock skew",
+                crate::options::CLOCK_SKEW.as_secs() / 60
+            ),
         )
         .expected(format!("not after {now}"))
         .found(text.to_owned()),

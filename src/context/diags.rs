@@ -92,7 +92,9 @@ pub static TABLE_RECORDS: Rule = Rule {
 implied by `total_cost_usd / cost_per_record` (within the precision `cost_per_record` is written \
 with, or `--tolerance`). A contradiction of a stated field is an error: the bundle describes \
 another dataset, or the table changed since. When some live files have no statistics the count \
-is a lower bound, and only a bundle figure below it contradicts.",
+is a lower bound: only a bundle figure below it contradicts, and a figure above it is \
+reported as info (not confirmed) rather than passed. A publisher who strips statistics cannot \
+make an inflated count pass silently.",
 };
 
 pub static TABLE_CLAIMS: Rule = Rule {

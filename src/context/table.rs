@@ -134,6 +134,15 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
     } else {
         input.dir.join(percent_decode(uri))
     };
+    // A table is untrusted: it must not make the tool read, and quote lines of, any local
+    // file the auditor can read. Bundles are JSON files (seed "Storage").
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return Err(format!(
+            "{EVIDENCE_URI} names {}, which is not a *.json file; from a table only a bundle named *.json is read \
+(name the bundle on the command line to verify it)",
+            path.display()
+        ));
+    }
     match std::fs::metadata(&path) {
         Ok(m) if m.is_file() => Ok(path),
         Ok(_) => Err(format!("{EVIDENCE_URI} names {}, which is not a regular file", path.display())),
@@ -257,6 +266,19 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                             format!("at least {} records", group(live))
                         })
                         .found(basis),
+                );
+            } else if !exact && !agrees_with(live) {
+                // Not a contradiction, not a confirmation either: say so rather than pass.
+                out.push(
+                    Finding::new(
+                        &TABLE_RECORDS,
+                        rc.pointer.clone(),
+                        format!(
+                            "{table_says} ({} live files without numRecords statistics), so {} cannot be confirmed",
+                            t.files_without_stats, rc.source
+                        ),
+                    )
+                    .severity(Severity::Info),
                 );
             }
         }

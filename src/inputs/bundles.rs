@@ -175,7 +175,7 @@ fn io_reason(e: &walkdir::Error) -> String {
 /// A bundle's bytes, or the finding that says why they were not read.
 pub enum Loaded {
     Bytes(read::Source),
-    TooLarge(Finding),
+    TooLarge(Box<Finding>),
 }
 
 /// Reads at most `max + 1` bytes of a file, so an oversized input costs no more than
@@ -189,7 +189,7 @@ pub fn load_file(path: &Path, walked: bool, max: u64) -> std::io::Result<Loaded>
     }
     let len = meta.len();
     if meta.is_file() && len > max {
-        return Ok(Loaded::TooLarge(too_large(len, max)));
+        return Ok(Loaded::TooLarge(Box::new(too_large(len, max))));
     }
     Ok(Loaded::Bytes(read::Source::from_file(file, len, max)?))
 }

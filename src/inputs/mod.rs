@@ -1,5 +1,6 @@
 //! What the auditor names on the command line, read from the file system: the bundles
-//! behind the paths given. Verification itself never opens a file; it takes what is
-//! loaded here.
+//! behind the paths given, and the key files behind `--cert` and `--kms-key`.
+//! Verification itself never opens a file; it takes what is loaded here.
 
 pub mod bundles;
+pub mod keys;

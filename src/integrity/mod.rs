@@ -89,9 +89,13 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     let recorded = match &sigs {
         None => {
             out.push(
-                Finding::new(&diags::HASH_NOT_FILLED, "", "the bundle has no `signatures` member, so no hash")
-                    .expected(computed)
-                    .found("no signatures member"),
+                Finding::new(
+                    &diags::HASH_NOT_FILLED,
+                    "/signatures",
+                    "the bundle has no `signatures` member, so no hash",
+                )
+                .expected(computed)
+                .found("no signatures member"),
             );
             return digest;
         }
@@ -110,7 +114,8 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     };
     let recorded = match recorded {
         None | Some(Value::Null) => {
-            let f = Finding::new(&diags::HASH_NOT_FILLED, "/signatures", "`signatures.sha256` is missing")
+            // Named by the missing member's pointer; located at `signatures`, the object it belongs to.
+            let f = Finding::new(&diags::HASH_NOT_FILLED, pointer, "`signatures.sha256` is missing")
                 .expected(computed)
                 .found("absent");
             out.push(f);
@@ -159,16 +164,84 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     }
     let recorded = recorded.to_ascii_lowercase();
     if recorded != computed {
-        let explanation = match diagnose(doc, &recorded) {
-            Some(what) => format!("the recorded hash is the SHA-256 of {what}, not of the RFC 8785 payload"),
-            None => "the recorded hash matches neither the payload nor any of the usual mistakes \
-(raw file, signatures left in, source key order, pretty-printed): the bundle was changed after \
-it was sealed, or sealed over other content"
+        let explanation = match (diagnose(doc, &recorded), filled_after_sealing(doc, &recorded)) {
+            (Some(what), _) => format!("the recorded hash is the SHA-256 of {what}, not of the RFC 8785 payload"),
+            (None, Some((at, was))) => format!(
+                "the recorded hash is the SHA-256 of this payload with `{at}` = {was}: the field was \
+filled in after the hash was computed. That is what sealing first and filling a placeholder \
+later produces (a publishing mistake in the order of steps, not a changed figure); fill every \
+field first, then run `aeb-verify digest` last"
+            ),
+            (None, None) => "the recorded hash matches neither the payload nor any of the usual mistakes \
+(raw file, signatures left in, source key order, pretty-printed, a placeholder filled after \
+sealing): the bundle was changed after it was sealed, or sealed over other content"
                 .to_owned(),
         };
         out.push(Finding::new(&diags::HASH_MISMATCH, pointer, explanation).expected(computed).found(recorded));
     }
     digest
+}
+
+/// Payloads larger than this are not searched for a field filled after sealing: each
+/// try re-serializes the whole payload.
+const FILLED_SEARCH_MAX_BYTES: usize = 64 << 10;
+/// At most this many string fields are tried (hash-like and `*_hash` fields first).
+const FILLED_SEARCH_MAX_FIELDS: usize = 64;
+
+/// Whether the recorded hash is that of the payload with one string field still holding
+/// a placeholder: the publisher sealed, then filled the field. Returns the field's
+/// pointer and the placeholder it held.
+fn filled_after_sealing(doc: &Document, recorded: &str) -> Option<(String, String)> {
+    if doc.payload_len() > FILLED_SEARCH_MAX_BYTES {
+        return None;
+    }
+    let mut payload = doc.value();
+    if let Value::Object(map) = &mut payload {
+        map.remove(SIGNATURES);
+    }
+    let mut fields = Vec::new();
+    string_fields(&payload, String::new(), &mut fields);
+    // Hash fields are the ones filled last; try them first.
+    fields.sort_by_key(|(p, v)| !(p.ends_with("_hash") || (v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))));
+    let blanks: [(&str, Value); 5] = [
+        ("\"...\"", Value::String("...".into())),
+        ("\"\"", Value::String(String::new())),
+        ("null", Value::Null),
+        ("\"TODO\"", Value::String("TODO".into())),
+        ("64 zeros", Value::String("0".repeat(64))),
+    ];
+    for (pointer, value) in fields.into_iter().take(FILLED_SEARCH_MAX_FIELDS) {
+        if is_placeholder(&value) {
+            continue;
+        }
+        for (label, blank) in &blanks {
+            let mut v = payload.clone();
+            if let Some(slot) = v.pointer_mut(&pointer) {
+                *slot = blank.clone();
+            }
+            if serde_jcs::to_vec(&v).is_ok_and(|bytes| sha256_hex(&bytes) == recorded) {
+                return Some((pointer, (*label).to_owned()));
+            }
+        }
+    }
+    None
+}
+
+fn string_fields(v: &Value, at: String, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((at, s.clone())),
+        Value::Object(map) => {
+            for (k, child) in map {
+                string_fields(child, crate::finding::child(&at, k), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                string_fields(child, crate::finding::child(&at, &i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -190,21 +190,17 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
             continue;
         }
         let fields: Vec<&String> = r.required.iter().chain(&r.related).collect();
-        let against = out.findings.iter().find(|f| {
+        let against = out.findings.iter_mut().find(|f| {
             f.severity >= Severity::Warning
                 && matches!(f.rule.section, Section::Schema | Section::Consistency | Section::Claims)
                 && fields.iter().any(|field| under(&f.pointer, field))
         });
+        // The problem is reported once: the finding that stands against the requirement
+        // names it and fails it too (an error under this profile).
         if let Some(f) = against {
-            new.push(
-                Finding::new(
-                    r.rule,
-                    f.pointer.clone(),
-                    format!("requirement not proved: {} at {} ({})", f.rule.id, f.pointer, f.message),
-                )
-                .expected(format!("{} present and consistent", r.required.join(", ")))
-                .found(format!("{}: {}", f.rule.id, f.found.clone().unwrap_or_default())),
-            );
+            f.message.push_str(&format!("; this breaks the marketplace requirement {} ({})", r.rule.id, r.rule.title));
+            f.breaks.push(r.rule);
+            f.severity = Severity::Error;
         }
     }
     out.mark(&SIGNATURE);

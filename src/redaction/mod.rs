@@ -253,11 +253,12 @@ impl Scan<'_> {
 
     /// Integers that are card or phone numbers, held as JSON numbers.
     fn number(&mut self, n: &serde_json::Number, path: &[Seg], out: &mut Outcome) {
-        let Some(v) = n.as_u64() else { return };
-        if v < 1_000_000 {
-            return;
-        }
-        let digits = v.to_string();
+        // an integer, or a whole number written as a float (4111111111111111.0)
+        let digits = match (n.as_u64(), n.as_f64()) {
+            (Some(v), _) if v >= 1_000_000 => v.to_string(),
+            (None, Some(f)) if f.fract() == 0.0 && (1e6..9_007_199_254_740_992.0).contains(&f) => format!("{f:.0}"),
+            _ => return,
+        };
         let kind = if pii::number_is_card(&digits) {
             Some((&PII_CARD, "a payment card number (Luhn-valid)"))
         } else if (7..=15).contains(&digits.len()) && matches!(path.last(), Some(Seg::Key(k)) if is_phone_name(k)) {

@@ -3,6 +3,25 @@
 
 use crate::rules::{Rule, Section};
 
+/// What the publisher does to get a rejected bundle accepted, in the order that works:
+/// every edit first, the hash last (it covers every other field), the signature after it.
+pub const FIX_STEPS: [&str; 4] = [
+    "fill every placeholder (\"...\", zeros, TODO) and correct each field named above;",
+    "run `aeb-verify digest FILE` last, after every edit, and write its output into signatures.sha256 (editing any field afterwards changes the hash);",
+    "sign the payload again if it is signed: `aeb-verify canonicalize FILE | gpg --detach-sign --armor`;",
+    "run aeb-verify on the result.",
+];
+
+/// Whether the publisher's list applies: something other than reading rejected it
+/// (a bundle that cannot be read is exported again, not edited).
+pub fn fixable(r: &crate::verify::BundleReport) -> bool {
+    r.verdict == crate::verify::Verdict::Rejected
+        && r.outcome
+            .findings
+            .iter()
+            .any(|f| f.severity >= crate::finding::Severity::Warning && f.rule.section != Section::Reading)
+}
+
 pub fn what_to_do(rule: &Rule) -> &'static str {
     match rule.id {
         "read.too-large" => "raise --max-bytes if a bundle this large is expected; otherwise do not accept it",

@@ -8,6 +8,7 @@
 //! XML as well as HTML (void elements are self-closed), which the tests check.
 
 use super::{checklist, esc, Record, Status, Style};
+use crate::batch::Tally;
 use crate::finding::Finding;
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
@@ -30,13 +31,13 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 @media print{body{margin:0;max-width:none;font-size:11px}h2{page-break-after:avoid}a{color:inherit}}
 ";
 
-pub fn render(reports: &[BundleReport], style: &Style) -> String {
+pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let title = match reports {
         [r] => format!("aeb-verify: {}", esc(&r.name)),
         _ => format!("aeb-verify: {} bundles", reports.len()),
     };
-    let batch = reports.len() != 1;
+    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -48,7 +49,7 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             body {
                 h1 { (title) }
                 @if batch {
-                    (summary(reports, style))
+                    (summary(reports, tally, style))
                 }
                 (record(rec, reports))
                 @for r in reports {
@@ -69,11 +70,10 @@ fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-fn summary(reports: &[BundleReport], style: &Style) -> Markup {
-    let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
+fn summary(reports: &[BundleReport], tally: &Tally, style: &Style) -> Markup {
     html! {
         h2 { "Summary" }
-        p { (reports.len()) " bundles: " (verified) " verified, " (reports.len() - verified) " rejected." }
+        p { (tally.line()) "." }
         table {
             tr { th { "file" } th { "verdict" } th { "first failing rule" } }
             @for r in reports {
@@ -82,6 +82,9 @@ fn summary(reports: &[BundleReport], style: &Style) -> Markup {
                     td { (verdict_class(r.verdict).0) }
                     td.mono { (super::human::first_failing(r, style.strict).unwrap_or("-")) }
                 }
+            }
+            @for u in &tally.unreadable {
+                tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
             }
         }
     }
@@ -142,6 +145,10 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
         @if detail && !r.outcome.findings.is_empty() {
             h2 { "Findings" }
             @for f in &r.outcome.findings { (finding(f, style.record)) }
+        }
+        @if detail && super::fixable(r) {
+            h3 { "To fix this bundle (publisher), in this order" }
+            ol { @for step in super::FIX_STEPS { li { (step) } } }
         }
         @if detail {
             h2 { "Checklist" }

@@ -9,6 +9,7 @@
 
 use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
+use crate::inputs::bundles::Notice;
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
@@ -18,30 +19,23 @@ use owo_colors::OwoColorize;
 use std::fmt::Write;
 use std::ops::Range;
 
-pub fn render(reports: &[BundleReport], style: &Style) -> String {
+pub fn render(reports: &[BundleReport], unreadable: &[Notice], style: &Style) -> String {
     let mut s = String::new();
     if style.quiet {
         for r in reports {
             let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
         }
-        if reports.len() > 1 {
-            batch_summary(&mut s, reports, style);
-        }
         return s;
     }
-    if reports.len() == 1 || style.verbose {
+    if reports.len() == 1 && unreadable.is_empty() || style.verbose {
         for (i, r) in reports.iter().enumerate() {
             if i > 0 {
                 s.push('\n');
             }
             bundle(&mut s, r, style);
         }
-        if reports.len() > 1 {
-            s.push('\n');
-            batch_summary(&mut s, reports, style);
-        }
     } else {
-        batch(&mut s, reports, style);
+        batch(&mut s, reports, unreadable, style);
     }
     s
 }
@@ -52,9 +46,7 @@ fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
     s.push('\n');
     findings(s, r, style, style.verbose);
     signatures(s, r, style);
-    if r.verdict == Verdict::Rejected {
-        fix_list(s, r, style.width);
-    }
+    fix_list(s, r, style.width);
     summary(s, r, style.width);
     if style.verbose {
         every_check(s, r, style.width);
@@ -82,8 +74,9 @@ fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
     }
 }
 
-/// Many bundles: one record, a table of verdicts, then what rejected each rejected bundle.
-fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
+/// Many bundles: one record, a table of verdicts, then what rejected each rejected
+/// bundle; the batch's accounting follows (`report::render` adds it).
+fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
     let name_w = reports.iter().map(|r| esc(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
@@ -95,19 +88,15 @@ fn batch(s: &mut String, reports: &[BundleReport], style: &Style) {
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
+    for u in unreadable {
+        let name = crate::text::ellipsize(&esc(&u.path), name_w);
+        let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
+    }
     for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
         let _ = writeln!(s, "\n── {} ──", esc(&r.name));
         findings(s, r, style, false);
         let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
     }
-    s.push('\n');
-    batch_summary(s, reports, style);
-}
-
-fn batch_summary(s: &mut String, reports: &[BundleReport], style: &Style) {
-    let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
-    let _ = writeln!(s, "{} bundles: {} verified, {} rejected", reports.len(), verified, reports.len() - verified);
-    let _ = style;
 }
 
 /// The rule whose finding rejected the bundle first in report order.
@@ -209,12 +198,19 @@ fn findings(s: &mut String, r: &BundleReport, style: &Style, verbose: bool) {
     let full = |f: &&Finding| f.severity > Severity::Info || f.remapped_from.is_some();
     let serious: Vec<&Finding> = r.outcome.findings.iter().filter(full).collect();
     let notes: Vec<&Finding> = r.outcome.findings.iter().filter(|f| !full(f)).collect();
+    // "What to do" once per rule: the same advice under each of four claims is noise.
+    let mut advised: Vec<&str> = Vec::new();
+    let mut advise = |f: &Finding| {
+        let first = !advised.contains(&f.rule.id);
+        advised.push(f.rule.id);
+        first
+    };
     for f in &serious {
-        diagnostic(s, r, f, style);
+        diagnostic(s, r, f, style, advise(f));
     }
     if verbose {
         for f in &notes {
-            diagnostic(s, r, f, style);
+            diagnostic(s, r, f, style, advise(f));
         }
     } else if !notes.is_empty() {
         for f in notes {
@@ -320,7 +316,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     Some((text, range))
 }
 
-fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
+fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style, advise: bool) {
     let sev = match f.severity {
         Severity::Error => DiagSeverity::Error,
         Severity::Warning => DiagSeverity::Warning,
@@ -362,7 +358,9 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style) {
     if let Some(remap) = super::remap_note(f, style.record) {
         note("", &remap);
     }
-    note("what to do: ", super::what_to_do(f.rule));
+    if advise {
+        note("what to do: ", super::what_to_do(f.rule));
+    }
     d = d.with_notes(notes);
     let config = Config::default();
     let file = snippet.unwrap_or(Snippet { name: esc(&r.name).into_owned(), text: String::new(), line: 1, column: 1 });
@@ -400,22 +398,13 @@ fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
     s.push('\n');
 }
 
-/// What the publisher does to get a rejected bundle accepted, in the order that works:
-/// every edit first, the hash last (it covers every other field), the signature after it.
+/// The publisher's ordered list, when editing the bundle can fix it.
 fn fix_list(s: &mut String, r: &BundleReport, width: usize) {
-    let sections: Vec<Section> =
-        r.outcome.findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.rule.section).collect();
-    if sections.iter().all(|s| *s == Section::Reading) {
+    if !super::fixable(r) {
         return;
     }
     let _ = writeln!(s, "to fix this bundle (publisher), in this order:");
-    let steps = [
-        "fill every placeholder (\"...\", zeros, TODO) and correct each field named above;",
-        "run `aeb-verify digest FILE` last, after every edit, and write its output into signatures.sha256 (editing any field afterwards changes the hash);",
-        "sign the payload again if it is signed: `aeb-verify canonicalize FILE | gpg --detach-sign --armor`;",
-        "run aeb-verify on the result.",
-    ];
-    for (i, step) in steps.iter().enumerate() {
+    for (i, step) in super::FIX_STEPS.iter().enumerate() {
         wrapped(s, step, &format!("  {}. ", i + 1), "     ", width);
     }
     s.push('\n');
@@ -517,7 +506,7 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
         let limit = if lines.is_empty() { first } else { rest };
         let w = word.chars().count();
         if cur_w > 0 && cur_w + 1 + w > limit {
-            lines.push(std::mem::take(&mut cur));
+            lines.push(std::mem::take(&mut cur).trim_end().to_owned());
             cur_w = 0;
         }
         if cur_w > 0 {

@@ -107,6 +107,7 @@ pub fn bundle(r: &BundleReport, record: &super::Record) -> Value {
                 "severity": f.severity,
                 "remapped_from": f.remapped_from,
                 "remapped_by": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
+                "breaks": f.breaks.iter().map(|b| b.id).collect::<Vec<_>>(),
                 "pointer": f.pointer,
                 "line": f.position.map(|p| p.line),
                 "column": f.position.map(|p| p.column),

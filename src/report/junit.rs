@@ -69,7 +69,7 @@ impl Sink for Stream<'_> {
             if c.status == Status::Skip {
                 let _ = writeln!(s, "      <skipped message=\"{}\"/>", attr(c.reason.as_deref().unwrap_or("")));
             }
-            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).collect();
+            let findings: Vec<_> = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).collect();
             let text: Vec<String> = findings.iter().map(|f| super::one_line(f)).collect();
             if fails(r, c.rule, strict) {
                 let first = findings.first().map(|f| f.message.as_str()).unwrap_or("");
@@ -149,7 +149,7 @@ fn fails(r: &BundleReport, rule: &crate::rules::Rule, strict: bool) -> bool {
     r.outcome
         .findings
         .iter()
-        .filter(|f| std::ptr::eq(f.rule, rule))
+        .filter(|f| super::concerns_rule(f, rule))
         .any(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
 }
 

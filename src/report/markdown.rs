@@ -6,17 +6,18 @@
 //! Bundle text is data: it is escaped so that it cannot add links, HTML or table cells.
 
 use super::{checklist, esc, Record, Status, Style};
+use crate::batch::Tally;
 use crate::finding::{Finding, Severity};
 use crate::rules::Section;
 use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
-pub fn render(reports: &[BundleReport], style: &Style) -> String {
+pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
-    let batch = reports.len() != 1;
+    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
     match reports {
-        [r] => {
+        [r] if !batch => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
             let _ = writeln!(
                 s,
@@ -27,15 +28,8 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             );
         }
         _ => {
-            let verified = reports.iter().filter(|r| r.verdict == Verdict::Verified).count();
             let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", reports.len());
-            let _ = writeln!(
-                s,
-                "**{} bundles: {} verified, {} rejected.**\n",
-                reports.len(),
-                verified,
-                reports.len() - verified
-            );
+            let _ = writeln!(s, "**{}.**\n", tally.line());
         }
     }
     record(&mut s, rec, if batch { None } else { reports.first() });
@@ -51,6 +45,9 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
                 md(&super::established(r, rec))
             );
         }
+        for u in &tally.unreadable {
+            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", code(&u.path), md(&u.reason));
+        }
         s.push('\n');
     }
     for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {
@@ -59,6 +56,13 @@ pub fn render(reports: &[BundleReport], style: &Style) -> String {
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
+        if super::fixable(r) {
+            s.push_str("To fix this bundle (publisher), in this order:\n\n");
+            for (i, step) in super::FIX_STEPS.iter().enumerate() {
+                let _ = writeln!(s, "{}. {step}", i + 1);
+            }
+            s.push('\n');
+        }
         if !batch || style.verbose {
             checks(&mut s, r, batch);
         }
@@ -181,13 +185,13 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
             if let Some(reason) = &c.reason {
                 let _ = write!(s, ": skipped, {}", md(reason));
             }
-            let n = r.outcome.findings.iter().filter(|f| std::ptr::eq(f.rule, c.rule)).count();
+            let n = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).count();
             if n > 0 {
                 let worst = r
                     .outcome
                     .findings
                     .iter()
-                    .filter(|f| std::ptr::eq(f.rule, c.rule))
+                    .filter(|f| super::concerns_rule(f, c.rule))
                     .map(|f| f.severity)
                     .max()
                     .unwrap_or(Severity::Info);

@@ -17,7 +17,8 @@ use crate::inputs::bundles::Notice;
 use crate::rules::{self, Rule, Section};
 use crate::signatures::SigVerdict;
 use crate::verify::BundleReport;
-pub use advice::what_to_do;
+pub use advice::{fixable, what_to_do, FIX_STEPS};
+pub use human::wrap;
 pub use record::Record;
 use std::io::{self, Write};
 
@@ -61,9 +62,9 @@ pub struct Style<'a> {
 /// before they can start: human, markdown).
 pub fn render(format: Format, reports: &[BundleReport], tally: &Tally, style: Style) -> String {
     let mut s = match format {
-        Format::Human => human::render(reports, &style),
-        Format::Markdown => markdown::render(reports, &style),
-        Format::Html => html::render(reports, &style),
+        Format::Human => human::render(reports, &tally.unreadable, &style),
+        Format::Markdown => markdown::render(reports, tally, &style),
+        Format::Html => html::render(reports, tally, &style),
         Format::Json | Format::Jsonl | Format::Sarif | Format::Junit => {
             let mut out = Vec::new();
             let mut sink = sink(format, style);
@@ -310,13 +311,19 @@ pub struct Check {
     pub reason: Option<String>,
 }
 
+/// Whether a finding counts against this rule's check: its own rule, or a profile
+/// requirement it breaks.
+pub fn concerns_rule(f: &Finding, rule: &Rule) -> bool {
+    std::ptr::eq(f.rule, rule) || f.breaks.iter().any(|b| std::ptr::eq(*b, rule))
+}
+
 /// The checklist of a bundle: every rule of every section that ran or was skipped,
 /// in catalogue order. Rules of sections that never applied are left out.
 pub fn checklist(report: &BundleReport) -> Vec<Check> {
     let o = &report.outcome;
     rules::all()
         .filter_map(|rule| {
-            let worst = o.findings.iter().filter(|f| std::ptr::eq(f.rule, rule)).map(|f| f.severity).max();
+            let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
             if let Some(s) = worst {
                 return Some(Check { rule, status: Status::from_severity(s), reason: None });
             }

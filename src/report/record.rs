@@ -29,6 +29,10 @@ pub struct Record {
     pub signers: Vec<String>,
     pub deny_patterns: Vec<String>,
     pub overrides: Vec<OverrideRecord>,
+    /// `--artifact NAME=FILE`, with the SHA-256 of the file's bytes.
+    pub artifacts: Vec<ArtifactRecord>,
+    /// `--table DIR`, with the version read (None when its log could not be read).
+    pub table: Option<TableRecord>,
     /// The command that reproduces this run (same inputs, keys, options and time).
     pub command: String,
 }
@@ -64,7 +68,7 @@ impl Key {
     fn counts_for(&self, signer: &SignerId) -> bool {
         match signer {
             SignerId::Pgp { primary, .. } => self.kind == "openpgp" && primary.eq_ignore_ascii_case(&self.id),
-            SignerId::Kms { spki_sha256, key_id } => {
+            SignerId::Kms { spki_sha256, key_id, .. } => {
                 self.kind == "kms" && *spki_sha256 == self.id && self.key_id.as_ref().is_none_or(|id| id == key_id)
             }
         }
@@ -78,6 +82,19 @@ pub struct OverrideRecord {
     pub flag: String,
     pub severity: crate::finding::Severity,
     pub rules: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactRecord {
+    pub name: String,
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRecord {
+    pub dir: String,
+    pub version: Option<u64>,
 }
 
 impl Record {
@@ -119,6 +136,16 @@ impl Record {
             signers: opts.trust.signers.clone(),
             deny_patterns: opts.deny_patterns.iter().map(|r| r.as_str().to_owned()).collect(),
             overrides,
+            artifacts: opts
+                .context
+                .artifacts
+                .iter()
+                .map(|a| ArtifactRecord { name: a.name.clone(), file: a.file.clone(), sha256: a.bytes_sha256.clone() })
+                .collect(),
+            table: opts.context.table.as_ref().map(|t| TableRecord {
+                dir: t.dir.display().to_string(),
+                version: t.state.as_ref().as_ref().ok().map(|s| s.version),
+            }),
             command: String::new(),
         };
         record.command = record.rerun();
@@ -182,10 +209,11 @@ impl Record {
             a.extend(["--max-bytes".into(), self.max_bytes.to_string()]);
         }
         let mut files: Vec<&str> = Vec::new();
-        for k in self.keys.iter().filter(|k| k.kind == "openpgp") {
-            if !files.contains(&k.file.as_str()) {
-                files.push(&k.file);
-                a.extend(["--cert".into(), k.file.clone()]);
+        // A certificate merged from copies in several files names them all, ", "-joined.
+        for f in self.keys.iter().filter(|k| k.kind == "openpgp").flat_map(|k| k.file.split(", ")) {
+            if !files.contains(&f) {
+                files.push(f);
+                a.extend(["--cert".into(), f.to_owned()]);
             }
         }
         for k in self.keys.iter().filter(|k| k.kind == "kms") {
@@ -209,6 +237,16 @@ impl Record {
         }
         for o in &self.overrides {
             a.extend(o.flag.splitn(2, ' ').map(str::to_owned));
+        }
+        for art in &self.artifacts {
+            a.extend(["--artifact".into(), format!("{}={}", art.name, art.file)]);
+        }
+        if let Some(t) = &self.table {
+            a.extend(["--table".into(), t.dir.clone()]);
+            // The version read, so that later commits do not change the verdict.
+            if let Some(v) = t.version {
+                a.extend(["--table-version".into(), v.to_string()]);
+            }
         }
         a.extend(self.inputs.iter().map(|i| i.path.clone()));
         a.iter().map(|s| shell_quote(s)).collect::<Vec<_>>().join(" ")
@@ -251,7 +289,7 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
             key_id: k.key_id.clone(),
             user_ids: vec![k.key.describe()],
             verified: verified_by(&|s| {
-                matches!(s, SignerId::Kms { spki_sha256, key_id } if *spki_sha256 == k.spki_sha256
+                matches!(s, SignerId::Kms { spki_sha256, key_id, .. } if *spki_sha256 == k.spki_sha256
                     && k.key_id.as_ref().is_none_or(|id| id == key_id))
             }),
         });

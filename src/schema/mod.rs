@@ -151,6 +151,12 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
             }
             continue;
         }
+        // A missing member is named by its own pointer (the position resolves to the
+        // object it belongs to), not by the object's.
+        let at = match e.kind() {
+            ValidationErrorKind::Required { property: Value::String(name) } => child(&at, name),
+            _ => at,
+        };
         let message = match keyword {
             "pattern" | "format" => format!(
                 "{} is not {}",

@@ -31,12 +31,15 @@ pub static REQUIRED: Rule = Rule {
     section: Signatures,
     severity: Error,
     title: "Required signature present and verified",
-    explanation: "The run asked for a signature (--require-signature, or --signer pinning who \
-must sign, or a profile that requires one), and no signature in the bundle verifies against \
-a key the auditor supplied (and, with --signer, one of the pinned keys). An unsigned bundle, \
-one signed by an unknown key, and one whose signatures all fail are treated alike: nobody \
-the auditor trusts vouches for it. Supply the signer's certificate with --cert or public key \
-with --kms-key, or obtain a properly signed bundle.",
+    explanation: "A signature was required and none in the bundle verifies against a key the \
+auditor supplied (with --signer, against one of the pinned keys). Supplying keys is itself \
+the demand, as gpgv and sqv treat their keyrings: --cert and --kms-key imply \
+--require-signature, and so do --signer, --min-signers and --profile marketplace. An unsigned \
+bundle, one signed by a key that was not supplied, and one whose signatures all fail are \
+treated alike: nobody the auditor trusts vouches for it. The finding names the signer the \
+bundle claims and the keys that were tried. Supply the signer's certificate with --cert or \
+public key with --kms-key KEY_ID=FILE, or obtain a properly signed bundle; \
+--no-require-signature audits the bundle without demanding a signature from the supplied keys.",
 };
 
 pub static MIN_SIGNERS: Rule = Rule {
@@ -47,6 +50,18 @@ pub static MIN_SIGNERS: Rule = Rule {
     explanation: "--min-signers N asks for N distinct trusted keys (N OpenPGP certificates or KMS \
 keys the auditor supplied, restricted to the --signer keys when given). Two signatures by \
 the same certificate, even by two of its subkeys, count once.",
+};
+
+pub static TOO_MANY: Rule = Rule {
+    id: "sig.too-many",
+    section: Signatures,
+    severity: Error,
+    title: "Signatures within the per-bundle limit",
+    explanation: "A bundle may carry at most --max-signatures signatures (OpenPGP signature \
+packets and KMS entries together; default 32). Each one costs a verification, so a bundle \
+stuffed with thousands of them is a denial of service, not a publication; it is rejected and \
+the signatures beyond the limit are not examined. Raise the limit with --max-signatures N if \
+a bundle really has that many signers.",
 };
 
 pub static PGP_KEY_ID_MISSING: Rule = Rule {
@@ -117,7 +132,7 @@ pub static PGP_FUTURE: Rule = Rule {
     severity: Error,
     title: "Signature not dated in the future",
     explanation: "The signature's creation time is later than the verification time (--now, \
-default the system clock) by more than five minutes of clock skew. A signer's clock can be \
+default the system clock) by more than the clock skew of five minutes. A signer's clock can be \
 wrong, but a future date is also how a signature is made to look valid at a later time; \
 gpgv accepts such signatures, aeb-verify rejects them.",
 };
@@ -150,7 +165,10 @@ pub static PGP_KEY_ID_MISMATCH: Rule = Rule {
     title: "Signature made by the key key_id names",
     explanation: "The signature verifies, but the key that made it is neither the key nor the \
 primary key of the certificate that `key_id` names. The bundle misstates who signed it; a \
-reader who trusts the name in the bundle would be misled, so it is rejected.",
+reader who trusts the name in the bundle would be misled, so it is rejected. When `key_id` \
+names a certificate the auditor supplied, the signature is checked against that certificate \
+alone: a signature by any other key, or one that records no issuer at all, is rejected rather \
+than left unverified.",
 };
 
 pub static PGP_BAD: Rule = Rule {
@@ -215,7 +233,8 @@ pub static PGP_REVOKED: Rule = Rule {
     explanation: "The certificate or the signing key is revoked. A hard revocation (reason 'key \
 compromised', or no reason given) rejects every signature whatever its date, because a thief \
 can backdate signatures. A soft revocation (superseded, retired) only rejects signatures \
-made after it.",
+made after it. Copies of one certificate (same fingerprint, in several --cert files or twice \
+in one keyring) are merged before use, so a revocation in any copy applies.",
 };
 
 pub static PGP_REVOKED_LATER: Rule = Rule {
@@ -286,7 +305,19 @@ pub static KMS_KEY_ID_UNBOUND: Rule = Rule {
     title: "KMS key supplied bound to its key ID",
     explanation: "The signature verified with a key given as --kms-key FILE, without KEY_ID=. \
 The key is trusted for any key_id, so the bundle's claim of which KMS key signed is not \
-checked. Give the key as --kms-key KEY_ID=FILE to bind it.",
+checked, and such a key never satisfies a --signer pin. Give the key as --kms-key \
+KEY_ID=FILE to bind it.",
+};
+
+pub static KMS_WEAK_KEY: Rule = Rule {
+    id: "sig.kms.weak-key",
+    section: Signatures,
+    severity: Error,
+    title: "KMS key strong enough (RSA at least 2048 bits)",
+    explanation: "The supplied public key is RSA shorter than 2048 bits. RSA-512 keys are \
+factored in hours and RSA-1024 is within reach of a determined attacker, so a signature by \
+such a key proves little; it is rejected, as Sequoia's standard policy rejects weak OpenPGP \
+keys. Cloud KMS services only create RSA keys of 2048 bits or more.",
 };
 
 pub static KMS_BAD: Rule = Rule {
@@ -306,6 +337,7 @@ pub static RULES: &[&Rule] = &[
     &FORM,
     &REQUIRED,
     &MIN_SIGNERS,
+    &TOO_MANY,
     &PGP_KEY_ID_MISSING,
     &PGP_KEY_ID_INVALID,
     &PGP_LONG_KEY_ID,
@@ -329,5 +361,6 @@ pub static RULES: &[&Rule] = &[
     &KMS_ALGORITHM_MISMATCH,
     &KMS_UNVERIFIED,
     &KMS_KEY_ID_UNBOUND,
+    &KMS_WEAK_KEY,
     &KMS_BAD,
 ];

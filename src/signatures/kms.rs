@@ -5,7 +5,6 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use p256::pkcs8::DecodePublicKey as _;
-use rsa::signature::Verifier as _;
 use rsa::traits::PublicKeyParts as _;
 
 use super::{diags, Checked, SigRow, SigVerdict as Verdict, SignerId};
@@ -19,7 +18,9 @@ pub struct KmsKey {
     pub key_id: Option<String>,
     pub file: String,
     pub key: PublicKey,
-    /// Lowercase hex SHA-256 of the SPKI DER: a stable identity for unbound keys.
+    /// Lowercase hex SHA-256 of the key's SubjectPublicKeyInfo in one normal form
+    /// (EC points uncompressed, RSA as SPKI): one key in two encodings is one signer.
+    /// `openssl pkey -pubin -in FILE -outform DER | sha256sum` gives the same value.
     pub spki_sha256: String,
 }
 
@@ -31,6 +32,9 @@ pub enum PublicKey {
     Ed25519(ed25519_dalek::VerifyingKey),
 }
 
+/// RSA keys shorter than this are refused, as OpenPGP's standard policy refuses them.
+pub const RSA_MIN_BITS: usize = 2048;
+
 impl PublicKey {
     pub fn describe(&self) -> String {
         match self {
@@ -40,58 +44,116 @@ impl PublicKey {
             PublicKey::Ed25519(_) => "Ed25519".into(),
         }
     }
+
+    /// The key as SubjectPublicKeyInfo DER in its normal form.
+    pub fn normal_spki(&self) -> Result<Vec<u8>, String> {
+        use p256::pkcs8::EncodePublicKey as _;
+        let doc = match self {
+            PublicKey::P256(k) => k.to_public_key_der(),
+            PublicKey::P384(k) => k.to_public_key_der(),
+            PublicKey::Rsa(k) => k.to_public_key_der(),
+            PublicKey::Ed25519(k) => k.to_public_key_der(),
+        };
+        doc.map(|d| d.as_bytes().to_vec()).map_err(|e| format!("cannot encode the key: {e}"))
+    }
+
+    /// Why this key may not vouch for anything, if it may not.
+    pub fn weakness(&self) -> Option<String> {
+        match self {
+            PublicKey::Rsa(k) if k.n().bits() < RSA_MIN_BITS => Some(format!(
+                "the supplied key is RSA-{}: RSA keys under {RSA_MIN_BITS} bits can be factored and are refused",
+                k.n().bits()
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// What a key file holds that is not a usable public key; the caller words the hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyFileError {
+    /// A private key: the auditor must never need one.
+    Private(String),
+    /// Not a public key this tool reads (the reason).
+    Unsupported(String),
+}
+
+impl std::fmt::Display for KeyFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyFileError::Private(s) | KeyFileError::Unsupported(s) => f.write_str(s),
+        }
+    }
 }
 
 /// Parse a public key file: SPKI ("PUBLIC KEY") in PEM or DER, as the AWS and
-/// Google Cloud CLIs export them; PKCS#1 "RSA PUBLIC KEY" PEM is accepted too.
-pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), String> {
-    let der = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
-        let text = std::str::from_utf8(bytes).map_err(|_| "PEM file is not UTF-8".to_string())?;
-        let (label, der) = pem_decode(text)?;
-        match label.as_str() {
-            "PUBLIC KEY" => der,
-            "RSA PUBLIC KEY" => {
-                use rsa::pkcs1::DecodeRsaPublicKey as _;
-                let k =
-                    rsa::RsaPublicKey::from_pkcs1_der(&der).map_err(|e| format!("bad PKCS#1 RSA public key: {e}"))?;
-                return Ok((PublicKey::Rsa(k), hex(&Sha256::digest(&der))));
-            }
+/// Google Cloud CLIs export them; PKCS#1 ("RSA PUBLIC KEY") in PEM or DER too. PEM is
+/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand.
+/// Returns the key and its identity ([`KmsKey::spki_sha256`]).
+pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
+    use rsa::pkcs1::DecodeRsaPublicKey as _;
+    let unsupported = |s: String| KeyFileError::Unsupported(s);
+    let key = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
+        let (label, der) = p256::pkcs8::der::pem::decode_vec(bytes.trim_ascii())
+            .map_err(|e| unsupported(format!("not a well-formed PEM file ({e})")))?;
+        match label {
+            "PUBLIC KEY" => spki_key(&der)?,
+            "RSA PUBLIC KEY" => PublicKey::Rsa(
+                rsa::RsaPublicKey::from_pkcs1_der(&der)
+                    .map_err(|e| unsupported(format!("bad PKCS#1 RSA public key: {e}")))?,
+            ),
             l if l.contains("PRIVATE") => {
-                return Err(format!("this is a private key ({l}); supply the public key only"))
+                return Err(KeyFileError::Private(format!("this is a private key ({l}); supply the public key only")))
             }
-            l => return Err(format!("PEM block {l:?} is not a public key (expected PUBLIC KEY)")),
+            l => return Err(unsupported(format!("PEM block {l:?} is not a public key (expected PUBLIC KEY)"))),
         }
     } else {
-        bytes.to_vec()
+        match spki_key(bytes) {
+            Ok(k) => k,
+            Err(e) => match rsa::RsaPublicKey::from_pkcs1_der(bytes) {
+                Ok(k) => PublicKey::Rsa(k),
+                Err(_) => return Err(e),
+            },
+        }
     };
-    let id = hex(&Sha256::digest(&der));
-    if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_der(&der) {
-        return Ok((PublicKey::P256(k), id));
+    if let PublicKey::Rsa(k) = &key {
+        rsa_sane(k).map_err(unsupported)?;
     }
-    if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_der(&der) {
-        return Ok((PublicKey::P384(k), id));
-    }
-    if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(&der) {
-        return Ok((PublicKey::Ed25519(k), id));
-    }
-    if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(&der) {
-        return Ok((PublicKey::Rsa(k), id));
-    }
-    Err("not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into())
+    let id = hex(&Sha256::digest(key.normal_spki().map_err(unsupported)?));
+    Ok((key, id))
 }
 
-fn pem_decode(text: &str) -> Result<(String, Vec<u8>), String> {
-    let start = text.find("-----BEGIN ").ok_or("no PEM header")?;
-    let rest = &text[start + 11..];
-    let end_label = rest.find("-----").ok_or("bad PEM header")?;
-    let label = rest[..end_label].to_string();
-    let body_start = end_label + 5;
-    let footer = format!("-----END {label}-----");
-    let body_end = rest.find(&footer).ok_or_else(|| format!("no PEM footer {footer}"))?;
-    let body: String = rest[body_start..body_end].chars().filter(|c| !c.is_whitespace()).collect();
-    let der =
-        base64::engine::general_purpose::STANDARD.decode(body).map_err(|e| format!("PEM body is not base64: {e}"))?;
-    Ok((label, der))
+fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
+    if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_der(der) {
+        return Ok(PublicKey::P256(k));
+    }
+    if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_der(der) {
+        return Ok(PublicKey::P384(k));
+    }
+    if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(der) {
+        return Ok(PublicKey::Ed25519(k));
+    }
+    if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
+        return Ok(PublicKey::Rsa(k));
+    }
+    Err(KeyFileError::Unsupported(
+        "not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into(),
+    ))
+}
+
+/// An RSA key no honest key generator makes: an even modulus (then 2 divides it) or an
+/// exponent that is even, below 3 or not below the modulus.
+fn rsa_sane(k: &rsa::RsaPublicKey) -> Result<(), String> {
+    use rsa::BigUint;
+    let (n, e) = (k.n(), k.e());
+    let two = BigUint::from(2u8);
+    if n % &two == BigUint::from(0u8) {
+        return Err("RSA modulus is even: not a product of two primes".into());
+    }
+    if e % &two == BigUint::from(0u8) || e < &BigUint::from(3u8) || e >= n {
+        return Err(format!("RSA public exponent {e} is not an odd number from 3 to below the modulus"));
+    }
+    Ok(())
 }
 
 pub fn hex(b: &[u8]) -> String {
@@ -223,30 +285,56 @@ pub fn decode_sig(s: &str) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Cryptographic check of `sig` over `msg`. Err = reason it does not verify.
-pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &[u8], sig: &[u8]) -> Result<(), String> {
+/// The payload and its digests, each computed at most once whatever the number of
+/// signatures (a hostile bundle may carry many).
+pub struct Payload<'a> {
+    bytes: &'a [u8],
+    sha256: std::cell::OnceCell<Vec<u8>>,
+    sha384: std::cell::OnceCell<Vec<u8>>,
+    sha512: std::cell::OnceCell<Vec<u8>>,
+}
+
+impl<'a> Payload<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Payload { bytes, sha256: Default::default(), sha384: Default::default(), sha512: Default::default() }
+    }
+
+    fn digest(&self, h: Hash) -> &[u8] {
+        match h {
+            Hash::Sha256 => self.sha256.get_or_init(|| Sha256::digest(self.bytes).to_vec()),
+            Hash::Sha384 => self.sha384.get_or_init(|| Sha384::digest(self.bytes).to_vec()),
+            Hash::Sha512 => self.sha512.get_or_init(|| Sha512::digest(self.bytes).to_vec()),
+        }
+    }
+}
+
+/// Cryptographic check of `sig` over the payload. Err = reason it does not verify.
+/// ECDSA and RSA verify the cached digest; pure Ed25519 hashes the message itself.
+pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &[u8]) -> Result<(), String> {
+    use rsa::signature::hazmat::PrehashVerifier as _;
     let bad = |e: &dyn std::fmt::Display| format!("{e}");
     match (s, k) {
         (Scheme::EcdsaP256, PublicKey::P256(vk)) => {
             let sig: p256::ecdsa::Signature = ecdsa_sig!(p256::ecdsa::Signature, sig, 32)?;
-            vk.verify(msg, &sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha256), &sig).map_err(|e| bad(&e))
         }
         (Scheme::EcdsaP384, PublicKey::P384(vk)) => {
             let sig: p384::ecdsa::Signature = ecdsa_sig!(p384::ecdsa::Signature, sig, 48)?;
-            vk.verify(msg, &sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha384), &sig).map_err(|e| bad(&e))
         }
         (Scheme::Ed25519, PublicKey::Ed25519(vk)) => {
             let sig = ed25519_dalek::Signature::from_slice(sig)
                 .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one {}", sig.len()))?;
-            vk.verify_strict(msg, &sig).map_err(|e| bad(&e))
+            vk.verify_strict(msg.bytes, &sig).map_err(|e| bad(&e))
         }
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk)) => {
             let sig = rsa::pkcs1v15::Signature::try_from(sig).map_err(|e| bad(&e))?;
             let pk = pk.clone();
+            let d = msg.digest(h);
             match h {
-                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify(msg, &sig),
-                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify(msg, &sig),
-                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify(msg, &sig),
+                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
+                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
+                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
             }
             .map_err(|e| bad(&e))
         }
@@ -254,10 +342,11 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &[u8], sig: &[u8]) -> Result<()
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
             let sig = rsa::pss::Signature::try_from(sig).map_err(|e| bad(&e))?;
             let pk = pk.clone();
+            let d = msg.digest(h);
             match h {
-                Hash::Sha256 => rsa::pss::VerifyingKey::<Sha256>::new(pk).verify(msg, &sig),
-                Hash::Sha384 => rsa::pss::VerifyingKey::<Sha384>::new(pk).verify(msg, &sig),
-                Hash::Sha512 => rsa::pss::VerifyingKey::<Sha512>::new(pk).verify(msg, &sig),
+                Hash::Sha256 => rsa::pss::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
+                Hash::Sha384 => rsa::pss::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
+                Hash::Sha512 => rsa::pss::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
             }
             .map_err(|e| bad(&e))
         }
@@ -289,7 +378,7 @@ pub fn verify_entry(
     key_id: Option<&str>,
     algorithm: Option<&str>,
     signature: Option<&str>,
-    payload: &[u8],
+    payload: &Payload<'_>,
     ctx: &Ctx<'_>,
 ) -> Checked {
     let mut row = SigRow::new("kms", form, pointer);
@@ -353,6 +442,10 @@ pub fn verify_entry(
             last_err = Some((&diags::KMS_ALGORITHM_MISMATCH, format!("algorithm {alg}: {e}")));
             continue;
         }
+        if let Some(why) = k.key.weakness() {
+            last_err = Some((&diags::KMS_WEAK_KEY, format!("{why} ({})", k.file)));
+            continue;
+        }
         match verify_raw(scheme, &k.key, payload, &sig) {
             Ok(()) => {
                 if is_unbound {
@@ -368,7 +461,11 @@ pub fn verify_entry(
                 }
                 row.verdict = Verdict::Verified;
                 row.reason = "good signature from a supplied public key".into();
-                row.signer = Some(SignerId::Kms { key_id: key_id.to_owned(), spki_sha256: k.spki_sha256.clone() });
+                row.signer = Some(SignerId::Kms {
+                    key_id: key_id.to_owned(),
+                    spki_sha256: k.spki_sha256.clone(),
+                    bound: !is_unbound,
+                });
                 return Checked { row, findings: issues };
             }
             Err(e) => {
@@ -436,12 +533,70 @@ mod tests {
         assert!(parse_key(b"\x30\x03\x02\x01\x00").is_err());
     }
 
+    /// Malformed PEM is an error from the RustCrypto decoder, never a panic (the
+    /// hand-written decoder this replaced sliced past the header).
+    #[test]
+    fn malformed_pem_is_an_error() {
+        for text in [
+            "-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----",
+            "-----BEGIN PUBLIC KEY-----",
+            "-----BEGIN -----",
+            "-----BEGIN",
+            "-----BEGIN PUBLIC KEY-----\n\u{e9}\n-----END PUBLIC KEY-----\n",
+            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        ] {
+            assert!(matches!(parse_key(text.as_bytes()), Err(KeyFileError::Unsupported(_))), "{text:?}");
+        }
+    }
+
+    /// One key, two encodings, one identity: the point compressed or not, RSA as SPKI
+    /// or PKCS#1 (files made by openssl, see make-fixtures.sh).
+    #[test]
+    fn identity_is_the_key_not_its_encoding() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let id = |f: &str| parse_key(&std::fs::read(dir.join(f)).unwrap()).unwrap().1;
+        assert_eq!(id("p256.pem"), id("p256-compressed.pem"));
+        assert_eq!(id("p256.pem"), id("p256.der"));
+        assert_eq!(id("rsa2048.pem"), id("rsa2048-pkcs1.pem"));
+        assert_ne!(id("p256.pem"), id("p384.pem"));
+        // The normal form is the SPKI DER that openssl writes by default.
+        let der = std::fs::read(dir.join("p256.der")).unwrap();
+        assert_eq!(id("p256-compressed.pem"), hex(&Sha256::digest(der)));
+    }
+
+    /// Moduli and exponents no key generator makes are refused when the key is read.
+    #[test]
+    fn rsa_parameters_are_sane() {
+        use rsa::BigUint;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let Ok((PublicKey::Rsa(good), _)) = parse_key(&std::fs::read(dir.join("rsa2048.pem")).unwrap()) else {
+            panic!("rsa2048.pem")
+        };
+        assert!(rsa_sane(&good).is_ok());
+        let n = good.n().clone();
+        let even_n = &n + BigUint::from(1u8);
+        for (n, e) in [(even_n, 65537u32), (n.clone(), 4), (n.clone(), 65538)] {
+            let k = rsa::RsaPublicKey::new_unchecked(n, BigUint::from(e));
+            assert!(rsa_sane(&k).is_err());
+        }
+    }
+
+    #[test]
+    fn weak_rsa_keys_are_named() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
+        let weak = |f: &str| parse_key(&std::fs::read(dir.join(f)).unwrap()).unwrap().0.weakness();
+        assert!(weak("rsa1024.pem").is_some_and(|w| w.contains("RSA-1024")));
+        assert!(weak("rsa512.pem").is_some());
+        assert!(weak("rsa2048.pem").is_none());
+        assert!(weak("p256.pem").is_none());
+    }
+
     #[test]
     fn ecdsa_in_der_and_raw_with_odd_lengths_refused() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
         let (k, _) = parse_key(&std::fs::read(dir.join("p256.pem")).unwrap()).unwrap();
         for len in [0, 1, 63, 65, 200] {
-            assert!(verify_raw(Scheme::EcdsaP256, &k, b"x", &vec![0x30; len]).is_err());
+            assert!(verify_raw(Scheme::EcdsaP256, &k, &Payload::new(b"x"), &vec![0x30; len]).is_err());
         }
     }
 }

@@ -10,11 +10,10 @@ pub mod diags;
 pub mod kms;
 pub mod pgp;
 
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::finding::{child, Finding, Outcome};
-use crate::options::Options;
+use crate::options::{Options, Profile};
 use crate::read::{Document, SIGNATURES};
 use crate::text::json_kind;
 use serde::Serialize;
@@ -26,43 +25,49 @@ pub fn present(sigs: Option<&Value>) -> bool {
     ["pgp", "kms"].iter().any(|k| !matches!(map.get(*k), None | Some(Value::Null)))
 }
 
-/// What the auditor trusts and requires; part of [`Options`].
-#[derive(Debug, Clone, Default)]
+/// Signatures examined per bundle unless `--max-signatures` says otherwise.
+pub const MAX_SIGNATURES: usize = 32;
+
+/// What the auditor trusts and requires; part of [`Options`]. The keys come loaded
+/// (`crate::inputs::keys` reads the files): verification never touches the file system.
+#[derive(Debug, Clone)]
 pub struct Trust {
+    /// `--cert`, copies of one certificate merged ([`pgp::merge_copies`]).
     pub certs: Vec<sequoia_openpgp::Cert>,
     /// The `--cert` file each of `certs` came from (same order), for the record.
     pub cert_files: Vec<String>,
     pub kms_keys: Vec<kms::KmsKey>,
     /// `--require-signature`: at least one signature must verify.
     pub require: bool,
+    /// `--no-require-signature`: supplied keys do not by themselves demand a signature.
+    pub keys_optional: bool,
     /// `--min-signers N`: N distinct trusted keys.
     pub min_signers: usize,
     /// `--signer`: only these keys count (fingerprints, long key IDs, KMS key IDs).
     pub signers: Vec<String>,
+    /// `--max-signatures`: signature packets and KMS entries examined per bundle.
+    pub max_signatures: usize,
+}
+
+impl Default for Trust {
+    fn default() -> Self {
+        Trust {
+            certs: Vec::new(),
+            cert_files: Vec::new(),
+            kms_keys: Vec::new(),
+            require: false,
+            keys_optional: false,
+            min_signers: 0,
+            signers: Vec::new(),
+            max_signatures: MAX_SIGNATURES,
+        }
+    }
 }
 
 impl Trust {
-    /// Load `--cert` files and `--kms-key [KEY_ID=]FILE` specs. An error here is a
-    /// usage error (exit 2): the message names the file and what is wrong with it.
-    pub fn load(cert_files: &[PathBuf], kms_specs: &[String]) -> Result<Trust, String> {
-        let mut t = Trust::default();
-        for f in cert_files {
-            let bytes = read_key_file(f, "--cert")?;
-            let certs = pgp::parse_cert_file(&bytes)
-                .map_err(|e| format!("--cert {}: not an OpenPGP certificate or keyring: {e}", f.display()))?;
-            t.cert_files.extend(std::iter::repeat_n(f.display().to_string(), certs.len()));
-            t.certs.extend(certs);
-        }
-        for spec in kms_specs {
-            let (key_id, file) = split_kms_spec(spec);
-            if key_id.as_deref() == Some("") {
-                return Err(format!("--kms-key {spec}: empty KEY_ID before '='"));
-            }
-            let bytes = read_key_file(Path::new(&file), "--kms-key")?;
-            let (key, spki_sha256) = kms::parse_key(&bytes).map_err(|e| format!("--kms-key {file}: {e}"))?;
-            t.kms_keys.push(kms::KmsKey { key_id, file, key, spki_sha256 });
-        }
-        Ok(t)
+    /// Trust these keys, with the default requirements.
+    pub fn new(certs: Vec<sequoia_openpgp::Cert>, kms_keys: Vec<kms::KmsKey>) -> Self {
+        Trust { certs, kms_keys, ..Trust::default() }
     }
 
     /// Check `--signer` values: a hex value must be a fingerprint or long key ID.
@@ -75,27 +80,58 @@ impl Trust {
         self.signers = signers;
         Ok(())
     }
+
+    /// How many distinct trusted signers the run demands, and why (empty: none).
+    /// Supplying keys is a demand, as gpgv and sqv treat their keyrings; so are the
+    /// signature options and the marketplace profile, which requires a signature.
+    pub fn demand(&self, profile: Profile) -> (usize, Vec<&'static str>) {
+        let mut why = Vec::new();
+        if self.require {
+            why.push("--require-signature");
+        }
+        if !self.signers.is_empty() {
+            why.push("--signer");
+        }
+        if self.min_signers > 0 {
+            why.push("--min-signers");
+        }
+        if profile == Profile::Marketplace {
+            why.push("--profile marketplace");
+        }
+        if !self.keys_optional && !self.certs.is_empty() {
+            why.push("--cert");
+        }
+        if !self.keys_optional && !self.kms_keys.is_empty() {
+            why.push("--kms-key");
+        }
+        let need = if why.is_empty() { 0 } else { self.min_signers.max(1) };
+        (need, why)
+    }
+
+    /// The supplied keys, as a finding names them.
+    fn describe_keys(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .certs
+            .iter()
+            .map(|c| match c.userids().next() {
+                Some(u) => {
+                    format!("OpenPGP {} ({})", c.fingerprint().to_hex(), String::from_utf8_lossy(u.userid().value()))
+                }
+                None => format!("OpenPGP {}", c.fingerprint().to_hex()),
+            })
+            .collect();
+        out.extend(self.kms_keys.iter().map(|k| match &k.key_id {
+            Some(id) => format!("KMS {id} ({} key {})", k.key.describe(), k.file),
+            None => format!("KMS key {} ({}, no KEY_ID: never satisfies --signer)", k.file, k.key.describe()),
+        }));
+        out
+    }
 }
 
 fn looks_hex(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(&t);
     !t.is_empty() && t.chars().all(|c| c.is_ascii_hexdigit())
-}
-
-fn read_key_file(path: &Path, opt: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{opt} {}: cannot read: {e}", path.display()))
-}
-
-/// `KEY_ID=FILE` or `FILE`. Key IDs (ARNs, resource names) hold no '=', paths
-/// rarely do: an existing file named by the whole spec wins.
-fn split_kms_spec(spec: &str) -> (Option<String>, String) {
-    if !Path::new(spec).exists() {
-        if let Some((id, file)) = spec.split_once('=') {
-            return (Some(id.to_owned()), file.to_owned());
-        }
-    }
-    (None, spec.to_owned())
 }
 
 /// The verdict on one signature.
@@ -126,8 +162,16 @@ impl SigVerdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum SignerId {
-    Pgp { primary: String, key: String },
-    Kms { key_id: String, spki_sha256: String },
+    Pgp {
+        primary: String,
+        key: String,
+    },
+    /// `bound`: the auditor gave the key for this key_id (`--kms-key KEY_ID=FILE`).
+    Kms {
+        key_id: String,
+        spki_sha256: String,
+        bound: bool,
+    },
 }
 
 impl SignerId {
@@ -150,7 +194,9 @@ impl SignerId {
                 }),
                 Err(_) => false,
             },
-            SignerId::Kms { key_id, .. } => key_id == pin,
+            // An unbound key verified whatever key_id the bundle wrote: that name is the
+            // bundle's claim, not the auditor's, so it never satisfies a pin.
+            SignerId::Kms { key_id, bound, .. } => *bound && key_id == pin,
         }
     }
 }
@@ -209,12 +255,12 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     let sigs = doc.member_value(SIGNATURES);
     out.mark(&diags::NONE);
     out.mark(&diags::FORM);
-    let need =
-        if trust.min_signers > 0 { trust.min_signers } else { usize::from(trust.require || !trust.signers.is_empty()) };
+    out.mark(&diags::TOO_MANY);
+    let (need, demanded_by) = trust.demand(opts.profile);
     if need > 0 {
         out.mark(&diags::REQUIRED);
     } else {
-        out.skip(&diags::REQUIRED, "not asked for (--require-signature, --signer)");
+        out.skip(&diags::REQUIRED, "not asked for (no key supplied, no --require-signature or --signer)");
     }
     if trust.min_signers > 1 {
         out.mark(&diags::MIN_SIGNERS);
@@ -243,6 +289,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     // The payload is made contiguous only for a signature to verify: hashing streamed it.
     let payload: &[u8] = if has_pgp || has_kms { doc.payload() } else { &[] };
     let now = SystemTime::from(opts.now);
+    let mut budget = trust.max_signatures;
+    let mut truncated = false;
     if has_pgp {
         let generated_at = doc.member_value("generated_at").and_then(|v| {
             let s = v.as_str()?.to_owned();
@@ -250,39 +298,9 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         });
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
-        let base = "/signatures/pgp";
-        let mut checked = Vec::new();
-        match pgp_value {
-            Some(Value::String(armored)) => {
-                let claim = match sibling_key_id {
-                    Some(Value::String(k)) => Some(k.as_str()),
-                    Some(_) => {
-                        form_error(out, "/signatures/key_id", "`signatures.key_id` is not a string");
-                        None
-                    }
-                    None => None,
-                };
-                checked.extend(pgp::verify_entry("bare string", base, claim, armored, payload, &ctx));
-            }
-            Some(entry @ Value::Object(_)) => {
-                checked.extend(pgp_entry("object", base, entry, payload, &ctx, out));
-            }
-            Some(Value::Array(items)) => {
-                for (i, entry) in items.iter().enumerate() {
-                    let p = child(base, &i.to_string());
-                    checked.extend(pgp_entry(&format!("array [{i}]"), &p, entry, payload, &ctx, out));
-                }
-                if items.is_empty() {
-                    form_error(out, base, "`signatures.pgp` is an empty array");
-                }
-            }
-            Some(other) => form_error(
-                out,
-                base,
-                &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
-            ),
-            None => {}
-        }
+        let entries = pgp_entries(pgp_value, sibling_key_id, out);
+        let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
+        truncated |= more;
         for c in checked {
             out.extend(Outcome { findings: c.findings, ..Outcome::default() });
             rows.push(c.row);
@@ -302,98 +320,176 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
 
     if has_kms {
         let ctx = kms::Ctx { keys: &trust.kms_keys };
-        let base = "/signatures/kms";
-        let mut entries: Vec<(String, String, &Value)> = Vec::new();
-        match kms_value {
-            Some(v @ Value::Object(_)) => entries.push(("object".into(), base.into(), v)),
-            Some(Value::Array(items)) => {
-                if items.is_empty() {
-                    form_error(out, base, "`signatures.kms` is an empty array");
-                }
-                for (i, v) in items.iter().enumerate() {
-                    entries.push((format!("array [{i}]"), child(base, &i.to_string()), v));
-                }
+        let payload = kms::Payload::new(payload);
+        for (form, pointer, v) in kms_entries(kms_value, out) {
+            if budget == 0 {
+                truncated = true;
+                break;
             }
-            Some(other) => {
-                form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", json_kind(other)))
-            }
-            None => {}
-        }
-        for (form, pointer, v) in entries {
-            if !v.is_object() {
-                form_error(out, &pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
-                continue;
-            }
+            budget -= 1;
             let c = kms::verify_entry(
                 &form,
                 &pointer,
                 str_member(v, "key_id"),
                 str_member(v, "algorithm"),
                 str_member(v, "signature"),
-                payload,
+                &payload,
                 &ctx,
             );
             out.extend(Outcome { findings: c.findings, ..Outcome::default() });
             rows.push(c.row);
         }
     }
+    if truncated {
+        let max = trust.max_signatures;
+        out.push(
+            Finding::new(
+                &diags::TOO_MANY,
+                "/signatures",
+                format!("more than {max} signatures: the first {max} were examined, the rest were not"),
+            )
+            .expected(format!("at most {max} signatures (--max-signatures)"))
+            .found(format!("more than {max}")),
+        );
+    }
 
-    // The verdict options: count distinct trusted (and pinned) signers.
     if need > 0 {
-        let mut counted: Vec<&str> = Vec::new();
-        for row in rows.iter().filter(|r| r.verdict == SigVerdict::Verified) {
-            let Some(id) = &row.signer else { continue };
-            let pinned = trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p));
-            if pinned && !counted.contains(&id.identity()) {
-                counted.push(id.identity());
-            }
+        require(trust, &rows, need, &demanded_by, out);
+    }
+    rows
+}
+
+/// The verdict options: count distinct trusted (and pinned) signers.
+fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], out: &mut Outcome) {
+    let mut counted: Vec<&str> = Vec::new();
+    for row in rows.iter().filter(|r| r.verdict == SigVerdict::Verified) {
+        let Some(id) = &row.signer else { continue };
+        let pinned = trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p));
+        if pinned && !counted.contains(&id.identity()) {
+            counted.push(id.identity());
         }
+    }
+    if counted.is_empty() {
         let which = if trust.signers.is_empty() {
             "a supplied key".to_owned()
         } else {
             format!("one of the --signer keys ({})", trust.signers.join(", "))
         };
-        if counted.is_empty() {
-            out.push(
-                Finding::new(&diags::REQUIRED, "/signatures", format!("no signature verifies against {which}"))
-                    .expected(format!("at least {need} verified signer(s)"))
-                    .found("none"),
-            );
-        } else if counted.len() < need {
-            out.push(
-                Finding::new(
-                    &diags::MIN_SIGNERS,
-                    "/signatures",
-                    format!("{} distinct trusted signer(s) verified, {need} required (--min-signers)", counted.len()),
-                )
-                .expected(need.to_string())
-                .found(counted.len().to_string()),
-            );
-        }
+        let claimed: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {}", r.kind, r.claimed_key_id.as_deref().unwrap_or("(no key_id)")))
+            .collect();
+        let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
+        let keys = trust.describe_keys();
+        let tried = if keys.is_empty() { "none were supplied".to_owned() } else { keys.join("; ") };
+        out.push(
+            Finding::new(
+                &diags::REQUIRED,
+                "/signatures",
+                format!(
+                    "no signature verifies against {which} (required by {}): the bundle claims {claimed}; keys \
+                     tried: {tried}",
+                    demanded_by.join(", ")
+                ),
+            )
+            .expected(format!("at least {need} verified signer(s)"))
+            .found("none"),
+        );
+    } else if counted.len() < need {
+        out.push(
+            Finding::new(
+                &diags::MIN_SIGNERS,
+                "/signatures",
+                format!("{} distinct trusted signer(s) verified, {need} required (--min-signers)", counted.len()),
+            )
+            .expected(need.to_string())
+            .found(counted.len().to_string()),
+        );
     }
-    rows
 }
 
-fn pgp_entry(
-    form: &str,
-    pointer: &str,
-    entry: &Value,
-    payload: &[u8],
-    ctx: &pgp::Ctx<'_>,
+/// The `pgp` member as entries, in the forms the format allows; other shapes are
+/// `sig.form` findings.
+fn pgp_entries<'a>(
+    pgp_value: Option<&'a Value>,
+    sibling_key_id: Option<&'a Value>,
     out: &mut Outcome,
-) -> Vec<Checked> {
+) -> Vec<pgp::Entry<'a>> {
+    let base = "/signatures/pgp";
+    let mut entries = Vec::new();
+    match pgp_value {
+        Some(Value::String(armored)) => {
+            let claim = match sibling_key_id {
+                Some(Value::String(k)) => Some(k.as_str()),
+                Some(_) => {
+                    form_error(out, "/signatures/key_id", "`signatures.key_id` is not a string");
+                    None
+                }
+                None => None,
+            };
+            entries.push(pgp::Entry { form: "bare string".into(), pointer: base.into(), claim, armored });
+        }
+        Some(entry @ Value::Object(_)) => entries.extend(pgp_entry("object".into(), base.into(), entry, out)),
+        Some(Value::Array(items)) => {
+            for (i, entry) in items.iter().enumerate() {
+                entries.extend(pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out));
+            }
+            if items.is_empty() {
+                form_error(out, base, "`signatures.pgp` is an empty array");
+            }
+        }
+        Some(Value::Null) | None => {}
+        Some(other) => form_error(
+            out,
+            base,
+            &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
+        ),
+    }
+    entries
+}
+
+fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outcome) -> Option<pgp::Entry<'a>> {
     let Value::Object(_) = entry else {
-        form_error(out, pointer, &format!("OpenPGP entry is {}, not an object", json_kind(entry)));
-        return Vec::new();
+        form_error(out, &pointer, &format!("OpenPGP entry is {}, not an object", json_kind(entry)));
+        return None;
     };
     if entry.get("key_id").is_some_and(|k| !k.is_string()) {
-        form_error(out, &child(pointer, "key_id"), "`key_id` is not a string");
+        form_error(out, &child(&pointer, "key_id"), "`key_id` is not a string");
     }
     let Some(armored) = str_member(entry, "signature") else {
-        form_error(out, pointer, "OpenPGP entry has no `signature` string");
-        return Vec::new();
+        form_error(out, &pointer, "OpenPGP entry has no `signature` string");
+        return None;
     };
-    pgp::verify_entry(form, pointer, str_member(entry, "key_id"), armored, payload, ctx)
+    Some(pgp::Entry { form, pointer, claim: str_member(entry, "key_id"), armored })
+}
+
+/// The `kms` member as (form, pointer, object) entries; other shapes are findings.
+fn kms_entries<'a>(kms_value: Option<&'a Value>, out: &mut Outcome) -> Vec<(String, String, &'a Value)> {
+    let base = "/signatures/kms";
+    let mut entries: Vec<(String, String, &Value)> = Vec::new();
+    match kms_value {
+        Some(v @ Value::Object(_)) => entries.push(("object".into(), base.into(), v)),
+        Some(Value::Array(items)) => {
+            if items.is_empty() {
+                form_error(out, base, "`signatures.kms` is an empty array");
+            }
+            for (i, v) in items.iter().enumerate() {
+                entries.push((format!("array [{i}]"), child(base, &i.to_string()), v));
+            }
+        }
+        Some(Value::Null) | None => {}
+        Some(other) => {
+            form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", json_kind(other)))
+        }
+    }
+    entries.retain(|(_, pointer, v)| {
+        if v.is_object() {
+            return true;
+        }
+        form_error(out, pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
+        false
+    });
+    entries
 }
 
 fn form_error(out: &mut Outcome, pointer: &str, message: &str) {
@@ -414,13 +510,22 @@ fn skip_or_mark(out: &mut Outcome, prefix: &str, present: bool, why: &str) {
 mod tests {
     use super::*;
 
+    /// What demands a signature is the library's policy, the marketplace profile
+    /// included, not the command line's glue.
     #[test]
-    fn kms_spec_splits_at_the_first_equals_sign() {
-        assert_eq!(
-            split_kms_spec("arn:aws:kms:eu-west-1:1:key/x=k.pem"),
-            (Some("arn:aws:kms:eu-west-1:1:key/x".into()), "k.pem".into())
-        );
-        assert_eq!(split_kms_spec("k.pem"), (None, "k.pem".into()));
+    fn demand_comes_from_keys_options_and_profile() {
+        let t = Trust::default();
+        assert_eq!(t.demand(Profile::None), (0, vec![]));
+        assert_eq!(t.demand(Profile::Public), (0, vec![]));
+        assert_eq!(t.demand(Profile::Marketplace), (1, vec!["--profile marketplace"]));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/certs");
+        let certs = pgp::parse_cert_file(&std::fs::read(dir.join("ed25519.asc")).unwrap()).unwrap();
+        let mut t = Trust::new(certs, Vec::new());
+        assert_eq!(t.demand(Profile::None), (1, vec!["--cert"]));
+        t.keys_optional = true;
+        assert_eq!(t.demand(Profile::None), (0, vec![]));
+        t.min_signers = 2;
+        assert_eq!(t.demand(Profile::Marketplace), (2, vec!["--min-signers", "--profile marketplace"]));
     }
 
     #[test]
@@ -429,8 +534,10 @@ mod tests {
         assert!(pgp.pinned_by(&"a".repeat(40)));
         assert!(pgp.pinned_by(&"B".repeat(16)));
         assert!(!pgp.pinned_by(&"C".repeat(40)));
-        let kms = SignerId::Kms { key_id: "arn:x".into(), spki_sha256: "00".into() };
+        let kms = SignerId::Kms { key_id: "arn:x".into(), spki_sha256: "00".into(), bound: true };
         assert!(kms.pinned_by("arn:x") && !kms.pinned_by("arn:y"));
+        let unbound = SignerId::Kms { key_id: "arn:x".into(), spki_sha256: "00".into(), bound: false };
+        assert!(!unbound.pinned_by("arn:x"));
         let mut t = Trust::default();
         assert!(t.set_signers(vec!["B6F85D66".into()]).is_err());
         assert!(t.set_signers(vec!["arn:aws:kms:eu-west-1:1:key/x".into(), "A".repeat(40)]).is_ok());

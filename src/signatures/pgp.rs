@@ -12,20 +12,19 @@ use sequoia_openpgp as openpgp;
 use openpgp::cert::prelude::*;
 use openpgp::packet::Signature;
 use openpgp::packet::{key, Key};
-use openpgp::parse::stream::{
-    DetachedVerifierBuilder, MessageLayer, MessageStructure, VerificationError, VerificationHelper,
-};
 use openpgp::parse::Parse;
+use openpgp::policy::Policy as _;
 use openpgp::policy::{AsymmetricAlgorithm, HashAlgoSecurity, StandardPolicy};
+use openpgp::types::HashAlgorithm;
 use openpgp::types::{ReasonForRevocation, RevocationStatus, SignatureType};
-use openpgp::{Cert, Fingerprint, KeyHandle, KeyID, Packet, PacketPile};
+use openpgp::{Cert, Fingerprint, KeyID, Packet};
 
 use super::{diags, fmt_time, Checked, SigRow, SigVerdict as Verdict, SignerId};
 use crate::finding::Finding;
 use crate::rules::Rule;
 
 /// Signatures dated later than `now` by more than this are "from the future".
-pub const CLOCK_SKEW: Duration = Duration::from_secs(5 * 60);
+use crate::options::CLOCK_SKEW;
 
 /// How far ahead a scheduled policy cutoff is announced.
 const CUTOFF_NOTICE: Duration = Duration::from_secs(365 * 24 * 3600);
@@ -39,6 +38,32 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     }
     if out.is_empty() {
         return Err("no OpenPGP certificate found".into());
+    }
+    Ok(out)
+}
+
+/// Merge copies of one certificate (same fingerprint, from several files or twice in
+/// one keyring) into one, in order of first appearance: a revocation or expiry in any
+/// copy then applies, whichever copy a lookup would have found first. With each
+/// merged certificate, the positions in `certs` of the copies it came from.
+pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<(Cert, Vec<usize>)>, String> {
+    let mut index: std::collections::HashMap<Fingerprint, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(Cert, Vec<usize>)> = Vec::with_capacity(certs.len());
+    for (i, cert) in certs.into_iter().enumerate() {
+        let fpr = cert.fingerprint();
+        match index.get(&fpr).and_then(|&at| out.get_mut(at)) {
+            Some((slot, from)) => {
+                *slot = slot
+                    .clone()
+                    .merge_public(cert)
+                    .map_err(|e| format!("cannot merge two copies of certificate {}: {e:#}", fpr.to_hex()))?;
+                from.push(i);
+            }
+            None => {
+                index.insert(fpr, out.len());
+                out.push((cert, vec![i]));
+            }
+        }
     }
     Ok(out)
 }
@@ -91,8 +116,16 @@ pub struct Ctx<'a> {
     pub certs: &'a [Cert],
 }
 
-/// Verify one `pgp` entry: `claim` is its raw `key_id` (None when absent),
-/// `armored` its `signature` text. One outcome per signature packet found.
+/// One `pgp` entry of a bundle: `claim` is its raw `key_id` (None when absent),
+/// `armored` its `signature` text.
+pub struct Entry<'a> {
+    pub form: String,
+    pub pointer: String,
+    pub claim: Option<&'a str>,
+    pub armored: &'a str,
+}
+
+/// Verify one `pgp` entry. One outcome per signature packet found.
 pub fn verify_entry(
     form: &str,
     pointer: &str,
@@ -101,66 +134,114 @@ pub fn verify_entry(
     payload: &[u8],
     ctx: &Ctx<'_>,
 ) -> Vec<Checked> {
-    let mut row = SigRow::new("pgp", form, pointer);
-    row.claimed_key_id = claim_raw.map(str::to_owned);
-    let mut issues = Vec::new();
-
-    let claim = match claim_raw {
-        None => {
-            issues.push(Finding::new(
-                &diags::PGP_KEY_ID_MISSING,
-                pointer,
-                "no key_id: the bundle does not say who signed",
-            ));
-            None
-        }
-        Some(raw) => match parse_claim(raw) {
-            Ok(c) => {
-                if let Claim::LongKeyId(_) = c {
-                    issues.push(Finding::new(
-                        &diags::PGP_LONG_KEY_ID,
-                        pointer,
-                        format!(
-                            "key_id {raw:?} is a 64-bit key ID; key IDs can be forged by \
-                             collision, name the signer by fingerprint"
-                        ),
-                    ));
-                }
-                Some(c)
-            }
-            Err(reason) => {
-                issues.push(Finding::new(&diags::PGP_KEY_ID_INVALID, pointer, reason));
-                None
-            }
-        },
-    };
-
-    let sigs = match parse_signatures(armored) {
-        Ok(s) => s,
-        Err((rule, reason)) => {
-            row.verdict = Verdict::Rejected;
-            row.reason = reason.clone();
-            issues.push(Finding::new(rule, pointer, reason));
-            return vec![Checked { row, findings: issues }];
-        }
-    };
-
-    let mut out = Vec::new();
-    let many = sigs.len() > 1;
-    for (i, sig) in sigs.into_iter().enumerate() {
-        let mut row = row.clone();
-        if many {
-            row.form = format!("{form} (signature {} of the block)", i + 1);
-        }
-        let mut issues = if i == 0 { issues.clone() } else { Vec::new() };
-        verify_one(&mut row, &mut issues, pointer, claim.as_ref(), claim_raw.is_some(), sig, payload, ctx);
-        out.push(Checked { row, findings: issues });
-    }
-    out
+    let entry = Entry { form: form.to_owned(), pointer: pointer.to_owned(), claim: claim_raw, armored };
+    let mut budget = usize::MAX;
+    check_entries(std::slice::from_ref(&entry), payload, ctx, &mut budget).0
 }
 
-/// Parse the armored text into signature packets, or say what it is instead.
-fn parse_signatures(armored: &str) -> Result<Vec<Signature>, (&'static Rule, String)> {
+/// A signature packet that passed the checks made before cryptography.
+struct Pending {
+    slot: usize,
+    claim: Option<Claim>,
+    claim_present: bool,
+    sig: Signature,
+    /// The time sequoia judges the key at.
+    at: SystemTime,
+}
+
+/// Verify every entry, one outcome per signature packet, in order. At most `budget`
+/// packets are examined (it is decreased); the flag says whether more were left
+/// unexamined. The payload is hashed once per batch of signatures, so per hash
+/// algorithm, not once per packet.
+pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budget: &mut usize) -> (Vec<Checked>, bool) {
+    let mut out: Vec<Checked> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut truncated = false;
+    for entry in entries {
+        if *budget == 0 {
+            truncated = true;
+            break;
+        }
+        let mut row = SigRow::new("pgp", &entry.form, &entry.pointer);
+        row.claimed_key_id = entry.claim.map(str::to_owned);
+        let mut issues = Vec::new();
+        let claim = parse_entry_claim(entry, &mut issues);
+        let sigs = match parse_signatures(entry.armored, budget) {
+            Ok((sigs, more)) => {
+                truncated |= more;
+                sigs
+            }
+            Err((rule, reason)) => {
+                row.verdict = Verdict::Rejected;
+                row.reason = reason.clone();
+                issues.push(Finding::new(rule, &entry.pointer, reason));
+                out.push(Checked { row, findings: issues });
+                continue;
+            }
+        };
+        let many = sigs.len() > 1;
+        for (i, sig) in sigs.into_iter().enumerate() {
+            let mut row = row.clone();
+            if many {
+                row.form = format!("{} (signature {} of the block)", entry.form, i + 1);
+            }
+            let mut issues = if i == 0 { std::mem::take(&mut issues) } else { Vec::new() };
+            let at = precheck(&mut row, &mut issues, &entry.pointer, &sig, ctx);
+            let slot = out.len();
+            out.push(Checked { row, findings: issues });
+            if let Some(at) = at {
+                pending.push(Pending { slot, claim: claim.clone(), claim_present: entry.claim.is_some(), sig, at });
+            }
+        }
+    }
+
+    let mut digests = Digests::new(payload);
+    for p in &pending {
+        let res = verify_sig(&p.sig, p.at, &mut digests, ctx);
+        if let Some(c) = out.get_mut(p.slot) {
+            let pointer = c.row.pointer.clone();
+            finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
+        }
+    }
+    (out, truncated)
+}
+
+fn bad_malformed(reason: String) -> Res {
+    Res::Bad { rule: &diags::PGP_MALFORMED, reason, key_fpr: None }
+}
+
+/// The entry's `key_id` as a claim, with the findings its form deserves.
+fn parse_entry_claim(entry: &Entry<'_>, issues: &mut Vec<Finding>) -> Option<Claim> {
+    let pointer = entry.pointer.as_str();
+    let Some(raw) = entry.claim else {
+        issues.push(Finding::new(&diags::PGP_KEY_ID_MISSING, pointer, "no key_id: the bundle does not say who signed"));
+        return None;
+    };
+    match parse_claim(raw) {
+        Ok(c) => {
+            if let Claim::LongKeyId(_) = c {
+                issues.push(Finding::new(
+                    &diags::PGP_LONG_KEY_ID,
+                    pointer,
+                    format!(
+                        "key_id {raw:?} is a 64-bit key ID; key IDs can be forged by collision, name the \
+                         signer by fingerprint"
+                    ),
+                ));
+            }
+            Some(c)
+        }
+        Err(reason) => {
+            issues.push(Finding::new(&diags::PGP_KEY_ID_INVALID, pointer, reason));
+            None
+        }
+    }
+}
+
+/// Parse the armored text into signature packets, or say what it is instead. At most
+/// `budget` packets are taken (it is decreased); the flag says more were left.
+fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>, bool), (&'static Rule, String)> {
+    use openpgp::parse::{PacketParser, PacketParserResult};
     let text = armored.trim_start();
     if !text.starts_with("-----BEGIN PGP SIGNATURE-----") {
         let what = if text.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----") {
@@ -178,12 +259,22 @@ fn parse_signatures(armored: &str) -> Result<Vec<Signature>, (&'static Rule, Str
         };
         return Err((&diags::PGP_NOT_A_SIGNATURE, format!("signature holds {what}")));
     }
-    let pile = PacketPile::from_bytes(text.as_bytes())
-        .map_err(|e| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}")))?;
+    let malformed = |e: openpgp::anyhow::Error| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}"));
+    let mut ppr = PacketParser::from_bytes(text.as_bytes()).map_err(malformed)?;
     let mut sigs = Vec::new();
-    for p in pile.into_children() {
-        match p {
-            Packet::Signature(s) => sigs.push(s),
+    let mut more = false;
+    while let PacketParserResult::Some(pp) = ppr {
+        if *budget == 0 {
+            more = true;
+            break;
+        }
+        let (packet, next) = pp.next().map_err(malformed)?;
+        ppr = next;
+        match packet {
+            Packet::Signature(s) => {
+                sigs.push(s);
+                *budget = budget.saturating_sub(1);
+            }
             Packet::Unknown(u) => {
                 return Err((&diags::PGP_MALFORMED, format!("signature packet does not parse: {:#}", u.error())))
             }
@@ -195,58 +286,53 @@ fn parse_signatures(armored: &str) -> Result<Vec<Signature>, (&'static Rule, Str
             }
         }
     }
-    if sigs.is_empty() {
+    if sigs.is_empty() && !more {
         return Err((&diags::PGP_MALFORMED, "signature block holds no signature".into()));
     }
-    Ok(sigs)
+    Ok((sigs, more))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn verify_one(
+/// The checks that need no key: type, creation time, dates. Returns the time to judge
+/// the key at, or None when the signature is already rejected.
+fn precheck(
     row: &mut SigRow,
     issues: &mut Vec<Finding>,
     pointer: &str,
-    claim: Option<&Claim>,
-    claim_present: bool,
-    sig: Signature,
-    payload: &[u8],
+    sig: &Signature,
     ctx: &Ctx<'_>,
-) {
+) -> Option<SystemTime> {
     row.algorithm = Some(format!("{} {}", sig.pk_algo(), sig.hash_algo()));
     row.issuer =
         sig.issuer_fingerprints().next().map(|f| f.to_hex()).or_else(|| sig.issuers().next().map(|k| k.to_hex()));
     let created = sig.signature_creation_time();
     row.created = created.map(fmt_time);
 
-    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
+    let mut reject = |rule: &'static Rule, reason: String| {
         row.verdict = Verdict::Rejected;
         row.reason = reason.clone();
         issues.push(Finding::new(rule, pointer, reason));
+        None
     };
-
     if sig.typ() != SignatureType::Binary {
         return reject(
-            row,
-            issues,
             &diags::PGP_WRONG_TYPE,
             format!(
-                "signature type is {}, a detached binary signature (type 0x00) over the \
-                 payload is required",
+                "signature type is {}, a detached binary signature (type 0x00) over the payload is required",
                 sig.typ()
             ),
         );
     }
     let Some(created) = created else {
-        return reject(row, issues, &diags::PGP_MALFORMED, "signature has no creation time".into());
+        return reject(&diags::PGP_MALFORMED, "signature has no creation time".into());
     };
-    if created > ctx.now + CLOCK_SKEW {
+    // Far-future clocks saturate instead of overflowing: nothing is later than "never".
+    let latest = ctx.now.checked_add(CLOCK_SKEW).unwrap_or(ctx.now);
+    if created > latest {
         return reject(
-            row,
-            issues,
             &diags::PGP_FUTURE,
             format!(
-                "signature claims to be made {}, after the verification time {}: a \
-                 signature from the future is rejected",
+                "signature claims to be made {}, after the verification time {}: a signature from the \
+                 future is rejected",
                 fmt_time(created),
                 fmt_time(ctx.now)
             ),
@@ -261,30 +347,33 @@ fn verify_one(
             ));
         }
     }
-
     // Liveness of the signature is judged at `now` (at its own time when it is
     // ahead of `now` by less than the skew); the policy stays at `now` regardless.
-    let at = if created > ctx.now { created } else { ctx.now };
-    let run = (|| -> openpgp::Result<Option<Res>> {
-        let bytes = openpgp::serialize::MarshalInto::to_vec(&Packet::from(sig.clone()))?;
-        let mut v = DetachedVerifierBuilder::from_bytes(&bytes)?.with_policy(
-            ctx.policy,
-            Some(at),
-            Helper { ctx, result: None },
-        )?;
-        v.verify_bytes(payload)?;
-        Ok(v.into_helper().result)
-    })();
-    let res = match run {
-        Ok(r) => r,
-        Err(e) => {
-            return reject(row, issues, &diags::PGP_MALFORMED, format!("cannot verify: {e:#}"));
-        }
-    };
-    let Some(res) = res else {
-        return reject(row, issues, &diags::PGP_MALFORMED, "no verification result".into());
-    };
+    Some(if created > ctx.now { created } else { ctx.now })
+}
 
+/// The supplied certificate a claim names (by the fingerprint or key ID of its
+/// primary key or of a subkey), if any.
+fn named_cert<'c>(claim: &Claim, certs: &'c [Cert]) -> Option<&'c Cert> {
+    certs.iter().find(|c| c.keys().any(|k| claim.names(&k.key().fingerprint())))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    row: &mut SigRow,
+    issues: &mut Vec<Finding>,
+    pointer: &str,
+    claim: Option<&Claim>,
+    claim_present: bool,
+    sig: &Signature,
+    res: Res,
+    ctx: &Ctx<'_>,
+) {
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
+        row.verdict = Verdict::Rejected;
+        row.reason = reason.clone();
+        issues.push(Finding::new(rule, pointer, reason));
+    };
     match res {
         Res::Good { key_fpr, primary_fpr, later_revocation, asym } => {
             row.issuer = Some(if key_fpr == primary_fpr {
@@ -295,18 +384,13 @@ fn verify_one(
             match claim {
                 Some(c) if c.names(&key_fpr) || c.names(&primary_fpr) => {}
                 Some(_) => {
-                    let by = if key_fpr == primary_fpr {
-                        key_fpr.to_hex()
-                    } else {
-                        format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
-                    };
+                    let by = row.issuer.clone().unwrap_or_default();
                     return reject(
                         row,
                         issues,
                         &diags::PGP_KEY_ID_MISMATCH,
                         format!(
-                            "signature verifies, but it was made by {by}, not by {} that \
-                             key_id names",
+                            "signature verifies, but it was made by {by}, not by {} that key_id names",
                             row.claimed_key_id.as_deref().unwrap_or("?")
                         ),
                     );
@@ -321,7 +405,7 @@ fn verify_one(
             if let Some(note) = later_revocation {
                 issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, note));
             }
-            for note in cutoff_notices(&sig, asym, ctx) {
+            for note in cutoff_notices(sig, asym, ctx) {
                 issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, note));
             }
             row.verdict = Verdict::Verified;
@@ -329,10 +413,29 @@ fn verify_one(
             row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
         }
         Res::Missing => {
-            if claim.is_none() {
+            let Some(claim) = claim else {
                 row.verdict = Verdict::Rejected;
                 row.reason = "key_id is missing or invalid (signer not supplied)".into();
                 return;
+            };
+            // key_id names a certificate the auditor supplied: that certificate must
+            // have made the signature. The issuer recorded in a packet is unauthenticated
+            // and may be absent; it never turns this into "unverified".
+            if let Some(named) = named_cert(claim, ctx.certs) {
+                let issuer = match row.issuer.as_deref() {
+                    Some(i) => format!("the signature names {i} as its issuer"),
+                    None => "the signature records no issuer".to_owned(),
+                };
+                return reject(
+                    row,
+                    issues,
+                    &diags::PGP_KEY_ID_MISMATCH,
+                    format!(
+                        "key_id names the supplied certificate {}, but no key of that certificate made this \
+                         signature ({issuer})",
+                        named.fingerprint().to_hex()
+                    ),
+                );
             }
             row.verdict = Verdict::Unverified;
             row.reason = format!(
@@ -341,10 +444,8 @@ fn verify_one(
             );
             // Unauthenticated, but worth saying: the issuer recorded in the signature
             // is not the key the bundle names.
-            let names_issuer = claim.is_some_and(|c| {
-                sig.issuer_fingerprints().any(|f| c.names(f))
-                    || sig.issuers().any(|k| matches!(c, Claim::LongKeyId(h) if k.to_hex() == *h))
-            });
+            let names_issuer = sig.issuer_fingerprints().any(|f| claim.names(f))
+                || sig.issuers().any(|k| matches!(claim, Claim::LongKeyId(h) if k.to_hex() == *h));
             if !names_issuer && (sig.issuer_fingerprints().next().is_some() || sig.issuers().next().is_some()) {
                 row.reason.push_str("; note that key_id names a different key than the signature's issuer");
             }
@@ -362,7 +463,8 @@ fn verify_one(
 /// Cutoffs StandardPolicy schedules for the hash or public-key algorithm of a
 /// signature it accepts today, when they fall within a year of `now`.
 fn cutoff_notices(sig: &Signature, asym: Option<AsymmetricAlgorithm>, ctx: &Ctx<'_>) -> Vec<String> {
-    let soon = |t: SystemTime| t > ctx.now && t <= ctx.now + CUTOFF_NOTICE;
+    let horizon = ctx.now.checked_add(CUTOFF_NOTICE).unwrap_or(ctx.now);
+    let soon = |t: SystemTime| t > ctx.now && t <= horizon;
     let mut out = Vec::new();
     if let Some(cut) = ctx.policy.hash_cutoff(sig.hash_algo(), HashAlgoSecurity::CollisionResistance) {
         if soon(cut) {
@@ -438,32 +540,188 @@ enum Res {
     },
 }
 
-struct Helper<'a> {
-    ctx: &'a Ctx<'a>,
-    result: Option<Res>,
+/// The payload hashed once per (hash algorithm, signature version): every v4
+/// signature with the same algorithm shares one digest state. A v6 signature's salt
+/// comes first, so each v6 signature is hashed on its own (they are bounded by
+/// `--max-signatures` like all others).
+struct Digests<'a> {
+    payload: &'a [u8],
+    states: std::collections::HashMap<(HashAlgorithm, u8), openpgp::crypto::hash::Context>,
 }
 
-impl VerificationHelper for Helper<'_> {
-    fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
-        // Only certificates holding one of the issuers; sequoia matches keys itself.
-        Ok(self
-            .ctx
-            .certs
-            .iter()
-            .filter(|c| c.keys().any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle()))))
-            .cloned()
-            .collect())
+impl<'a> Digests<'a> {
+    fn new(payload: &'a [u8]) -> Self {
+        Digests { payload, states: std::collections::HashMap::new() }
     }
 
-    fn check(&mut self, structure: MessageStructure) -> openpgp::Result<()> {
-        for layer in structure.into_iter() {
-            if let MessageLayer::SignatureGroup { results } = layer {
-                for r in results {
-                    self.result = Some(classify(r, self.ctx));
-                }
-            }
+    /// A hash context over the payload for `sig`, ready for `Signature::verify_hash`.
+    fn for_signature(&mut self, sig: &Signature) -> openpgp::Result<openpgp::crypto::hash::Context> {
+        let algo = sig.hash_algo();
+        let version = sig.version();
+        if let Signature::V6(s) = sig {
+            let mut ctx = algo.context()?.for_signature(version);
+            ctx.update(s.salt());
+            ctx.update(self.payload);
+            return Ok(ctx);
         }
-        Ok(())
+        if let Some(ctx) = self.states.get(&(algo, version)) {
+            return Ok(ctx.clone());
+        }
+        let mut ctx = algo.context()?.for_signature(version);
+        ctx.update(self.payload);
+        self.states.insert((algo, version), ctx.clone());
+        Ok(ctx)
+    }
+}
+
+/// Verify one signature against the supplied certificates, as sequoia's streaming
+/// verifier does (key found by issuer, bound under the policy at the signature's time,
+/// certificate and key alive and not revoked, signing-capable, signature alive at
+/// `at`, cryptography, then the policy on the signature), but over a digest computed
+/// once for all signatures of the bundle.
+fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &Ctx<'_>) -> Res {
+    let Some(sig_time) = sig.signature_creation_time() else {
+        return bad_malformed("signature has no creation time".into());
+    };
+    let issuers = sig.get_issuers();
+    if issuers.is_empty() {
+        return Res::Missing;
+    }
+    let mut res = Res::Missing;
+    for ka in ctx.certs.iter().flat_map(|c| c.keys().key_handles(issuers.clone())) {
+        let cert = ka.cert();
+        let ka = match ka.with_policy(ctx.policy, sig_time) {
+            Ok(ka) => ka,
+            Err(error) => {
+                res = Res::Bad {
+                    rule: &diags::PGP_KEY_INVALID,
+                    reason: format!(
+                        "certificate {} does not validly bind the signing key at the signature's time: {error:#}",
+                        cert.fingerprint().to_hex()
+                    ),
+                    key_fpr: None,
+                };
+                continue;
+            }
+        };
+        if ka.valid_cert().alive().is_err()
+            || ka.alive().is_err()
+            || matches!(ka.valid_cert().revocation_status(), RevocationStatus::Revoked(_))
+            || matches!(ka.revocation_status(), RevocationStatus::Revoked(_))
+            || !ka.for_signing()
+        {
+            res = bad_key(sig, &ka);
+            continue;
+        }
+        if let Err(error) = sig.signature_alive(at, Duration::ZERO) {
+            res = bad_signature(&ka, &error);
+            continue;
+        }
+        let checked = digests.for_signature(sig).and_then(|hash| sig.verify_hash(ka.key(), hash));
+        res = match checked.and_then(|()| ctx.policy.signature(sig, Default::default())) {
+            Ok(()) => return good(&ka, ctx),
+            Err(error) => bad_signature(&ka, &error),
+        };
+    }
+    res
+}
+
+fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) -> Res {
+    let cert = ka.cert();
+    let later = match cert.revocation_status(ctx.policy, ctx.now) {
+        RevocationStatus::Revoked(sigs) => Some(format!(
+            "certificate {} was {} after this signature was made; the signature stays valid (soft \
+             revocation), later ones by this key would not",
+            cert.fingerprint().to_hex(),
+            describe_revocation(&sigs)
+        )),
+        _ => None,
+    };
+    Res::Good {
+        key_fpr: ka.key().fingerprint(),
+        primary_fpr: cert.fingerprint(),
+        later_revocation: later,
+        asym: asymmetric_algo(ka.key()),
+    }
+}
+
+/// Why a key that holds the issuer could not vouch for the signature.
+fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>) -> Res {
+    let fpr = ka.key().fingerprint().to_hex();
+    let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
+    let vc = ka.valid_cert();
+    if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
+        return Res::Bad {
+            rule: &diags::PGP_REVOKED,
+            reason: format!(
+                "certificate {} was {}: {} (signature made {created})",
+                vc.fingerprint().to_hex(),
+                describe_revocation(&sigs),
+                revocation_effect(&sigs)
+            ),
+            key_fpr: Some(fpr),
+        };
+    }
+    if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
+        return Res::Bad {
+            rule: &diags::PGP_REVOKED,
+            reason: format!(
+                "signing key {fpr} was {}: {} (signature made {created})",
+                describe_revocation(&sigs),
+                revocation_effect(&sigs)
+            ),
+            key_fpr: Some(fpr),
+        };
+    }
+    if let Err(error) = vc.alive().and_then(|()| ka.alive()) {
+        let exp = if vc.alive().is_err() { vc.primary_key().key_expiration_time() } else { ka.key_expiration_time() };
+        let created_key = fmt_time(ka.key().creation_time());
+        return Res::Bad {
+            rule: &diags::PGP_KEY_EXPIRED,
+            reason: match exp {
+                Some(e) => {
+                    format!("signing key {fpr} expired on {}, before the signature was made ({created})", fmt_time(e))
+                }
+                None => format!(
+                    "signing key {fpr} (created {created_key}) was not alive when the signature was made \
+                     ({created}): {error:#}"
+                ),
+            },
+            key_fpr: Some(fpr),
+        };
+    }
+    Res::Bad {
+        rule: &diags::PGP_KEY_INVALID,
+        reason: format!("key {fpr} is not marked for signing"),
+        key_fpr: Some(fpr),
+    }
+}
+
+/// A signature that the key holding its issuer does not accept.
+fn bad_signature(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, error: &openpgp::anyhow::Error) -> Res {
+    let fpr = ka.key().fingerprint().to_hex();
+    let is = |f: fn(&openpgp::Error) -> bool| error.chain().any(|e| e.downcast_ref::<openpgp::Error>().is_some_and(f));
+    if is(|e| matches!(e, openpgp::Error::PolicyViolation(..))) {
+        Res::Bad {
+            rule: &diags::PGP_POLICY,
+            reason: format!("the standard policy rejects this signature: {error:#}"),
+            key_fpr: Some(fpr),
+        }
+    } else if is(|e| matches!(e, openpgp::Error::Expired(..))) {
+        Res::Bad {
+            rule: &diags::PGP_SIGNATURE_EXPIRED,
+            reason: format!("the signature itself has expired: {error:#}"),
+            key_fpr: Some(fpr),
+        }
+    } else {
+        Res::Bad {
+            rule: &diags::PGP_BAD,
+            reason: format!(
+                "signature by {fpr} does not match the payload: the bundle was changed after signing, or \
+                 the signature covers other bytes"
+            ),
+            key_fpr: Some(fpr),
+        }
     }
 }
 
@@ -506,138 +764,6 @@ fn describe_revocation(sigs: &[&Signature]) -> String {
         })
         .unwrap_or_else(|| "no reason given".into());
     format!("revoked on {when} ({why})")
-}
-
-fn classify(r: openpgp::parse::stream::VerificationResult<'_>, ctx: &Ctx<'_>) -> Res {
-    match r {
-        Ok(good) => {
-            let cert = good.ka.cert();
-            let later = match cert.revocation_status(ctx.policy, ctx.now) {
-                RevocationStatus::Revoked(sigs) => Some(format!(
-                    "certificate {} was {} after this signature was made; the signature \
-                     stays valid (soft revocation), later ones by this key would not",
-                    cert.fingerprint().to_hex(),
-                    describe_revocation(&sigs)
-                )),
-                _ => None,
-            };
-            Res::Good {
-                key_fpr: good.ka.key().fingerprint(),
-                primary_fpr: cert.fingerprint(),
-                later_revocation: later,
-                asym: asymmetric_algo(good.ka.key()),
-            }
-        }
-        Err(VerificationError::MissingKey { .. }) => Res::Missing,
-        Err(VerificationError::UnboundKey { cert, error, .. }) => Res::Bad {
-            rule: &diags::PGP_KEY_INVALID,
-            reason: format!(
-                "certificate {} does not validly bind the signing key at the signature's \
-                 time: {error:#}",
-                cert.fingerprint().to_hex()
-            ),
-            key_fpr: None,
-        },
-        Err(VerificationError::BadKey { sig, ka, error }) => {
-            let fpr = ka.key().fingerprint().to_hex();
-            let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
-            let vc = ka.valid_cert();
-            if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
-                return Res::Bad {
-                    rule: &diags::PGP_REVOKED,
-                    reason: format!(
-                        "certificate {} was {}: {} (signature made {created})",
-                        vc.fingerprint().to_hex(),
-                        describe_revocation(&sigs),
-                        revocation_effect(&sigs)
-                    ),
-                    key_fpr: Some(fpr),
-                };
-            }
-            if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
-                return Res::Bad {
-                    rule: &diags::PGP_REVOKED,
-                    reason: format!(
-                        "signing key {fpr} was {}: {} (signature made {created})",
-                        describe_revocation(&sigs),
-                        revocation_effect(&sigs)
-                    ),
-                    key_fpr: Some(fpr),
-                };
-            }
-            let primary_exp = vc.primary_key().key_expiration_time();
-            if vc.alive().is_err() || ka.alive().is_err() {
-                let exp = if vc.alive().is_err() { primary_exp } else { ka.key_expiration_time() };
-                let created_key = fmt_time(ka.key().creation_time());
-                return Res::Bad {
-                    rule: &diags::PGP_KEY_EXPIRED,
-                    reason: match exp {
-                        Some(e) => format!(
-                            "signing key {fpr} expired on {}, before the signature was made \
-                             ({created})",
-                            fmt_time(e)
-                        ),
-                        None => format!(
-                            "signing key {fpr} (created {created_key}) was not alive when the \
-                             signature was made ({created}): {error:#}"
-                        ),
-                    },
-                    key_fpr: Some(fpr),
-                };
-            }
-            if !ka.for_signing() {
-                return Res::Bad {
-                    rule: &diags::PGP_KEY_INVALID,
-                    reason: format!("key {fpr} is not marked for signing"),
-                    key_fpr: Some(fpr),
-                };
-            }
-            Res::Bad {
-                rule: &diags::PGP_KEY_INVALID,
-                reason: format!("signing key {fpr} is not usable: {error:#}"),
-                key_fpr: Some(fpr),
-            }
-        }
-        Err(VerificationError::BadSignature { ka, error, .. }) => {
-            let fpr = ka.key().fingerprint().to_hex();
-            let policy = error
-                .chain()
-                .any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::PolicyViolation(..))));
-            let expired =
-                error.chain().any(|e| matches!(e.downcast_ref::<openpgp::Error>(), Some(openpgp::Error::Expired(..))));
-            if policy {
-                Res::Bad {
-                    rule: &diags::PGP_POLICY,
-                    reason: format!("the standard policy rejects this signature: {error:#}"),
-                    key_fpr: Some(fpr),
-                }
-            } else if expired {
-                Res::Bad {
-                    rule: &diags::PGP_SIGNATURE_EXPIRED,
-                    reason: format!("the signature itself has expired: {error:#}"),
-                    key_fpr: Some(fpr),
-                }
-            } else {
-                Res::Bad {
-                    rule: &diags::PGP_BAD,
-                    reason: format!(
-                        "signature by {fpr} does not match the payload: the bundle was \
-                         changed after signing, or the signature covers other bytes"
-                    ),
-                    key_fpr: Some(fpr),
-                }
-            }
-        }
-        Err(VerificationError::MalformedSignature { error, .. }) => {
-            Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("malformed signature: {error:#}"), key_fpr: None }
-        }
-        Err(VerificationError::UnknownSignature { sig }) => Res::Bad {
-            rule: &diags::PGP_MALFORMED,
-            reason: format!("unsupported or unparsable signature: {:#}", sig.error()),
-            key_fpr: None,
-        },
-        Err(e) => Res::Bad { rule: &diags::PGP_MALFORMED, reason: format!("{e}"), key_fpr: None },
-    }
 }
 
 #[cfg(test)]

@@ -143,7 +143,7 @@ pub fn bundle_with(name: &str, signatures: &str) -> String {
     let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
     let at = base.find("\"signatures\"").expect("signatures member");
     let sha = &base[base.find("\"sha256\": \"").expect("sha") + 11..][..64];
-    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("SHA", sha));
+    let text = format!("{}\"signatures\": {}\n}}\n", &base[..at], signatures.replace("\"SHA\"", &format!("\"{sha}\"")));
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-sig-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
     let p = dir.join(name);
@@ -163,4 +163,75 @@ pub fn run(path: &str, extra: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// The fingerprints of a fixture certificate, primary first, as `gpg --with-colons`
+/// listed them when the fixtures were made (certs/fingerprints.txt): an independent
+/// source for pins and expected issuers.
+pub fn fingerprints(name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(fx("certs/fingerprints.txt")).expect("certs/fingerprints.txt");
+    text.lines()
+        .find_map(|l| {
+            let mut words = l.split_whitespace();
+            (words.next() == Some(name)).then(|| words.map(str::to_owned).collect())
+        })
+        .unwrap_or_else(|| panic!("no {name} in certs/fingerprints.txt"))
+}
+
+/// The primary fingerprint of a fixture certificate.
+pub fn primary(name: &str) -> String {
+    fingerprints(name).into_iter().next().expect("a primary fingerprint")
+}
+
+impl Run {
+    /// The first bundle's findings of `rule` as (severity, pointer, message).
+    pub fn of(&self, rule: &str) -> Vec<(String, String, String)> {
+        let j = self.json();
+        j["bundles"][0]["findings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|f| f["rule"] == rule)
+                    .map(|f| {
+                        let s = |k: &str| f[k].as_str().unwrap_or("").to_owned();
+                        (s("severity"), s("pointer"), s("message"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Exactly the finding expected: rule, severity and pointer; returns its message.
+    #[track_caller]
+    pub fn finding(&self, rule: &str, severity: &str, pointer: &str) -> String {
+        let found = self.of(rule);
+        let hit = found.iter().find(|(s, p, _)| s == severity && p == pointer);
+        match hit {
+            Some((_, _, m)) => m.clone(),
+            None => panic!("expected {rule} ({severity}) at {pointer:?}; found {found:?}\nall: {:?}", self.findings()),
+        }
+    }
+}
+
+/// Run the binary with exactly these arguments (no bundle added) in `dir`.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .current_dir(dir)
+        .args(["--format", "json", "--now", NOW])
+        .args(args)
+        .output()
+        .expect("run");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fresh scratch directory for one test.
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-sig-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
 }

@@ -1,0 +1,184 @@
+//! `--cert` and `--kms-key` files: read with bounds, parsed, merged, handed to
+//! [`crate::signatures::Trust`]. Every problem is a usage error (exit 2) whose message
+//! names the option and the file: verifying without the key the auditor meant to
+//! supply would report something other than what was asked.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::signatures::kms::{self, KeyFileError, KmsKey};
+use crate::signatures::pgp;
+use sequoia_openpgp::Cert;
+
+/// Largest key file read. A keyring of a few hundred certificates fits; a device or a
+/// mistaken path to a data file does not get read into memory.
+pub const MAX_KEY_FILE_BYTES: u64 = 4 << 20;
+
+/// The keys of one run, and what the auditor should be told about them.
+#[derive(Debug, Default)]
+pub struct Keys {
+    /// Copies of one certificate merged into one.
+    pub certs: Vec<Cert>,
+    /// The `--cert` file(s) each of `certs` came from, for the record of the audit.
+    pub cert_files: Vec<String>,
+    pub kms_keys: Vec<KmsKey>,
+    /// Warnings about the key files themselves (a secret key given as a certificate).
+    pub warnings: Vec<String>,
+}
+
+/// Load `--cert FILE` and `--kms-key [KEY_ID=]FILE` options.
+pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Keys, String> {
+    let mut keys = Keys::default();
+    let mut certs = Vec::new();
+    let mut files = Vec::new();
+    for f in cert_files {
+        let f = f.as_ref();
+        let name = f.display().to_string();
+        let bytes = read_key_file(f).map_err(|e| format!("--cert {name}: {e}"))?;
+        for cert in parse_cert(&bytes).map_err(|e| format!("--cert {name}: {e}"))? {
+            if cert.is_tsk() {
+                keys.warnings.push(format!(
+                    "--cert {name}: certificate {} holds secret key material; only its public part is used \
+                     (export the certificate with `gpg --export`, and keep the secret key off this machine)",
+                    cert.fingerprint().to_hex()
+                ));
+                certs.push(cert.strip_secret_key_material());
+            } else {
+                certs.push(cert);
+            }
+            files.push(name.clone());
+        }
+    }
+    for (cert, from) in pgp::merge_copies(certs).map_err(|e| format!("--cert: {e}"))? {
+        let mut names: Vec<&str> = from.iter().filter_map(|&i| files.get(i).map(String::as_str)).collect();
+        names.dedup();
+        keys.certs.push(cert);
+        keys.cert_files.push(names.join(", "));
+    }
+    for spec in kms_specs {
+        let (key_id, file) = split_kms_spec(spec)?;
+        let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;
+        let (key, spki_sha256) = parse_kms_key(&bytes).map_err(|e| format!("--kms-key {file}: {e}"))?;
+        keys.kms_keys.push(KmsKey { key_id: key_id.map(str::to_owned), file: file.to_owned(), key, spki_sha256 });
+    }
+    Ok(keys)
+}
+
+/// `KEY_ID=FILE` or `FILE`, decided from the text alone, never from what exists on
+/// disk (a file planted under the literal name `ID=path` must not replace the key):
+/// the text splits at its last `=`. KMS key IDs (AWS ARNs and aliases, Google Cloud
+/// resource names, Azure key URLs) hold no `=`, JOSE key IDs may end in base64 `=`
+/// padding; so a key file whose name contains `=` must be renamed or linked.
+pub fn split_kms_spec(spec: &str) -> Result<(Option<&str>, &str), String> {
+    match spec.rsplit_once('=') {
+        None => Ok((None, spec)),
+        Some(("", _)) => Err(format!("--kms-key {spec}: empty KEY_ID before '='")),
+        Some((_, "")) => Err(format!("--kms-key {spec}: no FILE after the last '='")),
+        Some((id, file)) => Ok((Some(id), file)),
+    }
+}
+
+/// Read a key file: a regular file (symbolic links to one are fine) of at most
+/// [`MAX_KEY_FILE_BYTES`]. A FIFO, a device, a directory is refused before it is
+/// opened, so `/dev/zero` or a FIFO with no writer cannot hang or fill memory.
+fn read_key_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    check_meta(&meta)?;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    // The same checks on what was opened, in case the path changed in between.
+    check_meta(&file.metadata().map_err(|e| format!("cannot read: {e}"))?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn check_meta(meta: &std::fs::Metadata) -> Result<(), String> {
+    let ft = meta.file_type();
+    if !ft.is_file() {
+        let what = if ft.is_dir() {
+            "a directory"
+        } else if is_fifo(&ft) {
+            "a FIFO (named pipe)"
+        } else if is_device(&ft) {
+            "a device"
+        } else {
+            "not a regular file"
+        };
+        return Err(format!("{what}, not a key file: a key must be a regular file"));
+    }
+    if meta.len() > MAX_KEY_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    Ok(())
+}
+
+fn too_large(len: u64) -> String {
+    format!("{len} bytes or more; a key file may have at most {MAX_KEY_FILE_BYTES} bytes")
+}
+
+#[cfg(unix)]
+fn is_fifo(ft: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(ft)
+}
+
+#[cfg(unix)]
+fn is_device(ft: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    ft.is_char_device() || ft.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::FileType) -> bool {
+    false
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::FileType) -> bool {
+    false
+}
+
+/// A `--cert` file, or what it is instead when it is a KMS public key.
+fn parse_cert(bytes: &[u8]) -> Result<Vec<Cert>, String> {
+    pgp::parse_cert_file(bytes).map_err(|e| {
+        if kms::parse_key(bytes).is_ok() {
+            let form = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") { "PEM" } else { "DER" };
+            format!("this is a {form} public key, not an OpenPGP certificate: did you mean --kms-key?")
+        } else {
+            format!("not an OpenPGP certificate or keyring: {e}")
+        }
+    })
+}
+
+/// A `--kms-key` file, or what it is instead when it is an OpenPGP certificate.
+fn parse_kms_key(bytes: &[u8]) -> Result<(kms::PublicKey, String), String> {
+    kms::parse_key(bytes).map_err(|e| match e {
+        KeyFileError::Private(why) => why,
+        KeyFileError::Unsupported(why) => {
+            if pgp::parse_cert_file(bytes).is_ok() {
+                "this is an OpenPGP certificate, not a KMS public key: did you mean --cert?".to_owned()
+            } else {
+                why
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kms_spec_splits_at_the_last_equals_sign_by_text_alone() {
+        assert_eq!(
+            split_kms_spec("arn:aws:kms:eu-west-1:1:key/x=k.pem"),
+            Ok((Some("arn:aws:kms:eu-west-1:1:key/x"), "k.pem"))
+        );
+        assert_eq!(split_kms_spec("kid-padded==k.pem"), Ok((Some("kid-padded="), "k.pem")));
+        assert_eq!(split_kms_spec("k.pem"), Ok((None, "k.pem")));
+        assert!(split_kms_spec("=k.pem").is_err());
+        assert!(split_kms_spec("id=").is_err());
+    }
+}

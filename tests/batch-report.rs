@@ -1,0 +1,59 @@
+//! Issue 9 point 6 (rendering): a batch reads as one account: a summary table first
+//! (file, verdict, first failing rule), the findings of rejected bundles only (full
+//! reports with --verbose), and every input that could not be read listed.
+
+mod common;
+use common::*;
+
+fn batch(extra: &[&str]) -> Run {
+    let sealed = fixture("seed-example-sealed.json");
+    let unsealed = fixture("seed-example.json");
+    let mut args = vec!["--now", NOW, "--color", "never"];
+    args.extend_from_slice(extra);
+    let (a, b) = (sealed.to_str().unwrap().to_owned(), unsealed.to_str().unwrap().to_owned());
+    args.extend([a.as_str(), b.as_str(), "/nonexistent/missing.json"]);
+    run(&args)
+}
+
+#[test]
+fn human_batch_is_a_table_then_what_rejected() {
+    let r = batch(&["--format", "human"]);
+    assert_eq!(r.code, 2, "an unreadable input: the run could not do its whole job");
+    let sealed = fixture("seed-example-sealed.json").display().to_string();
+    let unsealed = fixture("seed-example.json").display().to_string();
+    let table = r.stdout.find("first failing rule").unwrap_or_else(|| panic!("{}", r.stdout));
+    // The unsealed seed's first error is its "..." hash (integrity comes before schema).
+    let row = r.stdout.lines().find(|l| l.starts_with(&unsealed)).unwrap();
+    assert!(row.contains("REJECTED") && row.ends_with("integrity.hash-not-filled"), "{row}");
+    let row = r.stdout.lines().find(|l| l.starts_with(&sealed)).unwrap();
+    assert!(row.contains("VERIFIED") && row.ends_with(" -"), "{row}");
+    assert!(r.stdout.lines().any(|l| l.starts_with("/nonexistent/missing.json") && l.contains("UNREAD")));
+    // Findings of the rejected bundle only, after the table.
+    let details = r.stdout.find(&format!("── {unsealed} ──")).unwrap();
+    assert!(table < details);
+    assert!(!r.stdout.contains(&format!("── {sealed} ──")));
+    assert!(r.stdout.contains("3 files found, 2 read, 1 verified, 1 rejected, 1 unreadable"), "{}", r.stdout);
+    assert!(r.stdout.contains("unreadable: /nonexistent/missing.json: "), "{}", r.stdout);
+}
+
+#[test]
+fn verbose_batch_has_a_full_report_per_bundle() {
+    let r = batch(&["--format", "human", "--verbose"]);
+    let reports = r.stdout.lines().filter(|l| l.starts_with("aeb-verify ") && l.contains(" · ")).count();
+    assert_eq!(reports, 2, "{}", r.stdout);
+    assert!(r.stdout.contains("SKIP  OpenPGP signature matches the payload"));
+}
+
+#[test]
+fn markdown_batch_is_one_document_with_the_summary_on_top() {
+    let r = batch(&["--format", "markdown"]);
+    let h1: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(h1, vec!["# Evidence bundle audit: 2 bundles"], "{}", r.stdout);
+    let summary = r.stdout.find("## Summary").unwrap();
+    let first_bundle = r.stdout.find("## `").unwrap();
+    assert!(summary < first_bundle);
+    assert!(r.stdout.contains("| `/nonexistent/missing.json` | **UNREADABLE** |"), "{}", r.stdout);
+    assert!(r.stdout.contains("**3 files found, 2 read, 1 verified, 1 rejected, 1 unreadable.**"), "{}", r.stdout);
+    // Only the rejected bundle is detailed.
+    assert_eq!(r.stdout.matches("## `").count(), 1, "{}", r.stdout);
+}

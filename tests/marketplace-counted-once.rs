@@ -1,0 +1,43 @@
+//! Issue 9 point 8: under `--profile marketplace` a claim problem is one finding that
+//! names the marketplace requirement it breaks and fails both checks, not two findings.
+
+mod common;
+use common::*;
+
+#[test]
+fn a_contradicted_claim_is_one_finding_that_fails_the_requirement_too() {
+    // The seed's "Peak usage only 185.58 MB" against memory_usage_gb 16.5.
+    let (code, b) = verify_json("seed-example-sealed.json", &["--profile", "marketplace"]);
+    assert_eq!(code, 1);
+    let at = "/enterprise_validation/memory_optimization";
+    let here: Vec<_> = b["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["pointer"] == at && (f["rule"] == "claims.memory" || f["rule"] == "marketplace.memory"))
+        .collect();
+    assert_eq!(here.len(), 1, "counted once: {here:?}");
+    let f = here[0];
+    assert_eq!(f["rule"], "claims.memory");
+    assert_eq!(f["severity"], "error", "a marketplace requirement is an error");
+    assert_eq!(f["breaks"][0], "marketplace.memory");
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("breaks the marketplace requirement marketplace.memory (Memory efficiency validation"));
+    let check = |id: &str| b["checks"].as_array().unwrap().iter().find(|c| c["rule"] == id).unwrap()["status"].clone();
+    assert_eq!(check("marketplace.memory"), "fail");
+    assert_eq!(check("claims.memory"), "fail");
+}
+
+#[test]
+fn allowing_the_claim_does_not_lift_the_marketplace_requirement() {
+    let (code, b) = verify_json("seed-example-sealed.json", &["--profile", "marketplace", "--allow", "claims.memory"]);
+    assert_eq!(code, 1);
+    let f = findings(&b, "claims.memory");
+    assert_eq!(f[0]["severity"], "error", "{}", f[0]);
+    // Without the profile the same --allow lowers it.
+    let (code, b) = verify_json("seed-example-sealed.json", &["--allow", "claims.memory"]);
+    assert_eq!(code, 0);
+    assert_eq!(findings(&b, "claims.memory")[0]["severity"], "info");
+}
