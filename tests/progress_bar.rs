@@ -8,12 +8,13 @@ use common::*;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// A batch long enough to pass the one-second mark in a debug build.
+/// A batch long enough to pass the one-second mark in a debug build (800 bundles no
+/// longer were, once positions took one pass).
 fn batch() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("progress-bar");
-    if !dir.join("0799.json").exists() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("progress-bar-3000");
+    if !dir.join("2999.json").exists() {
         std::fs::create_dir_all(&dir).unwrap();
-        for i in 0..800 {
+        for i in 0..3000 {
             std::fs::copy(fixture("seed-example-sealed.json"), dir.join(format!("{i:04}.json"))).unwrap();
         }
     }
@@ -37,7 +38,7 @@ fn on_a_terminal(ci: bool) -> (String, i32) {
 fn a_long_batch_on_a_terminal_shows_progress() {
     let (shown, code) = on_a_terminal(false);
     assert_eq!(code, 0);
-    assert!(shown.contains("/800 bundles"), "no progress bar on the terminal: {shown:?}");
+    assert!(shown.contains("/3000 bundles"), "no progress bar on the terminal: {shown:?}");
 }
 
 #[test]
