@@ -57,11 +57,11 @@ fn a_signature_nobody_supplied_a_key_for_is_not_a_signer() {
 fn rejected_line_counts_errors_by_concern() {
     let r = quiet("seed-example.json", &[]);
     assert_eq!(r.code, 1);
-    // The unsealed seed: sha256 is "..." (integrity) and schema_hash, recipe_hash and
-    // sha256 placeholders break the schema's patterns.
+    // The unsealed seed: sha256 is "..." (integrity.hash-not-filled, alone: contract
+    // section 2) and the schema_hash and recipe_hash placeholders break the schema.
     assert!(
         r.stdout.starts_with(&format!(
-            "REJECTED {}: unsigned: integrity only; 4 errors: 1 integrity problem, 3 schema violations; 7 warnings",
+            "REJECTED {}: unsigned: integrity only; 3 errors: 1 integrity problem, 2 schema violations; 7 warnings",
             fixture("seed-example.json").display()
         )),
         "{}",
