@@ -78,6 +78,13 @@ fn the_main_page_has_exit_status_environment_and_examples() {
 
 #[test]
 fn groff_and_mandoc_find_nothing_to_say() {
+    // README's `cargo test` must pass on a fresh machine with only a Rust toolchain; the
+    // linters are system packages. CI (.ci/run installs both, and sets CI) must run it.
+    let have = |tool: &str| Command::new(tool).arg("--version").output().is_ok();
+    if !(have("groff") && have("mandoc")) && std::env::var_os("CI").is_none() {
+        eprintln!("man-page lint not run: groff or mandoc is not installed (apt-get install groff mandoc)");
+        return;
+    }
     for page in pages() {
         let groff = Command::new("groff").args(["-ww", "-man", "-Tutf8", "-z"]).arg(&page).output();
         let groff = groff.expect("groff is installed (apt-get install groff; .ci/run does it)");
