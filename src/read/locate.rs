@@ -17,8 +17,10 @@ pub fn locate_all(src: &[u8], pointers: &[&str]) -> Vec<Option<usize>> {
         trie.insert(p, i);
     }
     let mut out = vec![None; pointers.len()];
-    let mut w = Walker { src, pos: 0 };
+    let mut w = Walker { src, pos: 0, remaining: pointers.len() };
     w.ws();
+    // None also means "every pointer found": the walk stops there rather than skipping
+    // the rest of the document (a 10 MB extension member after the last finding).
     let _ = trie.walk(0, &mut w, &mut out, 0);
     out
 }
@@ -64,8 +66,13 @@ impl Trie {
         let n = self.nodes.get(node)?;
         for &t in &n.targets {
             if let Some(slot) = out.get_mut(t) {
-                *slot = Some(here);
+                if slot.replace(here).is_none() {
+                    w.remaining = w.remaining.saturating_sub(1);
+                }
             }
+        }
+        if w.remaining == 0 {
+            return None;
         }
         let mut entered = HashSet::new();
         if n.children.is_empty() || depth > MAX_WALK_DEPTH {
@@ -134,23 +141,28 @@ impl Trie {
         // Members and elements that do not exist: the deepest value that does.
         for &c in n.children.values() {
             if !entered.contains(&c) {
-                self.fill(c, here, out);
+                w.remaining = w.remaining.saturating_sub(self.fill(c, here, out));
             }
         }
         Some(())
     }
 
-    /// Every pointer in the subtree at `node` resolves to `offset`.
-    fn fill(&self, node: usize, offset: usize, out: &mut [Option<usize>]) {
+    /// Every pointer in the subtree at `node` resolves to `offset`; returns how many
+    /// were still unresolved.
+    fn fill(&self, node: usize, offset: usize, out: &mut [Option<usize>]) -> usize {
+        let mut filled = 0;
         let mut stack = vec![node];
         while let Some(n) = stack.pop().and_then(|i| self.nodes.get(i)) {
             for &t in &n.targets {
                 if let Some(slot) = out.get_mut(t) {
-                    *slot = Some(offset);
+                    if slot.replace(offset).is_none() {
+                        filled += 1;
+                    }
                 }
             }
             stack.extend(n.children.values().copied());
         }
+        filled
     }
 }
 
@@ -158,7 +170,7 @@ impl Trie {
 /// exist, the offset of the deepest value that does. None if the text is not JSON
 /// enough to walk (only possible for a source the reader rejected).
 pub fn locate(src: &[u8], pointer: &str) -> Option<usize> {
-    let mut w = Walker { src, pos: 0 };
+    let mut w = Walker { src, pos: 0, remaining: 0 };
     w.ws();
     if pointer.is_empty() {
         return Some(w.pos);
@@ -222,6 +234,8 @@ fn chars(bytes: &[u8]) -> usize {
 struct Walker<'a> {
     src: &'a [u8],
     pos: usize,
+    /// Pointers of a [`locate_all`] walk not resolved yet.
+    remaining: usize,
 }
 
 impl Walker<'_> {
