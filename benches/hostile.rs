@@ -6,27 +6,15 @@
 #[path = "../tests/common/hostile.rs"]
 mod hostile;
 
-use aeb_verify::options::{Options, Profile};
-use aeb_verify::report::{self, Format, Style};
 use std::time::{Duration, Instant};
-
-const NOW: &str = "2026-11-25T00:00:00Z";
 
 fn run(case: &hostile::Case, n: usize) -> (usize, Duration) {
     let bytes = (case.make)(n);
-    let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).expect("time");
-    let mut opts = Options::new(now);
-    if case.public {
-        opts.profile = Profile::Public;
-    }
+    let opts = hostile::options(case);
     let mut best = Duration::MAX;
     for _ in 0..5 {
         let t = Instant::now();
-        let r = aeb_verify::verify::verify("hostile.json", bytes.clone(), &opts);
-        let record = report::Record::new(&opts, true, std::slice::from_ref(&r));
-        let style =
-            Style { now: NOW, strict: false, color: false, quiet: false, verbose: false, width: 100, record: &record };
-        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
+        hostile::verify_and_render(&bytes, &opts);
         best = best.min(t.elapsed());
     }
     (bytes.len(), best)

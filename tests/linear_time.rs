@@ -7,34 +7,19 @@ mod common;
 #[path = "common/hostile.rs"]
 mod hostile;
 
-use aeb_verify::options::{Options, Profile};
-use aeb_verify::report::{self, Format, Style};
 use common::*;
 use std::time::{Duration, Instant};
 
 /// Listed findings per rule (`finding::MAX_PER_RULE`, documented in docs/spec.md).
 const LISTED: usize = 100;
 
-fn options(case: &hostile::Case) -> Options {
-    let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).unwrap();
-    let mut opts = Options::new(now);
-    if case.public {
-        opts.profile = Profile::Public;
-    }
-    opts
-}
-
 /// The whole run in-process, report included: the best of three, after a warm-up.
 fn cost(case: &hostile::Case, n: usize) -> Duration {
     let bytes = (case.make)(n);
-    let opts = options(case);
+    let opts = hostile::options(case);
     let once = || {
         let t = Instant::now();
-        let r = aeb_verify::verify::verify("hostile.json", bytes.clone(), &opts);
-        let record = report::Record::new(&opts, true, std::slice::from_ref(&r));
-        let style =
-            Style { now: NOW, strict: false, color: false, quiet: false, verbose: false, width: 100, record: &record };
-        std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
+        hostile::verify_and_render(&bytes, &opts);
         t.elapsed()
     };
     once();

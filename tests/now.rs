@@ -5,30 +5,16 @@
 mod sigcommon;
 use sigcommon::*;
 
-fn run_at(now: &str, bundle: &str, extra: &[&str]) -> Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
-        .args(["--format", "json", "--now", now])
-        .args(extra)
-        .arg(fx(bundle))
-        .output()
-        .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 #[test]
 fn the_last_second_of_year_9999_does_not_panic() {
     // A 2025 signature by a key with no expiry, under no scheduled cutoff: still good
     // at any later time.
     let cert = fx("certs/ed25519.asc");
-    let r = run_at("9999-12-31T23:59:59Z", "bundles/pgp-ed25519.json", &["--cert", &cert]);
+    let r = run_at("9999-12-31T23:59:59Z", &fx("bundles/pgp-ed25519.json"), &["--cert", &cert]);
     r.code(0);
     assert_eq!(r.verdicts(), ["verified"]);
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    let r = run_at("9999-12-31T23:59:59Z", "unsigned.json", &[]);
+    let r = run_at("9999-12-31T23:59:59Z", &fx("unsigned.json"), &[]);
     r.code(0);
     r.lacks("audit.generated-at-future");
 }
@@ -37,17 +23,17 @@ fn the_last_second_of_year_9999_does_not_panic() {
 fn a_date_alone_means_midnight_utc() {
     // unsigned.json was generated at 2025-08-10T12:00:00Z (CASES.md): at midnight that
     // day it lies twelve hours in the future; a day later it does not.
-    let r = run_at("2025-08-10", "unsigned.json", &[]);
+    let r = run_at("2025-08-10", &fx("unsigned.json"), &[]);
     r.code(1);
     let m = r.finding("audit.generated-at-future", "error", "/generated_at");
     assert!(m.contains("2025-08-10T00:00:00Z"), "{m}");
-    run_at("2025-08-11", "unsigned.json", &[]).code(0);
+    run_at("2025-08-11", &fx("unsigned.json"), &[]).code(0);
 }
 
 #[test]
 fn a_malformed_date_is_a_usage_error() {
     for bad in ["2025-13-01", "2025-08-10T25:00:00Z", "yesterday"] {
-        let r = run_at(bad, "unsigned.json", &[]);
+        let r = run_at(bad, &fx("unsigned.json"), &[]);
         r.code(2);
         assert!(r.stderr.contains("not an RFC 3339 time"), "{bad}: {}", r.stderr);
     }

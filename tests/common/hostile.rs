@@ -3,6 +3,39 @@
 //! and benches/hostile.rs.
 #![allow(dead_code)]
 
+use aeb_verify::options::{Options, Profile};
+use aeb_verify::report::{self, Format, Style};
+
+/// The instant both the test and the benchmark judge at.
+const JUDGED_AT: &str = "2026-11-25T00:00:00Z";
+
+/// The options a case runs under: its profile, a fixed clock.
+pub fn options(case: &Case) -> Options {
+    let now = time::OffsetDateTime::parse(JUDGED_AT, &time::format_description::well_known::Rfc3339)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let mut opts = Options::new(now);
+    if case.public {
+        opts.profile = Profile::Public;
+    }
+    opts
+}
+
+/// What is timed: the whole run in-process, the human report included.
+pub fn verify_and_render(bytes: &[u8], opts: &Options) {
+    let r = aeb_verify::verify::verify("hostile.json", bytes.to_vec(), opts);
+    let record = report::Record::new(opts, true, std::slice::from_ref(&r));
+    let style = Style {
+        now: JUDGED_AT,
+        strict: false,
+        color: false,
+        quiet: false,
+        verbose: false,
+        width: 100,
+        record: &record,
+    };
+    std::hint::black_box(report::render(Format::Human, std::slice::from_ref(&r), &Default::default(), style));
+}
+
 /// One hostile shape: what it repeats, the rule each repetition fires, and how many
 /// findings of that rule `n` repetitions make (the expectation, from the shape alone).
 pub struct Case {

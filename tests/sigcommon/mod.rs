@@ -152,16 +152,27 @@ pub fn bundle_with(name: &str, signatures: &str) -> String {
 }
 
 pub fn run(path: &str, extra: &[&str]) -> Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
-        .args(["--format", "json", "--now", NOW])
+    run_at(NOW, path, extra)
+}
+
+/// [`run`], judged at another instant.
+pub fn run_at(now: &str, path: &str, extra: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--format", "json", "--now", now])
         .args(extra)
         .arg(path)
         .output()
         .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    Run::from(out)
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 
@@ -221,11 +232,7 @@ pub fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
         .args(args)
         .output()
         .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// A fresh scratch directory for one test.
