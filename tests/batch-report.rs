@@ -57,3 +57,29 @@ fn markdown_batch_is_one_document_with_the_summary_on_top() {
     // Only the rejected bundle is detailed.
     assert_eq!(r.stdout.matches("## `").count(), 1, "{}", r.stdout);
 }
+
+/// Two long paths that differ only in their last characters must stay two rows an
+/// auditor can tell apart: the table never cuts a file name (CI's checkout path once
+/// made both fixtures read `/tmp/ci/a-rather-long-…` in the same row position).
+#[test]
+fn long_names_are_printed_whole() {
+    let dir = std::env::temp_dir().join(format!(
+        "aeb-batch-long-{}/{}",
+        std::process::id(),
+        "a-directory-name-long-enough-to-push-the-file-name-past-any-column-width"
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("bundle-2026-verified.json");
+    let bad = dir.join("bundle-2026-rejected.json");
+    std::fs::copy(fixture("seed-example-sealed.json"), &good).unwrap();
+    std::fs::copy(fixture("seed-example.json"), &bad).unwrap();
+    let (g, b) = (good.display().to_string(), bad.display().to_string());
+    let r = run(&["--now", NOW, "--color", "never", &g, &b]);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let row = |name: &str| r.stdout.lines().find(|l| l.starts_with(&format!("{name}  "))).map(str::to_owned);
+    let good_row = row(&g).unwrap_or_else(|| panic!("no whole row for {g}:\n{}", r.stdout));
+    let bad_row = row(&b).unwrap_or_else(|| panic!("no whole row for {b}:\n{}", r.stdout));
+    assert!(good_row.contains("VERIFIED") && good_row.ends_with(" -"), "{good_row}");
+    assert!(bad_row.contains("REJECTED") && bad_row.ends_with("integrity.hash-not-filled"), "{bad_row}");
+}

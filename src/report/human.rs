@@ -75,21 +75,23 @@ fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
 }
 
 /// Many bundles: one record, a table of verdicts, then what rejected each rejected
-/// bundle; the batch's accounting follows (`report::render` adds it).
+/// bundle; the batch's accounting follows (`report::render` adds it). File names are
+/// never cut: two long paths that differ only at the end would read as one file.
 fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
-    let name_w = reports.iter().map(|r| esc(&r.name).chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let names = reports.iter().map(|r| esc(&r.name)).chain(unreadable.iter().map(|u| esc(&u.path)));
+    let name_w = names.map(|n| n.chars().count()).max().unwrap_or(4).max(4);
     let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
     for r in reports {
         let first = first_failing(r, style.strict).unwrap_or("-");
-        let name = crate::text::ellipsize(&esc(&r.name), name_w);
+        let name = esc(&r.name);
         let word = verdict_word(r.verdict, style.color);
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
     for u in unreadable {
-        let name = crate::text::ellipsize(&esc(&u.path), name_w);
+        let name = esc(&u.path);
         let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
     }
     for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
