@@ -6,6 +6,11 @@ use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// A batch allocates and frees many small values per bundle (trees, pointers, findings):
+/// glibc's malloc and free took about a sixth of its time, mimalloc about half of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // sequoia uses errors for control flow while parsing packets, and each anyhow error
     // captures a backtrace when RUST_BACKTRACE is set (as CI jobs often do): a fifth of
