@@ -46,8 +46,6 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod signatures;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod text;
 #[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 // not yet converted
