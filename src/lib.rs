@@ -27,8 +27,6 @@ pub mod context;
 pub mod diff;
 pub mod finding;
 pub mod inputs;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod integrity;
 pub mod man;
 pub mod marketplace;
