@@ -35,8 +35,6 @@ pub mod overrides;
 #[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 // not yet converted
 pub mod read;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod redaction;
 #[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 // not yet converted
