@@ -43,6 +43,4 @@ pub mod rules;
 pub mod schema;
 pub mod signatures;
 pub mod text;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod verify;
