@@ -18,8 +18,6 @@ pub mod app;
 // not yet converted
 pub mod audit;
 pub mod batch;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod canonical;
 pub mod claims;
 pub mod cli;
