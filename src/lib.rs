@@ -34,8 +34,6 @@ pub mod overrides;
 // not yet converted
 pub mod read;
 pub mod redaction;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod report;
 pub mod rules;
 pub mod schema;
