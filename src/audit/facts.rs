@@ -121,7 +121,8 @@ impl<'d> Facts<'d> {
         let member = self.doc.member(&top.replace("~1", "/").replace("~0", "~"))?;
         let src = self.doc.source().get(member.offset..)?;
         let at = locate(src, inner)?;
-        let literal: Vec<u8> = src[at..]
+        let literal: Vec<u8> = src
+            .get(at..)?
             .iter()
             .copied()
             .take_while(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
