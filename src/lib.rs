@@ -28,8 +28,6 @@ pub mod man;
 pub mod marketplace;
 pub mod options;
 pub mod overrides;
-#[cfg_attr(not(test), allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-// not yet converted
 pub mod read;
 pub mod redaction;
 pub mod report;
