@@ -7,6 +7,13 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // sequoia uses errors for control flow while parsing packets, and each anyhow error
+    // captures a backtrace when RUST_BACKTRACE is set (as CI jobs often do): a fifth of
+    // a batch's time, for backtraces no report ever shows. Library backtraces are off
+    // unless asked for by name; panics still honour RUST_BACKTRACE. No thread exists yet.
+    if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
+        std::env::set_var("RUST_LIB_BACKTRACE", "0");
+    }
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();

@@ -47,9 +47,19 @@ impl BundleReport {
     }
 }
 
+/// Inputs at least this large have their bytes hashed (for the record of the audit) on
+/// another thread while they are parsed: on a 10 MB bundle the hash is a fifth of the
+/// work, and a thread costs tens of microseconds.
+const HASH_ASIDE_FROM: usize = 1 << 20;
+
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
-    let read = read::read(bytes, &opts.limits);
+    let source: read::Source = bytes.into();
+    let aside = (source.len() >= HASH_ASIDE_FROM).then(|| {
+        let bytes = source.clone();
+        std::thread::spawn(move || integrity::sha256_hex(&bytes))
+    });
+    let read = read::read(source, &opts.limits);
     let unchecked = read.unchecked_rules();
     for rule in read::diags::RULES {
         match read.stopped_by {
@@ -78,7 +88,11 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
     let source = read.source();
-    let input = Some(InputDigest { bytes: source.len() as u64, sha256: integrity::sha256_hex(source) });
+    let sha256 = match aside.map(std::thread::JoinHandle::join) {
+        Some(Ok(hex)) => hex,
+        _ => integrity::sha256_hex(source),
+    };
+    let input = Some(InputDigest { bytes: source.len() as u64, sha256 });
     BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict, input }
 }
 

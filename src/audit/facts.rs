@@ -3,8 +3,9 @@
 //! written with.
 
 use crate::finding::child;
-use crate::read::{locate, Document};
+use crate::read::{locate_all, Document};
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// The top-level members whose figures the audit reads.
 pub const MEMBERS: &[&str] = &[
@@ -63,31 +64,35 @@ pub fn format_computed(value: f64) -> String {
 
 pub struct Facts<'d> {
     doc: &'d Document,
-    value: Value,
-    /// Decimals of each number literal already walked to: the audit, the claims and the
-    /// profiles ask for the same figures many times, and each walk re-reads the source.
-    decimals: std::cell::RefCell<std::collections::HashMap<String, Option<u32>>>,
+    /// Decimals of every number literal of a member, indexed in one walk of the
+    /// member's source on the first figure asked of it: the audit, the claims and the
+    /// profiles ask for the same figures many times.
+    decimals: std::cell::RefCell<HashMap<String, HashMap<String, u32>>>,
 }
 
 impl<'d> Facts<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        Facts { doc, value: doc.value_of(MEMBERS), decimals: std::cell::RefCell::default() }
+        Facts { doc, decimals: std::cell::RefCell::default() }
     }
 
-    pub fn get(&self, pointer: &str) -> Option<&Value> {
-        self.value.pointer(pointer)
+    pub fn get(&self, pointer: &str) -> Option<&'d Value> {
+        let (top, inner) = split_top(pointer)?;
+        if !MEMBERS.contains(&top.as_ref()) {
+            return None;
+        }
+        crate::finding::lookup(self.doc.member_ref(&top)?, inner)
     }
 
     pub fn has(&self, pointer: &str) -> bool {
         self.get(pointer).is_some_and(|v| !v.is_null())
     }
 
-    pub fn str(&self, pointer: &str) -> Option<&str> {
+    pub fn str(&self, pointer: &str) -> Option<&'d str> {
         self.get(pointer)?.as_str()
     }
 
     /// The object at `pointer`, as (name, pointer, value) of its members.
-    pub fn members_of(&self, pointer: &str) -> Vec<(String, String, &Value)> {
+    pub fn members_of(&self, pointer: &str) -> Vec<(String, String, &'d Value)> {
         match self.get(pointer) {
             Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), child(pointer, k), v)).collect(),
             _ => Vec::new(),
@@ -97,41 +102,81 @@ impl<'d> Facts<'d> {
     /// A finite number at `pointer`, with the decimals its source text shows.
     pub fn num(&self, pointer: &str) -> Option<Num> {
         let value = self.get(pointer)?.as_f64().filter(|v| v.is_finite())?;
-        let known = self.decimals.borrow().get(pointer).copied();
-        let shown = match known {
-            Some(d) => d,
-            None => {
-                let d = self.source_decimals(pointer);
-                self.decimals.borrow_mut().insert(pointer.to_owned(), d);
-                d
+        let (top, inner) = split_top(pointer)?;
+        let shown = {
+            let mut index = self.decimals.borrow_mut();
+            if !index.contains_key(top.as_ref()) {
+                let walked = self.index_member(&top);
+                index.insert(top.clone().into_owned(), walked);
             }
+            index.get(top.as_ref()).and_then(|m| m.get(inner)).copied()
         };
         let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
         Some(Num { pointer: pointer.to_owned(), value, decimals })
     }
 
-    /// Reads the number literal in the source. Only the top-level member's own text is
-    /// walked, so a large extension member elsewhere costs nothing.
-    fn source_decimals(&self, pointer: &str) -> Option<u32> {
-        let rest = pointer.strip_prefix('/')?;
-        let (top, inner) = match rest.find('/') {
-            Some(i) => (&rest[..i], &rest[i..]),
-            None => (rest, ""),
-        };
-        let member = self.doc.member(&top.replace("~1", "/").replace("~0", "~"))?;
-        let src = self.doc.source().get(member.offset..)?;
-        let at = locate(src, inner)?;
-        let literal: Vec<u8> = src
-            .get(at..)?
-            .iter()
-            .copied()
-            .take_while(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-            .collect();
-        if literal.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-') {
-            Some(super::tolerance::decimals_shown(std::str::from_utf8(&literal).ok()?))
-        } else {
-            None
+    /// Decimals of every number literal in a top-level member, by pointer below it:
+    /// the pointers come from the parsed value, their literals from one walk of the
+    /// member's own source (a large extension member elsewhere costs nothing).
+    fn index_member(&self, top: &str) -> HashMap<String, u32> {
+        let mut pointers = Vec::new();
+        if let Some(v) = self.doc.member_ref(top) {
+            number_pointers(v, &mut String::new(), &mut pointers);
         }
+        let (Some(member), false) = (self.doc.member(top), pointers.is_empty()) else {
+            return HashMap::new();
+        };
+        let src = self.doc.source().get(member.offset..).unwrap_or_default();
+        let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+        let found = locate_all(src, &refs);
+        pointers.into_iter().zip(found).filter_map(|(p, at)| Some((p, literal_decimals(src.get(at?..)?)?))).collect()
+    }
+}
+
+/// The top-level member a pointer starts in (unescaped), and the rest of the pointer.
+fn split_top(pointer: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
+    let rest = pointer.strip_prefix('/')?;
+    let (top, inner) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+    let top = if top.contains('~') { top.replace("~1", "/").replace("~0", "~").into() } else { top.into() };
+    Some((top, inner))
+}
+
+/// Pointers (below `at`) of every number in `v`.
+fn number_pointers(v: &Value, at: &mut String, out: &mut Vec<String>) {
+    let len = at.len();
+    match v {
+        Value::Number(_) => out.push(at.clone()),
+        Value::Object(map) => {
+            for (k, item) in map {
+                at.push('/');
+                at.push_str(&crate::finding::pointer_token(k));
+                number_pointers(item, at, out);
+                at.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                at.push('/');
+                at.push_str(&i.to_string());
+                number_pointers(item, at, out);
+                at.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Decimals shown by the number literal at the start of `src`.
+fn literal_decimals(src: &[u8]) -> Option<u32> {
+    let end = src
+        .iter()
+        .position(|b| !(b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')))
+        .unwrap_or(src.len());
+    let literal = std::str::from_utf8(src.get(..end)?).ok()?;
+    if literal.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        Some(super::tolerance::decimals_shown(literal))
+    } else {
+        None
     }
 }
 

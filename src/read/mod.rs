@@ -42,6 +42,9 @@ pub struct Document {
     parts: Vec<std::ops::Range<usize>>,
     payload: std::sync::OnceLock<Vec<u8>>,
     members: Vec<Member>,
+    /// Each member's value as a serde_json tree, parsed on first use: the integrity,
+    /// signature, schema, audit and profile checks all read the same few members.
+    values: Vec<std::sync::OnceLock<Option<serde_json::Value>>>,
 }
 
 /// A top-level member of the bundle.
@@ -147,9 +150,10 @@ impl Document {
             return None;
         }
         let parts = top.iter().filter(|t| t.name != SIGNATURES).map(|t| t.member.clone()).collect();
-        let members =
+        let members: Vec<Member> =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
-        Some(Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members })
+        let values = members.iter().map(|_| std::sync::OnceLock::new()).collect();
+        Some(Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members, values })
     }
 
     /// The payload as the pieces that, concatenated, are its bytes.
@@ -200,7 +204,14 @@ impl Document {
     /// A top-level member's value as a serde_json tree, parsed from its canonical
     /// bytes (already validated, so this only fails on a bug, which yields None).
     pub fn member_value(&self, name: &str) -> Option<serde_json::Value> {
-        serde_json::from_slice(self.member_bytes(name)?).ok()
+        self.member_ref(name).cloned()
+    }
+
+    /// A top-level member's value, parsed once and shared.
+    pub fn member_ref(&self, name: &str) -> Option<&serde_json::Value> {
+        let i = self.members.iter().position(|m| m.name == name)?;
+        let member = self.members.get(i)?;
+        self.values.get(i)?.get_or_init(|| serde_json::from_slice(self.text.get(member.value.clone())?).ok()).as_ref()
     }
 
     /// An object holding only the named top-level members (those present). Schema
@@ -208,8 +219,8 @@ impl Document {
     pub fn value_of(&self, names: &[&str]) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         for name in names {
-            if let Some(v) = self.member_value(name) {
-                map.insert((*name).to_owned(), v);
+            if let Some(v) = self.member_ref(name) {
+                map.insert((*name).to_owned(), v.clone());
             }
         }
         serde_json::Value::Object(map)

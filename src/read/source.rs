@@ -1,15 +1,17 @@
 //! The bytes of a bundle as read.
 
 use std::io::Read;
+use std::sync::Arc;
 
 /// Files at least this large are read into an anonymous mapping populated in one go
 /// (`MAP_POPULATE`): the kernel then allocates the pages in one batch instead of taking
 /// a fault per page while it copies the file, about 1.5 ms less on a 10 MB bundle.
 const MAP_FROM: u64 = 1 << 20;
 
-/// A bundle's bytes: on the heap, or, for a large file, in a populated mapping.
-#[derive(Default)]
-pub struct Source(Repr);
+/// A bundle's bytes: on the heap, or, for a large file, in a populated mapping. Shared,
+/// so that a large input can be hashed on another core while it is parsed.
+#[derive(Default, Clone)]
+pub struct Source(Arc<Repr>);
 
 #[derive(Default)]
 enum Repr {
@@ -28,7 +30,7 @@ impl std::fmt::Debug for Source {
 impl std::ops::Deref for Source {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
-        match &self.0 {
+        match &*self.0 {
             Repr::Empty => &[],
             Repr::Heap(v) => v,
             Repr::Mapped(m) => m,
@@ -38,7 +40,7 @@ impl std::ops::Deref for Source {
 
 impl From<Vec<u8>> for Source {
     fn from(v: Vec<u8>) -> Self {
-        Source(Repr::Heap(v))
+        Source(Arc::new(Repr::Heap(v)))
     }
 }
 
@@ -53,16 +55,16 @@ impl Source {
                 // A file that grew since its length was taken: read it all the plain way.
                 let mut probe = [0u8; 1];
                 if file.read(&mut probe)? == 0 {
-                    return Ok(Source(Repr::Mapped(map)));
+                    return Ok(Source(Arc::new(Repr::Mapped(map))));
                 }
                 let mut bytes = map.to_vec();
                 bytes.push(probe[0]);
                 file.take(max.saturating_sub(len)).read_to_end(&mut bytes)?;
-                return Ok(Source(Repr::Heap(bytes)));
+                return Ok(Source(Arc::new(Repr::Heap(bytes))));
             }
         }
         let mut bytes = Vec::with_capacity(usize::try_from(len.min(max)).unwrap_or(0));
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-        Ok(Source(Repr::Heap(bytes)))
+        Ok(Source(Arc::new(Repr::Heap(bytes))))
     }
 }
