@@ -12,8 +12,8 @@ use std::cmp::Ordering;
 /// are at the same character boundary or inside characters with equal lead bytes, so
 /// remapping those two lead bytes is enough.
 pub fn cmp_utf16(a: &[u8], b: &[u8]) -> Ordering {
-    match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(i) => utf16_rank(a[i]).cmp(&utf16_rank(b[i])),
+    match a.iter().zip(b).find(|(x, y)| x != y) {
+        Some((x, y)) => utf16_rank(*x).cmp(&utf16_rank(*y)),
         None => a.len().cmp(&b.len()),
     }
 }
@@ -40,11 +40,8 @@ pub fn push_escaped_char(out: &mut Vec<u8>, c: char) {
         '\u{c}' => out.extend_from_slice(b"\\f"),
         '\r' => out.extend_from_slice(b"\\r"),
         c if (c as u32) < 0x20 => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            let v = c as u32 as usize;
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[v >> 4]);
-            out.push(HEX[v & 15]);
+            let v = c as u8;
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex_digit(v >> 4), hex_digit(v & 15)]);
         }
         c => {
             let mut buf = [0u8; 4];
@@ -53,33 +50,42 @@ pub fn push_escaped_char(out: &mut Vec<u8>, c: char) {
     }
 }
 
+/// The lowercase hex digit of the low four bits of `n`.
+fn hex_digit(n: u8) -> u8 {
+    match n & 15 {
+        d @ 0..=9 => b'0' + d,
+        d => b'a' + (d - 10),
+    }
+}
+
 /// Undoes the escapes that [`push_escaped_char`] writes (and only those: the input is
 /// canonical). Used where two escaped member names must be compared as text.
 pub fn unescape_canonical(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] != b'\\' || i + 1 >= s.len() {
-            out.push(s[i]);
-            i += 1;
-            continue;
-        }
-        let (byte, used) = match s[i + 1] {
-            b'"' => (b'"', 2),
-            b'\\' => (b'\\', 2),
-            b'b' => (8, 2),
-            b't' => (9, 2),
-            b'n' => (10, 2),
-            b'f' => (12, 2),
-            b'r' => (13, 2),
-            b'u' if i + 6 <= s.len() => {
-                let hex = std::str::from_utf8(&s[i + 2..i + 6]).unwrap_or("0");
-                (u8::from_str_radix(hex, 16).unwrap_or(0), 6)
+    let mut rest = s;
+    while let [first, after @ ..] = rest {
+        let (byte, tail) = match (first, after) {
+            (b'\\', [b'u', a, b, c, d, tail @ ..]) => {
+                let quad = [*a, *b, *c, *d];
+                let hex = std::str::from_utf8(&quad).unwrap_or("0");
+                (u8::from_str_radix(hex, 16).unwrap_or(0), tail)
             }
-            other => (other, 2),
+            (b'\\', [escaped, tail @ ..]) => {
+                let byte = match escaped {
+                    b'b' => 8,
+                    b't' => 9,
+                    b'n' => 10,
+                    b'f' => 12,
+                    b'r' => 13,
+                    // `"`, `\` and anything a canonical text does not hold
+                    other => *other,
+                };
+                (byte, tail)
+            }
+            _ => (*first, after),
         };
         out.push(byte);
-        i += used;
+        rest = tail;
     }
     out
 }
@@ -120,7 +126,7 @@ pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
     let mut out = Vec::with_capacity(compact.len() * 2);
     let mut depth = 0usize;
     let mut in_string = false;
-    let mut i = 0;
+    let mut bytes = compact.iter().copied().peekable();
     let newline = |out: &mut Vec<u8>, depth: usize| {
         if let Some(ind) = layout.indent {
             out.push(b'\n');
@@ -129,17 +135,14 @@ pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
             }
         }
     };
-    while i < compact.len() {
-        let b = compact[i];
+    while let Some(b) = bytes.next() {
         if in_string {
             out.push(b);
-            if b == b'\\' && i + 1 < compact.len() {
-                out.push(compact[i + 1]);
-                i += 1;
+            if b == b'\\' {
+                out.extend(bytes.next());
             } else if b == b'"' {
                 in_string = false;
             }
-            i += 1;
             continue;
         }
         match b {
@@ -150,9 +153,8 @@ pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
             b'{' | b'[' => {
                 out.push(b);
                 let close = if b == b'{' { b'}' } else { b']' };
-                if compact.get(i + 1) == Some(&close) {
+                if bytes.next_if_eq(&close).is_some() {
                     out.push(close);
-                    i += 1;
                 } else {
                     depth += 1;
                     newline(&mut out, depth);
@@ -174,7 +176,6 @@ pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
             b':' => out.extend_from_slice(layout.key_sep.as_bytes()),
             _ => out.push(b),
         }
-        i += 1;
     }
     out
 }
@@ -198,6 +199,21 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&got), "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": \"x,{y}:\"\n}");
         let py = relayout(br#"{"a":[1,2]}"#, Layout::PYTHON);
         assert_eq!(String::from_utf8_lossy(&py), r#"{"a": [1, 2]}"#);
+        let escaped = relayout(br#"{"a\"":"\\","e":[]}"#, Layout::COMPACT);
+        assert_eq!(String::from_utf8_lossy(&escaped), r#"{"a\"":"\\","e":[]}"#);
+    }
+
+    #[test]
+    fn escapes_round_trip() {
+        let mut out = Vec::new();
+        for c in "a\"\\\u{8}\t\n\u{c}\r\u{0}\u{1f}é".chars() {
+            push_escaped_char(&mut out, c);
+        }
+        assert_eq!(String::from_utf8_lossy(&out), "a\\\"\\\\\\b\\t\\n\\f\\r\\u0000\\u001fé");
+        assert_eq!(unescape_canonical(&out), "a\"\\\u{8}\t\n\u{c}\r\u{0}\u{1f}é".as_bytes());
+        // A `\u` cut short is not decoded.
+        assert_eq!(unescape_canonical(b"x\\u00"), b"xu00");
+        assert_eq!(unescape_canonical(b"x\\"), b"x\\");
     }
 
     #[test]

@@ -5,17 +5,17 @@ use std::borrow::Cow;
 /// Levenshtein distance over chars; inputs here are short names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // One row of the table, for b's prefixes of length 1..; the empty prefix's cell is
+    // `left` at the start of each row, and `diag` keeps the cell the update overwrote.
+    let mut row: Vec<usize> = (1..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        let (mut diag, mut left) = (i, i + 1);
+        for (cell, cb) in row.iter_mut().zip(&b) {
+            left = (diag + usize::from(ca != *cb)).min(*cell + 1).min(left + 1);
+            diag = std::mem::replace(cell, left);
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    row.last().copied().unwrap_or_else(|| a.chars().count())
 }
 
 /// What kind of JSON value this is, as a message says it ("a string").
@@ -33,11 +33,11 @@ pub fn json_kind(v: &serde_json::Value) -> &'static str {
 
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    use std::fmt::Write;
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        s.push(DIGITS[usize::from(b >> 4)] as char);
-        s.push(DIGITS[usize::from(b & 15)] as char);
+        // Writing to a String cannot fail.
+        let _ = write!(s, "{b:02x}");
     }
     s
 }
@@ -143,6 +143,15 @@ mod tests {
         assert_eq!(edit_distance("cost_anaylsis", "cost_analysis"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ab", "ba"), 2);
+    }
+
+    #[test]
+    fn hex_is_lowercase_two_digits_a_byte() {
+        assert_eq!(hex(&[0, 9, 0xab, 0xff]), "0009abff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]

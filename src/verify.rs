@@ -214,23 +214,22 @@ fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document
 /// line, and a bounded cost on a minified bundle that is one long line.
 const WINDOW: usize = 240;
 
-/// The line around `offset` (a window of it when long) and the token starting there.
+/// The line around `offset` (a window of it when long) and the token starting there;
+/// None when `offset` is past the end.
 fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
-    if offset > source.len() {
-        return None;
-    }
     let floor = offset.saturating_sub(WINDOW);
     let ceil = offset.saturating_add(WINDOW).min(source.len());
-    let start = source[floor..offset].iter().rposition(|&b| b == b'\n').map_or(floor, |i| floor + i + 1);
-    let end = source[offset..ceil].iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
+    let start = source.get(floor..offset)?.iter().rposition(|&b| b == b'\n').map_or(floor, |i| floor + i + 1);
+    let end = source.get(offset..ceil)?.iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
     // Cut on char boundaries: skip continuation bytes at the window's edges.
     let start = (start..offset).find(|&i| source.get(i).is_some_and(|b| (b & 0xC0) != 0x80)).unwrap_or(offset);
     let end = (offset..=end).rev().find(|&i| source.get(i).is_none_or(|b| (b & 0xC0) != 0x80)).unwrap_or(end);
-    let before = String::from_utf8_lossy(&source[start..offset]);
-    let token = token_len(&source[offset..end]);
-    let text = String::from_utf8_lossy(&source[start..end]).into_owned();
+    let before = String::from_utf8_lossy(source.get(start..offset)?);
+    let spot = source.get(offset..end)?;
+    let token = spot.get(..token_len(spot))?;
+    let text = String::from_utf8_lossy(source.get(start..end)?).into_owned();
     let col = before.chars().count();
-    let len = String::from_utf8_lossy(&source[offset..offset + token]).chars().count().max(1);
+    let len = String::from_utf8_lossy(token).chars().count().max(1);
     Some(crate::finding::Excerpt {
         clipped_start: start > 0 && source.get(start - 1).is_some_and(|&b| b != b'\n'),
         clipped_end: end < source.len() && !matches!(source.get(end), Some(b'\n' | b'\r')),
@@ -272,4 +271,36 @@ fn split_top(pointer: &str) -> Option<(String, &str)> {
         None => (rest, ""),
     };
     Some((top.replace("~1", "/").replace("~0", "~"), inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(source: &str, offset: usize) -> Option<(String, bool, bool, usize, usize)> {
+        excerpt(source.as_bytes(), offset).map(|e| (e.text, e.clipped_start, e.clipped_end, e.start, e.len))
+    }
+
+    #[test]
+    fn excerpt_is_the_line_and_the_token() {
+        let doc = "{\n  \"ré\": \"välue\",\r\n  \"n\": -1.5e3\n}";
+        let at = |s: &str| doc.find(s).unwrap_or(usize::MAX);
+        assert_eq!(shown(doc, at("\"välue\"")), Some(("  \"ré\": \"välue\",".into(), false, false, 8, 7)));
+        assert_eq!(shown(doc, at("-1.5")), Some(("  \"n\": -1.5e3".into(), false, false, 7, 6)));
+        assert_eq!(shown(doc, at("}")), Some(("}".into(), false, false, 0, 1)));
+        assert_eq!(shown(doc, doc.len()), Some(("}".into(), false, false, 1, 1)));
+        assert_eq!(shown(doc, doc.len() + 1), None);
+        assert_eq!(shown("", 0), Some((String::new(), false, false, 0, 1)));
+    }
+
+    #[test]
+    fn a_long_line_is_windowed_on_char_boundaries() {
+        let doc = format!("[{}true{}]", "é".repeat(300), "ü".repeat(300));
+        let offset = doc.find("true").unwrap_or(usize::MAX);
+        let e = excerpt(doc.as_bytes(), offset);
+        assert_eq!(
+            e.map(|e| (e.clipped_start, e.clipped_end, e.start, e.len, e.text.chars().count())),
+            Some((true, true, WINDOW / 2, 4, WINDOW / 2 + 4 + (WINDOW - 4) / 2))
+        );
+    }
 }

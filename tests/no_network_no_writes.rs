@@ -1,5 +1,6 @@
-//! Structural promises (docs/security.md): no network code in the dependency graph, and
-//! a run leaves every input byte-for-byte as it was and writes no file.
+//! Structural promises (docs/security.md): no network code in the dependency graph, a
+//! library that allows none of the lints that keep it from panicking, and a run leaves
+//! every input byte-for-byte as it was and writes no file.
 
 mod common;
 use common::*;
@@ -50,6 +51,32 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         }
     }
     out
+}
+
+/// The lints `src/lib.rs` denies so that nothing input can reach panics.
+const NO_PANIC_LINTS: [&str; 4] =
+    ["clippy::unwrap_used", "clippy::expect_used", "clippy::panic", "clippy::indexing_slicing"];
+
+/// Clippy checks the lints; this checks that nothing turns one off: they are named in the
+/// source only where lib.rs denies them, so no `allow` or `expect` of any, on however
+/// many lines, can hide.
+#[test]
+fn the_library_turns_off_none_of_the_no_panic_lints() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut denied, mut named) = (false, Vec::new());
+    for (path, bytes) in tree(&src) {
+        for (n, line) in String::from_utf8_lossy(&bytes).lines().enumerate() {
+            let deny = path.ends_with("lib.rs") && line.starts_with("#![cfg_attr(not(test), deny(");
+            if deny {
+                assert!(NO_PANIC_LINTS.iter().all(|lint| line.contains(lint)), "lib.rs denies them all: {line}");
+                denied = true;
+            } else if NO_PANIC_LINTS.iter().any(|lint| line.contains(lint)) {
+                named.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(denied, "src/lib.rs denies the no-panic lints");
+    assert!(named.is_empty(), "a no-panic lint named outside lib.rs's deny:\n{}", named.join("\n"));
 }
 
 #[test]

@@ -244,8 +244,10 @@ fn string_fields(v: &Value, at: String, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// The bytes before and after the first occurrence of `needle`.
+fn split_around<'a>(haystack: &'a [u8], needle: &[u8]) -> Option<(&'a [u8], &'a [u8])> {
+    let at = haystack.windows(needle.len()).position(|w| w == needle)?;
+    Some((haystack.get(..at)?, haystack.get(at + needle.len()..)?))
 }
 
 fn is_placeholder(s: &str) -> bool {
@@ -265,12 +267,12 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
     let quoted = format!("\"{recorded}\"");
     let upper = format!("\"{}\"", recorded.to_ascii_uppercase());
     for needle in [quoted, upper] {
-        let Some(at) = find(src, needle.as_bytes()) else { continue };
+        let Some((head, tail)) = split_around(src, needle.as_bytes()) else { continue };
         for blank in ["\"\"", "\"...\"", "null", &format!("\"{}\"", "0".repeat(64))] {
             let mut before = Vec::with_capacity(src.len());
-            before.extend_from_slice(&src[..at]);
+            before.extend_from_slice(head);
             before.extend_from_slice(blank.as_bytes());
-            before.extend_from_slice(&src[at + needle.len()..]);
+            before.extend_from_slice(tail);
             if hit(&before) {
                 return Some(format!(
                     "the raw file bytes as they were with sha256 {blank}, before the hash was filled in"

@@ -104,7 +104,10 @@ pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
     if rejected {
         return ReadResult { document: None, findings, source, stopped_by };
     }
-    let document = Document::new(parsed.out, parsed.top);
+    let Some(document) = Document::new(parsed.out, parsed.top) else {
+        findings.push(parser::lost_place(String::new()));
+        return ReadResult { document: None, findings, source, stopped_by: Some(&diags::SYNTAX) };
+    };
     ReadResult { document: Some(document), findings, source, stopped_by: None }.keep_source()
 }
 
@@ -140,12 +143,17 @@ impl ReadResult {
 }
 
 impl Document {
-    fn new(text: Vec<u8>, top: Vec<TopMember>) -> Document {
+    /// None when a member does not lie in `text` (the reader checks that as it closes
+    /// the object, so only a bug gets there): no payload is built that could leave one out.
+    fn new(text: Vec<u8>, top: Vec<TopMember>) -> Option<Document> {
+        if top.iter().any(|t| text.get(t.member.clone()).is_none() || text.get(t.value.clone()).is_none()) {
+            return None;
+        }
         let parts = top.iter().filter(|t| t.name != SIGNATURES).map(|t| t.member.clone()).collect();
         let members: Vec<Member> =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
         let values = members.iter().map(|_| std::sync::OnceLock::new()).collect();
-        Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members, values }
+        Some(Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members, values })
     }
 
     /// The payload as the pieces that, concatenated, are its bytes.
@@ -154,7 +162,8 @@ impl Document {
         std::iter::once(&b"{"[..])
             .chain(self.parts.iter().enumerate().flat_map(move |(i, r)| {
                 let sep: &[u8] = if i + 1 < n { b"," } else { b"" };
-                [&self.text[r.clone()], sep]
+                // In range: `new` checked every member.
+                [self.text.get(r.clone()).unwrap_or_default(), sep]
             }))
             .chain(std::iter::once(&b"}"[..]))
     }
@@ -239,7 +248,7 @@ pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
     if parsed.fatal {
         return None;
     }
-    Some(Document::new(parsed.out, parsed.top).payload().to_vec())
+    Some(Document::new(parsed.out, parsed.top)?.payload().to_vec())
 }
 
 /// The RFC 8785 form of any JSON text (not only a bundle), read as strictly as a

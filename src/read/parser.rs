@@ -55,6 +55,19 @@ struct MemberRec {
     escaped: bool,
 }
 
+impl MemberRec {
+    /// The name as written in `out`, between its quotes.
+    fn name<'o>(&self, out: &'o [u8]) -> &'o [u8] {
+        out.get(self.start + 1..self.key_end.saturating_sub(1)).unwrap_or_default()
+    }
+
+    /// Whether the member (`"name":value`) lies in `out` after its object's brace at
+    /// `brace`, so that its name, value and whole text can be read there.
+    fn lies_in(&self, out: &[u8], brace: usize) -> bool {
+        brace < self.start && self.start + 2 <= self.key_end && self.key_end < self.end && self.end <= out.len()
+    }
+}
+
 enum Frame {
     Object { start: usize, first: usize },
     Array { index: usize },
@@ -79,20 +92,18 @@ impl Shape {
             return false;
         }
         let mut from = 0;
-        for (m, &end) in ms.iter().zip(&self.ends) {
-            if out[m.start + 1..m.key_end - 1] != self.names[from..end] {
-                return false;
-            }
+        ms.iter().zip(&self.ends).all(|(m, &end)| {
+            let same = self.names.get(from..end).is_some_and(|name| name == m.name(out));
             from = end;
-        }
-        true
+            same
+        })
     }
 
     fn remember(&mut self, out: &[u8], ms: &[MemberRec], in_order: bool, order: &[usize]) {
         self.names.clear();
         self.ends.clear();
         for m in ms {
-            self.names.extend_from_slice(&out[m.start + 1..m.key_end - 1]);
+            self.names.extend_from_slice(m.name(out));
             self.ends.push(self.names.len());
         }
         self.order.clear();
@@ -105,22 +116,21 @@ impl Shape {
 /// and every non-ASCII byte. UTF-8 is validated there, character by character, instead
 /// of in a separate pass over the whole file: outside strings any non-ASCII byte is an
 /// error anyway, and most bundles are nearly all ASCII.
-static STRING_STOP: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 0x20 {
-        t[i] = true;
-        i += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    let mut i = 0x80;
-    while i < 0x100 {
-        t[i] = true;
-        i += 1;
-    }
-    t
-};
+#[inline]
+fn is_string_stop(b: u8) -> bool {
+    matches!(b, 0x00..=0x1F | b'"' | b'\\' | 0x80..=0xFF)
+}
+
+/// The finding for a state the reader never reaches unless aeb-verify has a bug: reading
+/// stops there, so nothing it could not check is ever verified.
+pub(crate) fn lost_place(pointer: String) -> Finding {
+    Finding::new(
+        &diags::SYNTAX,
+        pointer,
+        "the reader lost its place here, a bug in aeb-verify rather than in the bundle; the bundle cannot be \
+         verified",
+    )
+}
 
 pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
     let mut p = Parser {
@@ -307,7 +317,7 @@ impl Parser<'_> {
     }
 
     fn member_name(&self, m: &MemberRec) -> String {
-        let raw = &self.out[m.start + 1..m.key_end - 1];
+        let raw = m.name(&self.out);
         if m.escaped {
             String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
         } else {
@@ -317,6 +327,13 @@ impl Parser<'_> {
 
     fn syntax(&mut self, message: impl Into<String>) -> Stop {
         let f = Finding::new(&diags::SYNTAX, self.path(), message).at(self.pos);
+        self.findings.push(f);
+        Stop
+    }
+
+    /// Stops at a state the reader never reaches (see [`lost_place`]).
+    fn lost(&mut self) -> Stop {
+        let f = lost_place(self.path()).at(self.pos);
         self.findings.push(f);
         Stop
     }
@@ -435,7 +452,7 @@ impl Parser<'_> {
                             }
                             Some(b'}') => {
                                 self.pos += 1;
-                                self.close_object();
+                                self.close_object()?;
                             }
                             _ => return Err(self.expected("',' or '}' after an object member")),
                         }
@@ -499,7 +516,7 @@ impl Parser<'_> {
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Result<(), Stop> {
-        if self.src[self.pos..].starts_with(word) {
+        if self.src.get(self.pos..).is_some_and(|rest| rest.starts_with(word)) {
             self.out.extend_from_slice(word);
             self.pos += word.len();
             Ok(())
@@ -515,16 +532,17 @@ impl Parser<'_> {
         // Most strings are plain text: copy them, quotes included, in one piece.
         let open = self.pos;
         let end = plain_run(self.src, open + 1);
-        if self.src.get(end) == Some(&b'"') {
-            self.out.extend_from_slice(&self.src[open..=end]);
+        if let Some(quoted @ [.., b'"']) = self.src.get(open..=end) {
+            self.out.extend_from_slice(quoted);
             self.pos = end + 1;
             return Ok(false);
         }
         if self.opts.verbatim {
             let (open, written) = (self.pos, self.out.len());
             let escaped = self.canonical_string()?;
+            let Some(as_written) = self.src.get(open..self.pos) else { return Err(self.lost()) };
             self.out.truncate(written);
-            self.out.extend_from_slice(&self.src[open..self.pos]);
+            self.out.extend_from_slice(as_written);
             return Ok(escaped);
         }
         self.canonical_string()
@@ -540,7 +558,8 @@ impl Parser<'_> {
         loop {
             let run = self.pos;
             self.pos = plain_run(self.src, self.pos);
-            self.out.extend_from_slice(&self.src[run..self.pos]);
+            let Some(plain) = self.src.get(run..self.pos) else { return Err(self.lost()) };
+            self.out.extend_from_slice(plain);
             let Some(b) = self.peek() else {
                 self.pos = open;
                 return Err(self.syntax("unterminated string: no closing '\"'"));
@@ -558,9 +577,9 @@ impl Parser<'_> {
                         return Err(self.invalid_utf8(at));
                     };
                     self.check_nonchar(c as u32, at);
-                    let len = c.len_utf8();
-                    self.out.extend_from_slice(&self.src[at..at + len]);
-                    self.pos = at + len;
+                    // Valid UTF-8 has one encoding per char: these are the source's bytes.
+                    self.out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                    self.pos = at + c.len_utf8();
                 }
                 c => {
                     return Err(self.syntax(format!(
@@ -722,7 +741,7 @@ impl Parser<'_> {
                 return Err(self.expected("a digit in the exponent"));
             }
         }
-        let text = &self.src[start..self.pos];
+        let Some(text) = self.src.get(start..self.pos) else { return Err(self.lost()) };
         if self.opts.verbatim {
             self.out.extend_from_slice(text);
             return Ok(());
@@ -796,8 +815,7 @@ impl Parser<'_> {
 
     /// True when every non-zero digit of the literal is in its exponent (`0e5`).
     fn exponent_only_digits(&self, text: &[u8]) -> bool {
-        let mantissa_end = text.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(text.len());
-        !text[..mantissa_end].iter().any(|b| matches!(b, b'1'..=b'9'))
+        !text.iter().take_while(|b| !matches!(b, b'e' | b'E')).any(|b| matches!(b, b'1'..=b'9'))
     }
 
     /// Writes numbers whose ECMAScript form can be read off the literal: at most 15
@@ -805,12 +823,13 @@ impl Parser<'_> {
     /// exponent form in the output (value 0 or between 1e-6 and 1e21).
     fn short_form(&mut self, negative: bool, int: Range<usize>, frac: Range<usize>) -> bool {
         let src = self.src;
-        let int_digits = &src[int];
-        let frac_digits = {
-            let f = &src[frac];
-            let keep = f.iter().rposition(|&b| b != b'0').map_or(0, |i| i + 1);
-            &f[..keep]
+        // Both ranges are the literal's; were one not, the slow path would read it whole.
+        let (Some(int_digits), Some(mut frac_digits)) = (src.get(int), src.get(frac)) else {
+            return false;
         };
+        while let [rest @ .., b'0'] = frac_digits {
+            frac_digits = rest;
+        }
         let int_is_zero = int_digits == b"0";
         let significant = if int_is_zero {
             let lead = frac_digits.iter().take_while(|&&b| b == b'0').count();
@@ -839,14 +858,17 @@ impl Parser<'_> {
         true
     }
 
-    fn close_object(&mut self) {
+    fn close_object(&mut self) -> Result<(), Stop> {
         let Some(Frame::Object { start, first }) = self.stack.pop() else {
-            return;
+            return Ok(());
         };
         let top_level = self.stack.is_empty() && !self.opts.any_value;
         let out = &self.out;
-        let ms = &self.members[first..];
-        let key = |m: &MemberRec| &out[m.start + 1..m.key_end - 1];
+        // Checked once here, so that no read of a name or a member below can fail.
+        let Some(ms) = self.members.get(first..).filter(|ms| ms.iter().all(|m| m.lies_in(out, start))) else {
+            return Err(self.lost());
+        };
+        let key = |m: &MemberRec| m.name(out);
         let cmp = |a: &MemberRec, b: &MemberRec| {
             if a.escaped || b.escaped {
                 cmp_utf16(&unescape_canonical(key(a)), &unescape_canonical(key(b)))
@@ -854,6 +876,8 @@ impl Parser<'_> {
                 cmp_utf16(key(a), key(b))
             }
         };
+        // `order` holds indices of `ms`; were one not, it would count as a duplicate name.
+        let cmp_at = |a: usize, b: usize| ms.get(a).zip(ms.get(b)).map_or(Ordering::Equal, |(a, b)| cmp(a, b));
         let mut order = std::mem::take(&mut self.order);
         order.clear();
         let mut in_order = true;
@@ -866,8 +890,8 @@ impl Parser<'_> {
                 order.extend_from_slice(&self.shape.order);
             }
         } else {
-            for w in ms.windows(2) {
-                match cmp(&w[0], &w[1]) {
+            for (a, b) in ms.iter().zip(ms.iter().skip(1)) {
+                match cmp(a, b) {
                     Ordering::Less => {}
                     Ordering::Equal => duplicates = true,
                     Ordering::Greater => in_order = false,
@@ -875,8 +899,8 @@ impl Parser<'_> {
             }
             if !in_order {
                 order.extend(0..ms.len());
-                order.sort_by(|&a, &b| cmp(&ms[a], &ms[b]));
-                duplicates = order.windows(2).any(|w| cmp(&ms[w[0]], &ms[w[1]]) == Ordering::Equal);
+                order.sort_by(|&a, &b| cmp_at(a, b));
+                duplicates = order.iter().zip(order.iter().skip(1)).any(|(&a, &b)| cmp_at(a, b) == Ordering::Equal);
             }
             if !duplicates && ms.len() > 1 {
                 self.shape.remember(out, ms, in_order, &order);
@@ -888,8 +912,8 @@ impl Parser<'_> {
             if order.is_empty() {
                 order.extend(0..ms.len());
             }
-            for w in order.windows(2) {
-                let (a, b) = (&ms[w[0]], &ms[w[1]]);
+            for (&i, &j) in order.iter().zip(order.iter().skip(1)) {
+                let (Some(a), Some(b)) = (ms.get(i), ms.get(j)) else { return Err(self.lost()) };
                 if cmp(a, b) == Ordering::Equal {
                     let (first_seen, again) = if a.name_offset < b.name_offset { (a, b) } else { (b, a) };
                     found.push((self.member_name(again), again.name_offset, first_seen.name_offset));
@@ -915,7 +939,7 @@ impl Parser<'_> {
                 self.findings.push(f);
             }
         }
-        let ms = &self.members[first..];
+        let Some(ms) = self.members.get(first..) else { return Err(self.lost()) };
         if top_level {
             // The top level is not rewritten here: the reader copies its members once,
             // in order and without `signatures`, into the payload.
@@ -924,13 +948,8 @@ impl Parser<'_> {
                 order.extend(0..ms.len());
             }
             for &i in &order {
-                let m = &ms[i];
-                let raw = &self.out[m.start + 1..m.key_end - 1];
-                let name = if m.escaped {
-                    String::from_utf8_lossy(&unescape_canonical(raw)).into_owned()
-                } else {
-                    String::from_utf8_lossy(raw).into_owned()
-                };
+                let Some(m) = ms.get(i) else { return Err(self.lost()) };
+                let name = self.member_name(m);
                 self.top.push(TopMember {
                     name,
                     member: m.start..m.end,
@@ -940,20 +959,24 @@ impl Parser<'_> {
             }
         } else if !in_order && self.opts.sort {
             let base = start + 1;
+            let Some(members) = self.out.get(base..) else { return Err(self.lost()) };
             self.scratch.clear();
-            self.scratch.extend_from_slice(&self.out[base..]);
+            self.scratch.extend_from_slice(members);
             self.out.truncate(base);
             for (n, &i) in order.iter().enumerate() {
-                let m = &ms[i];
+                let text =
+                    ms.get(i).and_then(|m| self.scratch.get(m.start.checked_sub(base)?..m.end.checked_sub(base)?));
+                let Some(text) = text else { return Err(self.lost()) };
                 if n > 0 {
                     self.out.push(b',');
                 }
-                self.out.extend_from_slice(&self.scratch[m.start - base..m.end - base]);
+                self.out.extend_from_slice(text);
             }
         }
         self.order = order;
         self.out.push(b'}');
         self.members.truncate(first);
+        Ok(())
     }
 }
 
@@ -985,10 +1008,8 @@ fn plain_run(src: &[u8], mut at: usize) -> usize {
         }
         at += 8;
     }
-    while at < src.len() && !STRING_STOP[usize::from(src[at])] {
-        at += 1;
-    }
-    at
+    // Fewer than eight bytes are left in the whole input.
+    at + src.get(at..).map_or(0, |rest| rest.iter().take_while(|&&b| !is_string_stop(b)).count())
 }
 
 fn needs_escape(c: char) -> bool {
@@ -1091,6 +1112,16 @@ mod tests {
         assert_eq!(
             canon(r#"{"a":[24.50,-0,-0.0,0.0000245,0.0000001,1E3,100,1e21,12345678901234567890]}"#),
             r#"{"a":[24.5,0,0,0.0000245,1e-7,1000,100,1e+21,12345678901234567000]}"#
+        );
+    }
+
+    #[test]
+    fn trailing_fraction_zeros_and_escaped_names() {
+        assert_eq!(canon(r#"{"a":[1.500,0.000,10.0,-0.50,0.0000010]}"#), r#"{"a":[1.5,0,10,-0.5,0.000001]}"#);
+        // Escaped names sort by what they decode to; non-ASCII text is copied as written.
+        assert_eq!(
+            canon(r#"{"\u0062":"é日😀","a\n":1,"\u00e9":[],"a":{"\u005a":0,"Y":"\u00e9"}}"#),
+            r#"{"a":{"Y":"é","Z":0},"a\n":1,"b":"é日😀","é":[]}"#
         );
     }
 

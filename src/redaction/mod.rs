@@ -16,13 +16,11 @@ use serde_json::Value;
 /// Masks a found value so the report does not leak it again: first and last two
 /// characters kept.
 pub fn mask(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() <= 6 {
-        return "*".repeat(chars.len());
+    let n = s.chars().count();
+    if n <= 6 {
+        return "*".repeat(n);
     }
-    let head: String = chars[..2].iter().collect();
-    let tail: String = chars[chars.len() - 2..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 4))
+    s.chars().enumerate().map(|(i, c)| if i < 2 || i + 2 >= n { c } else { '*' }).collect()
 }
 
 fn rule_for(kind: PiiKind) -> &'static Rule {
@@ -328,5 +326,7 @@ mod tests {
     fn masking() {
         assert_eq!(mask("jane.doe@example.com"), "ja****************om");
         assert_eq!(mask("1234"), "****");
+        assert_eq!(mask("1234567"), "12***67");
+        assert_eq!(mask("ééabcdeüü"), "éé*****üü");
     }
 }

@@ -221,7 +221,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
         let s = m.as_str();
         let groups = s.split(':').filter(|g| !g.is_empty()).count();
-        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits[..base], &m.range()) {
+        if groups >= 3 && s.parse::<Ipv6Addr>().is_ok() && !overlaps(&hits, base, &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv6 address" });
         }
     }
@@ -239,7 +239,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
-        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits[..base], &m.range()) {
+        if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, base, &m.range()) {
             continue;
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a US social security number" });
@@ -257,7 +257,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         for m in re(i).into_iter().flat_map(|r| r.find_iter(text)) {
             let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
             let range = if i == PHONE_NATIONAL { 10..=11 } else { 7..=15 };
-            if !range.contains(&digits) || overlaps(&hits[..base], &m.range()) {
+            if !range.contains(&digits) || overlaps(&hits, base, &m.range()) {
                 continue;
             }
             if glued_before(text, m.start()) || longer_dotted(text, &m.range()) {
@@ -272,7 +272,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let base = settled(&mut hits);
     for m in re(PARAMS).into_iter().flat_map(|r| r.find_iter(text)) {
         // one finding for one string's parameters
-        if !overlaps(&hits[..base], &m.range()) {
+        if !overlaps(&hits, base, &m.range()) {
             hits.push(PiiHit { kind: PiiKind::Params, span: m.range(), what: "algorithm parameters" });
             break;
         }
@@ -281,10 +281,12 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     Ok(hits)
 }
 
-/// Whether `r` overlaps a hit of an earlier detector. `hits` is sorted by start (see
-/// `settled`); only the few hits that start just before `r` can reach into it, so a
-/// string with thousands of hits costs a binary search per candidate, not a rescan.
-fn overlaps(hits: &[PiiHit], r: &Range<usize>) -> bool {
+/// Whether `r` overlaps a hit of an earlier detector: one of the first `base` hits,
+/// which are sorted by start (see `settled`). Only the few hits that start just before
+/// `r` can reach into it, so a string with thousands of hits costs a binary search per
+/// candidate, not a rescan.
+fn overlaps(hits: &[PiiHit], base: usize, r: &Range<usize>) -> bool {
+    let hits = hits.get(..base).unwrap_or(hits);
     let i = hits.partition_point(|h| h.span.start < r.end);
     hits.get(..i).unwrap_or_default().iter().rev().take(8).any(|h| r.start < h.span.end)
 }

@@ -180,12 +180,9 @@ fn finding(f: &Finding, rec: &Record) -> Markup {
 
 /// The bundle's line with the pointed-at token marked, escaped char by char.
 fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
-    let chars: Vec<char> = e.text.chars().collect();
-    let at = e.start.min(chars.len());
-    let end = (e.start + e.len).min(chars.len());
-    let before: String = chars[..at].iter().collect();
-    let token: String = chars[at..end].iter().collect();
-    let after: String = chars[end..].iter().collect();
+    let before: String = e.text.chars().take(e.start).collect();
+    let token: String = e.text.chars().skip(e.start).take(e.len).collect();
+    let after: String = e.text.chars().skip(e.start.saturating_add(e.len)).collect();
     html! {
         pre {
             (line) " | "
@@ -222,5 +219,19 @@ fn mark(s: Status) -> &'static str {
         Status::Pass | Status::Info => "☑",
         Status::Warn | Status::Fail => "☐",
         Status::Skip => "–",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Excerpt;
+
+    #[test]
+    fn the_token_is_marked_on_its_chars() {
+        let e = |start, len| Excerpt { text: "ab\"é\"<c".into(), clipped_start: true, clipped_end: false, start, len };
+        let pre = |start, len| super::source_line(&e(start, len), 7).into_string();
+        assert_eq!(pre(2, 3), "<pre>7 | …ab<span class=\"caret\"><u>&quot;é&quot;</u></span>&lt;c</pre>");
+        assert_eq!(pre(6, 4), "<pre>7 | …ab&quot;é&quot;&lt;<span class=\"caret\"><u>c</u></span></pre>");
+        assert_eq!(pre(9, 1), "<pre>7 | …ab&quot;é&quot;&lt;c<span class=\"caret\"><u></u></span></pre>");
     }
 }

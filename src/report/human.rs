@@ -271,17 +271,23 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
         e.text.chars().enumerate().map(|(i, c)| (i, esc(c.encode_utf8(&mut [0; 4])).into_owned())).collect();
     let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
     let avail = avail.max(20);
-    let tok_end = (e.start + e.len).min(shown.len());
+    let tok_end = e.start.saturating_add(e.len).min(shown.len());
     // Start a third of the way before the token when the line does not fit.
     let mut from = 0;
     let mut clipped_start = e.clipped_start;
     if width_of(&shown) > avail {
         let mut back = 0;
-        from = e.start.min(shown.len());
-        while from > 0 && back + shown[from - 1].1.chars().count() <= avail / 3 {
-            back += shown[from - 1].1.chars().count();
-            from -= 1;
-        }
+        let token_at = e.start.min(shown.len());
+        let kept = shown
+            .iter()
+            .take(token_at)
+            .rev()
+            .take_while(|(_, t)| {
+                back += t.chars().count();
+                back <= avail / 3
+            })
+            .count();
+        from = token_at - kept;
         // Indentation before the window is not worth showing; text is.
         if from > 0 {
             clipped_start = true;
@@ -294,7 +300,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     let mut used = 0;
     let mut range = text.len()..text.len();
     let mut clipped_end = e.clipped_end;
-    for (i, t) in &shown[from..] {
+    for (i, t) in shown.iter().skip(from) {
         let w = t.chars().count();
         if used + w > avail.saturating_sub(2) && *i > e.start {
             clipped_end = true;
@@ -534,7 +540,18 @@ fn wrapped(s: &mut String, text: &str, first: &str, indent: &str, width: usize) 
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{window, wrap};
+    use crate::finding::{Excerpt, Finding};
+
+    #[test]
+    fn a_long_line_is_shown_from_a_third_before_the_token() {
+        let mut f = Finding::new(&crate::integrity::diags::HASH_MALFORMED, "/x", "m");
+        let text = format!("{}\u{1b}TOKEN{}", "é".repeat(50), "ü".repeat(50));
+        f.excerpt = Some(Excerpt { text, clipped_start: false, clipped_end: false, start: 51, len: 5 });
+        let (shown, range) = window(&f, 40).unwrap_or_default();
+        assert_eq!(shown, format!("…{}\\u{{1b}}TOKEN{}…", "é".repeat(7), "ü".repeat(20)));
+        assert_eq!(shown.get(range), Some("TOKEN"));
+    }
 
     #[test]
     fn wrap_never_splits_a_token() {

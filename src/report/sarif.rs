@@ -7,7 +7,8 @@ use crate::finding::Severity;
 use crate::rules;
 use crate::verify::BundleReport;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
 use std::io::{self, Write};
 
 fn level(s: Severity) -> &'static str {
@@ -50,20 +51,20 @@ impl<'a> Stream<'a> {
 
 impl Sink for Stream<'_> {
     fn bundle(&mut self, r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
-        let index = self.artifacts.len();
+        let index = Some(self.artifacts.len());
         let artifact = artifact_location(&r.name);
         for f in &r.outcome.findings {
-            let mut location = artifact.clone();
-            location["index"] = json!(index);
+            let location = ArtifactLocation { index, ..artifact.clone() };
             // Code scanning needs a region on every result: a finding about the whole
             // file (its size, say) is shown at line 1.
             let region = match f.position {
                 Some(p) => json!({ "startLine": p.line, "startColumn": p.column }),
                 None => json!({ "startLine": 1 }),
             };
-            let mut loc = json!({ "physicalLocation": { "artifactLocation": location, "region": region } });
+            let mut loc = Map::new();
+            loc.insert("physicalLocation".into(), json!({ "artifactLocation": location, "region": region }));
             if !f.pointer.is_empty() {
-                loc["logicalLocations"] = json!([{ "fullyQualifiedName": f.pointer, "kind": "member" }]);
+                loc.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": f.pointer, "kind": "member" }]));
             }
             self.results.push(json!({
                 "ruleId": f.rule.id,
@@ -82,12 +83,13 @@ impl Sink for Stream<'_> {
                 },
             }));
         }
-        let mut a = json!({ "location": artifact });
+        let mut a = Map::new();
+        a.insert("location".into(), json!(artifact));
         if let Some(i) = &r.input {
-            a["length"] = json!(i.bytes);
-            a["hashes"] = json!({ "sha-256": i.sha256 });
+            a.insert("length".into(), json!(i.bytes));
+            a.insert("hashes".into(), json!({ "sha-256": i.sha256 }));
         }
-        self.artifacts.push(a);
+        self.artifacts.push(Value::Object(a));
         Ok(())
     }
 
@@ -104,25 +106,27 @@ impl Sink for Stream<'_> {
                 })
             })
             .collect();
-        let mut run = json!({
-            "tool": { "driver": {
-                "name": "aeb-verify",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_entries(),
-            }},
-            // The record of the audit: the command that repeats the run, and everything it used.
-            "invocations": [{
-                "executionSuccessful": tally.unreadable.is_empty(),
-                "commandLine": style.record.command,
-                "toolExecutionNotifications": notifications,
-                "properties": { "record": style.record },
-            }],
-            "columnKind": "unicodeCodePoints",
-            "artifacts": std::mem::take(&mut self.artifacts),
-            "results": std::mem::take(&mut self.results),
-        });
+        let tool = json!({ "driver": {
+            "name": "aeb-verify",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rule_entries(),
+        }});
+        // The record of the audit: the command that repeats the run, and everything it used.
+        let invocations = json!([{
+            "executionSuccessful": tally.unreadable.is_empty(),
+            "commandLine": style.record.command,
+            "toolExecutionNotifications": notifications,
+            "properties": { "record": style.record },
+        }]);
+        let mut run = Map::from_iter([
+            ("tool".to_owned(), tool),
+            ("invocations".to_owned(), invocations),
+            ("columnKind".to_owned(), json!("unicodeCodePoints")),
+            ("artifacts".to_owned(), Value::Array(std::mem::take(&mut self.artifacts))),
+            ("results".to_owned(), Value::Array(std::mem::take(&mut self.results))),
+        ]);
         if let Some(root) = srcroot() {
-            run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": root } });
+            run.insert("originalUriBaseIds".to_owned(), json!({ SRCROOT: { "uri": root } }));
         }
         let doc = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -145,19 +149,31 @@ fn encode_path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
 }
 
+/// SARIF's `artifactLocation`; `index` points a result at its entry in `artifacts`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
 /// Where a bundle lies: a relative path against %SRCROOT% (the directory aeb-verify ran
 /// in, as code scanning expects), an absolute one as a `file://` URI.
-fn artifact_location(name: &str) -> Value {
+fn artifact_location(name: &str) -> ArtifactLocation {
+    let at = |uri: String, uri_base_id| ArtifactLocation { uri, uri_base_id, index: None };
     if name == "-" {
-        return json!({ "uri": "stdin" });
+        return at("stdin".into(), None);
     }
     let slashed = name.replace('\\', "/");
     if std::path::Path::new(name).is_absolute() {
         let path = if slashed.starts_with('/') { slashed } else { format!("/{slashed}") };
-        return json!({ "uri": format!("file://{}", encode_path(&path)) });
+        return at(format!("file://{}", encode_path(&path)), None);
     }
     let rel = slashed.strip_prefix("./").unwrap_or(&slashed);
-    json!({ "uri": encode_path(rel), "uriBaseId": SRCROOT })
+    at(encode_path(rel), Some(SRCROOT))
 }
 
 /// The working directory as an absolute `file://` URI ending in `/`.
@@ -182,7 +198,8 @@ fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
         h.update(part.as_bytes());
         h.update([0]);
     }
-    crate::text::hex(&h.finalize()[..16])
+    let digest: [u8; 32] = h.finalize().into();
+    crate::text::hex(&digest[..16])
 }
 
 /// SARIF's rule `name` is an identifier-like form of what the rule requires
