@@ -115,3 +115,28 @@ fn clock_time_is_recorded_as_such() {
     assert_eq!(v["record"]["now_from"], "system clock");
     assert!(v["record"]["command"].as_str().unwrap().contains(&format!("--now {}", v["now"].as_str().unwrap())));
 }
+
+/// An input of a megabyte or more is hashed on another thread while it is parsed; the
+/// record must still name exactly its bytes, as sha256sum does, in a batch with a small
+/// one (each hashed its own way).
+#[test]
+fn large_input_is_hashed_whole_for_the_record() {
+    let dir = std::env::temp_dir().join(format!("aeb-record-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("seed-example-sealed.json")).unwrap()).unwrap();
+    let mut big = seed.clone();
+    big["x_padding"] =
+        serde_json::Value::Array((0..25_000).map(|i| serde_json::json!({"i": i, "s": "padding"})).collect());
+    let large = dir.join("large.json");
+    std::fs::write(&large, serde_json::to_vec_pretty(&big).unwrap()).unwrap();
+    assert!(std::fs::metadata(&large).unwrap().len() >= 1 << 20);
+    let small = fixture("seed-example-sealed.json");
+    let (l, s) = (large.to_str().unwrap().to_owned(), small.to_str().unwrap().to_owned());
+    let r = run(&["--format", "json", "--now", NOW, &l, &s]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    let inputs = v["record"]["inputs"].as_array().unwrap();
+    let hashes: Vec<&str> = inputs.iter().map(|i| i["sha256"].as_str().unwrap()).collect();
+    assert_eq!(hashes, vec![sha256sum(&l), sha256sum(&s)]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
