@@ -272,6 +272,18 @@ pub fn lookup<'v>(root: &'v serde_json::Value, pointer: &str) -> Option<&'v serd
     })
 }
 
+/// The top-level member a pointer starts in (unescaped), and the rest of the pointer
+/// (`/a~1b/c` -> `a/b`, `/c`); None for a pointer that names no member.
+pub fn split_top(pointer: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
+    let rest = pointer.strip_prefix('/')?;
+    let (top, inner) = match rest.find('/') {
+        Some(i) => (rest.get(..i)?, rest.get(i..)?),
+        None => (rest, ""),
+    };
+    let top = if top.contains('~') { top.replace("~1", "/").replace("~0", "~").into() } else { top.into() };
+    Some((top, inner))
+}
+
 /// Joins a parent pointer and a member name or index.
 pub fn child(parent: &str, token: &str) -> String {
     let mut p = String::with_capacity(parent.len() + token.len() + 1);

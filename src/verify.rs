@@ -181,9 +181,9 @@ fn resolve_positions(outcome: &mut Outcome, source: &[u8], doc: Option<&Document
         if offsets.get(k).is_some_and(Option::is_some) {
             continue;
         }
-        let (start, rest) = match split_top(&f.pointer) {
-            Some((name, rest)) if members.contains_key(name.as_str()) => {
-                (members.get(name.as_str()).copied().unwrap_or(0), rest.to_owned())
+        let (start, rest) = match crate::finding::split_top(&f.pointer) {
+            Some((name, rest)) if members.contains_key(name.as_ref()) => {
+                (members.get(name.as_ref()).copied().unwrap_or(0), rest.to_owned())
             }
             _ => (0, f.pointer.clone()),
         };
@@ -261,16 +261,6 @@ fn token_len(rest: &[u8]) -> usize {
         Some(_) => 1,
         None => 0,
     }
-}
-
-/// "/name/rest" as (name unescaped, "/rest"); None for "" and non-pointers.
-fn split_top(pointer: &str) -> Option<(String, &str)> {
-    let rest = pointer.strip_prefix('/')?;
-    let (top, inner) = match rest.find('/') {
-        Some(i) => (rest.get(..i)?, rest.get(i..)?),
-        None => (rest, ""),
-    };
-    Some((top.replace("~1", "/").replace("~0", "~"), inner))
 }
 
 #[cfg(test)]

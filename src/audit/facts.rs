@@ -2,7 +2,7 @@
 //! profile read them: values by JSON pointer, numbers with the decimals they were
 //! written with.
 
-use crate::finding::child;
+use crate::finding::{child, split_top};
 use crate::read::{locate_all, Document};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -131,14 +131,6 @@ impl<'d> Facts<'d> {
         let found = locate_all(src, &refs);
         pointers.into_iter().zip(found).filter_map(|(p, at)| Some((p, literal_decimals(src.get(at?..)?)?))).collect()
     }
-}
-
-/// The top-level member a pointer starts in (unescaped), and the rest of the pointer.
-fn split_top(pointer: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
-    let rest = pointer.strip_prefix('/')?;
-    let (top, inner) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
-    let top = if top.contains('~') { top.replace("~1", "/").replace("~0", "~").into() } else { top.into() };
-    Some((top, inner))
 }
 
 /// Pointers (below `at`) of every number in `v`.
