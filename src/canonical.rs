@@ -120,69 +120,165 @@ impl Layout {
     pub const TABS: Layout = Layout { indent: Some("\t"), item_sep: ",", key_sep: ": " };
 }
 
+/// Where a re-layout goes: written out in pieces, or only counted.
+trait Emit {
+    fn bytes(&mut self, b: &[u8]);
+    /// A newline and `depth` indentation units.
+    fn newline(&mut self, unit: &[u8], depth: usize);
+    /// Whether more than the budget has been emitted.
+    fn over(&self) -> bool;
+}
+
+/// Counts what a re-layout would write, without writing it.
+struct Count {
+    len: usize,
+    budget: usize,
+}
+
+impl Emit for Count {
+    fn bytes(&mut self, b: &[u8]) {
+        self.len = self.len.saturating_add(b.len());
+    }
+    fn newline(&mut self, unit: &[u8], depth: usize) {
+        self.len = self.len.saturating_add(unit.len().saturating_mul(depth).saturating_add(1));
+    }
+    fn over(&self) -> bool {
+        self.len > self.budget
+    }
+}
+
+/// Writes a re-layout to a sink in pieces of about CHUNK bytes.
+struct Write<'s, S: FnMut(&[u8])> {
+    buf: Vec<u8>,
+    sink: &'s mut S,
+}
+
+const CHUNK: usize = 64 << 10;
+
+impl<S: FnMut(&[u8])> Emit for Write<'_, S> {
+    fn bytes(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= CHUNK {
+            (self.sink)(&self.buf);
+            self.buf.clear();
+        }
+    }
+    fn newline(&mut self, unit: &[u8], depth: usize) {
+        self.buf.push(b'\n');
+        for _ in 0..depth {
+            self.bytes(unit);
+        }
+    }
+    fn over(&self) -> bool {
+        false
+    }
+}
+
 /// Re-lays out compact JSON text (as the reader writes it) with other separators or
-/// indentation. Only structure outside strings is touched.
-pub fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
-    let mut out = Vec::with_capacity(compact.len() * 2);
+/// indentation, handing the text to `sink` in pieces (never the whole of it at once).
+/// Only structure outside strings is touched. Indenting deeply nested arrays multiplies
+/// the text by the depth, so the size is counted first, in one pass that writes
+/// nothing: over `budget` bytes, nothing is written and the answer is false.
+pub fn relayout_into(compact: &[u8], layout: Layout, budget: usize, sink: &mut impl FnMut(&[u8])) -> bool {
+    if !relayout_with(compact, layout, &mut Count { len: 0, budget }) {
+        return false;
+    }
+    let mut w = Write { buf: Vec::with_capacity(CHUNK + 1024), sink };
+    relayout_with(compact, layout, &mut w);
+    (w.sink)(&w.buf);
+    true
+}
+
+/// The re-layout itself; false once the emitter is over its budget.
+fn relayout_with(compact: &[u8], layout: Layout, out: &mut impl Emit) -> bool {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut bytes = compact.iter().copied().peekable();
-    let newline = |out: &mut Vec<u8>, depth: usize| {
+    let newline = |out: &mut _, depth| {
         if let Some(ind) = layout.indent {
-            out.push(b'\n');
-            for _ in 0..depth {
-                out.extend_from_slice(ind.as_bytes());
-            }
+            Emit::newline(out, ind.as_bytes(), depth);
         }
     };
     while let Some(b) = bytes.next() {
         if in_string {
-            out.push(b);
             if b == b'\\' {
-                out.extend(bytes.next());
-            } else if b == b'"' {
-                in_string = false;
+                match bytes.next() {
+                    Some(e) => out.bytes(&[b, e]),
+                    None => out.bytes(&[b]),
+                }
+            } else {
+                if b == b'"' {
+                    in_string = false;
+                }
+                out.bytes(&[b]);
             }
             continue;
         }
         match b {
             b'"' => {
                 in_string = true;
-                out.push(b);
+                out.bytes(&[b]);
             }
             b'{' | b'[' => {
-                out.push(b);
                 let close = if b == b'{' { b'}' } else { b']' };
                 if bytes.next_if_eq(&close).is_some() {
-                    out.push(close);
+                    out.bytes(&[b, close]);
                 } else {
+                    out.bytes(&[b]);
                     depth += 1;
-                    newline(&mut out, depth);
+                    newline(&mut *out, depth);
                 }
             }
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(b);
+                newline(&mut *out, depth);
+                out.bytes(&[b]);
             }
             b',' => {
                 if layout.indent.is_some() {
-                    out.push(b',');
-                    newline(&mut out, depth);
+                    out.bytes(b",");
+                    newline(&mut *out, depth);
                 } else {
-                    out.extend_from_slice(layout.item_sep.as_bytes());
+                    out.bytes(layout.item_sep.as_bytes());
                 }
             }
-            b':' => out.extend_from_slice(layout.key_sep.as_bytes()),
-            _ => out.push(b),
+            b':' => out.bytes(layout.key_sep.as_bytes()),
+            _ => out.bytes(&[b]),
+        }
+        if out.over() {
+            return false;
         }
     }
-    out
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
+        let mut out = Vec::new();
+        assert!(relayout_into(compact, layout, usize::MAX, &mut |piece| out.extend_from_slice(piece)));
+        out
+    }
+
+    #[test]
+    fn relayout_stops_at_its_budget() {
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        let mut seen = 0;
+        assert!(!relayout_into(deep.as_bytes(), Layout::INDENT4, 10_000, &mut |p| seen += p.len()));
+        assert_eq!(seen, 0, "nothing is handed on over the budget");
+        // 64 KiB pieces and the budget exactly met.
+        let long = format!("[{}1]", "1,".repeat(100_000));
+        let mut text = Vec::new();
+        assert!(
+            relayout_into(long.as_bytes(), Layout::PYTHON, long.len() + 100_000, &mut |p| text.extend_from_slice(p))
+        );
+        assert_eq!(text.len(), long.len() + 100_000);
+        assert_eq!(text, long.replace(',', ", ").into_bytes());
+        assert!(relayout_into(deep.as_bytes(), Layout::COMPACT, deep.len(), &mut |p| seen += p.len()));
+        assert_eq!(seen, deep.len());
+    }
 
     #[test]
     fn utf16_order_puts_bmp_private_use_after_astral() {

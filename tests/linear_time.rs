@@ -48,6 +48,38 @@ fn doubling_a_hostile_input_at_most_about_doubles_the_time() {
     assert!(failures.is_empty(), "superlinear: {failures:?}");
 }
 
+/// The same numbers 120 levels deep cost about what they cost one level deep: no
+/// stage may pay once per level for each value (a pretty-printed layout, a serializer
+/// that copies each nested value up through its parents, a pointer string per number).
+/// The ratio test above cannot see such a cost when the depth is the reader's cap.
+#[test]
+fn nesting_depth_does_not_multiply_the_time() {
+    let n = 30_000;
+    let time = |depth: usize| {
+        let bytes = hostile::nested_numbers(n, depth);
+        let opts = hostile::plain_options();
+        hostile::verify_and_render(&bytes, &opts);
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                hostile::verify_and_render(&bytes, &opts);
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let mut ratio = f64::INFINITY;
+    for _ in 0..3 {
+        let (flat, deep) = (time(1), time(120));
+        ratio = ratio.min(deep.as_secs_f64() / flat.as_secs_f64().max(1e-6));
+        eprintln!("{n} numbers 1 deep: {:8.1} ms, 120 deep: {:8.1} ms, ratio {ratio:.2}", ms(flat), ms(deep));
+        if ratio <= 3.0 {
+            break;
+        }
+    }
+    assert!(ratio <= 3.0, "120 levels cost {ratio:.2} times one level");
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }

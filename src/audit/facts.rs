@@ -64,10 +64,10 @@ pub fn format_computed(value: f64) -> String {
 
 pub struct Facts<'d> {
     doc: &'d Document,
-    /// Decimals of every number literal of a member, indexed in one walk of the
-    /// member's source on the first figure asked of it: the audit, the claims and the
-    /// profiles ask for the same figures many times.
-    decimals: std::cell::RefCell<HashMap<String, HashMap<String, u32>>>,
+    /// Decimals of a member's number literals (None: not found in the source), indexed
+    /// in one walk of the member's source on the first figure asked of it: the audit,
+    /// the claims and the profiles ask for the same figures many times.
+    decimals: std::cell::RefCell<HashMap<String, HashMap<String, Option<u32>>>>,
 }
 
 impl<'d> Facts<'d> {
@@ -106,22 +106,33 @@ impl<'d> Facts<'d> {
         let shown = {
             let mut index = self.decimals.borrow_mut();
             if !index.contains_key(top.as_ref()) {
-                let walked = self.index_member(&top);
-                index.insert(top.clone().into_owned(), walked);
+                index.insert(top.clone().into_owned(), self.index_member(&top));
             }
-            index.get(top.as_ref()).and_then(|m| m.get(inner)).copied()
+            let member = index.get_mut(top.as_ref())?;
+            match member.get(inner) {
+                Some(known) => *known,
+                // Beyond the index's bounds: this one figure's literal, found by itself.
+                None => {
+                    let found = self.decimals_at(&top, inner);
+                    member.insert(inner.to_owned(), found);
+                    found
+                }
+            }
         };
         let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
         Some(Num { pointer: pointer.to_owned(), value, decimals })
     }
 
-    /// Decimals of every number literal in a top-level member, by pointer below it:
-    /// the pointers come from the parsed value, their literals from one walk of the
-    /// member's own source (a large extension member elsewhere costs nothing).
-    fn index_member(&self, top: &str) -> HashMap<String, u32> {
+    /// Decimals of the number literals of a top-level member, by pointer below it, in
+    /// one walk of the member's own source (a large extension member elsewhere costs
+    /// nothing). Only the figures the audit reads are indexed: numbers named by object
+    /// members, at most INDEX_DEPTH deep and INDEX_MAX of them. Numbers in arrays or
+    /// deeper are looked up one by one if asked for: a pointer string per number of a
+    /// hostile nesting would cost the number count times the depth.
+    fn index_member(&self, top: &str) -> HashMap<String, Option<u32>> {
         let mut pointers = Vec::new();
         if let Some(v) = self.doc.member_ref(top) {
-            number_pointers(v, &mut String::new(), &mut pointers);
+            number_pointers(v, &mut String::new(), 0, &mut pointers);
         }
         let (Some(member), false) = (self.doc.member(top), pointers.is_empty()) else {
             return HashMap::new();
@@ -129,28 +140,37 @@ impl<'d> Facts<'d> {
         let src = self.doc.source().get(member.offset..).unwrap_or_default();
         let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
         let found = locate_all(src, &refs);
-        pointers.into_iter().zip(found).filter_map(|(p, at)| Some((p, literal_decimals(src.get(at?..)?)?))).collect()
+        pointers.into_iter().zip(found).map(|(p, at)| (p, at.and_then(|at| literal_decimals(src.get(at..)?)))).collect()
+    }
+
+    /// Decimals of the one number literal at `inner` below the member `top`.
+    fn decimals_at(&self, top: &str, inner: &str) -> Option<u32> {
+        let member = self.doc.member(top)?;
+        let src = self.doc.source().get(member.offset..)?;
+        let at = locate_all(src, &[inner]).into_iter().next().flatten()?;
+        literal_decimals(src.get(at..)?)
     }
 }
 
-/// Pointers (below `at`) of every number in `v`.
-fn number_pointers(v: &Value, at: &mut String, out: &mut Vec<String>) {
-    let len = at.len();
+/// How deep below its member, and how many, numbers the decimals index holds.
+const INDEX_DEPTH: usize = 6;
+const INDEX_MAX: usize = 4096;
+/// Longer pointers are left to the one-by-one lookup.
+const INDEX_POINTER_MAX: usize = 512;
+
+/// Pointers (below `at`) of the numbers in `v` reached through object members, within
+/// the index's bounds.
+fn number_pointers(v: &Value, at: &mut String, depth: usize, out: &mut Vec<String>) {
     match v {
-        Value::Number(_) => out.push(at.clone()),
-        Value::Object(map) => {
+        Value::Number(_) if out.len() < INDEX_MAX => out.push(at.clone()),
+        Value::Object(map) if depth < INDEX_DEPTH => {
+            let len = at.len();
             for (k, item) in map {
                 at.push('/');
                 at.push_str(&crate::finding::pointer_token(k));
-                number_pointers(item, at, out);
-                at.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                at.push('/');
-                at.push_str(&i.to_string());
-                number_pointers(item, at, out);
+                if at.len() <= INDEX_POINTER_MAX {
+                    number_pointers(item, at, depth + 1, out);
+                }
                 at.truncate(len);
             }
         }
@@ -185,5 +205,24 @@ mod tests {
         assert_eq!(format_computed(73.5), "73.5");
         assert_eq!(format_computed(999999.9999999999), "1000000");
         assert_eq!(format_computed(0.0000245), "0.0000245");
+    }
+
+    /// Decimals as written, whether the number is in the one-walk index (shallow, named
+    /// by object members) or beyond it (in an array, deeper than INDEX_DEPTH).
+    #[test]
+    fn decimals_as_written_inside_and_beyond_the_index() {
+        let deep = format!("{}2.50{}", "{\"d\":".repeat(INDEX_DEPTH + 2), "}".repeat(INDEX_DEPTH + 2));
+        let text = format!(r#"{{"cost_analysis":{{"a":1.500,"list":[7,3.0],"deep":{deep},"z":1e2}}}}"#);
+        let r = crate::read::read(text.into_bytes(), &crate::read::Limits::default());
+        let doc = r.document.unwrap();
+        let facts = Facts::new(&doc);
+        let deep_ptr = format!("/cost_analysis/deep{}", "/d".repeat(INDEX_DEPTH + 2));
+        for (pointer, want) in
+            [("/cost_analysis/a", 3), ("/cost_analysis/list/1", 1), (deep_ptr.as_str(), 2), ("/cost_analysis/z", 0)]
+        {
+            assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{pointer}");
+            // Asked again: the cached answer is the same.
+            assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{pointer}");
+        }
     }
 }

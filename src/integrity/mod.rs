@@ -4,7 +4,7 @@
 
 pub mod diags;
 
-use crate::canonical::{relayout, Layout};
+use crate::canonical::{relayout_into, Layout};
 use crate::finding::{Finding, Outcome};
 use crate::read::{self, Document, SIGNATURES};
 use crate::text::hex;
@@ -164,18 +164,30 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     }
     let recorded = recorded.to_ascii_lowercase();
     if recorded != computed {
-        let explanation = match (diagnose(doc, &recorded), filled_after_sealing(doc, &recorded)) {
-            (Some(what), _) => format!("the recorded hash is the SHA-256 of {what}, not of the RFC 8785 payload"),
-            (None, Some((at, was))) => format!(
-                "the recorded hash is the SHA-256 of this payload with `{at}` = {was}: the field was \
+        let explanation = match diagnose(doc, &recorded) {
+            Diagnosis::Found(what) => {
+                format!("the recorded hash is the SHA-256 of {what}, not of the RFC 8785 payload")
+            }
+            other => match filled_after_sealing(doc, &recorded) {
+                Some((at, was)) => format!(
+                    "the recorded hash is the SHA-256 of this payload with `{at}` = {was}: the field was \
 filled in after the hash was computed. That is what sealing first and filling a placeholder \
 later produces (a publishing mistake in the order of steps, not a changed figure); fill every \
 field first, then run `aeb-verify digest` last"
-            ),
-            (None, None) => "the recorded hash matches neither the payload nor any of the usual mistakes \
-(raw file, signatures left in, source key order, pretty-printed, a placeholder filled after \
-sealing): the bundle was changed after it was sealed, or sealed over other content"
-                .to_owned(),
+                ),
+                None => {
+                    let mut text = "the recorded hash matches neither the payload nor any of the usual \
+mistakes (raw file, signatures left in, source key order, pretty-printed, a placeholder filled \
+after sealing): the bundle was changed after it was sealed, or sealed over other content"
+                        .to_owned();
+                    if let Diagnosis::Untried(layouts) = other {
+                        text.push_str(&format!(
+                            " (not tried, as over {RELAYOUT_BUDGET} times the payload's size: {layouts})"
+                        ));
+                    }
+                    text
+                }
+            },
         };
         out.push(Finding::new(&diags::HASH_MISMATCH, pointer, explanation).expected(computed).found(recorded));
     }
@@ -258,9 +270,24 @@ fn is_placeholder(s: &str) -> bool {
         || matches!(t.to_ascii_lowercase().as_str(), "todo" | "tbd" | "placeholder" | "<sha256>" | "sha256")
 }
 
+/// A layout may be this many times the payload (plus the slack) before the diagnosis
+/// gives it up: an honest payload indented 4 spaces is a few times its compact form.
+const RELAYOUT_BUDGET: usize = 16;
+const RELAYOUT_SLACK: usize = 1 << 20;
+
+/// What the recorded hash was found to be the digest of.
+#[derive(Debug, PartialEq)]
+pub enum Diagnosis {
+    Found(String),
+    NotFound,
+    /// Not found, with these layouts given up for their size.
+    Untried(String),
+}
+
 /// Finds which usual non-canonical serialization, if any, the recorded hash is the
-/// digest of. Runs only on a mismatch, so it may re-read the source.
-pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
+/// digest of. Runs only on a mismatch, so it may re-read the source; its work is
+/// bounded by a multiple of the payload's size.
+pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
     let hit = |bytes: &[u8]| sha256_hex(bytes) == recorded;
     let src = doc.source();
     // The file as it was before the hash was written into it.
@@ -274,25 +301,26 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
             before.extend_from_slice(blank.as_bytes());
             before.extend_from_slice(tail);
             if hit(&before) {
-                return Some(format!(
+                return Diagnosis::Found(format!(
                     "the raw file bytes as they were with sha256 {blank}, before the hash was filled in"
                 ));
             }
         }
     }
 
-    // The whole bundle, `signatures` left in, with the hash blanked in the usual ways.
-    let whole = doc.value();
-    let blanks: [(&str, Option<Value>); 5] = [
-        ("an empty string", Some(Value::String(String::new()))),
-        ("null", Some(Value::Null)),
-        ("removed", None),
-        ("\"...\"", Some(Value::String("...".into()))),
-        ("64 zeros", Some(Value::String("0".repeat(64)))),
-    ];
-    for (label, blank) in blanks {
-        let mut v = whole.clone();
-        if let Some(Value::Object(sig)) = v.get_mut(SIGNATURES) {
+    // The whole bundle, `signatures` left in, with the hash blanked in the usual ways:
+    // only `signatures` is serialized again, the other members' canonical text is reused
+    // (serializing the whole tree would copy each value once per level it is nested).
+    if let Some(Value::Object(sig)) = doc.member_ref(SIGNATURES) {
+        let mut sig = sig.clone();
+        let blanks: [(&str, Option<Value>); 5] = [
+            ("an empty string", Some(Value::String(String::new()))),
+            ("null", Some(Value::Null)),
+            ("\"...\"", Some(Value::String("...".into()))),
+            ("64 zeros", Some(Value::String("0".repeat(64)))),
+            ("removed", None),
+        ];
+        for (label, blank) in blanks {
             match blank {
                 Some(b) => {
                     sig.insert("sha256".into(), b);
@@ -301,17 +329,23 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
                     sig.remove("sha256");
                 }
             }
-        }
-        if let Ok(bytes) = serde_jcs::to_vec(&v) {
-            if hit(&bytes) {
-                return Some(format!(
+            let canonical =
+                serde_json::to_vec(&sig).ok().and_then(|t| read::canonicalize_value(&t, &read::Limits::default()).ok());
+            let Some(canonical) = canonical else { continue };
+            let mut h = Sha256::new();
+            doc.canonical_with(SIGNATURES, Some(&canonical), &mut |piece| h.update(piece));
+            if hex(&h.finalize()) == recorded {
+                return Diagnosis::Found(format!(
                     "the RFC 8785 form of the whole bundle with `signatures` left in (sha256 {label})"
                 ));
             }
         }
     }
 
-    // The payload in other layouts: source key order or sorted, compact or pretty.
+    // The payload in other layouts: source key order or sorted, compact or pretty. Each
+    // layout is hashed as it is written, with and without a final newline, and given up
+    // past RELAYOUT_BUDGET times the payload: indenting deeply nested arrays multiplies
+    // the text by the depth, which a hostile bundle would make hundreds of times.
     let source_order = read::source_order_payload(src, false);
     let as_written = read::source_order_payload(src, true);
     let orders: [(&str, Option<&[u8]>); 3] = [
@@ -326,18 +360,33 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Option<String> {
         ("pretty-printed with 4 spaces", Layout::INDENT4),
         ("pretty-printed with tabs", Layout::TABS),
     ];
+    let mut untried = Vec::new();
     for (order, bytes) in orders {
         let Some(bytes) = bytes else { continue };
+        let budget = bytes.len().saturating_mul(RELAYOUT_BUDGET).saturating_add(RELAYOUT_SLACK);
         for (layout_name, layout) in layouts {
-            let mut text = relayout(bytes, layout);
-            if hit(&text) {
-                return Some(format!("the payload {order}, {layout_name}"));
+            // Measured first, so a layout over budget costs no hashing.
+            let mut h = Sha256::new();
+            if !relayout_into(bytes, layout, budget, &mut |_| {})
+                || !relayout_into(bytes, layout, budget, &mut |piece| h.update(piece))
+            {
+                if !untried.contains(&layout_name) {
+                    untried.push(layout_name);
+                }
+                continue;
             }
-            text.push(b'\n');
-            if hit(&text) {
-                return Some(format!("the payload {order}, {layout_name}, with a final newline"));
+            let with_newline = h.clone().chain_update(b"\n");
+            if hex(&h.finalize()) == recorded {
+                return Diagnosis::Found(format!("the payload {order}, {layout_name}"));
+            }
+            if hex(&with_newline.finalize()) == recorded {
+                return Diagnosis::Found(format!("the payload {order}, {layout_name}, with a final newline"));
             }
         }
     }
-    None
+    if untried.is_empty() {
+        Diagnosis::NotFound
+    } else {
+        Diagnosis::Untried(untried.join(", "))
+    }
 }

@@ -232,6 +232,37 @@ impl Document {
         self.value_of(&names)
     }
 
+    /// The RFC 8785 text of the whole bundle with the top-level member `name` holding
+    /// the canonical value `value` (added or replaced; None: left out), handed to `sink`
+    /// in pieces. The other members' canonical text is reused as it is, so this costs
+    /// one pass over the payload however deeply it nests.
+    pub fn canonical_with(&self, name: &str, value: Option<&[u8]>, sink: &mut impl FnMut(&[u8])) {
+        let mut entries: Vec<(&str, &[u8])> = self
+            .members
+            .iter()
+            .filter(|m| m.name != name)
+            .filter_map(|m| Some((m.name.as_str(), self.text.get(m.value.clone())?)))
+            .collect();
+        entries.extend(value.map(|v| (name, v)));
+        entries.sort_by(|a, b| crate::canonical::cmp_utf16(a.0.as_bytes(), b.0.as_bytes()));
+        sink(b"{");
+        let mut key = Vec::new();
+        for (i, (n, v)) in entries.into_iter().enumerate() {
+            key.clear();
+            if i > 0 {
+                key.push(b',');
+            }
+            key.push(b'"');
+            for c in n.chars() {
+                crate::canonical::push_escaped_char(&mut key, c);
+            }
+            key.extend_from_slice(b"\":");
+            sink(&key);
+            sink(v);
+        }
+        sink(b"}");
+    }
+
     /// Source position of the value at a JSON pointer (or of its nearest existing
     /// ancestor, for a member that is absent).
     pub fn position_of(&self, pointer: &str) -> Option<Position> {
@@ -263,4 +294,33 @@ pub fn canonicalize_value(source: &[u8], limits: &Limits) -> Result<Vec<u8>, Vec
         return Err(parsed.findings);
     }
     Ok(parsed.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole bundle with one member replaced, as serde_jcs (an independent RFC 8785
+    /// implementation) writes the same tree: names that sort differently in UTF-16 than
+    /// in UTF-8, names that need escaping, a member added, one left out.
+    #[test]
+    fn canonical_with_agrees_with_serde_jcs() {
+        let text = "{\"\u{e000}\":1,\"signatures\":{\"sha256\":\"x\"},\"b\\\"q\":[1.50,{\"z\":2,\"a\":\"\\u00e9\"}],\
+\"\u{1f600}\":true,\"a\\n\":null}";
+        let r = read(text.as_bytes().to_vec(), &Limits::default());
+        let doc = r.document.unwrap();
+        let mut tree: serde_json::Value = serde_json::from_str(text).unwrap();
+        for replacement in [Some(r#"{"sha256":""}"#), None] {
+            let mut got = Vec::new();
+            let value = replacement.map(|v| canonicalize_value(v.as_bytes(), &Limits::default()).unwrap());
+            doc.canonical_with("signatures", value.as_deref(), &mut |p| got.extend_from_slice(p));
+            match replacement {
+                Some(v) => tree["signatures"] = serde_json::from_str(v).unwrap(),
+                None => {
+                    tree.as_object_mut().unwrap().remove("signatures");
+                }
+            }
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(serde_jcs::to_vec(&tree).unwrap()).unwrap());
+        }
+    }
 }

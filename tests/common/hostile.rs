@@ -11,13 +11,18 @@ const JUDGED_AT: &str = "2026-11-25T00:00:00Z";
 
 /// The options a case runs under: its profile, a fixed clock.
 pub fn options(case: &Case) -> Options {
-    let now = time::OffsetDateTime::parse(JUDGED_AT, &time::format_description::well_known::Rfc3339)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let mut opts = Options::new(now);
+    let mut opts = plain_options();
     if case.public {
         opts.profile = Profile::Public;
     }
     opts
+}
+
+/// A fixed clock, no profile.
+pub fn plain_options() -> Options {
+    let now = time::OffsetDateTime::parse(JUDGED_AT, &time::format_description::well_known::Rfc3339)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    Options::new(now)
 }
 
 /// What is timed: the whole run in-process, the human report included.
@@ -74,6 +79,21 @@ fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
     let mut b = seed();
     edit(&mut b);
     serde_json::to_vec_pretty(&b).expect("serializes")
+}
+
+/// The seed with `n` integers beyond 2^53 in an array nested `depth` deep under
+/// `cost_analysis`. The hash no longer matches, so integrity tries pretty-printed
+/// layouts, whose indentation multiplies these numbers by their depth; the audit reads
+/// `cost_analysis`; each number fires read.integer-precision.
+/// Written compact, so the file is the same size whatever the depth.
+pub fn nested_numbers(n: usize, depth: usize) -> Vec<u8> {
+    let mut b = seed();
+    let mut v = serde_json::Value::from(vec![12_345_678_901_234_567_891_u64; n]);
+    for _ in 1..depth {
+        v = serde_json::Value::from(vec![v]);
+    }
+    b["cost_analysis"]["x_deep"] = v;
+    serde_json::to_vec(&b).expect("serializes")
 }
 
 pub fn cases() -> Vec<Case> {
@@ -172,6 +192,15 @@ pub fn cases() -> Vec<Case> {
             n: 3_000,
             findings: |_| None,
             public: true,
+        },
+        Case {
+            // Depth grows with n, so a cost of n times depth would be quadratic.
+            name: "large integers nested n/500 deep in an audited member",
+            rule: "read.integer-precision",
+            make: |n| nested_numbers(n, (n / 500).clamp(1, 120)),
+            n: 30_000,
+            findings: Some,
+            public: false,
         },
         Case {
             name: "claim mentions",
