@@ -140,3 +140,39 @@ fn large_input_is_hashed_whole_for_the_record() {
     assert_eq!(hashes, vec![sha256sum(&l), sha256sum(&s)]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The Markdown record shows names exactly: a backtick or a bar in a file name once
+/// became a quote (or a stray backslash outside tables), so the recorded command named
+/// another file. Read back by a CommonMark + GFM parser (pulldown-cmark), the heading
+/// names the file and the rerun cell is a command that gives the same verdict.
+#[test]
+fn markdown_code_spans_keep_names_exact() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let dir = std::env::temp_dir().join(format!("aeb-md-code-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = dir.join("q3`final`|v2.json");
+    std::fs::copy(fixture("seed-example-sealed.json"), &name).unwrap();
+    let path = name.to_str().unwrap().to_owned();
+    let r = run(&["--format", "markdown", "--now", NOW, &path]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let mut spans: Vec<(bool, String)> = Vec::new();
+    let (mut in_heading, mut in_table) = (false, false);
+    for event in Parser::new_ext(&r.stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Table(_)) => in_table = true,
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Code(c) if in_heading || in_table => spans.push((in_heading, c.to_string())),
+            _ => {}
+        }
+    }
+    assert!(spans.iter().any(|(h, c)| *h && *c == path), "heading: {spans:?}");
+    assert!(spans.iter().any(|(h, c)| !*h && *c == path), "input row: {spans:?}");
+    let command = spans.iter().map(|(_, c)| c).find(|c| c.starts_with("aeb-verify --now")).unwrap();
+    let shell = format!("{} -q {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("sh").arg("-c").arg(&shell).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(again.status.code(), Some(0), "{shell}: {}", String::from_utf8_lossy(&again.stderr));
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with(&format!("VERIFIED {path}: ")));
+}
