@@ -139,6 +139,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // the full record (inputs, what each key verified) is built as bundles come.
     let base = report::Record::new(&opts, args.now.is_some(), &[]);
     let mut record = base.clone();
+    // Named paths that cannot be used are inputs of the run all the same.
+    found.unusable.iter().for_each(|n| record.add_unreadable(n));
     let style = report::Style {
         now: &now,
         strict: opts.strict,
@@ -205,8 +207,9 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         }
         batch::run(&found.inputs, stdin, &opts, |item| {
             tally.count(&item);
-            if let Item::Report(r) = &item {
-                record.add(r);
+            match &item {
+                Item::Report(r) => record.add(r),
+                Item::Unreadable(n) => record.add_unreadable(n),
             }
             progress.tick();
             emit_to(&mut outs, &mut stdout, &item);

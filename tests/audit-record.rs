@@ -140,3 +140,114 @@ fn large_input_is_hashed_whole_for_the_record() {
     assert_eq!(hashes, vec![sha256sum(&l), sha256sum(&s)]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An input that could not be read is part of what the verdict rests on: the record
+/// lists it (not read, no hash) and the recorded command names it, so rerunning the
+/// command ends as the run did (exit 2), not VERIFIED on the readable inputs alone.
+#[test]
+fn an_unreadable_input_is_in_the_record_and_its_command() {
+    let sealed = fixture("seed-example-sealed.json").display().to_string();
+    let missing = "/nonexistent/aeb-missing.json";
+    let r = run(&["--format", "json", "--now", NOW, &sealed, missing]);
+    assert_eq!(r.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let inputs = v["record"]["inputs"].as_array().unwrap();
+    let paths: Vec<&str> = inputs.iter().map(|i| i["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&missing) && paths.contains(&sealed.as_str()), "{paths:?}");
+    let entry = inputs.iter().find(|i| i["path"] == missing).unwrap();
+    assert_eq!((entry["sha256"].is_null(), entry["bytes"].is_null()), (true, true), "{entry}");
+    let command = v["record"]["command"].as_str().unwrap();
+    assert!(command.ends_with(missing) || command.contains(&format!("{missing} ")), "{command}");
+    let shell = format!("{} -q {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("sh").arg("-c").arg(&shell).output().unwrap();
+    assert_eq!(again.status.code(), Some(2), "{shell}");
+    // The human record names it too.
+    let human = run(&["--now", NOW, "--color", "never", &sealed, missing]).stdout;
+    let record = human.split("\n\n").next().unwrap();
+    assert!(record.contains(missing) && record.contains("2 inputs"), "{record}");
+}
+
+/// JUnit and SARIF show findings as text in CI and code-scanning UIs: a finding an
+/// override re-mapped must say so there too, not only in a property.
+#[test]
+fn junit_and_sarif_mark_each_remapped_finding_in_its_text() {
+    let note = "warning lowered to info by --allow claims.records";
+    let junit = out("junit").stdout;
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase") && n.attribute("name").is_some_and(|a| a.starts_with("claims.records ")))
+        .unwrap();
+    let text: String = case.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    // The pgp-ed25519 fixture holds the seed's three record-count claims.
+    assert_eq!(text.matches(note).count(), 3, "{text}");
+    let sarif: serde_json::Value = serde_json::from_str(&out("sarif").stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let remapped: Vec<&str> = results
+        .iter()
+        .filter(|x| x["ruleId"] == "claims.records")
+        .map(|x| x["message"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(remapped.len(), 3);
+    assert!(remapped.iter().all(|t| t.contains(note)), "{remapped:?}");
+    assert!(results
+        .iter()
+        .filter(|x| x["ruleId"] != "claims.records")
+        .all(|x| !x["message"]["text"].as_str().unwrap().contains("lowered")));
+}
+
+/// JUnit's record names, for each key, the signatures it verified in that bundle.
+#[test]
+fn junit_key_property_says_what_the_key_verified() {
+    let junit = out("junit").stdout;
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    let key = doc
+        .descendants()
+        .find(|n| n.has_tag_name("property") && n.attribute("name") == Some("aeb-verify.key"))
+        .and_then(|n| n.attribute("value"))
+        .unwrap()
+        .to_owned();
+    let bundle = fixture("signatures/bundles/pgp-ed25519.json");
+    assert!(key.contains(&fpr()) && key.contains(UID), "{key}");
+    assert!(key.ends_with(&format!("verified {}#/signatures/pgp", bundle.display())), "{key}");
+    // A key that verified nothing says so.
+    let rsa = fixture("signatures/certs/rsa3072.asc");
+    let r = run(&["--format", "junit", "--now", NOW, "--cert", rsa.to_str().unwrap(), bundle.to_str().unwrap()]);
+    assert!(r.stdout.contains("verified no signature\"/>"), "{}", r.stdout);
+}
+
+/// The Markdown record shows names exactly: a backtick or a bar in a file name once
+/// became a quote (or a stray backslash outside tables), so the recorded command named
+/// another file. Read back by a CommonMark + GFM parser (pulldown-cmark), the heading
+/// names the file and the rerun cell is a command that gives the same verdict.
+#[test]
+fn markdown_code_spans_keep_names_exact() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let dir = std::env::temp_dir().join(format!("aeb-md-code-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = dir.join("q3`final`|v2.json");
+    std::fs::copy(fixture("seed-example-sealed.json"), &name).unwrap();
+    let path = name.to_str().unwrap().to_owned();
+    let r = run(&["--format", "markdown", "--now", NOW, &path]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let mut spans: Vec<(bool, String)> = Vec::new();
+    let (mut in_heading, mut in_table) = (false, false);
+    for event in Parser::new_ext(&r.stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Table(_)) => in_table = true,
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Code(c) if in_heading || in_table => spans.push((in_heading, c.to_string())),
+            _ => {}
+        }
+    }
+    assert!(spans.iter().any(|(h, c)| *h && *c == path), "heading: {spans:?}");
+    assert!(spans.iter().any(|(h, c)| !*h && *c == path), "input row: {spans:?}");
+    let command = spans.iter().map(|(_, c)| c).find(|c| c.starts_with("aeb-verify --now")).unwrap();
+    let shell = format!("{} -q {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("sh").arg("-c").arg(&shell).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(again.status.code(), Some(0), "{shell}: {}", String::from_utf8_lossy(&again.stderr));
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with(&format!("VERIFIED {path}: ")));
+}

@@ -83,3 +83,27 @@ fn long_names_are_printed_whole() {
     assert!(good_row.contains("VERIFIED") && good_row.ends_with(" -"), "{good_row}");
     assert!(bad_row.contains("REJECTED") && bad_row.ends_with("integrity.hash-not-filled"), "{bad_row}");
 }
+
+/// The verdict line of each rejected bundle in a batch wraps at the width like the
+/// single report's (it once ran to 200 columns at COLUMNS=80); words stay whole.
+#[test]
+fn batch_verdict_lines_fit_the_width() {
+    let sealed = fixture("seed-example-sealed.json").display().to_string();
+    let unsealed = fixture("seed-example.json").display().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--now", NOW, "--color", "never", &sealed, &unsealed])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        let rest = line.replace(&sealed, "").replace(&unsealed, "");
+        assert!(rest.chars().count() <= 80, "line too long at 80 columns: {line:?}");
+    }
+    // The verdict's words are all there, in order, starting the block.
+    let block = &text[text.find(&format!("REJECTED {unsealed}:")).unwrap_or_else(|| panic!("{text}"))..];
+    let words = block.split_whitespace().take_while(|w| *w != "unsigned:").count();
+    assert_eq!(words, 2, "{block}");
+    let joined = block.split("\n\n").next().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.ends_with("4 contradicted claims, 1 unsupported claim"), "{joined}");
+}

@@ -145,7 +145,8 @@ fn a_file_name_cannot_inject_a_verdict_line() {
     assert!(!md.stdout.lines().any(|l| l.starts_with("- [x] **PASS** Hash matches\\r")));
     let heading = md.stdout.lines().next().unwrap();
     assert!(
-        heading.starts_with("# Evidence bundle audit: `") && heading.ends_with("\\u{d}\\u{1b}[2K.json`"),
+        // The name holds a backtick: the code span's fence is two (CommonMark).
+        heading.starts_with("# Evidence bundle audit: ``") && heading.ends_with("\\u{d}\\u{1b}[2K.json``"),
         "{heading}"
     );
     assert!(md.stdout.contains("\\u{a}\\u{a}**Verdict: VERIFIED** (0 error(s))\\u{a}"));

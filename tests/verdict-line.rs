@@ -68,3 +68,35 @@ fn rejected_line_counts_errors_by_concern() {
         r.stdout
     );
 }
+
+/// A KMS key given without `KEY_ID=` vouches for the key, not for the name the bundle
+/// gives it: the verdict names the key file and its hash, and says the ID is unbound,
+/// instead of "signed by KMS key <the bundle's own key_id>".
+#[test]
+fn an_unbound_kms_key_is_named_by_its_file_not_by_the_bundles_key_id() {
+    let pem = fixture("signatures/kms/p256.pem");
+    // The same key as DER SPKI, written by OpenSSL (make-fixtures.sh); sha256sum's hash.
+    let der = fixture("signatures/kms/p256.der");
+    let out = std::process::Command::new("sha256sum").arg(&der).output().unwrap();
+    let spki = String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned();
+    let arn = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b";
+    let r = quiet("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", pem.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!(
+            ": signed by the KMS public key {} (sha256 {spki}), bound to no key ID (the bundle names {arn}); ",
+            pem.display()
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains(&format!("signed by KMS key {arn}")), "{}", r.stdout);
+    // Bound with KEY_ID=FILE, the ID is the auditor's and the verdict names it.
+    let bound = format!("{arn}={}", pem.display());
+    let r = quiet("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", &bound]);
+    assert!(
+        r.stdout.contains(&format!(": signed by KMS key {arn} (public key sha256 {spki}, {}); ", pem.display())),
+        "{}",
+        r.stdout
+    );
+}

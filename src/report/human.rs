@@ -97,7 +97,7 @@ fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style:
     for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
         let _ = writeln!(s, "\n── {} ──", esc(&r.name));
         findings(s, r, style, false);
-        let _ = writeln!(s, "{}", verdict_line(r, style.record, style.color));
+        verdict_block(s, r, style);
     }
 }
 
@@ -115,6 +115,7 @@ pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
 fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) {
     let title = match r {
         Some(r) => format!("aeb-verify {} · {}", rec.tool_version, esc(&r.name)),
+        None if rec.inputs.len() == 1 => format!("aeb-verify {} · 1 input", rec.tool_version),
         None => format!("aeb-verify {} · {} inputs", rec.tool_version, rec.inputs.len()),
     };
     let _ = writeln!(s, "{title}");
@@ -314,6 +315,11 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
         if *i + 1 == tok_end {
             range.end = text.len();
         }
+    }
+    if e.start >= shown.len() {
+        // The spot is past the line's last char (the end of the input): the caret
+        // goes after the text, where the column says, not under the line's start.
+        range = text.len()..text.len();
     }
     if range.end < range.start {
         range.end = text.len();
@@ -551,6 +557,16 @@ mod tests {
         let (shown, range) = window(&f, 40).unwrap_or_default();
         assert_eq!(shown, format!("…{}\\u{{1b}}TOKEN{}…", "é".repeat(7), "ü".repeat(20)));
         assert_eq!(shown.get(range), Some("TOKEN"));
+    }
+
+    #[test]
+    fn a_spot_past_the_end_of_the_line_is_marked_after_its_text() {
+        // `{"a":` then the end of the input: the parser reports column 6.
+        let mut f = Finding::new(&crate::read::diags::SYNTAX, "/a", "m");
+        f.excerpt =
+            Some(Excerpt { text: "{\"a\":".into(), clipped_start: false, clipped_end: false, start: 5, len: 1 });
+        let (shown, range) = window(&f, 40).unwrap_or_default();
+        assert_eq!((shown.as_str(), range), ("{\"a\":", 5..5));
     }
 
     #[test]

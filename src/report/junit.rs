@@ -53,7 +53,8 @@ impl Sink for Stream<'_> {
             attr(&r.name),
             checks.len(),
         );
-        properties(s, r, self.style.record);
+        let record = self.style.record;
+        properties(s, r, record);
         for c in &checks {
             let _ = write!(
                 s,
@@ -70,7 +71,7 @@ impl Sink for Stream<'_> {
                 let _ = writeln!(s, "      <skipped message=\"{}\"/>", attr(c.reason.as_deref().unwrap_or("")));
             }
             let findings: Vec<_> = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).collect();
-            let text: Vec<String> = findings.iter().map(|f| super::one_line(f)).collect();
+            let text: Vec<String> = findings.iter().map(|f| super::one_line(f, record)).collect();
             if fails(r, c.rule, strict) {
                 let first = findings.first().map(|f| f.message.as_str()).unwrap_or("");
                 let _ = writeln!(
@@ -128,7 +129,12 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     }
     for k in &record.keys {
         let uids = k.user_ids.join("; ");
-        props.push(("aeb-verify.key", format!("{} {} {} [{uids}]", k.kind, k.file, k.id)));
+        let bound = k.key_id.as_deref().map(|id| format!(" for {id}")).unwrap_or_default();
+        let verified = match super::Record::verified_in(k, r).join(", ") {
+            v if v.is_empty() => "verified no signature".to_owned(),
+            v => format!("verified {v}"),
+        };
+        props.push(("aeb-verify.key", format!("{} {} {}{bound} [{uids}]; {verified}", k.kind, k.file, k.id)));
     }
     props.push(("aeb-verify.profile", record.profile.to_owned()));
     props.push(("aeb-verify.strict", record.strict.to_string()));

@@ -40,13 +40,13 @@ pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String 
             let _ = writeln!(
                 s,
                 "| {} | **{}** | {first} | {} |",
-                code(&r.name),
+                cell_code(&r.name),
                 word(r.verdict),
                 md(&super::established(r, rec))
             );
         }
         for u in &tally.unreadable {
-            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", code(&u.path), md(&u.reason));
+            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
         }
         s.push('\n');
     }
@@ -87,8 +87,8 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
     row("judged at", format!("{} ({})", rec.now, rec.now_from));
     for i in &rec.inputs {
         let what = match (&i.sha256, i.bytes) {
-            (Some(h), Some(b)) => format!("{}, {b} bytes, sha256 `{h}`", code(&i.path)),
-            _ => format!("{}, not read", code(&i.path)),
+            (Some(h), Some(b)) => format!("{}, {b} bytes, sha256 `{h}`", cell_code(&i.path)),
+            _ => format!("{}, not read", cell_code(&i.path)),
         };
         row("input", what);
     }
@@ -100,13 +100,13 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
     }
     for k in &rec.keys {
         let uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
-        let bound = k.key_id.as_deref().map(|id| format!(" for {}", code(id))).unwrap_or_default();
+        let bound = k.key_id.as_deref().map(|id| format!(" for {}", cell_code(id))).unwrap_or_default();
         let verified = if k.verified.is_empty() {
             "verified no signature".to_owned()
         } else {
-            format!("verified {}", k.verified.iter().map(|v| code(v)).collect::<Vec<_>>().join(", "))
+            format!("verified {}", k.verified.iter().map(|v| cell_code(v)).collect::<Vec<_>>().join(", "))
         };
-        row("key", format!("{} {} `{}`{bound} ({}); {verified}", k.kind, code(&k.file), k.id, uids.join("; ")));
+        row("key", format!("{} {} `{}`{bound} ({}); {verified}", k.kind, cell_code(&k.file), k.id, uids.join("; ")));
     }
     let tolerance = rec.tolerance.map_or("the decimals shown".to_owned(), |t| t.to_string());
     row(
@@ -121,9 +121,9 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         ),
     );
     for o in &rec.overrides {
-        row("override", format!("{} ({} to {})", code(&o.flag), o.rules.join(", "), o.severity));
+        row("override", format!("{} ({} to {})", cell_code(&o.flag), o.rules.join(", "), o.severity));
     }
-    row("rerun", code(&rec.command));
+    row("rerun", cell_code(&rec.command));
     s.push('\n');
 }
 
@@ -209,7 +209,7 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
                     "| {} {} at {} | {} | {} | {} | {} | **{}**: {} |",
                     row.kind,
                     md(&row.form),
-                    code(&row.pointer),
+                    cell_code(&row.pointer),
                     cell(&row.claimed_key_id),
                     cell(&row.issuer),
                     cell(&row.algorithm),
@@ -249,10 +249,23 @@ pub fn md(s: &str) -> String {
     out
 }
 
-/// Bundle text inside a code span: controls escaped; a backtick would end the span and
-/// a bar the table cell.
+/// Bundle text inside a code span, shown exactly (controls escaped): the fence is one
+/// backtick longer than the longest run inside, padded with a space when the text
+/// starts or ends with a backtick, as CommonMark strips it again. A name with a
+/// backtick is never shown with another character in its place (two files would read
+/// as one, and the recorded command would name the wrong file).
 pub fn code(s: &str) -> String {
-    format!("`{}`", esc(s).replace('`', "'").replace('|', "\\|"))
+    let text = esc(s);
+    let fence = "`".repeat(longest_run(&text, '`') + 1);
+    let spaced = text.starts_with(' ') && text.ends_with(' ') && text.trim() != "";
+    let pad = if text.starts_with('`') || text.ends_with('`') || spaced { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// [`code`] inside a table cell: a bar would end the cell, so it is escaped (GFM
+/// removes the backslash inside the code span again).
+pub fn cell_code(s: &str) -> String {
+    code(s).replace('|', "\\|")
 }
 
 fn longest_run(s: &str, c: char) -> usize {

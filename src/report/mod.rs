@@ -26,7 +26,7 @@ pub use json::REPORT_VERSION;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Tables per section and a one-line verdict.
+    /// The record, each finding at the bundle's own line, a summary of the sections, the verdict.
     Human,
     /// The documented, versioned report (docs/report-format.md).
     Json,
@@ -157,9 +157,16 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
                 Some(uid) => format!("{} ({primary})", esc(uid)),
                 None => format!("certificate {primary} (no user ID)"),
             },
-            (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) => {
+            (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) if k.key_id.is_some() => {
                 format!("KMS key {} (public key sha256 {}, {})", esc(key_id), k.id, esc(&k.file))
             }
+            // Given without KEY_ID=: the key is the auditor's, the name only the bundle's.
+            (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) => format!(
+                "the KMS public key {} (sha256 {}), bound to no key ID (the bundle names {})",
+                esc(&k.file),
+                k.id,
+                esc(key_id)
+            ),
             (None, crate::signatures::SignerId::Pgp { primary, .. }) => format!("certificate {primary}"),
             (None, crate::signatures::SignerId::Kms { key_id, .. }) => format!("KMS key {}", esc(key_id)),
         };
@@ -245,9 +252,10 @@ pub fn remap_note(f: &Finding, record: &Record) -> Option<String> {
     Some(format!("{from} {how} to {} by {by}", f.severity))
 }
 
-/// A finding on one line (plus expected/found), for formats without tables. Every
-/// piece that can quote the bundle is escaped ([`esc`]): the line stays one line.
-pub fn one_line(f: &Finding) -> String {
+/// A finding on one line (plus expected/found, and the override that re-mapped it), for
+/// formats without tables. Every piece that can quote the bundle is escaped ([`esc`]):
+/// the line stays one line.
+pub fn one_line(f: &Finding, record: &Record) -> String {
     let mut s = format!("{}: {}", f.severity, esc(&f.message));
     let ptr = esc(&f.pointer);
     match (f.pointer.is_empty(), f.position) {
@@ -261,6 +269,9 @@ pub fn one_line(f: &Finding) -> String {
     }
     if let Some(found) = &f.found {
         s.push_str(&format!("; found {}", esc(found)));
+    }
+    if let Some(remap) = remap_note(f, record) {
+        s.push_str(&format!("; {remap}"));
     }
     s
 }

@@ -41,7 +41,8 @@ pub struct Record {
 #[derive(Debug, Clone, Serialize)]
 pub struct Input {
     pub path: String,
-    /// None when the bytes were not read (larger than --max-bytes).
+    /// None when the bytes were not read (larger than --max-bytes, or the input could
+    /// not be read at all: it is still part of the run, and of its command).
     pub bytes: Option<u64>,
     pub sha256: Option<String>,
 }
@@ -162,12 +163,24 @@ impl Record {
             sha256: r.input.as_ref().map(|i| i.sha256.clone()),
         });
         for key in &mut self.keys {
-            for s in r.signatures.iter().filter(|s| s.verdict == SigVerdict::Verified) {
-                if s.signer.as_ref().is_some_and(|id| key.counts_for(id)) {
-                    key.verified.push(format!("{}#{}", r.name, s.pointer));
-                }
-            }
+            let verified = Record::verified_in(key, r);
+            key.verified.extend(verified);
         }
+    }
+
+    /// Adds an input that could not be read: not read, no hash, but named, so that the
+    /// recorded command repeats the run whole (and ends as it did, with exit 2).
+    pub fn add_unreadable(&mut self, n: &crate::inputs::bundles::Notice) {
+        self.inputs.push(Input { path: n.path.clone(), bytes: None, sha256: None });
+    }
+
+    /// The signatures of this bundle that a supplied key verified ("bundle#pointer").
+    pub fn verified_in(key: &Key, r: &BundleReport) -> Vec<String> {
+        r.signatures
+            .iter()
+            .filter(|s| s.verdict == SigVerdict::Verified && s.signer.as_ref().is_some_and(|id| key.counts_for(id)))
+            .map(|s| format!("{}#{}", r.name, s.pointer))
+            .collect()
     }
 
     pub fn finish(&mut self) {
@@ -186,11 +199,12 @@ impl Record {
     }
 
     /// The supplied key a verified signature counts for.
+    /// (A KMS key supplied twice, bound to one ID and unbound, is the one bound to the
+    /// signature's key_id when there is one.)
     pub fn key_of(&self, signer: &SignerId) -> Option<&Key> {
-        self.keys.iter().find(|k| match signer {
-            SignerId::Pgp { primary, .. } => k.kind == "openpgp" && k.id.eq_ignore_ascii_case(primary),
-            SignerId::Kms { spki_sha256, .. } => k.kind == "kms" && k.id == *spki_sha256,
-        })
+        let bound = |k: &&Key| k.key_id.is_some();
+        let counts = || self.keys.iter().filter(|k| k.counts_for(signer));
+        counts().find(bound).or_else(|| counts().next())
     }
 
     /// A command line that repeats this run: same time, keys, options and inputs.

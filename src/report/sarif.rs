@@ -70,8 +70,12 @@ impl Sink for Stream<'_> {
                 "ruleId": f.rule.id,
                 "ruleIndex": rules::all().position(|r| std::ptr::eq(r, f.rule)),
                 "level": level(f.severity),
-                // Shown as text by code-scanning UIs: escaped as every text format does.
-                "message": { "text": super::esc(&f.message) },
+                // Shown as text by code-scanning UIs: escaped as every text format does,
+                // and saying which override re-mapped it, as every text format does.
+                "message": { "text": match super::remap_note(f, self.style.record) {
+                    Some(n) => format!("{} ({n})", super::esc(&f.message)),
+                    None => super::esc(&f.message).into_owned(),
+                } },
                 "locations": [loc],
                 "partialFingerprints": { "aebFinding/v1": fingerprint(&r.name, f.rule.id, &f.pointer) },
                 "properties": {
