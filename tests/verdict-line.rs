@@ -30,6 +30,20 @@ fn unsigned_bundle_says_integrity_only_and_what_the_warnings_concern() {
 }
 
 #[test]
+fn a_rejection_under_strict_says_strict_is_why() {
+    // The same seed, no error, its 7 warnings (listed above): --strict rejects it, and the
+    // line says that is why rather than leaving a REJECTED with only warnings behind it.
+    let r = quiet("seed-example-sealed.json", &["--strict"]);
+    assert_eq!(r.code, 1);
+    let expected = format!(
+        "REJECTED {}: unsigned: integrity only; rejected under --strict for 7 warnings: 1 missing signature, \
+         1 inconsistent figure, 4 contradicted claims, 1 unsupported claim\n",
+        fixture("seed-example-sealed.json").display()
+    );
+    assert_eq!(r.stdout, expected);
+}
+
+#[test]
 fn signed_bundle_names_the_signer_from_the_certificate() {
     let cert = fixture("signatures/certs/ed25519.asc");
     let r = quiet("signatures/bundles/pgp-ed25519.json", &["--cert", cert.to_str().unwrap()]);

@@ -34,7 +34,7 @@ pub fn what_to_do(rule: &Rule) -> &'static str {
             "auditor: do not accept it unless the publisher explains the change; publisher: run `aeb-verify digest` after the last edit"
         }
         "integrity.uncovered-member" => "do not rely on it; publisher: move it into the signed part of the bundle",
-        "sig.none" => "ask for a signed bundle and verify it with --cert or --kms-key (and --require-signature)",
+        "sig.none" => "ask for a signed bundle and verify it with --cert or --kms-key (a supplied key demands a signature)",
         "sig.required" | "sig.pgp.unverified" => {
             "obtain the signer's certificate through a channel you trust and pass it with --cert (KMS: --kms-key KEY_ID=FILE)"
         }

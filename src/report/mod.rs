@@ -240,7 +240,13 @@ pub fn established(r: &BundleReport, record: &Record) -> String {
     if r.count(Severity::Error) > 0 {
         parts.push(counted(r, Severity::Error));
     }
-    parts.push(counted(r, Severity::Warning));
+    let warnings = counted(r, Severity::Warning);
+    // Under --strict a warning rejects: say so where a reader looks for the reason.
+    if record.strict && r.count(Severity::Error) == 0 && r.count(Severity::Warning) > 0 {
+        parts.push(format!("rejected under --strict for {warnings}"));
+    } else {
+        parts.push(warnings);
+    }
     parts.join("; ")
 }
 
