@@ -194,3 +194,50 @@ fn a_table_cannot_make_the_tool_read_any_local_file() {
     assert!(!r.stdout.contains("root:"), "{}", r.stdout);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+/// The hostile checkpoints of fixtures/tables/hostile/ (make-hostile.py): each is an
+/// unreadable log that says why, with exit 1, nothing on stderr (no panic message, no
+/// backtrace: RUST_BACKTRACE is forced on here), and no crash: a stack overflow or an
+/// abort would end the process by a signal, which `run` refuses.
+#[test]
+fn hostile_checkpoints_are_findings_never_crashes() {
+    let cases = [
+        ("checkpoint-panics", "the parquet decoder failed (a panic: "),
+        ("checkpoint-deep-schema", "its schema nests more than 64 levels deep"),
+        ("checkpoint-page-bomb", "its pages declare more than 1073741824 bytes uncompressed (a page of 2147483647)"),
+        ("checkpoint-truncated", "Parquet error: Invalid Parquet file. Corrupt footer"),
+        ("checkpoint-outside", "a column chunk lies outside the file (-5, 33 bytes)"),
+        ("checkpoint-huge-rows", "Parquet error: Unexpected end of column data"),
+    ];
+    let bundle = root().join("fixtures/tables/bundles/checkpointed.json").display().to_string();
+    for (name, says) in cases {
+        let table = root().join("fixtures/tables/hostile").join(name).display().to_string();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &table, &bundle])
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.is_empty(), "{name}: stderr should be empty: {stderr}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let message = report["bundles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "context.table-log")
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let want = format!("00000000000000000003.checkpoint.parquet is not a readable parquet checkpoint: {says}");
+        assert!(message.contains(&want), "{name}: should say {want:?}: {message}");
+        // The same table with no bundle named: exit 2 with the reason, still no panic text.
+        let alone = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--table", &table])
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&alone.stderr);
+        assert_eq!(alone.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(says) && !stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}

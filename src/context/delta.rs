@@ -21,11 +21,13 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Most entries listed in `_delta_log`.
     pub max_entries: usize,
+    /// Most bytes the pages of one parquet checkpoint file may declare they decompress to.
+    pub max_decoded_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 512 * 1024 * 1024, max_entries: 1_000_000 }
+        Limits { max_file_bytes: 512 * 1024 * 1024, max_entries: 1_000_000, max_decoded_bytes: 1024 * 1024 * 1024 }
     }
 }
 
