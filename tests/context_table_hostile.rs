@@ -241,3 +241,101 @@ fn hostile_checkpoints_are_findings_never_crashes() {
         assert!(stderr.contains(says) && !stderr.contains("panicked"), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn a_sidecar_named_again_and_again_is_read_once() {
+    // The v2 checkpoint names its one sidecar 200,000 times more (7 MB of lines): read
+    // once per name, the count is the table's and the time is the reading of the lines.
+    let t = scratch("v2-checkpoint", "sidecars");
+    let log = t.join("_delta_log");
+    let checkpoint = std::fs::read_dir(&log)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".json") && p.to_string_lossy().contains(".checkpoint."))
+        .unwrap();
+    let text = std::fs::read_to_string(&checkpoint).unwrap();
+    let line = text.lines().find(|l| l.contains("\"sidecar\"")).unwrap().to_owned();
+    let mut grown = text.clone();
+    for _ in 0..200_000 {
+        grown.push_str(&line);
+        grown.push('\n');
+    }
+    std::fs::write(&checkpoint, grown).unwrap();
+    let b = "fixtures/tables/bundles/checkpointed.json";
+    let start = std::time::Instant::now();
+    let r = verify(&t, Some(b), "json");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("450 live records in 5 live files"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_deletion_vector_counts_against_its_own_file_only() {
+    // stats-missing: a file of 100 records with statistics and one without. A deletion
+    // vector of 60 rows on the file without statistics must not cancel 60 of the other
+    // file's records: the lower bound stays 100.
+    let t = scratch("stats-missing", "dvnostats");
+    let text = std::fs::read_to_string(commit(&t, 2)).unwrap();
+    let add: Value =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|a| a.get("add").is_some()).unwrap();
+    let path = add["add"]["path"].as_str().unwrap();
+    let mut with_dv = add.clone();
+    with_dv["add"]["deletionVector"] = serde_json::json!({
+        "storageType": "u", "pathOrInlineDv": "ab^-aqEH.-t@S}K{vb[*k^", "offset": 1, "sizeInBytes": 36, "cardinality": 60
+    });
+    let remove =
+        serde_json::json!({"remove": {"path": path, "deletionTimestamp": 1893456000000i64, "dataChange": true}});
+    let info = serde_json::json!({"commitInfo": {"timestamp": 1893456000000i64, "operation": "DELETE"}});
+    std::fs::write(commit(&t, 3), format!("{info}\n{remove}\n{with_dv}\n")).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/stats-missing.json"), "json");
+    assert!(r.stdout.contains("at least 100 live records in 2 live files"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn deletion_vector_files_are_never_opened() {
+    // Only a deletion vector's cardinality is read: descriptors naming files outside the
+    // table (an absolute path, a climb out of it, a FIFO that would block any reader)
+    // change nothing but the count.
+    let t = scratch("deletion-vectors", "dvpaths");
+    let fifo = t.join("dv.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let text = std::fs::read_to_string(commit(&t, 1)).unwrap();
+    let mut lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let add = lines.iter_mut().find(|a| a.get("add").is_some()).unwrap();
+    let template = add["add"].clone();
+    add["add"]["deletionVector"] = serde_json::json!({
+        "storageType": "p", "pathOrInlineDv": fifo.display().to_string(), "sizeInBytes": 40, "cardinality": 7
+    });
+    for (i, target) in ["/etc/shadow", "../../../../../../etc/passwd"].into_iter().enumerate() {
+        let mut extra = template.clone();
+        extra["path"] = Value::String(format!("copy-{i}.parquet"));
+        extra["deletionVector"] =
+            serde_json::json!({"storageType": "p", "pathOrInlineDv": target, "sizeInBytes": 40, "cardinality": 1});
+        lines.push(serde_json::json!({ "add": extra }));
+    }
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(commit(&t, 1), text).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/deletion-vectors.json"), "json");
+    // 100 - 7, and two more files of 100 less 1 each.
+    assert!(r.stdout.contains("291 live records in 3 live files"), "{}", r.stdout);
+    assert!(!r.stdout.contains("root:"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_negative_or_fractional_record_count_is_no_statistics() {
+    let t = scratch("appends", "negative");
+    let text = std::fs::read_to_string(commit(&t, 4)).unwrap();
+    let text = text.replacen("\\\"numRecords\\\":100", "\\\"numRecords\\\":-100", 1);
+    assert!(text.contains("-100"), "the append of 100 rows has its statistics in commit 4");
+    std::fs::write(commit(&t, 4), text).unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    assert!(
+        r.stdout.contains("at least 900 live records in 4 live files (1 of them without numRecords statistics"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
