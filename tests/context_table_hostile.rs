@@ -187,11 +187,13 @@ fn huge_version_numbers_and_part_counts_cost_nothing() {
 #[test]
 fn a_table_cannot_make_the_tool_read_any_local_file() {
     let t = scratch("appends", "passwd");
-    set_property(&t, 5, "../../../../../../../../etc/passwd");
-    let r = verify(&t, None, "human");
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not a *.json file"), "{}", r.stderr);
-    assert!(!r.stdout.contains("root:"), "{}", r.stdout);
+    for (version, uri) in [(5, "../../../../../../../../etc/passwd"), (6, "/etc/passwd"), (7, "file:///etc/passwd")] {
+        set_property(&t, version, uri);
+        let r = verify(&t, None, "human");
+        assert_eq!(r.code, 2, "{uri}");
+        assert!(r.stderr.contains("not a *.json file"), "{uri}: {}", r.stderr);
+        assert!(!r.stdout.contains("root:"), "{uri}: {}", r.stdout);
+    }
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
@@ -337,5 +339,32 @@ fn a_negative_or_fractional_record_count_is_no_statistics() {
         "{}",
         r.stdout
     );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_link_named_like_a_bundle_cannot_lead_to_another_file() {
+    // A table holding evil.json -> a secret file: the property names a *.json file, but
+    // the file it resolves to is not one, so it is not read (nor quoted in a finding).
+    let t = scratch("appends", "jsonlink");
+    let secret = t.parent().unwrap().join("credentials.txt");
+    std::fs::write(&secret, "SECRET_TOKEN=hunter2\n").unwrap();
+    std::os::unix::fs::symlink(&secret, t.join("evil.json")).unwrap();
+    set_property(&t, 5, "evil.json");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("not a *.json file") && r.stderr.contains("it is a link to"), "{}", r.stderr);
+    assert!(!r.stdout.contains("hunter2") && !r.stderr.contains("hunter2"), "{}", r.stdout);
+    // A directory or a FIFO named *.json is no bundle either (a FIFO would block).
+    std::fs::create_dir(t.join("dir.json")).unwrap();
+    set_property(&t, 6, "dir.json");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    assert!(std::process::Command::new("mkfifo").arg(t.join("pipe.json")).status().unwrap().success());
+    set_property(&t, 7, "pipe.json");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
