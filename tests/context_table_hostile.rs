@@ -4,38 +4,12 @@
 //! fixtures/tables/ (see make-tables.py) changed the way the test says.
 
 mod common;
-use common::run;
+use common::{commit, run, scratch};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of a fixture table in a directory of its own.
-fn scratch(fixture: &str, tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aeb-table-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let table = dir.join("table");
-    copy_dir(&root().join("fixtures/tables").join(fixture), &table);
-    table
-}
-
-fn commit(table: &Path, v: u64) -> PathBuf {
-    table.join("_delta_log").join(format!("{v:020}.json"))
 }
 
 fn verify(table: &Path, bundle: Option<&str>, format: &str) -> common::Run {
