@@ -5,7 +5,7 @@
 //! findings must say.
 
 mod common;
-use common::run;
+use common::{commit, run, scratch};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -93,9 +93,15 @@ fn live_counts_agree_with_the_python_reader() {
         let report: Value = serde_json::from_str(&r.stdout).unwrap();
         let text = context_text(&report["bundles"][0]);
         if text.contains("lower bound") {
-            // Files without statistics: the count is at most what the reader finds.
-            let live = t["live_records"].as_u64().unwrap();
-            assert!(live <= pyarrow, "{name}");
+            // Files without statistics: the count the report states is at most the rows
+            // the Python reader finds.
+            let stated = text
+                .split("at least ")
+                .nth(1)
+                .and_then(|rest| rest.split(" live records").next())
+                .map(|n| n.replace(',', "").parse::<u64>().unwrap())
+                .unwrap_or_else(|| panic!("{name}: no lower bound stated:\n{text}"));
+            assert!(stated <= pyarrow, "{name}: states at least {stated}, pyarrow reads {pyarrow} rows");
         } else {
             assert!(
                 text.contains(&format!("{} live records", grouped(pyarrow))),
@@ -146,4 +152,57 @@ fn the_record_pins_the_table_version_for_a_rerun() {
     assert_eq!(record["artifacts"][0]["name"], "schema");
     let command = record["command"].as_str().unwrap();
     assert!(command.contains("--table-version 4") && command.contains("--artifact"), "{command}");
+}
+
+/// Status and finding of one rule in a bundle report.
+fn check_of<'a>(bundle: &'a Value, rule: &str) -> (Value, Option<&'a Value>) {
+    let status = bundle["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule).map(|c| c["status"].clone());
+    let finding = bundle["findings"].as_array().unwrap().iter().find(|f| f["rule"] == rule);
+    (status.unwrap_or(Value::Null), finding)
+}
+
+#[test]
+fn the_count_implied_by_the_costs_is_held_against_the_table() {
+    // The seed states no records_processed: its total_cost_usd / cost_per_record implies
+    // the count (read here from the seed itself), and its prose claims "1 billion records".
+    let seed_path = root().join("fixtures/seed-example-sealed.json");
+    let seed: Value = serde_json::from_str(&std::fs::read_to_string(&seed_path).unwrap()).unwrap();
+    let costs = &seed["cost_analysis"]["platform_costs"];
+    assert!(costs.get("records_processed").is_none());
+    let implied =
+        (costs["total_cost_usd"].as_f64().unwrap() / costs["cost_per_record"].as_f64().unwrap()).round() as u64;
+    assert_eq!(implied, 1_000_000);
+    let seed_arg = seed_path.display().to_string();
+    let verify = |table: &std::path::Path| {
+        let t = table.display().to_string();
+        let r = run(&["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &t, &seed_arg]);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+        (r.code, report["bundles"][0].clone())
+    };
+
+    // appends: 1,000 live records (pyarrow), far from 1,000,000: an error.
+    let (code, bundle) = verify(&root().join("fixtures/tables/appends"));
+    assert_eq!(code, 1);
+    let (status, finding) = check_of(&bundle, "context.table-records");
+    assert_eq!(status, "fail");
+    let finding = finding.unwrap();
+    assert_eq!(finding["pointer"], "/cost_analysis/platform_costs/cost_per_record");
+    assert!(finding["expected"].as_str().unwrap().contains("1,000 records"), "{finding}");
+    assert!(finding["found"].as_str().unwrap().contains("(implied"), "{finding}");
+    assert_eq!(check_of(&bundle, "context.table-records-claimed").0, "warn");
+
+    // The same table grown to 1,000,000 live records by one more commit: the implied
+    // count agrees, and the claim of a billion still does not.
+    let t = scratch("appends", "implied");
+    let text = std::fs::read_to_string(commit(&t, 4)).unwrap();
+    let mut add: Value =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|a| a.get("add").is_some()).unwrap();
+    add["add"]["path"] = Value::String("part-big.parquet".into());
+    add["add"]["stats"] = Value::String(format!("{{\"numRecords\":{}}}", 1_000_000 - 1000));
+    let info = serde_json::json!({"commitInfo": {"timestamp": 1893456000000i64, "operation": "WRITE"}});
+    std::fs::write(commit(&t, 5), format!("{info}\n{add}\n")).unwrap();
+    let (_, bundle) = verify(&t);
+    assert_eq!(check_of(&bundle, "context.table-records").0, "pass", "{}", bundle["findings"]);
+    assert_eq!(check_of(&bundle, "context.table-records-claimed").0, "warn");
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }

@@ -4,38 +4,12 @@
 //! fixtures/tables/ (see make-tables.py) changed the way the test says.
 
 mod common;
-use common::run;
+use common::{commit, run, scratch};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of a fixture table in a directory of its own.
-fn scratch(fixture: &str, tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aeb-table-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let table = dir.join("table");
-    copy_dir(&root().join("fixtures/tables").join(fixture), &table);
-    table
-}
-
-fn commit(table: &Path, v: u64) -> PathBuf {
-    table.join("_delta_log").join(format!("{v:020}.json"))
 }
 
 fn verify(table: &Path, bundle: Option<&str>, format: &str) -> common::Run {
@@ -187,10 +161,184 @@ fn huge_version_numbers_and_part_counts_cost_nothing() {
 #[test]
 fn a_table_cannot_make_the_tool_read_any_local_file() {
     let t = scratch("appends", "passwd");
-    set_property(&t, 5, "../../../../../../../../etc/passwd");
+    for (version, uri) in [(5, "../../../../../../../../etc/passwd"), (6, "/etc/passwd"), (7, "file:///etc/passwd")] {
+        set_property(&t, version, uri);
+        let r = verify(&t, None, "human");
+        assert_eq!(r.code, 2, "{uri}");
+        assert!(r.stderr.contains("not a *.json file"), "{uri}: {}", r.stderr);
+        assert!(!r.stdout.contains("root:"), "{uri}: {}", r.stdout);
+    }
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+/// The hostile checkpoints of fixtures/tables/hostile/ (make-hostile.py): each is an
+/// unreadable log that says why, with exit 1, nothing on stderr (no panic message, no
+/// backtrace: RUST_BACKTRACE is forced on here), and no crash: a stack overflow or an
+/// abort would end the process by a signal, which `run` refuses.
+#[test]
+fn hostile_checkpoints_are_findings_never_crashes() {
+    let cases = [
+        ("checkpoint-panics", "the parquet decoder failed (a panic: "),
+        ("checkpoint-deep-schema", "its schema nests more than 64 levels deep"),
+        ("checkpoint-page-bomb", "its pages declare more than 1073741824 bytes uncompressed (a page of 2147483647)"),
+        ("checkpoint-truncated", "Parquet error: Invalid Parquet file. Corrupt footer"),
+        ("checkpoint-outside", "a column chunk lies outside the file (-5, 33 bytes)"),
+        ("checkpoint-huge-rows", "Parquet error: Unexpected end of column data"),
+    ];
+    let bundle = root().join("fixtures/tables/bundles/checkpointed.json").display().to_string();
+    for (name, says) in cases {
+        let table = root().join("fixtures/tables/hostile").join(name).display().to_string();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &table, &bundle])
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.is_empty(), "{name}: stderr should be empty: {stderr}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let message = report["bundles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "context.table-log")
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let want = format!("00000000000000000003.checkpoint.parquet is not a readable parquet checkpoint: {says}");
+        assert!(message.contains(&want), "{name}: should say {want:?}: {message}");
+        // The same table with no bundle named: exit 2 with the reason, still no panic text.
+        let alone = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--table", &table])
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&alone.stderr);
+        assert_eq!(alone.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(says) && !stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn a_sidecar_named_again_and_again_is_read_once() {
+    // The v2 checkpoint names its one sidecar 200,000 times more (7 MB of lines): read
+    // once per name, the count is the table's and the time is the reading of the lines.
+    let t = scratch("v2-checkpoint", "sidecars");
+    let log = t.join("_delta_log");
+    let checkpoint = std::fs::read_dir(&log)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".json") && p.to_string_lossy().contains(".checkpoint."))
+        .unwrap();
+    let text = std::fs::read_to_string(&checkpoint).unwrap();
+    let line = text.lines().find(|l| l.contains("\"sidecar\"")).unwrap().to_owned();
+    let mut grown = text.clone();
+    for _ in 0..200_000 {
+        grown.push_str(&line);
+        grown.push('\n');
+    }
+    std::fs::write(&checkpoint, grown).unwrap();
+    let b = "fixtures/tables/bundles/checkpointed.json";
+    let start = std::time::Instant::now();
+    let r = verify(&t, Some(b), "json");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("450 live records in 5 live files"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_deletion_vector_counts_against_its_own_file_only() {
+    // stats-missing: a file of 100 records with statistics and one without. A deletion
+    // vector of 60 rows on the file without statistics must not cancel 60 of the other
+    // file's records: the lower bound stays 100.
+    let t = scratch("stats-missing", "dvnostats");
+    let text = std::fs::read_to_string(commit(&t, 2)).unwrap();
+    let add: Value =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|a| a.get("add").is_some()).unwrap();
+    let path = add["add"]["path"].as_str().unwrap();
+    let mut with_dv = add.clone();
+    with_dv["add"]["deletionVector"] = serde_json::json!({
+        "storageType": "u", "pathOrInlineDv": "ab^-aqEH.-t@S}K{vb[*k^", "offset": 1, "sizeInBytes": 36, "cardinality": 60
+    });
+    let remove =
+        serde_json::json!({"remove": {"path": path, "deletionTimestamp": 1893456000000i64, "dataChange": true}});
+    let info = serde_json::json!({"commitInfo": {"timestamp": 1893456000000i64, "operation": "DELETE"}});
+    std::fs::write(commit(&t, 3), format!("{info}\n{remove}\n{with_dv}\n")).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/stats-missing.json"), "json");
+    assert!(r.stdout.contains("at least 100 live records in 2 live files"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn deletion_vector_files_are_never_opened() {
+    // Only a deletion vector's cardinality is read: descriptors naming files outside the
+    // table (an absolute path, a climb out of it, a FIFO that would block any reader)
+    // change nothing but the count.
+    let t = scratch("deletion-vectors", "dvpaths");
+    let fifo = t.join("dv.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let text = std::fs::read_to_string(commit(&t, 1)).unwrap();
+    let mut lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let add = lines.iter_mut().find(|a| a.get("add").is_some()).unwrap();
+    let template = add["add"].clone();
+    add["add"]["deletionVector"] = serde_json::json!({
+        "storageType": "p", "pathOrInlineDv": fifo.display().to_string(), "sizeInBytes": 40, "cardinality": 7
+    });
+    for (i, target) in ["/etc/shadow", "../../../../../../etc/passwd"].into_iter().enumerate() {
+        let mut extra = template.clone();
+        extra["path"] = Value::String(format!("copy-{i}.parquet"));
+        extra["deletionVector"] =
+            serde_json::json!({"storageType": "p", "pathOrInlineDv": target, "sizeInBytes": 40, "cardinality": 1});
+        lines.push(serde_json::json!({ "add": extra }));
+    }
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(commit(&t, 1), text).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/deletion-vectors.json"), "json");
+    // 100 - 7, and two more files of 100 less 1 each.
+    assert!(r.stdout.contains("291 live records in 3 live files"), "{}", r.stdout);
+    assert!(!r.stdout.contains("root:"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_negative_or_fractional_record_count_is_no_statistics() {
+    let t = scratch("appends", "negative");
+    let text = std::fs::read_to_string(commit(&t, 4)).unwrap();
+    let text = text.replacen("\\\"numRecords\\\":100", "\\\"numRecords\\\":-100", 1);
+    assert!(text.contains("-100"), "the append of 100 rows has its statistics in commit 4");
+    std::fs::write(commit(&t, 4), text).unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    assert!(
+        r.stdout.contains("at least 900 live records in 4 live files (1 of them without numRecords statistics"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_link_named_like_a_bundle_cannot_lead_to_another_file() {
+    // A table holding evil.json -> a secret file: the property names a *.json file, but
+    // the file it resolves to is not one, so it is not read (nor quoted in a finding).
+    let t = scratch("appends", "jsonlink");
+    let secret = t.parent().unwrap().join("credentials.txt");
+    std::fs::write(&secret, "SECRET_TOKEN=hunter2\n").unwrap();
+    std::os::unix::fs::symlink(&secret, t.join("evil.json")).unwrap();
+    set_property(&t, 5, "evil.json");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("not a *.json file") && r.stderr.contains("it is a link to"), "{}", r.stderr);
+    assert!(!r.stdout.contains("hunter2") && !r.stderr.contains("hunter2"), "{}", r.stdout);
+    // A directory or a FIFO named *.json is no bundle either (a FIFO would block).
+    std::fs::create_dir(t.join("dir.json")).unwrap();
+    set_property(&t, 6, "dir.json");
     let r = verify(&t, None, "human");
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not a *.json file"), "{}", r.stderr);
-    assert!(!r.stdout.contains("root:"), "{}", r.stdout);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    assert!(std::process::Command::new("mkfifo").arg(t.join("pipe.json")).status().unwrap().success());
+    set_property(&t, 7, "pipe.json");
+    let r = verify(&t, None, "human");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }

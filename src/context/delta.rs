@@ -21,11 +21,13 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Most entries listed in `_delta_log`.
     pub max_entries: usize,
+    /// Most bytes the pages of one parquet checkpoint file may declare they decompress to.
+    pub max_decoded_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 512 * 1024 * 1024, max_entries: 1_000_000 }
+        Limits { max_file_bytes: 512 * 1024 * 1024, max_entries: 1_000_000, max_decoded_bytes: 1024 * 1024 * 1024 }
     }
 }
 
@@ -76,7 +78,7 @@ pub struct Table {
     pub live_files: u64,
     /// Sum of `numRecords` over the live files that have it.
     pub stats_records: u64,
-    /// Sum of deletion-vector cardinalities of the live files.
+    /// Sum of deletion-vector cardinalities of the live files that have `numRecords`.
     pub deleted_by_dv: u64,
     pub files_without_stats: u64,
     /// Things an auditor may want to know that do not stop the reading.
@@ -295,13 +297,26 @@ fn is_v2_name(tail: &str) -> bool {
 }
 
 /// Opens a regular file (never through a symbolic link, never a FIFO that would block)
-/// of at most the limit.
+/// of at most the limit. The checks hold for the file opened, not only for the name
+/// looked at before: it is opened without following a link and without blocking, and
+/// what was opened is checked again, so a name swapped for a link or a FIFO in between
+/// gains nothing.
 pub(super) fn open_bounded(path: &Path, limits: &Limits) -> Result<(std::fs::File, u64), Error> {
+    use std::os::unix::fs::OpenOptionsExt;
     let shown = file_label(path);
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
     if meta.file_type().is_symlink() {
         return Err(Error::Unreadable(format!("{shown} is a symbolic link; links inside a table are not followed")));
     }
+    if !meta.is_file() {
+        return Err(Error::Unreadable(format!("{shown} is not a regular file")));
+    }
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
+    let meta = file.metadata().map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
     if !meta.is_file() {
         return Err(Error::Unreadable(format!("{shown} is not a regular file")));
     }
@@ -312,7 +327,6 @@ pub(super) fn open_bounded(path: &Path, limits: &Limits) -> Result<(std::fs::Fil
             limits.max_file_bytes
         )));
     }
-    let file = std::fs::File::open(path).map_err(|e| Error::Unreadable(format!("{shown}: {e}")))?;
     Ok((file, meta.len()))
 }
 
@@ -479,6 +493,10 @@ impl<'a> Replay<'a> {
         } else {
             return Err(Error::Unreadable(format!("no checkpoint of version {c}")));
         };
+        // Each sidecar is read once, however many sidecar actions name it: a checkpoint
+        // of a few bytes per line must not make the reader decode one large file again
+        // and again.
+        let mut sidecars_read = std::collections::HashSet::new();
         for file in files {
             let actions = if file.extension().is_some_and(|e| e == "json") {
                 json_actions(&file, &read_bounded(&file, self.limits)?)?
@@ -488,8 +506,10 @@ impl<'a> Replay<'a> {
             for a in actions {
                 if let Some(sidecar) = &a.sidecar {
                     let path = self.sidecar_path(&sidecar.path)?;
-                    for s in super::checkpoint::actions(&path, self.limits)? {
-                        self.apply(s, c, None, false, &path)?;
+                    if sidecars_read.insert(path.clone()) {
+                        for s in super::checkpoint::actions(&path, self.limits)? {
+                            self.apply(s, c, None, false, &path)?;
+                        }
                     }
                 }
                 self.apply(a, c, None, false, &file)?;
@@ -615,9 +635,14 @@ its live files or record count could be read wrongly"
         };
         for live in self.live.values() {
             t.live_files += 1;
-            t.deleted_by_dv = t.deleted_by_dv.saturating_add(live.deleted);
             match live.records {
-                Some(n) => t.stats_records = t.stats_records.saturating_add(n),
+                // A deletion vector is subtracted from its own file's count only: the
+                // cardinality of one on a file without statistics says nothing of the
+                // others (and could otherwise cancel their records).
+                Some(n) => {
+                    t.stats_records = t.stats_records.saturating_add(n);
+                    t.deleted_by_dv = t.deleted_by_dv.saturating_add(live.deleted);
+                }
                 None => t.files_without_stats += 1,
             }
         }

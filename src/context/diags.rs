@@ -42,10 +42,12 @@ pub static TABLE_LOG: Rule = Rule {
     severity: Error,
     title: "The table's Delta log can be read",
     explanation: "With `--table DIR`, the Delta log in `DIR/_delta_log` is read offline: JSON \
-commits, classic parquet checkpoints (single-file and multi-part) and `_last_checkpoint`. A log \
+commits, classic parquet checkpoints (single-file and multi-part), v2 checkpoints with their \
+sidecars, and `_last_checkpoint`. A log \
 that cannot be read completely (a truncated or malformed line, a missing commit, an incomplete \
 checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
-limits) leaves the table's state unknown, so nothing can be held against it: every other \
+limits, a checkpoint the parquet decoder cannot read or whose schema nests more than 64 \
+levels) leaves the table's state unknown, so nothing can be held against it: every other \
 table check is skipped, and the bundle is not verified against its table.",
 };
 

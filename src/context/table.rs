@@ -135,15 +135,25 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
         input.dir.join(percent_decode(uri))
     };
     // A table is untrusted: it must not make the tool read, and quote lines of, any local
-    // file the auditor can read. Bundles are JSON files (seed "Storage").
-    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        return Err(format!(
+    // file the auditor can read. Bundles are JSON files (seed "Storage"): the name and the
+    // file it resolves to (a link inside the table named `x.json` may point anywhere) must
+    // both be *.json.
+    let not_json = |p: &std::path::Path| !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let refuse = |p: &std::path::Path| {
+        format!(
             "{EVIDENCE_URI} names {}, which is not a *.json file; from a table only a bundle named *.json is read \
 (name the bundle on the command line to verify it)",
-            path.display()
-        ));
+            p.display()
+        )
+    };
+    if not_json(&path) {
+        return Err(refuse(&path));
     }
-    match std::fs::metadata(&path) {
+    let resolved = std::fs::canonicalize(&path).map_err(|e| format!("{EVIDENCE_URI} names {}: {e}", path.display()))?;
+    if not_json(&resolved) {
+        return Err(format!("{} (it is a link to {})", refuse(&path), resolved.display()));
+    }
+    match std::fs::metadata(&resolved) {
         Ok(m) if m.is_file() => Ok(path),
         Ok(_) => Err(format!("{EVIDENCE_URI} names {}, which is not a regular file", path.display())),
         Err(e) => Err(format!("{EVIDENCE_URI} names {}: {e}", path.display())),

@@ -91,3 +91,31 @@ pub fn assert_valid_sarif(text: &str) -> serde_json::Value {
     assert!(errors.is_empty(), "SARIF not valid against the 2.1.0 schema:\n{}", errors.join("\n"));
     v
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of a table of fixtures/tables/ in a directory of its own (`table` in
+/// it), to be changed the way a test says; remove the copy's parent when done.
+pub fn scratch(table_fixture: &str, tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aeb-table-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let table = dir.join("table");
+    copy_dir(&fixture("tables").join(table_fixture), &table);
+    table
+}
+
+/// The commit file of version `v` of a table.
+pub fn commit(table: &std::path::Path, v: u64) -> PathBuf {
+    table.join("_delta_log").join(format!("{v:020}.json"))
+}
