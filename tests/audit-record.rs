@@ -251,3 +251,29 @@ fn markdown_code_spans_keep_names_exact() {
     assert_eq!(again.status.code(), Some(0), "{shell}: {}", String::from_utf8_lossy(&again.stderr));
     assert!(String::from_utf8_lossy(&again.stdout).starts_with(&format!("VERIFIED {path}: ")));
 }
+
+/// A file name holding a control character and a quote: the recorded command carries
+/// neither raw (no report may print an escape sequence) and still names the same file
+/// when bash reads it back, so the rerun reaches the same verdict on the same bytes.
+#[test]
+fn a_rerun_command_names_a_file_with_control_characters_exactly() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("record-ctl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = dir.join("tam\u{1b}[31mpered 'q'.json");
+    std::fs::copy(fixture("integrity/tampered.json"), &name).unwrap();
+    let path = name.to_str().unwrap();
+    let r = run(&["--format", "json", "--now", NOW, path]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let command = v["record"]["command"].as_str().unwrap();
+    assert!(!command.contains('\u{1b}'), "{command:?}");
+    assert!(command.contains(r"$'") && command.contains(r"\x1b"), "{command}");
+    // bash turns the command back into the same argument: the rerun reads the same file.
+    let shell = format!("{} --format json {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("bash").arg("-c").arg(&shell).output().unwrap();
+    assert_eq!(again.status.code(), Some(1), "{shell}");
+    let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(w["record"]["inputs"][0]["path"], path);
+    assert_eq!(w["record"]["inputs"][0]["sha256"], v["record"]["inputs"][0]["sha256"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

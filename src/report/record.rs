@@ -312,10 +312,29 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
 }
 
 /// POSIX shell quoting, only where needed.
+/// One argument as a POSIX shell reads it back. A control or invisible character is
+/// written as an escape inside `$'...'` (bash, zsh, ksh, and POSIX since 2024), so the
+/// command can be pasted into a shell and no report carries the raw character.
 fn shell_quote(s: &str) -> String {
     let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_owned()
+    } else if s.chars().any(crate::text::is_hidden) {
+        let mut out = String::from("$'");
+        for c in s.chars() {
+            match c {
+                '\'' => out.push_str("\\'"),
+                '\\' => out.push_str("\\\\"),
+                c if crate::text::is_hidden(c) => match u32::from(c) {
+                    n @ 0..=0x7f => out.push_str(&format!("\\x{n:02x}")),
+                    n @ 0x80..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+                    n => out.push_str(&format!("\\U{n:08x}")),
+                },
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        out
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
