@@ -10,8 +10,9 @@
 #   gpgv:       verifies one detached signature over the canonical payload
 #
 # Needs: a release build (cargo build --release; CARGO_TARGET_DIR is honoured, or set
-# AEB_VERIFY=/path/to/aeb-verify), gpg and gpgv, python3, hyperfine
-# (apt-get install hyperfine). Run from anywhere: benches/compare-batch.sh [N] [RUNS]
+# AEB_VERIFY=/path/to/aeb-verify), gpg and gpgv, python3 with the rfc8785 package (pip),
+# hyperfine (apt-get install hyperfine). Run from anywhere:
+# [BATCH=copies] benches/compare-batch.sh [N] [RUNS]
 # (defaults 1000 bundles, 20 runs). Prints the medians, bundles per second and the
 # ratio aeb-verify / gpgv, taken per round of alternating runs (the machine is shared).
 set -euo pipefail
@@ -32,9 +33,38 @@ gpg --dearmor < "$FX/certs/ed25519.asc" > "$T/keyring.gpg"
 python3 -c 'import json,sys; sys.stdout.write(json.load(open(sys.argv[1]))["signatures"]["pgp"]["signature"])' \
     "$FX/bundles/pgp-ed25519.json" > "$T/sig.asc"
 
-# N copies of the signed seed-sized bundle (2.4 KB, one Ed25519 signature).
+# N distinct signed seed-sized bundles (2.4 KB, one Ed25519 signature each): the signed
+# fixture with its `notes` numbered, sealed by the independent rfc8785 package and signed
+# by gpg with the fixture's own key at the fixtures' signing time. Distinct bundles, so
+# no in-process cache (sequoia's signature cache) answers for a bundle already checked.
+# BATCH=copies times N copies of the one fixture instead (the earlier figure).
 mkdir "$T/batch"
-for ((i = 0; i < N; i++)); do cp "$FX/bundles/pgp-ed25519.json" "$(printf '%s/batch/%05d.json' "$T" "$i")"; done
+if [ "${BATCH:-distinct}" = copies ]; then
+    for ((i = 0; i < N; i++)); do cp "$FX/bundles/pgp-ed25519.json" "$(printf '%s/batch/%05d.json' "$T" "$i")"; done
+else
+    gpg --batch --quiet --import "$FX/certs/ed25519-secret-key.asc" 2> /dev/null
+    python3 - "$FX/bundles/pgp-ed25519.json" "$T/batch" "$N" <<'PY'
+import hashlib, json, subprocess, sys
+import rfc8785
+src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+text = open(src, encoding="utf-8").read()
+sig = json.loads(text)["signatures"]
+notes = '"notes": "Enterprise-scale synthetic data generation with proven efficiency and quality"'
+assert text.count(notes) == 1 and text.count(sig["sha256"]) == 1
+old_armor = json.dumps(sig["pgp"]["signature"])
+assert text.count(old_armor) == 1
+for i in range(n):
+    t = text.replace(notes, notes[:-1] + f' (batch item {i})"')
+    body = {k: v for k, v in json.loads(t).items() if k != "signatures"}
+    payload = rfc8785.dumps(body)
+    armor = subprocess.run(
+        ["gpg", "--batch", "--no-tty", "--quiet", "--pinentry-mode", "loopback", "--passphrase", "",
+         "--faked-system-time", "20250810T123000!", "--local-user", sig["pgp"]["key_id"],
+         "--detach-sign", "--armor"], input=payload, capture_output=True, check=True).stdout.decode()
+    t = t.replace(sig["sha256"], hashlib.sha256(payload).hexdigest()).replace(old_armor, json.dumps(armor))
+    open(f"{out}/{i:05d}.json", "w", encoding="utf-8").write(t)
+PY
+fi
 
 COMMON=(--now 2026-11-25T00:00:00Z --color never --require-signature --cert "$FX/certs/ed25519.asc")
 AEB=("$BIN" "${COMMON[@]}" -q "$T/batch")

@@ -57,11 +57,19 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 /// report lines), line and paragraph separators, and the invisible format characters
 /// (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width
 /// characters, tags) plus the Hangul fillers that render as blanks.
+#[inline]
 pub fn is_hidden(c: char) -> bool {
+    // Printable ASCII first: reports escape every character they show, nearly all ASCII.
+    if c < '\u{7f}' {
+        return c < ' ';
+    }
+    is_hidden_beyond_ascii(c)
+}
+
+fn is_hidden_beyond_ascii(c: char) -> bool {
     matches!(
         c,
-        '\u{0}'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
+        '\u{7f}'..='\u{9f}'
             | '\u{ad}'
             | '\u{600}'..='\u{605}'
             | '\u{61c}'
@@ -117,7 +125,8 @@ pub fn json_escape_hidden(json: String) -> String {
     // C0 characters in serde_json's output are its own layout (newlines, indentation):
     // inside strings it has escaped them already.
     let raw = |c: char| c > '\u{1f}' && is_hidden(c);
-    if !json.contains(raw) {
+    // Above C0 only DEL and non-ASCII can be hidden: a byte scan settles most reports.
+    if !json.bytes().any(|b| b >= 0x7f) || !json.contains(raw) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -137,6 +146,21 @@ pub fn json_escape_hidden(json: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_ascii_is_c0_and_del_only() {
+        for b in 0u8..=0x7f {
+            assert_eq!(is_hidden(char::from(b)), b < 0x20 || b == 0x7f, "{b:#x}");
+        }
+        for c in ['\u{80}', '\u{9f}', '\u{ad}', '\u{200b}', '\u{202e}', '\u{feff}', '\u{e0041}'] {
+            assert!(is_hidden(c), "{c:?}");
+        }
+        for c in ['\u{a0}', 'é', '\u{2010}', '\u{fffd}', '\u{1f600}'] {
+            assert!(!is_hidden(c), "{c:?}");
+        }
+        assert_eq!(json_escape_hidden("\"a\u{7f}\"".to_owned()), "\"a\\u007f\"");
+        assert_eq!(json_escape_hidden("{\n  \"é\"\n}".to_owned()), "{\n  \"é\"\n}");
+    }
 
     #[test]
     fn distance() {
