@@ -740,17 +740,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 let before_t = words_before.iter().rev().find_map(|(_, w)| percent_target(w));
                 match (after_t, before_t) {
                     (Some(a), Some(b)) if a != b => {
-                        let span = tok_span(&r, first, after);
-                        out.unchecked.push(Unchecked {
-                            text: norm_text(&norm, &span),
-                            span: norm.original_range(span),
-                            why: format!(
-                                "its words name two metrics ({} before it, {} after it); which one it claims is not clear",
-                                b.name(),
-                                a.name()
-                            ),
-                        });
-                        mark(&mut claimed, first, after);
+                        let why = format!(
+                            "its words name two metrics ({} before it, {} after it); which one it claims is not clear",
+                            b.name(),
+                            a.name()
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
                         continue;
                     }
                     (Some(of), _) | (None, Some(of)) => Quantity::Percent { value: value * num.mult, of },
@@ -771,13 +766,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 let around: Vec<(bool, bool)> =
                     words_after.iter().take(2).chain(words_before.iter().rev().take(2)).map(|w| near(&w)).collect();
                 if around.iter().any(|a| a.0) && !around.iter().any(|a| a.1) {
-                    let span = tok_span(&r, first, after);
-                    out.unchecked.push(Unchecked {
-                        text: norm_text(&norm, &span),
-                        span: norm.original_range(span),
-                        why: "its words name cost, not the convergence speed-up the bundle reports".to_owned(),
-                    });
-                    mark(&mut claimed, first, after);
+                    let why = "its words name cost, not the convergence speed-up the bundle reports".to_owned();
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
                     continue;
                 }
                 Quantity::Speedup { value: value * num.mult }
@@ -923,8 +913,22 @@ fn tok_span(r: &Reader, from: usize, to: usize) -> Range<usize> {
     start..end.max(start)
 }
 
-fn norm_text(n: &Normalized, span: &Range<usize>) -> String {
-    n.original_of(span.clone()).to_owned()
+/// Tokens `toks` of a number the claim states but that is not held against a metric.
+fn not_checked(
+    out: &mut Extraction,
+    claimed: &mut [bool],
+    norm: &Normalized,
+    r: &Reader,
+    toks: Range<usize>,
+    why: String,
+) {
+    let span = tok_span(r, toks.start, toks.end);
+    out.unchecked.push(Unchecked {
+        text: norm.original_of(span.clone()).to_owned(),
+        span: norm.original_range(span),
+        why,
+    });
+    mark(claimed, toks.start, toks.end);
 }
 
 fn mark(claimed: &mut [bool], from: usize, to: usize) {
