@@ -52,33 +52,35 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
     buf.get(..n)
 }
 
-/// Member names that hold a run seed, compared without case, `_` or `-`: `seed`,
-/// `run_seed`, `random_seed`, `randomSeed`, `RANDOM_STATE`, `shuffle_seed`, `seeds`,
-/// `seed_value`, ...: any name that ends in "seed" or "seeds", and the few that name a
-/// seed otherwise.
-fn is_seed_name(name: &str) -> bool {
+/// What a member's name says it holds, compared without case, `_` or `-`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
+    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...
+    Seed,
+    /// Algorithm parameters: a name ending in "params" or "parameters"
+    /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
+    Params,
+    /// One parameter by its own name (`pii::PARAM_NAMES`: `max_depth`, `learning_rate`).
+    Param,
+}
+
+/// The name folded once (every member name of a bundle passes here), then compared.
+fn named(name: &str) -> Option<Named> {
     let mut buf = [0u8; 48];
-    let Some(n) = folded(name, &mut buf) else { return false };
-    n.ends_with(b"seed")
+    let n = folded(name, &mut buf)?;
+    if n.ends_with(b"seed")
         || n.ends_with(b"seeds")
         || matches!(n, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
-}
-
-/// Algorithm parameter names (the string detector's list, `pii::PARAM_NAMES`), compared
-/// without case, `_` or `-`.
-fn is_param_leaf(name: &str) -> bool {
-    let mut buf = [0u8; 48];
-    let Some(n) = folded(name, &mut buf) else { return false };
-    pii::PARAM_NAMES.iter().any(|p| p.bytes().filter(|b| *b != b'_').eq(n.iter().copied()))
-}
-
-/// Member names that hold algorithm parameters (outside `training.params`, which is
-/// reported by its own pointer): `hyperparameters`, `hparams`, `params`, `xgb_params`,
-/// `best_params`, `model_parameters`, ...
-fn is_params_name(name: &str) -> bool {
-    let mut buf = [0u8; 48];
-    let Some(n) = folded(name, &mut buf) else { return false };
-    n.ends_with(b"params") || n.ends_with(b"parameters")
+    {
+        Some(Named::Seed)
+    } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
+        Some(Named::Params)
+    } else if pii::PARAM_NAMES.iter().any(|p| p.bytes().filter(|b| *b != b'_').eq(n.iter().copied())) {
+        Some(Named::Param)
+    } else {
+        None
+    }
 }
 
 /// Member names whose integers are phone numbers.
@@ -218,16 +220,22 @@ impl Scan<'_> {
             (Some("run_seed"), None) | (Some("training"), Some("params")) => return,
             _ => {}
         }
-        let (rule, what, expected) = if is_seed_name(k) && !v.is_null() {
-            (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
-        } else if (is_params_name(k) && (v.is_object() || v.is_array() || v.is_string()))
-            || (is_param_leaf(k)
-                && (v.is_number() || v.is_string())
-                && !keys().take(path.len().saturating_sub(1)).any(is_params_name))
-        {
+        let params = || {
             (&TRAINING_PARAMS, "discloses algorithm parameters: possible leakage of intellectual property", "absent")
-        } else {
-            return;
+        };
+        let (rule, what, expected) = match named(k) {
+            Some(Named::Seed) if !v.is_null() => {
+                (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
+            }
+            Some(Named::Params) if v.is_object() || v.is_array() || v.is_string() => params(),
+            // one finding for a parameters object, not one more per parameter in it
+            Some(Named::Param)
+                if (v.is_number() || v.is_string())
+                    && !keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params)) =>
+            {
+                params()
+            }
+            _ => return,
         };
         let pointer = pointer_of(path);
         out.push(Finding::new(rule, pointer.clone(), format!("{pointer} {what}")).expected(expected).found("present"));
