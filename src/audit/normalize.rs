@@ -141,6 +141,11 @@ pub fn normalize(s: &str) -> Normalized<'_> {
             push(&mut text, "-", at, end);
             continue;
         }
+        // the ideographic full stops IDNA reads as dots (U+FF0E folds by NFKC itself)
+        if matches!(c, '\u{3002}' | '\u{FF61}') {
+            push(&mut text, ".", at, end);
+            continue;
+        }
         let next_combines = chars.peek().is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
         // most characters (ASCII, "ü", "日") are their own NFKC form: no work beyond the test
         let stable = c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;

@@ -47,17 +47,28 @@ pub enum MemUnit {
     Mb,
     Gb,
     Tb,
+    Kib,
+    Mib,
+    Gib,
+    Tib,
 }
 
 impl MemUnit {
     /// Claimed amount in this unit per 1 GB of `memory_usage_gb`, for the SI (1000)
-    /// and the binary (1024) reading.
+    /// and the binary (1024) reading of that GB. A unit written as SI may be meant as
+    /// binary too ("MB" for MiB); one written as binary (MiB) is binary, and the GB may
+    /// be either (16.5 GB is 15,736 MiB, or 16,896 MiB when it means GiB).
     pub fn factors(self) -> [f64; 2] {
+        const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
         match self {
             MemUnit::Kb => [1e6, 1024.0 * 1024.0],
             MemUnit::Mb => [1e3, 1024.0],
             MemUnit::Gb => [1.0, 1.0],
             MemUnit::Tb => [1e-3, 1.0 / 1024.0],
+            MemUnit::Kib => [1e9 / 1024.0, 1024.0 * 1024.0],
+            MemUnit::Mib => [1e9 / (1024.0 * 1024.0), 1024.0],
+            MemUnit::Gib => [1e9 / GIB, 1.0],
+            MemUnit::Tib => [1e9 / (GIB * 1024.0), 1.0 / 1024.0],
         }
     }
     pub fn name(self) -> &'static str {
@@ -66,6 +77,10 @@ impl MemUnit {
             MemUnit::Mb => "MB",
             MemUnit::Gb => "GB",
             MemUnit::Tb => "TB",
+            MemUnit::Kib => "KiB",
+            MemUnit::Mib => "MiB",
+            MemUnit::Gib => "GiB",
+            MemUnit::Tib => "TiB",
         }
     }
 }
@@ -251,10 +266,14 @@ fn unit_word(w: &str) -> Option<f64> {
 
 fn mem_unit(w: &str) -> Option<MemUnit> {
     Some(match w {
-        "kb" | "kib" | "kbyte" | "kbytes" | "kilobyte" | "kilobytes" | "kibibyte" | "kibibytes" => MemUnit::Kb,
-        "mb" | "mib" | "mbyte" | "mbytes" | "megabyte" | "megabytes" | "mebibyte" | "mebibytes" => MemUnit::Mb,
-        "gb" | "gib" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" | "gibibyte" | "gibibytes" => MemUnit::Gb,
-        "tb" | "tib" | "tbyte" | "tbytes" | "terabyte" | "terabytes" | "tebibyte" | "tebibytes" => MemUnit::Tb,
+        "kb" | "kbyte" | "kbytes" | "kilobyte" | "kilobytes" => MemUnit::Kb,
+        "mb" | "mbyte" | "mbytes" | "megabyte" | "megabytes" => MemUnit::Mb,
+        "gb" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" => MemUnit::Gb,
+        "tb" | "tbyte" | "tbytes" | "terabyte" | "terabytes" => MemUnit::Tb,
+        "kib" | "kibibyte" | "kibibytes" => MemUnit::Kib,
+        "mib" | "mebibyte" | "mebibytes" => MemUnit::Mib,
+        "gib" | "gibibyte" | "gibibytes" => MemUnit::Gib,
+        "tib" | "tebibyte" | "tebibytes" => MemUnit::Tib,
         _ => return None,
     })
 }
@@ -263,6 +282,41 @@ fn is_record_noun(w: &str) -> bool {
     ["record", "row", "sample", "scale", "entries", "entry", "observation", "datapoint"]
         .iter()
         .any(|n| w.starts_with(n))
+}
+
+/// The factor a "-fold" word names by its number word ("ten" in "tenfold").
+fn fold_factor(prefix: &str) -> Option<f64> {
+    match prefix {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        "many" | "manifold" | "" => None,
+        p => unit_word(p).filter(|v| *v >= 2.0),
+    }
+}
+
+/// Words that state a multiple or a fraction without digits.
+fn is_multiple_word(w: &str) -> bool {
+    ["twice", "thrice", "half", "halved", "doubled", "tripled", "quadrupled", "magnitude", "magnitudes"].contains(&w)
+        || w.strip_suffix("fold").is_some_and(|p| !p.is_empty() && p != "mani")
+}
+
+/// Words between a record noun and a number that make the number something else
+/// ("records in 2 hours", "rows across 45 epochs", "records by 4 GPUs").
+fn is_preposition(w: &str) -> bool {
+    [
+        "in", "on", "by", "for", "across", "per", "from", "after", "with", "using", "via", "during", "since", "until",
+        "into",
+    ]
+    .contains(&w)
+}
+
+fn is_currency(w: &str) -> bool {
+    ["usd", "eur", "gbp", "dollar", "dollars", "euro", "euros", "cents"].contains(&w)
+}
+
+/// Words that name speed or time, which a speed-up factor measures.
+fn names_speed(w: &str) -> bool {
+    w == "faster" || ["speed", "time", "conver", "quick", "fast", "train"].iter().any(|p| w.starts_with(p))
 }
 
 /// Seconds per unit of a rate's time word ("/s", "per second", "/h").
@@ -411,16 +465,34 @@ impl Reader<'_> {
                 }
             }
         }
-        // power of ten: 10^9
-        if text == "10" && self.sym(num.last) == Some('^') && self.glued(num.last) {
-            if let Some(e) =
-                self.digits(num.last + 1).filter(|_| self.glued(num.last + 1)).and_then(|d| d.parse::<i32>().ok())
-            {
+        // power of ten: 10^9, 10**9
+        let caret = match (self.sym(num.last), self.sym(num.last + 1)) {
+            (Some('^'), _) => Some(1),
+            (Some('*'), Some('*')) if self.glued(num.last + 1) => Some(2),
+            _ => None,
+        };
+        if let Some(width) = caret.filter(|_| text == "10" && self.glued(num.last)) {
+            let at = num.last + width;
+            if let Some(e) = self.digits(at).filter(|_| self.glued(at)).and_then(|d| d.parse::<i32>().ok()) {
                 if e <= 30 {
                     num.value = 1.0;
                     num.mult = 10f64.powi(e);
-                    num.last += 2;
+                    num.last = at + 1;
                 }
+            }
+        }
+        // scientific notation: "1 × 10^9", "1x10^9", "1.5 x 10^9"
+        let t = num.last;
+        if num.mult == 1.0
+            && (self.sym(t) == Some('\u{d7}') || self.word(t) == Some("x"))
+            && self.digits(t + 1) == Some("10")
+            && self.sym(t + 2) == Some('^')
+            && self.glued(t + 2)
+            && self.glued(t + 3)
+        {
+            if let Some(e) = self.digits(t + 3).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= 30) {
+                num.mult = 10f64.powi(e);
+                num.last = t + 4;
             }
         }
         self.magnitudes(&mut num);
@@ -430,7 +502,16 @@ impl Reader<'_> {
     /// Magnitudes after a number: "1M", "1 billion", "one thousand million".
     fn magnitudes(&self, num: &mut Num) {
         let mut k = num.last;
-        while let Some(w) = self.word(k) {
+        loop {
+            // "one-billion", "1-million": a hyphen joins a magnitude to its number
+            if self.sym(k) == Some('-')
+                && self.glued(k)
+                && self.glued(k + 1)
+                && self.word(k + 1).and_then(magnitude_word).is_some()
+            {
+                k += 1;
+            }
+            let Some(w) = self.word(k) else { break };
             let glued = self.glued(k) && k == num.last && num.mult == 1.0;
             let Some(m) = magnitude_suffix(w, glued, self.upper(k)) else { break };
             if !glued && !self.same_clause(k - 1, k) {
@@ -487,7 +568,14 @@ impl Reader<'_> {
             return None;
         }
         value += current;
-        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: k };
+        let mut decimals = 0;
+        // "one and a half", "sixteen and a half"
+        if self.word(k) == Some("and") && self.word(k + 1) == Some("a") && self.word(k + 2) == Some("half") {
+            value += 0.5;
+            decimals = 1;
+            k += 3;
+        }
+        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k };
         self.magnitudes(&mut num);
         Some(num)
     }
@@ -504,21 +592,30 @@ fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     if !r.same_clause(k.saturating_sub(1), k) {
         return None;
     }
-    if r.sym(k) == Some('%') {
+    if matches!(r.sym(k), Some('%' | '\u{66A}')) {
         return Some((Unit::Percent, k + 1));
     }
     if r.sym(k) == Some('\u{d7}') {
         return Some((Unit::Speedup, k + 1));
     }
-    // "4.2-fold"
-    if r.sym(k) == Some('-') && r.glued(k) && r.word(k + 1) == Some("fold") {
-        return Some((Unit::Speedup, k + 2));
+    // "4.2-fold", "10-times", "16.5-GB", "90 per-cent"
+    if r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1) {
+        match r.word(k + 1) {
+            Some("fold" | "times") => return Some((Unit::Speedup, k + 2)),
+            Some(w) if mem_unit(w).is_some() && r.sym(k + 2) != Some('/') => {
+                return mem_unit(w).map(|u| (Unit::Memory(u), k + 2));
+            }
+            _ => {}
+        }
     }
     let w = r.word(k)?;
     let followed_by_alnum = r.glued(k + 1) && r.toks.get(k + 1).is_some_and(|t| !matches!(t.kind, Kind::Sym(_)));
     match w {
         "percent" | "pct" | "percentage" => Some((Unit::Percent, k + 1)),
         "per" if r.word(k + 1) == Some("cent") => Some((Unit::Percent, k + 2)),
+        "per" if r.sym(k + 1) == Some('-') && r.glued(k + 1) && r.word(k + 2) == Some("cent") => {
+            Some((Unit::Percent, k + 3))
+        }
         "x" if !followed_by_alnum => Some((Unit::Speedup, k + 1)),
         "times" | "fold" => Some((Unit::Speedup, k + 1)),
         _ => {
@@ -538,6 +635,7 @@ fn bound_before(r: &Reader, i: usize) -> Bound {
     let w = |d: usize| prev(d).and_then(|k| r.word(k));
     match (w(2), w(1)) {
         (Some("less" | "fewer"), Some("than")) | (Some("at"), Some("most")) => Bound::AtMost,
+        (Some("fits" | "fit"), Some("in" | "into")) => Bound::AtMost,
         (Some("more" | "greater"), Some("than")) if w(3) == Some("no") => Bound::AtMost,
         (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => Bound::AtLeast,
         (_, Some("under" | "below" | "max" | "maximum" | "within")) => Bound::AtMost,
@@ -593,7 +691,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         // a range "5-10x" / "5 to 10x": the upper bound carries the unit
         if let Some(&(next, _)) = nums.get(idx + 1) {
             let sep = num.last;
-            let joins = (r.sym(sep) == Some('-') || r.word(sep) == Some("to")) && next.first == sep + 1;
+            let between = num.first > 0 && r.word(num.first - 1) == Some("between");
+            let joins =
+                (r.sym(sep) == Some('-') || r.word(sep) == Some("to") || (between && r.word(sep) == Some("and")))
+                    && next.first == sep + 1;
             if joins && unit_after(&r, num.last).is_none() && r.same_clause(num.first, next.first) {
                 first = num.first;
                 num = next;
@@ -627,24 +728,24 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let words_after = clause_words(after, next_num);
         let words_before = clause_words(prev_num_end, first);
         prev_num_end = num.last;
+        // the last word a mention reads as its own (its noun, its metric's name): the
+        // next number's words before it start after that word
+        let mut used = after;
         let value = num.value;
         let quantity = match unit {
             Some(Unit::Percent) => {
-                let after_t = words_after.iter().find_map(|(_, w)| percent_target(w));
+                let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
+                let after_t = after_k.map(|(_, t)| t);
+                used = after_k.map_or(used, |(k, _)| k + 1);
                 let before_t = words_before.iter().rev().find_map(|(_, w)| percent_target(w));
                 match (after_t, before_t) {
                     (Some(a), Some(b)) if a != b => {
-                        let span = tok_span(&r, first, after);
-                        out.unchecked.push(Unchecked {
-                            text: norm_text(&norm, &span),
-                            span: norm.original_range(span),
-                            why: format!(
-                                "its words name two metrics ({} before it, {} after it); which one it claims is not clear",
-                                b.name(),
-                                a.name()
-                            ),
-                        });
-                        mark(&mut claimed, first, after);
+                        let why = format!(
+                            "its words name two metrics ({} before it, {} after it); which one it claims is not clear",
+                            b.name(),
+                            a.name()
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
                         continue;
                     }
                     (Some(of), _) | (None, Some(of)) => Quantity::Percent { value: value * num.mult, of },
@@ -657,11 +758,42 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     },
                 }
             }
-            Some(Unit::Speedup) => Quantity::Speedup { value: value * num.mult },
+            Some(Unit::Speedup) => {
+                // "10x cheaper" is a cost ratio, not convergence_speedup
+                let near = |w: &&(usize, &str)| -> (bool, bool) {
+                    (percent_target(w.1) == Some(PercentOf::CostSavings), names_speed(w.1))
+                };
+                let around: Vec<(bool, bool)> =
+                    words_after.iter().take(2).chain(words_before.iter().rev().take(2)).map(|w| near(&w)).collect();
+                if around.iter().any(|a| a.0) && !around.iter().any(|a| a.1) {
+                    let why = "its words name cost, not the convergence speed-up the bundle reports".to_owned();
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
+                    continue;
+                }
+                Quantity::Speedup { value: value * num.mult }
+            }
             Some(Unit::Memory(unit)) => Quantity::Memory { value: value * num.mult, unit },
             None => {
-                let noun_after = words_after.iter().take(5).find(|(_, w)| is_record_noun(w)).map(|(k, _)| *k);
-                let noun_before = words_before.iter().any(|(_, w)| is_record_noun(w));
+                // a price is no count: "$24.50", "24.50 USD"
+                let currency = (first > 0 && matches!(r.sym(first - 1), Some('$' | '\u{20ac}' | '\u{a3}' | '\u{a5}')))
+                    || words_after.first().is_some_and(|(_, w)| is_currency(w));
+                // a count's noun, not a rate's denominator ("$0.0000245/record", "per row")
+                let noun_after = words_after
+                    .iter()
+                    .take(5)
+                    .find(|(k, w)| {
+                        is_record_noun(w)
+                            && !k.checked_sub(1).is_some_and(|b| r.sym(b) == Some('/') || r.word(b) == Some("per"))
+                    })
+                    .map(|(k, _)| *k)
+                    .filter(|_| !currency);
+                // the noun before it, with no preposition between: "Records generated: 1
+                // billion" is a count, "records in 2 hours" is not
+                let noun_before = !currency
+                    && words_before
+                        .iter()
+                        .rposition(|(_, w)| is_record_noun(w))
+                        .is_some_and(|i| words_before.iter().skip(i + 1).all(|(_, w)| !is_preposition(w)));
                 if let Some(k) = noun_after {
                     // a rate: "records/sec", "rows per second"
                     let rate = match (r.sym(k + 1), r.word(k + 1)) {
@@ -687,6 +819,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
         };
         // a plain number of records cannot be negative: "-" before it is a dash
+        prev_num_end = prev_num_end.max(after).max(used);
         let span = tok_span(&r, first, after);
         mark(&mut claimed, first, after);
         out.mentions.push(Mention {
@@ -716,6 +849,22 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             });
         }
     }
+    // a factor in one word: "tenfold", "twofold", "hundredfold"
+    for (k, tok) in r.toks.iter().enumerate() {
+        if claimed.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(v) = r.word(k).and_then(|w| w.strip_suffix("fold")).and_then(fold_factor) else { continue };
+        let span = tok.start..tok.end;
+        mark(&mut claimed, k, k + 1);
+        out.mentions.push(Mention {
+            quantity: Quantity::Speedup { value: v },
+            bound: bound_before(&r, k),
+            decimals: 0,
+            text: norm.original_of(span.clone()).to_owned(),
+            span: norm.original_range(span),
+        });
+    }
     // what is left: digits and magnitude words the claim carries but nothing read
     for (k, tok) in r.toks.iter().enumerate() {
         if claimed.get(k).copied().unwrap_or(true) {
@@ -732,7 +881,11 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         let is_magnitude = r.word(k).and_then(magnitude_word).is_some();
-        if !(is_digits || is_magnitude) {
+        // a unit or a multiple with no number read: "one and a half gigabytes" read
+        // wrong, "twice as fast", "an order of magnitude faster"
+        let is_unit = r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w))
+            || matches!(r.sym(k), Some('%' | '\u{66A}'));
+        if !(is_digits || is_magnitude || is_unit) {
             continue;
         }
         // the whole number (or the run of unread tokens) it belongs to
@@ -760,8 +913,22 @@ fn tok_span(r: &Reader, from: usize, to: usize) -> Range<usize> {
     start..end.max(start)
 }
 
-fn norm_text(n: &Normalized, span: &Range<usize>) -> String {
-    n.original_of(span.clone()).to_owned()
+/// Tokens `toks` of a number the claim states but that is not held against a metric.
+fn not_checked(
+    out: &mut Extraction,
+    claimed: &mut [bool],
+    norm: &Normalized,
+    r: &Reader,
+    toks: Range<usize>,
+    why: String,
+) {
+    let span = tok_span(r, toks.start, toks.end);
+    out.unchecked.push(Unchecked {
+        text: norm.original_of(span.clone()).to_owned(),
+        span: norm.original_range(span),
+        why,
+    });
+    mark(claimed, toks.start, toks.end);
 }
 
 fn mark(claimed: &mut [bool], from: usize, to: usize) {
@@ -830,6 +997,11 @@ mod tests {
             ("1.000.000.000 records", 1e9, 1.0),
             ("Generated 1.2M rows", 1.2, 1e6),
             ("at 1M scale", 1.0, 1e6),
+            ("one-billion records", 1.0, 1e9),
+            ("1 \u{d7} 10^9 records", 1.0, 1e9),
+            ("1x10^9 records", 1.0, 1e9),
+            ("1 x 10\u{2079} records", 1.0, 1e9),
+            ("10**9 records", 1.0, 1e9),
         ] {
             assert_eq!(q("scale_proven", text), rec(value, mult), "{text}");
         }
@@ -843,7 +1015,7 @@ mod tests {
             ("185.58\u{a0}MB", Memory { value: 185.58, unit: MemUnit::Mb }),
             ("185.58 megabytes", Memory { value: 185.58, unit: MemUnit::Mb }),
             ("185.58 MBytes", Memory { value: 185.58, unit: MemUnit::Mb }),
-            ("177 MiB", Memory { value: 177.0, unit: MemUnit::Mb }),
+            ("177 MiB", Memory { value: 177.0, unit: MemUnit::Mib }),
             ("0.19 gigabytes", Memory { value: 0.19, unit: MemUnit::Gb }),
             ("16,5 GB", Memory { value: 16.5, unit: MemUnit::Gb }),
             ("16,500 MB", Memory { value: 16500.0, unit: MemUnit::Mb }),
@@ -864,6 +1036,14 @@ mod tests {
             ("an ROI of 300%", Percent { value: 300.0, of: PercentOf::Roi }),
             ("50,522 records/sec average", Throughput { value: 50522.0 }),
             ("3600 rows per hour", Throughput { value: 1.0 }),
+            ("a 16.5-GB peak", Memory { value: 16.5, unit: MemUnit::Gb }),
+            ("15.4 GiB peak", Memory { value: 15.4, unit: MemUnit::Gib }),
+            ("one and a half gigabytes", Memory { value: 1.5, unit: MemUnit::Gb }),
+            ("tenfold faster", Speedup { value: 10.0 }),
+            ("10-times faster", Speedup { value: 10.0 }),
+            ("between 3 and 4x faster", Speedup { value: 4.0 }),
+            ("90 per-cent cost reduction", Percent { value: 90.0, of: PercentOf::CostSavings }),
+            ("90\u{66a} cost reduction", Percent { value: 90.0, of: PercentOf::CostSavings }),
         ] {
             assert_eq!(q("x", text), vec![want], "{text}");
         }
@@ -877,6 +1057,52 @@ mod tests {
         assert_eq!(m[0].bound, Bound::AtLeast);
         let m = extract("x", "1M+ rows").mentions;
         assert_eq!(m[0].bound, Bound::AtLeast);
+        let m = extract("x", "Fits in 20 GB of RAM").mentions;
+        assert_eq!(m[0].bound, Bound::AtMost);
+    }
+
+    #[test]
+    fn a_number_after_a_count_is_not_a_count() {
+        for (text, unread) in [
+            ("1 billion records in 2 hours", "2"),
+            ("1 billion records across 45 epochs", "45"),
+            ("1 billion records for $24.50", "24.50"),
+            ("1 billion records for 24.50 USD", "24.50"),
+            ("1,000,000,000 records at $0.0000000245/record", "0.0000000245"),
+            ("Records generated in 7200 seconds", "7200"),
+        ] {
+            let e = extract("scale_proven", text);
+            let counts: Vec<&Quantity> = e.mentions.iter().map(|m| &m.quantity).collect();
+            assert!(
+                counts
+                    .iter()
+                    .all(|q| matches!(q, Quantity::Records { value, multiplier } if value * multiplier >= 1e9)),
+                "{text}: {counts:?}"
+            );
+            assert!(e.unchecked.iter().any(|u| u.text.contains(unread)), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    #[test]
+    fn two_metrics_in_turn_are_two_claims() {
+        assert_eq!(
+            q("efficiency_achieved", "75% cost reduction and 76% time savings"),
+            vec![
+                Quantity::Percent { value: 75.0, of: PercentOf::CostSavings },
+                Quantity::Percent { value: 76.0, of: PercentOf::TimeSavings }
+            ]
+        );
+        assert_eq!(q("quality_maintained", "96% fidelity and 98% privacy").len(), 2);
+    }
+
+    #[test]
+    fn multiples_it_cannot_hold_against_a_metric_are_unchecked() {
+        for (text, why) in [("10x cheaper", "cost"), ("twice as fast", ""), ("an order of magnitude faster", "")] {
+            let e = extract("performance_improvement", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked[0].why.contains(why), "{text}: {:?}", e.unchecked);
+        }
     }
 
     #[test]

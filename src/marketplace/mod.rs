@@ -105,36 +105,46 @@ fn missing_at(facts: &Facts, pointer: &str) -> Option<String> {
 }
 
 /// Text that stands in for a statement without making one: empty, only punctuation,
-/// or a placeholder word ("TBD", "N/A", "TODO", "-", "...").
+/// or a placeholder ("TBD", "N/A", "TODO", "-", "..."), however it is spaced, dotted or
+/// cased ("N / A", "T.B.D.", "Not applicable"), or led by a placeholder word ("TBD -
+/// pending", "TODO: fill in").
 pub fn is_placeholder(text: &str) -> bool {
     let n = crate::audit::normalize::normalize(text);
-    let t = n.text().trim().trim_matches(|c: char| c == '.' || c == '!' || c.is_whitespace()).to_ascii_lowercase();
-    if t.chars().all(|c| !c.is_alphanumeric()) {
-        return true;
-    }
-    const WORDS: &[&str] = &[
+    let lower = n.text().to_lowercase();
+    // the letters and digits alone: "N / A", "n.a.", "T.B.D." are "na", "tbd"
+    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    const WHOLE: &[&str] = &[
         "tbd",
         "tba",
         "tbc",
-        "n/a",
         "na",
-        "n.a",
         "none",
         "null",
         "nil",
         "todo",
         "fixme",
+        "x",
+        "xx",
         "xxx",
         "placeholder",
         "pending",
         "unknown",
-        "to be determined",
-        "to be confirmed",
-        "lorem ipsum",
-        "?",
-        "-",
+        "tobedetermined",
+        "tobeconfirmed",
+        "tobeannounced",
+        "tobedone",
+        "notapplicable",
+        "notavailable",
+        "notyetavailable",
+        "comingsoon",
+        "wip",
     ];
-    WORDS.contains(&t.as_str())
+    const LEADING: &[&str] = &["tbd", "tba", "tbc", "todo", "fixme", "placeholder", "xxx"];
+    let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
+    compact.is_empty()
+        || WHOLE.contains(&compact.as_str())
+        || compact.starts_with("loremipsum")
+        || LEADING.contains(&first)
 }
 
 /// Why a present field still proves nothing: a placeholder string, or no records.

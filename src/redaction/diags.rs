@@ -12,8 +12,9 @@ pub static RUN_SEED: Rule = Rule {
     explanation: "A bundle shared publicly must not carry `run_seed`: with the recipe, the seed \
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
-depth under the usual names (`seed`, `random_seed`, `random_state`, `randomSeed`, \
-`RANDOM_STATE`, ...) and for `seed=N` written into a string.",
+depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
+or `seeds`, `random_state`, `RANDOM_STATE`, ...) and for a seed written into a string \
+(`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, `RandomState(N)`).",
 };
 
 pub static PII_EMAIL: Rule = Rule {
@@ -34,7 +35,8 @@ pub static PII_PHONE: Rule = Rule {
     title: "No phone numbers",
     explanation: "No string may contain a phone number: international form (+ and 7 to 15 \
 digits, with spaces, dots, dashes or parentheses; `tel:+1...` too), North American form ((415) \
-555-0100, 415-555-0100, 415 555 0100) or a national form with a trunk 0 (020 7946 0958); nor \
+555-0100, 415-555-0100, 415 555 0100), `00` and a country code (0049 30 12345678) or a national \
+form with a trunk 0 (020 7946 0958, 030 1234567, 06 12 34 56 78); nor \
 may an integer of 7 to 15 digits under a phone-like name (`phone`, `tel`, `mobile`, `fax`).",
 };
 
@@ -64,9 +66,9 @@ pub static PII_NATIONAL_ID: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No national identification numbers",
-    explanation: "No string may contain a US social security number (NNN-NN-NNNN, excluding \
-never-issued areas 000, 666, 900-999, group 00 and serial 0000) or a UK National Insurance \
-number (two letters, six digits, A-D; invalid prefixes excluded).",
+    explanation: "No string may contain a US social security number (NNN-NN-NNNN, NNN NN \
+NNNN, or nine digits behind `SSN`; never-issued areas 000, 666, 900-999, group 00 and serial \
+0000 excluded) or a UK National Insurance number (two letters, six digits, A-D, either case; invalid prefixes excluded).",
 };
 
 pub static DENY_PATTERN: Rule = Rule {
@@ -87,8 +89,10 @@ pub static TRAINING_PARAMS: Rule = Rule {
     title: "No algorithm parameters (training.params, hyperparameters)",
     explanation: "The seed's redaction policy keeps algorithm details and mathematical weights \
 private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
-intellectual property. Remove it from bundles shared publicly, and likewise `hyperparameters` \
-objects at any depth and parameter lists written into strings (`xgboost(max_depth=6, ...)`).",
+intellectual property. Remove it from bundles shared publicly, and likewise objects under a \
+name ending in `params` or `parameters` (`hyperparameters`, `xgb_params`) at any depth, members \
+named after a known parameter (`max_depth`, `learning_rate`, ...) and parameters written into \
+strings (`xgboost(max_depth=6, ...)`, `max_depth: 6`, `--max-depth 6`).",
 };
 
 pub static RULES: &[&Rule] =

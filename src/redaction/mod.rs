@@ -37,7 +37,7 @@ fn rule_for(kind: PiiKind) -> &'static Rule {
 
 /// `name` lower-cased without `_` and `-`, in `buf`; None when it is too long or not
 /// ASCII (none of the names below is). No allocation: every member name passes here.
-fn folded<'b>(name: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
     let mut n = 0;
     for b in name.bytes() {
         if b == b'_' || b == b'-' {
@@ -52,44 +52,63 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     buf.get(..n)
 }
 
-/// Member names that hold a run seed, compared without case, `_` or `-`: `seed`,
-/// `run_seed`, `random_seed`, `randomSeed`, `RANDOM_STATE`, `rng_seed`, ...
-fn is_seed_name(name: &str) -> bool {
-    let mut buf = [0u8; 24];
+/// What a member's name says it holds, compared without case, `_` or `-`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
+    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...
+    Seed,
+    /// Algorithm parameters: a name ending in "params" or "parameters"
+    /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
+    Params,
+    /// One parameter by its own name (`pii::PARAM_NAMES`: `max_depth`, `learning_rate`).
+    Param,
+}
+
+/// `pii::PARAM_NAMES` folded (a match compiles to a length test and a compare; the
+/// test `param_names_folded` keeps the two lists one).
+fn is_param_folded(n: &[u8]) -> bool {
     matches!(
-        folded(name, &mut buf),
-        Some(
-            b"seed"
-                | b"runseed"
-                | b"randomseed"
-                | b"randomstate"
-                | b"rngseed"
-                | b"globalseed"
-                | b"seedvalue"
-                | b"npseed"
-                | b"numpyseed"
-                | b"torchseed"
-                | b"manualseed"
-                | b"samplingseed"
-        )
+        n,
+        b"maxdepth"
+            | b"learningrate"
+            | b"nestimators"
+            | b"numleaves"
+            | b"minchildweight"
+            | b"colsamplebytree"
+            | b"subsample"
+            | b"regalpha"
+            | b"reglambda"
+            | b"eta"
+            | b"gamma"
+            | b"maxfeatures"
+            | b"minsamplesleaf"
+            | b"minsamplessplit"
+            | b"l2regularization"
+            | b"dropout"
+            | b"batchsize"
+            | b"numlayers"
+            | b"hiddensize"
+            | b"lr"
     )
 }
 
-/// Member names that hold algorithm parameters (outside `training.params`, which is
-/// reported by its own pointer).
-fn is_params_name(name: &str) -> bool {
-    let mut buf = [0u8; 24];
-    matches!(
-        folded(name, &mut buf),
-        Some(
-            b"hyperparameters"
-                | b"hyperparams"
-                | b"modelparams"
-                | b"algorithmparams"
-                | b"algoparams"
-                | b"trainingparams"
-        )
-    )
+/// The name folded once (every member name of a bundle passes here), then compared.
+fn named(name: &str) -> Option<Named> {
+    let mut buf = [0u8; 48];
+    let n = folded(name, &mut buf)?;
+    if n.ends_with(b"seed")
+        || n.ends_with(b"seeds")
+        || matches!(n, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
+    {
+        Some(Named::Seed)
+    } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
+        Some(Named::Params)
+    } else if is_param_folded(n) {
+        Some(Named::Param)
+    } else {
+        None
+    }
 }
 
 /// Member names whose integers are phone numbers.
@@ -103,9 +122,10 @@ fn is_phone_name(name: &str) -> bool {
 fn is_signature_material(path: &[Seg], v: &Value) -> bool {
     match path {
         [Seg::Key(SIGNATURES), Seg::Key("sha256")] => true,
-        [Seg::Key(SIGNATURES), Seg::Key("pgp"), ..] if v.is_string() => true,
+        // the armored string form; in the object form only `signature` is material
+        [Seg::Key(SIGNATURES), Seg::Key("pgp")] if v.is_string() => true,
         [Seg::Key(SIGNATURES), .., Seg::Key(k)] => {
-            matches!(*k, "signature" | "sig" | "armor" | "armored" | "signature_b64" | "pgp")
+            matches!(*k, "signature" | "sig" | "armor" | "armored" | "signature_b64")
         }
         _ => false,
     }
@@ -167,6 +187,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
         if let Some(v) = doc.member_value(&m.name) {
+            scan.name(&m.name, &v, &path, out);
             scan.walk(&v, &mut path, out);
         }
     }
@@ -205,11 +226,10 @@ impl Scan<'_> {
                 }
             }
             Value::Object(map) => {
-                let top = path.len() == 1;
                 for (k, item) in map {
                     path.push(Seg::Key(k));
                     self.text(k, path, true, out);
-                    self.name(k, item, top, path, out);
+                    self.name(k, item, path, out);
                     self.walk(item, path, out);
                     path.pop();
                 }
@@ -218,35 +238,35 @@ impl Scan<'_> {
         }
     }
 
-    /// A member whose name says it holds a seed or algorithm parameters.
-    fn name(&mut self, k: &str, v: &Value, top: bool, path: &[Seg], out: &mut Outcome) {
-        let in_signatures = matches!(path.first(), Some(Seg::Key(SIGNATURES)));
-        if in_signatures || (top && matches!(path.first(), Some(Seg::Key("training"))) && k == "params") {
-            return;
+    /// A member whose name says it holds a seed or algorithm parameters, at any depth
+    /// (top-level members and the unsigned members under `signatures` included).
+    /// `run_seed` and `training.params` have findings of their own, above.
+    fn name(&mut self, k: &str, v: &Value, path: &[Seg], out: &mut Outcome) {
+        let keys = || path.iter().filter_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None });
+        let mut top = keys();
+        match (top.next(), top.next()) {
+            (Some("run_seed"), None) | (Some("training"), Some("params")) => return,
+            _ => {}
         }
-        if is_seed_name(k) && !v.is_null() {
-            let pointer = pointer_of(path);
-            out.push(
-                Finding::new(
-                    &RUN_SEED,
-                    pointer.clone(),
-                    format!("{pointer} holds a run seed: remove it before sharing the bundle publicly"),
-                )
-                .expected("no seed")
-                .found("present"),
-            );
-        } else if is_params_name(k) {
-            let pointer = pointer_of(path);
-            out.push(
-                Finding::new(
-                    &TRAINING_PARAMS,
-                    pointer.clone(),
-                    format!("{pointer} discloses algorithm parameters: possible leakage of intellectual property"),
-                )
-                .expected("absent")
-                .found("present"),
-            );
-        }
+        let params = || {
+            (&TRAINING_PARAMS, "discloses algorithm parameters: possible leakage of intellectual property", "absent")
+        };
+        let (rule, what, expected) = match named(k) {
+            Some(Named::Seed) if !v.is_null() => {
+                (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
+            }
+            Some(Named::Params) if v.is_object() || v.is_array() || v.is_string() => params(),
+            // one finding for a parameters object, not one more per parameter in it
+            Some(Named::Param)
+                if (v.is_number() || v.is_string())
+                    && !keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params)) =>
+            {
+                params()
+            }
+            _ => return,
+        };
+        let pointer = pointer_of(path);
+        out.push(Finding::new(rule, pointer.clone(), format!("{pointer} {what}")).expected(expected).found("present"));
     }
 
     /// Integers that are card or phone numbers, held as JSON numbers.
@@ -320,7 +340,16 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::mask;
+    use super::{folded, is_param_folded, mask, pii::PARAM_NAMES};
+
+    #[test]
+    fn param_names_folded() {
+        for name in PARAM_NAMES {
+            let mut buf = [0u8; 48];
+            assert!(folded(name, &mut buf).is_some_and(is_param_folded), "{name}");
+        }
+        assert!(!is_param_folded(b"name") && !is_param_folded(b"maxdepths"));
+    }
 
     #[test]
     fn masking() {

@@ -51,22 +51,64 @@ const NINO: usize = 7;
 const SEED: usize = 8;
 const PARAMS: usize = 9;
 
+/// Algorithm parameter names: in strings (`max_depth=6`, `"max_depth": 6`,
+/// `--max-depth 6`) and as member names at any depth (`redaction::is_param_leaf`).
+pub const PARAM_NAMES: &[&str] = &[
+    "max_depth",
+    "learning_rate",
+    "n_estimators",
+    "num_leaves",
+    "min_child_weight",
+    "colsample_bytree",
+    "subsample",
+    "reg_alpha",
+    "reg_lambda",
+    "eta",
+    "gamma",
+    "max_features",
+    "min_samples_leaf",
+    "min_samples_split",
+    "l2_regularization",
+    "dropout",
+    "batch_size",
+    "num_layers",
+    "hidden_size",
+    "lr",
+];
+
 // ASCII word boundaries and digits keep every pattern on the regex crate's DFA, on
 // non-ASCII text too; the checks below (`glued_before`, `glued_after`) look at letters
 // of every script.
-const SOURCES: [&str; 10] = [
-    r"\+[0-9][0-9 \t().-]{6,}[0-9]",
+const SOURCES: [&str; 9] = [
+    // international: + or 00 and a country code
+    r"(?:\+|(?-u:\b)00)[1-9][0-9 \t().-]{6,}[0-9]",
     r"(?:\([0-9]{3}\)[ .-]?|(?-u:\b)[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}(?-u:\b)|(?-u:\b)[2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4}(?-u:\b)",
-    // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 0301 2345678
-    r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,4}){1,3}(?-u:\b)",
+    // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 030 1234567,
+    // 07700 900123, 06 12 34 56 78
+    r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
     r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
     r"(?-u:\b)[0-9](?:[ -]?[0-9]){12,18}(?-u:\b)",
-    r"(?-u:\b)([0-9]{3})-([0-9]{2})-([0-9]{4})(?-u:\b)",
-    r"(?-u:\b)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?-u:\b)",
-    r"(?i-u:\b(?:(?:(?:run|random|rng|global|np|torch|manual|numpy)[_ -]?)?seed|random[_ -]?state)[ \t]*[=:][ \t]*-?[0-9]+)",
-    r"(?i-u:\b[a-z_][a-z0-9_.]*\([ \t]*[a-z_][a-z0-9_]*[ \t]*=[ \t]*[a-z0-9._+-]+|\b(?:max_depth|learning_rate|n_estimators|num_leaves|min_child_weight|colsample_bytree|subsample|reg_alpha|reg_lambda|eta|gamma|max_features|min_samples_leaf|min_samples_split|l2_regularization|dropout|batch_size|num_layers|hidden_size)[ \t]*=[ \t]*[0-9.e+-]+)",
+    // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
+    r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
+    r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
+    // seed=1234, seed: 42, "seed": 42, seed 42, --seed 42, np.random.seed(42),
+    // torch.manual_seed(42), set_seed(42), RandomState(42), random_state=42
+    r#"(?i-u:(?:\b|_)(?:(?:run|random|rng|global|np|torch|manual|numpy|shuffle|split|data|init|base|master|set)[_ -]?)?seeds?|\brandom[_ -]?state)["']?[ \t]*(?:[=:(][ \t]*|[ \t]+(?:(?:is|was|of)[ \t]+)?)["']?-?(?:0x[0-9a-f]+|[0-9]+)(?-u:\b)"#,
 ];
+
+/// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
+/// of `PARAM_NAMES` with a value (`=` for every name; `:`, quotes and `--name N` for the
+/// names with an underscore, which prose does not use: "ETA: 5 minutes" is no `eta`).
+fn params_source() -> String {
+    let alt =
+        |names: &mut dyn Iterator<Item = &&str>| names.map(|n| n.replace('_', "[_-]")).collect::<Vec<_>>().join("|");
+    let every = alt(&mut PARAM_NAMES.iter());
+    let distinct = alt(&mut PARAM_NAMES.iter().filter(|n| n.contains('_')));
+    format!(
+        r#"(?i-u:\b[a-z_][a-z0-9_.]*\([ \t]*[a-z_][a-z0-9_]*[ \t]*=[ \t]*[a-z0-9._+-]+|\b(?:{every})[ \t]*=[ \t]*["']?[0-9.e+-]+|["']?\b(?:{distinct})["']?[ \t]*:[ \t]*["']?[0-9][0-9.e+-]*|--(?:{distinct})(?:=|[ \t]+)[0-9][0-9.e+-]*)"#
+    )
+}
 
 fn local_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
@@ -81,13 +123,14 @@ fn domain_char(c: char) -> bool {
 /// its neighbours, so the work is linear in the text.
 fn emails(text: &str, hits: &mut Vec<PiiHit>) {
     let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|t| t.find('@')).map(|i| from + i) {
-        from = at + 1;
+    let mut signs = AtSigns { plain: None, encoded: None };
+    while let Some((at, sign)) = signs.next(text, from) {
+        from = at + sign;
         let before = text.get(..at).unwrap_or_default();
         let start = before.char_indices().rev().take_while(|&(_, c)| local_char(c)).last().map_or(at, |(i, _)| i);
         let local = before.get(start..).unwrap_or_default().trim_start_matches('.');
         let start = at - local.len();
-        let after = text.get(at + 1..).unwrap_or_default();
+        let after = text.get(at + sign..).unwrap_or_default();
         let len = after.char_indices().take_while(|&(_, c)| domain_char(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
         let domain = after.get(..len).unwrap_or_default().trim_end_matches(['.', '-']);
         let labels: Vec<&str> = domain.split('.').collect();
@@ -97,7 +140,37 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
             && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
             && labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
         if ok {
-            hits.push(PiiHit { kind: PiiKind::Email, span: start..at + 1 + domain.len(), what: "an e-mail address" });
+            hits.push(PiiHit {
+                kind: PiiKind::Email,
+                span: start..at + sign + domain.len(),
+                what: "an e-mail address",
+            });
+        }
+    }
+}
+
+/// The `@` signs of a text, and their URL-encoded form `%40`
+/// (`mailto:jane%40example.com`). Each kind's next position is searched again only once
+/// the walk has passed it, so the text is read once whatever the number of signs.
+struct AtSigns {
+    plain: Option<Option<usize>>,
+    encoded: Option<Option<usize>>,
+}
+
+impl AtSigns {
+    /// The next sign at or after `from`: its offset and length.
+    fn next(&mut self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let find = |cached: &mut Option<Option<usize>>, needle: &str| -> Option<usize> {
+            if cached.is_none_or(|c| c.is_some_and(|at| at < from)) {
+                *cached = Some(text.get(from..).and_then(|t| t.find(needle)).map(|i| from + i));
+            }
+            cached.flatten()
+        };
+        let plain = find(&mut self.plain, "@").map(|at| (at, 1));
+        let encoded = find(&mut self.encoded, "%40").map(|at| (at, 3));
+        match (plain, encoded) {
+            (Some(p), Some(e)) => Some(if e.0 < p.0 { e } else { p }),
+            (p, e) => p.or(e),
         }
     }
 }
@@ -113,8 +186,10 @@ struct Patterns {
 fn patterns() -> Result<&'static Patterns, &'static str> {
     static P: OnceLock<Result<Patterns, String>> = OnceLock::new();
     P.get_or_init(|| {
-        let set = RegexSet::new(SOURCES).map_err(|e| e.to_string())?;
-        let each = SOURCES.iter().map(|s| Regex::new(s)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+        let mut sources: Vec<String> = SOURCES.iter().map(|s| (*s).to_owned()).collect();
+        sources.push(params_source());
+        let set = RegexSet::new(&sources).map_err(|e| e.to_string())?;
+        let each = sources.iter().map(|s| Regex::new(s)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
         Ok(Patterns { set, each })
     })
     .as_ref()
@@ -187,7 +262,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         return Ok(hits);
     }
     let p = patterns()?;
-    if text.contains('@') {
+    if text.contains('@') || text.contains("%40") {
         emails(text, &mut hits);
     }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -203,13 +278,15 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
             continue;
         }
-        // octets as an address writes them: 0-255, no leading zeros ("1.000.000.000" is a count)
-        let octets_ok = (1..=4).all(|i| {
-            c.get(i).is_some_and(|o| {
-                let s = o.as_str();
-                !(s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|v| v <= 255)
-            })
-        });
+        // octets as an address writes them: 0-255; "1.000.000.000" is a count, so a
+        // leading zero rules an address out when every later group has three digits,
+        // as thousands grouping does ("203.0.113.042" is still an address)
+        let octets: Vec<&str> = (1..=4).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
+        let grouped = octets.iter().skip(1).all(|o| o.len() == 3);
+        let octets_ok = octets.len() == 4
+            && octets
+                .iter()
+                .all(|s| !(grouped && s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|v| v <= 255));
         if octets_ok {
             hits.push(PiiHit { kind: PiiKind::Ip, span: m.range(), what: "an IPv4 address" });
         }
@@ -232,10 +309,12 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
     }
     let base = settled(&mut hits);
-    for c in re(SSN).into_iter().flat_map(|r| r.captures_iter(text)) {
-        let Some(m) = c.get(0) else { continue };
-        let part = |i: usize| c.get(i).map(|g| g.as_str()).unwrap_or("");
-        let (area, group, serial) = (part(1), part(2), part(3));
+    for m in re(SSN).into_iter().flat_map(|r| r.find_iter(text)) {
+        // the last nine digits: area, group, serial
+        let digits: Vec<char> = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        let nine = digits.get(digits.len().saturating_sub(9)..).unwrap_or_default();
+        let part = |r: Range<usize>| nine.get(r).map(|d| d.iter().collect::<String>()).unwrap_or_default();
+        let (area, group, serial) = (part(0..3), part(3..5), part(5..9));
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
@@ -246,8 +325,8 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     }
     for c in re(NINO).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
-        let prefix = c.get(1).map(|g| g.as_str()).unwrap_or("");
-        if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix) {
+        let prefix = c.get(1).map(|g| g.as_str().to_ascii_uppercase()).unwrap_or_default();
+        if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix.as_str()) {
             continue;
         }
         hits.push(PiiHit { kind: PiiKind::NationalId, span: m.range(), what: "a UK National Insurance number" });
@@ -260,7 +339,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
             if !range.contains(&digits) || overlaps(&hits, base, &m.range()) {
                 continue;
             }
-            if glued_before(text, m.start()) || longer_dotted(text, &m.range()) {
+            if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
                 continue;
             }
             hits.push(PiiHit { kind: PiiKind::Phone, span: m.range(), what: "a phone number" });
@@ -347,6 +426,29 @@ mod tests {
             ("random_state: 42", Seed),
             ("Model: xgboost(max_depth=6, eta=0.3)", Params),
             ("tuned with learning_rate=0.05", Params),
+            // issue 8 review: forms the first detectors let through
+            ("Contact jane@example\u{3002}com", Email),
+            ("Feedback: mailto:jane%40example.com", Email),
+            ("Uploaded from 203.0.113.042", Ip),
+            ("Call 0049 30 12345678", Phone),
+            ("Call 030 1234567", Phone),
+            ("Call 07700 900123", Phone),
+            ("Call 06 12 34 56 78", Phone),
+            ("SSN 123 45 6789", NationalId),
+            ("SSN: 123456789", NationalId),
+            ("NI ab123456c", NationalId),
+            ("Reproduce with seed 1234", Seed),
+            ("run with --seed 1234", Seed),
+            ("np.random.seed(42)", Seed),
+            ("torch.manual_seed(42)", Seed),
+            ("set_seed(42)", Seed),
+            ("RandomState(42)", Seed),
+            ("config {\"seed\": 1234}", Seed),
+            ("seed=\"1234\"", Seed),
+            ("max_depth: 6", Params),
+            ("{'max_depth': 6, 'eta': 0.3}", Params),
+            ("lr=0.001", Params),
+            ("--max-depth 6", Params),
         ] {
             assert_eq!(kinds(t), vec![k], "{t}");
         }
@@ -377,6 +479,14 @@ mod tests {
             "München-日本-52999",
             "Seeded from production data",
             "f(x) = 2x + 1",
+            "ETA: 5 minutes",
+            "the seed stage took 3 hours",
+            "Seeds of doubt",
+            "Reference 0301 2345",
+            "Run 0 12 34 56 78 ids",
+            "fingerprint 0012345678901234ABCDEF0123456789ABCDEF01",
+            "1.000.000.000 records and 100.000.000 rows",
+            "Model parameters withheld; learning rate schedule withheld",
         ] {
             assert_eq!(kinds(t), vec![], "{t}");
         }
