@@ -1,5 +1,5 @@
 //! Issue 9 point 3: the human report reads in the order a reader needs it (record,
-//! findings at the bundle's own line with a caret, summary, verdict), fits 80 columns
+//! findings at the bundle's own line with a caret, errors first, summary, verdict), fits 80 columns
 //! and a wide terminal without splitting a hash or pointer, and escapes bundle text.
 
 mod common;
@@ -41,6 +41,30 @@ fn record_then_findings_then_summary_then_verdict() {
     // Skipped checks collapse into counts: no row per signature check.
     assert!(!text.contains("sig.pgp.bad"), "{text}");
     assert!(text.contains(" Marketplace     .     .     .     .    10   no --profile marketplace\n"), "{text}");
+}
+
+/// The raw seed has three errors (its three "..." placeholders: the hash, schema_hash
+/// and recipe_hash) and seven warnings; the errors decide the verdict, so they come
+/// first, although the pipeline finds the missing signature before the schema errors.
+#[test]
+fn errors_come_before_warnings() {
+    let raw = fixture("seed-example.json").to_str().unwrap().to_owned();
+    let (code, text) = human("80", &["--color", "never", &raw]);
+    assert_eq!(code, 1);
+    let heads: Vec<&str> = text.lines().filter(|l| l.starts_with("error[") || l.starts_with("warning[")).collect();
+    assert_eq!(heads.len(), 10, "{text}");
+    assert!(heads[..3].iter().all(|h| h.starts_with("error[")), "{heads:#?}");
+    assert!(heads[3..].iter().all(|h| h.starts_with("warning[")), "{heads:#?}");
+    assert!(heads[0].starts_with("error[integrity.hash-not-filled]"), "{heads:#?}");
+    // The other reports a person reads list them the same way.
+    let markdown = run(&["--now", NOW, "--format", "markdown", &raw]).stdout;
+    let marks: Vec<&str> =
+        markdown.lines().filter(|l| l.starts_with("- **error**") || l.starts_with("- **warning**")).collect();
+    assert_eq!(marks.len(), 10, "{markdown}");
+    assert!(marks[..3].iter().all(|m| m.starts_with("- **error**")), "{marks:#?}");
+    let html = run(&["--now", NOW, "--format", "html", &raw]).stdout;
+    let classes: Vec<&str> = html.split("class=\"finding ").skip(1).filter_map(|t| t.split('"').next()).collect();
+    assert_eq!(&classes[..4], ["error", "error", "error", "warning"], "{classes:?}");
 }
 
 #[test]

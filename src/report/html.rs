@@ -144,7 +144,7 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
         div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
         @if detail && !r.outcome.findings.is_empty() {
             h2 { "Findings" }
-            @for f in &r.outcome.findings { (finding(f, style.record)) }
+            @for f in super::by_severity(r) { (finding(f, style.record)) }
         }
         @if detail && super::fixable(r) {
             h3 { "To fix this bundle (publisher), in this order" }

@@ -1,8 +1,8 @@
 //! The terminal report, in the order a reader needs it: the record of the audit, what
-//! needs attention (each finding at the bundle's own line, the way compilers show an
-//! error), one compact summary of the sections, then the verdict. `--verbose` adds every
-//! check by name. Colour only when asked for (the caller decides from --color, the
-//! terminal and NO_COLOR).
+//! needs attention (errors first, each finding at the bundle's own line, the way
+//! compilers show an error), one compact summary of the sections, then the verdict.
+//! `--verbose` adds every check by name. Colour only when asked for (the caller decides
+//! from --color, the terminal and NO_COLOR).
 //!
 //! Lines are wrapped at `Style::width` between words only: a JSON pointer, a hash or a
 //! fingerprint has no spaces, so it is never split across lines.
@@ -199,8 +199,7 @@ fn findings(s: &mut String, r: &BundleReport, style: &Style, verbose: bool) {
     // A finding an override lowered to info still gets its full block: the record
     // must show what the auditor chose to overlook.
     let full = |f: &&Finding| f.severity > Severity::Info || f.remapped_from.is_some();
-    let serious: Vec<&Finding> = r.outcome.findings.iter().filter(full).collect();
-    let notes: Vec<&Finding> = r.outcome.findings.iter().filter(|f| !full(f)).collect();
+    let (serious, notes): (Vec<&Finding>, Vec<&Finding>) = super::by_severity(r).into_iter().partition(full);
     // "What to do" once per rule: the same advice under each of four claims is noise.
     let mut advised: Vec<&str> = Vec::new();
     let mut advise = |f: &Finding| {

@@ -133,7 +133,7 @@ fn findings(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
     }
     let h = if batch { "###" } else { "##" };
     let _ = writeln!(s, "{h} Findings\n");
-    for f in &r.outcome.findings {
+    for f in super::by_severity(r) {
         finding(s, f, rec);
     }
 }

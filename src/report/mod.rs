@@ -250,6 +250,14 @@ pub fn established(r: &BundleReport, record: &Record) -> String {
     parts.join("; ")
 }
 
+/// A bundle's findings as the reports that a person reads list them: errors first (they
+/// decide the verdict), then warnings, then notes; within a severity, the pipeline's order.
+pub fn by_severity(r: &BundleReport) -> Vec<&Finding> {
+    let mut all: Vec<&Finding> = r.outcome.findings.iter().collect();
+    all.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    all
+}
+
 /// How a re-mapped finding says so: "warning lowered to info by --allow claims.records".
 pub fn remap_note(f: &Finding, record: &Record) -> Option<String> {
     let from = f.remapped_from?;
