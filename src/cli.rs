@@ -299,9 +299,13 @@ fn parse_regex(s: &str) -> Result<regex::Regex, String> {
 /// RFC 3339, or a date alone (`2026-11-25`), which means its midnight UTC.
 pub fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
     let date = time::macros::format_description!("[year]-[month]-[day]");
-    OffsetDateTime::parse(s, &Rfc3339)
-        .or_else(|e| time::Date::parse(s, &date).map(|d| d.midnight().assume_utc()).map_err(|_| e))
-        .map_err(|e| {
-            format!("not an RFC 3339 time ({e}); e.g. 2026-11-25T00:00:00Z, or 2026-11-25 for its midnight UTC")
-        })
+    let hint = "e.g. 2026-11-25T00:00:00Z, or 2026-11-25 for its midnight UTC";
+    // A date alone is judged as a date: "the 'month' component is out of range", not
+    // the RFC 3339 parser's complaint about the missing 'T'.
+    if s.len() <= 10 && !s.contains(['T', 't', ' ']) {
+        return time::Date::parse(s, &date)
+            .map(|d| d.midnight().assume_utc())
+            .map_err(|e| format!("not an RFC 3339 time nor a date ({e}); {hint}"));
+    }
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))
 }

@@ -154,6 +154,21 @@ fn the_record_pins_the_table_version_for_a_rerun() {
     assert!(command.contains("--table-version 4") && command.contains("--artifact"), "{command}");
 }
 
+/// overwritten keeps one live file after its overwrite and delete (the Python deltalake
+/// reader lists one file and 40 rows): "1 live file", not "1 live files".
+#[test]
+fn one_live_file_is_one_file() {
+    let d = root().join("fixtures/tables/overwritten").display().to_string();
+    let b = root().join("fixtures/tables/bundles/overwritten.json").display().to_string();
+    let r = run(&["--now", "2030-01-01T00:00:00Z", "--color", "never", "--table", &d, &b]);
+    let text = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("40 live records in 1 live file;") || text.contains("40 live records in 1 live file "),
+        "{text}"
+    );
+    assert!(!text.contains("1 live files"), "{text}");
+}
+
 /// Status and finding of one rule in a bundle report.
 fn check_of<'a>(bundle: &'a Value, rule: &str) -> (Value, Option<&'a Value>) {
     let status = bundle["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule).map(|c| c["status"].clone());

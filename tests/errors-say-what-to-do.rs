@@ -28,6 +28,12 @@ fn allow_a_whole_section() {
     let typo = run(&["--allow", "claimz", p.to_str().unwrap()]);
     assert_eq!(typo.code, 2);
     assert!(typo.stderr.contains("no such rule or group of rules"), "{}", typo.stderr);
+    // A group name one letter short is offered the group (`claims`), not only rule ids.
+    for (given, meant) in [("claim", "did you mean claims"), ("sig.km", "did you mean sig.kms")] {
+        let near = run(&["--allow", given, p.to_str().unwrap()]);
+        assert_eq!(near.code, 2);
+        assert!(near.stderr.contains(meant), "{given}: {}", near.stderr);
+    }
 }
 
 #[test]

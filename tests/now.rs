@@ -37,4 +37,10 @@ fn a_malformed_date_is_a_usage_error() {
         r.code(2);
         assert!(r.stderr.contains("not an RFC 3339 time"), "{bad}: {}", r.stderr);
     }
+    // A date alone is judged as a date: the message names the part that is wrong.
+    for (bad, part) in [("2026-13-45", "'month'"), ("2026-02-30", "day was not in range")] {
+        let r = run_at(bad, &fx("unsigned.json"), &[]);
+        r.code(2);
+        assert!(r.stderr.contains(part) && !r.stderr.contains("'separator'"), "{bad}: {}", r.stderr);
+    }
 }

@@ -83,7 +83,9 @@ fn facts_message(dir: &std::path::Path, t: &Table) -> String {
         None => format!("no {EVIDENCE_URI}"),
     };
     let at_least = if t.exact_count() { "" } else { "at least " };
-    let mut count = format!("{at_least}{} live records in {} live files", group(t.live_records() as f64), t.live_files);
+    let files = if t.live_files == 1 { "file" } else { "files" };
+    let mut count =
+        format!("{at_least}{} live records in {} live {files}", group(t.live_records() as f64), t.live_files);
     if t.deleted_by_dv > 0 {
         count.push_str(&format!(
             " ({} in statistics less {} deleted by deletion vectors)",
@@ -284,8 +286,10 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                         &TABLE_RECORDS,
                         rc.pointer.clone(),
                         format!(
-                            "{table_says} ({} live files without numRecords statistics), so {} cannot be confirmed",
-                            t.files_without_stats, rc.source
+                            "{table_says} ({} live file{} without numRecords statistics), so {} cannot be confirmed",
+                            t.files_without_stats,
+                            if t.files_without_stats == 1 { "" } else { "s" },
+                            rc.source
                         ),
                     )
                     .severity(Severity::Info),
