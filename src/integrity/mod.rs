@@ -365,11 +365,9 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
         let Some(bytes) = bytes else { continue };
         let budget = bytes.len().saturating_mul(RELAYOUT_BUDGET).saturating_add(RELAYOUT_SLACK);
         for (layout_name, layout) in layouts {
-            // Measured first, so a layout over budget costs no hashing.
+            // relayout_into counts the layout first: one over budget costs no hashing.
             let mut h = Sha256::new();
-            if !relayout_into(bytes, layout, budget, &mut |_| {})
-                || !relayout_into(bytes, layout, budget, &mut |piece| h.update(piece))
-            {
+            if !relayout_into(bytes, layout, budget, &mut |piece| h.update(piece)) {
                 if !untried.contains(&layout_name) {
                     untried.push(layout_name);
                 }
