@@ -36,22 +36,6 @@ fn named(id: &str) -> Vec<&'static Rule> {
     rules::all().filter(|r| r.id.starts_with(&prefix)).collect()
 }
 
-/// Group names close to a mistyped one (`claim` for `claims`): every prefix of a rule id
-/// that ends before a dot, within two edits.
-fn near_groups(id: &str) -> Vec<&'static str> {
-    let mut groups: Vec<&'static str> =
-        rules::all().flat_map(|r| r.id.match_indices('.').filter_map(|(i, _)| r.id.get(..i))).collect();
-    groups.sort_unstable();
-    groups.dedup();
-    let mut scored: Vec<(usize, &'static str)> = groups
-        .into_iter()
-        .map(|g| (crate::text::edit_distance(&id.to_ascii_lowercase(), g), g))
-        .filter(|(d, _)| *d <= 2)
-        .collect();
-    scored.sort();
-    scored.into_iter().map(|(_, g)| g).collect()
-}
-
 /// Resolves the command line's overrides. Later flags win over earlier ones for the
 /// same rule. Errors name the unknown id (with suggestions) or the rule that cannot
 /// be lowered.
@@ -63,7 +47,7 @@ pub fn resolve(allow: &[String], warn: &[String], deny: &[String]) -> Result<Vec
         for id in ids {
             let rules = named(id);
             if rules.is_empty() {
-                let mut near = near_groups(id);
+                let mut near = rules::suggest_group(id);
                 near.extend(rules::suggest(id));
                 near.truncate(3);
                 let hint = match near.as_slice() {

@@ -126,10 +126,30 @@ Ids are stable. `--allow`, `--warn` and `--deny RULE` re-map a rule's severity f
 
 /// Closest known ids, for "did you mean" on a mistyped `explain` or `--allow`.
 pub fn suggest(id: &str) -> Vec<&'static str> {
+    nearest(id, all().map(|r| r.id), 4)
+}
+
+/// The groups `--allow/--warn/--deny` take besides single rules: every prefix of a rule
+/// id that ends before a dot (`claims`, `sig`, `sig.kms`), sorted, each once.
+pub fn groups() -> Vec<&'static str> {
+    let mut groups: Vec<&'static str> =
+        all().flat_map(|r| r.id.match_indices('.').filter_map(|(i, _)| r.id.get(..i))).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+}
+
+/// Groups close to a mistyped one (`claim` for `claims`), within two edits.
+pub fn suggest_group(name: &str) -> Vec<&'static str> {
+    nearest(&name.to_ascii_lowercase(), groups().into_iter(), 2)
+}
+
+/// The (at most three) candidates within `max` edits of `id`, nearest first.
+fn nearest(id: &str, candidates: impl Iterator<Item = &'static str>, max: usize) -> Vec<&'static str> {
     let mut scored: Vec<(usize, &'static str)> =
-        all().map(|r| (crate::text::edit_distance(id, r.id), r.id)).filter(|(d, _)| *d <= 4).collect();
+        candidates.map(|c| (crate::text::edit_distance(id, c), c)).filter(|(d, _)| *d <= max).collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, id)| id).collect()
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]
