@@ -3,7 +3,7 @@
 //! written with.
 
 use crate::finding::{child, split_top};
-use crate::read::{locate_all, Document};
+use crate::read::{locate_all, object_numbers, Document, NumberBounds};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -130,17 +130,12 @@ impl<'d> Facts<'d> {
     /// deeper are looked up one by one if asked for: a pointer string per number of a
     /// hostile nesting would cost the number count times the depth.
     fn index_member(&self, top: &str) -> HashMap<String, Option<u32>> {
-        let mut pointers = Vec::new();
-        if let Some(v) = self.doc.member_ref(top) {
-            number_pointers(v, &mut String::new(), 0, &mut pointers);
-        }
-        let (Some(member), false) = (self.doc.member(top), pointers.is_empty()) else {
+        let Some(member) = self.doc.member(top) else {
             return HashMap::new();
         };
         let src = self.doc.source().get(member.offset..).unwrap_or_default();
-        let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
-        let found = locate_all(src, &refs);
-        pointers.into_iter().zip(found).map(|(p, at)| (p, at.and_then(|at| literal_decimals(src.get(at..)?)))).collect()
+        let bounds = NumberBounds { depth: INDEX_DEPTH, count: INDEX_MAX, pointer_len: INDEX_POINTER_MAX };
+        object_numbers(src, bounds).into_iter().map(|(p, at)| (p, src.get(at..).and_then(literal_decimals))).collect()
     }
 
     /// Decimals of the one number literal at `inner` below the member `top`.
@@ -157,26 +152,6 @@ const INDEX_DEPTH: usize = 6;
 const INDEX_MAX: usize = 4096;
 /// Longer pointers are left to the one-by-one lookup.
 const INDEX_POINTER_MAX: usize = 512;
-
-/// Pointers (below `at`) of the numbers in `v` reached through object members, within
-/// the index's bounds.
-fn number_pointers(v: &Value, at: &mut String, depth: usize, out: &mut Vec<String>) {
-    match v {
-        Value::Number(_) if out.len() < INDEX_MAX => out.push(at.clone()),
-        Value::Object(map) if depth < INDEX_DEPTH => {
-            let len = at.len();
-            for (k, item) in map {
-                at.push('/');
-                at.push_str(&crate::finding::pointer_token(k));
-                if at.len() <= INDEX_POINTER_MAX {
-                    number_pointers(item, at, depth + 1, out);
-                }
-                at.truncate(len);
-            }
-        }
-        _ => {}
-    }
-}
 
 /// Decimals shown by the number literal at the start of `src`.
 fn literal_decimals(src: &[u8]) -> Option<u32> {

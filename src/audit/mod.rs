@@ -162,7 +162,8 @@ impl Audit<'_, '_> {
         };
         let Some(inputs) = self.inputs_for(rule, inputs, &found.pointer) else { return };
         let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
-        let given: Vec<String> = inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect();
+        // Only a finding shows the inputs: most equations hold.
+        let given = || inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect::<Vec<_>>().join(", ");
         let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.mark(rule);
         let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
@@ -172,7 +173,7 @@ impl Audit<'_, '_> {
                     found.pointer.clone(),
                     format!(
                         "{name} = {formula} cannot be computed from {} (division by zero), yet the bundle states {}",
-                        given.join(", "),
+                        given(),
                         found.shown()
                     ),
                 )
@@ -192,7 +193,7 @@ impl Audit<'_, '_> {
                 format!(
                     "{name} = {formula} = {} from {}; the bundle says {}",
                     format_computed(expected),
-                    given.join(", "),
+                    given(),
                     found.shown()
                 ),
             )

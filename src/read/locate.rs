@@ -193,6 +193,28 @@ pub fn locate(src: &[u8], pointer: &str) -> Option<usize> {
     Some(w.pos)
 }
 
+/// How far [`object_numbers`] looks: members deep, numbers, bytes of a pointer.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberBounds {
+    pub depth: usize,
+    pub count: usize,
+    pub pointer_len: usize,
+}
+
+/// Byte offsets of the numbers reached from the value at the start of `src` through
+/// object members only (arrays are not entered), by JSON pointer relative to that
+/// value, in source order, within `bounds`. One walk of the source, no tree: the
+/// audit's decimals index, which a pointer trie over every number made a sixth of a
+/// batch. Of duplicate names the first is taken, as [`locate`] does; the walk stops at
+/// text that is not JSON enough to walk (only possible for a rejected source).
+pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> Vec<(String, usize)> {
+    let mut w = Walker { src, pos: 0, remaining: 0 };
+    w.ws();
+    let mut out = Vec::new();
+    let _ = w.numbers(&mut String::new(), 0, bounds, &mut out);
+    out
+}
+
 /// 1-based line and column (in Unicode scalar values) of a byte offset. For more than
 /// one offset, [`positions`]: this one scans from the start.
 pub fn line_column(src: &[u8], offset: usize) -> Position {
@@ -307,9 +329,73 @@ impl Walker<'_> {
         }
     }
 
+    /// At a value, for [`object_numbers`]: records the numbers below it; None when
+    /// the bound on their count is reached (the walk ends there) or the text breaks.
+    fn numbers(
+        &mut self,
+        at: &mut String,
+        depth: usize,
+        b: NumberBounds,
+        out: &mut Vec<(String, usize)>,
+    ) -> Option<()> {
+        match self.peek()? {
+            b'-' | b'0'..=b'9' => {
+                if out.len() >= b.count {
+                    return None;
+                }
+                out.push((at.clone(), self.pos));
+                self.skip_value()
+            }
+            b'{' if depth < b.depth => {
+                self.pos += 1;
+                let mut seen = HashSet::new();
+                loop {
+                    self.ws();
+                    match self.peek()? {
+                        b'}' => {
+                            self.pos += 1;
+                            return Some(());
+                        }
+                        b',' => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        b'"' => {}
+                        _ => return None,
+                    }
+                    let key = self.string()?;
+                    self.ws();
+                    if self.peek()? != b':' {
+                        return None;
+                    }
+                    self.pos += 1;
+                    self.ws();
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(&crate::finding::pointer_token(&key));
+                    if at.len() <= b.pointer_len && seen.insert(key) {
+                        self.numbers(at, depth + 1, b, out)?;
+                    } else {
+                        self.skip_value()?;
+                    }
+                    at.truncate(len);
+                }
+            }
+            _ => self.skip_value(),
+        }
+    }
+
     /// Reads a string at '"' and returns its unescaped text.
     fn string(&mut self) -> Option<String> {
         self.pos += 1;
+        // Most names hold no escape: their bytes are the text.
+        let rest = self.src.get(self.pos..)?;
+        if let Some(end) = rest.iter().position(|&b| b == b'"' || b == b'\\') {
+            if rest.get(end) == Some(&b'"') {
+                self.pos += end + 1;
+                return Some(String::from_utf8_lossy(rest.get(..end)?).into_owned());
+            }
+        }
         let mut units: Vec<u16> = Vec::new();
         let mut bytes: Vec<u8> = Vec::new();
         let flush = |bytes: &mut Vec<u8>, units: &mut Vec<u16>| {
@@ -410,6 +496,58 @@ mod tests {
         assert_eq!(at("/xy"), Position { line: 3, column: 14 });
         // Absent member: the nearest existing ancestor.
         assert_eq!(at("/a/missing"), Position { line: 2, column: 8 });
+    }
+
+    /// The numbers' walk agrees with a walk of the parsed tree (serde_json) whose
+    /// pointers are then located one at a time: names with escapes, `~` and `/`,
+    /// numbers in arrays (not indexed), too deep, and past the count bound.
+    #[test]
+    fn object_numbers_agree_with_the_tree() {
+        fn reference(v: &serde_json::Value, at: &mut String, depth: usize, b: NumberBounds, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Number(_) if out.len() < b.count => out.push(at.clone()),
+                serde_json::Value::Object(map) if depth < b.depth => {
+                    for (k, item) in map {
+                        let len = at.len();
+                        at.push('/');
+                        at.push_str(&crate::finding::pointer_token(k));
+                        if at.len() <= b.pointer_len {
+                            reference(item, at, depth + 1, b, out);
+                        }
+                        at.truncate(len);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let docs = [
+            r#"{"a": 1.50, "b\u0041~/c": {"n": -2e3, "s": "x", "l": [1, {"x": 2}]}, "é": {"d": {"e": {"f": 7}}}}"#,
+            r#"{ "z" : 0 , "y" : { } , "x" : [ ] , "w" : { "v" : 3.25 } }"#,
+            "12.5",
+            r#"{"k": {"\"q\\": 4}, "long-name-to-pass-the-pointer-bound": 9}"#,
+        ];
+        for doc in docs {
+            let value: serde_json::Value = serde_json::from_str(doc).unwrap_or_default();
+            for b in [
+                NumberBounds { depth: 6, count: 100, pointer_len: 512 },
+                NumberBounds { depth: 2, count: 100, pointer_len: 512 },
+                NumberBounds { depth: 6, count: 100, pointer_len: 20 },
+            ] {
+                let mut want = Vec::new();
+                reference(&value, &mut String::new(), 0, b, &mut want);
+                let mut want: Vec<(String, Option<usize>)> =
+                    want.into_iter().map(|p| (p.clone(), locate(doc.as_bytes(), &p))).collect();
+                want.sort();
+                let mut got: Vec<(String, Option<usize>)> =
+                    object_numbers(doc.as_bytes(), b).into_iter().map(|(p, o)| (p, Some(o))).collect();
+                got.sort();
+                assert_eq!(got, want, "{doc} {b:?}");
+            }
+        }
+        // The count bound ends the walk; of duplicate names the first is taken.
+        let b = NumberBounds { depth: 6, count: 2, pointer_len: 512 };
+        assert_eq!(object_numbers(br#"{"a": 1, "b": 2, "c": 3}"#, b).len(), 2);
+        assert_eq!(object_numbers(br#"{"a": 1, "a": 2}"#, b), vec![("/a".to_owned(), 6)]);
     }
 
     /// The one-walk forms agree with the one-pointer ones (hand-checked above), in any
