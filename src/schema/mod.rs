@@ -171,6 +171,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
                 .found(ellipsize(&e.instance().to_string(), 70)),
         );
     }
+    doc.keep(instance);
     // `signatures` and its `sha256` are the integrity check's: it reports a missing,
     // placeholder or malformed hash with one finding of its own ("hash not filled in"
     // for "..."), never also as a schema error.
