@@ -30,7 +30,7 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     out.mark(&UNSUPPORTED);
     out.mark(&UNCHECKED);
     let mut unbacked: Vec<&'static Rule> = Vec::new();
-    let j = Judge { facts, opts };
+    let j = Judge { facts, opts, records: std::cell::OnceCell::new() };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
         let found = extract(&field, text);
@@ -93,6 +93,8 @@ fn kind_rule(q: &Quantity) -> Option<&'static Rule> {
 struct Judge<'a, 'd> {
     facts: &'a Facts<'d>,
     opts: &'a Options,
+    /// The record count, worked out (and its source described) once for all claims.
+    records: std::cell::OnceCell<Option<audit::RecordCount>>,
 }
 
 fn quote(text: &str) -> String {
@@ -120,12 +122,17 @@ pub(crate) fn bound_word(b: Bound) -> &'static str {
 }
 
 impl Judge<'_, '_> {
+    fn records(&self) -> Option<&audit::RecordCount> {
+        self.records.get_or_init(|| record_count(self.facts)).as_ref()
+    }
+
     fn judge(&self, pointer: &str, text: &str, m: &Mention) -> Option<Finding> {
         let tol = audit::tolerance(self.opts);
-        let phrase = quote(&m.text);
+        // Quoted only for a finding: most claims hold.
+        let phrase = || quote(&m.text);
         match &m.quantity {
             Quantity::Records { value, multiplier } => {
-                let Some(rc) = record_count(self.facts) else {
+                let Some(rc) = self.records() else {
                     return Some(self.unsupported(
                         pointer,
                         text,
@@ -143,6 +150,7 @@ impl Judge<'_, '_> {
                 if holds(m.bound, *value, m.decimals, in_unit, tol) {
                     return None;
                 }
+                let phrase = phrase();
                 let kind = bound_word(m.bound);
                 Some(
                     Finding::new(
@@ -160,7 +168,7 @@ impl Judge<'_, '_> {
                 )
             }
             Quantity::Throughput { value } => {
-                let rc = record_count(self.facts);
+                let rc = self.records();
                 let secs = self.facts.num(&p(PLATFORM, "compute_time_seconds")).filter(|n| n.value > 0.0);
                 let (Some(rc), Some(secs)) = (rc, secs) else {
                     return Some(self.unsupported(
@@ -174,6 +182,7 @@ impl Judge<'_, '_> {
                 if holds(m.bound, *value, m.decimals, rate, tol) {
                     return None;
                 }
+                let phrase = phrase();
                 Some(
                     Finding::new(
                         &THROUGHPUT,
@@ -200,6 +209,7 @@ impl Judge<'_, '_> {
                 if holds(m.bound, *value, m.decimals, expected, tol) {
                     return None;
                 }
+                let phrase = phrase();
                 Some(
                     Finding::new(
                         &PERCENTAGE,
@@ -228,6 +238,7 @@ impl Judge<'_, '_> {
                 if holds(m.bound, *value, m.decimals, metric.value, tol) {
                     return None;
                 }
+                let phrase = phrase();
                 Some(
                     Finding::new(
                         &SPEEDUP,
@@ -253,6 +264,7 @@ impl Judge<'_, '_> {
                 if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
                     return None;
                 }
+                let phrase = phrase();
                 let as_unit = metric.value * si;
                 let how = match m.bound {
                     Bound::AtMost => format!(
