@@ -82,55 +82,107 @@ pub fn notices(list: &[Notice]) -> Vec<Value> {
     list.iter().map(|n| json!({ "file": n.path, "reason": n.reason })).collect()
 }
 
-pub fn bundle(r: &BundleReport, record: &super::Record) -> Value {
-    let checks: Vec<Value> = checklist(r)
+/// One bundle's object of the JSON and JSON-lines reports. Serialized straight from
+/// the report (building a serde_json tree of every check and finding first was a third
+/// of a `--format jsonl` batch); members are declared in the sorted order a tree
+/// writes them in, so the text is unchanged.
+pub fn bundle<'a>(r: &'a BundleReport, record: &'a super::Record) -> impl serde::Serialize + 'a {
+    let checks = checklist(r)
         .into_iter()
-        .map(|c| {
-            json!({
-                "rule": c.rule.id,
-                "section": c.rule.section.name(),
-                "title": c.rule.title,
-                "status": c.status.label().to_ascii_lowercase(),
-                "reason": c.reason,
-            })
+        .map(|c| CheckOut {
+            status: c.status.label().to_ascii_lowercase(),
+            reason: c.reason,
+            rule: c.rule.id,
+            section: c.rule.section.name(),
+            title: c.rule.title,
         })
         .collect();
-    let findings: Vec<Value> = r
+    let findings = r
         .outcome
         .findings
         .iter()
-        .map(|f| {
-            json!({
-                "rule": f.rule.id,
-                "section": f.rule.section.name(),
-                "title": f.rule.title,
-                "severity": f.severity,
-                "remapped_from": f.remapped_from,
-                "remapped_by": f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
-                "breaks": f.breaks.iter().map(|b| b.id).collect::<Vec<_>>(),
-                "pointer": f.pointer,
-                "line": f.position.map(|p| p.line),
-                "column": f.position.map(|p| p.column),
-                "expected": f.expected,
-                "found": f.found,
-                // For people: shown as text, so escaped as text is. The data fields
-                // (pointer, expected, found, file) stay exact.
-                "message": super::esc(&f.message),
-            })
+        .map(|f| FindingOut {
+            breaks: f.breaks.iter().map(|b| b.id).collect(),
+            column: f.position.map(|p| p.column),
+            expected: f.expected.as_deref(),
+            found: f.found.as_deref(),
+            line: f.position.map(|p| p.line),
+            // For people: shown as text, so escaped as text is. The data fields
+            // (pointer, expected, found, file) stay exact.
+            message: super::esc(&f.message),
+            pointer: &f.pointer,
+            remapped_by: f.remapped_from.and_then(|_| record.override_for(f.rule.id)),
+            remapped_from: f.remapped_from,
+            rule: f.rule.id,
+            section: f.rule.section.name(),
+            severity: f.severity,
+            title: f.rule.title,
         })
         .collect();
-    json!({
-        "file": r.name,
-        "verdict": r.verdict,
-        "established": super::established(r, record),
-        "payload": r.digest.as_ref().map(|d| json!({"sha256": d.payload_sha256, "bytes": d.payload_len})),
-        "counts": {
-            "error": r.count(Severity::Error),
-            "warning": r.count(Severity::Warning),
-            "info": r.count(Severity::Info),
+    BundleOut {
+        checks,
+        counts: Counts {
+            error: r.count(Severity::Error),
+            info: r.count(Severity::Info),
+            warning: r.count(Severity::Warning),
         },
-        "checks": checks,
-        "findings": findings,
-        "signatures": r.signatures,
-    })
+        established: super::established(r, record),
+        file: &r.name,
+        findings,
+        payload: r.digest.as_ref().map(|d| Payload { bytes: d.payload_len, sha256: &d.payload_sha256 }),
+        // A few rows: as a tree, for the sorted member order of the rest.
+        signatures: serde_json::to_value(&r.signatures).unwrap_or_default(),
+        verdict: r.verdict,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct BundleOut<'a> {
+    checks: Vec<CheckOut>,
+    counts: Counts,
+    established: String,
+    file: &'a str,
+    findings: Vec<FindingOut<'a>>,
+    payload: Option<Payload<'a>>,
+    signatures: Value,
+    verdict: crate::verify::Verdict,
+}
+
+#[derive(serde::Serialize)]
+struct Counts {
+    error: usize,
+    info: usize,
+    warning: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Payload<'a> {
+    bytes: usize,
+    sha256: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct CheckOut {
+    reason: Option<String>,
+    rule: &'static str,
+    section: &'static str,
+    status: String,
+    title: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct FindingOut<'a> {
+    breaks: Vec<&'static str>,
+    column: Option<usize>,
+    expected: Option<&'a str>,
+    found: Option<&'a str>,
+    line: Option<usize>,
+    message: std::borrow::Cow<'a, str>,
+    pointer: &'a str,
+    remapped_by: Option<&'a str>,
+    remapped_from: Option<Severity>,
+    rule: &'static str,
+    section: &'static str,
+    severity: Severity,
+    title: &'static str,
 }
