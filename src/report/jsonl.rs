@@ -1,6 +1,7 @@
 //! `--format jsonl`: one JSON object per line, for log processors and `jq -c`. Each
 //! bundle's line (the bundle object of the JSON report) is written as soon as its
-//! verdict and every earlier one are known; an input that could not be read is a line
+//! verdict and every earlier one are known (workers hand verdicts over in groups of
+//! `batch::GROUP`); an input that could not be read is a line
 //! `{"file", "unreadable"}` in its place; the last line is the summary and the record of the audit.
 
 use super::json::{bundle, notices, summary, REPORT_VERSION};
