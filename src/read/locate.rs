@@ -81,27 +81,7 @@ impl Trie {
             match w.peek()? {
                 b'{' => {
                     w.pos += 1;
-                    loop {
-                        w.ws();
-                        match w.peek()? {
-                            b'}' => {
-                                w.pos += 1;
-                                break;
-                            }
-                            b',' => {
-                                w.pos += 1;
-                                continue;
-                            }
-                            b'"' => {}
-                            _ => return None,
-                        }
-                        let key = w.string()?;
-                        w.ws();
-                        if w.peek()? != b':' {
-                            return None;
-                        }
-                        w.pos += 1;
-                        w.ws();
+                    while let Some(key) = w.next_member()? {
                         match n.children.get(&key) {
                             // The first of duplicate names, as `locate` finds it.
                             Some(&c) if entered.insert(c) => self.walk(c, w, out, depth + 1)?,
@@ -276,32 +256,40 @@ impl Walker<'_> {
     fn find_member(&mut self, name: &str) -> Option<bool> {
         let start = self.pos;
         self.pos += 1;
-        loop {
-            self.ws();
-            match self.peek()? {
-                b'}' => {
-                    self.pos = start;
-                    return Some(false);
-                }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                b'"' => {}
-                _ => return None,
-            }
-            let key = self.string()?;
-            self.ws();
-            if self.peek()? != b':' {
-                return None;
-            }
-            self.pos += 1;
-            self.ws();
+        while let Some(key) = self.next_member()? {
             if key == name {
                 return Some(true);
             }
             self.skip_value()?;
         }
+        self.pos = start;
+        Some(false)
+    }
+
+    /// Inside an object (after its '{' or a member's value): the next member's name,
+    /// leaving the walker at its value; Some(None) past the closing '}'; None where the
+    /// text is not JSON enough to walk.
+    fn next_member(&mut self) -> Option<Option<String>> {
+        loop {
+            self.ws();
+            match self.peek()? {
+                b'}' => {
+                    self.pos += 1;
+                    return Some(None);
+                }
+                b',' => self.pos += 1,
+                b'"' => break,
+                _ => return None,
+            }
+        }
+        let key = self.string()?;
+        self.ws();
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.pos += 1;
+        self.ws();
+        Some(Some(key))
     }
 
     fn find_element(&mut self, index: usize) -> Option<bool> {
@@ -349,27 +337,7 @@ impl Walker<'_> {
             b'{' if depth < b.depth => {
                 self.pos += 1;
                 let mut seen = HashSet::new();
-                loop {
-                    self.ws();
-                    match self.peek()? {
-                        b'}' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        b',' => {
-                            self.pos += 1;
-                            continue;
-                        }
-                        b'"' => {}
-                        _ => return None,
-                    }
-                    let key = self.string()?;
-                    self.ws();
-                    if self.peek()? != b':' {
-                        return None;
-                    }
-                    self.pos += 1;
-                    self.ws();
+                while let Some(key) = self.next_member()? {
                     let len = at.len();
                     at.push('/');
                     at.push_str(&crate::finding::pointer_token(&key));
@@ -380,6 +348,7 @@ impl Walker<'_> {
                     }
                     at.truncate(len);
                 }
+                Some(())
             }
             _ => self.skip_value(),
         }
