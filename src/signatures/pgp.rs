@@ -36,7 +36,11 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     // is decoded here, as signatures are: sequoia's armor reader cost a tenth of a
     // single-bundle run. Anything else (keyrings, headers, binary) goes to sequoia.
     let plain = std::str::from_utf8(bytes).ok().and_then(|t| dearmor_block(t.trim_start(), "PGP PUBLIC KEY BLOCK"));
-    let parser = CertParser::from_bytes(plain.as_deref().unwrap_or(bytes)).map_err(|e| format!("{e:#}"))?;
+    let parser = match &plain {
+        Some(binary) => binary_packets(binary).map(CertParser::from),
+        None => CertParser::from_bytes(bytes),
+    }
+    .map_err(|e| format!("{e:#}"))?;
     for cert in parser {
         out.push(cert.map_err(|e| format!("{e:#}"))?);
     }
@@ -266,7 +270,7 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
     let malformed = |e: openpgp::anyhow::Error| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}"));
     let binary = dearmor_plain(text);
     let mut ppr = match &binary {
-        Some(bytes) => PacketParser::from_bytes(bytes),
+        Some(bytes) => binary_packets(bytes),
         None => PacketParser::from_bytes(text.as_bytes()),
     }
     .map_err(malformed)?;
@@ -308,6 +312,12 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
 /// verification of a small bundle costs otherwise.
 fn dearmor_plain(text: &str) -> Option<Vec<u8>> {
     dearmor_block(text, "PGP SIGNATURE")
+}
+
+/// A packet parser over bytes dearmored here: without the armor sniffing that
+/// `from_bytes` does, whose reader set-up is what decoding here avoids.
+fn binary_packets(bytes: &[u8]) -> openpgp::Result<openpgp::parse::PacketParserResult<'_>> {
+    openpgp::parse::PacketParserBuilder::from_bytes(bytes)?.dearmor(openpgp::parse::Dearmor::Disabled).build()
 }
 
 /// [`dearmor_plain`] for a block of any label (`PGP PUBLIC KEY BLOCK`).
