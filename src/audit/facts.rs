@@ -3,7 +3,7 @@
 //! written with.
 
 use crate::finding::{child, split_top};
-use crate::read::{locate_all, object_numbers, Document, NumberBounds};
+use crate::read::{locate, object_numbers, Document, NumberBounds};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -142,7 +142,7 @@ impl<'d> Facts<'d> {
     fn decimals_at(&self, top: &str, inner: &str) -> Option<u32> {
         let member = self.doc.member(top)?;
         let src = self.doc.source().get(member.offset..)?;
-        let at = locate_all(src, &[inner]).into_iter().next().flatten()?;
+        let at = locate(src, inner)?;
         literal_decimals(src.get(at..)?)
     }
 }

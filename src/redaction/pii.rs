@@ -52,7 +52,8 @@ const SEED: usize = 8;
 const PARAMS: usize = 9;
 
 /// Algorithm parameter names: in strings (`max_depth=6`, `"max_depth": 6`,
-/// `--max-depth 6`) and as member names at any depth (`redaction::is_param_leaf`).
+/// `--max-depth 6`) and as member names at any depth (`redaction::named`, through its
+/// folded copy `is_param_folded`).
 pub const PARAM_NAMES: &[&str] = &[
     "max_depth",
     "learning_rate",

@@ -311,8 +311,7 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
     keys
 }
 
-/// POSIX shell quoting, only where needed.
-/// One argument as a POSIX shell reads it back. A control or invisible character is
+/// One argument as a POSIX shell reads it back, quoted only where needed. A control or invisible character is
 /// written as an escape inside `$'...'` (bash, zsh, ksh, and POSIX since 2024), so the
 /// command can be pasted into a shell and no report carries the raw character.
 fn shell_quote(s: &str) -> String {

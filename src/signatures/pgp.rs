@@ -33,8 +33,8 @@ const CUTOFF_NOTICE: Duration = Duration::from_secs(365 * 24 * 3600);
 pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     let mut out = Vec::new();
     // One certificate in the plain armor layout (as `gpg --export --armor` writes it)
-    // is decoded here, as signatures are: sequoia's armor reader cost a tenth of a
-    // single-bundle run. Anything else (keyrings, headers, binary) goes to sequoia.
+    // is decoded here, as signatures are (see `dearmor_plain` for what its reader
+    // costs). Anything else (keyrings, headers, binary) goes to sequoia.
     let plain = std::str::from_utf8(bytes).ok().and_then(|t| dearmor_block(t.trim_start(), "PGP PUBLIC KEY BLOCK"));
     let parser = match &plain {
         Some(binary) => binary_packets(binary).map(CertParser::from),
