@@ -166,6 +166,23 @@ pub fn cases() -> Vec<Case> {
             public: false,
         },
         Case {
+            // Named to sort (and so to be written) before the audited figures: past the
+            // audit's decimals index (4,096 numbers), each figure is looked up by
+            // itself in a walk of the member, a fixed number of walks however large.
+            name: "numbers before the audited figures, past the decimals index",
+            rule: "schema.unknown-field",
+            make: |n| {
+                with(|b| {
+                    for i in 0..n {
+                        b["cost_analysis"]["platform_costs"][format!("a{i}")] = 1.5.into();
+                    }
+                })
+            },
+            n: 6_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
             name: "unknown members",
             rule: "schema.unknown-field",
             make: |n| {
