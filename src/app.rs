@@ -91,14 +91,6 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         Err(e) => return fail(env, &e),
     };
     let mut found = bundles::discover(&args.bundles, &walk);
-    // Start the second core's work before the keys are loaded: it is the longest part
-    // of a small bundle's run.
-    let small_first = second_core(found.inputs.first());
-    if small_first && args.audit.profile != crate::options::Profile::None {
-        // This thread will soon be idle: it takes the personal-data patterns while the
-        // other compiles the schema. (Claims need none: their reader is hand-written.)
-        let _ = crate::redaction::pii::warm_up();
-    }
     opts.strict = args.strict;
     opts.trust = match load_trust(&args.sig, env) {
         Ok(t) => t,
@@ -398,24 +390,6 @@ fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::conte
         inputs.table = Some(crate::context::table::TableInput { dir: dir.clone(), state: std::sync::Arc::new(state) });
     }
     Ok(inputs)
-}
-
-/// A bundle smaller than this is verified in about the time the one-off compile of the
-/// schema and claim patterns takes.
-const SMALL: u64 = 1 << 20;
-
-/// Starts the one-off compile of the schema and the claim patterns on a second thread,
-/// before keys are loaded and the first bundle is read: the checks need them only after
-/// parsing and hashing, and on a small bundle they are the longest part of the run.
-/// Returns whether the first bundle is small. (Tried and dropped: touching the pages of
-/// the canonical buffer on that thread while this one reads the file. Both threads then
-/// fault pages in at once and the kernel time grew more than the parse saved.)
-fn second_core(first: Option<&bundles::Input>) -> bool {
-    let _ = std::thread::Builder::new().name("aeb-warm-up".to_owned()).spawn(crate::audit::warm_up);
-    match first {
-        Some(bundles::Input::File { path, .. }) => std::fs::metadata(path).map_or(true, |m| m.len() < SMALL),
-        _ => true,
-    }
 }
 
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.

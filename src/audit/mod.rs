@@ -32,13 +32,6 @@ pub fn p(section: &str, field: &str) -> String {
     format!("{section}/{field}")
 }
 
-/// Compiles the embedded schema (a one-off cost of a few milliseconds), so the checks
-/// find it ready; `app` runs it on the second core while the first bundle is read.
-/// Checks that get there first wait (`OnceLock`).
-pub fn warm_up() {
-    let _ = crate::schema::warm_up();
-}
-
 /// The comparison `--tolerance` asks for.
 pub fn tolerance(opts: &Options) -> Tolerance {
     opts.tolerance.map(Tolerance::Relative).unwrap_or(Tolerance::Decimals)

@@ -2,6 +2,7 @@
 //! members it describes (extension members never reach the validator).
 
 pub mod diags;
+mod proof;
 
 use crate::finding::{child, Finding, Outcome};
 use crate::read::Document;
@@ -18,30 +19,62 @@ pub const SCHEMA_TEXT: &str = include_str!("../../schema/evidence-bundle-v1.sche
 /// The only version this tool verifies.
 pub const SUPPORTED_VERSION: &str = "1.0";
 
-struct Compiled {
+/// The embedded schema, read once per process. Cheap: the `jsonschema` validator,
+/// which costs a few milliseconds to build, is built only when a bundle is not proved
+/// valid by [`proof`], or by a test.
+struct Embedded {
     schema: Value,
-    validator: Validator,
     /// Top-level member names the schema describes.
     known: Vec<String>,
+    /// `None` when the schema uses something `proof` does not handle (a test keeps
+    /// the shipped schema out of that case).
+    proof: Option<proof::Schema>,
 }
 
-fn compiled() -> Result<&'static Compiled, &'static str> {
-    static C: OnceLock<Result<Compiled, String>> = OnceLock::new();
-    C.get_or_init(|| {
+fn embedded() -> Result<&'static Embedded, &'static str> {
+    static E: OnceLock<Result<Embedded, String>> = OnceLock::new();
+    E.get_or_init(|| {
         let schema: Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("embedded schema: {e}"))?;
-        let validator = jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .map_err(|e| format!("embedded schema does not compile: {e}"))?;
         let known = schema
             .get("properties")
             .and_then(Value::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        Ok(Compiled { schema, validator, known })
+        let proof = proof::Schema::new(&schema).ok();
+        Ok(Embedded { schema, known, proof })
     })
     .as_ref()
     .map_err(String::as_str)
+}
+
+fn validator() -> Result<&'static Validator, &'static str> {
+    static V: OnceLock<Result<Validator, String>> = OnceLock::new();
+    V.get_or_init(|| {
+        let e = embedded().map_err(str::to_owned)?;
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&e.schema)
+            .map_err(|e| format!("embedded schema does not compile: {e}"))
+    })
+    .as_ref()
+    .map_err(String::as_str)
+}
+
+/// Whether the shipped schema is one [`proof`] handles, with the reason when not.
+pub fn proof_applies() -> Result<(), String> {
+    let e = embedded().map_err(str::to_owned)?;
+    proof::Schema::new(&e.schema).map(|_| ())
+}
+
+/// Whether `instance` is valid, by the quick proof where it applies, else by
+/// `jsonschema`; for the differential test.
+pub fn proved_valid(instance: &Value) -> bool {
+    embedded().ok().and_then(|e| e.proof.as_ref()).is_some_and(|p| p.proves(instance))
+}
+
+/// `jsonschema`'s own answer, for the differential test.
+pub fn jsonschema_valid(instance: &Value) -> Result<bool, String> {
+    validator().map(|v| v.is_valid(instance)).map_err(str::to_owned)
 }
 
 /// The closest name to `name` among `known`, when it is plausibly a typo of it.
@@ -121,7 +154,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
             return false;
         }
     }
-    let c = match compiled() {
+    let c = match embedded() {
         Ok(c) => c,
         Err(e) => {
             // Only a broken build gets here; say so rather than pass silently.
@@ -131,8 +164,20 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     };
     let names: Vec<&str> = c.known.iter().map(String::as_str).collect();
     let instance = doc.value_of(&names);
+    let proved = c.proof.as_ref().is_some_and(|p| p.proves(&instance));
+    let validator = match proved {
+        true => None,
+        false => match validator() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                out.push(Finding::new(&INVALID, "", format!("internal error: {e}")));
+                doc.keep(instance);
+                return true;
+            }
+        },
+    };
     let mut findings = Vec::new();
-    for e in c.validator.iter_errors(&instance) {
+    for e in validator.into_iter().flat_map(|v| v.iter_errors(&instance)) {
         let at = e.instance_path().as_str().to_owned();
         let keyword = e.kind().keyword();
         if let ValidationErrorKind::AdditionalProperties { unexpected } = e.kind() {
@@ -204,7 +249,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
 /// Compiles the schema now (so a broken embedded schema is caught by a test, and the
 /// one-off cost can be measured apart).
 pub fn warm_up() -> Result<(), String> {
-    compiled().map(|_| ()).map_err(str::to_owned)
+    validator().map(|_| ()).map_err(str::to_owned)
 }
 
 #[cfg(test)]
