@@ -84,7 +84,9 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     }
     crate::overrides::apply(&mut outcome, &opts.overrides);
     crate::finding::cap_per_rule(&mut outcome.findings);
-    resolve_positions(&mut outcome, read.source(), read.document.as_ref());
+    if opts.positions {
+        resolve_positions(&mut outcome, read.source(), read.document.as_ref());
+    }
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
     let source = read.source();

@@ -149,3 +149,22 @@ fn other_commands_end_quietly_on_a_closed_pipe_too() {
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
     }
 }
+
+/// `-q` skips working out line:column only when no report shows it: a report written
+/// by `--output` during a `-q` run still places each finding at its line, read here
+/// from the fixture's own text.
+#[test]
+fn quiet_runs_still_give_positions_to_their_output_files() {
+    let seed = fixture("seed-example.json");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let line = text.lines().position(|l| l.contains("\"schema_hash\"")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("\"...\"").unwrap() + 1;
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("quiet-output.json");
+    let r = run(&["-q", "--output", &format!("json={}", out.display()), seed.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "-q prints the verdict line only: {}", r.stdout);
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let findings = report["bundles"][0]["findings"].as_array().unwrap();
+    let f = findings.iter().find(|f| f["pointer"] == "/schema_hash").unwrap();
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line as u64), Some(column as u64)));
+}
