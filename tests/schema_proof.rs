@@ -203,3 +203,23 @@ fn collect(v: &Value, at: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// A long `app_version` that breaks the semantic-version pattern only at its end: the
+/// proof leaves strings over 1 KiB to jsonschema (regex-lite's PikeVM took 2 s over
+/// 8 MiB of it), and jsonschema reports the one violation at its pointer.
+#[test]
+fn a_long_version_string_is_left_to_jsonschema_and_reported_there() {
+    let mut b: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap()).unwrap();
+    b["app_version"] = json!(format!("1.2.3-{}!", "a".repeat(1 << 20)));
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("long-app-version.json");
+    std::fs::write(&path, serde_json::to_vec(&b).unwrap()).unwrap();
+    let r = run(&["--format", "json", "--now", NOW, path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let schema: Vec<&Value> =
+        v["bundles"][0]["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "schema.invalid").collect();
+    assert_eq!(schema.len(), 1, "{schema:?}");
+    assert_eq!(schema[0]["pointer"], "/app_version");
+    assert!(schema[0]["message"].as_str().unwrap().starts_with("[pattern]"), "{}", schema[0]["message"]);
+}

@@ -68,6 +68,9 @@ struct Pattern {
     compiled: OnceLock<Option<Regex>>,
 }
 
+/// The longest string a pattern is tried on here; longer ones are left to jsonschema.
+const PATTERN_INPUT_MAX: usize = 1024;
+
 /// Keywords that only annotate.
 const ANNOTATIONS: &[&str] = &["description", "title", "$comment", "examples", "default"];
 
@@ -112,6 +115,12 @@ impl Schema {
                     return false;
                 }
                 if let Some(p) = &n.pattern {
+                    // regex-lite searches in time linear in the string but with a large
+                    // factor (a 8 MiB `app_version` took 2 s); a string this long under
+                    // a pattern is no hash or version, and jsonschema's engine runs a DFA.
+                    if s.len() > PATTERN_INPUT_MAX {
+                        return false;
+                    }
                     match p.compiled.get_or_init(|| Regex::new(&p.source).ok()) {
                         Some(re) if re.is_match(s) => {}
                         _ => return false,
@@ -425,6 +434,14 @@ mod tests {
         ] {
             assert!(!date_time(not), "{not}");
         }
+    }
+
+    #[test]
+    fn long_strings_under_a_pattern_are_left_to_jsonschema() {
+        let s = Schema::new(&json!({"type": "string", "pattern": "^(0|[1-9][0-9]*)(-[0-9a-z]+)?$"})).unwrap();
+        let fits = format!("1-{}", "a".repeat(PATTERN_INPUT_MAX - 2));
+        assert!(s.proves(&json!(fits)));
+        assert!(!s.proves(&json!(format!("{fits}a"))), "valid, but longer than the limit: not proved");
     }
 
     #[test]
