@@ -14,8 +14,8 @@
 //! test (`tests/schema_proof.rs`) holds it to `jsonschema` on every fixture and on
 //! mutations of the seed.
 
-use regex_lite::Regex;
 use serde_json::{Map, Number, Value};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// The schema, read into what the proof needs.
@@ -58,14 +58,41 @@ enum Kind {
 #[derive(Clone, Copy)]
 struct Limit(i64);
 
-/// A pattern, compiled when a string first needs it, with `regex-lite`: its compile
-/// takes about a quarter of the full `regex` crate's (90 against 400 us for the
-/// schema's two patterns, measured in a fresh process), which is what a single run
-/// pays, and the strings matched are short. For the patterns admitted here (ASCII,
-/// no classes whose meaning depends on Unicode) the two crates agree.
+/// A pattern, compiled when a string first needs it. The first matches of a process
+/// use `regex-lite`, whose compile takes about a quarter of the full `regex` crate's
+/// (90 against 400 us for the schema's two patterns, in a fresh process): that compile
+/// is what a single run pays. Its PikeVM is slow per byte, though (a twelfth of a
+/// batch's schema check went to it), so a pattern used more than [`SWITCH`] times is
+/// compiled once more with `regex`, whose lazy DFA a batch then uses. For the patterns
+/// admitted here (ASCII, no classes whose meaning depends on Unicode) the two crates
+/// agree with each other and with ECMA-262; the differential test runs enough proofs
+/// in one process to exercise both.
 struct Pattern {
     source: String,
-    compiled: OnceLock<Option<Regex>>,
+    lite: OnceLock<Option<regex_lite::Regex>>,
+    full: OnceLock<Option<regex::Regex>>,
+    uses: AtomicUsize,
+}
+
+/// Matches with `regex-lite` before `regex` is built for a pattern.
+const SWITCH: usize = 32;
+
+impl Pattern {
+    fn new(source: &str) -> Pattern {
+        Pattern { source: source.to_owned(), lite: OnceLock::new(), full: OnceLock::new(), uses: AtomicUsize::new(0) }
+    }
+
+    /// Whether `s` matches; `false` also when the pattern does not compile.
+    fn is_match(&self, s: &str) -> bool {
+        if self.uses.fetch_add(1, Ordering::Relaxed) < SWITCH {
+            self.lite
+                .get_or_init(|| regex_lite::Regex::new(&self.source).ok())
+                .as_ref()
+                .is_some_and(|re| re.is_match(s))
+        } else {
+            self.full.get_or_init(|| regex::Regex::new(&self.source).ok()).as_ref().is_some_and(|re| re.is_match(s))
+        }
+    }
 }
 
 /// The longest string a pattern is tried on here; longer ones are left to jsonschema.
@@ -121,9 +148,8 @@ impl Schema {
                     if s.len() > PATTERN_INPUT_MAX {
                         return false;
                     }
-                    match p.compiled.get_or_init(|| Regex::new(&p.source).ok()) {
-                        Some(re) if re.is_match(s) => {}
-                        _ => return false,
+                    if !p.is_match(s) {
+                        return false;
                     }
                 }
             }
@@ -292,9 +318,7 @@ impl<'s> Builder<'s> {
                     _ => return Err(format!("format {value}")),
                 },
                 "pattern" => match value.as_str() {
-                    Some(p) if plain_pattern(p) => {
-                        n.pattern = Some(Pattern { source: p.to_owned(), compiled: OnceLock::new() })
-                    }
+                    Some(p) if plain_pattern(p) => n.pattern = Some(Pattern::new(p)),
                     _ => return Err(format!("pattern {value}")),
                 },
                 "minimum" => n.minimum = Some(limit(value)?),
@@ -434,6 +458,19 @@ mod tests {
         ] {
             assert!(!date_time(not), "{not}");
         }
+    }
+
+    #[test]
+    fn both_engines_give_the_same_answers() {
+        let p =
+            Pattern::new("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+)?(\\+[0-9A-Za-z-]+)?$");
+        let cases = [("1.2.3", true), ("01.2.3", false), ("1.2.3-rc1+b5", true), ("1.2", false), ("1.2.3\n", false)];
+        for round in 0..SWITCH / cases.len() + 2 {
+            for (s, want) in cases {
+                assert_eq!(p.is_match(s), want, "{s:?}, round {round}");
+            }
+        }
+        assert!(p.lite.get().is_some() && p.full.get().is_some(), "both engines were used");
     }
 
     #[test]
