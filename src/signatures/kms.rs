@@ -1,6 +1,7 @@
 //! Cloud-KMS signatures (AWS KMS, Google Cloud KMS, JOSE names) over the payload,
 //! verified with RustCrypto against public keys the auditor supplies.
 
+use crate::text::hex;
 use base64::Engine as _;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -154,10 +155,6 @@ fn rsa_sane(k: &rsa::RsaPublicKey) -> Result<(), String> {
         return Err(format!("RSA public exponent {e} is not an odd number from 3 to below the modulus"));
     }
     Ok(())
-}
-
-pub fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
