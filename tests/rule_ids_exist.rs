@@ -4,27 +4,19 @@
 //! deliberate misspellings of a real one or of a group of them (within two edits), which
 //! tests use to check the "did you mean" suggestions.
 
+mod common;
+use common::files_with_extension;
+
 use aeb_verify::rules;
 use aeb_verify::text::edit_distance;
-use std::path::{Path, PathBuf};
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 #[test]
 fn every_rule_id_named_in_code_and_tests_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["src", "tests", "benches"] {
-        rust_files(&root.join(dir), &mut files);
+        files_with_extension(&root.join(dir), "rs", &mut files);
     }
     let sections = rules::all().map(|r| r.id.split('.').next().unwrap_or_default()).collect::<Vec<_>>().join("|");
     let id = regex::Regex::new(&format!(r#""((?:{sections})\.[a-z0-9]+(?:[.-][a-z0-9]+)*)""#)).unwrap();

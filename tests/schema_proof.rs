@@ -32,21 +32,10 @@ fn the_shipped_schema_is_one_the_proof_handles() {
     assert_eq!(aeb_verify::schema::proof_applies(), Ok(()));
 }
 
-fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            fixture_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn every_fixture_the_proof_accepts_is_valid_and_it_proves_the_plain_valid_ones() {
     let mut files = Vec::new();
-    fixture_files(&fixture(""), &mut files);
+    files_with_extension(&fixture(""), "json", &mut files);
     files.sort();
     let (mut checked, mut proved, mut valid) = (0, 0, 0);
     let mut declined = Vec::new();

@@ -7,6 +7,18 @@ use std::process::{Command, Stdio};
 
 pub const NOW: &str = "2026-11-25T00:00:00Z";
 
+/// Every file under `dir` whose name ends in `.ext`, depth first.
+pub fn files_with_extension(dir: &std::path::Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            files_with_extension(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
+            out.push(p);
+        }
+    }
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
 }
