@@ -212,3 +212,81 @@ fn a_long_version_string_is_left_to_jsonschema_and_reported_there() {
     assert_eq!(schema[0]["pointer"], "/app_version");
     assert!(schema[0]["message"].as_str().unwrap().starts_with("[pattern]"), "{}", schema[0]["message"]);
 }
+
+mod random {
+    //! Random values, shaped to come near the schema's edges (digits, separators, hex,
+    //! small and boundary numbers), put at random places of a valid bundle: whatever
+    //! the proof accepts, jsonschema must accept too.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn near_edges_string() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9aAfFgT:.+\\-Zz]{0,70}",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?([Zz]|[+-][0-9]{2}:[0-9]{2})",
+            "(0|[1-9][0-9]?|0[0-9])\\.[0-9]{1,2}\\.[0-9]{1,2}(-[0-9a-z.\\-]{0,8})?(\\+[0-9a-z.\\-]{0,8})?\n?",
+            "[0-9a-fA-F]{62,66}\n?",
+        ]
+    }
+
+    fn number() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            (-3i64..=102).prop_map(Value::from),
+            prop::sample::select(vec![
+                -1e-300,
+                -0.0,
+                0.0,
+                1e-300,
+                0.5,
+                0.9999999999999999,
+                1.0,
+                1.0000000000000002,
+                99.99,
+                100.0,
+                100.00000000000001,
+                1e300
+            ])
+            .prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            number(),
+            near_edges_string().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_proof_never_accepts_what_jsonschema_rejects(at in 0usize..1000, v in value(), add in any::<bool>()) {
+            let mut b = base();
+            let mut pointers = Vec::new();
+            collect(&b, String::new(), &mut pointers);
+            let ptr = &pointers[at % pointers.len()];
+            let target = b.pointer_mut(ptr).unwrap();
+            match (add, target.as_object_mut()) {
+                // A new member of an object, named like one the schema knows or not.
+                (true, Some(o)) => { o.insert(["sha256", "epsilon", "x", "pgp", "kms"][at % 5].to_owned(), v); }
+                _ => *target = v,
+            }
+            let proved = aeb_verify::schema::proved_valid(&b);
+            let valid = aeb_verify::schema::jsonschema_valid(&b).unwrap();
+            prop_assert!(!proved || valid, "the proof accepts what jsonschema rejects at {}: {:#}", ptr, b);
+        }
+    }
+}
