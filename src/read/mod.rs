@@ -209,7 +209,7 @@ impl Document {
 
     /// A top-level member's value, parsed once and shared.
     pub fn member_ref(&self, name: &str) -> Option<&serde_json::Value> {
-        let i = self.members.iter().position(|m| m.name == name)?;
+        let i = self.index(name)?;
         self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
     }
 
@@ -221,7 +221,7 @@ impl Document {
     pub fn value_of(&self, names: &[&str]) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         for name in names {
-            let Some(i) = self.members.iter().position(|m| m.name == *name) else { continue };
+            let Some(i) = self.index(name) else { continue };
             let value = match self.values.get(i).and_then(|v| v.get()) {
                 Some(parsed) => parsed.clone(),
                 None => self.parse_member(i),
@@ -238,10 +238,15 @@ impl Document {
     pub fn keep(&self, object: serde_json::Value) {
         let serde_json::Value::Object(map) = object else { return };
         for (name, value) in map {
-            if let Some(slot) = self.members.iter().position(|m| m.name == name).and_then(|i| self.values.get(i)) {
+            if let Some(slot) = self.index(&name).and_then(|i| self.values.get(i)) {
                 let _ = slot.set(Some(value));
             }
         }
+    }
+
+    /// Where the top-level member `name` is in `members` (and its tree in `values`).
+    fn index(&self, name: &str) -> Option<usize> {
+        self.members.iter().position(|m| m.name == name)
     }
 
     fn parse_member(&self, i: usize) -> Option<serde_json::Value> {

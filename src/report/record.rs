@@ -311,9 +311,10 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
     keys
 }
 
-/// One argument as a POSIX shell reads it back, quoted only where needed. A control or invisible character is
-/// written as an escape inside `$'...'` (bash, zsh, ksh, and POSIX since 2024), so the
-/// command can be pasted into a shell and no report carries the raw character.
+/// One argument as a POSIX shell reads it back, quoted only where needed. A control or
+/// invisible character is written as an escape inside `$'...'` (bash, zsh, ksh, and
+/// POSIX since 2024), so the command can be pasted into a shell and no report carries
+/// the raw character.
 fn shell_quote(s: &str) -> String {
     let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
