@@ -156,7 +156,7 @@ impl Judge<'_, '_> {
                     Finding::new(
                         &RECORDS,
                         pointer,
-                        format!("{phrase} claims {kind}{} records, but {}", group(claimed), rc.source,),
+                        format!("{phrase} claims {kind}{} records, but {}", group(claimed), rc.source()),
                     )
                     .expected(format!(
                         "{} records ({} at {})",

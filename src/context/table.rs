@@ -271,7 +271,7 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                     format!("{} records", group(rc.value))
                 };
                 out.push(
-                    Finding::new(&TABLE_RECORDS, rc.pointer.clone(), format!("{table_says}, but {}", rc.source))
+                    Finding::new(&TABLE_RECORDS, rc.pointer.clone(), format!("{table_says}, but {}", rc.source()))
                         .expected(if exact {
                             format!("{} records", group(live))
                         } else {
@@ -289,7 +289,7 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                             "{table_says} ({} live file{} without numRecords statistics), so {} cannot be confirmed",
                             t.files_without_stats,
                             if t.files_without_stats == 1 { "" } else { "s" },
-                            rc.source
+                            rc.source()
                         ),
                     )
                     .severity(Severity::Info),
