@@ -223,13 +223,7 @@ fn a_sidecar_named_again_and_again_is_read_once() {
     // The v2 checkpoint names its one sidecar 200,000 times more (7 MB of lines): read
     // once per name, the count is the table's and the time is the reading of the lines.
     let t = scratch("v2-checkpoint", "sidecars");
-    let log = t.join("_delta_log");
-    let checkpoint = std::fs::read_dir(&log)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().ends_with(".json") && p.to_string_lossy().contains(".checkpoint."))
-        .unwrap();
-    let text = std::fs::read_to_string(&checkpoint).unwrap();
+    let (checkpoint, text) = v2_checkpoint(&t);
     let line = text.lines().find(|l| l.contains("\"sidecar\"")).unwrap().to_owned();
     let mut grown = text.clone();
     for _ in 0..200_000 {
@@ -244,6 +238,44 @@ fn a_sidecar_named_again_and_again_is_read_once() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(r.stdout.contains("450 live records in 5 live files"), "{}", r.stdout);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+/// The v2 checkpoint of a scratch copy of `v2-checkpoint`, and its text.
+fn v2_checkpoint(t: &Path) -> (PathBuf, String) {
+    let checkpoint = std::fs::read_dir(t.join("_delta_log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".json") && p.to_string_lossy().contains(".checkpoint."))
+        .unwrap();
+    let text = std::fs::read_to_string(&checkpoint).unwrap();
+    (checkpoint, text)
+}
+
+#[test]
+fn a_sidecar_path_is_percent_decoded() {
+    // The protocol's sidecar `path` is URI-encoded ("URI-encoded path to the sidecar
+    // file", PROTOCOL.md, Sidecar File Information): a sidecar whose name holds a space
+    // and a percent sign is named `a%20b%25c.parquet` and must be found as `a b%c.parquet`.
+    let t = scratch("v2-checkpoint", "sidecar-encoded");
+    let sidecars = t.join("_delta_log/_sidecars");
+    let old = "00000000-0000-0000-0000-000000000001.parquet";
+    std::fs::rename(sidecars.join(old), sidecars.join("side car 100%.parquet")).unwrap();
+    let (checkpoint, text) = v2_checkpoint(&t);
+    assert_eq!(text.matches(old).count(), 1, "{text}");
+    std::fs::write(&checkpoint, text.replace(old, "side%20car%20100%25.parquet")).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "json");
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("450 live records in 5 live files"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+
+    // Decoded, a name must still be a plain file name: an encoded climb out of
+    // _sidecars/ is refused, not opened.
+    for climb in ["..%2F..%2F_delta_log%2F00000000000000000004.json", "%2E%2E", "a%5Cb.parquet", "a%00b.parquet"] {
+        let t = scratch("v2-checkpoint", "sidecar-climb");
+        let (checkpoint, text) = v2_checkpoint(&t);
+        std::fs::write(&checkpoint, text.replace(old, climb)).unwrap();
+        assert_unreadable(&t, "is not a file name");
+    }
 }
 
 #[test]

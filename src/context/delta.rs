@@ -519,11 +519,13 @@ impl<'a> Replay<'a> {
     }
 
     /// A sidecar lives in `_delta_log/_sidecars/`; only a plain file name is accepted, so
-    /// no path in the log can lead outside it.
-    fn sidecar_path(&self, name: &str) -> Result<PathBuf, Error> {
-        let name = name.rsplit('/').next().unwrap_or(name);
-        if name.is_empty() || name == ".." || name == "." || name.contains('\\') {
-            return Err(Error::Unreadable(format!("sidecar path {name:?} is not a file name")));
+    /// no path in the log can lead outside it. The protocol writes the path URI-encoded:
+    /// its last segment is decoded, and the decoded name is what must be plain (an
+    /// encoded `..%2F` is a climb, not a name).
+    fn sidecar_path(&self, path: &str) -> Result<PathBuf, Error> {
+        let name = super::table::uri_file_name(path);
+        if name.is_empty() || name == ".." || name == "." || name.contains(['/', '\\', '\0']) {
+            return Err(Error::Unreadable(format!("sidecar path {path:?} is not a file name")));
         }
         let dir = self.log.join("_sidecars");
         if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
