@@ -33,7 +33,8 @@ pub fn p(section: &str, field: &str) -> String {
 }
 
 /// The pointers of the figures the consistency audit reads, written out once: the audit
-/// runs for every bundle of a batch, and formatting them anew was a tenth of its time.
+/// runs for every bundle of a batch, and formatting them anew was a twentieth of its
+/// instructions.
 /// (`pointers_are_their_sections` holds them to the section constants above.)
 pub mod at {
     pub const RECORDS_PROCESSED: &str = "/cost_analysis/platform_costs/records_processed";
@@ -77,28 +78,28 @@ pub struct RecordCount {
     /// `records_processed` as stated, or `total_cost_usd / cost_per_record`.
     pub implied: bool,
     pub pointer: String,
-    /// The figures it was read or worked out from, for [`RecordCount::source`].
-    from: Vec<Num>,
+    /// The figures it was worked out from when implied, for [`RecordCount::source`].
+    implied_from: Option<(Num, Num)>,
 }
 
 impl RecordCount {
     /// Where the count comes from, for messages (formatted only for a finding).
     pub fn source(&self) -> String {
-        match self.from.as_slice() {
-            [total, per] => format!(
+        match &self.implied_from {
+            Some((total, per)) => format!(
                 "total_cost_usd / cost_per_record = {} / {} implies {} records",
                 total.shown(),
                 per.shown(),
                 group(self.value)
             ),
-            _ => format!("records_processed ({}) is {}", self.pointer, group(self.value)),
+            None => format!("records_processed ({}) is {}", self.pointer, group(self.value)),
         }
     }
 }
 
 pub fn record_count(facts: &Facts) -> Option<RecordCount> {
     if let Some(n) = facts.num(at::RECORDS_PROCESSED) {
-        return Some(RecordCount { value: n.value, implied: false, pointer: n.pointer.clone(), from: vec![n] });
+        return Some(RecordCount { value: n.value, implied: false, pointer: n.pointer, implied_from: None });
     }
     let total = facts.num(at::TOTAL_COST_USD)?;
     let per = facts.num(at::COST_PER_RECORD).filter(|n| n.value > 0.0)?;
@@ -106,7 +107,7 @@ pub fn record_count(facts: &Facts) -> Option<RecordCount> {
         value: total.value / per.value,
         implied: true,
         pointer: per.pointer.clone(),
-        from: vec![total, per],
+        implied_from: Some((total, per)),
     })
 }
 
