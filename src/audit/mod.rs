@@ -75,14 +75,18 @@ pub fn basis(t: Tolerance, decimals: u32, expected: f64) -> String {
 #[derive(Debug, Clone)]
 pub struct RecordCount {
     pub value: f64,
-    /// `records_processed` as stated, or `total_cost_usd / cost_per_record`.
-    pub implied: bool,
     pub pointer: String,
-    /// The figures it was worked out from when implied, for [`RecordCount::source`].
+    /// `total_cost_usd` and `cost_per_record` when the count is implied by them; None
+    /// when `records_processed` states it.
     implied_from: Option<(Num, Num)>,
 }
 
 impl RecordCount {
+    /// Whether the count is `total_cost_usd / cost_per_record`, not stated.
+    pub fn implied(&self) -> bool {
+        self.implied_from.is_some()
+    }
+
     /// Where the count comes from, for messages (formatted only for a finding).
     pub fn source(&self) -> String {
         match &self.implied_from {
@@ -99,16 +103,11 @@ impl RecordCount {
 
 pub fn record_count(facts: &Facts) -> Option<RecordCount> {
     if let Some(n) = facts.num(at::RECORDS_PROCESSED) {
-        return Some(RecordCount { value: n.value, implied: false, pointer: n.pointer, implied_from: None });
+        return Some(RecordCount { value: n.value, pointer: n.pointer, implied_from: None });
     }
     let total = facts.num(at::TOTAL_COST_USD)?;
     let per = facts.num(at::COST_PER_RECORD).filter(|n| n.value > 0.0)?;
-    Some(RecordCount {
-        value: total.value / per.value,
-        implied: true,
-        pointer: per.pointer.clone(),
-        implied_from: Some((total, per)),
-    })
+    Some(RecordCount { value: total.value / per.value, pointer: per.pointer.clone(), implied_from: Some((total, per)) })
 }
 
 /// An integer-ish count with thousands separators: 1000000 -> "1,000,000".

@@ -161,7 +161,7 @@ impl Judge<'_, '_> {
                     .expected(format!(
                         "{} records ({} at {})",
                         group(rc.value),
-                        if rc.implied { "implied" } else { "records_processed" },
+                        if rc.implied() { "implied" } else { "records_processed" },
                         rc.pointer
                     ))
                     .found(format!("{kind}{} records ({phrase})", group(claimed))),

@@ -249,11 +249,11 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
         Some(rc) => {
             out.mark(&TABLE_RECORDS);
             // The bundle's figure, as a range when it is implied from rounded inputs.
-            let (low, high) = if rc.implied { implied_range(facts, opts) } else { (rc.value, rc.value) };
+            let (low, high) = if rc.implied() { implied_range(facts, opts) } else { (rc.value, rc.value) };
             let tol = crate::audit::tolerance(opts);
             let decimals = facts.num(&rc.pointer).map_or(0, |n| n.decimals);
             let agrees_with = |x: f64| {
-                if rc.implied {
+                if rc.implied() {
                     x >= low && x <= high
                 } else {
                     compare(rc.value, decimals, x, tol).consistent
@@ -261,7 +261,7 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
             };
             let contradicts = if exact { !agrees_with(live) } else { high < live && !agrees_with(live) };
             if contradicts {
-                let basis = if rc.implied {
+                let basis = if rc.implied() {
                     format!(
                         "{} to {} records (implied, within the precision of the cost figures)",
                         group(low),
