@@ -26,9 +26,9 @@ struct Embedded {
     schema: Value,
     /// Top-level member names the schema describes.
     known: Vec<String>,
-    /// `None` when the schema uses something `proof` does not handle (a test keeps
+    /// The reason when the schema uses something `proof` does not handle (a test keeps
     /// the shipped schema out of that case).
-    proof: Option<proof::Schema>,
+    proof: Result<proof::Schema, String>,
 }
 
 fn embedded() -> Result<&'static Embedded, &'static str> {
@@ -40,7 +40,7 @@ fn embedded() -> Result<&'static Embedded, &'static str> {
             .and_then(Value::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        let proof = proof::Schema::new(&schema).ok();
+        let proof = proof::Schema::new(&schema);
         Ok(Embedded { schema, known, proof })
     })
     .as_ref()
@@ -62,14 +62,13 @@ fn validator() -> Result<&'static Validator, &'static str> {
 
 /// Whether the shipped schema is one [`proof`] handles, with the reason when not.
 pub fn proof_applies() -> Result<(), String> {
-    let e = embedded().map_err(str::to_owned)?;
-    proof::Schema::new(&e.schema).map(|_| ())
+    embedded().map_err(str::to_owned)?.proof.as_ref().map(|_| ()).map_err(String::clone)
 }
 
 /// Whether the quick proof accepts `instance` (false also when the proof does not
 /// apply to the shipped schema); for the differential test.
 pub fn proved_valid(instance: &Value) -> bool {
-    embedded().ok().and_then(|e| e.proof.as_ref()).is_some_and(|p| p.proves(instance))
+    embedded().ok().and_then(|e| e.proof.as_ref().ok()).is_some_and(|p| p.proves(instance))
 }
 
 /// `jsonschema`'s own answer, for the differential test.
@@ -164,7 +163,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     };
     let names: Vec<&str> = c.known.iter().map(String::as_str).collect();
     let instance = doc.value_of(&names);
-    let proved = c.proof.as_ref().is_some_and(|p| p.proves(&instance));
+    let proved = c.proof.as_ref().is_ok_and(|p| p.proves(&instance));
     let validator = match proved {
         true => None,
         false => match validator() {
