@@ -276,6 +276,17 @@ fn a_sidecar_path_is_percent_decoded() {
         std::fs::write(&checkpoint, text.replace(old, climb)).unwrap();
         assert_unreadable(&t, "is not a file name");
     }
+
+    // A decoded name may hold control characters: it is looked for, not found, and
+    // the report names it escaped (the terminal never receives ESC or BEL).
+    let t = scratch("v2-checkpoint", "sidecar-control");
+    let (checkpoint, text) = v2_checkpoint(&t);
+    std::fs::write(&checkpoint, text.replace(old, "%1B%5B31mred%07.parquet")).unwrap();
+    let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "human");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains(r"\u{1b}[31mred\u{7}.parquet"), "{}", r.stdout);
+    assert!(!r.stdout.contains(['\u{1b}', '\u{7}']), "{}", r.stdout);
+    assert_unreadable(&t, "No such file");
 }
 
 #[test]
