@@ -5,7 +5,6 @@
 use crate::finding::{child, split_top};
 use crate::read::{locate, object_numbers, Document, NumberBounds};
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// The top-level members whose figures the audit reads.
 pub const MEMBERS: &[&str] = &[
@@ -39,7 +38,26 @@ impl Num {
 /// `value` printed with exactly `decimals` decimals, or shortest form when that is
 /// shorter and exact.
 pub fn format_decimals(value: f64, decimals: u32) -> String {
-    let fixed = format!("{:.*}", decimals.min(17) as usize, value);
+    let d = decimals.min(17) as usize;
+    // When the shortest form that reads back as `value` shows at most `d` decimals and
+    // `value` is small enough that its spacing (ulp) is under a unit of the d-th
+    // decimal, that form padded with zeros is what exact rounding to `d` decimals
+    // prints: `value` lies within half an ulp of it, less than half a unit of the grid.
+    // Exact formatting and reading back cost ten times as much, for every figure a
+    // message quotes.
+    let ulp_bound = (1u64 << 51) as f64 / 10f64.powi(d as i32);
+    if value.is_finite() && value.abs() < ulp_bound {
+        let mut shortest = value.to_string();
+        let shown = shortest.find('.').map_or(0, |dot| shortest.len() - dot - 1);
+        if shown <= d {
+            if shown == 0 && d > 0 {
+                shortest.push('.');
+            }
+            shortest.extend(std::iter::repeat_n('0', d - shown));
+            return shortest;
+        }
+    }
+    let fixed = format!("{value:.d$}");
     if fixed.parse::<f64>().ok() == Some(value) {
         fixed
     } else {
@@ -64,15 +82,18 @@ pub fn format_computed(value: f64) -> String {
 
 pub struct Facts<'d> {
     doc: &'d Document,
-    /// Decimals of a member's number literals (None: not found in the source), indexed
-    /// in one walk of the member's source on the first figure asked of it: the audit,
-    /// the claims and the profiles ask for the same figures many times.
-    decimals: std::cell::RefCell<HashMap<String, HashMap<String, Option<u32>>>>,
+    /// Where a member's number literals are (pointer below the member, source offset),
+    /// indexed in one walk of the member's source on the first figure asked of it.
+    numbers: std::cell::RefCell<Vec<(String, NumberIndex)>>,
+    /// Numbers already asked for, by pointer: a bundle's checks ask about 30 times for
+    /// some 14 figures, and each answer is a lookup in the tree and in the index.
+    /// Linear: the pointers asked for are the checks' own, a few dozen at most.
+    asked: std::cell::RefCell<Vec<(String, Option<Num>)>>,
 }
 
 impl<'d> Facts<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        Facts { doc, decimals: std::cell::RefCell::default() }
+        Facts { doc, numbers: std::cell::RefCell::default(), asked: std::cell::RefCell::default() }
     }
 
     pub fn get(&self, pointer: &str) -> Option<&'d Value> {
@@ -101,51 +122,56 @@ impl<'d> Facts<'d> {
 
     /// A finite number at `pointer`, with the decimals its source text shows.
     pub fn num(&self, pointer: &str) -> Option<Num> {
+        if let Some((_, known)) = self.asked.borrow().iter().find(|(p, _)| p == pointer) {
+            return known.clone();
+        }
+        let found = self.find_num(pointer);
+        self.asked.borrow_mut().push((pointer.to_owned(), found.clone()));
+        found
+    }
+
+    fn find_num(&self, pointer: &str) -> Option<Num> {
         let value = self.get(pointer)?.as_f64().filter(|v| v.is_finite())?;
         let (top, inner) = split_top(pointer)?;
-        let shown = {
-            let mut index = self.decimals.borrow_mut();
-            if !index.contains_key(top.as_ref()) {
-                index.insert(top.clone().into_owned(), self.index_member(&top));
-            }
-            let member = index.get_mut(top.as_ref())?;
-            match member.get(inner) {
-                Some(known) => *known,
-                // Beyond the index's bounds: this one figure's literal, found by itself.
-                None => {
-                    let found = self.decimals_at(&top, inner);
-                    member.insert(inner.to_owned(), found);
-                    found
-                }
-            }
-        };
+        let shown = self.decimals(&top, inner);
         let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
         Some(Num { pointer: pointer.to_owned(), value, decimals })
     }
 
-    /// Decimals of the number literals of a top-level member, by pointer below it, in
-    /// one walk of the member's own source (a large extension member elsewhere costs
-    /// nothing). Only the figures the audit reads are indexed: numbers named by object
-    /// members, at most INDEX_DEPTH deep and INDEX_MAX of them. Numbers in arrays or
-    /// deeper are looked up one by one if asked for: a pointer string per number of a
-    /// hostile nesting would cost the number count times the depth.
-    fn index_member(&self, top: &str) -> HashMap<String, Option<u32>> {
-        let Some(member) = self.doc.member(top) else {
-            return HashMap::new();
-        };
-        let src = self.doc.source().get(member.offset..).unwrap_or_default();
-        let bounds = NumberBounds { depth: INDEX_DEPTH, count: INDEX_MAX, pointer_len: INDEX_POINTER_MAX };
-        object_numbers(src, bounds).into_iter().map(|(p, at)| (p, src.get(at..).and_then(literal_decimals))).collect()
-    }
-
-    /// Decimals of the one number literal at `inner` below the member `top`.
-    fn decimals_at(&self, top: &str, inner: &str) -> Option<u32> {
+    /// Decimals shown by the literal at `inner` below the member `top` (None: not found
+    /// in the source).
+    fn decimals(&self, top: &str, inner: &str) -> Option<u32> {
         let member = self.doc.member(top)?;
         let src = self.doc.source().get(member.offset..)?;
-        let at = locate(src, inner)?;
-        literal_decimals(src.get(at..)?)
+        let mut numbers = self.numbers.borrow_mut();
+        let at = match numbers.iter().position(|(name, _)| name == top) {
+            Some(i) => i,
+            None => {
+                numbers.push((top.to_owned(), index_member(src)));
+                numbers.len() - 1
+            }
+        };
+        let indexed = numbers.get(at)?.1.iter().find(|(p, _)| p == inner).map(|(_, offset)| *offset);
+        // Beyond the index's bounds: this one figure's literal, found by itself.
+        let offset = indexed.or_else(|| locate(src, inner))?;
+        literal_decimals(src.get(offset..)?)
     }
 }
+
+/// The number literals of a member's source, by pointer below it, in one walk (a large
+/// extension member elsewhere costs nothing). Only the figures the audit reads are
+/// indexed: numbers named by object members, at most INDEX_DEPTH deep and INDEX_MAX of
+/// them. Numbers in arrays or deeper are looked up one by one if asked for: a pointer
+/// string per number of a hostile nesting would cost the number count times the depth.
+/// Searched linearly: each figure is asked for once ([`Facts::num`] remembers the
+/// answers), and the figures asked for are the checks' own few dozen.
+fn index_member(src: &[u8]) -> NumberIndex {
+    let bounds = NumberBounds { depth: INDEX_DEPTH, count: INDEX_MAX, pointer_len: INDEX_POINTER_MAX };
+    object_numbers(src, bounds)
+}
+
+/// A member's number literals: pointer below the member, source offset.
+type NumberIndex = Vec<(String, usize)>;
 
 /// How deep below its member, and how many, numbers the decimals index holds.
 const INDEX_DEPTH: usize = 6;
@@ -180,6 +206,56 @@ mod tests {
         assert_eq!(format_computed(73.5), "73.5");
         assert_eq!(format_computed(999999.9999999999), "1000000");
         assert_eq!(format_computed(0.0000245), "0.0000245");
+    }
+
+    /// The short way to print a figure agrees with exact rounding followed by a
+    /// read-back check (the definition), on awkward values and on many random ones.
+    #[test]
+    fn format_decimals_agrees_with_exact_rounding() {
+        fn exact(value: f64, decimals: u32) -> String {
+            let fixed = format!("{:.*}", decimals.min(17) as usize, value);
+            if fixed.parse::<f64>().ok() == Some(value) {
+                fixed
+            } else {
+                format!("{value}")
+            }
+        }
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.1,
+            0.125,
+            0.375,
+            2.5,
+            24.5,
+            1e-7,
+            5e-324,
+            1e15,
+            1e16,
+            1e21,
+            1e23,
+            123456789.125,
+            2251799813685248.5,
+            4503599627370497.0,
+            9007199254740993.0,
+            0.30000000000000004,
+            76.19047619,
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Random bit patterns (every magnitude) and short decimals (the usual figures).
+            values.push(f64::from_bits(state));
+            values.push((state % 10_000_000) as f64 / 10f64.powi((state >> 40) as i32 % 9));
+        }
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            for d in [0, 1, 2, 3, 5, 8, 12, 15, 17, 20] {
+                assert_eq!(format_decimals(v, d), exact(v, d), "{v:e} at {d} decimals");
+                assert_eq!(format_decimals(-v, d), exact(-v, d), "{:e} at {d} decimals", -v);
+            }
+        }
     }
 
     /// Decimals as written, whether the number is in the one-walk index (shallow, named

@@ -30,7 +30,7 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     out.mark(&UNSUPPORTED);
     out.mark(&UNCHECKED);
     let mut unbacked: Vec<&'static Rule> = Vec::new();
-    let j = Judge { facts, opts, records: std::cell::OnceCell::new() };
+    let j = Judge { facts, opts, records: std::cell::OnceCell::new(), source: std::cell::OnceCell::new() };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
         let found = extract(&field, text);
@@ -95,6 +95,8 @@ struct Judge<'a, 'd> {
     opts: &'a Options,
     /// The record count, worked out (and its source described) once for all claims.
     records: std::cell::OnceCell<Option<audit::RecordCount>>,
+    /// Where the record count comes from, described once for every claim it contradicts.
+    source: std::cell::OnceCell<String>,
 }
 
 fn quote(text: &str) -> String {
@@ -156,7 +158,11 @@ impl Judge<'_, '_> {
                     Finding::new(
                         &RECORDS,
                         pointer,
-                        format!("{phrase} claims {kind}{} records, but {}", group(claimed), rc.source()),
+                        format!(
+                            "{phrase} claims {kind}{} records, but {}",
+                            group(claimed),
+                            self.source.get_or_init(|| rc.source())
+                        ),
                     )
                     .expected(format!(
                         "{} records ({} at {})",

@@ -233,6 +233,50 @@ fn chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
+/// Appends a member name to a JSON pointer, escaped (RFC 6901), without a string of its
+/// own: the decimals index builds a pointer for every member it passes.
+fn push_token(pointer: &mut String, name: &str) {
+    if name.contains(['~', '/']) {
+        for c in name.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
+    } else {
+        pointer.push_str(name);
+    }
+}
+
+/// The names of an object seen so far, to take the first of duplicate names. Most
+/// objects have a handful of members: those are compared in a list, and only a large
+/// object pays for a hash set (a hostile one stays linear).
+#[derive(Default)]
+struct Seen {
+    few: Vec<String>,
+    many: HashSet<String>,
+}
+
+impl Seen {
+    const FEW: usize = 16;
+
+    /// Whether `name` is seen for the first time (and remembers it).
+    fn first(&mut self, name: String) -> bool {
+        if self.few.len() < Self::FEW {
+            if self.few.contains(&name) {
+                return false;
+            }
+            self.few.push(name);
+            return true;
+        }
+        if self.few.contains(&name) {
+            return false;
+        }
+        self.many.insert(name)
+    }
+}
+
 struct Walker<'a> {
     src: &'a [u8],
     pos: usize,
@@ -336,12 +380,12 @@ impl Walker<'_> {
             }
             b'{' if depth < b.depth => {
                 self.pos += 1;
-                let mut seen = HashSet::new();
+                let mut seen = Seen::default();
                 while let Some(key) = self.next_member()? {
                     let len = at.len();
                     at.push('/');
-                    at.push_str(&crate::finding::pointer_token(&key));
-                    if at.len() <= b.pointer_len && seen.insert(key) {
+                    push_token(at, &key);
+                    if at.len() <= b.pointer_len && seen.first(key) {
                         self.numbers(at, depth + 1, b, out)?;
                     } else {
                         self.skip_value()?;
@@ -517,6 +561,16 @@ mod tests {
         let b = NumberBounds { depth: 6, count: 2, pointer_len: 512 };
         assert_eq!(object_numbers(br#"{"a": 1, "b": 2, "c": 3}"#, b).len(), 2);
         assert_eq!(object_numbers(br#"{"a": 1, "a": 2}"#, b), vec![("/a".to_owned(), 6)]);
+        // Also past the names compared in a list: a duplicate of an early name and of a
+        // late one, each after the first, are passed over.
+        let names: Vec<String> = (0..Seen::FEW + 4).map(|i| format!("\"n{i}\": {i}")).collect();
+        let doc = format!("{{{}, \"n0\": 100, \"n{}\": 200}}", names.join(", "), Seen::FEW + 2);
+        let b = NumberBounds { depth: 6, count: 100, pointer_len: 512 };
+        let got = object_numbers(doc.as_bytes(), b);
+        assert_eq!(got.len(), Seen::FEW + 4, "{doc}");
+        for (pointer, offset) in got {
+            assert_eq!(Some(offset), locate(doc.as_bytes(), &pointer), "{pointer}");
+        }
     }
 
     /// The one-walk forms agree with the one-pointer ones (hand-checked above), in any
