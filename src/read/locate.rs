@@ -406,7 +406,12 @@ impl Walker<'_> {
         if let Some(end) = rest.iter().position(|&b| b == b'"' || b == b'\\') {
             if rest.get(end) == Some(&b'"') {
                 self.pos += end + 1;
-                return Some(String::from_utf8_lossy(rest.get(..end)?).into_owned());
+                let bytes = rest.get(..end)?;
+                // A name in a read document is valid UTF-8: one check and one copy.
+                return Some(match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+                });
             }
         }
         let mut units: Vec<u16> = Vec::new();
