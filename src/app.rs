@@ -4,13 +4,14 @@
 use crate::batch::{self, Item, Tally};
 use crate::cli::{Cli, ColorChoice, Command, ReadArgs, VerifyArgs};
 use crate::inputs::bundles::{self, Loaded};
+use crate::inputs::outputs;
 use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
 use crate::text::escape_control;
 use crate::verify::BundleReport;
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 use std::io::{Read, Write};
 use std::path::Path;
 use time::format_description::well_known::Rfc3339;
@@ -144,13 +145,24 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         record: &base,
     };
     // Each --output file is created before any bundle is verified: a path that cannot
-    // be written stops the run before it costs anything.
+    // be written stops the run before it costs anything. None may be a file the run
+    // reads (creating it would truncate it), nor two of them one file.
+    let specs: Vec<String> = args.outputs.iter().map(output_spec).collect();
+    let named: Vec<(&str, &Path)> =
+        specs.iter().map(String::as_str).zip(args.outputs.iter().map(|o| o.path.as_path())).collect();
+    let reads = files_read(args, &found);
+    if let Err(e) = outputs::check_before(&named, &reads, args.context.table.as_deref()) {
+        return fail(env, &e);
+    }
     let mut files = Vec::new();
     for o in &args.outputs {
         match std::fs::File::create(&o.path) {
             Ok(f) => files.push((o, std::io::BufWriter::new(f))),
             Err(e) => return fail(env, &format!("cannot create {}: {e}", o.path.display())),
         }
+    }
+    if let Err(e) = outputs::check_created(&named) {
+        return fail(env, &e);
     }
     let file_style = report::Style { color: false, ..style };
     let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);
@@ -347,6 +359,35 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// `FORMAT=FILE` as given, for messages.
+fn output_spec(o: &crate::cli::OutputArg) -> String {
+    let format = o.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+    format!("{format}={}", o.path.display())
+}
+
+/// The files the run reads besides standard input: bundles, key files, artifacts.
+fn files_read<'a>(args: &'a VerifyArgs, found: &'a bundles::Discovery) -> Vec<outputs::ReadFile<'a>> {
+    use outputs::ReadFile;
+    let mut reads: Vec<ReadFile<'a>> = Vec::new();
+    for input in &found.inputs {
+        if let bundles::Input::File { path, .. } = input {
+            reads.push(ReadFile { what: "bundle", path });
+        }
+    }
+    reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path }));
+    for spec in &args.sig.kms_keys {
+        if let Ok((_, file)) = crate::inputs::keys::split_kms_spec(spec) {
+            reads.push(ReadFile { what: "key file", path: Path::new(file) });
+        }
+    }
+    for spec in &args.context.artifacts {
+        if let Some((_, file)) = spec.split_once('=') {
+            reads.push(ReadFile { what: "artifact", path: Path::new(file) });
+        }
+    }
+    reads
 }
 
 /// Keys and requirements of `--cert`, `--kms-key`, `--require-signature`,

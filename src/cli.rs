@@ -38,7 +38,8 @@ pub struct VerifyArgs {
     pub format: Format,
 
     /// Also write a report in FORMAT to FILE (e.g. sarif=results.sarif); repeatable.
-    /// Every file is written in full before the exit status is known
+    /// Every file is written in full before the exit status is known. A FILE that the
+    /// run reads (a bundle, a key file, an artifact, the table's log) is refused
     #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
     pub outputs: Vec<OutputArg>,
 

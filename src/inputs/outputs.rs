@@ -1,0 +1,90 @@
+//! `--output` files held against what the run reads. `File::create` truncates: a report
+//! written over a bundle of the run destroyed the bundle before it was read (it then
+//! read as empty and was rejected), and one written over a key file or an artifact
+//! destroyed that. Files are compared by identity (device and inode on Unix), so another
+//! spelling of the path, a symbolic link or a hard link is the same file.
+
+use std::path::{Path, PathBuf};
+
+/// A file the run reads, and what it is to the run (for the message).
+pub struct ReadFile<'a> {
+    pub what: &'static str,
+    pub path: &'a Path,
+}
+
+/// Refuses an `--output` path that names a file the run reads, or that lies in the
+/// `_delta_log` of the `--table` directory (a report there would be read as a commit
+/// of the table by the next reader). Run before any output file is created.
+pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Option<&Path>) -> Result<(), String> {
+    let existing: Vec<(&str, &Path, Identity)> =
+        outputs.iter().filter_map(|(spec, path)| Some((*spec, *path, identity(path)?))).collect();
+    if !existing.is_empty() {
+        for r in reads {
+            let Some(id) = identity(r.path) else { continue };
+            if let Some((spec, _, _)) = existing.iter().find(|(_, _, o)| *o == id) {
+                return Err(format!(
+                    "--output {spec} is the {} {}, which this run reads: writing the report would overwrite it; \
+                     write reports outside the run's inputs",
+                    r.what,
+                    r.path.display()
+                ));
+            }
+        }
+    }
+    if let Some(log) = table.and_then(|t| std::fs::canonicalize(t.join("_delta_log")).ok()) {
+        for (spec, path) in outputs {
+            if parent_dir(path).is_some_and(|dir| dir.starts_with(&log)) {
+                return Err(format!(
+                    "--output {spec} lies in the table's log {}: the next reader of the table would read the \
+                     report as a commit; write reports outside the table",
+                    log.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses two `--output` options that name one file (their reports would be written
+/// over each other). Run once the files are created, so that paths that did not exist
+/// before are compared too.
+pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
+    let ids: Vec<Option<Identity>> = created.iter().map(|(_, path)| identity(path)).collect();
+    for (i, (spec, _)) in created.iter().enumerate() {
+        let Some(Some(id)) = ids.get(i) else { continue };
+        let earlier = ids.iter().take(i).position(|other| other.as_ref() == Some(id));
+        if let Some((first, _)) = earlier.and_then(|j| created.get(j)) {
+            return Err(format!(
+                "--output {first} and --output {spec} name the same file: give each report its own file"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The canonical directory a path to be created lies in.
+fn parent_dir(path: &Path) -> Option<PathBuf> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(parent).ok()
+}
+
+#[cfg(unix)]
+type Identity = (u64, u64);
+
+/// The identity of the file a path names, following links as `File::create` does.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<Identity> {
+    std::fs::canonicalize(path).ok()
+}

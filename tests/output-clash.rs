@@ -1,0 +1,167 @@
+//! `--output FORMAT=FILE` never overwrites what the run reads. Creating the report file
+//! truncates it: before this check, `--output json=dir/a.json dir/` emptied the bundle
+//! `a.json` before it was read (it was then rejected as unreadable JSON, and the
+//! publisher's bundle was gone), and `--output junit=key.asc --cert key.asc` destroyed
+//! the auditor's key file. The run now stops with exit 2 before any file is created,
+//! naming the option and the file, and every input keeps its bytes.
+
+mod common;
+
+use common::{fixture, run, NOW};
+use std::path::{Path, PathBuf};
+
+const BUNDLE: &str = "signatures/bundles/pgp-ed25519.json";
+const CERT: &str = "signatures/certs/ed25519.asc";
+
+/// A directory of its own holding a copy of the signed fixture bundle and its key.
+fn scratch(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aeb-output-clash-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("bundles")).unwrap();
+    std::fs::copy(fixture(BUNDLE), dir.join("bundles/a.json")).unwrap();
+    std::fs::copy(fixture(BUNDLE), dir.join("bundles/b.json")).unwrap();
+    std::fs::copy(fixture(CERT), dir.join("key.asc")).unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[track_caller]
+fn assert_refused(r: &common::Run, spec: &str, names: &str) {
+    assert_eq!(r.code, 2, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
+    assert!(r.stderr.contains(&format!("--output {spec}")), "{}", r.stderr);
+    assert!(r.stderr.contains(names), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no report before the refusal: {}", r.stdout);
+}
+
+#[track_caller]
+fn assert_unchanged(path: &Path, original: &str) {
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        std::fs::read(fixture(original)).unwrap(),
+        "{} was changed",
+        path.display()
+    );
+}
+
+#[test]
+fn a_report_over_a_bundle_of_the_run_is_refused() {
+    let dir = scratch("bundle");
+    let (a, b) = (dir.join("bundles/a.json"), dir.join("bundles/b.json"));
+    // Named on the command line, and spelt another way in --output.
+    let spec = format!("json={}/bundles/../bundles/a.json", s(&dir));
+    let r = run(&["--now", NOW, "--output", &spec, s(&a)]);
+    assert_refused(&r, &spec, &format!("the bundle {}", s(&a)));
+    assert_unchanged(&a, BUNDLE);
+    // Found in a directory walk.
+    let spec = format!("sarif={}", s(&b));
+    let r = run(&["--now", NOW, "--output", &spec, s(&dir.join("bundles"))]);
+    assert_refused(&r, &spec, "the bundle");
+    assert_unchanged(&b, BUNDLE);
+    // Through a symbolic link that is not itself a *.json file of the walk.
+    std::os::unix::fs::symlink(&a, dir.join("report.out")).unwrap();
+    let spec = format!("junit={}", s(&dir.join("report.out")));
+    let r = run(&["--now", NOW, "--output", &spec, s(&dir.join("bundles"))]);
+    assert_refused(&r, &spec, &format!("the bundle {}", s(&a)));
+    assert_unchanged(&a, BUNDLE);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A report written into the bundles' directory by one run is an input of the next
+/// run over that directory: the second run refuses instead of reading the report as a
+/// bundle while truncating it.
+#[test]
+fn a_report_left_among_the_bundles_is_refused_on_the_next_run() {
+    let dir = scratch("rerun");
+    let report = dir.join("bundles/report.json");
+    let spec = format!("json={}", s(&report));
+    let (key, bundles) = (dir.join("key.asc"), dir.join("bundles"));
+    let args = ["--now", NOW, "--cert", s(&key), "-q", "--output", &spec, s(&bundles)];
+    let first = run(&args);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    let written = std::fs::read(&report).unwrap();
+    let parsed: serde_json::Value = serde_json::from_slice(&written).unwrap();
+    assert_eq!(parsed["bundles"].as_array().map(Vec::len), Some(2), "the first run verified the two bundles");
+    let second = run(&args);
+    assert_refused(&second, &spec, &format!("the bundle {}", s(&report)));
+    assert_eq!(std::fs::read(&report).unwrap(), written, "the first report is kept");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_report_over_a_key_file_or_an_artifact_is_refused() {
+    let dir = scratch("key");
+    let key = dir.join("key.asc");
+    let a = dir.join("bundles/a.json");
+    let spec = format!("junit={}", s(&key));
+    let r = run(&["--now", NOW, "--cert", s(&key), "--output", &spec, s(&a)]);
+    assert_refused(&r, &spec, &format!("the key file {}", s(&key)));
+    assert_unchanged(&key, CERT);
+
+    let pem = dir.join("kms.pem");
+    std::fs::copy(fixture("audit/keys/audit-ed25519.pub.pem"), &pem).unwrap();
+    let spec = format!("markdown={}", s(&pem));
+    let kms = format!("arn:aws:kms:eu-west-1:111122223333:key/x={}", s(&pem));
+    let r = run(&["--now", NOW, "--kms-key", &kms, "--output", &spec, s(&a)]);
+    assert_refused(&r, &spec, &format!("the key file {}", s(&pem)));
+    assert_unchanged(&pem, "audit/keys/audit-ed25519.pub.pem");
+
+    let artifact = dir.join("schema.json");
+    std::fs::write(&artifact, b"{\"a\": 1}").unwrap();
+    let spec = format!("json={}", s(&artifact));
+    let r = run(&["--now", NOW, "--artifact", &format!("schema={}", s(&artifact)), "--output", &spec, s(&a)]);
+    assert_refused(&r, &spec, &format!("the artifact {}", s(&artifact)));
+    assert_eq!(std::fs::read(&artifact).unwrap(), b"{\"a\": 1}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_reports_into_one_file_are_refused() {
+    let dir = scratch("twice");
+    let a = dir.join("bundles/a.json");
+    let first = format!("json={}", s(&dir.join("report.out")));
+    let second = format!("sarif={}/./report.out", s(&dir));
+    let r = run(&["--now", NOW, "--output", &first, "--output", &second, s(&a)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("--output {first} and --output {second} name the same file")), "{}", r.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_report_in_the_tables_log_is_refused() {
+    let table = common::scratch("appends", "output-clash");
+    let spec = format!("json={}", s(&table.join("_delta_log/report.json")));
+    let bundle = fixture("tables/bundles/appends.json");
+    let r = run(&["--now", "2030-01-01T00:00:00Z", "--table", s(&table), "--output", &spec, s(&bundle)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("--output {spec} lies in the table's log")), "{}", r.stderr);
+    assert!(!table.join("_delta_log/report.json").exists(), "no file was created in the log");
+    std::fs::remove_dir_all(table.parent().unwrap()).unwrap();
+}
+
+/// Reports beside the inputs, each in its own file, are written as before.
+#[test]
+fn reports_beside_the_inputs_are_written() {
+    let dir = scratch("beside");
+    let (json, sarif) = (dir.join("report.json"), dir.join("report.sarif"));
+    let r = run(&[
+        "--now",
+        NOW,
+        "--cert",
+        s(&dir.join("key.asc")),
+        "-q",
+        "--output",
+        &format!("json={}", s(&json)),
+        "--output",
+        &format!("sarif={}", s(&sarif)),
+        s(&dir.join("bundles")),
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(report["bundles"].as_array().map(Vec::len), Some(2));
+    common::assert_valid_sarif(&std::fs::read_to_string(&sarif).unwrap());
+    assert_unchanged(&dir.join("bundles/a.json"), BUNDLE);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
