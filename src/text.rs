@@ -98,6 +98,88 @@ fn is_hidden_beyond_ascii(c: char) -> bool {
     )
 }
 
+/// A file's path as reports name it: one text for one file, and back to the path's
+/// bytes by [`name_bytes`]. Shown as it is unless it holds a backslash, an
+/// [`is_hidden`] character or bytes that are not UTF-8; then a backslash is written
+/// `\\`, a hidden character `\u{..}` and a stray byte `\x{..}`. Escaping the hidden
+/// characters alone showed a name holding a newline and a name spelling `\u{a}` alike,
+/// and replacing stray bytes by U+FFFD showed every such name alike: two files, one name
+/// in the report, whatever their verdicts.
+pub fn path_name(path: &std::path::Path) -> String {
+    let bytes = path_bytes(path);
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        if !text.contains(|c: char| c == '\\' || is_hidden(c)) {
+            return text.to_owned();
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else if is_hidden(c) {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{{{b:02x}}}"));
+        }
+    }
+    out
+}
+
+/// The bytes of the path that [`path_name`] wrote as `name`. Text that is not one of
+/// its escapes is taken as it is.
+pub fn name_bytes(name: &str) -> Vec<u8> {
+    if !name.contains('\\') {
+        return name.as_bytes().to_vec();
+    }
+    let mut out = Vec::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(at) = rest.find('\\') {
+        out.extend_from_slice(rest.get(..at).unwrap_or_default().as_bytes());
+        let escape = rest.get(at..).unwrap_or_default();
+        let braced = |prefix: &str| -> Option<(u32, usize)> {
+            let hex = escape.strip_prefix(prefix)?;
+            let end = hex.find('}')?;
+            let digits = hex.get(..end)?;
+            let n = (1..=6).contains(&digits.len()).then(|| u32::from_str_radix(digits, 16).ok()).flatten()?;
+            Some((n, prefix.len() + end + 1))
+        };
+        let (bytes, used): (Vec<u8>, usize) = if escape.starts_with("\\\\") {
+            (vec![b'\\'], 2)
+        } else if let Some((n, used)) = braced("\\u{") {
+            match char::from_u32(n) {
+                Some(c) => (c.to_string().into_bytes(), used),
+                None => (vec![b'\\'], 1),
+            }
+        } else if let Some((n, used)) = braced("\\x{") {
+            match u8::try_from(n) {
+                Ok(b) => (vec![b], used),
+                Err(_) => (vec![b'\\'], 1),
+            }
+        } else {
+            (vec![b'\\'], 1)
+        };
+        out.extend_from_slice(&bytes);
+        rest = escape.get(used..).unwrap_or_default();
+    }
+    out.extend_from_slice(rest.as_bytes());
+    out
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &std::path::Path) -> Vec<u8> {
+    std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &std::path::Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
 /// Text from a bundle or a file name, made safe to show: every [`is_hidden`] character
 /// becomes a visible `\u{..}` escape (ESC is `\u{1b}`, a newline `\u{a}`), so that no
 /// name or string can erase, reorder or forge a line of a report. Borrowed when there
@@ -148,6 +230,53 @@ pub fn json_escape_hidden(json: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// path_name is one-to-one and name_bytes undoes it: names that spell an escape,
+    /// hold the character it stands for, or hold bytes that are not UTF-8, each keep a
+    /// name of their own; plain names are shown as they are.
+    #[cfg(unix)]
+    #[test]
+    fn path_names_are_one_to_one_and_read_back() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut names: Vec<Vec<u8>> = [
+            &b"plain/name.json"[..],
+            b"x\ny.json",
+            b"x\\u{a}y.json",
+            b"x\\\\u{a}y.json",
+            b"\xff.json",
+            b"\xfe.json",
+            b"\\x{ff}.json",
+            "\u{fffd}.json".as_bytes(),
+            b"\xed\xa0\x80.json",
+            b"a\\",
+            b"\\",
+            b"\\u{zz}",
+            b"\\x{100}",
+            "bidi\u{202e}gnp.json".as_bytes(),
+            b"tab\there",
+        ]
+        .iter()
+        .map(|b| b.to_vec())
+        .collect();
+        // Every string of up to three symbols over an alphabet of escapes and their parts.
+        let parts: [&[u8]; 7] = [b"\\", b"u{a}", b"x{ff}", b"\n", b"\xff", b"a", b"}"];
+        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..3 {
+            frontier = frontier.iter().flat_map(|n| parts.iter().map(move |p| [n.as_slice(), p].concat())).collect();
+            names.extend(frontier.iter().cloned());
+        }
+        let mut seen = std::collections::HashMap::new();
+        for bytes in names {
+            let shown = path_name(std::path::Path::new(std::ffi::OsStr::from_bytes(&bytes)));
+            assert_eq!(name_bytes(&shown), bytes, "{shown}");
+            assert!(!shown.contains(is_hidden), "{shown:?}");
+            if let Some(other) = seen.insert(shown.clone(), bytes.clone()) {
+                assert_eq!(other, bytes, "two files shown as {shown}");
+            }
+        }
+        assert_eq!(path_name(std::path::Path::new("plain/name.json")), "plain/name.json");
+        assert_eq!(path_name(std::path::Path::new(std::ffi::OsStr::from_bytes(b"\xff.json"))), "\\x{ff}.json");
+    }
 
     #[test]
     fn hidden_ascii_is_c0_and_del_only() {

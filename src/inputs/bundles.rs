@@ -58,11 +58,12 @@ pub enum Input {
 }
 
 impl Input {
-    /// The name reports use: the path as given, `-` for standard input.
+    /// The name reports use: the path as given (escaped by [`crate::text::path_name`]
+    /// where it must be, so that two files never share a name), `-` for standard input.
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
-            Input::File { path, .. } => path.display().to_string(),
+            Input::File { path, .. } => crate::text::path_name(path),
         }
     }
 }
@@ -109,7 +110,7 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
-    Notice { path: path.display().to_string(), reason }
+    Notice { path: crate::text::path_name(path), reason }
 }
 
 fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
@@ -122,7 +123,9 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 match e.loop_ancestor() {
-                    Some(a) => d.skipped.push(notice(&path, format!("a symbolic link loop back to {}", a.display()))),
+                    Some(a) => d
+                        .skipped
+                        .push(notice(&path, format!("a symbolic link loop back to {}", crate::text::path_name(a)))),
                     None => d.unusable.push(notice(&path, io_reason(&e))),
                 }
                 continue;
@@ -146,7 +149,10 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(notice(path, format!("a symbolic link to outside {}: not read", root.display())));
+                    d.skipped.push(notice(
+                        path,
+                        format!("a symbolic link to outside {}: not read", crate::text::path_name(root)),
+                    ));
                 }
                 continue;
             }

@@ -262,8 +262,9 @@ impl Record {
                 a.extend(["--table-version".into(), v.to_string()]);
             }
         }
-        a.extend(self.inputs.iter().map(|i| i.path.clone()));
-        a.iter().map(|s| shell_quote(s)).collect::<Vec<_>>().join(" ")
+        let mut words: Vec<String> = a.iter().map(|s| shell_quote(s)).collect();
+        words.extend(self.inputs.iter().map(|i| shell_quote_name(&i.path)));
+        words.join(" ")
     }
 }
 
@@ -311,6 +312,40 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
     keys
 }
 
+/// An input as reports name it (text::path_name), quoted so that the shell reads back
+/// the file's own bytes: a byte that is not UTF-8 is written `\xNN` inside `$'...'`.
+fn shell_quote_name(name: &str) -> String {
+    let bytes = match String::from_utf8(crate::text::name_bytes(name)) {
+        Ok(text) => return shell_quote(&text),
+        Err(not_utf8) => not_utf8.into_bytes(),
+    };
+    let mut out = String::from("$'");
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            out.push_str(&shell_escape_char(c));
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// One character inside `$'...'`.
+fn shell_escape_char(c: char) -> String {
+    match c {
+        '\'' => "\\'".to_owned(),
+        '\\' => "\\\\".to_owned(),
+        c if crate::text::is_hidden(c) => match u32::from(c) {
+            n @ 0..=0x7f => format!("\\x{n:02x}"),
+            n @ 0x80..=0xffff => format!("\\u{n:04x}"),
+            n => format!("\\U{n:08x}"),
+        },
+        c => c.to_string(),
+    }
+}
+
 /// One argument as a POSIX shell reads it back, quoted only where needed. A control or
 /// invisible character is written as an escape inside `$'...'` (bash, zsh, ksh, and
 /// POSIX since 2024), so the command can be pasted into a shell and no report carries
@@ -321,18 +356,7 @@ fn shell_quote(s: &str) -> String {
         s.to_owned()
     } else if s.chars().any(crate::text::is_hidden) {
         let mut out = String::from("$'");
-        for c in s.chars() {
-            match c {
-                '\'' => out.push_str("\\'"),
-                '\\' => out.push_str("\\\\"),
-                c if crate::text::is_hidden(c) => match u32::from(c) {
-                    n @ 0..=0x7f => out.push_str(&format!("\\x{n:02x}")),
-                    n @ 0x80..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-                    n => out.push_str(&format!("\\U{n:08x}")),
-                },
-                c => out.push(c),
-            }
-        }
+        s.chars().for_each(|c| out.push_str(&shell_escape_char(c)));
         out.push('\'');
         out
     } else {

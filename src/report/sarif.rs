@@ -153,6 +153,12 @@ fn encode_path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
 }
 
+/// A path's bytes percent-encoded: a name that is not UTF-8 keeps its own bytes in the
+/// URI (`%FF`), not the replacement character's.
+fn encode_path_bytes(path: &[u8]) -> String {
+    percent_encoding::percent_encode(path, PATH).to_string()
+}
+
 /// SARIF's `artifactLocation`; `index` points a result at its entry in `artifacts`.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -171,13 +177,20 @@ fn artifact_location(name: &str) -> ArtifactLocation {
     if name == "-" {
         return at("stdin".into(), None);
     }
-    let slashed = name.replace('\\', "/");
-    if std::path::Path::new(name).is_absolute() {
-        let path = if slashed.starts_with('/') { slashed } else { format!("/{slashed}") };
-        return at(format!("file://{}", encode_path(&path)), None);
+    // The report's name is escaped where it must be (text::path_name): the URI names
+    // the file's own bytes. A backslash separates directories only on Windows.
+    let mut bytes = crate::text::name_bytes(name);
+    if cfg!(windows) {
+        bytes.iter_mut().filter(|b| **b == b'\\').for_each(|b| *b = b'/');
     }
-    let rel = slashed.strip_prefix("./").unwrap_or(&slashed);
-    at(encode_path(rel), Some(SRCROOT))
+    if bytes.starts_with(b"/") || std::path::Path::new(name).is_absolute() {
+        if !bytes.starts_with(b"/") {
+            bytes.insert(0, b'/');
+        }
+        return at(format!("file://{}", encode_path_bytes(&bytes)), None);
+    }
+    let rel = bytes.strip_prefix(b"./").unwrap_or(&bytes);
+    at(encode_path_bytes(rel), Some(SRCROOT))
 }
 
 /// The working directory as an absolute `file://` URI ending in `/`.

@@ -1,0 +1,106 @@
+//! Two files never share a name in a report. Directory trees are hostile: before this,
+//! a name holding a newline and a name spelling `\u{a}` were both reported as
+//! `x\u{a}y.json`, and every name with bytes that are not UTF-8 became U+FFFD (two files
+//! `\xff.json` and `\xfe.json` were both `�.json`), so a REJECTED bundle and a VERIFIED
+//! one could carry the same name in every format, and SARIF pointed both at a file that
+//! does not exist. Names are now escaped one-to-one (`\\` for a backslash, `\u{..}`,
+//! `\x{..}`), SARIF percent-encodes the file's own bytes, and the recorded command names
+//! the files themselves.
+
+mod common;
+
+use common::{fixture, NOW};
+use std::collections::BTreeSet;
+use std::os::unix::ffi::OsStrExt as _;
+use std::path::{Path, PathBuf};
+
+/// (name on disk, name the reports show, percent-encoded URI, verified?)
+const FILES: [(&[u8], &str, &str, bool); 4] = [
+    (b"x\ny.json", "x\\u{a}y.json", "x%0Ay.json", false),
+    (b"x\\u{a}y.json", "x\\\\u{a}y.json", "x%5Cu%7Ba%7Dy.json", true),
+    (b"\xff.json", "\\x{ff}.json", "%FF.json", true),
+    (b"\xfe.json", "\\x{fe}.json", "%FE.json", false),
+];
+
+fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aeb-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
+    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
+    for (name, _, _, verified) in FILES {
+        let path = dir.join("b").join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, if verified { &good } else { &bad }).unwrap();
+    }
+    dir
+}
+
+fn args<'a>(cert: &'a str, format: &'a str) -> Vec<&'a str> {
+    vec!["--now", NOW, "--cert", cert, "--format", format, "b"]
+}
+
+fn in_dir(dir: &Path, args: &[&str]) -> common::Run {
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).current_dir(dir).output().unwrap();
+    common::Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
+/// (file, verdict) of each bundle of a JSON report.
+fn verdicts(report: &serde_json::Value) -> BTreeSet<(String, String)> {
+    let bundles = report["bundles"].as_array().unwrap().iter();
+    bundles.map(|b| (b["file"].as_str().unwrap().to_owned(), b["verdict"].as_str().unwrap().to_owned())).collect()
+}
+
+#[test]
+fn each_file_keeps_a_name_of_its_own_in_every_report() {
+    let dir = scratch();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let cert = cert.to_str().unwrap();
+
+    let json = in_dir(&dir, &args(cert, "json"));
+    assert_eq!(json.code, 1, "two of the four bundles are tampered: {}", json.stderr);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let got = verdicts(&report);
+    let want: BTreeSet<(String, String)> = FILES
+        .iter()
+        .map(|(_, shown, _, ok)| (format!("b/{shown}"), if *ok { "verified" } else { "rejected" }.to_owned()))
+        .collect();
+    assert_eq!(got, want);
+
+    let human = in_dir(&dir, &["--now", NOW, "--cert", cert, "-q", "--color", "never", "b"]);
+    for (_, shown, _, ok) in FILES {
+        let line = format!("{} b/{shown}: ", if ok { "VERIFIED" } else { "REJECTED" });
+        assert_eq!(human.stdout.matches(&line).count(), 1, "{line} in\n{}", human.stdout);
+    }
+
+    let sarif = in_dir(&dir, &args(cert, "sarif"));
+    let sarif = common::assert_valid_sarif(&sarif.stdout);
+    let uris: BTreeSet<&str> = sarif["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["location"]["uri"].as_str().unwrap())
+        .collect();
+    let want: BTreeSet<String> = FILES.iter().map(|(_, _, uri, _)| format!("b/{uri}")).collect();
+    assert_eq!(uris, want.iter().map(String::as_str).collect());
+
+    // The recorded command, run by bash, reads the same four files to the same verdicts.
+    let command = sarif["runs"][0]["invocations"][0]["commandLine"].as_str().unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
+    let rerun = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("{command} --format json"))
+        .current_dir(&dir)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()))
+        .output()
+        .unwrap();
+    let again: serde_json::Value = serde_json::from_slice(&rerun.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&rerun.stderr)));
+    assert_eq!(verdicts(&again), got, "{command}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
