@@ -158,3 +158,38 @@ fn unreadable_inputs_are_tool_execution_notifications() {
     assert_eq!(code, 0);
     assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
 }
+
+/// Paths that are not UTF-8, in the working directory (%SRCROOT%) and in file names, and
+/// names holding a backslash or a newline: each URI resolves to the file's own bytes.
+/// Before, a stray byte became the replacement character (`%EF%BF%BD`), naming no file.
+#[test]
+fn uris_name_the_files_own_bytes() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(std::ffi::OsStr::from_bytes(b"sarif-bytes-\xff"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let names: [&[u8]; 3] = [b"\xfe.json", b"back\\slash.json", b"new\nline.json"];
+    for name in names {
+        std::fs::copy(fixture("integrity/tampered.json"), dir.join("b").join(std::ffi::OsStr::from_bytes(name)))
+            .unwrap();
+    }
+    let (code, v) = sarif(&["b"], Some(&dir));
+    assert_eq!(code, 1);
+    let run = &v["runs"][0];
+    let base = url::Url::parse(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap()).unwrap();
+    assert_eq!(base.to_file_path().unwrap(), std::fs::canonicalize(&dir).unwrap());
+    let mut resolved: Vec<PathBuf> = run["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| base.join(a["location"]["uri"].as_str().unwrap()).unwrap().to_file_path().unwrap())
+        .collect();
+    resolved.sort();
+    let mut want: Vec<PathBuf> = names
+        .iter()
+        .map(|n| std::fs::canonicalize(&dir).unwrap().join("b").join(std::ffi::OsStr::from_bytes(n)))
+        .collect();
+    want.sort();
+    assert_eq!(resolved, want);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,7 +6,7 @@ use crate::batch::Tally;
 use crate::finding::Severity;
 use crate::rules;
 use crate::verify::BundleReport;
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
@@ -149,14 +149,20 @@ const SRCROOT: &str = "%SRCROOT%";
 /// Everything else (`%`, `#`, `?`, space, quotes, controls, non-ASCII) is percent-encoded.
 const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
 
-fn encode_path(path: &str) -> String {
-    utf8_percent_encode(path, PATH).to_string()
-}
-
 /// A path's bytes percent-encoded: a name that is not UTF-8 keeps its own bytes in the
 /// URI (`%FF`), not the replacement character's.
 fn encode_path_bytes(path: &[u8]) -> String {
-    percent_encoding::percent_encode(path, PATH).to_string()
+    percent_encode(path, PATH).to_string()
+}
+
+/// The bytes of a path as reports name it (text::path_name), `/` between directories
+/// (a backslash separates them only on Windows).
+fn path_bytes(name: &str) -> Vec<u8> {
+    let mut bytes = crate::text::name_bytes(name);
+    if cfg!(windows) {
+        bytes.iter_mut().filter(|b| **b == b'\\').for_each(|b| *b = b'/');
+    }
+    bytes
 }
 
 /// SARIF's `artifactLocation`; `index` points a result at its entry in `artifacts`.
@@ -177,12 +183,8 @@ fn artifact_location(name: &str) -> ArtifactLocation {
     if name == "-" {
         return at("stdin".into(), None);
     }
-    // The report's name is escaped where it must be (text::path_name): the URI names
-    // the file's own bytes. A backslash separates directories only on Windows.
-    let mut bytes = crate::text::name_bytes(name);
-    if cfg!(windows) {
-        bytes.iter_mut().filter(|b| **b == b'\\').for_each(|b| *b = b'/');
-    }
+    // The report's name is escaped where it must be: the URI names the file's own bytes.
+    let mut bytes = path_bytes(name);
     if bytes.starts_with(b"/") || std::path::Path::new(name).is_absolute() {
         if !bytes.starts_with(b"/") {
             bytes.insert(0, b'/');
@@ -196,14 +198,16 @@ fn artifact_location(name: &str) -> ArtifactLocation {
 /// The working directory as an absolute `file://` URI ending in `/`.
 fn srcroot() -> Option<String> {
     let dir = std::env::current_dir().ok()?;
-    let mut path = dir.to_string_lossy().replace('\\', "/");
-    if !path.starts_with('/') {
-        path.insert(0, '/');
+    // The directory's own bytes, as for the artifacts: one that is not UTF-8 is no
+    // replacement character in the URI.
+    let mut path = path_bytes(&crate::text::path_name(&dir));
+    if !path.starts_with(b"/") {
+        path.insert(0, b'/');
     }
-    if !path.ends_with('/') {
-        path.push('/');
+    if !path.ends_with(b"/") {
+        path.push(b'/');
     }
-    Some(format!("file://{}", encode_path(&path)))
+    Some(format!("file://{}", encode_path_bytes(&path)))
 }
 
 /// Stable across runs and edits elsewhere in the file: the file, the rule and the
