@@ -221,3 +221,43 @@ fn the_count_implied_by_the_costs_is_held_against_the_table() {
     assert_eq!(check_of(&bundle, "context.table-records-claimed").0, "warn");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+/// The property names the bundle's file by its bytes: a file name that is not UTF-8
+/// matches only its own bytes (before, `%FF.json` matched a file `\xfe.json`, both read
+/// as U+FFFD), and a name the reports escape (a backslash) still matches its file.
+#[test]
+fn the_property_names_a_file_by_its_bytes() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let t = scratch("appends", "bytes");
+    let dir = t.parent().unwrap().to_path_buf();
+    let bundle = std::fs::read(root().join("fixtures/tables/bundles/appends.json")).unwrap();
+    let status = |property: &str, file: &[u8]| {
+        let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+        let text = text.replace("\"../bundles/appends.json\"", &format!("\"../bundles/{property}\""));
+        assert!(text.contains(property));
+        std::fs::write(commit(&t, 3), text).unwrap();
+        let path = dir.join(std::ffi::OsStr::from_bytes(file));
+        std::fs::write(&path, &bundle).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table"])
+            .arg(&t)
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let _ = std::fs::remove_file(&path);
+        // Back to the fixture's property for the next case.
+        let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+        std::fs::write(
+            commit(&t, 3),
+            text.replace(&format!("\"../bundles/{property}\""), "\"../bundles/appends.json\""),
+        )
+        .unwrap();
+        check_of(&report["bundles"][0], "context.table-references-bundle").0
+    };
+    assert_eq!(status("%FF.json", b"\xff.json"), "pass");
+    assert_eq!(status("%FF.json", b"\xfe.json"), "fail");
+    assert_eq!(status("a%5Cb.json", b"a\\b.json"), "pass");
+    assert_eq!(status("a%5Cb.json", b"a\\\\b.json"), "fail");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -177,13 +177,23 @@ fn has_scheme(uri: &str) -> bool {
 /// The file name a URI or path ends in: after the last `/`, without query or fragment,
 /// percent-decoded.
 pub fn uri_file_name(uri: &str) -> String {
+    String::from_utf8_lossy(&uri_file_name_bytes(uri)).into_owned()
+}
+
+/// The bytes of [`uri_file_name`], before any is replaced for not being UTF-8.
+fn uri_file_name_bytes(uri: &str) -> Vec<u8> {
     let end = uri.find(['?', '#']).unwrap_or(uri.len());
     let path = uri.get(..end).unwrap_or(uri);
     let last = path.rsplit('/').next().unwrap_or(path);
-    percent_decode(last)
+    percent_decode_bytes(last)
 }
 
 pub fn percent_decode(s: &str) -> String {
+    String::from_utf8_lossy(&percent_decode_bytes(s)).into_owned()
+}
+
+/// The bytes `%XX` escapes stand for (a name that is not UTF-8 keeps its own bytes).
+fn percent_decode_bytes(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -201,7 +211,7 @@ pub fn percent_decode(s: &str) -> String {
             (None, _, _) => break,
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 fn property(name: &str, t: &Table, out: &mut Outcome) {
@@ -221,9 +231,13 @@ fn property(name: &str, t: &Table, out: &mut Outcome) {
         return;
     }
     out.mark(&TABLE_REFERENCES);
-    let file = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let named = uri_file_name(uri);
-    if named != file {
+    // Compared as bytes: `name` is the report's one-to-one name of the file
+    // (text::path_name), and a name that is not UTF-8 must match only its own bytes, not
+    // every name that reads as U+FFFD.
+    let file = name.split('/').rfind(|s| !s.is_empty()).unwrap_or_default();
+    let named_bytes = uri_file_name_bytes(uri);
+    if named_bytes != crate::text::name_bytes(file) {
+        let named = String::from_utf8_lossy(&named_bytes);
         out.push(
             Finding::new(
                 &TABLE_REFERENCES,
