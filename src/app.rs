@@ -150,9 +150,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let specs: Vec<String> = args.outputs.iter().map(output_spec).collect();
     let named: Vec<(&str, &Path)> =
         specs.iter().map(String::as_str).zip(args.outputs.iter().map(|o| o.path.as_path())).collect();
-    let reads = files_read(args, &found);
-    if let Err(e) = outputs::check_before(&named, &reads, args.context.table.as_deref()) {
-        return fail(env, &e);
+    if !named.is_empty() {
+        if let Err(e) = outputs::check_before(&named, &files_read(args, &found), args.context.table.as_deref()) {
+            return fail(env, &e);
+        }
     }
     let mut files = Vec::new();
     for o in &args.outputs {
@@ -373,18 +374,18 @@ fn files_read<'a>(args: &'a VerifyArgs, found: &'a bundles::Discovery) -> Vec<ou
     let mut reads: Vec<ReadFile<'a>> = Vec::new();
     for input in &found.inputs {
         if let bundles::Input::File { path, .. } = input {
-            reads.push(ReadFile { what: "bundle", path });
+            reads.push(ReadFile { what: "bundle", path: path.into() });
         }
     }
-    reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path }));
+    reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path: path.into() }));
     for spec in &args.sig.kms_keys {
         if let Ok((_, file)) = crate::inputs::keys::split_kms_spec(spec) {
-            reads.push(ReadFile { what: "key file", path: Path::new(file) });
+            reads.push(ReadFile { what: "key file", path: Path::new(file).into() });
         }
     }
     for spec in &args.context.artifacts {
-        if let Some((_, file)) = spec.split_once('=') {
-            reads.push(ReadFile { what: "artifact", path: Path::new(file) });
+        if let Ok((_, file)) = crate::context::artifacts::parse_spec(spec) {
+            reads.push(ReadFile { what: "artifact", path: file.into() });
         }
     }
     reads

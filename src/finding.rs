@@ -251,12 +251,19 @@ pub fn cap_per_rule(findings: &mut Vec<Finding>) {
     *findings = kept;
 }
 
-/// RFC 6901 escaping of one reference token.
-pub fn pointer_token(name: &str) -> String {
+/// Appends one reference token to a JSON pointer, escaped (RFC 6901), with no string
+/// of its own: the decimals index builds a pointer for every member it passes.
+pub fn push_token(pointer: &mut String, name: &str) {
     if name.contains(['~', '/']) {
-        name.replace('~', "~0").replace('/', "~1")
+        for c in name.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
     } else {
-        name.to_owned()
+        pointer.push_str(name);
     }
 }
 
@@ -305,7 +312,7 @@ pub fn child(parent: &str, token: &str) -> String {
     let mut p = String::with_capacity(parent.len() + token.len() + 1);
     p.push_str(parent);
     p.push('/');
-    p.push_str(&pointer_token(token));
+    push_token(&mut p, token);
     p
 }
 

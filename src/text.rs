@@ -106,12 +106,12 @@ fn is_hidden_beyond_ascii(c: char) -> bool {
 /// and replacing stray bytes by U+FFFD showed every such name alike: two files, one name
 /// in the report, whatever their verdicts.
 pub fn path_name(path: &std::path::Path) -> String {
-    let bytes = path_bytes(path);
-    if let Ok(text) = std::str::from_utf8(&bytes) {
+    if let Some(text) = path.to_str() {
         if !text.contains(|c: char| c == '\\' || is_hidden(c)) {
             return text.to_owned();
         }
     }
+    let bytes = path_bytes(path);
     let mut out = String::with_capacity(bytes.len() + 8);
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// A file the run reads, and what it is to the run (for the message).
 pub struct ReadFile<'a> {
     pub what: &'static str,
-    pub path: &'a Path,
+    pub path: std::borrow::Cow<'a, Path>,
 }
 
 /// Refuses an `--output` path that names a file the run reads, or that lies in the
@@ -20,7 +20,7 @@ pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Op
         outputs.iter().filter_map(|(spec, path)| Some((*spec, *path, identity(path)?))).collect();
     if !existing.is_empty() {
         for r in reads {
-            let Some(id) = identity(r.path) else { continue };
+            let Some(id) = identity(&r.path) else { continue };
             if let Some((spec, _, _)) = existing.iter().find(|(_, _, o)| *o == id) {
                 return Err(format!(
                     "--output {spec} is the {} {}, which this run reads: writing the report would overwrite it; \
