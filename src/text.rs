@@ -118,7 +118,7 @@ pub fn path_name(path: &std::path::Path) -> String {
             if c == '\\' {
                 out.push_str("\\\\");
             } else if is_hidden(c) {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                push_escape(&mut out, c);
             } else {
                 out.push(c);
             }
@@ -143,7 +143,8 @@ pub fn name_bytes(name: &str) -> Vec<u8> {
         let escape = rest.get(at..).unwrap_or_default();
         let braced = |prefix: &str| -> Option<(u32, usize)> {
             let hex = escape.strip_prefix(prefix)?;
-            let end = hex.find('}')?;
+            // At most six digits: the search stops there, so a long name costs its length.
+            let end = hex.bytes().take(7).position(|b| b == b'}')?;
             let digits = hex.get(..end)?;
             let n = (1..=6).contains(&digits.len()).then(|| u32::from_str_radix(digits, 16).ok()).flatten()?;
             Some((n, prefix.len() + end + 1))
@@ -170,6 +171,12 @@ pub fn name_bytes(name: &str) -> Vec<u8> {
     out
 }
 
+/// A hidden character as its visible escape, `\u{1b}`: the one spelling of
+/// [`escape_control`] and [`path_name`].
+fn push_escape(out: &mut String, c: char) {
+    out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+}
+
 #[cfg(unix)]
 fn path_bytes(path: &std::path::Path) -> Vec<u8> {
     std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
@@ -192,7 +199,7 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
     out.push_str(s.get(..first).unwrap_or_default());
     for c in s.get(first..).unwrap_or_default().chars() {
         if is_hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            push_escape(&mut out, c);
         } else {
             out.push(c);
         }
@@ -273,6 +280,10 @@ mod tests {
             if let Some(other) = seen.insert(shown.clone(), bytes.clone()) {
                 assert_eq!(other, bytes, "two files shown as {shown}");
             }
+        }
+        // Not escapes: too many digits, or no closing brace; taken as they are.
+        for text in ["\\u{1234567}", "\\x{ff", "\\u{", "\\q"] {
+            assert_eq!(name_bytes(text), text.as_bytes(), "{text}");
         }
         assert_eq!(path_name(std::path::Path::new("plain/name.json")), "plain/name.json");
         assert_eq!(path_name(std::path::Path::new(std::ffi::OsStr::from_bytes(b"\xff.json"))), "\\x{ff}.json");
