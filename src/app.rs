@@ -189,7 +189,9 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let progress = Progress::new(found.inputs.len(), env.stderr_is_terminal && !env.ci);
     {
         let mut stdout = Guard { inner: &mut *env.stdout, closed: false };
-        let emit_to = |outs: &mut Vec<Out>, stdout: &mut Guard, item: &Item| {
+        // Flushed when the batch has caught up: a reader downstream (a pipe, a log
+        // follower) sees the verdicts about when they are known, not when a buffer fills.
+        let emit_to = |outs: &mut Vec<Out>, stdout: &mut Guard, item: &Item, caught_up: bool| {
             for o in outs.iter_mut().filter(|o| o.error.is_none()) {
                 let w: &mut dyn Write = match &mut o.w {
                     Dest::Stdout => &mut *stdout,
@@ -199,7 +201,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                     Item::Report(r) => o.sink.bundle(r, w),
                     Item::Unreadable(n) => o.sink.unreadable(n, w),
                 };
-                o.error = r.err();
+                o.error = r.and_then(|()| if caught_up { w.flush() } else { Ok(()) }).err();
             }
         };
         for o in outs.iter_mut() {
@@ -211,14 +213,14 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             o.error =
                 o.sink.begin(w).and_then(|()| found.unusable.iter().try_for_each(|n| o.sink.unreadable(n, w))).err();
         }
-        batch::run(&found.inputs, stdin, &opts, |item| {
+        batch::run(&found.inputs, stdin, &opts, |item, caught_up| {
             tally.count(&item);
             match &item {
                 Item::Report(r) => record.add(r),
                 Item::Unreadable(n) => record.add_unreadable(n),
             }
             progress.tick();
-            emit_to(&mut outs, &mut stdout, &item);
+            emit_to(&mut outs, &mut stdout, &item, caught_up);
             match item {
                 Item::Report(r) if keep => kept.push(r),
                 Item::Report(_) => {}

@@ -98,12 +98,14 @@ pub fn verify_one(input: &Input, stdin: &Mutex<Option<std::io::Result<Loaded>>>,
 }
 
 /// Verifies every input and hands each result to `emit` in input order, from the
-/// calling thread, as soon as it and every one before it are known. One input is
-/// verified on the calling thread (no pool to start).
-pub fn run(inputs: &[Input], stdin: Option<std::io::Result<Loaded>>, opts: &Options, mut emit: impl FnMut(Item)) {
+/// calling thread, as soon as it and every one before it are known. `emit`'s flag says
+/// that no later result is ready yet: the moment to flush what was written, once per
+/// handful of bundles rather than once per line. One input is verified on the calling
+/// thread (no pool to start).
+pub fn run(inputs: &[Input], stdin: Option<std::io::Result<Loaded>>, opts: &Options, mut emit: impl FnMut(Item, bool)) {
     let stdin = Mutex::new(stdin);
     if inputs.len() <= 1 {
-        inputs.iter().for_each(|i| emit(verify_one(i, &stdin, opts)));
+        inputs.iter().for_each(|i| emit(verify_one(i, &stdin, opts), true));
         return;
     }
     std::thread::scope(|scope| {
@@ -120,11 +122,11 @@ pub fn run(inputs: &[Input], stdin: Option<std::io::Result<Loaded>>, opts: &Opti
         });
         let mut next = 0;
         let mut pending = BTreeMap::new();
-        for (i, item) in rx.into_iter().flatten() {
-            pending.insert(i, item);
+        for group in rx {
+            pending.extend(group);
             while let Some(item) = pending.remove(&next) {
-                emit(item);
                 next += 1;
+                emit(item, !pending.contains_key(&next));
             }
         }
     });

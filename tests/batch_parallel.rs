@@ -168,3 +168,81 @@ fn quiet_runs_still_give_positions_to_their_output_files() {
     let f = findings.iter().find(|f| f["pointer"] == "/schema_hash").unwrap();
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line as u64), Some(column as u64)));
 }
+
+/// `-q` and `--format jsonl` write each verdict as the batch reaches it. The last input
+/// is a FIFO named on the command line, which the run must wait for: the first four
+/// bundles' lines arrive before anything is written to it. Before, `-q` kept every
+/// report until the end of the run (its memory grew with the batch, about 10 KB a
+/// bundle) and printed nothing until then. The time limit only keeps a failing run
+/// from hanging the suite; nothing here is timed.
+#[cfg(unix)]
+#[test]
+fn quiet_and_jsonl_lines_come_while_the_batch_runs() {
+    use std::io::{BufRead, Write};
+    use std::time::Duration;
+    for (name, args) in [("quiet", &["-q"][..]), ("jsonl", &["--format", "jsonl"][..])] {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-streams-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut files: Vec<String> = Vec::new();
+        for i in 0..4 {
+            let path = dir.join(format!("{i}.json"));
+            std::fs::copy(fixture("seed-example-sealed.json"), &path).unwrap();
+            files.push(path.to_str().unwrap().to_owned());
+        }
+        let fifo = dir.join("later.json");
+        assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success(), "mkfifo");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(args)
+            .args(["--now", NOW])
+            .args(&files)
+            .arg(&fifo)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let _ = tx.send(line.unwrap());
+            }
+        });
+        let feed = |bundle: &str| {
+            let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+            w.write_all(&std::fs::read(fixture(bundle)).unwrap()).unwrap();
+        };
+        for file in &files {
+            let Ok(line) = rx.recv_timeout(Duration::from_secs(300)) else {
+                feed("seed-example-sealed.json");
+                panic!("{name}: no verdict for {file} before the run's last input was written");
+            };
+            match name {
+                "quiet" => assert!(line.starts_with(&format!("VERIFIED {file}: ")), "{line}"),
+                _ => {
+                    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+                    assert_eq!((v["file"].as_str(), v["verdict"].as_str()), (Some(file.as_str()), Some("verified")));
+                }
+            }
+        }
+        // The tampered seed (integrity.hash-mismatch) through the FIFO: rejected, last.
+        feed("integrity/tampered.json");
+        let out = child.wait_with_output().unwrap();
+        reader.join().unwrap();
+        let rest: Vec<String> = rx.try_iter().collect();
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let fifo_name = fifo.to_str().unwrap();
+        match name {
+            "quiet" => {
+                assert!(rest[0].starts_with(&format!("REJECTED {fifo_name}: ")), "{rest:?}");
+                assert_eq!(rest.last().unwrap(), "5 files found, 5 read, 4 verified, 1 rejected, 0 unreadable");
+            }
+            _ => {
+                let v: serde_json::Value = serde_json::from_str(&rest[0]).unwrap();
+                assert_eq!((v["file"].as_str(), v["verdict"].as_str()), (Some(fifo_name), Some("rejected")));
+                let summary: serde_json::Value = serde_json::from_str(rest.last().unwrap()).unwrap();
+                assert_eq!(summary["summary"]["rejected"], 1);
+            }
+        }
+    }
+}

@@ -25,9 +25,7 @@ impl<'a> Stream<'a> {
 fn line(out: &mut dyn Write, v: &impl serde::Serialize) -> io::Result<()> {
     let text = serde_json::to_string(v).map_err(io::Error::other)?;
     out.write_all(crate::text::json_escape_hidden(text).as_bytes())?;
-    out.write_all(b"\n")?;
-    // A reader downstream sees each verdict when it is known, not when a buffer fills.
-    out.flush()
+    out.write_all(b"\n")
 }
 
 impl Sink for Stream<'_> {

@@ -99,6 +99,8 @@ fn human_tally(s: &mut String, tally: &Tally) {
 /// A report being written while bundles are verified: each bundle is handed over once,
 /// in input order, and may be dropped after; `finish` closes the document. Formats that
 /// need the whole run first (human, markdown) are given every report at `finish`.
+/// Sinks do not flush: the caller does whenever the batch has caught up with the
+/// verified bundles, so a reader downstream sees each verdict about when it is known.
 pub trait Sink {
     /// Whether `finish` needs every report (the caller then keeps them).
     fn needs_all(&self) -> bool {
@@ -127,7 +129,25 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Jsonl => Box::new(jsonl::Stream::new(style)),
         Format::Sarif => Box::new(sarif::Stream::new(style)),
         Format::Junit => Box::new(junit::Stream::new(style)),
+        Format::Human if style.quiet => Box::new(Lines { style }),
         Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
+    }
+}
+
+/// `-q`: each bundle's verdict line as soon as it is known, then the batch account.
+/// Nothing is kept: a quiet batch of any size holds one window of reports, not all.
+struct Lines<'a> {
+    style: Style<'a>,
+}
+
+impl Sink for Lines<'_> {
+    fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", human::verdict_line(r, self.style.record, self.style.color))
+    }
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, _style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        let mut s = String::new();
+        human_tally(&mut s, tally);
+        out.write_all(s.as_bytes())
     }
 }
 
