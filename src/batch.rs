@@ -19,10 +19,11 @@ pub const WINDOW: usize = 256;
 
 /// Inputs a worker verifies before handing their reports over, in one message: one
 /// message per bundle woke the writing thread a thousand times in a 1,000-bundle batch
-/// (futex wake-ups and context switches were a tenth of its time on two cores). Small
-/// enough that a window's last groups still spread over the cores and reports still
-/// come as bundles are verified.
-const GROUP: usize = 4;
+/// (futex wake-ups and context switches were a tenth of its time on two cores); groups
+/// of 4 still made about 700 futex calls, groups of 16 about 170. Small enough that a
+/// window's last groups still spread over the cores and reports still come as bundles
+/// are verified (a few milliseconds' worth at a time).
+const GROUP: usize = 16;
 
 /// What became of one input.
 #[derive(Debug)]

@@ -170,8 +170,9 @@ fn quiet_runs_still_give_positions_to_their_output_files() {
 }
 
 /// `-q` and `--format jsonl` write each verdict as the batch reaches it. The last input
-/// is a FIFO named on the command line, which the run must wait for: the first four
-/// bundles' lines arrive before anything is written to it. Before, `-q` kept every
+/// is a FIFO named on the command line, which the run must wait for: the first
+/// bundles' lines arrive before anything is written to it (40 bundles come before it,
+/// more than the workers hand over at once). Before, `-q` kept every
 /// report until the end of the run (its memory grew with the batch, about 10 KB a
 /// bundle) and printed nothing until then. The time limit only keeps a failing run
 /// from hanging the suite; nothing here is timed.
@@ -185,7 +186,7 @@ fn quiet_and_jsonl_lines_come_while_the_batch_runs() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let mut files: Vec<String> = Vec::new();
-        for i in 0..4 {
+        for i in 0..40 {
             let path = dir.join(format!("{i}.json"));
             std::fs::copy(fixture("seed-example-sealed.json"), &path).unwrap();
             files.push(path.to_str().unwrap().to_owned());
@@ -212,30 +213,31 @@ fn quiet_and_jsonl_lines_come_while_the_batch_runs() {
             let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
             w.write_all(&std::fs::read(fixture(bundle)).unwrap()).unwrap();
         };
-        for file in &files {
-            let Ok(line) = rx.recv_timeout(Duration::from_secs(300)) else {
-                feed("seed-example-sealed.json");
-                panic!("{name}: no verdict for {file} before the run's last input was written");
-            };
-            match name {
-                "quiet" => assert!(line.starts_with(&format!("VERIFIED {file}: ")), "{line}"),
-                _ => {
-                    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
-                    assert_eq!((v["file"].as_str(), v["verdict"].as_str()), (Some(file.as_str()), Some("verified")));
-                }
-            }
-        }
+        let Ok(first) = rx.recv_timeout(Duration::from_secs(300)) else {
+            feed("seed-example-sealed.json");
+            panic!("{name}: no verdict before the run's last input was written");
+        };
         // The tampered seed (integrity.hash-mismatch) through the FIFO: rejected, last.
         feed("integrity/tampered.json");
         let out = child.wait_with_output().unwrap();
         reader.join().unwrap();
-        let rest: Vec<String> = rx.try_iter().collect();
+        let lines: Vec<String> = std::iter::once(first).chain(rx.try_iter()).collect();
         assert_eq!(out.status.code(), Some(1), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        for (file, line) in files.iter().zip(&lines) {
+            match name {
+                "quiet" => assert!(line.starts_with(&format!("VERIFIED {file}: ")), "{line}"),
+                _ => {
+                    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                    assert_eq!((v["file"].as_str(), v["verdict"].as_str()), (Some(file.as_str()), Some("verified")));
+                }
+            }
+        }
+        let rest = &lines[files.len()..];
         let fifo_name = fifo.to_str().unwrap();
         match name {
             "quiet" => {
                 assert!(rest[0].starts_with(&format!("REJECTED {fifo_name}: ")), "{rest:?}");
-                assert_eq!(rest.last().unwrap(), "5 files found, 5 read, 4 verified, 1 rejected, 0 unreadable");
+                assert_eq!(rest.last().unwrap(), "41 files found, 41 read, 40 verified, 1 rejected, 0 unreadable");
             }
             _ => {
                 let v: serde_json::Value = serde_json::from_str(&rest[0]).unwrap();
