@@ -187,6 +187,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let keep = outs.iter().any(|o| o.sink.needs_all());
     let mut kept: Vec<BundleReport> = Vec::new();
     let progress = Progress::new(found.inputs.len(), env.stderr_is_terminal && !env.ci);
+    let share_terminal = env.stdout_is_terminal;
     {
         let mut stdout = Guard { inner: &mut *env.stdout, closed: false };
         // Flushed when the batch has caught up: a reader downstream (a pipe, a log
@@ -220,7 +221,13 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                 Item::Unreadable(n) => record.add_unreadable(n),
             }
             progress.tick();
-            emit_to(&mut outs, &mut stdout, &item, caught_up);
+            // On a terminal shared with the progress bar, each verdict is written with
+            // the bar taken down, or it would land on the bar's line.
+            if share_terminal {
+                progress.suspend(|| emit_to(&mut outs, &mut stdout, &item, caught_up));
+            } else {
+                emit_to(&mut outs, &mut stdout, &item, caught_up);
+            }
             match item {
                 Item::Report(r) if keep => kept.push(r),
                 Item::Report(_) => {}

@@ -55,3 +55,32 @@ fn no_progress_bar_under_ci_or_when_piped() {
     assert_eq!(piped.status.code(), Some(0));
     assert!(piped.stderr.is_empty(), "{}", String::from_utf8_lossy(&piped.stderr));
 }
+
+/// With standard output on the same terminal, the verdict lines (written as the batch
+/// goes, since `-q` streams) must not land on the bar's line: each is written with the
+/// bar taken down. Read from the terminal's transcript: after the last carriage return
+/// of a line and without escape sequences, a verdict line starts with its word.
+#[test]
+fn verdict_lines_on_the_same_terminal_are_not_drawn_over() {
+    let cmd = format!("{} -q --now {NOW} {}", env!("CARGO_BIN_EXE_aeb-verify"), batch().display());
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env_remove("CI")
+        .stdin(Stdio::null())
+        .output()
+        .expect("util-linux script");
+    assert_eq!(out.status.code(), Some(0));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("/3000 bundles"), "no progress bar on the terminal: {shown:?}");
+    let escape = regex::Regex::new("\x1b\\[[0-9;]*[A-Za-z]").unwrap();
+    let mut verdicts = 0;
+    for line in shown.split('\n').filter(|l| l.contains("VERIFIED")) {
+        // The terminal ends each line with CR LF.
+        let line = line.trim_end_matches('\r');
+        let last = line.rsplit('\r').next().unwrap_or(line);
+        let text = escape.replace_all(last, "");
+        assert!(text.starts_with("VERIFIED "), "a verdict drawn over: {line:?}");
+        verdicts += 1;
+    }
+    assert_eq!(verdicts, 3000);
+}
