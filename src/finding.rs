@@ -155,6 +155,11 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub evaluated: Vec<&'static str>,
     pub skipped: Vec<(&'static str, String)>,
+    /// Per rule: findings kept so far, and where its "and N more" finding is once past
+    /// [`MAX_PER_RULE`]. A check can make a finding per byte of hostile input (a claim
+    /// of a million numbers, a million e-mail addresses): past the cap they are only
+    /// counted, so a bundle's findings take memory bounded by the rules, not the input.
+    counted: Vec<(&'static str, usize, Option<usize>)>,
 }
 
 /// Whether `id` is `rule`'s: rules are statics with unique ids (`rules::tests`), so the
@@ -168,9 +173,43 @@ fn same_id(id: &&'static str, rule: &'static Rule) -> bool {
 }
 
 impl Outcome {
+    /// Findings made apart from an outcome (a signature entry's), to `extend` one with.
+    pub fn of_findings(findings: Vec<Finding>) -> Outcome {
+        Outcome { findings, ..Outcome::default() }
+    }
+
     pub fn push(&mut self, f: Finding) {
         self.mark(f.rule);
-        self.findings.push(f);
+        self.keep(f);
+    }
+
+    /// Keeps a finding, or past its rule's cap counts it in the rule's "and N more"
+    /// finding (whose message `cap_per_rule` writes, as for the reader's).
+    fn keep(&mut self, f: Finding) {
+        let at = match self.counted.iter().position(|(id, ..)| same_id(id, f.rule)) {
+            Some(at) => at,
+            None => {
+                self.counted.push((f.rule.id, 0, None));
+                self.counted.len() - 1
+            }
+        };
+        let Some((_, kept, more)) = self.counted.get_mut(at) else { return };
+        if *kept < MAX_PER_RULE && f.more == 0 {
+            *kept += 1;
+            self.findings.push(f);
+            return;
+        }
+        let extra = f.more.max(1);
+        match more.and_then(|i| self.findings.get_mut(i)) {
+            Some(m) => {
+                m.more += extra;
+                m.severity = m.severity.max(f.severity);
+            }
+            None => {
+                *more = Some(self.findings.len());
+                self.findings.push(Finding::more(f.rule, extra, f.severity, f.pointer, f.offset));
+            }
+        }
     }
 
     /// The rule was evaluated (whether or not it found anything).
@@ -197,7 +236,9 @@ impl Outcome {
                 self.skipped.push(s);
             }
         }
-        self.findings.extend(other.findings);
+        for f in other.findings {
+            self.keep(f);
+        }
     }
 
     pub fn worst(&self) -> Option<Severity> {
@@ -318,6 +359,40 @@ pub fn child(parent: &str, token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Past the cap an outcome only counts a rule's findings: a thousand pushes keep
+    /// 101 findings, and the capped report is the one capping all thousand would give
+    /// (the first 100 in order, then "and 900 more" at the 101st's place, with the
+    /// worst severity of those it stands for).
+    #[test]
+    fn an_outcome_counts_findings_past_the_cap() {
+        use super::*;
+        use crate::claims::diags::UNCHECKED;
+        use crate::read::diags::DUPLICATE_NAME;
+        let make = |i: usize| {
+            let severity = if i == 500 { Severity::Error } else { Severity::Warning };
+            Finding::new(&UNCHECKED, format!("/a/{i}"), format!("number {i}")).severity(severity).at(i)
+        };
+        let mut out = Outcome::default();
+        let mut all = Vec::new();
+        for i in 0..1000 {
+            out.push(make(i));
+            all.push(make(i));
+            if i % 100 == 7 {
+                out.push(Finding::new(&DUPLICATE_NAME, "/b", "other rule"));
+                all.push(Finding::new(&DUPLICATE_NAME, "/b", "other rule"));
+            }
+        }
+        assert_eq!(out.findings.len(), MAX_PER_RULE + 1 + 10);
+        cap_per_rule(&mut out.findings);
+        cap_per_rule(&mut all);
+        let shown = |fs: &[Finding]| -> Vec<(String, String, Severity, usize, Option<usize>)> {
+            fs.iter().map(|f| (f.pointer.clone(), f.message.clone(), f.severity, f.more, f.offset)).collect()
+        };
+        assert_eq!(shown(&out.findings), shown(&all));
+        let more = out.findings.iter().find(|f| f.more > 0).map(|f| (f.more, f.severity, f.offset));
+        assert_eq!(more, Some((900, Severity::Error, Some(100))));
+    }
+
     /// `lookup` finds what serde_json's own `Value::pointer` finds (the independent
     /// implementation), escapes, array indices and malformed tokens included.
     #[test]

@@ -51,7 +51,12 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
                 Finding::new(
                     &UNCHECKED,
                     pointer.clone(),
-                    format!("{} in the claim {} was not checked: {}", quote(&u.text), quote(text), u.why),
+                    format!(
+                        "{} in the claim {} was not checked: {}",
+                        quote(&u.text),
+                        quote_claim(text, &u.span),
+                        u.why
+                    ),
                 )
                 .expected("every number of a claim read and held against a metric")
                 .found(format!("{} (not checked)", quote(&u.text))),
@@ -101,6 +106,32 @@ struct Judge<'a, 'd> {
 
 fn quote(text: &str) -> String {
     format!("\"{}\"", escape_control(text))
+}
+
+/// A claim longer than this is quoted as a window around the phrase a finding is about.
+const WHOLE_CLAIM: usize = 240;
+/// Bytes of the claim quoted on each side of that phrase.
+const AROUND: usize = 80;
+
+/// The claim as a finding quotes it: whole when short, else the phrase with up to
+/// [`AROUND`] bytes either side and "…" where it was cut. A claim can hold a number
+/// per two bytes and each can make a finding: quoted whole, a claim of 80,000 numbers
+/// cost 72 s and a claim of some megabytes exhausted memory.
+fn quote_claim(text: &str, phrase: &std::ops::Range<usize>) -> String {
+    if text.len() <= WHOLE_CLAIM {
+        return quote(text);
+    }
+    let mut start = phrase.start.saturating_sub(AROUND).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = phrase.end.saturating_add(AROUND).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = text.get(start..end).unwrap_or_default();
+    let (open, close) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+    format!("\"{open}{}{close}\"", escape_control(window))
 }
 
 /// Does the claimed `value` (showing `decimals`) hold for the metric's `actual`, given
@@ -317,10 +348,10 @@ impl Judge<'_, '_> {
         Finding::new(
             &UNSUPPORTED,
             pointer,
-            format!("{} in the claim {} is not backed by a metric: {why}", quote(&m.text), quote(text)),
+            format!("{} in the claim {} is not backed by a metric: {why}", quote(&m.text), quote_claim(text, &m.span)),
         )
         .expected("a metric in the bundle that the claim can be checked against")
-        .found(quote(text))
+        .found(quote_claim(text, &m.span))
     }
 }
 
@@ -341,4 +372,28 @@ fn percent_metric(of: PercentOf) -> (String, f64, &'static str) {
 /// Every claims rule, for callers that need to know whether a finding is a claim issue.
 pub fn is_claims_rule(rule: &Rule) -> bool {
     RULES.iter().any(|r| std::ptr::eq(*r, rule))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short claim is quoted whole; a long one as the phrase with at most AROUND
+    /// bytes either side, cut on character boundaries and marked where it was cut.
+    #[test]
+    fn a_long_claim_is_quoted_around_the_phrase() {
+        assert_eq!(quote_claim("5% zorp", &(0..2)), "\"5% zorp\"");
+        let claim = format!("{}12 GB{}", "é".repeat(200), "ü".repeat(200));
+        let at = claim.find("12 GB").unwrap();
+        let q = quote_claim(&claim, &(at..at + 5));
+        let inner = q.strip_prefix("\"…").and_then(|q| q.strip_suffix("…\"")).unwrap();
+        assert!(inner.contains("é12 GBü"), "{q}");
+        assert!(inner.len() <= 5 + 2 * AROUND + 2, "{} bytes", inner.len());
+        // At the claim's start and end nothing is cut there.
+        let q = quote_claim(&claim, &(0..2));
+        assert!(q.starts_with("\"é") && q.ends_with("…\""), "{q}");
+        let end = claim.len();
+        let q = quote_claim(&claim, &(end - 2..end));
+        assert!(q.starts_with("\"…") && q.ends_with("ü\""), "{q}");
+    }
 }

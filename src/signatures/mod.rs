@@ -302,7 +302,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         truncated |= more;
         for c in checked {
-            out.extend(Outcome { findings: c.findings, ..Outcome::default() });
+            out.extend(Outcome::of_findings(c.findings));
             rows.push(c.row);
         }
     }
@@ -336,7 +336,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
                 &payload,
                 &ctx,
             );
-            out.extend(Outcome { findings: c.findings, ..Outcome::default() });
+            out.extend(Outcome::of_findings(c.findings));
             rows.push(c.row);
         }
     }
