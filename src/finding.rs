@@ -184,7 +184,7 @@ impl Outcome {
     }
 
     /// Keeps a finding, or past its rule's cap counts it in the rule's "and N more"
-    /// finding (whose message `cap_per_rule` writes, as for the reader's).
+    /// finding (whose message [`name_the_rest`] writes once the count is final).
     fn keep(&mut self, f: Finding) {
         let at = match self.counted.iter().position(|(id, ..)| same_id(id, f.rule)) {
             Some(at) => at,
@@ -259,37 +259,12 @@ fn more_message(rule: &Rule, n: usize) -> String {
     format!("and {n} more {} finding(s) not listed, the first of them here", rule.id)
 }
 
-/// Keeps the first [`MAX_PER_RULE`] findings of each rule, in order, and folds the rest
-/// into that rule's one "and N more" finding (made here, or already made by the reader,
-/// which stops building findings past the cap). Linear in the number of findings.
-pub fn cap_per_rule(findings: &mut Vec<Finding>) {
-    use std::collections::HashMap;
-    let mut listed: HashMap<&'static str, usize> = HashMap::new();
-    // Per rule: index in `kept` of its "and N more" finding.
-    let mut summary: HashMap<&'static str, usize> = HashMap::new();
-    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len().min(1024));
-    for f in findings.drain(..) {
-        let id = f.rule.id;
-        let n = listed.entry(id).or_insert(0);
-        if f.more == 0 && *n < MAX_PER_RULE {
-            *n += 1;
-            kept.push(f);
-            continue;
-        }
-        let extra = f.more.max(1);
-        match summary.get(id).and_then(|&i| kept.get_mut(i)) {
-            Some(s) => {
-                s.more += extra;
-                s.severity = s.severity.max(f.severity);
-                s.message = more_message(s.rule, s.more);
-            }
-            None => {
-                summary.insert(id, kept.len());
-                kept.push(Finding::more(f.rule, extra, f.severity, f.pointer, f.offset));
-            }
-        }
+/// Writes each "and N more" finding's message, once every finding has been kept or
+/// counted ([`Outcome::push`], which keeps the first [`MAX_PER_RULE`] of each rule).
+pub fn name_the_rest(findings: &mut [Finding]) {
+    for f in findings.iter_mut().filter(|f| f.more > 0) {
+        f.message = more_message(f.rule, f.more);
     }
-    *findings = kept;
 }
 
 /// Appends one reference token to a JSON pointer, escaped (RFC 6901), with no string
@@ -360,7 +335,7 @@ pub fn child(parent: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     /// Past the cap an outcome only counts a rule's findings: a thousand pushes keep
-    /// 101 findings, and the capped report is the one capping all thousand would give
+    /// 101 findings, and the report is the one capping all thousand would give
     /// (the first 100 in order, then "and 900 more" at the 101st's place, with the
     /// worst severity of those it stands for).
     #[test]
@@ -383,8 +358,23 @@ mod tests {
             }
         }
         assert_eq!(out.findings.len(), MAX_PER_RULE + 1 + 10);
-        cap_per_rule(&mut out.findings);
-        cap_per_rule(&mut all);
+        name_the_rest(&mut out.findings);
+        // The reference: every finding made, then the first 100 of each rule kept in
+        // order and the rest folded at the first one not listed.
+        let mut listed: Vec<Finding> = Vec::new();
+        for f in all {
+            let n = listed.iter().filter(|g| g.rule.id == f.rule.id && g.more == 0).count();
+            if n < MAX_PER_RULE {
+                listed.push(f);
+            } else if let Some(m) = listed.iter_mut().find(|g| g.rule.id == f.rule.id && g.more > 0) {
+                m.more += 1;
+                m.severity = m.severity.max(f.severity);
+                m.message = more_message(f.rule, m.more);
+            } else {
+                listed.push(Finding::more(f.rule, 1, f.severity, f.pointer, f.offset));
+            }
+        }
+        let all = listed;
         let shown = |fs: &[Finding]| -> Vec<(String, String, Severity, usize, Option<usize>)> {
             fs.iter().map(|f| (f.pointer.clone(), f.message.clone(), f.severity, f.more, f.offset)).collect()
         };

@@ -69,7 +69,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
             _ => outcome.mark(rule),
         }
     }
-    outcome.findings.extend(read.findings.iter().cloned());
+    outcome.extend(Outcome::of_findings(read.findings.clone()));
     let mut digest = None;
     let mut signatures = Vec::new();
     let mut skipped_sections = Vec::new();
@@ -83,7 +83,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
         None => skipped_sections = unread_sections(),
     }
     crate::overrides::apply(&mut outcome, &opts.overrides);
-    crate::finding::cap_per_rule(&mut outcome.findings);
+    crate::finding::name_the_rest(&mut outcome.findings);
     if opts.positions {
         resolve_positions(&mut outcome, read.source(), read.document.as_ref());
     }
