@@ -189,29 +189,13 @@ fn uri_file_name_bytes(uri: &str) -> Vec<u8> {
 }
 
 pub fn percent_decode(s: &str) -> String {
-    String::from_utf8_lossy(&percent_decode_bytes(s)).into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
-/// The bytes `%XX` escapes stand for (a name that is not UTF-8 keeps its own bytes).
+/// The bytes `%XX` escapes stand for (a name that is not UTF-8 keeps its own bytes); a
+/// `%` not followed by two hex digits is taken as it is.
 fn percent_decode_bytes(s: &str) -> Vec<u8> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes.get(i), bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (Some(b'%'), Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (Some(b), _, _) => {
-                out.push(*b);
-                i += 1;
-            }
-            (None, _, _) => break,
-        }
-    }
-    out
+    percent_encoding::percent_decode_str(s).collect()
 }
 
 fn property(name: &str, t: &Table, out: &mut Outcome) {
@@ -438,5 +422,7 @@ mod tests {
         assert_eq!(uri_file_name("../bundles/appends.json"), "appends.json");
         assert_eq!(uri_file_name("file:///srv/e/b.json#x"), "b.json");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("a%20b%2Fc%2"), "a b/c%2");
+        assert_eq!(percent_decode_bytes("%FF%fe.json"), b"\xff\xfe.json");
     }
 }
