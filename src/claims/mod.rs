@@ -62,6 +62,9 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
                 .found(format!("{} (not checked)", quote(&u.text))),
             );
         }
+        if found.unchecked_more > 0 {
+            out.push(Finding::more(&UNCHECKED, found.unchecked_more, UNCHECKED.severity, pointer.clone(), None));
+        }
     }
     let kinds: [(&'static Rule, &str); 5] = [
         (&RECORDS, "record-count"),
