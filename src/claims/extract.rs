@@ -153,7 +153,7 @@ impl Extraction {
     /// Records an unchecked number, keeping the list to the first [`MAX_PER_RULE`] by
     /// position: sorted and cut each time it doubles (a stable sort, so the result is
     /// the whole list sorted and cut once).
-    fn not_checked(&mut self, u: Unchecked) {
+    fn record_unchecked(&mut self, u: Unchecked) {
         self.unchecked.push(u);
         if self.unchecked.len() >= 2 * MAX_PER_RULE {
             self.cut_unchecked();
@@ -921,7 +921,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         }
         let span = tok_span(&r, from, to);
         mark(&mut claimed, from, to);
-        out.not_checked(Unchecked {
+        out.record_unchecked(Unchecked {
             text: String::new(),
             span: norm.original_range(span),
             why: Cow::Borrowed("no metric of the bundle could be tied to it (no unit or record noun this tool reads)"),
@@ -951,7 +951,7 @@ fn not_checked(
     why: Cow<'static, str>,
 ) {
     let span = tok_span(r, toks.start, toks.end);
-    out.not_checked(Unchecked { text: String::new(), span: norm.original_range(span), why });
+    out.record_unchecked(Unchecked { text: String::new(), span: norm.original_range(span), why });
     mark(claimed, toks.start, toks.end);
 }
 
