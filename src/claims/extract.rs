@@ -1138,6 +1138,16 @@ mod tests {
         }
     }
 
+    /// The cap bounds what is kept, not what is read: a record count after hundreds
+    /// of bare numbers is still a mention the check holds against the metric.
+    #[test]
+    fn a_claim_after_the_cap_is_still_read() {
+        let e = extract("scale_proven", &format!("{}1 billion records", "1 ".repeat(5 * MAX_PER_RULE)));
+        assert_eq!(e.unchecked.len() + e.unchecked_more, 5 * MAX_PER_RULE);
+        let counts: Vec<&Quantity> = e.mentions.iter().map(|m| &m.quantity).collect();
+        assert_eq!(counts, vec![&Quantity::Records { value: 1.0, multiplier: 1e9 }]);
+    }
+
     #[test]
     fn multiples_it_cannot_hold_against_a_metric_are_unchecked() {
         for (text, why) in [("10x cheaper", "cost"), ("twice as fast", ""), ("an order of magnitude faster", "")] {
