@@ -12,6 +12,7 @@
 use crate::audit::normalize::{normalize, Normalized};
 use crate::finding::MAX_PER_RULE;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// Which metric a percentage names.
@@ -125,8 +126,14 @@ pub struct Mention {
     pub decimals: u32,
     /// Byte range of the phrase in the original claim text.
     pub span: Range<usize>,
-    /// The phrase as written.
-    pub text: String,
+}
+
+impl Mention {
+    /// The phrase as written in `claim`, the text the mention was read from. Not kept
+    /// in the mention: a claim can hold a mention per few bytes, and most hold.
+    pub fn phrase<'c>(&self, claim: &'c str) -> &'c str {
+        claim.get(self.span.clone()).unwrap_or_default().trim()
+    }
 }
 
 /// Digits or magnitude words that could not be tied to a metric, or words that tie one
@@ -167,29 +174,42 @@ impl Extraction {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Digits,
-    /// Lower-cased letters; `upper` when written in capitals ("M", "B").
+    /// Letters, lower-cased at `lower` in [`Reader::lower`]; `upper` when written in
+    /// capitals ("M", "B").
     Word {
-        lower: String,
+        lower: (u32, u32),
         upper: bool,
     },
     Sym(char),
 }
 
-#[derive(Debug, Clone)]
+/// A token, 24 bytes: a claim can hold one per two bytes (`"1 1 1 …"`), and with
+/// `usize` positions and a `String` per word the tokens of a 3 MB claim took 90 MB.
+/// Positions are byte offsets in the normalised text, which [`extract`] keeps under
+/// 4 GiB.
+#[derive(Debug, Clone, Copy)]
 struct Tok {
     kind: Kind,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     /// A clause ends before this token (`;`, `, `, `. `, brackets).
-    clause: usize,
+    clause: u32,
 }
 
-fn lex(t: &str) -> Vec<Tok> {
+impl Tok {
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The tokens of `t` and the arena their lower-cased words point into.
+fn lex(t: &str) -> (Vec<Tok>, String) {
     let mut toks = Vec::new();
-    let mut clause = 0;
+    let mut lower = String::new();
+    let mut clause: u32 = 0;
     let mut it = t.char_indices().peekable();
     while let Some((at, c)) = it.next() {
         if c.is_whitespace() {
@@ -215,7 +235,15 @@ fn lex(t: &str) -> Vec<Tok> {
                 it.next();
             }
             let word = t.get(at..end).unwrap_or_default();
-            (Kind::Word { lower: word.to_lowercase(), upper: word.chars().all(|c| c.is_uppercase()) }, end)
+            let from = lower.len();
+            if word.is_ascii() {
+                lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                // `str`'s own lower-casing: a final sigma is not a sigma (`char`'s is)
+                lower.push_str(&word.to_lowercase());
+            }
+            let lower_at = (pos(from), pos(lower.len()));
+            (Kind::Word { lower: lower_at, upper: word.chars().all(|c| c.is_uppercase()) }, end)
         } else {
             let next = it.peek().map(|&(_, n)| n);
             let ends_clause = match c {
@@ -224,14 +252,20 @@ fn lex(t: &str) -> Vec<Tok> {
                 _ => false,
             };
             if ends_clause {
-                clause += 1;
+                clause = clause.saturating_add(1);
                 continue;
             }
             (Kind::Sym(c), at + c.len_utf8())
         };
-        toks.push(Tok { kind: kind_end.0, start: at, end: kind_end.1, clause });
+        toks.push(Tok { kind: kind_end.0, start: pos(at), end: pos(kind_end.1), clause });
     }
-    toks
+    (toks, lower)
+}
+
+/// A position in a text [`extract`] has checked to be under [`MAX_TEXT`] bytes, so that
+/// its lower-cased words fit too (lower-casing at most makes three bytes of two: U+0130).
+fn pos(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 fn magnitude_word(w: &str) -> Option<f64> {
@@ -394,12 +428,14 @@ struct Num {
 struct Reader<'t> {
     t: &'t str,
     toks: Vec<Tok>,
+    /// The lower-cased words, one after another.
+    lower: String,
 }
 
 impl Reader<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        match &self.toks.get(i)?.kind {
-            Kind::Word { lower, .. } => Some(lower),
+        match self.toks.get(i)?.kind {
+            Kind::Word { lower: (from, to), .. } => self.lower.get(from as usize..to as usize),
             _ => None,
         }
     }
@@ -414,7 +450,7 @@ impl Reader<'_> {
     }
     fn digits(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        matches!(t.kind, Kind::Digits).then(|| self.t.get(t.start..t.end)).flatten()
+        matches!(t.kind, Kind::Digits).then(|| self.t.get(t.range())).flatten()
     }
     /// Token `i` starts right where token `i - 1` ends (no space between).
     fn glued(&self, i: usize) -> bool {
@@ -424,7 +460,7 @@ impl Reader<'_> {
     fn one_space(&self, i: usize) -> bool {
         i > 0
             && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b))
-                if b.start == a.end + 1 && a.clause == b.clause && self.t.as_bytes().get(a.end) == Some(&b' '))
+                if b.start == a.end.saturating_add(1) && a.clause == b.clause && self.t.as_bytes().get(a.end as usize) == Some(&b' '))
     }
     fn same_clause(&self, a: usize, b: usize) -> bool {
         matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.clause == y.clause)
@@ -673,48 +709,32 @@ fn bound_before(r: &Reader, i: usize) -> Bound {
     }
 }
 
+/// The longest normalised claim read: token positions are `u32` (see [`Tok`]).
+const MAX_TEXT: usize = (u32::MAX / 2) as usize;
+
 /// Extract every number of the claim `text` found in the `enterprise_validation`
 /// member `field`.
 pub fn extract(field: &str, text: &str) -> Extraction {
     let norm = normalize(text);
-    let r = Reader { t: norm.text(), toks: lex(norm.text()) };
-    let mut nums: Vec<(Num, bool)> = Vec::new();
-    let mut i = 0;
-    while i < r.toks.len() {
-        // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
-        let glued_to_word =
-            i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
-        let n = if r.digits(i).is_some() && !glued_to_word {
-            r.digits_number(i)
-        } else if r.digits(i).is_none() {
-            r.word_number(i)
-        } else {
-            None
-        };
-        match n {
-            Some(n) if n.last > i => {
-                nums.push((n, r.digits(i).is_some()));
-                i = n.last;
-            }
-            _ => i += 1,
-        }
+    if norm.text().len() > MAX_TEXT {
+        let mut out = Extraction::default();
+        out.record_unchecked(Unchecked {
+            text: String::new(),
+            span: 0..0,
+            why: Cow::Borrowed("the claim is too long to read (over 2 GiB once normalised)"),
+        });
+        return out;
     }
-    // the number each token belongs to, so nothing below rescans the list of numbers
-    let mut num_at: Vec<Option<(usize, usize)>> = vec![None; r.toks.len()];
-    for (n, _) in &nums {
-        for slot in num_at.iter_mut().take(n.last).skip(n.first) {
-            *slot = Some((n.first, n.last));
-        }
-    }
+    let (toks, lower) = lex(norm.text());
+    let r = Reader { t: norm.text(), toks, lower };
+    let mut nums = Numbers { r: &r, at: 0, ahead: VecDeque::new(), num_at: vec![0; r.toks.len()] };
     let mut out = Extraction::default();
     let mut claimed = vec![false; r.toks.len()];
     let mut prev_num_end = 0;
-    let mut idx = 0;
-    while idx < nums.len() {
-        let Some(&(mut num, _)) = nums.get(idx) else { break };
+    while let Some(mut num) = nums.peek(0) {
         let mut first = num.first;
         // a range "5-10x" / "5 to 10x": the upper bound carries the unit
-        if let Some(&(next, _)) = nums.get(idx + 1) {
+        if let Some(next) = nums.peek(1) {
             let sep = num.last;
             let between = num.first > 0 && r.word(num.first - 1) == Some("between");
             let joins =
@@ -723,10 +743,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             if joins && unit_after(&r, num.last).is_none() && r.same_clause(num.first, next.first) {
                 first = num.first;
                 num = next;
-                idx += 1;
+                nums.pop();
             }
         }
-        idx += 1;
+        nums.pop();
         // "-90%": a cut of 90 %
         let mut bound = bound_before(&r, first);
         let prefix_times = first > 0
@@ -746,7 +766,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound = Bound::AtLeast;
             after += 1;
         }
-        let next_num = nums.get(idx).map(|(n, _)| n.first).unwrap_or(r.toks.len());
+        let next_num = nums.peek(0).map(|n| n.first).unwrap_or(r.toks.len());
         let clause_words = |from: usize, to: usize| -> Vec<(usize, &str)> {
             (from..to).filter(|&k| r.same_clause(k, num.first)).filter_map(|k| r.word(k).map(|w| (k, w))).collect()
         };
@@ -847,29 +867,24 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         prev_num_end = prev_num_end.max(after).max(used);
         let span = tok_span(&r, first, after);
         mark(&mut claimed, first, after);
-        out.mentions.push(Mention {
-            quantity,
-            bound,
-            decimals: num.decimals,
-            text: norm.original_of(span.clone()).trim().to_owned(),
-            span: norm.original_range(span),
-        });
+        out.mentions.push(Mention { quantity, bound, decimals: num.decimals, span: norm.original_range(span) });
     }
+    // every number has been read: the loop above ends when the scan does
+    let num_at = nums.num_at;
     // magnitude words with no number: "billion scale", "billions of records"
     for (k, tok) in r.toks.iter().enumerate() {
-        if claimed.get(k).copied().unwrap_or(true) || num_at.get(k).copied().flatten().is_some() {
+        if claimed.get(k).copied().unwrap_or(true) || num_at.get(k).is_some_and(|&n| n != 0) {
             continue;
         }
         let Some(m) = r.word(k).and_then(magnitude_word) else { continue };
         let noun = (k + 1..k + 3).find(|&j| r.same_clause(k, j) && r.word(j).is_some_and(is_record_noun));
         if let Some(j) = noun {
-            let span = tok.start..r.toks.get(j).map(|t| t.end).unwrap_or(tok.end);
+            let span = tok.range().start..r.toks.get(j).map(|t| t.range().end).unwrap_or(tok.range().end);
             mark(&mut claimed, k, j + 1);
             out.mentions.push(Mention {
                 quantity: Quantity::Records { value: 1.0, multiplier: m },
                 bound: Bound::AtLeast,
                 decimals: 0,
-                text: norm.original_of(span.clone()).to_owned(),
                 span: norm.original_range(span),
             });
         }
@@ -880,13 +895,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         let Some(v) = r.word(k).and_then(|w| w.strip_suffix("fold")).and_then(fold_factor) else { continue };
-        let span = tok.start..tok.end;
+        let span = tok.range();
         mark(&mut claimed, k, k + 1);
         out.mentions.push(Mention {
             quantity: Quantity::Speedup { value: v },
             bound: bound_before(&r, k),
             decimals: 0,
-            text: norm.original_of(span.clone()).to_owned(),
             span: norm.original_range(span),
         });
     }
@@ -914,7 +928,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         // the whole number (or the run of unread tokens) it belongs to
-        let (from, to) = num_at.get(k).copied().flatten().unwrap_or((k, k + 1));
+        let (from, to) = number_at(&num_at, k).unwrap_or((k, k + 1));
         let mut to = to;
         while to < r.toks.len() && r.glued(to) && !claimed.get(to).copied().unwrap_or(true) {
             to += 1;
@@ -935,9 +949,73 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     out
 }
 
+/// The numbers of a claim in order, read as they are needed: the loop over them looks
+/// one ahead, and a claim of a million numbers need not hold them all (48 bytes each).
+struct Numbers<'r, 't> {
+    r: &'r Reader<'t>,
+    /// The next token to read a number from.
+    at: usize,
+    ahead: VecDeque<Num>,
+    /// Per token: 1 + the first token of the number it is part of, or 0; so the passes
+    /// after the numbers' own need no list of them ([`number_at`]).
+    num_at: Vec<u32>,
+}
+
+impl Numbers<'_, '_> {
+    /// The `k`-th number not yet popped.
+    fn peek(&mut self, k: usize) -> Option<Num> {
+        while self.ahead.len() <= k {
+            let n = self.scan()?;
+            self.ahead.push_back(n);
+        }
+        self.ahead.get(k).copied()
+    }
+
+    fn pop(&mut self) {
+        self.ahead.pop_front();
+    }
+
+    fn scan(&mut self) -> Option<Num> {
+        let r = self.r;
+        while self.at < r.toks.len() {
+            let i = self.at;
+            // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
+            let glued_to_word =
+                i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
+            let n = if r.digits(i).is_some() && !glued_to_word {
+                r.digits_number(i)
+            } else if r.digits(i).is_none() {
+                r.word_number(i)
+            } else {
+                None
+            };
+            match n {
+                Some(n) if n.last > i => {
+                    self.at = n.last;
+                    let id = pos(n.first).saturating_add(1);
+                    for slot in self.num_at.iter_mut().take(n.last).skip(n.first) {
+                        *slot = id;
+                    }
+                    return Some(n);
+                }
+                _ => self.at += 1,
+            }
+        }
+        None
+    }
+}
+
+/// The tokens `first..last` of the number token `k` is part of.
+fn number_at(num_at: &[u32], k: usize) -> Option<(usize, usize)> {
+    let id = *num_at.get(k).filter(|&&n| n != 0)?;
+    let first = id as usize - 1;
+    let len = num_at.get(first..).unwrap_or_default().iter().take_while(|&&n| n == id).count();
+    Some((first, first + len))
+}
+
 fn tok_span(r: &Reader, from: usize, to: usize) -> Range<usize> {
-    let start = r.toks.get(from).map(|t| t.start).unwrap_or(0);
-    let end = to.checked_sub(1).and_then(|k| r.toks.get(k)).map(|t| t.end).unwrap_or(start);
+    let start = r.toks.get(from).map(|t| t.range().start).unwrap_or(0);
+    let end = to.checked_sub(1).and_then(|k| r.toks.get(k)).map(|t| t.range().end).unwrap_or(start);
     start..end.max(start)
 }
 
@@ -992,13 +1070,13 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].quantity, Quantity::Memory { value: 185.58, unit: MemUnit::Mb });
         assert_eq!(m[0].decimals, 2);
-        assert_eq!(m[0].text, "185.58 MB");
+        assert_eq!(m[0].phrase("Peak usage only 185.58 MB at 1B scale"), "185.58 MB");
         assert_eq!(m[1].quantity, Quantity::Records { value: 1.0, multiplier: 1e9 });
         let e = extract("enterprise_ready", "Proven at billion scale operations");
         assert_eq!(e.mentions.len(), 1);
         assert_eq!(e.mentions[0].quantity, Quantity::Records { value: 1.0, multiplier: 1e9 });
         assert_eq!(e.mentions[0].bound, Bound::AtLeast);
-        assert_eq!(e.mentions[0].text, "billion scale");
+        assert_eq!(e.mentions[0].phrase("Proven at billion scale operations"), "billion scale");
         assert!(e.unchecked.is_empty());
     }
 
@@ -1173,5 +1251,18 @@ mod tests {
         let e = extract("x", "1920x1080");
         assert!(e.mentions.is_empty());
         assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
+    }
+
+    /// Words are lower-cased as `str` does it, not `char` by `char`: a final capital
+    /// sigma becomes a final sigma, and capitals are read as capitals ("1 M" is a million).
+    #[test]
+    fn words_are_lower_cased_as_words() {
+        let subject = |text: &str| match q("x", text).as_slice() {
+            [Quantity::UnknownPercent { subject, .. }] => subject.clone(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(subject("5% ΟΔΥΣΣΕΑΣ ΣΚΟΡ"), "οδυσσεας σκορ");
+        assert_eq!(subject("5% İSTANBUL Zorp"), "i\u{307}stanbul zorp");
+        assert_eq!(q("x", "1 M records"), rec(1.0, 1e6));
     }
 }

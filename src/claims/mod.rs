@@ -36,14 +36,11 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         let found = extract(&field, text);
         for m in &found.mentions {
             let rule = kind_rule(&m.quantity);
-            let finding = j.judge(&pointer, text, m);
-            match (&finding, rule) {
-                (Some(f), Some(rule)) if std::ptr::eq(f.rule, &UNSUPPORTED) => unbacked.push(rule),
+            let broken = j.judge(out, &pointer, text, m);
+            match (broken, rule) {
+                (Some(b), Some(rule)) if std::ptr::eq(b, &UNSUPPORTED) => unbacked.push(rule),
                 (_, Some(rule)) => out.mark(rule),
                 (_, None) => {}
-            }
-            if let Some(f) = finding {
-                out.push(f);
             }
         }
         for u in found.unchecked {
@@ -162,33 +159,33 @@ impl Judge<'_, '_> {
         self.records.get_or_init(|| record_count(self.facts)).as_ref()
     }
 
-    fn judge(&self, pointer: &str, text: &str, m: &Mention) -> Option<Finding> {
+    /// Holds the mention `m` against its metric and pushes a finding when it does not
+    /// hold; returns that finding's rule. Findings go through [`Outcome::push_lazy`]: a
+    /// claim can mention a thousand numbers, and past a rule's cap none is formatted.
+    fn judge(&self, out: &mut Outcome, pointer: &str, text: &str, m: &Mention) -> Option<&'static Rule> {
         let tol = audit::tolerance(self.opts);
         // Quoted only for a finding: most claims hold.
-        let phrase = || quote(&m.text);
+        let phrase = || quote(m.phrase(text));
         match &m.quantity {
             Quantity::Records { value, multiplier } => {
                 let Some(rc) = self.records() else {
-                    return Some(self.unsupported(
-                        pointer,
-                        text,
-                        m,
+                    return self.unsupported(out, pointer, text, m, || {
                         format!(
                             "no record count: neither {} nor {} and {}",
                             p(PLATFORM, "records_processed"),
                             p(PLATFORM, "total_cost_usd"),
                             p(PLATFORM, "cost_per_record")
-                        ),
-                    ));
+                        )
+                    });
                 };
                 let in_unit = rc.value / multiplier;
                 let claimed = value * multiplier;
                 if holds(m.bound, *value, m.decimals, in_unit, tol) {
                     return None;
                 }
-                let phrase = phrase();
-                let kind = bound_word(m.bound);
-                Some(
+                out.push_lazy(&RECORDS, pointer, || {
+                    let phrase = phrase();
+                    let kind = bound_word(m.bound);
                     Finding::new(
                         &RECORDS,
                         pointer,
@@ -204,26 +201,24 @@ impl Judge<'_, '_> {
                         if rc.implied() { "implied" } else { "records_processed" },
                         rc.pointer
                     ))
-                    .found(format!("{kind}{} records ({phrase})", group(claimed))),
-                )
+                    .found(format!("{kind}{} records ({phrase})", group(claimed)))
+                });
+                Some(&RECORDS)
             }
             Quantity::Throughput { value } => {
                 let rc = self.records();
                 let secs = self.facts.num(&p(PLATFORM, "compute_time_seconds")).filter(|n| n.value > 0.0);
                 let (Some(rc), Some(secs)) = (rc, secs) else {
-                    return Some(self.unsupported(
-                        pointer,
-                        text,
-                        m,
-                        format!("a rate needs a record count and a non-zero {}", p(PLATFORM, "compute_time_seconds")),
-                    ));
+                    return self.unsupported(out, pointer, text, m, || {
+                        format!("a rate needs a record count and a non-zero {}", p(PLATFORM, "compute_time_seconds"))
+                    });
                 };
                 let rate = rc.value / secs.value;
                 if holds(m.bound, *value, m.decimals, rate, tol) {
                     return None;
                 }
-                let phrase = phrase();
-                Some(
+                out.push_lazy(&THROUGHPUT, pointer, || {
+                    let phrase = phrase();
                     Finding::new(
                         &THROUGHPUT,
                         pointer,
@@ -237,20 +232,21 @@ impl Judge<'_, '_> {
                         ),
                     )
                     .expected(format!("{} records/s", format_computed(rate)))
-                    .found(phrase),
-                )
+                    .found(phrase)
+                });
+                Some(&THROUGHPUT)
             }
             Quantity::Percent { value, of } => {
                 let (ptr, scale, name) = percent_metric(*of);
                 let Some(metric) = self.facts.num(&ptr) else {
-                    return Some(self.unsupported(pointer, text, m, format!("it names {name}, but {ptr} is absent")));
+                    return self.unsupported(out, pointer, text, m, || format!("it names {name}, but {ptr} is absent"));
                 };
                 let expected = metric.value * scale;
                 if holds(m.bound, *value, m.decimals, expected, tol) {
                     return None;
                 }
-                let phrase = phrase();
-                Some(
+                out.push_lazy(&PERCENTAGE, pointer, || {
+                    let phrase = phrase();
                     Finding::new(
                         &PERCENTAGE,
                         pointer,
@@ -264,22 +260,23 @@ impl Judge<'_, '_> {
                         ),
                     )
                     .expected(format!("{}% ({})", format_computed(expected), metric.pointer))
-                    .found(phrase),
-                )
+                    .found(phrase)
+                });
+                Some(&PERCENTAGE)
             }
             Quantity::UnknownPercent { subject, .. } => {
-                Some(self.unsupported(pointer, text, m, format!("the bundle has no metric for \"{subject}\"")))
+                self.unsupported(out, pointer, text, m, || format!("the bundle has no metric for \"{subject}\""))
             }
             Quantity::Speedup { value } => {
                 let ptr = p(GAINS, "convergence_speedup");
                 let Some(metric) = self.facts.num(&ptr) else {
-                    return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
+                    return self.unsupported(out, pointer, text, m, || format!("{ptr} is absent"));
                 };
                 if holds(m.bound, *value, m.decimals, metric.value, tol) {
                     return None;
                 }
-                let phrase = phrase();
-                Some(
+                out.push_lazy(&SPEEDUP, pointer, || {
+                    let phrase = phrase();
                     Finding::new(
                         &SPEEDUP,
                         pointer,
@@ -292,40 +289,41 @@ impl Judge<'_, '_> {
                         ),
                     )
                     .expected(format!("{}x ({})", metric.shown(), metric.pointer))
-                    .found(phrase),
-                )
+                    .found(phrase)
+                });
+                Some(&SPEEDUP)
             }
             Quantity::Memory { value, unit } => {
                 let ptr = p(PLATFORM, "memory_usage_gb");
                 let Some(metric) = self.facts.num(&ptr) else {
-                    return Some(self.unsupported(pointer, text, m, format!("{ptr} is absent")));
+                    return self.unsupported(out, pointer, text, m, || format!("{ptr} is absent"));
                 };
                 let [si, bin] = unit.factors();
                 if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
                     return None;
                 }
-                let phrase = phrase();
-                let as_unit = metric.value * si;
-                let how = match m.bound {
-                    Bound::AtMost => format!(
-                        "above the {} {} the claim sets as a ceiling",
-                        format_decimals(*value, m.decimals),
-                        unit.name()
-                    ),
-                    Bound::AtLeast => format!(
-                        "below the {} {} the claim sets as a floor",
-                        format_decimals(*value, m.decimals),
-                        unit.name()
-                    ),
-                    Bound::Exact if *value > 0.0 => format!(
-                        "peak memory is {} times the {} {} the claim says",
-                        format_computed(as_unit / value),
-                        format_decimals(*value, m.decimals),
-                        unit.name()
-                    ),
-                    Bound::Exact => "the claim says nothing was used".to_owned(),
-                };
-                Some(
+                out.push_lazy(&MEMORY, pointer, || {
+                    let phrase = phrase();
+                    let as_unit = metric.value * si;
+                    let how = match m.bound {
+                        Bound::AtMost => format!(
+                            "above the {} {} the claim sets as a ceiling",
+                            format_decimals(*value, m.decimals),
+                            unit.name()
+                        ),
+                        Bound::AtLeast => format!(
+                            "below the {} {} the claim sets as a floor",
+                            format_decimals(*value, m.decimals),
+                            unit.name()
+                        ),
+                        Bound::Exact if *value > 0.0 => format!(
+                            "peak memory is {} times the {} {} the claim says",
+                            format_computed(as_unit / value),
+                            format_decimals(*value, m.decimals),
+                            unit.name()
+                        ),
+                        Bound::Exact => "the claim says nothing was used".to_owned(),
+                    };
                     Finding::new(
                         &MEMORY,
                         pointer,
@@ -341,20 +339,37 @@ impl Judge<'_, '_> {
                         ),
                     )
                     .expected(format!("{} GB ({})", metric.shown(), metric.pointer))
-                    .found(phrase),
-                )
+                    .found(phrase)
+                });
+                Some(&MEMORY)
             }
         }
     }
 
-    fn unsupported(&self, pointer: &str, text: &str, m: &Mention, why: String) -> Finding {
-        Finding::new(
-            &UNSUPPORTED,
-            pointer,
-            format!("{} in the claim {} is not backed by a metric: {why}", quote(&m.text), quote_claim(text, &m.span)),
-        )
-        .expected("a metric in the bundle that the claim can be checked against")
-        .found(quote_claim(text, &m.span))
+    /// A `claims.unsupported` finding for `m`, with `why` written only if it is listed.
+    fn unsupported(
+        &self,
+        out: &mut Outcome,
+        pointer: &str,
+        text: &str,
+        m: &Mention,
+        why: impl FnOnce() -> String,
+    ) -> Option<&'static Rule> {
+        out.push_lazy(&UNSUPPORTED, pointer, || {
+            Finding::new(
+                &UNSUPPORTED,
+                pointer,
+                format!(
+                    "{} in the claim {} is not backed by a metric: {}",
+                    quote(m.phrase(text)),
+                    quote_claim(text, &m.span),
+                    why()
+                ),
+            )
+            .expected("a metric in the bundle that the claim can be checked against")
+            .found(quote_claim(text, &m.span))
+        });
+        Some(&UNSUPPORTED)
     }
 }
 

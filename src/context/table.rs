@@ -339,7 +339,7 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
                     pointer.clone(),
                     format!(
                         "\"{}\" claims {kind}{} records, but the table has {}{} live records",
-                        m.text,
+                        m.phrase(text),
                         group(value * multiplier),
                         if exact { "" } else { "at least " },
                         group(live)
