@@ -266,7 +266,9 @@ impl Scan<'_> {
             _ => return,
         };
         let pointer = pointer_of(path);
-        out.push(Finding::new(rule, pointer.clone(), format!("{pointer} {what}")).expected(expected).found("present"));
+        out.push_lazy(rule, &pointer, || {
+            Finding::new(rule, pointer.as_str(), format!("{pointer} {what}")).expected(expected).found("present")
+        });
     }
 
     /// Integers that are card or phone numbers, held as JSON numbers.
@@ -286,11 +288,11 @@ impl Scan<'_> {
         };
         if let Some((rule, what)) = kind {
             let pointer = pointer_of(path);
-            out.push(
-                Finding::new(rule, pointer.clone(), format!("the number at {pointer} is {what}"))
+            out.push_lazy(rule, &pointer, || {
+                Finding::new(rule, pointer.as_str(), format!("the number at {pointer} is {what}"))
                     .expected(format!("nothing like {what}"))
-                    .found(format!("{} (masked)", mask(&digits))),
-            );
+                    .found(format!("{} (masked)", mask(&digits)))
+            });
         }
     }
 
@@ -316,13 +318,15 @@ impl Scan<'_> {
         let pointer = pointer_of(path);
         let pointer = pointer.as_str();
         let whose = if is_name { "the member name at" } else { "the string at" };
+        // a string can hold a hit per few bytes: past the cap none is written
         for hit in hits {
-            let found = norm.original_of(hit.span.clone());
-            out.push(
-                Finding::new(rule_for(hit.kind), pointer, format!("{whose} {pointer} contains {}", hit.what))
+            let rule = rule_for(hit.kind);
+            out.push_lazy(rule, pointer, || {
+                let found = norm.original_of(hit.span.clone());
+                Finding::new(rule, pointer, format!("{whose} {pointer} contains {}", hit.what))
                     .expected(format!("nothing like {}", hit.what))
-                    .found(format!("{} (masked)", mask(found))),
-            );
+                    .found(format!("{} (masked)", mask(found)))
+            });
         }
         for i in denied {
             let Some(re) = self.opts.deny_patterns.get(i) else { continue };

@@ -108,6 +108,16 @@ fn known_names_at<'s>(schema: &'s Value, pointer: &str) -> Vec<&'s str> {
         .unwrap_or_default()
 }
 
+/// A schema finding not yet written: its pointer is enough to order it.
+enum Pending<'e> {
+    /// An unknown member `name` of the object at `known_at[parent]`.
+    Unknown {
+        parent: usize,
+        name: &'e String,
+    },
+    Invalid(&'e jsonschema::ValidationError<'e>),
+}
+
 /// What the schema asks for, in words, for the `expected` column.
 fn expectation(schema: &Value, schema_path: &str, keyword: &str) -> String {
     let value = schema.pointer(schema_path);
@@ -175,72 +185,89 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
             }
         },
     };
-    let mut findings = Vec::new();
-    for e in validator.into_iter().flat_map(|v| v.iter_errors(&instance)) {
-        let at = e.instance_path().as_str().to_owned();
-        let keyword = e.kind().keyword();
+    // What each finding is about, its pointer first: findings are reported in pointer
+    // order, and past a rule's cap only counted, so a message is written only for
+    // those listed. Building every one first made 50,000 unknown members cost 0.9 s
+    // and 50 times the bundle's size in memory.
+    let errors: Vec<jsonschema::ValidationError> =
+        validator.into_iter().flat_map(|v| v.iter_errors(&instance)).collect();
+    let mut known_at: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut pending: Vec<(String, Pending)> = Vec::new();
+    for e in &errors {
+        let at = e.instance_path().as_str();
         if let ValidationErrorKind::AdditionalProperties { unexpected } = e.kind() {
-            let known = known_names_at(&c.schema, &at);
-            for name in unexpected {
-                let hint = did_you_mean(name, known.iter().copied());
-                let message = match hint {
-                    Some(k) => format!("unknown field \"{name}\" in {at}; did you mean \"{k}\"?"),
-                    None => format!("unknown field \"{name}\" in {at}; known fields: {}", known.join(", ")),
-                };
-                let mut f = Finding::new(&UNKNOWN_FIELD, child(&at, name), message).found(name.clone());
-                if let Some(k) = hint {
-                    f = f.expected(k.to_owned());
-                }
-                findings.push(f);
-            }
+            known_at.push((at, known_names_at(&c.schema, at)));
+            let parent = known_at.len() - 1;
+            pending.extend(unexpected.iter().map(|name| (child(at, name), Pending::Unknown { parent, name })));
             continue;
         }
         // A missing member is named by its own pointer (the position resolves to the
         // object it belongs to), not by the object's.
         let at = match e.kind() {
-            ValidationErrorKind::Required { property: Value::String(name) } => child(&at, name),
-            _ => at,
+            ValidationErrorKind::Required { property: Value::String(name) } => child(at, name),
+            _ => at.to_owned(),
         };
-        let message = match keyword {
-            "pattern" | "format" => format!(
-                "{} is not {}",
-                ellipsize(&e.instance().to_string(), 70),
-                expectation(&c.schema, e.schema_path().as_str(), keyword)
-            ),
-            _ => e.to_string(),
-        };
-        findings.push(
-            Finding::new(&INVALID, at, format!("[{keyword}] {}", ellipsize(&message, 200)))
-                .expected(expectation(&c.schema, e.schema_path().as_str(), keyword))
-                .found(ellipsize(&e.instance().to_string(), 70)),
-        );
+        pending.push((at, Pending::Invalid(e)));
     }
-    doc.keep(instance);
     // `signatures` and its `sha256` are the integrity check's: it reports a missing,
     // placeholder or malformed hash with one finding of its own ("hash not filled in"
     // for "..."), never also as a schema error.
-    findings.retain(|f| f.pointer != "/signatures" && f.pointer != "/signatures/sha256");
-    findings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-    for f in findings {
-        out.push(f);
+    pending.retain(|(at, _)| at != "/signatures" && at != "/signatures/sha256");
+    pending.sort_by(|a, b| a.0.cmp(&b.0));
+    for (pointer, p) in &pending {
+        match *p {
+            Pending::Unknown { parent, name } => out.push_lazy(&UNKNOWN_FIELD, pointer, || {
+                let (at, known) = known_at.get(parent).map(|(a, k)| (*a, k.as_slice())).unwrap_or_default();
+                let hint = did_you_mean(name, known.iter().copied());
+                let message = match hint {
+                    Some(k) => format!("unknown field \"{name}\" in {at}; did you mean \"{k}\"?"),
+                    None => format!("unknown field \"{name}\" in {at}; known fields: {}", known.join(", ")),
+                };
+                let f = Finding::new(&UNKNOWN_FIELD, pointer.as_str(), message).found(name.clone());
+                match hint {
+                    Some(k) => f.expected(k.to_owned()),
+                    None => f,
+                }
+            }),
+            Pending::Invalid(e) => out.push_lazy(&INVALID, pointer, || {
+                let keyword = e.kind().keyword();
+                let message = match keyword {
+                    "pattern" | "format" => format!(
+                        "{} is not {}",
+                        ellipsize(&e.instance().to_string(), 70),
+                        expectation(&c.schema, e.schema_path().as_str(), keyword)
+                    ),
+                    _ => e.to_string(),
+                };
+                Finding::new(&INVALID, pointer.as_str(), format!("[{keyword}] {}", ellipsize(&message, 200)))
+                    .expected(expectation(&c.schema, e.schema_path().as_str(), keyword))
+                    .found(ellipsize(&e.instance().to_string(), 70))
+            }),
+        }
     }
+    drop(pending);
+    drop(errors);
+    doc.keep(instance);
     for m in doc.members() {
         if names.contains(&m.name.as_str()) {
             continue;
         }
-        let hint = did_you_mean(&m.name, names.iter().copied());
-        let message = match hint {
-            Some(k) => format!(
-                "top-level member \"{}\" is not part of the format; did you mean \"{k}\"? (its contents were not checked)",
-                m.name
-            ),
-            None => format!("top-level member \"{}\" is an extension: allowed, not checked", m.name),
-        };
-        let mut f = Finding::new(&EXTENSION_MEMBER, child("", &m.name), message).found(m.name.clone());
-        if let Some(k) = hint {
-            f = f.expected(k.to_owned());
-        }
-        out.push(f);
+        let pointer = child("", &m.name);
+        out.push_lazy(&EXTENSION_MEMBER, &pointer, || {
+            let hint = did_you_mean(&m.name, names.iter().copied());
+            let message = match hint {
+                Some(k) => format!(
+                    "top-level member \"{}\" is not part of the format; did you mean \"{k}\"? (its contents were not checked)",
+                    m.name
+                ),
+                None => format!("top-level member \"{}\" is an extension: allowed, not checked", m.name),
+            };
+            let f = Finding::new(&EXTENSION_MEMBER, pointer.as_str(), message).found(m.name.clone());
+            match hint {
+                Some(k) => f.expected(k.to_owned()),
+                None => f,
+            }
+        });
     }
     true
 }
