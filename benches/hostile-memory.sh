@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# hostile-memory.sh: what hostile bundles cost in memory and time against a plain bundle
+# of the same size (contract section 1: no input under the limits may cost more than a
+# small constant times the time and memory of reading it). Each shape repeats one thing
+# an attacker controls until the file is about MB megabytes; "plain" is the seed with one
+# long string of letters in `notes`, the yardstick: reading, hashing and auditing a
+# bundle of that size. None is resealed, so every run also pays the hash-mismatch
+# diagnosis, as a forged bundle would.
+#
+# Needs: a release build (cargo build --release; CARGO_TARGET_DIR is honoured, or set
+# AEB_VERIFY=/path/to/aeb-verify), python3, GNU time (/usr/bin/time).
+# usage: benches/hostile-memory.sh [MB]     (default 3)
+# Prints per shape: file size, wall time, peak RSS, RSS per byte of file, and time and
+# RSS as multiples of the plain bundle's.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MB="${1:-3}"
+BIN="${AEB_VERIFY:-${CARGO_TARGET_DIR:-$ROOT/target}/release/aeb-verify}"
+[ -x "$BIN" ] || { echo "no release binary at $BIN: cargo build --release (or set AEB_VERIFY)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is needed at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+T="$(mktemp -d)"
+trap 'rm -rf "$T"' EXIT
+
+python3 - "$ROOT/fixtures/seed-example-sealed.json" "$T" "$MB" <<'PY'
+import copy, json, sys
+seed_path, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+seed = json.load(open(seed_path, encoding="utf-8"))
+target = int(mb * 1_000_000)
+
+def with_(edit):
+    b = copy.deepcopy(seed)
+    edit(b)
+    return json.dumps(b, indent=2).encode()
+
+def at(path, value):
+    def edit(b):
+        o = b
+        for k in path[:-1]:
+            o = o[k]
+        o[path[-1]] = value
+    return edit
+
+def members(path, member):
+    def edit_n(n):
+        def edit(b):
+            o = b
+            for k in path:
+                o = o[k]
+            for i in range(n):
+                o.update(member(i))
+        return edit
+    return edit_n
+
+claim = ["enterprise_validation", "scale_proven"]
+shapes = [
+    # name, public profile, n -> bytes
+    ("plain", False, lambda n: with_(at(["notes"], "a" * n))),
+    ("lone surrogates", False, lambda n: b'{"a":[' + b",".join([b'"\\ud800"'] * n) + b"]}"),
+    ("duplicate names", False, lambda n: b"{" + b",".join([b'"a":1'] * n) + b"}"),
+    ("integers beyond 2^53", False, lambda n: b'{"a":[' + b",".join([b"12345678901234567891"] * n) + b"]}"),
+    ("unknown members", False, lambda n: with_(members(["privacy"], lambda i: {f"k{i}": 1})(n))),
+    ("unknown members, empty strings", False, lambda n: with_(members(["cost_analysis"], lambda i: {f"x{i}": ""})(n))),
+    ("e-mail addresses, public", True,
+     lambda n: with_(members(["training", "params"], lambda i: {f"p{i}": f"user{i}@example.com"})(n))),
+    ("e-mail addresses in one string, public", True,
+     lambda n: with_(at(["notes"], " ".join(f"user{i}@example.com" for i in range(n))))),
+    ("claim: 1 billion records", False, lambda n: with_(at(claim, " ".join(["1 billion records"] * n)))),
+    ("claim: bare numbers", False, lambda n: with_(at(claim, "1 " * n + "GB"))),
+    ("claim: 5% zorp", False, lambda n: with_(at(claim, "5% zorp " * n))),
+    ("claim: 99.9% accuracy", False, lambda n: with_(at(claim, "99.9% accuracy, " * n))),
+    ("claim: words", False, lambda n: with_(at(claim, "word " * n))),
+    ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
+]
+with open(f"{out}/list", "w") as listing:
+    for i, (name, public, make) in enumerate(shapes):
+        # the size grows linearly with n: measure two sizes and aim at the target
+        a, b = len(make(1000)), len(make(2000))
+        n = max(1, int((target - a) / ((b - a) / 1000)) + 1000)
+        path = f"{out}/{i:02d}.json"
+        open(path, "wb").write(make(n))
+        listing.write(f"{path}\t{'public' if public else '-'}\t{name}\n")
+PY
+
+printf '%-40s %8s %8s %10s %8s %8s %8s\n' shape MB seconds "peak MB" "x file" "t/plain" "m/plain"
+plain_t=""; plain_m=""
+while IFS=$'\t' read -r path profile name; do
+    args=(--now 2026-11-25T00:00:00Z --color never -q)
+    [ "$profile" = public ] && args+=(--profile public)
+    # best of three: the machine is shared
+    best_t=""; best_m=""
+    for _ in 1 2 3; do
+        # every shape is rejected (exit 1); anything else (2, a signal) is a failure
+        rc=0
+        /usr/bin/time -o "$T/time" -f '%e %M' "$BIN" "${args[@]}" "$path" > /dev/null 2>&1 || rc=$?
+        [ "$rc" -le 1 ] || { echo "$name: exit $rc" >&2; exit 1; }
+        read -r t m < <(tail -1 "$T/time")
+        best_t=$(python3 -c "print(min(float('$t'), float('${best_t:-1e9}')))")
+        best_m=$(python3 -c "print(min(int('$m'), int('${best_m:-999999999}')))")
+    done
+    size=$(stat -c %s "$path")
+    if [ -z "$plain_t" ]; then plain_t="$best_t"; plain_m="$best_m"; fi
+    python3 -c "
+size, t, m, pt, pm = $size, $best_t, $best_m, $plain_t, $plain_m
+print(f'%-40s %8.2f %8.2f %10.1f %8.1f %8.1f %8.1f' % ('$name', size / 1e6, t, m / 1024, m * 1024 / size, t / max(pt, 0.01), m / pm))
+" | tee -a "$T/rows"
+done < "$T/list"
+# The target, this project's reading of "a small constant" (README, Performance): every
+# shape within 4 times the plain bundle's time and 8 times its peak memory.
+python3 - "$T/rows" <<'PY'
+import sys
+rows = [l.rstrip("\n") for l in open(sys.argv[1])]
+cols = [(l[:40].strip(), float(l.split()[-2]), float(l.split()[-1])) for l in rows]
+t = max(cols, key=lambda c: c[1])
+m = max(cols, key=lambda c: c[2])
+ok = t[1] <= 4 and m[2] <= 8
+print(f"worst: time {t[1]:.1f}x plain ({t[0]}), memory {m[2]:.1f}x plain ({m[0]}); "
+      f"target <= 4x and <= 8x: {'met' if ok else 'NOT met'}")
+PY
