@@ -188,8 +188,8 @@ enum Kind {
 
 /// A token, 24 bytes: a claim can hold one per two bytes (`"1 1 1 …"`), and with
 /// `usize` positions and a `String` per word the tokens of a 3 MB claim took 90 MB.
-/// Positions are byte offsets in the normalised text, which [`extract`] keeps under
-/// 4 GiB.
+/// Positions are byte offsets in the normalised text, which [`extract`] reads only up
+/// to [`MAX_TEXT`].
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     kind: Kind,
@@ -992,7 +992,7 @@ impl Numbers<'_, '_> {
     /// The `k`-th number not yet popped.
     fn peek(&mut self, k: usize) -> Option<Num> {
         while self.ahead.len() <= k {
-            let n = self.scan()?;
+            let n = self.read()?;
             self.ahead.push_back(n);
         }
         self.ahead.get(k).copied()
@@ -1002,7 +1002,8 @@ impl Numbers<'_, '_> {
         self.ahead.pop_front();
     }
 
-    fn scan(&mut self) -> Option<Num> {
+    /// Reads the next number of the claim, if any, and records its tokens in `num_at`.
+    fn read(&mut self) -> Option<Num> {
         let r = self.r;
         while self.at < r.toks.len() {
             let i = self.at;

@@ -187,8 +187,8 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     };
     // What each finding is about, its pointer first: findings are reported in pointer
     // order, and past a rule's cap only counted, so a message is written only for
-    // those listed. Building every one first made 50,000 unknown members cost 0.9 s
-    // and 50 times the bundle's size in memory.
+    // those listed. Building every one first made about 190,000 unknown members
+    // (3.3 MB) cost 0.8 s and 168 MB, 54 times the bundle's size.
     let errors: Vec<jsonschema::ValidationError> =
         validator.into_iter().flat_map(|v| v.iter_errors(&instance)).collect();
     let mut known_at: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -245,6 +245,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
             }),
         }
     }
+    // they borrow `instance`, which the document keeps for the checks after this one
     drop(pending);
     drop(errors);
     doc.keep(instance);
