@@ -71,6 +71,8 @@ shapes = [
     ("claim: 5% zorp", False, lambda n: with_(at(claim, "5% zorp " * n))),
     ("claim: 99.9% accuracy", False, lambda n: with_(at(claim, "99.9% accuracy, " * n))),
     ("claim: words", False, lambda n: with_(at(claim, "word " * n))),
+    ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
+    ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
 ]
 with open(f"{out}/list", "w") as listing:
