@@ -258,7 +258,7 @@ fn string_fields(v: &Value, at: String, out: &mut Vec<(String, String)>) {
 
 /// The bytes before and after the first occurrence of `needle`.
 fn split_around<'a>(haystack: &'a [u8], needle: &[u8]) -> Option<(&'a [u8], &'a [u8])> {
-    let at = haystack.windows(needle.len()).position(|w| w == needle)?;
+    let at = memchr::memmem::find(haystack, needle)?;
     Some((haystack.get(..at)?, haystack.get(at + needle.len()..)?))
 }
 
@@ -288,19 +288,17 @@ pub enum Diagnosis {
 /// digest of. Runs only on a mismatch, so it may re-read the source; its work is
 /// bounded by a multiple of the payload's size.
 pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
-    let hit = |bytes: &[u8]| sha256_hex(bytes) == recorded;
     let src = doc.source();
     // The file as it was before the hash was written into it.
     let quoted = format!("\"{recorded}\"");
     let upper = format!("\"{}\"", recorded.to_ascii_uppercase());
     for needle in [quoted, upper] {
         let Some((head, tail)) = split_around(src, needle.as_bytes()) else { continue };
+        // the file is never copied, and the part before the hash is hashed once
+        let before_hash = Sha256::new().chain_update(head);
         for blank in ["\"\"", "\"...\"", "null", &format!("\"{}\"", "0".repeat(64))] {
-            let mut before = Vec::with_capacity(src.len());
-            before.extend_from_slice(head);
-            before.extend_from_slice(blank.as_bytes());
-            before.extend_from_slice(tail);
-            if hit(&before) {
+            let digest = before_hash.clone().chain_update(blank.as_bytes()).chain_update(tail).finalize();
+            if hex(&digest) == recorded {
                 return Diagnosis::Found(format!(
                     "the raw file bytes as they were with sha256 {blank}, before the hash was filled in"
                 ));
@@ -361,8 +359,14 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
         ("pretty-printed with tabs", Layout::TABS),
     ];
     let mut untried = Vec::new();
-    for (order, bytes) in orders {
-        let Some(bytes) = bytes else { continue };
+    for (k, (order, bytes)) in orders.iter().enumerate() {
+        let Some(bytes) = *bytes else { continue };
+        // an order whose text is an earlier one's has had every layout tried already (a
+        // bundle whose strings and numbers are written canonically, or whose keys are
+        // written sorted): the same bytes give the same hashes and the same budget
+        if orders.get(..k).is_some_and(|earlier| earlier.iter().any(|(_, e)| *e == Some(bytes))) {
+            continue;
+        }
         let budget = bytes.len().saturating_mul(RELAYOUT_BUDGET).saturating_add(RELAYOUT_SLACK);
         for (layout_name, layout) in layouts {
             // relayout_into counts the layout first: one over budget costs no hashing.
