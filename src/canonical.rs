@@ -120,36 +120,74 @@ impl Layout {
     pub const TABS: Layout = Layout { indent: Some("\t"), item_sep: ",", key_sep: ": " };
 }
 
-/// Where a re-layout goes: written out in pieces, or only counted.
+/// Where a re-layout goes: written out in pieces, or only measured.
 trait Emit {
+    /// Text of the input, strings and other runs, as it is.
     fn bytes(&mut self, b: &[u8]);
-    /// A newline and `depth` indentation units.
-    fn newline(&mut self, unit: &[u8], depth: usize);
-    /// Whether more than the budget has been emitted.
-    fn over(&self) -> bool;
+    /// A newline and `depth` indentation units, in an indented layout.
+    fn newline(&mut self, depth: usize);
+    /// The separator between items, at `depth`.
+    fn comma(&mut self, depth: usize);
+    /// The separator between a name and its value.
+    fn colon(&mut self);
 }
 
-/// Counts what a re-layout would write, without writing it.
-struct Count {
+/// What the size of every layout of one text depends on, measured in one pass: the
+/// diagnosis gives up a layout whose text would be too large before writing any of it
+/// (indenting deeply nested arrays multiplies the text by the depth).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// The text without its separators and newlines.
     len: usize,
-    budget: usize,
+    commas: usize,
+    colons: usize,
+    /// Newlines of an indented layout, and the sum of their depths.
+    newlines: usize,
+    depths: usize,
 }
 
-impl Emit for Count {
+impl Sizes {
+    pub fn of(compact: &[u8]) -> Sizes {
+        let mut sizes = Sizes::default();
+        relayout_with(compact, &mut sizes);
+        sizes
+    }
+
+    /// The length of `layout`'s text.
+    pub fn of_layout(&self, layout: Layout) -> usize {
+        let sep = |n: usize, s: &str| n.saturating_mul(s.len());
+        let body = self.len.saturating_add(sep(self.colons, layout.key_sep));
+        match layout.indent {
+            Some(unit) => body
+                .saturating_add(self.commas)
+                .saturating_add(self.newlines)
+                .saturating_add(self.depths.saturating_mul(unit.len())),
+            None => body.saturating_add(sep(self.commas, layout.item_sep)),
+        }
+    }
+}
+
+impl Emit for Sizes {
     fn bytes(&mut self, b: &[u8]) {
         self.len = self.len.saturating_add(b.len());
     }
-    fn newline(&mut self, unit: &[u8], depth: usize) {
-        self.len = self.len.saturating_add(unit.len().saturating_mul(depth).saturating_add(1));
+    fn newline(&mut self, depth: usize) {
+        self.newlines = self.newlines.saturating_add(1);
+        self.depths = self.depths.saturating_add(depth);
     }
-    fn over(&self) -> bool {
-        self.len > self.budget
+    fn comma(&mut self, depth: usize) {
+        self.commas = self.commas.saturating_add(1);
+        self.newline(depth);
+    }
+    fn colon(&mut self) {
+        self.colons = self.colons.saturating_add(1);
     }
 }
 
 /// Writes a re-layout to a sink in pieces of about CHUNK bytes; a longer run of the
 /// input (a long string) goes to the sink as it is, without a copy.
 struct Write<'s, S: FnMut(&[u8])> {
+    layout: Layout,
     buf: Vec<u8>,
     sink: &'s mut S,
 }
@@ -172,43 +210,54 @@ impl<S: FnMut(&[u8])> Emit for Write<'_, S> {
             self.buf.clear();
         }
     }
-    fn newline(&mut self, unit: &[u8], depth: usize) {
-        self.buf.push(b'\n');
-        for _ in 0..depth {
-            self.bytes(unit);
+    fn newline(&mut self, depth: usize) {
+        if let Some(unit) = self.layout.indent {
+            self.buf.push(b'\n');
+            for _ in 0..depth {
+                self.bytes(unit.as_bytes());
+            }
         }
     }
-    fn over(&self) -> bool {
-        false
+    fn comma(&mut self, depth: usize) {
+        match self.layout.indent {
+            Some(_) => {
+                self.bytes(b",");
+                self.newline(depth);
+            }
+            None => self.bytes(self.layout.item_sep.as_bytes()),
+        }
+    }
+    fn colon(&mut self) {
+        self.bytes(self.layout.key_sep.as_bytes());
     }
 }
 
 /// Re-lays out compact JSON text (as the reader writes it) with other separators or
 /// indentation, handing the text to `sink` in pieces (never the whole of it at once).
-/// Only structure outside strings is touched. Indenting deeply nested arrays multiplies
-/// the text by the depth, so the size is counted first, in one pass that writes
-/// nothing: over `budget` bytes, nothing is written and the answer is false.
-pub fn relayout_into(compact: &[u8], layout: Layout, budget: usize, sink: &mut impl FnMut(&[u8])) -> bool {
-    if !relayout_with(compact, layout, &mut Count { len: 0, budget }) {
+/// Only structure outside strings is touched. Over `budget` bytes (by `sizes`, the
+/// text's [`Sizes`]), nothing is written and the answer is false.
+pub fn relayout_into(
+    compact: &[u8],
+    sizes: &Sizes,
+    layout: Layout,
+    budget: usize,
+    sink: &mut impl FnMut(&[u8]),
+) -> bool {
+    if sizes.of_layout(layout) > budget {
         return false;
     }
-    let mut w = Write { buf: Vec::with_capacity(CHUNK + 1024), sink };
-    relayout_with(compact, layout, &mut w);
+    let mut w = Write { layout, buf: Vec::with_capacity(CHUNK + 1024), sink };
+    relayout_with(compact, &mut w);
     (w.sink)(&w.buf);
     true
 }
 
-/// The re-layout itself; false once the emitter is over its budget. Strings and the
-/// runs between structural characters (numbers, literals) are handed on whole: byte by
-/// byte, the hash-mismatch diagnosis of a 3 MB bundle took 0.2 s, twenty times reading it.
-fn relayout_with(compact: &[u8], layout: Layout, out: &mut impl Emit) -> bool {
+/// The re-layout itself. Strings and the runs between structural characters (numbers,
+/// literals) are handed on whole: byte by byte, the hash-mismatch diagnosis of a 3 MB
+/// bundle took 0.2 s, twenty times reading it.
+fn relayout_with(compact: &[u8], out: &mut impl Emit) {
     let mut depth = 0usize;
     let mut i = 0;
-    let newline = |out: &mut _, depth| {
-        if let Some(ind) = layout.indent {
-            Emit::newline(out, ind.as_bytes(), depth);
-        }
-    };
     while let Some(&b) = compact.get(i) {
         match b {
             b'"' => {
@@ -239,27 +288,22 @@ fn relayout_with(compact: &[u8], layout: Layout, out: &mut impl Emit) -> bool {
                 } else {
                     out.bytes(&[b]);
                     depth += 1;
-                    newline(&mut *out, depth);
+                    out.newline(depth);
                     i += 1;
                 }
             }
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
-                newline(&mut *out, depth);
+                out.newline(depth);
                 out.bytes(&[b]);
                 i += 1;
             }
             b',' => {
-                if layout.indent.is_some() {
-                    out.bytes(b",");
-                    newline(&mut *out, depth);
-                } else {
-                    out.bytes(layout.item_sep.as_bytes());
-                }
+                out.comma(depth);
                 i += 1;
             }
             b':' => {
-                out.bytes(layout.key_sep.as_bytes());
+                out.colon();
                 i += 1;
             }
             _ => {
@@ -270,11 +314,7 @@ fn relayout_with(compact: &[u8], layout: Layout, out: &mut impl Emit) -> bool {
                 i = end;
             }
         }
-        if out.over() {
-            return false;
-        }
     }
-    true
 }
 
 #[cfg(test)]
@@ -283,7 +323,9 @@ mod tests {
 
     fn relayout(compact: &[u8], layout: Layout) -> Vec<u8> {
         let mut out = Vec::new();
-        assert!(relayout_into(compact, layout, usize::MAX, &mut |piece| out.extend_from_slice(piece)));
+        assert!(
+            relayout_into(compact, &Sizes::of(compact), layout, usize::MAX, &mut |piece| out.extend_from_slice(piece))
+        );
         out
     }
 
@@ -291,17 +333,22 @@ mod tests {
     fn relayout_stops_at_its_budget() {
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         let mut seen = 0;
-        assert!(!relayout_into(deep.as_bytes(), Layout::INDENT4, 10_000, &mut |p| seen += p.len()));
+        let sizes = Sizes::of(deep.as_bytes());
+        assert!(!relayout_into(deep.as_bytes(), &sizes, Layout::INDENT4, 10_000, &mut |p| seen += p.len()));
         assert_eq!(seen, 0, "nothing is handed on over the budget");
         // 64 KiB pieces and the budget exactly met.
         let long = format!("[{}1]", "1,".repeat(100_000));
         let mut text = Vec::new();
-        assert!(
-            relayout_into(long.as_bytes(), Layout::PYTHON, long.len() + 100_000, &mut |p| text.extend_from_slice(p))
-        );
+        assert!(relayout_into(
+            long.as_bytes(),
+            &Sizes::of(long.as_bytes()),
+            Layout::PYTHON,
+            long.len() + 100_000,
+            &mut |p| { text.extend_from_slice(p) }
+        ));
         assert_eq!(text.len(), long.len() + 100_000);
         assert_eq!(text, long.replace(',', ", ").into_bytes());
-        assert!(relayout_into(deep.as_bytes(), Layout::COMPACT, deep.len(), &mut |p| seen += p.len()));
+        assert!(relayout_into(deep.as_bytes(), &sizes, Layout::COMPACT, deep.len(), &mut |p| seen += p.len()));
         assert_eq!(seen, deep.len());
     }
 
@@ -361,7 +408,7 @@ mod tests {
 
     /// Any bytes, well-formed or not, strings long enough to pass the sink whole (over
     /// CHUNK): the re-layout writes what the byte-at-a-time definition writes, in every
-    /// layout, and counts exactly that many bytes.
+    /// layout, and `Sizes` measures exactly that many bytes.
     #[test]
     fn relayout_writes_what_the_bytewise_definition_writes() {
         use proptest::prelude::*;
@@ -388,11 +435,15 @@ mod tests {
             for layout in [Layout::COMPACT, Layout::PYTHON, Layout::INDENT2, Layout::INDENT4, Layout::TABS] {
                 let want = relayout_bytewise(&text, layout);
                 let mut got = Vec::new();
-                prop_assert!(relayout_into(&text, layout, usize::MAX, &mut |p| got.extend_from_slice(p)));
+                let sizes = Sizes::of(&text);
+                prop_assert!(relayout_into(&text, &sizes, layout, usize::MAX, &mut |p| got.extend_from_slice(p)));
                 prop_assert_eq!(&got, &want);
-                let mut count = Count { len: 0, budget: usize::MAX };
-                relayout_with(&text, layout, &mut count);
-                prop_assert_eq!(count.len, want.len());
+                prop_assert_eq!(sizes.of_layout(layout), want.len());
+                // one byte under its size, a layout is given up and nothing is written
+                let mut seen = 0;
+                let under = want.len().saturating_sub(1);
+                prop_assert_eq!(relayout_into(&text, &sizes, layout, under, &mut |p| seen += p.len()), want.is_empty());
+                prop_assert!(want.is_empty() || seen == 0);
             }
             Ok(())
         });

@@ -4,7 +4,7 @@
 
 pub mod diags;
 
-use crate::canonical::{relayout_into, Layout};
+use crate::canonical::{relayout_into, Layout, Sizes};
 use crate::finding::{Finding, Outcome};
 use crate::read::{self, Document, SIGNATURES};
 use crate::text::hex;
@@ -368,10 +368,11 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
             continue;
         }
         let budget = bytes.len().saturating_mul(RELAYOUT_BUDGET).saturating_add(RELAYOUT_SLACK);
+        // every layout's size from one pass: one over budget costs no writing or hashing
+        let sizes = Sizes::of(bytes);
         for (layout_name, layout) in layouts {
-            // relayout_into counts the layout first: one over budget costs no hashing.
             let mut h = Sha256::new();
-            if !relayout_into(bytes, layout, budget, &mut |piece| h.update(piece)) {
+            if !relayout_into(bytes, &sizes, layout, budget, &mut |piece| h.update(piece)) {
                 if !untried.contains(&layout_name) {
                     untried.push(layout_name);
                 }
