@@ -109,14 +109,17 @@ print(f'%-40s %8.2f %8.2f %10.1f %8.1f %8.1f %8.1f' % ('$name', size / 1e6, t, m
 " | tee -a "$T/rows"
 done < "$T/list"
 # The target, this project's reading of "a small constant" (README, Performance): every
-# shape within 4 times the plain bundle's time and 8 times its peak memory.
+# shape within 8 times the plain bundle's time and 8 times its peak memory. (At first
+# the time target was 4 times, against a plain bundle that spent nearly all its time in the
+# hash-mismatch diagnosis; that diagnosis became 3.5 times faster and the yardstick
+# with it, README.)
 python3 - "$T/rows" <<'PY'
 import sys
 rows = [l.rstrip("\n") for l in open(sys.argv[1])]
 cols = [(l[:40].strip(), float(l.split()[-2]), float(l.split()[-1])) for l in rows]
 t = max(cols, key=lambda c: c[1])
 m = max(cols, key=lambda c: c[2])
-ok = t[1] <= 4 and m[2] <= 8
+ok = t[1] <= 8 and m[2] <= 8
 print(f"worst: time {t[1]:.1f}x plain ({t[0]}), memory {m[2]:.1f}x plain ({m[0]}); "
-      f"target <= 4x and <= 8x: {'met' if ok else 'NOT met'}")
+      f"target <= 8x and <= 8x: {'met' if ok else 'NOT met'}")
 PY
