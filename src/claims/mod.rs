@@ -4,7 +4,7 @@
 pub mod diags;
 pub mod extract;
 
-use crate::audit::facts::{format_computed, format_decimals, Facts};
+use crate::audit::facts::{format_computed, format_decimals, Facts, Num};
 use crate::audit::tolerance::compare;
 use crate::audit::tolerance::Tolerance;
 use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, TRAINING};
@@ -14,6 +14,7 @@ use crate::rules::Rule;
 use crate::text::escape_control;
 use diags::*;
 use extract::{extract, Bound, Mention, PercentOf, Quantity};
+use std::borrow::Cow;
 
 pub const CLAIMS: &str = "/enterprise_validation";
 
@@ -30,7 +31,13 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     out.mark(&UNSUPPORTED);
     out.mark(&UNCHECKED);
     let mut unbacked: Vec<&'static Rule> = Vec::new();
-    let j = Judge { facts, opts, records: std::cell::OnceCell::new(), source: std::cell::OnceCell::new() };
+    let j = Judge {
+        facts,
+        opts,
+        records: std::cell::OnceCell::new(),
+        source: std::cell::OnceCell::new(),
+        metrics: Default::default(),
+    };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
         let found = extract(&field, text);
@@ -102,7 +109,16 @@ struct Judge<'a, 'd> {
     records: std::cell::OnceCell<Option<audit::RecordCount>>,
     /// Where the record count comes from, described once for every claim it contradicts.
     source: std::cell::OnceCell<String>,
+    /// The figures claims are held against, each looked up once for every mention of it
+    /// (a claim can hold a mention per few bytes): see [`Judge::metric`].
+    metrics: [std::cell::OnceCell<Option<Num>>; PERCENT + PercentOf::Roi as usize + 1],
 }
+
+/// Slots of [`Judge::metrics`]: three figures, then one per [`PercentOf`].
+const SECONDS: usize = 0;
+const SPEEDUP_FIGURE: usize = 1;
+const MEMORY_FIGURE: usize = 2;
+const PERCENT: usize = 3;
 
 fn quote(text: &str) -> String {
     format!("\"{}\"", escape_control(text))
@@ -159,6 +175,15 @@ impl Judge<'_, '_> {
         self.records.get_or_init(|| record_count(self.facts)).as_ref()
     }
 
+    /// The figure in `slot`, at `pointer`, looked up the first time it is asked for (a
+    /// slot past the table, a kind added without one, is looked up every time).
+    fn metric(&self, slot: usize, pointer: impl FnOnce() -> String) -> Option<Cow<'_, Num>> {
+        match self.metrics.get(slot) {
+            Some(cell) => cell.get_or_init(|| self.facts.num(&pointer())).as_ref().map(Cow::Borrowed),
+            None => self.facts.num(&pointer()).map(Cow::Owned),
+        }
+    }
+
     /// Holds the mention `m` against its metric and pushes a finding when it does not
     /// hold; returns that finding's rule. Findings go through [`Outcome::push_lazy`]: a
     /// claim can mention a thousand numbers, and past a rule's cap none is formatted.
@@ -207,7 +232,7 @@ impl Judge<'_, '_> {
             }
             Quantity::Throughput { value } => {
                 let rc = self.records();
-                let secs = self.facts.num(&p(PLATFORM, "compute_time_seconds")).filter(|n| n.value > 0.0);
+                let secs = self.metric(SECONDS, || p(PLATFORM, "compute_time_seconds")).filter(|n| n.value > 0.0);
                 let (Some(rc), Some(secs)) = (rc, secs) else {
                     return self.unsupported(out, pointer, text, m, || {
                         format!("a rate needs a record count and a non-zero {}", p(PLATFORM, "compute_time_seconds"))
@@ -237,9 +262,11 @@ impl Judge<'_, '_> {
                 Some(&THROUGHPUT)
             }
             Quantity::Percent { value, of } => {
-                let (ptr, scale, name) = percent_metric(*of);
-                let Some(metric) = self.facts.num(&ptr) else {
-                    return self.unsupported(out, pointer, text, m, || format!("it names {name}, but {ptr} is absent"));
+                let (section, field, scale, name) = percent_metric(*of);
+                let Some(metric) = self.metric(PERCENT + *of as usize, || p(section, field)) else {
+                    return self.unsupported(out, pointer, text, m, || {
+                        format!("it names {name}, but {} is absent", p(section, field))
+                    });
                 };
                 let expected = metric.value * scale;
                 if holds(m.bound, *value, m.decimals, expected, tol) {
@@ -268,9 +295,10 @@ impl Judge<'_, '_> {
                 self.unsupported(out, pointer, text, m, || format!("the bundle has no metric for \"{subject}\""))
             }
             Quantity::Speedup { value } => {
-                let ptr = p(GAINS, "convergence_speedup");
-                let Some(metric) = self.facts.num(&ptr) else {
-                    return self.unsupported(out, pointer, text, m, || format!("{ptr} is absent"));
+                let Some(metric) = self.metric(SPEEDUP_FIGURE, || p(GAINS, "convergence_speedup")) else {
+                    return self.unsupported(out, pointer, text, m, || {
+                        format!("{} is absent", p(GAINS, "convergence_speedup"))
+                    });
                 };
                 if holds(m.bound, *value, m.decimals, metric.value, tol) {
                     return None;
@@ -294,9 +322,10 @@ impl Judge<'_, '_> {
                 Some(&SPEEDUP)
             }
             Quantity::Memory { value, unit } => {
-                let ptr = p(PLATFORM, "memory_usage_gb");
-                let Some(metric) = self.facts.num(&ptr) else {
-                    return self.unsupported(out, pointer, text, m, || format!("{ptr} is absent"));
+                let Some(metric) = self.metric(MEMORY_FIGURE, || p(PLATFORM, "memory_usage_gb")) else {
+                    return self.unsupported(out, pointer, text, m, || {
+                        format!("{} is absent", p(PLATFORM, "memory_usage_gb"))
+                    });
                 };
                 let [si, bin] = unit.factors();
                 if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
@@ -373,17 +402,18 @@ impl Judge<'_, '_> {
     }
 }
 
-/// Pointer, scale to percent, and name of the metric a percentage names.
-fn percent_metric(of: PercentOf) -> (String, f64, &'static str) {
+/// Section and field (the pointer is `p(section, field)`), scale to percent, and name of
+/// the metric a percentage names.
+fn percent_metric(of: PercentOf) -> (&'static str, &'static str, f64, &'static str) {
     match of {
-        PercentOf::CostSavings => (p(GAINS, "cost_savings_percentage"), 1.0, "cost savings"),
-        PercentOf::TimeSavings => (p(GAINS, "time_savings_percentage"), 1.0, "time savings"),
-        PercentOf::StatisticalFidelity => (p(QUALITY, "statistical_fidelity"), 100.0, "statistical fidelity"),
-        PercentOf::PrivacyScore => (p(QUALITY, "privacy_score"), 100.0, "privacy score"),
-        PercentOf::UtilityScore => (p(QUALITY, "utility_score"), 100.0, "utility score"),
-        PercentOf::Accuracy => (p(TRAINING, "final_accuracy"), 100.0, "accuracy"),
-        PercentOf::SyntheticRatio => ("/privacy/synthetic_ratio".to_owned(), 100.0, "synthetic share"),
-        PercentOf::Roi => (p(ROI, "roi_percentage"), 1.0, "return on investment"),
+        PercentOf::CostSavings => (GAINS, "cost_savings_percentage", 1.0, "cost savings"),
+        PercentOf::TimeSavings => (GAINS, "time_savings_percentage", 1.0, "time savings"),
+        PercentOf::StatisticalFidelity => (QUALITY, "statistical_fidelity", 100.0, "statistical fidelity"),
+        PercentOf::PrivacyScore => (QUALITY, "privacy_score", 100.0, "privacy score"),
+        PercentOf::UtilityScore => (QUALITY, "utility_score", 100.0, "utility score"),
+        PercentOf::Accuracy => (TRAINING, "final_accuracy", 100.0, "accuracy"),
+        PercentOf::SyntheticRatio => ("/privacy", "synthetic_ratio", 100.0, "synthetic share"),
+        PercentOf::Roi => (ROI, "roi_percentage", 1.0, "return on investment"),
     }
 }
 
