@@ -74,6 +74,7 @@ shapes = [
     ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
     ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
+    ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
 ]
 with open(f"{out}/list", "w") as listing:
     for i, (name, public, make) in enumerate(shapes):
