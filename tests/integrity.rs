@@ -95,3 +95,39 @@ fn a_mismatch_shows_both_hashes() {
     assert_eq!(f["expected"], bundle["payload"]["sha256"]);
     assert_ne!(f["expected"], f["found"]);
 }
+
+/// A layout too large to write is named, not tried, and named once. 20,000 numbers 120
+/// arrays deep are about 40 KB of compact text (with the seed, about 42 KB), but indented
+/// each number starts a line of its own after 120 units: about 4.9 MB with 2 spaces,
+/// 9.7 MB with 4 and 2.5 MB with tabs, all past 16 times the payload plus 1 MiB (about
+/// 1.7 MB). Compact and Python's separators stay near the payload's size and are tried.
+/// The source's key order and the sorted order are both tried, and the three layouts
+/// are still listed once each, in the order the diagnosis tries them.
+#[test]
+fn layouts_over_the_budget_are_named_not_tried() {
+    let text = std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut deep = serde_json::Value::from(vec![1u8; 20_000]);
+    for _ in 1..120 {
+        deep = serde_json::Value::from(vec![deep]);
+    }
+    // the recorded hash is the seed's, which this bundle no longer matches
+    v["x_deep"] = deep;
+    let path = std::env::temp_dir().join(format!("aeb-untried-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    let r = run(&["--format", "json", "--now", NOW, path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let bundle = &report["bundles"][0];
+    let mismatch = findings(bundle, "integrity.hash-mismatch");
+    assert_eq!(mismatch.len(), 1, "{bundle}");
+    let message = mismatch[0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with(
+            " (not tried, as over 16 times the payload's size: pretty-printed with 2 spaces, \
+             pretty-printed with 4 spaces, pretty-printed with tabs)"
+        ),
+        "{message}"
+    );
+}
