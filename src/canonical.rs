@@ -233,7 +233,7 @@ impl<S: FnMut(&[u8])> Emit for Write<'_, S> {
 }
 
 /// Re-lays out compact JSON text (as the reader writes it) with other separators or
-/// indentation, handing the text to `sink` in pieces (never the whole of it at once).
+/// indentation, handing the text to `sink` in pieces (never a copy of the whole of it).
 /// Only structure outside strings is touched. Over `budget` bytes (by `sizes`, the
 /// text's [`Sizes`]), nothing is written and the answer is false.
 pub fn relayout_into(
@@ -245,6 +245,11 @@ pub fn relayout_into(
 ) -> bool {
     if sizes.of_layout(layout) > budget {
         return false;
+    }
+    // compact separators and no indentation leave every byte as it is
+    if layout.indent.is_none() && layout.item_sep == "," && layout.key_sep == ":" {
+        sink(compact);
+        return true;
     }
     let mut w = Write { layout, buf: Vec::with_capacity(CHUNK + 1024), sink };
     relayout_with(compact, &mut w);
