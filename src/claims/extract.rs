@@ -977,7 +977,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
 }
 
 /// The numbers of a claim in order, read as they are needed: the loop over them looks
-/// one ahead, and a claim of a million numbers need not hold them all (48 bytes each).
+/// one ahead, and a claim of a million numbers need not hold them all (40 bytes each;
+/// the list kept before held 48, with a flag).
 struct Numbers<'r, 't> {
     r: &'r Reader<'t>,
     /// The next token to read a number from.
