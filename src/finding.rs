@@ -115,6 +115,12 @@ impl Finding {
         }
     }
 
+    /// How many findings this one counts for in a report's tallies: itself, or the N
+    /// findings an "and N more" finding stands for (listed or not, every finding counts).
+    pub fn counts_for(&self) -> usize {
+        self.more.max(1)
+    }
+
     /// The "and N more" finding for `n` findings of `rule` not listed, pointing at the
     /// first of them.
     pub fn more(rule: &'static Rule, n: usize, severity: Severity, pointer: String, offset: Option<usize>) -> Self {

@@ -42,8 +42,9 @@ pub struct InputDigest {
 }
 
 impl BundleReport {
+    /// Findings of severity `s`, those past a rule's cap included.
     pub fn count(&self, s: Severity) -> usize {
-        self.outcome.findings.iter().filter(|f| f.severity == s).count()
+        self.outcome.findings.iter().filter(|f| f.severity == s).map(crate::finding::Finding::counts_for).sum()
     }
 }
 

@@ -112,9 +112,43 @@ fn many_findings_of_one_rule_are_listed_up_to_the_cap_then_counted() {
                 last,
                 format!("and {} more {} finding(s) not listed, the first of them here", total - LISTED, case.rule)
             );
+            // The tallies count every finding, listed or not: the severity's count is the
+            // shape's total plus the other rules' findings (each under its cap here).
+            let bundle = &v["bundles"][0];
+            let severity = fs[0]["severity"].as_str().unwrap();
+            let others = bundle["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["rule"] != case.rule && f["severity"] == severity)
+                .inspect(|f| assert!(!f["message"].as_str().unwrap().starts_with("and "), "{}: {f}", case.name))
+                .count();
+            assert_eq!(bundle["counts"][severity], total + others, "{}: counts {}", case.name, bundle["counts"]);
         }
         // The first unlisted one is located like any other finding.
         assert!(fs[LISTED]["line"].as_u64().is_some(), "{}", case.name);
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The verdict line and the Markdown checklist count the findings past the cap too: a
+/// thousand lone surrogates are a thousand reading problems, not the hundred listed.
+#[test]
+fn the_verdict_line_and_checklist_count_every_finding() {
+    let case = hostile::cases().into_iter().find(|c| c.rule == "read.lone-surrogate").unwrap();
+    let n = 1_000;
+    let total = (case.findings)(n).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("counted-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("surrogates.json");
+    std::fs::write(&path, (case.make)(n)).unwrap();
+    let p = path.to_str().unwrap();
+    let quiet = run(&["-q", "--color", "never", "--now", NOW, p]);
+    assert_eq!(quiet.code, 1, "{}", quiet.stderr);
+    let want = format!("{total} errors: {total} reading problems");
+    assert!(quiet.stdout.contains(&want), "no {want:?} in {}", quiet.stdout);
+    let md = run(&["--format", "markdown", "--now", NOW, p]);
+    let want = format!("(`read.lone-surrogate`): {total} finding(s), worst error");
+    assert!(md.stdout.contains(&want), "no {want:?} in the checklist");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -185,7 +185,8 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
             if let Some(reason) = &c.reason {
                 let _ = write!(s, ": skipped, {}", md(reason));
             }
-            let n = r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).count();
+            let n: usize =
+                r.outcome.findings.iter().filter(|f| super::concerns_rule(f, c.rule)).map(Finding::counts_for).sum();
             if n > 0 {
                 let worst = r
                     .outcome

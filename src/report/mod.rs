@@ -211,8 +211,8 @@ pub fn concerns(r: &BundleReport, severity: Severity) -> String {
     for f in r.outcome.findings.iter().filter(|f| f.severity == severity) {
         let (one, many) = concern(f.rule);
         match groups.iter_mut().find(|g| g.0 == one) {
-            Some(g) => g.2 += 1,
-            None => groups.push((one, many, 1)),
+            Some(g) => g.2 += f.counts_for(),
+            None => groups.push((one, many, f.counts_for())),
         }
     }
     groups
