@@ -85,13 +85,13 @@ pub fn check(doc: &Document, artifacts: &[Artifact], out: &mut Outcome) {
         let member = format!("{}_hash", a.name);
         let pointer = crate::finding::child("", &member);
         out.mark(&ARTIFACT_FILLED);
-        let recorded = match doc.member_value(&member) {
-            Some(Value::String(s)) if !placeholder(&s) => s,
+        let recorded = match doc.member_ref(&member) {
+            Some(Value::String(s)) if !placeholder(s) => s,
             other => {
                 let what = match other {
                     None => "absent".to_owned(),
                     Some(Value::String(s)) => format!("the placeholder {s:?}"),
-                    Some(v) => format!("a {}, not a string", crate::text::json_kind(&v)),
+                    Some(v) => format!("a {}, not a string", crate::text::json_kind(v)),
                 };
                 out.push(
                     Finding::new(

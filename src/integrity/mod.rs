@@ -84,7 +84,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
     for rule in diags::RULES {
         out.mark(rule);
     }
-    let sigs = doc.member_value(SIGNATURES);
+    let sigs = doc.member_ref(SIGNATURES);
     let pointer = "/signatures/sha256";
     let recorded = match &sigs {
         None => {

@@ -214,8 +214,8 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
         }
     }
     out.mark(&SIGNATURE);
-    let sigs = doc.member_value(SIGNATURES);
-    if !crate::signatures::present(sigs.as_ref()) {
+    let sigs = doc.member_ref(SIGNATURES);
+    if !crate::signatures::present(sigs) {
         new.push(
             Finding::new(&SIGNATURE, "/signatures", "no signature: a marketplace bundle must be signed")
                 .expected("a signature that verifies against a supplied key")

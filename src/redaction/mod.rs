@@ -149,7 +149,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
                 .found("present"),
         );
     }
-    if let Some(Value::Object(training)) = doc.member_value("training") {
+    if let Some(Value::Object(training)) = doc.member_ref("training") {
         if training.contains_key("params") {
             out.push(
                 Finding::new(
@@ -186,9 +186,9 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
     for m in doc.members() {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
-        if let Some(v) = doc.member_value(&m.name) {
-            scan.name(&m.name, &v, &path, out);
-            scan.walk(&v, &mut path, out);
+        if let Some(v) = doc.member_ref(&m.name) {
+            scan.name(&m.name, v, &path, out);
+            scan.walk(v, &mut path, out);
         }
     }
 }

@@ -142,7 +142,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     for rule in RULES {
         out.mark(rule);
     }
-    if let Some(v) = doc.member_value("version") {
+    if let Some(v) = doc.member_ref("version") {
         if v.as_str() != Some(SUPPORTED_VERSION) {
             out.push(
                 Finding::new(

@@ -252,7 +252,7 @@ fn str_member<'a>(v: &'a Value, name: &str) -> Option<&'a str> {
 /// Verify every signature; add findings to `out`; return the report rows.
 pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     let trust = &opts.trust;
-    let sigs = doc.member_value(SIGNATURES);
+    let sigs = doc.member_ref(SIGNATURES);
     out.mark(&diags::NONE);
     out.mark(&diags::FORM);
     out.mark(&diags::TOO_MANY);
@@ -292,9 +292,10 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     let mut budget = trust.max_signatures;
     let mut truncated = false;
     if has_pgp {
-        let generated_at = doc.member_value("generated_at").and_then(|v| {
-            let s = v.as_str()?.to_owned();
-            time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339).ok().map(SystemTime::from)
+        let generated_at = doc.member_ref("generated_at").and_then(|v| {
+            time::OffsetDateTime::parse(v.as_str()?, &time::format_description::well_known::Rfc3339)
+                .ok()
+                .map(SystemTime::from)
         });
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
