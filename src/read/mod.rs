@@ -210,22 +210,37 @@ impl Document {
         self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
     }
 
-    /// An object holding only the named top-level members (those present). Schema
-    /// and audit work on the members they know; a large extension member costs nothing.
-    /// A member not parsed yet is parsed straight into the object; hand the object to
-    /// [`Document::keep`] afterwards and later stages share its trees (copying them
-    /// here was a twentieth of a batch).
-    pub fn value_of(&self, names: &[&str]) -> serde_json::Value {
-        let mut map = serde_json::Map::new();
+    /// The named top-level members (those present), for a check that reads them
+    /// together: those parsed already as the shared trees they are, the others parsed
+    /// here into an object the caller owns (so a large member is never copied). Hand
+    /// that object to [`Document::keep`] afterwards and later stages share its trees.
+    pub fn members_split<'n>(
+        &self,
+        names: &[&'n str],
+    ) -> (Vec<(&'n str, &serde_json::Value)>, serde_json::Map<String, serde_json::Value>) {
+        let mut shared = Vec::new();
+        let mut fresh = serde_json::Map::new();
         for name in names {
             let Some(i) = self.index(name) else { continue };
-            let value = match self.values.get(i).and_then(|v| v.get()) {
-                Some(parsed) => parsed.clone(),
-                None => self.parse_member(i),
-            };
-            if let Some(v) = value {
-                map.insert((*name).to_owned(), v);
+            match self.values.get(i).and_then(|v| v.get()) {
+                Some(parsed) => shared.extend(parsed.as_ref().map(|v| (*name, v))),
+                None => {
+                    if let Some(v) = self.parse_member(i) {
+                        fresh.insert((*name).to_owned(), v);
+                    }
+                }
             }
+        }
+        (shared, fresh)
+    }
+
+    /// An object holding only the named top-level members (those present): those
+    /// parsed already are copied, the others parsed straight into it (see
+    /// [`Document::members_split`]).
+    pub fn value_of(&self, names: &[&str]) -> serde_json::Value {
+        let (shared, mut map) = self.members_split(names);
+        for (name, v) in shared {
+            map.insert(name.to_owned(), v.clone());
         }
         serde_json::Value::Object(map)
     }

@@ -128,6 +128,23 @@ impl Schema {
         self.valid(0, instance)
     }
 
+    /// [`Schema::proves`] for the object of `members` (names distinct), without making
+    /// it: the top-level members are trees the document shares. Not proved when the
+    /// root asks for more than an object's members can answer one by one.
+    pub fn proves_members(&self, members: &[(&str, &Value)]) -> bool {
+        let Some(n) = self.nodes.first() else { return false };
+        if n.constant.is_some() || !n.refs.is_empty() || n.types.as_ref().is_some_and(|t| !t.contains(&Kind::Object)) {
+            return false;
+        }
+        if !n.required.iter().all(|r| members.iter().any(|(name, _)| name == r)) {
+            return false;
+        }
+        members.iter().all(|(name, value)| match n.properties.iter().find(|(p, _)| p == name) {
+            Some((_, i)) => self.valid(*i, value),
+            None => !n.closed,
+        })
+    }
+
     fn valid(&self, at: usize, v: &Value) -> bool {
         let Some(n) = self.nodes.get(at) else { return false };
         if let Some(types) = &n.types {
