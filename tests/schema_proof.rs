@@ -22,6 +22,7 @@ fn known_members(v: &Value) -> Value {
 /// Checks one instance; returns (proved, valid).
 fn judge(instance: &Value, what: &str) -> (bool, bool) {
     let proved = aeb_verify::schema::proved_valid(instance);
+    assert_eq!(proved, aeb_verify::schema::proved_valid_whole(instance), "member by member and whole: {what}");
     let valid = aeb_verify::schema::jsonschema_valid(instance).unwrap();
     assert!(!proved || valid, "the proof accepts what jsonschema rejects: {what}\n{instance:#}");
     (proved, valid)
@@ -288,6 +289,7 @@ mod random {
                 _ => *target = v,
             }
             let proved = aeb_verify::schema::proved_valid(&b);
+            prop_assert_eq!(proved, aeb_verify::schema::proved_valid_whole(&b));
             let valid = aeb_verify::schema::jsonschema_valid(&b).unwrap();
             prop_assert!(!proved || valid, "the proof accepts what jsonschema rejects at {}: {:#}", ptr, b);
         }
