@@ -3,7 +3,7 @@
 //! written with.
 
 use crate::finding::{child, split_top};
-use crate::read::{locate, object_numbers, Document, NumberBounds};
+use crate::read::{locate, object_numbers, Document, NumberBounds, NumberIndex};
 use serde_json::Value;
 
 /// The top-level members whose figures the audit reads.
@@ -22,7 +22,9 @@ pub const MEMBERS: &[&str] = &[
 /// A number read from the bundle.
 #[derive(Debug, Clone)]
 pub struct Num {
-    pub pointer: String,
+    /// Shared: a bundle's checks ask about 30 times for some 14 figures, and each answer
+    /// is handed out again.
+    pub pointer: std::rc::Rc<str>,
     pub value: f64,
     /// Decimals as written in the source (`24.50` -> 2), the basis of the tolerance.
     pub decimals: u32,
@@ -88,7 +90,7 @@ pub struct Facts<'d> {
     /// Numbers already asked for, by pointer: a bundle's checks ask about 30 times for
     /// some 14 figures, and each answer is a lookup in the tree and in the index.
     /// Linear: the pointers asked for are the checks' own, a few dozen at most.
-    asked: std::cell::RefCell<Vec<(String, Option<Num>)>>,
+    asked: std::cell::RefCell<Vec<(std::rc::Rc<str>, Option<Num>)>>,
 }
 
 impl<'d> Facts<'d> {
@@ -122,20 +124,21 @@ impl<'d> Facts<'d> {
 
     /// A finite number at `pointer`, with the decimals its source text shows.
     pub fn num(&self, pointer: &str) -> Option<Num> {
-        if let Some((_, known)) = self.asked.borrow().iter().find(|(p, _)| p == pointer) {
+        if let Some((_, known)) = self.asked.borrow().iter().find(|(p, _)| **p == *pointer) {
             return known.clone();
         }
-        let found = self.find_num(pointer);
-        self.asked.borrow_mut().push((pointer.to_owned(), found.clone()));
+        let shared: std::rc::Rc<str> = pointer.into();
+        let found = self.find_num(&shared);
+        self.asked.borrow_mut().push((shared, found.clone()));
         found
     }
 
-    fn find_num(&self, pointer: &str) -> Option<Num> {
+    fn find_num(&self, pointer: &std::rc::Rc<str>) -> Option<Num> {
         let value = self.get(pointer)?.as_f64().filter(|v| v.is_finite())?;
         let (top, inner) = split_top(pointer)?;
         let shown = self.decimals(&top, inner);
         let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
-        Some(Num { pointer: pointer.to_owned(), value, decimals })
+        Some(Num { pointer: pointer.clone(), value, decimals })
     }
 
     /// Decimals shown by the literal at `inner` below the member `top` (None: not found
@@ -151,7 +154,7 @@ impl<'d> Facts<'d> {
                 numbers.len() - 1
             }
         };
-        let indexed = numbers.get(at)?.1.iter().find(|(p, _)| p == inner).map(|(_, offset)| *offset);
+        let indexed = numbers.get(at)?.1.offset(inner);
         // Beyond the index's bounds: this one figure's literal, found by itself.
         let offset = indexed.or_else(|| locate(src, inner))?;
         literal_decimals(src.get(offset..)?)
@@ -169,9 +172,6 @@ fn index_member(src: &[u8]) -> NumberIndex {
     let bounds = NumberBounds { depth: INDEX_DEPTH, count: INDEX_MAX, pointer_len: INDEX_POINTER_MAX };
     object_numbers(src, bounds)
 }
-
-/// A member's number literals: pointer below the member, source offset.
-type NumberIndex = Vec<(String, usize)>;
 
 /// How deep below its member, and how many, numbers the decimals index holds.
 const INDEX_DEPTH: usize = 6;

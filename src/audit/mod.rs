@@ -103,11 +103,15 @@ impl RecordCount {
 
 pub fn record_count(facts: &Facts) -> Option<RecordCount> {
     if let Some(n) = facts.num(at::RECORDS_PROCESSED) {
-        return Some(RecordCount { value: n.value, pointer: n.pointer, implied_from: None });
+        return Some(RecordCount { value: n.value, pointer: n.pointer.to_string(), implied_from: None });
     }
     let total = facts.num(at::TOTAL_COST_USD)?;
     let per = facts.num(at::COST_PER_RECORD).filter(|n| n.value > 0.0)?;
-    Some(RecordCount { value: total.value / per.value, pointer: per.pointer.clone(), implied_from: Some((total, per)) })
+    Some(RecordCount {
+        value: total.value / per.value,
+        pointer: per.pointer.to_string(),
+        implied_from: Some((total, per)),
+    })
 }
 
 /// An integer-ish count with thousands separators: 1000000 -> "1,000,000".
@@ -188,7 +192,7 @@ impl Audit<'_, '_> {
             self.out.push(
                 Finding::new(
                     rule,
-                    found.pointer.clone(),
+                    &*found.pointer,
                     format!(
                         "{name} = {formula} cannot be computed from {} (division by zero), yet the bundle states {}",
                         given(),
@@ -207,7 +211,7 @@ impl Audit<'_, '_> {
         self.out.push(
             Finding::new(
                 rule,
-                found.pointer.clone(),
+                &*found.pointer,
                 format!(
                     "{name} = {formula} = {} from {}; the bundle says {}",
                     format_computed(expected),
@@ -226,9 +230,10 @@ impl Audit<'_, '_> {
 fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
     let platform = || {
         facts.num(at::PLATFORM_TRAINING_COST).or_else(|| {
-            facts
-                .num(at::TOTAL_COST_USD)
-                .map(|n| Num { pointer: format!("platform_training_cost (absent; {} stands for it)", n.pointer), ..n })
+            facts.num(at::TOTAL_COST_USD).map(|n| Num {
+                pointer: format!("platform_training_cost (absent; {} stands for it)", n.pointer).into(),
+                ..n
+            })
         })
     };
     if pointer == at::PLATFORM_TRAINING_COST {
@@ -242,7 +247,8 @@ fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
                 "traditional_training_cost (absent; cost_savings_usd + platform cost = {} + {})",
                 savings.shown(),
                 platform.shown()
-            ),
+            )
+            .into(),
             value: savings.value + platform.value,
             decimals: savings.decimals.max(platform.decimals),
         });
@@ -255,7 +261,8 @@ fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
                 "cost_savings_usd (absent; traditional_training_cost - platform cost = {} - {})",
                 traditional.shown(),
                 platform.shown()
-            ),
+            )
+            .into(),
             value: traditional.value - platform.value,
             decimals: traditional.decimals.max(platform.decimals),
         });
@@ -367,7 +374,7 @@ fn gpu_hours(a: &mut Audit) {
             a.out.push(
                 Finding::new(
                     &GPU_HOURS_ZERO_COMPUTE,
-                    gpu.pointer.clone(),
+                    &*gpu.pointer,
                     format!("{} GPU hours reported, but compute_time_seconds ({}) is 0", gpu.shown(), secs.pointer),
                 )
                 .expected("0 GPU hours, or a non-zero compute time")
@@ -389,7 +396,7 @@ fn gpu_hours(a: &mut Audit) {
     a.out.push(
         Finding::new(
             &GPU_HOURS,
-            gpu.pointer.clone(),
+            &*gpu.pointer,
             format!(
                 "gpu_hours {} vs compute_time_seconds / 3600 = {} / 3600 = {} wall-clock hours: {what}",
                 gpu.shown(),
@@ -418,7 +425,7 @@ fn convergence(a: &mut Audit) {
     a.out.push(
         Finding::new(
             &CONVERGENCE_TIME,
-            conv.pointer.clone(),
+            &*conv.pointer,
             format!(
                 "convergence_time_seconds {} exceeds compute_time_seconds {} ({}): training cannot converge after it ended",
                 conv.shown(),
@@ -443,7 +450,7 @@ fn cleaning(a: &mut Audit) {
     a.out.push(
         Finding::new(
             &CLEANING_DEDUP,
-            removed.pointer.clone(),
+            &*removed.pointer,
             format!(
                 "{} duplicates found ({}) but {} rows removed: duplicates were kept, or a count is wrong",
                 deduped.shown(),

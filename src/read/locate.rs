@@ -4,6 +4,7 @@
 //! report needs them ([`locate_all`], then [`positions`]).
 
 use crate::finding::Position;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Byte offsets of many pointers in one walk of the source: only the containers on
@@ -82,7 +83,7 @@ impl Trie {
                 b'{' => {
                     w.pos += 1;
                     while let Some(key) = w.next_member()? {
-                        match n.children.get(&key) {
+                        match n.children.get(key.as_ref()) {
                             // The first of duplicate names, as `locate` finds it.
                             Some(&c) if entered.insert(c) => self.walk(c, w, out, depth + 1)?,
                             _ => w.skip_value()?,
@@ -187,12 +188,55 @@ pub struct NumberBounds {
 /// audit's decimals index, which a pointer trie over every number made a sixth of a
 /// batch. Of duplicate names the first is taken, as [`locate`] does; the walk stops at
 /// text that is not JSON enough to walk (only possible for a rejected source).
-pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> Vec<(String, usize)> {
+pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> NumberIndex {
     let mut w = Walker { src, pos: 0, remaining: 0 };
     w.ws();
-    let mut out = Vec::new();
+    let mut out = NumberIndex::default();
     let _ = w.numbers(&mut String::new(), 0, bounds, &mut out);
     out
+}
+
+/// The number literals [`object_numbers`] found: their pointers one after another in
+/// one string (a string each was a tenth of a batch's allocations), and where each is.
+#[derive(Debug, Default)]
+pub struct NumberIndex {
+    pointers: String,
+    /// End of the pointer in `pointers` (it starts where the one before ends), and the
+    /// literal's offset in the source.
+    entries: Vec<(usize, usize)>,
+}
+
+impl NumberIndex {
+    /// The source offset of the literal at `pointer`, if indexed.
+    pub fn offset(&self, pointer: &str) -> Option<usize> {
+        let mut start = 0;
+        for &(end, offset) in &self.entries {
+            if self.pointers.get(start..end) == Some(pointer) {
+                return Some(offset);
+            }
+            start = end;
+        }
+        None
+    }
+
+    /// Every (pointer, offset), in source order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
+        let starts = std::iter::once(0).chain(self.entries.iter().map(|&(end, _)| end));
+        starts.zip(&self.entries).map(|(start, &(end, offset))| (self.pointers.get(start..end).unwrap_or(""), offset))
+    }
+
+    fn push(&mut self, pointer: &str, offset: usize) {
+        self.pointers.push_str(pointer);
+        self.entries.push((self.pointers.len(), offset));
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// 1-based line and column (in Unicode scalar values) of a byte offset. For more than
@@ -237,16 +281,16 @@ fn chars(bytes: &[u8]) -> usize {
 /// objects have a handful of members: those are compared in a list, and only a large
 /// object pays for a hash set (a hostile one stays linear).
 #[derive(Default)]
-struct Seen {
-    few: Vec<String>,
-    many: HashSet<String>,
+struct Seen<'a> {
+    few: Vec<Cow<'a, str>>,
+    many: HashSet<Cow<'a, str>>,
 }
 
-impl Seen {
+impl<'a> Seen<'a> {
     const FEW: usize = 16;
 
     /// Whether `name` is seen for the first time (and remembers it).
-    fn first(&mut self, name: String) -> bool {
+    fn first(&mut self, name: Cow<'a, str>) -> bool {
         if self.few.len() < Self::FEW {
             if self.few.contains(&name) {
                 return false;
@@ -268,7 +312,7 @@ struct Walker<'a> {
     remaining: usize,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -297,7 +341,7 @@ impl Walker<'_> {
     /// Inside an object (after its '{' or a member's value): the next member's name,
     /// leaving the walker at its value; Some(None) past the closing '}'; None where the
     /// text is not JSON enough to walk.
-    fn next_member(&mut self) -> Option<Option<String>> {
+    fn next_member(&mut self) -> Option<Option<Cow<'a, str>>> {
         loop {
             self.ws();
             match self.peek()? {
@@ -347,19 +391,13 @@ impl Walker<'_> {
 
     /// At a value, for [`object_numbers`]: records the numbers below it; None when
     /// the bound on their count is reached (the walk ends there) or the text breaks.
-    fn numbers(
-        &mut self,
-        at: &mut String,
-        depth: usize,
-        b: NumberBounds,
-        out: &mut Vec<(String, usize)>,
-    ) -> Option<()> {
+    fn numbers(&mut self, at: &mut String, depth: usize, b: NumberBounds, out: &mut NumberIndex) -> Option<()> {
         match self.peek()? {
             b'-' | b'0'..=b'9' => {
                 if out.len() >= b.count {
                     return None;
                 }
-                out.push((at.clone(), self.pos));
+                out.push(at, self.pos);
                 self.skip_value()
             }
             b'{' if depth < b.depth => {
@@ -382,8 +420,9 @@ impl Walker<'_> {
         }
     }
 
-    /// Reads a string at '"' and returns its unescaped text.
-    fn string(&mut self) -> Option<String> {
+    /// Reads a string at '"' and returns its unescaped text, borrowed from the source
+    /// when it holds no escape (nearly every member name).
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.pos += 1;
         // Most names hold no escape: their bytes are the text.
         let rest = self.src.get(self.pos..)?;
@@ -392,10 +431,7 @@ impl Walker<'_> {
                 self.pos += end + 1;
                 let bytes = rest.get(..end)?;
                 // A name in a read document is valid UTF-8: one check and one copy.
-                return Some(match std::str::from_utf8(bytes) {
-                    Ok(text) => text.to_owned(),
-                    Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-                });
+                return Some(String::from_utf8_lossy(bytes));
             }
         }
         let mut units: Vec<u16> = Vec::new();
@@ -410,7 +446,7 @@ impl Walker<'_> {
             match b {
                 b'"' => {
                     flush(&mut bytes, &mut units);
-                    return Some(String::from_utf16_lossy(&units));
+                    return Some(Cow::Owned(String::from_utf16_lossy(&units)));
                 }
                 b'\\' => {
                     flush(&mut bytes, &mut units);
@@ -541,16 +577,20 @@ mod tests {
                 let mut want: Vec<(String, Option<usize>)> =
                     want.into_iter().map(|p| (p.clone(), locate(doc.as_bytes(), &p))).collect();
                 want.sort();
+                let index = object_numbers(doc.as_bytes(), b);
                 let mut got: Vec<(String, Option<usize>)> =
-                    object_numbers(doc.as_bytes(), b).into_iter().map(|(p, o)| (p, Some(o))).collect();
+                    index.iter().map(|(p, o)| (p.to_owned(), Some(o))).collect();
                 got.sort();
                 assert_eq!(got, want, "{doc} {b:?}");
+                for (p, o) in &want {
+                    assert_eq!(index.offset(p), *o, "{doc} {p}");
+                }
             }
         }
         // The count bound ends the walk; of duplicate names the first is taken.
         let b = NumberBounds { depth: 6, count: 2, pointer_len: 512 };
         assert_eq!(object_numbers(br#"{"a": 1, "b": 2, "c": 3}"#, b).len(), 2);
-        assert_eq!(object_numbers(br#"{"a": 1, "a": 2}"#, b), vec![("/a".to_owned(), 6)]);
+        assert_eq!(object_numbers(br#"{"a": 1, "a": 2}"#, b).iter().collect::<Vec<_>>(), vec![("/a", 6)]);
         // Also past the names compared in a list: a duplicate of an early name and of a
         // late one, each after the first, are passed over.
         let names: Vec<String> = (0..Seen::FEW + 4).map(|i| format!("\"n{i}\": {i}")).collect();
@@ -558,8 +598,9 @@ mod tests {
         let b = NumberBounds { depth: 6, count: 100, pointer_len: 512 };
         let got = object_numbers(doc.as_bytes(), b);
         assert_eq!(got.len(), Seen::FEW + 4, "{doc}");
-        for (pointer, offset) in got {
-            assert_eq!(Some(offset), locate(doc.as_bytes(), &pointer), "{pointer}");
+        for (pointer, offset) in got.iter() {
+            assert_eq!(Some(offset), locate(doc.as_bytes(), pointer), "{pointer}");
+            assert_eq!(got.offset(pointer), Some(offset), "{pointer}");
         }
     }
 
