@@ -184,7 +184,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     }
     let stdin =
         found.inputs.contains(&bundles::Input::Stdin).then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
-    let keep = outs.iter().any(|o| o.sink.needs_all());
+    let keep = outs.iter().map(|o| o.sink.keeps()).max().unwrap_or(report::Keep::None);
     let mut kept: Vec<BundleReport> = Vec::new();
     let progress = Progress::new(found.inputs.len(), env.stderr_is_terminal && !env.ci);
     let share_terminal = env.stdout_is_terminal;
@@ -229,7 +229,9 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                 emit_to(&mut outs, &mut stdout, &item, caught_up);
             }
             match item {
-                Item::Report(r) if keep => kept.push(r),
+                Item::Report(r) if keep == report::Keep::All || keep == report::Keep::First && kept.is_empty() => {
+                    kept.push(r)
+                }
                 Item::Report(_) => {}
                 Item::Unreadable(n) => {
                     progress.suspend(|| {

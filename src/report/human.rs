@@ -78,26 +78,99 @@ fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
 /// bundle; the batch's accounting follows (`report::render` adds it). File names are
 /// never cut: two long paths that differ only at the end would read as one file.
 fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
+    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
+    batch_rows(s, &rows, unreadable, style);
+}
+
+/// What a batch's report shows of one bundle: its line in the table and, when rejected,
+/// what rejected it. Written as the bundle comes (none of it depends on the bundles
+/// after it), so a batch keeps this, not every report: a few hundred bytes a bundle
+/// where a report with its checklist held about ten kilobytes.
+pub struct Row {
+    name: String,
+    verdict: Verdict,
+    first_failing: Option<&'static str>,
+    rejected: Option<String>,
+}
+
+impl Row {
+    pub fn of(r: &BundleReport, style: &Style) -> Row {
+        let rejected = (r.verdict == Verdict::Rejected).then(|| {
+            let mut s = String::new();
+            let _ = writeln!(s, "\n── {} ──", esc(&r.name));
+            findings(&mut s, r, style, false);
+            verdict_block(&mut s, r, style);
+            s
+        });
+        Row {
+            name: esc(&r.name).into_owned(),
+            verdict: r.verdict,
+            first_failing: first_failing(r, style.strict),
+            rejected,
+        }
+    }
+}
+
+fn batch_rows(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
-    let names = reports.iter().map(|r| esc(&r.name)).chain(unreadable.iter().map(|u| esc(&u.path)));
+    let unread: Vec<_> = unreadable.iter().map(|u| esc(&u.path)).collect();
+    let names = rows.iter().map(|r| r.name.as_str()).chain(unread.iter().map(|n| n.as_ref()));
     let name_w = names.map(|n| n.chars().count()).max().unwrap_or(4).max(4);
     let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
-    for r in reports {
-        let first = first_failing(r, style.strict).unwrap_or("-");
-        let name = esc(&r.name);
+    for r in rows {
+        let first = r.first_failing.unwrap_or("-");
+        let name = &r.name;
         let word = verdict_word(r.verdict, style.color);
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
         let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
     }
-    for u in unreadable {
-        let name = esc(&u.path);
+    for name in &unread {
         let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
     }
-    for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
-        let _ = writeln!(s, "\n── {} ──", esc(&r.name));
-        findings(s, r, style, false);
-        verdict_block(s, r, style);
+    for r in rows {
+        s.push_str(r.rejected.as_deref().unwrap_or_default());
+    }
+}
+
+/// The terminal report of a run without `-q` or `--verbose`: a run of one bundle shows
+/// it in full ([`render`], from the first report, which the caller keeps); a batch is
+/// written from each bundle's [`Row`].
+pub struct Batch<'a> {
+    style: Style<'a>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Batch { style, rows: Vec::new() }
+    }
+}
+
+impl super::Sink for Batch<'_> {
+    fn keeps(&self) -> super::Keep {
+        super::Keep::First
+    }
+
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.rows.push(Row::of(r, &self.style));
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        all: &[BundleReport],
+        tally: &crate::batch::Tally,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut s = String::new();
+        match all.first() {
+            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => bundle(&mut s, r, style),
+            _ => batch_rows(&mut s, &self.rows, &tally.unreadable, style),
+        }
+        super::human_tally(&mut s, tally);
+        out.write_all(s.as_bytes())
     }
 }
 
@@ -545,7 +618,7 @@ fn wrapped(s: &mut String, text: &str, first: &str, indent: &str, width: usize) 
 
 #[cfg(test)]
 mod tests {
-    use super::{window, wrap};
+    use super::{window, wrap, BundleReport, Notice, Style, Verdict};
     use crate::finding::{Excerpt, Finding};
 
     #[test]
@@ -566,6 +639,106 @@ mod tests {
             Some(Excerpt { text: "{\"a\":".into(), clipped_start: false, clipped_end: false, start: 5, len: 1 });
         let (shown, range) = window(&f, 40).unwrap_or_default();
         assert_eq!((shown.as_str(), range), ("{\"a\":", 5..5));
+    }
+
+    /// The batch report as written before [`super::Row`] (2026-12-02): from every report,
+    /// kept to the end of the run. The definition the row-by-row writing is held to.
+    fn rendered_from_every_report(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
+        use super::{esc, findings, first_failing, record, verdict_block, verdict_text, verdict_word};
+        use std::fmt::Write as _;
+        record(s, style.record, None, style.width);
+        s.push('\n');
+        let names = reports.iter().map(|r| esc(&r.name)).chain(unreadable.iter().map(|u| esc(&u.path)));
+        let name_w = names.map(|n| n.chars().count()).max().unwrap_or(4).max(4);
+        let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
+        for r in reports {
+            let first = first_failing(r, style.strict).unwrap_or("-");
+            let name = esc(&r.name);
+            let word = verdict_word(r.verdict, style.color);
+            let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
+            let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
+        }
+        for u in unreadable {
+            let name = esc(&u.path);
+            let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
+        }
+        for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
+            let _ = writeln!(s, "\n── {} ──", esc(&r.name));
+            findings(s, r, style, false);
+            verdict_block(s, r, style);
+        }
+    }
+
+    /// A batch written row by row as bundles come says exactly what rendering it from
+    /// every report kept to the end says (the definition), rejected bundles, a key, an
+    /// override, --strict and unreadable inputs included; a run of one shows it whole.
+    #[test]
+    fn a_batch_written_as_it_comes_reads_as_one_rendered_at_the_end() {
+        use crate::report::{self, Format, Keep, Record, Style};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let keys = crate::inputs::keys::load(&[root.join("fixtures/signatures/certs/ed25519.asc")], &[]).unwrap();
+        let mut files: Vec<_> = ["fixtures/signatures/bundles", "fixtures/audit", "fixtures/read"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap().map(|e| e.unwrap().path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        let unreadable = crate::inputs::bundles::Notice { path: "gone.json".into(), reason: "no such file".into() };
+        for (strict, allow, take, gone) in
+            [(false, false, 12, false), (true, true, 40, true), (false, false, 1, false), (false, true, 1, true)]
+        {
+            let mut opts = crate::options::Options::new(time::macros::datetime!(2026-11-25 00:00 UTC));
+            opts.strict = strict;
+            opts.trust = crate::signatures::Trust::new(keys.certs.clone(), Vec::new());
+            if allow {
+                opts.overrides = crate::overrides::resolve(&["claims.records".into()], &[], &[]).unwrap();
+            }
+            let reports: Vec<_> = files
+                .iter()
+                .take(take)
+                .map(|p| crate::verify::verify(&p.display().to_string(), std::fs::read(p).unwrap(), &opts))
+                .collect();
+            assert!(take == 1 || reports.iter().any(|r| r.verdict == Verdict::Rejected));
+            let base = Record::new(&opts, true, &[]);
+            let mut record = base.clone();
+            let mut tally = crate::batch::Tally { found: reports.len() + usize::from(gone), ..Default::default() };
+            for r in &reports {
+                record.add(r);
+                match r.verdict {
+                    Verdict::Verified => tally.verified += 1,
+                    Verdict::Rejected => tally.rejected += 1,
+                }
+            }
+            if gone {
+                record.add_unreadable(&unreadable);
+                tally.unreadable.push(unreadable.clone());
+            }
+            record.finish();
+            let style = |record| Style {
+                now: "2026-11-25T00:00:00Z",
+                strict,
+                color: false,
+                quiet: false,
+                verbose: false,
+                width: 90,
+                record,
+            };
+            let full = style(&record);
+            let want = if reports.len() == 1 && !gone {
+                report::render(Format::Human, &reports, &tally, full)
+            } else {
+                let mut s = String::new();
+                rendered_from_every_report(&mut s, &reports, &tally.unreadable, &full);
+                crate::report::human_tally(&mut s, &tally);
+                s
+            };
+            let mut sink = report::sink(Format::Human, style(&base));
+            assert_eq!(sink.keeps(), Keep::First);
+            let mut out = Vec::new();
+            reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
+            sink.finish(&reports[..1], &tally, &style(&record), &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "strict {strict}, {take} bundles");
+        }
     }
 
     #[test]

@@ -98,13 +98,13 @@ fn human_tally(s: &mut String, tally: &Tally) {
 
 /// A report being written while bundles are verified: each bundle is handed over once,
 /// in input order, and may be dropped after; `finish` closes the document. Formats that
-/// need the whole run first (human, markdown) are given every report at `finish`.
+/// need the whole run first (markdown, HTML) are given every report at `finish`.
 /// Sinks do not flush: the caller does whenever the batch has caught up with the
 /// verified bundles, so a reader downstream sees each verdict about when it is known.
 pub trait Sink {
-    /// Whether `finish` needs every report (the caller then keeps them).
-    fn needs_all(&self) -> bool {
-        false
+    /// Which reports `finish` needs (the caller keeps them).
+    fn keeps(&self) -> Keep {
+        Keep::None
     }
     fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
@@ -130,8 +130,18 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Sarif => Box::new(sarif::Stream::new(style)),
         Format::Junit => Box::new(junit::Stream::new(style)),
         Format::Human if style.quiet => Box::new(Lines { style }),
+        Format::Human if !style.verbose => Box::new(human::Batch::new(style)),
         Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
     }
+}
+
+/// Which of the run's reports a sink's `finish` is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Keep {
+    None,
+    /// The first: a run of one bundle is shown in full.
+    First,
+    All,
 }
 
 /// `-q`: each bundle's verdict line as soon as it is known, then the batch account.
@@ -157,8 +167,8 @@ struct Whole {
 }
 
 impl Sink for Whole {
-    fn needs_all(&self) -> bool {
-        true
+    fn keeps(&self) -> Keep {
+        Keep::All
     }
     fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(self.format, all, tally, *style).as_bytes())
