@@ -674,70 +674,20 @@ mod tests {
     /// override, --strict and unreadable inputs included; a run of one shows it whole.
     #[test]
     fn a_batch_written_as_it_comes_reads_as_one_rendered_at_the_end() {
-        use crate::report::{self, Format, Keep, Record, Style};
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let keys = crate::inputs::keys::load(&[root.join("fixtures/signatures/certs/ed25519.asc")], &[]).unwrap();
-        let mut files: Vec<_> = ["fixtures/signatures/bundles", "fixtures/audit", "fixtures/read"]
-            .iter()
-            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap().map(|e| e.unwrap().path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        let unreadable = crate::inputs::bundles::Notice { path: "gone.json".into(), reason: "no such file".into() };
-        for (strict, allow, take, gone) in
-            [(false, false, 12, false), (true, true, 40, true), (false, false, 1, false), (false, true, 1, true)]
-        {
-            let mut opts = crate::options::Options::new(time::macros::datetime!(2026-11-25 00:00 UTC));
-            opts.strict = strict;
-            opts.trust = crate::signatures::Trust::new(keys.certs.clone(), Vec::new());
-            if allow {
-                opts.overrides = crate::overrides::resolve(&["claims.records".into()], &[], &[]).unwrap();
-            }
-            let reports: Vec<_> = files
-                .iter()
-                .take(take)
-                .map(|p| crate::verify::verify(&p.display().to_string(), std::fs::read(p).unwrap(), &opts))
-                .collect();
-            assert!(take == 1 || reports.iter().any(|r| r.verdict == Verdict::Rejected));
-            let base = Record::new(&opts, true, &[]);
-            let mut record = base.clone();
-            let mut tally = crate::batch::Tally { found: reports.len() + usize::from(gone), ..Default::default() };
-            for r in &reports {
-                record.add(r);
-                match r.verdict {
-                    Verdict::Verified => tally.verified += 1,
-                    Verdict::Rejected => tally.rejected += 1,
-                }
-            }
-            if gone {
-                record.add_unreadable(&unreadable);
-                tally.unreadable.push(unreadable.clone());
-            }
-            record.finish();
-            let style = |record| Style {
-                now: "2026-11-25T00:00:00Z",
-                strict,
-                color: false,
-                quiet: false,
-                verbose: false,
-                width: 90,
-                record,
-            };
-            let full = style(&record);
-            let want = if reports.len() == 1 && !gone {
-                report::render(Format::Human, &reports, &tally, full)
+        use crate::report::{self, testing, Format, Keep};
+        for run in testing::runs() {
+            let full = run.style(&run.record);
+            let want = if run.reports.len() == 1 && run.tally.unreadable.is_empty() {
+                report::render(Format::Human, &run.reports, &run.tally, full)
             } else {
                 let mut s = String::new();
-                rendered_from_every_report(&mut s, &reports, &tally.unreadable, &full);
-                crate::report::human_tally(&mut s, &tally);
+                rendered_from_every_report(&mut s, &run.reports, &run.tally.unreadable, &full);
+                crate::report::human_tally(&mut s, &run.tally);
                 s
             };
-            let mut sink = report::sink(Format::Human, style(&base));
+            let mut sink = report::sink(Format::Human, run.style(&run.base));
             assert_eq!(sink.keeps(), Keep::First);
-            let mut out = Vec::new();
-            reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
-            sink.finish(&reports[..1], &tally, &style(&record), &mut out).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), want, "strict {strict}, {take} bundles");
+            assert_eq!(run.streamed(sink.as_mut()), want, "{}", run.what);
         }
     }
 

@@ -13,6 +13,107 @@ use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
+    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    if batch && !style.verbose {
+        let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
+        return batch_rows(&rows, tally, style);
+    }
+    whole(reports, tally, style)
+}
+
+/// What a batch's document shows of one bundle without `--verbose`: its line in the
+/// summary table and, when rejected, its section. Written as the bundle comes (neither
+/// depends on later bundles), so a batch keeps this, not every report.
+pub struct Row {
+    line: String,
+    section: Option<String>,
+}
+
+impl Row {
+    pub fn of(r: &BundleReport, style: &Style) -> Row {
+        let rec = style.record;
+        let first = super::human::first_failing(r, style.strict).map_or("-".to_owned(), |id| format!("`{id}`"));
+        let line = format!(
+            "| {} | **{}** | {first} | {} |\n",
+            cell_code(&r.name),
+            word(r.verdict),
+            md(&super::established(r, rec))
+        );
+        let section = (r.verdict == Verdict::Rejected).then(|| {
+            let mut s = String::new();
+            let _ = writeln!(s, "## {}\n", code(&r.name));
+            let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
+            findings(&mut s, r, rec, true);
+            fix_steps(&mut s, r);
+            s
+        });
+        Row { line, section }
+    }
+}
+
+/// A batch without `--verbose`: the header (which needs the whole run), then the rows.
+fn batch_rows(rows: &[Row], tally: &Tally, style: &Style) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", rows.len());
+    let _ = writeln!(s, "**{}.**\n", tally.line());
+    record(&mut s, style.record, None);
+    s.push_str("## Summary\n\n| file | verdict | first failing rule | established |\n|---|---|---|---|\n");
+    for r in rows {
+        s.push_str(&r.line);
+    }
+    for u in &tally.unreadable {
+        let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
+    }
+    s.push('\n');
+    for r in rows {
+        s.push_str(r.section.as_deref().unwrap_or_default());
+    }
+    s
+}
+
+/// `--format markdown` without `--verbose`: a run of one bundle in full ([`render`], from
+/// the first report, which the caller keeps); a batch from each bundle's [`Row`].
+pub struct Batch<'a> {
+    style: Style<'a>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Batch { style, rows: Vec::new() }
+    }
+}
+
+impl super::Sink for Batch<'_> {
+    fn keeps(&self) -> super::Keep {
+        super::Keep::First
+    }
+
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.rows.push(Row::of(r, &self.style));
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        all: &[BundleReport],
+        tally: &Tally,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let s = match all.first() {
+            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => {
+                whole(std::slice::from_ref(r), tally, style)
+            }
+            _ => batch_rows(&self.rows, tally, style),
+        };
+        out.write_all(s.as_bytes())
+    }
+}
+
+/// Every report in full: one bundle, or a batch with `--verbose` (the definition a
+/// batch written row by row is held to, in the tests).
+fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
     let batch = reports.len() != 1 || !tally.unreadable.is_empty();
@@ -56,18 +157,23 @@ pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String 
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
-        if super::fixable(r) {
-            s.push_str("To fix this bundle (publisher), in this order:\n\n");
-            for (i, step) in super::FIX_STEPS.iter().enumerate() {
-                let _ = writeln!(s, "{}. {step}", i + 1);
-            }
-            s.push('\n');
-        }
+        fix_steps(&mut s, r);
         if !batch || style.verbose {
             checks(&mut s, r, batch);
         }
     }
     s
+}
+
+/// The publisher's steps, for a bundle whose findings a publisher can fix.
+fn fix_steps(s: &mut String, r: &BundleReport) {
+    if super::fixable(r) {
+        s.push_str("To fix this bundle (publisher), in this order:\n\n");
+        for (i, step) in super::FIX_STEPS.iter().enumerate() {
+            let _ = writeln!(s, "{}. {step}", i + 1);
+        }
+        s.push('\n');
+    }
 }
 
 fn word(v: Verdict) -> &'static str {
@@ -276,4 +382,21 @@ fn longest_run(s: &str, c: char) -> usize {
         best = best.max(cur);
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{self, testing, Format, Keep};
+
+    /// A batch document written row by row as bundles come says exactly what the whole
+    /// rendering from every report kept to the end says.
+    #[test]
+    fn a_batch_written_as_it_comes_reads_as_one_rendered_at_the_end() {
+        for run in testing::runs() {
+            let want = super::whole(&run.reports, &run.tally, &run.style(&run.record));
+            let mut sink = report::sink(Format::Markdown, run.style(&run.base));
+            assert_eq!(sink.keeps(), Keep::First);
+            assert_eq!(run.streamed(sink.as_mut()), want, "{}", run.what);
+        }
+    }
 }

@@ -131,6 +131,7 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Junit => Box::new(junit::Stream::new(style)),
         Format::Human if style.quiet => Box::new(Lines { style }),
         Format::Human if !style.verbose => Box::new(human::Batch::new(style)),
+        Format::Markdown if !style.verbose => Box::new(markdown::Batch::new(style)),
         Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
     }
 }
@@ -398,4 +399,96 @@ pub fn checklist(report: &BundleReport) -> Vec<Check> {
 
 fn section_skip(report: &BundleReport, section: Section) -> Option<String> {
     report.skipped_sections.iter().find(|(s, _)| *s == section).map(|(_, why)| why.clone())
+}
+
+/// Runs of fixture bundles for the tests that hold a report written as bundles come
+/// to the same report rendered from every report at the end.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Record, Sink, Style};
+    use crate::batch::Tally;
+    use crate::verify::{BundleReport, Verdict};
+
+    pub struct Run {
+        pub what: String,
+        pub reports: Vec<BundleReport>,
+        pub tally: Tally,
+        /// The record as known before the run (what a sink is made with) and after it.
+        pub base: Record,
+        pub record: Record,
+        strict: bool,
+    }
+
+    impl Run {
+        pub fn style<'r>(&self, record: &'r Record) -> Style<'r> {
+            Style {
+                now: "2026-11-25T00:00:00Z",
+                strict: self.strict,
+                color: false,
+                quiet: false,
+                verbose: false,
+                width: 90,
+                record,
+            }
+        }
+
+        /// What `sink` writes when handed the run's bundles one by one, then only the
+        /// first report at the end (as the caller keeps it for a `Keep::First` sink).
+        pub fn streamed(&self, sink: &mut dyn Sink) -> String {
+            let mut out = Vec::new();
+            self.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
+            let first = self.reports.get(..1).unwrap_or_default();
+            sink.finish(first, &self.tally, &self.style(&self.record), &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        }
+    }
+
+    /// Batches with rejected bundles, a key, an override, --strict and an unreadable
+    /// input, and runs of one bundle (alone, and with an unreadable input).
+    pub fn runs() -> Vec<Run> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let keys = crate::inputs::keys::load(&[root.join("fixtures/signatures/certs/ed25519.asc")], &[]).unwrap();
+        let mut files: Vec<_> = ["fixtures/signatures/bundles", "fixtures/audit", "fixtures/read"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap().map(|e| e.unwrap().path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        let unreadable = crate::inputs::bundles::Notice { path: "gone.json".into(), reason: "no such file".into() };
+        let mut runs = Vec::new();
+        for (strict, allow, take, gone) in
+            [(false, false, 12, false), (true, true, 40, true), (false, false, 1, false), (false, true, 1, true)]
+        {
+            let mut opts = crate::options::Options::new(time::macros::datetime!(2026-11-25 00:00 UTC));
+            opts.strict = strict;
+            opts.trust = crate::signatures::Trust::new(keys.certs.clone(), Vec::new());
+            if allow {
+                opts.overrides = crate::overrides::resolve(&["claims.records".into()], &[], &[]).unwrap();
+            }
+            let reports: Vec<_> = files
+                .iter()
+                .take(take)
+                .map(|p| crate::verify::verify(&p.display().to_string(), std::fs::read(p).unwrap(), &opts))
+                .collect();
+            assert!(take == 1 || reports.iter().any(|r| r.verdict == Verdict::Rejected));
+            let base = Record::new(&opts, true, &[]);
+            let mut record = base.clone();
+            let mut tally = Tally { found: reports.len() + usize::from(gone), ..Default::default() };
+            for r in &reports {
+                record.add(r);
+                match r.verdict {
+                    Verdict::Verified => tally.verified += 1,
+                    Verdict::Rejected => tally.rejected += 1,
+                }
+            }
+            if gone {
+                record.add_unreadable(&unreadable);
+                tally.unreadable.push(unreadable.clone());
+            }
+            record.finish();
+            let what = format!("{take} bundles, strict {strict}, override {allow}, unreadable {gone}");
+            runs.push(Run { what, reports, tally, base, record, strict });
+        }
+        runs
+    }
 }
