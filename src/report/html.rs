@@ -32,12 +32,42 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 ";
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let rec = style.record;
-    let title = match reports {
-        [r] => format!("aeb-verify: {}", esc(&r.name)),
-        _ => format!("aeb-verify: {} bundles", reports.len()),
-    };
     let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch)).collect();
+    page(&rows, reports, tally, style)
+}
+
+/// What the page shows of one bundle: its line in the summary table and its section,
+/// written as the bundle comes (neither depends on later bundles), so a batch keeps
+/// this, not every report.
+pub struct Row {
+    name: String,
+    verdict: Verdict,
+    first_failing: Option<&'static str>,
+    section: String,
+}
+
+impl Row {
+    fn of(r: &BundleReport, style: &Style, batch: bool) -> Row {
+        Row {
+            name: esc(&r.name).into_owned(),
+            verdict: r.verdict,
+            first_failing: super::human::first_failing(r, style.strict),
+            section: bundle(r, style, batch).into_string(),
+        }
+    }
+}
+
+/// The page around the rows; `reports` holds the run's first report when it has one
+/// bundle (the record then shows its payload).
+fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
+    let rec = style.record;
+    let title = match rows {
+        [r] => format!("aeb-verify: {}", r.name),
+        _ => format!("aeb-verify: {} bundles", rows.len()),
+    };
+    let batch = rows.len() != 1 || !tally.unreadable.is_empty();
+    let single = reports.get(..1).filter(|_| rows.len() == 1).unwrap_or_default();
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -49,11 +79,11 @@ pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String 
             body {
                 h1 { (title) }
                 @if batch {
-                    (summary(reports, tally, style))
+                    (summary(rows, tally))
                 }
-                (record(rec, reports))
-                @for r in reports {
-                    (bundle(r, style, batch))
+                (record(rec, single))
+                @for r in rows {
+                    (PreEscaped(&r.section))
                 }
             }
         }
@@ -63,6 +93,46 @@ pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String 
     s
 }
 
+/// `--format html`: each bundle's [`Row`] as it comes; a run of one bundle is written
+/// again from its report (which the caller keeps), since its section differs.
+pub struct Stream<'a> {
+    style: Style<'a>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(style: Style<'a>) -> Self {
+        Stream { style, rows: Vec::new() }
+    }
+}
+
+impl super::Sink for Stream<'_> {
+    fn keeps(&self) -> super::Keep {
+        super::Keep::First
+    }
+
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.rows.push(Row::of(r, &self.style, true));
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        all: &[BundleReport],
+        tally: &Tally,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let s = match all.first() {
+            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => {
+                render(std::slice::from_ref(r), tally, style)
+            }
+            _ => page(&self.rows, all, tally, style),
+        };
+        out.write_all(s.as_bytes())
+    }
+}
+
 fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     match v {
         Verdict::Verified => ("VERIFIED", "verdict verified"),
@@ -70,17 +140,17 @@ fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-fn summary(reports: &[BundleReport], tally: &Tally, style: &Style) -> Markup {
+fn summary(rows: &[Row], tally: &Tally) -> Markup {
     html! {
         h2 { "Summary" }
         p { (tally.line()) "." }
         table {
             tr { th { "file" } th { "verdict" } th { "first failing rule" } }
-            @for r in reports {
+            @for r in rows {
                 tr {
-                    td.mono { (esc(&r.name)) }
+                    td.mono { (r.name) }
                     td { (verdict_class(r.verdict).0) }
-                    td.mono { (super::human::first_failing(r, style.strict).unwrap_or("-")) }
+                    td.mono { (r.first_failing.unwrap_or("-")) }
                 }
             }
             @for u in &tally.unreadable {
@@ -224,7 +294,83 @@ fn mark(s: Status) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::{bundle, esc, record, verdict_class, BundleReport, Style, Tally, CSS};
     use crate::finding::Excerpt;
+    use crate::report::{self, testing, Format, Keep};
+    use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+    /// The page as written before [`super::Row`] (2026-12-02), from every report kept to
+    /// the end of the run: the definition the row-by-row page is held to.
+    fn rendered_from_every_report(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
+        let rec = style.record;
+        let title = match reports {
+            [r] => format!("aeb-verify: {}", esc(&r.name)),
+            _ => format!("aeb-verify: {} bundles", reports.len()),
+        };
+        let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+        let page = html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    (PreEscaped("<meta charset=\"utf-8\"/>"))
+                    title { (title) }
+                    style { (PreEscaped(CSS)) }
+                }
+                body {
+                    h1 { (title) }
+                    @if batch {
+                        (summary_from_every_report(reports, tally, style))
+                    }
+                    (record(rec, reports))
+                    @for r in reports {
+                        (bundle(r, style, batch))
+                    }
+                }
+            }
+        };
+        let mut s = page.into_string();
+        s.push('\n');
+        s
+    }
+
+    fn summary_from_every_report(reports: &[BundleReport], tally: &Tally, style: &Style) -> Markup {
+        html! {
+            h2 { "Summary" }
+            p { (tally.line()) "." }
+            table {
+                tr { th { "file" } th { "verdict" } th { "first failing rule" } }
+                @for r in reports {
+                    tr {
+                        td.mono { (esc(&r.name)) }
+                        td { (verdict_class(r.verdict).0) }
+                        td.mono { (super::super::human::first_failing(r, style.strict).unwrap_or("-")) }
+                    }
+                }
+                @for u in &tally.unreadable {
+                    tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
+                }
+            }
+        }
+    }
+
+    /// A page written row by row as bundles come says exactly what rendering it from
+    /// every report at the end says, for batches and for runs of one bundle.
+    #[test]
+    fn a_page_written_as_it_comes_reads_as_one_rendered_at_the_end() {
+        for run in testing::runs() {
+            for verbose in [false, true] {
+                let full = Style { verbose, ..run.style(&run.record) };
+                let want = rendered_from_every_report(&run.reports, &run.tally, &full);
+                assert_eq!(super::render(&run.reports, &run.tally, &full), want, "{}", run.what);
+                let mut sink = report::sink(Format::Html, Style { verbose, ..run.style(&run.base) });
+                assert_eq!(sink.keeps(), Keep::First);
+                let mut out = Vec::new();
+                run.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
+                sink.finish(run.reports.get(..1).unwrap_or_default(), &run.tally, &full, &mut out).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{}, verbose {verbose}", run.what);
+            }
+        }
+    }
 
     #[test]
     fn the_token_is_marked_on_its_chars() {

@@ -132,7 +132,8 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Human if style.quiet => Box::new(Lines { style }),
         Format::Human if !style.verbose => Box::new(human::Batch::new(style)),
         Format::Markdown if !style.verbose => Box::new(markdown::Batch::new(style)),
-        Format::Human | Format::Markdown | Format::Html => Box::new(Whole { format }),
+        Format::Html => Box::new(html::Stream::new(style)),
+        Format::Human | Format::Markdown => Box::new(Whole { format }),
     }
 }
 
@@ -162,7 +163,8 @@ impl Sink for Lines<'_> {
     }
 }
 
-/// Human, markdown and HTML: rendered from every report at the end.
+/// `--verbose` human and markdown: rendered from every report at the end (each bundle
+/// in full, its checklist included).
 struct Whole {
     format: Format,
 }
