@@ -93,43 +93,24 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
     s
 }
 
-/// `--format html`: each bundle's [`Row`] as it comes; a run of one bundle is written
-/// again from its report (which the caller keeps), since its section differs.
-pub struct Stream<'a> {
-    style: Style<'a>,
-    rows: Vec<Row>,
-}
+/// `--format html`, written from each bundle's [`Row`] ([`super::Rows`]). Rows are made
+/// for a batch; a run of one bundle is written again from its report, since its
+/// section differs.
+pub struct Page;
 
-impl<'a> Stream<'a> {
-    pub fn new(style: Style<'a>) -> Self {
-        Stream { style, rows: Vec::new() }
-    }
-}
+impl super::RowFormat for Page {
+    type Row = Row;
 
-impl super::Sink for Stream<'_> {
-    fn keeps(&self) -> super::Keep {
-        super::Keep::First
+    fn row(r: &BundleReport, style: &Style) -> Row {
+        Row::of(r, style, true)
     }
 
-    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.rows.push(Row::of(r, &self.style, true));
-        Ok(())
+    fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
+        render(std::slice::from_ref(r), tally, style)
     }
 
-    fn finish(
-        &mut self,
-        all: &[BundleReport],
-        tally: &Tally,
-        style: &Style,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        let s = match all.first() {
-            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => {
-                render(std::slice::from_ref(r), tally, style)
-            }
-            _ => page(&self.rows, all, tally, style),
-        };
-        out.write_all(s.as_bytes())
+    fn many(rows: &[Row], first: &[BundleReport], tally: &Tally, style: &Style) -> String {
+        page(rows, first, tally, style)
     }
 }
 

@@ -133,44 +133,29 @@ fn batch_rows(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style
     }
 }
 
-/// The terminal report of a run without `-q` or `--verbose`: a run of one bundle shows
-/// it in full ([`render`], from the first report, which the caller keeps); a batch is
-/// written from each bundle's [`Row`].
-pub struct Batch<'a> {
-    style: Style<'a>,
-    rows: Vec<Row>,
-}
+/// The terminal report of a run without `-q` or `--verbose`, written from each
+/// bundle's [`Row`] ([`super::Rows`]).
+pub struct Terminal;
 
-impl<'a> Batch<'a> {
-    pub fn new(style: Style<'a>) -> Self {
-        Batch { style, rows: Vec::new() }
-    }
-}
+impl super::RowFormat for Terminal {
+    type Row = Row;
 
-impl super::Sink for Batch<'_> {
-    fn keeps(&self) -> super::Keep {
-        super::Keep::First
+    fn row(r: &BundleReport, style: &Style) -> Row {
+        Row::of(r, style)
     }
 
-    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.rows.push(Row::of(r, &self.style));
-        Ok(())
-    }
-
-    fn finish(
-        &mut self,
-        all: &[BundleReport],
-        tally: &crate::batch::Tally,
-        style: &Style,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
+    fn one(r: &BundleReport, tally: &crate::batch::Tally, style: &Style) -> String {
         let mut s = String::new();
-        match all.first() {
-            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => bundle(&mut s, r, style),
-            _ => batch_rows(&mut s, &self.rows, &tally.unreadable, style),
-        }
+        bundle(&mut s, r, style);
         super::human_tally(&mut s, tally);
-        out.write_all(s.as_bytes())
+        s
+    }
+
+    fn many(rows: &[Row], _first: &[BundleReport], tally: &crate::batch::Tally, style: &Style) -> String {
+        let mut s = String::new();
+        batch_rows(&mut s, rows, &tally.unreadable, style);
+        super::human_tally(&mut s, tally);
+        s
     }
 }
 

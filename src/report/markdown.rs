@@ -71,43 +71,23 @@ fn batch_rows(rows: &[Row], tally: &Tally, style: &Style) -> String {
     s
 }
 
-/// `--format markdown` without `--verbose`: a run of one bundle in full ([`render`], from
-/// the first report, which the caller keeps); a batch from each bundle's [`Row`].
-pub struct Batch<'a> {
-    style: Style<'a>,
-    rows: Vec<Row>,
-}
+/// `--format markdown` without `--verbose`, written from each bundle's [`Row`]
+/// ([`super::Rows`]).
+pub struct Document;
 
-impl<'a> Batch<'a> {
-    pub fn new(style: Style<'a>) -> Self {
-        Batch { style, rows: Vec::new() }
-    }
-}
+impl super::RowFormat for Document {
+    type Row = Row;
 
-impl super::Sink for Batch<'_> {
-    fn keeps(&self) -> super::Keep {
-        super::Keep::First
+    fn row(r: &BundleReport, style: &Style) -> Row {
+        Row::of(r, style)
     }
 
-    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.rows.push(Row::of(r, &self.style));
-        Ok(())
+    fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
+        whole(std::slice::from_ref(r), tally, style)
     }
 
-    fn finish(
-        &mut self,
-        all: &[BundleReport],
-        tally: &Tally,
-        style: &Style,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        let s = match all.first() {
-            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => {
-                whole(std::slice::from_ref(r), tally, style)
-            }
-            _ => batch_rows(&self.rows, tally, style),
-        };
-        out.write_all(s.as_bytes())
+    fn many(rows: &[Row], _first: &[BundleReport], tally: &Tally, style: &Style) -> String {
+        batch_rows(rows, tally, style)
     }
 }
 

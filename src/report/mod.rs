@@ -130,10 +130,57 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Sarif => Box::new(sarif::Stream::new(style)),
         Format::Junit => Box::new(junit::Stream::new(style)),
         Format::Human if style.quiet => Box::new(Lines { style }),
-        Format::Human if !style.verbose => Box::new(human::Batch::new(style)),
-        Format::Markdown if !style.verbose => Box::new(markdown::Batch::new(style)),
-        Format::Html => Box::new(html::Stream::new(style)),
+        Format::Human if !style.verbose => Box::new(Rows::<human::Terminal>::new(style)),
+        Format::Markdown if !style.verbose => Box::new(Rows::<markdown::Document>::new(style)),
+        Format::Html => Box::new(Rows::<html::Page>::new(style)),
         Format::Human | Format::Markdown => Box::new(Whole { format }),
+    }
+}
+
+/// A format whose report of a batch is a header that needs the whole run (the record,
+/// the account) followed by what it shows of each bundle, none of which depends on
+/// the bundles after it: that part is written as each bundle comes (its `Row`), so a
+/// batch keeps rows, not reports (a report with its checklist is about ten kilobytes).
+pub trait RowFormat {
+    type Row;
+    /// Made with the style as known before the run (options, keys), which is all a
+    /// bundle's part of the report reads.
+    fn row(r: &BundleReport, style: &Style) -> Self::Row;
+    /// A run of one bundle and no unreadable input, which is shown in full.
+    fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String;
+    /// Any other run; `first` holds at least the first report when there is one.
+    fn many(rows: &[Self::Row], first: &[BundleReport], tally: &Tally, style: &Style) -> String;
+}
+
+/// The sink of a [`RowFormat`]: a row per bundle as it comes, the first report kept in
+/// case the run is one bundle.
+struct Rows<'a, F: RowFormat> {
+    style: Style<'a>,
+    rows: Vec<F::Row>,
+}
+
+impl<'a, F: RowFormat> Rows<'a, F> {
+    fn new(style: Style<'a>) -> Self {
+        Rows { style, rows: Vec::new() }
+    }
+}
+
+impl<F: RowFormat> Sink for Rows<'_, F> {
+    fn keeps(&self) -> Keep {
+        Keep::First
+    }
+
+    fn bundle(&mut self, r: &BundleReport, _out: &mut dyn Write) -> io::Result<()> {
+        self.rows.push(F::row(r, &self.style));
+        Ok(())
+    }
+
+    fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        let s = match all.first() {
+            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => F::one(r, tally, style),
+            _ => F::many(&self.rows, all, tally, style),
+        };
+        out.write_all(s.as_bytes())
     }
 }
 
