@@ -197,7 +197,8 @@ pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> NumberIndex {
 }
 
 /// The number literals [`object_numbers`] found: their pointers one after another in
-/// one string (a string each was a tenth of a batch's allocations), and where each is.
+/// one string (a string each was about a tenth of a batch's allocations), and where
+/// each is.
 #[derive(Debug, Default)]
 pub struct NumberIndex {
     pointers: String,
@@ -430,7 +431,7 @@ impl<'a> Walker<'a> {
             if rest.get(end) == Some(&b'"') {
                 self.pos += end + 1;
                 let bytes = rest.get(..end)?;
-                // A name in a read document is valid UTF-8: one check and one copy.
+                // A name in a read document is valid UTF-8: one check, borrowed.
                 return Some(String::from_utf8_lossy(bytes));
             }
         }

@@ -203,8 +203,8 @@ impl Document {
 
     /// A top-level member's value as a serde_json tree, parsed once from its canonical
     /// bytes (already validated, so this only fails on a bug, which yields None) and
-    /// shared: borrowed, not copied (three copies of `signatures` a bundle were a
-    /// fortieth of a batch's allocations).
+    /// shared: borrowed, not copied (the checks made three copies of `signatures` a
+    /// bundle, its armour included).
     pub fn member_ref(&self, name: &str) -> Option<&serde_json::Value> {
         let i = self.index(name)?;
         self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()

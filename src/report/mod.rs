@@ -97,8 +97,9 @@ fn human_tally(s: &mut String, tally: &Tally) {
 }
 
 /// A report being written while bundles are verified: each bundle is handed over once,
-/// in input order, and may be dropped after; `finish` closes the document. Formats that
-/// need the whole run first (markdown, HTML) are given every report at `finish`.
+/// in input order, and may be dropped after; `finish` closes the document. A format
+/// whose header needs the whole run keeps a row per bundle ([`Rows`]) and is given the
+/// first report at `finish`; only `--verbose` human and Markdown are given every report.
 /// Sinks do not flush: the caller does whenever the batch has caught up with the
 /// verified bundles, so a reader downstream sees each verdict about when it is known.
 pub trait Sink {
