@@ -34,7 +34,7 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let batch = reports.len() != 1 || !tally.unreadable.is_empty();
     let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch)).collect();
-    page(&rows, reports, tally, style)
+    super::rows_text::<Page>(&rows, reports, tally, style)
 }
 
 /// What the page shows of one bundle: its line in the summary table and its section,
@@ -58,9 +58,13 @@ impl Row {
     }
 }
 
-/// The page around the rows; `reports` holds the run's first report when it has one
-/// bundle (the record then shows its payload).
-fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
+/// Stands for the rows' sections in the page while its frame is written: a NUL, which
+/// no escaped text and no markup holds.
+const SECTIONS: &str = "\u{0}sections\u{0}";
+
+/// The page before and after the rows' sections; `reports` holds the run's first report
+/// when it has one bundle (the record then shows its payload).
+fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) -> (String, String) {
     let rec = style.record;
     let title = match rows {
         [r] => format!("aeb-verify: {}", r.name),
@@ -82,15 +86,16 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
                     (summary(rows, tally))
                 }
                 (record(rec, single))
-                @for r in rows {
-                    (PreEscaped(&r.section))
-                }
+                (PreEscaped(SECTIONS))
             }
         }
     };
     let mut s = page.into_string();
     s.push('\n');
-    s
+    match s.split_once(SECTIONS) {
+        Some((head, tail)) => (head.to_owned(), tail.to_owned()),
+        None => (s, String::new()),
+    }
 }
 
 /// `--format html`, written from each bundle's [`Row`] ([`super::Rows`]). Rows are made
@@ -109,8 +114,12 @@ impl super::RowFormat for Page {
         render(std::slice::from_ref(r), tally, style)
     }
 
-    fn many(rows: &[Row], first: &[BundleReport], tally: &Tally, style: &Style) -> String {
+    fn frame(rows: &[Row], first: &[BundleReport], tally: &Tally, style: &Style) -> (String, String) {
         page(rows, first, tally, style)
+    }
+
+    fn section(row: &Row) -> &str {
+        &row.section
     }
 }
 

@@ -79,7 +79,8 @@ fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
 /// never cut: two long paths that differ only at the end would read as one file.
 fn batch(s: &mut String, reports: &[BundleReport], unreadable: &[Notice], style: &Style) {
     let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
-    batch_rows(s, &rows, unreadable, style);
+    batch_head(s, &rows, unreadable, style);
+    rows.iter().for_each(|r| s.push_str(r.rejected.as_deref().unwrap_or_default()));
 }
 
 /// What a batch's report shows of one bundle: its line in the table and, when rejected,
@@ -111,7 +112,8 @@ impl Row {
     }
 }
 
-fn batch_rows(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style) {
+/// The record and the table of verdicts, before the rejected bundles' sections.
+fn batch_head(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style) {
     record(s, style.record, None, style.width);
     s.push('\n');
     let unread: Vec<_> = unreadable.iter().map(|u| esc(&u.path)).collect();
@@ -127,9 +129,6 @@ fn batch_rows(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style
     }
     for name in &unread {
         let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
-    }
-    for r in rows {
-        s.push_str(r.rejected.as_deref().unwrap_or_default());
     }
 }
 
@@ -151,11 +150,15 @@ impl super::RowFormat for Terminal {
         s
     }
 
-    fn many(rows: &[Row], _first: &[BundleReport], tally: &crate::batch::Tally, style: &Style) -> String {
-        let mut s = String::new();
-        batch_rows(&mut s, rows, &tally.unreadable, style);
-        super::human_tally(&mut s, tally);
-        s
+    fn frame(rows: &[Row], _first: &[BundleReport], tally: &crate::batch::Tally, style: &Style) -> (String, String) {
+        let (mut head, mut tail) = (String::new(), String::new());
+        batch_head(&mut head, rows, &tally.unreadable, style);
+        super::human_tally(&mut tail, tally);
+        (head, tail)
+    }
+
+    fn section(row: &Row) -> &str {
+        row.rejected.as_deref().unwrap_or_default()
     }
 }
 

@@ -14,16 +14,17 @@ use std::fmt::Write;
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let batch = reports.len() != 1 || !tally.unreadable.is_empty();
-    if batch && !style.verbose {
+    if batch {
         let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
-        return batch_rows(&rows, tally, style);
+        return super::rows_text::<Document>(&rows, reports, tally, style);
     }
     whole(reports, tally, style)
 }
 
-/// What a batch's document shows of one bundle without `--verbose`: its line in the
-/// summary table and, when rejected, its section. Written as the bundle comes (neither
-/// depends on later bundles), so a batch keeps this, not every report.
+/// What a batch's document shows of one bundle: its line in the summary table and, when
+/// rejected or under `--verbose`, its section (with its checklist under `--verbose`).
+/// Written as the bundle comes (neither depends on later bundles), so a batch keeps
+/// this, not every report.
 pub struct Row {
     line: String,
     section: Option<String>,
@@ -39,20 +40,23 @@ impl Row {
             word(r.verdict),
             md(&super::established(r, rec))
         );
-        let section = (r.verdict == Verdict::Rejected).then(|| {
+        let section = (style.verbose || r.verdict == Verdict::Rejected).then(|| {
             let mut s = String::new();
             let _ = writeln!(s, "## {}\n", code(&r.name));
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
             findings(&mut s, r, rec, true);
             fix_steps(&mut s, r);
+            if style.verbose {
+                checks(&mut s, r, true);
+            }
             s
         });
         Row { line, section }
     }
 }
 
-/// A batch without `--verbose`: the header (which needs the whole run), then the rows.
-fn batch_rows(rows: &[Row], tally: &Tally, style: &Style) -> String {
+/// A batch's header (which needs the whole run), before the rows' sections.
+fn batch_head(rows: &[Row], tally: &Tally, style: &Style) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# Evidence bundle audit: {} bundles\n", rows.len());
     let _ = writeln!(s, "**{}.**\n", tally.line());
@@ -65,14 +69,10 @@ fn batch_rows(rows: &[Row], tally: &Tally, style: &Style) -> String {
         let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
     }
     s.push('\n');
-    for r in rows {
-        s.push_str(r.section.as_deref().unwrap_or_default());
-    }
     s
 }
 
-/// `--format markdown` without `--verbose`, written from each bundle's [`Row`]
-/// ([`super::Rows`]).
+/// `--format markdown`, written from each bundle's [`Row`] ([`super::Rows`]).
 pub struct Document;
 
 impl super::RowFormat for Document {
@@ -86,13 +86,17 @@ impl super::RowFormat for Document {
         whole(std::slice::from_ref(r), tally, style)
     }
 
-    fn many(rows: &[Row], _first: &[BundleReport], tally: &Tally, style: &Style) -> String {
-        batch_rows(rows, tally, style)
+    fn frame(rows: &[Row], _first: &[BundleReport], tally: &Tally, style: &Style) -> (String, String) {
+        (batch_head(rows, tally, style), String::new())
+    }
+
+    fn section(row: &Row) -> &str {
+        row.section.as_deref().unwrap_or_default()
     }
 }
 
-/// Every report in full: one bundle, or a batch with `--verbose` (the definition a
-/// batch written row by row is held to, in the tests).
+/// The document from every report: a run of one bundle, and the definition a batch
+/// written row by row is held to (in the tests).
 fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
@@ -366,17 +370,24 @@ fn longest_run(s: &str, c: char) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{self, testing, Format, Keep};
+    use crate::report::{self, testing, Format, Keep, Style};
 
     /// A batch document written row by row as bundles come says exactly what the whole
     /// rendering from every report kept to the end says.
     #[test]
     fn a_batch_written_as_it_comes_reads_as_one_rendered_at_the_end() {
         for run in testing::runs() {
-            let want = super::whole(&run.reports, &run.tally, &run.style(&run.record));
-            let mut sink = report::sink(Format::Markdown, run.style(&run.base));
-            assert_eq!(sink.keeps(), Keep::First);
-            assert_eq!(run.streamed(sink.as_mut()), want, "{}", run.what);
+            for verbose in [false, true] {
+                let want = super::whole(&run.reports, &run.tally, &Style { verbose, ..run.style(&run.record) });
+                let mut sink = report::sink(Format::Markdown, Style { verbose, ..run.style(&run.base) });
+                assert_eq!(sink.keeps(), Keep::First);
+                let mut out = Vec::new();
+                run.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
+                let first = run.reports.get(..1).unwrap_or_default();
+                let full = Style { verbose, ..run.style(&run.record) };
+                sink.finish(first, &run.tally, &full, &mut out).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{}, verbose {verbose}", run.what);
+            }
         }
     }
 }

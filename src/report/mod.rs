@@ -99,7 +99,7 @@ fn human_tally(s: &mut String, tally: &Tally) {
 /// A report being written while bundles are verified: each bundle is handed over once,
 /// in input order, and may be dropped after; `finish` closes the document. A format
 /// whose header needs the whole run keeps a row per bundle ([`Rows`]) and is given the
-/// first report at `finish`; only `--verbose` human and Markdown are given every report.
+/// first report at `finish`; only the `--verbose` human report is given every report.
 /// Sinks do not flush: the caller does whenever the batch has caught up with the
 /// verified bundles, so a reader downstream sees each verdict about when it is known.
 pub trait Sink {
@@ -132,9 +132,9 @@ pub fn sink<'a>(format: Format, style: Style<'a>) -> Box<dyn Sink + 'a> {
         Format::Junit => Box::new(junit::Stream::new(style)),
         Format::Human if style.quiet => Box::new(Lines { style }),
         Format::Human if !style.verbose => Box::new(Rows::<human::Terminal>::new(style)),
-        Format::Markdown if !style.verbose => Box::new(Rows::<markdown::Document>::new(style)),
+        Format::Markdown => Box::new(Rows::<markdown::Document>::new(style)),
         Format::Html => Box::new(Rows::<html::Page>::new(style)),
-        Format::Human | Format::Markdown => Box::new(Whole { format }),
+        Format::Human => Box::new(Whole { format }),
     }
 }
 
@@ -149,12 +149,26 @@ pub trait RowFormat {
     fn row(r: &BundleReport, style: &Style) -> Self::Row;
     /// A run of one bundle and no unreadable input, which is shown in full.
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String;
-    /// Any other run; `first` holds at least the first report when there is one.
-    fn many(rows: &[Self::Row], first: &[BundleReport], tally: &Tally, style: &Style) -> String;
+    /// Any other run: what comes before the rows' sections and what comes after;
+    /// `first` holds at least the first report when there is one.
+    fn frame(rows: &[Self::Row], first: &[BundleReport], tally: &Tally, style: &Style) -> (String, String);
+    /// The row's section, if it has one.
+    fn section(row: &Self::Row) -> &str;
+}
+
+/// A batch of a [`RowFormat`] written whole into a string (for [`render`]).
+fn rows_text<F: RowFormat>(rows: &[F::Row], first: &[BundleReport], tally: &Tally, style: &Style) -> String {
+    let (head, tail) = F::frame(rows, first, tally, style);
+    let mut s = head;
+    rows.iter().for_each(|r| s.push_str(F::section(r)));
+    s.push_str(&tail);
+    s
 }
 
 /// The sink of a [`RowFormat`]: a row per bundle as it comes, the first report kept in
-/// case the run is one bundle.
+/// case the run is one bundle. At the end each section is written and dropped in turn:
+/// a batch's sections can be as large as the report (`--verbose`), and the report is
+/// not built a second time in memory.
 struct Rows<'a, F: RowFormat> {
     style: Style<'a>,
     rows: Vec<F::Row>,
@@ -177,11 +191,15 @@ impl<F: RowFormat> Sink for Rows<'_, F> {
     }
 
     fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-        let s = match all.first() {
-            Some(r) if self.rows.len() == 1 && tally.unreadable.is_empty() => F::one(r, tally, style),
-            _ => F::many(&self.rows, all, tally, style),
-        };
-        out.write_all(s.as_bytes())
+        if let (Some(r), 1, true) = (all.first(), self.rows.len(), tally.unreadable.is_empty()) {
+            return out.write_all(F::one(r, tally, style).as_bytes());
+        }
+        let (head, tail) = F::frame(&self.rows, all, tally, style);
+        out.write_all(head.as_bytes())?;
+        for row in self.rows.drain(..) {
+            out.write_all(F::section(&row).as_bytes())?;
+        }
+        out.write_all(tail.as_bytes())
     }
 }
 
@@ -211,8 +229,8 @@ impl Sink for Lines<'_> {
     }
 }
 
-/// `--verbose` human and markdown: rendered from every report at the end (each bundle
-/// in full, its checklist included).
+/// The `--verbose` human report: rendered from every report at the end (each bundle in
+/// full, its record listing what each key verified in the whole run).
 struct Whole {
     format: Format,
 }
