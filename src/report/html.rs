@@ -354,10 +354,7 @@ mod tests {
                 assert_eq!(super::render(&run.reports, &run.tally, &full), want, "{}", run.what);
                 let mut sink = report::sink(Format::Html, Style { verbose, ..run.style(&run.base) });
                 assert_eq!(sink.keeps(), Keep::First);
-                let mut out = Vec::new();
-                run.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
-                sink.finish(run.reports.get(..1).unwrap_or_default(), &run.tally, &full, &mut out).unwrap();
-                assert_eq!(String::from_utf8(out).unwrap(), want, "{}, verbose {verbose}", run.what);
+                assert_eq!(run.streamed(sink.as_mut(), &full), want, "{}, verbose {verbose}", run.what);
             }
         }
     }

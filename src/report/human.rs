@@ -675,7 +675,7 @@ mod tests {
             };
             let mut sink = report::sink(Format::Human, run.style(&run.base));
             assert_eq!(sink.keeps(), Keep::First);
-            assert_eq!(run.streamed(sink.as_mut()), want, "{}", run.what);
+            assert_eq!(run.streamed(sink.as_mut(), &run.style(&run.record)), want, "{}", run.what);
         }
     }
 

@@ -378,15 +378,11 @@ mod tests {
     fn a_batch_written_as_it_comes_reads_as_one_rendered_at_the_end() {
         for run in testing::runs() {
             for verbose in [false, true] {
-                let want = super::whole(&run.reports, &run.tally, &Style { verbose, ..run.style(&run.record) });
+                let full = Style { verbose, ..run.style(&run.record) };
+                let want = super::whole(&run.reports, &run.tally, &full);
                 let mut sink = report::sink(Format::Markdown, Style { verbose, ..run.style(&run.base) });
                 assert_eq!(sink.keeps(), Keep::First);
-                let mut out = Vec::new();
-                run.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
-                let first = run.reports.get(..1).unwrap_or_default();
-                let full = Style { verbose, ..run.style(&run.record) };
-                sink.finish(first, &run.tally, &full, &mut out).unwrap();
-                assert_eq!(String::from_utf8(out).unwrap(), want, "{}, verbose {verbose}", run.what);
+                assert_eq!(run.streamed(sink.as_mut(), &full), want, "{}, verbose {verbose}", run.what);
             }
         }
     }

@@ -501,12 +501,13 @@ pub(crate) mod testing {
         }
 
         /// What `sink` writes when handed the run's bundles one by one, then only the
-        /// first report at the end (as the caller keeps it for a `Keep::First` sink).
-        pub fn streamed(&self, sink: &mut dyn Sink) -> String {
+        /// first report at the end (as the caller keeps it for a `Keep::First` sink),
+        /// with `full`, the style of the whole run.
+        pub fn streamed(&self, sink: &mut dyn Sink, full: &Style) -> String {
             let mut out = Vec::new();
             self.reports.iter().for_each(|r| sink.bundle(r, &mut out).unwrap());
             let first = self.reports.get(..1).unwrap_or_default();
-            sink.finish(first, &self.tally, &self.style(&self.record), &mut out).unwrap();
+            sink.finish(first, &self.tally, full, &mut out).unwrap();
             String::from_utf8(out).unwrap()
         }
     }
