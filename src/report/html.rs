@@ -58,8 +58,9 @@ impl Row {
     }
 }
 
-/// Stands for the rows' sections in the page while its frame is written: a NUL, which
-/// no escaped text and no markup holds.
+/// Stands for the rows' sections in the page while its frame is written. Escaped text
+/// holds no NUL, and the page is split at the last marker: only closing tags follow it,
+/// so no text in the header can move where the sections go.
 const SECTIONS: &str = "\u{0}sections\u{0}";
 
 /// The page before and after the rows' sections; `reports` holds the run's first report
@@ -92,7 +93,7 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
     };
     let mut s = page.into_string();
     s.push('\n');
-    match s.split_once(SECTIONS) {
+    match s.rsplit_once(SECTIONS) {
         Some((head, tail)) => (head.to_owned(), tail.to_owned()),
         None => (s, String::new()),
     }
