@@ -123,19 +123,19 @@ pub fn group(v: f64) -> String {
     if (v - r).abs() > 1e-6 * v.abs().max(1.0) {
         return format_computed(v);
     }
-    let digits = format!("{}", r.abs() as u128);
-    let mut out = String::new();
+    let digits = (r.abs() as u128).to_string();
+    // Sized once: this runs for every count a message quotes.
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if r < 0.0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    if r < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    out
 }
 
 struct Audit<'a, 'd> {

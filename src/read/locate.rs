@@ -192,7 +192,7 @@ pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> NumberIndex {
     let mut w = Walker { src, pos: 0, remaining: 0 };
     w.ws();
     let mut out = NumberIndex::default();
-    let _ = w.numbers(&mut String::new(), 0, bounds, &mut out);
+    let _ = w.numbers(&mut String::new(), 0, bounds, &mut out, &mut Vec::new());
     out
 }
 
@@ -289,6 +289,11 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     const FEW: usize = 16;
+
+    fn clear(&mut self) {
+        self.few.clear();
+        self.many.clear();
+    }
 
     /// Whether `name` is seen for the first time (and remembers it).
     fn first(&mut self, name: Cow<'a, str>) -> bool {
@@ -392,7 +397,16 @@ impl<'a> Walker<'a> {
 
     /// At a value, for [`object_numbers`]: records the numbers below it; None when
     /// the bound on their count is reached (the walk ends there) or the text breaks.
-    fn numbers(&mut self, at: &mut String, depth: usize, b: NumberBounds, out: &mut NumberIndex) -> Option<()> {
+    /// `pool` holds one name set per depth, reused from object to object: a set per
+    /// object was most of the walk's allocations.
+    fn numbers(
+        &mut self,
+        at: &mut String,
+        depth: usize,
+        b: NumberBounds,
+        out: &mut NumberIndex,
+        pool: &mut Vec<Seen<'a>>,
+    ) -> Option<()> {
         match self.peek()? {
             b'-' | b'0'..=b'9' => {
                 if out.len() >= b.count {
@@ -403,17 +417,24 @@ impl<'a> Walker<'a> {
             }
             b'{' if depth < b.depth => {
                 self.pos += 1;
-                let mut seen = Seen::default();
+                if pool.len() <= depth {
+                    pool.resize_with(depth + 1, Seen::default);
+                }
+                let mut seen = pool.get_mut(depth).map(std::mem::take).unwrap_or_default();
+                seen.clear();
                 while let Some(key) = self.next_member()? {
                     let len = at.len();
                     at.push('/');
                     crate::finding::push_token(at, &key);
                     if at.len() <= b.pointer_len && seen.first(key) {
-                        self.numbers(at, depth + 1, b, out)?;
+                        self.numbers(at, depth + 1, b, out, pool)?;
                     } else {
                         self.skip_value()?;
                     }
                     at.truncate(len);
+                }
+                if let Some(slot) = pool.get_mut(depth) {
+                    *slot = seen;
                 }
                 Some(())
             }

@@ -137,12 +137,14 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
         src,
         pos: 0,
         out: Vec::with_capacity(src.len()),
-        stack: Vec::new(),
-        members: Vec::new(),
-        top: Vec::new(),
+        // Room for a bundle's usual nesting and member counts from the start: growing
+        // them from empty cost about 20 reallocations per seed-sized bundle.
+        stack: Vec::with_capacity(16),
+        members: Vec::with_capacity(64),
+        top: Vec::with_capacity(16),
         findings: Vec::new(),
         scratch: Vec::new(),
-        order: Vec::new(),
+        order: Vec::with_capacity(32),
         shape: Shape::default(),
         opts,
         counts: Vec::new(),
