@@ -182,3 +182,37 @@ fn unreadable_inputs_are_counted_and_listed_in_every_format() {
     assert!(junit.stdout.contains(&format!("<testsuite name=\"{missing}\" tests=\"1\" failures=\"0\" errors=\"1\"")));
     assert!(junit.stdout.contains("<error message=\"cannot read"), "{}", junit.stdout);
 }
+
+/// A chain of directories, each holding two links to the next, has no loop, yet 2^n
+/// paths lead to its last directory: `--follow` walks each directory once (a run of
+/// 2^13 - 1 paths to the one bundle before), and says which links it did not take.
+#[test]
+fn follow_walks_each_directory_once_however_many_links_lead_to_it() {
+    const DEPTH: usize = 12;
+    let dir = tree("follow-chain");
+    for i in 0..=DEPTH {
+        std::fs::create_dir_all(dir.join(format!("d{i:02}"))).unwrap();
+    }
+    for i in 0..DEPTH {
+        for link in ["a", "b"] {
+            std::os::unix::fs::symlink(format!("../d{:02}", i + 1), dir.join(format!("d{i:02}/{link}"))).unwrap();
+        }
+    }
+    copy("seed-example-sealed.json", &dir.join(format!("d{DEPTH:02}/x.json")));
+    let d = dir.to_str().unwrap();
+    let (code, v, stderr) = report(&["--follow", d]);
+    assert_eq!(code, 0, "{stderr}");
+    // The one bundle, reached first (in name order) down the `a` links from d00.
+    assert_eq!(v["summary"]["found"], 1);
+    let chain = format!("{d}/d00{}", "/a".repeat(DEPTH));
+    assert_eq!(files(&v), [format!("{chain}/x.json")]);
+    // Not walked again: each `b` link, whose directory its sibling `a` led to, and
+    // d01 to d12 themselves, walked already down the chain.
+    let mut expected: Vec<String> = (0..DEPTH).map(|k| format!("{d}/d00{}/b", "/a".repeat(k))).collect();
+    expected.extend((1..=DEPTH).map(|i| format!("{d}/d{i:02}")));
+    let mut got = skipped(&v);
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert!(v["skipped"].to_string().contains("already walked as"), "{}", v["skipped"]);
+}

@@ -5,8 +5,10 @@
 //! - never opens anything but a regular file: a FIFO named `b.json` would block the
 //!   open, a device would never end; they are skipped with a notice;
 //! - does not follow symbolic links unless asked (`--follow`), and then detects loops
-//!   (walkdir compares each directory with its ancestors) and refuses a link whose
-//!   target lies outside the directory given;
+//!   (walkdir compares each directory with its ancestors), walks each directory once
+//!   however many links lead to it (a chain of directories each holding two links to
+//!   the next has no loop, yet 2^n paths), and refuses a link whose target lies
+//!   outside the directory given;
 //! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name).
 //!
 //! A path named on the command line is the auditor's own choice and is opened as named
@@ -117,6 +119,8 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
     // Targets of followed links must stay below the directory as it really is.
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut it = walkdir::WalkDir::new(root).follow_links(walk.follow).sort_by_file_name().into_iter();
+    // Directories walked so far (by device and inode) and the path each was walked as.
+    let mut walked: std::collections::HashMap<(u64, u64), PathBuf> = std::collections::HashMap::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -131,11 +135,14 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                 continue;
             }
         };
-        if entry.depth() == 0 {
-            continue;
-        }
         let path = entry.path();
         let ft = entry.file_type();
+        if entry.depth() == 0 {
+            if let Some(id) = walk.follow.then(|| identity(&entry)).flatten() {
+                walked.insert(id, path.to_path_buf());
+            }
+            continue;
+        }
         if walk.excluded(root, path) {
             if ft.is_dir() {
                 it.skip_current_dir();
@@ -157,7 +164,21 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                 continue;
             }
         }
-        if ft.is_dir() || !is_json(path) {
+        if ft.is_dir() {
+            if let Some(id) = walk.follow.then(|| identity(&entry)).flatten() {
+                if let Some(first) = walked.get(&id) {
+                    it.skip_current_dir();
+                    d.skipped.push(notice(
+                        path,
+                        format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
+                    ));
+                } else {
+                    walked.insert(id, path.to_path_buf());
+                }
+            }
+            continue;
+        }
+        if !is_json(path) {
             continue;
         }
         if ft.is_symlink() {
@@ -168,6 +189,23 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             d.inputs.push(Input::File { path: path.to_path_buf(), walked: true });
         }
     }
+}
+
+/// A directory's device and inode (a followed link's target's), which no two paths to
+/// one directory can differ in. Only links can reach a directory twice, so only a walk
+/// that follows them needs this.
+#[cfg(unix)]
+fn identity(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = entry.metadata().ok()?;
+    Some((m.dev(), m.ino()))
+}
+
+/// Elsewhere links to directories need privileges to make, and walkdir's loop check
+/// still holds.
+#[cfg(not(unix))]
+fn identity(_entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    None
 }
 
 fn is_json(path: &Path) -> bool {
