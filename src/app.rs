@@ -157,7 +157,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     }
     let mut files = Vec::new();
     for o in &args.outputs {
-        match std::fs::File::create(&o.path) {
+        match outputs::create(&o.path) {
             Ok(f) => files.push((o, std::io::BufWriter::new(f))),
             Err(e) => return fail(env, &format!("cannot create {}: {e}", o.path.display())),
         }

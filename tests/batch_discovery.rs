@@ -7,8 +7,7 @@
 mod common;
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 fn tree(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-discovery-{name}"));
@@ -24,33 +23,6 @@ fn copy(fixture_rel: &str, to: &Path) {
 fn mkfifo(path: &Path) {
     let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
     assert!(ok, "mkfifo");
-}
-
-/// Runs with a deadline: a FIFO that gets opened would block the run forever.
-fn run_bounded(args: &[&str]) -> Run {
-    let child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let Ok(out) = rx.recv_timeout(Duration::from_secs(30)) else {
-        let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-        panic!("aeb-verify {args:?} did not finish in 30 s");
-    };
-    let out = out.unwrap();
-    Run {
-        code: out.status.code().expect("exited"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        raw: out.stdout,
-    }
 }
 
 fn report(args: &[&str]) -> (i32, serde_json::Value, String) {

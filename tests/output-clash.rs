@@ -165,3 +165,35 @@ fn reports_beside_the_inputs_are_written() {
     assert_unchanged(&dir.join("bundles/a.json"), BUNDLE);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A pull request can commit a symbolic link where a CI recipe writes its report: the
+/// report would go over whatever the link points at (here a file outside the checkout),
+/// or create a file there through a dangling link. A FIFO there would block the run in
+/// open(). Each is refused with exit 2 before anything is written.
+#[test]
+fn a_report_path_that_is_a_link_or_fifo_is_refused() {
+    let dir = scratch("planted");
+    let victim = dir.join("victim");
+    std::fs::write(&victim, "ssh-ed25519 AAAA the auditor's key\n").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("aeb-verify.sarif")).unwrap();
+    std::os::unix::fs::symlink(dir.join("created-by-aeb"), dir.join("aeb-verify.xml")).unwrap();
+    let ok = std::process::Command::new("mkfifo").arg(dir.join("fifo.json")).status().unwrap().success();
+    assert!(ok, "mkfifo");
+    let bundles = dir.join("bundles");
+    for (name, kind) in
+        [("aeb-verify.sarif", "a symbolic link"), ("aeb-verify.xml", "a symbolic link"), ("fifo.json", "FIFO")]
+    {
+        let spec = format!("sarif={}", s(&dir.join(name)));
+        let r = common::run_bounded(&["--now", NOW, "--output", &spec, s(&bundles)]);
+        assert_refused(&r, &spec, kind);
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "ssh-ed25519 AAAA the auditor's key\n");
+    assert!(!dir.join("created-by-aeb").exists(), "a file was created through the dangling link");
+    // A regular file there is replaced by the report, as before.
+    std::fs::write(dir.join("old.sarif"), "stale").unwrap();
+    let spec = format!("sarif={}", s(&dir.join("old.sarif")));
+    let r = common::run_bounded(&["--now", NOW, "--output", &spec, s(&bundles)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    common::assert_valid_sarif(&std::fs::read_to_string(dir.join("old.sarif")).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -12,7 +12,8 @@ pub struct ReadFile<'a> {
     pub path: std::borrow::Cow<'a, Path>,
 }
 
-/// Refuses an `--output` path that names a file the run reads, or that lies in the
+/// Refuses an `--output` path that names a file the run reads, that exists and is not
+/// a regular file (a symbolic link, FIFO, device or directory), or that lies in the
 /// `_delta_log` of the `--table` directory (a report there would be read as a commit
 /// of the table by the next reader). Run before any output file is created.
 pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Option<&Path>) -> Result<(), String> {
@@ -29,6 +30,16 @@ pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Op
                     r.path.display()
                 ));
             }
+        }
+    }
+    // After the inputs: a link to one of them is refused with the more telling message.
+    for (spec, path) in outputs {
+        if let Some(kind) = std::fs::symlink_metadata(path).ok().and_then(|m| not_regular(&m.file_type())) {
+            return Err(format!(
+                "--output {spec} is {kind}: a report is written only to a regular file or a new one (a link \
+                 planted where the report goes would have it written over the file it points at, a FIFO would \
+                 block the run)"
+            ));
         }
     }
     if let Some(log) = table.and_then(|t| std::fs::canonicalize(t.join("_delta_log")).ok()) {
@@ -60,6 +71,37 @@ pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What a file that is not a regular one is, for the message refusing it.
+fn not_regular(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() {
+        None
+    } else if ft.is_symlink() {
+        Some("a symbolic link")
+    } else if ft.is_dir() {
+        Some("a directory")
+    } else {
+        Some("not a regular file (a FIFO, device or socket)")
+    }
+}
+
+/// Creates (or truncates) an `--output` file. [`check_before`] refused what was not a
+/// regular file; opening without following a link and without blocking, then checking
+/// what was opened, holds if the path was swapped since.
+pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = o.open(path)?;
+    match not_regular(&file.metadata()?.file_type()) {
+        None => Ok(file),
+        Some(kind) => Err(std::io::Error::other(format!("{kind}: not written"))),
+    }
 }
 
 /// The canonical directory a path to be created lies in.

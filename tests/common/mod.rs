@@ -55,6 +55,34 @@ pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
     }
 }
 
+/// Runs with a deadline, for inputs that would block a run that opened them (a FIFO):
+/// past 30 s the process is killed and the test fails saying so.
+pub fn run_bounded(args: &[&str]) -> Run {
+    let child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let Ok(out) = rx.recv_timeout(std::time::Duration::from_secs(30)) else {
+        let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        panic!("aeb-verify {args:?} did not finish in 30 s");
+    };
+    let out = out.unwrap();
+    Run {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
 /// Verifies one fixture with `--format json` and returns (exit code, bundle report).
 pub fn verify_json(rel: &str, extra: &[&str]) -> (i32, serde_json::Value) {
     let path = fixture(rel);
