@@ -129,7 +129,14 @@ fn walk(pointer: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<C
                 return;
             }
             let relative_change = match (o.as_f64(), n.as_f64()) {
-                (Some(a), Some(b)) if a != 0.0 && a.is_finite() && b.is_finite() => Some((b - a) / a.abs()),
+                (Some(a), Some(b)) if a != 0.0 && a.is_finite() && b.is_finite() => {
+                    // b - a overflows for figures near the range's ends (1e308 -> -1e308
+                    // showed as -inf%): then the same change taken apart, and none when
+                    // the change itself is beyond the range (every format then agrees).
+                    let d = b - a;
+                    let r = if d.is_finite() { d / a.abs() } else { b / a.abs() - a.signum() };
+                    Some(r).filter(|r| r.is_finite())
+                }
                 _ => None,
             };
             out.push(Change {
@@ -240,20 +247,22 @@ fn human(d: &Diff, old: &str, new: &str) -> String {
     } else {
         s.push_str(&format!("\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers)));
     }
-    s.push_str(&generated_note(d));
+    s.push_str(&generated_note(d, esc, "warning:"));
     s.push('\n');
     s.push_str(if d.identical_payloads { "IDENTICAL payloads\n" } else { "DIFFERENT payloads\n" });
     s
 }
 
-fn generated_note(d: &Diff) -> String {
-    let o = d.old_generated_at.as_deref().map(esc).unwrap_or_else(|| "(absent)".to_owned());
-    let n = d.new_generated_at.as_deref().map(esc).unwrap_or_else(|| "(absent)".to_owned());
+/// The generated_at line, each bundle's value shown by `quote` (escaped text for the
+/// terminal, a code span for Markdown, where raw text could open a link or HTML).
+fn generated_note(d: &Diff, quote: fn(&str) -> String, warning: &str) -> String {
+    let o = d.old_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
+    let n = d.new_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
     match d.new_is_newer {
         Some(true) => format!("generated_at: {o} -> {n} (NEW is newer)\n"),
         Some(false) if d.identical_payloads => format!("generated_at: {n} in both\n"),
-        Some(false) => format!("warning: NEW's generated_at {n} is not after OLD's {o}\n"),
-        None => format!("warning: generated_at cannot be compared ({o} -> {n}): not both RFC 3339 times\n"),
+        Some(false) => format!("{warning} NEW's generated_at {n} is not after OLD's {o}\n"),
+        None => format!("{warning} generated_at cannot be compared ({o} -> {n}): not both RFC 3339 times\n"),
     }
 }
 
@@ -273,10 +282,10 @@ fn machine(d: &Diff, old: &str, new: &str) -> String {
     s
 }
 
-/// A table cell: no raw pipes, backticks or newlines can break the table.
+/// A table cell: the verify report's code span, which no bar, backtick run or newline
+/// can break, and which shows a backtick as itself.
 fn cell(s: &str) -> String {
-    let t = esc(s).replace('|', "\\|").replace('`', "'");
-    format!("`{t}`")
+    crate::report::markdown::cell_code(s)
 }
 
 fn markdown(d: &Diff, old: &str, new: &str) -> String {
@@ -318,7 +327,7 @@ fn markdown(d: &Diff, old: &str, new: &str) -> String {
         list(&d.new_signers),
         if d.signers_changed() { "**Signer changed.**" } else { "Unchanged." }
     ));
-    s.push_str(&format!("\n## generated_at\n\n{}", generated_note(d).replace("warning:", "**Warning:**")));
+    s.push_str(&format!("\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**")));
     s
 }
 
@@ -339,5 +348,12 @@ mod tests {
         out.clear();
         walk("/x", Some(&json!(1)), Some(&json!(1.0)), &mut out);
         assert!(out.is_empty());
+        // Near the ends of the range: -200%, not -inf (the difference overflows).
+        walk("/x", Some(&json!(1e308)), Some(&json!(-1e308)), &mut out);
+        assert_eq!(out[0].relative_change, Some(-2.0));
+        out.clear();
+        // A change beyond the range is not stated at all, in any format.
+        walk("/x", Some(&json!(1e-308)), Some(&json!(1e308)), &mut out);
+        assert_eq!(out[0].relative_change, None);
     }
 }

@@ -112,3 +112,47 @@ fn an_unreadable_bundle_is_exit_2_with_its_position() {
     let missing = run(&["diff", "/nonexistent/a.json", &path("fixtures/context/diff/q3.json")]);
     assert_eq!(missing.code, 2);
 }
+
+/// Bundle text in the Markdown diff is data: NEW's `generated_at` once reached the last
+/// line raw, where a renderer showed a live `<img onerror>`, a bold forged verdict and a
+/// link; and table cells turned a backtick into a quote, so `rc`1` -> `rc'1` read as two
+/// equal values. Read back by a CommonMark + GFM parser, the text comes out of code
+/// spans exactly, and no HTML, link or emphasis is made of it.
+#[test]
+fn markdown_shows_bundle_text_exactly_and_makes_no_markup_of_it() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let dir = std::env::temp_dir().join(format!("aeb-diff-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hostile =
+        "x) <img src=x onerror=alert(1)> **VERIFIED: payloads identical** [details](https://evil.example/) <!--";
+    let mut old: Value =
+        serde_json::from_str(&std::fs::read_to_string(path("fixtures/seed-example.json")).unwrap()).unwrap();
+    old["app_version"] = Value::from("1.0.0-rc'1");
+    let mut new = old.clone();
+    new["generated_at"] = Value::from(hostile);
+    new["app_version"] = Value::from("1.0.0-rc`1");
+    let (o, n) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&o, old.to_string()).unwrap();
+    std::fs::write(&n, new.to_string()).unwrap();
+    let r = run(&["diff", "--format", "markdown", o.to_str().unwrap(), n.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let (mut spans, mut strong, mut in_strong) = (Vec::new(), Vec::new(), false);
+    for event in Parser::new_ext(&r.stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Code(c) => spans.push(c.to_string()),
+            Event::Start(Tag::Strong) => in_strong = true,
+            Event::End(TagEnd::Strong) => in_strong = false,
+            Event::Text(t) if in_strong => strong.push(t.to_string()),
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML made of bundle text: {h}\n{}", r.stdout),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("a link made of bundle text: {dest_url}\n{}", r.stdout),
+            Event::Start(Tag::Emphasis) => panic!("emphasis made of bundle text\n{}", r.stdout),
+            _ => {}
+        }
+    }
+    assert!(spans.iter().any(|c| c == hostile), "generated_at not shown exactly: {spans:?}");
+    assert!(spans.iter().any(|c| c == "\"1.0.0-rc'1\""), "{spans:?}");
+    assert!(spans.iter().any(|c| c == "\"1.0.0-rc`1\""), "the backtick is shown as itself: {spans:?}");
+    // Only the report's own words are bold.
+    assert_eq!(strong, ["Payloads differ.", "Warning:"], "{}", r.stdout);
+}

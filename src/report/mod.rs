@@ -7,7 +7,7 @@ mod human;
 mod json;
 mod jsonl;
 mod junit;
-mod markdown;
+pub(crate) mod markdown;
 pub mod record;
 mod sarif;
 
