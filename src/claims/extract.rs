@@ -444,12 +444,32 @@ fn field_default(field: &str) -> Option<PercentOf> {
 /// A number as read: `value` in units of `mult`, with the decimals it shows.
 #[derive(Debug, Clone, Copy)]
 struct Num {
+    /// NaN for a number written with a power of ten this tool does not read (see
+    /// [`Num::unread`]); no such number reaches a mention.
     value: f64,
     mult: f64,
     decimals: u32,
     first: usize,
     /// One past the last token of the number (magnitudes included).
     last: usize,
+}
+
+/// The largest power of ten read ("1e30", "10^30"). Beyond it ("1e400 records") the
+/// number was once read as its mantissa alone, and a claim of 10^400 records held
+/// against a record count of 1 passed; now it is reported as not checked.
+const MAX_EXPONENT: i32 = 30;
+
+impl Num {
+    /// Tokens `first..last` make a number with a power of ten beyond [`MAX_EXPONENT`]
+    /// (or one too long to parse): taken whole, so that neither its mantissa nor its
+    /// exponent is read as a number of its own, and reported as not checked.
+    fn unread(first: usize, last: usize) -> Num {
+        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last }
+    }
+
+    fn is_unread(&self) -> bool {
+        self.value.is_nan()
+    }
 }
 
 struct Reader<'t> {
@@ -546,10 +566,13 @@ impl Reader<'_> {
                 Some('-') if self.glued(j + 1) => (-1, j + 2),
                 _ => (1, j + 1),
             };
-            if let Some(e) = self.digits(k).filter(|_| self.glued(k)).and_then(|d| d.parse::<i32>().ok()) {
-                if e <= 30 {
-                    num.mult = 10f64.powi(sign * e);
-                    num.last = k + 1;
+            if self.digits(k).is_some() && self.glued(k) {
+                match self.digits(k).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
+                    Some(e) => {
+                        num.mult = 10f64.powi(sign * e);
+                        num.last = k + 1;
+                    }
+                    None => return Some(Num::unread(i, k + 1)),
                 }
             }
         }
@@ -561,11 +584,14 @@ impl Reader<'_> {
         };
         if let Some(width) = caret.filter(|_| text == "10" && self.glued(num.last)) {
             let at = num.last + width;
-            if let Some(e) = self.digits(at).filter(|_| self.glued(at)).and_then(|d| d.parse::<i32>().ok()) {
-                if e <= 30 {
-                    num.value = 1.0;
-                    num.mult = 10f64.powi(e);
-                    num.last = at + 1;
+            if self.digits(at).is_some() && self.glued(at) {
+                match self.digits(at).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
+                    Some(e) => {
+                        num.value = 1.0;
+                        num.mult = 10f64.powi(e);
+                        num.last = at + 1;
+                    }
+                    None => return Some(Num::unread(i, at + 1)),
                 }
             }
         }
@@ -578,9 +604,12 @@ impl Reader<'_> {
             && self.glued(t + 2)
             && self.glued(t + 3)
         {
-            if let Some(e) = self.digits(t + 3).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= 30) {
-                num.mult = 10f64.powi(e);
-                num.last = t + 4;
+            match self.digits(t + 3).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
+                Some(e) => {
+                    num.mult = 10f64.powi(e);
+                    num.last = t + 4;
+                }
+                None => return Some(Num::unread(i, t + 4)),
             }
         }
         self.magnitudes(&mut num);
@@ -754,7 +783,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     }
     let (toks, lower) = lex(norm.text());
     let r = Reader { t: norm.text(), toks, lower };
-    let mut nums = Numbers { r: &r, at: 0, ahead: VecDeque::new(), num_at: vec![0; r.toks.len()] };
+    let mut nums = Numbers { r: &r, at: 0, ahead: VecDeque::new(), num_at: vec![0; r.toks.len()], unread: Vec::new() };
     let mut out = Extraction::default();
     let mut claimed = vec![false; r.toks.len()];
     let mut prev_num_end = 0;
@@ -931,6 +960,13 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             span: norm.original_range(span),
         });
     }
+    for toks in &nums.unread {
+        if claimed.get(toks.clone()).is_some_and(|c| c.iter().any(|&c| c)) {
+            continue;
+        }
+        let why = Cow::Borrowed("a power of ten beyond 10^30, which this tool does not read");
+        not_checked(&mut out, &mut claimed, &norm, &r, toks.clone(), why);
+    }
     // what is left: digits and magnitude words the claim carries but nothing read
     for (k, tok) in r.toks.iter().enumerate() {
         if claimed.get(k).copied().unwrap_or(true) {
@@ -987,6 +1023,8 @@ struct Numbers<'r, 't> {
     /// Per token: 1 + the first token of the number it is part of, or 0; so the passes
     /// after the numbers' own need no list of them ([`number_at`]).
     num_at: Vec<u32>,
+    /// Token ranges of the numbers with a power of ten not read ([`Num::unread`]).
+    unread: Vec<Range<usize>>,
 }
 
 impl Numbers<'_, '_> {
@@ -1024,6 +1062,10 @@ impl Numbers<'_, '_> {
                     let id = pos(n.first).saturating_add(1);
                     for slot in self.num_at.iter_mut().take(n.last).skip(n.first) {
                         *slot = id;
+                    }
+                    if n.is_unread() {
+                        self.unread.push(n.first..n.last);
+                        continue;
                     }
                     return Some(n);
                 }
@@ -1190,6 +1232,32 @@ mod tests {
         assert_eq!(m[0].bound, Bound::AtLeast);
         let m = extract("x", "Fits in 20 GB of RAM").mentions;
         assert_eq!(m[0].bound, Bound::AtMost);
+    }
+
+    /// A power of ten beyond what is read: the number was read as its mantissa ("1e400
+    /// records" as 1 record, which a record count of 1 passed) or its exponent ("10^400
+    /// records" as 400). Now it is one number, not checked, and nothing else is read of it.
+    #[test]
+    fn a_power_of_ten_not_read_is_not_checked_and_not_read_in_part() {
+        for (text, unread) in [
+            ("1e400 records generated", "1e400"),
+            ("1E+31 records", "1E+31"),
+            ("2.5e-400 TB peak", "2.5e-400"),
+            ("10^400 records", "10^400"),
+            ("10**99 records/s", "10**99"),
+            ("1 x 10^400 records", "1 x 10^400"),
+            ("10^309-fold faster", "10^309"),
+            ("1e99999999999999999999 records", "1e99999999999999999999"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert_eq!(e.mentions, [], "{text}: nothing is read of it");
+            let u = e.unchecked.first().unwrap_or_else(|| panic!("{text}: not reported"));
+            assert_eq!(u.text, unread, "{text}");
+            assert!(u.why.contains("power of ten"), "{text}: {}", u.why);
+        }
+        // At the bound, still read.
+        assert_eq!(q("scale_proven", "1e30 records"), rec(1.0, 1e30));
+        assert_eq!(q("scale_proven", "10^30 records"), rec(1.0, 1e30));
     }
 
     #[test]
