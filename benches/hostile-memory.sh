@@ -73,6 +73,7 @@ shapes = [
     ("claim: words", False, lambda n: with_(at(claim, "word " * n))),
     ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
     ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
+    ("claim: powers beyond 10^30", False, lambda n: with_(at(claim, "1e400 records, 10^99 TB; " * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
 ]

@@ -514,6 +514,14 @@ impl Reader<'_> {
     }
 
     /// A number in digits starting at token `i`.
+    /// The power of ten written as the digits at token `at`, glued to what precedes
+    /// them: None when there are none, Some(None) when it is beyond [`MAX_EXPONENT`] (or
+    /// too long to parse), which makes the whole number [`Num::unread`].
+    fn power(&self, at: usize) -> Option<Option<i32>> {
+        let digits = self.digits(at).filter(|_| self.glued(at))?;
+        Some(digits.parse::<i32>().ok().filter(|e| *e <= MAX_EXPONENT))
+    }
+
     fn digits_number(&self, i: usize) -> Option<Num> {
         let first = self.digits(i)?;
         let mut int = first.to_owned();
@@ -566,14 +574,13 @@ impl Reader<'_> {
                 Some('-') if self.glued(j + 1) => (-1, j + 2),
                 _ => (1, j + 1),
             };
-            if self.digits(k).is_some() && self.glued(k) {
-                match self.digits(k).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
-                    Some(e) => {
-                        num.mult = 10f64.powi(sign * e);
-                        num.last = k + 1;
-                    }
-                    None => return Some(Num::unread(i, k + 1)),
+            match self.power(k) {
+                Some(Some(e)) => {
+                    num.mult = 10f64.powi(sign * e);
+                    num.last = k + 1;
                 }
+                Some(None) => return Some(Num::unread(i, k + 1)),
+                None => {}
             }
         }
         // power of ten: 10^9, 10**9
@@ -584,15 +591,14 @@ impl Reader<'_> {
         };
         if let Some(width) = caret.filter(|_| text == "10" && self.glued(num.last)) {
             let at = num.last + width;
-            if self.digits(at).is_some() && self.glued(at) {
-                match self.digits(at).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
-                    Some(e) => {
-                        num.value = 1.0;
-                        num.mult = 10f64.powi(e);
-                        num.last = at + 1;
-                    }
-                    None => return Some(Num::unread(i, at + 1)),
+            match self.power(at) {
+                Some(Some(e)) => {
+                    num.value = 1.0;
+                    num.mult = 10f64.powi(e);
+                    num.last = at + 1;
                 }
+                Some(None) => return Some(Num::unread(i, at + 1)),
+                None => {}
             }
         }
         // scientific notation: "1 × 10^9", "1x10^9", "1.5 x 10^9"
@@ -604,12 +610,13 @@ impl Reader<'_> {
             && self.glued(t + 2)
             && self.glued(t + 3)
         {
-            match self.digits(t + 3).and_then(|d| d.parse::<i32>().ok()).filter(|e| *e <= MAX_EXPONENT) {
-                Some(e) => {
+            match self.power(t + 3) {
+                Some(Some(e)) => {
                     num.mult = 10f64.powi(e);
                     num.last = t + 4;
                 }
-                None => return Some(Num::unread(i, t + 4)),
+                Some(None) => return Some(Num::unread(i, t + 4)),
+                None => {}
             }
         }
         self.magnitudes(&mut num);
