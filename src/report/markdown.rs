@@ -189,7 +189,10 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         row("keys", "none supplied".to_owned());
     }
     for k in &rec.keys {
-        let uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        let mut uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        if k.kind == "openpgp" && uids.is_empty() {
+            uids.push(super::record::NO_VALID_USER_ID.to_owned());
+        }
         let bound = k.key_id.as_deref().map(|id| format!(" for {}", cell_code(id))).unwrap_or_default();
         let verified = if k.verified.is_empty() {
             "verified no signature".to_owned()

@@ -245,7 +245,8 @@ impl Sink for Whole {
 }
 
 /// Who vouches for the bundle, as the verdict says it: each verified signer's name and
-/// e-mail from the certificate the auditor supplied, with its fingerprint; or that
+/// e-mail from the certificate the auditor supplied (its primary user ID among those
+/// validly bound and not revoked, see [`Record`]), with its fingerprint; or that
 /// nobody does.
 pub fn signed_by(r: &BundleReport, record: &Record) -> String {
     let mut who: Vec<String> = Vec::new();
@@ -254,7 +255,7 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
         let text = match (record.key_of(id), id) {
             (Some(k), crate::signatures::SignerId::Pgp { primary, .. }) => match k.user_ids.first() {
                 Some(uid) => format!("{} ({primary})", esc(uid)),
-                None => format!("certificate {primary} (no user ID)"),
+                None => format!("certificate {primary} (the certificate has no valid user ID)"),
             },
             (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) if k.key_id.is_some() => {
                 format!("KMS key {} (public key sha256 {}, {})", esc(key_id), k.id, esc(&k.file))

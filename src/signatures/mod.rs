@@ -108,16 +108,16 @@ impl Trust {
         (need, why)
     }
 
-    /// The supplied keys, as a finding names them.
-    fn describe_keys(&self) -> Vec<String> {
+    /// The supplied keys, as a finding names them: a certificate by its primary valid
+    /// user ID at `now` ([`pgp::valid_user_ids`]), never by a name nobody bound to it.
+    fn describe_keys(&self, now: SystemTime) -> Vec<String> {
+        let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let mut out: Vec<String> = self
             .certs
             .iter()
-            .map(|c| match c.userids().next() {
-                Some(u) => {
-                    format!("OpenPGP {} ({})", c.fingerprint().to_hex(), String::from_utf8_lossy(u.userid().value()))
-                }
-                None => format!("OpenPGP {}", c.fingerprint().to_hex()),
+            .map(|c| match pgp::valid_user_ids(c, &policy, now).first() {
+                Some(u) => format!("OpenPGP {} ({u})", c.fingerprint().to_hex()),
+                None => format!("OpenPGP {} (no valid user ID)", c.fingerprint().to_hex()),
             })
             .collect();
         out.extend(self.kms_keys.iter().map(|k| match &k.key_id {
@@ -355,13 +355,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     }
 
     if need > 0 {
-        require(trust, &rows, need, &demanded_by, out);
+        require(trust, &rows, need, &demanded_by, now, out);
     }
     rows
 }
 
 /// The verdict options: count distinct trusted (and pinned) signers.
-fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], out: &mut Outcome) {
+fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
     let mut counted: Vec<&str> = Vec::new();
     for row in rows.iter().filter(|r| r.verdict == SigVerdict::Verified) {
         let Some(id) = &row.signer else { continue };
@@ -381,7 +381,7 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], ou
             .map(|r| format!("{} {}", r.kind, r.claimed_key_id.as_deref().unwrap_or("(no key_id)")))
             .collect();
         let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
-        let keys = trust.describe_keys();
+        let keys = trust.describe_keys(now);
         let tried = if keys.is_empty() { "none were supplied".to_owned() } else { keys.join("; ") };
         out.push(
             Finding::new(

@@ -76,6 +76,26 @@ pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<(Cert, Vec<usize>)>, String>
     Ok(out)
 }
 
+/// The names a certificate may be shown under: its user IDs that are validly bound
+/// (self-signed) and not revoked under `policy` at `t`, the primary one first. Anyone
+/// can append a user ID packet to a certificate without its key, so a name without a
+/// valid binding, or one its owner revoked, is never shown as the signer's. Empty when
+/// none is valid (or the certificate itself is not valid at `t`).
+pub fn valid_user_ids(cert: &Cert, policy: &dyn openpgp::policy::Policy, t: SystemTime) -> Vec<String> {
+    let Ok(vc) = cert.with_policy(policy, t) else { return Vec::new() };
+    let live = |u: &ValidUserIDAmalgamation<'_>| !matches!(u.revocation_status(), RevocationStatus::Revoked(_));
+    let mut out: Vec<&openpgp::packet::UserID> = Vec::new();
+    if let Some(p) = vc.primary_userid().ok().filter(live) {
+        out.push(p.userid());
+    }
+    for u in vc.userids().filter(live) {
+        if !out.contains(&u.userid()) {
+            out.push(u.userid());
+        }
+    }
+    out.iter().map(|u| String::from_utf8_lossy(u.value()).into_owned()).collect()
+}
+
 /// The parsed `key_id` claim of a `pgp` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
