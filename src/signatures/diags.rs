@@ -49,7 +49,22 @@ pub static MIN_SIGNERS: Rule = Rule {
     title: "Enough distinct trusted signers",
     explanation: "--min-signers N asks for N distinct trusted keys (N OpenPGP certificates or KMS \
 keys the auditor supplied, restricted to the --signer keys when given). Two signatures by \
-the same certificate, even by two of its subkeys, count once.",
+the same certificate, even by two of its subkeys, count once, and so do signatures by one \
+public key supplied twice: in two certificates, or as a certificate and a KMS key \
+(sig.same-key names them).",
+};
+
+pub static SAME_KEY: Rule = Rule {
+    id: "sig.same-key",
+    section: Signatures,
+    severity: Info,
+    title: "Each supplied signer a distinct key",
+    explanation: "Two keys the auditor supplied as different signers hold the same public key \
+(the same Ed25519 point, EC point on the same curve, or RSA modulus and exponent): one private \
+key in two OpenPGP certificates (made at two times, so with two fingerprints), or given both \
+as an OpenPGP certificate and as a --kms-key. Signatures by them are signatures by one key, so \
+they count as one signer towards --min-signers; the finding names the keys that were merged. \
+If two people were meant to sign, one of them did not.",
 };
 
 pub static TOO_MANY: Rule = Rule {
@@ -337,6 +352,7 @@ pub static RULES: &[&Rule] = &[
     &FORM,
     &REQUIRED,
     &MIN_SIGNERS,
+    &SAME_KEY,
     &TOO_MANY,
     &PGP_KEY_ID_MISSING,
     &PGP_KEY_ID_INVALID,

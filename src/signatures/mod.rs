@@ -175,10 +175,25 @@ pub enum SignerId {
 }
 
 impl SignerId {
-    fn identity(&self) -> &str {
+    /// The supplied key this signer is: a certificate (whichever of its keys signed)
+    /// or a KMS public key (whatever its ID or encoding).
+    fn identity(&self) -> (&'static str, &str) {
         match self {
-            SignerId::Pgp { primary, .. } => primary,
-            SignerId::Kms { spki_sha256, .. } => spki_sha256,
+            SignerId::Pgp { primary, .. } => ("pgp", primary),
+            SignerId::Kms { spki_sha256, .. } => ("kms", spki_sha256),
+        }
+    }
+
+    /// The supplied key, as a finding names it.
+    fn describe(&self) -> String {
+        match self {
+            SignerId::Pgp { primary, .. } => format!("OpenPGP certificate {primary}"),
+            SignerId::Kms { key_id, spki_sha256, bound: true } => {
+                format!("KMS key {key_id:?} (public key sha256 {spki_sha256})")
+            }
+            SignerId::Kms { spki_sha256, .. } => {
+                format!("the KMS public key sha256 {spki_sha256} given without a key ID")
+            }
         }
     }
 
@@ -220,6 +235,10 @@ pub struct SigRow {
     pub reason: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<SignerId>,
+    /// The public key material of the key that verified (`pgp::key_material`,
+    /// `kms::PublicKey::material`): what makes two supplied keys one signer.
+    #[serde(skip)]
+    pub key_material: Option<String>,
 }
 
 impl SigRow {
@@ -354,22 +373,124 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         );
     }
 
+    if has_pgp || has_kms {
+        out.mark(&diags::SAME_KEY);
+        same_key(&rows, out);
+    } else {
+        out.skip(&diags::SAME_KEY, "no signature in the bundle");
+    }
     if need > 0 {
         require(trust, &rows, need, &demanded_by, now, out);
     }
     rows
 }
 
-/// The verdict options: count distinct trusted (and pinned) signers.
-fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
-    let mut counted: Vec<&str> = Vec::new();
-    for row in rows.iter().filter(|r| r.verdict == SigVerdict::Verified) {
-        let Some(id) = &row.signer else { continue };
-        let pinned = trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p));
-        if pinned && !counted.contains(&id.identity()) {
-            counted.push(id.identity());
+/// Verified signatures grouped by signer, as indices into `rows`: two are by one
+/// signer when one supplied key verified both (a certificate, whichever of its keys
+/// signed; a KMS key, whatever its ID or encoding) or when the keys that verified have
+/// the same public key material, whatever they were supplied as (one private key in two
+/// certificates, or as a certificate and a KMS key). Groups in order of first row.
+fn signer_groups(rows: &[&SigRow]) -> Vec<Vec<usize>> {
+    // Union-find over the rows (at most --max-signatures of them).
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let keys = row
+            .signer
+            .as_ref()
+            .map(|id| {
+                let (kind, id) = id.identity();
+                format!("{kind}:{id}")
+            })
+            .into_iter()
+            .chain(row.key_material.iter().map(|m| format!("material:{m}")));
+        for k in keys {
+            match by_key.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+                    if let Some(slot) = parent.get_mut(b) {
+                        *slot = a;
+                    }
+                }
+                None => {
+                    by_key.insert(k, i);
+                }
+            }
         }
     }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..rows.len() {
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+/// An info finding for each signer the auditor supplied under two or more keys (the
+/// same public key as two certificates, or as a certificate and a KMS key): the report
+/// names them separately, but they count once.
+fn same_key(rows: &[SigRow], out: &mut Outcome) {
+    let verified: Vec<&SigRow> = rows.iter().filter(|r| r.verdict == SigVerdict::Verified).collect();
+    for group in signer_groups(&verified) {
+        let mut names: Vec<String> = Vec::new();
+        let mut at: Vec<&str> = Vec::new();
+        for row in group.iter().filter_map(|&i| verified.get(i)) {
+            let Some(id) = &row.signer else { continue };
+            let name = id.describe();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            at.push(&row.pointer);
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        let family = group
+            .first()
+            .and_then(|&i| verified.get(i))
+            .and_then(|r| r.key_material.as_deref())
+            .and_then(|m| m.split(':').next())
+            .unwrap_or("public");
+        out.push(Finding::new(
+            &diags::SAME_KEY,
+            "/signatures",
+            format!(
+                "one {family} key was supplied as {}: its signatures ({}) count as one signer",
+                names.join(" and "),
+                at.join(", ")
+            ),
+        ));
+    }
+}
+
+/// The verdict options: count distinct trusted (and pinned) signers.
+fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
+    let pinned: Vec<&SigRow> = rows
+        .iter()
+        .filter(|r| r.verdict == SigVerdict::Verified)
+        .filter(|r| {
+            r.signer
+                .as_ref()
+                .is_some_and(|id| trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p)))
+        })
+        .collect();
+    let counted = signer_groups(&pinned);
     if counted.is_empty() {
         let which = if trust.signers.is_empty() {
             "a supplied key".to_owned()

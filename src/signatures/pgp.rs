@@ -96,6 +96,32 @@ pub fn valid_user_ids(cert: &Cert, policy: &dyn openpgp::policy::Policy, t: Syst
     out.iter().map(|u| String::from_utf8_lossy(u.value()).into_owned()).collect()
 }
 
+/// The public key material of an OpenPGP key in the normal form KMS keys are compared
+/// in ([`super::kms::PublicKey::material`]): one private key under two certificates (two
+/// creation times, two fingerprints) or also given as a KMS key is one signer. Keys of
+/// other algorithms are known by their fingerprint, so they never merge.
+pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::Curve;
+    use p256::elliptic_curve::sec1::ToEncodedPoint as _;
+    let hex = crate::text::hex;
+    match k.mpis() {
+        M::EdDSA { curve: Curve::Ed25519, q } => match q.value() {
+            [0x40, point @ ..] if point.len() == 32 => format!("ed25519:{}", hex(point)),
+            _ => format!("openpgp:{}", k.fingerprint().to_hex()),
+        },
+        M::Ed25519 { a } => format!("ed25519:{}", hex(a)),
+        M::ECDSA { curve: Curve::NistP256, q } => p256::PublicKey::from_sec1_bytes(q.value())
+            .map(|p| format!("ecdsa-p256:{}", hex(p.to_encoded_point(false).as_bytes())))
+            .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
+        M::ECDSA { curve: Curve::NistP384, q } => p384::PublicKey::from_sec1_bytes(q.value())
+            .map(|p| format!("ecdsa-p384:{}", hex(p.to_encoded_point(false).as_bytes())))
+            .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
+        M::RSA { e, n } => format!("rsa:{}:{}", hex(n.value()), hex(e.value())),
+        _ => format!("openpgp:{}", k.fingerprint().to_hex()),
+    }
+}
+
 /// The parsed `key_id` claim of a `pgp` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
@@ -481,7 +507,7 @@ fn finish(
         issues.push(Finding::new(rule, pointer, reason));
     };
     match res {
-        Res::Good { key_fpr, primary_fpr, later_revocation, asym } => {
+        Res::Good { key_fpr, primary_fpr, later_revocation, asym, material } => {
             row.issuer = Some(if key_fpr == primary_fpr {
                 key_fpr.to_hex()
             } else {
@@ -517,6 +543,7 @@ fn finish(
             row.verdict = Verdict::Verified;
             row.reason = "good signature from a supplied certificate".into();
             row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
+            row.key_material = Some(material);
         }
         Res::Missing => {
             let Some(claim) = claim else {
@@ -637,6 +664,8 @@ enum Res {
         primary_fpr: Fingerprint,
         later_revocation: Option<String>,
         asym: Option<AsymmetricAlgorithm>,
+        /// [`key_material`] of the key that verified.
+        material: String,
     },
     Missing,
     Bad {
@@ -748,6 +777,7 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
         primary_fpr: cert.fingerprint(),
         later_revocation: later,
         asym: asymmetric_algo(ka.key()),
+        material: key_material(ka.key()),
     }
 }
 
@@ -990,6 +1020,24 @@ mod tests {
         let ed = std::fs::read_to_string(dir.join("ed25519.asc")).unwrap();
         assert_eq!(dearmor_block(&ed, "PGP SIGNATURE"), None);
         assert_eq!(dearmor_block(&ed.replacen("\n=", "\n=A", 1), "PGP PUBLIC KEY BLOCK"), None);
+    }
+
+    /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
+    /// RSA n and e without leading zeros, the Ed25519 point without OpenPGP's 0x40 prefix.
+    #[test]
+    fn key_material_is_the_normal_form() {
+        let material = |f: &str| {
+            let certs = parse_cert_file(&fixture(&format!("certs/{f}"))).unwrap();
+            key_material(certs[0].primary_key().key())
+        };
+        let p = material("p256.asc");
+        assert!(p.starts_with("ecdsa-p256:04") && p.len() == "ecdsa-p256:".len() + 130, "{p}");
+        let r = material("rsa3072.asc");
+        assert!(r.starts_with("rsa:") && r.ends_with(":010001") && r.len() == "rsa:".len() + 768 + 7, "{r}");
+        let e = material("ed25519.asc");
+        assert!(e.starts_with("ed25519:") && e.len() == "ed25519:".len() + 64, "{e}");
+        let kms = super::super::kms::parse_key(&fixture("kms/ed25519-same-as-pgp.pem")).unwrap().0;
+        assert_eq!(kms.material(), e, "the KMS copy of the ed25519 OpenPGP key");
     }
 
     #[test]
