@@ -73,7 +73,8 @@ pub static TOO_MANY: Rule = Rule {
     severity: Error,
     title: "Signatures within the per-bundle limit",
     explanation: "A bundle may carry at most --max-signatures signatures (OpenPGP signature \
-packets and KMS entries together; default 32). Each one costs a verification, so a bundle \
+packets and KMS entries together, an OpenPGP entry holding no signature counting as one; \
+default 32). Each one costs a verification, so a bundle \
 stuffed with thousands of them is a denial of service, not a publication; it is rejected and \
 the signatures beyond the limit are not examined. Raise the limit with --max-signatures N if \
 a bundle really has that many signers.",

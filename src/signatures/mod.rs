@@ -318,7 +318,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         });
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
-        let entries = pgp_entries(pgp_value, sibling_key_id, out);
+        let (entries, more) = pgp_entries(pgp_value, sibling_key_id, &mut budget, out);
+        truncated |= more;
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         truncated |= more;
         for c in checked {
@@ -341,12 +342,9 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     if has_kms {
         let ctx = kms::Ctx { keys: &trust.kms_keys };
         let payload = kms::Payload::new(payload);
-        for (form, pointer, v) in kms_entries(kms_value, out) {
-            if budget == 0 {
-                truncated = true;
-                break;
-            }
-            budget -= 1;
+        let (entries, more) = kms_entries(kms_value, &mut budget, out);
+        truncated |= more;
+        for (form, pointer, v) in entries {
             let c = kms::verify_entry(
                 &form,
                 &pointer,
@@ -366,7 +364,10 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             Finding::new(
                 &diags::TOO_MANY,
                 "/signatures",
-                format!("more than {max} signatures: the first {max} were examined, the rest were not"),
+                format!(
+                    "more than {max} signatures (OpenPGP entries and packets, KMS entries): the first {max} \
+                     were examined, the rest were not"
+                ),
             )
             .expected(format!("at most {max} signatures (--max-signatures)"))
             .found(format!("more than {max}")),
@@ -531,14 +532,19 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], no
 }
 
 /// The `pgp` member as entries, in the forms the format allows; other shapes are
-/// `sig.form` findings.
+/// `sig.form` findings. Each array entry counts against `budget` (`--max-signatures`):
+/// one that is not a usable entry costs one here, a usable one is left for
+/// [`pgp::check_entries`] to charge (its packets, at least one). Entries past the budget
+/// are not looked at; the flag says there were some.
 fn pgp_entries<'a>(
     pgp_value: Option<&'a Value>,
     sibling_key_id: Option<&'a Value>,
+    budget: &mut usize,
     out: &mut Outcome,
-) -> Vec<pgp::Entry<'a>> {
+) -> (Vec<pgp::Entry<'a>>, bool) {
     let base = "/signatures/pgp";
     let mut entries = Vec::new();
+    let mut more = false;
     match pgp_value {
         Some(Value::String(armored)) => {
             let claim = match sibling_key_id {
@@ -554,7 +560,14 @@ fn pgp_entries<'a>(
         Some(entry @ Value::Object(_)) => entries.extend(pgp_entry("object".into(), base.into(), entry, out)),
         Some(Value::Array(items)) => {
             for (i, entry) in items.iter().enumerate() {
-                entries.extend(pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out));
+                if entries.len() >= *budget {
+                    more = true;
+                    break;
+                }
+                match pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out) {
+                    Some(e) => entries.push(e),
+                    None => *budget = budget.saturating_sub(1),
+                }
             }
             if items.is_empty() {
                 form_error(out, base, "`signatures.pgp` is an empty array");
@@ -567,7 +580,7 @@ fn pgp_entries<'a>(
             &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
         ),
     }
-    entries
+    (entries, more)
 }
 
 fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outcome) -> Option<pgp::Entry<'a>> {
@@ -586,16 +599,32 @@ fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outc
 }
 
 /// The `kms` member as (form, pointer, object) entries; other shapes are findings.
-fn kms_entries<'a>(kms_value: Option<&'a Value>, out: &mut Outcome) -> Vec<(String, String, &'a Value)> {
+/// Every entry, usable or not, costs one of `budget` (`--max-signatures`); those past
+/// it are not looked at, and the flag says there were some.
+fn kms_entries<'a>(
+    kms_value: Option<&'a Value>,
+    budget: &mut usize,
+    out: &mut Outcome,
+) -> (Vec<(String, String, &'a Value)>, bool) {
     let base = "/signatures/kms";
     let mut entries: Vec<(String, String, &Value)> = Vec::new();
+    let mut more = false;
     match kms_value {
-        Some(v @ Value::Object(_)) => entries.push(("object".into(), base.into(), v)),
+        Some(v @ Value::Object(_)) if *budget > 0 => {
+            *budget -= 1;
+            entries.push(("object".into(), base.into(), v));
+        }
+        Some(Value::Object(_)) => more = true,
         Some(Value::Array(items)) => {
             if items.is_empty() {
                 form_error(out, base, "`signatures.kms` is an empty array");
             }
             for (i, v) in items.iter().enumerate() {
+                if *budget == 0 {
+                    more = true;
+                    break;
+                }
+                *budget -= 1;
                 entries.push((format!("array [{i}]"), child(base, &i.to_string()), v));
             }
         }
@@ -611,7 +640,7 @@ fn kms_entries<'a>(kms_value: Option<&'a Value>, out: &mut Outcome) -> Vec<(Stri
         form_error(out, pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
         false
     });
-    entries
+    (entries, more)
 }
 
 fn form_error(out: &mut Outcome, pointer: &str, message: &str) {

@@ -204,8 +204,8 @@ struct Pending {
 }
 
 /// Verify every entry, one outcome per signature packet, in order. At most `budget`
-/// packets are examined (it is decreased); the flag says whether more were left
-/// unexamined. The payload is hashed once per batch of signatures, so per hash
+/// signatures are examined (it is decreased by each packet, and by one for an entry
+/// that holds none); the flag says whether more were left unexamined. The payload is hashed once per batch of signatures, so per hash
 /// algorithm, not once per packet.
 pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budget: &mut usize) -> (Vec<Checked>, bool) {
     let mut out: Vec<Checked> = Vec::new();
@@ -226,6 +226,9 @@ pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budge
                 sigs
             }
             Err((rule, reason)) => {
+                // An entry that holds no signature still cost an examination: junk
+                // entries count against --max-signatures like signatures do.
+                *budget = budget.saturating_sub(1);
                 row.verdict = Verdict::Rejected;
                 row.reason = reason.clone();
                 issues.push(Finding::new(rule, &entry.pointer, reason));
