@@ -500,7 +500,11 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], no
         };
         let claimed: Vec<String> = rows
             .iter()
-            .map(|r| format!("{} {}", r.kind, r.claimed_key_id.as_deref().unwrap_or("(no key_id)")))
+            .map(|r| match r.claimed_key_id.as_deref() {
+                // Quoted: a key_id cannot continue the list as another claim or key.
+                Some(k) => format!("{} {}", r.kind, crate::text::quote_claim(k, crate::text::CLAIM_QUOTE_MAX)),
+                None => format!("{} (no key_id)", r.kind),
+            })
             .collect();
         let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
         let keys = trust.describe_keys(now);
