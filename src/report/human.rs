@@ -467,7 +467,13 @@ fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
                 wrapped(s, &esc(v), &format!("              {label:<10}"), "                        ", style.width);
             }
         };
-        field("made by", &row.issuer);
+        match (&row.issuer, row.issuer_verified, row.kind) {
+            (Some(_), true, _) => field("made by", &row.issuer),
+            // Not verified: the issuer is the signature's own word, or the key tried.
+            (Some(i), false, "pgp") => field("issuer", &Some(format!("{i} (the signature's claim, unverified)"))),
+            (Some(_), false, _) => field("key tried", &row.issuer),
+            (None, ..) => {}
+        }
         field("key_id", &row.claimed_key_id);
         field("algorithm", &row.algorithm);
         field("created", &row.created);

@@ -305,7 +305,11 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
                     md(&row.form),
                     cell_code(&row.pointer),
                     cell(&row.claimed_key_id),
-                    cell(&row.issuer),
+                    match (&row.issuer, row.issuer_verified, row.kind) {
+                        (Some(i), false, "pgp") => md(&format!("{i} (claimed issuer, unverified)")),
+                        (Some(i), false, _) => md(&format!("{i} (key tried, not verified)")),
+                        (issuer, ..) => cell(issuer),
+                    },
                     cell(&row.algorithm),
                     cell(&row.created),
                     row.verdict.label(),

@@ -469,6 +469,7 @@ pub fn verify_entry(
                     ));
                 }
                 row.verdict = Verdict::Verified;
+                row.issuer_verified = true;
                 row.reason = "good signature from a supplied public key".into();
                 row.key_material = Some(k.key.material());
                 row.signer = Some(SignerId::Kms {

@@ -228,6 +228,10 @@ pub struct SigRow {
     /// The key that actually made the signature (OpenPGP: fingerprint from the
     /// verified key, else the signature's unauthenticated issuer; KMS: the key file).
     pub issuer: Option<String>,
+    /// Whether `issuer` is the key the signature verified with. Otherwise it is only
+    /// what the signature claims (OpenPGP: its issuer subpacket, written by whoever made
+    /// it) or the supplied key tried (KMS), and reports must not say "made by".
+    pub issuer_verified: bool,
     pub algorithm: Option<String>,
     /// OpenPGP creation time, RFC 3339 (KMS signatures carry none).
     pub created: Option<String>,

@@ -511,6 +511,7 @@ fn finish(
     };
     match res {
         Res::Good { key_fpr, primary_fpr, later_revocation, asym, material } => {
+            row.issuer_verified = true;
             row.issuer = Some(if key_fpr == primary_fpr {
                 key_fpr.to_hex()
             } else {
@@ -574,10 +575,13 @@ fn finish(
                 );
             }
             row.verdict = Verdict::Unverified;
-            row.reason = format!(
-                "no supplied certificate holds the signing key {}",
-                row.issuer.as_deref().unwrap_or("(no issuer recorded)")
-            );
+            row.reason = match row.issuer.as_deref() {
+                Some(i) => format!(
+                    "no supplied certificate holds the key the signature claims as its issuer, {i} \
+                     (unverified: whoever made the signature wrote that claim)"
+                ),
+                None => "no supplied certificate can be tried: the signature records no issuer".to_owned(),
+            };
             // Unauthenticated, but worth saying: the issuer recorded in the signature
             // is not the key the bundle names.
             let names_issuer = sig.issuer_fingerprints().any(|f| claim.names(f))
