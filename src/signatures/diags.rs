@@ -258,8 +258,9 @@ pub static PGP_REVOKED_LATER: Rule = Rule {
     section: Signatures,
     severity: Info,
     title: "Signing key not retired since signing",
-    explanation: "The certificate was soft-revoked (superseded or retired) after this signature \
-was made. The signature remains valid; newer bundles should be signed by the successor key.",
+    explanation: "The certificate, or the subkey that signed, was soft-revoked (superseded or \
+retired) after this signature was made. The signature remains valid; newer bundles should be \
+signed by the successor key.",
 };
 
 pub static PGP_KEY_INVALID: Rule = Rule {

@@ -770,6 +770,15 @@ fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &
 
 fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) -> Res {
     let cert = ka.cert();
+    // Revoked at `now` but not when it signed: a soft revocation of the certificate or
+    // of the signing subkey, after the signature. Either retires the key from then on.
+    let subkey_revoked = || {
+        let sk = cert.keys().subkeys().key_handle(ka.key().fingerprint()).next()?;
+        match sk.revocation_status(ctx.policy, ctx.now) {
+            RevocationStatus::Revoked(sigs) => Some(describe_revocation(&sigs)),
+            _ => None,
+        }
+    };
     let later = match cert.revocation_status(ctx.policy, ctx.now) {
         RevocationStatus::Revoked(sigs) => Some(format!(
             "certificate {} was {} after this signature was made; the signature stays valid (soft \
@@ -777,7 +786,14 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
             cert.fingerprint().to_hex(),
             describe_revocation(&sigs)
         )),
-        _ => None,
+        _ => subkey_revoked().map(|revoked| {
+            format!(
+                "signing subkey {} of certificate {} was {revoked} after this signature was made; the \
+                 signature stays valid (soft revocation), later ones by this subkey would not",
+                ka.key().fingerprint().to_hex(),
+                cert.fingerprint().to_hex(),
+            )
+        }),
     };
     Res::Good {
         key_fpr: ka.key().fingerprint(),
