@@ -144,8 +144,8 @@ pub struct SigArgs {
     #[arg(long, conflicts_with = "require_signature")]
     pub no_require_signature: bool,
 
-    /// Examine at most N signatures per bundle (OpenPGP packets and KMS entries);
-    /// more is an error
+    /// Examine at most N signatures per bundle (OpenPGP entries and packets, KMS
+    /// entries); more is an error
     #[arg(long, value_name = "N", default_value_t = crate::signatures::MAX_SIGNATURES)]
     pub max_signatures: usize,
 

@@ -43,6 +43,24 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// Text a bundle claims, quoted so that it cannot pass for the report's own words: a
+/// JSON string literal (quotes and backslashes escaped, so the text cannot close its
+/// quote and continue as the report), at most `max` characters of it, with "…" after
+/// the closing quote when it was cut, and hidden characters escaped ([`escape_control`]).
+pub fn quote_claim(s: &str, max: usize) -> String {
+    let cut = s.chars().count() > max;
+    let head: String = s.chars().take(max).collect();
+    let quoted = serde_json::to_string(&head).unwrap_or_else(|_| "\"\"".to_owned());
+    let mut out = escape_control(&quoted).into_owned();
+    if cut {
+        out.push('…');
+    }
+    out
+}
+
+/// How many characters of a key ID a verdict line quotes.
+pub const CLAIM_QUOTE_MAX: usize = 128;
+
 /// Shortens long values for one table cell, on a char boundary.
 pub fn ellipsize(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -67,6 +67,52 @@ fn kms_entries_count_towards_the_limit() {
     assert_eq!(r.rows().len(), 32);
 }
 
+/// OpenPGP array entries count, each as its packets or, holding none, as one: an
+/// array of junk entries (what docs/security.md bounds: "OpenPGP packets and KMS
+/// entries together") is cut at the limit, and those beyond it are not examined, so
+/// not listed one by one, nor reported one finding each.
+#[test]
+fn openpgp_entries_count_towards_the_limit_even_when_they_hold_no_signature() {
+    let junk = serde_json::json!({"key_id": "A".repeat(40), "signature": "x"});
+    let sigs = serde_json::json!({"sha256": "SHA", "pgp": vec![junk; 50]});
+    let path = bundle_with("pgp-junk-over.json", &sigs.to_string());
+    let r = run(&path, &["--max-signatures", "3"]);
+    r.code(1);
+    let m = r.finding("sig.too-many", "error", "/signatures");
+    assert!(m.starts_with("more than 3 signatures"), "{m}");
+    let rows = r.rows();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[2]["pointer"], "/signatures/pgp/2");
+    assert_eq!(r.of("sig.pgp.not-a-signature").len(), 3);
+    // Within the limit, nothing is cut.
+    let r = run(&path, &["--max-signatures", "50"]);
+    r.lacks("sig.too-many");
+    assert_eq!(r.rows().len(), 50);
+
+    // Entries that are not objects count too (each a sig.form error, up to the limit).
+    let sigs = serde_json::json!({"sha256": "SHA", "pgp": vec![7; 50]});
+    let r = run(&bundle_with("pgp-numbers-over.json", &sigs.to_string()), &["--max-signatures", "4"]);
+    r.code(1);
+    r.finding("sig.too-many", "error", "/signatures");
+    assert_eq!(r.of("sig.form").len(), 4);
+}
+
+/// OpenPGP entries and KMS entries share one limit: two junk OpenPGP entries and
+/// three KMS entries under --max-signatures 4 leave the last KMS entry unexamined.
+#[test]
+fn openpgp_and_kms_entries_share_the_limit() {
+    let text = std::fs::read_to_string(fx("bundles/kms-ecdsa-p256.json")).expect("fixture");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let kms = v["signatures"]["kms"].clone();
+    let junk = serde_json::json!({"key_id": "A".repeat(40), "signature": "x"});
+    let sigs = serde_json::json!({"sha256": "SHA", "pgp": vec![junk; 2], "kms": vec![kms; 3]});
+    let r = run(&bundle_with("mixed-over.json", &sigs.to_string()), &["--max-signatures", "4"]);
+    r.code(1);
+    r.finding("sig.too-many", "error", "/signatures");
+    let pointers: Vec<String> = r.rows().iter().map(|r| r["pointer"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(pointers, ["/signatures/pgp/0", "/signatures/pgp/1", "/signatures/kms/0", "/signatures/kms/1"]);
+}
+
 /// Best of three timings of the signature stage alone (in-process: the stages after
 /// it have their own bounds and tests), every packet examined.
 fn stage_time(path: &str, certs: &[&str]) -> Duration {

@@ -98,7 +98,8 @@ fn an_unbound_kms_key_is_named_by_its_file_not_by_the_bundles_key_id() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout.contains(&format!(
-            ": signed by the KMS public key {} (sha256 {spki}), bound to no key ID (the bundle names {arn}); ",
+            ": signed by the KMS public key {} (sha256 {spki}), bound to no key ID (the bundle claims key_id \"{arn}\", \
+             not checked); ",
             pem.display()
         )),
         "{}",
@@ -113,4 +114,33 @@ fn an_unbound_kms_key_is_named_by_its_file_not_by_the_bundles_key_id() {
         "{}",
         r.stdout
     );
+}
+
+/// A key_id is the bundle's text, and `signatures` is not signed: anyone can rewrite it
+/// around a good KMS signature. With an unbound key, the line quotes it as a JSON
+/// string (cut at 128 characters, labelled as the bundle's claim), so a key_id that
+/// closes the parenthesis and names a second, bound KMS key cannot read as one.
+#[test]
+fn an_unbound_kms_key_id_cannot_read_as_a_second_signer() {
+    let pem = fixture("signatures/kms/p256.pem");
+    let text = std::fs::read_to_string(fixture("signatures/bundles/kms-ecdsa-p256.json")).unwrap();
+    let arn = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b";
+    let spoof = "x) and KMS key arn:aws:kms:eu-west-1:999988887777:key/auditor-root (public key sha256 \
+                 d207e974b3a1c0de5f5e9a1c2b3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5, kms/p256.pem";
+    assert_eq!(text.matches(arn).count(), 1);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("verdict-line-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("spoof.json");
+    std::fs::write(&path, text.replace(arn, spoof)).unwrap();
+    let r = run(&["-q", "--now", NOW, "--kms-key", pem.to_str().unwrap(), path.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(spoof.len() > 128);
+    let quoted: String = spoof.chars().take(128).collect();
+    assert!(
+        r.stdout.contains(&format!("bound to no key ID (the bundle claims key_id \"{quoted}\"…, not checked); ")),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("the bundle names"), "{}", r.stdout);
+    assert!(!r.stdout.contains(spoof), "the whole key_id is quoted: {}", r.stdout);
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 const KEYRING: &[u8] = include_bytes!("../../fixtures/signatures/certs/keyring.asc");
-const KEY_ID: &str = "C44AD23E466DF782361979EEE5EE1B107EE2A9A1";
+const KEY_ID: &str = "50B549DAADF1FD82404BE90EF350072273B9B9D0";
 
 fn certs() -> &'static [sequoia_openpgp::Cert] {
     static CERTS: OnceLock<Vec<sequoia_openpgp::Cert>> = OnceLock::new();

@@ -207,7 +207,10 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         field(s, "keys", "none supplied");
     }
     for k in &rec.keys {
-        let names: Vec<String> = k.user_ids.iter().map(|u| esc(u).into_owned()).collect();
+        let mut names: Vec<String> = k.user_ids.iter().map(|u| esc(u).into_owned()).collect();
+        if k.kind == "openpgp" && names.is_empty() {
+            names.push(super::record::NO_VALID_USER_ID.to_owned());
+        }
         let bound = k.key_id.as_deref().map(|id| format!(" for {}", esc(id))).unwrap_or_default();
         let what = if k.kind == "openpgp" { "OpenPGP certificate" } else { "KMS public key sha256" };
         let verified = if k.verified.is_empty() {
@@ -464,7 +467,13 @@ fn signatures(s: &mut String, r: &BundleReport, style: &Style) {
                 wrapped(s, &esc(v), &format!("              {label:<10}"), "                        ", style.width);
             }
         };
-        field("made by", &row.issuer);
+        match (&row.issuer, row.issuer_verified, row.kind) {
+            (Some(_), true, _) => field("made by", &row.issuer),
+            // Not verified: the issuer is the signature's own word, or the key tried.
+            (Some(i), false, "pgp") => field("issuer", &Some(format!("{i} (the signature's claim, unverified)"))),
+            (Some(_), false, _) => field("key tried", &row.issuer),
+            (None, ..) => {}
+        }
         field("key_id", &row.claimed_key_id);
         field("algorithm", &row.algorithm);
         field("created", &row.created);

@@ -128,7 +128,10 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
         props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
     }
     for k in &record.keys {
-        let uids = k.user_ids.join("; ");
+        let uids = match k.user_ids.join("; ") {
+            u if u.is_empty() && k.kind == "openpgp" => super::record::NO_VALID_USER_ID.to_owned(),
+            u => u,
+        };
         let bound = k.key_id.as_deref().map(|id| format!(" for {id}")).unwrap_or_default();
         let verified = match super::Record::verified_in(k, r).join(", ") {
             v if v.is_empty() => "verified no signature".to_owned(),

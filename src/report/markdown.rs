@@ -189,7 +189,10 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         row("keys", "none supplied".to_owned());
     }
     for k in &rec.keys {
-        let uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        let mut uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        if k.kind == "openpgp" && uids.is_empty() {
+            uids.push(super::record::NO_VALID_USER_ID.to_owned());
+        }
         let bound = k.key_id.as_deref().map(|id| format!(" for {}", cell_code(id))).unwrap_or_default();
         let verified = if k.verified.is_empty() {
             "verified no signature".to_owned()
@@ -302,7 +305,11 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
                     md(&row.form),
                     cell_code(&row.pointer),
                     cell(&row.claimed_key_id),
-                    cell(&row.issuer),
+                    match (&row.issuer, row.issuer_verified, row.kind) {
+                        (Some(i), false, "pgp") => md(&format!("{i} (claimed issuer, unverified)")),
+                        (Some(i), false, _) => md(&format!("{i} (key tried, not verified)")),
+                        (issuer, ..) => cell(issuer),
+                    },
                     cell(&row.algorithm),
                     cell(&row.created),
                     row.verdict.label(),

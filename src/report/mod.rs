@@ -245,7 +245,8 @@ impl Sink for Whole {
 }
 
 /// Who vouches for the bundle, as the verdict says it: each verified signer's name and
-/// e-mail from the certificate the auditor supplied, with its fingerprint; or that
+/// e-mail from the certificate the auditor supplied (its primary user ID among those
+/// validly bound and not revoked, see [`Record`]), with its fingerprint; or that
 /// nobody does.
 pub fn signed_by(r: &BundleReport, record: &Record) -> String {
     let mut who: Vec<String> = Vec::new();
@@ -254,20 +255,24 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
         let text = match (record.key_of(id), id) {
             (Some(k), crate::signatures::SignerId::Pgp { primary, .. }) => match k.user_ids.first() {
                 Some(uid) => format!("{} ({primary})", esc(uid)),
-                None => format!("certificate {primary} (no user ID)"),
+                None => format!("certificate {primary} (the certificate has no valid user ID)"),
             },
             (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) if k.key_id.is_some() => {
                 format!("KMS key {} (public key sha256 {}, {})", esc(key_id), k.id, esc(&k.file))
             }
-            // Given without KEY_ID=: the key is the auditor's, the name only the bundle's.
+            // Given without KEY_ID=: the key is the auditor's, the name only the bundle's,
+            // quoted as a JSON string so that no key_id reads as the line's own words (a
+            // second signer after a ")").
             (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) => format!(
-                "the KMS public key {} (sha256 {}), bound to no key ID (the bundle names {})",
+                "the KMS public key {} (sha256 {}), bound to no key ID (the bundle claims key_id {}, not checked)",
                 esc(&k.file),
                 k.id,
-                esc(key_id)
+                crate::text::quote_claim(key_id, crate::text::CLAIM_QUOTE_MAX)
             ),
             (None, crate::signatures::SignerId::Pgp { primary, .. }) => format!("certificate {primary}"),
-            (None, crate::signatures::SignerId::Kms { key_id, .. }) => format!("KMS key {}", esc(key_id)),
+            (None, crate::signatures::SignerId::Kms { key_id, .. }) => {
+                format!("KMS key {}", crate::text::quote_claim(key_id, crate::text::CLAIM_QUOTE_MAX))
+            }
         };
         if !who.contains(&text) {
             who.push(text);

@@ -47,6 +47,10 @@ pub struct Input {
     pub sha256: Option<String>,
 }
 
+/// What the record says of a certificate none of whose user IDs is validly bound and
+/// unrevoked: it is then known by its fingerprint alone.
+pub const NO_VALID_USER_ID: &str = "no valid user ID";
+
 /// One key the auditor supplied, and what it verified.
 #[derive(Debug, Clone, Serialize)]
 pub struct Key {
@@ -57,8 +61,10 @@ pub struct Key {
     pub id: String,
     /// KMS: the key ID it was bound to with KEY_ID=FILE.
     pub key_id: Option<String>,
-    /// OpenPGP: the certificate's user IDs (unauthenticated names: the certificate's
-    /// owner chose them); KMS: the key type.
+    /// OpenPGP: the certificate's user IDs validly bound and not revoked under the
+    /// standard policy at the run's time, the primary first (names the key's owner chose
+    /// and signed; empty when none is valid: a bare or revoked user ID is never a name);
+    /// KMS: the key type.
     pub user_ids: Vec<String>,
     /// "bundle#pointer" of each signature this key verified.
     pub verified: Vec<String>,
@@ -281,10 +287,11 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
             .collect()
     };
     let mut keys = Vec::new();
+    let now = std::time::SystemTime::from(opts.now);
+    let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
     for (i, cert) in opts.trust.certs.iter().enumerate() {
         let fpr = cert.fingerprint().to_hex();
-        let user_ids =
-            cert.userids().map(|u| String::from_utf8_lossy(u.userid().value()).into_owned()).collect::<Vec<_>>();
+        let user_ids = crate::signatures::pgp::valid_user_ids(cert, &policy, now);
         keys.push(Key {
             kind: "openpgp",
             file: opts.trust.cert_files.get(i).cloned().unwrap_or_default(),

@@ -49,7 +49,22 @@ pub static MIN_SIGNERS: Rule = Rule {
     title: "Enough distinct trusted signers",
     explanation: "--min-signers N asks for N distinct trusted keys (N OpenPGP certificates or KMS \
 keys the auditor supplied, restricted to the --signer keys when given). Two signatures by \
-the same certificate, even by two of its subkeys, count once.",
+the same certificate, even by two of its subkeys, count once, and so do signatures by one \
+public key supplied twice: in two certificates, or as a certificate and a KMS key \
+(sig.same-key names them).",
+};
+
+pub static SAME_KEY: Rule = Rule {
+    id: "sig.same-key",
+    section: Signatures,
+    severity: Info,
+    title: "Each supplied signer a distinct key",
+    explanation: "Two keys the auditor supplied as different signers hold the same public key \
+(the same Ed25519 point, EC point on the same curve, or RSA modulus and exponent): one private \
+key in two OpenPGP certificates (made at two times, so with two fingerprints), or given both \
+as an OpenPGP certificate and as a --kms-key. Signatures by them are signatures by one key, so \
+they count as one signer towards --min-signers; the finding names the keys that were merged. \
+If two people were meant to sign, one of them did not.",
 };
 
 pub static TOO_MANY: Rule = Rule {
@@ -58,7 +73,8 @@ pub static TOO_MANY: Rule = Rule {
     severity: Error,
     title: "Signatures within the per-bundle limit",
     explanation: "A bundle may carry at most --max-signatures signatures (OpenPGP signature \
-packets and KMS entries together; default 32). Each one costs a verification, so a bundle \
+packets and KMS entries together, an OpenPGP entry holding no signature counting as one; \
+default 32). Each one costs a verification, so a bundle \
 stuffed with thousands of them is a denial of service, not a publication; it is rejected and \
 the signatures beyond the limit are not examined. Raise the limit with --max-signatures N if \
 a bundle really has that many signers.",
@@ -242,8 +258,9 @@ pub static PGP_REVOKED_LATER: Rule = Rule {
     section: Signatures,
     severity: Info,
     title: "Signing key not retired since signing",
-    explanation: "The certificate was soft-revoked (superseded or retired) after this signature \
-was made. The signature remains valid; newer bundles should be signed by the successor key.",
+    explanation: "The certificate, or the subkey that signed, was soft-revoked (superseded or \
+retired) after this signature was made. The signature remains valid; newer bundles should be \
+signed by the successor key.",
 };
 
 pub static PGP_KEY_INVALID: Rule = Rule {
@@ -337,6 +354,7 @@ pub static RULES: &[&Rule] = &[
     &FORM,
     &REQUIRED,
     &MIN_SIGNERS,
+    &SAME_KEY,
     &TOO_MANY,
     &PGP_KEY_ID_MISSING,
     &PGP_KEY_ID_INVALID,

@@ -58,6 +58,18 @@ impl PublicKey {
         doc.map(|d| d.as_bytes().to_vec()).map_err(|e| format!("cannot encode the key: {e}"))
     }
 
+    /// The key's public material in one normal form, comparable with an OpenPGP key's
+    /// ([`super::pgp::key_material`]): the algorithm family, then the Ed25519 point, the
+    /// uncompressed SEC1 point of its curve, or RSA's n and e (no leading zeros).
+    pub fn material(&self) -> String {
+        match self {
+            PublicKey::P256(k) => format!("ecdsa-p256:{}", hex(k.to_encoded_point(false).as_bytes())),
+            PublicKey::P384(k) => format!("ecdsa-p384:{}", hex(k.to_encoded_point(false).as_bytes())),
+            PublicKey::Rsa(k) => format!("rsa:{}:{}", hex(&k.n().to_bytes_be()), hex(&k.e().to_bytes_be())),
+            PublicKey::Ed25519(k) => format!("ed25519:{}", hex(k.as_bytes())),
+        }
+    }
+
     /// Why this key may not vouch for anything, if it may not.
     pub fn weakness(&self) -> Option<String> {
         match self {
@@ -457,7 +469,9 @@ pub fn verify_entry(
                     ));
                 }
                 row.verdict = Verdict::Verified;
+                row.issuer_verified = true;
                 row.reason = "good signature from a supplied public key".into();
+                row.key_material = Some(k.key.material());
                 row.signer = Some(SignerId::Kms {
                     key_id: key_id.to_owned(),
                     spki_sha256: k.spki_sha256.clone(),

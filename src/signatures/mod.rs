@@ -108,16 +108,16 @@ impl Trust {
         (need, why)
     }
 
-    /// The supplied keys, as a finding names them.
-    fn describe_keys(&self) -> Vec<String> {
+    /// The supplied keys, as a finding names them: a certificate by its primary valid
+    /// user ID at `now` ([`pgp::valid_user_ids`]), never by a name nobody bound to it.
+    fn describe_keys(&self, now: SystemTime) -> Vec<String> {
+        let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let mut out: Vec<String> = self
             .certs
             .iter()
-            .map(|c| match c.userids().next() {
-                Some(u) => {
-                    format!("OpenPGP {} ({})", c.fingerprint().to_hex(), String::from_utf8_lossy(u.userid().value()))
-                }
-                None => format!("OpenPGP {}", c.fingerprint().to_hex()),
+            .map(|c| match pgp::valid_user_ids(c, &policy, now).first() {
+                Some(u) => format!("OpenPGP {} ({u})", c.fingerprint().to_hex()),
+                None => format!("OpenPGP {} (no valid user ID)", c.fingerprint().to_hex()),
             })
             .collect();
         out.extend(self.kms_keys.iter().map(|k| match &k.key_id {
@@ -175,10 +175,25 @@ pub enum SignerId {
 }
 
 impl SignerId {
-    fn identity(&self) -> &str {
+    /// The supplied key this signer is: a certificate (whichever of its keys signed)
+    /// or a KMS public key (whatever its ID or encoding).
+    fn identity(&self) -> (&'static str, &str) {
         match self {
-            SignerId::Pgp { primary, .. } => primary,
-            SignerId::Kms { spki_sha256, .. } => spki_sha256,
+            SignerId::Pgp { primary, .. } => ("pgp", primary),
+            SignerId::Kms { spki_sha256, .. } => ("kms", spki_sha256),
+        }
+    }
+
+    /// The supplied key, as a finding names it.
+    fn describe(&self) -> String {
+        match self {
+            SignerId::Pgp { primary, .. } => format!("OpenPGP certificate {primary}"),
+            SignerId::Kms { key_id, spki_sha256, bound: true } => {
+                format!("KMS key {key_id:?} (public key sha256 {spki_sha256})")
+            }
+            SignerId::Kms { spki_sha256, .. } => {
+                format!("the KMS public key sha256 {spki_sha256} given without a key ID")
+            }
         }
     }
 
@@ -213,6 +228,10 @@ pub struct SigRow {
     /// The key that actually made the signature (OpenPGP: fingerprint from the
     /// verified key, else the signature's unauthenticated issuer; KMS: the key file).
     pub issuer: Option<String>,
+    /// Whether `issuer` is the key the signature verified with. Otherwise it is only
+    /// what the signature claims (OpenPGP: its issuer subpacket, written by whoever made
+    /// it) or the supplied key tried (KMS), and reports must not say "made by".
+    pub issuer_verified: bool,
     pub algorithm: Option<String>,
     /// OpenPGP creation time, RFC 3339 (KMS signatures carry none).
     pub created: Option<String>,
@@ -220,6 +239,10 @@ pub struct SigRow {
     pub reason: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<SignerId>,
+    /// The public key material of the key that verified (`pgp::key_material`,
+    /// `kms::PublicKey::material`): what makes two supplied keys one signer.
+    #[serde(skip)]
+    pub key_material: Option<String>,
 }
 
 impl SigRow {
@@ -299,7 +322,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         });
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
-        let entries = pgp_entries(pgp_value, sibling_key_id, out);
+        let (entries, more) = pgp_entries(pgp_value, sibling_key_id, &mut budget, out);
+        truncated |= more;
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         truncated |= more;
         for c in checked {
@@ -322,12 +346,9 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     if has_kms {
         let ctx = kms::Ctx { keys: &trust.kms_keys };
         let payload = kms::Payload::new(payload);
-        for (form, pointer, v) in kms_entries(kms_value, out) {
-            if budget == 0 {
-                truncated = true;
-                break;
-            }
-            budget -= 1;
+        let (entries, more) = kms_entries(kms_value, &mut budget, out);
+        truncated |= more;
+        for (form, pointer, v) in entries {
             let c = kms::verify_entry(
                 &form,
                 &pointer,
@@ -347,29 +368,134 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             Finding::new(
                 &diags::TOO_MANY,
                 "/signatures",
-                format!("more than {max} signatures: the first {max} were examined, the rest were not"),
+                format!(
+                    "more than {max} signatures (OpenPGP entries and packets, KMS entries): the first {max} \
+                     were examined, the rest were not"
+                ),
             )
             .expected(format!("at most {max} signatures (--max-signatures)"))
             .found(format!("more than {max}")),
         );
     }
 
+    if has_pgp || has_kms {
+        out.mark(&diags::SAME_KEY);
+        same_key(&rows, out);
+    } else {
+        out.skip(&diags::SAME_KEY, "no signature in the bundle");
+    }
     if need > 0 {
-        require(trust, &rows, need, &demanded_by, out);
+        require(trust, &rows, need, &demanded_by, now, out);
     }
     rows
 }
 
-/// The verdict options: count distinct trusted (and pinned) signers.
-fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], out: &mut Outcome) {
-    let mut counted: Vec<&str> = Vec::new();
-    for row in rows.iter().filter(|r| r.verdict == SigVerdict::Verified) {
-        let Some(id) = &row.signer else { continue };
-        let pinned = trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p));
-        if pinned && !counted.contains(&id.identity()) {
-            counted.push(id.identity());
+/// Verified signatures grouped by signer, as indices into `rows`: two are by one
+/// signer when one supplied key verified both (a certificate, whichever of its keys
+/// signed; a KMS key, whatever its ID or encoding) or when the keys that verified have
+/// the same public key material, whatever they were supplied as (one private key in two
+/// certificates, or as a certificate and a KMS key). Groups in order of first row.
+fn signer_groups(rows: &[&SigRow]) -> Vec<Vec<usize>> {
+    // Union-find over the rows (at most --max-signatures of them).
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let keys = row
+            .signer
+            .as_ref()
+            .map(|id| {
+                let (kind, id) = id.identity();
+                format!("{kind}:{id}")
+            })
+            .into_iter()
+            .chain(row.key_material.iter().map(|m| format!("material:{m}")));
+        for k in keys {
+            match by_key.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+                    if let Some(slot) = parent.get_mut(b) {
+                        *slot = a;
+                    }
+                }
+                None => {
+                    by_key.insert(k, i);
+                }
+            }
         }
     }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..rows.len() {
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+/// An info finding for each signer the auditor supplied under two or more keys (the
+/// same public key as two certificates, or as a certificate and a KMS key): the report
+/// names them separately, but they count once.
+fn same_key(rows: &[SigRow], out: &mut Outcome) {
+    let verified: Vec<&SigRow> = rows.iter().filter(|r| r.verdict == SigVerdict::Verified).collect();
+    for group in signer_groups(&verified) {
+        let mut names: Vec<String> = Vec::new();
+        let mut at: Vec<&str> = Vec::new();
+        for row in group.iter().filter_map(|&i| verified.get(i)) {
+            let Some(id) = &row.signer else { continue };
+            let name = id.describe();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            at.push(&row.pointer);
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        let family = group
+            .first()
+            .and_then(|&i| verified.get(i))
+            .and_then(|r| r.key_material.as_deref())
+            .and_then(|m| m.split(':').next())
+            .unwrap_or("public");
+        out.push(Finding::new(
+            &diags::SAME_KEY,
+            "/signatures",
+            format!(
+                "one {family} key was supplied as {}: its signatures ({}) count as one signer",
+                names.join(" and "),
+                at.join(", ")
+            ),
+        ));
+    }
+}
+
+/// The verdict options: count distinct trusted (and pinned) signers.
+fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
+    let pinned: Vec<&SigRow> = rows
+        .iter()
+        .filter(|r| r.verdict == SigVerdict::Verified)
+        .filter(|r| {
+            r.signer
+                .as_ref()
+                .is_some_and(|id| trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p)))
+        })
+        .collect();
+    let counted = signer_groups(&pinned);
     if counted.is_empty() {
         let which = if trust.signers.is_empty() {
             "a supplied key".to_owned()
@@ -378,10 +504,14 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], ou
         };
         let claimed: Vec<String> = rows
             .iter()
-            .map(|r| format!("{} {}", r.kind, r.claimed_key_id.as_deref().unwrap_or("(no key_id)")))
+            .map(|r| match r.claimed_key_id.as_deref() {
+                // Quoted: a key_id cannot continue the list as another claim or key.
+                Some(k) => format!("{} {}", r.kind, crate::text::quote_claim(k, crate::text::CLAIM_QUOTE_MAX)),
+                None => format!("{} (no key_id)", r.kind),
+            })
             .collect();
         let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
-        let keys = trust.describe_keys();
+        let keys = trust.describe_keys(now);
         let tried = if keys.is_empty() { "none were supplied".to_owned() } else { keys.join("; ") };
         out.push(
             Finding::new(
@@ -410,14 +540,19 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], ou
 }
 
 /// The `pgp` member as entries, in the forms the format allows; other shapes are
-/// `sig.form` findings.
+/// `sig.form` findings. Each array entry counts against `budget` (`--max-signatures`):
+/// one that is not a usable entry costs one here, a usable one is left for
+/// [`pgp::check_entries`] to charge (its packets, at least one). Entries past the budget
+/// are not looked at; the flag says there were some.
 fn pgp_entries<'a>(
     pgp_value: Option<&'a Value>,
     sibling_key_id: Option<&'a Value>,
+    budget: &mut usize,
     out: &mut Outcome,
-) -> Vec<pgp::Entry<'a>> {
+) -> (Vec<pgp::Entry<'a>>, bool) {
     let base = "/signatures/pgp";
     let mut entries = Vec::new();
+    let mut more = false;
     match pgp_value {
         Some(Value::String(armored)) => {
             let claim = match sibling_key_id {
@@ -433,7 +568,14 @@ fn pgp_entries<'a>(
         Some(entry @ Value::Object(_)) => entries.extend(pgp_entry("object".into(), base.into(), entry, out)),
         Some(Value::Array(items)) => {
             for (i, entry) in items.iter().enumerate() {
-                entries.extend(pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out));
+                if entries.len() >= *budget {
+                    more = true;
+                    break;
+                }
+                match pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out) {
+                    Some(e) => entries.push(e),
+                    None => *budget = budget.saturating_sub(1),
+                }
             }
             if items.is_empty() {
                 form_error(out, base, "`signatures.pgp` is an empty array");
@@ -446,7 +588,7 @@ fn pgp_entries<'a>(
             &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
         ),
     }
-    entries
+    (entries, more)
 }
 
 fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outcome) -> Option<pgp::Entry<'a>> {
@@ -465,16 +607,32 @@ fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outc
 }
 
 /// The `kms` member as (form, pointer, object) entries; other shapes are findings.
-fn kms_entries<'a>(kms_value: Option<&'a Value>, out: &mut Outcome) -> Vec<(String, String, &'a Value)> {
+/// Every entry, usable or not, costs one of `budget` (`--max-signatures`); those past
+/// it are not looked at, and the flag says there were some.
+fn kms_entries<'a>(
+    kms_value: Option<&'a Value>,
+    budget: &mut usize,
+    out: &mut Outcome,
+) -> (Vec<(String, String, &'a Value)>, bool) {
     let base = "/signatures/kms";
     let mut entries: Vec<(String, String, &Value)> = Vec::new();
+    let mut more = false;
     match kms_value {
-        Some(v @ Value::Object(_)) => entries.push(("object".into(), base.into(), v)),
+        Some(v @ Value::Object(_)) if *budget > 0 => {
+            *budget -= 1;
+            entries.push(("object".into(), base.into(), v));
+        }
+        Some(Value::Object(_)) => more = true,
         Some(Value::Array(items)) => {
             if items.is_empty() {
                 form_error(out, base, "`signatures.kms` is an empty array");
             }
             for (i, v) in items.iter().enumerate() {
+                if *budget == 0 {
+                    more = true;
+                    break;
+                }
+                *budget -= 1;
                 entries.push((format!("array [{i}]"), child(base, &i.to_string()), v));
             }
         }
@@ -490,7 +648,7 @@ fn kms_entries<'a>(kms_value: Option<&'a Value>, out: &mut Outcome) -> Vec<(Stri
         form_error(out, pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
         false
     });
-    entries
+    (entries, more)
 }
 
 fn form_error(out: &mut Outcome, pointer: &str, message: &str) {

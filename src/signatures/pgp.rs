@@ -76,6 +76,52 @@ pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<(Cert, Vec<usize>)>, String>
     Ok(out)
 }
 
+/// The names a certificate may be shown under: its user IDs that are validly bound
+/// (self-signed) and not revoked under `policy` at `t`, the primary one first. Anyone
+/// can append a user ID packet to a certificate without its key, so a name without a
+/// valid binding, or one its owner revoked, is never shown as the signer's. Empty when
+/// none is valid (or the certificate itself is not valid at `t`).
+pub fn valid_user_ids(cert: &Cert, policy: &dyn openpgp::policy::Policy, t: SystemTime) -> Vec<String> {
+    let Ok(vc) = cert.with_policy(policy, t) else { return Vec::new() };
+    let live = |u: &ValidUserIDAmalgamation<'_>| !matches!(u.revocation_status(), RevocationStatus::Revoked(_));
+    let mut out: Vec<&openpgp::packet::UserID> = Vec::new();
+    if let Some(p) = vc.primary_userid().ok().filter(live) {
+        out.push(p.userid());
+    }
+    for u in vc.userids().filter(live) {
+        if !out.contains(&u.userid()) {
+            out.push(u.userid());
+        }
+    }
+    out.iter().map(|u| String::from_utf8_lossy(u.value()).into_owned()).collect()
+}
+
+/// The public key material of an OpenPGP key in the normal form KMS keys are compared
+/// in ([`super::kms::PublicKey::material`]): one private key under two certificates (two
+/// creation times, two fingerprints) or also given as a KMS key is one signer. Keys of
+/// other algorithms are known by their fingerprint, so they never merge.
+pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::Curve;
+    use p256::elliptic_curve::sec1::ToEncodedPoint as _;
+    let hex = crate::text::hex;
+    match k.mpis() {
+        M::EdDSA { curve: Curve::Ed25519, q } => match q.value() {
+            [0x40, point @ ..] if point.len() == 32 => format!("ed25519:{}", hex(point)),
+            _ => format!("openpgp:{}", k.fingerprint().to_hex()),
+        },
+        M::Ed25519 { a } => format!("ed25519:{}", hex(a)),
+        M::ECDSA { curve: Curve::NistP256, q } => p256::PublicKey::from_sec1_bytes(q.value())
+            .map(|p| format!("ecdsa-p256:{}", hex(p.to_encoded_point(false).as_bytes())))
+            .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
+        M::ECDSA { curve: Curve::NistP384, q } => p384::PublicKey::from_sec1_bytes(q.value())
+            .map(|p| format!("ecdsa-p384:{}", hex(p.to_encoded_point(false).as_bytes())))
+            .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
+        M::RSA { e, n } => format!("rsa:{}:{}", hex(n.value()), hex(e.value())),
+        _ => format!("openpgp:{}", k.fingerprint().to_hex()),
+    }
+}
+
 /// The parsed `key_id` claim of a `pgp` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
@@ -158,8 +204,8 @@ struct Pending {
 }
 
 /// Verify every entry, one outcome per signature packet, in order. At most `budget`
-/// packets are examined (it is decreased); the flag says whether more were left
-/// unexamined. The payload is hashed once per batch of signatures, so per hash
+/// signatures are examined (it is decreased by each packet, and by one for an entry
+/// that holds none); the flag says whether more were left unexamined. The payload is hashed once per batch of signatures, so per hash
 /// algorithm, not once per packet.
 pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budget: &mut usize) -> (Vec<Checked>, bool) {
     let mut out: Vec<Checked> = Vec::new();
@@ -180,6 +226,9 @@ pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budge
                 sigs
             }
             Err((rule, reason)) => {
+                // An entry that holds no signature still cost an examination: junk
+                // entries count against --max-signatures like signatures do.
+                *budget = budget.saturating_sub(1);
                 row.verdict = Verdict::Rejected;
                 row.reason = reason.clone();
                 issues.push(Finding::new(rule, &entry.pointer, reason));
@@ -461,7 +510,8 @@ fn finish(
         issues.push(Finding::new(rule, pointer, reason));
     };
     match res {
-        Res::Good { key_fpr, primary_fpr, later_revocation, asym } => {
+        Res::Good { key_fpr, primary_fpr, later_revocation, asym, material } => {
+            row.issuer_verified = true;
             row.issuer = Some(if key_fpr == primary_fpr {
                 key_fpr.to_hex()
             } else {
@@ -497,6 +547,7 @@ fn finish(
             row.verdict = Verdict::Verified;
             row.reason = "good signature from a supplied certificate".into();
             row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
+            row.key_material = Some(material);
         }
         Res::Missing => {
             let Some(claim) = claim else {
@@ -524,10 +575,13 @@ fn finish(
                 );
             }
             row.verdict = Verdict::Unverified;
-            row.reason = format!(
-                "no supplied certificate holds the signing key {}",
-                row.issuer.as_deref().unwrap_or("(no issuer recorded)")
-            );
+            row.reason = match row.issuer.as_deref() {
+                Some(i) => format!(
+                    "no supplied certificate holds the key the signature claims as its issuer, {i} \
+                     (unverified: whoever made the signature wrote that claim)"
+                ),
+                None => "no supplied certificate can be tried: the signature records no issuer".to_owned(),
+            };
             // Unauthenticated, but worth saying: the issuer recorded in the signature
             // is not the key the bundle names.
             let names_issuer = sig.issuer_fingerprints().any(|f| claim.names(f))
@@ -617,6 +671,8 @@ enum Res {
         primary_fpr: Fingerprint,
         later_revocation: Option<String>,
         asym: Option<AsymmetricAlgorithm>,
+        /// [`key_material`] of the key that verified.
+        material: String,
     },
     Missing,
     Bad {
@@ -714,6 +770,15 @@ fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &
 
 fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) -> Res {
     let cert = ka.cert();
+    // Revoked at `now` but not when it signed: a soft revocation of the certificate or
+    // of the signing subkey, after the signature. Either retires the key from then on.
+    let subkey_revoked = || {
+        let sk = cert.keys().subkeys().key_handle(ka.key().fingerprint()).next()?;
+        match sk.revocation_status(ctx.policy, ctx.now) {
+            RevocationStatus::Revoked(sigs) => Some(describe_revocation(&sigs)),
+            _ => None,
+        }
+    };
     let later = match cert.revocation_status(ctx.policy, ctx.now) {
         RevocationStatus::Revoked(sigs) => Some(format!(
             "certificate {} was {} after this signature was made; the signature stays valid (soft \
@@ -721,13 +786,21 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
             cert.fingerprint().to_hex(),
             describe_revocation(&sigs)
         )),
-        _ => None,
+        _ => subkey_revoked().map(|revoked| {
+            format!(
+                "signing subkey {} of certificate {} was {revoked} after this signature was made; the \
+                 signature stays valid (soft revocation), later ones by this subkey would not",
+                ka.key().fingerprint().to_hex(),
+                cert.fingerprint().to_hex(),
+            )
+        }),
     };
     Res::Good {
         key_fpr: ka.key().fingerprint(),
         primary_fpr: cert.fingerprint(),
         later_revocation: later,
         asym: asymmetric_algo(ka.key()),
+        material: key_material(ka.key()),
     }
 }
 
@@ -970,6 +1043,24 @@ mod tests {
         let ed = std::fs::read_to_string(dir.join("ed25519.asc")).unwrap();
         assert_eq!(dearmor_block(&ed, "PGP SIGNATURE"), None);
         assert_eq!(dearmor_block(&ed.replacen("\n=", "\n=A", 1), "PGP PUBLIC KEY BLOCK"), None);
+    }
+
+    /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
+    /// RSA n and e without leading zeros, the Ed25519 point without OpenPGP's 0x40 prefix.
+    #[test]
+    fn key_material_is_the_normal_form() {
+        let material = |f: &str| {
+            let certs = parse_cert_file(&fixture(&format!("certs/{f}"))).unwrap();
+            key_material(certs[0].primary_key().key())
+        };
+        let p = material("p256.asc");
+        assert!(p.starts_with("ecdsa-p256:04") && p.len() == "ecdsa-p256:".len() + 130, "{p}");
+        let r = material("rsa3072.asc");
+        assert!(r.starts_with("rsa:") && r.ends_with(":010001") && r.len() == "rsa:".len() + 768 + 7, "{r}");
+        let e = material("ed25519.asc");
+        assert!(e.starts_with("ed25519:") && e.len() == "ed25519:".len() + 64, "{e}");
+        let kms = super::super::kms::parse_key(&fixture("kms/ed25519-same-as-pgp.pem")).unwrap().0;
+        assert_eq!(kms.material(), e, "the KMS copy of the ed25519 OpenPGP key");
     }
 
     #[test]
