@@ -385,3 +385,33 @@ fn a_link_named_like_a_bundle_cannot_lead_to_another_file() {
     assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+/// A table of fixtures/tables/hostile/ (make-hostile.py's pyarrow half) checked against
+/// appends.json: the exit code and the JSON report.
+fn hostile(name: &str) -> (i32, Value) {
+    let r = verify(&root().join("fixtures/tables/hostile").join(name), Some(APPENDS), "json");
+    (r.code, serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{name}: {e}: {}", r.stderr)))
+}
+
+/// The message of the bundle's finding of `rule`, or "" when there is none.
+fn message(report: &Value, rule: &str) -> String {
+    report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .map(|f| f["message"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_value_repeated_through_a_dictionary_is_bounded() {
+    // 2,000 rows sharing one 200 kB statistics string in a file of about 30 kB: 400 MB of
+    // decoded rows, refused at the budget of 64 MiB, quickly.
+    let start = std::time::Instant::now();
+    let (code, report) = hostile("checkpoint-dict-amplification");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(code, 1);
+    let m = message(&report, "context.table-log");
+    assert!(m.contains("its rows decode to more than 67108864 bytes"), "{m}");
+}

@@ -498,21 +498,22 @@ impl<'a> Replay<'a> {
         // and again.
         let mut sidecars_read = std::collections::HashSet::new();
         for file in files {
-            let actions = if file.extension().is_some_and(|e| e == "json") {
-                json_actions(&file, &read_bounded(&file, self.limits)?)?
-            } else {
-                super::checkpoint::actions(&file, self.limits)?
-            };
-            for a in actions {
+            let limits = self.limits;
+            let mut one = |a: Action| -> Result<(), Error> {
                 if let Some(sidecar) = &a.sidecar {
                     let path = self.sidecar_path(&sidecar.path)?;
                     if sidecars_read.insert(path.clone()) {
-                        for s in super::checkpoint::actions(&path, self.limits)? {
-                            self.apply(s, c, None, false, &path)?;
-                        }
+                        super::checkpoint::for_each(&path, limits, |s| self.apply(s, c, None, false, &path))?;
                     }
                 }
-                self.apply(a, c, None, false, &file)?;
+                self.apply(a, c, None, false, &file)
+            };
+            if file.extension().is_some_and(|e| e == "json") {
+                for a in json_actions(&file, &read_bounded(&file, limits)?)? {
+                    one(a)?;
+                }
+            } else {
+                super::checkpoint::for_each(&file, limits, one)?;
             }
         }
         Ok(kind)
