@@ -393,6 +393,13 @@ fn hostile(name: &str) -> (i32, Value) {
     (r.code, serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{name}: {e}: {}", r.stderr)))
 }
 
+/// What delta-rs read of a hostile table, as make-hostile.py recorded it.
+fn delta_rs(name: &str) -> Value {
+    let path = root().join("fixtures/tables/hostile/expectations.json");
+    let e: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    e[name]["delta_rs"].clone()
+}
+
 /// The message of the bundle's finding of `rule`, or "" when there is none.
 fn message(report: &Value, rule: &str) -> String {
     report["bundles"][0]["findings"]
@@ -414,4 +421,16 @@ fn a_value_repeated_through_a_dictionary_is_bounded() {
     assert_eq!(code, 1);
     let m = message(&report, "context.table-log");
     assert!(m.contains("its rows decode to more than 67108864 bytes"), "{m}");
+}
+
+#[test]
+fn a_checkpoints_removes_are_tombstones_only() {
+    // add a (1,000), add b (5,000), remove b, in one checkpoint: both files are live.
+    let (code, report) = hostile("checkpoint-add-remove");
+    let d = delta_rs("checkpoint-add-remove");
+    assert_eq!(d["live_records"], 6000);
+    assert_eq!(code, 1, "appends.json says 1,000 records");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("6,000 live records in 2 live files"), "{m}");
+    assert!(message(&report, "context.table-records").contains("6,000 live records"));
 }

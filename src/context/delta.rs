@@ -578,7 +578,9 @@ impl<'a> Replay<'a> {
             }
             self.meta = Some(meta);
         }
-        if let Some(r) = a.remove {
+        // A checkpoint's removes are tombstones kept for VACUUM: its adds are already the
+        // live files, and the order of rows within a version means nothing (PROTOCOL.md).
+        if let Some(r) = a.remove.filter(|_| in_commit) {
             let key = (r.path, r.deletion_vector.as_ref().map(dv_id));
             self.live.remove(&key);
         }
