@@ -434,3 +434,32 @@ fn a_checkpoints_removes_are_tombstones_only() {
     assert!(m.contains("6,000 live records in 2 live files"), "{m}");
     assert!(message(&report, "context.table-records").contains("6,000 live records"));
 }
+
+#[test]
+fn a_checkpoint_newer_than_the_last_commit_is_the_latest_version() {
+    // Commits 0 to 2 (a: 1,000 records), a checkpoint of version 5 (a and b: 6,000).
+    let (code, report) = hostile("checkpoint-beyond-commits");
+    let d = delta_rs("checkpoint-beyond-commits");
+    assert_eq!((d["version"].as_u64(), d["live_records"].as_u64()), (Some(5), Some(6000)));
+    assert_eq!(code, 1, "appends.json says 1,000 records");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("at version 5 (read from classic single-file checkpoint at version 5"), "{m}");
+    assert!(m.contains("6,000 live records in 2 live files"), "{m}");
+    assert!(m.contains("the last JSON commit is version 2, older than the checkpoint of version 5"), "{m}");
+}
+
+#[test]
+fn the_version_of_a_checkpoint_can_be_chosen() {
+    // --table-version 3 where the checkpoint is of version 3: no commit after it is read
+    // (this panicked on an empty range of versions). delta-rs reads 300 records at
+    // version 3 (`DeltaTable("fixtures/tables/checkpointed", version=3)`).
+    let table = root().join("fixtures/tables/checkpointed").display().to_string();
+    let bundle = root().join("fixtures/tables/bundles/checkpointed.json").display().to_string();
+    let r =
+        run(&["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &table, "--table-version", "3", &bundle]);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("at version 3 (read from classic single-file checkpoint at version 3"), "{m}");
+    assert!(m.contains("; 300 live records in 3 live files"), "{m}");
+}

@@ -403,7 +403,19 @@ impl<'a> Replay<'a> {
     }
 
     fn run(mut self, l: &Listing, version: Option<u64>) -> Result<Table, Error> {
-        let latest = l.commits.keys().next_back().copied().or_else(|| self.checkpoint_versions(l).last().copied());
+        // A checkpoint of version N means version N was committed, though its commits
+        // may be gone: the latest version is the newer of the last commit and the last
+        // complete checkpoint (as delta-rs reads it), never an older one silently.
+        let last_commit = l.commits.keys().next_back().copied();
+        let last_checkpoint = self.checkpoint_versions(l).last().copied();
+        if let (Some(commit), Some(checkpoint)) = (last_commit, last_checkpoint) {
+            if checkpoint > commit {
+                self.notes.push(format!(
+                    "the last JSON commit is version {commit}, older than the checkpoint of version {checkpoint}"
+                ));
+            }
+        }
+        let latest = last_commit.max(last_checkpoint);
         let Some(latest) = latest else {
             return Err(Error::Unreadable("_delta_log holds no commit and no checkpoint".to_owned()));
         };
@@ -413,8 +425,10 @@ impl<'a> Replay<'a> {
         }
         self.check_last_checkpoint(l);
         let checkpoint = self.checkpoint_versions(l).into_iter().rev().find(|v| *v <= target);
-        let first_needed = checkpoint.map_or(0, |c| c + 1);
-        if let Some(v) = first_gap(l, first_needed, target) {
+        // No commit is needed after a checkpoint of the target version (nor after one of
+        // version 2^64 - 1).
+        let first_needed = checkpoint.map_or(Some(0), |c| c.checked_add(1));
+        if let Some(v) = first_needed.and_then(|first| first_gap(l, first, target)) {
             let from = checkpoint.map_or("from version 0".to_owned(), |c| format!("after the checkpoint at {c}"));
             return Err(Error::Unreadable(format!(
                 "commit {v} ({v:020}.json) is missing: the log cannot be replayed {from} to {target}"
@@ -437,7 +451,7 @@ impl<'a> Replay<'a> {
                 self.property = Some((value, set));
             }
         }
-        for (v, path) in l.commits.range(first_needed..=target) {
+        for (v, path) in first_needed.into_iter().flat_map(|first| commits(l, first, target)) {
             let bytes = read_bounded(path, self.limits)?;
             let actions = json_actions(path, &bytes)?;
             let time = commit_time(path, &actions);
@@ -542,7 +556,7 @@ impl<'a> Replay<'a> {
             return Ok(None);
         }
         let mut state: Option<(Option<String>, PropertySet)> = None;
-        for (v, path) in l.commits.range(0..=c) {
+        for (v, path) in commits(l, 0, c) {
             let bytes = read_bounded(path, self.limits)?;
             let actions = json_actions(path, &bytes)?;
             let time = commit_time(path, &actions);
@@ -663,11 +677,17 @@ fn complete(count: u32, parts: &[(u32, PathBuf)]) -> bool {
     distinct.len() as u64 == u64::from(count)
 }
 
+/// The commits of versions `from..=to`; none when `from > to` (where `BTreeMap::range`
+/// would panic).
+fn commits(l: &Listing, from: u64, to: u64) -> impl Iterator<Item = (&u64, &PathBuf)> {
+    (from <= to).then(|| l.commits.range(from..=to)).into_iter().flatten()
+}
+
 /// The first version in `from..=to` without a commit, in time linear in the commits
 /// listed (never in the span of versions: a hostile log may name version 10^19).
 fn first_gap(l: &Listing, from: u64, to: u64) -> Option<u64> {
     let mut expected = from;
-    for v in l.commits.range(from..=to).map(|(v, _)| *v) {
+    for v in commits(l, from, to).map(|(v, _)| *v) {
         if v != expected {
             return Some(expected);
         }
