@@ -463,3 +463,26 @@ fn the_version_of_a_checkpoint_can_be_chosen() {
     assert!(m.contains("at version 3 (read from classic single-file checkpoint at version 3"), "{m}");
     assert!(m.contains("; 300 live records in 3 live files"), "{m}");
 }
+
+#[test]
+fn a_record_count_past_what_is_counted_exactly_is_unreadable() {
+    // a: 2^64 - 1 records, 2^64 - 1001 of them deleted; b: 2^64 - 1 records. By the
+    // protocol the live count is 2^64 + 999, past a u64: the saturated sums showed
+    // "1,000 live records" and the bundle's 1,000 passed.
+    let t = scratch("appends", "overflow");
+    let max = u64::MAX;
+    let add = |path: &str, dv: &str| {
+        format!(
+            "{{\"add\":{{\"path\":\"{path}\",\"partitionValues\":{{}},\"size\":1,\"modificationTime\":0,\
+\"dataChange\":true,\"stats\":\"{{\\\"numRecords\\\":{max}}}\"{dv}}}}}\n"
+        )
+    };
+    let dv = format!(
+        ",\"deletionVector\":{{\"storageType\":\"u\",\"pathOrInlineDv\":\"ab^-aqEH.-t@S}}K{{vb[*k^\",\
+\"offset\":1,\"sizeInBytes\":10,\"cardinality\":{}}}",
+        max - 1000
+    );
+    let text = format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{}{}", add("a", &dv), add("b", ""));
+    std::fs::write(commit(&t, 5), text).unwrap();
+    assert_unreadable(&t, "the live files' numRecords add up to more than 9007199254740992 (2^53)");
+}

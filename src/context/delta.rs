@@ -100,6 +100,11 @@ impl Table {
     }
 }
 
+/// The largest record count read: the figures are compared and shown as doubles, which
+/// hold every integer up to 2^53 and no table has more rows. A larger sum (2^64 - 1 twice
+/// wraps or saturates in a `u64`) is no count at all, never an exact-looking wrong one.
+const MAX_COUNT: u64 = 1 << 53;
+
 /// Reader features whose meaning does not change which rows are live or what the columns
 /// are called (deletion vectors are subtracted; column mapping keeps logical names in
 /// `schemaString`; v2 checkpoints and sidecars are read). Any other one stops the reading.
@@ -659,8 +664,14 @@ its live files or record count could be read wrongly"
                 // cardinality of one on a file without statistics says nothing of the
                 // others (and could otherwise cancel their records).
                 Some(n) => {
-                    t.stats_records = t.stats_records.saturating_add(n);
-                    t.deleted_by_dv = t.deleted_by_dv.saturating_add(live.deleted);
+                    t.stats_records = t.stats_records.checked_add(n).filter(|s| *s <= MAX_COUNT).ok_or_else(|| {
+                        Error::Unreadable(format!(
+                            "the live files' numRecords add up to more than {MAX_COUNT} (2^53), \
+the most counted exactly: the record count cannot be read"
+                        ))
+                    })?;
+                    // At most each file's own count (checked when applied), so within the sum.
+                    t.deleted_by_dv += live.deleted;
                 }
                 None => t.files_without_stats += 1,
             }
