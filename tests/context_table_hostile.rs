@@ -486,3 +486,27 @@ fn a_record_count_past_what_is_counted_exactly_is_unreadable() {
     std::fs::write(commit(&t, 5), text).unwrap();
     assert_unreadable(&t, "the live files' numRecords add up to more than 9007199254740992 (2^53)");
 }
+
+#[test]
+fn a_commit_time_out_of_range_does_not_pass() {
+    // The property set (again) at version 6, whose commitInfo.timestamp is -10^15 ms (the
+    // year -29,719): generated_at 2025 is after it, so the check cannot pass; no date
+    // stands for that time, so it is SKIP with the reason.
+    let t = scratch("appends", "tsneg");
+    set_property(&t, 5, "other.json");
+    set_property(&t, 6, "../bundles/appends.json");
+    let text = std::fs::read_to_string(commit(&t, 6)).unwrap().replace("1893456000000", "-1000000000000000");
+    std::fs::write(commit(&t, 6), text).unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let checks = report["bundles"][0]["checks"].as_array().unwrap();
+    let c = checks.iter().find(|c| c["rule"] == "context.table-generated-before").unwrap();
+    assert_eq!(c["status"], "skip", "{c}");
+    assert!(c["reason"].as_str().unwrap().contains("-1000000000000000 ms since 1970"), "{c}");
+    let m = message(&report, "context.table-facts");
+    assert!(
+        m.contains("set at version 6 (-1000000000000000 ms since 1970, out of range, commitInfo.timestamp)"),
+        "{m}"
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}

@@ -128,7 +128,9 @@ pub static TABLE_GENERATED: Rule = Rule {
     explanation: "The table referenced its evidence at the commit that set the property; a bundle \
 generated after that commit cannot be the evidence the table was published with (it was \
 regenerated, or replaced). The commit time is the commit's in-commit timestamp, else its \
-`commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says.",
+`commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says. \
+A time that is no calendar date (before year -9999 or after 9999) compares with nothing: the \
+check is SKIP with the time it read, never PASS.",
 };
 
 pub static RULES: &[&Rule] = &[

@@ -65,8 +65,11 @@ fn when(t: &Table) -> String {
         Some(s) => {
             let at =
                 if s.exact { format!("version {}", s.version) } else { format!("version {} or earlier", s.version) };
-            match s.time.and_then(|c| rfc3339(c.millis).map(|r| (r, c.source))) {
-                Some((time, source)) => format!(", set at {at} ({time}, {source})"),
+            match s.time {
+                Some(c) => match rfc3339(c.millis) {
+                    Some(time) => format!(", set at {at} ({time}, {})", c.source),
+                    None => format!(", set at {at} ({} ms since 1970, out of range, {})", c.millis, c.source),
+                },
                 None => format!(", set at {at}"),
             }
         }
@@ -393,8 +396,19 @@ fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
         out.skip(&TABLE_GENERATED, "the bundle has no RFC 3339 generated_at");
         return;
     };
+    // A time no calendar date stands for (before year -9999 or after 9999) compares with
+    // nothing: the check did not run, so it is SKIP, never PASS.
+    let Ok(committed) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(time.millis) * 1_000_000) else {
+        out.skip(
+            &TABLE_GENERATED,
+            format!(
+                "the time of version {} ({} ms since 1970, from {}) is out of the range of dates",
+                set.version, time.millis, time.source
+            ),
+        );
+        return;
+    };
     out.mark(&TABLE_GENERATED);
-    let Ok(committed) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(time.millis) * 1_000_000) else { return };
     if generated > committed {
         let shown = committed.format(&Rfc3339).unwrap_or_default();
         out.push(
