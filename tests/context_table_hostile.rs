@@ -510,3 +510,39 @@ fn a_commit_time_out_of_range_does_not_pass() {
     );
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn a_version_holding_an_action_twice_is_unreadable() {
+    // PROTOCOL.md: a valid version holds at most one add per path and one metaData; a
+    // reader that keeps the last one shows 1,000 records or appends.json where delta-rs
+    // shows 5,000 (or 6,000) and x.json.
+    for (name, says) in [
+        ("checkpoint-dup-add", "version 0 holds a second add action of the path \"a\""),
+        ("checkpoint-two-meta", "version 0 holds a second metaData action"),
+    ] {
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(m.contains(says) && m.contains("the version is invalid"), "{name}: {m}");
+    }
+    let t = scratch("appends", "dupadd");
+    let add = |n: u64| {
+        format!(
+            "{{\"add\":{{\"path\":\"a\",\"partitionValues\":{{}},\"size\":1,\"modificationTime\":0,\
+\"dataChange\":true,\"stats\":\"{{\\\"numRecords\\\":{n}}}\"}}}}\n"
+        )
+    };
+    std::fs::write(
+        commit(&t, 5),
+        format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{}{}", add(5000), add(1000)),
+    )
+    .unwrap();
+    assert_unreadable(&t, "00000000000000000005.json: version 5 holds a second add action of the path \"a\"");
+    let t = scratch("appends", "twometa");
+    set_property(&t, 5, "x.json");
+    let second =
+        std::fs::read_to_string(commit(&t, 5)).unwrap().lines().nth(1).unwrap().replace("x.json", "appends.json");
+    let text = std::fs::read_to_string(commit(&t, 5)).unwrap() + &second + "\n";
+    std::fs::write(commit(&t, 5), text).unwrap();
+    assert_unreadable(&t, "00000000000000000005.json: version 5 holds a second metaData action");
+}

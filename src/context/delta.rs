@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -397,6 +397,18 @@ struct Replay<'a> {
     /// The property's value as of the last metaData seen, and the version that set it.
     property: Option<(Option<String>, PropertySet)>,
     notes: Vec<String>,
+    /// What the version being applied has held so far, to refuse a second metaData,
+    /// protocol or add of one path within it.
+    this_version: ThisVersion,
+}
+
+/// The actions of one version the protocol allows only once.
+#[derive(Default)]
+struct ThisVersion {
+    version: Option<u64>,
+    meta: bool,
+    protocol: bool,
+    added: HashSet<String>,
 }
 
 /// The property whose history is followed.
@@ -404,7 +416,16 @@ pub const EVIDENCE_URI: &str = "aethergen.evidence_uri";
 
 impl<'a> Replay<'a> {
     fn new(log: &'a Path, limits: &'a Limits) -> Self {
-        Replay { log, limits, live: HashMap::new(), protocol: None, meta: None, property: None, notes: Vec::new() }
+        Replay {
+            log,
+            limits,
+            live: HashMap::new(),
+            protocol: None,
+            meta: None,
+            property: None,
+            notes: Vec::new(),
+            this_version: ThisVersion::default(),
+        }
     }
 
     fn run(mut self, l: &Listing, version: Option<u64>) -> Result<Table, Error> {
@@ -585,6 +606,29 @@ impl<'a> Replay<'a> {
         in_commit: bool,
         file: &Path,
     ) -> Result<(), Error> {
+        // A version with two of these is invalid (PROTOCOL.md: one metaData, one protocol,
+        // at most one add per path; actions within a version have no order): reading the
+        // last would show one count or URI where another reader shows another.
+        if self.this_version.version != Some(version) {
+            self.this_version = ThisVersion { version: Some(version), ..ThisVersion::default() };
+        }
+        let twice = |what: &str| {
+            Error::Unreadable(format!(
+                "{}: version {version} holds {what}; the Delta protocol allows one, so the version is invalid",
+                file_label(file)
+            ))
+        };
+        if a.protocol.is_some() && std::mem::replace(&mut self.this_version.protocol, true) {
+            return Err(twice("a second protocol action"));
+        }
+        if a.meta_data.is_some() && std::mem::replace(&mut self.this_version.meta, true) {
+            return Err(twice("a second metaData action"));
+        }
+        if let Some(add) = &a.add {
+            if !self.this_version.added.insert(add.path.clone()) {
+                return Err(twice(&format!("a second add action of the path {:?}", add.path)));
+            }
+        }
         if let Some(p) = a.protocol {
             self.protocol = Some(p);
         }
