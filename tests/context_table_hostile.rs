@@ -96,13 +96,59 @@ fn set_property(table: &Path, version: u64, uri: &str) {
 
 #[test]
 fn a_file_uri_in_the_property_is_verified_from_the_table() {
+    // A bundle kept inside the table directory, named by an absolute file: URI (with and
+    // without the host localhost) and by a relative path.
     let t = scratch("appends", "fileuri");
-    let bundle = root().join(APPENDS);
-    set_property(&t, 5, &format!("file://{}", bundle.display()));
-    let r = verify(&t, None, "json");
-    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
-    let report: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(report["bundles"][0]["file"], bundle.display().to_string());
+    std::fs::create_dir(t.join("evidence")).unwrap();
+    let bundle = t.join("evidence/appends.json");
+    std::fs::copy(root().join(APPENDS), &bundle).unwrap();
+    for (version, uri) in [
+        (5, format!("file://{}", bundle.display())),
+        (6, format!("file://localhost{}", bundle.display())),
+        (7, "evidence/appends.json".to_owned()),
+    ] {
+        set_property(&t, version, &uri);
+        let r = verify(&t, None, "json");
+        assert_eq!(r.code, 0, "{uri}: {}\n{}", r.stderr, r.stdout);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        let file = report["bundles"][0]["file"].as_str().unwrap().to_owned();
+        assert!(file.ends_with("evidence/appends.json"), "{uri}: {file}");
+    }
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_table_cannot_make_the_tool_read_a_json_file_outside_it() {
+    // A credentials file shaped like gcloud's application_default_credentials.json, next to
+    // the table: named by an absolute URI, a relative climb or an encoded one, it is not
+    // read (with --verbose its members would be quoted), and exit 2 says why.
+    let t = scratch("appends", "leak");
+    let secret = t.parent().unwrap().join("application_default_credentials.json");
+    std::fs::write(&secret, "{\"client_secret\": \"hunter2-secret\", \"refresh_token\": \"1//tok\"}\n").unwrap();
+    for (version, uri) in [
+        (5, format!("file://{}", secret.display())),
+        (6, "../application_default_credentials.json".to_owned()),
+        (7, "..%2Fapplication_default_credentials.json".to_owned()),
+    ] {
+        set_property(&t, version, &uri);
+        let r = run(&["--verbose", "--table", &t.display().to_string()]);
+        assert_eq!(r.code, 2, "{uri}: {}", r.stdout);
+        assert!(r.stderr.contains("which is not inside the table directory"), "{uri}: {}", r.stderr);
+        assert!(!r.stdout.contains("hunter2") && !r.stderr.contains("hunter2"), "{uri}: {}", r.stdout);
+    }
+    // file://HOST/path is a file on another host, not ./HOST/path.
+    std::fs::create_dir(t.join("evil.example")).unwrap();
+    std::fs::copy(root().join(APPENDS), t.join("evil.example/appends.json")).unwrap();
+    set_property(&t, 8, "file://evil.example/appends.json");
+    let r = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--table"])
+        .arg(&t)
+        .current_dir(&t)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("a file on the host \"evil.example\", which cannot be read offline"), "{stderr}");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 

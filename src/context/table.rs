@@ -116,8 +116,8 @@ fn rfc3339(millis: i64) -> Option<String> {
 }
 
 /// The local bundle the table's property names: a path (relative to the table
-/// directory) or a `file:` URI. Anything else cannot be fetched offline: the message says
-/// where it points.
+/// directory) or a `file:` URI, of a `*.json` file inside the table directory. Anything
+/// else cannot be fetched offline or is not read: the message says where it points.
 pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
     let dir = input.dir.display();
     let t = input.state.as_ref().as_ref().map_err(|why| format!("the Delta log of {dir} cannot be read: {why}"))?;
@@ -128,10 +128,28 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
         ));
     };
     let path = if let Some(rest) = uri.strip_prefix("file:") {
-        // file:///abs, file://localhost/abs, file:/abs
-        let rest = rest.strip_prefix("//localhost").or_else(|| rest.strip_prefix("//")).unwrap_or(rest);
+        // file:///abs, file://localhost/abs, file:/abs. Another host's file cannot be read
+        // offline (and is no local path: `file://host/x` is not `./host/x`).
         let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-        PathBuf::from(percent_decode(rest))
+        let rest = match rest.strip_prefix("//") {
+            Some(authority_and_path) => {
+                let (host, path) =
+                    authority_and_path.split_at(authority_and_path.find('/').unwrap_or(authority_and_path.len()));
+                if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+                    return Err(format!(
+                        "the table's {EVIDENCE_URI} points at {uri:?}, a file on the host {host:?}, which cannot be \
+read offline: fetch it and run aeb-verify --table {dir} FILE"
+                    ));
+                }
+                path
+            }
+            None => rest,
+        };
+        let path = PathBuf::from(percent_decode(rest));
+        if !path.is_absolute() {
+            return Err(format!("the table's {EVIDENCE_URI} {uri:?} is a file: URI without an absolute path"));
+        }
+        path
     } else if has_scheme(uri) {
         return Err(format!(
             "the table's {EVIDENCE_URI} points at {uri:?}, which cannot be read offline: fetch it and run aeb-verify --table {dir} FILE"
@@ -157,6 +175,18 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
     let resolved = std::fs::canonicalize(&path).map_err(|e| format!("{EVIDENCE_URI} names {}: {e}", path.display()))?;
     if not_json(&resolved) {
         return Err(format!("{} (it is a link to {})", refuse(&path), resolved.display()));
+    }
+    // Nor may it name a JSON file elsewhere: credentials are often JSON
+    // (~/.config/gcloud/application_default_credentials.json, ~/.docker/config.json, a CI
+    // step's key file in the workspace). Only a bundle inside the table directory, after
+    // resolving links, is read; the auditor names any other.
+    let inside = std::fs::canonicalize(&input.dir).is_ok_and(|table| resolved.starts_with(table));
+    if !inside {
+        return Err(format!(
+            "{EVIDENCE_URI} names {}, which is not inside the table directory {dir}; from a table only a bundle \
+inside its directory is read (name the bundle on the command line to verify it)",
+            path.display()
+        ));
     }
     match std::fs::metadata(&resolved) {
         Ok(m) if m.is_file() => Ok(path),
