@@ -107,7 +107,9 @@ pub static TABLE_CLAIMS: Rule = Rule {
     explanation: "Record counts in the `enterprise_validation` prose (\"1 billion records\") are \
 held against the table's live record count, in the claim's own unit at the decimals it shows, \
 as `claims.records` holds them against the bundle's figures. Like the other claims, a \
-contradiction is a warning.",
+contradiction is a warning. When some live file has no statistics the count is a lower bound: \
+only an \"at least\" claim the bound meets is confirmed, and any other claim it does not \
+contradict is an info finding, not a pass.",
 };
 
 pub static TABLE_TARGET: Rule = Rule {

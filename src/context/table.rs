@@ -362,6 +362,27 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
             // A lower bound contradicts only a claim below it: "at least" never, an exact
             // or "under" claim when even the bound exceeds it.
             let contradicts = if exact { !holds } else { !holds && m.bound != Bound::AtLeast && in_unit > value };
+            // Against a lower bound only an "at least" claim the bound meets is confirmed;
+            // any other that is not contradicted is not confirmed either: say so, not PASS.
+            let confirmed = holds && (exact || m.bound == Bound::AtLeast);
+            if !contradicts && !confirmed {
+                out.push(
+                    Finding::new(
+                        &TABLE_CLAIMS,
+                        pointer.clone(),
+                        format!(
+                            "\"{}\" claims {}{} records; the table has at least {} live records (a lower bound), \
+so the claim cannot be confirmed",
+                            m.phrase(text),
+                            crate::claims::bound_word(m.bound),
+                            group(value * multiplier),
+                            group(live)
+                        ),
+                    )
+                    .severity(Severity::Info),
+                );
+                continue;
+            }
             if !contradicts {
                 continue;
             }
