@@ -13,7 +13,9 @@ pub static ARTIFACT_HASH: Rule = Rule {
 the bundle's `NAME_hash` must be the lowercase hex SHA-256 of FILE: of its bytes, or, when FILE \
 is JSON, of its RFC 8785 form (so a re-indented schema still matches). A mismatch means the \
 bundle was made from a different schema or recipe than the one you hold. Skipped when no \
-`--artifact` is given.",
+`--artifact` is given. A match by the RFC 8785 form of a file that writes a number that form \
+does not keep (1.0000000000000000001 is kept as 1, as `read.integer-precision` says of a \
+bundle) is a warning: the hash covers another value than the file shows.",
 };
 
 pub static ARTIFACT_FILLED: Rule = Rule {
