@@ -96,13 +96,59 @@ fn set_property(table: &Path, version: u64, uri: &str) {
 
 #[test]
 fn a_file_uri_in_the_property_is_verified_from_the_table() {
+    // A bundle kept inside the table directory, named by an absolute file: URI (with and
+    // without the host localhost) and by a relative path.
     let t = scratch("appends", "fileuri");
-    let bundle = root().join(APPENDS);
-    set_property(&t, 5, &format!("file://{}", bundle.display()));
-    let r = verify(&t, None, "json");
-    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
-    let report: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(report["bundles"][0]["file"], bundle.display().to_string());
+    std::fs::create_dir(t.join("evidence")).unwrap();
+    let bundle = t.join("evidence/appends.json");
+    std::fs::copy(root().join(APPENDS), &bundle).unwrap();
+    for (version, uri) in [
+        (5, format!("file://{}", bundle.display())),
+        (6, format!("file://localhost{}", bundle.display())),
+        (7, "evidence/appends.json".to_owned()),
+    ] {
+        set_property(&t, version, &uri);
+        let r = verify(&t, None, "json");
+        assert_eq!(r.code, 0, "{uri}: {}\n{}", r.stderr, r.stdout);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        let file = report["bundles"][0]["file"].as_str().unwrap().to_owned();
+        assert!(file.ends_with("evidence/appends.json"), "{uri}: {file}");
+    }
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_table_cannot_make_the_tool_read_a_json_file_outside_it() {
+    // A credentials file shaped like gcloud's application_default_credentials.json, next to
+    // the table: named by an absolute URI, a relative climb or an encoded one, it is not
+    // read (with --verbose its members would be quoted), and exit 2 says why.
+    let t = scratch("appends", "leak");
+    let secret = t.parent().unwrap().join("application_default_credentials.json");
+    std::fs::write(&secret, "{\"client_secret\": \"hunter2-secret\", \"refresh_token\": \"1//tok\"}\n").unwrap();
+    for (version, uri) in [
+        (5, format!("file://{}", secret.display())),
+        (6, "../application_default_credentials.json".to_owned()),
+        (7, "..%2Fapplication_default_credentials.json".to_owned()),
+    ] {
+        set_property(&t, version, &uri);
+        let r = run(&["--verbose", "--table", &t.display().to_string()]);
+        assert_eq!(r.code, 2, "{uri}: {}", r.stdout);
+        assert!(r.stderr.contains("which is not inside the table directory"), "{uri}: {}", r.stderr);
+        assert!(!r.stdout.contains("hunter2") && !r.stderr.contains("hunter2"), "{uri}: {}", r.stdout);
+    }
+    // file://HOST/path is a file on another host, not ./HOST/path.
+    std::fs::create_dir(t.join("evil.example")).unwrap();
+    std::fs::copy(root().join(APPENDS), t.join("evil.example/appends.json")).unwrap();
+    set_property(&t, 8, "file://evil.example/appends.json");
+    let r = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--table"])
+        .arg(&t)
+        .current_dir(&t)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("a file on the host \"evil.example\", which cannot be read offline"), "{stderr}");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
@@ -384,4 +430,165 @@ fn a_link_named_like_a_bundle_cannot_lead_to_another_file() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+/// A table of fixtures/tables/hostile/ (make-hostile.py's pyarrow half) checked against
+/// appends.json: the exit code and the JSON report.
+fn hostile(name: &str) -> (i32, Value) {
+    let r = verify(&root().join("fixtures/tables/hostile").join(name), Some(APPENDS), "json");
+    (r.code, serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{name}: {e}: {}", r.stderr)))
+}
+
+/// What delta-rs read of a hostile table, as make-hostile.py recorded it.
+fn delta_rs(name: &str) -> Value {
+    let path = root().join("fixtures/tables/hostile/expectations.json");
+    let e: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    e[name]["delta_rs"].clone()
+}
+
+/// The message of the bundle's finding of `rule`, or "" when there is none.
+fn message(report: &Value, rule: &str) -> String {
+    report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .map(|f| f["message"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_value_repeated_through_a_dictionary_is_bounded() {
+    // 2,000 rows sharing one 200 kB statistics string in a file of about 30 kB: 400 MB of
+    // decoded rows, refused at the budget of 64 MiB, quickly.
+    let start = std::time::Instant::now();
+    let (code, report) = hostile("checkpoint-dict-amplification");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(code, 1);
+    let m = message(&report, "context.table-log");
+    assert!(m.contains("its rows decode to more than 67108864 bytes"), "{m}");
+}
+
+#[test]
+fn a_checkpoints_removes_are_tombstones_only() {
+    // add a (1,000), add b (5,000), remove b, in one checkpoint: both files are live.
+    let (code, report) = hostile("checkpoint-add-remove");
+    let d = delta_rs("checkpoint-add-remove");
+    assert_eq!(d["live_records"], 6000);
+    assert_eq!(code, 1, "appends.json says 1,000 records");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("6,000 live records in 2 live files"), "{m}");
+    assert!(message(&report, "context.table-records").contains("6,000 live records"));
+}
+
+#[test]
+fn a_checkpoint_newer_than_the_last_commit_is_the_latest_version() {
+    // Commits 0 to 2 (a: 1,000 records), a checkpoint of version 5 (a and b: 6,000).
+    let (code, report) = hostile("checkpoint-beyond-commits");
+    let d = delta_rs("checkpoint-beyond-commits");
+    assert_eq!((d["version"].as_u64(), d["live_records"].as_u64()), (Some(5), Some(6000)));
+    assert_eq!(code, 1, "appends.json says 1,000 records");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("at version 5 (read from classic single-file checkpoint at version 5"), "{m}");
+    assert!(m.contains("6,000 live records in 2 live files"), "{m}");
+    assert!(m.contains("the last JSON commit is version 2, older than the checkpoint of version 5"), "{m}");
+}
+
+#[test]
+fn the_version_of_a_checkpoint_can_be_chosen() {
+    // --table-version 3 where the checkpoint is of version 3: no commit after it is read
+    // (this panicked on an empty range of versions). delta-rs reads 300 records at
+    // version 3 (`DeltaTable("fixtures/tables/checkpointed", version=3)`).
+    let table = root().join("fixtures/tables/checkpointed").display().to_string();
+    let bundle = root().join("fixtures/tables/bundles/checkpointed.json").display().to_string();
+    let r =
+        run(&["--format", "json", "--now", "2030-01-01T00:00:00Z", "--table", &table, "--table-version", "3", &bundle]);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("at version 3 (read from classic single-file checkpoint at version 3"), "{m}");
+    assert!(m.contains("; 300 live records in 3 live files"), "{m}");
+}
+
+#[test]
+fn a_record_count_past_what_is_counted_exactly_is_unreadable() {
+    // a: 2^64 - 1 records, 2^64 - 1001 of them deleted; b: 2^64 - 1 records. By the
+    // protocol the live count is 2^64 + 999, past a u64: the saturated sums showed
+    // "1,000 live records" and the bundle's 1,000 passed.
+    let t = scratch("appends", "overflow");
+    let max = u64::MAX;
+    let add = |path: &str, dv: &str| {
+        format!(
+            "{{\"add\":{{\"path\":\"{path}\",\"partitionValues\":{{}},\"size\":1,\"modificationTime\":0,\
+\"dataChange\":true,\"stats\":\"{{\\\"numRecords\\\":{max}}}\"{dv}}}}}\n"
+        )
+    };
+    let dv = format!(
+        ",\"deletionVector\":{{\"storageType\":\"u\",\"pathOrInlineDv\":\"ab^-aqEH.-t@S}}K{{vb[*k^\",\
+\"offset\":1,\"sizeInBytes\":10,\"cardinality\":{}}}",
+        max - 1000
+    );
+    let text = format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{}{}", add("a", &dv), add("b", ""));
+    std::fs::write(commit(&t, 5), text).unwrap();
+    assert_unreadable(&t, "the live files' numRecords add up to more than 9007199254740992 (2^53)");
+}
+
+#[test]
+fn a_commit_time_out_of_range_does_not_pass() {
+    // The property set (again) at version 6, whose commitInfo.timestamp is -10^15 ms (the
+    // year -29,719): generated_at 2025 is after it, so the check cannot pass; no date
+    // stands for that time, so it is SKIP with the reason.
+    let t = scratch("appends", "tsneg");
+    set_property(&t, 5, "other.json");
+    set_property(&t, 6, "../bundles/appends.json");
+    let text = std::fs::read_to_string(commit(&t, 6)).unwrap().replace("1893456000000", "-1000000000000000");
+    std::fs::write(commit(&t, 6), text).unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let checks = report["bundles"][0]["checks"].as_array().unwrap();
+    let c = checks.iter().find(|c| c["rule"] == "context.table-generated-before").unwrap();
+    assert_eq!(c["status"], "skip", "{c}");
+    assert!(c["reason"].as_str().unwrap().contains("-1000000000000000 ms since 1970"), "{c}");
+    let m = message(&report, "context.table-facts");
+    assert!(
+        m.contains("set at version 6 (-1000000000000000 ms since 1970, out of range, commitInfo.timestamp)"),
+        "{m}"
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_version_holding_an_action_twice_is_unreadable() {
+    // PROTOCOL.md: a valid version holds at most one add per path and one metaData; a
+    // reader that keeps the last one shows 1,000 records or appends.json where delta-rs
+    // shows 5,000 (or 6,000) and x.json.
+    for (name, says) in [
+        ("checkpoint-dup-add", "version 0 holds a second add action of the path \"a\""),
+        ("checkpoint-two-meta", "version 0 holds a second metaData action"),
+    ] {
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(m.contains(says) && m.contains("the version is invalid"), "{name}: {m}");
+    }
+    let t = scratch("appends", "dupadd");
+    let add = |n: u64| {
+        format!(
+            "{{\"add\":{{\"path\":\"a\",\"partitionValues\":{{}},\"size\":1,\"modificationTime\":0,\
+\"dataChange\":true,\"stats\":\"{{\\\"numRecords\\\":{n}}}\"}}}}\n"
+        )
+    };
+    std::fs::write(
+        commit(&t, 5),
+        format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{}{}", add(5000), add(1000)),
+    )
+    .unwrap();
+    assert_unreadable(&t, "00000000000000000005.json: version 5 holds a second add action of the path \"a\"");
+    let t = scratch("appends", "twometa");
+    set_property(&t, 5, "x.json");
+    let second =
+        std::fs::read_to_string(commit(&t, 5)).unwrap().lines().nth(1).unwrap().replace("x.json", "appends.json");
+    let text = std::fs::read_to_string(commit(&t, 5)).unwrap() + &second + "\n";
+    std::fs::write(commit(&t, 5), text).unwrap();
+    assert_unreadable(&t, "00000000000000000005.json: version 5 holds a second metaData action");
 }

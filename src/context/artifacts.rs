@@ -2,7 +2,7 @@
 //! (spec section 8, "Artifacts").
 
 use super::diags::{ARTIFACT_FILLED, ARTIFACT_FORM, ARTIFACT_HASH};
-use crate::finding::{Finding, Outcome};
+use crate::finding::{Finding, Outcome, Severity};
 use crate::integrity::sha256_hex;
 use crate::read::{Document, Limits};
 use serde_json::Value;
@@ -18,6 +18,9 @@ pub struct Artifact {
     pub bytes_sha256: String,
     /// SHA-256 of the RFC 8785 form, when the file is JSON that reads strictly.
     pub canonical_sha256: Option<String>,
+    /// The first number of the file whose written value its RFC 8785 form does not keep
+    /// (what the reader says of it, and its line): a hash of that form covers another value.
+    pub changed_number: Option<(String, usize)>,
 }
 
 /// Splits `NAME=FILE` by its text alone (at the first `=`), so that what the option means
@@ -64,8 +67,24 @@ pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
         return Err(format!("--artifact {name}={shown}: grew over the limit of {max} bytes while read"));
     }
     let limits = Limits { max_bytes: max, ..Limits::default() };
-    let canonical_sha256 = crate::read::canonicalize_value(&bytes, &limits).ok().map(|c| sha256_hex(&c));
-    Ok(Artifact { name: name.to_owned(), file: shown, bytes_sha256: sha256_hex(&bytes), canonical_sha256 })
+    let (canonical_sha256, changed_number) = match crate::read::canonicalize_value_warnings(&bytes, &limits) {
+        Ok((canonical, warnings)) => {
+            let changed =
+                warnings.into_iter().find(|f| f.rule.id == crate::read::diags::INTEGER_PRECISION.id).map(|f| {
+                    let line = f.offset.map_or(0, |o| bytes.iter().take(o).filter(|b| **b == b'\n').count() + 1);
+                    (f.message, line)
+                });
+            (Some(sha256_hex(&canonical)), changed)
+        }
+        Err(_) => (None, None),
+    };
+    Ok(Artifact {
+        name: name.to_owned(),
+        file: shown,
+        bytes_sha256: sha256_hex(&bytes),
+        canonical_sha256,
+        changed_number,
+    })
 }
 
 /// A value that stands for "not filled in".
@@ -116,11 +135,29 @@ pub fn check(doc: &Document, artifacts: &[Artifact], out: &mut Outcome) {
             None
         };
         match form {
-            Some(form) => out.push(Finding::new(
-                &ARTIFACT_FORM,
-                pointer,
-                format!("{member} is the SHA-256 of {form} ({})", a.file),
-            )),
+            Some(form) => {
+                out.push(Finding::new(
+                    &ARTIFACT_FORM,
+                    pointer.clone(),
+                    format!("{member} is the SHA-256 of {form} ({})", a.file),
+                ));
+                // As for a bundle (read.integer-precision): the canonical form signs the
+                // nearest double, so the hash covers another value than the file shows.
+                if let (false, Some((what, line))) = (lower == a.bytes_sha256, &a.changed_number) {
+                    out.push(
+                        Finding::new(
+                            &ARTIFACT_HASH,
+                            pointer,
+                            format!(
+                                "{member} matches the RFC 8785 form of {}, which does not keep a number the \
+file writes (line {line}: {what}): the hash covers another value than the file shows",
+                                a.file
+                            ),
+                        )
+                        .severity(Severity::Warning),
+                    );
+                }
+            }
             None => {
                 let mut expected = format!("{} (bytes of {})", a.bytes_sha256, a.file);
                 if let Some(c) = &a.canonical_sha256 {

@@ -12,6 +12,7 @@
 
 use super::delta::{file_label, read_bounded, Action, Error, Limits};
 use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::{Field, Row};
 use std::cell::Cell;
 use std::path::Path;
 
@@ -21,21 +22,56 @@ use std::path::Path;
 /// stack.
 pub const MAX_SCHEMA_DEPTH: usize = 64;
 
-/// The actions of one parquet checkpoint file. The file is bounded like every log file
-/// and read into memory once; what its pages declare they decompress to is bounded too
-/// ([`Limits::max_decoded_bytes`], summed over the file), before any page is decoded, so
-/// that a small file cannot make the decoder allocate without bound.
-pub(super) fn actions(path: &Path, limits: &Limits) -> Result<Vec<Action>, Error> {
+/// Each action of one parquet checkpoint file, handed to `each` as it is decoded (none is
+/// kept: the file's rows never all live in memory at once). The file is bounded like
+/// every log file and read into memory once; what its pages declare they decompress to
+/// is bounded too ([`Limits::max_decoded_bytes`], summed over the file), before any page
+/// is decoded, so that a small file cannot make the decoder allocate without bound. So
+/// is what its rows decode to ([`row_budget`]): a dictionary page lets one large value
+/// stand for every row at a byte or so each.
+pub(super) fn for_each(
+    path: &Path,
+    limits: &Limits,
+    mut each: impl FnMut(Action) -> Result<(), Error>,
+) -> Result<(), Error> {
     let shown = file_label(path);
     let unreadable = |why: String| Error::Unreadable(format!("{shown} is not a readable parquet checkpoint: {why}"));
     let bytes = read_bounded(path, limits)?;
     footer::check_schema_depth(&bytes).map_err(unreadable)?;
-    match quietly(|| decode(bytes::Bytes::from(bytes), limits.max_decoded_bytes)) {
-        Ok(Ok(actions)) => Ok(actions),
-        Ok(Err(e)) => Err(unreadable(e)),
+    match quietly(|| decode(bytes::Bytes::from(bytes), limits.max_decoded_bytes, &mut each)) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(Stop::Decoder(e))) => Err(unreadable(e)),
+        Ok(Err(Stop::Action(e))) => Err(e),
         Err(why) => Err(unreadable(format!("the parquet decoder failed ({why})"))),
     }
 }
+
+/// Why decoding stopped: the file, or what was done with one of its actions.
+enum Stop {
+    Decoder(String),
+    Action(Error),
+}
+
+impl From<String> for Stop {
+    fn from(e: String) -> Self {
+        Stop::Decoder(e)
+    }
+}
+
+/// The least the rows of a file may decode to before it is refused.
+const MIN_ROW_BUDGET: u64 = 64 * 1024 * 1024;
+
+/// How much a file's rows may decode to (their string and binary bytes, and
+/// [`FIELD_COST`] for each value): 16 times what its pages declare, at least
+/// [`MIN_ROW_BUDGET`]. A real checkpoint's repeated values are short (partition values,
+/// map keys), so it stays well inside; the bound keeps the work linear in the input.
+fn row_budget(declared: u64) -> u64 {
+    declared.saturating_mul(16).max(MIN_ROW_BUDGET)
+}
+
+/// What each decoded value is counted as besides its bytes, so that rows of nulls (a
+/// run-length page holds a million in a few bytes) are bounded too.
+const FIELD_COST: u64 = 8;
 
 thread_local! {
     /// Set while this thread runs the decoder: its panics are caught, and reported as a
@@ -75,7 +111,11 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-fn decode(bytes: bytes::Bytes, max_decoded: u64) -> Result<Vec<Action>, String> {
+fn decode(
+    bytes: bytes::Bytes,
+    max_decoded: u64,
+    each: &mut dyn FnMut(Action) -> Result<(), Error>,
+) -> Result<(), Stop> {
     let reader = SerializedFileReader::new(bytes.clone()).map_err(|e| e.to_string())?;
     let mut decoded = 0u64;
     for rg in reader.metadata().row_groups() {
@@ -84,14 +124,41 @@ fn decode(bytes: bytes::Bytes, max_decoded: u64) -> Result<Vec<Action>, String> 
             decoded = footer::pages(&bytes, start, col.compressed_size(), decoded, max_decoded)?;
         }
     }
-    let mut out = Vec::new();
+    let budget = row_budget(decoded);
+    let mut rows_bytes = 0u64;
     for row in reader.get_row_iter(None).map_err(|e| e.to_string())? {
         let row = row.map_err(|e| e.to_string())?;
+        rows_bytes = rows_bytes.saturating_add(row_size(&row));
+        if rows_bytes > budget {
+            return Err(Stop::Decoder(format!(
+                "its rows decode to more than {budget} bytes, over the limit for a file whose pages declare {decoded} \
+(16 times that, at least {MIN_ROW_BUDGET}): a value repeated through a dictionary?"
+            )));
+        }
         let action: Action =
             serde_json::from_value(row.to_json_value()).map_err(|e| format!("a row is not a Delta action ({e})"))?;
-        out.push(action);
+        each(action).map_err(Stop::Action)?;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// The bytes one decoded row holds, as [`row_budget`] counts them; walked without
+/// recursion.
+fn row_size(row: &Row) -> u64 {
+    let mut size = 0u64;
+    let mut stack: Vec<&Field> = row.get_column_iter().map(|(_, f)| f).collect();
+    while let Some(field) = stack.pop() {
+        size = size.saturating_add(FIELD_COST);
+        match field {
+            Field::Str(s) => size = size.saturating_add(s.len() as u64),
+            Field::Bytes(b) => size = size.saturating_add(b.len() as u64),
+            Field::Group(g) => stack.extend(g.get_column_iter().map(|(_, f)| f)),
+            Field::ListInternal(l) => stack.extend(l.elements()),
+            Field::MapInternal(m) => stack.extend(m.entries().iter().flat_map(|(k, v)| [k, v])),
+            _ => {}
+        }
+    }
+    size
 }
 
 /// Just enough of the Thrift compact protocol to walk a parquet footer's schema list

@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +99,11 @@ impl Table {
         self.configuration.get(name).map(String::as_str)
     }
 }
+
+/// The largest record count read: the figures are compared and shown as doubles, which
+/// hold every integer up to 2^53 and no table has more rows. A larger sum (2^64 - 1 twice
+/// wraps or saturates in a `u64`) is no count at all, never an exact-looking wrong one.
+const MAX_COUNT: u64 = 1 << 53;
 
 /// Reader features whose meaning does not change which rows are live or what the columns
 /// are called (deletion vectors are subtracted; column mapping keeps logical names in
@@ -392,6 +397,18 @@ struct Replay<'a> {
     /// The property's value as of the last metaData seen, and the version that set it.
     property: Option<(Option<String>, PropertySet)>,
     notes: Vec<String>,
+    /// What the version being applied has held so far, to refuse a second metaData,
+    /// protocol or add of one path within it.
+    this_version: ThisVersion,
+}
+
+/// The actions of one version the protocol allows only once.
+#[derive(Default)]
+struct ThisVersion {
+    version: Option<u64>,
+    meta: bool,
+    protocol: bool,
+    added: HashSet<String>,
 }
 
 /// The property whose history is followed.
@@ -399,11 +416,32 @@ pub const EVIDENCE_URI: &str = "aethergen.evidence_uri";
 
 impl<'a> Replay<'a> {
     fn new(log: &'a Path, limits: &'a Limits) -> Self {
-        Replay { log, limits, live: HashMap::new(), protocol: None, meta: None, property: None, notes: Vec::new() }
+        Replay {
+            log,
+            limits,
+            live: HashMap::new(),
+            protocol: None,
+            meta: None,
+            property: None,
+            notes: Vec::new(),
+            this_version: ThisVersion::default(),
+        }
     }
 
     fn run(mut self, l: &Listing, version: Option<u64>) -> Result<Table, Error> {
-        let latest = l.commits.keys().next_back().copied().or_else(|| self.checkpoint_versions(l).last().copied());
+        // A checkpoint of version N means version N was committed, though its commits
+        // may be gone: the latest version is the newer of the last commit and the last
+        // complete checkpoint (as delta-rs reads it), never an older one silently.
+        let last_commit = l.commits.keys().next_back().copied();
+        let last_checkpoint = self.checkpoint_versions(l).last().copied();
+        if let (Some(commit), Some(checkpoint)) = (last_commit, last_checkpoint) {
+            if checkpoint > commit {
+                self.notes.push(format!(
+                    "the last JSON commit is version {commit}, older than the checkpoint of version {checkpoint}"
+                ));
+            }
+        }
+        let latest = last_commit.max(last_checkpoint);
         let Some(latest) = latest else {
             return Err(Error::Unreadable("_delta_log holds no commit and no checkpoint".to_owned()));
         };
@@ -413,8 +451,10 @@ impl<'a> Replay<'a> {
         }
         self.check_last_checkpoint(l);
         let checkpoint = self.checkpoint_versions(l).into_iter().rev().find(|v| *v <= target);
-        let first_needed = checkpoint.map_or(0, |c| c + 1);
-        if let Some(v) = first_gap(l, first_needed, target) {
+        // No commit is needed after a checkpoint of the target version (nor after one of
+        // version 2^64 - 1).
+        let first_needed = checkpoint.map_or(Some(0), |c| c.checked_add(1));
+        if let Some(v) = first_needed.and_then(|first| first_gap(l, first, target)) {
             let from = checkpoint.map_or("from version 0".to_owned(), |c| format!("after the checkpoint at {c}"));
             return Err(Error::Unreadable(format!(
                 "commit {v} ({v:020}.json) is missing: the log cannot be replayed {from} to {target}"
@@ -437,7 +477,7 @@ impl<'a> Replay<'a> {
                 self.property = Some((value, set));
             }
         }
-        for (v, path) in l.commits.range(first_needed..=target) {
+        for (v, path) in first_needed.into_iter().flat_map(|first| commits(l, first, target)) {
             let bytes = read_bounded(path, self.limits)?;
             let actions = json_actions(path, &bytes)?;
             let time = commit_time(path, &actions);
@@ -498,21 +538,22 @@ impl<'a> Replay<'a> {
         // and again.
         let mut sidecars_read = std::collections::HashSet::new();
         for file in files {
-            let actions = if file.extension().is_some_and(|e| e == "json") {
-                json_actions(&file, &read_bounded(&file, self.limits)?)?
-            } else {
-                super::checkpoint::actions(&file, self.limits)?
-            };
-            for a in actions {
+            let limits = self.limits;
+            let mut one = |a: Action| -> Result<(), Error> {
                 if let Some(sidecar) = &a.sidecar {
                     let path = self.sidecar_path(&sidecar.path)?;
                     if sidecars_read.insert(path.clone()) {
-                        for s in super::checkpoint::actions(&path, self.limits)? {
-                            self.apply(s, c, None, false, &path)?;
-                        }
+                        super::checkpoint::for_each(&path, limits, |s| self.apply(s, c, None, false, &path))?;
                     }
                 }
-                self.apply(a, c, None, false, &file)?;
+                self.apply(a, c, None, false, &file)
+            };
+            if file.extension().is_some_and(|e| e == "json") {
+                for a in json_actions(&file, &read_bounded(&file, limits)?)? {
+                    one(a)?;
+                }
+            } else {
+                super::checkpoint::for_each(&file, limits, one)?;
             }
         }
         Ok(kind)
@@ -541,7 +582,7 @@ impl<'a> Replay<'a> {
             return Ok(None);
         }
         let mut state: Option<(Option<String>, PropertySet)> = None;
-        for (v, path) in l.commits.range(0..=c) {
+        for (v, path) in commits(l, 0, c) {
             let bytes = read_bounded(path, self.limits)?;
             let actions = json_actions(path, &bytes)?;
             let time = commit_time(path, &actions);
@@ -565,6 +606,29 @@ impl<'a> Replay<'a> {
         in_commit: bool,
         file: &Path,
     ) -> Result<(), Error> {
+        // A version with two of these is invalid (PROTOCOL.md: one metaData, one protocol,
+        // at most one add per path; actions within a version have no order): reading the
+        // last would show one count or URI where another reader shows another.
+        if self.this_version.version != Some(version) {
+            self.this_version = ThisVersion { version: Some(version), ..ThisVersion::default() };
+        }
+        let twice = |what: &str| {
+            Error::Unreadable(format!(
+                "{}: version {version} holds {what}; the Delta protocol allows one, so the version is invalid",
+                file_label(file)
+            ))
+        };
+        if a.protocol.is_some() && std::mem::replace(&mut self.this_version.protocol, true) {
+            return Err(twice("a second protocol action"));
+        }
+        if a.meta_data.is_some() && std::mem::replace(&mut self.this_version.meta, true) {
+            return Err(twice("a second metaData action"));
+        }
+        if let Some(add) = &a.add {
+            if !self.this_version.added.insert(add.path.clone()) {
+                return Err(twice(&format!("a second add action of the path {:?}", add.path)));
+            }
+        }
         if let Some(p) = a.protocol {
             self.protocol = Some(p);
         }
@@ -577,7 +641,9 @@ impl<'a> Replay<'a> {
             }
             self.meta = Some(meta);
         }
-        if let Some(r) = a.remove {
+        // A checkpoint's removes are tombstones kept for VACUUM: its adds are already the
+        // live files, and the order of rows within a version means nothing (PROTOCOL.md).
+        if let Some(r) = a.remove.filter(|_| in_commit) {
             let key = (r.path, r.deletion_vector.as_ref().map(dv_id));
             self.live.remove(&key);
         }
@@ -642,8 +708,14 @@ its live files or record count could be read wrongly"
                 // cardinality of one on a file without statistics says nothing of the
                 // others (and could otherwise cancel their records).
                 Some(n) => {
-                    t.stats_records = t.stats_records.saturating_add(n);
-                    t.deleted_by_dv = t.deleted_by_dv.saturating_add(live.deleted);
+                    t.stats_records = t.stats_records.checked_add(n).filter(|s| *s <= MAX_COUNT).ok_or_else(|| {
+                        Error::Unreadable(format!(
+                            "the live files' numRecords add up to more than {MAX_COUNT} (2^53), \
+the most counted exactly: the record count cannot be read"
+                        ))
+                    })?;
+                    // At most each file's own count (checked when applied), so within the sum.
+                    t.deleted_by_dv += live.deleted;
                 }
                 None => t.files_without_stats += 1,
             }
@@ -660,11 +732,17 @@ fn complete(count: u32, parts: &[(u32, PathBuf)]) -> bool {
     distinct.len() as u64 == u64::from(count)
 }
 
+/// The commits of versions `from..=to`; none when `from > to` (where `BTreeMap::range`
+/// would panic).
+fn commits(l: &Listing, from: u64, to: u64) -> impl Iterator<Item = (&u64, &PathBuf)> {
+    (from <= to).then(|| l.commits.range(from..=to)).into_iter().flatten()
+}
+
 /// The first version in `from..=to` without a commit, in time linear in the commits
 /// listed (never in the span of versions: a hostile log may name version 10^19).
 fn first_gap(l: &Listing, from: u64, to: u64) -> Option<u64> {
     let mut expected = from;
-    for v in l.commits.range(from..=to).map(|(v, _)| *v) {
+    for v in commits(l, from, to).map(|(v, _)| *v) {
         if v != expected {
             return Some(expected);
         }

@@ -13,7 +13,9 @@ pub static ARTIFACT_HASH: Rule = Rule {
 the bundle's `NAME_hash` must be the lowercase hex SHA-256 of FILE: of its bytes, or, when FILE \
 is JSON, of its RFC 8785 form (so a re-indented schema still matches). A mismatch means the \
 bundle was made from a different schema or recipe than the one you hold. Skipped when no \
-`--artifact` is given.",
+`--artifact` is given. A match by the RFC 8785 form of a file that writes a number that form \
+does not keep (1.0000000000000000001 is kept as 1, as `read.integer-precision` says of a \
+bundle) is a warning: the hash covers another value than the file shows.",
 };
 
 pub static ARTIFACT_FILLED: Rule = Rule {
@@ -46,8 +48,10 @@ commits, classic parquet checkpoints (single-file and multi-part), v2 checkpoint
 sidecars, and `_last_checkpoint`. A log \
 that cannot be read completely (a truncated or malformed line, a missing commit, an incomplete \
 checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
-limits, a checkpoint the parquet decoder cannot read or whose schema nests more than 64 \
-levels) leaves the table's state unknown, so nothing can be held against it: every other \
+limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
+levels or whose rows decode to more than their bound, a version holding two metaData, two \
+protocol or two adds of one path, which the protocol calls invalid, or live files whose \
+numRecords add up to more than 2^53) leaves the table's state unknown, so nothing can be held against it: every other \
 table check is skipped, and the bundle is not verified against its table.",
 };
 
@@ -107,7 +111,9 @@ pub static TABLE_CLAIMS: Rule = Rule {
     explanation: "Record counts in the `enterprise_validation` prose (\"1 billion records\") are \
 held against the table's live record count, in the claim's own unit at the decimals it shows, \
 as `claims.records` holds them against the bundle's figures. Like the other claims, a \
-contradiction is a warning.",
+contradiction is a warning. When some live file has no statistics the count is a lower bound: \
+only an \"at least\" claim the bound meets is confirmed, and any other claim it does not \
+contradict is an info finding, not a pass.",
 };
 
 pub static TABLE_TARGET: Rule = Rule {
@@ -128,7 +134,9 @@ pub static TABLE_GENERATED: Rule = Rule {
     explanation: "The table referenced its evidence at the commit that set the property; a bundle \
 generated after that commit cannot be the evidence the table was published with (it was \
 regenerated, or replaced). The commit time is the commit's in-commit timestamp, else its \
-`commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says.",
+`commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says. \
+A time that is no calendar date (before year -9999 or after 9999) compares with nothing: the \
+check is SKIP with the time it read, never PASS.",
 };
 
 pub static RULES: &[&Rule] = &[

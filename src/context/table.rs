@@ -65,8 +65,11 @@ fn when(t: &Table) -> String {
         Some(s) => {
             let at =
                 if s.exact { format!("version {}", s.version) } else { format!("version {} or earlier", s.version) };
-            match s.time.and_then(|c| rfc3339(c.millis).map(|r| (r, c.source))) {
-                Some((time, source)) => format!(", set at {at} ({time}, {source})"),
+            match s.time {
+                Some(c) => match rfc3339(c.millis) {
+                    Some(time) => format!(", set at {at} ({time}, {})", c.source),
+                    None => format!(", set at {at} ({} ms since 1970, out of range, {})", c.millis, c.source),
+                },
                 None => format!(", set at {at}"),
             }
         }
@@ -113,8 +116,8 @@ fn rfc3339(millis: i64) -> Option<String> {
 }
 
 /// The local bundle the table's property names: a path (relative to the table
-/// directory) or a `file:` URI. Anything else cannot be fetched offline: the message says
-/// where it points.
+/// directory) or a `file:` URI, of a `*.json` file inside the table directory. Anything
+/// else cannot be fetched offline or is not read: the message says where it points.
 pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
     let dir = input.dir.display();
     let t = input.state.as_ref().as_ref().map_err(|why| format!("the Delta log of {dir} cannot be read: {why}"))?;
@@ -125,10 +128,28 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
         ));
     };
     let path = if let Some(rest) = uri.strip_prefix("file:") {
-        // file:///abs, file://localhost/abs, file:/abs
-        let rest = rest.strip_prefix("//localhost").or_else(|| rest.strip_prefix("//")).unwrap_or(rest);
+        // file:///abs, file://localhost/abs, file:/abs. Another host's file cannot be read
+        // offline (and is no local path: `file://host/x` is not `./host/x`).
         let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-        PathBuf::from(percent_decode(rest))
+        let rest = match rest.strip_prefix("//") {
+            Some(authority_and_path) => {
+                let (host, path) =
+                    authority_and_path.split_at(authority_and_path.find('/').unwrap_or(authority_and_path.len()));
+                if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+                    return Err(format!(
+                        "the table's {EVIDENCE_URI} points at {uri:?}, a file on the host {host:?}, which cannot be \
+read offline: fetch it and run aeb-verify --table {dir} FILE"
+                    ));
+                }
+                path
+            }
+            None => rest,
+        };
+        let path = PathBuf::from(percent_decode(rest));
+        if !path.is_absolute() {
+            return Err(format!("the table's {EVIDENCE_URI} {uri:?} is a file: URI without an absolute path"));
+        }
+        path
     } else if has_scheme(uri) {
         return Err(format!(
             "the table's {EVIDENCE_URI} points at {uri:?}, which cannot be read offline: fetch it and run aeb-verify --table {dir} FILE"
@@ -154,6 +175,18 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
     let resolved = std::fs::canonicalize(&path).map_err(|e| format!("{EVIDENCE_URI} names {}: {e}", path.display()))?;
     if not_json(&resolved) {
         return Err(format!("{} (it is a link to {})", refuse(&path), resolved.display()));
+    }
+    // Nor may it name a JSON file elsewhere: credentials are often JSON
+    // (~/.config/gcloud/application_default_credentials.json, ~/.docker/config.json, a CI
+    // step's key file in the workspace). Only a bundle inside the table directory, after
+    // resolving links, is read; the auditor names any other.
+    let inside = std::fs::canonicalize(&input.dir).is_ok_and(|table| resolved.starts_with(table));
+    if !inside {
+        return Err(format!(
+            "{EVIDENCE_URI} names {}, which is not inside the table directory {dir}; from a table only a bundle \
+inside its directory is read (name the bundle on the command line to verify it)",
+            path.display()
+        ));
     }
     match std::fs::metadata(&resolved) {
         Ok(m) if m.is_file() => Ok(path),
@@ -329,6 +362,27 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
             // A lower bound contradicts only a claim below it: "at least" never, an exact
             // or "under" claim when even the bound exceeds it.
             let contradicts = if exact { !holds } else { !holds && m.bound != Bound::AtLeast && in_unit > value };
+            // Against a lower bound only an "at least" claim the bound meets is confirmed;
+            // any other that is not contradicted is not confirmed either: say so, not PASS.
+            let confirmed = holds && (exact || m.bound == Bound::AtLeast);
+            if !contradicts && !confirmed {
+                out.push(
+                    Finding::new(
+                        &TABLE_CLAIMS,
+                        pointer.clone(),
+                        format!(
+                            "\"{}\" claims {}{} records; the table has at least {} live records (a lower bound), \
+so the claim cannot be confirmed",
+                            m.phrase(text),
+                            crate::claims::bound_word(m.bound),
+                            group(value * multiplier),
+                            group(live)
+                        ),
+                    )
+                    .severity(Severity::Info),
+                );
+                continue;
+            }
             if !contradicts {
                 continue;
             }
@@ -393,8 +447,19 @@ fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
         out.skip(&TABLE_GENERATED, "the bundle has no RFC 3339 generated_at");
         return;
     };
+    // A time no calendar date stands for (before year -9999 or after 9999) compares with
+    // nothing: the check did not run, so it is SKIP, never PASS.
+    let Ok(committed) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(time.millis) * 1_000_000) else {
+        out.skip(
+            &TABLE_GENERATED,
+            format!(
+                "the time of version {} ({} ms since 1970, from {}) is out of the range of dates",
+                set.version, time.millis, time.source
+            ),
+        );
+        return;
+    };
     out.mark(&TABLE_GENERATED);
-    let Ok(committed) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(time.millis) * 1_000_000) else { return };
     if generated > committed {
         let shown = committed.format(&Rfc3339).unwrap_or_default();
         out.push(
