@@ -338,15 +338,7 @@ pub fn canonicalize_value_warnings(source: &[u8], limits: &Limits) -> Result<(Ve
 /// The RFC 8785 form of any JSON text (not only a bundle), read as strictly as a
 /// bundle is. Errors are the reading findings.
 pub fn canonicalize_value(source: &[u8], limits: &Limits) -> Result<Vec<u8>, Vec<Finding>> {
-    if source.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Err(vec![Finding::new(&diags::BOM, "", "the text starts with a UTF-8 byte order mark").at(0)]);
-    }
-    let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: true };
-    let parsed = parser::parse(source, opts);
-    if parsed.fatal || parsed.findings.iter().any(|f| f.severity == crate::finding::Severity::Error) {
-        return Err(parsed.findings);
-    }
-    Ok(parsed.out)
+    canonicalize_value_warnings(source, limits).map(|(out, _)| out)
 }
 
 #[cfg(test)]
