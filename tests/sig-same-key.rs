@@ -27,6 +27,13 @@ fn one_key_in_two_certificates_is_one_signer() {
         "{m}"
     );
     assert!(m.contains("/signatures/pgp/0") && m.contains("/signatures/pgp/1"), "{m}");
+    // The verdict names one signer, under both certificates: never "A and B".
+    let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
+    let one = format!(
+        "signed by one key supplied as AEB fixture ed25519 <ed25519@example.test> ({ed}) and as AEB fixture notary \
+         <notary@example.test> ({notary});"
+    );
+    assert!(established.starts_with(&one), "{established}");
 
     let r = verify("bundles/pgp-same-key-two-certs.json", min2(keys));
     r.code(1);
@@ -43,6 +50,11 @@ fn one_key_as_a_certificate_and_a_kms_key_is_one_signer() {
     let m = r.finding("sig.same-key", "info", "/signatures");
     assert!(m.starts_with("one ed25519 key was supplied as "), "{m}");
     assert!(m.contains(&format!("OpenPGP certificate {ed}")) && m.contains(&format!("KMS key \"{SAME_ED}\"")), "{m}");
+    let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
+    let one = format!(
+        "signed by one key supplied as AEB fixture ed25519 <ed25519@example.test> ({ed}) and as KMS key {SAME_ED} "
+    );
+    assert!(established.starts_with(&one), "{established}");
 
     let r = verify("bundles/pgp-and-kms-same-key.json", min2(keys));
     r.code(1);
@@ -56,5 +68,8 @@ fn two_different_keys_are_two_signers() {
     let a = min2([cert("ed25519.asc").to_vec(), kms(AWS_P256, "p256.pem").to_vec()].concat());
     let r = verified("bundles/pgp-and-kms.json", a, 2);
     r.lacks("sig.same-key");
+    let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
+    assert!(!established.contains("one key supplied as"), "{established}");
+    assert!(established.contains(") and KMS key "), "two signers: {established}");
     r.lacks("sig.min-signers");
 }

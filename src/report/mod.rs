@@ -248,8 +248,12 @@ impl Sink for Whole {
 /// e-mail from the certificate the auditor supplied (its primary user ID among those
 /// validly bound and not revoked, see [`Record`]), with its fingerprint; or that
 /// nobody does.
+///
+/// Supplied keys that hold one public key (`sig.same-key`) are one signer, and the
+/// line says so: "one key supplied as A and as B", never "A and B".
 pub fn signed_by(r: &BundleReport, record: &Record) -> String {
-    let mut who: Vec<String> = Vec::new();
+    // Each signer's names, with the public key material they share.
+    let mut who: Vec<(Vec<String>, Option<&str>)> = Vec::new();
     for row in r.signatures.iter().filter(|s| s.verdict == SigVerdict::Verified) {
         let Some(id) = &row.signer else { continue };
         let text = match (record.key_of(id), id) {
@@ -274,12 +278,22 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
                 format!("KMS key {}", crate::text::quote_claim(key_id, crate::text::CLAIM_QUOTE_MAX))
             }
         };
-        if !who.contains(&text) {
-            who.push(text);
+        let material = row.key_material.as_deref();
+        match who.iter_mut().find(|(names, m)| names.contains(&text) || (material.is_some() && *m == material)) {
+            Some((names, _)) if names.contains(&text) => {}
+            Some((names, _)) => names.push(text),
+            None => who.push((vec![text], material)),
         }
     }
     if !who.is_empty() {
-        return format!("signed by {}", who.join(" and "));
+        let signers: Vec<String> = who
+            .into_iter()
+            .map(|(names, _)| match names.as_slice() {
+                [one] => one.clone(),
+                _ => format!("one key supplied as {}", names.join(" and as ")),
+            })
+            .collect();
+        return format!("signed by {}", signers.join(" and "));
     }
     match r.signatures.len() {
         0 if r.input.is_none() && r.digest.is_none() => "not read".to_owned(),
