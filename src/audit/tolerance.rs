@@ -19,8 +19,13 @@ pub fn decimals_shown(raw: &str) -> u32 {
         None => 0,
     };
     let d = frac - exponent;
-    d.clamp(0, 20) as u32
+    // Up to the decimals of the smallest double (5e-324): a cap of 20 once made any
+    // value under 5e-21 consistent with any other there.
+    d.clamp(0, MAX_DECIMALS) as u32
 }
+
+/// The most decimals a figure is taken to show.
+const MAX_DECIMALS: i64 = 330;
 
 /// The decimals of a number as `serde_json` prints it (shortest round-trip form); used
 /// when the literal as written is not available.
@@ -56,8 +61,10 @@ pub fn compare(found: f64, decimals: u32, expected: f64, tolerance: Tolerance) -
         Tolerance::Decimals => 0.5 * 10f64.powi(-(decimals.min(300) as i32)),
         Tolerance::Relative(rel) => rel.abs() * found.abs().max(expected.abs()),
     };
-    // a few ulps of slack so that 0.1 + 0.2 style noise never decides a verdict
-    let slack = 1e-9 * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
+    // A few dozen ulps of slack, so that the rounding of the few operations that compute
+    // `expected` (0.1 + 0.2 style noise) never decides a verdict. It was 1e-9 of the
+    // magnitude, millions of ulps: 3,000,000,002.99 then passed for 3,000,000,000.00.
+    let slack = 64.0 * f64::EPSILON * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
     let consistent = difference.is_finite() && difference <= allowed + slack;
     Comparison { consistent, allowed, difference }
 }
@@ -91,6 +98,23 @@ mod tests {
         assert!(!compare(0.00003, 7, 24.5 / 1_000_000.0, t).consistent);
         assert!(compare(0.75, 2, 75.0 / 100.0, t).consistent);
         assert!(compare(75.0, 0, 73.5 / 98.0 * 100.0, t).consistent);
+    }
+
+    /// Half a unit of the last decimal shown, at every magnitude: large figures were
+    /// allowed a further 1e-9 of their size (2.99 on 3e9, 1,000 on 1e12), and decimals
+    /// were capped at 20 (4.9e-21 passed for 1e-21). Rounding noise still never decides.
+    #[test]
+    fn half_a_unit_of_the_last_decimal_at_every_magnitude() {
+        let t = Tolerance::Decimals;
+        assert!(!compare(3_000_000_002.99, 2, 4_000_000_000.00 - 1_000_000_000.00, t).consistent);
+        assert!(compare(3_000_000_000.004, 2, 3_000_000_000.0, t).consistent);
+        assert!(!compare(1_000_000_001_000.0, 0, 1e12, t).consistent);
+        assert_eq!(decimals_shown("4.9e-21"), 22);
+        assert!(!compare(4.9e-21, decimals_shown("4.9e-21"), 1e-21, t).consistent);
+        assert!(compare(1.0e-21, decimals_shown("1.0e-21"), 1e-21, t).consistent);
+        assert_eq!(decimals_shown("5e-330"), 330);
+        assert!(compare(0.3, 17, 0.1 + 0.2, t).consistent, "rounding noise");
+        assert!(compare(2.45e-5, 7, 24.5 / 1_000_000.0, t).consistent);
     }
 
     #[test]
