@@ -35,12 +35,13 @@ fn rule_for(kind: PiiKind) -> &'static Rule {
     }
 }
 
-/// `name` lower-cased without `_` and `-`, in `buf`; None when it is too long or not
-/// ASCII (none of the names below is). No allocation: every member name passes here.
+/// `name` lower-cased without `_`, `-` and spaces, in `buf`; None when it is too long
+/// or not ASCII (then [`named`] folds it the slow way). No allocation: every member
+/// name passes here.
 fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
     let mut n = 0;
     for b in name.bytes() {
-        if b == b'_' || b == b'-' {
+        if b == b'_' || b == b'-' || b == b' ' {
             continue;
         }
         if !b.is_ascii() {
@@ -94,9 +95,24 @@ fn is_param_folded(n: &[u8]) -> bool {
 }
 
 /// The name folded once (every member name of a bundle passes here), then compared.
+/// A name too long for the buffer or not ASCII is folded after the text scans' own
+/// normalisation (NFKC, invisible characters removed, every space a space): such names
+/// once went unchecked, so `ｓｅｅｄ`, `se<zero-width space>ed` or a 57-letter
+/// `experiment_configuration_for_reproducibility_random_seed` hid a seed.
 fn named(name: &str) -> Option<Named> {
     let mut buf = [0u8; 48];
-    let n = folded(name, &mut buf)?;
+    match folded(name, &mut buf) {
+        Some(n) => classify(n),
+        None => {
+            let norm = crate::audit::normalize::normalize(name);
+            let n: String =
+                norm.text().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect();
+            classify(n.as_bytes())
+        }
+    }
+}
+
+fn classify(n: &[u8]) -> Option<Named> {
     if n.ends_with(b"seed")
         || n.ends_with(b"seeds")
         || matches!(n, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
@@ -344,7 +360,29 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_param_folded, mask, pii::PARAM_NAMES};
+    use super::{folded, is_param_folded, mask, named, pii::PARAM_NAMES, Named};
+
+    /// Seed and parameter names of any length and script, as the text scans read them.
+    #[test]
+    fn names_long_or_not_ascii_are_read_too() {
+        for name in [
+            "seed",
+            "experiment_configuration_for_reproducibility_random_seed",
+            "a_very_long_prefix_that_goes_on_and_on_and_on_and_on_random_seed",
+            "\u{ff53}\u{ff45}\u{ff45}\u{ff44}",
+            "se\u{200b}ed",
+            "Seed\u{a0}",
+            "random seed ",
+            "Random\u{2011}Seed",
+        ] {
+            assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
+        }
+        let long_params = "the_complete_and_fully_documented_training_hyperparameters";
+        assert!(matches!(named(long_params), Some(Named::Params)));
+        for name in ["seedling_count", "description", "\u{ff4e}\u{ff41}\u{ff4d}\u{ff45}"] {
+            assert!(named(name).is_none(), "{name:?}");
+        }
+    }
 
     #[test]
     fn param_names_folded() {
