@@ -432,6 +432,40 @@ fn percent_target(w: &str) -> Option<PercentOf> {
     })
 }
 
+/// The metric the words before a percentage name.
+#[derive(Debug, PartialEq)]
+enum Subject {
+    None,
+    One(PercentOf),
+    Two(PercentOf, PercentOf),
+}
+
+/// The metric the words before a percentage name, read like the words after it: a
+/// `saving` word names cost savings only when no other metric word is with it ("Training
+/// time savings: 75%" is time savings, as "75% time savings" is); two different metrics
+/// ("Cost and time savings: 75%") are [`Subject::Two`].
+fn subject_before(words: &[(usize, &str)]) -> Subject {
+    let generic = |w: &str| w.starts_with("saving");
+    let mut found: Option<PercentOf> = None;
+    let mut saving = false;
+    for (_, w) in words {
+        if generic(w) {
+            saving = true;
+            continue;
+        }
+        match (found, percent_target(w)) {
+            (Some(a), Some(b)) if a != b => return Subject::Two(a, b),
+            (_, Some(b)) => found = Some(b),
+            _ => {}
+        }
+    }
+    match (found, saving) {
+        (Some(t), _) => Subject::One(t),
+        (None, true) => Subject::One(PercentOf::CostSavings),
+        (None, false) => Subject::None,
+    }
+}
+
 /// The percentage target a claim field implies when its words name none.
 fn field_default(field: &str) -> Option<PercentOf> {
     match field {
@@ -845,7 +879,19 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
                 let after_t = after_k.map(|(_, t)| t);
                 used = after_k.map_or(used, |(k, _)| k + 1);
-                let before_t = words_before.iter().rev().find_map(|(_, w)| percent_target(w));
+                let before_t = match subject_before(&words_before) {
+                    Subject::Two(a, b) => {
+                        let why = format!(
+                            "its words name two metrics ({} and {} before it); which one it claims is not clear",
+                            a.name(),
+                            b.name()
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    Subject::One(t) => Some(t),
+                    Subject::None => None,
+                };
                 match (after_t, before_t) {
                     (Some(a), Some(b)) if a != b => {
                         let why = format!(
@@ -1286,6 +1332,37 @@ mod tests {
                 "{text}: {counts:?}"
             );
             assert!(e.unchecked.iter().any(|u| u.text.contains(unread)), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    /// The subject before a percentage is read as the one after it: "time savings" is
+    /// time savings on either side of the number (the `savings` nearest the number was
+    /// read as cost savings, and a claim of 75 % time savings was held against 75 % cost
+    /// savings and passed).
+    #[test]
+    fn a_subject_before_the_number_reads_as_after_it() {
+        let time = |v: f64| vec![Quantity::Percent { value: v, of: PercentOf::TimeSavings }];
+        for (text, v) in [
+            ("Training time savings: 75% at scale", 75.0),
+            ("time savings of 75%", 75.0),
+            ("a time saving of 50%", 50.0),
+            ("75% time savings", 75.0),
+        ] {
+            assert_eq!(q("enterprise_ready", text), time(v), "{text}");
+        }
+        assert_eq!(
+            q("enterprise_ready", "Savings: 75%"),
+            vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]
+        );
+        assert_eq!(
+            q("enterprise_ready", "Cost savings: 75%"),
+            vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]
+        );
+        for text in ["Cost and time savings: 75%", "Time and cost savings of 75%"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked[0].why.contains("two metrics"), "{text}: {:?}", e.unchecked);
         }
     }
 
