@@ -486,6 +486,9 @@ struct Num {
     first: usize,
     /// One past the last token of the number (magnitudes included).
     last: usize,
+    /// A vague multiple of a magnitude ("hundreds of millions", "several million"),
+    /// read as the least it can mean: a floor, not a count.
+    at_least: bool,
 }
 
 /// The largest power of ten read ("1e30", "10^30"). Beyond it ("1e400 records") the
@@ -498,7 +501,7 @@ impl Num {
     /// (or one too long to parse): taken whole, so that neither its mantissa nor its
     /// exponent is read as a number of its own, and reported as not checked.
     fn unread(first: usize, last: usize) -> Num {
-        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last }
+        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last, at_least: false }
     }
 
     fn is_unread(&self) -> bool {
@@ -600,7 +603,7 @@ impl Reader<'_> {
         }
         let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
         let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
-        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j };
+        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j, at_least: false };
         // exponent: 1.0e9, 1e+9
         if self.word(j) == Some("e") && self.glued(j) {
             let (sign, k) = match self.sym(j + 1) {
@@ -672,7 +675,7 @@ impl Reader<'_> {
             let Some(w) = self.word(k) else { break };
             let glued = self.glued(k) && k == num.last && num.mult == 1.0;
             let Some(m) = magnitude_suffix(w, glued, self.upper(k)) else { break };
-            if !glued && !self.same_clause(k - 1, k) {
+            if !glued && k > num.first && !self.same_clause(k - 1, k) {
                 break;
             }
             // "1 m" or "5 b" glued to another letter is a word, not a magnitude
@@ -688,14 +691,50 @@ impl Reader<'_> {
         num.last = k;
     }
 
+    /// A vague multiple of a magnitude at token `i`, read as the least it can mean:
+    /// "tens of millions" at least ten million, "dozens of" at least twelve, "hundreds of"
+    /// at least a hundred, "thousands of" at least a thousand (as "billions of records" is
+    /// at least one billion); "several", "many", "multiple", "numerous" at least two.
+    fn vague_number(&self, i: usize) -> Option<Num> {
+        let (value, at) = match self.word(i)? {
+            "tens" if self.word(i + 1) == Some("of") => (10.0, i + 2),
+            "dozens" if self.word(i + 1) == Some("of") => (12.0, i + 2),
+            "hundreds" if self.word(i + 1) == Some("of") => (100.0, i + 2),
+            "thousands" if self.word(i + 1) == Some("of") => (1000.0, i + 2),
+            "several" | "many" | "multiple" | "numerous" => (2.0, i + 1),
+            _ => return None,
+        };
+        self.word(at).and_then(magnitude_word)?;
+        if !self.same_clause(i, at) {
+            return None;
+        }
+        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: at, at_least: true };
+        self.magnitudes(&mut num);
+        (num.last > at).then_some(num)
+    }
+
+    /// A magnitude with no number before it that another magnitude follows: "thousand
+    /// million", "hundred million", "hundred thousand" read as "a thousand million", ...
+    /// (a magnitude alone, "million records", is read by the pass for magnitude words).
+    fn bare_compound(&self, i: usize) -> bool {
+        let first = matches!(self.word(i), Some("hundred" | "thousand" | "million" | "billion"));
+        first && self.word(i + 1).and_then(magnitude_word).is_some() && self.same_clause(i, i + 1)
+    }
+
     /// A number in words at token `i`: "ninety", "seventy-five", "one thousand million",
-    /// "a billion".
+    /// "a billion", "thousand million", "hundreds of millions" (see [`Reader::vague_number`]).
     fn word_number(&self, i: usize) -> Option<Num> {
+        if let Some(num) = self.vague_number(i) {
+            return Some(num);
+        }
         let w = self.word(i)?;
         let mut k = i;
         let mut value = 0.0;
         let mut seen = false;
-        if w == "a" || w == "an" {
+        if self.bare_compound(i) {
+            value = 1.0;
+            seen = true;
+        } else if w == "a" || w == "an" {
             let next = self.word(i + 1)?;
             if magnitude_word(next).is_none() && next != "hundred" {
                 return None;
@@ -733,7 +772,7 @@ impl Reader<'_> {
             decimals = 1;
             k += 3;
         }
-        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k };
+        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k, at_least: false };
         self.magnitudes(&mut num);
         Some(num)
     }
@@ -846,6 +885,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         nums.pop();
         // "-90%": a cut of 90 %
         let mut bound = bound_before(&r, first);
+        if num.at_least {
+            if bound == Bound::AtMost {
+                let why = "a vague amount (\"hundreds of millions\") given as a ceiling, which this tool does not read";
+                not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                prev_num_end = num.last;
+                continue;
+            }
+            bound = Bound::AtLeast;
+        }
         let prefix_times = first > 0
             && (r.sym(first - 1) == Some('\u{d7}')
                 || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
@@ -1364,6 +1412,57 @@ mod tests {
             assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
             assert!(e.unchecked[0].why.contains("two metrics"), "{text}: {:?}", e.unchecked);
         }
+    }
+
+    /// Magnitude words with no number before them multiply as after one: "thousand
+    /// million records" is "a thousand million" (only "million records", at least a
+    /// million, was read, and a claim of 10^9 held against 10^6 records passed).
+    #[test]
+    fn magnitudes_without_a_number_multiply() {
+        for (text, value, mult) in [
+            ("Thousand million records generated successfully", 1.0, 1e9),
+            ("Proven at hundred million record scale", 100.0, 1e6),
+            ("hundred thousand records", 100.0, 1e3),
+            ("one thousand million records", 1.0, 1e9),
+            ("a hundred million records", 100.0, 1e6),
+        ] {
+            let e = extract("scale_proven", text);
+            let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
+            assert_eq!(got, vec![(Quantity::Records { value, multiplier: mult }, Bound::Exact)], "{text}");
+        }
+    }
+
+    /// Vague multiples of a magnitude are read as the least they can mean, a floor:
+    /// "hundreds of millions" at least 10^8, "tens of millions" at least 10^7, "several
+    /// million" at least two million (they were read as "millions": at least one).
+    #[test]
+    fn vague_magnitudes_are_floors() {
+        for (text, value, mult, phrase) in [
+            ("hundreds of millions of records", 100.0, 1e6, "hundreds of millions of records"),
+            ("tens of millions of records", 10.0, 1e6, "tens of millions of records"),
+            ("dozens of millions of records", 12.0, 1e6, "dozens of millions of records"),
+            ("several million records", 2.0, 1e6, "several million records"),
+            ("many millions of rows", 2.0, 1e6, "many millions of rows"),
+            ("hundreds of thousands of records", 100.0, 1e3, "hundreds of thousands of records"),
+            ("thousands of millions of records", 1000.0, 1e6, "thousands of millions of records"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert_eq!(e.mentions.len(), 1, "{text}: {:?}", e.mentions);
+            let m = &e.mentions[0];
+            assert_eq!(m.quantity, Quantity::Records { value, multiplier: mult }, "{text}");
+            assert_eq!(m.bound, Bound::AtLeast, "{text}");
+            assert_eq!(m.phrase(text), phrase);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        // with no record noun, or as a ceiling, they are said to be unchecked
+        for text in ["hundreds of millions processed", "under tens of millions of records"] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+        }
+        // the magnitude word alone keeps its reading
+        assert_eq!(q("scale_proven", "billions of records"), rec(1.0, 1e9));
+        assert_eq!(q("scale_proven", "Proven at million-record scale"), rec(1.0, 1e6));
     }
 
     #[test]
