@@ -405,6 +405,76 @@ fn names_speed(w: &str) -> bool {
     w == "faster" || ["speed", "time", "conver", "quick", "fast", "train"].iter().any(|p| w.starts_with(p))
 }
 
+/// A word that says a cost or a time went up, the opposite of the savings a percentage
+/// of cost or time savings is held against ("Costs 75% higher", "a 75% cost increase",
+/// "cost overrun of 75%", "75% more expensive", "75% longer").
+fn against_saving(w: &str) -> bool {
+    [
+        "higher",
+        "increase",
+        "increased",
+        "increases",
+        "increasing",
+        "rise",
+        "rises",
+        "rose",
+        "risen",
+        "overrun",
+        "overruns",
+        "overspend",
+        "overspent",
+        "expensive",
+        "costlier",
+        "pricier",
+        "dearer",
+        "slower",
+        "longer",
+    ]
+    .contains(&w)
+}
+
+/// A word that says the run was slower, the opposite of a speed-up ("4.2x slower",
+/// "4.2x longer", "a 4.2x slowdown"; "4.2 times as long" is read by [`opposite_words`]).
+fn against_speedup(w: &str) -> bool {
+    ["slower", "slowdown", "slowed", "longer", "lengthier"].contains(&w)
+}
+
+/// The word of a claim that states the opposite direction of the metric its number is
+/// held against, among the two words before the number and the two after it:
+/// "Costs 75% higher" is no 75 % saving, "4.2x slower" no 4.2x speed-up. Such a claim is
+/// reported unchecked, never held against the metric (where it passed).
+fn opposite_words<'w>(
+    quantity: &Quantity,
+    before: &[(usize, &'w str)],
+    after: &[(usize, &'w str)],
+    plus_sign: bool,
+) -> Option<Cow<'static, str>> {
+    let near = || before.iter().rev().take(2).chain(after.iter().take(2)).map(|(_, w)| *w);
+    let hit = match quantity {
+        Quantity::Percent { of: PercentOf::CostSavings | PercentOf::TimeSavings, .. } => {
+            // "Costs up 75%" (not "up to 75%"), "+75% cost"
+            let up = before.last().is_some_and(|(_, w)| *w == "up");
+            near()
+                .find(|w| against_saving(w))
+                .map(str::to_owned)
+                .or_else(|| up.then(|| "up".to_owned()))
+                .or_else(|| plus_sign.then(|| "+".to_owned()))
+        }
+        Quantity::Speedup { .. } => {
+            let as_long = matches!(after, [(_, "as"), (_, "long"), ..]);
+            near().find(|w| against_speedup(w)).map(str::to_owned).or_else(|| as_long.then(|| "as long".to_owned()))
+        }
+        _ => None,
+    }?;
+    Some(Cow::Owned(format!(
+        "its words (\"{hit}\") state the opposite of the {} the bundle reports; not held against it",
+        match quantity {
+            Quantity::Speedup { .. } => "speed-up",
+            _ => "savings",
+        }
+    )))
+}
+
 /// Seconds per unit of a rate's time word ("/s", "per second", "/h").
 fn per_time(w: &str) -> Option<f64> {
     Some(match w {
@@ -1020,6 +1090,11 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 }
             }
         };
+        let plus_sign = first > 0 && r.sym(first - 1) == Some('+') && r.glued(first);
+        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, plus_sign) {
+            not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
+            continue;
+        }
         // a plain number of records cannot be negative: "-" before it is a dash
         prev_num_end = prev_num_end.max(after).max(used);
         let span = tok_span(&r, first, after);
@@ -1052,6 +1127,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         let Some(v) = r.word(k).and_then(|w| w.strip_suffix("fold")).and_then(fold_factor) else { continue };
+        let around: Vec<(usize, &str)> = (k.saturating_sub(3)..k + 4)
+            .filter(|&j| j != k && r.same_clause(j, k))
+            .filter_map(|j| r.word(j).map(|w| (j, w)))
+            .collect();
+        let (before, after): (Vec<_>, Vec<_>) = around.into_iter().partition(|(j, _)| *j < k);
+        if let Some(why) = opposite_words(&Quantity::Speedup { value: v }, &before, &after, false) {
+            not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
+            continue;
+        }
         let span = tok.range();
         mark(&mut claimed, k, k + 1);
         out.mentions.push(Mention {
@@ -1463,6 +1547,43 @@ mod tests {
         // the magnitude word alone keeps its reading
         assert_eq!(q("scale_proven", "billions of records"), rec(1.0, 1e9));
         assert_eq!(q("scale_proven", "Proven at million-record scale"), rec(1.0, 1e6));
+    }
+
+    /// Words that state the opposite direction of the metric: the number was held
+    /// against the savings or the speed-up and passed ("Costs 75% higher" against 75 %
+    /// savings, "4.2x slower" against a 4.2x speed-up). Now not checked, and said so.
+    #[test]
+    fn a_claim_in_the_opposite_direction_is_not_checked() {
+        for (field, text, phrase) in [
+            ("efficiency_achieved", "Costs 75% higher than traditional methods", "75%"),
+            ("efficiency_achieved", "75% more expensive than traditional methods", "75%"),
+            ("efficiency_achieved", "75% cost increase vs traditional methods", "75%"),
+            ("efficiency_achieved", "cost overrun of 75%", "75%"),
+            ("efficiency_achieved", "Costs up 75% year on year", "75%"),
+            ("efficiency_achieved", "+75% training cost", "75%"),
+            ("performance_improvement", "75% longer training time", "75%"),
+            ("performance_improvement", "4.2x slower training convergence", "4.2x"),
+            ("performance_improvement", "4.2x longer training time", "4.2x"),
+            ("performance_improvement", "takes 4.2 times as long", "4.2 times"),
+            ("performance_improvement", "a 4.2-fold slowdown", "4.2-fold"),
+            ("performance_improvement", "tenfold slower convergence", "tenfold"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert_eq!(e.unchecked[0].text, phrase, "{text}");
+            assert!(e.unchecked[0].why.contains("opposite"), "{text}: {:?}", e.unchecked);
+        }
+        // the right direction still reads
+        for (field, text) in [
+            ("efficiency_achieved", "75% lower costs than traditional methods"),
+            ("efficiency_achieved", "up to 75% cost reduction"),
+            ("performance_improvement", "4.2x faster training convergence"),
+            ("quality_maintained", "96% higher fidelity"),
+            ("efficiency_achieved", "75% cost savings with higher accuracy"),
+        ] {
+            assert_eq!(q(field, text).len(), 1, "{text}");
+        }
     }
 
     #[test]
