@@ -13,6 +13,9 @@ scale\", \"1,000,000 rows\", \"billion scale\") is held against `platform_costs.
 or, when that is absent, against the count implied by `total_cost_usd / cost_per_record`. The \
 claim is compared in its own unit at the decimals it shows (\"1 billion\" is consistent with \
 1.2e9, not with 1e6); a bare magnitude (\"billion scale\") needs at least half of one such unit. \
+Magnitudes multiply with or without a number before them (\"thousand million records\" is 10^9, \
+\"hundred million\" 10^8); a vague multiple is read as the least it can mean (\"tens of millions\" \
+at least 10^7, \"hundreds of millions\" at least 10^8, \"several million\" at least two million). \
 A contradiction means the prose oversells (or the cost figures are wrong).",
 };
 
@@ -73,7 +76,7 @@ pub static UNCHECKED: Rule = Rule {
     section: Claims,
     severity: Warning,
     title: "Every number of a claim is read and checked",
-    explanation: "A claim that carries digits, magnitude words (\"thousand\", \"million\", \"billion\"), a unit with no number read (\"%\", \"gigabytes\") or a multiple in words (\"twice\", \"an order of magnitude\") the extractor could not tie to a metric (\"1/5 of the time\", \"5h 29m\"), or whose words name two different metrics around one number (\"Costs down 96% at full fidelity\", \"4x cheaper\" held against a speed-up), was not checked. It is reported so that it never reads as a claim that passed: reword it in a form that names its metric (\"4.2x faster\", \"75% cost reduction\"), or check it by hand.",
+    explanation: "A claim that carries digits, magnitude words (\"thousand\", \"million\", \"billion\"), a unit with no number read (\"%\", \"gigabytes\") or a multiple in words (\"twice\", \"an order of magnitude\") the extractor could not tie to a metric (\"1/5 of the time\", \"5h 29m\"), or whose words name two different metrics around one number (\"Costs down 96% at full fidelity\", \"4x cheaper\" held against a speed-up), or whose words state the opposite direction of the metric (\"Costs 75% higher\", \"cost increase\", \"overrun\", \"more expensive\", \"longer\" by a savings percentage; \"4.2x slower\", \"longer\", \"slowdown\", \"4.2 times as long\" by a speed-up), was not checked. It is reported so that it never reads as a claim that passed: reword it in a form that names its metric (\"4.2x faster\", \"75% cost reduction\"), or check it by hand.",
 };
 
 pub static RULES: &[&Rule] = &[&RECORDS, &PERCENTAGE, &SPEEDUP, &MEMORY, &THROUGHPUT, &UNSUPPORTED, &UNCHECKED];

@@ -405,6 +405,76 @@ fn names_speed(w: &str) -> bool {
     w == "faster" || ["speed", "time", "conver", "quick", "fast", "train"].iter().any(|p| w.starts_with(p))
 }
 
+/// A word that says a cost or a time went up, the opposite of the savings a percentage
+/// of cost or time savings is held against ("Costs 75% higher", "a 75% cost increase",
+/// "cost overrun of 75%", "75% more expensive", "75% longer").
+fn against_saving(w: &str) -> bool {
+    [
+        "higher",
+        "increase",
+        "increased",
+        "increases",
+        "increasing",
+        "rise",
+        "rises",
+        "rose",
+        "risen",
+        "overrun",
+        "overruns",
+        "overspend",
+        "overspent",
+        "expensive",
+        "costlier",
+        "pricier",
+        "dearer",
+        "slower",
+        "longer",
+    ]
+    .contains(&w)
+}
+
+/// A word that says the run was slower, the opposite of a speed-up ("4.2x slower",
+/// "4.2x longer", "a 4.2x slowdown"; "4.2 times as long" is read by [`opposite_words`]).
+fn against_speedup(w: &str) -> bool {
+    ["slower", "slowdown", "slowed", "longer", "lengthier"].contains(&w)
+}
+
+/// The word of a claim that states the opposite direction of the metric its number is
+/// held against, among the two words before the number and the two after it:
+/// "Costs 75% higher" is no 75 % saving, "4.2x slower" no 4.2x speed-up. Such a claim is
+/// reported unchecked, never held against the metric (where it passed).
+fn opposite_words<'w>(
+    quantity: &Quantity,
+    before: &[(usize, &'w str)],
+    after: &[(usize, &'w str)],
+    plus_sign: bool,
+) -> Option<Cow<'static, str>> {
+    let near = || before.iter().rev().take(2).chain(after.iter().take(2)).map(|(_, w)| *w);
+    let hit = match quantity {
+        Quantity::Percent { of: PercentOf::CostSavings | PercentOf::TimeSavings, .. } => {
+            // "Costs up 75%" (not "up to 75%"), "+75% cost"
+            let up = before.last().is_some_and(|(_, w)| *w == "up");
+            near()
+                .find(|w| against_saving(w))
+                .map(str::to_owned)
+                .or_else(|| up.then(|| "up".to_owned()))
+                .or_else(|| plus_sign.then(|| "+".to_owned()))
+        }
+        Quantity::Speedup { .. } => {
+            let as_long = matches!(after, [(_, "as"), (_, "long"), ..]);
+            near().find(|w| against_speedup(w)).map(str::to_owned).or_else(|| as_long.then(|| "as long".to_owned()))
+        }
+        _ => None,
+    }?;
+    Some(Cow::Owned(format!(
+        "its words (\"{hit}\") state the opposite of the {} the bundle reports; not held against it",
+        match quantity {
+            Quantity::Speedup { .. } => "speed-up",
+            _ => "savings",
+        }
+    )))
+}
+
 /// Seconds per unit of a rate's time word ("/s", "per second", "/h").
 fn per_time(w: &str) -> Option<f64> {
     Some(match w {
@@ -432,6 +502,40 @@ fn percent_target(w: &str) -> Option<PercentOf> {
     })
 }
 
+/// The metric the words before a percentage name.
+#[derive(Debug, PartialEq)]
+enum Subject {
+    None,
+    One(PercentOf),
+    Two(PercentOf, PercentOf),
+}
+
+/// The metric the words before a percentage name, read like the words after it: a
+/// `saving` word names cost savings only when no other metric word is with it ("Training
+/// time savings: 75%" is time savings, as "75% time savings" is); two different metrics
+/// ("Cost and time savings: 75%") are [`Subject::Two`].
+fn subject_before(words: &[(usize, &str)]) -> Subject {
+    let generic = |w: &str| w.starts_with("saving");
+    let mut found: Option<PercentOf> = None;
+    let mut saving = false;
+    for (_, w) in words {
+        if generic(w) {
+            saving = true;
+            continue;
+        }
+        match (found, percent_target(w)) {
+            (Some(a), Some(b)) if a != b => return Subject::Two(a, b),
+            (_, Some(b)) => found = Some(b),
+            _ => {}
+        }
+    }
+    match (found, saving) {
+        (Some(t), _) => Subject::One(t),
+        (None, true) => Subject::One(PercentOf::CostSavings),
+        (None, false) => Subject::None,
+    }
+}
+
 /// The percentage target a claim field implies when its words name none.
 fn field_default(field: &str) -> Option<PercentOf> {
     match field {
@@ -452,6 +556,9 @@ struct Num {
     first: usize,
     /// One past the last token of the number (magnitudes included).
     last: usize,
+    /// A vague multiple of a magnitude ("hundreds of millions", "several million"),
+    /// read as the least it can mean: a floor, not a count.
+    at_least: bool,
 }
 
 /// The largest power of ten read ("1e30", "10^30"). Beyond it ("1e400 records") the
@@ -464,7 +571,7 @@ impl Num {
     /// (or one too long to parse): taken whole, so that neither its mantissa nor its
     /// exponent is read as a number of its own, and reported as not checked.
     fn unread(first: usize, last: usize) -> Num {
-        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last }
+        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last, at_least: false }
     }
 
     fn is_unread(&self) -> bool {
@@ -566,7 +673,7 @@ impl Reader<'_> {
         }
         let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
         let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
-        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j };
+        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j, at_least: false };
         // exponent: 1.0e9, 1e+9
         if self.word(j) == Some("e") && self.glued(j) {
             let (sign, k) = match self.sym(j + 1) {
@@ -638,7 +745,7 @@ impl Reader<'_> {
             let Some(w) = self.word(k) else { break };
             let glued = self.glued(k) && k == num.last && num.mult == 1.0;
             let Some(m) = magnitude_suffix(w, glued, self.upper(k)) else { break };
-            if !glued && !self.same_clause(k - 1, k) {
+            if !glued && k > num.first && !self.same_clause(k - 1, k) {
                 break;
             }
             // "1 m" or "5 b" glued to another letter is a word, not a magnitude
@@ -654,14 +761,50 @@ impl Reader<'_> {
         num.last = k;
     }
 
+    /// A vague multiple of a magnitude at token `i`, read as the least it can mean:
+    /// "tens of millions" at least ten million, "dozens of" at least twelve, "hundreds of"
+    /// at least a hundred, "thousands of" at least a thousand (as "billions of records" is
+    /// at least one billion); "several", "many", "multiple", "numerous" at least two.
+    fn vague_number(&self, i: usize) -> Option<Num> {
+        let (value, at) = match self.word(i)? {
+            "tens" if self.word(i + 1) == Some("of") => (10.0, i + 2),
+            "dozens" if self.word(i + 1) == Some("of") => (12.0, i + 2),
+            "hundreds" if self.word(i + 1) == Some("of") => (100.0, i + 2),
+            "thousands" if self.word(i + 1) == Some("of") => (1000.0, i + 2),
+            "several" | "many" | "multiple" | "numerous" => (2.0, i + 1),
+            _ => return None,
+        };
+        self.word(at).and_then(magnitude_word)?;
+        if !self.same_clause(i, at) {
+            return None;
+        }
+        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: at, at_least: true };
+        self.magnitudes(&mut num);
+        (num.last > at).then_some(num)
+    }
+
+    /// A magnitude with no number before it that another magnitude follows: "thousand
+    /// million", "hundred million", "hundred thousand" read as "a thousand million", ...
+    /// (a magnitude alone, "million records", is read by the pass for magnitude words).
+    fn bare_compound(&self, i: usize) -> bool {
+        let first = matches!(self.word(i), Some("hundred" | "thousand" | "million" | "billion"));
+        first && self.word(i + 1).and_then(magnitude_word).is_some() && self.same_clause(i, i + 1)
+    }
+
     /// A number in words at token `i`: "ninety", "seventy-five", "one thousand million",
-    /// "a billion".
+    /// "a billion", "thousand million", "hundreds of millions" (see [`Reader::vague_number`]).
     fn word_number(&self, i: usize) -> Option<Num> {
+        if let Some(num) = self.vague_number(i) {
+            return Some(num);
+        }
         let w = self.word(i)?;
         let mut k = i;
         let mut value = 0.0;
         let mut seen = false;
-        if w == "a" || w == "an" {
+        if self.bare_compound(i) {
+            value = 1.0;
+            seen = true;
+        } else if w == "a" || w == "an" {
             let next = self.word(i + 1)?;
             if magnitude_word(next).is_none() && next != "hundred" {
                 return None;
@@ -699,7 +842,7 @@ impl Reader<'_> {
             decimals = 1;
             k += 3;
         }
-        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k };
+        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k, at_least: false };
         self.magnitudes(&mut num);
         Some(num)
     }
@@ -812,6 +955,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         nums.pop();
         // "-90%": a cut of 90 %
         let mut bound = bound_before(&r, first);
+        if num.at_least {
+            if bound == Bound::AtMost {
+                let why = "a vague amount (\"hundreds of millions\") given as a ceiling, which this tool does not read";
+                not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                prev_num_end = num.last;
+                continue;
+            }
+            bound = Bound::AtLeast;
+        }
         let prefix_times = first > 0
             && (r.sym(first - 1) == Some('\u{d7}')
                 || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
@@ -845,7 +997,19 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
                 let after_t = after_k.map(|(_, t)| t);
                 used = after_k.map_or(used, |(k, _)| k + 1);
-                let before_t = words_before.iter().rev().find_map(|(_, w)| percent_target(w));
+                let before_t = match subject_before(&words_before) {
+                    Subject::Two(a, b) => {
+                        let why = format!(
+                            "its words name two metrics ({} and {} before it); which one it claims is not clear",
+                            a.name(),
+                            b.name()
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    Subject::One(t) => Some(t),
+                    Subject::None => None,
+                };
                 match (after_t, before_t) {
                     (Some(a), Some(b)) if a != b => {
                         let why = format!(
@@ -926,6 +1090,11 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 }
             }
         };
+        let plus_sign = first > 0 && r.sym(first - 1) == Some('+') && r.glued(first);
+        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, plus_sign) {
+            not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
+            continue;
+        }
         // a plain number of records cannot be negative: "-" before it is a dash
         prev_num_end = prev_num_end.max(after).max(used);
         let span = tok_span(&r, first, after);
@@ -958,6 +1127,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         let Some(v) = r.word(k).and_then(|w| w.strip_suffix("fold")).and_then(fold_factor) else { continue };
+        let around: Vec<(usize, &str)> = (k.saturating_sub(3)..k + 4)
+            .filter(|&j| j != k && r.same_clause(j, k))
+            .filter_map(|j| r.word(j).map(|w| (j, w)))
+            .collect();
+        let (before, after): (Vec<_>, Vec<_>) = around.into_iter().partition(|(j, _)| *j < k);
+        if let Some(why) = opposite_words(&Quantity::Speedup { value: v }, &before, &after, false) {
+            not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
+            continue;
+        }
         let span = tok.range();
         mark(&mut claimed, k, k + 1);
         out.mentions.push(Mention {
@@ -1286,6 +1464,125 @@ mod tests {
                 "{text}: {counts:?}"
             );
             assert!(e.unchecked.iter().any(|u| u.text.contains(unread)), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    /// The subject before a percentage is read as the one after it: "time savings" is
+    /// time savings on either side of the number (the `savings` nearest the number was
+    /// read as cost savings, and a claim of 75 % time savings was held against 75 % cost
+    /// savings and passed).
+    #[test]
+    fn a_subject_before_the_number_reads_as_after_it() {
+        let time = |v: f64| vec![Quantity::Percent { value: v, of: PercentOf::TimeSavings }];
+        for (text, v) in [
+            ("Training time savings: 75% at scale", 75.0),
+            ("time savings of 75%", 75.0),
+            ("a time saving of 50%", 50.0),
+            ("75% time savings", 75.0),
+        ] {
+            assert_eq!(q("enterprise_ready", text), time(v), "{text}");
+        }
+        assert_eq!(
+            q("enterprise_ready", "Savings: 75%"),
+            vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]
+        );
+        assert_eq!(
+            q("enterprise_ready", "Cost savings: 75%"),
+            vec![Quantity::Percent { value: 75.0, of: PercentOf::CostSavings }]
+        );
+        for text in ["Cost and time savings: 75%", "Time and cost savings of 75%"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked[0].why.contains("two metrics"), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    /// Magnitude words with no number before them multiply as after one: "thousand
+    /// million records" is "a thousand million" (only "million records", at least a
+    /// million, was read, and a claim of 10^9 held against 10^6 records passed).
+    #[test]
+    fn magnitudes_without_a_number_multiply() {
+        for (text, value, mult) in [
+            ("Thousand million records generated successfully", 1.0, 1e9),
+            ("Proven at hundred million record scale", 100.0, 1e6),
+            ("hundred thousand records", 100.0, 1e3),
+            ("one thousand million records", 1.0, 1e9),
+            ("a hundred million records", 100.0, 1e6),
+        ] {
+            let e = extract("scale_proven", text);
+            let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
+            assert_eq!(got, vec![(Quantity::Records { value, multiplier: mult }, Bound::Exact)], "{text}");
+        }
+    }
+
+    /// Vague multiples of a magnitude are read as the least they can mean, a floor:
+    /// "hundreds of millions" at least 10^8, "tens of millions" at least 10^7, "several
+    /// million" at least two million (they were read as "millions": at least one).
+    #[test]
+    fn vague_magnitudes_are_floors() {
+        for (text, value, mult, phrase) in [
+            ("hundreds of millions of records", 100.0, 1e6, "hundreds of millions of records"),
+            ("tens of millions of records", 10.0, 1e6, "tens of millions of records"),
+            ("dozens of millions of records", 12.0, 1e6, "dozens of millions of records"),
+            ("several million records", 2.0, 1e6, "several million records"),
+            ("many millions of rows", 2.0, 1e6, "many millions of rows"),
+            ("hundreds of thousands of records", 100.0, 1e3, "hundreds of thousands of records"),
+            ("thousands of millions of records", 1000.0, 1e6, "thousands of millions of records"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert_eq!(e.mentions.len(), 1, "{text}: {:?}", e.mentions);
+            let m = &e.mentions[0];
+            assert_eq!(m.quantity, Quantity::Records { value, multiplier: mult }, "{text}");
+            assert_eq!(m.bound, Bound::AtLeast, "{text}");
+            assert_eq!(m.phrase(text), phrase);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        // with no record noun, or as a ceiling, they are said to be unchecked
+        for text in ["hundreds of millions processed", "under tens of millions of records"] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+        }
+        // the magnitude word alone keeps its reading
+        assert_eq!(q("scale_proven", "billions of records"), rec(1.0, 1e9));
+        assert_eq!(q("scale_proven", "Proven at million-record scale"), rec(1.0, 1e6));
+    }
+
+    /// Words that state the opposite direction of the metric: the number was held
+    /// against the savings or the speed-up and passed ("Costs 75% higher" against 75 %
+    /// savings, "4.2x slower" against a 4.2x speed-up). Now not checked, and said so.
+    #[test]
+    fn a_claim_in_the_opposite_direction_is_not_checked() {
+        for (field, text, phrase) in [
+            ("efficiency_achieved", "Costs 75% higher than traditional methods", "75%"),
+            ("efficiency_achieved", "75% more expensive than traditional methods", "75%"),
+            ("efficiency_achieved", "75% cost increase vs traditional methods", "75%"),
+            ("efficiency_achieved", "cost overrun of 75%", "75%"),
+            ("efficiency_achieved", "Costs up 75% year on year", "75%"),
+            ("efficiency_achieved", "+75% training cost", "75%"),
+            ("performance_improvement", "75% longer training time", "75%"),
+            ("performance_improvement", "4.2x slower training convergence", "4.2x"),
+            ("performance_improvement", "4.2x longer training time", "4.2x"),
+            ("performance_improvement", "takes 4.2 times as long", "4.2 times"),
+            ("performance_improvement", "a 4.2-fold slowdown", "4.2-fold"),
+            ("performance_improvement", "tenfold slower convergence", "tenfold"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert_eq!(e.unchecked[0].text, phrase, "{text}");
+            assert!(e.unchecked[0].why.contains("opposite"), "{text}: {:?}", e.unchecked);
+        }
+        // the right direction still reads
+        for (field, text) in [
+            ("efficiency_achieved", "75% lower costs than traditional methods"),
+            ("efficiency_achieved", "up to 75% cost reduction"),
+            ("performance_improvement", "4.2x faster training convergence"),
+            ("quality_maintained", "96% higher fidelity"),
+            ("efficiency_achieved", "75% cost savings with higher accuracy"),
+        ] {
+            assert_eq!(q(field, text).len(), 1, "{text}");
         }
     }
 
