@@ -447,7 +447,7 @@ fn opposite_words<'w>(
     quantity: &Quantity,
     before: &[(usize, &'w str)],
     after: &[(usize, &'w str)],
-    plus_sign: bool,
+    sign: Option<char>,
 ) -> Option<Cow<'static, str>> {
     let near = || before.iter().rev().take(2).chain(after.iter().take(2)).map(|(_, w)| *w);
     let hit = match quantity {
@@ -458,11 +458,16 @@ fn opposite_words<'w>(
                 .find(|w| against_saving(w))
                 .map(str::to_owned)
                 .or_else(|| up.then(|| "up".to_owned()))
-                .or_else(|| plus_sign.then(|| "+".to_owned()))
+                .or_else(|| (sign == Some('+')).then(|| "+".to_owned()))
         }
         Quantity::Speedup { .. } => {
             let as_long = matches!(after, [(_, "as"), (_, "long"), ..]);
-            near().find(|w| against_speedup(w)).map(str::to_owned).or_else(|| as_long.then(|| "as long".to_owned()))
+            near()
+                .find(|w| against_speedup(w))
+                .map(str::to_owned)
+                .or_else(|| as_long.then(|| "as long".to_owned()))
+                // "-4.2x faster": a speed-up below zero is no speed-up (it was read as 4.2x)
+                .or_else(|| (sign == Some('-')).then(|| "-".to_owned()))
         }
         _ => None,
     }?;
@@ -1090,8 +1095,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 }
             }
         };
-        let plus_sign = first > 0 && r.sym(first - 1) == Some('+') && r.glued(first);
-        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, plus_sign) {
+        // A sign glued to the number: "+75%", "-4.2x". A minus must not be glued to what
+        // precedes it too (then it is a hyphen: "model-4.2x").
+        let sign = match (first.checked_sub(1).and_then(|k| r.sym(k)), r.glued(first)) {
+            (Some('+'), true) => Some('+'),
+            (Some('-'), true) if first == 1 || !r.glued(first - 1) => Some('-'),
+            _ => None,
+        };
+        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, sign) {
             not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
             continue;
         }
@@ -1132,7 +1143,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             .filter_map(|j| r.word(j).map(|w| (j, w)))
             .collect();
         let (before, after): (Vec<_>, Vec<_>) = around.into_iter().partition(|(j, _)| *j < k);
-        if let Some(why) = opposite_words(&Quantity::Speedup { value: v }, &before, &after, false) {
+        if let Some(why) = opposite_words(&Quantity::Speedup { value: v }, &before, &after, None) {
             not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
             continue;
         }
@@ -1567,6 +1578,8 @@ mod tests {
             ("performance_improvement", "takes 4.2 times as long", "4.2 times"),
             ("performance_improvement", "a 4.2-fold slowdown", "4.2-fold"),
             ("performance_improvement", "tenfold slower convergence", "tenfold"),
+            ("performance_improvement", "-4.2x faster training convergence", "4.2x"),
+            ("performance_improvement", "training at \u{2212}4.2x the speed", "4.2x"),
         ] {
             let e = extract(field, text);
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
@@ -1581,6 +1594,8 @@ mod tests {
             ("performance_improvement", "4.2x faster training convergence"),
             ("quality_maintained", "96% higher fidelity"),
             ("efficiency_achieved", "75% cost savings with higher accuracy"),
+            ("performance_improvement", "model-4.2x faster convergence"),
+            ("performance_improvement", "2-4.2x faster convergence"),
         ] {
             assert_eq!(q(field, text).len(), 1, "{text}");
         }
