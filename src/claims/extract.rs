@@ -896,6 +896,12 @@ fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
             if r.sym(k + 1) == Some('/') && r.glued(k + 1) {
                 return None;
             }
+            // "Gb", "Mb": bits, eight times less than bytes (16 Gb of memory was held
+            // against 16.5 GB as the same size); not read as a size
+            let written = r.toks.get(k).and_then(|t| r.t.get(t.range()));
+            if written.is_some_and(|u| matches!(u, "Kb" | "Mb" | "Gb" | "Tb")) {
+                return None;
+            }
             Some((Unit::Memory(unit), k + 1))
         }
     }
@@ -1558,6 +1564,21 @@ mod tests {
         // the magnitude word alone keeps its reading
         assert_eq!(q("scale_proven", "billions of records"), rec(1.0, 1e9));
         assert_eq!(q("scale_proven", "Proven at million-record scale"), rec(1.0, 1e6));
+    }
+
+    /// Gigabits are no gigabytes: "16 Gb" was held against a memory size in GB as the
+    /// same figure. Written that way (capital, then a small b) it is not read as a size.
+    #[test]
+    fn bits_are_not_bytes() {
+        for text in ["Peak usage 16 Gb", "Peak usage 16Gb", "512 Mb peak memory"] {
+            let e = extract("memory_optimization", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            // The number and the unit, each not checked.
+            assert!(e.unchecked.iter().any(|u| u.text.starts_with(['1', '5'])), "{text}: {:?}", e.unchecked);
+        }
+        for text in ["Peak usage 16 GB", "Peak usage 16 gb", "16GB peak", "512 MB peak memory"] {
+            assert_eq!(q("memory_optimization", text).len(), 1, "{text}");
+        }
     }
 
     /// Words that state the opposite direction of the metric: the number was held
