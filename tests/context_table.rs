@@ -261,3 +261,56 @@ fn the_property_names_a_file_by_its_bytes() {
     assert_eq!(status("a%5Cb.json", b"a\\\\b.json"), "fail");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A commit with no time of its own (no `inCommitTimestamp`, no `commitInfo`) is dated by
+/// its file's modification time, which whoever wrote the copy sets. Before, a far-future
+/// time made `context.table-generated-before` PASS for any bundle; now it is SKIP, while a
+/// modification time before `generated_at` (2025-08-10T12:00:00Z, the bundle's) still
+/// fails, since a copy is written after its commit.
+#[test]
+fn a_modification_time_can_fail_the_date_but_never_pass_it() {
+    let t = scratch("appends", "mtime");
+    let bundle = root().join("fixtures/tables/bundles/appends.json");
+    let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("{\"commitInfo\"")).collect();
+    assert!(kept.len() < text.lines().count(), "version 3 had a commitInfo");
+    assert!(kept.iter().any(|l| l.contains("aethergen.evidence_uri")), "version 3 sets the property");
+    std::fs::write(commit(&t, 3), kept.join("\n") + "\n").unwrap();
+    let at = |unix: u64| {
+        let file = std::fs::File::options().write(true).open(commit(&t, 3)).unwrap();
+        file.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix)).unwrap();
+        drop(file);
+        let r = run(&[
+            "--format",
+            "json",
+            "--now",
+            "2030-01-01T00:00:00Z",
+            "--table",
+            &t.display().to_string(),
+            &bundle.display().to_string(),
+        ]);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+        let bundle = report["bundles"][0].clone();
+        let (status, finding) = check_of(&bundle, "context.table-generated-before");
+        let reason = bundle["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["rule"] == "context.table-generated-before")
+            .map(|c| c["reason"].clone());
+        (status, finding.cloned(), reason)
+    };
+    // 2099-01-01: after generated_at, so nothing is confirmed.
+    let (status, finding, reason) = at(4_070_908_800);
+    assert_eq!(status, "skip");
+    assert!(finding.is_none());
+    let reason = reason.unwrap().to_string();
+    assert!(reason.contains("modification time (2099-01-01T00:00:00Z)"), "{reason}");
+    // 2025-01-01: before generated_at, so the bundle came too late.
+    let (status, finding, _) = at(1_735_689_600);
+    assert_eq!(status, "fail");
+    let finding = finding.unwrap();
+    assert_eq!(finding["pointer"], "/generated_at");
+    assert_eq!(finding["expected"], "at or before 2025-01-01T00:00:00Z");
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}

@@ -47,6 +47,9 @@ impl std::fmt::Display for Error {
     }
 }
 
+/// The source of a commit time read from the file system, not from the log.
+pub const MODIFIED: &str = "the commit file's modification time";
+
 /// When a commit happened, and which field said so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CommitTime {
@@ -783,7 +786,7 @@ fn commit_time(path: &Path, actions: &[Action]) -> Option<CommitTime> {
     }
     let modified = std::fs::symlink_metadata(path).ok()?.modified().ok()?;
     let ms = modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
-    Some(CommitTime { millis: i64::try_from(ms).ok()?, source: "the commit file's modification time" })
+    Some(CommitTime { millis: i64::try_from(ms).ok()?, source: MODIFIED })
 }
 
 /// The column names of a `schemaString`, dotted for fields of structs.

@@ -135,7 +135,9 @@ pub static TABLE_GENERATED: Rule = Rule {
 generated after that commit cannot be the evidence the table was published with (it was \
 regenerated, or replaced). The commit time is the commit's in-commit timestamp, else its \
 `commitInfo.timestamp`, else the commit file's modification time, as the Delta protocol says. \
-A time that is no calendar date (before year -9999 or after 9999) compares with nothing: the \
+A modification time is when this copy was written, set by whoever wrote it: it can show a \
+bundle generated too late (the copy came after the commit), but a time at or after \
+`generated_at` confirms nothing, so the check is then SKIP. A time that is no calendar date (before year -9999 or after 9999) compares with nothing: the \
 check is SKIP with the time it read, never PASS.",
 };
 

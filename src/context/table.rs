@@ -459,6 +459,23 @@ fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
         );
         return;
     };
+    // A modification time is when this copy of the file was written, and whoever wrote
+    // it chose it (`touch -d 2099-01-01`). A copy is written after the commit, so a bundle
+    // generated after it is still too late; but a time at or after `generated_at` confirms
+    // nothing, so it is SKIP, never PASS.
+    if time.source == delta::MODIFIED && generated <= committed {
+        let shown = committed.format(&Rfc3339).unwrap_or_default();
+        out.skip(
+            &TABLE_GENERATED,
+            format!(
+                "version {} states no commit time (no inCommitTimestamp, no commitInfo.timestamp); \
+                 its file's modification time ({shown}) is when this copy was written, set by whoever \
+                 wrote it, so it can show a bundle generated too late but never confirm one",
+                set.version
+            ),
+        );
+        return;
+    }
     out.mark(&TABLE_GENERATED);
     if generated > committed {
         let shown = committed.format(&Rfc3339).unwrap_or_default();
