@@ -197,3 +197,48 @@ fn a_report_path_that_is_a_link_or_fifo_is_refused() {
     common::assert_valid_sarif(&std::fs::read_to_string(dir.join("old.sarif")).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A relative report path is not written through a link among its directories: in CI the
+/// working directory is the checkout, and a committed `reports -> ../victim-dir` had
+/// `--output sarif=reports/aeb-verify.sarif` create the report in the directory it names.
+/// An absolute path is the auditor's own spelling and is followed.
+#[test]
+fn a_relative_report_path_through_a_linked_directory_is_refused() {
+    let dir = scratch("linked-dir");
+    let checkout = dir.join("checkout");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(checkout.join("real/deeper")).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, checkout.join("reports")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, checkout.join("real/linked")).unwrap();
+    let bundle = fixture("seed-example-sealed.json");
+    let in_checkout = |spec: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .current_dir(&checkout)
+            .args(["--now", NOW, "-q", "--output", spec, s(&bundle)])
+            .output()
+            .unwrap();
+        common::Run {
+            code: out.status.code().unwrap(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            raw: out.stdout,
+        }
+    };
+    for (spec, link) in [
+        ("sarif=reports/aeb-verify.sarif", "reports is a symbolic link"),
+        ("sarif=./real/linked/x.sarif", "./real/linked is a symbolic link"),
+        ("junit=real/../reports/x.xml", "real/../reports is a symbolic link"),
+    ] {
+        let r = in_checkout(spec);
+        assert_refused(&r, spec, link);
+    }
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "a report was written through the link");
+    // Directories that are no links, and an absolute path through one, are written.
+    assert_eq!(in_checkout("sarif=real/deeper/ok.sarif").code, 0);
+    common::assert_valid_sarif(&std::fs::read_to_string(checkout.join("real/deeper/ok.sarif")).unwrap());
+    let absolute = format!("sarif={}", s(&checkout.join("reports/abs.sarif")));
+    assert_eq!(in_checkout(&absolute).code, 0);
+    assert!(elsewhere.join("abs.sarif").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -42,6 +42,20 @@ pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Op
             ));
         }
     }
+    // A relative path lies below the working directory, which in CI is the checkout the
+    // change under review controls: a committed `reports -> /home/runner/.ssh` would have
+    // `reports/x.sarif` created there. The directories of an absolute path are the
+    // auditor's own spelling and are followed.
+    for (spec, path) in outputs {
+        if let Some(link) = linked_directory(path) {
+            return Err(format!(
+                "--output {spec}: {} is a symbolic link; a relative report path is not written through a \
+                 link among its directories (the working directory may be a checkout that planted it); \
+                 give a path without one, or an absolute path",
+                link.display()
+            ));
+        }
+    }
     if let Some(log) = table.and_then(|t| std::fs::canonicalize(t.join("_delta_log")).ok()) {
         for (spec, path) in outputs {
             if parent_dir(path).is_some_and(|dir| dir.starts_with(&log)) {
@@ -71,6 +85,22 @@ pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The first directory of a relative path that is a symbolic link.
+fn linked_directory(path: &Path) -> Option<PathBuf> {
+    if path.is_absolute() {
+        return None;
+    }
+    let mut prefix = PathBuf::new();
+    let parent = path.parent()?;
+    for component in parent.components() {
+        prefix.push(component);
+        if std::fs::symlink_metadata(&prefix).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(prefix);
+        }
+    }
+    None
 }
 
 /// What a file that is not a regular one is, for the message refusing it.
