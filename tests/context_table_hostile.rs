@@ -591,4 +591,12 @@ fn a_version_holding_an_action_twice_is_unreadable() {
     let text = std::fs::read_to_string(commit(&t, 5)).unwrap() + &second + "\n";
     std::fs::write(commit(&t, 5), text).unwrap();
     assert_unreadable(&t, "00000000000000000005.json: version 5 holds a second metaData action");
+    // A commit before a checkpoint is read only to date the property, and the check holds
+    // there too: a second metaData in version 2 of `checkpointed` (checkpoint at 3) would
+    // have dated the property by whichever of the two came last.
+    let t = scratch("checkpointed", "twometa-replayed");
+    let text = std::fs::read_to_string(commit(&t, 2)).unwrap();
+    let meta = text.lines().find(|l| l.starts_with("{\"metaData\"")).unwrap().replace("checkpointed.json", "x.json");
+    std::fs::write(commit(&t, 2), format!("{}\n{meta}\n", text.trim_end())).unwrap();
+    assert_unreadable(&t, "00000000000000000002.json: version 2 holds a second metaData action");
 }

@@ -589,6 +589,15 @@ impl<'a> Replay<'a> {
             let bytes = read_bounded(path, self.limits)?;
             let actions = json_actions(path, &bytes)?;
             let time = commit_time(path, &actions);
+            // Only dated here, but a second metaData makes the version invalid all the
+            // same: which of the two set the property would be a guess (as in `apply`).
+            if actions.iter().filter(|a| a.meta_data.is_some()).count() > 1 {
+                return Err(Error::Unreadable(format!(
+                    "{}: version {v} holds a second metaData action; the Delta protocol allows one, so the \
+                     version is invalid",
+                    file_label(path)
+                )));
+            }
             for a in &actions {
                 if let Some(meta) = &a.meta_data {
                     let value = meta.configuration.as_ref().and_then(|c| c.get(EVIDENCE_URI).cloned().flatten());
