@@ -280,3 +280,92 @@ fn a_rerun_command_names_a_file_with_control_characters_exactly() {
     assert_eq!(w["record"]["inputs"][0]["sha256"], v["record"]["inputs"][0]["sha256"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs a recorded command again with bash, from `dir`, as JSON.
+fn rerun_in(command: &str, dir: &std::path::Path) -> (i32, serde_json::Value) {
+    let shell = format!("{} --format json {}", env!("CARGO_BIN_EXE_aeb-verify"), &command["aeb-verify ".len()..]);
+    let again = Command::new("bash").arg("-c").arg(&shell).current_dir(dir).output().unwrap();
+    let v = serde_json::from_slice(&again.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {shell}\n{}", String::from_utf8_lossy(&again.stderr)));
+    (again.status.code().unwrap(), v)
+}
+
+fn json_in(args: &[&str], dir: &std::path::Path) -> (i32, serde_json::Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--format", "json", "--now", NOW])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {args:?}"));
+    (out.status.code().unwrap(), v)
+}
+
+fn verdicts(v: &serde_json::Value) -> Vec<(String, String)> {
+    let bundles = v["bundles"].as_array().unwrap();
+    bundles.iter().map(|b| (b["file"].as_str().unwrap().to_owned(), b["verdict"].to_string())).collect()
+}
+
+/// The record held the literal `--require-signature` flag, so `--cert K
+/// --no-require-signature` (audit only, VERIFIED) and `--cert K` (a signature demanded,
+/// REJECTED) had identical records, and the command dropped `--no-require-signature`
+/// and `--max-signatures`: both reruns reached the opposite verdict (attacker pass 5).
+#[test]
+fn the_recorded_command_keeps_the_signature_policy() {
+    let dir = std::env::temp_dir().join(format!("aeb-record-sig-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (from, to) in [
+        ("signatures/certs/ed25519.asc", "ed25519.asc"),
+        ("signatures/certs/rsa3072.asc", "rsa3072.asc"),
+        ("seed-example-sealed.json", "unsigned.json"),
+        ("signatures/bundles/pgp-two-signers.json", "two.json"),
+    ] {
+        std::fs::copy(fixture(from), dir.join(to)).unwrap();
+    }
+    // sig-keys-imply-require.rs: supplied keys demand a signature unless
+    // --no-require-signature, and the seed is unsigned.
+    let (code, v) = json_in(&["--no-require-signature", "--cert", "ed25519.asc", "unsigned.json"], &dir);
+    assert_eq!((code, v["verdict"].as_str()), (0, Some("verified")));
+    let rec = &v["record"];
+    assert_eq!((rec["require_signature"].as_bool(), rec["no_require_signature"].as_bool()), (Some(false), Some(true)));
+    let command = rec["command"].as_str().unwrap();
+    assert!(command.contains(" --no-require-signature "), "{command}");
+    assert_eq!(rerun_in(command, &dir).0, 0, "{command}");
+    let (code, v) = json_in(&["--cert", "ed25519.asc", "unsigned.json"], &dir);
+    assert_eq!(code, 1);
+    assert_eq!(v["record"]["require_signature"], true);
+    assert_eq!(v["record"]["signature_required_by"], serde_json::json!(["--cert"]));
+    assert_eq!(rerun_in(v["record"]["command"].as_str().unwrap(), &dir).0, 1);
+    // Two signatures, at most one examined: sig.too-many, REJECTED; so must the rerun be.
+    let (code, v) =
+        json_in(&["--max-signatures", "1", "--cert", "ed25519.asc", "--cert", "rsa3072.asc", "two.json"], &dir);
+    assert_eq!(code, 1);
+    let rules: Vec<&str> =
+        v["bundles"][0]["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert!(rules.contains(&"sig.too-many"), "{rules:?}");
+    assert_eq!(v["record"]["max_signatures"], 1);
+    let (again, w) = rerun_in(v["record"]["command"].as_str().unwrap(), &dir);
+    assert_eq!((again, verdicts(&w)), (1, verdicts(&v)));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A tampered bundle named `-v` given after `--` was recorded without the `--`, so the
+/// rerun read it as `--verbose` and VERIFIED the good bundle alone; a certificate file
+/// named `-k, 2026.asc` was split at ", " into two files that do not exist.
+#[test]
+fn the_recorded_command_keeps_names_that_look_like_options() {
+    let dir = std::env::temp_dir().join(format!("aeb-record-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/certs/ed25519.asc"), dir.join("-k, 2026.asc")).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-tampered.json"), dir.join("-v")).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-ed25519.json"), dir.join("good.json")).unwrap();
+    let (code, v) = json_in(&["--cert=-k, 2026.asc", "--", "-v", "good.json"], &dir);
+    assert_eq!(code, 1);
+    let want = vec![("-v".to_owned(), "\"rejected\"".to_owned()), ("good.json".to_owned(), "\"verified\"".to_owned())];
+    assert_eq!(verdicts(&v), want);
+    let command = v["record"]["command"].as_str().unwrap();
+    let (again, w) = rerun_in(command, &dir);
+    assert_eq!((again, verdicts(&w)), (1, want), "{command}");
+    assert_eq!(w["record"]["keys"][0]["file"], "-k, 2026.asc");
+    let _ = std::fs::remove_dir_all(&dir);
+}

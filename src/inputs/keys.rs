@@ -19,8 +19,9 @@ pub const MAX_KEY_FILE_BYTES: u64 = 4 << 20;
 pub struct Keys {
     /// Copies of one certificate merged into one.
     pub certs: Vec<Cert>,
-    /// The `--cert` file(s) each of `certs` came from, for the record of the audit.
-    pub cert_files: Vec<String>,
+    /// The `--cert` file(s) each of `certs` came from, for the record of the audit
+    /// (names escaped one-to-one, as bundles' are: [`crate::text::path_name`]).
+    pub cert_files: Vec<Vec<String>>,
     pub kms_keys: Vec<KmsKey>,
     /// Warnings about the key files themselves (a secret key given as a certificate).
     pub warnings: Vec<String>,
@@ -33,7 +34,7 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
     let mut files = Vec::new();
     for f in cert_files {
         let f = f.as_ref();
-        let name = f.display().to_string();
+        let name = crate::text::path_name(f);
         let bytes = read_key_file(f).map_err(|e| format!("--cert {name}: {e}"))?;
         for cert in parse_cert(&bytes).map_err(|e| format!("--cert {name}: {e}"))? {
             if cert.is_tsk() {
@@ -50,10 +51,10 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
         }
     }
     for (cert, from) in pgp::merge_copies(certs).map_err(|e| format!("--cert: {e}"))? {
-        let mut names: Vec<&str> = from.iter().filter_map(|&i| files.get(i).map(String::as_str)).collect();
+        let mut names: Vec<String> = from.iter().filter_map(|&i| files.get(i).cloned()).collect();
         names.dedup();
         keys.certs.push(cert);
-        keys.cert_files.push(names.join(", "));
+        keys.cert_files.push(names);
     }
     for spec in kms_specs {
         let (key_id, file) = split_kms_spec(spec)?;

@@ -188,7 +188,7 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             tr { th { "policy" } td {
                 "profile " (rec.profile) ", " (if rec.strict { "strict" } else { "not strict" })
                 ", tolerance " (tolerance) ", max " (rec.max_bytes) " bytes, depth " (rec.max_depth)
-                @if rec.require_signature { ", signature required" }
+                ", " (rec.signature_policy())
             } }
             @for o in &rec.overrides {
                 tr { th { "override" } td { span.mono { (esc(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }

@@ -235,9 +235,7 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         tolerance,
         format!("max {} bytes, depth {}", rec.max_bytes, rec.max_depth),
     ];
-    if rec.require_signature {
-        policy.push("signature required".to_owned());
-    }
+    policy.push(rec.signature_policy());
     if rec.min_signers > 0 {
         policy.push(format!("min {} signers", rec.min_signers));
     }

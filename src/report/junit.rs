@@ -143,6 +143,7 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     props.push(("aeb-verify.strict", record.strict.to_string()));
     props.push(("aeb-verify.tolerance", record.tolerance.map_or("decimals shown".to_owned(), |t| t.to_string())));
     props.push(("aeb-verify.max-bytes", record.max_bytes.to_string()));
+    props.push(("aeb-verify.signatures", record.signature_policy()));
     for o in &record.overrides {
         props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
     }

@@ -205,12 +205,12 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
     row(
         "policy",
         format!(
-            "profile {}, {}, tolerance {tolerance}, max {} bytes, depth {}{}",
+            "profile {}, {}, tolerance {tolerance}, max {} bytes, depth {}, {}",
             rec.profile,
             if rec.strict { "strict" } else { "not strict" },
             rec.max_bytes,
             rec.max_depth,
-            if rec.require_signature { ", signature required" } else { "" }
+            rec.signature_policy()
         ),
     );
     for o in &rec.overrides {

@@ -24,7 +24,15 @@ pub struct Record {
     pub tolerance: Option<f64>,
     pub max_bytes: u64,
     pub max_depth: usize,
+    /// Whether the run demanded a signature, by whatever option (`--cert` and
+    /// `--kms-key` do, as gpgv's keyring does), not only `--require-signature`.
     pub require_signature: bool,
+    /// The options that demanded it (`--require-signature`, `--cert`, `--signer`, ...).
+    pub signature_required_by: Vec<&'static str>,
+    /// `--no-require-signature`: the supplied keys did not by themselves demand one.
+    pub no_require_signature: bool,
+    /// `--max-signatures`: signatures examined per bundle before `sig.too-many`.
+    pub max_signatures: usize,
     pub min_signers: usize,
     pub signers: Vec<String>,
     pub deny_patterns: Vec<String>,
@@ -56,7 +64,11 @@ pub const NO_VALID_USER_ID: &str = "no valid user ID";
 pub struct Key {
     /// "openpgp" or "kms".
     pub kind: &'static str,
+    /// The file, or the files holding copies of one certificate, ", "-joined.
     pub file: String,
+    /// The files one by one, for the command that repeats the run (a name may hold ", ").
+    #[serde(skip)]
+    pub files: Vec<String>,
     /// OpenPGP: the certificate's primary fingerprint; KMS: SHA-256 of the public key (SPKI DER).
     pub id: String,
     /// KMS: the key ID it was bound to with KEY_ID=FILE.
@@ -123,6 +135,7 @@ impl Record {
                 None => overrides.push(OverrideRecord { flag, severity: o.severity, rules: vec![o.rule.id] }),
             }
         }
+        let demanded_by = opts.trust.demand(opts.profile);
         let mut record = Record {
             tool_version: env!("CARGO_PKG_VERSION"),
             now,
@@ -138,7 +151,10 @@ impl Record {
             tolerance: opts.tolerance,
             max_bytes: opts.limits.max_bytes,
             max_depth: opts.limits.max_depth,
-            require_signature: opts.trust.require,
+            require_signature: demanded_by.0 > 0,
+            signature_required_by: demanded_by.1,
+            no_require_signature: opts.trust.keys_optional,
+            max_signatures: opts.trust.max_signatures,
             min_signers: opts.trust.min_signers,
             signers: opts.trust.signers.clone(),
             deny_patterns: opts.deny_patterns.iter().map(|r| r.as_str().to_owned()).collect(),
@@ -150,7 +166,7 @@ impl Record {
                 .map(|a| ArtifactRecord { name: a.name.clone(), file: a.file.clone(), sha256: a.bytes_sha256.clone() })
                 .collect(),
             table: opts.context.table.as_ref().map(|t| TableRecord {
-                dir: t.dir.display().to_string(),
+                dir: crate::text::path_name(&t.dir),
                 version: t.state.as_ref().as_ref().ok().map(|s| s.version),
             }),
             command: String::new(),
@@ -193,6 +209,23 @@ impl Record {
         self.command = self.rerun();
     }
 
+    /// The signature part of the policy, as the human formats print it: "signature
+    /// required (--cert)", "signature not required (--no-require-signature)", and the
+    /// per-bundle limit when it is not the default.
+    pub fn signature_policy(&self) -> String {
+        let mut s = if self.require_signature {
+            format!("signature required ({})", self.signature_required_by.join(", "))
+        } else if self.no_require_signature {
+            "signature not required (--no-require-signature)".to_owned()
+        } else {
+            "signature not required".to_owned()
+        };
+        if self.max_signatures != crate::signatures::MAX_SIGNATURES {
+            s.push_str(&format!(", at most {} signatures", self.max_signatures));
+        }
+        s
+    }
+
     /// The command that repeats this run's verdict for one of its inputs.
     pub fn command_for(&self, path: &str) -> String {
         let one = Input { path: path.to_owned(), bytes: None, sha256: None };
@@ -214,26 +247,38 @@ impl Record {
     }
 
     /// A command line that repeats this run: same time, keys, options and inputs.
+    /// Every option that can change a verdict is written, the effective demand for a
+    /// signature included; a value or input that begins with `-` is written so that it
+    /// cannot read as an option (`--cert=-k.asc`, `--` before the inputs).
     fn rerun(&self) -> String {
-        let mut a: Vec<String> = vec!["aeb-verify".into(), "--now".into(), self.now.clone()];
+        let mut w: Vec<String> = vec!["aeb-verify".into(), "--now".into(), shell_quote(&self.now)];
+        let flag = |w: &mut Vec<String>, f: &str| w.push(f.to_owned());
+        // `quoted` is the value already quoted for the shell; `raw` the value itself.
+        let opt = |w: &mut Vec<String>, f: &str, raw: &str, quoted: String| {
+            if raw.starts_with('-') {
+                w.push(format!("{f}={quoted}"));
+            } else {
+                w.extend([f.to_owned(), quoted]);
+            }
+        };
         if self.strict {
-            a.push("--strict".into());
+            flag(&mut w, "--strict");
         }
         if self.profile != "none" {
-            a.extend(["--profile".into(), self.profile.into()]);
+            opt(&mut w, "--profile", self.profile, self.profile.into());
         }
         if let Some(t) = self.tolerance {
-            a.extend(["--tolerance".into(), t.to_string()]);
+            let t = t.to_string();
+            opt(&mut w, "--tolerance", &t, shell_quote(&t));
         }
         if self.max_bytes != crate::read::Limits::default().max_bytes {
-            a.extend(["--max-bytes".into(), self.max_bytes.to_string()]);
+            opt(&mut w, "--max-bytes", "", self.max_bytes.to_string());
         }
         let mut files: Vec<&str> = Vec::new();
-        // A certificate merged from copies in several files names them all, ", "-joined.
-        for f in self.keys.iter().filter(|k| k.kind == "openpgp").flat_map(|k| k.file.split(", ")) {
-            if !files.contains(&f) {
+        for f in self.keys.iter().filter(|k| k.kind == "openpgp").flat_map(|k| &k.files) {
+            if !files.contains(&f.as_str()) {
                 files.push(f);
-                a.extend(["--cert".into(), f.to_owned()]);
+                opt(&mut w, "--cert", f, shell_quote_name(f));
             }
         }
         for k in self.keys.iter().filter(|k| k.kind == "kms") {
@@ -241,36 +286,45 @@ impl Record {
                 Some(id) => format!("{id}={}", k.file),
                 None => k.file.clone(),
             };
-            a.extend(["--kms-key".into(), spec]);
+            opt(&mut w, "--kms-key", &spec, shell_quote(&spec));
         }
-        if self.require_signature && self.profile != "marketplace" {
-            a.push("--require-signature".into());
+        if self.no_require_signature {
+            flag(&mut w, "--no-require-signature");
+        } else if self.signature_required_by.contains(&"--require-signature") {
+            flag(&mut w, "--require-signature");
+        }
+        if self.max_signatures != crate::signatures::MAX_SIGNATURES {
+            opt(&mut w, "--max-signatures", "", self.max_signatures.to_string());
         }
         if self.min_signers > 0 {
-            a.extend(["--min-signers".into(), self.min_signers.to_string()]);
+            opt(&mut w, "--min-signers", "", self.min_signers.to_string());
         }
         for s in &self.signers {
-            a.extend(["--signer".into(), s.clone()]);
+            opt(&mut w, "--signer", s, shell_quote(s));
         }
         for p in &self.deny_patterns {
-            a.extend(["--deny-pattern".into(), p.clone()]);
+            opt(&mut w, "--deny-pattern", p, shell_quote(p));
         }
         for o in &self.overrides {
-            a.extend(o.flag.splitn(2, ' ').map(str::to_owned));
+            let (f, rule) = o.flag.split_once(' ').unwrap_or((o.flag.as_str(), ""));
+            opt(&mut w, f, rule, shell_quote(rule));
         }
         for art in &self.artifacts {
-            a.extend(["--artifact".into(), format!("{}={}", art.name, art.file)]);
+            let spec = format!("{}={}", art.name, art.file);
+            opt(&mut w, "--artifact", &spec, shell_quote(&spec));
         }
         if let Some(t) = &self.table {
-            a.extend(["--table".into(), t.dir.clone()]);
+            opt(&mut w, "--table", &t.dir, shell_quote_name(&t.dir));
             // The version read, so that later commits do not change the verdict.
             if let Some(v) = t.version {
-                a.extend(["--table-version".into(), v.to_string()]);
+                opt(&mut w, "--table-version", "", v.to_string());
             }
         }
-        let mut words: Vec<String> = a.iter().map(|s| shell_quote(s)).collect();
-        words.extend(self.inputs.iter().map(|i| shell_quote_name(&i.path)));
-        words.join(" ")
+        if self.inputs.iter().any(|i| i.path.starts_with('-') && i.path != "-") {
+            flag(&mut w, "--");
+        }
+        w.extend(self.inputs.iter().map(|i| shell_quote_name(&i.path)));
+        w.join(" ")
     }
 }
 
@@ -292,9 +346,11 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
     for (i, cert) in opts.trust.certs.iter().enumerate() {
         let fpr = cert.fingerprint().to_hex();
         let user_ids = crate::signatures::pgp::valid_user_ids(cert, &policy, now);
+        let files = opts.trust.cert_files.get(i).cloned().unwrap_or_default();
         keys.push(Key {
             kind: "openpgp",
-            file: opts.trust.cert_files.get(i).cloned().unwrap_or_default(),
+            file: files.join(", "),
+            files,
             verified: verified_by(
                 &|s| matches!(s, SignerId::Pgp { primary, .. } if primary.eq_ignore_ascii_case(&fpr)),
             ),
@@ -307,6 +363,7 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
         keys.push(Key {
             kind: "kms",
             file: k.file.clone(),
+            files: vec![k.file.clone()],
             id: k.spki_sha256.clone(),
             key_id: k.key_id.clone(),
             user_ids: vec![k.key.describe()],

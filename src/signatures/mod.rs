@@ -34,8 +34,8 @@ pub const MAX_SIGNATURES: usize = 32;
 pub struct Trust {
     /// `--cert`, copies of one certificate merged ([`pgp::merge_copies`]).
     pub certs: Vec<sequoia_openpgp::Cert>,
-    /// The `--cert` file each of `certs` came from (same order), for the record.
-    pub cert_files: Vec<String>,
+    /// The `--cert` files each of `certs` came from (same order), for the record.
+    pub cert_files: Vec<Vec<String>>,
     pub kms_keys: Vec<kms::KmsKey>,
     /// `--require-signature`: at least one signature must verify.
     pub require: bool,
