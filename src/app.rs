@@ -39,6 +39,73 @@ pub struct Env<'a> {
     pub width: usize,
 }
 
+/// The command line, parsed; or what to print and the exit status when it cannot be
+/// run as given (a usage error, `--help`, `--version`).
+pub enum Parsed {
+    Run(Box<Cli>),
+    /// `--help` or `--version`: clap prints it (in colour on a terminal), exit 0.
+    Shown(Box<clap::Error>),
+    /// A usage error, escaped, for standard error.
+    Usage {
+        text: String,
+        code: u8,
+    },
+}
+
+/// Parses the arguments as clap does, and records the order of `--allow/--warn/--deny`
+/// (a later flag wins). A usage error echoes what clap could not parse, often a file
+/// name from a glob, which is hostile input: every argument and value it quotes is
+/// escaped as reports escape names, and so is any control character left on a line,
+/// so that no name can print a line of its own ("VERIFIED ...") in a CI log.
+pub fn parse_args(args: Vec<std::ffi::OsString>) -> Parsed {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::FromArgMatches as _;
+    let parse = |command: clap::Command| {
+        command.try_get_matches_from(&args).and_then(|m| {
+            let mut cli = Cli::from_arg_matches(&m)?;
+            cli.verify.audit.overrides_in_order = overrides_in_order(&m);
+            Ok(cli)
+        })
+    };
+    let e = match parse(Cli::command()) {
+        Ok(cli) => return Parsed::Run(Box::new(cli)),
+        Err(e) => e,
+    };
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) || !e.use_stderr() {
+        return Parsed::Shown(Box::new(e));
+    }
+    // Again without styling, for the text as typed: the plain rendering of a styled
+    // error drops escape sequences from the arguments it quotes, naming another file.
+    let e = parse(Cli::command().styles(clap::builder::Styles::plain())).err().unwrap_or(e);
+    let mut text = e.render().ansi().to_string();
+    let mut quoted: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    for kind in [ContextKind::InvalidArg, ContextKind::InvalidValue, ContextKind::InvalidSubcommand] {
+        match e.get(kind) {
+            Some(ContextValue::String(v)) => quoted.push(v.clone()),
+            Some(ContextValue::Strings(v)) => quoted.extend(v.iter().cloned()),
+            _ => {}
+        }
+    }
+    // Longest first, so that a value is not escaped inside an argument already escaped.
+    quoted.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    for q in quoted.iter().filter(|q| q.chars().any(crate::text::is_hidden)) {
+        text = text.replace(q.as_str(), &escape_control(q));
+    }
+    let lines: Vec<String> = text.split('\n').map(|l| escape_control(l).into_owned()).collect();
+    Parsed::Usage { text: lines.join("\n"), code: EXIT_CANNOT_RUN }
+}
+
+/// `--allow/--warn/--deny` values in the order typed.
+fn overrides_in_order(m: &clap::ArgMatches) -> Vec<(&'static str, String)> {
+    let mut typed: Vec<(usize, &'static str, String)> = Vec::new();
+    for (id, flag) in [("allow", "--allow"), ("warn", "--warn"), ("deny", "--deny")] {
+        let (Some(at), Some(values)) = (m.indices_of(id), m.get_many::<String>(id)) else { continue };
+        typed.extend(at.zip(values).map(|(i, v)| (i, flag, v.clone())));
+    }
+    typed.sort_by_key(|(i, _, _)| *i);
+    typed.into_iter().map(|(_, flag, v)| (flag, v)).collect()
+}
+
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
     let code = match cli.command {
         None => verify_all(&cli.verify, env),
@@ -106,7 +173,15 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         return fail(env, "--deny-pattern needs --profile public or --profile marketplace");
     }
     opts.deny_patterns = args.audit.deny_patterns.clone();
-    opts.overrides = match crate::overrides::resolve(&args.audit.allow, &args.audit.warn, &args.audit.deny) {
+    let in_order: Vec<(&'static str, String)> = if args.audit.overrides_in_order.is_empty() {
+        let each =
+            |flag: &'static str, ids: &[String]| ids.iter().map(move |id| (flag, id.clone())).collect::<Vec<_>>();
+        [each("--allow", &args.audit.allow), each("--warn", &args.audit.warn), each("--deny", &args.audit.deny)]
+            .concat()
+    } else {
+        args.audit.overrides_in_order.clone()
+    };
+    opts.overrides = match crate::overrides::resolve(&in_order) {
         Ok(o) => o,
         Err(e) => return fail(env, &e),
     };

@@ -190,6 +190,12 @@ pub struct AuditArgs {
     /// Report this rule as an error for this run; repeatable
     #[arg(long, value_name = "RULE")]
     pub deny: Vec<String>,
+
+    /// `--allow/--warn/--deny` as typed, in command-line order ("--deny", "claims"), so
+    /// that a later flag wins; filled by [`crate::app::parse_args`] (empty when the
+    /// arguments were built in code: then all `--allow`s, `--warn`s, `--deny`s in turn).
+    #[arg(skip)]
+    pub overrides_in_order: Vec<(&'static str, String)>,
 }
 
 /// What the bundle is held against besides itself (spec section 8).

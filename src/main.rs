@@ -1,8 +1,7 @@
 //! The binary: parse the command line, read the clock once, run, exit.
 #![forbid(unsafe_code)]
 
-use aeb_verify::{app, cli::Cli};
-use clap::Parser;
+use aeb_verify::app;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -19,7 +18,18 @@ fn main() -> ExitCode {
     if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
         std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
-    let cli = Cli::parse();
+    let cli = match app::parse_args(std::env::args_os().collect()) {
+        app::Parsed::Run(cli) => *cli,
+        app::Parsed::Shown(e) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        app::Parsed::Usage { text, code } => {
+            use std::io::Write as _;
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            return ExitCode::from(code);
+        }
+    };
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
     let mut env = app::Env {

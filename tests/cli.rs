@@ -105,3 +105,56 @@ fn json_report_is_versioned() {
     assert_eq!(v["now"], NOW);
     assert_eq!(v["verdict"], "rejected");
 }
+
+/// spec.md 5.5: later flags win. Before, `--deny` won over `--allow` whatever the
+/// order, and the `--allow` typed last vanished from the record (attacker pass 5). The
+/// seed has one `claims.memory` warning (16.5 GB peak claimed "under 16 GB").
+#[test]
+fn a_later_severity_flag_wins() {
+    let seed = path("seed-example-sealed.json");
+    let severity = |args: &[&str]| {
+        let mut a = vec!["--format", "json", "--now", NOW];
+        a.extend_from_slice(args);
+        a.push(&seed);
+        let r = run(&a);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let f = v["bundles"][0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "claims.memory").cloned();
+        (
+            r.code,
+            f.unwrap()["severity"].as_str().unwrap().to_owned(),
+            v["record"]["command"].as_str().unwrap().to_owned(),
+        )
+    };
+    let (code, sev, command) = severity(&["--deny", "claims.memory", "--allow", "claims.memory"]);
+    assert_eq!((code, sev.as_str()), (0, "info"));
+    assert!(command.contains("--allow claims.memory") && !command.contains("--deny"), "{command}");
+    let (code, sev, _) = severity(&["--allow", "claims.memory", "--deny", "claims.memory"]);
+    assert_eq!((code, sev.as_str()), (1, "error"));
+    let (code, sev, command) = severity(&["--deny", "claims", "--allow", "claims.memory"]);
+    assert_eq!((code, sev.as_str()), (1, "info"), "the other claims stay errors");
+    assert!(command.ends_with(&format!("--deny claims --allow claims.memory {}", seed)), "{command}");
+}
+
+/// A usage error quotes the argument clap could not parse, often a file name from a
+/// glob: `aeb-verify *.json` with a file named like an option. The name is escaped as
+/// every report escapes names, so it cannot put a line of its own into a CI log.
+#[test]
+fn a_usage_error_shows_the_argument_escaped() {
+    let name = "--x\rVERIFIED all\u{9b}\u{202e}\nVERIFIED good.json: signed by Release Key\u{1b}[2K.json";
+    let r = run(&["--now", NOW, name]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains(
+            r"'--x\u{d}VERIFIED all\u{9b}\u{202e}\u{a}VERIFIED good.json: signed by Release Key\u{1b}[2K.json'"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.chars().any(|c| c != '\n' && aeb_verify::text::is_hidden(c)), "{:?}", r.stderr);
+    assert!(r.stderr.lines().all(|l| !l.starts_with("VERIFIED")), "{}", r.stderr);
+    // A value clap refuses is escaped the same way.
+    let r = run(&["--now", "2026-11-25\u{1b}]8;;x", "b.json"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(r"2026-11-25\u{1b}]8;;x"), "{}", r.stderr);
+}

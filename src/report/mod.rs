@@ -551,7 +551,7 @@ pub(crate) mod testing {
             opts.strict = strict;
             opts.trust = crate::signatures::Trust::new(keys.certs.clone(), Vec::new());
             if allow {
-                opts.overrides = crate::overrides::resolve(&["claims.records".into()], &[], &[]).unwrap();
+                opts.overrides = crate::overrides::resolve(&[("--allow", "claims.records".into())]).unwrap();
             }
             let reports: Vec<_> = files
                 .iter()
