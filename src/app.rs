@@ -129,16 +129,25 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
             }
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "aeb-verify", env.stdout);
-            EXIT_VERIFIED
+            // Into memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "aeb-verify", &mut script);
+            match env.stdout.write_all(&script) {
+                Ok(()) => EXIT_VERIFIED,
+                Err(e) => fail(env, &format!("cannot write: {e}")),
+            }
         }
         Some(Command::Man { page }) => match crate::man::render(page.as_deref(), env.stdout) {
             Ok(()) => EXIT_VERIFIED,
             Err(e) => fail(env, &format!("man: {e}")),
         },
     };
-    let _ = env.stdout.flush();
-    code
+    // What is still buffered is written here: a full disk shows only now, and a digest
+    // or payload cut short must not exit 0 (a closed pipe is quiet: see [`Guard`]).
+    match env.stdout.flush() {
+        Err(e) if code != EXIT_CANNOT_RUN => fail(env, &format!("cannot write: {e}")),
+        _ => code,
+    }
 }
 
 /// Messages quote file names, key files and arguments: escaped like every report text.
@@ -607,7 +616,7 @@ fn explain(id: &str, env: &mut Env) -> u8 {
     let width = env.width.max(40);
     let body = report::wrap(rule.explanation, width, width).join("\n");
     let todo = report::wrap(&format!("what to do: {}", report::what_to_do(rule)), width, width - 4).join("\n    ");
-    let _ = writeln!(
+    let written = writeln!(
         env.stdout,
         "{}: {}\nsection: {}\ndefault severity: {}\n\n{body}\n\n{todo}",
         rule.id,
@@ -615,5 +624,8 @@ fn explain(id: &str, env: &mut Env) -> u8 {
         rule.section.name(),
         rule.severity,
     );
-    EXIT_VERIFIED
+    match written {
+        Ok(()) => EXIT_VERIFIED,
+        Err(e) => fail(env, &format!("cannot write: {e}")),
+    }
 }

@@ -158,3 +158,37 @@ fn a_usage_error_shows_the_argument_escaped() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(r"2026-11-25\u{1b}]8;;x"), "{}", r.stderr);
 }
+
+/// Standard output on a full disk (`/dev/full`): every command says it cannot write and
+/// exits 2. Before, `canonicalize`, `digest`, `explain` and `diff` exited 0 (or diff's
+/// comparison code) with nothing written, since the last flush's error was dropped, and
+/// `completions` panicked inside clap_complete (attacker pass 5).
+#[test]
+fn a_full_disk_is_exit_2_for_every_command() {
+    let seed = path("seed-example-sealed.json");
+    let other = path("seed-example.json");
+    let commands: [&[&str]; 9] = [
+        &["--now", NOW, &seed],
+        &["canonicalize", &seed],
+        &["digest", &seed],
+        &["explain", "sig.none"],
+        &["diff", &seed, &seed],
+        &["diff", &seed, &other],
+        &["completions", "bash"],
+        &["schema"],
+        &["rules"],
+    ];
+    for args in commands {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(args)
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left on device"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
