@@ -314,5 +314,11 @@ pub fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
             .map(|d| d.midnight().assume_utc())
             .map_err(|e| format!("not an RFC 3339 time nor a date ({e}); {hint}"));
     }
-    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))
+    let t = OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))?;
+    // The instant, not its spelling, must be a date of years 0 to 9999 (9999-12-31T23:59:59-01:00
+    // is in year 10000), as the verdict's limits and the reports' timestamps assume.
+    match t.checked_to_offset(time::UtcOffset::UTC).map(|u| u.year()) {
+        Some(0..=9999) => Ok(t),
+        _ => Err(format!("{s} is outside 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z; {hint}")),
+    }
 }

@@ -44,3 +44,34 @@ fn a_malformed_date_is_a_usage_error() {
         assert!(r.stderr.contains(part) && !r.stderr.contains("'separator'"), "{bad}: {}", r.stderr);
     }
 }
+
+/// The instant, not its spelling, is held to years 0 to 9999: 9999-12-31T23:59:59-01:00
+/// is in year 10000 (it was accepted), and the conversion to UTC for any check or
+/// report must never panic (time's `to_offset` does out of range).
+#[test]
+fn an_instant_beyond_year_9999_in_utc_is_a_usage_error() {
+    for bad in ["9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+00:01"] {
+        let r = run_at(bad, &fx("unsigned.json"), &[]);
+        r.code(2);
+        assert!(r.stderr.contains("outside 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z"), "{bad}: {}", r.stderr);
+    }
+    run_at("9999-12-31T23:59:59+23:59", &fx("unsigned.json"), &[]).code(0);
+    // Accepted, and judged: the bundle's generated_at (2025) is then in the future.
+    let r = run_at("0000-01-01T00:00:00-23:59", &fx("unsigned.json"), &[]);
+    r.code(1);
+    r.has("audit.generated-at-future", "error");
+}
+
+/// JUnit's `timestamp` has no offset, so it is `--now` in UTC: before, the offset was
+/// cut off and 2026-11-25T00:00:00+23:59 became 2026-11-25T00:00:00, another instant.
+#[test]
+fn the_junit_timestamp_is_the_instant_in_utc() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--format", "junit", "--now", "2026-11-25T00:00:00+23:59"])
+        .arg(fx("unsigned.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("timestamp=\"2026-11-24T00:01:00\""), "{text}");
+    assert!(!text.contains("timestamp=\"2026-11-25T00:00:00\""), "{text}");
+}

@@ -115,3 +115,15 @@ fn short_signer_pin_is_a_usage_error() {
     let r = verify("bundles/pgp-ed25519.json", with(args([cert("ed25519.asc")]), &["--signer", "B6F85D66"]));
     r.code(2);
 }
+
+/// `--signer ""` (an unset CI variable) pinned nobody and rejected every bundle with no
+/// word about the option; it is a usage error naming it (attacker pass 5).
+#[test]
+fn an_empty_signer_pin_is_a_usage_error() {
+    for empty in ["", "  "] {
+        let r = verify("bundles/pgp-ed25519.json", with(args([cert("ed25519.asc")]), &["--signer", empty]));
+        r.code(2);
+        assert!(r.stderr.contains("--signer needs a fingerprint"), "{}", r.stderr);
+        assert!(r.stdout.is_empty());
+    }
+}

@@ -31,9 +31,15 @@ impl<'a> Stream<'a> {
         Stream { style, suites: String::new(), tests: 0, failures: 0, errors: 0 }
     }
 
-    /// `now` to the second: the timestamp JUnit readers parse.
-    fn timestamp(&self) -> &str {
-        self.style.now.get(..19).unwrap_or(self.style.now)
+    /// `now` in UTC to the second: the timestamp JUnit readers parse has no offset, so
+    /// `--now 2026-11-25T00:00:00+23:59` must not become another instant.
+    fn timestamp(&self) -> String {
+        let rfc3339 = time::format_description::well_known::Rfc3339;
+        let plain = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+        time::OffsetDateTime::parse(self.style.now, &rfc3339)
+            .ok()
+            .and_then(|t| t.checked_to_offset(time::UtcOffset::UTC)?.format(&plain).ok())
+            .unwrap_or_else(|| self.style.now.get(..19).unwrap_or(self.style.now).to_owned())
     }
 }
 
@@ -45,7 +51,7 @@ impl Sink for Stream<'_> {
         let skipped = checks.iter().filter(|c| c.status == Status::Skip).count();
         self.tests += checks.len();
         self.failures += failed;
-        let ts = attr(self.timestamp());
+        let ts = attr(&self.timestamp());
         let s = &mut self.suites;
         let _ = writeln!(
             s,
@@ -93,7 +99,7 @@ impl Sink for Stream<'_> {
     fn unreadable(&mut self, n: &Notice, _out: &mut dyn Write) -> io::Result<()> {
         self.tests += 1;
         self.errors += 1;
-        let ts = attr(self.timestamp());
+        let ts = attr(&self.timestamp());
         let _ = write!(
             self.suites,
             "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" timestamp=\"{ts}\">\n    \

@@ -73,6 +73,11 @@ impl Trust {
     /// Check `--signer` values: a hex value must be a fingerprint or long key ID.
     pub fn set_signers(&mut self, signers: Vec<String>) -> Result<(), String> {
         for s in &signers {
+            // An empty pin names nobody: every bundle would be rejected for a typo in a
+            // CI variable (`--signer "$SIGNER"` unset), with no word about why.
+            if s.trim().is_empty() {
+                return Err("--signer needs a fingerprint, a long key ID or a KMS key ID, not an empty value".into());
+            }
             if looks_hex(s) {
                 pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
             }
