@@ -144,3 +144,30 @@ fn an_unbound_kms_key_id_cannot_read_as_a_second_signer() {
     assert!(!r.stdout.contains("the bundle names"), "{}", r.stdout);
     assert!(!r.stdout.contains(spoof), "the whole key_id is quoted: {}", r.stdout);
 }
+
+/// A VERIFIED reached only because an override lowered errors says so on the line that
+/// is read (and in JSON's `established`): before, `--profile public --allow redaction`
+/// printed a plain VERIFIED for the seed, whose `run_seed` and `training.params` fail
+/// the public profile (docs/spec.md 6, redaction.run-seed and redaction.training-params).
+#[test]
+fn a_verdict_reached_through_lowered_errors_says_so() {
+    let plain = quiet("seed-example-sealed.json", &["--profile", "public"]);
+    assert_eq!(plain.code, 1, "{}", plain.stdout);
+    let r = quiet("seed-example-sealed.json", &["--profile", "public", "--allow", "redaction"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("VERIFIED "), "{}", r.stdout);
+    assert!(r.stdout.trim_end().ends_with("; 2 errors lowered by --allow redaction"), "{}", r.stdout);
+    let (_, v) = verify_json("seed-example-sealed.json", &["--profile", "public", "--allow", "redaction"]);
+    let lowered: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["remapped_from"] == "error")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(lowered, ["redaction.run-seed", "redaction.training-params"]);
+    assert!(v["established"].as_str().unwrap().ends_with("2 errors lowered by --allow redaction"));
+    // Raising is no leniency: the line stays as it was.
+    let r = quiet("seed-example-sealed.json", &["--deny", "audit.implied-records"]);
+    assert!(!r.stdout.contains("lowered"), "{}", r.stdout);
+}

@@ -365,7 +365,33 @@ pub fn established(r: &BundleReport, record: &Record) -> String {
     } else {
         parts.push(warnings);
     }
+    if let Some(lowered) = lowered(r, record) {
+        parts.push(lowered);
+    }
     parts.join("; ")
+}
+
+/// Findings an override lowered, as the verdict line says them: a VERIFIED reached only
+/// because `--allow redaction` lowered two errors must say so where it is read, not
+/// only in the findings ("2 errors lowered to info by --allow redaction").
+fn lowered(r: &BundleReport, record: &Record) -> Option<String> {
+    let lowered: Vec<&Finding> =
+        r.outcome.findings.iter().filter(|f| f.remapped_from.is_some_and(|from| f.severity < from)).collect();
+    if lowered.is_empty() {
+        return None;
+    }
+    let mut counts = Vec::new();
+    for (severity, one) in [(Severity::Error, "error"), (Severity::Warning, "warning")] {
+        let n = lowered.iter().filter(|f| f.remapped_from == Some(severity)).count();
+        if n > 0 {
+            counts.push(format!("{n} {one}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    let mut by: Vec<&str> = lowered.iter().filter_map(|f| record.override_for(f.rule.id)).collect();
+    by.dedup();
+    by.sort_unstable();
+    by.dedup();
+    Some(format!("{} lowered by {}", counts.join(" and "), by.join(", ")))
 }
 
 /// A bundle's findings as the reports that a person reads list them: errors first (they
