@@ -13,8 +13,9 @@ pub static RUN_SEED: Rule = Rule {
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
-or `seeds`, `random_state`, `RANDOM_STATE`, ...) and for a seed written into a string \
-(`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, `RandomState(N)`).",
+or `seeds`, `random_state`, `RANDOM_STATE`, ..., numbered too: `seed_1`, `SEED_0`) and for a \
+seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
+`RandomState(N)`).",
 };
 
 pub static PII_EMAIL: Rule = Rule {

@@ -57,7 +57,8 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Named {
     /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
-    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...
+    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...;
+    /// numbered too (`seed_1`, `random_seed2`).
     Seed,
     /// Algorithm parameters: a name ending in "params" or "parameters"
     /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
@@ -113,9 +114,11 @@ fn named(name: &str) -> Option<Named> {
 }
 
 fn classify(n: &[u8]) -> Option<Named> {
-    if n.ends_with(b"seed")
-        || n.ends_with(b"seeds")
-        || matches!(n, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
+    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`
+    let stem = n.get(..n.len() - n.iter().rev().take_while(|b| b.is_ascii_digit()).count()).unwrap_or(n);
+    if stem.ends_with(b"seed")
+        || stem.ends_with(b"seeds")
+        || matches!(stem, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
     {
         Some(Named::Seed)
     } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
@@ -380,6 +383,18 @@ mod tests {
         let long_params = "the_complete_and_fully_documented_training_hyperparameters";
         assert!(matches!(named(long_params), Some(Named::Params)));
         for name in ["seedling_count", "description", "\u{ff4e}\u{ff41}\u{ff4d}\u{ff45}"] {
+            assert!(named(name).is_none(), "{name:?}");
+        }
+    }
+
+    /// A seed name with a number after it is a seed too: one of several seeds
+    /// (`seed_1`, `random_seed_2`) was not read as one, and passed.
+    #[test]
+    fn numbered_seed_names_are_seeds() {
+        for name in ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7"] {
+            assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
+        }
+        for name in ["seedling_2", "sha256", "exceed_1", "seed_v2", "123", "num_seeds_removed_3"] {
             assert!(named(name).is_none(), "{name:?}");
         }
     }
