@@ -254,6 +254,45 @@ pub fn number_is_card(digits: &str) -> bool {
     digits.bytes().all(|b| b.is_ascii_digit()) && card_ok(digits)
 }
 
+/// The whole of `text` (normalised) as a phone number, with nothing else in it: an
+/// optional `+`, then 7 to 15 digits and the separators numbers are written with (space,
+/// `.`, `-`, `/`, parentheses), a digit last. Only a phone-like member name makes such a
+/// string a phone number (`"phoneNumber": "4155550100"`); alone, ten digits are any
+/// number. A date (`2025-08-10`) is not one. Stops at the first other character.
+pub fn whole_phone(text: &str) -> Option<Range<usize>> {
+    let space = |c: char| c.is_ascii_whitespace();
+    let start = text.len() - text.trim_start_matches(space).len();
+    let t = text.trim_matches(space);
+    let body = t.strip_prefix('+').unwrap_or(t);
+    if !body.starts_with(|c: char| c.is_ascii_digit() || c == '(') || !body.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'.' | b'-' | b'/' | b'(' | b')' => {}
+            _ => return None,
+        }
+    }
+    ((7..=15).contains(&digits) && !is_date(t)).then_some(start..start + t.len())
+}
+
+/// `YYYY-MM-DD` (or `.`, `/`) in 1900-2099: a date under a phone-like name
+/// (`phone_verified_at`), not a number.
+fn is_date(t: &str) -> bool {
+    // only digits and separators reach here (`whole_phone`)
+    let b = t.as_bytes();
+    let num = |r: Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
+    let sep = b.get(4).filter(|s| matches!(s, b'-' | b'.' | b'/'));
+    b.len() == 10
+        && sep.is_some()
+        && b.get(7) == sep
+        && num(0..4).is_some_and(|y| (1900..2100).contains(&y))
+        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
+}
+
 /// Every finding in `text` (already normalised), in text order. `Err` when the
 /// detectors could not be built.
 pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
@@ -490,6 +529,53 @@ mod tests {
             "Model parameters withheld; learning rate schedule withheld",
         ] {
             assert_eq!(kinds(t), vec![], "{t}");
+        }
+    }
+
+    /// A phone number written as a string with nothing else in it (`redaction::Scan`
+    /// holds it a phone number only under a phone-like name).
+    #[test]
+    fn whole_phone_strings() {
+        for t in [
+            "4155550100",
+            "+14155550100",
+            "415.555.0100",
+            "(415) 555-0100",
+            " 415 5550100 ",
+            "030/1234567",
+            "5550100",
+            "555-0100",
+            "+44 20 7946 0958",
+            "123456789012345",
+        ] {
+            let n = crate::audit::normalize::normalize(t);
+            let span = whole_phone(n.text());
+            assert!(span.is_some(), "{t:?}");
+            assert_eq!(span.and_then(|s| n.text().get(s)), Some(t.trim()), "{t:?}");
+        }
+        // full-width digits are read after normalisation
+        let n = crate::audit::normalize::normalize(
+            "\u{ff14}\u{ff11}\u{ff15}\u{ff15}\u{ff15}\u{ff15}\u{ff10}\u{ff11}\u{ff10}\u{ff10}",
+        );
+        assert!(whole_phone(n.text()).is_some());
+        for t in [
+            "",
+            "call me",
+            "withheld",
+            "555-010",
+            "1234567890123456",
+            "2025-08-10",
+            "2025/08/10",
+            "ext. 4155550100",
+            "4155550100 (office)",
+            "4155550100.",
+            "-4155550100",
+            "+",
+            "++4155550100",
+            "41555501\u{e9}00",
+            "\u{0664}\u{0661}\u{0665}\u{0665}\u{0665}\u{0665}\u{0660}\u{0661}\u{0660}\u{0660}",
+        ] {
+            assert_eq!(whole_phone(t), None, "{t:?}");
         }
     }
 
