@@ -15,7 +15,10 @@ Remove the member (not only its value) before publishing. The same holds for a s
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
 or `seeds`, `random_state`, `RANDOM_STATE`, ..., numbered too: `seed_1`, `SEED_0`) and for a \
 seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
-`RandomState(N)`).",
+`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed was set to N`): a seed name, then white \
+space or up to six links of punctuation and connecting words (`is`, `was`, `set to`, `of`, ...), \
+then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
+are not seeds).",
 };
 
 pub static PII_EMAIL: Rule = Rule {
