@@ -189,3 +189,56 @@ fn rewording_cases_are_strict_rejections_and_clean_passes() {
     }
     assert!(evasions >= 70 && honest >= 14, "{evasions} evasions, {honest} honest cases");
 }
+
+/// The false passes of the attacker pass (phone digits in a string, seeds in strings
+/// and numbered seed names, lakh and crore) stay in the table, each run here on its
+/// own: verdict, rule and pointer as the table documents them, and the honest wording
+/// beside each still clean. `every_case_of_the_table` runs them too; this test fails if
+/// a row is dropped from the generator.
+#[test]
+fn attacker_pass_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let expected = [
+        ("redaction-phone-string.json", "redaction.pii-phone", "/x_contact/phoneNumber"),
+        ("redaction-phone-string-list.json", "redaction.pii-phone", "/x_contact/phones/0"),
+        ("redaction-phone-number-list.json", "redaction.pii-phone", "/x_contact/mobiles/0"),
+        ("redaction-seed-env.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-newline.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-arrow.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-prose.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-numbered-text.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-numbered.json", "redaction.run-seed", "/x_run/seed_1"),
+        ("redaction-seed-numbered-suffix.json", "redaction.run-seed", "/x_run/random_seed_2"),
+        ("redaction-seed-numbered-upper.json", "redaction.run-seed", "/x_run/SEED_0"),
+        ("claims-records-crore.json", "claims.records", "/enterprise_validation/scale_proven"),
+        ("pass-honest-lakh.json", "(all rules)", ""),
+        ("pass-honest-redaction-seed-words.json", "(all rules)", ""),
+        ("pass-honest-redaction-phone-words.json", "(all rules)", ""),
+    ];
+    for (file, rule, pointer) in expected {
+        let row = table
+            .lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .find(|c| c.first() == Some(&file))
+            .unwrap_or_else(|| panic!("{file}: no row in cases.tsv"));
+        let [_, r, fires, args, exit, p, _, _] = row[..] else { panic!("{file}: bad row") };
+        assert_eq!((r, p, fires), (rule, pointer, if rule == "(all rules)" { "no" } else { "yes" }), "{file}");
+        let path = format!("fixtures/audit/{file}");
+        let mut argv: Vec<&str> = args.split_whitespace().collect();
+        argv.push(&path);
+        let (code, report) = run(&argv);
+        assert_eq!(code, expected_exit(exit), "{file}\n{}", summary(&report));
+        let fs = findings(&report);
+        if rule == "(all rules)" {
+            assert_eq!(code, 0, "{file}");
+            assert!(
+                !fs.iter().any(|f| f["severity"] == "error" || f["severity"] == "warning"),
+                "{file}\n{}",
+                summary(&report)
+            );
+        } else {
+            assert_eq!(code, 1, "{file}");
+            assert!(fs.iter().any(|f| f["rule"] == rule && f["pointer"] == pointer), "{file}\n{}", summary(&report));
+        }
+    }
+}

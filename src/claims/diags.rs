@@ -14,8 +14,9 @@ or, when that is absent, against the count implied by `total_cost_usd / cost_per
 claim is compared in its own unit at the decimals it shows (\"1 billion\" is consistent with \
 1.2e9, not with 1e6); a bare magnitude (\"billion scale\") needs at least half of one such unit. \
 Magnitudes multiply with or without a number before them (\"thousand million records\" is 10^9, \
-\"hundred million\" 10^8); a vague multiple is read as the least it can mean (\"tens of millions\" \
-at least 10^7, \"hundreds of millions\" at least 10^8, \"several million\" at least two million). \
+\"hundred million\" 10^8); a lakh is 10^5 and a crore 10^7 (\"10 lakh records\" is a million); \
+a vague multiple is read as the least it can mean (\"tens of millions\" at least 10^7, \
+\"hundreds of millions\" at least 10^8, \"several million\" at least two million). \
 A contradiction means the prose oversells (or the cost figures are wrong).",
 };
 

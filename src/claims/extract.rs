@@ -295,9 +295,13 @@ fn pos(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+/// Magnitude words, the Indian lakh (10^5) and crore (10^7) among them: "10 lakh
+/// records" is a million, not ten.
 fn magnitude_word(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "thousands" => 1e3,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "million" | "millions" | "mn" | "mio" => 1e6,
         "billion" | "billions" | "bn" => 1e9,
         "trillion" | "trillions" | "tn" => 1e12,
@@ -792,7 +796,7 @@ impl Reader<'_> {
     /// million", "hundred million", "hundred thousand" read as "a thousand million", ...
     /// (a magnitude alone, "million records", is read by the pass for magnitude words).
     fn bare_compound(&self, i: usize) -> bool {
-        let first = matches!(self.word(i), Some("hundred" | "thousand" | "million" | "billion"));
+        let first = matches!(self.word(i), Some("hundred" | "thousand" | "lakh" | "million" | "crore" | "billion"));
         first && self.word(i + 1).and_then(magnitude_word).is_some() && self.same_clause(i, i + 1)
     }
 
@@ -1530,6 +1534,28 @@ mod tests {
             let e = extract("scale_proven", text);
             let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
             assert_eq!(got, vec![(Quantity::Records { value, multiplier: mult }, Bound::Exact)], "{text}");
+        }
+    }
+
+    /// The Indian magnitudes multiply as "million" does: a lakh is 10^5, a crore 10^7
+    /// ("10 lakh records" was read as 10 records, a false alarm against a million).
+    #[test]
+    fn lakh_and_crore_are_magnitudes() {
+        for (text, value, mult, bound) in [
+            ("10 lakh records generated successfully", 10.0, 1e5, Bound::Exact),
+            ("1 crore records generated successfully", 1.0, 1e7, Bound::Exact),
+            ("2.5 crores of rows", 2.5, 1e7, Bound::Exact),
+            ("ten lakhs records", 10.0, 1e5, Bound::Exact),
+            ("a lakh records", 1.0, 1e5, Bound::Exact),
+            ("1 lakh crore records", 1.0, 1e12, Bound::Exact),
+            ("lakh crore records", 1.0, 1e12, Bound::Exact),
+            ("several lakh records", 2.0, 1e5, Bound::AtLeast),
+            ("lakh-record scale", 1.0, 1e5, Bound::AtLeast),
+        ] {
+            let e = extract("scale_proven", text);
+            let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
+            assert_eq!(got, vec![(Quantity::Records { value, multiplier: mult }, bound)], "{text}");
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
         }
     }
 

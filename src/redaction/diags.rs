@@ -13,8 +13,12 @@ pub static RUN_SEED: Rule = Rule {
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
-or `seeds`, `random_state`, `RANDOM_STATE`, ...) and for a seed written into a string \
-(`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, `RandomState(N)`).",
+or `seeds`, `random_state`, `RANDOM_STATE`, ..., numbered too: `seed_1`, `SEED_0`) and for a \
+seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
+`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed was set to N`): a seed name, then white \
+space or up to six links of punctuation and connecting words (`is`, `was`, `set to`, `of`, ...), \
+then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
+are not seeds).",
 };
 
 pub static PII_EMAIL: Rule = Rule {
@@ -37,7 +41,9 @@ pub static PII_PHONE: Rule = Rule {
 digits, with spaces, dots, dashes or parentheses; `tel:+1...` too), North American form ((415) \
 555-0100, 415-555-0100, 415 555 0100), `00` and a country code (0049 30 12345678) or a national \
 form with a trunk 0 (020 7946 0958, 030 1234567, 06 12 34 56 78); nor \
-may an integer of 7 to 15 digits under a phone-like name (`phone`, `tel`, `mobile`, `fax`).",
+may an integer of 7 to 15 digits under a phone-like name (`phone`, `tel`, `mobile`, `fax`, in an \
+array under one too), nor a string there that is such a number and nothing else (`\"phoneNumber\": \
+\"4155550100\"`, `+` and separators allowed; a date is not one).",
 };
 
 pub static PII_IP: Rule = Rule {

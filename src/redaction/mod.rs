@@ -57,7 +57,8 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Named {
     /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
-    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...
+    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...;
+    /// numbered too (`seed_1`, `random_seed2`).
     Seed,
     /// Algorithm parameters: a name ending in "params" or "parameters"
     /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
@@ -113,9 +114,11 @@ fn named(name: &str) -> Option<Named> {
 }
 
 fn classify(n: &[u8]) -> Option<Named> {
-    if n.ends_with(b"seed")
-        || n.ends_with(b"seeds")
-        || matches!(n, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
+    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`
+    let stem = n.get(..n.len() - n.iter().rev().take_while(|b| b.is_ascii_digit()).count()).unwrap_or(n);
+    if stem.ends_with(b"seed")
+        || stem.ends_with(b"seeds")
+        || matches!(stem, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
     {
         Some(Named::Seed)
     } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
@@ -127,10 +130,17 @@ fn classify(n: &[u8]) -> Option<Named> {
     }
 }
 
-/// Member names whose integers are phone numbers.
+/// Member names whose integers, and strings that are a number and nothing else, are
+/// phone numbers.
 fn is_phone_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     ["phone", "tel", "mobile", "fax", "cell", "msisdn"].iter().any(|w| lower.contains(w))
+}
+
+/// The value at `path` is held under a phone-like name: its member's, or in an array
+/// the array's (`"phones": ["4155550100"]`).
+fn under_phone_name(path: &[Seg]) -> bool {
+    path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_phone_name)
 }
 
 /// Members under `signatures` that are signature material (base64, armor, the hash),
@@ -297,7 +307,7 @@ impl Scan<'_> {
         };
         let kind = if pii::number_is_card(&digits) {
             Some((&PII_CARD, "a payment card number (Luhn-valid)"))
-        } else if (7..=15).contains(&digits.len()) && matches!(path.last(), Some(Seg::Key(k)) if is_phone_name(k)) {
+        } else if (7..=15).contains(&digits.len()) && under_phone_name(path) {
             Some((&PII_PHONE, "a phone number"))
         } else {
             None
@@ -315,7 +325,14 @@ impl Scan<'_> {
     fn text(&mut self, original: &str, path: &[Seg], is_name: bool, out: &mut Outcome) {
         let norm = normalize(original);
         let text = norm.text();
-        let hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
+        let mut hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
+        // a string that is only a number, under a phone-like name, as an integer there is
+        // ("4155550100" has no separator a free-text detector could tell a phone by)
+        if hits.is_empty() && !is_name {
+            if let Some(span) = pii::whole_phone(text).filter(|_| under_phone_name(path)) {
+                hits.push(pii::PiiHit { kind: PiiKind::Phone, span, what: "a phone number" });
+            }
+        }
         let denied: Vec<usize> = match &self.deny {
             Some(set) => {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
@@ -360,7 +377,7 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_param_folded, mask, named, pii::PARAM_NAMES, Named};
+    use super::{folded, is_param_folded, mask, named, pii::PARAM_NAMES, under_phone_name, Named, Seg};
 
     /// Seed and parameter names of any length and script, as the text scans read them.
     #[test]
@@ -382,6 +399,29 @@ mod tests {
         for name in ["seedling_count", "description", "\u{ff4e}\u{ff41}\u{ff4d}\u{ff45}"] {
             assert!(named(name).is_none(), "{name:?}");
         }
+    }
+
+    /// A seed name with a number after it is a seed too: one of several seeds
+    /// (`seed_1`, `random_seed_2`) was not read as one, and passed.
+    #[test]
+    fn numbered_seed_names_are_seeds() {
+        for name in ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7"] {
+            assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
+        }
+        for name in ["seedling_2", "sha256", "exceed_1", "seed_v2", "123", "num_seeds_removed_3"] {
+            assert!(named(name).is_none(), "{name:?}");
+        }
+    }
+
+    /// The name that makes a number a phone number is the nearest member's, through
+    /// arrays (`"phones": ["4155550100"]` held a phone number out of reach).
+    #[test]
+    fn phone_names_reach_into_arrays() {
+        assert!(under_phone_name(&[Seg::Key("x_contact"), Seg::Key("phoneNumber")]));
+        assert!(under_phone_name(&[Seg::Key("phones"), Seg::Index(0), Seg::Index(1)]));
+        assert!(!under_phone_name(&[Seg::Key("phones"), Seg::Key("note")]));
+        assert!(!under_phone_name(&[Seg::Index(0)]));
+        assert!(!under_phone_name(&[]));
     }
 
     #[test]

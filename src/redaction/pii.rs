@@ -93,9 +93,14 @@ const SOURCES: [&str; 9] = [
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
-    // seed=1234, seed: 42, "seed": 42, seed 42, --seed 42, np.random.seed(42),
-    // torch.manual_seed(42), set_seed(42), RandomState(42), random_state=42
-    r#"(?i-u:(?:\b|_)(?:(?:run|random|rng|global|np|torch|manual|numpy|shuffle|split|data|init|base|master|set)[_ -]?)?seeds?|\brandom[_ -]?state)["']?[ \t]*(?:[=:(][ \t]*|[ \t]+(?:(?:is|was|of)[ \t]+)?)["']?-?(?:0x[0-9a-f]+|[0-9]+)(?-u:\b)"#,
+    // A seed name: the word seed(s) or random state, alone or ending an identifier
+    // (PYTHONHASHSEED, torch.manual_seed, randomState), numbered or not (seed_1); then
+    // white space, or one to six links (= : ( [ { quotes # -> =>, and the words of
+    // "is", "was set to", "fixed at", "of", "value", "number"); then an integer.
+    // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
+    // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
+    // 2 million").
+    r#"(?i-u:\b[a-z0-9_]*(?:seeds?|random[_ -]?state)(?:_?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -254,6 +259,78 @@ pub fn number_is_card(digits: &str) -> bool {
     digits.bytes().all(|b| b.is_ascii_digit()) && card_ok(digits)
 }
 
+/// The integer before `rest` is an amount, not a seed: a decimal fraction, a percentage
+/// or a magnitude word follows it ("seed of 2 million", "seeds were 3% of the rows").
+/// Reads the spaces after the integer, which the next search reads anyway, and ten
+/// bytes more: a candidate costs the same however long the text.
+fn amount_after(rest: &str) -> bool {
+    if rest.starts_with('%') || rest.strip_prefix('.').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        return true;
+    }
+    let rest = rest.trim_start_matches(' ').as_bytes();
+    // a word of ten letters or more is none of these
+    let len = rest.iter().take(10).position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len().min(10));
+    let mut word = [0u8; 10];
+    for (w, b) in word.iter_mut().zip(rest.iter().take(len)) {
+        *w = b.to_ascii_lowercase();
+    }
+    matches!(
+        word.get(..len).unwrap_or_default(),
+        b"percent"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"billion"
+            | b"billions"
+            | b"trillion"
+            | b"trillions"
+            | b"lakh"
+            | b"lakhs"
+            | b"crore"
+            | b"crores"
+    )
+}
+
+/// The whole of `text` (normalised) as a phone number, with nothing else in it: an
+/// optional `+`, then 7 to 15 digits and the separators numbers are written with (space,
+/// `.`, `-`, `/`, parentheses), a digit last. Only a phone-like member name makes such a
+/// string a phone number (`"phoneNumber": "4155550100"`); alone, ten digits are any
+/// number. A date (`2025-08-10`) is not one. Stops at the first other character.
+pub fn whole_phone(text: &str) -> Option<Range<usize>> {
+    let space = |c: char| c.is_ascii_whitespace();
+    let start = text.len() - text.trim_start_matches(space).len();
+    let t = text.trim_matches(space);
+    let body = t.strip_prefix('+').unwrap_or(t);
+    if !body.starts_with(|c: char| c.is_ascii_digit() || c == '(') || !body.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'.' | b'-' | b'/' | b'(' | b')' => {}
+            _ => return None,
+        }
+    }
+    ((7..=15).contains(&digits) && !is_date(t)).then_some(start..start + t.len())
+}
+
+/// `YYYY-MM-DD` (or `.`, `/`) in 1900-2099: a date under a phone-like name
+/// (`phone_verified_at`), not a number.
+fn is_date(t: &str) -> bool {
+    // only digits and separators reach here (`whole_phone`)
+    let b = t.as_bytes();
+    let num = |r: Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
+    let sep = b.get(4).filter(|s| matches!(s, b'-' | b'.' | b'/'));
+    b.len() == 10
+        && sep.is_some()
+        && b.get(7) == sep
+        && num(0..4).is_some_and(|y| (1900..2100).contains(&y))
+        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
+}
+
 /// Every finding in `text` (already normalised), in text order. `Err` when the
 /// detectors could not be built.
 pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
@@ -347,7 +424,9 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
     }
     for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
-        hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
+        if !amount_after(text.get(m.end()..).unwrap_or_default()) {
+            hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
+        }
     }
     let base = settled(&mut hits);
     for m in re(PARAMS).into_iter().flat_map(|r| r.find_iter(text)) {
@@ -490,6 +569,110 @@ mod tests {
             "Model parameters withheld; learning rate schedule withheld",
         ] {
             assert_eq!(kinds(t), vec![], "{t}");
+        }
+    }
+
+    /// Seeds the attacker pass wrote past the detector, and prose that must stay clean:
+    /// "seed" (a word, or the end of an identifier) then at most six links (`=`, `:`,
+    /// brackets, quotes, `#`, `->`, `=>`, `is`, `was`, `set to`, `of`, `value`, ...) then
+    /// an integer that is not an amount.
+    #[test]
+    fn seeds_in_prose_and_code() {
+        for t in [
+            "PYTHONHASHSEED=1234",
+            "export PYTHONHASHSEED=0",
+            "seed\n1234",
+            "seed\r\n1234",
+            "seed -> 1234",
+            "seed => 1234",
+            "seed := 1234",
+            "seed was set to 1234",
+            "seed is 1234",
+            "seed of 1234",
+            "The random seed was fixed at 42.",
+            "seed value: 42",
+            "seed number 42",
+            "seed #42",
+            "seeds: [1, 2, 3]",
+            "seed_1=42",
+            "SEED_0: 7",
+            "random_seed2 = 9",
+            "seed equal to 3",
+            "seed is -1",
+            "seed: 0x1f",
+            "sklearn_random_state=42",
+            "--random-seed 42",
+            "Seed\u{a0}=\u{a0}42",
+            "\u{ff53}\u{ff45}\u{ff45}\u{ff44}=42",
+            "d\u{e9}j\u{e0} seed=42 \u{65e5}\u{672c}",
+        ] {
+            assert_eq!(kinds(t), vec![PiiKind::Seed], "{t:?}");
+        }
+        for t in [
+            "seed-stage funding of 2 million",
+            "seed of 2 million",
+            "seed funding of 3.5 million",
+            "seed is 0.5",
+            "seeds were 3% of the sample",
+            "seeds were removed in 3 steps",
+            "seed round: 2 million",
+            "the seed for this run was withheld in 2025",
+            "seeds at 3 sites",
+            "seed-42",
+            "seed42 runs",
+            "seeded 3 times",
+            "seedling 3",
+            "a seed, 3 of them",
+            "\u{e9}seed \u{e9}",
+        ] {
+            assert_eq!(kinds(t), vec![], "{t:?}");
+        }
+    }
+
+    /// A phone number written as a string with nothing else in it (`redaction::Scan`
+    /// holds it a phone number only under a phone-like name).
+    #[test]
+    fn whole_phone_strings() {
+        for t in [
+            "4155550100",
+            "+14155550100",
+            "415.555.0100",
+            "(415) 555-0100",
+            " 415 5550100 ",
+            "030/1234567",
+            "5550100",
+            "555-0100",
+            "+44 20 7946 0958",
+            "123456789012345",
+        ] {
+            let n = crate::audit::normalize::normalize(t);
+            let span = whole_phone(n.text());
+            assert!(span.is_some(), "{t:?}");
+            assert_eq!(span.and_then(|s| n.text().get(s)), Some(t.trim()), "{t:?}");
+        }
+        // full-width digits are read after normalisation
+        let n = crate::audit::normalize::normalize(
+            "\u{ff14}\u{ff11}\u{ff15}\u{ff15}\u{ff15}\u{ff15}\u{ff10}\u{ff11}\u{ff10}\u{ff10}",
+        );
+        assert!(whole_phone(n.text()).is_some());
+        for t in [
+            "",
+            "call me",
+            "withheld",
+            "555-010",
+            "1234567890123456",
+            "2025-08-10",
+            "2025/08/10",
+            "ext. 4155550100",
+            "4155550100 (office)",
+            "4155550100.",
+            "-4155550100",
+            "+",
+            "++4155550100",
+            "41555501\u{e9}00",
+            "\u{0664}\u{0661}\u{0665}\u{0665}\u{0665}\u{0665}\u{0660}\u{0661}\u{0660}\u{0660}",
+        ] {
+            assert_eq!(whole_phone(t), None, "{t:?}");
         }
     }
 

@@ -211,6 +211,19 @@ pub fn cases() -> Vec<Case> {
             public: true,
         },
         Case {
+            // Each string is a seed in prose, then the word seed before an amount and
+            // the connecting words of the seed detector's window, none of which is one.
+            name: "seeds in prose in a public bundle",
+            rule: "redaction.run-seed",
+            make: |n| {
+                let text = "the seed was set to 7; seed of 2 million, seed is is is is is is is seed -> ";
+                with(|b| b["x_notes"] = vec![text; n].into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+        },
+        Case {
             // Depth grows with n, so a cost of n times depth would be quadratic.
             name: "large integers nested n/500 deep in an audited member",
             rule: "read.integer-precision",
