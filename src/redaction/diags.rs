@@ -41,8 +41,8 @@ pub static PII_PHONE: Rule = Rule {
 digits, with spaces, dots, dashes or parentheses; `tel:+1...` too), North American form ((415) \
 555-0100, 415-555-0100, 415 555 0100), `00` and a country code (0049 30 12345678) or a national \
 form with a trunk 0 (020 7946 0958, 030 1234567, 06 12 34 56 78); nor \
-may an integer of 7 to 15 digits under a phone-like name (`phone`, `tel`, `mobile`, `fax`, in an \
-array under one too), nor a string there that is such a number and nothing else (`\"phoneNumber\": \
+may an integer of 7 to 15 digits under a phone-like name (a word of it `phone`, `tel`, `mobile`, \
+`fax`, `msisdn`, ...: `phoneNumber`, `contact_tel`, not `hotel_id`; in an array under one too), nor a string there that is such a number and nothing else (`\"phoneNumber\": \
 \"4155550100\"`, `+` and separators allowed; a date is not one).",
 };
 

@@ -131,10 +131,37 @@ fn classify(n: &[u8]) -> Option<Named> {
 }
 
 /// Member names whose integers, and strings that are a number and nothing else, are
-/// phone numbers.
+/// phone numbers: a word of the name (split at `_`, `-`, `.`, spaces, digits and
+/// camel case) that is a phone word, alone or with a number word glued after it
+/// (`phoneNumber`, `contact_tel`, `mobileNo`, `cellphone`, `FAX`, `msisdn`), or `cell`
+/// before a number word (`cell_no`). Words, not substrings: `hotel_id`,
+/// `cells_processed`, `cancellations`, `telemetry_events` and `mobilenet_top1` hold no
+/// phone, and a public bundle must not be rejected for them.
 fn is_phone_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    ["phone", "tel", "mobile", "fax", "cell", "msisdn"].iter().any(|w| lower.contains(w))
+    const BASES: [&str; 7] = ["telephone", "phone", "mobile", "cellphone", "fax", "tel", "msisdn"];
+    const AFTER: [&str; 7] = ["", "s", "no", "nr", "num", "number", "numbers"];
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        let split = !c.is_ascii_alphabetic() || (c.is_ascii_uppercase() && prev_lower);
+        if split && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_ascii_alphabetic() {
+            word.push(c.to_ascii_lowercase());
+        }
+        prev_lower = c.is_ascii_lowercase();
+    }
+    words.push(word);
+    // `phoneNumber` splits into two words; `phonenumber` is one: both are a base and a
+    // number word.
+    let is_phone = |w: &str| BASES.iter().any(|b| w.strip_prefix(b).is_some_and(|rest| AFTER.contains(&rest)));
+    let cell_number = |w: &[String]| match w {
+        [cell, number] => cell == "cell" && AFTER.iter().skip(2).any(|a| a == number),
+        _ => false,
+    };
+    words.iter().any(|w| is_phone(w)) || words.windows(2).any(cell_number)
 }
 
 /// The value at `path` is held under a phone-like name: its member's, or in an array
@@ -377,7 +404,7 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_param_folded, mask, named, pii::PARAM_NAMES, under_phone_name, Named, Seg};
+    use super::{folded, is_param_folded, is_phone_name, mask, named, pii::PARAM_NAMES, under_phone_name, Named, Seg};
 
     /// Seed and parameter names of any length and script, as the text scans read them.
     #[test]
@@ -422,6 +449,60 @@ mod tests {
         assert!(!under_phone_name(&[Seg::Key("phones"), Seg::Key("note")]));
         assert!(!under_phone_name(&[Seg::Index(0)]));
         assert!(!under_phone_name(&[]));
+    }
+
+    /// Phone words are words of the name, not substrings of it: `hotel_id: "1234567"`
+    /// was a phone number, and so was `cancellations: 12345678`.
+    #[test]
+    fn phone_names_are_words() {
+        let phones = [
+            "phone",
+            "phoneNumber",
+            "phone_number",
+            "phonenumber",
+            "PHONE_NO",
+            "home_phone",
+            "phone_work",
+            "phones",
+            "contact_tel",
+            "telNo",
+            "tel",
+            "mobile",
+            "mobileNo",
+            "mobile_phone",
+            "cellPhone",
+            "cell_phone",
+            "cellphone",
+            "cell_no",
+            "fax",
+            "FAX_NUMBER",
+            "msisdn",
+            "telephone",
+            "phone2",
+            "x-phone",
+        ];
+        for name in phones {
+            assert!(is_phone_name(name), "{name:?}");
+        }
+        let others = [
+            "hotel_id",
+            "cells_processed",
+            "cell_count",
+            "cancellations",
+            "cancelled",
+            "telemetry_events",
+            "intel",
+            "satellite",
+            "mobilenet_top1",
+            "excellent",
+            "faxed",
+            "hostel",
+            "records_processed",
+            "tele",
+        ];
+        for name in others {
+            assert!(!is_phone_name(name), "{name:?}");
+        }
     }
 
     #[test]
