@@ -25,6 +25,11 @@ pub const DIFF_VERSION: u32 = 1;
 /// enough that the list of a hostile pair (every array element changed) stays small.
 pub const MAX_LISTED: usize = 1000;
 
+/// No change is listed once the pointers listed add up to this many bytes. A pointer
+/// holds every name on its path: under one 2 MB member name, 1,000 listed changes were
+/// 2 GB of pointers. A bundle's pointers are tens of bytes.
+pub const MAX_LISTED_POINTER_BYTES: usize = 1 << 20;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -47,17 +52,21 @@ pub struct Change<'a> {
     pub relative_change: Option<f64>,
 }
 
-/// The changes of one section: the first [`MAX_LISTED`] and the exact number of all.
+/// The changes of one section: the first [`MAX_LISTED`] (fewer when their pointers
+/// pass [`MAX_LISTED_POINTER_BYTES`]) and the exact number of all.
 #[derive(Debug, Clone, Default)]
 pub struct Changes<'a> {
     pub listed: Vec<Change<'a>>,
     pub total: u64,
+    /// Bytes of the pointers listed.
+    pointer_bytes: usize,
 }
 
 impl<'a> Changes<'a> {
     fn push(&mut self, pointer: &str, change: Kind, old: Option<&'a Value>, new: Option<&'a Value>, rel: Option<f64>) {
         self.total += 1;
-        if self.listed.len() < MAX_LISTED {
+        if self.listed.len() < MAX_LISTED && self.pointer_bytes < MAX_LISTED_POINTER_BYTES {
+            self.pointer_bytes += pointer.len();
             self.listed.push(Change { change, new, old, pointer: pointer.to_owned(), relative_change: rel });
         }
     }
@@ -334,8 +343,12 @@ pub fn render(d: &Diff, format: DiffFormat, old: &str, new: &str, out: &mut dyn 
 
 /// The line after a section's list when some of its changes are not listed.
 fn not_listed(c: &Changes) -> Option<String> {
-    (c.not_listed() > 0)
-        .then(|| format!("{} more change(s), not listed (at most {MAX_LISTED} are listed per section)", c.not_listed()))
+    let why = if c.listed.len() >= MAX_LISTED {
+        format!("at most {MAX_LISTED} are listed per section")
+    } else {
+        "none is listed once the pointers listed pass 1 MiB".to_owned()
+    };
+    (c.not_listed() > 0).then(|| format!("{} more change(s), not listed ({why})", c.not_listed()))
 }
 
 fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
@@ -597,6 +610,23 @@ mod tests {
         let mut out = Changes::default();
         walk(&mut "/x".to_owned(), Some(old), Some(new), &mut out);
         out
+    }
+
+    /// Pointers that hold a long name stop the list early; the count stays exact.
+    #[test]
+    fn long_pointers_stop_the_list_early() {
+        let name = "x".repeat(MAX_LISTED_POINTER_BYTES / 4);
+        let (o, n) = (json!({ name.as_str(): vec![0; 20] }), json!({ name.as_str(): vec![1; 20] }));
+        let c = changes(&o, &n);
+        assert_eq!(c.total, 20);
+        assert_eq!(c.listed.len(), 4);
+        assert_eq!(c.not_listed(), 16);
+        assert_eq!(c.listed[3].pointer, format!("/x/{name}/3"));
+        assert!(not_listed(&c).unwrap().ends_with("not listed (none is listed once the pointers listed pass 1 MiB)"));
+        // One pointer longer than the budget is listed still.
+        let name = "x".repeat(MAX_LISTED_POINTER_BYTES * 2);
+        let c = changes(&json!({ name.as_str(): [0, 0] }), &json!({ name.as_str(): [1, 1] }));
+        assert_eq!((c.listed.len(), c.total), (1, 2));
     }
 
     #[test]
