@@ -10,6 +10,9 @@
 # Needs: a release build (cargo build --release; CARGO_TARGET_DIR is honoured, or set
 # AEB_VERIFY=/path/to/aeb-verify), python3, GNU time (/usr/bin/time).
 # usage: benches/hostile-memory.sh [MB]     (default 3)
+# ONLY=REGEX measures only the shapes whose name matches (and the plain yardstick), e.g.
+# ONLY=diff for the `diff OLD NEW` shapes: two bundles of MB megabytes each, compared
+# with --format json (its largest report) against the plain bundle of one.
 # Prints per shape: file size, wall time, peak RSS, RSS per byte of file, and time and
 # RSS as multiples of the plain bundle's.
 set -euo pipefail
@@ -77,14 +80,41 @@ shapes = [
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
 ]
+deep = lambda body: b'{"a":' + b"[" * 120 + body + b"]" * 120 + b"}"
+# `diff OLD NEW`: the shape makes OLD, `other` NEW from the same n.
+diffs = [
+    ("diff: every array element changed", lambda n: b'{"a":[' + b",".join([b"0"] * n) + b"]}",
+     lambda n: b'{"a":[' + b",".join([b"1"] * n) + b"]}"),
+    ("diff: every element changed, 120 deep", lambda n: deep(b",".join([b"0"] * n)),
+     lambda n: deep(b",".join([b"1"] * n))),
+    ("diff: every top-level member changed", lambda n: b"{" + b",".join(b'"k%d":0' % i for i in range(n)) + b"}",
+     lambda n: b"{" + b",".join(b'"k%d":1' % i for i in range(n)) + b"}"),
+    ("diff: a subtree 120 deep added", lambda n: b'{"b":1}', lambda n: deep(b",".join([b"1"] * n))),
+    ("diff: 3000 changes under a long name", lambda n: b'{"' + b"x" * n + b'":[' + b",".join([b"0"] * 3000) + b"]}",
+     lambda n: b'{"' + b"x" * n + b'":[' + b",".join([b"1"] * 3000) + b"]}"),
+]
+import re, os
+only = os.environ.get("ONLY", "")
+keep = lambda name: name == "plain" or re.search(only, name)
 with open(f"{out}/list", "w") as listing:
     for i, (name, public, make) in enumerate(shapes):
+        if not keep(name):
+            continue
         # the size grows linearly with n: measure two sizes and aim at the target
         a, b = len(make(1000)), len(make(2000))
         n = max(1, int((target - a) / ((b - a) / 1000)) + 1000)
         path = f"{out}/{i:02d}.json"
         open(path, "wb").write(make(n))
         listing.write(f"{path}\t{'public' if public else '-'}\t{name}\n")
+    for i, (name, make, other) in enumerate(diffs):
+        if not keep(name):
+            continue
+        a, b = len(other(1000)), len(other(2000))
+        n = max(1, int((target - a) / ((b - a) / 1000)) + 1000)
+        path = f"{out}/diff{i:02d}.json"
+        open(path, "wb").write(make(n))
+        open(path + ".new", "wb").write(other(n))
+        listing.write(f"{path}\tdiff\t{name}\n")
 PY
 
 printf '%-40s %8s %8s %10s %8s %8s %8s\n' shape MB seconds "peak MB" "x file" "t/plain" "m/plain"
@@ -92,18 +122,21 @@ plain_t=""; plain_m=""
 while IFS=$'\t' read -r path profile name; do
     args=(--now 2026-11-25T00:00:00Z --color never -q)
     [ "$profile" = public ] && args+=(--profile public)
+    files=("$path")
+    [ "$profile" = diff ] && { args=(diff --format json); files=("$path" "$path.new"); }
     # best of three: the machine is shared
     best_t=""; best_m=""
     for _ in 1 2 3; do
-        # every shape is rejected (exit 1); anything else (2, a signal) is a failure
+        # every shape is rejected (exit 1; diff: they differ); anything else (2, a signal)
+        # is a failure
         rc=0
-        /usr/bin/time -o "$T/time" -f '%e %M' "$BIN" "${args[@]}" "$path" > /dev/null 2>&1 || rc=$?
+        /usr/bin/time -o "$T/time" -f '%e %M' "$BIN" "${args[@]}" "${files[@]}" > /dev/null 2>&1 || rc=$?
         [ "$rc" -le 1 ] || { echo "$name: exit $rc" >&2; exit 1; }
         read -r t m < <(tail -1 "$T/time")
         best_t=$(python3 -c "print(min(float('$t'), float('${best_t:-1e9}')))")
         best_m=$(python3 -c "print(min(int('$m'), int('${best_m:-999999999}')))")
     done
-    size=$(stat -c %s "$path")
+    size=$(stat -c %s "${files[@]}" | sort -n | tail -1)
     if [ -z "$plain_t" ]; then plain_t="$best_t"; plain_m="$best_m"; fi
     python3 -c "
 size, t, m, pt, pm = $size, $best_t, $best_m, $plain_t, $plain_m

@@ -562,8 +562,8 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
     }
     let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
     let d = crate::diff::diff(&old_doc, &new_doc);
-    let text = crate::diff::render(&d, format, &old.display().to_string(), &new.display().to_string());
-    if let Err(e) = env.stdout.write_all(text.as_bytes()) {
+    if let Err(e) = crate::diff::render(&d, format, &old.display().to_string(), &new.display().to_string(), env.stdout)
+    {
         return fail(env, &format!("cannot write: {e}"));
     }
     if d.identical_payloads() {

@@ -1,17 +1,34 @@
 //! `aeb-verify diff OLD NEW`: what changed between two bundles of one dataset (spec
 //! section 8, "Two bundles"): member by member, each number's relative change, the
 //! signatures section and who signed, and whether NEW is newer than OLD.
+//!
+//! Memory is bounded by the two documents' trees: the walk borrows them (no value is
+//! copied), builds pointers in one buffer as it goes, keeps only the first
+//! [`MAX_LISTED`] changes of each section and counts the rest, and the report is
+//! written as it is made. Two bundles of a million changes each once took 500 times
+//! their size (a pointer string and two cloned values per change, then one JSON tree
+//! and two strings of the whole report).
 
 use crate::cli::DiffFormat;
-use crate::finding::child;
 use crate::read::{Document, SIGNATURES};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
+use std::io::{self, Write};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
 pub const DIFF_VERSION: u32 = 1;
+
+/// Changes listed per section (payload, signatures section); the others are counted
+/// (`changes_not_listed`). Far more than two bundles of one dataset differ by, few
+/// enough that the list of a hostile pair (every array element changed) stays small.
+pub const MAX_LISTED: usize = 1000;
+
+/// No change is listed once the pointers listed add up to this many bytes. A pointer
+/// holds every name on its path: under one 2 MB member name, 1,000 listed changes were
+/// 2 GB of pointers. A bundle's pointers are tens of bytes.
+pub const MAX_LISTED_POINTER_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -21,24 +38,50 @@ pub enum Kind {
     Changed,
 }
 
+/// One listed change. Fields in name order: the JSON report lists members sorted.
 #[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    pub pointer: String,
+pub struct Change<'a> {
     pub change: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<Value>,
+    pub new: Option<&'a Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<Value>,
+    pub old: Option<&'a Value>,
+    pub pointer: String,
     /// (new - old) / |old|, for two numbers with old not zero.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative_change: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Diff {
+/// The changes of one section: the first [`MAX_LISTED`] (fewer when their pointers
+/// pass [`MAX_LISTED_POINTER_BYTES`]) and the exact number of all.
+#[derive(Debug, Clone, Default)]
+pub struct Changes<'a> {
+    pub listed: Vec<Change<'a>>,
+    pub total: u64,
+    /// Bytes of the pointers listed.
+    pointer_bytes: usize,
+}
+
+impl<'a> Changes<'a> {
+    fn push(&mut self, pointer: &str, change: Kind, old: Option<&'a Value>, new: Option<&'a Value>, rel: Option<f64>) {
+        self.total += 1;
+        if self.listed.len() < MAX_LISTED && self.pointer_bytes < MAX_LISTED_POINTER_BYTES {
+            self.pointer_bytes += pointer.len();
+            self.listed.push(Change { change, new, old, pointer: pointer.to_owned(), relative_change: rel });
+        }
+    }
+
+    /// How many changes were counted but not listed.
+    pub fn not_listed(&self) -> u64 {
+        self.total - self.listed.len() as u64
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Diff<'a> {
     pub identical_payloads: bool,
-    pub changes: Vec<Change>,
-    pub signature_changes: Vec<Change>,
+    pub changes: Changes<'a>,
+    pub signature_changes: Changes<'a>,
     /// Who signed, as each bundle says it (OpenPGP issuer fingerprint or key id, KMS
     /// key_id); unauthenticated: diff holds no keys.
     pub old_signers: Vec<String>,
@@ -49,7 +92,7 @@ pub struct Diff {
     pub new_is_newer: Option<bool>,
 }
 
-impl Diff {
+impl Diff<'_> {
     pub fn identical_payloads(&self) -> bool {
         self.identical_payloads
     }
@@ -59,24 +102,32 @@ impl Diff {
     }
 }
 
-pub fn diff(old: &Document, new: &Document) -> Diff {
-    let (old_v, new_v) = (old.value(), new.value());
-    let mut changes = Vec::new();
-    let mut signature_changes = Vec::new();
-    let empty = serde_json::Map::new();
-    let (om, nm) = (old_v.as_object().unwrap_or(&empty), new_v.as_object().unwrap_or(&empty));
-    for (name, o, n) in union(om, nm) {
+pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
+    let mut changes = Changes::default();
+    let mut signature_changes = Changes::default();
+    let mut pointer = String::new();
+    // Top-level members by index, not by name: a lookup by name is a scan of the
+    // members, which for a million of them would be quadratic.
+    let names = |d: &'a Document| -> Vec<(&'a str, usize)> {
+        d.members().iter().enumerate().map(|(i, m)| (m.name.as_str(), i)).collect()
+    };
+    for (name, o, n) in union(names(old), names(new)) {
         let out = if name == SIGNATURES { &mut signature_changes } else { &mut changes };
-        walk(&child("", name), o, n, out);
+        pointer.clear();
+        pointer.push('/');
+        crate::finding::push_token(&mut pointer, name);
+        let o = o.and_then(|i| old.member_value(i));
+        let n = n.and_then(|i| new.member_value(i));
+        walk(&mut pointer, o, n, out);
     }
-    let old_generated_at = generated_at(&old_v);
-    let new_generated_at = generated_at(&new_v);
+    let old_generated_at = generated_at(old);
+    let new_generated_at = generated_at(new);
     let new_is_newer = match (parse_time(old_generated_at.as_deref()), parse_time(new_generated_at.as_deref())) {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
     Diff {
-        identical_payloads: old.payload() == new.payload(),
+        identical_payloads: same_bytes(old.payload_pieces(), new.payload_pieces()),
         changes,
         signature_changes,
         old_signers: signers(old),
@@ -87,41 +138,89 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
     }
 }
 
-/// The members of two objects in name order, each with its value on either side.
-fn union<'a>(
-    o: &'a serde_json::Map<String, Value>,
-    n: &'a serde_json::Map<String, Value>,
-) -> Vec<(&'a String, Option<&'a Value>, Option<&'a Value>)> {
-    let mut names: Vec<&String> = o.keys().chain(n.keys().filter(|k| !o.contains_key(*k))).collect();
-    names.sort();
-    names.into_iter().map(|k| (k, o.get(k), n.get(k))).collect()
+/// Whether two byte strings given in pieces are equal, without joining the pieces
+/// (a contiguous payload would be one more copy of each bundle).
+fn same_bytes<'a>(mut a: impl Iterator<Item = &'a [u8]>, mut b: impl Iterator<Item = &'a [u8]>) -> bool {
+    let (mut x, mut y): (&[u8], &[u8]) = (&[], &[]);
+    loop {
+        while x.is_empty() {
+            match a.next() {
+                Some(p) => x = p,
+                None => break,
+            }
+        }
+        while y.is_empty() {
+            match b.next() {
+                Some(p) => y = p,
+                None => break,
+            }
+        }
+        if x.is_empty() || y.is_empty() {
+            return x.is_empty() && y.is_empty();
+        }
+        let n = x.len().min(y.len());
+        let (Some((xa, xr)), Some((ya, yr))) = (x.split_at_checked(n), y.split_at_checked(n)) else { return false };
+        if xa != ya {
+            return false;
+        }
+        (x, y) = (xr, yr);
+    }
 }
 
-fn walk(pointer: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Change>) {
+/// The members of two objects in name order, each with what it is on either side.
+fn union<'a, T: Copy>(mut o: Vec<(&'a str, T)>, mut n: Vec<(&'a str, T)>) -> Vec<(&'a str, Option<T>, Option<T>)> {
+    o.sort_by(|a, b| a.0.cmp(b.0));
+    n.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::with_capacity(o.len().max(n.len()));
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (o.get(i), n.get(j)) {
+            (None, None) => break,
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                out.push((a.0, Some(a.1), Some(b.1)));
+                (i, j) = (i + 1, j + 1);
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => {
+                out.push((a.0, Some(a.1), None));
+                i += 1;
+            }
+            (Some(a), None) => {
+                out.push((a.0, Some(a.1), None));
+                i += 1;
+            }
+            (_, Some(b)) => {
+                out.push((b.0, None, Some(b.1)));
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Compares `old` and `new` at `pointer`, which it extends for each member or element
+/// and gives back as it found it.
+fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>, out: &mut Changes<'a>) {
     match (old, new) {
         (None, None) => {}
-        (Some(o), None) => out.push(Change {
-            pointer: pointer.to_owned(),
-            change: Kind::Removed,
-            old: Some(o.clone()),
-            new: None,
-            relative_change: None,
-        }),
-        (None, Some(n)) => out.push(Change {
-            pointer: pointer.to_owned(),
-            change: Kind::Added,
-            old: None,
-            new: Some(n.clone()),
-            relative_change: None,
-        }),
+        (Some(o), None) => out.push(pointer, Kind::Removed, Some(o), None, None),
+        (None, Some(n)) => out.push(pointer, Kind::Added, None, Some(n), None),
         (Some(Value::Object(o)), Some(Value::Object(n))) => {
-            for (name, ov, nv) in union(o, n) {
-                walk(&child(pointer, name), ov, nv, out);
+            let len = pointer.len();
+            let members = |m: &'a serde_json::Map<String, Value>| m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            for (name, ov, nv) in union(members(o), members(n)) {
+                pointer.push('/');
+                crate::finding::push_token(pointer, name);
+                walk(pointer, ov, nv, out);
+                pointer.truncate(len);
             }
         }
         (Some(Value::Array(o)), Some(Value::Array(n))) => {
+            let len = pointer.len();
             for i in 0..o.len().max(n.len()) {
-                walk(&child(pointer, &i.to_string()), o.get(i), n.get(i), out);
+                use std::fmt::Write as _;
+                let _ = write!(pointer, "/{i}");
+                walk(pointer, o.get(i), n.get(i), out);
+                pointer.truncate(len);
             }
         }
         (Some(o), Some(n)) => {
@@ -139,13 +238,7 @@ fn walk(pointer: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<C
                 }
                 _ => None,
             };
-            out.push(Change {
-                pointer: pointer.to_owned(),
-                change: Kind::Changed,
-                old: Some(o.clone()),
-                new: Some(n.clone()),
-                relative_change,
-            });
+            out.push(pointer, Kind::Changed, Some(o), Some(n), relative_change);
         }
     }
 }
@@ -158,8 +251,8 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn generated_at(v: &Value) -> Option<String> {
-    v.get("generated_at")?.as_str().map(str::to_owned)
+fn generated_at(doc: &Document) -> Option<String> {
+    doc.member_ref("generated_at")?.as_str().map(str::to_owned)
 }
 
 fn parse_time(s: Option<&str>) -> Option<OffsetDateTime> {
@@ -187,11 +280,47 @@ fn esc(s: &str) -> String {
     crate::text::escape_control(s).into_owned()
 }
 
+/// Characters a value is shown with, at most (`text::ellipsize`).
+const SHOWN_CHARS: usize = 120;
+
+/// A value's JSON text shortened to [`SHOWN_CHARS`] characters. Only the start of the
+/// text is made: a listed value may be a whole added subtree.
+fn short_json(v: &Value) -> String {
+    /// Takes bytes up to `room`, then refuses, which stops the serializer.
+    struct Prefix {
+        bytes: Vec<u8>,
+        room: usize,
+    }
+    impl Write for Prefix {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::other("enough"));
+            }
+            let taken = buf.get(..self.room).unwrap_or(buf);
+            self.bytes.extend_from_slice(taken);
+            self.room -= taken.len();
+            Ok(taken.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    // One character more than is shown, at 4 bytes each (a cut character is dropped):
+    // enough for `ellipsize` to tell a longer text from one that fits.
+    let mut p = Prefix { bytes: Vec::new(), room: (SHOWN_CHARS + 1) * 4 + 3 };
+    let _ = serde_json::to_writer(&mut p, v);
+    let text = match std::str::from_utf8(&p.bytes) {
+        Ok(s) => s,
+        Err(e) => p.bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default(),
+    };
+    crate::text::ellipsize(text, SHOWN_CHARS)
+}
+
 /// A value on one line, shortened; strings in JSON quotes.
 fn shown(v: Option<&Value>) -> String {
     match v {
         None => "(absent)".to_owned(),
-        Some(v) => esc(&crate::text::ellipsize(&v.to_string(), 120)),
+        Some(v) => esc(&short_json(v)),
     }
 }
 
@@ -200,57 +329,71 @@ fn percent(r: f64) -> String {
     format!("{sign}{}%", crate::audit::facts::format_computed(r * 100.0))
 }
 
-pub fn render(d: &Diff, format: DiffFormat, old: &str, new: &str) -> String {
+/// Writes the report to `out` as it is made (a listed value may be large; the JSON
+/// report pretty-prints it, which multiplies a deeply nested one by its depth).
+pub fn render(d: &Diff, format: DiffFormat, old: &str, new: &str, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
     match format {
-        DiffFormat::Human => human(d, old, new),
-        DiffFormat::Json => machine(d, old, new),
-        DiffFormat::Markdown => markdown(d, old, new),
+        DiffFormat::Human => human(d, old, new, &mut out)?,
+        DiffFormat::Json => machine(d, old, new, &mut out)?,
+        DiffFormat::Markdown => markdown(d, old, new, &mut out)?,
     }
+    out.flush()
 }
 
-fn human_line(c: &Change) -> String {
+/// The line after a section's list when some of its changes are not listed.
+fn not_listed(c: &Changes) -> Option<String> {
+    let why = if c.listed.len() >= MAX_LISTED {
+        format!("at most {MAX_LISTED} are listed per section")
+    } else {
+        "none is listed once the pointers listed pass 1 MiB".to_owned()
+    };
+    (c.not_listed() > 0).then(|| format!("{} more change(s), not listed ({why})", c.not_listed()))
+}
+
+fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
     let kind = match c.change {
         Kind::Added => "added  ",
         Kind::Removed => "removed",
         Kind::Changed => "changed",
     };
-    let mut s = format!("  {kind} {}: ", esc(&c.pointer));
+    write!(out, "  {kind} {}: ", esc(&c.pointer))?;
     match c.change {
-        Kind::Added => s.push_str(&shown(c.new.as_ref())),
-        Kind::Removed => s.push_str(&shown(c.old.as_ref())),
-        Kind::Changed => s.push_str(&format!("{} -> {}", shown(c.old.as_ref()), shown(c.new.as_ref()))),
+        Kind::Added => out.write_all(shown(c.new).as_bytes())?,
+        Kind::Removed => out.write_all(shown(c.old).as_bytes())?,
+        Kind::Changed => write!(out, "{} -> {}", shown(c.old), shown(c.new))?,
     }
     if let Some(r) = c.relative_change {
-        s.push_str(&format!(" ({})", percent(r)));
+        write!(out, " ({})", percent(r))?;
     }
-    s.push('\n');
-    s
+    writeln!(out)
 }
 
-fn human(d: &Diff, old: &str, new: &str) -> String {
-    let mut s = format!("OLD {}\nNEW {}\n", esc(old), esc(new));
-    s.push_str(&format!("\nPayload: {} change(s)\n", d.changes.len()));
-    for c in &d.changes {
-        s.push_str(&human_line(c));
-    }
-    s.push_str(&format!("\nSignatures section: {} change(s)\n", d.signature_changes.len()));
-    for c in &d.signature_changes {
-        s.push_str(&human_line(c));
+fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()> {
+    write!(out, "OLD {}\nNEW {}\n", esc(old), esc(new))?;
+    for (title, changes) in [("Payload", &d.changes), ("Signatures section", &d.signature_changes)] {
+        write!(out, "\n{title}: {} change(s)\n", changes.total)?;
+        for c in &changes.listed {
+            human_line(c, out)?;
+        }
+        if let Some(more) = not_listed(changes) {
+            writeln!(out, "  and {more}")?;
+        }
     }
     let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { esc(&v.join(", ")) };
     if d.signers_changed() {
-        s.push_str(&format!(
+        write!(
+            out,
             "\nSigner changed (as the bundles name it, not verified): {} -> {}\n",
             list(&d.old_signers),
             list(&d.new_signers)
-        ));
+        )?;
     } else {
-        s.push_str(&format!("\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers)));
+        write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?;
     }
-    s.push_str(&generated_note(d, esc, "warning:"));
-    s.push('\n');
-    s.push_str(if d.identical_payloads { "IDENTICAL payloads\n" } else { "DIFFERENT payloads\n" });
-    s
+    out.write_all(generated_note(d, esc, "warning:").as_bytes())?;
+    writeln!(out)?;
+    out.write_all(if d.identical_payloads { b"IDENTICAL payloads\n" } else { b"DIFFERENT payloads\n" })
 }
 
 /// The generated_at line, each bundle's value shown by `quote` (escaped text for the
@@ -266,20 +409,137 @@ fn generated_note(d: &Diff, quote: fn(&str) -> String, warning: &str) -> String 
     }
 }
 
-fn machine(d: &Diff, old: &str, new: &str) -> String {
-    let doc = json!({
-        "diff_version": DIFF_VERSION,
-        "old": old,
-        "new": new,
-        "identical_payloads": d.identical_payloads,
-        "changes": d.changes,
-        "signature_changes": d.signature_changes,
-        "signers": { "old": d.old_signers, "new": d.new_signers, "changed": d.signers_changed() },
-        "generated_at": { "old": d.old_generated_at, "new": d.new_generated_at, "new_is_newer": d.new_is_newer },
-    });
-    let mut s = crate::text::json_escape_hidden(serde_json::to_string_pretty(&doc).unwrap_or_default());
-    s.push('\n');
-    s
+/// The JSON report, members in name order. `changes` and `signature_changes` list at
+/// most [`MAX_LISTED`] changes each; `*_not_listed` counts the others.
+#[derive(Serialize)]
+struct Machine<'d, 'a> {
+    changes: &'d [Change<'a>],
+    changes_not_listed: u64,
+    diff_version: u32,
+    generated_at: GeneratedAt<'d>,
+    identical_payloads: bool,
+    new: &'d str,
+    old: &'d str,
+    signature_changes: &'d [Change<'a>],
+    signature_changes_not_listed: u64,
+    signers: Signers<'d>,
+}
+
+#[derive(Serialize)]
+struct GeneratedAt<'d> {
+    new: Option<&'d str>,
+    new_is_newer: Option<bool>,
+    old: Option<&'d str>,
+}
+
+#[derive(Serialize)]
+struct Signers<'d> {
+    changed: bool,
+    new: &'d [String],
+    old: &'d [String],
+}
+
+fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()> {
+    let doc = Machine {
+        changes: &d.changes.listed,
+        changes_not_listed: d.changes.not_listed(),
+        diff_version: DIFF_VERSION,
+        generated_at: GeneratedAt {
+            new: d.new_generated_at.as_deref(),
+            new_is_newer: d.new_is_newer,
+            old: d.old_generated_at.as_deref(),
+        },
+        identical_payloads: d.identical_payloads,
+        new,
+        old,
+        signature_changes: &d.signature_changes.listed,
+        signature_changes_not_listed: d.signature_changes.not_listed(),
+        signers: Signers { changed: d.signers_changed(), new: &d.new_signers, old: &d.old_signers },
+    };
+    let mut escaped = crate::text::JsonHiddenEscaper::new(&mut *out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut escaped, Layout::default());
+    doc.serialize(&mut ser).map_err(io::Error::other)?;
+    escaped.finish()?;
+    writeln!(out)
+}
+
+/// Levels of the JSON report laid out one member or element a line (the report's own
+/// three, then 17 of a listed value); deeper ones are written on one line.
+const PRETTY_LEVELS: usize = 20;
+
+/// serde_json's pretty layout (two spaces a level) down to [`PRETTY_LEVELS`], compact
+/// below. Indenting every level repeats the depth on every line: a 2 MB subtree 120
+/// levels deep, added, once made a 500 MB report.
+#[derive(Default)]
+struct Layout {
+    level: usize,
+    has_value: bool,
+}
+
+impl Layout {
+    fn line(&self, w: &mut (impl Write + ?Sized), level: usize) -> io::Result<()> {
+        if level <= PRETTY_LEVELS {
+            w.write_all(b"\n")?;
+            for _ in 0..level {
+                w.write_all(b"  ")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin(&mut self, w: &mut (impl Write + ?Sized), open: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(open)
+    }
+
+    fn end(&mut self, w: &mut (impl Write + ?Sized), close: &[u8]) -> io::Result<()> {
+        let inner = self.level;
+        self.level = self.level.saturating_sub(1);
+        if self.has_value && inner <= PRETTY_LEVELS {
+            self.line(w, self.level)?;
+        }
+        w.write_all(close)
+    }
+
+    fn item(&mut self, w: &mut (impl Write + ?Sized), first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w, self.level)
+    }
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.level <= PRETTY_LEVELS { b": " } else { b":" })
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A table cell: the verify report's code span, which no bar, backtick run or newline
@@ -288,30 +548,32 @@ fn cell(s: &str) -> String {
     crate::report::markdown::cell_code(s)
 }
 
-fn markdown(d: &Diff, old: &str, new: &str) -> String {
-    let mut s = format!("# Changes from {} to {}\n\n", cell(old), cell(new));
-    s.push_str(if d.identical_payloads { "**Identical payloads.**\n" } else { "**Payloads differ.**\n" });
+fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()> {
+    write!(out, "# Changes from {} to {}\n\n", cell(old), cell(new))?;
+    out.write_all(if d.identical_payloads { b"**Identical payloads.**\n" } else { b"**Payloads differ.**\n" })?;
     for (title, changes) in [("Payload", &d.changes), ("Signatures section", &d.signature_changes)] {
-        s.push_str(&format!("\n## {title}: {} change(s)\n", changes.len()));
-        if changes.is_empty() {
+        write!(out, "\n## {title}: {} change(s)\n", changes.total)?;
+        if changes.total == 0 {
             continue;
         }
-        s.push_str("\n| Pointer | Change | Old | New | Relative change |\n|---|---|---|---|---|\n");
-        for c in changes.iter() {
+        out.write_all(b"\n| Pointer | Change | Old | New | Relative change |\n|---|---|---|---|---|\n")?;
+        for c in &changes.listed {
             let kind = match c.change {
                 Kind::Added => "added",
                 Kind::Removed => "removed",
                 Kind::Changed => "changed",
             };
-            let old_cell =
-                c.old.as_ref().map(|v| cell(&crate::text::ellipsize(&v.to_string(), 120))).unwrap_or_default();
-            let new_cell =
-                c.new.as_ref().map(|v| cell(&crate::text::ellipsize(&v.to_string(), 120))).unwrap_or_default();
-            s.push_str(&format!(
-                "| {} | {kind} | {old_cell} | {new_cell} | {} |\n",
+            let old_cell = c.old.map(|v| cell(&short_json(v))).unwrap_or_default();
+            let new_cell = c.new.map(|v| cell(&short_json(v))).unwrap_or_default();
+            writeln!(
+                out,
+                "| {} | {kind} | {old_cell} | {new_cell} | {} |",
                 cell(&c.pointer),
                 c.relative_change.map(percent).unwrap_or_default()
-            ));
+            )?;
+        }
+        if let Some(more) = not_listed(changes) {
+            write!(out, "\nAnd {more}.\n")?;
         }
     }
     let list = |v: &[String]| {
@@ -321,39 +583,112 @@ fn markdown(d: &Diff, old: &str, new: &str) -> String {
             v.iter().map(|x| cell(x)).collect::<Vec<_>>().join(", ")
         }
     };
-    s.push_str(&format!(
+    write!(
+        out,
         "\n## Signers (as the bundles name them, not verified)\n\n- OLD: {}\n- NEW: {}\n- {}\n",
         list(&d.old_signers),
         list(&d.new_signers),
         if d.signers_changed() { "**Signer changed.**" } else { "Unchanged." }
-    ));
-    s.push_str(&format!("\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**")));
-    s
+    )?;
+    write!(out, "\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn escapes_controls() {
         assert_eq!(esc("a\u{1b}[2Jb\u{202e}"), "a\\u{1b}[2Jb\\u{202e}");
     }
 
+    fn changes(old: &Value, new: &Value) -> Changes<'static> {
+        // Leaked: a test's few values, so the changes can borrow them.
+        let (old, new): (&'static Value, &'static Value) =
+            (Box::leak(Box::new(old.clone())), Box::leak(Box::new(new.clone())));
+        let mut out = Changes::default();
+        walk(&mut "/x".to_owned(), Some(old), Some(new), &mut out);
+        out
+    }
+
+    /// Pointers that hold a long name stop the list early; the count stays exact.
+    #[test]
+    fn long_pointers_stop_the_list_early() {
+        let name = "x".repeat(MAX_LISTED_POINTER_BYTES / 4);
+        let (o, n) = (json!({ name.as_str(): vec![0; 20] }), json!({ name.as_str(): vec![1; 20] }));
+        let c = changes(&o, &n);
+        assert_eq!(c.total, 20);
+        assert_eq!(c.listed.len(), 4);
+        assert_eq!(c.not_listed(), 16);
+        assert_eq!(c.listed[3].pointer, format!("/x/{name}/3"));
+        assert!(not_listed(&c).unwrap().ends_with("not listed (none is listed once the pointers listed pass 1 MiB)"));
+        // One pointer longer than the budget is listed still.
+        let name = "x".repeat(MAX_LISTED_POINTER_BYTES * 2);
+        let c = changes(&json!({ name.as_str(): [0, 0] }), &json!({ name.as_str(): [1, 1] }));
+        assert_eq!((c.listed.len(), c.total), (1, 2));
+    }
+
     #[test]
     fn relative_change_of_numbers() {
-        let mut out = Vec::new();
-        walk("/x", Some(&json!(24.5)), Some(&json!(49)), &mut out);
-        assert_eq!(out[0].relative_change, Some(1.0));
-        out.clear();
-        walk("/x", Some(&json!(1)), Some(&json!(1.0)), &mut out);
-        assert!(out.is_empty());
+        assert_eq!(changes(&json!(24.5), &json!(49)).listed[0].relative_change, Some(1.0));
+        assert_eq!(changes(&json!(1), &json!(1.0)).total, 0);
         // Near the ends of the range: -200%, not -inf (the difference overflows).
-        walk("/x", Some(&json!(1e308)), Some(&json!(-1e308)), &mut out);
-        assert_eq!(out[0].relative_change, Some(-2.0));
-        out.clear();
+        assert_eq!(changes(&json!(1e308), &json!(-1e308)).listed[0].relative_change, Some(-2.0));
         // A change beyond the range is not stated at all, in any format.
-        walk("/x", Some(&json!(1e-308)), Some(&json!(1e308)), &mut out);
-        assert_eq!(out[0].relative_change, None);
+        assert_eq!(changes(&json!(1e-308), &json!(1e308)).listed[0].relative_change, None);
+    }
+
+    /// Past [`MAX_LISTED`] changes are counted, not kept; pointers are built as the walk
+    /// goes and given back (`/x/a~1b/2`, not the previous member's).
+    #[test]
+    fn changes_past_the_cap_are_counted_not_listed() {
+        let n = MAX_LISTED * 3 + 7;
+        let c = changes(&json!({"a/b": vec![0; n], "z": 1}), &json!({"a/b": vec![1; n], "y": 2}));
+        assert_eq!(c.total, n as u64 + 2);
+        assert_eq!(c.listed.len(), MAX_LISTED);
+        assert_eq!(c.not_listed(), (n + 2 - MAX_LISTED) as u64);
+        assert_eq!(c.listed[2].pointer, "/x/a~1b/2");
+        let few = changes(&json!({"a/b": [0, 0], "z": 1}), &json!({"a/b": [1, 0], "y": 2}));
+        let got: Vec<_> = few.listed.iter().map(|c| (c.pointer.as_str(), c.change)).collect();
+        assert_eq!(got, [("/x/a~1b/0", Kind::Changed), ("/x/y", Kind::Added), ("/x/z", Kind::Removed)]);
+    }
+
+    /// The shortened value is the one the whole text would give, made from its start.
+    #[test]
+    fn short_json_is_ellipsize_of_the_whole_text() {
+        for v in [json!("é".repeat(300)), json!(vec!["😀"; 200]), json!([1, 2]), json!("x".repeat(118))] {
+            assert_eq!(short_json(&v), crate::text::ellipsize(&v.to_string(), SHOWN_CHARS), "{v}");
+        }
+    }
+
+    /// The report's layout is serde_json's pretty one down to [`PRETTY_LEVELS`], and
+    /// one line below, the same JSON either way.
+    #[test]
+    fn layout_is_pretty_then_compact() {
+        let write = |v: &Value| {
+            let mut out = Vec::new();
+            v.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Layout::default())).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let shallow = json!({"a": [1, {"b": [], "c": {}}, [2, 3]], "d": "x"});
+        assert_eq!(write(&shallow), serde_json::to_string_pretty(&shallow).unwrap());
+        let mut deep = json!([1, {"k": [2]}]);
+        for _ in 0..PRETTY_LEVELS + 5 {
+            deep = json!([deep]);
+        }
+        let text = write(&deep);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), deep);
+        assert_eq!(text.lines().count(), 2 * PRETTY_LEVELS + 1, "{text}");
+        assert!(text.contains("[[[[[1,{\"k\":[2]}]]]]]"), "{text}");
+    }
+
+    #[test]
+    fn pieces_compare_as_their_bytes() {
+        let p = |v: &[&'static str]| v.iter().map(|s| s.as_bytes()).collect::<Vec<_>>();
+        assert!(same_bytes(p(&["ab", "", "c"]).into_iter(), p(&["a", "bc"]).into_iter()));
+        assert!(!same_bytes(p(&["ab"]).into_iter(), p(&["abc"]).into_iter()));
+        assert!(!same_bytes(p(&["abd"]).into_iter(), p(&["a", "bc"]).into_iter()));
+        assert!(same_bytes(p(&[]).into_iter(), p(&[""]).into_iter()));
     }
 }

@@ -252,9 +252,97 @@ pub fn json_escape_hidden(json: String) -> String {
     out
 }
 
+/// [`json_escape_hidden`] for a JSON text written in pieces: a writer that passes
+/// serde_json's output on with every hidden character escaped, so a large report is
+/// never held whole. Pieces may split a character; [`JsonHiddenEscaper::finish`]
+/// writes what is still held.
+pub struct JsonHiddenEscaper<W: std::io::Write> {
+    inner: W,
+    /// Bytes not written yet: a buffer, and at most 3 bytes of a character cut short.
+    held: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonHiddenEscaper<W> {
+    pub fn new(inner: W) -> Self {
+        JsonHiddenEscaper { inner, held: Vec::new() }
+    }
+
+    /// Escapes and writes the held bytes that form whole characters; a byte that is
+    /// not UTF-8 (serde_json writes none) is passed on as it is, never held for good.
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        let mut rest: &[u8] = &self.held;
+        loop {
+            let (text, bad) = match std::str::from_utf8(rest) {
+                Ok(s) => (s, 0),
+                Err(e) => {
+                    let text = rest.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok());
+                    (text.unwrap_or_default(), e.error_len().unwrap_or(0))
+                }
+            };
+            self.inner.write_all(json_escape_hidden(text.to_owned()).as_bytes())?;
+            let (raw, after) = rest.get(text.len()..).unwrap_or_default().split_at_checked(bad).unwrap_or_default();
+            self.inner.write_all(raw)?;
+            rest = after;
+            if bad == 0 {
+                break;
+            }
+        }
+        // What is left is a character cut short at the end.
+        let done = self.held.len() - rest.len();
+        self.held.drain(..done);
+        Ok(())
+    }
+
+    /// Writes what is held; bytes that are not UTF-8 (serde_json never writes any) are
+    /// passed on as they are.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.pass_on()?;
+        self.inner.write_all(&self.held)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonHiddenEscaper<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.held.extend_from_slice(buf);
+        if self.held.len() >= 1 << 16 {
+            self.pass_on()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on()?;
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Written in pieces, even pieces that cut characters, the escaper gives what
+    /// `json_escape_hidden` gives the whole text; bytes that are not UTF-8 pass through.
+    #[test]
+    fn hidden_escaper_in_pieces_is_the_whole_text_escaped() {
+        use std::io::Write as _;
+        // Past 64 KiB the escaper passes its buffer on, cutting where a piece ends.
+        let text = "{\"a\": \"x\u{202e}y\u{7f}\u{1F600}\u{85}é\"}".repeat(5000);
+        for size in [1, 3, 7, 64, 70_000] {
+            let mut out = Vec::new();
+            let mut w = JsonHiddenEscaper::new(&mut out);
+            for piece in text.as_bytes().chunks(size) {
+                w.write_all(piece).unwrap();
+            }
+            w.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), json_escape_hidden(text.clone()), "pieces of {size}");
+        }
+        let mut out = Vec::new();
+        let mut w = JsonHiddenEscaper::new(&mut out);
+        w.write_all(b"a\xffb\xe2\x80").unwrap();
+        w.finish().unwrap();
+        assert_eq!(out, b"a\xffb\xe2\x80");
+    }
 
     /// path_name is one-to-one and name_bytes undoes it: names that spell an escape,
     /// hold the character it stands for, or hold bytes that are not UTF-8, each keep a

@@ -210,6 +210,12 @@ impl Document {
         self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
     }
 
+    /// The value of the `i`th top-level member (in source order, as [`Document::members`]),
+    /// as [`Document::member_ref`] shares it, without a search by name.
+    pub fn member_value(&self, i: usize) -> Option<&serde_json::Value> {
+        self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
+    }
+
     /// The named top-level members (those present), for a check that reads them
     /// together: those parsed already as the shared trees they are, the others parsed
     /// here into an object the caller owns (so a large member is never copied). Hand

@@ -149,6 +149,8 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
         opts,
         counts: Vec::new(),
         firsts: Vec::new(),
+        name_open: None,
+        name_listed: Vec::new(),
     };
     let fatal = p.document().is_err();
     let mut findings = p.findings;
@@ -159,16 +161,26 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
             f.found = Some(format!("a second \"{name}\" (the first is at line {}, column {})", at.line, at.column));
         }
     }
-    for (rule, n, first) in p.counts {
-        if let Some((pointer, offset)) = first {
-            findings.push(Finding::more(rule, n - MAX_PER_RULE, rule.severity, pointer, Some(offset)));
+    for c in p.counts {
+        if let Some((pointer, offset)) = c.first_unlisted {
+            findings.push(Finding::more(c.rule, c.seen - c.listed, c.rule.severity, pointer, Some(offset)));
         }
     }
     Parsed { out: p.out, top: p.top, findings, fatal }
 }
 
-/// Pointer and offset of a rule's first finding past [`MAX_PER_RULE`].
+/// Pointer and offset of a rule's first finding not listed (past [`MAX_PER_RULE`], or
+/// a second one in one member name).
 type PastCap = (String, usize);
+
+/// The findings of one rule so far: how many, how many listed, and where the first one
+/// not listed was (where its "and N more" finding points).
+struct RuleCount {
+    rule: &'static Rule,
+    seen: usize,
+    listed: usize,
+    first_unlisted: Option<PastCap>,
+}
 
 /// Whether a finding is listed, or only counted past [`MAX_PER_RULE`].
 enum Cap {
@@ -192,10 +204,17 @@ struct Parser<'a> {
     opts: ParseOptions,
     /// Findings per rule so far, and where the first one past the cap was. A rule
     /// that fires a million times costs a counter, not a million pointers.
-    counts: Vec<(&'static Rule, usize, Option<PastCap>)>,
+    counts: Vec<RuleCount>,
     /// Duplicate-name findings (index, offset of the first occurrence, name): their
     /// `found` says where the first one is, once all are known.
     firsts: Vec<(usize, usize, String)>,
+    /// Source offset of the opening quote of the member name being read: a defect in
+    /// it is reported at the pointer of that member, not of the one before it.
+    name_open: Option<usize>,
+    /// Rules with a finding listed in the member name being read: one is listed per
+    /// rule and name, the others counted. Each carries the whole name in its pointer,
+    /// so a long name of many defects would otherwise cost its length 100 times over.
+    name_listed: Vec<&'static Rule>,
 }
 
 fn describe(b: Option<u8>) -> String {
@@ -283,8 +302,13 @@ impl Parser<'_> {
     /// object being closed still has its records above that mark.
     fn path_upto(&self, members_len: usize) -> String {
         let mut p = String::new();
-        for frame in &self.stack {
+        let last = self.stack.len().saturating_sub(1);
+        for (i, frame) in self.stack.iter().enumerate() {
             match frame {
+                // Its member has no record yet: the name is still being read.
+                Frame::Object { .. } if i == last && self.name_open.is_some() => {
+                    p = child(&p, &self.name_being_read());
+                }
                 Frame::Object { first, .. } => {
                     // The frame's current member is the last one pushed at its level;
                     // deeper objects have truncated theirs already or sit above it.
@@ -315,6 +339,84 @@ impl Parser<'_> {
             self.members.get(deeper_start - 1)
         } else {
             None
+        }
+    }
+
+    /// The member name being read, decoded from the source to its closing quote (or
+    /// the end of the input) as the canonical form decodes it: escapes undone, a lone
+    /// surrogate as U+FFFD (as in the pointers of everything inside the member), a
+    /// byte that is not UTF-8 as U+FFFD, a raw control character as itself.
+    /// Called only for a finding, and then at most once per finding listed.
+    fn name_being_read(&self) -> String {
+        let mut name = String::new();
+        let Some(open) = self.name_open else { return name };
+        let mut i = open + 1;
+        while let Some(&b) = self.src.get(i) {
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    let (c, used) = match self.src.get(i + 1) {
+                        Some(b'"') => ('"', 2),
+                        Some(b'\\') => ('\\', 2),
+                        Some(b'/') => ('/', 2),
+                        Some(b'b') => ('\u{8}', 2),
+                        Some(b'f') => ('\u{c}', 2),
+                        Some(b'n') => ('\n', 2),
+                        Some(b'r') => ('\r', 2),
+                        Some(b't') => ('\t', 2),
+                        Some(b'u') => match self.hex4(i + 2) {
+                            Some(hi @ 0xD800..=0xDBFF) => {
+                                let lo =
+                                    if self.src.get(i + 6..i + 8) == Some(b"\\u") { self.hex4(i + 8) } else { None };
+                                match lo {
+                                    Some(lo @ 0xDC00..=0xDFFF) => {
+                                        let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                                        (char::from_u32(cp).unwrap_or('\u{FFFD}'), 12)
+                                    }
+                                    _ => ('\u{FFFD}', 6),
+                                }
+                            }
+                            Some(u) => (char::from_u32(u).unwrap_or('\u{FFFD}'), 6),
+                            None => ('\\', 1),
+                        },
+                        _ => ('\\', 1),
+                    };
+                    name.push(c);
+                    i += used;
+                }
+                0x80..=0xFF => {
+                    let len = match b {
+                        0xC2..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        0xF0..=0xF4 => 4,
+                        _ => 1,
+                    };
+                    match self.src.get(i..i + len).and_then(|seq| std::str::from_utf8(seq).ok()) {
+                        Some(c) => {
+                            name.push_str(c);
+                            i += len;
+                        }
+                        None => {
+                            name.push('\u{FFFD}');
+                            i += 1;
+                        }
+                    }
+                }
+                b => {
+                    name.push(char::from(b));
+                    i += 1;
+                }
+            }
+        }
+        name
+    }
+
+    /// The subject of a message about a character: the name being read, or a string.
+    fn holder(&self) -> &'static str {
+        if self.name_open.is_some() {
+            "the member name"
+        } else {
+            "the string"
         }
     }
 
@@ -354,8 +456,13 @@ impl Parser<'_> {
     }
 
     fn note(&mut self, rule: &'static Rule, offset: usize, message: String) {
-        match self.cap(rule) {
+        let in_name = self.name_open.is_some();
+        let listable = !(in_name && self.name_listed.iter().any(|r| std::ptr::eq(*r, rule)));
+        match self.cap_listable(rule, listable) {
             Cap::Listed => {
+                if in_name {
+                    self.name_listed.push(rule);
+                }
                 let f = Finding::new(rule, self.path(), message).at(offset);
                 self.findings.push(f);
             }
@@ -369,25 +476,35 @@ impl Parser<'_> {
 
     /// Counts a finding of `rule`; a handful of rules ever fire, so a list will do.
     fn cap(&mut self, rule: &'static Rule) -> Cap {
-        let i = match self.counts.iter().position(|(r, ..)| std::ptr::eq(*r, rule)) {
+        self.cap_listable(rule, true)
+    }
+
+    /// Counts a finding of `rule`, listed when `listable` and the rule is under its cap;
+    /// the first one not listed is where the rule's "and N more" finding points.
+    fn cap_listable(&mut self, rule: &'static Rule, listable: bool) -> Cap {
+        let i = match self.counts.iter().position(|c| std::ptr::eq(c.rule, rule)) {
             Some(i) => i,
             None => {
-                self.counts.push((rule, 0, None));
+                self.counts.push(RuleCount { rule, seen: 0, listed: 0, first_unlisted: None });
                 self.counts.len() - 1
             }
         };
         let Some(entry) = self.counts.get_mut(i) else { return Cap::Listed };
-        entry.1 += 1;
-        match entry.1 {
-            n if n <= MAX_PER_RULE => Cap::Listed,
-            n if n == MAX_PER_RULE + 1 => Cap::First,
-            _ => Cap::Counted,
+        entry.seen += 1;
+        if listable && entry.listed < MAX_PER_RULE {
+            entry.listed += 1;
+            Cap::Listed
+        } else if entry.first_unlisted.is_none() {
+            Cap::First
+        } else {
+            Cap::Counted
         }
     }
 
+    /// Records where the first finding of `rule` not listed is; called for [`Cap::First`].
     fn first_past_cap(&mut self, rule: &'static Rule, pointer: String, offset: usize) {
-        if let Some(entry) = self.counts.iter_mut().find(|(r, ..)| std::ptr::eq(*r, rule)) {
-            entry.2 = Some((pointer, offset));
+        if let Some(entry) = self.counts.iter_mut().find(|c| std::ptr::eq(c.rule, rule)) {
+            entry.first_unlisted = Some((pointer, offset));
         }
     }
 
@@ -499,7 +616,11 @@ impl Parser<'_> {
         }
         let start = self.out.len();
         let name_offset = self.pos;
-        let escaped = self.string()?;
+        self.name_open = Some(name_offset);
+        self.name_listed.clear();
+        let read = self.string();
+        self.name_open = None;
+        let escaped = read?;
         let key_end = self.out.len();
         // Pretty-printed bundles write `": "`; take that in one step.
         if self.src.get(self.pos..self.pos + 2) == Some(b": ") {
@@ -584,9 +705,12 @@ impl Parser<'_> {
                     self.pos = at + c.len_utf8();
                 }
                 c => {
-                    return Err(self.syntax(format!(
-                        "raw control character U+{c:04X} in a string; JSON requires it escaped (\\u{c:04x})"
-                    )))
+                    let message = if self.name_open.is_some() {
+                        format!("the member name holds the raw control character U+{c:04X}; JSON requires it escaped (\\u{c:04x})")
+                    } else {
+                        format!("raw control character U+{c:04X} in a string; JSON requires it escaped (\\u{c:04x})")
+                    };
+                    return Err(self.syntax(message));
                 }
             }
         }
@@ -609,7 +733,10 @@ impl Parser<'_> {
         let f = Finding::new(
             &diags::INVALID_UTF8,
             self.path(),
-            format!("byte 0x{bad:02X} at offset {at} is not valid UTF-8"),
+            match self.name_open {
+                Some(_) => format!("the member name holds byte 0x{bad:02X} at offset {at}, which is not valid UTF-8"),
+                None => format!("byte 0x{bad:02X} at offset {at} is not valid UTF-8"),
+            },
         )
         .at(at);
         self.findings.push(f);
@@ -618,7 +745,16 @@ impl Parser<'_> {
 
     fn check_nonchar(&mut self, cp: u32, offset: usize) {
         if (0xFDD0..=0xFDEF).contains(&cp) || (cp & 0xFFFE) == 0xFFFE {
-            self.note(&diags::NONCHARACTER, offset, format!("the string holds the noncharacter U+{cp:04X}"));
+            let message = format!("{} holds the noncharacter U+{cp:04X}", self.holder());
+            self.note(&diags::NONCHARACTER, offset, message);
+        }
+    }
+
+    /// "\ud800 is a high surrogate ...", or in a name "the member name holds \ud800, a ...".
+    fn surrogate_message(&self, unit: u32, what: &str) -> String {
+        match self.name_open {
+            Some(_) => format!("the member name holds \\u{unit:04x}, {what}"),
+            None => format!("\\u{unit:04x} is {what}"),
         }
     }
 
@@ -659,21 +795,16 @@ impl Parser<'_> {
                                 0x10000 + ((unit - 0xD800) << 10) + (lo - 0xDC00)
                             }
                             _ => {
-                                self.note(
-                                    &diags::LONE_SURROGATE,
-                                    at,
-                                    format!("\\u{unit:04x} is a high surrogate with no low surrogate after it"),
-                                );
+                                let message =
+                                    self.surrogate_message(unit, "a high surrogate with no low surrogate after it");
+                                self.note(&diags::LONE_SURROGATE, at, message);
                                 0xFFFD
                             }
                         }
                     }
                     0xDC00..=0xDFFF => {
-                        self.note(
-                            &diags::LONE_SURROGATE,
-                            at,
-                            format!("\\u{unit:04x} is a low surrogate with no high surrogate before it"),
-                        );
+                        let message = self.surrogate_message(unit, "a low surrogate with no high surrogate before it");
+                        self.note(&diags::LONE_SURROGATE, at, message);
                         0xFFFD
                     }
                     u => u,

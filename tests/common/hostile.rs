@@ -153,6 +153,22 @@ pub fn cases() -> Vec<Case> {
             public: false,
         },
         Case {
+            // Each name's pointer is decoded from the source for its finding.
+            name: "lone surrogates in member names",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                let mut s = String::from("{");
+                for i in 0..n {
+                    s.push_str(&format!("{}\"k\\ud800{i}\":1", if i > 0 { "," } else { "" }));
+                }
+                s.push('}');
+                s.into_bytes()
+            },
+            n: 40_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
             name: "lone surrogates 120 levels deep",
             rule: "read.lone-surrogate",
             make: |n| {
