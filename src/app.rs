@@ -550,6 +550,9 @@ fn payload_command(
 
 /// `diff`: both bundles read strictly; a bundle that cannot be read stops it (exit 2).
 fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: ReadArgs, env: &mut Env) -> u8 {
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
+        return fail(env, "standard input can be read only once: give OLD or NEW as a file");
+    }
     let mut docs = Vec::with_capacity(2);
     for file in [old, new] {
         match read_strict(file, read, env) {

@@ -208,3 +208,14 @@ fn many_changes_are_counted_exactly_and_listed_up_to_the_cap() {
         md.stdout
     );
 }
+
+/// `diff - -`: standard input can be read once; the second read was an empty document,
+/// reported as "-:1:1: error[read.syntax]: an empty document", which misled (attacker
+/// pass 5). Now the usage is refused for what it is.
+#[test]
+fn standard_input_twice_is_refused_as_such() {
+    let r = common::run_with_stdin(&["diff", "-", "-"], Some(b"{}"));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("standard input can be read only once"), "{}", r.stderr);
+    assert!(!r.stderr.contains("read.syntax"), "{}", r.stderr);
+}

@@ -177,11 +177,40 @@ fn many_defects_in_one_name_list_one_and_count_the_rest() {
     let name = "x\u{FFFD}".repeat(n);
     assert_eq!(fs[0]["pointer"], format!("/a/{name}"));
     assert_eq!((fs[0]["line"].as_u64(), fs[0]["column"].as_u64()), (Some(1), Some(31)));
-    assert_eq!(fs[1]["pointer"], format!("/a/{name}"));
+    // The "and N more" finding points at the nearest ancestor of at most 4 KiB (the
+    // name is 15 KB); its column is the first unlisted defect's.
+    assert_eq!(fs[1]["pointer"], "/a");
     assert_eq!(fs[1]["column"], 38);
     assert_eq!(
         fs[1]["message"],
         format!("and {} more read.lone-surrogate finding(s) not listed, the first of them here", n - 1)
     );
     assert_eq!(bundle["counts"]["error"], n);
+}
+
+/// Every pointer under a member name repeats it: a 2 MB name over 50 lone surrogates
+/// listed 50 findings of 2 MB each (a 4 MB name over 200 took 800 MB and 40 s). Listed
+/// findings now carry at most about 4 MiB of text between them (plus one); the rest are
+/// counted, exactly, in the rule's "and N more" finding, whose pointer is cut to an
+/// ancestor of at most 4 KiB (its line and column stay exact).
+#[test]
+fn findings_under_a_long_name_are_counted_past_a_text_budget() {
+    let name = "n".repeat(2 << 20);
+    let items = vec!["\"\\ud800\""; 50].join(",");
+    let bundle = format!("{{\"version\":\"1.0\",\"{name}\":[{items}]}}");
+    let r = run_with_stdin(&["--format", "json", "--now", NOW, "-"], Some(bundle.as_bytes()));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.len() < 16 << 20, "a report of {} bytes", r.stdout.len());
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let findings = v["bundles"][0]["findings"].as_array().unwrap();
+    let ours: Vec<&serde_json::Value> = findings.iter().filter(|f| f["rule"] == "read.lone-surrogate").collect();
+    let listed = ours.iter().filter(|f| !f["message"].as_str().unwrap().starts_with("and ")).count();
+    assert!((1..=3).contains(&listed), "{listed} listed");
+    let more = ours.iter().find(|f| f["message"].as_str().unwrap().starts_with("and ")).unwrap();
+    assert_eq!(
+        more["message"],
+        format!("and {} more read.lone-surrogate finding(s) not listed, the first of them here", 50 - listed)
+    );
+    assert!(more["pointer"].as_str().unwrap().len() <= 4096, "the more-finding's pointer is cut to an ancestor");
+    assert_eq!(v["bundles"][0]["counts"]["error"], 50);
 }

@@ -151,6 +151,7 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions) -> Parsed {
         firsts: Vec::new(),
         name_open: None,
         name_listed: Vec::new(),
+        listed_bytes: 0,
     };
     let fatal = p.document().is_err();
     let mut findings = p.findings;
@@ -215,6 +216,10 @@ struct Parser<'a> {
     /// rule and name, the others counted. Each carries the whole name in its pointer,
     /// so a long name of many defects would otherwise cost its length 100 times over.
     name_listed: Vec<&'static Rule>,
+    /// Text carried by the findings listed so far ([`crate::finding::MAX_LISTED_BYTES`]):
+    /// a pointer repeats every name on its path, so a 4 MB member name over 100 defects
+    /// listed 400 MB of pointers. Past the budget, findings are counted, not listed.
+    listed_bytes: usize,
 }
 
 fn describe(b: Option<u8>) -> String {
@@ -464,7 +469,7 @@ impl Parser<'_> {
                     self.name_listed.push(rule);
                 }
                 let f = Finding::new(rule, self.path(), message).at(offset);
-                self.findings.push(f);
+                self.list(f);
             }
             Cap::First => {
                 let pointer = self.path();
@@ -489,9 +494,10 @@ impl Parser<'_> {
                 self.counts.len() - 1
             }
         };
+        let within_budget = self.listed_bytes < crate::finding::MAX_LISTED_BYTES;
         let Some(entry) = self.counts.get_mut(i) else { return Cap::Listed };
         entry.seen += 1;
-        if listable && entry.listed < MAX_PER_RULE {
+        if listable && entry.listed < MAX_PER_RULE && within_budget {
             entry.listed += 1;
             Cap::Listed
         } else if entry.first_unlisted.is_none() {
@@ -504,8 +510,14 @@ impl Parser<'_> {
     /// Records where the first finding of `rule` not listed is; called for [`Cap::First`].
     fn first_past_cap(&mut self, rule: &'static Rule, pointer: String, offset: usize) {
         if let Some(entry) = self.counts.iter_mut().find(|c| std::ptr::eq(c.rule, rule)) {
-            entry.first_unlisted = Some((pointer, offset));
+            entry.first_unlisted = Some((crate::finding::ancestor_within(pointer), offset));
         }
+    }
+
+    /// Lists a finding the cap let through, counting the text it carries.
+    fn list(&mut self, f: Finding) {
+        self.listed_bytes += f.text_bytes();
+        self.findings.push(f);
     }
 
     fn value(&mut self) -> Result<(), Stop> {
@@ -940,7 +952,7 @@ impl Parser<'_> {
             .at(start)
             .expected(literal)
             .found(signed);
-            self.findings.push(f);
+            self.list(f);
         }
         self.out.extend_from_slice(&canon);
         Ok(())
@@ -1069,7 +1081,7 @@ impl Parser<'_> {
                 )
                 .at(offset);
                 self.firsts.push((self.findings.len(), earlier, name));
-                self.findings.push(f);
+                self.list(f);
             }
         }
         let Some(ms) = self.members.get(first..) else { return Err(self.lost()) };

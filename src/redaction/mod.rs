@@ -375,6 +375,11 @@ impl Scan<'_> {
         if hits.is_empty() && denied.is_empty() {
             return;
         }
+        // Past the caps a hit is only counted, and its pointer (every name on the path,
+        // however long) is not built for it.
+        if denied.is_empty() && hits.iter().all(|h| out.count_only(rule_for(h.kind))) {
+            return;
+        }
         let pointer = pointer_of(path);
         let pointer = pointer.as_str();
         let whose = if is_name { "the member name at" } else { "the string at" };

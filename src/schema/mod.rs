@@ -89,15 +89,19 @@ pub fn jsonschema_valid(instance: &Value) -> Result<bool, String> {
 
 /// The closest name to `name` among `known`, when it is plausibly a typo of it.
 pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
-    let lower = name.to_lowercase();
-    let limit = match name.chars().count() {
+    let length = name.chars().count();
+    let limit = match length {
         0..=4 => 1,
         5..=8 => 2,
         _ => 3,
     };
+    // The distance is at least the difference in length: a name far longer than a known
+    // one (a 4 MB member name) is no typo of it, and is not compared char by char with
+    // each (40 s for one such name).
+    let lower = name.to_lowercase();
     known
         .into_iter()
-        .filter(|k| *k != name)
+        .filter(|k| *k != name && k.chars().count().abs_diff(length) <= limit)
         .map(|k| (edit_distance(&lower, &k.to_lowercase()), k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -75,6 +75,21 @@ fn seed() -> serde_json::Value {
     serde_json::from_str(&text).expect("seed is JSON")
 }
 
+/// `n` copies of `item` in an array under a member name of `10 * n` letters: every
+/// finding's pointer repeats the name, so listing or even building one pointer per item
+/// cost n^2 (a 4 MB name over 200 lone surrogates: 800 MB, 40 s).
+fn under_long_name(item: &str, n: usize) -> Vec<u8> {
+    let mut s = format!("{{\"version\":\"1.0\",\"{}\":[", "n".repeat(10 * n));
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(item);
+    }
+    s.push_str("]}");
+    s.into_bytes()
+}
+
 fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
     let mut b = seed();
     edit(&mut b);
@@ -268,6 +283,22 @@ pub fn cases() -> Vec<Case> {
             // The last number is "1 GB", a memory claim; the seed has no other.
             findings: |n| Some(n - 1),
             public: false,
+        },
+        Case {
+            name: "lone surrogates under a long member name",
+            rule: "read.lone-surrogate",
+            make: |n| under_long_name("\"\\ud800\"", n),
+            n: 6_000,
+            findings: Some,
+            public: false,
+        },
+        Case {
+            name: "e-mail addresses under a long member name",
+            rule: "redaction.pii-email",
+            make: |n| under_long_name("\"a@example.com\"", n),
+            n: 6_000,
+            findings: Some,
+            public: true,
         },
         Case {
             name: "percentages of nothing the bundle reports",
