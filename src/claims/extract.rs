@@ -911,22 +911,116 @@ fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     }
 }
 
-/// Words that bound the number that follows them.
-fn bound_before(r: &Reader, i: usize) -> Bound {
-    let prev = |d: usize| i.checked_sub(d).filter(|&k| r.same_clause(k, i));
-    let w = |d: usize| prev(d).and_then(|k| r.word(k));
-    match (w(2), w(1)) {
-        (Some("less" | "fewer"), Some("than")) | (Some("at"), Some("most")) => Bound::AtMost,
-        (Some("fits" | "fit"), Some("in" | "into")) => Bound::AtMost,
-        (Some("more" | "greater"), Some("than")) if w(3) == Some("no") => Bound::AtMost,
-        (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => Bound::AtLeast,
-        (_, Some("under" | "below" | "max" | "maximum" | "within")) => Bound::AtMost,
-        (_, Some("over" | "above" | "beyond" | "min" | "minimum" | "exceeding")) => Bound::AtLeast,
-        _ => match prev(1).and_then(|k| r.sym(k)) {
-            Some('<' | '\u{2264}') => Bound::AtMost,
-            Some('>' | '\u{2265}') => Bound::AtLeast,
-            _ => Bound::Exact,
+/// A word that denies what follows it: "no less than", "not over", "never above",
+/// "without exceeding", "doesn't exceed" (read as the word "n't", see [`Reader::words_back`]).
+fn is_negation(w: &str) -> bool {
+    [
+        "no", "not", "never", "nor", "neither", "none", "nothing", "without", "cannot", "hardly", "scarcely", "n't",
+        "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "cant", "couldnt",
+    ]
+    .contains(&w)
+}
+
+/// A token before a number, as [`Reader::words_back`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Back<'w> {
+    Word(&'w str),
+    Sym(char),
+    Digits,
+}
+
+impl Reader<'_> {
+    /// The `N` tokens before token `i` within its clause, nearest first. A hyphen between
+    /// two words is skipped ("never-above" reads as "never above": read as a symbol, it
+    /// hid the negation), and a `t` glued to an apostrophe after a word is the word "n't"
+    /// ("doesn't exceed"). At most `2 N` tokens are looked at.
+    fn words_back<const N: usize>(&self, i: usize) -> [Option<Back<'_>>; N] {
+        let mut out = [None; N];
+        let mut n = 0;
+        let mut k = i;
+        while n < N {
+            let Some(at) = k.checked_sub(1).filter(|&at| self.same_clause(at, i)) else { break };
+            let joins_words = |j: usize| {
+                j > 0 && self.word(j - 1).is_some() && self.word(j + 1).is_some() && self.glued(j) && self.glued(j + 1)
+            };
+            if self.sym(at) == Some('-') && joins_words(at) {
+                k = at;
+                continue;
+            }
+            let contraction = self.word(at) == Some("t")
+                && at >= 2
+                && matches!(self.sym(at - 1), Some('\'' | '\u{2019}'))
+                && self.glued(at)
+                && self.glued(at - 1)
+                && self.word(at - 2).is_some();
+            let (back, next) = if contraction {
+                (Back::Word("n't"), at - 2)
+            } else if let Some(w) = self.word(at) {
+                (Back::Word(w), at)
+            } else if let Some(c) = self.sym(at) {
+                (Back::Sym(c), at)
+            } else {
+                (Back::Digits, at)
+            };
+            if let Some(slot) = out.get_mut(n) {
+                *slot = Some(back);
+            }
+            n += 1;
+            k = next;
+        }
+        out
+    }
+}
+
+/// How the words before a number bound it, or why they cannot be read with certainty.
+///
+/// A negation right before a bound reverses it: "no less than 1 billion" is at least a
+/// billion, "never above 185.58 MB" at most 185.58 MB (they were read as the bound alone,
+/// backwards, and false claims passed). A negation before any other bound ("not at
+/// most", "not within"), right before the number ("not 1 billion"), or one word further
+/// ("never goes above", "not only over") is not read: the error message says why.
+fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
+    let back: [Option<Back>; 4] = r.words_back(i);
+    let w = |d: usize| match back.get(d) {
+        Some(Some(Back::Word(w))) => Some(*w),
+        _ => None,
+    };
+    // the bound, the words it takes, and whether a negation right before it reverses it
+    let (bound, len, flips) = match (w(1), w(0)) {
+        (Some("less" | "fewer"), Some("than")) => (Bound::AtMost, 2, true),
+        (Some("more" | "greater"), Some("than")) => (Bound::AtLeast, 2, true),
+        (Some("at"), Some("most")) | (Some("fits" | "fit"), Some("in" | "into")) => (Bound::AtMost, 2, false),
+        (Some("at"), Some("least")) => (Bound::AtLeast, 2, false),
+        (_, Some("under" | "below")) => (Bound::AtMost, 1, true),
+        (_, Some("over" | "above" | "beyond" | "exceeding" | "exceed" | "exceeds" | "exceeded")) => {
+            (Bound::AtLeast, 1, true)
+        }
+        (_, Some("max" | "maximum" | "within")) => (Bound::AtMost, 1, false),
+        (_, Some("min" | "minimum")) => (Bound::AtLeast, 1, false),
+        _ => match back.first() {
+            Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
+            Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
+            _ => (Bound::Exact, 0, false),
         },
+    };
+    let negation = |d: usize| w(d).filter(|w| is_negation(w));
+    match (negation(len), negation(len + 1)) {
+        (Some(_), _) if flips => Ok(match bound {
+            Bound::AtLeast => Bound::AtMost,
+            Bound::AtMost => Bound::AtLeast,
+            Bound::Exact => Bound::Exact,
+        }),
+        (Some(neg), _) if len == 0 => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") right before it, which this tool does not read; not held against the metric"
+        ))),
+        (Some(neg), _) => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") before its bound, which this tool does not read; not held against the metric"
+        ))),
+        (None, Some(neg)) => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") in the words before it, which this tool does not read with certainty; not held \
+             against the metric"
+        ))),
+        (None, None) => Ok(bound),
     }
 }
 
@@ -968,9 +1062,13 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
         }
         nums.pop();
-        // "-90%": a cut of 90 %
-        let mut bound = bound_before(&r, first);
-        if num.at_least {
+        let prefix_times = first > 0
+            && (r.sym(first - 1) == Some('\u{d7}')
+                || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
+        // the words before "x10" bound it, not the "x"
+        let read_bound = bound_before(&r, if prefix_times { first - 1 } else { first });
+        let mut bound = read_bound.clone().unwrap_or(Bound::Exact);
+        if num.at_least && read_bound.is_ok() {
             if bound == Bound::AtMost {
                 let why = "a vague amount (\"hundreds of millions\") given as a ceiling, which this tool does not read";
                 not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
@@ -979,9 +1077,6 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
             bound = Bound::AtLeast;
         }
-        let prefix_times = first > 0
-            && (r.sym(first - 1) == Some('\u{d7}')
-                || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
         let unit = unit_after(&r, num.last);
         let (unit, mut after) = match unit {
             Some((u, k)) => (Some(u), k),
@@ -1112,7 +1207,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             (Some('-'), true) if first == 1 || !r.glued(first - 1) => Some('-'),
             _ => None,
         };
-        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, sign) {
+        if let Some(why) = read_bound.err().or_else(|| opposite_words(&quantity, &words_before, &words_after, sign)) {
             not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
             continue;
         }
@@ -1157,11 +1252,18 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
             continue;
         }
+        let bound = match bound_before(&r, k) {
+            Ok(b) => b,
+            Err(why) => {
+                not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
+                continue;
+            }
+        };
         let span = tok.range();
         mark(&mut claimed, k, k + 1);
         out.mentions.push(Mention {
             quantity: Quantity::Speedup { value: v },
-            bound: bound_before(&r, k),
+            bound,
             decimals: 0,
             span: norm.original_range(span),
         });
@@ -1438,6 +1540,83 @@ mod tests {
         assert_eq!(m[0].bound, Bound::AtLeast);
         let m = extract("x", "Fits in 20 GB of RAM").mentions;
         assert_eq!(m[0].bound, Bound::AtMost);
+    }
+
+    /// A negation before a bound reverses it: "no less than 1 billion" is a floor, not
+    /// the ceiling "less than" alone makes (read so, false claims passed against smaller
+    /// metrics). Any other negation near a bound or a figure makes it unchecked.
+    #[test]
+    fn a_negated_bound_reads_reversed() {
+        use Quantity::*;
+        let records = Records { value: 1.0, multiplier: 1e9 };
+        let mb = |value: f64| Memory { value, unit: MemUnit::Mb };
+        for (text, want, bound) in [
+            ("No less than 1 billion records generated successfully", records.clone(), Bound::AtLeast),
+            ("not fewer than one billion records", records.clone(), Bound::AtLeast),
+            ("never under 1B records", records.clone(), Bound::AtLeast),
+            ("not below 1 billion records", records.clone(), Bound::AtLeast),
+            ("never below 1 billion records", records.clone(), Bound::AtLeast),
+            (
+                "Cost reduction of no less than 95% vs traditional methods",
+                Percent { value: 95.0, of: PercentOf::CostSavings },
+                Bound::AtLeast,
+            ),
+            ("Training converges no less than 10x faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("Training converges not less than x10 faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("no less than tenfold faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("Peak usage never above 185.58 MB", mb(185.58), Bound::AtMost),
+            ("Peak usage never-above 185.58 MB", mb(185.58), Bound::AtMost),
+            ("not over 200 MB", mb(200.0), Bound::AtMost),
+            ("not more than 200 MB", mb(200.0), Bound::AtMost),
+            ("never more than 200 MB", mb(200.0), Bound::AtMost),
+            ("no more than 200 MB", mb(200.0), Bound::AtMost),
+            ("not exceeding 200 MB", mb(200.0), Bound::AtMost),
+            ("never exceeds 200 MB", mb(200.0), Bound::AtMost),
+            ("Peak usage doesn't exceed 200 MB", mb(200.0), Bound::AtMost),
+            ("Peak usage doesn\u{2019}t exceed 200 MB", mb(200.0), Bound::AtMost),
+            ("without exceeding 200 MB", mb(200.0), Bound::AtMost),
+            ("exceeds 200 MB", mb(200.0), Bound::AtLeast),
+            ("not less than 1 TB", Memory { value: 1.0, unit: MemUnit::Tb }, Bound::AtLeast),
+            (
+                "no fewer than hundreds of millions of records",
+                Records { value: 100.0, multiplier: 1e6 },
+                Bound::AtLeast,
+            ),
+        ] {
+            let e = extract("x", text);
+            let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
+            assert_eq!(got, vec![(want, bound)], "{text}");
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        // a negation it cannot read with certainty: not checked, and said so
+        for (text, phrase) in [
+            ("not 1 billion records", "1 billion records"),
+            ("never 10x faster", "10x"),
+            ("not at most 200 MB", "200 MB"),
+            ("not within 200 MB", "200 MB"),
+            ("no max 200 MB", "200 MB"),
+            ("not < 200 MB", "200 MB"),
+            ("Peak usage never goes above 185.58 MB", "185.58 MB"),
+            ("not only over 1 billion records", "1 billion records"),
+            ("not even 95% cost reduction", "95%"),
+            ("never tenfold faster", "tenfold"),
+            ("not more than hundreds of millions of records", "hundreds of millions"),
+        ] {
+            let e = extract("x", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert_eq!(e.unchecked[0].text, phrase, "{text}");
+            assert!(
+                e.unchecked[0].why.contains("negation") || e.unchecked[0].why.contains("ceiling"),
+                "{text}: {:?}",
+                e.unchecked
+            );
+        }
+        // a negation elsewhere, or a word that is not a bound, keeps the reading
+        assert_eq!(q("x", "no downtime; 1 billion records"), rec(1.0, 1e9));
+        assert_eq!(q("x", "No data loss with 1 billion records"), rec(1.0, 1e9));
+        let m = extract("x", "no one lost, over 1 billion records").mentions;
+        assert_eq!(m[0].bound, Bound::AtLeast);
     }
 
     /// A power of ten beyond what is read: the number was read as its mantissa ("1e400
