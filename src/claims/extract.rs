@@ -1040,9 +1040,8 @@ fn bidi_span(text: &str) -> Option<Range<usize>> {
     if text.is_ascii() {
         return None;
     }
-    let mut controls = text.char_indices().filter(|&(_, c)| is_bidi_control(c));
-    let first = controls.next()?;
-    let (last, c) = controls.last().unwrap_or(first);
+    let first = text.char_indices().find(|&(_, c)| is_bidi_control(c))?;
+    let (last, c) = text.char_indices().rev().find(|&(_, c)| is_bidi_control(c)).unwrap_or(first);
     let start = first.0;
     let closes = matches!(c, '\u{202C}' | '\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
     Some(start..if closes { last + c.len_utf8() } else { text.len() })
