@@ -978,7 +978,8 @@ impl Reader<'_> {
 /// billion, "never above 185.58 MB" at most 185.58 MB (they were read as the bound alone,
 /// backwards, and false claims passed). A negation before any other bound ("not at
 /// most", "not within"), right before the number ("not 1 billion"), or one word further
-/// ("never goes above", "not only over") is not read: the error message says why.
+/// ("never goes above", "not only over") is not read: the error is the reason, which the
+/// `claims.unchecked` finding gives.
 fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
     let back: [Option<Back>; 4] = r.words_back(i);
     let w = |d: usize| match back.get(d) {
