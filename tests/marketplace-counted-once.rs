@@ -41,3 +41,24 @@ fn allowing_the_claim_does_not_lift_the_marketplace_requirement() {
     assert_eq!(code, 0);
     assert_eq!(findings(&b, "claims.memory")[0]["severity"], "info");
 }
+
+/// Every finding that stands against a requirement breaks it, not only the first: a
+/// second contradiction in the same field stayed a warning, and `--allow claims`
+/// lowered it to info, though spec 5.5 says an override does not lower such a finding.
+#[test]
+fn a_second_contradiction_in_the_same_field_breaks_the_requirement_too() {
+    let kms = "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem";
+    let key = kms.replace("fixtures/", &format!("{}/fixtures/", env!("CARGO_MANIFEST_DIR")));
+    let (code, b) = verify_json(
+        "audit/marketplace-claims-two-in-one-field.json",
+        &["--profile", "marketplace", "--kms-key", &key, "--allow", "claims"],
+    );
+    assert_eq!(code, 1);
+    let f = findings(&b, "claims.records");
+    assert_eq!(f.len(), 2, "{f:?}");
+    for f in f {
+        assert_eq!(f["pointer"], "/enterprise_validation/scale_proven");
+        assert_eq!(f["severity"], "error", "{f}");
+        assert_eq!(f["breaks"][0], "marketplace.scale", "{f}");
+    }
+}

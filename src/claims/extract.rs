@@ -911,22 +911,316 @@ fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     }
 }
 
-/// Words that bound the number that follows them.
-fn bound_before(r: &Reader, i: usize) -> Bound {
-    let prev = |d: usize| i.checked_sub(d).filter(|&k| r.same_clause(k, i));
-    let w = |d: usize| prev(d).and_then(|k| r.word(k));
-    match (w(2), w(1)) {
-        (Some("less" | "fewer"), Some("than")) | (Some("at"), Some("most")) => Bound::AtMost,
-        (Some("fits" | "fit"), Some("in" | "into")) => Bound::AtMost,
-        (Some("more" | "greater"), Some("than")) if w(3) == Some("no") => Bound::AtMost,
-        (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => Bound::AtLeast,
-        (_, Some("under" | "below" | "max" | "maximum" | "within")) => Bound::AtMost,
-        (_, Some("over" | "above" | "beyond" | "min" | "minimum" | "exceeding")) => Bound::AtLeast,
-        _ => match prev(1).and_then(|k| r.sym(k)) {
-            Some('<' | '\u{2264}') => Bound::AtMost,
-            Some('>' | '\u{2265}') => Bound::AtLeast,
-            _ => Bound::Exact,
+/// A word that denies what follows it: "no less than", "not over", "never above",
+/// "without exceeding", "doesn't exceed" (read as the word "n't", see [`Reader::words_back`]).
+fn is_negation(w: &str) -> bool {
+    [
+        "no", "not", "never", "nor", "neither", "none", "nothing", "without", "cannot", "hardly", "scarcely", "n't",
+        "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "cant", "couldnt",
+    ]
+    .contains(&w)
+}
+
+/// A token before a number, as [`Reader::words_back`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Back<'w> {
+    Word(&'w str),
+    Sym(char),
+    Digits,
+}
+
+impl Reader<'_> {
+    /// The `N` tokens before token `i` within its clause, nearest first. A hyphen between
+    /// two words is skipped ("never-above" reads as "never above": read as a symbol, it
+    /// hid the negation), and a `t` glued to an apostrophe after a word is the word "n't"
+    /// ("doesn't exceed"). At most `2 N` tokens are looked at.
+    fn words_back<const N: usize>(&self, i: usize) -> [Option<Back<'_>>; N] {
+        let mut out = [None; N];
+        let mut n = 0;
+        let mut k = i;
+        while n < N {
+            let Some(at) = k.checked_sub(1).filter(|&at| self.same_clause(at, i)) else { break };
+            let joins_words = |j: usize| {
+                j > 0 && self.word(j - 1).is_some() && self.word(j + 1).is_some() && self.glued(j) && self.glued(j + 1)
+            };
+            if self.sym(at) == Some('-') && joins_words(at) {
+                k = at;
+                continue;
+            }
+            let contraction = self.word(at) == Some("t")
+                && at >= 2
+                && matches!(self.sym(at - 1), Some('\'' | '\u{2019}'))
+                && self.glued(at)
+                && self.glued(at - 1)
+                && self.word(at - 2).is_some();
+            let (back, next) = if contraction {
+                (Back::Word("n't"), at - 2)
+            } else if let Some(w) = self.word(at) {
+                (Back::Word(w), at)
+            } else if let Some(c) = self.sym(at) {
+                (Back::Sym(c), at)
+            } else {
+                (Back::Digits, at)
+            };
+            if let Some(slot) = out.get_mut(n) {
+                *slot = Some(back);
+            }
+            n += 1;
+            k = next;
+        }
+        out
+    }
+}
+
+/// How the words before a number bound it, or why they cannot be read with certainty.
+///
+/// A negation right before a bound reverses it: "no less than 1 billion" is at least a
+/// billion, "never above 185.58 MB" at most 185.58 MB (they were read as the bound alone,
+/// backwards, and false claims passed). A negation before any other bound ("not at
+/// most", "not within"), right before the number ("not 1 billion"), or one word further
+/// ("never goes above", "not only over") is not read: the error is the reason, which the
+/// `claims.unchecked` finding gives.
+fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
+    let back: [Option<Back>; 4] = r.words_back(i);
+    let w = |d: usize| match back.get(d) {
+        Some(Some(Back::Word(w))) => Some(*w),
+        _ => None,
+    };
+    // the bound, the words it takes, and whether a negation right before it reverses it
+    let (bound, len, flips) = match (w(1), w(0)) {
+        (Some("less" | "fewer"), Some("than")) => (Bound::AtMost, 2, true),
+        (Some("more" | "greater"), Some("than")) => (Bound::AtLeast, 2, true),
+        (Some("at"), Some("most")) | (Some("fits" | "fit"), Some("in" | "into")) => (Bound::AtMost, 2, false),
+        (Some("at"), Some("least")) => (Bound::AtLeast, 2, false),
+        (_, Some("under" | "below")) => (Bound::AtMost, 1, true),
+        (_, Some("over" | "above" | "beyond" | "exceeding" | "exceed" | "exceeds" | "exceeded")) => {
+            (Bound::AtLeast, 1, true)
+        }
+        (_, Some("max" | "maximum" | "within")) => (Bound::AtMost, 1, false),
+        (_, Some("min" | "minimum")) => (Bound::AtLeast, 1, false),
+        _ => match back.first() {
+            Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
+            Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
+            _ => (Bound::Exact, 0, false),
         },
+    };
+    let negation = |d: usize| w(d).filter(|w| is_negation(w));
+    match (negation(len), negation(len + 1)) {
+        (Some(_), _) if flips => Ok(match bound {
+            Bound::AtLeast => Bound::AtMost,
+            Bound::AtMost => Bound::AtLeast,
+            Bound::Exact => Bound::Exact,
+        }),
+        (Some(neg), _) if len == 0 => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") right before it, which this tool does not read; not held against the metric"
+        ))),
+        (Some(neg), _) => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") before its bound, which this tool does not read; not held against the metric"
+        ))),
+        (None, Some(neg)) => Err(Cow::Owned(format!(
+            "a negation (\"{neg}\") in the words before it, which this tool does not read with certainty; not held \
+             against the metric"
+        ))),
+        (None, None) => Ok(bound),
+    }
+}
+
+/// Characters that change the order in which text is displayed: the embeddings,
+/// overrides and isolates (U+202A-U+202E, U+2066-U+2069), and the marks that can reorder
+/// numbers and the neutral characters between them (LRM, RLM, ALM). The normalisation
+/// removes them, so a claim would be read in its stored order, which can differ from
+/// what a reader sees: `"\u{202e}sdrocer noillib eno\u{202c}"` displays as "one billion
+/// records" and reads as reversed words, no claim at all.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The stretch of `text` the direction controls govern, from the first control to the
+/// last (to the end when the last one opens a stretch it does not close), or None.
+fn bidi_span(text: &str) -> Option<Range<usize>> {
+    if text.is_ascii() {
+        return None;
+    }
+    let first = text.char_indices().find(|&(_, c)| is_bidi_control(c))?;
+    let (last, c) = text.char_indices().rev().find(|&(_, c)| is_bidi_control(c)).unwrap_or(first);
+    let start = first.0;
+    let closes = matches!(c, '\u{202C}' | '\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    Some(start..if closes { last + c.len_utf8() } else { text.len() })
+}
+
+/// The Latin letter a letter or digit looks like, for the look-alike check: Cyrillic and
+/// Greek letters drawn like Latin ones, a capital I and the digit 1 like `l`, the digit
+/// 0 like `o`; other letters lower-cased, other characters as they are.
+fn look_alike(c: char) -> char {
+    match c {
+        'I' | '1' | '\u{406}' | '\u{4C0}' | '\u{4CF}' | '\u{399}' | '\u{1C0}' => 'l',
+        '0' => 'o',
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{430}' | '\u{410}' | '\u{3B1}' | '\u{391}' => 'a',
+        '\u{432}' | '\u{412}' | '\u{3B2}' | '\u{392}' => 'b',
+        '\u{441}' | '\u{421}' | '\u{3F2}' | '\u{3F9}' => 'c',
+        '\u{501}' => 'd',
+        '\u{435}' | '\u{415}' | '\u{451}' | '\u{401}' | '\u{395}' => 'e',
+        '\u{4BB}' | '\u{41D}' | '\u{43D}' | '\u{397}' => 'h',
+        '\u{456}' | '\u{457}' | '\u{3B9}' | '\u{131}' | '\u{269}' => 'i',
+        '\u{458}' | '\u{408}' | '\u{3F3}' => 'j',
+        '\u{43A}' | '\u{41A}' | '\u{3BA}' | '\u{39A}' => 'k',
+        '\u{41C}' | '\u{43C}' | '\u{39C}' => 'm',
+        '\u{39D}' => 'n',
+        '\u{43E}' | '\u{41E}' | '\u{3BF}' | '\u{39F}' => 'o',
+        '\u{440}' | '\u{420}' | '\u{3C1}' | '\u{3A1}' => 'p',
+        '\u{51B}' | '\u{51A}' => 'q',
+        '\u{455}' | '\u{405}' => 's',
+        '\u{442}' | '\u{422}' | '\u{3C4}' | '\u{3A4}' => 't',
+        '\u{3C5}' => 'u',
+        '\u{3BD}' => 'v',
+        '\u{51D}' | '\u{51C}' => 'w',
+        '\u{445}' | '\u{425}' | '\u{3C7}' | '\u{3A7}' => 'x',
+        '\u{443}' | '\u{423}' | '\u{3A5}' => 'y',
+        '\u{396}' => 'z',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+fn is_cyrillic_or_greek(c: char) -> bool {
+    // the micro sign folds to a Greek mu under NFKC: "5μs" is no look-alike
+    matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1C80}'..='\u{1C8F}' | '\u{1F00}'..='\u{1FFF}')
+        && c != '\u{3BC}'
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}'))
+}
+
+/// A word the extractor reads: a magnitude, a number word, a unit, a record noun, a
+/// metric's name, a bound, a negation, a word of direction.
+fn is_read_word(w: &str) -> bool {
+    magnitude_word(w).is_some()
+        || unit_word(w).is_some()
+        || mem_unit(w).is_some()
+        || is_record_noun(w)
+        || percent_target(w).is_some()
+        || names_speed(w)
+        || is_multiple_word(w)
+        || against_saving(w)
+        || against_speedup(w)
+        || is_negation(w)
+        || is_currency(w)
+        || [
+            "hundred",
+            "tens",
+            "dozens",
+            "hundreds",
+            "several",
+            "many",
+            "multiple",
+            "numerous",
+            "percent",
+            "pct",
+            "percentage",
+            "per",
+            "cent",
+            "x",
+            "times",
+            "fold",
+            "less",
+            "fewer",
+            "than",
+            "more",
+            "greater",
+            "most",
+            "least",
+            "fits",
+            "fit",
+            "into",
+            "under",
+            "below",
+            "over",
+            "above",
+            "beyond",
+            "exceeding",
+            "exceed",
+            "exceeds",
+            "exceeded",
+            "max",
+            "maximum",
+            "within",
+            "min",
+            "minimum",
+            "up",
+            "between",
+            "long",
+        ]
+        .contains(&w)
+}
+
+/// Words written to look like another: a run of letters and digits (no space or
+/// symbol between them) that mixes Latin letters with Cyrillic or Greek look-alikes
+/// ("bіllion" with a Cyrillic і), whose look-alike form is a word this tool reads while
+/// its own spelling is not ("bilIion" with a capital I, "bi11ion", "recоrds"), or a
+/// number with letters drawn like digits ("1OO"). Each is reported, with its reason;
+/// the claim is then not read, since what it says is not what it displays. One pass
+/// over the tokens; a run is spelled out only when it has a character beyond lower-case
+/// ASCII letters. The first [`MAX_PER_RULE`] are kept, the others counted in `more`.
+fn look_alikes(r: &Reader, more: &mut usize) -> Vec<(Range<usize>, Cow<'static, str>)> {
+    let mut found = Vec::new();
+    let mut skeleton = String::new();
+    let is_alnum = |k: usize| matches!(r.toks.get(k).map(|t| t.kind), Some(Kind::Word { .. } | Kind::Digits));
+    let mut k = 0;
+    while k < r.toks.len() {
+        if !is_alnum(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        k += 1;
+        while k < r.toks.len() && is_alnum(k) && r.glued(k) {
+            k += 1;
+        }
+        // the run as a whole ("bi11ion", "1OO"), else each of its words ("2х" in "4.2х")
+        let run = tok_span(r, start, k);
+        let words = (start..k).filter(|&j| r.word(j).is_some()).map(|j| tok_span(r, j, j + 1));
+        let hit = std::iter::once(run).chain(words.filter(|_| k - start > 1)).find_map(|span| {
+            look_alike_why(r.t.get(span.clone()).unwrap_or_default(), &mut skeleton).map(|w| (span, w))
+        });
+        match hit {
+            Some(_) if found.len() >= MAX_PER_RULE => *more += 1,
+            Some((span, why)) => {
+                let why = format!("{why}; the claim is not read, since it says something else than it displays");
+                found.push((span, Cow::Owned(why)));
+            }
+            None => {}
+        }
+    }
+    found
+}
+
+/// Why the letters and digits `written` (no space or symbol between them) look like
+/// something else, or None; `skeleton` is a buffer for their look-alike form.
+fn look_alike_why(written: &str, skeleton: &mut String) -> Option<String> {
+    let letters = written.chars().any(char::is_alphabetic);
+    let plain = written.bytes().all(|b| b.is_ascii_lowercase() || (b.is_ascii_uppercase() && b != b'I'));
+    if !letters || plain {
+        return None;
+    }
+    let mixed = written.chars().any(is_latin)
+        && written.chars().any(|c| is_cyrillic_or_greek(c) && look_alike(c).is_ascii_lowercase());
+    skeleton.clear();
+    skeleton.extend(written.chars().map(look_alike));
+    let digits = written.chars().any(|c| c.is_ascii_digit());
+    let like_digits = |c: char| c.is_ascii_digit() || matches!(look_alike(c), 'o' | 'l');
+    if mixed {
+        Some(format!(
+            "the word mixes Latin with Cyrillic or Greek letters drawn alike (it displays like \"{skeleton}\")"
+        ))
+    } else if digits && written.chars().all(like_digits) {
+        Some("the number mixes digits with letters drawn like digits (O for 0, I or l for 1)".to_owned())
+    } else if is_read_word(skeleton) && !is_read_word(&written.to_lowercase()) {
+        Some(format!(
+            "the word displays like \"{skeleton}\", which this tool reads, but is spelled with look-alike characters"
+        ))
+    } else {
+        None
     }
 }
 
@@ -948,6 +1242,21 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     }
     let (toks, lower) = lex(norm.text());
     let r = Reader { t: norm.text(), toks, lower };
+    let mut more = 0;
+    let spoofs = look_alikes(&r, &mut more);
+    let bidi = bidi_span(text);
+    if bidi.is_some() || !spoofs.is_empty() {
+        let mut out = Extraction { unchecked_more: more, ..Extraction::default() };
+        if let Some(span) = bidi {
+            let why = "the claim holds text-direction controls (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM), which \
+                       make it display differently from how it reads; the claim is not read";
+            out.record_unchecked(Unchecked { text: String::new(), span, why: Cow::Borrowed(why) });
+        }
+        for (span, why) in spoofs {
+            out.record_unchecked(Unchecked { text: String::new(), span: norm.original_range(span), why });
+        }
+        return finish(out, text);
+    }
     let mut nums = Numbers { r: &r, at: 0, ahead: VecDeque::new(), num_at: vec![0; r.toks.len()], unread: Vec::new() };
     let mut out = Extraction::default();
     let mut claimed = vec![false; r.toks.len()];
@@ -968,9 +1277,13 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
         }
         nums.pop();
-        // "-90%": a cut of 90 %
-        let mut bound = bound_before(&r, first);
-        if num.at_least {
+        let prefix_times = first > 0
+            && (r.sym(first - 1) == Some('\u{d7}')
+                || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
+        // the words before "x10" bound it, not the "x"
+        let read_bound = bound_before(&r, if prefix_times { first - 1 } else { first });
+        let mut bound = read_bound.clone().unwrap_or(Bound::Exact);
+        if num.at_least && read_bound.is_ok() {
             if bound == Bound::AtMost {
                 let why = "a vague amount (\"hundreds of millions\") given as a ceiling, which this tool does not read";
                 not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
@@ -979,9 +1292,6 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
             bound = Bound::AtLeast;
         }
-        let prefix_times = first > 0
-            && (r.sym(first - 1) == Some('\u{d7}')
-                || (r.word(first - 1) == Some("x") && r.glued(first) && !(first > 1 && r.glued(first - 1))));
         let unit = unit_after(&r, num.last);
         let (unit, mut after) = match unit {
             Some((u, k)) => (Some(u), k),
@@ -1112,7 +1422,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             (Some('-'), true) if first == 1 || !r.glued(first - 1) => Some('-'),
             _ => None,
         };
-        if let Some(why) = opposite_words(&quantity, &words_before, &words_after, sign) {
+        if let Some(why) = read_bound.err().or_else(|| opposite_words(&quantity, &words_before, &words_after, sign)) {
             not_checked(&mut out, &mut claimed, &norm, &r, first..after, why);
             continue;
         }
@@ -1157,11 +1467,18 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
             continue;
         }
+        let bound = match bound_before(&r, k) {
+            Ok(b) => b,
+            Err(why) => {
+                not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why);
+                continue;
+            }
+        };
         let span = tok.range();
         mark(&mut claimed, k, k + 1);
         out.mentions.push(Mention {
             quantity: Quantity::Speedup { value: v },
-            bound: bound_before(&r, k),
+            bound,
             decimals: 0,
             span: norm.original_range(span),
         });
@@ -1210,6 +1527,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             why: Cow::Borrowed("no metric of the bundle could be tied to it (no unit or record noun this tool reads)"),
         });
     }
+    finish(out, text)
+}
+
+/// Puts the mentions in the claim's order, keeps the first unchecked numbers (see
+/// [`Extraction::unchecked`]) and fills in their phrases from the claim `text`.
+fn finish(mut out: Extraction, text: &str) -> Extraction {
     out.mentions.sort_by_key(|m| m.span.start);
     out.cut_unchecked();
     for u in &mut out.unchecked {
@@ -1438,6 +1761,130 @@ mod tests {
         assert_eq!(m[0].bound, Bound::AtLeast);
         let m = extract("x", "Fits in 20 GB of RAM").mentions;
         assert_eq!(m[0].bound, Bound::AtMost);
+    }
+
+    /// A negation before a bound reverses it: "no less than 1 billion" is a floor, not
+    /// the ceiling "less than" alone makes (read so, false claims passed against smaller
+    /// metrics). Any other negation near a bound or a figure makes it unchecked.
+    #[test]
+    fn a_negated_bound_reads_reversed() {
+        use Quantity::*;
+        let records = Records { value: 1.0, multiplier: 1e9 };
+        let mb = |value: f64| Memory { value, unit: MemUnit::Mb };
+        for (text, want, bound) in [
+            ("No less than 1 billion records generated successfully", records.clone(), Bound::AtLeast),
+            ("not fewer than one billion records", records.clone(), Bound::AtLeast),
+            ("never under 1B records", records.clone(), Bound::AtLeast),
+            ("not below 1 billion records", records.clone(), Bound::AtLeast),
+            ("never below 1 billion records", records.clone(), Bound::AtLeast),
+            (
+                "Cost reduction of no less than 95% vs traditional methods",
+                Percent { value: 95.0, of: PercentOf::CostSavings },
+                Bound::AtLeast,
+            ),
+            ("Training converges no less than 10x faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("Training converges not less than x10 faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("no less than tenfold faster", Speedup { value: 10.0 }, Bound::AtLeast),
+            ("Peak usage never above 185.58 MB", mb(185.58), Bound::AtMost),
+            ("Peak usage never-above 185.58 MB", mb(185.58), Bound::AtMost),
+            ("not over 200 MB", mb(200.0), Bound::AtMost),
+            ("not more than 200 MB", mb(200.0), Bound::AtMost),
+            ("never more than 200 MB", mb(200.0), Bound::AtMost),
+            ("no more than 200 MB", mb(200.0), Bound::AtMost),
+            ("not exceeding 200 MB", mb(200.0), Bound::AtMost),
+            ("never exceeds 200 MB", mb(200.0), Bound::AtMost),
+            ("Peak usage doesn't exceed 200 MB", mb(200.0), Bound::AtMost),
+            ("Peak usage doesn\u{2019}t exceed 200 MB", mb(200.0), Bound::AtMost),
+            ("without exceeding 200 MB", mb(200.0), Bound::AtMost),
+            ("exceeds 200 MB", mb(200.0), Bound::AtLeast),
+            ("not less than 1 TB", Memory { value: 1.0, unit: MemUnit::Tb }, Bound::AtLeast),
+            (
+                "no fewer than hundreds of millions of records",
+                Records { value: 100.0, multiplier: 1e6 },
+                Bound::AtLeast,
+            ),
+        ] {
+            let e = extract("x", text);
+            let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
+            assert_eq!(got, vec![(want, bound)], "{text}");
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        // a negation it cannot read with certainty: not checked, and said so
+        for (text, phrase) in [
+            ("not 1 billion records", "1 billion records"),
+            ("never 10x faster", "10x"),
+            ("not at most 200 MB", "200 MB"),
+            ("not within 200 MB", "200 MB"),
+            ("no max 200 MB", "200 MB"),
+            ("not < 200 MB", "200 MB"),
+            ("Peak usage never goes above 185.58 MB", "185.58 MB"),
+            ("not only over 1 billion records", "1 billion records"),
+            ("not even 95% cost reduction", "95%"),
+            ("never tenfold faster", "tenfold"),
+            ("not more than hundreds of millions of records", "hundreds of millions"),
+        ] {
+            let e = extract("x", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert_eq!(e.unchecked[0].text, phrase, "{text}");
+            assert!(
+                e.unchecked[0].why.contains("negation") || e.unchecked[0].why.contains("ceiling"),
+                "{text}: {:?}",
+                e.unchecked
+            );
+        }
+        // a negation elsewhere, or a word that is not a bound, keeps the reading
+        assert_eq!(q("x", "no downtime; 1 billion records"), rec(1.0, 1e9));
+        assert_eq!(q("x", "No data loss with 1 billion records"), rec(1.0, 1e9));
+        let m = extract("x", "no one lost, over 1 billion records").mentions;
+        assert_eq!(m[0].bound, Bound::AtLeast);
+    }
+
+    /// Text that displays as a claim this tool reads but is written otherwise: look-alike
+    /// letters ("bіllion" with a Cyrillic і, "bilIion" with a capital I, "recоrds" with a
+    /// Cyrillic о) or direction controls around reversed text. Each was read as no claim
+    /// at all and passed; now the claim is not read, and each is reported.
+    #[test]
+    fn text_that_displays_otherwise_is_not_read() {
+        for (text, phrase, why) in [
+            ("A bi\u{456}llion records generated", "bi\u{456}llion", "Cyrillic"),
+            ("A billi\u{43e}n records generated", "billi\u{43e}n", "Cyrillic"),
+            ("1 billion rec\u{43e}rds generated", "rec\u{43e}rds", "Cyrillic"),
+            ("A bilIion records generated", "bilIion", "\"billion\""),
+            ("1 MiIIion records", "MiIIion", "\"million\""),
+            ("A bi11ion records generated", "bi11ion", "\"billion\""),
+            ("1OO million records", "1OO", "digits"),
+            ("4.2\u{445} faster", "\u{445}", "\"x\""),
+            ("4.2 \u{445} faster", "\u{445}", "\"x\""),
+            ("Peak usage n\u{43e} more than 200 MB", "n\u{43e}", "Cyrillic"),
+            ("Costs 75% h\u{456}gher than before", "h\u{456}gher", "Cyrillic"),
+            ("\u{3bf}ne billion records", "\u{3bf}ne", "\"one\""),
+            ("\u{202e}sdrocer noillib eno\u{202c} generated", "\u{202e}sdrocer noillib eno\u{202c}", "direction"),
+            ("\u{2067}sdrocer noillib eno\u{2069}", "\u{2067}sdrocer noillib eno\u{2069}", "direction"),
+            ("1 billion records \u{202e}gnitset", "\u{202e}gnitset", "direction"),
+            ("\u{200f}10-5x faster", "\u{200f}", "direction"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert!(e.unchecked.iter().any(|u| u.text == phrase && u.why.contains(why)), "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked.iter().all(|u| u.why.contains("not read")), "{text}: {:?}", e.unchecked);
+        }
+        // what is spelled as it displays keeps its reading
+        for (text, want) in [
+            ("1 BILLION RECORDS", rec(1.0, 1e9)),
+            ("1 MILLION records", rec(1.0, 1e6)),
+            ("1 billion records INTO production, IIoT-ready", rec(1.0, 1e9)),
+            ("1bn records", rec(1.0, 1e9)),
+            ("1 billion records, latency 5\u{b5}s", rec(1.0, 1e9)),
+            ("1 billion records for \u{394}t analysis", rec(1.0, 1e9)),
+            ("1 billion records (caf\u{e9} data)", rec(1.0, 1e9)),
+            ("1 billion records, sha256 v2", rec(1.0, 1e9)),
+        ] {
+            let e = extract("scale_proven", text);
+            let got: Vec<Quantity> = e.mentions.into_iter().map(|m| m.quantity).collect();
+            assert_eq!(got, want, "{text}");
+            assert!(e.unchecked.iter().all(|u| !u.why.contains("displays")), "{text}: {:?}", e.unchecked);
+        }
     }
 
     /// A power of ten beyond what is read: the number was read as its mantissa ("1e400

@@ -200,14 +200,16 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
             continue;
         }
         let fields: Vec<&String> = r.required.iter().chain(&r.related).collect();
-        let against = out.findings.iter_mut().find(|f| {
+        let against = out.findings.iter_mut().filter(|f| {
             f.severity >= Severity::Warning
                 && matches!(f.rule.section, Section::Schema | Section::Consistency | Section::Claims)
                 && fields.iter().any(|field| under(&f.pointer, field))
         });
-        // The problem is reported once: the finding that stands against the requirement
-        // names it and fails it too (an error under this profile).
-        if let Some(f) = against {
+        // The problem is reported once: every finding that stands against the requirement
+        // names it and fails it too (an error under this profile, which no override
+        // lowers). Only the first was raised: a second contradiction in the same field
+        // stayed a warning, and `--allow claims` lowered it to info.
+        for f in against {
             f.message.push_str(&format!("; this breaks the marketplace requirement {} ({})", r.rule.id, r.rule.title));
             f.breaks.push(r.rule);
             f.severity = Severity::Error;

@@ -308,5 +308,20 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
         },
+        Case {
+            // Each look-alike word is a finding, past the cap only counted; the
+            // direction control makes one more.
+            name: "look-alike words and direction controls in a claim",
+            rule: "claims.unchecked",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["scale_proven"] =
+                        format!("\u{202e}{}", "bi\u{456}llion ".repeat(n)).into()
+                })
+            },
+            n: 4_000,
+            findings: |n| Some(n + 1),
+            public: false,
+        },
     ]
 }
