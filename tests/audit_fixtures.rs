@@ -214,6 +214,12 @@ fn attacker_pass_gaps_stay_closed() {
         ("pass-honest-lakh.json", "(all rules)", ""),
         ("pass-honest-redaction-seed-words.json", "(all rules)", ""),
         ("pass-honest-redaction-phone-words.json", "(all rules)", ""),
+        // attacker pass 6
+        ("redaction-signatures-sig-member.json", "redaction.pii-email", "/signatures/sig/operator"),
+        ("redaction-signatures-pgp-armor.json", "redaction.pii-email", "/signatures/pgp/armor"),
+        ("redaction-signatures-signature-object.json", "redaction.run-seed", "/signatures/signature/random_seed"),
+        ("redaction-signatures-kms-armored.json", "redaction.pii-national-id", "/signatures/kms/armored/ssn"),
+        ("redaction-signatures-armor-header.json", "redaction.pii-email", "/signatures/pgp/signature"),
     ];
     for (file, rule, pointer) in expected {
         let row = table

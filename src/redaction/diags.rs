@@ -27,8 +27,9 @@ pub static PII_EMAIL: Rule = Rule {
     severity: Error,
     title: "No e-mail addresses",
     explanation: "No string of the bundle (member names included, at any depth, and the \
-unsigned members under `signatures` other than the signature material) may contain an e-mail \
-address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
+unsigned members under `signatures` other than the signature material at its exact places: \
+`sha256`, the armored `pgp` signature's base64 body, a `kms` entry's base64 `signature`; armor \
+header lines such as `Comment:` are read) may contain an e-mail address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
 invisible characters removed). The report masks what it found.",
 };
 

@@ -170,17 +170,94 @@ fn under_phone_name(path: &[Seg]) -> bool {
     path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_phone_name)
 }
 
-/// Members under `signatures` that are signature material (base64, armor, the hash),
-/// not statements: not scanned. Anything else there is unsigned text, and scanned.
-fn is_signature_material(path: &[Seg], v: &Value) -> bool {
+/// The signature material under `signatures`, at the exact places the format (spec 3.3)
+/// puts it: `sha256`, the armored `pgp` string or the `signature` of a `pgp` entry, and
+/// the `signature` of a `kms` entry. Any other member there, whatever its name (`sig`,
+/// `armor`, ...) and at any depth, is unsigned text and is scanned like any member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Material {
+    /// `sha256`: material when it is hex and nothing else.
+    Hash,
+    /// An ASCII-armored OpenPGP signature: its base64 body is material, not the armor
+    /// header lines (`Comment: ...`) nor any text around the block.
+    Armored,
+    /// A KMS signature: material when it is base64 and nothing else.
+    Base64,
+}
+
+fn signature_material(path: &[Seg]) -> Option<Material> {
+    use Seg::{Index, Key};
     match path {
-        [Seg::Key(SIGNATURES), Seg::Key("sha256")] => true,
-        // the armored string form; in the object form only `signature` is material
-        [Seg::Key(SIGNATURES), Seg::Key("pgp")] if v.is_string() => true,
-        [Seg::Key(SIGNATURES), .., Seg::Key(k)] => {
-            matches!(*k, "signature" | "sig" | "armor" | "armored" | "signature_b64")
+        [Key(SIGNATURES), Key("sha256")] => Some(Material::Hash),
+        [Key(SIGNATURES), Key("pgp")]
+        | [Key(SIGNATURES), Key("pgp"), Key("signature")]
+        | [Key(SIGNATURES), Key("pgp"), Index(_), Key("signature")] => Some(Material::Armored),
+        [Key(SIGNATURES), Key("kms"), Key("signature")] | [Key(SIGNATURES), Key("kms"), Index(_), Key("signature")] => {
+            Some(Material::Base64)
         }
-        _ => false,
+        _ => None,
+    }
+}
+
+/// A character of standard base64, the `=` padding (and armor checksum) included.
+fn base64_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+}
+
+/// A line of nothing but base64 characters.
+fn base64_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.bytes().all(base64_char)
+}
+
+/// The text of a signature value that is not signature material, to be scanned; None
+/// when all of it is material. An armored string keeps its armor header lines
+/// (`Comment:`, `Version:`: free text that `gpg --comment` writes, not signed) and
+/// whatever surrounds the block; only the base64 lines of the body and the BEGIN and
+/// END lines are dropped. One pass over the lines.
+fn unsigned_text(s: &str, kind: Material) -> Option<std::borrow::Cow<'_, str>> {
+    match kind {
+        Material::Hash => (!s.bytes().all(|b| b.is_ascii_hexdigit())).then_some(s.into()),
+        Material::Base64 => (!s.bytes().all(|b| base64_char(b) || b.is_ascii_whitespace())).then_some(s.into()),
+        Material::Armored => {
+            #[derive(PartialEq)]
+            enum At {
+                Outside,
+                Headers,
+                Body,
+            }
+            let mut at = At::Outside;
+            let mut kept = String::new();
+            for line in s.split('\n') {
+                let t = line.trim();
+                let keep = match at {
+                    At::Outside if t.starts_with("-----BEGIN ") && t.ends_with("-----") => {
+                        at = At::Headers;
+                        false
+                    }
+                    At::Outside => true,
+                    // the blank line ends the headers; a body with no headers and no
+                    // blank line starts at its first base64 line
+                    At::Headers if t.is_empty() || (base64_line(t) && !t.contains(':')) => {
+                        at = At::Body;
+                        false
+                    }
+                    At::Headers => true,
+                    At::Body if t.starts_with("-----END ") => {
+                        at = At::Outside;
+                        false
+                    }
+                    At::Body => !t.is_empty() && !base64_line(t),
+                };
+                if keep && !t.is_empty() {
+                    if !kept.is_empty() {
+                        kept.push('\n');
+                    }
+                    kept.push_str(line);
+                }
+            }
+            (!kept.is_empty()).then_some(kept.into())
+        }
     }
 }
 
@@ -265,7 +342,10 @@ fn pointer_of(path: &[Seg]) -> String {
 
 impl Scan<'_> {
     fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) {
-        if is_signature_material(path, v) {
+        if let (Value::String(s), Some(kind)) = (v, signature_material(path)) {
+            if let Some(text) = unsigned_text(s, kind) {
+                self.text(&text, path, false, out);
+            }
             return;
         }
         match v {
@@ -404,7 +484,85 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_param_folded, is_phone_name, mask, named, pii::PARAM_NAMES, under_phone_name, Named, Seg};
+    use super::{
+        folded, is_param_folded, is_phone_name, mask, named, pii::PARAM_NAMES, signature_material, under_phone_name,
+        unsigned_text, Material, Named, Seg,
+    };
+    use crate::read::SIGNATURES;
+
+    const BODY: &str = "iHUEABYIAB0WIQRQtUnarfH9gkBL6Q7zUAcic7m50AUCaJiQyAAKCRDzUAcic7m5\n\
+                        0JI4AQCaVXDTBk8jZM/BLKoAJiZKON91p4DjG8SOvAGuKkaGyAD/YBGLQyB583q4\n\
+                        eRvaWqpwSo4sEzPW66AxO6FlPJCmDgY=\n=fzYl\n";
+
+    /// Only the exact places of signature material are exempt: a member named `sig`,
+    /// `armor` or `signature` anywhere else under `signatures` hid whole objects of
+    /// personal data, seeds and parameters from every scan.
+    #[test]
+    fn signature_material_is_exact() {
+        use Seg::{Index, Key};
+        let s = Key(SIGNATURES);
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("sha256")]), Some(Material::Hash));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp")]), Some(Material::Armored));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp"), Key("signature")]), Some(Material::Armored));
+        let pgp_n = [Key(SIGNATURES), Key("pgp"), Index(2), Key("signature")];
+        assert_eq!(signature_material(&pgp_n), Some(Material::Armored));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("kms"), Key("signature")]), Some(Material::Base64));
+        let kms_n = [Key(SIGNATURES), Key("kms"), Index(0), Key("signature")];
+        assert_eq!(signature_material(&kms_n), Some(Material::Base64));
+        for path in [
+            vec![Key(SIGNATURES), Key("sig")],
+            vec![Key(SIGNATURES), Key("signature")],
+            vec![Key(SIGNATURES), Key("pgp"), Key("armor")],
+            vec![Key(SIGNATURES), Key("kms"), Key("armored")],
+            vec![Key(SIGNATURES), Key("kms"), Key("signature_b64")],
+            vec![Key(SIGNATURES), Key("pgp"), Key("signature"), Key("signature")],
+            vec![Key(SIGNATURES), Key("sig"), Key("signature")],
+            vec![Key(SIGNATURES), Key("pgp"), Index(0), Key("sig")],
+            vec![Key(SIGNATURES), Key("key_id")],
+            vec![Key("x_signatures"), Key("pgp")],
+            vec![Key("notes"), Key("signature")],
+            vec![s],
+        ] {
+            assert_eq!(signature_material(&path), None, "{}", super::pointer_of(&path));
+        }
+    }
+
+    /// The armor header lines and any text around the block are unsigned free text;
+    /// the base64 body is the material.
+    #[test]
+    fn armor_headers_are_text() {
+        let armored =
+            |headers: &str| format!("-----BEGIN PGP SIGNATURE-----\n{headers}\n{BODY}-----END PGP SIGNATURE-----\n");
+        assert_eq!(unsigned_text(&armored(""), Material::Armored), None);
+        let with_comment = armored("Comment: Signed for jane.doe@example.com\nVersion: GnuPG v2\n");
+        assert_eq!(
+            unsigned_text(&with_comment, Material::Armored).as_deref(),
+            Some("Comment: Signed for jane.doe@example.com\nVersion: GnuPG v2")
+        );
+        // no header and no blank line: the body starts at once
+        let bare = format!("-----BEGIN PGP SIGNATURE-----\n{BODY}-----END PGP SIGNATURE-----");
+        assert_eq!(unsigned_text(&bare, Material::Armored), None);
+        let around = format!("Signed by SSN 078-05-1120\n{}trailer 4111 1111 1111 1111", armored(""));
+        assert_eq!(
+            unsigned_text(&around, Material::Armored).as_deref(),
+            Some("Signed by SSN 078-05-1120\ntrailer 4111 1111 1111 1111")
+        );
+        // a body line that is not base64 is text
+        let odd = format!("-----BEGIN PGP SIGNATURE-----\n\n{BODY}jane@example.com\n-----END PGP SIGNATURE-----");
+        assert_eq!(unsigned_text(&odd, Material::Armored).as_deref(), Some("jane@example.com"));
+        let crlf = with_comment.replace('\n', "\r\n");
+        assert!(unsigned_text(&crlf, Material::Armored).is_some_and(|t| t.contains("jane.doe@example.com")));
+    }
+
+    #[test]
+    fn kms_and_hash_material_is_base64_or_hex_only() {
+        let sig = "MEUCIQDx7Lx1+2r3/ABC=\n  xyz09==";
+        assert_eq!(unsigned_text(sig, Material::Base64), None);
+        assert!(unsigned_text("jane@example.com", Material::Base64).is_some());
+        assert!(unsigned_text("SSN 078-05-1120", Material::Base64).is_some());
+        assert_eq!(unsigned_text(&"ab".repeat(32), Material::Hash), None);
+        assert!(unsigned_text("seed=1234", Material::Hash).is_some());
+    }
 
     /// Seed and parameter names of any length and script, as the text scans read them.
     #[test]
