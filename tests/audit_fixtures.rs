@@ -220,6 +220,10 @@ fn attacker_pass_gaps_stay_closed() {
         ("redaction-signatures-signature-object.json", "redaction.run-seed", "/signatures/signature/random_seed"),
         ("redaction-signatures-kms-armored.json", "redaction.pii-national-id", "/signatures/kms/armored/ssn"),
         ("redaction-signatures-armor-header.json", "redaction.pii-email", "/signatures/pgp/signature"),
+        ("redaction-card-double-spaces.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-spaced-dashes.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-tabs.json", "redaction.pii-card", "/notes"),
+        ("pass-honest-redaction-card-groups.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table

@@ -64,7 +64,9 @@ pub static PII_CARD: Rule = Rule {
     severity: Error,
     title: "No payment card numbers",
     explanation: "No string or integer may contain a payment card number: 13 to 19 digits \
-(spaces or dashes allowed) starting with 2-6 and passing the Luhn check. Digit runs that fail \
+starting with 2-6 and passing the Luhn check, with a space or a dash between any digits, or \
+runs of spaces or tabs and spaced dashes (`4111  1111 - 1111`) between the groups cards are \
+printed in. Digit runs that fail \
 Luhn are not reported.",
 };
 

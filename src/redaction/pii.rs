@@ -89,7 +89,11 @@ const SOURCES: [&str; 9] = [
     r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
     r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
-    r"(?-u:\b)[0-9](?:[ -]?[0-9]){12,18}(?-u:\b)",
+    // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
+    // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
+    // are printed in (4-4-4-1..4 with an optional fifth group up to 19 digits, 4-6-4/5),
+    // each run bounded so the automaton stays small and the scan linear
+    r"(?-u:\b)(?:[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
@@ -483,6 +487,13 @@ mod tests {
             ("Uploaded from 2001:db8::8a2e:370:7334", Ip),
             ("Billed to 4111 1111 1111 1111", Card),
             ("Billed to 4111-1111-1111-1111.", Card),
+            // attacker pass 6: wider separators between the groups
+            ("Billed to 4111  1111  1111  1111", Card),
+            ("Billed to 4111 - 1111 - 1111 - 1111", Card),
+            ("Billed to 4111\t1111\t1111\t1111", Card),
+            ("Billed to 4111 -1111-  1111 \t 1111", Card),
+            ("Amex 3782  822463  10005", Card),
+            ("Card 4111  1111  1111  1111  110", Card),
             ("Operator SSN 123-45-6789", NationalId),
             ("Operator NI number AB 12 34 56 C", NationalId),
             ("IP:203.0.113.42", Ip),
@@ -538,6 +549,10 @@ mod tests {
     fn does_not_find() {
         for t in [
             "Batch 4111 1111 1111 1112",
+            "Batch 4111  1111  1111  1112",
+            "Rows 41  11  11  11  11  11  11  11",
+            "4111 -- 1111 -- 1111 -- 1111",
+            "4111         1111         1111         1111",
             "2025-08-10T12:00:00Z",
             "2.0.0",
             "Enterprise-scale synthetic data generation with proven efficiency and quality",
