@@ -224,6 +224,9 @@ fn attacker_pass_gaps_stay_closed() {
         ("redaction-card-spaced-dashes.json", "redaction.pii-card", "/notes"),
         ("redaction-card-tabs.json", "redaction.pii-card", "/notes"),
         ("pass-honest-redaction-card-groups.json", "(all rules)", ""),
+        ("redaction-params-grid.json", "redaction.training-params", "/x_model/max_depth"),
+        ("redaction-params-schedule.json", "redaction.training-params", "/x_model/learning_rate"),
+        ("pass-honest-redaction-param-containers.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table

@@ -100,7 +100,8 @@ pub static TRAINING_PARAMS: Rule = Rule {
 private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
 intellectual property. Remove it from bundles shared publicly, and likewise objects under a \
 name ending in `params` or `parameters` (`hyperparameters`, `xgb_params`) at any depth, members \
-named after a known parameter (`max_depth`, `learning_rate`, ...) and parameters written into \
+named after a known parameter (`max_depth`, `learning_rate`, ...) holding a value, a grid or a \
+schedule (`max_depth: [6, 8]`, `learning_rate: {\"initial\": 0.05}`) and parameters written into \
 strings (`xgboost(max_depth=6, ...)`, `max_depth: 6`, `--max-depth 6`).",
 };
 

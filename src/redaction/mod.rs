@@ -261,6 +261,12 @@ fn unsigned_text(s: &str, kind: Material) -> Option<std::borrow::Cow<'_, str>> {
     }
 }
 
+/// A string that is a number and nothing else (`"0.05"`, `" 6 "`).
+fn numeric(s: &str) -> bool {
+    let t = s.trim();
+    t.bytes().any(|b| b.is_ascii_digit()) && t.parse::<f64>().is_ok()
+}
+
 /// What the scans share for one bundle.
 struct Scan<'o> {
     deny: Option<regex::RegexSet>,
@@ -317,8 +323,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
         if let Some(v) = doc.member_ref(&m.name) {
-            scan.name(&m.name, v, &path, out);
-            scan.walk(v, &mut path, out);
+            let held = scan.walk(v, &mut path, out);
+            scan.name(&m.name, v, held, &path, out);
         }
     }
 }
@@ -341,40 +347,56 @@ fn pointer_of(path: &[Seg]) -> String {
 }
 
 impl Scan<'_> {
-    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) {
+    /// Scans `v` and everything in it. Says whether it holds a number at any depth (a
+    /// JSON number or a string that is one): a parameter name over an array
+    /// or object discloses values only then, and computing it here, bottom up, keeps
+    /// nested names from walking their subtrees again.
+    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) -> bool {
         if let (Value::String(s), Some(kind)) = (v, signature_material(path)) {
             if let Some(text) = unsigned_text(s, kind) {
                 self.text(&text, path, false, out);
             }
-            return;
+            return false;
         }
         match v {
-            Value::String(s) => self.text(s, path, false, out),
-            Value::Number(n) => self.number(n, path, out),
+            Value::String(s) => {
+                self.text(s, path, false, out);
+                numeric(s)
+            }
+            Value::Number(n) => {
+                self.number(n, path, out);
+                true
+            }
             Value::Array(items) => {
+                let mut held = false;
                 for (i, item) in items.iter().enumerate() {
                     path.push(Seg::Index(i));
-                    self.walk(item, path, out);
+                    held |= self.walk(item, path, out);
                     path.pop();
                 }
+                held
             }
             Value::Object(map) => {
+                let mut held = false;
                 for (k, item) in map {
                     path.push(Seg::Key(k));
                     self.text(k, path, true, out);
-                    self.name(k, item, path, out);
-                    self.walk(item, path, out);
+                    let inner = self.walk(item, path, out);
+                    self.name(k, item, inner, path, out);
+                    held |= inner;
                     path.pop();
                 }
+                held
             }
-            _ => {}
+            _ => false,
         }
     }
 
-    /// A member whose name says it holds a seed or algorithm parameters, at any depth
-    /// (top-level members and the unsigned members under `signatures` included).
-    /// `run_seed` and `training.params` have findings of their own, above.
-    fn name(&mut self, k: &str, v: &Value, path: &[Seg], out: &mut Outcome) {
+    /// A member whose name says it holds a seed or algorithm parameters,
+    /// at any depth (top-level members and the unsigned members under `signatures`
+    /// included); `held`: its value holds a number (`walk`). `run_seed` and
+    /// `training.params` have findings of their own, above.
+    fn name(&mut self, k: &str, v: &Value, held: bool, path: &[Seg], out: &mut Outcome) {
         let keys = || path.iter().filter_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None });
         let mut top = keys();
         match (top.next(), top.next()) {
@@ -384,18 +406,17 @@ impl Scan<'_> {
         let params = || {
             (&TRAINING_PARAMS, "discloses algorithm parameters: possible leakage of intellectual property", "absent")
         };
+        // one finding for a parameters object, not one more per parameter in it
+        let in_params = || keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params));
+        let container = v.is_array() || v.is_object();
         let (rule, what, expected) = match named(k) {
             Some(Named::Seed) if !v.is_null() => {
                 (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
             }
-            Some(Named::Params) if v.is_object() || v.is_array() || v.is_string() => params(),
-            // one finding for a parameters object, not one more per parameter in it
-            Some(Named::Param)
-                if (v.is_number() || v.is_string())
-                    && !keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params)) =>
-            {
-                params()
-            }
+            Some(Named::Params) if container || v.is_string() => params(),
+            // a grid or a schedule (`max_depth: [6, 8]`, `learning_rate: {"initial": 0.05}`)
+            // discloses the parameter as a value does
+            Some(Named::Param) if (v.is_number() || v.is_string() || (container && held)) && !in_params() => params(),
             _ => return,
         };
         let pointer = pointer_of(path);
@@ -661,6 +682,50 @@ mod tests {
         for name in others {
             assert!(!is_phone_name(name), "{name:?}");
         }
+    }
+
+    /// The findings of the member scan over `v`'s members, as (rule, pointer).
+    fn scanned(v: &serde_json::Value) -> Vec<(&'static str, String)> {
+        let opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
+        let mut scan = super::Scan { deny: None, opts: &opts, broken: None };
+        let mut out = crate::finding::Outcome::default();
+        for (k, item) in v.as_object().into_iter().flatten() {
+            let mut path = vec![Seg::Key(k)];
+            let held = scan.walk(item, &mut path, &mut out);
+            scan.name(k, item, held, &path, &mut out);
+        }
+        out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    /// A known parameter name over an array or object of numbers (a grid, a schedule)
+    /// discloses the parameter as a number does; `max_depth: [6, 8, 10]` passed.
+    #[test]
+    fn parameter_names_over_arrays_and_objects() {
+        let v = serde_json::json!({
+            "x_model": {
+                "max_depth": [6, 8, 10],
+                "learning_rate": {"initial": 0.05, "decay": 0.9},
+                "n_estimators": [[100], ["300"]],
+                "lr": 0.1,
+                "dropout": {"enabled": false},
+                "gamma": [],
+                "subsample": ["auto"],
+                "hyperparameters": {"max_depth": [6, 8]}
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let params = |p: &str| ("redaction.training-params", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                params("/x_model/hyperparameters"),
+                params("/x_model/learning_rate"),
+                params("/x_model/lr"),
+                params("/x_model/max_depth"),
+                params("/x_model/n_estimators"),
+            ]
+        );
     }
 
     #[test]
