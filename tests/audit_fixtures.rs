@@ -227,6 +227,10 @@ fn attacker_pass_gaps_stay_closed() {
         ("redaction-params-grid.json", "redaction.training-params", "/x_model/max_depth"),
         ("redaction-params-schedule.json", "redaction.training-params", "/x_model/learning_rate"),
         ("pass-honest-redaction-param-containers.json", "(all rules)", ""),
+        ("redaction-weights.json", "redaction.training-params", "/x_model_card/weights"),
+        ("redaction-weights-coef.json", "redaction.training-params", "/x_model_card/coef_"),
+        ("redaction-weights-intercept.json", "redaction.training-params", "/x_model_card/intercept_"),
+        ("pass-honest-redaction-weight-words.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table

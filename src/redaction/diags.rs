@@ -95,13 +95,16 @@ pub static TRAINING_PARAMS: Rule = Rule {
     id: "redaction.training-params",
     section: Redaction,
     severity: Error,
-    title: "No algorithm parameters (training.params, hyperparameters)",
+    title: "No algorithm parameters or model weights (training.params, hyperparameters, weights)",
     explanation: "The seed's redaction policy keeps algorithm details and mathematical weights \
 private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
 intellectual property. Remove it from bundles shared publicly, and likewise objects under a \
 name ending in `params` or `parameters` (`hyperparameters`, `xgb_params`) at any depth, members \
 named after a known parameter (`max_depth`, `learning_rate`, ...) holding a value, a grid or a \
-schedule (`max_depth: [6, 8]`, `learning_rate: {\"initial\": 0.05}`) and parameters written into \
+schedule (`max_depth: [6, 8]`, `learning_rate: {\"initial\": 0.05}`), model weights (the seed's \"mathematical weight \
+parameters\") under the names libraries give them (`weights`, `coef_`, `coefficients`, \
+`intercept_`, `feature_importances_`, `state_dict`, and arrays or objects of numbers under a \
+name ending in `weights`) and parameters written into \
 strings (`xgboost(max_depth=6, ...)`, `max_depth: 6`, `--max-depth 6`).",
 };
 

@@ -65,6 +65,30 @@ enum Named {
     Params,
     /// One parameter by its own name (`pii::PARAM_NAMES`: `max_depth`, `learning_rate`).
     Param,
+    /// Model weights by the names libraries give them (`weights`, `coef_`, `intercept_`,
+    /// `feature_importances_`, `state_dict`): the seed's "mathematical weight
+    /// parameters", IP it keeps out of a bundle.
+    Weights,
+    /// A name ending in "weights" (`layer_weights`, `class_weights`): weights when it
+    /// holds an array or object of numbers, not when it is one number (`num_weights`).
+    WeightsSuffix,
+}
+
+/// `Named::Weights` names, folded.
+fn is_weights_folded(n: &[u8]) -> bool {
+    matches!(
+        n,
+        b"weights"
+            | b"modelweights"
+            | b"coef"
+            | b"coefs"
+            | b"coefficients"
+            | b"intercept"
+            | b"intercepts"
+            | b"featureimportances"
+            | b"featureimportance"
+            | b"statedict"
+    )
 }
 
 /// `pii::PARAM_NAMES` folded (a match compiles to a length test and a compare; the
@@ -125,6 +149,10 @@ fn classify(n: &[u8]) -> Option<Named> {
         Some(Named::Params)
     } else if is_param_folded(n) {
         Some(Named::Param)
+    } else if is_weights_folded(n) {
+        Some(Named::Weights)
+    } else if n.ends_with(b"weights") {
+        Some(Named::WeightsSuffix)
     } else {
         None
     }
@@ -348,7 +376,7 @@ fn pointer_of(path: &[Seg]) -> String {
 
 impl Scan<'_> {
     /// Scans `v` and everything in it. Says whether it holds a number at any depth (a
-    /// JSON number or a string that is one): a parameter name over an array
+    /// JSON number or a string that is one): a parameter or weights name over an array
     /// or object discloses values only then, and computing it here, bottom up, keeps
     /// nested names from walking their subtrees again.
     fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) -> bool {
@@ -392,7 +420,7 @@ impl Scan<'_> {
         }
     }
 
-    /// A member whose name says it holds a seed or algorithm parameters,
+    /// A member whose name says it holds a seed, algorithm parameters or model weights,
     /// at any depth (top-level members and the unsigned members under `signatures`
     /// included); `held`: its value holds a number (`walk`). `run_seed` and
     /// `training.params` have findings of their own, above.
@@ -409,6 +437,7 @@ impl Scan<'_> {
         // one finding for a parameters object, not one more per parameter in it
         let in_params = || keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params));
         let container = v.is_array() || v.is_object();
+        let weights = || (&TRAINING_PARAMS, "holds model weights: possible leakage of intellectual property", "absent");
         let (rule, what, expected) = match named(k) {
             Some(Named::Seed) if !v.is_null() => {
                 (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
@@ -417,6 +446,8 @@ impl Scan<'_> {
             // a grid or a schedule (`max_depth: [6, 8]`, `learning_rate: {"initial": 0.05}`)
             // discloses the parameter as a value does
             Some(Named::Param) if (v.is_number() || v.is_string() || (container && held)) && !in_params() => params(),
+            Some(Named::Weights) if (v.is_number() || v.is_string() || container) && held && !in_params() => weights(),
+            Some(Named::WeightsSuffix) if container && held && !in_params() => weights(),
             _ => return,
         };
         let pointer = pointer_of(path);
@@ -726,6 +757,51 @@ mod tests {
                 params("/x_model/n_estimators"),
             ]
         );
+    }
+
+    /// Model weights under the names libraries give them passed in an extension
+    /// member; the seed lists weights as IP not to include.
+    #[test]
+    fn model_weights_by_name() {
+        let v = serde_json::json!({
+            "x_model_card": {
+                "weights": [0.3141, -1.2718],
+                "coef_": [[0.31, -1.27], [0.08, 2.51]],
+                "intercept_": 0.42,
+                "feature_importances_": {"age": 0.3},
+                "state_dict": {"layer1.weight": [[0.1]]},
+                "layer_weights": [[0.5]],
+                "Coefficients": "1.5",
+                "num_weights": 1000,
+                "weights_file": "model.bin",
+                "weights_note": [1, 2],
+                "class_weights": "balanced",
+                "coefficients": "withheld",
+                "best_params": {"weights": [0.1]}
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let p = |p: &str| ("redaction.training-params", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                p("/x_model_card/Coefficients"),
+                p("/x_model_card/best_params"),
+                p("/x_model_card/coef_"),
+                p("/x_model_card/feature_importances_"),
+                p("/x_model_card/intercept_"),
+                p("/x_model_card/layer_weights"),
+                p("/x_model_card/state_dict"),
+                p("/x_model_card/weights"),
+            ]
+        );
+        for name in ["weights", "coef_", "Coefficients", "intercept_", "feature_importances_", "state_dict"] {
+            assert!(matches!(named(name), Some(Named::Weights)), "{name}");
+        }
+        for name in ["weight", "weightless", "sample_weight", "coefficient_of_variation", "interceptor"] {
+            assert!(!matches!(named(name), Some(Named::Weights | Named::WeightsSuffix)), "{name}");
+        }
     }
 
     #[test]
