@@ -231,6 +231,10 @@ fn attacker_pass_gaps_stay_closed() {
         ("redaction-weights-coef.json", "redaction.training-params", "/x_model_card/coef_"),
         ("redaction-weights-intercept.json", "redaction.training-params", "/x_model_card/intercept_"),
         ("pass-honest-redaction-weight-words.json", "(all rules)", ""),
+        ("redaction-ssn-string.json", "redaction.pii-national-id", "/x_person/ssn"),
+        ("redaction-ssn-number.json", "redaction.pii-national-id", "/x_person/SSN_number"),
+        ("redaction-ssn-number-leading-zero.json", "redaction.pii-national-id", "/x_person/social_security_number"),
+        ("pass-honest-redaction-ssn-words.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table

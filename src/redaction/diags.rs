@@ -76,7 +76,9 @@ pub static PII_NATIONAL_ID: Rule = Rule {
     severity: Error,
     title: "No national identification numbers",
     explanation: "No string may contain a US social security number (NNN-NN-NNNN, NNN NN \
-NNNN, or nine digits behind `SSN`; never-issued areas 000, 666, 900-999, group 00 and serial \
+NNNN, or nine digits behind `SSN`; under an SSN-like name such as `ssn`, `SSN_number` or \
+`social_security_number`, a string that is nine digits and nothing else, or an integer of up \
+to nine digits with its leading zeros restored; never-issued areas 000, 666, 900-999, group 00 and serial \
 0000 excluded) or a UK National Insurance number (two letters, six digits, A-D, either case; invalid prefixes excluded).",
 };
 

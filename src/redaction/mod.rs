@@ -167,7 +167,23 @@ fn classify(n: &[u8]) -> Option<Named> {
 /// phone, and a public bundle must not be rejected for them.
 fn is_phone_name(name: &str) -> bool {
     const BASES: [&str; 7] = ["telephone", "phone", "mobile", "cellphone", "fax", "tel", "msisdn"];
-    const AFTER: [&str; 7] = ["", "s", "no", "nr", "num", "number", "numbers"];
+    let words = name_words(name);
+    // `phoneNumber` splits into two words; `phonenumber` is one: both are a base and a
+    // number word.
+    let is_phone = |w: &str| BASES.iter().any(|b| w.strip_prefix(b).is_some_and(|rest| AFTER.contains(&rest)));
+    let cell_number = |w: &[String]| match w {
+        [cell, number] => cell == "cell" && AFTER.iter().skip(2).any(|a| a == number),
+        _ => false,
+    };
+    words.iter().any(|w| is_phone(w)) || words.windows(2).any(cell_number)
+}
+
+/// Number words that may follow a base word, glued or not (`phoneNumber`, `ssn_no`).
+const AFTER: [&str; 7] = ["", "s", "no", "nr", "num", "number", "numbers"];
+
+/// The words of a member name, lower-cased: split at every character that is not an
+/// ASCII letter (`_`, `-`, `.`, spaces, digits) and at camel case.
+fn name_words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let mut prev_lower = false;
@@ -182,14 +198,24 @@ fn is_phone_name(name: &str) -> bool {
         prev_lower = c.is_ascii_lowercase();
     }
     words.push(word);
-    // `phoneNumber` splits into two words; `phonenumber` is one: both are a base and a
-    // number word.
-    let is_phone = |w: &str| BASES.iter().any(|b| w.strip_prefix(b).is_some_and(|rest| AFTER.contains(&rest)));
-    let cell_number = |w: &[String]| match w {
-        [cell, number] => cell == "cell" && AFTER.iter().skip(2).any(|a| a == number),
-        _ => false,
-    };
-    words.iter().any(|w| is_phone(w)) || words.windows(2).any(cell_number)
+    words
+}
+
+/// Member names whose nine-digit values are US social security numbers: a word `ssn`,
+/// alone or with a number word glued on (`ssn`, `SSN_number`, `ssnNo`, `ssns`), or
+/// `social` `security` (`social_security_number`, `socialSecurityNo`,
+/// `socialsecuritynumber`). Words, not substrings, as for phone names: `classnum` holds
+/// no SSN.
+fn is_ssn_name(name: &str) -> bool {
+    let words = name_words(name);
+    let glued = |w: &str, base: &str| w.strip_prefix(base).is_some_and(|rest| AFTER.contains(&rest));
+    words.iter().any(|w| glued(w, "ssn") || glued(w, "socialsecurity"))
+        || words.windows(2).any(|w| matches!(w, [a, b] if a == "social" && glued(b, "security")))
+}
+
+/// The value at `path` is held under an SSN-like name, its own or its array's.
+fn under_ssn_name(path: &[Seg]) -> bool {
+    path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_ssn_name)
 }
 
 /// The value at `path` is held under a phone-like name: its member's, or in an array
@@ -468,6 +494,9 @@ impl Scan<'_> {
             Some((&PII_CARD, "a payment card number (Luhn-valid)"))
         } else if (7..=15).contains(&digits.len()) && under_phone_name(path) {
             Some((&PII_PHONE, "a phone number"))
+        } else if digits.len() <= 9 && pii::ssn_ok(&format!("{digits:0>9}")) && under_ssn_name(path) {
+            // an integer loses the leading zeros of the area (078051120 is 78051120)
+            Some((&PII_NATIONAL_ID, "a US social security number"))
         } else {
             None
         };
@@ -490,6 +519,8 @@ impl Scan<'_> {
         if hits.is_empty() && !is_name {
             if let Some(span) = pii::whole_phone(text).filter(|_| under_phone_name(path)) {
                 hits.push(pii::PiiHit { kind: PiiKind::Phone, span, what: "a phone number" });
+            } else if let Some(span) = pii::whole_ssn(text).filter(|_| under_ssn_name(path)) {
+                hits.push(pii::PiiHit { kind: PiiKind::NationalId, span, what: "a US social security number" });
             }
         }
         let denied: Vec<usize> = match &self.deny {
@@ -537,8 +568,8 @@ impl Scan<'_> {
 #[cfg(test)]
 mod tests {
     use super::{
-        folded, is_param_folded, is_phone_name, mask, named, pii::PARAM_NAMES, signature_material, under_phone_name,
-        unsigned_text, Material, Named, Seg,
+        folded, is_param_folded, is_phone_name, is_ssn_name, mask, named, pii::PARAM_NAMES, signature_material,
+        under_phone_name, unsigned_text, Material, Named, Seg,
     };
     use crate::read::SIGNATURES;
 
@@ -802,6 +833,54 @@ mod tests {
         for name in ["weight", "weightless", "sample_weight", "coefficient_of_variation", "interceptor"] {
             assert!(!matches!(named(name), Some(Named::Weights | Named::WeightsSuffix)), "{name}");
         }
+    }
+
+    /// A nine-digit value under an SSN-like name is an SSN: `{"ssn": "078051120"}`
+    /// passed while "SSN 078051120" in text was caught.
+    #[test]
+    fn ssn_under_ssn_names() {
+        for name in [
+            "ssn",
+            "SSN",
+            "SSN_number",
+            "ssnNo",
+            "employee_ssn",
+            "ssns",
+            "social_security_number",
+            "socialSecurityNo",
+            "SocialSecurity",
+            "socialsecuritynumber",
+            "ssn2",
+        ] {
+            assert!(is_ssn_name(name), "{name:?}");
+        }
+        for name in ["classnum", "lessons", "assn", "ssnx", "social", "security_number", "social_media_security"] {
+            assert!(!is_ssn_name(name), "{name:?}");
+        }
+        let v = serde_json::json!({
+            "x_person": {
+                "ssn": "078051120",
+                "SSN_number": 123456789,
+                "social_security_number": 78051120,
+                "ssns": ["078 05 1120"],
+                "ssn_count": 3,
+                "ssn_status": "withheld",
+                "ssn_area": 900123456,
+                "record_id": 78051120
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let id = |p: &str| ("redaction.pii-national-id", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                id("/x_person/SSN_number"),
+                id("/x_person/social_security_number"),
+                id("/x_person/ssn"),
+                id("/x_person/ssns/0"),
+            ]
+        );
     }
 
     #[test]

@@ -320,6 +320,35 @@ pub fn whole_phone(text: &str) -> Option<Range<usize>> {
     ((7..=15).contains(&digits) && !is_date(t)).then_some(start..start + t.len())
 }
 
+/// Nine digits that can be a US social security number: not area 000, 666 or 9xx, not
+/// group 00, not serial 0000 (never issued).
+pub fn ssn_ok(nine: &str) -> bool {
+    let part = |r: Range<usize>| nine.get(r).unwrap_or_default();
+    let (area, group, serial) = (part(0..3), part(3..5), part(5..9));
+    nine.len() == 9
+        && nine.bytes().all(|b| b.is_ascii_digit())
+        && !(area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000")
+}
+
+/// The whole of `text` (normalised) as a US social security number with nothing else in
+/// it: nine digits, or three, two and four digits with one `-`, `.` or space between
+/// the groups. Only an SSN-like member name makes a bare nine-digit string one
+/// (`"ssn": "078051120"`); alone, nine digits are any number.
+pub fn whole_ssn(text: &str) -> Option<Range<usize>> {
+    let space = |c: char| c.is_ascii_whitespace();
+    let start = text.len() - text.trim_start_matches(space).len();
+    let t = text.trim_matches(space);
+    let b = t.as_bytes();
+    let digits: String = match b.len() {
+        9 => t.to_owned(),
+        11 if matches!(b.get(3), Some(b'-' | b'.' | b' ')) && b.get(6) == b.get(3) => {
+            [t.get(0..3), t.get(4..6), t.get(7..11)].into_iter().flatten().collect()
+        }
+        _ => return None,
+    };
+    ssn_ok(&digits).then_some(start..start + t.len())
+}
+
 /// `YYYY-MM-DD` (or `.`, `/`) in 1900-2099: a date under a phone-like name
 /// (`phone_verified_at`), not a number.
 fn is_date(t: &str) -> bool {
@@ -395,9 +424,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         // the last nine digits: area, group, serial
         let digits: Vec<char> = m.as_str().chars().filter(char::is_ascii_digit).collect();
         let nine = digits.get(digits.len().saturating_sub(9)..).unwrap_or_default();
-        let part = |r: Range<usize>| nine.get(r).map(|d| d.iter().collect::<String>()).unwrap_or_default();
-        let (area, group, serial) = (part(0..3), part(3..5), part(5..9));
-        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+        if !ssn_ok(&nine.iter().collect::<String>()) {
             continue;
         }
         if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, base, &m.range()) {
@@ -689,6 +716,34 @@ mod tests {
         ] {
             assert_eq!(whole_phone(t), None, "{t:?}");
         }
+    }
+
+    /// A string that is an SSN and nothing else (`redaction::Scan` holds it one only
+    /// under an SSN-like name).
+    #[test]
+    fn whole_ssn_strings() {
+        for t in ["078051120", " 078051120 ", "078-05-1120", "078 05 1120", "078.05.1120"] {
+            assert!(whole_ssn(t).is_some(), "{t:?}");
+        }
+        for t in [
+            "",
+            "withheld",
+            "07805112",
+            "0780511200",
+            "000051120",
+            "666051120",
+            "900051120",
+            "078001120",
+            "078050000",
+            "078-05.1120",
+            "078-051-120",
+            "SSN 078051120",
+            "07805112a",
+            "\u{e9}78051120",
+        ] {
+            assert_eq!(whole_ssn(t), None, "{t:?}");
+        }
+        assert!(ssn_ok("078051120") && !ssn_ok("78051120") && !ssn_ok("07805112x"));
     }
 
     #[test]
