@@ -214,6 +214,27 @@ fn attacker_pass_gaps_stay_closed() {
         ("pass-honest-lakh.json", "(all rules)", ""),
         ("pass-honest-redaction-seed-words.json", "(all rules)", ""),
         ("pass-honest-redaction-phone-words.json", "(all rules)", ""),
+        // attacker pass 6
+        ("redaction-signatures-sig-member.json", "redaction.pii-email", "/signatures/sig/operator"),
+        ("redaction-signatures-pgp-armor.json", "redaction.pii-email", "/signatures/pgp/armor"),
+        ("redaction-signatures-signature-object.json", "redaction.run-seed", "/signatures/signature/random_seed"),
+        ("redaction-signatures-kms-armored.json", "redaction.pii-national-id", "/signatures/kms/armored/ssn"),
+        ("redaction-signatures-armor-header.json", "redaction.pii-email", "/signatures/pgp/signature"),
+        ("redaction-card-double-spaces.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-spaced-dashes.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-tabs.json", "redaction.pii-card", "/notes"),
+        ("pass-honest-redaction-card-groups.json", "(all rules)", ""),
+        ("redaction-params-grid.json", "redaction.training-params", "/x_model/max_depth"),
+        ("redaction-params-schedule.json", "redaction.training-params", "/x_model/learning_rate"),
+        ("pass-honest-redaction-param-containers.json", "(all rules)", ""),
+        ("redaction-weights.json", "redaction.training-params", "/x_model_card/weights"),
+        ("redaction-weights-coef.json", "redaction.training-params", "/x_model_card/coef_"),
+        ("redaction-weights-intercept.json", "redaction.training-params", "/x_model_card/intercept_"),
+        ("pass-honest-redaction-weight-words.json", "(all rules)", ""),
+        ("redaction-ssn-string.json", "redaction.pii-national-id", "/x_person/ssn"),
+        ("redaction-ssn-number.json", "redaction.pii-national-id", "/x_person/SSN_number"),
+        ("redaction-ssn-number-leading-zero.json", "redaction.pii-national-id", "/x_person/social_security_number"),
+        ("pass-honest-redaction-ssn-words.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table

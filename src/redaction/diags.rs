@@ -27,8 +27,9 @@ pub static PII_EMAIL: Rule = Rule {
     severity: Error,
     title: "No e-mail addresses",
     explanation: "No string of the bundle (member names included, at any depth, and the \
-unsigned members under `signatures` other than the signature material) may contain an e-mail \
-address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
+unsigned members under `signatures` other than the signature material at its exact places: \
+`sha256`, the armored `pgp` signature's base64 body, a `kms` entry's base64 `signature`; armor \
+header lines such as `Comment:` are read) may contain an e-mail address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
 invisible characters removed). The report masks what it found.",
 };
 
@@ -63,7 +64,9 @@ pub static PII_CARD: Rule = Rule {
     severity: Error,
     title: "No payment card numbers",
     explanation: "No string or integer may contain a payment card number: 13 to 19 digits \
-(spaces or dashes allowed) starting with 2-6 and passing the Luhn check. Digit runs that fail \
+starting with 2-6 and passing the Luhn check, with a space or a dash between any digits, or \
+runs of spaces or tabs and spaced dashes (`4111  1111 - 1111`) between the groups cards are \
+printed in. Digit runs that fail \
 Luhn are not reported.",
 };
 
@@ -73,7 +76,9 @@ pub static PII_NATIONAL_ID: Rule = Rule {
     severity: Error,
     title: "No national identification numbers",
     explanation: "No string may contain a US social security number (NNN-NN-NNNN, NNN NN \
-NNNN, or nine digits behind `SSN`; never-issued areas 000, 666, 900-999, group 00 and serial \
+NNNN, or nine digits behind `SSN`; under an SSN-like name such as `ssn`, `SSN_number` or \
+`social_security_number`, a string that is nine digits and nothing else, or an integer of up \
+to nine digits with its leading zeros restored; never-issued areas 000, 666, 900-999, group 00 and serial \
 0000 excluded) or a UK National Insurance number (two letters, six digits, A-D, either case; invalid prefixes excluded).",
 };
 
@@ -92,12 +97,16 @@ pub static TRAINING_PARAMS: Rule = Rule {
     id: "redaction.training-params",
     section: Redaction,
     severity: Error,
-    title: "No algorithm parameters (training.params, hyperparameters)",
+    title: "No algorithm parameters or model weights (training.params, hyperparameters, weights)",
     explanation: "The seed's redaction policy keeps algorithm details and mathematical weights \
 private. `training.params` holds algorithm parameters (e.g. max_depth): possible leakage of \
 intellectual property. Remove it from bundles shared publicly, and likewise objects under a \
 name ending in `params` or `parameters` (`hyperparameters`, `xgb_params`) at any depth, members \
-named after a known parameter (`max_depth`, `learning_rate`, ...) and parameters written into \
+named after a known parameter (`max_depth`, `learning_rate`, ...) holding a value, a grid or a \
+schedule (`max_depth: [6, 8]`, `learning_rate: {\"initial\": 0.05}`), model weights (the seed's \"mathematical weight \
+parameters\") under the names libraries give them (`weights`, `coef_`, `coefficients`, \
+`intercept_`, `feature_importances_`, `state_dict`, and arrays or objects of numbers under a \
+name ending in `weights`) and parameters written into \
 strings (`xgboost(max_depth=6, ...)`, `max_depth: 6`, `--max-depth 6`).",
 };
 

@@ -65,6 +65,30 @@ enum Named {
     Params,
     /// One parameter by its own name (`pii::PARAM_NAMES`: `max_depth`, `learning_rate`).
     Param,
+    /// Model weights by the names libraries give them (`weights`, `coef_`, `intercept_`,
+    /// `feature_importances_`, `state_dict`): the seed's "mathematical weight
+    /// parameters", IP it keeps out of a bundle.
+    Weights,
+    /// A name ending in "weights" (`layer_weights`, `class_weights`): weights when it
+    /// holds an array or object of numbers, not when it is one number (`num_weights`).
+    WeightsSuffix,
+}
+
+/// `Named::Weights` names, folded.
+fn is_weights_folded(n: &[u8]) -> bool {
+    matches!(
+        n,
+        b"weights"
+            | b"modelweights"
+            | b"coef"
+            | b"coefs"
+            | b"coefficients"
+            | b"intercept"
+            | b"intercepts"
+            | b"featureimportances"
+            | b"featureimportance"
+            | b"statedict"
+    )
 }
 
 /// `pii::PARAM_NAMES` folded (a match compiles to a length test and a compare; the
@@ -125,6 +149,10 @@ fn classify(n: &[u8]) -> Option<Named> {
         Some(Named::Params)
     } else if is_param_folded(n) {
         Some(Named::Param)
+    } else if is_weights_folded(n) {
+        Some(Named::Weights)
+    } else if n.ends_with(b"weights") {
+        Some(Named::WeightsSuffix)
     } else {
         None
     }
@@ -139,7 +167,23 @@ fn classify(n: &[u8]) -> Option<Named> {
 /// phone, and a public bundle must not be rejected for them.
 fn is_phone_name(name: &str) -> bool {
     const BASES: [&str; 7] = ["telephone", "phone", "mobile", "cellphone", "fax", "tel", "msisdn"];
-    const AFTER: [&str; 7] = ["", "s", "no", "nr", "num", "number", "numbers"];
+    let words = name_words(name);
+    // `phoneNumber` splits into two words; `phonenumber` is one: both are a base and a
+    // number word.
+    let is_phone = |w: &str| BASES.iter().any(|b| w.strip_prefix(b).is_some_and(|rest| AFTER.contains(&rest)));
+    let cell_number = |w: &[String]| match w {
+        [cell, number] => cell == "cell" && AFTER.iter().skip(2).any(|a| a == number),
+        _ => false,
+    };
+    words.iter().any(|w| is_phone(w)) || words.windows(2).any(cell_number)
+}
+
+/// Number words that may follow a base word, glued or not (`phoneNumber`, `ssn_no`).
+const AFTER: [&str; 7] = ["", "s", "no", "nr", "num", "number", "numbers"];
+
+/// The words of a member name, lower-cased: split at every character that is not an
+/// ASCII letter (`_`, `-`, `.`, spaces, digits) and at camel case.
+fn name_words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let mut prev_lower = false;
@@ -154,14 +198,24 @@ fn is_phone_name(name: &str) -> bool {
         prev_lower = c.is_ascii_lowercase();
     }
     words.push(word);
-    // `phoneNumber` splits into two words; `phonenumber` is one: both are a base and a
-    // number word.
-    let is_phone = |w: &str| BASES.iter().any(|b| w.strip_prefix(b).is_some_and(|rest| AFTER.contains(&rest)));
-    let cell_number = |w: &[String]| match w {
-        [cell, number] => cell == "cell" && AFTER.iter().skip(2).any(|a| a == number),
-        _ => false,
-    };
-    words.iter().any(|w| is_phone(w)) || words.windows(2).any(cell_number)
+    words
+}
+
+/// Member names whose nine-digit values are US social security numbers: a word `ssn`,
+/// alone or with a number word glued on (`ssn`, `SSN_number`, `ssnNo`, `ssns`), or
+/// `social` `security` (`social_security_number`, `socialSecurityNo`,
+/// `socialsecuritynumber`). Words, not substrings, as for phone names: `classnum` holds
+/// no SSN.
+fn is_ssn_name(name: &str) -> bool {
+    let words = name_words(name);
+    let glued = |w: &str, base: &str| w.strip_prefix(base).is_some_and(|rest| AFTER.contains(&rest));
+    words.iter().any(|w| glued(w, "ssn") || glued(w, "socialsecurity"))
+        || words.windows(2).any(|w| matches!(w, [a, b] if a == "social" && glued(b, "security")))
+}
+
+/// The value at `path` is held under an SSN-like name, its own or its array's.
+fn under_ssn_name(path: &[Seg]) -> bool {
+    path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_ssn_name)
 }
 
 /// The value at `path` is held under a phone-like name: its member's, or in an array
@@ -170,18 +224,101 @@ fn under_phone_name(path: &[Seg]) -> bool {
     path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_phone_name)
 }
 
-/// Members under `signatures` that are signature material (base64, armor, the hash),
-/// not statements: not scanned. Anything else there is unsigned text, and scanned.
-fn is_signature_material(path: &[Seg], v: &Value) -> bool {
+/// The signature material under `signatures`, at the exact places the format (spec 3.3)
+/// puts it: `sha256`, the armored `pgp` string or the `signature` of a `pgp` entry, and
+/// the `signature` of a `kms` entry. Any other member there, whatever its name (`sig`,
+/// `armor`, ...) and at any depth, is unsigned text and is scanned like any member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Material {
+    /// `sha256`: material when it is hex and nothing else.
+    Hash,
+    /// An ASCII-armored OpenPGP signature: its base64 body is material, not the armor
+    /// header lines (`Comment: ...`) nor any text around the block.
+    Armored,
+    /// A KMS signature: material when it is base64 and nothing else.
+    Base64,
+}
+
+fn signature_material(path: &[Seg]) -> Option<Material> {
+    use Seg::{Index, Key};
     match path {
-        [Seg::Key(SIGNATURES), Seg::Key("sha256")] => true,
-        // the armored string form; in the object form only `signature` is material
-        [Seg::Key(SIGNATURES), Seg::Key("pgp")] if v.is_string() => true,
-        [Seg::Key(SIGNATURES), .., Seg::Key(k)] => {
-            matches!(*k, "signature" | "sig" | "armor" | "armored" | "signature_b64")
+        [Key(SIGNATURES), Key("sha256")] => Some(Material::Hash),
+        [Key(SIGNATURES), Key("pgp")]
+        | [Key(SIGNATURES), Key("pgp"), Key("signature")]
+        | [Key(SIGNATURES), Key("pgp"), Index(_), Key("signature")] => Some(Material::Armored),
+        [Key(SIGNATURES), Key("kms"), Key("signature")] | [Key(SIGNATURES), Key("kms"), Index(_), Key("signature")] => {
+            Some(Material::Base64)
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// A character of standard base64, the `=` padding (and armor checksum) included.
+fn base64_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+}
+
+/// A line of nothing but base64 characters.
+fn base64_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.bytes().all(base64_char)
+}
+
+/// The text of a signature value that is not signature material, to be scanned; None
+/// when all of it is material. An armored string keeps its armor header lines
+/// (`Comment:`, `Version:`: free text that `gpg --comment` writes, not signed) and
+/// whatever surrounds the block; only the base64 lines of the body and the BEGIN and
+/// END lines are dropped. One pass over the lines.
+fn unsigned_text(s: &str, kind: Material) -> Option<std::borrow::Cow<'_, str>> {
+    match kind {
+        Material::Hash => (!s.bytes().all(|b| b.is_ascii_hexdigit())).then_some(s.into()),
+        Material::Base64 => (!s.bytes().all(|b| base64_char(b) || b.is_ascii_whitespace())).then_some(s.into()),
+        Material::Armored => {
+            #[derive(PartialEq)]
+            enum At {
+                Outside,
+                Headers,
+                Body,
+            }
+            let mut at = At::Outside;
+            let mut kept = String::new();
+            for line in s.split('\n') {
+                let t = line.trim();
+                let keep = match at {
+                    At::Outside if t.starts_with("-----BEGIN ") && t.ends_with("-----") => {
+                        at = At::Headers;
+                        false
+                    }
+                    At::Outside => true,
+                    // the blank line ends the headers; a body with no headers and no
+                    // blank line starts at its first base64 line
+                    At::Headers if t.is_empty() || (base64_line(t) && !t.contains(':')) => {
+                        at = At::Body;
+                        false
+                    }
+                    At::Headers => true,
+                    At::Body if t.starts_with("-----END ") => {
+                        at = At::Outside;
+                        false
+                    }
+                    At::Body => !t.is_empty() && !base64_line(t),
+                };
+                if keep && !t.is_empty() {
+                    if !kept.is_empty() {
+                        kept.push('\n');
+                    }
+                    kept.push_str(line);
+                }
+            }
+            (!kept.is_empty()).then_some(kept.into())
+        }
+    }
+}
+
+/// A string that is a number and nothing else (`"0.05"`, `" 6 "`).
+fn numeric(s: &str) -> bool {
+    let t = s.trim();
+    t.bytes().any(|b| b.is_ascii_digit()) && t.parse::<f64>().is_ok()
 }
 
 /// What the scans share for one bundle.
@@ -240,8 +377,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
         if let Some(v) = doc.member_ref(&m.name) {
-            scan.name(&m.name, v, &path, out);
-            scan.walk(v, &mut path, out);
+            let held = scan.walk(v, &mut path, out);
+            scan.name(&m.name, v, held, &path, out);
         }
     }
 }
@@ -264,37 +401,56 @@ fn pointer_of(path: &[Seg]) -> String {
 }
 
 impl Scan<'_> {
-    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) {
-        if is_signature_material(path, v) {
-            return;
+    /// Scans `v` and everything in it. Says whether it holds a number at any depth (a
+    /// JSON number or a string that is one): a parameter or weights name over an array
+    /// or object discloses values only then, and computing it here, bottom up, keeps
+    /// nested names from walking their subtrees again.
+    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) -> bool {
+        if let (Value::String(s), Some(kind)) = (v, signature_material(path)) {
+            if let Some(text) = unsigned_text(s, kind) {
+                self.text(&text, path, false, out);
+            }
+            return false;
         }
         match v {
-            Value::String(s) => self.text(s, path, false, out),
-            Value::Number(n) => self.number(n, path, out),
+            Value::String(s) => {
+                self.text(s, path, false, out);
+                numeric(s)
+            }
+            Value::Number(n) => {
+                self.number(n, path, out);
+                true
+            }
             Value::Array(items) => {
+                let mut held = false;
                 for (i, item) in items.iter().enumerate() {
                     path.push(Seg::Index(i));
-                    self.walk(item, path, out);
+                    held |= self.walk(item, path, out);
                     path.pop();
                 }
+                held
             }
             Value::Object(map) => {
+                let mut held = false;
                 for (k, item) in map {
                     path.push(Seg::Key(k));
                     self.text(k, path, true, out);
-                    self.name(k, item, path, out);
-                    self.walk(item, path, out);
+                    let inner = self.walk(item, path, out);
+                    self.name(k, item, inner, path, out);
+                    held |= inner;
                     path.pop();
                 }
+                held
             }
-            _ => {}
+            _ => false,
         }
     }
 
-    /// A member whose name says it holds a seed or algorithm parameters, at any depth
-    /// (top-level members and the unsigned members under `signatures` included).
-    /// `run_seed` and `training.params` have findings of their own, above.
-    fn name(&mut self, k: &str, v: &Value, path: &[Seg], out: &mut Outcome) {
+    /// A member whose name says it holds a seed, algorithm parameters or model weights,
+    /// at any depth (top-level members and the unsigned members under `signatures`
+    /// included); `held`: its value holds a number (`walk`). `run_seed` and
+    /// `training.params` have findings of their own, above.
+    fn name(&mut self, k: &str, v: &Value, held: bool, path: &[Seg], out: &mut Outcome) {
         let keys = || path.iter().filter_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None });
         let mut top = keys();
         match (top.next(), top.next()) {
@@ -304,18 +460,20 @@ impl Scan<'_> {
         let params = || {
             (&TRAINING_PARAMS, "discloses algorithm parameters: possible leakage of intellectual property", "absent")
         };
+        // one finding for a parameters object, not one more per parameter in it
+        let in_params = || keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params));
+        let container = v.is_array() || v.is_object();
+        let weights = || (&TRAINING_PARAMS, "holds model weights: possible leakage of intellectual property", "absent");
         let (rule, what, expected) = match named(k) {
             Some(Named::Seed) if !v.is_null() => {
                 (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
             }
-            Some(Named::Params) if v.is_object() || v.is_array() || v.is_string() => params(),
-            // one finding for a parameters object, not one more per parameter in it
-            Some(Named::Param)
-                if (v.is_number() || v.is_string())
-                    && !keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params)) =>
-            {
-                params()
-            }
+            Some(Named::Params) if container || v.is_string() => params(),
+            // a grid or a schedule (`max_depth: [6, 8]`, `learning_rate: {"initial": 0.05}`)
+            // discloses the parameter as a value does
+            Some(Named::Param) if (v.is_number() || v.is_string() || (container && held)) && !in_params() => params(),
+            Some(Named::Weights) if (v.is_number() || v.is_string() || container) && held && !in_params() => weights(),
+            Some(Named::WeightsSuffix) if container && held && !in_params() => weights(),
             _ => return,
         };
         let pointer = pointer_of(path);
@@ -336,6 +494,9 @@ impl Scan<'_> {
             Some((&PII_CARD, "a payment card number (Luhn-valid)"))
         } else if (7..=15).contains(&digits.len()) && under_phone_name(path) {
             Some((&PII_PHONE, "a phone number"))
+        } else if digits.len() <= 9 && pii::ssn_ok(&format!("{digits:0>9}")) && under_ssn_name(path) {
+            // an integer loses the leading zeros of the area (078051120 is 78051120)
+            Some((&PII_NATIONAL_ID, "a US social security number"))
         } else {
             None
         };
@@ -358,6 +519,8 @@ impl Scan<'_> {
         if hits.is_empty() && !is_name {
             if let Some(span) = pii::whole_phone(text).filter(|_| under_phone_name(path)) {
                 hits.push(pii::PiiHit { kind: PiiKind::Phone, span, what: "a phone number" });
+            } else if let Some(span) = pii::whole_ssn(text).filter(|_| under_ssn_name(path)) {
+                hits.push(pii::PiiHit { kind: PiiKind::NationalId, span, what: "a US social security number" });
             }
         }
         let denied: Vec<usize> = match &self.deny {
@@ -409,7 +572,85 @@ impl Scan<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_param_folded, is_phone_name, mask, named, pii::PARAM_NAMES, under_phone_name, Named, Seg};
+    use super::{
+        folded, is_param_folded, is_phone_name, is_ssn_name, mask, named, pii::PARAM_NAMES, signature_material,
+        under_phone_name, unsigned_text, Material, Named, Seg,
+    };
+    use crate::read::SIGNATURES;
+
+    const BODY: &str = "iHUEABYIAB0WIQRQtUnarfH9gkBL6Q7zUAcic7m50AUCaJiQyAAKCRDzUAcic7m5\n\
+                        0JI4AQCaVXDTBk8jZM/BLKoAJiZKON91p4DjG8SOvAGuKkaGyAD/YBGLQyB583q4\n\
+                        eRvaWqpwSo4sEzPW66AxO6FlPJCmDgY=\n=fzYl\n";
+
+    /// Only the exact places of signature material are exempt: a member named `sig`,
+    /// `armor` or `signature` anywhere else under `signatures` hid whole objects of
+    /// personal data, seeds and parameters from every scan.
+    #[test]
+    fn signature_material_is_exact() {
+        use Seg::{Index, Key};
+        let s = Key(SIGNATURES);
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("sha256")]), Some(Material::Hash));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp")]), Some(Material::Armored));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp"), Key("signature")]), Some(Material::Armored));
+        let pgp_n = [Key(SIGNATURES), Key("pgp"), Index(2), Key("signature")];
+        assert_eq!(signature_material(&pgp_n), Some(Material::Armored));
+        assert_eq!(signature_material(&[Key(SIGNATURES), Key("kms"), Key("signature")]), Some(Material::Base64));
+        let kms_n = [Key(SIGNATURES), Key("kms"), Index(0), Key("signature")];
+        assert_eq!(signature_material(&kms_n), Some(Material::Base64));
+        for path in [
+            vec![Key(SIGNATURES), Key("sig")],
+            vec![Key(SIGNATURES), Key("signature")],
+            vec![Key(SIGNATURES), Key("pgp"), Key("armor")],
+            vec![Key(SIGNATURES), Key("kms"), Key("armored")],
+            vec![Key(SIGNATURES), Key("kms"), Key("signature_b64")],
+            vec![Key(SIGNATURES), Key("pgp"), Key("signature"), Key("signature")],
+            vec![Key(SIGNATURES), Key("sig"), Key("signature")],
+            vec![Key(SIGNATURES), Key("pgp"), Index(0), Key("sig")],
+            vec![Key(SIGNATURES), Key("key_id")],
+            vec![Key("x_signatures"), Key("pgp")],
+            vec![Key("notes"), Key("signature")],
+            vec![s],
+        ] {
+            assert_eq!(signature_material(&path), None, "{}", super::pointer_of(&path));
+        }
+    }
+
+    /// The armor header lines and any text around the block are unsigned free text;
+    /// the base64 body is the material.
+    #[test]
+    fn armor_headers_are_text() {
+        let armored =
+            |headers: &str| format!("-----BEGIN PGP SIGNATURE-----\n{headers}\n{BODY}-----END PGP SIGNATURE-----\n");
+        assert_eq!(unsigned_text(&armored(""), Material::Armored), None);
+        let with_comment = armored("Comment: Signed for jane.doe@example.com\nVersion: GnuPG v2\n");
+        assert_eq!(
+            unsigned_text(&with_comment, Material::Armored).as_deref(),
+            Some("Comment: Signed for jane.doe@example.com\nVersion: GnuPG v2")
+        );
+        // no header and no blank line: the body starts at once
+        let bare = format!("-----BEGIN PGP SIGNATURE-----\n{BODY}-----END PGP SIGNATURE-----");
+        assert_eq!(unsigned_text(&bare, Material::Armored), None);
+        let around = format!("Signed by SSN 078-05-1120\n{}trailer 4111 1111 1111 1111", armored(""));
+        assert_eq!(
+            unsigned_text(&around, Material::Armored).as_deref(),
+            Some("Signed by SSN 078-05-1120\ntrailer 4111 1111 1111 1111")
+        );
+        // a body line that is not base64 is text
+        let odd = format!("-----BEGIN PGP SIGNATURE-----\n\n{BODY}jane@example.com\n-----END PGP SIGNATURE-----");
+        assert_eq!(unsigned_text(&odd, Material::Armored).as_deref(), Some("jane@example.com"));
+        let crlf = with_comment.replace('\n', "\r\n");
+        assert!(unsigned_text(&crlf, Material::Armored).is_some_and(|t| t.contains("jane.doe@example.com")));
+    }
+
+    #[test]
+    fn kms_and_hash_material_is_base64_or_hex_only() {
+        let sig = "MEUCIQDx7Lx1+2r3/ABC=\n  xyz09==";
+        assert_eq!(unsigned_text(sig, Material::Base64), None);
+        assert!(unsigned_text("jane@example.com", Material::Base64).is_some());
+        assert!(unsigned_text("SSN 078-05-1120", Material::Base64).is_some());
+        assert_eq!(unsigned_text(&"ab".repeat(32), Material::Hash), None);
+        assert!(unsigned_text("seed=1234", Material::Hash).is_some());
+    }
 
     /// Seed and parameter names of any length and script, as the text scans read them.
     #[test]
@@ -508,6 +749,143 @@ mod tests {
         for name in others {
             assert!(!is_phone_name(name), "{name:?}");
         }
+    }
+
+    /// The findings of the member scan over `v`'s members, as (rule, pointer).
+    fn scanned(v: &serde_json::Value) -> Vec<(&'static str, String)> {
+        let opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
+        let mut scan = super::Scan { deny: None, opts: &opts, broken: None };
+        let mut out = crate::finding::Outcome::default();
+        for (k, item) in v.as_object().into_iter().flatten() {
+            let mut path = vec![Seg::Key(k)];
+            let held = scan.walk(item, &mut path, &mut out);
+            scan.name(k, item, held, &path, &mut out);
+        }
+        out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    /// A known parameter name over an array or object of numbers (a grid, a schedule)
+    /// discloses the parameter as a number does; `max_depth: [6, 8, 10]` passed.
+    #[test]
+    fn parameter_names_over_arrays_and_objects() {
+        let v = serde_json::json!({
+            "x_model": {
+                "max_depth": [6, 8, 10],
+                "learning_rate": {"initial": 0.05, "decay": 0.9},
+                "n_estimators": [[100], ["300"]],
+                "lr": 0.1,
+                "dropout": {"enabled": false},
+                "gamma": [],
+                "subsample": ["auto"],
+                "hyperparameters": {"max_depth": [6, 8]}
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let params = |p: &str| ("redaction.training-params", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                params("/x_model/hyperparameters"),
+                params("/x_model/learning_rate"),
+                params("/x_model/lr"),
+                params("/x_model/max_depth"),
+                params("/x_model/n_estimators"),
+            ]
+        );
+    }
+
+    /// Model weights under the names libraries give them passed in an extension
+    /// member; the seed lists weights as IP not to include.
+    #[test]
+    fn model_weights_by_name() {
+        let v = serde_json::json!({
+            "x_model_card": {
+                "weights": [0.3141, -1.2718],
+                "coef_": [[0.31, -1.27], [0.08, 2.51]],
+                "intercept_": 0.42,
+                "feature_importances_": {"age": 0.3},
+                "state_dict": {"layer1.weight": [[0.1]]},
+                "layer_weights": [[0.5]],
+                "Coefficients": "1.5",
+                "num_weights": 1000,
+                "weights_file": "model.bin",
+                "weights_note": [1, 2],
+                "class_weights": "balanced",
+                "coefficients": "withheld",
+                "best_params": {"weights": [0.1]}
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let p = |p: &str| ("redaction.training-params", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                p("/x_model_card/Coefficients"),
+                p("/x_model_card/best_params"),
+                p("/x_model_card/coef_"),
+                p("/x_model_card/feature_importances_"),
+                p("/x_model_card/intercept_"),
+                p("/x_model_card/layer_weights"),
+                p("/x_model_card/state_dict"),
+                p("/x_model_card/weights"),
+            ]
+        );
+        for name in ["weights", "coef_", "Coefficients", "intercept_", "feature_importances_", "state_dict"] {
+            assert!(matches!(named(name), Some(Named::Weights)), "{name}");
+        }
+        for name in ["weight", "weightless", "sample_weight", "coefficient_of_variation", "interceptor"] {
+            assert!(!matches!(named(name), Some(Named::Weights | Named::WeightsSuffix)), "{name}");
+        }
+    }
+
+    /// A nine-digit value under an SSN-like name is an SSN: `{"ssn": "078051120"}`
+    /// passed while "SSN 078051120" in text was caught.
+    #[test]
+    fn ssn_under_ssn_names() {
+        for name in [
+            "ssn",
+            "SSN",
+            "SSN_number",
+            "ssnNo",
+            "employee_ssn",
+            "ssns",
+            "social_security_number",
+            "socialSecurityNo",
+            "SocialSecurity",
+            "socialsecuritynumber",
+            "ssn2",
+        ] {
+            assert!(is_ssn_name(name), "{name:?}");
+        }
+        for name in ["classnum", "lessons", "assn", "ssnx", "social", "security_number", "social_media_security"] {
+            assert!(!is_ssn_name(name), "{name:?}");
+        }
+        let v = serde_json::json!({
+            "x_person": {
+                "ssn": "078051120",
+                "SSN_number": 123456789,
+                "social_security_number": 78051120,
+                "ssns": ["078 05 1120"],
+                "ssn_count": 3,
+                "ssn_status": "withheld",
+                "ssn_area": 900123456,
+                "record_id": 78051120
+            }
+        });
+        let mut got = scanned(&v);
+        got.sort();
+        let id = |p: &str| ("redaction.pii-national-id", p.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                id("/x_person/SSN_number"),
+                id("/x_person/social_security_number"),
+                id("/x_person/ssn"),
+                id("/x_person/ssns/0"),
+            ]
+        );
     }
 
     #[test]

@@ -89,7 +89,11 @@ const SOURCES: [&str; 9] = [
     r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
     r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
-    r"(?-u:\b)[0-9](?:[ -]?[0-9]){12,18}(?-u:\b)",
+    // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
+    // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
+    // are printed in (4-4-4-1..4 with an optional fifth group up to 19 digits, 4-6-4/5),
+    // each run bounded so the automaton stays small and the scan linear
+    r"(?-u:\b)(?:[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
@@ -316,6 +320,35 @@ pub fn whole_phone(text: &str) -> Option<Range<usize>> {
     ((7..=15).contains(&digits) && !is_date(t)).then_some(start..start + t.len())
 }
 
+/// Nine digits that can be a US social security number: not area 000, 666 or 9xx, not
+/// group 00, not serial 0000 (never issued).
+pub fn ssn_ok(nine: &str) -> bool {
+    let part = |r: Range<usize>| nine.get(r).unwrap_or_default();
+    let (area, group, serial) = (part(0..3), part(3..5), part(5..9));
+    nine.len() == 9
+        && nine.bytes().all(|b| b.is_ascii_digit())
+        && !(area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000")
+}
+
+/// The whole of `text` (normalised) as a US social security number with nothing else in
+/// it: nine digits, or three, two and four digits with one `-`, `.` or space between
+/// the groups. Only an SSN-like member name makes a bare nine-digit string one
+/// (`"ssn": "078051120"`); alone, nine digits are any number.
+pub fn whole_ssn(text: &str) -> Option<Range<usize>> {
+    let space = |c: char| c.is_ascii_whitespace();
+    let start = text.len() - text.trim_start_matches(space).len();
+    let t = text.trim_matches(space);
+    let b = t.as_bytes();
+    let digits: String = match b.len() {
+        9 => t.to_owned(),
+        11 if matches!(b.get(3), Some(b'-' | b'.' | b' ')) && b.get(6) == b.get(3) => {
+            [t.get(0..3), t.get(4..6), t.get(7..11)].into_iter().flatten().collect()
+        }
+        _ => return None,
+    };
+    ssn_ok(&digits).then_some(start..start + t.len())
+}
+
 /// `YYYY-MM-DD` (or `.`, `/`) in 1900-2099: a date under a phone-like name
 /// (`phone_verified_at`), not a number.
 fn is_date(t: &str) -> bool {
@@ -391,9 +424,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         // the last nine digits: area, group, serial
         let digits: Vec<char> = m.as_str().chars().filter(char::is_ascii_digit).collect();
         let nine = digits.get(digits.len().saturating_sub(9)..).unwrap_or_default();
-        let part = |r: Range<usize>| nine.get(r).map(|d| d.iter().collect::<String>()).unwrap_or_default();
-        let (area, group, serial) = (part(0..3), part(3..5), part(5..9));
-        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+        if !ssn_ok(&nine.iter().collect::<String>()) {
             continue;
         }
         if glued_before(text, m.start()) || glued_after(text, m.end()) || overlaps(&hits, base, &m.range()) {
@@ -483,6 +514,13 @@ mod tests {
             ("Uploaded from 2001:db8::8a2e:370:7334", Ip),
             ("Billed to 4111 1111 1111 1111", Card),
             ("Billed to 4111-1111-1111-1111.", Card),
+            // attacker pass 6: wider separators between the groups
+            ("Billed to 4111  1111  1111  1111", Card),
+            ("Billed to 4111 - 1111 - 1111 - 1111", Card),
+            ("Billed to 4111\t1111\t1111\t1111", Card),
+            ("Billed to 4111 -1111-  1111 \t 1111", Card),
+            ("Amex 3782  822463  10005", Card),
+            ("Card 4111  1111  1111  1111  110", Card),
             ("Operator SSN 123-45-6789", NationalId),
             ("Operator NI number AB 12 34 56 C", NationalId),
             ("IP:203.0.113.42", Ip),
@@ -538,6 +576,10 @@ mod tests {
     fn does_not_find() {
         for t in [
             "Batch 4111 1111 1111 1112",
+            "Batch 4111  1111  1111  1112",
+            "Rows 41  11  11  11  11  11  11  11",
+            "4111 -- 1111 -- 1111 -- 1111",
+            "4111         1111         1111         1111",
             "2025-08-10T12:00:00Z",
             "2.0.0",
             "Enterprise-scale synthetic data generation with proven efficiency and quality",
@@ -674,6 +716,34 @@ mod tests {
         ] {
             assert_eq!(whole_phone(t), None, "{t:?}");
         }
+    }
+
+    /// A string that is an SSN and nothing else (`redaction::Scan` holds it one only
+    /// under an SSN-like name).
+    #[test]
+    fn whole_ssn_strings() {
+        for t in ["078051120", " 078051120 ", "078-05-1120", "078 05 1120", "078.05.1120"] {
+            assert!(whole_ssn(t).is_some(), "{t:?}");
+        }
+        for t in [
+            "",
+            "withheld",
+            "07805112",
+            "0780511200",
+            "000051120",
+            "666051120",
+            "900051120",
+            "078001120",
+            "078050000",
+            "078-05.1120",
+            "078-051-120",
+            "SSN 078051120",
+            "07805112a",
+            "\u{e9}78051120",
+        ] {
+            assert_eq!(whole_ssn(t), None, "{t:?}");
+        }
+        assert!(ssn_ok("078051120") && !ssn_ok("78051120") && !ssn_ok("07805112x"));
     }
 
     #[test]

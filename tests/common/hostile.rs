@@ -255,6 +255,32 @@ pub fn cases() -> Vec<Case> {
             public: true,
         },
         Case {
+            // One long string of digit groups with wide separators (runs of spaces,
+            // tabs, spaced dashes): every group starts a card candidate.
+            name: "card-like groups with wide separators in a public bundle",
+            rule: "redaction.pii-card",
+            make: |n| with(|b| b["x_notes"] = "4111  1111 - 1111\t1111; 4111  1111  111 ".repeat(n).into()),
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+        },
+        Case {
+            // Armor header lines are scanned as text: one armored signature of n lines.
+            name: "armor header lines in a public bundle",
+            rule: "redaction.pii-email",
+            make: |n| {
+                let mut armor = String::from("-----BEGIN PGP SIGNATURE-----\n");
+                for i in 0..n {
+                    armor.push_str(&format!("Comment: user{i}@example.com\n"));
+                }
+                armor.push_str("\niHUEABYIAB0WIQRQtUnarfH9gkBL6Q7zUAcic7m5\n-----END PGP SIGNATURE-----\n");
+                with(|b| b["signatures"]["pgp"] = serde_json::json!({"key_id": "0123456789ABCDEF", "signature": armor}))
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+        },
+        Case {
             // Depth grows with n, so a cost of n times depth would be quadratic.
             name: "large integers nested n/500 deep in an audited member",
             rule: "read.integer-precision",
