@@ -6,8 +6,8 @@ use crate::finding::Severity::Error;
 use crate::rules::{Rule, Section::Marketplace};
 
 // Common to every requirement: a field present as an empty string, a placeholder (TBD,
-// N/A, TODO, -, ...) or a records_processed of 0 proves nothing, and neither does an
-// equation that was skipped.
+// N/A, TODO, -, ...), a denial, a redaction marker or a deferral (statement.rs), or a
+// records_processed of 0 proves nothing, and neither does an equation that was skipped.
 
 pub static SCALE: Rule = Rule {
     id: "marketplace.scale",
@@ -20,7 +20,10 @@ pub static SCALE: Rule = Rule {
 proof; 0 records prove nothing) must be present, `audit.cost-per-record` must have run, and no \
 consistency or claims finding may stand against them or `cost_per_record`/`total_cost_usd`. \
 Under every marketplace requirement, an empty string or a placeholder (TBD, N/A, TODO, -, ...) \
-is not a statement, and an equation that was skipped is no proof.",
+is not a statement, nor is text that denies the requirement (\"Not proven\", \"Quality was not \
+maintained\", \"false\"), hides it (\"[REDACTED]\", \"Withheld\") or puts it off (\"See notes\", \
+\"Pending review\", \"n/a - see appendix\"); a negation of harm (\"no data loss\") is affirmative. \
+An equation that was skipped is no proof.",
 };
 
 pub static QUALITY: Rule = Rule {
@@ -29,8 +32,9 @@ pub static QUALITY: Rule = Rule {
     severity: Error,
     title: "Quality compliance proof: enterprise_validation.quality_maintained",
     explanation: "Business proof \"Quality compliance proof\": `enterprise_validation.quality_maintained` \
-must be present and every number in it backed by a consistent metric (\"100% compliance\" with \
-no compliance metric fails).",
+must be present, state that quality was maintained (not deny, hide or defer it), and every \
+number in it must be backed by a consistent metric (\"100% compliance\" with no compliance metric \
+fails).",
 };
 
 pub static EFFICIENCY: Rule = Rule {
@@ -60,8 +64,8 @@ pub static ENTERPRISE_READY: Rule = Rule {
     severity: Error,
     title: "Enterprise readiness validation: enterprise_validation.enterprise_ready",
     explanation: "Business proof \"Enterprise readiness validation\": \
-`enterprise_validation.enterprise_ready` must be present and no claims finding may stand \
-against it.",
+`enterprise_validation.enterprise_ready` must be present, state readiness (not deny, hide or \
+defer it: \"No - not ready\", \"Unverified\" fail) and no claims finding may stand against it.",
 };
 
 pub static STATISTICAL_FIDELITY: Rule = Rule {

@@ -4,6 +4,7 @@
 //! warning or error at one of its fields. Runs after every other check.
 
 pub mod diags;
+pub mod statement;
 
 use crate::audit::diags as a;
 use crate::audit::facts::Facts;
@@ -147,12 +148,17 @@ pub fn is_placeholder(text: &str) -> bool {
         || LEADING.contains(&first)
 }
 
-/// Why a present field still proves nothing: a placeholder string, or no records.
+/// Why a present field still proves nothing: a string that is no statement that the
+/// requirement was met (a placeholder, a denial, a redaction, a deferral), or no records.
 fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
     match facts.get(pointer)? {
-        serde_json::Value::String(s) if is_placeholder(s) => {
-            Some(format!("{pointer} is a placeholder (\"{}\"), not a statement", crate::text::escape_control(s)))
-        }
+        serde_json::Value::String(s) => statement::gap(s).map(|gap| {
+            format!(
+                "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
+                gap.describe(),
+                crate::text::escape_control(s)
+            )
+        }),
         serde_json::Value::Number(n) if pointer.ends_with("/records_processed") && n.as_f64() == Some(0.0) => {
             Some(format!("{pointer} is 0: no records prove no scale"))
         }
