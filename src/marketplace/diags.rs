@@ -45,7 +45,8 @@ pub static EFFICIENCY: Rule = Rule {
     explanation: "Business proof \"Efficiency gains demonstration\": \
 `efficiency_gains.cost_savings_percentage`, `vs_traditional_training`, \
 `time_savings_percentage` and the claim `enterprise_validation.efficiency_achieved` must be \
-present and consistent.",
+present and consistent, and show a gain: `cost_savings_percentage` and `vs_traditional_training` \
+above 0 (0 % saved demonstrates no efficiency gain).",
 };
 
 pub static ROI: Rule = Rule {
@@ -55,7 +56,9 @@ pub static ROI: Rule = Rule {
     title: "ROI analysis: cost_analysis.roi_analysis (4 fields) + platform_costs.total_cost_usd",
     explanation: "Business proof \"ROI analysis\": `roi_analysis.traditional_training_cost`, \
 `platform_training_cost`, `cost_savings_usd`, `roi_percentage` and \
-`platform_costs.total_cost_usd` must be present, and the ROI equations must hold.",
+`platform_costs.total_cost_usd` must be present, the ROI equations must hold, and \
+`cost_savings_usd` and `roi_percentage` must be above 0 (an analysis that shows no return is no \
+business proof).",
 };
 
 pub static ENTERPRISE_READY: Rule = Rule {
@@ -94,7 +97,8 @@ pub static PERFORMANCE: Rule = Rule {
     title: "Performance improvement proof: efficiency_gains.convergence_speedup + training.convergence_time_seconds + enterprise_validation.performance_improvement",
     explanation: "Technical validation \"Performance improvement proof\": \
 `efficiency_gains.convergence_speedup`, `performance_metrics.training.convergence_time_seconds` \
-and the claim `enterprise_validation.performance_improvement` must be present and consistent.",
+and the claim `enterprise_validation.performance_improvement` must be present and consistent, \
+and `convergence_speedup` above 1 (a 1.0x speed-up is no improvement).",
 };
 
 pub static MEMORY: Rule = Rule {
