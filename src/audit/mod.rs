@@ -352,10 +352,13 @@ const RECORDS_LIMIT: f64 = 1e15;
 /// A differential-privacy budget above this protects nothing in practice.
 const EPSILON_LIMIT: f64 = 20.0;
 
+/// Whether a figure is implausible: the reason and what was expected.
+type Implausible = dyn Fn(&Facts, f64) -> Option<(String, String)>;
+
 /// Figures consistent with the others yet not true of a real run (spec 5.3): warnings,
 /// each rule evaluated when its figures are present and skipped otherwise.
 fn plausibility(a: &mut Audit) {
-    let mut check = |rule: &'static Rule, pointer: &str, bad: &dyn Fn(&Facts, f64) -> Option<(String, String)>| {
+    let mut check = |rule: &'static Rule, pointer: &str, bad: &Implausible| {
         let Some(n) = a.facts.num(pointer) else {
             a.out.skip(rule, format!("needs {pointer}"));
             return;

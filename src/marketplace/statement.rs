@@ -362,11 +362,13 @@ fn denies(words: &[String]) -> bool {
     if words.iter().any(|w| UN_ACHIEVED.contains(&w.as_str())) {
         return true;
     }
+    let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
     words.iter().enumerate().any(|(i, w)| {
-        NEGATORS.contains(&w.as_str())
-            && (i == 0 || !NEGATORS.contains(&words[i - 1].as_str()))
-            && words[i + 1..]
+        negator(Some(w))
+            && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
+            && words
                 .iter()
+                .skip(i + 1)
                 .find(|w| !FILLERS.contains(&w.as_str()))
                 .is_some_and(|w| ACHIEVED.contains(&w.as_str()))
     })
@@ -471,6 +473,16 @@ mod tests {
         ] {
             assert_eq!(gap(t), Some(g), "{t}");
         }
+    }
+
+    /// Unclosed brackets, multi-byte text around the cuts, nothing but cuts: no panic.
+    #[test]
+    fn odd_text_is_read_without_panic() {
+        for t in ["[", "<é", "{ü]", "é - ü", "-", " - ", ":", "É: ", "N/", "n/a", "\u{2588}", "[xx]", "not", "no:"]
+        {
+            let _ = gap(t);
+        }
+        assert_eq!(gap("Scale proven at [XXX] records"), Some(Gap::Redacted));
     }
 
     #[test]
