@@ -137,6 +137,62 @@ pub static GENERATED_AT_FUTURE: Rule = Rule {
 default the system clock). A small clock skew (5 minutes) is allowed.",
 };
 
+// Plausibility (spec 5.3): figures that are consistent with each other yet cannot be
+// true of a real run. Warnings, as the contract asks ("a figure that is merely
+// implausible ... is a warning"); `--allow audit.implausible` lowers them all. Under the
+// marketplace profile a warning at a requirement's field breaks the requirement.
+
+pub static IMPLAUSIBLE_RECORDS: Rule = Rule {
+    id: "audit.implausible.records",
+    section: Consistency,
+    severity: Warning,
+    title: "Record count below 10^15",
+    explanation: "`platform_costs.records_processed` above 10^15 (a quadrillion records, a \
+petabyte at one byte each) is not a run this tool can believe: beyond 2^53 a JSON count is not \
+even exact, and any cost per record beside it rounds to 0, so the cost equation holds whatever \
+was spent. Check the count against the data the run read.",
+};
+
+pub static IMPLAUSIBLE_COST_PER_RECORD: Rule = Rule {
+    id: "audit.implausible.cost-per-record",
+    section: Consistency,
+    severity: Warning,
+    title: "Cost per record not 0 when the run cost money",
+    explanation: "`platform_costs.cost_per_record` written as 0 beside a `total_cost_usd` above 0 \
+states no per-record cost: at 0 decimals it agrees with any record count, so \
+`audit.cost-per-record` checks nothing. Write it with the decimals it needs (2.45e-05).",
+};
+
+pub static IMPLAUSIBLE_MEMORY: Rule = Rule {
+    id: "audit.implausible.memory",
+    section: Consistency,
+    severity: Warning,
+    title: "Peak memory above 0 GB",
+    explanation: "`platform_costs.memory_usage_gb` of 0 is no peak: every run holds its data and \
+model in memory. A 0 here is usually a default left in, and it proves no memory efficiency.",
+};
+
+pub static IMPLAUSIBLE_EPSILON: Rule = Rule {
+    id: "audit.implausible.epsilon",
+    section: Consistency,
+    severity: Warning,
+    title: "Differential-privacy epsilon at most 20",
+    explanation: "`privacy.epsilon` bounds how much one record can change what is released, by a \
+factor of e^epsilon. Above 20 (e^20 is about 5 x 10^8) the bound protects nothing in practice; \
+deployed budgets stay below it (the 2020 US Census used about 19.6, most synthetic-data \
+releases 0.1 to 10). A budget this large is no privacy preservation.",
+};
+
+pub static IMPLAUSIBLE_SCORE: Rule = Rule {
+    id: "audit.implausible.score",
+    section: Consistency,
+    severity: Warning,
+    title: "Data quality scores above 0",
+    explanation: "A `data_quality` score (`statistical_fidelity`, `privacy_score`, \
+`utility_score`) of exactly 0 means no fidelity, no privacy or no utility at all: not a result \
+a bundle publishes, usually a default left in. It proves nothing about the data.",
+};
+
 pub static RULES: &[&Rule] = &[
     &COST_SAVINGS_USD,
     &ROI_PERCENTAGE,
@@ -151,4 +207,9 @@ pub static RULES: &[&Rule] = &[
     &CONVERGENCE_TIME,
     &CLEANING_DEDUP,
     &GENERATED_AT_FUTURE,
+    &IMPLAUSIBLE_RECORDS,
+    &IMPLAUSIBLE_COST_PER_RECORD,
+    &IMPLAUSIBLE_MEMORY,
+    &IMPLAUSIBLE_EPSILON,
+    &IMPLAUSIBLE_SCORE,
 ];

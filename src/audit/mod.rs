@@ -328,7 +328,99 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     gpu_hours(&mut a);
     convergence(&mut a);
     cleaning(&mut a);
+    plausibility(&mut a);
     generated_at(facts, opts, a.out);
+}
+
+/// The member name a pointer ends in.
+fn field(pointer: &str) -> &str {
+    pointer.rsplit('/').next().unwrap_or_default()
+}
+
+/// A figure as shown, in exponent form once it is too large to read digit by digit
+/// (1e300, not 301 digits).
+fn huge(n: &Num) -> String {
+    if n.value.abs() >= RECORDS_LIMIT {
+        format!("{:e}", n.value)
+    } else {
+        n.shown()
+    }
+}
+
+/// More records than this is no run to believe (a petabyte at a byte a record).
+const RECORDS_LIMIT: f64 = 1e15;
+/// A differential-privacy budget above this protects nothing in practice.
+const EPSILON_LIMIT: f64 = 20.0;
+
+/// Whether a figure is implausible: the reason and what was expected.
+type Implausible = dyn Fn(&Facts, f64) -> Option<(String, String)>;
+
+/// Figures consistent with the others yet not true of a real run (spec 5.3): warnings,
+/// each rule evaluated when its figures are present and skipped otherwise.
+fn plausibility(a: &mut Audit) {
+    let mut check = |rule: &'static Rule, pointer: &str, bad: &Implausible| {
+        let Some(n) = a.facts.num(pointer) else {
+            a.out.skip(rule, format!("needs {pointer}"));
+            return;
+        };
+        a.out.mark(rule);
+        if let Some((why, expected)) = bad(a.facts, n.value) {
+            a.out.push(
+                Finding::new(rule, &*n.pointer, format!("{} {}: {why}", field(&n.pointer), huge(&n)))
+                    .expected(expected)
+                    .found(huge(&n)),
+            );
+        }
+    };
+    check(&IMPLAUSIBLE_RECORDS, at::RECORDS_PROCESSED, &|_, v| {
+        (v > RECORDS_LIMIT).then(|| {
+            (
+                "more than 10^15 records (a petabyte at one byte each) is not a run to believe".to_owned(),
+                "<= 10^15".to_owned(),
+            )
+        })
+    });
+    check(&IMPLAUSIBLE_COST_PER_RECORD, at::COST_PER_RECORD, &|facts, v| {
+        let total = facts.num(at::TOTAL_COST_USD).filter(|t| v == 0.0 && t.value > 0.0)?;
+        Some((
+            format!(
+                "no per-record cost beside a total of {} ({}): at 0 decimals it agrees with any record count",
+                total.shown(),
+                total.pointer
+            ),
+            "the cost per record, with the decimals it needs".to_owned(),
+        ))
+    });
+    check(&IMPLAUSIBLE_MEMORY, "/cost_analysis/platform_costs/memory_usage_gb", &|_, v| {
+        (v == 0.0).then(|| ("no run peaks at 0 GB of memory".to_owned(), "> 0".to_owned()))
+    });
+    check(&IMPLAUSIBLE_EPSILON, "/privacy/epsilon", &|_, v| {
+        (v > EPSILON_LIMIT).then(|| {
+            (
+                "a differential-privacy budget above 20 (a likelihood ratio of e^epsilon) protects nothing".to_owned(),
+                "<= 20".to_owned(),
+            )
+        })
+    });
+    // One rule for the three scores: each present score is evaluated, each 0 reported.
+    let scores = ["statistical_fidelity", "privacy_score", "utility_score"].map(|f| p(QUALITY, f));
+    if scores.iter().all(|ptr| a.facts.num(ptr).is_none()) {
+        a.out.skip(&IMPLAUSIBLE_SCORE, format!("needs one of {}", scores.join(", ")));
+        return;
+    }
+    a.out.mark(&IMPLAUSIBLE_SCORE);
+    for ptr in &scores {
+        let Some(n) = a.facts.num(ptr).filter(|n| n.value == 0.0) else { continue };
+        a.out.push(
+            Finding::new(
+                &IMPLAUSIBLE_SCORE,
+                &*n.pointer,
+                format!("{} {}: a score of 0 is none at all, not a published result", field(&n.pointer), n.shown()),
+            )
+            .expected("> 0")
+            .found(n.shown()),
+        );
+    }
 }
 
 fn records(a: &mut Audit) {
@@ -497,6 +589,49 @@ fn generated_at(facts: &Facts, opts: &Options, out: &mut Outcome) {
 #[cfg(test)]
 mod tests {
     use super::group;
+
+    /// The plausibility rules that fire on `json`, with their pointers.
+    fn implausible(json: &str) -> Vec<(&'static str, String)> {
+        let r = crate::read::read(json.as_bytes().to_vec(), &crate::read::Limits::default());
+        let doc = r.document.expect("test JSON reads");
+        let facts = super::Facts::new(&doc);
+        let mut out = crate::finding::Outcome::default();
+        let mut a = super::Audit { facts: &facts, tol: super::Tolerance::Decimals, out: &mut out };
+        super::plausibility(&mut a);
+        out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    #[test]
+    fn absurd_figures_are_warnings_at_the_figure() {
+        let got = implausible(
+            r#"{"privacy":{"epsilon":1e300},"cost_analysis":{"platform_costs":{"memory_usage_gb":0,
+            "total_cost_usd":24.5,"cost_per_record":0,"records_processed":1e300}},
+            "performance_metrics":{"data_quality":{"statistical_fidelity":0.0,"privacy_score":0.0,"utility_score":0.9}}}"#,
+        );
+        let ids: Vec<&str> = got.iter().map(|(id, _)| *id).collect();
+        assert_eq!(
+            ids,
+            [
+                "audit.implausible.records",
+                "audit.implausible.cost-per-record",
+                "audit.implausible.memory",
+                "audit.implausible.epsilon",
+                "audit.implausible.score",
+                "audit.implausible.score"
+            ]
+        );
+        assert_eq!(got[5].1, "/performance_metrics/data_quality/privacy_score");
+    }
+
+    #[test]
+    fn plausible_figures_and_limits_pass() {
+        let got = implausible(
+            r#"{"privacy":{"epsilon":20},"cost_analysis":{"platform_costs":{"memory_usage_gb":0.5,
+            "total_cost_usd":0,"cost_per_record":0,"records_processed":1000000000000000}},
+            "performance_metrics":{"data_quality":{"statistical_fidelity":0.01,"privacy_score":1.0}}}"#,
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
 
     /// The written-out pointers name what the section constants and the field names do.
     #[test]

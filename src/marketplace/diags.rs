@@ -6,8 +6,8 @@ use crate::finding::Severity::Error;
 use crate::rules::{Rule, Section::Marketplace};
 
 // Common to every requirement: a field present as an empty string, a placeholder (TBD,
-// N/A, TODO, -, ...) or a records_processed of 0 proves nothing, and neither does an
-// equation that was skipped.
+// N/A, TODO, -, ...), a denial, a redaction marker or a deferral (statement.rs), or a
+// records_processed of 0 proves nothing, and neither does an equation that was skipped.
 
 pub static SCALE: Rule = Rule {
     id: "marketplace.scale",
@@ -20,7 +20,10 @@ pub static SCALE: Rule = Rule {
 proof; 0 records prove nothing) must be present, `audit.cost-per-record` must have run, and no \
 consistency or claims finding may stand against them or `cost_per_record`/`total_cost_usd`. \
 Under every marketplace requirement, an empty string or a placeholder (TBD, N/A, TODO, -, ...) \
-is not a statement, and an equation that was skipped is no proof.",
+is not a statement, nor is text that denies the requirement (\"Not proven\", \"Quality was not \
+maintained\", \"false\"), hides it (\"[REDACTED]\", \"Withheld\") or puts it off (\"See notes\", \
+\"Pending review\", \"n/a - see appendix\"); a negation of harm (\"no data loss\") is affirmative. \
+An equation that was skipped is no proof.",
 };
 
 pub static QUALITY: Rule = Rule {
@@ -29,8 +32,9 @@ pub static QUALITY: Rule = Rule {
     severity: Error,
     title: "Quality compliance proof: enterprise_validation.quality_maintained",
     explanation: "Business proof \"Quality compliance proof\": `enterprise_validation.quality_maintained` \
-must be present and every number in it backed by a consistent metric (\"100% compliance\" with \
-no compliance metric fails).",
+must be present, state that quality was maintained (not deny, hide or defer it), and every \
+number in it must be backed by a consistent metric (\"100% compliance\" with no compliance metric \
+fails).",
 };
 
 pub static EFFICIENCY: Rule = Rule {
@@ -41,7 +45,8 @@ pub static EFFICIENCY: Rule = Rule {
     explanation: "Business proof \"Efficiency gains demonstration\": \
 `efficiency_gains.cost_savings_percentage`, `vs_traditional_training`, \
 `time_savings_percentage` and the claim `enterprise_validation.efficiency_achieved` must be \
-present and consistent.",
+present and consistent, and show a gain: `cost_savings_percentage` and `vs_traditional_training` \
+above 0 (0 % saved demonstrates no efficiency gain).",
 };
 
 pub static ROI: Rule = Rule {
@@ -51,7 +56,9 @@ pub static ROI: Rule = Rule {
     title: "ROI analysis: cost_analysis.roi_analysis (4 fields) + platform_costs.total_cost_usd",
     explanation: "Business proof \"ROI analysis\": `roi_analysis.traditional_training_cost`, \
 `platform_training_cost`, `cost_savings_usd`, `roi_percentage` and \
-`platform_costs.total_cost_usd` must be present, and the ROI equations must hold.",
+`platform_costs.total_cost_usd` must be present, the ROI equations must hold, and \
+`cost_savings_usd` and `roi_percentage` must be above 0 (an analysis that shows no return is no \
+business proof).",
 };
 
 pub static ENTERPRISE_READY: Rule = Rule {
@@ -60,8 +67,8 @@ pub static ENTERPRISE_READY: Rule = Rule {
     severity: Error,
     title: "Enterprise readiness validation: enterprise_validation.enterprise_ready",
     explanation: "Business proof \"Enterprise readiness validation\": \
-`enterprise_validation.enterprise_ready` must be present and no claims finding may stand \
-against it.",
+`enterprise_validation.enterprise_ready` must be present, state readiness (not deny, hide or \
+defer it: \"No - not ready\", \"Unverified\" fail) and no claims finding may stand against it.",
 };
 
 pub static STATISTICAL_FIDELITY: Rule = Rule {
@@ -90,7 +97,8 @@ pub static PERFORMANCE: Rule = Rule {
     title: "Performance improvement proof: efficiency_gains.convergence_speedup + training.convergence_time_seconds + enterprise_validation.performance_improvement",
     explanation: "Technical validation \"Performance improvement proof\": \
 `efficiency_gains.convergence_speedup`, `performance_metrics.training.convergence_time_seconds` \
-and the claim `enterprise_validation.performance_improvement` must be present and consistent.",
+and the claim `enterprise_validation.performance_improvement` must be present and consistent, \
+and `convergence_speedup` above 1 (a 1.0x speed-up is no improvement).",
 };
 
 pub static MEMORY: Rule = Rule {

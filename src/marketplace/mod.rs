@@ -4,6 +4,7 @@
 //! warning or error at one of its fields. Runs after every other check.
 
 pub mod diags;
+pub mod statement;
 
 use crate::audit::diags as a;
 use crate::audit::facts::Facts;
@@ -147,12 +148,36 @@ pub fn is_placeholder(text: &str) -> bool {
         || LEADING.contains(&first)
 }
 
-/// Why a present field still proves nothing: a placeholder string, or no records.
+/// Figures that prove a requirement only when they show a gain: the seed asks for a
+/// "demonstration" of efficiency gains, "proof" of a performance improvement and a ROI
+/// analysis as business proof, so a saving or a return of 0 and a speed-up of 1 (stated
+/// consistently) prove nothing, like 0 records prove no scale. Field, the value at or
+/// below which there is no gain, and why.
+const GAINS_REQUIRED: &[(&str, f64, &str)] = &[
+    ("/efficiency_gains/cost_savings_percentage", 0.0, "no cost saved is no efficiency gain"),
+    ("/efficiency_gains/vs_traditional_training", 0.0, "no cost reduction is no efficiency gain"),
+    ("/roi_analysis/cost_savings_usd", 0.0, "no saving is no return to prove"),
+    ("/roi_analysis/roi_percentage", 0.0, "a return of 0 % or less proves no business case"),
+    ("/efficiency_gains/convergence_speedup", 1.0, "a speed-up of 1x or less is no improvement"),
+];
+
+/// Why a present field still proves nothing: a string that is no statement that the
+/// requirement was met (a placeholder, a denial, a redaction, a deferral), no records, or
+/// a figure that shows no gain.
 fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
-    match facts.get(pointer)? {
-        serde_json::Value::String(s) if is_placeholder(s) => {
-            Some(format!("{pointer} is a placeholder (\"{}\"), not a statement", crate::text::escape_control(s)))
+    if let Some(&(_, floor, why)) = GAINS_REQUIRED.iter().find(|(field, _, _)| pointer.ends_with(field)) {
+        if let Some(n) = facts.get(pointer).and_then(|v| v.as_f64()).filter(|n| *n <= floor) {
+            return Some(format!("{pointer} is {n}: {why}"));
         }
+    }
+    match facts.get(pointer)? {
+        serde_json::Value::String(s) => statement::gap(s).map(|gap| {
+            format!(
+                "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
+                gap.describe(),
+                crate::text::escape_control(s)
+            )
+        }),
         serde_json::Value::Number(n) if pointer.ends_with("/records_processed") && n.as_f64() == Some(0.0) => {
             Some(format!("{pointer} is 0: no records prove no scale"))
         }
@@ -238,5 +263,52 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
     }
     for f in new {
         out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_facts(json: &str, f: impl FnOnce(&Facts)) {
+        let r = crate::read::read(json.as_bytes().to_vec(), &crate::read::Limits::default());
+        let doc = r.document.expect("test JSON reads");
+        f(&Facts::new(&doc));
+    }
+
+    const SPEEDUP: &str = "/cost_analysis/efficiency_gains/convergence_speedup";
+    const SAVINGS_PCT: &str = "/cost_analysis/efficiency_gains/cost_savings_percentage";
+    const VS_TRAD: &str = "/cost_analysis/efficiency_gains/vs_traditional_training";
+    const TIME_PCT: &str = "/cost_analysis/efficiency_gains/time_savings_percentage";
+    const SAVINGS_USD: &str = "/cost_analysis/roi_analysis/cost_savings_usd";
+    const ROI_PCT: &str = "/cost_analysis/roi_analysis/roi_percentage";
+
+    #[test]
+    fn no_gain_proves_no_gain() {
+        let zero = r#"{"cost_analysis":{"efficiency_gains":{"convergence_speedup":1.0,"cost_savings_percentage":0,
+            "vs_traditional_training":0.0,"time_savings_percentage":0},
+            "roi_analysis":{"cost_savings_usd":0.0,"roi_percentage":0}}}"#;
+        with_facts(zero, |facts| {
+            for ptr in [SPEEDUP, SAVINGS_PCT, VS_TRAD, SAVINGS_USD, ROI_PCT] {
+                assert!(unproving(facts, ptr).is_some(), "{ptr}");
+            }
+            // time savings follow the speed-up; the performance requirement reads that
+            assert_eq!(unproving(facts, TIME_PCT), None);
+        });
+        with_facts(r#"{"cost_analysis":{"efficiency_gains":{"convergence_speedup":0.8}}}"#, |facts| {
+            let why = unproving(facts, SPEEDUP).unwrap_or_default();
+            assert!(why.contains("0.8") && why.contains("no improvement"), "{why}");
+        });
+    }
+
+    #[test]
+    fn a_gain_proves_a_gain() {
+        let gain = r#"{"cost_analysis":{"efficiency_gains":{"convergence_speedup":1.01,"cost_savings_percentage":0.5,
+            "vs_traditional_training":0.005},"roi_analysis":{"cost_savings_usd":0.01,"roi_percentage":300}}}"#;
+        with_facts(gain, |facts| {
+            for ptr in [SPEEDUP, SAVINGS_PCT, VS_TRAD, SAVINGS_USD, ROI_PCT] {
+                assert_eq!(unproving(facts, ptr), None, "{ptr}");
+            }
+        });
     }
 }
