@@ -189,3 +189,24 @@ fn stderr_messages_escape_file_names() {
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A right-to-left override displays what follows it reversed: the string below shows
+/// "4111 1111 1111 1111" (a Luhn-valid test card) while its stored order is not one;
+/// `--profile public` passed it (attacker pass 6). It is read reversed too now.
+#[test]
+fn personal_data_displayed_reversed_by_an_override_is_found() {
+    let bundle = br#"{"version":"1.0","notes":"Card \u202e1111 1111 1111 1114\u202c on file"}"#;
+    let r = run_with_stdin(&["--format", "json", "--now", NOW, "--profile", "public", "-"], Some(bundle));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let cards: Vec<&serde_json::Value> =
+        v["bundles"][0]["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "redaction.pii-card").collect();
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert_eq!(cards[0]["pointer"], "/notes");
+    assert!(cards[0]["message"].as_str().unwrap().contains("shown reversed by a right-to-left override"));
+    // Without the override the same digits are no card number (Luhn), and nothing is found.
+    let plain = br#"{"version":"1.0","notes":"Card 1111 1111 1111 1114 on file"}"#;
+    let r = run_with_stdin(&["--format", "json", "--now", NOW, "--profile", "public", "-"], Some(plain));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let findings = v["bundles"][0]["findings"].as_array().unwrap();
+    assert!(findings.iter().all(|f| f["rule"] != "redaction.pii-card"), "{findings:?}");
+}

@@ -523,6 +523,24 @@ impl Scan<'_> {
                 hits.push(pii::PiiHit { kind: PiiKind::NationalId, span, what: "a US social security number" });
             }
         }
+        // A right-to-left override (U+202E) displays what follows it in reverse: stored as
+        // "1111 1111 1111 1114" it shows a card number that the stored order does not
+        // hold. Text holding one is read reversed too (the whole text: what the override
+        // governs is contiguous there as well).
+        let reversed: Vec<(pii::PiiHit, String)> = if self.broken.is_none() && original.contains('\u{202E}') {
+            let rev: String = text.chars().rev().collect();
+            let found = |h: &pii::PiiHit| rev.get(h.span.clone()).unwrap_or_default().to_owned();
+            pii::scan(&rev)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|h| {
+                    let f = found(&h);
+                    (h, f)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let denied: Vec<usize> = match &self.deny {
             Some(set) => {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
@@ -535,12 +553,12 @@ impl Scan<'_> {
             }
             None => Vec::new(),
         };
-        if hits.is_empty() && denied.is_empty() {
+        if hits.is_empty() && denied.is_empty() && reversed.is_empty() {
             return;
         }
         // Past the caps a hit is only counted, and its pointer (every name on the path,
         // however long) is not built for it.
-        if denied.is_empty() && hits.iter().all(|h| out.count_only(rule_for(h.kind))) {
+        if denied.is_empty() && reversed.is_empty() && hits.iter().all(|h| out.count_only(rule_for(h.kind))) {
             return;
         }
         let pointer = pointer_of(path);
@@ -554,6 +572,16 @@ impl Scan<'_> {
                 Finding::new(rule, pointer, format!("{whose} {pointer} contains {}", hit.what))
                     .expected(format!("nothing like {}", hit.what))
                     .found(format!("{} (masked)", mask(found)))
+            });
+        }
+        for (hit, found) in reversed {
+            let rule = rule_for(hit.kind);
+            out.push_lazy(rule, pointer, || {
+                let message =
+                    format!("{whose} {pointer} contains {}, shown reversed by a right-to-left override", hit.what);
+                Finding::new(rule, pointer, message)
+                    .expected(format!("nothing like {}", hit.what))
+                    .found(format!("{} (masked, as displayed)", mask(&found)))
             });
         }
         for i in denied {
