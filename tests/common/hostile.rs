@@ -57,8 +57,13 @@ pub struct Case {
 }
 
 fn array_of(item: &str, n: usize) -> Vec<u8> {
-    let mut s = String::with_capacity(8 + n * (item.len() + 1));
-    s.push_str("{\"a\":[");
+    array_under("{\"a\":[", item, n)
+}
+
+/// `n` copies of `item` in an array that `head` opens.
+fn array_under(head: &str, item: &str, n: usize) -> Vec<u8> {
+    let mut s = String::with_capacity(head.len() + 2 + n * (item.len() + 1));
+    s.push_str(head);
     for i in 0..n {
         if i > 0 {
             s.push(',');
@@ -79,15 +84,7 @@ fn seed() -> serde_json::Value {
 /// finding's pointer repeats the name, so listing or even building one pointer per item
 /// cost n^2 (a 4 MB name over 200 lone surrogates: 800 MB, 40 s).
 fn under_long_name(item: &str, n: usize) -> Vec<u8> {
-    let mut s = format!("{{\"version\":\"1.0\",\"{}\":[", "n".repeat(10 * n));
-    for i in 0..n {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push_str(item);
-    }
-    s.push_str("]}");
-    s.into_bytes()
+    array_under(&format!("{{\"version\":\"1.0\",\"{}\":[", "n".repeat(10 * n)), item, n)
 }
 
 fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
