@@ -1203,6 +1203,13 @@ fn look_alike_why(written: &str, skeleton: &mut String) -> Option<String> {
     if !letters || plain {
         return None;
     }
+    // A number with a unit glued on ("10x", "16GB", "4k"): no letter of the unit is drawn
+    // like a digit, so nothing here displays as anything else. Most tokens of a claim
+    // are these, and the word lists below are not searched for them.
+    let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
+    if unit.len() < written.len() && unit.bytes().all(|b| b.is_ascii_alphabetic() && !b"IOlo".contains(&b)) {
+        return None;
+    }
     let mixed = written.chars().any(is_latin)
         && written.chars().any(|c| is_cyrillic_or_greek(c) && look_alike(c).is_ascii_lowercase());
     skeleton.clear();
