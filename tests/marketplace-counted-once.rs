@@ -62,3 +62,38 @@ fn a_second_contradiction_in_the_same_field_breaks_the_requirement_too() {
         assert_eq!(f["breaks"][0], "marketplace.scale", "{f}");
     }
 }
+
+/// Findings past a rule's cap keep no pointer, so no requirement could see them: 120
+/// false record claims in an extension member of `enterprise_validation` pushed a false
+/// claim in `scale_proven` past the cap of 100, and `marketplace.scale` held. The "and
+/// N more" finding now stands against every requirement (pass-base.json processes
+/// 1,000,000 records, fixtures/audit/CASES.md; "1 billion records" contradicts it).
+#[test]
+fn findings_past_the_cap_stand_against_every_requirement() {
+    let base = std::fs::read_to_string(common::fixture("audit/pass-base.json")).unwrap();
+    let mut b: serde_json::Value = serde_json::from_str(&base).unwrap();
+    let ev = b["enterprise_validation"].as_object().unwrap().clone();
+    let mut first = serde_json::Map::new();
+    first.insert("a_notes".into(), vec!["1 billion records."; 120].join(" ").into());
+    first.extend(ev);
+    first.insert("scale_proven".into(), "Processed 1 billion records at scale".into());
+    b["enterprise_validation"] = first.into();
+    let text = serde_json::to_string(&b).unwrap();
+    let r = common::run_with_stdin(
+        &["--format", "json", "--now", common::NOW, "--profile", "marketplace", "-"],
+        Some(text.as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let bundle = &v["bundles"][0];
+    let status =
+        |id: &str| bundle["checks"].as_array().unwrap().iter().find(|c| c["rule"] == id).unwrap()["status"].clone();
+    assert_eq!(status("marketplace.scale"), "fail");
+    let more = bundle["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "claims.records" && f["message"].as_str().unwrap().starts_with("and "))
+        .unwrap();
+    assert_eq!(more["severity"], "error");
+    assert!(more["breaks"].as_array().unwrap().iter().any(|id| id == "marketplace.scale"), "{more}");
+}

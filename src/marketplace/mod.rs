@@ -225,10 +225,15 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
             continue;
         }
         let fields: Vec<&String> = r.required.iter().chain(&r.related).collect();
+        // An "and N more" finding stands for findings whose pointers were not kept (past
+        // a rule's cap or the report's text budget): any of them may sit at these fields,
+        // so it stands against every requirement. Before, 100 false claims in an extension
+        // member pushed a false claim in `scale_proven` past the cap, and the requirement
+        // held.
         let against = out.findings.iter_mut().filter(|f| {
             f.severity >= Severity::Warning
                 && matches!(f.rule.section, Section::Schema | Section::Consistency | Section::Claims)
-                && fields.iter().any(|field| under(&f.pointer, field))
+                && (f.more > 0 || fields.iter().any(|field| under(&f.pointer, field)))
         });
         // The problem is reported once: every finding that stands against the requirement
         // names it and fails it too (an error under this profile, which no override
