@@ -236,23 +236,13 @@ impl Outcome {
     /// of "5% zorp" repeated: 3.2 MB of claim formatted 400,000 messages to list 100) and
     /// whose findings carry their rule's own severity and no offset.
     pub fn push_lazy(&mut self, rule: &'static Rule, pointer: &str, make: impl FnOnce() -> Finding) {
-        let listed = self.listed_bytes < MAX_LISTED_BYTES
-            && self.counted.iter().find(|(id, ..)| same_id(id, rule)).is_none_or(|(_, kept, _)| *kept < MAX_PER_RULE);
-        if listed {
+        if self.lists(rule) {
             let f = make();
             debug_assert!(std::ptr::eq(f.rule, rule) && f.severity == rule.severity && f.offset.is_none());
             self.push(f);
-            return;
-        }
-        self.mark(rule);
-        let more = self.counted.iter().find(|(id, ..)| same_id(id, rule)).and_then(|(.., more)| *more);
-        match more.and_then(|i| self.findings.get_mut(i)) {
-            Some(m) => {
-                m.more += 1;
-                m.severity = m.severity.max(rule.severity);
-            }
+        } else if !self.count_more(rule) {
             // the first past the cap: `keep` makes the rule's "and N more" finding of it
-            None => self.keep(Finding::more(rule, 1, rule.severity, pointer.to_owned(), None)),
+            self.push(Finding::more(rule, 1, rule.severity, pointer.to_owned(), None));
         }
     }
 
@@ -261,11 +251,17 @@ impl Outcome {
     /// false when the finding is needed whole. A pointer repeats every member name on its
     /// path: 20,000 e-mail addresses under a 4 MB name built 80 GB of pointers to count.
     pub fn count_only(&mut self, rule: &'static Rule) -> bool {
-        if self.listed_bytes < MAX_LISTED_BYTES
+        !self.lists(rule) && self.count_more(rule)
+    }
+
+    /// Whether a finding of `rule` pushed now would be listed.
+    fn lists(&self, rule: &'static Rule) -> bool {
+        self.listed_bytes < MAX_LISTED_BYTES
             && self.counted.iter().find(|(id, ..)| same_id(id, rule)).is_none_or(|(_, kept, _)| *kept < MAX_PER_RULE)
-        {
-            return false;
-        }
+    }
+
+    /// Adds one to the rule's "and N more" finding, if it has one yet.
+    fn count_more(&mut self, rule: &'static Rule) -> bool {
         let more = self.counted.iter().find(|(id, ..)| same_id(id, rule)).and_then(|(.., more)| *more);
         let Some(m) = more.and_then(|i| self.findings.get_mut(i)) else { return false };
         m.more += 1;
