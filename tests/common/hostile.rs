@@ -152,14 +152,7 @@ pub fn cases() -> Vec<Case> {
         Case {
             name: "lone surrogates under a 10 kB member name",
             rule: "read.lone-surrogate",
-            make: |n| {
-                let mut s = format!("{{\"{}\":[", "x".repeat(10_000));
-                for i in 0..n {
-                    s.push_str(if i > 0 { ",\"\\ud800\"" } else { "\"\\ud800\"" });
-                }
-                s.push_str("]}");
-                s.into_bytes()
-            },
+            make: |n| array_under(&format!("{{\"{}\":[", "x".repeat(10_000)), "\"\\ud800\"", n),
             n: 60_000,
             findings: Some,
             public: false,
