@@ -313,9 +313,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                 emit_to(&mut outs, &mut stdout, &item, caught_up);
             }
             match item {
-                Item::Report(r) if keep == report::Keep::All || keep == report::Keep::First && kept.is_empty() => {
-                    kept.push(r)
-                }
+                Item::Report(r) if keep == report::Keep::First && kept.is_empty() => kept.push(r),
                 Item::Report(_) => {}
                 Item::Unreadable(n) => {
                     progress.suspend(|| {

@@ -41,7 +41,7 @@ pub fn render(reports: &[BundleReport], unreadable: &[Notice], style: &Style) ->
 }
 
 /// One bundle in full: record, findings, publisher's list, summary, verdict.
-fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
+pub(super) fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
     record(s, style.record, Some(r), style.width);
     s.push('\n');
     findings(s, r, style, style.verbose);
@@ -172,7 +172,9 @@ pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
 }
 
 /// The record of the audit: tool, inputs, time, keys, policy, overrides, and the
-/// command that repeats the run.
+/// command that repeats the run. A bundle's own record (`r`) is written as the bundle
+/// comes: it names what each key verified in it, and the command that repeats its
+/// verdict.
 fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) {
     let title = match r {
         Some(r) => format!("aeb-verify {} · {}", rec.tool_version, esc(&r.name)),
@@ -213,10 +215,20 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         }
         let bound = k.key_id.as_deref().map(|id| format!(" for {}", esc(id))).unwrap_or_default();
         let what = if k.kind == "openpgp" { "OpenPGP certificate" } else { "KMS public key sha256" };
-        let verified = if k.verified.is_empty() {
+        // A bundle's own record names what the key verified in it, the run's what it
+        // verified in every bundle.
+        let in_bundle;
+        let verified = match r {
+            Some(r) => {
+                in_bundle = Record::verified_in(k, r);
+                &in_bundle
+            }
+            None => &k.verified,
+        };
+        let verified = if verified.is_empty() {
             "verified no signature".to_owned()
         } else {
-            format!("verified {}", k.verified.iter().map(|v| esc(v).into_owned()).collect::<Vec<_>>().join(", "))
+            format!("verified {}", verified.iter().map(|v| esc(v).into_owned()).collect::<Vec<_>>().join(", "))
         };
         field(s, "key", &esc(&k.file));
         field(s, "", &format!("{what} {}{bound}", k.id));
@@ -253,7 +265,11 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     for o in &rec.overrides {
         field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
     }
-    field(s, "rerun", &esc(&rec.command));
+    let command = match r {
+        Some(r) => rec.command_for(&r.name),
+        None => rec.command.clone(),
+    };
+    field(s, "rerun", &esc(&command));
 }
 
 /// Every finding as a diagnostic at its line (notes stay one line each unless verbose).
