@@ -14,7 +14,6 @@ use crate::read::{Document, SIGNATURES};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::{self, Write};
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
@@ -256,7 +255,7 @@ fn generated_at(doc: &Document) -> Option<String> {
 }
 
 fn parse_time(s: Option<&str>) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(s?, &Rfc3339).ok()
+    crate::clock::parse_rfc3339(s?)
 }
 
 /// Who each signature names as its signer, without verifying anything.

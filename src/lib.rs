@@ -19,6 +19,7 @@ pub mod batch;
 pub mod canonical;
 pub mod claims;
 pub mod cli;
+pub mod clock;
 pub mod context;
 pub mod diff;
 pub mod finding;

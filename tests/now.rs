@@ -75,3 +75,26 @@ fn the_junit_timestamp_is_the_instant_in_utc() {
     assert!(text.contains("timestamp=\"2026-11-24T00:01:00\""), "{text}");
     assert!(!text.contains("timestamp=\"2026-11-25T00:00:00\""), "{text}");
 }
+
+/// A leap second on a day that is not a month's end (the schema's `date-time` accepts
+/// 23:59:60 UTC on any day; the `time` crate only at a month's end) is judged: the
+/// check was skipped and a bundle dated 2099-01-15T23:59:60Z verified (attacker pass 7).
+/// Expectations from fixtures/audit/CASES.md.
+#[test]
+fn a_leap_second_generated_at_is_judged_not_skipped() {
+    let audit = |name: &str| format!("{}/fixtures/audit/{name}", env!("CARGO_MANIFEST_DIR"));
+    let status = |r: &Run| {
+        let j = r.json();
+        let checks = j["bundles"][0]["checks"].as_array().cloned().unwrap_or_default();
+        let c = checks.iter().find(|c| c["rule"] == "audit.generated-at-future").cloned().unwrap_or_default();
+        c["status"].as_str().unwrap_or("absent").to_owned()
+    };
+    let r = run_at("2026-11-25T12:00:00Z", &audit("audit-generated-at-leap-second.json"), &[]);
+    r.code(1);
+    r.finding("audit.generated-at-future", "error", "/generated_at");
+    assert_eq!(status(&r), "fail");
+    let r = run_at("2026-11-25T12:00:00Z", &audit("pass-generated-at-leap-second.json"), &[]);
+    r.code(0);
+    r.lacks("audit.generated-at-future");
+    assert_eq!(status(&r), "pass");
+}

@@ -20,10 +20,12 @@ pub static ROI_PERCENTAGE: Rule = Rule {
     severity: Error,
     title: "ROI % = cost savings / platform cost x 100",
     explanation: "`roi_analysis.roi_percentage` must equal `cost_savings_usd / \
-platform_training_cost * 100` (return on what was spent on the platform). An ROI that does not \
-follow from the savings and the cost is the most quoted and the least checked figure of a \
-bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be computed); \
-without `platform_training_cost` the platform cost is `total_cost_usd`.",
+platform_training_cost * 100` (return on what was spent on the platform), the savings being \
+`traditional_training_cost - platform_training_cost` when both costs are stated (a savings \
+figure rounded within its own tolerance must not carry an ROI far from the costs). An ROI \
+that does not follow from the savings and the cost is the most quoted and the least checked \
+figure of a bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be \
+computed); without `platform_training_cost` the platform cost is `total_cost_usd`.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
@@ -42,7 +44,8 @@ pub static COST_SAVINGS_PERCENTAGE: Rule = Rule {
     severity: Error,
     title: "Cost savings % = cost savings / traditional cost x 100",
     explanation: "`efficiency_gains.cost_savings_percentage` must equal `cost_savings_usd / \
-traditional_training_cost * 100`: the share of the traditional cost that was saved. Without \
+traditional_training_cost * 100`: the share of the traditional cost that was saved, the savings \
+being the difference of the two costs when both are stated. Without \
 `traditional_training_cost` it is derived as savings + platform cost; a traditional cost of 0 \
 under a stated percentage is an error.",
 };

@@ -1051,7 +1051,7 @@ fn bidi_span(text: &str) -> Option<Range<usize>> {
 /// The Latin letter a letter or digit looks like, for the look-alike check: Cyrillic and
 /// Greek letters drawn like Latin ones, a capital I and the digit 1 like `l`, the digit
 /// 0 like `o`; other letters lower-cased, other characters as they are.
-fn look_alike(c: char) -> char {
+pub(crate) fn look_alike(c: char) -> char {
     match c {
         'I' | '1' | '\u{406}' | '\u{4C0}' | '\u{4CF}' | '\u{399}' | '\u{1C0}' => 'l',
         '0' => 'o',

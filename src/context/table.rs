@@ -443,7 +443,7 @@ fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
         );
         return;
     };
-    let Some(generated) = facts.str("/generated_at").and_then(|s| OffsetDateTime::parse(s, &Rfc3339).ok()) else {
+    let Some(generated) = facts.str("/generated_at").and_then(crate::clock::parse_rfc3339) else {
         out.skip(&TABLE_GENERATED, "the bundle has no RFC 3339 generated_at");
         return;
     };

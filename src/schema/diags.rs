@@ -1,6 +1,6 @@
 //! Rules of the schema check (spec section "Schema").
 
-use crate::finding::Severity::{Error, Info};
+use crate::finding::Severity::{Error, Info, Warning};
 use crate::rules::{Rule, Section::Schema};
 
 pub static UNSUPPORTED_VERSION: Rule = Rule {
@@ -48,4 +48,18 @@ reported so that an auditor knows it was not checked. When its name is close to 
 section's figures were not audited.",
 };
 
-pub static RULES: &[&Rule] = &[&UNSUPPORTED_VERSION, &INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER];
+pub static LOOK_ALIKE_MEMBER: Rule = Rule {
+    id: "schema.look-alike-member",
+    section: Schema,
+    severity: Warning,
+    title: "No top-level member displayed as a known one",
+    explanation: "A top-level member whose name displays as a section of the format but is \
+spelled otherwise (a zero-width space inside `enterprise_validation`, a Cyrillic `е` for the \
+Latin `e`, a capital `I` for `l`) is a second section that a reader takes for the real one, \
+and its contents are never checked. Names are compared as displayed: NFKC, invisible \
+characters removed, letters drawn alike taken as one. A difference in case alone is a \
+visible typo (`schema.extension-member`). Publisher: name extensions so they cannot pass for \
+a section.",
+};
+
+pub static RULES: &[&Rule] = &[&UNSUPPORTED_VERSION, &INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER, &LOOK_ALIKE_MEMBER];

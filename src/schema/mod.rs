@@ -108,6 +108,28 @@ pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) ->
         .map(|(_, k)| k)
 }
 
+/// How a name displays: NFKC, invisible characters (Unicode Cf, controls) removed, and
+/// letters and digits drawn alike taken as one (Cyrillic `е` as `e`, `I` and `1` as `l`).
+fn displayed(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc().filter(|c| !crate::text::is_hidden(*c)).map(crate::claims::extract::look_alike).collect()
+}
+
+/// The known name that `name` displays as, when it is spelled otherwise by more than
+/// case (a case difference shows, and is left to "did you mean"). `shown` holds each
+/// known name as displayed. A name far longer than any known one is no look-alike and
+/// is not normalised (a 4 MB member name).
+fn displayed_as<'k>(name: &str, shown: &[(String, &'k str)]) -> Option<&'k str> {
+    let longest = shown.iter().map(|(_, k)| k.len()).max().unwrap_or(0);
+    // NFKC can fold many characters into one ("ﬃ"), and invisible ones vanish: a bound
+    // generous for both.
+    if name.len() > 16 * longest + 64 {
+        return None;
+    }
+    let d = displayed(name);
+    shown.iter().find(|(s, k)| *s == d && name.to_lowercase() != *k).map(|(_, k)| *k)
+}
+
 /// The names the schema defines for the object at an instance pointer.
 fn known_names_at<'s>(schema: &'s Value, pointer: &str) -> Vec<&'s str> {
     let mut node = schema;
@@ -171,7 +193,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
                 .expected(format!("\"{SUPPORTED_VERSION}\""))
                 .found(ellipsize(&v.to_string(), 40)),
             );
-            for rule in [&INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER] {
+            for rule in [&INVALID, &UNKNOWN_FIELD, &EXTENSION_MEMBER, &LOOK_ALIKE_MEMBER] {
                 out.evaluated.retain(|id| *id != rule.id);
                 out.skip(rule, "unsupported version");
             }
@@ -204,11 +226,27 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
         }
         validate(doc, c, Value::Object(whole), out);
     }
+    let shown: Vec<(String, &str)> = names.iter().map(|k| (displayed(k), *k)).collect();
     for m in doc.members() {
         if names.contains(&m.name.as_str()) {
             continue;
         }
         let pointer = child("", &m.name);
+        if let Some(known) = displayed_as(&m.name, &shown) {
+            out.push_lazy(&LOOK_ALIKE_MEMBER, &pointer, || {
+                Finding::new(
+                    &LOOK_ALIKE_MEMBER,
+                    pointer.as_str(),
+                    format!(
+                        "top-level member \"{}\" displays as \"{known}\" but is another member: its contents were not checked",
+                        m.name
+                    ),
+                )
+                .expected(format!("\"{known}\" spelled as the format spells it, or a name of its own"))
+                .found(m.name.clone())
+            });
+            continue;
+        }
         out.push_lazy(&EXTENSION_MEMBER, &pointer, || {
             let hint = did_you_mean(&m.name, names.iter().copied());
             let message = match hint {

@@ -320,11 +320,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     let mut budget = trust.max_signatures;
     let mut truncated = false;
     if has_pgp {
-        let generated_at = doc.member_ref("generated_at").and_then(|v| {
-            time::OffsetDateTime::parse(v.as_str()?, &time::format_description::well_known::Rfc3339)
-                .ok()
-                .map(SystemTime::from)
-        });
+        let generated_at =
+            doc.member_ref("generated_at").and_then(|v| crate::clock::parse_rfc3339(v.as_str()?)).map(SystemTime::from);
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
         let (entries, more) = pgp_entries(pgp_value, sibling_key_id, &mut budget, out);
