@@ -22,6 +22,9 @@ const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
     ("read/syntax-trailing-comma.json", "read.syntax", "/training/params/max_depth", 53, 112),
     ("read/syntax-unquoted-name.json", "read.syntax", "/training", 54, 3),
     ("read/syntax-raw-control.json", "read.syntax", "/notes", 54, 18),
+    ("read/syntax-missing-colon.json", "read.syntax", "/notes", 54, 11),
+    ("read/syntax-missing-colon-nested.json", "read.syntax", "/training/params/max_depth", 53, 108),
+    ("read/syntax-missing-value.json", "read.syntax", "/training/params/max_depth", 53, 109),
     ("read/syntax-leading-zero.json", "read.syntax", "/performance_metrics/training/epochs", 34, 17),
     ("read/syntax-truncated.json", "read.syntax", "/cost_analysis/roi_analysis/roi_percentage", 30, 5),
     ("read/empty.json", "read.syntax", "", 1, 1),
@@ -158,6 +161,38 @@ fn a_name_defect_is_not_blamed_on_the_parent_or_the_previous_member() {
             findings(&report["bundles"][0], rule).iter().map(|f| f["pointer"].as_str().unwrap()).collect();
         assert_eq!(&got, want, "{}", String::from_utf8_lossy(input));
     }
+}
+
+/// A colon or a value missing after a member name is a defect of that member: its
+/// pointer names it (it once named the member before it, or the parent for a first
+/// member), at the byte where the colon or value should be.
+#[test]
+fn a_missing_colon_or_value_is_at_the_member_being_read() {
+    let cases: &[(&[u8], &str, u64, &str)] = &[
+        (br#"{"a": 1, "b" 2}"#, "/b", 14, "expected ':' after a member name, found '2'"),
+        (br#"{"a": {"x": 1, "y" 2}}"#, "/a/y", 20, "expected ':' after a member name, found '2'"),
+        (br#"{"a": {"y" 2}}"#, "/a/y", 12, "expected ':' after a member name, found '2'"),
+        (br#"{"a":[{"k~/" 1}]}"#, "/a/0/k~0~1", 14, "expected ':' after a member name, found '1'"),
+        (br#"{"b" }"#, "/b", 6, "expected ':' after a member name, found '}'"),
+        (br#"{"a":1,"b" "#, "/b", 12, "expected ':' after a member name, found the end of the input"),
+        (br#"{"b": }"#, "/b", 7, "expected a value, found '}'"),
+        (br#"{"b":"#, "/b", 6, "expected a value, found the end of the input"),
+        (br#"{"a":1,"b":,"c":2}"#, "/b", 12, "expected a value, found ','"),
+        (br#"{"a":{"x":1,"y":}}"#, "/a/y", 17, "expected a value, found '}'"),
+    ];
+    for (input, pointer, column, message) in cases {
+        let text = String::from_utf8_lossy(input);
+        let r = run_with_stdin(&["--format", "json", "-"], Some(input));
+        assert_eq!(r.code, 1, "{text}");
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let bundle = &report["bundles"][0];
+        assert_finding(bundle, "read.syntax", pointer, 1, *column);
+        assert_eq!(findings(bundle, "read.syntax")[0]["message"], *message, "{text}");
+    }
+    // A byte that is not UTF-8 where the colon should be: that rule, at that member.
+    let r = run_with_stdin(&["--format", "json", "-"], Some(b"{\"a\":1,\n \"b\" \xff}"));
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_finding(&report["bundles"][0], "read.invalid-utf8", "/b", 2, 6);
 }
 
 /// Many defects in one long member name: the first of each rule is listed, at the

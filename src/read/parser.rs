@@ -634,6 +634,9 @@ impl Parser<'_> {
         self.name_open = None;
         let escaped = read?;
         let key_end = self.out.len();
+        // The member is on record once its name is read: a missing colon or value is a
+        // defect of this member, and its pointer names it, not the member before it.
+        self.members.push(MemberRec { start, key_end, end: key_end, name_offset, value_offset: self.pos, escaped });
         // Pretty-printed bundles write `": "`; take that in one step.
         if self.src.get(self.pos..self.pos + 2) == Some(b": ") {
             self.pos += 2;
@@ -646,7 +649,10 @@ impl Parser<'_> {
         }
         self.out.push(b':');
         self.skip_ws();
-        self.members.push(MemberRec { start, key_end, end: key_end, name_offset, value_offset: self.pos, escaped });
+        let value_offset = self.pos;
+        if let Some(m) = self.members.last_mut() {
+            m.value_offset = value_offset;
+        }
         Ok(())
     }
 
