@@ -122,7 +122,8 @@ impl Trust {
             .certs
             .iter()
             .map(|c| match pgp::valid_user_ids(c, &policy, now).first() {
-                Some(u) => format!("OpenPGP {} ({u})", c.fingerprint().to_hex()),
+                // Quoted as the verdict quotes it: the key holder's text, not ours.
+                Some(u) => format!("OpenPGP {} ({})", c.fingerprint().to_hex(), crate::text::quote_user_id(u)),
                 None => format!("OpenPGP {} (no valid user ID)", c.fingerprint().to_hex()),
             })
             .collect();
