@@ -61,6 +61,19 @@ pub fn quote_claim(s: &str, max: usize) -> String {
 /// How many characters of a key ID a verdict line quotes.
 pub const CLAIM_QUOTE_MAX: usize = 128;
 
+/// A certificate's user ID as a verdict names the signer: a JSON string literal of at
+/// most [`USER_ID_QUOTE_MAX`] characters ("…" after the quote when cut), as a KMS key_id
+/// the bundle claims is quoted. A user ID is text the key holder chose: "A <a@x> (FPR) and B <b@y>" must not
+/// read as the line's own words, two signers. The quotes keep an ordinary user ID as
+/// readable as before: `"Alice <alice@example.org>" (FPR)`.
+pub fn quote_user_id(uid: &str) -> String {
+    quote_claim(uid, USER_ID_QUOTE_MAX)
+}
+
+/// How many characters of a user ID a verdict line quotes: more than of a key_id, as a
+/// name with a comment and an address can be long; the record shows it whole.
+pub const USER_ID_QUOTE_MAX: usize = 256;
+
 /// Shortens long values for one table cell, on a char boundary.
 pub fn ellipsize(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -30,8 +30,8 @@ fn one_key_in_two_certificates_is_one_signer() {
     // The verdict names one signer, under both certificates: never "A and B".
     let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
     let one = format!(
-        "signed by one key supplied as AEB fixture ed25519 <ed25519@example.test> ({ed}) and as AEB fixture notary \
-         <notary@example.test> ({notary});"
+        "signed by one key supplied as \"AEB fixture ed25519 <ed25519@example.test>\" ({ed}) and as \"AEB fixture \
+         notary <notary@example.test>\" ({notary});"
     );
     assert!(established.starts_with(&one), "{established}");
 
@@ -52,7 +52,7 @@ fn one_key_as_a_certificate_and_a_kms_key_is_one_signer() {
     assert!(m.contains(&format!("OpenPGP certificate {ed}")) && m.contains(&format!("KMS key \"{SAME_ED}\"")), "{m}");
     let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
     let one = format!(
-        "signed by one key supplied as AEB fixture ed25519 <ed25519@example.test> ({ed}) and as KMS key {SAME_ED} "
+        "signed by one key supplied as \"AEB fixture ed25519 <ed25519@example.test>\" ({ed}) and as KMS key {SAME_ED} "
     );
     assert!(established.starts_with(&one), "{established}");
 

@@ -48,7 +48,7 @@ fn an_appended_user_id_without_self_signature_is_never_the_signers_name() {
     let b = &r.json()["bundles"][0];
     assert_eq!(b["verdict"], "verified");
     let established = b["established"].as_str().unwrap();
-    assert!(established.starts_with(&format!("signed by {ED25519_UID} ({fpr});")), "{established}");
+    assert!(established.starts_with(&format!("signed by \"{ED25519_UID}\" ({fpr});")), "{established}");
     assert_eq!(r.json()["record"]["keys"][0]["user_ids"], serde_json::json!([ED25519_UID]));
 
     let line = quiet(
@@ -56,7 +56,7 @@ fn an_appended_user_id_without_self_signature_is_never_the_signers_name() {
         &["--signer", &fpr, "--cert", &fx("certs/ed25519-plus-unbound-uid.gpg")],
     );
     assert!(line.starts_with("VERIFIED "), "{line}");
-    assert!(line.contains(&format!(": signed by {ED25519_UID} ({fpr}); ")), "{line}");
+    assert!(line.contains(&format!(": signed by \"{ED25519_UID}\" ({fpr}); ")), "{line}");
     for (format, text) in all_formats("bundles/pgp-ed25519.json", "ed25519-plus-unbound-uid.gpg") {
         assert!(!text.contains("Bank Security"), "{format} shows the unbound user ID {UNBOUND_UID:?}");
         assert!(text.contains("AEB fixture ed25519"), "{format} lacks the signer's name");
@@ -68,11 +68,11 @@ fn a_revoked_user_id_is_never_shown_and_the_primary_comes_first() {
     let fpr = primary("uids");
     let r = verified("bundles/pgp-uid-revoked.json", args([cert("uids.asc")]), 1);
     let established = r.json()["bundles"][0]["established"].as_str().unwrap().to_owned();
-    assert!(established.starts_with(&format!("signed by {UIDS_PRIMARY} ({fpr});")), "{established}");
+    assert!(established.starts_with(&format!("signed by \"{UIDS_PRIMARY}\" ({fpr});")), "{established}");
     // Both valid names, the primary first although "A1" sorts before "AEB"; not the revoked one.
     assert_eq!(r.json()["record"]["keys"][0]["user_ids"], serde_json::json!([UIDS_PRIMARY, UIDS_SECOND]));
     let line = quiet(&fx("bundles/pgp-uid-revoked.json"), &["--cert", &fx("certs/uids.asc")]);
-    assert!(line.contains(&format!(": signed by {UIDS_PRIMARY} ({fpr}); ")), "{line}");
+    assert!(line.contains(&format!(": signed by \"{UIDS_PRIMARY}\" ({fpr}); ")), "{line}");
     for (format, text) in all_formats("bundles/pgp-uid-revoked.json", "uids.asc") {
         assert!(!text.contains("Former Employer"), "{format} shows the revoked user ID {UIDS_REVOKED:?}");
         assert!(text.contains("AEB fixture uids"), "{format} lacks the signer's name");

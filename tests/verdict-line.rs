@@ -53,7 +53,7 @@ fn signed_bundle_names_the_signer_from_the_certificate() {
     let list = std::fs::read_to_string(fixture("signatures/certs/fingerprints.txt")).unwrap();
     let fpr = list.lines().find_map(|l| l.strip_prefix("ed25519 ")).unwrap().split_whitespace().next().unwrap();
     assert!(
-        r.stdout.contains(&format!(": signed by AEB fixture ed25519 <ed25519@example.test> ({fpr}); ")),
+        r.stdout.contains(&format!(": signed by \"AEB fixture ed25519 <ed25519@example.test>\" ({fpr}); ")),
         "{}",
         r.stdout
     );

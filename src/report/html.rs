@@ -179,7 +179,7 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                 tr { th { "key" } td {
                     span.mono { (k.kind) " " (esc(&k.file)) " " (k.id) }
                     @if let Some(id) = &k.key_id { " for " span.mono { (esc(id)) } }
-                    @for u in &k.user_ids { div { (esc(u)) } }
+                    @for u in &k.names() { div { (esc(u)) } }
                     @if k.kind == "openpgp" && k.user_ids.is_empty() { div { (super::record::NO_VALID_USER_ID) } }
                     div { @if k.verified.is_empty() { "verified no signature" }
                     @else { "verified " span.mono { (esc(&k.verified.join(", "))) } } }

@@ -209,7 +209,7 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
         field(s, "keys", "none supplied");
     }
     for k in &rec.keys {
-        let mut names: Vec<String> = k.user_ids.iter().map(|u| esc(u).into_owned()).collect();
+        let mut names: Vec<String> = k.names().iter().map(|u| esc(u).into_owned()).collect();
         if k.kind == "openpgp" && names.is_empty() {
             names.push(super::record::NO_VALID_USER_ID.to_owned());
         }
@@ -588,7 +588,7 @@ fn verdict_word(v: Verdict, color: bool) -> String {
     }
 }
 
-/// "VERIFIED b.json: signed by Alice <a@example.org> (FPR); no warnings".
+/// "VERIFIED b.json: signed by \"Alice <a@example.org>\" (FPR); no warnings".
 pub fn verdict_line(r: &BundleReport, record: &Record, color: bool) -> String {
     format!("{} {}: {}", verdict_word(r.verdict, color), esc(&r.name), super::established(r, record))
 }

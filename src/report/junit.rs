@@ -134,7 +134,7 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
         props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
     }
     for k in &record.keys {
-        let uids = match k.user_ids.join("; ") {
+        let uids = match k.names().join("; ") {
             u if u.is_empty() && k.kind == "openpgp" => super::record::NO_VALID_USER_ID.to_owned(),
             u => u,
         };

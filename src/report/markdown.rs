@@ -189,7 +189,7 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         row("keys", "none supplied".to_owned());
     }
     for k in &rec.keys {
-        let mut uids: Vec<String> = k.user_ids.iter().map(|u| md(u)).collect();
+        let mut uids: Vec<String> = k.names().iter().map(|u| md(u)).collect();
         if k.kind == "openpgp" && uids.is_empty() {
             uids.push(super::record::NO_VALID_USER_ID.to_owned());
         }

@@ -254,6 +254,8 @@ impl Sink for Full<'_> {
     }
 }
 
+pub use crate::text::quote_user_id;
+
 /// Who vouches for the bundle, as the verdict says it: each verified signer's name and
 /// e-mail from the certificate the auditor supplied (its primary user ID among those
 /// validly bound and not revoked, see [`Record`]), with its fingerprint; or that
@@ -268,7 +270,7 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
         let Some(id) = &row.signer else { continue };
         let text = match (record.key_of(id), id) {
             (Some(k), crate::signatures::SignerId::Pgp { primary, .. }) => match k.user_ids.first() {
-                Some(uid) => format!("{} ({primary})", esc(uid)),
+                Some(uid) => format!("{} ({primary})", quote_user_id(uid)),
                 None => format!("certificate {primary} (the certificate has no valid user ID)"),
             },
             (Some(k), crate::signatures::SignerId::Kms { key_id, .. }) if k.key_id.is_some() => {

@@ -92,6 +92,16 @@ impl Key {
             }
         }
     }
+
+    /// The names the record shows for this key: an OpenPGP certificate's user IDs each
+    /// quoted (as [`crate::text::quote_user_id`] does, but whole), a KMS key its type as is.
+    pub fn names(&self) -> Vec<String> {
+        if self.kind == "openpgp" {
+            self.user_ids.iter().map(|u| crate::text::quote_claim(u, usize::MAX)).collect()
+        } else {
+            self.user_ids.clone()
+        }
+    }
 }
 
 /// One `--allow/--warn/--deny` flag and the rules it re-mapped.

@@ -77,7 +77,10 @@ packets and KMS entries together, an OpenPGP entry holding no signature counting
 default 32). Each one costs a verification, so a bundle \
 stuffed with thousands of them is a denial of service, not a publication; it is rejected and \
 the signatures beyond the limit are not examined. Raise the limit with --max-signatures N if \
-a bundle really has that many signers.",
+a bundle really has that many signers. Some signatures hash the whole payload on their \
+own: an OpenPGP version 6 signature (after its salt) and a pure Ed25519 KMS signature. At \
+most 4 of each are checked per bundle; a further one is not checked (it counts for nothing) \
+and is reported here, at its pointer.",
 };
 
 pub static PGP_KEY_ID_MISSING: Rule = Rule {
@@ -348,6 +351,23 @@ signing, the signer signed other bytes (the raw file, a pretty-printed form), or
 not the one that signed. A KMS that signed the SHA-256 digest (message type DIGEST) produces \
 the same signature and verifies.",
 };
+
+/// The OpenPGP rules that only run once a supplied certificate holds the signature's
+/// issuer (or key_id names one): without such a key they are SKIP, never PASS.
+pub static PGP_KEYED: &[&Rule] = &[
+    &PGP_KEY_ID_MISMATCH,
+    &PGP_BAD,
+    &PGP_POLICY,
+    &PGP_ALGORITHM_CUTOFF,
+    &PGP_SIGNATURE_EXPIRED,
+    &PGP_KEY_EXPIRED,
+    &PGP_REVOKED,
+    &PGP_REVOKED_LATER,
+    &PGP_KEY_INVALID,
+];
+
+/// The KMS rules that only run once a supplied public key is tried on the signature.
+pub static KMS_KEYED: &[&Rule] = &[&KMS_ALGORITHM_MISMATCH, &KMS_KEY_ID_UNBOUND, &KMS_WEAK_KEY, &KMS_BAD];
 
 pub static RULES: &[&Rule] = &[
     &NONE,

@@ -301,11 +301,40 @@ pub struct Payload<'a> {
     sha256: std::cell::OnceCell<Vec<u8>>,
     sha384: std::cell::OnceCell<Vec<u8>>,
     sha512: std::cell::OnceCell<Vec<u8>>,
+    /// Pure Ed25519 verifications made so far: each hashes the whole payload (after the
+    /// signature's own R), so they are bounded by [`MAX_PURE_ED25519`].
+    pure: std::cell::Cell<usize>,
 }
+
+/// Pure Ed25519 verifications per bundle, at most: each hashes the payload on its own.
+/// A signature that would need another is not checked (`sig.too-many`).
+pub const MAX_PURE_ED25519: usize = 4;
 
 impl<'a> Payload<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Payload { bytes, sha256: Default::default(), sha384: Default::default(), sha512: Default::default() }
+        Payload {
+            bytes,
+            sha256: Default::default(),
+            sha384: Default::default(),
+            sha512: Default::default(),
+            pure: Default::default(),
+        }
+    }
+
+    /// Takes one of the bundle's [`MAX_PURE_ED25519`] pure Ed25519 verifications; false
+    /// when they are spent.
+    fn take_pure(&self) -> bool {
+        let n = self.pure.get();
+        if n >= MAX_PURE_ED25519 {
+            return false;
+        }
+        self.pure.set(n + 1);
+        true
+    }
+
+    /// Pure Ed25519 verifications made so far (each one pass over the payload).
+    pub fn pure_passes(&self) -> usize {
+        self.pure.get()
     }
 
     fn digest(&self, h: Hash) -> &[u8] {
@@ -445,18 +474,32 @@ pub fn verify_entry(
     }
 
     let mut last_err: Option<(&'static Rule, String)> = None;
+    let mut not_checked = false;
+    let ran = |row: &mut SigRow, rule: &'static Rule| {
+        if !row.ran.contains(&rule.id) {
+            row.ran.push(rule.id);
+        }
+    };
     for k in &candidates {
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
+        ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);
         if let Err(e) = fits(scheme, &k.key) {
             last_err = Some((&diags::KMS_ALGORITHM_MISMATCH, format!("algorithm {alg}: {e}")));
             continue;
         }
+        ran(&mut row, &diags::KMS_WEAK_KEY);
         if let Some(why) = k.key.weakness() {
             last_err = Some((&diags::KMS_WEAK_KEY, format!("{why} ({})", k.file)));
             continue;
         }
+        if scheme == Scheme::Ed25519 && !payload.take_pure() {
+            not_checked = true;
+            continue;
+        }
+        ran(&mut row, &diags::KMS_BAD);
         match verify_raw(scheme, &k.key, payload, &sig) {
             Ok(()) => {
+                ran(&mut row, &diags::KMS_KEY_ID_UNBOUND);
                 if is_unbound {
                     issues.push(Finding::new(
                         &diags::KMS_KEY_ID_UNBOUND,
@@ -490,6 +533,17 @@ pub fn verify_entry(
     }
     match last_err {
         Some((rule, reason)) => reject(&mut row, &mut issues, rule, reason),
+        None if not_checked => {
+            // Not examined, like a signature past --max-signatures: it counts for
+            // nothing, and the bundle is rejected for carrying it.
+            row.verdict = Verdict::Unverified;
+            row.reason = format!(
+                "not checked: the bundle's signatures already needed {MAX_PURE_ED25519} pure Ed25519 \
+                 verifications (each hashes the whole payload); no more are made, so this signature counts \
+                 for nothing"
+            );
+            issues.push(Finding::new(&diags::TOO_MANY, pointer, row.reason.clone()));
+        }
         None => {
             row.verdict = Verdict::Unverified;
             row.reason = format!("no supplied key fits algorithm {alg} for key_id {key_id:?}");

@@ -15,6 +15,7 @@ use std::time::SystemTime;
 use crate::finding::{child, Finding, Outcome};
 use crate::options::{Options, Profile};
 use crate::read::{Document, SIGNATURES};
+use crate::rules::Rule;
 use crate::text::json_kind;
 use serde::Serialize;
 use serde_json::Value;
@@ -121,7 +122,8 @@ impl Trust {
             .certs
             .iter()
             .map(|c| match pgp::valid_user_ids(c, &policy, now).first() {
-                Some(u) => format!("OpenPGP {} ({u})", c.fingerprint().to_hex()),
+                // Quoted as the verdict quotes it: the key holder's text, not ours.
+                Some(u) => format!("OpenPGP {} ({})", c.fingerprint().to_hex(), crate::text::quote_user_id(u)),
                 None => format!("OpenPGP {} (no valid user ID)", c.fingerprint().to_hex()),
             })
             .collect();
@@ -248,6 +250,11 @@ pub struct SigRow {
     /// `kms::PublicKey::material`): what makes two supplied keys one signer.
     #[serde(skip)]
     pub key_material: Option<String>,
+    /// The rules that need a supplied key ([`diags::PGP_KEYED`], [`diags::KMS_KEYED`])
+    /// and were really evaluated for this signature: a signature no supplied key was
+    /// tried on, or one rejected before a check, leaves that check unrun (spec 7).
+    #[serde(skip)]
+    pub ran: Vec<&'static str>,
 }
 
 impl SigRow {
@@ -303,8 +310,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     };
     let has_pgp = !matches!(pgp_value, None | Some(Value::Null));
     let has_kms = !matches!(kms_value, None | Some(Value::Null));
-    skip_or_mark(out, "sig.pgp.", has_pgp, "no OpenPGP signature in the bundle");
-    skip_or_mark(out, "sig.kms.", has_kms, "no KMS signature in the bundle");
+    skip_or_mark(out, "sig.pgp.", diags::PGP_KEYED, has_pgp, "no OpenPGP signature in the bundle");
+    skip_or_mark(out, "sig.kms.", diags::KMS_KEYED, has_kms, "no KMS signature in the bundle");
 
     if !has_pgp && !has_kms {
         out.push(Finding::new(
@@ -378,6 +385,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             .expected(format!("at most {max} signatures (--max-signatures)"))
             .found(format!("more than {max}")),
         );
+    }
+
+    if has_pgp {
+        mark_keyed(out, &rows, "pgp", "OpenPGP", diags::PGP_KEYED);
+    }
+    if has_kms {
+        mark_keyed(out, &rows, "kms", "KMS", diags::KMS_KEYED);
     }
 
     if has_pgp || has_kms {
@@ -657,13 +671,68 @@ fn form_error(out: &mut Outcome, pointer: &str, message: &str) {
     out.push(Finding::new(&diags::FORM, pointer, message));
 }
 
-fn skip_or_mark(out: &mut Outcome, prefix: &str, present: bool, why: &str) {
+/// Marks the rules of a family that run on any signature of it (its shape, its key_id,
+/// its dates) when one is present, or skips them. The rules that need a supplied key
+/// (`keyed`) are left to [`mark_keyed`], or skipped here when no signature is present.
+fn skip_or_mark(out: &mut Outcome, prefix: &str, keyed: &[&'static Rule], present: bool, why: &str) {
     for rule in diags::RULES.iter().filter(|r| r.id.starts_with(prefix)) {
+        if present && keyed.iter().any(|k| std::ptr::eq(*k, *rule)) {
+            continue;
+        }
         if present {
             out.mark(rule);
         } else {
             out.skip(rule, why);
         }
+    }
+}
+
+/// Pointers listed in a "not checked" reason, at most.
+const NOT_CHECKED_LISTED: usize = 3;
+
+/// The rules of `kind`'s signatures that need a supplied key: PASS only when the rule
+/// ran for every signature of that kind in the bundle (spec 7: a rule is PASS only when
+/// it really ran). One signature checked and one not is not a pass for both: the rule is
+/// SKIP, its reason saying for how many it ran and which were not checked. A finding
+/// makes the rule FAIL (or WARN, INFO) whatever this says.
+fn mark_keyed(out: &mut Outcome, rows: &[SigRow], kind: &str, name: &str, keyed: &[&'static Rule]) {
+    let rows: Vec<&SigRow> = rows.iter().filter(|r| r.kind == kind).collect();
+    for &rule in keyed {
+        let (ran, not): (Vec<&SigRow>, Vec<&SigRow>) = rows.iter().partition(|r| r.ran.contains(&rule.id));
+        if !rows.is_empty() && not.is_empty() {
+            out.mark(rule);
+            continue;
+        }
+        let reached = |r: &&SigRow| r.ran.iter().any(|id| keyed.iter().any(|k| k.id == *id));
+        let why_not = |r: &SigRow| {
+            if reached(&r) {
+                "rejected by an earlier check"
+            } else if r.verdict == SigVerdict::Rejected {
+                "rejected before a supplied key could be tried"
+            } else {
+                "no supplied key for this signature"
+            }
+        };
+        let reason = match (ran.len(), not.as_slice()) {
+            (_, []) => format!("no {name} signature was examined: not checked"),
+            (0, [one]) => format!("{}: not checked", why_not(one)),
+            (0, _) if not.iter().all(|r| !reached(r) && r.verdict != SigVerdict::Rejected) => {
+                format!("no supplied key for any of the {} {name} signatures: not checked", not.len())
+            }
+            (k, _) => {
+                let mut listed: Vec<String> =
+                    not.iter().take(NOT_CHECKED_LISTED).map(|r| format!("{} ({})", r.pointer, why_not(r))).collect();
+                if not.len() > NOT_CHECKED_LISTED {
+                    listed.push(format!("and {} more", not.len() - NOT_CHECKED_LISTED));
+                }
+                format!(
+                    "checked for {k} of the {} {name} signatures; not checked for {}",
+                    rows.len(),
+                    listed.join(", ")
+                )
+            }
+        };
+        out.skip(rule, reason);
     }
 }
 

@@ -208,6 +208,17 @@ struct Pending {
 /// that holds none); the flag says whether more were left unexamined. The payload is hashed once per batch of signatures, so per hash
 /// algorithm, not once per packet.
 pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budget: &mut usize) -> (Vec<Checked>, bool) {
+    let (out, truncated, _) = check_entries_counted(entries, payload, ctx, budget);
+    (out, truncated)
+}
+
+/// [`check_entries`], and the number of passes it made over the payload.
+fn check_entries_counted(
+    entries: &[Entry<'_>],
+    payload: &[u8],
+    ctx: &Ctx<'_>,
+    budget: &mut usize,
+) -> (Vec<Checked>, bool, usize) {
     let mut out: Vec<Checked> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut truncated = false;
@@ -254,13 +265,25 @@ pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budge
 
     let mut digests = Digests::new(payload);
     for p in &pending {
-        let res = verify_sig(&p.sig, p.at, &mut digests, ctx);
         if let Some(c) = out.get_mut(p.slot) {
+            let res = verify_sig(&p.sig, p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
         }
     }
-    (out, truncated)
+    (out, truncated, digests.passes)
+}
+
+/// Salted hashes of the payload (one per version 6 signature, whose salt comes first)
+/// made per bundle, at most: a signature that would need another is not checked
+/// (`sig.too-many`). Unsalted (v4) hashes are shared, one per hash algorithm.
+pub const MAX_SALTED_HASHES: usize = 4;
+
+/// Records that `rule` ran for a signature (see [`SigRow::ran`]).
+fn note(ran: &mut Vec<&'static str>, rule: &'static Rule) {
+    if !ran.contains(&rule.id) {
+        ran.push(rule.id);
+    }
 }
 
 fn bad_malformed(reason: String) -> Res {
@@ -517,6 +540,9 @@ fn finish(
             } else {
                 format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
             });
+            if claim.is_some() {
+                note(&mut row.ran, &diags::PGP_KEY_ID_MISMATCH);
+            }
             match claim {
                 Some(c) if c.names(&key_fpr) || c.names(&primary_fpr) => {}
                 Some(_) => {
@@ -538,11 +564,13 @@ fn finish(
                     return;
                 }
             }
-            if let Some(note) = later_revocation {
-                issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, note));
+            note(&mut row.ran, &diags::PGP_REVOKED_LATER);
+            note(&mut row.ran, &diags::PGP_ALGORITHM_CUTOFF);
+            if let Some(later) = later_revocation {
+                issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, later));
             }
-            for note in cutoff_notices(sig, asym, ctx) {
-                issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, note));
+            for cutoff in cutoff_notices(sig, asym, ctx) {
+                issues.push(Finding::new(&diags::PGP_ALGORITHM_CUTOFF, pointer, cutoff));
             }
             row.verdict = Verdict::Verified;
             row.reason = "good signature from a supplied certificate".into();
@@ -559,6 +587,7 @@ fn finish(
             // have made the signature. The issuer recorded in a packet is unauthenticated
             // and may be absent; it never turns this into "unverified".
             if let Some(named) = named_cert(claim, ctx.certs) {
+                note(&mut row.ran, &diags::PGP_KEY_ID_MISMATCH);
                 let issuer = match row.issuer.as_deref() {
                     Some(i) => format!("the signature names {i} as its issuer"),
                     None => "the signature records no issuer".to_owned(),
@@ -596,6 +625,13 @@ fn finish(
                 row.issuer = Some(k);
             }
             reject(row, issues, rule, reason)
+        }
+        Res::NotChecked { reason } => {
+            // Not examined, like a signature past --max-signatures: it counts for
+            // nothing, and the bundle is rejected for carrying it.
+            row.verdict = Verdict::Unverified;
+            row.reason = reason.clone();
+            issues.push(Finding::new(&diags::TOO_MANY, pointer, reason));
         }
     }
 }
@@ -680,48 +716,108 @@ enum Res {
         reason: String,
         key_fpr: Option<String>,
     },
+    /// A supplied key holds the issuer, but the payload was not hashed for it: the
+    /// bundle's salted hashes were spent ([`MAX_SALTED_HASHES`]).
+    NotChecked {
+        reason: String,
+    },
 }
 
 /// The payload hashed once per (hash algorithm, signature version): every v4
 /// signature with the same algorithm shares one digest state. A v6 signature's salt
-/// comes first, so each v6 signature is hashed on its own (they are bounded by
-/// `--max-signatures` like all others).
+/// comes first, so it needs a hash of its own (one per distinct salt): at most
+/// [`MAX_SALTED_HASHES`] of those are made per bundle.
 struct Digests<'a> {
     payload: &'a [u8],
-    states: std::collections::HashMap<(HashAlgorithm, u8), openpgp::crypto::hash::Context>,
+    states: std::collections::HashMap<(HashAlgorithm, u8, Vec<u8>), openpgp::crypto::hash::Context>,
+    /// Salted hashes made so far.
+    salted: usize,
+    /// Passes over the payload made so far (what the tests count).
+    passes: usize,
 }
 
 impl<'a> Digests<'a> {
     fn new(payload: &'a [u8]) -> Self {
-        Digests { payload, states: std::collections::HashMap::new() }
+        Digests { payload, states: std::collections::HashMap::new(), salted: 0, passes: 0 }
     }
 
-    /// A hash context over the payload for `sig`, ready for `Signature::verify_hash`.
-    fn for_signature(&mut self, sig: &Signature) -> openpgp::Result<openpgp::crypto::hash::Context> {
+    /// A hash context over the payload for `sig`, ready for `Signature::verify_hash`;
+    /// None when it would need a salted hash past [`MAX_SALTED_HASHES`].
+    fn for_signature(&mut self, sig: &Signature) -> openpgp::Result<Option<openpgp::crypto::hash::Context>> {
         let algo = sig.hash_algo();
         let version = sig.version();
-        if let Signature::V6(s) = sig {
-            let mut ctx = algo.context()?.for_signature(version);
-            ctx.update(s.salt());
-            ctx.update(self.payload);
-            return Ok(ctx);
+        let salt = match sig {
+            Signature::V6(s) => s.salt().to_vec(),
+            _ => Vec::new(),
+        };
+        let key = (algo, version, salt);
+        if let Some(ctx) = self.states.get(&key) {
+            return Ok(Some(ctx.clone()));
         }
-        if let Some(ctx) = self.states.get(&(algo, version)) {
-            return Ok(ctx.clone());
+        let salted = !key.2.is_empty();
+        if salted && self.salted >= MAX_SALTED_HASHES {
+            return Ok(None);
         }
         let mut ctx = algo.context()?.for_signature(version);
+        ctx.update(&key.2);
         ctx.update(self.payload);
-        self.states.insert((algo, version), ctx.clone());
-        Ok(ctx)
+        self.passes += 1;
+        if salted {
+            self.salted += 1;
+        }
+        self.states.insert(key, ctx.clone());
+        Ok(Some(ctx))
     }
+}
+
+/// Why `sig` cannot have been made by `key`, decided without hashing the payload: a
+/// version 6 signature is made only by a version 6 key and a version 6 key makes only
+/// version 6 signatures (RFC 9580 section 5.2.3), the salt has the size its hash
+/// algorithm fixes, and the signature's public-key algorithm is the key's. Sequoia
+/// checks the same, but only after the payload was hashed for the signature.
+fn cannot_be_by<P: key::KeyParts, R: key::KeyRole>(sig: &Signature, key: &Key<P, R>) -> Option<String> {
+    let fpr = key.fingerprint().to_hex();
+    if (sig.version() == 6) != (key.version() == 6) {
+        return Some(format!(
+            "a version {} signature cannot be made by the version {} key {fpr} it names as its issuer",
+            sig.version(),
+            key.version()
+        ));
+    }
+    if let Signature::V6(s) = sig {
+        let want = sig.hash_algo().salt_size().ok();
+        if want != Some(s.salt().len()) {
+            return Some(format!(
+                "the signature's salt has {} bytes, not the {} its hash algorithm {} fixes",
+                s.salt().len(),
+                want.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+                sig.hash_algo()
+            ));
+        }
+    }
+    if sig.pk_algo() != key.pk_algo() {
+        return Some(format!(
+            "the signature is {}, the key {fpr} it names as its issuer is {}",
+            sig.pk_algo(),
+            key.pk_algo()
+        ));
+    }
+    None
 }
 
 /// Verify one signature against the supplied certificates, as sequoia's streaming
 /// verifier does (key found by issuer, bound under the policy at the signature's time,
 /// certificate and key alive and not revoked, signing-capable, signature alive at
-/// `at`, cryptography, then the policy on the signature), but over a digest computed
-/// once for all signatures of the bundle.
-fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &Ctx<'_>) -> Res {
+/// `at`, the policy on the signature, then cryptography), but over a digest computed
+/// once for all signatures of the bundle, and only for a signature that can be the
+/// key's ([`cannot_be_by`]). `ran` gets each key-dependent rule that was evaluated.
+fn verify_sig(
+    sig: &Signature,
+    at: SystemTime,
+    digests: &mut Digests<'_>,
+    ctx: &Ctx<'_>,
+    ran: &mut Vec<&'static str>,
+) -> Res {
     let Some(sig_time) = sig.signature_creation_time() else {
         return bad_malformed("signature has no creation time".into());
     };
@@ -732,6 +828,7 @@ fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &
     let mut res = Res::Missing;
     for ka in ctx.certs.iter().flat_map(|c| c.keys().key_handles(issuers.clone())) {
         let cert = ka.cert();
+        note(ran, &diags::PGP_KEY_INVALID);
         let ka = match ka.with_policy(ctx.policy, sig_time) {
             Ok(ka) => ka,
             Err(error) => {
@@ -746,6 +843,8 @@ fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &
                 continue;
             }
         };
+        note(ran, &diags::PGP_REVOKED);
+        note(ran, &diags::PGP_KEY_EXPIRED);
         if ka.valid_cert().alive().is_err()
             || ka.alive().is_err()
             || matches!(ka.valid_cert().revocation_status(), RevocationStatus::Revoked(_))
@@ -755,12 +854,43 @@ fn verify_sig(sig: &Signature, at: SystemTime, digests: &mut Digests<'_>, ctx: &
             res = bad_key(sig, &ka);
             continue;
         }
+        note(ran, &diags::PGP_SIGNATURE_EXPIRED);
         if let Err(error) = sig.signature_alive(at, Duration::ZERO) {
             res = bad_signature(&ka, &error);
             continue;
         }
-        let checked = digests.for_signature(sig).and_then(|hash| sig.verify_hash(ka.key(), hash));
-        res = match checked.and_then(|()| ctx.policy.signature(sig, Default::default())) {
+        if let Some(reason) = cannot_be_by(sig, ka.key()) {
+            note(ran, &diags::PGP_BAD);
+            res = Res::Bad { rule: &diags::PGP_BAD, reason, key_fpr: Some(ka.key().fingerprint().to_hex()) };
+            continue;
+        }
+        // The policy judges the signature's algorithms, not the payload: a SHA-1
+        // signature is refused without hashing anything for it.
+        note(ran, &diags::PGP_POLICY);
+        if let Err(error) = ctx.policy.signature(sig, Default::default()) {
+            res = bad_signature(&ka, &error);
+            continue;
+        }
+        let hash = match digests.for_signature(sig) {
+            Ok(Some(hash)) => hash,
+            Ok(None) => {
+                res = Res::NotChecked {
+                    reason: format!(
+                        "not checked: the bundle's signatures already needed {MAX_SALTED_HASHES} salted hashes \
+                         of the payload (a version 6 signature hashes it after its own salt); no more are made, \
+                         so this signature counts for nothing"
+                    ),
+                };
+                continue;
+            }
+            Err(error) => {
+                note(ran, &diags::PGP_BAD);
+                res = bad_signature(&ka, &error);
+                continue;
+            }
+        };
+        note(ran, &diags::PGP_BAD);
+        res = match sig.verify_hash(ka.key(), hash) {
             Ok(()) => return good(&ka, ctx),
             Err(error) => bad_signature(&ka, &error),
         };
@@ -1181,5 +1311,143 @@ mod tests {
         assert_eq!(run(&primary[..40])[0].row.verdict, Verdict::Rejected);
         let signer_id = super::SignerId::Pgp { primary: primary.clone(), key: signing_fpr.to_hex() };
         assert!(signer_id.pinned_by(&primary[..16]) && !signer_id.pinned_by(&primary[48..]));
+    }
+
+    /// A version 6 signature packet nobody signed (no private key needed): `issuer` is
+    /// the fingerprint it names (its version byte from the length), `salt` its salt.
+    /// As attack pass 7 made them (case11/v6.py).
+    fn junk_v6(issuer: &[u8], hash: u8, salt: &[u8]) -> String {
+        let created: u32 = 1_754_829_000; // 2025-08-10T12:30:00Z
+        let mut hashed = vec![5, 2 | 0x80];
+        hashed.extend_from_slice(&created.to_be_bytes());
+        hashed.push(u8::try_from(issuer.len() + 2).unwrap());
+        hashed.push(33);
+        hashed.push(if issuer.len() == 32 { 6 } else { 4 });
+        hashed.extend_from_slice(issuer);
+        let mut body = vec![6, 0, 27, hash];
+        body.extend_from_slice(&u32::try_from(hashed.len()).unwrap().to_be_bytes());
+        body.extend_from_slice(&hashed);
+        body.extend_from_slice(&0u32.to_be_bytes());
+        body.extend_from_slice(&[0, 0, u8::try_from(salt.len()).unwrap()]);
+        body.extend_from_slice(salt);
+        body.extend_from_slice(&[0x11; 64]); // an Ed25519 signature's 64 bytes
+        let mut packet = vec![0xC2, u8::try_from(body.len()).unwrap()];
+        packet.extend_from_slice(&body);
+        let mut armored = Vec::new();
+        {
+            use std::io::Write as _;
+            let mut w = openpgp::armor::Writer::new(&mut armored, openpgp::armor::Kind::Signature).unwrap();
+            w.write_all(&packet).unwrap();
+            w.finalize().unwrap();
+        }
+        String::from_utf8(armored).unwrap()
+    }
+
+    fn entries_of(armored: &[String], claim: &str) -> Vec<Entry<'static>> {
+        armored
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Entry {
+                form: format!("array [{i}]"),
+                pointer: format!("/signatures/pgp/{i}"),
+                claim: Some(Box::leak(claim.to_owned().into_boxed_str())),
+                armored: Box::leak(a.clone().into_boxed_str()),
+            })
+            .collect()
+    }
+
+    /// Attack pass 7, problem 11: junk version 6 packets naming a supplied version 4 key
+    /// are refused before the payload is hashed for any of them (they cost nothing
+    /// beyond parsing), whatever their hash algorithm.
+    #[test]
+    fn v6_packets_naming_a_v4_key_are_refused_without_hashing() {
+        let certs = parse_cert_file(&fixture("certs/ed25519.asc")).unwrap();
+        let fpr = certs[0].fingerprint();
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
+        let policy = StandardPolicy::at(now);
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        // SHA-256, SHA-512, SHA3-512 with the salt sizes RFC 9580 fixes for them.
+        let armored: Vec<String> = [(8u8, 16usize), (10, 32), (14, 64)]
+            .iter()
+            .cycle()
+            .take(32)
+            .enumerate()
+            .map(|(i, &(h, n))| junk_v6(fpr.as_bytes(), h, &vec![u8::try_from(i).unwrap(); n]))
+            .collect();
+        let entries = entries_of(&armored, &fpr.to_hex());
+        let mut budget = 32;
+        let (out, truncated, passes) = check_entries_counted(&entries, &fixture("payload.jcs"), &ctx, &mut budget);
+        assert!(!truncated);
+        assert_eq!(passes, 0, "the payload was hashed for a signature that cannot be the key's");
+        assert_eq!(out.len(), 32);
+        for (i, c) in out.iter().enumerate() {
+            assert_eq!(c.row.verdict, Verdict::Rejected);
+            let f: Vec<_> = c.findings.iter().map(|f| (f.rule.id, f.pointer.as_str())).collect();
+            assert_eq!(f, [("sig.pgp.bad", format!("/signatures/pgp/{i}").as_str())]);
+            assert!(c.findings[0].message.contains("a version 6 signature cannot be made by the version 4 key"));
+        }
+    }
+
+    /// Real version 6 signatures by a supplied version 6 key, each over other bytes and
+    /// with its own salt: at most MAX_SALTED_HASHES salted hashes are made; the others are
+    /// not checked (sig.too-many, counting for nothing). A good signature first verifies.
+    #[test]
+    fn salted_hashes_are_bounded_per_bundle() {
+        use openpgp::cert::CertBuilder;
+        use openpgp::serialize::stream::{Armorer, Message, Signer};
+        use openpgp::serialize::Serialize as _;
+        use std::io::Write as _;
+
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
+        let t1 = t0 + Duration::from_secs(86_400);
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
+        let (cert, _) = CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
+            .set_profile(openpgp::Profile::RFC9580)
+            .unwrap()
+            .set_creation_time(t0)
+            .generate()
+            .unwrap();
+        let policy = StandardPolicy::at(now);
+        let payload = b"{\"version\":\"1.0\"}";
+        let sign = |msg: &[u8]| {
+            let signer = cert
+                .keys()
+                .with_policy(&policy, t1)
+                .for_signing()
+                .secret()
+                .next()
+                .unwrap()
+                .key()
+                .clone()
+                .into_keypair()
+                .unwrap();
+            let mut armored = Vec::new();
+            let m = Message::new(&mut armored);
+            let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
+            let mut s = Signer::new(m, signer).unwrap().detached().creation_time(t1).build().unwrap();
+            s.write_all(msg).unwrap();
+            s.finalize().unwrap();
+            String::from_utf8(armored).unwrap()
+        };
+        let mut armored = vec![sign(payload)];
+        armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let entries = entries_of(&armored, &cert.fingerprint().to_hex());
+        let mut budget = 32;
+        let (out, _, passes) = check_entries_counted(&entries, payload, &ctx, &mut budget);
+        assert_eq!(passes, MAX_SALTED_HASHES);
+        assert_eq!(out[0].row.verdict, Verdict::Verified, "{}", out[0].row.reason);
+        let rules: Vec<&str> = out[1..].iter().flat_map(|c| c.findings.iter().map(|f| f.rule.id)).collect();
+        let bad = MAX_SALTED_HASHES - 1;
+        assert_eq!(rules[..bad], vec!["sig.pgp.bad"; bad][..]);
+        assert_eq!(rules[bad..], vec!["sig.too-many"; 7 - bad][..]);
+        for c in &out[1 + bad..] {
+            assert_eq!(c.row.verdict, Verdict::Unverified);
+            assert!(c.row.reason.starts_with("not checked"), "{}", c.row.reason);
+            assert!(!c.row.ran.contains(&"sig.pgp.bad"));
+        }
     }
 }
