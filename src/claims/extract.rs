@@ -450,7 +450,7 @@ fn is_multiple_word(w: &str) -> bool {
 fn is_preposition(w: &str) -> bool {
     [
         "in", "on", "by", "for", "across", "per", "from", "after", "with", "using", "via", "during", "since", "until",
-        "into",
+        "into", "every", "each",
     ]
     .contains(&w)
 }
@@ -646,19 +646,32 @@ const RATE_WINDOW: usize = 8;
 /// second"). Read only "records per second", the other forms were read as a count of
 /// records, 7,200 times too high for the run, and passed. Looks at [`RATE_WINDOW`]
 /// tokens.
-fn rate_after(r: &Reader, k: usize, limit: usize) -> Rate {
-    let mut clean = true;
+fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
+    let limit = next.map_or(r.toks.len(), |(first, _)| first);
     let end = limit.min(k + 1 + RATE_WINDOW);
+    // the time unit after a rate word at `j`, a hyphen read as a space ("per-second")
+    let rate_at = |j: usize| -> Option<(f64, usize)> {
+        let rate_word = r.sym(j) == Some('/') || matches!(r.word(j), Some("per" | "a" | "an" | "every" | "each"));
+        let t = if r.sym(j + 1) == Some('-') && r.glued(j + 1) && r.glued(j + 2) { j + 2 } else { j + 1 };
+        r.word(t).and_then(per_time).filter(|_| rate_word).map(|secs| (secs, t + 1))
+    };
+    let mut clean = true;
     for j in k + 1..end {
         if !r.same_clause(k, j) {
-            break;
+            // "1 million records, every second": a rate right after the clause ends
+            return rate_at(j).map_or(Rate::None, |(_, e)| Rate::Unsure(e));
         }
-        let rate_word = r.sym(j) == Some('/') || matches!(r.word(j), Some("per" | "a" | "an" | "every" | "each"));
-        if let Some(secs) = r.word(j + 1).and_then(per_time).filter(|_| rate_word && j + 1 < end) {
-            return if clean { Rate::Read(secs, j + 2) } else { Rate::Unsure(j + 2) };
+        if let Some((secs, e)) = rate_at(j) {
+            return if clean { Rate::Read(secs, e) } else { Rate::Unsure(e) };
         }
-        let plain = r.word(j).is_some_and(|w| !is_preposition(w) && !["and", "or", "but", "plus"].contains(&w));
-        clean &= plain;
+        clean &= r.word(j).is_some_and(|w| !is_preposition(w) && !["and", "or", "but", "plus"].contains(&w));
+    }
+    // "records per 1 second", "records every 1.5 seconds": the time unit after a number
+    if let Some((first, last)) = next.filter(|&(first, _)| first > k && first <= k + RATE_WINDOW) {
+        let rate_word = matches!(r.word(first - 1), Some("per" | "every" | "each"));
+        if rate_word && r.word(last).and_then(per_time).is_some() && r.same_clause(k, last) {
+            return Rate::Unsure(last + 1);
+        }
     }
     Rate::None
 }
@@ -772,23 +785,48 @@ fn is_saved_word(w: &str) -> bool {
 /// no word of saving in the two words before it or the four after `of`), "25% as much",
 /// "24% as long". Returns the token the phrase starts at and the one after it ends;
 /// `after` is the token after the `%`.
-fn remaining_share(before: &[(usize, &str)], after_words: &[(usize, &str)], after: usize) -> Option<(usize, usize)> {
+fn remaining_share(before: &[(usize, &str)], after_words: &[(usize, &str)], after: usize) -> Share {
     let near: Vec<&(usize, &str)> = before.iter().rev().take(4).collect();
     if let Some(p) = near.iter().take(3).position(|(_, w)| *w == "to") {
-        if let Some((k, _)) = near.get(p + 1).filter(|(_, w)| is_cut_word(w)) {
-            return Some((*k, after));
+        match near.get(p + 1) {
+            Some((k, w)) if is_cut_word(w) => return Share::Remaining(*k, after),
+            // "from 100% to 25%": the new value of a subject not read here
+            None => return Share::Unsure,
+            _ => {}
         }
-        return None;
     }
     match after_words {
         [(k, "of"), rest @ ..] if *k == after => {
             let saved = near.iter().take(2).any(|(_, w)| is_saved_word(w))
                 || rest.iter().take(4).any(|(_, w)| is_saved_word(w));
-            (!saved).then_some((after, after + 1))
+            if saved {
+                Share::Saved
+            } else {
+                Share::Remaining(after, after + 1)
+            }
         }
-        [(k, "as"), (m, "much" | "long"), ..] if *k == after && *m == after + 1 => Some((after, after + 2)),
-        _ => None,
+        [(k, "as"), (m, "much" | "long"), ..] if *k == after && *m == after + 1 => Share::Remaining(after, after + 2),
+        _ => Share::Saved,
     }
+}
+
+/// A word after a percentage that names another quantity, then a conjunction, before the
+/// metric word at token `target` ("20% fewer GPUs and lower cost"; not "75% reduction
+/// in GPU costs"): the figure may be that quantity's.
+fn other_before_target<'w>(after: &[(usize, &'w str)], target: usize) -> Option<&'w str> {
+    let head = after.get(..after.iter().take_while(|(k, _)| *k < target).count())?;
+    let conj = head.iter().position(|(_, w)| ["and", "or", "plus", "with", "while"].contains(w))?;
+    head.get(..conj)?.iter().find(|(_, w)| names_other_metric(w) && percent_target(w).is_none()).map(|(_, w)| *w)
+}
+
+/// What a percentage of cost or time savings states, as [`remaining_share`] reads it.
+enum Share {
+    /// The share saved (as read so far).
+    Saved,
+    /// The share that remains: the tokens its phrase starts at and ends before.
+    Remaining(usize, usize),
+    /// A figure after `to` with no word before it ("from 100% to 25%").
+    Unsure,
 }
 
 /// The word around a percentage that names a quantity other than its field's default
@@ -1319,9 +1357,9 @@ impl Reader<'_> {
     }
 }
 
-/// An arrow `->` or `=>` (the dash normalised) right before token `i`.
+/// An arrow `->` or `=>` (the dash normalised; `- >` spaced too) right before token `i`.
 fn is_arrow(r: &Reader, i: usize) -> bool {
-    i >= 2 && r.sym(i - 1) == Some('>') && matches!(r.sym(i - 2), Some('-' | '=')) && r.glued(i - 1)
+    i >= 2 && r.sym(i - 1) == Some('>') && matches!(r.sym(i - 2), Some('-' | '='))
 }
 
 /// How the words before a number bound it, or why they cannot be read with certainty.
@@ -1624,6 +1662,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     let mut claimed = vec![false; r.toks.len()];
     let mut prev_num_end = 0;
     while let Some(mut num) = nums.peek(0) {
+        // a number inside the phrase of one read before it ("records per 1 second")
+        if claimed.get(num.first).copied().unwrap_or(false) {
+            nums.pop();
+            prev_num_end = prev_num_end.max(num.last);
+            continue;
+        }
         let mut first = num.first;
         // a range "5-10x" / "5 to 10x": the upper bound carries the unit
         if let Some(next) = nums.peek(1) {
@@ -1668,7 +1712,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound = Bound::AtLeast;
             after += 1;
         }
-        let next_num = nums.peek(0).map(|n| n.first).unwrap_or(r.toks.len());
+        let next_span = nums.peek(0).map(|n| (n.first, n.last));
+        let next_num = next_span.map_or(r.toks.len(), |(first, _)| first);
         let clause_words = |from: usize, to: usize| -> Vec<(usize, &str)> {
             (from..to).filter(|&k| r.same_clause(k, num.first)).filter_map(|k| r.word(k).map(|w| (k, w))).collect()
         };
@@ -1707,7 +1752,20 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                         continue;
                     }
-                    (Some(of), _) | (None, Some(of)) => Quantity::Percent { value: value * num.mult, of },
+                    (Some(of), _) | (None, Some(of)) => {
+                        // "20% fewer GPUs and lower cost": the figure is the GPUs'
+                        let target = after_k.map_or(0, |(k, _)| k);
+                        if let Some(w) = other_before_target(&words_after, target) {
+                            let why = format!(
+                                "its words name a quantity (\"{w}\") other than the {} they go on to name; which one \
+                                 it claims is not clear",
+                                of.name()
+                            );
+                            not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                            continue;
+                        }
+                        Quantity::Percent { value: value * num.mult, of }
+                    }
                     (None, None) => match field_default(field) {
                         Some(of) => {
                             // the field's default only when no word names another quantity:
@@ -1811,7 +1869,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 if let Some(k) = noun_after {
                     // a rate: "records/sec", "rows per second", "records generated every
                     // second", "records a second"
-                    match rate_after(&r, k, next_num) {
+                    match rate_after(&r, k, next_span) {
                         Rate::Read(secs, end) => {
                             after = end;
                             Quantity::Throughput { value: value * num.mult / secs }
@@ -1840,13 +1898,19 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let quantity = match quantity {
             Quantity::Percent { value, of: of @ (PercentOf::CostSavings | PercentOf::TimeSavings) } => {
                 match remaining_share(&words_before, &words_after, after) {
-                    Some(_) if value > 100.0 => {
+                    Share::Unsure => {
+                        let why = "a figure after \"to\" with no word before it to say what it is the new value of \
+                                   (\"from 100% to 25%\"); not held against the savings";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    Share::Remaining(..) if value > 100.0 => {
                         let why = "a share that remains above 100 % (an increase), which states the opposite of the \
                                    savings the bundle reports; not held against it";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                         continue;
                     }
-                    Some((from, to)) => {
+                    Share::Remaining(from, to) => {
                         span_from = from.min(first);
                         after = after.max(to);
                         bound = match bound {
@@ -1856,7 +1920,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         };
                         Quantity::Percent { value: 100.0 - value, of }
                     }
-                    None => Quantity::Percent { value, of },
+                    Share::Saved => Quantity::Percent { value, of },
                 }
             }
             q => q,
@@ -2705,10 +2769,17 @@ mod tests {
             ("1 million records each minute", 1e6 / 60.0),
             ("3600 rows processed successfully every hour", 1.0),
             ("86400 records a day", 1.0),
+            ("1 million records per-second", 1e6),
         ] {
             assert_eq!(q("scale_proven", text), vec![Quantity::Throughput { value }], "{text}");
         }
-        for text in ["1 million records per GPU per second", "1 million records in a second"] {
+        for text in [
+            "1 million records per GPU per second",
+            "1 million records in a second",
+            "1 million records, every second",
+            "1 million records per 1 second",
+            "1 million records every 1.5 seconds",
+        ] {
             let e = extract("scale_proven", text);
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
             assert!(e.unchecked.iter().any(|u| u.why.contains("rate")), "{text}: {:?}", e.unchecked);
@@ -2718,9 +2789,12 @@ mod tests {
     /// Attacker pass 7, problem 5: an arrow leads to a value, it sets no floor.
     #[test]
     fn an_arrow_is_no_bound() {
-        for text in
-            ["Peak usage: 16.5 GB -> 185.58 MB", "Peak usage: 16.5 GB => 185.58 MB", "16.5 GB \u{2192} 185.58 MB"]
-        {
+        for text in [
+            "Peak usage: 16.5 GB -> 185.58 MB",
+            "Peak usage: 16.5 GB => 185.58 MB",
+            "Peak usage: 16.5 GB - > 185.58 MB",
+            "16.5 GB \u{2192} 185.58 MB",
+        ] {
             let e = extract("memory_optimization", text);
             let got: Vec<(Quantity, Bound)> = e.mentions.iter().map(|m| (m.quantity.clone(), m.bound)).collect();
             assert_eq!(got, vec![(Quantity::Memory { value: 185.58, unit: MemUnit::Mb }, Bound::Exact)], "{text}");
@@ -2752,6 +2826,7 @@ mod tests {
             ("efficiency_achieved", "20% reduction in memory vs traditional methods", "20%"),
             ("efficiency_achieved", "Memory down 20%", "20%"),
             ("performance_improvement", "20% fewer GPUs", "20%"),
+            ("efficiency_achieved", "20% fewer GPUs and lower costs", "20%"),
         ] {
             let e = extract(field, text);
             let held: Vec<&Quantity> = e
@@ -2849,6 +2924,13 @@ mod tests {
             ),
             ("efficiency_achieved", "Saves 75% of the cost", pct(75.0, PercentOf::CostSavings), Bound::Exact, "75%"),
             ("efficiency_achieved", "up to 75% cost reduction", pct(75.0, PercentOf::CostSavings), Bound::Exact, "75%"),
+            (
+                "efficiency_achieved",
+                "75% reduction in GPU costs",
+                pct(75.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "75%",
+            ),
         ] {
             let e = extract(field, text);
             let got: Vec<(Quantity, Bound, &str)> =
@@ -2856,5 +2938,9 @@ mod tests {
             assert_eq!(got, vec![(want, bound, phrase)], "{text}");
             assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
         }
+        // the new value of a subject not read: not checked
+        let e = extract("efficiency_achieved", "Costs fell from 100% to 25%");
+        assert!(e.unchecked.iter().any(|u| u.text == "25%" && u.why.contains("to")), "{:?}", e.unchecked);
+        assert!(!e.mentions.iter().any(|m| m.phrase("Costs fell from 100% to 25%") == "25%"), "{:?}", e.mentions);
     }
 }
