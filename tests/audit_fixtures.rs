@@ -250,6 +250,7 @@ fn attacker_pass_gaps_stay_closed() {
         ("claims-throughput-every-second.json", "claims.throughput", "/enterprise_validation/scale_proven"),
         ("claims-throughput-a-second.json", "claims.throughput", "/enterprise_validation/enterprise_ready"),
         ("claims-throughput-generated-per-second.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+        ("claims-throughput-hourly.json", "claims.throughput", "/enterprise_validation/scale_proven"),
         ("claims-throughput-unsure-rate.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
         ("pass-honest-throughput-every-second.json", "(all rules)", ""),
         // arrows are no bounds (problem 5)
@@ -264,6 +265,7 @@ fn attacker_pass_gaps_stay_closed() {
         ("claims-percentage-memory-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
         ("claims-percentage-gpus-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
         ("claims-percentage-carbon-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("claims-speedup-memory-field.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
         ("pass-honest-speedup-with-memory.json", "(all rules)", ""),
         // a share that remains is no share saved (problem 7)
         ("claims-percentage-cut-to.json", "claims.percentage", "/enterprise_validation/efficiency_achieved"),

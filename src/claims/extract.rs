@@ -664,6 +664,15 @@ fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
         if let Some((secs, e)) = rate_at(j) {
             return if clean { Rate::Read(secs, e) } else { Rate::Unsure(e) };
         }
+        // "records processed hourly"
+        let adverb = match r.word(j) {
+            Some("hourly") => Some(3600.0),
+            Some("daily") => Some(86400.0),
+            _ => None,
+        };
+        if let Some(secs) = adverb {
+            return if clean { Rate::Read(secs, j + 1) } else { Rate::Unsure(j + 1) };
+        }
         clean &= r.word(j).is_some_and(|w| !is_preposition(w) && !["and", "or", "but", "plus"].contains(&w));
     }
     // "records per 1 second", "records every 1.5 seconds": the time unit after a number
@@ -1799,10 +1808,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     }
                     ws.iter().find(|w| names_other_metric(w)).map(|w| Some((*w).to_owned()))
                 };
-                let named = other(&mut words_after.iter().take(2))
-                    .or_else(|| other(&mut words_before.iter().rev().take(2)))
-                    .flatten();
-                if let Some(w) = named {
+                let named =
+                    other(&mut words_after.iter().take(2)).or_else(|| other(&mut words_before.iter().rev().take(2)));
+                // with no word of speed, a multiple is a speed-up only where the field
+                // names one: "Peak usage 4x lower" in memory_optimization is memory's
+                if named.is_none() && field != "performance_improvement" {
+                    let why = "a multiple with no word of speed or time, in a field that names a quantity other \
+                               than the convergence speed-up; not held against it";
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                    continue;
+                }
+                if let Some(w) = named.flatten() {
                     let why = if percent_target(&w) == Some(PercentOf::CostSavings) {
                         format!("its words (\"{w}\") name cost, not the convergence speed-up the bundle reports")
                     } else {
@@ -1990,6 +2006,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         };
         let (a2, b2): (Vec<_>, Vec<_>) = (after.iter().take(2).collect(), before.iter().rev().take(2).collect());
         let named = if speed(&a2) { None } else { other(&a2).or_else(|| other(&b2).filter(|_| !speed(&b2))) };
+        if named.is_none() && !speed(&a2) && !speed(&b2) && field != "performance_improvement" {
+            let why = "a multiple with no word of speed or time, in a field that names a quantity other than the \
+                       convergence speed-up; not held against it";
+            not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why.into());
+            continue;
+        }
         if let Some(w) = named {
             let why = format!(
                 "its words (\"{w}\") name something other than the convergence speed-up the bundle reports; not \
@@ -2770,6 +2792,7 @@ mod tests {
             ("3600 rows processed successfully every hour", 1.0),
             ("86400 records a day", 1.0),
             ("1 million records per-second", 1e6),
+            ("3600 records processed hourly", 1.0),
         ] {
             assert_eq!(q("scale_proven", text), vec![Quantity::Throughput { value }], "{text}");
         }
@@ -2827,6 +2850,8 @@ mod tests {
             ("efficiency_achieved", "Memory down 20%", "20%"),
             ("performance_improvement", "20% fewer GPUs", "20%"),
             ("efficiency_achieved", "20% fewer GPUs and lower costs", "20%"),
+            ("memory_optimization", "Peak usage 4x lower", "4x"),
+            ("scale_proven", "tenfold the records", "tenfold"),
         ] {
             let e = extract(field, text);
             let held: Vec<&Quantity> = e
