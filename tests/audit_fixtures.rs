@@ -252,6 +252,7 @@ fn attacker_pass_gaps_stay_closed() {
         ("claims-throughput-generated-per-second.json", "claims.throughput", "/enterprise_validation/scale_proven"),
         ("claims-throughput-hourly.json", "claims.throughput", "/enterprise_validation/scale_proven"),
         ("claims-throughput-unsure-rate.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("claims-records-duration-words.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
         ("pass-honest-throughput-every-second.json", "(all rules)", ""),
         // arrows are no bounds (problem 5)
         ("claims-memory-arrow.json", "claims.memory", "/enterprise_validation/memory_optimization"),

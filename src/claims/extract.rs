@@ -850,7 +850,11 @@ fn names_no_default<'w>(before: &[(usize, &'w str)], after: &[(usize, &'w str)])
         "vs", "versus", "than", "compared", "relative", "against", "over", "from", "when", "while", "across", "at",
         "on", "with", "using", "via", "thanks", "due", "through", "by", "and", "for",
     ];
-    const PLAIN: [&str; 44] = [
+    const PLAIN: [&str; 48] = [
+        "as",
+        "much",
+        "long",
+        "shorter",
         "reduction",
         "reductions",
         "reduced",
@@ -1904,6 +1908,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 } else if noun_before {
                     Quantity::Records { value, multiplier: num.mult }
                 } else {
+                    // a duration, in words too ("in one second": a number in words was
+                    // not reported, and the rate it makes of a count was lost)
+                    if r.word(num.last).and_then(per_time).is_some() && r.same_clause(num.first, num.last) {
+                        let why = "a duration, which no metric of the bundle is held against";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
+                    }
                     continue;
                 }
             }
@@ -2477,6 +2487,17 @@ mod tests {
         assert_eq!(q("scale_proven", "10^30 records"), rec(1.0, 1e30));
     }
 
+    /// A duration in words is reported like one in digits ("in one second" was not).
+    #[test]
+    fn a_duration_in_words_is_not_checked() {
+        for (text, phrase) in
+            [("1 million records generated in one second", "one second"), ("1 million records in 2 hours", "2 hours")]
+        {
+            let e = extract("scale_proven", text);
+            assert!(e.unchecked.iter().any(|u| u.text == phrase && u.why.contains("duration")), "{text}: {e:?}");
+        }
+    }
+
     #[test]
     fn a_number_after_a_count_is_not_a_count() {
         for (text, unread) in [
@@ -2949,6 +2970,14 @@ mod tests {
             ),
             ("efficiency_achieved", "Saves 75% of the cost", pct(75.0, PercentOf::CostSavings), Bound::Exact, "75%"),
             ("efficiency_achieved", "up to 75% cost reduction", pct(75.0, PercentOf::CostSavings), Bound::Exact, "75%"),
+            (
+                "performance_improvement",
+                "Takes 24% as long",
+                pct(76.0, PercentOf::TimeSavings),
+                Bound::Exact,
+                "24% as long",
+            ),
+            ("efficiency_achieved", "25% as much", pct(75.0, PercentOf::CostSavings), Bound::Exact, "25% as much"),
             (
                 "efficiency_achieved",
                 "75% reduction in GPU costs",
