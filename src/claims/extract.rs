@@ -1867,10 +1867,23 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     None => None,
                 }
                 .unwrap_or_default();
+                // "Records: 1,000 (billion)": a magnitude in brackets right after the
+                // number, in a clause of its own
+                let bracketed = noun_after
+                    .is_none()
+                    .then(|| {
+                        let prev = after.saturating_sub(1);
+                        let gap = |t: &Tok| t.start.saturating_sub(r.toks.get(prev).map_or(0, |p| p.end));
+                        let near = r.toks.get(after).is_some_and(|t| gap(t) <= 3 && !r.same_clause(prev, after));
+                        r.word(after).filter(|w| near && slot_magnitude(&r, after, w)).map(|w| (after, w))
+                    })
+                    .flatten();
                 let slot = slot_words
                     .iter()
                     .find(|(_, w)| magnitude_word(w).is_some())
-                    .or_else(|| slot_words.iter().find(|(j, w)| slot_magnitude(&r, *j, w)));
+                    .or_else(|| slot_words.iter().find(|(j, w)| slot_magnitude(&r, *j, w)))
+                    .map(|(j, w)| (*j, *w))
+                    .or(bracketed);
                 if let Some((j, w)) = slot {
                     let why = if magnitude_word(w).is_some() {
                         format!(
@@ -1883,7 +1896,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                              held against the record count"
                         )
                     };
-                    not_checked(&mut out, &mut claimed, &norm, &r, first..noun_after.unwrap_or(*j) + 1, why.into());
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..noun_after.unwrap_or(j) + 1, why.into());
                     continue;
                 }
                 if let Some(k) = noun_after {
@@ -2787,6 +2800,7 @@ mod tests {
             ("1000 mm records", "1000 mm records", "magnitude"),
             ("1 k records", "1 k records", "magnitude"),
             ("Records generated: 1000 bil", "1000 bil", "magnitude"),
+            ("Records generated: 1,000 (billion)", "1,000 (billion", "markup"),
             ("1,000 **million** records", "1,000 **million** records", "markup"),
             ("Proven at 1000 <b>billion</b> record scale", "1000 <b>billion</b> record", "markup"),
             ("\u{661}\u{660}\u{660}\u{660} million records", "\u{661}\u{660}\u{660}\u{660} million", "script"),
