@@ -267,6 +267,7 @@ fn attacker_pass_gaps_stay_closed() {
         ("claims-percentage-gpus-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
         ("claims-percentage-carbon-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
         ("claims-speedup-memory-field.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+        ("claims-percentage-subject-then-other.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
         ("pass-honest-speedup-with-memory.json", "(all rules)", ""),
         // a share that remains is no share saved (problem 7)
         ("claims-percentage-cut-to.json", "claims.percentage", "/enterprise_validation/efficiency_achieved"),

@@ -828,6 +828,25 @@ fn other_before_target<'w>(after: &[(usize, &'w str)], target: usize) -> Option<
     head.get(..conj)?.iter().find(|(_, w)| names_other_metric(w) && percent_target(w).is_none()).map(|(_, w)| *w)
 }
 
+/// Words that end the subject of a percentage after it ("75% reduction vs traditional
+/// methods", "20% less memory for training").
+const SUBJECT_ENDS: [&str; 22] = [
+    "vs", "versus", "than", "compared", "relative", "against", "over", "from", "when", "while", "across", "at", "on",
+    "with", "using", "via", "thanks", "due", "through", "by", "and", "for",
+];
+
+/// A word among the three after a percentage, before a word that ends its subject, that
+/// names another quantity than the metric the words before it name ("Savings: 75%
+/// fewer GPUs"; not "Cost savings of 75% achieved in production").
+fn other_after<'w>(after: &[(usize, &'w str)]) -> Option<&'w str> {
+    after
+        .iter()
+        .take(3)
+        .take_while(|(_, w)| !SUBJECT_ENDS.contains(w))
+        .find(|(_, w)| names_other_metric(w))
+        .map(|(_, w)| *w)
+}
+
 /// What a percentage of cost or time savings states, as [`remaining_share`] reads it.
 enum Share {
     /// The share saved (as read so far).
@@ -846,10 +865,6 @@ enum Share {
 /// ("20% less memory", "20% fewer GPUs", "20% lower carbon footprint"). These were held
 /// against the default and passed.
 fn names_no_default<'w>(before: &[(usize, &'w str)], after: &[(usize, &'w str)]) -> Option<&'w str> {
-    const ENDS: [&str; 22] = [
-        "vs", "versus", "than", "compared", "relative", "against", "over", "from", "when", "while", "across", "at",
-        "on", "with", "using", "via", "thanks", "due", "through", "by", "and", "for",
-    ];
     const PLAIN: [&str; 48] = [
         "as",
         "much",
@@ -904,7 +919,7 @@ fn names_no_default<'w>(before: &[(usize, &'w str)], after: &[(usize, &'w str)])
         return Some(w);
     }
     for (_, w) in after.iter().take(8) {
-        if ENDS.contains(w) {
+        if SUBJECT_ENDS.contains(w) {
             return None;
         }
         if !PLAIN.contains(w) && !names_speed(w) && !against_saving(w) {
@@ -1767,8 +1782,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     }
                     (Some(of), _) | (None, Some(of)) => {
                         // "20% fewer GPUs and lower cost": the figure is the GPUs'
-                        let target = after_k.map_or(0, |(k, _)| k);
-                        if let Some(w) = other_before_target(&words_after, target) {
+                        // "Savings: 75% fewer GPUs": the subject before it, another quantity after
+                        let other = match after_k {
+                            Some((target, _)) => other_before_target(&words_after, target),
+                            None => other_after(&words_after),
+                        };
+                        if let Some(w) = other {
                             let why = format!(
                                 "its words name a quantity (\"{w}\") other than the {} they go on to name; which one \
                                  it claims is not clear",
@@ -2885,6 +2904,7 @@ mod tests {
             ("efficiency_achieved", "Memory down 20%", "20%"),
             ("performance_improvement", "20% fewer GPUs", "20%"),
             ("efficiency_achieved", "20% fewer GPUs and lower costs", "20%"),
+            ("efficiency_achieved", "Savings: 20% fewer GPUs", "20%"),
             ("memory_optimization", "Peak usage 4x lower", "4x"),
             ("scale_proven", "tenfold the records", "tenfold"),
         ] {
@@ -2992,6 +3012,13 @@ mod tests {
                 "24% as long",
             ),
             ("efficiency_achieved", "25% as much", pct(75.0, PercentOf::CostSavings), Bound::Exact, "25% as much"),
+            (
+                "scale_proven",
+                "Cost savings of 75% achieved in production",
+                pct(75.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "75%",
+            ),
             (
                 "efficiency_achieved",
                 "75% reduction in GPU costs",
