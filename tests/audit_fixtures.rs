@@ -190,8 +190,9 @@ fn rewording_cases_are_strict_rejections_and_clean_passes() {
     assert!(evasions >= 70 && honest >= 14, "{evasions} evasions, {honest} honest cases");
 }
 
-/// The false passes of the attacker pass (phone digits in a string, seeds in strings
-/// and numbered seed names, lakh and crore) stay in the table, each run here on its
+/// The false passes of the attacker passes (phone digits in a string, seeds in strings
+/// and numbered seed names, lakh and crore; pass 7: unknown magnitudes, digits of another
+/// script, rates, arrows, multiples of other quantities, remaining shares) stay in the table, each run here on its
 /// own: verdict, rule and pointer as the table documents them, and the honest wording
 /// beside each still clean. `every_case_of_the_table` runs them too; this test fails if
 /// a row is dropped from the generator.
@@ -235,6 +236,46 @@ fn attacker_pass_gaps_stay_closed() {
         ("redaction-ssn-number.json", "redaction.pii-national-id", "/x_person/SSN_number"),
         ("redaction-ssn-number-leading-zero.json", "redaction.pii-national-id", "/x_person/social_security_number"),
         ("pass-honest-redaction-ssn-words.json", "(all rules)", ""),
+        // attacker pass 7: unknown magnitudes and digits of another script (problem 3)
+        ("claims-records-bln.json", "claims.records", "/enterprise_validation/scale_proven"),
+        ("claims-records-mm.json", "claims.records", "/enterprise_validation/enterprise_ready"),
+        ("claims-records-magnitude-letter.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+        ("claims-records-magnitude-markup.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("claims-records-magnitude-html.json", "claims.unchecked", "/enterprise_validation/enterprise_ready"),
+        ("marketplace-claims-unknown-magnitude.json", "marketplace.scale", "/enterprise_validation/scale_proven"),
+        ("claims-records-arabic-indic-digits.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("claims-records-devanagari-digits.json", "claims.unchecked", "/enterprise_validation/enterprise_ready"),
+        ("pass-honest-records-magnitude-abbreviations.json", "(all rules)", ""),
+        // rates with words between the noun and the time unit (problem 4)
+        ("claims-throughput-every-second.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+        ("claims-throughput-a-second.json", "claims.throughput", "/enterprise_validation/enterprise_ready"),
+        ("claims-throughput-generated-per-second.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+        ("claims-throughput-hourly.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+        ("claims-throughput-unsure-rate.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("claims-records-duration-words.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("pass-honest-throughput-every-second.json", "(all rules)", ""),
+        // arrows are no bounds (problem 5)
+        ("claims-memory-arrow.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+        ("claims-memory-fat-arrow.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+        ("marketplace-claims-memory-arrow.json", "marketplace.memory", "/enterprise_validation/memory_optimization"),
+        // multiples and percentages that name another quantity (problem 6)
+        ("claims-speedup-roi.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("claims-speedup-return.json", "claims.unchecked", "/enterprise_validation/enterprise_ready"),
+        ("claims-speedup-memory.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+        ("claims-speedup-records.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        ("claims-percentage-memory-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("claims-percentage-gpus-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("claims-percentage-carbon-default.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("claims-speedup-memory-field.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+        ("claims-percentage-subject-then-other.json", "claims.unchecked", "/enterprise_validation/efficiency_achieved"),
+        ("pass-honest-speedup-with-memory.json", "(all rules)", ""),
+        // a share that remains is no share saved (problem 7)
+        ("claims-percentage-cut-to.json", "claims.percentage", "/enterprise_validation/efficiency_achieved"),
+        ("claims-percentage-share-of-time.json", "claims.percentage", "/enterprise_validation/performance_improvement"),
+        ("claims-percentage-as-much.json", "claims.percentage", "/enterprise_validation/efficiency_achieved"),
+        ("claims-percentage-down-to.json", "claims.percentage", "/enterprise_validation/performance_improvement"),
+        ("marketplace-claims-cut-to.json", "marketplace.efficiency", "/enterprise_validation/efficiency_achieved"),
+        ("pass-honest-percentage-remaining-share.json", "(all rules)", ""),
     ];
     for (file, rule, pointer) in expected {
         let row = table
@@ -259,7 +300,13 @@ fn attacker_pass_gaps_stay_closed() {
             );
         } else {
             assert_eq!(code, 1, "{file}");
-            assert!(fs.iter().any(|f| f["rule"] == rule && f["pointer"] == pointer), "{file}\n{}", summary(&report));
+            // A claims finding that breaks a marketplace requirement stands for it too.
+            let breaks = |f: &Value| f["breaks"].as_array().is_some_and(|b| b.iter().any(|id| id == rule));
+            assert!(
+                fs.iter().any(|f| (f["rule"] == rule || breaks(f)) && f["pointer"] == pointer),
+                "{file}\n{}",
+                summary(&report)
+            );
         }
     }
 }

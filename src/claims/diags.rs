@@ -15,6 +15,7 @@ claim is compared in its own unit at the decimals it shows (\"1 billion\" is con
 1.2e9, not with 1e6); a bare magnitude (\"billion scale\") needs at least half of one such unit. \
 Magnitudes multiply with or without a number before them (\"thousand million records\" is 10^9, \
 \"hundred million\" 10^8); a lakh is 10^5 and a crore 10^7 (\"10 lakh records\" is a million); \
+\"mln\" is 10^6, \"bln\" and \"milliard\" 10^9, \"MM\" in capitals a million (\"1000 MM\" is 10^9); \
 a vague multiple is read as the least it can mean (\"tens of millions\" at least 10^7, \
 \"hundreds of millions\" at least 10^8, \"several million\" at least two million). \
 A contradiction means the prose oversells (or the cost figures are wrong).",
@@ -29,7 +30,9 @@ pub static PERCENTAGE: Rule = Rule {
 \"saving\" -> cost_savings_percentage, \"time\" -> time_savings_percentage, \"fidelity\", \
 \"privacy\", \"utility\", \"accuracy\" -> the data-quality score or final accuracy x 100, \
 \"synthetic\" -> synthetic_ratio x 100, \"ROI\" or \"return\" -> roi_percentage. A bare percentage in `efficiency_achieved` means cost \
-savings, in `performance_improvement` time savings. Compared at the decimals the claim shows.",
+savings, in `performance_improvement` time savings, unless its words name another quantity (\"20% less \
+memory\", \"20% fewer GPUs\": not checked). A share that remains (\"cut to 25%\", \"25% of the cost\", \
+\"25% as much\") is read as 75% saved. Compared at the decimals the claim shows.",
 };
 
 pub static SPEEDUP: Rule = Rule {
@@ -39,7 +42,8 @@ pub static SPEEDUP: Rule = Rule {
     title: "Speed-up claims match convergence_speedup",
     explanation: "A factor such as \"4.2x faster\" or \"4.2 times\" is held against \
 `efficiency_gains.convergence_speedup`, at the decimals the claim shows (\"4x\" is consistent \
-with 4.2).",
+with 4.2). A multiple whose words name another quantity (\"4x ROI\", \"4x less memory\", \"4x more \
+records\"), or with no word of speed outside `performance_improvement`, is not checked.",
 };
 
 pub static MEMORY: Rule = Rule {
@@ -58,8 +62,9 @@ pub static THROUGHPUT: Rule = Rule {
     section: Claims,
     severity: Warning,
     title: "Throughput claims match records / compute time",
-    explanation: "A rate such as \"50,522 records/sec\" is held against the record count (stated \
-or implied) divided by `platform_costs.compute_time_seconds`.",
+    explanation: "A rate such as \"50,522 records/sec\", \"records generated per second\", \"records a \
+second\", \"records every second\" or \"records processed hourly\" is held against the record count \
+(stated or implied) divided by `platform_costs.compute_time_seconds`.",
 };
 
 pub static UNSUPPORTED: Rule = Rule {
@@ -77,7 +82,7 @@ pub static UNCHECKED: Rule = Rule {
     section: Claims,
     severity: Warning,
     title: "Every number of a claim is read and checked",
-    explanation: "A claim that carries digits, magnitude words (\"thousand\", \"million\", \"billion\"), a unit with no number read (\"%\", \"gigabytes\") or a multiple in words (\"twice\", \"an order of magnitude\") the extractor could not tie to a metric (\"1/5 of the time\", \"5h 29m\"), or whose words name two different metrics around one number (\"Costs down 96% at full fidelity\", \"4x cheaper\" held against a speed-up), or whose words state the opposite direction of the metric (\"Costs 75% higher\", \"cost increase\", \"overrun\", \"more expensive\", \"longer\" by a savings percentage; \"4.2x slower\", \"longer\", \"slowdown\", \"4.2 times as long\" by a speed-up), or that a negation makes uncertain (\"not within 200 MB\", \"never goes above\", \"not 1 billion\"; a negation right before a bound reverses it: \"no less than 1 billion\" is at least a billion, \"never above 200 MB\" at most 200 MB), was not checked. A claim that displays as something else than it says is not read at all, each cause reported: a text-direction control (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM: reversed text displays as a claim), or a look-alike word (Latin mixed with Cyrillic or Greek letters drawn alike, \"bіllion\"; a capital I for l or digits for letters, \"bilIion\", \"bi11ion\", spelling a word the extractor reads; letters for digits, \"1OO\"). It is reported so that it never reads as a claim that passed: reword it in a form that names its metric (\"4.2x faster\", \"75% cost reduction\"), or check it by hand.",
+    explanation: "A claim that carries digits, magnitude words (\"thousand\", \"million\", \"billion\"), a unit with no number read (\"%\", \"gigabytes\") or a multiple in words (\"twice\", \"an order of magnitude\") the extractor could not tie to a metric (\"1/5 of the time\", \"5h 29m\"), or whose words name two different metrics around one number (\"Costs down 96% at full fidelity\", \"4x cheaper\" held against a speed-up), or whose words state the opposite direction of the metric (\"Costs 75% higher\", \"cost increase\", \"overrun\", \"more expensive\", \"longer\" by a savings percentage; \"4.2x slower\", \"longer\", \"slowdown\", \"4.2 times as long\" by a speed-up), or that a negation makes uncertain (\"not within 200 MB\", \"never goes above\", \"not 1 billion\"; a negation right before a bound reverses it: \"no less than 1 billion\" is at least a billion, \"never above 200 MB\" at most 200 MB), or that carries a word in the place of a magnitude the extractor does not read (\"1000 G rows\", \"1 mil records\", \"1,000 **million** records\") or digits of another script (\"١٠٠٠ million\"), or whose words name another quantity than its metric (\"4x ROI\", \"20% fewer GPUs\"), or a rate it cannot read with certainty (\"records per GPU per second\"), or that comes before an arrow (\"40 GB -> 16.5 GB\": the figure after the arrow is the value), was not checked. A claim that displays as something else than it says is not read at all, each cause reported: a text-direction control (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM: reversed text displays as a claim), or a look-alike word (Latin mixed with Cyrillic or Greek letters drawn alike, \"bіllion\"; a capital I for l or digits for letters, \"bilIion\", \"bi11ion\", spelling a word the extractor reads; letters for digits, \"1OO\"). It is reported so that it never reads as a claim that passed: reword it in a form that names its metric (\"4.2x faster\", \"75% cost reduction\"), or check it by hand.",
 };
 
 pub static RULES: &[&Rule] = &[&RECORDS, &PERCENTAGE, &SPEEDUP, &MEMORY, &THROUGHPUT, &UNSUPPORTED, &UNCHECKED];

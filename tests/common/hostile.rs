@@ -339,5 +339,24 @@ pub fn cases() -> Vec<Case> {
             findings: |n| Some(n + 1),
             public: false,
         },
+        Case {
+            // The readings of attack pass 7 (unknown magnitudes, markup, digits of
+            // another script, rates after words, arrows, other quantities, remaining
+            // shares), each looking a few words around its number.
+            name: "magnitudes, rates, arrows and shares in a claim",
+            rule: "claims.unchecked",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["scale_proven"] = "1,000 bln records generated every second; 16.5 GB -> \
+                         185.58 MB; \u{661}\u{660}\u{660}\u{660} million rows; 4x ROI; 20% fewer GPUs and lower costs; \
+                         cut to 25% of the cost; 1000 **million** records per GPU per second; 1000 G rows; "
+                        .repeat(n)
+                        .into()
+                })
+            },
+            n: 1_000,
+            findings: |_| None,
+            public: false,
+        },
     ]
 }
