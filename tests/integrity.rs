@@ -99,8 +99,9 @@ fn a_mismatch_shows_both_hashes() {
 /// A layout too large to write is named, not tried, and named once. 20,000 numbers 120
 /// arrays deep are about 40 KB of compact text (with the seed, about 42 KB), but indented
 /// each number starts a line of its own after 120 units: about 4.9 MB with 2 spaces,
-/// 9.7 MB with 4 and 2.5 MB with tabs, all past 16 times the payload plus 1 MiB (about
-/// 1.7 MB). Compact and Python's separators stay near the payload's size and are tried.
+/// 9.7 MB with 4 and 2.5 MB with tabs, all past what is left of 16 times the payload plus
+/// 1 MiB (about 1.7 MB) for all layouts together. Compact and Python's separators stay
+/// near the payload's size and are tried.
 /// The source's key order and the sorted order are both tried, and the three layouts
 /// are still listed once each, in the order the diagnosis tries them.
 #[test]
@@ -125,8 +126,8 @@ fn layouts_over_the_budget_are_named_not_tried() {
     let message = mismatch[0]["message"].as_str().unwrap();
     assert!(
         message.ends_with(
-            " (not tried, as over 16 times the payload's size: pretty-printed with 2 spaces, \
-             pretty-printed with 4 spaces, pretty-printed with tabs)"
+            " (not tried, as the diagnosis writes at most 16 times the payload's size in all: \
+             pretty-printed with 2 spaces, pretty-printed with 4 spaces, pretty-printed with tabs)"
         ),
         "{message}"
     );
