@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Seed fuzz corpora from fixtures/ (run from fuzz/: python3 seed-corpora.py [DIR]).
+
+Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature and DIR/key_files (DIR defaults
+to corpus/; files already there are kept). verify's corpus is the bundles themselves
+(../fixtures/**/*.json). Each input is shaped as its target reads it: pgp_signature
+takes the armored text or the raw packet bytes, kms_signature one byte picking the
+algorithm name and then the signature (raw or as text), key_files any key file.
+"""
+import base64
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+# The order of ALGORITHMS in fuzz_targets/kms_signature.rs.
+ALGS = ["ECDSA_SHA_256", "ECDSA_SHA_384", "ES256", "RSASSA_PSS_SHA_256", "RSASSA_PKCS1_V1_5_SHA_512",
+        "RSA_SIGN_PKCS1_2048_SHA256", "RSA_SIGN_PSS_3072_SHA256", "PS384", "EdDSA", "ED25519_SHA_512",
+        "EC_SIGN_ED25519", "ECDSA_SHA_512"]
+out = sys.argv[1] if len(sys.argv) > 1 else "corpus"
+
+
+def put(target, data):
+    os.makedirs(os.path.join(out, target), exist_ok=True)
+    with open(os.path.join(out, target, hashlib.sha1(data).hexdigest()), "wb") as f:
+        f.write(data)
+
+
+def entries(x):
+    return x if isinstance(x, list) else [x] if isinstance(x, dict) else []
+
+
+for f in glob.glob("../fixtures/jcs/input/*.json") + glob.glob("../fixtures/read/*.json"):
+    put("reader", open(f, "rb").read())
+for f in glob.glob("../fixtures/signatures/certs/*.asc") + glob.glob("../fixtures/signatures/certs/*.gpg") + glob.glob(
+        "../fixtures/signatures/kms/*"):
+    put("key_files", open(f, "rb").read())
+for f in glob.glob("../fixtures/signatures/bundles/*.json"):
+    try:
+        sigs = json.load(open(f)).get("signatures") or {}
+    except ValueError:
+        continue
+    for e in entries(sigs.get("pgp")):
+        sig = e.get("signature")
+        if isinstance(sig, str):
+            put("pgp_signature", sig.encode())
+            body = re.search(r"\n\n(.*?)\n=", sig, re.S)
+            if body:
+                put("pgp_signature", base64.b64decode(body.group(1)))
+    for e in entries(sigs.get("kms")):
+        sig, alg = e.get("signature"), e.get("algorithm")
+        if isinstance(sig, str):
+            pick = bytes([ALGS.index(alg) if alg in ALGS else 0])
+            try:
+                put("kms_signature", pick + base64.b64decode(sig))
+            except ValueError:
+                pass
+            put("kms_signature", pick + sig.encode())
