@@ -1248,24 +1248,29 @@ mod tests {
         assert!(run(500).is_empty());
     }
 
-    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
-    /// gpg 2.2 cannot make them, so sequoia makes this one.
-    #[test]
-    fn v6_certificate_and_signature() {
-        use openpgp::cert::CertBuilder;
-        use openpgp::serialize::stream::{Armorer, Message, Signer};
-        use openpgp::serialize::Serialize as _;
-        use std::io::Write as _;
-
+    /// A version 6 certificate made 2025-06-01, a signing time a day later, and the
+    /// time it is judged at (2026-11-25).
+    fn v6_cert() -> (openpgp::Cert, SystemTime, SystemTime) {
         let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
-        let t1 = t0 + Duration::from_secs(86_400);
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
-        let (cert, _) = CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
+        let (cert, _) = openpgp::cert::CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
             .set_profile(openpgp::Profile::RFC9580)
             .unwrap()
             .set_creation_time(t0)
             .generate()
             .unwrap();
+        (cert, t0 + Duration::from_secs(86_400), now)
+    }
+
+    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
+    /// gpg 2.2 cannot make them, so sequoia makes this one.
+    #[test]
+    fn v6_certificate_and_signature() {
+        use openpgp::serialize::stream::{Armorer, Message, Signer};
+        use openpgp::serialize::Serialize as _;
+        use std::io::Write as _;
+
+        let (cert, t1, now) = v6_cert();
         let policy = StandardPolicy::at(now);
         let signer = cert
             .keys()
@@ -1393,20 +1398,11 @@ mod tests {
     /// not checked (sig.too-many, counting for nothing). A good signature first verifies.
     #[test]
     fn salted_hashes_are_bounded_per_bundle() {
-        use openpgp::cert::CertBuilder;
         use openpgp::serialize::stream::{Armorer, Message, Signer};
         use openpgp::serialize::Serialize as _;
         use std::io::Write as _;
 
-        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
-        let t1 = t0 + Duration::from_secs(86_400);
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
-        let (cert, _) = CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
-            .set_profile(openpgp::Profile::RFC9580)
-            .unwrap()
-            .set_creation_time(t0)
-            .generate()
-            .unwrap();
+        let (cert, t1, now) = v6_cert();
         let policy = StandardPolicy::at(now);
         let payload = b"{\"version\":\"1.0\"}";
         let sign = |msg: &[u8]| {
