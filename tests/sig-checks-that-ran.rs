@@ -235,3 +235,27 @@ fn checks_after_a_rejection_are_not_passed() {
         skipped_because(&b, rule, "rejected by an earlier check");
     }
 }
+
+/// With no `generated_at` to hold the signing time against, `sig.pgp.before-generated`
+/// did not run: SKIP, never PASS. The signed fixture with its `generated_at` line taken
+/// out (fixtures/signatures/CASES.md: pgp-ed25519.json verifies with certs/ed25519.asc).
+#[test]
+fn before_generated_is_skip_without_a_generated_at() {
+    let text = std::fs::read_to_string(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("\"generated_at\"")).collect();
+    assert_eq!(kept.len() + 1, text.lines().count(), "one generated_at line");
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-no-generated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("no-generated-at.json");
+    std::fs::write(&p, kept.join("\n")).unwrap();
+    let cert = cert("ed25519.asc");
+    let r = run(&["--format", "json", "--now", NOW, "--cert", &cert, p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    let b = &v["bundles"][0];
+    assert_eq!(r.code, 1, "generated_at is required: {}", r.stdout);
+    skipped_because(b, "sig.pgp.before-generated", "no RFC 3339 generated_at");
+    // The fixture as published: the check ran.
+    let (_, b) = bundle("signatures/bundles/pgp-ed25519.json", &["--cert", &cert]);
+    status(&b, "sig.pgp.before-generated", "pass");
+}

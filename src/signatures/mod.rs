@@ -329,6 +329,11 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     if has_pgp {
         let generated_at =
             doc.member_ref("generated_at").and_then(|v| crate::clock::parse_rfc3339(v.as_str()?)).map(SystemTime::from);
+        if generated_at.is_none() {
+            // Nothing to hold the signing time against: not checked, never PASS.
+            out.evaluated.retain(|id| *id != diags::PGP_BEFORE_GENERATED.id);
+            out.skip(&diags::PGP_BEFORE_GENERATED, "no RFC 3339 generated_at in the bundle (see Schema)");
+        }
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
         let (entries, more) = pgp_entries(pgp_value, sibling_key_id, &mut budget, out);
