@@ -108,25 +108,22 @@ pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) ->
         .map(|(_, k)| k)
 }
 
-/// How a name displays: NFKC, invisible characters (Unicode Cf, controls) removed, and
-/// letters and digits drawn alike taken as one (Cyrillic `е` as `e`, `I` and `1` as `l`).
-fn displayed(name: &str) -> String {
+/// How a name displays, its first `max` characters: NFKC, invisible characters
+/// (Unicode Cf, controls) removed, and letters and digits drawn alike taken as one
+/// (Cyrillic `е` as `e`, `I` and `1` as `l`). Lazy: a long name costs one pass at most.
+fn displayed(name: &str, max: usize) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.nfkc().filter(|c| !crate::text::is_hidden(*c)).map(crate::claims::extract::look_alike).collect()
+    name.nfkc().filter(|c| !crate::text::is_hidden(*c)).map(crate::claims::extract::look_alike).take(max).collect()
 }
 
 /// The known name that `name` displays as, when it is spelled otherwise by more than
 /// case (a case difference shows, and is left to "did you mean"). `shown` holds each
-/// known name as displayed. A name far longer than any known one is no look-alike and
-/// is not normalised (a 4 MB member name).
+/// known name as displayed. Any number of invisible characters may pad a look-alike
+/// (a bound on the name's length let 500 zero-width spaces through); only what displays
+/// is compared, and no more of it than the longest known name.
 fn displayed_as<'k>(name: &str, shown: &[(String, &'k str)]) -> Option<&'k str> {
-    let longest = shown.iter().map(|(_, k)| k.len()).max().unwrap_or(0);
-    // NFKC can fold many characters into one ("ﬃ"), and invisible ones vanish: a bound
-    // generous for both.
-    if name.len() > 16 * longest + 64 {
-        return None;
-    }
-    let d = displayed(name);
+    let longest = shown.iter().map(|(s, _)| s.chars().count()).max().unwrap_or(0);
+    let d = displayed(name, longest + 1);
     shown.iter().find(|(s, k)| *s == d && name.to_lowercase() != *k).map(|(_, k)| *k)
 }
 
@@ -226,7 +223,7 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
         }
         validate(doc, c, Value::Object(whole), out);
     }
-    let shown: Vec<(String, &str)> = names.iter().map(|k| (displayed(k), *k)).collect();
+    let shown: Vec<(String, &str)> = names.iter().map(|k| (displayed(k, usize::MAX), *k)).collect();
     for m in doc.members() {
         if names.contains(&m.name.as_str()) {
             continue;
