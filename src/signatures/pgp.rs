@@ -1262,19 +1262,13 @@ mod tests {
         (cert, t0 + Duration::from_secs(86_400), now)
     }
 
-    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
-    /// gpg 2.2 cannot make them, so sequoia makes this one.
-    #[test]
-    fn v6_certificate_and_signature() {
+    /// An armored detached signature over `msg` by `cert`'s signing key, made at `at`.
+    fn v6_sign(cert: &openpgp::Cert, policy: &StandardPolicy, at: SystemTime, msg: &[u8]) -> String {
         use openpgp::serialize::stream::{Armorer, Message, Signer};
-        use openpgp::serialize::Serialize as _;
         use std::io::Write as _;
-
-        let (cert, t1, now) = v6_cert();
-        let policy = StandardPolicy::at(now);
         let signer = cert
             .keys()
-            .with_policy(&policy, t1)
+            .with_policy(policy, at)
             .for_signing()
             .secret()
             .next()
@@ -1283,17 +1277,26 @@ mod tests {
             .clone()
             .into_keypair()
             .unwrap();
-        let signing_fpr = signer.public().fingerprint();
-        let payload = b"{\"version\":\"1.0\"}";
         let mut armored = Vec::new();
-        {
-            let m = Message::new(&mut armored);
-            let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
-            let mut s = Signer::new(m, signer).unwrap().detached().creation_time(t1).build().unwrap();
-            s.write_all(payload).unwrap();
-            s.finalize().unwrap();
-        }
-        let armored = String::from_utf8(armored).unwrap();
+        let m = Message::new(&mut armored);
+        let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
+        let mut s = Signer::new(m, signer).unwrap().detached().creation_time(at).build().unwrap();
+        s.write_all(msg).unwrap();
+        s.finalize().unwrap();
+        String::from_utf8(armored).unwrap()
+    }
+
+    /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
+    /// gpg 2.2 cannot make them, so sequoia makes this one.
+    #[test]
+    fn v6_certificate_and_signature() {
+        use openpgp::serialize::Serialize as _;
+
+        let (cert, t1, now) = v6_cert();
+        let policy = StandardPolicy::at(now);
+        let signing_fpr = cert.keys().with_policy(&policy, t1).for_signing().next().unwrap().key().fingerprint();
+        let payload = b"{\"version\":\"1.0\"}";
+        let armored = v6_sign(&cert, &policy, t1, payload);
         let mut public = Vec::new();
         cert.serialize(&mut public).unwrap();
         let certs = parse_cert_file(&public).unwrap();
@@ -1398,33 +1401,12 @@ mod tests {
     /// not checked (sig.too-many, counting for nothing). A good signature first verifies.
     #[test]
     fn salted_hashes_are_bounded_per_bundle() {
-        use openpgp::serialize::stream::{Armorer, Message, Signer};
         use openpgp::serialize::Serialize as _;
-        use std::io::Write as _;
 
         let (cert, t1, now) = v6_cert();
         let policy = StandardPolicy::at(now);
         let payload = b"{\"version\":\"1.0\"}";
-        let sign = |msg: &[u8]| {
-            let signer = cert
-                .keys()
-                .with_policy(&policy, t1)
-                .for_signing()
-                .secret()
-                .next()
-                .unwrap()
-                .key()
-                .clone()
-                .into_keypair()
-                .unwrap();
-            let mut armored = Vec::new();
-            let m = Message::new(&mut armored);
-            let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
-            let mut s = Signer::new(m, signer).unwrap().detached().creation_time(t1).build().unwrap();
-            s.write_all(msg).unwrap();
-            s.finalize().unwrap();
-            String::from_utf8(armored).unwrap()
-        };
+        let sign = |msg: &[u8]| v6_sign(&cert, &policy, t1, msg);
         let mut armored = vec![sign(payload)];
         armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
         let mut public = Vec::new();
