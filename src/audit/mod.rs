@@ -169,7 +169,6 @@ impl Audit<'_, '_> {
     }
 
     /// `found` must equal `compute(inputs)`. The reported value itself is never derived.
-    /// False when a finding was pushed.
     fn equation(
         &mut self,
         rule: &'static Rule,
@@ -177,12 +176,12 @@ impl Audit<'_, '_> {
         formula: &str,
         inputs: &[&str],
         compute: impl Fn(&[f64]) -> Option<f64>,
-    ) -> bool {
+    ) {
         let Some(found) = self.facts.num(found) else {
             self.out.skip(rule, format!("needs {found}"));
-            return true;
+            return;
         };
-        let Some(inputs) = self.inputs_for(rule, inputs, &found.pointer) else { return true };
+        let Some(inputs) = self.inputs_for(rule, inputs, &found.pointer) else { return };
         let values: Vec<f64> = inputs.iter().map(|n| n.value).collect();
         // Only a finding shows the inputs: most equations hold.
         let given = || inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect::<Vec<_>>().join(", ");
@@ -202,11 +201,11 @@ impl Audit<'_, '_> {
                 .expected(format!("no {name}, or inputs it can be computed from"))
                 .found(found.shown()),
             );
-            return false;
+            return;
         };
         let c = compare(found.value, found.decimals, expected, self.tol);
         if c.consistent {
-            return true;
+            return;
         }
         self.out.push(
             Finding::new(
@@ -222,7 +221,6 @@ impl Audit<'_, '_> {
             .expected(basis(self.tol, found.decimals, expected))
             .found(found.shown()),
         );
-        false
     }
 }
 
@@ -284,29 +282,8 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
             _ => None,
         },
     );
-    if both_costs_stated(facts) {
-        a.equation(
-            &ROI_PERCENTAGE,
-            at::ROI_PERCENTAGE,
-            "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
-            &[at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST],
-            |v| match v {
-                [t, p] if *p != 0.0 => Some((t - p) / p * 100.0),
-                _ => None,
-            },
-        );
-    } else {
-        a.equation(
-            &ROI_PERCENTAGE,
-            at::ROI_PERCENTAGE,
-            "cost_savings_usd / platform_training_cost * 100",
-            &[at::COST_SAVINGS_USD, at::PLATFORM_TRAINING_COST],
-            |v| match v {
-                [a, b] if *b != 0.0 => Some(a / b * 100.0),
-                _ => None,
-            },
-        );
-    }
+    let from_costs = both_costs_stated(facts);
+    savings_share(&mut a, &ROI_PERCENTAGE, at::ROI_PERCENTAGE, from_costs, Base::Platform);
     a.equation(
         &PLATFORM_COST,
         at::PLATFORM_TRAINING_COST,
@@ -314,29 +291,7 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         &[at::TOTAL_COST_USD],
         |v| v.first().copied(),
     );
-    if both_costs_stated(facts) {
-        a.equation(
-            &COST_SAVINGS_PERCENTAGE,
-            at::COST_SAVINGS_PERCENTAGE,
-            "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
-            &[at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST],
-            |v| match v {
-                [t, p] if *t != 0.0 => Some((t - p) / t * 100.0),
-                _ => None,
-            },
-        );
-    } else {
-        a.equation(
-            &COST_SAVINGS_PERCENTAGE,
-            at::COST_SAVINGS_PERCENTAGE,
-            "cost_savings_usd / traditional_training_cost * 100",
-            &[at::COST_SAVINGS_USD, at::TRADITIONAL_TRAINING_COST],
-            |v| match v {
-                [a, b] if *b != 0.0 => Some(a / b * 100.0),
-                _ => None,
-            },
-        );
-    }
+    savings_share(&mut a, &COST_SAVINGS_PERCENTAGE, at::COST_SAVINGS_PERCENTAGE, from_costs, Base::Traditional);
     a.equation(
         &VS_TRADITIONAL,
         at::VS_TRADITIONAL_TRAINING,
@@ -357,6 +312,47 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     cleaning(&mut a);
     plausibility(&mut a);
     generated_at(facts, opts, a.out);
+}
+
+/// The cost a savings share is taken of: the ROI is a share of the platform's cost, the
+/// savings percentage of the traditional one.
+#[derive(Clone, Copy, PartialEq)]
+enum Base {
+    Platform,
+    Traditional,
+}
+
+/// `found` = savings / the `base` cost * 100, the savings being the two costs'
+/// difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
+fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, base: Base) {
+    let (formula_from_costs, formula_from_savings, base_pointer) = match base {
+        Base::Platform => (
+            "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
+            "cost_savings_usd / platform_training_cost * 100",
+            at::PLATFORM_TRAINING_COST,
+        ),
+        Base::Traditional => (
+            "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
+            "cost_savings_usd / traditional_training_cost * 100",
+            at::TRADITIONAL_TRAINING_COST,
+        ),
+    };
+    if from_costs {
+        let costs = [at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST];
+        a.equation(rule, found, formula_from_costs, &costs, |v| match v {
+            [t, p] => {
+                let of = if base == Base::Traditional { *t } else { *p };
+                (of != 0.0).then(|| (t - p) / of * 100.0)
+            }
+            _ => None,
+        });
+    } else {
+        let inputs = [at::COST_SAVINGS_USD, base_pointer];
+        a.equation(rule, found, formula_from_savings, &inputs, |v| match v {
+            [saved, of] if *of != 0.0 => Some(saved / of * 100.0),
+            _ => None,
+        });
+    }
 }
 
 /// Whether the ROI and the savings share are computed from the two costs rather than
