@@ -26,6 +26,8 @@ struct Embedded {
     schema: Value,
     /// Top-level member names the schema describes.
     known: Vec<String>,
+    /// Each of them as it displays (see [`displayed`]), for the look-alike check.
+    known_displayed: Vec<String>,
     /// The reason when the schema uses something `proof` does not handle (a test keeps
     /// the shipped schema out of that case).
     proof: Result<proof::Schema, String>,
@@ -35,13 +37,14 @@ fn embedded() -> Result<&'static Embedded, &'static str> {
     static E: OnceLock<Result<Embedded, String>> = OnceLock::new();
     E.get_or_init(|| {
         let schema: Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("embedded schema: {e}"))?;
-        let known = schema
+        let known: Vec<String> = schema
             .get("properties")
             .and_then(Value::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
+        let known_displayed = known.iter().map(|k| displayed(k, usize::MAX)).collect();
         let proof = proof::Schema::new(&schema);
-        Ok(Embedded { schema, known, proof })
+        Ok(Embedded { schema, known, known_displayed, proof })
     })
     .as_ref()
     .map_err(String::as_str)
@@ -118,13 +121,14 @@ fn displayed(name: &str, max: usize) -> String {
 
 /// The known name that `name` displays as, when it is spelled otherwise by more than
 /// case (a case difference shows, and is left to "did you mean"). `shown` holds each
-/// known name as displayed. Any number of invisible characters may pad a look-alike
+/// of the `known` names as displayed. Any number of invisible characters may pad a look-alike
 /// (a bound on the name's length let 500 zero-width spaces through); only what displays
 /// is compared, and no more of it than the longest known name.
-fn displayed_as<'k>(name: &str, shown: &[(String, &'k str)]) -> Option<&'k str> {
-    let longest = shown.iter().map(|(s, _)| s.chars().count()).max().unwrap_or(0);
+fn displayed_as<'k>(name: &str, known: &'k [String], shown: &[String]) -> Option<&'k str> {
+    let longest = shown.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let d = displayed(name, longest + 1);
-    shown.iter().find(|(s, k)| *s == d && name.to_lowercase() != *k).map(|(_, k)| *k)
+    let at = shown.iter().zip(known).position(|(s, k)| *s == d && name.to_lowercase() != *k)?;
+    known.get(at).map(String::as_str)
 }
 
 /// The names the schema defines for the object at an instance pointer.
@@ -223,13 +227,12 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
         }
         validate(doc, c, Value::Object(whole), out);
     }
-    let shown: Vec<(String, &str)> = names.iter().map(|k| (displayed(k, usize::MAX), *k)).collect();
     for m in doc.members() {
         if names.contains(&m.name.as_str()) {
             continue;
         }
         let pointer = child("", &m.name);
-        if let Some(known) = displayed_as(&m.name, &shown) {
+        if let Some(known) = displayed_as(&m.name, &c.known, &c.known_displayed) {
             out.push_lazy(&LOOK_ALIKE_MEMBER, &pointer, || {
                 Finding::new(
                     &LOOK_ALIKE_MEMBER,
