@@ -11,7 +11,8 @@ pub static COST_SAVINGS_USD: Rule = Rule {
     explanation: "`roi_analysis.cost_savings_usd` must equal `traditional_training_cost - \
 platform_training_cost`. A saving that does not follow from the two costs it compares is a \
 false statement about the bundle's own figures. Reported numbers are compared at the decimals \
-they show (or within --tolerance).",
+they show in their signed (RFC 8785) form, whatever the spelling in the file: 76.0 is signed \
+as 76 (or within --tolerance).",
 };
 
 pub static ROI_PERCENTAGE: Rule = Rule {

@@ -1,9 +1,9 @@
 //! The figures of a bundle as the audit, the claims cross-check and the marketplace
-//! profile read them: values by JSON pointer, numbers with the decimals they were
-//! written with.
+//! profile read them: values by JSON pointer, numbers with the decimals they are signed
+//! with.
 
 use crate::finding::{child, split_top};
-use crate::read::{locate, object_numbers, Document, NumberBounds, NumberIndex};
+use crate::read::Document;
 use serde_json::Value;
 
 /// The top-level members whose figures the audit reads.
@@ -26,12 +26,13 @@ pub struct Num {
     /// is handed out again.
     pub pointer: std::rc::Rc<str>,
     pub value: f64,
-    /// Decimals as written in the source (`24.50` -> 2), the basis of the tolerance.
+    /// Decimals of the signed form (`24.50` -> 1, as RFC 8785 writes it `24.5`), the
+    /// basis of the tolerance: the spelling in the file is not signed.
     pub decimals: u32,
 }
 
 impl Num {
-    /// The value as the bundle shows it (trailing zeros as written).
+    /// The value as the bundle signs it.
     pub fn shown(&self) -> String {
         format_decimals(self.value, self.decimals)
     }
@@ -84,18 +85,15 @@ pub fn format_computed(value: f64) -> String {
 
 pub struct Facts<'d> {
     doc: &'d Document,
-    /// Where a member's number literals are (pointer below the member, source offset),
-    /// indexed in one walk of the member's source on the first figure asked of it.
-    numbers: std::cell::RefCell<Vec<(String, NumberIndex)>>,
     /// Numbers already asked for, by pointer: a bundle's checks ask about 30 times for
-    /// some 14 figures, and each answer is a lookup in the tree and in the index.
+    /// some 14 figures, and each answer is a lookup in the tree.
     /// Linear: the pointers asked for are the checks' own, a few dozen at most.
     asked: std::cell::RefCell<Vec<(std::rc::Rc<str>, Option<Num>)>>,
 }
 
 impl<'d> Facts<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        Facts { doc, numbers: std::cell::RefCell::default(), asked: std::cell::RefCell::default() }
+        Facts { doc, asked: std::cell::RefCell::default() }
     }
 
     pub fn get(&self, pointer: &str) -> Option<&'d Value> {
@@ -122,7 +120,7 @@ impl<'d> Facts<'d> {
         }
     }
 
-    /// A finite number at `pointer`, with the decimals its source text shows.
+    /// A finite number at `pointer`, with the decimals of its signed form.
     pub fn num(&self, pointer: &str) -> Option<Num> {
         if let Some((_, known)) = self.asked.borrow().iter().find(|(p, _)| **p == *pointer) {
             return known.clone();
@@ -135,61 +133,7 @@ impl<'d> Facts<'d> {
 
     fn find_num(&self, pointer: &std::rc::Rc<str>) -> Option<Num> {
         let value = self.get(pointer)?.as_f64().filter(|v| v.is_finite())?;
-        let (top, inner) = split_top(pointer)?;
-        let shown = self.decimals(&top, inner);
-        let decimals = shown.unwrap_or_else(|| super::tolerance::decimals_of_value(value));
-        Some(Num { pointer: pointer.clone(), value, decimals })
-    }
-
-    /// Decimals shown by the literal at `inner` below the member `top` (None: not found
-    /// in the source).
-    fn decimals(&self, top: &str, inner: &str) -> Option<u32> {
-        let member = self.doc.member(top)?;
-        let src = self.doc.source().get(member.offset..)?;
-        let mut numbers = self.numbers.borrow_mut();
-        let at = match numbers.iter().position(|(name, _)| name == top) {
-            Some(i) => i,
-            None => {
-                numbers.push((top.to_owned(), index_member(src)));
-                numbers.len() - 1
-            }
-        };
-        let indexed = numbers.get(at)?.1.offset(inner);
-        // Beyond the index's bounds: this one figure's literal, found by itself.
-        let offset = indexed.or_else(|| locate(src, inner))?;
-        literal_decimals(src.get(offset..)?)
-    }
-}
-
-/// The number literals of a member's source, by pointer below it, in one walk (a large
-/// extension member elsewhere costs nothing). Only the figures the audit reads are
-/// indexed: numbers named by object members, at most INDEX_DEPTH deep and INDEX_MAX of
-/// them. Numbers in arrays or deeper are looked up one by one if asked for: a pointer
-/// string per number of a hostile nesting would cost the number count times the depth.
-/// Searched linearly: each figure is asked for once ([`Facts::num`] remembers the
-/// answers), and the figures asked for are the checks' own few dozen.
-fn index_member(src: &[u8]) -> NumberIndex {
-    let bounds = NumberBounds { depth: INDEX_DEPTH, count: INDEX_MAX, pointer_len: INDEX_POINTER_MAX };
-    object_numbers(src, bounds)
-}
-
-/// How deep below its member, and how many, numbers the decimals index holds.
-const INDEX_DEPTH: usize = 6;
-const INDEX_MAX: usize = 4096;
-/// Longer pointers are left to the one-by-one lookup.
-const INDEX_POINTER_MAX: usize = 512;
-
-/// Decimals shown by the number literal at the start of `src`.
-fn literal_decimals(src: &[u8]) -> Option<u32> {
-    let end = src
-        .iter()
-        .position(|b| !(b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')))
-        .unwrap_or(src.len());
-    let literal = std::str::from_utf8(src.get(..end)?).ok()?;
-    if literal.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
-        Some(super::tolerance::decimals_shown(literal))
-    } else {
-        None
+        Some(Num { pointer: pointer.clone(), value, decimals: super::tolerance::decimals_signed(value) })
     }
 }
 
@@ -258,22 +202,28 @@ mod tests {
         }
     }
 
-    /// Decimals as written, whether the number is in the one-walk index (shallow, named
-    /// by object members) or beyond it (in an array, deeper than INDEX_DEPTH).
+    /// The tolerance follows the signed form, not the spelling: `76.0` and `76` are one
+    /// signed value (and one hash), so they must get one verdict. A re-spelling in the
+    /// file could otherwise turn a rejected signed bundle into a verified one.
     #[test]
-    fn decimals_as_written_inside_and_beyond_the_index() {
-        let deep = format!("{}2.50{}", "{\"d\":".repeat(INDEX_DEPTH + 2), "}".repeat(INDEX_DEPTH + 2));
-        let text = format!(r#"{{"cost_analysis":{{"a":1.500,"list":[7,3.0],"deep":{deep},"z":1e2}}}}"#);
-        let r = crate::read::read(text.into_bytes(), &crate::read::Limits::default());
-        let doc = r.document.unwrap();
-        let facts = Facts::new(&doc);
-        let deep_ptr = format!("/cost_analysis/deep{}", "/d".repeat(INDEX_DEPTH + 2));
-        for (pointer, want) in
-            [("/cost_analysis/a", 3), ("/cost_analysis/list/1", 1), (deep_ptr.as_str(), 2), ("/cost_analysis/z", 0)]
-        {
-            assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{pointer}");
-            // Asked again: the cached answer is the same.
-            assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{pointer}");
+    fn decimals_of_the_signed_form_whatever_the_spelling() {
+        for (spellings, want) in [
+            (&["1.500", "1.5", "15e-1", "0.15E1"][..], 1),
+            (&["76", "76.0", "76.000", "7.6e1", "760e-1"][..], 0),
+            (&["2.45e-5", "0.0000245", "0.00002450"][..], 7),
+            (&["1e2", "100", "100.00"][..], 0),
+            (&["1.000000000000000005", "1"][..], 0),
+        ] {
+            for s in spellings {
+                let text = format!(r#"{{"cost_analysis":{{"a":{s},"list":[7,{s}]}}}}"#);
+                let r = crate::read::read(text.into_bytes(), &crate::read::Limits::default());
+                let doc = r.document.unwrap();
+                let facts = Facts::new(&doc);
+                for pointer in ["/cost_analysis/a", "/cost_analysis/list/1"] {
+                    assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{s} at {pointer}");
+                    assert_eq!(facts.num(pointer).map(|n| n.decimals), Some(want), "{s} asked again");
+                }
+            }
         }
     }
 }

@@ -27,13 +27,16 @@ pub fn decimals_shown(raw: &str) -> u32 {
 /// The most decimals a figure is taken to show.
 const MAX_DECIMALS: i64 = 330;
 
-/// The decimals of a number as `serde_json` prints it (shortest round-trip form); used
-/// when the literal as written is not available.
-pub fn decimals_of_value(v: f64) -> u32 {
+/// The decimals of a number as RFC 8785 writes it, which is what its hash and signature
+/// cover: `76.0` and `76` are one signed value, so both show 0 decimals. The spelling in
+/// the file can be changed without touching the signature, and must not move a verdict.
+pub fn decimals_signed(v: f64) -> u32 {
     if !v.is_finite() {
         return 0;
     }
-    decimals_shown(&format!("{v:?}")).min(17)
+    let mut text = Vec::with_capacity(24);
+    crate::canonical::push_number(&mut text, v);
+    std::str::from_utf8(&text).map_or(0, decimals_shown)
 }
 
 /// How two numbers are compared.
@@ -82,9 +85,13 @@ mod tests {
         assert_eq!(decimals_shown("2.45E-05"), 7);
         assert_eq!(decimals_shown("1.5e3"), 0);
         assert_eq!(decimals_shown("-3.25"), 2);
-        assert_eq!(decimals_of_value(24.5), 1);
-        assert_eq!(decimals_of_value(2.0), 1);
-        assert_eq!(decimals_of_value(76.0), 1);
+        assert_eq!(decimals_signed(24.5), 1);
+        assert_eq!(decimals_signed(2.0), 0);
+        assert_eq!(decimals_signed(76.0), 0);
+        assert_eq!(decimals_signed(2.45e-5), 7);
+        assert_eq!(decimals_signed(1.5e-7), 8);
+        assert_eq!(decimals_signed(1e21), 0);
+        assert_eq!(decimals_signed(-0.0), 0);
     }
 
     #[test]

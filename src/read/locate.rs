@@ -174,72 +174,6 @@ pub fn locate(src: &[u8], pointer: &str) -> Option<usize> {
     Some(w.pos)
 }
 
-/// How far [`object_numbers`] looks: members deep, numbers, bytes of a pointer.
-#[derive(Debug, Clone, Copy)]
-pub struct NumberBounds {
-    pub depth: usize,
-    pub count: usize,
-    pub pointer_len: usize,
-}
-
-/// Byte offsets of the numbers reached from the value at the start of `src` through
-/// object members only (arrays are not entered), by JSON pointer relative to that
-/// value, in source order, within `bounds`. One walk of the source, no tree: the
-/// audit's decimals index, which a pointer trie over every number made a sixth of a
-/// batch. Of duplicate names the first is taken, as [`locate`] does; the walk stops at
-/// text that is not JSON enough to walk (only possible for a rejected source).
-pub fn object_numbers(src: &[u8], bounds: NumberBounds) -> NumberIndex {
-    let mut w = Walker { src, pos: 0, remaining: 0 };
-    w.ws();
-    let mut out = NumberIndex::default();
-    let _ = w.numbers(&mut String::new(), 0, bounds, &mut out, &mut Vec::new());
-    out
-}
-
-/// The number literals [`object_numbers`] found: their pointers one after another in
-/// one string (a string each was about a tenth of a batch's allocations), and where
-/// each is.
-#[derive(Debug, Default)]
-pub struct NumberIndex {
-    pointers: String,
-    /// End of the pointer in `pointers` (it starts where the one before ends), and the
-    /// literal's offset in the source.
-    entries: Vec<(usize, usize)>,
-}
-
-impl NumberIndex {
-    /// The source offset of the literal at `pointer`, if indexed.
-    pub fn offset(&self, pointer: &str) -> Option<usize> {
-        let mut start = 0;
-        for &(end, offset) in &self.entries {
-            if self.pointers.get(start..end) == Some(pointer) {
-                return Some(offset);
-            }
-            start = end;
-        }
-        None
-    }
-
-    /// Every (pointer, offset), in source order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, usize)> {
-        let starts = std::iter::once(0).chain(self.entries.iter().map(|&(end, _)| end));
-        starts.zip(&self.entries).map(|(start, &(end, offset))| (self.pointers.get(start..end).unwrap_or(""), offset))
-    }
-
-    fn push(&mut self, pointer: &str, offset: usize) {
-        self.pointers.push_str(pointer);
-        self.entries.push((self.pointers.len(), offset));
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
 /// 1-based line and column (in Unicode scalar values) of a byte offset. For more than
 /// one offset, [`positions`]: this one scans from the start.
 pub fn line_column(src: &[u8], offset: usize) -> Position {
@@ -276,39 +210,6 @@ pub fn positions(src: &[u8], offsets: &[usize]) -> Vec<Position> {
 /// starts one.
 fn chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-}
-
-/// The names of an object seen so far, to take the first of duplicate names. Most
-/// objects have a handful of members: those are compared in a list, and only a large
-/// object pays for a hash set (a hostile one stays linear).
-#[derive(Default)]
-struct Seen<'a> {
-    few: Vec<Cow<'a, str>>,
-    many: HashSet<Cow<'a, str>>,
-}
-
-impl<'a> Seen<'a> {
-    const FEW: usize = 16;
-
-    fn clear(&mut self) {
-        self.few.clear();
-        self.many.clear();
-    }
-
-    /// Whether `name` is seen for the first time (and remembers it).
-    fn first(&mut self, name: Cow<'a, str>) -> bool {
-        if self.few.len() < Self::FEW {
-            if self.few.contains(&name) {
-                return false;
-            }
-            self.few.push(name);
-            return true;
-        }
-        if self.few.contains(&name) {
-            return false;
-        }
-        self.many.insert(name)
-    }
 }
 
 struct Walker<'a> {
@@ -392,53 +293,6 @@ impl<'a> Walker<'a> {
             }
             self.skip_value()?;
             i += 1;
-        }
-    }
-
-    /// At a value, for [`object_numbers`]: records the numbers below it; None when
-    /// the bound on their count is reached (the walk ends there) or the text breaks.
-    /// `pool` holds one name set per depth, reused from object to object: a set per
-    /// object was most of the walk's allocations.
-    fn numbers(
-        &mut self,
-        at: &mut String,
-        depth: usize,
-        b: NumberBounds,
-        out: &mut NumberIndex,
-        pool: &mut Vec<Seen<'a>>,
-    ) -> Option<()> {
-        match self.peek()? {
-            b'-' | b'0'..=b'9' => {
-                if out.len() >= b.count {
-                    return None;
-                }
-                out.push(at, self.pos);
-                self.skip_value()
-            }
-            b'{' if depth < b.depth => {
-                self.pos += 1;
-                if pool.len() <= depth {
-                    pool.resize_with(depth + 1, Seen::default);
-                }
-                let mut seen = pool.get_mut(depth).map(std::mem::take).unwrap_or_default();
-                seen.clear();
-                while let Some(key) = self.next_member()? {
-                    let len = at.len();
-                    at.push('/');
-                    crate::finding::push_token(at, &key);
-                    if at.len() <= b.pointer_len && seen.first(key) {
-                        self.numbers(at, depth + 1, b, out, pool)?;
-                    } else {
-                        self.skip_value()?;
-                    }
-                    at.truncate(len);
-                }
-                if let Some(slot) = pool.get_mut(depth) {
-                    *slot = seen;
-                }
-                Some(())
-            }
-            _ => self.skip_value(),
         }
     }
 
@@ -556,74 +410,6 @@ mod tests {
         assert_eq!(at("/xy"), Position { line: 3, column: 14 });
         // Absent member: the nearest existing ancestor.
         assert_eq!(at("/a/missing"), Position { line: 2, column: 8 });
-    }
-
-    /// The numbers' walk agrees with a walk of the parsed tree (serde_json) whose
-    /// pointers are then located one at a time: names with escapes, `~` and `/`,
-    /// numbers in arrays (not indexed), too deep, and past the count bound.
-    #[test]
-    fn object_numbers_agree_with_the_tree() {
-        fn reference(v: &serde_json::Value, at: &mut String, depth: usize, b: NumberBounds, out: &mut Vec<String>) {
-            match v {
-                serde_json::Value::Number(_) if out.len() < b.count => out.push(at.clone()),
-                serde_json::Value::Object(map) if depth < b.depth => {
-                    for (k, item) in map {
-                        let len = at.len();
-                        at.push('/');
-                        // RFC 6901 by its own text, apart from the walk's push_token.
-                        at.push_str(&k.replace('~', "~0").replace('/', "~1"));
-                        if at.len() <= b.pointer_len {
-                            reference(item, at, depth + 1, b, out);
-                        }
-                        at.truncate(len);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let docs = [
-            r#"{"a": 1.50, "b\u0041~/c": {"n": -2e3, "s": "x", "l": [1, {"x": 2}]}, "é": {"d": {"e": {"f": 7}}}}"#,
-            r#"{ "z" : 0 , "y" : { } , "x" : [ ] , "w" : { "v" : 3.25 } }"#,
-            "12.5",
-            r#"{"k": {"\"q\\": 4}, "long-name-to-pass-the-pointer-bound": 9}"#,
-        ];
-        for doc in docs {
-            let value: serde_json::Value = serde_json::from_str(doc).unwrap_or_default();
-            for b in [
-                NumberBounds { depth: 6, count: 100, pointer_len: 512 },
-                NumberBounds { depth: 2, count: 100, pointer_len: 512 },
-                NumberBounds { depth: 6, count: 100, pointer_len: 20 },
-            ] {
-                let mut want = Vec::new();
-                reference(&value, &mut String::new(), 0, b, &mut want);
-                let mut want: Vec<(String, Option<usize>)> =
-                    want.into_iter().map(|p| (p.clone(), locate(doc.as_bytes(), &p))).collect();
-                want.sort();
-                let index = object_numbers(doc.as_bytes(), b);
-                let mut got: Vec<(String, Option<usize>)> =
-                    index.iter().map(|(p, o)| (p.to_owned(), Some(o))).collect();
-                got.sort();
-                assert_eq!(got, want, "{doc} {b:?}");
-                for (p, o) in &want {
-                    assert_eq!(index.offset(p), *o, "{doc} {p}");
-                }
-            }
-        }
-        // The count bound ends the walk; of duplicate names the first is taken.
-        let b = NumberBounds { depth: 6, count: 2, pointer_len: 512 };
-        assert_eq!(object_numbers(br#"{"a": 1, "b": 2, "c": 3}"#, b).len(), 2);
-        assert_eq!(object_numbers(br#"{"a": 1, "a": 2}"#, b).iter().collect::<Vec<_>>(), vec![("/a", 6)]);
-        // Also past the names compared in a list: a duplicate of an early name and of a
-        // late one, each after the first, are passed over.
-        let names: Vec<String> = (0..Seen::FEW + 4).map(|i| format!("\"n{i}\": {i}")).collect();
-        let doc = format!("{{{}, \"n0\": 100, \"n{}\": 200}}", names.join(", "), Seen::FEW + 2);
-        let b = NumberBounds { depth: 6, count: 100, pointer_len: 512 };
-        let got = object_numbers(doc.as_bytes(), b);
-        assert_eq!(got.len(), Seen::FEW + 4, "{doc}");
-        for (pointer, offset) in got.iter() {
-            assert_eq!(Some(offset), locate(doc.as_bytes(), pointer), "{pointer}");
-            assert_eq!(got.offset(pointer), Some(offset), "{pointer}");
-        }
     }
 
     /// The one-walk forms agree with the one-pointer ones (hand-checked above), in any
