@@ -257,8 +257,12 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     }
 
     // Found = read + unreadable: a named path that does not exist counts as found and unreadable.
-    let mut tally =
-        Tally { found: found.inputs.len() + found.unusable.len(), skipped: found.skipped, ..Tally::default() };
+    let mut tally = Tally {
+        found: found.inputs.len() + found.unusable.len(),
+        skipped: found.skipped,
+        strict: opts.strict,
+        ..Tally::default()
+    };
     for n in &tally.skipped {
         let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", escape_control(&n.path), escape_control(&n.reason));
     }
@@ -354,6 +358,13 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     if cannot_write || !tally.unreadable.is_empty() {
         EXIT_CANNOT_RUN
     } else if tally.rejected > 0 {
+        EXIT_REJECTED
+    } else if tally.strict_skips() {
+        let _ = writeln!(
+            env.stderr,
+            "aeb-verify: rejected under --strict: {} entries named like bundles were left out unverified (see \"skipped\" above; --follow follows links)",
+            tally.unverified_skips()
+        );
         EXIT_REJECTED
     } else {
         EXIT_VERIFIED

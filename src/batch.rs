@@ -46,6 +46,8 @@ pub struct Tally {
     pub unreadable: Vec<Notice>,
     /// Entries a directory walk left out on purpose (links, FIFOs, devices).
     pub skipped: Vec<Notice>,
+    /// `--strict`: an entry left out unverified fails the run.
+    pub strict: bool,
 }
 
 impl Tally {
@@ -62,19 +64,38 @@ impl Tally {
     }
 
     pub fn line(&self) -> String {
-        format!(
+        let mut line = format!(
             "{} files found, {} read, {} verified, {} rejected, {} unreadable",
             self.found,
             self.read(),
             self.verified,
             self.rejected,
             self.unreadable.len()
-        )
+        );
+        if !self.skipped.is_empty() {
+            line.push_str(&format!(", {} skipped", self.skipped.len()));
+            let unverified = self.unverified_skips();
+            if self.strict && unverified > 0 {
+                line.push_str(&format!(" ({unverified} unverified: rejected under --strict)"));
+            }
+        }
+        line
     }
 
-    /// Verified only when every input was read and verified.
+    /// Entries left out that may hold a bundle nothing verified.
+    pub fn unverified_skips(&self) -> usize {
+        self.skipped.iter().filter(|n| n.unverified).count()
+    }
+
+    /// Whether `--strict` fails the run for entries it left out unverified.
+    pub fn strict_skips(&self) -> bool {
+        self.strict && self.unverified_skips() > 0
+    }
+
+    /// Verified only when every input was read and verified (and, under `--strict`,
+    /// no entry was left out unverified).
     pub fn verdict(&self) -> Verdict {
-        if self.rejected == 0 && self.unreadable.is_empty() && self.verified > 0 {
+        if self.rejected == 0 && self.unreadable.is_empty() && self.verified > 0 && !self.strict_skips() {
             Verdict::Verified
         } else {
             Verdict::Rejected
@@ -96,7 +117,7 @@ pub fn verify_one(input: &Input, stdin: &Mutex<Option<std::io::Result<Loaded>>>,
     match loaded {
         Ok(Loaded::Bytes(bytes)) => Item::Report(verify::verify(&name, bytes, opts)),
         Ok(Loaded::TooLarge(finding)) => Item::Report(verify::rejected_unread(&name, *finding)),
-        Err(e) => Item::Unreadable(Notice { path: name, reason: e.to_string() }),
+        Err(e) => Item::Unreadable(Notice { path: name, reason: e.to_string(), unverified: false }),
     }
 }
 

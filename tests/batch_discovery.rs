@@ -188,3 +188,105 @@ fn follow_walks_each_directory_once_however_many_links_lead_to_it() {
     assert_eq!(got, expected);
     assert!(v["skipped"].to_string().contains("already walked as"), "{}", v["skipped"]);
 }
+
+/// The test KMS key of fixtures/audit (CASES.md), as `--kms-key ID=FILE`.
+fn audit_key() -> String {
+    format!(
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51={}",
+        fixture("audit/keys/audit-ed25519.pub.pem").display()
+    )
+}
+
+/// A delivery whose every regular bundle passes `--strict` (signed, clean), beside
+/// entries a walk leaves out: a FIFO and a link named like bundles, and a link to a
+/// directory of bundles (whose own name is no bundle's).
+fn delivery(name: &str) -> PathBuf {
+    let dir = tree(name);
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    let elsewhere = dir.with_file_name(format!("batch-discovery-{name}-elsewhere"));
+    let _ = std::fs::remove_dir_all(&elsewhere);
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    // Rejected if read: a byte order mark.
+    copy("read/bom.json", &elsewhere.join("hidden.json"));
+    std::os::unix::fs::symlink(&elsewhere, dir.join("more")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("hidden.json"), dir.join("evidence.json")).unwrap();
+    mkfifo(&dir.join("b.json"));
+    dir
+}
+
+/// Pass 7: a directory batch skipped links and FIFOs with a notice and exited 0 even
+/// under `--strict`, so a delivery could carry its real `evidence.json` as a link next
+/// to verified files and pass the gate; a link to a directory was left out silently.
+/// Now every such entry is listed as unverified, and `--strict` rejects the run (exit 1)
+/// in every format; without `--strict` they stay notices (exit 0, contract section 7).
+#[test]
+fn strict_rejects_a_run_that_left_entries_out_unverified() {
+    let dir = delivery("strict");
+    let d = dir.to_str().unwrap();
+    let key = audit_key();
+    let unverified = [format!("{d}/b.json"), format!("{d}/evidence.json"), format!("{d}/more")];
+
+    let (code, v, stderr) = report(&["--kms-key", &key, d]);
+    assert_eq!(code, 0, "not strict: notices only\n{stderr}");
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
+    assert_eq!(v["verdict"], "verified", "{}", v["summary"]);
+    let listed: Vec<(String, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect();
+    let want: Vec<(String, bool)> = unverified.iter().map(|f| (f.clone(), true)).collect();
+    assert_eq!(listed, want);
+    assert!(stderr.contains(&format!("skipped {d}/more: a symbolic link to a directory")), "{stderr}");
+
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(v["verdict"], "rejected", "{}", v["summary"]);
+    assert_eq!(v["summary"]["verified"], 2, "both bundles read verify: the run is what fails");
+    assert!(stderr.contains("rejected under --strict: 3 entries"), "{stderr}");
+
+    let human = run_bounded(&["--now", NOW, "--color", "never", "--strict", "--kms-key", &key, d]);
+    assert_eq!(human.code, 1);
+    assert!(
+        human.stdout.contains("2 files found, 2 read, 2 verified, 0 rejected, 0 unreadable, 3 skipped (3 unverified: rejected under --strict)"),
+        "{}",
+        human.stdout
+    );
+
+    let junit = run_bounded(&["--now", NOW, "--format", "junit", "--strict", "--kms-key", &key, d]);
+    assert_eq!(junit.code, 1);
+    let failures = junit.stdout.matches("type=\"skipped-under-strict\"").count();
+    assert_eq!(failures, 3, "{}", junit.stdout);
+    assert!(junit.stdout.contains("failures=\"3\""), "{}", junit.stdout);
+
+    let sarif = run_bounded(&["--now", NOW, "--format", "sarif", "--strict", "--kms-key", &key, d]);
+    assert_eq!(sarif.code, 1);
+    let s: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let inv = &s["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let levels: Vec<&str> =
+        inv["toolExecutionNotifications"].as_array().unwrap().iter().map(|n| n["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["error", "error", "error"]);
+}
+
+/// Entries left out because they were walked already (a loop, a second link to one
+/// directory) hide nothing: `--strict --follow` passes a tree whose links all lead
+/// inside it.
+#[test]
+fn strict_accepts_entries_left_out_because_walked_already() {
+    let dir = tree("strict-follow");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    std::os::unix::fs::symlink(".", dir.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("again")).unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--strict", "--follow", "--kms-key", &key, d]);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    let skipped = &v["skipped"];
+    assert!(
+        skipped.as_array().is_some_and(|s| !s.is_empty() && s.iter().all(|n| n["unverified"] == false)),
+        "{skipped}"
+    );
+}

@@ -200,3 +200,26 @@ fn tabs_and_newlines_in_names_survive_and_unreadable_inputs_are_errors() {
     assert!(error.attrs["message"].contains("No such file"), "{:?}", error.attrs);
     assert_eq!(count(&root, "errors"), 1);
 }
+
+/// Entries a directory walk left out unverified (a link, a FIFO) are testcases too:
+/// skipped, or failed under `--strict`, which rejects the run; the structure and the
+/// counts stay those of junit-10.xsd.
+#[cfg(unix)]
+#[test]
+fn entries_left_out_are_skipped_or_failed_under_strict() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("junit-left-out");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("a.json")).unwrap();
+    std::os::unix::fs::symlink(fixture("seed-example-sealed.json"), dir.join("link.json")).unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, root, _) = junit(&["--now", NOW, d]);
+    assert_eq!(code, 0);
+    let left_out = root.children.iter().find(|s| s.attrs["name"] == format!("{d}/link.json")).expect("a suite");
+    assert_eq!(left_out.children[0].children[0].name, "skipped");
+    let (code, root, _) = junit(&["--strict", "--now", NOW, d]);
+    assert_eq!(code, 1);
+    let left_out = root.children.iter().find(|s| s.attrs["name"] == format!("{d}/link.json")).expect("a suite");
+    assert_eq!(left_out.children[0].children[0].name, "failure");
+    assert_eq!(left_out.children[0].children[0].attrs["type"], "skipped-under-strict");
+}

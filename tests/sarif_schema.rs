@@ -193,3 +193,29 @@ fn uris_name_the_files_own_bytes() {
     assert_eq!(resolved, want);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Entries a directory walk left out are tool execution notifications: a warning when
+/// nothing verified what they name, an error under `--strict`, which makes the run
+/// unsuccessful; the document stays valid SARIF.
+#[cfg(unix)]
+#[test]
+fn entries_left_out_are_notifications() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sarif-left-out");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("a.json")).unwrap();
+    std::os::unix::fs::symlink(fixture("seed-example-sealed.json"), dir.join("link.json")).unwrap();
+    let d = dir.to_str().unwrap();
+    for (strict, code, level, success) in [(false, 0, "warning", true), (true, 1, "error", false)] {
+        let args: Vec<&str> = if strict { vec!["--strict", d] } else { vec![d] };
+        let (got, v) = sarif(&args, None);
+        // Under --strict the seed's own warnings reject it too; the run is unsuccessful
+        // only because of the entry left out (its findings are results, not failures).
+        assert_eq!(got, code);
+        let inv = &v["runs"][0]["invocations"][0];
+        assert_eq!(inv["executionSuccessful"], success);
+        let n = &inv["toolExecutionNotifications"][0];
+        assert_eq!(n["level"], level);
+        assert!(n["message"]["text"].as_str().unwrap().contains("link.json: a symbolic link"), "{n}");
+    }
+}

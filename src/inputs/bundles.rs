@@ -75,6 +75,10 @@ impl Input {
 pub struct Notice {
     pub path: String,
     pub reason: String,
+    /// For an entry a walk left out: whether it may hold a bundle that nothing verified
+    /// (a link not followed, a FIFO), not one already walked (a loop). `--strict` fails
+    /// the run on these: a delivery could hide its bundle behind a link.
+    pub unverified: bool,
 }
 
 /// What the paths on the command line stand for.
@@ -112,7 +116,12 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
-    Notice { path: crate::text::path_name(path), reason }
+    Notice { path: crate::text::path_name(path), reason, unverified: false }
+}
+
+/// An entry left out whose content nothing verified.
+fn unverified(path: &Path, reason: String) -> Notice {
+    Notice { unverified: true, ..notice(path, reason) }
 }
 
 fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
@@ -156,7 +165,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(notice(
+                    d.skipped.push(unverified(
                         path,
                         format!("a symbolic link to outside {}: not read", crate::text::path_name(root)),
                     ));
@@ -178,13 +187,22 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             }
             continue;
         }
+        // A link to a directory, not followed, would leave every bundle below it out
+        // without a word: it is named, whatever its own name.
+        if ft.is_symlink() && std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            d.skipped.push(unverified(
+                path,
+                "a symbolic link to a directory: not walked (--follow follows links)".to_owned(),
+            ));
+            continue;
+        }
         if !is_json(path) {
             continue;
         }
         if ft.is_symlink() {
-            d.skipped.push(notice(path, "a symbolic link: not followed (--follow follows links)".to_owned()));
+            d.skipped.push(unverified(path, "a symbolic link: not followed (--follow follows links)".to_owned()));
         } else if !ft.is_file() {
-            d.skipped.push(notice(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
+            d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
             d.inputs.push(Input::File { path: path.to_path_buf(), walked: true });
         }

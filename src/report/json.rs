@@ -54,7 +54,7 @@ impl Sink for Stream<'_> {
             // Last, because it is complete only when every bundle is.
             "record": style.record,
             "unreadable": notices(&tally.unreadable),
-            "skipped": notices(&tally.skipped),
+            "skipped": skips(&tally.skipped),
             "summary": summary(tally),
             "verdict": tally.verdict(),
         });
@@ -80,6 +80,11 @@ pub fn summary(tally: &Tally) -> Value {
 
 pub fn notices(list: &[Notice]) -> Vec<Value> {
     list.iter().map(|n| json!({ "file": n.path, "reason": n.reason })).collect()
+}
+
+/// Entries a walk left out, and whether each may hold a bundle nothing verified.
+pub fn skips(list: &[Notice]) -> Vec<Value> {
+    list.iter().map(|n| json!({ "file": n.path, "reason": n.reason, "unverified": n.unverified })).collect()
 }
 
 /// One bundle's object of the JSON and JSON-lines reports. Serialized straight from

@@ -4,7 +4,7 @@
 //! `batch::GROUP`); an input that could not be read is a line
 //! `{"file", "unreadable"}` in its place; the last line is the summary and the record of the audit.
 
-use super::json::{bundle, notices, summary, REPORT_VERSION};
+use super::json::{bundle, skips, summary, REPORT_VERSION};
 use super::{Sink, Style};
 use crate::batch::Tally;
 use crate::inputs::bundles::Notice;
@@ -47,7 +47,7 @@ impl Sink for Stream<'_> {
                 "now": self.style.now,
                 "record": style.record,
                 "summary": summary(tally),
-                "skipped": notices(&tally.skipped),
+                "skipped": skips(&tally.skipped),
                 "verdict": tally.verdict(),
             }),
         )

@@ -114,7 +114,26 @@ impl Sink for Stream<'_> {
         Ok(())
     }
 
-    fn finish(&mut self, _all: &[BundleReport], _tally: &Tally, _style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, _all: &[BundleReport], tally: &Tally, _style: &Style, out: &mut dyn Write) -> io::Result<()> {
+        // An entry a walk left out unverified (a link, a FIFO) is a test that did not
+        // run, and under --strict one that failed the run.
+        let ts = attr(&self.timestamp());
+        for n in tally.skipped.iter().filter(|n| n.unverified) {
+            self.tests += 1;
+            let message = attr(&format!("skipped {}: {}", n.path, n.reason));
+            let (failures, skipped, outcome) = if tally.strict {
+                self.failures += 1;
+                (1, 0, format!("<failure message=\"{message}\" type=\"skipped-under-strict\"/>"))
+            } else {
+                (0, 1, format!("<skipped message=\"{message}\"/>"))
+            };
+            self.suites.push(format!(
+                "  <testsuite name=\"{}\" tests=\"1\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" \
+                 timestamp=\"{ts}\">\n    <testcase classname=\"Reading\" name=\"The entry was verified\">\n      \
+                 {outcome}\n    </testcase>\n  </testsuite>\n",
+                attr(&n.path),
+            ));
+        }
         write!(
             out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\

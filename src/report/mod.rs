@@ -580,7 +580,11 @@ pub(crate) mod testing {
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .collect();
         files.sort();
-        let unreadable = crate::inputs::bundles::Notice { path: "gone.json".into(), reason: "no such file".into() };
+        let unreadable = crate::inputs::bundles::Notice {
+            path: "gone.json".into(),
+            reason: "no such file".into(),
+            unverified: false,
+        };
         let mut runs = Vec::new();
         for (strict, allow, take, gone) in
             [(false, false, 12, false), (true, true, 40, true), (false, false, 1, false), (false, true, 1, true)]

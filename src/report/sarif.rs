@@ -142,21 +142,30 @@ impl Sink for Stream<'_> {
             let sep = if i == 0 { "\n" } else { ",\n" };
             write!(out, "{sep}{ITEM}{a}")?;
         }
-        // Inputs that could not be read are the tool's own failures, not results.
-        let notifications: Vec<Value> = tally
-            .unreadable
-            .iter()
-            .map(|n| {
-                json!({
-                    "level": "error",
-                    "message": { "text": format!("cannot read {}: {}", super::esc(&n.path), super::esc(&n.reason)) },
-                    "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(&n.path) } }],
-                })
+        // Inputs that could not be read are the tool's own failures, not results; entries
+        // a walk left out are notices, errors when --strict fails the run for them.
+        let notice = |level: &str, text: String, path: &str| {
+            json!({
+                "level": level,
+                "message": { "text": text },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(path) } }],
             })
-            .collect();
+        };
+        let unreadable = tally.unreadable.iter().map(|n| {
+            notice("error", format!("cannot read {}: {}", super::esc(&n.path), super::esc(&n.reason)), &n.path)
+        });
+        let skipped = tally.skipped.iter().map(|n| {
+            let level = match (n.unverified, tally.strict) {
+                (false, _) => "note",
+                (true, false) => "warning",
+                (true, true) => "error",
+            };
+            notice(level, format!("skipped {}: {}", super::esc(&n.path), super::esc(&n.reason)), &n.path)
+        });
+        let notifications: Vec<Value> = unreadable.chain(skipped).collect();
         // The record of the audit: the command that repeats the run, and everything it used.
         let invocations = json!([{
-            "executionSuccessful": tally.unreadable.is_empty(),
+            "executionSuccessful": tally.unreadable.is_empty() && !tally.strict_skips(),
             "commandLine": style.record.command,
             "toolExecutionNotifications": notifications,
             "properties": { "record": style.record },
