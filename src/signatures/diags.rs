@@ -369,6 +369,14 @@ pub static PGP_KEYED: &[&Rule] = &[
 /// The KMS rules that only run once a supplied public key is tried on the signature.
 pub static KMS_KEYED: &[&Rule] = &[&KMS_ALGORITHM_MISMATCH, &KMS_KEY_ID_UNBOUND, &KMS_WEAK_KEY, &KMS_BAD];
 
+/// The OpenPGP rules that need no key but a signature packet parsed from the armor:
+/// an entry whose armor holds none leaves them unrun (SKIP, never PASS). The other rules
+/// that need no key (the entry's `key_id`, whether its text parses) run on every entry.
+pub static PGP_PER_PACKET: &[&Rule] = &[&PGP_WRONG_TYPE, &PGP_FUTURE, &PGP_BEFORE_GENERATED, &PGP_UNVERIFIED];
+
+/// The KMS rules that need no key but a signature decoded from the entry.
+pub static KMS_PER_SIGNATURE: &[&Rule] = &[&KMS_UNVERIFIED];
+
 pub static RULES: &[&Rule] = &[
     &NONE,
     &FORM,

@@ -429,6 +429,12 @@ pub fn verify_entry(
         issues.push(Finding::new(rule, pointer, reason));
     };
 
+    // Each check is noted as it runs (`SigRow::ran`): one after a rejection did not run.
+    let ran = |row: &mut SigRow, rule: &'static Rule| {
+        if !row.ran.contains(&rule.id) {
+            row.ran.push(rule.id);
+        }
+    };
     let (Some(key_id), Some(alg), Some(sig_b64)) = (key_id, algorithm, signature) else {
         let missing: Vec<&str> = [("key_id", key_id), ("algorithm", algorithm), ("signature", signature)]
             .iter()
@@ -438,6 +444,7 @@ pub fn verify_entry(
         reject(&mut row, &mut issues, &diags::KMS_MALFORMED, format!("kms signature lacks {}", missing.join(", ")));
         return Checked { row, findings: issues };
     };
+    ran(&mut row, &diags::KMS_UNKNOWN_ALGORITHM);
     let scheme = match scheme(alg) {
         Ok(s) => s,
         Err(why) => {
@@ -449,6 +456,7 @@ pub fn verify_entry(
             return Checked { row, findings: issues };
         }
     };
+    ran(&mut row, &diags::KMS_MALFORMED);
     let sig = match decode_sig(sig_b64) {
         Ok(s) => s,
         Err(e) => {
@@ -461,6 +469,8 @@ pub fn verify_entry(
     // without an ID, each tried in turn (with a warning when one verifies).
     let bound: Vec<&KmsKey> = ctx.keys.iter().filter(|k| k.key_id.as_deref() == Some(key_id)).collect();
     let is_unbound = bound.is_empty();
+    row.parsed = true;
+    ran(&mut row, &diags::KMS_UNVERIFIED);
     let candidates: Vec<&KmsKey> = if is_unbound {
         ctx.keys.iter().filter(|k| k.key_id.is_none() && fits(scheme, &k.key).is_ok()).collect()
     } else {
@@ -475,11 +485,6 @@ pub fn verify_entry(
 
     let mut last_err: Option<(&'static Rule, String)> = None;
     let mut not_checked = false;
-    let ran = |row: &mut SigRow, rule: &'static Rule| {
-        if !row.ran.contains(&rule.id) {
-            row.ran.push(rule.id);
-        }
-    };
     for k in &candidates {
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
         ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);

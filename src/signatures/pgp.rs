@@ -231,7 +231,13 @@ fn check_entries_counted(
         row.claimed_key_id = entry.claim.map(str::to_owned);
         let mut issues = Vec::new();
         let claim = parse_entry_claim(entry, &mut issues);
-        let sigs = match parse_signatures(entry.armored, budget) {
+        for rule in [&diags::PGP_KEY_ID_MISSING, &diags::PGP_KEY_ID_INVALID, &diags::PGP_LONG_KEY_ID] {
+            note(&mut row.ran, rule);
+        }
+        let parsed = parse_signatures(entry.armored, budget);
+        note(&mut row.ran, &diags::PGP_NOT_A_SIGNATURE);
+        note(&mut row.ran, &diags::PGP_MALFORMED);
+        let sigs = match parsed {
             Ok((sigs, more)) => {
                 truncated |= more;
                 sigs
@@ -250,6 +256,7 @@ fn check_entries_counted(
         let many = sigs.len() > 1;
         for (i, sig) in sigs.into_iter().enumerate() {
             let mut row = row.clone();
+            row.parsed = true;
             if many {
                 row.form = format!("{} (signature {} of the block)", entry.form, i + 1);
             }
@@ -266,6 +273,7 @@ fn check_entries_counted(
     let mut digests = Digests::new(payload);
     for p in &pending {
         if let Some(c) = out.get_mut(p.slot) {
+            note(&mut c.row.ran, &diags::PGP_UNVERIFIED);
             let res = verify_sig(&p.sig, p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
@@ -465,38 +473,38 @@ fn precheck(
     let created = sig.signature_creation_time();
     row.created = created.map(fmt_time);
 
-    let mut reject = |rule: &'static Rule, reason: String| {
+    // Each check is noted as it runs (`SigRow::ran`): one after a rejection did not run.
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
         row.verdict = Verdict::Rejected;
         row.reason = reason.clone();
         issues.push(Finding::new(rule, pointer, reason));
         None
     };
+    note(&mut row.ran, &diags::PGP_WRONG_TYPE);
     if sig.typ() != SignatureType::Binary {
-        return reject(
-            &diags::PGP_WRONG_TYPE,
-            format!(
-                "signature type is {}, a detached binary signature (type 0x00) over the payload is required",
-                sig.typ()
-            ),
+        let reason = format!(
+            "signature type is {}, a detached binary signature (type 0x00) over the payload is required",
+            sig.typ()
         );
+        return reject(row, issues, &diags::PGP_WRONG_TYPE, reason);
     }
     let Some(created) = created else {
-        return reject(&diags::PGP_MALFORMED, "signature has no creation time".into());
+        return reject(row, issues, &diags::PGP_MALFORMED, "signature has no creation time".into());
     };
     // Far-future clocks saturate instead of overflowing: nothing is later than "never".
     let latest = ctx.now.checked_add(CLOCK_SKEW).unwrap_or(ctx.now);
+    note(&mut row.ran, &diags::PGP_FUTURE);
     if created > latest {
-        return reject(
-            &diags::PGP_FUTURE,
-            format!(
-                "signature claims to be made {}, after the verification time {}: a signature from the \
-                 future is rejected",
-                fmt_time(created),
-                fmt_time(ctx.now)
-            ),
+        let reason = format!(
+            "signature claims to be made {}, after the verification time {}: a signature from the \
+             future is rejected",
+            fmt_time(created),
+            fmt_time(ctx.now)
         );
+        return reject(row, issues, &diags::PGP_FUTURE, reason);
     }
     if let Some(gen) = ctx.generated_at {
+        note(&mut row.ran, &diags::PGP_BEFORE_GENERATED);
         if created < gen {
             issues.push(Finding::new(
                 &diags::PGP_BEFORE_GENERATED,
