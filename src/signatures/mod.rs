@@ -506,11 +506,16 @@ fn same_key(rows: &[SigRow], out: &mut Outcome) {
             .and_then(|r| r.key_material.as_deref())
             .and_then(|m| m.split(':').next())
             .unwrap_or("public");
+        // RSA keys are one signer by their modulus alone, whatever their exponents.
+        let one = match family {
+            "rsa" => "one RSA modulus (whoever knows its factors holds the key for every exponent)".to_owned(),
+            _ => format!("one {family} key"),
+        };
         out.push(Finding::new(
             &diags::SAME_KEY,
             "/signatures",
             format!(
-                "one {family} key was supplied as {}: its signatures ({}) count as one signer",
+                "{one} was supplied as {}: its signatures ({}) count as one signer",
                 names.join(" and "),
                 at.join(", ")
             ),

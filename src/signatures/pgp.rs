@@ -98,8 +98,10 @@ pub fn valid_user_ids(cert: &Cert, policy: &dyn openpgp::policy::Policy, t: Syst
 
 /// The public key material of an OpenPGP key in the normal form KMS keys are compared
 /// in ([`super::kms::PublicKey::material`]): one private key under two certificates (two
-/// creation times, two fingerprints) or also given as a KMS key is one signer. Keys of
-/// other algorithms are known by their fingerprint, so they never merge.
+/// creation times, two fingerprints) or also given as a KMS key is one signer, and so are
+/// two RSA keys with one modulus, whatever their exponents (the factors of the modulus
+/// give the private key of each). Keys of other algorithms are known by their
+/// fingerprint, so they never merge.
 pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String {
     use openpgp::crypto::mpi::PublicKey as M;
     use openpgp::types::Curve;
@@ -117,7 +119,8 @@ pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String 
         M::ECDSA { curve: Curve::NistP384, q } => p384::PublicKey::from_sec1_bytes(q.value())
             .map(|p| format!("ecdsa-p384:{}", hex(p.to_encoded_point(false).as_bytes())))
             .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
-        M::RSA { e, n } => format!("rsa:{}:{}", hex(n.value()), hex(e.value())),
+        // The modulus alone: whoever knows its factors holds every exponent's private key.
+        M::RSA { n, .. } => format!("rsa:{}", hex(n.value())),
         _ => format!("openpgp:{}", k.fingerprint().to_hex()),
     }
 }
@@ -1184,7 +1187,7 @@ mod tests {
     }
 
     /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
-    /// RSA n and e without leading zeros, the Ed25519 point without OpenPGP's 0x40 prefix.
+    /// the RSA modulus without leading zeros (not the exponent), the Ed25519 point without OpenPGP's 0x40 prefix.
     #[test]
     fn key_material_is_the_normal_form() {
         let material = |f: &str| {
@@ -1194,11 +1197,33 @@ mod tests {
         let p = material("p256.asc");
         assert!(p.starts_with("ecdsa-p256:04") && p.len() == "ecdsa-p256:".len() + 130, "{p}");
         let r = material("rsa3072.asc");
-        assert!(r.starts_with("rsa:") && r.ends_with(":010001") && r.len() == "rsa:".len() + 768 + 7, "{r}");
+        assert!(r.starts_with("rsa:") && r.len() == "rsa:".len() + 768, "{r}");
         let e = material("ed25519.asc");
         assert!(e.starts_with("ed25519:") && e.len() == "ed25519:".len() + 64, "{e}");
         let kms = super::super::kms::parse_key(&fixture("kms/ed25519-same-as-pgp.pem")).unwrap().0;
         assert_eq!(kms.material(), e, "the KMS copy of the ed25519 OpenPGP key");
+    }
+
+    /// Two certificates gpg made on one RSA modulus with exponents 65537 and 3
+    /// (fixtures/signatures/shared-modulus, made by its make.sh): two fingerprints, one
+    /// key material, the same as the KMS copies of either key.
+    #[test]
+    fn rsa_key_material_is_the_modulus_alone() {
+        use openpgp::crypto::mpi::PublicKey as M;
+        let key = |f: &str| {
+            let certs = parse_cert_file(&fixture(&format!("shared-modulus/{f}"))).unwrap();
+            certs[0].primary_key().key().clone()
+        };
+        let (a, b) = (key("rsa-e65537.asc"), key("rsa-e3.asc"));
+        let (M::RSA { e: ea, n: na }, M::RSA { e: eb, n: nb }) = (a.mpis(), b.mpis()) else { panic!("RSA keys") };
+        assert_eq!(na, nb);
+        assert_eq!((ea.value(), eb.value()), (&[1u8, 0, 1][..], &[3u8][..]));
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert_eq!(key_material(&a), key_material(&b));
+        let kms = super::super::kms::parse_key(&fixture("shared-modulus/rsa-e65537.pem")).unwrap().0;
+        assert_eq!(kms.material(), key_material(&b), "the e = 3 certificate and the e = 65537 KMS key");
+        let other = parse_cert_file(&fixture("certs/rsa3072.asc")).unwrap();
+        assert_ne!(key_material(other[0].primary_key().key()), key_material(&a));
     }
 
     #[test]
