@@ -245,3 +245,87 @@ fn every_format_says_the_same() {
         assert_eq!(compared, 31, "{rel}: every signature rule compared");
     }
 }
+
+/// 40 entries of garbage, past the default --max-signatures (32): the 32 examined are
+/// each a malformed finding, the rest are sig.too-many, and no check of the kind is PASS,
+/// since some signatures were never examined.
+#[test]
+fn garbage_past_the_signature_limit_is_neither_pass_nor_unbounded() {
+    let (code, b) = bundle("signatures/unparsed/pgp-many-garbage.json", &[]);
+    assert_eq!(code, 1);
+    let malformed = findings(&b, "sig.pgp.malformed");
+    assert_eq!(malformed.len(), 32, "one per examined entry");
+    assert_eq!(malformed[31]["pointer"], "/signatures/pgp/31");
+    one_error_at(&b, "sig.too-many", "/signatures");
+    let past = "; those past --max-signatures were not examined (sig.too-many)";
+    for rule in PGP_ON_TEXT {
+        skipped_because(&b, rule, &format!("checked for the 32 OpenPGP signature(s) examined{past}"));
+    }
+    for rule in PGP_PER_PACKET.iter().chain(&PGP_KEYED) {
+        skipped_because(
+            &b,
+            rule,
+            &format!(
+                "no OpenPGP signature packet could be parsed, for any of the 32 OpenPGP signatures: not checked{past}"
+            ),
+        );
+    }
+}
+
+/// One good signature and 40 of garbage, all examined (--max-signatures 100): the
+/// reason lists three of the signatures not checked and counts the rest, whatever
+/// their number.
+#[test]
+fn many_unchecked_signatures_make_a_short_reason() {
+    let cert = ed25519();
+    let (code, b) =
+        bundle("signatures/unparsed/pgp-good-and-many-garbage.json", &["--cert", &cert, "--max-signatures", "100"]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&b, "sig.pgp.malformed").len(), 40);
+    let no = "(no OpenPGP signature packet could be parsed)";
+    let want = format!(
+        "checked for 1 of the 41 OpenPGP signatures; not checked for /signatures/pgp/1 {no}, /signatures/pgp/2 {no}, \
+         /signatures/pgp/3 {no}, and 37 more"
+    );
+    for rule in PGP_PER_PACKET.iter().chain(&PGP_KEYED) {
+        skipped_because(&b, rule, &want);
+    }
+}
+
+/// A KMS entry that is not an object (sig.form) beside a good one: the checks ran for
+/// one of the two entries, so none is PASS.
+#[test]
+fn an_entry_refused_by_its_form_is_not_a_pass_for_the_kind() {
+    let key = p256_key();
+    let (code, b) = bundle("signatures/unparsed/kms-good-and-not-an-object.json", &["--kms-key", &key]);
+    assert_eq!(code, 1);
+    one_error_at(&b, "sig.form", "/signatures/kms/1");
+    assert_eq!(b["signatures"][0]["verdict"], "verified");
+    let want = "checked for 1 of the 2 KMS signatures; not checked for /signatures/kms/1 (not a usable entry, see \
+                sig.form)";
+    for rule in KMS_KEYED.iter().chain(&["sig.kms.malformed", "sig.kms.unknown-algorithm", "sig.kms.unverified"]) {
+        skipped_because(&b, rule, want);
+    }
+}
+
+/// Armor headers and body carrying terminal controls and a right-to-left override: the
+/// entry is malformed, its checks are SKIP, and no format prints a control character or
+/// the override raw.
+#[test]
+fn hostile_armor_is_malformed_and_never_printed_raw() {
+    let rel = "signatures/unparsed/pgp-hostile-armor.json";
+    let (code, b) = bundle(rel, &[]);
+    assert_eq!(code, 1);
+    one_error_at(&b, "sig.pgp.malformed", "/signatures/pgp");
+    for rule in PGP_PER_PACKET.iter().chain(&PGP_KEYED) {
+        skipped_because(&b, rule, NO_PACKET);
+    }
+    for format in ["human", "json", "junit", "markdown", "sarif", "html"] {
+        let r = report(format, rel, &["--verbose"]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        let raw: Vec<u8> = r.raw.iter().copied().filter(|c| *c < 0x20 && !b"\n\r\t".contains(c)).collect();
+        assert!(raw.is_empty(), "{format} prints control bytes {raw:?}");
+        assert!(!r.stdout.contains('\u{202e}'), "{format} prints the right-to-left override");
+        assert!(!r.stderr.contains('\u{1b}'), "{format} stderr");
+    }
+}
