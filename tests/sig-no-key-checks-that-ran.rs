@@ -329,3 +329,27 @@ fn hostile_armor_is_malformed_and_never_printed_raw() {
         assert!(!r.stderr.contains('\u{1b}'), "{format} stderr");
     }
 }
+
+/// Five good pure Ed25519 signatures: four are verified, the fifth is past the per-bundle
+/// bound of Ed25519 verifications (sig.too-many at its pointer). The checks it was not
+/// put through are SKIP as not checked for that reason, not as "rejected".
+#[test]
+fn a_signature_past_the_verification_bound_is_skip_for_that_reason() {
+    let gcp_ed = "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/ed25519/cryptoKeyVersions/1";
+    let key = format!("{gcp_ed}={}", path("signatures/kms/ed25519.pem"));
+    let (code, b) = bundle("signatures/unparsed/kms-five-ed25519.json", &["--kms-key", &key]);
+    assert_eq!(code, 1);
+    one_error_at(&b, "sig.too-many", "/signatures/kms/4");
+    let verdicts: Vec<&str> =
+        b["signatures"].as_array().unwrap().iter().map(|r| r["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["verified", "verified", "verified", "verified", "unverified"]);
+    let want = "checked for 4 of the 5 KMS signatures; not checked for /signatures/kms/4 (past the per-bundle bound \
+                of such verifications, see sig.too-many)";
+    for rule in ["sig.kms.bad", "sig.kms.key-id-unbound"] {
+        skipped_because(&b, rule, want);
+    }
+    // Run for all five before the bound: the key fits and is strong, and was supplied.
+    for rule in ["sig.kms.algorithm-mismatch", "sig.kms.weak-key", "sig.kms.unverified", "sig.kms.malformed"] {
+        status(&b, rule, "pass");
+    }
+}

@@ -768,7 +768,11 @@ fn mark_family(out: &mut Outcome, rows: &[SigRow], family: &Family, seen: &Exami
             continue;
         }
         let why_not = |r: &SigRow| {
-            if keyed && reached(r) {
+            if keyed && reached(r) && r.verdict != SigVerdict::Rejected {
+                // A supplied key was tried, and the signature neither verified nor failed:
+                // the per-bundle bound of salted hashes or Ed25519 verifications was spent.
+                "past the per-bundle bound of such verifications, see sig.too-many"
+            } else if keyed && reached(r) {
                 "rejected by an earlier check"
             } else if needs_signature && !r.parsed {
                 unread
@@ -834,6 +838,44 @@ mod tests {
         assert_eq!(t.demand(Profile::None), (0, vec![]));
         t.min_signers = 2;
         assert_eq!(t.demand(Profile::Marketplace), (2, vec!["--min-signers", "--profile marketplace"]));
+    }
+
+    /// A row whose key checks stopped at the per-bundle bound (verdict unverified,
+    /// `sig.too-many`) is said to be not checked for that reason, not "rejected".
+    #[test]
+    fn a_signature_past_the_verification_bound_is_not_said_rejected() {
+        let row = |i: usize, verdict: SigVerdict, ran: &[&'static Rule]| SigRow {
+            verdict,
+            parsed: true,
+            ran: ran.iter().map(|r| r.id).chain([diags::KMS_MALFORMED.id, diags::KMS_UNKNOWN_ALGORITHM.id]).collect(),
+            ..SigRow::new("kms", "array", &format!("/signatures/kms/{i}"))
+        };
+        let all = [&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_BAD, &diags::KMS_KEY_ID_UNBOUND];
+        let rows = [
+            row(0, SigVerdict::Verified, &[&all[..], &[&diags::KMS_UNVERIFIED]].concat()),
+            row(
+                1,
+                SigVerdict::Unverified,
+                &[&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_UNVERIFIED],
+            ),
+        ];
+        let mut out = Outcome::default();
+        let family =
+            Family { kind: "kms", name: "KMS", keyed: diags::KMS_KEYED, per_signature: diags::KMS_PER_SIGNATURE };
+        mark_family(&mut out, &rows, &family, &Examined::default());
+        let reason = |rule: &Rule| out.skipped.iter().find(|(id, _)| *id == rule.id).map(|(_, why)| why.clone());
+        assert_eq!(
+            reason(&diags::KMS_BAD).as_deref(),
+            Some(
+                "checked for 1 of the 2 KMS signatures; not checked for /signatures/kms/1 (past the per-bundle \
+                 bound of such verifications, see sig.too-many)"
+            )
+        );
+        for rule in
+            [&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_UNVERIFIED, &diags::KMS_MALFORMED]
+        {
+            assert!(out.evaluated.contains(&rule.id) && reason(rule).is_none(), "{}", rule.id);
+        }
     }
 
     #[test]
