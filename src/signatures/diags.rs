@@ -50,8 +50,8 @@ pub static MIN_SIGNERS: Rule = Rule {
     explanation: "--min-signers N asks for N distinct trusted keys (N OpenPGP certificates or KMS \
 keys the auditor supplied, restricted to the --signer keys when given). Two signatures by \
 the same certificate, even by two of its subkeys, count once, and so do signatures by one \
-public key supplied twice: in two certificates, or as a certificate and a KMS key \
-(sig.same-key names them).",
+public key supplied twice: in two certificates, or as a certificate and a KMS key, and two RSA \
+keys with one modulus whatever their exponents (sig.same-key names them).",
 };
 
 pub static SAME_KEY: Rule = Rule {
@@ -60,11 +60,14 @@ pub static SAME_KEY: Rule = Rule {
     severity: Info,
     title: "Each supplied signer a distinct key",
     explanation: "Two keys the auditor supplied as different signers hold the same public key \
-(the same Ed25519 point, EC point on the same curve, or RSA modulus and exponent): one private \
-key in two OpenPGP certificates (made at two times, so with two fingerprints), or given both \
-as an OpenPGP certificate and as a --kms-key. Signatures by them are signatures by one key, so \
-they count as one signer towards --min-signers; the finding names the keys that were merged. \
-If two people were meant to sign, one of them did not.",
+(the same Ed25519 point, EC point on the same curve, or RSA modulus): one private key in two \
+OpenPGP certificates (made at two times, so with two fingerprints), or given both as an \
+OpenPGP certificate and as a --kms-key. RSA keys are compared by their modulus alone: two keys \
+with one modulus and different public exponents are held by whoever knows its two prime \
+factors, who can compute the private key for any exponent, so they are one signer. \
+Signatures by them are signatures by one key, so they count as one signer towards \
+--min-signers; the finding names the keys that were merged. If two people were meant to \
+sign, one of them did not.",
 };
 
 pub static TOO_MANY: Rule = Rule {
@@ -368,6 +371,14 @@ pub static PGP_KEYED: &[&Rule] = &[
 
 /// The KMS rules that only run once a supplied public key is tried on the signature.
 pub static KMS_KEYED: &[&Rule] = &[&KMS_ALGORITHM_MISMATCH, &KMS_KEY_ID_UNBOUND, &KMS_WEAK_KEY, &KMS_BAD];
+
+/// The OpenPGP rules that need no key but a signature packet parsed from the armor:
+/// an entry whose armor holds none leaves them unrun (SKIP, never PASS). The other rules
+/// that need no key (the entry's `key_id`, whether its text parses) run on every entry.
+pub static PGP_PER_PACKET: &[&Rule] = &[&PGP_WRONG_TYPE, &PGP_FUTURE, &PGP_BEFORE_GENERATED, &PGP_UNVERIFIED];
+
+/// The KMS rules that need no key but a signature decoded from the entry.
+pub static KMS_PER_SIGNATURE: &[&Rule] = &[&KMS_UNVERIFIED];
 
 pub static RULES: &[&Rule] = &[
     &NONE,

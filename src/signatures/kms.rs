@@ -60,12 +60,14 @@ impl PublicKey {
 
     /// The key's public material in one normal form, comparable with an OpenPGP key's
     /// ([`super::pgp::key_material`]): the algorithm family, then the Ed25519 point, the
-    /// uncompressed SEC1 point of its curve, or RSA's n and e (no leading zeros).
+    /// uncompressed SEC1 point of its curve, or RSA's modulus (no leading zeros). Not the
+    /// RSA exponent: two keys with one modulus are held by whoever knows its factors, so
+    /// they are one signer whatever their exponents.
     pub fn material(&self) -> String {
         match self {
             PublicKey::P256(k) => format!("ecdsa-p256:{}", hex(k.to_encoded_point(false).as_bytes())),
             PublicKey::P384(k) => format!("ecdsa-p384:{}", hex(k.to_encoded_point(false).as_bytes())),
-            PublicKey::Rsa(k) => format!("rsa:{}:{}", hex(&k.n().to_bytes_be()), hex(&k.e().to_bytes_be())),
+            PublicKey::Rsa(k) => format!("rsa:{}", hex(&k.n().to_bytes_be())),
             PublicKey::Ed25519(k) => format!("ed25519:{}", hex(k.as_bytes())),
         }
     }
@@ -429,6 +431,12 @@ pub fn verify_entry(
         issues.push(Finding::new(rule, pointer, reason));
     };
 
+    // Each check is noted as it runs (`SigRow::ran`): one after a rejection did not run.
+    let ran = |row: &mut SigRow, rule: &'static Rule| {
+        if !row.ran.contains(&rule.id) {
+            row.ran.push(rule.id);
+        }
+    };
     let (Some(key_id), Some(alg), Some(sig_b64)) = (key_id, algorithm, signature) else {
         let missing: Vec<&str> = [("key_id", key_id), ("algorithm", algorithm), ("signature", signature)]
             .iter()
@@ -438,6 +446,7 @@ pub fn verify_entry(
         reject(&mut row, &mut issues, &diags::KMS_MALFORMED, format!("kms signature lacks {}", missing.join(", ")));
         return Checked { row, findings: issues };
     };
+    ran(&mut row, &diags::KMS_UNKNOWN_ALGORITHM);
     let scheme = match scheme(alg) {
         Ok(s) => s,
         Err(why) => {
@@ -449,6 +458,7 @@ pub fn verify_entry(
             return Checked { row, findings: issues };
         }
     };
+    ran(&mut row, &diags::KMS_MALFORMED);
     let sig = match decode_sig(sig_b64) {
         Ok(s) => s,
         Err(e) => {
@@ -461,6 +471,8 @@ pub fn verify_entry(
     // without an ID, each tried in turn (with a warning when one verifies).
     let bound: Vec<&KmsKey> = ctx.keys.iter().filter(|k| k.key_id.as_deref() == Some(key_id)).collect();
     let is_unbound = bound.is_empty();
+    row.parsed = true;
+    ran(&mut row, &diags::KMS_UNVERIFIED);
     let candidates: Vec<&KmsKey> = if is_unbound {
         ctx.keys.iter().filter(|k| k.key_id.is_none() && fits(scheme, &k.key).is_ok()).collect()
     } else {
@@ -475,11 +487,6 @@ pub fn verify_entry(
 
     let mut last_err: Option<(&'static Rule, String)> = None;
     let mut not_checked = false;
-    let ran = |row: &mut SigRow, rule: &'static Rule| {
-        if !row.ran.contains(&rule.id) {
-            row.ran.push(rule.id);
-        }
-    };
     for k in &candidates {
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
         ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);
@@ -627,6 +634,24 @@ mod tests {
         // The normal form is the SPKI DER that openssl writes by default.
         let der = std::fs::read(dir.join("p256.der")).unwrap();
         assert_eq!(id("p256-compressed.pem"), hex(&Sha256::digest(der)));
+    }
+
+    /// One RSA modulus with exponents 65537 and 3 (fixtures/signatures/shared-modulus,
+    /// made by its make.sh): two keys with two identities, one key material, since whoever
+    /// knows the modulus's factors holds both. Other moduli stay apart.
+    #[test]
+    fn rsa_keys_are_one_by_their_modulus() {
+        use rsa::BigUint;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures");
+        let key = |f: &str| parse_key(&std::fs::read(dir.join(f)).unwrap()).unwrap();
+        let ((a, id_a), (b, id_b)) = (key("shared-modulus/rsa-e65537.pem"), key("shared-modulus/rsa-e3.pem"));
+        let (PublicKey::Rsa(ra), PublicKey::Rsa(rb)) = (&a, &b) else { panic!("two RSA keys") };
+        assert_eq!(ra.n(), rb.n());
+        assert_eq!((ra.e(), rb.e()), (&BigUint::from(65537u32), &BigUint::from(3u32)));
+        assert_ne!(id_a, id_b, "two public keys");
+        assert_eq!(a.material(), b.material(), "one signer");
+        assert_ne!(key("kms/rsa2048.pem").0.material(), key("kms/rsa3072.pem").0.material());
+        assert_ne!(key("kms/rsa2048.pem").0.material(), a.material());
     }
 
     /// Moduli and exponents no key generator makes are refused when the key is read.

@@ -250,11 +250,15 @@ pub struct SigRow {
     /// `kms::PublicKey::material`): what makes two supplied keys one signer.
     #[serde(skip)]
     pub key_material: Option<String>,
-    /// The rules that need a supplied key ([`diags::PGP_KEYED`], [`diags::KMS_KEYED`])
-    /// and were really evaluated for this signature: a signature no supplied key was
+    /// The rules of its kind (`sig.pgp.*`, `sig.kms.*`) really evaluated for this
+    /// signature: one whose armor or base64 holds no signature, one no supplied key was
     /// tried on, or one rejected before a check, leaves that check unrun (spec 7).
     #[serde(skip)]
     pub ran: Vec<&'static str>,
+    /// Whether a signature was read from the entry: an OpenPGP signature packet parsed
+    /// from its armor, a KMS signature decoded from its base64.
+    #[serde(skip)]
+    pub parsed: bool,
 }
 
 impl SigRow {
@@ -310,8 +314,12 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     };
     let has_pgp = !matches!(pgp_value, None | Some(Value::Null));
     let has_kms = !matches!(kms_value, None | Some(Value::Null));
-    skip_or_mark(out, "sig.pgp.", diags::PGP_KEYED, has_pgp, "no OpenPGP signature in the bundle");
-    skip_or_mark(out, "sig.kms.", diags::KMS_KEYED, has_kms, "no KMS signature in the bundle");
+    if !has_pgp {
+        skip_family(out, "sig.pgp.", "no OpenPGP signature in the bundle");
+    }
+    if !has_kms {
+        skip_family(out, "sig.kms.", "no KMS signature in the bundle");
+    }
 
     if !has_pgp && !has_kms {
         out.push(Finding::new(
@@ -325,21 +333,20 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     let payload: &[u8] = if has_pgp || has_kms { doc.payload() } else { &[] };
     let now = SystemTime::from(opts.now);
     let mut budget = trust.max_signatures;
-    let mut truncated = false;
+    let mut pgp_seen = Examined::default();
+    let mut kms_seen = Examined::default();
     if has_pgp {
         let generated_at =
             doc.member_ref("generated_at").and_then(|v| crate::clock::parse_rfc3339(v.as_str()?)).map(SystemTime::from);
         if generated_at.is_none() {
             // Nothing to hold the signing time against: not checked, never PASS.
-            out.evaluated.retain(|id| *id != diags::PGP_BEFORE_GENERATED.id);
             out.skip(&diags::PGP_BEFORE_GENERATED, "no RFC 3339 generated_at in the bundle (see Schema)");
         }
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
         let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
-        let (entries, more) = pgp_entries(pgp_value, sibling_key_id, &mut budget, out);
-        truncated |= more;
+        let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
-        truncated |= more;
+        pgp_seen.truncated |= more;
         for c in checked {
             out.extend(Outcome::of_findings(c.findings));
             rows.push(c.row);
@@ -360,8 +367,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     if has_kms {
         let ctx = kms::Ctx { keys: &trust.kms_keys };
         let payload = kms::Payload::new(payload);
-        let (entries, more) = kms_entries(kms_value, &mut budget, out);
-        truncated |= more;
+        let entries = kms_entries(kms_value, &mut budget, out, &mut kms_seen);
         for (form, pointer, v) in entries {
             let c = kms::verify_entry(
                 &form,
@@ -376,7 +382,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             rows.push(c.row);
         }
     }
-    if truncated {
+    if pgp_seen.truncated || kms_seen.truncated {
         let max = trust.max_signatures;
         out.push(
             Finding::new(
@@ -393,15 +399,22 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
     }
 
     if has_pgp {
-        mark_keyed(out, &rows, "pgp", "OpenPGP", diags::PGP_KEYED);
+        let family =
+            Family { kind: "pgp", name: "OpenPGP", keyed: diags::PGP_KEYED, per_signature: diags::PGP_PER_PACKET };
+        mark_family(out, &rows, &family, &pgp_seen);
     }
     if has_kms {
-        mark_keyed(out, &rows, "kms", "KMS", diags::KMS_KEYED);
+        let family =
+            Family { kind: "kms", name: "KMS", keyed: diags::KMS_KEYED, per_signature: diags::KMS_PER_SIGNATURE };
+        mark_family(out, &rows, &family, &kms_seen);
     }
 
-    if has_pgp || has_kms {
+    if rows.iter().any(|r| r.verdict == SigVerdict::Verified) {
         out.mark(&diags::SAME_KEY);
         same_key(&rows, out);
+    } else if has_pgp || has_kms {
+        // Only keys that verified are compared: with none, nothing was.
+        out.skip(&diags::SAME_KEY, "no signature verified against a supplied key: not checked");
     } else {
         out.skip(&diags::SAME_KEY, "no signature in the bundle");
     }
@@ -493,11 +506,16 @@ fn same_key(rows: &[SigRow], out: &mut Outcome) {
             .and_then(|r| r.key_material.as_deref())
             .and_then(|m| m.split(':').next())
             .unwrap_or("public");
+        // RSA keys are one signer by their modulus alone, whatever their exponents.
+        let one = match family {
+            "rsa" => "one RSA modulus (whoever knows its factors holds the key for every exponent)".to_owned(),
+            _ => format!("one {family} key"),
+        };
         out.push(Finding::new(
             &diags::SAME_KEY,
             "/signatures",
             format!(
-                "one {family} key was supplied as {}: its signatures ({}) count as one signer",
+                "{one} was supplied as {}: its signatures ({}) count as one signer",
                 names.join(" and "),
                 at.join(", ")
             ),
@@ -560,20 +578,31 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], no
     }
 }
 
+/// What of a family's signatures no check could look at: entries `sig.form` refused,
+/// and whether some were left past `--max-signatures`. With any, no check of the family
+/// ran on all its signatures, so none is PASS (spec 7).
+#[derive(Debug, Default)]
+struct Examined {
+    /// Pointers of the entries that hold no usable signature entry (`sig.form`).
+    unusable: Vec<String>,
+    /// Signatures past `--max-signatures` were not examined.
+    truncated: bool,
+}
+
 /// The `pgp` member as entries, in the forms the format allows; other shapes are
-/// `sig.form` findings. Each array entry counts against `budget` (`--max-signatures`):
-/// one that is not a usable entry costs one here, a usable one is left for
-/// [`pgp::check_entries`] to charge (its packets, at least one). Entries past the budget
-/// are not looked at; the flag says there were some.
+/// `sig.form` findings, their pointers in `seen`. Each array entry counts against
+/// `budget` (`--max-signatures`): one that is not a usable entry costs one here, a usable
+/// one is left for [`pgp::check_entries`] to charge (its packets, at least one). Entries
+/// past the budget are not looked at; `seen` says there were some.
 fn pgp_entries<'a>(
     pgp_value: Option<&'a Value>,
     sibling_key_id: Option<&'a Value>,
     budget: &mut usize,
     out: &mut Outcome,
-) -> (Vec<pgp::Entry<'a>>, bool) {
+    seen: &mut Examined,
+) -> Vec<pgp::Entry<'a>> {
     let base = "/signatures/pgp";
     let mut entries = Vec::new();
-    let mut more = false;
     match pgp_value {
         Some(Value::String(armored)) => {
             let claim = match sibling_key_id {
@@ -586,30 +615,41 @@ fn pgp_entries<'a>(
             };
             entries.push(pgp::Entry { form: "bare string".into(), pointer: base.into(), claim, armored });
         }
-        Some(entry @ Value::Object(_)) => entries.extend(pgp_entry("object".into(), base.into(), entry, out)),
+        Some(entry @ Value::Object(_)) => match pgp_entry("object".into(), base.into(), entry, out) {
+            Some(e) => entries.push(e),
+            None => seen.unusable.push(base.into()),
+        },
         Some(Value::Array(items)) => {
             for (i, entry) in items.iter().enumerate() {
                 if entries.len() >= *budget {
-                    more = true;
+                    seen.truncated = true;
                     break;
                 }
-                match pgp_entry(format!("array [{i}]"), child(base, &i.to_string()), entry, out) {
+                let pointer = child(base, &i.to_string());
+                match pgp_entry(format!("array [{i}]"), pointer.clone(), entry, out) {
                     Some(e) => entries.push(e),
-                    None => *budget = budget.saturating_sub(1),
+                    None => {
+                        seen.unusable.push(pointer);
+                        *budget = budget.saturating_sub(1);
+                    }
                 }
             }
             if items.is_empty() {
                 form_error(out, base, "`signatures.pgp` is an empty array");
+                seen.unusable.push(base.into());
             }
         }
         Some(Value::Null) | None => {}
-        Some(other) => form_error(
-            out,
-            base,
-            &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
-        ),
+        Some(other) => {
+            form_error(
+                out,
+                base,
+                &format!("`signatures.pgp` is {}, not an object, array or armored string", json_kind(other)),
+            );
+            seen.unusable.push(base.into());
+        }
     }
-    (entries, more)
+    entries
 }
 
 fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outcome) -> Option<pgp::Entry<'a>> {
@@ -627,30 +667,31 @@ fn pgp_entry<'a>(form: String, pointer: String, entry: &'a Value, out: &mut Outc
     Some(pgp::Entry { form, pointer, claim: str_member(entry, "key_id"), armored })
 }
 
-/// The `kms` member as (form, pointer, object) entries; other shapes are findings.
-/// Every entry, usable or not, costs one of `budget` (`--max-signatures`); those past
-/// it are not looked at, and the flag says there were some.
+/// The `kms` member as (form, pointer, object) entries; other shapes are findings,
+/// their pointers in `seen`. Every entry, usable or not, costs one of `budget`
+/// (`--max-signatures`); those past it are not looked at, and `seen` says there were some.
 fn kms_entries<'a>(
     kms_value: Option<&'a Value>,
     budget: &mut usize,
     out: &mut Outcome,
-) -> (Vec<(String, String, &'a Value)>, bool) {
+    seen: &mut Examined,
+) -> Vec<(String, String, &'a Value)> {
     let base = "/signatures/kms";
     let mut entries: Vec<(String, String, &Value)> = Vec::new();
-    let mut more = false;
     match kms_value {
         Some(v @ Value::Object(_)) if *budget > 0 => {
             *budget -= 1;
             entries.push(("object".into(), base.into(), v));
         }
-        Some(Value::Object(_)) => more = true,
+        Some(Value::Object(_)) => seen.truncated = true,
         Some(Value::Array(items)) => {
             if items.is_empty() {
                 form_error(out, base, "`signatures.kms` is an empty array");
+                seen.unusable.push(base.into());
             }
             for (i, v) in items.iter().enumerate() {
                 if *budget == 0 {
-                    more = true;
+                    seen.truncated = true;
                     break;
                 }
                 *budget -= 1;
@@ -659,7 +700,8 @@ fn kms_entries<'a>(
         }
         Some(Value::Null) | None => {}
         Some(other) => {
-            form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", json_kind(other)))
+            form_error(out, base, &format!("`signatures.kms` is {}, not an object or array", json_kind(other)));
+            seen.unusable.push(base.into());
         }
     }
     entries.retain(|(_, pointer, v)| {
@@ -667,76 +709,111 @@ fn kms_entries<'a>(
             return true;
         }
         form_error(out, pointer, &format!("KMS entry is {}, not an object", json_kind(v)));
+        seen.unusable.push(pointer.clone());
         false
     });
-    (entries, more)
+    entries
 }
 
 fn form_error(out: &mut Outcome, pointer: &str, message: &str) {
     out.push(Finding::new(&diags::FORM, pointer, message));
 }
 
-/// Marks the rules of a family that run on any signature of it (its shape, its key_id,
-/// its dates) when one is present, or skips them. The rules that need a supplied key
-/// (`keyed`) are left to [`mark_keyed`], or skipped here when no signature is present.
-fn skip_or_mark(out: &mut Outcome, prefix: &str, keyed: &[&'static Rule], present: bool, why: &str) {
+/// Skips every rule of a family (`sig.pgp.`, `sig.kms.`) when the bundle has none of
+/// its signatures.
+fn skip_family(out: &mut Outcome, prefix: &str, why: &str) {
     for rule in diags::RULES.iter().filter(|r| r.id.starts_with(prefix)) {
-        if present && keyed.iter().any(|k| std::ptr::eq(*k, *rule)) {
-            continue;
-        }
-        if present {
-            out.mark(rule);
-        } else {
-            out.skip(rule, why);
-        }
+        out.skip(rule, why);
     }
+}
+
+/// A family of signature rules, for [`mark_family`].
+struct Family {
+    /// The rows' kind ("pgp", "kms"); its rules are `sig.{kind}.*`.
+    kind: &'static str,
+    /// How a reason names its signatures.
+    name: &'static str,
+    /// The rules that need a supplied key.
+    keyed: &'static [&'static Rule],
+    /// The rules that need no key but a signature read from the entry.
+    per_signature: &'static [&'static Rule],
 }
 
 /// Pointers listed in a "not checked" reason, at most.
 const NOT_CHECKED_LISTED: usize = 3;
 
-/// The rules of `kind`'s signatures that need a supplied key: PASS only when the rule
-/// ran for every signature of that kind in the bundle (spec 7: a rule is PASS only when
-/// it really ran). One signature checked and one not is not a pass for both: the rule is
-/// SKIP, its reason saying for how many it ran and which were not checked. A finding
-/// makes the rule FAIL (or WARN, INFO) whatever this says.
-fn mark_keyed(out: &mut Outcome, rows: &[SigRow], kind: &str, name: &str, keyed: &[&'static Rule]) {
-    let rows: Vec<&SigRow> = rows.iter().filter(|r| r.kind == kind).collect();
-    for &rule in keyed {
+/// The rules of a family present in the bundle: each is PASS only when it ran for every
+/// signature of the family (spec 7: a rule is PASS only when it really ran), as the rows
+/// record ([`SigRow::ran`]), with no entry refused by `sig.form` and none left past
+/// `--max-signatures`. A rule that needs a signature packet is not PASS for an entry whose
+/// armor holds none, one that needs a key not for a signature no supplied key was tried
+/// on. One signature checked and one not is not a pass for both: the rule is SKIP, its
+/// reason saying for how many it ran and which were not checked. A finding makes the rule
+/// FAIL (or WARN, INFO) whatever this says.
+fn mark_family(out: &mut Outcome, rows: &[SigRow], family: &Family, seen: &Examined) {
+    let prefix = format!("sig.{}.", family.kind);
+    let name = family.name;
+    let rows: Vec<&SigRow> = rows.iter().filter(|r| r.kind == family.kind).collect();
+    let unread = match family.kind {
+        "pgp" => "no OpenPGP signature packet could be parsed",
+        _ => "no KMS signature could be read from the entry",
+    };
+    let reached = |r: &SigRow| r.ran.iter().any(|id| family.keyed.iter().any(|k| k.id == *id));
+    for &rule in diags::RULES.iter().filter(|r| r.id.starts_with(prefix.as_str())) {
+        let keyed = family.keyed.iter().any(|k| std::ptr::eq(*k, rule));
+        let needs_signature = keyed || family.per_signature.iter().any(|k| std::ptr::eq(*k, rule));
         let (ran, not): (Vec<&SigRow>, Vec<&SigRow>) = rows.iter().partition(|r| r.ran.contains(&rule.id));
-        if !rows.is_empty() && not.is_empty() {
+        if !ran.is_empty() && not.is_empty() && seen.unusable.is_empty() && !seen.truncated {
             out.mark(rule);
             continue;
         }
-        let reached = |r: &&SigRow| r.ran.iter().any(|id| keyed.iter().any(|k| k.id == *id));
         let why_not = |r: &SigRow| {
-            if reached(&r) {
+            if keyed && reached(r) && r.verdict != SigVerdict::Rejected {
+                // A supplied key was tried, and the signature neither verified nor failed:
+                // the per-bundle bound of salted hashes or Ed25519 verifications was spent.
+                "past the per-bundle bound of such verifications, see sig.too-many"
+            } else if keyed && reached(r) {
                 "rejected by an earlier check"
+            } else if needs_signature && !r.parsed {
+                unread
             } else if r.verdict == SigVerdict::Rejected {
-                "rejected before a supplied key could be tried"
-            } else {
+                if keyed {
+                    "rejected before a supplied key could be tried"
+                } else {
+                    "rejected by an earlier check"
+                }
+            } else if keyed {
                 "no supplied key for this signature"
+            } else {
+                "not reached"
             }
         };
-        let reason = match (ran.len(), not.as_slice()) {
-            (_, []) => format!("no {name} signature was examined: not checked"),
-            (0, [one]) => format!("{}: not checked", why_not(one)),
-            (0, _) if not.iter().all(|r| !reached(r) && r.verdict != SigVerdict::Rejected) => {
-                format!("no supplied key for any of the {} {name} signatures: not checked", not.len())
+        let mut missed: Vec<(&str, &str)> = not.iter().map(|r| (r.pointer.as_str(), why_not(r))).collect();
+        missed.extend(seen.unusable.iter().map(|p| (p.as_str(), "not a usable entry, see sig.form")));
+        let total = ran.len() + missed.len();
+        let mut reason = match (ran.len(), missed.as_slice()) {
+            (_, []) if ran.is_empty() => format!("no {name} signature was examined: not checked"),
+            (k, []) => format!("checked for the {k} {name} signature(s) examined"),
+            (0, [(_, why)]) => format!("{why}: not checked"),
+            (0, [(_, first), rest @ ..]) if rest.iter().all(|(_, why)| why == first) => {
+                if *first == "no supplied key for this signature" {
+                    format!("no supplied key for any of the {total} {name} signatures: not checked")
+                } else {
+                    format!("{first}, for any of the {total} {name} signatures: not checked")
+                }
             }
             (k, _) => {
                 let mut listed: Vec<String> =
-                    not.iter().take(NOT_CHECKED_LISTED).map(|r| format!("{} ({})", r.pointer, why_not(r))).collect();
-                if not.len() > NOT_CHECKED_LISTED {
-                    listed.push(format!("and {} more", not.len() - NOT_CHECKED_LISTED));
+                    missed.iter().take(NOT_CHECKED_LISTED).map(|(p, why)| format!("{p} ({why})")).collect();
+                if missed.len() > NOT_CHECKED_LISTED {
+                    listed.push(format!("and {} more", missed.len() - NOT_CHECKED_LISTED));
                 }
-                format!(
-                    "checked for {k} of the {} {name} signatures; not checked for {}",
-                    rows.len(),
-                    listed.join(", ")
-                )
+                format!("checked for {k} of the {total} {name} signatures; not checked for {}", listed.join(", "))
             }
         };
+        if seen.truncated {
+            reason.push_str("; those past --max-signatures were not examined (sig.too-many)");
+        }
         out.skip(rule, reason);
     }
 }
@@ -761,6 +838,44 @@ mod tests {
         assert_eq!(t.demand(Profile::None), (0, vec![]));
         t.min_signers = 2;
         assert_eq!(t.demand(Profile::Marketplace), (2, vec!["--min-signers", "--profile marketplace"]));
+    }
+
+    /// A row whose key checks stopped at the per-bundle bound (verdict unverified,
+    /// `sig.too-many`) is said to be not checked for that reason, not "rejected".
+    #[test]
+    fn a_signature_past_the_verification_bound_is_not_said_rejected() {
+        let row = |i: usize, verdict: SigVerdict, ran: &[&'static Rule]| SigRow {
+            verdict,
+            parsed: true,
+            ran: ran.iter().map(|r| r.id).chain([diags::KMS_MALFORMED.id, diags::KMS_UNKNOWN_ALGORITHM.id]).collect(),
+            ..SigRow::new("kms", "array", &format!("/signatures/kms/{i}"))
+        };
+        let all = [&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_BAD, &diags::KMS_KEY_ID_UNBOUND];
+        let rows = [
+            row(0, SigVerdict::Verified, &[&all[..], &[&diags::KMS_UNVERIFIED]].concat()),
+            row(
+                1,
+                SigVerdict::Unverified,
+                &[&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_UNVERIFIED],
+            ),
+        ];
+        let mut out = Outcome::default();
+        let family =
+            Family { kind: "kms", name: "KMS", keyed: diags::KMS_KEYED, per_signature: diags::KMS_PER_SIGNATURE };
+        mark_family(&mut out, &rows, &family, &Examined::default());
+        let reason = |rule: &Rule| out.skipped.iter().find(|(id, _)| *id == rule.id).map(|(_, why)| why.clone());
+        assert_eq!(
+            reason(&diags::KMS_BAD).as_deref(),
+            Some(
+                "checked for 1 of the 2 KMS signatures; not checked for /signatures/kms/1 (past the per-bundle \
+                 bound of such verifications, see sig.too-many)"
+            )
+        );
+        for rule in
+            [&diags::KMS_ALGORITHM_MISMATCH, &diags::KMS_WEAK_KEY, &diags::KMS_UNVERIFIED, &diags::KMS_MALFORMED]
+        {
+            assert!(out.evaluated.contains(&rule.id) && reason(rule).is_none(), "{}", rule.id);
+        }
     }
 
     #[test]

@@ -98,8 +98,10 @@ pub fn valid_user_ids(cert: &Cert, policy: &dyn openpgp::policy::Policy, t: Syst
 
 /// The public key material of an OpenPGP key in the normal form KMS keys are compared
 /// in ([`super::kms::PublicKey::material`]): one private key under two certificates (two
-/// creation times, two fingerprints) or also given as a KMS key is one signer. Keys of
-/// other algorithms are known by their fingerprint, so they never merge.
+/// creation times, two fingerprints) or also given as a KMS key is one signer, and so are
+/// two RSA keys with one modulus, whatever their exponents (the factors of the modulus
+/// give the private key of each). Keys of other algorithms are known by their
+/// fingerprint, so they never merge.
 pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String {
     use openpgp::crypto::mpi::PublicKey as M;
     use openpgp::types::Curve;
@@ -117,7 +119,8 @@ pub fn key_material<P: key::KeyParts, R: key::KeyRole>(k: &Key<P, R>) -> String 
         M::ECDSA { curve: Curve::NistP384, q } => p384::PublicKey::from_sec1_bytes(q.value())
             .map(|p| format!("ecdsa-p384:{}", hex(p.to_encoded_point(false).as_bytes())))
             .unwrap_or_else(|_| format!("openpgp:{}", k.fingerprint().to_hex())),
-        M::RSA { e, n } => format!("rsa:{}:{}", hex(n.value()), hex(e.value())),
+        // The modulus alone: whoever knows its factors holds every exponent's private key.
+        M::RSA { n, .. } => format!("rsa:{}", hex(n.value())),
         _ => format!("openpgp:{}", k.fingerprint().to_hex()),
     }
 }
@@ -231,7 +234,13 @@ fn check_entries_counted(
         row.claimed_key_id = entry.claim.map(str::to_owned);
         let mut issues = Vec::new();
         let claim = parse_entry_claim(entry, &mut issues);
-        let sigs = match parse_signatures(entry.armored, budget) {
+        for rule in [&diags::PGP_KEY_ID_MISSING, &diags::PGP_KEY_ID_INVALID, &diags::PGP_LONG_KEY_ID] {
+            note(&mut row.ran, rule);
+        }
+        let parsed = parse_signatures(entry.armored, budget);
+        note(&mut row.ran, &diags::PGP_NOT_A_SIGNATURE);
+        note(&mut row.ran, &diags::PGP_MALFORMED);
+        let sigs = match parsed {
             Ok((sigs, more)) => {
                 truncated |= more;
                 sigs
@@ -250,6 +259,7 @@ fn check_entries_counted(
         let many = sigs.len() > 1;
         for (i, sig) in sigs.into_iter().enumerate() {
             let mut row = row.clone();
+            row.parsed = true;
             if many {
                 row.form = format!("{} (signature {} of the block)", entry.form, i + 1);
             }
@@ -266,6 +276,7 @@ fn check_entries_counted(
     let mut digests = Digests::new(payload);
     for p in &pending {
         if let Some(c) = out.get_mut(p.slot) {
+            note(&mut c.row.ran, &diags::PGP_UNVERIFIED);
             let res = verify_sig(&p.sig, p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
@@ -465,38 +476,38 @@ fn precheck(
     let created = sig.signature_creation_time();
     row.created = created.map(fmt_time);
 
-    let mut reject = |rule: &'static Rule, reason: String| {
+    // Each check is noted as it runs (`SigRow::ran`): one after a rejection did not run.
+    let reject = |row: &mut SigRow, issues: &mut Vec<Finding>, rule: &'static Rule, reason: String| {
         row.verdict = Verdict::Rejected;
         row.reason = reason.clone();
         issues.push(Finding::new(rule, pointer, reason));
         None
     };
+    note(&mut row.ran, &diags::PGP_WRONG_TYPE);
     if sig.typ() != SignatureType::Binary {
-        return reject(
-            &diags::PGP_WRONG_TYPE,
-            format!(
-                "signature type is {}, a detached binary signature (type 0x00) over the payload is required",
-                sig.typ()
-            ),
+        let reason = format!(
+            "signature type is {}, a detached binary signature (type 0x00) over the payload is required",
+            sig.typ()
         );
+        return reject(row, issues, &diags::PGP_WRONG_TYPE, reason);
     }
     let Some(created) = created else {
-        return reject(&diags::PGP_MALFORMED, "signature has no creation time".into());
+        return reject(row, issues, &diags::PGP_MALFORMED, "signature has no creation time".into());
     };
     // Far-future clocks saturate instead of overflowing: nothing is later than "never".
     let latest = ctx.now.checked_add(CLOCK_SKEW).unwrap_or(ctx.now);
+    note(&mut row.ran, &diags::PGP_FUTURE);
     if created > latest {
-        return reject(
-            &diags::PGP_FUTURE,
-            format!(
-                "signature claims to be made {}, after the verification time {}: a signature from the \
-                 future is rejected",
-                fmt_time(created),
-                fmt_time(ctx.now)
-            ),
+        let reason = format!(
+            "signature claims to be made {}, after the verification time {}: a signature from the \
+             future is rejected",
+            fmt_time(created),
+            fmt_time(ctx.now)
         );
+        return reject(row, issues, &diags::PGP_FUTURE, reason);
     }
     if let Some(gen) = ctx.generated_at {
+        note(&mut row.ran, &diags::PGP_BEFORE_GENERATED);
         if created < gen {
             issues.push(Finding::new(
                 &diags::PGP_BEFORE_GENERATED,
@@ -1176,7 +1187,7 @@ mod tests {
     }
 
     /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
-    /// RSA n and e without leading zeros, the Ed25519 point without OpenPGP's 0x40 prefix.
+    /// the RSA modulus without leading zeros (not the exponent), the Ed25519 point without OpenPGP's 0x40 prefix.
     #[test]
     fn key_material_is_the_normal_form() {
         let material = |f: &str| {
@@ -1186,11 +1197,33 @@ mod tests {
         let p = material("p256.asc");
         assert!(p.starts_with("ecdsa-p256:04") && p.len() == "ecdsa-p256:".len() + 130, "{p}");
         let r = material("rsa3072.asc");
-        assert!(r.starts_with("rsa:") && r.ends_with(":010001") && r.len() == "rsa:".len() + 768 + 7, "{r}");
+        assert!(r.starts_with("rsa:") && r.len() == "rsa:".len() + 768, "{r}");
         let e = material("ed25519.asc");
         assert!(e.starts_with("ed25519:") && e.len() == "ed25519:".len() + 64, "{e}");
         let kms = super::super::kms::parse_key(&fixture("kms/ed25519-same-as-pgp.pem")).unwrap().0;
         assert_eq!(kms.material(), e, "the KMS copy of the ed25519 OpenPGP key");
+    }
+
+    /// Two certificates gpg made on one RSA modulus with exponents 65537 and 3
+    /// (fixtures/signatures/shared-modulus, made by its make.sh): two fingerprints, one
+    /// key material, the same as the KMS copies of either key.
+    #[test]
+    fn rsa_key_material_is_the_modulus_alone() {
+        use openpgp::crypto::mpi::PublicKey as M;
+        let key = |f: &str| {
+            let certs = parse_cert_file(&fixture(&format!("shared-modulus/{f}"))).unwrap();
+            certs[0].primary_key().key().clone()
+        };
+        let (a, b) = (key("rsa-e65537.asc"), key("rsa-e3.asc"));
+        let (M::RSA { e: ea, n: na }, M::RSA { e: eb, n: nb }) = (a.mpis(), b.mpis()) else { panic!("RSA keys") };
+        assert_eq!(na, nb);
+        assert_eq!((ea.value(), eb.value()), (&[1u8, 0, 1][..], &[3u8][..]));
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert_eq!(key_material(&a), key_material(&b));
+        let kms = super::super::kms::parse_key(&fixture("shared-modulus/rsa-e65537.pem")).unwrap().0;
+        assert_eq!(kms.material(), key_material(&b), "the e = 3 certificate and the e = 65537 KMS key");
+        let other = parse_cert_file(&fixture("certs/rsa3072.asc")).unwrap();
+        assert_ne!(key_material(other[0].primary_key().key()), key_material(&a));
     }
 
     #[test]
