@@ -255,6 +255,21 @@ pub fn cases() -> Vec<Case> {
             public: true,
         },
         Case {
+            // One long string of card numbers whose digits mix four scripts (Arabic-Indic,
+            // Extended Arabic-Indic, Devanagari, ASCII), each followed by one that fails
+            // Luhn: every digit beyond ASCII is folded once, then scanned as ASCII.
+            name: "card numbers in digits of mixed scripts in a public bundle",
+            rule: "redaction.pii-card",
+            make: |n| {
+                let groups = "\u{664}\u{661}\u{661}\u{661} 1111 \u{6f1}\u{6f1}\u{6f1}\u{6f1} \u{967}\u{967}\u{967}\u{967}; \
+                              \u{96a}\u{967}\u{967}\u{967} \u{661}\u{661}\u{661}\u{661} 1111 \u{6f1}\u{6f1}\u{6f1}\u{6f2}; ";
+                with(|b| b["x_notes"] = groups.repeat(n).into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+        },
+        Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
             name: "armor header lines in a public bundle",
             rule: "redaction.pii-email",
