@@ -399,6 +399,27 @@ pub fn cases() -> Vec<Case> {
             marketplace: true,
         },
         Case {
+            // Digit groups not read (a two-digit group, a thin space, an apostrophe),
+            // each one number not checked, then one run of n groups beyond a double:
+            // read once as one number, not once from each of its groups.
+            name: "digit groups not read in a claim",
+            rule: "claims.unchecked",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["scale_proven"] = format!(
+                        "{}1{} records",
+                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; ".repeat(n),
+                        "\u{2019}000".repeat(n)
+                    )
+                    .into()
+                })
+            },
+            n: 2_000,
+            findings: |_| None,
+            public: false,
+            marketplace: false,
+        },
+        Case {
             // The readings of attack pass 7 (unknown magnitudes, markup, digits of
             // another script, rates after words, arrows, other quantities, remaining
             // shares), each looking a few words around its number.
