@@ -347,6 +347,21 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // The look-alike check reads a top-level name up to the longest known name's
+            // length in its confusables skeleton; characters the skeleton drops
+            // (variation selectors) do not count towards it, so such a name is read
+            // whole, once.
+            name: "lone surrogates under a member name of variation selectors",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                array_under(&format!("{{\"version\":\"1.0\",\"x{}\":[", "\u{fe00}".repeat(10 * n)), "\"\\ud800\"", n)
+            },
+            n: 6_000,
+            findings: Some,
+            public: false,
+            marketplace: false,
+        },
+        Case {
             name: "e-mail addresses under a long member name",
             rule: "redaction.pii-email",
             make: |n| under_long_name("\"a@example.com\"", n),
