@@ -439,10 +439,12 @@ const TO_BE_DECIDED: &[&str] = &[
 fn hedges(ws: &[String]) -> bool {
     let w = |i: usize| ws.get(i).map(String::as_str).unwrap_or_default();
     let negated = |i: usize| i.checked_sub(1).is_some_and(|j| NEGATORS.contains(&w(j)));
+    // "as planned", "better than expected": the plan was met
+    let compared = |i: usize| i.checked_sub(1).is_some_and(|j| matches!(w(j), "as" | "than"));
     let first = w(0);
-    let last = ws.last().map(String::as_str).unwrap_or_default();
-    if HEDGE_EDGE.contains(&first) && !negated(0) || HEDGE_EDGE.contains(&last) && !negated(ws.len().saturating_sub(1))
-    {
+    let last_at = ws.len().saturating_sub(1);
+    let last = w(last_at);
+    if HEDGE_EDGE.contains(&first) || HEDGE_EDGE.contains(&last) && !negated(last_at) && !compared(last_at) {
         return true;
     }
     if ws.len() == 1 && HEDGE_WHOLE.contains(&first) {
@@ -711,6 +713,9 @@ mod tests {
             "Ready for enterprise use",
             "Proven to be enterprise ready",
             "Delivered as planned at 1M scale",
+            "Enterprise readiness delivered as planned",
+            "Converged faster than expected",
+            "Enterprise ready, as scheduled",
             "Proven on simulated enterprise workloads at 1M scale",
             "Enterprise ready; no pending issues",
             "Enterprise ready, nothing pending",
