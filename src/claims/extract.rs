@@ -1021,10 +1021,10 @@ impl Reader<'_> {
     }
 
     /// Token `k` continues the digits before it: a grouping or decimal mark glued to
-    /// digits on both sides (`,` `.` `'` `’` `٬` `·`), or digits after a typographic
+    /// digits on both sides (`,` `.` `'` `’` `٫` `٬` `·`), or digits after a typographic
     /// space.
     fn continues_digits(&self, k: usize) -> bool {
-        let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}'))
+        let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
             && self.glued(k)
             && self.glued(k + 1)
             && self.digits(k + 1).is_some();
@@ -1128,6 +1128,8 @@ impl Reader<'_> {
         if let (Some(c), Some(d)) = (self.sym(j), self.digits(j + 1)) {
             let decimal = match c {
                 '.' => sep_used != Some('.'),
+                // the Arabic decimal separator is never a grouping mark
+                '\u{66B}' => true,
                 ',' => sep_used != Some(',') && (d.len() != 3 || sep_used == Some('.') || sep_used == Some(' ')),
                 _ => false,
             };
@@ -2598,6 +2600,7 @@ mod tests {
             ("1,000,500 records", 1_000_500.0),
             ("1.000.500 records", 1_000_500.0),
             ("1 000,500 records", 1000.5),
+            ("1\u{66c}000\u{66b}5 records", 1000.5),
             ("1\u{2009}000,5 records", 1000.5),
         ] {
             assert_eq!(q("scale_proven", text), rec(value, 1.0), "{text}");
@@ -2617,6 +2620,7 @@ mod tests {
             ("1\u{a0}5000 records", "1\u{a0}5000"),
             ("10,00,000 records", "10,00,000"),
             ("1000,000 records", "1000,000"),
+            ("1\u{66b}5\u{66b}3 records", "1\u{66b}5\u{66b}3"),
         ] {
             let e = extract("scale_proven", text);
             assert!(
