@@ -96,6 +96,9 @@ fn many_findings_of_one_rule_are_listed_up_to_the_cap_then_counted() {
         if case.public {
             args.extend(["--profile", "public"]);
         }
+        if case.marketplace {
+            args.extend(["--profile", "marketplace"]);
+        }
         let p = path.to_str().unwrap().to_owned();
         args.push(&p);
         let r = run(&args);

@@ -5,6 +5,11 @@
 //! mapped to a space and every dash and minus sign to `-`, superscript exponents kept as
 //! exponents (`10⁹` → `10^9`, where NFKC alone would give `109`).
 //!
+//! The personal-data and deny-pattern scans read one fold more ([`normalize_digits`]):
+//! decimal digits of every script (Unicode `Nd`: Arabic-Indic `٤`, Devanagari `४`, ...)
+//! as the ASCII digit of the same value, which NFKC leaves alone. The claims do not: a
+//! figure in another script's digits is reported there as not read (spec 5.4).
+//!
 //! The normalised text keeps a map back to the original bytes, so that what a finding
 //! quotes is what the bundle says.
 
@@ -104,9 +109,121 @@ fn superscript_digit(c: char) -> Option<char> {
     })
 }
 
+/// The zero of every run of ten decimal digits (Unicode general category `Nd`, Unicode
+/// 16.0), sorted: each run is ten consecutive code points from its zero to its nine
+/// (the Unicode standard keeps `Nd` so), so a digit's value is its distance from the
+/// greatest zero at or below it. The test `zeros_are_every_decimal_digit` holds this
+/// table to the regex crate's own `\d` (Unicode `Nd`) over every code point.
+const DIGIT_ZEROS: [char; 76] = [
+    '\u{30}',
+    '\u{660}',
+    '\u{6F0}',
+    '\u{7C0}',
+    '\u{966}',
+    '\u{9E6}',
+    '\u{A66}',
+    '\u{AE6}',
+    '\u{B66}',
+    '\u{BE6}',
+    '\u{C66}',
+    '\u{CE6}',
+    '\u{D66}',
+    '\u{DE6}',
+    '\u{E50}',
+    '\u{ED0}',
+    '\u{F20}',
+    '\u{1040}',
+    '\u{1090}',
+    '\u{17E0}',
+    '\u{1810}',
+    '\u{1946}',
+    '\u{19D0}',
+    '\u{1A80}',
+    '\u{1A90}',
+    '\u{1B50}',
+    '\u{1BB0}',
+    '\u{1C40}',
+    '\u{1C50}',
+    '\u{A620}',
+    '\u{A8D0}',
+    '\u{A900}',
+    '\u{A9D0}',
+    '\u{A9F0}',
+    '\u{AA50}',
+    '\u{ABF0}',
+    '\u{FF10}',
+    '\u{104A0}',
+    '\u{10D30}',
+    '\u{10D40}',
+    '\u{11066}',
+    '\u{110F0}',
+    '\u{11136}',
+    '\u{111D0}',
+    '\u{112F0}',
+    '\u{11450}',
+    '\u{114D0}',
+    '\u{11650}',
+    '\u{116C0}',
+    '\u{116D0}',
+    '\u{116DA}',
+    '\u{11730}',
+    '\u{118E0}',
+    '\u{11950}',
+    '\u{11BF0}',
+    '\u{11C50}',
+    '\u{11D50}',
+    '\u{11DA0}',
+    '\u{11F50}',
+    '\u{16130}',
+    '\u{16A60}',
+    '\u{16AC0}',
+    '\u{16B50}',
+    '\u{16D70}',
+    '\u{1CCF0}',
+    '\u{1D7CE}',
+    '\u{1D7D8}',
+    '\u{1D7E2}',
+    '\u{1D7EC}',
+    '\u{1D7F6}',
+    '\u{1E140}',
+    '\u{1E2F0}',
+    '\u{1E4F0}',
+    '\u{1E5F1}',
+    '\u{1E950}',
+    '\u{1FBF0}',
+];
+
+/// The value of a decimal digit of any script (`٤` is 4, `४` is 4, `4` is 4); None for
+/// any other character. `char::to_digit` reads ASCII digits only.
+pub fn decimal_digit(c: char) -> Option<u8> {
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= c);
+    let zero = *DIGIT_ZEROS.get(i.checked_sub(1)?)?;
+    let value = u32::from(c) - u32::from(zero);
+    u8::try_from(value).ok().filter(|v| *v < 10)
+}
+
+/// [`normalize`], and every decimal digit of another script read as the ASCII digit of
+/// its value (`ACME-٤٤٧١` is `ACME-4471`): the text the personal-data and deny-pattern
+/// scans read. A finding's range still maps to the original characters.
+pub fn normalize_digits(s: &str) -> Normalized<'_> {
+    normalize_with(s, true)
+}
+
 /// Normalises `s` (see the module documentation). ASCII text is returned as it is,
 /// without a copy: most strings of a large bundle cost one pass over their bytes.
 pub fn normalize(s: &str) -> Normalized<'_> {
+    normalize_with(s, false)
+}
+
+/// A decimal digit beyond ASCII as its ASCII digit, when `digits` asks for it.
+fn ascii_digit(c: char, digits: bool) -> Option<char> {
+    if !digits || c.is_ascii() {
+        return None;
+    }
+    decimal_digit(c).map(|d| char::from(b'0' + d))
+}
+
+fn normalize_with(s: &str, digits: bool) -> Normalized<'_> {
     if s.is_ascii() {
         return Normalized { original: s, text: Cow::Borrowed(s), map: Vec::new() };
     }
@@ -130,6 +247,10 @@ pub fn normalize(s: &str) -> Normalized<'_> {
             continue;
         }
         in_superscript = false;
+        if let Some(d) = ascii_digit(c, digits) {
+            push(&mut text, d.encode_utf8(&mut buf), at, end);
+            continue;
+        }
         if is_invisible(c) {
             continue;
         }
@@ -171,7 +292,7 @@ pub fn normalize(s: &str) -> Normalized<'_> {
                 } else if is_dash(c) {
                     '-'
                 } else {
-                    c
+                    ascii_digit(c, digits).unwrap_or(c)
                 }
             })
             .collect();
@@ -195,6 +316,45 @@ mod tests {
         assert_eq!(normalize("j\u{fc}rgen").text(), "j\u{fc}rgen");
         assert_eq!(normalize("ju\u{308}rgen").text(), "j\u{fc}rgen");
         assert_eq!(normalize("\u{fb01}ve").text(), "five");
+    }
+
+    /// Every decimal digit of every script, and nothing else, has a value: the table of
+    /// zeros agrees with the regex crate's Unicode `\d` (general category `Nd`) at every
+    /// code point, and each digit's value is its place in its run.
+    #[test]
+    fn zeros_are_every_decimal_digit() {
+        let nd = regex::Regex::new(r"^\d$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(decimal_digit(c).is_some(), nd.is_match(c.encode_utf8(&mut buf)), "{:#x}", u32::from(c));
+        }
+        for (zero, digits) in
+            [('0', "0123456789"), ('\u{660}', "\u{660}\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668}\u{669}")]
+        {
+            for (v, c) in digits.chars().enumerate() {
+                assert_eq!(decimal_digit(c), Some(v as u8), "{zero:?} {c:?}");
+            }
+        }
+        assert_eq!(decimal_digit('\u{96a}'), Some(4));
+        assert_eq!(decimal_digit('\u{6f4}'), Some(4));
+        assert_eq!(decimal_digit('\u{1d7d9}'), Some(1));
+        assert_eq!(decimal_digit('\u{1e5fa}'), Some(9));
+        for c in ['\u{2f}', '\u{3a}', '\u{b2}', '\u{2460}', '\u{216b}', '\u{65f}', '\u{1e5f0}', 'a'] {
+            assert_eq!(decimal_digit(c), None, "{c:?}");
+        }
+    }
+
+    /// The scans' fold reads every script's digits as ASCII; the claims' does not; the
+    /// range of a folded digit is the original digit.
+    #[test]
+    fn digits_of_other_scripts_fold_for_the_scans_only() {
+        let s = "ACME-\u{664}\u{664}\u{667}\u{661} \u{96a}\u{6f1}\u{ff11}1";
+        let n = normalize_digits(s);
+        assert_eq!(n.text(), "ACME-4471 4111");
+        assert_eq!(n.original_of(5..9), "\u{664}\u{664}\u{667}\u{661}");
+        assert_eq!(n.original_of(10..12), "\u{96a}\u{6f1}");
+        assert_eq!(normalize(s).text(), "ACME-\u{664}\u{664}\u{667}\u{661} \u{96a}\u{6f1}11");
+        assert_eq!(normalize_digits("plain 42").text(), "plain 42");
     }
 
     #[test]

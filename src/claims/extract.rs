@@ -974,6 +974,9 @@ impl Num {
 
 struct Reader<'t> {
     t: &'t str,
+    /// The text before normalisation, for the one question it answers: which spaces
+    /// were typographic ones (thin, narrow no-break, no-break), which only group digits.
+    norm: &'t crate::audit::normalize::Normalized<'t>,
     toks: Vec<Tok>,
     /// The lower-cased words, one after another.
     lower: String,
@@ -1009,6 +1012,33 @@ impl Reader<'_> {
             && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b))
                 if b.start == a.end.saturating_add(1) && a.clause == b.clause && self.t.as_bytes().get(a.end as usize) == Some(&b' '))
     }
+    /// Token `i` follows token `i - 1` after one space that was a typographic one in the
+    /// original (U+00A0, U+2009, U+202F, ...: a space between digit groups, never between
+    /// two numbers).
+    fn typographic_space(&self, i: usize) -> bool {
+        self.one_space(i)
+            && self.toks.get(i - 1).is_some_and(|a| self.norm.original_of(a.end as usize..a.end as usize + 1) != " ")
+    }
+
+    /// Token `k` continues the digits before it: a grouping or decimal mark glued to
+    /// digits on both sides (`,` `.` `'` `’` `٫` `٬` `·`), or digits after a typographic
+    /// space.
+    fn continues_digits(&self, k: usize) -> bool {
+        let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self.digits(k + 1).is_some();
+        mark || (self.digits(k).is_some() && self.typographic_space(k))
+    }
+
+    /// The end of the run of digit groups that token `k` continues ([`Self::continues_digits`]).
+    fn digit_run_end(&self, mut k: usize) -> usize {
+        while self.continues_digits(k) {
+            k += if self.digits(k).is_some() { 1 } else { 2 };
+        }
+        k
+    }
+
     fn same_clause(&self, a: usize, b: usize) -> bool {
         matches!((self.toks.get(a), self.toks.get(b)), (Some(x), Some(y)) if x.clause == y.clause)
     }
@@ -1025,7 +1055,7 @@ impl Reader<'_> {
         let digit = |k: usize| self.foreign(k) || self.digits(k).is_some();
         let mut k = i + 1;
         loop {
-            let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}'))
+            let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
                 && self.glued(k)
                 && self.glued(k + 1)
                 && digit(k + 1);
@@ -1056,10 +1086,13 @@ impl Reader<'_> {
         let mut int = first.to_owned();
         let mut frac = String::new();
         let mut j = i + 1;
-        // thousands grouping: one separator, groups of three
+        // thousands grouping: one separator, groups of three; the apostrophes (Swiss
+        // `1’000’000`), the Arabic thousands separator `٬` and the middle dot too
         let group_sep = |j: usize| -> Option<(char, usize)> {
             if let Some(c) = self.sym(j) {
-                let ok = matches!(c, ',' | '.' | '\'') && self.glued(j) && self.glued(j + 1);
+                let ok = matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}')
+                    && self.glued(j)
+                    && self.glued(j + 1);
                 return (ok && self.digits(j + 1)?.len() == 3).then_some((c, j + 1));
             }
             (self.digits(j)?.len() == 3 && self.one_space(j)).then_some((' ', j))
@@ -1067,11 +1100,21 @@ impl Reader<'_> {
         let mut sep_used: Option<char> = None;
         if first.len() <= 3 {
             while let Some((c, g)) = group_sep(j) {
+                // separators mixed: a decimal mark is for the decimals below ("1 000,5",
+                // "1’000.5"); any other ("1’000 500", "1,000’500") leaves the group unknown
                 if sep_used.is_some_and(|s| s != c) {
-                    break;
+                    if matches!(c, '.' | ',') {
+                        break;
+                    }
+                    return Some(Num::unread(i, self.digit_run_end(g + 1)));
                 }
-                // one dot group alone is a decimal point ("1.000" reads as 1)
-                if c == '.' && sep_used.is_none() && !matches!(group_sep(g + 1), Some(('.', _))) {
+                // one dot group alone is a decimal point ("1.000" reads as 1); one
+                // middle-dot group alone may be either (the British decimal point):
+                // left to the check below, which does not read it
+                if matches!(c, '.' | '\u{B7}')
+                    && sep_used.is_none()
+                    && !matches!(group_sep(g + 1), Some((d, _)) if d == c)
+                {
                     break;
                 }
                 if let Some(d) = self.digits(g) {
@@ -1085,6 +1128,8 @@ impl Reader<'_> {
         if let (Some(c), Some(d)) = (self.sym(j), self.digits(j + 1)) {
             let decimal = match c {
                 '.' => sep_used != Some('.'),
+                // the Arabic decimal separator is never a grouping mark
+                '\u{66B}' => true,
                 ',' => sep_used != Some(',') && (d.len() != 3 || sep_used == Some('.') || sep_used == Some(' ')),
                 _ => false,
             };
@@ -1093,8 +1138,19 @@ impl Reader<'_> {
                 j += 2;
             }
         }
+        // Digit groups go on past what was read (a group of other than three digits,
+        // separators mixed, a mark that is no decimal point here, digits after a
+        // typographic space): the number is not read, whole, so that its last group is
+        // never read alone ("1’00’500 records" is no claim of 500 records).
+        if self.continues_digits(j) {
+            return Some(Num::unread(i, self.digit_run_end(j)));
+        }
         let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
-        let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
+        // beyond the range of a double ("1,000,000,..." of 400 groups): not read, whole,
+        // so that neither its groups are read alone nor each read again from the next
+        let Some(value) = text.parse::<f64>().ok().filter(|v| v.is_finite()) else {
+            return Some(Num::unread(i, j));
+        };
         let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j, at_least: false };
         // exponent: 1.0e9, 1e+9
         if self.word(j) == Some("e") && self.glued(j) {
@@ -1669,7 +1725,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         return out;
     }
     let (toks, lower) = lex(norm.text());
-    let r = Reader { t: norm.text(), toks, lower };
+    let r = Reader { t: norm.text(), norm: &norm, toks, lower };
     let mut more = 0;
     let spoofs = look_alikes(&r, &mut more);
     let bidi = bidi_span(text);
@@ -2086,10 +2142,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         if claimed.get(toks.clone()).is_some_and(|c| c.iter().any(|&c| c)) {
             continue;
         }
+        let power = toks.clone().any(|k| matches!(r.sym(k), Some('^' | '*')) || r.word(k).is_some());
         let why = Cow::Borrowed(if toks.clone().any(|k| r.foreign(k)) {
             "digits of another script than ASCII (0-9), which this tool does not read"
-        } else {
+        } else if power {
             "a power of ten beyond 10^30, which this tool does not read"
+        } else {
+            "digit groups this tool does not read with certainty (a group of other than three digits, separators \
+             mixed, a mark that may be a decimal point or a thousands separator, or a number too large to read); \
+             not read in part either"
         });
         not_checked(&mut out, &mut claimed, &norm, &r, toks.clone(), why);
     }
@@ -2517,6 +2578,65 @@ mod tests {
         // At the bound, still read.
         assert_eq!(q("scale_proven", "1e30 records"), rec(1.0, 1e30));
         assert_eq!(q("scale_proven", "10^30 records"), rec(1.0, 1e30));
+    }
+
+    /// Digit groups with the apostrophes, the Arabic thousands separator, the middle dot
+    /// or typographic spaces between them: read as thousands when every group has three
+    /// digits, else not read at all. "1’000’500 records" was read as 500 records (only
+    /// the last group), which a bundle of 500 records passed (attacker pass 7).
+    #[test]
+    fn digit_groups_are_read_whole_or_not_at_all() {
+        for (text, value) in [
+            ("1\u{2019}000\u{2019}500 records", 1_000_500.0),
+            ("1'000'500 records", 1_000_500.0),
+            ("1\u{66c}000\u{66c}000\u{66c}000 records", 1e9),
+            ("1\u{b7}000\u{b7}500 records", 1_000_500.0),
+            ("1\u{2009}000\u{2009}500 records", 1_000_500.0),
+            ("1\u{202f}000\u{202f}500 records", 1_000_500.0),
+            ("1\u{a0}000\u{a0}500 records", 1_000_500.0),
+            ("1\u{2019}000 records", 1000.0),
+            ("1\u{2019}000.5 records", 1000.5),
+            ("12\u{2019}500 records", 12_500.0),
+            ("1,000,500 records", 1_000_500.0),
+            ("1.000.500 records", 1_000_500.0),
+            ("1 000,500 records", 1000.5),
+            ("1\u{66c}000\u{66b}5 records", 1000.5),
+            ("1\u{2009}000,5 records", 1000.5),
+        ] {
+            assert_eq!(q("scale_proven", text), rec(value, 1.0), "{text}");
+        }
+        for (text, unread) in [
+            ("1\u{2019}00\u{2019}500 records", "1\u{2019}00\u{2019}500"),
+            ("1'00'500 records", "1'00'500"),
+            ("1\u{66c}00\u{66c}500 records", "1\u{66c}00\u{66c}500"),
+            ("1\u{b7}000 records", "1\u{b7}000"),
+            ("1\u{b7}5x faster", "1\u{b7}5"),
+            ("1\u{2019}000,500 records", "1\u{2019}000,500"),
+            ("1\u{2019}000 500 records", "1\u{2019}000 500"),
+            ("1,000 500 records", "1,000 500"),
+            ("1,000\u{2019}500 records", "1,000\u{2019}500"),
+            ("1,000.500.000 records", "1,000.500.000"),
+            ("1\u{2009}00\u{2009}500 records", "1\u{2009}00\u{2009}500"),
+            ("1\u{a0}5000 records", "1\u{a0}5000"),
+            ("10,00,000 records", "10,00,000"),
+            ("1000,000 records", "1000,000"),
+            ("1\u{66b}5\u{66b}3 records", "1\u{66b}5\u{66b}3"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert!(
+                !e.mentions.iter().any(|m| matches!(m.quantity, Quantity::Records { .. } | Quantity::Speedup { .. })),
+                "{text}: read in part: {:?}",
+                e.mentions
+            );
+            assert!(e.unchecked.iter().any(|u| u.text == unread), "{text}: {:?}", e.unchecked);
+        }
+        // a number beyond a double, in groups: one number not read, none of its groups
+        let huge = format!("1{} records", ",000".repeat(110));
+        let e = extract("scale_proven", &huge);
+        assert_eq!(e.mentions, [], "nothing of it is read");
+        assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
+        // two numbers with an ordinary space between them stay two numbers
+        assert_eq!(q("scale_proven", "Mike\u{2019}s 500 records"), rec(500.0, 1.0));
     }
 
     /// A duration in words is reported like one in digits ("in one second" was not).

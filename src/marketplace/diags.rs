@@ -6,7 +6,7 @@ use crate::finding::Severity::Error;
 use crate::rules::{Rule, Section::Marketplace};
 
 // Common to every requirement: a field present as an empty string, a placeholder (TBD,
-// N/A, TODO, -, ...), a denial, a redaction marker or a deferral (statement.rs), or a
+// N/A, TODO, -, ...), a denial, a redaction marker, a deferral or a hedge (statement.rs), or a
 // records_processed of 0 proves nothing, and neither does an equation that was skipped.
 
 pub static SCALE: Rule = Rule {
@@ -32,7 +32,7 @@ pub static QUALITY: Rule = Rule {
     severity: Error,
     title: "Quality compliance proof: enterprise_validation.quality_maintained",
     explanation: "Business proof \"Quality compliance proof\": `enterprise_validation.quality_maintained` \
-must be present, state that quality was maintained (not deny, hide or defer it), and every \
+must be present, state that quality was maintained (not deny, hide, defer or hedge it), and every \
 number in it must be backed by a consistent metric (\"100% compliance\" with no compliance metric \
 fails).",
 };
@@ -67,8 +67,10 @@ pub static ENTERPRISE_READY: Rule = Rule {
     severity: Error,
     title: "Enterprise readiness validation: enterprise_validation.enterprise_ready",
     explanation: "Business proof \"Enterprise readiness validation\": \
-`enterprise_validation.enterprise_ready` must be present, state readiness (not deny, hide or \
-defer it: \"No - not ready\", \"Unverified\" fail) and no claims finding may stand against it.",
+`enterprise_validation.enterprise_ready` must be present, state readiness (not deny, hide, \
+defer or hedge it: \"No - not ready\", \"Unverified\", \"Could be enterprise ready\", \"Enterprise \
+ready: pending security review\", \"Enterprise ready (simulated)\", \"Enterprise ready [citation \
+needed]\" fail) and no claims finding may stand against it.",
 };
 
 pub static STATISTICAL_FIDELITY: Rule = Rule {

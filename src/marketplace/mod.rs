@@ -162,7 +162,7 @@ const GAINS_REQUIRED: &[(&str, f64, &str)] = &[
 ];
 
 /// Why a present field still proves nothing: a string that is no statement that the
-/// requirement was met (a placeholder, a denial, a redaction, a deferral), no records, or
+/// requirement was met (a placeholder, a denial, a redaction, a deferral, a hedge), no records, or
 /// a figure that shows no gain.
 fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
     if let Some(&(_, floor, why)) = GAINS_REQUIRED.iter().find(|(field, _, _)| pointer.ends_with(field)) {

@@ -4,7 +4,10 @@
 //! "Pending review", "n/a - see appendix"): a reviewer would refuse each, so the profile
 //! does too. The rule is narrow on purpose so that ordinary affirmative prose passes: a
 //! negation only denies when it governs a word of achievement ("not proven", "no
-//! improvement"), not a word of harm ("no data loss", "never above 16.5 GB").
+//! improvement"), not a word of harm ("no data loss", "never above 16.5 GB"). Nor is it
+//! proved by a hedge: a statement that it will, could or may be met, that it was met in a
+//! simulation, that it is planned or pending, or that wants a citation ("Could be
+//! enterprise ready", "Enterprise ready: planned", "Enterprise ready [citation needed]").
 
 use super::is_placeholder;
 
@@ -19,6 +22,10 @@ pub enum Gap {
     Denial,
     /// The statement is put off or pointed elsewhere ("See notes", "Pending review").
     Deferral,
+    /// The statement is hedged: possible, future, planned, pending, simulated or
+    /// unsourced ("Could be enterprise ready", "Enterprise ready: pending security
+    /// review", "Enterprise ready (simulated)", "Enterprise ready [citation needed]").
+    Hedge,
 }
 
 impl Gap {
@@ -28,6 +35,7 @@ impl Gap {
             Gap::Redacted => "a redaction marker",
             Gap::Denial => "a denial",
             Gap::Deferral => "a deferral",
+            Gap::Hedge => "a hedged statement",
         }
     }
 }
@@ -304,6 +312,175 @@ const DEFER_PHRASES: &[&[&str]] = &[
     &["will", "be"],
 ];
 
+/// Words that hedge a statement wherever they stand in it, unless a negator comes right
+/// before them ("no pending issues" is affirmative).
+const HEDGE_ANYWHERE: &[&str] =
+    &["pending", "tbd", "tba", "tbc", "todo", "hypothetical", "hypothetically", "aspirational", "soon"];
+
+/// Words that hedge a statement when they lead a segment, end it or are all of it
+/// ("Enterprise ready: planned", "Enterprise ready (simulated)", "Simulated results";
+/// "Delivered as planned" is a statement, and so is "Proven on simulated workloads").
+const HEDGE_EDGE: &[&str] = &[
+    "planned",
+    "planning",
+    "scheduled",
+    "simulated",
+    "simulation",
+    "simulations",
+    "projected",
+    "theoretical",
+    "theoretically",
+    "provisional",
+    "tentative",
+    "tentatively",
+    "preliminary",
+    "draft",
+    "mock",
+    "mocked",
+    "roadmap",
+    "upcoming",
+    "forthcoming",
+    "eventually",
+    "expected",
+    "anticipated",
+];
+
+/// Segments that are only a goal ("Target: enterprise ready", "Goal - 1B records").
+const HEDGE_WHOLE: &[&str] =
+    &["target", "goal", "objective", "aim", "plan", "vision", "aspiration", "intent", "future"];
+
+/// Phrases that hedge a statement wherever they stand.
+const HEDGE_PHRASES: &[&[&str]] = &[
+    &["citation", "needed"],
+    &["citation", "required"],
+    &["citations", "needed"],
+    &["needs", "citation"],
+    &["source", "needed"],
+    &["source", "required"],
+    &["sources", "needed"],
+    &["in", "progress"],
+    &["under", "review"],
+    &["under", "way"],
+    &["underway"],
+    &["not", "yet"],
+    &["yet", "to", "be"],
+    &["on", "track", "to"],
+    &["going", "to"],
+];
+
+/// Modals of the future: followed (over fillers) by a word of achievement, the
+/// statement promises ("Will be enterprise ready", "Shall reach scale in Q3").
+const MODALS_FUTURE: &[&str] = &["will", "shall", "wll"];
+
+/// Modals of possibility: followed (over fillers) by a state of achievement, the
+/// statement only allows it ("Could be enterprise ready", "May be ready"). A verb of
+/// checking after one names who may check, not a hedge ("customers may verify the log").
+const MODALS_POSSIBLE: &[&str] = &["could", "may", "might", "would", "should", "possibly", "potentially", "maybe"];
+
+/// Verbs that, after `to`, make the words before them a plan ("expected to be ready",
+/// "aims to reach scale", "plans to achieve").
+const PLAN_VERBS: &[&str] = &[
+    "expected",
+    "expect",
+    "expects",
+    "aim",
+    "aims",
+    "aiming",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "hope",
+    "hopes",
+    "hoping",
+    "want",
+    "wants",
+    "designed",
+    "projected",
+    "scheduled",
+    "set",
+];
+
+/// Verbs of checking: after a modal of possibility they name someone who may check.
+const CHECKING: &[&str] =
+    &["verify", "validate", "confirm", "prove", "show", "demonstrate", "test", "assess", "evaluate", "reach"];
+
+/// Words that may stand between `to be` and a decision put off ("to be confirmed",
+/// "still to be independently verified").
+const TO_BE_DECIDED: &[&str] = &[
+    "confirmed",
+    "determined",
+    "verified",
+    "validated",
+    "announced",
+    "decided",
+    "defined",
+    "done",
+    "assessed",
+    "reviewed",
+    "tested",
+    "completed",
+    "evaluated",
+    "measured",
+    "established",
+    "provided",
+    "published",
+    "finalised",
+    "finalized",
+    "proven",
+    "proved",
+    "demonstrated",
+];
+
+/// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
+fn hedges(ws: &[String]) -> bool {
+    let w = |i: usize| ws.get(i).map(String::as_str).unwrap_or_default();
+    let negated = |i: usize| i.checked_sub(1).is_some_and(|j| NEGATORS.contains(&w(j)));
+    // "as planned", "better than expected": the plan was met
+    let compared = |i: usize| i.checked_sub(1).is_some_and(|j| matches!(w(j), "as" | "than"));
+    let first = w(0);
+    let last_at = ws.len().saturating_sub(1);
+    let last = w(last_at);
+    if HEDGE_EDGE.contains(&first) || HEDGE_EDGE.contains(&last) && !negated(last_at) && !compared(last_at) {
+        return true;
+    }
+    if ws.len() == 1 && HEDGE_WHOLE.contains(&first) {
+        return true;
+    }
+    let phrase_at = |i: usize, p: &[&str]| p.iter().enumerate().all(|(k, p)| w(i + k) == *p);
+    // For each position, the first word at or after it that is not a filler ("still"
+    // counts as one here): one pass from the right, so a run of fillers is read once
+    // however many modals stand in it.
+    let mut solid = vec![ws.len(); ws.len() + 1];
+    let mut next = ws.len();
+    for (i, slot) in solid.iter_mut().enumerate().take(ws.len()).rev() {
+        if !(FILLERS.contains(&w(i)) || w(i) == "still") {
+            next = i;
+        }
+        *slot = next;
+    }
+    // the first word after `i` that is not a filler
+    let governed = |i: usize| solid.get(i + 1).map(|&j| w(j)).filter(|g| !g.is_empty());
+    (0..ws.len()).any(|i| {
+        let word = w(i);
+        let anywhere = HEDGE_ANYWHERE.contains(&word)
+            && !negated(i)
+            && !(word == "soon" && i > 0 && w(i - 1) == "as" && w(i + 1) == "as");
+        let phrase = HEDGE_PHRASES.iter().any(|p| phrase_at(i, p)) && !negated(i);
+        let to_be = phrase_at(i, &["to", "be"]) && solid.get(i + 2).is_some_and(|&j| TO_BE_DECIDED.contains(&w(j)));
+        let future = (MODALS_FUTURE.contains(&word) || (word == "to" && i > 0 && PLAN_VERBS.contains(&w(i - 1))))
+            && !negated(i)
+            && governed(i).is_some_and(|g| ACHIEVED.contains(&g));
+        let possible = MODALS_POSSIBLE.contains(&word)
+            && !negated(i)
+            && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !CHECKING.contains(&g));
+        anywhere || phrase || to_be || future || possible
+    })
+}
+
 /// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt").
 fn words(segment: &str) -> Vec<String> {
     segment
@@ -413,6 +590,9 @@ pub fn gap(text: &str) -> Option<Gap> {
                 return Some(Gap::Deferral);
             }
         }
+        if hedges(&ws) {
+            return Some(Gap::Hedge);
+        }
     }
     None
 }
@@ -472,6 +652,83 @@ mod tests {
             ("unknown", Gap::Placeholder),
         ] {
             assert_eq!(gap(t), Some(g), "{t}");
+        }
+    }
+
+    /// Attacker pass 7: a statement that the requirement will, could or may be met, that
+    /// it was met in a simulation, is planned or pending, or wants a citation, proved it.
+    #[test]
+    fn hedges_prove_nothing() {
+        for t in [
+            "Enterprise ready: pending security review",
+            "Enterprise ready: planned",
+            "Enterprise ready (simulated)",
+            "Could be enterprise ready",
+            "Enterprise ready [citation needed]",
+            "Enterprise ready pending security review",
+            "Enterprise ready, security review pending",
+            "May be enterprise ready",
+            "Might be ready for enterprise use",
+            "Will be enterprise ready by Q3",
+            "Will reach enterprise readiness in Q3",
+            "Enterprise ready soon",
+            "Enterprise readiness in progress",
+            "Enterprise ready - on the roadmap",
+            "Enterprise ready: TBD",
+            "Enterprise ready, to be confirmed",
+            "Enterprise readiness still to be independently verified",
+            "Expected to be enterprise ready",
+            "Aims to achieve enterprise readiness",
+            "Enterprise ready (projected)",
+            "Simulated enterprise readiness",
+            "Target: enterprise ready",
+            "Enterprise ready (source needed)",
+            "Enterprise ready, under review",
+            "Enterprise readiness is aspirational",
+            "Enterprise ready: not yet",
+            "Potentially enterprise ready",
+            "Should be enterprise ready",
+            "On track to be enterprise ready",
+        ] {
+            assert!(matches!(gap(t), Some(Gap::Hedge | Gap::Deferral | Gap::Placeholder | Gap::Denial)), "{t}");
+        }
+        for t in [
+            "Enterprise ready: pending security review",
+            "Enterprise ready: planned",
+            "Enterprise ready (simulated)",
+            "Could be enterprise ready",
+            "Enterprise ready [citation needed]",
+            "Will reach enterprise readiness in Q3",
+            "Enterprise ready soon",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+    }
+
+    /// Honest statements that use the hedges' words otherwise stay statements.
+    #[test]
+    fn hedge_words_in_statements() {
+        for t in [
+            "Enterprise ready: yes",
+            "Ready for enterprise use",
+            "Proven to be enterprise ready",
+            "Delivered as planned at 1M scale",
+            "Enterprise readiness delivered as planned",
+            "Converged faster than expected",
+            "Enterprise ready, as scheduled",
+            "Proven on simulated enterprise workloads at 1M scale",
+            "Enterprise ready; no pending issues",
+            "Enterprise ready, nothing pending",
+            "Security review completed; enterprise ready",
+            "Enterprise ready since 2024; SOC 2 audit passed",
+            "Enterprise ready; customers may verify the audit log",
+            "Enterprise ready - see appendix for the review",
+            "Enterprise ready, review passed in May 2025",
+            "Ready as soon as deployed, proven at 1M scale",
+            "Enterprise ready: the target scale of 1M records was reached",
+            "Proven at million-record scale operations",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
         }
     }
 

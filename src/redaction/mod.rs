@@ -3,7 +3,7 @@
 pub mod diags;
 pub mod pii;
 
-use crate::audit::normalize::normalize;
+use crate::audit::normalize::{decimal_digit, normalize_digits};
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
@@ -21,6 +21,16 @@ pub fn mask(s: &str) -> String {
         return "*".repeat(n);
     }
     s.chars().enumerate().map(|(i, c)| if i < 2 || i + 2 >= n { c } else { '*' }).collect()
+}
+
+/// What a finding shows of the original text it found: masked ([`mask`]), any hidden
+/// character escaped, and said when digits of another script were read as 0-9 (the mask
+/// keeps those digits as written: `٤١***********١١`).
+fn found_text(found: &str, how: &str) -> String {
+    let masked = mask(found);
+    let other_digits = found.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some());
+    let read = if other_digits { ", digits of another script read as 0-9" } else { "" };
+    format!("{} ({how}{read})", escape_control(&masked))
 }
 
 fn rule_for(kind: PiiKind) -> &'static Rule {
@@ -129,7 +139,7 @@ fn named(name: &str) -> Option<Named> {
     match folded(name, &mut buf) {
         Some(n) => classify(n),
         None => {
-            let norm = crate::audit::normalize::normalize(name);
+            let norm = normalize_digits(name);
             let n: String =
                 norm.text().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect();
             classify(n.as_bytes())
@@ -511,7 +521,7 @@ impl Scan<'_> {
     }
 
     fn text(&mut self, original: &str, path: &[Seg], is_name: bool, out: &mut Outcome) {
-        let norm = normalize(original);
+        let norm = normalize_digits(original);
         let text = norm.text();
         let mut hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
         // a string that is only a number, under a phone-like name, as an integer there is
@@ -571,7 +581,7 @@ impl Scan<'_> {
                 let found = norm.original_of(hit.span.clone());
                 Finding::new(rule, pointer, format!("{whose} {pointer} contains {}", hit.what))
                     .expected(format!("nothing like {}", hit.what))
-                    .found(format!("{} (masked)", mask(found)))
+                    .found(found_text(found, "masked"))
             });
         }
         for (hit, found) in reversed {
@@ -581,7 +591,7 @@ impl Scan<'_> {
                     format!("{whose} {pointer} contains {}, shown reversed by a right-to-left override", hit.what);
                 Finding::new(rule, pointer, message)
                     .expected(format!("nothing like {}", hit.what))
-                    .found(format!("{} (masked, as displayed)", mask(&found)))
+                    .found(found_text(&found, "masked, as displayed"))
             });
         }
         for i in denied {
@@ -592,7 +602,7 @@ impl Scan<'_> {
             out.push(
                 Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
                     .expected(format!("no match for {shown}"))
-                    .found(format!("{} (masked)", mask(m.unwrap_or_default()))),
+                    .found(found_text(m.unwrap_or_default(), "masked")),
             );
         }
     }

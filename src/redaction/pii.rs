@@ -493,7 +493,7 @@ mod tests {
     use super::*;
 
     fn kinds(t: &str) -> Vec<PiiKind> {
-        let n = crate::audit::normalize::normalize(t);
+        let n = crate::audit::normalize::normalize_digits(t);
         scan(n.text()).unwrap_or_default().into_iter().map(|h| h.kind).collect()
     }
 
@@ -567,6 +567,12 @@ mod tests {
             ("{'max_depth': 6, 'eta': 0.3}", Params),
             ("lr=0.001", Params),
             ("--max-depth 6", Params),
+            // attacker pass 7: digits of other scripts (Unicode Nd), read as 0-9
+            ("Billed to \u{664}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{661}", Card),
+            ("Billed to 4111 \u{661}\u{661}\u{661}\u{661} \u{6f1}\u{6f1}\u{6f1}\u{6f1} \u{967}\u{967}\u{967}\u{967}", Card),
+            ("Operator SSN \u{6f1}\u{6f2}\u{6f3}-\u{6f4}\u{6f5}-\u{6f6}\u{6f7}\u{6f8}\u{6f9}", NationalId),
+            ("Uploaded from \u{968}\u{966}\u{969}.\u{966}.\u{967}\u{967}\u{969}.\u{96a}\u{968}", Ip),
+            ("Support line +\u{9e7} \u{9ea}\u{9e7}\u{9eb} \u{9eb}\u{9eb}\u{9eb} \u{9e6}\u{9e7}\u{9e6}\u{9e6}", Phone),
         ] {
             assert_eq!(kinds(t), vec![k], "{t}");
         }
@@ -609,6 +615,8 @@ mod tests {
             "fingerprint 0012345678901234ABCDEF0123456789ABCDEF01",
             "1.000.000.000 records and 100.000.000 rows",
             "Model parameters withheld; learning rate schedule withheld",
+            "Batch \u{664}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{661} \u{661}\u{661}\u{661}\u{662}",
+            "\u{661}\u{660}\u{660}\u{660} \u{633}\u{62c}\u{644}",
         ] {
             assert_eq!(kinds(t), vec![], "{t}");
         }

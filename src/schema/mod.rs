@@ -112,11 +112,40 @@ pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) ->
 }
 
 /// How a name displays, its first `max` characters: NFKC, invisible characters
-/// (Unicode Cf, controls) removed, and letters and digits drawn alike taken as one
-/// (Cyrillic `е` as `e`, `I` and `1` as `l`). Lazy: a long name costs one pass at most.
+/// (Unicode Cf, controls, and the other default-ignorable code points) removed, and
+/// characters drawn alike taken as one by the Unicode confusables skeleton (UTS #39,
+/// `unicode-security`: Cyrillic `е`, Greek `ε`... as `e`, Armenian `օ` and the digit
+/// `0` as `o`, `I` and `1` as `l`, `rn` as `m`), then lower-cased, so that case alone
+/// is compared away here and left to "did you mean". Each character is taken to its
+/// skeleton by itself (the skeleton of a string is that of its characters but for the
+/// order of combining marks, which no known name has), so the cut at `max` is made on
+/// the skeleton: characters it drops cannot push the name's end past the cut. Lazy: a
+/// long name costs one pass at most.
 fn displayed(name: &str, max: usize) -> String {
+    displayed_cased(name, max, false)
+}
+
+/// [`displayed`], with each character lower-cased before its skeleton too when
+/// `lower_first`: in capitals a look-alike shows as one as well (`ENTЕRPRISE_VALIDATION`
+/// with a Cyrillic `Е`), though the skeleton of a capital `I` is `l`.
+fn displayed_cased(name: &str, max: usize, lower_first: bool) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.nfkc().filter(|c| !crate::text::is_hidden(*c)).map(crate::claims::extract::look_alike).take(max).collect()
+    let mut out = String::new();
+    let mut shown = 0;
+    let mut buf = [0u8; 4];
+    let chars = name.nfkc().filter(|c| !crate::text::is_hidden(*c));
+    let chars: Box<dyn Iterator<Item = char>> =
+        if lower_first { Box::new(chars.flat_map(char::to_lowercase)) } else { Box::new(chars) };
+    for c in chars {
+        for d in unicode_security::skeleton(c.encode_utf8(&mut buf)).flat_map(char::to_lowercase) {
+            if shown >= max {
+                return out;
+            }
+            out.push(d);
+            shown += 1;
+        }
+    }
+    out
 }
 
 /// The known name that `name` displays as, when it is spelled otherwise by more than
@@ -126,8 +155,10 @@ fn displayed(name: &str, max: usize) -> String {
 /// is compared, and no more of it than the longest known name.
 fn displayed_as<'k>(name: &str, known: &'k [String], shown: &[String]) -> Option<&'k str> {
     let longest = shown.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-    let d = displayed(name, longest + 1);
-    let at = shown.iter().zip(known).position(|(s, k)| *s == d && name.to_lowercase() != *k)?;
+    let at = [false, true].into_iter().find_map(|lower_first| {
+        let d = displayed_cased(name, longest + 1, lower_first);
+        shown.iter().zip(known).position(|(s, k)| *s == d && name.to_lowercase() != *k)
+    })?;
     known.get(at).map(String::as_str)
 }
 
@@ -358,5 +389,37 @@ mod tests {
         assert_eq!(did_you_mean("Version", known), Some("version"));
         assert_eq!(did_you_mean("gpu_hour", known), Some("gpu_hours"));
         assert_eq!(did_you_mean("x_vendor_build", known), None);
+    }
+
+    /// A name that displays as a known one is a look-alike whatever the script of its
+    /// look-alike letters (the confusables skeleton of UTS #39), not only Cyrillic or
+    /// Greek: an Armenian `օ` for `o` got only an info note (attacker pass 7). A
+    /// difference in case alone is not one (it shows, and "did you mean" says so).
+    #[test]
+    fn look_alike_names_by_the_confusables_skeleton() {
+        let known: Vec<String> =
+            ["enterprise_validation", "cost_analysis", "notes", "version"].iter().map(|s| (*s).to_owned()).collect();
+        let shown: Vec<String> = known.iter().map(|k| displayed(k, usize::MAX)).collect();
+        for (name, as_known) in [
+            ("enterprise_validati\u{585}n", "enterprise_validation"),
+            ("\u{435}nterprise_validation", "enterprise_validation"),
+            ("ENT\u{415}RPRISE_VALIDATION", "enterprise_validation"),
+            ("enterprise\u{200b}_validation", "enterprise_validation"),
+            ("enterprise\u{fe00}\u{fe00}\u{fe00}_validation", "enterprise_validation"),
+            ("cost_anaIysis", "cost_analysis"),
+            ("c0st_analysis", "cost_analysis"),
+            ("n\u{3bf}tes", "notes"),
+            ("\u{13d9}ersion", "version"),
+            ("\u{ff56}ersion", "version"),
+        ] {
+            assert_eq!(displayed_as(name, &known, &shown), Some(as_known), "{name:?}");
+        }
+        for name in ["Enterprise_Validation", "ENTERPRISE_VALIDATION", "Notes", "x_notes", "versions", "enterprise"] {
+            assert_eq!(displayed_as(name, &known, &shown), None, "{name:?}");
+        }
+        // the cut at the longest known name: a long name is read that far only
+        let long = format!("enterprise_validation{}", "o".repeat(1 << 20));
+        assert_eq!(displayed_as(&long, &known, &shown), None);
+        assert_eq!(displayed(&long, 25).chars().count(), 25);
     }
 }

@@ -15,6 +15,9 @@ pub fn options(case: &Case) -> Options {
     if case.public {
         opts.profile = Profile::Public;
     }
+    if case.marketplace {
+        opts.profile = Profile::Marketplace;
+    }
     opts
 }
 
@@ -54,6 +57,8 @@ pub struct Case {
     pub findings: fn(usize) -> Option<usize>,
     /// Run with `--profile public` (the redaction scan is part of the cost).
     pub public: bool,
+    /// Run with `--profile marketplace` (the statement reading is part of the cost).
+    pub marketplace: bool,
 }
 
 fn array_of(item: &str, n: usize) -> Vec<u8> {
@@ -117,6 +122,7 @@ pub fn cases() -> Vec<Case> {
             n: 60_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "noncharacters",
@@ -125,6 +131,7 @@ pub fn cases() -> Vec<Case> {
             n: 60_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "duplicate names",
@@ -140,6 +147,7 @@ pub fn cases() -> Vec<Case> {
             n: 40_000,
             findings: |n| Some(n - 1),
             public: false,
+            marketplace: false,
         },
         Case {
             name: "integers beyond 2^53",
@@ -148,6 +156,7 @@ pub fn cases() -> Vec<Case> {
             n: 30_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "lone surrogates under a 10 kB member name",
@@ -156,6 +165,7 @@ pub fn cases() -> Vec<Case> {
             n: 60_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             // Each name's pointer is decoded from the source for its finding.
@@ -172,6 +182,7 @@ pub fn cases() -> Vec<Case> {
             n: 40_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "lone surrogates 120 levels deep",
@@ -185,6 +196,7 @@ pub fn cases() -> Vec<Case> {
             n: 40_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             // Named to sort (and so to be written) before the audited figures: past the
@@ -202,6 +214,7 @@ pub fn cases() -> Vec<Case> {
             n: 6_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "unknown members",
@@ -216,6 +229,7 @@ pub fn cases() -> Vec<Case> {
             n: 4_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "e-mail addresses in a public bundle",
@@ -230,6 +244,7 @@ pub fn cases() -> Vec<Case> {
             n: 3_000,
             findings: |_| None,
             public: true,
+            marketplace: false,
         },
         Case {
             // Each string is a seed in prose, then the word seed before an amount and
@@ -243,6 +258,7 @@ pub fn cases() -> Vec<Case> {
             n: 3_000,
             findings: |_| None,
             public: true,
+            marketplace: false,
         },
         Case {
             // One long string of digit groups with wide separators (runs of spaces,
@@ -253,6 +269,23 @@ pub fn cases() -> Vec<Case> {
             n: 3_000,
             findings: |_| None,
             public: true,
+            marketplace: false,
+        },
+        Case {
+            // One long string of card numbers whose digits mix four scripts (Arabic-Indic,
+            // Extended Arabic-Indic, Devanagari, ASCII), each followed by one that fails
+            // Luhn: every digit beyond ASCII is folded once, then scanned as ASCII.
+            name: "card numbers in digits of mixed scripts in a public bundle",
+            rule: "redaction.pii-card",
+            make: |n| {
+                let groups = "\u{664}\u{661}\u{661}\u{661} 1111 \u{6f1}\u{6f1}\u{6f1}\u{6f1} \u{967}\u{967}\u{967}\u{967}; \
+                              \u{96a}\u{967}\u{967}\u{967} \u{661}\u{661}\u{661}\u{661} 1111 \u{6f1}\u{6f1}\u{6f1}\u{6f2}; ";
+                with(|b| b["x_notes"] = groups.repeat(n).into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
         },
         Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
@@ -269,6 +302,7 @@ pub fn cases() -> Vec<Case> {
             n: 3_000,
             findings: |_| None,
             public: true,
+            marketplace: false,
         },
         Case {
             // Depth grows with n, so a cost of n times depth would be quadratic.
@@ -278,6 +312,7 @@ pub fn cases() -> Vec<Case> {
             n: 30_000,
             findings: Some,
             public: false,
+            marketplace: false,
         },
         Case {
             name: "claim mentions",
@@ -288,6 +323,7 @@ pub fn cases() -> Vec<Case> {
             n: 2_000,
             findings: |_| None,
             public: false,
+            marketplace: false,
         },
         Case {
             // Each number fires a finding that quotes the claim: quoted whole, a claim
@@ -299,6 +335,7 @@ pub fn cases() -> Vec<Case> {
             // The last number is "1 GB", a memory claim; the seed has no other.
             findings: |n| Some(n - 1),
             public: false,
+            marketplace: false,
         },
         Case {
             name: "lone surrogates under a long member name",
@@ -307,6 +344,22 @@ pub fn cases() -> Vec<Case> {
             n: 6_000,
             findings: Some,
             public: false,
+            marketplace: false,
+        },
+        Case {
+            // The look-alike check reads a top-level name up to the longest known name's
+            // length in its confusables skeleton; characters the skeleton drops
+            // (variation selectors) do not count towards it, so such a name is read
+            // whole, once.
+            name: "lone surrogates under a member name of variation selectors",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                array_under(&format!("{{\"version\":\"1.0\",\"x{}\":[", "\u{fe00}".repeat(10 * n)), "\"\\ud800\"", n)
+            },
+            n: 6_000,
+            findings: Some,
+            public: false,
+            marketplace: false,
         },
         Case {
             name: "e-mail addresses under a long member name",
@@ -315,6 +368,7 @@ pub fn cases() -> Vec<Case> {
             n: 6_000,
             findings: Some,
             public: true,
+            marketplace: false,
         },
         Case {
             name: "percentages of nothing the bundle reports",
@@ -323,6 +377,7 @@ pub fn cases() -> Vec<Case> {
             n: 4_000,
             findings: |_| None,
             public: false,
+            marketplace: false,
         },
         Case {
             // Each look-alike word is a finding, past the cap only counted; the
@@ -338,6 +393,46 @@ pub fn cases() -> Vec<Case> {
             n: 4_000,
             findings: |n| Some(n + 1),
             public: false,
+            marketplace: false,
+        },
+        Case {
+            // A marketplace statement read for hedges: a run of modals and fillers with
+            // no word of achievement after it ("will be will be ... zorp") makes each
+            // modal look past the fillers to the end; the percentages before it are
+            // claims with no metric, one finding each.
+            name: "modals and fillers in a marketplace statement",
+            rule: "claims.unsupported",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["enterprise_ready"] =
+                        format!("{}{}zorp", "5% zorp ".repeat(n), "could be will be may still ".repeat(4 * n)).into()
+                })
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: false,
+            marketplace: true,
+        },
+        Case {
+            // Digit groups not read (a two-digit group, a thin space, an apostrophe),
+            // each one number not checked, then one run of n groups beyond a double:
+            // read once as one number, not once from each of its groups.
+            name: "digit groups not read in a claim",
+            rule: "claims.unchecked",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["scale_proven"] = format!(
+                        "{}1{} records",
+                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; ".repeat(n),
+                        "\u{2019}000".repeat(n)
+                    )
+                    .into()
+                })
+            },
+            n: 2_000,
+            findings: |_| None,
+            public: false,
+            marketplace: false,
         },
         Case {
             // The readings of attack pass 7 (unknown magnitudes, markup, digits of
@@ -357,6 +452,7 @@ pub fn cases() -> Vec<Case> {
             n: 1_000,
             findings: |_| None,
             public: false,
+            marketplace: false,
         },
     ]
 }
