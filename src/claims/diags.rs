@@ -32,7 +32,10 @@ pub static PERCENTAGE: Rule = Rule {
 \"synthetic\" -> synthetic_ratio x 100, \"ROI\" or \"return\" -> roi_percentage. A bare percentage in `efficiency_achieved` means cost \
 savings, in `performance_improvement` time savings, unless its words name another quantity (\"20% less \
 memory\", \"20% fewer GPUs\": not checked). A share that remains (\"cut to 25%\", \"25% of the cost\", \
-\"25% as much\") is read as 75% saved. Compared at the decimals the claim shows.",
+\"25% as much\") is read as 75% saved. A percentage of speed (\"76% faster\", \"faster by 320%\") is \
+written for the time saved and for the speed gained alike, so it holds when either reading does: \
+time_savings_percentage, or (convergence_speedup - 1) x 100 (a 4.2x speed-up is 76% less time and \
+320% faster). Compared at the decimals the claim shows.",
 };
 
 pub static SPEEDUP: Rule = Rule {

@@ -126,6 +126,9 @@ pub struct Mention {
     pub decimals: u32,
     /// Byte range of the phrase in the original claim text.
     pub span: Range<usize>,
+    /// A percentage of speed ("76% faster"), which people write for the time saved and
+    /// for the speed gained alike: a 4.2x speed-up is 76 % less time and 320 % faster.
+    pub speed_gain: bool,
 }
 
 impl Mention {
@@ -1808,9 +1811,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         // next number's words before it start after that word
         let mut used = after;
         let value = num.value;
+        let mut speed_gain = false;
         let quantity = match unit {
             Some(Unit::Percent) => {
                 let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
+                let after_word = words_after.iter().find(|(_, w)| percent_target(w).is_some()).map(|(_, w)| *w);
+                speed_gain = match after_word {
+                    Some(w) => w == "faster",
+                    None => words_before.iter().any(|(_, w)| *w == "faster"),
+                };
                 let after_t = after_k.map(|(_, t)| t);
                 used = after_k.map_or(used, |(k, _)| k + 1);
                 let before_t = match subject_before(&words_before) {
@@ -2064,7 +2073,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         prev_num_end = prev_num_end.max(after).max(used);
         let span = tok_span(&r, span_from, after);
         mark(&mut claimed, first, after);
-        out.mentions.push(Mention { quantity, bound, decimals: num.decimals, span: norm.original_range(span) });
+        let speed_gain = speed_gain && matches!(quantity, Quantity::Percent { of: PercentOf::TimeSavings, .. });
+        out.mentions.push(Mention {
+            quantity,
+            bound,
+            decimals: num.decimals,
+            span: norm.original_range(span),
+            speed_gain,
+        });
     }
     // every number has been read: the loop above ends when the scan does
     let num_at = nums.num_at;
@@ -2083,6 +2099,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 bound: Bound::AtLeast,
                 decimals: 0,
                 span: norm.original_range(span),
+                speed_gain: false,
             });
         }
     }
@@ -2136,6 +2153,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound,
             decimals: 0,
             span: norm.original_range(span),
+            speed_gain: false,
         });
     }
     for toks in &nums.unread {

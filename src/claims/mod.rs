@@ -263,6 +263,14 @@ impl Judge<'_, '_> {
             }
             Quantity::Percent { value, of } => {
                 let (section, field, scale, name) = percent_metric(*of);
+                // "320% faster": the speed gained, (speed-up - 1) x 100, is the other
+                // reading of a percentage of speed (spec 5.4).
+                let speedup =
+                    m.speed_gain.then(|| self.metric(SPEEDUP_FIGURE, || p(GAINS, "convergence_speedup"))).flatten();
+                let gain = speedup.as_ref().map(|s| (s.value - 1.0) * 100.0);
+                if gain.is_some_and(|g| holds(m.bound, *value, m.decimals, g, tol)) {
+                    return None;
+                }
                 let Some(metric) = self.metric(PERCENT + *of as usize, || p(section, field)) else {
                     return self.unsupported(out, pointer, text, m, || {
                         format!("it names {name}, but {} is absent", p(section, field))
@@ -274,20 +282,36 @@ impl Judge<'_, '_> {
                 }
                 out.push_lazy(&PERCENTAGE, pointer, || {
                     let phrase = phrase();
-                    Finding::new(
-                        &PERCENTAGE,
-                        pointer,
-                        format!(
-                            "{phrase} claims {}{}% {name}, but {} is {}{}",
-                            bound_word(m.bound),
-                            format_decimals(*value, m.decimals),
+                    let claimed = format!("{}{}%", bound_word(m.bound), format_decimals(*value, m.decimals));
+                    let message = match (&speedup, gain) {
+                        (Some(s), Some(g)) => format!(
+                            "{phrase} claims {claimed} faster, which is neither the time saved ({} is {}) nor the \
+                             speed gained ({} is {}: {}% faster)",
+                            metric.pointer,
+                            metric.shown(),
+                            s.pointer,
+                            s.shown(),
+                            format_computed(g)
+                        ),
+                        _ => format!(
+                            "{phrase} claims {claimed} {name}, but {} is {}{}",
                             metric.pointer,
                             metric.shown(),
                             if scale == 1.0 { String::new() } else { format!(" = {}%", format_computed(expected)) }
                         ),
-                    )
-                    .expected(format!("{}% ({})", format_computed(expected), metric.pointer))
-                    .found(phrase)
+                    };
+                    Finding::new(&PERCENTAGE, pointer, message)
+                        .expected(match gain {
+                            Some(g) => format!(
+                                "{}% ({}), or {}% faster as the speed gained ({})",
+                                format_computed(expected),
+                                metric.pointer,
+                                format_computed(g),
+                                p(GAINS, "convergence_speedup")
+                            ),
+                            None => format!("{}% ({})", format_computed(expected), metric.pointer),
+                        })
+                        .found(phrase)
                 });
                 Some(&PERCENTAGE)
             }
