@@ -38,32 +38,9 @@ fn attack7_kms() -> String {
 
 const MIXED: &str = "signatures/attack7/pgp-other-bytes-kms-good.json";
 
-fn report(format: &str, rel: &str, keys: &[&str]) -> Run {
-    let p = path(rel);
-    let mut args = vec!["--format", format, "--now", NOW];
-    args.extend_from_slice(keys);
-    args.push(&p);
-    run(&args)
-}
-
-fn bundle(rel: &str, keys: &[&str]) -> (i32, serde_json::Value) {
-    let r = report("json", rel, keys);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
-    (r.code, v["bundles"][0].clone())
-}
-
-fn check<'a>(b: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
-    b["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule).unwrap_or_else(|| panic!("no check {rule}"))
-}
-
-#[track_caller]
-fn status(b: &serde_json::Value, rule: &str, want: &str) {
-    assert_eq!(check(b, rule)["status"], want, "{rule}: {}", check(b, rule));
-}
-
 #[track_caller]
 fn skipped_because(b: &serde_json::Value, rule: &str, why: &str) {
-    let c = check(b, rule);
+    let c = checklist_entry(b, rule);
     assert_eq!(c["status"], "skip", "{rule}: {c}");
     assert!(c["reason"].as_str().unwrap_or_default().contains(why), "{rule}: {c}");
 }
@@ -74,7 +51,7 @@ fn skipped_because(b: &serde_json::Value, rule: &str, why: &str) {
 #[test]
 fn unchecked_openpgp_signature_is_skip_in_every_checklist() {
     let kms = attack7_kms();
-    let (code, b) = bundle(MIXED, &["--require-signature", "--kms-key", &kms]);
+    let (code, b) = bundle_keyed(MIXED, &["--require-signature", "--kms-key", &kms]);
     assert_eq!(code, 0);
     assert_eq!(b["verdict"], "verified");
     assert_eq!(findings(&b, "sig.pgp.unverified")[0]["pointer"], "/signatures/pgp");
@@ -83,13 +60,13 @@ fn unchecked_openpgp_signature_is_skip_in_every_checklist() {
     }
     // The KMS signature was checked with its key: its checks ran and passed.
     for rule in KMS_KEYED {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
     // Checks that need no key still ran on the OpenPGP signature.
-    status(&b, "sig.pgp.wrong-type", "pass");
-    status(&b, "sig.pgp.future", "pass");
+    assert_status(&b, "sig.pgp.wrong-type", "pass");
+    assert_status(&b, "sig.pgp.future", "pass");
 
-    let md = report("markdown", MIXED, &["--require-signature", "--kms-key", &kms]);
+    let md = report_keyed("markdown", MIXED, &["--require-signature", "--kms-key", &kms]);
     assert_eq!(md.code, 0);
     for rule in ["sig.pgp.bad", "sig.pgp.policy", "sig.pgp.key-expired", "sig.pgp.revoked", "sig.pgp.key-id-mismatch"] {
         let line = md.stdout.lines().find(|l| l.contains(&format!("(`{rule}`)"))).expect(rule);
@@ -98,7 +75,7 @@ fn unchecked_openpgp_signature_is_skip_in_every_checklist() {
     let bad = md.stdout.lines().find(|l| l.contains("(`sig.pgp.bad`)")).unwrap();
     assert!(bad.contains("OpenPGP signature matches the payload"), "{bad}");
 
-    let junit = report("junit", MIXED, &["--require-signature", "--kms-key", &kms]);
+    let junit = report_keyed("junit", MIXED, &["--require-signature", "--kms-key", &kms]);
     let case = junit.stdout.split("<testcase").find(|c| c.contains("name=\"sig.pgp.bad ")).expect("a test case");
     assert!(case.contains(&format!("<skipped message=\"{NO_KEY}")), "{case}");
 }
@@ -108,21 +85,21 @@ fn unchecked_openpgp_signature_is_skip_in_every_checklist() {
 fn with_the_certificate_the_same_signature_fails() {
     let kms = attack7_kms();
     let ed = cert("ed25519.asc");
-    let (code, b) = bundle(MIXED, &["--cert", &ed, "--kms-key", &kms]);
+    let (code, b) = bundle_keyed(MIXED, &["--cert", &ed, "--kms-key", &kms]);
     assert_eq!(code, 1);
     assert_eq!(b["verdict"], "rejected");
     let bad = findings(&b, "sig.pgp.bad");
     assert_eq!(bad.len(), 1);
     assert_eq!(bad[0]["pointer"], "/signatures/pgp");
     assert_eq!(bad[0]["severity"], "error");
-    status(&b, "sig.pgp.bad", "fail");
+    assert_status(&b, "sig.pgp.bad", "fail");
     // Checked before the cryptography, on the same key: they ran and held.
     for rule in ["sig.pgp.key-invalid", "sig.pgp.revoked", "sig.pgp.key-expired", "sig.pgp.policy"] {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
     // A signature that does not verify says nothing about who made it.
     skipped_because(&b, "sig.pgp.key-id-mismatch", "rejected by an earlier check");
-    let junit = report("junit", MIXED, &["--cert", &ed, "--kms-key", &kms]);
+    let junit = report_keyed("junit", MIXED, &["--cert", &ed, "--kms-key", &kms]);
     let case = junit.stdout.split("<testcase").find(|c| c.contains("name=\"sig.pgp.bad ")).expect("a test case");
     assert!(case.contains("<failure"), "{case}");
 }
@@ -132,37 +109,37 @@ fn with_the_certificate_the_same_signature_fails() {
 #[test]
 fn tampered_bundle_without_keys_does_not_pass_the_signature() {
     let rel = "signatures/bundles/pgp-tampered-rehashed.json";
-    let (code, b) = bundle(rel, &[]);
+    let (code, b) = bundle_keyed(rel, &[]);
     assert_eq!(code, 0, "integrity only: unverified is a warning");
     for rule in PGP_KEYED {
         skipped_because(&b, rule, NO_KEY);
     }
-    let junit = report("junit", rel, &[]);
+    let junit = report_keyed("junit", rel, &[]);
     let case = junit.stdout.split("<testcase").find(|c| c.contains("name=\"sig.pgp.bad ")).expect("a test case");
     assert!(case.contains(&format!("<skipped message=\"{NO_KEY}")), "{case}");
-    let md = report("markdown", rel, &[]);
+    let md = report_keyed("markdown", rel, &[]);
     let line = md.stdout.lines().find(|l| l.contains("(`sig.pgp.bad`)")).unwrap();
     assert!(line.starts_with("- [-] **SKIP**") && line.contains(NO_KEY), "{line}");
 
     // CASES.md: with certs/ed25519.asc it is sig.pgp.bad.
-    let (code, b) = bundle(rel, &["--cert", &cert("ed25519.asc")]);
+    let (code, b) = bundle_keyed(rel, &["--cert", &cert("ed25519.asc")]);
     assert_eq!(code, 1);
     assert_eq!(findings(&b, "sig.pgp.bad")[0]["pointer"], "/signatures/pgp");
-    status(&b, "sig.pgp.bad", "fail");
+    assert_status(&b, "sig.pgp.bad", "fail");
 }
 
 /// A KMS signature over other bytes, no key: none of its key checks passed.
 #[test]
 fn kms_signature_without_its_key_does_not_pass() {
     let rel = "signatures/bundles/kms-noncanonical.json";
-    let (code, b) = bundle(rel, &[]);
+    let (code, b) = bundle_keyed(rel, &[]);
     assert_eq!(code, 0);
     for rule in KMS_KEYED {
         skipped_because(&b, rule, NO_KEY);
     }
-    status(&b, "sig.kms.unverified", "warn");
-    let junit = report("junit", rel, &[]);
-    let md = report("markdown", rel, &[]);
+    assert_status(&b, "sig.kms.unverified", "warn");
+    let junit = report_keyed("junit", rel, &[]);
+    let md = report_keyed("markdown", rel, &[]);
     for rule in ["sig.kms.bad", "sig.kms.algorithm-mismatch", "sig.kms.weak-key"] {
         let case = junit.stdout.split("<testcase").find(|c| c.contains(&format!("name=\"{rule} "))).expect(rule);
         assert!(case.contains(&format!("<skipped message=\"{NO_KEY}")), "{case}");
@@ -176,31 +153,31 @@ fn kms_signature_without_its_key_does_not_pass() {
         "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b={}",
         path("signatures/kms/p256.pem")
     );
-    let (code, b) = bundle(rel, &["--kms-key", &key]);
+    let (code, b) = bundle_keyed(rel, &["--kms-key", &key]);
     assert_eq!(code, 1);
     assert_eq!(findings(&b, "sig.kms.bad")[0]["pointer"], "/signatures/kms");
-    status(&b, "sig.kms.bad", "fail");
-    status(&b, "sig.kms.algorithm-mismatch", "pass");
-    status(&b, "sig.kms.weak-key", "pass");
+    assert_status(&b, "sig.kms.bad", "fail");
+    assert_status(&b, "sig.kms.algorithm-mismatch", "pass");
+    assert_status(&b, "sig.kms.weak-key", "pass");
     skipped_because(&b, "sig.kms.key-id-unbound", "rejected by an earlier check");
 }
 
 /// Verified with their keys, every key check ran and passed.
 #[test]
 fn verified_signatures_pass_their_key_checks() {
-    let (code, b) = bundle("signatures/bundles/pgp-ed25519.json", &["--cert", &cert("ed25519.asc")]);
+    let (code, b) = bundle_keyed("signatures/bundles/pgp-ed25519.json", &["--cert", &cert("ed25519.asc")]);
     assert_eq!(code, 0);
     for rule in PGP_KEYED {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
     let key = format!(
         "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b={}",
         path("signatures/kms/p256.pem")
     );
-    let (code, b) = bundle("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", &key]);
+    let (code, b) = bundle_keyed("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", &key]);
     assert_eq!(code, 0);
     for rule in KMS_KEYED {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
 }
 
@@ -211,26 +188,26 @@ fn verified_signatures_pass_their_key_checks() {
 #[test]
 fn checked_for_one_of_two_signatures_is_not_a_pass() {
     let rel = "signatures/bundles/pgp-two-signers.json";
-    let (code, b) = bundle(rel, &["--cert", &cert("ed25519.asc")]);
+    let (code, b) = bundle_keyed(rel, &["--cert", &cert("ed25519.asc")]);
     assert_eq!(code, 0);
     for rule in PGP_KEYED {
         skipped_because(&b, rule, "checked for 1 of the 2 OpenPGP signatures; not checked for /signatures/pgp/1");
     }
-    let (code, b) = bundle(rel, &["--cert", &cert("ed25519.asc"), "--cert", &cert("rsa3072.asc")]);
+    let (code, b) = bundle_keyed(rel, &["--cert", &cert("ed25519.asc"), "--cert", &cert("rsa3072.asc")]);
     assert_eq!(code, 0);
     for rule in PGP_KEYED {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
 }
 
 /// A key rejected for an earlier reason: the checks after it did not run.
 #[test]
 fn checks_after_a_rejection_are_not_passed() {
-    let (code, b) = bundle("signatures/bundles/pgp-expired-key.json", &["--cert", &cert("expired.asc")]);
+    let (code, b) = bundle_keyed("signatures/bundles/pgp-expired-key.json", &["--cert", &cert("expired.asc")]);
     assert_eq!(code, 1);
-    status(&b, "sig.pgp.key-expired", "fail");
+    assert_status(&b, "sig.pgp.key-expired", "fail");
     assert_eq!(findings(&b, "sig.pgp.key-expired")[0]["pointer"], "/signatures/pgp");
-    status(&b, "sig.pgp.revoked", "pass");
+    assert_status(&b, "sig.pgp.revoked", "pass");
     for rule in ["sig.pgp.bad", "sig.pgp.policy", "sig.pgp.signature-expired"] {
         skipped_because(&b, rule, "rejected by an earlier check");
     }
@@ -256,6 +233,6 @@ fn before_generated_is_skip_without_a_generated_at() {
     assert_eq!(r.code, 1, "generated_at is required: {}", r.stdout);
     skipped_because(b, "sig.pgp.before-generated", "no RFC 3339 generated_at");
     // The fixture as published: the check ran.
-    let (_, b) = bundle("signatures/bundles/pgp-ed25519.json", &["--cert", &cert]);
-    status(&b, "sig.pgp.before-generated", "pass");
+    let (_, b) = bundle_keyed("signatures/bundles/pgp-ed25519.json", &["--cert", &cert]);
+    assert_status(&b, "sig.pgp.before-generated", "pass");
 }

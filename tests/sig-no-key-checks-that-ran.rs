@@ -53,32 +53,9 @@ fn p256_key() -> String {
     format!("{P256_ARN}={}", path("signatures/kms/p256.pem"))
 }
 
-fn report(format: &str, rel: &str, keys: &[&str]) -> Run {
-    let p = path(rel);
-    let mut args = vec!["--format", format, "--now", NOW];
-    args.extend_from_slice(keys);
-    args.push(&p);
-    run(&args)
-}
-
-fn bundle(rel: &str, keys: &[&str]) -> (i32, serde_json::Value) {
-    let r = report("json", rel, keys);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
-    (r.code, v["bundles"][0].clone())
-}
-
-fn check<'a>(b: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
-    b["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule).unwrap_or_else(|| panic!("no check {rule}"))
-}
-
-#[track_caller]
-fn status(b: &serde_json::Value, rule: &str, want: &str) {
-    assert_eq!(check(b, rule)["status"], want, "{rule}: {}", check(b, rule));
-}
-
 #[track_caller]
 fn skipped_because(b: &serde_json::Value, rule: &str, why: &str) {
-    let c = check(b, rule);
+    let c = checklist_entry(b, rule);
     assert_eq!(c["status"], "skip", "{rule}: {c}");
     assert_eq!(c["reason"], why, "{rule}: {c}");
 }
@@ -97,16 +74,16 @@ fn one_error_at(b: &serde_json::Value, rule: &str, pointer: &str) {
 fn garbage_armor_leaves_the_packet_checks_skip() {
     let cert = ed25519();
     for keys in [vec![], vec!["--cert", cert.as_str()]] {
-        let (code, b) = bundle(GARBAGE_PGP, &keys);
+        let (code, b) = bundle_keyed(GARBAGE_PGP, &keys);
         assert_eq!(code, 1, "{keys:?}");
         assert_eq!(b["verdict"], "rejected");
         one_error_at(&b, "sig.pgp.malformed", "/signatures/pgp");
-        status(&b, "sig.pgp.malformed", "fail");
+        assert_status(&b, "sig.pgp.malformed", "fail");
         for rule in PGP_PER_PACKET.iter().chain(&PGP_KEYED) {
             skipped_because(&b, rule, NO_PACKET);
         }
         for rule in PGP_ON_TEXT {
-            status(&b, rule, "pass");
+            assert_status(&b, rule, "pass");
         }
         skipped_because(&b, "sig.same-key", "no signature verified against a supplied key: not checked");
     }
@@ -118,11 +95,11 @@ fn garbage_armor_leaves_the_packet_checks_skip() {
 fn undecodable_kms_signature_leaves_its_checks_skip() {
     let key = p256_key();
     for keys in [vec![], vec!["--kms-key", key.as_str()]] {
-        let (code, b) = bundle(GARBAGE_KMS, &keys);
+        let (code, b) = bundle_keyed(GARBAGE_KMS, &keys);
         assert_eq!(code, 1, "{keys:?}");
         one_error_at(&b, "sig.kms.malformed", "/signatures/kms");
-        status(&b, "sig.kms.malformed", "fail");
-        status(&b, "sig.kms.unknown-algorithm", "pass");
+        assert_status(&b, "sig.kms.malformed", "fail");
+        assert_status(&b, "sig.kms.unknown-algorithm", "pass");
         skipped_because(&b, "sig.kms.unverified", NO_KMS_SIGNATURE);
         for rule in KMS_KEYED {
             skipped_because(&b, rule, NO_KMS_SIGNATURE);
@@ -135,7 +112,7 @@ fn undecodable_kms_signature_leaves_its_checks_skip() {
 #[test]
 fn one_parsed_signature_of_two_is_not_a_pass() {
     let cert = ed25519();
-    let (code, b) = bundle(GOOD_AND_GARBAGE, &["--cert", &cert]);
+    let (code, b) = bundle_keyed(GOOD_AND_GARBAGE, &["--cert", &cert]);
     assert_eq!(code, 1);
     one_error_at(&b, "sig.pgp.malformed", "/signatures/pgp/1");
     assert_eq!(b["signatures"][0]["verdict"], "verified", "{}", b["signatures"]);
@@ -145,7 +122,7 @@ fn one_parsed_signature_of_two_is_not_a_pass() {
         skipped_because(&b, rule, partial);
     }
     for rule in PGP_ON_TEXT {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
 }
 
@@ -153,24 +130,24 @@ fn one_parsed_signature_of_two_is_not_a_pass() {
 #[test]
 fn good_signatures_still_pass_every_check() {
     let cert = ed25519();
-    let (code, b) = bundle("signatures/bundles/pgp-ed25519.json", &["--cert", &cert]);
+    let (code, b) = bundle_keyed("signatures/bundles/pgp-ed25519.json", &["--cert", &cert]);
     assert_eq!(code, 0);
     for rule in PGP_ON_TEXT.iter().chain(&PGP_PER_PACKET).chain(&PGP_KEYED).chain(&["sig.pgp.malformed"]) {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
-    status(&b, "sig.same-key", "pass");
+    assert_status(&b, "sig.same-key", "pass");
     let key = p256_key();
-    let (code, b) = bundle("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", &key]);
+    let (code, b) = bundle_keyed("signatures/bundles/kms-ecdsa-p256.json", &["--kms-key", &key]);
     assert_eq!(code, 0);
     for rule in KMS_KEYED.iter().chain(&["sig.kms.malformed", "sig.kms.unknown-algorithm", "sig.kms.unverified"]) {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
     // Without keys the checks of the signature itself ran; the key checks did not.
-    let (_, b) = bundle("signatures/bundles/pgp-ed25519.json", &[]);
+    let (_, b) = bundle_keyed("signatures/bundles/pgp-ed25519.json", &[]);
     for rule in ["sig.pgp.wrong-type", "sig.pgp.future", "sig.pgp.before-generated"] {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
-    status(&b, "sig.pgp.unverified", "warn");
+    assert_status(&b, "sig.pgp.unverified", "warn");
 }
 
 /// Each rule's status in the human `--verbose` checklist: its entries start with the
@@ -202,12 +179,12 @@ fn every_format_says_the_same() {
         (GARBAGE_KMS, vec!["--kms-key", key.as_str()]),
         (GOOD_AND_GARBAGE, vec!["--cert", cert.as_str()]),
     ] {
-        let (_, b) = bundle(rel, &keys);
+        let (_, b) = bundle_keyed(rel, &keys);
         let mut verbose = keys.clone();
         verbose.push("--verbose");
-        let human = human_statuses(&report("human", rel, &verbose).stdout);
-        let junit = report("junit", rel, &keys).stdout;
-        let md = report("markdown", rel, &keys).stdout;
+        let human = human_statuses(&report_keyed("human", rel, &verbose).stdout);
+        let junit = report_keyed("junit", rel, &keys).stdout;
+        let md = report_keyed("markdown", rel, &keys).stdout;
         let mut compared = 0;
         for c in b["checks"].as_array().unwrap().iter().filter(|c| c["rule"].as_str().unwrap().starts_with("sig.")) {
             let rule = c["rule"].as_str().unwrap();
@@ -251,7 +228,7 @@ fn every_format_says_the_same() {
 /// since some signatures were never examined.
 #[test]
 fn garbage_past_the_signature_limit_is_neither_pass_nor_unbounded() {
-    let (code, b) = bundle("signatures/unparsed/pgp-many-garbage.json", &[]);
+    let (code, b) = bundle_keyed("signatures/unparsed/pgp-many-garbage.json", &[]);
     assert_eq!(code, 1);
     let malformed = findings(&b, "sig.pgp.malformed");
     assert_eq!(malformed.len(), 32, "one per examined entry");
@@ -278,8 +255,10 @@ fn garbage_past_the_signature_limit_is_neither_pass_nor_unbounded() {
 #[test]
 fn many_unchecked_signatures_make_a_short_reason() {
     let cert = ed25519();
-    let (code, b) =
-        bundle("signatures/unparsed/pgp-good-and-many-garbage.json", &["--cert", &cert, "--max-signatures", "100"]);
+    let (code, b) = bundle_keyed(
+        "signatures/unparsed/pgp-good-and-many-garbage.json",
+        &["--cert", &cert, "--max-signatures", "100"],
+    );
     assert_eq!(code, 1);
     assert_eq!(findings(&b, "sig.pgp.malformed").len(), 40);
     let no = "(no OpenPGP signature packet could be parsed)";
@@ -297,7 +276,7 @@ fn many_unchecked_signatures_make_a_short_reason() {
 #[test]
 fn an_entry_refused_by_its_form_is_not_a_pass_for_the_kind() {
     let key = p256_key();
-    let (code, b) = bundle("signatures/unparsed/kms-good-and-not-an-object.json", &["--kms-key", &key]);
+    let (code, b) = bundle_keyed("signatures/unparsed/kms-good-and-not-an-object.json", &["--kms-key", &key]);
     assert_eq!(code, 1);
     one_error_at(&b, "sig.form", "/signatures/kms/1");
     assert_eq!(b["signatures"][0]["verdict"], "verified");
@@ -314,14 +293,14 @@ fn an_entry_refused_by_its_form_is_not_a_pass_for_the_kind() {
 #[test]
 fn hostile_armor_is_malformed_and_never_printed_raw() {
     let rel = "signatures/unparsed/pgp-hostile-armor.json";
-    let (code, b) = bundle(rel, &[]);
+    let (code, b) = bundle_keyed(rel, &[]);
     assert_eq!(code, 1);
     one_error_at(&b, "sig.pgp.malformed", "/signatures/pgp");
     for rule in PGP_PER_PACKET.iter().chain(&PGP_KEYED) {
         skipped_because(&b, rule, NO_PACKET);
     }
     for format in ["human", "json", "junit", "markdown", "sarif", "html"] {
-        let r = report(format, rel, &["--verbose"]);
+        let r = report_keyed(format, rel, &["--verbose"]);
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);
         let raw: Vec<u8> = r.raw.iter().copied().filter(|c| *c < 0x20 && !b"\n\r\t".contains(c)).collect();
         assert!(raw.is_empty(), "{format} prints control bytes {raw:?}");
@@ -337,7 +316,7 @@ fn hostile_armor_is_malformed_and_never_printed_raw() {
 fn a_signature_past_the_verification_bound_is_skip_for_that_reason() {
     let gcp_ed = "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/ed25519/cryptoKeyVersions/1";
     let key = format!("{gcp_ed}={}", path("signatures/kms/ed25519.pem"));
-    let (code, b) = bundle("signatures/unparsed/kms-five-ed25519.json", &["--kms-key", &key]);
+    let (code, b) = bundle_keyed("signatures/unparsed/kms-five-ed25519.json", &["--kms-key", &key]);
     assert_eq!(code, 1);
     one_error_at(&b, "sig.too-many", "/signatures/kms/4");
     let verdicts: Vec<&str> =
@@ -350,6 +329,6 @@ fn a_signature_past_the_verification_bound_is_skip_for_that_reason() {
     }
     // Run for all five before the bound: the key fits and is strong, and was supplied.
     for rule in ["sig.kms.algorithm-mismatch", "sig.kms.weak-key", "sig.kms.unverified", "sig.kms.malformed"] {
-        status(&b, rule, "pass");
+        assert_status(&b, rule, "pass");
     }
 }

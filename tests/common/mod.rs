@@ -159,3 +159,29 @@ pub fn scratch(table_fixture: &str, tag: &str) -> PathBuf {
 pub fn commit(table: &std::path::Path, v: u64) -> PathBuf {
     table.join("_delta_log").join(format!("{v:020}.json"))
 }
+
+/// Runs the binary on a fixture with keys (and any other options) in `format`.
+pub fn report_keyed(format: &str, rel: &str, keys: &[&str]) -> Run {
+    let p = fixture(rel).to_str().unwrap().to_owned();
+    let mut args = vec!["--format", format, "--now", NOW];
+    args.extend_from_slice(keys);
+    args.push(&p);
+    run(&args)
+}
+
+/// The exit code and the one bundle of the JSON report of [`report_keyed`].
+pub fn bundle_keyed(rel: &str, keys: &[&str]) -> (i32, serde_json::Value) {
+    let r = report_keyed("json", rel, keys);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    (r.code, v["bundles"][0].clone())
+}
+
+/// A bundle's checklist entry for `rule`.
+pub fn checklist_entry<'a>(b: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    b["checks"].as_array().unwrap().iter().find(|c| c["rule"] == rule).unwrap_or_else(|| panic!("no check {rule}"))
+}
+
+#[track_caller]
+pub fn assert_status(b: &serde_json::Value, rule: &str, want: &str) {
+    assert_eq!(checklist_entry(b, rule)["status"], want, "{rule}: {}", checklist_entry(b, rule));
+}
