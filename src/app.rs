@@ -362,8 +362,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     } else if tally.strict_skips() {
         let _ = writeln!(
             env.stderr,
-            "aeb-verify: rejected under --strict: {} entries named like bundles were left out unverified (see \"skipped\" above; --follow follows links)",
-            tally.unverified_skips()
+            "aeb-verify: rejected under --strict: {} left out unverified (see \"skipped\" above; --follow follows links)",
+            match tally.unverified_skips() {
+                1 => "1 entry named like a bundle was".to_owned(),
+                n => format!("{n} entries named like bundles were"),
+            }
         );
         EXIT_REJECTED
     } else {
