@@ -35,7 +35,8 @@ memory\", \"20% fewer GPUs\": not checked). A share that remains (\"cut to 25%\"
 \"25% as much\") is read as 75% saved. A percentage of speed (\"76% faster\", \"faster by 320%\") is \
 written for the time saved and for the speed gained alike, so it holds when either reading does: \
 time_savings_percentage, or (convergence_speedup - 1) x 100 (a 4.2x speed-up is 76% less time and \
-320% faster). Compared at the decimals the claim shows.",
+320% faster). Only `faster` may name the metric for that: \"Faster convergence with time savings of \
+320%\" claims time savings. Compared at the decimals the claim shows.",
 };
 
 pub static SPEEDUP: Rule = Rule {

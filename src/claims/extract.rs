@@ -1816,9 +1816,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             Some(Unit::Percent) => {
                 let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
                 let after_word = words_after.iter().find(|(_, w)| percent_target(w).is_some()).map(|(_, w)| *w);
+                // Before it, `faster` must be the only word naming a metric: "Faster
+                // convergence with time savings of 320%" claims time savings, not speed.
                 speed_gain = match after_word {
                     Some(w) => w == "faster",
-                    None => words_before.iter().any(|(_, w)| *w == "faster"),
+                    None => {
+                        words_before.iter().any(|(_, w)| *w == "faster")
+                            && !words_before.iter().any(|(_, w)| *w != "faster" && percent_target(w).is_some())
+                    }
                 };
                 let after_t = after_k.map(|(_, t)| t);
                 used = after_k.map_or(used, |(k, _)| k + 1);
