@@ -7,7 +7,8 @@
 //!
 //! The personal-data and deny-pattern scans read one fold more ([`normalize_digits`]):
 //! decimal digits of every script (Unicode `Nd`: Arabic-Indic `٤`, Devanagari `४`, ...)
-//! as the ASCII digit of the same value, which NFKC leaves alone. The claims do not: a
+//! as the ASCII digit of the same value, which NFKC leaves alone, and superscript digits
+//! as digits, not as an exponent (`¹²³-⁴⁵-⁶⁷⁸⁹` is `123-45-6789`). The claims do not: a
 //! figure in another script's digits is reported there as not read (spec 5.4).
 //!
 //! The normalised text keeps a map back to the original bytes, so that what a finding
@@ -98,7 +99,8 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-fn superscript_digit(c: char) -> Option<char> {
+/// The ASCII digit a superscript digit (`¹`, `²`, `⁹`, ...) stands for.
+pub fn superscript_digit(c: char) -> Option<char> {
     Some(match c {
         '\u{2070}' => '0',
         '\u{00B9}' => '1',
@@ -239,6 +241,12 @@ fn normalize_with(s: &str, digits: bool) -> Normalized<'_> {
     while let Some((at, c)) = chars.next() {
         let end = at + c.len_utf8();
         if let Some(d) = superscript_digit(c) {
+            // The scans read a raised digit as a digit: `¹²³-⁴⁵-⁶⁷⁸⁹` is an SSN as
+            // displayed, and `^` between its digits hid it from every detector.
+            if digits {
+                push(&mut text, d.encode_utf8(&mut buf), at, end);
+                continue;
+            }
             if !in_superscript {
                 push(&mut text, "^", at, end);
             }
@@ -355,6 +363,12 @@ mod tests {
         assert_eq!(n.original_of(10..12), "\u{96a}\u{6f1}");
         assert_eq!(normalize(s).text(), "ACME-\u{664}\u{664}\u{667}\u{661} \u{96a}\u{6f1}11");
         assert_eq!(normalize_digits("plain 42").text(), "plain 42");
+        // raised digits are digits to the scans, an exponent to the claims
+        let raised = "SSN \u{b9}\u{b2}\u{b3}-\u{2074}\u{2075}-\u{2076}\u{2077}\u{2078}\u{2079}";
+        let n = normalize_digits(raised);
+        assert_eq!(n.text(), "SSN 123-45-6789");
+        assert_eq!(n.original_of(4..7), "\u{b9}\u{b2}\u{b3}");
+        assert_eq!(normalize(raised).text(), "SSN ^123-^45-^6789");
     }
 
     #[test]
