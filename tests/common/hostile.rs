@@ -288,6 +288,23 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // One long string of card numbers in superscript digits and in digits under
+            // combining marks (an underline, a keycap, an accent), each followed by one
+            // that fails Luhn: every raised digit and every mark on a digit is read once.
+            name: "card numbers in raised and marked digits in a public bundle",
+            rule: "redaction.pii-card",
+            make: |n| {
+                let groups = "\u{2074}\u{b9}\u{b9}\u{b9} \u{b9}\u{b9}\u{b9}\u{b9} 1\u{332}1\u{332}1\u{332}1\u{332} \
+                              1\u{20e3}1\u{20e3}1\u{20e3}1\u{20e3}; 4\u{332}1\u{332}1\u{332}1\u{332} \
+                              \u{b9}\u{b9}\u{b9}\u{b9} 1111 1\u{20e3}1\u{20e3}1\u{20e3}2\u{20e3}\u{301}; ";
+                with(|b| b["x_notes"] = groups.repeat(n).into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+        },
+        Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
             name: "armor header lines in a public bundle",
             rule: "redaction.pii-email",
