@@ -431,8 +431,9 @@ pub fn cases() -> Vec<Case> {
             marketplace: true,
         },
         Case {
-            // Digit groups not read (a two-digit group, a thin space, an apostrophe),
-            // each one number not checked, then one run of n groups beyond a double:
+            // Digit groups not read (a two-digit group, a thin space, an apostrophe, marks
+            // drawn like grouping marks), each one number not checked, then one run of n
+            // groups beyond a double:
             // read once as one number, not once from each of its groups.
             name: "digit groups not read in a claim",
             rule: "claims.unchecked",
@@ -440,7 +441,8 @@ pub fn cases() -> Vec<Case> {
                 with(|b| {
                     b["enterprise_validation"]["scale_proven"] = format!(
                         "{}1{} records",
-                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; ".repeat(n),
+                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; 1\u{201a}000\u{2032}500 rows; "
+                            .repeat(n),
                         "\u{2019}000".repeat(n)
                     )
                     .into()
