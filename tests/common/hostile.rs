@@ -379,6 +379,20 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // Blanks around a top-level name are dropped before the look-alike check:
+            // a name of blanks is trimmed once, from both ends.
+            name: "lone surrogates under a member name padded with blanks",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                let pad = " \u{2800}\u{3000}".repeat(n);
+                array_under(&format!("{{\"version\":\"1.0\",\"{pad}x{pad}\":["), "\"\\ud800\"", n)
+            },
+            n: 6_000,
+            findings: Some,
+            public: false,
+            marketplace: false,
+        },
+        Case {
             name: "e-mail addresses under a long member name",
             rule: "redaction.pii-email",
             make: |n| under_long_name("\"a@example.com\"", n),
