@@ -596,7 +596,7 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
     let loaded = if file.as_os_str() == "-" {
         bundles::load_stdin(env.stdin, read.max_bytes)
     } else {
-        bundles::load_file(file, false, read.max_bytes)
+        bundles::load_file(file, false, None, read.max_bytes)
     };
     let bytes = match loaded {
         Ok(Loaded::Bytes(b)) => b,

@@ -290,3 +290,44 @@ fn strict_accepts_entries_left_out_because_walked_already() {
         "{skipped}"
     );
 }
+
+/// A file the walk found, then replaced by a link to a file outside the tree before the
+/// batch opened it (attacker pass 8: the walk follows no link, yet the open did, and
+/// read the outside file as the tree's). The file opened must be the one walked: the
+/// swapped entry is unreadable, with its reason; an entry left as walked verifies.
+#[test]
+fn a_file_swapped_for_a_link_after_the_walk_is_not_read() {
+    use aeb_verify::batch::{verify_one, Item};
+    use aeb_verify::inputs::bundles::{discover, Walk};
+    let dir = tree("swapped-after-walk");
+    copy("audit/pass-base.json", &dir.join("a.json"));
+    copy("audit/pass-base.json", &dir.join("b.json"));
+    let outside = dir.parent().unwrap().join("batch-discovery-swapped-outside.json");
+    copy("audit/pass-marketplace.json", &outside);
+    let found = discover(std::slice::from_ref(&dir), &Walk::default());
+    assert_eq!(found.inputs.len(), 2, "{:?}", found.inputs);
+    let swapped = dir.join("b.json");
+    std::fs::remove_file(&swapped).unwrap();
+    std::os::unix::fs::symlink(&outside, &swapped).unwrap();
+    let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).unwrap();
+    let opts = aeb_verify::options::Options::new(now);
+    let stdin = std::sync::Mutex::new(None);
+    let items: Vec<Item> = found.inputs.iter().map(|i| verify_one(i, &stdin, &opts)).collect();
+    match &items[..] {
+        [Item::Report(a), Item::Unreadable(b)] => {
+            assert!(a.name.ends_with("a.json"), "{}", a.name);
+            assert_eq!(a.verdict, aeb_verify::verify::Verdict::Verified, "{}", a.name);
+            assert!(b.path.ends_with("b.json"), "{}", b.path);
+            assert_eq!(b.reason, "replaced since the directory was walked (another file now): not read");
+        }
+        _ => panic!("the swapped entry was read: {:?}", items.iter().map(kind).collect::<Vec<_>>()),
+    }
+    let _ = std::fs::remove_file(&outside);
+}
+
+fn kind(i: &aeb_verify::batch::Item) -> String {
+    match i {
+        aeb_verify::batch::Item::Report(r) => format!("{} {:?}", r.name, r.verdict),
+        aeb_verify::batch::Item::Unreadable(n) => format!("{} unreadable: {}", n.path, n.reason),
+    }
+}

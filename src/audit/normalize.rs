@@ -7,7 +7,8 @@
 //!
 //! The personal-data and deny-pattern scans read one fold more ([`normalize_digits`]):
 //! decimal digits of every script (Unicode `Nd`: Arabic-Indic `٤`, Devanagari `४`, ...)
-//! as the ASCII digit of the same value, which NFKC leaves alone. The claims do not: a
+//! as the ASCII digit of the same value, which NFKC leaves alone, and superscript digits
+//! as digits, not as an exponent (`¹²³-⁴⁵-⁶⁷⁸⁹` is `123-45-6789`). The claims do not: a
 //! figure in another script's digits is reported there as not read (spec 5.4).
 //!
 //! The normalised text keeps a map back to the original bytes, so that what a finding
@@ -98,7 +99,8 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-fn superscript_digit(c: char) -> Option<char> {
+/// The ASCII digit a superscript digit (`¹`, `²`, `⁹`, ...) stands for.
+pub fn superscript_digit(c: char) -> Option<char> {
     Some(match c {
         '\u{2070}' => '0',
         '\u{00B9}' => '1',
@@ -215,6 +217,12 @@ pub fn normalize(s: &str) -> Normalized<'_> {
     normalize_with(s, false)
 }
 
+/// Whether `c` is a combining mark (an accent, an underline, an enclosing keycap) drawn
+/// on the digit that `before` ends with.
+fn mark_on_digit(before: &str, c: char) -> bool {
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c) && before.ends_with(|d: char| d.is_ascii_digit())
+}
+
 /// A decimal digit beyond ASCII as its ASCII digit, when `digits` asks for it.
 fn ascii_digit(c: char, digits: bool) -> Option<char> {
     if !digits || c.is_ascii() {
@@ -238,7 +246,18 @@ fn normalize_with(s: &str, digits: bool) -> Normalized<'_> {
     let mut buf = [0u8; 4];
     while let Some((at, c)) = chars.next() {
         let end = at + c.len_utf8();
+        // The scans read a digit under a mark as the digit: an underline, an accent or a
+        // keycap drawn on each digit (`4̲1̲1̲1̲`, `4⃣`) kept every detector from seeing a run.
+        if digits && mark_on_digit(&text, c) {
+            continue;
+        }
         if let Some(d) = superscript_digit(c) {
+            // The scans read a raised digit as a digit: `¹²³-⁴⁵-⁶⁷⁸⁹` is an SSN as
+            // displayed, and `^` between its digits hid it from every detector.
+            if digits {
+                push(&mut text, d.encode_utf8(&mut buf), at, end);
+                continue;
+            }
             if !in_superscript {
                 push(&mut text, "^", at, end);
             }
@@ -284,18 +303,21 @@ fn normalize_with(s: &str, digits: bool) -> Normalized<'_> {
             chars.next();
         }
         let seq = s.get(at..seq_end).unwrap_or_default();
-        let folded: String = seq
-            .nfkc()
-            .map(|c| {
-                if is_space(c) {
-                    ' '
-                } else if is_dash(c) {
-                    '-'
-                } else {
-                    ascii_digit(c, digits).unwrap_or(c)
-                }
-            })
-            .collect();
+        let mut folded = String::new();
+        for c in seq.nfkc() {
+            let c = if is_space(c) {
+                ' '
+            } else if is_dash(c) {
+                '-'
+            } else {
+                ascii_digit(c, digits).unwrap_or(c)
+            };
+            let after = if folded.is_empty() { text.as_str() } else { folded.as_str() };
+            if digits && mark_on_digit(after, c) {
+                continue;
+            }
+            folded.push(c);
+        }
         push(&mut text, &folded, at, seq_end);
     }
     Normalized { original: s, text: Cow::Owned(text), map }
@@ -355,6 +377,18 @@ mod tests {
         assert_eq!(n.original_of(10..12), "\u{96a}\u{6f1}");
         assert_eq!(normalize(s).text(), "ACME-\u{664}\u{664}\u{667}\u{661} \u{96a}\u{6f1}11");
         assert_eq!(normalize_digits("plain 42").text(), "plain 42");
+        // raised digits are digits to the scans, an exponent to the claims
+        let raised = "SSN \u{b9}\u{b2}\u{b3}-\u{2074}\u{2075}-\u{2076}\u{2077}\u{2078}\u{2079}";
+        let n = normalize_digits(raised);
+        assert_eq!(n.text(), "SSN 123-45-6789");
+        assert_eq!(n.original_of(4..7), "\u{b9}\u{b2}\u{b3}");
+        assert_eq!(normalize(raised).text(), "SSN ^123-^45-^6789");
+        // marks drawn on digits are read through by the scans, kept by the claims
+        let marked = "4\u{332}1\u{332}1\u{332}1\u{332} 4\u{20e3}2\u{301}\u{332} \u{664}\u{332} e\u{301}";
+        let n = normalize_digits(marked);
+        assert_eq!(n.text(), "4111 42 4 \u{e9}");
+        assert_eq!(n.original_of(0..4), "4\u{332}1\u{332}1\u{332}1\u{332}");
+        assert_eq!(normalize(marked).text().chars().filter(|c| !c.is_ascii()).count(), 10);
     }
 
     #[test]

@@ -689,6 +689,14 @@ fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
 }
 
 /// The metric a word names, for percentages.
+/// Marks drawn like a grouping mark that this tool does not read as one: between digit
+/// groups (`1‚000‚000` with a low-9 quote, `1′000′000` with a prime) they make the whole
+/// run a number not read, never a number of its last group (`000 records` read as 0).
+const LOOK_ALIKE_GROUP_MARKS: &[char] = &[
+    '`', '\u{B4}', '\u{2D9}', '\u{5F3}', '\u{60C}', '\u{2018}', '\u{201A}', '\u{2027}', '\u{2032}', '\u{2219}',
+    '\u{22C5}',
+];
+
 fn percent_target(w: &str) -> Option<PercentOf> {
     Some(match w {
         w if w.starts_with("cost") || w.starts_with("saving") || w == "cheaper" || w == "spend" => {
@@ -1024,11 +1032,13 @@ impl Reader<'_> {
     }
 
     /// Token `k` continues the digits before it: a grouping or decimal mark glued to
-    /// digits on both sides (`,` `.` `'` `’` `٫` `٬` `·`), or digits after a typographic
-    /// space.
+    /// digits on both sides (`,` `.` `'` `’` `٫` `٬` `·`, or a mark drawn like one that
+    /// is none, [`LOOK_ALIKE_GROUP_MARKS`]), or digits after a typographic space.
     fn continues_digits(&self, k: usize) -> bool {
-        let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
-            && self.glued(k)
+        let mark = self.sym(k).is_some_and(|c| {
+            matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}')
+                || LOOK_ALIKE_GROUP_MARKS.contains(&c)
+        }) && self.glued(k)
             && self.glued(k + 1)
             && self.digits(k + 1).is_some();
         mark || (self.digits(k).is_some() && self.typographic_space(k))
@@ -1816,9 +1826,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             Some(Unit::Percent) => {
                 let after_k = words_after.iter().find_map(|(k, w)| percent_target(w).map(|t| (*k, t)));
                 let after_word = words_after.iter().find(|(_, w)| percent_target(w).is_some()).map(|(_, w)| *w);
+                // Before it, `faster` must be the only word naming a metric: "Faster
+                // convergence with time savings of 320%" claims time savings, not speed.
                 speed_gain = match after_word {
                     Some(w) => w == "faster",
-                    None => words_before.iter().any(|(_, w)| *w == "faster"),
+                    None => {
+                        words_before.iter().any(|(_, w)| *w == "faster")
+                            && !words_before.iter().any(|(_, w)| *w != "faster" && percent_target(w).is_some())
+                    }
                 };
                 let after_t = after_k.map(|(_, t)| t);
                 used = after_k.map_or(used, |(k, _)| k + 1);
@@ -2631,6 +2646,9 @@ mod tests {
             ("1\u{b7}5x faster", "1\u{b7}5"),
             ("1\u{2019}000,500 records", "1\u{2019}000,500"),
             ("1\u{2019}000 500 records", "1\u{2019}000 500"),
+            ("1\u{201a}000\u{201a}000 records", "1\u{201a}000\u{201a}000"),
+            ("1\u{2032}000\u{2032}000 records", "1\u{2032}000\u{2032}000"),
+            ("3\u{2018}001,000,000 records", "3\u{2018}001,000,000"),
             ("1,000 500 records", "1,000 500"),
             ("1,000\u{2019}500 records", "1,000\u{2019}500"),
             ("1,000.500.000 records", "1,000.500.000"),

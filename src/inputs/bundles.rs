@@ -9,7 +9,9 @@
 //!   however many links lead to it (a chain of directories each holding two links to
 //!   the next has no loop, yet 2^n paths), and refuses a link whose target lies
 //!   outside the directory given;
-//! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name).
+//! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name);
+//! - opens a file it found only if it is still that file (device and inode), so a link
+//!   swapped in after the walk is not read.
 //!
 //! A path named on the command line is the auditor's own choice and is opened as named
 //! (so `aeb-verify <(curl ...)` works); only what a walk finds is held to the rules above.
@@ -52,10 +54,12 @@ impl Walk {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
-    /// `walked`: found in a directory (then only a regular file is ever opened).
+    /// `walked`: found in a directory (then only a regular file is ever opened, and
+    /// only the file the walk found: `id`, its device and inode then).
     File {
         path: PathBuf,
         walked: bool,
+        id: Option<(u64, u64)>,
     },
 }
 
@@ -108,7 +112,7 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 }
             }
-            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false }),
+            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None }),
             Err(e) => d.unusable.push(notice(path, e.to_string())),
         }
     }
@@ -204,14 +208,14 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
         } else if !ft.is_file() {
             d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
-            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true });
+            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry) });
         }
     }
 }
 
-/// A directory's device and inode (a followed link's target's), which no two paths to
-/// one directory can differ in. Only links can reach a directory twice, so only a walk
-/// that follows them needs this.
+/// An entry's device and inode (a followed link's target's), which no two paths to one
+/// directory can differ in. Only links can reach a directory twice, so only a walk that
+/// follows them needs this for directories; a file's is held to the file opened later.
 #[cfg(unix)]
 fn identity(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
@@ -223,6 +227,18 @@ fn identity(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
 /// still holds.
 #[cfg(not(unix))]
 fn identity(_entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    None
+}
+
+/// A file's device and inode, to tell the file the walk found from one put in its place.
+#[cfg(unix)]
+fn file_identity(m: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
@@ -242,12 +258,16 @@ pub enum Loaded {
 
 /// Reads at most `max + 1` bytes of a file, so an oversized input costs no more than
 /// the limit. A walked entry is opened without blocking and must still be a regular
-/// file once open (it may have been replaced since the walk).
-pub fn load_file(path: &Path, walked: bool, max: u64) -> std::io::Result<Loaded> {
+/// file once open, and the file the walk found (`id`): it may have been replaced since,
+/// by a link to a file outside the tree among others, which the walk never follows.
+pub fn load_file(path: &Path, walked: bool, id: Option<(u64, u64)>, max: u64) -> std::io::Result<Loaded> {
     let file = open(path, walked)?;
     let meta = file.metadata()?;
     if walked && !meta.is_file() {
         return Err(std::io::Error::other("no longer a regular file: not read"));
+    }
+    if id.is_some() && id != file_identity(&meta) {
+        return Err(std::io::Error::other("replaced since the directory was walked (another file now): not read"));
     }
     let len = meta.len();
     if meta.is_file() && len > max {

@@ -44,7 +44,7 @@ digits, with spaces, dots, dashes or parentheses; `tel:+1...` too), North Americ
 form with a trunk 0 (020 7946 0958, 030 1234567, 06 12 34 56 78); nor \
 may an integer of 7 to 15 digits under a phone-like name (a word of it `phone`, `tel`, `mobile`, \
 `fax`, `msisdn`, ...: `phoneNumber`, `contact_tel`, not `hotel_id`; in an array under one too), nor a string there that is such a number and nothing else (`\"phoneNumber\": \
-\"4155550100\"`, `+` and separators allowed; a date is not one). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) are read as 0-9; the report shows the original text, masked.",
+\"4155550100\"`, `+` and separators allowed; a date is not one). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 
 pub static PII_IP: Rule = Rule {
@@ -55,7 +55,7 @@ pub static PII_IP: Rule = Rule {
     explanation: "No string may contain an IPv4 address (four octets 0-255 without leading \
 zeros, behind `IP:`, before a port or inside a URL too) or an IPv6 address (at least three \
 groups, valid per RFC 4291, IPv4-mapped included). IP addresses identify hosts and often \
-people. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) are read as 0-9; the report shows the original text, masked.",
+people. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 
 pub static PII_CARD: Rule = Rule {
@@ -67,7 +67,7 @@ pub static PII_CARD: Rule = Rule {
 starting with 2-6 and passing the Luhn check, with a space or a dash between any digits, or \
 runs of spaces or tabs and spaced dashes (`4111  1111 - 1111`) between the groups cards are \
 printed in. Digit runs that fail \
-Luhn are not reported. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) are read as 0-9; the report shows the original text, masked.",
+Luhn are not reported. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 
 pub static PII_NATIONAL_ID: Rule = Rule {
@@ -79,7 +79,7 @@ pub static PII_NATIONAL_ID: Rule = Rule {
 NNNN, or nine digits behind `SSN`; under an SSN-like name such as `ssn`, `SSN_number` or \
 `social_security_number`, a string that is nine digits and nothing else, or an integer of up \
 to nine digits with its leading zeros restored; never-issued areas 000, 666, 900-999, group 00 and serial \
-0000 excluded) or a UK National Insurance number (two letters, six digits, A-D, either case; invalid prefixes excluded). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) are read as 0-9; the report shows the original text, masked.",
+0000 excluded) or a UK National Insurance number (two letters, six digits, A-D, either case; invalid prefixes excluded). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 
 pub static DENY_PATTERN: Rule = Rule {
@@ -89,7 +89,7 @@ pub static DENY_PATTERN: Rule = Rule {
     title: "No customer identifiers (--deny-pattern)",
     explanation: "No string may match a `--deny-pattern REGEX` given on the command line (Rust \
 regex syntax; repeatable), in its normalised or its original form (normalised: NFKC, \
-invisible characters removed, and decimal digits of every script read as 0-9, so `ACME-٤٤٧١` \
+invisible characters removed, and decimal digits of every script and superscript digits read as 0-9, so `ACME-٤٤٧١` \
 matches `ACME-[0-9]+`). Without a profile the flag \
 is a usage error. Use it for customer names, account numbers, project code names: \
 whatever identifies a customer in your organisation.",

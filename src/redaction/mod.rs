@@ -3,7 +3,7 @@
 pub mod diags;
 pub mod pii;
 
-use crate::audit::normalize::{decimal_digit, normalize_digits};
+use crate::audit::normalize::{decimal_digit, normalize_digits, superscript_digit};
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
@@ -29,7 +29,13 @@ pub fn mask(s: &str) -> String {
 fn found_text(found: &str, how: &str) -> String {
     let masked = mask(found);
     let other_digits = found.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some());
-    let read = if other_digits { ", digits of another script read as 0-9" } else { "" };
+    let raised = found.chars().any(|c| superscript_digit(c).is_some());
+    let read = match (other_digits, raised) {
+        (true, true) => ", digits of another script and superscript digits read as 0-9",
+        (true, false) => ", digits of another script read as 0-9",
+        (false, true) => ", superscript digits read as 0-9",
+        (false, false) => "",
+    };
     format!("{} ({how}{read})", escape_control(&masked))
 }
 

@@ -57,7 +57,7 @@ pub static LOOK_ALIKE_MEMBER: Rule = Rule {
 spelled otherwise (a zero-width space inside `enterprise_validation`, a Cyrillic `е` for the \
 Latin `e`, a capital `I` for `l`, an Armenian `օ` for `o`) is a second section that a reader \
 takes for the real one, and its contents are never checked. Names are compared as displayed: \
-NFKC, invisible characters removed, characters of any script drawn alike taken as one (the \
+blanks around the name (a trailing space, a Braille blank) dropped, NFKC, invisible characters removed, characters of any script drawn alike taken as one (the \
 Unicode confusables skeleton, UTS #39), case ignored. A difference in case alone is a \
 visible typo (`schema.extension-member`). Publisher: name extensions so they cannot pass for \
 a section.",

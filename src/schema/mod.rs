@@ -133,6 +133,9 @@ fn displayed_cased(name: &str, max: usize, lower_first: bool) -> String {
     let mut out = String::new();
     let mut shown = 0;
     let mut buf = [0u8; 4];
+    // Blanks around a name display as nothing beside it (a trailing space, a Braille
+    // blank U+2800): `enterprise_validation ` shows as the section.
+    let name = name.trim_matches(|c: char| c.is_whitespace() || c == '\u{2800}');
     let chars = name.nfkc().filter(|c| !crate::text::is_hidden(*c));
     let chars: Box<dyn Iterator<Item = char>> =
         if lower_first { Box::new(chars.flat_map(char::to_lowercase)) } else { Box::new(chars) };
@@ -411,10 +414,15 @@ mod tests {
             ("n\u{3bf}tes", "notes"),
             ("\u{13d9}ersion", "version"),
             ("\u{ff56}ersion", "version"),
+            ("enterprise_validation ", "enterprise_validation"),
+            ("\u{2800}enterprise_validation", "enterprise_validation"),
+            ("notes\u{a0}\u{3000}", "notes"),
         ] {
             assert_eq!(displayed_as(name, &known, &shown), Some(as_known), "{name:?}");
         }
-        for name in ["Enterprise_Validation", "ENTERPRISE_VALIDATION", "Notes", "x_notes", "versions", "enterprise"] {
+        for name in
+            ["Enterprise_Validation", "ENTERPRISE_VALIDATION", "Notes", "x_notes", "versions", "enterprise", " "]
+        {
             assert_eq!(displayed_as(name, &known, &shown), None, "{name:?}");
         }
         // the cut at the longest known name: a long name is read that far only

@@ -288,6 +288,23 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // One long string of card numbers in superscript digits and in digits under
+            // combining marks (an underline, a keycap, an accent), each followed by one
+            // that fails Luhn: every raised digit and every mark on a digit is read once.
+            name: "card numbers in raised and marked digits in a public bundle",
+            rule: "redaction.pii-card",
+            make: |n| {
+                let groups = "\u{2074}\u{b9}\u{b9}\u{b9} \u{b9}\u{b9}\u{b9}\u{b9} 1\u{332}1\u{332}1\u{332}1\u{332} \
+                              1\u{20e3}1\u{20e3}1\u{20e3}1\u{20e3}; 4\u{332}1\u{332}1\u{332}1\u{332} \
+                              \u{b9}\u{b9}\u{b9}\u{b9} 1111 1\u{20e3}1\u{20e3}1\u{20e3}2\u{20e3}\u{301}; ";
+                with(|b| b["x_notes"] = groups.repeat(n).into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+        },
+        Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
             name: "armor header lines in a public bundle",
             rule: "redaction.pii-email",
@@ -362,6 +379,20 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // Blanks around a top-level name are dropped before the look-alike check:
+            // a name of blanks is trimmed once, from both ends.
+            name: "lone surrogates under a member name padded with blanks",
+            rule: "read.lone-surrogate",
+            make: |n| {
+                let pad = " \u{2800}\u{3000}".repeat(n);
+                array_under(&format!("{{\"version\":\"1.0\",\"{pad}x{pad}\":["), "\"\\ud800\"", n)
+            },
+            n: 6_000,
+            findings: Some,
+            public: false,
+            marketplace: false,
+        },
+        Case {
             name: "e-mail addresses under a long member name",
             rule: "redaction.pii-email",
             make: |n| under_long_name("\"a@example.com\"", n),
@@ -414,8 +445,9 @@ pub fn cases() -> Vec<Case> {
             marketplace: true,
         },
         Case {
-            // Digit groups not read (a two-digit group, a thin space, an apostrophe),
-            // each one number not checked, then one run of n groups beyond a double:
+            // Digit groups not read (a two-digit group, a thin space, an apostrophe, marks
+            // drawn like grouping marks), each one number not checked, then one run of n
+            // groups beyond a double:
             // read once as one number, not once from each of its groups.
             name: "digit groups not read in a claim",
             rule: "claims.unchecked",
@@ -423,7 +455,8 @@ pub fn cases() -> Vec<Case> {
                 with(|b| {
                     b["enterprise_validation"]["scale_proven"] = format!(
                         "{}1{} records",
-                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; ".repeat(n),
+                        "1\u{2019}00\u{2019}500 records; 1\u{2009}00\u{2009}5 rows; 1\u{201a}000\u{2032}500 rows; "
+                            .repeat(n),
                         "\u{2019}000".repeat(n)
                     )
                     .into()
