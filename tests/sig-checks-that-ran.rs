@@ -8,19 +8,6 @@
 mod common;
 use common::*;
 
-const PGP_KEYED: [&str; 9] = [
-    "sig.pgp.key-id-mismatch",
-    "sig.pgp.bad",
-    "sig.pgp.policy",
-    "sig.pgp.algorithm-cutoff",
-    "sig.pgp.signature-expired",
-    "sig.pgp.key-expired",
-    "sig.pgp.revoked",
-    "sig.pgp.revoked-later",
-    "sig.pgp.key-invalid",
-];
-const KMS_KEYED: [&str; 4] =
-    ["sig.kms.algorithm-mismatch", "sig.kms.key-id-unbound", "sig.kms.weak-key", "sig.kms.bad"];
 const NO_KEY: &str = "no supplied key for this signature: not checked";
 
 fn path(rel: &str) -> String {

@@ -14,23 +14,9 @@ use common::*;
 /// The OpenPGP checks that need a signature packet but no key.
 const PGP_PER_PACKET: [&str; 4] =
     ["sig.pgp.wrong-type", "sig.pgp.future", "sig.pgp.before-generated", "sig.pgp.unverified"];
-/// The OpenPGP checks that need a supplied key.
-const PGP_KEYED: [&str; 9] = [
-    "sig.pgp.key-id-mismatch",
-    "sig.pgp.bad",
-    "sig.pgp.policy",
-    "sig.pgp.algorithm-cutoff",
-    "sig.pgp.signature-expired",
-    "sig.pgp.key-expired",
-    "sig.pgp.revoked",
-    "sig.pgp.revoked-later",
-    "sig.pgp.key-invalid",
-];
 /// The OpenPGP checks on the entry's text: they ran on the garbage too.
 const PGP_ON_TEXT: [&str; 4] =
     ["sig.pgp.key-id-missing", "sig.pgp.key-id-invalid", "sig.pgp.long-key-id", "sig.pgp.not-a-signature"];
-const KMS_KEYED: [&str; 4] =
-    ["sig.kms.algorithm-mismatch", "sig.kms.key-id-unbound", "sig.kms.weak-key", "sig.kms.bad"];
 
 const NO_PACKET: &str = "no OpenPGP signature packet could be parsed: not checked";
 const NO_KMS_SIGNATURE: &str = "no KMS signature could be read from the entry: not checked";

@@ -185,3 +185,21 @@ pub fn checklist_entry<'a>(b: &'a serde_json::Value, rule: &str) -> &'a serde_js
 pub fn assert_status(b: &serde_json::Value, rule: &str, want: &str) {
     assert_eq!(checklist_entry(b, rule)["status"], want, "{rule}: {}", checklist_entry(b, rule));
 }
+
+/// The OpenPGP checks that need a supplied key (spec 7), listed here by their ids, apart
+/// from the library's own list.
+pub const PGP_KEYED: [&str; 9] = [
+    "sig.pgp.key-id-mismatch",
+    "sig.pgp.bad",
+    "sig.pgp.policy",
+    "sig.pgp.algorithm-cutoff",
+    "sig.pgp.signature-expired",
+    "sig.pgp.key-expired",
+    "sig.pgp.revoked",
+    "sig.pgp.revoked-later",
+    "sig.pgp.key-invalid",
+];
+
+/// The KMS checks that need a supplied key.
+pub const KMS_KEYED: [&str; 4] =
+    ["sig.kms.algorithm-mismatch", "sig.kms.key-id-unbound", "sig.kms.weak-key", "sig.kms.bad"];
