@@ -454,3 +454,47 @@ fn strict_rejects_links_inside_the_tree_to_what_the_walk_does_not_read() {
     assert_eq!(s_link["unverified"], false, "{s_link}");
     assert_eq!(s.iter().filter(|n| n["unverified"] == true).count(), 3, "{}", v["skipped"]);
 }
+
+/// Attacker pass 8: a directory's `evidence.JSON` was passed over without a word, even
+/// under `--strict`, though on a case-insensitive file system it is the delivery's
+/// `evidence.json`. A `.json` extension in any case is a bundle's name: read (here a
+/// rejected one, so that being read shows), and a FIFO or a link so named is left out
+/// unverified like any bundle's. `.jsonl` and other names stay out; `--exclude`
+/// patterns match as written.
+#[test]
+fn a_json_extension_in_any_case_is_walked() {
+    let dir = tree("json-any-case");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("read/bom.json", &dir.join("evidence.JSON"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/bundle.Json"));
+    copy("read/bom.json", &dir.join("lines.jsonl"));
+    copy("read/bom.json", &dir.join("notes.JSONX"));
+    mkfifo(&dir.join("b.jSoN"));
+    std::os::unix::fs::symlink(fixture("read/bom.json"), dir.join("outside.JSON")).unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/evidence.JSON"), format!("{d}/sub/bundle.Json")]);
+    assert_eq!(v["summary"]["rejected"], 1, "{}", v["summary"]);
+    let listed: Vec<(String, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect();
+    assert_eq!(listed, [(format!("{d}/b.jSoN"), true), (format!("{d}/outside.JSON"), true)]);
+
+    // Alone in its directory, an upper-case bundle is what the directory stands for.
+    let only = tree("json-any-case-only");
+    copy("audit/pass-honest-roi-from-costs.json", &only.join("sub/EVIDENCE.JSON"));
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, only.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(v["summary"]["verified"], 1, "{}", v["summary"]);
+
+    // An exclusion matches as written: `evidence.json` does not leave out
+    // `evidence.JSON` (which is then read: more is checked, never less).
+    let (code, v, stderr) = report(&["--exclude", "evidence.json", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(files(&v).contains(&format!("{d}/evidence.JSON")), "{:?}", files(&v));
+}

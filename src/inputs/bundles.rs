@@ -1,5 +1,5 @@
 //! Bundle discovery and loading. A directory stands for the regular `*.json` files
-//! below it, in name order. A hostile tree (a CI gate checks pull requests) must not
+//! below it (the extension in any case: `evidence.JSON` too), in name order. A hostile tree (a CI gate checks pull requests) must not
 //! make the run hang, loop, or read a file the auditor did not point at, so the walk
 //!
 //! - never opens anything but a regular file: a FIFO named `b.json` would block the
@@ -336,8 +336,13 @@ fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
+/// A bundle's name: the extension `json` in any case. On a case-insensitive file system
+/// (macOS, Windows) `evidence.JSON` is the publisher's `evidence.json` to everyone who
+/// opens it; passed over, it would leave the delivery's bundle unchecked without a word,
+/// even under `--strict`. ASCII case only, as the table reader's rule for `*.json`; a
+/// `.jsonl` file is JSON lines, no bundle, and stays out as before.
 fn is_json(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "json")
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 fn io_reason(e: &walkdir::Error) -> String {
