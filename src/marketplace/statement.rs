@@ -547,6 +547,28 @@ const STAGE_FILLERS: &[&str] = &[
 /// plan was met ("delivered as planned in Q3").
 const SCHEDULED: &[&str] = &["planned", "scheduled", "slated", "targeted", "due", "coming", "expected", "arriving"];
 
+/// Words that, before a word of [`SCHEDULED`] in its segment, make the schedule a
+/// recurring check's, not the statement's: "SOC 2 certified, next audit scheduled for
+/// Q3", "annual review due in March", "recertification due in 2026".
+const RECURRING: &[&str] = &[
+    "next",
+    "annual",
+    "annually",
+    "yearly",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "periodic",
+    "recurring",
+    "regular",
+    "routine",
+    "renewal",
+    "recertification",
+    "reaudit",
+    "reassessment",
+    "maintenance",
+];
+
 /// Words between a word of [`SCHEDULED`] and its time ("for the end of", "in early").
 const WHEN_LEAD: &[&str] = &[
     "for", "in", "by", "on", "around", "before", "until", "the", "a", "an", "early", "late", "mid", "end", "of",
@@ -713,11 +735,12 @@ fn hedges(ws: &[String]) -> bool {
         });
         let stage = matches!(word, "still" | "currently" | "only")
             && (stage_at(ws, i + 1) || matches!(w(i + 1), "in" | "a" | "an") && stage_at(ws, i + 2));
-        let scheduled = SCHEDULED.contains(&word) && !negated(i) && !compared(i) && {
-            let lead = (i + 1..ws.len()).find(|&j| !WHEN_LEAD.contains(&w(j))).unwrap_or(ws.len());
-            let when = |k: usize| k == ws.len() || is_date(w(k)) || PERIODS.contains(&w(k));
-            lead > i + 1 && when(lead) || is_date(w(i + 1))
-        };
+        let scheduled =
+            SCHEDULED.contains(&word) && !negated(i) && !compared(i) && !(0..i).any(|j| RECURRING.contains(&w(j))) && {
+                let lead = (i + 1..ws.len()).find(|&j| !WHEN_LEAD.contains(&w(j))).unwrap_or(ws.len());
+                let when = |k: usize| k == ws.len() || is_date(w(k)) || PERIODS.contains(&w(k));
+                lead > i + 1 && when(lead) || is_date(w(i + 1))
+            };
         let next_release = INTO_TIME.contains(&word) && {
             let j = if matches!(w(i + 1), "the" | "a" | "an") { i + 2 } else { i + 1 };
             NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&w(j + 1))
@@ -1073,6 +1096,9 @@ mod tests {
             "Enterprise ready since the previous release",
             "Enterprise ready; audited once a year since 2023",
             "Trial 1: 96% fidelity; trial 2: 97% fidelity; quality maintained",
+            "Enterprise ready; SOC 2 certified, next audit scheduled for Q3",
+            "Enterprise ready; annual review due in March",
+            "Enterprise ready since 2024; recertification due in 2026",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
