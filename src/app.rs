@@ -362,10 +362,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     } else if tally.strict_skips() {
         let _ = writeln!(
             env.stderr,
-            "aeb-verify: rejected under --strict: {} left out unverified (see \"skipped\" above; --follow follows links)",
+            "aeb-verify: rejected under --strict: {} (see \"skipped\" above)",
             match tally.unverified_skips() {
-                1 => "1 entry named like a bundle was".to_owned(),
-                n => format!("{n} entries named like bundles were"),
+                1 => "1 entry was left out unverified: it may hold a bundle nothing checked".to_owned(),
+                n => format!("{n} entries were left out unverified: each may hold a bundle nothing checked"),
             }
         );
         EXIT_REJECTED

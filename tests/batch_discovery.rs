@@ -331,3 +331,170 @@ fn kind(i: &aeb_verify::batch::Item) -> String {
         aeb_verify::batch::Item::Unreadable(n) => format!("{} unreadable: {}", n.path, n.reason),
     }
 }
+
+/// A tree of signed, clean bundles and links that all lead to what the walk reads
+/// anyway: the tree itself (`sub/up -> ..`), a directory in it (`again -> sub`), a walked
+/// file, before it in name order (`0.json -> sub/c.json`) and after (`link.json ->
+/// a.json`).
+fn inward(name: &str) -> PathBuf {
+    let dir = tree(name);
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("again")).unwrap();
+    std::os::unix::fs::symlink("sub/c.json", dir.join("0.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("a.json"), dir.join("link.json")).unwrap();
+    dir
+}
+
+/// Attacker pass 8, case5: without --follow a link back into the tree (`sub/up -> ..`)
+/// was an unverified skip and rejected `--strict` (exit 1), though everything it
+/// reaches is walked anyway (with --follow it was a loop notice, exit 0). A link whose
+/// target is a directory or file the walk itself reads is now a notice that hides
+/// nothing, in every format; one more link to a file the walk passes over is not.
+#[test]
+fn strict_accepts_links_without_follow_to_what_the_walk_reads_anyway() {
+    let dir = inward("strict-inward");
+    let d = dir.to_str().unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
+    let listed: Vec<(String, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect();
+    let want: Vec<(String, bool)> =
+        ["0.json", "again", "link.json", "sub/up"].iter().map(|f| (format!("{d}/{f}"), false)).collect();
+    assert_eq!(listed, want);
+    assert!(
+        stderr.contains(&format!("skipped {d}/sub/up: a symbolic link to {d}, a directory this walk reads")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("skipped {d}/0.json: a symbolic link to {d}/sub/c.json, a file this walk reads")),
+        "{stderr}"
+    );
+
+    let sarif = run_bounded(&["--now", NOW, "--format", "sarif", "--strict", "--kms-key", &key, d]);
+    assert_eq!(sarif.code, 0, "{}", sarif.stderr);
+    let s: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let inv = &s["runs"][0]["invocations"][0];
+    let levels: Vec<&str> =
+        inv["toolExecutionNotifications"].as_array().unwrap().iter().map(|n| n["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["note"; 4]);
+    let junit = run_bounded(&["--now", NOW, "--format", "junit", "--strict", "--kms-key", &key, d]);
+    assert_eq!(junit.code, 0, "{}", junit.stdout);
+    assert!(!junit.stdout.contains("skipped-under-strict"), "{}", junit.stdout);
+
+    // A link to a file inside the tree whose name the walk passes over hides it: one
+    // entry, said so (not "entries named like bundles": the grammar and the kind).
+    copy("read/bom.json", &dir.join("notes.txt"));
+    std::os::unix::fs::symlink("notes.txt", dir.join("evidence.json")).unwrap();
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    let hidden: Vec<&str> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["unverified"] == true)
+        .map(|n| n["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(hidden, [format!("{d}/evidence.json")]);
+    assert!(stderr.contains("rejected under --strict: 1 entry was left out unverified"), "{stderr}");
+}
+
+/// Links that resolve inside the tree to what the walk does not read stay unverified
+/// under `--strict`: to a file whose name is no bundle's, to a FIFO, to a file in an
+/// excluded directory, to a directory while `--exclude` is in force (what it left out
+/// by path below the tree, the link's names would not match), and to the parent of
+/// the tree (which holds the tree, and more).
+#[test]
+fn strict_rejects_links_inside_the_tree_to_what_the_walk_does_not_read() {
+    let dir = tree("strict-inward-hidden");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("read/bom.json", &dir.join("notes.txt"));
+    mkfifo(&dir.join("pipe"));
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    copy("read/bom.json", &dir.join("drafts/x.json"));
+    std::os::unix::fs::symlink("notes.txt", dir.join("evidence.json")).unwrap();
+    std::os::unix::fs::symlink("pipe", dir.join("p.json")).unwrap();
+    std::os::unix::fs::symlink("drafts/x.json", dir.join("excl.json")).unwrap();
+    std::os::unix::fs::symlink("drafts", dir.join("d")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("s")).unwrap();
+    std::os::unix::fs::symlink("../..", dir.join("sub/out")).unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--strict", "--exclude", "drafts", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&v), [format!("{d}/a.json")]);
+    let listed: Vec<(String, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect();
+    let want: Vec<(String, bool)> = ["d", "evidence.json", "excl.json", "p.json", "s", "sub/out"]
+        .iter()
+        .map(|f| (format!("{d}/{f}"), true))
+        .collect();
+    assert_eq!(listed, want);
+    assert!(stderr.contains("rejected under --strict: 6 entries were left out unverified"), "{stderr}");
+    // Without --exclude the link to `sub` leads to a directory the walk reads.
+    std::fs::remove_dir_all(dir.join("drafts")).unwrap();
+    for l in ["d", "excl.json"] {
+        std::fs::remove_file(dir.join(l)).unwrap();
+    }
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    let s = v["skipped"].as_array().unwrap();
+    let s_link = s.iter().find(|n| n["file"] == format!("{d}/s")).unwrap();
+    assert_eq!(s_link["unverified"], false, "{s_link}");
+    assert_eq!(s.iter().filter(|n| n["unverified"] == true).count(), 3, "{}", v["skipped"]);
+}
+
+/// Attacker pass 8: a directory's `evidence.JSON` was passed over without a word, even
+/// under `--strict`, though on a case-insensitive file system it is the delivery's
+/// `evidence.json`. A `.json` extension in any case is a bundle's name: read (here a
+/// rejected one, so that being read shows), and a FIFO or a link so named is left out
+/// unverified like any bundle's. `.jsonl` and other names stay out; `--exclude`
+/// patterns match as written.
+#[test]
+fn a_json_extension_in_any_case_is_walked() {
+    let dir = tree("json-any-case");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("read/bom.json", &dir.join("evidence.JSON"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/bundle.Json"));
+    copy("read/bom.json", &dir.join("lines.jsonl"));
+    copy("read/bom.json", &dir.join("notes.JSONX"));
+    mkfifo(&dir.join("b.jSoN"));
+    std::os::unix::fs::symlink(fixture("read/bom.json"), dir.join("outside.JSON")).unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/evidence.JSON"), format!("{d}/sub/bundle.Json")]);
+    assert_eq!(v["summary"]["rejected"], 1, "{}", v["summary"]);
+    let listed: Vec<(String, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect();
+    assert_eq!(listed, [(format!("{d}/b.jSoN"), true), (format!("{d}/outside.JSON"), true)]);
+
+    // Alone in its directory, an upper-case bundle is what the directory stands for.
+    let only = tree("json-any-case-only");
+    copy("audit/pass-honest-roi-from-costs.json", &only.join("sub/EVIDENCE.JSON"));
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, only.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(v["summary"]["verified"], 1, "{}", v["summary"]);
+
+    // An exclusion matches as written: `evidence.json` does not leave out
+    // `evidence.JSON` (which is then read: more is checked, never less).
+    let (code, v, stderr) = report(&["--exclude", "evidence.json", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(files(&v).contains(&format!("{d}/evidence.JSON")), "{:?}", files(&v));
+}

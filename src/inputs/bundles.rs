@@ -1,5 +1,5 @@
 //! Bundle discovery and loading. A directory stands for the regular `*.json` files
-//! below it, in name order. A hostile tree (a CI gate checks pull requests) must not
+//! below it (the extension in any case: `evidence.JSON` too), in name order. A hostile tree (a CI gate checks pull requests) must not
 //! make the run hang, loop, or read a file the auditor did not point at, so the walk
 //!
 //! - never opens anything but a regular file: a FIFO named `b.json` would block the
@@ -9,6 +9,9 @@
 //!   however many links lead to it (a chain of directories each holding two links to
 //!   the next has no loop, yet 2^n paths), and refuses a link whose target lies
 //!   outside the directory given;
+//! - without `--follow`, lists a link it does not follow as unverified (it may hide a
+//!   bundle), unless its target is a directory or `*.json` file this walk reads anyway
+//!   (device and inode, inside the directory given): `sub/up -> ..` hides nothing;
 //! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name);
 //! - opens a file it found only if it is still that file (device and inode), so a link
 //!   swapped in after the walk is not read.
@@ -134,6 +137,9 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
     let mut it = walkdir::WalkDir::new(root).follow_links(walk.follow).sort_by_file_name().into_iter();
     // Directories walked so far (by device and inode) and the path each was walked as.
     let mut walked: std::collections::HashMap<(u64, u64), PathBuf> = std::collections::HashMap::new();
+    // Links not followed whose target lay inside the tree, settled once the walk is done.
+    let mut inward: Vec<Inward> = Vec::new();
+    let first_input = d.inputs.len();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -151,7 +157,14 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
         let path = entry.path();
         let ft = entry.file_type();
         if entry.depth() == 0 {
-            if let Some(id) = walk.follow.then(|| identity(&entry)).flatten() {
+            // The directory given, as its target when it is a link (walkdir takes it so
+            // even without --follow, yet its entry then stands for the link).
+            let id = if walk.follow {
+                identity(&entry)
+            } else {
+                std::fs::metadata(path).ok().and_then(|m| file_identity(&m))
+            };
+            if let Some(id) = id {
                 walked.insert(id, path.to_path_buf());
             }
             continue;
@@ -188,16 +201,29 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                 } else {
                     walked.insert(id, path.to_path_buf());
                 }
+            } else if let Some(id) = identity(&entry) {
+                // Without --follow a directory is reached once (its own entry, never a
+                // link): kept so that a link to it is known to hide nothing.
+                walked.entry(id).or_insert_with(|| path.to_path_buf());
             }
             continue;
         }
+        // What a link not followed leads to (only links reach here as such without
+        // --follow; with it walkdir has resolved them).
+        let target = if ft.is_symlink() { std::fs::metadata(path).ok() } else { None };
         // A link to a directory, not followed, would leave every bundle below it out
         // without a word: it is named, whatever its own name.
-        if ft.is_symlink() && std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        if let Some(m) = target.as_ref().filter(|m| m.is_dir()) {
             d.skipped.push(unverified(
                 path,
                 "a symbolic link to a directory: not walked (--follow follows links)".to_owned(),
             ));
+            // What --exclude left out of the target by its path below the tree
+            // (`drafts/*`) its names through the link would not match: with any
+            // exclusion, the link may lead to bundles the walk did not take.
+            if walk.exclude.is_empty() {
+                inward.extend(Inward::new(d.skipped.len() - 1, path, m, &real_root));
+            }
             continue;
         }
         if !is_json(path) {
@@ -205,10 +231,78 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
         }
         if ft.is_symlink() {
             d.skipped.push(unverified(path, "a symbolic link: not followed (--follow follows links)".to_owned()));
+            if let Some(m) = target.as_ref().filter(|m| m.is_file()) {
+                inward.extend(Inward::new(d.skipped.len() - 1, path, m, &real_root));
+            }
         } else if !ft.is_file() {
             d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
             d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry) });
+        }
+    }
+    settle_inward(&inward, &walked, first_input, &real_root, d);
+}
+
+/// A link not followed whose target, when the walk met it, was a directory or a
+/// regular file inside the tree: it hides nothing if the walk took that very directory
+/// or file itself (by device and inode, not by name).
+struct Inward {
+    /// Its notice in `Discovery::skipped`.
+    skipped: usize,
+    link: PathBuf,
+    /// The target's device and inode when the walk met the link.
+    target: (u64, u64),
+    dir: bool,
+}
+
+impl Inward {
+    fn new(skipped: usize, link: &Path, target: &std::fs::Metadata, real_root: &Path) -> Option<Inward> {
+        let inside = std::fs::canonicalize(link).is_ok_and(|t| t.starts_with(real_root));
+        Some(Inward { skipped, link: link.to_path_buf(), target: file_identity(target)?, dir: target.is_dir() })
+            .filter(|_| inside)
+    }
+}
+
+/// Makes the links of `inward` that lead to a directory or file this walk took
+/// (`walked`, and the files it found from `first_input` on) notices of entries walked
+/// anyway, which `--strict` does not hold against the run. The walk's order is no
+/// guide (a link may come before its target), hence after it. A link to a file whose
+/// name the walk passes over (`a.json -> notes.txt`), to a FIFO, to an excluded
+/// directory, or outside, leads to nothing the walk took and stays unverified; so does
+/// one that no longer leads where it did, or no longer inside (the tree is changing).
+fn settle_inward(
+    inward: &[Inward],
+    walked: &std::collections::HashMap<(u64, u64), PathBuf>,
+    first_input: usize,
+    real_root: &Path,
+    d: &mut Discovery,
+) {
+    if inward.is_empty() {
+        return;
+    }
+    let files: std::collections::HashMap<(u64, u64), &PathBuf> = d
+        .inputs
+        .get(first_input..)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, walked: true, id: Some(id) } => Some((*id, path)),
+            _ => None,
+        })
+        .collect();
+    for link in inward {
+        let same = std::fs::metadata(&link.link).ok().and_then(|m| file_identity(&m)) == Some(link.target);
+        if !same || !std::fs::canonicalize(&link.link).is_ok_and(|t| t.starts_with(real_root)) {
+            continue;
+        }
+        let (first, what) = if link.dir {
+            (walked.get(&link.target), "a directory this walk reads: not walked twice")
+        } else {
+            (files.get(&link.target).copied(), "a file this walk reads: not read twice")
+        };
+        if let (Some(first), Some(n)) = (first, d.skipped.get_mut(link.skipped)) {
+            n.reason = format!("a symbolic link to {}, {what}", crate::text::path_name(first));
+            n.unverified = false;
         }
     }
 }
@@ -242,8 +336,13 @@ fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
+/// A bundle's name: the extension `json` in any case. On a case-insensitive file system
+/// (macOS, Windows) `evidence.JSON` is the publisher's `evidence.json` to everyone who
+/// opens it; passed over, it would leave the delivery's bundle unchecked without a word,
+/// even under `--strict`. ASCII case only, as the table reader's rule for `*.json`; a
+/// `.jsonl` file is JSON lines, no bundle, and stays out as before.
 fn is_json(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "json")
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 fn io_reason(e: &walkdir::Error) -> String {

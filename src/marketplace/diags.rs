@@ -70,7 +70,10 @@ pub static ENTERPRISE_READY: Rule = Rule {
 `enterprise_validation.enterprise_ready` must be present, state readiness (not deny, hide, \
 defer or hedge it: \"No - not ready\", \"Unverified\", \"Could be enterprise ready\", \"Enterprise \
 ready: pending security review\", \"Enterprise ready (simulated)\", \"Enterprise ready [citation \
-needed]\" fail) and no claims finding may stand against it.",
+needed]\", \"Enterprise readiness planned for Q3\", \"Enterprise ready (beta)\", \"Almost enterprise \
+ready\", \"Enterprise ready once audited\", \"Enterprise ready in the next release\" fail; \"Released \
+in beta last year, generally available since then\" and \"delivered as planned\" do not) and no claims \
+finding may stand against it.",
 };
 
 pub static STATISTICAL_FIDELITY: Rule = Rule {

@@ -7,7 +7,11 @@
 //! improvement"), not a word of harm ("no data loss", "never above 16.5 GB"). Nor is it
 //! proved by a hedge: a statement that it will, could or may be met, that it was met in a
 //! simulation, that it is planned or pending, or that wants a citation ("Could be
-//! enterprise ready", "Enterprise ready: planned", "Enterprise ready [citation needed]").
+//! enterprise ready", "Enterprise ready: planned", "Enterprise ready [citation needed]"),
+//! nor by one that puts it on a date, a stage, a degree or a review to come ("Enterprise
+//! readiness planned for Q3", "Enterprise ready (beta)", "Almost enterprise ready",
+//! "Enterprise ready once audited"): each word of these is read only where it hedges, so
+//! that "Released in beta in 2024, generally available since 2025" stays a statement.
 
 use super::is_placeholder;
 
@@ -435,6 +439,251 @@ const TO_BE_DECIDED: &[&str] = &[
     "demonstrated",
 ];
 
+/// Words of degree or likelihood: followed (over fillers) by a state of achievement, the
+/// statement claims less than the requirement ("Almost enterprise ready", "Partially
+/// optimised", "Probably enterprise ready"). Not `largely` or `fully`: prose uses them
+/// as intensifiers.
+const QUALIFIERS: &[&str] = &[
+    "almost",
+    "nearly",
+    "partially",
+    "partly",
+    "mostly",
+    "probably",
+    "likely",
+    "presumably",
+    "arguably",
+    "apparently",
+    "supposedly",
+    "seemingly",
+    "somewhat",
+    "semi",
+    "quasi",
+    "borderline",
+];
+
+/// Words of achievement a qualifier does not hedge: figures of a gain and nouns, which
+/// it describes the share of ("mostly cost savings from spot instances").
+const NOT_QUALIFIED: &[&str] = &[
+    "faster",
+    "quicker",
+    "cheaper",
+    "better",
+    "gain",
+    "gains",
+    "saving",
+    "savings",
+    "speedup",
+    "improvement",
+    "improvements",
+    "proof",
+    "validation",
+    "achievement",
+    "optimisation",
+    "optimization",
+];
+
+/// Phrases of striving: followed (over fillers) by a state of achievement, the state is
+/// a goal ("Aiming for enterprise readiness", "Working towards enterprise readiness",
+/// "On the path to scale"). "Aims for 96% fidelity" governs a figure and stays a
+/// statement: the figure is what the claims check holds.
+const STRIVING: &[&[&str]] = &[
+    &["aiming", "for"],
+    &["aim", "for"],
+    &["aims", "for"],
+    &["striving", "for"],
+    &["strives", "for"],
+    &["working", "towards"],
+    &["working", "toward"],
+    &["working", "on"],
+    &["heading", "for"],
+    &["heading", "towards"],
+    &["moving", "towards"],
+    &["moving", "toward"],
+    &["progress", "towards"],
+    &["progress", "toward"],
+    &["path", "to"],
+    &["road", "to"],
+];
+
+/// Stages before a release: a segment that names only one ("Enterprise ready (beta)",
+/// "(pilot phase)", "(proof of concept)") or a stage the product is `still`,
+/// `currently` or `only` in ("Enterprise ready, still in beta") makes the statement a
+/// trial's, not the readiness asked for. "Released in beta in 2024, generally available
+/// since 2025" names a stage that is over and stays a statement, as does "after a
+/// successful pilot".
+const STAGES: &[&str] = &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo"];
+
+/// Stages in more than one word.
+const STAGE_PHRASES: &[&[&str]] = &[&["proof", "of", "concept"], &["early", "access"]];
+
+/// Words that may stand around a stage in a segment that names only it ("in beta",
+/// "pilot phase", "beta release", "still a prototype").
+const STAGE_FILLERS: &[&str] = &[
+    "in",
+    "a",
+    "an",
+    "the",
+    "still",
+    "currently",
+    "only",
+    "now",
+    "phase",
+    "stage",
+    "version",
+    "mode",
+    "program",
+    "programme",
+    "status",
+    "release",
+    "build",
+    "project",
+];
+
+/// Words that put the statement on a date when a time follows ("Enterprise readiness
+/// planned for Q3", "scheduled for the next release", "Enterprise ready - coming Q3",
+/// "due in 2026"). Alone (or before anything but a time) they are prose: "all coming
+/// from production", "backups scheduled for every night"; after `as` or `than` the
+/// plan was met ("delivered as planned in Q3").
+const SCHEDULED: &[&str] = &["planned", "scheduled", "slated", "targeted", "due", "coming", "expected", "arriving"];
+
+/// Words that, before a word of [`SCHEDULED`] in its segment, make the schedule a
+/// recurring check's, not the statement's: "SOC 2 certified, next audit scheduled for
+/// Q3", "annual review due in March", "recertification due in 2026".
+const RECURRING: &[&str] = &[
+    "next",
+    "annual",
+    "annually",
+    "yearly",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "periodic",
+    "recurring",
+    "regular",
+    "routine",
+    "renewal",
+    "recertification",
+    "reaudit",
+    "reassessment",
+    "maintenance",
+];
+
+/// Words between a word of [`SCHEDULED`] and its time ("for the end of", "in early").
+const WHEN_LEAD: &[&str] = &[
+    "for", "in", "by", "on", "around", "before", "until", "the", "a", "an", "early", "late", "mid", "end", "of",
+    "this", "next", "coming", "later", "upcoming", "future", "fiscal", "calendar", "first", "second", "third",
+    "fourth", "1st", "2nd", "3rd", "4th",
+];
+
+/// Periods a plan is put on after a word of [`WHEN_LEAD`] ("for the next release", "by
+/// the end of the year"). Right after the word of [`SCHEDULED`] they are prose ("the
+/// coming year", "expected release behaviour"), so there only a [`DATES`] counts.
+const PERIODS: &[&str] = &[
+    "release",
+    "releases",
+    "version",
+    "quarter",
+    "half",
+    "year",
+    "month",
+    "week",
+    "sprint",
+    "phase",
+    "milestone",
+    "update",
+    "iteration",
+    "launch",
+    "ga",
+    "rollout",
+];
+
+/// Dates a plan is put on ("Q3", "2026", "FY27", "spring", "May"): see [`is_date`].
+const DATES: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A date of [`DATES`], a year (`2026`), a quarter or half (`q3`, `q326` from "Q3'26",
+/// `h2`) or a fiscal year (`fy27`).
+fn is_date(w: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    DATES.contains(&w)
+        || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && digits(w))
+        || w.strip_prefix('q').is_some_and(|t| t.starts_with(['1', '2', '3', '4']) && digits(t))
+        || w.strip_prefix('h').is_some_and(|t| t.starts_with(['1', '2']) && digits(t))
+        || w.strip_prefix("fy").is_some_and(digits)
+}
+
+/// Words that, before [`NEXT_RELEASE`] words, make a time to come.
+const NEXT: &[&str] = &["next", "future", "upcoming", "coming", "subsequent", "later"];
+
+/// What comes next: "in the next release", "with a future version", "by the next quarter".
+const NEXT_RELEASE: &[&str] = &[
+    "release",
+    "version",
+    "update",
+    "sprint",
+    "quarter",
+    "phase",
+    "iteration",
+    "milestone",
+    "rollout",
+    "launch",
+    "build",
+];
+
+/// Prepositions that put the statement in the time that follows ("in the next release";
+/// not "the next release adds SSO", which speaks of something else).
+const INTO_TIME: &[&str] = &["in", "with", "by", "from", "after", "until"];
+
+/// Checks still to come: after `once` (over fillers), the statement holds only from a
+/// review on ("Enterprise ready once audited", "once the audit is complete", "once
+/// certified").
+const ONCE_PENDING: &[&str] = &[
+    "audited",
+    "audit",
+    "certified",
+    "certification",
+    "approved",
+    "approval",
+    "accredited",
+    "accreditation",
+    "signed",
+    "reviewed",
+    "review",
+    "released",
+    "launched",
+    "ga",
+];
+
 /// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
 fn hedges(ws: &[String]) -> bool {
     let w = |i: usize| ws.get(i).map(String::as_str).unwrap_or_default();
@@ -477,8 +726,55 @@ fn hedges(ws: &[String]) -> bool {
         let possible = MODALS_POSSIBLE.contains(&word)
             && !negated(i)
             && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !CHECKING.contains(&g));
-        anywhere || phrase || to_be || future || possible
-    })
+        let qualified = QUALIFIERS.contains(&word)
+            && !negated(i)
+            && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !NOT_QUALIFIED.contains(&g));
+        let striving = STRIVING.iter().find(|p| phrase_at(i, p)).is_some_and(|p| {
+            let after = solid.get(i + p.len()).map(|&j| w(j)).unwrap_or_default();
+            ACHIEVED.contains(&after) && !CHECKING.contains(&after)
+        });
+        let stage = matches!(word, "still" | "currently" | "only")
+            && (stage_at(ws, i + 1) || matches!(w(i + 1), "in" | "a" | "an") && stage_at(ws, i + 2));
+        let scheduled =
+            SCHEDULED.contains(&word) && !negated(i) && !compared(i) && !(0..i).any(|j| RECURRING.contains(&w(j))) && {
+                let lead = (i + 1..ws.len()).find(|&j| !WHEN_LEAD.contains(&w(j))).unwrap_or(ws.len());
+                let when = |k: usize| k == ws.len() || is_date(w(k)) || PERIODS.contains(&w(k));
+                lead > i + 1 && when(lead) || is_date(w(i + 1))
+            };
+        let next_release = INTO_TIME.contains(&word) && {
+            let j = if matches!(w(i + 1), "the" | "a" | "an") { i + 2 } else { i + 1 };
+            NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&w(j + 1))
+        };
+        let once = word == "once" && governed(i).is_some_and(|g| ONCE_PENDING.contains(&g));
+        anywhere
+            || phrase
+            || to_be
+            || future
+            || possible
+            || qualified
+            || striving
+            || stage
+            || scheduled
+            || next_release
+            || once
+    }) || only_a_stage(ws)
+}
+
+/// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
+fn stage_at(ws: &[String], i: usize) -> bool {
+    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    STAGES.contains(&w(i)) || STAGE_PHRASES.iter().any(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p))
+}
+
+/// Whether a segment names only a stage, over [`STAGE_FILLERS`] ("beta", "in pilot",
+/// "proof of concept", "beta release").
+fn only_a_stage(ws: &[String]) -> bool {
+    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| !STAGE_FILLERS.contains(w)).collect();
+    match rest[..] {
+        [] => false,
+        [one] => STAGES.contains(&one),
+        _ => STAGE_PHRASES.iter().any(|p| p[..] == rest[..]),
+    }
 }
 
 /// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt").
@@ -727,6 +1023,82 @@ mod tests {
             "Ready as soon as deployed, proven at 1M scale",
             "Enterprise ready: the target scale of 1M records was reached",
             "Proven at million-record scale operations",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// Attacker pass 8, case6: hedges in words the lists did not read proved
+    /// `marketplace.enterprise-ready` under `--strict`: a plan on a date, a stage before
+    /// release, a qualifier of degree or likelihood, a review still to come, a goal.
+    #[test]
+    fn hedges_in_other_words_prove_nothing() {
+        for t in [
+            "Enterprise readiness planned for Q3",
+            "Enterprise readiness scheduled for Q3 2026",
+            "Enterprise ready, scheduled for the next release",
+            "Enterprise readiness slated for FY27",
+            "Enterprise readiness planned for later this year",
+            "Enterprise ready: certification expected by the end of H2",
+            "Enterprise readiness due in Q3'26",
+            "Enterprise ready (beta)",
+            "Enterprise ready (pilot)",
+            "Enterprise ready (proof of concept)",
+            "Enterprise ready (in beta)",
+            "Enterprise ready (pilot phase)",
+            "Enterprise ready (early access)",
+            "Enterprise ready, still in beta",
+            "Enterprise ready; currently a prototype",
+            "Almost enterprise ready",
+            "Partially enterprise ready",
+            "Probably enterprise ready",
+            "Nearly ready for enterprise use",
+            "Most likely enterprise ready",
+            "Semi-ready for enterprise use",
+            "Enterprise ready once audited",
+            "Enterprise ready once the audit is complete",
+            "Enterprise ready once certified",
+            "Enterprise ready in the next release",
+            "Enterprise ready with a future version",
+            "Enterprise ready from the next update",
+            "Enterprise ready - coming Q3",
+            "Enterprise ready, coming in the next release",
+            "Enterprise readiness coming in spring",
+            "Aiming for enterprise readiness",
+            "Working towards enterprise readiness",
+            "On the path to enterprise readiness",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+    }
+
+    /// Honest statements that use the new hedges' words otherwise stay statements: a
+    /// stage that is over, a plan that was met, words of schedule before no time, a
+    /// preposition before a release that speaks of something else, a qualifier of a
+    /// figure or of a share.
+    #[test]
+    fn new_hedge_words_in_statements() {
+        for t in [
+            "Released in beta in 2024, generally available since 2025",
+            "Enterprise ready after a successful pilot with 3 banks",
+            "Enterprise ready; the beta ended in 2024",
+            "Enterprise ready (generally available)",
+            "Enterprise ready, delivered as planned in Q3",
+            "Enterprise ready in Q3 2025, as scheduled",
+            "Enterprise ready; backups scheduled for every night",
+            "Enterprise ready; all traffic coming from 40 regions",
+            "Enterprise ready, due to 4.2x faster convergence",
+            "Enterprise ready; the next release adds SSO",
+            "Enterprise ready for the coming year's workloads",
+            "Proven at nearly 1 million records",
+            "Enterprise ready; mostly cost savings from spot instances",
+            "Aims for 96% fidelity and reached 96.2%",
+            "Enterprise ready since the previous release",
+            "Enterprise ready; audited once a year since 2023",
+            "Trial 1: 96% fidelity; trial 2: 97% fidelity; quality maintained",
+            "Enterprise ready; SOC 2 certified, next audit scheduled for Q3",
+            "Enterprise ready; annual review due in March",
+            "Enterprise ready since 2024; recertification due in 2026",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
