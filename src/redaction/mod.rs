@@ -60,7 +60,7 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
         if b == b'_' || b == b'-' || b == b' ' {
             continue;
         }
-        if !b.is_ascii() {
+        if !b.is_ascii() || b.is_ascii_control() {
             return None;
         }
         *buf.get_mut(n)? = b.to_ascii_lowercase();
@@ -136,18 +136,36 @@ fn is_param_folded(n: &[u8]) -> bool {
 }
 
 /// The name folded once (every member name of a bundle passes here), then compared.
-/// A name too long for the buffer or not ASCII is folded after the text scans' own
-/// normalisation (NFKC, invisible characters removed, every space a space): such names
-/// once went unchecked, so `ｓｅｅｄ`, `se<zero-width space>ed` or a 57-letter
-/// `experiment_configuration_for_reproducibility_random_seed` hid a seed.
+/// A name too long for the buffer, not ASCII or with a control character in it is folded
+/// after the text scans' own normalisation (NFKC, invisible characters removed, every
+/// space a space): such names once went unchecked, so `ｓｅｅｄ`, `se<zero-width space>ed`
+/// or a 57-letter `experiment_configuration_for_reproducibility_random_seed` hid a seed.
+/// Then, as the look-alike check of top-level names reads them (spec 4), what displays
+/// is compared: control characters and Braille blanks (U+2800) dropped, and each letter
+/// beyond ASCII taken to the letter it is drawn like (UTS #39 skeleton: Cyrillic `е` and
+/// `ѕ` are `e` and `s`), so `sееd`, `runѕeed`, `seed<NUL>` and `seed<Braille blank>`,
+/// which display as seed names, are read as them. ASCII is kept as it is (the skeleton
+/// of `1` is `l`, which would make `seed_1` no numbered seed).
 fn named(name: &str) -> Option<Named> {
     let mut buf = [0u8; 48];
     match folded(name, &mut buf) {
         Some(n) => classify(n),
         None => {
             let norm = normalize_digits(name);
-            let n: String =
-                norm.text().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect();
+            let mut n = String::with_capacity(norm.text().len());
+            let mut utf8 = [0u8; 4];
+            let mut push = |d: char| {
+                if !matches!(d, '_' | '-' | ' ' | '\u{2800}') && !crate::text::is_hidden(d) {
+                    n.extend(d.to_lowercase());
+                }
+            };
+            for c in norm.text().chars() {
+                if c.is_ascii() {
+                    push(c);
+                } else {
+                    unicode_security::skeleton(c.encode_utf8(&mut utf8)).for_each(&mut push);
+                }
+            }
             classify(n.as_bytes())
         }
     }
@@ -708,6 +726,12 @@ mod tests {
             "Seed\u{a0}",
             "random seed ",
             "Random\u{2011}Seed",
+            "s\u{435}\u{435}d",
+            "run\u{455}eed",
+            "seed\u{0}",
+            "seed\u{7}",
+            "seed\u{2800}",
+            "random_\u{455}tate",
         ] {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
