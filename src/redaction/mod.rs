@@ -548,6 +548,27 @@ impl Scan<'_> {
         let norm = normalize_digits(original);
         let text = norm.text();
         let mut hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
+        // Letters of other scripts drawn like Latin ones are read as those too: a
+        // customer ID `АСМЕ-4471` in Cyrillic capitals, or `sееd=1234`, displays as the
+        // ASCII the patterns and detectors look for.
+        let latin = if original.is_ascii() { None } else { as_latin(text) };
+        if let (Some((folded, from)), None) = (&latin, &self.broken) {
+            let back = |r: &std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
+                let start = from.get(r.start)?.0 as usize;
+                let end = from.get(r.end.checked_sub(1)?)?.1 as usize;
+                Some(start..end)
+            };
+            // What the text itself showed is not counted twice (a set: a string may hold
+            // a hit every few bytes, and comparing each with each was quadratic).
+            let seen: std::collections::HashSet<(u8, usize, usize)> =
+                hits.iter().map(|h| (h.kind as u8, h.span.start, h.span.end)).collect();
+            for hit in pii::scan(folded).unwrap_or_default() {
+                let Some(span) = back(&hit.span) else { continue };
+                if !seen.contains(&(hit.kind as u8, span.start, span.end)) {
+                    hits.push(pii::PiiHit { span, ..hit });
+                }
+            }
+        }
         // a string that is only a number, under a phone-like name, as an integer there is
         // ("4155550100" has no separator a free-text detector could tell a phone by)
         if hits.is_empty() && !is_name {
@@ -580,9 +601,12 @@ impl Scan<'_> {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
                 if text != original {
                     ids.extend(set.matches(original));
-                    ids.sort_unstable();
-                    ids.dedup();
                 }
+                if let Some((folded, _)) = &latin {
+                    ids.extend(set.matches(folded));
+                }
+                ids.sort_unstable();
+                ids.dedup();
                 ids
             }
             None => Vec::new(),
@@ -620,8 +644,17 @@ impl Scan<'_> {
         }
         for i in denied {
             let Some(re) = self.opts.deny_patterns.get(i) else { continue };
-            let m =
-                re.find(text).map(|m| norm.original_of(m.range())).or_else(|| re.find(original).map(|m| m.as_str()));
+            let m = re
+                .find(text)
+                .map(|m| norm.original_of(m.range()))
+                .or_else(|| re.find(original).map(|m| m.as_str()))
+                .or_else(|| {
+                    let (folded, from) = latin.as_ref()?;
+                    let m = re.find(folded)?;
+                    let start = from.get(m.start())?.0 as usize;
+                    let end = from.get(m.end().checked_sub(1)?)?.1 as usize;
+                    Some(norm.original_of(start..end))
+                });
             let shown = escape_control(re.as_str());
             out.push(
                 Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
@@ -630,6 +663,40 @@ impl Scan<'_> {
             );
         }
     }
+}
+
+/// `text` (as the scans read it) with each character beyond ASCII that is drawn like an
+/// ASCII letter (its UTS #39 confusables skeleton is that one letter: Cyrillic `А`, `С`,
+/// `М`, `Е`, `е`, `ѕ`; Greek `Α`, `Μ`, `ο`) written as that letter, and for each byte of
+/// the result the byte range of `text` it comes from (in u32, as the normalisation's own
+/// map: a string is at most --max-bytes). None when no character is folded.
+/// Only letters: a skeleton that is a digit (Cyrillic `З` is drawn like `3`) could make
+/// a number of prose.
+fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    let mut folded = false;
+    let mut utf8 = [0u8; 4];
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
+        let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
+            Some((Some(d), None)) if d.is_ascii_alphabetic() => Some(d),
+            _ => None,
+        };
+        match letter {
+            Some(d) => {
+                folded = true;
+                out.push(d);
+                from.push((at as u32, end as u32));
+            }
+            None => {
+                out.push(c);
+                from.extend(std::iter::repeat_n((at as u32, end as u32), c.len_utf8()));
+            }
+        }
+    }
+    folded.then_some((out, from))
 }
 
 #[cfg(test)]
@@ -830,6 +897,32 @@ mod tests {
             scan.name(k, item, held, &path, &mut out);
         }
         out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    /// Letters of other scripts drawn like Latin ones are read as those by the scans and
+    /// the deny patterns (attacker pass 9: `АСМЕ-4471` in Cyrillic capitals and `sееd=1234`
+    /// passed); only a skeleton that is one ASCII letter folds, and ASCII text is read as
+    /// it is.
+    #[test]
+    fn look_alike_letters_read_as_latin() {
+        let (folded, from) = super::as_latin("\u{410}\u{421}\u{41c}\u{415}-4471").unwrap();
+        assert_eq!(folded, "ACME-4471");
+        assert_eq!(from.first(), Some(&(0, 2)));
+        assert_eq!(folded.len(), from.len());
+        assert!(super::as_latin("plain ascii").is_none());
+        assert!(super::as_latin("\u{417}\u{431}").is_none(), "a skeleton that is a digit stays");
+        assert_eq!(super::as_latin("s\u{435}\u{435}d=1234").map(|(f, _)| f).as_deref(), Some("seed=1234"));
+        let found = scanned(&serde_json::json!({"notes": "Reproduce with s\u{435}\u{435}d=1234"}));
+        assert!(found.iter().any(|(r, p)| *r == "redaction.run-seed" && p == "/notes"), "{found:?}");
+        let mut opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
+        opts.deny_patterns = vec![regex::Regex::new("ACME-[0-9]+").unwrap()];
+        let mut scan = super::Scan { deny: regex::RegexSet::new(["ACME-[0-9]+"]).ok(), opts: &opts, broken: None };
+        let mut out = crate::finding::Outcome::default();
+        let v = serde_json::json!("customer \u{410}\u{421}\u{41c}\u{415}-4471");
+        let mut path = vec![Seg::Key("notes")];
+        scan.walk(&v, &mut path, &mut out);
+        let f = out.findings.iter().find(|f| f.rule.id == "redaction.deny-pattern").expect("deny-pattern");
+        assert_eq!(f.pointer, "/notes");
     }
 
     /// A known parameter name over an array or object of numbers (a grid, a schedule)
