@@ -667,11 +667,13 @@ impl Scan<'_> {
 
 /// `text` (as the scans read it) with each character beyond ASCII that is drawn like an
 /// ASCII letter (its UTS #39 confusables skeleton is that one letter: Cyrillic `А`, `С`,
-/// `М`, `Е`, `е`, `ѕ`; Greek `Α`, `Μ`, `ο`) written as that letter, and for each byte of
+/// `М`, `Е`, `е`, `ѕ`; Greek `Α`, `Μ`, `ο`), or like `:` or `=` (the ratio sign `∶`, the
+/// modifier colons `꞉` and `ː`, which put a seed after its name as `:` does), written as
+/// that character, and for each byte of
 /// the result the byte range of `text` it comes from (in u32, as the normalisation's own
 /// map: a string is at most --max-bytes). None when no character is folded.
-/// Only letters: a skeleton that is a digit (Cyrillic `З` is drawn like `3`) could make
-/// a number of prose.
+/// Never a digit: a skeleton that is one (Cyrillic `З` is drawn like `3`) could make a
+/// number of prose.
 fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
     let mut out = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len());
@@ -681,7 +683,7 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         let end = at + c.len_utf8();
         let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
         let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
-            Some((Some(d), None)) if d.is_ascii_alphabetic() => Some(d),
+            Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
             _ => None,
         };
         match letter {
@@ -912,6 +914,10 @@ mod tests {
         assert!(super::as_latin("plain ascii").is_none());
         assert!(super::as_latin("\u{417}\u{431}").is_none(), "a skeleton that is a digit stays");
         assert_eq!(super::as_latin("s\u{435}\u{435}d=1234").map(|(f, _)| f).as_deref(), Some("seed=1234"));
+        for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
+            let text = format!("seed{colon} 1234");
+            assert_eq!(super::as_latin(&text).map(|(f, _)| f).as_deref(), Some("seed: 1234"), "{colon:?}");
+        }
         let found = scanned(&serde_json::json!({"notes": "Reproduce with s\u{435}\u{435}d=1234"}));
         assert!(found.iter().any(|(r, p)| *r == "redaction.run-seed" && p == "/notes"), "{found:?}");
         let mut opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
