@@ -582,10 +582,11 @@ impl Scan<'_> {
         // "1111 1111 1111 1114" it shows a card number that the stored order does not
         // hold. Text holding one is read reversed too (the whole text: what the override
         // governs is contiguous there as well).
-        let reversed: Vec<(pii::PiiHit, String)> = if self.broken.is_none() && original.contains('\u{202E}') {
-            let rev: String = text.chars().rev().collect();
+        // The deny patterns read it reversed as well: `<U+202E>1744-EMCA` displays as `ACME-4471`.
+        let rev: Option<String> = original.contains('\u{202E}').then(|| text.chars().rev().collect());
+        let reversed: Vec<(pii::PiiHit, String)> = if let (Some(rev), None) = (&rev, &self.broken) {
             let found = |h: &pii::PiiHit| rev.get(h.span.clone()).unwrap_or_default().to_owned();
-            pii::scan(&rev)
+            pii::scan(rev)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|h| {
@@ -604,6 +605,9 @@ impl Scan<'_> {
                 }
                 if let Some((folded, _)) = &latin {
                     ids.extend(set.matches(folded));
+                }
+                if let Some(rev) = &rev {
+                    ids.extend(set.matches(rev));
                 }
                 ids.sort_unstable();
                 ids.dedup();
@@ -654,7 +658,8 @@ impl Scan<'_> {
                     let start = from.get(m.start())?.0 as usize;
                     let end = from.get(m.end().checked_sub(1)?)?.1 as usize;
                     Some(norm.original_of(start..end))
-                });
+                })
+                .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()));
             let shown = escape_control(re.as_str());
             out.push(
                 Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
