@@ -678,7 +678,8 @@ impl Scan<'_> {
 /// the result the byte range of `text` it comes from (in u32, as the normalisation's own
 /// map: a string is at most --max-bytes). None when no character is folded.
 /// Never a digit: a skeleton that is one (Cyrillic `З` is drawn like `3`) could make a
-/// number of prose.
+/// number of prose. Combining marks drawn on an ASCII letter or digit (underlined
+/// `A̲C̲M̲E̲`, struck through) are dropped; accents NFKC composes are kept (`é` stays).
 fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
     let mut out = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len());
@@ -686,6 +687,15 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
     let mut utf8 = [0u8; 4];
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
+        // A mark drawn on an ASCII letter or digit (an underline `A̲`, a strike-through,
+        // an overline) is read through, as the scans read through marks on digits.
+        if !c.is_ascii()
+            && unicode_normalization::char::is_combining_mark(c)
+            && out.ends_with(|p: char| p.is_ascii_alphanumeric())
+        {
+            folded = true;
+            continue;
+        }
         let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
         let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
             Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
@@ -917,6 +927,9 @@ mod tests {
         assert_eq!(from.first(), Some(&(0, 2)));
         assert_eq!(folded.len(), from.len());
         assert!(super::as_latin("plain ascii").is_none());
+        let underlined = "A\u{332}C\u{332}M\u{332}E\u{332}-4471 A\u{336}B";
+        assert_eq!(super::as_latin(underlined).map(|(f, _)| f).as_deref(), Some("ACME-4471 AB"));
+        assert!(super::as_latin("Jos\u{e9}").is_none(), "a composed accent is a letter of its own");
         assert!(super::as_latin("\u{417}\u{431}").is_none(), "a skeleton that is a digit stays");
         assert_eq!(super::as_latin("s\u{435}\u{435}d=1234").map(|(f, _)| f).as_deref(), Some("seed=1234"));
         for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
