@@ -696,6 +696,20 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
             folded = true;
             continue;
         }
+        // Arrows are the `->` and `=>` a seed's link may be written with, and a Braille
+        // blank shows as a space.
+        let wide = match c {
+            '\u{2192}' | '\u{27f6}' | '\u{2794}' | '\u{279d}' | '\u{279e}' | '\u{21fe}' => Some("->"),
+            '\u{21d2}' | '\u{27f9}' => Some("=>"),
+            '\u{2800}' => Some(" "),
+            _ => None,
+        };
+        if let Some(w) = wide {
+            folded = true;
+            out.push_str(w);
+            from.extend(std::iter::repeat_n((at as u32, end as u32), w.len()));
+            continue;
+        }
         let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
         let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
             Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
@@ -932,6 +946,13 @@ mod tests {
         assert!(super::as_latin("Jos\u{e9}").is_none(), "a composed accent is a letter of its own");
         assert!(super::as_latin("\u{417}\u{431}").is_none(), "a skeleton that is a digit stays");
         assert_eq!(super::as_latin("s\u{435}\u{435}d=1234").map(|(f, _)| f).as_deref(), Some("seed=1234"));
+        for (text, read) in
+            [("seed \u{2192} 1234", "seed -> 1234"), ("seed \u{21d2} 7", "seed => 7"), ("seed\u{2800}=1", "seed =1")]
+        {
+            assert_eq!(super::as_latin(text).map(|(f, _)| f).as_deref(), Some(read), "{text:?}");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{text:?}: {found:?}");
+        }
         for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
             let text = format!("seed{colon} 1234");
             assert_eq!(super::as_latin(&text).map(|(f, _)| f).as_deref(), Some("seed: 1234"), "{colon:?}");
