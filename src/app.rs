@@ -235,7 +235,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let named: Vec<(&str, &Path)> =
         specs.iter().map(String::as_str).zip(args.outputs.iter().map(|o| o.path.as_path())).collect();
     if !named.is_empty() {
-        if let Err(e) = outputs::check_before(&named, &files_read(args, &found), args.context.table.as_deref()) {
+        let reads_stdin = found.inputs.contains(&bundles::Input::Stdin);
+        if let Err(e) =
+            outputs::check_before(&named, &files_read(args, &found), args.context.table.as_deref(), reads_stdin)
+        {
             return fail(env, &e);
         }
     }

@@ -242,3 +242,38 @@ fn a_relative_report_path_through_a_linked_directory_is_refused() {
     assert!(elsewhere.join("abs.sarif").is_file());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A bundle read from standard input that the shell opened on a file is an input too:
+/// `aeb-verify - --output json=a.json < a.json` truncated the bundle before reading it
+/// (it was then rejected as empty, and its bytes were gone).
+#[test]
+fn a_report_over_the_file_on_standard_input_is_refused() {
+    let dir = scratch("stdin");
+    let a = dir.join("bundles/a.json");
+    let spec = format!("json={}", s(&a));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--now", NOW, "--output", &spec, "-"])
+        .stdin(std::fs::File::open(&a).unwrap())
+        .output()
+        .unwrap();
+    let r = common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    };
+    assert_refused(&r, &spec, "standard input");
+    assert_unchanged(&a, BUNDLE);
+    // Another file on standard input: the report is written.
+    let b = dir.join("bundles/b.json");
+    let report = dir.join("report.json");
+    let spec = format!("json={}", s(&report));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--now", NOW, "--output", &spec, "-"])
+        .stdin(std::fs::File::open(&b).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&report).unwrap().len() > 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}

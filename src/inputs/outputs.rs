@@ -16,9 +16,25 @@ pub struct ReadFile<'a> {
 /// a regular file (a symbolic link, FIFO, device or directory), or that lies in the
 /// `_delta_log` of the `--table` directory (a report there would be read as a commit
 /// of the table by the next reader). Run before any output file is created.
-pub fn check_before(outputs: &[(&str, &Path)], reads: &[ReadFile<'_>], table: Option<&Path>) -> Result<(), String> {
+/// `reads_stdin`: a bundle is read from standard input (`-`), which the shell may have
+/// opened on a file: `aeb-verify - --output json=b.json < b.json` truncated the bundle
+/// before it was read (it was then rejected as empty, and the file was gone).
+pub fn check_before(
+    outputs: &[(&str, &Path)],
+    reads: &[ReadFile<'_>],
+    table: Option<&Path>,
+    reads_stdin: bool,
+) -> Result<(), String> {
     let existing: Vec<(&str, &Path, Identity)> =
         outputs.iter().filter_map(|(spec, path)| Some((*spec, *path, identity(path)?))).collect();
+    if let Some(id) = reads_stdin.then(stdin_identity).flatten() {
+        if let Some((spec, _, _)) = existing.iter().find(|(_, _, o)| *o == id) {
+            return Err(format!(
+                "--output {spec} is the file on standard input, which this run reads as a bundle: writing the \
+                 report would overwrite it; write reports outside the run's inputs"
+            ));
+        }
+    }
     if !existing.is_empty() {
         for r in reads {
             let Some(id) = identity(&r.path) else { continue };
@@ -151,6 +167,22 @@ type Identity = (u64, u64);
 fn identity(path: &Path) -> Option<Identity> {
     use std::os::unix::fs::MetadataExt as _;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The identity of the file standard input is open on (none for a pipe or terminal
+/// that no output path can name).
+#[cfg(unix)]
+fn stdin_identity() -> Option<Identity> {
+    use std::os::fd::AsFd as _;
+    use std::os::unix::fs::MetadataExt as _;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let meta = std::fs::File::from(fd).metadata().ok()?;
+    meta.file_type().is_file().then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn stdin_identity() -> Option<Identity> {
+    None
 }
 
 #[cfg(not(unix))]

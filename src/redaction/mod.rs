@@ -60,7 +60,7 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
         if b == b'_' || b == b'-' || b == b' ' {
             continue;
         }
-        if !b.is_ascii() {
+        if !b.is_ascii() || b.is_ascii_control() {
             return None;
         }
         *buf.get_mut(n)? = b.to_ascii_lowercase();
@@ -136,18 +136,36 @@ fn is_param_folded(n: &[u8]) -> bool {
 }
 
 /// The name folded once (every member name of a bundle passes here), then compared.
-/// A name too long for the buffer or not ASCII is folded after the text scans' own
-/// normalisation (NFKC, invisible characters removed, every space a space): such names
-/// once went unchecked, so `ｓｅｅｄ`, `se<zero-width space>ed` or a 57-letter
-/// `experiment_configuration_for_reproducibility_random_seed` hid a seed.
+/// A name too long for the buffer, not ASCII or with a control character in it is folded
+/// after the text scans' own normalisation (NFKC, invisible characters removed, every
+/// space a space): such names once went unchecked, so `ｓｅｅｄ`, `se<zero-width space>ed`
+/// or a 57-letter `experiment_configuration_for_reproducibility_random_seed` hid a seed.
+/// Then, as the look-alike check of top-level names reads them (spec 4), what displays
+/// is compared: control characters and Braille blanks (U+2800) dropped, and each letter
+/// beyond ASCII taken to the letter it is drawn like (UTS #39 skeleton: Cyrillic `е` and
+/// `ѕ` are `e` and `s`), so `sееd`, `runѕeed`, `seed<NUL>` and `seed<Braille blank>`,
+/// which display as seed names, are read as them. ASCII is kept as it is (the skeleton
+/// of `1` is `l`, which would make `seed_1` no numbered seed).
 fn named(name: &str) -> Option<Named> {
     let mut buf = [0u8; 48];
     match folded(name, &mut buf) {
         Some(n) => classify(n),
         None => {
             let norm = normalize_digits(name);
-            let n: String =
-                norm.text().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect();
+            let mut n = String::with_capacity(norm.text().len());
+            let mut utf8 = [0u8; 4];
+            let mut push = |d: char| {
+                if !matches!(d, '_' | '-' | ' ' | '\u{2800}') && !crate::text::is_hidden(d) {
+                    n.extend(d.to_lowercase());
+                }
+            };
+            for c in norm.text().chars() {
+                if c.is_ascii() {
+                    push(c);
+                } else {
+                    unicode_security::skeleton(c.encode_utf8(&mut utf8)).for_each(&mut push);
+                }
+            }
             classify(n.as_bytes())
         }
     }
@@ -530,6 +548,27 @@ impl Scan<'_> {
         let norm = normalize_digits(original);
         let text = norm.text();
         let mut hits = if self.broken.is_some() { Vec::new() } else { pii::scan(text).unwrap_or_default() };
+        // Letters of other scripts drawn like Latin ones are read as those too: a
+        // customer ID `АСМЕ-4471` in Cyrillic capitals, or `sееd=1234`, displays as the
+        // ASCII the patterns and detectors look for.
+        let latin = if original.is_ascii() { None } else { as_latin(text) };
+        if let (Some((folded, from)), None) = (&latin, &self.broken) {
+            let back = |r: &std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
+                let start = from.get(r.start)?.0 as usize;
+                let end = from.get(r.end.checked_sub(1)?)?.1 as usize;
+                Some(start..end)
+            };
+            // What the text itself showed is not counted twice (a set: a string may hold
+            // a hit every few bytes, and comparing each with each was quadratic).
+            let seen: std::collections::HashSet<(u8, usize, usize)> =
+                hits.iter().map(|h| (h.kind as u8, h.span.start, h.span.end)).collect();
+            for hit in pii::scan(folded).unwrap_or_default() {
+                let Some(span) = back(&hit.span) else { continue };
+                if !seen.contains(&(hit.kind as u8, span.start, span.end)) {
+                    hits.push(pii::PiiHit { span, ..hit });
+                }
+            }
+        }
         // a string that is only a number, under a phone-like name, as an integer there is
         // ("4155550100" has no separator a free-text detector could tell a phone by)
         if hits.is_empty() && !is_name {
@@ -543,10 +582,11 @@ impl Scan<'_> {
         // "1111 1111 1111 1114" it shows a card number that the stored order does not
         // hold. Text holding one is read reversed too (the whole text: what the override
         // governs is contiguous there as well).
-        let reversed: Vec<(pii::PiiHit, String)> = if self.broken.is_none() && original.contains('\u{202E}') {
-            let rev: String = text.chars().rev().collect();
+        // The deny patterns read it reversed as well: `<U+202E>1744-EMCA` displays as `ACME-4471`.
+        let rev: Option<String> = original.contains('\u{202E}').then(|| text.chars().rev().collect());
+        let reversed: Vec<(pii::PiiHit, String)> = if let (Some(rev), None) = (&rev, &self.broken) {
             let found = |h: &pii::PiiHit| rev.get(h.span.clone()).unwrap_or_default().to_owned();
-            pii::scan(&rev)
+            pii::scan(rev)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|h| {
@@ -562,9 +602,15 @@ impl Scan<'_> {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
                 if text != original {
                     ids.extend(set.matches(original));
-                    ids.sort_unstable();
-                    ids.dedup();
                 }
+                if let Some((folded, _)) = &latin {
+                    ids.extend(set.matches(folded));
+                }
+                if let Some(rev) = &rev {
+                    ids.extend(set.matches(rev));
+                }
+                ids.sort_unstable();
+                ids.dedup();
                 ids
             }
             None => Vec::new(),
@@ -602,8 +648,18 @@ impl Scan<'_> {
         }
         for i in denied {
             let Some(re) = self.opts.deny_patterns.get(i) else { continue };
-            let m =
-                re.find(text).map(|m| norm.original_of(m.range())).or_else(|| re.find(original).map(|m| m.as_str()));
+            let m = re
+                .find(text)
+                .map(|m| norm.original_of(m.range()))
+                .or_else(|| re.find(original).map(|m| m.as_str()))
+                .or_else(|| {
+                    let (folded, from) = latin.as_ref()?;
+                    let m = re.find(folded)?;
+                    let start = from.get(m.start())?.0 as usize;
+                    let end = from.get(m.end().checked_sub(1)?)?.1 as usize;
+                    Some(norm.original_of(start..end))
+                })
+                .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()));
             let shown = escape_control(re.as_str());
             out.push(
                 Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
@@ -612,6 +668,66 @@ impl Scan<'_> {
             );
         }
     }
+}
+
+/// `text` (as the scans read it) with each character beyond ASCII that is drawn like an
+/// ASCII letter (its UTS #39 confusables skeleton is that one letter: Cyrillic `А`, `С`,
+/// `М`, `Е`, `е`, `ѕ`; Greek `Α`, `Μ`, `ο`), or like `:` or `=` (the ratio sign `∶`, the
+/// modifier colons `꞉` and `ː`, which put a seed after its name as `:` does), written as
+/// that character, and for each byte of
+/// the result the byte range of `text` it comes from (in u32, as the normalisation's own
+/// map: a string is at most --max-bytes). None when no character is folded.
+/// Never a digit: a skeleton that is one (Cyrillic `З` is drawn like `3`) could make a
+/// number of prose. Combining marks drawn on an ASCII letter or digit (underlined
+/// `A̲C̲M̲E̲`, struck through) are dropped; accents NFKC composes are kept (`é` stays).
+fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    let mut folded = false;
+    let mut utf8 = [0u8; 4];
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        // A mark drawn on an ASCII letter or digit (an underline `A̲`, a strike-through,
+        // an overline) is read through, as the scans read through marks on digits.
+        if !c.is_ascii()
+            && unicode_normalization::char::is_combining_mark(c)
+            && out.ends_with(|p: char| p.is_ascii_alphanumeric())
+        {
+            folded = true;
+            continue;
+        }
+        // Arrows are the `->` and `=>` a seed's link may be written with, and a Braille
+        // blank shows as a space.
+        let wide = match c {
+            '\u{2192}' | '\u{27f6}' | '\u{2794}' | '\u{279d}' | '\u{279e}' | '\u{21fe}' => Some("->"),
+            '\u{21d2}' | '\u{27f9}' => Some("=>"),
+            '\u{2800}' => Some(" "),
+            _ => None,
+        };
+        if let Some(w) = wide {
+            folded = true;
+            out.push_str(w);
+            from.extend(std::iter::repeat_n((at as u32, end as u32), w.len()));
+            continue;
+        }
+        let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
+        let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
+            Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
+            _ => None,
+        };
+        match letter {
+            Some(d) => {
+                folded = true;
+                out.push(d);
+                from.push((at as u32, end as u32));
+            }
+            None => {
+                out.push(c);
+                from.extend(std::iter::repeat_n((at as u32, end as u32), c.len_utf8()));
+            }
+        }
+    }
+    folded.then_some((out, from))
 }
 
 #[cfg(test)]
@@ -708,6 +824,12 @@ mod tests {
             "Seed\u{a0}",
             "random seed ",
             "Random\u{2011}Seed",
+            "s\u{435}\u{435}d",
+            "run\u{455}eed",
+            "seed\u{0}",
+            "seed\u{7}",
+            "seed\u{2800}",
+            "random_\u{455}tate",
         ] {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
@@ -806,6 +928,46 @@ mod tests {
             scan.name(k, item, held, &path, &mut out);
         }
         out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    /// Letters of other scripts drawn like Latin ones are read as those by the scans and
+    /// the deny patterns (attacker pass 9: `АСМЕ-4471` in Cyrillic capitals and `sееd=1234`
+    /// passed); only a skeleton that is one ASCII letter folds, and ASCII text is read as
+    /// it is.
+    #[test]
+    fn look_alike_letters_read_as_latin() {
+        let (folded, from) = super::as_latin("\u{410}\u{421}\u{41c}\u{415}-4471").unwrap();
+        assert_eq!(folded, "ACME-4471");
+        assert_eq!(from.first(), Some(&(0, 2)));
+        assert_eq!(folded.len(), from.len());
+        assert!(super::as_latin("plain ascii").is_none());
+        let underlined = "A\u{332}C\u{332}M\u{332}E\u{332}-4471 A\u{336}B";
+        assert_eq!(super::as_latin(underlined).map(|(f, _)| f).as_deref(), Some("ACME-4471 AB"));
+        assert!(super::as_latin("Jos\u{e9}").is_none(), "a composed accent is a letter of its own");
+        assert!(super::as_latin("\u{417}\u{431}").is_none(), "a skeleton that is a digit stays");
+        assert_eq!(super::as_latin("s\u{435}\u{435}d=1234").map(|(f, _)| f).as_deref(), Some("seed=1234"));
+        for (text, read) in
+            [("seed \u{2192} 1234", "seed -> 1234"), ("seed \u{21d2} 7", "seed => 7"), ("seed\u{2800}=1", "seed =1")]
+        {
+            assert_eq!(super::as_latin(text).map(|(f, _)| f).as_deref(), Some(read), "{text:?}");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{text:?}: {found:?}");
+        }
+        for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
+            let text = format!("seed{colon} 1234");
+            assert_eq!(super::as_latin(&text).map(|(f, _)| f).as_deref(), Some("seed: 1234"), "{colon:?}");
+        }
+        let found = scanned(&serde_json::json!({"notes": "Reproduce with s\u{435}\u{435}d=1234"}));
+        assert!(found.iter().any(|(r, p)| *r == "redaction.run-seed" && p == "/notes"), "{found:?}");
+        let mut opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
+        opts.deny_patterns = vec![regex::Regex::new("ACME-[0-9]+").unwrap()];
+        let mut scan = super::Scan { deny: regex::RegexSet::new(["ACME-[0-9]+"]).ok(), opts: &opts, broken: None };
+        let mut out = crate::finding::Outcome::default();
+        let v = serde_json::json!("customer \u{410}\u{421}\u{41c}\u{415}-4471");
+        let mut path = vec![Seg::Key("notes")];
+        scan.walk(&v, &mut path, &mut out);
+        let f = out.findings.iter().find(|f| f.rule.id == "redaction.deny-pattern").expect("deny-pattern");
+        assert_eq!(f.pointer, "/notes");
     }
 
     /// A known parameter name over an array or object of numbers (a grid, a schedule)

@@ -305,6 +305,21 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
         },
         Case {
+            // One long string of seeds and customer-ID look-alikes in letters of other
+            // scripts drawn like Latin ones and under combining marks: each is found in the
+            // second, look-alike reading, and none is compared with each other one.
+            name: "seeds in look-alike letters in a public bundle",
+            rule: "redaction.run-seed",
+            make: |n| {
+                let item = "s\u{435}\u{435}d=1234 seed=7 A\u{332}C\u{332}ME-4471 \u{410}\u{421}\u{41c}\u{415}; ";
+                with(|b| b["x_notes"] = item.repeat(n).into())
+            },
+            n: 3_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+        },
+        Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
             name: "armor header lines in a public bundle",
             rule: "redaction.pii-email",
