@@ -41,6 +41,16 @@ fn skipped(v: &serde_json::Value) -> Vec<String> {
     v["skipped"].as_array().unwrap().iter().map(|b| b["file"].as_str().unwrap().to_owned()).collect()
 }
 
+/// Each entry left out, and whether it is marked as one that may hide an unverified bundle.
+fn skipped_marked(v: &serde_json::Value) -> Vec<(String, bool)> {
+    v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
+        .collect()
+}
+
 /// A hostile tree: a good bundle, a FIFO named like a bundle, a link to it, a link to
 /// a file outside the tree that would be rejected if read (a byte order mark), and two
 /// links that loop.
@@ -231,12 +241,7 @@ fn strict_rejects_a_run_that_left_entries_out_unverified() {
     assert_eq!(code, 0, "not strict: notices only\n{stderr}");
     assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
     assert_eq!(v["verdict"], "verified", "{}", v["summary"]);
-    let listed: Vec<(String, bool)> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
-        .collect();
+    let listed = skipped_marked(&v);
     let want: Vec<(String, bool)> = unverified.iter().map(|f| (f.clone(), true)).collect();
     assert_eq!(listed, want);
     assert!(stderr.contains(&format!("skipped {d}/more: a symbolic link to a directory")), "{stderr}");
@@ -360,12 +365,7 @@ fn strict_accepts_links_without_follow_to_what_the_walk_reads_anyway() {
     let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
     assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
     assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
-    let listed: Vec<(String, bool)> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
-        .collect();
+    let listed = skipped_marked(&v);
     let want: Vec<(String, bool)> =
         ["0.json", "again", "link.json", "sub/up"].iter().map(|f| (format!("{d}/{f}"), false)).collect();
     assert_eq!(listed, want);
@@ -395,13 +395,7 @@ fn strict_accepts_links_without_follow_to_what_the_walk_reads_anyway() {
     std::os::unix::fs::symlink("notes.txt", dir.join("evidence.json")).unwrap();
     let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
     assert_eq!(code, 1, "{stderr}");
-    let hidden: Vec<&str> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["unverified"] == true)
-        .map(|n| n["file"].as_str().unwrap())
-        .collect();
+    let hidden: Vec<String> = skipped_marked(&v).into_iter().filter(|(_, u)| *u).map(|(f, _)| f).collect();
     assert_eq!(hidden, [format!("{d}/evidence.json")]);
     assert!(stderr.contains("rejected under --strict: 1 entry was left out unverified"), "{stderr}");
 }
@@ -430,12 +424,7 @@ fn strict_rejects_links_inside_the_tree_to_what_the_walk_does_not_read() {
     let (code, v, stderr) = report(&["--strict", "--exclude", "drafts", "--kms-key", &key, d]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(files(&v), [format!("{d}/a.json")]);
-    let listed: Vec<(String, bool)> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
-        .collect();
+    let listed = skipped_marked(&v);
     let want: Vec<(String, bool)> = ["d", "evidence.json", "excl.json", "p.json", "s", "sub/out"]
         .iter()
         .map(|f| (format!("{d}/{f}"), true))
@@ -477,12 +466,7 @@ fn a_json_extension_in_any_case_is_walked() {
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/evidence.JSON"), format!("{d}/sub/bundle.Json")]);
     assert_eq!(v["summary"]["rejected"], 1, "{}", v["summary"]);
-    let listed: Vec<(String, bool)> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| (n["file"].as_str().unwrap().to_owned(), n["unverified"] == true))
-        .collect();
+    let listed = skipped_marked(&v);
     assert_eq!(listed, [(format!("{d}/b.jSoN"), true), (format!("{d}/outside.JSON"), true)]);
 
     // Alone in its directory, an upper-case bundle is what the directory stands for.
