@@ -482,3 +482,41 @@ fn a_json_extension_in_any_case_is_walked() {
     assert_eq!(code, 1, "{stderr}");
     assert!(files(&v).contains(&format!("{d}/evidence.JSON")), "{:?}", files(&v));
 }
+
+/// A tree deeper than PATH_MAX: the walk cannot read its deepest directory ("File name
+/// too long", exit 2), and does not add "no *.json files in this directory" for the
+/// directory given, which it did not see all of (attacker pass 9). A directory the walk
+/// read whole and found empty still says so.
+#[test]
+fn a_walk_that_met_errors_does_not_claim_an_empty_directory() {
+    let dir = tree("too-deep");
+    let d = dir.to_str().unwrap();
+    // Two chains of directories, each within PATH_MAX, one moved to the end of the
+    // other: no path used here is too long, the one that results is.
+    let chain: PathBuf = std::iter::repeat_n("d".repeat(250), 9).collect();
+    let deep = dir.join("sub").join(&chain);
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::create_dir_all(dir.join("b").join(&chain)).unwrap();
+    std::fs::rename(dir.join("b"), deep.join("b")).unwrap();
+    assert!(deep.join("b").join(&chain).as_os_str().len() > 4096);
+
+    let (code, v, stderr) = report(&[d]);
+    assert_eq!(code, 2, "{stderr}");
+    let reasons: Vec<String> = v["unreadable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| format!("{}: {}", n["file"].as_str().unwrap(), n["reason"].as_str().unwrap()))
+        .collect();
+    assert!(reasons.iter().any(|r| r.contains("File name too long")), "{reasons:?}");
+    assert!(!reasons.iter().any(|r| r.contains("no *.json files")), "{reasons:?}");
+    let h = run(&["--now", NOW, d]);
+    assert_eq!(h.code, 2);
+    assert!(!h.stdout.contains("no *.json files") && !h.stderr.contains("no *.json files"), "{}{}", h.stdout, h.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let empty = tree("empty");
+    let (code, v, stderr) = report(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(v["unreadable"][0]["reason"], "no *.json files in this directory");
+}

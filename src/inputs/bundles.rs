@@ -110,8 +110,12 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
                 let before = d.inputs.len();
+                let unusable = d.unusable.len();
                 walk_dir(path, walk, &mut d);
-                if d.inputs.len() == before {
+                // A walk that met entries it could not read (a tree deeper than PATH_MAX,
+                // a directory without permission) has said so: "no *.json files in this
+                // directory" beside "cannot read ..." would claim what was not seen.
+                if d.inputs.len() == before && d.unusable.len() == unusable {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 }
             }

@@ -13,7 +13,8 @@ pub static RUN_SEED: Rule = Rule {
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
-or `seeds`, `random_state`, `RANDOM_STATE`, ..., numbered too: `seed_1`, `SEED_0`) and for a \
+or `seeds`, `seed_value` or `seed_number`, `random_state`, `RANDOM_STATE`, ..., numbered too: \
+`seed_1`, `SEED_0`, `seed.1`) and for a \
 seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
 `RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed was set to N`): a seed name, then white \
 space or up to six links of punctuation and connecting words (`is`, `was`, `set to`, `of`, ...), \

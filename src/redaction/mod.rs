@@ -73,8 +73,9 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Named {
     /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
-    /// `randomSeed`, `shuffle_seed`, `seeds`), and `random_state`, `seed_value`, ...;
-    /// numbered too (`seed_1`, `random_seed2`).
+    /// `randomSeed`, `shuffle_seed`, `seeds`) or in "seedvalue" or "seednumber"
+    /// (`seed_value`, `random_seed_value`), and `random_state`, ...; numbered too
+    /// (`seed_1`, `random_seed2`, `seed.1`).
     Seed,
     /// Algorithm parameters: a name ending in "params" or "parameters"
     /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
@@ -172,11 +173,19 @@ fn named(name: &str) -> Option<Named> {
 }
 
 fn classify(n: &[u8]) -> Option<Named> {
-    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`
-    let stem = n.get(..n.len() - n.iter().rev().take_while(|b| b.is_ascii_digit()).count()).unwrap_or(n);
+    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`, and
+    // with a dot before the number, `seed.1`
+    let digits = n.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let stem = n.get(..n.len() - digits).unwrap_or(n);
+    let stem = match stem.strip_suffix(b".") {
+        Some(before) if digits > 0 => before,
+        _ => stem,
+    };
     if stem.ends_with(b"seed")
         || stem.ends_with(b"seeds")
-        || matches!(stem, b"randomstate" | b"rngstate" | b"seedvalue" | b"seednumber")
+        || stem.ends_with(b"seedvalue")
+        || stem.ends_with(b"seednumber")
+        || matches!(stem, b"randomstate" | b"rngstate")
     {
         Some(Named::Seed)
     } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
@@ -848,6 +857,44 @@ mod tests {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
         for name in ["seedling_2", "sha256", "exceed_1", "seed_v2", "123", "num_seeds_removed_3"] {
+            assert!(named(name).is_none(), "{name:?}");
+        }
+    }
+
+    /// A dot before the number (`seed.1`) and a name ending in `seed_value` or
+    /// `seed_number` (`random_seed_value`) are seed names too: both passed `--profile
+    /// public` (attacker pass 9).
+    #[test]
+    fn dotted_and_valued_seed_names_are_seeds() {
+        for name in [
+            "seed.1",
+            "SEED.0",
+            "random_seed.2",
+            "seeds.3",
+            "seed-1",
+            "seed 1",
+            "random_seed_value",
+            "initialSeedValue",
+            "RANDOM_SEED_VALUE_2",
+            "random_seed_value.2",
+            "global_seed_number",
+            "s\u{435}\u{435}d.1",
+        ] {
+            assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
+        }
+        for name in [
+            "seedling_count",
+            "seeded_from",
+            "reseeded",
+            "seed.",
+            "seed.txt",
+            "seed.v2",
+            "version.1",
+            "seed_value_count",
+            "seedvalues",
+            "exceed.1",
+            "1.2",
+        ] {
             assert!(named(name).is_none(), "{name:?}");
         }
     }
