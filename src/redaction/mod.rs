@@ -562,17 +562,12 @@ impl Scan<'_> {
         // ASCII the patterns and detectors look for.
         let latin = if original.is_ascii() { None } else { as_latin(text) };
         if let (Some((folded, from)), None) = (&latin, &self.broken) {
-            let back = |r: &std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
-                let start = from.get(r.start)?.0 as usize;
-                let end = from.get(r.end.checked_sub(1)?)?.1 as usize;
-                Some(start..end)
-            };
             // What the text itself showed is not counted twice (a set: a string may hold
             // a hit every few bytes, and comparing each with each was quadratic).
             let seen: std::collections::HashSet<(u8, usize, usize)> =
                 hits.iter().map(|h| (h.kind as u8, h.span.start, h.span.end)).collect();
             for hit in pii::scan(folded).unwrap_or_default() {
-                let Some(span) = back(&hit.span) else { continue };
+                let Some(span) = from_latin(from, &hit.span) else { continue };
                 if !seen.contains(&(hit.kind as u8, span.start, span.end)) {
                     hits.push(pii::PiiHit { span, ..hit });
                 }
@@ -664,9 +659,7 @@ impl Scan<'_> {
                 .or_else(|| {
                     let (folded, from) = latin.as_ref()?;
                     let m = re.find(folded)?;
-                    let start = from.get(m.start())?.0 as usize;
-                    let end = from.get(m.end().checked_sub(1)?)?.1 as usize;
-                    Some(norm.original_of(start..end))
+                    Some(norm.original_of(from_latin(from, &m.range())?))
                 })
                 .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()));
             let shown = escape_control(re.as_str());
@@ -737,6 +730,13 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         }
     }
     folded.then_some((out, from))
+}
+
+/// The range of the text [`as_latin`] read that a range of its result comes from.
+fn from_latin(from: &[(u32, u32)], r: &std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let start = from.get(r.start)?.0 as usize;
+    let end = from.get(r.end.checked_sub(1)?)?.1 as usize;
+    Some(start..end)
 }
 
 #[cfg(test)]
