@@ -330,6 +330,33 @@ fn a_file_swapped_for_a_link_after_the_walk_is_not_read() {
     let _ = std::fs::remove_file(&outside);
 }
 
+/// A walked file the walk could not identify (it vanished between the directory's
+/// listing and its `lstat`), whose name then holds a link to a file outside: the open
+/// follows the link, and with no identity to hold the opened file to, the outside file
+/// was read as the tree's. Such an entry is unreadable, with its reason.
+#[test]
+fn a_walked_file_that_was_not_identified_is_not_read() {
+    use aeb_verify::batch::{verify_one, Item};
+    use aeb_verify::inputs::bundles::Input;
+    let dir = tree("unidentified-after-walk");
+    let outside = dir.parent().unwrap().join("batch-discovery-unidentified-outside.json");
+    copy("audit/pass-base.json", &outside);
+    let link = dir.join("b.json");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).unwrap();
+    let opts = aeb_verify::options::Options::new(now);
+    let stdin = std::sync::Mutex::new(None);
+    let input = Input::File { path: link.clone(), walked: true, id: None };
+    match verify_one(&input, &stdin, &opts) {
+        Item::Unreadable(n) => assert_eq!(n.reason, "gone while the directory was walked (not identified): not read"),
+        other => panic!("the unidentified entry was read: {}", kind(&other)),
+    }
+    // named on the command line, the same link is the auditor's choice and is read
+    let named = Input::File { path: link, walked: false, id: None };
+    assert!(matches!(verify_one(&named, &stdin, &opts), Item::Report(_)));
+    let _ = std::fs::remove_file(&outside);
+}
+
 fn kind(i: &aeb_verify::batch::Item) -> String {
     match i {
         aeb_verify::batch::Item::Report(r) => format!("{} {:?}", r.name, r.verdict),

@@ -372,6 +372,11 @@ pub fn load_file(path: &Path, walked: bool, id: Option<(u64, u64)>, max: u64) ->
     if id.is_some() && id != file_identity(&meta) {
         return Err(std::io::Error::other("replaced since the directory was walked (another file now): not read"));
     }
+    // A walked file the walk could not identify had gone by then: whatever now has its
+    // name (a link to a file outside the tree, say) is nothing the walk found.
+    if cfg!(unix) && walked && id.is_none() {
+        return Err(std::io::Error::other("gone while the directory was walked (not identified): not read"));
+    }
     let len = meta.len();
     if meta.is_file() && len > max {
         return Ok(Loaded::TooLarge(Box::new(too_large(len, max))));
