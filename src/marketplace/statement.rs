@@ -713,6 +713,25 @@ fn hedges(ws: &[String]) -> bool {
     }
     // the first word after `i` that is not a filler
     let governed = |i: usize| solid.get(i + 1).map(|&j| w(j)).filter(|g| !g.is_empty());
+    // For each position, the first word at or after it not of WHEN_LEAD, and whether a
+    // word of RECURRING stands before it: one pass each, so a run of schedule words
+    // ("coming coming ...", "planned x planned x ...") is not read again from each.
+    let mut past_lead = vec![ws.len(); ws.len() + 1];
+    let mut next = ws.len();
+    for (i, slot) in past_lead.iter_mut().enumerate().take(ws.len()).rev() {
+        if !WHEN_LEAD.contains(&w(i)) {
+            next = i;
+        }
+        *slot = next;
+    }
+    let recurring_before: Vec<bool> = ws
+        .iter()
+        .scan(false, |seen, word| {
+            let before = *seen;
+            *seen |= RECURRING.contains(&word.as_str());
+            Some(before)
+        })
+        .collect();
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -736,8 +755,8 @@ fn hedges(ws: &[String]) -> bool {
         let stage = matches!(word, "still" | "currently" | "only")
             && (stage_at(ws, i + 1) || matches!(w(i + 1), "in" | "a" | "an") && stage_at(ws, i + 2));
         let scheduled =
-            SCHEDULED.contains(&word) && !negated(i) && !compared(i) && !(0..i).any(|j| RECURRING.contains(&w(j))) && {
-                let lead = (i + 1..ws.len()).find(|&j| !WHEN_LEAD.contains(&w(j))).unwrap_or(ws.len());
+            SCHEDULED.contains(&word) && !negated(i) && !compared(i) && recurring_before.get(i) == Some(&false) && {
+                let lead = past_lead.get(i + 1).copied().unwrap_or(ws.len());
                 let when = |k: usize| k == ws.len() || is_date(w(k)) || PERIODS.contains(&w(k));
                 lead > i + 1 && when(lead) || is_date(w(i + 1))
             };

@@ -460,6 +460,25 @@ pub fn cases() -> Vec<Case> {
             marketplace: true,
         },
         Case {
+            // A marketplace statement read for hedges: schedule words with no time after
+            // them ("planned x", "coming coming ...": `coming` is a schedule word and may
+            // lead to a time as well) make each look back for a recurring check and ahead
+            // past the leads to a time; the percentages before it are claims with no
+            // metric, one finding each.
+            name: "schedule words in a marketplace statement",
+            rule: "claims.unsupported",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["enterprise_ready"] =
+                        format!("{}{}zorp", "5% zorp ".repeat(n), "planned x coming coming ".repeat(2 * n)).into()
+                })
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: false,
+            marketplace: true,
+        },
+        Case {
             // Digit groups not read (a two-digit group, a thin space, an apostrophe, marks
             // drawn like grouping marks), each one number not checked, then one run of n
             // groups beyond a double:
