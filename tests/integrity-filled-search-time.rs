@@ -13,13 +13,28 @@ use std::time::{Duration, Instant};
 const FIXTURE: &str = "fuzz/filled-search-many-members.json";
 const WRONG: &str = "abababababababababababababababababababababababababababababababab";
 
-/// A file of this test's own under the system temporary directory.
-fn scratch_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aeb-filled-search-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+/// A directory of one test's own under the system temporary directory, removed when
+/// the test ends (52 were left behind in /tmp before this guard).
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("aeb-filled-search-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn report_of(path: &Path) -> (i32, serde_json::Value) {
@@ -62,7 +77,8 @@ fn a_wrong_hash_costs_about_what_a_right_one_costs() {
     let (_, bundle) = report_of(&wrong);
     let computed = findings(&bundle, "integrity.hash-mismatch")[0]["expected"].as_str().unwrap().to_owned();
     let text = std::fs::read_to_string(&wrong).unwrap();
-    let right = scratch_file("right.json", &text.replace(WRONG, &computed));
+    let scratch = Scratch::new("cost");
+    let right = scratch.file("right.json", &text.replace(WRONG, &computed));
     let (_, sealed) = report_of(&right);
     assert!(findings(&sealed, "integrity.hash-mismatch").is_empty(), "the recomputed hash seals the copy");
     // A ratio within one run, not a wall-clock limit: the machine is shared, so a ratio
@@ -93,9 +109,10 @@ fn a_field_filled_after_sealing_is_still_found_among_many_members() {
     let text = std::fs::read_to_string(fixture(FIXTURE)).unwrap();
     let at = text.rfind("\"s\"]").unwrap();
     let placeholder = format!("{}\"...\"{}", &text[..at], &text[at + 3..]);
-    let (_, bundle) = report_of(&scratch_file("placeholder.json", &placeholder));
+    let scratch = Scratch::new("found");
+    let (_, bundle) = report_of(&scratch.file("placeholder.json", &placeholder));
     let sealed_hash = findings(&bundle, "integrity.hash-mismatch")[0]["expected"].as_str().unwrap().to_owned();
-    let filled = scratch_file("filled.json", &text.replace(WRONG, &sealed_hash));
+    let filled = scratch.file("filled.json", &text.replace(WRONG, &sealed_hash));
     let (code, bundle) = report_of(&filled);
     assert_eq!(code, 1);
     let f = findings(&bundle, "integrity.hash-mismatch");
