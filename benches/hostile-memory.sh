@@ -143,7 +143,7 @@ size, t, m, pt, pm = $size, $best_t, $best_m, $plain_t, $plain_m
 print(f'%-40s %8.2f %8.2f %10.1f %8.1f %8.1f %8.1f' % ('$name', size / 1e6, t, m / 1024, m * 1024 / size, t / max(pt, 0.01), m / pm))
 " | tee -a "$T/rows"
 done < "$T/list"
-# The target, this project's reading of "a small constant" (README, Performance): every
+# The target, this project's reading of "a small constant" (README, Performance; docs/performance.md): every
 # shape within 8 times the plain bundle's time and 8 times its peak memory. (At first
 # the time target was 4 times, against a plain bundle that spent nearly all its time in the
 # hash-mismatch diagnosis; that diagnosis became 3.5 times faster and the yardstick
