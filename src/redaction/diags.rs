@@ -88,10 +88,12 @@ pub static DENY_PATTERN: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No customer identifiers (--deny-pattern)",
-    explanation: "No string may match a `--deny-pattern REGEX` given on the command line (Rust \
-regex syntax; repeatable), in its normalised or its original form (normalised: NFKC, \
-invisible characters removed, and decimal digits of every script and superscript digits read as 0-9, so `ACME-٤٤٧١` \
-matches `ACME-[0-9]+`). Without a profile the flag \
+    explanation: "No string or member name, at any depth, may match a `--deny-pattern REGEX` \
+given on the command line (Rust regex syntax; repeatable), in its normalised or its original \
+form (normalised: NFKC, invisible characters removed, and decimal digits of every script and \
+superscript digits read as 0-9, so `ACME-٤٤٧١` matches `ACME-[0-9]+`); nor may a JSON number, \
+read as it is written in the file, never re-formatted (`\"account\": 44710023` matches \
+`4471[0-9]{4}`; written `4.4710023e7` it is that text). Without a profile the flag \
 is a usage error. Use it for customer names, account numbers, project code names: \
 whatever identifies a customer in your organisation.",
 };

@@ -424,6 +424,49 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
             scan.name(&m.name, v, held, &path, out);
         }
     }
+    if let Some(set) = &scan.deny {
+        for m in doc.members() {
+            deny_numbers(set, opts, doc.source(), m, out);
+        }
+    }
+}
+
+/// The deny patterns over every JSON number of a top-level member, as it is written in
+/// the file (`44710023`, `4.4710023e7`: the source text, not a re-formatted value; the
+/// parsed tree keeps only the value, so the member's source is walked once more): an
+/// account number stored as a number is as much a customer identifier as the same digits
+/// in a string, which the patterns read.
+fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::read::Member, out: &mut Outcome) {
+    crate::read::numbers_as_written(src, m.offset, &mut |steps, literal| {
+        if !set.is_match(literal) {
+            return;
+        }
+        for i in set.matches(literal).into_iter() {
+            let Some(re) = opts.deny_patterns.get(i) else { continue };
+            // past the cap a hit is only counted, and its pointer is not built
+            if out.count_only(&DENY_PATTERN) {
+                continue;
+            }
+            let mut pointer = child("", &m.name);
+            for s in steps {
+                pointer = match s {
+                    crate::read::Step::Key(k) => child(&pointer, k),
+                    crate::read::Step::Index(i) => child(&pointer, &i.to_string()),
+                };
+            }
+            let shown = escape_control(re.as_str());
+            let found = re.find(literal).map_or(literal, |m| m.as_str());
+            out.push_lazy(&DENY_PATTERN, &pointer, || {
+                Finding::new(
+                    &DENY_PATTERN,
+                    pointer.as_str(),
+                    format!("the number at {pointer} matches --deny-pattern {shown}"),
+                )
+                .expected(format!("no match for {shown}"))
+                .found(found_text(found, "masked"))
+            });
+        }
+    });
 }
 
 /// One step of the path to a value; the pointer string is only built for a finding.
