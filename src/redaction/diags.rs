@@ -16,8 +16,9 @@ depth, top level and `signatures` included, under the usual names (any name endi
 or `seeds`, `seed_value` or `seed_number`, `random_state`, `RANDOM_STATE`, ..., numbered too: \
 `seed_1`, `SEED_0`, `seed.1`) and for a \
 seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
-`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed was set to N`): a seed name, then white \
-space or up to six links of punctuation and connecting words (`is`, `was`, `set to`, `of`, ...), \
+`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
+name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
+characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
 are not seeds).",
 };

@@ -743,9 +743,15 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         }
         // Arrows are the `->` and `=>` a seed's link may be written with, and a Braille
         // blank shows as a space.
+        // Assignment marks drawn as one character are the links they stand for: a left
+        // arrow is R's `<-`, and the definition signs (`≝`, `≜`, `≡`, `≣`) are `=`, as
+        // the look-alike colons and equals signs below are.
         let wide = match c {
             '\u{2192}' | '\u{27f6}' | '\u{2794}' | '\u{279d}' | '\u{279e}' | '\u{21fe}' => Some("->"),
             '\u{21d2}' | '\u{27f9}' => Some("=>"),
+            '\u{2190}' | '\u{27f5}' | '\u{2b05}' | '\u{21a4}' | '\u{21e6}' | '\u{2b60}' => Some("<-"),
+            '\u{225d}' | '\u{225c}' | '\u{2261}' | '\u{2263}' => Some("="),
+            '\u{29f4}' => Some(":->"),
             '\u{2800}' => Some(" "),
             _ => None,
         };
@@ -755,16 +761,45 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
             from.extend(std::iter::repeat_n((at as u32, end as u32), w.len()));
             continue;
         }
-        let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
-        let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
-            Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
+        // The skeleton, up to four characters (a longer one folds to nothing).
+        let mut shown = ['\0'; 4];
+        let mut n = 0;
+        if !c.is_ascii() {
+            for d in unicode_security::skeleton(c.encode_utf8(&mut utf8)) {
+                match shown.get_mut(n) {
+                    Some(slot) => *slot = d,
+                    None => {
+                        n = 0;
+                        break;
+                    }
+                }
+                n += 1;
+            }
+        }
+        let shown = shown.get(..n).unwrap_or_default();
+        let letter = match shown {
+            [d] if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(*d),
             _ => None,
         };
+        // A skeleton of colons and equals signs is the assignment it is drawn as (`≔` is
+        // `:=`, `≕` `=:`, `⩵` `==`, `∷` `::`), marks drawn on them dropped (`≐` is `=`
+        // with a dot above).
+        let marks = || shown.iter().filter(|d| !unicode_normalization::char::is_combining_mark(**d));
+        let assign = letter.is_none()
+            && shown.first().is_some_and(|d| matches!(d, ':' | '='))
+            && marks().all(|d| matches!(d, ':' | '='));
         match letter {
             Some(d) => {
                 folded = true;
                 out.push(d);
                 from.push((at as u32, end as u32));
+            }
+            None if assign => {
+                folded = true;
+                for d in marks() {
+                    out.push(*d);
+                    from.push((at as u32, end as u32));
+                }
             }
             None => {
                 out.push(c);
@@ -1042,6 +1077,37 @@ mod tests {
             assert_eq!(super::as_latin(text).map(|(f, _)| f).as_deref(), Some(read), "{text:?}");
             let found = scanned(&serde_json::json!({ "notes": text }));
             assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{text:?}: {found:?}");
+        }
+        // assignment marks drawn as one character (fix11: `seed ≔ 1234` passed)
+        for (mark, read) in [
+            ("\u{2254}", ":="),
+            ("\u{2255}", "=:"),
+            ("\u{2a75}", "=="),
+            ("\u{2a76}", "==="),
+            ("\u{2237}", "::"),
+            ("\u{2250}", "="),
+            ("\u{2259}", "="),
+            ("\u{225d}", "="),
+            ("\u{225c}", "="),
+            ("\u{2261}", "="),
+            ("\u{2190}", "<-"),
+            ("\u{27f5}", "<-"),
+            ("\u{29f4}", ":->"),
+        ] {
+            let text = format!("seed {mark} 1234");
+            assert_eq!(super::as_latin(&text).map(|(f, _)| f), Some(format!("seed {read} 1234")), "{mark:?}");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{mark:?}: {found:?}");
+        }
+        // colons and equals signs NFKC folds (vertical, small, full-width forms)
+        for mark in ["\u{fe13}", "\u{fe55}", "\u{ff1a}", "\u{fe66}", "\u{ff1d}", "\u{2a74}"] {
+            let found = scanned(&serde_json::json!({ "notes": format!("seed{mark} 1234") }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{mark:?}: {found:?}");
+        }
+        // never a digit, and prose with these marks and no seed stays clean
+        assert!(super::as_latin("x \u{2254} 3").is_some_and(|(f, _)| f == "x := 3"));
+        for text in ["Let n \u{2254} 1000000 records", "version \u{2190} 2.0.0", "the seed stage \u{2254} 3 hours"] {
+            assert_eq!(scanned(&serde_json::json!({ "notes": text })), vec![], "{text:?}");
         }
         for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
             let text = format!("seed{colon} 1234");

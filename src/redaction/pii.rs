@@ -99,12 +99,12 @@ const SOURCES: [&str; 9] = [
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
     // A seed name: the word seed(s) or random state, alone or ending an identifier
     // (PYTHONHASHSEED, torch.manual_seed, randomState), numbered or not (seed_1); then
-    // white space, or one to six links (= : ( [ { quotes # -> =>, and the words of
+    // white space, or one to six links (= : ( [ { quotes # -> => <-, and the words of
     // "is", "was set to", "fixed at", "of", "value", "number"); then an integer.
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
-    r#"(?i-u:\b[a-z0-9_]*(?:seeds?|random[_ -]?state)(?:_?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
+    r#"(?i-u:\b[a-z0-9_]*(?:seeds?|random[_ -]?state)(?:_?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -635,6 +635,8 @@ mod tests {
             "seed\r\n1234",
             "seed -> 1234",
             "seed => 1234",
+            "seed <- 1234",
+            "set.seed <- 42",
             "seed := 1234",
             "seed was set to 1234",
             "seed is 1234",

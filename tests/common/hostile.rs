@@ -353,6 +353,18 @@ pub fn cases() -> Vec<Case> {
             deny: Some("4471[0-9]{4}"),
         },
         Case {
+            // Assignment marks drawn as one character (`≔`, `≕`, `←`, `⩵`) are read as
+            // the links they stand for, in the same second reading as the look-alikes.
+            name: "seeds after assignment marks in a public bundle",
+            rule: "redaction.run-seed",
+            make: |n| with(|b| b["x_notes"] = "seed\u{2254}1 seed \u{2190} 2 ".repeat(n / 2).into()),
+            n: 100_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+            deny: None,
+        },
+        Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
             name: "armor header lines in a public bundle",
             rule: "redaction.pii-email",
