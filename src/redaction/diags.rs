@@ -13,8 +13,9 @@ pub static RUN_SEED: Rule = Rule {
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
-or `seeds`, `seed_value` or `seed_number`, `random_state`, `RANDOM_STATE`, ..., numbered too: \
-`seed_1`, `SEED_0`, `seed.1`) and for a \
+or `seeds`, `seed_value`, `seed_number` or `seed_list`, and the state or key of a random number \
+generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numbered too: \
+`seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`) and for a \
 seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
 `RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \

@@ -74,8 +74,9 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
 enum Named {
     /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
     /// `randomSeed`, `shuffle_seed`, `seeds`) or in "seedvalue" or "seednumber"
-    /// (`seed_value`, `random_seed_value`), and `random_state`, ...; numbered too
-    /// (`seed_1`, `random_seed2`, `seed.1`).
+    /// (`seed_value`, `random_seed_value`), a seed list (`seeds_list`), and a generator's
+    /// state or key (`random_state`, `prng_state`, `rng_key`); numbered too (`seed_1`,
+    /// `random_seed2`, `seed.1`, `Seed_0x2A`). See [`is_seed_folded`].
     Seed,
     /// Algorithm parameters: a name ending in "params" or "parameters"
     /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
@@ -172,21 +173,49 @@ fn named(name: &str) -> Option<Named> {
     }
 }
 
-fn classify(n: &[u8]) -> Option<Named> {
-    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`, and
-    // with a dot before the number, `seed.1`
-    let digits = n.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    let stem = n.get(..n.len() - digits).unwrap_or(n);
+/// A folded name (see [`named`]) that names a seed, numbered or not.
+fn is_seed_folded(n: &[u8]) -> bool {
+    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`, with a
+    // dot before the number, `seed.1`, or the number in hexadecimal, `Seed_0x2A`
+    let hex = n
+        .windows(2)
+        .rposition(|w| w == b"0x")
+        .filter(|&at| n.get(at + 2..).is_some_and(|h| !h.is_empty() && h.iter().all(u8::is_ascii_hexdigit)));
+    let (stem, numbered) = match hex {
+        Some(at) => (n.get(..at).unwrap_or(n), true),
+        None => {
+            let digits = n.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            (n.get(..n.len() - digits).unwrap_or(n), digits > 0)
+        }
+    };
     let stem = match stem.strip_suffix(b".") {
-        Some(before) if digits > 0 => before,
+        Some(before) if numbered => before,
         _ => stem,
     };
-    if stem.ends_with(b"seed")
-        || stem.ends_with(b"seeds")
-        || stem.ends_with(b"seedvalue")
-        || stem.ends_with(b"seednumber")
-        || matches!(stem, b"randomstate" | b"rngstate")
-    {
+    // A seed, a list of seeds, and the state or key of a random number generator (it
+    // reproduces the draws as the seed does): `np_random_state`, `prng_state`,
+    // `torch_rng_state`, `rng_key`, `seeds_list`. Not a bare `state` or `rng` (a
+    // generator's name, `"rng": "PCG64"`), nor a name that only begins with these
+    // (`random_state_description`, `seedling_count`).
+    const ENDINGS: [&[u8]; 12] = [
+        b"seed",
+        b"seeds",
+        b"seedvalue",
+        b"seednumber",
+        b"seedlist",
+        b"seedslist",
+        b"randomstate",
+        b"randomstates",
+        b"rngstate",
+        b"rngstates",
+        b"rngkey",
+        b"rngkeys",
+    ];
+    ENDINGS.iter().any(|e| stem.ends_with(e))
+}
+
+fn classify(n: &[u8]) -> Option<Named> {
+    if is_seed_folded(n) {
         Some(Named::Seed)
     } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
         Some(Named::Params)
@@ -957,10 +986,36 @@ mod tests {
             "random_seed_value.2",
             "global_seed_number",
             "s\u{435}\u{435}d.1",
+            // fix11: the state or key of a generator, lists of seeds, a hexadecimal number
+            "prng_state",
+            "rng_state",
+            "np_random_state",
+            "sklearn_random_state",
+            "torch_cuda_rng_state",
+            "RNGState",
+            "rng_states",
+            "random_states_2",
+            "rng_key",
+            "jax_prng_key",
+            "rng_seed_list",
+            "seeds_list",
+            "seedList",
+            "Seed_0x2A",
+            "seed.0x1f",
         ] {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
         for name in [
+            "state",
+            "rng",
+            "random_state_description",
+            "strings",
+            "rng_algorithm",
+            "state_0x2A",
+            "seed_0xZZ",
+            "seed_0x",
+            "seed_list_count",
+            "numpy_state_dir",
             "seedling_count",
             "seeded_from",
             "reseeded",
