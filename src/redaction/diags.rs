@@ -16,7 +16,7 @@ depth, top level and `signatures` included, under the usual names (any name endi
 or `seeds`, `seed_value`, `seed_number` or `seed_list`, and the state or key of a random number \
 generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numbered too: \
 `seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`) and for a \
-seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
+seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
 `RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
 characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
