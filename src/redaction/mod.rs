@@ -813,9 +813,11 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         // A skeleton of colons and equals signs is the assignment it is drawn as (`≔` is
         // `:=`, `≕` `=:`, `⩵` `==`, `∷` `::`), marks drawn on them dropped (`≐` is `=`
         // with a dot above).
+        // A stroke through one (`≠` is `=` with U+0338) negates it: no link.
         let marks = || shown.iter().filter(|d| !unicode_normalization::char::is_combining_mark(**d));
         let assign = letter.is_none()
             && shown.first().is_some_and(|d| matches!(d, ':' | '='))
+            && !shown.iter().any(|d| matches!(d, '\u{338}' | '\u{20d2}' | '\u{20e5}'))
             && marks().all(|d| matches!(d, ':' | '='));
         match letter {
             Some(d) => {
@@ -1158,6 +1160,12 @@ mod tests {
         for mark in ["\u{fe13}", "\u{fe55}", "\u{ff1a}", "\u{fe66}", "\u{ff1d}", "\u{2a74}"] {
             let found = scanned(&serde_json::json!({ "notes": format!("seed{mark} 1234") }));
             assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{mark:?}: {found:?}");
+        }
+        // a struck-through sign is no link: the seed is not 42
+        for mark in ["\u{2260}", "\u{2262}", "\u{2249}"] {
+            let text = format!("seed {mark} 42");
+            assert!(super::as_latin(&text).is_none_or(|(f, _)| !f.contains('=')), "{mark:?}");
+            assert_eq!(scanned(&serde_json::json!({ "notes": text })), vec![], "{mark:?}");
         }
         // never a digit, and prose with these marks and no seed stays clean
         assert!(super::as_latin("x \u{2254} 3").is_some_and(|(f, _)| f == "x := 3"));
