@@ -173,8 +173,9 @@ pub struct AuditArgs {
     #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
 
-    /// A regular expression for customer identifiers that no string may contain
-    /// (public and marketplace profiles); repeatable
+    /// A regular expression for customer identifiers that no string, member name or
+    /// number (as written in the file) may contain (public and marketplace profiles);
+    /// repeatable
     #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
     pub deny_patterns: Vec<regex::Regex>,
 

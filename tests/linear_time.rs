@@ -99,6 +99,9 @@ fn many_findings_of_one_rule_are_listed_up_to_the_cap_then_counted() {
         if case.marketplace {
             args.extend(["--profile", "marketplace"]);
         }
+        if let Some(pattern) = case.deny {
+            args.extend(["--deny-pattern", pattern]);
+        }
         let p = path.to_str().unwrap().to_owned();
         args.push(&p);
         let r = run(&args);

@@ -206,6 +206,110 @@ pub fn positions(src: &[u8], offsets: &[usize]) -> Vec<Position> {
     out
 }
 
+/// One step of the path to a value found by [`numbers_as_written`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+/// Every JSON number of the value at `offset` in `src`, in source order, as it is
+/// written in the file (`44710023`, `4.4710023e7`, `-0.0`: the text, never re-formatted),
+/// with the path of member names and indices from that value to it. One walk of the
+/// value, with no recursion (an explicit stack, so any depth the reader accepted is
+/// walked) and no pointer string built: the caller builds one for a number it reports.
+/// Stops where the text is not JSON enough to walk (only a source the reader rejected).
+pub fn numbers_as_written<'a>(src: &'a [u8], offset: usize, found: &mut dyn FnMut(&[Step<'a>], &'a str)) {
+    enum Frame {
+        Object,
+        Array(usize),
+    }
+    let mut w = Walker { src, pos: offset, remaining: 0 };
+    let mut frames: Vec<Frame> = Vec::new();
+    // one step per entered value below the start: `path.len() == frames.len()` while a
+    // value is read, one less between values
+    let mut path: Vec<Step<'a>> = Vec::new();
+    'value: loop {
+        w.ws();
+        let Some(b) = w.peek() else { return };
+        match b {
+            b'{' => {
+                w.pos += 1;
+                frames.push(Frame::Object);
+            }
+            b'[' => {
+                w.pos += 1;
+                frames.push(Frame::Array(0));
+            }
+            b'"' => {
+                if w.skip_value().is_none() {
+                    return;
+                }
+                if frames.is_empty() {
+                    return;
+                }
+                path.pop();
+            }
+            _ => {
+                let start = w.pos;
+                while let Some(b) = w.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                        break;
+                    }
+                    w.pos += 1;
+                }
+                if start == w.pos {
+                    return;
+                }
+                let literal = src.get(start..w.pos).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default();
+                if literal.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                    found(&path, literal);
+                }
+                if frames.is_empty() {
+                    return;
+                }
+                path.pop();
+            }
+        }
+        // the next value to read, closing the containers that end before it
+        loop {
+            match frames.last_mut() {
+                None => return,
+                Some(Frame::Object) => match w.next_member() {
+                    None => return,
+                    Some(Some(key)) => {
+                        path.push(Step::Key(key));
+                        continue 'value;
+                    }
+                    Some(None) => {}
+                },
+                Some(Frame::Array(next)) => {
+                    w.ws();
+                    if w.peek() == Some(b',') {
+                        w.pos += 1;
+                        w.ws();
+                    }
+                    match w.peek() {
+                        None => return,
+                        Some(b']') => w.pos += 1,
+                        Some(_) => {
+                            path.push(Step::Index(*next));
+                            *next += 1;
+                            continue 'value;
+                        }
+                    }
+                }
+            }
+            // the container at the top of the stack closed
+            frames.pop();
+            path.truncate(frames.len().saturating_sub(1));
+            if frames.is_empty() {
+                return;
+            }
+        }
+    }
+}
+
 /// Unicode scalar values in UTF-8 bytes: every byte that is not a continuation byte
 /// starts one.
 fn chars(bytes: &[u8]) -> usize {
@@ -398,6 +502,34 @@ impl<'a> Walker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Numbers as written, with their paths: nested, in arrays, after escaped names,
+    /// and none from strings, names, literals or a string holding digits.
+    #[test]
+    fn numbers_as_written_with_paths() {
+        let src = br#"{"x": {"a": 44710023, "b\u002fc": [1, -2.5e3, {"d": 4.4710023e7}], "s": "12", "t": true},
+            "n": null, "z": [[], {}, 0]}"#;
+        let mut got = Vec::new();
+        numbers_as_written(src, 0, &mut |path, lit| {
+            let p: Vec<String> = path
+                .iter()
+                .map(|s| match s {
+                    Step::Key(k) => k.to_string(),
+                    Step::Index(i) => i.to_string(),
+                })
+                .collect();
+            got.push((p.join("/"), lit.to_owned()));
+        });
+        let want: Vec<(String, String)> =
+            [("x/a", "44710023"), ("x/b/c/0", "1"), ("x/b/c/1", "-2.5e3"), ("x/b/c/2/d", "4.4710023e7"), ("z/2", "0")]
+                .iter()
+                .map(|(p, l)| ((*p).to_owned(), (*l).to_owned()))
+                .collect();
+        assert_eq!(got, want);
+        let mut one = Vec::new();
+        numbers_as_written(b"  -0.0 ", 2, &mut |path, lit| one.push((path.len(), lit.to_owned())));
+        assert_eq!(one, vec![(0, "-0.0".to_owned())]);
+    }
 
     const DOC: &str = "{\n  \"a\": {\"b~/c\": [10, {\"d\": \"é\"}]},\n  \"x\\u0079\": true\n}";
 

@@ -9,7 +9,7 @@ mod source;
 use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
 
-pub use locate::{line_column, locate, locate_all, positions};
+pub use locate::{line_column, locate, locate_all, numbers_as_written, positions, Step};
 pub use source::Source;
 
 /// The top-level member that carries the hash and the signatures; it is not part of

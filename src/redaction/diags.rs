@@ -13,11 +13,13 @@ pub static RUN_SEED: Rule = Rule {
 lets anyone regenerate the exact synthetic data set, and it can help reverse the generation. \
 Remove the member (not only its value) before publishing. The same holds for a seed at any \
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
-or `seeds`, `seed_value` or `seed_number`, `random_state`, `RANDOM_STATE`, ..., numbered too: \
-`seed_1`, `SEED_0`, `seed.1`) and for a \
-seed written into a string (`seed=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
-`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed was set to N`): a seed name, then white \
-space or up to six links of punctuation and connecting words (`is`, `was`, `set to`, `of`, ...), \
+or `seeds`, `seed_value`, `seed_number` or `seed_list`, and the state or key of a random number \
+generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numbered too: \
+`seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`) and for a \
+seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
+`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
+name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
+characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
 are not seeds).",
 };
@@ -88,10 +90,12 @@ pub static DENY_PATTERN: Rule = Rule {
     section: Redaction,
     severity: Error,
     title: "No customer identifiers (--deny-pattern)",
-    explanation: "No string may match a `--deny-pattern REGEX` given on the command line (Rust \
-regex syntax; repeatable), in its normalised or its original form (normalised: NFKC, \
-invisible characters removed, and decimal digits of every script and superscript digits read as 0-9, so `ACME-٤٤٧١` \
-matches `ACME-[0-9]+`). Without a profile the flag \
+    explanation: "No string or member name, at any depth, may match a `--deny-pattern REGEX` \
+given on the command line (Rust regex syntax; repeatable), in its normalised or its original \
+form (normalised: NFKC, invisible characters removed, and decimal digits of every script and \
+superscript digits read as 0-9, so `ACME-٤٤٧١` matches `ACME-[0-9]+`); nor may a JSON number, \
+read as it is written in the file, never re-formatted (`\"account\": 44710023` matches \
+`4471[0-9]{4}`; written `4.4710023e7` it is that text). Without a profile the flag \
 is a usage error. Use it for customer names, account numbers, project code names: \
 whatever identifies a customer in your organisation.",
 };

@@ -74,8 +74,9 @@ fn folded<'b>(name: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
 enum Named {
     /// A run seed: any name ending in "seed" or "seeds" (`seed`, `random_seed`,
     /// `randomSeed`, `shuffle_seed`, `seeds`) or in "seedvalue" or "seednumber"
-    /// (`seed_value`, `random_seed_value`), and `random_state`, ...; numbered too
-    /// (`seed_1`, `random_seed2`, `seed.1`).
+    /// (`seed_value`, `random_seed_value`), a seed list (`seeds_list`), and a generator's
+    /// state or key (`random_state`, `prng_state`, `rng_key`); numbered too (`seed_1`,
+    /// `random_seed2`, `seed.1`, `Seed_0x2A`). See [`is_seed_folded`].
     Seed,
     /// Algorithm parameters: a name ending in "params" or "parameters"
     /// (`hyperparameters`, `hparams`, `xgb_params`, `best_params`).
@@ -172,21 +173,49 @@ fn named(name: &str) -> Option<Named> {
     }
 }
 
-fn classify(n: &[u8]) -> Option<Named> {
-    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`, and
-    // with a dot before the number, `seed.1`
-    let digits = n.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    let stem = n.get(..n.len() - digits).unwrap_or(n);
+/// A folded name (see [`named`]) that names a seed, numbered or not.
+fn is_seed_folded(n: &[u8]) -> bool {
+    // a numbered seed is one of several seeds: `seed_1`, `random_seed2`, `SEED_0`, with a
+    // dot before the number, `seed.1`, or the number in hexadecimal, `Seed_0x2A`
+    let hex = n
+        .windows(2)
+        .rposition(|w| w == b"0x")
+        .filter(|&at| n.get(at + 2..).is_some_and(|h| !h.is_empty() && h.iter().all(u8::is_ascii_hexdigit)));
+    let (stem, numbered) = match hex {
+        Some(at) => (n.get(..at).unwrap_or(n), true),
+        None => {
+            let digits = n.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            (n.get(..n.len() - digits).unwrap_or(n), digits > 0)
+        }
+    };
     let stem = match stem.strip_suffix(b".") {
-        Some(before) if digits > 0 => before,
+        Some(before) if numbered => before,
         _ => stem,
     };
-    if stem.ends_with(b"seed")
-        || stem.ends_with(b"seeds")
-        || stem.ends_with(b"seedvalue")
-        || stem.ends_with(b"seednumber")
-        || matches!(stem, b"randomstate" | b"rngstate")
-    {
+    // A seed, a list of seeds, and the state or key of a random number generator (it
+    // reproduces the draws as the seed does): `np_random_state`, `prng_state`,
+    // `torch_rng_state`, `rng_key`, `seeds_list`. Not a bare `state` or `rng` (a
+    // generator's name, `"rng": "PCG64"`), nor a name that only begins with these
+    // (`random_state_description`, `seedling_count`).
+    const ENDINGS: [&[u8]; 12] = [
+        b"seed",
+        b"seeds",
+        b"seedvalue",
+        b"seednumber",
+        b"seedlist",
+        b"seedslist",
+        b"randomstate",
+        b"randomstates",
+        b"rngstate",
+        b"rngstates",
+        b"rngkey",
+        b"rngkeys",
+    ];
+    ENDINGS.iter().any(|e| stem.ends_with(e))
+}
+
+fn classify(n: &[u8]) -> Option<Named> {
+    if is_seed_folded(n) {
         Some(Named::Seed)
     } else if n.ends_with(b"params") || n.ends_with(b"parameters") {
         Some(Named::Params)
@@ -424,6 +453,49 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
             scan.name(&m.name, v, held, &path, out);
         }
     }
+    if let Some(set) = &scan.deny {
+        for m in doc.members() {
+            deny_numbers(set, opts, doc.source(), m, out);
+        }
+    }
+}
+
+/// The deny patterns over every JSON number of a top-level member, as it is written in
+/// the file (`44710023`, `4.4710023e7`: the source text, not a re-formatted value; the
+/// parsed tree keeps only the value, so the member's source is walked once more): an
+/// account number stored as a number is as much a customer identifier as the same digits
+/// in a string, which the patterns read.
+fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::read::Member, out: &mut Outcome) {
+    crate::read::numbers_as_written(src, m.offset, &mut |steps, literal| {
+        if !set.is_match(literal) {
+            return;
+        }
+        for i in set.matches(literal).into_iter() {
+            let Some(re) = opts.deny_patterns.get(i) else { continue };
+            // past the cap a hit is only counted, and its pointer is not built
+            if out.count_only(&DENY_PATTERN) {
+                continue;
+            }
+            let mut pointer = child("", &m.name);
+            for s in steps {
+                pointer = match s {
+                    crate::read::Step::Key(k) => child(&pointer, k),
+                    crate::read::Step::Index(i) => child(&pointer, &i.to_string()),
+                };
+            }
+            let shown = escape_control(re.as_str());
+            let found = re.find(literal).map_or(literal, |m| m.as_str());
+            out.push_lazy(&DENY_PATTERN, &pointer, || {
+                Finding::new(
+                    &DENY_PATTERN,
+                    pointer.as_str(),
+                    format!("the number at {pointer} matches --deny-pattern {shown}"),
+                )
+                .expected(format!("no match for {shown}"))
+                .found(found_text(found, "masked"))
+            });
+        }
+    });
 }
 
 /// One step of the path to a value; the pointer string is only built for a finding.
@@ -700,9 +772,15 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         }
         // Arrows are the `->` and `=>` a seed's link may be written with, and a Braille
         // blank shows as a space.
+        // Assignment marks drawn as one character are the links they stand for: a left
+        // arrow is R's `<-`, and the definition signs (`≝`, `≜`, `≡`, `≣`) are `=`, as
+        // the look-alike colons and equals signs below are.
         let wide = match c {
             '\u{2192}' | '\u{27f6}' | '\u{2794}' | '\u{279d}' | '\u{279e}' | '\u{21fe}' => Some("->"),
             '\u{21d2}' | '\u{27f9}' => Some("=>"),
+            '\u{2190}' | '\u{27f5}' | '\u{2b05}' | '\u{21a4}' | '\u{21e6}' | '\u{2b60}' => Some("<-"),
+            '\u{225d}' | '\u{225c}' | '\u{2261}' | '\u{2263}' => Some("="),
+            '\u{29f4}' => Some(":->"),
             '\u{2800}' => Some(" "),
             _ => None,
         };
@@ -712,16 +790,47 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
             from.extend(std::iter::repeat_n((at as u32, end as u32), w.len()));
             continue;
         }
-        let mut shown = if c.is_ascii() { None } else { Some(unicode_security::skeleton(c.encode_utf8(&mut utf8))) };
-        let letter = match shown.as_mut().map(|s| (s.next(), s.next())) {
-            Some((Some(d), None)) if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(d),
+        // The skeleton, up to four characters (a longer one folds to nothing).
+        let mut shown = ['\0'; 4];
+        let mut n = 0;
+        if !c.is_ascii() {
+            for d in unicode_security::skeleton(c.encode_utf8(&mut utf8)) {
+                match shown.get_mut(n) {
+                    Some(slot) => *slot = d,
+                    None => {
+                        n = 0;
+                        break;
+                    }
+                }
+                n += 1;
+            }
+        }
+        let shown = shown.get(..n).unwrap_or_default();
+        let letter = match shown {
+            [d] if d.is_ascii_alphabetic() || matches!(d, ':' | '=') => Some(*d),
             _ => None,
         };
+        // A skeleton of colons and equals signs is the assignment it is drawn as (`≔` is
+        // `:=`, `≕` `=:`, `⩵` `==`, `∷` `::`), marks drawn on them dropped (`≐` is `=`
+        // with a dot above).
+        // A stroke through one (`≠` is `=` with U+0338) negates it: no link.
+        let marks = || shown.iter().filter(|d| !unicode_normalization::char::is_combining_mark(**d));
+        let assign = letter.is_none()
+            && shown.first().is_some_and(|d| matches!(d, ':' | '='))
+            && !shown.iter().any(|d| matches!(d, '\u{338}' | '\u{20d2}' | '\u{20e5}'))
+            && marks().all(|d| matches!(d, ':' | '='));
         match letter {
             Some(d) => {
                 folded = true;
                 out.push(d);
                 from.push((at as u32, end as u32));
+            }
+            None if assign => {
+                folded = true;
+                for d in marks() {
+                    out.push(*d);
+                    from.push((at as u32, end as u32));
+                }
             }
             None => {
                 out.push(c);
@@ -879,10 +988,36 @@ mod tests {
             "random_seed_value.2",
             "global_seed_number",
             "s\u{435}\u{435}d.1",
+            // fix11: the state or key of a generator, lists of seeds, a hexadecimal number
+            "prng_state",
+            "rng_state",
+            "np_random_state",
+            "sklearn_random_state",
+            "torch_cuda_rng_state",
+            "RNGState",
+            "rng_states",
+            "random_states_2",
+            "rng_key",
+            "jax_prng_key",
+            "rng_seed_list",
+            "seeds_list",
+            "seedList",
+            "Seed_0x2A",
+            "seed.0x1f",
         ] {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
         for name in [
+            "state",
+            "rng",
+            "random_state_description",
+            "strings",
+            "rng_algorithm",
+            "state_0x2A",
+            "seed_0xZZ",
+            "seed_0x",
+            "seed_list_count",
+            "numpy_state_dir",
             "seedling_count",
             "seeded_from",
             "reseeded",
@@ -999,6 +1134,43 @@ mod tests {
             assert_eq!(super::as_latin(text).map(|(f, _)| f).as_deref(), Some(read), "{text:?}");
             let found = scanned(&serde_json::json!({ "notes": text }));
             assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{text:?}: {found:?}");
+        }
+        // assignment marks drawn as one character (fix11: `seed ≔ 1234` passed)
+        for (mark, read) in [
+            ("\u{2254}", ":="),
+            ("\u{2255}", "=:"),
+            ("\u{2a75}", "=="),
+            ("\u{2a76}", "==="),
+            ("\u{2237}", "::"),
+            ("\u{2250}", "="),
+            ("\u{2259}", "="),
+            ("\u{225d}", "="),
+            ("\u{225c}", "="),
+            ("\u{2261}", "="),
+            ("\u{2190}", "<-"),
+            ("\u{27f5}", "<-"),
+            ("\u{29f4}", ":->"),
+        ] {
+            let text = format!("seed {mark} 1234");
+            assert_eq!(super::as_latin(&text).map(|(f, _)| f), Some(format!("seed {read} 1234")), "{mark:?}");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{mark:?}: {found:?}");
+        }
+        // colons and equals signs NFKC folds (vertical, small, full-width forms)
+        for mark in ["\u{fe13}", "\u{fe55}", "\u{ff1a}", "\u{fe66}", "\u{ff1d}", "\u{2a74}"] {
+            let found = scanned(&serde_json::json!({ "notes": format!("seed{mark} 1234") }));
+            assert!(found.iter().any(|(r, _)| *r == "redaction.run-seed"), "{mark:?}: {found:?}");
+        }
+        // a struck-through sign is no link: the seed is not 42
+        for mark in ["\u{2260}", "\u{2262}", "\u{2249}"] {
+            let text = format!("seed {mark} 42");
+            assert!(super::as_latin(&text).is_none_or(|(f, _)| !f.contains('=')), "{mark:?}");
+            assert_eq!(scanned(&serde_json::json!({ "notes": text })), vec![], "{mark:?}");
+        }
+        // never a digit, and prose with these marks and no seed stays clean
+        assert!(super::as_latin("x \u{2254} 3").is_some_and(|(f, _)| f == "x := 3"));
+        for text in ["Let n \u{2254} 1000000 records", "version \u{2190} 2.0.0", "the seed stage \u{2254} 3 hours"] {
+            assert_eq!(scanned(&serde_json::json!({ "notes": text })), vec![], "{text:?}");
         }
         for colon in ["\u{2236}", "\u{a789}", "\u{2d0}"] {
             let text = format!("seed{colon} 1234");

@@ -97,14 +97,16 @@ const SOURCES: [&str; 9] = [
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
-    // A seed name: the word seed(s) or random state, alone or ending an identifier
-    // (PYTHONHASHSEED, torch.manual_seed, randomState), numbered or not (seed_1); then
-    // white space, or one to six links (= : ( [ { quotes # -> =>, and the words of
+    // A seed name: the word seed(s) or random state, a seed list, a generator's state or
+    // key (rng_state, prng_key), alone or ending an identifier (PYTHONHASHSEED,
+    // torch.manual_seed, randomState, torch.cuda.rng_state), numbered or not (seed_1,
+    // seed.1, as member names are); then
+    // white space, or one to six links (= : ( [ { quotes # -> => <-, and the words of
     // "is", "was set to", "fixed at", "of", "value", "number"); then an integer.
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
-    r#"(?i-u:\b[a-z0-9_]*(?:seeds?|random[_ -]?state)(?:_?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
+    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?list)?|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -635,6 +637,8 @@ mod tests {
             "seed\r\n1234",
             "seed -> 1234",
             "seed => 1234",
+            "seed <- 1234",
+            "set.seed <- 42",
             "seed := 1234",
             "seed was set to 1234",
             "seed is 1234",
@@ -645,6 +649,15 @@ mod tests {
             "seed #42",
             "seeds: [1, 2, 3]",
             "seed_1=42",
+            "seed.1=42",
+            "Reproduce with seed.1 = 42",
+            "random_seed.2: 9",
+            "prng_state=42",
+            "torch.cuda.rng_state = 7",
+            "rng key: 7",
+            "jax.random.PRNGKey(42)",
+            "seeds_list = [1, 2]",
+            "seed list: 3",
             "SEED_0: 7",
             "random_seed2 = 9",
             "seed equal to 3",
@@ -672,6 +685,11 @@ mod tests {
             "seed42 runs",
             "seeded 3 times",
             "seedling 3",
+            "see seed.txt and figure seed.2 for the seed stage. 1234 rows were kept",
+            "seed.1.2 = 3",
+            "strings 3",
+            "the state is 3",
+            "rng: PCG64 of 2 streams",
             "a seed, 3 of them",
             "\u{e9}seed \u{e9}",
         ] {

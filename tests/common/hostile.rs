@@ -18,6 +18,9 @@ pub fn options(case: &Case) -> Options {
     if case.marketplace {
         opts.profile = Profile::Marketplace;
     }
+    if let Some(p) = case.deny {
+        opts.deny_patterns = regex::Regex::new(p).into_iter().collect();
+    }
     opts
 }
 
@@ -59,6 +62,8 @@ pub struct Case {
     pub public: bool,
     /// Run with `--profile marketplace` (the statement reading is part of the cost).
     pub marketplace: bool,
+    /// Run with this `--deny-pattern` (under the case's profile).
+    pub deny: Option<&'static str>,
 }
 
 fn array_of(item: &str, n: usize) -> Vec<u8> {
@@ -123,6 +128,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "noncharacters",
@@ -132,6 +138,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "duplicate names",
@@ -148,6 +155,7 @@ pub fn cases() -> Vec<Case> {
             findings: |n| Some(n - 1),
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "integers beyond 2^53",
@@ -157,6 +165,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "lone surrogates under a 10 kB member name",
@@ -166,6 +175,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Each name's pointer is decoded from the source for its finding.
@@ -183,6 +193,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "lone surrogates 120 levels deep",
@@ -197,6 +208,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Named to sort (and so to be written) before the audited figures: past the
@@ -215,6 +227,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "unknown members",
@@ -230,6 +243,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "e-mail addresses in a public bundle",
@@ -245,6 +259,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Each string is a seed in prose, then the word seed before an amount and
@@ -259,6 +274,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // One long string of digit groups with wide separators (runs of spaces,
@@ -270,6 +286,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // One long string of card numbers whose digits mix four scripts (Arabic-Indic,
@@ -286,6 +303,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // One long string of card numbers in superscript digits and in digits under
@@ -303,6 +321,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // One long string of seeds and customer-ID look-alikes in letters of other
@@ -318,6 +337,32 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
+        },
+        Case {
+            // The deny patterns read every number as written in the file: each number of
+            // the array is a finding, past the cap only counted, and no pointer is built
+            // for a number the patterns do not match.
+            name: "numbers under a deny pattern",
+            rule: "redaction.deny-pattern",
+            make: |n| array_of("44710023,1.5e3", n),
+            n: 100_000,
+            findings: Some,
+            public: true,
+            marketplace: false,
+            deny: Some("4471[0-9]{4}"),
+        },
+        Case {
+            // Assignment marks drawn as one character (`≔`, `≕`, `←`, `⩵`) are read as
+            // the links they stand for, in the same second reading as the look-alikes.
+            name: "seeds after assignment marks in a public bundle",
+            rule: "redaction.run-seed",
+            make: |n| with(|b| b["x_notes"] = "seed\u{2254}1 seed \u{2190} 2 ".repeat(n / 2).into()),
+            n: 100_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+            deny: None,
         },
         Case {
             // Armor header lines are scanned as text: one armored signature of n lines.
@@ -335,6 +380,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Depth grows with n, so a cost of n times depth would be quadratic.
@@ -345,6 +391,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "claim mentions",
@@ -356,6 +403,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Each number fires a finding that quotes the claim: quoted whole, a claim
@@ -368,6 +416,7 @@ pub fn cases() -> Vec<Case> {
             findings: |n| Some(n - 1),
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "lone surrogates under a long member name",
@@ -377,6 +426,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // The look-alike check reads a top-level name up to the longest known name's
@@ -392,6 +442,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Blanks around a top-level name are dropped before the look-alike check:
@@ -406,6 +457,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "e-mail addresses under a long member name",
@@ -415,6 +467,7 @@ pub fn cases() -> Vec<Case> {
             findings: Some,
             public: true,
             marketplace: false,
+            deny: None,
         },
         Case {
             name: "percentages of nothing the bundle reports",
@@ -424,6 +477,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // Each look-alike word is a finding, past the cap only counted; the
@@ -440,6 +494,7 @@ pub fn cases() -> Vec<Case> {
             findings: |n| Some(n + 1),
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // A marketplace statement read for hedges: a run of modals and fillers with
@@ -458,6 +513,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: true,
+            deny: None,
         },
         Case {
             // A marketplace statement read for hedges: schedule words with no time after
@@ -477,6 +533,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: true,
+            deny: None,
         },
         Case {
             // Digit groups not read (a two-digit group, a thin space, an apostrophe, marks
@@ -500,6 +557,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: false,
+            deny: None,
         },
         Case {
             // The readings of attack pass 7 (unknown magnitudes, markup, digits of
@@ -520,6 +578,7 @@ pub fn cases() -> Vec<Case> {
             findings: |_| None,
             public: false,
             marketplace: false,
+            deny: None,
         },
     ]
 }
