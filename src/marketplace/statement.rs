@@ -462,6 +462,25 @@ const QUALIFIERS: &[&str] = &[
     "borderline",
 ];
 
+/// Segments that only give a degree, in more words than one of [`QUALIFIERS`] or in
+/// another word ("Enterprise ready (kind of)", "(in part)", "(partial)").
+const DEGREE_WHOLE: &[&[&str]] = &[
+    &["partial"],
+    &["kind", "of"],
+    &["sort", "of"],
+    &["kinda"],
+    &["sorta"],
+    &["more", "or", "less"],
+    &["in", "part"],
+    &["in", "parts"],
+    &["to", "some", "extent"],
+    &["to", "a", "degree"],
+    &["to", "an", "extent"],
+    &["in", "theory"],
+    &["in", "principle"],
+    &["on", "paper"],
+];
+
 /// Words of achievement a qualifier does not hedge: figures of a gain and nouns, which
 /// it describes the share of ("mostly cost savings from spot instances").
 const NOT_QUALIFIED: &[&str] = &[
@@ -512,10 +531,41 @@ const STRIVING: &[&[&str]] = &[
 /// trial's, not the readiness asked for. "Released in beta in 2024, generally available
 /// since 2025" names a stage that is over and stays a statement, as does "after a
 /// successful pilot".
-const STAGES: &[&str] = &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo"];
+const STAGES: &[&str] =
+    &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo", "prerelease", "rc"];
 
-/// Stages in more than one word.
-const STAGE_PHRASES: &[&[&str]] = &[&["proof", "of", "concept"], &["early", "access"]];
+/// Stages in more than one word ("pre-release" and "pre-GA" are read as two words).
+const STAGE_PHRASES: &[&[&str]] = &[
+    &["proof", "of", "concept"],
+    &["early", "access"],
+    &["release", "candidate"],
+    &["pre", "release"],
+    &["pre", "ga"],
+    &["pre", "production"],
+];
+
+/// Words that say which or whose trial a stage is, or how it is tried, in a segment that
+/// names only a stage: "(public beta)", "(closed beta)", "(private preview)", "(beta
+/// testing)". They keep the stage a stage before release.
+const STAGE_KINDS: &[&str] = &[
+    "public",
+    "private",
+    "closed",
+    "open",
+    "limited",
+    "technical",
+    "invite",
+    "invitation",
+    "customer",
+    "customers",
+    "internal",
+    "external",
+    "testing",
+    "test",
+    "tests",
+    "tester",
+    "testers",
+];
 
 /// Words that may stand around a stage in a segment that names only it ("in beta",
 /// "pilot phase", "beta release", "still a prototype").
@@ -699,6 +749,11 @@ fn hedges(ws: &[String]) -> bool {
     if ws.len() == 1 && HEDGE_WHOLE.contains(&first) {
         return true;
     }
+    // a segment that is only a degree or a likelihood: "Enterprise ready (almost)",
+    // "(mostly)", "(kind of)", "(in part)"
+    if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
+        return true;
+    }
     let phrase_at = |i: usize, p: &[&str]| p.iter().enumerate().all(|(k, p)| w(i + k) == *p);
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here): one pass from the right, so a run of fillers is read once
@@ -762,7 +817,11 @@ fn hedges(ws: &[String]) -> bool {
             };
         let next_release = INTO_TIME.contains(&word) && {
             let j = if matches!(w(i + 1), "the" | "a" | "an") { i + 2 } else { i + 1 };
-            NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&w(j + 1))
+            // "in future releases", "from later versions"; not after `with`: "compatible
+            // with future versions" speaks of something else
+            let period = w(j + 1);
+            let singular = period.strip_suffix('s').filter(|_| word != "with").unwrap_or(period);
+            NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&singular)
         };
         let once = word == "once" && governed(i).is_some_and(|g| ONCE_PENDING.contains(&g));
         anywhere
@@ -777,6 +836,7 @@ fn hedges(ws: &[String]) -> bool {
             || next_release
             || once
     }) || only_a_stage(ws)
+        || only_work_under_way(ws)
 }
 
 /// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
@@ -785,14 +845,60 @@ fn stage_at(ws: &[String], i: usize) -> bool {
     STAGES.contains(&w(i)) || STAGE_PHRASES.iter().any(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p))
 }
 
-/// Whether a segment names only a stage, over [`STAGE_FILLERS`] ("beta", "in pilot",
-/// "proof of concept", "beta release").
+/// Whether `w` is a number.
+fn digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A version tag beside a stage: `v2`, `v0` of "v0.9", `rc1`, `b3`. A bare number is
+/// not one ("Trial 1: 96% fidelity" numbers trials), but after a tag it is the rest of
+/// the version ("v0.9").
+fn version_tag(w: &str) -> bool {
+    ["v", "rc", "b", "r"].iter().any(|p| w.strip_prefix(p).is_some_and(digits))
+}
+
+/// Whether a segment names only stages, over [`STAGE_FILLERS`], [`STAGE_KINDS`] and
+/// version tags ("beta", "in pilot", "proof of concept", "beta release", "public beta",
+/// "v0.9 beta", "alpha/beta", "release candidate", "pre-release", "RC1").
 fn only_a_stage(ws: &[String]) -> bool {
-    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| !STAGE_FILLERS.contains(w)).collect();
-    match rest[..] {
-        [] => false,
-        [one] => STAGES.contains(&one),
-        _ => STAGE_PHRASES.iter().any(|p| p[..] == rest[..]),
+    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    let mut stages = 0;
+    let mut i = 0;
+    // one pass, each word read once: a stage phrase first ("release candidate", whose
+    // `release` alone is a filler), then a stage, then the words that may stand around one
+    while i < ws.len() {
+        if let Some(p) = STAGE_PHRASES.iter().find(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p)) {
+            stages += 1;
+            i += p.len();
+            continue;
+        }
+        let word = w(i);
+        let after_tag = i.checked_sub(1).is_some_and(|j| version_tag(w(j)));
+        if STAGES.contains(&word) || word.strip_prefix("rc").is_some_and(digits) {
+            stages += 1;
+        } else if !(STAGE_FILLERS.contains(&word)
+            || STAGE_KINDS.contains(&word)
+            || version_tag(word)
+            || after_tag && digits(word))
+        {
+            return false;
+        }
+        i += 1;
+    }
+    stages > 0
+}
+
+/// Segments that are only work still under way: "Enterprise ready (in development)",
+/// "(under evaluation)", "(being tested)", "(ongoing)".
+fn only_work_under_way(ws: &[String]) -> bool {
+    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    const WORK: &[&str] = &["development", "testing", "test", "evaluation", "construction", "validation", "assessment"];
+    const BEING: &[&str] =
+        &["developed", "built", "tested", "evaluated", "reviewed", "audited", "certified", "validated", "assessed"];
+    match ws.len() {
+        1 => matches!(w(0), "ongoing" | "wip" | "unfinished" | "incomplete"),
+        2 => matches!(w(0), "in" | "under") && WORK.contains(&w(1)) || w(0) == "being" && BEING.contains(&w(1)),
+        _ => false,
     }
 }
 
@@ -1162,6 +1268,56 @@ mod tests {
             "Quality maintained; data loss: none",
             "[x] Enterprise ready",
             "False positives: 0; quality maintained",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// Hedges the reader passed over (attacker pass 10): a stage named with its kind or
+    /// version, or as several stages; a time to come in the plural; a segment that is
+    /// only a degree or work under way.
+    #[test]
+    fn stages_and_degrees_in_other_forms() {
+        for t in [
+            "Enterprise ready (public beta)",
+            "Enterprise ready (closed beta)",
+            "Enterprise ready (private preview)",
+            "Enterprise ready (v0.9 beta)",
+            "Enterprise ready (beta v2)",
+            "Enterprise ready (beta testing)",
+            "Enterprise ready (beta-testing)",
+            "Enterprise ready (alpha/beta)",
+            "Enterprise ready (release candidate)",
+            "Enterprise ready (RC1)",
+            "Enterprise ready (pre-release)",
+            "Enterprise ready (pre-GA)",
+            "Enterprise ready in future releases",
+            "Enterprise ready in upcoming versions",
+            "Enterprise ready (almost)",
+            "Enterprise ready: mostly",
+            "Enterprise ready (kind of)",
+            "Enterprise ready (in part)",
+            "Enterprise ready (in theory)",
+            "Enterprise ready (under development)",
+            "Enterprise ready (being tested)",
+            "Enterprise ready (ongoing)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready; compatible with future versions of Spark",
+            "Enterprise ready, SSO = enabled, RBAC = enabled",
+            "Enterprise ready | SOC 2 | ISO 27001",
+            "Enterprise ready -> deployed in production at 40 banks",
+            "Enterprise ready; open beta closed in 2024",
+            "Enterprise ready (GA since v2.0)",
+            "Enterprise ready (v2.1)",
+            "Enterprise ready; testing complete",
+            "Enterprise ready; ongoing monitoring in place",
+            "Enterprise ready; mostly deployed on Azure",
+            "Enterprise ready; well-known--and audited",
+            "Enterprise ready and/or certified",
+            "Pilot 2: 96% fidelity; quality maintained",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
