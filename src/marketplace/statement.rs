@@ -48,7 +48,14 @@ impl Gap {
 const ANSWERS: &[&str] = &[
     "no",
     "n",
+    "not",
     "nope",
+    "nah",
+    "notreally",
+    "notquite",
+    "notfully",
+    "notentirely",
+    "notatall",
     "false",
     "negative",
     "fail",
@@ -921,9 +928,16 @@ fn segments(lower: &str) -> Vec<&str> {
         let next = chars.peek().map(|&(_, n)| n);
         let spaced = |n: Option<char>| n.is_none_or(char::is_whitespace);
         let prev_space = lower[..i].ends_with(char::is_whitespace);
-        let cut = matches!(c, ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | ':')
+        let prev = lower[..i].chars().next_back();
+        // an answer after `=`, `|`, an arrow (`->`, `=>`, `→`), a spaced `--` or `/`:
+        // "Enterprise ready = false", "Enterprise ready → no", "Ready -- no"
+        let dash_run = |n: Option<char>| n.is_none_or(|n| n.is_whitespace() || n == '-');
+        let cut = matches!(c, ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '=' | '|')
             || (matches!(c, '.' | ',') && spaced(next))
-            || (c == '-' && prev_space && spaced(next));
+            || (c == '-' && (prev_space || prev == Some('-')) && dash_run(next))
+            || (c == '/' && prev_space && spaced(next))
+            || (c == '>' && prev == Some('-'))
+            || is_arrow(c);
         if cut {
             out.push(&lower[start..i]);
             start = i + c.len_utf8();
@@ -931,6 +945,11 @@ fn segments(lower: &str) -> Vec<&str> {
     }
     out.push(&lower[start..]);
     out.into_iter().filter(|s| s.chars().any(char::is_alphanumeric)).collect()
+}
+
+/// An arrow drawn as one character (`→`, `⇒`, `⟶`, `➔`), which leads to an answer as `->` does.
+fn is_arrow(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{27F0}'..='\u{27FF}' | '\u{2794}'..='\u{27BF}' | '\u{2900}'..='\u{297F}')
 }
 
 /// A redaction marker anywhere: block characters ("███") or a bracketed removal
@@ -1273,11 +1292,12 @@ mod tests {
         }
     }
 
-    /// Hedges the reader passed over (attacker pass 10): a stage named with its kind or
-    /// version, or as several stages; a time to come in the plural; a segment that is
-    /// only a degree or work under way.
+    /// Hedges and answers the reader passed over (attacker pass 10): a stage named with
+    /// its kind or version, or as several stages; a time to come in the plural; a
+    /// segment that is only a degree or work under way; an answer after `=`, `|`, an
+    /// arrow, a spaced `--` or `/`; `not` as all of an answer.
     #[test]
-    fn stages_and_degrees_in_other_forms() {
+    fn stages_answers_and_degrees_in_other_forms() {
         for t in [
             "Enterprise ready (public beta)",
             "Enterprise ready (closed beta)",
@@ -1303,6 +1323,23 @@ mod tests {
             "Enterprise ready (ongoing)",
         ] {
             assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready = false",
+            "Enterprise ready=no",
+            "Enterprise ready | no",
+            "Enterprise ready -> no",
+            "Enterprise ready => no",
+            "Enterprise ready \u{2192} no",
+            "Enterprise ready \u{21d2} no",
+            "Enterprise ready -- no",
+            "Enterprise ready / no",
+            "Enterprise ready (not)",
+            "Enterprise ready. Not.",
+            "Enterprise ready - not really",
+            "Enterprise ready (not quite)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
         }
         for t in [
             "Enterprise ready; compatible with future versions of Spark",

@@ -481,15 +481,17 @@ pub fn cases() -> Vec<Case> {
         Case {
             // A marketplace statement read for hedges: one segment of stage words, kinds of
             // trial and version tags ("public beta v0 9 release candidate pre ...") that a
-            // last word makes no stage, read once from its start; the percentages before
-            // it are claims with no metric, one finding each.
+            // last word makes no stage, read once from its start, after many short
+            // segments cut at answer marks (`--`, `->`, an arrow, `=`, `|`); the
+            // percentages before it are claims with no metric, one finding each.
             name: "stage words and answer marks in a marketplace statement",
             rule: "claims.unsupported",
             make: |n| {
                 with(|b| {
                     b["enterprise_validation"]["enterprise_ready"] = format!(
-                        "{}{}zorp",
+                        "{}{}{}zorp",
                         "5% zorp ".repeat(n),
+                        "zorp -- zorp -> zorp \u{2192} zorp = zorp | ".repeat(n),
                         "public beta v0 9 release candidate pre in ".repeat(2 * n)
                     )
                     .into()
