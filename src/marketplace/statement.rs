@@ -991,6 +991,86 @@ fn denies(words: &[String]) -> bool {
     })
 }
 
+/// A template never filled in: a variable (`{{enterprise_ready}}`, `${STATUS}`,
+/// `{status}`, `%STATUS%`, `<status>`, `<insert statement>`), an instruction to fill it
+/// ("Insert statement here", "Your text here", "changeme"), or a question left without an
+/// answer (`Enterprise ready:`, `Enterprise ready: ???`, `Ready = -`, `Ready: ___`).
+fn unfilled(lower: &str) -> bool {
+    let ident = |t: &str| {
+        !t.is_empty()
+            && t.chars().any(char::is_alphabetic)
+            && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+            && !t.starts_with([' ', '-', '.'])
+            && !t.ends_with([' ', '-', '.'])
+    };
+    // each opening is looked for once from where the last one ended: linear
+    let enclosed = |open: &str, close: &str, inner: &dyn Fn(&str) -> bool| {
+        let mut rest = lower;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at + open.len()..];
+            let Some(end) = after.find(close) else { return false };
+            if inner(&after[..end]) {
+                return true;
+            }
+            rest = &after[end..];
+        }
+        false
+    };
+    // a variable's name has no space ("<on-prem and cloud>" is prose in brackets); an
+    // instruction to fill it may ("<insert statement>")
+    let name = |t: &str| ident(t) && !t.contains(' ');
+    let instruction = |t: &str| {
+        ident(t) && matches!(t.split(' ').next(), Some("insert" | "enter" | "your" | "add" | "put" | "type" | "fill"))
+    };
+    if enclosed("{{", "}}", &|t: &str| !t.trim_matches(' ').is_empty())
+        || enclosed("${", "}", &|t: &str| name(t))
+        || enclosed("{", "}", &|t: &str| name(t))
+        || enclosed("<", ">", &|t: &str| name(t) || instruction(t))
+        || lower.split('%').collect::<Vec<_>>().get(1..).is_some_and(|between| {
+            // a part with `%` on both sides: not the text after the last one ("96%fidelity")
+            between.split_last().is_some_and(|(_, inner)| inner.iter().any(|t| name(t)))
+        })
+    {
+        return true;
+    }
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
+    let last = words.next_back().unwrap_or_default();
+    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    if matches!(first, "insert" | "enter" | "your" | "add" | "put" | "type" | "write") && last == "here"
+        || matches!(compact.as_str(), "changeme" | "dummy" | "dummytext" | "sampletext" | "foo" | "foobar" | "test")
+    {
+        return true;
+    }
+    // the answer after the last `:` or `=` is empty or only marks of a blank
+    lower.rfind([':', '=']).is_some_and(|at| {
+        lower[at + 1..]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '?' | '-' | '_' | '.' | '\u{2026}' | '*' | '/'))
+    })
+}
+
+/// A box left unticked or a cross ("[ ] Enterprise ready", "☐ Enterprise ready",
+/// "Enterprise ready: ✗", "Enterprise ready ❌"): the publisher's own checklist says no.
+/// A ticked box ("[x] Enterprise ready", "☑", "✓") is a statement.
+fn unticked(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(at) = rest.find('[') {
+        let after = &rest[at + 1..];
+        let Some(end) = after.find(']') else { break };
+        if after[..end].chars().all(char::is_whitespace) {
+            return true;
+        }
+        rest = &after[end..];
+    }
+    lower.chars().any(|c| {
+        matches!(
+            c,
+            '\u{2610}' | '\u{25A1}' | '\u{2B1C}' | '\u{25FB}' | '\u{2717}' | '\u{2718}' | '\u{274C}' | '\u{274E}'
+        )
+    })
+}
+
 /// Why `text` states nothing that proves its requirement, or None for a statement.
 pub fn gap(text: &str) -> Option<Gap> {
     if is_placeholder(text) {
@@ -1000,6 +1080,12 @@ pub fn gap(text: &str) -> Option<Gap> {
     let lower = n.text().to_lowercase();
     if has_redaction_marker(&lower) {
         return Some(Gap::Redacted);
+    }
+    if unfilled(&lower) {
+        return Some(Gap::Placeholder);
+    }
+    if unticked(&lower) {
+        return Some(Gap::Denial);
     }
     let segs = segments(&lower);
     let head = lower.trim_start();
@@ -1355,6 +1441,61 @@ mod tests {
             "Enterprise ready; well-known--and audited",
             "Enterprise ready and/or certified",
             "Pilot 2: 96% fidelity; quality maintained",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// Templates never filled in, questions left unanswered and unticked boxes (attacker
+    /// pass 10) prove nothing; a ticked box, a link in brackets and prose in brackets do.
+    #[test]
+    fn unfilled_templates_and_unticked_boxes_prove_nothing() {
+        for t in [
+            "{{enterprise_ready}}",
+            "{{ enterprise_ready }}",
+            "${ENTERPRISE_READY}",
+            "%ENTERPRISE_READY%",
+            "Enterprise ready: {status}",
+            "Enterprise ready: {{status}}",
+            "<enterprise_ready>",
+            "Enterprise ready: <status>",
+            "<insert statement>",
+            "[insert statement here]",
+            "INSERT_STATEMENT_HERE",
+            "Your text here",
+            "changeme",
+            "CHANGE ME",
+            "Enterprise ready:",
+            "Enterprise ready: ???",
+            "Enterprise ready: ___",
+            "Enterprise ready: -",
+            "Enterprise ready = ?",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Placeholder), "{t}");
+        }
+        for t in [
+            "[ ] Enterprise ready",
+            "Enterprise ready: [ ]",
+            "\u{2610} Enterprise ready",
+            "Enterprise ready: \u{25a1}",
+            "Enterprise ready: \u{2717}",
+            "Enterprise ready \u{274c}",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+        for t in [
+            "[x] Enterprise ready",
+            "\u{2713} Enterprise ready",
+            "Enterprise ready: \u{2714}",
+            "Enterprise ready :)",
+            "Latency a < b > c in production",
+            "Ready for enterprise <on-prem and cloud>",
+            "Enterprise ready, see <https://example.com/audit>",
+            "Cut 50%, with 96%fidelity and 30% fewer nodes",
+            "Your data stays in your VPC; enterprise ready",
+            "Insert throughput proven at scale",
+            "Enterprise ready; data loss: none",
+            "Enterprise ready; ratio 1:1",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
