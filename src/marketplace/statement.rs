@@ -993,8 +993,9 @@ fn denies(words: &[String]) -> bool {
 
 /// A template never filled in: a variable (`{{enterprise_ready}}`, `${STATUS}`,
 /// `{status}`, `%STATUS%`, `<status>`, `<insert statement>`), an instruction to fill it
-/// ("Insert statement here", "Your text here", "changeme"), or a question left without an
-/// answer (`Enterprise ready:`, `Enterprise ready: ???`, `Ready = -`, `Ready: ___`).
+/// ("Insert statement here", "Your text here", "changeme"), a question left without an
+/// answer (`Enterprise ready:`, `Enterprise ready: ???`, `Ready = -`, `Ready: ___`), or
+/// the statement asked as one (`Enterprise ready?`, `Enterprise ready (?)`).
 fn unfilled(lower: &str) -> bool {
     let ident = |t: &str| {
         !t.is_empty()
@@ -1042,6 +1043,10 @@ fn unfilled(lower: &str) -> bool {
     {
         return true;
     }
+    // a question, not a statement: "Enterprise ready?", "Enterprise ready (?)"
+    if lower.trim_end().ends_with('?') || lower.contains("(?)") || lower.contains("[?]") {
+        return true;
+    }
     // the answer after the last `:` or `=` is empty or only marks of a blank
     lower.rfind([':', '=']).is_some_and(|at| {
         lower[at + 1..]
@@ -1071,13 +1076,47 @@ fn unticked(lower: &str) -> bool {
     })
 }
 
+/// A small capital as the letter it displays (`ɴᴏᴛ ᴘʀᴏᴠᴇɴ` is "not proven", `(ʙᴇᴛᴀ)` a
+/// stage): NFKC leaves these Latin letters alone, and text generators offer them as a
+/// "font". Other characters are returned as they are.
+fn small_capital(c: char) -> char {
+    match c {
+        '\u{1D00}' => 'a',
+        '\u{0299}' => 'b',
+        '\u{1D04}' => 'c',
+        '\u{1D05}' => 'd',
+        '\u{1D07}' => 'e',
+        '\u{A730}' => 'f',
+        '\u{0262}' => 'g',
+        '\u{029C}' => 'h',
+        '\u{026A}' => 'i',
+        '\u{1D0A}' => 'j',
+        '\u{1D0B}' => 'k',
+        '\u{029F}' => 'l',
+        '\u{1D0D}' => 'm',
+        '\u{0274}' => 'n',
+        '\u{1D0F}' => 'o',
+        '\u{1D18}' => 'p',
+        '\u{A7AF}' => 'q',
+        '\u{0280}' => 'r',
+        '\u{A731}' => 's',
+        '\u{1D1B}' => 't',
+        '\u{1D1C}' => 'u',
+        '\u{1D20}' => 'v',
+        '\u{1D21}' => 'w',
+        '\u{028F}' => 'y',
+        '\u{1D22}' => 'z',
+        _ => c,
+    }
+}
+
 /// Why `text` states nothing that proves its requirement, or None for a statement.
 pub fn gap(text: &str) -> Option<Gap> {
     if is_placeholder(text) {
         return Some(Gap::Placeholder);
     }
     let n = crate::audit::normalize::normalize(text);
-    let lower = n.text().to_lowercase();
+    let lower: String = n.text().to_lowercase().chars().map(small_capital).collect();
     if has_redaction_marker(&lower) {
         return Some(Gap::Redacted);
     }
@@ -1470,6 +1509,8 @@ mod tests {
             "Enterprise ready: ___",
             "Enterprise ready: -",
             "Enterprise ready = ?",
+            "Enterprise ready?",
+            "Enterprise ready (?)",
         ] {
             assert_eq!(gap(t), Some(Gap::Placeholder), "{t}");
         }
@@ -1499,5 +1540,14 @@ mod tests {
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
+    }
+
+    /// Small capitals read as the letters they display (attacker pass 10).
+    #[test]
+    fn small_capitals_are_read_as_letters() {
+        assert_eq!(gap("Enterprise ready (\u{299}\u{1d07}\u{1d1b}\u{1d00})"), Some(Gap::Hedge));
+        assert_eq!(gap("\u{274}\u{1d0f}\u{1d1b} \u{1d18}\u{280}\u{1d0f}\u{1d20}\u{1d07}\u{274}"), Some(Gap::Denial));
+        assert_eq!(gap("Enterprise ready: \u{274}\u{1d0f}"), Some(Gap::Denial));
+        assert_eq!(gap("\u{1d07}\u{274}\u{1d1b}\u{1d07}\u{280}\u{1d18}\u{280}\u{26a}\u{a731}\u{1d07} \u{280}\u{1d07}\u{1d00}\u{1d05}\u{28f}"), None);
     }
 }
