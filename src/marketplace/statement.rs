@@ -101,7 +101,7 @@ const REDACTIONS: &[&str] = &[
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "cannot", "nor", "neither", "isnt", "wasnt", "werent", "arent", "didnt",
     "doesnt", "dont", "hasnt", "havent", "hadnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "aint", "fail",
-    "fails", "failed", "failing", "lacks", "lacked", "lacking",
+    "fails", "failed", "failing", "lacks", "lacked", "lacking", "non",
 ];
 
 /// Words that may stand between a negator and what it negates ("was not yet fully
@@ -266,6 +266,9 @@ const ACHIEVED: &[&str] = &[
     "provided",
     "guaranteed",
     "certified",
+    "audited",
+    "accredited",
+    "approved",
     "suitable",
     "fit",
     "possible",
@@ -284,6 +287,10 @@ const UN_ACHIEVED: &[&str] = &[
     "unsubstantiated",
     "unachieved",
     "unready",
+    "unaudited",
+    "uncertified",
+    "unapproved",
+    "untested",
 ];
 
 /// Words that, leading the statement, put it off or point elsewhere.
@@ -416,8 +423,20 @@ const PLAN_VERBS: &[&str] = &[
 ];
 
 /// Verbs of checking: after a modal of possibility they name someone who may check.
-const CHECKING: &[&str] =
-    &["verify", "validate", "confirm", "prove", "show", "demonstrate", "test", "assess", "evaluate", "reach"];
+const CHECKING: &[&str] = &[
+    "verify",
+    "validate",
+    "confirm",
+    "prove",
+    "show",
+    "demonstrate",
+    "test",
+    "assess",
+    "evaluate",
+    "reach",
+    "audit",
+    "audited",
+];
 
 /// Words that may stand between `to be` and a decision put off ("to be confirmed",
 /// "still to be independently verified").
@@ -1537,6 +1556,33 @@ mod tests {
             "Insert throughput proven at scale",
             "Enterprise ready; data loss: none",
             "Enterprise ready; ratio 1:1",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// A review negated, and `non-` before a word of achievement (attacker pass 10).
+    #[test]
+    fn reviews_negated_and_non_deny() {
+        for t in [
+            "Enterprise ready (not audited)",
+            "Enterprise ready (never audited)",
+            "Enterprise ready (unaudited)",
+            "Enterprise ready, uncertified",
+            "Enterprise ready (not approved)",
+            "Non-enterprise-ready",
+            "Non enterprise ready",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+        for t in [
+            "Enterprise ready; audited once a year since 2023",
+            "Enterprise ready; customers may audit the log",
+            "Enterprise ready; the log may be audited by customers",
+            "Enterprise ready; non-stop operations proven",
+            "Enterprise ready on non-PII data",
+            "Enterprise ready; never failed an audit",
+            "Enterprise ready; audited and approved by the bank",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
