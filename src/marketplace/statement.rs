@@ -361,6 +361,11 @@ const HEDGE_EDGE: &[&str] = &[
     "eventually",
     "expected",
     "anticipated",
+    "estimated",
+    "forecast",
+    "forecasted",
+    "hopefully",
+    "ideally",
 ];
 
 /// Segments that are only a goal ("Target: enterprise ready", "Goal - 1B records").
@@ -621,7 +626,19 @@ const STAGE_FILLERS: &[&str] = &[
 /// "due in 2026"). Alone (or before anything but a time) they are prose: "all coming
 /// from production", "backups scheduled for every night"; after `as` or `than` the
 /// plan was met ("delivered as planned in Q3").
-const SCHEDULED: &[&str] = &["planned", "scheduled", "slated", "targeted", "due", "coming", "expected", "arriving"];
+const SCHEDULED: &[&str] = &[
+    "planned",
+    "scheduled",
+    "slated",
+    "targeted",
+    "target",
+    "targeting",
+    "eta",
+    "due",
+    "coming",
+    "expected",
+    "arriving",
+];
 
 /// Words that, before a word of [`SCHEDULED`] in its segment, make the schedule a
 /// recurring check's, not the statement's: "SOC 2 certified, next audit scheduled for
@@ -849,7 +866,10 @@ fn hedges(ws: &[String]) -> bool {
             let singular = period.strip_suffix('s').filter(|_| word != "with").unwrap_or(period);
             NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&singular)
         };
-        let once = word == "once" && governed(i).is_some_and(|g| ONCE_PENDING.contains(&g));
+        // "once audited", "upon certification", "subject to audit" (not `when`: "certified
+        // when audited by KPMG in 2024" is past)
+        let once = (matches!(word, "once" | "upon") || word == "subject" && w(i + 1) == "to")
+            && governed(if word == "subject" { i + 1 } else { i }).is_some_and(|g| ONCE_PENDING.contains(&g));
         anywhere
             || phrase
             || to_be
@@ -1556,6 +1576,34 @@ mod tests {
             "Insert throughput proven at scale",
             "Enterprise ready; data loss: none",
             "Enterprise ready; ratio 1:1",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// A review still to come after `upon` or `subject to`; a target on a date; an
+    /// estimate or a hope at a segment's edge (attacker pass 10).
+    #[test]
+    fn conditions_targets_and_estimates_hedge() {
+        for t in [
+            "Enterprise ready upon certification",
+            "Enterprise ready, subject to audit",
+            "Enterprise ready - target Q3",
+            "Enterprise ready, targeting Q3",
+            "Enterprise ready ETA Q3",
+            "Enterprise ready (estimated)",
+            "Estimated 40% cost reduction",
+            "Enterprise ready (forecast)",
+            "Hopefully enterprise ready",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready; SOC 2 certified when audited by KPMG in 2024 and since",
+            "Enterprise ready; target column validated",
+            "Enterprise ready; met the 2025 target",
+            "Enterprise ready upon request of the bank, deployed in production",
+            "Enterprise ready; cost lower than estimated",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
