@@ -1019,9 +1019,12 @@ fn denies(words: &[String]) -> bool {
         return true;
     }
     let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
+    let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
     words.iter().enumerate().any(|(i, w)| {
         negator(Some(w))
             && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
+            // "whether or not audited by customers" leaves it open, it denies nothing
+            && !(w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
             && words
                 .iter()
                 .skip(i + 1)
@@ -1631,6 +1634,7 @@ mod tests {
             "Enterprise ready on non-PII data",
             "Enterprise ready; never failed an audit",
             "Enterprise ready; audited and approved by the bank",
+            "Enterprise ready; whether or not audited by customers, certified",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
