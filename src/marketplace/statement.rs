@@ -332,8 +332,19 @@ const DEFER_PHRASES: &[&[&str]] = &[
 
 /// Words that hedge a statement wherever they stand in it, unless a negator comes right
 /// before them ("no pending issues" is affirmative).
-const HEDGE_ANYWHERE: &[&str] =
-    &["pending", "tbd", "tba", "tbc", "todo", "hypothetical", "hypothetically", "aspirational", "soon"];
+const HEDGE_ANYWHERE: &[&str] = &[
+    "pending",
+    "tbd",
+    "tba",
+    "tbc",
+    "todo",
+    "hypothetical",
+    "hypothetically",
+    "aspirational",
+    "soon",
+    "ish",
+    "readyish",
+];
 
 /// Words that hedge a statement when they lead a segment, end it or are all of it
 /// ("Enterprise ready: planned", "Enterprise ready (simulated)", "Simulated results";
@@ -491,6 +502,10 @@ const QUALIFIERS: &[&str] = &[
     "semi",
     "quasi",
     "borderline",
+    "pseudo",
+    "near",
+    "kinda",
+    "sorta",
 ];
 
 /// Segments that only give a degree, in more words than one of [`QUALIFIERS`] or in
@@ -1598,6 +1613,12 @@ mod tests {
             "Estimated 40% cost reduction",
             "Enterprise ready (forecast)",
             "Hopefully enterprise ready",
+            "Enterprise ready-ish",
+            "Enterprise ready(ish)",
+            "Enterprise readyish",
+            "Pseudo-enterprise-ready",
+            "Near-enterprise-ready",
+            "Kinda enterprise ready",
         ] {
             assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
         }
@@ -1607,6 +1628,8 @@ mod tests {
             "Enterprise ready; met the 2025 target",
             "Enterprise ready upon request of the bank, deployed in production",
             "Enterprise ready; cost lower than estimated",
+            "Enterprise ready; near real-time replication proven",
+            "Proven at near 1 million records",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
