@@ -898,6 +898,49 @@ fn hedges(ws: &[String]) -> bool {
             || once
     }) || only_a_stage(ws)
         || only_work_under_way(ws)
+        || only_a_reservation(ws)
+}
+
+/// Segments that only say whose word the statement is, where it holds, or when it will
+/// ("Enterprise ready (self-reported)", "(in the lab)", "(not for production)", "(in the
+/// future)"), over `only`: a reviewer reads each as taking the statement back.
+const RESERVATIONS: &[&[&str]] = &[
+    &["self", "assessed"],
+    &["self", "assessment"],
+    &["self", "reported"],
+    &["self", "declared"],
+    &["self", "certified"],
+    &["claimed"],
+    &["est"],
+    &["we", "hope"],
+    &["we", "believe"],
+    &["we", "think"],
+    &["in", "the", "lab"],
+    &["lab"],
+    &["test", "environment"],
+    &["dev"],
+    &["internal", "use"],
+    &["not", "for", "production"],
+    &["non", "production"],
+    &["staging"],
+    &["not", "ga"],
+    &["limited", "availability"],
+    &["someday"],
+    &["some", "day"],
+    &["one", "day"],
+    &["in", "the", "future"],
+    &["next", "year"],
+    &["ambition"],
+];
+
+/// Whether a segment is only a reservation of [`RESERVATIONS`], over `only`.
+fn only_a_reservation(ws: &[String]) -> bool {
+    // at most the longest reservation and a few `only`: longer segments are no reservation
+    if ws.len() > 8 {
+        return false;
+    }
+    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| *w != "only").collect();
+    RESERVATIONS.iter().any(|r| r[..] == rest[..])
 }
 
 /// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
@@ -1619,6 +1662,13 @@ mod tests {
             "Pseudo-enterprise-ready",
             "Near-enterprise-ready",
             "Kinda enterprise ready",
+            "Enterprise ready (self-reported)",
+            "Enterprise ready (in the lab)",
+            "Enterprise ready (test environment only)",
+            "Enterprise ready, not for production",
+            "Enterprise ready (non-production)",
+            "Enterprise ready (someday)",
+            "Enterprise ready (est.)",
         ] {
             assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
         }
@@ -1630,6 +1680,9 @@ mod tests {
             "Enterprise ready; cost lower than estimated",
             "Enterprise ready; near real-time replication proven",
             "Proven at near 1 million records",
+            "Enterprise ready; lab results reproduced in production",
+            "Enterprise ready (claimed and verified by KPMG)",
+            "Enterprise ready for the next year of growth",
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
