@@ -48,7 +48,14 @@ impl Gap {
 const ANSWERS: &[&str] = &[
     "no",
     "n",
+    "not",
     "nope",
+    "nah",
+    "notreally",
+    "notquite",
+    "notfully",
+    "notentirely",
+    "notatall",
     "false",
     "negative",
     "fail",
@@ -94,7 +101,7 @@ const REDACTIONS: &[&str] = &[
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "cannot", "nor", "neither", "isnt", "wasnt", "werent", "arent", "didnt",
     "doesnt", "dont", "hasnt", "havent", "hadnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "aint", "fail",
-    "fails", "failed", "failing", "lacks", "lacked", "lacking",
+    "fails", "failed", "failing", "lacks", "lacked", "lacking", "non",
 ];
 
 /// Words that may stand between a negator and what it negates ("was not yet fully
@@ -259,6 +266,9 @@ const ACHIEVED: &[&str] = &[
     "provided",
     "guaranteed",
     "certified",
+    "audited",
+    "accredited",
+    "approved",
     "suitable",
     "fit",
     "possible",
@@ -277,6 +287,10 @@ const UN_ACHIEVED: &[&str] = &[
     "unsubstantiated",
     "unachieved",
     "unready",
+    "unaudited",
+    "uncertified",
+    "unapproved",
+    "untested",
 ];
 
 /// Words that, leading the statement, put it off or point elsewhere.
@@ -318,8 +332,19 @@ const DEFER_PHRASES: &[&[&str]] = &[
 
 /// Words that hedge a statement wherever they stand in it, unless a negator comes right
 /// before them ("no pending issues" is affirmative).
-const HEDGE_ANYWHERE: &[&str] =
-    &["pending", "tbd", "tba", "tbc", "todo", "hypothetical", "hypothetically", "aspirational", "soon"];
+const HEDGE_ANYWHERE: &[&str] = &[
+    "pending",
+    "tbd",
+    "tba",
+    "tbc",
+    "todo",
+    "hypothetical",
+    "hypothetically",
+    "aspirational",
+    "soon",
+    "ish",
+    "readyish",
+];
 
 /// Words that hedge a statement when they lead a segment, end it or are all of it
 /// ("Enterprise ready: planned", "Enterprise ready (simulated)", "Simulated results";
@@ -347,6 +372,11 @@ const HEDGE_EDGE: &[&str] = &[
     "eventually",
     "expected",
     "anticipated",
+    "estimated",
+    "forecast",
+    "forecasted",
+    "hopefully",
+    "ideally",
 ];
 
 /// Segments that are only a goal ("Target: enterprise ready", "Goal - 1B records").
@@ -409,8 +439,20 @@ const PLAN_VERBS: &[&str] = &[
 ];
 
 /// Verbs of checking: after a modal of possibility they name someone who may check.
-const CHECKING: &[&str] =
-    &["verify", "validate", "confirm", "prove", "show", "demonstrate", "test", "assess", "evaluate", "reach"];
+const CHECKING: &[&str] = &[
+    "verify",
+    "validate",
+    "confirm",
+    "prove",
+    "show",
+    "demonstrate",
+    "test",
+    "assess",
+    "evaluate",
+    "reach",
+    "audit",
+    "audited",
+];
 
 /// Words that may stand between `to be` and a decision put off ("to be confirmed",
 /// "still to be independently verified").
@@ -460,6 +502,29 @@ const QUALIFIERS: &[&str] = &[
     "semi",
     "quasi",
     "borderline",
+    "pseudo",
+    "near",
+    "kinda",
+    "sorta",
+];
+
+/// Segments that only give a degree, in more words than one of [`QUALIFIERS`] or in
+/// another word ("Enterprise ready (kind of)", "(in part)", "(partial)").
+const DEGREE_WHOLE: &[&[&str]] = &[
+    &["partial"],
+    &["kind", "of"],
+    &["sort", "of"],
+    &["kinda"],
+    &["sorta"],
+    &["more", "or", "less"],
+    &["in", "part"],
+    &["in", "parts"],
+    &["to", "some", "extent"],
+    &["to", "a", "degree"],
+    &["to", "an", "extent"],
+    &["in", "theory"],
+    &["in", "principle"],
+    &["on", "paper"],
 ];
 
 /// Words of achievement a qualifier does not hedge: figures of a gain and nouns, which
@@ -512,10 +577,41 @@ const STRIVING: &[&[&str]] = &[
 /// trial's, not the readiness asked for. "Released in beta in 2024, generally available
 /// since 2025" names a stage that is over and stays a statement, as does "after a
 /// successful pilot".
-const STAGES: &[&str] = &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo"];
+const STAGES: &[&str] =
+    &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo", "prerelease", "rc"];
 
-/// Stages in more than one word.
-const STAGE_PHRASES: &[&[&str]] = &[&["proof", "of", "concept"], &["early", "access"]];
+/// Stages in more than one word ("pre-release" and "pre-GA" are read as two words).
+const STAGE_PHRASES: &[&[&str]] = &[
+    &["proof", "of", "concept"],
+    &["early", "access"],
+    &["release", "candidate"],
+    &["pre", "release"],
+    &["pre", "ga"],
+    &["pre", "production"],
+];
+
+/// Words that say which or whose trial a stage is, or how it is tried, in a segment that
+/// names only a stage: "(public beta)", "(closed beta)", "(private preview)", "(beta
+/// testing)". They keep the stage a stage before release.
+const STAGE_KINDS: &[&str] = &[
+    "public",
+    "private",
+    "closed",
+    "open",
+    "limited",
+    "technical",
+    "invite",
+    "invitation",
+    "customer",
+    "customers",
+    "internal",
+    "external",
+    "testing",
+    "test",
+    "tests",
+    "tester",
+    "testers",
+];
 
 /// Words that may stand around a stage in a segment that names only it ("in beta",
 /// "pilot phase", "beta release", "still a prototype").
@@ -545,7 +641,19 @@ const STAGE_FILLERS: &[&str] = &[
 /// "due in 2026"). Alone (or before anything but a time) they are prose: "all coming
 /// from production", "backups scheduled for every night"; after `as` or `than` the
 /// plan was met ("delivered as planned in Q3").
-const SCHEDULED: &[&str] = &["planned", "scheduled", "slated", "targeted", "due", "coming", "expected", "arriving"];
+const SCHEDULED: &[&str] = &[
+    "planned",
+    "scheduled",
+    "slated",
+    "targeted",
+    "target",
+    "targeting",
+    "eta",
+    "due",
+    "coming",
+    "expected",
+    "arriving",
+];
 
 /// Words that, before a word of [`SCHEDULED`] in its segment, make the schedule a
 /// recurring check's, not the statement's: "SOC 2 certified, next audit scheduled for
@@ -699,6 +807,11 @@ fn hedges(ws: &[String]) -> bool {
     if ws.len() == 1 && HEDGE_WHOLE.contains(&first) {
         return true;
     }
+    // a segment that is only a degree or a likelihood: "Enterprise ready (almost)",
+    // "(mostly)", "(kind of)", "(in part)"
+    if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
+        return true;
+    }
     let phrase_at = |i: usize, p: &[&str]| p.iter().enumerate().all(|(k, p)| w(i + k) == *p);
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here): one pass from the right, so a run of fillers is read once
@@ -762,9 +875,16 @@ fn hedges(ws: &[String]) -> bool {
             };
         let next_release = INTO_TIME.contains(&word) && {
             let j = if matches!(w(i + 1), "the" | "a" | "an") { i + 2 } else { i + 1 };
-            NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&w(j + 1))
+            // "in future releases", "from later versions"; not after `with`: "compatible
+            // with future versions" speaks of something else
+            let period = w(j + 1);
+            let singular = period.strip_suffix('s').filter(|_| word != "with").unwrap_or(period);
+            NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&singular)
         };
-        let once = word == "once" && governed(i).is_some_and(|g| ONCE_PENDING.contains(&g));
+        // "once audited", "upon certification", "subject to audit" (not `when`: "certified
+        // when audited by KPMG in 2024" is past)
+        let once = (matches!(word, "once" | "upon") || word == "subject" && w(i + 1) == "to")
+            && governed(if word == "subject" { i + 1 } else { i }).is_some_and(|g| ONCE_PENDING.contains(&g));
         anywhere
             || phrase
             || to_be
@@ -777,6 +897,50 @@ fn hedges(ws: &[String]) -> bool {
             || next_release
             || once
     }) || only_a_stage(ws)
+        || only_work_under_way(ws)
+        || only_a_reservation(ws)
+}
+
+/// Segments that only say whose word the statement is, where it holds, or when it will
+/// ("Enterprise ready (self-reported)", "(in the lab)", "(not for production)", "(in the
+/// future)"), over `only`: a reviewer reads each as taking the statement back.
+const RESERVATIONS: &[&[&str]] = &[
+    &["self", "assessed"],
+    &["self", "assessment"],
+    &["self", "reported"],
+    &["self", "declared"],
+    &["self", "certified"],
+    &["claimed"],
+    &["est"],
+    &["we", "hope"],
+    &["we", "believe"],
+    &["we", "think"],
+    &["in", "the", "lab"],
+    &["lab"],
+    &["test", "environment"],
+    &["dev"],
+    &["internal", "use"],
+    &["not", "for", "production"],
+    &["non", "production"],
+    &["staging"],
+    &["not", "ga"],
+    &["limited", "availability"],
+    &["someday"],
+    &["some", "day"],
+    &["one", "day"],
+    &["in", "the", "future"],
+    &["next", "year"],
+    &["ambition"],
+];
+
+/// Whether a segment is only a reservation of [`RESERVATIONS`], over `only`.
+fn only_a_reservation(ws: &[String]) -> bool {
+    // at most the longest reservation and a few `only`: longer segments are no reservation
+    if ws.len() > 8 {
+        return false;
+    }
+    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| *w != "only").collect();
+    RESERVATIONS.iter().any(|r| r[..] == rest[..])
 }
 
 /// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
@@ -785,14 +949,60 @@ fn stage_at(ws: &[String], i: usize) -> bool {
     STAGES.contains(&w(i)) || STAGE_PHRASES.iter().any(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p))
 }
 
-/// Whether a segment names only a stage, over [`STAGE_FILLERS`] ("beta", "in pilot",
-/// "proof of concept", "beta release").
+/// Whether `w` is a number.
+fn digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A version tag beside a stage: `v2`, `v0` of "v0.9", `rc1`, `b3`. A bare number is
+/// not one ("Trial 1: 96% fidelity" numbers trials), but after a tag it is the rest of
+/// the version ("v0.9").
+fn version_tag(w: &str) -> bool {
+    ["v", "rc", "b", "r"].iter().any(|p| w.strip_prefix(p).is_some_and(digits))
+}
+
+/// Whether a segment names only stages, over [`STAGE_FILLERS`], [`STAGE_KINDS`] and
+/// version tags ("beta", "in pilot", "proof of concept", "beta release", "public beta",
+/// "v0.9 beta", "alpha/beta", "release candidate", "pre-release", "RC1").
 fn only_a_stage(ws: &[String]) -> bool {
-    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| !STAGE_FILLERS.contains(w)).collect();
-    match rest[..] {
-        [] => false,
-        [one] => STAGES.contains(&one),
-        _ => STAGE_PHRASES.iter().any(|p| p[..] == rest[..]),
+    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    let mut stages = 0;
+    let mut i = 0;
+    // one pass, each word read once: a stage phrase first ("release candidate", whose
+    // `release` alone is a filler), then a stage, then the words that may stand around one
+    while i < ws.len() {
+        if let Some(p) = STAGE_PHRASES.iter().find(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p)) {
+            stages += 1;
+            i += p.len();
+            continue;
+        }
+        let word = w(i);
+        let after_tag = i.checked_sub(1).is_some_and(|j| version_tag(w(j)));
+        if STAGES.contains(&word) || word.strip_prefix("rc").is_some_and(digits) {
+            stages += 1;
+        } else if !(STAGE_FILLERS.contains(&word)
+            || STAGE_KINDS.contains(&word)
+            || version_tag(word)
+            || after_tag && digits(word))
+        {
+            return false;
+        }
+        i += 1;
+    }
+    stages > 0
+}
+
+/// Segments that are only work still under way: "Enterprise ready (in development)",
+/// "(under evaluation)", "(being tested)", "(ongoing)".
+fn only_work_under_way(ws: &[String]) -> bool {
+    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    const WORK: &[&str] = &["development", "testing", "test", "evaluation", "construction", "validation", "assessment"];
+    const BEING: &[&str] =
+        &["developed", "built", "tested", "evaluated", "reviewed", "audited", "certified", "validated", "assessed"];
+    match ws.len() {
+        1 => matches!(w(0), "ongoing" | "wip" | "unfinished" | "incomplete"),
+        2 => matches!(w(0), "in" | "under") && WORK.contains(&w(1)) || w(0) == "being" && BEING.contains(&w(1)),
+        _ => false,
     }
 }
 
@@ -815,9 +1025,16 @@ fn segments(lower: &str) -> Vec<&str> {
         let next = chars.peek().map(|&(_, n)| n);
         let spaced = |n: Option<char>| n.is_none_or(char::is_whitespace);
         let prev_space = lower[..i].ends_with(char::is_whitespace);
-        let cut = matches!(c, ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | ':')
+        let prev = lower[..i].chars().next_back();
+        // an answer after `=`, `|`, an arrow (`->`, `=>`, `→`), a spaced `--` or `/`:
+        // "Enterprise ready = false", "Enterprise ready → no", "Ready -- no"
+        let dash_run = |n: Option<char>| n.is_none_or(|n| n.is_whitespace() || n == '-');
+        let cut = matches!(c, ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '=' | '|')
             || (matches!(c, '.' | ',') && spaced(next))
-            || (c == '-' && prev_space && spaced(next));
+            || (c == '-' && (prev_space || prev == Some('-')) && dash_run(next))
+            || (c == '/' && prev_space && spaced(next))
+            || (c == '>' && prev == Some('-'))
+            || is_arrow(c);
         if cut {
             out.push(&lower[start..i]);
             start = i + c.len_utf8();
@@ -825,6 +1042,11 @@ fn segments(lower: &str) -> Vec<&str> {
     }
     out.push(&lower[start..]);
     out.into_iter().filter(|s| s.chars().any(char::is_alphanumeric)).collect()
+}
+
+/// An arrow drawn as one character (`→`, `⇒`, `⟶`, `➔`), which leads to an answer as `->` does.
+fn is_arrow(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{27F0}'..='\u{27FF}' | '\u{2794}'..='\u{27BF}' | '\u{2900}'..='\u{297F}')
 }
 
 /// A redaction marker anywhere: block characters ("███") or a bracketed removal
@@ -855,9 +1077,12 @@ fn denies(words: &[String]) -> bool {
         return true;
     }
     let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
+    let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
     words.iter().enumerate().any(|(i, w)| {
         negator(Some(w))
             && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
+            // "whether or not audited by customers" leaves it open, it denies nothing
+            && !(w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
             && words
                 .iter()
                 .skip(i + 1)
@@ -866,15 +1091,140 @@ fn denies(words: &[String]) -> bool {
     })
 }
 
+/// A template never filled in: a variable (`{{enterprise_ready}}`, `${STATUS}`,
+/// `{status}`, `%STATUS%`, `<status>`, `<insert statement>`), an instruction to fill it
+/// ("Insert statement here", "Your text here", "changeme"), a question left without an
+/// answer (`Enterprise ready:`, `Enterprise ready: ???`, `Ready = -`, `Ready: ___`), or
+/// the statement asked as one (`Enterprise ready?`, `Enterprise ready (?)`).
+fn unfilled(lower: &str) -> bool {
+    let ident = |t: &str| {
+        !t.is_empty()
+            && t.chars().any(char::is_alphabetic)
+            && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+            && !t.starts_with([' ', '-', '.'])
+            && !t.ends_with([' ', '-', '.'])
+    };
+    // each opening is looked for once from where the last one ended: linear
+    let enclosed = |open: &str, close: &str, inner: &dyn Fn(&str) -> bool| {
+        let mut rest = lower;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at + open.len()..];
+            let Some(end) = after.find(close) else { return false };
+            if inner(&after[..end]) {
+                return true;
+            }
+            rest = &after[end..];
+        }
+        false
+    };
+    // a variable's name has no space ("<on-prem and cloud>" is prose in brackets); an
+    // instruction to fill it may ("<insert statement>")
+    let name = |t: &str| ident(t) && !t.contains(' ');
+    let instruction = |t: &str| {
+        ident(t) && matches!(t.split(' ').next(), Some("insert" | "enter" | "your" | "add" | "put" | "type" | "fill"))
+    };
+    if enclosed("{{", "}}", &|t: &str| !t.trim_matches(' ').is_empty())
+        || enclosed("${", "}", &|t: &str| name(t))
+        || enclosed("{", "}", &|t: &str| name(t))
+        || enclosed("<", ">", &|t: &str| name(t) || instruction(t))
+        || lower.split('%').collect::<Vec<_>>().get(1..).is_some_and(|between| {
+            // a part with `%` on both sides: not the text after the last one ("96%fidelity")
+            between.split_last().is_some_and(|(_, inner)| inner.iter().any(|t| name(t)))
+        })
+    {
+        return true;
+    }
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
+    let last = words.next_back().unwrap_or_default();
+    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    if matches!(first, "insert" | "enter" | "your" | "add" | "put" | "type" | "write") && last == "here"
+        || matches!(compact.as_str(), "changeme" | "dummy" | "dummytext" | "sampletext" | "foo" | "foobar" | "test")
+    {
+        return true;
+    }
+    // a question, not a statement: "Enterprise ready?", "Enterprise ready (?)"
+    if lower.trim_end().ends_with('?') || lower.contains("(?)") || lower.contains("[?]") {
+        return true;
+    }
+    // the answer after the last `:` or `=` is empty or only marks of a blank
+    lower.rfind([':', '=']).is_some_and(|at| {
+        lower[at + 1..]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '?' | '-' | '_' | '.' | '\u{2026}' | '*' | '/'))
+    })
+}
+
+/// A box left unticked or a cross ("[ ] Enterprise ready", "☐ Enterprise ready",
+/// "Enterprise ready: ✗", "Enterprise ready ❌"): the publisher's own checklist says no.
+/// A ticked box ("[x] Enterprise ready", "☑", "✓") is a statement.
+fn unticked(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(at) = rest.find('[') {
+        let after = &rest[at + 1..];
+        let Some(end) = after.find(']') else { break };
+        if after[..end].chars().all(char::is_whitespace) {
+            return true;
+        }
+        rest = &after[end..];
+    }
+    lower.chars().any(|c| {
+        matches!(
+            c,
+            '\u{2610}' | '\u{25A1}' | '\u{2B1C}' | '\u{25FB}' | '\u{2717}' | '\u{2718}' | '\u{274C}' | '\u{274E}'
+        )
+    })
+}
+
+/// A small capital as the letter it displays (`ɴᴏᴛ ᴘʀᴏᴠᴇɴ` is "not proven", `(ʙᴇᴛᴀ)` a
+/// stage): NFKC leaves these Latin letters alone, and text generators offer them as a
+/// "font". Other characters are returned as they are.
+fn small_capital(c: char) -> char {
+    match c {
+        '\u{1D00}' => 'a',
+        '\u{0299}' => 'b',
+        '\u{1D04}' => 'c',
+        '\u{1D05}' => 'd',
+        '\u{1D07}' => 'e',
+        '\u{A730}' => 'f',
+        '\u{0262}' => 'g',
+        '\u{029C}' => 'h',
+        '\u{026A}' => 'i',
+        '\u{1D0A}' => 'j',
+        '\u{1D0B}' => 'k',
+        '\u{029F}' => 'l',
+        '\u{1D0D}' => 'm',
+        '\u{0274}' => 'n',
+        '\u{1D0F}' => 'o',
+        '\u{1D18}' => 'p',
+        '\u{A7AF}' => 'q',
+        '\u{0280}' => 'r',
+        '\u{A731}' => 's',
+        '\u{1D1B}' => 't',
+        '\u{1D1C}' => 'u',
+        '\u{1D20}' => 'v',
+        '\u{1D21}' => 'w',
+        '\u{028F}' => 'y',
+        '\u{1D22}' => 'z',
+        _ => c,
+    }
+}
+
 /// Why `text` states nothing that proves its requirement, or None for a statement.
 pub fn gap(text: &str) -> Option<Gap> {
     if is_placeholder(text) {
         return Some(Gap::Placeholder);
     }
     let n = crate::audit::normalize::normalize(text);
-    let lower = n.text().to_lowercase();
+    let lower: String = n.text().to_lowercase().chars().map(small_capital).collect();
     if has_redaction_marker(&lower) {
         return Some(Gap::Redacted);
+    }
+    if unfilled(&lower) {
+        return Some(Gap::Placeholder);
+    }
+    if unticked(&lower) {
+        return Some(Gap::Denial);
     }
     let segs = segments(&lower);
     let head = lower.trim_start();
@@ -1165,5 +1515,213 @@ mod tests {
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
+    }
+
+    /// Hedges and answers the reader passed over (attacker pass 10): a stage named with
+    /// its kind or version, or as several stages; a time to come in the plural; a
+    /// segment that is only a degree or work under way; an answer after `=`, `|`, an
+    /// arrow, a spaced `--` or `/`; `not` as all of an answer.
+    #[test]
+    fn stages_answers_and_degrees_in_other_forms() {
+        for t in [
+            "Enterprise ready (public beta)",
+            "Enterprise ready (closed beta)",
+            "Enterprise ready (private preview)",
+            "Enterprise ready (v0.9 beta)",
+            "Enterprise ready (beta v2)",
+            "Enterprise ready (beta testing)",
+            "Enterprise ready (beta-testing)",
+            "Enterprise ready (alpha/beta)",
+            "Enterprise ready (release candidate)",
+            "Enterprise ready (RC1)",
+            "Enterprise ready (pre-release)",
+            "Enterprise ready (pre-GA)",
+            "Enterprise ready in future releases",
+            "Enterprise ready in upcoming versions",
+            "Enterprise ready (almost)",
+            "Enterprise ready: mostly",
+            "Enterprise ready (kind of)",
+            "Enterprise ready (in part)",
+            "Enterprise ready (in theory)",
+            "Enterprise ready (under development)",
+            "Enterprise ready (being tested)",
+            "Enterprise ready (ongoing)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready = false",
+            "Enterprise ready=no",
+            "Enterprise ready | no",
+            "Enterprise ready -> no",
+            "Enterprise ready => no",
+            "Enterprise ready \u{2192} no",
+            "Enterprise ready \u{21d2} no",
+            "Enterprise ready -- no",
+            "Enterprise ready / no",
+            "Enterprise ready (not)",
+            "Enterprise ready. Not.",
+            "Enterprise ready - not really",
+            "Enterprise ready (not quite)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+        for t in [
+            "Enterprise ready; compatible with future versions of Spark",
+            "Enterprise ready, SSO = enabled, RBAC = enabled",
+            "Enterprise ready | SOC 2 | ISO 27001",
+            "Enterprise ready -> deployed in production at 40 banks",
+            "Enterprise ready; open beta closed in 2024",
+            "Enterprise ready (GA since v2.0)",
+            "Enterprise ready (v2.1)",
+            "Enterprise ready; testing complete",
+            "Enterprise ready; ongoing monitoring in place",
+            "Enterprise ready; mostly deployed on Azure",
+            "Enterprise ready; well-known--and audited",
+            "Enterprise ready and/or certified",
+            "Pilot 2: 96% fidelity; quality maintained",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// Templates never filled in, questions left unanswered and unticked boxes (attacker
+    /// pass 10) prove nothing; a ticked box, a link in brackets and prose in brackets do.
+    #[test]
+    fn unfilled_templates_and_unticked_boxes_prove_nothing() {
+        for t in [
+            "{{enterprise_ready}}",
+            "{{ enterprise_ready }}",
+            "${ENTERPRISE_READY}",
+            "%ENTERPRISE_READY%",
+            "Enterprise ready: {status}",
+            "Enterprise ready: {{status}}",
+            "<enterprise_ready>",
+            "Enterprise ready: <status>",
+            "<insert statement>",
+            "[insert statement here]",
+            "INSERT_STATEMENT_HERE",
+            "Your text here",
+            "changeme",
+            "CHANGE ME",
+            "Enterprise ready:",
+            "Enterprise ready: ???",
+            "Enterprise ready: ___",
+            "Enterprise ready: -",
+            "Enterprise ready = ?",
+            "Enterprise ready?",
+            "Enterprise ready (?)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Placeholder), "{t}");
+        }
+        for t in [
+            "[ ] Enterprise ready",
+            "Enterprise ready: [ ]",
+            "\u{2610} Enterprise ready",
+            "Enterprise ready: \u{25a1}",
+            "Enterprise ready: \u{2717}",
+            "Enterprise ready \u{274c}",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+        for t in [
+            "[x] Enterprise ready",
+            "\u{2713} Enterprise ready",
+            "Enterprise ready: \u{2714}",
+            "Enterprise ready :)",
+            "Latency a < b > c in production",
+            "Ready for enterprise <on-prem and cloud>",
+            "Enterprise ready, see <https://example.com/audit>",
+            "Cut 50%, with 96%fidelity and 30% fewer nodes",
+            "Your data stays in your VPC; enterprise ready",
+            "Insert throughput proven at scale",
+            "Enterprise ready; data loss: none",
+            "Enterprise ready; ratio 1:1",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// A review still to come after `upon` or `subject to`; a target on a date; an
+    /// estimate or a hope at a segment's edge (attacker pass 10).
+    #[test]
+    fn conditions_targets_and_estimates_hedge() {
+        for t in [
+            "Enterprise ready upon certification",
+            "Enterprise ready, subject to audit",
+            "Enterprise ready - target Q3",
+            "Enterprise ready, targeting Q3",
+            "Enterprise ready ETA Q3",
+            "Enterprise ready (estimated)",
+            "Estimated 40% cost reduction",
+            "Enterprise ready (forecast)",
+            "Hopefully enterprise ready",
+            "Enterprise ready-ish",
+            "Enterprise ready(ish)",
+            "Enterprise readyish",
+            "Pseudo-enterprise-ready",
+            "Near-enterprise-ready",
+            "Kinda enterprise ready",
+            "Enterprise ready (self-reported)",
+            "Enterprise ready (in the lab)",
+            "Enterprise ready (test environment only)",
+            "Enterprise ready, not for production",
+            "Enterprise ready (non-production)",
+            "Enterprise ready (someday)",
+            "Enterprise ready (est.)",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready; SOC 2 certified when audited by KPMG in 2024 and since",
+            "Enterprise ready; target column validated",
+            "Enterprise ready; met the 2025 target",
+            "Enterprise ready upon request of the bank, deployed in production",
+            "Enterprise ready; cost lower than estimated",
+            "Enterprise ready; near real-time replication proven",
+            "Proven at near 1 million records",
+            "Enterprise ready; lab results reproduced in production",
+            "Enterprise ready (claimed and verified by KPMG)",
+            "Enterprise ready for the next year of growth",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// A review negated, and `non-` before a word of achievement (attacker pass 10).
+    #[test]
+    fn reviews_negated_and_non_deny() {
+        for t in [
+            "Enterprise ready (not audited)",
+            "Enterprise ready (never audited)",
+            "Enterprise ready (unaudited)",
+            "Enterprise ready, uncertified",
+            "Enterprise ready (not approved)",
+            "Non-enterprise-ready",
+            "Non enterprise ready",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+        for t in [
+            "Enterprise ready; audited once a year since 2023",
+            "Enterprise ready; customers may audit the log",
+            "Enterprise ready; the log may be audited by customers",
+            "Enterprise ready; non-stop operations proven",
+            "Enterprise ready on non-PII data",
+            "Enterprise ready; never failed an audit",
+            "Enterprise ready; audited and approved by the bank",
+            "Enterprise ready; whether or not audited by customers, certified",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+    }
+
+    /// Small capitals read as the letters they display (attacker pass 10).
+    #[test]
+    fn small_capitals_are_read_as_letters() {
+        assert_eq!(gap("Enterprise ready (\u{299}\u{1d07}\u{1d1b}\u{1d00})"), Some(Gap::Hedge));
+        assert_eq!(gap("\u{274}\u{1d0f}\u{1d1b} \u{1d18}\u{280}\u{1d0f}\u{1d20}\u{1d07}\u{274}"), Some(Gap::Denial));
+        assert_eq!(gap("Enterprise ready: \u{274}\u{1d0f}"), Some(Gap::Denial));
+        assert_eq!(gap("\u{1d07}\u{274}\u{1d1b}\u{1d07}\u{280}\u{1d18}\u{280}\u{26a}\u{a731}\u{1d07} \u{280}\u{1d07}\u{1d00}\u{1d05}\u{28f}"), None);
     }
 }

@@ -536,6 +536,55 @@ pub fn cases() -> Vec<Case> {
             deny: None,
         },
         Case {
+            // A marketplace statement read for hedges: one segment of stage words, kinds of
+            // trial and version tags ("public beta v0 9 release candidate pre ...") that a
+            // last word makes no stage, read once from its start, after many short
+            // segments cut at answer marks (`--`, `->`, an arrow, `=`, `|`); the
+            // percentages before it are claims with no metric, one finding each.
+            name: "stage words and answer marks in a marketplace statement",
+            rule: "claims.unsupported",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["enterprise_ready"] = format!(
+                        "{}{}{}zorp",
+                        "5% zorp ".repeat(n),
+                        "zorp -- zorp -> zorp \u{2192} zorp = zorp | ".repeat(n),
+                        "public beta v0 9 release candidate pre in ".repeat(2 * n)
+                    )
+                    .into()
+                })
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: false,
+            marketplace: true,
+            deny: None,
+        },
+        Case {
+            // A marketplace statement read for unfilled templates and unticked boxes:
+            // openings of variables and boxes with no close ("{{ ${ < [ {"), then
+            // closes with text between that is no variable, and a `%` after each word;
+            // each opening is looked for once from where the last ended.
+            name: "template openings and boxes in a marketplace statement",
+            rule: "claims.unsupported",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["enterprise_ready"] = format!(
+                        "{}{}{}zorp",
+                        "5% zorp ".repeat(n),
+                        "<a b c> {a b} [x] % zorp% ".repeat(n),
+                        "{{ ${ < [ { ".repeat(2 * n)
+                    )
+                    .into()
+                })
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: false,
+            marketplace: true,
+            deny: None,
+        },
+        Case {
             // Digit groups not read (a two-digit group, a thin space, an apostrophe, marks
             // drawn like grouping marks), each one number not checked, then one run of n
             // groups beyond a double:
