@@ -576,9 +576,22 @@ const STRIVING: &[&[&str]] = &[
 /// `currently` or `only` in ("Enterprise ready, still in beta") makes the statement a
 /// trial's, not the readiness asked for. "Released in beta in 2024, generally available
 /// since 2025" names a stage that is over and stays a statement, as does "after a
-/// successful pilot".
-const STAGES: &[&str] =
-    &["beta", "alpha", "pilot", "prototype", "experimental", "preview", "poc", "trial", "demo", "prerelease", "rc"];
+/// successful pilot". The Greek letters are the stages written as symbols ("(β)").
+const STAGES: &[&str] = &[
+    "beta",
+    "alpha",
+    "\u{3b2}",
+    "\u{3b1}",
+    "pilot",
+    "prototype",
+    "experimental",
+    "preview",
+    "poc",
+    "trial",
+    "demo",
+    "prerelease",
+    "rc",
+];
 
 /// Stages in more than one word ("pre-release" and "pre-GA" are read as two words).
 const STAGE_PHRASES: &[&[&str]] = &[
@@ -1411,6 +1424,8 @@ mod tests {
             "Enterprise ready: certification expected by the end of H2",
             "Enterprise readiness due in Q3'26",
             "Enterprise ready (beta)",
+            "Enterprise ready (\u{3b2})",
+            "Enterprise ready (\u{391}/\u{392})",
             "Enterprise ready (pilot)",
             "Enterprise ready (proof of concept)",
             "Enterprise ready (in beta)",
