@@ -334,12 +334,22 @@ fn box_for(status: Status) -> &'static str {
 /// Bundle text as Markdown prose: controls escaped (one line stays one line), then every
 /// character Markdown would act on backslash-escaped, so a name cannot open a link, an
 /// HTML comment that hides the rest of the report, an entity that decodes to a bidi
-/// override, or a table cell.
+/// override, or a table cell. GitHub's renderer also links a bare `https://...` or
+/// `www.` in text: an escaped `:` before `//` and `.` after `www` stop it (checked with
+/// the cmark-gfm of Python's cmarkgfm 2025.10.22), so a bundle cannot put a link in the
+/// report. An e-mail address is still linked (as `mailto:`; cmark-gfm links it through
+/// escapes and entities alike).
 pub fn md(s: &str) -> String {
     let s = esc(s);
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#') {
+    for (i, c) in s.char_indices() {
+        let scheme = c == ':' && s.get(i + 1..).is_some_and(|t| t.starts_with("//"));
+        let after_www =
+            c == '.' && out.get(out.len().saturating_sub(3)..).is_some_and(|t| t.eq_ignore_ascii_case("www"));
+        if scheme
+            || after_www
+            || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#')
+        {
             out.push('\\');
         }
         out.push(c);
@@ -378,6 +388,24 @@ fn longest_run(s: &str, c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::report::{self, testing, Format, Keep, Style};
+
+    /// What cmark-gfm (GitHub's renderer; Python's cmarkgfm 2025.10.22) links in text
+    /// stays text: each expected string, rendered by
+    /// `cmarkgfm.github_flavored_markdown_to_html`, gives no `<a`, while the text as given
+    /// does. A character before `www` that is not ASCII cannot split a slice.
+    #[test]
+    fn bundle_text_opens_no_link_on_github() {
+        for (text, want) in [
+            ("see https://evil.example/x", "see https\\://evil.example/x"),
+            ("ftp://a.b", "ftp\\://a.b"),
+            ("go to www.evil.example", "go to www\\.evil.example"),
+            ("WWW.evil.example", "WWW\\.evil.example"),
+            ("\u{e9}\u{e9}.www.x", "\u{e9}\u{e9}.www\\.x"),
+            ("3.5x faster", "3.5x faster"),
+        ] {
+            assert_eq!(super::md(text), want);
+        }
+    }
 
     /// A batch document written row by row as bundles come says exactly what the whole
     /// rendering from every report kept to the end says.
