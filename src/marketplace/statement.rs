@@ -807,7 +807,7 @@ const ONCE_PENDING: &[&str] = &[
 
 /// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
 fn hedges(ws: &[String]) -> bool {
-    let w = |i: usize| ws.get(i).map(String::as_str).unwrap_or_default();
+    let w = |i: usize| word_at(ws, i);
     let negated = |i: usize| i.checked_sub(1).is_some_and(|j| NEGATORS.contains(&w(j)));
     // "as planned", "better than expected": the plan was met
     let compared = |i: usize| i.checked_sub(1).is_some_and(|j| matches!(w(j), "as" | "than"));
@@ -825,7 +825,6 @@ fn hedges(ws: &[String]) -> bool {
     if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
         return true;
     }
-    let phrase_at = |i: usize, p: &[&str]| p.iter().enumerate().all(|(k, p)| w(i + k) == *p);
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here): one pass from the right, so a run of fillers is read once
     // however many modals stand in it.
@@ -863,8 +862,8 @@ fn hedges(ws: &[String]) -> bool {
         let anywhere = HEDGE_ANYWHERE.contains(&word)
             && !negated(i)
             && !(word == "soon" && i > 0 && w(i - 1) == "as" && w(i + 1) == "as");
-        let phrase = HEDGE_PHRASES.iter().any(|p| phrase_at(i, p)) && !negated(i);
-        let to_be = phrase_at(i, &["to", "be"]) && solid.get(i + 2).is_some_and(|&j| TO_BE_DECIDED.contains(&w(j)));
+        let phrase = HEDGE_PHRASES.iter().any(|p| phrase_at(ws, i, p)) && !negated(i);
+        let to_be = phrase_at(ws, i, &["to", "be"]) && solid.get(i + 2).is_some_and(|&j| TO_BE_DECIDED.contains(&w(j)));
         let future = (MODALS_FUTURE.contains(&word) || (word == "to" && i > 0 && PLAN_VERBS.contains(&w(i - 1))))
             && !negated(i)
             && governed(i).is_some_and(|g| ACHIEVED.contains(&g));
@@ -874,7 +873,7 @@ fn hedges(ws: &[String]) -> bool {
         let qualified = QUALIFIERS.contains(&word)
             && !negated(i)
             && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !NOT_QUALIFIED.contains(&g));
-        let striving = STRIVING.iter().find(|p| phrase_at(i, p)).is_some_and(|p| {
+        let striving = STRIVING.iter().find(|p| phrase_at(ws, i, p)).is_some_and(|p| {
             let after = solid.get(i + p.len()).map(|&j| w(j)).unwrap_or_default();
             ACHIEVED.contains(&after) && !CHECKING.contains(&after)
         });
@@ -956,10 +955,19 @@ fn only_a_reservation(ws: &[String]) -> bool {
     RESERVATIONS.iter().any(|r| r[..] == rest[..])
 }
 
+/// Word `k` of a segment, empty past its end (so a phrase never matches there).
+fn word_at(ws: &[String], k: usize) -> &str {
+    ws.get(k).map(String::as_str).unwrap_or_default()
+}
+
+/// Whether the words of phrase `p` stand at word `i` of a segment.
+fn phrase_at(ws: &[String], i: usize, p: &[&str]) -> bool {
+    p.iter().enumerate().all(|(k, p)| word_at(ws, i + k) == *p)
+}
+
 /// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
 fn stage_at(ws: &[String], i: usize) -> bool {
-    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
-    STAGES.contains(&w(i)) || STAGE_PHRASES.iter().any(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p))
+    STAGES.contains(&word_at(ws, i)) || STAGE_PHRASES.iter().any(|p| phrase_at(ws, i, p))
 }
 
 /// Whether `w` is a number.
@@ -978,13 +986,13 @@ fn version_tag(w: &str) -> bool {
 /// version tags ("beta", "in pilot", "proof of concept", "beta release", "public beta",
 /// "v0.9 beta", "alpha/beta", "release candidate", "pre-release", "RC1").
 fn only_a_stage(ws: &[String]) -> bool {
-    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    let w = |k: usize| word_at(ws, k);
     let mut stages = 0;
     let mut i = 0;
     // one pass, each word read once: a stage phrase first ("release candidate", whose
     // `release` alone is a filler), then a stage, then the words that may stand around one
     while i < ws.len() {
-        if let Some(p) = STAGE_PHRASES.iter().find(|p| p.iter().enumerate().all(|(k, p)| w(i + k) == *p)) {
+        if let Some(p) = STAGE_PHRASES.iter().find(|p| phrase_at(ws, i, p)) {
             stages += 1;
             i += p.len();
             continue;
@@ -1008,7 +1016,7 @@ fn only_a_stage(ws: &[String]) -> bool {
 /// Segments that are only work still under way: "Enterprise ready (in development)",
 /// "(under evaluation)", "(being tested)", "(ongoing)".
 fn only_work_under_way(ws: &[String]) -> bool {
-    let w = |k: usize| ws.get(k).map(String::as_str).unwrap_or_default();
+    let w = |k: usize| word_at(ws, k);
     const WORK: &[&str] = &["development", "testing", "test", "evaluation", "construction", "validation", "assessment"];
     const BEING: &[&str] =
         &["developed", "built", "tested", "evaluated", "reviewed", "audited", "certified", "validated", "assessed"];
@@ -1037,8 +1045,8 @@ fn segments(lower: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let spaced = |n: Option<char>| n.is_none_or(char::is_whitespace);
-        let prev_space = lower[..i].ends_with(char::is_whitespace);
         let prev = lower[..i].chars().next_back();
+        let prev_space = prev.is_some_and(char::is_whitespace);
         // an answer after `=`, `|`, an arrow (`->`, `=>`, `→`), a spaced `--` or `/`:
         // "Enterprise ready = false", "Enterprise ready → no", "Ready -- no"
         let dash_run = |n: Option<char>| n.is_none_or(|n| n.is_whitespace() || n == '-');
