@@ -15,7 +15,8 @@ Remove the member (not only its value) before publishing. The same holds for a s
 depth, top level and `signatures` included, under the usual names (any name ending in `seed` \
 or `seeds`, `seed_value`, `seed_number` or `seed_list`, and the state or key of a random number \
 generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numbered too: \
-`seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`) and for a \
+`seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`, except the `state` \
+beside numpy's `bit_generator` name or a PCG `inc`), and for a \
 seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
 `RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \

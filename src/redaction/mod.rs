@@ -197,7 +197,7 @@ fn is_seed_folded(n: &[u8]) -> bool {
     // `torch_rng_state`, `rng_key`, `seeds_list`. Not a bare `state` or `rng` (a
     // generator's name, `"rng": "PCG64"`), nor a name that only begins with these
     // (`random_state_description`, `seedling_count`).
-    const ENDINGS: [&[u8]; 12] = [
+    const ENDINGS: [&[u8]; 13] = [
         b"seed",
         b"seeds",
         b"seedvalue",
@@ -210,6 +210,7 @@ fn is_seed_folded(n: &[u8]) -> bool {
         b"rngstates",
         b"rngkey",
         b"rngkeys",
+        b"bitgeneratorstate",
     ];
     ENDINGS.iter().any(|e| stem.ends_with(e))
 }
@@ -393,11 +394,25 @@ fn numeric(s: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_digit()) && t.parse::<f64>().is_ok()
 }
 
+/// An object whose `state` member is a random number generator's state, which replays
+/// its draws as the seed does, although no name says "seed": numpy's
+/// `bit_generator.state` (`{"bit_generator": "PCG64", "state": {"state": ..., "inc":
+/// ...}}`, MT19937's `{"key": [...], "pos": 624}` likewise) and a PCG state on its own
+/// (`{"state": ..., "inc": ...}`, numbers or strings of digits). A bare `state` elsewhere
+/// (`"state": "running"`) is nothing.
+fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> bool {
+    let number = |v: &Value| v.is_number() || v.as_str().is_some_and(numeric);
+    get("bit_generator").is_some_and(Value::is_string)
+        || (get("inc").is_some_and(number) && get("state").is_some_and(number))
+}
+
 /// What the scans share for one bundle.
 struct Scan<'o> {
     deny: Option<regex::RegexSet>,
     opts: &'o Options,
     broken: Option<&'static str>,
+    /// How many generator states ([`generator_state`]) the walk is inside.
+    in_state: usize,
 }
 
 pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
@@ -431,7 +446,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
     } else {
         regex::RegexSet::new(opts.deny_patterns.iter().map(|r| r.as_str())).ok()
     };
-    let mut scan = Scan { deny, opts, broken: pii::warm_up().err() };
+    let mut scan = Scan { deny, opts, broken: pii::warm_up().err(), in_state: 0 };
     if let Some(err) = scan.broken {
         for rule in [&PII_EMAIL, &PII_PHONE, &PII_IP, &PII_CARD, &PII_NATIONAL_ID] {
             out.push(
@@ -445,12 +460,22 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
             );
         }
     }
+    // the whole bundle may be a generator's state too (its `state` is then a member the
+    // schema does not know, which is a warning only)
+    let generator = generator_state(|k| doc.member_ref(k));
     for m in doc.members() {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
         if let Some(v) = doc.member_ref(&m.name) {
+            let state = generator && m.name == "state";
+            scan.in_state = usize::from(state);
             let held = scan.walk(v, &mut path, out);
-            scan.name(&m.name, v, held, &path, out);
+            scan.in_state = 0;
+            if state {
+                scan.seed(v, &path, out);
+            } else {
+                scan.name(&m.name, v, held, &path, out);
+            }
         }
     }
     if let Some(set) = &scan.deny {
@@ -547,11 +572,20 @@ impl Scan<'_> {
             }
             Value::Object(map) => {
                 let mut held = false;
+                // one finding for a generator's state, not one more for a state inside it
+                let generator = self.in_state == 0 && generator_state(|k| map.get(k));
                 for (k, item) in map {
                     path.push(Seg::Key(k));
                     self.text(k, path, true, out);
+                    let state = generator && k == "state";
+                    self.in_state += usize::from(state);
                     let inner = self.walk(item, path, out);
-                    self.name(k, item, inner, path, out);
+                    self.in_state -= usize::from(state);
+                    if state {
+                        self.seed(item, path, out);
+                    } else {
+                        self.name(k, item, inner, path, out);
+                    }
                     held |= inner;
                     path.pop();
                 }
@@ -594,6 +628,25 @@ impl Scan<'_> {
         let pointer = pointer_of(path);
         out.push_lazy(rule, &pointer, || {
             Finding::new(rule, pointer.as_str(), format!("{pointer} {what}")).expected(expected).found("present")
+        });
+    }
+
+    /// A generator's state found by its shape rather than its name ([`generator_state`]).
+    fn seed(&mut self, v: &Value, path: &[Seg], out: &mut Outcome) {
+        if v.is_null() {
+            return;
+        }
+        let pointer = pointer_of(path);
+        out.push_lazy(&RUN_SEED, &pointer, || {
+            Finding::new(
+                &RUN_SEED,
+                pointer.as_str(),
+                format!(
+                    "{pointer} holds a random number generator's state: remove it before sharing the bundle publicly"
+                ),
+            )
+            .expected("no seed")
+            .found("present")
         });
     }
 
@@ -1102,7 +1155,7 @@ mod tests {
     /// The findings of the member scan over `v`'s members, as (rule, pointer).
     fn scanned(v: &serde_json::Value) -> Vec<(&'static str, String)> {
         let opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
-        let mut scan = super::Scan { deny: None, opts: &opts, broken: None };
+        let mut scan = super::Scan { deny: None, opts: &opts, broken: None, in_state: 0 };
         let mut out = crate::finding::Outcome::default();
         for (k, item) in v.as_object().into_iter().flatten() {
             let mut path = vec![Seg::Key(k)];
@@ -1110,6 +1163,36 @@ mod tests {
             scan.name(k, item, held, &path, &mut out);
         }
         out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
+    }
+
+    /// A generator's state replays its draws as the seed does, whatever it is called:
+    /// numpy's `bit_generator.state` (PCG64, MT19937) and a PCG state on its own passed
+    /// the public profile with no finding.
+    #[test]
+    fn a_generator_state_is_a_seed_by_its_shape() {
+        let seed = |v: serde_json::Value| {
+            scanned(&v).into_iter().filter(|(r, _)| *r == "redaction.run-seed").map(|(_, p)| p).collect::<Vec<_>>()
+        };
+        let pcg = serde_json::json!({"rng": {"bit_generator": "PCG64",
+            "state": {"state": 35399562948360463u64, "inc": 3064840799u64},
+            "has_uint32": 0, "uinteger": 0}});
+        assert_eq!(seed(pcg), ["/rng/state"]);
+        let mt = serde_json::json!({"training": {"generator": {"bit_generator": "MT19937",
+            "state": {"key": [1, 2, 3], "pos": 624}}}});
+        assert_eq!(seed(mt), ["/training/generator/state"]);
+        let bare = serde_json::json!({"rng": {"state": "35399562948360463", "inc": 30648}});
+        assert_eq!(seed(bare), ["/rng/state"]);
+        assert_eq!(seed(serde_json::json!({"bit_generator_state": {"a": 1}})), ["/bit_generator_state"]);
+        // a state that is no generator's
+        for honest in [
+            serde_json::json!({"job": {"state": "running", "inc": 1}}),
+            serde_json::json!({"job": {"state": 3}}),
+            serde_json::json!({"cluster": {"state": 7, "increment": 2}}),
+            serde_json::json!({"rng": {"bit_generator": {"name": "PCG64"}, "state": "idle"}}),
+            serde_json::json!({"rng": {"bit_generator": "PCG64", "state": null}}),
+        ] {
+            assert!(seed(honest.clone()).is_empty(), "{honest}");
+        }
     }
 
     /// Letters of other scripts drawn like Latin ones are read as those by the scans and
@@ -1180,7 +1263,8 @@ mod tests {
         assert!(found.iter().any(|(r, p)| *r == "redaction.run-seed" && p == "/notes"), "{found:?}");
         let mut opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
         opts.deny_patterns = vec![regex::Regex::new("ACME-[0-9]+").unwrap()];
-        let mut scan = super::Scan { deny: regex::RegexSet::new(["ACME-[0-9]+"]).ok(), opts: &opts, broken: None };
+        let mut scan =
+            super::Scan { deny: regex::RegexSet::new(["ACME-[0-9]+"]).ok(), opts: &opts, broken: None, in_state: 0 };
         let mut out = crate::finding::Outcome::default();
         let v = serde_json::json!("customer \u{410}\u{421}\u{41c}\u{415}-4471");
         let mut path = vec![Seg::Key("notes")];
