@@ -837,6 +837,13 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
             '\u{2800}' => Some(" "),
             _ => None,
         };
+        // A dot drawn at mid-height between two digits is the full stop it stands in for:
+        // `203·0·113·42` displays as an address (between other characters it stays: `Jos·é`).
+        let between_digits = || {
+            out.ends_with(|p: char| p.is_ascii_digit())
+                && text.get(end..).is_some_and(|rest| rest.starts_with(|n: char| n.is_ascii_digit()))
+        };
+        let wide = wide.or_else(|| (is_mid_dot(c) && between_digits()).then_some("."));
         if let Some(w) = wide {
             folded = true;
             out.push_str(w);
@@ -892,6 +899,12 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         }
     }
     folded.then_some((out, from))
+}
+
+/// Dots drawn at mid-height: the middle dot, the hyphenation point, the bullet and dot
+/// operators, the katakana middle dots, the Greek ano teleia and the word separator dot.
+fn is_mid_dot(c: char) -> bool {
+    matches!(c, '\u{b7}' | '\u{387}' | '\u{2027}' | '\u{2219}' | '\u{22c5}' | '\u{30fb}' | '\u{ff65}' | '\u{2e31}')
 }
 
 /// The range of the text [`as_latin`] read that a range of its result comes from.
@@ -1193,6 +1206,19 @@ mod tests {
         ] {
             assert!(seed(honest.clone()).is_empty(), "{honest}");
         }
+    }
+
+    /// An address written with dots drawn at mid-height displays as the address (it
+    /// passed the public profile); a mid-height dot elsewhere is left as it is.
+    #[test]
+    fn mid_height_dots_between_digits_are_full_stops() {
+        for dot in ['\u{b7}', '\u{387}', '\u{2027}', '\u{2219}', '\u{22c5}', '\u{30fb}', '\u{ff65}', '\u{2e31}'] {
+            let text = format!("Uploaded from 203{dot}0{dot}113{dot}42");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert_eq!(found, [("redaction.pii-ip", "/notes".to_owned())], "{text:?}");
+        }
+        assert!(super::as_latin("Jos\u{b7}e 1\u{b7} 2").is_none());
+        assert!(scanned(&serde_json::json!({ "notes": "1\u{b7}500 rows, 2\u{b7}5 GB" })).is_empty());
     }
 
     /// Letters of other scripts drawn like Latin ones are read as those by the scans and
