@@ -492,10 +492,15 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
 /// in a string, which the patterns read.
 fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::read::Member, out: &mut Outcome) {
     crate::read::numbers_as_written(src, m.offset, &mut |steps, literal| {
-        if !set.is_match(literal) {
-            return;
+        // written with an exponent, the number is also read in plain digits
+        // (`4.4710023e7` is 44710023), as a reader of the bundle sees its value
+        let plain = plain_decimal(literal);
+        let mut hits: Vec<(usize, &str)> = set.matches(literal).into_iter().map(|i| (i, literal)).collect();
+        if let Some(p) = plain.as_deref() {
+            let more: Vec<usize> = set.matches(p).into_iter().filter(|i| !hits.iter().any(|h| h.0 == *i)).collect();
+            hits.extend(more.into_iter().map(|i| (i, p)));
         }
-        for i in set.matches(literal).into_iter() {
+        for (i, text) in hits {
             let Some(re) = opts.deny_patterns.get(i) else { continue };
             // past the cap a hit is only counted, and its pointer is not built
             if out.count_only(&DENY_PATTERN) {
@@ -509,7 +514,7 @@ fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::re
                 };
             }
             let shown = escape_control(re.as_str());
-            let found = re.find(literal).map_or(literal, |m| m.as_str());
+            let found = re.find(text).map_or(text, |m| m.as_str());
             out.push_lazy(&DENY_PATTERN, &pointer, || {
                 Finding::new(
                     &DENY_PATTERN,
@@ -521,6 +526,39 @@ fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::re
             });
         }
     });
+}
+
+/// A JSON number literal written with an exponent, in plain decimal digits, exactly (the
+/// digits shifted, never through a float): `4.4710023e7` is `44710023`, `-1.5E-3` is
+/// `-0.0015`. None without an exponent, or when the plain form would be longer than 64
+/// characters (`1e300` is no identifier, and the work stays linear in the literal).
+fn plain_decimal(literal: &str) -> Option<String> {
+    let (mantissa, exp) = literal.split_once(['e', 'E'])?;
+    let exp: i64 = exp.strip_prefix('+').unwrap_or(exp).parse().ok()?;
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    let point = i64::try_from(int.len()).ok()?.checked_add(exp)?;
+    let len = i64::try_from(digits.len()).ok()?;
+    if !(-64..=64).contains(&point) || len > 64 {
+        return None;
+    }
+    let (whole, part) = if point <= 0 {
+        (String::new(), "0".repeat(usize::try_from(-point).ok()?) + &digits)
+    } else if point >= len {
+        (digits.clone() + &"0".repeat(usize::try_from(point - len).ok()?), String::new())
+    } else {
+        let at = usize::try_from(point).ok()?;
+        (digits.get(..at)?.to_owned(), digits.get(at..)?.to_owned())
+    };
+    let whole = whole.trim_start_matches('0');
+    let part = part.trim_end_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let plain = if part.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{part}") };
+    (plain.len() <= 64).then_some(plain)
 }
 
 /// One step of the path to a value; the pointer string is only built for a finding.
@@ -1205,6 +1243,28 @@ mod tests {
             serde_json::json!({"rng": {"bit_generator": "PCG64", "state": null}}),
         ] {
             assert!(seed(honest.clone()).is_empty(), "{honest}");
+        }
+    }
+
+    /// A number written with an exponent is matched in plain digits too.
+    #[test]
+    fn exponent_literals_in_plain_digits() {
+        for (lit, plain) in [
+            ("4.4710023e7", Some("44710023")),
+            ("4.47100230E+7", Some("44710023")),
+            ("-1.5E-3", Some("-0.0015")),
+            ("44710023e0", Some("44710023")),
+            ("0.0e5", Some("0")),
+            ("12e-1", Some("1.2")),
+            ("1e63", Some("1000000000000000000000000000000000000000000000000000000000000000")),
+            ("1e64", None),
+            ("1e-63", None),
+            ("1e-62", Some("0.00000000000000000000000000000000000000000000000000000000000001")),
+            ("1e-99999999999999999999", None),
+            ("44710023", None),
+            ("4471.0023", None),
+        ] {
+            assert_eq!(super::plain_decimal(lit).as_deref(), plain, "{lit}");
         }
     }
 
