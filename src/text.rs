@@ -84,6 +84,14 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// A character drawn as a low line `_` that the UTS #39 confusables leave out (its
+/// skeleton is itself): the modifier letter low macron `ˍ` (U+02CD), the lower one
+/// eighth block `▁` and the scan line `⎽`. `seedˍ1` and `runˍseed` display as the
+/// names they imitate.
+pub fn drawn_as_low_line(c: char) -> bool {
+    matches!(c, '\u{2cd}' | '\u{2581}' | '\u{23bd}')
+}
+
 /// Whether a character can move, hide or erase other text when shown: C0 and C1
 /// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
 /// report lines), line and paragraph separators, and the invisible format characters

@@ -164,6 +164,8 @@ fn named(name: &str) -> Option<Named> {
             for c in norm.text().chars() {
                 if c.is_ascii() {
                     push(c);
+                } else if crate::text::drawn_as_low_line(c) {
+                    push('_');
                 } else {
                     unicode_security::skeleton(c.encode_utf8(&mut utf8)).for_each(&mut push);
                 }
@@ -1066,7 +1068,9 @@ mod tests {
     /// (`seed_1`, `random_seed_2`) was not read as one, and passed.
     #[test]
     fn numbered_seed_names_are_seeds() {
-        for name in ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7"] {
+        for name in
+            ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7", "seed\u{2cd}1"]
+        {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
         for name in ["seedling_2", "sha256", "exceed_1", "seed_v2", "123", "num_seeds_removed_3"] {
