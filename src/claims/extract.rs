@@ -3231,6 +3231,8 @@ mod tests {
             "AES-256-GCM at rest, SHA-256 digests, SHA-3, RSA-4096 and P-256 keys, Ed25519 signatures",
             "HTTP/2 and HTTP/1.1 endpoints",
             "Python 3.11.4, CUDA 12, Java 17, version 2.1, v2.1, OAuth 2.0, SAML 2.0, WCAG 2.1 AA",
+            "SHA3-256, TLSv1.3, iso 27001, Records: SOC 2, ISO 27001 certified records",
+            "ISO\u{a0}27001 and FIPS 140\u{2011}2",
         ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
@@ -3306,6 +3308,7 @@ mod tests {
             "Enterprise ready since 2021",
             "renewal by the end of 2026",
             "audited in 2024 by EY, as of March 2025, Q3 2024, in May 2023 and since 2019 without incident",
+            "renewed Sept 2024, due H1 2025 (close of 2025)",
         ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
@@ -3329,16 +3332,19 @@ mod tests {
         }
     }
 
-    /// A name repeated a million times is read in one pass: nothing is kept per name.
+    /// A name repeated a million times is read in one pass (as long as a claim of as many
+    /// plain words and numbers): nothing is kept per name.
     #[test]
     fn a_million_names_keep_nothing() {
-        let text = "SOC 2 Type II, ISO 27001:2022, TLS 1.3 since 2021; ".repeat(200_000);
+        let e = extract("enterprise_ready", &"SOC 2 ".repeat(1_000_000));
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty() && e.unchecked_more == 0);
+        let text = "SOC 2 Type II, ISO 27001:2022, TLS 1.3 since 2021; ".repeat(50_000);
         let e = extract("enterprise_ready", &text);
         assert!(e.mentions.is_empty() && e.unchecked.is_empty() && e.unchecked_more == 0);
         // with a figure after each, the findings are capped as for any claim
-        let text = "SOC 2 billion records ".repeat(200_000);
+        let text = "SOC 2 billion records ".repeat(50_000);
         let e = extract("scale_proven", &text);
-        assert_eq!(e.mentions.len(), 200_000);
+        assert_eq!(e.mentions.len(), 50_000);
         assert!(e.unchecked.len() <= MAX_PER_RULE);
     }
 }
