@@ -78,11 +78,16 @@ const OF_TIME: [&str; 6] = ["as", "end", "start", "beginning", "middle", "close"
 
 /// Words that may follow a year that is a date: a clause ends, or one of these starts
 /// the next phrase (`certified in 2024 by EY`). Any other word may be what the number
-/// counts (`in 2000 deployments`), and leaves it a figure.
-const AFTER_YEAR: [&str; 17] = [
-    "and", "or", "by", "with", "without", "for", "at", "on", "in", "under", "from", "after", "before", "onward",
-    "onwards", "when", "while",
+/// counts (`in 2000 deployments`), and leaves it a figure; so does `or` (`in 2000 or
+/// more records`).
+const AFTER_YEAR: [&str; 16] = [
+    "and", "by", "with", "without", "for", "at", "on", "in", "under", "from", "after", "before", "onward", "onwards",
+    "when", "while",
 ];
+
+/// Words after [`AFTER_YEAR`] that make the number before them a count (`in 2000 and
+/// more records`), as a magnitude, a unit or a record noun there does.
+const COMPARE: [&str; 10] = ["more", "less", "fewer", "over", "above", "beyond", "up", "under", "below", "so"];
 
 /// Per token of `r`: part of a name's designation or a year that is a date. One pass, a
 /// bounded look-ahead at each token.
@@ -343,7 +348,8 @@ fn figure_word(r: &Reader, k: usize) -> bool {
 
 /// A year that is a date at token `k`: four digits from 1900 to 2099, as written, after
 /// a word of time ([`TIME_WORDS`], `as of`, `end of`, a month, a quarter `Q3` or half
-/// `H1`), with a clause ending after it or a word of [`AFTER_YEAR`].
+/// `H1`), with a clause ending after it or a word of [`AFTER_YEAR`] (and no word of a
+/// count after that).
 fn year(r: &Reader, k: usize) -> bool {
     let is_year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     if !is_year || !as_written(r, k) || !spaced(r, k) {
@@ -374,6 +380,11 @@ fn year(r: &Reader, k: usize) -> bool {
     match r.toks.get(k + 1) {
         None => true,
         Some(_) if !r.same_clause(k, k + 1) => true,
-        Some(_) => spaced(r, k + 1) && r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)),
+        Some(_) => {
+            let count = r.word(k + 2).is_some_and(|w| {
+                COMPARE.contains(&w) || magnitude_word(w).is_some() || mem_unit(w).is_some() || is_record_noun(w)
+            });
+            spaced(r, k + 1) && r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !count
+        }
     }
 }
