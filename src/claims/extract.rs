@@ -3268,6 +3268,9 @@ mod tests {
         }
         // a number left with no metric is reported, never dropped as a name
         for text in [
+            "ISO 500 or more records",
+            "SOC 2 and over",
+            "SOC 2 Type II or more",
             "SOC 2 Type II records",
             "SOC 2 GPUs",
             "Python 3.11 hours",

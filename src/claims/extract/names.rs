@@ -85,8 +85,9 @@ const AFTER_YEAR: [&str; 16] = [
     "when", "while",
 ];
 
-/// Words after [`AFTER_YEAR`] that make the number before them a count (`in 2000 and
-/// more records`), as a magnitude, a unit or a record noun there does.
+/// Words after a connecting word that make the number before it a count (`in 2000 and
+/// more records`, `ISO 500 or more records`), as a magnitude, a unit or a record noun
+/// there does ([`count_word`]).
 const COMPARE: [&str; 10] = ["more", "less", "fewer", "over", "above", "beyond", "up", "under", "below", "so"];
 
 /// Per token of `r`: part of a name's designation or a year that is a date. One pass, a
@@ -318,11 +319,20 @@ fn figure_after(r: &Reader, k: usize) -> bool {
         }
         return true;
     }
+    // "ISO 500 or more records": a connecting word, then a word of a count
+    let connected = matches!(r.word(k), Some("or" | "and" | "to" | "plus")) && r.word(k + 1).is_some_and(count_word);
     match tok.kind {
         Kind::Digits | Kind::Foreign => true,
-        Kind::Word { .. } => figure_word(r, k),
+        Kind::Word { .. } => connected || figure_word(r, k),
         Kind::Sym(_) => false,
     }
+}
+
+/// A word that makes the number before the word before it a count (`or more records`,
+/// `and over`, `and million-record`): a comparison ([`COMPARE`]), a magnitude, a memory
+/// unit, a record noun.
+fn count_word(w: &str) -> bool {
+    COMPARE.contains(&w) || magnitude_word(w).is_some() || mem_unit(w).is_some() || is_record_noun(w)
 }
 
 /// The word at token `k` is one the reader reads with a number: a magnitude or a word
@@ -381,9 +391,7 @@ fn year(r: &Reader, k: usize) -> bool {
         None => true,
         Some(_) if !r.same_clause(k, k + 1) => true,
         Some(_) => {
-            let count = r.word(k + 2).is_some_and(|w| {
-                COMPARE.contains(&w) || magnitude_word(w).is_some() || mem_unit(w).is_some() || is_record_noun(w)
-            });
+            let count = r.word(k + 2).is_some_and(count_word);
             spaced(r, k + 1) && r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !count
         }
     }
