@@ -3296,6 +3296,8 @@ mod tests {
             "SOC \u{662} Type II",
             "IS\u{200b}O 27001 certified",
             "\u{406}SO 27001 certified",
+            "\u{ff30}-256 keys",
+            "WCAG 2.1 \u{ff21}\u{ff21}",
         ] {
             let e = extract("enterprise_ready", text);
             assert!(!e.unchecked.is_empty(), "{text}: read as a name");

@@ -161,7 +161,7 @@ fn article_first(r: &Reader, k: usize) -> Option<(usize, usize)> {
     let mut at = paragraph(r, n + 1);
     // the words after it one space apart; after a paragraph, its closing bracket and a space
     let gap = |k: usize| {
-        let (a, b) = (r.toks.get(k - 1), r.toks.get(k));
+        let (a, b) = (k.checked_sub(1).and_then(|p| r.toks.get(p)), r.toks.get(k));
         a.zip(b).and_then(|(a, b)| r.t.get(a.end as usize..b.start as usize))
     };
     let first = if at > n + 1 { ") " } else { " " };
@@ -183,7 +183,7 @@ fn name_at(r: &Reader, k: usize, name: &[&str]) -> Option<usize> {
     for (n, part) in name.iter().enumerate() {
         let ok = match *part {
             "/" | "-" => part.starts_with(r.sym(at)?) && r.glued(at) && r.glued(at + 1),
-            "P" => r.t.get(r.toks.get(at)?.range()) == Some("P"),
+            "P" => r.t.get(r.toks.get(at)?.range()) == Some("P") && as_written(r, at),
             w => r.word(at) == Some(w) && as_written(r, at),
         };
         let placed = n == 0 || r.glued(at) || spaced(r, at);
@@ -225,7 +225,7 @@ fn shape_at(r: &Reader, j: usize, shape: Shape) -> Option<(usize, usize)> {
                 .then_some(())?;
             let mut k = j + 3;
             let letter = r.toks.get(k).and_then(|t| r.t.get(t.range()));
-            if r.glued(k) && letter.is_some_and(|l| matches!(l, "A" | "B" | "C" | "D")) {
+            if r.glued(k) && letter.is_some_and(|l| matches!(l, "A" | "B" | "C" | "D")) && as_written(r, k) {
                 k += 1;
             }
             let number = k;
@@ -240,7 +240,8 @@ fn shape_at(r: &Reader, j: usize, shape: Shape) -> Option<(usize, usize)> {
             let k = version(r, j).filter(|_| spaced(r, j))?;
             let level = shape == Shape::Wcag
                 && spaced(r, k)
-                && matches!(r.toks.get(k).and_then(|t| r.t.get(t.range())), Some("A" | "AA" | "AAA"));
+                && matches!(r.toks.get(k).and_then(|t| r.t.get(t.range())), Some("A" | "AA" | "AAA"))
+                && as_written(r, k);
             let end = if level { k + 1 } else { k };
             Some((end, end))
         }
