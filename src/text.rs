@@ -2,6 +2,35 @@
 
 use std::borrow::Cow;
 
+/// Month names and their abbreviations, lower case: the statements' dates a plan is put
+/// on (marketplace) and the dates a year after them makes (claims).
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Levenshtein distance over chars; inputs here are short names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -719,44 +719,16 @@ const PERIODS: &[&str] = &[
     "rollout",
 ];
 
-/// Dates a plan is put on ("Q3", "2026", "FY27", "spring", "May"): see [`is_date`].
-const DATES: &[&str] = &[
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Seasons a plan is put on ("spring"); the other dates ("Q3", "2026", "FY27", "May"):
+/// see [`is_date`].
+const DATES: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
-/// A date of [`DATES`], a year (`2026`), a quarter or half (`q3`, `q326` from "Q3'26",
-/// `h2`) or a fiscal year (`fy27`).
+/// A season of [`DATES`], a month ([`crate::text::MONTHS`]), a year (`2026`), a quarter
+/// or half (`q3`, `q326` from "Q3'26", `h2`) or a fiscal year (`fy27`).
 fn is_date(w: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     DATES.contains(&w)
+        || crate::text::MONTHS.contains(&w)
         || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && digits(w))
         || w.strip_prefix('q').is_some_and(|t| t.starts_with(['1', '2', '3', '4']) && digits(t))
         || w.strip_prefix('h').is_some_and(|t| t.starts_with(['1', '2']) && digits(t))
