@@ -820,12 +820,19 @@ const ONCE_PENDING: &[&str] = &[
     "shipped",
 ];
 
-/// Words that, like `once`, make what follows a condition when it is a check or a
-/// release of [`ONCE_PENDING`] or a version ("Enterprise ready when certified", "if
-/// approved", "after GA", "until v2"). All but `if` say when rather than whether, so a
-/// date later in the segment makes the check an event in time, read as `certified in
-/// Q3 2025` is: "certified when audited by KPMG in 2024", "after the audit in 2024".
-const CONDITIONS: &[&str] = &["when", "whenever", "if", "after", "following", "until", "till", "before"];
+/// Words that, like `once`, make what follows a condition when it is a check of
+/// [`ONCE_PENDING`] or a release ("Enterprise ready when certified", "if approved",
+/// "after GA", "awaiting audit"; `as soon as` too). All but `if` and `awaiting` say when
+/// rather than whether, so a date later in the segment makes a check an event in time,
+/// read as `certified in Q3 2025` is: "certified when audited by KPMG in 2024", "after
+/// the audit in 2024".
+const CONDITIONS: &[&str] = &["when", "whenever", "if", "after", "following", "awaiting"];
+
+/// Words that make a condition of a release only, not of a check ("until GA", "before
+/// v2", "prior to launch", "by GA"): "tested before release" is the order of a process.
+/// Not `at` nor `on`, which date a past event as often ("at launch, 40 banks
+/// onboarded"); `by` not of a version, read with [`INTO_VERSION`].
+const UNTIL_RELEASE: &[&str] = &["before", "until", "till", "prior", "by"];
 
 /// Acts of a process: right before a word of [`CONDITIONS`] (over fillers and `only`,
 /// `always`, ...) they give the order of the process, not a condition on the statement
@@ -961,15 +968,20 @@ const DATE_LEAD: &[&str] = &[
     "half",
 ];
 
-/// Whether a segment is only a date ("Q3", "H2 2027", "2027", "FY27", "by March"), over
-/// [`DATE_LEAD`] and the day of a month.
+/// Whether a segment is only a date ("Q3", "H2 2027", "2027", "FY27", "by March",
+/// "2027-03"), over [`DATE_LEAD`], the day or month in figures beside a date, and a word
+/// that makes it a target ("(Q3 target)", "(Q3 ETA)").
 fn only_a_date(ws: &[String]) -> bool {
-    let month = ws.iter().any(|w| DATES.contains(&w.as_str()));
+    let dated = ws.iter().any(|w| is_date(w));
     let mut dates = 0;
     for w in ws {
-        if is_date(w) || PERIODS.contains(&w.as_str()) && matches!(w.as_str(), "year" | "quarter" | "half") {
+        if is_date(w) || matches!(w.as_str(), "year" | "quarter" | "half") {
             dates += 1;
-        } else if !(DATE_LEAD.contains(&w.as_str()) || month && w.len() <= 2 && digits(w)) {
+        } else if !(DATE_LEAD.contains(&w.as_str())
+            || dated && w.len() <= 2 && digits(w)
+            || GOALS.contains(&w.as_str())
+            || SCHEDULED.contains(&w.as_str()))
+        {
             return false;
         }
     }
@@ -1176,17 +1188,22 @@ fn hedges(ws: &[String]) -> bool {
                 })
                 .is_some_and(|b| PROCESS.contains(&b.as_str()))
         };
-        let condition = CONDITIONS.contains(&word)
+        let as_soon_as = word == "as" && i >= 2 && w(i - 1) == "soon" && w(i - 2) == "as";
+        let until = UNTIL_RELEASE.contains(&word) && (word != "prior" || w(i + 1) == "to");
+        let condition = (CONDITIONS.contains(&word) || as_soon_as || until)
             && !process()
             && solid.get(i + 1).is_some_and(|&j| {
-                let release = matches!(w(j), "ga" | "release" | "launch" | "released" | "launched" | "shipped")
+                let ga = matches!(w(j), "ga" | "launch")
                     || phrase_at(ws, j, &["general", "availability"])
-                    || phrase_at(ws, j, &["generally", "available"])
-                    || version_at(ws, j);
+                    || phrase_at(ws, j, &["generally", "available"]);
+                let version = version_at(ws, j);
+                if until {
+                    return ga || version && word != "by";
+                }
+                let release = ga || version || matches!(w(j), "release" | "released" | "launched" | "shipped");
                 let check = ONCE_PENDING.contains(&w(j)) && !release;
-                (release && (w(j) != "release" || !matches!(word, "before" | "until" | "till"))
-                    || check && !matches!(word, "before" | "until" | "till"))
-                    && (word == "if" || release || !date_after.get(j + 1).is_some_and(|&d| d))
+                let dated = date_after.get(j + 1).is_some_and(|&d| d);
+                release || check && (matches!(word, "if" | "awaiting") || !dated)
             });
         // "audit ongoing", "certification still ongoing since May": work written noun
         // first, not "ongoing monitoring" nor a recurring check, "audit ongoing annually"
@@ -1202,8 +1219,11 @@ fn hedges(ws: &[String]) -> bool {
                 .is_some_and(|b| {
                     matches!(b.as_str(), "monitoring" | "support" | "patching" | "operations" | "maintenance")
                 });
-        // "Enterprise ready pre-GA": a stage before release ending the segment
-        let pre = word == "pre" && i + 2 == ws.len() && matches!(w(i + 1), "ga" | "release" | "launch" | "production");
+        // "Enterprise ready pre-GA", "post-GA": a stage before or a time after a release
+        // ending the segment
+        let pre = matches!(word, "pre" | "post")
+            && i + 2 == ws.len()
+            && matches!(w(i + 1), "ga" | "release" | "launch" | "production");
         anywhere
             || phrase
             || to_be
@@ -1526,7 +1546,7 @@ fn denies(words: &[String]) -> bool {
     let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
     let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
     words.iter().enumerate().any(|(i, w)| {
-        negator(Some(w))
+        (negator(Some(w)) || w == "zero" && negated_check(words, i))
             && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
             // "whether or not audited by customers" leaves it open, it denies nothing
             && !(w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
@@ -1611,8 +1631,9 @@ const CHECK_HARM: &[&str] = &[
     "risks",
 ];
 
-/// Whether the negator at word `i` (not `fail`, whose "0 failed tests" is harm) negates
-/// a check of [`CHECKS`]: "no audit", "without certification", "no SOC 2 audit yet".
+/// Whether the negator at word `i` (not `fail`, whose "0 failed tests" is harm; `zero`
+/// too) negates a check of [`CHECKS`]: "no audit", "without certification", "no SOC 2
+/// audit yet", "zero audits".
 fn negated_check(words: &[String], i: usize) -> bool {
     let at = |k: usize| word_at(words, k);
     if at(i).starts_with("fail") {
@@ -1780,7 +1801,14 @@ pub fn gap(text: &str) -> Option<Gap> {
         if ANSWERS.contains(&compact.as_str()) || denies(&ws) {
             return Some(Gap::Denial);
         }
-        // "none" or "x" after a colon often answers a question of harm ("Data loss: none")
+        // "none" or "x" after a colon often answers a question of harm ("Data loss: none"),
+        // not after a check ("Audit: none")
+        let before = k.checked_sub(1).and_then(|j| segs.get(j)).map(|(_, s)| words(s)).unwrap_or_default();
+        if matches!(compact.as_str(), "none" | "nil" | "null")
+            && before.last().is_some_and(|l| CHECKS.contains(&l.as_str()))
+        {
+            return Some(Gap::Denial);
+        }
         if is_placeholder(seg) && !matches!(compact.as_str(), "none" | "nil" | "null" | "x" | "xx") {
             return Some(Gap::Placeholder);
         }
@@ -1795,7 +1823,6 @@ pub fn gap(text: &str) -> Option<Gap> {
                 return Some(Gap::Deferral);
             }
         }
-        let before = k.checked_sub(1).and_then(|j| segs.get(j)).map(|(_, s)| words(s)).unwrap_or_default();
         // the versions named, said to be out in the next segment: "in v2 and v3 (both released)"
         let out = || segs.get(k + 1).is_some_and(|(_, s)| only_released(&words(s)));
         if hedges(&ws) || in_a_version(&ws) && !out() || dated_alone(&ws, opener, &before) {
@@ -2288,6 +2315,14 @@ mod tests {
             "Enterprise ready before GA",
             "Enterprise ready after general availability",
             "Enterprise ready for production after GA",
+            "Enterprise ready post-GA",
+            "Enterprise ready by launch",
+            "Enterprise ready prior to GA",
+            "Enterprise ready after release",
+            "Enterprise ready as soon as certified",
+            "Enterprise ready, awaiting certification",
+            "Enterprise ready awaiting audit in March",
+            "Enterprise ready when the audit completes",
             "Enterprise ready when v2 ships",
             "Enterprise ready in v3 (v2 released)",
             "Enterprise ready in v3; v2 (released)",
@@ -2310,6 +2345,10 @@ mod tests {
             "Enterprise ready (March)",
             "Enterprise ready (by Q3)",
             "Enterprise ready (end of 2027)",
+            "Enterprise ready (2027-03)",
+            "Enterprise ready (Q3/Q4)",
+            "Enterprise ready (Q3 target)",
+            "Enterprise ready (Q3 ETA)",
             "Enterprise ready - 2027",
             "Enterprise ready \u{2013} Q3 2027",
             "Enterprise ready: Q3",
@@ -2355,6 +2394,9 @@ mod tests {
             "Enterprise ready (no audit report)",
             "Enterprise ready (no audit results)",
             "Enterprise ready; no audit trail",
+            "Enterprise ready (zero audits)",
+            "Enterprise ready (audit: none)",
+            "Enterprise ready (no audits to date)",
         ] {
             assert_eq!(gap(t), Some(Gap::Denial), "{t}");
         }
@@ -2383,6 +2425,13 @@ mod tests {
             "Enterprise ready; tested before release",
             "Enterprise ready; every change deployed only after review",
             "Enterprise ready; patches applied when approved",
+            "Enterprise ready; bugs fixed after release",
+            "Enterprise ready; at launch, 40 banks onboarded",
+            "Enterprise ready; runs on v2 clusters",
+            "Enterprise ready; zero audit findings",
+            "Enterprise ready; data loss: none",
+            "Enterprise ready; SOC 2 audit passed (March)",
+            "Ready as soon as deployed; proven in production operations",
             "Enterprise ready after 2 audits",
             "Enterprise ready (certified Q3 2025)",
             "Enterprise ready; certified in Q3 2025",
