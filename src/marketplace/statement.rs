@@ -834,6 +834,10 @@ const CONDITIONS: &[&str] = &["when", "whenever", "if", "after", "following", "a
 /// onboarded"); `by` not of a version, read with [`INTO_VERSION`].
 const UNTIL_RELEASE: &[&str] = &["before", "until", "till", "prior", "by"];
 
+/// Words that, before an act or a check, make it one still to come ("will be deployed",
+/// "to be certified", "getting certified").
+const TO_COME: &[&str] = &["be", "being", "will", "shall", "to", "get", "gets", "getting", "become", "becoming"];
+
 /// Acts of a process: right before a word of [`CONDITIONS`] (over fillers and `only`,
 /// `always`, ...) they give the order of the process, not a condition on the statement
 /// ("every change deployed only after review", "patches applied when approved").
@@ -869,8 +873,25 @@ fn version_at(ws: &[String], k: usize) -> bool {
 /// Prepositions that, before a version (an article allowed), put the statement in it:
 /// "Enterprise ready in v2", "with version 2.0", "pre-v2". The text carries no clock,
 /// so the version is read as one to come unless the statement says it is out (see
-/// [`only_released`]); "since v2" and "as of v2" say so themselves.
-const INTO_VERSION: &[&str] = &["in", "with", "by", "from", "after", "until", "till", "before", "pre"];
+/// [`only_released`]); "since v2" and "as of v2" say so themselves. Not `from`, which
+/// names where something came from as often ("upgraded from v1").
+const INTO_VERSION: &[&str] = &["in", "with", "by", "after", "until", "till", "before", "pre"];
+
+/// Words that, before `with` and a version, say what works with it ("compatible with
+/// v1 clients"), not when the statement holds.
+const WORKS_WITH: &[&str] = &[
+    "compatible",
+    "works",
+    "working",
+    "integrates",
+    "integrated",
+    "interoperable",
+    "interoperates",
+    "supports",
+    "runs",
+    "backward",
+    "backwards",
+];
 
 /// Verbs that, right before a preposition of [`INTO_VERSION`], say what a version
 /// brought: "SSO added in v2", "proven in v2.1" date an event, not the statement.
@@ -895,6 +916,13 @@ const SHIPPED_IN: &[&str] = &[
     "reached",
     "attained",
     "passed",
+    "removed",
+    "deprecated",
+    "changed",
+    "updated",
+    "upgraded",
+    "migrated",
+    "supported",
 ];
 
 /// Whether a segment puts the statement in a version of [`INTO_VERSION`]: `v2`,
@@ -910,7 +938,9 @@ fn in_a_version(ws: &[String]) -> bool {
         let j = if matches!(w(i + 1), "the" | "a") { i + 2 } else { i + 1 };
         INTO_VERSION.contains(&w(i))
             && (version_at(ws, j) || numbered(j))
-            && !i.checked_sub(1).is_some_and(|b| SHIPPED_IN.contains(&w(b)))
+            && !i
+                .checked_sub(1)
+                .is_some_and(|b| SHIPPED_IN.contains(&w(b)) || w(i) == "with" && WORKS_WITH.contains(&w(b)))
     })
 }
 
@@ -1049,21 +1079,24 @@ const STANDARDS: &[&str] = &["soc", "iso", "iec", "pci", "nist", "fips", "hitrus
 /// check or release just named (`certified (2024)`, `released - March 2025`; not one
 /// still to be, `to be deployed (Q3)`), the last check or report (`last audit: March
 /// 2025`, `report date: 2025`; not `next audit (Q3)` nor `target date: Q3`) or the
-/// standard (`SOC 2 Type II (2024)`, `ISO 27001:2022`). After a comma it is a dateline
-/// and is not read.
-fn dated_alone(ws: &[String], opener: Option<char>, before: &[String]) -> bool {
+/// standard (`SOC 2 Type II (2024)`, `ISO 27001:2022`, not `SOC 2: Q3 2027`). After a
+/// comma it is a dateline and is not read.
+fn dated_alone(seg: &str, ws: &[String], opener: Option<char>, before: &[String]) -> bool {
     let n = before.len();
     let last = before.last().map(String::as_str).unwrap_or_default();
     let second = n.checked_sub(2).map(|k| word_at(before, k)).unwrap_or_default();
     let third = n.checked_sub(3).map(|k| word_at(before, k)).unwrap_or_default();
-    let past = DATED_EVENTS.contains(&last) && second != "be";
+    let past = DATED_EVENTS.contains(&last) && !TO_COME.contains(&second);
     let last_check = (CHECKS.contains(&last) || last == "report")
         && matches!(second, "last" | "latest" | "previous" | "recent")
         || last == "date"
             && (matches!(second, "report" | "issue")
                 || CHECKS.contains(&second) && matches!(third, "last" | "latest" | "previous" | "recent"));
-    let standard =
-        (digits(last) || matches!(last, "i" | "ii")) && before.iter().any(|w| STANDARDS.contains(&w.as_str()));
+    // a standard's year after a colon only as its notation, unspaced: "ISO 27001:2022",
+    // not "SOC 2: Q3 2027"
+    let standard = (digits(last) || matches!(last, "i" | "ii"))
+        && before.iter().any(|w| STANDARDS.contains(&w.as_str()))
+        && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
     let event = past || last_check || standard;
     let opened = opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | ':' | '=' | '|' | '>') || is_arrow(c));
     opened && !event && only_a_date(ws)
@@ -1178,15 +1211,15 @@ fn hedges(ws: &[String]) -> bool {
         // in 2024"), not a release ("after GA in 2024": "GA since 2024" says it is out), nor
         // anything after `if`. `before`, `until` and `till` only a release: "tested before
         // release" is the order of a process.
+        // an act done, not one still to be ("will be deployed after GA")
         let process = || {
-            ws.iter()
-                .take(i)
+            (0..i)
                 .rev()
-                .find(|b| {
-                    !(FILLERS.contains(&b.as_str())
-                        || matches!(b.as_str(), "only" | "always" | "just" | "immediately" | "right" | "directly"))
+                .find(|&b| {
+                    !(FILLERS.contains(&w(b))
+                        || matches!(w(b), "only" | "always" | "just" | "immediately" | "right" | "directly"))
                 })
-                .is_some_and(|b| PROCESS.contains(&b.as_str()))
+                .is_some_and(|b| PROCESS.contains(&w(b)) && !b.checked_sub(1).is_some_and(|a| TO_COME.contains(&w(a))))
         };
         let as_soon_as = word == "as" && i >= 2 && w(i - 1) == "soon" && w(i - 2) == "as";
         let until = UNTIL_RELEASE.contains(&word) && (word != "prior" || w(i + 1) == "to");
@@ -1463,7 +1496,7 @@ fn only_work_under_way(ws: &[String]) -> bool {
         1 => matches!(w(0), "ongoing" | "wip" | "unfinished" | "incomplete"),
         2 => {
             matches!(w(0), "in" | "under") && WORK.contains(&w(1))
-                || w(0) == "being" && BEING.contains(&w(1))
+                || matches!(w(0), "being" | "getting") && BEING.contains(&w(1))
                 || w(0) == "ongoing" && CHECKS.contains(&w(1))
         }
         _ => false,
@@ -1825,7 +1858,7 @@ pub fn gap(text: &str) -> Option<Gap> {
         }
         // the versions named, said to be out in the next segment: "in v2 and v3 (both released)"
         let out = || segs.get(k + 1).is_some_and(|(_, s)| only_released(&words(s)));
-        if hedges(&ws) || in_a_version(&ws) && !out() || dated_alone(&ws, opener, &before) {
+        if hedges(&ws) || in_a_version(&ws) && !out() || dated_alone(seg, &ws, opener, &before) {
             return Some(Gap::Hedge);
         }
     }
@@ -2315,6 +2348,10 @@ mod tests {
             "Enterprise ready before GA",
             "Enterprise ready after general availability",
             "Enterprise ready for production after GA",
+            "Enterprise ready; will be deployed after GA",
+            "Enterprise ready; to be deployed after GA",
+            "Enterprise ready, getting certified (2027)",
+            "Enterprise ready (SOC 2: Q3 2027)",
             "Enterprise ready post-GA",
             "Enterprise ready by launch",
             "Enterprise ready prior to GA",
@@ -2428,6 +2465,9 @@ mod tests {
             "Enterprise ready; bugs fixed after release",
             "Enterprise ready; at launch, 40 banks onboarded",
             "Enterprise ready; runs on v2 clusters",
+            "Enterprise ready; upgraded from v1",
+            "Enterprise ready; compatible with v1 clients",
+            "Enterprise ready; deprecated API removed in v2",
             "Enterprise ready; zero audit findings",
             "Enterprise ready; data loss: none",
             "Enterprise ready; SOC 2 audit passed (March)",
