@@ -4,14 +4,17 @@
 //! "Pending review", "n/a - see appendix"): a reviewer would refuse each, so the profile
 //! does too. The rule is narrow on purpose so that ordinary affirmative prose passes: a
 //! negation only denies when it governs a word of achievement ("not proven", "no
-//! improvement"), not a word of harm ("no data loss", "never above 16.5 GB"). Nor is it
+//! improvement") or a check ("no audit"), not a word of harm ("no data loss", "never
+//! above 16.5 GB", "no audit findings"). Nor is it
 //! proved by a hedge: a statement that it will, could or may be met, that it was met in a
 //! simulation, that it is planned or pending, or that wants a citation ("Could be
 //! enterprise ready", "Enterprise ready: planned", "Enterprise ready [citation needed]"),
-//! nor by one that puts it on a date, a stage, a degree or a review to come ("Enterprise
-//! readiness planned for Q3", "Enterprise ready (beta)", "Almost enterprise ready",
-//! "Enterprise ready once audited"): each word of these is read only where it hedges, so
-//! that "Released in beta in 2024, generally available since 2025" stays a statement.
+//! nor by one that puts it on a date, a version, a stage, a degree, a goal or a review
+//! or release to come ("Enterprise readiness planned for Q3", "Enterprise ready (Q3)",
+//! "Enterprise ready in v2", "Enterprise ready (beta)", "Almost enterprise ready",
+//! "Enterprise readiness is the goal", "Enterprise ready once audited", "after GA"):
+//! each word of these is read only where it hedges, so that "Released in beta in 2024,
+//! generally available since 2025" stays a statement.
 
 use super::is_placeholder;
 
