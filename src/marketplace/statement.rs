@@ -938,7 +938,11 @@ fn in_a_version(ws: &[String]) -> bool {
         end > k && matches!(w(end), "release" | "version" | "update" | "build")
     };
     (0..ws.len()).any(|i| {
-        let j = if matches!(w(i + 1), "the" | "a") { i + 2 } else { i + 1 };
+        // an article and a word of time to come allowed: "in the upcoming v2"
+        let mut j = i + 1;
+        while matches!(w(j), "the" | "a" | "an") || NEXT.contains(&w(j)) {
+            j += 1;
+        }
         INTO_VERSION.contains(&w(i))
             && (version_at(ws, j) || numbered(j))
             && !i
@@ -1101,7 +1105,8 @@ fn dated_alone(seg: &str, ws: &[String], opener: Option<char>, before: &[String]
         && before.iter().any(|w| STANDARDS.contains(&w.as_str()))
         && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
     let event = past || last_check || standard;
-    let opened = opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | ':' | '=' | '|' | '>') || is_arrow(c));
+    let opened =
+        opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
     opened && !event && only_a_date(ws)
 }
 
@@ -1208,7 +1213,9 @@ fn hedges(ws: &[String]) -> bool {
         };
         // "once audited", "upon certification", "subject to audit"
         let once = (matches!(word, "once" | "upon") || word == "subject" && w(i + 1) == "to")
-            && governed(if word == "subject" { i + 1 } else { i }).is_some_and(|g| ONCE_PENDING.contains(&g));
+            && solid
+                .get(if word == "subject" { i + 2 } else { i + 1 })
+                .is_some_and(|&j| ONCE_PENDING.contains(&w(j)) || version_at(ws, j));
         // "when certified", "if approved", "after GA", "until general availability", "before
         // v2". A date later in the segment makes a check an event in time ("after the audit
         // in 2024"), not a release ("after GA in 2024": "GA since 2024" says it is out), nor
@@ -1310,6 +1317,9 @@ const RESERVATIONS: &[&[&str]] = &[
     &["in", "the", "future"],
     &["next", "year"],
     &["ambition"],
+    &["approx"],
+    &["approximately"],
+    &["roughly"],
 ];
 
 /// Whether a segment is only a reservation of [`RESERVATIONS`], over `only`.
@@ -1582,6 +1592,10 @@ fn denies(words: &[String]) -> bool {
     let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
     let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
     words.iter().enumerate().any(|(i, w)| {
+        // "w/o" is `without`, of a check only: "Enterprise ready w/o audit"
+        if w == "w" && at(Some(i + 1)) == Some("o") {
+            return negated_check(words, i + 1);
+        }
         (negator(Some(w)) || w == "zero" && negated_check(words, i))
             && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
             // "whether or not audited by customers" leaves it open, it denies nothing
@@ -2389,6 +2403,10 @@ mod tests {
             "Enterprise ready (Q3/Q4)",
             "Enterprise ready (Q3 target)",
             "Enterprise ready (Q3 ETA)",
+            "Enterprise ready / Q3",
+            "Enterprise ready (approx. Q3)",
+            "Enterprise ready in an upcoming v2",
+            "Enterprise ready upon v2",
             "Enterprise ready - 2027",
             "Enterprise ready \u{2013} Q3 2027",
             "Enterprise ready: Q3",
@@ -2437,6 +2455,7 @@ mod tests {
             "Enterprise ready (zero audits)",
             "Enterprise ready (audit: none)",
             "Enterprise ready (no audits to date)",
+            "Enterprise ready w/o audit",
         ] {
             assert_eq!(gap(t), Some(Gap::Denial), "{t}");
         }
