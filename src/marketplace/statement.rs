@@ -1683,11 +1683,22 @@ const CHECK_HARM: &[&str] = &[
 
 /// Whether the negator at word `i` (not `fail`, whose "0 failed tests" is harm; `zero`
 /// too) negates a check of [`CHECKS`]: "no audit", "without certification", "no SOC 2
-/// audit yet", "zero audits".
+/// audit yet", "zero audits". `without` (`w/o`) only after a word of achievement or
+/// leading its segment: "works without manual approval" tells what a feature needs.
 fn negated_check(words: &[String], i: usize) -> bool {
     let at = |k: usize| word_at(words, k);
     if at(i).starts_with("fail") {
         return false;
+    }
+    if matches!(at(i), "without" | "o") {
+        let start = if at(i) == "o" { i.saturating_sub(1) } else { i };
+        let after_state = (0..start)
+            .rev()
+            .find(|&b| !FILLERS.contains(&at(b)))
+            .is_none_or(|b| ACHIEVED.contains(&at(b)) || UN_ACHIEVED.contains(&at(b)));
+        if !after_state {
+            return false;
+        }
     }
     let Some(c) = (i + 1..words.len()).find(|&k| {
         let w = at(k);
@@ -2456,6 +2467,8 @@ mod tests {
             "Enterprise ready (audit: none)",
             "Enterprise ready (no audits to date)",
             "Enterprise ready w/o audit",
+            "Enterprise ready, without certification",
+            "Scale proven without independent audit",
         ] {
             assert_eq!(gap(t), Some(Gap::Denial), "{t}");
         }
@@ -2487,6 +2500,7 @@ mod tests {
             "Enterprise ready; bugs fixed after release",
             "Enterprise ready; at launch, 40 banks onboarded",
             "Enterprise ready; runs on v2 clusters",
+            "Enterprise ready; auto-scaling works without manual approval",
             "Enterprise ready; upgraded from v1",
             "Enterprise ready; compatible with v1 clients",
             "Enterprise ready; deprecated API removed in v2",
