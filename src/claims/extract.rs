@@ -3314,6 +3314,8 @@ mod tests {
             "renewal by the end of 2026",
             "audited in 2024 by EY, as of March 2025, Q3 2024, in May 2023 and since 2019 without incident",
             "renewed Sept 2024, due H1 2025 (close of 2025)",
+            "SOC 2 Type II (2024)",
+            "Enterprise ready; SOC 2 Type II (2024) and ISO 27001 (2023), without exceptions",
         ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
@@ -3334,6 +3336,10 @@ mod tests {
             "Generated in 2000 or more records",
             "Generated in 2000 and more records",
             "Proven in 2000 with million-record batches",
+            "Generated (2000) records",
+            "Generated (2000)records",
+            "Proven ( 2000 ) with a spaced bracket",
+            "Proven (2000 or more records)",
         ] {
             // read as a figure: held against a metric or reported unchecked, never dropped
             let e = extract("enterprise_ready", text);

@@ -363,7 +363,25 @@ fn figure_word(r: &Reader, k: usize) -> bool {
 /// count after that).
 fn year(r: &Reader, k: usize) -> bool {
     let is_year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    if !is_year || !as_written(r, k) || !spaced(r, k) {
+    if !is_year || !as_written(r, k) {
+        return false;
+    }
+    // A year alone in brackets dates what it follows ("SOC 2 Type II (2024)"), when
+    // another clause starts after the brackets or a word that may follow a date does.
+    if let Some(range) = r.toks.get(k).map(|t| t.range()) {
+        let open = range.start.checked_sub(1).and_then(|at| r.t.get(at..range.start)) == Some("(");
+        if open && r.t.get(range.end..range.end + 1) == Some(")") {
+            let this = r.toks.get(k).map(|t| t.clause);
+            return match r.toks.get(k + 1) {
+                None => true,
+                Some(next) if this.is_some_and(|c| next.clause > c.saturating_add(1)) => true,
+                Some(_) => {
+                    r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !r.word(k + 2).is_some_and(count_word)
+                }
+            };
+        }
+    }
+    if !spaced(r, k) {
         return false;
     }
     let before = k - 1;
@@ -388,6 +406,12 @@ fn year(r: &Reader, k: usize) -> bool {
     if !(time_word || of || month || period) {
         return false;
     }
+    ends_a_date(r, k)
+}
+
+/// What follows token `k` (a year, or the bracket closing it) leaves it a date: the end
+/// of its clause, or a word that may follow a date with no count after it.
+fn ends_a_date(r: &Reader, k: usize) -> bool {
     match r.toks.get(k + 1) {
         None => true,
         Some(_) if !r.same_clause(k, k + 1) => true,
