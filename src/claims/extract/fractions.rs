@@ -281,6 +281,29 @@ fn decimals(p: f64, q: f64) -> u32 {
     }
 }
 
+/// The token after `of` and `a` or `an`, each if there, from token `k`: where the
+/// magnitude or unit a fraction is part of stands (`half of a billion`, `a tenth of a
+/// percent`).
+fn skip_of_a(r: &Reader, k: usize) -> usize {
+    let mut m = k;
+    if r.word(m) == Some("of") {
+        m += 1;
+    }
+    if matches!(r.word(m), Some("a" | "an")) {
+        m += 1;
+    }
+    m
+}
+
+/// The token of a magnitude or a unit after a fraction ending before token `k`, in its
+/// clause (`of` and `a` skipped: `1/2 of a billion`, `half a percent`).
+fn part_of(r: &Reader, k: usize) -> Option<usize> {
+    let m = skip_of_a(r, k);
+    let magnitude = r.word(m).and_then(magnitude_word).is_some();
+    let unit = m > k && unit_after(r, m).is_some();
+    ((magnitude || unit) && r.same_clause(k.saturating_sub(1), m)).then_some(m)
+}
+
 /// The number a fraction makes: before a magnitude a count of it (`½ billion`), after a
 /// whole number a mixed number (`1½ million`), else with no unit after it a share
 /// (`reduced to ¼`): a percentage, held at whole percents.
@@ -290,7 +313,7 @@ fn number(r: &Reader, i: usize, whole: f64, p: f64, q: f64, end: usize) -> Num {
         mult: 1.0,
         decimals: decimals(p, q),
         first: i,
-        last: end,
+        last: part_of(r, end).unwrap_or(end),
         at_least: false,
         share: false,
     };
@@ -387,8 +410,8 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
 
 /// How a fraction in words is used, as [`use_of`] reads it.
 enum Use {
-    /// Before the magnitude at this token: `a quarter million`, `half a billion`,
-    /// `three quarters of a billion`, `a quarter-million`.
+    /// Before the magnitude or unit at this token: `a quarter million`, `half a billion`,
+    /// `three quarters of a billion`, `a quarter-million`, `a tenth of a percent`.
     Magnitude(usize),
     /// A share of a metric: `reduced by a third`, `a quarter of the cost`, `in half the time`.
     Share,
@@ -415,26 +438,20 @@ fn use_of(r: &Reader, f: &Words) -> Use {
     if f.first == f.noun && f.first > 0 && r.word(f.first - 1).is_some_and(|w| ordinal.contains(&w)) {
         return Use::Other;
     }
-    let mut m = k;
-    if r.word(m) == Some("of") {
-        m += 1;
-    }
-    if matches!(r.word(m), Some("a" | "an")) {
-        m += 1;
-    }
-    if r.word(m).and_then(magnitude_word).is_some() && r.same_clause(f.noun, m) {
+    if let Some(m) = part_of(r, k) {
         return Use::Magnitude(m);
     }
     match r.word(k).filter(|_| r.same_clause(f.noun, k)) {
         Some(w) if SHARE_NEXT.contains(&w) => return Use::Share,
         // "a third party": the noun it numbers
-        Some(w) if !(is_preposition(w) || SUBJECT_ENDS.contains(&w) || ["and", "or", "but"].contains(&w)) => {
+        Some(w) if !(is_preposition(w) || SUBJECT_ENDS.contains(&w) || ["to", "and", "or", "but"].contains(&w)) => {
             return Use::Other
         }
         _ => {}
     }
-    // "reduced by a third", "cut costs in half", "savings of a quarter"
-    let cut = (f.first.saturating_sub(4)..f.first)
+    // "reduced by a third", "cut costs in half", "savings of a quarter", "down by between a
+    // third and a half"
+    let cut = (f.first.saturating_sub(6)..f.first)
         .filter(|&b| r.same_clause(b, f.first))
         .filter_map(|b| r.word(b))
         .any(|w| is_cut_word(w) || is_saved_word(w));
