@@ -3070,6 +3070,20 @@ mod tests {
                 "half a percent",
             ),
             (
+                "scale_proven",
+                "half-a-billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "half-a-billion records",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced to one twelfth",
+                pct(100.0 - 1.0 / 12.0 * 100.0, PercentOf::CostSavings),
+                0,
+                "reduced to one twelfth",
+            ),
+            (
                 "efficiency_achieved",
                 "Cost down by a third to a half",
                 pct(50.0, PercentOf::CostSavings),

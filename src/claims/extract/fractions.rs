@@ -285,12 +285,14 @@ fn decimals(p: f64, q: f64) -> u32 {
 /// magnitude or unit a fraction is part of stands (`half of a billion`, `a tenth of a
 /// percent`).
 fn skip_of_a(r: &Reader, k: usize) -> usize {
-    let mut m = k;
+    // "half-a-billion": a hyphen between the words is read as a space
+    let hyphen = |m: usize| if r.sym(m) == Some('-') && r.glued(m) && r.glued(m + 1) { m + 1 } else { m };
+    let mut m = hyphen(k);
     if r.word(m) == Some("of") {
-        m += 1;
+        m = hyphen(m + 1);
     }
     if matches!(r.word(m), Some("a" | "an")) {
-        m += 1;
+        m = hyphen(m + 1);
     }
     m
 }
@@ -357,8 +359,12 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
             ("eighth", 8.0),
             ("ninth", 9.0),
             ("tenth", 10.0),
+            ("twelfth", 12.0),
+            ("sixteenth", 16.0),
+            ("twentieth", 20.0),
             ("hundredth", 100.0),
             ("thousandth", 1000.0),
+            ("millionth", 1e6),
         ]
         .into_iter()
         .find_map(|(s, q)| {
@@ -386,7 +392,7 @@ struct Words {
     noun: usize,
 }
 
-/// The fraction in words at token `i`: a count (`a`, `an`, `one`, ..., `nine`) and a
+/// The fraction in words at token `i`: a count (`a`, `an`, `one`, ..., `nineteen`) and a
 /// denominator word that agrees with it (`a third`, `two thirds`, `one-quarter`), or
 /// `half` alone. A denominator word with no count is an ordinal or a period (`the third
 /// release`, `every quarter`), no fraction.
@@ -397,7 +403,7 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
     }
     let count = match w {
         "a" | "an" | "one" => 1.0,
-        w => unit_word(w).filter(|c| (2.0..=9.0).contains(c))?,
+        w => unit_word(w).filter(|c| (2.0..=19.0).contains(c))?,
     };
     let mut n = i + 1;
     if r.sym(n) == Some('-') && r.glued(n) && r.glued(n + 1) {
@@ -428,18 +434,16 @@ const SHARE_NEXT: [&str; 12] =
 
 fn use_of(r: &Reader, f: &Words) -> Use {
     let k = f.noun + 1;
-    if r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1) {
-        if let Some(w) = r.word(k + 1) {
-            return if magnitude_word(w).is_some() { Use::Magnitude(k + 1) } else { Use::Compound(k + 1) };
-        }
+    if let Some(m) = part_of(r, k) {
+        return Use::Magnitude(m);
+    }
+    if r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1) && r.word(k + 1).is_some() {
+        return Use::Compound(k + 1);
     }
     // "the second half", "the first half of 2025": a period
     let ordinal = ["first", "second", "latter", "former", "other", "back", "front", "top", "bottom", "upper"];
     if f.first == f.noun && f.first > 0 && r.word(f.first - 1).is_some_and(|w| ordinal.contains(&w)) {
         return Use::Other;
-    }
-    if let Some(m) = part_of(r, k) {
-        return Use::Magnitude(m);
     }
     match r.word(k).filter(|_| r.same_clause(f.noun, k)) {
         Some(w) if SHARE_NEXT.contains(&w) => return Use::Share,
