@@ -3265,6 +3265,8 @@ mod tests {
             ("1\u{2571}2 billion records", "1\u{2571}2 billion", "drawn like a slash"),
             ("1\u{29f8}2 billion records", "1\u{29f8}2 billion", "drawn like a slash"),
             ("1\\2 billion records", "1\\2 billion", "drawn like a slash"),
+            ("1\u{30ce}2 billion records", "1\u{30ce}2 billion", "drawn like a slash"),
+            ("1\u{338}2 billion records", "1\u{338}2 billion", "drawn like a slash"),
             ("1/\u{662} billion records", "1/\u{662} billion", "another script"),
             ("\u{bd}0 billion records", "\u{bd}0 billion", "fraction character"),
             ("1/1234567890123456 billion records", "1/1234567890123456 billion", "more digits"),

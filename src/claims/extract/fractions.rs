@@ -26,24 +26,17 @@ fn is_slash(c: char) -> bool {
 /// Characters drawn like a slash that are none: between digits they make the number not
 /// read ("1╱2 billion" read as "2 billion" and passed for 2 x 10^9 records).
 fn is_look_alike_slash(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '\u{29F8}'
-            | '\u{29F9}'
-            | '\u{2571}'
-            | '\u{27CB}'
-            | '\u{27CD}'
-            | '\u{30CE}'
-            | '\u{1735}'
-            | '\u{2CC6}'
-            | '\u{2AFD}'
-            | '\u{2AFB}'
-            | '\u{0337}'
-            | '\u{0338}'
-            | '\u{20EB}'
-            | '\u{FE68}'
-    )
+    LOOK_ALIKE_SLASHES.contains(&c)
 }
+
+/// The backslash, the big and the reverse big solidus, two box-drawing and two
+/// mathematical diagonals, the Philippine single punctuation, the double and triple
+/// solidus operators, the combining solidus overlays, and the katakana `ノ` (a letter: see
+/// [`slash_at`]).
+const LOOK_ALIKE_SLASHES: &[char] = &[
+    '\\', '\u{29F8}', '\u{29F9}', '\u{2571}', '\u{2572}', '\u{27CB}', '\u{27CD}', '\u{1735}', '\u{2AFD}', '\u{2AFB}',
+    '\u{0337}', '\u{0338}', '\u{20EB}', '\u{30CE}',
+];
 
 /// Words of time before a month and year (`since 12/2025`): only there is `M/YYYY` a date;
 /// elsewhere it is a fraction (`1/2000 of the cost`).
@@ -83,8 +76,11 @@ enum Form {
 }
 
 /// A slash (or a character drawn like one) glued to digits on both sides at token `k`.
+/// The katakana `ノ`, drawn like a slash, is a letter: a word of its own (`1ノ2` made `2`
+/// an identifier and left "billion records" to be read alone).
 fn slash_at(r: &Reader, k: usize) -> Option<char> {
-    let c = r.sym(k).filter(|&c| is_slash(c) || is_look_alike_slash(c))?;
+    let c = r.sym(k).or_else(|| (r.word(k) == Some("\u{30CE}")).then_some('\u{30CE}'));
+    let c = c.filter(|&c| is_slash(c) || is_look_alike_slash(c))?;
     let digits = r.digits(k + 1).is_some() || r.foreign(k + 1);
     (r.glued(k) && r.glued(k + 1) && digits).then_some(c)
 }
@@ -539,7 +535,9 @@ pub(super) fn why_unread(r: &Reader, field: &str, toks: Range<usize>) -> Option<
         if ratio.is_some() {
             return Some(Some(Cow::Borrowed(COUNTS)));
         }
-        let j = (first + 1..toks.end).find(|&k| r.sym(k).is_some_and(|c| is_slash(c) || is_look_alike_slash(c)))?;
+        let slash_like =
+            |k: usize| r.sym(k).is_some_and(|c| is_slash(c) || is_look_alike_slash(c)) || slash_at(r, k).is_some();
+        let j = (first + 1..toks.end).find(|&k| slash_like(k))?;
         let plain = j == first + 1 && r.digits(first).is_some();
         return match slash_form(r, first, j, plain)? {
             // a date or 24/7 with a figure's word after it ("24/7 billion records", "24/7 of
