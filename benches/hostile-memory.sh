@@ -74,6 +74,8 @@ shapes = [
     ("claim: 5% zorp", False, lambda n: with_(at(claim, "5% zorp " * n))),
     ("claim: 99.9% accuracy", False, lambda n: with_(at(claim, "99.9% accuracy, " * n))),
     ("claim: words", False, lambda n: with_(at(claim, "word " * n))),
+    ("claim: standard names (SOC 2 Type II)", False,
+     lambda n: with_(at(claim, "SOC 2 Type II, ISO/IEC 27001:2022, TLS 1.3 since 2021; " * n))),
     ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
     ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
     ("claim: powers beyond 10^30", False, lambda n: with_(at(claim, "1e400 records, 10^99 TB; " * n))),

@@ -174,7 +174,8 @@ pub struct AuditArgs {
     pub tolerance: Option<f64>,
 
     /// A regular expression for customer identifiers that no string, member name or
-    /// number (as written in the file) may contain (public and marketplace profiles);
+    /// number (as written in the file, and in plain digits) may contain (public and
+    /// marketplace profiles);
     /// repeatable
     #[arg(long = "deny-pattern", value_name = "REGEX", value_parser = parse_regex)]
     pub deny_patterns: Vec<regex::Regex>,

@@ -2,6 +2,35 @@
 
 use std::borrow::Cow;
 
+/// Month names and their abbreviations, lower case: the statements' dates a plan is put
+/// on (marketplace) and the dates a year after them makes (claims).
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Levenshtein distance over chars; inputs here are short names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -82,6 +111,14 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+/// A character drawn as a low line `_` that the UTS #39 confusables leave out (its
+/// skeleton is itself): the modifier letter low macron `ˍ` (U+02CD), the lower one
+/// eighth block `▁` and the scan line `⎽`. `seedˍ1` and `runˍseed` display as the
+/// names they imitate.
+pub fn drawn_as_low_line(c: char) -> bool {
+    matches!(c, '\u{2cd}' | '\u{2581}' | '\u{23bd}')
 }
 
 /// Whether a character can move, hide or erase other text when shown: C0 and C1

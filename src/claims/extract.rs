@@ -17,6 +17,8 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
+mod names;
+
 /// Which metric a percentage names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PercentOf {
@@ -1776,9 +1778,18 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         }
         return finish(out, text);
     }
-    let mut nums = Numbers { r: &r, at: 0, ahead: VecDeque::new(), num_at: vec![0; r.toks.len()], unread: Vec::new() };
+    // the digits of a name ("SOC 2", "TLS 1.3") and years that are dates are no figures
+    let names = names::names(&r);
+    let mut nums = Numbers {
+        r: &r,
+        names: &names,
+        at: 0,
+        ahead: VecDeque::new(),
+        num_at: vec![0; r.toks.len()],
+        unread: Vec::new(),
+    };
     let mut out = Extraction::default();
-    let mut claimed = vec![false; r.toks.len()];
+    let mut claimed = names.clone();
     let mut prev_num_end = 0;
     while let Some(mut num) = nums.peek(0) {
         // a number inside the phrase of one read before it ("records per 1 second")
@@ -2277,6 +2288,8 @@ fn finish(mut out: Extraction, text: &str) -> Extraction {
 /// the list kept before held 48, with a flag).
 struct Numbers<'r, 't> {
     r: &'r Reader<'t>,
+    /// Per token: part of a name or a date ([`names::names`]), never read as a number.
+    names: &'r [bool],
     /// The next token to read a number from.
     at: usize,
     ahead: VecDeque<Num>,
@@ -2306,6 +2319,10 @@ impl Numbers<'_, '_> {
         let r = self.r;
         while self.at < r.toks.len() {
             let i = self.at;
+            if self.names.get(i).copied().unwrap_or(false) {
+                self.at += 1;
+                continue;
+            }
             // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
             let glued_to_word =
                 i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
@@ -3557,5 +3574,151 @@ mod tests {
         let e = extract("efficiency_achieved", "Costs fell from 100% to 25%");
         assert!(e.unchecked.iter().any(|u| u.text == "25%" && u.why.contains("to")), "{:?}", e.unchecked);
         assert!(!e.mentions.iter().any(|m| m.phrase("Costs fell from 100% to 25%") == "25%"), "{:?}", e.mentions);
+    }
+
+    /// The digits of a standard's, a protocol's, an algorithm's or a version's
+    /// designation are a name: nothing unchecked, nothing held against a metric.
+    #[test]
+    fn designations_are_names() {
+        for text in [
+            "Enterprise ready, SOC 2 Type II audited",
+            "SOC 1 and SOC 3 reports; SOC 2 Type 2",
+            "Enterprise ready; ISO 27001 certified",
+            "ISO/IEC 27001:2022, ISO 9001:2015, ISO 42001, IEC 62443-3-3 and ISO 8601-1:2019",
+            "ISO\u{a0}27001 certified",
+            "ISO 27001-certified, SOC 2-compliant",
+            "NIST SP 800-53 Rev. 5, NIST 800-171, NIST SP 800-63B Revision 4",
+            "FIPS 140-2 and FIPS 140-3 validated modules",
+            "PCI DSS 4.0, PCI-DSS v4.0",
+            "GDPR Article 32, GDPR Art. 32(1), Art. 32 GDPR, Article 28(3) of the GDPR, HITRUST, CCPA",
+            "TLS 1.3 and TLS 1.2 in transit, SSL 3.0 disabled",
+            "AES-256-GCM at rest, SHA-256 digests, SHA-3, RSA-4096 and P-256 keys, Ed25519 signatures",
+            "HTTP/2 and HTTP/1.1 endpoints",
+            "Python 3.11.4, CUDA 12, Java 17, version 2.1, v2.1, OAuth 2.0, SAML 2.0, WCAG 2.1 AA",
+            "SHA3-256, TLSv1.3, iso 27001, Records: SOC 2, ISO 27001 certified records",
+            "ISO\u{a0}27001 and FIPS 140\u{2011}2",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    /// A word of a figure right after the digits wins over the name: they are read as
+    /// the figure they are, and a figure after a designation is still read.
+    #[test]
+    fn a_figure_after_a_name_is_read() {
+        use Quantity::*;
+        for (field, text, want) in [
+            ("scale_proven", "SOC 2 billion records", rec(2.0, 1e9)),
+            ("scale_proven", "ISO 500 million records", rec(500.0, 1e6)),
+            ("scale_proven", "ISO 27001 records processed", rec(27001.0, 1.0)),
+            ("scale_proven", "SOC 2M records", rec(2.0, 1e6)),
+            ("scale_proven", "SOC 2 000 000 records", rec(2e6, 1.0)),
+            ("scale_proven", "GDPR Art. 32 records", rec(32.0, 1.0)),
+            ("performance_improvement", "TLS 1.3x faster", vec![Speedup { value: 1.3 }]),
+            ("performance_improvement", "HTTP/2 times faster", vec![Speedup { value: 2.0 }]),
+            ("performance_improvement", "SOC 2-fold faster", vec![Speedup { value: 2.0 }]),
+            ("memory_optimization", "AES-256 GB memory", vec![Memory { value: 256.0, unit: MemUnit::Gb }]),
+            ("memory_optimization", "AES-256-GB peak", vec![Memory { value: 256.0, unit: MemUnit::Gb }]),
+            (
+                "quality_maintained",
+                "ISO 27001 certified, 99.9% accuracy",
+                vec![Percent { value: 99.9, of: PercentOf::Accuracy }],
+            ),
+            ("quality_maintained", "ISO 42001 % accuracy", vec![Percent { value: 42001.0, of: PercentOf::Accuracy }]),
+        ] {
+            assert_eq!(q(field, text), want, "{text}");
+        }
+        // a number left with no metric is reported, never dropped as a name
+        for text in [
+            "ISO 500 or more records",
+            "SOC 2 and over",
+            "SOC 2 Type II or more",
+            "SOC 2 Type II records",
+            "SOC 2 GPUs",
+            "Python 3.11 hours",
+            "SOC 2+",
+            "ISO 27001.5",
+            "CUDA 12 training runs",
+            "SOC 2 x",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(!e.unchecked.is_empty() || !e.mentions.is_empty(), "{text}: read as a name");
+        }
+    }
+
+    /// A name is one written as it displays: letters of another script drawn alike,
+    /// full-width letters or digits, digits of another script, or a zero-width character
+    /// inside make no name, and the digits stay a figure with no metric.
+    #[test]
+    fn a_look_alike_name_is_no_name() {
+        for text in [
+            "SOC 2 audited in Cyrillic: \u{405}\u{41e}\u{421} 2",
+            "\u{ff29}\u{ff33}\u{ff2f} 27001 certified",
+            "ISO \u{ff12}\u{ff17}\u{ff10}\u{ff10}\u{ff11} certified",
+            "SOC \u{662} Type II",
+            "IS\u{200b}O 27001 certified",
+            "\u{406}SO 27001 certified",
+            "\u{ff30}-256 keys",
+            "WCAG 2.1 \u{ff21}\u{ff21}",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(!e.unchecked.is_empty(), "{text}: read as a name");
+        }
+    }
+
+    /// A four-digit year after a word of time is a date; with a figure's word (or any
+    /// word that is not one of the few that may follow a date) it stays a figure.
+    #[test]
+    fn a_year_after_a_word_of_time_is_a_date() {
+        for text in [
+            "Enterprise ready; certified in 2024",
+            "Enterprise ready since 2021",
+            "renewal by the end of 2026",
+            "audited in 2024 by EY, as of March 2025, Q3 2024, in May 2023 and since 2019 without incident",
+            "renewed Sept 2024, due H1 2025 (close of 2025)",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        assert_eq!(q("scale_proven", "2024 records generated in 2024"), rec(2024.0, 1.0));
+        assert_eq!(q("performance_improvement", "2024x faster since 2024"), vec![Quantity::Speedup { value: 2024.0 }]);
+        assert_eq!(q("scale_proven", "since 2021 records"), rec(2021.0, 1.0));
+        for text in [
+            "Proven in 2000 deployments",
+            "Costs cut by 2000",
+            "in 2024 hours",
+            "may 2024",
+            "in 1899",
+            "in 20245",
+            "in \u{ff12}\u{ff10}\u{ff12}\u{ff14}",
+            "since 2019-2024",
+            "in 2024 and 2025",
+            "Generated in 2000 or more records",
+            "Generated in 2000 and more records",
+            "Proven in 2000 with million-record batches",
+        ] {
+            // read as a figure: held against a metric or reported unchecked, never dropped
+            let e = extract("enterprise_ready", text);
+            let read = e.mentions.iter().any(|m| m.phrase(text).contains("2000")) || !e.unchecked.is_empty();
+            assert!(read, "{text}: read as a date");
+        }
+    }
+
+    /// A name repeated a million times is read in one pass (as long as a claim of as many
+    /// plain words and numbers): nothing is kept per name.
+    #[test]
+    fn a_million_names_keep_nothing() {
+        let e = extract("enterprise_ready", &"SOC 2 ".repeat(1_000_000));
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty() && e.unchecked_more == 0);
+        let text = "SOC 2 Type II, ISO 27001:2022, TLS 1.3 since 2021; ".repeat(50_000);
+        let e = extract("enterprise_ready", &text);
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty() && e.unchecked_more == 0);
+        // with a figure after each, the findings are capped as for any claim
+        let text = "SOC 2 billion records ".repeat(50_000);
+        let e = extract("scale_proven", &text);
+        assert_eq!(e.mentions.len(), 50_000);
+        assert!(e.unchecked.len() <= MAX_PER_RULE);
     }
 }

@@ -21,11 +21,13 @@ bundle) is a warning: the hash covers another value than the file shows.",
 pub static ARTIFACT_FILLED: Rule = Rule {
     id: "context.artifact-hash-filled",
     section: Context,
-    severity: Warning,
+    severity: Error,
     title: "Artifact hash is filled in",
     explanation: "The bundle's `NAME_hash` for an artifact you supplied is missing, not a string, \
 or a placeholder (\"...\", empty, all zeros): the bundle does not commit to any artifact, so the \
-file cannot be held against it. Ask the publisher for a bundle that states the hash.",
+file cannot be held against it. An error, as a supplied key with no signature is: the check \
+you asked for cannot pass, and a bundle must not be VERIFIED against a file it never named. \
+Ask the publisher for a bundle that states the hash.",
 };
 
 pub static ARTIFACT_FORM: Rule = Rule {

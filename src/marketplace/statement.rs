@@ -4,14 +4,17 @@
 //! "Pending review", "n/a - see appendix"): a reviewer would refuse each, so the profile
 //! does too. The rule is narrow on purpose so that ordinary affirmative prose passes: a
 //! negation only denies when it governs a word of achievement ("not proven", "no
-//! improvement"), not a word of harm ("no data loss", "never above 16.5 GB"). Nor is it
+//! improvement") or a check ("no audit"), not a word of harm ("no data loss", "never
+//! above 16.5 GB", "no audit findings"). Nor is it
 //! proved by a hedge: a statement that it will, could or may be met, that it was met in a
 //! simulation, that it is planned or pending, or that wants a citation ("Could be
 //! enterprise ready", "Enterprise ready: planned", "Enterprise ready [citation needed]"),
-//! nor by one that puts it on a date, a stage, a degree or a review to come ("Enterprise
-//! readiness planned for Q3", "Enterprise ready (beta)", "Almost enterprise ready",
-//! "Enterprise ready once audited"): each word of these is read only where it hedges, so
-//! that "Released in beta in 2024, generally available since 2025" stays a statement.
+//! nor by one that puts it on a date, a version, a stage, a degree, a goal or a review
+//! or release to come ("Enterprise readiness planned for Q3", "Enterprise ready (Q3)",
+//! "Enterprise ready in v2", "Enterprise ready (beta)", "Almost enterprise ready",
+//! "Enterprise readiness is the goal", "Enterprise ready once audited", "after GA"):
+//! each word of these is read only where it hedges, so that "Released in beta in 2024,
+//! generally available since 2025" stays a statement.
 
 use super::is_placeholder;
 
@@ -101,7 +104,7 @@ const REDACTIONS: &[&str] = &[
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "cannot", "nor", "neither", "isnt", "wasnt", "werent", "arent", "didnt",
     "doesnt", "dont", "hasnt", "havent", "hadnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "aint", "fail",
-    "fails", "failed", "failing", "lacks", "lacked", "lacking", "non",
+    "fails", "failed", "failing", "lacks", "lacked", "lacking", "non", "without",
 ];
 
 /// Words that may stand between a negator and what it negates ("was not yet fully
@@ -719,48 +722,22 @@ const PERIODS: &[&str] = &[
     "rollout",
 ];
 
-/// Dates a plan is put on ("Q3", "2026", "FY27", "spring", "May"): see [`is_date`].
-const DATES: &[&str] = &[
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Seasons a plan is put on ("spring"); the other dates ("Q3", "2026", "FY27", "May"):
+/// see [`is_date`].
+const DATES: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
-/// A date of [`DATES`], a year (`2026`), a quarter or half (`q3`, `q326` from "Q3'26",
-/// `h2`) or a fiscal year (`fy27`).
+/// A season of [`DATES`], a month ([`crate::text::MONTHS`]), a year (`2026`), a quarter
+/// or half (`q3`, `q326` from "Q3'26", `h2`) or a fiscal year (`fy27`).
 fn is_date(w: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     DATES.contains(&w)
+        || crate::text::MONTHS.contains(&w)
         || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && digits(w))
         || w.strip_prefix('q').is_some_and(|t| t.starts_with(['1', '2', '3', '4']) && digits(t))
         || w.strip_prefix('h').is_some_and(|t| t.starts_with(['1', '2']) && digits(t))
         || w.strip_prefix("fy").is_some_and(digits)
+        // "3Q27", "2H", "2H2027"
+        || ["1q", "2q", "3q", "4q", "1h", "2h"].iter().any(|p| w.strip_prefix(p).is_some_and(|t| t.is_empty() || digits(t)))
 }
 
 /// Words that, before [`NEXT_RELEASE`] words, make a time to come.
@@ -787,7 +764,8 @@ const INTO_TIME: &[&str] = &["in", "with", "by", "from", "after", "until"];
 
 /// Checks still to come: after `once` (over fillers), the statement holds only from a
 /// review on ("Enterprise ready once audited", "once the audit is complete", "once
-/// certified").
+/// certified"); after `when`, `if`, `after`, `following`, `until` or `before` too
+/// ("Enterprise ready when certified", "after GA"), see [`CONDITIONS`].
 const ONCE_PENDING: &[&str] = &[
     "audited",
     "audit",
@@ -803,7 +781,306 @@ const ONCE_PENDING: &[&str] = &[
     "released",
     "launched",
     "ga",
+    "release",
+    "launch",
+    "verified",
+    "validated",
+    "tested",
+    "assessed",
+    "complete",
+    "completed",
+    "finished",
+    "done",
+    "available",
+    "shipped",
 ];
+
+/// Words that, like `once`, make what follows a condition when it is a check of
+/// [`ONCE_PENDING`] or a release ("Enterprise ready when certified", "if approved",
+/// "after GA", "awaiting audit"; `as soon as` too). All but `if` and `awaiting` say when
+/// rather than whether, so a date later in the segment makes a check an event in time,
+/// read as `certified in Q3 2025` is: "certified when audited by KPMG in 2024", "after
+/// the audit in 2024".
+const CONDITIONS: &[&str] = &["when", "whenever", "if", "after", "following", "awaiting"];
+
+/// Words that make a condition of a release only, not of a check ("until GA", "before
+/// v2", "prior to launch", "by GA"): "tested before release" is the order of a process.
+/// Not `at` nor `on`, which date a past event as often ("at launch, 40 banks
+/// onboarded"); `by` not of a version, read with [`INTO_VERSION`].
+const UNTIL_RELEASE: &[&str] = &["before", "until", "till", "prior", "by"];
+
+/// Words that, before an act or a check, make it one still to come ("will be deployed",
+/// "to be certified", "getting certified").
+const TO_COME: &[&str] = &["be", "being", "will", "shall", "to", "get", "gets", "getting", "become", "becoming"];
+
+/// Acts of a process: right before a word of [`CONDITIONS`] (over fillers and `only`,
+/// `always`, ...) they give the order of the process, not a condition on the statement
+/// ("every change deployed only after review", "patches applied when approved").
+const PROCESS: &[&str] = &[
+    "deployed",
+    "merged",
+    "shipped",
+    "released",
+    "applied",
+    "published",
+    "exported",
+    "rolled",
+    "pushed",
+    "promoted",
+    "executed",
+    "rotated",
+    "archived",
+    "installed",
+    "upgraded",
+    "patched",
+    "fixed",
+    "resolved",
+    "closed",
+];
+
+/// Whether a version starts at word `k`: `v2` (of "v2.0"), `version 2`, `release 3`.
+fn version_at(ws: &[String], k: usize) -> bool {
+    let w = word_at(ws, k);
+    w.strip_prefix('v').is_some_and(digits)
+        || matches!(w, "version" | "ver" | "release" | "rel") && digits(word_at(ws, k + 1))
+}
+
+/// Prepositions that, before a version (an article allowed), put the statement in it:
+/// "Enterprise ready in v2", "with version 2.0", "pre-v2". The text carries no clock,
+/// so the version is read as one to come unless the statement says it is out (see
+/// [`only_released`]); "since v2" and "as of v2" say so themselves. Not `from`, which
+/// names where something came from as often ("upgraded from v1").
+const INTO_VERSION: &[&str] = &["in", "with", "by", "after", "until", "till", "before", "pre"];
+
+/// Words that, before `with` and a version, say what works with it ("compatible with
+/// v1 clients"), not when the statement holds.
+const WORKS_WITH: &[&str] = &[
+    "compatible",
+    "works",
+    "working",
+    "integrates",
+    "integrated",
+    "interoperable",
+    "interoperates",
+    "supports",
+    "runs",
+    "backward",
+    "backwards",
+];
+
+/// Verbs that, right before a preposition of [`INTO_VERSION`], say what a version
+/// brought: "SSO added in v2", "proven in v2.1" date an event, not the statement.
+const SHIPPED_IN: &[&str] = &[
+    "added",
+    "introduced",
+    "shipped",
+    "released",
+    "fixed",
+    "enabled",
+    "delivered",
+    "launched",
+    "proven",
+    "certified",
+    "audited",
+    "validated",
+    "verified",
+    "tested",
+    "deployed",
+    "completed",
+    "achieved",
+    "reached",
+    "attained",
+    "passed",
+    "removed",
+    "deprecated",
+    "changed",
+    "updated",
+    "upgraded",
+    "migrated",
+    "supported",
+];
+
+/// Whether a segment puts the statement in a version of [`INTO_VERSION`]: `v2`,
+/// `version 2.0`, or a number before `release`, `version`, `update` ("in the 2.0
+/// release").
+fn in_a_version(ws: &[String]) -> bool {
+    let w = |k: usize| word_at(ws, k);
+    let numbered = |k: usize| {
+        let end = (k..ws.len()).find(|&e| !digits(w(e))).unwrap_or(ws.len());
+        end > k && matches!(w(end), "release" | "version" | "update" | "build")
+    };
+    (0..ws.len()).any(|i| {
+        // an article and a word of time to come allowed: "in the upcoming v2"
+        let mut j = i + 1;
+        while matches!(w(j), "the" | "a" | "an") || NEXT.contains(&w(j)) {
+            j += 1;
+        }
+        INTO_VERSION.contains(&w(i))
+            && (version_at(ws, j) || numbered(j))
+            && !i
+                .checked_sub(1)
+                .is_some_and(|b| SHIPPED_IN.contains(&w(b)) || w(i) == "with" && WORKS_WITH.contains(&w(b)))
+    })
+}
+
+/// Whether a segment only says that the versions named are out: "(both released)",
+/// "(GA)", "(all generally available since 2024)". Nothing else may stand in it, so
+/// "(v2 released)" beside "in v3" or "(to be released)" says nothing of the version
+/// the statement is put in.
+fn only_released(ws: &[String]) -> bool {
+    let w = |k: usize| word_at(ws, k);
+    let mut i = usize::from(matches!(w(0), "both" | "all" | "each" | "already" | "now"));
+    match w(i) {
+        "released" | "shipped" | "ga" | "live" => i += 1,
+        "generally" if w(i + 1) == "available" => i += 2,
+        _ => return false,
+    }
+    // "since 2024", "since Q3 2024", "since v2.0"
+    if w(i) == "since" && i + 1 < ws.len() {
+        i += 1;
+        while i < ws.len() && (is_date(w(i)) || digits(w(i)) || version_tag(w(i))) {
+            i += 1;
+        }
+    }
+    i == ws.len()
+}
+
+/// Words that may stand around a date in a segment that is only one ("(by Q3)",
+/// "(end of 2027)", "(later this year)", "(March 15)").
+const DATE_LEAD: &[&str] = &[
+    "in",
+    "by",
+    "for",
+    "from",
+    "until",
+    "till",
+    "before",
+    "around",
+    "circa",
+    "ca",
+    "the",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "start",
+    "beginning",
+    "of",
+    "this",
+    "next",
+    "later",
+    "fiscal",
+    "calendar",
+    "year",
+    "quarter",
+    "month",
+    "half",
+];
+
+/// Whether a segment is only a date ("Q3", "H2 2027", "2027", "FY27", "by March",
+/// "2027-03"), over [`DATE_LEAD`], the day or month in figures beside a date, and a word
+/// that makes it a target ("(Q3 target)", "(Q3 ETA)").
+fn only_a_date(ws: &[String]) -> bool {
+    let dated = ws.iter().any(|w| is_date(w));
+    let mut dates = 0;
+    for w in ws {
+        if is_date(w) || matches!(w.as_str(), "year" | "quarter" | "half") {
+            dates += 1;
+        } else if !(DATE_LEAD.contains(&w.as_str())
+            || dated && w.len() <= 2 && digits(w)
+            || GOALS.contains(&w.as_str())
+            || SCHEDULED.contains(&w.as_str()))
+        {
+            return false;
+        }
+    }
+    dates > 0
+}
+
+/// Past checks and releases that a date after them dates ("SOC 2 certified (2024)",
+/// "Released - March 2025"), and the last check named as a noun ("last audit: March
+/// 2025"): the segment before a date decides whether it dates an event or the statement.
+const DATED_EVENTS: &[&str] = &[
+    "audited",
+    "certified",
+    "accredited",
+    "approved",
+    "attested",
+    "passed",
+    "completed",
+    "released",
+    "launched",
+    "shipped",
+    "signed",
+    "issued",
+    "renewed",
+    "reviewed",
+    "tested",
+    "verified",
+    "validated",
+    "assessed",
+    "published",
+    "dated",
+    "deployed",
+    "delivered",
+    "since",
+];
+
+/// Checks named as nouns: negated, the statement says it was not checked ("no audit",
+/// "without certification"); after `ongoing`, work under way ("(ongoing audit)").
+const CHECKS: &[&str] = &[
+    "audit",
+    "audits",
+    "auditing",
+    "certification",
+    "certifications",
+    "certificate",
+    "accreditation",
+    "attestation",
+    "review",
+    "reviews",
+    "assessment",
+    "assessments",
+    "approval",
+    "pentest",
+    "verification",
+    "evaluation",
+    "testing",
+];
+
+/// Standards whose number a date after them dates ("SOC 2 Type II (2024)", "ISO
+/// 27001:2022").
+const STANDARDS: &[&str] = &["soc", "iso", "iec", "pci", "nist", "fips", "hitrust", "fedramp", "csa", "c5"];
+
+/// Whether a segment that is only a date, in brackets, after a spaced dash or as an
+/// answer (after `:`, `=`, `|`, an arrow), puts the statement on that date: "Enterprise
+/// ready (Q3)", "Enterprise ready - 2027", "Scale proven: H2". It dates instead the past
+/// check or release just named (`certified (2024)`, `released - March 2025`; not one
+/// still to be, `to be deployed (Q3)`), the last check or report (`last audit: March
+/// 2025`, `report date: 2025`; not `next audit (Q3)` nor `target date: Q3`) or the
+/// standard (`SOC 2 Type II (2024)`, `ISO 27001:2022`, not `SOC 2: Q3 2027`). After a
+/// comma it is a dateline and is not read.
+fn dated_alone(seg: &str, ws: &[String], opener: Option<char>, before: &[String]) -> bool {
+    let n = before.len();
+    let last = before.last().map(String::as_str).unwrap_or_default();
+    let second = n.checked_sub(2).map(|k| word_at(before, k)).unwrap_or_default();
+    let third = n.checked_sub(3).map(|k| word_at(before, k)).unwrap_or_default();
+    let past = DATED_EVENTS.contains(&last) && !TO_COME.contains(&second);
+    let last_check = (CHECKS.contains(&last) || last == "report")
+        && matches!(second, "last" | "latest" | "previous" | "recent")
+        || last == "date"
+            && (matches!(second, "report" | "issue")
+                || CHECKS.contains(&second) && matches!(third, "last" | "latest" | "previous" | "recent"));
+    // a standard's year after a colon only as its notation, unspaced: "ISO 27001:2022",
+    // not "SOC 2: Q3 2027"
+    let standard = (digits(last) || matches!(last, "i" | "ii"))
+        && before.iter().any(|w| STANDARDS.contains(&w.as_str()))
+        && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
+    let event = past || last_check || standard;
+    let opened =
+        opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
+    opened && !event && only_a_date(ws)
+}
 
 /// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
 fn hedges(ws: &[String]) -> bool {
@@ -857,6 +1134,19 @@ fn hedges(ws: &[String]) -> bool {
             Some(before)
         })
         .collect();
+    let recurring =
+        recurring_before.last().is_some_and(|&b| b) || ws.last().is_some_and(|l| RECURRING.contains(&l.as_str()));
+    // whether a date stands after each position: one pass, so a run of conditions ("when
+    // audited when audited ...") does not look for it again from each
+    let mut date_after: Vec<bool> = ws
+        .iter()
+        .rev()
+        .scan(false, |seen, word| {
+            *seen |= is_date(word);
+            Some(*seen)
+        })
+        .collect();
+    date_after.reverse();
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -893,10 +1183,62 @@ fn hedges(ws: &[String]) -> bool {
             let singular = period.strip_suffix('s').filter(|_| word != "with").unwrap_or(period);
             NEXT.contains(&w(j)) && NEXT_RELEASE.contains(&singular)
         };
-        // "once audited", "upon certification", "subject to audit" (not `when`: "certified
-        // when audited by KPMG in 2024" is past)
+        // "once audited", "upon certification", "subject to audit"
         let once = (matches!(word, "once" | "upon") || word == "subject" && w(i + 1) == "to")
-            && governed(if word == "subject" { i + 1 } else { i }).is_some_and(|g| ONCE_PENDING.contains(&g));
+            && solid
+                .get(if word == "subject" { i + 2 } else { i + 1 })
+                .is_some_and(|&j| ONCE_PENDING.contains(&w(j)) || version_at(ws, j));
+        // "when certified", "if approved", "after GA", "until general availability", "before
+        // v2". A date later in the segment makes a check an event in time ("after the audit
+        // in 2024"), not a release ("after GA in 2024": "GA since 2024" says it is out), nor
+        // anything after `if`. `before`, `until` and `till` only a release: "tested before
+        // release" is the order of a process.
+        // an act done, not one still to be ("will be deployed after GA")
+        let process = || {
+            (0..i)
+                .rev()
+                .find(|&b| {
+                    !(FILLERS.contains(&w(b))
+                        || matches!(w(b), "only" | "always" | "just" | "immediately" | "right" | "directly"))
+                })
+                .is_some_and(|b| PROCESS.contains(&w(b)) && !b.checked_sub(1).is_some_and(|a| TO_COME.contains(&w(a))))
+        };
+        let as_soon_as = word == "as" && i >= 2 && w(i - 1) == "soon" && w(i - 2) == "as";
+        let until = UNTIL_RELEASE.contains(&word) && (word != "prior" || w(i + 1) == "to");
+        let condition = (CONDITIONS.contains(&word) || as_soon_as || until)
+            && !process()
+            && solid.get(i + 1).is_some_and(|&j| {
+                let ga = matches!(w(j), "ga" | "launch")
+                    || phrase_at(ws, j, &["general", "availability"])
+                    || phrase_at(ws, j, &["generally", "available"]);
+                let version = version_at(ws, j);
+                if until {
+                    return ga || version && word != "by";
+                }
+                let release = ga || version || matches!(w(j), "release" | "released" | "launched" | "shipped");
+                let check = ONCE_PENDING.contains(&w(j)) && !release;
+                let dated = date_after.get(j + 1).is_some_and(|&d| d);
+                release || check && (matches!(word, "if" | "awaiting") || !dated)
+            });
+        // "audit ongoing", "certification still ongoing since May": work written noun
+        // first, not "ongoing monitoring" nor a recurring check, "audit ongoing annually"
+        let ongoing = word == "ongoing"
+            && i > 0
+            && matches!(w(i + 1), "" | "since" | "for" | "still" | "now" | "at" | "with" | "by" | "until" | "and")
+            && !recurring
+            && !ws
+                .iter()
+                .take(i)
+                .rev()
+                .find(|b| !matches!(b.as_str(), "is" | "are" | "still" | "currently"))
+                .is_some_and(|b| {
+                    matches!(b.as_str(), "monitoring" | "support" | "patching" | "operations" | "maintenance")
+                });
+        // "Enterprise ready pre-GA", "post-GA": a stage before or a time after a release
+        // ending the segment
+        let pre = matches!(word, "pre" | "post")
+            && i + 2 == ws.len()
+            && matches!(w(i + 1), "ga" | "release" | "launch" | "production");
         anywhere
             || phrase
             || to_be
@@ -908,7 +1250,11 @@ fn hedges(ws: &[String]) -> bool {
             || scheduled
             || next_release
             || once
+            || condition
+            || ongoing
+            || pre
     }) || only_a_stage(ws)
+        || a_goal(ws)
         || only_work_under_way(ws)
         || only_a_reservation(ws)
 }
@@ -943,6 +1289,9 @@ const RESERVATIONS: &[&[&str]] = &[
     &["in", "the", "future"],
     &["next", "year"],
     &["ambition"],
+    &["approx"],
+    &["approximately"],
+    &["roughly"],
 ];
 
 /// Whether a segment is only a reservation of [`RESERVATIONS`], over `only`.
@@ -953,6 +1302,114 @@ fn only_a_reservation(ws: &[String]) -> bool {
     }
     let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| *w != "only").collect();
     RESERVATIONS.iter().any(|r| r[..] == rest[..])
+}
+
+/// Goals, in the plural too: after `is`, `was`, `remains` ("Enterprise readiness is the
+/// goal") or before it ("Our goal is enterprise readiness"), a goal is no statement.
+const GOALS: &[&str] = &[
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "aim",
+    "aims",
+    "objective",
+    "objectives",
+    "ambition",
+    "aspiration",
+    "intent",
+    "intention",
+    "vision",
+    "plan",
+];
+
+/// Words that may stand before a goal ("our stated goal", "the main target").
+const GOAL_WORDS: &[&str] = &[
+    "the",
+    "our",
+    "a",
+    "an",
+    "my",
+    "their",
+    "its",
+    "main",
+    "key",
+    "primary",
+    "ultimate",
+    "stated",
+    "current",
+    "next",
+    "long",
+    "term",
+    "overall",
+    "final",
+    "immediate",
+    "top",
+    "first",
+];
+
+/// Copulas that make a goal of what they join ("is the goal", "goal is ...").
+const COPULAS: &[&str] = &["is", "was", "are", "were", "remains", "remain", "stays", "becomes"];
+
+/// Words that say a goal was met, after a subject or an auxiliary ("the goal we met",
+/// "the target was reached", "our goal has been achieved").
+const GOAL_MET: &[&str] = &[
+    "met",
+    "reached",
+    "achieved",
+    "attained",
+    "exceeded",
+    "hit",
+    "accomplished",
+    "fulfilled",
+    "delivered",
+    "surpassed",
+    "realised",
+    "realized",
+];
+
+/// Whether a segment states a goal rather than the requirement: a goal is all of it
+/// over [`GOAL_WORDS`] ("(our goal)"), or joined by a copula to the rest ("Enterprise
+/// readiness is the goal", "Our goal is enterprise readiness"), unless the segment goes
+/// on to say it was met ("zero downtime is the goal we met", "the target was reached"):
+/// `met` after `we`, `which`, `that`, `was`, `has`, `been`, ..., not "the goal to be met".
+fn a_goal(ws: &[String]) -> bool {
+    let w = |k: usize| word_at(ws, k);
+    let Some(g) = ws.iter().position(|x| GOALS.contains(&x.as_str())) else { return false };
+    let lead = ws.iter().take(g).all(|x| GOAL_WORDS.contains(&x.as_str()));
+    if lead && g + 1 == ws.len() {
+        return true;
+    }
+    // back over the words before a goal to a copula: "is the goal", "remains our target"
+    let mut b = g;
+    while b > 0 && GOAL_WORDS.contains(&w(b - 1)) {
+        b -= 1;
+    }
+    let after_copula = b > 0 && COPULAS.contains(&w(b - 1));
+    let before_copula = lead && COPULAS.contains(&w(g + 1));
+    let met = (g + 1..ws.len()).any(|k| {
+        GOAL_MET.contains(&w(k))
+            && k.checked_sub(1).is_some_and(|j| {
+                matches!(
+                    w(j),
+                    "we" | "they"
+                        | "which"
+                        | "that"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "been"
+                        | "is"
+                        | "are"
+                        | "fully"
+                        | "already"
+                        | "now"
+                )
+            })
+    });
+    (after_copula || before_copula) && !met
 }
 
 /// Word `k` of a segment, empty past its end (so a phrase never matches there).
@@ -1022,7 +1479,11 @@ fn only_work_under_way(ws: &[String]) -> bool {
         &["developed", "built", "tested", "evaluated", "reviewed", "audited", "certified", "validated", "assessed"];
     match ws.len() {
         1 => matches!(w(0), "ongoing" | "wip" | "unfinished" | "incomplete"),
-        2 => matches!(w(0), "in" | "under") && WORK.contains(&w(1)) || w(0) == "being" && BEING.contains(&w(1)),
+        2 => {
+            matches!(w(0), "in" | "under") && WORK.contains(&w(1))
+                || matches!(w(0), "being" | "getting") && BEING.contains(&w(1))
+                || w(0) == "ongoing" && CHECKS.contains(&w(1))
+        }
         _ => false,
     }
 }
@@ -1037,10 +1498,12 @@ fn words(segment: &str) -> Vec<String> {
 }
 
 /// The text cut where a clause ends (5.4: `;`, `!`, `?`, brackets, `.` or `,` before a
-/// space) and where an answer starts (`:`, a spaced dash: "Ready: no", "No - not ready").
-fn segments(lower: &str) -> Vec<&str> {
+/// space) and where an answer starts (`:`, a spaced dash: "Ready: no", "No - not ready"),
+/// each segment with the mark it was cut at before it (none for the first).
+fn segments(lower: &str) -> Vec<(Option<char>, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut opener = None;
     let mut chars = lower.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
@@ -1057,12 +1520,13 @@ fn segments(lower: &str) -> Vec<&str> {
             || (c == '>' && prev == Some('-'))
             || is_arrow(c);
         if cut {
-            out.push(&lower[start..i]);
+            out.push((opener, &lower[start..i]));
             start = i + c.len_utf8();
+            opener = Some(c);
         }
     }
-    out.push(&lower[start..]);
-    out.into_iter().filter(|s| s.chars().any(char::is_alphanumeric)).collect()
+    out.push((opener, &lower[start..]));
+    out.into_iter().filter(|(_, s)| s.chars().any(char::is_alphanumeric)).collect()
 }
 
 /// An arrow drawn as one character (`→`, `⇒`, `⟶`, `➔`), which leads to an answer as `->` does.
@@ -1100,16 +1564,125 @@ fn denies(words: &[String]) -> bool {
     let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(&w.as_str()));
     let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
     words.iter().enumerate().any(|(i, w)| {
-        negator(Some(w))
+        // "w/o" is `without`, of a check only: "Enterprise ready w/o audit"
+        if w == "w" && at(Some(i + 1)) == Some("o") {
+            return negated_check(words, i + 1);
+        }
+        (negator(Some(w)) || w == "zero" && negated_check(words, i))
             && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
             // "whether or not audited by customers" leaves it open, it denies nothing
             && !(w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
-            && words
+            && (words
                 .iter()
                 .skip(i + 1)
                 .find(|w| !FILLERS.contains(&w.as_str()))
                 .is_some_and(|w| ACHIEVED.contains(&w.as_str()))
+                || negated_check(words, i))
     })
+}
+
+/// Words that may stand between a negator and the check it negates ("no third-party
+/// audit", "without a SOC 2 Type II audit").
+const CHECK_KINDS: &[&str] = &[
+    "third",
+    "party",
+    "independent",
+    "external",
+    "internal",
+    "formal",
+    "official",
+    "soc",
+    "iso",
+    "type",
+    "ii",
+    "i",
+    "security",
+    "compliance",
+    "code",
+    "penetration",
+    "customer",
+    "regulatory",
+];
+
+/// Harm a check may find: after a negated check (its log or trail allowed between),
+/// what is negated is the harm, not the check ("no audit findings", "no audit log gaps",
+/// "no review comments"). Any other word leaves the check negated ("no audit yet", "no
+/// audit report", "without certification").
+const CHECK_HARM: &[&str] = &[
+    "finding",
+    "findings",
+    "issue",
+    "issues",
+    "exception",
+    "exceptions",
+    "failure",
+    "failures",
+    "error",
+    "errors",
+    "gap",
+    "gaps",
+    "concern",
+    "concerns",
+    "deviation",
+    "deviations",
+    "observation",
+    "observations",
+    "remark",
+    "remarks",
+    "incident",
+    "incidents",
+    "defect",
+    "defects",
+    "problem",
+    "problems",
+    "flag",
+    "flags",
+    "comment",
+    "comments",
+    "objection",
+    "objections",
+    "violation",
+    "violations",
+    "nonconformity",
+    "nonconformities",
+    "nonconformance",
+    "nonconformances",
+    "blocker",
+    "blockers",
+    "risk",
+    "risks",
+];
+
+/// Whether the negator at word `i` (not `fail`, whose "0 failed tests" is harm; `zero`
+/// too) negates a check of [`CHECKS`]: "no audit", "without certification", "no SOC 2
+/// audit yet", "zero audits". `without` (`w/o`) only after a word of achievement or
+/// leading its segment: "works without manual approval" tells what a feature needs.
+fn negated_check(words: &[String], i: usize) -> bool {
+    let at = |k: usize| word_at(words, k);
+    if at(i).starts_with("fail") {
+        return false;
+    }
+    if matches!(at(i), "without" | "o") {
+        let start = if at(i) == "o" { i.saturating_sub(1) } else { i };
+        let after_state = (0..start)
+            .rev()
+            .find(|&b| !FILLERS.contains(&at(b)))
+            .is_none_or(|b| ACHIEVED.contains(&at(b)) || UN_ACHIEVED.contains(&at(b)));
+        if !after_state {
+            return false;
+        }
+    }
+    let Some(c) = (i + 1..words.len()).find(|&k| {
+        let w = at(k);
+        !(FILLERS.contains(&w) || CHECK_KINDS.contains(&w) || digits(w))
+    }) else {
+        return false;
+    };
+    let mut h = c + 1;
+    while matches!(at(h), "log" | "logs" | "trail" | "trails") {
+        h += 1;
+    }
+    CHECKS.contains(&at(c)) && !CHECK_HARM.contains(&at(h))
 }
 
 /// A template never filled in: a variable (`{{enterprise_ready}}`, `${STATUS}`,
@@ -1252,7 +1825,7 @@ pub fn gap(text: &str) -> Option<Gap> {
     if head.starts_with("n/a") || head.starts_with("n.a.") {
         return Some(Gap::Deferral);
     }
-    for (k, seg) in segs.iter().enumerate() {
+    for (k, &(opener, seg)) in segs.iter().enumerate() {
         let ws = words(seg);
         let compact: String = ws.concat();
         if REDACTIONS.contains(&compact.as_str()) {
@@ -1261,7 +1834,14 @@ pub fn gap(text: &str) -> Option<Gap> {
         if ANSWERS.contains(&compact.as_str()) || denies(&ws) {
             return Some(Gap::Denial);
         }
-        // "none" or "x" after a colon often answers a question of harm ("Data loss: none")
+        // "none" or "x" after a colon often answers a question of harm ("Data loss: none"),
+        // not after a check ("Audit: none")
+        let before = k.checked_sub(1).and_then(|j| segs.get(j)).map(|(_, s)| words(s)).unwrap_or_default();
+        if matches!(compact.as_str(), "none" | "nil" | "null")
+            && before.last().is_some_and(|l| CHECKS.contains(&l.as_str()))
+        {
+            return Some(Gap::Denial);
+        }
         if is_placeholder(seg) && !matches!(compact.as_str(), "none" | "nil" | "null" | "x" | "xx") {
             return Some(Gap::Placeholder);
         }
@@ -1276,7 +1856,9 @@ pub fn gap(text: &str) -> Option<Gap> {
                 return Some(Gap::Deferral);
             }
         }
-        if hedges(&ws) {
+        // the versions named, said to be out in the next segment: "in v2 and v3 (both released)"
+        let out = || segs.get(k + 1).is_some_and(|(_, s)| only_released(&words(s)));
+        if hedges(&ws) || in_a_version(&ws) && !out() || dated_alone(seg, &ws, opener, &before) {
             return Some(Gap::Hedge);
         }
     }
@@ -1746,5 +2328,185 @@ mod tests {
         assert_eq!(gap("\u{274}\u{1d0f}\u{1d1b} \u{1d18}\u{280}\u{1d0f}\u{1d20}\u{1d07}\u{274}"), Some(Gap::Denial));
         assert_eq!(gap("Enterprise ready: \u{274}\u{1d0f}"), Some(Gap::Denial));
         assert_eq!(gap("\u{1d07}\u{274}\u{1d1b}\u{1d07}\u{280}\u{1d18}\u{280}\u{26a}\u{a731}\u{1d07} \u{280}\u{1d07}\u{1d00}\u{1d05}\u{28f}"), None);
+    }
+
+    /// Hedges that still proved `marketplace.enterprise-ready` on main (attacker pass 11):
+    /// a version or a release to come, a check as a condition, a segment that is only a
+    /// date, work under way written noun first, a goal stated at the end.
+    #[test]
+    fn versions_conditions_dates_work_and_goals_hedge() {
+        for t in [
+            "Enterprise ready in v2",
+            "Enterprise ready in version 2.0",
+            "Enterprise ready with v3",
+            "Enterprise ready in the 2.0 release",
+            "Enterprise ready, pre-v2",
+            "Enterprise ready pre-GA",
+            "Enterprise ready after GA",
+            "Enterprise ready after GA in 2024",
+            "Enterprise ready until GA",
+            "Enterprise ready before GA",
+            "Enterprise ready after general availability",
+            "Enterprise ready for production after GA",
+            "Enterprise ready; will be deployed after GA",
+            "Enterprise ready; to be deployed after GA",
+            "Enterprise ready, getting certified (2027)",
+            "Enterprise ready (SOC 2: Q3 2027)",
+            "Enterprise ready post-GA",
+            "Enterprise ready by launch",
+            "Enterprise ready prior to GA",
+            "Enterprise ready after release",
+            "Enterprise ready as soon as certified",
+            "Enterprise ready, awaiting certification",
+            "Enterprise ready awaiting audit in March",
+            "Enterprise ready when the audit completes",
+            "Enterprise ready when v2 ships",
+            "Enterprise ready in v3 (v2 released)",
+            "Enterprise ready in v3; v2 (released)",
+            "Enterprise ready in v3 (to be released)",
+            "Enterprise ready in v3 (released in 2027)",
+            "Became enterprise ready in v2",
+            "Enterprise ready when certified",
+            "Enterprise ready when audited",
+            "Enterprise ready whenever certified",
+            "Enterprise ready if certified",
+            "Enterprise ready if certified in 2024",
+            "Enterprise ready, if approved",
+            "Enterprise ready after the audit",
+            "Enterprise ready (Q3)",
+            "Enterprise ready (H2 2027)",
+            "Enterprise ready (2027)",
+            "Enterprise ready (2024)",
+            "Enterprise ready (FY27)",
+            "Enterprise ready (3Q27)",
+            "Enterprise ready (March)",
+            "Enterprise ready (by Q3)",
+            "Enterprise ready (end of 2027)",
+            "Enterprise ready (2027-03)",
+            "Enterprise ready (Q3/Q4)",
+            "Enterprise ready (Q3 target)",
+            "Enterprise ready (Q3 ETA)",
+            "Enterprise ready / Q3",
+            "Enterprise ready (approx. Q3)",
+            "Enterprise ready in an upcoming v2",
+            "Enterprise ready upon v2",
+            "Enterprise ready - 2027",
+            "Enterprise ready \u{2013} Q3 2027",
+            "Enterprise ready: Q3",
+            "Enterprise ready for banks (Q3)",
+            "Enterprise ready, to be deployed (Q3)",
+            "Enterprise ready; target date: Q3",
+            "Enterprise ready; next audit (Q3)",
+            "Enterprise ready; audit: Q3",
+            "Scale proven (2027)",
+            "Quality maintained | H2",
+            "Enterprise ready (audit ongoing)",
+            "Enterprise ready (audit is ongoing)",
+            "Enterprise ready (certification still ongoing)",
+            "Enterprise ready (audit ongoing since May)",
+            "Enterprise ready (ongoing audit)",
+            "Performance improvement ongoing",
+            "Enterprise readiness is the goal",
+            "Enterprise readiness is our goal",
+            "Enterprise readiness is the target",
+            "Enterprise readiness remains our main objective",
+            "Enterprise readiness is the goal we set",
+            "Enterprise readiness is the goal to be met",
+            "Our goal is enterprise readiness",
+            "Enterprise ready (our goal)",
+            "Readiness is our ambition",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+    }
+
+    /// A check negated, as a noun (attacker pass 11): "no audit" says it was not checked;
+    /// "no audit findings" negates the harm a check finds.
+    #[test]
+    fn negated_checks_deny() {
+        for t in [
+            "Enterprise ready (no audit)",
+            "Enterprise ready (no certification)",
+            "Enterprise ready without audit",
+            "Enterprise ready without certification",
+            "Enterprise ready (no third-party audit)",
+            "Enterprise ready; no SOC 2 audit yet",
+            "Enterprise ready, lacks certification",
+            "Enterprise ready (no audit report)",
+            "Enterprise ready (no audit results)",
+            "Enterprise ready; no audit trail",
+            "Enterprise ready (zero audits)",
+            "Enterprise ready (audit: none)",
+            "Enterprise ready (no audits to date)",
+            "Enterprise ready w/o audit",
+            "Enterprise ready, without certification",
+            "Scale proven without independent audit",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Denial), "{t}");
+        }
+    }
+
+    /// True statements that the rules of attacker pass 11 must leave alone: a version that
+    /// is out, a check or release that is over or dated, a condition on deployment, a date
+    /// of an event or a standard, a recurring check under way, a negation of harm, a goal
+    /// that was met.
+    #[test]
+    fn versions_dates_and_goals_in_statements() {
+        for t in [
+            "Enterprise ready since v2",
+            "Enterprise ready as of v2.1",
+            "Enterprise ready (v2.1)",
+            "Enterprise ready (GA since v2.0)",
+            "Enterprise ready in v2 and v3 (both released)",
+            "Enterprise ready in v2 (GA since 2024)",
+            "Enterprise ready; SSO added in v2",
+            "Enterprise ready, proven in v2.1",
+            "Enterprise ready; GA since 2024",
+            "Enterprise ready after the SOC 2 audit in 2024",
+            "Enterprise ready after the audit in 2024",
+            "Enterprise ready; SOC 2 certified when audited by KPMG in 2024 and since",
+            "Enterprise ready when deployed on-premises",
+            "Enterprise ready; tested before release",
+            "Enterprise ready; every change deployed only after review",
+            "Enterprise ready; patches applied when approved",
+            "Enterprise ready; bugs fixed after release",
+            "Enterprise ready; at launch, 40 banks onboarded",
+            "Enterprise ready; runs on v2 clusters",
+            "Enterprise ready; auto-scaling works without manual approval",
+            "Enterprise ready; upgraded from v1",
+            "Enterprise ready; compatible with v1 clients",
+            "Enterprise ready; deprecated API removed in v2",
+            "Enterprise ready; zero audit findings",
+            "Enterprise ready; data loss: none",
+            "Enterprise ready; SOC 2 audit passed (March)",
+            "Ready as soon as deployed; proven in production operations",
+            "Enterprise ready after 2 audits",
+            "Enterprise ready (certified Q3 2025)",
+            "Enterprise ready; certified in Q3 2025",
+            "Enterprise ready (since 2024)",
+            "Enterprise ready in Q3 2025, as scheduled",
+            "Enterprise ready; SOC 2 certified (2024)",
+            "Enterprise ready; SOC 2 Type II (2024)",
+            "Enterprise ready (ISO 27001:2022)",
+            "Enterprise ready; ISO 27001 - 2022",
+            "Enterprise ready, SOC 2 Type II, 2024",
+            "Enterprise ready; released - March 2025",
+            "Enterprise ready; last audit: March 2025",
+            "Enterprise ready; latest report: March 2025",
+            "Enterprise ready; report date: 2025",
+            "Enterprise ready; audit ongoing annually",
+            "Enterprise ready; monitoring ongoing",
+            "Enterprise ready with ongoing security patches",
+            "Enterprise ready; no audit findings",
+            "Enterprise ready; no audit log gaps",
+            "Enterprise ready; 0 failed tests",
+            "Enterprise ready without downtime",
+            "Enterprise ready; zero downtime is the goal we met",
+            "Enterprise ready; the 2025 target was reached",
+            "Enterprise ready; our goal of zero downtime was met",
+            "Goal met: enterprise ready",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
     }
 }

@@ -95,8 +95,9 @@ pub static DENY_PATTERN: Rule = Rule {
 given on the command line (Rust regex syntax; repeatable), in its normalised or its original \
 form (normalised: NFKC, invisible characters removed, and decimal digits of every script and \
 superscript digits read as 0-9, so `ACME-٤٤٧١` matches `ACME-[0-9]+`); nor may a JSON number, \
-read as it is written in the file, never re-formatted (`\"account\": 44710023` matches \
-`4471[0-9]{4}`; written `4.4710023e7` it is that text). Without a profile the flag \
+read as it is written in the file, never re-formatted through a float (`\"account\": 44710023` \
+matches `4471[0-9]{4}`), and, written with an exponent, also in plain digits (`4.4710023e7` is \
+`44710023` too). Without a profile the flag \
 is a usage error. Use it for customer names, account numbers, project code names: \
 whatever identifies a customer in your organisation.",
 };

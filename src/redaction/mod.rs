@@ -164,6 +164,8 @@ fn named(name: &str) -> Option<Named> {
             for c in norm.text().chars() {
                 if c.is_ascii() {
                     push(c);
+                } else if crate::text::drawn_as_low_line(c) {
+                    push('_');
                 } else {
                     unicode_security::skeleton(c.encode_utf8(&mut utf8)).for_each(&mut push);
                 }
@@ -492,10 +494,15 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
 /// in a string, which the patterns read.
 fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::read::Member, out: &mut Outcome) {
     crate::read::numbers_as_written(src, m.offset, &mut |steps, literal| {
-        if !set.is_match(literal) {
-            return;
+        // written with an exponent, the number is also read in plain digits
+        // (`4.4710023e7` is 44710023), as a reader of the bundle sees its value
+        let plain = plain_decimal(literal);
+        let mut hits: Vec<(usize, &str)> = set.matches(literal).into_iter().map(|i| (i, literal)).collect();
+        if let Some(p) = plain.as_deref() {
+            let more: Vec<usize> = set.matches(p).into_iter().filter(|i| !hits.iter().any(|h| h.0 == *i)).collect();
+            hits.extend(more.into_iter().map(|i| (i, p)));
         }
-        for i in set.matches(literal).into_iter() {
+        for (i, text) in hits {
             let Some(re) = opts.deny_patterns.get(i) else { continue };
             // past the cap a hit is only counted, and its pointer is not built
             if out.count_only(&DENY_PATTERN) {
@@ -509,7 +516,7 @@ fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::re
                 };
             }
             let shown = escape_control(re.as_str());
-            let found = re.find(literal).map_or(literal, |m| m.as_str());
+            let found = re.find(text).map_or(text, |m| m.as_str());
             out.push_lazy(&DENY_PATTERN, &pointer, || {
                 Finding::new(
                     &DENY_PATTERN,
@@ -521,6 +528,39 @@ fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::re
             });
         }
     });
+}
+
+/// A JSON number literal written with an exponent, in plain decimal digits, exactly (the
+/// digits shifted, never through a float): `4.4710023e7` is `44710023`, `-1.5E-3` is
+/// `-0.0015`. None without an exponent, or when the plain form would be longer than 64
+/// characters (`1e300` is no identifier, and the work stays linear in the literal).
+fn plain_decimal(literal: &str) -> Option<String> {
+    let (mantissa, exp) = literal.split_once(['e', 'E'])?;
+    let exp: i64 = exp.strip_prefix('+').unwrap_or(exp).parse().ok()?;
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    let point = i64::try_from(int.len()).ok()?.checked_add(exp)?;
+    let len = i64::try_from(digits.len()).ok()?;
+    if !(-64..=64).contains(&point) || len > 64 {
+        return None;
+    }
+    let (whole, part) = if point <= 0 {
+        (String::new(), "0".repeat(usize::try_from(-point).ok()?) + &digits)
+    } else if point >= len {
+        (digits.clone() + &"0".repeat(usize::try_from(point - len).ok()?), String::new())
+    } else {
+        let at = usize::try_from(point).ok()?;
+        (digits.get(..at)?.to_owned(), digits.get(at..)?.to_owned())
+    };
+    let whole = whole.trim_start_matches('0');
+    let part = part.trim_end_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let plain = if part.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{part}") };
+    (plain.len() <= 64).then_some(plain)
 }
 
 /// One step of the path to a value; the pointer string is only built for a finding.
@@ -837,6 +877,13 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
             '\u{2800}' => Some(" "),
             _ => None,
         };
+        // A dot drawn at mid-height between two digits is the full stop it stands in for:
+        // `203·0·113·42` displays as an address (between other characters it stays: `Jos·é`).
+        let between_digits = || {
+            out.ends_with(|p: char| p.is_ascii_digit())
+                && text.get(end..).is_some_and(|rest| rest.starts_with(|n: char| n.is_ascii_digit()))
+        };
+        let wide = wide.or_else(|| (is_mid_dot(c) && between_digits()).then_some("."));
         if let Some(w) = wide {
             folded = true;
             out.push_str(w);
@@ -892,6 +939,12 @@ fn as_latin(text: &str) -> Option<(String, Vec<(u32, u32)>)> {
         }
     }
     folded.then_some((out, from))
+}
+
+/// Dots drawn at mid-height: the middle dot, the hyphenation point, the bullet and dot
+/// operators, the katakana middle dots, the Greek ano teleia and the word separator dot.
+fn is_mid_dot(c: char) -> bool {
+    matches!(c, '\u{b7}' | '\u{387}' | '\u{2027}' | '\u{2219}' | '\u{22c5}' | '\u{30fb}' | '\u{ff65}' | '\u{2e31}')
 }
 
 /// The range of the text [`as_latin`] read that a range of its result comes from.
@@ -1015,7 +1068,9 @@ mod tests {
     /// (`seed_1`, `random_seed_2`) was not read as one, and passed.
     #[test]
     fn numbered_seed_names_are_seeds() {
-        for name in ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7"] {
+        for name in
+            ["seed_1", "seed1", "random_seed_2", "seed_value_2", "SEED_0", "seeds-3", "random_state_7", "seed\u{2cd}1"]
+        {
             assert!(matches!(named(name), Some(Named::Seed)), "{name:?}");
         }
         for name in ["seedling_2", "sha256", "exceed_1", "seed_v2", "123", "num_seeds_removed_3"] {
@@ -1193,6 +1248,41 @@ mod tests {
         ] {
             assert!(seed(honest.clone()).is_empty(), "{honest}");
         }
+    }
+
+    /// A number written with an exponent is matched in plain digits too.
+    #[test]
+    fn exponent_literals_in_plain_digits() {
+        for (lit, plain) in [
+            ("4.4710023e7", Some("44710023")),
+            ("4.47100230E+7", Some("44710023")),
+            ("-1.5E-3", Some("-0.0015")),
+            ("44710023e0", Some("44710023")),
+            ("0.0e5", Some("0")),
+            ("12e-1", Some("1.2")),
+            ("1e63", Some("1000000000000000000000000000000000000000000000000000000000000000")),
+            ("1e64", None),
+            ("1e-63", None),
+            ("1e-62", Some("0.00000000000000000000000000000000000000000000000000000000000001")),
+            ("1e-99999999999999999999", None),
+            ("44710023", None),
+            ("4471.0023", None),
+        ] {
+            assert_eq!(super::plain_decimal(lit).as_deref(), plain, "{lit}");
+        }
+    }
+
+    /// An address written with dots drawn at mid-height displays as the address (it
+    /// passed the public profile); a mid-height dot elsewhere is left as it is.
+    #[test]
+    fn mid_height_dots_between_digits_are_full_stops() {
+        for dot in ['\u{b7}', '\u{387}', '\u{2027}', '\u{2219}', '\u{22c5}', '\u{30fb}', '\u{ff65}', '\u{2e31}'] {
+            let text = format!("Uploaded from 203{dot}0{dot}113{dot}42");
+            let found = scanned(&serde_json::json!({ "notes": text }));
+            assert_eq!(found, [("redaction.pii-ip", "/notes".to_owned())], "{text:?}");
+        }
+        assert!(super::as_latin("Jos\u{b7}e 1\u{b7} 2").is_none());
+        assert!(scanned(&serde_json::json!({ "notes": "1\u{b7}500 rows, 2\u{b7}5 GB" })).is_empty());
     }
 
     /// Letters of other scripts drawn like Latin ones are read as those by the scans and

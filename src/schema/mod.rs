@@ -140,6 +140,7 @@ fn displayed_cased(name: &str, max: usize, lower_first: bool) -> String {
     let chars: Box<dyn Iterator<Item = char>> =
         if lower_first { Box::new(chars.flat_map(char::to_lowercase)) } else { Box::new(chars) };
     for c in chars {
+        let c = if crate::text::drawn_as_low_line(c) { '_' } else { c };
         for d in unicode_security::skeleton(c.encode_utf8(&mut buf)).flat_map(char::to_lowercase) {
             if shown >= max {
                 return out;

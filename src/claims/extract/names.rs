@@ -1,0 +1,399 @@
+//! Digits that name something: the designation of a standard, a protocol, an algorithm or
+//! a version ("SOC 2 Type II", "ISO/IEC 27001:2022", "TLS 1.3", "AES-256", "Python 3.11"),
+//! and a year after a word of time ("certified in 2024"). Read as figures with no metric,
+//! they made honest statements `claims.unchecked`, which under `--profile marketplace`
+//! breaks the requirement the statement proves. The names are a closed list, each with
+//! the shape of the designation that may follow it (spec 5.4), never "a capitalised word
+//! before a number": and a word the reader reads with a number (a unit, a magnitude, a
+//! multiplier, a record noun, a metric) right after the digits makes them the figure they
+//! are ("SOC 2 billion records", "TLS 1.3x faster", "ISO 27001 records").
+
+use super::{
+    against_saving, against_speedup, is_currency, is_multiple_word, is_record_noun, magnitude_like, magnitude_word,
+    mem_unit, names_other_metric, names_speed, per_time, percent_target, unit_after, unit_word, Kind, Reader,
+};
+use crate::text::MONTHS;
+
+/// What may follow a name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    /// `1`, `2` or `3`, then `Type I`/`Type II`/`Type 1`/`Type 2` (`SOC 2 Type II`).
+    Soc,
+    /// A standard's number of 3 to 5 digits, its parts and its year (`27001`,
+    /// `62443-3-3`, `27001:2022`, `140-2`).
+    Standard,
+    /// A NIST series and number, a letter A-D after it, then `Rev. 5` or `Revision 5`
+    /// (`800-53`, `800-63B Rev. 4`).
+    Nist,
+    /// A version: one or two digits, at most two more groups of one or two after dots
+    /// (`1.3`, `3.11.4`, `12`).
+    Version,
+    /// [`Shape::Version`], then a conformance level `A`, `AA` or `AAA` (`WCAG 2.1 AA`).
+    Wcag,
+    /// One to four digits after a hyphen (`AES-256`, `SHA-3`, `RSA-4096`, `P-256`).
+    Hyphen,
+    /// A version after a slash (`HTTP/2`, `HTTP/1.1`).
+    Slash,
+    /// `Article` or `Art.` and one to three digits, a paragraph in brackets after them
+    /// (`GDPR Article 32`, `GDPR Art. 32(1)`).
+    Article,
+}
+
+/// The names, each a run of tokens (words compared ignoring ASCII case, except the
+/// single capital `P`; `/` and `-` glued to the words on both sides, words otherwise one
+/// space apart), and the shape of the designation after it. Longest first where one
+/// starts another.
+const NAMES: &[(&[&str], Shape)] = &[
+    (&["soc"], Shape::Soc),
+    (&["iso", "/", "iec"], Shape::Standard),
+    (&["iso"], Shape::Standard),
+    (&["iec"], Shape::Standard),
+    (&["fips"], Shape::Standard),
+    (&["nist", "sp"], Shape::Nist),
+    (&["nist"], Shape::Nist),
+    (&["pci", "dss"], Shape::Version),
+    (&["pci", "-", "dss"], Shape::Version),
+    (&["gdpr"], Shape::Article),
+    (&["tls"], Shape::Version),
+    (&["ssl"], Shape::Version),
+    (&["oauth"], Shape::Version),
+    (&["saml"], Shape::Version),
+    (&["python"], Shape::Version),
+    (&["java"], Shape::Version),
+    (&["cuda"], Shape::Version),
+    (&["version"], Shape::Version),
+    (&["wcag"], Shape::Wcag),
+    (&["aes"], Shape::Hyphen),
+    (&["sha"], Shape::Hyphen),
+    (&["rsa"], Shape::Hyphen),
+    (&["P"], Shape::Hyphen),
+    (&["http"], Shape::Slash),
+];
+
+/// Words of time a year may follow (`since 2021`); `by` is not one (`cut by 2000`).
+const TIME_WORDS: [&str; 9] = ["in", "since", "until", "till", "through", "throughout", "during", "before", "after"];
+
+/// Words before `of` that make a year after it a date (`by the end of 2026`, `as of 2024`).
+const OF_TIME: [&str; 6] = ["as", "end", "start", "beginning", "middle", "close"];
+
+/// Words that may follow a year that is a date: a clause ends, or one of these starts
+/// the next phrase (`certified in 2024 by EY`). Any other word may be what the number
+/// counts (`in 2000 deployments`), and leaves it a figure; so does `or` (`in 2000 or
+/// more records`).
+const AFTER_YEAR: [&str; 16] = [
+    "and", "by", "with", "without", "for", "at", "on", "in", "under", "from", "after", "before", "onward", "onwards",
+    "when", "while",
+];
+
+/// Words after a connecting word that make the number before it a count (`in 2000 and
+/// more records`, `ISO 500 or more records`), as a magnitude, a unit or a record noun
+/// there does ([`count_word`]).
+const COMPARE: [&str; 10] = ["more", "less", "fewer", "over", "above", "beyond", "up", "under", "below", "so"];
+
+/// Per token of `r`: part of a name's designation or a year that is a date. One pass, a
+/// bounded look-ahead at each token.
+pub(super) fn names(r: &Reader) -> Vec<bool> {
+    let mut out = vec![false; r.toks.len()];
+    let mut k = 0;
+    while k < r.toks.len() {
+        let found = designation(r, k).or_else(|| year(r, k).then_some(k + 1));
+        match found {
+            Some(end) if end > k => {
+                for slot in out.iter_mut().take(end).skip(k) {
+                    *slot = true;
+                }
+                k = end;
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+/// Token `k` is written as it reads: letters and digits in ASCII, nothing folded into
+/// them by the normalisation (full-width `ＩＳＯ` or `２７００１`, a zero-width character
+/// inside). A look-alike makes no name.
+fn as_written(r: &Reader, k: usize) -> bool {
+    r.toks.get(k).is_some_and(|t| {
+        let text = r.t.get(t.range()).unwrap_or_default();
+        text.is_ascii() && r.norm.original_of(t.range()) == text
+    })
+}
+
+/// ASCII digits at token `k`, as written, `min..=max` of them.
+fn digits_in(r: &Reader, k: usize, min: usize, max: usize) -> bool {
+    r.digits(k).is_some_and(|d| (min..=max).contains(&d.len())) && as_written(r, k)
+}
+
+/// The symbol `c` at token `k`, glued to the tokens on both sides.
+fn joins(r: &Reader, k: usize, c: char) -> bool {
+    r.sym(k) == Some(c) && r.glued(k) && r.glued(k + 1)
+}
+
+/// Token `k` follows token `k - 1` after white space, in the same clause.
+fn spaced(r: &Reader, k: usize) -> bool {
+    k > 0 && k < r.toks.len() && !r.glued(k) && r.same_clause(k - 1, k)
+}
+
+/// The designation of a name starting at token `k`: the token after it.
+fn designation(r: &Reader, k: usize) -> Option<usize> {
+    // glued to digits before it, the name is part of something else ("5P-256")
+    if r.glued(k) && r.toks.get(k - 1).is_some_and(|t| matches!(t.kind, Kind::Digits | Kind::Foreign)) {
+        return None;
+    }
+    let named = NAMES.iter().find_map(|(name, shape)| name_at(r, k, name).map(|j| (j, *shape)));
+    let (number_end, end) = match named {
+        Some((j, shape)) => shape_at(r, j, shape)?,
+        None => article_first(r, k)?,
+    };
+    // a word of a figure right after the number, or after the whole designation, wins
+    if figure_after(r, number_end) || figure_after(r, end) {
+        return None;
+    }
+    Some(end)
+}
+
+/// An article before its name at token `k` (`Article 32 GDPR`, `Art. 32(1) of the
+/// GDPR`): the token after its number and the token after the name.
+fn article_first(r: &Reader, k: usize) -> Option<(usize, usize)> {
+    (matches!(r.word(k), Some("article" | "art")) && as_written(r, k)).then_some(())?;
+    let n = after_abbreviation(r, k).filter(|&n| digits_in(r, n, 1, 3))?;
+    let mut at = paragraph(r, n + 1);
+    // the words after it one space apart; after a paragraph, its closing bracket and a space
+    let gap = |k: usize| {
+        let (a, b) = (k.checked_sub(1).and_then(|p| r.toks.get(p)), r.toks.get(k));
+        a.zip(b).and_then(|(a, b)| r.t.get(a.end as usize..b.start as usize))
+    };
+    let first = if at > n + 1 { ") " } else { " " };
+    let mut sep = first;
+    if r.word(at) == Some("of") && gap(at) == Some(sep) {
+        at += 1;
+        sep = " ";
+        if r.word(at) == Some("the") && gap(at) == Some(sep) {
+            at += 1;
+        }
+    }
+    let gdpr = r.word(at) == Some("gdpr") && gap(at) == Some(sep) && as_written(r, at);
+    gdpr.then_some((n + 1, at + 1))
+}
+
+/// The token after the name `name` at token `k`, if it is there as written.
+fn name_at(r: &Reader, k: usize, name: &[&str]) -> Option<usize> {
+    let mut at = k;
+    for (n, part) in name.iter().enumerate() {
+        let ok = match *part {
+            "/" | "-" => part.starts_with(r.sym(at)?) && r.glued(at) && r.glued(at + 1),
+            "P" => r.t.get(r.toks.get(at)?.range()) == Some("P") && as_written(r, at),
+            w => r.word(at) == Some(w) && as_written(r, at),
+        };
+        let placed = n == 0 || r.glued(at) || spaced(r, at);
+        if !ok || !placed {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
+/// The designation of shape `shape` at token `j`: the token after its number and the
+/// token after the whole of it.
+fn shape_at(r: &Reader, j: usize, shape: Shape) -> Option<(usize, usize)> {
+    match shape {
+        Shape::Soc => {
+            (spaced(r, j) && matches!(r.digits(j), Some("1" | "2" | "3")) && as_written(r, j)).then_some(())?;
+            let typed = r.word(j + 1) == Some("type")
+                && spaced(r, j + 1)
+                && spaced(r, j + 2)
+                && (matches!(r.word(j + 2), Some("i" | "ii")) || matches!(r.digits(j + 2), Some("1" | "2")))
+                && as_written(r, j + 1)
+                && as_written(r, j + 2);
+            Some((j + 1, if typed { j + 3 } else { j + 1 }))
+        }
+        Shape::Standard => {
+            (spaced(r, j) && digits_in(r, j, 3, 5)).then_some(())?;
+            let mut k = j + 1;
+            while joins(r, k, '-') && digits_in(r, k + 1, 1, 2) {
+                k += 2;
+            }
+            if joins(r, k, ':') && digits_in(r, k + 1, 4, 4) {
+                k += 2;
+            }
+            Some((k, k))
+        }
+        Shape::Nist => {
+            (spaced(r, j) && digits_in(r, j, 3, 3) && joins(r, j + 1, '-') && digits_in(r, j + 2, 1, 3))
+                .then_some(())?;
+            let mut k = j + 3;
+            let letter = r.toks.get(k).and_then(|t| r.t.get(t.range()));
+            if r.glued(k) && letter.is_some_and(|l| matches!(l, "A" | "B" | "C" | "D")) && as_written(r, k) {
+                k += 1;
+            }
+            let number = k;
+            if matches!(r.word(k), Some("rev" | "revision")) && spaced(r, k) && as_written(r, k) {
+                if let Some(n) = after_abbreviation(r, k).filter(|&n| digits_in(r, n, 1, 2)) {
+                    k = n + 1;
+                }
+            }
+            Some((number, k))
+        }
+        Shape::Version | Shape::Wcag => {
+            let k = version(r, j).filter(|_| spaced(r, j))?;
+            let level = shape == Shape::Wcag
+                && spaced(r, k)
+                && matches!(r.toks.get(k).and_then(|t| r.t.get(t.range())), Some("A" | "AA" | "AAA"))
+                && as_written(r, k);
+            let end = if level { k + 1 } else { k };
+            Some((end, end))
+        }
+        Shape::Hyphen => {
+            (joins(r, j, '-') && digits_in(r, j + 1, 1, 4)).then_some(())?;
+            Some((j + 2, j + 2))
+        }
+        Shape::Slash => {
+            let k = version(r, j + 1).filter(|_| joins(r, j, '/'))?;
+            Some((k, k))
+        }
+        Shape::Article => {
+            (matches!(r.word(j), Some("article" | "art")) && spaced(r, j) && as_written(r, j)).then_some(())?;
+            let n = after_abbreviation(r, j).filter(|&n| digits_in(r, n, 1, 3))?;
+            let end = paragraph(r, n + 1);
+            Some((n + 1, end))
+        }
+    }
+}
+
+/// A version at token `j` (one or two digits, at most two more groups after dots): the
+/// token after it.
+fn version(r: &Reader, j: usize) -> Option<usize> {
+    digits_in(r, j, 1, 2).then_some(())?;
+    let mut k = j + 1;
+    for _ in 0..2 {
+        if !(joins(r, k, '.') && digits_in(r, k + 1, 1, 2)) {
+            break;
+        }
+        k += 2;
+    }
+    Some(k)
+}
+
+/// The token after an abbreviation word at `k` (`Art. 32`, `Rev.5`, `Article 32`): the
+/// next one after a space, a dot, or a dot and a space (a dot and a space end a clause,
+/// and are no token).
+fn after_abbreviation(r: &Reader, k: usize) -> Option<usize> {
+    let (a, b) = (r.toks.get(k)?, r.toks.get(k + 1)?);
+    let gap = r.t.get(a.end as usize..b.start as usize)?;
+    if joins(r, k + 1, '.') {
+        return Some(k + 2);
+    }
+    matches!(gap, " " | ". ").then_some(k + 1)
+}
+
+/// A paragraph in brackets glued to an article's number ending before token `k`
+/// (`32(1)`): the token after it, or `k`.
+fn paragraph(r: &Reader, k: usize) -> usize {
+    let Some(prev) = k.checked_sub(1).and_then(|p| r.toks.get(p)) else { return k };
+    let (Some(t), true) = (r.toks.get(k), digits_in(r, k, 1, 2)) else { return k };
+    let open = r.t.get(prev.end as usize..t.start as usize) == Some("(");
+    let close = r.t.get(t.end as usize..).is_some_and(|rest| rest.starts_with(')'));
+    if open && close {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// A figure's word at token `k`, right after a designation (in its clause): a unit, a
+/// multiplier (`%`, `x`, `GB`, `-fold`), digits or a letter glued to it (`2M`, `1.3x`),
+/// more digits (`SOC 2 000 000`), or a word the reader reads with a number. A hyphen
+/// and a word are read as that word (`ISO 27001-certified`, `AES-256-GCM`).
+fn figure_after(r: &Reader, k: usize) -> bool {
+    let Some(tok) = r.toks.get(k) else { return false };
+    if k == 0 || !r.same_clause(k - 1, k) {
+        return false;
+    }
+    if unit_after(r, k).is_some() {
+        return true;
+    }
+    if r.glued(k) {
+        if r.sym(k) == Some('-') && r.glued(k + 1) && r.word(k + 1).is_some() {
+            return figure_word(r, k + 1);
+        }
+        return true;
+    }
+    // "ISO 500 or more records": a connecting word, then a word of a count
+    let connected = matches!(r.word(k), Some("or" | "and" | "to" | "plus")) && r.word(k + 1).is_some_and(count_word);
+    match tok.kind {
+        Kind::Digits | Kind::Foreign => true,
+        Kind::Word { .. } => connected || figure_word(r, k),
+        Kind::Sym(_) => false,
+    }
+}
+
+/// A word that makes the number before the word before it a count (`or more records`,
+/// `and over`, `and million-record`): a comparison ([`COMPARE`]), a magnitude, a memory
+/// unit, a record noun.
+fn count_word(w: &str) -> bool {
+    COMPARE.contains(&w) || magnitude_word(w).is_some() || mem_unit(w).is_some() || is_record_noun(w)
+}
+
+/// The word at token `k` is one the reader reads with a number: a magnitude or a word
+/// in its place, a number word, a unit, a record noun, a metric's name, a word of speed,
+/// of time or of another quantity, a currency, a multiple, a word of direction.
+fn figure_word(r: &Reader, k: usize) -> bool {
+    let Some(w) = r.word(k) else { return false };
+    magnitude_word(w).is_some()
+        || magnitude_like(w, r.upper(k))
+        || unit_word(w).is_some()
+        || mem_unit(w).is_some()
+        || is_record_noun(w)
+        || percent_target(w).is_some()
+        || names_speed(w)
+        || names_other_metric(w)
+        || per_time(w).is_some()
+        || is_currency(w)
+        || is_multiple_word(w)
+        || against_saving(w)
+        || against_speedup(w)
+        || ["hundred", "percent", "pct", "percentage", "per", "x", "times", "fold"].contains(&w)
+}
+
+/// A year that is a date at token `k`: four digits from 1900 to 2099, as written, after
+/// a word of time ([`TIME_WORDS`], `as of`, `end of`, a month, a quarter `Q3` or half
+/// `H1`), with a clause ending after it or a word of [`AFTER_YEAR`] (and no word of a
+/// count after that).
+fn year(r: &Reader, k: usize) -> bool {
+    let is_year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if !is_year || !as_written(r, k) || !spaced(r, k) {
+        return false;
+    }
+    let before = k - 1;
+    let word = r.word(before);
+    let time_word = word.is_some_and(|w| TIME_WORDS.contains(&w));
+    let of = word == Some("of")
+        && before > 0
+        && spaced(r, before)
+        && r.word(before - 1).is_some_and(|w| OF_TIME.contains(&w));
+    let written = r.toks.get(before).and_then(|t| r.t.get(t.range()));
+    // `may` is a verb too: the month only with its capital
+    let month = word.is_some_and(|w| MONTHS.contains(&w) && (w != "may" || written == Some("May")));
+    // "Q3 2026", "H1 2025": digits glued to a `Q` or an `H` standing alone
+    let period = before > 0
+        && r.glued(before)
+        && match (r.word(before - 1), r.digits(before)) {
+            (Some("q"), Some("1" | "2" | "3" | "4")) | (Some("h"), Some("1" | "2")) => {
+                before < 2 || !r.glued(before - 1)
+            }
+            _ => false,
+        };
+    if !(time_word || of || month || period) {
+        return false;
+    }
+    match r.toks.get(k + 1) {
+        None => true,
+        Some(_) if !r.same_clause(k, k + 1) => true,
+        Some(_) => {
+            let count = r.word(k + 2).is_some_and(count_word);
+            spaced(r, k + 1) && r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !count
+        }
+    }
+}
