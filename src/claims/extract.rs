@@ -9,6 +9,8 @@
 //! `Unchecked`, so the report can say that a claim was not checked. A hand-written
 //! scanner: no pattern to compile at start-up, one pass over the text.
 
+mod fractions;
+
 use crate::audit::normalize::{normalize, Normalized};
 use crate::finding::MAX_PER_RULE;
 use std::borrow::Cow;
@@ -828,6 +830,14 @@ fn remaining_share(before: &[(usize, &str)], after_words: &[(usize, &str)], afte
             }
         }
         [(k, "as"), (m, "much" | "long"), ..] if *k == after && *m == after + 1 => Share::Remaining(after, after + 2),
+        // "half the time", "a third the cost" ("saves half the cost" is saved)
+        [(k, "the"), (m, w), ..] if *k == after && *m == after + 1 && percent_target(w).is_some() => {
+            if near.iter().take(2).any(|(_, w)| is_saved_word(w)) {
+                Share::Saved
+            } else {
+                Share::Remaining(after, after + 2)
+            }
+        }
         _ => Share::Saved,
     }
 }
@@ -965,6 +975,9 @@ struct Num {
     /// A vague multiple of a magnitude ("hundreds of millions", "several million"),
     /// read as the least it can mean: a floor, not a count.
     at_least: bool,
+    /// A fraction with no magnitude or unit after it ("reduced by a third"): a share,
+    /// read as a percentage (`value` x `mult` = 100).
+    share: bool,
 }
 
 /// The largest power of ten read ("1e30", "10^30"). Beyond it ("1e400 records") the
@@ -977,7 +990,7 @@ impl Num {
     /// (or one too long to parse): taken whole, so that neither its mantissa nor its
     /// exponent is read as a number of its own, and reported as not checked.
     fn unread(first: usize, last: usize) -> Num {
-        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last, at_least: false }
+        Num { value: f64::NAN, mult: 1.0, decimals: 0, first, last, at_least: false, share: false }
     }
 
     fn is_unread(&self) -> bool {
@@ -1166,7 +1179,12 @@ impl Reader<'_> {
         let Some(value) = text.parse::<f64>().ok().filter(|v| v.is_finite()) else {
             return Some(Num::unread(i, j));
         };
-        let mut num = Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j, at_least: false };
+        let plain = frac.is_empty() && sep_used.is_none();
+        if let Some(num) = fractions::digits(self, i, j, plain) {
+            return Some(num);
+        }
+        let mut num =
+            Num { value, mult: 1.0, decimals: frac.len() as u32, first: i, last: j, at_least: false, share: false };
         // exponent: 1.0e9, 1e+9
         if self.word(j) == Some("e") && self.glued(j) {
             let (sign, k) = match self.sym(j + 1) {
@@ -1271,7 +1289,7 @@ impl Reader<'_> {
         if !self.same_clause(i, at) {
             return None;
         }
-        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: at, at_least: true };
+        let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: at, at_least: true, share: false };
         self.magnitudes(&mut num);
         (num.last > at).then_some(num)
     }
@@ -1288,6 +1306,9 @@ impl Reader<'_> {
     /// "a billion", "thousand million", "hundreds of millions" (see [`Reader::vague_number`]).
     fn word_number(&self, i: usize) -> Option<Num> {
         if let Some(num) = self.vague_number(i) {
+            return Some(num);
+        }
+        if let Some(num) = fractions::words(self, i) {
             return Some(num);
         }
         let w = self.word(i)?;
@@ -1335,7 +1356,7 @@ impl Reader<'_> {
             decimals = 1;
             k += 3;
         }
-        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k, at_least: false };
+        let mut num = Num { value, mult: 1.0, decimals, first: i, last: k, at_least: false, share: false };
         self.magnitudes(&mut num);
         Some(num)
     }
@@ -1594,6 +1615,7 @@ fn is_read_word(w: &str) -> bool {
         || percent_target(w).is_some()
         || names_speed(w)
         || is_multiple_word(w)
+        || fractions::is_fraction_word(w)
         || against_saving(w)
         || against_speedup(w)
         || is_negation(w)
@@ -1810,6 +1832,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let (unit, mut after) = match unit {
             Some((u, k)) => (Some(u), k),
             None if prefix_times => (Some(Unit::Speedup), num.last),
+            None if num.share => (Some(Unit::Percent), num.last),
             None => (None, num.last),
         };
         if prefix_times {
@@ -2185,6 +2208,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     for toks in &nums.unread {
         if claimed.get(toks.clone()).is_some_and(|c| c.iter().any(|&c| c)) {
             continue;
+        }
+        match fractions::why_unread(&r, field, toks.clone()) {
+            Some(None) => {
+                mark(&mut claimed, toks.start, toks.end);
+                continue;
+            }
+            Some(Some(why)) => {
+                not_checked(&mut out, &mut claimed, &norm, &r, toks.clone(), why);
+                continue;
+            }
+            None => {}
         }
         let power = toks.clone().any(|k| matches!(r.sym(k), Some('^' | '*')) || r.word(k).is_some());
         let why = Cow::Borrowed(if toks.clone().any(|k| r.foreign(k)) {
@@ -2942,15 +2976,345 @@ mod tests {
         assert!(e.mentions.is_empty());
         assert_eq!(e.unchecked.len(), 1);
         assert!(e.unchecked[0].why.contains("cost savings"), "{:?}", e.unchecked);
-        let e = extract("x", "Convergence in 1/5 of the time");
+        let e = extract("x", "Convergence in 1/0 of the time");
         assert!(e.mentions.is_empty());
         assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
-        assert_eq!(e.unchecked[0].text, "1/5");
+        assert_eq!(e.unchecked[0].text, "1/0");
         let e = extract("x", "sha256 v2 build");
         assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{e:?}");
         let e = extract("x", "1920x1080");
         assert!(e.mentions.is_empty());
         assert_eq!(e.unchecked.len(), 1, "{:?}", e.unchecked);
+    }
+
+    /// Fractions with a slash, as one character (NFKC `1⁄2`) and in words are read as the
+    /// values they are: before a magnitude a count ("½ billion" was read as "2 billion"),
+    /// else a share held as a percentage of its metric, at the decimals of its decimal form
+    /// up to two (a share at whole percents).
+    #[test]
+    fn fractions_are_read_as_their_values() {
+        let pct = |value: f64, of: PercentOf| Quantity::Percent { value, of };
+        for (field, text, want, decimals, phrase) in [
+            (
+                "scale_proven",
+                "1/2 billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "1/2 billion records",
+            ),
+            (
+                "scale_proven",
+                "\u{bd} billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "\u{bd} billion records",
+            ),
+            (
+                "scale_proven",
+                "1\u{2044}2 billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "1\u{2044}2 billion records",
+            ),
+            (
+                "scale_proven",
+                "1\u{2215}2 billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "1\u{2215}2 billion records",
+            ),
+            (
+                "scale_proven",
+                "1\u{ff0f}2 billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "1\u{ff0f}2 billion records",
+            ),
+            (
+                "scale_proven",
+                "1\u{bd} billion records",
+                Quantity::Records { value: 1.5, multiplier: 1e9 },
+                1,
+                "1\u{bd} billion records",
+            ),
+            (
+                "scale_proven",
+                "1 1/2 billion records",
+                Quantity::Records { value: 1.5, multiplier: 1e9 },
+                1,
+                "1 1/2 billion records",
+            ),
+            (
+                "scale_proven",
+                "\u{be} million records",
+                Quantity::Records { value: 0.75, multiplier: 1e6 },
+                2,
+                "\u{be} million records",
+            ),
+            (
+                "scale_proven",
+                "\u{2153} billion rows",
+                Quantity::Records { value: 1.0 / 3.0, multiplier: 1e9 },
+                2,
+                "\u{2153} billion rows",
+            ),
+            (
+                "scale_proven",
+                "\u{2152} billion rows",
+                Quantity::Records { value: 0.1, multiplier: 1e9 },
+                1,
+                "\u{2152} billion rows",
+            ),
+            (
+                "scale_proven",
+                "half a billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "half a billion records",
+            ),
+            (
+                "scale_proven",
+                "1/2 of a billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "1/2 of a billion records",
+            ),
+            (
+                "efficiency_achieved",
+                "Costs cut by half a percent",
+                pct(0.5, PercentOf::CostSavings),
+                1,
+                "half a percent",
+            ),
+            (
+                "scale_proven",
+                "half-a-billion records",
+                Quantity::Records { value: 0.5, multiplier: 1e9 },
+                1,
+                "half-a-billion records",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced to one twelfth",
+                pct(100.0 - 1.0 / 12.0 * 100.0, PercentOf::CostSavings),
+                0,
+                "reduced to one twelfth",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost down by a third to a half",
+                pct(50.0, PercentOf::CostSavings),
+                0,
+                "a third to a half",
+            ),
+            ("performance_improvement", "4\u{bd}x faster", Quantity::Speedup { value: 4.5 }, 1, "4\u{bd}x"),
+            (
+                "scale_proven",
+                "a quarter million records",
+                Quantity::Records { value: 0.25, multiplier: 1e6 },
+                2,
+                "a quarter million records",
+            ),
+            (
+                "scale_proven",
+                "a quarter-million records",
+                Quantity::Records { value: 0.25, multiplier: 1e6 },
+                2,
+                "a quarter-million records",
+            ),
+            (
+                "scale_proven",
+                "three quarters of a billion records",
+                Quantity::Records { value: 0.75, multiplier: 1e9 },
+                2,
+                "three quarters of a billion records",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced by a third",
+                pct(1.0 / 3.0 * 100.0, PercentOf::CostSavings),
+                0,
+                "a third",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced by three quarters",
+                pct(75.0, PercentOf::CostSavings),
+                0,
+                "three quarters",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced by two-thirds",
+                pct(2.0 / 3.0 * 100.0, PercentOf::CostSavings),
+                0,
+                "two-thirds",
+            ),
+            (
+                "efficiency_achieved",
+                "Costs a quarter of traditional methods",
+                pct(75.0, PercentOf::CostSavings),
+                0,
+                "a quarter of",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced to a tenth",
+                pct(90.0, PercentOf::CostSavings),
+                0,
+                "reduced to a tenth",
+            ),
+            (
+                "efficiency_achieved",
+                "Cost reduced to \u{bc}",
+                pct(75.0, PercentOf::CostSavings),
+                0,
+                "reduced to \u{bc}",
+            ),
+            ("efficiency_achieved", "Cost reduced by a half", pct(50.0, PercentOf::CostSavings), 0, "a half"),
+            ("efficiency_achieved", "Costs cut in half", pct(50.0, PercentOf::CostSavings), 0, "half"),
+            ("efficiency_achieved", "Costs halved", pct(50.0, PercentOf::CostSavings), 0, "halved"),
+            ("efficiency_achieved", "1/1000 of the cost", pct(99.9, PercentOf::CostSavings), 0, "1/1000 of"),
+            // a month/year is a date only after a word of time and with no share after it
+            (
+                "performance_improvement",
+                "Converges in 1/2000 of the time",
+                pct(99.95, PercentOf::TimeSavings),
+                0,
+                "1/2000 of",
+            ),
+            (
+                "efficiency_achieved",
+                "Saves a third the cost",
+                pct(1.0 / 3.0 * 100.0, PercentOf::CostSavings),
+                0,
+                "a third",
+            ),
+            (
+                "performance_improvement",
+                "Converges in half the time",
+                pct(50.0, PercentOf::TimeSavings),
+                0,
+                "half the time",
+            ),
+            (
+                "performance_improvement",
+                "Convergence in 1/5 of the time",
+                pct(80.0, PercentOf::TimeSavings),
+                0,
+                "1/5 of",
+            ),
+            (
+                "memory_optimization",
+                "Peak usage 1/2 GB",
+                Quantity::Memory { value: 0.5, unit: MemUnit::Gb },
+                1,
+                "1/2 GB",
+            ),
+        ] {
+            let e = extract(field, text);
+            let got: Vec<(Quantity, u32, &str)> =
+                e.mentions.iter().map(|m| (m.quantity.clone(), m.decimals, m.phrase(text))).collect();
+            assert_eq!(got, vec![(want, decimals, phrase)], "{text}");
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        // a share of what no metric measures is a percentage of it, as "20% of the runs" is
+        assert!(matches!(
+            q("enterprise_ready", "a fifth of the runs were retried").as_slice(),
+            [Quantity::UnknownPercent { value, .. }] if *value == 20.0
+        ));
+    }
+
+    /// Ordinals, periods, dates, `24/7` and compounds are no fraction and no figure;
+    /// a fraction in words that is neither a count nor a share is reported when its clause
+    /// names a figure, and so is `half` in a hyphenated word that names one.
+    #[test]
+    fn ordinals_periods_and_dates_are_no_fractions() {
+        for text in [
+            "Third-party audit every quarter; quarterly reviews since Q3",
+            "Audited by a third party once a quarter",
+            "Delivered in the third release, last quarter",
+            "Supports half-precision (fp16) training",
+            "Reviewed in the second half of the year",
+            "24/7 support, released 3/4/2025, renewed since 12/2025",
+            "TCP/IP and/or UDP",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for (field, text, phrase, why) in [
+            ("efficiency_achieved", "Costs reviewed once a quarter", "a quarter", "figure named"),
+            ("efficiency_achieved", "Half-price training", "Half-price", "names a figure"),
+            ("efficiency_achieved", "We pay a third", "a third", "field"),
+            ("enterprise_ready", "Trains in a half-hour", "a half-hour", "names a figure"),
+            ("enterprise_ready", "24/7 of the cost", "24/7", "share"),
+            ("scale_proven", "1 / 2 billion records", "1 / 2 billion", "space"),
+            ("scale_proven", "1 \u{2044}2 billion records", "1 \u{2044}2 billion", "space"),
+            ("enterprise_ready", "50/50 split of the runs", "50/50", "ratio"),
+            ("enterprise_ready", "80/20 split", "80/20", "ratio"),
+            ("scale_proven", "3/2 billion records", "3/2 billion", "ratio"),
+            ("scale_proven", "one in ten records", "one in ten", "ratio"),
+            ("scale_proven", "9 out of 10 records", "9 out of 10", "ratio"),
+            // a month/year with no word of time before it is no date: a fraction, here of no metric
+            ("scale_proven", "24/7 billion records", "24/7 billion", "24/7"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert!(e.unchecked.iter().any(|u| u.text == phrase && u.why.contains(why)), "{text}: {:?}", e.unchecked);
+        }
+        assert!(matches!(
+            q("enterprise_ready", "Costs 1/2025 of the budget").as_slice(),
+            [Quantity::UnknownPercent { .. }] | []
+        ));
+    }
+
+    /// Attacker view: a fraction this tool cannot read with certainty is not read in part
+    /// ("1/2 billion" was "2 billion", "1/2/3/4 billion" "4 billion"), whole, with why.
+    #[test]
+    fn a_fraction_not_read_is_not_read_in_part() {
+        for (text, phrase, why) in [
+            ("1/0 billion records", "1/0 billion", "denominator of 0"),
+            ("1/1e308 billion records", "1/1e308 billion", "glued"),
+            ("1/2.5 billion records", "1/2.5 billion", "glued"),
+            ("1,000/2,000 records", "1,000/2,000", "glued"),
+            ("1/2/3/4 billion records", "1/2/3/4 billion", "more than one slash"),
+            ("1/2/3 billion records", "1/2/3 billion", "more than one slash"),
+            ("1\u{2571}2 billion records", "1\u{2571}2 billion", "drawn like a slash"),
+            ("1\u{29f8}2 billion records", "1\u{29f8}2 billion", "drawn like a slash"),
+            ("1\\2 billion records", "1\\2 billion", "drawn like a slash"),
+            ("1\u{30ce}2 billion records", "1\u{30ce}2 billion", "drawn like a slash"),
+            ("1\u{338}2 billion records", "1\u{338}2 billion", "drawn like a slash"),
+            ("1/\u{662} billion records", "1/\u{662} billion", "another script"),
+            ("\u{bd}0 billion records", "\u{bd}0 billion", "fraction character"),
+            ("1/1234567890123456 billion records", "1/1234567890123456 billion", "more digits"),
+        ] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert!(e.unchecked.iter().any(|u| u.text == phrase && u.why.contains(why)), "{text}: {:?}", e.unchecked);
+        }
+        // digits of another script on both sides: each is not read, and neither is "billion"
+        let e = extract("scale_proven", "\u{661}/\u{662} billion records");
+        assert!(e.mentions.is_empty() && !e.unchecked.is_empty(), "{e:?}");
+    }
+
+    /// A run of fraction characters is read once: a megabyte of `½` glued together is one
+    /// number not read, and one `½` per word one share each, whatever their count.
+    #[test]
+    fn a_run_of_fractions_is_read_in_one_pass() {
+        let text = "\u{bd}".repeat(200_000) + " billion records";
+        let t = std::time::Instant::now();
+        let e = extract("scale_proven", &text);
+        assert!(e.mentions.is_empty(), "{:?}", e.mentions.len());
+        assert_eq!(e.unchecked.len(), 1);
+        assert_eq!(e.unchecked[0].text.len(), text.len() - " records".len());
+        let text = "\u{bd} ".repeat(100_000);
+        let e = extract("enterprise_ready", &text);
+        assert_eq!(e.mentions.len(), 100_000);
+        assert!(e.unchecked.len() <= MAX_PER_RULE);
+        let text = "Costs a quarter ".repeat(50_000);
+        let e = extract("efficiency_achieved", &text);
+        assert!(e.unchecked.len() <= MAX_PER_RULE && e.unchecked.len() + e.unchecked_more <= 50_000);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 
     /// Words are lower-cased as `str` does it, not `char` by `char`: a final capital
