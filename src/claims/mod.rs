@@ -150,6 +150,16 @@ fn quote_claim(text: &str, phrase: &std::ops::Range<usize>) -> String {
     format!("\"{open}{}{close}\"", escape_control(window))
 }
 
+/// A claimed percentage as the message shows it: as written, or, for a share no decimal
+/// form writes out (`a third` is 33.333...%), "about" its value at one decimal.
+fn shown_share(value: f64, decimals: u32) -> String {
+    let exact = format_decimals(value, decimals);
+    match exact.split_once('.') {
+        Some((_, part)) if part.len() > 3 => format!("about {value:.1}"),
+        _ => exact,
+    }
+}
+
 /// Does the claimed `value` (showing `decimals`) hold for the metric's `actual`, given
 /// the claim's bound? Exact claims compare at the decimals shown; "under"/"over" claims
 /// hold when the metric is on the right side of the bound at that precision.
@@ -282,7 +292,7 @@ impl Judge<'_, '_> {
                 }
                 out.push_lazy(&PERCENTAGE, pointer, || {
                     let phrase = phrase();
-                    let claimed = format!("{}{}%", bound_word(m.bound), format_decimals(*value, m.decimals));
+                    let claimed = format!("{}{}%", bound_word(m.bound), shown_share(*value, m.decimals));
                     let message = match (&speedup, gain) {
                         (Some(s), Some(g)) => format!(
                             "{phrase} claims {claimed} faster, which is neither the time saved ({} is {}) nor the \
