@@ -1846,30 +1846,78 @@ const YEAR_TAIL: &[&str] = &[
     "when", "while", "to", "until", "till", "through", "thru",
 ];
 
-/// One word of a statement as the date reader sees it, with what stood before it.
-struct DateWord {
-    /// Letters lower-cased and taken to their confusables skeleton (a Cyrillic `а` is
-    /// `a`), digits of any script as ASCII digits (`٢٠٢٧` is `2027`).
-    word: String,
-    /// The characters before the word, spaces removed ("'" in "Q3 '27", "-" in "2027-03").
-    sep: String,
-    /// A clause ends before the word: `;`, `,`, `.`, `:`, a bracket, a spaced dash...
-    opens: bool,
+/// The words of a statement as the date reader sees them, each with what stood before
+/// it, kept in one buffer (a word costs 12 bytes beside its text, not two strings).
+/// Word `k` past the end is empty.
+struct DateWords {
+    text: String,
+    /// Per word: where its separator starts, where the word starts and ends in `text`,
+    /// and whether a clause ends before it (`;`, `,`, `.`, `:`, a bracket, a spaced dash...).
+    at: Vec<(u32, u32, u32, bool)>,
 }
 
-/// The words of `text` for the date reader (see [`DateWord`]).
-fn date_words(text: &str) -> Vec<DateWord> {
+impl DateWords {
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Letters lower-cased and taken to their confusables skeleton (a Cyrillic `а` is
+    /// `a`), digits of any script as ASCII digits (`٢٠٢٧` is `2027`), and a word of four
+    /// digits but for an `o`, `l` or `i` read as a number (`2O27` is `2027`).
+    fn word(&self, k: usize) -> &str {
+        self.at.get(k).and_then(|&(_, a, b, _)| self.text.get(a as usize..b as usize)).unwrap_or_default()
+    }
+
+    /// The characters before word `k`, spaces removed ("'" in "Q3 '27", "-" in "2027-03").
+    fn sep(&self, k: usize) -> &str {
+        self.at.get(k).and_then(|&(s, a, _, _)| self.text.get(s as usize..a as usize)).unwrap_or_default()
+    }
+
+    /// A clause ends before word `k` (false past the end).
+    fn opens(&self, k: usize) -> bool {
+        self.at.get(k).is_some_and(|a| a.3)
+    }
+
+    /// Word `k` exists and no clause ends before it.
+    fn joined(&self, k: usize) -> bool {
+        self.at.get(k).is_some_and(|a| !a.3)
+    }
+}
+
+/// The words of `text` for the date reader (see [`DateWords`]).
+fn date_words(text: &str) -> DateWords {
     let n = crate::audit::normalize::normalize(text);
-    let mut out = Vec::new();
+    let mut out = DateWords { text: String::new(), at: Vec::new() };
     let mut word = String::new();
     let mut sep = String::new();
     let mut spaced = false;
     let mut buf = [0u8; 4];
-    let flush = |word: &mut String, sep: &mut String, spaced: &mut bool, out: &mut Vec<DateWord>| {
+    let flush = |word: &mut String, sep: &mut String, spaced: &mut bool, out: &mut DateWords| {
         if !word.is_empty() {
+            // a year with a letter drawn as a digit ("2O27", "2l27"): read as the year
+            let digit_like = |c: char| c.is_ascii_digit() || matches!(c, 'o' | 'l' | 'i');
+            if word.len() == 4 && word.chars().all(digit_like) && word.chars().filter(char::is_ascii_digit).count() >= 2
+            {
+                *word = word
+                    .chars()
+                    .map(|c| match c {
+                        'o' => '0',
+                        'l' | 'i' => '1',
+                        c => c,
+                    })
+                    .collect();
+            }
             let opens = sep.chars().any(|c| ";!?()[]{}:=|,.\"".contains(c) || is_arrow(c))
                 || *spaced && sep.chars().any(|c| c == '-' || c == '/');
-            out.push(DateWord { word: std::mem::take(word), sep: std::mem::take(sep), opens });
+            // a statement of 4 GiB is refused long before (read limits): the offsets fit
+            let offset = |t: &String| u32::try_from(t.len()).unwrap_or(u32::MAX);
+            let start = offset(&out.text);
+            out.text.push_str(sep);
+            let word_start = offset(&out.text);
+            out.text.push_str(word);
+            out.at.push((start, word_start, offset(&out.text), opens));
+            word.clear();
+            sep.clear();
             *spaced = false;
         }
     };
@@ -1934,8 +1982,9 @@ fn month_of(w: &str) -> Option<u8> {
     u8::try_from(m + 1).ok()
 }
 
-/// `w` as a day of a month, 1 to 31.
+/// `w` as a day of a month, 1 to 31 ("15", "15th").
 fn day_of(w: &str) -> Option<u8> {
+    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
     (w.len() <= 2 && digits(w)).then(|| w.parse::<u8>().ok()).flatten().filter(|d| (1..=31).contains(d))
 }
 
@@ -1967,10 +2016,10 @@ fn period_of(w: &str) -> Option<(u8, &str)> {
 /// starting a period, `2026-2027`) after a
 /// word of time or opening a clause, and before the clause's end or a word that may
 /// follow a date (`since 2027`, `(2027)`, `in 2027 by EY`).
-fn date_at(t: &[DateWord], i: usize) -> Option<(Day, usize)> {
-    let w = |k: usize| t.get(k).map(|d| d.word.as_str()).unwrap_or_default();
-    let sep = |k: usize| t.get(k).map(|d| d.sep.as_str()).unwrap_or_default();
-    let joined = |k: usize| t.get(k).is_some_and(|d| !d.opens);
+fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
+    let w = |k: usize| t.word(k);
+    let sep = |k: usize| t.sep(k);
+    let joined = |k: usize| t.joined(k);
     // a year of two digits only after an apostrophe ("Q3 '27"), of four after a space,
     // a dash or a slash ("Q3 2027", "Q3-2027"); None when word `k` is no such year
     let year_after = |k: usize| {
@@ -1996,11 +2045,15 @@ fn date_at(t: &[DateWord], i: usize) -> Option<(Day, usize)> {
         };
         return Some(((y - 1, 1, 1), used));
     }
+    // a calendar year, "CY2027" ("CY 2027" is a year after a word of time)
+    if let Some(rest) = word.strip_prefix("cy").filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        return year2or4(rest).map(|y| ((y, 1, 1), 1));
+    }
     if let Some(m) = month_of(word) {
         // "15 March 2027"
-        let before = i.checked_sub(1).filter(|_| t.get(i).is_some_and(|d| !d.opens)).and_then(|k| day_of(w(k)));
+        let before = i.checked_sub(1).filter(|_| t.joined(i)).and_then(|k| day_of(w(k)));
         if let Some(y) =
-            year_after(i + 1).or_else(|| (sep(i + 1) == "," && joined(i + 1)).then(|| year4(w(i + 1))).flatten())
+            year_after(i + 1).or_else(|| matches!(sep(i + 1), "," | ".").then(|| year4(w(i + 1))).flatten())
         {
             return Some(((y, m, before.unwrap_or(1)), 2));
         }
@@ -2009,26 +2062,84 @@ fn date_at(t: &[DateWord], i: usize) -> Option<(Day, usize)> {
         let y = day.and_then(|_| matches!(sep(i + 2), "" | ",").then(|| year4(w(i + 2))).flatten());
         return day.zip(y).map(|(d, y)| ((y, m, d), 3));
     }
-    let y = year4(word)?;
+    let (y, used) = match year4(word) {
+        Some(y) => (y, 1),
+        None => spelled_year(t, i)?,
+    };
     // "2027-03", "2027/03/15"
     let month = (matches!(sep(i + 1), "-" | "/") && w(i + 1).len() == 2)
         .then(|| w(i + 1).parse::<u8>().ok())
         .flatten()
         .filter(|m| (1..=12).contains(m));
-    if let Some(m) = month {
+    if let Some(m) = month.filter(|_| used == 1) {
         let day = (sep(i + 2) == sep(i + 1) && w(i + 2).len() == 2).then(|| day_of(w(i + 2))).flatten();
         return Some(match day {
             Some(d) => ((y, m, d), 3),
             None => ((y, m, 1), 2),
         });
     }
-    let opens = t.get(i).is_some_and(|d| d.opens) || i == 0;
+    let opens = t.opens(i) || i == 0;
     // a period of years is a date wherever it stands ("valid 2024-2027")
     let period = matches!(sep(i + 1), "-" | "/") && year4(w(i + 1)).is_some();
     let lead = opens || period || i.checked_sub(1).is_some_and(|k| YEAR_LEAD.contains(&w(k)));
-    let tail =
-        t.get(i + 1).is_none_or(|d| d.opens || matches!(d.sep.as_str(), "-" | "/")) || YEAR_TAIL.contains(&w(i + 1));
-    (lead && tail).then_some(((y, 1, 1), 1))
+    let next = i + used;
+    let tail = (next >= t.len() || t.opens(next) || matches!(t.sep(next), "-" | "/")) || YEAR_TAIL.contains(&w(next));
+    (lead && tail).then_some(((y, 1, 1), used))
+}
+
+/// A number word from one to ninety: `seven`, `twelve`, `thirty`.
+fn number_word(w: &str) -> Option<i32> {
+    const ONES: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let at = |list: &[&str]| list.iter().position(|n| *n == w).and_then(|k| i32::try_from(k).ok());
+    at(&ONES).map(|k| k + 1).or_else(|| at(&TENS).map(|k| (k + 2) * 10))
+}
+
+/// A year written in words at word `i`, and how many words it takes: "twenty twenty-seven",
+/// "twenty oh nine", "nineteen ninety", "two thousand (and) twenty-seven": a year
+/// the digit reader cannot read must not pass where `2027` fails.
+fn spelled_year(t: &DateWords, i: usize) -> Option<(i32, usize)> {
+    let w = |k: usize| t.word(k);
+    // a number of two words at most: "twenty seven", "twelve"
+    let two = |k: usize| {
+        let a = number_word(w(k))?;
+        let b = (a >= 20 && a % 10 == 0).then(|| number_word(w(k + 1)).filter(|b| *b < 10)).flatten();
+        Some(b.map_or((a, 1), |b| (a + b, 2)))
+    };
+    match w(i) {
+        "twenty" | "nineteen" => {
+            let century = if w(i) == "twenty" { 2000 } else { 1900 };
+            if w(i + 1) == "oh" {
+                return number_word(w(i + 2)).filter(|n| *n < 10).map(|n| (century + n, 3));
+            }
+            two(i + 1).filter(|(n, _)| *n >= 10).map(|(n, used)| (century + n, used + 1))
+        }
+        "two" if w(i + 1) == "thousand" => {
+            let k = if w(i + 2) == "and" { i + 3 } else { i + 2 };
+            Some(two(k).map_or((2000, 2), |(n, used)| (2000 + n, k - i + used)))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the date at word `i` is a recurring check's next round, not the statement's
@@ -2038,11 +2149,11 @@ fn date_at(t: &[DateWord], i: usize) -> Option<(Day, usize)> {
 /// word of a check done between them ("annual audit completed in 2027" is the
 /// statement's) and no condition or time word before it ("after the annual audit due in
 /// 2027", "with the next audit in 2027").
-fn recurring_schedule(t: &[DateWord], i: usize) -> bool {
+fn recurring_schedule(t: &DateWords, i: usize) -> bool {
     // a clause of 32 words at most, so that a long run of dates costs one pass
     let floor = i.saturating_sub(32);
-    let start = (floor..=i).rev().find(|&k| t.get(k).is_some_and(|d| d.opens)).unwrap_or(floor);
-    let clause: Vec<&str> = t.get(start..i).unwrap_or_default().iter().map(|d| d.word.as_str()).collect();
+    let start = (floor..=i).rev().find(|&k| t.opens(k)).unwrap_or(floor);
+    let clause: Vec<&str> = (start..i).map(|k| t.word(k)).collect();
     let renewal = |w: &str| matches!(w, "renewal" | "recertification" | "reaudit" | "reassessment");
     let check = (0..clause.len()).find(|&k| {
         let w = clause.get(k).copied().unwrap_or_default();
@@ -2082,13 +2193,12 @@ pub fn date_after(text: &str, generated: time::OffsetDateTime) -> Option<String>
         let mut next = i + used;
         // the end of a period written as one, "2024-2027", "Q3 2025-Q1 2027": not read
         // ("2024 to 2027" is: "moved from 2024 to 2027" is a plan)
-        if t.get(next).is_some_and(|d| d.sep == "-" || d.sep == "/") {
-            let end =
-                date_at(&t, next).map(|(_, used)| used).or_else(|| t.get(next).and_then(|d| year4(&d.word)).map(|_| 1));
+        if next < t.len() && matches!(t.sep(next), "-" | "/") {
+            let end = date_at(&t, next).map(|(_, used)| used).or_else(|| year4(t.word(next)).map(|_| 1));
             next += end.unwrap_or(0);
         }
         if earliest(day, generated).is_some_and(|e| e > generated) && !recurring_schedule(&t, i) {
-            let shown: Vec<&str> = t.get(i..i + used).unwrap_or_default().iter().map(|d| d.word.as_str()).collect();
+            let shown: Vec<&str> = (i..i + used).map(|k| t.word(k)).collect();
             return Some(shown.join(" "));
         }
         i = next;
@@ -2844,6 +2954,15 @@ mod tests {
             ("Enterprise ready, audited 15 March 2027", "march 2027"),
             ("Enterprise ready, audited March 15, 2027", "march 15 2027"),
             ("Enterprise ready, audited Mar '27", "mar 27"),
+            ("Enterprise ready, audited Dec. 2025", "dec 2025"),
+            ("Enterprise ready, audited March, 2027", "march 2027"),
+            ("Enterprise ready, audited March 15th, 2027", "march 15th 2027"),
+            ("Enterprise ready, certified in CY2027", "cy2027"),
+            ("Enterprise ready since 2O27", "2027"),
+            ("Enterprise ready since twenty twenty-seven", "twenty twenty seven"),
+            ("Enterprise ready since two thousand and twenty-six", "two thousand and twenty six"),
+            ("Enterprise ready (twenty thirty)", "twenty thirty"),
+            ("Enterprise ready since 2O3O", "2030"),
             ("Enterprise ready (2027)", "2027"),
             ("Enterprise ready: 2027", "2027"),
             ("Enterprise ready by the end of 2027", "2027"),
@@ -2896,6 +3015,10 @@ mod tests {
             "Memory optimised to 2030 MB",
             "Proven in 2048 regions",
             "Converged in 1h30",
+            "Enterprise ready since twenty twenty-four",
+            "Enterprise ready, certified in nineteen ninety-nine",
+            "Scale proven on twenty twenty-seven nodes",
+            "Enterprise ready for twenty-seven customers",
             "Enterprise ready for 2500 customers",
             // a date with no year is left to the other rules
             "Enterprise ready, certified in March",
