@@ -2049,6 +2049,33 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
     if let Some(rest) = word.strip_prefix("cy").filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
         return year2or4(rest).map(|y| ((y, 1, 1), 1));
     }
+    // "spring 2027": from the earliest start of that season in either hemisphere (a
+    // southern summer and a northern winter start in the December before)
+    let season = match word {
+        "spring" | "autumn" | "fall" => Some((0, 3)),
+        "summer" | "winter" => Some((-1, 12)),
+        _ => None,
+    };
+    if let Some((back, month)) = season {
+        return year_after(i + 1).map(|y| ((y + back, month, 1), 2));
+    }
+    // "third quarter 2027", "3rd quarter of 2027", "second half 2027"
+    let nth = match word {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    };
+    if let Some(n) = nth {
+        let month = match w(i + 1) {
+            "quarter" if n <= 4 => (n - 1) * 3 + 1,
+            "half" if n <= 2 => (n - 1) * 6 + 1,
+            _ => return None,
+        };
+        let of = usize::from(w(i + 2) == "of" && joined(i + 2));
+        return year_after(i + 2 + of).map(|y| ((y, month, 1), 3 + of));
+    }
     if let Some(m) = month_of(word) {
         // "15 March 2027"
         let before = i.checked_sub(1).filter(|_| t.joined(i)).and_then(|k| day_of(w(k)));
@@ -2071,6 +2098,11 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
         .then(|| w(i + 1).parse::<u8>().ok())
         .flatten()
         .filter(|m| (1..=12).contains(m));
+    // "2027 Q3", "2027-H2"
+    let period = period_of(w(i + 1)).filter(|(_, rest)| rest.is_empty() && joined(i + 1) && used == 1);
+    if let Some((m, _)) = period {
+        return Some(((y, m, 1), 2));
+    }
     if let Some(m) = month.filter(|_| used == 1) {
         let day = (sep(i + 2) == sep(i + 1) && w(i + 2).len() == 2).then(|| day_of(w(i + 2))).flatten();
         return Some(match day {
@@ -2959,6 +2991,10 @@ mod tests {
             ("Enterprise ready, audited March 15th, 2027", "march 15th 2027"),
             ("Enterprise ready, certified in CY2027", "cy2027"),
             ("Enterprise ready since 2O27", "2027"),
+            ("Enterprise ready, certified 2027 Q3", "2027 q3"),
+            ("Enterprise ready since spring 2027", "spring 2027"),
+            ("Enterprise ready since the third quarter of 2027", "third quarter of 2027"),
+            ("Enterprise ready since 2nd half 2026", "2nd half 2026"),
             ("Enterprise ready since twenty twenty-seven", "twenty twenty seven"),
             ("Enterprise ready since two thousand and twenty-six", "two thousand and twenty six"),
             ("Enterprise ready (twenty thirty)", "twenty thirty"),
@@ -3019,6 +3055,10 @@ mod tests {
             "Enterprise ready, certified in nineteen ninety-nine",
             "Scale proven on twenty twenty-seven nodes",
             "Enterprise ready for twenty-seven customers",
+            "Enterprise ready, certified 2025 Q3",
+            "Enterprise ready since spring 2025",
+            "Enterprise ready since the first half of 2025",
+            "Enterprise ready; first quarter results beat the plan",
             "Enterprise ready for 2500 customers",
             // a date with no year is left to the other rules
             "Enterprise ready, certified in March",
@@ -3049,6 +3089,11 @@ mod tests {
             ("2025-08-10T12:00:00Z", "audited in H2 2025", false),
             ("2025-08-10T12:00:00Z", "audited in 2025", false),
             ("2025-08-10T12:00:00Z", "audited in 2026", true),
+            // a season from its earliest start in either hemisphere
+            ("2025-08-10T12:00:00Z", "audited in winter 2026", true),
+            ("2025-12-01T00:00:00Z", "audited in winter 2026", false),
+            ("2025-12-01T00:00:00Z", "audited in summer 2026", false),
+            ("2025-08-10T12:00:00Z", "audited in autumn 2025", false),
             ("2025-12-31T23:59:59Z", "audited in 2026", true),
             ("2026-01-01T00:00:00Z", "audited in 2026", false),
             // leap day
