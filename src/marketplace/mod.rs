@@ -171,7 +171,7 @@ fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
         }
     }
     match facts.get(pointer)? {
-        serde_json::Value::String(s) => statement::gap(s).map(|gap| {
+        serde_json::Value::String(s) => statement::gap(s, generated_at(facts)).map(|gap| {
             format!(
                 "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
                 gap.describe(),
@@ -183,6 +183,12 @@ fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The bundle's own time, `generated_at`, which a date in a statement is read against
+/// (never the verifier's clock: the verdict must not change with the day it is run).
+fn generated_at(facts: &Facts) -> Option<time::OffsetDateTime> {
+    facts.str("/generated_at").and_then(crate::clock::parse_rfc3339)
 }
 
 fn under(pointer: &str, field: &str) -> bool {

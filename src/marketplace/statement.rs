@@ -14,7 +14,9 @@
 //! "Enterprise ready in v2", "Enterprise ready (beta)", "Almost enterprise ready",
 //! "Enterprise readiness is the goal", "Enterprise ready once audited", "after GA"):
 //! each word of these is read only where it hedges, so that "Released in beta in 2024,
-//! generally available since 2025" stays a statement.
+//! generally available since 2025" stays a statement. Nor is it proved by a statement
+//! dated after the bundle's own `generated_at` ("certified in Q3 2027" in a bundle of
+//! 2025): see [`date_after`].
 
 use super::is_placeholder;
 
@@ -33,6 +35,9 @@ pub enum Gap {
     /// unsourced ("Could be enterprise ready", "Enterprise ready: pending security
     /// review", "Enterprise ready (simulated)", "Enterprise ready [citation needed]").
     Hedge,
+    /// The statement is dated after the bundle was generated: a plan, however its verbs
+    /// read ("Enterprise ready since 2027", "certified in Q3 2027").
+    Later,
 }
 
 impl Gap {
@@ -43,6 +48,7 @@ impl Gap {
             Gap::Denial => "a denial",
             Gap::Deferral => "a deferral",
             Gap::Hedge => "a hedged statement",
+            Gap::Later => "a hedged statement (a date after the bundle was generated)",
         }
     }
 }
@@ -1804,8 +1810,439 @@ fn small_capital(c: char) -> char {
     }
 }
 
+/// Words before a year standing alone that make it a date ("since 2027", "by 2027",
+/// "end of 2027"); a year after any other word is left to the claims, which read it as
+/// a figure they cannot check (5.4).
+const YEAR_LEAD: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "throughout",
+    "during",
+    "before",
+    "after",
+    "by",
+    "from",
+    "for",
+    "of",
+    "circa",
+    "ca",
+    "around",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "cy",
+    "to",
+];
+
+/// Words after a year that leave it a date ("certified in 2027 by EY"); any other word
+/// may be what the number counts ("in 2048 regions"), which the claims read.
+const YEAR_TAIL: &[&str] = &[
+    "and", "by", "with", "without", "for", "at", "on", "in", "under", "from", "after", "before", "onward", "onwards",
+    "when", "while", "to", "until", "till", "through", "thru",
+];
+
+/// The words of a statement as the date reader sees them, each with what stood before
+/// it, kept in one buffer (a word costs 12 bytes beside its text, not two strings).
+/// Word `k` past the end is empty.
+struct DateWords {
+    text: String,
+    /// Per word: where its separator starts, where the word starts and ends in `text`,
+    /// and whether a clause ends before it (`;`, `,`, `.`, `:`, a bracket, a spaced dash...).
+    at: Vec<(u32, u32, u32, bool)>,
+}
+
+impl DateWords {
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Letters lower-cased and taken to their confusables skeleton (a Cyrillic `а` is
+    /// `a`), digits of any script as ASCII digits (`٢٠٢٧` is `2027`), and a word of four
+    /// digits but for an `o`, `l` or `i` read as a number (`2O27` is `2027`).
+    fn word(&self, k: usize) -> &str {
+        self.at.get(k).and_then(|&(_, a, b, _)| self.text.get(a as usize..b as usize)).unwrap_or_default()
+    }
+
+    /// The characters before word `k`, spaces removed ("'" in "Q3 '27", "-" in "2027-03").
+    fn sep(&self, k: usize) -> &str {
+        self.at.get(k).and_then(|&(s, a, _, _)| self.text.get(s as usize..a as usize)).unwrap_or_default()
+    }
+
+    /// A clause ends before word `k` (false past the end).
+    fn opens(&self, k: usize) -> bool {
+        self.at.get(k).is_some_and(|a| a.3)
+    }
+
+    /// Word `k` exists and no clause ends before it.
+    fn joined(&self, k: usize) -> bool {
+        self.at.get(k).is_some_and(|a| !a.3)
+    }
+}
+
+/// The words of `text` for the date reader (see [`DateWords`]).
+fn date_words(text: &str) -> DateWords {
+    let n = crate::audit::normalize::normalize(text);
+    let mut out = DateWords { text: String::new(), at: Vec::new() };
+    let mut word = String::new();
+    let mut sep = String::new();
+    let mut spaced = false;
+    let mut buf = [0u8; 4];
+    let flush = |word: &mut String, sep: &mut String, spaced: &mut bool, out: &mut DateWords| {
+        if !word.is_empty() {
+            // a year with a letter drawn as a digit ("2O27", "2l27"): read as the year
+            let digit_like = |c: char| c.is_ascii_digit() || matches!(c, 'o' | 'l' | 'i');
+            if word.len() == 4 && word.chars().all(digit_like) && word.chars().filter(char::is_ascii_digit).count() >= 2
+            {
+                *word = word
+                    .chars()
+                    .map(|c| match c {
+                        'o' => '0',
+                        'l' | 'i' => '1',
+                        c => c,
+                    })
+                    .collect();
+            }
+            let opens = sep.chars().any(|c| ";!?()[]{}:=|,.\"".contains(c) || is_arrow(c))
+                || *spaced && sep.chars().any(|c| c == '-' || c == '/');
+            // a statement of 4 GiB is refused long before (read limits): the offsets fit
+            let offset = |t: &String| u32::try_from(t.len()).unwrap_or(u32::MAX);
+            let start = offset(&out.text);
+            out.text.push_str(sep);
+            let word_start = offset(&out.text);
+            out.text.push_str(word);
+            out.at.push((start, word_start, offset(&out.text), opens));
+            word.clear();
+            sep.clear();
+            *spaced = false;
+        }
+    };
+    for c in n.text().chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if let Some(d) = crate::audit::normalize::decimal_digit(c) {
+            word.push(char::from(b'0' + d));
+        } else if c.is_alphanumeric() {
+            // the letter it is drawn as, capital or small (Cyrillic `М`, `а`; small
+            // capitals `ᴍᴀʀᴄʜ`); the skeleton draws `m` as `rn`
+            let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut buf))
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            if skeleton == "rn" {
+                word.push('m');
+            } else if !skeleton.is_empty() && skeleton.is_ascii() {
+                word.push_str(&skeleton);
+            } else {
+                word.extend(c.to_lowercase().map(small_capital));
+            }
+        } else {
+            flush(&mut word, &mut sep, &mut spaced, &mut out);
+            if c.is_whitespace() {
+                spaced = true;
+            } else if sep.len() < 8 {
+                // a long run of punctuation is no date's separator; its start is kept
+                sep.push(if matches!(c, '\u{2018}' | '\u{2019}' | '`') { '\'' } else { c });
+            } else {
+                sep.push(',');
+            }
+        }
+    }
+    flush(&mut word, &mut sep, &mut spaced, &mut out);
+    out
+}
+
+/// The earliest calendar day of a date read in a statement: year, month, day.
+type Day = (i32, u8, u8);
+
+/// `w` as a year of four digits from 1900 to 2099.
+fn year4(w: &str) -> Option<i32> {
+    (w.len() == 4 && digits(w) && (w.starts_with("19") || w.starts_with("20"))).then(|| w.parse().ok()).flatten()
+}
+
+/// `w` as a year of two (`27` of "Q3'27": 2027) or four digits.
+fn year2or4(w: &str) -> Option<i32> {
+    match w.len() {
+        2 if digits(w) => w.parse::<i32>().ok().map(|y| 2000 + y),
+        _ => year4(w),
+    }
+}
+
+/// The month a word names (`march`, `mar`, `sept`), 1 to 12.
+fn month_of(w: &str) -> Option<u8> {
+    const FIRST: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if !crate::text::MONTHS.contains(&w) {
+        return None;
+    }
+    let m = FIRST.iter().position(|f| w.starts_with(f))?;
+    u8::try_from(m + 1).ok()
+}
+
+/// `w` as a day of a month, 1 to 31 ("15", "15th").
+fn day_of(w: &str) -> Option<u8> {
+    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
+    (w.len() <= 2 && digits(w)).then(|| w.parse::<u8>().ok()).flatten().filter(|d| (1..=31).contains(d))
+}
+
+/// A quarter (`q3`, `3q`: 3) or a half (`h2`, `2h`: 2) at the start of `w`, as its first
+/// month and the rest of the word ("q327" is month 7 and "27").
+fn period_of(w: &str) -> Option<(u8, &str)> {
+    let b = w.as_bytes();
+    let (kind, n) = match (b.first()?, b.get(1)?) {
+        (&k @ (b'q' | b'h'), n) if n.is_ascii_digit() => (k, *n),
+        // "1h30" is a time: a half leading with its number takes a year of four digits
+        (n, b'h') if n.is_ascii_digit() && !matches!(w.len(), 3 | 4) => (b'h', *n),
+        (n, b'q') if n.is_ascii_digit() => (b'q', *n),
+        _ => return None,
+    };
+    let n = n - b'0';
+    let month = match kind {
+        b'q' if (1..=4).contains(&n) => (n - 1) * 3 + 1,
+        b'h' if (1..=2).contains(&n) => (n - 1) * 6 + 1,
+        _ => return None,
+    };
+    Some((month, w.get(2..)?))
+}
+
+/// The date that starts at word `i` and how many words it takes: a quarter or half with
+/// its year (`Q3 2027`, `Q3'27`, `3Q27`, `H2 2027`), a fiscal year (`FY27`, `FY 2027`:
+/// from 1 January of the year before, the earliest any fiscal year of that name starts),
+/// a month with its year (`March 2027`, `15 March 2027`, `March 15, 2027`, `Mar '27`),
+/// a year with its month in figures (`2027-03`, `2027-03-15`), or a year alone (or
+/// starting a period, `2026-2027`) after a
+/// word of time or opening a clause, and before the clause's end or a word that may
+/// follow a date (`since 2027`, `(2027)`, `in 2027 by EY`).
+fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
+    let w = |k: usize| t.word(k);
+    let sep = |k: usize| t.sep(k);
+    let joined = |k: usize| t.joined(k);
+    // a year of two digits only after an apostrophe ("Q3 '27"), of four after a space,
+    // a dash or a slash ("Q3 2027", "Q3-2027"); None when word `k` is no such year
+    let year_after = |k: usize| {
+        if sep(k).ends_with('\'') {
+            year2or4(w(k))
+        } else if joined(k) {
+            year4(w(k))
+        } else {
+            None
+        }
+    };
+    let word = w(i);
+    if let Some((month, rest)) = period_of(word) {
+        return match rest {
+            "" => year_after(i + 1).map(|y| ((y, month, 1), 2)),
+            _ => year2or4(rest).map(|y| ((y, month, 1), 1)),
+        };
+    }
+    if let Some(rest) = word.strip_prefix("fy") {
+        let (y, used) = match rest {
+            "" => (year_after(i + 1).or_else(|| joined(i + 1).then(|| year2or4(w(i + 1))).flatten())?, 2),
+            _ => (year2or4(rest)?, 1),
+        };
+        return Some(((y - 1, 1, 1), used));
+    }
+    // a calendar year, "CY2027" ("CY 2027" is a year after a word of time)
+    if let Some(rest) = word.strip_prefix("cy").filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        return year2or4(rest).map(|y| ((y, 1, 1), 1));
+    }
+    // "spring 2027": from the earliest start of that season in either hemisphere (a
+    // southern summer and a northern winter start in the December before)
+    let season = match word {
+        "spring" | "autumn" | "fall" => Some((0, 3)),
+        "summer" | "winter" => Some((-1, 12)),
+        _ => None,
+    };
+    if let Some((back, month)) = season {
+        return year_after(i + 1).map(|y| ((y + back, month, 1), 2));
+    }
+    // "third quarter 2027", "3rd quarter of 2027", "second half 2027"
+    let nth = match word {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    };
+    if let Some(n) = nth {
+        let month = match w(i + 1) {
+            "quarter" if n <= 4 => (n - 1) * 3 + 1,
+            "half" if n <= 2 => (n - 1) * 6 + 1,
+            _ => return None,
+        };
+        let of = usize::from(w(i + 2) == "of" && joined(i + 2));
+        return year_after(i + 2 + of).map(|y| ((y, month, 1), 3 + of));
+    }
+    if let Some(m) = month_of(word) {
+        // "15 March 2027"
+        let before = i.checked_sub(1).filter(|_| t.joined(i)).and_then(|k| day_of(w(k)));
+        if let Some(y) =
+            year_after(i + 1).or_else(|| matches!(sep(i + 1), "," | ".").then(|| year4(w(i + 1))).flatten())
+        {
+            return Some(((y, m, before.unwrap_or(1)), 2));
+        }
+        // "March 15, 2027"
+        let day = day_of(w(i + 1)).filter(|_| joined(i + 1));
+        let y = day.and_then(|_| matches!(sep(i + 2), "" | ",").then(|| year4(w(i + 2))).flatten());
+        return day.zip(y).map(|(d, y)| ((y, m, d), 3));
+    }
+    let (y, used) = match year4(word) {
+        Some(y) => (y, 1),
+        None => spelled_year(t, i)?,
+    };
+    // "2027-03", "2027/03/15"
+    let month = (matches!(sep(i + 1), "-" | "/") && w(i + 1).len() == 2)
+        .then(|| w(i + 1).parse::<u8>().ok())
+        .flatten()
+        .filter(|m| (1..=12).contains(m));
+    // "2027 Q3", "2027-H2"
+    let period = period_of(w(i + 1)).filter(|(_, rest)| rest.is_empty() && joined(i + 1) && used == 1);
+    if let Some((m, _)) = period {
+        return Some(((y, m, 1), 2));
+    }
+    if let Some(m) = month.filter(|_| used == 1) {
+        let day = (sep(i + 2) == sep(i + 1) && w(i + 2).len() == 2).then(|| day_of(w(i + 2))).flatten();
+        return Some(match day {
+            Some(d) => ((y, m, d), 3),
+            None => ((y, m, 1), 2),
+        });
+    }
+    let opens = t.opens(i) || i == 0;
+    // a period of years is a date wherever it stands ("valid 2024-2027")
+    let period = matches!(sep(i + 1), "-" | "/") && year4(w(i + 1)).is_some();
+    let lead = opens || period || i.checked_sub(1).is_some_and(|k| YEAR_LEAD.contains(&w(k)));
+    let next = i + used;
+    let tail = (next >= t.len() || t.opens(next) || matches!(t.sep(next), "-" | "/")) || YEAR_TAIL.contains(&w(next));
+    (lead && tail).then_some(((y, 1, 1), used))
+}
+
+/// A number word from one to ninety: `seven`, `twelve`, `thirty`.
+fn number_word(w: &str) -> Option<i32> {
+    const ONES: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let at = |list: &[&str]| list.iter().position(|n| *n == w).and_then(|k| i32::try_from(k).ok());
+    at(&ONES).map(|k| k + 1).or_else(|| at(&TENS).map(|k| (k + 2) * 10))
+}
+
+/// A year written in words at word `i`, and how many words it takes: "twenty twenty-seven",
+/// "twenty oh nine", "nineteen ninety", "two thousand (and) twenty-seven": a year
+/// the digit reader cannot read must not pass where `2027` fails.
+fn spelled_year(t: &DateWords, i: usize) -> Option<(i32, usize)> {
+    let w = |k: usize| t.word(k);
+    // a number of two words at most: "twenty seven", "twelve"
+    let two = |k: usize| {
+        let a = number_word(w(k))?;
+        let b = (a >= 20 && a % 10 == 0).then(|| number_word(w(k + 1)).filter(|b| *b < 10)).flatten();
+        Some(b.map_or((a, 1), |b| (a + b, 2)))
+    };
+    match w(i) {
+        "twenty" | "nineteen" => {
+            let century = if w(i) == "twenty" { 2000 } else { 1900 };
+            if w(i + 1) == "oh" {
+                return number_word(w(i + 2)).filter(|n| *n < 10).map(|n| (century + n, 3));
+            }
+            two(i + 1).filter(|(n, _)| *n >= 10).map(|(n, used)| (century + n, used + 1))
+        }
+        "two" if w(i + 1) == "thousand" => {
+            let k = if w(i + 2) == "and" { i + 3 } else { i + 2 };
+            Some(two(k).map_or((2000, 2), |(n, used)| (2000 + n, k - i + used)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the date at word `i` is a recurring check's next round, not the statement's
+/// ("next audit scheduled for Q3 2027", "annual review due in March 2027",
+/// "recertification due in 2027", "renewal by the end of 2026"): a word of
+/// [`RECURRING`] before a check, or a renewal, in its clause before the date, with no
+/// word of a check done between them ("annual audit completed in 2027" is the
+/// statement's) and no condition or time word before it ("after the annual audit due in
+/// 2027", "with the next audit in 2027").
+fn recurring_schedule(t: &DateWords, i: usize) -> bool {
+    // a clause of 32 words at most, so that a long run of dates costs one pass
+    let floor = i.saturating_sub(32);
+    let start = (floor..=i).rev().find(|&k| t.opens(k)).unwrap_or(floor);
+    let clause: Vec<&str> = (start..i).map(|k| t.word(k)).collect();
+    let renewal = |w: &str| matches!(w, "renewal" | "recertification" | "reaudit" | "reassessment");
+    let check = (0..clause.len()).find(|&k| {
+        let w = clause.get(k).copied().unwrap_or_default();
+        renewal(w) || RECURRING.contains(&w) && clause.get(k + 1).is_some_and(|n| CHECKS.contains(n))
+    });
+    let Some(k) = check else { return false };
+    let leads = |w: &&str| {
+        CONDITIONS.contains(w) || INTO_TIME.contains(w) || UNTIL_RELEASE.contains(w) || matches!(*w, "once" | "upon")
+    };
+    let done = |w: &&str| DATED_EVENTS.contains(w) && *w != "since" || ACHIEVED.contains(w);
+    !clause.get(..k).unwrap_or_default().iter().any(leads) && !clause.get(k..).unwrap_or_default().iter().any(done)
+}
+
+/// The first moment of `day` where the bundle was generated: a date is read in the
+/// offset `generated_at` was written in. A day past its month's end is its month's start.
+fn earliest(day: Day, generated: time::OffsetDateTime) -> Option<time::OffsetDateTime> {
+    let (y, m, d) = day;
+    let month = time::Month::try_from(m).ok()?;
+    let date =
+        time::Date::from_calendar_date(y, month, d).or_else(|_| time::Date::from_calendar_date(y, month, 1)).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time::Time::MIDNIGHT).assume_offset(generated.offset()))
+}
+
+/// The first date in `text` whose earliest moment is after `generated` (the bundle's
+/// `generated_at`), as written: a statement dated after the bundle was made is a plan,
+/// however its verbs read ("certified in Q3 2027"). A period counts from its start
+/// when written as one ("valid 2024-2027"). A recurring check's next date does not
+/// count (see [`recurring_schedule`]).
+pub fn date_after(text: &str, generated: time::OffsetDateTime) -> Option<String> {
+    let t = date_words(text);
+    let mut i = 0;
+    while i < t.len() {
+        let Some((day, used)) = date_at(&t, i) else {
+            i += 1;
+            continue;
+        };
+        let mut next = i + used;
+        // the end of a period written as one, "2024-2027", "Q3 2025-Q1 2027": not read
+        // ("2024 to 2027" is: "moved from 2024 to 2027" is a plan)
+        if next < t.len() && matches!(t.sep(next), "-" | "/") {
+            let end = date_at(&t, next).map(|(_, used)| used).or_else(|| year4(t.word(next)).map(|_| 1));
+            next += end.unwrap_or(0);
+        }
+        if earliest(day, generated).is_some_and(|e| e > generated) && !recurring_schedule(&t, i) {
+            let shown: Vec<&str> = (i..i + used).map(|k| t.word(k)).collect();
+            return Some(shown.join(" "));
+        }
+        i = next;
+    }
+    None
+}
+
 /// Why `text` states nothing that proves its requirement, or None for a statement.
-pub fn gap(text: &str) -> Option<Gap> {
+/// `generated`: the bundle's `generated_at`, against which a date in the text is read
+/// (see [`date_after`]); None when it is missing or unreadable, and no date is read
+/// then (the schema fails such a bundle).
+pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
     if is_placeholder(text) {
         return Some(Gap::Placeholder);
     }
@@ -1862,12 +2299,20 @@ pub fn gap(text: &str) -> Option<Gap> {
             return Some(Gap::Hedge);
         }
     }
+    if generated.is_some_and(|g| date_after(text, g).is_some()) {
+        return Some(Gap::Later);
+    }
     None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader with no clock: the rules that read no date.
+    fn gap(t: &str) -> Option<Gap> {
+        super::gap(t, None)
+    }
 
     #[test]
     fn denials_prove_nothing() {
@@ -2508,5 +2953,170 @@ mod tests {
         ] {
             assert_eq!(gap(t), None, "{t}");
         }
+    }
+
+    fn at(t: &str) -> time::OffsetDateTime {
+        crate::clock::parse_rfc3339(t).expect("test time")
+    }
+
+    /// The date of `text` after the fixtures' `generated_at`, 2025-08-10T12:00:00Z.
+    fn after(text: &str) -> Option<String> {
+        date_after(text, at("2025-08-10T12:00:00Z"))
+    }
+
+    /// Attacker pass 11, the clock: a statement dated after the bundle was generated is
+    /// a plan, whatever its verbs ("certified in Q3 2027" written as done).
+    #[test]
+    fn dates_after_generated_at_hedge() {
+        for (t, date) in [
+            ("Enterprise ready when certified in 2027", "2027"),
+            ("Enterprise ready after the audit in 2027", "2027"),
+            ("Enterprise ready since 2027", "2027"),
+            ("Enterprise ready, certified in Q3 2027", "q3 2027"),
+            ("Enterprise ready; SOC 2 audit completed in March 2027", "march 2027"),
+            ("Enterprise ready (certified Q3'27)", "q3 27"),
+            ("Enterprise ready (certified Q3 \u{2019}27)", "q3 27"),
+            ("Enterprise ready, certified 3Q27", "3q27"),
+            ("Enterprise ready, certified in H2 2027", "h2 2027"),
+            ("Enterprise ready, certified 2H 2027", "2h 2027"),
+            ("Enterprise ready, certified FY27", "fy27"),
+            ("Enterprise ready, certified FY 2027", "fy 2027"),
+            ("Enterprise ready, audited 2027-03", "2027 03"),
+            ("Enterprise ready, audited 2027/03/15", "2027 03 15"),
+            ("Enterprise ready, audited 15 March 2027", "march 2027"),
+            ("Enterprise ready, audited March 15, 2027", "march 15 2027"),
+            ("Enterprise ready, audited Mar '27", "mar 27"),
+            ("Enterprise ready, audited Dec. 2025", "dec 2025"),
+            ("Enterprise ready, audited March, 2027", "march 2027"),
+            ("Enterprise ready, audited March 15th, 2027", "march 15th 2027"),
+            ("Enterprise ready, certified in CY2027", "cy2027"),
+            ("Enterprise ready since 2O27", "2027"),
+            ("Enterprise ready, certified 2027 Q3", "2027 q3"),
+            ("Enterprise ready since spring 2027", "spring 2027"),
+            ("Enterprise ready since the third quarter of 2027", "third quarter of 2027"),
+            ("Enterprise ready since 2nd half 2026", "2nd half 2026"),
+            ("Enterprise ready since twenty twenty-seven", "twenty twenty seven"),
+            ("Enterprise ready since two thousand and twenty-six", "two thousand and twenty six"),
+            ("Enterprise ready (twenty thirty)", "twenty thirty"),
+            ("Enterprise ready since 2O3O", "2030"),
+            ("Enterprise ready (2027)", "2027"),
+            ("Enterprise ready: 2027", "2027"),
+            ("Enterprise ready by the end of 2027", "2027"),
+            ("Enterprise ready, certified in 2027 by EY", "2027"),
+            ("Enterprise ready, certified in December 2025", "december 2025"),
+            ("Enterprise ready, certified 2026-2027", "2026"),
+            ("Enterprise readiness moved from 2024 to 2027", "2027"),
+            ("Enterprise ready, certificate valid until 2027", "2027"),
+            // other digits, look-alike letters: read as what they show
+            ("Enterprise ready in \u{ff12}\u{ff10}\u{ff12}\u{ff17}", "2027"),
+            ("Enterprise ready in \u{662}\u{660}\u{662}\u{667}", "2027"),
+            ("Enterprise ready in \u{968}\u{966}\u{968}\u{96d}", "2027"),
+            ("Enterprise ready, certified in M\u{430}rch 2027", "march 2027"),
+            ("Enterprise ready, certified in \u{41c}\u{430}r\u{441}h 2027", "march 2027"),
+            ("Enterprise ready, certified in \u{1d0d}\u{1d00}\u{280}\u{1d04}\u{29c} 2027", "march 2027"),
+            // a recurring check with a condition is still a condition
+            ("Enterprise ready after the annual audit due in 2027", "2027"),
+            ("Enterprise ready; next scheduled for 2027", "2027"),
+            ("Enterprise ready; annual audit completed in 2027", "2027"),
+            ("Enterprise ready; annual audit passed in 2027", "2027"),
+            ("Enterprise ready with the next audit in 2027", "2027"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+            // (a date alone in brackets or as an answer hedges without the clock too)
+            let g = super::gap(t, Some(at("2025-08-10T12:00:00Z")));
+            assert!(matches!(g, Some(Gap::Later | Gap::Hedge)), "{t}: {g:?}");
+        }
+    }
+
+    #[test]
+    fn dates_at_or_before_generated_at_pass() {
+        for t in [
+            "Enterprise ready after the SOC 2 audit in 2024",
+            "Enterprise ready, certified in Q3 2025",
+            "Enterprise ready; GA since 2024",
+            "Enterprise ready, certified in 2025",
+            "Enterprise ready, certified FY26",
+            "Enterprise ready; SOC 2 audited in August 2025",
+            "Enterprise ready; audited 2025-08-10",
+            "Enterprise ready, certificate valid 2024-2027",
+            "Enterprise ready; certified Q3 2025-Q1 2027",
+            "Enterprise ready; next audit scheduled for Q3 2027",
+            "Enterprise ready; annual review due in March 2027",
+            "Enterprise ready; recertification due in 2027",
+            "Enterprise ready since 2021; SOC 2 Type II audited in 2024, renewal by the end of 2026",
+            "Enterprise ready; next audit in 2027",
+            "SOC 2 Type II, ISO/IEC 27001:2022, TLS 1.3 since 2021",
+            // figures, not dates: the claims read them
+            "Scale proven on 2048 GPUs",
+            "Memory optimised to 2030 MB",
+            "Proven in 2048 regions",
+            "Converged in 1h30",
+            "Enterprise ready since twenty twenty-four",
+            "Enterprise ready, certified in nineteen ninety-nine",
+            "Scale proven on twenty twenty-seven nodes",
+            "Enterprise ready for twenty-seven customers",
+            "Enterprise ready, certified 2025 Q3",
+            "Enterprise ready since spring 2025",
+            "Enterprise ready since the first half of 2025",
+            "Enterprise ready; first quarter results beat the plan",
+            "Enterprise ready for 2500 customers",
+            // a date with no year is left to the other rules
+            "Enterprise ready, certified in March",
+            "Enterprise ready, certified in Q3",
+        ] {
+            assert_eq!(after(t), None, "{t}");
+        }
+        // no generated_at: no date is read
+        assert_eq!(super::gap("Enterprise ready since 2027", None), None);
+    }
+
+    /// The earliest moment of a date against `generated_at`, in the offset it is
+    /// written in: the same day, month, quarter or year is not after it.
+    #[test]
+    fn dates_compare_by_their_earliest_moment() {
+        let cases = [
+            ("2025-08-10T12:00:00Z", "audited 2025-08-10", false),
+            ("2025-08-10T12:00:00Z", "audited 2025-08-11", true),
+            ("2025-08-10T23:59:59Z", "audited 2025-08-11", true),
+            ("2025-08-11T00:00:00Z", "audited 2025-08-11", false),
+            // the date is read in generated_at's own offset
+            ("2025-08-10T23:30:00-05:00", "audited 2025-08-11", true),
+            ("2025-08-11T01:00:00+02:00", "audited 2025-08-11", false),
+            ("2025-08-10T12:00:00Z", "audited in August 2025", false),
+            ("2025-08-10T12:00:00Z", "audited in September 2025", true),
+            ("2025-08-10T12:00:00Z", "audited in Q3 2025", false),
+            ("2025-08-10T12:00:00Z", "audited in Q4 2025", true),
+            ("2025-08-10T12:00:00Z", "audited in H2 2025", false),
+            ("2025-08-10T12:00:00Z", "audited in 2025", false),
+            ("2025-08-10T12:00:00Z", "audited in 2026", true),
+            // a season from its earliest start in either hemisphere
+            ("2025-08-10T12:00:00Z", "audited in winter 2026", true),
+            ("2025-12-01T00:00:00Z", "audited in winter 2026", false),
+            ("2025-12-01T00:00:00Z", "audited in summer 2026", false),
+            ("2025-08-10T12:00:00Z", "audited in autumn 2025", false),
+            ("2025-12-31T23:59:59Z", "audited in 2026", true),
+            ("2026-01-01T00:00:00Z", "audited in 2026", false),
+            // leap day
+            ("2028-02-28T23:00:00Z", "audited 2028-02-29", true),
+            ("2028-02-29T00:00:00Z", "audited 2028-02-29", false),
+            ("2028-02-29T00:00:00Z", "audited 29 February 2028", false),
+            ("2028-02-28T00:00:00Z", "audited 29 February 2028", true),
+            // no such day: the month's start
+            ("2027-02-01T00:00:00Z", "audited 2027-02-30", false),
+            // a generated_at far in the future makes every date the past (5.2's
+            // audit.generated-at-future rejects such a bundle)
+            ("9999-12-31T23:59:59Z", "audited in 2099", false),
+        ];
+        for (generated, t, later) in cases {
+            assert_eq!(date_after(t, at(generated)).is_some(), later, "{t} against {generated}");
+        }
+    }
+
+    #[test]
+    fn long_runs_of_dates_are_read_in_one_pass() {
+        let text = "next audit scheduled for 2027 ".repeat(20_000);
+        assert_eq!(after(&text), None);
+        let text = "\u{2019}-".repeat(50_000) + " since 2027";
+        assert_eq!(after(&text).as_deref(), Some("2027"));
     }
 }
