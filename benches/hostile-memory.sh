@@ -58,7 +58,7 @@ def members(path, member):
 
 claim = ["enterprise_validation", "scale_proven"]
 shapes = [
-    # name, public profile, n -> bytes
+    # name, profile (True: public, "marketplace", False: none), n -> bytes
     ("plain", False, lambda n: with_(at(["notes"], "a" * n))),
     ("lone surrogates", False, lambda n: b'{"a":[' + b",".join([b'"\\ud800"'] * n) + b"]}"),
     ("duplicate names", False, lambda n: b"{" + b",".join([b'"a":1'] * n) + b"}"),
@@ -79,6 +79,10 @@ shapes = [
     ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
     ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
     ("claim: powers beyond 10^30", False, lambda n: with_(at(claim, "1e400 records, 10^99 TB; " * n))),
+    # the marketplace statement reader (spec 6.2), its clock among the rest
+    ("marketplace statement: dates to come", "marketplace",
+     lambda n: with_(at(["enterprise_validation", "enterprise_ready"],
+                        "Enterprise ready when certified in Q3 2027, not before March 15th, 2027; " * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
 ]
@@ -107,7 +111,8 @@ with open(f"{out}/list", "w") as listing:
         n = max(1, int((target - a) / ((b - a) / 1000)) + 1000)
         path = f"{out}/{i:02d}.json"
         open(path, "wb").write(make(n))
-        listing.write(f"{path}\t{'public' if public else '-'}\t{name}\n")
+        profile = "public" if public is True else (public or "-")
+        listing.write(f"{path}\t{profile}\t{name}\n")
     for i, (name, make, other) in enumerate(diffs):
         if not keep(name):
             continue
@@ -124,6 +129,7 @@ plain_t=""; plain_m=""
 while IFS=$'\t' read -r path profile name; do
     args=(--now 2026-11-25T00:00:00Z --color never -q)
     [ "$profile" = public ] && args+=(--profile public)
+    [ "$profile" = marketplace ] && args+=(--profile marketplace)
     files=("$path")
     [ "$profile" = diff ] && { args=(diff --format json); files=("$path" "$path.new"); }
     # best of three: the machine is shared
