@@ -3680,6 +3680,7 @@ mod tests {
             "renewed Sept 2024, due H1 2025 (close of 2025)",
             "SOC 2 Type II (2024)",
             "Enterprise ready; SOC 2 Type II (2024) and ISO 27001 (2023), without exceptions",
+            "Enterprise ready; audited 2025-09 by EY, certified 2025-08-10",
         ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
@@ -3709,6 +3710,29 @@ mod tests {
             let e = extract("enterprise_ready", text);
             let read = e.mentions.iter().any(|m| m.phrase(text).contains("2000")) || !e.unchecked.is_empty();
             assert!(read, "{text}: read as a date");
+        }
+    }
+
+    /// An ISO 8601 date (`YYYY-MM`, `YYYY-MM-DD`) is a date where a year would be one; with
+    /// a figure's word after it, a month out of range or glued to other text, it is read
+    /// as before.
+    #[test]
+    fn an_iso_date_is_a_date() {
+        for text in ["Enterprise ready; audited 2025-09 by EY, certified 2025-08-10", "renewed 2024-12."] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in [
+            "Generated 2025-09 records",
+            "Generated 2025-13 and more",
+            "Generated 2025-09x faster",
+            "Generated 2025-09-10 records",
+            "Generated x2025-09 ok",
+            "Generated 2025-09-32",
+            "Generated \u{ff12}025-09",
+        ] {
+            let e = extract("scale_proven", text);
+            assert!(!e.mentions.is_empty() || !e.unchecked.is_empty(), "{text}: read as a date");
         }
     }
 

@@ -96,7 +96,7 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
     let mut out = vec![false; r.toks.len()];
     let mut k = 0;
     while k < r.toks.len() {
-        let found = designation(r, k).or_else(|| year(r, k).then_some(k + 1));
+        let found = designation(r, k).or_else(|| iso_date(r, k)).or_else(|| year(r, k).then_some(k + 1));
         match found {
             Some(end) if end > k => {
                 for slot in out.iter_mut().take(end).skip(k) {
@@ -407,6 +407,25 @@ fn year(r: &Reader, k: usize) -> bool {
         return false;
     }
     ends_a_date(r, k)
+}
+
+/// A calendar date written as ISO 8601 does, `YYYY-MM` or `YYYY-MM-DD` (`audited 2025-09`,
+/// `certified 2025-08-10`), in ASCII and standing apart from the tokens around it, when
+/// what follows leaves it a date as after a year ([`ends_a_date`]): the token after it.
+/// Read as numbers it was a range with no metric; `2025-09 records` stays that.
+fn iso_date(r: &Reader, k: usize) -> Option<usize> {
+    let two = |i: usize, max: u32| {
+        r.digits(i)
+            .filter(|d| d.len() == 2 && as_written(r, i))
+            .and_then(|d| d.parse::<u32>().ok())
+            .is_some_and(|n| (1..=max).contains(&n))
+    };
+    let year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if !year || !as_written(r, k) || r.glued(k) || !joins(r, k + 1, '-') || !two(k + 2, 12) {
+        return None;
+    }
+    let end = if joins(r, k + 3, '-') && two(k + 4, 31) { k + 5 } else { k + 3 };
+    (!r.glued(end) && ends_a_date(r, end - 1)).then_some(end)
 }
 
 /// What follows token `k` (a year, or the bracket closing it) leaves it a date: the end
