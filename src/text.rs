@@ -113,6 +113,48 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// A number word from zero to ninety (`seven`, `twelve`, `thirty`): the claims read them
+/// as figures, the marketplace statements as parts of a year in words.
+pub fn number_word(w: &str) -> Option<u8> {
+    // a match, not a list: the claims reader asks this of every word
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// `w` is a year as the readers of dates take one: four ASCII digits from 1900 to 2099.
+pub fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+}
+
 /// A character drawn as a low line `_` that the UTS #39 confusables leave out (its
 /// skeleton is itself): the modifier letter low macron `ˍ` (U+02CD), the lower one
 /// eighth block `▁` and the scan line `⎽`. `seedˍ1` and `runˍseed` display as the
@@ -370,6 +412,22 @@ impl<W: std::io::Write> std::io::Write for JsonHiddenEscaper<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The number words and years the claims and marketplace readers share.
+    #[test]
+    fn number_words_and_years() {
+        let read: Vec<Option<u8>> = ["zero", "seven", "nineteen", "twenty", "ninety", "hundred", "Seven"]
+            .iter()
+            .map(|w| number_word(w))
+            .collect();
+        assert_eq!(read, [Some(0), Some(7), Some(19), Some(20), Some(90), None, None]);
+        for (w, year) in
+            [("1900", true), ("2099", true), ("1899", false), ("2100", false), ("202", false), ("20x4", false)]
+        {
+            assert_eq!(is_year(w), year, "{w}");
+        }
+        assert!(!is_year("\u{ff12}\u{ff10}\u{ff12}\u{ff14}"), "full-width digits are not ASCII");
+    }
 
     /// Written in pieces, even pieces that cut characters, the escaper gives what
     /// `json_escape_hidden` gives the whole text; bytes that are not UTF-8 pass through.

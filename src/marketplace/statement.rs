@@ -1884,9 +1884,9 @@ impl DateWords {
     }
 }
 
-/// The words of `text` for the date reader (see [`DateWords`]).
-fn date_words(text: &str) -> DateWords {
-    let n = crate::audit::normalize::normalize(text);
+/// The words of `normalized` (the text after `crate::audit::normalize::normalize`, which
+/// [`gap`] has already made) for the date reader (see [`DateWords`]).
+fn date_words(normalized: &str) -> DateWords {
     let mut out = DateWords { text: String::new(), at: Vec::new() };
     let mut word = String::new();
     let mut sep = String::new();
@@ -1921,7 +1921,7 @@ fn date_words(text: &str) -> DateWords {
             *spaced = false;
         }
     };
-    for c in n.text().chars() {
+    for c in normalized.chars() {
         if c.is_ascii_alphanumeric() {
             word.push(c.to_ascii_lowercase());
         } else if let Some(d) = crate::audit::normalize::decimal_digit(c) {
@@ -1961,7 +1961,7 @@ type Day = (i32, u8, u8);
 
 /// `w` as a year of four digits from 1900 to 2099.
 fn year4(w: &str) -> Option<i32> {
-    (w.len() == 4 && digits(w) && (w.starts_with("19") || w.starts_with("20"))).then(|| w.parse().ok()).flatten()
+    crate::text::is_year(w).then(|| w.parse().ok()).flatten()
 }
 
 /// `w` as a year of two (`27` of "Q3'27": 2027) or four digits.
@@ -2121,30 +2121,7 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
 
 /// A number word from one to ninety: `seven`, `twelve`, `thirty`.
 fn number_word(w: &str) -> Option<i32> {
-    const ONES: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let at = |list: &[&str]| list.iter().position(|n| *n == w).and_then(|k| i32::try_from(k).ok());
-    at(&ONES).map(|k| k + 1).or_else(|| at(&TENS).map(|k| (k + 2) * 10))
+    crate::text::number_word(w).filter(|n| *n > 0).map(i32::from)
 }
 
 /// A year written in words at word `i`, and how many words it takes: "twenty twenty-seven",
@@ -2213,9 +2190,9 @@ fn earliest(day: Day, generated: time::OffsetDateTime) -> Option<time::OffsetDat
 /// `generated_at`), as written: a statement dated after the bundle was made is a plan,
 /// however its verbs read ("certified in Q3 2027"). A period counts from its start
 /// when written as one ("valid 2024-2027"). A recurring check's next date does not
-/// count (see [`recurring_schedule`]).
-pub fn date_after(text: &str, generated: time::OffsetDateTime) -> Option<String> {
-    let t = date_words(text);
+/// count (see [`recurring_schedule`]). `normalized` as for [`date_words`].
+pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<String> {
+    let t = date_words(normalized);
     let mut i = 0;
     while i < t.len() {
         let Some((day, used)) = date_at(&t, i) else {
@@ -2299,7 +2276,7 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
             return Some(Gap::Hedge);
         }
     }
-    if generated.is_some_and(|g| date_after(text, g).is_some()) {
+    if generated.is_some_and(|g| date_after(n.text(), g).is_some()) {
         return Some(Gap::Later);
     }
     None
@@ -2961,7 +2938,7 @@ mod tests {
 
     /// The date of `text` after the fixtures' `generated_at`, 2025-08-10T12:00:00Z.
     fn after(text: &str) -> Option<String> {
-        date_after(text, at("2025-08-10T12:00:00Z"))
+        date_after(crate::audit::normalize::normalize(text).text(), at("2025-08-10T12:00:00Z"))
     }
 
     /// Attacker pass 11, the clock: a statement dated after the bundle was generated is
@@ -3108,7 +3085,8 @@ mod tests {
             ("9999-12-31T23:59:59Z", "audited in 2099", false),
         ];
         for (generated, t, later) in cases {
-            assert_eq!(date_after(t, at(generated)).is_some(), later, "{t} against {generated}");
+            let n = crate::audit::normalize::normalize(t);
+            assert_eq!(date_after(n.text(), at(generated)).is_some(), later, "{t} against {generated}");
         }
     }
 

@@ -362,8 +362,7 @@ fn figure_word(r: &Reader, k: usize) -> bool {
 /// `H1`), with a clause ending after it or a word of [`AFTER_YEAR`] (and no word of a
 /// count after that).
 fn year(r: &Reader, k: usize) -> bool {
-    let is_year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    if !is_year || !as_written(r, k) {
+    if !r.digits(k).is_some_and(crate::text::is_year) || !as_written(r, k) {
         return false;
     }
     // A year alone in brackets dates what it follows ("SOC 2 Type II (2024)"), when
@@ -420,8 +419,12 @@ fn iso_date(r: &Reader, k: usize) -> Option<usize> {
             .and_then(|d| d.parse::<u32>().ok())
             .is_some_and(|n| (1..=max).contains(&n))
     };
-    let year = r.digits(k).is_some_and(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    if !year || !as_written(r, k) || r.glued(k) || !joins(r, k + 1, '-') || !two(k + 2, 12) {
+    if !r.digits(k).is_some_and(crate::text::is_year)
+        || !as_written(r, k)
+        || r.glued(k)
+        || !joins(r, k + 1, '-')
+        || !two(k + 2, 12)
+    {
         return None;
     }
     let end = if joins(r, k + 3, '-') && two(k + 4, 31) { k + 5 } else { k + 3 };
