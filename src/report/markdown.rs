@@ -337,12 +337,25 @@ fn box_for(status: Status) -> &'static str {
 /// override, or a table cell. GitHub's renderer also links a bare `https://...` or
 /// `www.` in text: an escaped `:` before `//` and `.` after `www` stop it (checked with
 /// the cmark-gfm of Python's cmarkgfm 2025.10.22), so a bundle cannot put a link in the
-/// report. An e-mail address is still linked (as `mailto:`; cmark-gfm links it through
-/// escapes and entities alike).
+/// report. It links an e-mail address through escapes and entities alike (`a\\@b\\.c` is
+/// still `mailto:a@b.c`), but not inside a code span: an address-like run is shown as one,
+/// exactly as written.
 pub fn md(s: &str) -> String {
     let s = esc(s);
     let mut out = String::with_capacity(s.len() + 8);
+    let mut runs = address_runs(&s).into_iter().peekable();
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some((start, end)) = runs.next_if(|&(start, _)| start == i) {
+            out.push('`');
+            out.push_str(s.get(start..end).unwrap_or_default());
+            out.push('`');
+            skip_to = end;
+            continue;
+        }
         let scheme = c == ':' && s.get(i + 1..).is_some_and(|t| t.starts_with("//"));
         let after_www =
             c == '.' && out.get(out.len().saturating_sub(3)..).is_some_and(|t| t.eq_ignore_ascii_case("www"));
@@ -355,6 +368,37 @@ pub fn md(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The byte ranges cmark-gfm's extended autolink could take for an e-mail address: around
+/// each `@`, the ASCII letters, digits and `.+-_` before it and the letters, digits and
+/// `.-_` after it (its own definition, a little wider: no dot needed after the `@`), less
+/// trailing dots, which it leaves out of the link too. Only ASCII, so every end is a
+/// character boundary; runs never overlap, since a run stops at the next `@`.
+fn address_runs(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let at_byte = |i: usize, ok: &dyn Fn(u8) -> bool| b.get(i).copied().is_some_and(ok);
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_');
+    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in s.match_indices('@') {
+        let floor = runs.last().map_or(0, |r| r.1);
+        let mut start = at;
+        while start > floor && at_byte(start - 1, &local) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while at_byte(end, &domain) {
+            end += 1;
+        }
+        while end > at + 1 && at_byte(end - 1, &|c| c == b'.') {
+            end -= 1;
+        }
+        if start < at && end > at + 1 {
+            runs.push((start, end));
+        }
+    }
+    runs
 }
 
 /// Bundle text inside a code span, shown exactly (controls escaped): the fence is one
@@ -392,7 +436,7 @@ mod tests {
     /// What cmark-gfm (GitHub's renderer; Python's cmarkgfm 2025.10.22) links in text
     /// stays text: each expected string, rendered by
     /// `cmarkgfm.github_flavored_markdown_to_html`, gives no `<a`, while the text as given
-    /// does. A character before `www` that is not ASCII cannot split a slice.
+    /// does (but the last two). A character before `www` that is not ASCII cannot split a slice.
     #[test]
     fn bundle_text_opens_no_link_on_github() {
         for (text, want) in [
@@ -402,6 +446,14 @@ mod tests {
             ("WWW.evil.example", "WWW\\.evil.example"),
             ("\u{e9}\u{e9}.www.x", "\u{e9}\u{e9}.www\\.x"),
             ("3.5x faster", "3.5x faster"),
+            ("mail ops@evil.example.", "mail `ops@evil.example`."),
+            ("mailto:a.b+c@x-y.example", "mailto:`a.b+c@x-y.example`"),
+            ("xmpp:a@b.example/r", "xmpp:`a@b.example`/r"),
+            ("https://u@evil.example/x", "https\\://`u@evil.example`/x"),
+            ("a_b@c.d@e.f", "`a_b@c.d`@e.f"),
+            ("Alice <alice@example.org>", "Alice \\<`alice@example.org`\\>"),
+            ("caf\u{e9}@x.example", "caf\u{e9}@x.example"),
+            ("@handle and a@ and @", "@handle and a@ and @"),
         ] {
             assert_eq!(super::md(text), want);
         }
