@@ -210,3 +210,25 @@ fn personal_data_displayed_reversed_by_an_override_is_found() {
     let findings = v["bundles"][0]["findings"].as_array().unwrap();
     assert!(findings.iter().all(|f| f["rule"] != "redaction.pii-card"), "{findings:?}");
 }
+
+/// SARIF viewers render `[text](target)` in a plain text message as a link (SARIF 2.1.0,
+/// 3.11.6): the claim and the member name make-fixtures.py wrote with one are shown
+/// with the parenthesis escaped, never as a link; the JSON data keeps them exact.
+#[test]
+fn bundle_text_opens_no_link_in_sarif() {
+    let path = fixture("output/link-in-text.json");
+    let r = run_on("sarif", &path, &[]);
+    let sarif: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let texts: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains("](")), "{texts:?}");
+    for shown in ["[the audit]\\u{28}https://evil.example/audit)", "\"x-[details]\\u{28}https://evil.example/x)\""] {
+        assert!(texts.iter().any(|t| t.contains(shown)), "{shown} in {texts:?}");
+    }
+    let (_, b) = verify_json("output/link-in-text.json", &[]);
+    assert_eq!(findings(&b, "schema.extension-member")[0]["pointer"], "/x-[details](https:~1~1evil.example~1x)");
+}
