@@ -11,8 +11,8 @@
 //! reported when its clause names a figure.
 
 use super::{
-    against_saving, field_default, is_cut_word, is_preposition, is_record_noun, is_saved_word, magnitude_word,
-    mem_unit, names_speed, per_time, percent_target, unit_after, unit_word, Num, Reader, SUBJECT_ENDS,
+    against_saving, collective, field_default, is_cut_word, is_preposition, is_record_noun, is_saved_word,
+    magnitude_word, mem_unit, names_speed, per_time, percent_target, unit_after, unit_word, Num, Reader, SUBJECT_ENDS,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -297,7 +297,8 @@ fn skip_of_a(r: &Reader, k: usize) -> usize {
 /// clause (`of` and `a` skipped: `1/2 of a billion`, `half a percent`).
 fn part_of(r: &Reader, k: usize) -> Option<usize> {
     let m = skip_of_a(r, k);
-    let magnitude = r.word(m).and_then(magnitude_word).is_some();
+    // "half a dozen": a collective is read as a magnitude is (6)
+    let magnitude = r.word(m).and_then(magnitude_word).is_some() || collective(r, m).is_some();
     let unit = m > k && unit_after(r, m).is_some();
     ((magnitude || unit) && r.same_clause(k.saturating_sub(1), m)).then_some(m)
 }
