@@ -3534,6 +3534,42 @@ mod tests {
         assert_eq!(q("scale_proven", "gross 1 million records"), rec(1.0, 1e6));
     }
 
+    /// Fractions in words with a count up to ninety-nine and any ordinal denominator
+    /// (`twenty-one fiftieths`, `three twenty-fifths`) are shares; a count and a
+    /// denominator that make no fraction below one are not read, whole.
+    #[test]
+    fn compound_fractions_in_words_are_shares() {
+        let cost = |value: f64| vec![Quantity::Percent { value, of: PercentOf::CostSavings }];
+        for (text, value) in [
+            ("Costs cut by twenty-one fiftieths", 42.0),
+            ("Costs cut by twenty one fiftieths", 42.0),
+            ("twenty-one fiftieths cheaper", 42.0),
+            ("Costs cut by three twenty-fifths", 12.0),
+            ("Costs cut by seventy-five hundredths", 75.0),
+            ("Costs cut by fifteen twentieths", 75.0),
+            ("Costs cut by three hundredths", 3.0),
+            ("Costs cut by nine elevenths", 9.0 / 11.0 * 100.0),
+        ] {
+            assert_eq!(q("efficiency_achieved", text), cost(value), "{text}");
+        }
+        for text in ["Costs cut by five thirds", "Costs cut by one thirds", "Costs cut by two third"] {
+            let e = extract("efficiency_achieved", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked[0].why.contains("no fraction below one"), "{text}: {:?}", e.unchecked);
+        }
+        // a mixed count before a denominator is not read; the count is reported
+        let e = extract("efficiency_achieved", "Costs cut by seven and a half tenths");
+        assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
+        // periods, ordinals and a compound ordinal that names no share are no figure
+        let e = extract("efficiency_achieved", "Costs cut 75% over five quarters");
+        assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{e:?}");
+        for text in ["two third-party audits", "a twenty-fifth anniversary", "the twenty-first century"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {e:?}");
+        }
+    }
+
     /// A word of an amount no reader places before what it counts, a made-up magnitude,
     /// and `times faster` after a word not read are `claims.unchecked`, never passed.
     #[test]
