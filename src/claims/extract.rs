@@ -404,10 +404,12 @@ fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
     if c == 12.0 {
         return Some((c, if of { next + 1 } else { next }));
     }
+    // "a score-million records": a hyphen joins it to what it counts, as "one-billion"
+    let hyphen = r.sym(next) == Some('-') && r.glued(next) && r.glued(next + 1) && counted(next + 1);
     if of {
         Some((c, next + 1))
     } else {
-        counted(next).then_some((c, next))
+        (counted(next) || hyphen).then_some((c, next))
     }
 }
 
@@ -1391,7 +1393,9 @@ impl Reader<'_> {
         }
         let counted = adjective && value > 2.0;
         let figure = match unit_after(self, at) {
-            Some((Unit::Speedup, end)) => !adjective || counted || self.word(end).is_some_and(names_speed),
+            Some((Unit::Speedup, end)) => {
+                !adjective || counted || (end..end + 2).any(|k| self.word(k).is_some_and(names_speed))
+            }
             Some(_) => true,
             None => self.word(at).is_some_and(is_record_noun),
         };
@@ -3477,11 +3481,13 @@ mod tests {
             ("hundred times faster", speed(100.0), Bound::Exact, "hundred times"),
             ("many times faster", speed(2.0), Bound::AtLeast, "many times"),
             ("a few times faster", speed(2.0), Bound::AtLeast, "a few times"),
+            ("many times as fast", speed(2.0), Bound::AtLeast, "many times"),
             ("a dozen million records", recs(12.0, 1e6), Bound::Exact, "a dozen million records"),
             ("twelve dozen records", recs(144.0, 1.0), Bound::Exact, "twelve dozen records"),
             ("a dozen dozen records", recs(144.0, 1.0), Bound::Exact, "a dozen dozen records"),
             ("2 dozen records", recs(24.0, 1.0), Bound::Exact, "2 dozen records"),
             ("a score of million records", recs(20.0, 1e6), Bound::Exact, "a score of million records"),
+            ("a score-million records", recs(20.0, 1e6), Bound::Exact, "a score-million records"),
             ("two score million records", recs(40.0, 1e6), Bound::Exact, "two score million records"),
             ("a gross of million records", recs(144.0, 1e6), Bound::Exact, "a gross of million records"),
             ("a couple of million records", recs(2.0, 1e6), Bound::Exact, "a couple of million records"),
@@ -3564,6 +3570,9 @@ mod tests {
         // periods, ordinals and a compound ordinal that names no share are no figure
         let e = extract("efficiency_achieved", "Costs cut 75% over five quarters");
         assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{e:?}");
+        // without a word of time before them, four quarters are the whole: not read
+        let e = extract("efficiency_achieved", "Costs cut by four quarters");
+        assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
         for text in ["two third-party audits", "a twenty-fifth anniversary", "the twenty-first century"] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {e:?}");

@@ -463,8 +463,11 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
     let (q, plural, noun) = denominator_at(r, n)?;
     let agrees = (count == 1.0) != plural;
     let proper = agrees && count < q;
-    // "over five quarters": periods, as "every quarter" is
-    if !proper && count >= q && r.word(noun).is_some_and(|w| w.starts_with("quarter")) {
+    // "over five quarters": periods after a word of time, as "every quarter" is one ("cut by
+    // four quarters" is the whole, not read)
+    let periods = ["over", "for", "in", "across", "during", "within", "past", "last", "next", "after", "first"];
+    let timed = i > 0 && r.same_clause(i - 1, i) && r.word(i - 1).is_some_and(|w| periods.contains(&w));
+    if !proper && count >= q && timed && r.word(noun).is_some_and(|w| w.starts_with("quarter")) {
         return None;
     }
     r.same_clause(i, noun).then_some(Words { p: count, q, first: i, noun, proper })
