@@ -2204,6 +2204,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a duration, which no metric of the bundle is held against";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
                     }
+                    // "cut by a dozen hundredths": a count no fraction reads before a
+                    // denominator (read as a count of nothing, the share passed)
+                    let denominator = r.word(num.last).is_some_and(fractions::is_fraction_word)
+                        && !fractions::quarters_of_time(&r, num.first, num.last);
+                    if denominator && r.same_clause(num.first, num.last) {
+                        let why = "a count before a denominator word that this tool does not read as a fraction (\"a \
+                                   dozen hundredths\", \"seven and a half tenths\")";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
+                    }
                     continue;
                 }
             }
@@ -3564,9 +3573,15 @@ mod tests {
             assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
             assert!(e.unchecked[0].why.contains("no fraction below one"), "{text}: {:?}", e.unchecked);
         }
-        // a mixed count before a denominator is not read; the count is reported
-        let e = extract("efficiency_achieved", "Costs cut by seven and a half tenths");
-        assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
+        // a mixed count or a collective before a denominator is not read, whole
+        for (text, phrase) in [
+            ("Costs cut by seven and a half tenths", "seven and a half tenths"),
+            ("Costs cut by a dozen hundredths", "a dozen hundredths"),
+        ] {
+            let e = extract("efficiency_achieved", text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
+            assert_eq!(e.unchecked[0].text, phrase);
+        }
         // periods, ordinals and a compound ordinal that names no share are no figure
         let e = extract("efficiency_achieved", "Costs cut 75% over five quarters");
         assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{e:?}");

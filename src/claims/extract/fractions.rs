@@ -463,14 +463,19 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
     let (q, plural, noun) = denominator_at(r, n)?;
     let agrees = (count == 1.0) != plural;
     let proper = agrees && count < q;
-    // "over five quarters": periods after a word of time, as "every quarter" is one ("cut by
-    // four quarters" is the whole, not read)
-    let periods = ["over", "for", "in", "across", "during", "within", "past", "last", "next", "after", "first"];
-    let timed = i > 0 && r.same_clause(i - 1, i) && r.word(i - 1).is_some_and(|w| periods.contains(&w));
-    if !proper && count >= q && timed && r.word(noun).is_some_and(|w| w.starts_with("quarter")) {
+    if !proper && count >= q && quarters_of_time(r, i, noun) {
         return None;
     }
     r.same_clause(i, noun).then_some(Words { p: count, q, first: i, noun, proper })
+}
+
+/// The count at token `i` and `quarters` at token `k` are periods: a word of time before
+/// the count ("over five quarters", as "every quarter" is one); "cut by four quarters" is
+/// the whole.
+pub(super) fn quarters_of_time(r: &Reader, i: usize, k: usize) -> bool {
+    let periods = ["over", "for", "in", "across", "during", "within", "past", "last", "next", "after", "first"];
+    let timed = i > 0 && r.same_clause(i - 1, i) && r.word(i - 1).is_some_and(|w| periods.contains(&w));
+    timed && r.word(k).is_some_and(|w| w.starts_with("quarter"))
 }
 
 /// How a fraction in words is used, as [`use_of`] reads it.
