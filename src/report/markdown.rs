@@ -338,12 +338,12 @@ fn box_for(status: Status) -> &'static str {
 /// `www.` in text: an escaped `:` before `//` and `.` after `www` stop it (checked with
 /// the cmark-gfm of Python's cmarkgfm 2025.10.22), so a bundle cannot put a link in the
 /// report. It links an e-mail address through escapes and entities alike (`a\\@b\\.c` is
-/// still `mailto:a@b.c`), but not inside a code span: an address-like run is shown as one,
-/// exactly as written.
+/// still `mailto:a@b.c`), and GitHub a mention or an issue reference, but not inside a
+/// code span: such a run is shown as one, exactly as written ([`reference_runs`]).
 pub fn md(s: &str) -> String {
     let s = esc(s);
     let mut out = String::with_capacity(s.len() + 8);
-    let mut runs = address_runs(&s).into_iter().peekable();
+    let mut runs = reference_runs(&s).into_iter().peekable();
     let mut skip_to = 0;
     for (i, c) in s.char_indices() {
         if i < skip_to {
@@ -370,32 +370,65 @@ pub fn md(s: &str) -> String {
     out
 }
 
-/// The byte ranges cmark-gfm's extended autolink could take for an e-mail address: around
-/// each `@`, the ASCII letters, digits and `.+-_` before it and the letters, digits and
-/// `.-_` after it (its own definition, a little wider: no dot needed after the `@`), less
-/// trailing dots, which it leaves out of the link too. Only ASCII, so every end is a
-/// character boundary; runs never overlap, since a run stops at the next `@`.
-fn address_runs(s: &str) -> Vec<(usize, usize)> {
+/// The byte ranges of bundle text that GitHub would turn into a link or a notification,
+/// shown as code spans by [`md`]: its renderer and its reference filters leave text in
+/// `code` alone (html-pipeline's `IGNORE_PARENTS`), and escapes do not stop them.
+/// - An e-mail address (cmark-gfm's extended autolink, as `mailto:`): around an `@`, the
+///   ASCII letters, digits and `.+-_` before it and the letters, digits and `.-_/` after
+///   it (a little wider than its own definition), less trailing dots.
+/// - A mention, `@user` or `@org/team`, which notifies them when the report is pasted
+///   into an issue or a pull request: the same run with nothing before the `@`.
+/// - An issue reference, `#12` or `owner/repo#12`, which links the issue and marks it
+///   as mentioned: a `#` followed by digits, with the name before it.
+///
+/// Only ASCII, so every end is a character boundary; runs never overlap.
+fn reference_runs(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let at_byte = |i: usize, ok: &dyn Fn(u8) -> bool| b.get(i).copied().is_some_and(ok);
     let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_');
-    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
+    let name = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'/');
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (at, _) in s.match_indices('@') {
+    let mut i = 0;
+    while i < b.len() {
         let floor = runs.last().map_or(0, |r| r.1);
-        let mut start = at;
-        while start > floor && at_byte(start - 1, &local) {
-            start -= 1;
-        }
-        let mut end = at + 1;
-        while at_byte(end, &domain) {
-            end += 1;
-        }
-        while end > at + 1 && at_byte(end - 1, &|c| c == b'.') {
-            end -= 1;
-        }
-        if start < at && end > at + 1 {
-            runs.push((start, end));
+        let run = match b.get(i) {
+            Some(b'@') => {
+                let mut start = i;
+                while start > floor && at_byte(start - 1, &local) {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while at_byte(end, &name) {
+                    end += 1;
+                }
+                while end > i + 1 && at_byte(end - 1, &|c| c == b'.') {
+                    end -= 1;
+                }
+                (end > i + 1).then_some((start, end))
+            }
+            Some(b'#') if at_byte(i + 1, &|c| c.is_ascii_digit()) => {
+                let mut start = i;
+                while start > floor && at_byte(start - 1, &name) {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while at_byte(end, &|c| c.is_ascii_digit()) {
+                    end += 1;
+                }
+                Some((start, end))
+            }
+            _ => None,
+        };
+        match run {
+            // Two spans side by side would read as one fence of two backticks: one run.
+            Some((start, end)) => {
+                match runs.last_mut() {
+                    Some(last) if last.1 == start => last.1 = end,
+                    _ => runs.push((start, end)),
+                }
+                i = end;
+            }
+            None => i += 1,
         }
     }
     runs
@@ -448,14 +481,29 @@ mod tests {
             ("3.5x faster", "3.5x faster"),
             ("mail ops@evil.example.", "mail `ops@evil.example`."),
             ("mailto:a.b+c@x-y.example", "mailto:`a.b+c@x-y.example`"),
-            ("xmpp:a@b.example/r", "xmpp:`a@b.example`/r"),
-            ("https://u@evil.example/x", "https\\://`u@evil.example`/x"),
-            ("a_b@c.d@e.f", "`a_b@c.d`@e.f"),
+            ("xmpp:a@b.example/r", "xmpp:`a@b.example/r`"),
+            ("https://u@evil.example/x", "https\\://`u@evil.example/x`"),
+            ("a_b@c.d@e.f", "`a_b@c.d@e.f`"),
             ("Alice <alice@example.org>", "Alice \\<`alice@example.org`\\>"),
-            ("caf\u{e9}@x.example", "caf\u{e9}@x.example"),
-            ("@handle and a@ and @", "@handle and a@ and @"),
+            ("caf\u{e9}@x.example", "caf\u{e9}`@x.example`"),
+            ("a@ and @ and @.", "a@ and @ and @."),
         ] {
             assert_eq!(super::md(text), want);
+        }
+    }
+
+    /// What GitHub turns into a mention (a notification) or an issue reference when the
+    /// report is pasted into an issue or a pull request is a code span, which its
+    /// filters leave alone (html-pipeline's IGNORE_PARENTS: pre, code, a).
+    #[test]
+    fn mentions_and_issue_references_are_code() {
+        for (text, want) in [
+            ("ping @octocat, @org/team-x.", "ping `@octocat`, `@org/team-x`."),
+            ("see #12 and owner/repo#345", "see `#12` and `owner/repo#345`"),
+            ("a # 1 and #x", "a \\# 1 and \\#x"),
+            ("@@x", "@`@x`"),
+        ] {
+            assert_eq!(super::md(text), want, "{text}");
         }
     }
 
