@@ -931,16 +931,48 @@ const RELEASE_TAIL: &[&str] = &[
     "onwards", "onward",
 ];
 
+/// Words that may stand between `at` and a release: an article, whose release it is,
+/// which release, and "the time of" ("at our GA", "at the commercial launch", "at the
+/// time of GA").
+const RELEASE_LEAD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "your",
+    "this",
+    "next",
+    "first",
+    "initial",
+    "official",
+    "public",
+    "product",
+    "commercial",
+    "full",
+    "global",
+    "market",
+    "production",
+    "planned",
+    "upcoming",
+    "expected",
+    "time",
+    "point",
+    "moment",
+    "of",
+];
+
 /// Whether `at`, `on`, `from` or `with` at word `i` is followed by a release of
-/// [`RELEASES`] (an article and `first`, `initial`, `official`, `public` allowed) and
-/// then the segment's end, a word of [`RELEASE_TAIL`], a date, a number or a version.
+/// [`RELEASES`] (over words of [`RELEASE_LEAD`]) and then the segment's end, a word of
+/// [`RELEASE_TAIL`], a date, a number or a version.
 fn at_a_release(ws: &[String], i: usize) -> bool {
     let w = |k: usize| word_at(ws, k);
     if !matches!(w(i), "at" | "on" | "from" | "with") {
         return false;
     }
     let mut j = i + 1;
-    while matches!(w(j), "the" | "a" | "an" | "first" | "initial" | "official" | "public" | "product") {
+    while RELEASE_LEAD.contains(&w(j)) {
         j += 1;
     }
     let Some(p) = RELEASES.iter().find(|p| phrase_at(ws, j, p)) else { return false };
@@ -999,6 +1031,8 @@ fn into_version_at(ws: &[String], i: usize) -> bool {
     let before = i.checked_sub(1).map(w).unwrap_or_default();
     match w(i) {
         "from" => !(SHIPPED_IN.contains(&before) || CAME_FROM.contains(&before)),
+        // "starting v3", "beginning v3": as "from v3"
+        "starting" | "beginning" => !SHIPPED_IN.contains(&before),
         "with" => !(SHIPPED_IN.contains(&before) || WORKS_WITH.contains(&before)),
         p => INTO_VERSION.contains(&p) && !SHIPPED_IN.contains(&before),
     }
@@ -1036,7 +1070,10 @@ fn bare_version(seg: &str) -> bool {
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
         .collect();
-    let dotted = |t: &str| t.contains('.') && t.split('.').all(digits);
+    // "2.0", "3.1.4", "3.x": a version family is a version too
+    let dotted = |t: &str| {
+        t.contains('.') && t.split('.').next().is_some_and(digits) && t.split('.').all(|p| digits(p) || p == "x")
+    };
     let tok = |k: usize| word_at(&tokens, k);
     (0..tokens.len()).any(|k| {
         let mut p = k;
@@ -1661,8 +1698,11 @@ fn only_work_under_way(ws: &[String]) -> bool {
     }
 }
 
-/// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt").
+/// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt"), `@` as
+/// `at`.
 fn words(segment: &str) -> Vec<String> {
+    // "Enterprise ready @ GA": `@` is read as `at`
+    let segment = segment.replace('@', " at ");
     segment
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
@@ -2348,8 +2388,12 @@ fn date_at(t: &DateWords, i: usize) -> Option<Dated> {
     let opens = t.opens(i) || i == 0;
     // a period of years is a date wherever it stands ("valid 2024-2027")
     let period = matches!(sep(i + 1), "-" | "/") && year4(w(i + 1)).is_some();
+    // a year listed after another date: "since 2024 and 2027", "(2024 & 2027)"
+    let listed = i.checked_sub(2).is_some_and(|k| matches!(w(k + 1), "and" | "or" | "then" | "nor") && is_date(w(k)))
+        || sep(i).contains('&') && i.checked_sub(1).is_some_and(|k| is_date(w(k)));
     let lead = opens
         || period
+        || listed
         || i.checked_sub(1).is_some_and(|k| YEAR_LEAD.contains(&w(k)) || DATED_EVENTS.contains(&w(k)) || w(k) == "ga");
     let next = i + used;
     let tail = (next >= t.len() || t.opens(next) || matches!(t.sep(next), "-" | "/")) || YEAR_TAIL.contains(&w(next));
@@ -3390,6 +3434,14 @@ mod tests {
             "Enterprise ready from 3.1.4 onwards",
             "Enterprise ready with v3",
             "Enterprise ready from v3, released 2027",
+            // the doors of the rule: `@` for `at`, words before the release, `starting`
+            "Enterprise ready @ GA",
+            "Enterprise ready at our GA",
+            "Enterprise ready at the time of GA",
+            "Enterprise ready at the commercial launch",
+            "Enterprise ready starting v3",
+            "Enterprise ready starting with v3",
+            "Enterprise ready in 3.x",
         ] {
             assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
         }
@@ -3463,6 +3515,12 @@ mod tests {
             ("Enterprise ready, GA 2026", "2026"),
             ("Enterprise ready, certified Q3/2027", "q3 2027"),
             ("Enterprise ready, certified 2027-03-15", "2027 03 15"),
+            ("Enterprise ready, GA'27", "27"),
+            // a year listed after another date
+            ("Enterprise ready since 2024 and 2027", "2027"),
+            ("Enterprise ready (2024 and 2027)", "2027"),
+            ("Enterprise ready (2024 & 2027)", "2027"),
+            ("Enterprise ready, certified March 2024 or 2027", "2027"),
         ] {
             assert_eq!(after(t).as_deref(), Some(date), "{t}");
         }
@@ -3482,6 +3540,8 @@ mod tests {
             "Enterprise ready; 24/7 support",
             "Enterprise ready; tested 2048 configurations",
             "Enterprise ready; customers' 27 sites",
+            "Enterprise ready since 2021 and 2024",
+            "Enterprise ready in 2024 and 2048 regions",
             "Converged in 1h30",
         ] {
             assert_eq!(after(t), None, "{t}");
