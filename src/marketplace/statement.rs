@@ -1080,8 +1080,10 @@ fn bare_version(seg: &str) -> bool {
         while p > 0 && matches!(tok(p - 1), "the" | "a" | "an") {
             p -= 1;
         }
-        // the preposition read among the words of the tokens before the number
-        let lead: Vec<String> = tokens.get(..p).unwrap_or_default().iter().flat_map(|t| words(t)).collect();
+        // the preposition and the word before it, read among the words of the two tokens
+        // before the number (two only, so that a long run of numbers is read in one pass)
+        let lead: Vec<String> =
+            tokens.get(p.saturating_sub(2)..p).unwrap_or_default().iter().flat_map(|t| words(t)).collect();
         dotted(tok(k))
             && lead.len().checked_sub(1).is_some_and(|i| into_version_at(&lead, i))
             && matches!(
@@ -1346,6 +1348,20 @@ fn hedges(ws: &[String]) -> bool {
         })
         .collect();
     date_after.reverse();
+    // the first word of achievement, and for each position the last word before it that
+    // is not a filler: one pass each, for a run of "at GA at GA ..."
+    let first_state = ws.iter().position(|x| ACHIEVED.contains(&x.as_str()));
+    let last_solid: Vec<Option<usize>> = ws
+        .iter()
+        .enumerate()
+        .scan(None, |last, (k, x)| {
+            let before = *last;
+            if !FILLERS.contains(&x.as_str()) {
+                *last = Some(k);
+            }
+            Some(before)
+        })
+        .collect();
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -1437,12 +1453,12 @@ fn hedges(ws: &[String]) -> bool {
         // a release, as "after GA" is, its date or not ("at GA in 2024": an honest
         // statement writes "since GA"); not after a verb that says what the release brought
         // or saw ("certified at launch"), what works with it, or where something came from
-        let at_release = at_a_release(ws, i)
-            && (0..i).any(|b| ACHIEVED.contains(&w(b)))
-            && !(0..i)
-                .rev()
-                .find(|&b| !FILLERS.contains(&w(b)))
-                .is_some_and(|b| SHIPPED_IN.contains(&w(b)) || WORKS_WITH.contains(&w(b)) || CAME_FROM.contains(&w(b)));
+        let at_release =
+            at_a_release(ws, i)
+                && first_state.is_some_and(|f| f < i)
+                && !last_solid.get(i).copied().flatten().is_some_and(|b| {
+                    SHIPPED_IN.contains(&w(b)) || WORKS_WITH.contains(&w(b)) || CAME_FROM.contains(&w(b))
+                });
         // "Enterprise ready pre-GA", "post-GA": a stage before or a time after a release
         // ending the segment
         let pre = matches!(word, "pre" | "post")
@@ -3612,5 +3628,10 @@ mod tests {
         assert_eq!(after(&text), None);
         let text = "\u{2019}-".repeat(50_000) + " since 2027";
         assert_eq!(after(&text).as_deref(), Some("2027"));
+        // pass 12's rules read a run of releases or versions once
+        let text = "Enterprise ready ".to_owned() + &"at the time of GA and ".repeat(20_000);
+        assert_eq!(gap(&text), Some(Gap::Hedge));
+        let text = "Enterprise ready ".to_owned() + &"with 1.5 GB in 2.5 hours ".repeat(20_000);
+        assert_eq!(gap(&text), None);
     }
 }
