@@ -77,14 +77,22 @@ shapes = [
     ("claim: standard names (SOC 2 Type II)", False,
      lambda n: with_(at(claim, "SOC 2 Type II, ISO/IEC 27001:2022, TLS 1.3 since 2021; " * n))),
     ("claim: ranges (5-10x)", False, lambda n: with_(at(claim, "5-10x " * n))),
+    ("claim: numbers in words (a dozen, fiftieths)", False,
+     lambda n: with_(at(claim, "a dozen dozen times faster, twenty-one fiftieths cheaper, scores of million; " * n))),
     ("claim: percent signs", False, lambda n: with_(at(claim, "%" * n))),
     ("claim: powers beyond 10^30", False, lambda n: with_(at(claim, "1e400 records, 10^99 TB; " * n))),
     # the marketplace statement reader (spec 6.2), its clock among the rest
     ("marketplace statement: dates to come", "marketplace",
      lambda n: with_(at(["enterprise_validation", "enterprise_ready"],
                         "Enterprise ready when certified in Q3 2027, not before March 15th, 2027; " * n))),
+    ("marketplace statement: releases, versions, numeric dates", "marketplace",
+     lambda n: with_(at(["enterprise_validation", "enterprise_ready"],
+                        "Enterprise ready at GA, from v3.1 and 2.0, since '27, certified 01/2027 (2024) (Q3 target); " * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
+    # CI log commands (::, ##) escaped wherever bundle text is shown (docs/report-format.md)
+    ("log commands in a claim and a member name", False,
+     lambda n: with_(lambda b: (at(claim, "::error::x ##[add-mask]y " * n)(b), b.update({"x-" + ":" * n: "#" * n})))),
 ]
 deep = lambda body: b'{"a":' + b"[" * 120 + body + b"]" * 120 + b"}"
 # `diff OLD NEW`: the shape makes OLD, `other` NEW from the same n.

@@ -1064,6 +1064,10 @@ fn in_a_version(seg: &str, ws: &[String]) -> bool {
 /// [`into_version_at`] (an article allowed), ending the segment or before a word that
 /// may follow a version (`and`, `or`, `onwards`, `later`, ...).
 fn bare_version(seg: &str) -> bool {
+    // No dot, no dotted number: most segments end here, before any token is made.
+    if !seg.as_bytes().windows(2).any(|p| matches!(p, [d, b'.'] if d.is_ascii_digit())) {
+        return false;
+    }
     let tokens: Vec<String> = seg
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.')).trim_end_matches('.'))
@@ -1076,6 +1080,9 @@ fn bare_version(seg: &str) -> bool {
     };
     let tok = |k: usize| word_at(&tokens, k);
     (0..tokens.len()).any(|k| {
+        if !dotted(tok(k)) {
+            return false;
+        }
         let mut p = k;
         while p > 0 && matches!(tok(p - 1), "the" | "a" | "an") {
             p -= 1;
@@ -1084,8 +1091,7 @@ fn bare_version(seg: &str) -> bool {
         // before the number (two only, so that a long run of numbers is read in one pass)
         let lead: Vec<String> =
             tokens.get(p.saturating_sub(2)..p).unwrap_or_default().iter().flat_map(|t| words(t)).collect();
-        dotted(tok(k))
-            && lead.len().checked_sub(1).is_some_and(|i| into_version_at(&lead, i))
+        lead.len().checked_sub(1).is_some_and(|i| into_version_at(&lead, i))
             && matches!(
                 tok(k + 1),
                 "" | "and" | "or" | "onwards" | "onward" | "upwards" | "later" | "release" | "version" | "build"
@@ -1278,9 +1284,9 @@ fn dated_alone(
     let event = (past || last_check || standard) && !planned;
     let opened =
         opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
-    // the bundle's clock reads a date whose whole period is over as a fact: "(2024)"
-    let gone_by = generated.is_some_and(|g| date_gone_by(seg, g, &["in"]));
-    opened && !event && !gone_by && only_a_date(ws)
+    // the bundle's clock reads a date whose whole period is over as a fact: "(2024)";
+    // read last, as it tokenises the segment again
+    opened && !event && only_a_date(ws) && !generated.is_some_and(|g| date_gone_by(seg, g, &["in"]))
 }
 
 /// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
@@ -1348,20 +1354,11 @@ fn hedges(ws: &[String]) -> bool {
         })
         .collect();
     date_after.reverse();
-    // the first word of achievement, and for each position the last word before it that
-    // is not a filler: one pass each, for a run of "at GA at GA ..."
+    // the first word of achievement: one pass, for a run of "at GA at GA ..."
     let first_state = ws.iter().position(|x| ACHIEVED.contains(&x.as_str()));
-    let last_solid: Vec<Option<usize>> = ws
-        .iter()
-        .enumerate()
-        .scan(None, |last, (k, x)| {
-            let before = *last;
-            if !FILLERS.contains(&x.as_str()) {
-                *last = Some(k);
-            }
-            Some(before)
-        })
-        .collect();
+    // the last word before `i` that is not a filler: read only at a release, back over
+    // fillers alone, so the runs read for all releases never overlap (linear in all)
+    let last_solid = |i: usize| (0..i).rev().find(|&b| !FILLERS.contains(&w(b)));
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -1453,12 +1450,10 @@ fn hedges(ws: &[String]) -> bool {
         // a release, as "after GA" is, its date or not ("at GA in 2024": an honest
         // statement writes "since GA"); not after a verb that says what the release brought
         // or saw ("certified at launch"), what works with it, or where something came from
-        let at_release =
-            at_a_release(ws, i)
-                && first_state.is_some_and(|f| f < i)
-                && !last_solid.get(i).copied().flatten().is_some_and(|b| {
-                    SHIPPED_IN.contains(&w(b)) || WORKS_WITH.contains(&w(b)) || CAME_FROM.contains(&w(b))
-                });
+        let at_release = at_a_release(ws, i)
+            && first_state.is_some_and(|f| f < i)
+            && !last_solid(i)
+                .is_some_and(|b| SHIPPED_IN.contains(&w(b)) || WORKS_WITH.contains(&w(b)) || CAME_FROM.contains(&w(b)));
         // "Enterprise ready pre-GA", "post-GA": a stage before or a time after a release
         // ending the segment
         let pre = matches!(word, "pre" | "post")
@@ -2549,6 +2544,8 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
     if head.starts_with("n/a") || head.starts_with("n.a.") {
         return Some(Gap::Deferral);
     }
+    // Each segment's words are read once: as the segment, then as the one before the next.
+    let mut before: Vec<String> = Vec::new();
     for (k, &(opener, seg)) in segs.iter().enumerate() {
         let ws = words(seg);
         let compact: String = ws.concat();
@@ -2560,7 +2557,6 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         }
         // "none" or "x" after a colon often answers a question of harm ("Data loss: none"),
         // not after a check ("Audit: none")
-        let before = k.checked_sub(1).and_then(|j| segs.get(j)).map(|(_, s)| words(s)).unwrap_or_default();
         if matches!(compact.as_str(), "none" | "nil" | "null")
             && before.last().is_some_and(|l| CHECKS.contains(&l.as_str()))
         {
@@ -2603,6 +2599,7 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         {
             return Some(Gap::Hedge);
         }
+        before = ws;
     }
     if generated.is_some_and(|g| date_after(n.text(), g).is_some()) {
         return Some(Gap::Later);
