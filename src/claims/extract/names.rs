@@ -9,9 +9,9 @@
 //! are ("SOC 2 billion records", "TLS 1.3x faster", "ISO 27001 records").
 
 use super::{
-    against_saving, against_speedup, is_currency, is_multiple_word, is_preposition, is_record_noun, magnitude_like,
-    magnitude_word, mem_unit, names_other_metric, names_speed, per_time, percent_target, unit_after, unit_word, Kind,
-    Reader,
+    against_saving, against_speedup, bound_before, is_currency, is_cut_word, is_multiple_word, is_preposition,
+    is_record_noun, magnitude_like, magnitude_word, mem_unit, names_other_metric, names_speed, per_time,
+    percent_target, unit_after, unit_word, Bound, Kind, Reader,
 };
 use crate::text::MONTHS;
 
@@ -75,6 +75,10 @@ const NAMES: &[(&[&str], Shape)] = &[
 /// Words of time a year may follow (`since 2021`); `by` is not one (`cut by 2000`).
 const TIME_WORDS: [&str; 9] = ["in", "since", "until", "till", "through", "throughout", "during", "before", "after"];
 
+/// Words of growth: like a cut word ([`is_cut_word`]), one before two bare years in their
+/// clause makes them a change of an amount ("deployments grew from 2000 to 2050").
+const GROWTH: [&str; 9] = ["grew", "grow", "grows", "grown", "growth", "scaled", "jumped", "climbed", "expanded"];
+
 /// Words before `of` that make a year after it a date (`by the end of 2026`, `as of 2024`).
 const OF_TIME: [&str; 6] = ["as", "end", "start", "beginning", "middle", "close"];
 
@@ -98,8 +102,8 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
     let mut out = vec![false; r.toks.len()];
     // the clause of a record noun with no preposition after it so far: a number after it
     // in that clause is a count ("Records: 2019-2024"), which no date may hide; and the
-    // clause of a word of a figure, after which two bare years are no period ("GPUs:
-    // 2000-2048")
+    // clause of a word of a figure or of a change, after which two bare years are no
+    // period ("GPUs: 2000-2048", "incidents fell from 2000 to 2010")
     let (mut counted, mut quantity): (Option<u32>, Option<u32>) = (None, None);
     let mut seen = 0;
     let mut k = 0;
@@ -107,7 +111,8 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         for j in seen..k {
             let clause = r.toks.get(j).map(|t| t.clause);
             // the words of a name ("SOC 2 Type II") are none
-            if figure_word(r, j) && !out.get(j).copied().unwrap_or(false) {
+            let moved = r.word(j).is_some_and(|w| is_cut_word(w) || GROWTH.contains(&w));
+            if (figure_word(r, j) || moved) && !out.get(j).copied().unwrap_or(false) {
                 quantity = clause;
             }
             match r.word(j) {
@@ -119,7 +124,9 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         seen = seen.max(k);
         let clause = r.toks.get(k).map(|t| t.clause);
         let tied = counted.is_some() && counted == clause;
-        let years_ok = !tied && (quantity.is_none() || quantity != clause);
+        // "cut by 2000-2010", "over 2000-2048": an amount
+        let amount = r.word(k.wrapping_sub(1)) == Some("by") || !matches!(bound_before(r, k), Ok(Bound::Exact));
+        let years_ok = !tied && !amount && (quantity.is_none() || quantity != clause);
         let found = designation(r, k)
             .or_else(|| key_size(r, k).filter(|_| !tied))
             .or_else(|| dated(r, k, years_ok).filter(|_| !tied))
@@ -683,6 +690,11 @@ mod tests {
             "GPUs: 2000-2048",
             "Batch size 2000-2048",
             "Costs fell from 2000 to 2010",
+            "Incidents fell from 2000 to 2010",
+            "Deployments grew 2000-2050",
+            "Incidents cut by 2000-2010",
+            "Proven over 2000-2048",
+            "Proven at least 2000-2048",
             "valid 2027-2024",
             "valid 1800-1900",
             "valid 2024-20275",
