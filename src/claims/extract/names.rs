@@ -97,40 +97,30 @@ const AFTER_YEAR: [&str; 16] = [
 const COMPARE: [&str; 10] = ["more", "less", "fewer", "over", "above", "beyond", "up", "under", "below", "so"];
 
 /// Per token of `r`: part of a name's designation or a date. One pass, a bounded
-/// look-ahead at each token.
+/// look-ahead at each token; the words before a date are read once, and only when a date
+/// or a key size is found ([`Before`]).
 pub(super) fn names(r: &Reader) -> Vec<bool> {
     let mut out = vec![false; r.toks.len()];
-    // the clause of a record noun with no preposition after it so far: a number after it
-    // in that clause is a count ("Records: 2019-2024"), which no date may hide; and the
-    // clause of a word of a figure or of a change, after which two bare years are no
-    // period ("GPUs: 2000-2048", "incidents fell from 2000 to 2010")
-    let (mut counted, mut quantity): (Option<u32>, Option<u32>) = (None, None);
-    let mut seen = 0;
+    let mut before = Before::default();
     let mut k = 0;
     while k < r.toks.len() {
-        for j in seen..k {
-            let clause = r.toks.get(j).map(|t| t.clause);
-            // the words of a name ("SOC 2 Type II") are none
-            let moved = r.word(j).is_some_and(|w| is_cut_word(w) || GROWTH.contains(&w));
-            if (figure_word(r, j) || moved) && !out.get(j).copied().unwrap_or(false) {
-                quantity = clause;
-            }
-            match r.word(j) {
-                Some(w) if is_record_noun(w) => counted = clause,
-                Some(w) if is_preposition(w) => counted = None,
-                _ => {}
-            }
+        let mut found = designation(r, k);
+        if let Some(end) = found.is_none().then(|| key_size(r, k)).flatten() {
+            found = (!before.at(r, k, &out).counted).then_some(end);
         }
-        seen = seen.max(k);
-        let clause = r.toks.get(k).map(|t| t.clause);
-        let tied = counted.is_some() && counted == clause;
-        // "cut by 2000-2010", "over 2000-2048": an amount
-        let amount = r.word(k.wrapping_sub(1)) == Some("by") || !matches!(bound_before(r, k), Ok(Bound::Exact));
-        let years_ok = !tied && !amount && (quantity.is_none() || quantity != clause);
-        let found = designation(r, k)
-            .or_else(|| key_size(r, k).filter(|_| !tied))
-            .or_else(|| dated(r, k, years_ok).filter(|_| !tied))
-            .or_else(|| year(r, k).then_some(k + 1));
+        if let Some((end, years)) = found.is_none().then(|| dated(r, k)).flatten() {
+            let seen = before.at(r, k, &out);
+            // two bare years after a word of a figure or of a change, after `by` or a
+            // bound, are an amount: "GPUs: 2000-2048", "cut by 2000-2010", "over 2000-2048"
+            let amount = years
+                && (seen.quantity
+                    || r.word(k.wrapping_sub(1)) == Some("by")
+                    || !matches!(bound_before(r, k), Ok(Bound::Exact)));
+            found = (!seen.counted && !amount).then_some(end);
+        }
+        if found.is_none() && year(r, k) {
+            found = Some(k + 1);
+        }
         match found {
             Some(end) if end > k => {
                 for slot in out.iter_mut().take(end).skip(k) {
@@ -142,6 +132,50 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         }
     }
     out
+}
+
+/// The words before a token in its clause, read up to it as [`names`] goes: the clause
+/// of the last record noun with no preposition after it (a number after it in that clause
+/// is a count, "Records: 2019-2024", which no date or key size may hide), and the clause
+/// of the last word of a figure or of a change (after which two bare years are no period,
+/// "GPUs: 2000-2048", "incidents fell from 2000 to 2010").
+#[derive(Default)]
+struct Before {
+    seen: usize,
+    counted: Option<u32>,
+    quantity: Option<u32>,
+}
+
+/// What [`Before`] says of a token.
+struct Seen {
+    counted: bool,
+    quantity: bool,
+}
+
+impl Before {
+    /// Reads the words from where it stopped up to token `k` (names marked in `out` are
+    /// no words of a figure: "SOC 2 Type II"), and says what they make of `k`.
+    fn at(&mut self, r: &Reader, k: usize, out: &[bool]) -> Seen {
+        for j in self.seen..k {
+            let Some(w) = r.word(j) else { continue };
+            let clause = r.toks.get(j).map(|t| t.clause);
+            let moved = is_cut_word(w) || GROWTH.contains(&w);
+            if (moved || figure_word(r, j)) && !out.get(j).copied().unwrap_or(false) {
+                self.quantity = clause;
+            }
+            if is_record_noun(w) {
+                self.counted = clause;
+            } else if is_preposition(w) {
+                self.counted = None;
+            }
+        }
+        self.seen = self.seen.max(k);
+        let clause = r.toks.get(k).map(|t| t.clause);
+        Seen {
+            counted: self.counted.is_some() && self.counted == clause,
+            quantity: self.quantity.is_some() && self.quantity == clause,
+        }
+    }
 }
 
 /// Token `k` is written as it reads: letters and digits in ASCII, nothing folded into
@@ -471,21 +505,19 @@ fn year(r: &Reader, k: usize) -> bool {
 /// `2025-08-10`), or a period of two dates, the second not before the first (`2019-2024`,
 /// `2024 – 2027`, `Q3 2024-Q1 2025`, `2019 to 2024`). Read as numbers they were a day, a
 /// range or two years with no metric; `2019-2024 records` and `15 March 2024 records`
-/// stay figures, and two bare years are a period only where `years_ok` says no word of a
-/// figure comes before them in their clause (`GPUs: 2000-2048` is a range of counts).
-fn dated(r: &Reader, k: usize, years_ok: bool) -> Option<usize> {
+/// stay figures. With it, whether it is two bare years, which may be a range of counts
+/// (`GPUs: 2000-2048`: [`names`] decides).
+fn dated(r: &Reader, k: usize) -> Option<(usize, bool)> {
     if r.glued(k) {
         return None;
     }
     let (first, from, head) = calendar(r, k)?;
-    let end = match period_link(r, first).and_then(|next| calendar(r, next)) {
-        // two bare years may be a range of counts: not after a word of a figure
-        Some((_, _, Cal::Year)) if head == Cal::Year && !years_ok => return None,
-        Some((end, until, _)) if until >= from => end,
-        _ if head == Cal::Day => first,
+    let (end, years) = match period_link(r, first).and_then(|next| calendar(r, next)) {
+        Some((end, until, second)) if until >= from => (end, head == Cal::Year && second == Cal::Year),
+        _ if head == Cal::Day => (first, false),
         _ => return None,
     };
-    (!r.glued(end) && ends_a_date(r, end - 1)).then_some(end)
+    (!r.glued(end) && ends_a_date(r, end - 1)).then_some((end, years))
 }
 
 /// What a date of [`calendar`] is.
