@@ -299,49 +299,102 @@ fn path_bytes(path: &std::path::Path) -> Vec<u8> {
 
 /// Text from a bundle or a file name, made safe to show: every [`is_hidden`] character
 /// becomes a visible `\u{..}` escape (ESC is `\u{1b}`, a newline `\u{a}`), so that no
-/// name or string can erase, reorder or forge a line of a report. Borrowed when there
-/// is nothing to escape, which is nearly always.
+/// name or string can erase, reorder or forge a line of a report; and so does the second
+/// character of each `##` and `::` ([`is_command_pair`]), so that no line of a report
+/// is a CI runner's log command. Borrowed when there is nothing to escape, which is
+/// nearly always.
 pub fn escape_control(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.find(is_hidden) else {
+    let first = [s.find(is_hidden), s.find("##"), s.find("::")].into_iter().flatten().min();
+    let Some(first) = first else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(s.get(..first).unwrap_or_default());
+    let mut prev = None;
     for c in s.get(first..).unwrap_or_default().chars() {
-        if is_hidden(c) {
+        if is_hidden(c) || is_command_pair(prev, c) {
             push_escape(&mut out, c);
+            prev = None;
         } else {
             out.push(c);
+            prev = Some(c);
         }
     }
     Cow::Owned(out)
 }
 
+/// One character as [`escape_control`] shows it after `prev`, the character shown
+/// before it (`None` at the start or after an escape); returns the text and the `prev`
+/// for the next character. For views built a character at a time (the excerpts).
+pub fn show_char(prev: Option<char>, c: char) -> (Cow<'static, str>, Option<char>) {
+    if is_hidden(c) || is_command_pair(prev, c) {
+        let mut out = String::new();
+        push_escape(&mut out, c);
+        (Cow::Owned(out), None)
+    } else {
+        (Cow::Owned(c.to_string()), Some(c))
+    }
+}
+
+/// Whether `c` after `prev` completes the start of a CI runner's log command: GitHub
+/// Actions reads `::name::` at the start of a line (after blanks) and `##[name]`
+/// anywhere in one, Azure Pipelines `##vso[`, TeamCity `##teamcity[`. A command in a
+/// bundle's text would act on the job that prints the report: `##[add-mask]REJECTED`
+/// hides every later REJECTED of the log, `::stop-commands::` turns commands off, an
+/// `::error::` adds an annotation. Wrapped report lines can start anywhere in a text,
+/// so every `::` counts, not only one at the start.
+pub fn is_command_pair(prev: Option<char>, c: char) -> bool {
+    matches!((prev, c), (Some('#'), '#') | (Some(':'), ':'))
+}
+
 /// A JSON text whose strings carry no [`is_hidden`] character raw: each becomes a JSON
 /// `\uXXXX` escape (a surrogate pair above the BMP). serde_json escapes C0 already, but
 /// leaves DEL, C1 and the bidi and zero-width characters as they are; a consumer that
-/// pages or greps the report would show them. The decoded strings are unchanged.
+/// pages or greps the report would show them. The second `#` of each `##` is written
+/// `\u0023`, so that a report printed into a CI log holds no `##[` command
+/// ([`is_command_pair`]; a JSON line starts with a quote or a bracket, so `::` cannot
+/// start one). The decoded strings are unchanged.
 pub fn json_escape_hidden(json: String) -> String {
+    let mut out = String::new();
+    match json_escape_into(&json, false, &mut out) {
+        Escaped::Nothing => json,
+        Escaped::Written { .. } => out,
+    }
+}
+
+/// What [`json_escape_into`] did: nothing to escape (nothing written), or the escaped
+/// text written, and whether it ended with a `#` not escaped (a `#` at the start of the
+/// next piece completes a pair).
+enum Escaped {
+    Nothing,
+    Written { open_hash: bool },
+}
+
+fn json_escape_into(json: &str, open_hash: bool, out: &mut String) -> Escaped {
     // C0 characters in serde_json's output are its own layout (newlines, indentation):
     // inside strings it has escaped them already.
     let raw = |c: char| c > '\u{1f}' && is_hidden(c);
+    let pairs = json.contains("##") || (open_hash && json.starts_with('#'));
     // Above C0 only DEL and non-ASCII can be hidden: a byte scan settles most reports
     // (the word-at-a-time ASCII test and memchr, not a loop over 15 KB per bundle line).
-    if (json.is_ascii() && !json.as_bytes().contains(&0x7f)) || !json.contains(raw) {
-        return json;
+    if !pairs && ((json.is_ascii() && !json.as_bytes().contains(&0x7f)) || !json.contains(raw)) {
+        return Escaped::Nothing;
     }
-    let mut out = String::with_capacity(json.len() + 16);
+    out.reserve(json.len() + 16);
+    let mut prev = open_hash.then_some('#');
     for c in json.chars() {
-        if raw(c) {
+        if raw(c) || is_command_pair(prev.filter(|p| *p == '#'), c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{:04x}", u));
             }
+            prev = None;
         } else {
             out.push(c);
+            prev = Some(c);
         }
     }
-    out
+    Escaped::Written { open_hash: prev == Some('#') }
 }
 
 /// [`json_escape_hidden`] for a JSON text written in pieces: a writer that passes
@@ -352,11 +405,13 @@ pub struct JsonHiddenEscaper<W: std::io::Write> {
     inner: W,
     /// Bytes not written yet: a buffer, and at most 3 bytes of a character cut short.
     held: Vec<u8>,
+    /// The text written so far ends with a `#` not escaped: a `#` next is escaped.
+    open_hash: bool,
 }
 
 impl<W: std::io::Write> JsonHiddenEscaper<W> {
     pub fn new(inner: W) -> Self {
-        JsonHiddenEscaper { inner, held: Vec::new() }
+        JsonHiddenEscaper { inner, held: Vec::new(), open_hash: false }
     }
 
     /// Escapes and writes the held bytes that form whole characters; a byte that is
@@ -371,9 +426,22 @@ impl<W: std::io::Write> JsonHiddenEscaper<W> {
                     (text.unwrap_or_default(), e.error_len().unwrap_or(0))
                 }
             };
-            self.inner.write_all(json_escape_hidden(text.to_owned()).as_bytes())?;
+            let mut escaped = String::new();
+            match json_escape_into(text, self.open_hash, &mut escaped) {
+                Escaped::Nothing => {
+                    self.inner.write_all(text.as_bytes())?;
+                    self.open_hash = if text.is_empty() { self.open_hash } else { text.ends_with('#') };
+                }
+                Escaped::Written { open_hash } => {
+                    self.inner.write_all(escaped.as_bytes())?;
+                    self.open_hash = open_hash;
+                }
+            }
             let (raw, after) = rest.get(text.len()..).unwrap_or_default().split_at_checked(bad).unwrap_or_default();
             self.inner.write_all(raw)?;
+            if !raw.is_empty() {
+                self.open_hash = false;
+            }
             rest = after;
             if bad == 0 {
                 break;
@@ -445,11 +513,45 @@ mod tests {
             w.finish().unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), json_escape_hidden(text.clone()), "pieces of {size}");
         }
+        // Runs of `#` across the pieces' ends: no two stay side by side, and the JSON
+        // still decodes to the same strings.
+        let text = serde_json::to_string(&["a##[add-mask]b###c#", "#d"].repeat(4000)).unwrap();
+        for size in [1, 2, 3, 64, 70_000] {
+            let mut out = Vec::new();
+            let mut w = JsonHiddenEscaper::new(&mut out);
+            for piece in text.as_bytes().chunks(size) {
+                w.write_all(piece).unwrap();
+            }
+            w.finish().unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(out, json_escape_hidden(text.clone()), "pieces of {size}");
+            assert!(!out.contains("##"), "pieces of {size}");
+            let back: Vec<String> = serde_json::from_str(&out).unwrap();
+            assert_eq!(serde_json::to_string(&back).unwrap(), text);
+        }
         let mut out = Vec::new();
         let mut w = JsonHiddenEscaper::new(&mut out);
         w.write_all(b"a\xffb\xe2\x80").unwrap();
         w.finish().unwrap();
         assert_eq!(out, b"a\xffb\xe2\x80");
+    }
+
+    /// A CI runner's log commands (GitHub Actions `::name::` and `##[name]`, Azure
+    /// Pipelines `##vso[`, TeamCity `##teamcity[`) never survive in shown text.
+    #[test]
+    fn log_commands_are_broken() {
+        for (text, shown) in [
+            ("##[add-mask]REJECTED", "#\\u{23}[add-mask]REJECTED"),
+            ("::stop-commands::tok", ":\\u{3a}stop-commands:\\u{3a}tok"),
+            ("x ##vso[task.complete result=Succeeded]", "x #\\u{23}vso[task.complete result=Succeeded]"),
+            ("###[", "#\\u{23}#["),
+            (":::", ":\\u{3a}:"),
+            ("#\u{200b}#[", "#\\u{200b}#["),
+            ("a # b : c", "a # b : c"),
+        ] {
+            assert_eq!(escape_control(text), shown, "{text:?}");
+            assert!(!shown.contains("##") && !shown.contains("::"));
+        }
     }
 
     /// path_name is one-to-one and name_bytes undoes it: names that spell an escape,

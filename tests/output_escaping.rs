@@ -210,3 +210,79 @@ fn personal_data_displayed_reversed_by_an_override_is_found() {
     let findings = v["bundles"][0]["findings"].as_array().unwrap();
     assert!(findings.iter().all(|f| f["rule"] != "redaction.pii-card"), "{findings:?}");
 }
+
+/// SARIF viewers render `[text](target)` in a plain text message as a link (SARIF 2.1.0,
+/// 3.11.6): the claim and the member name make-fixtures.py wrote with one are shown
+/// with the parenthesis escaped, never as a link; the JSON data keeps them exact.
+#[test]
+fn bundle_text_opens_no_link_in_sarif() {
+    let path = fixture("output/link-in-text.json");
+    let r = run_on("sarif", &path, &[]);
+    let sarif: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let texts: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains("](")), "{texts:?}");
+    for shown in ["[the audit]\\u{28}https://evil.example/audit)", "\"x-[details]\\u{28}https://evil.example/x)\""] {
+        assert!(texts.iter().any(|t| t.contains(shown)), "{shown} in {texts:?}");
+    }
+    let (_, b) = verify_json("output/link-in-text.json", &[]);
+    assert_eq!(findings(&b, "schema.extension-member")[0]["pointer"], "/x-[details](https:~1~1evil.example~1x)");
+}
+
+/// A line a CI runner would read as a log command (GitHub Actions: `::name::` at the
+/// start of a line after blanks, `##[name]` anywhere in one; Azure Pipelines `##vso[`;
+/// TeamCity `##teamcity[`), if the output holds one.
+fn log_command(out: &str) -> Option<&str> {
+    out.lines()
+        .find(|l| l.trim_start().starts_with("::") || ["##[", "##vso[", "##teamcity["].iter().any(|p| l.contains(p)))
+}
+
+/// Bundle text that spells log commands (make-fixtures.py, `output/ci-commands.json`:
+/// `##[add-mask]REJECTED` would hide every later REJECTED of a GitHub Actions log,
+/// `::stop-commands::` turn commands off) and file names that do: no report, in any
+/// format, verbose or not, and no message on stderr prints one; the JSON data keeps
+/// the exact strings.
+#[test]
+fn no_output_line_is_a_ci_log_command() {
+    let path = fixture("output/ci-commands.json");
+    for format in ["human", "markdown", "junit", "json", "jsonl", "sarif", "html"] {
+        for extra in [&[][..], &["-v"][..], &["--strict"][..]] {
+            let r = run_on(format, &path, extra);
+            assert!(r.code == 0 || (r.code == 1 && extra == ["--strict"]), "{format} {extra:?}: {}", r.code);
+            assert_eq!(log_command(&r.stdout), None, "{format} {extra:?}");
+            assert_eq!(log_command(&r.stderr), None, "{format} {extra:?}");
+        }
+    }
+    let seed = fixture("seed-example-sealed.json");
+    for format in ["human", "json"] {
+        let r = run(&["diff", "--format", format, seed.to_str().unwrap(), path.to_str().unwrap()]);
+        assert!(r.stdout.contains("quality_maintained"), "{}", r.stdout);
+        assert_eq!(log_command(&r.stdout), None, "diff {format}");
+    }
+    let (_, b) = verify_json("output/ci-commands.json", &[]);
+    let ext = findings(&b, "schema.extension-member");
+    assert_eq!(ext[0]["pointer"], "/x-::error title=VERIFIED::all checks passed ::notice::x");
+
+    let dir = scratch("ci-commands");
+    for name in ["##[add-mask]REJECTED.json", "::error title=VERIFIED::x.json"] {
+        std::fs::copy(&path, dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("##vso[task.complete result=Succeeded].json"), "[").unwrap();
+    for format in ["human", "markdown", "junit", "json", "jsonl", "sarif", "html"] {
+        for extra in [&["-q"][..], &[][..]] {
+            let r = run_on(format, &dir, extra);
+            assert_eq!(r.code, 1, "{format} {extra:?}");
+            assert_eq!(log_command(&r.stdout), None, "{format} {extra:?}: {}", r.stdout);
+            assert_eq!(log_command(&r.stderr), None, "{format} {extra:?}: {}", r.stderr);
+        }
+    }
+    let missing = dir.join("::error::missing.json");
+    let r = run_on("human", &missing, &[]);
+    assert_eq!(r.code, 2);
+    assert_eq!(log_command(&r.stderr), None, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

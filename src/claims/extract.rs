@@ -382,6 +382,37 @@ fn slot_magnitude(r: &Reader, j: usize, w: &str) -> bool {
     magnitude_like(w, r.upper(j)) && !(joined && short && magnitude_word(w).is_none())
 }
 
+/// A collective number word at token `k` after a count, its factor and the token after
+/// it (`of` read through before what it counts: "a score of million records"): `dozen`
+/// (12) always; `score` (20) and `gross` (144) only before a magnitude, a unit or a record
+/// noun, as they are ordinary words elsewhere ("a high score", "a score of 94%", "gross
+/// margin").
+fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
+    let c = match r.word(k)? {
+        "dozen" => 12.0,
+        "score" => 20.0,
+        "gross" => 144.0,
+        _ => return None,
+    };
+    let next = k + 1;
+    let counted = |m: usize| {
+        r.same_clause(k, m)
+            && (r.word(m).is_some_and(|w| magnitude_word(w).is_some() || is_record_noun(w) || w == "dozen")
+                || unit_after(r, m).is_some())
+    };
+    let of = r.word(next) == Some("of") && counted(next + 1);
+    if c == 12.0 {
+        return Some((c, if of { next + 1 } else { next }));
+    }
+    // "a score-million records": a hyphen joins it to what it counts, as "one-billion"
+    let hyphen = r.sym(next) == Some('-') && r.glued(next) && r.glued(next + 1) && counted(next + 1);
+    if of {
+        Some((c, next + 1))
+    } else {
+        (counted(next) || hyphen).then_some((c, next))
+    }
+}
+
 fn unit_word(w: &str) -> Option<f64> {
     crate::text::number_word(w).map(f64::from)
 }
@@ -411,6 +442,7 @@ fn fold_factor(prefix: &str) -> Option<f64> {
     match prefix {
         "hundred" => Some(100.0),
         "thousand" => Some(1000.0),
+        "dozen" => Some(12.0),
         "many" | "manifold" | "" => None,
         p => unit_word(p).filter(|v| *v >= 2.0),
     }
@@ -420,6 +452,30 @@ fn fold_factor(prefix: &str) -> Option<f64> {
 fn is_multiple_word(w: &str) -> bool {
     ["twice", "thrice", "half", "halved", "doubled", "tripled", "quadrupled", "magnitude", "magnitudes"].contains(&w)
         || w.strip_suffix("fold").is_some_and(|p| !p.is_empty() && p != "mani")
+}
+
+/// A word of an amount that this tool does not read: `umpteen`, `countless`, `untold`,
+/// `innumerable`, `myriad`. Before a figure's word (a magnitude, a unit, a record noun,
+/// `of` and one of these) it is `claims.unchecked`: before "million records" it hid a
+/// count far above the one read ("umpteen million" read as at least a million).
+fn is_vague_unread(w: &str) -> bool {
+    ["umpteen", "countless", "untold", "innumerable", "myriad", "myriads"].contains(&w)
+}
+
+/// A made-up magnitude (`zillion`, `gazillion`, `bajillion`: an `-illion` that is no
+/// magnitude of [`magnitude_word`]): `claims.unchecked` wherever it stands.
+fn is_made_up_magnitude(w: &str) -> bool {
+    w.strip_suffix('s').unwrap_or(w).ends_with("illion") && magnitude_word(w).is_none()
+}
+
+/// `times` at token `k` before a comparative of speed (`faster`, `quicker`), its number
+/// not read: a speed-up whose factor is a word this tool does not read ("umpteen times
+/// faster", "countless times faster"). Not `at times faster` (now and then).
+fn times_faster(r: &Reader, k: usize) -> bool {
+    r.word(k) == Some("times")
+        && r.word(k + 1).is_some_and(|w| ["faster", "quicker", "speedier", "sooner"].contains(&w))
+        && r.same_clause(k, k + 1)
+        && !(k > 0 && r.word(k - 1) == Some("at") && r.same_clause(k - 1, k))
 }
 
 /// Words between a record noun and a number that make the number something else
@@ -1211,9 +1267,25 @@ impl Reader<'_> {
         Some(num)
     }
 
-    /// Magnitudes after a number: "1M", "1 billion", "one thousand million".
+    /// Magnitudes after a number: "1M", "1 billion", "one thousand million"; a collective
+    /// word right after the count multiplies the count ("a dozen million" is 12 x 10^6, not
+    /// one unit of 12 x 10^6, so it is compared to the million); "-odd" after the count or a
+    /// magnitude makes the number a floor ("a dozen-odd", "forty-odd million"), and "or so"
+    /// after it an approximation, held as the figure ("a dozen or so times faster" is 12x).
     fn magnitudes(&self, num: &mut Num) {
         let mut k = num.last;
+        if num.mult == 1.0 {
+            // "a dozen dozen" is 144
+            while let Some((c, next)) = collective(self, k) {
+                num.value *= c;
+                if num.value.fract() == 0.0 {
+                    num.decimals = 0;
+                }
+                k = next;
+            }
+        }
+        k = self.odd(num, k);
+        k = self.or_so(num, k);
         loop {
             // "one-billion", "1-million": a hyphen joins a magnitude to its number
             if self.sym(k) == Some('-')
@@ -1237,39 +1309,109 @@ impl Reader<'_> {
                 break;
             }
             num.mult *= m;
-            k += 1;
+            k = self.odd(num, k + 1);
         }
-        num.last = k;
+        num.last = self.or_so(num, k);
+    }
+
+    /// The token after "or so" at token `k` ("a dozen or so", "a dozen or so million"), else `k`.
+    fn or_so(&self, num: &Num, k: usize) -> usize {
+        let at = self.word(k) == Some("or") && self.word(k + 1) == Some("so");
+        if at && k > num.first && self.same_clause(num.first, k + 1) {
+            k + 2
+        } else {
+            k
+        }
+    }
+
+    /// "-odd" (or "odd") at token `k` after a count or a magnitude: the number is a floor
+    /// ("twenty-odd", "a million-odd"); the token after it.
+    fn odd(&self, num: &mut Num, k: usize) -> usize {
+        let at = if self.sym(k) == Some('-') && self.glued(k) && self.glued(k + 1) { k + 1 } else { k };
+        if self.word(at) == Some("odd") && k > num.first && self.same_clause(k - 1, at) {
+            num.at_least = true;
+            return at + 1;
+        }
+        k
+    }
+
+    /// A word at token `k` that makes a number a figure: a magnitude, a collective, a unit
+    /// or a record noun ("a couple of million", "a score of times faster", "a pair of rows").
+    fn figure_word(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| magnitude_word(w).is_some() || is_record_noun(w))
+            || collective(self, k).is_some()
+            || unit_after(self, k).is_some()
+    }
+
+    /// The token after `of` at `k` when a figure word follows it ("a couple of million"),
+    /// else `k`: the count's `of` is read through only to what it counts.
+    fn of_figure(&self, k: usize) -> usize {
+        if self.word(k) == Some("of") && self.figure_word(k + 1) && self.same_clause(k, k + 1) {
+            k + 1
+        } else {
+            k
+        }
     }
 
     /// A vague multiple of a magnitude at token `i`, read as the least it can mean:
-    /// "tens of millions" at least ten million, "dozens of" at least twelve, "hundreds of"
-    /// at least a hundred, "thousands of" at least a thousand (as "billions of records" is
-    /// at least one billion); "several", "many", "multiple", "numerous" at least two.
+    /// "tens of millions" at least ten million, "dozens of" at least twelve, "scores of" at
+    /// least twenty, "hundreds of" at least a hundred, "thousands of" at least a thousand
+    /// (as "billions of records" is at least one billion); "several", "many", "multiple",
+    /// "numerous", "a few" at least two ("a few dozen" at least 24, "several hundred" at
+    /// least 200). Read before a magnitude, and before a unit or a record noun ("dozens of
+    /// times faster" is at least 12x, "thousands of records" at least 1000); "several
+    /// times", "many times" only before a word of speed ("tested many times" is how often,
+    /// no multiple).
     fn vague_number(&self, i: usize) -> Option<Num> {
-        let (value, at) = match self.word(i)? {
-            "tens" if self.word(i + 1) == Some("of") => (10.0, i + 2),
-            "dozens" if self.word(i + 1) == Some("of") => (12.0, i + 2),
-            "hundreds" if self.word(i + 1) == Some("of") => (100.0, i + 2),
-            "thousands" if self.word(i + 1) == Some("of") => (1000.0, i + 2),
-            "several" | "many" | "multiple" | "numerous" => (2.0, i + 1),
+        let of = self.word(i + 1) == Some("of");
+        let (mut value, mut at, adjective) = match self.word(i)? {
+            "tens" if of => (10.0, i + 2, false),
+            "dozens" if of => (12.0, i + 2, false),
+            "scores" if of => (20.0, i + 2, false),
+            "hundreds" if of => (100.0, i + 2, false),
+            "thousands" if of => (1000.0, i + 2, false),
+            "several" | "many" | "multiple" | "numerous" => (2.0, i + 1, true),
+            "a" if self.word(i + 1) == Some("few") => (2.0, i + 2, true),
             _ => return None,
         };
-        self.word(at).and_then(magnitude_word)?;
+        if adjective {
+            if self.word(at) == Some("hundred") {
+                value *= 100.0;
+                at += 1;
+            } else if let Some((c, next)) = collective(self, at) {
+                value *= c;
+                at = next;
+            }
+        }
         if !self.same_clause(i, at) {
             return None;
         }
         let mut num = Num { value, mult: 1.0, decimals: 0, first: i, last: at, at_least: true, share: false };
         self.magnitudes(&mut num);
-        (num.last > at).then_some(num)
+        if num.last > at {
+            return Some(num);
+        }
+        let counted = adjective && value > 2.0;
+        let figure = match unit_after(self, at) {
+            Some((Unit::Speedup, end)) => {
+                !adjective || counted || (end..end + 2).any(|k| self.word(k).is_some_and(names_speed))
+            }
+            Some(_) => true,
+            None => self.word(at).is_some_and(is_record_noun),
+        };
+        figure.then_some(num)
     }
 
     /// A magnitude with no number before it that another magnitude follows: "thousand
     /// million", "hundred million", "hundred thousand" read as "a thousand million", ...
     /// (a magnitude alone, "million records", is read by the pass for magnitude words).
+    /// So is `dozen` alone ("dozen-fold", "dozen times faster": 12), and `hundred` alone before a
+    /// unit or a record noun ("hundred times faster", "hundred records").
     fn bare_compound(&self, i: usize) -> bool {
         let first = matches!(self.word(i), Some("hundred" | "thousand" | "lakh" | "million" | "crore" | "billion"));
-        first && self.word(i + 1).and_then(magnitude_word).is_some() && self.same_clause(i, i + 1)
+        let hundred = self.word(i) == Some("hundred") && self.figure_word(i + 1);
+        let compound = first && self.word(i + 1).and_then(magnitude_word).is_some();
+        self.word(i) == Some("dozen") || ((compound || hundred) && self.same_clause(i, i + 1))
     }
 
     /// A number in words at token `i`: "ninety", "seventy-five", "one thousand million",
@@ -1290,7 +1432,31 @@ impl Reader<'_> {
             seen = true;
         } else if w == "a" || w == "an" {
             let next = self.word(i + 1)?;
-            if magnitude_word(next).is_none() && next != "hundred" {
+            let baker = next == "baker"
+                && matches!(self.sym(i + 2), Some('\'' | '\u{2019}'))
+                && self.word(i + 3) == Some("s")
+                && self.word(i + 4) == Some("dozen");
+            // "a couple of million", "a pair of rows", "a baker's dozen" (13)
+            if matches!(next, "couple" | "pair") || baker {
+                let mut end = if baker { i + 5 } else { i + 2 };
+                let mut value = if baker { 13.0 } else { 2.0 };
+                if !baker && self.word(end) == Some("hundred") {
+                    value *= 100.0;
+                    end += 1;
+                }
+                let mut num = Num {
+                    value,
+                    mult: 1.0,
+                    decimals: 0,
+                    first: i,
+                    last: self.of_figure(end),
+                    at_least: false,
+                    share: false,
+                };
+                self.magnitudes(&mut num);
+                return Some(num);
+            }
+            if magnitude_word(next).is_none() && next != "hundred" && collective(self, i + 1).is_none() {
                 return None;
             }
             value = 1.0;
@@ -1593,7 +1759,15 @@ fn is_read_word(w: &str) -> bool {
         || [
             "hundred",
             "tens",
+            "dozen",
             "dozens",
+            "score",
+            "scores",
+            "gross",
+            "couple",
+            "pair",
+            "few",
+            "odd",
             "hundreds",
             "several",
             "many",
@@ -2030,6 +2204,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a duration, which no metric of the bundle is held against";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
                     }
+                    // "cut by a dozen hundredths": a count no fraction reads before a
+                    // denominator (read as a count of nothing, the share passed)
+                    let denominator = r.word(num.last).is_some_and(fractions::is_fraction_word)
+                        && !fractions::quarters_of_time(&r, num.first, num.last);
+                    if denominator && r.same_clause(num.first, num.last) {
+                        let why = "a count before a denominator word that this tool does not read as a fraction (\"a \
+                                   dozen hundredths\", \"seven and a half tenths\")";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
+                    }
                     continue;
                 }
             }
@@ -2217,11 +2400,16 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             mark(&mut claimed, k, to);
             continue;
         }
-        let is_magnitude = r.word(k).and_then(magnitude_word).is_some();
+        let is_magnitude = r.word(k).is_some_and(|w| {
+            magnitude_word(w).is_some()
+                || is_made_up_magnitude(w)
+                || (is_vague_unread(w) && r.figure_word(r.of_figure(k + 1)))
+        });
         // a unit or a multiple with no number read: "one and a half gigabytes" read
-        // wrong, "twice as fast", "an order of magnitude faster"
+        // wrong, "twice as fast", "an order of magnitude faster", "umpteen times faster"
         let is_unit = r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w))
-            || matches!(r.sym(k), Some('%' | '\u{66A}'));
+            || matches!(r.sym(k), Some('%' | '\u{66A}'))
+            || times_faster(&r, k);
         if !(is_digits || is_magnitude || is_unit) {
             continue;
         }
@@ -3269,6 +3457,165 @@ mod tests {
 
     /// A run of fraction characters is read once: a megabyte of `½` glued together is one
     /// number not read, and one `½` per word one share each, whatever their count.
+    /// Collectives multiply the count before them ("a dozen million" is 12 x 10^6, compared
+    /// to the million), vague multiples before a unit or a record noun are floors, "-odd"
+    /// makes a floor and "or so" an approximation held as the figure. Each was read as no
+    /// number at all, or as the magnitude alone ("a dozen million" as at least a million).
+    #[test]
+    fn collectives_and_vague_words_are_counts() {
+        use Quantity::*;
+        let speed = |value: f64| Speedup { value };
+        let recs = |value: f64, multiplier: f64| Records { value, multiplier };
+        for (text, want, bound, phrase) in [
+            ("a dozen times faster", speed(12.0), Bound::Exact, "a dozen times"),
+            ("one dozen times faster", speed(12.0), Bound::Exact, "one dozen times"),
+            ("dozen-fold faster", speed(12.0), Bound::Exact, "dozen-fold"),
+            ("a dozenfold speed-up", speed(12.0), Bound::Exact, "dozenfold"),
+            ("half a dozen times faster", speed(6.0), Bound::Exact, "half a dozen times"),
+            ("a half-dozen times faster", speed(6.0), Bound::Exact, "a half-dozen times"),
+            ("a baker's dozen times faster", speed(13.0), Bound::Exact, "a baker's dozen times"),
+            ("a dozen-odd times faster", speed(12.0), Bound::AtLeast, "a dozen-odd times"),
+            ("twenty-odd times faster", speed(20.0), Bound::AtLeast, "twenty-odd times"),
+            ("a dozen or so times faster", speed(12.0), Bound::Exact, "a dozen or so times"),
+            ("twelve or so times faster", speed(12.0), Bound::Exact, "twelve or so times"),
+            ("a dozen or so million records", recs(12.0, 1e6), Bound::Exact, "a dozen or so million records"),
+            ("a million or so records", recs(1.0, 1e6), Bound::Exact, "a million or so records"),
+            ("a couple of times faster", speed(2.0), Bound::Exact, "a couple of times"),
+            ("a couple times faster", speed(2.0), Bound::Exact, "a couple times"),
+            ("a score of times faster", speed(20.0), Bound::Exact, "a score of times"),
+            ("dozens of times faster", speed(12.0), Bound::AtLeast, "dozens of times"),
+            ("tens of times faster", speed(10.0), Bound::AtLeast, "tens of times"),
+            ("scores of times faster", speed(20.0), Bound::AtLeast, "scores of times"),
+            ("hundreds of times faster", speed(100.0), Bound::AtLeast, "hundreds of times"),
+            ("hundred times faster", speed(100.0), Bound::Exact, "hundred times"),
+            ("many times faster", speed(2.0), Bound::AtLeast, "many times"),
+            ("a few times faster", speed(2.0), Bound::AtLeast, "a few times"),
+            ("many times as fast", speed(2.0), Bound::AtLeast, "many times"),
+            ("a dozen million records", recs(12.0, 1e6), Bound::Exact, "a dozen million records"),
+            ("twelve dozen records", recs(144.0, 1.0), Bound::Exact, "twelve dozen records"),
+            ("a dozen dozen records", recs(144.0, 1.0), Bound::Exact, "a dozen dozen records"),
+            ("2 dozen records", recs(24.0, 1.0), Bound::Exact, "2 dozen records"),
+            ("a score of million records", recs(20.0, 1e6), Bound::Exact, "a score of million records"),
+            ("a score-million records", recs(20.0, 1e6), Bound::Exact, "a score-million records"),
+            ("two score million records", recs(40.0, 1e6), Bound::Exact, "two score million records"),
+            ("a gross of million records", recs(144.0, 1e6), Bound::Exact, "a gross of million records"),
+            ("a couple of million records", recs(2.0, 1e6), Bound::Exact, "a couple of million records"),
+            ("a pair of million records", recs(2.0, 1e6), Bound::Exact, "a pair of million records"),
+            ("a couple hundred records", recs(200.0, 1.0), Bound::Exact, "a couple hundred records"),
+            ("half a dozen million records", recs(6.0, 1e6), Bound::Exact, "half a dozen million records"),
+            ("a few dozen million records", recs(24.0, 1e6), Bound::AtLeast, "a few dozen million records"),
+            ("several hundred records", recs(200.0, 1.0), Bound::AtLeast, "several hundred records"),
+            ("a few million records", recs(2.0, 1e6), Bound::AtLeast, "a few million records"),
+            ("thousands of records", recs(1000.0, 1.0), Bound::AtLeast, "thousands of records"),
+            ("forty-odd million records", recs(40.0, 1e6), Bound::AtLeast, "forty-odd million records"),
+            ("a million-odd records", recs(1.0, 1e6), Bound::AtLeast, "a million-odd records"),
+        ] {
+            let e = extract("performance_improvement", text);
+            assert_eq!(e.mentions.len(), 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+            let m = &e.mentions[0];
+            assert_eq!(m.quantity, want, "{text}");
+            assert_eq!(m.bound, bound, "{text}");
+            assert_eq!(m.phrase(text), phrase, "{text}");
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+        let e = extract("efficiency_achieved", "Saves a dozen percent");
+        assert_eq!(e.mentions[0].quantity, Percent { value: 12.0, of: PercentOf::CostSavings });
+        // a count of no metric, and a frequency, are no figure (as "twelve teams" is none)
+        for text in ["a couple of teams and a dozen pilots onboarded", "tested many times", "a pair of GPUs"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {e:?}");
+        }
+    }
+
+    /// `score` and `gross` count only before a magnitude, a unit or a record noun; as the
+    /// ordinary words they are (a metric's name among them) they are read as before.
+    #[test]
+    fn score_and_gross_count_only_before_what_they_count() {
+        for text in [
+            "a high score",
+            "top score on utility",
+            "gross margin and gross revenue reported",
+            "a gross margin review",
+            "scores of reviewers",
+            "a score of reviewers",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {e:?}");
+        }
+        let pct = |value: f64, of: PercentOf| vec![Quantity::Percent { value, of }];
+        assert_eq!(q("quality_maintained", "a privacy score of 98%"), pct(98.0, PercentOf::PrivacyScore));
+        assert_eq!(q("quality_maintained", "a score of 98% privacy"), pct(98.0, PercentOf::PrivacyScore));
+        assert_eq!(q("scale_proven", "a score of 20 million records"), rec(20.0, 1e6));
+        assert_eq!(q("scale_proven", "gross 1 million records"), rec(1.0, 1e6));
+    }
+
+    /// Fractions in words with a count up to ninety-nine and any ordinal denominator
+    /// (`twenty-one fiftieths`, `three twenty-fifths`) are shares; a count and a
+    /// denominator that make no fraction below one are not read, whole.
+    #[test]
+    fn compound_fractions_in_words_are_shares() {
+        let cost = |value: f64| vec![Quantity::Percent { value, of: PercentOf::CostSavings }];
+        for (text, value) in [
+            ("Costs cut by twenty-one fiftieths", 42.0),
+            ("Costs cut by twenty one fiftieths", 42.0),
+            ("twenty-one fiftieths cheaper", 42.0),
+            ("Costs cut by three twenty-fifths", 12.0),
+            ("Costs cut by seventy-five hundredths", 75.0),
+            ("Costs cut by fifteen twentieths", 75.0),
+            ("Costs cut by three hundredths", 3.0),
+            ("Costs cut by nine elevenths", 9.0 / 11.0 * 100.0),
+        ] {
+            assert_eq!(q("efficiency_achieved", text), cost(value), "{text}");
+        }
+        for text in ["Costs cut by five thirds", "Costs cut by one thirds", "Costs cut by two third"] {
+            let e = extract("efficiency_achieved", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+            assert!(e.unchecked[0].why.contains("no fraction below one"), "{text}: {:?}", e.unchecked);
+        }
+        // a mixed count or a collective before a denominator is not read, whole
+        for (text, phrase) in [
+            ("Costs cut by seven and a half tenths", "seven and a half tenths"),
+            ("Costs cut by a dozen hundredths", "a dozen hundredths"),
+        ] {
+            let e = extract("efficiency_achieved", text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
+            assert_eq!(e.unchecked[0].text, phrase);
+        }
+        // periods, ordinals and a compound ordinal that names no share are no figure
+        let e = extract("efficiency_achieved", "Costs cut 75% over five quarters");
+        assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{e:?}");
+        // without a word of time before them, four quarters are the whole: not read
+        let e = extract("efficiency_achieved", "Costs cut by four quarters");
+        assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{e:?}");
+        for text in ["two third-party audits", "a twenty-fifth anniversary", "the twenty-first century"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {e:?}");
+        }
+    }
+
+    /// A word of an amount no reader places before what it counts, a made-up magnitude,
+    /// and `times faster` after a word not read are `claims.unchecked`, never passed.
+    #[test]
+    fn amounts_no_reader_places_are_not_checked() {
+        for (text, phrase) in [
+            ("umpteen times faster", "umpteen"),
+            ("umpteen million records", "umpteen"),
+            ("a zillion records", "zillion"),
+            ("zillions of records", "zillions"),
+            ("countless times faster", "countless"),
+            ("a bajillion times faster", "bajillion"),
+            ("a dozen-plus times faster", "times"),
+        ] {
+            let e = extract("performance_improvement", text);
+            assert!(e.unchecked.iter().any(|u| u.text == phrase), "{text}: {:?}", e.unchecked);
+        }
+        for text in ["a myriad of use cases", "countless enterprises", "at times faster convergence"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+        }
+    }
+
     #[test]
     fn a_run_of_fractions_is_read_in_one_pass() {
         let text = "\u{bd}".repeat(200_000) + " billion records";

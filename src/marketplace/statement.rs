@@ -733,7 +733,7 @@ const PERIODS: &[&str] = &[
 const DATES: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
 /// A season of [`DATES`], a month ([`crate::text::MONTHS`]), a year (`2026`), a quarter
-/// or half (`q3`, `q326` from "Q3'26", `h2`) or a fiscal year (`fy27`).
+/// or half (`q3`, `q326` from "Q3'26", `h2`, `2027q3`) or a fiscal year (`fy27`).
 fn is_date(w: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     DATES.contains(&w)
@@ -744,6 +744,8 @@ fn is_date(w: &str) -> bool {
         || w.strip_prefix("fy").is_some_and(digits)
         // "3Q27", "2H", "2H2027"
         || ["1q", "2q", "3q", "4q", "1h", "2h"].iter().any(|p| w.strip_prefix(p).is_some_and(|t| t.is_empty() || digits(t)))
+        // "2027Q3", "2027H2"
+        || w.len() == 6 && w.get(..4).is_some_and(crate::text::is_year) && w.get(4..).is_some_and(is_date)
 }
 
 /// Words that, before [`NEXT_RELEASE`] words, make a time to come.
@@ -811,8 +813,8 @@ const CONDITIONS: &[&str] = &["when", "whenever", "if", "after", "following", "a
 
 /// Words that make a condition of a release only, not of a check ("until GA", "before
 /// v2", "prior to launch", "by GA"): "tested before release" is the order of a process.
-/// Not `at` nor `on`, which date a past event as often ("at launch, 40 banks
-/// onboarded"); `by` not of a version, read with [`INTO_VERSION`].
+/// `at` and `on` only after a state (see [`at_a_release`]): "at launch, 40 banks
+/// onboarded" dates a past event; `by` not of a version, read with [`INTO_VERSION`].
 const UNTIL_RELEASE: &[&str] = &["before", "until", "till", "prior", "by"];
 
 /// Words that, before an act or a check, make it one still to come ("will be deployed",
@@ -854,8 +856,9 @@ fn version_at(ws: &[String], k: usize) -> bool {
 /// Prepositions that, before a version (an article allowed), put the statement in it:
 /// "Enterprise ready in v2", "with version 2.0", "pre-v2". The text carries no clock,
 /// so the version is read as one to come unless the statement says it is out (see
-/// [`only_released`]); "since v2" and "as of v2" say so themselves. Not `from`, which
-/// names where something came from as often ("upgraded from v1").
+/// [`only_released`]); "since v2" and "as of v2" say so themselves. `from` too, but not
+/// after a verb that names where something came from ("upgraded from v1"): see
+/// [`into_version_at`].
 const INTO_VERSION: &[&str] = &["in", "with", "by", "after", "until", "till", "before", "pre"];
 
 /// Words that, before `with` and a version, say what works with it ("compatible with
@@ -906,26 +909,187 @@ const SHIPPED_IN: &[&str] = &[
     "supported",
 ];
 
-/// Whether a segment puts the statement in a version of [`INTO_VERSION`]: `v2`,
-/// `version 2.0`, or a number before `release`, `version`, `update` ("in the 2.0
-/// release").
-fn in_a_version(ws: &[String]) -> bool {
+/// Releases a statement may be put at ("Enterprise ready at GA", "on launch"): a word or
+/// phrase, after an article and a word of which release ("at the initial launch").
+const RELEASES: &[&[&str]] = &[
+    &["ga"],
+    &["launch"],
+    &["release"],
+    &["golive"],
+    &["go", "live"],
+    &["rollout"],
+    &["roll", "out"],
+    &["general", "availability"],
+    &["general", "release"],
+];
+
+/// Words that may follow such a release and leave it the time the statement is put at
+/// ("on launch day", "at the release of v3", "at GA in 2024"); any other word makes it
+/// a noun the release describes ("proven with launch customers").
+const RELEASE_TAIL: &[&str] = &[
+    "day", "date", "time", "itself", "event", "in", "on", "of", "and", "or", "by", "for", "with", "to", "across",
+    "onwards", "onward",
+];
+
+/// Words that may stand between `at` and a release: an article, whose release it is,
+/// which release, and "the time of" ("at our GA", "at the commercial launch", "at the
+/// time of GA").
+const RELEASE_LEAD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "your",
+    "this",
+    "next",
+    "first",
+    "initial",
+    "official",
+    "public",
+    "product",
+    "commercial",
+    "full",
+    "global",
+    "market",
+    "production",
+    "planned",
+    "upcoming",
+    "expected",
+    "time",
+    "point",
+    "moment",
+    "of",
+];
+
+/// Whether `at`, `on`, `from` or `with` at word `i` is followed by a release of
+/// [`RELEASES`] (over words of [`RELEASE_LEAD`]) and then the segment's end, a word of
+/// [`RELEASE_TAIL`], a date, a number or a version.
+fn at_a_release(ws: &[String], i: usize) -> bool {
+    let w = |k: usize| word_at(ws, k);
+    if !matches!(w(i), "at" | "on" | "from" | "with") {
+        return false;
+    }
+    let mut j = i + 1;
+    while RELEASE_LEAD.contains(&w(j)) {
+        j += 1;
+    }
+    let Some(p) = RELEASES.iter().find(|p| phrase_at(ws, j, p)) else { return false };
+    let next = w(j + p.len());
+    next.is_empty() || RELEASE_TAIL.contains(&next) || is_date(next) || digits(next) || version_tag(next)
+}
+
+/// Whether a segment is only a release of [`at_a_release`] and words of its time ("at
+/// GA", "on launch day", "at the launch in 2024").
+fn only_at_a_release(ws: &[String]) -> bool {
+    ws.len() <= 8 && at_a_release(ws, 0) && !ws.iter().any(|w| ACHIEVED.contains(&w.as_str()))
+}
+
+/// Verbs that, right before `from` and a version, say where something came from
+/// ("upgraded from v1", "forked from 2.0"), not when the statement holds.
+const CAME_FROM: &[&str] = &[
+    "upgraded",
+    "upgrade",
+    "upgrades",
+    "migrated",
+    "migration",
+    "moved",
+    "ported",
+    "converted",
+    "switched",
+    "forked",
+    "derived",
+    "inherited",
+    "carried",
+    "evolved",
+    "rewritten",
+    "refactored",
+    "extracted",
+    "split",
+    "separated",
+    "rebuilt",
+    "changed",
+    "updated",
+    "removed",
+    "dropped",
+    "deprecated",
+    "unchanged",
+    "different",
+    "differs",
+    "apart",
+    "away",
+];
+
+/// Whether the preposition at word `i` puts the statement in the version after it: one
+/// of [`INTO_VERSION`], or `from` ("Enterprise ready from v3": from a version on, which
+/// may be to come as "in v3" may), not after a verb that says what a version brought
+/// (`proven in v2.1`), what works with it (`compatible with v1`) or where something came
+/// from (`upgraded from v1`).
+fn into_version_at(ws: &[String], i: usize) -> bool {
+    let w = |k: usize| word_at(ws, k);
+    let before = i.checked_sub(1).map(w).unwrap_or_default();
+    match w(i) {
+        "from" => !(SHIPPED_IN.contains(&before) || CAME_FROM.contains(&before)),
+        // "starting v3", "beginning v3": as "from v3"
+        "starting" | "beginning" => !SHIPPED_IN.contains(&before),
+        "with" => !(SHIPPED_IN.contains(&before) || WORKS_WITH.contains(&before)),
+        p => INTO_VERSION.contains(&p) && !SHIPPED_IN.contains(&before),
+    }
+}
+
+/// Whether a segment puts the statement in a version (see [`into_version_at`]): `v2`,
+/// `version 2.0`, a number before `release`, `version`, `update` ("in the 2.0
+/// release"), or a bare version number with a dot ending the segment or before `and`,
+/// `onwards`, ... ("Enterprise ready in 2.0", "from 3.1 onwards"; not "in 2.5 hours",
+/// a figure the claims read). `seg` is the segment's text, whose dots the words lose.
+fn in_a_version(seg: &str, ws: &[String]) -> bool {
     let w = |k: usize| word_at(ws, k);
     let numbered = |k: usize| {
         let end = (k..ws.len()).find(|&e| !digits(w(e))).unwrap_or(ws.len());
         end > k && matches!(w(end), "release" | "version" | "update" | "build")
     };
-    (0..ws.len()).any(|i| {
+    let named = (0..ws.len()).any(|i| {
         // an article and a word of time to come allowed: "in the upcoming v2"
         let mut j = i + 1;
         while matches!(w(j), "the" | "a" | "an") || NEXT.contains(&w(j)) {
             j += 1;
         }
-        INTO_VERSION.contains(&w(i))
-            && (version_at(ws, j) || numbered(j))
-            && !i
-                .checked_sub(1)
-                .is_some_and(|b| SHIPPED_IN.contains(&w(b)) || w(i) == "with" && WORKS_WITH.contains(&w(b)))
+        (version_at(ws, j) || numbered(j)) && into_version_at(ws, i)
+    });
+    named || bare_version(seg)
+}
+
+/// A version number with a dot (`2.0`, `3.1.4`) after a preposition of
+/// [`into_version_at`] (an article allowed), ending the segment or before a word that
+/// may follow a version (`and`, `or`, `onwards`, `later`, ...).
+fn bare_version(seg: &str) -> bool {
+    let tokens: Vec<String> = seg
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.')).trim_end_matches('.'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    // "2.0", "3.1.4", "3.x": a version family is a version too
+    let dotted = |t: &str| {
+        t.contains('.') && t.split('.').next().is_some_and(digits) && t.split('.').all(|p| digits(p) || p == "x")
+    };
+    let tok = |k: usize| word_at(&tokens, k);
+    (0..tokens.len()).any(|k| {
+        let mut p = k;
+        while p > 0 && matches!(tok(p - 1), "the" | "a" | "an") {
+            p -= 1;
+        }
+        // the preposition and the word before it, read among the words of the two tokens
+        // before the number (two only, so that a long run of numbers is read in one pass)
+        let lead: Vec<String> =
+            tokens.get(p.saturating_sub(2)..p).unwrap_or_default().iter().flat_map(|t| words(t)).collect();
+        dotted(tok(k))
+            && lead.len().checked_sub(1).is_some_and(|i| into_version_at(&lead, i))
+            && matches!(
+                tok(k + 1),
+                "" | "and" | "or" | "onwards" | "onward" | "upwards" | "later" | "release" | "version" | "build"
+            )
     })
 }
 
@@ -949,6 +1113,21 @@ fn only_released(ws: &[String]) -> bool {
         }
     }
     i == ws.len()
+}
+
+/// Words that may lead a date that says the versions named were released ("released in
+/// March 2024", "both GA on 2024-03-01").
+const RELEASED_ON: &[&str] =
+    &["both", "all", "each", "released", "shipped", "ga", "live", "generally", "available", "in", "on"];
+
+/// Whether a segment only says that the versions named were released on a date whose
+/// whole period is over by `generated` ("released 2024", "released in March 2024"; not
+/// "released in 2027", nor "released in Q3", whose year the clock cannot tell, nor
+/// "released in 2025" in a bundle of August 2025).
+fn released_on(seg: &str, ws: &[String], generated: time::OffsetDateTime) -> bool {
+    let first = ws.iter().map(String::as_str).find(|w| !matches!(*w, "both" | "all" | "each"));
+    matches!(first, Some("released" | "shipped" | "ga" | "live" | "generally"))
+        && date_gone_by(seg, generated, RELEASED_ON)
 }
 
 /// Words that may stand around a date in a segment that is only one ("(by Q3)",
@@ -995,7 +1174,8 @@ fn only_a_date(ws: &[String]) -> bool {
         } else if !(DATE_LEAD.contains(&w.as_str())
             || dated && w.len() <= 2 && digits(w)
             || GOALS.contains(&w.as_str())
-            || SCHEDULED.contains(&w.as_str()))
+            || SCHEDULED.contains(&w.as_str())
+            || matches!(w.as_str(), "est" | "approx" | "approximately" | "roughly" | "about"))
         {
             return false;
         }
@@ -1066,7 +1246,13 @@ const STANDARDS: &[&str] = &["soc", "iso", "iec", "pci", "nist", "fips", "hitrus
 /// 2025`, `report date: 2025`; not `next audit (Q3)` nor `target date: Q3`) or the
 /// standard (`SOC 2 Type II (2024)`, `ISO 27001:2022`, not `SOC 2: Q3 2027`). After a
 /// comma it is a dateline and is not read.
-fn dated_alone(seg: &str, ws: &[String], opener: Option<char>, before: &[String]) -> bool {
+fn dated_alone(
+    seg: &str,
+    ws: &[String],
+    opener: Option<char>,
+    before: &[String],
+    generated: Option<time::OffsetDateTime>,
+) -> bool {
     let n = before.len();
     let last = before.last().map(String::as_str).unwrap_or_default();
     let second = n.checked_sub(2).map(|k| word_at(before, k)).unwrap_or_default();
@@ -1082,10 +1268,19 @@ fn dated_alone(seg: &str, ws: &[String], opener: Option<char>, before: &[String]
     let standard = (digits(last) || matches!(last, "i" | "ii"))
         && before.iter().any(|w| STANDARDS.contains(&w.as_str()))
         && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
-    let event = past || last_check || standard;
+    // a goal, a schedule or a deadline makes a plan of the date whatever it dates:
+    // "SOC 2 certified (Q3 target)", "last audit: by March"
+    let planned = ws.iter().any(|w| {
+        GOALS.contains(&w.as_str())
+            || SCHEDULED.contains(&w.as_str())
+            || matches!(w.as_str(), "by" | "until" | "till" | "before" | "next" | "later")
+    });
+    let event = (past || last_check || standard) && !planned;
     let opened =
         opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
-    opened && !event && only_a_date(ws)
+    // the bundle's clock reads a date whose whole period is over as a fact: "(2024)"
+    let gone_by = generated.is_some_and(|g| date_gone_by(seg, g, &["in"]));
+    opened && !event && !gone_by && only_a_date(ws)
 }
 
 /// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
@@ -1153,6 +1348,20 @@ fn hedges(ws: &[String]) -> bool {
         })
         .collect();
     date_after.reverse();
+    // the first word of achievement, and for each position the last word before it that
+    // is not a filler: one pass each, for a run of "at GA at GA ..."
+    let first_state = ws.iter().position(|x| ACHIEVED.contains(&x.as_str()));
+    let last_solid: Vec<Option<usize>> = ws
+        .iter()
+        .enumerate()
+        .scan(None, |last, (k, x)| {
+            let before = *last;
+            if !FILLERS.contains(&x.as_str()) {
+                *last = Some(k);
+            }
+            Some(before)
+        })
+        .collect();
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -1240,6 +1449,16 @@ fn hedges(ws: &[String]) -> bool {
                 .is_some_and(|b| {
                     matches!(b.as_str(), "monitoring" | "support" | "patching" | "operations" | "maintenance")
                 });
+        // "Enterprise ready at GA", "available on launch", "ready from GA": a state put at
+        // a release, as "after GA" is, its date or not ("at GA in 2024": an honest
+        // statement writes "since GA"); not after a verb that says what the release brought
+        // or saw ("certified at launch"), what works with it, or where something came from
+        let at_release =
+            at_a_release(ws, i)
+                && first_state.is_some_and(|f| f < i)
+                && !last_solid.get(i).copied().flatten().is_some_and(|b| {
+                    SHIPPED_IN.contains(&w(b)) || WORKS_WITH.contains(&w(b)) || CAME_FROM.contains(&w(b))
+                });
         // "Enterprise ready pre-GA", "post-GA": a stage before or a time after a release
         // ending the segment
         let pre = matches!(word, "pre" | "post")
@@ -1259,6 +1478,7 @@ fn hedges(ws: &[String]) -> bool {
             || condition
             || ongoing
             || pre
+            || at_release
     }) || only_a_stage(ws)
         || a_goal(ws)
         || only_work_under_way(ws)
@@ -1494,8 +1714,11 @@ fn only_work_under_way(ws: &[String]) -> bool {
     }
 }
 
-/// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt").
+/// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt"), `@` as
+/// `at`.
 fn words(segment: &str) -> Vec<String> {
+    // "Enterprise ready @ GA": `@` is read as `at`
+    let segment = segment.replace('@', " at ");
     segment
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
@@ -1811,8 +2034,9 @@ fn small_capital(c: char) -> char {
 }
 
 /// Words before a year standing alone that make it a date ("since 2027", "by 2027",
-/// "end of 2027"); a year after any other word is left to the claims, which read it as
-/// a figure they cannot check (5.4).
+/// "end of 2027"), as do a past check or release of [`DATED_EVENTS`] and `GA`
+/// ("certified 2027", "released 2027"); a year after any other word is left to the
+/// claims, which read it as a figure they cannot check (5.4).
 const YEAR_LEAD: &[&str] = &[
     "in",
     "since",
@@ -1964,10 +2188,11 @@ fn year4(w: &str) -> Option<i32> {
     crate::text::is_year(w).then(|| w.parse().ok()).flatten()
 }
 
-/// `w` as a year of two (`27` of "Q3'27": 2027) or four digits.
+/// `w` as a year of two (`27` of "Q3'27": 2027; from `69`, as POSIX `strptime` reads
+/// `%y`, the 1900s: `'99` is 1999) or four digits.
 fn year2or4(w: &str) -> Option<i32> {
     match w.len() {
-        2 if digits(w) => w.parse::<i32>().ok().map(|y| 2000 + y),
+        2 if digits(w) => w.parse::<i32>().ok().map(|y| if y >= 69 { 1900 + y } else { 2000 + y }),
         _ => year4(w),
     }
 }
@@ -1989,8 +2214,9 @@ fn day_of(w: &str) -> Option<u8> {
 }
 
 /// A quarter (`q3`, `3q`: 3) or a half (`h2`, `2h`: 2) at the start of `w`, as its first
-/// month and the rest of the word ("q327" is month 7 and "27").
-fn period_of(w: &str) -> Option<(u8, &str)> {
+/// month, its length in months and the rest of the word ("q327" is month 7, 3 months
+/// and "27").
+fn period_of(w: &str) -> Option<(u8, u8, &str)> {
     let b = w.as_bytes();
     let (kind, n) = match (b.first()?, b.get(1)?) {
         (&k @ (b'q' | b'h'), n) if n.is_ascii_digit() => (k, *n),
@@ -2000,23 +2226,74 @@ fn period_of(w: &str) -> Option<(u8, &str)> {
         _ => return None,
     };
     let n = n - b'0';
-    let month = match kind {
-        b'q' if (1..=4).contains(&n) => (n - 1) * 3 + 1,
-        b'h' if (1..=2).contains(&n) => (n - 1) * 6 + 1,
+    let (month, months) = match kind {
+        b'q' if (1..=4).contains(&n) => ((n - 1) * 3 + 1, 3),
+        b'h' if (1..=2).contains(&n) => ((n - 1) * 6 + 1, 6),
         _ => return None,
     };
-    Some((month, w.get(2..)?))
+    Some((month, months, w.get(2..)?))
 }
 
-/// The date that starts at word `i` and how many words it takes: a quarter or half with
-/// its year (`Q3 2027`, `Q3'27`, `3Q27`, `H2 2027`), a fiscal year (`FY27`, `FY 2027`:
-/// from 1 January of the year before, the earliest any fiscal year of that name starts),
-/// a month with its year (`March 2027`, `15 March 2027`, `March 15, 2027`, `Mar '27`),
-/// a year with its month in figures (`2027-03`, `2027-03-15`), or a year alone (or
-/// starting a period, `2026-2027`) after a
-/// word of time or opening a clause, and before the clause's end or a word that may
-/// follow a date (`since 2027`, `(2027)`, `in 2027 by EY`).
-fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
+/// A date read in a statement: its earliest day, the first day after the latest it may
+/// name (its `start` again when it names a day, which counts as gone by from its first
+/// moment), and how many words it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dated {
+    start: Day,
+    end: Day,
+    used: usize,
+}
+
+impl Dated {
+    /// A period of `months` months from the first of `month` ("Q3 2027": 3 from July).
+    fn months(year: i32, month: u8, months: u8, used: usize) -> Dated {
+        let past = i32::from(month) - 1 + i32::from(months);
+        let end = (year + past.div_euclid(12), u8::try_from(past.rem_euclid(12) + 1).unwrap_or(1), 1);
+        Dated { start: (year, month, 1), end, used }
+    }
+
+    /// One day.
+    fn day(day: Day, used: usize) -> Dated {
+        Dated { start: day, end: day, used }
+    }
+}
+
+/// A month and year in figures (`03/2027`, `3.2027`) or a day, month and year
+/// (`15/03/2027`, `03/15/2027`, `15-03-2027`) at word `i`: figures of one or two digits,
+/// then a year of four, each after the same `/`, `-` or `.`. A day and month that may be
+/// read either way are read both ways, from the earlier reading to the later.
+fn figures(t: &DateWords, i: usize) -> Option<Dated> {
+    let w = |k: usize| t.word(k);
+    let n = |k: usize| (w(k).len() <= 2 && digits(w(k))).then(|| w(k).parse::<u8>().ok()).flatten();
+    let s = t.sep(i + 1);
+    if !matches!(s, "/" | "-" | ".") {
+        return None;
+    }
+    let first = n(i)?;
+    if let Some(y) = year4(w(i + 1)).filter(|_| (1..=12).contains(&first)) {
+        return Some(Dated::months(y, first, 1, 2));
+    }
+    let second = n(i + 1).filter(|_| t.sep(i + 2) == s)?;
+    let y = year4(w(i + 2))?;
+    let day = |m: u8, d: u8| ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
+    let mut readings = [day(second, first), day(first, second)].into_iter().flatten();
+    let a = readings.next()?;
+    let b = readings.next().unwrap_or(a);
+    Some(Dated { start: a.min(b), end: a.max(b), used: 3 })
+}
+
+/// The date that starts at word `i`: a quarter or half with its year (`Q3 2027`,
+/// `Q3'27`, `3Q27`, `H2 2027`, `2027Q3`), a fiscal year (`FY27`, `FY 2027`: from 1
+/// January of the year before, the earliest any fiscal year of that name starts, to the
+/// end of the year after, the latest it ends), a month with its year (`March 2027`, `15
+/// March 2027`, `March 15, 2027`, `Mar '27`), a year with its month in figures
+/// (`2027-03`, `2027-03-15`), a month and year in figures (`03/2027`, `3.2027`) or a day,
+/// month and year (`15/03/2027`, `03/15/2027`: either order, from the earlier reading to
+/// the later), or a year alone (or starting a period, `2026-2027`; of two digits after an
+/// apostrophe, `'27`) after a word of time, a past check or release (`certified 2027`)
+/// or opening a clause, and before the clause's end or a word that may follow a date
+/// (`since 2027`, `(2027)`, `in 2027 by EY`).
+fn date_at(t: &DateWords, i: usize) -> Option<Dated> {
     let w = |k: usize| t.word(k);
     let sep = |k: usize| t.sep(k);
     let joined = |k: usize| t.joined(k);
@@ -2032,10 +2309,10 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
         }
     };
     let word = w(i);
-    if let Some((month, rest)) = period_of(word) {
+    if let Some((month, months, rest)) = period_of(word) {
         return match rest {
-            "" => year_after(i + 1).map(|y| ((y, month, 1), 2)),
-            _ => year2or4(rest).map(|y| ((y, month, 1), 1)),
+            "" => year_after(i + 1).map(|y| Dated::months(y, month, months, 2)),
+            _ => year2or4(rest).map(|y| Dated::months(y, month, months, 1)),
         };
     }
     if let Some(rest) = word.strip_prefix("fy") {
@@ -2043,21 +2320,21 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
             "" => (year_after(i + 1).or_else(|| joined(i + 1).then(|| year2or4(w(i + 1))).flatten())?, 2),
             _ => (year2or4(rest)?, 1),
         };
-        return Some(((y - 1, 1, 1), used));
+        return Some(Dated::months(y - 1, 1, 36, used));
     }
     // a calendar year, "CY2027" ("CY 2027" is a year after a word of time)
     if let Some(rest) = word.strip_prefix("cy").filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
-        return year2or4(rest).map(|y| ((y, 1, 1), 1));
+        return year2or4(rest).map(|y| Dated::months(y, 1, 12, 1));
     }
     // "spring 2027": from the earliest start of that season in either hemisphere (a
-    // southern summer and a northern winter start in the December before)
+    // southern summer and a northern winter start in the December before) to the latest end
     let season = match word {
         "spring" | "autumn" | "fall" => Some((0, 3)),
         "summer" | "winter" => Some((-1, 12)),
         _ => None,
     };
     if let Some((back, month)) = season {
-        return year_after(i + 1).map(|y| ((y + back, month, 1), 2));
+        return year_after(i + 1).map(|y| Dated::months(y + back, month, 9, 2));
     }
     // "third quarter 2027", "3rd quarter of 2027", "second half 2027"
     let nth = match word {
@@ -2068,13 +2345,13 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
         _ => None,
     };
     if let Some(n) = nth {
-        let month = match w(i + 1) {
-            "quarter" if n <= 4 => (n - 1) * 3 + 1,
-            "half" if n <= 2 => (n - 1) * 6 + 1,
+        let (month, months) = match w(i + 1) {
+            "quarter" if n <= 4 => ((n - 1) * 3 + 1, 3),
+            "half" if n <= 2 => ((n - 1) * 6 + 1, 6),
             _ => return None,
         };
         let of = usize::from(w(i + 2) == "of" && joined(i + 2));
-        return year_after(i + 2 + of).map(|y| ((y, month, 1), 3 + of));
+        return year_after(i + 2 + of).map(|y| Dated::months(y, month, months, 3 + of));
     }
     if let Some(m) = month_of(word) {
         // "15 March 2027"
@@ -2082,14 +2359,28 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
         if let Some(y) =
             year_after(i + 1).or_else(|| matches!(sep(i + 1), "," | ".").then(|| year4(w(i + 1))).flatten())
         {
-            return Some(((y, m, before.unwrap_or(1)), 2));
+            return Some(match before {
+                Some(d) => Dated::day((y, m, d), 2),
+                None => Dated::months(y, m, 1, 2),
+            });
         }
         // "March 15, 2027"
         let day = day_of(w(i + 1)).filter(|_| joined(i + 1));
         let y = day.and_then(|_| matches!(sep(i + 2), "" | ",").then(|| year4(w(i + 2))).flatten());
-        return day.zip(y).map(|(d, y)| ((y, m, d), 3));
+        return day.zip(y).map(|(d, y)| Dated::day((y, m, d), 3));
     }
-    let (y, used) = match year4(word) {
+    if let Some(d) = figures(t, i) {
+        return Some(d);
+    }
+    // "2027Q3", "2027H2"
+    if let Some((y, (m, months, _))) =
+        word.get(..4).and_then(year4).zip(word.get(4..).and_then(period_of).filter(|(_, _, rest)| rest.is_empty()))
+    {
+        return Some(Dated::months(y, m, months, 1));
+    }
+    // a year of two digits after an apostrophe, where a year of four would be read: "since '27"
+    let short = (word.len() == 2 && sep(i).ends_with('\'')).then(|| year2or4(word)).flatten();
+    let (y, used) = match year4(word).or(short) {
         Some(y) => (y, 1),
         None => spelled_year(t, i)?,
     };
@@ -2099,24 +2390,30 @@ fn date_at(t: &DateWords, i: usize) -> Option<(Day, usize)> {
         .flatten()
         .filter(|m| (1..=12).contains(m));
     // "2027 Q3", "2027-H2"
-    let period = period_of(w(i + 1)).filter(|(_, rest)| rest.is_empty() && joined(i + 1) && used == 1);
-    if let Some((m, _)) = period {
-        return Some(((y, m, 1), 2));
+    let period = period_of(w(i + 1)).filter(|(_, _, rest)| rest.is_empty() && joined(i + 1) && used == 1);
+    if let Some((m, months, _)) = period {
+        return Some(Dated::months(y, m, months, 2));
     }
-    if let Some(m) = month.filter(|_| used == 1) {
+    if let Some(m) = month.filter(|_| used == 1 && short.is_none()) {
         let day = (sep(i + 2) == sep(i + 1) && w(i + 2).len() == 2).then(|| day_of(w(i + 2))).flatten();
         return Some(match day {
-            Some(d) => ((y, m, d), 3),
-            None => ((y, m, 1), 2),
+            Some(d) => Dated::day((y, m, d), 3),
+            None => Dated::months(y, m, 1, 2),
         });
     }
     let opens = t.opens(i) || i == 0;
     // a period of years is a date wherever it stands ("valid 2024-2027")
     let period = matches!(sep(i + 1), "-" | "/") && year4(w(i + 1)).is_some();
-    let lead = opens || period || i.checked_sub(1).is_some_and(|k| YEAR_LEAD.contains(&w(k)));
+    // a year listed after another date: "since 2024 and 2027", "(2024 & 2027)"
+    let listed = i.checked_sub(2).is_some_and(|k| matches!(w(k + 1), "and" | "or" | "then" | "nor") && is_date(w(k)))
+        || sep(i).contains('&') && i.checked_sub(1).is_some_and(|k| is_date(w(k)));
+    let lead = opens
+        || period
+        || listed
+        || i.checked_sub(1).is_some_and(|k| YEAR_LEAD.contains(&w(k)) || DATED_EVENTS.contains(&w(k)) || w(k) == "ga");
     let next = i + used;
     let tail = (next >= t.len() || t.opens(next) || matches!(t.sep(next), "-" | "/")) || YEAR_TAIL.contains(&w(next));
-    (lead && tail).then_some(((y, 1, 1), used))
+    (lead && tail).then_some(Dated::months(y, 1, 12, used))
 }
 
 /// A number word from one to ninety: `seven`, `twelve`, `thirty`.
@@ -2195,7 +2492,7 @@ pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<S
     let t = date_words(normalized);
     let mut i = 0;
     while i < t.len() {
-        let Some((day, used)) = date_at(&t, i) else {
+        let Some(Dated { start, used, .. }) = date_at(&t, i) else {
             i += 1;
             continue;
         };
@@ -2203,16 +2500,29 @@ pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<S
         // the end of a period written as one, "2024-2027", "Q3 2025-Q1 2027": not read
         // ("2024 to 2027" is: "moved from 2024 to 2027" is a plan)
         if next < t.len() && matches!(t.sep(next), "-" | "/") {
-            let end = date_at(&t, next).map(|(_, used)| used).or_else(|| year4(t.word(next)).map(|_| 1));
+            let end = date_at(&t, next).map(|d| d.used).or_else(|| year4(t.word(next)).map(|_| 1));
             next += end.unwrap_or(0);
         }
-        if earliest(day, generated).is_some_and(|e| e > generated) && !recurring_schedule(&t, i) {
+        if earliest(start, generated).is_some_and(|e| e > generated) && !recurring_schedule(&t, i) {
             let shown: Vec<&str> = (i..i + used).map(|k| t.word(k)).collect();
             return Some(shown.join(" "));
         }
         i = next;
     }
     None
+}
+
+/// Whether `segment` (lower case, normalised) is one date with its year, words of `lead`
+/// allowed before it (`in` for a date alone), whose whole period is over by `generated`: "(2024)", "(March 2024)",
+/// "(Q2 2025)" in a bundle generated 2025-08-10 date a fact; "(2025)" and "(August
+/// 2025)" are not over then, and a date alone that is not over is a plan.
+fn date_gone_by(segment: &str, generated: time::OffsetDateTime, lead: &[&str]) -> bool {
+    let t = date_words(segment);
+    let start = (0..t.len()).find(|&k| !lead.contains(&t.word(k))).unwrap_or(t.len());
+    date_at(&t, start)
+        .filter(|d| start + d.used == t.len())
+        .and_then(|d| earliest(d.end, generated))
+        .is_some_and(|end| end <= generated)
 }
 
 /// Why `text` states nothing that proves its requirement, or None for a statement.
@@ -2271,8 +2581,26 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
             }
         }
         // the versions named, said to be out in the next segment: "in v2 and v3 (both released)"
-        let out = || segs.get(k + 1).is_some_and(|(_, s)| only_released(&words(s)));
-        if hedges(&ws) || in_a_version(&ws) && !out() || dated_alone(seg, &ws, opener, &before) {
+        let out = || {
+            segs.get(k + 1).is_some_and(|(_, s)| {
+                let ws = words(s);
+                only_released(&ws) || generated.is_some_and(|g| released_on(s, &ws, g))
+            })
+        };
+        // a segment that is only a release puts at it the state it introduces or closes:
+        // "At GA, enterprise ready", "Enterprise ready (at GA)"; not "at launch, 40 banks
+        // onboarded" nor "SOC 2 certified (at launch)"
+        let states = |s: &[String]| s.iter().any(|w| ACHIEVED.contains(&w.as_str()));
+        let at_release = only_at_a_release(&ws)
+            && (segs.get(k + 1).is_some_and(|(_, s)| states(&words(s)))
+                || k + 1 == segs.len()
+                    && states(&before)
+                    && !before.last().is_some_and(|l| SHIPPED_IN.contains(&l.as_str())));
+        if at_release
+            || hedges(&ws)
+            || in_a_version(seg, &ws) && !out()
+            || dated_alone(seg, &ws, opener, &before, generated)
+        {
             return Some(Gap::Hedge);
         }
     }
@@ -3090,11 +3418,220 @@ mod tests {
         }
     }
 
+    /// Attacker pass 12: a state put at a release or in a version to come by other
+    /// prepositions (`at`, `on`, `from`, `with`), a bare version number, a release alone
+    /// in a segment around the statement. The date of the release does not help: "at GA
+    /// (March 2024)" is put on the release as "after GA in 2024" is; "since GA" is not.
+    #[test]
+    fn releases_and_versions_to_come_hedge() {
+        for t in [
+            "Enterprise ready at GA",
+            "Enterprise ready on launch",
+            "Enterprise ready at launch",
+            "Enterprise ready at the initial launch",
+            "Enterprise ready from GA",
+            "Enterprise ready with GA",
+            "Enterprise ready on release",
+            "Enterprise ready at go-live",
+            "Enterprise ready at general availability",
+            "Available for enterprise use at GA",
+            "Enterprise ready at GA (March 2024)",
+            "Enterprise ready on launch day 2024-03-01",
+            "Enterprise ready at GA (2024 plan: GA in 2027)",
+            "At GA, enterprise ready",
+            "Enterprise ready (at GA)",
+            "Enterprise ready; on launch",
+            "Enterprise ready from v3",
+            "Enterprise ready from version 3",
+            "Enterprise ready from v2.0 onwards",
+            "Enterprise ready in 2.0",
+            "Enterprise ready in the 2.0",
+            "Enterprise ready with 3.1",
+            "Enterprise ready from 3.1.4 onwards",
+            "Enterprise ready with v3",
+            "Enterprise ready from v3, released 2027",
+            // the doors of the rule: `@` for `at`, words before the release, `starting`
+            "Enterprise ready @ GA",
+            "Enterprise ready at our GA",
+            "Enterprise ready at the time of GA",
+            "Enterprise ready at the commercial launch",
+            "Enterprise ready starting v3",
+            "Enterprise ready starting with v3",
+            "Enterprise ready in 3.x",
+        ] {
+            assert_eq!(gap(t), Some(Gap::Hedge), "{t}");
+        }
+        for t in [
+            "Enterprise ready at scale",
+            "Enterprise ready on premises",
+            "Enterprise ready, encrypted at rest",
+            "Enterprise ready on AWS",
+            "Enterprise ready from day one",
+            "Enterprise ready since GA in 2024",
+            "Enterprise ready; GA since March 2024",
+            "Enterprise ready; at launch, 40 banks onboarded",
+            "Enterprise ready; 40 banks onboarded (at launch)",
+            "Enterprise ready, proven with launch customers",
+            "Enterprise ready, SOC 2 certified at launch",
+            "Enterprise ready, SOC 2 certified (at launch)",
+            "Enterprise ready; tested on release candidates",
+            "Enterprise ready; upgraded from 1.9",
+            "Enterprise ready; forked from 2.0 in 2023",
+            "Enterprise ready; compatible with 2.0 clients",
+            "Enterprise ready; compatible with 2.0",
+            "Enterprise ready in 2.5 hours of setup",
+            "Enterprise ready since 2.0",
+            "Enterprise ready as of 3.1",
+        ] {
+            assert_eq!(gap(t), None, "{t}");
+        }
+        // a version said to be released on a date the clock reads: out when it is gone by
+        let clock = Some(at("2025-08-10T12:00:00Z"));
+        for t in [
+            "Enterprise ready from v2.0 onwards, released 2024",
+            "Enterprise ready from v2.0, released in March 2024",
+            "Enterprise ready in v3 (released on 2025-08-01)",
+            "Enterprise ready since GA (March 2024)",
+        ] {
+            assert_eq!(super::gap(t, clock), None, "{t}");
+        }
+        for t in [
+            "Enterprise ready from v3, released 2027",
+            "Enterprise ready in v3 (released in 2027)",
+            "Enterprise ready in v3 (released in Q3)",
+        ] {
+            assert!(matches!(super::gap(t, clock), Some(Gap::Later | Gap::Hedge)), "{t}");
+        }
+    }
+
+    /// Attacker pass 12: dates the reader did not read (a year of two digits after an
+    /// apostrophe, a quarter glued to its year, a month or a day in figures before the
+    /// year, a year after a past check or release) and the boundaries of each against
+    /// generated_at 2025-08-10T12:00:00Z.
+    #[test]
+    fn dates_in_figures_and_short_years() {
+        for (t, date) in [
+            ("Enterprise ready since '27", "27"),
+            ("Enterprise ready since \u{2019}26", "26"),
+            ("Enterprise ready (\u{2019}26)", "26"),
+            ("Enterprise ready, certified 2027Q3", "2027q3"),
+            ("Enterprise ready, certified 2025Q4", "2025q4"),
+            ("Enterprise ready, certified 2026H1", "2026h1"),
+            ("Enterprise ready, certified 01/2027", "01 2027"),
+            ("Enterprise ready, certified 1/2027", "1 2027"),
+            ("Enterprise ready, certified 09/2025", "09 2025"),
+            ("Enterprise ready, certified 3.2027", "3 2027"),
+            ("Enterprise ready, certified 03/15/2027", "03 15 2027"),
+            ("Enterprise ready, certified 15/03/2027", "15 03 2027"),
+            ("Enterprise ready, certified 15.03.2027", "15 03 2027"),
+            ("Enterprise ready, certified 11/08/2025", "11 08 2025"),
+            ("Enterprise ready, certified 13-08-2025", "13 08 2025"),
+            ("Enterprise ready, released 2027", "2027"),
+            ("Enterprise ready, certified 2026", "2026"),
+            ("Enterprise ready, GA 2026", "2026"),
+            ("Enterprise ready, certified Q3/2027", "q3 2027"),
+            ("Enterprise ready, certified 2027-03-15", "2027 03 15"),
+            ("Enterprise ready, GA'27", "27"),
+            // a year listed after another date
+            ("Enterprise ready since 2024 and 2027", "2027"),
+            ("Enterprise ready (2024 and 2027)", "2027"),
+            ("Enterprise ready (2024 & 2027)", "2027"),
+            ("Enterprise ready, certified March 2024 or 2027", "2027"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+        }
+        for t in [
+            "Enterprise ready since '25",
+            "Enterprise ready since '24",
+            "Enterprise ready since '99",
+            "Enterprise ready, certified 2025Q3",
+            "Enterprise ready, certified 08/2025",
+            "Enterprise ready, certified 8/2025",
+            "Enterprise ready, certified 03/2024",
+            // 10 August or 8 October: the earlier reading is not after generated_at
+            "Enterprise ready, certified 10/08/2025",
+            "Enterprise ready, certified 2024-03",
+            "Enterprise ready, released 2024",
+            "Enterprise ready, released 3/4/2025",
+            "Enterprise ready; 24/7 support",
+            "Enterprise ready; tested 2048 configurations",
+            "Enterprise ready; customers' 27 sites",
+            "Enterprise ready since 2021 and 2024",
+            "Enterprise ready in 2024 and 2048 regions",
+            "Converged in 1h30",
+        ] {
+            assert_eq!(after(t), None, "{t}");
+        }
+    }
+
+    /// A date alone in brackets, after a spaced dash or as an answer (attacker pass 12):
+    /// with the bundle's clock, a date whose whole period is over dates a fact, as `SOC 2
+    /// Type II (2024)` does; one not over (the year, month or quarter generated_at falls
+    /// in, or later) is a plan. Without a clock, any such date is a plan.
+    #[test]
+    fn a_date_alone_is_read_with_the_clock() {
+        let clock = Some(at("2025-08-10T12:00:00Z"));
+        for t in [
+            "Enterprise ready (2024)",
+            "Enterprise ready (in 2024)",
+            "Enterprise ready (March 2024)",
+            "Enterprise ready (July 2025)",
+            "Enterprise ready (Q2 2025)",
+            "Enterprise ready (H1 2025)",
+            "Enterprise ready (2025-08-09)",
+            "Enterprise ready (2025-08-10)",
+            "Enterprise ready (13/07/2025)",
+            "Enterprise ready (03/04/2025)",
+            "Enterprise ready (\u{2019}24)",
+            "Enterprise ready - March 2024",
+            "Enterprise ready: March 2024",
+            "Enterprise ready; SOC 2 Type II (2024)",
+        ] {
+            assert_eq!(super::gap(t, clock), None, "{t}");
+            // (`’24` is `24` to the words read without a clock)
+            if !t.contains("SOC") && !t.contains('\u{2019}') {
+                assert_eq!(gap(t), Some(Gap::Hedge), "{t} without a clock");
+            }
+        }
+        for t in [
+            "Enterprise ready (2025)",
+            "Enterprise ready (August 2025)",
+            "Enterprise ready (Q3 2025)",
+            "Enterprise ready (H2 2025)",
+            "Enterprise ready (2025-08-11)",
+            "Enterprise ready (11/08/2025)",
+            // 10 August or 8 October: the later reading is not over
+            "Enterprise ready (10/08/2025)",
+            "Enterprise ready (2027)",
+            "Enterprise ready (\u{2019}26)",
+            "Enterprise ready (FY24)",
+            "Enterprise ready (Q3)",
+            "Enterprise ready (by 2024)",
+            "Enterprise ready (end of 2024)",
+            "Enterprise ready (2024 target)",
+            "Enterprise ready (2024 est.)",
+            "Enterprise ready (approx. 2024)",
+            "Enterprise ready (2024-2025)",
+            "Enterprise ready (2024) (2027)",
+            "Enterprise ready (2024, 2027)",
+            "Enterprise ready since '24 (target)",
+            "Enterprise ready, SOC 2 certified (Q3 target)",
+            "Enterprise ready; last audit: by March",
+        ] {
+            assert!(matches!(super::gap(t, clock), Some(Gap::Hedge | Gap::Later)), "{t}");
+        }
+    }
+
     #[test]
     fn long_runs_of_dates_are_read_in_one_pass() {
         let text = "next audit scheduled for 2027 ".repeat(20_000);
         assert_eq!(after(&text), None);
         let text = "\u{2019}-".repeat(50_000) + " since 2027";
         assert_eq!(after(&text).as_deref(), Some("2027"));
+        // pass 12's rules read a run of releases or versions once
+        let text = "Enterprise ready ".to_owned() + &"at the time of GA and ".repeat(20_000);
+        assert_eq!(gap(&text), Some(Gap::Hedge));
+        let text = "Enterprise ready ".to_owned() + &"with 1.5 GB in 2.5 hours ".repeat(20_000);
+        assert_eq!(gap(&text), None);
     }
 }

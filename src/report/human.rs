@@ -345,8 +345,17 @@ impl<'a> codespan_reporting::files::Files<'a> for Snippet {
 fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     let e = f.excerpt.as_ref()?;
     // Each char as it will be shown (control characters escaped), with its index.
-    let shown: Vec<(usize, String)> =
-        e.text.chars().enumerate().map(|(i, c)| (i, esc(c.encode_utf8(&mut [0; 4])).into_owned())).collect();
+    let mut prev = None;
+    let shown: Vec<(usize, String)> = e
+        .text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let (t, next) = crate::text::show_char(prev, c);
+            prev = next;
+            (i, t.into_owned())
+        })
+        .collect();
     let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
     let avail = avail.max(20);
     let tok_end = e.start.saturating_add(e.len).min(shown.len());

@@ -337,12 +337,25 @@ fn box_for(status: Status) -> &'static str {
 /// override, or a table cell. GitHub's renderer also links a bare `https://...` or
 /// `www.` in text: an escaped `:` before `//` and `.` after `www` stop it (checked with
 /// the cmark-gfm of Python's cmarkgfm 2025.10.22), so a bundle cannot put a link in the
-/// report. An e-mail address is still linked (as `mailto:`; cmark-gfm links it through
-/// escapes and entities alike).
+/// report. It links an e-mail address through escapes and entities alike (`a\\@b\\.c` is
+/// still `mailto:a@b.c`), and GitHub a mention or an issue reference, but not inside a
+/// code span: such a run is shown as one, exactly as written ([`reference_runs`]).
 pub fn md(s: &str) -> String {
     let s = esc(s);
     let mut out = String::with_capacity(s.len() + 8);
+    let mut runs = reference_runs(&s).into_iter().peekable();
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some((start, end)) = runs.next_if(|&(start, _)| start == i) {
+            out.push('`');
+            out.push_str(s.get(start..end).unwrap_or_default());
+            out.push('`');
+            skip_to = end;
+            continue;
+        }
         let scheme = c == ':' && s.get(i + 1..).is_some_and(|t| t.starts_with("//"));
         let after_www =
             c == '.' && out.get(out.len().saturating_sub(3)..).is_some_and(|t| t.eq_ignore_ascii_case("www"));
@@ -355,6 +368,70 @@ pub fn md(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The byte ranges of bundle text that GitHub would turn into a link or a notification,
+/// shown as code spans by [`md`]: its renderer and its reference filters leave text in
+/// `code` alone (html-pipeline's `IGNORE_PARENTS`), and escapes do not stop them.
+/// - An e-mail address (cmark-gfm's extended autolink, as `mailto:`): around an `@`, the
+///   ASCII letters, digits and `.+-_` before it and the letters, digits and `.-_/` after
+///   it (a little wider than its own definition), less trailing dots.
+/// - A mention, `@user` or `@org/team`, which notifies them when the report is pasted
+///   into an issue or a pull request: the same run with nothing before the `@`.
+/// - An issue reference, `#12` or `owner/repo#12`, which links the issue and marks it
+///   as mentioned: a `#` followed by digits, with the name before it.
+///
+/// Only ASCII, so every end is a character boundary; runs never overlap.
+fn reference_runs(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let at_byte = |i: usize, ok: &dyn Fn(u8) -> bool| b.get(i).copied().is_some_and(ok);
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_');
+    let name = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'/');
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let floor = runs.last().map_or(0, |r| r.1);
+        let run = match b.get(i) {
+            Some(b'@') => {
+                let mut start = i;
+                while start > floor && at_byte(start - 1, &local) {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while at_byte(end, &name) {
+                    end += 1;
+                }
+                while end > i + 1 && at_byte(end - 1, &|c| c == b'.') {
+                    end -= 1;
+                }
+                (end > i + 1).then_some((start, end))
+            }
+            Some(b'#') if at_byte(i + 1, &|c| c.is_ascii_digit()) => {
+                let mut start = i;
+                while start > floor && at_byte(start - 1, &name) {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while at_byte(end, &|c| c.is_ascii_digit()) {
+                    end += 1;
+                }
+                Some((start, end))
+            }
+            _ => None,
+        };
+        match run {
+            // Two spans side by side would read as one fence of two backticks: one run.
+            Some((start, end)) => {
+                match runs.last_mut() {
+                    Some(last) if last.1 == start => last.1 = end,
+                    _ => runs.push((start, end)),
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    runs
 }
 
 /// Bundle text inside a code span, shown exactly (controls escaped): the fence is one
@@ -392,7 +469,7 @@ mod tests {
     /// What cmark-gfm (GitHub's renderer; Python's cmarkgfm 2025.10.22) links in text
     /// stays text: each expected string, rendered by
     /// `cmarkgfm.github_flavored_markdown_to_html`, gives no `<a`, while the text as given
-    /// does. A character before `www` that is not ASCII cannot split a slice.
+    /// does (but the last two). A character before `www` that is not ASCII cannot split a slice.
     #[test]
     fn bundle_text_opens_no_link_on_github() {
         for (text, want) in [
@@ -402,8 +479,31 @@ mod tests {
             ("WWW.evil.example", "WWW\\.evil.example"),
             ("\u{e9}\u{e9}.www.x", "\u{e9}\u{e9}.www\\.x"),
             ("3.5x faster", "3.5x faster"),
+            ("mail ops@evil.example.", "mail `ops@evil.example`."),
+            ("mailto:a.b+c@x-y.example", "mailto:`a.b+c@x-y.example`"),
+            ("xmpp:a@b.example/r", "xmpp:`a@b.example/r`"),
+            ("https://u@evil.example/x", "https\\://`u@evil.example/x`"),
+            ("a_b@c.d@e.f", "`a_b@c.d@e.f`"),
+            ("Alice <alice@example.org>", "Alice \\<`alice@example.org`\\>"),
+            ("caf\u{e9}@x.example", "caf\u{e9}`@x.example`"),
+            ("a@ and @ and @.", "a@ and @ and @."),
         ] {
             assert_eq!(super::md(text), want);
+        }
+    }
+
+    /// What GitHub turns into a mention (a notification) or an issue reference when the
+    /// report is pasted into an issue or a pull request is a code span, which its
+    /// filters leave alone (html-pipeline's IGNORE_PARENTS: pre, code, a).
+    #[test]
+    fn mentions_and_issue_references_are_code() {
+        for (text, want) in [
+            ("ping @octocat, @org/team-x.", "ping `@octocat`, `@org/team-x`."),
+            ("see #12 and owner/repo#345", "see `#12` and `owner/repo#345`"),
+            ("a # 1 and #x", "a \\# 1 and \\#x"),
+            ("@@x", "@`@x`"),
+        ] {
+            assert_eq!(super::md(text), want, "{text}");
         }
     }
 

@@ -394,16 +394,31 @@ fn shell_quote_name(name: &str) -> String {
         Err(not_utf8) => not_utf8.into_bytes(),
     };
     let mut out = String::from("$'");
+    let mut prev = None;
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {
-            out.push_str(&shell_escape_char(c));
+            out.push_str(&shell_escape_after(&mut prev, c));
         }
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02x}"));
+            prev = None;
         }
     }
     out.push('\'');
     out
+}
+
+/// One character inside `$'...'` after `prev`: the second character of a `::` or `##`
+/// is written `\x3a` or `\x23`, so that the command, shown in a report printed into a
+/// CI log, holds no log command and still names the file (`text::is_command_pair`).
+fn shell_escape_after(prev: &mut Option<char>, c: char) -> String {
+    if crate::text::is_command_pair(*prev, c) {
+        *prev = None;
+        format!("\\x{:02x}", u32::from(c))
+    } else {
+        *prev = Some(c);
+        shell_escape_char(c)
+    }
 }
 
 /// One character inside `$'...'`.
@@ -425,12 +440,14 @@ fn shell_escape_char(c: char) -> String {
 /// POSIX since 2024), so the command can be pasted into a shell and no report carries
 /// the raw character.
 fn shell_quote(s: &str) -> String {
-    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    let pairs = s.contains("::") || s.contains("##");
+    let plain = !pairs && !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_owned()
-    } else if s.chars().any(crate::text::is_hidden) {
+    } else if pairs || s.chars().any(crate::text::is_hidden) {
         let mut out = String::from("$'");
-        s.chars().for_each(|c| out.push_str(&shell_escape_char(c)));
+        let mut prev = None;
+        s.chars().for_each(|c| out.push_str(&shell_escape_after(&mut prev, c)));
         out.push('\'');
         out
     } else {

@@ -108,8 +108,8 @@ impl Sink for Stream<'_> {
                 // Shown as text by code-scanning UIs: escaped as every text format does,
                 // and saying which override re-mapped it, as every text format does.
                 "message": { "text": match super::remap_note(f, self.style.record) {
-                    Some(n) => format!("{} ({n})", super::esc(&f.message)),
-                    None => super::esc(&f.message).into_owned(),
+                    Some(n) => format!("{} ({n})", text(&f.message)),
+                    None => text(&f.message),
                 } },
                 "locations": [loc],
                 "partialFingerprints": { "aebFinding/v1": fingerprint(&r.name, f.rule.id, &f.pointer) },
@@ -151,16 +151,17 @@ impl Sink for Stream<'_> {
                 "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(path) } }],
             })
         };
-        let unreadable = tally.unreadable.iter().map(|n| {
-            notice("error", format!("cannot read {}: {}", super::esc(&n.path), super::esc(&n.reason)), &n.path)
-        });
+        let unreadable = tally
+            .unreadable
+            .iter()
+            .map(|n| notice("error", format!("cannot read {}: {}", text(&n.path), text(&n.reason)), &n.path));
         let skipped = tally.skipped.iter().map(|n| {
             let level = match (n.unverified, tally.strict) {
                 (false, _) => "note",
                 (true, false) => "warning",
                 (true, true) => "error",
             };
-            notice(level, format!("skipped {}: {}", super::esc(&n.path), super::esc(&n.reason)), &n.path)
+            notice(level, format!("skipped {}: {}", text(&n.path), text(&n.reason)), &n.path)
         });
         let notifications: Vec<Value> = unreadable.chain(skipped).collect();
         // The record of the audit: the command that repeats the run, and everything it used.
@@ -171,6 +172,21 @@ impl Sink for Stream<'_> {
             "properties": { "record": style.record },
         }]);
         write!(out, "\n{MEMBER}],\n{MEMBER}\"invocations\": {}\n    }}\n  ]\n}}\n", pretty(&invocations, MEMBER)?)
+    }
+}
+
+/// Text for a SARIF plain text message, escaped as every text format does. In such a
+/// message `[text](target)` is an embedded link (SARIF 2.1.0, 3.11.6: any URI, a
+/// location id), which viewers render as one; a bracket cannot be escaped out of it
+/// outside link text, so each `](` in the text (only bundle text and file names carry
+/// one: no message of ours does) is shown with its parenthesis escaped, `]\u{28}`, as
+/// the other characters a report must not act on are.
+fn text(s: &str) -> String {
+    let shown = super::esc(s);
+    if shown.contains("](") {
+        shown.replace("](", "]\\u{28}")
+    } else {
+        shown.into_owned()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Fractions in a claim: `1/2`, `3/4`, `½` (which NFKC writes `1⁄2`), `1½`, `1 1/2`,
-//! `half`, `a third`, `two thirds`, `three quarters`, `halved`. Read as the values they
+//! `half`, `a third`, `two thirds`, `three quarters`, `halved`, `twenty-one fiftieths`,
+//! `three twenty-fifths`. Read as the values they
 //! are, before a magnitude ("½ billion records" is 5 x 10^8) or as a share, which the
 //! percentage reading holds against its metric ("reduced by a third" is 33.3 % saved).
 //! Forms with a slash that are no fraction are told apart: a date (`3/4/2025`, `since
@@ -11,8 +12,8 @@
 //! reported when its clause names a figure.
 
 use super::{
-    against_saving, field_default, is_cut_word, is_preposition, is_record_noun, is_saved_word, magnitude_word,
-    mem_unit, names_speed, per_time, percent_target, unit_after, unit_word, Num, Reader, SUBJECT_ENDS,
+    against_saving, collective, field_default, is_cut_word, is_preposition, is_record_noun, is_saved_word,
+    magnitude_word, mem_unit, names_speed, per_time, percent_target, unit_after, unit_word, Num, Reader, SUBJECT_ENDS,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -297,7 +298,8 @@ fn skip_of_a(r: &Reader, k: usize) -> usize {
 /// clause (`of` and `a` skipped: `1/2 of a billion`, `half a percent`).
 fn part_of(r: &Reader, k: usize) -> Option<usize> {
     let m = skip_of_a(r, k);
-    let magnitude = r.word(m).and_then(magnitude_word).is_some();
+    // "half a dozen": a collective is read as a magnitude is (6)
+    let magnitude = r.word(m).and_then(magnitude_word).is_some() || collective(r, m).is_some();
     let unit = m > k && unit_after(r, m).is_some();
     ((magnitude || unit) && r.same_clause(k.saturating_sub(1), m)).then_some(m)
 }
@@ -340,38 +342,76 @@ pub(super) fn digits(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Num>
     })
 }
 
-/// The denominator a word names, and whether the word is plural.
+/// The denominator a word names, and whether the word is plural: `half`, the ordinals
+/// from `third` to `twentieth`, the tens (`thirtieth` to `ninetieth`), `hundredth`,
+/// `thousandth`, `millionth`, and `quarter`. Not `first` and `second` (`two seconds` is a
+/// duration).
 fn denominator(w: &str) -> Option<(f64, bool)> {
-    let (q, singular) = match w {
-        "half" => return Some((2.0, false)),
-        "halves" => return Some((2.0, true)),
-        w => [
-            ("third", 3.0),
-            ("quarter", 4.0),
-            ("fourth", 4.0),
-            ("fifth", 5.0),
-            ("sixth", 6.0),
-            ("seventh", 7.0),
-            ("eighth", 8.0),
-            ("ninth", 9.0),
-            ("tenth", 10.0),
-            ("twelfth", 12.0),
-            ("sixteenth", 16.0),
-            ("twentieth", 20.0),
-            ("hundredth", 100.0),
-            ("thousandth", 1000.0),
-            ("millionth", 1e6),
-        ]
-        .into_iter()
-        .find_map(|(s, q)| {
-            if w == s {
-                Some((q, true))
-            } else {
-                w.strip_suffix('s').filter(|b| *b == s).map(|_| (q, false))
-            }
-        })?,
+    if w == "half" {
+        return Some((2.0, false));
+    }
+    if w == "halves" {
+        return Some((2.0, true));
+    }
+    let (base, plural) = match w.strip_suffix('s') {
+        Some(b) => (b, true),
+        None => (w, false),
     };
-    Some((q, !singular))
+    ordinal(base).filter(|&q| q >= 3.0).map(|q| (q, plural))
+}
+
+/// The number an ordinal word names, from `first` to `twentieth`, the tens and
+/// `hundredth`, `thousandth`, `millionth` (`quarter` too: a denominator only).
+fn ordinal(w: &str) -> Option<f64> {
+    const ORDINALS: [(&str, f64); 31] = [
+        ("first", 1.0),
+        ("second", 2.0),
+        ("third", 3.0),
+        ("quarter", 4.0),
+        ("fourth", 4.0),
+        ("fifth", 5.0),
+        ("sixth", 6.0),
+        ("seventh", 7.0),
+        ("eighth", 8.0),
+        ("ninth", 9.0),
+        ("tenth", 10.0),
+        ("eleventh", 11.0),
+        ("twelfth", 12.0),
+        ("thirteenth", 13.0),
+        ("fourteenth", 14.0),
+        ("fifteenth", 15.0),
+        ("sixteenth", 16.0),
+        ("seventeenth", 17.0),
+        ("eighteenth", 18.0),
+        ("nineteenth", 19.0),
+        ("twentieth", 20.0),
+        ("thirtieth", 30.0),
+        ("fortieth", 40.0),
+        ("fiftieth", 50.0),
+        ("sixtieth", 60.0),
+        ("seventieth", 70.0),
+        ("eightieth", 80.0),
+        ("ninetieth", 90.0),
+        ("hundredth", 100.0),
+        ("thousandth", 1000.0),
+        ("millionth", 1e6),
+    ];
+    ORDINALS.iter().find(|(o, _)| *o == w).map(|(_, q)| *q)
+}
+
+/// The denominator at token `n`, whether it is plural, and its last token: a word of
+/// [`denominator`], or a ten and an ordinal from `third` to `ninth` joined by a hyphen
+/// (`twenty-fifths` is 1/25; not `twenty-first` or `thirty-second`, which are a date's or
+/// a duration's more often than a share's).
+fn denominator_at(r: &Reader, n: usize) -> Option<(f64, bool, usize)> {
+    let w = r.word(n)?;
+    let tens = unit_word(w).filter(|t| *t >= 20.0 && t % 10.0 == 0.0);
+    if let Some(t) = tens.filter(|_| r.sym(n + 1) == Some('-') && r.glued(n + 1) && r.glued(n + 2)) {
+        let u = r.word(n + 2)?;
+        let (q, plural) = denominator(u).filter(|(q, _)| *q < 10.0 && !u.starts_with("quarter"))?;
+        return Some((t + q, plural, n + 2));
+    }
+    denominator(w).map(|(q, plural)| (q, plural, n))
 }
 
 /// A word of a fraction (`half`, `third`, `quarters`, `halved`): for the look-alike check.
@@ -386,28 +426,56 @@ struct Words {
     q: f64,
     first: usize,
     noun: usize,
+    /// The count and the denominator make a fraction below one this tool reads: not `five
+    /// thirds`, `one thirds`, `two third` (the words are still a fraction's, so no part of
+    /// them is read alone as a count).
+    proper: bool,
 }
 
-/// The fraction in words at token `i`: a count (`a`, `an`, `one`, ..., `nineteen`) and a
-/// denominator word that agrees with it (`a third`, `two thirds`, `one-quarter`), or
-/// `half` alone. A denominator word with no count is an ordinal or a period (`the third
-/// release`, `every quarter`), no fraction.
+/// The fraction in words at token `i`: a count (`a`, `an`, `one`, ..., `ninety-nine`)
+/// and a denominator (`a third`, `two thirds`, `one-quarter`, `twenty-one fiftieths`,
+/// `three twenty-fifths`), or `half` alone. A denominator word with no count is an ordinal
+/// or a period (`the third release`, `every quarter`), no fraction; one whose count does
+/// not agree with it or is not below it (`five thirds`, `one thirds`) is no fraction this
+/// tool reads ([`Words::proper`]).
 fn words_at(r: &Reader, i: usize) -> Option<Words> {
     let w = r.word(i)?;
     if w == "half" {
-        return Some(Words { p: 1.0, q: 2.0, first: i, noun: i });
+        return Some(Words { p: 1.0, q: 2.0, first: i, noun: i, proper: true });
     }
-    let count = match w {
-        "a" | "an" | "one" => 1.0,
-        w => unit_word(w).filter(|c| (2.0..=19.0).contains(c))?,
+    let (count, mut n) = match w {
+        "a" | "an" | "one" => (1.0, i + 1),
+        w => {
+            let c = unit_word(w).filter(|c| *c >= 2.0)?;
+            // "twenty-one", "twenty one"
+            let joined = r.sym(i + 1) == Some('-') && r.glued(i + 1) && r.glued(i + 2);
+            let unit_at = if joined { i + 2 } else { i + 1 };
+            let unit = r.word(unit_at).and_then(unit_word).filter(|u| (1.0..=9.0).contains(u));
+            match unit.filter(|_| c >= 20.0 && c % 10.0 == 0.0 && r.same_clause(i, unit_at)) {
+                Some(u) => (c + u, unit_at + 1),
+                None => (c, i + 1),
+            }
+        }
     };
-    let mut n = i + 1;
     if r.sym(n) == Some('-') && r.glued(n) && r.glued(n + 1) {
         n += 1;
     }
-    let (q, plural) = denominator(r.word(n)?)?;
+    let (q, plural, noun) = denominator_at(r, n)?;
     let agrees = (count == 1.0) != plural;
-    (agrees && count < q && r.same_clause(i, n)).then_some(Words { p: count, q, first: i, noun: n })
+    let proper = agrees && count < q;
+    if !proper && count >= q && quarters_of_time(r, i, noun) {
+        return None;
+    }
+    r.same_clause(i, noun).then_some(Words { p: count, q, first: i, noun, proper })
+}
+
+/// The count at token `i` and `quarters` at token `k` are periods: a word of time before
+/// the count ("over five quarters", as "every quarter" is one); "cut by four quarters" is
+/// the whole.
+pub(super) fn quarters_of_time(r: &Reader, i: usize, k: usize) -> bool {
+    let periods = ["over", "for", "in", "across", "during", "within", "past", "last", "next", "after", "first"];
+    let timed = i > 0 && r.same_clause(i - 1, i) && r.word(i - 1).is_some_and(|w| periods.contains(&w));
+    timed && r.word(k).is_some_and(|w| w.starts_with("quarter"))
 }
 
 /// How a fraction in words is used, as [`use_of`] reads it.
@@ -487,6 +555,14 @@ pub(super) fn words(r: &Reader, i: usize) -> Option<Num> {
     }
     let f = words_at(r, i)?;
     let value = f.p / f.q;
+    if !f.proper {
+        // "five thirds of the cost": taken whole, reported by [`why_unread`] by its use
+        return Some(match use_of(r, &f) {
+            Use::Magnitude(m) => Num::unread(i, m + 1),
+            Use::Compound(k) => Num::unread(i, k + 1),
+            Use::Share | Use::Other => Num::unread(i, f.noun + 1),
+        });
+    }
     Some(match use_of(r, &f) {
         Use::Magnitude(m) => {
             let mut num = Num {
@@ -555,7 +631,15 @@ pub(super) fn why_unread(r: &Reader, field: &str, toks: Range<usize>) -> Option<
     }
     let f = words_at(r, first)?;
     let word = |k: usize| r.word(k).unwrap_or_default();
+    let improper = || {
+        format!(
+            "a count and a denominator word (\"{}\") that make no fraction below one this tool reads (\"five \
+             thirds\", \"one thirds\"); not read in part either",
+            word(f.noun)
+        )
+    };
     let why = match use_of(r, &f) {
+        Use::Magnitude(_) | Use::Share if !f.proper => improper(),
         Use::Compound(k) if names_figure(word(k)) || ["price", "prices", "priced"].contains(&word(k)) => format!(
             "a fraction joined to a word that names a figure (\"{}-{}\"), which this tool does not read",
             word(f.noun),
@@ -571,6 +655,7 @@ pub(super) fn why_unread(r: &Reader, field: &str, toks: Range<usize>) -> Option<
             let default = field_default(field).map(|_| field);
             let unit = unit_after(r, f.noun + 1).map(|_| word(f.noun + 1));
             match near.or(unit).or(default) {
+                Some(_) if !f.proper => improper(),
                 Some(w) => format!(
                     "a fraction in words (\"{}\") that is neither before a magnitude nor a share this tool reads \
                      (\"reduced by a third\", \"a quarter of the cost\"), with a figure named near it or by its \
