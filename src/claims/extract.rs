@@ -4013,7 +4013,6 @@ mod tests {
             "in 1899",
             "in 20245",
             "in \u{ff12}\u{ff10}\u{ff12}\u{ff14}",
-            "since 2019-2024",
             "in 2024 and 2025",
             "Generated in 2000 or more records",
             "Generated in 2000 and more records",
