@@ -380,6 +380,9 @@ pub fn md(s: &str) -> String {
 ///   into an issue or a pull request: the same run with nothing before the `@`.
 /// - An issue reference, `#12` or `owner/repo#12`, which links the issue and marks it
 ///   as mentioned: a `#` followed by digits, with the name before it.
+/// - An emoji shortcode, `:white_check_mark:`, drawn as the picture: a ✅ in a failed
+///   check's message (one glued to a word, `x:smile:`, is left: an ARN's `:aws:`
+///   would be code too).
 ///
 /// Only ASCII, so every end is a character boundary; runs never overlap.
 fn reference_runs(s: &str) -> Vec<(usize, usize)> {
@@ -387,6 +390,7 @@ fn reference_runs(s: &str) -> Vec<(usize, usize)> {
     let at_byte = |i: usize, ok: &dyn Fn(u8) -> bool| b.get(i).copied().is_some_and(ok);
     let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_');
     let name = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'/');
+    let emoji = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-');
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -405,6 +409,19 @@ fn reference_runs(s: &str) -> Vec<(usize, usize)> {
                     end -= 1;
                 }
                 (end > i + 1).then_some((start, end))
+            }
+            // an emoji shortcode, ":white_check_mark:": GitHub draws it (a tick beside
+            // a failed check), escapes or not; one with a letter, not glued to a word
+            // before it (an ARN's ":aws:", a time's ":30:" stay text)
+            Some(b':') if at_byte(i + 1, &emoji) && (i == 0 || !at_byte(i - 1, &|c| c.is_ascii_alphanumeric())) => {
+                let mut end = i + 1;
+                while at_byte(end, &emoji) {
+                    end += 1;
+                }
+                let lettered = b
+                    .get(i + 1..end)
+                    .is_some_and(|n| n.iter().any(|c| c.is_ascii_alphabetic() || matches!(c, b'+' | b'-')));
+                (lettered && at_byte(end, &|c| c == b':')).then_some((i, end + 1))
             }
             Some(b'#') if at_byte(i + 1, &|c| c.is_ascii_digit()) => {
                 let mut start = i;
@@ -502,6 +519,8 @@ mod tests {
             ("see #12 and owner/repo#345", "see `#12` and `owner/repo#345`"),
             ("a # 1 and #x", "a \\# 1 and \\#x"),
             ("@@x", "@`@x`"),
+            ("ok :white_check_mark: :+1: a:b c: :d", "ok `:white_check_mark:` `:+1:` a:b c: :d"),
+            ("at 12:30:45, arn:aws:kms:eu-west-1:1:key/x", "at 12:30:45, arn:aws:kms:eu-west-1:1:key/x"),
         ] {
             assert_eq!(super::md(text), want, "{text}");
         }
