@@ -312,28 +312,30 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
     out.push_str(s.get(..first).unwrap_or_default());
     let mut prev = None;
     for c in s.get(first..).unwrap_or_default().chars() {
-        if is_hidden(c) || is_command_pair(prev, c) {
-            push_escape(&mut out, c);
-            prev = None;
-        } else {
-            out.push(c);
-            prev = Some(c);
-        }
+        prev = push_shown(&mut out, prev, c);
     }
     Cow::Owned(out)
+}
+
+/// Writes `c` as [`escape_control`] shows it after `prev`, the character shown before it
+/// (`None` at the start or after an escape); returns the `prev` for the next character.
+fn push_shown(out: &mut String, prev: Option<char>, c: char) -> Option<char> {
+    if is_hidden(c) || is_command_pair(prev, c) {
+        push_escape(out, c);
+        None
+    } else {
+        out.push(c);
+        Some(c)
+    }
 }
 
 /// One character as [`escape_control`] shows it after `prev`, the character shown
 /// before it (`None` at the start or after an escape); returns the text and the `prev`
 /// for the next character. For views built a character at a time (the excerpts).
-pub fn show_char(prev: Option<char>, c: char) -> (Cow<'static, str>, Option<char>) {
-    if is_hidden(c) || is_command_pair(prev, c) {
-        let mut out = String::new();
-        push_escape(&mut out, c);
-        (Cow::Owned(out), None)
-    } else {
-        (Cow::Owned(c.to_string()), Some(c))
-    }
+pub fn show_char(prev: Option<char>, c: char) -> (String, Option<char>) {
+    let mut out = String::new();
+    let next = push_shown(&mut out, prev, c);
+    (out, next)
 }
 
 /// Whether `c` after `prev` completes the start of a CI runner's log command: GitHub

@@ -353,7 +353,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
         .map(|(i, c)| {
             let (t, next) = crate::text::show_char(prev, c);
             prev = next;
-            (i, t.into_owned())
+            (i, t)
         })
         .collect();
     let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
