@@ -492,9 +492,16 @@ fn is_currency(w: &str) -> bool {
     ["usd", "eur", "gbp", "dollar", "dollars", "euro", "euros", "cents"].contains(&w)
 }
 
+/// A timestamp is a point in time, no span of it: `ISO 8601 timestamps` names no figure
+/// (`timesteps`, `times` still do).
+fn is_timestamp(w: &str) -> bool {
+    matches!(w, "timestamp" | "timestamps" | "timestamped")
+}
+
 /// Words that name speed or time, which a speed-up factor measures.
 fn names_speed(w: &str) -> bool {
-    w == "faster" || ["speed", "time", "conver", "quick", "fast", "train"].iter().any(|p| w.starts_with(p))
+    w == "faster"
+        || (["speed", "time", "conver", "quick", "fast", "train"].iter().any(|p| w.starts_with(p)) && !is_timestamp(w))
 }
 
 /// A word that names a quantity other than speed or time: cost ("cheaper"), return,
@@ -732,7 +739,7 @@ fn percent_target(w: &str) -> Option<PercentOf> {
         w if w.starts_with("cost") || w.starts_with("saving") || w == "cheaper" || w == "spend" => {
             PercentOf::CostSavings
         }
-        w if w.starts_with("time") || w == "faster" => PercentOf::TimeSavings,
+        w if (w.starts_with("time") && !is_timestamp(w)) || w == "faster" => PercentOf::TimeSavings,
         w if w.starts_with("fidelity") => PercentOf::StatisticalFidelity,
         w if w.starts_with("privacy") => PercentOf::PrivacyScore,
         w if w.starts_with("utility") => PercentOf::UtilityScore,
@@ -4013,7 +4020,8 @@ mod tests {
             "in 1899",
             "in 20245",
             "in \u{ff12}\u{ff10}\u{ff12}\u{ff14}",
-            "in 2024 and 2025",
+            // a year listed after a date is one (claims13), but not before what it counts
+            "in 2024 and 2000 records",
             "Generated in 2000 or more records",
             "Generated in 2000 and more records",
             "Proven in 2000 with million-record batches",

@@ -39,30 +39,32 @@ const LOOK_ALIKE_SLASHES: &[char] = &[
     '\u{0337}', '\u{0338}', '\u{20EB}', '\u{30CE}',
 ];
 
-/// Words of time before a month and year (`since 12/2025`): only there is `M/YYYY` a date;
-/// elsewhere it is a fraction (`1/2000 of the cost`).
+/// Words of time before a month and year (`since 12/2025`), and the past verbs of a check
+/// or a release (`certified 03/2024`): only there is `M/YYYY` a date; elsewhere it is a
+/// fraction (`1/2000 of the cost`).
 fn is_time_word(w: &str) -> bool {
-    [
-        "in",
-        "since",
-        "from",
-        "until",
-        "till",
-        "through",
-        "before",
-        "after",
-        "during",
-        "on",
-        "dated",
-        "expires",
-        "expiring",
-        "renewed",
-        "released",
-        "updated",
-        "effective",
-        "valid",
-    ]
-    .contains(&w)
+    super::names::DONE.contains(&w)
+        || [
+            "in",
+            "since",
+            "from",
+            "until",
+            "till",
+            "through",
+            "before",
+            "after",
+            "during",
+            "on",
+            "dated",
+            "expires",
+            "expiring",
+            "renewed",
+            "released",
+            "updated",
+            "effective",
+            "valid",
+        ]
+        .contains(&w)
 }
 
 /// A slash form starting at a number, as [`slash_form`] reads it.
@@ -466,6 +468,9 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
     if !proper && count >= q && quarters_of_time(r, i, noun) {
         return None;
     }
+    if span_of_year(r, i, noun) {
+        return None;
+    }
     r.same_clause(i, noun).then_some(Words { p: count, q, first: i, noun, proper })
 }
 
@@ -476,6 +481,17 @@ pub(super) fn quarters_of_time(r: &Reader, i: usize, k: usize) -> bool {
     let periods = ["over", "for", "in", "across", "during", "within", "past", "last", "next", "after", "first"];
     let timed = i > 0 && r.same_clause(i - 1, i) && r.word(i - 1).is_some_and(|w| periods.contains(&w));
     timed && r.word(k).is_some_and(|w| w.starts_with("quarter"))
+}
+
+/// The count at token `i` and `quarters` or `halves` at token `k` are a span of a year:
+/// `first`, `last` or `the` before the count, `of` and a year that ends as a date after
+/// the noun ("the first two quarters of 2025"). "two quarters of the cost", "the first two
+/// quarters of 2025 records" stay shares.
+fn span_of_year(r: &Reader, i: usize, k: usize) -> bool {
+    let led = i > 0 && r.same_clause(i - 1, i) && matches!(r.word(i - 1), Some("first" | "last" | "the"));
+    let noun = r.word(k).is_some_and(|w| w.starts_with("quarter") || w == "halves");
+    let of = r.word(k + 1) == Some("of") && r.same_clause(k, k + 2);
+    led && noun && of && super::names::year_of(r, k + 2)
 }
 
 /// How a fraction in words is used, as [`use_of`] reads it.

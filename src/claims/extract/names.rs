@@ -10,7 +10,7 @@
 
 use super::{
     against_saving, against_speedup, bound_before, is_currency, is_cut_word, is_multiple_word, is_preposition,
-    is_record_noun, magnitude_like, magnitude_word, mem_unit, names_other_metric, names_speed, per_time,
+    is_record_noun, is_timestamp, magnitude_like, magnitude_word, mem_unit, names_other_metric, names_speed, per_time,
     percent_target, unit_after, unit_word, Bound, Kind, Reader,
 };
 use crate::text::MONTHS;
@@ -82,6 +82,34 @@ const GROWTH: [&str; 9] = ["grew", "grow", "grows", "grown", "growth", "scaled",
 /// Words before `of` that make a year after it a date (`by the end of 2026`, `as of 2024`).
 const OF_TIME: [&str; 6] = ["as", "end", "start", "beginning", "middle", "close"];
 
+/// Past verbs of a check or a release, after which a year alone is a date (`released
+/// 2024`, `certified '24`, `audited 03/2024`); not `tested` or `deployed` (`tested 2048
+/// configurations`, `deployed 2000`, which may count).
+pub(super) const DONE: [&str; 14] = [
+    "certified",
+    "audited",
+    "released",
+    "launched",
+    "validated",
+    "verified",
+    "accredited",
+    "attested",
+    "renewed",
+    "issued",
+    "published",
+    "founded",
+    "established",
+    "approved",
+];
+
+/// Words before a colon that a year alone in its clause answers (`Enterprise ready:
+/// 2024`, `Since: 2021`), besides [`DONE`].
+const ANSWERED: [&str; 6] = ["ready", "since", "date", "dated", "year", "available"];
+
+/// Words before a bare dotted version that make it a release (`upgraded from 1.9`, `in
+/// 2.0`, `compatible with 2.0`, `since 2.0`, `as of 3.1`).
+const VERSION_BEFORE: [&str; 5] = ["from", "in", "with", "since", "of"];
+
 /// Words that may follow a year that is a date: a clause ends, or one of these starts
 /// the next phrase (`certified in 2024 by EY`). Any other word may be what the number
 /// counts (`in 2000 deployments`), and leaves it a figure; so does `or` (`in 2000 or
@@ -120,6 +148,10 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         }
         if found.is_none() && year(r, k) {
             found = Some(k + 1);
+        }
+        if let Some(end) = found.is_none().then(|| more_dates(r, k, &out)).flatten() {
+            let seen = before.at(r, k, &out);
+            found = (!seen.counted && !seen.quantity).then_some(end);
         }
         match found {
             Some(end) if end > k => {
@@ -425,7 +457,11 @@ fn figure_after(r: &Reader, k: usize) -> bool {
     let connected = matches!(r.word(k), Some("or" | "and" | "to" | "plus")) && r.word(k + 1).is_some_and(count_word);
     match tok.kind {
         Kind::Digits | Kind::Foreign => true,
-        Kind::Word { .. } => connected || figure_word(r, k),
+        // "ISO 8601 timestamps per second": a rate of what the number counts
+        Kind::Word { .. } => {
+            let rate = r.word(k).is_some_and(is_timestamp) && (figure_word(r, k + 1) || r.sym(k + 1) == Some('/'));
+            connected || rate || figure_word(r, k)
+        }
         Kind::Sym(_) => false,
     }
 }
@@ -490,13 +526,85 @@ fn year(r: &Reader, k: usize) -> bool {
     let of = word == Some("of")
         && before > 0
         && spaced(r, before)
-        && r.word(before - 1).is_some_and(|w| OF_TIME.contains(&w));
+        && r.word(before - 1).is_some_and(|w| OF_TIME.contains(&w) || span(r, before - 1));
     // a month or a quarter before it, standing alone: "March 2025", "Q3 2026", "H1 2025"
     let part = |s: usize| !r.glued(s) && calendar(r, s).is_some_and(|(end, _, c)| end == k + 1 && c == Cal::Part);
     if !(time_word || of || part(before) || (before > 0 && part(before - 1))) {
         return false;
     }
     ends_a_date(r, k)
+}
+
+/// A year at token `i` (as [`year_at`]) spaced after the word before it, that ends as a
+/// date does ([`ends_a_date`]): the year of a span of it ("the first two quarters of 2025").
+pub(super) fn year_of(r: &Reader, i: usize) -> bool {
+    year_at(r, i).is_some() && spaced(r, i) && ends_a_date(r, i)
+}
+
+/// A four-digit year 1900-2099 at token `i`, as written.
+fn year_at(r: &Reader, i: usize) -> Option<u32> {
+    r.digits(i).filter(|d| crate::text::is_year(d) && as_written(r, i)).and_then(|d| d.parse().ok())
+}
+
+/// The dates and versions that [`year`] and [`dated`] do not read, ending as a date must
+/// ([`ends_a_date`]): the token after them. [`names`] drops them after a record noun or a
+/// word of a figure in their clause, as it does periods.
+/// - `between 2019 and 2024`, the second year not before the first;
+/// - a year listed after a year read as a date (`since 2021 and 2024`, `2024 or 2027`);
+/// - a year of two digits after an apostrophe, after a word of time or of [`DONE`]
+///   (`since '24`, `released ’24`);
+/// - a year after a word of [`DONE`] (`released 2024`);
+/// - a year alone in its clause after a colon and a word of [`ANSWERED`] or [`DONE`]
+///   (`Enterprise ready: 2024`);
+/// - a version with a dot after a word of [`VERSION_BEFORE`] (`upgraded from 1.9`), then
+///   the end of its clause or a word that may follow a date with no number after it.
+fn more_dates(r: &Reader, k: usize, out: &[bool]) -> Option<usize> {
+    let prev = k.checked_sub(1).filter(|&p| r.same_clause(p, k))?;
+    // '24: the apostrophe glued to the digits, spaced from a word of time
+    let quote = matches!(r.sym(prev), Some('\'' | '\u{2019}'));
+    if quote && r.glued(k) && digits_in(r, k, 2, 2) && spaced(r, prev) {
+        let w = r.word(prev.checked_sub(1)?)?;
+        let timed = TIME_WORDS.contains(&w) || DONE.contains(&w);
+        return (timed && !r.glued(k + 1) && ends_a_date(r, k)).then_some(k + 1);
+    }
+    if !spaced(r, k) {
+        return None;
+    }
+    if let Some(first) = year_at(r, k) {
+        let w = r.word(prev);
+        if w == Some("between") {
+            let and = r.word(k + 1) == Some("and") && spaced(r, k + 1) && spaced(r, k + 2);
+            year_at(r, k + 2).filter(|&y| and && y >= first && !r.glued(k + 3))?;
+            return ends_a_date(r, k + 2).then_some(k + 3);
+        }
+        let listed = (matches!(w, Some("and" | "or")) || r.sym(prev) == Some('&'))
+            && prev.checked_sub(1).is_some_and(|y| out.get(y).copied().unwrap_or(false) && year_at(r, y).is_some());
+        if listed || w.is_some_and(|w| DONE.contains(&w)) {
+            return ends_a_date(r, k).then_some(k + 1);
+        }
+        let colon = r.sym(prev) == Some(':') && r.glued(prev);
+        let asked =
+            prev.checked_sub(1).and_then(|a| r.word(a)).is_some_and(|w| ANSWERED.contains(&w) || DONE.contains(&w));
+        let alone = r.toks.get(k + 1).is_none_or(|_| !r.same_clause(k, k + 1));
+        return (colon && asked && alone).then_some(k + 1);
+    }
+    let w = r.word(prev)?;
+    let of = w != "of" || prev.checked_sub(1).and_then(|a| r.word(a)) == Some("as");
+    let end = version(r, k).filter(|&end| end > k + 1 && of && VERSION_BEFORE.contains(&w) && !r.glued(end))?;
+    let number_after = r.same_clause(end - 1, end) && r.digits(end + 1).is_some();
+    (ends_a_date(r, end - 1) && !number_after).then_some(end)
+}
+
+/// `quarters`, `quarter`, `half` or `halves` at token `k` after an ordinal, `last` or
+/// `the`, a count of two to four between them or not: a span of the year after `of` (`the
+/// first two quarters of 2025`, `the second half of 2025`).
+fn span(r: &Reader, k: usize) -> bool {
+    let noun = r.word(k).is_some_and(|w| w.starts_with("quarter") || matches!(w, "half" | "halves"));
+    let led = |i: usize| {
+        matches!(r.word(i), Some("first" | "second" | "third" | "fourth" | "last" | "the")) && r.same_clause(i, k)
+    };
+    let counted = k > 1 && r.word(k - 1).and_then(unit_word).is_some_and(|c| (2.0..=4.0).contains(&c)) && led(k - 2);
+    noun && k > 0 && (led(k - 1) || counted)
 }
 
 /// A date that needs no word of time before it, apart from the text before it and
@@ -515,6 +623,11 @@ fn dated(r: &Reader, k: usize) -> Option<(usize, bool)> {
     let (end, years) = match period_link(r, first).and_then(|next| calendar(r, next)) {
         Some((end, until, second)) if until >= from => (end, head == Cal::Year && second == Cal::Year),
         _ if head == Cal::Day => (first, false),
+        // "2024-27": the end year in two digits, after the first in its century
+        _ if head == Cal::Year && joins(r, first, '-') && digits_in(r, first + 1, 2, 2) => {
+            let end: u32 = r.digits(first + 1).and_then(|d| d.parse().ok())?;
+            (from / 100 * 100 + end > from).then_some((first + 2, true))?
+        }
         _ => return None,
     };
     (!r.glued(end) && ends_a_date(r, end - 1)).then_some((end, years))
@@ -739,6 +852,60 @@ mod tests {
             "15 may 2024",
             "Q3 2025-Q1 2024",
             "Q3 2024-Q1 2025 records",
+        ] {
+            read("scale_proven", text);
+        }
+    }
+
+    /// Dates and versions the marketplace reader reads (claims13): a short year after an
+    /// apostrophe, a year after a past check or release, after a colon, listed after a
+    /// date, between two years, a period with a two-digit end, a dotted version after
+    /// `from`/`in`/`with`, a span of quarters of a year, timestamps.
+    #[test]
+    fn more_dates_and_versions_are_dates() {
+        for text in [
+            "since '24",
+            "since \u{2019}24, released 2024, certified 03/2024",
+            "Enterprise ready: 2024",
+            "since 2021 and 2024",
+            "between 2019 and 2024",
+            "valid 2024-27",
+            "upgraded from 1.9, in 2.0, compatible with 2.0 onwards, as of 3.1",
+            "ISO 8601 timestamps",
+        ] {
+            clean("enterprise_ready", text);
+        }
+        let e = extract("efficiency_achieved", "Costs cut 75% in the first two quarters of 2025");
+        assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{:?} {:?}", e.mentions, e.unchecked);
+    }
+
+    /// The doors of those dates: a count after them, a record noun before them, a number
+    /// after a version, a year that ends no period, a timestamp rate, a span of no year.
+    #[test]
+    fn a_date_or_version_that_counts_is_a_figure() {
+        assert_eq!(records("since '24 5 billion records"), vec![5e9]);
+        assert_eq!(records("released 2024 records"), vec![2024.0]);
+        assert_eq!(records("Records released 2024"), vec![2024.0]);
+        assert_eq!(records("Enterprise ready: 2024 records"), vec![2024.0]);
+        assert_eq!(records("since 2021 and 2024 records"), vec![2024.0]);
+        assert_eq!(records("2024-27 records"), vec![27.0]);
+        assert_eq!(records("from 1.9 to 5 billion records"), vec![5e9]);
+        for text in [
+            "since '24x faster",
+            "tested 2048",
+            "deployed 2000",
+            "Scale: 2024",
+            "Enterprise ready: 2024 2025",
+            "between 2024 and 2019",
+            "GPUs: 2024-27",
+            "valid 2027-24",
+            "since 2.0 and 5",
+            "faster with 9.5",
+            "in 2.5 hours",
+            "ISO 8601 timestamps per second",
+            "ISO 8601 timesteps",
+            "8601 timestamps",
+            "the first two quarters of the cost",
         ] {
             read("scale_proven", text);
         }
