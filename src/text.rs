@@ -304,13 +304,21 @@ fn path_bytes(path: &std::path::Path) -> Vec<u8> {
 /// is a CI runner's log command. Borrowed when there is nothing to escape, which is
 /// nearly always.
 pub fn escape_control(s: &str) -> Cow<'_, str> {
-    let first = [s.find(is_hidden), s.find("##"), s.find("::")].into_iter().flatten().min();
+    // One pass to the first character shown otherwise, the character before it kept.
+    let mut prev = None;
+    let mut before = None;
+    let first = s.char_indices().find_map(|(i, c)| {
+        let hit = is_hidden(c) || is_command_pair(prev, c);
+        before = prev;
+        prev = Some(c);
+        hit.then_some(i)
+    });
     let Some(first) = first else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(s.get(..first).unwrap_or_default());
-    let mut prev = None;
+    let mut prev = before;
     for c in s.get(first..).unwrap_or_default().chars() {
         prev = push_shown(&mut out, prev, c);
     }
@@ -333,7 +341,8 @@ fn push_shown(out: &mut String, prev: Option<char>, c: char) -> Option<char> {
 /// before it (`None` at the start or after an escape); returns the text and the `prev`
 /// for the next character. For views built a character at a time (the excerpts).
 pub fn show_char(prev: Option<char>, c: char) -> (String, Option<char>) {
-    let mut out = String::new();
+    // Sized for the character as it is: an escape, rare, grows it once.
+    let mut out = String::with_capacity(c.len_utf8());
     let next = push_shown(&mut out, prev, c);
     (out, next)
 }
