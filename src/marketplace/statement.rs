@@ -115,6 +115,21 @@ const NEGATORS: &[&str] = &[
 
 /// Words that may stand between a negator and what it negates ("was not yet fully
 /// proven", "no significant improvement", "not enterprise ready").
+/// Whether `w` is one of [`FILLERS`] (looked up in a set: the statement reader asks of
+/// every word, and a scan of the list was a tenth of a long statement's time).
+fn is_filler(w: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| FILLERS.iter().copied().collect());
+    SET.contains(w)
+}
+
+/// Whether `w` is one of [`ACHIEVED`], looked up as [`is_filler`] is.
+fn is_achieved(w: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| ACHIEVED.iter().copied().collect());
+    SET.contains(w)
+}
+
 const FILLERS: &[&str] = &[
     "a",
     "an",
@@ -983,7 +998,7 @@ fn at_a_release(ws: &[String], i: usize) -> bool {
 /// Whether a segment is only a release of [`at_a_release`] and words of its time ("at
 /// GA", "on launch day", "at the launch in 2024").
 fn only_at_a_release(ws: &[String]) -> bool {
-    ws.len() <= 8 && at_a_release(ws, 0) && !ws.iter().any(|w| ACHIEVED.contains(&w.as_str()))
+    ws.len() <= 8 && at_a_release(ws, 0) && !ws.iter().any(|w| is_achieved(w.as_str()))
 }
 
 /// Verbs that, right before `from` and a version, say where something came from
@@ -1315,7 +1330,7 @@ fn hedges(ws: &[String]) -> bool {
     let mut solid = vec![ws.len(); ws.len() + 1];
     let mut next = ws.len();
     for (i, slot) in solid.iter_mut().enumerate().take(ws.len()).rev() {
-        if !(FILLERS.contains(&w(i)) || w(i) == "still") {
+        if !(is_filler(w(i)) || w(i) == "still") {
             next = i;
         }
         *slot = next;
@@ -1355,10 +1370,10 @@ fn hedges(ws: &[String]) -> bool {
         .collect();
     date_after.reverse();
     // the first word of achievement: one pass, for a run of "at GA at GA ..."
-    let first_state = ws.iter().position(|x| ACHIEVED.contains(&x.as_str()));
+    let first_state = ws.iter().position(|x| is_achieved(x.as_str()));
     // the last word before `i` that is not a filler: read only at a release, back over
     // fillers alone, so the runs read for all releases never overlap (linear in all)
-    let last_solid = |i: usize| (0..i).rev().find(|&b| !FILLERS.contains(&w(b)));
+    let last_solid = |i: usize| (0..i).rev().find(|&b| !is_filler(w(b)));
     (0..ws.len()).any(|i| {
         let word = w(i);
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -1368,16 +1383,16 @@ fn hedges(ws: &[String]) -> bool {
         let to_be = phrase_at(ws, i, &["to", "be"]) && solid.get(i + 2).is_some_and(|&j| TO_BE_DECIDED.contains(&w(j)));
         let future = (MODALS_FUTURE.contains(&word) || (word == "to" && i > 0 && PLAN_VERBS.contains(&w(i - 1))))
             && !negated(i)
-            && governed(i).is_some_and(|g| ACHIEVED.contains(&g));
+            && governed(i).is_some_and(is_achieved);
         let possible = MODALS_POSSIBLE.contains(&word)
             && !negated(i)
-            && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !CHECKING.contains(&g));
+            && governed(i).is_some_and(|g| is_achieved(g) && !CHECKING.contains(&g));
         let qualified = QUALIFIERS.contains(&word)
             && !negated(i)
-            && governed(i).is_some_and(|g| ACHIEVED.contains(&g) && !NOT_QUALIFIED.contains(&g));
+            && governed(i).is_some_and(|g| is_achieved(g) && !NOT_QUALIFIED.contains(&g));
         let striving = STRIVING.iter().find(|p| phrase_at(ws, i, p)).is_some_and(|p| {
             let after = solid.get(i + p.len()).map(|&j| w(j)).unwrap_or_default();
-            ACHIEVED.contains(&after) && !CHECKING.contains(&after)
+            is_achieved(after) && !CHECKING.contains(&after)
         });
         let stage = matches!(word, "still" | "currently" | "only")
             && (stage_at(ws, i + 1) || matches!(w(i + 1), "in" | "a" | "an") && stage_at(ws, i + 2));
@@ -1410,7 +1425,7 @@ fn hedges(ws: &[String]) -> bool {
             (0..i)
                 .rev()
                 .find(|&b| {
-                    !(FILLERS.contains(&w(b))
+                    !(is_filler(w(b))
                         || matches!(w(b), "only" | "always" | "just" | "immediately" | "right" | "directly"))
                 })
                 .is_some_and(|b| PROCESS.contains(&w(b)) && !b.checked_sub(1).is_some_and(|a| TO_COME.contains(&w(a))))
@@ -1799,8 +1814,8 @@ fn denies(words: &[String]) -> bool {
             && (words
                 .iter()
                 .skip(i + 1)
-                .find(|w| !FILLERS.contains(&w.as_str()))
-                .is_some_and(|w| ACHIEVED.contains(&w.as_str()))
+                .find(|w| !is_filler(w.as_str()))
+                .is_some_and(|w| is_achieved(w.as_str()))
                 || negated_check(words, i))
     })
 }
@@ -1890,15 +1905,15 @@ fn negated_check(words: &[String], i: usize) -> bool {
         let start = if at(i) == "o" { i.saturating_sub(1) } else { i };
         let after_state = (0..start)
             .rev()
-            .find(|&b| !FILLERS.contains(&at(b)))
-            .is_none_or(|b| ACHIEVED.contains(&at(b)) || UN_ACHIEVED.contains(&at(b)));
+            .find(|&b| !is_filler(at(b)))
+            .is_none_or(|b| is_achieved(at(b)) || UN_ACHIEVED.contains(&at(b)));
         if !after_state {
             return false;
         }
     }
     let Some(c) = (i + 1..words.len()).find(|&k| {
         let w = at(k);
-        !(FILLERS.contains(&w) || CHECK_KINDS.contains(&w) || digits(w))
+        !(is_filler(w) || CHECK_KINDS.contains(&w) || digits(w))
     }) else {
         return false;
     };
@@ -2464,7 +2479,7 @@ fn recurring_schedule(t: &DateWords, i: usize) -> bool {
     let leads = |w: &&str| {
         CONDITIONS.contains(w) || INTO_TIME.contains(w) || UNTIL_RELEASE.contains(w) || matches!(*w, "once" | "upon")
     };
-    let done = |w: &&str| DATED_EVENTS.contains(w) && *w != "since" || ACHIEVED.contains(w);
+    let done = |w: &&str| DATED_EVENTS.contains(w) && *w != "since" || is_achieved(w);
     !clause.get(..k).unwrap_or_default().iter().any(leads) && !clause.get(k..).unwrap_or_default().iter().any(done)
 }
 
@@ -2586,7 +2601,7 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         // a segment that is only a release puts at it the state it introduces or closes:
         // "At GA, enterprise ready", "Enterprise ready (at GA)"; not "at launch, 40 banks
         // onboarded" nor "SOC 2 certified (at launch)"
-        let states = |s: &[String]| s.iter().any(|w| ACHIEVED.contains(&w.as_str()));
+        let states = |s: &[String]| s.iter().any(|w| is_achieved(w.as_str()));
         let at_release = only_at_a_release(&ws)
             && (segs.get(k + 1).is_some_and(|(_, s)| states(&words(s)))
                 || k + 1 == segs.len()
