@@ -88,6 +88,12 @@ shapes = [
     ("marketplace statement: releases, versions, numeric dates", "marketplace",
      lambda n: with_(at(["enterprise_validation", "enterprise_ready"],
                         "Enterprise ready at GA, from v3.1 and 2.0, since '27, certified 01/2027 (2024) (Q3 target); " * n))),
+    # runs the version reader once read again from each of their words (quadratic: 80,000
+    # numbers took 5.6 s before the fix)
+    ("marketplace statement: a run of numbers", "marketplace",
+     lambda n: with_(at(["enterprise_validation", "enterprise_ready"], "Enterprise ready " + "1 " * n))),
+    ("marketplace statement: a run of articles", "marketplace",
+     lambda n: with_(at(["enterprise_validation", "enterprise_ready"], "Enterprise ready in " + "the " * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
     # CI log commands (::, ##) escaped wherever bundle text is shown (docs/report-format.md)

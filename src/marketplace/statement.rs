@@ -1060,16 +1060,30 @@ fn into_version_at(ws: &[String], i: usize) -> bool {
 /// a figure the claims read). `seg` is the segment's text, whose dots the words lose.
 fn in_a_version(seg: &str, ws: &[String]) -> bool {
     let w = |k: usize| word_at(ws, k);
+    // For each position, the first word at or after it that is not a number, and the
+    // first that is neither an article nor a word of time to come: one pass each from the
+    // right, so that a run of numbers or of articles ("1 1 1 ...", "the the ...") is read
+    // once, not again from each of its words (a statement of 80,000 numbers took 5.6 s).
+    let first_not = |skip: &dyn Fn(&str) -> bool| {
+        let mut out = vec![ws.len(); ws.len() + 1];
+        let mut next = ws.len();
+        for (i, slot) in out.iter_mut().enumerate().take(ws.len()).rev() {
+            if !skip(w(i)) {
+                next = i;
+            }
+            *slot = next;
+        }
+        out
+    };
+    let past_number = first_not(&|x| digits(x));
+    let past_article = first_not(&|x| matches!(x, "the" | "a" | "an") || NEXT.contains(&x));
     let numbered = |k: usize| {
-        let end = (k..ws.len()).find(|&e| !digits(w(e))).unwrap_or(ws.len());
+        let end = past_number.get(k).copied().unwrap_or(ws.len());
         end > k && matches!(w(end), "release" | "version" | "update" | "build")
     };
     let named = (0..ws.len()).any(|i| {
         // an article and a word of time to come allowed: "in the upcoming v2"
-        let mut j = i + 1;
-        while matches!(w(j), "the" | "a" | "an") || NEXT.contains(&w(j)) {
-            j += 1;
-        }
+        let j = past_article.get(i + 1).copied().unwrap_or(ws.len());
         (version_at(ws, j) || numbered(j)) && into_version_at(ws, i)
     });
     named || bare_version(seg)

@@ -561,6 +561,26 @@ pub fn cases() -> Vec<Case> {
             deny: None,
         },
         Case {
+            // A marketplace statement read for a version it is put in: a run of numbers
+            // and a run of articles ("1 1 1 ... in the the the ..."), each word of which
+            // once looked past the whole run for `release` or a version (80,000 numbers
+            // took 5.6 s); the percentages before them are claims with no metric, one
+            // finding each.
+            name: "runs of numbers and articles in a marketplace statement",
+            rule: "claims.unsupported",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["enterprise_ready"] =
+                        format!("{}{}in {}zorp", "5% zorp ".repeat(n), "1 ".repeat(4 * n), "the ".repeat(4 * n)).into()
+                })
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: false,
+            marketplace: true,
+            deny: None,
+        },
+        Case {
             // A marketplace statement read for unfilled templates and unticked boxes:
             // openings of variables and boxes with no close ("{{ ${ < [ {"), then
             // closes with text between that is no variable, and a `%` after each word;
