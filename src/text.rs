@@ -2,6 +2,33 @@
 
 use std::borrow::Cow;
 
+/// A closed list of words, looked up in a hash set built at first use. The statement and
+/// claims readers ask of every word whether it is in lists of dozens, and scanning them
+/// was most of what a long statement cost (docs/performance.md).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<Hashed<&'static str>>,
+}
+
+/// A set of words hashed with a fixed-seed fast hasher: the words are the readers' own
+/// lists, so no input can choose colliding entries (only look them up).
+pub type Hashed<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet { words, set: std::sync::OnceLock::new() }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+    }
+
+    /// The words, in the order written.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// Month names and their abbreviations, lower case: the statements' dates a plan is put
 /// on (marketplace) and the dates a year after them makes (claims).
 pub const MONTHS: &[&str] = &[

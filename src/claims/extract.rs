@@ -13,6 +13,7 @@ mod fractions;
 
 use crate::audit::normalize::{normalize, Normalized};
 use crate::finding::MAX_PER_RULE;
+use crate::text::WordSet;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -510,7 +511,7 @@ fn names_speed(w: &str) -> bool {
 /// convergence speed-up it was held against; a percentage with one is not the cost or
 /// time savings its field defaults to ("20% less memory", "20% fewer GPUs").
 fn names_other_metric(w: &str) -> bool {
-    const OTHER: [&str; 62] = [
+    static OTHER: WordSet = WordSet::new(&[
         "memory",
         "mem",
         "ram",
@@ -573,11 +574,11 @@ fn names_other_metric(w: &str) -> bool {
         "loss",
         "customers",
         "users",
-    ];
+    ]);
     matches!(percent_target(w), Some(t) if t != PercentOf::TimeSavings)
         || mem_unit(w).is_some()
         || is_record_noun(w)
-        || OTHER.contains(&w)
+        || OTHER.contains(w)
 }
 
 /// A word that says a cost or a time went up, the opposite of the savings a percentage

@@ -132,6 +132,10 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
     let mut before = Before::default();
     let mut k = 0;
     while k < r.toks.len() {
+        if !may_start(r, k) {
+            k += 1;
+            continue;
+        }
         let mut found = designation(r, k);
         if let Some(end) = found.is_none().then(|| key_size(r, k)).flatten() {
             found = (!before.at(r, k, &out).counted).then_some(end);
@@ -164,6 +168,24 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Whether a name, a key size or a date may start at token `k`: digits, or a word that
+/// starts a name ([`NAMES`], `Article`), names a cipher ([`CIPHERS`]), a month or a
+/// quarter or half (`Q3`, `H1`). Every other token starts none of them: [`names`] skips
+/// it before the look-ups, each of which scans its list (a long statement of words was a
+/// tenth of its audit in them).
+fn may_start(r: &Reader, k: usize) -> bool {
+    static FIRST: std::sync::LazyLock<crate::text::Hashed<String>> = std::sync::LazyLock::new(|| {
+        let names = NAMES.iter().filter_map(|(name, _)| name.first()).map(|w| w.to_ascii_lowercase());
+        let others = CIPHERS.iter().chain(MONTHS.iter()).chain(&["article", "art", "q", "h"]).map(|w| w.to_string());
+        names.chain(others).collect()
+    });
+    match r.toks.get(k).map(|t| t.kind) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word { .. }) => r.word(k).is_some_and(|w| FIRST.contains(w)),
+        _ => false,
+    }
 }
 
 /// The words before a token in its clause, read up to it as [`names`] goes: the clause
