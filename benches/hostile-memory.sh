@@ -69,6 +69,8 @@ shapes = [
      lambda n: with_(members(["training", "params"], lambda i: {f"p{i}": f"user{i}@example.com"})(n))),
     ("e-mail addresses in one string, public", True,
      lambda n: with_(at(["notes"], " ".join(f"user{i}@example.com" for i in range(n))))),
+    ("URL-encoded at signs in one string, public", True,
+     lambda n: with_(at(["notes"], "x" + "%40ex.com" * n))),
     ("claim: 1 billion records", False, lambda n: with_(at(claim, " ".join(["1 billion records"] * n)))),
     ("claim: bare numbers", False, lambda n: with_(at(claim, "1 " * n + "GB"))),
     ("claim: 5% zorp", False, lambda n: with_(at(claim, "5% zorp " * n))),

@@ -131,15 +131,18 @@ fn domain_char(c: char) -> bool {
 }
 
 /// E-mail addresses: around each `@`, a local part and a dotted domain whose last label
-/// has at least two letters; letters of every script count. Each `@` stops the walk of
-/// its neighbours, so the work is linear in the text.
+/// has at least two letters; letters of every script count. Each sign stops the walk of
+/// its neighbours, so the work is linear in the text: the walk back stops where the sign
+/// before ends, as `%40` is made of characters a local part may hold (a run of
+/// `%40.%40.` was read back to its start from each sign: 120 KB took 4 s).
 fn emails(text: &str, hits: &mut Vec<PiiHit>) {
     let mut from = 0;
     let mut signs = AtSigns { plain: None, encoded: None };
     while let Some((at, sign)) = signs.next(text, from) {
+        let before = text.get(from..at).unwrap_or_default();
         from = at + sign;
-        let before = text.get(..at).unwrap_or_default();
-        let start = before.char_indices().rev().take_while(|&(_, c)| local_char(c)).last().map_or(at, |(i, _)| i);
+        let start =
+            before.char_indices().rev().take_while(|&(_, c)| local_char(c)).last().map_or(before.len(), |(i, _)| i);
         let local = before.get(start..).unwrap_or_default().trim_start_matches('.');
         let start = at - local.len();
         let after = text.get(at + sign..).unwrap_or_default();

@@ -262,6 +262,19 @@ pub fn cases() -> Vec<Case> {
             deny: None,
         },
         Case {
+            // URL-encoded at signs in one string ("x%40ex.com%40ex.com..."): `%`, `4` and
+            // `0` may stand in a local part, so the walk back from each sign once read the
+            // whole run before it; each sign is an address.
+            name: "URL-encoded at signs in one string in a public bundle",
+            rule: "redaction.pii-email",
+            make: |n| with(|b| b["notes"] = format!("x{}", "%40ex.com".repeat(n)).into()),
+            n: 8_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+            deny: None,
+        },
+        Case {
             // Each string is a seed in prose, then the word seed before an amount and
             // the connecting words of the seed detector's window, none of which is one.
             name: "seeds in prose in a public bundle",
