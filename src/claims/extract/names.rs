@@ -136,7 +136,8 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
             k += 1;
             continue;
         }
-        let mut found = designation(r, k);
+        // a name starts at a word (`SOC`, `Article`): digits start only a key size or a date
+        let mut found = if r.digits(k).is_none() { designation(r, k) } else { None };
         if let Some(end) = found.is_none().then(|| key_size(r, k)).flatten() {
             found = (!before.at(r, k, &out).counted).then_some(end);
         }
