@@ -1145,8 +1145,10 @@ impl Reader<'_> {
 
     fn digits_number(&self, i: usize) -> Option<Num> {
         let first = self.digits(i)?;
-        let mut int = first.to_owned();
-        let mut frac = String::new();
+        // borrowed until a group is added: most numbers have none, and a statement of
+        // bare numbers made two allocations per number
+        let mut int = Cow::Borrowed(first);
+        let mut frac = "";
         let mut j = i + 1;
         // thousands grouping: one separator, groups of three; the apostrophes (Swiss
         // `1’000’000`), the Arabic thousands separator `٬` and the middle dot too
@@ -1180,7 +1182,7 @@ impl Reader<'_> {
                     break;
                 }
                 if let Some(d) = self.digits(g) {
-                    int.push_str(d);
+                    int.to_mut().push_str(d);
                 }
                 sep_used = Some(c);
                 j = g + 1;
@@ -1196,7 +1198,7 @@ impl Reader<'_> {
                 _ => false,
             };
             if decimal && self.glued(j) && self.glued(j + 1) {
-                frac = d.to_owned();
+                frac = d;
                 j += 2;
             }
         }
@@ -1207,7 +1209,7 @@ impl Reader<'_> {
         if self.continues_digits(j) {
             return Some(Num::unread(i, self.digit_run_end(j)));
         }
-        let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
+        let text = if frac.is_empty() { int } else { Cow::Owned(format!("{int}.{frac}")) };
         // beyond the range of a double ("1,000,000,..." of 400 groups): not read, whole,
         // so that neither its groups are read alone nor each read again from the next
         let Some(value) = text.parse::<f64>().ok().filter(|v| v.is_finite()) else {
