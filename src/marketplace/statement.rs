@@ -2335,6 +2335,17 @@ fn figures(t: &DateWords, i: usize) -> Option<Dated> {
     if let Some(y) = year4(w(i + 1)).filter(|_| (1..=12).contains(&first)) {
         return Some(Dated::months(y, first, 1, 2));
     }
+    // "certified 03/27": a month and a year of two digits each after a slash, after a word
+    // of time or a past check or release (the claims read it as a date after one of those:
+    // it must not pass there and go unread here); "24/7", "1/2", "50/50" are none
+    let lead =
+        i.checked_sub(1).filter(|_| t.joined(i)).map(w).is_some_and(|b| {
+            YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established")
+        });
+    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/";
+    if let Some(y) = year2or4(w(i + 1)).filter(|_| short && lead && digits(w(i + 1)) && (1..=12).contains(&first)) {
+        return Some(Dated::months(y, first, 1, 2));
+    }
     let second = n(i + 1).filter(|_| t.sep(i + 2) == s)?;
     let y = year4(w(i + 2))?;
     let day = |m: u8, d: u8| ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
@@ -3596,6 +3607,10 @@ mod tests {
             ("Enterprise ready, certified Q3/2027", "q3 2027"),
             ("Enterprise ready, certified 2027-03-15", "2027 03 15"),
             ("Enterprise ready, GA'27", "27"),
+            // a month and year of two digits each after a word of time or a past check
+            ("Enterprise ready, certified 03/27", "03 27"),
+            ("Enterprise ready, founded 03/27", "03 27"),
+            ("Enterprise ready since 12/25", "12 25"),
             // a year listed after another date
             ("Enterprise ready since 2024 and 2027", "2027"),
             ("Enterprise ready (2024 and 2027)", "2027"),
@@ -3623,6 +3638,10 @@ mod tests {
             "Enterprise ready since 2021 and 2024",
             "Enterprise ready in 2024 and 2048 regions",
             "Converged in 1h30",
+            "Enterprise ready, certified 03/24",
+            "Enterprise ready; 24/7 support, 50/50 split, 1/2 of the cost",
+            "Enterprise ready; scored 03/27",
+            "Enterprise ready, certified 03/27/2024",
         ] {
             assert_eq!(after(t), None, "{t}");
         }
