@@ -2051,7 +2051,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     (Some(of), _) | (None, Some(of)) => {
                         // "20% fewer GPUs and lower cost": the figure is the GPUs'
                         // "Savings: 75% fewer GPUs": the subject before it, another quantity after
+                        // "gross margin of 75% on costs": with the metric named only after
+                        // it, a word of another quantity among the three before it is the
+                        // figure's subject (a margin on costs is no cost saving)
+                        let other_first = || {
+                            let before = words_before.iter().rev().take(3);
+                            before.map(|(_, w)| *w).find(|w| names_other_metric(w) && percent_target(w).is_none())
+                        };
                         let other = match after_k {
+                            Some(_) if before_t.is_none() && other_first().is_some() => other_first(),
                             Some((target, _)) => other_before_target(&words_after, target),
                             None => other_after(&words_after),
                         };

@@ -2178,7 +2178,17 @@ fn date_words(normalized: &str) -> DateWords {
     let mut sep = String::new();
     let mut spaced = false;
     let mut buf = [0u8; 4];
-    let flush = |word: &mut String, sep: &mut String, spaced: &mut bool, out: &mut DateWords| {
+    // a capital `H` after one digit: "2H27" is a half and its year, "1h30" a time
+    let mut capital_h = false;
+    let flush = |word: &mut String, sep: &mut String, spaced: &mut bool, capital_h: &mut bool, out: &mut DateWords| {
+        if std::mem::take(capital_h) && word.len() == 4 && matches!(word.get(..2), Some("1h" | "2h")) {
+            // read as the half and the year of four digits it names ("2h2027"), which
+            // [`period_of`] reads
+            if let Some(y) = word.get(2..).filter(|d| digits(d)).and_then(year2or4) {
+                word.truncate(2);
+                word.push_str(&y.to_string());
+            }
+        }
         if !word.is_empty() {
             // a year with a letter drawn as a digit ("2O27", "2l27"): read as the year
             let digit_like = |c: char| c.is_ascii_digit() || matches!(c, 'o' | 'l' | 'i');
@@ -2209,6 +2219,7 @@ fn date_words(normalized: &str) -> DateWords {
     };
     for c in normalized.chars() {
         if c.is_ascii_alphanumeric() {
+            capital_h |= c == 'H' && word.len() == 1 && word.starts_with(|d: char| d.is_ascii_digit());
             word.push(c.to_ascii_lowercase());
         } else if let Some(d) = crate::audit::normalize::decimal_digit(c) {
             word.push(char::from(b'0' + d));
@@ -2227,7 +2238,7 @@ fn date_words(normalized: &str) -> DateWords {
                 word.extend(c.to_lowercase().map(small_capital));
             }
         } else {
-            flush(&mut word, &mut sep, &mut spaced, &mut out);
+            flush(&mut word, &mut sep, &mut spaced, &mut capital_h, &mut out);
             if c.is_whitespace() {
                 spaced = true;
             } else if sep.len() < 8 {
@@ -2238,7 +2249,7 @@ fn date_words(normalized: &str) -> DateWords {
             }
         }
     }
-    flush(&mut word, &mut sep, &mut spaced, &mut out);
+    flush(&mut word, &mut sep, &mut spaced, &mut capital_h, &mut out);
     out
 }
 
@@ -2333,6 +2344,17 @@ fn figures(t: &DateWords, i: usize) -> Option<Dated> {
     }
     let first = n(i)?;
     if let Some(y) = year4(w(i + 1)).filter(|_| (1..=12).contains(&first)) {
+        return Some(Dated::months(y, first, 1, 2));
+    }
+    // "certified 03/27": a month and a year of two digits each after a slash, after a word
+    // of time or a past check or release (the claims read it as a date after one of those:
+    // it must not pass there and go unread here); "24/7", "1/2", "50/50" are none
+    let lead =
+        i.checked_sub(1).filter(|_| t.joined(i)).map(w).is_some_and(|b| {
+            YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established")
+        });
+    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/";
+    if let Some(y) = year2or4(w(i + 1)).filter(|_| short && lead && digits(w(i + 1)) && (1..=12).contains(&first)) {
         return Some(Dated::months(y, first, 1, 2));
     }
     let second = n(i + 1).filter(|_| t.sep(i + 2) == s)?;
@@ -3596,6 +3618,13 @@ mod tests {
             ("Enterprise ready, certified Q3/2027", "q3 2027"),
             ("Enterprise ready, certified 2027-03-15", "2027 03 15"),
             ("Enterprise ready, GA'27", "27"),
+            // a month and year of two digits each after a word of time or a past check
+            ("Enterprise ready, certified 03/27", "03 27"),
+            ("Enterprise ready, founded 03/27", "03 27"),
+            ("Enterprise ready since 12/25", "12 25"),
+            // a half before its year of two digits, with a capital H ("1h30" is a time)
+            ("Enterprise ready 2H27", "2h2027"),
+            ("Enterprise ready by 1H26", "1h2026"),
             // a year listed after another date
             ("Enterprise ready since 2024 and 2027", "2027"),
             ("Enterprise ready (2024 and 2027)", "2027"),
@@ -3623,6 +3652,13 @@ mod tests {
             "Enterprise ready since 2021 and 2024",
             "Enterprise ready in 2024 and 2048 regions",
             "Converged in 1h30",
+            "Enterprise ready, certified 03/24",
+            "Enterprise ready; 24/7 support, 50/50 split, 1/2 of the cost",
+            "Enterprise ready; scored 03/27",
+            "Enterprise ready 2H24",
+            "Enterprise ready, converged in 1h30 and 2h27",
+            "Enterprise ready, 3H27",
+            "Enterprise ready, certified 03/27/2024",
         ] {
             assert_eq!(after(t), None, "{t}");
         }

@@ -219,6 +219,11 @@ fn slash_form(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Form> {
         if year && (1.0..=12.0).contains(&p_v) && p.len() <= 2 && before.is_some_and(is_time_word) && !share {
             return Some(Form::Quiet(end));
         }
+        // month/year in two digits each after a past check or release: "certified 03/24"
+        let done = before.is_some_and(|w| super::names::DONE.contains(&w));
+        if p.len() == 2 && q.len() == 2 && (1.0..=12.0).contains(&p_v) && done && !share {
+            return Some(Form::Quiet(end));
+        }
     }
     let split = matches!(r.word(end), Some("split" | "splits" | "ratio" | "ratios" | "mix"));
     if p_v >= q_v || split {
@@ -494,6 +499,20 @@ fn span_of_year(r: &Reader, i: usize, k: usize) -> bool {
     led && noun && of && super::names::year_of(r, k + 2)
 }
 
+/// `half` at token `f.noun` alone after `first`, `second`, `latter` or `last`, then `of`
+/// and a year that ends as a date ([`super::names::year_of`]): a span of the year, no
+/// figure ("in the second half of 2024"). "the second half of 2024 records" stays one.
+fn half_of_year(r: &Reader, f: &Words) -> bool {
+    let k = f.noun;
+    let led = f.first == k
+        && k > 0
+        && r.same_clause(k - 1, k)
+        && matches!(r.word(k - 1), Some("first" | "second" | "latter" | "last"));
+    led && r.word(k) == Some("half") && r.word(k + 1) == Some("of") && r.same_clause(k, k + 2) && {
+        super::names::year_of(r, k + 2)
+    }
+}
+
 /// How a fraction in words is used, as [`use_of`] reads it.
 enum Use {
     /// Before the magnitude or unit at this token: `a quarter million`, `half a billion`,
@@ -654,6 +673,9 @@ pub(super) fn why_unread(r: &Reader, field: &str, toks: Range<usize>) -> Option<
             word(f.noun)
         )
     };
+    if half_of_year(r, &f) {
+        return Some(None);
+    }
     let why = match use_of(r, &f) {
         Use::Magnitude(_) | Use::Share if !f.proper => improper(),
         Use::Compound(k) if names_figure(word(k)) || ["price", "prices", "priced"].contains(&word(k)) => format!(

@@ -389,7 +389,10 @@ fn shape_at(r: &Reader, j: usize, shape: Shape) -> Option<(usize, usize)> {
             Some((number, k))
         }
         Shape::Version | Shape::Wcag => {
-            let mut k = version(r, j).filter(|_| spaced(r, j))?;
+            // "Version: 2.0": a colon glued to the name, one space, the version
+            let colon = r.sym(j) == Some(':') && r.glued(j) && r.one_space(j + 1) && r.same_clause(j, j + 1);
+            let j = if colon { j + 1 } else { j };
+            let mut k = version(r, j).filter(|_| colon || spaced(r, j))?;
             // "TLS 1.2+", "Python 3.8+": that version or a later one
             if shape == Shape::Version && r.sym(k) == Some('+') && r.glued(k) && !r.glued(k + 1) {
                 k += 1;
@@ -530,14 +533,7 @@ fn year(r: &Reader, k: usize) -> bool {
     if let Some(range) = r.toks.get(k).map(|t| t.range()) {
         let open = range.start.checked_sub(1).and_then(|at| r.t.get(at..range.start)) == Some("(");
         if open && r.t.get(range.end..range.end + 1) == Some(")") {
-            let this = r.toks.get(k).map(|t| t.clause);
-            return match r.toks.get(k + 1) {
-                None => true,
-                Some(next) if this.is_some_and(|c| next.clause > c.saturating_add(1)) => true,
-                Some(_) => {
-                    r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !r.word(k + 2).is_some_and(count_word)
-                }
-            };
+            return after_brackets(r, k);
         }
     }
     if !spaced(r, k) {
@@ -556,6 +552,17 @@ fn year(r: &Reader, k: usize) -> bool {
         return false;
     }
     ends_a_date(r, k)
+}
+
+/// What follows the year in brackets at token `k` leaves it a date: nothing, another
+/// clause after the brackets, or a word that may follow a date with no count after it.
+fn after_brackets(r: &Reader, k: usize) -> bool {
+    let this = r.toks.get(k).map(|t| t.clause);
+    match r.toks.get(k + 1) {
+        None => true,
+        Some(next) if this.is_some_and(|c| next.clause > c.saturating_add(1)) => true,
+        Some(_) => r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !r.word(k + 2).is_some_and(count_word),
+    }
 }
 
 /// A year at token `i` (as [`year_at`]) spaced after the word before it, that ends as a
@@ -585,6 +592,15 @@ fn more_dates(r: &Reader, k: usize, out: &[bool]) -> Option<usize> {
     let prev = k.checked_sub(1).filter(|&p| r.same_clause(p, k))?;
     // '24: the apostrophe glued to the digits, spaced from a word of time
     let quote = matches!(r.sym(prev), Some('\'' | '\u{2019}'));
+    // ('24): the apostrophe and the digits alone in brackets, as a year of four is (see [`year`])
+    if quote && r.glued(k) && digits_in(r, k, 2, 2) {
+        let (open, close) =
+            r.toks.get(prev).zip(r.toks.get(k)).map_or((0, 0), |(a, b)| (a.start as usize, b.end as usize));
+        let bracketed = open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")");
+        if bracketed {
+            return after_brackets(r, k).then_some(k + 1);
+        }
+    }
     if quote && r.glued(k) && digits_in(r, k, 2, 2) && spaced(r, prev) {
         let w = r.word(prev.checked_sub(1)?)?;
         let timed = TIME_WORDS.contains(&w) || DONE.contains(&w);
@@ -930,6 +946,23 @@ mod tests {
             "8601 timestamps",
             "the first two quarters of the cost",
         ] {
+            read("scale_proven", text);
+        }
+    }
+
+    /// dates13: a half of a year, `Version:`, a short year alone in brackets, a month and
+    /// year of two digits each after a past check; and their doors.
+    #[test]
+    fn halves_version_colons_and_short_years_are_dates() {
+        for text in ["Version: 2.0", "SOC 2 certified ('24), renewed (\u{2019}24)", "certified 03/24"] {
+            clean("enterprise_ready", text);
+        }
+        let e = extract("efficiency_achieved", "Costs cut 75% in the second half of 2024");
+        assert!(e.unchecked.is_empty() && e.mentions.len() == 1, "{:?} {:?}", e.mentions, e.unchecked);
+        assert_eq!(records("Version: 2 billion records"), vec![2e9]);
+        assert_eq!(records("certified ('24 5 million records)"), vec![5e6]);
+        assert_eq!(records("in the second half of 2024 records"), vec![2024.0]);
+        for text in ["certified 03/24 billion records", "cut 03/24", "certified 3/24", "gross margin of 75% on costs"] {
             read("scale_proven", text);
         }
     }
