@@ -131,19 +131,25 @@ fn domain_char(c: char) -> bool {
 }
 
 /// E-mail addresses: around each `@`, a local part and a dotted domain whose last label
-/// has at least two letters; letters of every script count. Each sign stops the walk of
-/// its neighbours, so the work is linear in the text: the walk back stops where the sign
-/// before ends, as `%40` is made of characters a local part may hold (a run of
-/// `%40.%40.` was read back to its start from each sign: 120 KB took 4 s).
+/// has at least two letters; letters of every script count. The local part is the run
+/// of characters a local part may hold that ends at the sign, found by one pass over the
+/// text for all signs: `%40` is made of such characters, and a walk back from each sign
+/// read a run of `%40.%40.` to its start again from every sign (120 KB took 4 s). An `@`
+/// stops the run; the domain's walk forward stops at the next sign.
 fn emails(text: &str, hits: &mut Vec<PiiHit>) {
     let mut from = 0;
     let mut signs = AtSigns { plain: None, encoded: None };
+    // the text is read up to `scanned`; the run of local characters there starts at `run`
+    let (mut scanned, mut run) = (0, 0);
     while let Some((at, sign)) = signs.next(text, from) {
-        let before = text.get(from..at).unwrap_or_default();
         from = at + sign;
-        let start =
-            before.char_indices().rev().take_while(|&(_, c)| local_char(c)).last().map_or(before.len(), |(i, _)| i);
-        let local = before.get(start..).unwrap_or_default().trim_start_matches('.');
+        for (i, c) in text.get(scanned..at).unwrap_or_default().char_indices() {
+            if !local_char(c) {
+                run = scanned + i + c.len_utf8();
+            }
+        }
+        scanned = at;
+        let local = text.get(run..at).unwrap_or_default().trim_start_matches('.');
         let start = at - local.len();
         let after = text.get(at + sign..).unwrap_or_default();
         let len = after.char_indices().take_while(|&(_, c)| domain_char(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
@@ -552,6 +558,8 @@ mod tests {
             // issue 8 review: forms the first detectors let through
             ("Contact jane@example\u{3002}com", Email),
             ("Feedback: mailto:jane%40example.com", Email),
+            // the local part runs back over a sign before it, as it always did
+            ("Contact jane.doe%40%40example.com", Email),
             ("Uploaded from 203.0.113.042", Ip),
             ("Call 0049 30 12345678", Phone),
             ("Call 030 1234567", Phone),
