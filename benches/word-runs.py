@@ -13,6 +13,7 @@ linear cost gives about 2, a quadratic one 4). --pairs repeats pairs of the word
 usage: benches/word-runs.py [--at enterprise_validation/enterprise_ready]
            [--args '-q --profile marketplace'] [--src 'src/marketplace/*.rs src/claims/**/*.rs']
            [--joins ' |, | 1 '] [--kb 60] [--pairs 'not the in 1 ...']
+Options that start with a dash are given with `=` when alone (`--args=-q`).
 Needs a release build (cargo build --release; AEB_VERIFY=/path overrides). Exit 1 when
 a run is reported.
 """
