@@ -2054,14 +2054,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         // "gross margin of 75% on costs": with the metric named only after
                         // it, a word of another quantity among the three before it is the
                         // figure's subject (a margin on costs is no cost saving)
-                        let other_first = || {
+                        let other_first = (after_k.is_some() && before_t.is_none()).then(|| {
                             let before = words_before.iter().rev().take(3);
                             before.map(|(_, w)| *w).find(|w| names_other_metric(w) && percent_target(w).is_none())
-                        };
-                        let other = match after_k {
-                            Some(_) if before_t.is_none() && other_first().is_some() => other_first(),
-                            Some((target, _)) => other_before_target(&words_after, target),
-                            None => other_after(&words_after),
+                        });
+                        let other = match (after_k, other_first.flatten()) {
+                            (Some(_), Some(w)) => Some(w),
+                            (Some((target, _)), None) => other_before_target(&words_after, target),
+                            (None, _) => other_after(&words_after),
                         };
                         if let Some(w) = other {
                             let why = format!(

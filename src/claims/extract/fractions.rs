@@ -58,8 +58,6 @@ fn is_time_word(w: &str) -> bool {
             "dated",
             "expires",
             "expiring",
-            "renewed",
-            "released",
             "updated",
             "effective",
             "valid",

@@ -592,16 +592,17 @@ fn more_dates(r: &Reader, k: usize, out: &[bool]) -> Option<usize> {
     let prev = k.checked_sub(1).filter(|&p| r.same_clause(p, k))?;
     // '24: the apostrophe glued to the digits, spaced from a word of time
     let quote = matches!(r.sym(prev), Some('\'' | '\u{2019}'));
-    // ('24): the apostrophe and the digits alone in brackets, as a year of four is (see [`year`])
     if quote && r.glued(k) && digits_in(r, k, 2, 2) {
+        // ('24): the apostrophe and the digits alone in brackets, as a year of four is (see [`year`])
         let (open, close) =
             r.toks.get(prev).zip(r.toks.get(k)).map_or((0, 0), |(a, b)| (a.start as usize, b.end as usize));
         let bracketed = open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")");
         if bracketed {
             return after_brackets(r, k).then_some(k + 1);
         }
-    }
-    if quote && r.glued(k) && digits_in(r, k, 2, 2) && spaced(r, prev) {
+        if !spaced(r, prev) {
+            return None;
+        }
         let w = r.word(prev.checked_sub(1)?)?;
         let timed = TIME_WORDS.contains(&w) || DONE.contains(&w);
         return (timed && !r.glued(k + 1) && ends_a_date(r, k)).then_some(k + 1);
