@@ -22,11 +22,6 @@ impl WordSet {
     pub fn contains(&self, w: &str) -> bool {
         self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
     }
-
-    /// The words, in the order written.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
 }
 
 /// Month names and their abbreviations, lower case: the statements' dates a plan is put
@@ -335,7 +330,7 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
     let mut prev = None;
     let mut before = None;
     let first = s.char_indices().find_map(|(i, c)| {
-        let hit = is_hidden(c) || is_command_pair(prev, c);
+        let hit = shown_otherwise(prev, c);
         before = prev;
         prev = Some(c);
         hit.then_some(i)
@@ -352,10 +347,15 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `c` after `prev` is escaped: hidden, or the second character of a log command.
+fn shown_otherwise(prev: Option<char>, c: char) -> bool {
+    is_hidden(c) || is_command_pair(prev, c)
+}
+
 /// Writes `c` as [`escape_control`] shows it after `prev`, the character shown before it
 /// (`None` at the start or after an escape); returns the `prev` for the next character.
 fn push_shown(out: &mut String, prev: Option<char>, c: char) -> Option<char> {
-    if is_hidden(c) || is_command_pair(prev, c) {
+    if shown_otherwise(prev, c) {
         push_escape(out, c);
         None
     } else {
