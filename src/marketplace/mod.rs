@@ -112,8 +112,6 @@ fn missing_at(facts: &Facts, pointer: &str) -> Option<String> {
 pub fn is_placeholder(text: &str) -> bool {
     let n = crate::audit::normalize::normalize(text);
     let lower = n.text().to_lowercase();
-    // the letters and digits alone: "N / A", "n.a.", "T.B.D." are "na", "tbd"
-    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
     const WHOLE: &[&str] = &[
         "tbd",
         "tba",
@@ -141,9 +139,15 @@ pub fn is_placeholder(text: &str) -> bool {
         "wip",
     ];
     const LEADING: &[&str] = &["tbd", "tba", "tbc", "todo", "fixme", "placeholder", "xxx"];
+    // the letters and digits alone: "N / A", "n.a.", "T.B.D." are "na", "tbd"; only as
+    // many as the longest of the words above, and whether more follow
+    let longest = WHOLE.iter().map(|w| w.len()).max().unwrap_or(0).max("loremipsum".len());
+    let mut alnum = lower.chars().filter(|c| c.is_alphanumeric());
+    let compact: String = alnum.by_ref().take(longest).collect();
+    let whole = alnum.next().is_none();
     let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
     compact.is_empty()
-        || WHOLE.contains(&compact.as_str())
+        || whole && WHOLE.contains(&compact.as_str())
         || compact.starts_with("loremipsum")
         || LEADING.contains(&first)
 }

@@ -19,7 +19,7 @@
 //! 2025): see [`date_after`].
 
 use super::is_placeholder;
-use crate::text::WordSet;
+use std::borrow::Cow;
 
 /// Why a string is not a statement that its requirement was met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,23 +108,67 @@ const REDACTIONS: &[&str] = &[
 ];
 
 /// Words that negate what follows.
-static NEGATORS: WordSet = WordSet::new(&[
+const NEGATORS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "cannot", "nor", "neither", "isnt", "wasnt", "werent", "arent", "didnt",
     "doesnt", "dont", "hasnt", "havent", "hadnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "aint", "fail",
     "fails", "failed", "failing", "lacks", "lacked", "lacking", "non", "without",
-]);
+];
 
 fn is_filler(w: &str) -> bool {
-    FILLERS.contains(w)
+    Class::of(w).is(Class::FILLER)
 }
 
 fn is_achieved(w: &str) -> bool {
-    ACHIEVED.contains(w)
+    Class::of(w).is(Class::ACHIEVED)
+}
+
+/// The word lists the reader asks of nearly every word ([`FILLERS`], [`ACHIEVED`],
+/// [`NEGATORS`], [`UN_ACHIEVED`], the first words of hedges, [`WHEN_LEAD`],
+/// [`RECURRING`]), answered by one look-up of the word: asked one list at a time, they
+/// were most of what a long statement cost (docs/performance.md).
+#[derive(Clone, Copy)]
+struct Class(u8);
+
+impl Class {
+    const FILLER: u8 = 1;
+    const ACHIEVED: u8 = 1 << 1;
+    const NEGATOR: u8 = 1 << 2;
+    const UN_ACHIEVED: u8 = 1 << 3;
+    const MAY_HEDGE: u8 = 1 << 4;
+    const WHEN_LEAD: u8 = 1 << 5;
+    const RECURRING: u8 = 1 << 6;
+
+    fn of(w: &str) -> Class {
+        type Map = std::collections::HashMap<&'static str, u8, foldhash::fast::FixedState>;
+        static MAP: std::sync::LazyLock<Map> = std::sync::LazyLock::new(|| {
+            let mut map = Map::default();
+            let lists: [(u8, &mut dyn Iterator<Item = &'static str>); 7] = [
+                (Class::FILLER, &mut FILLERS.iter().copied()),
+                (Class::ACHIEVED, &mut ACHIEVED.iter().copied()),
+                (Class::NEGATOR, &mut NEGATORS.iter().copied()),
+                (Class::UN_ACHIEVED, &mut UN_ACHIEVED.iter().copied()),
+                (Class::MAY_HEDGE, &mut hedge_starts()),
+                (Class::WHEN_LEAD, &mut WHEN_LEAD.iter().copied()),
+                (Class::RECURRING, &mut RECURRING.iter().copied()),
+            ];
+            for (bit, words) in lists {
+                for w in words {
+                    *map.entry(w).or_default() |= bit;
+                }
+            }
+            map
+        });
+        Class(MAP.get(w).copied().unwrap_or(0))
+    }
+
+    fn is(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 /// Words that may stand between a negator and what it negates ("was not yet fully
 /// proven", "no significant improvement", "not enterprise ready").
-static FILLERS: WordSet = WordSet::new(&[
+const FILLERS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -201,10 +245,10 @@ static FILLERS: WordSet = WordSet::new(&[
     "convergence",
     "statistical",
     "fidelity",
-]);
+];
 
 /// Words of achievement: negated, the statement denies its requirement.
-static ACHIEVED: WordSet = WordSet::new(&[
+const ACHIEVED: &[&str] = &[
     "prove",
     "proves",
     "proved",
@@ -292,10 +336,10 @@ static ACHIEVED: WordSet = WordSet::new(&[
     "possible",
     "scalable",
     "sufficient",
-]);
+];
 
 /// Words of achievement negated in one word: a denial wherever they stand.
-static UN_ACHIEVED: WordSet = WordSet::new(&[
+const UN_ACHIEVED: &[&str] = &[
     "unverified",
     "unproven",
     "unproved",
@@ -309,7 +353,7 @@ static UN_ACHIEVED: WordSet = WordSet::new(&[
     "uncertified",
     "unapproved",
     "untested",
-]);
+];
 
 /// Words that, leading the statement, put it off or point elsewhere.
 const DEFER_LEADING: &[&str] = &[
@@ -856,7 +900,7 @@ const PROCESS: &[&str] = &[
 ];
 
 /// Whether a version starts at word `k`: `v2` (of "v2.0"), `version 2`, `release 3`.
-fn version_at(ws: &[String], k: usize) -> bool {
+fn version_at(ws: &[&str], k: usize) -> bool {
     let w = word_at(ws, k);
     w.strip_prefix('v').is_some_and(digits)
         || matches!(w, "version" | "ver" | "release" | "rel") && digits(word_at(ws, k + 1))
@@ -975,7 +1019,7 @@ const RELEASE_LEAD: &[&str] = &[
 /// Whether `at`, `on`, `from` or `with` at word `i` is followed by a release of
 /// [`RELEASES`] (over words of [`RELEASE_LEAD`]) and then the segment's end, a word of
 /// [`RELEASE_TAIL`], a date, a number or a version.
-fn at_a_release(ws: &[String], i: usize) -> bool {
+fn at_a_release(ws: &[&str], i: usize) -> bool {
     let w = |k: usize| word_at(ws, k);
     if !matches!(w(i), "at" | "on" | "from" | "with") {
         return false;
@@ -991,8 +1035,8 @@ fn at_a_release(ws: &[String], i: usize) -> bool {
 
 /// Whether a segment is only a release of [`at_a_release`] and words of its time ("at
 /// GA", "on launch day", "at the launch in 2024").
-fn only_at_a_release(ws: &[String]) -> bool {
-    ws.len() <= 8 && at_a_release(ws, 0) && !ws.iter().any(|w| is_achieved(w.as_str()))
+fn only_at_a_release(ws: &[&str]) -> bool {
+    ws.len() <= 8 && at_a_release(ws, 0) && !ws.iter().any(|w| is_achieved(w))
 }
 
 /// Verbs that, right before `from` and a version, say where something came from
@@ -1035,7 +1079,7 @@ const CAME_FROM: &[&str] = &[
 /// may be to come as "in v3" may), not after a verb that says what a version brought
 /// (`proven in v2.1`), what works with it (`compatible with v1`) or where something came
 /// from (`upgraded from v1`).
-fn into_version_at(ws: &[String], i: usize) -> bool {
+fn into_version_at(ws: &[&str], i: usize) -> bool {
     let w = |k: usize| word_at(ws, k);
     let before = i.checked_sub(1).map(w).unwrap_or_default();
     match w(i) {
@@ -1052,7 +1096,7 @@ fn into_version_at(ws: &[String], i: usize) -> bool {
 /// release"), or a bare version number with a dot ending the segment or before `and`,
 /// `onwards`, ... ("Enterprise ready in 2.0", "from 3.1 onwards"; not "in 2.5 hours",
 /// a figure the claims read). `seg` is the segment's text, whose dots the words lose.
-fn in_a_version(seg: &str, ws: &[String]) -> bool {
+fn in_a_version(seg: &str, ws: &[&str]) -> bool {
     let w = |k: usize| word_at(ws, k);
     // For each position, the first word at or after it that is not a number, and the
     // first that is neither an article nor a word of time to come: one pass each from the
@@ -1091,11 +1135,10 @@ fn bare_version(seg: &str) -> bool {
     if !seg.as_bytes().windows(2).any(|p| matches!(p, [d, b'.'] if d.is_ascii_digit())) {
         return false;
     }
-    let tokens: Vec<String> = seg
+    let tokens: Vec<&str> = seg
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.')).trim_end_matches('.'))
         .filter(|t| !t.is_empty())
-        .map(str::to_owned)
         .collect();
     // "2.0", "3.1.4", "3.x": a version family is a version too
     let dotted = |t: &str| {
@@ -1112,8 +1155,9 @@ fn bare_version(seg: &str) -> bool {
         }
         // the preposition and the word before it, read among the words of the two tokens
         // before the number (two only, so that a long run of numbers is read in one pass)
-        let lead: Vec<String> =
-            tokens.get(p.saturating_sub(2)..p).unwrap_or_default().iter().flat_map(|t| words(t)).collect();
+        let cleaned: Vec<Cow<str>> =
+            tokens.get(p.saturating_sub(2)..p).unwrap_or_default().iter().map(|t| clean(t)).collect();
+        let lead: Vec<&str> = cleaned.iter().flat_map(|t| words(t)).collect();
         lead.len().checked_sub(1).is_some_and(|i| into_version_at(&lead, i))
             && matches!(
                 tok(k + 1),
@@ -1126,7 +1170,7 @@ fn bare_version(seg: &str) -> bool {
 /// "(GA)", "(all generally available since 2024)". Nothing else may stand in it, so
 /// "(v2 released)" beside "in v3" or "(to be released)" says nothing of the version
 /// the statement is put in.
-fn only_released(ws: &[String]) -> bool {
+fn only_released(ws: &[&str]) -> bool {
     let w = |k: usize| word_at(ws, k);
     let mut i = usize::from(matches!(w(0), "both" | "all" | "each" | "already" | "now"));
     match w(i) {
@@ -1153,8 +1197,8 @@ const RELEASED_ON: &[&str] =
 /// whole period is over by `generated` ("released 2024", "released in March 2024"; not
 /// "released in 2027", nor "released in Q3", whose year the clock cannot tell, nor
 /// "released in 2025" in a bundle of August 2025).
-fn released_on(seg: &str, ws: &[String], generated: time::OffsetDateTime) -> bool {
-    let first = ws.iter().map(String::as_str).find(|w| !matches!(*w, "both" | "all" | "each"));
+fn released_on(seg: &str, ws: &[&str], generated: time::OffsetDateTime) -> bool {
+    let first = ws.iter().copied().find(|w| !matches!(*w, "both" | "all" | "each"));
     matches!(first, Some("released" | "shipped" | "ga" | "live" | "generally"))
         && date_gone_by(seg, generated, RELEASED_ON)
 }
@@ -1194,17 +1238,17 @@ const DATE_LEAD: &[&str] = &[
 /// Whether a segment is only a date ("Q3", "H2 2027", "2027", "FY27", "by March",
 /// "2027-03"), over [`DATE_LEAD`], the day or month in figures beside a date, and a word
 /// that makes it a target ("(Q3 target)", "(Q3 ETA)").
-fn only_a_date(ws: &[String]) -> bool {
+fn only_a_date(ws: &[&str]) -> bool {
     let dated = ws.iter().any(|w| is_date(w));
     let mut dates = 0;
     for w in ws {
-        if is_date(w) || matches!(w.as_str(), "year" | "quarter" | "half") {
+        if is_date(w) || matches!(*w, "year" | "quarter" | "half") {
             dates += 1;
-        } else if !(DATE_LEAD.contains(&w.as_str())
+        } else if !(DATE_LEAD.contains(w)
             || dated && w.len() <= 2 && digits(w)
-            || GOALS.contains(&w.as_str())
-            || SCHEDULED.contains(&w.as_str())
-            || matches!(w.as_str(), "est" | "approx" | "approximately" | "roughly" | "about"))
+            || GOALS.contains(w)
+            || SCHEDULED.contains(w)
+            || matches!(*w, "est" | "approx" | "approximately" | "roughly" | "about"))
         {
             return false;
         }
@@ -1277,13 +1321,13 @@ const STANDARDS: &[&str] = &["soc", "iso", "iec", "pci", "nist", "fips", "hitrus
 /// comma it is a dateline and is not read.
 fn dated_alone(
     seg: &str,
-    ws: &[String],
+    ws: &[&str],
     opener: Option<char>,
-    before: &[String],
+    before: &[&str],
     generated: Option<time::OffsetDateTime>,
 ) -> bool {
     let n = before.len();
-    let last = before.last().map(String::as_str).unwrap_or_default();
+    let last = before.last().copied().unwrap_or_default();
     let second = n.checked_sub(2).map(|k| word_at(before, k)).unwrap_or_default();
     let third = n.checked_sub(3).map(|k| word_at(before, k)).unwrap_or_default();
     let past = DATED_EVENTS.contains(&last) && !TO_COME.contains(&second);
@@ -1295,14 +1339,14 @@ fn dated_alone(
     // a standard's year after a colon only as its notation, unspaced: "ISO 27001:2022",
     // not "SOC 2: Q3 2027"
     let standard = (digits(last) || matches!(last, "i" | "ii"))
-        && before.iter().any(|w| STANDARDS.contains(&w.as_str()))
+        && before.iter().any(|w| STANDARDS.contains(w))
         && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
     // a goal, a schedule or a deadline makes a plan of the date whatever it dates:
     // "SOC 2 certified (Q3 target)", "last audit: by March"
     let planned = ws.iter().any(|w| {
-        GOALS.contains(&w.as_str())
-            || SCHEDULED.contains(&w.as_str())
-            || matches!(w.as_str(), "by" | "until" | "till" | "before" | "next" | "later")
+        GOALS.contains(w)
+            || SCHEDULED.contains(w)
+            || matches!(*w, "by" | "until" | "till" | "before" | "next" | "later")
     });
     let event = (past || last_check || standard) && !planned;
     let opened =
@@ -1312,49 +1356,39 @@ fn dated_alone(
     opened && !event && only_a_date(ws) && !generated.is_some_and(|g| date_gone_by(seg, g, &["in"]))
 }
 
-/// Whether `w` is a word at which one of the hedges that [`hedges`] reads word by word
-/// may start: each of them starts at a word of one of these lists. Every other word is
-/// passed over at the cost of one look-up (the lists' scans at each word were a third
-/// of a long statement's reading).
-fn may_hedge(w: &str) -> bool {
-    static SET: std::sync::LazyLock<crate::text::Hashed<&str>> = std::sync::LazyLock::new(|| {
-        let lists = [
-            HEDGE_ANYWHERE,
-            MODALS_FUTURE,
-            MODALS_POSSIBLE,
-            QUALIFIERS,
-            SCHEDULED,
-            INTO_TIME,
-            CONDITIONS,
-            UNTIL_RELEASE,
-        ];
-        let phrases = HEDGE_PHRASES.iter().chain(STRIVING).filter_map(|p| p.first());
-        let words = [
-            "to",
-            "still",
-            "currently",
-            "only",
-            "once",
-            "upon",
-            "subject",
-            "as",
-            "ongoing",
-            "at",
-            "on",
-            "from",
-            "with",
-            "pre",
-            "post",
-        ];
-        lists.into_iter().flatten().chain(phrases).chain(&words).copied().collect()
-    });
-    SET.contains(w)
+/// The words at which one of the hedges that [`hedges`] reads word by word may start
+/// ([`Class::MAY_HEDGE`]): each of them starts at a word of one of these lists. Every
+/// other word is passed over at the cost of its one look-up (the lists' scans at each
+/// word were a third of a long statement's reading).
+fn hedge_starts() -> impl Iterator<Item = &'static str> {
+    let lists =
+        [HEDGE_ANYWHERE, MODALS_FUTURE, MODALS_POSSIBLE, QUALIFIERS, SCHEDULED, INTO_TIME, CONDITIONS, UNTIL_RELEASE];
+    let phrases = HEDGE_PHRASES.iter().chain(STRIVING).filter_map(|p| p.first());
+    const WORDS: [&str; 15] = [
+        "to",
+        "still",
+        "currently",
+        "only",
+        "once",
+        "upon",
+        "subject",
+        "as",
+        "ongoing",
+        "at",
+        "on",
+        "from",
+        "with",
+        "pre",
+        "post",
+    ];
+    lists.into_iter().flatten().chain(phrases).copied().chain(WORDS)
 }
 
-/// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]).
-fn hedges(ws: &[String]) -> bool {
+/// Whether the words of one segment hedge the statement (see [`Gap::Hedge`]); `class`
+/// holds each word's [`Class`].
+fn hedges(ws: &[&str], class: &[Class]) -> bool {
     let w = |i: usize| word_at(ws, i);
-    let negated = |i: usize| i.checked_sub(1).is_some_and(|j| NEGATORS.contains(w(j)));
+    let negated = |i: usize| i.checked_sub(1).is_some_and(|j| Class::of(w(j)).is(Class::NEGATOR));
     // "as planned", "better than expected": the plan was met
     let compared = |i: usize| i.checked_sub(1).is_some_and(|j| matches!(w(j), "as" | "than"));
     let first = w(0);
@@ -1371,13 +1405,14 @@ fn hedges(ws: &[String]) -> bool {
     if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
         return true;
     }
+    let is = |i: usize, bit: u8| class.get(i).is_some_and(|c| c.is(bit));
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here): one pass from the right, so a run of fillers is read once
     // however many modals stand in it.
     let mut solid = vec![ws.len(); ws.len() + 1];
     let mut next = ws.len();
     for (i, slot) in solid.iter_mut().enumerate().take(ws.len()).rev() {
-        if !(is_filler(w(i)) || w(i) == "still") {
+        if !(is(i, Class::FILLER) || w(i) == "still") {
             next = i;
         }
         *slot = next;
@@ -1390,21 +1425,20 @@ fn hedges(ws: &[String]) -> bool {
     let mut past_lead = vec![ws.len(); ws.len() + 1];
     let mut next = ws.len();
     for (i, slot) in past_lead.iter_mut().enumerate().take(ws.len()).rev() {
-        if !WHEN_LEAD.contains(&w(i)) {
+        if !is(i, Class::WHEN_LEAD) {
             next = i;
         }
         *slot = next;
     }
-    let recurring_before: Vec<bool> = ws
+    let recurring_before: Vec<bool> = class
         .iter()
-        .scan(false, |seen, word| {
+        .scan(false, |seen, c| {
             let before = *seen;
-            *seen |= RECURRING.contains(&word.as_str());
+            *seen |= c.is(Class::RECURRING);
             Some(before)
         })
         .collect();
-    let recurring =
-        recurring_before.last().is_some_and(|&b| b) || ws.last().is_some_and(|l| RECURRING.contains(&l.as_str()));
+    let recurring = recurring_before.last().is_some_and(|&b| b) || class.last().is_some_and(|c| c.is(Class::RECURRING));
     // whether a date stands after each position: one pass, so a run of conditions ("when
     // audited when audited ...") does not look for it again from each
     let mut date_after: Vec<bool> = ws
@@ -1417,15 +1451,15 @@ fn hedges(ws: &[String]) -> bool {
         .collect();
     date_after.reverse();
     // the first word of achievement: one pass, for a run of "at GA at GA ..."
-    let first_state = ws.iter().position(|x| is_achieved(x.as_str()));
+    let first_state = class.iter().position(|c| c.is(Class::ACHIEVED));
     // the last word before `i` that is not a filler: read only at a release, back over
     // fillers alone, so the runs read for all releases never overlap (linear in all)
     let last_solid = |i: usize| (0..i).rev().find(|&b| !is_filler(w(b)));
     (0..ws.len()).any(|i| {
         let word = w(i);
-        // every hedge below starts at a word of `may_hedge`'s lists: one added here is
+        // every hedge below starts at a word of `hedge_starts`: one added here is
         // added there
-        if !may_hedge(word) {
+        if !is(i, Class::MAY_HEDGE) {
             return false;
         }
         let anywhere = HEDGE_ANYWHERE.contains(&word)
@@ -1501,18 +1535,14 @@ fn hedges(ws: &[String]) -> bool {
             });
         // "audit ongoing", "certification still ongoing since May": work written noun
         // first, not "ongoing monitoring" nor a recurring check, "audit ongoing annually"
-        let ongoing = word == "ongoing"
-            && i > 0
-            && matches!(w(i + 1), "" | "since" | "for" | "still" | "now" | "at" | "with" | "by" | "until" | "and")
-            && !recurring
-            && !ws
-                .iter()
-                .take(i)
-                .rev()
-                .find(|b| !matches!(b.as_str(), "is" | "are" | "still" | "currently"))
-                .is_some_and(|b| {
-                    matches!(b.as_str(), "monitoring" | "support" | "patching" | "operations" | "maintenance")
-                });
+        let ongoing =
+            word == "ongoing"
+                && i > 0
+                && matches!(w(i + 1), "" | "since" | "for" | "still" | "now" | "at" | "with" | "by" | "until" | "and")
+                && !recurring
+                && !ws.iter().take(i).rev().find(|b| !matches!(**b, "is" | "are" | "still" | "currently")).is_some_and(
+                    |b| matches!(*b, "monitoring" | "support" | "patching" | "operations" | "maintenance"),
+                );
         // "Enterprise ready at GA", "available on launch", "ready from GA": a state put at
         // a release, as "after GA" is, its date or not ("at GA in 2024": an honest
         // statement writes "since GA"); not after a verb that says what the release brought
@@ -1583,12 +1613,12 @@ const RESERVATIONS: &[&[&str]] = &[
 ];
 
 /// Whether a segment is only a reservation of [`RESERVATIONS`], over `only`.
-fn only_a_reservation(ws: &[String]) -> bool {
+fn only_a_reservation(ws: &[&str]) -> bool {
     // at most the longest reservation and a few `only`: longer segments are no reservation
     if ws.len() > 8 {
         return false;
     }
-    let rest: Vec<&str> = ws.iter().map(String::as_str).filter(|w| *w != "only").collect();
+    let rest: Vec<&str> = ws.iter().copied().filter(|w| *w != "only").collect();
     RESERVATIONS.iter().any(|r| r[..] == rest[..])
 }
 
@@ -1661,10 +1691,10 @@ const GOAL_MET: &[&str] = &[
 /// readiness is the goal", "Our goal is enterprise readiness"), unless the segment goes
 /// on to say it was met ("zero downtime is the goal we met", "the target was reached"):
 /// `met` after `we`, `which`, `that`, `was`, `has`, `been`, ..., not "the goal to be met".
-fn a_goal(ws: &[String]) -> bool {
+fn a_goal(ws: &[&str]) -> bool {
     let w = |k: usize| word_at(ws, k);
-    let Some(g) = ws.iter().position(|x| GOALS.contains(&x.as_str())) else { return false };
-    let lead = ws.iter().take(g).all(|x| GOAL_WORDS.contains(&x.as_str()));
+    let Some(g) = ws.iter().position(|x| GOALS.contains(x)) else { return false };
+    let lead = ws.iter().take(g).all(|x| GOAL_WORDS.contains(x));
     if lead && g + 1 == ws.len() {
         return true;
     }
@@ -1701,17 +1731,17 @@ fn a_goal(ws: &[String]) -> bool {
 }
 
 /// Word `k` of a segment, empty past its end (so a phrase never matches there).
-fn word_at(ws: &[String], k: usize) -> &str {
-    ws.get(k).map(String::as_str).unwrap_or_default()
+fn word_at<'a>(ws: &[&'a str], k: usize) -> &'a str {
+    ws.get(k).copied().unwrap_or_default()
 }
 
 /// Whether the words of phrase `p` stand at word `i` of a segment.
-fn phrase_at(ws: &[String], i: usize, p: &[&str]) -> bool {
+fn phrase_at(ws: &[&str], i: usize, p: &[&str]) -> bool {
     p.iter().enumerate().all(|(k, p)| word_at(ws, i + k) == *p)
 }
 
 /// Whether a stage of [`STAGES`] or [`STAGE_PHRASES`] starts at word `i`.
-fn stage_at(ws: &[String], i: usize) -> bool {
+fn stage_at(ws: &[&str], i: usize) -> bool {
     STAGES.contains(&word_at(ws, i)) || STAGE_PHRASES.iter().any(|p| phrase_at(ws, i, p))
 }
 
@@ -1730,7 +1760,7 @@ fn version_tag(w: &str) -> bool {
 /// Whether a segment names only stages, over [`STAGE_FILLERS`], [`STAGE_KINDS`] and
 /// version tags ("beta", "in pilot", "proof of concept", "beta release", "public beta",
 /// "v0.9 beta", "alpha/beta", "release candidate", "pre-release", "RC1").
-fn only_a_stage(ws: &[String]) -> bool {
+fn only_a_stage(ws: &[&str]) -> bool {
     let w = |k: usize| word_at(ws, k);
     let mut stages = 0;
     let mut i = 0;
@@ -1760,7 +1790,7 @@ fn only_a_stage(ws: &[String]) -> bool {
 
 /// Segments that are only work still under way: "Enterprise ready (in development)",
 /// "(under evaluation)", "(being tested)", "(ongoing)".
-fn only_work_under_way(ws: &[String]) -> bool {
+fn only_work_under_way(ws: &[&str]) -> bool {
     let w = |k: usize| word_at(ws, k);
     const WORK: &[&str] = &["development", "testing", "test", "evaluation", "construction", "validation", "assessment"];
     const BEING: &[&str] =
@@ -1776,16 +1806,27 @@ fn only_work_under_way(ws: &[String]) -> bool {
     }
 }
 
-/// The words of a segment, lower case, apostrophes dropped ("isn't" is "isnt"), `@` as
-/// `at`.
-fn words(segment: &str) -> Vec<String> {
-    // "Enterprise ready @ GA": `@` is read as `at`
-    let segment = segment.replace('@', " at ");
-    segment
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// A segment as its words are read: `@` as ` at ` ("Enterprise ready @ GA"), apostrophes
+/// dropped ("isn't" is "isnt"); borrowed when it has neither, as most segments do, so
+/// that its words are slices of it.
+fn clean(segment: &str) -> Cow<'_, str> {
+    if !segment.contains(['@', '\'', '\u{2019}']) {
+        return Cow::Borrowed(segment);
+    }
+    let mut out = String::with_capacity(segment.len() + 8);
+    for c in segment.chars() {
+        match c {
+            '@' => out.push_str(" at "),
+            '\'' | '\u{2019}' => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The words of a segment [`clean`] made: its runs of letters and digits.
+fn words(cleaned: &str) -> Vec<&str> {
+    cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
 /// The text cut where a clause ends (5.4: `;`, `!`, `?`, brackets, `.` or `,` before a
@@ -1847,27 +1888,27 @@ fn has_redaction_marker(lower: &str) -> bool {
 /// A negator governing a word of achievement, over filler words only ("was not yet
 /// proven", "no improvement"). A negator right after another does not count: "never
 /// failed to meet" is affirmative. "Not only faster but cheaper" stays affirmative
-/// because "only" is not a filler.
-fn denies(words: &[String]) -> bool {
-    if words.iter().any(|w| UN_ACHIEVED.contains(w)) {
+/// because "only" is not a filler. `class` holds each word's [`Class`].
+fn denies(words: &[&str], class: &[Class]) -> bool {
+    if class.iter().any(|c| c.is(Class::UN_ACHIEVED)) {
         return true;
     }
-    let negator = |w: Option<&String>| w.is_some_and(|w| NEGATORS.contains(w));
-    let at = |k: Option<usize>| k.and_then(|k| words.get(k)).map(String::as_str);
+    let negator = |k: Option<usize>| k.and_then(|k| class.get(k)).is_some_and(|c| c.is(Class::NEGATOR));
+    let at = |k: Option<usize>| k.and_then(|k| words.get(k)).copied();
     words.iter().enumerate().any(|(i, w)| {
         // "w/o" is `without`, of a check only: "Enterprise ready w/o audit"
-        if w == "w" && at(Some(i + 1)) == Some("o") {
+        if *w == "w" && at(Some(i + 1)) == Some("o") {
             return negated_check(words, i + 1);
         }
-        (negator(Some(w)) || w == "zero" && negated_check(words, i))
-            && !negator(i.checked_sub(1).and_then(|j| words.get(j)))
+        (negator(Some(i)) || *w == "zero" && negated_check(words, i))
+            && !negator(i.checked_sub(1))
             // "whether or not audited by customers" leaves it open, it denies nothing
-            && !(w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
+            && !(*w == "not" && at(i.checked_sub(1)) == Some("or") && at(i.checked_sub(2)) == Some("whether"))
             && (words
                 .iter()
                 .skip(i + 1)
-                .find(|w| !is_filler(w.as_str()))
-                .is_some_and(|w| is_achieved(w.as_str()))
+                .find(|w| !is_filler(w))
+                .is_some_and(|w| is_achieved(w))
                 || negated_check(words, i))
     })
 }
@@ -1948,7 +1989,7 @@ const CHECK_HARM: &[&str] = &[
 /// too) negates a check of [`CHECKS`]: "no audit", "without certification", "no SOC 2
 /// audit yet", "zero audits". `without` (`w/o`) only after a word of achievement or
 /// leading its segment: "works without manual approval" tells what a feature needs.
-fn negated_check(words: &[String], i: usize) -> bool {
+fn negated_check(words: &[&str], i: usize) -> bool {
     let at = |k: usize| word_at(words, k);
     if at(i).starts_with("fail") {
         return false;
@@ -1958,7 +1999,7 @@ fn negated_check(words: &[String], i: usize) -> bool {
         let after_state = (0..start)
             .rev()
             .find(|&b| !is_filler(at(b)))
-            .is_none_or(|b| is_achieved(at(b)) || UN_ACHIEVED.contains(at(b)));
+            .is_none_or(|b| Class::of(at(b)).is(Class::ACHIEVED | Class::UN_ACHIEVED));
         if !after_state {
             return false;
         }
@@ -2634,29 +2675,30 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         return Some(Gap::Deferral);
     }
     // Each segment's words are read once: as the segment, then as the one before the next.
-    let mut before: Vec<String> = Vec::new();
-    for (k, &(opener, seg)) in segs.iter().enumerate() {
-        let ws = words(seg);
+    let cleaned: Vec<Cow<str>> = segs.iter().map(|(_, s)| clean(s)).collect();
+    let mut before: Vec<&str> = Vec::new();
+    for (k, (&(opener, seg), text)) in segs.iter().zip(&cleaned).enumerate() {
+        let ws = words(text);
+        // each word's lists, looked up once for the readers below
+        let class: Vec<Class> = ws.iter().map(|w| Class::of(w)).collect();
         let compact: String = ws.concat();
         if REDACTIONS.contains(&compact.as_str()) {
             return Some(Gap::Redacted);
         }
-        if ANSWERS.contains(&compact.as_str()) || denies(&ws) {
+        if ANSWERS.contains(&compact.as_str()) || denies(&ws, &class) {
             return Some(Gap::Denial);
         }
         // "none" or "x" after a colon often answers a question of harm ("Data loss: none"),
         // not after a check ("Audit: none")
-        if matches!(compact.as_str(), "none" | "nil" | "null")
-            && before.last().is_some_and(|l| CHECKS.contains(&l.as_str()))
-        {
+        if matches!(compact.as_str(), "none" | "nil" | "null") && before.last().is_some_and(|l| CHECKS.contains(l)) {
             return Some(Gap::Denial);
         }
         if is_placeholder(seg) && !matches!(compact.as_str(), "none" | "nil" | "null" | "x" | "xx") {
             return Some(Gap::Placeholder);
         }
         if k == 0 {
-            let first = ws.first().map(String::as_str).unwrap_or_default();
-            let last = ws.last().map(String::as_str).unwrap_or_default();
+            let first = ws.first().copied().unwrap_or_default();
+            let last = ws.last().copied().unwrap_or_default();
             let led_by = |p: &[&str]| ws.len() >= p.len() && ws.iter().zip(p).all(|(w, p)| w == p);
             if DEFER_LEADING.contains(&first)
                 || DEFER_TRAILING.contains(&last)
@@ -2667,22 +2709,20 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         }
         // the versions named, said to be out in the next segment: "in v2 and v3 (both released)"
         let out = || {
-            segs.get(k + 1).is_some_and(|(_, s)| {
-                let ws = words(s);
+            segs.get(k + 1).zip(cleaned.get(k + 1)).is_some_and(|((_, s), text)| {
+                let ws = words(text);
                 only_released(&ws) || generated.is_some_and(|g| released_on(s, &ws, g))
             })
         };
         // a segment that is only a release puts at it the state it introduces or closes:
         // "At GA, enterprise ready", "Enterprise ready (at GA)"; not "at launch, 40 banks
         // onboarded" nor "SOC 2 certified (at launch)"
-        let states = |s: &[String]| s.iter().any(|w| is_achieved(w.as_str()));
+        let states = |s: &[&str]| s.iter().any(|w| is_achieved(w));
         let at_release = only_at_a_release(&ws)
-            && (segs.get(k + 1).is_some_and(|(_, s)| states(&words(s)))
-                || k + 1 == segs.len()
-                    && states(&before)
-                    && !before.last().is_some_and(|l| SHIPPED_IN.contains(&l.as_str())));
+            && (cleaned.get(k + 1).is_some_and(|text| states(&words(text)))
+                || k + 1 == segs.len() && states(&before) && !before.last().is_some_and(|l| SHIPPED_IN.contains(l)));
         if at_release
-            || hedges(&ws)
+            || hedges(&ws, &class)
             || in_a_version(seg, &ws) && !out()
             || dated_alone(seg, &ws, opener, &before, generated)
         {

@@ -109,8 +109,10 @@ fn slash_form(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Form> {
             r.digit_run_end(j + 2),
         ));
     }
-    let n = r.digits(i).and_then(|d| d.parse::<f64>().ok());
-    if let Some(end) = n.filter(|_| plain && j == i + 1).and_then(|n| ratio_end(r, n, j)) {
+    // a ratio starts at `in` or `out`: the number is parsed only then
+    let ratio = plain && j == i + 1 && matches!(r.word(j), Some("in" | "out"));
+    let n = r.digits(i).filter(|_| ratio).and_then(|d| d.parse::<f64>().ok());
+    if let Some(end) = n.and_then(|n| ratio_end(r, n, j)) {
         return Some(Form::Unread(COUNTS, end));
     }
     if slash_at(r, j).is_none() {

@@ -702,8 +702,9 @@ fn calendar(r: &Reader, k: usize) -> Option<(usize, u32, Cal)> {
         }
         return Some((k + 1, y, Cal::Year));
     }
-    // 15 March 2024, 3rd March 2024
-    if let Some(d) = day(r, k) {
+    // 15 March 2024, 3rd March 2024: a word after the day (its month or its ending), or
+    // none of it is there; asked first, as `day` reads the text as written
+    if let Some(d) = r.word(k + 1).and_then(|_| day(r, k)) {
         let y = month_at(r, d).then(|| year(d + 1).filter(|_| spaced(r, d) && spaced(r, d + 1)))??;
         return Some((d + 2, y, Cal::Day));
     }
