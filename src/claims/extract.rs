@@ -1212,7 +1212,11 @@ impl Reader<'_> {
         let text = if frac.is_empty() { int } else { Cow::Owned(format!("{int}.{frac}")) };
         // beyond the range of a double ("1,000,000,..." of 400 groups): not read, whole,
         // so that neither its groups are read alone nor each read again from the next
-        let Some(value) = text.parse::<f64>().ok().filter(|v| v.is_finite()) else {
+        // most numbers are a few digits: read exactly as an integer (below 2^53), without
+        // the float parser
+        let small = (text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse::<u64>().ok());
+        let value = small.flatten().map(|n| n as f64).or_else(|| text.parse::<f64>().ok());
+        let Some(value) = value.filter(|v| v.is_finite()) else {
             return Some(Num::unread(i, j));
         };
         let plain = frac.is_empty() && sep_used.is_none();
@@ -1844,6 +1848,10 @@ fn look_alikes(r: &Reader, more: &mut usize) -> Vec<(Range<usize>, Cow<'static, 
         k += 1;
         while k < r.toks.len() && is_alnum(k) && r.glued(k) {
             k += 1;
+        }
+        // digits alone have no letter to draw like another: most tokens of a long claim
+        if k == start + 1 && r.digits(start).is_some() {
+            continue;
         }
         // the run as a whole ("bi11ion", "1OO"), else each of its words ("2х" in "4.2х")
         let run = tok_span(r, start, k);

@@ -1102,26 +1102,15 @@ fn in_a_version(seg: &str, ws: &[&str]) -> bool {
     // first that is neither an article nor a word of time to come: one pass each from the
     // right, so that a run of numbers or of articles ("1 1 1 ...", "the the ...") is read
     // once, not again from each of its words (a statement of 80,000 numbers took 5.6 s).
-    let first_not = |skip: &dyn Fn(&str) -> bool| {
-        let mut out = vec![ws.len(); ws.len() + 1];
-        let mut next = ws.len();
-        for (i, slot) in out.iter_mut().enumerate().take(ws.len()).rev() {
-            if !skip(w(i)) {
-                next = i;
-            }
-            *slot = next;
-        }
-        out
-    };
-    let past_number = first_not(&|x| digits(x));
-    let past_article = first_not(&|x| matches!(x, "the" | "a" | "an") || NEXT.contains(&x));
+    let past_number = first_kept(ws.len(), |i| !digits(w(i)));
+    let past_article = first_kept(ws.len(), |i| !(matches!(w(i), "the" | "a" | "an") || NEXT.contains(&w(i))));
     let numbered = |k: usize| {
-        let end = past_number.get(k).copied().unwrap_or(ws.len());
+        let end = past_number.get(k).map_or(ws.len(), |&j| j as usize);
         end > k && matches!(w(end), "release" | "version" | "update" | "build")
     };
     let named = (0..ws.len()).any(|i| {
         // an article and a word of time to come allowed: "in the upcoming v2"
-        let j = past_article.get(i + 1).copied().unwrap_or(ws.len());
+        let j = past_article.get(i + 1).map_or(ws.len(), |&j| j as usize);
         (version_at(ws, j) || numbered(j)) && into_version_at(ws, i)
     });
     named || bare_version(seg)
@@ -1407,29 +1396,16 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
     }
     let is = |i: usize, bit: u8| class.get(i).is_some_and(|c| c.is(bit));
     // For each position, the first word at or after it that is not a filler ("still"
-    // counts as one here): one pass from the right, so a run of fillers is read once
-    // however many modals stand in it.
-    let mut solid = vec![ws.len(); ws.len() + 1];
-    let mut next = ws.len();
-    for (i, slot) in solid.iter_mut().enumerate().take(ws.len()).rev() {
-        if !(is(i, Class::FILLER) || w(i) == "still") {
-            next = i;
-        }
-        *slot = next;
-    }
+    // counts as one here), so that a run of fillers is read once however many modals
+    // stand in it
+    let solid = first_kept(ws.len(), |i| !(is(i, Class::FILLER) || w(i) == "still"));
+    let solid = |i: usize| solid.get(i).map(|&j| j as usize);
     // the first word after `i` that is not a filler
-    let governed = |i: usize| solid.get(i + 1).map(|&j| w(j)).filter(|g| !g.is_empty());
+    let governed = |i: usize| solid(i + 1).map(w).filter(|g| !g.is_empty());
     // For each position, the first word at or after it not of WHEN_LEAD, and whether a
     // word of RECURRING stands before it: one pass each, so a run of schedule words
     // ("coming coming ...", "planned x planned x ...") is not read again from each.
-    let mut past_lead = vec![ws.len(); ws.len() + 1];
-    let mut next = ws.len();
-    for (i, slot) in past_lead.iter_mut().enumerate().take(ws.len()).rev() {
-        if !is(i, Class::WHEN_LEAD) {
-            next = i;
-        }
-        *slot = next;
-    }
+    let past_lead = first_kept(ws.len(), |i| !is(i, Class::WHEN_LEAD));
     let recurring_before: Vec<bool> = class
         .iter()
         .scan(false, |seen, c| {
@@ -1466,7 +1442,7 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
             && !negated(i)
             && !(word == "soon" && i > 0 && w(i - 1) == "as" && w(i + 1) == "as");
         let phrase = HEDGE_PHRASES.iter().any(|p| phrase_at(ws, i, p)) && !negated(i);
-        let to_be = phrase_at(ws, i, &["to", "be"]) && solid.get(i + 2).is_some_and(|&j| TO_BE_DECIDED.contains(&w(j)));
+        let to_be = phrase_at(ws, i, &["to", "be"]) && solid(i + 2).is_some_and(|j| TO_BE_DECIDED.contains(&w(j)));
         let future = (MODALS_FUTURE.contains(&word) || (word == "to" && i > 0 && PLAN_VERBS.contains(&w(i - 1))))
             && !negated(i)
             && governed(i).is_some_and(is_achieved);
@@ -1477,14 +1453,14 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
             && !negated(i)
             && governed(i).is_some_and(|g| is_achieved(g) && !NOT_QUALIFIED.contains(&g));
         let striving = STRIVING.iter().find(|p| phrase_at(ws, i, p)).is_some_and(|p| {
-            let after = solid.get(i + p.len()).map(|&j| w(j)).unwrap_or_default();
+            let after = solid(i + p.len()).map(w).unwrap_or_default();
             is_achieved(after) && !CHECKING.contains(&after)
         });
         let stage = matches!(word, "still" | "currently" | "only")
             && (stage_at(ws, i + 1) || matches!(w(i + 1), "in" | "a" | "an") && stage_at(ws, i + 2));
         let scheduled =
             SCHEDULED.contains(&word) && !negated(i) && !compared(i) && recurring_before.get(i) == Some(&false) && {
-                let lead = past_lead.get(i + 1).copied().unwrap_or(ws.len());
+                let lead = past_lead.get(i + 1).map_or(ws.len(), |&j| j as usize);
                 let when = |k: usize| k == ws.len() || is_date(w(k)) || PERIODS.contains(&w(k));
                 lead > i + 1 && when(lead) || is_date(w(i + 1))
             };
@@ -1498,9 +1474,8 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
         };
         // "once audited", "upon certification", "subject to audit"
         let once = (matches!(word, "once" | "upon") || word == "subject" && w(i + 1) == "to")
-            && solid
-                .get(if word == "subject" { i + 2 } else { i + 1 })
-                .is_some_and(|&j| ONCE_PENDING.contains(&w(j)) || version_at(ws, j));
+            && solid(if word == "subject" { i + 2 } else { i + 1 })
+                .is_some_and(|j| ONCE_PENDING.contains(&w(j)) || version_at(ws, j));
         // "when certified", "if approved", "after GA", "until general availability", "before
         // v2". A date later in the segment makes a check an event in time ("after the audit
         // in 2024"), not a release ("after GA in 2024": "GA since 2024" says it is out), nor
@@ -1520,7 +1495,7 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
         let until = UNTIL_RELEASE.contains(&word) && (word != "prior" || w(i + 1) == "to");
         let condition = (CONDITIONS.contains(&word) || as_soon_as || until)
             && !process()
-            && solid.get(i + 1).is_some_and(|&j| {
+            && solid(i + 1).is_some_and(|j| {
                 let ga = matches!(w(j), "ga" | "launch")
                     || phrase_at(ws, j, &["general", "availability"])
                     || phrase_at(ws, j, &["generally", "available"]);
@@ -1730,6 +1705,24 @@ fn a_goal(ws: &[&str]) -> bool {
     (after_copula || before_copula) && !met
 }
 
+/// For each of `n` positions and the one past the end, the first position at or after
+/// it whose word `keep` accepts (`n` when none): one pass from the right, so that a run
+/// of words passed over is read once however many words look past it. Positions as
+/// `u32`, half the memory of a statement's million words (a statement under the read
+/// limits has fewer than 2^32 words).
+fn first_kept(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
+    let end = u32::try_from(n).unwrap_or(u32::MAX);
+    let mut out = vec![end; n + 1];
+    let mut next = end;
+    for (i, slot) in out.iter_mut().enumerate().take(n).rev() {
+        if keep(i) {
+            next = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        *slot = next;
+    }
+    out
+}
+
 /// Word `k` of a segment, empty past its end (so a phrase never matches there).
 fn word_at<'a>(ws: &[&'a str], k: usize) -> &'a str {
     ws.get(k).copied().unwrap_or_default()
@@ -1824,9 +1817,13 @@ fn clean(segment: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The words of a segment [`clean`] made: its runs of letters and digits.
+/// The words of a segment [`clean`] made: its runs of letters and digits. At most one
+/// per two bytes: allocated once at that size (grown by doubling, a long statement's
+/// list was copied a dozen times, each copy more memory touched).
 fn words(cleaned: &str) -> Vec<&str> {
-    cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    let mut out = Vec::with_capacity(cleaned.len() / 2 + 1);
+    out.extend(cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()));
+    out
 }
 
 /// The text cut where a clause ends (5.4: `;`, `!`, `?`, brackets, `.` or `,` before a
@@ -1837,10 +1834,11 @@ fn segments(lower: &str) -> Vec<(Option<char>, &str)> {
     let mut start = 0;
     let mut opener = None;
     let mut chars = lower.char_indices().peekable();
+    let mut prev = None;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let spaced = |n: Option<char>| n.is_none_or(char::is_whitespace);
-        let prev = lower[..i].chars().next_back();
+        let prev = prev.replace(c);
         let prev_space = prev.is_some_and(char::is_whitespace);
         // an answer after `=`, `|`, an arrow (`->`, `=>`, `→`), a spaced `--` or `/`:
         // "Enterprise ready = false", "Enterprise ready → no", "Ready -- no"
@@ -2063,7 +2061,8 @@ fn unfilled(lower: &str) -> bool {
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or_default();
     let last = words.next_back().unwrap_or_default();
-    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    // the letters and digits alone, as far as the longest word below and one more
+    let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).take(11).collect();
     if matches!(first, "insert" | "enter" | "your" | "add" | "put" | "type" | "write") && last == "here"
         || matches!(compact.as_str(), "changeme" | "dummy" | "dummytext" | "sampletext" | "foo" | "foobar" | "test")
     {
@@ -2214,7 +2213,10 @@ impl DateWords {
 /// The words of `normalized` (the text after `crate::audit::normalize::normalize`, which
 /// [`gap`] has already made) for the date reader (see [`DateWords`]).
 fn date_words(normalized: &str) -> DateWords {
-    let mut out = DateWords { text: String::new(), at: Vec::new() };
+    // at most one word per two bytes, and about as much text as the statement's:
+    // allocated once
+    let mut out =
+        DateWords { text: String::with_capacity(normalized.len()), at: Vec::with_capacity(normalized.len() / 2 + 1) };
     let mut word = String::new();
     let mut sep = String::new();
     let mut spaced = false;
