@@ -1641,11 +1641,16 @@ fn is_arrow(r: &Reader, i: usize) -> bool {
 /// ("never goes above", "not only over") is not read: the error is the reason, which the
 /// `claims.unchecked` finding gives.
 fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
-    let back: [Option<Back>; 4] = r.words_back(i);
-    let w = |d: usize| match back.get(d) {
-        Some(Some(Back::Word(w))) => Some(*w),
-        _ => None,
-    };
+    fn word<'a>(back: &[Option<Back<'a>>], d: usize) -> Option<&'a str> {
+        match back.get(d) {
+            Some(Some(Back::Word(w))) => Some(*w),
+            _ => None,
+        }
+    }
+    // two tokens back name the bound; up to two more are read for a negation before it,
+    // only when there is a bound (most numbers have none)
+    let near: [Option<Back>; 2] = r.words_back(i);
+    let w = |d: usize| word(&near, d);
     // the bound, the words it takes, and whether a negation right before it reverses it
     let (bound, len, flips) = match (w(1), w(0)) {
         (Some("less" | "fewer"), Some("than")) => (Bound::AtMost, 2, true),
@@ -1661,13 +1666,15 @@ fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
         // an arrow ("16.5 GB -> 185.58 MB", "=>") leads to the figure, which is a value,
         // not a floor: read as ">", the seed's own contradiction passed
         _ if is_arrow(r, i) => (Bound::Exact, 0, false),
-        _ => match back.first() {
+        _ => match near.first() {
             Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
             Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
             _ => (Bound::Exact, 0, false),
         },
     };
-    let negation = |d: usize| w(d).filter(|w| is_negation(w));
+    let [a, b] = near;
+    let far: [Option<Back>; 4] = if len == 0 { [a, b, None, None] } else { r.words_back(i) };
+    let negation = |d: usize| word(&far, d).filter(|w| is_negation(w));
     match (negation(len), negation(len + 1)) {
         (Some(_), _) if flips => Ok(match bound {
             Bound::AtLeast => Bound::AtMost,

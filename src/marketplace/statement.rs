@@ -2732,6 +2732,8 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         }
         before = ws;
     }
+    // the words are not needed by the date reader, which reads its own
+    drop(before);
     if generated.is_some_and(|g| date_after(n.text(), g).is_some()) {
         return Some(Gap::Later);
     }

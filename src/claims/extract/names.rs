@@ -734,8 +734,8 @@ fn calendar(r: &Reader, k: usize) -> Option<(usize, u32, Cal)> {
 /// A word of a month at token `k` as written (`May` only with its capital: `may` is a
 /// verb too).
 fn month_at(r: &Reader, k: usize) -> bool {
-    let written = r.toks.get(k).and_then(|t| r.t.get(t.range()));
-    r.word(k).is_some_and(|w| MONTHS.contains(&w) && (w != "may" || written == Some("May"))) && as_written(r, k)
+    let written = || r.toks.get(k).and_then(|t| r.t.get(t.range()));
+    r.word(k).is_some_and(|w| MONTHS.contains(&w) && (w != "may" || written() == Some("May"))) && as_written(r, k)
 }
 
 /// A day of a month at token `k`, 1 to 31 in one or two digits as written, an ordinal's
