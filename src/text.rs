@@ -185,6 +185,17 @@ pub fn drawn_as_low_line(c: char) -> bool {
     matches!(c, '\u{2cd}' | '\u{2581}' | '\u{23bd}')
 }
 
+/// A modifier letter drawn as an apostrophe, a quote or a prime (`ʼ` U+02BC, `ʻ`, `ʽ`,
+/// `ʹ`, `ˈ`, `ˊ`, `ˋ`, the saltillo `ꞌ`): Unicode calls them letters, so a reader that
+/// splits words at non-letters glued them to the digits after them, and `ʼ10x faster`
+/// was an identifier, `since ʼ27` no date.
+pub fn drawn_as_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2b9}' | '\u{2bb}' | '\u{2bc}' | '\u{2bd}' | '\u{2c8}' | '\u{2ca}' | '\u{2cb}' | '\u{a78b}' | '\u{a78c}'
+    )
+}
+
 /// Whether a character can move, hide or erase other text when shown: C0 and C1
 /// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
 /// report lines), line and paragraph separators, and the invisible format characters

@@ -2223,7 +2223,7 @@ fn date_words(normalized: &str) -> DateWords {
             word.push(c.to_ascii_lowercase());
         } else if let Some(d) = crate::audit::normalize::decimal_digit(c) {
             word.push(char::from(b'0' + d));
-        } else if c.is_alphanumeric() {
+        } else if c.is_alphanumeric() && !crate::text::drawn_as_apostrophe(c) {
             // the letter it is drawn as, capital or small (Cyrillic `М`, `а`; small
             // capitals `ᴍᴀʀᴄʜ`); the skeleton draws `m` as `rn`
             let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut buf))
@@ -2243,7 +2243,14 @@ fn date_words(normalized: &str) -> DateWords {
                 spaced = true;
             } else if sep.len() < 8 {
                 // a long run of punctuation is no date's separator; its start is kept
-                sep.push(if matches!(c, '\u{2018}' | '\u{2019}' | '`') { '\'' } else { c });
+                // read as drawn: a quote or a modifier letter drawn as an apostrophe
+                // (`since ʼ27`), the fraction and division slashes (`certified 03⁄27`)
+                sep.push(match c {
+                    '\u{2018}' | '\u{2019}' | '`' => '\'',
+                    c if crate::text::drawn_as_apostrophe(c) => '\'',
+                    '\u{2044}' | '\u{2215}' => '/',
+                    c => c,
+                });
             } else {
                 sep.push(',');
             }
@@ -3733,5 +3740,24 @@ mod tests {
         assert_eq!(gap(&text), Some(Gap::Hedge));
         let text = "Enterprise ready ".to_owned() + &"with 1.5 GB in 2.5 hours ".repeat(20_000);
         assert_eq!(gap(&text), None);
+    }
+
+    /// Attacker pass 13: a modifier letter drawn as an apostrophe (`ʼ`, `ˈ`, the saltillo
+    /// `ꞌ`) before a year of two digits, and the fraction and division slashes between a
+    /// month and its year, are read as the apostrophe and the slash they are drawn as.
+    #[test]
+    fn marks_drawn_as_apostrophes_and_slashes_date() {
+        for (t, date) in [
+            ("Enterprise ready since \u{2bc}27", "27"),
+            ("Enterprise ready since \u{2c8}27", "27"),
+            ("Enterprise ready, certified (\u{a78c}27)", "27"),
+            ("Enterprise ready, certified 03\u{2044}27", "03 27"),
+            ("Enterprise ready, certified 03\u{2215}2027", "03 2027"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+        }
+        for t in ["Enterprise ready since \u{2bc}24", "Enterprise ready, certified 03\u{2044}24"] {
+            assert_eq!(after(t), None, "{t}");
+        }
     }
 }
