@@ -407,11 +407,35 @@ fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
     }
     // "a score-million records": a hyphen joins it to what it counts, as "one-billion"
     let hyphen = r.sym(next) == Some('-') && r.glued(next) && r.glued(next + 1) && counted(next + 1);
+    // "Records processed: a gross" counts the records named before it, as "Records: a
+    // dozen" does; a word after it makes it that word's ("Records: a gross margin")
+    let ends = !r.same_clause(k, next) || r.word(next).is_none();
     if of {
         Some((c, next + 1))
     } else {
-        (counted(next) || hyphen).then_some((c, next))
+        (counted(next) || hyphen || (ends && record_noun_before(r, k))).then_some((c, next))
     }
+}
+
+/// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
+/// costs linear time.
+const NOUN_BEFORE_WINDOW: usize = 8;
+
+/// A record noun among the [`NOUN_BEFORE_WINDOW`] tokens before token `k` in its clause,
+/// with no preposition or number between ("Records processed: a gross"; not "records in a
+/// score", "records, a score").
+fn record_noun_before(r: &Reader, k: usize) -> bool {
+    for j in (k.saturating_sub(NOUN_BEFORE_WINDOW)..k).rev() {
+        if !r.same_clause(j, k) || r.digits(j).is_some() {
+            return false;
+        }
+        match r.word(j) {
+            Some(w) if is_record_noun(w) => return true,
+            Some(w) if is_preposition(w) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn unit_word(w: &str) -> Option<f64> {
@@ -4103,5 +4127,18 @@ mod tests {
         }
         // a letter inside a word stays where it is
         assert!(extract("enterprise_ready", "Deployed in Hawai\u{2bb}i").unchecked.is_empty());
+    }
+
+    /// Attacker pass 13: `score` and `gross` at the end of a clause that names records
+    /// before them count the records, as `dozen` does; elsewhere they stay words.
+    #[test]
+    fn a_collective_after_a_record_noun_counts_it() {
+        for (text, value) in [("Records processed: a gross", 144.0), ("Records: two score", 40.0)] {
+            assert_eq!(q("scale_proven", text), rec(value, 1.0), "{text}");
+        }
+        for text in ["Records: a high score", "Records processed: a gross margin", "Records with a score"] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?}", e.mentions);
+        }
     }
 }
