@@ -19,6 +19,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 mod names;
+pub(crate) use names::DONE;
 
 /// Which metric a percentage names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

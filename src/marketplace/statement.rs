@@ -2356,11 +2356,15 @@ fn figures(t: &DateWords, i: usize) -> Option<Dated> {
     // "certified 03/27": a month and a year of two digits each after a slash, after a word
     // of time or a past check or release (the claims read it as a date after one of those:
     // it must not pass there and go unread here); "24/7", "1/2", "50/50" are none
-    let lead =
-        i.checked_sub(1).filter(|_| t.joined(i)).map(w).is_some_and(|b| {
-            YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established")
-        });
-    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/";
+    let before = i.checked_sub(1).filter(|_| t.joined(i)).map(w);
+    let lead = before
+        .is_some_and(|b| YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established"));
+    // after a verb that may count, which the claims read no date after ("passed 12/30
+    // checks", "tested 10/12 configurations": a share there), a date only as a year is
+    // followed; after a check the claims read one after, any word ("certified 03/27 audit")
+    let counts = before.is_some_and(|b| !YEAR_LEAD.contains(&b) && !crate::claims::extract::DONE.contains(&b));
+    let followed = i + 2 >= t.len() || t.opens(i + 2) || YEAR_TAIL.contains(&w(i + 2));
+    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/" && (!counts || followed);
     if let Some(y) = year2or4(w(i + 1)).filter(|_| short && lead && digits(w(i + 1)) && (1..=12).contains(&first)) {
         return Some(Dated::months(y, first, 1, 2));
     }
@@ -3757,6 +3761,24 @@ mod tests {
             assert_eq!(after(t).as_deref(), Some(date), "{t}");
         }
         for t in ["Enterprise ready since \u{2bc}24", "Enterprise ready, certified 03\u{2044}24"] {
+            assert_eq!(after(t), None, "{t}");
+        }
+    }
+
+    /// Attacker pass 13: after a verb that may count, a month and year of two digits
+    /// each is a date only as a year is followed; "passed 12/30 checks" was a plan dated
+    /// December 2030. After a check the claims read a date after, any word may follow.
+    #[test]
+    fn a_short_month_after_a_count_verb_is_followed_as_a_year() {
+        for (t, date) in [
+            ("Enterprise ready, certified 03/27 audit", "03 27"),
+            ("Enterprise ready, passed 03/27", "03 27"),
+            ("Enterprise ready, passed 03/27 by EY", "03 27"),
+            ("Enterprise ready since 12/25 checks", "12 25"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+        }
+        for t in ["Enterprise ready: passed 12/30 checks", "Enterprise ready, completed 03/27 audits"] {
             assert_eq!(after(t), None, "{t}");
         }
     }
