@@ -196,6 +196,18 @@ pub fn drawn_as_apostrophe(c: char) -> bool {
     )
 }
 
+/// A letter drawn as a mark, not as a letter of a word: a modifier letter (Unicode
+/// category `Lm`: `ʼ`, `ː`, `ˑ`, `ー`, ...), the clicks drawn as `|`, `‖`, `ǂ`, `!` (U+01C0 to
+/// U+01C3), the sinological dot `ꞏ` drawn as `·`, and the saltillo (`ꞌ`, `Ꞌ`). Glued to the digits after it, a reader that splits
+/// words at non-letters read `ǀ10x faster` as an identifier.
+pub fn drawn_as_mark(c: char) -> bool {
+    !c.is_ascii()
+        && (drawn_as_apostrophe(c)
+            || matches!(c, '\u{1c0}'..='\u{1c3}' | '\u{a78f}')
+            || unicode_general_category::get_general_category(c)
+                == unicode_general_category::GeneralCategory::ModifierLetter)
+}
+
 /// Whether a character can move, hide or erase other text when shown: C0 and C1
 /// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
 /// report lines), line and paragraph separators, and the invisible format characters

@@ -288,10 +288,10 @@ fn scan(t: &str, mut emit: impl FnMut(Scanned, usize, usize, u32)) {
                 it.next();
             }
             (Scanned::Foreign, end)
-        } else if c.is_alphabetic() && !crate::text::drawn_as_apostrophe(c) {
+        } else if c.is_alphabetic() && !crate::text::drawn_as_mark(c) {
             let mut end = at + c.len_utf8();
             while let Some(&(i, d)) = it.peek() {
-                if !d.is_alphabetic() || crate::text::drawn_as_apostrophe(d) {
+                if !d.is_alphabetic() || crate::text::drawn_as_mark(d) {
                     break;
                 }
                 end = i + d.len_utf8();
@@ -1112,7 +1112,7 @@ impl Reader<'_> {
         let mark = self.sym(k).is_some_and(|c| {
             matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}')
                 || LOOK_ALIKE_GROUP_MARKS.contains(&c)
-                || crate::text::drawn_as_apostrophe(c)
+                || crate::text::drawn_as_mark(c)
         }) && self.glued(k)
             && self.glued(k + 1)
             && self.digits(k + 1).is_some();
@@ -4113,15 +4113,28 @@ mod tests {
         assert!(e.unchecked.len() <= MAX_PER_RULE);
     }
 
-    /// Attacker pass 13: a modifier letter drawn as an apostrophe is a mark, not a letter
-    /// glued to the digits after it: `ʼ10x faster` was an identifier and passed.
+    /// Attacker pass 13: a letter drawn as a mark (a modifier letter, a click, the saltillo)
+    /// is a mark, not a letter glued to the digits after it: `ʼ10x faster` and `ǀ10x
+    /// faster` were identifiers and passed.
     #[test]
     fn a_letter_drawn_as_an_apostrophe_is_a_mark() {
-        for text in ["Proven \u{2bc}10x faster", "Proven \u{2c8}10x faster", "Proven \u{a78c}10x faster"] {
+        for text in [
+            "Proven \u{2bc}10x faster",
+            "Proven \u{2c8}10x faster",
+            "Proven \u{a78c}10x faster",
+            "Proven \u{1c0}10x faster",
+            "Proven \u{2d0}10x faster",
+            "Proven \u{30fc}10x faster",
+            "Proven \u{a78f}10x faster",
+        ] {
             assert_eq!(q("performance_improvement", text), vec![Quantity::Speedup { value: 10.0 }], "{text}");
         }
         // no apostrophe of a date, and no grouping mark: read as nothing, not as a year or a count
-        for text in ["Enterprise ready since \u{2bc}24", "Proven 5\u{2bc}000\u{2bc}000 records"] {
+        for text in [
+            "Enterprise ready since \u{2bc}24",
+            "Proven 5\u{2bc}000\u{2bc}000 records",
+            "Proven 5\u{2d0}000\u{2d0}000 records",
+        ] {
             let e = extract("scale_proven", text);
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
             assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
