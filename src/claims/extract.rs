@@ -19,6 +19,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 mod names;
+pub(crate) use names::DONE;
 
 /// Which metric a percentage names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,10 +288,10 @@ fn scan(t: &str, mut emit: impl FnMut(Scanned, usize, usize, u32)) {
                 it.next();
             }
             (Scanned::Foreign, end)
-        } else if c.is_alphabetic() {
+        } else if c.is_alphabetic() && !crate::text::drawn_as_mark(c) {
             let mut end = at + c.len_utf8();
             while let Some(&(i, d)) = it.peek() {
-                if !d.is_alphabetic() {
+                if !d.is_alphabetic() || crate::text::drawn_as_mark(d) {
                     break;
                 }
                 end = i + d.len_utf8();
@@ -407,11 +408,35 @@ fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
     }
     // "a score-million records": a hyphen joins it to what it counts, as "one-billion"
     let hyphen = r.sym(next) == Some('-') && r.glued(next) && r.glued(next + 1) && counted(next + 1);
+    // "Records processed: a gross" counts the records named before it, as "Records: a
+    // dozen" does; a word after it makes it that word's ("Records: a gross margin")
+    let ends = !r.same_clause(k, next) || r.word(next).is_none();
     if of {
         Some((c, next + 1))
     } else {
-        (counted(next) || hyphen).then_some((c, next))
+        (counted(next) || hyphen || (ends && record_noun_before(r, k))).then_some((c, next))
     }
+}
+
+/// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
+/// costs linear time.
+const NOUN_BEFORE_WINDOW: usize = 8;
+
+/// A record noun among the [`NOUN_BEFORE_WINDOW`] tokens before token `k` in its clause,
+/// with no preposition or number between ("Records processed: a gross"; not "records in a
+/// score", "records, a score").
+fn record_noun_before(r: &Reader, k: usize) -> bool {
+    for j in (k.saturating_sub(NOUN_BEFORE_WINDOW)..k).rev() {
+        if !r.same_clause(j, k) || r.digits(j).is_some() {
+            return false;
+        }
+        match r.word(j) {
+            Some(w) if is_record_noun(w) => return true,
+            Some(w) if is_preposition(w) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn unit_word(w: &str) -> Option<f64> {
@@ -1087,6 +1112,7 @@ impl Reader<'_> {
         let mark = self.sym(k).is_some_and(|c| {
             matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}')
                 || LOOK_ALIKE_GROUP_MARKS.contains(&c)
+                || crate::text::drawn_as_mark(c)
         }) && self.glued(k)
             && self.glued(k + 1)
             && self.digits(k + 1).is_some();
@@ -4100,5 +4126,48 @@ mod tests {
         let e = extract("scale_proven", &text);
         assert_eq!(e.mentions.len(), 50_000);
         assert!(e.unchecked.len() <= MAX_PER_RULE);
+    }
+
+    /// Attacker pass 13: a letter drawn as a mark (a modifier letter, a click, the saltillo)
+    /// is a mark, not a letter glued to the digits after it: `ʼ10x faster` and `ǀ10x
+    /// faster` were identifiers and passed.
+    #[test]
+    fn a_letter_drawn_as_an_apostrophe_is_a_mark() {
+        for text in [
+            "Proven \u{2bc}10x faster",
+            "Proven \u{2c8}10x faster",
+            "Proven \u{a78c}10x faster",
+            "Proven \u{1c0}10x faster",
+            "Proven \u{2d0}10x faster",
+            "Proven \u{30fc}10x faster",
+            "Proven \u{a78f}10x faster",
+        ] {
+            assert_eq!(q("performance_improvement", text), vec![Quantity::Speedup { value: 10.0 }], "{text}");
+        }
+        // no apostrophe of a date, and no grouping mark: read as nothing, not as a year or a count
+        for text in [
+            "Enterprise ready since \u{2bc}24",
+            "Proven 5\u{2bc}000\u{2bc}000 records",
+            "Proven 5\u{2d0}000\u{2d0}000 records",
+        ] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            assert_eq!(e.unchecked.len(), 1, "{text}: {:?}", e.unchecked);
+        }
+        // a letter inside a word stays where it is
+        assert!(extract("enterprise_ready", "Deployed in Hawai\u{2bb}i").unchecked.is_empty());
+    }
+
+    /// Attacker pass 13: `score` and `gross` at the end of a clause that names records
+    /// before them count the records, as `dozen` does; elsewhere they stay words.
+    #[test]
+    fn a_collective_after_a_record_noun_counts_it() {
+        for (text, value) in [("Records processed: a gross", 144.0), ("Records: two score", 40.0)] {
+            assert_eq!(q("scale_proven", text), rec(value, 1.0), "{text}");
+        }
+        for text in ["Records: a high score", "Records processed: a gross margin", "Records with a score"] {
+            let e = extract("scale_proven", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?}", e.mentions);
+        }
     }
 }

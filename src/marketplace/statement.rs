@@ -2266,7 +2266,7 @@ fn date_words(normalized: &str) -> DateWords {
             word.push(c.to_ascii_lowercase());
         } else if let Some(d) = crate::audit::normalize::decimal_digit(c) {
             word.push(char::from(b'0' + d));
-        } else if c.is_alphanumeric() {
+        } else if c.is_alphanumeric() && !crate::text::drawn_as_apostrophe(c) {
             // the letter it is drawn as, capital or small (Cyrillic `М`, `а`; small
             // capitals `ᴍᴀʀᴄʜ`); the skeleton draws `m` as `rn`
             let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut buf))
@@ -2286,7 +2286,14 @@ fn date_words(normalized: &str) -> DateWords {
                 spaced = true;
             } else if sep.len() < 8 {
                 // a long run of punctuation is no date's separator; its start is kept
-                sep.push(if matches!(c, '\u{2018}' | '\u{2019}' | '`') { '\'' } else { c });
+                // read as drawn: a quote or a modifier letter drawn as an apostrophe
+                // (`since ʼ27`), the fraction and division slashes (`certified 03⁄27`)
+                sep.push(match c {
+                    '\u{2018}' | '\u{2019}' | '`' => '\'',
+                    c if crate::text::drawn_as_apostrophe(c) => '\'',
+                    '\u{2044}' | '\u{2215}' => '/',
+                    c => c,
+                });
             } else {
                 sep.push(',');
             }
@@ -2392,11 +2399,15 @@ fn figures(t: &DateWords, i: usize) -> Option<Dated> {
     // "certified 03/27": a month and a year of two digits each after a slash, after a word
     // of time or a past check or release (the claims read it as a date after one of those:
     // it must not pass there and go unread here); "24/7", "1/2", "50/50" are none
-    let lead =
-        i.checked_sub(1).filter(|_| t.joined(i)).map(w).is_some_and(|b| {
-            YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established")
-        });
-    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/";
+    let before = i.checked_sub(1).filter(|_| t.joined(i)).map(w);
+    let lead = before
+        .is_some_and(|b| YEAR_LEAD.contains(&b) || DATED_EVENTS.contains(&b) || matches!(b, "founded" | "established"));
+    // after a verb that may count, which the claims read no date after ("passed 12/30
+    // checks", "tested 10/12 configurations": a share there), a date only as a year is
+    // followed; after a check the claims read one after, any word ("certified 03/27 audit")
+    let counts = before.is_some_and(|b| !YEAR_LEAD.contains(&b) && !crate::claims::extract::DONE.contains(&b));
+    let followed = i + 2 >= t.len() || t.opens(i + 2) || YEAR_TAIL.contains(&w(i + 2));
+    let short = s == "/" && w(i).len() == 2 && w(i + 1).len() == 2 && t.sep(i + 2) != "/" && (!counts || followed);
     if let Some(y) = year2or4(w(i + 1)).filter(|_| short && lead && digits(w(i + 1)) && (1..=12).contains(&first)) {
         return Some(Dated::months(y, first, 1, 2));
     }
@@ -3777,5 +3788,42 @@ mod tests {
         assert_eq!(gap(&text), Some(Gap::Hedge));
         let text = "Enterprise ready ".to_owned() + &"with 1.5 GB in 2.5 hours ".repeat(20_000);
         assert_eq!(gap(&text), None);
+    }
+
+    /// Attacker pass 13: a modifier letter drawn as an apostrophe (`ʼ`, `ˈ`, the saltillo
+    /// `ꞌ`) before a year of two digits, and the fraction and division slashes between a
+    /// month and its year, are read as the apostrophe and the slash they are drawn as.
+    #[test]
+    fn marks_drawn_as_apostrophes_and_slashes_date() {
+        for (t, date) in [
+            ("Enterprise ready since \u{2bc}27", "27"),
+            ("Enterprise ready since \u{2c8}27", "27"),
+            ("Enterprise ready, certified (\u{a78c}27)", "27"),
+            ("Enterprise ready, certified 03\u{2044}27", "03 27"),
+            ("Enterprise ready, certified 03\u{2215}2027", "03 2027"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+        }
+        for t in ["Enterprise ready since \u{2bc}24", "Enterprise ready, certified 03\u{2044}24"] {
+            assert_eq!(after(t), None, "{t}");
+        }
+    }
+
+    /// Attacker pass 13: after a verb that may count, a month and year of two digits
+    /// each is a date only as a year is followed; "passed 12/30 checks" was a plan dated
+    /// December 2030. After a check the claims read a date after, any word may follow.
+    #[test]
+    fn a_short_month_after_a_count_verb_is_followed_as_a_year() {
+        for (t, date) in [
+            ("Enterprise ready, certified 03/27 audit", "03 27"),
+            ("Enterprise ready, passed 03/27", "03 27"),
+            ("Enterprise ready, passed 03/27 by EY", "03 27"),
+            ("Enterprise ready since 12/25 checks", "12 25"),
+        ] {
+            assert_eq!(after(t).as_deref(), Some(date), "{t}");
+        }
+        for t in ["Enterprise ready: passed 12/30 checks", "Enterprise ready, completed 03/27 audits"] {
+            assert_eq!(after(t), None, "{t}");
+        }
     }
 }

@@ -85,7 +85,7 @@ const OF_TIME: [&str; 6] = ["as", "end", "start", "beginning", "middle", "close"
 /// Past verbs of a check or a release, after which a year alone is a date (`released
 /// 2024`, `certified '24`, `audited 03/2024`); not `tested` or `deployed` (`tested 2048
 /// configurations`, `deployed 2000`, which may count).
-pub(super) const DONE: [&str; 14] = [
+pub(crate) const DONE: [&str; 14] = [
     "certified",
     "audited",
     "released",
