@@ -1327,22 +1327,27 @@ fn dated_alone(
                 || CHECKS.contains(&second) && matches!(third, "last" | "latest" | "previous" | "recent"));
     // a standard's year after a colon only as its notation, unspaced: "ISO 27001:2022",
     // not "SOC 2: Q3 2027"
-    let standard = (digits(last) || matches!(last, "i" | "ii"))
-        && before.iter().any(|w| STANDARDS.contains(w))
-        && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()));
+    let standard = || {
+        (digits(last) || matches!(last, "i" | "ii"))
+            && before.iter().any(|w| STANDARDS.contains(w))
+            && (opener != Some(':') || seg.starts_with(|c: char| c.is_ascii_digit()))
+    };
     // a goal, a schedule or a deadline makes a plan of the date whatever it dates:
     // "SOC 2 certified (Q3 target)", "last audit: by March"
-    let planned = ws.iter().any(|w| {
-        GOALS.contains(w)
-            || SCHEDULED.contains(w)
-            || matches!(*w, "by" | "until" | "till" | "before" | "next" | "later")
-    });
-    let event = (past || last_check || standard) && !planned;
+    let planned = || {
+        ws.iter().any(|w| {
+            GOALS.contains(w)
+                || SCHEDULED.contains(w)
+                || matches!(*w, "by" | "until" | "till" | "before" | "next" | "later")
+        })
+    };
     let opened =
         opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
+    // each list read only where it decides (a long segment's words are many)
+    let event = || (past || last_check || standard()) && !planned();
     // the bundle's clock reads a date whose whole period is over as a fact: "(2024)";
     // read last, as it tokenises the segment again
-    opened && !event && only_a_date(ws) && !generated.is_some_and(|g| date_gone_by(seg, g, &["in"]))
+    opened && !event() && only_a_date(ws) && !generated.is_some_and(|g| date_gone_by(seg, g, &["in"]))
 }
 
 /// The words at which one of the hedges that [`hedges`] reads word by word may start
