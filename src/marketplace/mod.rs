@@ -168,20 +168,22 @@ const GAINS_REQUIRED: &[(&str, f64, &str)] = &[
 /// Why a present field still proves nothing: a string that is no statement that the
 /// requirement was met (a placeholder, a denial, a redaction, a deferral, a hedge), no records, or
 /// a figure that shows no gain.
-fn unproving(facts: &Facts, pointer: &str) -> Option<String> {
+fn unproving(facts: &Facts, pointer: &str, read: &Statements) -> Option<String> {
     if let Some(&(_, floor, why)) = GAINS_REQUIRED.iter().find(|(field, _, _)| pointer.ends_with(field)) {
         if let Some(n) = facts.get(pointer).and_then(|v| v.as_f64()).filter(|n| *n <= floor) {
             return Some(format!("{pointer} is {n}: {why}"));
         }
     }
     match facts.get(pointer)? {
-        serde_json::Value::String(s) => statement::gap(s, generated_at(facts)).map(|gap| {
-            format!(
-                "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
-                gap.describe(),
-                crate::text::escape_control(s)
-            )
-        }),
+        serde_json::Value::String(s) => {
+            read.gap(pointer).unwrap_or_else(|| statement::gap(s, generated_at(facts))).map(|gap| {
+                format!(
+                    "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
+                    gap.describe(),
+                    crate::text::escape_control(s)
+                )
+            })
+        }
         serde_json::Value::Number(n) if pointer.ends_with("/records_processed") && n.as_f64() == Some(0.0) => {
             Some(format!("{pointer} is 0: no records prove no scale"))
         }
@@ -199,7 +201,49 @@ fn under(pointer: &str, field: &str) -> bool {
     pointer == field || pointer.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
 }
 
-pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
+/// What the strings at the requirements' fields say ([`statement::gap`]), read ahead of
+/// [`check`]: a long statement is read on another thread while the claims are (see
+/// `verify::audit_stages`). Empty, each statement is read where [`check`] asks for it.
+#[derive(Default)]
+pub struct Statements(Vec<(String, Option<statement::Gap>)>);
+
+impl Statements {
+    /// Every string at a requirement's fields, each read once.
+    pub fn read(doc: &Document) -> Statements {
+        let facts = Facts::new(doc);
+        let generated = generated_at(&facts);
+        let mut read = Vec::new();
+        for_each_statement(&facts, |ptr, text| read.push((ptr.to_owned(), statement::gap(text, generated))));
+        Statements(read)
+    }
+
+    /// The bytes of those strings: what reading them will cost.
+    pub fn size(doc: &Document) -> usize {
+        let mut size = 0;
+        for_each_statement(&Facts::new(doc), |_, text| size += text.len());
+        size
+    }
+
+    /// The statement at `pointer` as read, or None when it was not read ahead.
+    fn gap(&self, pointer: &str) -> Option<Option<statement::Gap>> {
+        self.0.iter().find(|(p, _)| p == pointer).map(|(_, gap)| *gap)
+    }
+}
+
+/// Each string at a requirement's required fields, once per pointer.
+fn for_each_statement(facts: &Facts, mut each: impl FnMut(&str, &str)) {
+    let mut seen: Vec<String> = Vec::new();
+    for r in requirements() {
+        for ptr in r.required {
+            if let Some(serde_json::Value::String(text)) = facts.get(&ptr).filter(|_| !seen.contains(&ptr)) {
+                each(&ptr, text);
+                seen.push(ptr);
+            }
+        }
+    }
+}
+
+pub fn check(doc: &Document, facts: &Facts, read: &Statements, out: &mut Outcome) {
     let mut new = Vec::new();
     for r in requirements() {
         out.mark(r.rule);
@@ -212,7 +256,7 @@ pub fn check(doc: &Document, facts: &Facts, out: &mut Outcome) {
             );
             continue;
         }
-        if let Some((ptr, why)) = r.required.iter().find_map(|ptr| unproving(facts, ptr).map(|w| (ptr, w))) {
+        if let Some((ptr, why)) = r.required.iter().find_map(|ptr| unproving(facts, ptr, read).map(|w| (ptr, w))) {
             new.push(
                 Finding::new(r.rule, ptr.clone(), format!("requirement not proved: {why}"))
                     .expected(format!("{ptr}: a figure or a statement that can be checked"))
@@ -305,13 +349,13 @@ mod tests {
             "roi_analysis":{"cost_savings_usd":0.0,"roi_percentage":0}}}"#;
         with_facts(zero, |facts| {
             for ptr in [SPEEDUP, SAVINGS_PCT, VS_TRAD, SAVINGS_USD, ROI_PCT] {
-                assert!(unproving(facts, ptr).is_some(), "{ptr}");
+                assert!(unproving(facts, ptr, &Statements::default()).is_some(), "{ptr}");
             }
             // time savings follow the speed-up; the performance requirement reads that
-            assert_eq!(unproving(facts, TIME_PCT), None);
+            assert_eq!(unproving(facts, TIME_PCT, &Statements::default()), None);
         });
         with_facts(r#"{"cost_analysis":{"efficiency_gains":{"convergence_speedup":0.8}}}"#, |facts| {
-            let why = unproving(facts, SPEEDUP).unwrap_or_default();
+            let why = unproving(facts, SPEEDUP, &Statements::default()).unwrap_or_default();
             assert!(why.contains("0.8") && why.contains("no improvement"), "{why}");
         });
     }
@@ -322,7 +366,7 @@ mod tests {
             "vs_traditional_training":0.005},"roi_analysis":{"cost_savings_usd":0.01,"roi_percentage":300}}}"#;
         with_facts(gain, |facts| {
             for ptr in [SPEEDUP, SAVINGS_PCT, VS_TRAD, SAVINGS_USD, ROI_PCT] {
-                assert_eq!(unproving(facts, ptr), None, "{ptr}");
+                assert_eq!(unproving(facts, ptr, &Statements::default()), None, "{ptr}");
             }
         });
     }
