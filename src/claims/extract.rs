@@ -1091,6 +1091,16 @@ impl Reader<'_> {
     fn glued(&self, i: usize) -> bool {
         i > 0 && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b)) if a.end == b.start)
     }
+    /// Digits at token `i` glued to a word of ASCII letters before them, which makes them
+    /// part of an identifier (`sha256`, `v2`, `TLSv1`). A word of other letters does not
+    /// (`ᴖ10x`, `ஃ10x`: no identifier is written with them, and they hid the figure), nor
+    /// does a multiplier or unit glued after the digits (`v10x`, `v10%`: a figure with a
+    /// letter before it, read as that figure).
+    fn identifier(&self, i: usize) -> bool {
+        let ascii = self.word(i.wrapping_sub(1)).is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+        let unit = self.glued(i + 1) && unit_after(self, i + 1).is_some();
+        self.glued(i) && ascii && !unit
+    }
     /// Token `i` follows token `i - 1` after exactly one space, in the same clause.
     fn one_space(&self, i: usize) -> bool {
         i > 0
@@ -2451,7 +2461,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         }
         let is_digits = matches!(tok.kind, Kind::Digits);
         // digits glued to a word are part of an identifier ("sha256", "v2.0.1", "Q3")
-        if is_digits && r.glued(k) && k > 0 && r.word(k - 1).is_some() {
+        if is_digits && r.identifier(k) {
             let mut to = k + 1;
             while to < r.toks.len() && r.glued(to) {
                 to += 1;
@@ -2541,8 +2551,7 @@ impl Numbers<'_, '_> {
                 continue;
             }
             // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
-            let glued_to_word =
-                i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
+            let glued_to_word = r.identifier(i) && (r.word(i - 1) != Some("x") || r.glued(i - 1));
             let foreign = r.foreign(i) || (r.digits(i).is_some() && r.foreign(i + 1) && r.glued(i + 1));
             let n = if foreign {
                 Some(r.foreign_number(i))
@@ -3588,6 +3597,22 @@ mod tests {
 
     /// `score` and `gross` count only before a magnitude, a unit or a record noun; as the
     /// ordinary words they are (a metric's name among them) they are read as before.
+    /// attack14: only a word of ASCII letters makes the digits glued after it an
+    /// identifier, and not with a multiplier glued after them.
+    #[test]
+    fn only_ascii_letters_make_an_identifier() {
+        for text in ["Proven \u{1d54}10x faster", "Proven \u{b83}10x faster", "Proven v10x faster"] {
+            let q = q("performance_improvement", text);
+            assert_eq!(q, vec![Quantity::Speedup { value: 10.0 }], "{text}");
+        }
+        assert_eq!(q("efficiency_achieved", "Costs cut v10%").len(), 1);
+        // a Cyrillic letter is reported as a look-alike, and the figure is no identifier's
+        let e = extract("performance_improvement", "Proven \u{432}10x faster");
+        assert!(!e.mentions.is_empty() || !e.unchecked.is_empty(), "{:?} {:?}", e.mentions, e.unchecked);
+        let e = extract("enterprise_ready", "sha256 v2 build, TLSv1.3, Ed25519 keys");
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{:?} {:?}", e.mentions, e.unchecked);
+    }
+
     #[test]
     fn score_and_gross_count_only_before_what_they_count() {
         for text in [
