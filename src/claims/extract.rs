@@ -1172,11 +1172,11 @@ impl Reader<'_> {
     /// Digits at token `i` glued to a word of ASCII letters before them, which makes them
     /// part of an identifier (`sha256`, `v2`, `TLSv1`). A word of other letters does not
     /// (`ᴖ10x`, `ஃ10x`: no identifier is written with them, and they hid the figure), nor
-    /// does a multiplier or unit glued after the digits (`v10x`, `v10%`: a figure with a
-    /// letter before it, read as that figure).
+    /// does a multiplier or unit after the digits, glued or not (`v10x`, `v10 x`, `v10%`: a
+    /// figure with a letter before it, read as that figure).
     fn identifier(&self, i: usize) -> bool {
         let ascii = self.word(i.wrapping_sub(1)).is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
-        let unit = self.glued(i + 1) && unit_after(self, i + 1).is_some();
+        let unit = unit_after(self, i + 1).is_some();
         self.glued(i) && ascii && !unit
     }
     /// Token `i` follows token `i - 1` after exactly one space, in the same clause.
@@ -3706,7 +3706,9 @@ mod tests {
     /// identifier, and not with a multiplier glued after them.
     #[test]
     fn only_ascii_letters_make_an_identifier() {
-        for text in ["Proven \u{1d54}10x faster", "Proven \u{b83}10x faster", "Proven v10x faster"] {
+        for text in
+            ["Proven \u{1d54}10x faster", "Proven \u{b83}10x faster", "Proven v10x faster", "Proven v10 x faster"]
+        {
             let q = q("performance_improvement", text);
             assert_eq!(q, vec![Quantity::Speedup { value: 10.0 }], "{text}");
         }

@@ -240,7 +240,8 @@ impl Before {
     /// no words of a figure: "SOC 2 Type II"), and says what they make of `k`.
     fn at(&mut self, r: &Reader, k: usize, out: &[bool]) -> Seen {
         for j in self.seen..k {
-            if r.digits(j).is_some() && !out.get(j).copied().unwrap_or(false) {
+            // a number, not a name's or an identifier's digits ("Records: SOC 2 (2024)", "v2")
+            if r.digits(j).is_some() && !out.get(j).copied().unwrap_or(false) && !r.identifier(j) {
                 self.given = true;
             }
             let Some(w) = r.word(j) else { continue };
@@ -1030,7 +1031,7 @@ mod tests {
         assert_eq!(records("Records: H1 2024"), vec![2024.0]);
         assert_eq!(records("Records processed: Version: 5.0"), vec![5.0]);
         assert_eq!(records("Records: 1 million (2024)"), vec![1e6]);
-        for text in ["Records (2024)", "Records: ('24)", "Records generated (\u{2019}24)"] {
+        for text in ["Records (2024)", "Records: ('24)", "Records generated (\u{2019}24)", "Records: v2 (2024)"] {
             read("scale_proven", text);
         }
         for text in [
