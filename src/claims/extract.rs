@@ -411,11 +411,89 @@ fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
     // "Records processed: a gross" counts the records named before it, as "Records: a
     // dozen" does; a word after it makes it that word's ("Records: a gross margin")
     let ends = !r.same_clause(k, next) || r.word(next).is_none();
+    // "Costs cut by a gross": in a figure's place it is a number, reported unchecked there
+    // as a dozen is ([`in_figure_slot`])
+    let slot = k > 1 && matches!(r.word(k - 1), Some("a" | "an")) && figure_slot(r, k - 1) && figure_ends(r, next);
     if of {
         Some((c, next + 1))
     } else {
-        (counted(next) || hyphen || (ends && record_noun_before(r, k))).then_some((c, next))
+        (counted(next) || hyphen || slot || (ends && record_noun_before(r, k))).then_some((c, next))
     }
+}
+
+/// Words that may stand between `by` or a colon and the number of a claim's figure
+/// ("by about a dozen", "by at least twelve"), at most [`SLOT_GAP`] of them.
+const SLOT_BOUNDS: [&str; 14] = [
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "over",
+    "under",
+    "at",
+    "least",
+    "most",
+    "some",
+    "up",
+    "to",
+];
+
+/// How many words of [`SLOT_BOUNDS`] [`figure_slot`] reads back over.
+const SLOT_GAP: usize = 3;
+
+/// Token `first` starts a number in a figure's place: after `by` or a colon in its
+/// clause, with at most [`SLOT_GAP`] words of a bound between ("Faster by about twelve").
+fn figure_slot(r: &Reader, first: usize) -> bool {
+    for b in (first.saturating_sub(SLOT_GAP + 1)..first).rev() {
+        if !r.same_clause(b, first) {
+            return false;
+        }
+        if r.word(b) == Some("by") || r.sym(b) == Some(':') {
+            return true;
+        }
+        if !r.word(b).is_some_and(|w| SLOT_BOUNDS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Nothing at token `at` makes the number before it a count of something: its clause
+/// ends, or a word that names nothing follows ("by a dozen over the baseline", "by
+/// twelve and cheaper"); a noun does ("by a dozen teams").
+fn figure_ends(r: &Reader, at: usize) -> bool {
+    const LINKS: [&str; 14] = [
+        "over", "than", "vs", "versus", "compared", "against", "relative", "and", "or", "but", "at", "to", "the",
+        "when",
+    ];
+    match r.word(at) {
+        _ if at == 0 || !r.same_clause(at - 1, at) => true,
+        None => true,
+        Some(w) => is_preposition(w) || LINKS.contains(&w),
+    }
+}
+
+/// A number in words with no unit standing where a claim's figure stands ([`figure_slot`],
+/// [`figure_ends`]), a word of a metric before it in the clause ("Faster by a dozen",
+/// "Speed-up: twelve", "Costs cut by a gross over the year"). Digits there are reported
+/// unchecked ("Faster by 12"), and so is it; "approved by twelve" and "one of twelve
+/// teams" name no metric, "Faster by a dozen teams" counts teams.
+fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool {
+    let slot = figure_slot(r, num.first);
+    let ends = figure_ends(r, num.last);
+    let metric = |w: &str| {
+        names_speed(w)
+            || names_other_metric(w)
+            || percent_target(w).is_some()
+            || is_cut_word(w)
+            || is_saved_word(w)
+            || against_saving(w)
+            || against_speedup(w)
+            || is_record_noun(w)
+    };
+    r.digits(num.first).is_none() && slot && ends && words_before.iter().any(|(_, w)| metric(w))
 }
 
 /// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
@@ -1090,6 +1168,16 @@ impl Reader<'_> {
     /// Token `i` starts right where token `i - 1` ends (no space between).
     fn glued(&self, i: usize) -> bool {
         i > 0 && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b)) if a.end == b.start)
+    }
+    /// Digits at token `i` glued to a word of ASCII letters before them, which makes them
+    /// part of an identifier (`sha256`, `v2`, `TLSv1`). A word of other letters does not
+    /// (`ᴖ10x`, `ஃ10x`: no identifier is written with them, and they hid the figure), nor
+    /// does a multiplier or unit after the digits, glued or not (`v10x`, `v10 x`, `v10%`: a
+    /// figure with a letter before it, read as that figure).
+    fn identifier(&self, i: usize) -> bool {
+        let ascii = self.word(i.wrapping_sub(1)).is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+        let unit = unit_after(self, i + 1).is_some();
+        self.glued(i) && ascii && !unit
     }
     /// Token `i` follows token `i - 1` after exactly one space, in the same clause.
     fn one_space(&self, i: usize) -> bool {
@@ -2271,6 +2359,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a count before a denominator word that this tool does not read as a fraction (\"a \
                                    dozen hundredths\", \"seven and a half tenths\")";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last + 1, why.into());
+                    } else if in_figure_slot(&r, &num, &words_before) {
+                        let why = "a number in words where a claim's figure stands (after \"by\" or a colon, in a \
+                                   claim of speed, cost or records), with no unit this tool reads";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
                     }
                     continue;
                 }
@@ -2451,7 +2543,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         }
         let is_digits = matches!(tok.kind, Kind::Digits);
         // digits glued to a word are part of an identifier ("sha256", "v2.0.1", "Q3")
-        if is_digits && r.glued(k) && k > 0 && r.word(k - 1).is_some() {
+        if is_digits && r.identifier(k) {
             let mut to = k + 1;
             while to < r.toks.len() && r.glued(to) {
                 to += 1;
@@ -2541,8 +2633,7 @@ impl Numbers<'_, '_> {
                 continue;
             }
             // digits glued to a word before them are part of it ("sha256", "v2", "x10" below)
-            let glued_to_word =
-                i > 0 && r.glued(i) && r.word(i - 1).is_some() && (r.word(i - 1) != Some("x") || r.glued(i - 1));
+            let glued_to_word = r.identifier(i) && (r.word(i - 1) != Some("x") || r.glued(i - 1));
             let foreign = r.foreign(i) || (r.digits(i).is_some() && r.foreign(i + 1) && r.glued(i + 1));
             let n = if foreign {
                 Some(r.foreign_number(i))
@@ -3588,6 +3679,47 @@ mod tests {
 
     /// `score` and `gross` count only before a magnitude, a unit or a record noun; as the
     /// ordinary words they are (a metric's name among them) they are read as before.
+    /// attack14: a number in words where a claim's figure stands, after `by` or a colon at
+    /// the end of a claim of speed or cost, is not checked, as digits there are; a count
+    /// of no metric stays no figure.
+    #[test]
+    fn a_number_in_words_in_a_figures_place_is_not_checked() {
+        for (field, text) in [
+            ("performance_improvement", "Faster by a dozen"),
+            ("performance_improvement", "Faster by twelve"),
+            ("performance_improvement", "Speed-up: a dozen"),
+            ("efficiency_achieved", "Costs cut by a gross"),
+            ("performance_improvement", "Faster by about twelve over the baseline"),
+            ("performance_improvement", "Speed-up: at least a dozen, measured"),
+            ("efficiency_achieved", "Costs cut by nearly a gross in the pilot"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in ["Reviewed by twelve", "one of twelve teams", "a dozen customers", "Faster by a dozen teams"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+    }
+
+    /// attack14: only a word of ASCII letters makes the digits glued after it an
+    /// identifier, and not with a multiplier glued after them.
+    #[test]
+    fn only_ascii_letters_make_an_identifier() {
+        for text in
+            ["Proven \u{1d54}10x faster", "Proven \u{b83}10x faster", "Proven v10x faster", "Proven v10 x faster"]
+        {
+            let q = q("performance_improvement", text);
+            assert_eq!(q, vec![Quantity::Speedup { value: 10.0 }], "{text}");
+        }
+        assert_eq!(q("efficiency_achieved", "Costs cut v10%").len(), 1);
+        // a Cyrillic letter is reported as a look-alike, and the figure is no identifier's
+        let e = extract("performance_improvement", "Proven \u{432}10x faster");
+        assert!(!e.mentions.is_empty() || !e.unchecked.is_empty(), "{:?} {:?}", e.mentions, e.unchecked);
+        let e = extract("enterprise_ready", "sha256 v2 build, TLSv1.3, Ed25519 keys");
+        assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{:?} {:?}", e.mentions, e.unchecked);
+    }
+
     #[test]
     fn score_and_gross_count_only_before_what_they_count() {
         for text in [

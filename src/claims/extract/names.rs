@@ -138,6 +138,10 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         }
         // a name starts at a word (`SOC`, `Article`): digits start only a key size or a date
         let mut found = if r.digits(k).is_none() { designation(r, k) } else { None };
+        // "Records processed: Version: 5.0": a version after a record noun is its count
+        if found.is_some() && r.word(k) == Some("version") && before.at(r, k, &out).counted {
+            found = None;
+        }
         if let Some(end) = found.is_none().then(|| key_size(r, k)).flatten() {
             found = (!before.at(r, k, &out).counted).then_some(end);
         }
@@ -151,12 +155,23 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
                     || !matches!(bound_before(r, k), Ok(Bound::Exact)));
             found = (!seen.counted && !amount).then_some(end);
         }
-        if found.is_none() && year(r, k) {
-            found = Some(k + 1);
+        if let Some(start) = found.is_none().then(|| year(r, k)).flatten() {
+            // "Records: the second half of 2024", "Records (2024)": the words before the
+            // date, not its own `of`, say whether it counts them
+            let seen = before.at(r, start, &out);
+            let counted = match bracketed(r, k) {
+                Some(prev) => seen.counts_before(r, prev),
+                None => start < k && seen.counted,
+            };
+            found = (!counted).then_some(k + 1);
         }
         if let Some(end) = found.is_none().then(|| more_dates(r, k, &out)).flatten() {
             let seen = before.at(r, k, &out);
-            found = (!seen.counted && !seen.quantity).then_some(end);
+            let counted = match bracketed(r, k) {
+                Some(prev) => seen.counts_before(r, prev),
+                None => seen.counted,
+            };
+            found = (!counted && !seen.quantity).then_some(end);
         }
         match found {
             Some(end) if end > k => {
@@ -199,12 +214,25 @@ struct Before {
     seen: usize,
     counted: Option<u32>,
     quantity: Option<u32>,
+    /// Digits read after the record noun of `counted`: its count was given before.
+    given: bool,
 }
 
 /// What [`Before`] says of a token.
 struct Seen {
     counted: bool,
     quantity: bool,
+    /// The clause of the record noun's count, none given yet ("Records (2024)").
+    open: Option<u32>,
+}
+
+impl Seen {
+    /// A date alone in brackets after token `prev` counts the record noun of `prev`'s
+    /// clause when no number came after the noun: "Records generated ('24)", not
+    /// "Records: 1 million (2024)".
+    fn counts_before(&self, r: &Reader, prev: usize) -> bool {
+        self.open.is_some() && self.open == r.toks.get(prev).map(|t| t.clause)
+    }
 }
 
 impl Before {
@@ -212,6 +240,10 @@ impl Before {
     /// no words of a figure: "SOC 2 Type II"), and says what they make of `k`.
     fn at(&mut self, r: &Reader, k: usize, out: &[bool]) -> Seen {
         for j in self.seen..k {
+            // a number, not a name's or an identifier's digits ("Records: SOC 2 (2024)", "v2")
+            if r.digits(j).is_some() && !out.get(j).copied().unwrap_or(false) && !r.identifier(j) {
+                self.given = true;
+            }
             let Some(w) = r.word(j) else { continue };
             let clause = r.toks.get(j).map(|t| t.clause);
             let moved = is_cut_word(w) || GROWTH.contains(&w);
@@ -220,6 +252,7 @@ impl Before {
             }
             if is_record_noun(w) {
                 self.counted = clause;
+                self.given = false;
             } else if is_preposition(w) {
                 self.counted = None;
             }
@@ -229,6 +262,7 @@ impl Before {
         Seen {
             counted: self.counted.is_some() && self.counted == clause,
             quantity: self.quantity.is_some() && self.quantity == clause,
+            open: self.counted.filter(|_| !self.given),
         }
     }
 }
@@ -524,20 +558,20 @@ fn figure_word(r: &Reader, k: usize) -> bool {
 /// a word of time ([`TIME_WORDS`], `as of`, `end of`, a month, a quarter `Q3` or half
 /// `H1`), with a clause ending after it or a word of [`AFTER_YEAR`] (and no word of a
 /// count after that).
-fn year(r: &Reader, k: usize) -> bool {
+fn year(r: &Reader, k: usize) -> Option<usize> {
     if !r.digits(k).is_some_and(crate::text::is_year) || !as_written(r, k) {
-        return false;
+        return None;
     }
     // A year alone in brackets dates what it follows ("SOC 2 Type II (2024)"), when
     // another clause starts after the brackets or a word that may follow a date does.
     if let Some(range) = r.toks.get(k).map(|t| t.range()) {
         let open = range.start.checked_sub(1).and_then(|at| r.t.get(at..range.start)) == Some("(");
         if open && r.t.get(range.end..range.end + 1) == Some(")") {
-            return after_brackets(r, k);
+            return after_brackets(r, k).then_some(k);
         }
     }
     if !spaced(r, k) {
-        return false;
+        return None;
     }
     let before = k - 1;
     let word = r.word(before);
@@ -548,10 +582,28 @@ fn year(r: &Reader, k: usize) -> bool {
         && r.word(before - 1).is_some_and(|w| OF_TIME.contains(&w) || span(r, before - 1));
     // a month or a quarter before it, standing alone: "March 2025", "Q3 2026", "H1 2025"
     let part = |s: usize| !r.glued(s) && calendar(r, s).is_some_and(|(end, _, c)| end == k + 1 && c == Cal::Part);
-    if !(time_word || of || part(before) || (before > 0 && part(before - 1))) {
-        return false;
-    }
-    ends_a_date(r, k)
+    let start = if time_word {
+        k
+    } else if of {
+        before - 1
+    } else if part(before) {
+        before
+    } else if before > 0 && part(before - 1) {
+        before - 1
+    } else {
+        return None;
+    };
+    ends_a_date(r, k).then_some(start)
+}
+
+/// A date at token `k` alone in brackets (`(2024)`, `('24)`): the token before the
+/// opening bracket, in the clause the date follows.
+fn bracketed(r: &Reader, k: usize) -> Option<usize> {
+    let first = if matches!(r.sym(k.checked_sub(1)?), Some('\'' | '\u{2019}')) && r.glued(k) { k - 1 } else { k };
+    let (open, close) = (r.toks.get(first)?.start as usize, r.toks.get(k)?.end as usize);
+    let bracket = open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")");
+    bracket.then_some(())?;
+    first.checked_sub(1)
 }
 
 /// What follows the year in brackets at token `k` leaves it a date: nothing, another
@@ -966,6 +1018,30 @@ mod tests {
         assert_eq!(records("in the second half of 2024 records"), vec![2024.0]);
         for text in ["certified 03/24 billion records", "cut 03/24", "certified 3/24", "gross margin of 75% on costs"] {
             read("scale_proven", text);
+        }
+    }
+
+    /// attack14: a half of a year, a month or half and its year, `Version:` and a year
+    /// alone in brackets after a record noun are its count, as a period or a day there is;
+    /// with a preposition between, or a count before the bracket, they stay dates.
+    #[test]
+    fn a_date_or_version_after_a_record_noun_is_its_count() {
+        assert_eq!(records("Records: the second half of 2024"), vec![2024.0]);
+        assert_eq!(records("Records: March 2024"), vec![2024.0]);
+        assert_eq!(records("Records: H1 2024"), vec![2024.0]);
+        assert_eq!(records("Records processed: Version: 5.0"), vec![5.0]);
+        assert_eq!(records("Records: 1 million (2024)"), vec![1e6]);
+        for text in ["Records (2024)", "Records: ('24)", "Records generated (\u{2019}24)", "Records: v2 (2024)"] {
+            read("scale_proven", text);
+        }
+        for text in [
+            "Version: 2.0",
+            "Records encrypted since the second half of 2024",
+            "Records kept in March 2024",
+            "Records with version 2.0",
+            "Records kept; certified (2024)",
+        ] {
+            clean("enterprise_ready", text);
         }
     }
 
