@@ -118,8 +118,8 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
     std::thread::scope(|scope| {
         // long statements are read on another thread while the claims are: the two
         // readers share nothing, and each costs about as much as the other
-        let aside =
-            (market && Statements::size(doc) >= STATEMENTS_ASIDE_FROM).then(|| scope.spawn(|| Statements::read(doc)));
+        let aside = (market && opts.read_aside && Statements::size(doc) >= STATEMENTS_ASIDE_FROM)
+            .then(|| scope.spawn(|| Statements::read(doc)));
         crate::audit::check(&facts, opts, outcome);
         crate::claims::check(&facts, opts, outcome);
         if opts.profile != Profile::None {
