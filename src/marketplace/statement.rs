@@ -2649,7 +2649,8 @@ pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<S
         if next < t.len() && matches!(t.sep(next), "-" | "/") {
             let end =
                 date_at(&t, next).map(|d| (d.used, d.start)).or_else(|| year4(t.word(next)).map(|y| (1, (y, 1, 1))));
-            let validity = i > 0 && matches!(t.word(i - 1), "valid" | "validity");
+            let negated = i > 1 && matches!(t.word(i - 2), "not" | "no" | "never" | "nor");
+            let validity = i > 0 && matches!(t.word(i - 1), "valid" | "validity") && !negated;
             if let Some((end_used, end_start)) = end {
                 if !after && !validity && earliest(end_start, generated).is_some_and(|e| e > generated) {
                     after = true;
@@ -3473,6 +3474,7 @@ mod tests {
             ("Enterprise ready 2025-2027", "2025 2027"),
             ("Enterprise ready; certified Q3 2025-Q1 2027", "q3 2025 q1 2027"),
             ("Enterprise ready, audited 2025/2026", "2025 2026"),
+            ("Enterprise ready, not valid Q3 2025-Q1 2027", "q3 2025 q1 2027"),
             ("Enterprise readiness moved from 2024 to 2027", "2027"),
             ("Enterprise ready, certificate valid until 2027", "2027"),
             // other digits, look-alike letters: read as what they show

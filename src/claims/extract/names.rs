@@ -220,7 +220,7 @@ struct Before {
     prior: bool,
     /// Digits read after the record noun of `counted`: its count was given.
     given: bool,
-    /// The clause of the last number read.
+    /// The clause of the last number read, while only a magnitude follows it.
     number: Option<u32>,
     /// The clause of the record noun a word of time took from `counted` ("Records
     /// generated since 2024: 1 million"), given back at a colon right after a date.
@@ -274,6 +274,17 @@ impl Before {
                 if let Some(noun) = self.dated.take().filter(|&c| date && Some(c) == clause) {
                     (self.counted, self.given, self.prior) = (Some(noun), false, false);
                 }
+            }
+            // "1 million records": only a magnitude between a number and the noun it counts;
+            // any other word ("4.2x faster records") or mark makes the number no count of it
+            let magnitude =
+                r.word(j).is_some_and(|w| magnitude_word(w).is_some() || matches!(w, "k" | "m" | "b" | "mm"));
+            if r.digits(j).is_none()
+                && !magnitude
+                && !matches!(r.sym(j), Some(',' | '.'))
+                && !r.word(j).is_some_and(is_record_noun)
+            {
+                self.number = None;
             }
             let Some(w) = r.word(j) else { continue };
             let moved = is_cut_word(w) || GROWTH.contains(&w);
@@ -1091,6 +1102,9 @@ mod tests {
         assert_eq!(records("Records: AES-256"), vec![256.0]);
         assert_eq!(records("Records: 1 million TLS 1.3"), vec![1e6]);
         assert_eq!(records("1 million records AES-256 encrypted, SOC 2 audited"), vec![1e6]);
+        assert_eq!(records("1,000,000 records SOC 2 audited, 1M records TLS 1.3"), vec![1e6, 1e6]);
+        // a number before the noun that counts something else gives it no count
+        assert_eq!(records("Proven 4.2x faster records SOC 2"), vec![2.0]);
         // a colon after the noun opens its count anew: the number before it gave none
         read("scale_proven", "10x faster records: ISO 27001");
         read("scale_proven", "Records since 2024: SOC 2");
