@@ -2311,6 +2311,13 @@ fn date_words(normalized: &str) -> DateWords {
 /// The earliest calendar day of a date read in a statement: year, month, day.
 type Day = (i32, u8, u8);
 
+/// `w`, two digits, as the end year of a period from `start` ("2025-27"): the year of
+/// those last two digits later in `start`'s century.
+fn short_end(start: i32, w: &str) -> Option<i32> {
+    let yy: i32 = w.parse().ok().filter(|_| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    Some(start - start.rem_euclid(100) + yy).filter(|&y| y > start)
+}
+
 /// `w` as a year of four digits from 1900 to 2099.
 fn year4(w: &str) -> Option<i32> {
     crate::text::is_year(w).then(|| w.parse().ok()).flatten()
@@ -2546,7 +2553,7 @@ fn date_at(t: &DateWords, i: usize) -> Option<Dated> {
     }
     let opens = t.opens(i) || i == 0;
     // a period of years is a date wherever it stands ("valid 2024-2027")
-    let period = matches!(sep(i + 1), "-" | "/") && year4(w(i + 1)).is_some();
+    let period = matches!(sep(i + 1), "-" | "/") && (year4(w(i + 1)).or_else(|| short_end(y, w(i + 1))).is_some());
     // a year listed after another date: "since 2024 and 2027", "(2024 & 2027)"
     let listed = i.checked_sub(2).is_some_and(|k| matches!(w(k + 1), "and" | "or" | "then" | "nor") && is_date(w(k)))
         || sep(i).contains('&') && i.checked_sub(1).is_some_and(|k| is_date(w(k)));
@@ -2640,14 +2647,29 @@ pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<S
             continue;
         };
         let mut next = i + used;
-        // the end of a period written as one, "2024-2027", "Q3 2025-Q1 2027": not read
-        // ("2024 to 2027" is: "moved from 2024 to 2027" is a plan)
+        let mut shown_end = i + used;
+        // a period written as one, "2024-2027", "Q3 2025-Q1 2027", counts from its end as
+        // well ("Enterprise ready Q3 2025-Q1 2027" is not ready all of it yet), unless
+        // `valid` says the period is how long a thing done holds ("certificate valid
+        // 2024-2027"); "2024 to 2027" is two dates ("moved from 2024 to 2027")
+        let mut after = earliest(start, generated).is_some_and(|e| e > generated);
         if next < t.len() && matches!(t.sep(next), "-" | "/") {
-            let end = date_at(&t, next).map(|d| d.used).or_else(|| year4(t.word(next)).map(|_| 1));
-            next += end.unwrap_or(0);
+            let short = || short_end(start.0, t.word(next)).filter(|_| used == 1);
+            let end = date_at(&t, next)
+                .map(|d| (d.used, d.start))
+                .or_else(|| year4(t.word(next)).or_else(short).map(|y| (1, (y, 1, 1))));
+            let negated = i > 1 && matches!(t.word(i - 2), "not" | "no" | "never" | "nor");
+            let validity = i > 0 && matches!(t.word(i - 1), "valid" | "validity") && !negated;
+            if let Some((end_used, end_start)) = end {
+                if !after && !validity && earliest(end_start, generated).is_some_and(|e| e > generated) {
+                    after = true;
+                    shown_end = next + end_used;
+                }
+                next += end_used;
+            }
         }
-        if earliest(start, generated).is_some_and(|e| e > generated) && !recurring_schedule(&t, i) {
-            let shown: Vec<&str> = (i..i + used).map(|k| t.word(k)).collect();
+        if after && !recurring_schedule(&t, i) {
+            let shown: Vec<&str> = (i..shown_end).map(|k| t.word(k)).collect();
             return Some(shown.join(" "));
         }
         i = next;
@@ -3456,6 +3478,13 @@ mod tests {
             ("Enterprise ready, certified in 2027 by EY", "2027"),
             ("Enterprise ready, certified in December 2025", "december 2025"),
             ("Enterprise ready, certified 2026-2027", "2026"),
+            // a period running past generated_at is not all over yet, unless `valid`
+            ("Enterprise ready Q3 2025-Q1 2027", "q3 2025 q1 2027"),
+            ("Enterprise ready 2025-2027", "2025 2027"),
+            ("Enterprise ready; certified Q3 2025-Q1 2027", "q3 2025 q1 2027"),
+            ("Enterprise ready, audited 2025/2026", "2025 2026"),
+            ("Enterprise ready, not valid Q3 2025-Q1 2027", "q3 2025 q1 2027"),
+            ("Enterprise ready 2025-27", "2025 27"),
             ("Enterprise readiness moved from 2024 to 2027", "2027"),
             ("Enterprise ready, certificate valid until 2027", "2027"),
             // other digits, look-alike letters: read as what they show
@@ -3490,7 +3519,9 @@ mod tests {
             "Enterprise ready; SOC 2 audited in August 2025",
             "Enterprise ready; audited 2025-08-10",
             "Enterprise ready, certificate valid 2024-2027",
-            "Enterprise ready; certified Q3 2025-Q1 2027",
+            "Enterprise ready, certificate valid Q3 2025-Q1 2027",
+            "Enterprise ready, validity 2025-2027",
+            "Enterprise ready, audited 2024-2025, Q2 2025-Q3 2025, 2024-25",
             "Enterprise ready; next audit scheduled for Q3 2027",
             "Enterprise ready; annual review due in March 2027",
             "Enterprise ready; recertification due in 2027",

@@ -73,7 +73,8 @@ const NAMES: &[(&[&str], Shape)] = &[
 ];
 
 /// Words of time a year may follow (`since 2021`); `by` is not one (`cut by 2000`).
-const TIME_WORDS: [&str; 9] = ["in", "since", "until", "till", "through", "throughout", "during", "before", "after"];
+pub(super) const TIME_WORDS: [&str; 9] =
+    ["in", "since", "until", "till", "through", "throughout", "during", "before", "after"];
 
 /// Words of growth: like a cut word ([`is_cut_word`]), one before two bare years in their
 /// clause makes them a change of an amount ("deployments grew from 2000 to 2050").
@@ -138,8 +139,9 @@ pub(super) fn names(r: &Reader) -> Vec<bool> {
         }
         // a name starts at a word (`SOC`, `Article`): digits start only a key size or a date
         let mut found = if r.digits(k).is_none() { designation(r, k) } else { None };
-        // "Records processed: Version: 5.0": a version after a record noun is its count
-        if found.is_some() && r.word(k) == Some("version") && before.at(r, k, &out).counted {
+        // "Records processed: Version: 5.0", "Records: SOC 2", "Records: TLS 1.3": a
+        // designation right after a record noun, its count not given, is its count
+        if found.is_some() && before.at(r, k, &out).uncounted() {
             found = None;
         }
         if let Some(end) = found.is_none().then(|| key_size(r, k)).flatten() {
@@ -214,8 +216,15 @@ struct Before {
     seen: usize,
     counted: Option<u32>,
     quantity: Option<u32>,
-    /// Digits read after the record noun of `counted`: its count was given before.
+    /// Digits in the clause of `counted` before its record noun.
+    prior: bool,
+    /// Digits read after the record noun of `counted`: its count was given.
     given: bool,
+    /// The clause of the last number read, while only a magnitude follows it.
+    number: Option<u32>,
+    /// The clause of the record noun a word of time took from `counted` ("Records
+    /// generated since 2024: 1 million"), given back at a colon right after a date.
+    dated: Option<u32>,
 }
 
 /// What [`Before`] says of a token.
@@ -224,6 +233,8 @@ struct Seen {
     quantity: bool,
     /// The clause of the record noun's count, none given yet ("Records (2024)").
     open: Option<u32>,
+    /// Digits in the clause before the record noun of `counted` gave its count.
+    prior: bool,
 }
 
 impl Seen {
@@ -233,6 +244,13 @@ impl Seen {
     fn counts_before(&self, r: &Reader, prev: usize) -> bool {
         self.open.is_some() && self.open == r.toks.get(prev).map(|t| t.clause)
     }
+
+    /// The token is in the clause of a record noun with no count given before or after
+    /// it: a name's digits there are the count ("Records: SOC 2", not "1 million records
+    /// SOC 2 audited").
+    fn uncounted(&self) -> bool {
+        self.counted && self.open.is_some() && !self.prior
+    }
 }
 
 impl Before {
@@ -241,11 +259,34 @@ impl Before {
     fn at(&mut self, r: &Reader, k: usize, out: &[bool]) -> Seen {
         for j in self.seen..k {
             // a number, not a name's or an identifier's digits ("Records: SOC 2 (2024)", "v2")
+            let clause = r.toks.get(j).map(|t| t.clause);
             if r.digits(j).is_some() && !out.get(j).copied().unwrap_or(false) && !r.identifier(j) {
                 self.given = true;
+                self.number = clause;
+            }
+            if r.sym(j) == Some(':') {
+                // "10x faster records: ISO 27001": a colon after the noun opens its count anew
+                if self.counted.is_some() && self.counted == clause {
+                    self.prior = false;
+                }
+                // "Records since 2024: SOC 2": the count follows the date, as in `extract`
+                let date = j > 0 && out.get(j - 1).copied().unwrap_or(false) && r.digits(j - 1).is_some();
+                if let Some(noun) = self.dated.take().filter(|&c| date && Some(c) == clause) {
+                    (self.counted, self.given, self.prior) = (Some(noun), false, false);
+                }
+            }
+            // "1 million records": only a magnitude between a number and the noun it counts;
+            // any other word ("4.2x faster records") or mark makes the number no count of it
+            let magnitude =
+                r.word(j).is_some_and(|w| magnitude_word(w).is_some() || matches!(w, "k" | "m" | "b" | "mm"));
+            if r.digits(j).is_none()
+                && !magnitude
+                && !matches!(r.sym(j), Some(',' | '.'))
+                && !r.word(j).is_some_and(is_record_noun)
+            {
+                self.number = None;
             }
             let Some(w) = r.word(j) else { continue };
-            let clause = r.toks.get(j).map(|t| t.clause);
             let moved = is_cut_word(w) || GROWTH.contains(&w);
             if (moved || figure_word(r, j)) && !out.get(j).copied().unwrap_or(false) {
                 self.quantity = clause;
@@ -253,8 +294,10 @@ impl Before {
             if is_record_noun(w) {
                 self.counted = clause;
                 self.given = false;
+                self.prior = self.number == clause;
             } else if is_preposition(w) {
-                self.counted = None;
+                // one word of time after the noun may start a date its count follows
+                self.dated = self.counted.take().filter(|_| TIME_WORDS.contains(&w));
             }
         }
         self.seen = self.seen.max(k);
@@ -263,6 +306,7 @@ impl Before {
             counted: self.counted.is_some() && self.counted == clause,
             quantity: self.quantity.is_some() && self.quantity == clause,
             open: self.counted.filter(|_| !self.given),
+            prior: self.prior,
         }
     }
 }
@@ -852,11 +896,13 @@ fn key_size(r: &Reader, k: usize) -> Option<usize> {
 }
 
 /// What follows token `k` (a year, or the bracket closing it) leaves it a date: the end
-/// of its clause, or a word that may follow a date with no count after it.
+/// of its clause, a colon glued to it and spaced from what follows ("since 2024: 1
+/// million"), or a word that may follow a date with no count after it.
 fn ends_a_date(r: &Reader, k: usize) -> bool {
     match r.toks.get(k + 1) {
         None => true,
         Some(_) if !r.same_clause(k, k + 1) => true,
+        Some(_) if r.sym(k + 1) == Some(':') && r.glued(k + 1) => !r.glued(k + 2),
         Some(_) => {
             let count = r.word(k + 2).is_some_and(count_word);
             spaced(r, k + 1) && r.word(k + 1).is_some_and(|w| AFTER_YEAR.contains(&w)) && !count
@@ -1043,6 +1089,44 @@ mod tests {
         ] {
             clean("enterprise_ready", text);
         }
+    }
+
+    /// attack15: a name's designation right after a record noun, no count given before or
+    /// after the noun, is its count, as `Version:` is; with a preposition between, or a
+    /// count given, it stays a name.
+    #[test]
+    fn a_name_after_a_record_noun_is_its_count() {
+        assert_eq!(records("Records: TLS 1.3"), vec![1.3]);
+        assert_eq!(records("Records: SOC 2"), vec![2.0]);
+        assert_eq!(records("Records processed: ISO 27001"), vec![27001.0]);
+        assert_eq!(records("Records: AES-256"), vec![256.0]);
+        assert_eq!(records("Records: 1 million TLS 1.3"), vec![1e6]);
+        assert_eq!(records("1 million records AES-256 encrypted, SOC 2 audited"), vec![1e6]);
+        assert_eq!(records("1,000,000 records SOC 2 audited, 1M records TLS 1.3"), vec![1e6, 1e6]);
+        // a number before the noun that counts something else gives it no count
+        assert_eq!(records("Proven 4.2x faster records SOC 2"), vec![2.0]);
+        // a colon after the noun opens its count anew: the number before it gave none
+        read("scale_proven", "10x faster records: ISO 27001");
+        read("scale_proven", "Records since 2024: SOC 2");
+        for text in ["SOC 2 Type II certified; records", "Records encrypted with TLS 1.3", "Records, SOC 2 audited"] {
+            clean("enterprise_ready", text);
+        }
+    }
+
+    /// attack15: a year before a colon ends a date, and one word of time between a record
+    /// noun and that date leaves the number after the colon its count.
+    #[test]
+    fn a_count_after_a_dated_colon_counts_the_records() {
+        assert_eq!(records("Records generated since the second half of 2024: 1 million"), vec![1e6]);
+        assert_eq!(records("Records generated since the second half of 2024: 5 million"), vec![5e6]);
+        assert_eq!(records("Records generated in March 2024: 5 million"), vec![5e6]);
+        assert_eq!(records("Records: the second half of 2024: 1 million").first(), Some(&2024.0));
+        // two prepositions: the first takes the number, it is no count
+        read("scale_proven", "Records processed by 4 GPUs since 2024: 1 million");
+        assert!(records("Records processed by 4 GPUs since 2024: 1 million").is_empty());
+        // glued after the colon: a time of day, no date
+        read("scale_proven", "Records generated since 2024:10 million");
+        clean("enterprise_ready", "Certified since the second half of 2024: SOC 2 Type II");
     }
 
     /// A mark, a possessive, a later version, a key size with its cipher, `UTF-8`: names.
