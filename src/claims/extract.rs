@@ -481,8 +481,6 @@ fn figure_ends(r: &Reader, at: usize) -> bool {
 /// unchecked ("Faster by 12"), and so is it; "approved by twelve" and "one of twelve
 /// teams" name no metric, "Faster by a dozen teams" counts teams.
 fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool {
-    let slot = figure_slot(r, num.first);
-    let ends = figure_ends(r, num.last);
     let metric = |w: &str| {
         names_speed(w)
             || names_other_metric(w)
@@ -493,7 +491,11 @@ fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool
             || against_speedup(w)
             || is_record_noun(w)
     };
-    r.digits(num.first).is_none() && slot && ends && words_before.iter().any(|(_, w)| metric(w))
+    // digits first: every bare number of a claim reaches this question
+    r.digits(num.first).is_none()
+        && figure_slot(r, num.first)
+        && figure_ends(r, num.last)
+        && words_before.iter().any(|(_, w)| metric(w))
 }
 
 /// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
@@ -1175,9 +1177,9 @@ impl Reader<'_> {
     /// does a multiplier or unit after the digits, glued or not (`v10x`, `v10 x`, `v10%`: a
     /// figure with a letter before it, read as that figure).
     fn identifier(&self, i: usize) -> bool {
-        let ascii = self.word(i.wrapping_sub(1)).is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
-        let unit = unit_after(self, i + 1).is_some();
-        self.glued(i) && ascii && !unit
+        let ascii = || self.word(i.wrapping_sub(1)).is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+        // asked last: the number reader asks this of every token of digits
+        self.glued(i) && ascii() && unit_after(self, i + 1).is_none()
     }
     /// Token `i` follows token `i - 1` after exactly one space, in the same clause.
     fn one_space(&self, i: usize) -> bool {
@@ -3687,8 +3689,6 @@ mod tests {
         }
     }
 
-    /// `score` and `gross` count only before a magnitude, a unit or a record noun; as the
-    /// ordinary words they are (a metric's name among them) they are read as before.
     /// attack14: a number in words where a claim's figure stands, after `by` or a colon at
     /// the end of a claim of speed or cost, is not checked, as digits there are; a count
     /// of no metric stays no figure.
@@ -3730,6 +3730,8 @@ mod tests {
         assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{:?} {:?}", e.mentions, e.unchecked);
     }
 
+    /// `score` and `gross` count only before a magnitude, a unit or a record noun; as the
+    /// ordinary words they are (a metric's name among them) they are read as before.
     #[test]
     fn score_and_gross_count_only_before_what_they_count() {
         for text in [

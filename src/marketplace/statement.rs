@@ -1382,7 +1382,8 @@ fn hedge_starts() -> impl Iterator<Item = &'static str> {
 /// holds each word's [`Class`].
 fn hedges(ws: &[&str], class: &[Class]) -> bool {
     let w = |i: usize| word_at(ws, i);
-    let negated = |i: usize| i.checked_sub(1).is_some_and(|j| Class::of(w(j)).is(Class::NEGATOR));
+    let is = |i: usize, bit: u8| class.get(i).is_some_and(|c| c.is(bit));
+    let negated = |i: usize| i.checked_sub(1).is_some_and(|j| is(j, Class::NEGATOR));
     // "as planned", "better than expected": the plan was met
     let compared = |i: usize| i.checked_sub(1).is_some_and(|j| matches!(w(j), "as" | "than"));
     let first = w(0);
@@ -1399,7 +1400,6 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
     if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
         return true;
     }
-    let is = |i: usize, bit: u8| class.get(i).is_some_and(|c| c.is(bit));
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here), so that a run of fillers is read once however many modals
     // stand in it

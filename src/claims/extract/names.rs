@@ -644,10 +644,16 @@ fn year(r: &Reader, k: usize) -> Option<usize> {
 /// opening bracket, in the clause the date follows.
 fn bracketed(r: &Reader, k: usize) -> Option<usize> {
     let first = if matches!(r.sym(k.checked_sub(1)?), Some('\'' | '\u{2019}')) && r.glued(k) { k - 1 } else { k };
-    let (open, close) = (r.toks.get(first)?.start as usize, r.toks.get(k)?.end as usize);
-    let bracket = open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")");
-    bracket.then_some(())?;
+    in_brackets(r, first, k).then_some(())?;
     first.checked_sub(1)
+}
+
+/// Tokens `first..=last` stand alone in brackets: `(` right before the first, `)` right
+/// after the last.
+fn in_brackets(r: &Reader, first: usize, last: usize) -> bool {
+    let (Some(a), Some(b)) = (r.toks.get(first), r.toks.get(last)) else { return false };
+    let (open, close) = (a.start as usize, b.end as usize);
+    open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")")
 }
 
 /// What follows the year in brackets at token `k` leaves it a date: nothing, another
@@ -690,10 +696,7 @@ fn more_dates(r: &Reader, k: usize, out: &[bool]) -> Option<usize> {
     let quote = matches!(r.sym(prev), Some('\'' | '\u{2019}'));
     if quote && r.glued(k) && digits_in(r, k, 2, 2) {
         // ('24): the apostrophe and the digits alone in brackets, as a year of four is (see [`year`])
-        let (open, close) =
-            r.toks.get(prev).zip(r.toks.get(k)).map_or((0, 0), |(a, b)| (a.start as usize, b.end as usize));
-        let bracketed = open > 0 && r.t.get(open - 1..open) == Some("(") && r.t.get(close..close + 1) == Some(")");
-        if bracketed {
+        if in_brackets(r, prev, k) {
             return after_brackets(r, k).then_some(k + 1);
         }
         if !spaced(r, prev) {
