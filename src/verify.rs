@@ -66,7 +66,11 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
         let bytes = source.clone();
         std::thread::spawn(move || integrity::sha256_hex(&bytes))
     });
-    let read = read::read(source, &opts.limits);
+    let (read, streamed) = if source.len() >= HASH_ASIDE_FROM {
+        integrity::read_hashing(source, &opts.limits)
+    } else {
+        (read::read(source, &opts.limits), None)
+    };
     let unchecked = read.unchecked_rules();
     for rule in read::diags::RULES {
         match read.stopped_by {
@@ -82,7 +86,7 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     let mut skipped_sections = Vec::new();
     match &read.document {
         Some(doc) => {
-            digest = Some(integrity::check(doc, &mut outcome));
+            digest = Some(integrity::check(doc, streamed, &mut outcome));
             signatures = crate::signatures::check(doc, opts, &mut outcome);
             audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
             crate::context::check(doc, name, opts, &mut outcome);

@@ -26,11 +26,84 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// The payload is handed to the hashing thread in chunks of about this size.
+const CHUNK: usize = 64 << 10;
+
+/// Chunks waiting for the hashing thread at most: the reader waits beyond that.
+const IN_FLIGHT: usize = 16;
+
+/// A top-level member this long (canonical text) is hashed while it is read.
+const STREAM_FROM: usize = 256 << 10;
+
+/// The hash of the payload's first bytes, made while the bundle was read, and how many
+/// bytes it covers.
+pub struct Streamed {
+    hash: Sha256,
+    len: usize,
+}
+
+/// Reads the bundle while another thread hashes the payload's first bytes as the reader
+/// hands them over: after the read only the rest is left to hash (on a 10 MB bundle,
+/// most of a tenth of the run). For large inputs only: a thread costs tens of
+/// microseconds.
+pub fn read_hashing(source: read::Source, limits: &read::Limits) -> (read::ReadResult, Option<Streamed>) {
+    read_hashing_from(source, limits, STREAM_FROM)
+}
+
+fn read_hashing_from(source: read::Source, limits: &read::Limits, from: usize) -> (read::ReadResult, Option<Streamed>) {
+    std::thread::scope(|scope| {
+        let (full, chunks) = std::sync::mpsc::sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (spare, spares) = std::sync::mpsc::channel::<Vec<u8>>();
+        let hashing = scope.spawn(move || {
+            let mut hash = Sha256::new();
+            for chunk in chunks {
+                hash.update(&chunk);
+                let _ = spare.send(chunk);
+            }
+            hash
+        });
+        let mut buf = Vec::new();
+        let mut len = 0;
+        let mut lost = false;
+        let mut take = |bytes: &[u8]| {
+            len += bytes.len();
+            buf.extend_from_slice(bytes);
+            if buf.len() >= CHUNK {
+                let mut next = spares.try_recv().unwrap_or_default();
+                next.clear();
+                lost |= full.send(std::mem::replace(&mut buf, next)).is_err();
+            }
+        };
+        let read = read::read_into(source, limits, Some(read::Sink { from, take: &mut take }));
+        if !buf.is_empty() {
+            lost |= full.send(buf).is_err();
+        }
+        drop(full);
+        let hash = hashing.join().ok().filter(|_| !lost && len > 0);
+        (read, hash.map(|hash| Streamed { hash, len }))
+    })
+}
+
 /// SHA-256 of the payload, streamed from its pieces.
 pub fn payload_sha256(doc: &Document) -> String {
-    let mut h = Sha256::new();
+    payload_sha256_after(doc, None)
+}
+
+/// SHA-256 of the payload, the hash of its first bytes taken from `streamed` when the
+/// document confirms they are its first bytes (else computed whole).
+fn payload_sha256_after(doc: &Document, streamed: Option<Streamed>) -> String {
+    let (mut h, mut skip) = match streamed {
+        Some(s) if doc.streamed_len() == Some(s.len) => (s.hash, s.len),
+        _ => (Sha256::new(), 0),
+    };
     for piece in doc.payload_pieces() {
-        h.update(piece);
+        match piece.get(skip..) {
+            Some(rest) => {
+                h.update(rest);
+                skip = 0;
+            }
+            None => skip -= piece.len(),
+        }
     }
     hex(&h.finalize())
 }
@@ -78,8 +151,8 @@ fn uncovered(map: &serde_json::Map<String, Value>, out: &mut Outcome) {
     }
 }
 
-pub fn check(doc: &Document, out: &mut Outcome) -> Digest256 {
-    let computed = payload_sha256(doc);
+pub fn check(doc: &Document, streamed: Option<Streamed>, out: &mut Outcome) -> Digest256 {
+    let computed = payload_sha256_after(doc, streamed);
     let digest = Digest256 { payload_sha256: computed.clone(), payload_len: doc.payload_len() };
     for rule in diags::RULES {
         out.mark(rule);
@@ -481,6 +554,138 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The payload's SHA-256 as an independent implementation writes it: serde_json's
+    /// tree without `signatures`, serde_jcs, sha2.
+    fn independent(text: &str) -> String {
+        let mut tree: Value = serde_json::from_str(text).unwrap();
+        tree.as_object_mut().unwrap().remove("signatures");
+        sha256_hex(&serde_jcs::to_vec(&tree).unwrap())
+    }
+
+    /// The payload hash when read with a hashing thread, and how many bytes that thread
+    /// hashed during the read and the document confirmed (0: nothing was streamed, or
+    /// the bet was lost).
+    fn hashed_while_read(text: &str, from: usize) -> (String, usize) {
+        let (read, streamed) = read_hashing_from(text.as_bytes().to_vec().into(), &read::Limits::default(), from);
+        let doc = read.document.expect("a document");
+        let held = match (&streamed, doc.streamed_len()) {
+            (Some(s), Some(n)) if s.len == n => n,
+            _ => 0,
+        };
+        (payload_sha256_after(&doc, streamed), held)
+    }
+
+    fn records(n: usize) -> String {
+        let one = |i: usize| format!(r#"{{"z":{i},"id":"r{i}","tags":["a","b"],"x":{{"b":1.50,"a":[1e2]}}}}"#);
+        format!("[{}]", (0..n).map(one).collect::<Vec<_>>().join(",\n  "))
+    }
+
+    /// The bundle's usual shape (records last, after `signatures`) is hashed while read,
+    /// in chunks, and the hash is the payload's; so are the shapes that lose the bet (a
+    /// member read later that sorts before the records) or never make it (escaped
+    /// names, records in an object or an array's array, `signatures` itself large).
+    #[test]
+    fn the_payload_hashed_while_read_is_the_payload_hash() {
+        let big = records(6000);
+        assert!(big.len() > 4 * CHUNK, "several chunks: {}", big.len());
+        let cases: Vec<(String, bool)> = vec![
+            (
+                format!(
+                    r#"{{"version":"1.0","b":{{"y":1,"x":2}},"signatures":{{"sha256":"00"}},"sample_records":{big}}}"#
+                ),
+                true,
+            ),
+            (format!(r#"{{"sample_records":{big},"version":"1.0"}}"#), true),
+            (format!(r#"{{"zz":1,"sample_records":{big},"aa":[true]}}"#), false),
+            (format!(r#"{{"zz":1,"sample_records":{big},"signatures":{{"a":1}}}}"#), true),
+            (format!(r#"{{"signatures":{big},"a":1}}"#), false),
+            (format!(r#"{{"\u0061":1,"sample_records":{big}}}"#), true),
+            (format!(r#"{{"a\n":1,"sample_records":{big}}}"#), false),
+            (format!(r#"{{"a":1,"sample_records":{{"all":{big}}}}}"#), false),
+            (format!(r#"{{"a":1,"sample_records":[[{big}]]}}"#), false),
+            (format!("{{\"\u{e000}\":1,\"\u{10000}\":2,\"records\":{big}}}"), true),
+            (format!("{{\"\u{10000}\":2,\"\u{e000}\":1,\"\u{f000}\":{big}}}"), true),
+            (format!("{{\"\u{f000}\":{big},\"\u{10000}\":2}}"), false),
+        ];
+        for (text, streams) in &cases {
+            let (hash, held) = hashed_while_read(text, 1024);
+            let start: String = text.chars().take(40).collect();
+            assert_eq!(hash, independent(text), "{start}");
+            assert_eq!(held > 0, *streams, "{start}: {held} bytes streamed");
+            if *streams {
+                assert!(held > 3 * CHUNK, "{start}: {held} bytes streamed");
+            }
+        }
+    }
+
+    /// What the sink is handed is the payload's first bytes, byte for byte, whenever the
+    /// document says so.
+    #[test]
+    fn the_streamed_bytes_are_the_payload_s_first_bytes() {
+        let text = format!(r#"{{"m":"x","signatures":{{"sha256":"0"}},"a":{{"q":[1,2]}},"r":{}}}"#, records(3000));
+        let mut got = Vec::new();
+        let mut take = |b: &[u8]| got.extend_from_slice(b);
+        let sink = read::Sink { from: 100, take: &mut take };
+        let read = read::read_into(text.into_bytes().into(), &read::Limits::default(), Some(sink));
+        let doc = read.document.unwrap();
+        let n = doc.streamed_len().unwrap();
+        assert_eq!(n, got.len());
+        assert_eq!(&doc.payload()[..n], &got[..]);
+        assert!(got.starts_with(br#"{"a":{"q":[1,2]},"m":"x","r":[{"id":"r0","#));
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("signatures".to_owned()),
+            Just("records".to_owned()),
+            "[a-z]{1,3}",
+            "[a-c\u{e9}\u{e000}\u{10000}]{1,2}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Random top levels with one long array among small members, names in any
+        /// order, the long one's sometimes written with an escape: the hash made while
+        /// reading equals the independent one, streamed or not.
+        #[test]
+        fn any_layout_hashes_to_the_payload(
+            before in proptest::collection::vec((name(), 0u8..3), 0..6),
+            after in proptest::collection::vec((name(), 0u8..3), 0..6),
+            big_name in name(),
+            escape in proptest::bool::ANY,
+            n in 1usize..400,
+        ) {
+            let value = |k: u8| match k { 0 => "1", 1 => r#"{"b":[2,1],"a":"x"}"#, _ => "[0.10]" };
+            let mut seen = std::collections::HashSet::new();
+            let mut members = Vec::new();
+            for (nm, k) in &before {
+                if seen.insert(nm.clone()) { members.push(format!("{}:{}", serde_json::to_string(nm).unwrap(), value(*k))); }
+            }
+            prop_assume!(seen.insert(big_name.clone()));
+            let mut chars = big_name.chars();
+            let first = chars.next().unwrap();
+            let shown = if escape { format!("\\u{:04x}{}", u32::from(first), chars.as_str()) } else { big_name.clone() };
+            prop_assume!(!escape || u32::from(first) < 0x10000);
+            members.push(format!("\"{shown}\":{}", records(n)));
+            let utf16 = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+            let mut sorts_before = false;
+            for (nm, k) in &after {
+                if seen.insert(nm.clone()) {
+                    members.push(format!("{}:{}", serde_json::to_string(nm).unwrap(), value(*k)));
+                    sorts_before |= nm != "signatures" && utf16(nm) < utf16(&big_name);
+                }
+            }
+            let text = format!("{{{}}}", members.join(",\n"));
+            let (hash, held) = hashed_while_read(&text, 64);
+            prop_assert_eq!(hash, independent(&text));
+            // streamed exactly when the bet holds: an element past the threshold, a name
+            // other than `signatures`, and no member read later that sorts before it
+            prop_assert_eq!(held > 0, n >= 2 && big_name != "signatures" && !sorts_before);
+        }
+    }
 
     /// Splicing a placeholder into a string's span gives the bytes serde_jcs writes for
     /// the tree with that string replaced: what the search hashed before it spliced.

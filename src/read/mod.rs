@@ -8,6 +8,7 @@ mod source;
 
 use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
+pub use parser::{Sink, Streamed};
 
 pub use locate::{line_column, locate, locate_all, numbers_as_written, positions, Step};
 pub use source::Source;
@@ -41,6 +42,8 @@ pub struct Document {
     /// Ranges of `text` holding the payload's members, in canonical order.
     parts: Vec<std::ops::Range<usize>>,
     payload: std::sync::OnceLock<Vec<u8>>,
+    /// What a [`Sink`] was handed while reading, held against `parts` by `streamed_len`.
+    streamed: Option<Streamed>,
     members: Vec<Member>,
     /// Each member's value as a serde_json tree, parsed on first use: the integrity,
     /// signature, schema, audit and profile checks all read the same few members.
@@ -72,7 +75,12 @@ pub struct ReadResult {
 
 /// Reads and checks `source` (the whole file). Never panics on any input.
 pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
-    let source = source.into();
+    read_into(source.into(), limits, None)
+}
+
+/// [`read`], handing `sink` the payload's first bytes as they are read (see [`Sink`];
+/// [`Document::streamed_len`] tells how many of them hold).
+pub fn read_into(source: Source, limits: &Limits, sink: Option<Sink<'_>>) -> ReadResult {
     let mut findings = Vec::new();
     if source.len() as u64 > limits.max_bytes {
         findings.push(
@@ -91,7 +99,7 @@ pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
         return ReadResult { document: None, findings, source, stopped_by: Some(&diags::BOM) };
     }
     let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: false };
-    let parsed = parser::parse(&source, opts);
+    let parsed = parser::parse(&source, opts, sink);
     findings.extend(parsed.findings);
     // Bytes after a complete value were all read: only an earlier stop leaves some unchecked.
     let stopped_by = match findings.last() {
@@ -104,10 +112,11 @@ pub fn read(source: impl Into<Source>, limits: &Limits) -> ReadResult {
     if rejected {
         return ReadResult { document: None, findings, source, stopped_by };
     }
-    let Some(document) = Document::new(parsed.out, parsed.top) else {
+    let Some(mut document) = Document::new(parsed.out, parsed.top) else {
         findings.push(parser::lost_place(String::new()));
         return ReadResult { document: None, findings, source, stopped_by: Some(&diags::SYNTAX) };
     };
+    document.streamed = parsed.streamed;
     ReadResult { document: Some(document), findings, source, stopped_by: None }.keep_source()
 }
 
@@ -153,7 +162,15 @@ impl Document {
         let members: Vec<Member> =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
         let values = members.iter().map(|_| std::sync::OnceLock::new()).collect();
-        Some(Document { source: Source::default(), text, parts, payload: std::sync::OnceLock::new(), members, values })
+        Some(Document {
+            source: Source::default(),
+            text,
+            parts,
+            payload: std::sync::OnceLock::new(),
+            streamed: None,
+            members,
+            values,
+        })
     }
 
     /// The payload as the pieces that, concatenated, are its bytes.
@@ -166,6 +183,18 @@ impl Document {
                 [self.text.get(r.clone()).unwrap_or_default(), sep]
             }))
             .chain(std::iter::once(&b"}"[..]))
+    }
+
+    /// How many of the payload's first bytes the reading's sink was handed, if they are
+    /// those bytes: the member streamed must be the payload's member after exactly the
+    /// ones sent before it (no member read later sorted before it), and its text no
+    /// shorter than what was sent. None when nothing was streamed or the bet was lost.
+    pub fn streamed_len(&self) -> Option<usize> {
+        let s = self.streamed.as_ref()?;
+        let k = s.prefix.len();
+        let own = self.parts.get(k)?;
+        let holds = self.parts.get(..k)? == s.prefix.as_slice() && own.start == s.start && s.upto <= own.end;
+        holds.then(|| 1 + s.prefix.iter().map(|r| r.len() + 1).sum::<usize>() + (s.upto - s.start))
     }
 
     pub fn payload_len(&self) -> usize {
@@ -320,7 +349,7 @@ impl Document {
 /// diagnosis needs it.
 pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
     let opts = ParseOptions { max_depth: Limits::default().max_depth, sort: false, verbatim, any_value: false };
-    let parsed = parser::parse(source, opts);
+    let parsed = parser::parse(source, opts, None);
     if parsed.fatal {
         return None;
     }
@@ -334,7 +363,7 @@ pub fn canonicalize_value_warnings(source: &[u8], limits: &Limits) -> Result<(Ve
         return Err(vec![Finding::new(&diags::BOM, "", "the text starts with a UTF-8 byte order mark").at(0)]);
     }
     let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: true };
-    let parsed = parser::parse(source, opts);
+    let parsed = parser::parse(source, opts, None);
     if parsed.fatal || parsed.findings.iter().any(|f| f.severity == crate::finding::Severity::Error) {
         return Err(parsed.findings);
     }
