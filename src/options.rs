@@ -36,6 +36,10 @@ pub struct Options {
     /// run shows them (`-q` with no `--output`): in a batch, that walk is a fifteenth of
     /// the CPU time, and it changes no verdict.
     pub positions: bool,
+    /// Hash each input file whole for the record of the audit. Off, like `positions`,
+    /// only when no report of the run shows it: on a 10 MB bundle that hash kept the
+    /// second core busy for a third of the run.
+    pub input_hash: bool,
     /// Read long statements on a second thread while the claims are read
     /// (`verify::audit_stages`). Off where the readers' summed cost is measured
     /// (tests/linear_time.rs): one reader's time would hide behind the other's.
@@ -69,6 +73,7 @@ impl Options {
             overrides: Vec::new(),
             context: crate::context::Inputs::default(),
             positions: true,
+            input_hash: true,
             read_aside: true,
         }
     }

@@ -39,7 +39,9 @@ pub struct BundleReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct InputDigest {
     pub bytes: u64,
-    pub sha256: String,
+    /// None when no report of the run shows it (`Options::input_hash`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
 }
 
 impl BundleReport {
@@ -62,7 +64,7 @@ const STATEMENTS_ASIDE_FROM: usize = 64 << 10;
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
     let source: read::Source = bytes.into();
-    let aside = (source.len() >= HASH_ASIDE_FROM).then(|| {
+    let aside = (opts.input_hash && source.len() >= HASH_ASIDE_FROM).then(|| {
         let bytes = source.clone();
         std::thread::spawn(move || integrity::sha256_hex(&bytes))
     });
@@ -102,8 +104,8 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     let verdict = verdict(&outcome, opts);
     let source = read.source();
     let sha256 = match aside.map(std::thread::JoinHandle::join) {
-        Some(Ok(hex)) => hex,
-        _ => integrity::sha256_hex(source),
+        Some(Ok(hex)) => Some(hex),
+        _ => opts.input_hash.then(|| integrity::sha256_hex(source)),
     };
     let input = Some(InputDigest { bytes: source.len() as u64, sha256 });
     BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict, input }

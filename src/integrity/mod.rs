@@ -47,10 +47,17 @@ pub struct Streamed {
 /// most of a tenth of the run). For large inputs only: a thread costs tens of
 /// microseconds.
 pub fn read_hashing(source: read::Source, limits: &read::Limits) -> (read::ReadResult, Option<Streamed>) {
-    read_hashing_from(source, limits, STREAM_FROM)
+    read_hashing_from(source, limits, STREAM_FROM, None)
 }
 
-fn read_hashing_from(source: read::Source, limits: &read::Limits, from: usize) -> (read::ReadResult, Option<Streamed>) {
+/// [`read_hashing`] streaming members from `from` bytes, and splitting inputs from
+/// `split` bytes if given (tests use small ones).
+fn read_hashing_from(
+    source: read::Source,
+    limits: &read::Limits,
+    from: usize,
+    split: Option<usize>,
+) -> (read::ReadResult, Option<Streamed>) {
     std::thread::scope(|scope| {
         let (full, chunks) = std::sync::mpsc::sync_channel::<Vec<u8>>(IN_FLIGHT);
         let (spare, spares) = std::sync::mpsc::channel::<Vec<u8>>();
@@ -74,7 +81,11 @@ fn read_hashing_from(source: read::Source, limits: &read::Limits, from: usize) -
                 lost |= full.send(std::mem::replace(&mut buf, next)).is_err();
             }
         };
-        let read = read::read_into(source, limits, Some(read::Sink { from, take: &mut take }));
+        let sink = Some(read::Sink { from, take: &mut take });
+        let read = match split {
+            Some(split) => read::read_split(source, limits, sink, split),
+            None => read::read_into(source, limits, sink),
+        };
         if !buf.is_empty() {
             lost |= full.send(buf).is_err();
         }
@@ -568,7 +579,17 @@ mod tests {
     /// hashed during the read and the document confirmed (0: nothing was streamed, or
     /// the bet was lost).
     fn hashed_while_read(text: &str, from: usize) -> (String, usize) {
-        let (read, streamed) = read_hashing_from(text.as_bytes().to_vec().into(), &read::Limits::default(), from);
+        let (hash, held) = hashed_while_read_split(text, from, None);
+        // read in two halves on two threads, the same hash (streamed or not alike)
+        let (split, held_split) = hashed_while_read_split(text, from, Some(0));
+        assert_eq!(split, hash);
+        assert_eq!(held_split > 0, held > 0);
+        (hash, held)
+    }
+
+    fn hashed_while_read_split(text: &str, from: usize, split: Option<usize>) -> (String, usize) {
+        let (read, streamed) =
+            read_hashing_from(text.as_bytes().to_vec().into(), &read::Limits::default(), from, split);
         let doc = read.document.expect("a document");
         let held = match (&streamed, doc.streamed_len()) {
             (Some(s), Some(n)) if s.len == n => n,

@@ -11,6 +11,8 @@ use crate::finding::{child, Finding, MAX_PER_RULE};
 use crate::rules::Rule;
 use std::cmp::Ordering;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ParseOptions {
@@ -24,6 +26,9 @@ pub(crate) struct ParseOptions {
     /// Accept any JSON value at the top level and canonicalize it whole (the general
     /// RFC 8785 transform), instead of a bundle object whose members are kept apart.
     pub any_value: bool,
+    /// Inputs at least this long have their second half read on another thread (see
+    /// [`Parser::splice`]); `usize::MAX` never.
+    pub split_from: usize,
 }
 
 /// A member of the top-level object, as laid out in the output.
@@ -45,6 +50,9 @@ pub(crate) struct Parsed {
     pub fatal: bool,
     /// What the sink was handed, if anything (see [`Parser::stream`]).
     pub streamed: Option<Streamed>,
+    /// The second half read on another thread was used (see [`Parser::splice`]).
+    #[cfg(test)]
+    pub spliced: bool,
 }
 
 /// Receives the payload's first bytes while the document is still being read, so that
@@ -162,52 +170,149 @@ pub(crate) fn lost_place(pointer: String) -> Finding {
     )
 }
 
+/// The elements of a top-level member's array from a split point to the array's end,
+/// read on another thread.
+struct Tail {
+    /// Where the array's closing bracket is.
+    end: usize,
+    out: Vec<u8>,
+    count: usize,
+}
+
+/// A tail being read on another thread: where it starts, and its result when ready.
+struct TailRead {
+    at: usize,
+    result: std::sync::mpsc::Receiver<Option<Tail>>,
+}
+
 pub(crate) fn parse(src: &[u8], opts: ParseOptions, sink: Option<Sink<'_>>) -> Parsed {
-    let mut p = Parser {
-        src,
-        streaming: if sink.is_some() && !opts.any_value && opts.sort && !opts.verbatim {
-            Streaming::Waiting
-        } else {
-            Streaming::Over
-        },
-        sink,
-        pos: 0,
-        out: Vec::with_capacity(src.len()),
-        // Room for a bundle's usual nesting and member counts from the start: growing
-        // them from empty cost about 20 reallocations per seed-sized bundle.
-        stack: Vec::with_capacity(16),
-        members: Vec::with_capacity(64),
-        top: Vec::with_capacity(16),
-        findings: Vec::new(),
-        scratch: Vec::new(),
-        order: Vec::with_capacity(32),
-        shape: Shape::default(),
-        opts,
-        counts: Vec::new(),
-        firsts: Vec::new(),
-        name_open: None,
-        name_listed: Vec::new(),
-        listed_bytes: 0,
+    let Some(at) = split_point(src, &opts) else { return parse_with(src, opts, sink, None) };
+    std::thread::scope(|scope| {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, result) = std::sync::mpsc::sync_channel(1);
+        let stop = Arc::clone(&cancel);
+        let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+            let _ = tx.send(read_tail(src, opts, at, stop));
+        });
+        let tail = spawned.is_ok().then_some(TailRead { at, result });
+        let parsed = parse_with(src, opts, sink, tail);
+        // a tail not used stops at its next element rather than reading on
+        cancel.store(true, AtomicOrdering::Relaxed);
+        parsed
+    })
+}
+
+/// Where a second thread may start reading: just after a comma between two containers
+/// (`},` then `{`), past the middle of the input. Only a guess: the tail is used only
+/// if the reader, arriving there itself, is between two elements of a top-level
+/// member's array, the one state the tail was read in.
+fn split_point(src: &[u8], opts: &ParseOptions) -> Option<usize> {
+    if src.len() < opts.split_from || opts.any_value {
+        return None;
+    }
+    let from = src.len() / 2;
+    let window = src.get(from..src.len().min(from + (1 << 20)))?;
+    let is_ws = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    window.iter().enumerate().find_map(|(i, &b)| {
+        let at = from + i;
+        if b != b',' {
+            return None;
+        }
+        let before = src.get(..at)?.iter().rev().find(|b| !is_ws(b));
+        let after = src.get(at + 1..)?.iter().find(|b| !is_ws(b));
+        (matches!(before, Some(b'}' | b']')) && matches!(after, Some(b'{' | b'['))).then_some(at + 1)
+    })
+}
+
+/// Reads the elements from `at` to the end of their array as the reader would in a
+/// top-level member's array: None at the first finding or error (the reader then reads
+/// them itself and reports what it finds), or when cancelled.
+fn read_tail(src: &[u8], opts: ParseOptions, at: usize, cancel: Arc<AtomicBool>) -> Option<Tail> {
+    let mut p = Parser::new(src, opts, None);
+    p.pos = at;
+    p.out = Vec::with_capacity(src.len() - at);
+    p.stack.push(Frame::Object { start: 0, first: 0 });
+    p.stack.push(Frame::Array { index: 0 });
+    p.cancel = Some(cancel);
+    p.value().ok()?;
+    let end = p.tail_end?;
+    let count = match p.stack.last() {
+        Some(Frame::Array { index }) => index + 1,
+        _ => return None,
     };
-    let fatal = p.document().is_err();
-    let mut findings = p.findings;
-    // Where each duplicate name was first seen, found in one pass over the source.
-    let offsets: Vec<usize> = p.firsts.iter().map(|(_, offset, _)| *offset).collect();
-    for ((i, _, name), at) in p.firsts.iter().zip(super::locate::positions(src, &offsets)) {
-        if let Some(f) = findings.get_mut(*i) {
-            f.found = Some(format!("a second \"{name}\" (the first is at line {}, column {})", at.line, at.column));
+    (p.findings.is_empty() && p.counts.is_empty() && p.firsts.is_empty()).then_some(Tail { end, out: p.out, count })
+}
+
+fn parse_with(src: &[u8], opts: ParseOptions, sink: Option<Sink<'_>>, tail: Option<TailRead>) -> Parsed {
+    let mut p = Parser::new(src, opts, sink);
+    p.tail = tail;
+    p.run(src)
+}
+
+impl<'a, 's> Parser<'a, 's> {
+    fn new(src: &'a [u8], opts: ParseOptions, sink: Option<Sink<'s>>) -> Self {
+        Parser {
+            src,
+            streaming: if sink.is_some() && !opts.any_value && opts.sort && !opts.verbatim {
+                Streaming::Waiting
+            } else {
+                Streaming::Over
+            },
+            sink,
+            pos: 0,
+            out: Vec::with_capacity(src.len()),
+            // Room for a bundle's usual nesting and member counts from the start: growing
+            // them from empty cost about 20 reallocations per seed-sized bundle.
+            stack: Vec::with_capacity(16),
+            members: Vec::with_capacity(64),
+            top: Vec::with_capacity(16),
+            findings: Vec::new(),
+            scratch: Vec::new(),
+            order: Vec::with_capacity(32),
+            shape: Shape::default(),
+            opts,
+            counts: Vec::new(),
+            firsts: Vec::new(),
+            name_open: None,
+            name_listed: Vec::new(),
+            listed_bytes: 0,
+            tail: None,
+            cancel: None,
+            tail_end: None,
+            spliced: false,
         }
     }
-    for c in p.counts {
-        if let Some((pointer, offset)) = c.first_unlisted {
-            findings.push(Finding::more(c.rule, c.seen - c.listed, c.rule.severity, pointer, Some(offset)));
+
+    fn run(self, src: &[u8]) -> Parsed {
+        let mut p = self;
+        let fatal = p.document().is_err();
+        let mut findings = p.findings;
+        // Where each duplicate name was first seen, found in one pass over the source.
+        let offsets: Vec<usize> = p.firsts.iter().map(|(_, offset, _)| *offset).collect();
+        for ((i, _, name), at) in p.firsts.iter().zip(super::locate::positions(src, &offsets)) {
+            if let Some(f) = findings.get_mut(*i) {
+                f.found = Some(format!("a second \"{name}\" (the first is at line {}, column {})", at.line, at.column));
+            }
+        }
+        for c in p.counts {
+            if let Some((pointer, offset)) = c.first_unlisted {
+                findings.push(Finding::more(c.rule, c.seen - c.listed, c.rule.severity, pointer, Some(offset)));
+            }
+        }
+        let streamed = match p.streaming {
+            Streaming::Member { sent, .. } => Some(sent),
+            _ => None,
+        };
+        Parsed {
+            out: p.out,
+            top: p.top,
+            findings,
+            fatal,
+            streamed,
+            #[cfg(test)]
+            spliced: p.spliced,
         }
     }
-    let streamed = match p.streaming {
-        Streaming::Member { sent, .. } => Some(sent),
-        _ => None,
-    };
-    Parsed { out: p.out, top: p.top, findings, fatal, streamed }
 }
 
 /// Pointer and offset of a rule's first finding not listed (past [`MAX_PER_RULE`], or
@@ -258,6 +363,13 @@ struct Parser<'a, 's> {
     /// rule and name, the others counted. Each carries the whole name in its pointer,
     /// so a long name of many defects would otherwise cost its length 100 times over.
     name_listed: Vec<&'static Rule>,
+    /// The second half, being read on another thread (the reader of the whole input).
+    tail: Option<TailRead>,
+    /// Set when the tail is no longer wanted (the reader of a tail).
+    cancel: Option<Arc<AtomicBool>>,
+    /// Where the tail's array closes, once reached (the reader of a tail).
+    tail_end: Option<usize>,
+    spliced: bool,
     /// Text carried by the findings listed so far ([`crate::finding::MAX_LISTED_BYTES`]):
     /// a pointer repeats every name on its path, so a 4 MB member name over 100 defects
     /// listed 400 MB of pointers. Past the budget, findings are counted, not listed.
@@ -634,11 +746,31 @@ impl Parser<'_, '_> {
                         Some(b',') => {
                             *index += 1;
                             self.pos += 1;
-                            if self.stack.len() == 2 && !matches!(self.streaming, Streaming::Over) {
-                                self.stream();
+                            if self.stack.len() == 2 {
+                                if let Some(cancel) = &self.cancel {
+                                    // a tail is worth nothing once it has a finding
+                                    let found = !self.findings.is_empty() || !self.counts.is_empty();
+                                    if found || cancel.load(AtomicOrdering::Relaxed) {
+                                        return Err(Stop);
+                                    }
+                                }
+                                if !matches!(self.streaming, Streaming::Over) {
+                                    self.stream();
+                                }
+                                if self.tail.as_ref().is_some_and(|t| t.at == self.pos) {
+                                    self.out.push(b',');
+                                    if self.splice() {
+                                        continue;
+                                    }
+                                    continue 'value;
+                                }
                             }
                             self.out.push(b',');
                             continue 'value;
+                        }
+                        Some(b']') if self.cancel.is_some() && self.stack.len() == 2 => {
+                            self.tail_end = Some(self.pos);
+                            return Ok(());
                         }
                         Some(b']') => {
                             self.pos += 1;
@@ -709,6 +841,29 @@ impl Parser<'_, '_> {
                     Streaming::Member { index: last, sent: Streamed { prefix, start: x.start, upto: len } };
             }
         }
+    }
+
+    /// Takes the tail read on another thread, if it was read: the reader is where the
+    /// tail began, between two elements of a top-level member's array, with nothing
+    /// open below it. What the tail wrote is what this reader would write from here,
+    /// and it found nothing this reader would have to report (else there is no tail),
+    /// so its text is appended and reading goes on at the array's closing bracket.
+    fn splice(&mut self) -> bool {
+        let Some(tail) = self.tail.take() else { return false };
+        if !matches!(self.stack.first(), Some(Frame::Object { first: 0, .. })) || self.stack.len() != 2 {
+            return false;
+        }
+        let Ok(Some(read)) = tail.result.recv() else { return false };
+        self.out.extend_from_slice(&read.out);
+        self.pos = read.end;
+        if let Some(Frame::Array { index }) = self.stack.last_mut() {
+            *index += read.count.saturating_sub(1);
+        }
+        if !matches!(self.streaming, Streaming::Over) {
+            self.stream();
+        }
+        self.spliced = true;
+        true
     }
 
     fn open(&mut self) -> Result<(), Stop> {
@@ -1334,6 +1489,106 @@ fn decimal_value(text: &[u8]) -> (bool, Vec<u8>, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Everything a read yields that a report or the payload could show.
+    fn outcome(p: &Parsed) -> String {
+        let top: Vec<_> = p.top.iter().map(|t| (&t.name, &t.member, &t.value, t.value_offset)).collect();
+        format!("{}\n{top:?}\n{:?}\n{}", String::from_utf8_lossy(&p.out), p.findings, p.fatal)
+    }
+
+    fn both(text: &[u8]) -> (Parsed, Parsed) {
+        let opts =
+            |split_from| ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false, split_from };
+        (parse(text, opts(usize::MAX), None), parse(text, opts(0), None))
+    }
+
+    fn records(n: usize, element: &dyn Fn(usize) -> String) -> String {
+        let all: Vec<String> = (0..n).map(element).collect();
+        format!("{{\n  \"b\": 1,\n  \"records\": [\n    {}\n  ],\n  \"a\": {{}}\n}}", all.join(",\n    "))
+    }
+
+    /// Read in two halves, the usual records read the same as on one thread, and the
+    /// tail is used; a finding or an error in the second half (warnings, a duplicate
+    /// name, a syntax error, nesting too deep) reads the same too, the tail unused.
+    #[test]
+    fn a_split_read_is_the_whole_read() {
+        let plain = |i: usize| format!(r#"{{"z": {i}, "id": "r{i}", "x": {{"b": 1.50, "a": [1e2, "\u00e9"]}}}}"#);
+        let text = records(200, &plain);
+        let (one, two) = both(text.as_bytes());
+        assert!(two.spliced && !one.spliced);
+        assert_eq!(outcome(&one), outcome(&two));
+        assert!(one.findings.is_empty());
+        let defects: [(&str, &dyn Fn(usize) -> String); 6] = [
+            ("big integer", &|i| if i == 150 { r#"{"n": 12345678901234567890}"#.into() } else { plain(i) }),
+            ("duplicate", &|i| if i == 170 { r#"{"n": 1, "n": 2}"#.into() } else { plain(i) }),
+            ("syntax", &|i| if i == 180 { r#"{"n": 1,}"#.into() } else { plain(i) }),
+            ("deep", &|i| if i == 190 { format!("{}{}", "[".repeat(140), "]".repeat(140)) } else { plain(i) }),
+            ("first half", &|i| if i == 20 { r#"{"n": 1, "n": 2}"#.into() } else { plain(i) }),
+            ("last element", &|i| if i == 199 { r#"{"n": 1e400}"#.into() } else { plain(i) }),
+        ];
+        for (what, element) in defects {
+            let text = records(200, element);
+            let (one, two) = both(text.as_bytes());
+            assert!(!one.findings.is_empty(), "{what}");
+            assert_eq!(outcome(&one), outcome(&two), "{what}");
+        }
+    }
+
+    /// The guessed split point inside a string, a nested array, or records that are not
+    /// a top-level member's: read the same as on one thread, the tail unused.
+    #[test]
+    fn a_split_in_the_wrong_place_is_not_used() {
+        let cases = [
+            records(100, &|i| format!(r#"{{"s": "}},{{}},{{{i}"}}"#)),
+            records(100, &|i| format!(r#"[{{"i": {i}}}, {{"j": [{{}},{{}}]}}]"#)),
+            format!(
+                r#"{{"a": {{"r": [{}]}}}}"#,
+                (0..200).map(|i| format!(r#"{{"i":{i}}}"#)).collect::<Vec<_>>().join(",")
+            ),
+        ];
+        for text in cases {
+            let (one, two) = both(text.as_bytes());
+            assert_eq!(outcome(&one), outcome(&two));
+        }
+    }
+
+    fn element() -> impl Strategy<Value = String> {
+        // mostly valid, so that many inputs are read in two halves; now and then a
+        // defect, a warning, or text that looks like the split point
+        let leaf = prop_oneof![
+            60 => Just("1".to_owned()),
+            60 => Just("0.50e1".to_owned()),
+            60 => "[a-c]{0,2}".prop_map(|s| format!("{s:?}")),
+            20 => Just("\"}, {\"".to_owned()),
+            1 => Just("1E400".to_owned()),
+            1 => Just("9007199254740993".to_owned()),
+            1 => Just(r#""\ud800""#.to_owned()),
+            1 => Just(r#""a\u0000""#.to_owned()),
+            1 => Just("tru".to_owned()),
+        ];
+        leaf.prop_recursive(4, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
+                proptest::collection::vec(("[a-z]{1,4}", inner), 0..4).prop_map(|v| {
+                    let m: Vec<String> = v.into_iter().map(|(k, v)| format!("{k:?}: {v}")).collect();
+                    format!("{{{}}}", m.join(",\n "))
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Any array of containers (valid or not, findings or none) reads the same split.
+        #[test]
+        fn any_split_read_is_the_whole_read(elements in proptest::collection::vec(element(), 1..40)) {
+            let boxed: Vec<String> = elements.iter().map(|e| format!("{{\"v\": {e}}}")).collect();
+            let text = format!("{{\"r\": [\n{}\n], \"s\": 1}}", boxed.join(",\n"));
+            let (one, two) = both(text.as_bytes());
+            prop_assert_eq!(outcome(&one), outcome(&two));
+        }
+    }
 
     #[test]
     fn decimal_values_compare_exactly() {
@@ -1388,7 +1643,7 @@ mod tests {
     fn pointer_of_nested_duplicate() {
         let p = parse(
             br#"{"a":{"x":1},"b":[{"k":1,"k":2}]}"#,
-            ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false },
+            ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false, split_from: usize::MAX },
             None,
         );
         let f = &p.findings[0];

@@ -11,7 +11,7 @@ use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::inputs::bundles::Notice;
 use crate::rules::Section;
-use crate::verify::{BundleReport, Verdict};
+use crate::verify::{BundleReport, InputDigest, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
 use codespan_reporting::files::Error as FilesError;
 use codespan_reporting::term::{self, termcolor, Config, Styles, StylesWriter};
@@ -188,7 +188,10 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     match r {
         Some(r) => {
             match &r.input {
-                Some(i) => field(s, "file", &format!("{} bytes, sha256 {}", i.bytes, i.sha256)),
+                Some(InputDigest { bytes, sha256: Some(sha256) }) => {
+                    field(s, "file", &format!("{bytes} bytes, sha256 {sha256}"));
+                }
+                Some(InputDigest { bytes, sha256: None }) => field(s, "file", &format!("{bytes} bytes")),
                 None => field(s, "file", "not read"),
             }
             if let Some(d) = &r.digest {

@@ -156,7 +156,9 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
         ("aeb-verify.verdict", super::established(r, record)),
     ];
     if let Some(i) = &r.input {
-        props.push(("aeb-verify.input.sha256", i.sha256.clone()));
+        if let Some(sha256) = &i.sha256 {
+            props.push(("aeb-verify.input.sha256", sha256.clone()));
+        }
         props.push(("aeb-verify.input.bytes", i.bytes.to_string()));
     }
     for k in &record.keys {

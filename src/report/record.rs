@@ -134,7 +134,7 @@ impl Record {
             .map(|r| Input {
                 path: r.name.clone(),
                 bytes: r.input.as_ref().map(|i| i.bytes),
-                sha256: r.input.as_ref().map(|i| i.sha256.clone()),
+                sha256: r.input.as_ref().and_then(|i| i.sha256.clone()),
             })
             .collect();
         let mut overrides: Vec<OverrideRecord> = Vec::new();
@@ -192,7 +192,7 @@ impl Record {
         self.inputs.push(Input {
             path: r.name.clone(),
             bytes: r.input.as_ref().map(|i| i.bytes),
-            sha256: r.input.as_ref().map(|i| i.sha256.clone()),
+            sha256: r.input.as_ref().and_then(|i| i.sha256.clone()),
         });
         for key in &mut self.keys {
             let verified = Record::verified_in(key, r);

@@ -129,7 +129,9 @@ impl Sink for Stream<'_> {
         a.insert("location".into(), json!(artifact));
         if let Some(i) = &r.input {
             a.insert("length".into(), json!(i.bytes));
-            a.insert("hashes".into(), json!({ "sha-256": i.sha256 }));
+            if let Some(sha256) = &i.sha256 {
+                a.insert("hashes".into(), json!({ "sha-256": sha256 }));
+            }
         }
         self.artifacts.push(pretty(&Value::Object(a), ITEM)?);
         Ok(())
