@@ -35,6 +35,12 @@ const IN_FLIGHT: usize = 16;
 /// A top-level member this long (canonical text) is hashed while it is read.
 const STREAM_FROM: usize = 256 << 10;
 
+/// Payload bytes on their way to the hashing thread.
+enum Chunk {
+    Copied(Vec<u8>),
+    Shared(std::sync::Arc<Vec<u8>>),
+}
+
 /// The hash of the payload's first bytes, made while the bundle was read, and how many
 /// bytes it covers.
 pub struct Streamed {
@@ -59,26 +65,40 @@ fn read_hashing_from(
     split: Option<usize>,
 ) -> (read::ReadResult, Option<Streamed>) {
     std::thread::scope(|scope| {
-        let (full, chunks) = std::sync::mpsc::sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (full, chunks) = std::sync::mpsc::sync_channel::<Chunk>(IN_FLIGHT);
         let (spare, spares) = std::sync::mpsc::channel::<Vec<u8>>();
         let hashing = scope.spawn(move || {
             let mut hash = Sha256::new();
             for chunk in chunks {
-                hash.update(&chunk);
-                let _ = spare.send(chunk);
+                match chunk {
+                    Chunk::Copied(bytes) => {
+                        hash.update(&bytes);
+                        let _ = spare.send(bytes);
+                    }
+                    Chunk::Shared(text) => hash.update(text.as_slice()),
+                }
             }
             hash
         });
         let mut buf = Vec::new();
         let mut len = 0;
         let mut lost = false;
-        let mut take = |bytes: &[u8]| {
-            len += bytes.len();
-            buf.extend_from_slice(bytes);
-            if buf.len() >= CHUNK {
-                let mut next = spares.try_recv().unwrap_or_default();
-                next.clear();
-                lost |= full.send(std::mem::replace(&mut buf, next)).is_err();
+        let mut take = |piece: read::Piece<'_>| match piece {
+            read::Piece::Borrowed(bytes) => {
+                len += bytes.len();
+                buf.extend_from_slice(bytes);
+                if buf.len() >= CHUNK {
+                    let mut next = spares.try_recv().unwrap_or_default();
+                    next.clear();
+                    lost |= full.send(Chunk::Copied(std::mem::replace(&mut buf, next))).is_err();
+                }
+            }
+            read::Piece::Shared(text) => {
+                len += text.len();
+                if !buf.is_empty() {
+                    lost |= full.send(Chunk::Copied(std::mem::take(&mut buf))).is_err();
+                }
+                lost |= full.send(Chunk::Shared(text)).is_err();
             }
         };
         let sink = Some(read::Sink { from, take: &mut take });
@@ -87,7 +107,7 @@ fn read_hashing_from(
             None => read::read_into(source, limits, sink),
         };
         if !buf.is_empty() {
-            lost |= full.send(buf).is_err();
+            lost |= full.send(Chunk::Copied(buf)).is_err();
         }
         drop(full);
         let hash = hashing.join().ok().filter(|_| !lost && len > 0);
@@ -647,7 +667,10 @@ mod tests {
     fn the_streamed_bytes_are_the_payload_s_first_bytes() {
         let text = format!(r#"{{"m":"x","signatures":{{"sha256":"0"}},"a":{{"q":[1,2]}},"r":{}}}"#, records(3000));
         let mut got = Vec::new();
-        let mut take = |b: &[u8]| got.extend_from_slice(b);
+        let mut take = |piece: read::Piece<'_>| match piece {
+            read::Piece::Borrowed(b) => got.extend_from_slice(b),
+            read::Piece::Shared(b) => got.extend_from_slice(&b),
+        };
         let sink = read::Sink { from: 100, take: &mut take };
         let read = read::read_into(text.into_bytes().into(), &read::Limits::default(), Some(sink));
         let doc = read.document.unwrap();

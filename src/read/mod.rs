@@ -8,7 +8,7 @@ mod source;
 
 use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
-pub use parser::{Sink, Streamed};
+pub use parser::{Piece, Sink, Streamed};
 
 pub use locate::{line_column, locate, locate_all, numbers_as_written, positions, Step};
 pub use source::Source;

@@ -63,7 +63,15 @@ pub(crate) struct Parsed {
 pub struct Sink<'s> {
     /// A top-level member is streamed once its canonical text is this long.
     pub from: usize,
-    pub take: &'s mut dyn FnMut(&[u8]),
+    pub take: &'s mut dyn FnMut(Piece<'_>),
+}
+
+/// Payload bytes handed to a sink: borrowed from the reader's text (to be copied if
+/// kept), or a whole text shared (the second half, read on another thread): the hash can
+/// then run while the reader copies that text into its own.
+pub enum Piece<'b> {
+    Borrowed(&'b [u8]),
+    Shared(Arc<Vec<u8>>),
 }
 
 /// What a sink received: `{`, then each member of `prefix` followed by a comma, then
@@ -801,7 +809,7 @@ impl Parser<'_, '_> {
             Streaming::Member { index, sent } => {
                 if *index == last && len - sent.upto >= STREAM_CHUNK {
                     if let Some(bytes) = self.out.get(sent.upto..len) {
-                        (sink.take)(bytes);
+                        (sink.take)(Piece::Borrowed(bytes));
                         sent.upto = len;
                     }
                 }
@@ -831,12 +839,12 @@ impl Parser<'_, '_> {
                     .collect();
                 let texts: Option<Vec<&[u8]>> = prefix.iter().map(|r| out.get(r.clone())).collect();
                 let (Some(texts), Some(own)) = (texts, out.get(x.start..len)) else { return };
-                (sink.take)(b"{");
+                (sink.take)(Piece::Borrowed(b"{"));
                 for text in texts {
-                    (sink.take)(text);
-                    (sink.take)(b",");
+                    (sink.take)(Piece::Borrowed(text));
+                    (sink.take)(Piece::Borrowed(b","));
                 }
-                (sink.take)(own);
+                (sink.take)(Piece::Borrowed(own));
                 self.streaming =
                     Streaming::Member { index: last, sent: Streamed { prefix, start: x.start, upto: len } };
             }
@@ -854,12 +862,26 @@ impl Parser<'_, '_> {
             return false;
         }
         let Ok(Some(read)) = tail.result.recv() else { return false };
-        self.out.extend_from_slice(&read.out);
+        let text = Arc::new(read.out);
+        // The member's text so far and the tail's go to the sink before the tail is
+        // copied here, so that they are hashed meanwhile.
+        let len = self.out.len();
+        let last = self.members.len().wrapping_sub(1);
+        let mut shared = false;
+        if let (Streaming::Member { index, sent }, Some(sink)) = (&mut self.streaming, self.sink.as_mut()) {
+            if let Some(rest) = self.out.get(sent.upto..len).filter(|_| *index == last) {
+                (sink.take)(Piece::Borrowed(rest));
+                (sink.take)(Piece::Shared(Arc::clone(&text)));
+                sent.upto = len + text.len();
+                shared = true;
+            }
+        }
+        self.out.extend_from_slice(&text);
         self.pos = read.end;
         if let Some(Frame::Array { index }) = self.stack.last_mut() {
             *index += read.count.saturating_sub(1);
         }
-        if !matches!(self.streaming, Streaming::Over) {
+        if !shared && !matches!(self.streaming, Streaming::Over) {
             self.stream();
         }
         self.spliced = true;
