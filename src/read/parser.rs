@@ -204,8 +204,12 @@ pub(crate) fn parse(src: &[u8], opts: ParseOptions, sink: Option<Sink<'_>>) -> P
         });
         let tail = spawned.is_ok().then_some(TailRead { at, result });
         let parsed = parse_with(src, opts, sink, tail);
-        // a tail not used stops at its next element rather than reading on
+        // a tail not used stops at its next element rather than reading on; joined here
+        // so that a panic in it (a bug) costs the tail, not the reading
         cancel.store(true, AtomicOrdering::Relaxed);
+        if let Ok(handle) = spawned {
+            let _ = handle.join();
+        }
         parsed
     })
 }
