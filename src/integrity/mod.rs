@@ -600,10 +600,12 @@ mod tests {
     /// the bet was lost).
     fn hashed_while_read(text: &str, from: usize) -> (String, usize) {
         let (hash, held) = hashed_while_read_split(text, from, None);
-        // read in two halves on two threads, the same hash (streamed or not alike)
+        // read in two halves on two threads, the same hash; streamed whenever the read on
+        // one thread is (and also when the threshold is passed only in the last element,
+        // which a read on one thread hands over only once the document is read)
         let (split, held_split) = hashed_while_read_split(text, from, Some(0));
         assert_eq!(split, hash);
-        assert_eq!(held_split > 0, held > 0);
+        assert!(held == 0 || held_split > 0, "{held} {held_split}");
         (hash, held)
     }
 
@@ -723,7 +725,7 @@ mod tests {
                 }
             }
             let text = format!("{{{}}}", members.join(",\n"));
-            let (hash, held) = hashed_while_read(&text, 64);
+            let (hash, held) = hashed_while_read(&text, 16);
             prop_assert_eq!(hash, independent(&text));
             // streamed exactly when the bet holds: an element past the threshold, a name
             // other than `signatures`, and no member read later that sorts before it

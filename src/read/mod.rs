@@ -203,7 +203,8 @@ impl Document {
         let k = s.prefix.len();
         let own = self.parts.get(k)?;
         let holds = self.parts.get(..k)? == s.prefix.as_slice() && own.start == s.start && s.upto <= own.end;
-        holds.then(|| 1 + s.prefix.iter().map(|r| r.len() + 1).sum::<usize>() + (s.upto - s.start))
+        let own_sent = s.upto.checked_sub(s.start)?;
+        holds.then(|| 1 + s.prefix.iter().map(|r| r.len() + 1).sum::<usize>() + own_sent)
     }
 
     pub fn payload_len(&self) -> usize {

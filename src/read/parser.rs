@@ -811,7 +811,7 @@ impl Parser<'_, '_> {
         match &mut self.streaming {
             Streaming::Over => {}
             Streaming::Member { index, sent } => {
-                if *index == last && len - sent.upto >= STREAM_CHUNK {
+                if *index == last && len.saturating_sub(sent.upto) >= STREAM_CHUNK {
                     if let Some(bytes) = self.out.get(sent.upto..len) {
                         (sink.take)(Piece::Borrowed(bytes));
                         sent.upto = len;
@@ -820,7 +820,9 @@ impl Parser<'_, '_> {
             }
             Streaming::Waiting => {
                 let Some(x) = self.members.last() else { return };
-                if len - x.start < sink.from || !matches!(self.stack.first(), Some(Frame::Object { first: 0, .. })) {
+                if len.saturating_sub(x.start) < sink.from
+                    || !matches!(self.stack.first(), Some(Frame::Object { first: 0, .. }))
+                {
                     return;
                 }
                 self.streaming = Streaming::Over;
