@@ -1796,6 +1796,56 @@ mod tests {
         assert!(spliced > 500, "the tail was used {spliced} times");
     }
 
+    fn top_name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("\"signatures\"".to_owned()),
+            Just("\"signature\\u0073\"".to_owned()),
+            Just("\"r\"".to_owned()),
+            Just("\"\\u0061\"".to_owned()),
+            Just("\"a\\n\"".to_owned()),
+            "[a-c]{1,2}".prop_map(|s| format!("{s:?}")),
+            "[\u{e9}\u{e000}\u{10000}]{1,2}".prop_map(|s| format!("\"{s}\"")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
+        /// Random top levels (names escaped or not, `signatures`, repeats) around an array
+        /// of random elements, split at every offset, with a sink: the one-thread reading,
+        /// the sink handed the payload's first bytes whenever the document says so, and
+        /// a payload without findings is the one serde_jcs writes.
+        #[test]
+        fn a_random_layout_split_anywhere_is_the_whole_read(
+            before in proptest::collection::vec((top_name(), element()), 0..3),
+            array_name in top_name(),
+            elements in proptest::collection::vec(element(), 1..8),
+            after in proptest::collection::vec((top_name(), element()), 0..3),
+            pretty in proptest::bool::ANY,
+        ) {
+            let sep = if pretty { " ,\n  " } else { "," };
+            let member = |(n, v): &(String, String)| format!("{n}:{v}");
+            let mut members: Vec<String> = before.iter().map(member).collect();
+            members.push(format!("{array_name}:[{}]", elements.join(sep)));
+            members.extend(after.iter().map(member));
+            let doc = format!("{{{}}}", members.join(sep)).into_bytes();
+            let opts = ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false, split_from: 0 };
+            let one = parse_with(&doc, opts, None, None);
+            let want = outcome(&one);
+            if !one.fatal && one.findings.is_empty() {
+                let mut tree: serde_json::Value = serde_json::from_slice(&doc).unwrap();
+                tree.as_object_mut().unwrap().remove(SIGNATURES);
+                let payload = super::super::Document::new(one.out.clone(), one.top.clone()).unwrap().payload().to_vec();
+                prop_assert_eq!(String::from_utf8_lossy(&payload), String::from_utf8(serde_jcs::to_vec(&tree).unwrap()).unwrap());
+            }
+            let what = String::from_utf8_lossy(&doc).into_owned();
+            for at in 0..=doc.len() {
+                let (two, got) = forced(&doc, at, 128, Some(0));
+                prop_assert_eq!(outcome(&two), want.clone(), "split at {}", at);
+                check_streamed(&format!("{what}: split at {at}"), &two, &got);
+            }
+        }
+    }
+
     #[test]
     fn decimal_values_compare_exactly() {
         let v = |s: &str| decimal_value(s.as_bytes());
