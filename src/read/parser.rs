@@ -1343,7 +1343,10 @@ impl Parser<'_, '_> {
             }
         }
         if duplicates {
-            let parent = self.path_upto(first);
+            // The parent's pointer is built for a finding that shows it (listed, or where
+            // "and N more" points) and only then: it costs a member lookup per level, and
+            // a million counted duplicates 120 objects deep paid it a million times.
+            let mut parent: Option<String> = None;
             let mut found = Vec::new();
             if order.is_empty() {
                 order.extend(0..ms.len());
@@ -1356,14 +1359,14 @@ impl Parser<'_, '_> {
                 }
             }
             for (name, offset, earlier) in found {
-                let pointer = child(&parent, &name);
-                match self.cap(&diags::DUPLICATE_NAME) {
-                    Cap::Listed => {}
-                    Cap::First => {
-                        self.first_past_cap(&diags::DUPLICATE_NAME, pointer, offset);
-                        continue;
-                    }
-                    Cap::Counted => continue,
+                let cap = self.cap(&diags::DUPLICATE_NAME);
+                if matches!(cap, Cap::Counted) {
+                    continue;
+                }
+                let pointer = child(parent.get_or_insert_with(|| self.path_upto(first)), &name);
+                if matches!(cap, Cap::First) {
+                    self.first_past_cap(&diags::DUPLICATE_NAME, pointer, offset);
+                    continue;
                 }
                 let f = Finding::new(
                     &diags::DUPLICATE_NAME,
