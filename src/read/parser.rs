@@ -1345,7 +1345,10 @@ impl Parser<'_, '_> {
             }
         }
         if duplicates {
-            let parent = self.path_upto(first);
+            // The parent's pointer is built for a finding that shows it (listed, or where
+            // "and N more" points) and only then: it costs a member lookup per level, and
+            // a million counted duplicates 120 objects deep paid it a million times.
+            let mut parent: Option<String> = None;
             let mut found = Vec::new();
             if order.is_empty() {
                 order.extend(0..ms.len());
@@ -1358,14 +1361,14 @@ impl Parser<'_, '_> {
                 }
             }
             for (name, offset, earlier) in found {
-                let pointer = child(&parent, &name);
-                match self.cap(&diags::DUPLICATE_NAME) {
-                    Cap::Listed => {}
-                    Cap::First => {
-                        self.first_past_cap(&diags::DUPLICATE_NAME, pointer, offset);
-                        continue;
-                    }
-                    Cap::Counted => continue,
+                let cap = self.cap(&diags::DUPLICATE_NAME);
+                if matches!(cap, Cap::Counted) {
+                    continue;
+                }
+                let pointer = child(parent.get_or_insert_with(|| self.path_upto(first)), &name);
+                if matches!(cap, Cap::First) {
+                    self.first_past_cap(&diags::DUPLICATE_NAME, pointer, offset);
+                    continue;
                 }
                 let f = Finding::new(
                     &diags::DUPLICATE_NAME,
@@ -1615,6 +1618,239 @@ mod tests {
             let text = format!("{{\"r\": [\n{}\n], \"s\": 1}}", boxed.join(",\n"));
             let (one, two) = both(text.as_bytes());
             prop_assert_eq!(outcome(&one), outcome(&two));
+        }
+    }
+
+    /// A read whose tail starts at `at`, whatever `split_point` would guess, read to its
+    /// end before the reader starts (so that the reader always finds it ready), with a
+    /// sink from `from` bytes if given: what the sink got comes back too.
+    fn forced(text: &[u8], at: usize, max_depth: usize, from: Option<usize>) -> (Parsed, Vec<u8>) {
+        let opts = ParseOptions { max_depth, sort: true, verbatim: false, any_value: false, split_from: 0 };
+        let (tx, result) = std::sync::mpsc::sync_channel(1);
+        tx.send(read_tail(text, opts, at, Arc::new(AtomicBool::new(false)))).unwrap();
+        sunk(text, opts, from, Some(TailRead { at, result }))
+    }
+
+    fn sunk(text: &[u8], opts: ParseOptions, from: Option<usize>, tail: Option<TailRead>) -> (Parsed, Vec<u8>) {
+        let mut got = Vec::new();
+        let mut take = |piece: Piece<'_>| match piece {
+            Piece::Borrowed(b) => got.extend_from_slice(b),
+            Piece::Shared(b) => got.extend_from_slice(&b),
+        };
+        let sink = from.map(|from| Sink { from, take: &mut take });
+        let parsed = parse_with(text, opts, sink, tail);
+        (parsed, got)
+    }
+
+    /// What the sink was handed holds whenever the document says so: it is the payload's
+    /// first bytes, and as many as the document counts.
+    fn check_streamed(what: &str, p: &Parsed, got: &[u8]) {
+        let Some(streamed) = p.streamed.clone() else {
+            assert!(got.is_empty(), "{what}: {} bytes handed over, none on record", got.len());
+            return;
+        };
+        if p.fatal || p.findings.iter().any(|f| f.severity == crate::finding::Severity::Error) {
+            return;
+        }
+        let mut doc = super::super::Document::new(p.out.clone(), p.top.clone()).expect("a document");
+        doc.streamed = Some(streamed);
+        if let Some(n) = doc.streamed_len() {
+            assert_eq!(n, got.len(), "{what}: length on record");
+            assert_eq!(&doc.payload()[..n], got, "{what}: the bytes handed over");
+        }
+    }
+
+    /// Small documents of every shape the split and the streaming meet: elements that
+    /// are empty containers, scalars, strings holding `},{`, escapes and surrogate pairs,
+    /// numbers written shorter than their canonical form, unsorted and repeated shapes,
+    /// findings (duplicates, lone surrogates, noncharacters, numbers out of range, big
+    /// integers), nesting at the limit, invalid UTF-8, cut-off documents, trailing data,
+    /// escaped or repeated top-level names around the array, `signatures`.
+    fn corpus() -> Vec<Vec<u8>> {
+        let elements: &[&str] = &[
+            "{}",
+            "[]",
+            "[[]]",
+            "{\"a\":{}}",
+            r#"{"s":"},{"}"#,
+            r#"{"s":"],["}"#,
+            r#"["},{", "],[", ",", "\"},{\""]"#,
+            r#"{"e":"\ud83d\ude00\u00e9\n\"\\"}"#,
+            r#"{"n":[1e20,-0,1.50,0.0000001,1E-7,123456789012345678]}"#,
+            r#"{"b":1,"a":2}"#,
+            r#"{"b":{"d":[],"c":null},"a":[{"y":1,"x":0}]}"#,
+            r#"{"\u0062":1,"a\n":2,"\u00e9":3}"#,
+            "[1,true,false,null,\"x\"]",
+        ];
+        let defects: &[&str] = &[
+            r#"{"a":1,"a":2}"#,
+            r#"{"a":1,"\u0061":2}"#,
+            r#"{"s":"\ud800"}"#,
+            r#"{"s":"\udc00\ud83d"}"#,
+            r#"{"s":"\ufdd0"}"#,
+            r#"{"n":1e400}"#,
+            r#"{"n":1e-400}"#,
+            r#"{"n":12345678901234567891}"#,
+            r#"{"n":01}"#,
+            r#"{"n":1.}"#,
+            r#"{"a":1,}"#,
+            r#"[1,]"#,
+            r#"{"s":"a"#,
+            "[[[[[[]]]]]]",
+            "{\"s\":\"\u{1}\"}",
+            "tru",
+        ];
+        let wrap = |els: &[&str], sep: &str| -> Vec<u8> {
+            format!("{{\"a\":1,\"r\":[{}],\"z\":{{\"y\":1,\"x\":2}}}}", els.join(sep)).into_bytes()
+        };
+        let mut docs = Vec::new();
+        for e in elements {
+            docs.push(wrap(&[e, e, e], ","));
+            docs.push(wrap(&[e, e, e], " ,\n "));
+        }
+        docs.push(wrap(elements, ","));
+        for d in defects {
+            docs.push(wrap(&["{}", d, "[]"], ","));
+            docs.push(wrap(&["{}", "[]", d], ","));
+            docs.push(wrap(&[d, "{}", "[]"], ","));
+        }
+        // many findings of one rule, past the cap, in either half or both
+        let many: Vec<&str> = std::iter::repeat_n(r#"{"s":"\ud800"}"#, MAX_PER_RULE + 3).collect();
+        let plain: Vec<&str> = std::iter::repeat_n("{}", MAX_PER_RULE + 3).collect();
+        docs.push(wrap(&[many.as_slice(), plain.as_slice()].concat(), ","));
+        docs.push(wrap(&[plain.as_slice(), many.as_slice()].concat(), ","));
+        docs.push(wrap(&many, ","));
+        let r = r#"[{"b":2,"a":1},{"b":2,"a":1},[],{"s":"},{"}]"#;
+        let tops: Vec<String> = vec![
+            format!(r#"{{"r":{r}}}"#),
+            format!(r#"{{"r":{r},"a":1}}"#),
+            format!(r#"{{"r":{r},"r":1}}"#),
+            format!(r#"{{"a":1,"r":{r},"\u0061":2}}"#),
+            format!(r#"{{"\u0061":1,"r":{r}}}"#),
+            format!(r#"{{"r\n":{r},"a":2}}"#),
+            format!(r#"{{"signatures":{r},"a":2}}"#),
+            format!(r#"{{"signature\u0073":{r},"a":2}}"#),
+            format!(r#"{{"signatures":{{"sha256":"x"}},"t":{r},"a":[{{}},{{}}]}}"#),
+            format!(r#"{{"t":{r},"u":{r},"s":{r}}}"#),
+            format!(r#"{{"":{r},"a":1}}"#),
+            format!(r#"{{"a":1,"":{r}}}"#),
+            format!(r#"{{"a":1,"a\"":{r}}}"#),
+            format!(r#"{{"t":{r},"t2":{{"x":{r}}},"a":[{r},{r}]}}"#),
+            format!("{{\"\u{e000}\":1,\"\u{10000}\":{r},\"\u{f000}\":2}}"),
+            format!(r#"{{"r":{r}}} "#),
+            format!(r#"{{"r":{r}}}{{}}"#),
+            format!(r#"{{"r":{r}}},[{{}}]"#),
+            format!(r#"{{"r":{r}"#),
+            format!(r#"{{"r":{r},"#),
+            format!(r#"{{"r":[{{}},{{}}"#),
+            format!(r#"{{"r":[{{}},"#),
+            format!(r#"{{"r":[{{}},{{"#),
+            format!(r#"{{"a":[[{{}},{{}}],[{{}},{{}}]],"b":{{"c":[{{}},{{}}]}}}}"#),
+            format!(r#"{{"r":[{{}},{{}}]]}}"#),
+            format!(r#"{{"r":[{{}},{{}}}}]}}"#),
+            format!("{{\"r\":[{{}},\t\r\n{{}}  ,  [] ] , \"q\" : [ [] , {{}} ] }}"),
+        ];
+        docs.extend(tops.into_iter().map(String::into_bytes));
+        // bytes that are not UTF-8, around a split point and inside an element
+        for bad in [&b"\xff"[..], b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf4\x90\x80\x80"] {
+            let mut d = b"{\"r\":[{},".to_vec();
+            d.extend_from_slice(bad);
+            d.extend_from_slice(b"{},{}]}");
+            docs.push(d);
+            let mut d = b"{\"r\":[{},{\"s\":\"".to_vec();
+            d.extend_from_slice(bad);
+            d.extend_from_slice(b"\"},{}]}");
+            docs.push(d);
+        }
+        docs.push("{\"r\":[{\"s\":\"\u{e9}},{\u{10000}\"},{}]}".as_bytes().to_vec());
+        docs
+    }
+
+    /// Every offset of every small document taken as the split point, the tail read
+    /// there whether or not `split_point` would guess it: the reading is the one-thread
+    /// reading (text, members, findings, `fatal`), at the usual depth limit and at
+    /// limits that fall inside the elements, and what a sink was handed is the payload's
+    /// first bytes whenever the document says so.
+    #[test]
+    fn a_split_at_any_offset_is_the_whole_read() {
+        let mut spliced = 0;
+        for doc in corpus() {
+            let what = String::from_utf8_lossy(&doc).into_owned();
+            for max_depth in [128, 3, 0, 1, 2, 4] {
+                let opts = ParseOptions { max_depth, sort: true, verbatim: false, any_value: false, split_from: 0 };
+                let one = parse_with(&doc, opts, None, None);
+                let want = outcome(&one);
+                // the guessed split point, on two threads
+                assert_eq!(outcome(&parse(&doc, opts, None)), want, "{what} (guessed split, depth {max_depth})");
+                // every offset at the usual limit and one inside the elements (the rest
+                // of the limits at the guessed point only, to keep the test short)
+                let froms: &[Option<usize>] = match max_depth {
+                    128 => &[None, Some(0), Some(12)],
+                    3 => &[Some(0)],
+                    _ => &[],
+                };
+                for &from in froms {
+                    let (alone, got) = sunk(&doc, opts, from, None);
+                    check_streamed(&what, &alone, &got);
+                    for at in 0..=doc.len() {
+                        let (two, got) = forced(&doc, at, max_depth, from);
+                        assert_eq!(outcome(&two), want, "{what}: split at {at}, depth {max_depth}");
+                        check_streamed(&format!("{what}: split at {at}"), &two, &got);
+                        spliced += usize::from(two.spliced);
+                    }
+                }
+            }
+        }
+        assert!(spliced > 500, "the tail was used {spliced} times");
+    }
+
+    fn top_name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("\"signatures\"".to_owned()),
+            Just("\"signature\\u0073\"".to_owned()),
+            Just("\"r\"".to_owned()),
+            Just("\"\\u0061\"".to_owned()),
+            Just("\"a\\n\"".to_owned()),
+            "[a-c]{1,2}".prop_map(|s| format!("{s:?}")),
+            "[\u{e9}\u{e000}\u{10000}]{1,2}".prop_map(|s| format!("\"{s}\"")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
+        /// Random top levels (names escaped or not, `signatures`, repeats) around an array
+        /// of random elements, split at every offset, with a sink: the one-thread reading,
+        /// the sink handed the payload's first bytes whenever the document says so, and
+        /// a payload without findings is the one serde_jcs writes.
+        #[test]
+        fn a_random_layout_split_anywhere_is_the_whole_read(
+            before in proptest::collection::vec((top_name(), element()), 0..3),
+            array_name in top_name(),
+            elements in proptest::collection::vec(element(), 1..8),
+            after in proptest::collection::vec((top_name(), element()), 0..3),
+            pretty in proptest::bool::ANY,
+        ) {
+            let sep = if pretty { " ,\n  " } else { "," };
+            let member = |(n, v): &(String, String)| format!("{n}:{v}");
+            let mut members: Vec<String> = before.iter().map(member).collect();
+            members.push(format!("{array_name}:[{}]", elements.join(sep)));
+            members.extend(after.iter().map(member));
+            let doc = format!("{{{}}}", members.join(sep)).into_bytes();
+            let opts = ParseOptions { max_depth: 128, sort: true, verbatim: false, any_value: false, split_from: 0 };
+            let one = parse_with(&doc, opts, None, None);
+            let want = outcome(&one);
+            if !one.fatal && one.findings.is_empty() {
+                let mut tree: serde_json::Value = serde_json::from_slice(&doc).unwrap();
+                tree.as_object_mut().unwrap().remove(SIGNATURES);
+                let payload = super::super::Document::new(one.out.clone(), one.top.clone()).unwrap().payload().to_vec();
+                prop_assert_eq!(String::from_utf8_lossy(&payload), String::from_utf8(serde_jcs::to_vec(&tree).unwrap()).unwrap());
+            }
+            let what = String::from_utf8_lossy(&doc).into_owned();
+            for at in 0..=doc.len() {
+                let (two, got) = forced(&doc, at, 128, Some(0));
+                prop_assert_eq!(outcome(&two), want.clone(), "split at {}", at);
+                check_streamed(&format!("{what}: split at {at}"), &two, &got);
+            }
         }
     }
 

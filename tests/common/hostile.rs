@@ -121,6 +121,17 @@ pub fn nested_numbers(n: usize, depth: usize) -> Vec<u8> {
     serde_json::to_vec(&b).expect("serializes")
 }
 
+/// `n` objects that each write one member name twice, in an array inside objects nested
+/// `depth` deep (objects, not arrays: each level of an object's pointer is a member to
+/// look up). Every object is a duplicate-name finding, all but 100 only counted.
+pub fn nested_duplicates(n: usize, depth: usize) -> Vec<u8> {
+    let mut b = seed();
+    b["cost_analysis"]["x_deep"] = serde_json::Value::from("@deep@");
+    let inner = format!("[{}]", vec![r#"{"k":1,"k":1}"#; n].join(","));
+    let deep = format!("{}{inner}{}", r#"{"a":"#.repeat(depth - 1), "}".repeat(depth - 1));
+    serde_json::to_string(&b).expect("serializes").replacen("\"@deep@\"", &deep, 1).into_bytes()
+}
+
 pub fn cases() -> Vec<Case> {
     vec![
         Case {
