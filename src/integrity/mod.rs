@@ -53,16 +53,16 @@ pub struct Streamed {
 /// most of a tenth of the run). For large inputs only: a thread costs tens of
 /// microseconds.
 pub fn read_hashing(source: read::Source, limits: &read::Limits) -> (read::ReadResult, Option<Streamed>) {
-    read_hashing_from(source, limits, STREAM_FROM, None)
+    read_hashing_from(source, limits, STREAM_FROM, read::SPLIT_FROM)
 }
 
-/// [`read_hashing`] streaming members from `from` bytes, and splitting inputs from
-/// `split` bytes if given (tests use small ones).
+/// [`read_hashing`] streaming members from `from` bytes and splitting inputs from `split`
+/// bytes (tests use small ones).
 fn read_hashing_from(
     source: read::Source,
     limits: &read::Limits,
     from: usize,
-    split: Option<usize>,
+    split: usize,
 ) -> (read::ReadResult, Option<Streamed>) {
     std::thread::scope(|scope| {
         let (full, chunks) = std::sync::mpsc::sync_channel::<Chunk>(IN_FLIGHT);
@@ -102,10 +102,7 @@ fn read_hashing_from(
             }
         };
         let sink = Some(read::Sink { from, take: &mut take });
-        let read = match split {
-            Some(split) => read::read_split(source, limits, sink, split),
-            None => read::read_into(source, limits, sink),
-        };
+        let read = read::read_split(source, limits, sink, split);
         if !buf.is_empty() {
             lost |= full.send(Chunk::Copied(buf)).is_err();
         }
@@ -599,17 +596,17 @@ mod tests {
     /// hashed during the read and the document confirmed (0: nothing was streamed, or
     /// the bet was lost).
     fn hashed_while_read(text: &str, from: usize) -> (String, usize) {
-        let (hash, held) = hashed_while_read_split(text, from, None);
+        let (hash, held) = hashed_while_read_split(text, from, usize::MAX);
         // read in two halves on two threads, the same hash; streamed whenever the read on
         // one thread is (and also when the threshold is passed only in the last element,
         // which a read on one thread hands over only once the document is read)
-        let (split, held_split) = hashed_while_read_split(text, from, Some(0));
+        let (split, held_split) = hashed_while_read_split(text, from, 0);
         assert_eq!(split, hash);
         assert!(held == 0 || held_split > 0, "{held} {held_split}");
         (hash, held)
     }
 
-    fn hashed_while_read_split(text: &str, from: usize, split: Option<usize>) -> (String, usize) {
+    fn hashed_while_read_split(text: &str, from: usize, split: usize) -> (String, usize) {
         let (read, streamed) =
             read_hashing_from(text.as_bytes().to_vec().into(), &read::Limits::default(), from, split);
         let doc = read.document.expect("a document");

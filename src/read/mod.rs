@@ -86,7 +86,7 @@ pub fn read_into(source: Source, limits: &Limits, sink: Option<Sink<'_>>) -> Rea
 
 /// Inputs this long have their second half read on another core while the first is:
 /// reading a 10 MB bundle took 20 ms on one core, a thread costs tens of microseconds.
-const SPLIT_FROM: usize = 2 << 20;
+pub(crate) const SPLIT_FROM: usize = 2 << 20;
 
 /// [`read_into`], splitting inputs of `split_from` bytes or more (tests split small ones).
 pub(crate) fn read_split(source: Source, limits: &Limits, sink: Option<Sink<'_>>, split_from: usize) -> ReadResult {

@@ -806,6 +806,7 @@ impl Parser<'_, '_> {
     /// so far is written without escapes and none repeats, so bytes order them.
     fn stream(&mut self) {
         let len = self.out.len();
+        let in_array = self.in_top_member_array();
         let Some(sink) = self.sink.as_mut() else { return };
         let last = self.members.len().wrapping_sub(1);
         match &mut self.streaming {
@@ -820,9 +821,7 @@ impl Parser<'_, '_> {
             }
             Streaming::Waiting => {
                 let Some(x) = self.members.last() else { return };
-                if len.saturating_sub(x.start) < sink.from
-                    || !matches!(self.stack.first(), Some(Frame::Object { first: 0, .. }))
-                {
+                if len.saturating_sub(x.start) < sink.from || !in_array {
                     return;
                 }
                 self.streaming = Streaming::Over;
@@ -857,6 +856,13 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// Whether the reader is in the array that is a top-level member's value, with no
+    /// container open below it: the one state in which text written so far is final
+    /// (`stream`) and in which a tail was read (`splice`).
+    fn in_top_member_array(&self) -> bool {
+        matches!(self.stack.as_slice(), [Frame::Object { first: 0, .. }, Frame::Array { .. }])
+    }
+
     /// Takes the tail read on another thread, if it was read: the reader is where the
     /// tail began, between two elements of a top-level member's array, with nothing
     /// open below it. What the tail wrote is what this reader would write from here,
@@ -864,7 +870,7 @@ impl Parser<'_, '_> {
     /// so its text is appended and reading goes on at the array's closing bracket.
     fn splice(&mut self) -> bool {
         let Some(tail) = self.tail.take() else { return false };
-        if !matches!(self.stack.first(), Some(Frame::Object { first: 0, .. })) || self.stack.len() != 2 {
+        if !self.in_top_member_array() {
             return false;
         }
         let Ok(Some(read)) = tail.result.recv() else { return false };
