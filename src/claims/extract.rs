@@ -692,12 +692,13 @@ fn joins_next(r: &Reader, end: usize, ends: Ends, next: &Num, nouns: &mut NounsB
                     && (matches!(r.word(end), Some("by" | "times" | "x"))
                         || matches!(r.sym(end), Some('\u{d7}' | '*'))))
         }
-        Ends::Unit => false,
+        // "16.5 GB times two", "75% * 2"
+        Ends::Unit => gap.len() == 1 && (r.word(end) == Some("times") || r.sym(end) == Some('*')),
     }
 }
 
 /// How a number ends, for [`joins_next`]: with no unit, with a multiplier (`x`, `times`,
-/// `-fold`), or with another unit (`%`, `GB`), after which no number joins it.
+/// `-fold`), or with another unit (`%`, `GB`), after which only a product joins a number.
 #[derive(Clone, Copy)]
 enum Ends {
     Bare,
@@ -715,12 +716,13 @@ impl Ends {
     }
 }
 
-/// The first token of words before a figure at token `first` that compose with it into a
-/// number this tool does not read, if any: a decimal point in words before a number in
-/// words (`point five times`, 0.5x, read as 5x), a collective no count was read with,
-/// joined to it (`a score and seven times`), a multiple in words (`double 2x`), a word
-/// ending like a ten before a unit in words (`fourty two times`, `ninty-two`: a ten
-/// misspelt, read as the unit alone).
+/// The first token of words before a number at token `first` that compose with it into
+/// a number this tool does not read, if any: `times` or `*` (`16.5 GB times two`: the
+/// figure before was read alone), a decimal point in words before a number in words
+/// (`point five times`, 0.5x, read as 5x), a collective no count was read with, joined
+/// to it (`a score and seven times`), a multiple in words (`double 2x`, `twofold 2x`), a
+/// word ending like a ten before a unit (`fourty two times`, `ninty-two`, `fourty 2`: a
+/// ten misspelt, read as the unit alone).
 fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
     // "four pt. two times": the full stop of the abbreviation ends no number
     let abbreviated = first.checked_sub(1).filter(|&k| {
@@ -733,11 +735,22 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
     let prev = first.checked_sub(1).filter(|&k| r.same_clause(k, first))?;
     let free = |k: usize| num_at.get(k).is_some_and(|&n| n == 0);
     let in_words = r.word(first).is_some();
-    let unit = r.word(first).and_then(unit_word).is_some_and(|u| (1.0..=9.0).contains(&u));
+    // a unit in words or one digit: what a ten would be followed by
+    let unit = r.word(first).and_then(unit_word).is_some_and(|u| (1.0..=9.0).contains(&u))
+        || r.digits(first).is_some_and(|d| d.len() == 1 && d != "0");
     let before = |k: usize| k.checked_sub(1).filter(|&b| r.same_clause(b, first));
+    // "16.5 GB times two", "1 million records times two": a product of a figure read
+    // before (not "at times", now and then)
+    let product = (r.word(prev) == Some("times") && before(prev).is_none_or(|b| r.word(b) != Some("at")))
+        || r.sym(prev) == Some('*');
+    if product {
+        return Some(prev);
+    }
     match r.word(prev) {
         Some("point" | "dot" | "decimal") if in_words => return Some(prev),
         Some("double" | "triple" | "quadruple" | "twice" | "thrice") => return Some(prev),
+        // "twofold 2x faster": two multiples, one of the other
+        Some(w) if w.strip_suffix("fold").and_then(fold_factor).is_some() => return Some(prev),
         Some(w) if unit && free(prev) && misspelt_ten(w) => return Some(prev),
         Some("and" | "plus") => {
             let b = before(prev)?;
@@ -4729,6 +4742,9 @@ mod tests {
             ("performance_improvement", "fourty two times faster", "fourty two times"),
             ("performance_improvement", "ninty-two times faster", "ninty-two times"),
             ("performance_improvement", "double 2x faster", "double 2x"),
+            ("performance_improvement", "twofold 2x faster", "twofold 2x"),
+            ("performance_improvement", "fourty 2 times faster", "fourty 2 times"),
+            ("memory_optimization", "Peak usage 16.5 GB times two", "16.5 GB times two"),
             ("performance_improvement", "4x squared faster", "4x squared"),
             ("performance_improvement", "four point twofold faster", "point twofold"),
             ("performance_improvement", "forty tenfold faster", "forty tenfold"),
