@@ -612,8 +612,13 @@ fn joins_always(r: &Reader, k: usize) -> bool {
     match r.sym(k) {
         // a decimal mark glued to a number in words ("four.two", "4.two"; "four,two")
         Some('.' | ',') => r.glued(k) || r.glued(k + 1),
-        // "four-point-two", "two-by-two": a hyphen glued to a joining word
-        Some('-') => r.glued(k) && r.glued(k + 1) && (word(k.wrapping_sub(1)) || word(k + 1)),
+        // "four-point-two", "two-by-two", "four-score-and-seven": a hyphen glued to a
+        // joining word
+        Some('-') => {
+            let and = |k: usize| r.word(k) == Some("and");
+            let beside = |k: usize| word(k) || and(k);
+            r.glued(k) && r.glued(k + 1) && (beside(k.wrapping_sub(1)) || beside(k + 1))
+        }
         Some(c) => matches!(c, '\u{d7}' | '*' | '+'),
         None => word(k),
     }
@@ -663,7 +668,7 @@ impl NounsBefore {
 
 /// The number `next` continues the one ending before token `end` (its unit included):
 /// they make one number this tool does not compose, so neither is read alone. A number
-/// with no unit, then right after it, or after at most three joining words, another:
+/// with no unit, then right after it, or after at most five joining words, another:
 /// `four four times` (read as 8, then 4), `forty 2 times` (2), `4 hundred times`, `four
 /// point twenty-five times`, `three and four times` (7), `two dozen and three times` (3),
 /// `four score and seven times` (7), `five by five times` (5). A speed-up, then another
@@ -681,7 +686,7 @@ fn joins_next(r: &Reader, end: usize, ends: Ends, next: &Num, nouns: &mut NounsB
         Ends::Bare if gap.is_empty() => in_words(end.saturating_sub(1)) || in_words(next.first),
         Ends::Bare => {
             let noun_before = nouns.before(r, next.first);
-            gap.len() <= 3
+            gap.len() <= 5
                 && gap.clone().all(|k| {
                     r.same_clause(k, next.first) && (joins_always(r, k) || joins_a_figure(r, k, next, noun_before))
                 })
@@ -752,13 +757,18 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
         // "twofold 2x faster": two multiples, one of the other
         Some(w) if w.strip_suffix("fold").and_then(fold_factor).is_some() => return Some(prev),
         Some(w) if unit && free(prev) && misspelt_ten(w) => return Some(prev),
-        Some("and" | "plus") => {
-            let b = before(prev)?;
-            if r.word(b).is_some_and(|w| matches!(w, "score" | "scores" | "gross" | "dozen" | "dozens")) && free(b) {
-                return Some(b);
-            }
-        }
         _ => {}
+    }
+    // "a score and seven", "fourscore and seven", "two-dozen-and-three": a glued hyphen
+    // read through on either side of the `and`
+    let hyphen = |k: usize| r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1);
+    let through = |k: usize| if hyphen(k) { before(k) } else { Some(k) };
+    let and = through(prev).filter(|&k| matches!(r.word(k), Some("and" | "plus")));
+    if let Some(b) = and.and_then(before).and_then(through) {
+        let collective = |w: &str| matches!(w, "scores" | "gross" | "dozen" | "dozens") || w.ends_with("score");
+        if r.word(b).is_some_and(collective) && free(b) {
+            return Some(b);
+        }
     }
     // "ninty-two": a hyphen glued between
     if unit && r.sym(prev) == Some('-') && r.glued(prev) && r.glued(first) {
@@ -4713,6 +4723,9 @@ mod tests {
         for (field, text, phrase) in [
             ("performance_improvement", "four score and seven times faster", "four score and seven times"),
             ("performance_improvement", "a score and seven times faster", "score and seven times"),
+            ("performance_improvement", "four-score-and-seven times faster", "four-score-and-seven times"),
+            ("performance_improvement", "fourscore and seven times faster", "fourscore and seven times"),
+            ("performance_improvement", "two-dozen-and-three times faster", "two-dozen-and-three times"),
             ("performance_improvement", "two dozen and three times faster", "two dozen and three times"),
             ("performance_improvement", "three and four times faster", "three and four times"),
             ("performance_improvement", "three & four times faster", "three & four times"),
