@@ -816,12 +816,32 @@ fn approximate_after(r: &Reader, k: usize) -> Option<usize> {
 }
 
 /// A word that ends as a ten does and is none (`fourty`, `ninty`, `fivety`), or one
-/// letter away from one (`twenny`, `nintey`).
+/// letter away from one and ending in `y` as it does (`twenny`, `nintey`).
 fn misspelt_ten(w: &str) -> bool {
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    unit_word(w).is_none()
+    // asked of the word before most numbers: a few byte compares, no allocation; a ten
+    // misspelt keeps its final `y` (`fourty`, `ninty`, `twenny`)
+    w.ends_with('y')
+        && (4..=9).contains(&w.len())
         && w.is_ascii()
-        && (w.ends_with("ty") || w.ends_with("tey") || TENS.iter().any(|t| crate::text::edit_distance(w, t) <= 1))
+        && unit_word(w).is_none()
+        && (w.ends_with("ty") || w.ends_with("tey") || TENS.iter().any(|t| one_edit_apart(w.as_bytes(), t.as_bytes())))
+}
+
+/// `a` and `b` differ by at most one letter inserted, deleted or replaced.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (s, l) = (short.get(head..).unwrap_or_default(), long.get(head..).unwrap_or_default());
+    match l.len() - s.len() {
+        // one replaced: the rest after it the same
+        0 => s.get(1..) == l.get(1..) || s.is_empty(),
+        // one inserted in the longer
+        _ => l.get(1..) == Some(s),
+    }
 }
 
 /// `times` at token `k` before a comparative of speed (`faster`, `quicker`), its number
@@ -4772,6 +4792,19 @@ mod tests {
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
             let got: Vec<&str> = e.unchecked.iter().map(|u| u.text.as_str()).collect();
             assert_eq!(got, vec![phrase], "{text}");
+        }
+        for (a, b, near) in [
+            ("ninty", "ninety", true),
+            ("fourty", "forty", true),
+            ("twenny", "twenty", true),
+            ("forty", "forty", true),
+            ("fifyt", "fifty", false),
+            ("records", "seventy", false),
+            ("sixt", "sixty", true),
+            ("s", "sixty", false),
+        ] {
+            assert_eq!(one_edit_apart(a.as_bytes(), b.as_bytes()), near, "{a} {b}");
+            assert_eq!(one_edit_apart(a.as_bytes(), b.as_bytes()), crate::text::edit_distance(a, b) <= 1, "{a} {b}");
         }
         // a count made approximate; a percent with no number read
         for (field, text, phrases) in [
