@@ -561,17 +561,287 @@ fn is_multiple_word(w: &str) -> bool {
 }
 
 /// A word of an amount that this tool does not read: `umpteen`, `countless`, `untold`,
-/// `innumerable`, `myriad`. Before a figure's word (a magnitude, a unit, a record noun,
-/// `of` and one of these) it is `claims.unchecked`: before "million records" it hid a
-/// count far above the one read ("umpteen million" read as at least a million).
+/// `innumerable`, `myriad`, a number word with `-ish` glued (`twentyish`). Before a
+/// figure's word (a magnitude, a unit, a record noun, `of` and one of these) it is
+/// `claims.unchecked`: before "million records" it hid a count far above the one read
+/// ("umpteen million" read as at least a million).
 fn is_vague_unread(w: &str) -> bool {
     ["umpteen", "countless", "untold", "innumerable", "myriad", "myriads"].contains(&w)
+        // "twentyish million records": about twenty
+        || w.strip_suffix("ish").and_then(crate::text::number_word).is_some()
 }
 
 /// A made-up magnitude (`zillion`, `gazillion`, `bajillion`: an `-illion` that is no
 /// magnitude of [`magnitude_word`]): `claims.unchecked` wherever it stands.
 fn is_made_up_magnitude(w: &str) -> bool {
     w.strip_suffix('s').unwrap_or(w).ends_with("illion") && magnitude_word(w).is_none()
+}
+
+/// Words that join two numbers into one this tool does not compose, whatever follows: a
+/// decimal point in words (`four point 2`, `4 point two`), a product (`five by five`,
+/// `2 * 2`), a sum or difference (`three plus four`), a collective not read as a count
+/// (`four score and seven`), a zero in words (`one oh five`).
+fn joins_always(r: &Reader, k: usize) -> bool {
+    let word = |k: usize| {
+        r.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "point"
+                    | "pt"
+                    | "dot"
+                    | "decimal"
+                    | "comma"
+                    | "by"
+                    | "times"
+                    | "x"
+                    | "plus"
+                    | "minus"
+                    | "score"
+                    | "gross"
+                    | "oh"
+                    | "o"
+                    | "nought"
+                    | "naught"
+                    | "power"
+                    | "raised"
+                    | "squared"
+                    | "cubed"
+            )
+        })
+    };
+    match r.sym(k) {
+        // a decimal mark glued to a number in words ("four.two", "4.two"; "four,two")
+        Some('.' | ',') => r.glued(k) || r.glued(k + 1),
+        // "four-point-two", "two-by-two", "four-score-and-seven": a hyphen glued to a
+        // joining word
+        Some('-') => {
+            let and = |k: usize| r.word(k) == Some("and");
+            let beside = |k: usize| word(k) || and(k);
+            r.glued(k) && r.glued(k + 1) && (beside(k.wrapping_sub(1)) || beside(k + 1))
+        }
+        Some(c) => matches!(c, '\u{d7}' | '*' | '+'),
+        None => word(k),
+    }
+}
+
+/// `and` and `over` join two numbers only when the second is a figure (`three and four
+/// times faster`, `two over three times faster`, a record noun among the five words
+/// after it or before it in its clause); before a count of nothing they are words (`one
+/// and two year plans`).
+fn joins_a_figure(r: &Reader, k: usize, next: &Num, noun_before: bool) -> bool {
+    let noun = |j: usize| r.same_clause(j, next.first) && r.word(j).is_some_and(is_record_noun);
+    // "two to the two times", "two to the power of four times": a power
+    let power = |j: usize| matches!(r.word(j), Some("to" | "the" | "of"));
+    (matches!(r.word(k), Some("and" | "over")) || r.sym(k) == Some('&') || power(k))
+        && (next.mult != 1.0
+            || unit_after(r, next.last).is_some()
+            || (next.last..next.last + 5).any(noun)
+            || noun_before)
+}
+
+/// Whether a record noun stands earlier in the clause of a token, asked of tokens in
+/// the claim's order: read once over the claim, not back from each number (a clause of
+/// a million numbers joined by `and` would be read a million times).
+struct NounsBefore {
+    at: usize,
+    clause: u32,
+    seen: bool,
+}
+
+impl NounsBefore {
+    /// A record noun before token `k` in its clause (`k` no less than at the last call).
+    fn before(&mut self, r: &Reader, k: usize) -> bool {
+        while self.at < k {
+            if let Some(t) = r.toks.get(self.at) {
+                if t.clause != self.clause {
+                    self.clause = t.clause;
+                    self.seen = false;
+                }
+            }
+            self.seen |= r.word(self.at).is_some_and(is_record_noun);
+            self.at += 1;
+        }
+        let clause = r.toks.get(k).map_or(self.clause, |t| t.clause);
+        self.seen && clause == self.clause
+    }
+}
+
+/// The number `next` continues the one ending before token `end` (its unit included):
+/// they make one number this tool does not compose, so neither is read alone. A number
+/// with no unit, then right after it, or after at most five joining words, another:
+/// `four four times` (read as 8, then 4), `forty 2 times` (2), `4 hundred times`, `four
+/// point twenty-five times`, `three and four times` (7), `two dozen and three times` (3),
+/// `four score and seven times` (7), `five by five times` (5). A speed-up, then another
+/// number right after it or after a sign of a product: `2 × 2 times`, `four times four
+/// times`, `2x by 2x` (each read as 2x, or 4x, where the claim says 4x or 16x).
+fn joins_next(r: &Reader, end: usize, ends: Ends, next: &Num, nouns: &mut NounsBefore) -> bool {
+    if next.first < end || !r.same_clause(end.saturating_sub(1), next.first) {
+        return false;
+    }
+    let gap = end..next.first;
+    // digits right after digits are each reported already ("40 2 times": the 40 is not
+    // checked), and a run of them is read one by one ("since '24 5 billion records")
+    let in_words = |k: usize| r.word(k).is_some();
+    match ends {
+        Ends::Bare if gap.is_empty() => in_words(end.saturating_sub(1)) || in_words(next.first),
+        Ends::Bare => {
+            let noun_before = nouns.before(r, next.first);
+            gap.len() <= 5
+                && gap.clone().all(|k| {
+                    r.same_clause(k, next.first) && (joins_always(r, k) || joins_a_figure(r, k, next, noun_before))
+                })
+        }
+        Ends::Multiple => {
+            gap.is_empty()
+                || (gap.len() == 1
+                    && (matches!(r.word(end), Some("by" | "times" | "x"))
+                        || matches!(r.sym(end), Some('\u{d7}' | '*'))))
+        }
+        // "16.5 GB times two", "75% * 2"
+        Ends::Unit => gap.len() == 1 && (r.word(end) == Some("times") || r.sym(end) == Some('*')),
+    }
+}
+
+/// How a number ends, for [`joins_next`]: with no unit, with a multiplier (`x`, `times`,
+/// `-fold`), or with another unit (`%`, `GB`), after which only a product joins a number.
+#[derive(Clone, Copy)]
+enum Ends {
+    Bare,
+    Multiple,
+    Unit,
+}
+
+impl Ends {
+    fn of(unit: Option<&Unit>) -> Ends {
+        match unit {
+            None => Ends::Bare,
+            Some(Unit::Speedup) => Ends::Multiple,
+            Some(_) => Ends::Unit,
+        }
+    }
+}
+
+/// The first token of words before a number at token `first` that compose with it into
+/// a number this tool does not read, if any: `times` or `*` (`16.5 GB times two`: the
+/// figure before was read alone), a decimal point in words before a number in words
+/// (`point five times`, 0.5x, read as 5x), a collective no count was read with, joined
+/// to it (`a score and seven times`), a multiple in words (`double 2x`, `twofold 2x`), a
+/// word ending like a ten before a unit (`fourty two times`, `ninty-two`, `fourty 2`: a
+/// ten misspelt, read as the unit alone).
+fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
+    // "four pt. two times": the full stop of the abbreviation ends no number
+    let abbreviated = first.checked_sub(1).filter(|&k| {
+        r.word(k) == Some("pt")
+            && matches!((r.toks.get(k), r.toks.get(first)), (Some(a), Some(b)) if r.t.get(a.end as usize..b.start as usize) == Some(". "))
+    });
+    if let Some(from) = abbreviated.and_then(|k| number_at(num_at, k.wrapping_sub(1))) {
+        return Some(from.0);
+    }
+    let prev = first.checked_sub(1).filter(|&k| r.same_clause(k, first))?;
+    let free = |k: usize| num_at.get(k).is_some_and(|&n| n == 0);
+    let in_words = r.word(first).is_some();
+    // a unit in words or one digit: what a ten would be followed by
+    let unit = r.word(first).and_then(unit_word).is_some_and(|u| (1.0..=9.0).contains(&u))
+        || r.digits(first).is_some_and(|d| d.len() == 1 && d != "0");
+    let before = |k: usize| k.checked_sub(1).filter(|&b| r.same_clause(b, first));
+    // "16.5 GB times two", "1 million records times two": a product of a figure read
+    // before (not "at times", now and then)
+    let product = (r.word(prev) == Some("times") && before(prev).is_none_or(|b| r.word(b) != Some("at")))
+        || r.sym(prev) == Some('*');
+    if product {
+        return Some(prev);
+    }
+    match r.word(prev) {
+        Some("point" | "dot" | "decimal") if in_words => return Some(prev),
+        Some("double" | "triple" | "quadruple" | "twice" | "thrice") => return Some(prev),
+        // "twofold 2x faster": two multiples, one of the other
+        Some(w) if w.strip_suffix("fold").and_then(fold_factor).is_some() => return Some(prev),
+        Some(w) if unit && free(prev) && misspelt_ten(w) => return Some(prev),
+        _ => {}
+    }
+    // "a score and seven", "fourscore and seven", "two-dozen-and-three": a glued hyphen
+    // read through on either side of the `and`
+    let hyphen = |k: usize| r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1);
+    let through = |k: usize| if hyphen(k) { before(k) } else { Some(k) };
+    let and = through(prev).filter(|&k| matches!(r.word(k), Some("and" | "plus")));
+    if let Some(b) = and.and_then(before).and_then(through) {
+        let collective = |w: &str| matches!(w, "scores" | "gross" | "dozen" | "dozens") || w.ends_with("score");
+        if r.word(b).is_some_and(collective) && free(b) {
+            return Some(b);
+        }
+    }
+    // "ninty-two": a hyphen glued between
+    if unit && r.sym(prev) == Some('-') && r.glued(prev) && r.glued(first) {
+        let b = before(prev)?;
+        if r.word(b).is_some_and(misspelt_ten) && free(b) {
+            return Some(b);
+        }
+    }
+    None
+}
+
+/// The first token of a number before token `k`, right before it or with only words
+/// that join numbers between ([`joins_always`]): `forty tenfold`, `4 by twofold`.
+fn number_joined_before(r: &Reader, k: usize, num_at: &[u32]) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    for _ in 0..=3 {
+        if !r.same_clause(j, k) {
+            return None;
+        }
+        if let Some((from, _)) = number_at(num_at, j) {
+            return Some(from);
+        }
+        if !joins_always(r, j) {
+            return None;
+        }
+        j = j.checked_sub(1)?;
+    }
+    None
+}
+
+/// The token of a word right after a number ending before token `k` that makes it
+/// approximate, a count this tool does not read: `-some`, `-something`, `-ish` (glued or
+/// after a hyphen: `twenty-some`, `20ish`), `plus` and `something` after a space too
+/// (`twenty plus`). `twenty-some percent cost reduction` passed with no figure read.
+fn approximate_after(r: &Reader, k: usize) -> Option<usize> {
+    let hyphen = r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1);
+    let at = if hyphen { k + 1 } else { k };
+    let glued = hyphen || r.glued(k);
+    let approximate = match r.word(at)? {
+        "some" | "ish" => glued,
+        "something" | "plus" => true,
+        _ => false,
+    };
+    (approximate && r.same_clause(k.saturating_sub(1), at)).then_some(at)
+}
+
+/// A word that ends as a ten does and is none (`fourty`, `ninty`, `fivety`), or one
+/// letter away from one and ending in `y` as it does (`twenny`, `nintey`).
+fn misspelt_ten(w: &str) -> bool {
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    // asked of the word before most numbers: a few byte compares, no allocation; a ten
+    // misspelt keeps its final `y` (`fourty`, `ninty`, `twenny`)
+    w.ends_with('y')
+        && (4..=9).contains(&w.len())
+        && w.is_ascii()
+        && unit_word(w).is_none()
+        && (w.ends_with("ty") || w.ends_with("tey") || TENS.iter().any(|t| one_edit_apart(w.as_bytes(), t.as_bytes())))
+}
+
+/// `a` and `b` differ by at most one letter inserted, deleted or replaced.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (s, l) = (short.get(head..).unwrap_or_default(), long.get(head..).unwrap_or_default());
+    match l.len() - s.len() {
+        // one replaced: the rest after it the same
+        0 => s.get(1..) == l.get(1..) || s.is_empty(),
+        // one inserted in the longer
+        _ => l.get(1..) == Some(s),
+    }
 }
 
 /// `times` at token `k` before a comparative of speed (`faster`, `quicker`), its number
@@ -1544,6 +1814,31 @@ impl Reader<'_> {
         self.word(i) == Some("dozen") || ((compound || hundred) && self.same_clause(i, i + 1))
     }
 
+    /// Decimals in words after a number in words, from token `k`: `point`, `dot` or
+    /// `decimal`, then digits one word each (`zero` to `nine`, `oh`, `o`, `nought`,
+    /// `naught`): "four point two" is 4.2, "one hundred eighty-five point five eight"
+    /// 185.58. Their digits, how many, and the token after them. Anything else after the
+    /// point ("four point twenty", "four point 2") is none: the number before it is then
+    /// joined to what follows and not read ([`joins_next`]); "four point two" was read
+    /// as 2.
+    fn decimals_in_words(&self, k: usize) -> Option<(String, u32, usize)> {
+        if !matches!(self.word(k)?, "point" | "dot" | "decimal") || !self.same_clause(k.saturating_sub(1), k + 1) {
+            return None;
+        }
+        let digit = |j: usize| match self.word(j)? {
+            "oh" | "o" | "nought" | "naught" => Some(0u8),
+            w => crate::text::number_word(w).filter(|d| *d <= 9),
+        };
+        let mut digits = String::new();
+        let mut end = k + 1;
+        while let Some(d) = digit(end).filter(|_| self.same_clause(k, end)) {
+            digits.push(char::from(b'0' + d));
+            end += 1;
+        }
+        let places = u32::try_from(digits.len()).ok().filter(|p| *p > 0)?;
+        Some((digits, places, end))
+    }
+
     /// A number in words at token `i`: "ninety", "seventy-five", "one thousand million",
     /// "a billion", "thousand million", "hundreds of millions" (see [`Reader::vague_number`]).
     fn word_number(&self, i: usize) -> Option<Num> {
@@ -1592,32 +1887,70 @@ impl Reader<'_> {
             value = 1.0;
             seen = true;
             k += 1;
+        } else if matches!(w, "oh" | "nought" | "naught") && self.decimals_in_words(i + 1).is_some() {
+            // "oh point five", "nought point five": zero before a decimal point only
+            value = 0.0;
+            seen = true;
+            k += 1;
         }
-        let mut current = value;
-        value = 0.0;
+        // What English composes, and no more: a ten and a unit ("seventy-five", "sixty
+        // four"), a count up to 99 and one `hundred`, `and` only after it ("a hundred and
+        // five"). Anything else ends the number, and a number that follows it is joined to
+        // it and not read ([`joins_next`]): "four four", "one five", "three and four" were
+        // summed (8, 6, 7), so a claim of 44x held against 8 passed.
+        let mut hundreds = 0.0;
+        // the count below a hundred being read, and whether a unit may still join it
+        let mut group: Option<f64> = seen.then_some(value);
+        let mut takes_unit = false;
         while let Some(w) = self.word(k) {
             if let Some(u) = unit_word(w) {
-                current += u;
+                match group {
+                    None => {
+                        group = Some(u);
+                        takes_unit = u >= 20.0;
+                    }
+                    Some(g) if takes_unit && (1.0..=9.0).contains(&u) => {
+                        group = Some(g + u);
+                        takes_unit = false;
+                    }
+                    Some(_) => break,
+                }
                 seen = true;
-            } else if w == "hundred" && seen {
-                current *= 100.0;
-            } else if w == "and" && seen && self.word(k + 1).and_then(unit_word).is_some() {
+            } else if w == "hundred" && hundreds == 0.0 && group.is_some_and(|g| g >= 1.0) {
+                hundreds = group.unwrap_or(1.0) * 100.0;
+                group = None;
+                takes_unit = false;
+            } else if w == "and"
+                && hundreds > 0.0
+                && group.is_none()
+                && self.word(k + 1).and_then(unit_word).is_some_and(|u| u >= 1.0)
+            {
             } else {
                 break;
             }
             k += 1;
-            // "seventy-five"
-            if self.sym(k) == Some('-') && self.glued(k) && self.word(k + 1).and_then(unit_word).is_some() {
+            // "seventy-five": a hyphen joins a unit to a ten, nothing else
+            if takes_unit
+                && self.sym(k) == Some('-')
+                && self.glued(k)
+                && self.glued(k + 1)
+                && self.word(k + 1).and_then(unit_word).is_some_and(|u| (1.0..=9.0).contains(&u))
+            {
                 k += 1;
             }
         }
         if !seen {
             return None;
         }
-        value += current;
+        value = hundreds + group.unwrap_or(0.0);
         let mut decimals = 0;
+        if let Some((digits, places, end)) = self.decimals_in_words(k) {
+            // read as the digits would be: "185.58", not 185 + 0.5 + 0.08
+            value = format!("{value}.{digits}").parse().unwrap_or(value);
+            decimals = places;
+            k = end;
         // "one and a half", "sixteen and a half"
-        if self.word(k) == Some("and") && self.word(k + 1) == Some("a") && self.word(k + 2) == Some("half") {
+        } else if self.word(k) == Some("and") && self.word(k + 1) == Some("a") && self.word(k + 2) == Some("half") {
             value += 0.5;
             decimals = 1;
             k += 3;
@@ -2076,6 +2409,7 @@ pub fn extract(field: &str, text: &str) -> Extraction {
     let mut out = Extraction::default();
     let mut claimed = names.clone();
     let mut prev_num_end = 0;
+    let mut nouns = NounsBefore { at: 0, clause: 0, seen: false };
     while let Some(mut num) = nums.peek(0) {
         // a number inside the phrase of one read before it ("records per 1 second")
         if claimed.get(num.first).copied().unwrap_or(false) {
@@ -2127,6 +2461,43 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         if r.sym(after) == Some('+') && r.glued(after) {
             bound = Bound::AtLeast;
             after += 1;
+        }
+        // numbers written together that this tool does not compose ("four score and
+        // seven", "2 × 2 times", "four point twenty"): the whole run is not read, nor any
+        // part of it alone
+        let mut ends = Ends::of(unit.as_ref());
+        let mut end = after;
+        let mut joined = None;
+        while let Some(next) = nums.peek(0) {
+            if !joins_next(&r, end, ends, &next, &mut nouns) {
+                break;
+            }
+            nums.pop();
+            (ends, end) = match unit_after(&r, next.last) {
+                Some((u, k)) => (Ends::of(Some(&u)), k),
+                None => (Ends::Bare, next.last),
+            };
+            joined = Some(end);
+        }
+        let composed = composed_before(&r, first, &nums.num_at);
+        let raised = matches!(r.word(after), Some("squared" | "cubed")) && r.same_clause(first, after);
+        if joined.is_some() || composed.is_some() || raised {
+            let from = composed.unwrap_or(first);
+            let to = joined.unwrap_or(after) + usize::from(raised && joined.is_none());
+            let why = "numbers written together in a way this tool does not compose (a decimal point or a \
+                       product in words, a sum, a collective joined by \"and\", a power: \"four score and \
+                       seven\", \"2 × 2\", \"four point twenty\", \"4x squared\"); not read in part either";
+            not_checked(&mut out, &mut claimed, &norm, &r, from..to, why.into());
+            prev_num_end = to;
+            continue;
+        }
+        // "twenty-some percent", "20ish", "twenty plus records": about the count, not it
+        if let Some(k) = approximate_after(&r, num.last) {
+            let why = "a count made approximate by a word after it (\"twenty-some\", \"20ish\", \"twenty plus\"), \
+                       which this tool does not read";
+            not_checked(&mut out, &mut claimed, &norm, &r, first..k + 1, why.into());
+            prev_num_end = k + 1;
+            continue;
         }
         let next_span = nums.peek(0).map(|n| (n.first, n.last));
         let next_num = next_span.map_or(r.toks.len(), |(first, _)| first);
@@ -2474,6 +2845,13 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             continue;
         }
         let Some(v) = r.word(k).and_then(|w| w.strip_suffix("fold")).and_then(fold_factor) else { continue };
+        // "four point twofold", "forty tenfold": numbers written together, as above
+        if let Some(from) = composed_before(&r, k, &num_at).or_else(|| number_joined_before(&r, k, &num_at)) {
+            let why = "a -fold word joined to a number or a decimal point before it (\"four point twofold\", \
+                       \"forty tenfold\"), which this tool does not compose; not read in part either";
+            not_checked(&mut out, &mut claimed, &norm, &r, from..k + 1, why.into());
+            continue;
+        }
         let around: Vec<(usize, &str)> = (k.saturating_sub(3)..k + 4)
             .filter(|&j| j != k && r.same_clause(j, k))
             .filter_map(|j| r.word(j).map(|w| (j, w)))
@@ -2570,9 +2948,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         });
         // a unit or a multiple with no number read: "one and a half gigabytes" read
         // wrong, "twice as fast", "an order of magnitude faster", "umpteen times faster"
-        let is_unit = r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w))
-            || matches!(r.sym(k), Some('%' | '\u{66A}'))
-            || times_faster(&r, k);
+        let is_unit =
+            r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w) || matches!(w, "percent" | "pct"))
+                || matches!(r.sym(k), Some('%' | '\u{66A}'))
+                || times_faster(&r, k);
         if !(is_digits || is_magnitude || is_unit) {
             continue;
         }
@@ -4312,6 +4691,145 @@ mod tests {
         for text in ["Records: a high score", "Records processed: a gross margin", "Records with a score"] {
             let e = extract("scale_proven", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?}", e.mentions);
+        }
+    }
+
+    /// Numbers in words read as English composes them, a decimal point in words
+    /// included; what it composes otherwise is not read, whole, and no part of it alone.
+    #[test]
+    fn numbers_in_words_compose_as_english_does_or_not_at_all() {
+        use Quantity::*;
+        let speed = |value: f64| Speedup { value };
+        for (field, text, want, decimals) in [
+            ("performance_improvement", "four point two times faster", speed(4.2), 1),
+            ("performance_improvement", "FOUR POINT TWO TIMES FASTER", speed(4.2), 1),
+            ("performance_improvement", "zero point two times faster", speed(0.2), 1),
+            ("performance_improvement", "nought point five times faster", speed(0.5), 1),
+            ("performance_improvement", "oh point five times faster", speed(0.5), 1),
+            ("performance_improvement", "four point two five times faster", speed(4.25), 2),
+            ("performance_improvement", "forty-two point two times faster", speed(42.2), 1),
+            ("performance_improvement", "four dot two times faster", speed(4.2), 1),
+            ("performance_improvement", "sixty four times faster", speed(64.0), 0),
+            ("performance_improvement", "a hundred and five times faster", speed(105.0), 0),
+            ("performance_improvement", "one hundred twenty-five times faster", speed(125.0), 0),
+            ("performance_improvement", "between three and four times faster", speed(4.0), 0),
+            (
+                "efficiency_achieved",
+                "seventy point five percent cost reduction",
+                Percent { value: 70.5, of: PercentOf::CostSavings },
+                1,
+            ),
+            (
+                "efficiency_achieved",
+                "seventy-five point oh percent cost reduction",
+                Percent { value: 75.0, of: PercentOf::CostSavings },
+                1,
+            ),
+            ("scale_proven", "one point five billion records", Records { value: 1.5, multiplier: 1e9 }, 1),
+            ("scale_proven", "two point five million rows", Records { value: 2.5, multiplier: 1e6 }, 1),
+            (
+                "memory_optimization",
+                "one hundred eighty-five point five eight megabytes",
+                Memory { value: 185.58, unit: MemUnit::Mb },
+                2,
+            ),
+            ("memory_optimization", "a hundred and eighty-five MB", Memory { value: 185.0, unit: MemUnit::Mb }, 0),
+        ] {
+            let e = extract(field, text);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+            let got: Vec<(&Quantity, u32)> = e.mentions.iter().map(|m| (&m.quantity, m.decimals)).collect();
+            assert_eq!(got, vec![(&want, decimals)], "{text}");
+        }
+        for (field, text, phrase) in [
+            ("performance_improvement", "four score and seven times faster", "four score and seven times"),
+            ("performance_improvement", "a score and seven times faster", "score and seven times"),
+            ("performance_improvement", "four-score-and-seven times faster", "four-score-and-seven times"),
+            ("performance_improvement", "fourscore and seven times faster", "fourscore and seven times"),
+            ("performance_improvement", "two-dozen-and-three times faster", "two-dozen-and-three times"),
+            ("performance_improvement", "two dozen and three times faster", "two dozen and three times"),
+            ("performance_improvement", "three and four times faster", "three and four times"),
+            ("performance_improvement", "three & four times faster", "three & four times"),
+            ("performance_improvement", "four times four times faster", "four times four times"),
+            ("performance_improvement", "2 \u{d7} 2 times faster", "2 \u{d7} 2 times"),
+            ("performance_improvement", "2x by 2x faster", "2x by 2x"),
+            ("performance_improvement", "five by five times faster", "five by five times"),
+            ("performance_improvement", "two-by-two times faster", "two-by-two times"),
+            ("performance_improvement", "three plus four times faster", "three plus four times"),
+            ("performance_improvement", "two over three times faster", "two over three times"),
+            ("performance_improvement", "two to the two times faster", "two to the two times"),
+            ("performance_improvement", "four four times faster", "four four times"),
+            ("performance_improvement", "one five times faster", "one five times"),
+            ("performance_improvement", "twenty twenty-five times faster", "twenty twenty-five times"),
+            ("performance_improvement", "forty 2 times faster", "forty 2 times"),
+            ("performance_improvement", "4 hundred times faster", "4 hundred times"),
+            ("performance_improvement", "one thousand two times faster", "one thousand two times"),
+            ("performance_improvement", "four point 2 times faster", "four point 2 times"),
+            ("performance_improvement", "4 point two times faster", "4 point two times"),
+            ("performance_improvement", "four point twenty-five times faster", "four point twenty-five times"),
+            ("performance_improvement", "four-point-two times faster", "four-point-two times"),
+            ("performance_improvement", "four.two times faster", "four.two times"),
+            ("performance_improvement", "four pt. two times faster", "four pt. two times"),
+            ("performance_improvement", "four comma two times faster", "four comma two times"),
+            ("performance_improvement", "one oh five times faster", "one oh five times"),
+            ("performance_improvement", "point five times faster", "point five times"),
+            ("performance_improvement", "fourty two times faster", "fourty two times"),
+            ("performance_improvement", "ninty-two times faster", "ninty-two times"),
+            ("performance_improvement", "double 2x faster", "double 2x"),
+            ("performance_improvement", "twofold 2x faster", "twofold 2x"),
+            ("performance_improvement", "fourty 2 times faster", "fourty 2 times"),
+            ("memory_optimization", "Peak usage 16.5 GB times two", "16.5 GB times two"),
+            ("performance_improvement", "4x squared faster", "4x squared"),
+            ("performance_improvement", "four point twofold faster", "point twofold"),
+            ("performance_improvement", "forty tenfold faster", "forty tenfold"),
+            ("efficiency_achieved", "seventy point 5% cost reduction", "seventy point 5%"),
+            ("efficiency_achieved", "seventy-odd 5% cost reduction", "seventy-odd 5%"),
+            ("scale_proven", "two by five million rows", "two by five million"),
+            ("scale_proven", "three and five generated records", "three and five"),
+            ("scale_proven", "Records: four score and five", "four score and five"),
+            ("memory_optimization", "one hundred eighty-five point 58 MB", "one hundred eighty-five point 58 MB"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
+            let got: Vec<&str> = e.unchecked.iter().map(|u| u.text.as_str()).collect();
+            assert_eq!(got, vec![phrase], "{text}");
+        }
+        for (a, b, near) in [
+            ("ninty", "ninety", true),
+            ("fourty", "forty", true),
+            ("twenny", "twenty", true),
+            ("forty", "forty", true),
+            ("fifyt", "fifty", false),
+            ("records", "seventy", false),
+            ("sixt", "sixty", true),
+            ("s", "sixty", false),
+        ] {
+            assert_eq!(one_edit_apart(a.as_bytes(), b.as_bytes()), near, "{a} {b}");
+            assert_eq!(one_edit_apart(a.as_bytes(), b.as_bytes()), crate::text::edit_distance(a, b) <= 1, "{a} {b}");
+        }
+        // a count made approximate; a percent with no number read
+        for (field, text, phrases) in [
+            ("efficiency_achieved", "twenty-some percent cost reduction", vec!["twenty-some", "percent"]),
+            ("efficiency_achieved", "twentyish percent cost reduction", vec!["twentyish", "percent"]),
+            ("scale_proven", "twenty plus records", vec!["twenty plus"]),
+            ("scale_proven", "20ish records", vec!["20ish"]),
+            ("scale_proven", "twentyish million records", vec!["twentyish"]),
+        ] {
+            let e = extract(field, text);
+            let got: Vec<&str> = e.unchecked.iter().map(|u| u.text.as_str()).collect();
+            assert_eq!(got, phrases, "{text}: {:?}", e.mentions);
+        }
+        // words, not numbers written together
+        for (field, text) in [
+            ("enterprise_ready", "Enterprise ready; one and two year plans, reviewed by twelve, one of twelve teams"),
+            ("performance_improvement", "a point of contention resolved; point-in-time recovery"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in ["the key point: 4.2x faster", "at this point 4.2x faster", "75% cost cut and 4.2x faster"] {
+            let e = extract("performance_improvement", text);
+            assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
+            assert!(e.mentions.iter().any(|m| m.quantity == speed(4.2)), "{text}: {:?}", e.mentions);
         }
     }
 }
