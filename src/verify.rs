@@ -2,7 +2,6 @@
 //! stage only adds findings to the outcome; nothing here prints.
 
 use crate::audit::facts::Facts;
-use crate::claims::Claims;
 use crate::finding::{Outcome, Severity};
 use crate::integrity::{self, Digest256};
 use crate::marketplace::Statements;
@@ -58,11 +57,10 @@ impl BundleReport {
 /// of the work, and a thread costs tens of microseconds.
 const HASH_ASIDE_FROM: usize = 1 << 20;
 
-/// Statements (the marketplace profile's strings), and claims, at least this long in
-/// all are read on another thread each while the payload's hash is checked: a 3 MB
-/// statement or claim takes about a fifth of a second to read, a thread tens of
-/// microseconds; the seed's are a few hundred bytes.
-const ASIDE_FROM: usize = 64 << 10;
+/// Statements (the marketplace profile's strings) at least this long in all are read on
+/// another thread while the claims are: a 3 MB statement takes about a fifth of a second
+/// to read, a thread tens of microseconds; the seed's statements are a few hundred bytes.
+const STATEMENTS_ASIDE_FROM: usize = 64 << 10;
 
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
@@ -96,16 +94,11 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
                 // payload's hash is checked (a mismatch diagnosed), then while the claims
                 // are read; only where the audit stages will run (the schema's first test)
                 let market = opts.profile == Profile::Marketplace && opts.read_aside;
-                let audited = crate::schema::supported(doc);
-                let aside = (market && audited && Statements::size(doc) >= ASIDE_FROM)
+                let aside = (market && crate::schema::supported(doc) && Statements::size(doc) >= STATEMENTS_ASIDE_FROM)
                     .then(|| scope.spawn(|| Statements::read(doc)));
-                // so are long claims, which the hash check's time would otherwise only
-                // add to
-                let claims = (opts.read_aside && audited && Claims::size(doc) >= ASIDE_FROM)
-                    .then(|| scope.spawn(|| Claims::read(doc)));
                 digest = Some(integrity::check(doc, streamed, &mut outcome));
                 signatures = crate::signatures::check(doc, opts, &mut outcome);
-                audit_stages(doc, opts, &mut outcome, &mut skipped_sections, Aside { statements: aside, claims });
+                audit_stages(doc, opts, &mut outcome, &mut skipped_sections, aside);
             });
             crate::context::check(doc, name, opts, &mut outcome);
         }
@@ -128,19 +121,14 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
 }
 
 /// Schema, consistency, claims, and the profiles' requirements.
-/// The statements and the claims being read on other threads, if they are long (the
-/// readers share nothing, and the two cost about as much as each other).
-struct Aside<'scope> {
-    statements: Option<std::thread::ScopedJoinHandle<'scope, Statements>>,
-    claims: Option<std::thread::ScopedJoinHandle<'scope, Claims>>,
-}
-
+/// `aside`: the statements being read on another thread, if they are long (the two
+/// readers share nothing, and each costs about as much as the other).
 fn audit_stages(
     doc: &Document,
     opts: &Options,
     outcome: &mut Outcome,
     skipped: &mut Vec<(Section, String)>,
-    aside: Aside<'_>,
+    aside: Option<std::thread::ScopedJoinHandle<'_, Statements>>,
 ) {
     if !crate::schema::check(doc, outcome) {
         for s in [Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace] {
@@ -150,15 +138,13 @@ fn audit_stages(
     }
     let facts = Facts::new(doc);
     crate::audit::check(&facts, opts, outcome);
-    // a thread that did not finish leaves each claim to be read in the check
-    let claims = aside.claims.and_then(|h| h.join().ok()).unwrap_or_default();
-    crate::claims::check(&facts, opts, claims, outcome);
+    crate::claims::check(&facts, opts, outcome);
     if opts.profile != Profile::None {
         crate::redaction::check(doc, opts, outcome);
     }
     if opts.profile == Profile::Marketplace {
         // a thread that did not finish leaves each statement to be read in the check
-        let read = aside.statements.and_then(|h| h.join().ok()).unwrap_or_default();
+        let read = aside.and_then(|h| h.join().ok()).unwrap_or_default();
         crate::marketplace::check(doc, &facts, &read, outcome);
     }
     if opts.profile == Profile::None {

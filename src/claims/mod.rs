@@ -18,35 +18,7 @@ use std::borrow::Cow;
 
 pub const CLAIMS: &str = "/enterprise_validation";
 
-/// The claims as read ([`extract`]), by pointer, read ahead of [`check`] on another
-/// thread when they are long (`verify::verify`): a claim of 1.5 million numbers takes a
-/// quarter of a second to read, the payload's hash check beside it a tenth of that.
-/// Empty, each claim is read where [`check`] comes to it.
-#[derive(Default)]
-pub struct Claims(Vec<(String, extract::Extraction)>);
-
-impl Claims {
-    /// Every string claim of `doc`, each read once.
-    pub fn read(doc: &crate::read::Document) -> Claims {
-        let facts = Facts::new(doc);
-        let claims = facts.members_of(CLAIMS).into_iter();
-        Claims(claims.filter_map(|(field, pointer, v)| Some((pointer, extract(&field, v.as_str()?)))).collect())
-    }
-
-    /// The bytes of those strings: what reading them will cost.
-    pub fn size(doc: &crate::read::Document) -> usize {
-        Facts::new(doc).members_of(CLAIMS).iter().filter_map(|(_, _, v)| v.as_str()).map(str::len).sum()
-    }
-
-    /// The claim at `pointer` as read ahead, if it was.
-    fn take(&mut self, pointer: &str) -> Option<extract::Extraction> {
-        let at = self.0.iter().position(|(p, _)| p == pointer)?;
-        Some(self.0.remove(at).1)
-    }
-}
-
-/// `read`: the claims read ahead ([`Claims`]), or none.
-pub fn check(facts: &Facts, opts: &Options, mut read: Claims, out: &mut Outcome) {
+pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     let claims = facts.members_of(CLAIMS);
     if claims.is_empty() {
         for rule in RULES {
@@ -68,7 +40,7 @@ pub fn check(facts: &Facts, opts: &Options, mut read: Claims, out: &mut Outcome)
     };
     for (field, pointer, value) in claims {
         let Some(text) = value.as_str() else { continue };
-        let found = read.take(&pointer).unwrap_or_else(|| extract(&field, text));
+        let found = extract(&field, text);
         for m in &found.mentions {
             let rule = kind_rule(&m.quantity);
             let broken = j.judge(out, &pointer, text, m);
