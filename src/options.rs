@@ -40,8 +40,8 @@ pub struct Options {
     /// only when no report of the run shows it: on a 10 MB bundle that hash kept the
     /// second core busy for a third of the run.
     pub input_hash: bool,
-    /// Read long statements on a second thread while the claims are read
-    /// (`verify::audit_stages`). Off where the readers' summed cost is measured
+    /// Read long statements on a second thread while the payload's hash is checked and
+    /// the claims are read (`verify::verify`). Off where the readers' summed cost is measured
     /// (tests/linear_time.rs): one reader's time would hide behind the other's.
     pub read_aside: bool,
 }

@@ -89,9 +89,17 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     let mut skipped_sections = Vec::new();
     match &read.document {
         Some(doc) => {
-            digest = Some(integrity::check(doc, streamed, &mut outcome));
-            signatures = crate::signatures::check(doc, opts, &mut outcome);
-            audit_stages(doc, opts, &mut outcome, &mut skipped_sections);
+            std::thread::scope(|scope| {
+                // long statements are read on another thread from here on: while the
+                // payload's hash is checked (a mismatch diagnosed), then while the claims
+                // are read; only where the audit stages will run (the schema's first test)
+                let market = opts.profile == Profile::Marketplace && opts.read_aside;
+                let aside = (market && crate::schema::supported(doc) && Statements::size(doc) >= STATEMENTS_ASIDE_FROM)
+                    .then(|| scope.spawn(|| Statements::read(doc)));
+                digest = Some(integrity::check(doc, streamed, &mut outcome));
+                signatures = crate::signatures::check(doc, opts, &mut outcome);
+                audit_stages(doc, opts, &mut outcome, &mut skipped_sections, aside);
+            });
             crate::context::check(doc, name, opts, &mut outcome);
         }
         None => skipped_sections = unread_sections(),
@@ -113,7 +121,15 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
 }
 
 /// Schema, consistency, claims, and the profiles' requirements.
-fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: &mut Vec<(Section, String)>) {
+/// `aside`: the statements being read on another thread, if they are long (the two
+/// readers share nothing, and each costs about as much as the other).
+fn audit_stages(
+    doc: &Document,
+    opts: &Options,
+    outcome: &mut Outcome,
+    skipped: &mut Vec<(Section, String)>,
+    aside: Option<std::thread::ScopedJoinHandle<'_, Statements>>,
+) {
     if !crate::schema::check(doc, outcome) {
         for s in [Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace] {
             skipped.push((s, "unsupported version".to_owned()));
@@ -121,23 +137,16 @@ fn audit_stages(doc: &Document, opts: &Options, outcome: &mut Outcome, skipped: 
         return;
     }
     let facts = Facts::new(doc);
-    let market = opts.profile == Profile::Marketplace;
-    std::thread::scope(|scope| {
-        // long statements are read on another thread while the claims are: the two
-        // readers share nothing, and each costs about as much as the other
-        let aside = (market && opts.read_aside && Statements::size(doc) >= STATEMENTS_ASIDE_FROM)
-            .then(|| scope.spawn(|| Statements::read(doc)));
-        crate::audit::check(&facts, opts, outcome);
-        crate::claims::check(&facts, opts, outcome);
-        if opts.profile != Profile::None {
-            crate::redaction::check(doc, opts, outcome);
-        }
-        if market {
-            // a thread that did not finish leaves each statement to be read in the check
-            let read = aside.and_then(|h| h.join().ok()).unwrap_or_default();
-            crate::marketplace::check(doc, &facts, &read, outcome);
-        }
-    });
+    crate::audit::check(&facts, opts, outcome);
+    crate::claims::check(&facts, opts, outcome);
+    if opts.profile != Profile::None {
+        crate::redaction::check(doc, opts, outcome);
+    }
+    if opts.profile == Profile::Marketplace {
+        // a thread that did not finish leaves each statement to be read in the check
+        let read = aside.and_then(|h| h.join().ok()).unwrap_or_default();
+        crate::marketplace::check(doc, &facts, &read, outcome);
+    }
     if opts.profile == Profile::None {
         skipped.push((Section::Redaction, "no --profile public or marketplace".to_owned()));
     }

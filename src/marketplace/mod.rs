@@ -202,8 +202,8 @@ fn under(pointer: &str, field: &str) -> bool {
 }
 
 /// What the strings at the requirements' fields say ([`statement::gap`]), read ahead of
-/// [`check`]: a long statement is read on another thread while the claims are (see
-/// `verify::audit_stages`). Empty, each statement is read where [`check`] asks for it.
+/// [`check`]: a long statement is read on another thread while the payload's hash is
+/// checked and the claims are read (see `verify::verify`). Empty, each statement is read where [`check`] asks for it.
 #[derive(Default)]
 pub struct Statements(Vec<(String, Option<statement::Gap>)>);
 

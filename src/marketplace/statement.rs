@@ -2699,7 +2699,10 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         return Some(Gap::Placeholder);
     }
     let n = crate::audit::normalize::normalize(text);
-    let lower: String = n.text().to_lowercase().chars().map(small_capital).collect();
+    // small capitals are beyond ASCII: lower-cased ASCII text is read as it is, not
+    // rebuilt a character at a time (a tenth of the reader's time on a 3 MB statement)
+    let lower = n.text().to_lowercase();
+    let lower: String = if lower.is_ascii() { lower } else { lower.chars().map(small_capital).collect() };
     if has_redaction_marker(&lower) {
         return Some(Gap::Redacted);
     }
