@@ -754,6 +754,8 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
     match r.word(prev) {
         Some("point" | "dot" | "decimal") if in_words => return Some(prev),
         Some("double" | "triple" | "quadruple" | "twice" | "thrice") => return Some(prev),
+        // "minus two times faster", "negative 2x": a sign in words, a figure below zero
+        Some("minus" | "negative") => return Some(prev),
         // "twofold 2x faster": two multiples, one of the other
         Some(w) if w.strip_suffix("fold").and_then(fold_factor).is_some() => return Some(prev),
         Some(w) if unit && free(prev) && misspelt_ten(w) => return Some(prev),
@@ -4781,6 +4783,9 @@ mod tests {
             ("performance_improvement", "4x squared faster", "4x squared"),
             ("performance_improvement", "four point twofold faster", "point twofold"),
             ("performance_improvement", "forty tenfold faster", "forty tenfold"),
+            ("performance_improvement", "minus two times faster", "minus two times"),
+            ("performance_improvement", "negative 2x faster", "negative 2x"),
+            ("efficiency_achieved", "minus 75% cost reduction", "minus 75%"),
             ("efficiency_achieved", "seventy point 5% cost reduction", "seventy point 5%"),
             ("efficiency_achieved", "seventy-odd 5% cost reduction", "seventy-odd 5%"),
             ("scale_proven", "two by five million rows", "two by five million"),
