@@ -209,14 +209,14 @@ fn expectation(schema: &Value, schema_path: &str, keyword: &str) -> String {
     }
 }
 
-/// Checks the bundle's shape. Returns false when the version is unsupported (the
-/// other checks should not trust the field names then).
 /// Whether `doc` states no version or the supported one: what [`check`] returns, asked
 /// before it (`verify` starts reading long statements then).
 pub fn supported(doc: &Document) -> bool {
     doc.member_ref("version").is_none_or(|v| v.as_str() == Some(SUPPORTED_VERSION))
 }
 
+/// Checks the bundle's shape. Returns false when the version is unsupported (the
+/// other checks should not trust the field names then).
 pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     for rule in RULES {
         out.mark(rule);
