@@ -378,8 +378,7 @@ fn magnitude_like(w: &str, upper: bool) -> bool {
 /// [`magnitude_like`] for the word at token `j`: a single letter or two capitals joined
 /// by a hyphen to a word ("e-commerce", "X-ray") is part of that word.
 fn slot_magnitude(r: &Reader, j: usize, w: &str) -> bool {
-    let joined = (r.sym(j + 1) == Some('-') && r.glued(j + 1) && r.glued(j + 2))
-        || (j > 0 && r.sym(j - 1) == Some('-') && r.glued(j) && r.glued(j - 1));
+    let joined = r.glued_hyphen(j + 1) || (j > 0 && r.glued_hyphen(j - 1));
     let short = w.chars().count() <= 2;
     magnitude_like(w, r.upper(j)) && !(joined && short && magnitude_word(w).is_none())
 }
@@ -407,7 +406,7 @@ fn collective(r: &Reader, k: usize) -> Option<(f64, usize)> {
         return Some((c, if of { next + 1 } else { next }));
     }
     // "a score-million records": a hyphen joins it to what it counts, as "one-billion"
-    let hyphen = r.sym(next) == Some('-') && r.glued(next) && r.glued(next + 1) && counted(next + 1);
+    let hyphen = r.glued_hyphen(next) && counted(next + 1);
     // "Records processed: a gross" counts the records named before it, as "Records: a
     // dozen" does; a word after it makes it that word's ("Records: a gross margin")
     let ends = !r.same_clause(k, next) || r.word(next).is_none();
@@ -584,29 +583,23 @@ fn is_made_up_magnitude(w: &str) -> bool {
 fn joins_always(r: &Reader, k: usize) -> bool {
     let word = |k: usize| {
         r.word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "point"
-                    | "pt"
-                    | "dot"
-                    | "decimal"
-                    | "comma"
-                    | "by"
-                    | "times"
-                    | "x"
-                    | "plus"
-                    | "minus"
-                    | "score"
-                    | "gross"
-                    | "oh"
-                    | "o"
-                    | "nought"
-                    | "naught"
-                    | "power"
-                    | "raised"
-                    | "squared"
-                    | "cubed"
-            )
+            decimal_point_word(w)
+                || zero_word(w)
+                || matches!(
+                    w,
+                    "pt" | "comma"
+                        | "by"
+                        | "times"
+                        | "x"
+                        | "plus"
+                        | "minus"
+                        | "score"
+                        | "gross"
+                        | "power"
+                        | "raised"
+                        | "squared"
+                        | "cubed"
+                )
         })
     };
     match r.sym(k) {
@@ -622,6 +615,17 @@ fn joins_always(r: &Reader, k: usize) -> bool {
         Some(c) => matches!(c, '\u{d7}' | '*' | '+'),
         None => word(k),
     }
+}
+
+/// A decimal point in words: `four point two`, `4 dot 2`.
+fn decimal_point_word(w: &str) -> bool {
+    matches!(w, "point" | "dot" | "decimal")
+}
+
+/// A zero in words among decimals in words (`point oh five`), and between two numbers
+/// (`one oh five`).
+fn zero_word(w: &str) -> bool {
+    matches!(w, "oh" | "o" | "nought" | "naught")
 }
 
 /// `and` and `over` join two numbers only when the second is a figure (`three and four
@@ -752,7 +756,7 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
         return Some(prev);
     }
     match r.word(prev) {
-        Some("point" | "dot" | "decimal") if in_words => return Some(prev),
+        Some(w) if in_words && decimal_point_word(w) => return Some(prev),
         Some("double" | "triple" | "quadruple" | "twice" | "thrice") => return Some(prev),
         // "minus two times faster", "negative 2x": a sign in words, a figure below zero
         Some("minus" | "negative") => return Some(prev),
@@ -763,7 +767,7 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
     }
     // "a score and seven", "fourscore and seven", "two-dozen-and-three": a glued hyphen
     // read through on either side of the `and`
-    let hyphen = |k: usize| r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1);
+    let hyphen = |k: usize| r.glued_hyphen(k);
     let through = |k: usize| if hyphen(k) { before(k) } else { Some(k) };
     let and = through(prev).filter(|&k| matches!(r.word(k), Some("and" | "plus")));
     if let Some(b) = and.and_then(before).and_then(through) {
@@ -773,7 +777,7 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
         }
     }
     // "ninty-two": a hyphen glued between
-    if unit && r.sym(prev) == Some('-') && r.glued(prev) && r.glued(first) {
+    if unit && r.glued_hyphen(prev) {
         let b = before(prev)?;
         if r.word(b).is_some_and(misspelt_ten) && free(b) {
             return Some(b);
@@ -806,7 +810,7 @@ fn number_joined_before(r: &Reader, k: usize, num_at: &[u32]) -> Option<usize> {
 /// after a hyphen: `twenty-some`, `20ish`), `plus` and `something` after a space too
 /// (`twenty plus`). `twenty-some percent cost reduction` passed with no figure read.
 fn approximate_after(r: &Reader, k: usize) -> Option<usize> {
-    let hyphen = r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1);
+    let hyphen = r.glued_hyphen(k);
     let at = if hyphen { k + 1 } else { k };
     let glued = hyphen || r.glued(k);
     let approximate = match r.word(at)? {
@@ -1070,7 +1074,7 @@ fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
     // the time unit after a rate word at `j`, a hyphen read as a space ("per-second")
     let rate_at = |j: usize| -> Option<(f64, usize)> {
         let rate_word = r.sym(j) == Some('/') || matches!(r.word(j), Some("per" | "a" | "an" | "every" | "each"));
-        let t = if r.sym(j + 1) == Some('-') && r.glued(j + 1) && r.glued(j + 2) { j + 2 } else { j + 1 };
+        let t = if r.glued_hyphen(j + 1) { j + 2 } else { j + 1 };
         r.word(t).and_then(per_time).filter(|_| rate_word).map(|secs| (secs, t + 1))
     };
     let mut clean = true;
@@ -1443,6 +1447,11 @@ impl Reader<'_> {
     fn glued(&self, i: usize) -> bool {
         i > 0 && matches!((self.toks.get(i - 1), self.toks.get(i)), (Some(a), Some(b)) if a.end == b.start)
     }
+    /// A hyphen at token `k` glued on both sides, joining two words into one
+    /// (`seventy-five`, `four-point-two`, `twenty-some`).
+    fn glued_hyphen(&self, k: usize) -> bool {
+        self.sym(k) == Some('-') && self.glued(k) && self.glued(k + 1)
+    }
     /// Digits at token `i` glued to a word of ASCII letters before them, which makes them
     /// part of an identifier (`sha256`, `v2`, `TLSv1`). A word of other letters does not
     /// (`ᴖ10x`, `ஃ10x`: no identifier is written with them, and they hid the figure), nor
@@ -1729,7 +1738,7 @@ impl Reader<'_> {
     /// "-odd" (or "odd") at token `k` after a count or a magnitude: the number is a floor
     /// ("twenty-odd", "a million-odd"); the token after it.
     fn odd(&self, num: &mut Num, k: usize) -> usize {
-        let at = if self.sym(k) == Some('-') && self.glued(k) && self.glued(k + 1) { k + 1 } else { k };
+        let at = if self.glued_hyphen(k) { k + 1 } else { k };
         if self.word(at) == Some("odd") && k > num.first && self.same_clause(k - 1, at) {
             num.at_least = true;
             return at + 1;
@@ -1824,11 +1833,11 @@ impl Reader<'_> {
     /// joined to what follows and not read ([`joins_next`]); "four point two" was read
     /// as 2.
     fn decimals_in_words(&self, k: usize) -> Option<(String, u32, usize)> {
-        if !matches!(self.word(k)?, "point" | "dot" | "decimal") || !self.same_clause(k.saturating_sub(1), k + 1) {
+        if !decimal_point_word(self.word(k)?) || !self.same_clause(k.saturating_sub(1), k + 1) {
             return None;
         }
         let digit = |j: usize| match self.word(j)? {
-            "oh" | "o" | "nought" | "naught" => Some(0u8),
+            w if zero_word(w) => Some(0u8),
             w => crate::text::number_word(w).filter(|d| *d <= 9),
         };
         let mut digits = String::new();
@@ -1981,7 +1990,7 @@ fn unit_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
         return Some((Unit::Speedup, k + 1));
     }
     // "4.2-fold", "10-times", "16.5-GB", "90 per-cent"
-    if r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1) {
+    if r.glued_hyphen(k) {
         match r.word(k + 1) {
             Some("fold" | "times") => return Some((Unit::Speedup, k + 2)),
             Some(w) if mem_unit(w).is_some() && r.sym(k + 2) != Some('/') => {

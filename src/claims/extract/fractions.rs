@@ -290,7 +290,7 @@ fn decimals(p: f64, q: f64) -> u32 {
 /// percent`).
 fn skip_of_a(r: &Reader, k: usize) -> usize {
     // "half-a-billion": a hyphen between the words is read as a space
-    let hyphen = |m: usize| if r.sym(m) == Some('-') && r.glued(m) && r.glued(m + 1) { m + 1 } else { m };
+    let hyphen = |m: usize| if r.glued_hyphen(m) { m + 1 } else { m };
     let mut m = hyphen(k);
     if r.word(m) == Some("of") {
         m = hyphen(m + 1);
@@ -413,7 +413,7 @@ fn ordinal(w: &str) -> Option<f64> {
 fn denominator_at(r: &Reader, n: usize) -> Option<(f64, bool, usize)> {
     let w = r.word(n)?;
     let tens = unit_word(w).filter(|t| *t >= 20.0 && t % 10.0 == 0.0);
-    if let Some(t) = tens.filter(|_| r.sym(n + 1) == Some('-') && r.glued(n + 1) && r.glued(n + 2)) {
+    if let Some(t) = tens.filter(|_| r.glued_hyphen(n + 1)) {
         let u = r.word(n + 2)?;
         let (q, plural) = denominator(u).filter(|(q, _)| *q < 10.0 && !u.starts_with("quarter"))?;
         return Some((t + q, plural, n + 2));
@@ -455,7 +455,7 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
         w => {
             let c = unit_word(w).filter(|c| *c >= 2.0)?;
             // "twenty-one", "twenty one"
-            let joined = r.sym(i + 1) == Some('-') && r.glued(i + 1) && r.glued(i + 2);
+            let joined = r.glued_hyphen(i + 1);
             let unit_at = if joined { i + 2 } else { i + 1 };
             let unit = r.word(unit_at).and_then(unit_word).filter(|u| (1.0..=9.0).contains(u));
             match unit.filter(|_| c >= 20.0 && c % 10.0 == 0.0 && r.same_clause(i, unit_at)) {
@@ -464,7 +464,7 @@ fn words_at(r: &Reader, i: usize) -> Option<Words> {
             }
         }
     };
-    if r.sym(n) == Some('-') && r.glued(n) && r.glued(n + 1) {
+    if r.glued_hyphen(n) {
         n += 1;
     }
     let (q, plural, noun) = denominator_at(r, n)?;
@@ -536,7 +536,7 @@ fn use_of(r: &Reader, f: &Words) -> Use {
     if let Some(m) = part_of(r, k) {
         return Use::Magnitude(m);
     }
-    if r.sym(k) == Some('-') && r.glued(k) && r.glued(k + 1) && r.word(k + 1).is_some() {
+    if r.glued_hyphen(k) && r.word(k + 1).is_some() {
         return Use::Compound(k + 1);
     }
     // "the second half", "the first half of 2025": a period
