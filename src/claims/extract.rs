@@ -688,6 +688,13 @@ fn joins_next(r: &Reader, end: usize, ends: Ends, next: &Num, nouns: &mut NounsB
     let in_words = |k: usize| r.word(k).is_some();
     match ends {
         Ends::Bare if gap.is_empty() => in_words(end.saturating_sub(1)) || in_words(next.first),
+        // "four / two times", "four · two times": one stray mark between a number in words
+        // and another (digits, "4 / 2 times", are refused by the fraction reader); a spaced
+        // hyphen is a range ("two - four times"), and a comma or semicolon ends a clause
+        // ("for one, two times faster" claims 2x)
+        Ends::Bare if gap.len() == 1 && matches!(r.sym(end), Some(c) if stray_mark(c)) => {
+            in_words(end.saturating_sub(1)) || in_words(next.first)
+        }
         Ends::Bare => {
             let noun_before = nouns.before(r, next.first);
             gap.len() <= 5
@@ -704,6 +711,12 @@ fn joins_next(r: &Reader, end: usize, ends: Ends, next: &Num, nouns: &mut NounsB
         // "16.5 GB times two", "75% * 2"
         Ends::Unit => gap.len() == 1 && (r.word(end) == Some("times") || r.sym(end) == Some('*')),
     }
+}
+
+/// A mark that, alone between two numbers, joins them into nothing this tool reads: a
+/// slash or a dot set in the middle of the line.
+fn stray_mark(c: char) -> bool {
+    matches!(c, '/' | '\u{b7}' | '\u{2022}' | '\u{2219}' | '\u{22c5}' | '\u{2044}' | '\u{2215}')
 }
 
 /// How a number ends, for [`joins_next`]: with no unit, with a multiplier (`x`, `times`,
@@ -2497,7 +2510,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             let to = joined.unwrap_or(after) + usize::from(raised && joined.is_none());
             let why = "numbers written together in a way this tool does not compose (a decimal point or a \
                        product in words, a sum, a collective joined by \"and\", a power: \"four score and \
-                       seven\", \"2 × 2\", \"four point twenty\", \"4x squared\"); not read in part either";
+                       seven\", \"2 × 2\", \"four point twenty\", \"4x squared\", \"four / two times\"); not read in \
+                       part either";
             not_checked(&mut out, &mut claimed, &norm, &r, from..to, why.into());
             prev_num_end = to;
             continue;
@@ -4794,6 +4808,10 @@ mod tests {
             ("performance_improvement", "forty tenfold faster", "forty tenfold"),
             ("performance_improvement", "minus two times faster", "minus two times"),
             ("performance_improvement", "negative 2x faster", "negative 2x"),
+            ("performance_improvement", "four / two times faster", "four / two times"),
+            ("performance_improvement", "four \u{b7} two times faster", "four \u{b7} two times"),
+            ("performance_improvement", "four\u{2219}two times faster", "four\u{2219}two times"),
+            ("performance_improvement", "two/three times faster", "two/three times"),
             ("efficiency_achieved", "minus 75% cost reduction", "minus 75%"),
             ("efficiency_achieved", "seventy point 5% cost reduction", "seventy point 5%"),
             ("efficiency_achieved", "seventy-odd 5% cost reduction", "seventy-odd 5%"),
@@ -4840,7 +4858,13 @@ mod tests {
             let e = extract(field, text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
-        for text in ["the key point: 4.2x faster", "at this point 4.2x faster", "75% cost cut and 4.2x faster"] {
+        for text in [
+            "the key point: 4.2x faster",
+            "at this point 4.2x faster",
+            "75% cost cut and 4.2x faster",
+            // a comma ends the clause: "one" is a pronoun here, not a number joined to 4.2x
+            "for one, 4.2x faster",
+        ] {
             let e = extract("performance_improvement", text);
             assert!(e.unchecked.is_empty(), "{text}: {:?}", e.unchecked);
             assert!(e.mentions.iter().any(|m| m.quantity == speed(4.2)), "{text}: {:?}", e.mentions);
