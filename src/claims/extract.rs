@@ -873,6 +873,25 @@ fn times_faster(r: &Reader, k: usize) -> bool {
         && !(k > 0 && r.word(k - 1) == Some("at") && r.same_clause(k - 1, k))
 }
 
+/// A number from token `first` to `times` at token `last` that counts runs, not a speed-up:
+/// right after a verb of repetition (`tested 3 times`, `ran three times`, `repeated 5
+/// times`), with the clause ending after `times` or going on with a word that no figure
+/// reads (`each`, `and`, `with`). `tested 3 times faster` and `ran 3 times over the
+/// baseline` stay speed-ups: the reading never drops a figure that a comparative follows.
+fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
+    let verb = |w: &str| {
+        matches!(
+            w,
+            "tested" | "ran" | "run" | "runs" | "rerun" | "reran" | "repeated" | "replicated" | "executed" | "retried"
+        )
+    };
+    let ends = !r.same_clause(last, last + 1)
+        || matches!(r.word(last + 1), Some("each" | "and" | "with" | "on" | "in" | "across" | "independently" | "per"));
+    r.word(last) == Some("times")
+        && first.checked_sub(1).is_some_and(|k| r.same_clause(k, first) && r.word(k).is_some_and(verb))
+        && ends
+}
+
 /// Words between a record noun and a number that make the number something else
 /// ("records in 2 hours", "rows across 45 epochs", "records by 4 GPUs").
 fn is_preposition(w: &str) -> bool {
@@ -2472,6 +2491,11 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound = Bound::AtLeast;
         }
         let unit = unit_after(&r, num.last);
+        // "tested 3 times", "the suite ran three times": a count of runs, no speed-up
+        if matches!(unit, Some((Unit::Speedup, _))) && runs_counted(&r, first, num.last) {
+            prev_num_end = num.last + 1;
+            continue;
+        }
         let (unit, mut after) = match unit {
             Some((u, k)) => (Some(u), k),
             None if prefix_times => (Some(Unit::Speedup), num.last),
@@ -4716,6 +4740,38 @@ mod tests {
         for text in ["Records: a high score", "Records processed: a gross margin", "Records with a score"] {
             let e = extract("scale_proven", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?}", e.mentions);
+        }
+    }
+
+    /// A count of runs after a verb of repetition is no speed-up; a comparative after it
+    /// keeps it one.
+    #[test]
+    fn a_count_of_runs_is_no_speedup() {
+        let speeds = |text: &str| -> Vec<f64> {
+            let e = extract("performance_improvement", text);
+            e.mentions
+                .iter()
+                .filter_map(|m| match m.quantity {
+                    Quantity::Speedup { value } => Some(value),
+                    _ => None,
+                })
+                .collect()
+        };
+        for text in ["2x faster; the suite ran three times", "2x faster, tested twenty-one times each"] {
+            assert_eq!(speeds(text), vec![2.0], "{text}");
+            assert!(extract("performance_improvement", text).unchecked.is_empty(), "{text}");
+        }
+        // digits of a count tie to no metric: reported, never read as a speed-up
+        let e = extract("performance_improvement", "4.2x faster, tested 3 times");
+        assert_eq!(speeds("4.2x faster, tested 3 times"), vec![4.2]);
+        let got: Vec<&str> = e.unchecked.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(got, vec!["3"]);
+        for (text, want) in [
+            ("tested 3 times faster", vec![3.0]),
+            ("2x faster, ran 3 times over the baseline", vec![2.0, 3.0]),
+            ("repeated three times quicker", vec![3.0]),
+        ] {
+            assert_eq!(speeds(text), want, "{text}");
         }
     }
 
