@@ -876,8 +876,9 @@ fn times_faster(r: &Reader, k: usize) -> bool {
 /// A number from token `first` to `times` at token `last` that counts runs, not a speed-up:
 /// right after a verb of repetition (`tested 3 times`, `ran three times`, `repeated 5
 /// times`), with the clause ending after `times` or going on with a word that no figure
-/// reads (`each`, `and`, `with`). `tested 3 times faster` and `ran 3 times over the
-/// baseline` stay speed-ups: the reading never drops a figure that a comparative follows.
+/// reads (`each`, `and`, `with`), and no comparative among the three tokens after it.
+/// `tested 3 times faster`, `ran 3 times over the baseline` and `ran ten times, faster`
+/// stay speed-ups: the reading never drops a figure that a comparative follows.
 fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
     let verb = |w: &str| {
         matches!(
@@ -887,7 +888,15 @@ fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
     };
     let ends = !r.same_clause(last, last + 1)
         || matches!(r.word(last + 1), Some("each" | "and" | "with" | "on" | "in" | "across" | "independently" | "per"));
+    // "ran ten times, faster", "ran ten times. Faster!": a comparative close after, even
+    // past the clause's end, may be the speed-up's
+    let comparative = |w: &str| {
+        names_speed(w)
+            || matches!(w, "more" | "better" | "less" | "shorter" | "higher" | "lower" | "improvement" | "improved")
+    };
+    let near = (last + 1..last + 4).any(|j| r.word(j).is_some_and(comparative));
     r.word(last) == Some("times")
+        && !near
         && first.checked_sub(1).is_some_and(|k| r.same_clause(k, first) && r.word(k).is_some_and(verb))
         && ends
 }
@@ -4770,6 +4779,9 @@ mod tests {
             ("tested 3 times faster", vec![3.0]),
             ("2x faster, ran 3 times over the baseline", vec![2.0, 3.0]),
             ("repeated three times quicker", vec![3.0]),
+            ("ran ten times, faster", vec![10.0]),
+            ("ran ten times. Faster!", vec![10.0]),
+            ("ran ten times each faster", vec![10.0]),
         ] {
             assert_eq!(speeds(text), want, "{text}");
         }
