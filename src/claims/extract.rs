@@ -901,6 +901,15 @@ fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
         && ends
 }
 
+/// `times`, `fold` or `x` glued to a comparative after it: `timesfaster`, `foldquicker`,
+/// `xfaster`.
+fn glued_multiplier(w: &str) -> bool {
+    let rest = ["times", "fold", "x"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or_default();
+    !rest.is_empty()
+        && (names_speed(rest)
+            || matches!(rest, "quicker" | "speedier" | "sooner" | "better" | "more" | "cheaper" | "smaller" | "less"))
+}
+
 /// Words between a record noun and a number that make the number something else
 /// ("records in 2 hours", "rows across 45 epochs", "records by 4 GPUs").
 fn is_preposition(w: &str) -> bool {
@@ -2513,6 +2522,14 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         };
         if prefix_times {
             first -= 1;
+        }
+        // "three timesfaster": a multiplier glued to its comparative, no word the reader
+        // reads (in digits, "3 timesfaster", the digits are reported unread as it is)
+        if unit.is_none() && r.same_clause(num.first, after) && r.word(after).is_some_and(glued_multiplier) {
+            let why = "a multiplier glued to the word after it (\"three timesfaster\"), which this tool does not read";
+            not_checked(&mut out, &mut claimed, &norm, &r, first..after + 1, why.into());
+            prev_num_end = after + 1;
+            continue;
         }
         // "1M+" is a lower bound
         if r.sym(after) == Some('+') && r.glued(after) {
@@ -4784,6 +4801,16 @@ mod tests {
             ("ran ten times each faster", vec![10.0]),
         ] {
             assert_eq!(speeds(text), want, "{text}");
+        }
+        // a multiplier glued to its comparative: not read, reported
+        for (text, phrase) in [("three timesfaster", "three timesfaster"), ("two xfaster training", "two xfaster")] {
+            let e = extract("performance_improvement", text);
+            let got: Vec<&str> = e.unchecked.iter().map(|u| u.text.as_str()).collect();
+            assert_eq!(got, vec![phrase], "{text}");
+        }
+        // honest words that start alike
+        for text in ["at times, faster convergence", "timestamps kept"] {
+            assert!(extract("performance_improvement", text).unchecked.is_empty(), "{text}");
         }
     }
 
