@@ -886,28 +886,49 @@ fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
             "tested" | "ran" | "run" | "runs" | "rerun" | "reran" | "repeated" | "replicated" | "executed" | "retried"
         )
     };
-    let ends = !r.same_clause(last, last + 1)
-        || matches!(r.word(last + 1), Some("each" | "and" | "with" | "on" | "in" | "across" | "independently" | "per"));
+    let ends = || {
+        !r.same_clause(last, last + 1)
+            || matches!(
+                r.word(last + 1),
+                Some("each" | "and" | "with" | "on" | "in" | "across" | "independently" | "per")
+            )
+    };
     // "ran ten times, faster", "ran ten times. Faster!": a comparative close after, even
     // past the clause's end, may be the speed-up's
-    let comparative = |w: &str| {
-        names_speed(w)
-            || matches!(w, "more" | "better" | "less" | "shorter" | "higher" | "lower" | "improvement" | "improved")
-    };
-    let near = (last + 1..last + 4).any(|j| r.word(j).is_some_and(comparative));
+    let near = || (last + 1..last + 4).any(|j| r.word(j).is_some_and(comparative));
     r.word(last) == Some("times")
-        && !near
         && first.checked_sub(1).is_some_and(|k| r.same_clause(k, first) && r.word(k).is_some_and(verb))
-        && ends
+        && ends()
+        && !near()
 }
 
 /// `times`, `fold` or `x` glued to a comparative after it: `timesfaster`, `foldquicker`,
 /// `xfaster`.
 fn glued_multiplier(w: &str) -> bool {
     let rest = ["times", "fold", "x"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or_default();
-    !rest.is_empty()
-        && (names_speed(rest)
-            || matches!(rest, "quicker" | "speedier" | "sooner" | "better" | "more" | "cheaper" | "smaller" | "less"))
+    !rest.is_empty() && comparative(rest)
+}
+
+/// A word of speed or a comparative, that may make the number before it a factor
+/// (`faster`, `quicker`, `sooner`, `better`, `cheaper`, `less`).
+fn comparative(w: &str) -> bool {
+    names_speed(w)
+        || matches!(
+            w,
+            "quicker"
+                | "speedier"
+                | "sooner"
+                | "more"
+                | "better"
+                | "less"
+                | "shorter"
+                | "higher"
+                | "lower"
+                | "cheaper"
+                | "smaller"
+                | "improvement"
+                | "improved"
+        )
 }
 
 /// Words between a record noun and a number that make the number something else
