@@ -894,8 +894,12 @@ fn runs_counted(r: &Reader, first: usize, last: usize) -> bool {
             )
     };
     // "ran ten times, faster", "ran ten times. Faster!": a comparative close after, even
-    // past the clause's end, may be the speed-up's
-    let near = || (last + 1..last + 4).any(|j| r.word(j).is_some_and(comparative));
+    // past the clause's end, may be the speed-up's; not one that another figure holds,
+    // after it ("and 2x faster") or right after the comparative ("and converged 2x faster")
+    let figure = |j: usize| r.digits(j).is_some() || r.word(j).is_some_and(|w| crate::text::number_word(w).is_some());
+    let near = || {
+        (last + 1..last + 4).take_while(|&j| !figure(j)).any(|j| r.word(j).is_some_and(comparative) && !figure(j + 1))
+    };
     r.word(last) == Some("times")
         && first.checked_sub(1).is_some_and(|k| r.same_clause(k, first) && r.word(k).is_some_and(verb))
         && ends()
@@ -4820,6 +4824,12 @@ mod tests {
             ("ran ten times, faster", vec![10.0]),
             ("ran ten times. Faster!", vec![10.0]),
             ("ran ten times each faster", vec![10.0]),
+            // the comparative after the count is another figure's
+            ("ran three times and converged 2x faster", vec![2.0]),
+            ("Training ran three times; converged 2x faster", vec![2.0]),
+            ("ran ten times and 2x faster", vec![2.0]),
+            ("ran ten times, two times faster", vec![2.0]),
+            ("ran ten times and converged faster", vec![10.0]),
         ] {
             assert_eq!(speeds(text), want, "{text}");
         }
