@@ -1320,6 +1320,9 @@ fn dated_alone(
     let second = n.checked_sub(2).map(|k| word_at(before, k)).unwrap_or_default();
     let third = n.checked_sub(3).map(|k| word_at(before, k)).unwrap_or_default();
     let past = DATED_EVENTS.contains(&last) && !TO_COME.contains(&second);
+    // how long a thing done holds, as without the colon ("certificate valid: 2024-2027");
+    // a date still to come there is read by [`date_after`]
+    let validity = matches!(last, "valid" | "validity") && !matches!(second, "not" | "no" | "never" | "nor");
     let last_check = (CHECKS.contains(&last) || last == "report")
         && matches!(second, "last" | "latest" | "previous" | "recent")
         || last == "date"
@@ -1344,7 +1347,7 @@ fn dated_alone(
     let opened =
         opener.is_some_and(|c| matches!(c, '(' | '[' | '{' | '-' | '/' | ':' | '=' | '|' | '>') || is_arrow(c));
     // each list read only where it decides (a long segment's words are many)
-    let event = || (past || last_check || standard()) && !planned();
+    let event = || (past || last_check || validity || standard()) && !planned();
     // the bundle's clock reads a date whose whole period is over as a fact: "(2024)";
     // read last, as it tokenises the segment again
     opened && !event() && only_a_date(ws) && !generated.is_some_and(|g| date_gone_by(seg, g, &["in"]))
@@ -3490,6 +3493,8 @@ mod tests {
             ("Enterprise ready 2025-27", "2025 27"),
             ("Enterprise readiness moved from 2024 to 2027", "2027"),
             ("Enterprise ready, certificate valid until 2027", "2027"),
+            ("Enterprise ready, certificate valid: 2027", "2027"),
+            ("Enterprise ready, not valid: Q3 2025-Q1 2027", "q3 2025 q1 2027"),
             // other digits, look-alike letters: read as what they show
             ("Enterprise ready in \u{ff12}\u{ff10}\u{ff12}\u{ff17}", "2027"),
             ("Enterprise ready in \u{662}\u{660}\u{662}\u{667}", "2027"),
@@ -3523,6 +3528,9 @@ mod tests {
             "Enterprise ready; audited 2025-08-10",
             "Enterprise ready, certificate valid 2024-2027",
             "Enterprise ready, certificate valid Q3 2025-Q1 2027",
+            "SOC 2 certified, valid: Q3 2025-Q1 2027",
+            "Enterprise ready (certificate valid: 2024-2027)",
+            "Enterprise ready; validity: 2025-2027",
             "Enterprise ready, validity 2025-2027",
             "Enterprise ready, audited 2024-2025, Q2 2025-Q3 2025, 2024-25",
             "Enterprise ready; next audit scheduled for Q3 2027",
