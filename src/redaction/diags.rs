@@ -33,7 +33,9 @@ pub static PII_EMAIL: Rule = Rule {
     explanation: "No string of the bundle (member names included, at any depth, and the \
 unsigned members under `signatures` other than the signature material at its exact places: \
 `sha256`, the armored `pgp` signature's base64 body, a `kms` entry's base64 `signature`; armor \
-header lines such as `Comment:` are read) may contain an e-mail address, letters of any script included. Text is read after Unicode normalisation (NFKC, \
+header lines such as `Comment:` are read) may contain an e-mail address, letters of any script included, nor one written out so that a \
+search for `@` misses it (`jane [at] example [dot] com`, `jane(at)example.com`, `jane at example \
+dot com`, `jane @ example.com`). Text is read after Unicode normalisation (NFKC, \
 invisible characters removed). The report masks what it found.",
 };
 

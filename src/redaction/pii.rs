@@ -170,6 +170,124 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
     }
 }
 
+/// Top-level domains that end an address written with the word `at` (`jane at example
+/// dot com`): there prose is near (`scores at inference dot products`), so only a domain
+/// that ends as addresses commonly do makes one. The bracketed forms take any domain.
+const SPELLED_TLDS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "mil", "int", "io", "ai", "co", "me", "info", "biz", "dev", "app", "eu", "uk",
+    "de", "fr", "nl", "es", "it", "ch", "se", "no", "dk", "fi", "pl", "cz", "be", "ie", "pt", "ru", "cn", "jp", "kr",
+    "in", "au", "nz", "ca", "us", "br", "mx", "za",
+];
+
+/// `word` (`at`, `dot`; any case) written as a sign at byte `i` of `b`: in brackets
+/// (`[at]`, `(at)`, `{at}`, `<at>`) or as a word between spaces. Its end and whether it
+/// was bracketed.
+fn spelled_sign(b: &[u8], i: usize, word: &[u8]) -> Option<(usize, bool)> {
+    let at = |k: usize| b.get(k).copied();
+    let closer = match at(i)? {
+        b'[' => Some(b']'),
+        b'(' => Some(b')'),
+        b'{' => Some(b'}'),
+        b'<' => Some(b'>'),
+        _ => None,
+    };
+    if let Some(close) = closer {
+        let inner = b.get(i + 1..i + 1 + word.len())?;
+        return (inner.eq_ignore_ascii_case(word) && at(i + 1 + word.len()) == Some(close))
+            .then_some((i + 2 + word.len(), true));
+    }
+    let inner = b.get(i..i + word.len())?;
+    let spaced = i > 0 && at(i - 1) == Some(b' ') && at(i + word.len()) == Some(b' ');
+    (spaced && inner.eq_ignore_ascii_case(word)).then_some((i + word.len(), false))
+}
+
+/// E-mail addresses written out so that a search for `@` misses them: `jane [at]
+/// example [dot] com`, `jane(at)example.com`, `jane@example (dot) com`, `jane at example
+/// dot com`, `jane @ example.com`. The sign is `at` or `@` in brackets, `@` with spaces
+/// around it, or `@` or the word `at` when the domain spells a dot out (the word `at` only before a domain of [`SPELLED_TLDS`]: `available at
+/// huggingface.co` is prose). The local part is the run of local characters before the
+/// sign (spaces between allowed), the domain its labels after it, joined by `.` or by
+/// `dot` written out. Each run read ends at the next sign, so the text is read a bounded
+/// number of times.
+fn written_out_emails(text: &str, hits: &mut Vec<PiiHit>) {
+    let b = text.as_bytes();
+    let label_end = |from: usize| -> usize {
+        let t = text.get(from..).unwrap_or_default();
+        from + t.char_indices().find(|&(_, c)| !(c.is_alphanumeric() || c == '-')).map_or(t.len(), |(i, _)| i)
+    };
+    let skip_spaces = |mut k: usize| {
+        while b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        k
+    };
+    // where the last domain read ended: a sign inside it is one of its labels, and is
+    // not read again (each byte is read by one domain at most)
+    let mut walked = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let sign = if b.get(i) == Some(&b'@') {
+            Some((i + 1, false, true))
+        } else {
+            spelled_sign(b, i, b"at")
+                .or_else(|| spelled_sign(b, i, b"@"))
+                .map(|(end, bracketed)| (end, bracketed, false))
+        };
+        let Some((sign_end, bracketed, at_sign)) = sign.filter(|_| i >= walked) else {
+            i += 1;
+            continue;
+        };
+        // the local part: local characters before the sign, spaces between allowed
+        let before = text.get(..i).unwrap_or_default().trim_end_matches(' ');
+        let local_len = before.chars().rev().take_while(|&c| local_char(c)).map(char::len_utf8).sum::<usize>();
+        let local = before.get(before.len() - local_len..).unwrap_or_default().trim_start_matches('.');
+        let start = before.len() - local.len();
+        // the domain: labels joined by `.` or by `dot` written out
+        let mut labels: Vec<&str> = Vec::new();
+        let mut spelled_dots = 0;
+        let mut k = skip_spaces(sign_end);
+        let mut end = k;
+        loop {
+            let e = label_end(k);
+            let Some(label) = text.get(k..e).filter(|l| !l.is_empty()) else { break };
+            labels.push(label);
+            end = e;
+            if b.get(e) == Some(&b'.')
+                && text.get(e + 1..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric)
+            {
+                k = e + 1;
+                continue;
+            }
+            match spelled_sign(b, skip_spaces(e), b"dot") {
+                Some((dot_end, _)) => {
+                    spelled_dots += 1;
+                    k = skip_spaces(dot_end);
+                }
+                None => break,
+            }
+        }
+        walked = end;
+        let tld = labels.last().copied().unwrap_or_default();
+        let word_sign = !bracketed && !at_sign;
+        // `jane @ example.com`: spaces around a bare `@` hide it from [`emails`] as well
+        let spaced = before.len() < i || skip_spaces(sign_end) > sign_end;
+        let ok = !local.is_empty()
+            && !local.ends_with('.')
+            && labels.len() >= 2
+            && labels.iter().all(|l| !l.starts_with('-') && !l.ends_with('-'))
+            && tld.chars().count() >= 2
+            && tld.chars().all(char::is_alphabetic)
+            && (bracketed || spelled_dots > 0 || at_sign && spaced)
+            && (!word_sign || SPELLED_TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t)));
+        if ok && !overlaps(hits, hits.len(), &(start..end)) {
+            hits.push(PiiHit { kind: PiiKind::Email, span: start..end, what: "an e-mail address written out" });
+            i = end;
+        } else {
+            i = sign_end;
+        }
+    }
+}
+
 /// The `@` signs of a text, and their URL-encoded form `%40`
 /// (`mailto:jane%40example.com`). Each kind's next position is searched again only once
 /// the walk has passed it, so the text is read once whatever the number of signs.
@@ -379,14 +497,16 @@ fn is_date(t: &str) -> bool {
 /// detectors could not be built.
 pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let mut hits = Vec::new();
-    // Every detector needs '@' or a digit; most strings of a large bundle have neither.
+    // Every other detector needs '@' or a digit; most strings of a large bundle have neither.
     if !text.bytes().any(|b| b == b'@' || b.is_ascii_digit()) {
+        written_out_emails(text, &mut hits);
         return Ok(hits);
     }
     let p = patterns()?;
     if text.contains('@') || text.contains("%40") {
         emails(text, &mut hits);
     }
+    written_out_emails(text, &mut hits);
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Ok(hits);
     }
@@ -558,6 +678,18 @@ mod tests {
             // issue 8 review: forms the first detectors let through
             ("Contact jane@example\u{3002}com", Email),
             ("Feedback: mailto:jane%40example.com", Email),
+            // written out so that a search for `@` misses it
+            ("contact jane [at] example [dot] com", Email),
+            ("contact jane(at)example.com", Email),
+            ("contact JANE [AT] EXAMPLE [DOT] COM", Email),
+            ("contact jane{at}example{dot}co{dot}uk", Email),
+            ("contact jane <at> example <dot> org", Email),
+            ("contact jane at example dot com", Email),
+            ("contact jane.doe at example dot co dot uk", Email),
+            ("contact jane@example (dot) com", Email),
+            ("contact jane @ example.com", Email),
+            ("contact jane [@] example.com", Email),
+            ("contact jane at example [dot] io", Email),
             // the local part runs back over a sign before it, as it always did
             ("Contact jane.doe%40%40example.com", Email),
             ("Uploaded from 203.0.113.042", Ip),
@@ -596,6 +728,15 @@ mod tests {
         for t in [
             "Batch 4111 1111 1111 1112",
             "Batch 4111  1111  1111  1112",
+            // prose near the written-out forms of an address
+            "available at huggingface.co",
+            "scores at inference dot products",
+            "trained at scale dot by dot",
+            "published at example.com (see docs)",
+            "peak at 16.5 GB at 1M scale",
+            "at [at] (at) {at} at dot at dot at",
+            "meet @ the office",
+            "tag @ v2.0",
             "Rows 41  11  11  11  11  11  11  11",
             "4111 -- 1111 -- 1111 -- 1111",
             "4111         1111         1111         1111",

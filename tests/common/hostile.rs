@@ -289,6 +289,21 @@ pub fn cases() -> Vec<Case> {
             deny: None,
         },
         Case {
+            // Addresses written out, and the signs and spelled dots of one with nothing
+            // to make it whole: each sign's local part and domain are read once.
+            name: "written-out e-mail addresses in one string in a public bundle",
+            rule: "redaction.pii-email",
+            make: |n| {
+                let text = "jane [at] example [dot] com x [at] at dot at dot at dot 1 y at z dot at @ @ (at)(at) ";
+                with(|b| b["notes"] = text.repeat(n).into())
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+            deny: None,
+        },
+        Case {
             // Each string is a seed in prose, then the word seed before an amount and
             // the connecting words of the seed detector's window, none of which is one.
             name: "seeds in prose in a public bundle",
