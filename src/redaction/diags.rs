@@ -68,12 +68,14 @@ pub static PII_CARD: Rule = Rule {
     id: "redaction.pii-card",
     section: Redaction,
     severity: Error,
-    title: "No payment card numbers",
+    title: "No payment card or bank account numbers",
     explanation: "No string or integer may contain a payment card number: 13 to 19 digits \
 starting with 2-6 and passing the Luhn check, with a space or a dash between any digits, or \
 runs of spaces or tabs and spaced dashes (`4111  1111 - 1111`) between the groups cards are \
 printed in. Digit runs that fail \
-Luhn are not reported. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
+Luhn are not reported. Nor may a string contain a bank account number as an IBAN (ISO 13616: \
+a registered country code, 15 to 34 letters and digits, whole or in groups of four, any case, \
+passing the MOD 97-10 check: `GB82 WEST 1234 5698 7654 32`). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 
 pub static PII_NATIONAL_ID: Rule = Rule {
