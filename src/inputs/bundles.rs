@@ -150,6 +150,21 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 match e.loop_ancestor() {
+                    // walkdir (2.5) counts the directories above the one given as
+                    // ancestors too: a link to one of them (`up -> ..` at the top,
+                    // `root -> /`) leads outside the tree, to everything beside it, and
+                    // is left out unverified like any link to outside; only a loop back
+                    // to a directory of the tree hides nothing.
+                    Some(a) if !std::fs::canonicalize(a).is_ok_and(|t| t.starts_with(&real_root)) => {
+                        d.skipped.push(unverified(
+                            &path,
+                            format!(
+                                "a symbolic link to outside {} (to {}, above it): not read",
+                                crate::text::path_name(root),
+                                crate::text::path_name(a)
+                            ),
+                        ));
+                    }
                     Some(a) => d
                         .skipped
                         .push(notice(&path, format!("a symbolic link loop back to {}", crate::text::path_name(a)))),
