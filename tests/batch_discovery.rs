@@ -569,6 +569,33 @@ fn a_json_extension_in_any_case_is_walked() {
     assert!(files(&v).contains(&format!("{d}/evidence.JSON")), "{:?}", files(&v));
 }
 
+/// Attacker pass 9: a file named `.json` (nothing before the extension) has no
+/// extension to Rust's `Path`, so the walk passed it over without a word, even under
+/// `--strict`, though it ends `.json` (`find -name '*.json'` lists it, a publishing
+/// step that copies `*.json` files would copy it) and `.hidden.json` was read. It is
+/// a bundle's name: read (here a rejected one, so that being read shows), in any case,
+/// and a FIFO so named is left out unverified.
+#[test]
+fn a_file_named_only_json_is_walked() {
+    let dir = tree("dot-json");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("read/bom.json", &dir.join(".json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/.JSON"));
+    std::fs::create_dir_all(dir.join("pipes")).unwrap();
+    mkfifo(&dir.join("pipes/.Json"));
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&v), [format!("{d}/.json"), format!("{d}/a.json"), format!("{d}/sub/.JSON")]);
+    assert_eq!(v["summary"]["verified"], 2, "{}", v["summary"]);
+    assert_eq!(v["summary"]["rejected"], 1, "{}", v["summary"]);
+    let rejected = &v["bundles"][0];
+    assert_eq!(rejected["verdict"], "rejected");
+    assert_eq!(rejected["findings"][0]["rule"], "read.bom", "{rejected}");
+    assert_eq!(skipped_marked(&v), [(format!("{d}/pipes/.Json"), true)]);
+}
+
 /// A tree deeper than PATH_MAX: the walk cannot read its deepest directory ("File name
 /// too long", exit 2), and does not add "no *.json files in this directory" for the
 /// directory given, which it did not see all of (attacker pass 9). A directory the walk

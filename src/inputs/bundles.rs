@@ -359,9 +359,13 @@ fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
 /// (macOS, Windows) `evidence.JSON` is the publisher's `evidence.json` to everyone who
 /// opens it; passed over, it would leave the delivery's bundle unchecked without a word,
 /// even under `--strict`. ASCII case only, as the table reader's rule for `*.json`; a
-/// `.jsonl` file is JSON lines, no bundle, and stays out as before.
+/// `.jsonl` file is JSON lines, no bundle, and stays out as before. A file named `.json`
+/// alone has no extension to `Path` (that is a hidden file's whole name), yet it ends
+/// `.json`, `find -name '*.json'` lists it, and the walk reads `.hidden.json`: it was
+/// passed over without a word, even under `--strict`.
 fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || path.file_name().is_some_and(|n| n.eq_ignore_ascii_case(".json"))
 }
 
 fn io_reason(e: &walkdir::Error) -> String {
