@@ -273,9 +273,11 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     for o in &rec.overrides {
         field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
     }
+    // A run of one bundle whose verdict rests on its walk (`Record::walk_again`) shows
+    // the run's command: the bundle's own would verify.
     let command = match r {
-        Some(r) => rec.command_for(&r.name),
-        None => rec.command.clone(),
+        Some(r) if !(rec.walks_again() && rec.inputs.len() == 1) => rec.command_for(&r.name),
+        _ => rec.command.clone(),
     };
     field(s, "rerun", &esc(&command));
 }
