@@ -338,6 +338,9 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         progress.done();
         tally.unreadable.extend(found.unusable.iter().cloned());
         record.finish();
+        if tally.strict_skips() && !args.bundles.is_empty() {
+            record.walk_again(&args.bundles, args.follow, &args.exclude);
+        }
         let full = report::Style { record: &record, ..style };
         let full_file = report::Style { color: false, ..full };
         for o in outs.iter_mut().filter(|o| o.error.is_none()) {

@@ -405,3 +405,63 @@ fn the_recorded_command_keeps_names_that_look_like_options() {
     assert_eq!(w["record"]["keys"][0]["file"], "-k, 2026.asc");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Attacker pass 9: a directory run that `--strict` rejected only for entries its walk
+/// left out unverified (a link named like a bundle, leading outside) recorded a command
+/// naming the files it read, which verify: rerun, the recorded command said VERIFIED,
+/// exit 0, for a run that was REJECTED, exit 1. Such a command now names the
+/// directory as given, with `--follow` and `--exclude`, and walking it again leaves
+/// the same entry out; `inputs` still lists each file read with its hash. A run whose
+/// verdict does not rest on the walk keeps naming the files read.
+#[test]
+fn a_run_rejected_for_what_its_walk_left_out_records_a_command_that_walks_again() {
+    let dir = std::env::temp_dir().join(format!("aeb-record-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("delivery/drafts")).unwrap();
+    std::fs::copy(fixture("audit/pass-honest-roi-from-costs.json"), dir.join("delivery/a.json")).unwrap();
+    std::fs::copy(fixture("read/bom.json"), dir.join("delivery/drafts/x.json")).unwrap();
+    std::fs::copy(fixture("read/bom.json"), dir.join("outside.json")).unwrap();
+    std::os::unix::fs::symlink("../outside.json", dir.join("delivery/evidence.json")).unwrap();
+    let key = format!(
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51={}",
+        fixture("audit/keys/audit-ed25519.pub.pem").display()
+    );
+    let a_sha = sha256sum(dir.join("delivery/a.json").to_str().unwrap());
+    for follow in [false, true] {
+        let mut args = vec!["--strict", "--exclude", "drafts", "--kms-key", &key, "delivery"];
+        if follow {
+            args.insert(0, "--follow");
+        }
+        let (code, v) = json_in(&args, &dir);
+        assert_eq!((code, v["verdict"].as_str()), (1, Some("rejected")), "{}", v["skipped"]);
+        assert_eq!(v["summary"]["verified"], 1, "{}", v["summary"]);
+        let inputs = v["record"]["inputs"].as_array().unwrap();
+        assert_eq!(inputs.len(), 1, "{inputs:?}");
+        assert_eq!(
+            (inputs[0]["path"].as_str(), inputs[0]["sha256"].as_str()),
+            (Some("delivery/a.json"), Some(a_sha.as_str()))
+        );
+        let command = v["record"]["command"].as_str().unwrap();
+        let walk = if follow { "--follow --exclude drafts delivery" } else { "--exclude drafts delivery" };
+        assert!(command.ends_with(&format!(" --kms-key {key} {walk}")), "{command}");
+        let (again, w) = rerun_in(command, &dir);
+        assert_eq!((again, w["verdict"].as_str()), (1, Some("rejected")), "{command}\n{}", w["skipped"]);
+        assert_eq!(w["record"]["command"], command);
+    }
+    // The human report of this one-bundle run shows the run's command, not the bundle's.
+    let human = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(["--now", NOW, "--color", "never", "--strict", "--exclude", "drafts", "--kms-key", &key, "delivery"])
+        .env("COLUMNS", "400")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&human.stdout);
+    let rerun = shown.lines().find(|l| l.starts_with("  rerun ")).unwrap_or_else(|| panic!("{shown}"));
+    assert!(rerun.ends_with(&format!(" --kms-key {key} --exclude drafts delivery")), "{rerun}");
+    // Not strict: the link is a notice, the verdict rests on the file read, named.
+    let (code, v) = json_in(&["--exclude", "drafts", "--kms-key", &key, "delivery"], &dir);
+    assert_eq!(code, 0, "{}", v["summary"]);
+    let command = v["record"]["command"].as_str().unwrap();
+    assert!(command.ends_with(&format!(" --kms-key {key} delivery/a.json")), "{command}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -23,11 +23,13 @@ fn human_batch_is_a_table_then_what_rejected() {
     let unsealed = fixture("seed-example.json").display().to_string();
     let table = r.stdout.find("first failing rule").unwrap_or_else(|| panic!("{}", r.stdout));
     // The unsealed seed's first error is its "..." hash (integrity comes before schema).
-    let row = r.stdout.lines().find(|l| l.starts_with(&unsealed)).unwrap();
-    assert!(row.contains("REJECTED") && row.ends_with("integrity.hash-not-filled"), "{row}");
-    let row = r.stdout.lines().find(|l| l.starts_with(&sealed)).unwrap();
-    assert!(row.contains("VERIFIED") && row.ends_with(" -"), "{row}");
-    assert!(r.stdout.lines().any(|l| l.starts_with("/nonexistent/missing.json") && l.contains("UNREAD")));
+    let header = r.stdout.lines().find(|l| l.contains("first failing rule")).unwrap();
+    assert!(header.starts_with("verdict   first failing rule") && header.ends_with("  file"), "{header}");
+    let row = r.stdout.lines().find(|l| !l.starts_with(' ') && l.ends_with(&format!("  {unsealed}"))).unwrap();
+    assert!(row.starts_with("REJECTED  integrity.hash-not-filled  "), "{row}");
+    let row = r.stdout.lines().find(|l| !l.starts_with(' ') && l.ends_with(&format!("  {sealed}"))).unwrap();
+    assert!(row.starts_with("VERIFIED  -  "), "{row}");
+    assert!(r.stdout.lines().any(|l| l.starts_with("UNREAD    -  ") && l.ends_with("  /nonexistent/missing.json")));
     // Findings of the rejected bundle only, after the table.
     let details = r.stdout.find(&format!("── {unsealed} ──")).unwrap();
     assert!(table < details);
@@ -77,11 +79,45 @@ fn long_names_are_printed_whole() {
     let r = run(&["--now", NOW, "--color", "never", &g, &b]);
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
     assert_eq!(r.code, 1, "{}", r.stdout);
-    let row = |name: &str| r.stdout.lines().find(|l| l.starts_with(&format!("{name}  "))).map(str::to_owned);
+    let row = |name: &str| {
+        r.stdout.lines().find(|l| !l.starts_with(' ') && l.ends_with(&format!("  {name}"))).map(str::to_owned)
+    };
     let good_row = row(&g).unwrap_or_else(|| panic!("no whole row for {g}:\n{}", r.stdout));
     let bad_row = row(&b).unwrap_or_else(|| panic!("no whole row for {b}:\n{}", r.stdout));
-    assert!(good_row.contains("VERIFIED") && good_row.ends_with(" -"), "{good_row}");
-    assert!(bad_row.contains("REJECTED") && bad_row.ends_with("integrity.hash-not-filled"), "{bad_row}");
+    assert!(good_row.starts_with("VERIFIED  -  "), "{good_row}");
+    assert!(bad_row.starts_with("REJECTED  integrity.hash-not-filled  "), "{bad_row}");
+}
+
+/// Attacker pass 9: the table printed the file first, whole, then the verdict column,
+/// so a name padded with spaces (`evil.json    VERIFIED  -      ...      .json`)
+/// showed its own "VERIFIED  -" where the eye reads the verdict, and the true
+/// REJECTED ran off the right of the terminal or CI log line. The verdict and the rule
+/// now come first and the name last: nothing follows a name, so none can push or
+/// imitate a column.
+#[test]
+fn a_file_name_cannot_stand_in_for_the_verdict_column() {
+    let dir = std::env::temp_dir().join(format!("aeb-batch-spoof-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let evil = format!("evil.json    VERIFIED  -{}.json", " ".repeat(120));
+    std::fs::copy(fixture("seed-example.json"), dir.join(&evil)).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("good.json")).unwrap();
+    let d = dir.display().to_string();
+    let r = run(&["--now", NOW, "--color", "never", &d]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let table: Vec<&str> =
+        r.stdout.lines().skip_while(|l| !l.contains("first failing rule")).take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        table,
+        [
+            "verdict   first failing rule         file".to_owned(),
+            format!("REJECTED  integrity.hash-not-filled  {d}/{evil}"),
+            format!("VERIFIED  -                          {d}/good.json"),
+        ],
+        "{}",
+        r.stdout
+    );
 }
 
 /// The verdict line of each rejected bundle in a batch wraps at the width like the

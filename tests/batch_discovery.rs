@@ -296,6 +296,65 @@ fn strict_accepts_entries_left_out_because_walked_already() {
     );
 }
 
+/// A link to a directory above the tree (`up -> ..` at its top, `root -> /`) leads
+/// outside it, to everything beside the tree. walkdir counts those directories as
+/// ancestors, so with `--follow` such a link came back as "a symbolic link loop back to
+/// /", a notice that hides nothing, and `--strict --follow` passed a delivery whose
+/// `up -> ..` reached a rejected bundle next to the tree, which the same run without
+/// `--follow` rejected (attacker pass 9). Now it is a link to outside, unverified, in
+/// both runs; a loop back inside the tree (`sub/loop -> .`) is still a notice.
+#[test]
+fn strict_follow_rejects_a_link_to_a_directory_above_the_tree() {
+    let base = tree("above");
+    let dir = base.join("delivery");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    // Beside the tree, rejected if read (a byte order mark).
+    copy("read/bom.json", &base.join("sub/hidden.json"));
+    std::os::unix::fs::symlink("..", dir.join("up")).unwrap();
+    std::os::unix::fs::symlink("/", dir.join("sub/root")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("sub/loop")).unwrap();
+    let d = dir.to_str().unwrap();
+    let key = audit_key();
+    let want = [(format!("{d}/sub/loop"), false), (format!("{d}/sub/root"), true), (format!("{d}/up"), true)];
+    for follow in [true, false] {
+        let mut args = vec!["--strict", "--kms-key", &key, d];
+        if follow {
+            args.insert(0, "--follow");
+        }
+        let (code, v, stderr) = report(&args);
+        assert_eq!(code, 1, "--follow {follow}: {stderr}\n{}", v["skipped"]);
+        assert_eq!(v["verdict"], "rejected", "{}", v["summary"]);
+        assert_eq!(files(&v), [format!("{d}/a.json")]);
+        assert_eq!(v["summary"]["verified"], 1);
+        let mut listed = skipped_marked(&v);
+        listed.sort();
+        if follow {
+            assert_eq!(listed, want, "{}", v["skipped"]);
+            let base = base.canonicalize().unwrap();
+            assert!(
+                stderr.contains(&format!(
+                    "skipped {d}/up: a symbolic link to outside {d} (to {}, above it)",
+                    base.display()
+                )),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains(&format!("skipped {d}/sub/root: a symbolic link to outside {d} (to /, above it)")),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains(&format!("skipped {d}/sub/loop: a symbolic link loop back to {d}/sub")),
+                "{stderr}"
+            );
+        } else {
+            // Without --follow the loop is a link to a directory the walk reads anyway.
+            assert!(listed.contains(&want[1]) && listed.contains(&want[2]), "{}", v["skipped"]);
+        }
+        assert!(stderr.contains("rejected under --strict: 2 entries were left out unverified"), "{stderr}");
+    }
+}
+
 /// A file the walk found, then replaced by a link to a file outside the tree before the
 /// batch opened it (attacker pass 8: the walk follows no link, yet the open did, and
 /// read the outside file as the tree's). The file opened must be the one walked: the
@@ -508,6 +567,33 @@ fn a_json_extension_in_any_case_is_walked() {
     let (code, v, stderr) = report(&["--exclude", "evidence.json", "--kms-key", &key, d]);
     assert_eq!(code, 1, "{stderr}");
     assert!(files(&v).contains(&format!("{d}/evidence.JSON")), "{:?}", files(&v));
+}
+
+/// Attacker pass 9: a file named `.json` (nothing before the extension) has no
+/// extension to Rust's `Path`, so the walk passed it over without a word, even under
+/// `--strict`, though it ends `.json` (`find -name '*.json'` lists it, a publishing
+/// step that copies `*.json` files would copy it) and `.hidden.json` was read. It is
+/// a bundle's name: read (here a rejected one, so that being read shows), in any case,
+/// and a FIFO so named is left out unverified.
+#[test]
+fn a_file_named_only_json_is_walked() {
+    let dir = tree("dot-json");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("read/bom.json", &dir.join(".json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/.JSON"));
+    std::fs::create_dir_all(dir.join("pipes")).unwrap();
+    mkfifo(&dir.join("pipes/.Json"));
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&v), [format!("{d}/.json"), format!("{d}/a.json"), format!("{d}/sub/.JSON")]);
+    assert_eq!(v["summary"]["verified"], 2, "{}", v["summary"]);
+    assert_eq!(v["summary"]["rejected"], 1, "{}", v["summary"]);
+    let rejected = &v["bundles"][0];
+    assert_eq!(rejected["verdict"], "rejected");
+    assert_eq!(rejected["findings"][0]["rule"], "read.bom", "{rejected}");
+    assert_eq!(skipped_marked(&v), [(format!("{d}/pipes/.Json"), true)]);
 }
 
 /// A tree deeper than PATH_MAX: the walk cannot read its deepest directory ("File name

@@ -277,3 +277,54 @@ fn a_report_over_the_file_on_standard_input_is_refused() {
     assert!(std::fs::metadata(&report).unwrap().len() > 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Standard output and standard error are reports too (attacker pass 9):
+/// `--format json --output junit=r.xml > r.xml` wrote the JSON and the JUnit report
+/// over each other, each from its own offset, into a file that was neither, and the
+/// run exited with the verdict's status. A run whose `--output` file is the file a
+/// standard stream was opened on stops with exit 2 before anything is written.
+#[test]
+fn a_report_over_the_file_standard_output_or_error_is_written_to_is_refused() {
+    let dir = scratch("std-streams");
+    let a = dir.join("bundles/a.json");
+    let report = dir.join("report.out");
+    let run_into = |stdout: &Path, stderr: &Path| {
+        let open = |p: &Path| std::fs::OpenOptions::new().create(true).append(true).open(p).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--now", NOW, "--format", "json", "--output", &format!("junit={}", s(&report)), s(&a)])
+            .stdin(std::process::Stdio::null())
+            .stdout(open(stdout))
+            .stderr(open(stderr))
+            .status()
+            .unwrap();
+        out.code()
+    };
+    let (log, other) = (dir.join("log.txt"), dir.join("other.txt"));
+    for (stdout, stderr, stream) in
+        [(&report, &log, "standard output"), (&other, &report, "standard error"), (&report, &report, "standard output")]
+    {
+        let _ = std::fs::remove_file(&report);
+        std::fs::write(&report, b"").unwrap();
+        let _ = std::fs::remove_file(&log);
+        let _ = std::fs::remove_file(&other);
+        let code = run_into(stdout, stderr);
+        let said = std::fs::read_to_string(stderr).unwrap();
+        assert_eq!(code, Some(2), "{stream}: {said}");
+        assert!(
+            said.contains(&format!("aeb-verify: --output junit={} is the file {stream} is written to", s(&report))),
+            "{said}"
+        );
+        // Nothing but that message was written anywhere.
+        let written = std::fs::read_to_string(&report).unwrap();
+        assert!(written.is_empty() || written == said, "{written}");
+        assert!(!written.contains("<testsuites") && !written.contains("\"verdict\""), "{written}");
+    }
+    // Streams on other files: both reports are written, each whole.
+    let _ = std::fs::remove_file(&report);
+    let code = run_into(&log, &other);
+    assert_eq!(code, Some(0), "{}", std::fs::read_to_string(&other).unwrap());
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
+    assert_eq!(json["verdict"], "verified");
+    assert!(std::fs::read_to_string(&report).unwrap().starts_with("<?xml"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -150,6 +150,21 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 match e.loop_ancestor() {
+                    // walkdir (2.5) counts the directories above the one given as
+                    // ancestors too: a link to one of them (`up -> ..` at the top,
+                    // `root -> /`) leads outside the tree, to everything beside it, and
+                    // is left out unverified like any link to outside; only a loop back
+                    // to a directory of the tree hides nothing.
+                    Some(a) if !std::fs::canonicalize(a).is_ok_and(|t| t.starts_with(&real_root)) => {
+                        d.skipped.push(unverified(
+                            &path,
+                            format!(
+                                "a symbolic link to outside {} (to {}, above it): not read",
+                                crate::text::path_name(root),
+                                crate::text::path_name(a)
+                            ),
+                        ));
+                    }
                     Some(a) => d
                         .skipped
                         .push(notice(&path, format!("a symbolic link loop back to {}", crate::text::path_name(a)))),
@@ -344,9 +359,13 @@ fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
 /// (macOS, Windows) `evidence.JSON` is the publisher's `evidence.json` to everyone who
 /// opens it; passed over, it would leave the delivery's bundle unchecked without a word,
 /// even under `--strict`. ASCII case only, as the table reader's rule for `*.json`; a
-/// `.jsonl` file is JSON lines, no bundle, and stays out as before.
+/// `.jsonl` file is JSON lines, no bundle, and stays out as before. A file named `.json`
+/// alone has no extension to `Path` (that is a hidden file's whole name), yet it ends
+/// `.json`, `find -name '*.json'` lists it, and the walk reads `.hidden.json`: it was
+/// passed over without a word, even under `--strict`.
 fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || path.file_name().is_some_and(|n| n.eq_ignore_ascii_case(".json"))
 }
 
 fn io_reason(e: &walkdir::Error) -> String {

@@ -12,7 +12,8 @@ pub struct ReadFile<'a> {
     pub path: std::borrow::Cow<'a, Path>,
 }
 
-/// Refuses an `--output` path that names a file the run reads, that exists and is not
+/// Refuses an `--output` path that names a file the run reads or the file standard
+/// output or standard error is written to, that exists and is not
 /// a regular file (a symbolic link, FIFO, device or directory), or that lies in the
 /// `_delta_log` of the `--table` directory (a report there would be read as a commit
 /// of the table by the next reader). Run before any output file is created.
@@ -32,6 +33,19 @@ pub fn check_before(
             return Err(format!(
                 "--output {spec} is the file on standard input, which this run reads as a bundle: writing the \
                  report would overwrite it; write reports outside the run's inputs"
+            ));
+        }
+    }
+    // Standard output and standard error are reports too, which the shell may have
+    // opened on the very file: `--format json --output junit=r.xml > r.xml` wrote both
+    // reports over each other, each from its own offset, into one file that was neither
+    // (a report and a notice in a log given twice: `--output json=ci.log > ci.log 2>&1`).
+    for (stream, id) in [("standard output", stdout_identity()), ("standard error", stderr_identity())] {
+        let Some(id) = id else { continue };
+        if let Some((spec, _, _)) = existing.iter().find(|(_, _, o)| *o == id) {
+            return Err(format!(
+                "--output {spec} is the file {stream} is written to: the two would be written over each other \
+                 into one file; give the report a file of its own"
             ));
         }
     }
@@ -174,14 +188,45 @@ fn identity(path: &Path) -> Option<Identity> {
 #[cfg(unix)]
 fn stdin_identity() -> Option<Identity> {
     use std::os::fd::AsFd as _;
+    stream_identity(std::io::stdin().as_fd())
+}
+
+/// The identity of the file standard output is open on, as for standard input.
+#[cfg(unix)]
+fn stdout_identity() -> Option<Identity> {
+    use std::os::fd::AsFd as _;
+    stream_identity(std::io::stdout().as_fd())
+}
+
+/// The identity of the file standard error is open on, as for standard input.
+#[cfg(unix)]
+fn stderr_identity() -> Option<Identity> {
+    use std::os::fd::AsFd as _;
+    stream_identity(std::io::stderr().as_fd())
+}
+
+/// A regular file's identity behind a standard stream (none when closed, a pipe or a
+/// terminal).
+#[cfg(unix)]
+fn stream_identity(fd: std::os::fd::BorrowedFd<'_>) -> Option<Identity> {
     use std::os::unix::fs::MetadataExt as _;
-    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let fd = fd.try_clone_to_owned().ok()?;
     let meta = std::fs::File::from(fd).metadata().ok()?;
     meta.file_type().is_file().then(|| (meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
 fn stdin_identity() -> Option<Identity> {
+    None
+}
+
+#[cfg(not(unix))]
+fn stdout_identity() -> Option<Identity> {
+    None
+}
+
+#[cfg(not(unix))]
+fn stderr_identity() -> Option<Identity> {
     None
 }
 

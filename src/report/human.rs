@@ -117,20 +117,25 @@ fn batch_head(s: &mut String, rows: &[Row], unreadable: &[Notice], style: &Style
     record(s, style.record, None, style.width);
     s.push('\n');
     let unread: Vec<_> = unreadable.iter().map(|u| esc(&u.path)).collect();
-    let names = rows.iter().map(|r| r.name.as_str()).chain(unread.iter().map(|n| n.as_ref()));
-    let name_w = names.map(|n| n.chars().count()).max().unwrap_or(4).max(4);
-    let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
+    // The file comes last: a name is printed whole, and a name padded with spaces
+    // (`evil.json    VERIFIED  -        .json`) before the verdict column once showed
+    // its own "VERIFIED" where the verdict is read, the true REJECTED far to the right.
+    let rule_w = rows.iter().filter_map(|r| r.first_failing).map(str::len).max().unwrap_or(0).max(FIRST_FAILING.len());
+    let _ = writeln!(s, "{:<8}  {FIRST_FAILING:<rule_w$}  file", "verdict");
     for r in rows {
         let first = r.first_failing.unwrap_or("-");
         let name = &r.name;
         let word = verdict_word(r.verdict, style.color);
         let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
-        let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
+        let _ = writeln!(s, "{word}{}  {first:<rule_w$}  {name}", " ".repeat(pad));
     }
     for name in &unread {
-        let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
+        let _ = writeln!(s, "{:<8}  {:<rule_w$}  {name}", "UNREAD", "-");
     }
 }
+
+/// The heading of the batch table's rule column.
+const FIRST_FAILING: &str = "first failing rule";
 
 /// The terminal report of a run without `-q` or `--verbose`, written from each
 /// bundle's [`Row`] ([`super::Rows`]).
@@ -268,9 +273,11 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     for o in &rec.overrides {
         field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
     }
+    // A run of one bundle whose verdict rests on its walk (`Record::walk_again`) shows
+    // the run's command: the bundle's own would verify.
     let command = match r {
-        Some(r) => rec.command_for(&r.name),
-        None => rec.command.clone(),
+        Some(r) if !(rec.walks_again() && rec.inputs.len() == 1) => rec.command_for(&r.name),
+        _ => rec.command.clone(),
     };
     field(s, "rerun", &esc(&command));
 }
@@ -671,19 +678,19 @@ mod tests {
         use std::fmt::Write as _;
         record(s, style.record, None, style.width);
         s.push('\n');
-        let names = reports.iter().map(|r| esc(&r.name)).chain(unreadable.iter().map(|u| esc(&u.path)));
-        let name_w = names.map(|n| n.chars().count()).max().unwrap_or(4).max(4);
-        let _ = writeln!(s, "{:<name_w$}  {:<8}  first failing rule", "file", "verdict");
+        let rules = reports.iter().filter_map(|r| first_failing(r, style.strict));
+        let rule_w = rules.map(str::len).max().unwrap_or(0).max("first failing rule".len());
+        let _ = writeln!(s, "{:<8}  {:<rule_w$}  file", "verdict", "first failing rule");
         for r in reports {
             let first = first_failing(r, style.strict).unwrap_or("-");
             let name = esc(&r.name);
             let word = verdict_word(r.verdict, style.color);
             let pad = 8usize.saturating_sub(verdict_text(r.verdict).len());
-            let _ = writeln!(s, "{name:<name_w$}  {word}{}  {first}", " ".repeat(pad));
+            let _ = writeln!(s, "{word}{}  {first:<rule_w$}  {name}", " ".repeat(pad));
         }
         for u in unreadable {
             let name = esc(&u.path);
-            let _ = writeln!(s, "{name:<name_w$}  {:<8}  -", "UNREAD");
+            let _ = writeln!(s, "{:<8}  {:<rule_w$}  {name}", "UNREAD", "-");
         }
         for r in reports.iter().filter(|r| r.verdict == Verdict::Rejected) {
             let _ = writeln!(s, "\n── {} ──", esc(&r.name));

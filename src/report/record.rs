@@ -43,6 +43,18 @@ pub struct Record {
     pub table: Option<TableRecord>,
     /// The command that reproduces this run (same inputs, keys, options and time).
     pub command: String,
+    /// The paths as given, when only walking them again repeats the verdict
+    /// ([`Record::walk_again`]).
+    #[serde(skip)]
+    walk_again: Option<WalkAgain>,
+}
+
+/// The paths a run was given and how it walked them, for its command.
+#[derive(Debug, Clone)]
+struct WalkAgain {
+    paths: Vec<String>,
+    follow: bool,
+    exclude: Vec<String>,
 }
 
 /// One input as read: its bytes are what the verdict was reached on.
@@ -180,9 +192,26 @@ impl Record {
                 version: t.state.as_ref().as_ref().ok().map(|s| s.version),
             }),
             command: String::new(),
+            walk_again: None,
         };
         record.command = record.rerun();
         record
+    }
+
+    /// Whether the command walks the paths as given again ([`Record::walk_again`]).
+    pub fn walks_again(&self) -> bool {
+        self.walk_again.is_some()
+    }
+
+    /// The command names the paths as given (directories walked again, with `--follow`
+    /// and `--exclude` as given) instead of the files read. For a run that `--strict`
+    /// rejected for entries its walk left out unverified (a link, a FIFO): the files read
+    /// alone verified, so a command naming them repeated a REJECTED run as VERIFIED.
+    /// `inputs` still lists each file as read, with its hash.
+    pub fn walk_again(&mut self, paths: &[std::path::PathBuf], follow: bool, exclude: &[String]) {
+        let paths = paths.iter().map(|p| crate::text::path_name(p)).collect();
+        self.walk_again = Some(WalkAgain { paths, follow, exclude: exclude.to_vec() });
+        self.command = self.rerun();
     }
 
     /// Adds one verified bundle: its input, and the signatures each supplied key
@@ -239,7 +268,7 @@ impl Record {
     /// The command that repeats this run's verdict for one of its inputs.
     pub fn command_for(&self, path: &str) -> String {
         let one = Input { path: path.to_owned(), bytes: None, sha256: None };
-        Record { inputs: vec![one], ..self.clone() }.rerun()
+        Record { inputs: vec![one], walk_again: None, ..self.clone() }.rerun()
     }
 
     /// The override that re-mapped findings of this rule, as typed.
@@ -330,10 +359,22 @@ impl Record {
                 opt(&mut w, "--table-version", "", v.to_string());
             }
         }
-        if self.inputs.iter().any(|i| i.path.starts_with('-') && i.path != "-") {
+        let inputs: Vec<&str> = match &self.walk_again {
+            Some(again) => {
+                if again.follow {
+                    flag(&mut w, "--follow");
+                }
+                for glob in &again.exclude {
+                    opt(&mut w, "--exclude", glob, shell_quote(glob));
+                }
+                again.paths.iter().map(String::as_str).collect()
+            }
+            None => self.inputs.iter().map(|i| i.path.as_str()).collect(),
+        };
+        if inputs.iter().any(|i| i.starts_with('-') && *i != "-") {
             flag(&mut w, "--");
         }
-        w.extend(self.inputs.iter().map(|i| shell_quote_name(&i.path)));
+        w.extend(inputs.iter().map(|i| shell_quote_name(i)));
         w.join(" ")
     }
 }
