@@ -144,7 +144,9 @@ fn is_device(_: &std::fs::FileType) -> bool {
 /// A `--cert` file, or what it is instead when it is a KMS public key.
 fn parse_cert(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     pgp::parse_cert_file(bytes).map_err(|e| {
-        if kms::parse_key(bytes).is_ok() {
+        if let pgp::CertFileError::TooCostly(why) = e {
+            why
+        } else if kms::parse_key(bytes).is_ok() {
             let form = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") { "PEM" } else { "DER" };
             format!("this is a {form} public key, not an OpenPGP certificate: did you mean --kms-key?")
         } else {

@@ -29,8 +29,26 @@ use crate::options::CLOCK_SKEW;
 /// How far ahead a scheduled policy cutoff is announced.
 const CUTOFF_NOTICE: Duration = Duration::from_secs(365 * 24 * 3600);
 
+/// Why a `--cert` file gave no certificates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertFileError {
+    /// Not an OpenPGP certificate or keyring (sequoia's reason).
+    Unreadable(String),
+    /// Certificates whose signatures would cost too much to sort ([`MAX_CERT_SORT_WORK`]).
+    TooCostly(String),
+}
+
+impl std::fmt::Display for CertFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CertFileError::Unreadable(s) | CertFileError::TooCostly(s) => f.write_str(s),
+        }
+    }
+}
+
 /// Parse one `--cert` file: armored or binary, one certificate or a keyring.
-pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
+pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, CertFileError> {
+    let unreadable = |e: openpgp::anyhow::Error| CertFileError::Unreadable(format!("{e:#}"));
     let mut out = Vec::new();
     // One certificate in the plain armor layout (as `gpg --export --armor` writes it)
     // is decoded here, as signatures are (see `dearmor_plain` for what its reader
@@ -40,14 +58,139 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, String> {
         Some(binary) => binary_packets(binary).map(CertParser::from),
         None => CertParser::from_bytes(bytes),
     }
-    .map_err(|e| format!("{e:#}"))?;
+    .map_err(unreadable)?;
+    // Each certificate is weighed before sequoia sorts its signatures (the filter sees it
+    // unsorted); one over what is left of the file's budget is skipped, and the file
+    // refused below.
+    let left = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(MAX_CERT_SORT_WORK));
+    let refused = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    // Sequoia calls the filter again on each certificate it sorted: that call is not
+    // charged (calls alternate, one before and one after, whenever the first says yes).
+    let sorted_next = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (l, r, n) = (left.clone(), refused.clone(), sorted_next.clone());
+    let parser = parser.unvalidated_cert_filter(move |cert, _| {
+        use std::sync::atomic::Ordering::Relaxed;
+        if n.swap(false, Relaxed) {
+            return true;
+        }
+        if r.get().is_some() {
+            return false;
+        }
+        let cost = SortCost::of(cert, all_signatures(cert));
+        let fits = l.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(cost.work())).is_ok();
+        if fits {
+            n.store(true, Relaxed);
+        } else {
+            let fpr = cert.fingerprint().to_hex();
+            let _ = r.set(cost.refusal(&fpr, &format!("certificate {fpr}"), cost.work(), "one --cert file"));
+        }
+        fits
+    });
     for cert in parser {
-        out.push(cert.map_err(|e| format!("{e:#}"))?);
+        let cert = cert.map_err(unreadable)?;
+        if refused.get().is_none() {
+            out.push(cert);
+        }
+    }
+    if let Some(why) = refused.get() {
+        return Err(CertFileError::TooCostly(why.clone()));
     }
     if out.is_empty() {
-        return Err("no OpenPGP certificate found".into());
+        return Err(CertFileError::Unreadable("no OpenPGP certificate found".into()));
     }
     Ok(out)
+}
+
+/// Bytes hashed, at most, to sort the signatures of the certificates of one `--cert` file
+/// (and again for merging the copies of certificates given in several): about a second.
+/// Sequoia hashes each signature against the component it was found on, and one that
+/// does not belong there against every other component of the certificate (a
+/// misplaced one is moved, not dropped): the work is the number of signatures times the
+/// number of user IDs, user attributes and subkeys. Anyone can append user IDs and
+/// signatures to a certificate without its key (a keyserver serves them), and 5,000 user
+/// IDs each followed by a signature that belongs nowhere, 0.8 MB, took 26 s to read;
+/// the 4 MiB a key file may hold, about ten minutes.
+pub const MAX_CERT_SORT_WORK: u64 = 1 << 27;
+
+/// What starting one hash costs, counted in bytes hashed.
+const HASH_START_COST: u64 = 256;
+
+/// The shape of a certificate that decides what sorting its signatures costs
+/// ([`MAX_CERT_SORT_WORK`]).
+#[derive(Debug, Default, Clone, Copy)]
+struct SortCost {
+    /// Components a signature is tried on: the primary key, user IDs, user attributes,
+    /// subkeys, unknown components.
+    components: u64,
+    /// Bytes hashed for each try besides the signature: the primary key, the component,
+    /// and the cost of starting a hash; summed over the components.
+    component_bytes: u64,
+    /// Signatures that may be tried on every component.
+    signatures: u64,
+    /// Their serialized bytes (their hashed part is what each try hashes).
+    signature_bytes: u64,
+}
+
+impl SortCost {
+    fn of<'a>(cert: &Cert, sigs: impl Iterator<Item = &'a Signature>) -> Self {
+        use openpgp::serialize::MarshalInto as _;
+        let primary = cert.primary_key().key().serialized_len() as u64 + HASH_START_COST;
+        let mut c = SortCost { components: 1, component_bytes: primary, ..SortCost::default() };
+        let mut add = |len: usize| {
+            c.components += 1;
+            c.component_bytes = c.component_bytes.saturating_add(primary + len as u64);
+        };
+        cert.userids().for_each(|u| add(u.userid().value().len()));
+        cert.user_attributes().for_each(|u| add(u.user_attribute().value().len()));
+        cert.keys().subkeys().for_each(|k| add(k.key().serialized_len()));
+        cert.unknowns().for_each(|u| add(u.unknown().body().len()));
+        for s in sigs {
+            c.signatures += 1;
+            c.signature_bytes = c.signature_bytes.saturating_add(s.serialized_len() as u64);
+        }
+        c
+    }
+
+    fn add(self, o: SortCost) -> SortCost {
+        SortCost {
+            components: self.components.saturating_add(o.components),
+            component_bytes: self.component_bytes.saturating_add(o.component_bytes),
+            signatures: self.signatures.saturating_add(o.signatures),
+            signature_bytes: self.signature_bytes.saturating_add(o.signature_bytes),
+        }
+    }
+
+    /// Bytes hashed if every signature were tried on every component.
+    fn work(&self) -> u64 {
+        self.signatures
+            .saturating_mul(self.component_bytes)
+            .saturating_add(self.components.saturating_mul(self.signature_bytes))
+    }
+
+    fn refusal(&self, fpr: &str, what: &str, work: u64, place: &str) -> String {
+        format!(
+            "{what}: {} signatures over {} components (primary key, user IDs, user attributes, subkeys); \
+             sorting them could hash {} MiB, more than the {} MiB {place} may take (a certificate flooded \
+             with user IDs or signatures, which anyone can append without its key): give a clean copy \
+             (`gpg --export-options export-minimal --export {fpr}`)",
+            self.signatures,
+            self.components,
+            work >> 20,
+            MAX_CERT_SORT_WORK >> 20
+        )
+    }
+}
+
+/// Every signature a certificate holds, on its components or left over.
+fn all_signatures(cert: &Cert) -> impl Iterator<Item = &Signature> {
+    cert.primary_key()
+        .bundle()
+        .signatures()
+        .chain(cert.userids().flat_map(|u| u.bundle().signatures()))
+        .chain(cert.user_attributes().flat_map(|u| u.bundle().signatures()))
+        .chain(cert.keys().subkeys().flat_map(|k| k.bundle().signatures()))
+        .chain(cert.unknowns().flat_map(|u| u.bundle().signatures()))
+        .chain(cert.bad_signatures())
 }
 
 /// Merge copies of one certificate (same fingerprint, from several files or twice in
@@ -67,6 +210,22 @@ pub fn merge_copies(certs: Vec<Cert>) -> Result<Vec<(Cert, Vec<usize>)>, String>
             None => {
                 index.insert(fpr, groups.len());
                 groups.push((vec![cert], vec![i]));
+            }
+        }
+    }
+    // Merging sorts the copies' signatures again, each that belonged nowhere tried on every
+    // component of every copy, once per round of merge_all: bounded like reading them.
+    let mut left = MAX_CERT_SORT_WORK;
+    for (copies, _) in groups.iter().filter(|(copies, _)| copies.len() > 1) {
+        let cost = copies.iter().fold(SortCost::default(), |sum, c| sum.add(SortCost::of(c, c.bad_signatures())));
+        let rounds = u64::from(usize::BITS - (copies.len() - 1).leading_zeros());
+        let work = cost.work().saturating_mul(rounds);
+        match left.checked_sub(work) {
+            Some(l) => left = l,
+            None => {
+                let fpr = copies.first().map(|c| c.fingerprint().to_hex()).unwrap_or_default();
+                let what = format!("the {} copies of certificate {fpr}", copies.len());
+                return Err(cost.refusal(&fpr, &what, work, "merging them"));
             }
         }
     }
