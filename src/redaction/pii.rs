@@ -224,9 +224,14 @@ fn spelled_sign(b: &[u8], i: usize, word: &[u8]) -> Option<(usize, bool)> {
         _ => None,
     };
     if let Some(close) = closer {
-        let inner = b.get(i + 1..i + 1 + word.len())?;
-        return (inner.eq_ignore_ascii_case(word) && at(i + 1 + word.len()) == Some(close))
-            .then_some((i + 2 + word.len(), true));
+        // one space allowed inside each bracket: `[ at ]`
+        let from = if at(i + 1) == Some(b' ') { i + 2 } else { i + 1 };
+        let inner = b.get(from..from + word.len())?;
+        let mut end = from + word.len();
+        if at(end) == Some(b' ') {
+            end += 1;
+        }
+        return (inner.eq_ignore_ascii_case(word) && at(end) == Some(close)).then_some((end + 1, true));
     }
     let inner = b.get(i..i + word.len())?;
     let spaced = i > 0 && at(i - 1) == Some(b' ') && at(i + word.len()) == Some(b' ');
@@ -274,6 +279,7 @@ fn written_out_emails(text: &str, hits: &mut Vec<PiiHit>) {
         let local_len = before.chars().rev().take_while(|&c| local_char(c)).map(char::len_utf8).sum::<usize>();
         let local = before.get(before.len() - local_len..).unwrap_or_default().trim_start_matches('.');
         let start = before.len() - local.len();
+        let word_sign = !bracketed && !at_sign;
         // the domain: labels joined by `.` or by `dot` written out
         let mut labels: Vec<&str> = Vec::new();
         let mut spelled_dots = 0;
@@ -290,7 +296,14 @@ fn written_out_emails(text: &str, hits: &mut Vec<PiiHit>) {
                 k = e + 1;
                 continue;
             }
-            match spelled_sign(b, skip_spaces(e), b"dot") {
+            // `example . com`: a dot set apart, after a sign no prose writes (`[at]`, `@`)
+            let s = skip_spaces(e);
+            if !word_sign && s > e && b.get(s) == Some(&b'.') && skip_spaces(s + 1) > s + 1 {
+                spelled_dots += 1;
+                k = skip_spaces(s + 1);
+                continue;
+            }
+            match spelled_sign(b, s, b"dot") {
                 Some((dot_end, _)) => {
                     spelled_dots += 1;
                     k = skip_spaces(dot_end);
@@ -300,7 +313,6 @@ fn written_out_emails(text: &str, hits: &mut Vec<PiiHit>) {
         }
         walked = end;
         let tld = labels.last().copied().unwrap_or_default();
-        let word_sign = !bracketed && !at_sign;
         // `jane @ example.com`: spaces around a bare `@` hide it from [`emails`] as well
         let spaced = before.len() < i || skip_spaces(sign_end) > sign_end;
         let ok = !local.is_empty()
@@ -732,6 +744,9 @@ mod tests {
             ("contact jane @ example.com", Email),
             ("contact jane [@] example.com", Email),
             ("contact jane at example [dot] io", Email),
+            ("contact jane [ at ] example [ dot ] com", Email),
+            ("contact jane @ example . com", Email),
+            ("contact jane [at] example . co . uk", Email),
             // bank account numbers
             ("Paid from DE89 3704 0044 0532 0130 00", Card),
             ("Paid from DE89370400440532013000", Card),
@@ -788,6 +803,8 @@ mod tests {
             "peak at 16.5 GB at 1M scale",
             "at [at] (at) {at} at dot at dot at",
             "meet @ the office",
+            "we ran it at home . In total",
+            "peak at 16 . 5 GB",
             "tag @ v2.0",
             "Rows 41  11  11  11  11  11  11  11",
             "4111 -- 1111 -- 1111 -- 1111",
