@@ -53,8 +53,9 @@ const PARAMS: usize = 9;
 const IBAN: usize = 10;
 
 /// An IBAN (ISO 13616): a country code, two check digits, then up to 30 letters and
-/// digits, written whole or in groups of four; any case, as it is keyed in.
-const IBAN_SOURCE: &str = r"(?i-u:\b[a-z]{2}[0-9]{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b)";
+/// digits, written whole or in groups of four (a space or a dash between); any case, as
+/// it is keyed in.
+const IBAN_SOURCE: &str = r"(?i-u:\b[a-z]{2}[0-9]{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?\b)";
 
 /// The country codes of the IBAN registry (SWIFT): a code outside it is no IBAN.
 const IBAN_COUNTRIES: &[&str] = &[
@@ -70,7 +71,8 @@ const IBAN_COUNTRIES: &[&str] = &[
 /// moved to the end, each letter read as 10-35, the number modulo 97 is 1). A random
 /// string of that shape passes one time in 97.
 fn iban_ok(candidate: &str) -> bool {
-    let chars: Vec<char> = candidate.chars().filter(|c| *c != ' ').map(|c| c.to_ascii_uppercase()).collect();
+    let chars: Vec<char> =
+        candidate.chars().filter(|c| !matches!(c, ' ' | '-')).map(|c| c.to_ascii_uppercase()).collect();
     let country: String = chars.iter().take(2).collect();
     if !(15..=34).contains(&chars.len()) || !IBAN_COUNTRIES.contains(&country.as_str()) {
         return false;
@@ -754,6 +756,7 @@ mod tests {
             ("Paid from gb82west12345698765432", Card),
             ("IBAN: FR14 2004 1010 0505 0001 3M02 606", Card),
             ("IBAN NO93 8601 1117 947", Card),
+            ("IBAN GB82-WEST-1234-5698-7654-32", Card),
             // the local part runs back over a sign before it, as it always did
             ("Contact jane.doe%40%40example.com", Email),
             ("Uploaded from 203.0.113.042", Ip),
