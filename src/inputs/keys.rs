@@ -32,11 +32,30 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
     let mut keys = Keys::default();
     let mut certs = Vec::new();
     let mut files = Vec::new();
+    // revocation certificates given apart from the certificates they revoke
+    let mut revocations = Vec::new();
     for f in cert_files {
         let f = f.as_ref();
         let name = crate::text::path_name(f);
         let bytes = read_key_file(f).map_err(|e| format!("--cert {name}: {e}"))?;
-        for cert in parse_cert(&bytes).map_err(|e| format!("--cert {name}: {e}"))? {
+        let parsed = match parse_cert(&bytes) {
+            Ok(certs) => certs,
+            Err(e) => match pgp::parse_revocations(&bytes) {
+                Some(sigs) if sigs.len() > pgp::MAX_REVOCATIONS_PER_FILE => {
+                    return Err(format!(
+                        "--cert {name}: more than the {} key revocations one file may hold (a revocation \
+                         certificate holds one)",
+                        pgp::MAX_REVOCATIONS_PER_FILE
+                    ))
+                }
+                Some(sigs) => {
+                    revocations.push((name, sigs));
+                    continue;
+                }
+                None => return Err(format!("--cert {name}: {e}")),
+            },
+        };
+        for cert in parsed {
             if cert.is_tsk() {
                 keys.warnings.push(format!(
                     "--cert {name}: certificate {} holds secret key material; only its public part is used \
@@ -55,6 +74,14 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
         names.dedup();
         keys.certs.push(cert);
         keys.cert_files.push(names);
+    }
+    for (name, sigs) in revocations {
+        for sig in sigs {
+            let i = pgp::apply_revocation(&mut keys.certs, sig).map_err(|e| format!("--cert {name}: {e}"))?;
+            if let Some(files) = keys.cert_files.get_mut(i).filter(|f| !f.contains(&name)) {
+                files.push(name.clone());
+            }
+        }
     }
     for spec in kms_specs {
         let (key_id, file) = split_kms_spec(spec)?;

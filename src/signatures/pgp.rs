@@ -193,6 +193,67 @@ fn all_signatures(cert: &Cert) -> impl Iterator<Item = &Signature> {
         .chain(cert.bad_signatures())
 }
 
+/// Most key revocations one `--cert` file may hold: a revocation certificate holds one,
+/// and each is verified before it is applied.
+pub const MAX_REVOCATIONS_PER_FILE: usize = 64;
+
+/// The key revocations of a `--cert` file that holds nothing else (marker packets
+/// aside): a revocation certificate (`gpg --gen-revoke`, `sq key revoke`) kept apart from
+/// the certificate it revokes, as a key's owner publishes it. None when the file holds
+/// anything else, or no revocation.
+pub fn parse_revocations(bytes: &[u8]) -> Option<Vec<Signature>> {
+    use openpgp::parse::{PacketParserBuilder, PacketParserResult};
+    // top level only, each packet dropped once looked at: a container (a compressed
+    // data packet, a bomb) is never opened, a literal body never buffered
+    let mut ppr = PacketParserBuilder::from_bytes(bytes).ok()?.max_recursion_depth(0).build().ok()?;
+    let mut out = Vec::new();
+    while let PacketParserResult::Some(pp) = ppr {
+        match &pp.packet {
+            Packet::Signature(s) if s.typ() == SignatureType::KeyRevocation => out.push(s.clone()),
+            Packet::Marker(_) => {}
+            _ => return None,
+        }
+        if out.len() > MAX_REVOCATIONS_PER_FILE {
+            break;
+        }
+        ppr = pp.next().ok()?.1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Applies a revocation certificate to the certificate of `certs` it revokes: the one
+/// whose primary key issued it, once the signature verifies against that key. Its
+/// index, or why not: a revocation of no certificate given, or one that does not verify
+/// (forged or damaged), is refused rather than left out, as the auditor gave it to be
+/// applied.
+pub fn apply_revocation(certs: &mut [Cert], sig: Signature) -> Result<usize, String> {
+    let issuers = sig.get_issuers();
+    let Some(i) = certs.iter().position(|c| issuers.iter().any(|h| h.aliases(c.key_handle()))) else {
+        // the issuer's fingerprint where the signature gives it, else its key ID
+        let named = issuers
+            .iter()
+            .find(|h| matches!(h, openpgp::KeyHandle::Fingerprint(_)))
+            .or(issuers.first())
+            .map_or_else(|| "a key it does not name".to_owned(), |h| h.to_hex());
+        return Err(format!(
+            "a revocation certificate of {named}, and no --cert gives that certificate: give the certificate it \
+             revokes as well, or leave the revocation out"
+        ));
+    };
+    let cert = certs.get(i).ok_or("no certificate")?;
+    let fpr = cert.fingerprint().to_hex();
+    let pk = cert.primary_key().key();
+    sig.verify_primary_key_revocation(pk, pk).map_err(|e| {
+        format!("the revocation certificate of {fpr} does not verify against it ({e:#}): a forged or damaged revocation is not applied")
+    })?;
+    let (revoked, _) =
+        cert.clone().insert_packets(sig).map_err(|e| format!("cannot apply the revocation to {fpr}: {e:#}"))?;
+    if let Some(c) = certs.get_mut(i) {
+        *c = revoked;
+    }
+    Ok(i)
+}
+
 /// Merge copies of one certificate (same fingerprint, from several files or twice in
 /// one keyring) into one, in order of first appearance: a revocation or expiry in any
 /// copy then applies, whichever copy a lookup would have found first. With each

@@ -1,0 +1,71 @@
+//! A revocation certificate given apart from the certificate it revokes (`--cert
+//! rev.asc`, as `gpg --gen-revoke` writes one) applies to it; one of a certificate not
+//! given, or one that does not verify, stops the run (exit 2). Expectations:
+//! fixtures/signatures/revocations/README.md.
+
+mod sigcommon;
+use sigcommon::*;
+
+const BUNDLE: &str = "bundles/pgp-revoked-compromised.json";
+
+fn rev(name: &str) -> [String; 2] {
+    ["--cert".into(), fx(&format!("revocations/{name}"))]
+}
+
+#[test]
+fn a_revocation_certificate_apart_from_the_certificate_applies() {
+    for form in ["compromised.rev.asc", "compromised.rev.gpg"] {
+        let r = verify(BUNDLE, args([cert("revoked-compromised-old-copy.asc"), rev(form)]));
+        r.code(1);
+        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+        assert!(m.contains(&primary("compromised")), "{form}: {m}");
+        let reason = r.rows()[0]["reason"].as_str().unwrap_or("").to_owned();
+        assert!(reason.contains("key compromised") && reason.contains("2025-09-15"), "{form}: {reason}");
+        assert_eq!(r.verdicts(), ["rejected"], "{form}");
+        // the record of the audit names the revocation's file with the certificate's
+        let files = r.json()["record"]["keys"][0]["file"].as_str().unwrap_or("").to_owned();
+        assert!(files.contains("revoked-compromised-old-copy.asc") && files.contains(form), "{form}: {files}");
+    }
+}
+
+#[test]
+fn the_certificate_alone_verifies() {
+    // what the revocation changes: without it the signature is good
+    verified(BUNDLE, args([cert("revoked-compromised-old-copy.asc")]), 1);
+}
+
+#[test]
+fn a_revocation_of_a_certificate_not_given_stops_the_run() {
+    let r = verify(BUNDLE, args([cert("ed25519.asc"), rev("compromised.rev.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in ["compromised.rev.asc", &primary("compromised"), "no --cert gives that certificate"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_forged_revocation_stops_the_run() {
+    let r = verify(BUNDLE, args([cert("revoked-compromised-old-copy.asc"), rev("compromised-forged.rev.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in ["compromised-forged.rev.asc", "does not verify against it", "is not applied"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_revocation_beside_any_other_packet_is_no_revocation_certificate() {
+    // the revocation, then a compressed data packet (algorithm 0, stored) holding a
+    // literal data packet: containers are never opened, the file is refused as it was
+    let dir = scratch("revocation-plus-container");
+    let rev_bytes = std::fs::read(fx("revocations/compromised.rev.gpg")).expect("fixture");
+    let literal = [&[0xCB, 8, b'b', 0, 0, 0, 0, 0][..], b"hi"].concat();
+    let compressed = [&[0xC8, (literal.len() + 1) as u8, 0][..], &literal].concat();
+    let path = dir.join("rev-plus.gpg");
+    std::fs::write(&path, [rev_bytes, compressed].concat()).expect("write");
+    let r =
+        verify(BUNDLE, args([cert("revoked-compromised-old-copy.asc"), ["--cert".into(), path.display().to_string()]]));
+    r.code(2);
+    assert!(r.stderr.contains("rev-plus.gpg") && r.stderr.contains("not an OpenPGP certificate"), "{}", r.stderr);
+}
