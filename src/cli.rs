@@ -316,7 +316,10 @@ pub fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
             .map(|d| d.midnight().assume_utc())
             .map_err(|e| format!("not an RFC 3339 time nor a date ({e}); {hint}"));
     }
-    let t = OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))?;
+    // a leap second (`23:59:60Z`) is read as bundle times are (`clock::parse_rfc3339`)
+    let t = OffsetDateTime::parse(s, &Rfc3339)
+        .or_else(|e| crate::clock::parse_rfc3339(s).ok_or(e))
+        .map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))?;
     // The instant, not its spelling, must be a date of years 0 to 9999 (9999-12-31T23:59:59-01:00
     // is in year 10000), as the verdict's limits and the reports' timestamps assume.
     match t.checked_to_offset(time::UtcOffset::UTC).map(|u| u.year()) {

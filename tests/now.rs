@@ -98,3 +98,23 @@ fn a_leap_second_generated_at_is_judged_not_skipped() {
     r.lacks("audit.generated-at-future");
     assert_eq!(status(&r), "pass");
 }
+
+/// `--now` takes a leap second as bundle times do (the end of the second before); it was
+/// a usage error (exit 2) while a bundle's `generated_at` of 23:59:60 was read (attacker
+/// pass of 2026-12-04). Expectations from fixtures/audit/CASES.md.
+#[test]
+fn a_leap_second_now_is_read_as_bundle_times_are() {
+    let audit = |name: &str| format!("{}/fixtures/audit/{name}", env!("CARGO_MANIFEST_DIR"));
+    // generated 2016-12-31T23:59:60Z: judged at that very instant, it is not in the future
+    let r = run_at("2016-12-31T23:59:60Z", &audit("pass-generated-at-leap-second.json"), &[]);
+    r.code(0);
+    r.lacks("audit.generated-at-future");
+    let r = run_at("2026-11-25T23:59:60Z", &audit("audit-generated-at-leap-second.json"), &[]);
+    r.code(1);
+    r.finding("audit.generated-at-future", "error", "/generated_at");
+    for bad in ["2026-11-25T23:59:61Z", "2026-11-25T23:59:60"] {
+        let r = run_at(bad, &fx("unsigned.json"), &[]);
+        r.code(2);
+        assert!(r.stderr.contains("not an RFC 3339 time"), "{bad}: {}", r.stderr);
+    }
+}
