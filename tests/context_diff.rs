@@ -219,3 +219,28 @@ fn standard_input_twice_is_refused_as_such() {
     assert!(r.stderr.contains("standard input can be read only once"), "{}", r.stderr);
     assert!(!r.stderr.contains("read.syntax"), "{}", r.stderr);
 }
+
+/// The heading names each bundle exactly, a bar included: a heading is no table, and
+/// the cell escape (`\|`) showed there as a backslash (pulldown-cmark reads the code
+/// spans as CommonMark does, cmark-gfm alike).
+#[test]
+fn markdown_heading_shows_a_file_name_with_a_bar_exactly() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let dir = std::env::temp_dir().join(format!("aeb-diff-md-bar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n) = (dir.join("q3 | final.json"), dir.join("q4.json"));
+    std::fs::copy(path("fixtures/seed-example.json"), &o).unwrap();
+    std::fs::copy(path("fixtures/seed-example-sealed.json"), &n).unwrap();
+    let r = run(&["diff", "--format", "markdown", o.to_str().unwrap(), n.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut in_heading, mut spans) = (false, Vec::new());
+    for event in Parser::new_ext(&r.stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Code(c) if in_heading => spans.push(c.to_string()),
+            _ => {}
+        }
+    }
+    assert_eq!(spans.first().map(String::as_str), o.to_str(), "{}", r.stdout);
+}
