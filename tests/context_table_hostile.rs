@@ -600,3 +600,59 @@ fn a_version_holding_an_action_twice_is_unreadable() {
     std::fs::write(commit(&t, 2), format!("{}\n{meta}\n", text.trim_end())).unwrap();
     assert_unreadable(&t, "00000000000000000002.json: version 2 holds a second metaData action");
 }
+
+/// Runs on `table` against appends.json with at most 512 MiB of address space (`ulimit
+/// -v`): a reader whose memory is a large multiple of what it reads aborts there.
+fn verify_in_512_mib(table: &Path) -> common::Run {
+    let bin = env!("CARGO_BIN_EXE_aeb-verify");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 524288 && exec \"$0\" --format json --now 2030-01-01T00:00:00Z --table \"$1\" \"$2\"")
+        .arg(bin)
+        .arg(table)
+        .arg(root().join(APPENDS))
+        .output()
+        .unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
+#[test]
+fn a_commit_of_many_small_lines_is_read_in_bounded_memory() {
+    // 5,000,000 lines `{}` (15 MB): each line held as a parsed action took about 300 bytes
+    // (5 GB in all), and the list of lines 16 bytes a line; now each is applied as read.
+    let t = scratch("appends", "manylines");
+    let mut text = String::from("{\"commitInfo\":{\"timestamp\":1893456000000}}\n");
+    text.push_str(&"{}\n".repeat(5_000_000));
+    std::fs::write(commit(&t, 5), text).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("table") && r.stdout.contains("at version 5"), "{}", r.stdout);
+    // A line of nothing but a newline costs no more.
+    std::fs::write(commit(&t, 6), "\n".repeat(30_000_000)).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("at version 6"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_large_last_checkpoint_hint_is_read_in_bounded_memory() {
+    // `_last_checkpoint` is a hint, of which only `version` is read; a 30 MB one, read as a
+    // JSON tree, took about 1.1 GB. Its version names no checkpoint: noted, as for any hint.
+    let t = scratch("appends", "bighint");
+    let hint = format!("{{\"version\":3,\"size\":1,\"x\":[{}0]}}", "0,".repeat(15_000_000));
+    std::fs::write(t.join("_delta_log/_last_checkpoint"), hint).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("_last_checkpoint names version 3, but no complete checkpoint of that version is in the log"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
