@@ -656,3 +656,35 @@ fn a_large_last_checkpoint_hint_is_read_in_bounded_memory() {
     );
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn an_action_or_statistics_written_as_an_array_is_no_object() {
+    // serde's derive reads a struct from a JSON array, field by field: `[{"path":"b",...}]`
+    // was an add of 5,000 records, and `{"add":["b", stats]}` one too, in logs delta-rs
+    // refuses (make-hostile.py records its error); statistics `[5000]` were 5,000 records
+    // where delta-rs reads none.
+    for (name, line, column) in [("commit-array-action", 2, 0), ("commit-array-add", 2, 8)] {
+        assert!(delta_rs(name)["error"].as_str().unwrap().contains("expected {"), "{name}");
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(
+            m.ends_with(&format!(
+                "_delta_log/00000000000000000001.json line {line} is not a Delta action (invalid type: sequence, \
+expected a JSON object at line 1 column {column})"
+            )),
+            "{name}: {m}"
+        );
+    }
+    let expected = delta_rs("commit-array-stats");
+    assert_eq!((expected["live_records"].as_u64(), expected["files_without_stats"].as_u64()), (Some(1000), Some(1)));
+    let (_, report) = hostile("commit-array-stats");
+    let m = message(&report, "context.table-facts");
+    assert!(
+        m.ends_with(
+            "at least 1,000 live records in 2 live files (1 of them without numRecords statistics: the count is a \
+lower bound)"
+        ),
+        "{m}"
+    );
+}

@@ -123,7 +123,10 @@ const KNOWN_READER_FEATURES: &[&str] = &[
     "variantType-preview",
 ];
 
-/// A struct read from a JSON object only, as the value is read, without building a tree.
+/// A struct read from a JSON object only. serde's derive also reads a struct from an
+/// array, field by field (`[{"path":"x"}]` is an `add`), which the Delta protocol does not
+/// allow and other readers refuse: a reader that accepts it counts files, or a property,
+/// that no other reader sees. Checked as the value is read, without building a tree.
 #[derive(Debug)]
 pub(super) struct Obj<T>(pub T);
 
@@ -141,6 +144,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
         }
         d.deserialize_map(ObjectOnly(std::marker::PhantomData)).map(Obj)
     }
+}
+
+/// An optional member that, when present and not null, must be a JSON object.
+fn object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(Option::<Obj<T>>::deserialize(d)?.map(|Obj(t)| t))
 }
 
 #[derive(Debug, Deserialize)]
@@ -177,7 +185,7 @@ struct FileAction {
     stats: Option<String>,
     #[serde(default)]
     stats_parsed: Option<Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     deletion_vector: Option<Dv>,
 }
 
@@ -201,17 +209,17 @@ struct Sidecar {
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Action {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     add: Option<FileAction>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     remove: Option<FileAction>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     meta_data: Option<MetaData>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     protocol: Option<Protocol>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     commit_info: Option<CommitInfo>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     sidecar: Option<Sidecar>,
 }
 
@@ -398,8 +406,8 @@ fn for_each_json_action(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Action>(line) {
-            Ok(a) => each(a)?,
+        match serde_json::from_slice::<Obj<Action>>(line) {
+            Ok(Obj(a)) => each(a)?,
             Err(e) => {
                 let last = lines.peek().is_none() && !ends_cleanly;
                 let why = if last && e.is_eof() {
@@ -811,7 +819,7 @@ fn dv_id(d: &Dv) -> String {
 /// no statistics (the count becomes a lower bound), never as a number.
 fn num_records(add: &FileAction) -> Option<u64> {
     if let Some(s) = &add.stats {
-        if let Ok(Stats { num_records: Some(n) }) = serde_json::from_str::<Stats>(s) {
+        if let Ok(Obj(Stats { num_records: Some(n) })) = serde_json::from_str::<Obj<Stats>>(s) {
             return Some(n);
         }
     }
