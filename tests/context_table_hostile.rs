@@ -688,3 +688,24 @@ lower bound)"
         "{m}"
     );
 }
+
+#[test]
+fn a_commit_that_adds_and_removes_one_file_is_unreadable() {
+    // PROTOCOL.md allows an add and a remove of one path in a version only with different
+    // deletion vectors, and gives a version's actions no order. Applied in file order, the
+    // add-then-remove table had 1,000 records and verified appends.json (1,000), where
+    // delta-rs reads 6,000; and the other way round.
+    for (name, delta_rs_count) in [("commit-add-then-remove", 6000), ("commit-remove-then-add", 1000)] {
+        assert_eq!(delta_rs(name)["live_records"].as_u64(), Some(delta_rs_count), "{name}");
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(
+            m.ends_with(
+                "_delta_log/00000000000000000001.json: version 1 holds an add and a remove action of the path \"b\" \
+with the same deletion vector; the Delta protocol gives the actions of a version no order, so the version is invalid"
+            ),
+            "{name}: {m}"
+        );
+    }
+}

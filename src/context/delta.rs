@@ -443,7 +443,10 @@ struct ThisVersion {
     version: Option<u64>,
     meta: bool,
     protocol: bool,
-    added: HashSet<String>,
+    /// Each path added, with its deletion vector's id.
+    added: HashMap<String, Option<String>>,
+    /// Each (path, deletion vector id) removed, in a commit.
+    removed: HashSet<(String, Option<String>)>,
 }
 
 /// The property whose history is followed.
@@ -679,9 +682,25 @@ impl<'a> Replay<'a> {
             return Err(twice("a second metaData action"));
         }
         if let Some(add) = &a.add {
-            if !self.this_version.added.insert(add.path.clone()) {
+            let dv = add.deletion_vector.as_ref().map(dv_id);
+            if self.this_version.added.insert(add.path.clone(), dv.clone()).is_some() {
                 return Err(twice(&format!("a second add action of the path {:?}", add.path)));
             }
+            if in_commit && self.this_version.removed.contains(&(add.path.clone(), dv)) {
+                return Err(add_and_remove(file, version, &add.path));
+            }
+        }
+        // An add and a remove of one file (one path, one deletion vector) in one commit:
+        // the protocol allows the two only with different deletion vectors, and gives the
+        // actions of a version no order, so whether the file is live would be a guess
+        // (applied in file order it was the last action's; delta-rs reads it the other
+        // way round).
+        if let Some(r) = a.remove.as_ref().filter(|_| in_commit) {
+            let dv = r.deletion_vector.as_ref().map(dv_id);
+            if self.this_version.added.get(&r.path) == Some(&dv) {
+                return Err(add_and_remove(file, version, &r.path));
+            }
+            self.this_version.removed.insert((r.path.clone(), dv));
         }
         if let Some(p) = a.protocol {
             self.protocol = Some(p);
@@ -777,6 +796,15 @@ the most counted exactly: the record count cannot be read"
         }
         Ok(t)
     }
+}
+
+/// The error of a commit that adds and removes one file.
+fn add_and_remove(file: &Path, version: u64, path: &str) -> Error {
+    Error::Unreadable(format!(
+        "{}: version {version} holds an add and a remove action of the path {path:?} with the same deletion \
+         vector; the Delta protocol gives the actions of a version no order, so the version is invalid",
+        file_label(file)
+    ))
 }
 
 /// Every part from 1 to `count` is there. Part numbers were checked to lie in 1..=count
