@@ -709,3 +709,42 @@ with the same deletion vector; the Delta protocol gives the actions of a version
         );
     }
 }
+
+#[test]
+fn which_of_several_v2_checkpoints_is_read_does_not_depend_on_the_listing() {
+    // Eight v2 checkpoints of version 3 (a table two writers raced on, or a hostile one):
+    // the last one the directory listed was read, and a directory lists in an order of
+    // its own (tmpfs newest first, ext4 by hash), so one table, copied, verified on one
+    // machine and not on another. The first by name is read, whatever the order: here
+    // the only one naming checkpointed.json, created last.
+    let t = scratch("v2-checkpoint", "v2many");
+    let log = t.join("_delta_log");
+    let original = std::fs::read_dir(&log)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".checkpoint."))
+        .unwrap();
+    let text = std::fs::read_to_string(&original).unwrap();
+    std::fs::remove_file(&original).unwrap();
+    for i in (0..8).rev() {
+        let uri = if i == 0 { "../bundles/checkpointed.json" } else { "other.json" };
+        std::fs::write(
+            log.join(format!("00000000000000000003.checkpoint.00000000-0000-0000-0000-00000000001{i}.json")),
+            text.replace("../bundles/checkpointed.json", uri),
+        )
+        .unwrap();
+    }
+    let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let facts = message(&report, "context.table-facts");
+    assert!(facts.contains("aethergen.evidence_uri = \"../bundles/checkpointed.json\""), "{facts}");
+    assert!(
+        facts.ends_with(
+            "8 v2 checkpoints of version 3; the first by name was read, \
+_delta_log/00000000000000000003.checkpoint.00000000-0000-0000-0000-000000000010.json"
+        ),
+        "{facts}"
+    );
+    assert_eq!(message(&report, "context.table-references-bundle"), "");
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}

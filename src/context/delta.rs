@@ -245,8 +245,9 @@ struct Listing {
     single: BTreeMap<u64, PathBuf>,
     /// Multi-part checkpoints: version -> part count -> parts found (part number, path).
     multi: BTreeMap<u64, BTreeMap<u32, Vec<(u32, PathBuf)>>>,
-    /// UUID-named (v2) checkpoints, JSON or parquet.
-    v2: BTreeMap<u64, PathBuf>,
+    /// UUID-named (v2) checkpoints, JSON or parquet: the first by name, and how many
+    /// there are, of each version.
+    v2: BTreeMap<u64, (PathBuf, usize)>,
     last_checkpoint: Option<PathBuf>,
 }
 
@@ -306,7 +307,15 @@ fn list(log: &Path, limits: &Limits) -> Result<Listing, Error> {
                 if let Some((part, count)) = multi_part(tail) {
                     l.multi.entry(version).or_default().entry(count).or_default().push((part, path));
                 } else if is_v2_name(tail) {
-                    l.v2.insert(version, path);
+                    // Several may exist for one version (two writers raced); which is read
+                    // must not depend on the order the directory lists them in, which
+                    // differs between file systems and copies of one table: the first by
+                    // name is.
+                    let (first, count) = l.v2.entry(version).or_insert_with(|| (path.clone(), 0));
+                    *count += 1;
+                    if path < *first {
+                        *first = path;
+                    }
                 }
             }
         }
@@ -578,7 +587,13 @@ impl<'a> Replay<'a> {
             parts.sort();
             parts.dedup_by_key(|(n, _)| *n);
             (format!("classic multi-part checkpoint ({count} parts)"), parts.into_iter().map(|(_, p)| p).collect())
-        } else if let Some(p) = l.v2.get(&c) {
+        } else if let Some((p, count)) = l.v2.get(&c) {
+            if *count > 1 {
+                self.notes.push(format!(
+                    "{count} v2 checkpoints of version {c}; the first by name was read, {}",
+                    file_label(p)
+                ));
+            }
             ("v2 checkpoint".to_owned(), vec![p.clone()])
         } else {
             return Err(Error::Unreadable(format!("no checkpoint of version {c}")));
