@@ -748,3 +748,40 @@ _delta_log/00000000000000000003.checkpoint.00000000-0000-0000-0000-000000000010.
     assert_eq!(message(&report, "context.table-references-bundle"), "");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn a_large_schema_is_read_in_bounded_memory_and_listed_in_part() {
+    // A schemaString of 10,000,000 entries that are no field (20 MB), then `label`: as a
+    // JSON tree it took 870 MB (once for every bundle); now only fields are kept.
+    let t = scratch("appends", "bigschema");
+    let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut meta: Value = serde_json::from_str(&lines[1]).unwrap();
+    let huge = format!(
+        "{{\"type\":\"struct\",\"fields\":[{}{{\"name\":\"label\",\"type\":\"long\"}}]}}",
+        "0,".repeat(10_000_000)
+    );
+    meta["metaData"]["schemaString"] = Value::String(huge);
+    lines[1] = meta.to_string();
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A schema of 120 columns, none the target: the message lists 50 and counts the rest.
+    let fields: Vec<String> = (0..120).map(|i| format!("{{\"name\":\"c{i}\",\"type\":\"long\"}}")).collect();
+    meta["metaData"]["schemaString"] =
+        Value::String(format!("{{\"type\":\"struct\",\"fields\":[{}]}}", fields.join(",")));
+    lines[1] = meta.to_string();
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let f = report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "context.table-target-column")
+        .unwrap()
+        .clone();
+    let listed: Vec<String> = (0..50).map(|i| format!("c{i}")).collect();
+    assert_eq!(f["expected"], format!("one of {} and 70 more", listed.join(", ")));
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
