@@ -785,3 +785,31 @@ fn a_large_schema_is_read_in_bounded_memory_and_listed_in_part() {
     assert_eq!(f["expected"], format!("one of {} and 70 more", listed.join(", ")));
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn many_table_properties_are_read_in_bounded_memory() {
+    // 4,000,000 short properties (60 MB) besides aethergen.evidence_uri: kept as a map
+    // they took 15 times their size; only the evidence URI is kept now.
+    let t = scratch("appends", "manyprops");
+    let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let uri = "\"aethergen.evidence_uri\":\"../bundles/appends.json\"";
+    assert!(lines[1].contains(uri));
+    let props: String = (0..4_000_000).map(|i| format!("\"k{i}\":\"\",")).collect();
+    lines[1] = lines[1].replace(uri, &format!("{props}{uri}"));
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("aethergen.evidence_uri = \\\"../bundles/appends.json\\\", set at version 3"),
+        "{}",
+        r.stdout
+    );
+    // A property that is not a string is still no table property.
+    lines[1] = lines[1].replace("\"k0\":\"\"", "\"k0\":5");
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    assert_unreadable(
+        &t,
+        "00000000000000000003.json line 2 is not a Delta action (invalid type: integer `5`, expected a string",
+    );
+}
