@@ -813,3 +813,23 @@ fn many_table_properties_are_read_in_bounded_memory() {
         "00000000000000000003.json line 2 is not a Delta action (invalid type: integer `5`, expected a string",
     );
 }
+
+#[test]
+fn a_commit_of_a_million_removes_is_read_in_bounded_memory() {
+    // 1,000,000 removes (30 MB) of files never added: each action was kept (950 MB on
+    // fe99c83); what a version must remember of its removes is a hash of each.
+    let t = scratch("appends", "removes");
+    let mut text = String::from("{\"commitInfo\":{\"timestamp\":1893456000000}}\n");
+    for i in 0..1_000_000 {
+        text.push_str(&format!("{{\"remove\":{{\"path\":\"f{i}\"}}}}\n"));
+    }
+    std::fs::write(commit(&t, 5), text).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("at version 5") && r.stdout.contains("1,000 live records in 4 live files"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
