@@ -600,3 +600,236 @@ fn a_version_holding_an_action_twice_is_unreadable() {
     std::fs::write(commit(&t, 2), format!("{}\n{meta}\n", text.trim_end())).unwrap();
     assert_unreadable(&t, "00000000000000000002.json: version 2 holds a second metaData action");
 }
+
+/// Runs on `table` against appends.json with at most 512 MiB of address space (`ulimit
+/// -v`): a reader whose memory is a large multiple of what it reads aborts there.
+fn verify_in_512_mib(table: &Path) -> common::Run {
+    let bin = env!("CARGO_BIN_EXE_aeb-verify");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 524288 && exec \"$0\" --format json --now 2030-01-01T00:00:00Z --table \"$1\" \"$2\"")
+        .arg(bin)
+        .arg(table)
+        .arg(root().join(APPENDS))
+        .output()
+        .unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
+#[test]
+fn a_commit_of_many_small_lines_is_read_in_bounded_memory() {
+    // 5,000,000 lines `{}` (15 MB): each line held as a parsed action took about 300 bytes
+    // (5 GB in all), and the list of lines 16 bytes a line; now each is applied as read.
+    let t = scratch("appends", "manylines");
+    let mut text = String::from("{\"commitInfo\":{\"timestamp\":1893456000000}}\n");
+    text.push_str(&"{}\n".repeat(5_000_000));
+    std::fs::write(commit(&t, 5), text).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("table") && r.stdout.contains("at version 5"), "{}", r.stdout);
+    // A line of nothing but a newline costs no more.
+    std::fs::write(commit(&t, 6), "\n".repeat(30_000_000)).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("at version 6"), "{}", r.stdout);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_large_last_checkpoint_hint_is_read_in_bounded_memory() {
+    // `_last_checkpoint` is a hint, of which only `version` is read; a 30 MB one, read as a
+    // JSON tree, took about 1.1 GB. Its version names no checkpoint: noted, as for any hint.
+    let t = scratch("appends", "bighint");
+    let hint = format!("{{\"version\":3,\"size\":1,\"x\":[{}0]}}", "0,".repeat(15_000_000));
+    std::fs::write(t.join("_delta_log/_last_checkpoint"), hint).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("_last_checkpoint names version 3, but no complete checkpoint of that version is in the log"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn an_action_or_statistics_written_as_an_array_is_no_object() {
+    // serde's derive reads a struct from a JSON array, field by field: `[{"path":"b",...}]`
+    // was an add of 5,000 records, and `{"add":["b", stats]}` one too, in logs delta-rs
+    // refuses (make-hostile.py records its error); statistics `[5000]` were 5,000 records
+    // where delta-rs reads none.
+    for (name, line, column) in [("commit-array-action", 2, 0), ("commit-array-add", 2, 8)] {
+        assert!(delta_rs(name)["error"].as_str().unwrap().contains("expected {"), "{name}");
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(
+            m.ends_with(&format!(
+                "_delta_log/00000000000000000001.json line {line} is not a Delta action (invalid type: sequence, \
+expected a JSON object at line 1 column {column})"
+            )),
+            "{name}: {m}"
+        );
+    }
+    let expected = delta_rs("commit-array-stats");
+    assert_eq!((expected["live_records"].as_u64(), expected["files_without_stats"].as_u64()), (Some(1000), Some(1)));
+    let (_, report) = hostile("commit-array-stats");
+    let m = message(&report, "context.table-facts");
+    assert!(
+        m.ends_with(
+            "at least 1,000 live records in 2 live files (1 of them without numRecords statistics: the count is a \
+lower bound)"
+        ),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_commit_that_adds_and_removes_one_file_is_unreadable() {
+    // PROTOCOL.md allows an add and a remove of one path in a version only with different
+    // deletion vectors, and gives a version's actions no order. Applied in file order, the
+    // add-then-remove table had 1,000 records and verified appends.json (1,000), where
+    // delta-rs reads 6,000; and the other way round.
+    for (name, delta_rs_count) in [("commit-add-then-remove", 6000), ("commit-remove-then-add", 1000)] {
+        assert_eq!(delta_rs(name)["live_records"].as_u64(), Some(delta_rs_count), "{name}");
+        let (code, report) = hostile(name);
+        assert_eq!(code, 1, "{name}");
+        let m = message(&report, "context.table-log");
+        assert!(
+            m.ends_with(
+                "_delta_log/00000000000000000001.json: version 1 holds an add and a remove action of the path \"b\" \
+with the same deletion vector; the Delta protocol gives the actions of a version no order, so the version is invalid"
+            ),
+            "{name}: {m}"
+        );
+    }
+}
+
+#[test]
+fn which_of_several_v2_checkpoints_is_read_does_not_depend_on_the_listing() {
+    // Eight v2 checkpoints of version 3 (a table two writers raced on, or a hostile one):
+    // the last one the directory listed was read, and a directory lists in an order of
+    // its own (tmpfs newest first, ext4 by hash), so one table, copied, verified on one
+    // machine and not on another. The first by name is read, whatever the order: here
+    // the only one naming checkpointed.json, created last.
+    let t = scratch("v2-checkpoint", "v2many");
+    let log = t.join("_delta_log");
+    let original = std::fs::read_dir(&log)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".checkpoint."))
+        .unwrap();
+    let text = std::fs::read_to_string(&original).unwrap();
+    std::fs::remove_file(&original).unwrap();
+    for i in (0..8).rev() {
+        let uri = if i == 0 { "../bundles/checkpointed.json" } else { "other.json" };
+        std::fs::write(
+            log.join(format!("00000000000000000003.checkpoint.00000000-0000-0000-0000-00000000001{i}.json")),
+            text.replace("../bundles/checkpointed.json", uri),
+        )
+        .unwrap();
+    }
+    let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let facts = message(&report, "context.table-facts");
+    assert!(facts.contains("aethergen.evidence_uri = \"../bundles/checkpointed.json\""), "{facts}");
+    assert!(
+        facts.ends_with(
+            "8 v2 checkpoints of version 3; the first by name was read, \
+_delta_log/00000000000000000003.checkpoint.00000000-0000-0000-0000-000000000010.json"
+        ),
+        "{facts}"
+    );
+    assert_eq!(message(&report, "context.table-references-bundle"), "");
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn a_large_schema_is_read_in_bounded_memory_and_listed_in_part() {
+    // A schemaString of 10,000,000 entries that are no field (20 MB), then `label`: as a
+    // JSON tree it took 870 MB (once for every bundle); now only fields are kept.
+    let t = scratch("appends", "bigschema");
+    let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut meta: Value = serde_json::from_str(&lines[1]).unwrap();
+    let huge = format!(
+        "{{\"type\":\"struct\",\"fields\":[{}{{\"name\":\"label\",\"type\":\"long\"}}]}}",
+        "0,".repeat(10_000_000)
+    );
+    meta["metaData"]["schemaString"] = Value::String(huge);
+    lines[1] = meta.to_string();
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A schema of 120 columns, none the target: the message lists 50 and counts the rest.
+    let fields: Vec<String> = (0..120).map(|i| format!("{{\"name\":\"c{i}\",\"type\":\"long\"}}")).collect();
+    meta["metaData"]["schemaString"] =
+        Value::String(format!("{{\"type\":\"struct\",\"fields\":[{}]}}", fields.join(",")));
+    lines[1] = meta.to_string();
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify(&t, Some(APPENDS), "json");
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let f = report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "context.table-target-column")
+        .unwrap()
+        .clone();
+    let listed: Vec<String> = (0..50).map(|i| format!("c{i}")).collect();
+    assert_eq!(f["expected"], format!("one of {} and 70 more", listed.join(", ")));
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+#[test]
+fn many_table_properties_are_read_in_bounded_memory() {
+    // 4,000,000 short properties (60 MB) besides aethergen.evidence_uri: kept as a map
+    // they took 15 times their size; only the evidence URI is kept now.
+    let t = scratch("appends", "manyprops");
+    let text = std::fs::read_to_string(commit(&t, 3)).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let uri = "\"aethergen.evidence_uri\":\"../bundles/appends.json\"";
+    assert!(lines[1].contains(uri));
+    let props: String = (0..4_000_000).map(|i| format!("\"k{i}\":\"\",")).collect();
+    lines[1] = lines[1].replace(uri, &format!("{props}{uri}"));
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("aethergen.evidence_uri = \\\"../bundles/appends.json\\\", set at version 3"),
+        "{}",
+        r.stdout
+    );
+    // A property that is not a string is still no table property.
+    lines[1] = lines[1].replace("\"k0\":\"\"", "\"k0\":5");
+    std::fs::write(commit(&t, 3), lines.join("\n") + "\n").unwrap();
+    assert_unreadable(
+        &t,
+        "00000000000000000003.json line 2 is not a Delta action (invalid type: integer `5`, expected a string",
+    );
+}
+
+#[test]
+fn a_commit_of_a_million_removes_is_read_in_bounded_memory() {
+    // 1,000,000 removes (30 MB) of files never added: each action was kept (950 MB on
+    // fe99c83); what a version must remember of its removes is a hash of each.
+    let t = scratch("appends", "removes");
+    let mut text = String::from("{\"commitInfo\":{\"timestamp\":1893456000000}}\n");
+    for i in 0..1_000_000 {
+        text.push_str(&format!("{{\"remove\":{{\"path\":\"f{i}\"}}}}\n"));
+    }
+    std::fs::write(commit(&t, 5), text).unwrap();
+    let r = verify_in_512_mib(&t);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("at version 5") && r.stdout.contains("1,000 live records in 4 live files"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}

@@ -10,7 +10,7 @@
 //! `catch_unwind` sees). A panic inside the decoder is caught, kept silent, and becomes
 //! an unreadable-log error.
 
-use super::delta::{file_label, read_bounded, Action, Error, Limits};
+use super::delta::{file_label, read_bounded, Action, Error, Limits, Obj};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::{Field, Row};
 use std::cell::Cell;
@@ -135,8 +135,8 @@ fn decode(
 (16 times that, at least {MIN_ROW_BUDGET}): a value repeated through a dictionary?"
             )));
         }
-        let action: Action =
-            serde_json::from_value(row.to_json_value()).map_err(|e| format!("a row is not a Delta action ({e})"))?;
+        let Obj(action) = serde_json::from_value::<Obj<Action>>(row.to_json_value())
+            .map_err(|e| format!("a row is not a Delta action ({e})"))?;
         each(action).map_err(Stop::Action)?;
     }
     Ok(())

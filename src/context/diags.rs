@@ -48,11 +48,12 @@ pub static TABLE_LOG: Rule = Rule {
     explanation: "With `--table DIR`, the Delta log in `DIR/_delta_log` is read offline: JSON \
 commits, classic parquet checkpoints (single-file and multi-part), v2 checkpoints with their \
 sidecars, and `_last_checkpoint`. A log \
-that cannot be read completely (a truncated or malformed line, a missing commit, an incomplete \
-checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
+that cannot be read completely (a truncated or malformed line, an action that is not a JSON \
+object, a missing commit, an incomplete checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
 limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
 levels or whose rows decode to more than their bound, a version holding two metaData, two \
-protocol or two adds of one path, which the protocol calls invalid, or live files whose \
+protocol or two adds of one path, or a commit adding and removing one file, which the protocol \
+calls invalid, or live files whose \
 numRecords add up to more than 2^53) leaves the table's state unknown, so nothing can be held against it: every other \
 table check is skipped, and the bundle is not verified against its table.",
 };

@@ -425,11 +425,24 @@ fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
                 "/training/target",
                 format!("training.target {target:?} is not a column of the table (version {})", t.version),
             )
-            .expected(format!("one of {}", delta::columns(&t.schema_string).join(", ")))
+            .expected(column_list(&t.schema_string))
             .found(target.to_owned()),
         );
     }
 }
+
+/// The table's top-level columns for a message: the first [`COLUMNS_LISTED`] and a count
+/// of the rest (a schema may have millions, and the message is quoted whole).
+fn column_list(schema_string: &str) -> String {
+    let columns = delta::columns(schema_string);
+    let mut list = columns.iter().take(COLUMNS_LISTED).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if columns.len() > COLUMNS_LISTED {
+        list.push_str(&format!(" and {} more", columns.len() - COLUMNS_LISTED));
+    }
+    format!("one of {list}")
+}
+
+const COLUMNS_LISTED: usize = 50;
 
 fn generated(facts: &Facts, t: &Table, out: &mut Outcome) {
     let Some(set) = &t.property_set else { return };
