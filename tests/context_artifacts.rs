@@ -101,3 +101,28 @@ fn a_fifo_is_refused_without_blocking() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A symbolic link given as an artifact is refused, not followed: in CI the change under
+/// review can make `schema.json` a link to a secret of the runner, whose SHA-256 every
+/// report then printed as `expected` (attacker pass of 2026-12-04; fe99c83 followed it).
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_refused_and_its_target_never_hashed() {
+    let dir = std::env::temp_dir().join(format!("aeb-artifact-link-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let secret = dir.join("secret.txt");
+    std::fs::write(&secret, "runner token 0123456789\n").unwrap();
+    let link = dir.join("schema.json");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let spec = format!("schema={}", link.display());
+    let b = root().join("fixtures/context/artifacts/bundle.json");
+    let r = run(&["--format", "json", "--artifact", &spec, b.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("a symbolic link") && r.stderr.contains("schema.json"), "{}", r.stderr);
+    // sha256 of the secret's bytes (sha256sum): nowhere in what the run printed
+    let leaked = "e0ecdce3f1556e6ed04f4ed31606f38eebe282419c1b836480642549d6743b5f";
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    assert!(!r.stderr.contains(leaked));
+}

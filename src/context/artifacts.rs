@@ -48,6 +48,16 @@ pub fn parse_spec(spec: &str) -> Result<(String, PathBuf), String> {
 /// without the artifact the auditor meant to supply would report the wrong thing.
 pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
     let shown = path.display().to_string();
+    // A link is refused, not followed: in CI the path is fixed by the job and the file
+    // comes from the change under review, which can make it a link to a secret of the
+    // runner; its hash would then be printed in every report (`expected`).
+    let link = std::fs::symlink_metadata(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    if link.file_type().is_symlink() {
+        return Err(format!(
+            "--artifact {name}={shown}: a symbolic link: give the file itself (a link is not followed, so that a \
+             link to another file cannot have that file's hash printed)"
+        ));
+    }
     // Asked before opening: opening a FIFO would block until someone writes to it.
     let before = std::fs::metadata(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
     if !before.is_file() {
