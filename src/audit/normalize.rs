@@ -57,10 +57,14 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// Characters that render as nothing: removed.
+/// Characters that render as nothing: removed. The control characters among them (C0
+/// but tab, line feed, carriage return, vertical tab and form feed; DEL; C1 but NEL):
+/// a web page or a viewer shows `4111 1111<ESC> 1111 1111` as a card number, and the
+/// control character kept every detector from seeing one.
 fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        '\u{0000}'..='\u{0008}' | '\u{000E}'..='\u{001F}' | '\u{007F}'..='\u{0084}' | '\u{0086}'..='\u{009F}'
+        | '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
         | '\u{1BCA0}'..='\u{1BCA3}' | '\u{E0000}'..='\u{E007F}')
@@ -69,7 +73,7 @@ fn is_invisible(c: char) -> bool {
 fn is_space(c: char) -> bool {
     matches!(
         c,
-        '\u{00A0}' | '\u{1680}' | '\u{2000}'
+        '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{00A0}' | '\u{1680}' | '\u{2000}'
             ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
@@ -232,7 +236,8 @@ fn ascii_digit(c: char, digits: bool) -> Option<char> {
 }
 
 fn normalize_with(s: &str, digits: bool) -> Normalized<'_> {
-    if s.is_ascii() {
+    // printable ASCII, tabs and line breaks: nothing to fold, nothing to remove
+    if s.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r')) {
         return Normalized { original: s, text: Cow::Borrowed(s), map: Vec::new() };
     }
     let mut text = String::with_capacity(s.len());
@@ -332,6 +337,10 @@ mod tests {
         assert_eq!(normalize("185.58\u{a0}MB").text(), "185.58 MB");
         assert_eq!(normalize("\u{ff15}x \u{ff18}\u{ff10}\u{ff05}").text(), "5x 80%");
         assert_eq!(normalize("jane@exam\u{200b}ple.com").text(), "jane@example.com");
+        // control characters render as nothing too; the vertical tab and form feed as space
+        assert_eq!(normalize("jane@exa\u{1b}mple.com").text(), "jane@example.com");
+        assert_eq!(normalize("4111 1111\u{1}\u{7f}\u{9b} 1111").text(), "4111 1111 1111");
+        assert_eq!(normalize("a\u{b}b\u{c}c\u{85}d\te\nf").text(), "a b c d\te\nf");
         assert_eq!(normalize("ACME\u{2011}4471 \u{2212}90%").text(), "ACME-4471 -90%");
         assert_eq!(normalize("1\u{2009}000\u{202f}000").text(), "1 000 000");
         assert_eq!(normalize("10\u{2079} and 10\u{00b9}\u{00b2}").text(), "10^9 and 10^12");
