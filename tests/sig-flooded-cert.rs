@@ -57,3 +57,30 @@ fn the_fixture_certificates_are_far_below_the_bound() {
         assert!(keys.is_ok(), "{name}: {:?}", keys.err());
     }
 }
+
+/// The budget is the file's, not each certificate's: two flooded certificates that each
+/// fit it alone do not fit it together, whichever comes first. This also holds the
+/// weighing to how sequoia 2 calls its certificate filter (twice a certificate, before
+/// and after sorting; only the first call is charged): a sequoia that called it once
+/// would leave every second certificate uncharged, and this keyring would load.
+#[test]
+fn two_flooded_certificates_in_one_file_share_its_budget() {
+    // each alone loads: the ed25519 one verifies its bundle
+    verified(BUNDLE, flooded("ed25519-plus-420-uids.gpg"), 1);
+    let alone = aeb_verify::inputs::keys::load(&[fx("flooded/stranger-plus-420-uids.gpg")], &[]);
+    assert!(alone.is_ok(), "{:?}", alone.err());
+    let dir = scratch("flooded-two");
+    let read = |name: &str| std::fs::read(fx(&format!("flooded/{name}"))).expect("fixture");
+    let (ed, stranger) = (read("ed25519-plus-420-uids.gpg"), read("stranger-plus-420-uids.gpg"));
+    for (file, bytes, second) in [
+        ("ed25519-then-stranger.gpg", [ed.clone(), stranger.clone()].concat(), "stranger"),
+        ("stranger-then-ed25519.gpg", [stranger, ed].concat(), "ed25519"),
+    ] {
+        let path = dir.join(file);
+        std::fs::write(&path, bytes).expect("write");
+        let r = verify(BUNDLE, ["--cert".to_owned(), path.display().to_string()]);
+        r.code(2);
+        let want = format!("certificate {}: 421 signatures over 422 components", primary(second));
+        assert!(r.stderr.contains(&want) && r.stderr.contains(file), "{want:?} not in {}", r.stderr);
+    }
+}
