@@ -126,3 +126,35 @@ fn a_symbolic_link_is_refused_and_its_target_never_hashed() {
     assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
     assert!(!r.stderr.contains(leaked));
 }
+
+/// So is a relative artifact path with a symbolic link among its directories (the
+/// checkout may plant `schemas -> /home/runner/secrets`), as for `--output`; the same
+/// path through a plain directory is read.
+#[cfg(unix)]
+#[test]
+fn a_link_among_a_relative_paths_directories_is_refused() {
+    let dir = std::env::temp_dir().join(format!("aeb-artifact-dirlink-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (secrets, work) = (dir.join("secrets"), dir.join("work"));
+    std::fs::create_dir_all(&secrets).unwrap();
+    std::fs::create_dir_all(work.join("plain")).unwrap();
+    std::fs::write(secrets.join("schema.json"), "runner token 0123456789\n").unwrap();
+    std::fs::write(work.join("plain/schema.json"), "runner token 0123456789\n").unwrap();
+    std::os::unix::fs::symlink(&secrets, work.join("schemas")).unwrap();
+    let b = root().join("fixtures/context/artifacts/bundle.json");
+    let run_in = |spec: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .current_dir(&work)
+            .args(["--format", "json", "--now", NOW, "--artifact", spec, b.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let linked = run_in("schema=schemas/schema.json");
+    let plain = run_in("schema=plain/schema.json");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&linked.stderr);
+    assert_eq!(linked.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("schemas is a symbolic link") && linked.stdout.is_empty(), "{stderr}");
+    // through a plain directory it is read (and its hash does not match the bundle's)
+    assert_eq!(plain.status.code(), Some(1), "{}", String::from_utf8_lossy(&plain.stderr));
+}

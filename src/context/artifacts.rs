@@ -58,6 +58,17 @@ pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
              link to another file cannot have that file's hash printed)"
         ));
     }
+    // So for a link among the directories of a relative path, which lies in the checkout
+    // (`schemas -> /home/runner/secrets`), as for `--output`; an absolute path's
+    // directories are the auditor's own spelling.
+    if let Some(dir) = crate::inputs::outputs::linked_directory(path) {
+        return Err(format!(
+            "--artifact {name}={shown}: {} is a symbolic link; a relative artifact path is not read through a link \
+             among its directories (the working directory may be a checkout that planted it); give a path without \
+             one, or an absolute path",
+            dir.display()
+        ));
+    }
     // Asked before opening: opening a FIFO would block until someone writes to it.
     let before = std::fs::metadata(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
     if !before.is_file() {

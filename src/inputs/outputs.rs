@@ -118,7 +118,7 @@ pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
 }
 
 /// The first directory of a relative path that is a symbolic link.
-fn linked_directory(path: &Path) -> Option<PathBuf> {
+pub(crate) fn linked_directory(path: &Path) -> Option<PathBuf> {
     if path.is_absolute() {
         return None;
     }
