@@ -1322,7 +1322,7 @@ fn dated_alone(
     let past = DATED_EVENTS.contains(&last) && !TO_COME.contains(&second);
     // how long a thing done holds, as without the colon ("certificate valid: 2024-2027");
     // a date still to come there is read by [`date_after`]
-    let validity = matches!(last, "valid" | "validity") && !matches!(second, "not" | "no" | "never" | "nor");
+    let validity = says_validity(last, second);
     let last_check = (CHECKS.contains(&last) || last == "report")
         && matches!(second, "last" | "latest" | "previous" | "recent")
         || last == "date"
@@ -2636,6 +2636,13 @@ fn earliest(day: Day, generated: time::OffsetDateTime) -> Option<time::OffsetDat
     Some(time::PrimitiveDateTime::new(date, time::Time::MIDNIGHT).assume_offset(generated.offset()))
 }
 
+/// Whether the two words before a date (`before` the nearer) say how long a thing done
+/// holds: `valid` or `validity`, not negated (`certificate valid 2024-2027`; not `not
+/// valid`, `never valid`). Read by [`date_after`] and, after a colon, by [`dated_alone`].
+fn says_validity(before: &str, two_before: &str) -> bool {
+    matches!(before, "valid" | "validity") && !matches!(two_before, "not" | "no" | "never" | "nor")
+}
+
 /// The first date in `text` whose earliest moment is after `generated` (the bundle's
 /// `generated_at`), as written: a statement dated after the bundle was made is a plan,
 /// however its verbs read ("certified in Q3 2027"). A period counts from its start
@@ -2661,8 +2668,8 @@ pub fn date_after(normalized: &str, generated: time::OffsetDateTime) -> Option<S
             let end = date_at(&t, next)
                 .map(|d| (d.used, d.start))
                 .or_else(|| year4(t.word(next)).or_else(short).map(|y| (1, (y, 1, 1))));
-            let negated = i > 1 && matches!(t.word(i - 2), "not" | "no" | "never" | "nor");
-            let validity = i > 0 && matches!(t.word(i - 1), "valid" | "validity") && !negated;
+            let two_before = if i > 1 { t.word(i - 2) } else { "" };
+            let validity = i > 0 && says_validity(t.word(i - 1), two_before);
             if let Some((end_used, end_start)) = end {
                 if !after && !validity && earliest(end_start, generated).is_some_and(|e| e > generated) {
                     after = true;
