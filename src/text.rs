@@ -212,7 +212,7 @@ pub fn drawn_as_mark(c: char) -> bool {
 /// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
 /// report lines), line and paragraph separators, and the invisible format characters
 /// (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width
-/// characters, tags) plus the Hangul fillers that render as blanks.
+/// characters, tags), the Hangul fillers that render as blanks, and the noncharacters.
 #[inline]
 pub fn is_hidden(c: char) -> bool {
     // Printable ASCII first: reports escape every character they show, nearly all ASCII.
@@ -223,7 +223,8 @@ pub fn is_hidden(c: char) -> bool {
 }
 
 fn is_hidden_beyond_ascii(c: char) -> bool {
-    matches!(
+    is_noncharacter(c)
+        || matches!(
         c,
         '\u{7f}'..='\u{9f}'
             | '\u{ad}'
@@ -250,7 +251,15 @@ fn is_hidden_beyond_ascii(c: char) -> bool {
             | '\u{1d173}'..='\u{1d17a}'
             | '\u{e0001}'
             | '\u{e0020}'..='\u{e007f}'
-    )
+        )
+}
+
+/// Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane):
+/// a bundle holding one is refused, but a file name or an option can carry one to a
+/// report, and there U+FFFE is a byte-swapped BOM to a consumer that sniffs the
+/// encoding and XML 1.0 cannot carry U+FFFE or U+FFFF at all.
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{fdd0}'..='\u{fdef}') || u32::from(c) & 0xfffe == 0xfffe
 }
 
 /// A file's path as reports name it: one text for one file, and back to the path's

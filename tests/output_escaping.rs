@@ -169,6 +169,26 @@ fn a_file_name_cannot_inject_a_verdict_line() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Unicode's noncharacters (U+FFFE is a byte-swapped BOM to a consumer that sniffs the
+/// encoding; XML 1.0 cannot carry U+FFFE or U+FFFF) are refused in a bundle (contract
+/// section 1), and a file name that holds them is shown escaped in every format.
+#[test]
+fn a_file_name_shows_its_noncharacters_escaped() {
+    let dir = scratch("nonchar");
+    let path = dir.join("a\u{fffe}b\u{ffff}c\u{fdd0}d\u{10ffff}.json");
+    std::fs::copy(fixture("integrity/tampered.json"), &path).unwrap();
+    for format in FORMATS {
+        let r = run_on(format, &path, &[]);
+        assert_eq!(r.code, 1, "{format}");
+        let text = String::from_utf8_lossy(&r.raw);
+        let raw = text.chars().find(|&c| matches!(c, '\u{fdd0}'..='\u{fdef}') || u32::from(c) & 0xfffe == 0xfffe);
+        assert_eq!(raw, None, "{format} printed a noncharacter raw: {text}");
+    }
+    let human = run_on("human", &path, &[]);
+    assert!(human.stdout.contains("a\\u{fffe}b\\u{ffff}c\\u{fdd0}d\\u{10ffff}.json"), "{}", human.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn stderr_messages_escape_file_names() {
     // A missing file whose name would clear the line and print a verdict: exit 2, and
