@@ -152,6 +152,23 @@ fn a_table_cannot_make_the_tool_read_a_json_file_outside_it() {
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
+/// The evidence property written twice in one metaData names two bundles: Jackson and
+/// serde keep the last, other readers the first. The log is refused, not read either way.
+#[test]
+fn the_evidence_property_written_twice_is_refused() {
+    let t = scratch("appends", "twice");
+    set_property(&t, 5, "s3://bucket/FIRST.json");
+    let text = std::fs::read_to_string(commit(&t, 5)).unwrap();
+    let twice = text.replacen(
+        "\"aethergen.evidence_uri\":\"s3://bucket/FIRST.json\"",
+        "\"aethergen.evidence_uri\":\"s3://bucket/FIRST.json\",\"aethergen.evidence_uri\":\"s3://bucket/SECOND.json\"",
+        1,
+    );
+    assert_ne!(text, twice);
+    std::fs::write(commit(&t, 5), twice).unwrap();
+    assert_unreadable(&t, "00000000000000000005.json line 2 is not a Delta action (the table property aethergen.evidence_uri is set twice in one metaData");
+}
+
 #[test]
 fn control_characters_in_the_property_are_escaped() {
     let t = scratch("appends", "control");

@@ -169,8 +169,8 @@ struct MetaData {
 }
 
 /// A metaData's `configuration`: a JSON object of strings (or nulls), of which only the
-/// value of [`EVIDENCE_URI`] is kept (the last, when the name is written twice, as a map
-/// reads it). Kept whole, the properties took 15 times their size in memory (22 MB of
+/// value of [`EVIDENCE_URI`] is kept. That name written twice is refused: readers that
+/// keep the first and readers that keep the last would follow two bundles. Kept whole, the properties took 15 times their size in memory (22 MB of
 /// short properties, 350 MB), and a checkpoint may be 512 MiB.
 #[derive(Debug, Default)]
 struct Configuration(Option<String>);
@@ -189,10 +189,15 @@ impl<'de> Deserialize<'de> for Configuration {
                     // Every value must be a string or null, as in the map it stands for.
                     let value = map.next_value::<Option<String>>()?;
                     if key == EVIDENCE_URI {
-                        uri = value;
+                        if uri.is_some() {
+                            return Err(serde::de::Error::custom(format_args!(
+                                "the table property {EVIDENCE_URI} is set twice in one metaData"
+                            )));
+                        }
+                        uri = Some(value);
                     }
                 }
-                Ok(Configuration(uri))
+                Ok(Configuration(uri.flatten()))
             }
         }
         d.deserialize_map(V)
