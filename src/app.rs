@@ -619,7 +619,19 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
         let lines = read::positions(&result.source, &offsets);
         for (f, p) in result.findings.iter().zip(lines) {
             let at = f.offset.map(|_| format!("{}:{}:", p.line, p.column)).unwrap_or_default();
-            let _ = writeln!(env.stderr, "{name}:{at} {}[{}]: {}", f.severity, f.rule.id, escape_control(&f.message));
+            // The value's pointer as well as its place: a message such as "member name
+            // \"a\" appears again" does not say which of the bundle's objects holds it.
+            let pointer = match f.pointer.as_str() {
+                "" => String::new(),
+                p => format!(" at {}", escape_control(p)),
+            };
+            let _ = writeln!(
+                env.stderr,
+                "{name}:{at} {}[{}]{pointer}: {}",
+                f.severity,
+                f.rule.id,
+                escape_control(&f.message)
+            );
         }
         return Err(EXIT_REJECTED);
     };
