@@ -52,6 +52,22 @@ fn canonicalize_and_digest_name_the_pointer_of_what_they_refuse() {
     }
 }
 
+/// `canonicalize` prints the bytes a publisher seals: a number those bytes sign with
+/// another value than the text shows is said there too (contract section 1), on stderr,
+/// and the payload is still written. The fixture's script lists which spellings change
+/// (a-g) and which only respell the value signed (h-n).
+#[test]
+fn canonicalize_warns_of_numbers_signed_with_another_value() {
+    let r = run(&["canonicalize", &path("read/number-precision.json")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.raw.starts_with(b"{\"app_version\""), "{}", r.stdout);
+    for k in ["a", "b", "c", "d", "e", "f", "g"] {
+        let at = format!("warning[read.integer-precision] at /x-numbers/{k}: ");
+        assert_eq!(r.stderr.matches(&at).count(), 1, "{k}: {}", r.stderr);
+    }
+    assert_eq!(r.stderr.lines().count(), 7, "{}", r.stderr);
+}
+
 #[test]
 fn stdin_is_read_with_a_dash() {
     let bytes = std::fs::read(fixture("seed-example-sealed.json")).unwrap();
