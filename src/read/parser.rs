@@ -406,6 +406,24 @@ impl Parser<'_, '_> {
             Some(b'{') => {}
             Some(_) if self.opts.any_value => {}
             None => return Err(self.syntax("an empty document; a bundle is one JSON object")),
+            // Bytes that are not UTF-8 are that defect, not "something that is not JSON":
+            // a UTF-16 file (what Windows PowerShell 5 redirects to) starts FF FE.
+            Some(0x80..=0xFF) if self.utf8_char().is_none() => {
+                let f = match self.src.get(..2) {
+                    Some([0xFF, 0xFE] | [0xFE, 0xFF]) => Finding::new(
+                        &diags::INVALID_UTF8,
+                        "",
+                        format!(
+                            "the file starts with {}, the byte order mark of UTF-16; a bundle is UTF-8",
+                            if self.src.first() == Some(&0xFF) { "FF FE" } else { "FE FF" }
+                        ),
+                    )
+                    .at(self.pos),
+                    _ => return Err(self.invalid_utf8(self.pos)),
+                };
+                self.findings.push(f);
+                return Err(Stop);
+            }
             Some(b) => {
                 let what = match b {
                     b'[' => "an array",
