@@ -65,7 +65,8 @@ const STATEMENTS_ASIDE_FROM: usize = 64 << 10;
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
     let mut outcome = Outcome::default();
     let source: read::Source = bytes.into();
-    let aside = (opts.input_hash && source.len() >= HASH_ASIDE_FROM).then(|| {
+    let within = source.len() as u64 <= opts.limits.max_bytes;
+    let aside = (opts.input_hash && within && source.len() >= HASH_ASIDE_FROM).then(|| {
         let bytes = source.clone();
         std::thread::spawn(move || integrity::sha256_hex(&bytes))
     });
@@ -112,11 +113,16 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
     outcome.findings.sort_by_key(|f| (f.rule.section, std::cmp::Reverse(f.severity), f.offset));
     let verdict = verdict(&outcome, opts);
     let source = read.source();
-    let sha256 = match aside.map(std::thread::JoinHandle::join) {
-        Some(Ok(hex)) => Some(hex),
-        _ => opts.input_hash.then(|| integrity::sha256_hex(source)),
-    };
-    let input = Some(InputDigest { bytes: source.len() as u64, sha256 });
+    // Over the size limit only the first bytes were read (a stream, to one byte past the
+    // limit): their size and hash are not the input's, and none is claimed (a piped
+    // bundle's report gave the hash of its first 1,001 bytes as the input's).
+    let input = within.then(|| {
+        let sha256 = match aside.map(std::thread::JoinHandle::join) {
+            Some(Ok(hex)) => Some(hex),
+            _ => opts.input_hash.then(|| integrity::sha256_hex(source)),
+        };
+        InputDigest { bytes: source.len() as u64, sha256 }
+    });
     BundleReport { name: name.to_owned(), outcome, digest, signatures, skipped_sections, verdict, input }
 }
 

@@ -29,6 +29,45 @@ fn canonicalize_refuses_what_the_reader_rejects() {
     assert!(r.stderr.contains("5:3: error[read.duplicate-name]"), "{}", r.stderr);
 }
 
+/// Every bad input names its JSON pointer and line:column (contract section 1), on
+/// stderr as in a report: "member name \"epochs\" appears again" at 35:9 did not say
+/// which of the bundle's objects holds it. The pointers and places are those the
+/// reading tests hold the verifying report to (tests/reading.rs).
+#[test]
+fn canonicalize_and_digest_name_the_pointer_of_what_they_refuse() {
+    for (file, line) in [
+        (
+            "read/duplicate-name-nested.json",
+            "35:9: error[read.duplicate-name] at /performance_metrics/training/epochs: ",
+        ),
+        ("read/lone-surrogate.json", "53:31: error[read.lone-surrogate] at /training/backend: "),
+        ("read/syntax-missing-colon-nested.json", "53:108: error[read.syntax] at /training/params/max_depth: "),
+    ] {
+        for command in ["canonicalize", "digest"] {
+            let r = run(&[command, &path(file)]);
+            assert_eq!(r.code, 1, "{command} {file}");
+            assert!(r.stdout.is_empty());
+            assert!(r.stderr.contains(line), "{command} {file}: {}", r.stderr);
+        }
+    }
+}
+
+/// `canonicalize` prints the bytes a publisher seals: a number those bytes sign with
+/// another value than the text shows is said there too (contract section 1), on stderr,
+/// and the payload is still written. The fixture's script lists which spellings change
+/// (a-g) and which only respell the value signed (h-n).
+#[test]
+fn canonicalize_warns_of_numbers_signed_with_another_value() {
+    let r = run(&["canonicalize", &path("read/number-precision.json")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.raw.starts_with(b"{\"app_version\""), "{}", r.stdout);
+    for k in ["a", "b", "c", "d", "e", "f", "g"] {
+        let at = format!("warning[read.integer-precision] at /x-numbers/{k}: ");
+        assert_eq!(r.stderr.matches(&at).count(), 1, "{k}: {}", r.stderr);
+    }
+    assert_eq!(r.stderr.lines().count(), 7, "{}", r.stderr);
+}
+
 #[test]
 fn stdin_is_read_with_a_dash() {
     let bytes = std::fs::read(fixture("seed-example-sealed.json")).unwrap();

@@ -69,6 +69,15 @@ const CASES: &[(&str, &str, &str, i32, &str)] = &[
         1,
         "source's key order, pretty-printed with 2 spaces",
     ),
+    (
+        // Sealed over the compact source text as written, whose member names (escaped
+        // and not) the diagnosis once sorted by no total order: a panic, exit 101.
+        "integrity/as-written-escaped-names.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "source's key order, numbers and strings as written, compact,",
+    ),
 ];
 
 #[test]

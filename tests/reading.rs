@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use sha2::Digest;
 
 /// (fixture, rule, pointer, line, column)
 const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
@@ -17,6 +18,7 @@ const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
     ("read/number-underflow.json", "read.number-out-of-range", "/privacy/epsilon", 8, 27),
     ("read/invalid-utf8.json", "read.invalid-utf8", "/notes", 54, 13),
     ("read/bom.json", "read.bom", "", 1, 1),
+    ("read/utf16.json", "read.invalid-utf8", "", 1, 1),
     ("read/trailing-data.json", "read.trailing-data", "", 57, 1),
     ("read/not-object.json", "read.not-object", "", 1, 1),
     ("read/syntax-trailing-comma.json", "read.syntax", "/training/params/max_depth", 53, 112),
@@ -78,6 +80,21 @@ fn size_limit_is_checked_before_reading() {
     let r = run_with_stdin(&["--format", "json", "--max-bytes", "1000", "-"], Some(&bytes));
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("read.too-large"));
+    // It is read to one byte past the limit, no further: the report claims no size or
+    // hash those 1,001 bytes would give, but the input's only, as for the file, whose
+    // report records neither (it was not read).
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let f = findings(&report["bundles"][0], "read.too-large");
+    let said = format!("{} {}", f[0]["message"], f[0]["found"]);
+    assert!(!said.contains("1001") && said.contains("more than 1000 bytes"), "{said}");
+    let real = bytes.len().to_string();
+    for (args, name) in [(vec!["--format", "junit", "--max-bytes", "1000"], "-"), (vec!["--max-bytes", "1000"], "-")] {
+        let r = run_with_stdin(&[args.as_slice(), &[name]].concat(), Some(&bytes));
+        assert_eq!(r.code, 1);
+        let prefix = format!("{:x}", sha2::Sha256::digest(&bytes[..1001]));
+        assert!(!r.stdout.contains(&prefix) && !r.stdout.contains("1001"), "{}", r.stdout);
+        assert!(!r.stdout.contains("input.bytes") || r.stdout.contains(&real), "{}", r.stdout);
+    }
 }
 
 #[test]

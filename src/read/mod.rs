@@ -92,14 +92,13 @@ pub(crate) const SPLIT_FROM: usize = 2 << 20;
 pub(crate) fn read_split(source: Source, limits: &Limits, sink: Option<Sink<'_>>, split_from: usize) -> ReadResult {
     let mut findings = Vec::new();
     if source.len() as u64 > limits.max_bytes {
+        // A stream (standard input, a FIFO, a file that grew) is read to one byte past the
+        // limit and no further, so its length here is not the input's: only "more" is known.
+        let max = limits.max_bytes;
         findings.push(
-            Finding::new(
-                &diags::TOO_LARGE,
-                "",
-                format!("the bundle has {} bytes; the limit is {}", source.len(), limits.max_bytes),
-            )
-            .expected(format!("at most {} bytes (--max-bytes)", limits.max_bytes))
-            .found(format!("{} bytes", source.len())),
+            Finding::new(&diags::TOO_LARGE, "", format!("the bundle has more than {max} bytes; the limit is {max}"))
+                .expected(format!("at most {max} bytes (--max-bytes)"))
+                .found(format!("more than {max} bytes")),
         );
         return ReadResult { document: None, findings, source, stopped_by: Some(&diags::TOO_LARGE) };
     }

@@ -21,7 +21,9 @@ pub(crate) struct ParseOptions {
     /// mistake, rebuilt only to explain a hash mismatch.
     pub sort: bool,
     /// Copy numbers and strings as written instead of in canonical form (again only
-    /// to rebuild what a publisher may have hashed).
+    /// to rebuild what a publisher may have hashed, from a source the strict read
+    /// accepted): members then keep the source's order, and repeated names are not
+    /// looked for.
     pub verbatim: bool,
     /// Accept any JSON value at the top level and canonicalize it whole (the general
     /// RFC 8785 transform), instead of a bundle object whose members are kept apart.
@@ -404,6 +406,24 @@ impl Parser<'_, '_> {
             Some(b'{') => {}
             Some(_) if self.opts.any_value => {}
             None => return Err(self.syntax("an empty document; a bundle is one JSON object")),
+            // Bytes that are not UTF-8 are that defect, not "something that is not JSON":
+            // a UTF-16 file (what Windows PowerShell 5 redirects to) starts FF FE.
+            Some(0x80..=0xFF) if self.utf8_char().is_none() => {
+                let f = match self.src.get(..2) {
+                    Some([0xFF, 0xFE] | [0xFE, 0xFF]) => Finding::new(
+                        &diags::INVALID_UTF8,
+                        "",
+                        format!(
+                            "the file starts with {}, the byte order mark of UTF-16; a bundle is UTF-8",
+                            if self.src.first() == Some(&0xFF) { "FF FE" } else { "FE FF" }
+                        ),
+                    )
+                    .at(self.pos),
+                    _ => return Err(self.invalid_utf8(self.pos)),
+                };
+                self.findings.push(f);
+                return Err(Stop);
+            }
             Some(b) => {
                 let what = match b {
                     b'[' => "an array",
@@ -1326,7 +1346,14 @@ impl Parser<'_, '_> {
         order.clear();
         let mut in_order = true;
         let mut duplicates = false;
-        if self.shape.matches(out, ms) {
+        if self.opts.verbatim {
+            // Names are held as written here, and no comparison of written names is an
+            // order: `"\u00e9"` is six bytes beside `"]"` but 'é' beside `"]\n"`, whose
+            // escape makes `cmp` decode both. Sorting by a comparison that is no total
+            // order panics (a 330-byte bundle with a wrong hash stopped the run, and a
+            // whole batch, with exit 101). Nothing needs the order: this read keeps the
+            // source's (`sort` is false), and the strict read found any repeated name.
+        } else if self.shape.matches(out, ms) {
             // Same names in the same order as the last object that was checked: its
             // verdict holds (sorted or not, never duplicates).
             in_order = self.shape.in_order;
