@@ -634,11 +634,22 @@ impl Parser<'_, '_> {
     }
 
     fn expected(&mut self, what: &str) -> Stop {
-        if self.peek().is_some_and(|b| b >= 0x80) && self.utf8_char().is_none() {
-            return self.invalid_utf8(self.pos);
-        }
-        let found = describe(self.peek());
-        let f = Finding::new(&diags::SYNTAX, self.path(), format!("expected {what}, found {found}"))
+        let pointer = self.path();
+        self.expected_at(what, pointer)
+    }
+
+    /// [`Self::expected`] with the pointer given: a member whose name is missing has no
+    /// pointer of its own, and the member before it is not where the defect is.
+    fn expected_at(&mut self, what: &str, pointer: String) -> Stop {
+        let found = match self.peek() {
+            Some(0x80..) => match self.utf8_char() {
+                // A character beyond ASCII is shown, not its first byte.
+                Some(c) => format!("'{c}' (U+{:04X})", u32::from(c)),
+                None => return self.invalid_utf8(self.pos),
+            },
+            b => describe(b),
+        };
+        let f = Finding::new(&diags::SYNTAX, pointer, format!("expected {what}, found {found}"))
             .at(self.pos)
             .expected(what)
             .found(found);
@@ -937,7 +948,13 @@ impl Parser<'_, '_> {
 
     fn member_name_and_colon(&mut self) -> Result<(), Stop> {
         if self.peek() != Some(b'"') {
-            return Err(self.expected("a member name in double quotes"));
+            // The defect is in the object: the pointer is the object's own.
+            let first = match self.stack.last() {
+                Some(Frame::Object { first, .. }) => *first,
+                _ => self.members.len(),
+            };
+            let pointer = self.path_upto(first);
+            return Err(self.expected_at("a member name in double quotes", pointer));
         }
         let start = self.out.len();
         let name_offset = self.pos;
