@@ -50,3 +50,26 @@ fn the_signed_payload_holds_the_double_not_the_text() {
     let want = r#""x-numbers":{"a":12345678901234567000,"b":12345678901234567000,"c":1,"d":12345678901234567000,"e":1.2347e-320,"f":-9007199254740992,"g":0.3,"h":1,"i":100,"j":0.1,"k":100000000000000000000,"l":5e-324,"m":1500,"n":0}"#;
     assert!(r.stdout.contains(want), "{}", r.stdout);
 }
+
+/// A literal of two million digits with an exponent that brings it back into range is
+/// read as its value, and quoted by its first 40 and last 16 characters and its length
+/// (docs/spec.md section 1), in the message and in `expected`: quoted whole twice, it
+/// made a 4 MB report. The signed form is Python's `repr(float(literal))`
+/// written the ECMAScript way.
+#[test]
+fn a_long_literal_is_quoted_by_its_ends() {
+    let digits = 2_000_000;
+    let literal = format!("1{}3e-1999800", "2".repeat(digits));
+    let input = format!("{{\"version\":\"1.0\",\"n\":{literal}}}");
+    let r = run_with_stdin(&["--format", "json", "-"], Some(input.as_bytes()));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // Its value is about 1.2e201: within the range (Rust's own parser read infinity).
+    assert!(findings(&report["bundles"][0], "read.number-out-of-range").is_empty());
+    assert!(r.stdout.len() < 100_000, "a report of {} bytes", r.stdout.len());
+    let f = &findings(&report["bundles"][0], "read.integer-precision")[0];
+    let shown = format!("{}…{} ({} characters)", "1".to_owned() + &"2".repeat(39), "2222223e-1999800", literal.len());
+    assert_eq!(f["expected"], shown.as_str());
+    assert_eq!(f["found"], "1.2222222222222222e+201");
+    assert!(f["message"].as_str().unwrap().starts_with(&format!("{shown} is signed as 1.2222222222222222e+201")));
+}

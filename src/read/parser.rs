@@ -399,6 +399,19 @@ fn describe(b: Option<u8>) -> String {
     }
 }
 
+/// A number literal as a finding quotes it: whole up to 64 characters, else its first 40
+/// and last 16 around "…", with its length. Quoted whole in the message and in
+/// `expected`, a 2 MB literal made a 4 MB report; the head and the tail keep the digits
+/// that differ and the exponent, and the position leads to the rest.
+fn shown_literal(literal: &str) -> String {
+    const WHOLE: usize = 64;
+    let n = literal.len();
+    match (literal.get(..40), literal.get(n.saturating_sub(16)..)) {
+        (Some(head), Some(tail)) if n > WHOLE => format!("{head}…{tail} ({n} characters)"),
+        _ => literal.to_owned(),
+    }
+}
+
 impl Parser<'_, '_> {
     fn document(&mut self) -> Result<(), Stop> {
         self.skip_ws();
@@ -1241,7 +1254,7 @@ impl Parser<'_, '_> {
         }
         // Slow path: the literal is ASCII by construction.
         let literal = std::str::from_utf8(text).unwrap_or("0");
-        let v: f64 = literal.parse().unwrap_or(f64::NAN);
+        let v = parse_double(literal);
         if !v.is_finite() {
             self.note(&diags::NUMBER_RANGE, start, format!("{literal} is beyond the largest double (about 1.8e308)"));
             self.out.push(b'0');
@@ -1277,6 +1290,7 @@ impl Parser<'_, '_> {
                 }
             }
             let signed = String::from_utf8_lossy(&canon).into_owned();
+            let literal = shown_literal(literal);
             let f = Finding::new(
                 &diags::INTEGER_PRECISION,
                 self.path(),
@@ -1523,6 +1537,31 @@ fn significant_digits(text: &[u8]) -> usize {
         seen += 1;
     }
     first.map_or(0, |f| last + 1 - f)
+}
+
+/// The double nearest a JSON number literal. Rust's parser caps the exponent it reads at
+/// 65,536 before it counts the digits, so a literal of more digits than that with an
+/// exponent that brings it back into range (`1` and 2,000,000 digits `e-1999800`, about
+/// 1.2e201) parsed as infinity and was refused as out of range, while Python and
+/// ECMAScript read its value. A long literal is therefore rewritten first as its first
+/// 800 significant digits, a `1` standing for the nonzero digits cut, and the exponent
+/// of the last digit kept: no halfway point between two doubles needs more than 767
+/// significant digits, so the rewritten literal lies strictly on the same side of each
+/// as the written one and rounds to the same double.
+fn parse_double(literal: &str) -> f64 {
+    const KEPT: usize = 800;
+    if literal.len() <= 1000 {
+        return literal.parse().unwrap_or(f64::NAN);
+    }
+    let (negative, digits, exp) = decimal_value(literal.as_bytes());
+    let (kept, sticky) = match digits.get(..KEPT) {
+        Some(head) if digits.len() > KEPT => (head, "1"),
+        _ => (digits.as_slice(), ""),
+    };
+    let cut = i64::try_from(digits.len() - kept.len()).unwrap_or(i64::MAX);
+    let exp = exp.saturating_add(cut).saturating_sub(i64::from(!sticky.is_empty()));
+    let short = format!("{}0{}{sticky}e{exp}", if negative { "-" } else { "" }, String::from_utf8_lossy(kept));
+    short.parse().unwrap_or(f64::NAN)
 }
 
 /// The exact value of a JSON number (or of its ECMAScript form, `1.5e+21`): sign,
@@ -1902,6 +1941,25 @@ mod tests {
                 check_streamed(&format!("{what}: split at {at}"), &two, &got);
             }
         }
+    }
+
+    #[test]
+    fn long_literals_parse_to_the_double_python_reads() {
+        // Expectations: Python's float() of each literal (exact decimal-to-double).
+        let zeros = |n: usize| "0".repeat(n);
+        let cases = [
+            (format!("9007199254740993{}1e-2001", zeros(2000)), 9007199254740994.0),
+            (format!("9007199254740993{}e-2000", zeros(2000)), 9007199254740992.0),
+            (format!("0.{}1e70001", zeros(70000)), 1.0),
+            (format!("-0.{}17976931348623157e70309", zeros(70000)), -1.7976931348623157e308),
+            (format!("0.{}2e-253", zeros(70000)), 0.0),
+            (format!("1{}3e-1999800", "2".repeat(2_000_000)), 1.2222222222222222e201),
+        ];
+        for (literal, want) in cases {
+            assert_eq!(parse_double(&literal).to_bits(), f64::to_bits(want), "{}", &literal[..40]);
+        }
+        // Beyond the range, still infinite.
+        assert!(parse_double(&format!("1{}e99999999999", zeros(2000))).is_infinite());
     }
 
     #[test]
