@@ -55,9 +55,14 @@ pub static VS_TRADITIONAL: Rule = Rule {
     id: "audit.vs-traditional",
     section: Consistency,
     severity: Error,
-    title: "vs_traditional_training = cost savings % / 100",
+    title: "vs_traditional_training = cost savings / traditional cost",
     explanation: "`efficiency_gains.vs_traditional_training` is the cost reduction against \
-traditional methods as a fraction (0.75 = 75 %); it must equal `cost_savings_percentage / 100`.",
+traditional methods as a fraction (0.75 = 75 %): `cost_savings_percentage / 100`, computed as \
+that percentage is, from the two costs when both are stated, else from `cost_savings_usd / \
+traditional_training_cost`, and from `cost_savings_percentage` only when neither can be. A \
+rounded percentage is no measure of a finer fraction (75.4 and 0.7541 both state the 75.408 % \
+that costs of 98.00 and 24.10 save), and a fraction is checked even when the percentage is left \
+out.",
 };
 
 pub static TIME_SAVINGS: Rule = Rule {

@@ -283,7 +283,7 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         },
     );
     let from_costs = both_costs_stated(facts);
-    savings_share(&mut a, &ROI_PERCENTAGE, at::ROI_PERCENTAGE, from_costs, Base::Platform);
+    savings_share(&mut a, &ROI_PERCENTAGE, at::ROI_PERCENTAGE, from_costs, Share::Roi);
     a.equation(
         &PLATFORM_COST,
         at::PLATFORM_TRAINING_COST,
@@ -291,14 +291,8 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         &[at::TOTAL_COST_USD],
         |v| v.first().copied(),
     );
-    savings_share(&mut a, &COST_SAVINGS_PERCENTAGE, at::COST_SAVINGS_PERCENTAGE, from_costs, Base::Traditional);
-    a.equation(
-        &VS_TRADITIONAL,
-        at::VS_TRADITIONAL_TRAINING,
-        "cost_savings_percentage / 100",
-        &[at::COST_SAVINGS_PERCENTAGE],
-        |v| v.first().map(|a| a / 100.0),
-    );
+    savings_share(&mut a, &COST_SAVINGS_PERCENTAGE, at::COST_SAVINGS_PERCENTAGE, from_costs, Share::Percentage);
+    vs_traditional(&mut a, from_costs);
     a.equation(
         &TIME_SAVINGS,
         at::TIME_SAVINGS_PERCENTAGE,
@@ -314,45 +308,82 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
     generated_at(facts, opts, a.out);
 }
 
-/// The cost a savings share is taken of: the ROI is a share of the platform's cost, the
-/// savings percentage of the traditional one.
+/// A share of the savings: the ROI (of the platform's cost, in percent), the savings
+/// percentage and `vs_traditional_training` (of the traditional cost, in percent and as a
+/// fraction).
 #[derive(Clone, Copy, PartialEq)]
-enum Base {
-    Platform,
-    Traditional,
+enum Share {
+    Roi,
+    Percentage,
+    Fraction,
 }
 
-/// `found` = savings / the `base` cost * 100, the savings being the two costs'
-/// difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
-fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, base: Base) {
-    let (formula_from_costs, formula_from_savings, base_pointer) = match base {
-        Base::Platform => (
-            "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
-            "cost_savings_usd / platform_training_cost * 100",
-            at::PLATFORM_TRAINING_COST,
-        ),
-        Base::Traditional => (
-            "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
-            "cost_savings_usd / traditional_training_cost * 100",
-            at::TRADITIONAL_TRAINING_COST,
-        ),
-    };
+impl Share {
+    /// The formulas from the two costs and from `cost_savings_usd`, the pointer of the cost
+    /// the share is taken of, and the factor (100 for a percentage).
+    fn terms(self) -> (&'static str, &'static str, &'static str, f64) {
+        match self {
+            Share::Roi => (
+                "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
+                "cost_savings_usd / platform_training_cost * 100",
+                at::PLATFORM_TRAINING_COST,
+                100.0,
+            ),
+            Share::Percentage => (
+                "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
+                "cost_savings_usd / traditional_training_cost * 100",
+                at::TRADITIONAL_TRAINING_COST,
+                100.0,
+            ),
+            Share::Fraction => (
+                "(traditional_training_cost - platform_training_cost) / traditional_training_cost",
+                "cost_savings_usd / traditional_training_cost",
+                at::TRADITIONAL_TRAINING_COST,
+                1.0,
+            ),
+        }
+    }
+}
+
+/// `found` = savings / the share's cost (* 100 for a percentage), the savings being the two
+/// costs' difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
+fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, share: Share) {
+    let (formula_from_costs, formula_from_savings, base_pointer, factor) = share.terms();
     if from_costs {
         let costs = [at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST];
         a.equation(rule, found, formula_from_costs, &costs, |v| match v {
             [t, p] => {
-                let of = if base == Base::Traditional { *t } else { *p };
-                (of != 0.0).then(|| (t - p) / of * 100.0)
+                let of = if share == Share::Roi { *p } else { *t };
+                (of != 0.0).then(|| (t - p) / of * factor)
             }
             _ => None,
         });
     } else {
         let inputs = [at::COST_SAVINGS_USD, base_pointer];
         a.equation(rule, found, formula_from_savings, &inputs, |v| match v {
-            [saved, of] if *of != 0.0 => Some(saved / of * 100.0),
+            [saved, of] if *of != 0.0 => Some(saved / of * factor),
             _ => None,
         });
     }
+}
+
+/// `vs_traditional_training` is the savings percentage as a fraction, so it is computed as
+/// the percentage is (from the two costs, else from `cost_savings_usd`), and from
+/// `cost_savings_percentage / 100` only when neither can be. The rounded percentage is no
+/// input to hold a finer fraction to (75.4 and 0.7541 are both the 75.408 % that costs of
+/// 98.00 and 24.10 save), and a bundle without the percentage had its fraction never
+/// checked (0.9 beside costs that save 75 % was verified).
+fn vs_traditional(a: &mut Audit, from_costs: bool) {
+    let found = at::VS_TRADITIONAL_TRAINING;
+    let from_savings =
+        a.value(at::COST_SAVINGS_USD, found).is_some() && a.value(at::TRADITIONAL_TRAINING_COST, found).is_some();
+    if from_costs || from_savings {
+        savings_share(a, &VS_TRADITIONAL, found, from_costs, Share::Fraction);
+        return;
+    }
+    a.equation(&VS_TRADITIONAL, found, "cost_savings_percentage / 100", &[at::COST_SAVINGS_PERCENTAGE], |v| {
+        v.first().map(|a| a / 100.0)
+    });
 }
 
 /// Whether the ROI and the savings share are computed from the two costs rather than
