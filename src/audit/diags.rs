@@ -157,7 +157,8 @@ pub static IMPLAUSIBLE_RECORDS: Rule = Rule {
     severity: Warning,
     title: "Record count below 10^15",
     explanation: "`platform_costs.records_processed` above 10^15 (a quadrillion records, a \
-petabyte at one byte each) is not a run this tool can believe: beyond 2^53 a JSON count is not \
+petabyte at one byte each), or without it the count `total_cost_usd / cost_per_record` implies, \
+is not a run this tool can believe: beyond 2^53 a JSON count is not \
 even exact, and any cost per record beside it rounds to 0, so the cost equation holds whatever \
 was spent. Check the count against the data the run read.",
 };
