@@ -62,7 +62,8 @@ that percentage is, from the two costs when both are stated, else from `cost_sav
 traditional_training_cost`, and from `cost_savings_percentage` only when neither can be. A \
 rounded percentage is no measure of a finer fraction (75.4 and 0.7541 both state the 75.408 % \
 that costs of 98.00 and 24.10 save), and a fraction is checked even when the percentage is left \
-out.",
+out. It is held to whole percents (2 decimals) at least: its signed form drops trailing zeros, \
+and at the 0 decimals of a signed `1` it agreed with any share from 50 % up.",
 };
 
 pub static TIME_SAVINGS: Rule = Rule {

@@ -177,6 +177,20 @@ impl Audit<'_, '_> {
         inputs: &[&str],
         compute: impl Fn(&[f64]) -> Option<f64>,
     ) {
+        self.equation_held(rule, found, 0, formula, inputs, compute)
+    }
+
+    /// [`Self::equation`], with the reported value held to at least `min_decimals`
+    /// decimals (a fraction to whole percents: see [`FRACTION_DECIMALS`]).
+    fn equation_held(
+        &mut self,
+        rule: &'static Rule,
+        found: &str,
+        min_decimals: u32,
+        formula: &str,
+        inputs: &[&str],
+        compute: impl Fn(&[f64]) -> Option<f64>,
+    ) {
         let Some(found) = self.facts.num(found) else {
             self.out.skip(rule, format!("needs {found}"));
             return;
@@ -203,10 +217,19 @@ impl Audit<'_, '_> {
             );
             return;
         };
-        let c = compare(found.value, found.decimals, expected, self.tol);
+        let held = found.decimals.max(min_decimals);
+        let c = compare(found.value, held, expected, self.tol);
         if c.consistent {
             return;
         }
+        let basis = match self.tol {
+            Tolerance::Decimals if held > found.decimals => format!(
+                "{expected:.d$} ({} rounded to {held} decimals: a fraction is held to whole percents at least)",
+                format_computed(expected),
+                d = held.min(17) as usize
+            ),
+            _ => basis(self.tol, found.decimals, expected),
+        };
         self.out.push(
             Finding::new(
                 rule,
@@ -218,7 +241,7 @@ impl Audit<'_, '_> {
                     found.shown()
                 ),
             )
-            .expected(basis(self.tol, found.decimals, expected))
+            .expected(basis)
             .found(found.shown()),
         );
     }
@@ -349,9 +372,10 @@ impl Share {
 /// costs' difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
 fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, share: Share) {
     let (formula_from_costs, formula_from_savings, base_pointer, factor) = share.terms();
+    let held = if share == Share::Fraction { FRACTION_DECIMALS } else { 0 };
     if from_costs {
         let costs = [at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST];
-        a.equation(rule, found, formula_from_costs, &costs, |v| match v {
+        a.equation_held(rule, found, held, formula_from_costs, &costs, |v| match v {
             [t, p] => {
                 let of = if share == Share::Roi { *p } else { *t };
                 (of != 0.0).then(|| (t - p) / of * factor)
@@ -360,7 +384,7 @@ fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bo
         });
     } else {
         let inputs = [at::COST_SAVINGS_USD, base_pointer];
-        a.equation(rule, found, formula_from_savings, &inputs, |v| match v {
+        a.equation_held(rule, found, held, formula_from_savings, &inputs, |v| match v {
             [saved, of] if *of != 0.0 => Some(saved / of * factor),
             _ => None,
         });
@@ -381,10 +405,18 @@ fn vs_traditional(a: &mut Audit, from_costs: bool) {
         savings_share(a, &VS_TRADITIONAL, found, from_costs, Share::Fraction);
         return;
     }
-    a.equation(&VS_TRADITIONAL, found, "cost_savings_percentage / 100", &[at::COST_SAVINGS_PERCENTAGE], |v| {
+    let pct = [at::COST_SAVINGS_PERCENTAGE];
+    a.equation_held(&VS_TRADITIONAL, found, FRACTION_DECIMALS, "cost_savings_percentage / 100", &pct, |v| {
         v.first().map(|a| a / 100.0)
     });
 }
+
+/// The fewest decimals a fraction (`vs_traditional_training`) is held to: whole percents,
+/// as the percentage it restates. Its signed form drops trailing zeros, so 1.00 is signed
+/// `1` and shows 0 decimals, half a unit of which is half the whole range: 1 (a 100 % cost
+/// reduction) agreed with any share from 50 % up, and was verified beside costs that save
+/// 75 %. At whole percents 1 still stands for 99.5 % and more.
+const FRACTION_DECIMALS: u32 = 2;
 
 /// Whether the ROI and the savings share are computed from the two costs rather than
 /// from `cost_savings_usd`, which stands for their difference: a savings figure passes
