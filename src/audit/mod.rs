@@ -147,6 +147,9 @@ impl Audit<'_, '_> {
     /// The number at `pointer`, or one the contract lets us derive in its place.
     /// Never from `found`: an input derived from the value under test would prove it.
     fn value(&self, pointer: &str, found: &str) -> Option<Num> {
+        if pointer == at::PLATFORM_TRAINING_COST {
+            return platform_cost(self.facts);
+        }
         if let Some(n) = self.facts.num(pointer) {
             return Some(n);
         }
@@ -250,14 +253,7 @@ impl Audit<'_, '_> {
 /// An input the bundle leaves out, derived from the figures the contract equates it
 /// with. The pointer names where the value came from, for messages.
 fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
-    let platform = || {
-        facts.num(at::PLATFORM_TRAINING_COST).or_else(|| {
-            facts.num(at::TOTAL_COST_USD).map(|n| Num {
-                pointer: format!("platform_training_cost (absent; {} stands for it)", n.pointer).into(),
-                ..n
-            })
-        })
-    };
+    let platform = || platform_cost(facts);
     if pointer == at::PLATFORM_TRAINING_COST {
         return platform();
     }
@@ -290,6 +286,28 @@ fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
         });
     }
     None
+}
+
+/// The platform cost the savings, the ROI and the shares are computed from: the contract
+/// equates `platform_training_cost` with `total_cost_usd`, so it is whichever of the two
+/// states it to more decimals (`platform_training_cost` on a tie), and `total_cost_usd`
+/// alone stands for it. A `platform_training_cost` of 24 holds for a total of 24.50 at its
+/// 0 decimals, and an ROI computed on the rounded 24 held at its own decimals again: 308 %
+/// where the cost the bundle reports gives 300 % was verified.
+fn platform_cost(facts: &Facts) -> Option<Num> {
+    let stated = facts.num(at::PLATFORM_TRAINING_COST);
+    let Some(total) = facts.num(at::TOTAL_COST_USD) else { return stated };
+    let why = match &stated {
+        None => format!("platform_training_cost (absent; {} stands for it)", total.pointer),
+        Some(s) if total.decimals > s.decimals => format!(
+            "platform_training_cost ({} = {} states it to more decimals than {})",
+            total.pointer,
+            total.shown(),
+            s.shown()
+        ),
+        Some(_) => return stated,
+    };
+    Some(Num { pointer: why.into(), ..total })
 }
 
 pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
