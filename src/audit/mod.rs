@@ -204,13 +204,17 @@ impl Audit<'_, '_> {
         let given = || inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect::<Vec<_>>().join(", ");
         let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.mark(rule);
-        let Some(expected) = compute(&values).filter(|v| v.is_finite()) else {
+        let computed = compute(&values);
+        let Some(expected) = computed.filter(|v| v.is_finite()) else {
+            // A formula on legal inputs can also overflow (1e308 / 24.5 * 100): no double
+            // holds its result, so the stated figure is not it either, but not for a zero.
+            let why = if computed.is_some() { "its result is beyond the largest double" } else { "division by zero" };
             self.out.push(
                 Finding::new(
                     rule,
                     &*found.pointer,
                     format!(
-                        "{name} = {formula} cannot be computed from {} (division by zero), yet the bundle states {}",
+                        "{name} = {formula} cannot be computed from {} ({why}), yet the bundle states {}",
                         given(),
                         found.shown()
                     ),
@@ -802,6 +806,36 @@ mod tests {
         for (written, built) in pairs {
             assert_eq!(written, built);
         }
+    }
+
+    /// The findings of the consistency audit on `json`: (rule, message).
+    fn audited(json: &str) -> Vec<(&'static str, String)> {
+        let r = crate::read::read(json.as_bytes().to_vec(), &crate::read::Limits::default());
+        let doc = r.document.expect("test JSON reads");
+        let facts = super::Facts::new(&doc);
+        let mut out = crate::finding::Outcome::default();
+        let opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
+        super::check(&facts, &opts, &mut out);
+        out.findings.iter().map(|f| (f.rule.id, f.message.clone())).collect()
+    }
+
+    /// A formula that overflows on legal inputs is an error that says so, not a
+    /// "division by zero"; its figures are quoted in exponent form, not 309 digits.
+    #[test]
+    fn an_overflowing_formula_says_so() {
+        let got = audited(
+            r#"{"cost_analysis":{"roi_analysis":{"traditional_training_cost":1e308,
+            "platform_training_cost":24.5,"roi_percentage":1e308}}}"#,
+        );
+        let roi: Vec<&String> = got.iter().filter(|(id, _)| *id == "audit.roi-percentage").map(|(_, m)| m).collect();
+        assert_eq!(roi.len(), 1, "{got:?}");
+        assert!(roi[0].contains("beyond the largest double"), "{}", roi[0]);
+        assert!(roi[0].contains("= 1e308") && roi[0].len() < 400, "{}", roi[0]);
+        let zero = audited(
+            r#"{"cost_analysis":{"roi_analysis":{"traditional_training_cost":98,
+            "platform_training_cost":0,"roi_percentage":300}}}"#,
+        );
+        assert!(zero.iter().any(|(id, m)| *id == "audit.roi-percentage" && m.contains("division by zero")), "{zero:?}");
     }
 
     #[test]
