@@ -85,6 +85,17 @@ pub fn format_computed(value: f64) -> String {
         return value.to_string();
     }
     let magnitude = if value == 0.0 { 0 } else { value.abs().log10().floor() as i32 };
+    // Seven significant digits need 6 - magnitude decimals, and a computed 2.45e-18 came
+    // out as 0 at the 17 decimals written out; 1e300 as 301 digits.
+    if !(-11..21).contains(&magnitude) {
+        let s = format!("{value:.6e}");
+        return match s.split_once('e') {
+            Some((mantissa, exponent)) if mantissa.contains('.') => {
+                format!("{}e{exponent}", mantissa.trim_end_matches('0').trim_end_matches('.'))
+            }
+            _ => s,
+        };
+    }
     let decimals = (6 - magnitude).clamp(0, 17) as usize;
     let s = format!("{value:.decimals$}");
     if s.contains('.') {
@@ -161,6 +172,11 @@ mod tests {
         assert_eq!(format_computed(73.5), "73.5");
         assert_eq!(format_computed(999999.9999999999), "1000000");
         assert_eq!(format_computed(0.0000245), "0.0000245");
+        assert_eq!(format_computed(2.45e-18), "2.45e-18");
+        assert_eq!(format_computed(-1e-300), "-1e-300");
+        assert_eq!(format_computed(1.2345678e300), "1.234568e300");
+        assert_eq!(format_computed(1.5e-11), "0.000000000015");
+        assert_eq!(format_computed(0.0), "0");
     }
 
     /// A figure too long to read written out is quoted in exponent form; the usual ones
