@@ -126,7 +126,9 @@ pub static CONVERGENCE_TIME: Rule = Rule {
     title: "Convergence time <= compute time",
     explanation: "`performance_metrics.training.convergence_time_seconds` is part of the \
 training run, so it cannot exceed `platform_costs.compute_time_seconds` (the actual training \
-time).",
+time). Each figure stands for the times it rounds (7200 for 7199.5 up to 7200.5): they agree when \
+the least convergence time is below the most compute time, so 7200.3 beside 7200 holds and 7201 \
+does not.",
 };
 
 pub static CLEANING_DEDUP: Rule = Rule {

@@ -655,11 +655,17 @@ fn convergence(a: &mut Audit) {
     };
     let [conv, secs] = nums.as_slice() else { return };
     a.out.mark(&CONVERGENCE_TIME);
-    let allowed = match a.tol {
-        Tolerance::Decimals => 0.0,
-        Tolerance::Relative(r) => r.abs() * secs.value.abs(),
+    let holds = match a.tol {
+        // Each figure stands for the times it rounds: the two are consistent when the least
+        // convergence time is below the most compute time. A compute time of 7200 (7200.4
+        // rounded) beside a convergence at 7200.3 s was an error.
+        Tolerance::Decimals => {
+            conv.value <= secs.value
+                || conv.value - tolerance::half_unit(conv.decimals) < secs.value + tolerance::half_unit(secs.decimals)
+        }
+        Tolerance::Relative(r) => conv.value <= secs.value + r.abs() * secs.value.abs(),
     };
-    if conv.value <= secs.value + allowed {
+    if holds {
         return;
     }
     a.out.push(
