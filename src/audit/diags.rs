@@ -178,6 +178,17 @@ states no per-record cost: at 0 decimals it agrees with any record count, so \
 `audit.cost-per-record` checks nothing. Write it with the decimals it needs (2.45e-05).",
 };
 
+pub static IMPLAUSIBLE_GPUS: Rule = Rule {
+    id: "audit.implausible.gpus",
+    section: Consistency,
+    severity: Warning,
+    title: "GPUs in parallel below 10^6",
+    explanation: "`platform_costs.gpu_hours` divided by the wall-clock hours of the run \
+(`compute_time_seconds / 3600`) is the number of GPUs that ran in parallel. Above 10^6 it is more \
+than any cluster holds (the largest built hold a few hundred thousand GPUs): not a run this tool \
+can believe, whatever the cost figures beside it say. `audit.gpu-hours` reports the number as \
+information; this warns when it cannot be true.",
+};
 pub static IMPLAUSIBLE_MEMORY: Rule = Rule {
     id: "audit.implausible.memory",
     section: Consistency,
@@ -224,6 +235,7 @@ pub static RULES: &[&Rule] = &[
     &GENERATED_AT_FUTURE,
     &IMPLAUSIBLE_RECORDS,
     &IMPLAUSIBLE_COST_PER_RECORD,
+    &IMPLAUSIBLE_GPUS,
     &IMPLAUSIBLE_MEMORY,
     &IMPLAUSIBLE_EPSILON,
     &IMPLAUSIBLE_SCORE,

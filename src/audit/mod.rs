@@ -467,6 +467,9 @@ fn huge(n: &Num) -> String {
 
 /// More records than this is no run to believe (a petabyte at a byte a record).
 const RECORDS_LIMIT: f64 = 1e15;
+/// More GPUs in parallel than this is no run to believe: the largest clusters built hold a
+/// few hundred thousand.
+const GPUS_LIMIT: f64 = 1e6;
 /// A differential-privacy budget above this protects nothing in practice.
 const EPSILON_LIMIT: f64 = 20.0;
 
@@ -603,13 +606,19 @@ fn records(a: &mut Audit) {
 
 fn gpu_hours(a: &mut Audit) {
     let Some(nums) = a.inputs(&GPU_HOURS, &[at::GPU_HOURS, at::COMPUTE_TIME_SECONDS]) else {
-        a.out.skip(&GPU_HOURS_ZERO_COMPUTE, format!("needs {} and {}", at::GPU_HOURS, at::COMPUTE_TIME_SECONDS));
+        let needs = format!("needs {} and {}", at::GPU_HOURS, at::COMPUTE_TIME_SECONDS);
+        a.out.skip(&GPU_HOURS_ZERO_COMPUTE, needs.clone());
+        a.out.skip(&IMPLAUSIBLE_GPUS, needs);
         return;
     };
     let [gpu, secs] = nums.as_slice() else { return };
     a.out.mark(&GPU_HOURS);
     a.out.mark(&GPU_HOURS_ZERO_COMPUTE);
     if secs.value == 0.0 {
+        a.out.skip(
+            &IMPLAUSIBLE_GPUS,
+            "compute_time_seconds is 0: no number of GPUs follows (see audit.gpu-hours-zero-compute)",
+        );
         if gpu.value > 0.0 {
             a.out.push(
                 Finding::new(
@@ -624,10 +633,29 @@ fn gpu_hours(a: &mut Audit) {
         return;
     }
     let wall = secs.value / 3600.0;
+    let ratio = gpu.value / wall;
+    a.out.mark(&IMPLAUSIBLE_GPUS);
+    if ratio > GPUS_LIMIT {
+        a.out.push(
+            Finding::new(
+                &IMPLAUSIBLE_GPUS,
+                &*gpu.pointer,
+                format!(
+                    "gpu_hours {} in {} wall-clock hours (compute_time_seconds {} / 3600) is {} GPUs in parallel: \
+                     more than 10^6 GPUs, more than any cluster holds, is not a run to believe",
+                    huge(gpu),
+                    format_computed(wall),
+                    secs.shown(),
+                    format_computed(ratio.round())
+                ),
+            )
+            .expected("<= 10^6 GPUs in parallel")
+            .found(format!("{} GPUs", format_computed(ratio.round()))),
+        );
+    }
     if compare(gpu.value, gpu.decimals, wall, a.tol).consistent {
         return;
     }
-    let ratio = gpu.value / wall;
     let what = if ratio > 1.0 {
         format!("about {} GPUs in parallel", format_computed((ratio * 10.0).round() / 10.0))
     } else {
