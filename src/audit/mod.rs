@@ -257,10 +257,8 @@ impl Audit<'_, '_> {
 /// An input the bundle leaves out, derived from the figures the contract equates it
 /// with. The pointer names where the value came from, for messages.
 fn derive(facts: &Facts, pointer: &str, found: &str) -> Option<Num> {
+    // (The platform cost itself is `platform_cost`, which `Audit::value` asks first.)
     let platform = || platform_cost(facts);
-    if pointer == at::PLATFORM_TRAINING_COST {
-        return platform();
-    }
     if pointer == at::TRADITIONAL_TRAINING_COST && found != at::COST_SAVINGS_USD {
         let savings = facts.num(at::COST_SAVINGS_USD)?;
         let platform = platform()?;
