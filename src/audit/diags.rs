@@ -26,7 +26,9 @@ platform_training_cost * 100` (return on what was spent on the platform), the sa
 figure rounded within its own tolerance must not carry an ROI far from the costs). An ROI \
 that does not follow from the savings and the cost is the most quoted and the least checked \
 figure of a bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be \
-computed); without `platform_training_cost` the platform cost is `total_cost_usd`.",
+computed); the platform cost is `platform_training_cost` or `total_cost_usd`, whichever is \
+stated to more decimals (a cost rounded to 24 for a total of 24.50 must not carry an ROI of 308 \
+% where the total gives 300 %), and `total_cost_usd` without `platform_training_cost`.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
@@ -55,9 +57,15 @@ pub static VS_TRADITIONAL: Rule = Rule {
     id: "audit.vs-traditional",
     section: Consistency,
     severity: Error,
-    title: "vs_traditional_training = cost savings % / 100",
+    title: "vs_traditional_training = cost savings / traditional cost",
     explanation: "`efficiency_gains.vs_traditional_training` is the cost reduction against \
-traditional methods as a fraction (0.75 = 75 %); it must equal `cost_savings_percentage / 100`.",
+traditional methods as a fraction (0.75 = 75 %): `cost_savings_percentage / 100`, computed as \
+that percentage is, from the two costs when both are stated, else from `cost_savings_usd / \
+traditional_training_cost`, and from `cost_savings_percentage` only when neither can be. A \
+rounded percentage is no measure of a finer fraction (75.4 and 0.7541 both state the 75.408 % \
+that costs of 98.00 and 24.10 save), and a fraction is checked even when the percentage is left \
+out. It is held to whole percents (2 decimals) at least: its signed form drops trailing zeros, \
+and at the 0 decimals of a signed `1` it agreed with any share from 50 % up.",
 };
 
 pub static TIME_SAVINGS: Rule = Rule {
@@ -118,7 +126,9 @@ pub static CONVERGENCE_TIME: Rule = Rule {
     title: "Convergence time <= compute time",
     explanation: "`performance_metrics.training.convergence_time_seconds` is part of the \
 training run, so it cannot exceed `platform_costs.compute_time_seconds` (the actual training \
-time).",
+time). Each figure stands for the times it rounds (7200 for 7199.5 up to 7200.5): they agree when \
+the least convergence time is below the most compute time, so 7200.3 beside 7200 holds and 7201 \
+does not.",
 };
 
 pub static CLEANING_DEDUP: Rule = Rule {
@@ -152,7 +162,8 @@ pub static IMPLAUSIBLE_RECORDS: Rule = Rule {
     severity: Warning,
     title: "Record count below 10^15",
     explanation: "`platform_costs.records_processed` above 10^15 (a quadrillion records, a \
-petabyte at one byte each) is not a run this tool can believe: beyond 2^53 a JSON count is not \
+petabyte at one byte each), or without it the count `total_cost_usd / cost_per_record` implies, \
+is not a run this tool can believe: beyond 2^53 a JSON count is not \
 even exact, and any cost per record beside it rounds to 0, so the cost equation holds whatever \
 was spent. Check the count against the data the run read.",
 };
@@ -167,6 +178,17 @@ states no per-record cost: at 0 decimals it agrees with any record count, so \
 `audit.cost-per-record` checks nothing. Write it with the decimals it needs (2.45e-05).",
 };
 
+pub static IMPLAUSIBLE_GPUS: Rule = Rule {
+    id: "audit.implausible.gpus",
+    section: Consistency,
+    severity: Warning,
+    title: "GPUs in parallel below 10^6",
+    explanation: "`platform_costs.gpu_hours` divided by the wall-clock hours of the run \
+(`compute_time_seconds / 3600`) is the number of GPUs that ran in parallel. Above 10^6 it is more \
+than any cluster holds (the largest built hold a few hundred thousand GPUs): not a run this tool \
+can believe, whatever the cost figures beside it say. `audit.gpu-hours` reports the number as \
+information; this warns when it cannot be true.",
+};
 pub static IMPLAUSIBLE_MEMORY: Rule = Rule {
     id: "audit.implausible.memory",
     section: Consistency,
@@ -213,6 +235,7 @@ pub static RULES: &[&Rule] = &[
     &GENERATED_AT_FUTURE,
     &IMPLAUSIBLE_RECORDS,
     &IMPLAUSIBLE_COST_PER_RECORD,
+    &IMPLAUSIBLE_GPUS,
     &IMPLAUSIBLE_MEMORY,
     &IMPLAUSIBLE_EPSILON,
     &IMPLAUSIBLE_SCORE,

@@ -32,11 +32,22 @@ pub struct Num {
 }
 
 impl Num {
-    /// The value as the bundle signs it.
+    /// The value as the bundle signs it; in exponent form when written out it would be
+    /// longer than [`SHOWN_DIGITS`] (5e-324 is 324 digits written out, 1e300 is 301, and a
+    /// message quoted each figure of a formula so).
     pub fn shown(&self) -> String {
-        format_decimals(self.value, self.decimals)
+        let fixed = format_decimals(self.value, self.decimals);
+        if fixed.len() > SHOWN_DIGITS {
+            format!("{:e}", self.value)
+        } else {
+            fixed
+        }
     }
 }
+
+/// The longest a figure is written out in a message: a double has 17 significant digits,
+/// and 0.0000245 or a count below 10^21 with its sign fit.
+const SHOWN_DIGITS: usize = 24;
 
 /// `value` printed with exactly `decimals` decimals, or shortest form when that is
 /// shorter and exact.
@@ -74,6 +85,17 @@ pub fn format_computed(value: f64) -> String {
         return value.to_string();
     }
     let magnitude = if value == 0.0 { 0 } else { value.abs().log10().floor() as i32 };
+    // Seven significant digits need 6 - magnitude decimals, and a computed 2.45e-18 came
+    // out as 0 at the 17 decimals written out; 1e300 as 301 digits.
+    if !(-11..21).contains(&magnitude) {
+        let s = format!("{value:.6e}");
+        return match s.split_once('e') {
+            Some((mantissa, exponent)) if mantissa.contains('.') => {
+                format!("{}e{exponent}", mantissa.trim_end_matches('0').trim_end_matches('.'))
+            }
+            _ => s,
+        };
+    }
     let decimals = (6 - magnitude).clamp(0, 17) as usize;
     let s = format!("{value:.decimals$}");
     if s.contains('.') {
@@ -150,6 +172,26 @@ mod tests {
         assert_eq!(format_computed(73.5), "73.5");
         assert_eq!(format_computed(999999.9999999999), "1000000");
         assert_eq!(format_computed(0.0000245), "0.0000245");
+        assert_eq!(format_computed(2.45e-18), "2.45e-18");
+        assert_eq!(format_computed(-1e-300), "-1e-300");
+        assert_eq!(format_computed(1.2345678e300), "1.234568e300");
+        assert_eq!(format_computed(1.5e-11), "0.000000000015");
+        assert_eq!(format_computed(0.0), "0");
+    }
+
+    /// A figure too long to read written out is quoted in exponent form; the usual ones
+    /// as signed.
+    #[test]
+    fn shown_figures_stay_short() {
+        let num =
+            |value: f64| Num { pointer: "/x".into(), value, decimals: super::super::tolerance::decimals_signed(value) };
+        assert_eq!(num(5e-324).shown(), "5e-324");
+        assert_eq!(num(1e300).shown(), "1e300");
+        assert_eq!(num(-1.5e-300).shown(), "-1.5e-300");
+        assert_eq!(num(0.0000245).shown(), "0.0000245");
+        assert_eq!(num(1.225e-14).shown(), "0.00000000000001225");
+        assert_eq!(num(9007199254740992.0).shown(), "9007199254740992");
+        assert_eq!(num(24.5).shown(), "24.5");
     }
 
     /// The short way to print a figure agrees with exact rounding followed by a

@@ -39,6 +39,12 @@ pub fn decimals_signed(v: f64) -> u32 {
     std::str::from_utf8(&text).map_or(0, decimals_shown)
 }
 
+/// Half a unit of the last of `decimals` decimals: how far the value a figure rounds may
+/// be from it.
+pub fn half_unit(decimals: u32) -> f64 {
+    0.5 * 10f64.powi(-(decimals.min(300) as i32))
+}
+
 /// How two numbers are compared.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Tolerance {
@@ -61,7 +67,7 @@ pub struct Comparison {
 pub fn compare(found: f64, decimals: u32, expected: f64, tolerance: Tolerance) -> Comparison {
     let difference = (found - expected).abs();
     let allowed = match tolerance {
-        Tolerance::Decimals => 0.5 * 10f64.powi(-(decimals.min(300) as i32)),
+        Tolerance::Decimals => half_unit(decimals),
         Tolerance::Relative(rel) => rel.abs() * found.abs().max(expected.abs()),
     };
     // A few dozen ulps of slack, so that the rounding of the few operations that compute

@@ -29,7 +29,8 @@ pub static PERCENTAGE: Rule = Rule {
     severity: Warning,
     title: "Percentage claims match the metric they name",
     explanation: "A percentage in the prose is held against the metric its words name: \"cost\" or \
-\"saving\" -> cost_savings_percentage, \"time\" -> time_savings_percentage, \"fidelity\", \
+\"saving\" -> cost_savings_percentage (without it vs_traditional_training x 100, the same share as a \
+fraction), \"time\" -> time_savings_percentage, \"fidelity\", \
 \"privacy\", \"utility\", \"accuracy\" -> the data-quality score or final accuracy x 100, \
 \"synthetic\" -> synthetic_ratio x 100, \"ROI\" or \"return\" -> roi_percentage. A bare percentage in `efficiency_achieved` means cost \
 savings, in `performance_improvement` time savings, unless its words name another quantity (\"20% less \

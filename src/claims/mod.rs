@@ -281,10 +281,23 @@ impl Judge<'_, '_> {
                 if gain.is_some_and(|g| holds(m.bound, *value, m.decimals, g, tol)) {
                     return None;
                 }
-                let Some(metric) = self.metric(PERCENT + *of as usize, || p(section, field)) else {
-                    return self.unsupported(out, pointer, text, m, || {
-                        format!("it names {name}, but {} is absent", p(section, field))
-                    });
+                // The cost saved is stated as a fraction too (vs_traditional_training, 0.75 =
+                // 75 %, which the audit holds to the costs): without the percentage a claim is
+                // held to it, not reported as backed by nothing.
+                let fraction = || {
+                    let saved = matches!(of, PercentOf::CostSavings);
+                    saved.then(|| self.facts.num(audit::at::VS_TRADITIONAL_TRAINING)).flatten().map(Cow::Owned)
+                };
+                let (metric, scale) = match self.metric(PERCENT + *of as usize, || p(section, field)) {
+                    Some(metric) => (metric, scale),
+                    None => match fraction() {
+                        Some(metric) => (metric, 100.0),
+                        None => {
+                            return self.unsupported(out, pointer, text, m, || {
+                                format!("it names {name}, but {} is absent", p(section, field))
+                            })
+                        }
+                    },
                 };
                 let expected = metric.value * scale;
                 if holds(m.bound, *value, m.decimals, expected, tol) {
