@@ -180,6 +180,21 @@ fn a_name_defect_is_not_blamed_on_the_parent_or_the_previous_member() {
     }
 }
 
+/// Each one-line input is rejected with `read.syntax` at (pointer, line 1, column) and
+/// that message.
+#[track_caller]
+fn assert_syntax_at(cases: &[(&[u8], &str, u64, &str)]) {
+    for (input, pointer, column, message) in cases {
+        let text = String::from_utf8_lossy(input);
+        let r = run_with_stdin(&["--format", "json", "-"], Some(input));
+        assert_eq!(r.code, 1, "{text}");
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let bundle = &report["bundles"][0];
+        assert_finding(bundle, "read.syntax", pointer, 1, *column);
+        assert_eq!(findings(bundle, "read.syntax")[0]["message"], *message, "{text}");
+    }
+}
+
 /// A colon or a value missing after a member name is a defect of that member: its
 /// pointer names it (it once named the member before it, or the parent for a first
 /// member), at the byte where the colon or value should be.
@@ -197,15 +212,7 @@ fn a_missing_colon_or_value_is_at_the_member_being_read() {
         (br#"{"a":1,"b":,"c":2}"#, "/b", 12, "expected a value, found ','"),
         (br#"{"a":{"x":1,"y":}}"#, "/a/y", 17, "expected a value, found '}'"),
     ];
-    for (input, pointer, column, message) in cases {
-        let text = String::from_utf8_lossy(input);
-        let r = run_with_stdin(&["--format", "json", "-"], Some(input));
-        assert_eq!(r.code, 1, "{text}");
-        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-        let bundle = &report["bundles"][0];
-        assert_finding(bundle, "read.syntax", pointer, 1, *column);
-        assert_eq!(findings(bundle, "read.syntax")[0]["message"], *message, "{text}");
-    }
+    assert_syntax_at(cases);
     // A byte that is not UTF-8 where the colon should be: that rule, at that member.
     let r = run_with_stdin(&["--format", "json", "-"], Some(b"{\"a\":1,\n \"b\" \xff}"));
     let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
@@ -225,15 +232,7 @@ fn a_missing_member_name_is_at_its_object() {
         (br#"{,}"#, "", 2, "expected a member name in double quotes, found ','"),
         (br#"{"a":{'b':1}}"#, "/a", 7, "expected a member name in double quotes, found '''"),
     ];
-    for (input, pointer, column, message) in cases {
-        let text = String::from_utf8_lossy(input);
-        let r = run_with_stdin(&["--format", "json", "-"], Some(input));
-        assert_eq!(r.code, 1, "{text}");
-        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-        let bundle = &report["bundles"][0];
-        assert_finding(bundle, "read.syntax", pointer, 1, *column);
-        assert_eq!(findings(bundle, "read.syntax")[0]["message"], *message, "{text}");
-    }
+    assert_syntax_at(cases);
 }
 
 /// Many defects in one long member name: the first of each rule is listed, at the
