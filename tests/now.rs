@@ -156,3 +156,15 @@ fn now_accepts_what_rfc_3339_does_and_no_other_leap_second() {
     // RFC 3339's note: a space may separate them (jsonschema's `date-time` does not take it).
     run_at("2026-11-25 00:00:00Z", &fx("unsigned.json"), &[]).code(0);
 }
+
+/// `generated_at` may be up to five minutes after `--now`, inclusive to the nanosecond
+/// (docs/spec.md 5.2): unsigned.json was generated at 2025-08-10T12:00:00Z.
+#[test]
+fn generated_at_exactly_five_minutes_ahead_is_within_the_skew() {
+    let r = run_at("2025-08-10T11:55:00Z", &fx("unsigned.json"), &[]);
+    r.code(0);
+    r.lacks("audit.generated-at-future");
+    let r = run_at("2025-08-10T11:54:59.999999999Z", &fx("unsigned.json"), &[]);
+    r.code(1);
+    r.has("audit.generated-at-future", "error");
+}
