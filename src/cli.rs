@@ -320,6 +320,19 @@ pub fn parse_time(s: &str) -> Result<OffsetDateTime, String> {
     let t = OffsetDateTime::parse(s, &Rfc3339)
         .or_else(|e| crate::clock::parse_rfc3339(s).ok_or(e))
         .map_err(|e| format!("not an RFC 3339 time ({e}); {hint}"))?;
+    // RFC 3339 (5.6) separates the date from the time with `T` (either case) or, by its
+    // note, a space; the `time` crate takes any byte there (`2026-11-25x00:00:00Z`).
+    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
+        return Err(format!("not an RFC 3339 time (the date and the time are separated by 'T'); {hint}"));
+    }
+    // A leap second only where one can be (RFC 3339 5.7, and the schema's `date-time`): the last
+    // second of a day in UTC. `00:00:60Z` or `23:59:60+01:00` names no instant; it was
+    // read as the second before.
+    if s.get(17..19) == Some("60")
+        && t.checked_to_offset(time::UtcOffset::UTC).is_none_or(|u| (u.hour(), u.minute()) != (23, 59))
+    {
+        return Err(format!("not an RFC 3339 time (a leap second is 23:59:60 in UTC only); {hint}"));
+    }
     // The instant, not its spelling, must be a date of years 0 to 9999 (9999-12-31T23:59:59-01:00
     // is in year 10000), as the verdict's limits and the reports' timestamps assume.
     match t.checked_to_offset(time::UtcOffset::UTC).map(|u| u.year()) {

@@ -118,3 +118,53 @@ fn a_leap_second_now_is_read_as_bundle_times_are() {
         assert!(r.stderr.contains("not an RFC 3339 time"), "{bad}: {}", r.stderr);
     }
 }
+
+/// `--now` is an RFC 3339 time: a leap second only as the last second of a day in UTC
+/// (RFC 3339 5.7), the date and time separated by `T` or `t` (5.6; its note also allows
+/// a space). `2026-11-25T00:00:60Z`, `23:59:60+01:00` (22:59:60 UTC) and a `x`
+/// separator were accepted and read as some other instant. The expectation for each
+/// spelling but the space is the schema's own `date-time` check, by the `jsonschema`
+/// crate, so `--now` and a bundle's `generated_at` accept the same times.
+#[test]
+fn now_accepts_what_rfc_3339_does_and_no_other_leap_second() {
+    let date_time = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&serde_json::json!({"type": "string", "format": "date-time"}))
+        .unwrap();
+    for (now, ok) in [
+        ("2026-11-25T23:59:60Z", true),
+        ("2026-11-26T00:29:60+00:30", true),
+        ("2026-11-25T22:59:60-01:00", true),
+        ("2026-11-25t23:59:60.5z", true),
+        ("2026-11-25T00:00:60Z", false),
+        ("2026-11-25T23:58:60Z", false),
+        ("2026-11-25T23:59:60+01:00", false),
+        ("2026-11-25T22:59:60+01:00", false),
+        ("2026-11-25x00:00:00Z", false),
+        ("2026-11-25_00:00:00Z", false),
+        ("2026-11-25Z00:00:00Z", false),
+    ] {
+        assert_eq!(date_time.is_valid(&serde_json::json!(now)), ok, "the expectation for {now}");
+        let r = run_at(now, &fx("unsigned.json"), &[]);
+        if ok {
+            r.code(0);
+        } else {
+            r.code(2);
+            assert!(r.stderr.contains("not an RFC 3339 time"), "{now}: {}", r.stderr);
+        }
+    }
+    // RFC 3339's note: a space may separate them (jsonschema's `date-time` does not take it).
+    run_at("2026-11-25 00:00:00Z", &fx("unsigned.json"), &[]).code(0);
+}
+
+/// `generated_at` may be up to five minutes after `--now`, inclusive to the nanosecond
+/// (docs/spec.md 5.2): unsigned.json was generated at 2025-08-10T12:00:00Z.
+#[test]
+fn generated_at_exactly_five_minutes_ahead_is_within_the_skew() {
+    let r = run_at("2025-08-10T11:55:00Z", &fx("unsigned.json"), &[]);
+    r.code(0);
+    r.lacks("audit.generated-at-future");
+    let r = run_at("2025-08-10T11:54:59.999999999Z", &fx("unsigned.json"), &[]);
+    r.code(1);
+    r.has("audit.generated-at-future", "error");
+}

@@ -297,3 +297,69 @@ mod random {
         }
     }
 }
+
+/// Shapes the mutations and the random values come near only by chance, each put where
+/// the schema asks something of it: date-times with odd offsets, long fractions, leap
+/// seconds away from 23:59 UTC and non-ASCII digits; versions and hashes with non-ASCII
+/// digits, letters that fold to ASCII (`K` U+212A, `ſ`) and line ends; integers written
+/// as floats (2020-12 counts `1.0` and `1e2` as integers; the proof leaves them to
+/// jsonschema); bounds met by -0, subnormals and huge values; look-alike and zero-width
+/// member names in closed sections. Whatever the proof accepts, jsonschema accepts.
+#[test]
+fn shapes_near_the_keywords_edges() {
+    let seed = base();
+    let times = [
+        "0000-01-01T00:00:00-23:59",
+        "9999-12-31T23:59:59+23:59",
+        "2026-11-25T00:00:00-00:00",
+        "2026-11-25T00:00:00+00:60",
+        "2026-11-25T00:00:00.0000000000001Z",
+        "2026-11-25T00:00:60Z",
+        "2026-11-25T23:59:60+01:00",
+        "2026-11-26T00:29:60+00:30",
+        "2026-11-25T00:00:00\u{0}Z",
+        "2026-11-25T00:00:00.\u{661}Z",
+        "\u{661}026-11-25T00:00:00Z",
+        "2026-11-25T00:00:00\u{ff3a}",
+    ];
+    let versions = [
+        "1.2.3-\u{661}",
+        "\u{661}.2.3",
+        "1.2.3-0a",
+        "1.2.3-00",
+        "1.2.3-",
+        "1.2.3+",
+        "1.2.3-a..b",
+        "1.2.3\r",
+        "1.2.3\u{2028}",
+        "1.2.3-\u{ff41}",
+        "1.2.3-\u{212a}",
+        "1.2.3-\u{17f}",
+    ];
+    let hex = |tail: &str| json!(format!("{}{tail}", "a".repeat(63)));
+    let mut cases: Vec<(&str, Value)> = Vec::new();
+    cases.extend(times.iter().map(|t| ("/generated_at", json!(t))));
+    cases.extend(versions.iter().map(|v| ("/app_version", json!(v))));
+    cases.extend(
+        [hex("\u{661}"), hex("\u{212a}"), hex("\u{ff41}"), json!("\u{661}".repeat(64))].map(|h| ("/schema_hash", h)),
+    );
+    for n in [json!(1.0), json!(1e2), json!(-0.0), json!(1e300), json!(u64::MAX), json!(i64::MIN)] {
+        cases.push(("/run_seed", n.clone()));
+        cases.push(("/cleaning/rows_removed", n));
+    }
+    for n in [-0.0, 1e-320, 5e-324, -5e-324, 1e308, 0.9999999999999999, 1.0000000000000002] {
+        cases.push(("/privacy/epsilon", json!(n)));
+        cases.push(("/privacy/synthetic_ratio", json!(n)));
+    }
+    for (ptr, v) in cases {
+        let mut m = seed.clone();
+        *m.pointer_mut(ptr).unwrap() = v.clone();
+        judge(&m, &format!("{ptr} = {v}"));
+    }
+    for name in ["ep\u{455}ilon", "epsilon\u{200b}", "Epsilon", "epsilon ", "\u{65}psilon\u{301}"] {
+        let mut m = seed.clone();
+        m["privacy"][name] = json!(1);
+        let (p, ok) = judge(&m, &format!("/privacy + {name:?}"));
+        assert!(!p && !ok, "an unknown member of a closed section: {name:?}");
+    }
+}

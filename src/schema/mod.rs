@@ -135,12 +135,18 @@ fn displayed_cased(name: &str, max: usize, lower_first: bool) -> String {
     let mut buf = [0u8; 4];
     // Blanks around a name display as nothing beside it (a trailing space, a Braille
     // blank U+2800): `enterprise_validation ` shows as the section.
-    let name = name.trim_matches(|c: char| c.is_whitespace() || c == '\u{2800}');
+    let blank = |c: char| c.is_whitespace() || c == '\u{2800}';
+    let name = name.trim_matches(blank);
     let chars = name.nfkc().filter(|c| !crate::text::is_hidden(*c));
     let chars: Box<dyn Iterator<Item = char>> =
         if lower_first { Box::new(chars.flat_map(char::to_lowercase)) } else { Box::new(chars) };
-    for c in chars {
-        let c = if crate::text::drawn_as_low_line(c) { '_' } else { c };
+    let mut chars = chars.peekable();
+    while let Some(c) = chars.next() {
+        // A blank under a combining low line (U+0332) or low macron (U+0331) is drawn as
+        // `_` and `ˍ`: Unicode's spacing clones of those marks are the blank with the mark
+        // (The Unicode Standard, 7.9). `enterprise \u{332}validation` was an extension.
+        let under = blank(c) && chars.next_if(|m| matches!(m, '\u{332}' | '\u{331}')).is_some();
+        let c = if under || crate::text::drawn_as_low_line(c) { '_' } else { c };
         for d in unicode_security::skeleton(c.encode_utf8(&mut buf)).flat_map(char::to_lowercase) {
             if shown >= max {
                 return out;
@@ -424,12 +430,24 @@ mod tests {
             ("enterprise_validation ", "enterprise_validation"),
             ("\u{2800}enterprise_validation", "enterprise_validation"),
             ("notes\u{a0}\u{3000}", "notes"),
+            // a blank under a combining low line or low macron is drawn as a low line
+            ("enterprise \u{332}validation", "enterprise_validation"),
+            ("enterprise\u{a0}\u{331}validation", "enterprise_validation"),
+            ("cost\u{3000}\u{332}analysis", "cost_analysis"),
         ] {
             assert_eq!(displayed_as(name, &known, &shown), Some(as_known), "{name:?}");
         }
-        for name in
-            ["Enterprise_Validation", "ENTERPRISE_VALIDATION", "Notes", "x_notes", "versions", "enterprise", " "]
-        {
+        for name in [
+            "Enterprise_Validation",
+            "ENTERPRISE_VALIDATION",
+            "Notes",
+            "x_notes",
+            "versions",
+            "enterprise",
+            " ",
+            // under a letter, the line underlines it: no `_` is drawn between the words
+            "enterprise\u{332}validation",
+        ] {
             assert_eq!(displayed_as(name, &known, &shown), None, "{name:?}");
         }
         // the cut at the longest known name: a long name is read that far only

@@ -1538,13 +1538,14 @@ mod tests {
         (cert, t0 + Duration::from_secs(86_400), now)
     }
 
-    /// An armored detached signature over `msg` by `cert`'s signing key, made at `at`.
+    /// An armored detached signature over `msg` by `cert`'s signing key, dated `at`
+    /// (any time: the key is taken as bound when the certificate was made).
     fn v6_sign(cert: &openpgp::Cert, policy: &StandardPolicy, at: SystemTime, msg: &[u8]) -> String {
         use openpgp::serialize::stream::{Armorer, Message, Signer};
         use std::io::Write as _;
         let signer = cert
             .keys()
-            .with_policy(policy, at)
+            .with_policy(policy, cert.primary_key().key().creation_time())
             .for_signing()
             .secret()
             .next()
@@ -1560,6 +1561,49 @@ mod tests {
         s.write_all(msg).unwrap();
         s.finalize().unwrap();
         String::from_utf8(armored).unwrap()
+    }
+
+    /// The key's lifetime at the signature's time: from its creation, inclusive, to its
+    /// expiry, exclusive (RFC 9580 5.2.3.13: a key expires the given number of seconds
+    /// after its creation; 5.2.3.18 likewise for a signature). A key made 2025-06-01 to
+    /// live ten days signs good from its first second to its last, not at the expiry.
+    #[test]
+    fn a_key_signs_from_its_creation_up_to_its_expiry() {
+        use openpgp::serialize::Serialize as _;
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
+        let life = Duration::from_secs(10 * 86_400);
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800); // 2026-11-25
+        let (cert, _) = openpgp::cert::CertBuilder::general_purpose(Some("v6 <v6@example.test>"))
+            .set_profile(openpgp::Profile::RFC9580)
+            .unwrap()
+            .set_creation_time(t0)
+            .set_validity_period(life)
+            .generate()
+            .unwrap();
+        let policy = StandardPolicy::at(now);
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let claim = cert.fingerprint().to_hex();
+        let payload = b"{\"version\":\"1.0\"}";
+        let second = Duration::from_secs(1);
+        for (at, want, rule) in [
+            (t0 - second, Verdict::Rejected, Some("sig.pgp.key-invalid")),
+            (t0, Verdict::Verified, None),
+            (t0 + life - second, Verdict::Verified, None),
+            (t0 + life, Verdict::Rejected, Some("sig.pgp.key-expired")),
+        ] {
+            let armored = v6_sign(&cert, &policy, at, payload);
+            let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
+            let what = format!(
+                "signed {} s after the key's creation",
+                at.duration_since(t0).map_or(-1, |d| d.as_secs() as i64)
+            );
+            assert_eq!(out[0].row.verdict, want, "{what}: {}", out[0].row.reason);
+            let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
+            assert!(rule.is_none_or(|r| rules.contains(&r)), "{what}: {rules:?}");
+        }
     }
 
     /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
