@@ -166,7 +166,9 @@ pub static PGP_BEFORE_GENERATED: Rule = Rule {
     title: "Signature not older than the bundle",
     explanation: "The signature says it was made before the bundle's own `generated_at`. Either \
 one of the two clocks is wrong, or the signature was made for an earlier bundle and the \
-payload happens to match. The signature is still checked normally.",
+payload happens to match. The signature is still checked normally. An OpenPGP signature's time \
+is whole seconds, so one made in the second of `generated_at` (12:00:00 for 12:00:00.5) is not \
+older.",
 };
 
 pub static PGP_UNVERIFIED: Rule = Rule {

@@ -751,7 +751,12 @@ fn precheck(
     }
     if let Some(gen) = ctx.generated_at {
         note(&mut row.ran, &diags::PGP_BEFORE_GENERATED);
-        if created < gen {
+        // A signature's time is whole seconds: one made in the second of a generated_at
+        // with a fraction (12:00:00.5) reads 12:00:00, and is not before it.
+        let gen_second = gen
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(gen, |d| SystemTime::UNIX_EPOCH + Duration::from_secs(d.as_secs()));
+        if created < gen_second {
             issues.push(Finding::new(
                 &diags::PGP_BEFORE_GENERATED,
                 pointer,
@@ -1541,6 +1546,19 @@ mod tests {
     /// An armored detached signature over `msg` by `cert`'s signing key, dated `at`
     /// (any time: the key is taken as bound when the certificate was made).
     fn v6_sign(cert: &openpgp::Cert, policy: &StandardPolicy, at: SystemTime, msg: &[u8]) -> String {
+        v6_sign_for(cert, policy, at, None, msg)
+    }
+
+    /// [`v6_sign`], the signature valid for `validity` from `at` when given (its own
+    /// expiration, RFC 9580 5.2.3.18).
+    fn v6_sign_for(
+        cert: &openpgp::Cert,
+        policy: &StandardPolicy,
+        at: SystemTime,
+        validity: Option<Duration>,
+        msg: &[u8],
+    ) -> String {
+        use openpgp::packet::signature::SignatureBuilder;
         use openpgp::serialize::stream::{Armorer, Message, Signer};
         use std::io::Write as _;
         let signer = cert
@@ -1557,7 +1575,11 @@ mod tests {
         let mut armored = Vec::new();
         let m = Message::new(&mut armored);
         let m = Armorer::new(m).kind(openpgp::armor::Kind::Signature).build().unwrap();
-        let mut s = Signer::new(m, signer).unwrap().detached().creation_time(at).build().unwrap();
+        let mut template = SignatureBuilder::new(openpgp::types::SignatureType::Binary);
+        if let Some(validity) = validity {
+            template = template.set_signature_validity_period(validity).unwrap();
+        }
+        let mut s = Signer::with_template(m, signer, template).unwrap().detached().creation_time(at).build().unwrap();
         s.write_all(msg).unwrap();
         s.finalize().unwrap();
         String::from_utf8(armored).unwrap()
@@ -1603,6 +1625,63 @@ mod tests {
             assert_eq!(out[0].row.verdict, want, "{what}: {}", out[0].row.reason);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert!(rule.is_none_or(|r| rules.contains(&r)), "{what}: {rules:?}");
+        }
+    }
+
+    /// A signature's own expiry, judged at `--now`: valid up to its last second, expired
+    /// at the instant creation + validity (RFC 9580 5.2.3.18: the signature expires that
+    /// many seconds after its creation), as a key's expiry is read above.
+    #[test]
+    fn a_signature_is_alive_up_to_its_own_expiry() {
+        use openpgp::serialize::Serialize as _;
+        let (cert, signed, _) = v6_cert();
+        let day = Duration::from_secs(86_400);
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let payload = b"{\"version\":\"1.0\"}";
+        let claim = cert.fingerprint().to_hex();
+        let second = Duration::from_secs(1);
+        for (now, want) in [(signed + day - second, Verdict::Verified), (signed + day, Verdict::Rejected)] {
+            let policy = StandardPolicy::at(now);
+            let armored = v6_sign_for(&cert, &policy, signed, Some(day), payload);
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
+            let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
+            assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
+            assert_eq!(rules.contains(&"sig.pgp.signature-expired"), want == Verdict::Rejected, "{rules:?}");
+        }
+    }
+
+    /// An OpenPGP signature's time is whole seconds (RFC 9580 5.2.3.11): one made in the
+    /// same second as a `generated_at` with a fraction (12:00:00.5) reads 12:00:00 and
+    /// is not before it; one a second earlier is.
+    #[test]
+    fn a_signature_in_the_second_of_generated_at_is_not_before_it() {
+        use openpgp::serialize::Serialize as _;
+        let (cert, signed, now) = v6_cert();
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let policy = StandardPolicy::at(now);
+        let payload = b"{\"version\":\"1.0\"}";
+        let claim = cert.fingerprint().to_hex();
+        let half = Duration::from_millis(500);
+        let second = Duration::from_secs(1);
+        for (generated_at, warned) in [
+            (signed, false),
+            (signed + half, false),
+            (signed + second - Duration::from_nanos(1), false),
+            (signed + second, true),
+            (signed + second + half, true),
+        ] {
+            let armored = v6_sign(&cert, &policy, signed, payload);
+            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs };
+            let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
+            let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
+            let after = generated_at.duration_since(signed).unwrap_or_default();
+            assert_eq!(rules.contains(&"sig.pgp.before-generated"), warned, "generated {after:?} after: {rules:?}");
+            assert_eq!(out[0].row.verdict, Verdict::Verified);
         }
     }
 
