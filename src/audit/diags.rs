@@ -57,14 +57,14 @@ pub static VS_TRADITIONAL: Rule = Rule {
     id: "audit.vs-traditional",
     section: Consistency,
     severity: Error,
-    title: "vs_traditional_training = cost savings / traditional cost",
+    title: "vs_traditional_training = cost savings % / 100",
     explanation: "`efficiency_gains.vs_traditional_training` is the cost reduction against \
-traditional methods as a fraction (0.75 = 75 %): `cost_savings_percentage / 100`, computed as \
-that percentage is, from the two costs when both are stated, else from `cost_savings_usd / \
-traditional_training_cost`, and from `cost_savings_percentage` only when neither can be. A \
-rounded percentage is no measure of a finer fraction (75.4 and 0.7541 both state the 75.408 % \
-that costs of 98.00 and 24.10 save), and a fraction is checked even when the percentage is left \
-out. It is held to whole percents (2 decimals) at least: its signed form drops trailing zeros, \
+traditional methods as a fraction (0.75 = 75 %): `cost_savings_percentage / 100`, as the \
+contract's equation reads, when the percentage is stated (0.7541 beside 75.4 is an error: it \
+does not restate the percentage); without the percentage it is computed as that percentage \
+would be, from the two costs when both are stated, else from `cost_savings_usd / \
+traditional_training_cost`, so a fraction is checked even when the percentage is left out. It \
+is held to whole percents (2 decimals) at least: its signed form drops trailing zeros, \
 and at the 0 decimals of a signed `1` it agreed with any share from 50 % up.",
 };
 

@@ -421,7 +421,10 @@ fn vs_traditional(a: &mut Audit, from_costs: bool) {
     let found = at::VS_TRADITIONAL_TRAINING;
     let from_savings =
         a.value(at::COST_SAVINGS_USD, found).is_some() && a.value(at::TRADITIONAL_TRAINING_COST, found).is_some();
-    if from_costs || from_savings {
+    // The contract's equation first: with the percentage stated, the fraction restates it
+    // (a verifier of the contract alone rejects 0.7541 beside 75.4, so this one does), and
+    // the percentage is held to the costs by its own rule. Without it, the costs decide.
+    if a.facts.num(at::COST_SAVINGS_PERCENTAGE).is_none() && (from_costs || from_savings) {
         savings_share(a, &VS_TRADITIONAL, found, from_costs, Share::Fraction);
         return;
     }
