@@ -26,9 +26,9 @@ platform_training_cost * 100` (return on what was spent on the platform), the sa
 figure rounded within its own tolerance must not carry an ROI far from the costs). An ROI \
 that does not follow from the savings and the cost is the most quoted and the least checked \
 figure of a bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be \
-computed); the platform cost is `platform_training_cost` or `total_cost_usd`, whichever is \
-stated to more decimals (a cost rounded to 24 for a total of 24.50 must not carry an ROI of 308 \
-% where the total gives 300 %), and `total_cost_usd` without `platform_training_cost`.",
+computed). The platform cost is `platform_training_cost` (`total_cost_usd` without it), and the \
+ROI must also hold on `total_cost_usd` when that states the cost to more decimals: a cost rounded \
+to 24 for a total of 24.50 must not carry an ROI of 308 % where the total gives 300 %.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
