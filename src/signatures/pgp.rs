@@ -1685,6 +1685,47 @@ mod tests {
         }
     }
 
+    /// A soft revocation (key retired) rejects signatures made after it and keeps earlier
+    /// ones: one second before it the signature verifies (`sig.pgp.revoked-later`, info),
+    /// in its very second it is revoked (whole seconds cannot order the two, and the
+    /// signature's date is the signer's word), and after it too.
+    #[test]
+    fn a_soft_revocation_rejects_signatures_from_its_own_second() {
+        use openpgp::cert::CertRevocationBuilder;
+        use openpgp::serialize::Serialize as _;
+        use openpgp::types::ReasonForRevocation;
+        let (cert, signed, now) = v6_cert();
+        let retired = signed + Duration::from_secs(3_600);
+        let mut primary = cert.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
+        let rev = CertRevocationBuilder::new()
+            .set_reason_for_revocation(ReasonForRevocation::KeyRetired, b"retired")
+            .unwrap()
+            .set_signature_creation_time(retired)
+            .unwrap()
+            .build(&mut primary, &cert, None)
+            .unwrap();
+        let (revoked, _) = cert.clone().insert_packets(Some(rev)).unwrap();
+        let mut public = Vec::new();
+        revoked.serialize(&mut public).unwrap();
+        let certs = parse_cert_file(&public).unwrap();
+        let policy = StandardPolicy::at(now);
+        let payload = b"{\"version\":\"1.0\"}";
+        let claim = cert.fingerprint().to_hex();
+        let second = Duration::from_secs(1);
+        for (at, want, rule) in [
+            (retired - second, Verdict::Verified, "sig.pgp.revoked-later"),
+            (retired, Verdict::Rejected, "sig.pgp.revoked"),
+            (retired + second, Verdict::Rejected, "sig.pgp.revoked"),
+        ] {
+            let armored = v6_sign(&cert, &policy, at, payload);
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
+            let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
+            assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
+            assert!(rules.contains(&rule), "{rules:?}");
+        }
+    }
+
     /// v6 (RFC 9580) keys: 64-hex fingerprints, key IDs from the fingerprint's head.
     /// gpg 2.2 cannot make them, so sequoia makes this one.
     #[test]
