@@ -19,6 +19,7 @@ const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
     ("read/invalid-utf8.json", "read.invalid-utf8", "/notes", 54, 13),
     ("read/bom.json", "read.bom", "", 1, 1),
     ("read/utf16.json", "read.invalid-utf8", "", 1, 1),
+    ("read/utf32.json", "read.invalid-utf8", "", 1, 1),
     ("read/trailing-data.json", "read.trailing-data", "", 57, 1),
     ("read/not-object.json", "read.not-object", "", 1, 1),
     ("read/syntax-trailing-comma.json", "read.syntax", "/training/params", 53, 112),
@@ -42,6 +43,24 @@ fn each_defect_is_rejected_with_its_rule_pointer_and_position() {
         // Nothing after a reading error is judged on a half-read document.
         assert!(bundle["payload"].is_null(), "{file}: no payload hash for an unreadable bundle");
     }
+}
+
+/// A file in another Unicode encoding is named by its byte order mark (the marks are
+/// those of the Unicode Standard, section 23.8), not called "something that is not JSON".
+#[test]
+fn another_unicode_encoding_is_named_by_its_mark() {
+    for (file, says) in [
+        ("read/utf16.json", "the file starts with FF FE, the byte order mark of UTF-16"),
+        ("read/utf32.json", "the file starts with 00 00 FE FF, the byte order mark of UTF-32"),
+    ] {
+        let (_, bundle) = verify_json(file, &[]);
+        let f = findings(&bundle, "read.invalid-utf8");
+        assert!(f[0]["message"].as_str().unwrap().starts_with(says), "{file}: {f:?}");
+    }
+    let r = run_with_stdin(&["--format", "json", "-"], Some(b"\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00"));
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let f = findings(&report["bundles"][0], "read.invalid-utf8");
+    assert!(f[0]["message"].as_str().unwrap().contains("FF FE 00 00, the byte order mark of UTF-32"), "{f:?}");
 }
 
 #[test]

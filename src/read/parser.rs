@@ -399,6 +399,18 @@ fn describe(b: Option<u8>) -> String {
     }
 }
 
+/// The byte order mark of another Unicode encoding at the start of `src`, as written and
+/// named; the longer UTF-32 LE mark first, as it begins with UTF-16 LE's.
+fn foreign_bom(src: &[u8]) -> Option<(&'static str, &'static str)> {
+    match src {
+        [0x00, 0x00, 0xFE, 0xFF, ..] => Some(("00 00 FE FF", "UTF-32")),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => Some(("FF FE 00 00", "UTF-32")),
+        [0xFF, 0xFE, ..] => Some(("FF FE", "UTF-16")),
+        [0xFE, 0xFF, ..] => Some(("FE FF", "UTF-16")),
+        _ => None,
+    }
+}
+
 /// A number literal as a finding quotes it: whole up to 64 characters, else its first 40
 /// and last 16 around "…", with its length. Quoted whole in the message and in
 /// `expected`, a 2 MB literal made a 4 MB report; the head and the tail keep the digits
@@ -414,29 +426,25 @@ fn shown_literal(literal: &str) -> String {
 
 impl Parser<'_, '_> {
     fn document(&mut self) -> Result<(), Stop> {
+        // Bytes that are not UTF-8 are that defect, not "something that is not JSON": a
+        // UTF-16 file (what Windows PowerShell 5 redirects to) starts FF FE, a UTF-32 one
+        // 00 00 FE FF (whose NULs are UTF-8, its BOM not) or FF FE 00 00.
+        if let Some((bom, encoding)) = foreign_bom(self.src) {
+            let f = Finding::new(
+                &diags::INVALID_UTF8,
+                "",
+                format!("the file starts with {bom}, the byte order mark of {encoding}; a bundle is UTF-8"),
+            )
+            .at(0);
+            self.findings.push(f);
+            return Err(Stop);
+        }
         self.skip_ws();
         match self.peek() {
             Some(b'{') => {}
             Some(_) if self.opts.any_value => {}
             None => return Err(self.syntax("an empty document; a bundle is one JSON object")),
-            // Bytes that are not UTF-8 are that defect, not "something that is not JSON":
-            // a UTF-16 file (what Windows PowerShell 5 redirects to) starts FF FE.
-            Some(0x80..=0xFF) if self.utf8_char().is_none() => {
-                let f = match self.src.get(..2) {
-                    Some([0xFF, 0xFE] | [0xFE, 0xFF]) => Finding::new(
-                        &diags::INVALID_UTF8,
-                        "",
-                        format!(
-                            "the file starts with {}, the byte order mark of UTF-16; a bundle is UTF-8",
-                            if self.src.first() == Some(&0xFF) { "FF FE" } else { "FE FF" }
-                        ),
-                    )
-                    .at(self.pos),
-                    _ => return Err(self.invalid_utf8(self.pos)),
-                };
-                self.findings.push(f);
-                return Err(Stop);
-            }
+            Some(0x80..=0xFF) if self.utf8_char().is_none() => return Err(self.invalid_utf8(self.pos)),
             Some(b) => {
                 let what = match b {
                     b'[' => "an array",
