@@ -1529,6 +1529,14 @@ mod tests {
         assert!(run(500).is_empty());
     }
 
+    /// `cert`'s public part as `--cert` reads it from a file.
+    fn as_supplied(cert: &openpgp::Cert) -> Vec<Cert> {
+        use openpgp::serialize::Serialize as _;
+        let mut public = Vec::new();
+        cert.serialize(&mut public).unwrap();
+        parse_cert_file(&public).unwrap()
+    }
+
     /// A version 6 certificate made 2025-06-01, a signing time a day later, and the
     /// time it is judged at (2026-11-25).
     fn v6_cert() -> (openpgp::Cert, SystemTime, SystemTime) {
@@ -1591,7 +1599,6 @@ mod tests {
     /// live ten days signs good from its first second to its last, not at the expiry.
     #[test]
     fn a_key_signs_from_its_creation_up_to_its_expiry() {
-        use openpgp::serialize::Serialize as _;
         let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000); // 2025-06-01
         let life = Duration::from_secs(10 * 86_400);
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800); // 2026-11-25
@@ -1603,9 +1610,7 @@ mod tests {
             .generate()
             .unwrap();
         let policy = StandardPolicy::at(now);
-        let mut public = Vec::new();
-        cert.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&cert);
         let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
         let claim = cert.fingerprint().to_hex();
         let payload = b"{\"version\":\"1.0\"}";
@@ -1633,12 +1638,9 @@ mod tests {
     /// many seconds after its creation), as a key's expiry is read above.
     #[test]
     fn a_signature_is_alive_up_to_its_own_expiry() {
-        use openpgp::serialize::Serialize as _;
         let (cert, signed, _) = v6_cert();
         let day = Duration::from_secs(86_400);
-        let mut public = Vec::new();
-        cert.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&cert);
         let payload = b"{\"version\":\"1.0\"}";
         let claim = cert.fingerprint().to_hex();
         let second = Duration::from_secs(1);
@@ -1658,11 +1660,8 @@ mod tests {
     /// is not before it; one a second earlier is.
     #[test]
     fn a_signature_in_the_second_of_generated_at_is_not_before_it() {
-        use openpgp::serialize::Serialize as _;
         let (cert, signed, now) = v6_cert();
-        let mut public = Vec::new();
-        cert.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&cert);
         let policy = StandardPolicy::at(now);
         let payload = b"{\"version\":\"1.0\"}";
         let claim = cert.fingerprint().to_hex();
@@ -1692,7 +1691,6 @@ mod tests {
     #[test]
     fn a_soft_revocation_rejects_signatures_from_its_own_second() {
         use openpgp::cert::CertRevocationBuilder;
-        use openpgp::serialize::Serialize as _;
         use openpgp::types::ReasonForRevocation;
         let (cert, signed, now) = v6_cert();
         let retired = signed + Duration::from_secs(3_600);
@@ -1705,9 +1703,7 @@ mod tests {
             .build(&mut primary, &cert, None)
             .unwrap();
         let (revoked, _) = cert.clone().insert_packets(Some(rev)).unwrap();
-        let mut public = Vec::new();
-        revoked.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&revoked);
         let policy = StandardPolicy::at(now);
         let payload = b"{\"version\":\"1.0\"}";
         let claim = cert.fingerprint().to_hex();
@@ -1730,16 +1726,12 @@ mod tests {
     /// gpg 2.2 cannot make them, so sequoia makes this one.
     #[test]
     fn v6_certificate_and_signature() {
-        use openpgp::serialize::Serialize as _;
-
         let (cert, t1, now) = v6_cert();
         let policy = StandardPolicy::at(now);
         let signing_fpr = cert.keys().with_policy(&policy, t1).for_signing().next().unwrap().key().fingerprint();
         let payload = b"{\"version\":\"1.0\"}";
         let armored = v6_sign(&cert, &policy, t1, payload);
-        let mut public = Vec::new();
-        cert.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&cert);
         let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
         let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
 
@@ -1841,17 +1833,13 @@ mod tests {
     /// not checked (sig.too-many, counting for nothing). A good signature first verifies.
     #[test]
     fn salted_hashes_are_bounded_per_bundle() {
-        use openpgp::serialize::Serialize as _;
-
         let (cert, t1, now) = v6_cert();
         let policy = StandardPolicy::at(now);
         let payload = b"{\"version\":\"1.0\"}";
         let sign = |msg: &[u8]| v6_sign(&cert, &policy, t1, msg);
         let mut armored = vec![sign(payload)];
         armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
-        let mut public = Vec::new();
-        cert.serialize(&mut public).unwrap();
-        let certs = parse_cert_file(&public).unwrap();
+        let certs = as_supplied(&cert);
         let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
         let entries = entries_of(&armored, &cert.fingerprint().to_hex());
         let mut budget = 32;
