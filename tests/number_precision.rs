@@ -73,3 +73,24 @@ fn a_long_literal_is_quoted_by_its_ends() {
     assert_eq!(f["found"], "1.2222222222222222e+201");
     assert!(f["message"].as_str().unwrap().starts_with(&format!("{shown} is signed as 1.2222222222222222e+201")));
 }
+
+/// A literal of two million digits beyond the double range, or below it, is quoted by its
+/// ends as a precision warning quotes one: whole, its message was 2 MB.
+#[test]
+fn a_long_literal_out_of_range_is_quoted_by_its_ends() {
+    for (exponent, says) in [
+        ("e400", "is beyond the largest double"),
+        ("e-2000400", "is a non-zero number smaller than the smallest double"),
+    ] {
+        let literal = format!("1{}{exponent}", "2".repeat(2_000_000));
+        let input = format!("{{\"version\":\"1.0\",\"n\":{literal}}}");
+        let r = run_with_stdin(&["--format", "json", "-"], Some(input.as_bytes()));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stdout.len() < 100_000, "{exponent}: a report of {} bytes", r.stdout.len());
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let f = &findings(&report["bundles"][0], "read.number-out-of-range")[0];
+        let tail = &literal[literal.len() - 16..];
+        let shown = format!("1{}…{tail} ({} characters)", "2".repeat(39), literal.len());
+        assert!(f["message"].as_str().unwrap().starts_with(&format!("{shown} {says}")), "{}", f["message"]);
+    }
+}

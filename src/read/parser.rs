@@ -412,9 +412,9 @@ fn foreign_bom(src: &[u8]) -> Option<(&'static str, &'static str)> {
 }
 
 /// A number literal as a finding quotes it: whole up to 64 characters, else its first 40
-/// and last 16 around "…", with its length. Quoted whole in the message and in
-/// `expected`, a 2 MB literal made a 4 MB report; the head and the tail keep the digits
-/// that differ and the exponent, and the position leads to the rest.
+/// and last 16 around "…", with its length. Quoted whole (precision warnings put it in
+/// the message and in `expected`), a 2 MB literal made a 4 MB report; the head and the
+/// tail keep the digits that differ and the exponent, and the position leads to the rest.
 fn shown_literal(literal: &str) -> String {
     const WHOLE: usize = 64;
     let n = literal.len();
@@ -1264,7 +1264,11 @@ impl Parser<'_, '_> {
         let literal = std::str::from_utf8(text).unwrap_or("0");
         let v = parse_double(literal);
         if !v.is_finite() {
-            self.note(&diags::NUMBER_RANGE, start, format!("{literal} is beyond the largest double (about 1.8e308)"));
+            self.note(
+                &diags::NUMBER_RANGE,
+                start,
+                format!("{} is beyond the largest double (about 1.8e308)", shown_literal(literal)),
+            );
             self.out.push(b'0');
             return Ok(());
         }
@@ -1272,7 +1276,10 @@ impl Parser<'_, '_> {
             self.note(
                 &diags::NUMBER_RANGE,
                 start,
-                format!("{literal} is a non-zero number smaller than the smallest double; it would become 0"),
+                format!(
+                    "{} is a non-zero number smaller than the smallest double; it would become 0",
+                    shown_literal(literal)
+                ),
             );
             self.out.push(b'0');
             return Ok(());
