@@ -327,19 +327,27 @@ fn stated_platform_cost(facts: &Facts) -> Option<Num> {
 /// 0 decimals, and an ROI computed on the rounded 24 held at its own decimals again: 308 %
 /// where the cost the bundle reports gives 300 % was verified.
 fn platform_cost(facts: &Facts) -> Option<Num> {
-    let stated = facts.num(at::PLATFORM_TRAINING_COST);
-    let Some(total) = facts.num(at::TOTAL_COST_USD) else { return stated };
-    let why = match &stated {
-        None => format!("platform_training_cost (absent; {} stands for it)", total.pointer),
-        Some(s) if total.decimals > s.decimals => format!(
-            "platform_training_cost ({} = {} states it to more decimals than {})",
-            total.pointer,
-            total.shown(),
-            s.shown()
-        ),
-        Some(_) => return stated,
-    };
-    Some(Num { pointer: why.into(), ..total })
+    match (facts.num(at::PLATFORM_TRAINING_COST), facts.num(at::TOTAL_COST_USD)) {
+        (Some(stated), Some(total)) if total.decimals > stated.decimals => Some(Num {
+            pointer: format!(
+                "platform_training_cost ({} = {} states it to more decimals than {})",
+                total.pointer,
+                total.shown(),
+                stated.shown()
+            )
+            .into(),
+            ..total
+        }),
+        _ => stated_platform_cost(facts),
+    }
+}
+
+/// Whether [`platform_cost`] is another figure than [`stated_platform_cost`].
+fn total_is_more_precise(facts: &Facts) -> bool {
+    match (facts.num(at::PLATFORM_TRAINING_COST), facts.num(at::TOTAL_COST_USD)) {
+        (Some(stated), Some(total)) => total.decimals > stated.decimals,
+        _ => false,
+    }
 }
 
 pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
@@ -392,8 +400,7 @@ fn platform_equations(a: &mut Audit) {
         vs_traditional(a, from_costs);
     };
     run(a);
-    let (stated, precise) = (stated_platform_cost(a.facts), platform_cost(a.facts));
-    if stated.map(|n| (n.value, n.decimals)) == precise.map(|n| (n.value, n.decimals)) {
+    if !total_is_more_precise(a.facts) {
         return;
     }
     let mut second = Outcome::default();
@@ -465,20 +472,21 @@ fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bo
     }
 }
 
-/// `vs_traditional_training` is the savings percentage as a fraction, so it is computed as
-/// the percentage is (from the two costs, else from `cost_savings_usd`), and from
-/// `cost_savings_percentage / 100` only when neither can be. The rounded percentage is no
-/// input to hold a finer fraction to (75.4 and 0.7541 are both the 75.408 % that costs of
-/// 98.00 and 24.10 save), and a bundle without the percentage had its fraction never
-/// checked (0.9 beside costs that save 75 % was verified).
+/// `vs_traditional_training` is the savings percentage as a fraction: the contract's
+/// `cost_savings_percentage / 100` when the percentage is stated (which its own rule holds
+/// to the costs), else computed as the percentage would be, from the two costs or from
+/// `cost_savings_usd`: a bundle without the percentage had its fraction never checked (0.9
+/// beside costs that save 75 % was verified).
 fn vs_traditional(a: &mut Audit, from_costs: bool) {
     let found = at::VS_TRADITIONAL_TRAINING;
-    let from_savings =
-        a.value(at::COST_SAVINGS_USD, found).is_some() && a.value(at::TRADITIONAL_TRAINING_COST, found).is_some();
     // The contract's equation first: with the percentage stated, the fraction restates it
-    // (a verifier of the contract alone rejects 0.7541 beside 75.4, so this one does), and
-    // the percentage is held to the costs by its own rule. Without it, the costs decide.
-    if a.facts.num(at::COST_SAVINGS_PERCENTAGE).is_none() && (from_costs || from_savings) {
+    // (a verifier of the contract alone rejects 0.7541 beside 75.4, so this one does).
+    // Without it, the costs decide.
+    let computable = || {
+        from_costs
+            || a.value(at::COST_SAVINGS_USD, found).is_some() && a.value(at::TRADITIONAL_TRAINING_COST, found).is_some()
+    };
+    if a.facts.num(at::COST_SAVINGS_PERCENTAGE).is_none() && computable() {
         savings_share(a, &VS_TRADITIONAL, found, from_costs, Share::Fraction);
         return;
     }
