@@ -170,8 +170,9 @@ struct MetaData {
 
 /// A metaData's `configuration`: a JSON object of strings (or nulls), of which only the
 /// value of [`EVIDENCE_URI`] is kept. That name written twice is refused: readers that
-/// keep the first and readers that keep the last would follow two bundles. Kept whole, the properties took 15 times their size in memory (22 MB of
-/// short properties, 350 MB), and a checkpoint may be 512 MiB.
+/// keep the first and readers that keep the last would follow two bundles. Kept whole,
+/// the properties took 15 times their size in memory (22 MB of short properties, 350
+/// MB), and a checkpoint may be 512 MiB.
 #[derive(Debug, Default)]
 struct Configuration(Option<String>);
 
