@@ -348,27 +348,50 @@ impl<'a> Payload<'a> {
     }
 }
 
+/// A signature read from its bytes in the form its algorithm has, before any key is
+/// tried: ECDSA as DER or r||s with `r` and `s` from 1 to below the group order, Ed25519
+/// as 64 bytes, RSA as the bytes themselves (their length depends on the key).
+#[derive(Debug)]
+pub enum Sig {
+    P256(p256::ecdsa::Signature),
+    P384(p384::ecdsa::Signature),
+    Ed25519(ed25519_dalek::Signature),
+    Rsa(Vec<u8>),
+}
+
+/// Read the decoded signature bytes as a signature of `s`. Err = why they are none: no
+/// key, whichever it is, can verify them, so the entry is malformed whatever keys the
+/// auditor supplied (openssl refuses the same bytes).
+pub fn parse_sig(s: Scheme, bytes: &[u8]) -> Result<Sig, String> {
+    Ok(match s {
+        Scheme::EcdsaP256 => Sig::P256(ecdsa_sig!(p256::ecdsa::Signature, bytes, 32, "P-256")?),
+        Scheme::EcdsaP384 => Sig::P384(ecdsa_sig!(p384::ecdsa::Signature, bytes, 48, "P-384")?),
+        Scheme::Ed25519 => Sig::Ed25519(
+            ed25519_dalek::Signature::from_slice(bytes)
+                .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one has {}", bytes.len()))?,
+        ),
+        Scheme::RsaPkcs1(..) | Scheme::RsaPss(..) => Sig::Rsa(bytes.to_vec()),
+    })
+}
+
 /// Cryptographic check of `sig` over the payload. Err = reason it does not verify.
 /// ECDSA and RSA verify the cached digest; pure Ed25519 hashes the message itself.
-pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &[u8]) -> Result<(), String> {
+pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Result<(), Mismatch> {
     use rsa::signature::hazmat::PrehashVerifier as _;
-    let bad = |e: &dyn std::fmt::Display| format!("{e}");
-    match (s, k) {
-        (Scheme::EcdsaP256, PublicKey::P256(vk)) => {
-            let sig: p256::ecdsa::Signature = ecdsa_sig!(p256::ecdsa::Signature, sig, 32)?;
-            vk.verify_prehash(msg.digest(Hash::Sha256), &sig).map_err(|e| bad(&e))
+    let bad = |e: &dyn std::fmt::Display| Mismatch::Verification(format!("{e}"));
+    match (s, k, sig) {
+        (Scheme::EcdsaP256, PublicKey::P256(vk), Sig::P256(sig)) => {
+            vk.verify_prehash(msg.digest(Hash::Sha256), sig).map_err(|e| bad(&e))
         }
-        (Scheme::EcdsaP384, PublicKey::P384(vk)) => {
-            let sig: p384::ecdsa::Signature = ecdsa_sig!(p384::ecdsa::Signature, sig, 48)?;
-            vk.verify_prehash(msg.digest(Hash::Sha384), &sig).map_err(|e| bad(&e))
+        (Scheme::EcdsaP384, PublicKey::P384(vk), Sig::P384(sig)) => {
+            vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| bad(&e))
         }
-        (Scheme::Ed25519, PublicKey::Ed25519(vk)) => {
-            let sig = ed25519_dalek::Signature::from_slice(sig)
-                .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one {}", sig.len()))?;
-            vk.verify_strict(msg.bytes, &sig).map_err(|e| bad(&e))
+        (Scheme::Ed25519, PublicKey::Ed25519(vk), Sig::Ed25519(sig)) => {
+            vk.verify_strict(msg.bytes, sig).map_err(|e| bad(&e))
         }
-        (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk)) => {
-            let sig = rsa::pkcs1v15::Signature::try_from(sig).map_err(|e| bad(&e))?;
+        (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
+            rsa_length(pk, sig)?;
+            let sig = rsa::pkcs1v15::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
             match h {
@@ -378,9 +401,10 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &[u8]) -> Re
             }
             .map_err(|e| bad(&e))
         }
-        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk)) => {
+        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
-            let sig = rsa::pss::Signature::try_from(sig).map_err(|e| bad(&e))?;
+            rsa_length(pk, sig)?;
+            let sig = rsa::pss::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
             match h {
@@ -390,18 +414,59 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &[u8]) -> Re
             }
             .map_err(|e| bad(&e))
         }
-        _ => Err("algorithm does not fit the key".into()),
+        _ => Err(Mismatch::Verification("algorithm does not fit the key".into())),
     }
 }
 
-/// ECDSA signature as DER (what KMS returns) or fixed-size r||s (JOSE).
+/// Why a signature does not verify with a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// An RSA signature of another length than the key's modulus: another key made it.
+    Length(String),
+    /// The cryptographic check failed.
+    Verification(String),
+}
+
+/// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2): one of
+/// another length was made by another key.
+fn rsa_length(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), Mismatch> {
+    if sig.len() == pk.size() {
+        return Ok(());
+    }
+    Err(Mismatch::Length(format!(
+        "the signature has {} bytes, a signature by this RSA-{} key has {}: another key made it",
+        sig.len(),
+        pk.n().bits(),
+        pk.size()
+    )))
+}
+
+/// ECDSA signature as DER (what KMS returns) or fixed-size r||s (JOSE), `r` and `s`
+/// from 1 to below the group order (the RustCrypto parsers check both).
 macro_rules! ecdsa_sig {
-    ($sig:ty, $b:expr, $field:expr) => {{
+    ($sig:ty, $b:expr, $field:expr, $curve:expr) => {{
         let b: &[u8] = $b;
         match <$sig>::from_der(b) {
             Ok(s) if b.first() == Some(&0x30) => Ok(s),
-            _ if b.len() == 2 * $field => <$sig>::from_slice(b).map_err(|e| format!("{e}")),
-            _ => Err(format!("ECDSA signature is neither DER nor {}-byte r||s ({} bytes)", 2 * $field, b.len())),
+            _ if b.len() == 2 * $field => <$sig>::from_slice(b).map_err(|_| {
+                format!(
+                    "not an ECDSA {} signature: as {}-byte r||s, r or s is 0 or not below the group order",
+                    $curve,
+                    2 * $field
+                )
+            }),
+            _ if b.first() == Some(&0x30) => Err(format!(
+                "not an ECDSA {} signature: not DER (a SEQUENCE of two INTEGERs r and s, each from 1 to \
+                 below the group order, minimally encoded, nothing after it; {} bytes)",
+                $curve,
+                b.len()
+            )),
+            _ => Err(format!(
+                "not an ECDSA {} signature: neither DER nor {}-byte r||s ({} bytes)",
+                $curve,
+                2 * $field,
+                b.len()
+            )),
         }
     }};
 }
@@ -459,7 +524,10 @@ pub fn verify_entry(
         }
     };
     ran(&mut row, &diags::KMS_MALFORMED);
-    let sig = match decode_sig(sig_b64) {
+    // Bytes that are no signature of the algorithm (DER with bytes after it, r = 0, an
+    // Ed25519 signature of 63 bytes) are refused here, whatever keys were supplied: no
+    // key verifies them, and with none supplied they are no "unverified" signature.
+    let sig = match decode_sig(sig_b64).and_then(|bytes| parse_sig(scheme, &bytes)) {
         Ok(s) => s,
         Err(e) => {
             reject(&mut row, &mut issues, &diags::KMS_MALFORMED, e);
@@ -529,7 +597,11 @@ pub fn verify_entry(
                 });
                 return Checked { row, findings: issues };
             }
-            Err(e) => {
+            Err(Mismatch::Length(e)) => {
+                let reason = format!("signature does not verify with the supplied key for {key_id:?}: {e}");
+                last_err = Some((&diags::KMS_BAD, reason));
+            }
+            Err(Mismatch::Verification(e)) => {
                 let reason = format!(
                     "signature does not verify with the supplied key for {key_id:?} ({e}): the \
                      payload changed after signing, or the signer signed other bytes"
@@ -683,10 +755,12 @@ mod tests {
 
     #[test]
     fn ecdsa_in_der_and_raw_with_odd_lengths_refused() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signatures/kms");
-        let (k, _) = parse_key(&std::fs::read(dir.join("p256.pem")).unwrap()).unwrap();
         for len in [0, 1, 63, 65, 200] {
-            assert!(verify_raw(Scheme::EcdsaP256, &k, &Payload::new(b"x"), &vec![0x30; len]).is_err());
+            assert!(parse_sig(Scheme::EcdsaP256, &vec![0x30; len]).is_err());
         }
+        // r = s = 0 as r||s
+        assert!(parse_sig(Scheme::EcdsaP256, &[0; 64]).is_err());
+        assert!(parse_sig(Scheme::Ed25519, &[0; 63]).is_err());
+        assert!(matches!(parse_sig(Scheme::RsaPss(Hash::Sha256, None), &[1; 3]), Ok(Sig::Rsa(_))));
     }
 }
