@@ -71,7 +71,9 @@ impl Trust {
         Trust { certs, kms_keys, ..Trust::default() }
     }
 
-    /// Check `--signer` values: a hex value must be a fingerprint or long key ID.
+    /// Check `--signer` values: a hex value must be a fingerprint or long key ID, unless
+    /// it is a KMS key ID the auditor bound with `--kms-key KEY_ID=FILE` (a JOSE `kid` may
+    /// be any run of hex digits). Set the KMS keys first.
     pub fn set_signers(&mut self, signers: Vec<String>) -> Result<(), String> {
         for s in &signers {
             // An empty pin names nobody: every bundle would be rejected for a typo in a
@@ -79,7 +81,8 @@ impl Trust {
             if s.trim().is_empty() {
                 return Err("--signer needs a fingerprint, a long key ID or a KMS key ID, not an empty value".into());
             }
-            if looks_hex(s) {
+            let bound_kms_id = self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str()));
+            if looks_hex(s) && !bound_kms_id {
                 pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
             }
         }
