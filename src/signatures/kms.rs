@@ -103,13 +103,18 @@ impl std::fmt::Display for KeyFileError {
 
 /// Parse a public key file: SPKI ("PUBLIC KEY") in PEM or DER, as the AWS and
 /// Google Cloud CLIs export them; PKCS#1 ("RSA PUBLIC KEY") in PEM or DER too. PEM is
-/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand.
+/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand;
+/// only the block is given to it, explanatory text before or after it being allowed
+/// (RFC 7468 section 2, as `openssl pkey -pubout -text` writes it, and OpenSSL reads).
+/// A file with two PEM blocks is refused: which key was meant is not the tool's guess.
 /// Returns the key and its identity ([`KmsKey::spki_sha256`]).
 pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     use rsa::pkcs1::DecodeRsaPublicKey as _;
     let unsupported = |s: String| KeyFileError::Unsupported(s);
-    let key = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
-        let (label, der) = p256::pkcs8::der::pem::decode_vec(bytes.trim_ascii())
+    let pem =
+        pem_block(bytes)?.or_else(|| bytes.trim_ascii_start().starts_with(b"-----BEGIN").then(|| bytes.trim_ascii()));
+    let key = if let Some(pem) = pem {
+        let (label, der) = p256::pkcs8::der::pem::decode_vec(pem)
             .map_err(|e| unsupported(format!("not a well-formed PEM file ({e})")))?;
         match label {
             "PUBLIC KEY" => spki_key(&der)?,
@@ -136,6 +141,54 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     }
     let id = hex(&Sha256::digest(key.normal_spki().map_err(unsupported)?));
     Ok((key, id))
+}
+
+/// The one PEM block of a key file, from its BEGIN line to its END line, without the
+/// explanatory text around it; `None` when no line opens a block with a matching END line
+/// (DER, or PEM the decoder will say is malformed). A private key anywhere in the file,
+/// or two blocks, is an error.
+fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in bytes.split(|&b| b == b'\n') {
+        lines.push((at, line.trim_ascii_end()));
+        at += line.len() + 1;
+    }
+    let mut blocks: Vec<(String, &[u8])> = Vec::new();
+    let mut i = 0;
+    while let Some(&(start, line)) = lines.get(i) {
+        i += 1;
+        let Some(label) = line.strip_prefix(b"-----BEGIN ").and_then(|l| l.strip_suffix(b"-----")) else {
+            continue;
+        };
+        let label = String::from_utf8_lossy(label).into_owned();
+        if label.contains("PRIVATE") {
+            return Err(KeyFileError::Private(format!(
+                "this file holds a private key ({label}); supply the public key only"
+            )));
+        }
+        let end = [b"-----END ".as_slice(), label.as_bytes(), b"-----"].concat();
+        let Some(j) = lines.iter().skip(i).position(|(_, l)| *l == end.as_slice()) else { continue };
+        let (end_at, end_line) = lines.get(i + j).copied().unwrap_or((start, b""));
+        blocks.push((label, bytes.get(start..end_at + end_line.len()).unwrap_or_default()));
+        i += j + 1;
+    }
+    // OpenSSL's text dump of a private key (`openssl ec -pubout -text` writes it before
+    // the public key's block): the file holds the private key, as text.
+    if !blocks.is_empty() && bytes.windows(11).any(|w| w == b"Private-Key") {
+        return Err(KeyFileError::Private(
+            "the text around the PEM block is a dump of a private key (Private-Key); supply the public key only".into(),
+        ));
+    }
+    match blocks.as_slice() {
+        [] => Ok(None),
+        [(_, block)] => Ok(Some(block)),
+        more => Err(KeyFileError::Unsupported(format!(
+            "the file holds {} PEM blocks ({}); a key file holds one public key",
+            more.len(),
+            more.iter().map(|(l, _)| format!("{l:?}")).collect::<Vec<_>>().join(", ")
+        ))),
+    }
 }
 
 fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
