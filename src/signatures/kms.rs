@@ -123,9 +123,17 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
                     .map_err(|e| unsupported(format!("bad PKCS#1 RSA public key: {e}")))?,
             ),
             l if l.contains("PRIVATE") => {
-                return Err(KeyFileError::Private(format!("this is a private key ({l}); supply the public key only")))
+                return Err(KeyFileError::Private(format!(
+                    "this is a private key ({}); supply the public key only",
+                    label_quoted(l)
+                )))
             }
-            l => return Err(unsupported(format!("PEM block {l:?} is not a public key (expected PUBLIC KEY)"))),
+            l => {
+                return Err(unsupported(format!(
+                    "PEM block {} is not a public key (expected PUBLIC KEY)",
+                    label_quoted(l)
+                )))
+            }
         }
     } else {
         match spki_key(bytes) {
@@ -164,11 +172,14 @@ fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
         let label = String::from_utf8_lossy(label).into_owned();
         if label.contains("PRIVATE") {
             return Err(KeyFileError::Private(format!(
-                "this file holds a private key ({label}); supply the public key only"
+                "this file holds a private key ({}); supply the public key only",
+                label_quoted(&label)
             )));
         }
         let end = [b"-----END ".as_slice(), label.as_bytes(), b"-----"].concat();
-        let Some(j) = lines.iter().skip(i).position(|(_, l)| *l == end.as_slice()) else { continue };
+        // No END line for it: the rest of the file is no block either (and searching on
+        // from each of many BEGIN lines would cost their number squared).
+        let Some(j) = lines.iter().skip(i).position(|(_, l)| *l == end.as_slice()) else { break };
         let (end_at, end_line) = lines.get(i + j).copied().unwrap_or((start, b""));
         blocks.push((label, bytes.get(start..end_at + end_line.len()).unwrap_or_default()));
         i += j + 1;
@@ -183,12 +194,23 @@ fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
     match blocks.as_slice() {
         [] => Ok(None),
         [(_, block)] => Ok(Some(block)),
-        more => Err(KeyFileError::Unsupported(format!(
-            "the file holds {} PEM blocks ({}); a key file holds one public key",
-            more.len(),
-            more.iter().map(|(l, _)| format!("{l:?}")).collect::<Vec<_>>().join(", ")
-        ))),
+        more => {
+            let mut listed: Vec<String> = more.iter().take(3).map(|(l, _)| label_quoted(l)).collect();
+            if more.len() > 3 {
+                listed.push(format!("and {} more", more.len() - 3));
+            }
+            Err(KeyFileError::Unsupported(format!(
+                "the file holds {} PEM blocks ({}); a key file holds one public key",
+                more.len(),
+                listed.join(", ")
+            )))
+        }
     }
+}
+
+/// A PEM label as a message quotes it: a JSON string literal of at most 64 characters.
+fn label_quoted(label: &str) -> String {
+    crate::text::quote_claim(label, 64)
 }
 
 fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
@@ -744,6 +766,22 @@ mod tests {
         ] {
             assert!(matches!(parse_key(text.as_bytes()), Err(KeyFileError::Unsupported(_))), "{text:?}");
         }
+    }
+
+    /// A key file of many BEGIN lines with no END is read once (not from each BEGIN line
+    /// on: 230,000 of them made 2.6e10 comparisons), and what is said of its labels is
+    /// bounded, however many or long they are.
+    #[test]
+    fn pem_blocks_read_in_one_pass_and_named_briefly() {
+        let many = "-----BEGIN X-----\n".repeat(230_000);
+        assert!(matches!(parse_key(many.as_bytes()), Err(KeyFileError::Unsupported(_))));
+        let blocks = "-----BEGIN X-----\nAAAA\n-----END X-----\n".repeat(10_000);
+        let Err(KeyFileError::Unsupported(why)) = parse_key(blocks.as_bytes()) else { panic!("refused") };
+        assert!(why.contains("10000 PEM blocks") && why.len() < 200, "{why}");
+        let label = "A".repeat(100_000);
+        let long = format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n");
+        let Err(KeyFileError::Unsupported(why)) = parse_key(long.as_bytes()) else { panic!("refused") };
+        assert!(why.len() < 200, "{} bytes", why.len());
     }
 
     /// One key, two encodings, one identity: the point compressed or not, RSA as SPKI
