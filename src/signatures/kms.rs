@@ -1,7 +1,7 @@
 //! Cloud-KMS signatures (AWS KMS, Google Cloud KMS, JOSE names) over the payload,
 //! verified with RustCrypto against public keys the auditor supplies.
 
-use crate::text::hex;
+use crate::text::{hex, CLAIM_QUOTE_MAX};
 use base64::Engine as _;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -547,6 +547,13 @@ macro_rules! ecdsa_sig {
 }
 use ecdsa_sig;
 
+/// A bundle's `key_id` or `algorithm` as a message quotes it: a JSON string literal of
+/// at most [`CLAIM_QUOTE_MAX`] characters (`…` after the quote when cut), so that a
+/// megabyte of claim is not copied into every finding and row that names it.
+fn quoted(claim: &str) -> String {
+    crate::text::quote_claim(claim, CLAIM_QUOTE_MAX)
+}
+
 pub struct Ctx<'a> {
     pub keys: &'a [KmsKey],
 }
@@ -591,8 +598,10 @@ pub fn verify_entry(
         Ok(s) => s,
         Err(why) => {
             let reason = match why {
-                Some(w) => format!("algorithm {alg:?}: {w}"),
-                None => format!("unknown algorithm {alg:?} (AWS, Google Cloud KMS and JOSE names are accepted)"),
+                Some(w) => format!("algorithm {}: {w}", quoted(alg)),
+                None => {
+                    format!("unknown algorithm {} (AWS, Google Cloud KMS and JOSE names are accepted)", quoted(alg))
+                }
             };
             reject(&mut row, &mut issues, &diags::KMS_UNKNOWN_ALGORITHM, reason);
             return Checked { row, findings: issues };
@@ -623,7 +632,8 @@ pub fn verify_entry(
     };
     if candidates.is_empty() {
         row.verdict = Verdict::Unverified;
-        row.reason = format!("no public key supplied for key_id {key_id:?} (--kms-key {key_id}=FILE)");
+        let hint = if key_id.chars().count() <= CLAIM_QUOTE_MAX { key_id } else { "KEY_ID" };
+        row.reason = format!("no public key supplied for key_id {} (--kms-key {hint}=FILE)", quoted(key_id));
         issues.push(Finding::new(&diags::KMS_UNVERIFIED, pointer, row.reason.clone()));
         return Checked { row, findings: issues };
     }
@@ -634,7 +644,7 @@ pub fn verify_entry(
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
         ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);
         if let Err(e) = fits(scheme, &k.key) {
-            last_err = Some((&diags::KMS_ALGORITHM_MISMATCH, format!("algorithm {alg}: {e}")));
+            last_err = Some((&diags::KMS_ALGORITHM_MISMATCH, format!("algorithm {}: {e}", quoted(alg))));
             continue;
         }
         ran(&mut row, &diags::KMS_WEAK_KEY);
@@ -656,8 +666,9 @@ pub fn verify_entry(
                         pointer,
                         format!(
                             "verified with {} supplied without a key ID: nothing binds it to \
-                             key_id {key_id:?}",
-                            k.file
+                             key_id {}",
+                            k.file,
+                            quoted(key_id)
                         ),
                     ));
                 }
@@ -673,13 +684,14 @@ pub fn verify_entry(
                 return Checked { row, findings: issues };
             }
             Err(Mismatch::Length(e)) => {
-                let reason = format!("signature does not verify with the supplied key for {key_id:?}: {e}");
+                let reason = format!("signature does not verify with the supplied key for {}: {e}", quoted(key_id));
                 last_err = Some((&diags::KMS_BAD, reason));
             }
             Err(Mismatch::Verification(e)) => {
                 let reason = format!(
-                    "signature does not verify with the supplied key for {key_id:?} ({e}): the \
-                     payload changed after signing, or the signer signed other bytes"
+                    "signature does not verify with the supplied key for {} ({e}): the \
+                     payload changed after signing, or the signer signed other bytes",
+                    quoted(key_id)
                 );
                 last_err = Some((&diags::KMS_BAD, reason));
             }
@@ -700,7 +712,7 @@ pub fn verify_entry(
         }
         None => {
             row.verdict = Verdict::Unverified;
-            row.reason = format!("no supplied key fits algorithm {alg} for key_id {key_id:?}");
+            row.reason = format!("no supplied key fits algorithm {} for key_id {}", quoted(alg), quoted(key_id));
             issues.push(Finding::new(&diags::KMS_UNVERIFIED, pointer, row.reason.clone()));
         }
     }
