@@ -585,12 +585,14 @@ pub fn verify_entry(
         }
     };
     let (Some(key_id), Some(alg), Some(sig_b64)) = (key_id, algorithm, signature) else {
-        let missing: Vec<&str> = [("key_id", key_id), ("algorithm", algorithm), ("signature", signature)]
+        let missing: Vec<String> = [("key_id", key_id), ("algorithm", algorithm), ("signature", signature)]
             .iter()
             .filter(|(_, v)| v.is_none())
-            .map(|(n, _)| *n)
+            .map(|(n, _)| format!("`{n}`"))
             .collect();
-        reject(&mut row, &mut issues, &diags::KMS_MALFORMED, format!("kms signature lacks {}", missing.join(", ")));
+        // "no string": the member may be absent, null, or of another kind (sig.form names it).
+        let reason = format!("KMS entry has no {} string", missing.join(", "));
+        reject(&mut row, &mut issues, &diags::KMS_MALFORMED, reason);
         return Checked { row, findings: issues };
     };
     ran(&mut row, &diags::KMS_UNKNOWN_ALGORITHM);

@@ -372,6 +372,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         let payload = kms::Payload::new(payload);
         let entries = kms_entries(kms_value, &mut budget, out, &mut kms_seen);
         for (form, pointer, v) in entries {
+            // A member present but not a string is named for what it is, at its pointer
+            // (as an OpenPGP entry's `key_id` is); the entry is then malformed.
+            for name in ["key_id", "algorithm", "signature"] {
+                if let Some(m) = v.get(name).filter(|m| !m.is_string()) {
+                    form_error(out, &child(&pointer, name), &format!("`{name}` is {}, not a string", json_kind(m)));
+                }
+            }
             let c = kms::verify_entry(
                 &form,
                 &pointer,
