@@ -47,3 +47,16 @@ fn two_blocks_are_refused_as_two_keys() {
     r.code(2);
     assert!(r.stderr.contains("2 PEM blocks"), "{}", r.stderr);
 }
+
+/// A DER key with a byte after it is refused (a key file holds the key and nothing
+/// after it), saying so; OpenSSL reads the key (make.sh checks), so "not a supported
+/// SubjectPublicKeyInfo", what was said before, was not true.
+#[test]
+fn a_der_key_with_a_byte_after_it_is_refused_for_that() {
+    let r = verify(
+        "bundles/kms-ecdsa-p256.json",
+        ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file("p256-trailing-byte.der"))],
+    );
+    r.code(2);
+    assert!(r.stderr.contains("followed by 1 more bytes"), "{}", r.stderr);
+}

@@ -140,7 +140,7 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
             Ok(k) => k,
             Err(e) => match rsa::RsaPublicKey::from_pkcs1_der(bytes) {
                 Ok(k) => PublicKey::Rsa(k),
-                Err(_) => return Err(e),
+                Err(_) => return Err(trailing_der(bytes).unwrap_or(e)),
             },
         }
     };
@@ -211,6 +211,24 @@ fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
 /// A PEM label as a message quotes it: a JSON string literal of at most 64 characters.
 fn label_quoted(label: &str) -> String {
     crate::text::quote_claim(label, 64)
+}
+
+/// When a DER file is a public key this tool reads followed by more bytes, says so
+/// (OpenSSL reads the key and ignores them; a key file holds the key and nothing after).
+fn trailing_der(bytes: &[u8]) -> Option<KeyFileError> {
+    use p256::pkcs8::der::{asn1::AnyRef, Decode as _, Reader as _, SliceReader};
+    use rsa::pkcs1::DecodeRsaPublicKey as _;
+    let mut reader = SliceReader::new(bytes).ok()?;
+    AnyRef::decode(&mut reader).ok()?;
+    let len = usize::try_from(reader.position()).ok()?;
+    let (key, rest) = (bytes.get(..len)?, bytes.get(len..)?);
+    if rest.is_empty() || (spki_key(key).is_err() && rsa::RsaPublicKey::from_pkcs1_der(key).is_err()) {
+        return None;
+    }
+    Some(KeyFileError::Unsupported(format!(
+        "a DER public key ({len} bytes) followed by {} more bytes; a key file holds the key and nothing after it",
+        rest.len()
+    )))
 }
 
 fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
