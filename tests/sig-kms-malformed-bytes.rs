@@ -1,6 +1,6 @@
 //! KMS signature bytes that are no signature of their algorithm (DER with a byte after
-//! it, BER, r = 0, s = n, r||s of zeros, a 63-byte Ed25519 signature) are
-//! `sig.kms.malformed`, an error, with or without a key: OpenSSL refuses each
+//! it, BER, r = 0, s = n, r||s of zeros, a 63-byte Ed25519 signature, an Ed25519 S not
+//! below L) are `sig.kms.malformed`, an error, with or without a key: OpenSSL refuses each
 //! (fixtures/signatures/kms-malformed/make.py asks it), so no key can verify them. Before,
 //! without a key they were an "unverified" warning (exit 0), and with the key
 //! `sig.kms.bad`, "the payload changed after signing".
@@ -15,6 +15,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("p256-der-s-order.json", AWS_P256, "p256.pem"),
     ("p256-raw-zero.json", AWS_P256, "p256.pem"),
     ("ed25519-63-bytes.json", GCP_ED, "ed25519.pem"),
+    ("ed25519-s-plus-order.json", GCP_ED, "ed25519.pem"),
 ];
 
 #[test]

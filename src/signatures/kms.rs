@@ -459,12 +459,28 @@ pub fn parse_sig(s: Scheme, bytes: &[u8]) -> Result<Sig, String> {
     Ok(match s {
         Scheme::EcdsaP256 => Sig::P256(ecdsa_sig!(p256::ecdsa::Signature, bytes, 32, "P-256")?),
         Scheme::EcdsaP384 => Sig::P384(ecdsa_sig!(p384::ecdsa::Signature, bytes, 48, "P-384")?),
-        Scheme::Ed25519 => Sig::Ed25519(
-            ed25519_dalek::Signature::from_slice(bytes)
-                .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one has {}", bytes.len()))?,
-        ),
+        Scheme::Ed25519 => {
+            let sig = ed25519_dalek::Signature::from_slice(bytes)
+                .map_err(|_| format!("an Ed25519 signature has 64 bytes, this one has {}", bytes.len()))?;
+            if !below_ed25519_order(sig.s_bytes()) {
+                return Err("not an Ed25519 signature: its S is not below the group order L (RFC 8032 5.1.7)".into());
+            }
+            Sig::Ed25519(sig)
+        }
         Scheme::RsaPkcs1(..) | Scheme::RsaPss(..) => Sig::Rsa(bytes.to_vec()),
     })
+}
+
+/// The order L of the Ed25519 group, 2^252 + 27742317777372353535851937790883648493,
+/// little-endian (RFC 8032 section 5.1).
+const ED25519_L: [u8; 32] = [
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+];
+
+/// Whether a little-endian S is below L: RFC 8032 verification refuses any other S.
+fn below_ed25519_order(s: &[u8; 32]) -> bool {
+    s.iter().rev().cmp(ED25519_L.iter().rev()) == std::cmp::Ordering::Less
 }
 
 /// Cryptographic check of `sig` over the payload. Err = reason it does not verify.
@@ -884,6 +900,12 @@ mod tests {
         // r = s = 0 as r||s
         assert!(parse_sig(Scheme::EcdsaP256, &[0; 64]).is_err());
         assert!(parse_sig(Scheme::Ed25519, &[0; 63]).is_err());
+        // S = L - 1 is below L, S = L is not.
+        let mut sig = [0u8; 64];
+        sig[32..].copy_from_slice(&ED25519_L);
+        assert!(parse_sig(Scheme::Ed25519, &sig).is_err());
+        sig[32] -= 1;
+        assert!(parse_sig(Scheme::Ed25519, &sig).is_ok());
         assert!(matches!(parse_sig(Scheme::RsaPss(Hash::Sha256, None), &[1; 3]), Ok(Sig::Rsa(_))));
     }
 }
