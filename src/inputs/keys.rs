@@ -174,7 +174,7 @@ fn parse_cert(bytes: &[u8]) -> Result<Vec<Cert>, String> {
         if let pgp::CertFileError::TooCostly(why) = e {
             why
         } else if kms::parse_key(bytes).is_ok() {
-            let form = if bytes.trim_ascii_start().starts_with(b"-----BEGIN") { "PEM" } else { "DER" };
+            let form = if bytes.windows(10).any(|w| w == b"-----BEGIN") { "PEM" } else { "DER" };
             format!("this is a {form} public key, not an OpenPGP certificate: did you mean --kms-key?")
         } else {
             format!("not an OpenPGP certificate or keyring: {e}")

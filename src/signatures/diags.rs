@@ -287,7 +287,11 @@ pub static KMS_MALFORMED: Rule = Rule {
     severity: Error,
     title: "KMS signature entry complete, in base64",
     explanation: "A `kms` entry needs `key_id`, `algorithm` and `signature` (standard base64, \
-padding optional). Without them nothing can be verified.",
+padding optional), and the signature must have the form of its algorithm: ECDSA as DER (a \
+SEQUENCE of two INTEGERs r and s, each from 1 to below the group order, nothing after it) or \
+as fixed-size r||s, Ed25519 as 64 bytes whose S is below the group order. Bytes of any other form are no signature that any \
+key could verify, so the entry is an error whether or not a key was supplied for it, not an \
+unverified signature; nothing can be verified.",
 };
 
 pub static KMS_UNKNOWN_ALGORITHM: Rule = Rule {

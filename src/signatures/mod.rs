@@ -71,7 +71,9 @@ impl Trust {
         Trust { certs, kms_keys, ..Trust::default() }
     }
 
-    /// Check `--signer` values: a hex value must be a fingerprint or long key ID.
+    /// Check `--signer` values: a hex value must be a fingerprint or long key ID, unless
+    /// it is a KMS key ID the auditor bound with `--kms-key KEY_ID=FILE` (a JOSE `kid` may
+    /// be any run of hex digits). Set the KMS keys first.
     pub fn set_signers(&mut self, signers: Vec<String>) -> Result<(), String> {
         for s in &signers {
             // An empty pin names nobody: every bundle would be rejected for a typo in a
@@ -79,7 +81,8 @@ impl Trust {
             if s.trim().is_empty() {
                 return Err("--signer needs a fingerprint, a long key ID or a KMS key ID, not an empty value".into());
             }
-            if looks_hex(s) {
+            let bound_kms_id = self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str()));
+            if looks_hex(s) && !bound_kms_id {
                 pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
             }
         }
@@ -369,6 +372,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         let payload = kms::Payload::new(payload);
         let entries = kms_entries(kms_value, &mut budget, out, &mut kms_seen);
         for (form, pointer, v) in entries {
+            // A member present but not a string is named for what it is, at its pointer
+            // (as an OpenPGP entry's `key_id` is); the entry is then malformed.
+            for name in ["key_id", "algorithm", "signature"] {
+                if let Some(m) = v.get(name).filter(|m| !m.is_string()) {
+                    form_error(out, &child(&pointer, name), &format!("`{name}` is {}, not a string", json_kind(m)));
+                }
+            }
             let c = kms::verify_entry(
                 &form,
                 &pointer,

@@ -1,0 +1,62 @@
+//! `--kms-key` files as OpenSSL writes them with `-text`: the PEM block with OpenSSL's
+//! text dump before or after it (RFC 7468 section 2 allows text around the block, and
+//! OpenSSL reads these files). Before, both stopped the run (exit 2, "not a supported
+//! SubjectPublicKeyInfo" or "not a well-formed PEM file"). A text dump of a private key,
+//! and two blocks in one file, are refused, each for what it is.
+//! Files: fixtures/signatures/key-files (make.sh, README.md).
+
+mod sigcommon;
+use sigcommon::*;
+
+fn key_file(name: &str) -> String {
+    fx(&format!("key-files/{name}"))
+}
+
+#[test]
+fn openssl_text_dump_before_or_after_the_block_is_the_key() {
+    // sha256 of the SPKI DER as openssl wrote it from ../kms/p256.pem (make.sh).
+    let spki = std::fs::read_to_string(key_file("p256.spki.sha256")).expect("fixture");
+    for name in ["p256-text-after.pem", "p256-text-before.pem"] {
+        let r =
+            verify("bundles/kms-ecdsa-p256.json", ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file(name))]);
+        r.code(0);
+        r.no_sig_errors();
+        assert_eq!(r.verdicts(), vec!["verified"], "{name}");
+        assert_eq!(r.json()["record"]["keys"][0]["id"], spki.trim(), "{name}");
+    }
+}
+
+#[test]
+fn a_private_key_dump_is_refused_and_never_printed() {
+    let r = verify(
+        "bundles/kms-ecdsa-p256.json",
+        ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file("private-text-dump.pem"))],
+    );
+    r.code(2);
+    assert!(r.stderr.contains("private key"), "{}", r.stderr);
+    // The dump's first bytes of the private scalar (make.sh fixes it: 5e:ed:ae:b0...).
+    assert!(!r.stderr.contains("5e:ed") && !r.stdout.contains("5e:ed"), "{}", r.stderr);
+}
+
+#[test]
+fn two_blocks_are_refused_as_two_keys() {
+    let r = verify(
+        "bundles/kms-ecdsa-p256.json",
+        ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file("two-blocks.pem"))],
+    );
+    r.code(2);
+    assert!(r.stderr.contains("2 PEM blocks"), "{}", r.stderr);
+}
+
+/// A DER key with a byte after it is refused (a key file holds the key and nothing
+/// after it), saying so; OpenSSL reads the key (make.sh checks), so "not a supported
+/// SubjectPublicKeyInfo", what was said before, was not true.
+#[test]
+fn a_der_key_with_a_byte_after_it_is_refused_for_that() {
+    let r = verify(
+        "bundles/kms-ecdsa-p256.json",
+        ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file("p256-trailing-byte.der"))],
+    );
+    r.code(2);
+    assert!(r.stderr.contains("followed by 1 more bytes"), "{}", r.stderr);
+}
