@@ -497,6 +497,15 @@ fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool
         && words_before.iter().any(|(_, w)| metric(w))
 }
 
+/// Token `first` starts a number right after `factor` or `factor of` in its clause ("faster
+/// by a factor of nine", "Speed-up factor nine"): a multiple, which this tool does not read
+/// as a speed-up; a number in words there was no figure at all (digits there are reported
+/// unchecked), and a false "a factor of nine" passed.
+fn after_factor(r: &Reader, first: usize) -> bool {
+    let factor = |k: usize| matches!(r.word(k), Some("factor" | "factors")) && r.same_clause(k, first);
+    (first > 0 && factor(first - 1)) || (first > 1 && r.word(first - 1) == Some("of") && factor(first - 2))
+}
+
 /// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
 /// costs linear time.
 const NOUN_BEFORE_WINDOW: usize = 8;
@@ -2846,6 +2855,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a number in words where a claim's figure stands (after \"by\" or a colon, in a \
                                    claim of speed, cost or records), with no unit this tool reads";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                    } else if r.digits(num.first).is_none() && after_factor(&r, num.first) {
+                        let why = "a number in words after \"factor\" (\"by a factor of nine\"): a multiple this \
+                                   tool does not read, not held against a metric";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
                     }
                     continue;
                 }
@@ -4186,6 +4199,27 @@ mod tests {
             assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
         for text in ["Reviewed by twelve", "one of twelve teams", "a dozen customers", "Faster by a dozen teams"] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+    }
+
+    /// A number in words after `factor` was no figure at all, where digits are unchecked:
+    /// "faster by a factor of nine" beside a 4.2x speed-up verified under --strict.
+    #[test]
+    fn a_number_in_words_after_factor_is_not_checked() {
+        for (field, text) in [
+            ("performance_improvement", "Faster by a factor of nine"),
+            ("performance_improvement", "A factor of nine speed-up"),
+            ("performance_improvement", "Speed-up factor nine"),
+            ("performance_improvement", "faster by a factor of four point two"),
+            ("efficiency_achieved", "Costs cut by a factor of ten"),
+            ("memory_optimization", "Memory reduced by a factor of a dozen"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in ["A key factor in our success", "factor analysis of nine datasets"] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }

@@ -18,7 +18,7 @@ generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numb
 `seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`, except the `state` \
 beside numpy's `bit_generator` name or a PCG `inc`), and for a \
 seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
-`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
+`RandomState(N)`, `default_rng(N)`, `SeedSequence(N)`, `seed_value=N`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
 characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \

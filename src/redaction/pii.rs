@@ -131,8 +131,9 @@ const SOURCES: [&str; 9] = [
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
-    // A seed name: the word seed(s) or random state, a seed list, a generator's state or
-    // key (rng_state, prng_key), alone or ending an identifier (PYTHONHASHSEED,
+    // A seed name: the word seed(s) or random state, a seed list, value or number (as member
+    // names: seed_value), numpy's seeding calls (default_rng, SeedSequence), a generator's
+    // state or key (rng_state, prng_key), alone or ending an identifier (PYTHONHASHSEED,
     // torch.manual_seed, randomState, torch.cuda.rng_state), numbered or not (seed_1,
     // seed.1, as member names are); then
     // white space, or one to six links (= : ( [ { quotes # -> => <-, and the words of
@@ -140,7 +141,7 @@ const SOURCES: [&str; 9] = [
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
-    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?list)?|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
+    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -903,6 +904,12 @@ mod tests {
             "Seed\u{a0}=\u{a0}42",
             "\u{ff53}\u{ff45}\u{ff45}\u{ff44}=42",
             "d\u{e9}j\u{e0} seed=42 \u{65e5}\u{672c}",
+            // seed names that were read as member names only, and numpy's seeding calls
+            "seed_value = 42",
+            "random_seed_value: 7",
+            "seed_number=3",
+            "rng = np.random.default_rng(42)",
+            "np.random.SeedSequence(12345)",
         ] {
             assert_eq!(kinds(t), vec![PiiKind::Seed], "{t:?}");
         }
@@ -927,6 +934,9 @@ mod tests {
             "rng: PCG64 of 2 streams",
             "a seed, 3 of them",
             "\u{e9}seed \u{e9}",
+            "np.random.default_rng() from fresh entropy, 3 streams",
+            "a seed sequence of 3 steps",
+            "seed_value_description 3",
         ] {
             assert_eq!(kinds(t), vec![], "{t:?}");
         }
