@@ -459,6 +459,28 @@ fn figure_slot(r: &Reader, first: usize) -> bool {
     false
 }
 
+/// Words that link a metric to its figure as `by` and a colon do ("Speed-up of nine",
+/// "Savings reached ninety", "Speed-up equal to nine", "Speed-up = nine").
+const SLOT_LINKS: [&str; 11] =
+    ["of", "is", "was", "were", "are", "reached", "reaches", "hit", "hits", "equals", "equal"];
+
+/// Token `first` starts a number after a word of [`SLOT_LINKS`] or `=` in its clause, with
+/// at most [`SLOT_GAP`] words of a bound between: read as [`figure_slot`] reads `by`.
+fn linked_slot(r: &Reader, first: usize) -> bool {
+    for b in (first.saturating_sub(SLOT_GAP + 1)..first).rev() {
+        if !r.same_clause(b, first) {
+            return false;
+        }
+        if r.word(b).is_some_and(|w| SLOT_LINKS.contains(&w)) || r.sym(b) == Some('=') {
+            return true;
+        }
+        if !r.word(b).is_some_and(|w| SLOT_BOUNDS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Nothing at token `at` makes the number before it a count of something: its clause
 /// ends, or a word that names nothing follows ("by a dozen over the baseline", "by
 /// twelve and cheaper"); a noun does ("by a dozen teams").
@@ -492,7 +514,7 @@ fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool
     };
     // digits first: every bare number of a claim reaches this question
     r.digits(num.first).is_none()
-        && figure_slot(r, num.first)
+        && (figure_slot(r, num.first) || linked_slot(r, num.first))
         && figure_ends(r, num.last)
         && words_before.iter().any(|(_, w)| metric(w))
 }
@@ -4194,11 +4216,27 @@ mod tests {
             ("performance_improvement", "Faster by about twelve over the baseline"),
             ("performance_improvement", "Speed-up: at least a dozen, measured"),
             ("efficiency_achieved", "Costs cut by nearly a gross in the pilot"),
+            // atk-claims: linked by other words than `by`, each was no figure at all
+            ("performance_improvement", "Speed-up of nine"),
+            ("performance_improvement", "A speed-up of about nine over the baseline"),
+            ("performance_improvement", "Speed-up equal to nine"),
+            ("performance_improvement", "Speed-up = nine"),
+            ("performance_improvement", "The speed-up was nine"),
+            ("efficiency_achieved", "Cost savings of ninety"),
+            ("efficiency_achieved", "Savings reached ninety-five"),
+            ("efficiency_achieved", "Savings hit ninety five"),
         ] {
             let e = extract(field, text);
             assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
-        for text in ["Reviewed by twelve", "one of twelve teams", "a dozen customers", "Faster by a dozen teams"] {
+        for text in [
+            "Reviewed by twelve",
+            "one of twelve teams",
+            "a dozen customers",
+            "Faster by a dozen teams",
+            "Speed is one of our strengths",
+            "Faster training for one of nine customers",
+        ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
