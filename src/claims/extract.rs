@@ -459,6 +459,53 @@ fn figure_slot(r: &Reader, first: usize) -> bool {
     false
 }
 
+/// Token `k` is a multiple in words that no reader reads, each of which passed as no figure
+/// at all: a number word with `x` glued on (`tenx faster`) or after a hyphen (`ten-x faster`,
+/// as `9-x` in digits is unchecked), and a multiplying word before a word of speed, cost or
+/// records, `the` allowed between (`triple the speed`, `quintuple the throughput`; `speed
+/// tripled` was read, and `triple-checked results` names no figure).
+fn multiple_in_words(r: &Reader, k: usize) -> bool {
+    const MULTIPLYING: [&str; 18] = [
+        "triple",
+        "quadruple",
+        "quintuple",
+        "quintupled",
+        "sextuple",
+        "sextupled",
+        "septuple",
+        "septupled",
+        "octuple",
+        "octupled",
+        "nonuple",
+        "nonupled",
+        "decuple",
+        "decupled",
+        "triples",
+        "quadruples",
+        "triplicate",
+        "quadruplicate",
+    ];
+    let Some(w) = r.word(k) else { return false };
+    if w.strip_suffix('x').and_then(crate::text::number_word).is_some() {
+        return true;
+    }
+    if w == "x" && k >= 2 && r.glued_hyphen(k - 1) && r.word(k - 2).and_then(crate::text::number_word).is_some() {
+        return true;
+    }
+    if !MULTIPLYING.contains(&w) {
+        return false;
+    }
+    let next = if r.word(k + 1) == Some("the") { k + 2 } else { k + 1 };
+    r.same_clause(k, next)
+        && !r.glued_hyphen(k + 1)
+        && r.word(next).is_some_and(|n| {
+            names_speed(n)
+                || percent_target(n).is_some()
+                || is_record_noun(n)
+                || matches!(n, "throughput" | "performance" | "savings" | "cost" | "costs")
+        })
+}
+
 /// Words that link a metric to its figure as `by` and a colon do ("Speed-up of nine",
 /// "Savings reached ninety", "Speed-up equal to nine", "Speed-up = nine").
 const SLOT_LINKS: [&str; 11] =
@@ -3086,7 +3133,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let is_unit =
             r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w) || matches!(w, "percent" | "pct"))
                 || matches!(r.sym(k), Some('%' | '\u{66A}'))
-                || times_faster(&r, k);
+                || times_faster(&r, k)
+                || multiple_in_words(&r, k);
         if !(is_digits || is_magnitude || is_unit) {
             continue;
         }
@@ -4237,6 +4285,21 @@ mod tests {
             "Speed is one of our strengths",
             "Faster training for one of nine customers",
         ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+    }
+
+    /// atk-claims: multiples in words no reader reads were no figure at all.
+    #[test]
+    fn a_multiple_in_words_not_read_is_not_checked() {
+        for text in
+            ["Ten-x faster training", "tenx faster", "Triple the speed of the baseline", "quintupled throughput"]
+        {
+            let e = extract("performance_improvement", text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in ["triple-checked results", "a triple redundancy setup", "six experts, an index of ten"] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
