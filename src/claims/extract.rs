@@ -2938,7 +2938,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let mut span_from = first;
         let quantity = match quantity {
             Quantity::Percent { value, of: of @ (PercentOf::CostSavings | PercentOf::TimeSavings) } => {
-                match remaining_share(&words_before, &words_after, after) {
+                // "costs 1/4th of traditional": an ordinal's ending glued to a fraction is
+                // read through, as "a fourth of" is (the "of" after it went unseen, and the
+                // quarter that remains was read as a quarter saved)
+                let suffix = r.glued(after)
+                    && r.digits(after.wrapping_sub(1)).is_some()
+                    && matches!(r.word(after), Some("th" | "ths" | "rd" | "rds" | "nd" | "nds"));
+                let (share_words, share_at) = match words_after.split_first() {
+                    Some((&(k, _), rest)) if suffix && k == after => (rest, after + 1),
+                    _ => (&words_after[..], after),
+                };
+                match remaining_share(&words_before, share_words, share_at) {
                     Share::Unsure => {
                         let why = "a figure after \"to\" with no word before it to say what it is the new value of \
                                    (\"from 100% to 25%\"); not held against the savings";
@@ -4696,6 +4706,21 @@ mod tests {
                 pct(75.0, PercentOf::CostSavings),
                 Bound::Exact,
                 "75%",
+            ),
+            // atk-claims: an ordinal's ending glued to the fraction hid the `of` after it
+            (
+                "efficiency_achieved",
+                "Costs 1/4th of traditional methods",
+                pct(75.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "1/4th of",
+            ),
+            (
+                "efficiency_achieved",
+                "Costs 1/20th of traditional methods",
+                pct(95.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "1/20th of",
             ),
         ] {
             let e = extract(field, text);
