@@ -275,8 +275,7 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
         let local = text.get(run..at).unwrap_or_default().trim_start_matches('.');
         let start = at - local.len();
         let after = text.get(at + sign..).unwrap_or_default();
-        let len = after.char_indices().take_while(|&(_, c)| domain_char(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
-        let domain = after.get(..len).unwrap_or_default().trim_end_matches(['.', '-']);
+        let (domain, len) = domain_after(after);
         let labels: Vec<&str> = domain.split('.').collect();
         let ok = !local.is_empty()
             && !local.ends_with('.')
@@ -284,11 +283,7 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
             && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
             && labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
         if ok {
-            hits.push(PiiHit {
-                kind: PiiKind::Email,
-                span: start..at + sign + domain.len(),
-                what: "an e-mail address",
-            });
+            hits.push(PiiHit { kind: PiiKind::Email, span: start..at + sign + len, what: "an e-mail address" });
         }
     }
 }
@@ -435,6 +430,38 @@ struct AtSigns {
     plain: Option<Option<usize>>,
     encoded: Option<Option<usize>>,
     entity: Option<Option<(usize, usize)>>,
+}
+
+/// The HTML character references of `.`, read as dots in a domain after a sign
+/// (`jane&#64;example&#46;com`).
+const DOT_ENTITIES: [&str; 6] = ["&#46;", "&#046;", "&#x2e;", "&#x2E;", "&#X2E;", "&period;"];
+
+/// The domain at the start of `after` (the text after a sign): the run of characters a
+/// domain may hold, a dot's HTML reference read as `.`, trailing dots and hyphens left
+/// out. Returns the domain as read and its length in `after`. The walk stops at any sign,
+/// which begins no dot, so the walks of all signs read the text once.
+fn domain_after(after: &str) -> (String, usize) {
+    let mut read: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(rest) = after.get(i..) {
+        if let Some(e) = DOT_ENTITIES.iter().find(|e| rest.starts_with(**e)) {
+            i += e.len();
+            read.push(('.', i));
+            continue;
+        }
+        match rest.chars().next() {
+            Some(c) if domain_char(c) => {
+                i += c.len_utf8();
+                read.push((c, i));
+            }
+            _ => break,
+        }
+    }
+    while read.last().is_some_and(|&(c, _)| matches!(c, '.' | '-')) {
+        read.pop();
+    }
+    let len = read.last().map_or(0, |&(_, end)| end);
+    (read.into_iter().map(|(c, _)| c).collect(), len)
 }
 
 /// The HTML character references of `@`.
@@ -875,6 +902,8 @@ mod tests {
             ("Contact jane&#x40;example.com", Email),
             ("Contact jane&commat;example.com", Email),
             ("Contact jane.doe&#064;example.co.uk", Email),
+            ("Contact jane&#64;example&#46;com", Email),
+            ("Contact jane@example&period;co&#x2E;uk", Email),
             ("Uploaded from 203.0.113.042", Ip),
             ("Call 0049 30 12345678", Phone),
             ("Call 030 1234567", Phone),
