@@ -489,6 +489,17 @@ fn multiple_in_words(r: &Reader, k: usize) -> bool {
     if w.strip_suffix('x').and_then(crate::text::number_word).is_some() {
         return true;
     }
+    // "a nine-to-one speed-up", "nine to one faster": a ratio in words, as "9:1 speedup"
+    // in digits is unchecked ("one-to-one mapping" is none)
+    if w != "one" && crate::text::number_word(w).is_some() {
+        let skip = |j: usize| if r.glued_hyphen(j) { j + 1 } else { j };
+        let to = skip(k + 1);
+        let one = skip(to + 1);
+        return r.word(to) == Some("to")
+            && r.word(one) == Some("one")
+            && r.same_clause(k, one + 1)
+            && r.word(one + 1).is_some_and(|n| names_speed(n) || percent_target(n).is_some() || is_record_noun(n));
+    }
     if w == "x" && k >= 2 && r.glued_hyphen(k - 1) && r.word(k - 2).and_then(crate::text::number_word).is_some() {
         return true;
     }
@@ -4303,13 +4314,23 @@ mod tests {
     /// atk-claims: multiples in words no reader reads were no figure at all.
     #[test]
     fn a_multiple_in_words_not_read_is_not_checked() {
-        for text in
-            ["Ten-x faster training", "tenx faster", "Triple the speed of the baseline", "quintupled throughput"]
-        {
+        for text in [
+            "Ten-x faster training",
+            "tenx faster",
+            "Triple the speed of the baseline",
+            "quintupled throughput",
+            "A nine-to-one speed-up",
+            "nine to one faster",
+        ] {
             let e = extract("performance_improvement", text);
             assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
-        for text in ["triple-checked results", "a triple redundancy setup", "six experts, an index of ten"] {
+        for text in [
+            "triple-checked results",
+            "a triple redundancy setup",
+            "six experts, an index of ten",
+            "one-to-one mapping, a two-to-one majority",
+        ] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
