@@ -459,6 +459,86 @@ fn figure_slot(r: &Reader, first: usize) -> bool {
     false
 }
 
+/// Token `k` is a multiple in words that no reader reads, each of which passed as no figure
+/// at all: a number word with `x` glued on (`tenx faster`) or after a hyphen (`ten-x faster`,
+/// as `9-x` in digits is unchecked), and a multiplying word before a word of speed, cost or
+/// records, `the` allowed between (`triple the speed`, `quintuple the throughput`; `speed
+/// tripled` was read, and `triple-checked results` names no figure).
+fn multiple_in_words(r: &Reader, k: usize) -> bool {
+    const MULTIPLYING: [&str; 18] = [
+        "triple",
+        "quadruple",
+        "quintuple",
+        "quintupled",
+        "sextuple",
+        "sextupled",
+        "septuple",
+        "septupled",
+        "octuple",
+        "octupled",
+        "nonuple",
+        "nonupled",
+        "decuple",
+        "decupled",
+        "triples",
+        "quadruples",
+        "triplicate",
+        "quadruplicate",
+    ];
+    let Some(w) = r.word(k) else { return false };
+    if w.strip_suffix('x').and_then(crate::text::number_word).is_some() {
+        return true;
+    }
+    // "a nine-to-one speed-up", "nine to one faster": a ratio in words, as "9:1 speedup"
+    // in digits is unchecked ("one-to-one mapping" is none)
+    if w != "one" && crate::text::number_word(w).is_some() {
+        let skip = |j: usize| if r.glued_hyphen(j) { j + 1 } else { j };
+        let to = skip(k + 1);
+        let one = skip(to + 1);
+        return r.word(to) == Some("to")
+            && r.word(one) == Some("one")
+            && r.same_clause(k, one + 1)
+            && r.word(one + 1).is_some_and(|n| names_speed(n) || percent_target(n).is_some() || is_record_noun(n));
+    }
+    if w == "x" && k >= 2 && r.glued_hyphen(k - 1) && r.word(k - 2).and_then(crate::text::number_word).is_some() {
+        return true;
+    }
+    if !MULTIPLYING.contains(&w) {
+        return false;
+    }
+    let next = if r.word(k + 1) == Some("the") { k + 2 } else { k + 1 };
+    r.same_clause(k, next)
+        && !r.glued_hyphen(k + 1)
+        && r.word(next).is_some_and(|n| {
+            names_speed(n)
+                || percent_target(n).is_some()
+                || is_record_noun(n)
+                || matches!(n, "throughput" | "performance" | "savings" | "cost" | "costs")
+        })
+}
+
+/// Words that link a metric to its figure as `by` and a colon do ("Speed-up of nine",
+/// "Savings reached ninety", "Speed-up equal to nine", "Speed-up = nine").
+const SLOT_LINKS: [&str; 11] =
+    ["of", "is", "was", "were", "are", "reached", "reaches", "hit", "hits", "equals", "equal"];
+
+/// Token `first` starts a number after a word of [`SLOT_LINKS`] or `=` in its clause, with
+/// at most [`SLOT_GAP`] words of a bound between: read as [`figure_slot`] reads `by`.
+fn linked_slot(r: &Reader, first: usize) -> bool {
+    for b in (first.saturating_sub(SLOT_GAP + 1)..first).rev() {
+        if !r.same_clause(b, first) {
+            return false;
+        }
+        if r.word(b).is_some_and(|w| SLOT_LINKS.contains(&w)) || r.sym(b) == Some('=') {
+            return true;
+        }
+        if !r.word(b).is_some_and(|w| SLOT_BOUNDS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Nothing at token `at` makes the number before it a count of something: its clause
 /// ends, or a word that names nothing follows ("by a dozen over the baseline", "by
 /// twelve and cheaper"); a noun does ("by a dozen teams").
@@ -492,9 +572,18 @@ fn in_figure_slot(r: &Reader, num: &Num, words_before: &[(usize, &str)]) -> bool
     };
     // digits first: every bare number of a claim reaches this question
     r.digits(num.first).is_none()
-        && figure_slot(r, num.first)
+        && (figure_slot(r, num.first) || linked_slot(r, num.first))
         && figure_ends(r, num.last)
         && words_before.iter().any(|(_, w)| metric(w))
+}
+
+/// Token `first` starts a number right after `factor` or `factor of` in its clause ("faster
+/// by a factor of nine", "Speed-up factor nine"): a multiple, which this tool does not read
+/// as a speed-up; a number in words there was no figure at all (digits there are reported
+/// unchecked), and a false "a factor of nine" passed.
+fn after_factor(r: &Reader, first: usize) -> bool {
+    let factor = |k: usize| matches!(r.word(k), Some("factor" | "factors")) && r.same_clause(k, first);
+    (first > 0 && factor(first - 1)) || (first > 1 && r.word(first - 1) == Some("of") && factor(first - 2))
 }
 
 /// How far back [`record_noun_before`] looks: a constant, so that a run of collectives
@@ -2846,6 +2935,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a number in words where a claim's figure stands (after \"by\" or a colon, in a \
                                    claim of speed, cost or records), with no unit this tool reads";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                    } else if r.digits(num.first).is_none() && after_factor(&r, num.first) {
+                        let why = "a number in words after \"factor\" (\"by a factor of nine\"): a multiple this \
+                                   tool does not read, not held against a metric";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
                     }
                     continue;
                 }
@@ -2856,7 +2949,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let mut span_from = first;
         let quantity = match quantity {
             Quantity::Percent { value, of: of @ (PercentOf::CostSavings | PercentOf::TimeSavings) } => {
-                match remaining_share(&words_before, &words_after, after) {
+                // "costs 1/4th of traditional": an ordinal's ending glued to a fraction is
+                // read through, as "a fourth of" is (the "of" after it went unseen, and the
+                // quarter that remains was read as a quarter saved)
+                let suffix = r.glued(after)
+                    && r.digits(after.wrapping_sub(1)).is_some()
+                    && matches!(r.word(after), Some("th" | "ths" | "rd" | "rds" | "nd" | "nds"));
+                let (share_words, share_at) = match words_after.split_first() {
+                    Some((&(k, _), rest)) if suffix && k == after => (rest, after + 1),
+                    _ => (&words_after[..], after),
+                };
+                match remaining_share(&words_before, share_words, share_at) {
                     Share::Unsure => {
                         let why = "a figure after \"to\" with no word before it to say what it is the new value of \
                                    (\"from 100% to 25%\"); not held against the savings";
@@ -3051,7 +3154,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         let is_unit =
             r.word(k).is_some_and(|w| mem_unit(w).is_some() || is_multiple_word(w) || matches!(w, "percent" | "pct"))
                 || matches!(r.sym(k), Some('%' | '\u{66A}'))
-                || times_faster(&r, k);
+                || times_faster(&r, k)
+                || multiple_in_words(&r, k);
         if !(is_digits || is_magnitude || is_unit) {
             continue;
         }
@@ -4181,11 +4285,73 @@ mod tests {
             ("performance_improvement", "Faster by about twelve over the baseline"),
             ("performance_improvement", "Speed-up: at least a dozen, measured"),
             ("efficiency_achieved", "Costs cut by nearly a gross in the pilot"),
+            // atk-claims: linked by other words than `by`, each was no figure at all
+            ("performance_improvement", "Speed-up of nine"),
+            ("performance_improvement", "A speed-up of about nine over the baseline"),
+            ("performance_improvement", "Speed-up equal to nine"),
+            ("performance_improvement", "Speed-up = nine"),
+            ("performance_improvement", "The speed-up was nine"),
+            ("efficiency_achieved", "Cost savings of ninety"),
+            ("efficiency_achieved", "Savings reached ninety-five"),
+            ("efficiency_achieved", "Savings hit ninety five"),
         ] {
             let e = extract(field, text);
             assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
-        for text in ["Reviewed by twelve", "one of twelve teams", "a dozen customers", "Faster by a dozen teams"] {
+        for text in [
+            "Reviewed by twelve",
+            "one of twelve teams",
+            "a dozen customers",
+            "Faster by a dozen teams",
+            "Speed is one of our strengths",
+            "Faster training for one of nine customers",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+    }
+
+    /// atk-claims: multiples in words no reader reads were no figure at all.
+    #[test]
+    fn a_multiple_in_words_not_read_is_not_checked() {
+        for text in [
+            "Ten-x faster training",
+            "tenx faster",
+            "Triple the speed of the baseline",
+            "quintupled throughput",
+            "A nine-to-one speed-up",
+            "nine to one faster",
+        ] {
+            let e = extract("performance_improvement", text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in [
+            "triple-checked results",
+            "a triple redundancy setup",
+            "six experts, an index of ten",
+            "one-to-one mapping, a two-to-one majority",
+        ] {
+            let e = extract("enterprise_ready", text);
+            assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+    }
+
+    /// A number in words after `factor` was no figure at all, where digits are unchecked:
+    /// "faster by a factor of nine" beside a 4.2x speed-up verified under --strict.
+    #[test]
+    fn a_number_in_words_after_factor_is_not_checked() {
+        for (field, text) in [
+            ("performance_improvement", "Faster by a factor of nine"),
+            ("performance_improvement", "A factor of nine speed-up"),
+            ("performance_improvement", "Speed-up factor nine"),
+            ("performance_improvement", "faster by a factor of four point two"),
+            ("efficiency_achieved", "Costs cut by a factor of ten"),
+            ("memory_optimization", "Memory reduced by a factor of a dozen"),
+        ] {
+            let e = extract(field, text);
+            assert!(e.mentions.is_empty() && e.unchecked.len() == 1, "{text}: {:?} {:?}", e.mentions, e.unchecked);
+        }
+        for text in ["A key factor in our success", "factor analysis of nine datasets"] {
             let e = extract("enterprise_ready", text);
             assert!(e.mentions.is_empty() && e.unchecked.is_empty(), "{text}: {:?} {:?}", e.mentions, e.unchecked);
         }
@@ -4561,6 +4727,21 @@ mod tests {
                 pct(75.0, PercentOf::CostSavings),
                 Bound::Exact,
                 "75%",
+            ),
+            // atk-claims: an ordinal's ending glued to the fraction hid the `of` after it
+            (
+                "efficiency_achieved",
+                "Costs 1/4th of traditional methods",
+                pct(75.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "1/4th of",
+            ),
+            (
+                "efficiency_achieved",
+                "Costs 1/20th of traditional methods",
+                pct(95.0, PercentOf::CostSavings),
+                Bound::Exact,
+                "1/20th of",
             ),
         ] {
             let e = extract(field, text);

@@ -18,7 +18,7 @@ generator: `random_state`, `np_random_state`, `prng_state`, `rng_key`, ...; numb
 `seed_1`, `SEED_0`, `seed.1`, `Seed_0x2A`; not a bare `state` or `rng`, except the `state` \
 beside numpy's `bit_generator` name or a PCG `inc`), and for a \
 seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np.random.seed(N)`, \
-`RandomState(N)`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
+`RandomState(N)`, `default_rng(N)`, `SeedSequence(N)`, `seed_value=N`, `PYTHONHASHSEED=N`, `seed -> N`, `seed <- N`, `seed ≔ N`, `seed was set to N`): a seed \
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
 characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
@@ -35,7 +35,8 @@ unsigned members under `signatures` other than the signature material at its exa
 `sha256`, the armored `pgp` signature's base64 body, a `kms` entry's base64 `signature`; armor \
 header lines such as `Comment:` are read) may contain an e-mail address, letters of any script included, nor one written out so that a \
 search for `@` misses it (`jane [at] example [dot] com`, `jane(at)example.com`, `jane at example \
-dot com`, `jane @ example.com`). Text is read after Unicode normalisation (NFKC, \
+dot com`, `jane @ example.com`, `jane%40example.com`, and the HTML references `jane&#64;example.com`, \
+`&#x40;`, `&commat;`, which a page shows as `@`). Text is read after Unicode normalisation (NFKC, \
 invisible characters removed). The report masks what it found.",
 };
 
@@ -74,8 +75,8 @@ starting with 2-6 and passing the Luhn check, with a space or a dash between any
 runs of spaces or tabs and spaced dashes (`4111  1111 - 1111`) between the groups cards are \
 printed in. Digit runs that fail \
 Luhn are not reported. Nor may a string contain a bank account number as an IBAN (ISO 13616: \
-a registered country code, 15 to 34 letters and digits, whole or in groups of four with a \
-space or a dash between, any case, \
+a registered country code and the length the registry gives its IBANs, digits only where its \
+account numbers are, whole or in groups of four with a space or a dash between, any case, \
 passing the MOD 97-10 check: `GB82 WEST 1234 5698 7654 32`). Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };
 

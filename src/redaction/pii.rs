@@ -57,24 +57,112 @@ const IBAN: usize = 10;
 /// it is keyed in.
 const IBAN_SOURCE: &str = r"(?i-u:\b[a-z]{2}[0-9]{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?\b)";
 
-/// The country codes of the IBAN registry (SWIFT): a code outside it is no IBAN.
-const IBAN_COUNTRIES: &[&str] = &[
-    "AD", "AE", "AL", "AT", "AZ", "BA", "BE", "BG", "BH", "BI", "BR", "BY", "CH", "CR", "CY", "CZ", "DE", "DJ", "DK",
-    "DO", "EE", "EG", "ES", "FI", "FK", "FO", "FR", "GB", "GE", "GI", "GL", "GR", "GT", "HR", "HU", "IE", "IL", "IQ",
-    "IS", "IT", "JO", "KW", "KZ", "LB", "LC", "LI", "LT", "LU", "LV", "LY", "MC", "MD", "ME", "MK", "MN", "MR", "MT",
-    "MU", "NI", "NL", "NO", "OM", "PK", "PL", "PS", "PT", "QA", "RO", "RS", "RU", "SA", "SC", "SD", "SE", "SI", "SK",
-    "SM", "SO", "ST", "SV", "TL", "TN", "TR", "UA", "VA", "VG", "XK", "YE",
+/// The country codes of the IBAN registry (SWIFT), each with the length of its IBANs and
+/// whether its account number (BBAN) is digits only: a code outside it is no IBAN, nor is a
+/// string of another length, nor letters where the country writes digits. A 16-hex OpenPGP
+/// key ID such as `BE12A9F3C0D7E068` has the shape of the loose pattern and passes the check
+/// one time in 97: it was reported as a bank account, and an honest signed bundle rejected.
+const IBAN_COUNTRIES: &[(&str, usize, bool)] = &[
+    ("AD", 24, false),
+    ("AE", 23, true),
+    ("AL", 28, false),
+    ("AT", 20, true),
+    ("AZ", 28, false),
+    ("BA", 20, true),
+    ("BE", 16, true),
+    ("BG", 22, false),
+    ("BH", 22, false),
+    ("BI", 27, true),
+    ("BR", 29, false),
+    ("BY", 28, false),
+    ("CH", 21, false),
+    ("CR", 22, true),
+    ("CY", 28, false),
+    ("CZ", 24, true),
+    ("DE", 22, true),
+    ("DJ", 27, true),
+    ("DK", 18, true),
+    ("DO", 28, false),
+    ("EE", 20, true),
+    ("EG", 29, true),
+    ("ES", 24, true),
+    ("FI", 18, true),
+    ("FK", 18, false),
+    ("FO", 18, true),
+    ("FR", 27, false),
+    ("GB", 22, false),
+    ("GE", 22, false),
+    ("GI", 23, false),
+    ("GL", 18, true),
+    ("GR", 27, false),
+    ("GT", 28, false),
+    ("HR", 21, true),
+    ("HU", 28, true),
+    ("IE", 22, false),
+    ("IL", 23, true),
+    ("IQ", 23, false),
+    ("IS", 26, true),
+    ("IT", 27, false),
+    ("JO", 30, false),
+    ("KW", 30, false),
+    ("KZ", 20, false),
+    ("LB", 28, false),
+    ("LC", 32, false),
+    ("LI", 21, false),
+    ("LT", 20, true),
+    ("LU", 20, false),
+    ("LV", 21, false),
+    ("LY", 25, true),
+    ("MC", 27, false),
+    ("MD", 24, false),
+    ("ME", 22, true),
+    ("MK", 19, false),
+    ("MN", 20, true),
+    ("MR", 27, true),
+    ("MT", 31, false),
+    ("MU", 30, false),
+    ("NI", 28, false),
+    ("NL", 18, false),
+    ("NO", 15, true),
+    ("OM", 23, false),
+    ("PK", 24, false),
+    ("PL", 28, true),
+    ("PS", 29, false),
+    ("PT", 25, true),
+    ("QA", 29, false),
+    ("RO", 24, false),
+    ("RS", 22, true),
+    ("RU", 33, false),
+    ("SA", 24, false),
+    ("SC", 31, false),
+    ("SD", 18, true),
+    ("SE", 24, true),
+    ("SI", 19, true),
+    ("SK", 24, true),
+    ("SM", 27, false),
+    ("SO", 23, true),
+    ("ST", 25, true),
+    ("SV", 28, false),
+    ("TL", 23, true),
+    ("TN", 24, true),
+    ("TR", 26, false),
+    ("UA", 29, false),
+    ("VA", 22, true),
+    ("VG", 24, false),
+    ("XK", 20, true),
+    ("YE", 30, false),
 ];
 
-/// Whether `candidate` (letters, digits and spaces) is an IBAN: a registered country,
-/// 15 to 34 characters, and the ISO 7064 MOD 97-10 check (the first four characters
-/// moved to the end, each letter read as 10-35, the number modulo 97 is 1). A random
-/// string of that shape passes one time in 97.
+/// Whether `candidate` (letters, digits and spaces) is an IBAN: a registered country, the
+/// length the registry gives it, digits only where its account numbers are, and the ISO
+/// 7064 MOD 97-10 check (the first four characters moved to the end, each letter read as
+/// 10-35, the number modulo 97 is 1). A random string of that shape passes one time in 97.
 fn iban_ok(candidate: &str) -> bool {
     let chars: Vec<char> =
         candidate.chars().filter(|c| !matches!(c, ' ' | '-')).map(|c| c.to_ascii_uppercase()).collect();
     let country: String = chars.iter().take(2).collect();
-    if !(15..=34).contains(&chars.len()) || !IBAN_COUNTRIES.contains(&country.as_str()) {
+    let Some(&(_, len, digits)) = IBAN_COUNTRIES.iter().find(|(c, _, _)| *c == country) else { return false };
+    if chars.len() != len || (digits && !chars.iter().skip(4).all(char::is_ascii_digit)) {
         return false;
     }
     let mut rem = 0u32;
@@ -131,8 +219,9 @@ const SOURCES: [&str; 9] = [
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
-    // A seed name: the word seed(s) or random state, a seed list, a generator's state or
-    // key (rng_state, prng_key), alone or ending an identifier (PYTHONHASHSEED,
+    // A seed name: the word seed(s) or random state, a seed list, value or number (as member
+    // names: seed_value), numpy's seeding calls (default_rng, SeedSequence), a generator's
+    // state or key (rng_state, prng_key), alone or ending an identifier (PYTHONHASHSEED,
     // torch.manual_seed, randomState, torch.cuda.rng_state), numbered or not (seed_1,
     // seed.1, as member names are); then
     // white space, or one to six links (= : ( [ { quotes # -> => <-, and the words of
@@ -140,7 +229,7 @@ const SOURCES: [&str; 9] = [
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
-    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?list)?|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
+    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -172,7 +261,7 @@ fn domain_char(c: char) -> bool {
 /// stops the run; the domain's walk forward stops at the next sign.
 fn emails(text: &str, hits: &mut Vec<PiiHit>) {
     let mut from = 0;
-    let mut signs = AtSigns { plain: None, encoded: None };
+    let mut signs = AtSigns { plain: None, encoded: None, entity: None };
     // the text is read up to `scanned`; the run of local characters there starts at `run`
     let (mut scanned, mut run) = (0, 0);
     while let Some((at, sign)) = signs.next(text, from) {
@@ -186,8 +275,7 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
         let local = text.get(run..at).unwrap_or_default().trim_start_matches('.');
         let start = at - local.len();
         let after = text.get(at + sign..).unwrap_or_default();
-        let len = after.char_indices().take_while(|&(_, c)| domain_char(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
-        let domain = after.get(..len).unwrap_or_default().trim_end_matches(['.', '-']);
+        let (domain, len) = domain_after(after);
         let labels: Vec<&str> = domain.split('.').collect();
         let ok = !local.is_empty()
             && !local.ends_with('.')
@@ -195,11 +283,7 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
             && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
             && labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
         if ok {
-            hits.push(PiiHit {
-                kind: PiiKind::Email,
-                span: start..at + sign + domain.len(),
-                what: "an e-mail address",
-            });
+            hits.push(PiiHit { kind: PiiKind::Email, span: start..at + sign + len, what: "an e-mail address" });
         }
     }
 }
@@ -337,12 +421,64 @@ fn written_out_emails(text: &str, hits: &mut Vec<PiiHit>) {
     }
 }
 
-/// The `@` signs of a text, and their URL-encoded form `%40`
-/// (`mailto:jane%40example.com`). Each kind's next position is searched again only once
-/// the walk has passed it, so the text is read once whatever the number of signs.
+/// The `@` signs of a text, their URL-encoded form `%40` (`mailto:jane%40example.com`)
+/// and their HTML character references (`jane&#64;example.com`, `&#x40;`, `&commat;`,
+/// which a page that renders the text displays as `@`). Each kind's next position is
+/// searched again only once the walk has passed it, so the text is read once whatever the
+/// number of signs.
 struct AtSigns {
     plain: Option<Option<usize>>,
     encoded: Option<Option<usize>>,
+    entity: Option<Option<(usize, usize)>>,
+}
+
+/// The HTML character references of `.`, read as dots in a domain after a sign
+/// (`jane&#64;example&#46;com`).
+const DOT_ENTITIES: [&str; 6] = ["&#46;", "&#046;", "&#x2e;", "&#x2E;", "&#X2E;", "&period;"];
+
+/// The domain at the start of `after` (the text after a sign): the run of characters a
+/// domain may hold, a dot's HTML reference read as `.`, trailing dots and hyphens left
+/// out. Returns the domain as read and its length in `after`. The walk stops at any sign,
+/// which begins no dot, so the walks of all signs read the text once.
+fn domain_after(after: &str) -> (String, usize) {
+    let mut read: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(rest) = after.get(i..) {
+        if let Some(e) = DOT_ENTITIES.iter().find(|e| rest.starts_with(**e)) {
+            i += e.len();
+            read.push(('.', i));
+            continue;
+        }
+        match rest.chars().next() {
+            Some(c) if domain_char(c) => {
+                i += c.len_utf8();
+                read.push((c, i));
+            }
+            _ => break,
+        }
+    }
+    while read.last().is_some_and(|&(c, _)| matches!(c, '.' | '-')) {
+        read.pop();
+    }
+    let len = read.last().map_or(0, |&(_, end)| end);
+    (read.into_iter().map(|(c, _)| c).collect(), len)
+}
+
+/// The HTML character references of `@`.
+const AT_ENTITIES: [&str; 5] = ["&#64;", "&#064;", "&#x40;", "&#X40;", "&commat;"];
+
+/// The first HTML reference of `@` at or after `from`: its offset and length.
+fn at_entity(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(k) = text.get(i..).and_then(|t| t.find('&')) {
+        let at = i + k;
+        let rest = text.get(at..).unwrap_or_default();
+        if let Some(e) = AT_ENTITIES.iter().find(|e| rest.starts_with(**e)) {
+            return Some((at, e.len()));
+        }
+        i = at + 1;
+    }
+    None
 }
 
 impl AtSigns {
@@ -356,10 +492,10 @@ impl AtSigns {
         };
         let plain = find(&mut self.plain, "@").map(|at| (at, 1));
         let encoded = find(&mut self.encoded, "%40").map(|at| (at, 3));
-        match (plain, encoded) {
-            (Some(p), Some(e)) => Some(if e.0 < p.0 { e } else { p }),
-            (p, e) => p.or(e),
+        if self.entity.is_none_or(|c| c.is_some_and(|(at, _)| at < from)) {
+            self.entity = Some(at_entity(text, from));
         }
+        [plain, encoded, self.entity.flatten()].into_iter().flatten().min_by_key(|&(at, _)| at)
     }
 }
 
@@ -547,7 +683,7 @@ fn is_date(t: &str) -> bool {
 /// detectors could not be built.
 pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let mut hits = Vec::new();
-    if text.contains('@') || text.contains("%40") {
+    if text.bytes().any(|b| matches!(b, b'@' | b'%' | b'&')) {
         emails(text, &mut hits);
     }
     written_out_emails(text, &mut hits);
@@ -756,8 +892,18 @@ mod tests {
             ("IBAN: FR14 2004 1010 0505 0001 3M02 606", Card),
             ("IBAN NO93 8601 1117 947", Card),
             ("IBAN GB82-WEST-1234-5698-7654-32", Card),
+            ("IBAN BE71 0961 2345 6769", Card),
+            ("IBAN DE89 3704 0044 0532 0130 00", Card),
             // the local part runs back over a sign before it, as it always did
             ("Contact jane.doe%40%40example.com", Email),
+            // atk-claims: HTML character references of `@`, displayed as `@` wherever the
+            // text is rendered as HTML
+            ("Contact jane&#64;example.com", Email),
+            ("Contact jane&#x40;example.com", Email),
+            ("Contact jane&commat;example.com", Email),
+            ("Contact jane.doe&#064;example.co.uk", Email),
+            ("Contact jane&#64;example&#46;com", Email),
+            ("Contact jane@example&period;co&#x2E;uk", Email),
             ("Uploaded from 203.0.113.042", Ip),
             ("Call 0049 30 12345678", Phone),
             ("Call 030 1234567", Phone),
@@ -809,6 +955,11 @@ mod tests {
             // an IBAN's shape with a wrong check, or no registered country
             "Paid from GB83 WEST 1234 5698 7654 32",
             "Build ZZ82 WEST 1234 5698 7654 32",
+            // OpenPGP long key IDs that pass the check: BE's account numbers are 16
+            // characters of digits, DE's 22
+            "key BE12A9F3C0D7E068",
+            "key DE44A9F3C0D7E041",
+            "key BE12 A9F3 C0D7 E068",
             // prose near the written-out forms of an address
             "available at huggingface.co",
             "scores at inference dot products",
@@ -820,6 +971,7 @@ mod tests {
             "we ran it at home . In total",
             "peak at 16 . 5 GB",
             "tag @ v2.0",
+            "R&D&amp;QA at example&#46;com, &#64;home, &commat; 16.5 GB",
             "Rows 41  11  11  11  11  11  11  11",
             "4111 -- 1111 -- 1111 -- 1111",
             "4111         1111         1111         1111",
@@ -903,6 +1055,12 @@ mod tests {
             "Seed\u{a0}=\u{a0}42",
             "\u{ff53}\u{ff45}\u{ff45}\u{ff44}=42",
             "d\u{e9}j\u{e0} seed=42 \u{65e5}\u{672c}",
+            // seed names that were read as member names only, and numpy's seeding calls
+            "seed_value = 42",
+            "random_seed_value: 7",
+            "seed_number=3",
+            "rng = np.random.default_rng(42)",
+            "np.random.SeedSequence(12345)",
         ] {
             assert_eq!(kinds(t), vec![PiiKind::Seed], "{t:?}");
         }
@@ -927,6 +1085,9 @@ mod tests {
             "rng: PCG64 of 2 streams",
             "a seed, 3 of them",
             "\u{e9}seed \u{e9}",
+            "np.random.default_rng() from fresh entropy, 3 streams",
+            "a seed sequence of 3 steps",
+            "seed_value_description 3",
         ] {
             assert_eq!(kinds(t), vec![], "{t:?}");
         }
