@@ -232,11 +232,19 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // Each --output file is created before any bundle is verified: a path that cannot
     // be written stops the run before it costs anything. None may be a file the run
     // reads (creating it would truncate it), nor two of them one file.
+    let reads_stdin = found.inputs.contains(&bundles::Input::Stdin);
+    if let Err(clash) = outputs::check_streams(|| files_read(args, &found), reads_stdin) {
+        if clash.stderr {
+            // Standard error is the file the run reads: said on standard output.
+            let _ = writeln!(env.stdout, "aeb-verify: {}", escape_control(&clash.message));
+            return EXIT_CANNOT_RUN;
+        }
+        return fail(env, &clash.message);
+    }
     let specs: Vec<String> = args.outputs.iter().map(output_spec).collect();
     let named: Vec<(&str, &Path)> =
         specs.iter().map(String::as_str).zip(args.outputs.iter().map(|o| o.path.as_path())).collect();
     if !named.is_empty() {
-        let reads_stdin = found.inputs.contains(&bundles::Input::Stdin);
         if let Err(e) =
             outputs::check_before(&named, &files_read(args, &found), args.context.table.as_deref(), reads_stdin)
         {
@@ -274,8 +282,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         let _ =
             writeln!(env.stderr, "aeb-verify: cannot read {}: {}", escape_control(&n.path), escape_control(&n.reason));
     }
-    let stdin =
-        found.inputs.contains(&bundles::Input::Stdin).then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
+    let stdin = reads_stdin.then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
     let keep = outs.iter().map(|o| o.sink.keeps()).max().unwrap_or(report::Keep::None);
     let mut kept: Vec<BundleReport> = Vec::new();
     let progress = Progress::new(found.inputs.len(), env.stderr_is_terminal && !env.ci);

@@ -212,7 +212,12 @@ pub fn drawn_as_mark(c: char) -> bool {
 /// controls and DEL (terminal escape sequences, carriage returns, newlines that forge
 /// report lines), line and paragraph separators, and the invisible format characters
 /// (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width
-/// characters, tags), the Hangul fillers that render as blanks, and the noncharacters.
+/// characters, tags), the Hangul fillers that render as blanks, the noncharacters, and
+/// every other Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties: the
+/// variation selectors U+FE00-U+FE0F and U+E0100-U+E01EF, the combining grapheme joiner
+/// U+034F, the Khmer and Mongolian ones, the unassigned U+2065, U+FFF0-U+FFF8 and
+/// U+E0000-U+E0FFF), which display as nothing: `a\u{fe0f}.json` showed as `a.json`
+/// beside the file `a.json`, two files and two verdicts under one visible name.
 #[inline]
 pub fn is_hidden(c: char) -> bool {
     // Printable ASCII first: reports escape every character they show, nearly all ASCII.
@@ -228,6 +233,7 @@ fn is_hidden_beyond_ascii(c: char) -> bool {
         c,
         '\u{7f}'..='\u{9f}'
             | '\u{ad}'
+            | '\u{34f}'
             | '\u{600}'..='\u{605}'
             | '\u{61c}'
             | '\u{6dd}'
@@ -235,22 +241,22 @@ fn is_hidden_beyond_ascii(c: char) -> bool {
             | '\u{890}'..='\u{891}'
             | '\u{8e2}'
             | '\u{115f}'..='\u{1160}'
-            | '\u{180e}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
             | '\u{200b}'..='\u{200f}'
             | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206f}'
+            | '\u{2060}'..='\u{206f}'
             | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
             | '\u{feff}'
             | '\u{ffa0}'
-            | '\u{fff9}'..='\u{fffb}'
+            | '\u{fff0}'..='\u{fffb}'
             | '\u{110bd}'
             | '\u{110cd}'
             | '\u{13430}'..='\u{1343f}'
             | '\u{1bca0}'..='\u{1bca3}'
             | '\u{1d173}'..='\u{1d17a}'
-            | '\u{e0001}'
-            | '\u{e0020}'..='\u{e007f}'
+            | '\u{e0000}'..='\u{e0fff}'
         )
 }
 

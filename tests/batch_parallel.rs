@@ -248,3 +248,64 @@ fn quiet_and_jsonl_lines_come_while_the_batch_runs() {
         }
     }
 }
+
+/// Standard input given twice (`- -`) is read once, for the first `-`, in every run.
+/// Both used to be inputs of the batch, and whichever a worker thread reached first
+/// took the bytes: with the first `-` at the end of one group of work and the second at
+/// the start of the next, the second was usually verified and the first "unreadable",
+/// and which one changed from run to run. Fifteen large bundles before them keep the
+/// first `-` far behind the second on its thread.
+#[test]
+fn standard_input_given_twice_is_read_for_the_first_dash_every_time() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch-parallel-stdin-twice");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut seed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("seed-example.json")).unwrap()).unwrap();
+    seed["notes"] = serde_json::Value::String("x".repeat(1 << 20));
+    let big = serde_json::to_vec(&seed).unwrap();
+    let mut args: Vec<String> = ["--now", NOW, "--format", "jsonl"].map(str::to_owned).to_vec();
+    for i in 0..15 {
+        let path = dir.join(format!("big-{i:02}.json"));
+        std::fs::write(&path, &big).unwrap();
+        args.push(path.to_str().unwrap().to_owned());
+    }
+    args.extend(["-".to_owned(), "-".to_owned()]);
+    let sealed = std::fs::read(fixture("seed-example-sealed.json")).unwrap();
+    let mut first_stdout = None;
+    for attempt in 0..3 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(&args)
+            .env("RAYON_NUM_THREADS", "2")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &sealed).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        // A `-` that cannot be read makes the run incomplete: exit 2.
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let dashes: Vec<(usize, &serde_json::Value)> =
+            lines.iter().enumerate().filter(|(_, v)| v["file"] == "-").collect();
+        assert_eq!(dashes.len(), 2, "{stdout}");
+        // The bytes on standard input, the sealed seed, verified once, in the first `-`'s
+        // place: right after the last of the fifteen files given before it.
+        let reports = dashes.iter().filter(|(_, v)| v["verdict"].is_string()).count();
+        assert_eq!(reports, 1, "attempt {attempt}: {stdout}");
+        let last_file = lines.iter().rposition(|v| v["file"].as_str().is_some_and(|f| f.ends_with("big-14.json")));
+        let after = &lines[last_file.unwrap() + 1];
+        assert_eq!(
+            (after["file"].as_str(), after["verdict"].as_str()),
+            (Some("-"), Some("verified")),
+            "attempt {attempt}"
+        );
+        assert!(dashes.iter().any(|(_, v)| v["unreadable"].is_string()), "{stdout}");
+        match &first_stdout {
+            None => first_stdout = Some(stdout),
+            Some(first) => assert_eq!(first, &stdout, "attempt {attempt}: another report than the first run's"),
+        }
+    }
+}

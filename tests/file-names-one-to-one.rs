@@ -104,3 +104,58 @@ fn each_file_keeps_a_name_of_its_own_in_every_report() {
     assert_eq!(verdicts(&again), got, "{command}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt; the same ranges as
+/// the `regex` package's `\p{Default_Ignorable_Code_Point}`): characters a renderer
+/// shows as nothing when it does not support them, and many show as nothing anyway.
+const DEFAULT_IGNORABLE: [(u32, u32); 17] = [
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
+fn ignorable(c: char) -> bool {
+    DEFAULT_IGNORABLE.iter().any(|(lo, hi)| (*lo..=*hi).contains(&u32::from(c)))
+}
+
+/// A name holding a character that displays as nothing (a variation selector, the
+/// combining grapheme joiner, a Mongolian free variation selector, a variation selector
+/// supplement) read as the name without it: `v\u{fe0f}.json`, verified, showed as
+/// `v.json` beside the tampered `v.json`, rejected. No report carries such a character
+/// raw, in any format.
+#[test]
+fn characters_that_display_as_nothing_are_escaped_in_names() {
+    let dir = std::env::temp_dir().join(format!("aeb-names-ignorable-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
+    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
+    std::fs::write(dir.join("b/v.json"), &bad).unwrap();
+    for hidden in ['\u{fe0f}', '\u{34f}', '\u{180f}', '\u{e0100}', '\u{17b4}', '\u{2065}'] {
+        std::fs::write(dir.join(format!("b/v{hidden}.json")), &good).unwrap();
+    }
+    let cert = fixture("signatures/certs/ed25519.asc");
+    for format in ["human", "json", "jsonl", "sarif", "junit", "markdown", "html"] {
+        let r = in_dir(&dir, &args(cert.to_str().unwrap(), format));
+        assert_eq!(r.code, 1, "{format}: v.json is tampered: {}", r.stderr);
+        let text = String::from_utf8(r.raw).unwrap();
+        let raw: Vec<String> =
+            text.chars().filter(|c| ignorable(*c)).map(|c| format!("U+{:04X}", u32::from(c))).collect();
+        assert!(raw.is_empty(), "{format}: {raw:?} raw in the report");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

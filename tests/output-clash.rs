@@ -328,3 +328,57 @@ fn a_report_over_the_file_standard_output_or_error_is_written_to_is_refused() {
     assert!(std::fs::read_to_string(&report).unwrap().starts_with("<?xml"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Standard output or standard error opened by the shell on a file the run reads: the
+/// run stops with exit 2 before anything is read or written, and the file keeps its
+/// bytes. `dir/ > dir/report.json` created `report.json` in the directory walked: it was
+/// read as a bundle (empty, or holding the report so far) and rejected the delivery,
+/// exit 1; `>> b.json` appended the report to the bundle it had just verified, `2>>`
+/// the notices to a key file, and `- < b.json >> b.json` the report to the bundle read
+/// on standard input.
+#[test]
+fn standard_output_or_error_on_a_file_the_run_reads_is_refused() {
+    let dir = scratch("streams-on-inputs");
+    let (bundles, a, b, key) =
+        (dir.join("bundles"), dir.join("bundles/a.json"), dir.join("bundles/b.json"), dir.join("key.asc"));
+    let report = bundles.join("report.json");
+    let open = |p: &Path, append: bool| {
+        let mut o = std::fs::OpenOptions::new();
+        if append { o.append(true) } else { o.write(true).truncate(true) }.create(true).open(p).unwrap()
+    };
+    let run_into = |args: &[&str], stdin: Option<&Path>, stdout: std::fs::File, stderr: Option<std::fs::File>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"));
+        c.args(["--now", NOW, "--cert", s(&key)]).args(args).stdout(stdout);
+        c.stdin(stdin.map_or_else(std::process::Stdio::null, |p| std::fs::File::open(p).unwrap().into()));
+        c.stderr(stderr.map_or_else(std::process::Stdio::piped, Into::into));
+        let out = c.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // `dir/ > dir/report.json`: the shell created the report among the bundles.
+    let (code, said) = run_into(&[s(&bundles)], None, open(&report, false), None);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains(&format!("standard output is written to the bundle {}", s(&report))), "{said}");
+    assert_eq!(std::fs::read(&report).unwrap(), b"", "nothing written into the report file");
+    std::fs::remove_file(&report).unwrap();
+    // `a.json b.json >> b.json`: the report appended to a bundle of the run.
+    let (code, said) = run_into(&[s(&a), s(&b)], None, open(&b, true), None);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains(&format!("the bundle {}", s(&b))), "{said}");
+    // `2>> key.asc`: the message goes to standard output, nothing into the key file.
+    let out = dir.join("out.txt");
+    let (code, _) = run_into(&[s(&a)], None, open(&out, false), Some(open(&key, true)));
+    assert_eq!(code, Some(2));
+    let said = std::fs::read_to_string(&out).unwrap();
+    assert!(said.contains(&format!("standard error is written to the key file {}", s(&key))), "{said}");
+    // `- < a.json >> a.json`.
+    let (code, said) = run_into(&["-"], Some(&a), open(&a, true), None);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("standard output is written to the file on standard input"), "{said}");
+    assert_unchanged(&a, BUNDLE);
+    assert_unchanged(&b, BUNDLE);
+    assert_unchanged(&key, CERT);
+    // Streams on files of their own: the bundles verify (the fixture is signed by the key).
+    let (code, said) = run_into(&[s(&bundles)], None, open(&out, false), None);
+    assert_eq!(code, Some(0), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

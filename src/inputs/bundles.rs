@@ -102,9 +102,19 @@ pub struct Discovery {
 
 pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     let mut d = Discovery::default();
+    let mut stdin = false;
     for path in paths {
         if path.as_os_str() == "-" {
-            d.inputs.push(Input::Stdin);
+            // Standard input is read once, for the first `-`. A later one could not be
+            // handed those bytes; left among the inputs, whichever of the two a worker
+            // thread reached first took them, so which `-` was verified and which
+            // unreadable changed from run to run (the two may be a window apart).
+            if std::mem::replace(&mut stdin, true) {
+                d.unusable
+                    .push(notice(path, "standard input given again: it is read once, for the first -".to_owned()));
+            } else {
+                d.inputs.push(Input::Stdin);
+            }
             continue;
         }
         match std::fs::metadata(path) {

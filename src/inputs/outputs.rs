@@ -100,6 +100,54 @@ pub fn check_before(
     Ok(())
 }
 
+/// A standard stream the run would write into a file it reads.
+pub struct StreamClash {
+    /// Standard error is that file: the message cannot go there (it would be written
+    /// into the file too).
+    pub stderr: bool,
+    pub message: String,
+}
+
+/// Refuses a run whose standard output or standard error is a file the run reads: the
+/// shell opened it before the run began. `aeb-verify dir/ > dir/report.json` created
+/// `report.json` in the directory walked, which was then read as a bundle while the
+/// report was written into it (an honest delivery rejected); `>> b.json` appended the
+/// report to the bundle `b.json` after verifying it (so did `- < b.json >> b.json`),
+/// and `2>> key.asc` notices to a key file. `reads` is called only when a stream is a
+/// regular file: otherwise this costs a few `fstat`s, whatever the batch's size.
+pub fn check_streams<'a>(reads: impl FnOnce() -> Vec<ReadFile<'a>>, reads_stdin: bool) -> Result<(), StreamClash> {
+    let streams: Vec<(&str, Identity)> =
+        [("standard output", stdout_identity()), ("standard error", stderr_identity())]
+            .into_iter()
+            .filter_map(|(stream, id)| Some((stream, id?)))
+            .collect();
+    if streams.is_empty() {
+        return Ok(());
+    }
+    let stdin = reads_stdin.then(stdin_identity).flatten();
+    let reads = reads();
+    for (stream, id) in streams {
+        let what = if stdin.as_ref() == Some(&id) {
+            Some("the file on standard input, a bundle of this run".to_owned())
+        } else {
+            reads
+                .iter()
+                .find(|r| identity(&r.path).as_ref() == Some(&id))
+                .map(|r| format!("the {} {}, which this run reads", r.what, crate::text::path_name(&r.path)))
+        };
+        if let Some(what) = what {
+            return Err(StreamClash {
+                stderr: stream == "standard error",
+                message: format!(
+                    "{stream} is written to {what}: the run would write into it; redirect {stream} to a file \
+                     outside the run's inputs"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Refuses two `--output` options that name one file (their reports would be written
 /// over each other). Run once the files are created, so that paths that did not exist
 /// before are compared too.
