@@ -2,7 +2,8 @@
 //! text dump before or after it (RFC 7468 section 2 allows text around the block, and
 //! OpenSSL reads these files). Before, both stopped the run (exit 2, "not a supported
 //! SubjectPublicKeyInfo" or "not a well-formed PEM file"). A text dump of a private key,
-//! and two blocks in one file, are refused, each for what it is.
+//! and two blocks in one file, are refused, each for what it is; so are RSA keys over the
+//! sizes read.
 //! Files: fixtures/signatures/key-files (make.sh, README.md).
 
 mod sigcommon;
@@ -59,4 +60,23 @@ fn a_der_key_with_a_byte_after_it_is_refused_for_that() {
     );
     r.code(2);
     assert!(r.stderr.contains("followed by 1 more bytes"), "{}", r.stderr);
+}
+
+/// RSA keys outside the `rsa` crate's bounds (a modulus over 4096 bits, an exponent over
+/// 2^33 - 1) are refused saying which bound, in SPKI and in PKCS#1; OpenSSL reads each
+/// (make.sh checks its "Public-Key: (8192 bit)" and the exponent), so "not a supported
+/// SubjectPublicKeyInfo", what was said before, sent the auditor after the file's format.
+#[test]
+fn rsa_keys_beyond_the_sizes_read_are_refused_saying_which_size() {
+    for (name, says) in [
+        ("rsa-8192.pem", "an RSA key of 8192 bits"),
+        ("rsa-8192.pkcs1.der", "an RSA key of 8192 bits"),
+        ("rsa-exponent-41-bits.pem", "public exponent has 41 bits"),
+    ] {
+        let r =
+            verify("bundles/kms-ecdsa-p256.json", ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file(name))]);
+        r.code(2);
+        assert!(r.stderr.contains(says), "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains("not a supported"), "{name}: {}", r.stderr);
+    }
 }

@@ -118,10 +118,9 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
             .map_err(|e| unsupported(format!("not a well-formed PEM file ({e})")))?;
         match label {
             "PUBLIC KEY" => spki_key(&der)?,
-            "RSA PUBLIC KEY" => PublicKey::Rsa(
-                rsa::RsaPublicKey::from_pkcs1_der(&der)
-                    .map_err(|e| unsupported(format!("bad PKCS#1 RSA public key: {e}")))?,
-            ),
+            "RSA PUBLIC KEY" => PublicKey::Rsa(rsa::RsaPublicKey::from_pkcs1_der(&der).map_err(|e| {
+                rsa_out_of_bounds(&der).unwrap_or_else(|| unsupported(format!("bad PKCS#1 RSA public key: {e}")))
+            })?),
             l if l.contains("PRIVATE") => {
                 return Err(KeyFileError::Private(format!(
                     "this is a private key ({}); supply the public key only",
@@ -140,7 +139,7 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
             Ok(k) => k,
             Err(e) => match rsa::RsaPublicKey::from_pkcs1_der(bytes) {
                 Ok(k) => PublicKey::Rsa(k),
-                Err(_) => return Err(trailing_der(bytes).unwrap_or(e)),
+                Err(_) => return Err(trailing_der(bytes).or_else(|| rsa_out_of_bounds(bytes)).unwrap_or(e)),
             },
         }
     };
@@ -244,9 +243,43 @@ fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
     if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
         return Ok(PublicKey::Rsa(k));
     }
-    Err(KeyFileError::Unsupported(
-        "not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into(),
-    ))
+    let rsa = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der)
+        .ok()
+        .filter(|spki| spki.algorithm.oid == rsa::pkcs1::ALGORITHM_OID)
+        .and_then(|spki| spki.subject_public_key.as_bytes().and_then(rsa_out_of_bounds));
+    Err(rsa.unwrap_or_else(|| {
+        KeyFileError::Unsupported(
+            "not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into(),
+        )
+    }))
+}
+
+/// Why a well-formed RSA public key (PKCS#1 `pkcs1`) is not read: a modulus over
+/// [`rsa::RsaPublicKey::MAX_SIZE`] bits or an exponent over
+/// [`rsa::RsaPublicKey::MAX_PUB_EXPONENT`], the `rsa` crate's bounds (no cloud KMS makes
+/// RSA keys over 4096 bits, nor exponents that large). `None` for any other key or
+/// defect, which keeps its general message.
+fn rsa_out_of_bounds(pkcs1: &[u8]) -> Option<KeyFileError> {
+    use rsa::BigUint;
+    let key = rsa::pkcs1::RsaPublicKey::try_from(pkcs1).ok()?;
+    let n = BigUint::from_bytes_be(key.modulus.as_bytes());
+    let e = BigUint::from_bytes_be(key.public_exponent.as_bytes());
+    let bits = n.bits();
+    if bits > rsa::RsaPublicKey::MAX_SIZE {
+        return Some(KeyFileError::Unsupported(format!(
+            "an RSA key of {bits} bits: this tool reads RSA keys up to {} bits, the largest AWS KMS, Google \
+             Cloud KMS and Azure Key Vault make",
+            rsa::RsaPublicKey::MAX_SIZE
+        )));
+    }
+    if e > BigUint::from(rsa::RsaPublicKey::MAX_PUB_EXPONENT) {
+        return Some(KeyFileError::Unsupported(format!(
+            "an RSA key whose public exponent has {} bits: this tool reads exponents up to 2^33 - 1 \
+             (cloud KMS keys use 65537)",
+            e.bits()
+        )));
+    }
+    None
 }
 
 /// An RSA key no honest key generator makes: an even modulus (then 2 divides it) or an
