@@ -62,6 +62,12 @@ pub fn check_before(
             }
         }
     }
+    // Two options naming one existing file: `File::create` of the first truncated it
+    // before `check_created` saw the second, so an unrelated file given twice (a typo
+    // in a CI script, `--output json=notes.txt --output sarif=./notes.txt`) was emptied
+    // by a run that then refused to write anything.
+    let ids: Vec<Option<Identity>> = outputs.iter().map(|(_, path)| identity(path)).collect();
+    same_file(outputs, &ids)?;
     // After the inputs: a link to one of them is refused with the more telling message.
     for (spec, path) in outputs {
         if let Some(kind) = std::fs::symlink_metadata(path).ok().and_then(|m| not_regular(&m.file_type())) {
@@ -150,13 +156,19 @@ pub fn check_streams<'a>(reads: impl FnOnce() -> Vec<ReadFile<'a>>, reads_stdin:
 
 /// Refuses two `--output` options that name one file (their reports would be written
 /// over each other). Run once the files are created, so that paths that did not exist
-/// before are compared too.
+/// before are compared too ([`check_before`] refused two naming one existing file, before
+/// either was truncated).
 pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
     let ids: Vec<Option<Identity>> = created.iter().map(|(_, path)| identity(path)).collect();
-    for (i, (spec, _)) in created.iter().enumerate() {
+    same_file(created, &ids)
+}
+
+/// Refuses two options whose files (`ids`, none for a file that does not exist) are one.
+fn same_file(outputs: &[(&str, &Path)], ids: &[Option<Identity>]) -> Result<(), String> {
+    for (i, (spec, _)) in outputs.iter().enumerate() {
         let Some(Some(id)) = ids.get(i) else { continue };
         let earlier = ids.iter().take(i).position(|other| other.as_ref() == Some(id));
-        if let Some((first, _)) = earlier.and_then(|j| created.get(j)) {
+        if let Some((first, _)) = earlier.and_then(|j| outputs.get(j)) {
             return Err(format!(
                 "--output {first} and --output {spec} name the same file: give each report its own file"
             ));
