@@ -208,10 +208,13 @@ fn not_regular(ft: &std::fs::FileType) -> Option<&'static str> {
 
 /// Creates (or truncates) an `--output` file. [`check_before`] refused what was not a
 /// regular file; opening without following a link and without blocking, then checking
-/// what was opened, holds if the path was swapped since.
+/// what was opened, holds if the path was swapped since. The file is not truncated
+/// here: the caller empties every one ([`truncate`]) only once all are open, so that an
+/// option whose file cannot be created (a missing directory, no permission) stops the
+/// run before an earlier option's existing file was emptied.
 pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
+    o.write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -222,6 +225,11 @@ pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
         None => Ok(file),
         Some(kind) => Err(std::io::Error::other(format!("{kind}: not written"))),
     }
+}
+
+/// Empties an output file [`create`] opened; the report is then written from its start.
+pub fn truncate(file: &std::fs::File) -> std::io::Result<()> {
+    file.set_len(0)
 }
 
 /// The canonical directory a path to be created lies in.
