@@ -251,15 +251,23 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             return fail(env, &e);
         }
     }
-    let mut files = Vec::new();
+    let mut opened = Vec::new();
     for o in &args.outputs {
         match outputs::create(&o.path) {
-            Ok(f) => files.push((o, std::io::BufWriter::new(f))),
+            Ok(f) => opened.push((o, f)),
             Err(e) => return fail(env, &format!("cannot create {}: {e}", o.path.display())),
         }
     }
     if let Err(e) = outputs::check_created(&named) {
         return fail(env, &e);
+    }
+    // Only now, every file open and none named twice, is any emptied.
+    let mut files = Vec::with_capacity(opened.len());
+    for (o, f) in opened {
+        if let Err(e) = outputs::truncate(&f) {
+            return fail(env, &format!("cannot create {}: {e}", o.path.display()));
+        }
+        files.push((o, std::io::BufWriter::new(f)));
     }
     let file_style = report::Style { color: false, ..style };
     let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);

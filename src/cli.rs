@@ -44,7 +44,8 @@ pub struct VerifyArgs {
     pub outputs: Vec<OutputArg>,
 
     /// In directories, follow symbolic links (loops are detected; a link to outside
-    /// the directory is never read). Without it links are skipped with a notice
+    /// the directory, or to what --exclude leaves out, is never read; each file and
+    /// directory is read once). Without it links are skipped with a notice
     #[arg(long)]
     pub follow: bool,
 

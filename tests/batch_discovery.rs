@@ -91,8 +91,11 @@ fn follow_detects_loops_and_never_leaves_the_tree() {
     // The outside link points at a bundle with a byte order mark: had it been read, the
     // run would be rejected (exit 1).
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/link.json"), format!("{d}/sub/c.json")]);
+    // `link.json -> a.json` leads to a file the walk reads: read once, as each
+    // directory is walked once (it was verified and reported twice).
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
     let skipped = skipped(&v);
+    assert!(skipped.contains(&format!("{d}/link.json")), "{skipped:?}");
     assert!(skipped.contains(&format!("{d}/outside.json")), "{skipped:?}");
     assert!(skipped.contains(&format!("{d}/b.json")), "{skipped:?}");
     assert!(skipped.contains(&format!("{d}/sub/loop")) && skipped.contains(&format!("{d}/sub/up")), "{skipped:?}");
@@ -632,4 +635,75 @@ fn a_walk_that_met_errors_does_not_claim_an_empty_directory() {
     let (code, v, stderr) = report(&[empty.to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(v["unreadable"][0]["reason"], "no *.json files in this directory");
+}
+
+/// Attacker pass (leftovers): `--exclude` names files and directories, yet under
+/// `--follow` a link under another name to one it leaves out (`alias -> drafts`,
+/// `evidence.json -> drafts/x.json`, `e.json -> old.draft.json`) was followed and the
+/// excluded file read. Each excluded file here would reject the run if read (a byte
+/// order mark). Now such a link is left out unverified, as the same link is without
+/// `--follow` (spec section 7), and what a pattern leaves out by its path below the
+/// directory (`drafts/*`) is left out through a link to the directory too.
+#[test]
+fn follow_reads_nothing_exclude_leaves_out_through_a_link() {
+    let dir = tree("follow-exclude");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    copy("read/bom.json", &dir.join("drafts/x.json"));
+    copy("read/bom.json", &dir.join("old.draft.json"));
+    std::os::unix::fs::symlink("drafts", dir.join("alias")).unwrap();
+    std::os::unix::fs::symlink("drafts/x.json", dir.join("evidence.json")).unwrap();
+    std::os::unix::fs::symlink("old.draft.json", dir.join("e.json")).unwrap();
+    let key = audit_key();
+    let args = |pattern: &'static str, strict: bool| {
+        let mut a = vec!["--follow", "--kms-key", &key, "--exclude", pattern, "--exclude", "*.draft.json", d];
+        if strict {
+            a.insert(0, "--strict");
+        }
+        report(&a)
+    };
+    // `drafts` leaves out the directory and all below it: both links lead into it.
+    let (code, v, stderr) = args("drafts", false);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    assert_eq!(files(&v), [format!("{d}/a.json")]);
+    let want: Vec<(String, bool)> =
+        ["alias", "e.json", "evidence.json"].iter().map(|f| (format!("{d}/{f}"), true)).collect();
+    assert_eq!(skipped_marked(&v), want);
+    let (code, _, stderr) = args("drafts", true);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("rejected under --strict: 3 entries were left out unverified"), "{stderr}");
+    // `drafts/*` leaves out what is below it: `alias/x.json` is `drafts/x.json`.
+    let (code, v, stderr) = args("drafts/*", false);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    assert_eq!(files(&v), [format!("{d}/a.json")]);
+    let marked = skipped_marked(&v);
+    assert!(marked.contains(&(format!("{d}/evidence.json"), true)), "{marked:?}");
+    assert!(marked.contains(&(format!("{d}/e.json"), true)), "{marked:?}");
+}
+
+/// Attacker pass (leftovers): under `--follow` a link to a file the walk reads
+/// (`link.json -> a.json`, or `0.json -> sub/c.json`, which comes before its target in
+/// name order) was read again and reported as a second bundle; without `--follow` it is
+/// left out, "not read twice". Each file is now read once, under its own name, and the
+/// link listed as walked already: it hides nothing, and `--strict` passes.
+#[test]
+fn follow_reads_each_file_once_however_many_links_lead_to_it() {
+    let dir = tree("follow-file-once");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    std::os::unix::fs::symlink("a.json", dir.join("link.json")).unwrap();
+    std::os::unix::fs::symlink("sub/c.json", dir.join("0.json")).unwrap();
+    std::os::unix::fs::symlink("../a.json", dir.join("sub/b.json")).unwrap();
+    let key = audit_key();
+    let (code, v, stderr) = report(&["--strict", "--follow", "--kms-key", &key, d]);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    assert_eq!(files(&v), [format!("{d}/a.json"), format!("{d}/sub/c.json")]);
+    let mut marked = skipped_marked(&v);
+    marked.sort();
+    let want: Vec<(String, bool)> =
+        ["0.json", "link.json", "sub/b.json"].iter().map(|f| (format!("{d}/{f}"), false)).collect();
+    assert_eq!(marked, want);
+    assert_eq!(v["summary"]["read"], 2, "{}", v["summary"]);
 }

@@ -129,6 +129,44 @@ fn two_reports_into_one_file_are_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Two options naming one file that exists and is nothing the run reads (the
+/// auditor's notes, a typo in a CI script): the first was created, so truncated, before
+/// the second was compared with it, and the run that then refused had emptied the file.
+#[test]
+fn two_reports_into_one_existing_file_are_refused_before_it_is_truncated() {
+    let dir = scratch("twice-existing");
+    let a = dir.join("bundles/a.json");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "the auditor's own notes\n").unwrap();
+    let first = format!("json={}", s(&notes));
+    let second = format!("sarif={}/./notes.txt", s(&dir));
+    let r = run(&["--now", NOW, "--output", &first, "--output", &second, s(&a)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("--output {first} and --output {second} name the same file")), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no report before the refusal: {}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "the auditor's own notes\n", "the file was truncated");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An option whose file cannot be created (its directory does not exist) after one
+/// naming an existing file: the first was created, so truncated, before the second
+/// failed, and the run that then stopped (exit 2) had emptied the file.
+#[test]
+fn a_report_that_cannot_be_created_stops_the_run_before_another_file_is_truncated() {
+    let dir = scratch("create-fails");
+    let a = dir.join("bundles/a.json");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "the auditor's own notes\n").unwrap();
+    let first = format!("json={}", s(&notes));
+    let second = format!("sarif={}/missing/report.sarif", s(&dir));
+    let r = run(&["--now", NOW, "--output", &first, "--output", &second, s(&a)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("cannot create {}/missing/report.sarif", s(&dir))), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no report before the refusal: {}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "the auditor's own notes\n", "the file was truncated");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_report_in_the_tables_log_is_refused() {
     let table = common::scratch("appends", "output-clash");

@@ -219,3 +219,28 @@ fn entries_left_out_are_notifications() {
         assert!(n["message"]["text"].as_str().unwrap().contains("link.json: a symbolic link"), "{n}");
     }
 }
+
+/// Standard input is no file: its artifact location has no `uri`, only a description
+/// (SARIF 2.1.0, 3.4.3, 3.4.7). It was `"uri": "stdin"` with no `uriBaseId`, a relative
+/// reference code scanning resolves against the repository: the findings of a bundle
+/// piped in were put on a file named `stdin` (`assert_valid_sarif` now refuses any
+/// relative `uri` without a base, 3.4.4).
+#[test]
+fn standard_input_is_no_file_of_the_repository() {
+    let bytes = std::fs::read(fixture("seed-example.json")).unwrap();
+    let r = run_with_stdin(&["--format", "sarif", "--now", NOW, "-"], Some(&bytes));
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let v = assert_valid_sarif(&r.stdout);
+    let run = &v["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "the unsealed example has findings");
+    for res in results {
+        let loc = &res["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert!(loc.get("uri").is_none() && loc.get("uriBaseId").is_none(), "{loc}");
+        assert_eq!(loc["description"]["text"], "standard input");
+        assert_eq!(loc["index"], 0);
+    }
+    let art = &run["artifacts"][0]["location"];
+    assert!(art.get("uri").is_none(), "{art}");
+    assert_eq!(art["description"]["text"], "standard input");
+}

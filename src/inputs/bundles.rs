@@ -7,8 +7,9 @@
 //! - does not follow symbolic links unless asked (`--follow`), and then detects loops
 //!   (walkdir compares each directory with its ancestors), walks each directory once
 //!   however many links lead to it (a chain of directories each holding two links to
-//!   the next has no loop, yet 2^n paths), and refuses a link whose target lies
-//!   outside the directory given;
+//!   the next has no loop, yet 2^n paths), reads each file once (a link to a file it
+//!   reads is listed as read already), and refuses a link whose target lies outside
+//!   the directory given or is what `--exclude` leaves out;
 //! - without `--follow`, lists a link it does not follow as unverified (it may hide a
 //!   bundle), unless its target is a directory or `*.json` file this walk reads anyway
 //!   (device and inode, inside the directory given): `sub/up -> ..` hides nothing;
@@ -50,6 +51,17 @@ impl Walk {
         }
         let below = path.strip_prefix(root).unwrap_or(path);
         self.exclude.is_match(below) || path.file_name().is_some_and(|n| self.exclude.is_match(n))
+    }
+
+    /// Whether `--exclude` leaves out `real` (a resolved path below `real_root`), by its
+    /// own path and name or by a directory above it: the walk never enters an excluded
+    /// directory, so nothing below one is read by its own path either.
+    fn excluded_within(&self, real_root: &Path, real: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let Ok(below) = real.strip_prefix(real_root) else { return false };
+        below.ancestors().filter(|a| !a.as_os_str().is_empty()).any(|a| self.excluded(real_root, &real_root.join(a)))
     }
 }
 
@@ -154,6 +166,13 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
     // Links not followed whose target lay inside the tree, settled once the walk is done.
     let mut inward: Vec<Inward> = Vec::new();
     let first_input = d.inputs.len();
+    // Under --follow: the directory links being walked (the link's path, its resolved
+    // target), innermost last, to know what an entry's own path is (for --exclude, which
+    // names paths as they are, not as a link spells them) and that it came through a link.
+    let mut links: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // Under --follow: for each input this walk found, whether it came through a link
+    // (it may then be a file the walk reads under its own name too).
+    let mut through_link: Vec<bool> = Vec::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -204,9 +223,23 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             }
             continue;
         }
+        while links.last().is_some_and(|(link, _)| !path.starts_with(link)) {
+            links.pop();
+        }
+        // Below a followed link to a directory: what --exclude says of the entry's own
+        // path (`drafts/*` for `alias/a.json`, `alias -> drafts`) holds through the link.
+        if let Some((link, target)) = links.last() {
+            let real = path.strip_prefix(link).map_or_else(|_| path.to_path_buf(), |rest| target.join(rest));
+            if walk.excluded(&real_root, &real) {
+                if ft.is_dir() {
+                    it.skip_current_dir();
+                }
+                continue;
+            }
+        }
         if entry.path_is_symlink() && walk.follow {
-            let inside = std::fs::canonicalize(path).is_ok_and(|t| t.starts_with(&real_root));
-            if !inside {
+            let real = std::fs::canonicalize(path).ok().filter(|t| t.starts_with(&real_root));
+            let Some(real) = real else {
                 if ft.is_dir() {
                     it.skip_current_dir();
                 }
@@ -217,12 +250,37 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     ));
                 }
                 continue;
+            };
+            // A link under another name to what --exclude leaves out (`evidence.json ->
+            // drafts/old.json`, `alias -> drafts`) was followed and read: an exclusion
+            // names files and directories, not the spellings the walk meets them by. It
+            // stays unverified, as a link not followed to such a target does.
+            if walk.excluded_within(&real_root, &real) {
+                if ft.is_dir() {
+                    it.skip_current_dir();
+                }
+                if ft.is_dir() || is_json(path) {
+                    d.skipped.push(unverified(
+                        path,
+                        format!(
+                            "a symbolic link to {}, which --exclude leaves out: not read",
+                            crate::text::path_name(&root.join(real.strip_prefix(&real_root).unwrap_or(&real)))
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if ft.is_dir() {
+                links.push((path.to_path_buf(), real));
             }
         }
         if ft.is_dir() {
             if let Some(id) = walk.follow.then(|| identity(&entry)).flatten() {
                 if let Some(first) = walked.get(&id) {
                     it.skip_current_dir();
+                    if links.last().is_some_and(|(link, _)| link == path) {
+                        links.pop();
+                    }
                     d.skipped.push(notice(
                         path,
                         format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
@@ -267,9 +325,58 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
             d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry) });
+            if walk.follow {
+                through_link.push(entry.path_is_symlink() || !links.is_empty());
+            }
         }
     }
     settle_inward(&inward, &walked, first_input, &real_root, d);
+    if through_link.contains(&true) {
+        read_once(&through_link, first_input, d);
+    }
+}
+
+/// Under `--follow`, a file reached through a link (`copy.json -> a.json`, or below a
+/// link to a directory) that this walk also reads by another path is read once: it was
+/// verified and reported twice, as two bundles, where without `--follow` the link is
+/// left out ("not read twice") and each directory is walked once. The file met by its
+/// own path is kept (the link may come first in name order), else the first link to it;
+/// the others are listed as walked already. Two regular files that are one (hard links)
+/// are both read, as without `--follow`.
+fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
+    let found = d.inputs.split_off(first_input);
+    let id_of = |i: &Input| match i {
+        Input::File { id: Some(id), .. } => Some(*id),
+        _ => None,
+    };
+    let mut first: std::collections::HashMap<(u64, u64), PathBuf> = found
+        .iter()
+        .zip(through_link)
+        .filter(|(_, linked)| !**linked)
+        .filter_map(|(i, _)| Some((id_of(i)?, input_path(i)?.to_path_buf())))
+        .collect();
+    for (input, linked) in found.into_iter().zip(through_link) {
+        if *linked {
+            if let (Some(id), Some(path)) = (id_of(&input), input_path(&input)) {
+                if let Some(earlier) = first.get(&id) {
+                    d.skipped.push(notice(
+                        path,
+                        format!("the file already read as {}: not read twice", crate::text::path_name(earlier)),
+                    ));
+                    continue;
+                }
+                first.insert(id, path.to_path_buf());
+            }
+        }
+        d.inputs.push(input);
+    }
+}
+
+fn input_path(i: &Input) -> Option<&Path> {
+    match i {
+        Input::File { path, .. } => Some(path),
+        Input::Stdin => None,
+    }
 }
 
 /// A link not followed whose target, when the walk met it, was a directory or a

@@ -62,6 +62,12 @@ pub fn check_before(
             }
         }
     }
+    // Two options naming one existing file: `File::create` of the first truncated it
+    // before `check_created` saw the second, so an unrelated file given twice (a typo
+    // in a CI script, `--output json=notes.txt --output sarif=./notes.txt`) was emptied
+    // by a run that then refused to write anything.
+    let ids: Vec<Option<Identity>> = outputs.iter().map(|(_, path)| identity(path)).collect();
+    same_file(outputs, &ids)?;
     // After the inputs: a link to one of them is refused with the more telling message.
     for (spec, path) in outputs {
         if let Some(kind) = std::fs::symlink_metadata(path).ok().and_then(|m| not_regular(&m.file_type())) {
@@ -150,13 +156,19 @@ pub fn check_streams<'a>(reads: impl FnOnce() -> Vec<ReadFile<'a>>, reads_stdin:
 
 /// Refuses two `--output` options that name one file (their reports would be written
 /// over each other). Run once the files are created, so that paths that did not exist
-/// before are compared too.
+/// before are compared too ([`check_before`] refused two naming one existing file, before
+/// either was truncated).
 pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
     let ids: Vec<Option<Identity>> = created.iter().map(|(_, path)| identity(path)).collect();
-    for (i, (spec, _)) in created.iter().enumerate() {
+    same_file(created, &ids)
+}
+
+/// Refuses two options whose files (`ids`, none for a file that does not exist) are one.
+fn same_file(outputs: &[(&str, &Path)], ids: &[Option<Identity>]) -> Result<(), String> {
+    for (i, (spec, _)) in outputs.iter().enumerate() {
         let Some(Some(id)) = ids.get(i) else { continue };
         let earlier = ids.iter().take(i).position(|other| other.as_ref() == Some(id));
-        if let Some((first, _)) = earlier.and_then(|j| created.get(j)) {
+        if let Some((first, _)) = earlier.and_then(|j| outputs.get(j)) {
             return Err(format!(
                 "--output {first} and --output {spec} name the same file: give each report its own file"
             ));
@@ -196,10 +208,13 @@ fn not_regular(ft: &std::fs::FileType) -> Option<&'static str> {
 
 /// Creates (or truncates) an `--output` file. [`check_before`] refused what was not a
 /// regular file; opening without following a link and without blocking, then checking
-/// what was opened, holds if the path was swapped since.
+/// what was opened, holds if the path was swapped since. The file is not truncated
+/// here: the caller empties every one ([`truncate`]) only once all are open, so that an
+/// option whose file cannot be created (a missing directory, no permission) stops the
+/// run before an earlier option's existing file was emptied.
 pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
+    o.write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -210,6 +225,11 @@ pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
         None => Ok(file),
         Some(kind) => Err(std::io::Error::other(format!("{kind}: not written"))),
     }
+}
+
+/// Empties an output file [`create`] opened; the report is then written from its start.
+pub fn truncate(file: &std::fs::File) -> std::io::Result<()> {
+    file.set_len(0)
 }
 
 /// The canonical directory a path to be created lies in.

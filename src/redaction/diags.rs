@@ -22,7 +22,11 @@ seed written into a string (`seed=N`, `seed.1=N`, `\"seed\": N`, `--seed N`, `np
 name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, and the \
 characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
-are not seeds).",
+are not seeds), signed (`seed=+42`) or grouped with underscores (`seed: 4_2`); a seed name opening \
+an XML element, then the integer (`<seed>42</seed>`; \"seeds > 3\" stays prose); and in a command \
+line recorded as its arguments, an integer in the element after an option of two dashes whose \
+name ends in `seed` or `seeds` (`[\"train.py\", \"--seed\", \"42\"]`, `--random-seed`; not `-s`, \
+too short to tell from other options).",
 };
 
 pub static PII_EMAIL: Rule = Rule {

@@ -580,6 +580,38 @@ fn pointer_of(path: &[Seg]) -> String {
     p
 }
 
+/// A command-line option naming a seed, as an argument of its own: `--seed`,
+/// `--random-seed`, `--random_seed`, `--data-seed` (two dashes, any case; a name that
+/// ends in `seed` or `seeds`). One dash (`-s`) is too short a name to tell from others.
+fn seed_option(s: &str) -> bool {
+    let Some(name) = s.strip_prefix("--") else { return false };
+    name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && {
+        let lower = name.to_ascii_lowercase();
+        lower.ends_with("seed") || lower.ends_with("seeds")
+    }
+}
+
+/// An integer as an argument holds it: a JSON integer, or a string of one (signed,
+/// grouped with underscores, or hexadecimal).
+fn integer(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => n.is_i64() || n.is_u64(),
+        Value::String(s) => {
+            let t = s.trim().trim_start_matches(['+', '-']);
+            let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"));
+            match hex {
+                Some(h) => !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()),
+                None => {
+                    t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                        && t.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+                        && !t.ends_with('_')
+                }
+            }
+        }
+        _ => false,
+    }
+}
+
 impl Scan<'_> {
     /// Scans `v` and everything in it. Says whether it holds a number at any depth (a
     /// JSON number or a string that is one): a parameter or weights name over an array
@@ -606,6 +638,9 @@ impl Scan<'_> {
                 for (i, item) in items.iter().enumerate() {
                     path.push(Seg::Index(i));
                     held |= self.walk(item, path, out);
+                    if i > 0 && items.get(i - 1).and_then(Value::as_str).is_some_and(seed_option) && integer(item) {
+                        self.seed_argument(path, out);
+                    }
                     path.pop();
                 }
                 held
@@ -683,6 +718,25 @@ impl Scan<'_> {
                 pointer.as_str(),
                 format!(
                     "{pointer} holds a random number generator's state: remove it before sharing the bundle publicly"
+                ),
+            )
+            .expected("no seed")
+            .found("present")
+        });
+    }
+
+    /// The value after a seed option in a command line recorded as its arguments
+    /// (`["train.py", "--seed", "42"]`): a string reads `--seed 42` as a seed, the same
+    /// words one element apart passed.
+    fn seed_argument(&mut self, path: &[Seg], out: &mut Outcome) {
+        let pointer = pointer_of(path);
+        out.push_lazy(&RUN_SEED, &pointer, || {
+            Finding::new(
+                &RUN_SEED,
+                pointer.as_str(),
+                format!(
+                    "{pointer} is the value of a seed option in a recorded command line: remove it before sharing \
+                     the bundle publicly"
                 ),
             )
             .expected("no seed")

@@ -229,7 +229,11 @@ const SOURCES: [&str; 9] = [
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
-    r#"(?i-u:\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+)-?(?:0x[0-9a-f]+|[0-9]+)\b)"#,
+    // The integer may be signed (`seed=+42`) and grouped with underscores as Python,
+    // Rust and TOML write it (`seed: 4_2`); the name may open an XML element
+    // (`<seed>42</seed>`, `<random_state value="x">7`): `>` links only after `<name`, so
+    // "seeds > 3" stays prose.
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -1061,6 +1065,11 @@ mod tests {
             "seed_number=3",
             "rng = np.random.default_rng(42)",
             "np.random.SeedSequence(12345)",
+            // signed, grouped with underscores, in an XML element
+            "seed=+42",
+            "seed: 4_2",
+            "<seed>42</seed>",
+            "<random_state value=\"fixed\">7</random_state>",
         ] {
             assert_eq!(kinds(t), vec![PiiKind::Seed], "{t:?}");
         }
@@ -1075,6 +1084,9 @@ mod tests {
             "the seed for this run was withheld in 2025",
             "seeds at 3 sites",
             "seed-42",
+            "seeds > 3 mm were kept",
+            "<seedling>4</seedling>",
+            "seed round of +3 million",
             "seed42 runs",
             "seeded 3 times",
             "seedling 3",

@@ -218,19 +218,32 @@ fn path_bytes(name: &str) -> Vec<u8> {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
-    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     uri_base_id: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<Value>,
 }
 
 /// Where a bundle lies: a relative path against %SRCROOT% (the directory aeb-verify ran
-/// in, as code scanning expects), an absolute one as a `file://` URI.
+/// in, as code scanning expects), an absolute one as a `file://` URI. Standard input is
+/// no file and has no URI: it is a location with no `uri` and a `description` (SARIF
+/// 2.1.0, 3.4.3 and 3.4.7). It was `"uri": "stdin"` with no base, a relative reference
+/// that a consumer resolves against a base of its own choosing (3.4.4), and code
+/// scanning against the repository: the findings landed on a file named `stdin`.
 fn artifact_location(name: &str) -> ArtifactLocation {
-    let at = |uri: String, uri_base_id| ArtifactLocation { uri, uri_base_id, index: None };
+    let at =
+        |uri: String, uri_base_id| ArtifactLocation { uri: Some(uri), uri_base_id, index: None, description: None };
     if name == "-" {
-        return at("stdin".into(), None);
+        return ArtifactLocation {
+            uri: None,
+            uri_base_id: None,
+            index: None,
+            description: Some(json!({ "text": "standard input" })),
+        };
     }
     // The report's name is escaped where it must be: the URI names the file's own bytes.
     let mut bytes = path_bytes(name);

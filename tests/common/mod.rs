@@ -129,7 +129,32 @@ pub fn assert_valid_sarif(text: &str) -> serde_json::Value {
     let v: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("SARIF is not JSON ({e})"));
     let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "SARIF not valid against the 2.1.0 schema:\n{}", errors.join("\n"));
+    assert_uris_resolvable(&v, "");
     v
+}
+
+/// SARIF 2.1.0, 3.4.4: a relative `uri` is resolved against its `uriBaseId`; one with
+/// none leaves the base to each consumer (code scanning takes the repository's root).
+/// The SARIF SDK's validator holds the same: with no `uriBaseId`, `uri` is absolute or
+/// absent. Checked with the `url` crate, which parses only an absolute URI.
+#[track_caller]
+fn assert_uris_resolvable(v: &serde_json::Value, at: &str) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let (Some(uri), None) = (m.get("uri").and_then(|u| u.as_str()), m.get("uriBaseId")) {
+                assert!(url::Url::parse(uri).is_ok(), "{at}: uri {uri:?} is relative with no uriBaseId");
+            }
+            for (k, x) in m {
+                assert_uris_resolvable(x, &format!("{at}/{k}"));
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                assert_uris_resolvable(x, &format!("{at}/{i}"));
+            }
+        }
+        _ => {}
+    }
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
