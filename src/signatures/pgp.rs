@@ -209,14 +209,17 @@ pub fn parse_revocations(bytes: &[u8]) -> Option<Vec<Signature>> {
         Some(text) => armor_blocks(text).ok()?.into_iter().map(str::as_bytes).collect(),
         None => vec![bytes],
     };
+    // Each armored block of a file of revocations holds one at least: past the blocks
+    // that many revocations fill, the others are not opened one by one (each costs an
+    // armor reader), and a file with more blocks than revocations is none.
     let mut out = Vec::new();
-    for block in blocks {
+    for block in blocks.iter().take(MAX_REVOCATIONS_PER_FILE + 1) {
         revocations_of(block, &mut out)?;
         if out.len() > MAX_REVOCATIONS_PER_FILE {
-            break;
+            return Some(out);
         }
     }
-    (!out.is_empty()).then_some(out)
+    (!out.is_empty() && blocks.len() <= MAX_REVOCATIONS_PER_FILE).then_some(out)
 }
 
 /// The key revocations of one armored block or binary stream, added to `out`; None when
@@ -676,6 +679,7 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
                 ),
             ));
         }
+        let before = sigs.len();
         let binary = dearmor_plain(block);
         let mut ppr = match &binary {
             Some(bytes) => binary_packets(bytes),
@@ -707,6 +711,11 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
         }
         if more {
             break;
+        }
+        // A block that holds nothing is refused here, before the next one is read:
+        // empty blocks would each cost an armor reader and count for nothing.
+        if sigs.len() == before {
+            return Err((&diags::PGP_MALFORMED, "signature block holds no signature".into()));
         }
     }
     if sigs.is_empty() && !more {
@@ -1529,6 +1538,10 @@ mod tests {
         assert_eq!(parse(&sig), Ok(1));
         assert_eq!(parse(&format!("{sig}\n \r\n\t")), Ok(1));
         assert_eq!(parse(&format!("{sig}{sig}")), Ok(2));
+        // an empty block between two signatures holds nothing, and is refused as such
+        let empty = "-----BEGIN PGP SIGNATURE-----\n\n-----END PGP SIGNATURE-----\n";
+        let e = parse(&format!("{sig}{empty}{sig}")).unwrap_err();
+        assert_eq!(e, ("sig.pgp.malformed", "signature block holds no signature".to_owned()));
         for after in ["hello", "- -----BEGIN PGP SIGNATURE-----"] {
             let e = parse(&format!("{sig}\n{after}\n")).unwrap_err();
             assert_eq!(e.0, "sig.pgp.malformed", "{after}: {}", e.1);
@@ -1537,6 +1550,23 @@ mod tests {
             let e = parse(&format!("{sig}{block}")).unwrap_err();
             assert_eq!(e.0, "sig.pgp.not-a-signature", "{block}: {}", e.1);
         }
+    }
+
+    /// Each armored block of a revocation file is read (fixtures/signatures/armor-blocks:
+    /// two revocation certificates, `cat a.rev b.rev`); past the blocks 64 revocations
+    /// fill, none is opened, and a file holding more blocks than revocations is none.
+    #[test]
+    fn every_armored_revocation_of_a_file_is_read() {
+        let two = String::from_utf8(fixture("armor-blocks/two-revocations.asc")).unwrap();
+        assert_eq!(parse_revocations(two.as_bytes()).map(|r| r.len()), Some(2));
+        let many = two.repeat(40);
+        assert_eq!(parse_revocations(many.as_bytes()).map(|r| r.len()), Some(MAX_REVOCATIONS_PER_FILE + 1));
+        let first = two.split_inclusive("-----END PGP PUBLIC KEY BLOCK-----\n").next().unwrap();
+        let marker = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nygNQR1A=\n-----END PGP PUBLIC KEY BLOCK-----\n";
+        assert_eq!(parse_revocations(format!("{first}{marker}").as_bytes()).map(|r| r.len()), Some(1));
+        let markers = format!("{first}{}", marker.repeat(MAX_REVOCATIONS_PER_FILE));
+        assert!(parse_revocations(markers.as_bytes()).is_none());
+        assert!(parse_revocations(format!("{two}hello\n").as_bytes()).is_none());
     }
 
     /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
