@@ -134,8 +134,9 @@ pub static PGP_MALFORMED: Rule = Rule {
     severity: Error,
     title: "OpenPGP signature parses",
     explanation: "The armored block could not be decoded into a usable OpenPGP signature packet \
-(bad armor or checksum, truncated packet, unknown version, no creation time). Nothing can be \
-verified; the bundle is rejected.",
+(bad armor or checksum, truncated packet, unknown version, no creation time), or text stands \
+after its armor's end line (several armored signature blocks are each read; anything else there \
+would go unread). Nothing can be verified; the bundle is rejected.",
 };
 
 pub static PGP_WRONG_TYPE: Rule = Rule {

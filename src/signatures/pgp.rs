@@ -201,12 +201,34 @@ pub const MAX_REVOCATIONS_PER_FILE: usize = 64;
 /// aside): a revocation certificate (`gpg --gen-revoke`, `sq key revoke`) kept apart from
 /// the certificate it revokes, as a key's owner publishes it. None when the file holds
 /// anything else, or no revocation.
+/// Armored revocation certificates concatenated in one file (`cat a.rev b.rev`, as gpg
+/// imports them) are each read: sequoia's packet parser stops at the end of the first
+/// armored block, and the revocations after it were dropped without a word.
 pub fn parse_revocations(bytes: &[u8]) -> Option<Vec<Signature>> {
+    let blocks = match std::str::from_utf8(bytes).ok().filter(|t| t.trim_start().starts_with("-----BEGIN ")) {
+        Some(text) => armor_blocks(text).ok()?.into_iter().map(str::as_bytes).collect(),
+        None => vec![bytes],
+    };
+    // Each armored block of a file of revocations holds one at least: past the blocks
+    // that many revocations fill, the others are not opened one by one (each costs an
+    // armor reader), and a file with more blocks than revocations is none.
+    let mut out = Vec::new();
+    for block in blocks.iter().take(MAX_REVOCATIONS_PER_FILE + 1) {
+        revocations_of(block, &mut out)?;
+        if out.len() > MAX_REVOCATIONS_PER_FILE {
+            return Some(out);
+        }
+    }
+    (!out.is_empty() && blocks.len() <= MAX_REVOCATIONS_PER_FILE).then_some(out)
+}
+
+/// The key revocations of one armored block or binary stream, added to `out`; None when
+/// it holds anything else.
+fn revocations_of(bytes: &[u8], out: &mut Vec<Signature>) -> Option<()> {
     use openpgp::parse::{PacketParserBuilder, PacketParserResult};
     // top level only, each packet dropped once looked at: a container (a compressed
     // data packet, a bomb) is never opened, a literal body never buffered
     let mut ppr = PacketParserBuilder::from_bytes(bytes).ok()?.max_recursion_depth(0).build().ok()?;
-    let mut out = Vec::new();
     while let PacketParserResult::Some(pp) = ppr {
         match &pp.packet {
             Packet::Signature(s) if s.typ() == SignatureType::KeyRevocation => out.push(s.clone()),
@@ -218,7 +240,43 @@ pub fn parse_revocations(bytes: &[u8]) -> Option<Vec<Signature>> {
         }
         ppr = pp.next().ok()?.1;
     }
-    (!out.is_empty()).then_some(out)
+    Some(())
+}
+
+/// The armored blocks of `text`, each from its `-----BEGIN ` line to the first
+/// `-----END ...-----` line after it (the last one runs to the end when it has none),
+/// whitespace between them dropped. Sequoia's armor reader reads one block and ignores
+/// the rest, so whatever follows the first block must be read block by block, or
+/// refused: Err holds the text that stands outside any block.
+fn armor_blocks(text: &str) -> Result<Vec<&str>, &str> {
+    let mut blocks = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        if !rest.starts_with("-----BEGIN ") {
+            return Err(rest);
+        }
+        let mut end = None;
+        let mut at = 0;
+        for line in rest.split_inclusive('\n') {
+            at += line.len();
+            let l = line.trim_end();
+            if at > line.len() && l.starts_with("-----END ") && l.ends_with("-----") {
+                end = Some(at);
+                break;
+            }
+        }
+        match end.and_then(|e| Some((rest.get(..e)?, rest.get(e..)?))) {
+            Some((block, after)) => {
+                blocks.push(block);
+                rest = after.trim_start();
+            }
+            None => {
+                blocks.push(rest);
+                break;
+            }
+        }
+    }
+    Ok(blocks)
 }
 
 /// Applies a revocation certificate to the certificate of `certs` it revokes: the one
@@ -594,35 +652,70 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
         return Err((&diags::PGP_NOT_A_SIGNATURE, format!("signature holds {what}")));
     }
     let malformed = |e: openpgp::anyhow::Error| (&diags::PGP_MALFORMED, format!("signature does not parse: {e:#}"));
-    let binary = dearmor_plain(text);
-    let mut ppr = match &binary {
-        Some(bytes) => binary_packets(bytes),
-        None => PacketParser::from_bytes(text.as_bytes()),
-    }
-    .map_err(malformed)?;
+    // Every armored block of the text is read (gpgv reads each; sequoia's reader stops
+    // after the first, and a second block was never looked at), and text outside the
+    // blocks is refused rather than ignored.
+    let blocks = armor_blocks(text).map_err(|outside| {
+        let what = if outside.starts_with("-----BEGIN ") { "another armored block" } else { "text" };
+        (
+            &diags::PGP_MALFORMED,
+            format!(
+                "signature holds {what} after its armored signature ({} bytes from {:?}): one entry holds \
+                 armored signatures only; nothing in it is left unread",
+                outside.len(),
+                outside.chars().take(16).collect::<String>()
+            ),
+        )
+    })?;
     let mut sigs = Vec::new();
     let mut more = false;
-    while let PacketParserResult::Some(pp) = ppr {
-        if *budget == 0 {
-            more = true;
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 && !block.starts_with("-----BEGIN PGP SIGNATURE-----") {
+            return Err((
+                &diags::PGP_NOT_A_SIGNATURE,
+                format!(
+                    "signature holds another armored block after its signature, {:?}, not a signature",
+                    block.lines().next().unwrap_or_default()
+                ),
+            ));
+        }
+        let before = sigs.len();
+        let binary = dearmor_plain(block);
+        let mut ppr = match &binary {
+            Some(bytes) => binary_packets(bytes),
+            None => PacketParser::from_bytes(block.as_bytes()),
+        }
+        .map_err(malformed)?;
+        while let PacketParserResult::Some(pp) = ppr {
+            if *budget == 0 {
+                more = true;
+                break;
+            }
+            let (packet, next) = pp.next().map_err(malformed)?;
+            ppr = next;
+            match packet {
+                Packet::Signature(s) => {
+                    sigs.push(s);
+                    *budget = budget.saturating_sub(1);
+                }
+                Packet::Unknown(u) => {
+                    return Err((&diags::PGP_MALFORMED, format!("signature packet does not parse: {:#}", u.error())))
+                }
+                other => {
+                    return Err((
+                        &diags::PGP_NOT_A_SIGNATURE,
+                        format!("signature block holds a {} packet, not a signature", other.tag()),
+                    ))
+                }
+            }
+        }
+        if more {
             break;
         }
-        let (packet, next) = pp.next().map_err(malformed)?;
-        ppr = next;
-        match packet {
-            Packet::Signature(s) => {
-                sigs.push(s);
-                *budget = budget.saturating_sub(1);
-            }
-            Packet::Unknown(u) => {
-                return Err((&diags::PGP_MALFORMED, format!("signature packet does not parse: {:#}", u.error())))
-            }
-            other => {
-                return Err((
-                    &diags::PGP_NOT_A_SIGNATURE,
-                    format!("signature block holds a {} packet, not a signature", other.tag()),
-                ))
-            }
+        // A block that holds nothing is refused here, before the next one is read:
+        // empty blocks would each cost an armor reader and count for nothing.
+        if sigs.len() == before {
+            return Err((&diags::PGP_MALFORMED, "signature block holds no signature".into()));
         }
     }
     if sigs.is_empty() && !more {
@@ -1432,6 +1525,48 @@ mod tests {
         let ed = std::fs::read_to_string(dir.join("ed25519.asc")).unwrap();
         assert_eq!(dearmor_block(&ed, "PGP SIGNATURE"), None);
         assert_eq!(dearmor_block(&ed.replacen("\n=", "\n=A", 1), "PGP PUBLIC KEY BLOCK"), None);
+    }
+
+    /// Text after an armored signature is refused, not ignored (sequoia's reader stops at
+    /// the end line); whitespace after it is fine, and so is a second signature block.
+    #[test]
+    fn text_after_the_armor_is_malformed() {
+        let bundle: serde_json::Value = serde_json::from_slice(&fixture("bundles/pgp-ed25519.json")).unwrap();
+        let sig = bundle["signatures"]["pgp"]["signature"].as_str().unwrap().to_owned();
+        let parse =
+            |t: &str| parse_signatures(t, &mut usize::MAX.clone()).map(|(s, _)| s.len()).map_err(|(r, m)| (r.id, m));
+        assert_eq!(parse(&sig), Ok(1));
+        assert_eq!(parse(&format!("{sig}\n \r\n\t")), Ok(1));
+        assert_eq!(parse(&format!("{sig}{sig}")), Ok(2));
+        // an empty block between two signatures holds nothing, and is refused as such
+        let empty = "-----BEGIN PGP SIGNATURE-----\n\n-----END PGP SIGNATURE-----\n";
+        let e = parse(&format!("{sig}{empty}{sig}")).unwrap_err();
+        assert_eq!(e, ("sig.pgp.malformed", "signature block holds no signature".to_owned()));
+        for after in ["hello", "- -----BEGIN PGP SIGNATURE-----"] {
+            let e = parse(&format!("{sig}\n{after}\n")).unwrap_err();
+            assert_eq!(e.0, "sig.pgp.malformed", "{after}: {}", e.1);
+        }
+        for block in ["-----BEGIN PGP MESSAGE-----\n\nyA==\n-----END PGP MESSAGE-----\n", "-----BEGIN PGP SIGNATUR\n"] {
+            let e = parse(&format!("{sig}{block}")).unwrap_err();
+            assert_eq!(e.0, "sig.pgp.not-a-signature", "{block}: {}", e.1);
+        }
+    }
+
+    /// Each armored block of a revocation file is read (fixtures/signatures/armor-blocks:
+    /// two revocation certificates, `cat a.rev b.rev`); past the blocks 64 revocations
+    /// fill, none is opened, and a file holding more blocks than revocations is none.
+    #[test]
+    fn every_armored_revocation_of_a_file_is_read() {
+        let two = String::from_utf8(fixture("armor-blocks/two-revocations.asc")).unwrap();
+        assert_eq!(parse_revocations(two.as_bytes()).map(|r| r.len()), Some(2));
+        let many = two.repeat(40);
+        assert_eq!(parse_revocations(many.as_bytes()).map(|r| r.len()), Some(MAX_REVOCATIONS_PER_FILE + 1));
+        let first = two.split_inclusive("-----END PGP PUBLIC KEY BLOCK-----\n").next().unwrap();
+        let marker = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nygNQR1A=\n-----END PGP PUBLIC KEY BLOCK-----\n";
+        assert_eq!(parse_revocations(format!("{first}{marker}").as_bytes()).map(|r| r.len()), Some(1));
+        let markers = format!("{first}{}", marker.repeat(MAX_REVOCATIONS_PER_FILE));
+        assert!(parse_revocations(markers.as_bytes()).is_none());
+        assert!(parse_revocations(format!("{two}hello\n").as_bytes()).is_none());
     }
 
     /// The normal forms KMS keys are compared in: EC points uncompressed (0x04, x, y),
