@@ -674,8 +674,8 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
             return Err((
                 &diags::PGP_NOT_A_SIGNATURE,
                 format!(
-                    "signature holds another armored block after its signature, {:?}, not a signature",
-                    block.lines().next().unwrap_or_default()
+                    "signature holds another armored block after its signature, {}, not a signature",
+                    crate::text::quote_claim(block.lines().next().unwrap_or_default(), 64)
                 ),
             ));
         }
@@ -1546,6 +1546,12 @@ mod tests {
             let e = parse(&format!("{sig}\n{after}\n")).unwrap_err();
             assert_eq!(e.0, "sig.pgp.malformed", "{after}: {}", e.1);
         }
+        // The second block's first line is quoted by its start: a megabyte of it is not
+        // copied into the finding.
+        let long = format!("{sig}-----BEGIN {}-----\n", "X".repeat(1 << 20));
+        let e = parse(&long).unwrap_err();
+        assert_eq!(e.0, "sig.pgp.not-a-signature", "{}", e.1);
+        assert!(e.1.len() < 400 && e.1.contains("\"-----BEGIN XXX"), "{} bytes: {:.200}", e.1.len(), e.1);
         for block in ["-----BEGIN PGP MESSAGE-----\n\nyA==\n-----END PGP MESSAGE-----\n", "-----BEGIN PGP SIGNATUR\n"] {
             let e = parse(&format!("{sig}{block}")).unwrap_err();
             assert_eq!(e.0, "sig.pgp.not-a-signature", "{block}: {}", e.1);
