@@ -708,40 +708,16 @@ impl Scan<'_> {
 
     /// A generator's state found by its shape rather than its name ([`generator_state`]).
     fn seed(&mut self, v: &Value, path: &[Seg], out: &mut Outcome) {
-        if v.is_null() {
-            return;
+        if !v.is_null() {
+            seed_finding(path, "holds a random number generator's state", out);
         }
-        let pointer = pointer_of(path);
-        out.push_lazy(&RUN_SEED, &pointer, || {
-            Finding::new(
-                &RUN_SEED,
-                pointer.as_str(),
-                format!(
-                    "{pointer} holds a random number generator's state: remove it before sharing the bundle publicly"
-                ),
-            )
-            .expected("no seed")
-            .found("present")
-        });
     }
 
     /// The value after a seed option in a command line recorded as its arguments
     /// (`["train.py", "--seed", "42"]`): a string reads `--seed 42` as a seed, the same
     /// words one element apart passed.
     fn seed_argument(&mut self, path: &[Seg], out: &mut Outcome) {
-        let pointer = pointer_of(path);
-        out.push_lazy(&RUN_SEED, &pointer, || {
-            Finding::new(
-                &RUN_SEED,
-                pointer.as_str(),
-                format!(
-                    "{pointer} is the value of a seed option in a recorded command line: remove it before sharing \
-                     the bundle publicly"
-                ),
-            )
-            .expected("no seed")
-            .found("present")
-        });
+        seed_finding(path, "is the value of a seed option in a recorded command line", out);
     }
 
     /// Integers that are card or phone numbers, held as JSON numbers.
@@ -1006,6 +982,20 @@ fn from_latin(from: &[(u32, u32)], r: &std::ops::Range<usize>) -> Option<std::op
     let start = from.get(r.start)?.0 as usize;
     let end = from.get(r.end.checked_sub(1)?)?.1 as usize;
     Some(start..end)
+}
+
+/// `redaction.run-seed` at `path`, saying what the value there `is`.
+fn seed_finding(path: &[Seg], is: &str, out: &mut Outcome) {
+    let pointer = pointer_of(path);
+    out.push_lazy(&RUN_SEED, &pointer, || {
+        Finding::new(
+            &RUN_SEED,
+            pointer.as_str(),
+            format!("{pointer} {is}: remove it before sharing the bundle publicly"),
+        )
+        .expected("no seed")
+        .found("present")
+    });
 }
 
 #[cfg(test)]
