@@ -62,10 +62,10 @@ pub fn check_before(
             }
         }
     }
-    // Two options naming one existing file: `File::create` of the first truncated it
-    // before `check_created` saw the second, so an unrelated file given twice (a typo
-    // in a CI script, `--output json=notes.txt --output sarif=./notes.txt`) was emptied
-    // by a run that then refused to write anything.
+    // Two options naming one existing file (a typo in a CI script, `--output
+    // json=notes.txt --output sarif=./notes.txt`) are refused here, before any file is
+    // created: [`check_created`] would refuse them too, since [`create`] no longer
+    // truncates, but only after creating the other options' new files, left empty.
     let ids: Vec<Option<Identity>> = outputs.iter().map(|(_, path)| identity(path)).collect();
     same_file(outputs, &ids)?;
     // After the inputs: a link to one of them is refused with the more telling message.
@@ -157,7 +157,7 @@ pub fn check_streams<'a>(reads: impl FnOnce() -> Vec<ReadFile<'a>>, reads_stdin:
 /// Refuses two `--output` options that name one file (their reports would be written
 /// over each other). Run once the files are created, so that paths that did not exist
 /// before are compared too ([`check_before`] refused two naming one existing file, before
-/// either was truncated).
+/// any was created). Nothing is truncated yet: [`truncate`] runs after this.
 pub fn check_created(created: &[(&str, &Path)]) -> Result<(), String> {
     let ids: Vec<Option<Identity>> = created.iter().map(|(_, path)| identity(path)).collect();
     same_file(created, &ids)
