@@ -502,19 +502,19 @@ fn files_read<'a>(args: &'a VerifyArgs, found: &'a bundles::Discovery) -> Vec<ou
     use outputs::ReadFile;
     let mut reads: Vec<ReadFile<'a>> = Vec::new();
     for input in &found.inputs {
-        if let bundles::Input::File { path, .. } = input {
-            reads.push(ReadFile { what: "bundle", path: path.into() });
+        if let Some(path) = input.path() {
+            reads.push(ReadFile { what: "bundle", path: path.into(), walk_id: input.walk_id() });
         }
     }
-    reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path: path.into() }));
+    reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path: path.into(), walk_id: None }));
     for spec in &args.sig.kms_keys {
         if let Ok((_, file)) = crate::inputs::keys::split_kms_spec(spec) {
-            reads.push(ReadFile { what: "key file", path: Path::new(file).into() });
+            reads.push(ReadFile { what: "key file", path: Path::new(file).into(), walk_id: None });
         }
     }
     for spec in &args.context.artifacts {
         if let Ok((_, file)) = crate::context::artifacts::parse_spec(spec) {
-            reads.push(ReadFile { what: "artifact", path: file.into() });
+            reads.push(ReadFile { what: "artifact", path: file.into(), walk_id: None });
         }
     }
     reads

@@ -87,6 +87,22 @@ impl Input {
             Input::File { path, .. } => crate::text::path_name(path),
         }
     }
+
+    /// The file's path; none for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File { path, .. } => Some(path),
+            Input::Stdin => None,
+        }
+    }
+
+    /// The device and inode the walk found, when it found the file.
+    pub fn walk_id(&self) -> Option<(u64, u64)> {
+        match self {
+            Input::File { id, .. } => *id,
+            Input::Stdin => None,
+        }
+    }
 }
 
 /// A path and why it was left out or could not be used.
@@ -345,19 +361,15 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
 /// are both read, as without `--follow`.
 fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
     let found = d.inputs.split_off(first_input);
-    let id_of = |i: &Input| match i {
-        Input::File { id: Some(id), .. } => Some(*id),
-        _ => None,
-    };
     let mut first: std::collections::HashMap<(u64, u64), PathBuf> = found
         .iter()
         .zip(through_link)
         .filter(|(_, linked)| !**linked)
-        .filter_map(|(i, _)| Some((id_of(i)?, input_path(i)?.to_path_buf())))
+        .filter_map(|(i, _)| Some((i.walk_id()?, i.path()?.to_path_buf())))
         .collect();
     for (input, linked) in found.into_iter().zip(through_link) {
         if *linked {
-            if let (Some(id), Some(path)) = (id_of(&input), input_path(&input)) {
+            if let (Some(id), Some(path)) = (input.walk_id(), input.path()) {
                 if let Some(earlier) = first.get(&id) {
                     d.skipped.push(notice(
                         path,
@@ -369,13 +381,6 @@ fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
             }
         }
         d.inputs.push(input);
-    }
-}
-
-fn input_path(i: &Input) -> Option<&Path> {
-    match i {
-        Input::File { path, .. } => Some(path),
-        Input::Stdin => None,
     }
 }
 

@@ -10,6 +10,15 @@ use std::path::{Path, PathBuf};
 pub struct ReadFile<'a> {
     pub what: &'static str,
     pub path: std::borrow::Cow<'a, Path>,
+    /// Device and inode when the directory walk already has them: a batch written to
+    /// `> report.json` asked the file system again for each of its thousand bundles.
+    pub walk_id: Option<(u64, u64)>,
+}
+
+impl ReadFile<'_> {
+    fn identity(&self) -> Option<Identity> {
+        walk_identity(self.walk_id).or_else(|| identity(&self.path))
+    }
 }
 
 /// Refuses an `--output` path that names a file the run reads or the file standard
@@ -51,7 +60,7 @@ pub fn check_before(
     }
     if !existing.is_empty() {
         for r in reads {
-            let Some(id) = identity(&r.path) else { continue };
+            let Some(id) = r.identity() else { continue };
             if let Some((spec, _, _)) = existing.iter().find(|(_, _, o)| *o == id) {
                 return Err(format!(
                     "--output {spec} is the {} {}, which this run reads: writing the report would overwrite it; \
@@ -138,7 +147,7 @@ pub fn check_streams<'a>(reads: impl FnOnce() -> Vec<ReadFile<'a>>, reads_stdin:
         } else {
             reads
                 .iter()
-                .find(|r| identity(&r.path).as_ref() == Some(&id))
+                .find(|r| r.identity().as_ref() == Some(&id))
                 .map(|r| format!("the {} {}, which this run reads", r.what, crate::text::path_name(&r.path)))
         };
         if let Some(what) = what {
@@ -243,6 +252,16 @@ fn parent_dir(path: &Path) -> Option<PathBuf> {
 
 #[cfg(unix)]
 type Identity = (u64, u64);
+
+#[cfg(unix)]
+fn walk_identity(id: Option<(u64, u64)>) -> Option<Identity> {
+    id
+}
+
+#[cfg(not(unix))]
+fn walk_identity(_id: Option<(u64, u64)>) -> Option<Identity> {
+    None
+}
 
 /// The identity of the file a path names, following links as `File::create` does.
 #[cfg(unix)]
