@@ -323,6 +323,31 @@ fn shown(v: Option<&Value>) -> String {
     }
 }
 
+/// Where two changed strings first differ, when their shown values do not show it: the
+/// shown values are equal (both cut before the difference, at [`SHOWN_CHARS`]), or a
+/// character at the difference is not printable ASCII, where two strings may look alike
+/// and differ (`é` written as one character or as `e` and a combining accent, which RFC
+/// 8785 does not normalise; a Cyrillic `р` for a Latin `p`). Characters are counted from
+/// 1 in Unicode scalar values and named by code point, `(end)` past a string's end.
+fn first_difference(old: Option<&Value>, new: Option<&Value>) -> Option<String> {
+    let (Some(Value::String(a)), Some(Value::String(b))) = (old, new) else { return None };
+    let (mut xs, mut ys) = (a.chars(), b.chars());
+    let mut index = 0;
+    let (x, y) = loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return None,
+            (x, y) if x != y => break (x, y),
+            _ => index += 1,
+        }
+    };
+    let plain = |c: Option<char>| c.is_none_or(|c| (' '..='~').contains(&c));
+    if plain(x) && plain(y) && shown(old) != shown(new) {
+        return None;
+    }
+    let name = |c: Option<char>| c.map_or_else(|| "(end)".to_owned(), |c| format!("U+{:04X}", u32::from(c)));
+    Some(format!("first difference at character {}: {} -> {}", index + 1, name(x), name(y)))
+}
+
 fn percent(r: f64) -> String {
     let sign = if r > 0.0 { "+" } else { "" };
     format!("{sign}{}%", crate::audit::facts::format_computed(r * 100.0))
@@ -364,6 +389,9 @@ fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
     }
     if let Some(r) = c.relative_change {
         write!(out, " ({})", percent(r))?;
+    }
+    if let Some(at) = first_difference(c.old, c.new) {
+        write!(out, " ({at})")?;
     }
     writeln!(out)
 }
@@ -565,7 +593,10 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
                 Kind::Changed => "changed",
             };
             let old_cell = c.old.map(|v| cell(&short_json(v))).unwrap_or_default();
-            let new_cell = c.new.map(|v| cell(&short_json(v))).unwrap_or_default();
+            let mut new_cell = c.new.map(|v| cell(&short_json(v))).unwrap_or_default();
+            if let Some(at) = first_difference(c.old, c.new) {
+                new_cell = format!("{new_cell} ({at})");
+            }
             writeln!(
                 out,
                 "| {} | {kind} | {old_cell} | {new_cell} | {} |",

@@ -244,3 +244,37 @@ fn markdown_heading_shows_a_file_name_with_a_bar_exactly() {
     }
     assert_eq!(spans.first().map(String::as_str), o.to_str(), "{}", r.stdout);
 }
+
+/// Two strings that change but look alike when shown (one `é` against `e` and a
+/// combining accent, a Cyrillic `р` for a Latin `p`, two 210-character strings that
+/// differ past the 120 characters a value is shown with) were listed as `"x" -> "x"`:
+/// a change nobody could see. Each line now says where the strings first differ, as the
+/// fixture script (Python) counts it: the character, from 1, and both code points.
+#[test]
+fn lookalike_strings_say_where_they_first_differ() {
+    let text = std::fs::read_to_string(path("fixtures/context/expectations.json")).unwrap();
+    let expect: Value = serde_json::from_str(&text).unwrap();
+    let case = expect["diff"].as_array().unwrap().iter().find(|c| c.get("first_differences").is_some()).unwrap();
+    let (old, new) = (path(case["old"].as_str().unwrap()), path(case["new"].as_str().unwrap()));
+    let human = run(&["diff", &old, &new]);
+    let md = run(&["diff", "--format", "markdown", &old, &new]);
+    assert_eq!((human.code, md.code), (1, 1), "{}{}", human.stderr, md.stderr);
+    let diffs = case["first_differences"].as_array().unwrap();
+    assert_eq!(diffs.len(), 3);
+    for d in diffs {
+        let pointer = d[0].as_str().unwrap();
+        let note = format!(
+            "(first difference at character {}: {} -> {})",
+            d[1],
+            d[2].as_str().unwrap(),
+            d[3].as_str().unwrap()
+        );
+        let line = human.stdout.lines().find(|l| l.starts_with(&format!("  changed {pointer}: "))).unwrap();
+        assert!(line.ends_with(&note), "{line}\nwant {note}");
+        let row = md.stdout.lines().find(|l| l.starts_with(&format!("| `{pointer}` | changed |"))).unwrap();
+        assert!(row.contains(&note), "{row}\nwant {note}");
+    }
+    // A plain change shows itself: no note (q3 -> q4 changes an ASCII letter first).
+    let plain = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
+    assert!(!plain.stdout.contains("first difference"), "{}", plain.stdout);
+}
