@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
-pub const DIFF_VERSION: u32 = 1;
+pub const DIFF_VERSION: u32 = 2;
 
 /// Changes listed per section (payload, signatures section); the others are counted
 /// (`changes_not_listed`). Far more than two bundles of one dataset differ by, few
@@ -85,6 +85,8 @@ pub struct Diff<'a> {
     /// key_id); unauthenticated: diff holds no keys.
     pub old_signers: Vec<String>,
     pub new_signers: Vec<String>,
+    /// Whether a signature of either bundle names no signer (see [`signers`]).
+    pub unnamed_signer: bool,
     pub old_generated_at: Option<String>,
     pub new_generated_at: Option<String>,
     /// Some(true) when NEW's generated_at is after OLD's; None when one cannot be read.
@@ -96,8 +98,10 @@ impl Diff<'_> {
         self.identical_payloads
     }
 
-    pub fn signers_changed(&self) -> bool {
-        self.old_signers != self.new_signers
+    /// None when a signature names no signer: it may be anyone's, so neither "changed"
+    /// nor "unchanged" can be said.
+    pub fn signers_changed(&self) -> Option<bool> {
+        (!self.unnamed_signer).then(|| self.old_signers != self.new_signers)
     }
 }
 
@@ -125,12 +129,15 @@ pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
+    let (old_signers, old_unnamed) = signers(old);
+    let (new_signers, new_unnamed) = signers(new);
     Diff {
         identical_payloads: same_bytes(old.payload_pieces(), new.payload_pieces()),
         changes,
         signature_changes,
-        old_signers: signers(old),
-        new_signers: signers(new),
+        old_signers,
+        new_signers,
+        unnamed_signer: old_unnamed || new_unnamed,
         old_generated_at,
         new_generated_at,
         new_is_newer,
@@ -258,20 +265,36 @@ fn parse_time(s: Option<&str>) -> Option<OffsetDateTime> {
     crate::clock::parse_rfc3339(s?)
 }
 
-/// Who each signature names as its signer, without verifying anything.
-fn signers(doc: &Document) -> Vec<String> {
+/// Who each signature names as its signer, without verifying anything, and whether one
+/// names none. An OpenPGP signature is named by the issuer its packet records, never by
+/// the bundle's `key_id` beside it: a text that holds no signature once showed as the
+/// key its `key_id` claimed, "Signer unchanged" beside a real signature by that key, and
+/// two signatures naming no one were both "unknown signer", one signer. A KMS signature
+/// records no signer: its `key_id` is all there is.
+fn signers(doc: &Document) -> (Vec<String>, bool) {
     let opts = crate::options::Options::new(OffsetDateTime::UNIX_EPOCH);
     let mut scratch = crate::finding::Outcome::default();
+    let mut unnamed = false;
     let mut ids: Vec<String> = crate::signatures::check(doc, &opts, &mut scratch)
         .into_iter()
         .map(|row| {
-            let who = row.issuer.or(row.claimed_key_id).unwrap_or_else(|| "unknown signer".to_owned());
-            format!("{} {who}", row.kind)
+            let named = if row.kind == "kms" { row.claimed_key_id.clone() } else { row.issuer.clone() };
+            match named {
+                Some(who) => format!("{} {who}", row.kind),
+                None => {
+                    unnamed = true;
+                    let claim = row
+                        .claimed_key_id
+                        .map(|c| format!(" (key_id claims {})", crate::text::ellipsize(&c, SHOWN_CHARS)))
+                        .unwrap_or_default();
+                    format!("{} signature at {} naming no signer{claim}", row.kind, row.pointer)
+                }
+            }
         })
         .collect();
     ids.sort();
     ids.dedup();
-    ids
+    (ids, unnamed)
 }
 
 /// Text from a bundle or a file name, safe to print (see `text::escape_control`).
@@ -408,15 +431,22 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
         }
     }
     let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { esc(&v.join(", ")) };
-    if d.signers_changed() {
-        write!(
+    match d.signers_changed() {
+        Some(true) => write!(
             out,
             "\nSigner changed (as the bundles name it, not verified): {} -> {}\n",
             list(&d.old_signers),
             list(&d.new_signers)
-        )?;
-    } else {
-        write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?;
+        )?,
+        Some(false) => {
+            write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?
+        }
+        None => write!(
+            out,
+            "\nSigner cannot be compared (a signature names no signer): {} -> {}\n",
+            list(&d.old_signers),
+            list(&d.new_signers)
+        )?,
     }
     out.write_all(generated_note(d, esc, "warning:").as_bytes())?;
     writeln!(out)?;
@@ -461,7 +491,8 @@ struct GeneratedAt<'d> {
 
 #[derive(Serialize)]
 struct Signers<'d> {
-    changed: bool,
+    /// null when a signature names no signer.
+    changed: Option<bool>,
     new: &'d [String],
     old: &'d [String],
 }
@@ -620,7 +651,11 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
         "\n## Signers (as the bundles name them, not verified)\n\n- OLD: {}\n- NEW: {}\n- {}\n",
         list(&d.old_signers),
         list(&d.new_signers),
-        if d.signers_changed() { "**Signer changed.**" } else { "Unchanged." }
+        match d.signers_changed() {
+            Some(true) => "**Signer changed.**",
+            Some(false) => "Unchanged.",
+            None => "**Cannot be compared:** a signature names no signer.",
+        }
     )?;
     write!(out, "\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**"))
 }

@@ -49,6 +49,14 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
                 None => assert!(g.get("relative_change").is_none(), "{}", w[0]),
             }
         }
+        // Where the script says who signed: a signature that names no signer (NEW of
+        // claimed-signer.json holds no signature, only a key_id claim) makes the signers
+        // incomparable, null, never "unchanged".
+        if let Some(changed) = case.get("signers_changed") {
+            assert_eq!(&d["signers"]["changed"], changed, "{case}: {}", d["signers"]);
+            assert_eq!(d["signers"]["old"], case["old_signers"], "{case}");
+            assert_eq!(d["diff_version"], 2);
+        }
         // The signature section always differs when the payload does: sha256 changes.
         let sig = d["signature_changes"].as_array().unwrap();
         assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
