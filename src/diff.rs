@@ -87,13 +87,26 @@ pub struct Diff<'a> {
     pub new_signers: Vec<String>,
     /// Whether a signature of either bundle names no signer (see [`signers`]).
     pub unnamed_signer: bool,
-    pub old_generated_at: Option<String>,
-    pub new_generated_at: Option<String>,
+    /// Each bundle's `generated_at`, whatever its type (a number is shown as itself, not
+    /// as absent).
+    pub old_generated_at: Option<&'a Value>,
+    pub new_generated_at: Option<&'a Value>,
     /// Some(true) when NEW's generated_at is after OLD's; None when one cannot be read.
     pub new_is_newer: Option<bool>,
 }
 
 impl Diff<'_> {
+    /// The generated_at texts of OLD and NEW as `quote` shows a string, a value of
+    /// another type as its JSON text (quoted the same way) marked as such.
+    fn generated_at_shown(&self, quote: fn(&str) -> String) -> (String, String) {
+        let one = |v: Option<&Value>| match v {
+            None => "(absent)".to_owned(),
+            Some(Value::String(s)) => quote(s),
+            Some(v) => format!("{} (not a string)", quote(&short_json(v))),
+        };
+        (one(self.old_generated_at), one(self.new_generated_at))
+    }
+
     pub fn identical_payloads(&self) -> bool {
         self.identical_payloads
     }
@@ -125,7 +138,7 @@ pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
     }
     let old_generated_at = generated_at(old);
     let new_generated_at = generated_at(new);
-    let new_is_newer = match (parse_time(old_generated_at.as_deref()), parse_time(new_generated_at.as_deref())) {
+    let new_is_newer = match (parse_time(old_generated_at), parse_time(new_generated_at)) {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
@@ -257,12 +270,12 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn generated_at(doc: &Document) -> Option<String> {
-    doc.member_ref("generated_at")?.as_str().map(str::to_owned)
+fn generated_at(doc: &Document) -> Option<&Value> {
+    doc.member_ref("generated_at")
 }
 
-fn parse_time(s: Option<&str>) -> Option<OffsetDateTime> {
-    crate::clock::parse_rfc3339(s?)
+fn parse_time(v: Option<&Value>) -> Option<OffsetDateTime> {
+    crate::clock::parse_rfc3339(v?.as_str()?)
 }
 
 /// Who each signature names as its signer, without verifying anything, and whether one
@@ -456,8 +469,7 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
 /// The generated_at line, each bundle's value shown by `quote` (escaped text for the
 /// terminal, a code span for Markdown, where raw text could open a link or HTML).
 fn generated_note(d: &Diff, quote: fn(&str) -> String, warning: &str) -> String {
-    let o = d.old_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
-    let n = d.new_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
+    let (o, n) = d.generated_at_shown(quote);
     match d.new_is_newer {
         Some(true) => format!("generated_at: {o} -> {n} (NEW is newer)\n"),
         Some(false) if d.identical_payloads => format!("generated_at: {n} in both\n"),
@@ -484,9 +496,10 @@ struct Machine<'d, 'a> {
 
 #[derive(Serialize)]
 struct GeneratedAt<'d> {
-    new: Option<&'d str>,
+    /// The member as the bundle has it, of any type; null when absent.
+    new: Option<&'d Value>,
     new_is_newer: Option<bool>,
-    old: Option<&'d str>,
+    old: Option<&'d Value>,
 }
 
 #[derive(Serialize)]
@@ -502,11 +515,7 @@ fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<(
         changes: &d.changes.listed,
         changes_not_listed: d.changes.not_listed(),
         diff_version: DIFF_VERSION,
-        generated_at: GeneratedAt {
-            new: d.new_generated_at.as_deref(),
-            new_is_newer: d.new_is_newer,
-            old: d.old_generated_at.as_deref(),
-        },
+        generated_at: GeneratedAt { new: d.new_generated_at, new_is_newer: d.new_is_newer, old: d.old_generated_at },
         identical_payloads: d.identical_payloads,
         new,
         old,

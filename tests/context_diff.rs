@@ -57,6 +57,14 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
             assert_eq!(d["signers"]["old"], case["old_signers"], "{case}");
             assert_eq!(d["diff_version"], 2);
         }
+        // generated_at as the bundle has it, of any type: a number was "(absent)".
+        if let Some(g) = case.get("generated_at") {
+            assert_eq!(d["generated_at"]["old"], g["old"], "{case}");
+            assert_eq!(d["generated_at"]["new"], g["new"], "{case}");
+            let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
+            let line = human.stdout.lines().find(|l| l.contains("generated_at cannot be compared")).unwrap();
+            assert!(line.contains(&format!("-> {} (not a string)", g["new"])), "{line}");
+        }
         // The signature section always differs when the payload does: sha256 changes.
         let sig = d["signature_changes"].as_array().unwrap();
         assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
