@@ -283,7 +283,9 @@ fn parse_time(v: Option<&Value>) -> Option<OffsetDateTime> {
 /// the bundle's `key_id` beside it: a text that holds no signature once showed as the
 /// key its `key_id` claimed, "Signer unchanged" beside a real signature by that key, and
 /// two signatures naming no one were both "unknown signer", one signer. A KMS signature
-/// records no signer: its `key_id` is all there is.
+/// records no signer: its `key_id` is all there is. Signatures not examined (past
+/// `--max-signatures`, `sig.too-many`) or entries that cannot be read (`sig.form`) name
+/// no signer either: a key added as the 33rd signature was "Signer unchanged".
 fn signers(doc: &Document) -> (Vec<String>, bool) {
     let opts = crate::options::Options::new(OffsetDateTime::UNIX_EPOCH);
     let mut scratch = crate::finding::Outcome::default();
@@ -305,6 +307,17 @@ fn signers(doc: &Document) -> (Vec<String>, bool) {
             }
         })
         .collect();
+    use crate::signatures::diags::{FORM, TOO_MANY};
+    for f in &scratch.findings {
+        if f.severity == crate::finding::Severity::Error && (f.rule.id == FORM.id || f.rule.id == TOO_MANY.id) {
+            unnamed = true;
+            ids.push(if f.rule.id == TOO_MANY.id {
+                format!("signatures past the first {} not examined ({})", crate::signatures::MAX_SIGNATURES, f.rule.id)
+            } else {
+                format!("signature entry at {} that cannot be read ({})", f.pointer, f.rule.id)
+            });
+        }
+    }
     ids.sort();
     ids.dedup();
     (ids, unnamed)
