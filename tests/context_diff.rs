@@ -296,3 +296,37 @@ fn lookalike_strings_say_where_they_first_differ() {
     let plain = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
     assert!(!plain.stdout.contains("first difference"), "{}", plain.stdout);
 }
+
+/// Files are named as every report names them (docs/report-format.md: a stray byte
+/// `\x{ff}`): two names that are not UTF-8 were both `a\u{fffd}.json`, two files alike as
+/// OLD and NEW in the JSON form, and so in the refusal on stderr.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_two_names() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("aeb-diff-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n, bad) =
+        (OsStr::from_bytes(b"a\xff.json"), OsStr::from_bytes(b"a\xfe.json"), OsStr::from_bytes(b"b\xfe.json"));
+    std::fs::write(dir.join(o), br#"{"a":1}"#).unwrap();
+    std::fs::write(dir.join(n), br#"{"a":2}"#).unwrap();
+    std::fs::write(dir.join(bad), br#"{"a":1,"a":2}"#).unwrap();
+    let run_in = |args: &[&OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stdout, stderr) = run_in(&["diff".as_ref(), "--format".as_ref(), "json".as_ref(), o, n]);
+    let d: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    assert_eq!((code, d["old"].as_str(), d["new"].as_str()), (Some(1), Some("a\\x{ff}.json"), Some("a\\x{fe}.json")));
+    let (code, _, stderr) = run_in(&["diff".as_ref(), o, bad]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("aeb-verify: b\\x{fe}.json cannot be read strictly"), "{stderr}");
+    assert!(stderr.contains("b\\x{fe}.json:1:8: error[read.duplicate-name] at /a:"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
