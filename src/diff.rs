@@ -293,14 +293,18 @@ fn signers(doc: &Document) -> (Vec<String>, bool) {
     let mut ids: Vec<String> = crate::signatures::check(doc, &opts, &mut scratch)
         .into_iter()
         .map(|row| {
-            let named = if row.kind == "kms" { row.claimed_key_id.clone() } else { row.issuer.clone() };
+            // A key_id is the bundle's text, quoted as a JSON string so that no key_id
+            // reads as two signers (`k1, kms k2` was `kms k1, kms k2` in the list); an
+            // OpenPGP issuer is hex the signature's packet gives.
+            let quoted = |id: &str| Value::String(id.to_owned()).to_string();
+            let named = if row.kind == "kms" { row.claimed_key_id.as_deref().map(quoted) } else { row.issuer.clone() };
             match named {
                 Some(who) => format!("{} {who}", row.kind),
                 None => {
                     unnamed = true;
                     let claim = row
                         .claimed_key_id
-                        .map(|c| format!(" (key_id claims {})", crate::text::ellipsize(&c, SHOWN_CHARS)))
+                        .map(|c| format!(" (key_id claims {})", quoted(&crate::text::ellipsize(&c, SHOWN_CHARS))))
                         .unwrap_or_default();
                     format!("{} signature at {} naming no signer{claim}", row.kind, row.pointer)
                 }

@@ -59,6 +59,18 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
             }
             assert_eq!(d["diff_version"], 2);
         }
+        // KMS signers by key_id, each quoted as a JSON string in the human line: one
+        // key_id `k1, kms k2` was shown as the two signers `kms k1, kms k2`.
+        if let Some(ids) = case.get("kms_key_ids") {
+            let side = |s: &str| {
+                let ids = ids[s].as_array().unwrap().iter().map(|id| format!("kms {id}"));
+                ids.collect::<Vec<_>>().join(", ")
+            };
+            let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
+            let want =
+                format!("Signer changed (as the bundles name it, not verified): {} -> {}", side("old"), side("new"));
+            assert!(human.stdout.lines().any(|l| l == want), "{}\nwant {want}", human.stdout);
+        }
         // generated_at as the bundle has it, of any type: a number was "(absent)".
         if let Some(g) = case.get("generated_at") {
             assert_eq!(d["generated_at"]["old"], g["old"], "{case}");
