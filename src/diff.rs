@@ -384,21 +384,61 @@ fn shown(v: Option<&Value>) -> String {
 /// 1 in Unicode scalar values and named by code point, `(end)` past a string's end.
 fn first_difference(old: Option<&Value>, new: Option<&Value>) -> Option<String> {
     let (Some(Value::String(a)), Some(Value::String(b))) = (old, new) else { return None };
-    let (mut xs, mut ys) = (a.chars(), b.chars());
-    let mut index = 0;
-    let (x, y) = loop {
-        match (xs.next(), ys.next()) {
-            (None, None) => return None,
-            (x, y) if x != y => break (x, y),
-            _ => index += 1,
-        }
-    };
+    let (index, x, y) = difference(a, b)?;
     let plain = |c: Option<char>| c.is_none_or(|c| (' '..='~').contains(&c));
     if plain(x) && plain(y) && shown(old) != shown(new) {
         return None;
     }
+    Some(difference_text(index, x, y))
+}
+
+/// The first character (counted from 0) where two strings differ, and theirs there
+/// (None past a string's end); None when they are equal.
+fn difference(a: &str, b: &str) -> Option<(usize, Option<char>, Option<char>)> {
+    let (mut xs, mut ys) = (a.chars(), b.chars());
+    let mut index = 0;
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return None,
+            (x, y) if x != y => return Some((index, x, y)),
+            _ => index += 1,
+        }
+    }
+}
+
+fn difference_text(index: usize, x: Option<char>, y: Option<char>) -> String {
     let name = |c: Option<char>| c.map_or_else(|| "(end)".to_owned(), |c| format!("U+{:04X}", u32::from(c)));
-    Some(format!("first difference at character {}: {} -> {}", index + 1, name(x), name(y)))
+    format!("first difference at character {}: {} -> {}", index + 1, name(x), name(y))
+}
+
+/// For each listed change, when it adds a member whose name displays as that of a
+/// member removed beside it (the confusables skeleton the schema check uses: a Cyrillic
+/// `а` for a Latin `a`, a zero-width space), the removed pointer and where the two names
+/// first differ. `removed /paypal` and `added /paypal` read as nothing changed but the
+/// order; the names differ. Only listed changes are paired.
+fn lookalikes(c: &Changes) -> Vec<Option<(String, String)>> {
+    // The parent pointer and the member's name, unescaped (RFC 6901: `~1`, then `~0`).
+    let split =
+        |p: &str| p.rsplit_once('/').map(|(parent, t)| (parent.to_owned(), t.replace("~1", "/").replace("~0", "~")));
+    let skeleton = |name: &str| crate::schema::displayed(name, usize::MAX);
+    let mut removed = std::collections::HashMap::new();
+    for ch in c.listed.iter().filter(|ch| ch.change == Kind::Removed) {
+        if let Some((parent, name)) = split(&ch.pointer) {
+            removed.entry((parent, skeleton(&name))).or_insert((ch.pointer.as_str(), name));
+        }
+    }
+    c.listed
+        .iter()
+        .map(|ch| {
+            if ch.change != Kind::Added || removed.is_empty() {
+                return None;
+            }
+            let (parent, name) = split(&ch.pointer)?;
+            let (pointer, other) = removed.get(&(parent, skeleton(&name)))?;
+            let (index, x, y) = difference(other, &name)?;
+            Some(((*pointer).to_owned(), difference_text(index, x, y)))
+        })
+        .collect()
 }
 
 fn percent(r: f64) -> String {
@@ -428,7 +468,7 @@ fn not_listed(c: &Changes) -> Option<String> {
     (c.not_listed() > 0).then(|| format!("{} more change(s), not listed ({why})", c.not_listed()))
 }
 
-fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
+fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl Write) -> io::Result<()> {
     let kind = match c.change {
         Kind::Added => "added  ",
         Kind::Removed => "removed",
@@ -446,6 +486,9 @@ fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
     if let Some(at) = first_difference(c.old, c.new) {
         write!(out, " ({at})")?;
     }
+    if let Some((removed, at)) = lookalike {
+        write!(out, " (looks like the removed {}: {at})", esc(removed))?;
+    }
     writeln!(out)
 }
 
@@ -453,8 +496,8 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
     write!(out, "OLD {}\nNEW {}\n", esc(old), esc(new))?;
     for (title, changes) in [("Payload", &d.changes), ("Signatures section", &d.signature_changes)] {
         write!(out, "\n{title}: {} change(s)\n", changes.total)?;
-        for c in &changes.listed {
-            human_line(c, out)?;
+        for (c, l) in changes.listed.iter().zip(lookalikes(changes)) {
+            human_line(c, l.as_ref(), out)?;
         }
         if let Some(more) = not_listed(changes) {
             writeln!(out, "  and {more}")?;
@@ -643,7 +686,7 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
             continue;
         }
         out.write_all(b"\n| Pointer | Change | Old | New | Relative change |\n|---|---|---|---|---|\n")?;
-        for c in &changes.listed {
+        for (c, lookalike) in changes.listed.iter().zip(lookalikes(changes)) {
             let kind = match c.change {
                 Kind::Added => "added",
                 Kind::Removed => "removed",
@@ -654,10 +697,13 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
             if let Some(at) = first_difference(c.old, c.new) {
                 new_cell = format!("{new_cell} ({at})");
             }
+            let mut pointer_cell = cell(&c.pointer);
+            if let Some((removed, at)) = lookalike {
+                pointer_cell = format!("{pointer_cell} (looks like the removed {}: {at})", cell(&removed));
+            }
             writeln!(
                 out,
-                "| {} | {kind} | {old_cell} | {new_cell} | {} |",
-                cell(&c.pointer),
+                "| {pointer_cell} | {kind} | {old_cell} | {new_cell} | {} |",
                 c.relative_change.map(percent).unwrap_or_default()
             )?;
         }

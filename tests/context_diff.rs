@@ -304,6 +304,21 @@ fn lookalike_strings_say_where_they_first_differ() {
         let row = md.stdout.lines().find(|l| l.starts_with(&format!("| `{pointer}` | changed |"))).unwrap();
         assert!(row.contains(&note), "{row}\nwant {note}");
     }
+    // A member renamed to a name that displays alike: the added one names the removed.
+    for r in case["renamed"].as_array().unwrap() {
+        let (removed, added) = (r[0].as_str().unwrap(), r[1].as_str().unwrap());
+        let note = format!(
+            "(looks like the removed {removed}: first difference at character {}: {} -> {})",
+            r[2],
+            r[3].as_str().unwrap(),
+            r[4].as_str().unwrap()
+        );
+        let line = human.stdout.lines().find(|l| l.starts_with(&format!("  added   {added}: "))).unwrap();
+        assert!(line.ends_with(&note), "{line}\nwant {note}");
+        let md_note = note.replace(&format!("removed {removed}:"), &format!("removed `{removed}`:"));
+        let row = md.stdout.lines().find(|l| l.starts_with(&format!("| `{added}` "))).unwrap();
+        assert!(row.contains(&md_note), "{row}\nwant {md_note}");
+    }
     // A plain change shows itself: no note (q3 -> q4 changes an ASCII letter first).
     let plain = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
     assert!(!plain.stdout.contains("first difference"), "{}", plain.stdout);
