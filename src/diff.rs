@@ -274,8 +274,9 @@ fn generated_at(doc: &Document) -> Option<&Value> {
     doc.member_ref("generated_at")
 }
 
-fn parse_time(v: Option<&Value>) -> Option<OffsetDateTime> {
-    crate::clock::parse_rfc3339(v?.as_str()?)
+/// A time as it orders (`clock::rfc3339_order`: within a leap second too).
+fn parse_time(v: Option<&Value>) -> Option<(OffsetDateTime, u32)> {
+    crate::clock::rfc3339_order(v?.as_str()?)
 }
 
 /// Who each signature names as its signer, without verifying anything, and whether one
