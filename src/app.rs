@@ -592,15 +592,20 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
         match read_strict(file, read, env) {
             Ok(d) => docs.push(d),
             Err(EXIT_REJECTED) => {
-                return fail(env, &format!("{} cannot be read strictly; nothing to compare", file.display()))
+                return fail(
+                    env,
+                    &format!("{} cannot be read strictly; nothing to compare", crate::text::path_name(file)),
+                )
             }
             Err(code) => return code,
         }
     }
     let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
     let d = crate::diff::diff(&old_doc, &new_doc);
-    if let Err(e) = crate::diff::render(&d, format, &old.display().to_string(), &new.display().to_string(), env.stdout)
-    {
+    // Named as every report names a file (`text::path_name`): `display()` made every
+    // name with bytes that are not UTF-8 one name, `a\u{fffd}.json`, two files alike.
+    let (old_name, new_name) = (crate::text::path_name(old), crate::text::path_name(new));
+    if let Err(e) = crate::diff::render(&d, format, &old_name, &new_name, env.stdout) {
         return fail(env, &format!("cannot write: {e}"));
     }
     if d.identical_payloads() {
@@ -614,7 +619,7 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
 /// too). One that cannot be read yields exit 1 (an I/O error: 2); `diff` turns the 1
 /// into 2.
 fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
-    let shown = file.display().to_string();
+    let shown = crate::text::path_name(file);
     let name = escape_control(&shown);
     let loaded = if file.as_os_str() == "-" {
         bundles::load_stdin(env.stdin, read.max_bytes)

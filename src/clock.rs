@@ -21,9 +21,42 @@ pub fn parse_rfc3339(text: &str) -> Option<OffsetDateTime> {
     t.replace_nanosecond(999_999_999).ok()
 }
 
+/// An RFC 3339 time as a key that orders times as they happened, leap seconds included:
+/// [`parse_rfc3339`] reads every instant of a leap second as one (the last of the second
+/// before), so `23:59:60.5Z` was not after `23:59:60Z`; here it is, and both are after
+/// `23:59:59.999999999Z` and before the next second. The second part is 0 outside a leap
+/// second, and 1 plus the nanoseconds into it within one.
+pub fn rfc3339_order(text: &str) -> Option<(OffsetDateTime, u32)> {
+    let t = parse_rfc3339(text)?;
+    if OffsetDateTime::parse(text, &Rfc3339).is_ok() && text.get(17..19) != Some("60") {
+        return Some((t, 0));
+    }
+    // A leap second: its fraction, read from the same text with `59` for `60`.
+    let before = format!("{}59{}", text.get(..17)?, text.get(19..)?);
+    let into = OffsetDateTime::parse(&before, &Rfc3339).ok()?.nanosecond();
+    Some((t, 1 + into))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_rfc3339;
+    use super::{parse_rfc3339, rfc3339_order};
+
+    #[test]
+    fn leap_seconds_order_as_they_happened() {
+        let key = |t: &str| rfc3339_order(t).unwrap();
+        let times = [
+            "2016-12-31T23:59:59.999999999Z",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:60.5Z",
+            "2017-01-01T05:29:60.9+05:30",
+            "2017-01-01T00:00:00Z",
+        ];
+        for w in times.windows(2) {
+            assert!(key(w[0]) < key(w[1]), "{} < {}", w[0], w[1]);
+        }
+        assert_eq!(key("2026-01-01T14:00:00+14:00"), key("2026-01-01T00:00:00Z"));
+        assert!(rfc3339_order("2016-12-31T23:59:61Z").is_none());
+    }
 
     #[test]
     fn a_leap_second_on_any_day_is_the_end_of_the_second_before() {

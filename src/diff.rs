@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
-pub const DIFF_VERSION: u32 = 1;
+pub const DIFF_VERSION: u32 = 2;
 
 /// Changes listed per section (payload, signatures section); the others are counted
 /// (`changes_not_listed`). Far more than two bundles of one dataset differ by, few
@@ -85,19 +85,36 @@ pub struct Diff<'a> {
     /// key_id); unauthenticated: diff holds no keys.
     pub old_signers: Vec<String>,
     pub new_signers: Vec<String>,
-    pub old_generated_at: Option<String>,
-    pub new_generated_at: Option<String>,
+    /// Whether a signature of either bundle names no signer (see [`signers`]).
+    pub unnamed_signer: bool,
+    /// Each bundle's `generated_at`, whatever its type (a number is shown as itself, not
+    /// as absent).
+    pub old_generated_at: Option<&'a Value>,
+    pub new_generated_at: Option<&'a Value>,
     /// Some(true) when NEW's generated_at is after OLD's; None when one cannot be read.
     pub new_is_newer: Option<bool>,
 }
 
 impl Diff<'_> {
+    /// The generated_at texts of OLD and NEW as `quote` shows a string, a value of
+    /// another type as its JSON text (quoted the same way) marked as such.
+    fn generated_at_shown(&self, quote: fn(&str) -> String) -> (String, String) {
+        let one = |v: Option<&Value>| match v {
+            None => "(absent)".to_owned(),
+            Some(Value::String(s)) => quote(s),
+            Some(v) => format!("{} (not a string)", quote(&short_json(v))),
+        };
+        (one(self.old_generated_at), one(self.new_generated_at))
+    }
+
     pub fn identical_payloads(&self) -> bool {
         self.identical_payloads
     }
 
-    pub fn signers_changed(&self) -> bool {
-        self.old_signers != self.new_signers
+    /// None when a signature names no signer: it may be anyone's, so neither "changed"
+    /// nor "unchanged" can be said.
+    pub fn signers_changed(&self) -> Option<bool> {
+        (!self.unnamed_signer).then(|| self.old_signers != self.new_signers)
     }
 }
 
@@ -121,16 +138,19 @@ pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
     }
     let old_generated_at = generated_at(old);
     let new_generated_at = generated_at(new);
-    let new_is_newer = match (parse_time(old_generated_at.as_deref()), parse_time(new_generated_at.as_deref())) {
+    let new_is_newer = match (parse_time(old_generated_at), parse_time(new_generated_at)) {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
+    let (old_signers, old_unnamed) = signers(old);
+    let (new_signers, new_unnamed) = signers(new);
     Diff {
         identical_payloads: same_bytes(old.payload_pieces(), new.payload_pieces()),
         changes,
         signature_changes,
-        old_signers: signers(old),
-        new_signers: signers(new),
+        old_signers,
+        new_signers,
+        unnamed_signer: old_unnamed || new_unnamed,
         old_generated_at,
         new_generated_at,
         new_is_newer,
@@ -250,28 +270,62 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn generated_at(doc: &Document) -> Option<String> {
-    doc.member_ref("generated_at")?.as_str().map(str::to_owned)
+fn generated_at(doc: &Document) -> Option<&Value> {
+    doc.member_ref("generated_at")
 }
 
-fn parse_time(s: Option<&str>) -> Option<OffsetDateTime> {
-    crate::clock::parse_rfc3339(s?)
+/// A time as it orders (`clock::rfc3339_order`: within a leap second too).
+fn parse_time(v: Option<&Value>) -> Option<(OffsetDateTime, u32)> {
+    crate::clock::rfc3339_order(v?.as_str()?)
 }
 
-/// Who each signature names as its signer, without verifying anything.
-fn signers(doc: &Document) -> Vec<String> {
+/// Who each signature names as its signer, without verifying anything, and whether one
+/// names none. An OpenPGP signature is named by the issuer its packet records, never by
+/// the bundle's `key_id` beside it: a text that holds no signature once showed as the
+/// key its `key_id` claimed, "Signer unchanged" beside a real signature by that key, and
+/// two signatures naming no one were both "unknown signer", one signer. A KMS signature
+/// records no signer: its `key_id` is all there is. Signatures not examined (past
+/// `--max-signatures`, `sig.too-many`) or entries that cannot be read (`sig.form`) name
+/// no signer either: a key added as the 33rd signature was "Signer unchanged".
+fn signers(doc: &Document) -> (Vec<String>, bool) {
     let opts = crate::options::Options::new(OffsetDateTime::UNIX_EPOCH);
     let mut scratch = crate::finding::Outcome::default();
+    let mut unnamed = false;
     let mut ids: Vec<String> = crate::signatures::check(doc, &opts, &mut scratch)
         .into_iter()
         .map(|row| {
-            let who = row.issuer.or(row.claimed_key_id).unwrap_or_else(|| "unknown signer".to_owned());
-            format!("{} {who}", row.kind)
+            // A key_id is the bundle's text, quoted as a JSON string so that no key_id
+            // reads as two signers (`k1, kms k2` was `kms k1, kms k2` in the list); an
+            // OpenPGP issuer is hex the signature's packet gives.
+            let quoted = |id: &str| Value::String(id.to_owned()).to_string();
+            let named = if row.kind == "kms" { row.claimed_key_id.as_deref().map(quoted) } else { row.issuer.clone() };
+            match named {
+                Some(who) => format!("{} {who}", row.kind),
+                None => {
+                    unnamed = true;
+                    let claim = row
+                        .claimed_key_id
+                        .map(|c| format!(" (key_id claims {})", quoted(&crate::text::ellipsize(&c, SHOWN_CHARS))))
+                        .unwrap_or_default();
+                    format!("{} signature at {} naming no signer{claim}", row.kind, row.pointer)
+                }
+            }
         })
         .collect();
+    use crate::signatures::diags::{FORM, TOO_MANY};
+    for f in &scratch.findings {
+        if f.severity == crate::finding::Severity::Error && (f.rule.id == FORM.id || f.rule.id == TOO_MANY.id) {
+            unnamed = true;
+            ids.push(if f.rule.id == TOO_MANY.id {
+                format!("signatures past the first {} not examined ({})", crate::signatures::MAX_SIGNATURES, f.rule.id)
+            } else {
+                format!("signature entry at {} that cannot be read ({})", f.pointer, f.rule.id)
+            });
+        }
+    }
     ids.sort();
     ids.dedup();
-    ids
+    (ids, unnamed)
 }
 
 /// Text from a bundle or a file name, safe to print (see `text::escape_control`).
@@ -323,6 +377,71 @@ fn shown(v: Option<&Value>) -> String {
     }
 }
 
+/// Where two changed strings first differ, when their shown values do not show it: the
+/// shown values are equal (both cut before the difference, at [`SHOWN_CHARS`]), or a
+/// character at the difference is not printable ASCII, where two strings may look alike
+/// and differ (`é` written as one character or as `e` and a combining accent, which RFC
+/// 8785 does not normalise; a Cyrillic `р` for a Latin `p`). Characters are counted from
+/// 1 in Unicode scalar values and named by code point, `(end)` past a string's end.
+fn first_difference(old: Option<&Value>, new: Option<&Value>) -> Option<String> {
+    let (Some(Value::String(a)), Some(Value::String(b))) = (old, new) else { return None };
+    let (index, x, y) = difference(a, b)?;
+    let plain = |c: Option<char>| c.is_none_or(|c| (' '..='~').contains(&c));
+    if plain(x) && plain(y) && shown(old) != shown(new) {
+        return None;
+    }
+    Some(difference_text(index, x, y))
+}
+
+/// The first character (counted from 0) where two strings differ, and theirs there
+/// (None past a string's end); None when they are equal.
+fn difference(a: &str, b: &str) -> Option<(usize, Option<char>, Option<char>)> {
+    let (mut xs, mut ys) = (a.chars(), b.chars());
+    let mut index = 0;
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return None,
+            (x, y) if x != y => return Some((index, x, y)),
+            _ => index += 1,
+        }
+    }
+}
+
+fn difference_text(index: usize, x: Option<char>, y: Option<char>) -> String {
+    let name = |c: Option<char>| c.map_or_else(|| "(end)".to_owned(), |c| format!("U+{:04X}", u32::from(c)));
+    format!("first difference at character {}: {} -> {}", index + 1, name(x), name(y))
+}
+
+/// For each listed change, when it adds a member whose name displays as that of a
+/// member removed beside it (the confusables skeleton the schema check uses: a Cyrillic
+/// `а` for a Latin `a`, a zero-width space), the removed pointer and where the two names
+/// first differ. `removed /paypal` and `added /paypal` read as nothing changed but the
+/// order; the names differ. Only listed changes are paired.
+fn lookalikes(c: &Changes) -> Vec<Option<(String, String)>> {
+    // The parent pointer and the member's name, unescaped (RFC 6901: `~1`, then `~0`).
+    let split =
+        |p: &str| p.rsplit_once('/').map(|(parent, t)| (parent.to_owned(), t.replace("~1", "/").replace("~0", "~")));
+    let skeleton = |name: &str| crate::schema::displayed(name, usize::MAX);
+    let mut removed = std::collections::HashMap::new();
+    for ch in c.listed.iter().filter(|ch| ch.change == Kind::Removed) {
+        if let Some((parent, name)) = split(&ch.pointer) {
+            removed.entry((parent, skeleton(&name))).or_insert((ch.pointer.as_str(), name));
+        }
+    }
+    c.listed
+        .iter()
+        .map(|ch| {
+            if ch.change != Kind::Added || removed.is_empty() {
+                return None;
+            }
+            let (parent, name) = split(&ch.pointer)?;
+            let (pointer, other) = removed.get(&(parent, skeleton(&name)))?;
+            let (index, x, y) = difference(other, &name)?;
+            Some(((*pointer).to_owned(), difference_text(index, x, y)))
+        })
+        .collect()
+}
+
 fn percent(r: f64) -> String {
     let sign = if r > 0.0 { "+" } else { "" };
     format!("{sign}{}%", crate::audit::facts::format_computed(r * 100.0))
@@ -350,7 +469,7 @@ fn not_listed(c: &Changes) -> Option<String> {
     (c.not_listed() > 0).then(|| format!("{} more change(s), not listed ({why})", c.not_listed()))
 }
 
-fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
+fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl Write) -> io::Result<()> {
     let kind = match c.change {
         Kind::Added => "added  ",
         Kind::Removed => "removed",
@@ -365,6 +484,12 @@ fn human_line(c: &Change, out: &mut impl Write) -> io::Result<()> {
     if let Some(r) = c.relative_change {
         write!(out, " ({})", percent(r))?;
     }
+    if let Some(at) = first_difference(c.old, c.new) {
+        write!(out, " ({at})")?;
+    }
+    if let Some((removed, at)) = lookalike {
+        write!(out, " (looks like the removed {}: {at})", esc(removed))?;
+    }
     writeln!(out)
 }
 
@@ -372,23 +497,30 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
     write!(out, "OLD {}\nNEW {}\n", esc(old), esc(new))?;
     for (title, changes) in [("Payload", &d.changes), ("Signatures section", &d.signature_changes)] {
         write!(out, "\n{title}: {} change(s)\n", changes.total)?;
-        for c in &changes.listed {
-            human_line(c, out)?;
+        for (c, l) in changes.listed.iter().zip(lookalikes(changes)) {
+            human_line(c, l.as_ref(), out)?;
         }
         if let Some(more) = not_listed(changes) {
             writeln!(out, "  and {more}")?;
         }
     }
     let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { esc(&v.join(", ")) };
-    if d.signers_changed() {
-        write!(
+    match d.signers_changed() {
+        Some(true) => write!(
             out,
             "\nSigner changed (as the bundles name it, not verified): {} -> {}\n",
             list(&d.old_signers),
             list(&d.new_signers)
-        )?;
-    } else {
-        write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?;
+        )?,
+        Some(false) => {
+            write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?
+        }
+        None => write!(
+            out,
+            "\nSigner cannot be compared (a signature names no signer): {} -> {}\n",
+            list(&d.old_signers),
+            list(&d.new_signers)
+        )?,
     }
     out.write_all(generated_note(d, esc, "warning:").as_bytes())?;
     writeln!(out)?;
@@ -398,8 +530,7 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
 /// The generated_at line, each bundle's value shown by `quote` (escaped text for the
 /// terminal, a code span for Markdown, where raw text could open a link or HTML).
 fn generated_note(d: &Diff, quote: fn(&str) -> String, warning: &str) -> String {
-    let o = d.old_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
-    let n = d.new_generated_at.as_deref().map(quote).unwrap_or_else(|| "(absent)".to_owned());
+    let (o, n) = d.generated_at_shown(quote);
     match d.new_is_newer {
         Some(true) => format!("generated_at: {o} -> {n} (NEW is newer)\n"),
         Some(false) if d.identical_payloads => format!("generated_at: {n} in both\n"),
@@ -426,14 +557,16 @@ struct Machine<'d, 'a> {
 
 #[derive(Serialize)]
 struct GeneratedAt<'d> {
-    new: Option<&'d str>,
+    /// The member as the bundle has it, of any type; null when absent.
+    new: Option<&'d Value>,
     new_is_newer: Option<bool>,
-    old: Option<&'d str>,
+    old: Option<&'d Value>,
 }
 
 #[derive(Serialize)]
 struct Signers<'d> {
-    changed: bool,
+    /// null when a signature names no signer.
+    changed: Option<bool>,
     new: &'d [String],
     old: &'d [String],
 }
@@ -443,11 +576,7 @@ fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<(
         changes: &d.changes.listed,
         changes_not_listed: d.changes.not_listed(),
         diff_version: DIFF_VERSION,
-        generated_at: GeneratedAt {
-            new: d.new_generated_at.as_deref(),
-            new_is_newer: d.new_is_newer,
-            old: d.old_generated_at.as_deref(),
-        },
+        generated_at: GeneratedAt { new: d.new_generated_at, new_is_newer: d.new_is_newer, old: d.old_generated_at },
         identical_payloads: d.identical_payloads,
         new,
         old,
@@ -558,18 +687,24 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
             continue;
         }
         out.write_all(b"\n| Pointer | Change | Old | New | Relative change |\n|---|---|---|---|---|\n")?;
-        for c in &changes.listed {
+        for (c, lookalike) in changes.listed.iter().zip(lookalikes(changes)) {
             let kind = match c.change {
                 Kind::Added => "added",
                 Kind::Removed => "removed",
                 Kind::Changed => "changed",
             };
             let old_cell = c.old.map(|v| cell(&short_json(v))).unwrap_or_default();
-            let new_cell = c.new.map(|v| cell(&short_json(v))).unwrap_or_default();
+            let mut new_cell = c.new.map(|v| cell(&short_json(v))).unwrap_or_default();
+            if let Some(at) = first_difference(c.old, c.new) {
+                new_cell = format!("{new_cell} ({at})");
+            }
+            let mut pointer_cell = cell(&c.pointer);
+            if let Some((removed, at)) = lookalike {
+                pointer_cell = format!("{pointer_cell} (looks like the removed {}: {at})", cell(&removed));
+            }
             writeln!(
                 out,
-                "| {} | {kind} | {old_cell} | {new_cell} | {} |",
-                cell(&c.pointer),
+                "| {pointer_cell} | {kind} | {old_cell} | {new_cell} | {} |",
                 c.relative_change.map(percent).unwrap_or_default()
             )?;
         }
@@ -589,7 +724,11 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
         "\n## Signers (as the bundles name them, not verified)\n\n- OLD: {}\n- NEW: {}\n- {}\n",
         list(&d.old_signers),
         list(&d.new_signers),
-        if d.signers_changed() { "**Signer changed.**" } else { "Unchanged." }
+        match d.signers_changed() {
+            Some(true) => "**Signer changed.**",
+            Some(false) => "Unchanged.",
+            None => "**Cannot be compared:** a signature names no signer.",
+        }
     )?;
     write!(out, "\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**"))
 }

@@ -49,6 +49,36 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
                 None => assert!(g.get("relative_change").is_none(), "{}", w[0]),
             }
         }
+        // Where the script says who signed: a signature that names no signer (NEW of
+        // claimed-signer.json holds no signature, only a key_id claim) makes the signers
+        // incomparable, null, never "unchanged".
+        if let Some(changed) = case.get("signers_changed") {
+            assert_eq!(&d["signers"]["changed"], changed, "{case}: {}", d["signers"]);
+            if let Some(old) = case.get("old_signers") {
+                assert_eq!(&d["signers"]["old"], old, "{case}");
+            }
+            assert_eq!(d["diff_version"], 2);
+        }
+        // KMS signers by key_id, each quoted as a JSON string in the human line: one
+        // key_id `k1, kms k2` was shown as the two signers `kms k1, kms k2`.
+        if let Some(ids) = case.get("kms_key_ids") {
+            let side = |s: &str| {
+                let ids = ids[s].as_array().unwrap().iter().map(|id| format!("kms {id}"));
+                ids.collect::<Vec<_>>().join(", ")
+            };
+            let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
+            let want =
+                format!("Signer changed (as the bundles name it, not verified): {} -> {}", side("old"), side("new"));
+            assert!(human.stdout.lines().any(|l| l == want), "{}\nwant {want}", human.stdout);
+        }
+        // generated_at as the bundle has it, of any type: a number was "(absent)".
+        if let Some(g) = case.get("generated_at") {
+            assert_eq!(d["generated_at"]["old"], g["old"], "{case}");
+            assert_eq!(d["generated_at"]["new"], g["new"], "{case}");
+            let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
+            let line = human.stdout.lines().find(|l| l.contains("generated_at cannot be compared")).unwrap();
+            assert!(line.contains(&format!("-> {} (not a string)", g["new"])), "{line}");
+        }
         // The signature section always differs when the payload does: sha256 changes.
         let sig = d["signature_changes"].as_array().unwrap();
         assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
@@ -243,4 +273,87 @@ fn markdown_heading_shows_a_file_name_with_a_bar_exactly() {
         }
     }
     assert_eq!(spans.first().map(String::as_str), o.to_str(), "{}", r.stdout);
+}
+
+/// Two strings that change but look alike when shown (one `é` against `e` and a
+/// combining accent, a Cyrillic `р` for a Latin `p`, two 210-character strings that
+/// differ past the 120 characters a value is shown with) were listed as `"x" -> "x"`:
+/// a change nobody could see. Each line now says where the strings first differ, as the
+/// fixture script (Python) counts it: the character, from 1, and both code points.
+#[test]
+fn lookalike_strings_say_where_they_first_differ() {
+    let text = std::fs::read_to_string(path("fixtures/context/expectations.json")).unwrap();
+    let expect: Value = serde_json::from_str(&text).unwrap();
+    let case = expect["diff"].as_array().unwrap().iter().find(|c| c.get("first_differences").is_some()).unwrap();
+    let (old, new) = (path(case["old"].as_str().unwrap()), path(case["new"].as_str().unwrap()));
+    let human = run(&["diff", &old, &new]);
+    let md = run(&["diff", "--format", "markdown", &old, &new]);
+    assert_eq!((human.code, md.code), (1, 1), "{}{}", human.stderr, md.stderr);
+    let diffs = case["first_differences"].as_array().unwrap();
+    assert_eq!(diffs.len(), 3);
+    for d in diffs {
+        let pointer = d[0].as_str().unwrap();
+        let note = format!(
+            "(first difference at character {}: {} -> {})",
+            d[1],
+            d[2].as_str().unwrap(),
+            d[3].as_str().unwrap()
+        );
+        let line = human.stdout.lines().find(|l| l.starts_with(&format!("  changed {pointer}: "))).unwrap();
+        assert!(line.ends_with(&note), "{line}\nwant {note}");
+        let row = md.stdout.lines().find(|l| l.starts_with(&format!("| `{pointer}` | changed |"))).unwrap();
+        assert!(row.contains(&note), "{row}\nwant {note}");
+    }
+    // A member renamed to a name that displays alike: the added one names the removed.
+    for r in case["renamed"].as_array().unwrap() {
+        let (removed, added) = (r[0].as_str().unwrap(), r[1].as_str().unwrap());
+        let note = format!(
+            "(looks like the removed {removed}: first difference at character {}: {} -> {})",
+            r[2],
+            r[3].as_str().unwrap(),
+            r[4].as_str().unwrap()
+        );
+        let line = human.stdout.lines().find(|l| l.starts_with(&format!("  added   {added}: "))).unwrap();
+        assert!(line.ends_with(&note), "{line}\nwant {note}");
+        let md_note = note.replace(&format!("removed {removed}:"), &format!("removed `{removed}`:"));
+        let row = md.stdout.lines().find(|l| l.starts_with(&format!("| `{added}` "))).unwrap();
+        assert!(row.contains(&md_note), "{row}\nwant {md_note}");
+    }
+    // A plain change shows itself: no note (q3 -> q4 changes an ASCII letter first).
+    let plain = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
+    assert!(!plain.stdout.contains("first difference"), "{}", plain.stdout);
+}
+
+/// Files are named as every report names them (docs/report-format.md: a stray byte
+/// `\x{ff}`): two names that are not UTF-8 were both `a\u{fffd}.json`, two files alike as
+/// OLD and NEW in the JSON form, and so in the refusal on stderr.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_two_names() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("aeb-diff-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n, bad) =
+        (OsStr::from_bytes(b"a\xff.json"), OsStr::from_bytes(b"a\xfe.json"), OsStr::from_bytes(b"b\xfe.json"));
+    std::fs::write(dir.join(o), br#"{"a":1}"#).unwrap();
+    std::fs::write(dir.join(n), br#"{"a":2}"#).unwrap();
+    std::fs::write(dir.join(bad), br#"{"a":1,"a":2}"#).unwrap();
+    let run_in = |args: &[&OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stdout, stderr) = run_in(&["diff".as_ref(), "--format".as_ref(), "json".as_ref(), o, n]);
+    let d: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    assert_eq!((code, d["old"].as_str(), d["new"].as_str()), (Some(1), Some("a\\x{ff}.json"), Some("a\\x{fe}.json")));
+    let (code, _, stderr) = run_in(&["diff".as_ref(), o, bad]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("aeb-verify: b\\x{fe}.json cannot be read strictly"), "{stderr}");
+    assert!(stderr.contains("b\\x{fe}.json:1:8: error[read.duplicate-name] at /a:"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

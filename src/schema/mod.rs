@@ -121,7 +121,7 @@ pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) ->
 /// order of combining marks, which no known name has), so the cut at `max` is made on
 /// the skeleton: characters it drops cannot push the name's end past the cut. Lazy: a
 /// long name costs one pass at most.
-fn displayed(name: &str, max: usize) -> String {
+pub(crate) fn displayed(name: &str, max: usize) -> String {
     displayed_cased(name, max, false)
 }
 
