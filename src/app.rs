@@ -255,7 +255,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     for o in &args.outputs {
         match outputs::create(&o.path) {
             Ok(f) => opened.push((o, f)),
-            Err(e) => return fail(env, &format!("cannot create {}: {e}", o.path.display())),
+            Err(e) => return fail(env, &format!("cannot create {}: {e}", crate::text::path_name(&o.path))),
         }
     }
     if let Err(e) = outputs::check_created(&named) {
@@ -265,7 +265,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let mut files = Vec::with_capacity(opened.len());
     for (o, f) in opened {
         if let Err(e) = outputs::truncate(&f) {
-            return fail(env, &format!("cannot create {}: {e}", o.path.display()));
+            return fail(env, &format!("cannot create {}: {e}", crate::text::path_name(&o.path)));
         }
         files.push((o, std::io::BufWriter::new(f)));
     }
@@ -373,7 +373,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             cannot_write = true;
             let what = o
                 .name
-                .map_or_else(|| "the report".to_owned(), |p| escape_control(&p.display().to_string()).into_owned());
+                .map_or_else(|| "the report".to_owned(), |p| escape_control(&crate::text::path_name(p)).into_owned());
             let _ = writeln!(env.stderr, "aeb-verify: cannot write {what}: {e}");
         }
     }
@@ -494,7 +494,7 @@ impl Progress {
 /// `FORMAT=FILE` as given, for messages.
 fn output_spec(o: &crate::cli::OutputArg) -> String {
     let format = o.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
-    format!("{format}={}", o.path.display())
+    format!("{format}={}", crate::text::path_name(&o.path))
 }
 
 /// The files the run reads besides standard input: bundles, key files, artifacts.

@@ -420,3 +420,24 @@ fn standard_output_or_error_on_a_file_the_run_reads_is_refused() {
     assert_eq!(code, Some(0), "{said}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Paths the auditor typed are named in messages as reports name files
+/// (`text::path_name`): `display()` showed every byte that is not UTF-8 as U+FFFD, so
+/// `table-\xfe` and `table-\xff` were one name in the message refusing them.
+#[cfg(unix)]
+#[test]
+fn paths_that_are_not_utf8_are_named_byte_for_byte() {
+    use std::os::unix::ffi::OsStringExt as _;
+    let dir = scratch("not-utf8");
+    let a = dir.join("bundles/a.json");
+    let mut table = dir.as_os_str().to_owned().into_vec();
+    table.extend_from_slice(b"/table-\xfe");
+    let table = std::ffi::OsString::from_vec(table);
+    let args: [&std::ffi::OsStr; 5] = ["--now".as_ref(), NOW.as_ref(), "--table".as_ref(), &table, a.as_os_str()];
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("{}/table-\\x{{fe}}", s(&dir))), "{stderr}");
+    assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

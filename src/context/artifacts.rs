@@ -47,7 +47,7 @@ pub fn parse_spec(spec: &str) -> Result<(String, PathBuf), String> {
 /// (missing, a directory, a FIFO that would block, too large) stops the run: checking
 /// without the artifact the auditor meant to supply would report the wrong thing.
 pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
-    let shown = path.display().to_string();
+    let shown = crate::text::path_name(path);
     // A link is refused, not followed: in CI the path is fixed by the job and the file
     // comes from the change under review, which can make it a link to a secret of the
     // runner; its hash would then be printed in every report (`expected`).
@@ -66,7 +66,7 @@ pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
             "--artifact {name}={shown}: {} is a symbolic link; a relative artifact path is not read through a link \
              among its directories (the working directory may be a checkout that planted it); give a path without \
              one, or an absolute path",
-            dir.display()
+            crate::text::path_name(&dir)
         ));
     }
     // Asked before opening: opening a FIFO would block until someone writes to it.

@@ -291,7 +291,7 @@ struct Listing {
 
 /// Opens the table at `dir` and reads its state at `version` (default: the latest).
 pub fn read_table(dir: &Path, version: Option<u64>, limits: &Limits) -> Result<Table, Error> {
-    let shown = dir.display();
+    let shown = crate::text::path_name(dir);
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => return Err(Error::NotATable(format!("{shown} is not a directory"))),

@@ -43,7 +43,7 @@ pub fn check(doc: &crate::read::Document, name: &str, table: Option<&TableInput>
             out.push(Finding::new(
                 &TABLE_LOG,
                 "",
-                format!("the Delta log of {} cannot be read: {why}", input.dir.display()),
+                format!("the Delta log of {} cannot be read: {why}", crate::text::path_name(&input.dir)),
             ));
             for rule in table_rules().filter(|r| r.id != TABLE_LOG.id) {
                 out.skip(rule, "the table's log could not be read");
@@ -102,8 +102,11 @@ fn facts_message(dir: &std::path::Path, t: &Table) -> String {
             t.files_without_stats
         ));
     }
-    let mut s =
-        format!("table {} at version {} (read from {read_from}): {property}; {count}", dir.display(), t.version);
+    let mut s = format!(
+        "table {} at version {} (read from {read_from}): {property}; {count}",
+        crate::text::path_name(dir),
+        t.version
+    );
     for note in &t.notes {
         s.push_str("; ");
         s.push_str(note);
@@ -119,7 +122,7 @@ fn rfc3339(millis: i64) -> Option<String> {
 /// directory) or a `file:` URI, of a `*.json` file inside the table directory. Anything
 /// else cannot be fetched offline or is not read: the message says where it points.
 pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
-    let dir = input.dir.display();
+    let dir = crate::text::path_name(&input.dir);
     let t = input.state.as_ref().as_ref().map_err(|why| format!("the Delta log of {dir} cannot be read: {why}"))?;
     let Some(uri) = t.property(EVIDENCE_URI) else {
         return Err(format!(
@@ -166,15 +169,16 @@ read offline: fetch it and run aeb-verify --table {dir} FILE"
         format!(
             "{EVIDENCE_URI} names {}, which is not a *.json file; from a table only a bundle named *.json is read \
 (name the bundle on the command line to verify it)",
-            p.display()
+            crate::text::path_name(p)
         )
     };
     if not_json(&path) {
         return Err(refuse(&path));
     }
-    let resolved = std::fs::canonicalize(&path).map_err(|e| format!("{EVIDENCE_URI} names {}: {e}", path.display()))?;
+    let resolved = std::fs::canonicalize(&path)
+        .map_err(|e| format!("{EVIDENCE_URI} names {}: {e}", crate::text::path_name(&path)))?;
     if not_json(&resolved) {
-        return Err(format!("{} (it is a link to {})", refuse(&path), resolved.display()));
+        return Err(format!("{} (it is a link to {})", refuse(&path), crate::text::path_name(&resolved)));
     }
     // Nor may it name a JSON file elsewhere: credentials are often JSON
     // (~/.config/gcloud/application_default_credentials.json, ~/.docker/config.json, a CI
@@ -185,13 +189,13 @@ read offline: fetch it and run aeb-verify --table {dir} FILE"
         return Err(format!(
             "{EVIDENCE_URI} names {}, which is not inside the table directory {dir}; from a table only a bundle \
 inside its directory is read (name the bundle on the command line to verify it)",
-            path.display()
+            crate::text::path_name(&path)
         ));
     }
     match std::fs::metadata(&resolved) {
         Ok(m) if m.is_file() => Ok(path),
-        Ok(_) => Err(format!("{EVIDENCE_URI} names {}, which is not a regular file", path.display())),
-        Err(e) => Err(format!("{EVIDENCE_URI} names {}: {e}", path.display())),
+        Ok(_) => Err(format!("{EVIDENCE_URI} names {}, which is not a regular file", crate::text::path_name(&path))),
+        Err(e) => Err(format!("{EVIDENCE_URI} names {}: {e}", crate::text::path_name(&path))),
     }
 }
 

@@ -66,7 +66,7 @@ pub fn check_before(
                     "--output {spec} is the {} {}, which this run reads: writing the report would overwrite it; \
                      write reports outside the run's inputs",
                     r.what,
-                    r.path.display()
+                    crate::text::path_name(&r.path)
                 ));
             }
         }
@@ -97,7 +97,7 @@ pub fn check_before(
                 "--output {spec}: {} is a symbolic link; a relative report path is not written through a \
                  link among its directories (the working directory may be a checkout that planted it); \
                  give a path without one, or an absolute path",
-                link.display()
+                crate::text::path_name(&link)
             ));
         }
     }
@@ -107,7 +107,7 @@ pub fn check_before(
                 return Err(format!(
                     "--output {spec} lies in the table's log {}: the next reader of the table would read the \
                      report as a commit; write reports outside the table",
-                    log.display()
+                    crate::text::path_name(&log)
                 ));
             }
         }
