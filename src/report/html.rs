@@ -32,7 +32,7 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 ";
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(reports.len(), tally);
     let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch)).collect();
     super::rows_text::<Page>(&rows, reports, tally, style)
 }
@@ -71,7 +71,7 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
         [r] => format!("aeb-verify: {}", r.name),
         _ => format!("aeb-verify: {} bundles", rows.len()),
     };
-    let batch = rows.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(rows.len(), tally);
     let single = reports.get(..1).filter(|_| rows.len() == 1).unwrap_or_default();
     let page = html! {
         (DOCTYPE)
@@ -146,6 +146,9 @@ fn summary(rows: &[Row], tally: &Tally) -> Markup {
             }
             @for u in &tally.unreadable {
                 tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
+            }
+            @for n in &tally.skipped {
+                tr { td.mono { (esc(&n.path)) } td { "SKIPPED" } td { (esc(&super::left_out(n, tally.strict))) } }
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(reports.len(), tally);
     if batch {
         let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
         return super::rows_text::<Document>(&rows, reports, tally, style);
@@ -65,11 +65,20 @@ fn batch_head(rows: &[Row], tally: &Tally, style: &Style) -> String {
     for r in rows {
         s.push_str(&r.line);
     }
+    unread_rows(&mut s, tally);
+    s.push('\n');
+    s
+}
+
+/// The summary table's rows for the inputs that could not be read and the entries the
+/// walk left out, after the bundles'.
+fn unread_rows(s: &mut String, tally: &Tally) {
     for u in &tally.unreadable {
         let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
     }
-    s.push('\n');
-    s
+    for n in &tally.skipped {
+        let _ = writeln!(s, "| {} | **SKIPPED** | - | {} |", cell_code(&n.path), md(&super::left_out(n, tally.strict)));
+    }
 }
 
 /// `--format markdown`, written from each bundle's [`Row`] ([`super::Rows`]).
@@ -100,7 +109,7 @@ impl super::RowFormat for Document {
 fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(reports.len(), tally);
     match reports {
         [r] if !batch => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
@@ -130,9 +139,7 @@ fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
                 md(&super::established(r, rec))
             );
         }
-        for u in &tally.unreadable {
-            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
-        }
+        unread_rows(&mut s, tally);
         s.push('\n');
     }
     for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {

@@ -96,6 +96,26 @@ fn human_tally(s: &mut String, tally: &Tally) {
     }
 }
 
+/// Whether a Markdown or HTML report shows its run as one bundle alone: one bundle read
+/// and nothing else found. A run that could not read an input, or whose walk left
+/// entries out, opens with the run's account and lists each of them: shown alone, a
+/// `--strict` run of one verified bundle beside a link it left out unverified read
+/// "Verdict: VERIFIED" and nothing more, while it exited 1.
+pub(super) fn alone(bundles: usize, tally: &Tally) -> bool {
+    bundles == 1 && tally.unreadable.is_empty() && tally.skipped.is_empty()
+}
+
+/// An entry a directory walk left out, as the summary tables of the Markdown and HTML
+/// reports say it (not escaped: the caller escapes it for its format).
+pub(super) fn left_out(n: &Notice, strict: bool) -> String {
+    let what = match (n.unverified, strict) {
+        (false, _) => "walked already: hides nothing",
+        (true, false) => "unverified: it may hold a bundle nothing checked",
+        (true, true) => "unverified: it may hold a bundle nothing checked; rejects the run under --strict",
+    };
+    format!("{}; {what}", n.reason)
+}
+
 /// A report being written while bundles are verified: each bundle is handed over once,
 /// in input order, and may be dropped after; `finish` closes the document. A format
 /// whose header needs the whole run keeps a row per bundle ([`Rows`]) and is given the
