@@ -217,7 +217,7 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
         }
         @if detail {
             h2 { "Checklist" }
-            (checks(r))
+            (checks(r, style.record))
         }
     }
 }
@@ -258,7 +258,7 @@ fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
     }
 }
 
-fn checks(r: &BundleReport) -> Markup {
+fn checks(r: &BundleReport, rec: &Record) -> Markup {
     let list = checklist(r);
     html! {
         @for section in Section::ALL {
@@ -267,10 +267,14 @@ fn checks(r: &BundleReport) -> Markup {
                 h3 { (section.name()) }
                 ul.checks {
                     @for c in rows {
+                        @let lowered = super::lowered_in_check(r, c.rule, rec);
                         li {
-                            span class={ "st " (c.status.label()) } { (mark(c.status)) " " (c.status.label()) }
+                            span class={ "st " (c.status.label()) } {
+                                (if lowered.is_some() { "☐" } else { mark(c.status) }) " " (c.status.label())
+                            }
                             " " (c.rule.title) " " code { (c.rule.id) }
                             @if let Some(why) = &c.reason { ": skipped, " (esc(why)) }
+                            @if let Some(lowered) = &lowered { " (" (lowered) ")" }
                         }
                     }
                 }

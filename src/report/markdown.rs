@@ -47,7 +47,7 @@ impl Row {
             findings(&mut s, r, rec, true);
             fix_steps(&mut s, r);
             if style.verbose {
-                checks(&mut s, r, true);
+                checks(&mut s, r, rec, true);
             }
             s
         });
@@ -150,7 +150,7 @@ fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
         findings(&mut s, r, rec, batch);
         fix_steps(&mut s, r);
         if !batch || style.verbose {
-            checks(&mut s, r, batch);
+            checks(&mut s, r, rec, batch);
         }
     }
     s
@@ -269,7 +269,7 @@ fn finding(s: &mut String, f: &Finding, rec: &Record) {
     let _ = writeln!(s, "  - what to do: {}", md(super::what_to_do(f.rule)));
 }
 
-fn checks(s: &mut String, r: &BundleReport, batch: bool) {
+fn checks(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
     let h = if batch { "###" } else { "##" };
     let _ = writeln!(s, "{h} Checklist\n");
     let list = checklist(r);
@@ -280,7 +280,8 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
         }
         let _ = writeln!(s, "{h}# {}\n", section.name());
         for c in rows {
-            let tick = box_for(c.status);
+            let lowered = super::lowered_in_check(r, c.rule, rec);
+            let tick = if lowered.is_some() { " " } else { box_for(c.status) };
             let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
             if let Some(reason) = &c.reason {
                 let _ = write!(s, ": skipped, {}", md(reason));
@@ -297,6 +298,9 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
                     .max()
                     .unwrap_or(Severity::Info);
                 let _ = write!(s, ": {n} finding(s), worst {worst}");
+            }
+            if let Some(lowered) = lowered {
+                let _ = write!(s, " ({})", md(&lowered));
             }
             s.push('\n');
         }
@@ -328,8 +332,9 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
     }
 }
 
-/// The checklist box: ticked when the check held, empty when it did not, and `-` (not
-/// applicable) when it did not run, so a skipped check never looks like a failure.
+/// The checklist box: ticked when the check held, empty when it did not (or held only
+/// because an override lowered what it found), and `-` (not applicable) when it did not
+/// run, so a skipped check never looks like a failure.
 fn box_for(status: Status) -> &'static str {
     match status {
         Status::Pass | Status::Info => "x",

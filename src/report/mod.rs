@@ -407,8 +407,19 @@ pub fn established(r: &BundleReport, record: &Record) -> String {
 /// because `--allow redaction` lowered two errors must say so where it is read, not
 /// only in the findings ("2 errors lowered to info by --allow redaction").
 fn lowered(r: &BundleReport, record: &Record) -> Option<String> {
-    let lowered: Vec<&Finding> =
-        r.outcome.findings.iter().filter(|f| f.remapped_from.is_some_and(|from| f.severity < from)).collect();
+    lowered_among(r.outcome.findings.iter(), record)
+}
+
+/// What an override lowered among the findings of one check, as its checklist row says
+/// it ("3 warnings lowered by --allow claims"). Such a check did not hold: the auditor
+/// accepted what it found. Its row says so and is not ticked; it was ticked, "[x] Record-
+/// count claims match the records processed" under three contradicted record claims.
+pub fn lowered_in_check(r: &BundleReport, rule: &Rule, record: &Record) -> Option<String> {
+    lowered_among(r.outcome.findings.iter().filter(|f| concerns_rule(f, rule)), record)
+}
+
+fn lowered_among<'a>(findings: impl Iterator<Item = &'a Finding>, record: &Record) -> Option<String> {
+    let lowered: Vec<&Finding> = findings.filter(|f| f.remapped_from.is_some_and(|from| f.severity < from)).collect();
     if lowered.is_empty() {
         return None;
     }
