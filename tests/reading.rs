@@ -308,3 +308,48 @@ fn findings_under_a_long_name_are_counted_past_a_text_budget() {
     assert!(more["pointer"].as_str().unwrap().len() <= 4096, "the more-finding's pointer is cut to an ancestor");
     assert_eq!(v["bundles"][0]["counts"]["error"], 50);
 }
+
+/// Past 4 MiB of listed findings text, findings are counted, not listed (docs/security.md).
+/// A member added after sealing, 100 levels of 10,000-character names over 300 integers
+/// that RFC 8785 rounds, gives five reading findings of a megabyte each (their pointers)
+/// first: the budget was spent, and the one finding that rejects the bundle, the hash
+/// mismatch, was shown as "and 1 more integrity.hash-mismatch finding(s) not listed",
+/// with no expected or found hash. A rule's first finding is now listed whenever its own
+/// text is small.
+#[test]
+fn a_flood_of_long_reading_findings_does_not_hide_the_hash_mismatch() {
+    let sealed = std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap();
+    let stated = serde_json::from_str::<serde_json::Value>(&sealed).unwrap()["signatures"]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut deep = format!("[{}]", vec!["12345678901234567890"; 300].join(","));
+    for i in 0..100u8 {
+        let name = char::from(b'a' + i % 26).to_string().repeat(10_000);
+        deep = format!("{{\"{name}\":{deep}}}");
+    }
+    let text = sealed.replacen("\"notes\":", &format!("\"x-deep\": {deep},\n  \"notes\":"), 1);
+    assert_ne!(text, sealed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("flood-then-mismatch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bundle.json");
+    std::fs::write(&path, &text).unwrap();
+
+    let r = run(&["--format", "json", "--now", NOW, path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &v["bundles"][0];
+    let precision = findings(b, "read.integer-precision");
+    assert!(precision.iter().any(|f| f["pointer"].as_str().is_some_and(|p| p.len() > 1_000_000)), "{precision:?}");
+    let mismatch = findings(b, "integrity.hash-mismatch");
+    assert_eq!(mismatch.len(), 1, "{mismatch:?}");
+    let f = mismatch[0];
+    assert!(!f["message"].as_str().unwrap().starts_with("and "), "{f}");
+    assert_eq!(f["found"], stated.as_str(), "{f}");
+    // Where the stated hash is in the file, found apart from the tool.
+    let at = text.find(&format!("\"{stated}\"")).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    assert_finding(b, "integrity.hash-mismatch", "/signatures/sha256", line as u64, column as u64);
+    let _ = std::fs::remove_dir_all(&dir);
+}
