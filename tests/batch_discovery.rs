@@ -763,6 +763,8 @@ fn markdown_and_html_of_one_bundle_name_the_entries_left_out() {
     let row = rows.iter().find(|r| r.first() == Some(&link)).unwrap_or_else(|| panic!("no row for {link}: {rows:?}"));
     assert_eq!(row.get(1).map(String::as_str), Some("SKIPPED"), "{row:?}");
     assert!(row.get(3).is_some_and(|c| c.contains("rejects the run under --strict")), "{row:?}");
+    // The one bundle read is still shown in full, its checklist included, as alone.
+    assert!(md.stdout.contains("- [x] **PASS** Hash matches the payload (`integrity.hash-mismatch`)"), "{}", md.stdout);
 
     let html = run_bounded(&["--now", NOW, "--format", "html", "--strict", "--kms-key", &key, d]);
     assert_eq!(html.code, 1, "{}", html.stderr);

@@ -33,7 +33,7 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let batch = !super::alone(reports.len(), tally);
-    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch)).collect();
+    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch, reports.len() == 1)).collect();
     super::rows_text::<Page>(&rows, reports, tally, style)
 }
 
@@ -48,12 +48,14 @@ pub struct Row {
 }
 
 impl Row {
-    fn of(r: &BundleReport, style: &Style, batch: bool) -> Row {
+    /// `whole`: the run's one bundle (beside inputs not read or entries left out), shown
+    /// in full as a run of it alone is.
+    fn of(r: &BundleReport, style: &Style, batch: bool, whole: bool) -> Row {
         Row {
             name: esc(&r.name).into_owned(),
             verdict: r.verdict,
             first_failing: super::human::first_failing(r, style.strict),
-            section: bundle(r, style, batch).into_string(),
+            section: bundle(r, style, batch, whole).into_string(),
         }
     }
 }
@@ -108,7 +110,13 @@ impl super::RowFormat for Page {
     type Row = Row;
 
     fn row(r: &BundleReport, style: &Style) -> Row {
-        Row::of(r, style, true)
+        Row::of(r, style, true, false)
+    }
+
+    /// The run's one bundle is shown in full, in a batch's frame when the run found more
+    /// (an input not read, an entry left out).
+    fn from_one(rows: usize, _tally: &Tally) -> bool {
+        rows == 1
     }
 
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
@@ -201,9 +209,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
     }
 }
 
-fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
+fn bundle(r: &BundleReport, style: &Style, batch: bool, whole: bool) -> Markup {
     let (word, class) = verdict_class(r.verdict);
-    let detail = !batch || style.verbose || r.verdict == Verdict::Rejected;
+    let detail = !batch || whole || style.verbose || r.verdict == Verdict::Rejected;
     html! {
         @if batch { h2 { (esc(&r.name)) } }
         div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
@@ -322,7 +330,7 @@ mod tests {
                     }
                     (record(rec, reports))
                     @for r in reports {
-                        (bundle(r, style, batch))
+                        (bundle(r, style, batch, reports.len() == 1))
                     }
                 }
             }

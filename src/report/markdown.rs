@@ -13,8 +13,8 @@ use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let batch = !super::alone(reports.len(), tally);
-    if batch {
+    // A run of one bundle (beside inputs not read or entries left out) shows it in full.
+    if reports.len() != 1 {
         let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
         return super::rows_text::<Document>(&rows, reports, tally, style);
     }
@@ -91,6 +91,12 @@ impl super::RowFormat for Document {
         Row::of(r, style)
     }
 
+    /// The run's one bundle is shown in full, in a batch's frame when the run found more
+    /// (an input not read, an entry left out).
+    fn from_one(rows: usize, _tally: &Tally) -> bool {
+        rows == 1
+    }
+
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
         whole(std::slice::from_ref(r), tally, style)
     }
@@ -142,14 +148,16 @@ fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
         unread_rows(&mut s, tally);
         s.push('\n');
     }
-    for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {
+    // The run's one bundle is shown in full, in a batch's frame when the run found more.
+    let only = reports.len() == 1;
+    for r in reports.iter().filter(|r| !batch || only || style.verbose || r.verdict == Verdict::Rejected) {
         if batch {
             let _ = writeln!(s, "## {}\n", code(&r.name));
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
         fix_steps(&mut s, r);
-        if !batch || style.verbose {
+        if !batch || only || style.verbose {
             checks(&mut s, r, rec, batch);
         }
     }

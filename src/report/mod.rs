@@ -167,7 +167,12 @@ pub trait RowFormat {
     /// Made with the style as known before the run (options, keys), which is all a
     /// bundle's part of the report reads.
     fn row(r: &BundleReport, style: &Style) -> Self::Row;
-    /// A run of one bundle and no unreadable input, which is shown in full.
+    /// Whether a run of `rows` bundles is written by [`RowFormat::one`] from its report:
+    /// by default a run of one bundle and no unreadable input.
+    fn from_one(rows: usize, tally: &Tally) -> bool {
+        rows == 1 && tally.unreadable.is_empty()
+    }
+    /// A run that [`RowFormat::from_one`] says is written from its one report.
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String;
     /// Any other run: what comes before the rows' sections and what comes after;
     /// `first` holds at least the first report when there is one.
@@ -211,7 +216,7 @@ impl<F: RowFormat> Sink for Rows<'_, F> {
     }
 
     fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-        if let (Some(r), 1, true) = (all.first(), self.rows.len(), tally.unreadable.is_empty()) {
+        if let (Some(r), true) = (all.first(), F::from_one(self.rows.len(), tally)) {
             return out.write_all(F::one(r, tally, style).as_bytes());
         }
         let (head, tail) = F::frame(&self.rows, all, tally, style);
