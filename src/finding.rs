@@ -324,7 +324,7 @@ pub const MAX_LISTED_BYTES: usize = 4 << 20;
 /// The most text (see [`Outcome::listed_bytes`]) a rule's first finding may carry to be
 /// listed once [`MAX_LISTED_BYTES`] is reached: every rule then still shows what it
 /// found, and the report grows by at most this much per rule of the catalogue.
-const MAX_FIRST_BYTES: usize = 16 << 10;
+pub(crate) const MAX_FIRST_BYTES: usize = 16 << 10;
 
 /// The longest pointer an "and N more" finding keeps: longer, it points at the nearest
 /// ancestor within the limit (its line and column still name the exact place).
