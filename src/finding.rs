@@ -211,7 +211,12 @@ impl Outcome {
             }
         };
         let Some((_, kept, more)) = self.counted.get_mut(at) else { return };
-        if *kept < MAX_PER_RULE && f.more == 0 && self.listed_bytes < MAX_LISTED_BYTES {
+        // A rule's first finding is listed past the text limit when its own text is
+        // small: "and 1 more integrity.hash-mismatch finding(s) not listed" stood for the
+        // one finding that rejected a bundle whose reading findings had used the limit,
+        // with no expected or found hash.
+        let first = *kept == 0 && more.is_none() && f.text_bytes() <= MAX_FIRST_BYTES;
+        if *kept < MAX_PER_RULE && f.more == 0 && (self.listed_bytes < MAX_LISTED_BYTES || first) {
             *kept += 1;
             self.listed_bytes += f.text_bytes();
             self.findings.push(f);
@@ -254,10 +259,13 @@ impl Outcome {
         !self.lists(rule) && self.count_more(rule)
     }
 
-    /// Whether a finding of `rule` pushed now would be listed.
+    /// Whether a finding of `rule` pushed now would be listed: within the caps, or the
+    /// rule's first finding ([`keep`](Outcome::keep) lists it if its own text is small).
     fn lists(&self, rule: &'static Rule) -> bool {
-        self.listed_bytes < MAX_LISTED_BYTES
-            && self.counted.iter().find(|(id, ..)| same_id(id, rule)).is_none_or(|(_, kept, _)| *kept < MAX_PER_RULE)
+        match self.counted.iter().find(|(id, ..)| same_id(id, rule)) {
+            None => true,
+            Some((_, kept, _)) => self.listed_bytes < MAX_LISTED_BYTES && *kept < MAX_PER_RULE,
+        }
     }
 
     /// Adds one to the rule's "and N more" finding, if it has one yet.
@@ -313,6 +321,11 @@ impl Outcome {
 /// the input times the number of findings.
 pub const MAX_LISTED_BYTES: usize = 4 << 20;
 
+/// The most text (see [`Outcome::listed_bytes`]) a rule's first finding may carry to be
+/// listed once [`MAX_LISTED_BYTES`] is reached: every rule then still shows what it
+/// found, and the report grows by at most this much per rule of the catalogue.
+pub(crate) const MAX_FIRST_BYTES: usize = 16 << 10;
+
 /// The longest pointer an "and N more" finding keeps: longer, it points at the nearest
 /// ancestor within the limit (its line and column still name the exact place).
 const MAX_MORE_POINTER: usize = 4096;
@@ -340,11 +353,27 @@ fn more_message(rule: &Rule, n: usize) -> String {
     format!("and {n} more {} finding(s) not listed, the first of them here", rule.id)
 }
 
+/// The message of a rule's findings when none of them is listed (each was too long to
+/// list once the report's text limit was reached): "and N more" would speak of a first
+/// finding the report does not show.
+fn unlisted_message(rule: &Rule, n: usize) -> String {
+    format!(
+        "{n} {} finding(s) not listed (each too long to list after {} MiB of findings), the first of them here",
+        rule.id,
+        MAX_LISTED_BYTES >> 20
+    )
+}
+
 /// Writes each "and N more" finding's message, once every finding has been kept or
 /// counted ([`Outcome::push`], which keeps the first [`MAX_PER_RULE`] of each rule).
 pub fn name_the_rest(findings: &mut [Finding]) {
+    let listed: Vec<&'static str> = findings.iter().filter(|f| f.more == 0).map(|f| f.rule.id).collect();
     for f in findings.iter_mut().filter(|f| f.more > 0) {
-        f.message = more_message(f.rule, f.more);
+        f.message = if listed.iter().any(|id| std::ptr::eq(*id, f.rule.id)) {
+            more_message(f.rule, f.more)
+        } else {
+            unlisted_message(f.rule, f.more)
+        };
     }
 }
 

@@ -707,3 +707,76 @@ fn follow_reads_each_file_once_however_many_links_lead_to_it() {
     assert_eq!(marked, want);
     assert_eq!(v["summary"]["read"], 2, "{}", v["summary"]);
 }
+
+/// The text of each row of the Markdown document's tables, cell by cell, as a CommonMark
+/// + GFM reader (pulldown-cmark) reads them.
+fn markdown_rows(doc: &str) -> Vec<Vec<String>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (mut rows, mut cell): (Vec<Vec<String>>, Option<String>) = (Vec::new(), None);
+    for event in Parser::new_ext(doc, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(c)) = (rows.last_mut(), cell.take()) {
+                    row.push(c);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+/// A `--strict` run of one bundle that verifies, beside a link its walk left out
+/// unverified, exits 1 (contract section 7; the JSON report says "rejected"). The
+/// Markdown and HTML reports showed such a run as the bundle alone, "Verdict: VERIFIED",
+/// and named neither the link nor the run's rejection. Now each shows the run's account
+/// ("rejected under --strict") and a summary row for the entry left out.
+#[test]
+fn markdown_and_html_of_one_bundle_name_the_entries_left_out() {
+    let dir = tree("one-and-a-link");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    let elsewhere = dir.with_file_name("batch-discovery-one-and-a-link-elsewhere");
+    let _ = std::fs::remove_dir_all(&elsewhere);
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    copy("read/bom.json", &elsewhere.join("hidden.json"));
+    std::os::unix::fs::symlink(elsewhere.join("hidden.json"), dir.join("evidence.json")).unwrap();
+    let key = audit_key();
+    let link = format!("{d}/evidence.json");
+
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(v["verdict"], "rejected");
+    assert_eq!(v["summary"]["verified"], 1, "the bundle read verifies: the run is what fails");
+
+    let md = run_bounded(&["--now", NOW, "--format", "markdown", "--strict", "--kms-key", &key, d]);
+    assert_eq!(md.code, 1, "{}", md.stderr);
+    assert!(md.stdout.contains("1 skipped (1 unverified: rejected under --strict)"), "{}", md.stdout);
+    let rows = markdown_rows(&md.stdout);
+    let row = rows.iter().find(|r| r.first() == Some(&link)).unwrap_or_else(|| panic!("no row for {link}: {rows:?}"));
+    assert_eq!(row.get(1).map(String::as_str), Some("SKIPPED"), "{row:?}");
+    assert!(row.get(3).is_some_and(|c| c.contains("rejects the run under --strict")), "{row:?}");
+    // The one bundle read is still shown in full, its checklist included, as alone.
+    assert!(md.stdout.contains("- [x] **PASS** Hash matches the payload (`integrity.hash-mismatch`)"), "{}", md.stdout);
+
+    let html = run_bounded(&["--now", NOW, "--format", "html", "--strict", "--kms-key", &key, d]);
+    assert_eq!(html.code, 1, "{}", html.stderr);
+    assert!(html.stdout.contains("1 skipped (1 unverified: rejected under --strict)"), "{}", html.stdout);
+    let cell = format!("<tr><td class=\"mono\">{link}</td><td>SKIPPED</td>");
+    assert!(html.stdout.contains(&cell), "{}", html.stdout);
+
+    // Not strict: the run verifies (exit 0), and the entry left out is still named.
+    let md = run_bounded(&["--now", NOW, "--format", "markdown", "--kms-key", &key, d]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let rows = markdown_rows(&md.stdout);
+    let row = rows.iter().find(|r| r.first() == Some(&link)).unwrap_or_else(|| panic!("no row for {link}: {rows:?}"));
+    assert!(row.get(3).is_some_and(|c| c.contains("unverified") && !c.contains("--strict")), "{row:?}");
+    let _ = std::fs::remove_dir_all(&elsewhere);
+}

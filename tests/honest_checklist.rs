@@ -91,3 +91,53 @@ fn only_the_kinds_of_claim_present_are_evaluated() {
     let case = j.stdout.split("<testcase").find(|c| c.contains("claims.throughput")).expect("a test case");
     assert!(case.contains("<skipped message=\"no throughput claim"), "{case}");
 }
+
+/// Each task item of a Markdown document as a CommonMark + GFM reader (pulldown-cmark)
+/// reads it: whether it is ticked, and its text.
+fn task_items(doc: &str) -> Vec<(bool, String)> {
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+    let mut items: Vec<(bool, String)> = Vec::new();
+    let mut open: Option<(bool, String)> = None;
+    for event in Parser::new_ext(doc, Options::ENABLE_TASKLISTS) {
+        match event {
+            Event::TaskListMarker(ticked) => open = Some((ticked, String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = open.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Item) => items.extend(open.take()),
+            _ => {}
+        }
+    }
+    items
+}
+
+/// The seed's record claims ("1 billion records", "1B scale", "billion scale") contradict
+/// the 1,000,000 records its cost figures imply (docs/spec.md, section 5.4, "On the seed's
+/// own example"). `--allow claims` lowers them to notes and the bundle verifies, as the
+/// auditor chose; but the check did not hold. The Markdown checklist ticked it, "[x]
+/// Record-count claims match the records processed", and the HTML page drew ☑. Now the
+/// box is left empty and the row names the flag; a check that held is still ticked.
+#[test]
+fn a_check_that_held_only_by_an_override_is_not_ticked() {
+    let p = fixture("seed-example-sealed.json").to_str().unwrap().to_owned();
+    let md = run(&["--format", "markdown", "--now", NOW, "--allow", "claims", &p]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let items = task_items(&md.stdout);
+    let row = |rule: &str| {
+        items.iter().find(|(_, t)| t.contains(&format!("({rule})"))).unwrap_or_else(|| panic!("{rule}: {items:?}"))
+    };
+    let (ticked, text) = row("claims.records");
+    assert!(!ticked, "{text}");
+    assert!(text.contains("3 warnings lowered by --allow claims"), "{text}");
+    assert!(!row("claims.memory").0, "{:?}", row("claims.memory"));
+    // The seed's percentage claims agree with their metrics: that check held.
+    assert!(row("claims.percentage").0, "{:?}", row("claims.percentage"));
+
+    let html = run(&["--format", "html", "--now", NOW, "--allow", "claims", &p]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let li = html.stdout.split("<li>").skip(1).find(|li| li.contains("<code>claims.records</code>")).unwrap();
+    assert!(li.contains("☐") && !li.contains("☑"), "{li}");
+    assert!(li.contains("3 warnings lowered by --allow claims"), "{li}");
+}

@@ -308,3 +308,73 @@ fn findings_under_a_long_name_are_counted_past_a_text_budget() {
     assert!(more["pointer"].as_str().unwrap().len() <= 4096, "the more-finding's pointer is cut to an ancestor");
     assert_eq!(v["bundles"][0]["counts"]["error"], 50);
 }
+
+/// The seed, sealed, with a member added after sealing: 100 levels of 10,000-character
+/// names over 300 integers that RFC 8785 rounds (five read.integer-precision findings
+/// listed, each with a megabyte-long pointer: past the 4 MiB of findings text listed,
+/// docs/security.md), then `late` before `notes`. Written under the target directory.
+fn flooded(tag: &str, late: &str) -> (String, std::path::PathBuf) {
+    let sealed = std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap();
+    let mut deep = format!("[{}]", vec!["12345678901234567890"; 300].join(","));
+    for i in 0..100u8 {
+        let name = char::from(b'a' + i % 26).to_string().repeat(10_000);
+        deep = format!("{{\"{name}\":{deep}}}");
+    }
+    let text = sealed.replacen("\"notes\":", &format!("\"x-deep\": {deep},\n  {late}\"notes\":"), 1);
+    assert_ne!(text, sealed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("flood-{tag}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bundle.json");
+    std::fs::write(&path, &text).unwrap();
+    (text, path)
+}
+
+/// Line and column (1-based, in characters: the text here is ASCII) of byte `at`.
+fn line_column(text: &str, at: usize) -> (u64, u64) {
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    (line as u64, column as u64)
+}
+
+/// The five long reading findings spent the budget, and the one finding that rejects
+/// the bundle, the hash mismatch, was shown as "and 1 more integrity.hash-mismatch
+/// finding(s) not listed", with no expected or found hash. A rule's first finding is
+/// now listed whenever its own text is small.
+#[test]
+fn a_flood_of_long_reading_findings_does_not_hide_the_hash_mismatch() {
+    let (text, path) = flooded("mismatch", "");
+    let r = run(&["--format", "json", "--now", NOW, path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &v["bundles"][0];
+    let precision = findings(b, "read.integer-precision");
+    assert!(precision.iter().any(|f| f["pointer"].as_str().is_some_and(|p| p.len() > 1_000_000)), "{precision:?}");
+    let mismatch = findings(b, "integrity.hash-mismatch");
+    assert_eq!(mismatch.len(), 1, "{mismatch:?}");
+    let f = mismatch[0];
+    assert!(!f["message"].as_str().unwrap().starts_with("and "), "{f}");
+    // The hash the seed states (the member was added after sealing).
+    let sealed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example-sealed.json")).unwrap()).unwrap();
+    let stated = sealed["signatures"]["sha256"].as_str().unwrap();
+    assert_eq!(f["found"], stated, "{f}");
+    let (line, column) = line_column(&text, text.find(&format!("\"{stated}\"")).unwrap());
+    assert_finding(b, "integrity.hash-mismatch", "/signatures/sha256", line, column);
+}
+
+/// The reader keeps the same budget: after the five long findings, a lone surrogate at
+/// `/x-late` was "and 1 more read.lone-surrogate finding(s) not listed". It is listed.
+#[test]
+fn a_flood_of_long_reading_findings_does_not_hide_a_later_reading_error() {
+    let (text, path) = flooded("surrogate", "\"x-late\": \"\\ud800\",\n  ");
+    let r = run(&["--format", "json", "--now", NOW, path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &v["bundles"][0];
+    let late = findings(b, "read.lone-surrogate");
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert!(!late[0]["message"].as_str().unwrap().contains("not listed"), "{}", late[0]);
+    // At the escape's backslash, as for fixtures/read/lone-surrogate.json.
+    let (line, column) = line_column(&text, text.find("\"\\ud800\"").unwrap() + 1);
+    assert_finding(b, "read.lone-surrogate", "/x-late", line, column);
+}

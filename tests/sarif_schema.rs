@@ -244,3 +244,55 @@ fn standard_input_is_no_file_of_the_repository() {
     assert!(art.get("uri").is_none(), "{art}");
     assert_eq!(art["description"]["text"], "standard input");
 }
+
+/// `aebFinding/v1` as docs/report-format.md defines it, computed here apart from the
+/// tool: the first 16 bytes of SHA-256 over file, rule and pointer (each followed by a
+/// NUL), and for the n-th finding of one rule at one pointer after the first, n too.
+fn documented_fingerprint(file: &str, rule: &str, pointer: &str, occurrence: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [file, rule, pointer] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    if occurrence > 0 {
+        h.update(format!("{occurrence}\0").as_bytes());
+    }
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// "1 billion records and 2 billion rows" holds two contradicted record claims in one
+/// string (fixtures/audit/CASES.md: "both contradictions"): two claims.records results
+/// at one pointer. They shared one fingerprint, so a result management system (code
+/// scanning matches alerts by fingerprint) took them for one result and showed one
+/// claim. Every result of a run now has its own; the first keeps the one it had.
+#[test]
+fn two_findings_of_one_rule_at_one_pointer_have_two_fingerprints() {
+    let rel = "audit/marketplace-claims-two-in-one-field.json";
+    let p = fixture(rel);
+    let (_, v) = sarif(&[p.to_str().unwrap()], None);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let pointer = "/enterprise_validation/scale_proven";
+    let claims: Vec<&serde_json::Value> =
+        results.iter().filter(|r| r["ruleId"] == "claims.records" && r["properties"]["pointer"] == pointer).collect();
+    assert_eq!(claims.len(), 2, "{results:?}");
+    // The file as named on the command line: the report's name for it.
+    let file = p.to_str().unwrap();
+    let prints: Vec<&str> =
+        claims.iter().map(|r| r["partialFingerprints"]["aebFinding/v1"].as_str().unwrap()).collect();
+    assert_eq!(
+        prints,
+        [
+            documented_fingerprint(file, "claims.records", pointer, 0),
+            documented_fingerprint(file, "claims.records", pointer, 1)
+        ]
+    );
+    for other in ["audit/claims-years-after-change.json", "audit/claims-words-umpteen-times.json", rel] {
+        let p = fixture(other);
+        let (_, v) = sarif(&[p.to_str().unwrap()], None);
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let distinct: std::collections::BTreeSet<&str> =
+            results.iter().map(|r| r["partialFingerprints"]["aebFinding/v1"].as_str().unwrap()).collect();
+        assert_eq!(distinct.len(), results.len(), "{other}: {results:?}");
+    }
+}

@@ -713,9 +713,16 @@ impl Parser<'_, '_> {
             }
         };
         let within_budget = self.listed_bytes < crate::finding::MAX_LISTED_BYTES;
+        // Past the budget a rule's first finding is still listed when its pointer is
+        // short (the path is built for it once per rule at most), as the checks' are
+        // ([`crate::finding::Outcome::push`]): long findings met first cannot hide it.
+        let first_short = !within_budget
+            && listable
+            && self.counts.get(i).is_some_and(|c| c.listed == 0 && c.first_unlisted.is_none())
+            && self.path().len() <= crate::finding::MAX_FIRST_BYTES / 2;
         let Some(entry) = self.counts.get_mut(i) else { return Cap::Listed };
         entry.seen += 1;
-        if listable && entry.listed < MAX_PER_RULE && within_budget {
+        if listable && entry.listed < MAX_PER_RULE && (within_budget || first_short) {
             entry.listed += 1;
             Cap::Listed
         } else if entry.first_unlisted.is_none() {

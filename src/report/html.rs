@@ -32,8 +32,8 @@ ul.checks{list-style:none;padding-left:.4rem}ul.checks li{margin:.1rem 0}
 ";
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
-    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch)).collect();
+    let batch = !super::alone(reports.len(), tally);
+    let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style, batch, reports.len() == 1)).collect();
     super::rows_text::<Page>(&rows, reports, tally, style)
 }
 
@@ -48,12 +48,14 @@ pub struct Row {
 }
 
 impl Row {
-    fn of(r: &BundleReport, style: &Style, batch: bool) -> Row {
+    /// `whole`: the run's one bundle (beside inputs not read or entries left out), shown
+    /// in full as a run of it alone is.
+    fn of(r: &BundleReport, style: &Style, batch: bool, whole: bool) -> Row {
         Row {
             name: esc(&r.name).into_owned(),
             verdict: r.verdict,
             first_failing: super::human::first_failing(r, style.strict),
-            section: bundle(r, style, batch).into_string(),
+            section: bundle(r, style, batch, whole).into_string(),
         }
     }
 }
@@ -71,7 +73,7 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
         [r] => format!("aeb-verify: {}", r.name),
         _ => format!("aeb-verify: {} bundles", rows.len()),
     };
-    let batch = rows.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(rows.len(), tally);
     let single = reports.get(..1).filter(|_| rows.len() == 1).unwrap_or_default();
     let page = html! {
         (DOCTYPE)
@@ -108,7 +110,13 @@ impl super::RowFormat for Page {
     type Row = Row;
 
     fn row(r: &BundleReport, style: &Style) -> Row {
-        Row::of(r, style, true)
+        Row::of(r, style, true, false)
+    }
+
+    /// The run's one bundle is shown in full, in a batch's frame when the run found more
+    /// (an input not read, an entry left out).
+    fn from_one(rows: usize, _tally: &Tally) -> bool {
+        rows == 1
     }
 
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
@@ -146,6 +154,9 @@ fn summary(rows: &[Row], tally: &Tally) -> Markup {
             }
             @for u in &tally.unreadable {
                 tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
+            }
+            @for n in &tally.skipped {
+                tr { td.mono { (esc(&n.path)) } td { "SKIPPED" } td { (esc(&super::left_out(n, tally.strict))) } }
             }
         }
     }
@@ -198,9 +209,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
     }
 }
 
-fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
+fn bundle(r: &BundleReport, style: &Style, batch: bool, whole: bool) -> Markup {
     let (word, class) = verdict_class(r.verdict);
-    let detail = !batch || style.verbose || r.verdict == Verdict::Rejected;
+    let detail = !batch || whole || style.verbose || r.verdict == Verdict::Rejected;
     html! {
         @if batch { h2 { (esc(&r.name)) } }
         div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
@@ -214,7 +225,7 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool) -> Markup {
         }
         @if detail {
             h2 { "Checklist" }
-            (checks(r))
+            (checks(r, style.record))
         }
     }
 }
@@ -255,7 +266,7 @@ fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
     }
 }
 
-fn checks(r: &BundleReport) -> Markup {
+fn checks(r: &BundleReport, rec: &Record) -> Markup {
     let list = checklist(r);
     html! {
         @for section in Section::ALL {
@@ -264,10 +275,14 @@ fn checks(r: &BundleReport) -> Markup {
                 h3 { (section.name()) }
                 ul.checks {
                     @for c in rows {
+                        @let lowered = super::lowered_in_check(r, c.rule, rec);
                         li {
-                            span class={ "st " (c.status.label()) } { (mark(c.status)) " " (c.status.label()) }
+                            span class={ "st " (c.status.label()) } {
+                                (if lowered.is_some() { "☐" } else { mark(c.status) }) " " (c.status.label())
+                            }
                             " " (c.rule.title) " " code { (c.rule.id) }
                             @if let Some(why) = &c.reason { ": skipped, " (esc(why)) }
+                            @if let Some(lowered) = &lowered { " (" (lowered) ")" }
                         }
                     }
                 }
@@ -315,7 +330,7 @@ mod tests {
                     }
                     (record(rec, reports))
                     @for r in reports {
-                        (bundle(r, style, batch))
+                        (bundle(r, style, batch, reports.len() == 1))
                     }
                 }
             }

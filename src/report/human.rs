@@ -49,7 +49,7 @@ pub(super) fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
     fix_list(s, r, style.width);
     summary(s, r, style.width);
     if style.verbose {
-        every_check(s, r, style.width);
+        every_check(s, r, style.record, style.width);
     }
     s.push('\n');
     verdict_block(s, r, style);
@@ -575,7 +575,7 @@ fn summary(s: &mut String, r: &BundleReport, width: usize) {
 }
 
 /// `--verbose`: every check by name, with its status.
-fn every_check(s: &mut String, r: &BundleReport, width: usize) {
+fn every_check(s: &mut String, r: &BundleReport, record: &Record, width: usize) {
     let checks = checklist(r);
     for section in Section::ALL {
         let rows: Vec<_> = checks.iter().filter(|c| c.rule.section == section).collect();
@@ -585,7 +585,8 @@ fn every_check(s: &mut String, r: &BundleReport, width: usize) {
         let _ = writeln!(s, "\n{}", section.name());
         for c in rows {
             let why = c.reason.as_deref().map(|w| format!(": {}", esc(w))).unwrap_or_default();
-            let text = format!("{} ({}){why}", c.rule.title, c.rule.id);
+            let lowered = super::lowered_in_check(r, c.rule, record).map(|l| format!(" ({l})")).unwrap_or_default();
+            let text = format!("{} ({}){why}{lowered}", c.rule.title, c.rule.id);
             wrapped(s, &text, &format!("  {:<4}  ", c.status.label()), "        ", width);
         }
     }

@@ -13,8 +13,8 @@ use crate::verify::{BundleReport, Verdict};
 use std::fmt::Write;
 
 pub fn render(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
-    if batch {
+    // A run of one bundle (beside inputs not read or entries left out) shows it in full.
+    if reports.len() != 1 {
         let rows: Vec<Row> = reports.iter().map(|r| Row::of(r, style)).collect();
         return super::rows_text::<Document>(&rows, reports, tally, style);
     }
@@ -47,7 +47,7 @@ impl Row {
             findings(&mut s, r, rec, true);
             fix_steps(&mut s, r);
             if style.verbose {
-                checks(&mut s, r, true);
+                checks(&mut s, r, rec, true);
             }
             s
         });
@@ -65,11 +65,20 @@ fn batch_head(rows: &[Row], tally: &Tally, style: &Style) -> String {
     for r in rows {
         s.push_str(&r.line);
     }
+    unread_rows(&mut s, tally);
+    s.push('\n');
+    s
+}
+
+/// The summary table's rows for the inputs that could not be read and the entries the
+/// walk left out, after the bundles'.
+fn unread_rows(s: &mut String, tally: &Tally) {
     for u in &tally.unreadable {
         let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
     }
-    s.push('\n');
-    s
+    for n in &tally.skipped {
+        let _ = writeln!(s, "| {} | **SKIPPED** | - | {} |", cell_code(&n.path), md(&super::left_out(n, tally.strict)));
+    }
 }
 
 /// `--format markdown`, written from each bundle's [`Row`] ([`super::Rows`]).
@@ -80,6 +89,12 @@ impl super::RowFormat for Document {
 
     fn row(r: &BundleReport, style: &Style) -> Row {
         Row::of(r, style)
+    }
+
+    /// The run's one bundle is shown in full, in a batch's frame when the run found more
+    /// (an input not read, an entry left out).
+    fn from_one(rows: usize, _tally: &Tally) -> bool {
+        rows == 1
     }
 
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String {
@@ -100,7 +115,7 @@ impl super::RowFormat for Document {
 fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
     let rec = style.record;
     let mut s = String::new();
-    let batch = reports.len() != 1 || !tally.unreadable.is_empty();
+    let batch = !super::alone(reports.len(), tally);
     match reports {
         [r] if !batch => {
             let _ = writeln!(s, "# Evidence bundle audit: {}\n", code(&r.name));
@@ -130,20 +145,20 @@ fn whole(reports: &[BundleReport], tally: &Tally, style: &Style) -> String {
                 md(&super::established(r, rec))
             );
         }
-        for u in &tally.unreadable {
-            let _ = writeln!(s, "| {} | **UNREADABLE** | - | {} |", cell_code(&u.path), md(&u.reason));
-        }
+        unread_rows(&mut s, tally);
         s.push('\n');
     }
-    for r in reports.iter().filter(|r| !batch || style.verbose || r.verdict == Verdict::Rejected) {
+    // The run's one bundle is shown in full, in a batch's frame when the run found more.
+    let only = reports.len() == 1;
+    for r in reports.iter().filter(|r| !batch || only || style.verbose || r.verdict == Verdict::Rejected) {
         if batch {
             let _ = writeln!(s, "## {}\n", code(&r.name));
             let _ = writeln!(s, "**Verdict: {}**: {}\n", word(r.verdict), md(&super::established(r, rec)));
         }
         findings(&mut s, r, rec, batch);
         fix_steps(&mut s, r);
-        if !batch || style.verbose {
-            checks(&mut s, r, batch);
+        if !batch || only || style.verbose {
+            checks(&mut s, r, rec, batch);
         }
     }
     s
@@ -262,7 +277,7 @@ fn finding(s: &mut String, f: &Finding, rec: &Record) {
     let _ = writeln!(s, "  - what to do: {}", md(super::what_to_do(f.rule)));
 }
 
-fn checks(s: &mut String, r: &BundleReport, batch: bool) {
+fn checks(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
     let h = if batch { "###" } else { "##" };
     let _ = writeln!(s, "{h} Checklist\n");
     let list = checklist(r);
@@ -273,7 +288,8 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
         }
         let _ = writeln!(s, "{h}# {}\n", section.name());
         for c in rows {
-            let tick = box_for(c.status);
+            let lowered = super::lowered_in_check(r, c.rule, rec);
+            let tick = if lowered.is_some() { " " } else { box_for(c.status) };
             let _ = write!(s, "- [{tick}] **{}** {} (`{}`)", c.status.label(), c.rule.title, c.rule.id);
             if let Some(reason) = &c.reason {
                 let _ = write!(s, ": skipped, {}", md(reason));
@@ -290,6 +306,9 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
                     .max()
                     .unwrap_or(Severity::Info);
                 let _ = write!(s, ": {n} finding(s), worst {worst}");
+            }
+            if let Some(lowered) = lowered {
+                let _ = write!(s, " ({})", md(&lowered));
             }
             s.push('\n');
         }
@@ -321,8 +340,9 @@ fn checks(s: &mut String, r: &BundleReport, batch: bool) {
     }
 }
 
-/// The checklist box: ticked when the check held, empty when it did not, and `-` (not
-/// applicable) when it did not run, so a skipped check never looks like a failure.
+/// The checklist box: ticked when the check held, empty when it did not (or held only
+/// because an override lowered what it found), and `-` (not applicable) when it did not
+/// run, so a skipped check never looks like a failure.
 fn box_for(status: Status) -> &'static str {
     match status {
         Status::Pass | Status::Info => "x",

@@ -96,6 +96,26 @@ fn human_tally(s: &mut String, tally: &Tally) {
     }
 }
 
+/// Whether a Markdown or HTML report shows its run as one bundle alone: one bundle read
+/// and nothing else found. A run that could not read an input, or whose walk left
+/// entries out, opens with the run's account and lists each of them: shown alone, a
+/// `--strict` run of one verified bundle beside a link it left out unverified read
+/// "Verdict: VERIFIED" and nothing more, while it exited 1.
+pub(super) fn alone(bundles: usize, tally: &Tally) -> bool {
+    bundles == 1 && tally.unreadable.is_empty() && tally.skipped.is_empty()
+}
+
+/// An entry a directory walk left out, as the summary tables of the Markdown and HTML
+/// reports say it (not escaped: the caller escapes it for its format).
+pub(super) fn left_out(n: &Notice, strict: bool) -> String {
+    let what = match (n.unverified, strict) {
+        (false, _) => "walked already: hides nothing",
+        (true, false) => "unverified: it may hold a bundle nothing checked",
+        (true, true) => "unverified: it may hold a bundle nothing checked; rejects the run under --strict",
+    };
+    format!("{}; {what}", n.reason)
+}
+
 /// A report being written while bundles are verified: each bundle is handed over once,
 /// in input order, and may be dropped after; `finish` closes the document. A format
 /// whose header needs the whole run keeps a row per bundle ([`Rows`]) and is given the
@@ -147,7 +167,12 @@ pub trait RowFormat {
     /// Made with the style as known before the run (options, keys), which is all a
     /// bundle's part of the report reads.
     fn row(r: &BundleReport, style: &Style) -> Self::Row;
-    /// A run of one bundle and no unreadable input, which is shown in full.
+    /// Whether a run of `rows` bundles is written by [`RowFormat::one`] from its report:
+    /// by default a run of one bundle and no unreadable input.
+    fn from_one(rows: usize, tally: &Tally) -> bool {
+        rows == 1 && tally.unreadable.is_empty()
+    }
+    /// A run that [`RowFormat::from_one`] says is written from its one report.
     fn one(r: &BundleReport, tally: &Tally, style: &Style) -> String;
     /// Any other run: what comes before the rows' sections and what comes after;
     /// `first` holds at least the first report when there is one.
@@ -191,7 +216,7 @@ impl<F: RowFormat> Sink for Rows<'_, F> {
     }
 
     fn finish(&mut self, all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-        if let (Some(r), 1, true) = (all.first(), self.rows.len(), tally.unreadable.is_empty()) {
+        if let (Some(r), true) = (all.first(), F::from_one(self.rows.len(), tally)) {
             return out.write_all(F::one(r, tally, style).as_bytes());
         }
         let (head, tail) = F::frame(&self.rows, all, tally, style);
@@ -387,8 +412,19 @@ pub fn established(r: &BundleReport, record: &Record) -> String {
 /// because `--allow redaction` lowered two errors must say so where it is read, not
 /// only in the findings ("2 errors lowered to info by --allow redaction").
 fn lowered(r: &BundleReport, record: &Record) -> Option<String> {
-    let lowered: Vec<&Finding> =
-        r.outcome.findings.iter().filter(|f| f.remapped_from.is_some_and(|from| f.severity < from)).collect();
+    lowered_among(r.outcome.findings.iter(), record)
+}
+
+/// What an override lowered among the findings of one check, as its checklist row says
+/// it ("3 warnings lowered by --allow claims"). Such a check did not hold: the auditor
+/// accepted what it found. Its row says so and is not ticked; it was ticked, "[x] Record-
+/// count claims match the records processed" under three contradicted record claims.
+pub fn lowered_in_check(r: &BundleReport, rule: &Rule, record: &Record) -> Option<String> {
+    lowered_among(r.outcome.findings.iter().filter(|f| concerns_rule(f, rule)), record)
+}
+
+fn lowered_among<'a>(findings: impl Iterator<Item = &'a Finding>, record: &Record) -> Option<String> {
+    let lowered: Vec<&Finding> = findings.filter(|f| f.remapped_from.is_some_and(|from| f.severity < from)).collect();
     if lowered.is_empty() {
         return None;
     }

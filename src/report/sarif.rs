@@ -88,7 +88,13 @@ impl Sink for Stream<'_> {
     fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
         let index = Some(self.artifacts.len());
         let artifact = artifact_location(&r.name);
+        // How many findings of each rule at each pointer came before: the second claim
+        // of one kind in one string is a result of its own, with a fingerprint of its own.
+        let mut before: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
         for f in &r.outcome.findings {
+            let occurrence = before.entry((f.rule.id, f.pointer.as_str())).or_insert(0);
+            let fingerprint = fingerprint(&r.name, f.rule.id, &f.pointer, *occurrence);
+            *occurrence += 1;
             let location = ArtifactLocation { index, ..artifact.clone() };
             // Code scanning needs a region on every result: a finding about the whole
             // file (its size, say) is shown at line 1.
@@ -112,7 +118,7 @@ impl Sink for Stream<'_> {
                     None => text(&f.message),
                 } },
                 "locations": [loc],
-                "partialFingerprints": { "aebFinding/v1": fingerprint(&r.name, f.rule.id, &f.pointer) },
+                "partialFingerprints": { "aebFinding/v1": fingerprint },
                 "properties": {
                     "pointer": f.pointer,
                     "expected": f.expected,
@@ -273,12 +279,20 @@ fn srcroot() -> Option<String> {
 }
 
 /// Stable across runs and edits elsewhere in the file: the file, the rule and the
-/// pointer of the value, hashed.
-fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
+/// pointer of the value, hashed, and for the n-th finding of one rule at one pointer
+/// after the first (two contradicted claims in one string), n as well. Results that
+/// share every fingerprint are one result to a result management system (SARIF 2.1.0's
+/// `partialFingerprints`; code scanning matches alerts by them): the second claim was shown as the
+/// first, or not at all. The first keeps the hash it always had.
+fn fingerprint(file: &str, rule: &str, pointer: &str, occurrence: usize) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     for part in [file, rule, pointer] {
         h.update(part.as_bytes());
+        h.update([0]);
+    }
+    if occurrence > 0 {
+        h.update(occurrence.to_string().as_bytes());
         h.update([0]);
     }
     let digest: [u8; 32] = h.finalize().into();
