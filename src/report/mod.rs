@@ -394,7 +394,9 @@ fn lowered(r: &BundleReport, record: &Record) -> Option<String> {
     }
     let mut counts = Vec::new();
     for (severity, one) in [(Severity::Error, "error"), (Severity::Warning, "warning")] {
-        let n = lowered.iter().filter(|f| f.remapped_from == Some(severity)).count();
+        // An "and N more" finding stands for N findings, as in the tallies beside it: 150
+        // lowered errors were "101 errors lowered" (100 listed, one "and 50 more").
+        let n: usize = lowered.iter().filter(|f| f.remapped_from == Some(severity)).map(|f| f.counts_for()).sum();
         if n > 0 {
             counts.push(format!("{n} {one}{}", if n == 1 { "" } else { "s" }));
         }
