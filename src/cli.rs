@@ -155,7 +155,8 @@ pub struct SigArgs {
     pub min_signers: usize,
 
     /// Count only signatures by this key: OpenPGP fingerprint (or 16-hex key ID) or
-    /// KMS key ID; repeatable; implies --require-signature
+    /// KMS key ID, of a key supplied with --cert or --kms-key KEY_ID=FILE (a pin naming
+    /// none stops the run); repeatable; implies --require-signature
     #[arg(long = "signer", value_name = "FPR|KEY_ID")]
     pub signers: Vec<String>,
 }

@@ -38,3 +38,69 @@ fn the_verdict_line_counts_every_finding_an_override_lowered() {
     assert_eq!(findings(&b, "redaction.deny-pattern")[0]["pointer"], "/x_customers/0");
     assert_eq!(findings(&b, "redaction.run-seed")[0]["pointer"], "/run_seed");
 }
+
+/// gpg's fingerprint of a fixture certificate (fixtures/signatures/certs/fingerprints.txt).
+fn fpr(name: &str) -> String {
+    let list = std::fs::read_to_string(fixture("signatures/certs/fingerprints.txt")).unwrap();
+    let line = list.lines().find_map(|l| l.strip_prefix(&format!("{name} "))).unwrap();
+    line.split_whitespace().next().unwrap().to_owned()
+}
+
+fn path(rel: &str) -> String {
+    fixture(rel).to_str().unwrap().to_owned()
+}
+
+/// A `--signer` pin that names no supplied key can never be met. Every bundle was
+/// rejected (exit 1, `sig.required`) as if the bundles were at fault; it is a mistake in
+/// the command (the certificate left out, a fingerprint or KMS key ID mistyped), and
+/// stops the run (exit 2) before any bundle is read, as a missing key file does.
+#[test]
+fn a_signer_pin_that_names_no_supplied_key_stops_the_run() {
+    let bundle = path("signatures/bundles/pgp-ed25519.json");
+    let ed25519 = path("signatures/certs/ed25519.asc");
+    let stranger = fpr("stranger");
+    let runs: Vec<(Vec<String>, String)> = vec![
+        // a certificate given, the pin names another
+        (vec!["--cert".into(), ed25519.clone(), "--signer".into(), stranger.clone()], stranger.clone()),
+        // the pin's certificate left out altogether
+        (vec!["--signer".into(), fpr("ed25519")], fpr("ed25519")),
+        // the pin's long key ID (the fingerprint's last 16 digits, v4), lower case
+        (
+            vec!["--cert".into(), ed25519.clone(), "--signer".into(), stranger[24..].to_lowercase()],
+            stranger[24..].to_lowercase(),
+        ),
+        // a KMS key ID no --kms-key binds
+        (
+            vec![
+                "--kms-key".into(),
+                format!("arn:aws:kms:eu-west-1:111122223333:key/a={}", path("signatures/kms/p256.pem")),
+                "--signer".into(),
+                "arn:aws:kms:eu-west-1:111122223333:key/b".into(),
+            ],
+            "arn:aws:kms:eu-west-1:111122223333:key/b".into(),
+        ),
+    ];
+    for (opts, pin) in runs {
+        let mut args: Vec<&str> = vec!["--now", NOW];
+        args.extend(opts.iter().map(String::as_str));
+        args.push(&bundle);
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{opts:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.is_empty(), "{opts:?}: no report before the run can start: {}", r.stdout);
+        assert!(r.stderr.contains(&format!("--signer {pin} names no supplied key")), "{opts:?}: {}", r.stderr);
+    }
+    // The same pins, each with its key supplied, are taken: the bundle is signed by the
+    // ed25519 key (fixtures/signatures/CASES.md), so the stranger pin rejects it (exit 1)
+    // and the ed25519 pin verifies it (exit 0).
+    let stranger_cert = path("signatures/certs/stranger.asc");
+    let r = run(&["--now", NOW, "-q", "--cert", &ed25519, "--cert", &stranger_cert, "--signer", &stranger, &bundle]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let (code, b) = verify_json(
+        "signatures/bundles/pgp-ed25519.json",
+        &["--cert", &ed25519, "--cert", &stranger_cert, "--signer", &stranger],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(findings(&b, "sig.required")[0]["pointer"], "/signatures");
+    let r = run(&["--now", NOW, "-q", "--signer", &fpr("ed25519")[24..], "--cert", &ed25519, &bundle]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}

@@ -71,9 +71,14 @@ impl Trust {
         Trust { certs, kms_keys, ..Trust::default() }
     }
 
-    /// Check `--signer` values: a hex value must be a fingerprint or long key ID, unless
-    /// it is a KMS key ID the auditor bound with `--kms-key KEY_ID=FILE` (a JOSE `kid` may
-    /// be any run of hex digits). Set the KMS keys first.
+    /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
+    /// the auditor bound with `--kms-key KEY_ID=FILE` or the fingerprint or long key ID
+    /// of a `--cert` certificate's primary key or subkey. A hex value is read as an
+    /// OpenPGP fingerprint or key ID unless it is such a KMS key ID (a JOSE `kid` may be
+    /// any run of hex digits). A pin that names no supplied key can never be met: every
+    /// bundle was rejected (`sig.required`, exit 1) for what is a mistake in the command
+    /// (a certificate left out, a fingerprint mistyped), so it stops the run (exit 2), as
+    /// a missing key file does. Set the keys first.
     pub fn set_signers(&mut self, signers: Vec<String>) -> Result<(), String> {
         for s in &signers {
             // An empty pin names nobody: every bundle would be rejected for a typo in a
@@ -81,9 +86,21 @@ impl Trust {
             if s.trim().is_empty() {
                 return Err("--signer needs a fingerprint, a long key ID or a KMS key ID, not an empty value".into());
             }
-            let bound_kms_id = self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str()));
-            if looks_hex(s) && !bound_kms_id {
-                pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
+            if self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str())) {
+                continue;
+            }
+            if !looks_hex(s) {
+                return Err(format!(
+                    "--signer {s} names no supplied key: no --kms-key KEY_ID=FILE binds that key ID (a key given \
+                     without KEY_ID= never satisfies --signer), and it is no OpenPGP fingerprint"
+                ));
+            }
+            let claim = pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
+            if pgp::named_cert(&claim, &self.certs).is_none() {
+                return Err(format!(
+                    "--signer {s} names no supplied key: no --cert certificate has a primary key or subkey with \
+                     that fingerprint or key ID, so no signature could ever count"
+                ));
             }
         }
         self.signers = signers;
@@ -900,6 +917,9 @@ mod tests {
         assert!(!unbound.pinned_by("arn:x"));
         let mut t = Trust::default();
         assert!(t.set_signers(vec!["B6F85D66".into()]).is_err());
-        assert!(t.set_signers(vec!["arn:aws:kms:eu-west-1:1:key/x".into(), "A".repeat(40)]).is_ok());
+        // With no key supplied, no pin can ever be met (tests/options.rs runs the binary).
+        for pin in ["arn:aws:kms:eu-west-1:1:key/x".to_owned(), "A".repeat(40)] {
+            assert!(t.set_signers(vec![pin]).unwrap_err().contains("names no supplied key"));
+        }
     }
 }
