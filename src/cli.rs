@@ -146,11 +146,12 @@ pub struct SigArgs {
     pub no_require_signature: bool,
 
     /// Examine at most N signatures per bundle (OpenPGP entries and packets, KMS
-    /// entries); more is an error
+    /// entries); more is an error; at least 1
     #[arg(long, value_name = "N", default_value_t = crate::signatures::MAX_SIGNATURES)]
     pub max_signatures: usize,
 
-    /// Reject unless N distinct supplied keys signed (implies --require-signature)
+    /// Reject unless N distinct supplied keys signed (implies --require-signature); N
+    /// above the keys supplied or --max-signatures stops the run
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub min_signers: usize,
 
@@ -304,7 +305,16 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
 }
 
 fn parse_regex(s: &str) -> Result<regex::Regex, String> {
-    regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
+    let re = regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))?;
+    // A pattern that matches the empty text matches in every string, member name and
+    // number: an empty value (`--deny-pattern "$IDS"` unset in CI) or `x*` rejected every
+    // bundle with a finding on each string, naming no customer identifier.
+    if re.is_match("") {
+        return Err("the pattern matches the empty text, so it would match every string; a customer \
+                    identifier is never empty (e.g. 'ACME-[0-9]+', not 'ACME-[0-9]*' alone or '')"
+            .to_owned());
+    }
+    Ok(re)
 }
 
 /// RFC 3339, or a date alone (`2026-11-25`), which means its midnight UTC.

@@ -104,3 +104,69 @@ fn a_signer_pin_that_names_no_supplied_key_stops_the_run() {
     let r = run(&["--now", NOW, "-q", "--signer", &fpr("ed25519")[24..], "--cert", &ed25519, &bundle]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 }
+
+/// Requirements no bundle can meet stop the run (exit 2) rather than reject every
+/// bundle as if the bundles were at fault: `--max-signatures 0` (every signed bundle
+/// was rejected, its verdict calling it "unsigned: integrity only"), more signers than
+/// keys supplied, more signers than signatures examined.
+#[test]
+fn signature_requirements_no_bundle_can_meet_stop_the_run() {
+    let bundle = path("signatures/bundles/pgp-two-signers.json");
+    let ed = path("signatures/certs/ed25519.asc");
+    let rsa = path("signatures/certs/rsa3072.asc");
+    let cases: [(&[&str], &str); 4] = [
+        (&["--cert", &ed, "--cert", &rsa, "--max-signatures", "0"], "--max-signatures 0"),
+        (&["--cert", &ed, "--min-signers", "2"], "--min-signers 2 can never be met: 1 distinct key(s) supplied"),
+        (&["--min-signers", "1"], "--min-signers 1 can never be met: 0 distinct key(s) supplied"),
+        (
+            &["--cert", &ed, "--cert", &rsa, "--min-signers", "2", "--max-signatures", "1"],
+            "--min-signers 2 can never be met: at most 1 signature(s) are examined",
+        ),
+    ];
+    for (opts, says) in cases {
+        let mut args = vec!["--now", NOW];
+        args.extend_from_slice(opts);
+        args.push(&bundle);
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{opts:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.is_empty(), "{opts:?}: {}", r.stdout);
+        assert!(r.stderr.contains(says), "{opts:?}: {}", r.stderr);
+    }
+    // Met as far as the options go: the bundle is signed by both keys
+    // (fixtures/signatures/CASES.md), so it verifies.
+    let r = run(&[
+        "--now",
+        NOW,
+        "-q",
+        "--cert",
+        &ed,
+        "--cert",
+        &rsa,
+        "--min-signers",
+        "2",
+        "--max-signatures",
+        "2",
+        &bundle,
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+/// A `--deny-pattern` that matches the empty text matches in every string: an empty
+/// value (a CI variable unset) or `x*` put a redaction.deny-pattern error on each of the
+/// seed's strings and rejected an honest bundle, naming no customer identifier.
+#[test]
+fn a_deny_pattern_that_matches_the_empty_text_is_refused() {
+    let seed = path("seed-example-sealed.json");
+    for pattern in ["", "x*", "(ACME)?", "^"] {
+        let r = run(&["--now", NOW, "--profile", "public", "--deny-pattern", pattern, &seed]);
+        assert_eq!(r.code, 2, "{pattern:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.is_empty());
+        assert!(r.stderr.contains("matches the empty text"), "{pattern:?}: {}", r.stderr);
+    }
+    // A pattern that needs a character is taken; the seed holds no ACME identifier, so
+    // no string of it matches.
+    let (code, b) = verify_json("seed-example-sealed.json", &["--profile", "public", "--deny-pattern", "ACME-[0-9]+"]);
+    assert_eq!(code, 1, "the seed's run_seed and training.params still fail the public profile");
+    assert!(findings(&b, "redaction.deny-pattern").is_empty());
+    assert_eq!(findings(&b, "redaction.run-seed")[0]["pointer"], "/run_seed");
+}

@@ -107,6 +107,38 @@ impl Trust {
         Ok(())
     }
 
+    /// `--min-signers` and `--max-signatures` against each other and the keys supplied:
+    /// a requirement no bundle can meet (more signers than keys supplied, or than
+    /// signatures examined) is a mistake in the command, and stops the run (exit 2),
+    /// rather than reject every bundle as if the bundles were at fault. So is
+    /// `--max-signatures 0`, under which every signed bundle was rejected, its verdict
+    /// calling it "unsigned". Set the keys first.
+    pub fn check_limits(&self) -> Result<(), String> {
+        if self.max_signatures == 0 {
+            return Err("--max-signatures 0 would examine no signature and reject every signed bundle; \
+                        give at least 1 (default 32)"
+                .into());
+        }
+        // Signers at most: the certificates (copies of one merged) and the KMS keys
+        // supplied. One public key supplied twice counts twice here and once as a signer
+        // (`sig.same-key`): that the bundle's signatures show, and it is reported there.
+        let keys = self.certs.len() + self.kms_keys.len();
+        if self.min_signers > keys {
+            return Err(format!(
+                "--min-signers {} can never be met: {keys} distinct key(s) supplied (--cert, --kms-key)",
+                self.min_signers
+            ));
+        }
+        if self.min_signers > self.max_signatures {
+            return Err(format!(
+                "--min-signers {} can never be met: at most {} signature(s) are examined per bundle \
+                 (--max-signatures)",
+                self.min_signers, self.max_signatures
+            ));
+        }
+        Ok(())
+    }
+
     /// How many distinct trusted signers the run demands, and why (empty: none).
     /// Supplying keys is a demand, as gpgv and sqv treat their keyrings; so are the
     /// signature options and the marketplace profile, which requires a signature.
