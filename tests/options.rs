@@ -170,3 +170,34 @@ fn a_deny_pattern_that_matches_the_empty_text_is_refused() {
     assert!(findings(&b, "redaction.deny-pattern").is_empty());
     assert_eq!(findings(&b, "redaction.run-seed")[0]["pointer"], "/run_seed");
 }
+
+/// Under a profile, a bundle of a version this tool does not read cannot be judged by
+/// the profile's requirements, so none of them is met: lowering the version error
+/// (`--allow schema.unsupported-version`, or `--allow schema`) verified, under `--profile
+/// public`, a bundle whose redaction nobody had checked (fixtures/audit/CASES.md:
+/// schema-version-unsupported.json is the seed, run_seed included, at version "2.0").
+#[test]
+fn a_profile_is_not_met_by_a_bundle_it_cannot_judge() {
+    for allow in ["schema.unsupported-version", "schema"] {
+        for profile in ["public", "marketplace"] {
+            let (code, b) = verify_json(
+                "audit/schema-version-unsupported.json",
+                &["--profile", profile, "--allow", allow, "--no-require-signature"],
+            );
+            assert_eq!(code, 1, "--profile {profile} --allow {allow}: {}", b["established"]);
+            let f = findings(&b, "schema.unsupported-version");
+            assert_eq!(f.len(), 1);
+            assert_eq!((f[0]["pointer"].as_str(), f[0]["severity"].as_str()), (Some("/version"), Some("error")));
+            assert!(f[0]["remapped_from"].is_null(), "not lowered: {}", f[0]);
+            let breaks: Vec<&str> = f[0]["breaks"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+            assert!(breaks.contains(&"redaction.run-seed"), "{breaks:?}");
+            assert_eq!(breaks.contains(&"marketplace.scale"), profile == "marketplace", "{breaks:?}");
+            assert_status(&b, "redaction.run-seed", "fail");
+        }
+    }
+    // Without a profile the override is the auditor's, as spec 5.5 has it: the verdict
+    // line says what was lowered.
+    let r = run(&["--now", NOW, "-q", "--allow", "schema", &path("audit/schema-version-unsupported.json")]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("1 error lowered by --allow schema"), "{}", r.stdout);
+}
