@@ -114,13 +114,19 @@ fn signature_requirements_no_bundle_can_meet_stop_the_run() {
     let bundle = path("signatures/bundles/pgp-two-signers.json");
     let ed = path("signatures/certs/ed25519.asc");
     let rsa = path("signatures/certs/rsa3072.asc");
-    let cases: [(&[&str], &str); 4] = [
+    let ed_fpr = fpr("ed25519");
+    let cases: [(&[&str], &str); 5] = [
         (&["--cert", &ed, "--cert", &rsa, "--max-signatures", "0"], "--max-signatures 0"),
         (&["--cert", &ed, "--min-signers", "2"], "--min-signers 2 can never be met: 1 distinct key(s) supplied"),
         (&["--min-signers", "1"], "--min-signers 1 can never be met: 0 distinct key(s) supplied"),
         (
             &["--cert", &ed, "--cert", &rsa, "--min-signers", "2", "--max-signatures", "1"],
             "--min-signers 2 can never be met: at most 1 signature(s) are examined",
+        ),
+        // two keys supplied, one pinned: only its signatures count
+        (
+            &["--cert", &ed, "--cert", &rsa, "--min-signers", "2", "--signer", &ed_fpr],
+            "--min-signers 2 can never be met: the --signer pins name 1 of the supplied keys",
         ),
     ];
     for (opts, says) in cases {

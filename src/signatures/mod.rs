@@ -129,6 +129,25 @@ impl Trust {
                 self.min_signers
             ));
         }
+        // With --signer, only the pinned keys count.
+        if !self.signers.is_empty() {
+            let pinned_cert = |c: &sequoia_openpgp::Cert| {
+                self.signers
+                    .iter()
+                    .filter_map(|p| pgp::parse_claim(p).ok())
+                    .any(|claim| pgp::named_cert(&claim, std::slice::from_ref(c)).is_some())
+            };
+            let pinned_kms = |k: &&kms::KmsKey| k.key_id.as_ref().is_some_and(|id| self.signers.contains(id));
+            let pinned =
+                self.certs.iter().filter(|c| pinned_cert(c)).count() + self.kms_keys.iter().filter(pinned_kms).count();
+            if self.min_signers > pinned {
+                return Err(format!(
+                    "--min-signers {} can never be met: the --signer pins name {pinned} of the supplied keys, and \
+                     only signatures by those count",
+                    self.min_signers
+                ));
+            }
+        }
         if self.min_signers > self.max_signatures {
             return Err(format!(
                 "--min-signers {} can never be met: at most {} signature(s) are examined per bundle \
