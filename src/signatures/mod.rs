@@ -122,8 +122,11 @@ impl Trust {
         // Signers at most: the certificates (copies of one merged) and the KMS keys
         // supplied. One public key supplied twice counts twice here and once as a signer
         // (`sig.same-key`): that the bundle's signatures show, and it is reported there.
+        // With no key at all, --min-signers demands a signature as --require-signature
+        // does: every bundle is rejected (sig.required), as documented for a gate that
+        // admits nothing unsigned.
         let keys = self.certs.len() + self.kms_keys.len();
-        if self.min_signers > keys {
+        if keys > 0 && self.min_signers > keys {
             return Err(format!(
                 "--min-signers {} can never be met: {keys} distinct key(s) supplied (--cert, --kms-key)",
                 self.min_signers
