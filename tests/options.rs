@@ -211,3 +211,29 @@ fn a_profile_is_not_met_by_a_bundle_it_cannot_judge() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("1 error lowered by --allow schema"), "{}", r.stdout);
 }
+
+/// The verdict line says "unsigned: integrity only" only of a bundle that was read and
+/// carries no signature. A signed bundle cut short (nothing read, no hash checked) and a
+/// bundle whose `pgp` member holds a number were both called "unsigned: integrity only".
+#[test]
+fn the_verdict_line_calls_unsigned_only_a_bundle_read_without_a_signature() {
+    let (code, b) = verify_json("options/cut-short.json", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(b["verdict"], "rejected");
+    assert_eq!(findings(&b, "read.syntax").len(), 1, "{}", b["findings"]);
+    let said = b["established"].as_str().unwrap();
+    assert!(said.starts_with("not read; "), "{said}");
+    assert!(!said.contains("unsigned") && !said.contains("integrity only"), "{said}");
+
+    let (code, b) = verify_json("options/pgp-member-a-number.json", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&b, "sig.form")[0]["pointer"], "/signatures/pgp");
+    assert!(findings(&b, "sig.none").is_empty());
+    let said = b["established"].as_str().unwrap();
+    assert!(said.starts_with("a signature member holds no usable signature: integrity only; "), "{said}");
+
+    // The seed, which carries no signature at all, is still "unsigned" (sig.none).
+    let (_, b) = verify_json("seed-example-sealed.json", &[]);
+    assert_eq!(findings(&b, "sig.none")[0]["pointer"], "/signatures");
+    assert!(b["established"].as_str().unwrap().starts_with("unsigned: integrity only; "));
+}

@@ -307,9 +307,19 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
             .collect();
         return format!("signed by {}", signers.join(" and "));
     }
+    // The payload is hashed whenever the bundle is read as JSON: without a digest nothing
+    // was established, not even its integrity (a bundle cut short was "unsigned: integrity
+    // only", though it may carry a signature and no hash was checked).
+    if r.digest.is_none() {
+        return "not read".to_owned();
+    }
+    // "Unsigned" only of a bundle that carries no signature (`sig.none`, whatever an
+    // override made of it): one whose `pgp` or `kms` member holds nothing usable
+    // (`sig.form`) was called unsigned too.
+    let unsigned = r.outcome.findings.iter().any(|f| std::ptr::eq(f.rule, &crate::signatures::diags::NONE));
     match r.signatures.len() {
-        0 if r.input.is_none() && r.digest.is_none() => "not read".to_owned(),
-        0 => "unsigned: integrity only".to_owned(),
+        0 if unsigned => "unsigned: integrity only".to_owned(),
+        0 => "a signature member holds no usable signature: integrity only".to_owned(),
         n => format!("{n} signature(s), none verified by a supplied key: integrity only"),
     }
 }
