@@ -231,6 +231,14 @@ fn the_verdict_line_calls_unsigned_only_a_bundle_read_without_a_signature() {
     assert!(findings(&b, "sig.none").is_empty());
     let said = b["established"].as_str().unwrap();
     assert!(said.starts_with("a signature member holds no usable signature: integrity only; "), "{said}");
+    // and sig.required, under a supplied key, says the same
+    let cert = path("signatures/certs/ed25519.asc");
+    let (code, b) = verify_json("options/pgp-member-a-number.json", &["--cert", &cert]);
+    assert_eq!(code, 1);
+    let required = findings(&b, "sig.required");
+    assert_eq!(required[0]["pointer"], "/signatures");
+    let m = required[0]["message"].as_str().unwrap();
+    assert!(m.contains("the bundle claims no signer (its signature members hold no usable signature)"), "{m}");
 
     // The seed, which carries no signature at all, is still "unsigned" (sig.none).
     let (_, b) = verify_json("seed-example-sealed.json", &[]);

@@ -500,7 +500,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         out.skip(&diags::SAME_KEY, "no signature in the bundle");
     }
     if need > 0 {
-        require(trust, &rows, need, &demanded_by, now, out);
+        require(trust, &rows, need, &demanded_by, now, out, has_pgp || has_kms);
     }
     rows
 }
@@ -605,7 +605,16 @@ fn same_key(rows: &[SigRow], out: &mut Outcome) {
 }
 
 /// The verdict options: count distinct trusted (and pinned) signers.
-fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
+/// `signed`: the bundle has a `pgp` or `kms` member, usable or not.
+fn require(
+    trust: &Trust,
+    rows: &[SigRow],
+    need: usize,
+    demanded_by: &[&str],
+    now: SystemTime,
+    out: &mut Outcome,
+    signed: bool,
+) {
     let pinned: Vec<&SigRow> = rows
         .iter()
         .filter(|r| r.verdict == SigVerdict::Verified)
@@ -630,7 +639,12 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], no
                 None => format!("{} (no key_id)", r.kind),
             })
             .collect();
-        let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
+        let claimed = match (claimed.is_empty(), signed) {
+            (false, _) => claimed.join(", "),
+            (true, false) => "no signer (it is unsigned)".to_owned(),
+            // `pgp: 42`, or entries past --max-signatures: a signature member, not unsigned
+            (true, true) => "no signer (its signature members hold no usable signature)".to_owned(),
+        };
         let keys = trust.describe_keys(now);
         let tried = if keys.is_empty() { "none were supplied".to_owned() } else { keys.join("; ") };
         out.push(
