@@ -309,9 +309,12 @@ fn parse_regex(s: &str) -> Result<regex::Regex, String> {
     // A pattern that matches the empty text matches in every string, member name and
     // number: an empty value (`--deny-pattern "$IDS"` unset in CI) or `x*` rejected every
     // bundle with a finding on each string, naming no customer identifier.
-    if re.is_match("") {
-        return Err("the pattern matches the empty text, so it would match every string; a customer \
-                    identifier is never empty (e.g. 'ACME-[0-9]+', not 'ACME-[0-9]*' alone or '')"
+    // Exactly: a pattern whose shortest match is empty (`\b` too, which matches in
+    // every string with a letter or digit), not only one that matches "".
+    let can_match_empty = regex_syntax::parse(s).map_or(true, |hir| hir.properties().minimum_len() == Some(0));
+    if can_match_empty {
+        return Err("the pattern can match empty text, so it matches in every string; a customer \
+                    identifier is never empty (e.g. 'ACME-[0-9]+', not 'ACME-[0-9]*', '\\b' or '')"
             .to_owned());
     }
     Ok(re)
