@@ -115,8 +115,9 @@ fn parse_output(s: &str) -> Result<OutputArg, String> {
 
 #[derive(Debug, Args, Clone, Copy)]
 pub struct ReadArgs {
-    /// Largest bundle accepted, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    /// Largest bundle accepted, in bytes (at least 1: 0 refused every bundle, read as "no
+    /// limit" by many tools)
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_bytes: u64,
 }
 

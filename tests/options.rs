@@ -245,3 +245,22 @@ fn the_verdict_line_calls_unsigned_only_a_bundle_read_without_a_signature() {
     assert_eq!(findings(&b, "sig.none")[0]["pointer"], "/signatures");
     assert!(b["established"].as_str().unwrap().starts_with("unsigned: integrity only; "));
 }
+
+/// `--max-bytes 0` accepted nothing: every bundle was rejected (read.too-large, exit 1)
+/// as if it were too large, where many tools read 0 as "no limit". It is a usage error.
+#[test]
+fn max_bytes_zero_is_a_usage_error() {
+    let seed = path("seed-example-sealed.json");
+    for sub in [&[][..], &["digest"][..], &["canonicalize"][..]] {
+        let mut args: Vec<&str> = sub.to_vec();
+        args.extend(["--max-bytes", "0", &seed]);
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.is_empty());
+        assert!(r.stderr.contains("--max-bytes"), "{}", r.stderr);
+    }
+    // One byte is a limit: the seed is over it (read.too-large, at the top).
+    let (code, b) = verify_json("seed-example-sealed.json", &["--max-bytes", "1"]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&b, "read.too-large")[0]["pointer"], "");
+}
