@@ -536,6 +536,7 @@ fn load_trust(args: &crate::cli::SigArgs, env: &mut Env) -> Result<crate::signat
     t.min_signers = args.min_signers;
     t.max_signatures = args.max_signatures;
     t.set_signers(args.signers.clone())?;
+    t.check_limits()?;
     Ok(t)
 }
 

@@ -115,8 +115,9 @@ fn parse_output(s: &str) -> Result<OutputArg, String> {
 
 #[derive(Debug, Args, Clone, Copy)]
 pub struct ReadArgs {
-    /// Largest bundle accepted, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    /// Largest bundle accepted, in bytes (at least 1: 0 refused every bundle, read as "no
+    /// limit" by many tools)
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_bytes: u64,
 }
 
@@ -146,16 +147,18 @@ pub struct SigArgs {
     pub no_require_signature: bool,
 
     /// Examine at most N signatures per bundle (OpenPGP entries and packets, KMS
-    /// entries); more is an error
+    /// entries); more is an error; at least 1
     #[arg(long, value_name = "N", default_value_t = crate::signatures::MAX_SIGNATURES)]
     pub max_signatures: usize,
 
-    /// Reject unless N distinct supplied keys signed (implies --require-signature)
+    /// Reject unless N distinct supplied keys signed (implies --require-signature); N
+    /// above the keys supplied or --max-signatures stops the run
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub min_signers: usize,
 
     /// Count only signatures by this key: OpenPGP fingerprint (or 16-hex key ID) or
-    /// KMS key ID; repeatable; implies --require-signature
+    /// KMS key ID, of a key supplied with --cert or --kms-key KEY_ID=FILE (a pin naming
+    /// none stops the run); repeatable; implies --require-signature
     #[arg(long = "signer", value_name = "FPR|KEY_ID")]
     pub signers: Vec<String>,
 }
@@ -303,7 +306,19 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
 }
 
 fn parse_regex(s: &str) -> Result<regex::Regex, String> {
-    regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
+    let re = regex::Regex::new(s).map_err(|e| format!("not a valid regular expression: {e}"))?;
+    // A pattern that matches the empty text matches in every string, member name and
+    // number: an empty value (`--deny-pattern "$IDS"` unset in CI) or `x*` rejected every
+    // bundle with a finding on each string, naming no customer identifier.
+    // Exactly: a pattern whose shortest match is empty (`\b` too, which matches in
+    // every string with a letter or digit), not only one that matches "".
+    let can_match_empty = regex_syntax::parse(s).map_or(true, |hir| hir.properties().minimum_len() == Some(0));
+    if can_match_empty {
+        return Err("the pattern can match empty text, so it matches in every string; a customer \
+                    identifier is never empty (e.g. 'ACME-[0-9]+', not 'ACME-[0-9]*', '\\b' or '')"
+            .to_owned());
+    }
+    Ok(re)
 }
 
 /// RFC 3339, or a date alone (`2026-11-25`), which means its midnight UTC.

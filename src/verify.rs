@@ -140,6 +140,7 @@ fn audit_stages(
         for s in [Section::Consistency, Section::Claims, Section::Redaction, Section::Marketplace] {
             skipped.push((s, "unsupported version".to_owned()));
         }
+        unjudged_profile(opts.profile, outcome);
         return;
     }
     let facts = Facts::new(doc);
@@ -158,6 +159,29 @@ fn audit_stages(
     }
     if opts.profile != Profile::Marketplace {
         skipped.push((Section::Marketplace, "no --profile marketplace".to_owned()));
+    }
+}
+
+/// A profile's requirements are not met by a bundle they cannot be judged on (a version
+/// this tool does not read): the finding that stopped them breaks each, so that no
+/// override lowers it and the checklist fails them. Before, `--profile public --allow
+/// schema.unsupported-version` verified a bundle whose redaction nobody had checked.
+fn unjudged_profile(profile: Profile, outcome: &mut Outcome) {
+    let requirements: Vec<&'static crate::rules::Rule> = match profile {
+        Profile::None => return,
+        Profile::Public => crate::redaction::diags::RULES.to_vec(),
+        Profile::Marketplace => {
+            crate::redaction::diags::RULES.iter().chain(crate::marketplace::diags::RULES).copied().collect()
+        }
+    };
+    let name = match profile {
+        Profile::Marketplace => "marketplace",
+        _ => "public",
+    };
+    let unsupported = &crate::schema::diags::UNSUPPORTED_VERSION;
+    for f in outcome.findings.iter_mut().filter(|f| std::ptr::eq(f.rule, unsupported)) {
+        f.message.push_str(&format!("; the requirements of --profile {name} cannot be judged on it, so none is met"));
+        f.breaks.extend(requirements.iter().copied());
     }
 }
 

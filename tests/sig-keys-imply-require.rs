@@ -63,7 +63,7 @@ fn both_flags_at_once_is_a_usage_error() {
 
 #[test]
 fn no_require_signature_does_not_cancel_an_explicit_signer_pin() {
-    let mut a = args([cert("ed25519.asc")]);
+    let mut a = args([cert("ed25519.asc"), cert("rsa3072.asc")]);
     a.extend(["--no-require-signature".into(), "--signer".into(), primary("rsa3072")]);
     let r = verify("bundles/pgp-ed25519.json", a);
     r.code(1);

@@ -11,11 +11,11 @@ fn with(mut a: Vec<String>, extra: &[&str]) -> Vec<String> {
 
 #[test]
 fn unbound_key_does_not_satisfy_a_pin_on_the_bundles_key_id() {
+    // No key is bound to the pinned ID, so no signature could ever count: the run stops
+    // before any bundle is read, rather than rejecting each one (exit 1).
     let r = verify("bundles/kms-ecdsa-p256.json", with(args([kms("", "p256.pem")]), &["--signer", AWS_P256]));
-    r.code(1);
-    r.finding("sig.required", "error", "/signatures");
-    r.finding("sig.kms.key-id-unbound", "warning", "/signatures/kms");
-    assert_eq!(r.verdicts(), ["verified"]);
+    r.code(2);
+    assert!(r.stderr.contains(&format!("--signer {AWS_P256} names no supplied key")), "{}", r.stderr);
 }
 
 #[test]
@@ -29,7 +29,8 @@ fn unbound_key_does_not_satisfy_an_openpgp_pin_the_bundle_writes_as_key_id() {
     let sigs = serde_json::json!({"sha256": "SHA", "kms": entry});
     let path = bundle_with("kms-claims-pgp-fpr.json", &sigs.to_string());
     let key = fx("kms/p256.pem");
-    let r = run(&path, &["--kms-key", &key, "--signer", &primary("ed25519")]);
+    // The pinned certificate is supplied: the pin names a key, which did not sign.
+    let r = run(&path, &["--kms-key", &key, "--cert", &fx("certs/ed25519.asc"), "--signer", &primary("ed25519")]);
     r.code(1);
     r.finding("sig.required", "error", "/signatures");
     assert_eq!(r.verdicts(), ["verified"], "the signature itself is good; it only does not count");

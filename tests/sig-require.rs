@@ -31,7 +31,9 @@ fn two_signers_satisfy_min_signers_2() {
 
 #[test]
 fn one_known_signer_of_two_fails_min_signers_2() {
-    let r = verify("bundles/pgp-two-signers.json", with(args([cert("ed25519.asc")]), &["--min-signers", "2"]));
+    // Two keys supplied (fewer stops the run: tests/options.rs); the stranger did not sign.
+    let a = with(args([cert("ed25519.asc"), cert("stranger.asc")]), &["--min-signers", "2"]);
+    let r = verify("bundles/pgp-two-signers.json", a);
     r.code(1);
     r.has("sig.min-signers", "error");
 }
@@ -68,7 +70,9 @@ fn signer_pin_on_the_primary_counts_a_subkey_signature() {
 
 #[test]
 fn signer_pin_that_did_not_sign_rejects() {
-    let a = with(args([cert("ed25519.asc")]), &["--signer", &primary("stranger")]);
+    // The pinned key is supplied (a pin naming no supplied key stops the run:
+    // tests/options.rs), but the bundle is signed by the other one.
+    let a = with(args([cert("ed25519.asc"), cert("stranger.asc")]), &["--signer", &primary("stranger")]);
     let r = verify("bundles/pgp-ed25519.json", a);
     r.code(1);
     let m = r.finding("sig.required", "error", "/signatures");
@@ -83,7 +87,8 @@ fn kms_key_id_as_signer_pin() {
 
 #[test]
 fn more_signers_required_than_signed_rejects() {
-    let a = with(args([cert("keyring.asc")]), &["--min-signers", "4"]);
+    // The keyring's three signers and a fourth key, which did not sign.
+    let a = with(args([cert("keyring.asc"), cert("stranger.asc")]), &["--min-signers", "4"]);
     let r = verify("bundles/pgp-keyring.json", a);
     r.code(1);
     r.has("sig.min-signers", "error");
@@ -103,7 +108,8 @@ fn one_certificate_signing_twice_counts_once() {
     });
     let path = bundle_with("twice.json", &sigs.to_string());
     let key = fx("certs/subkey.asc");
-    let r = run(&path, &["--cert", &key, "--min-signers", "2"]);
+    // A second key supplied, which did not sign: two signers could be met.
+    let r = run(&path, &["--cert", &key, "--cert", &fx("certs/stranger.asc"), "--min-signers", "2"]);
     r.code(1);
     r.has("sig.min-signers", "error");
     assert_eq!(r.verdicts(), ["verified", "verified"]);

@@ -56,8 +56,10 @@ fn a_user_id_that_reads_as_two_signers_is_quoted_in_every_format() {
     assert!(human.contains("\"Acme Bank Release Signing"), "{human}");
     assert!(!human.contains("signed by Acme"), "{human}");
 
-    // One signer, as --min-signers 2 says: rejected at /signatures.
-    let r = run(&args("json", &["--min-signers", "2"], cert, bundle));
+    // One signer, as --min-signers 2 says: rejected at /signatures. A second key is
+    // supplied (it did not sign): with one key, --min-signers 2 stops the run (exit 2).
+    let stranger = fixture("signatures/certs/stranger.asc");
+    let r = run(&args("json", &["--min-signers", "2", "--cert", stranger.to_str().unwrap()], cert, bundle));
     assert_eq!(r.code, 1);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let f = findings(&v["bundles"][0], "sig.min-signers");

@@ -332,9 +332,19 @@ pub fn signed_by(r: &BundleReport, record: &Record) -> String {
             .collect();
         return format!("signed by {}", signers.join(" and "));
     }
+    // The payload is hashed whenever the bundle is read as JSON: without a digest nothing
+    // was established, not even its integrity (a bundle cut short was "unsigned: integrity
+    // only", though it may carry a signature and no hash was checked).
+    if r.digest.is_none() {
+        return "not read".to_owned();
+    }
+    // "Unsigned" only of a bundle that carries no signature (`sig.none`, whatever an
+    // override made of it): one whose `pgp` or `kms` member holds nothing usable
+    // (`sig.form`) was called unsigned too.
+    let unsigned = r.outcome.findings.iter().any(|f| std::ptr::eq(f.rule, &crate::signatures::diags::NONE));
     match r.signatures.len() {
-        0 if r.input.is_none() && r.digest.is_none() => "not read".to_owned(),
-        0 => "unsigned: integrity only".to_owned(),
+        0 if unsigned => "unsigned: integrity only".to_owned(),
+        0 => "a signature member holds no usable signature: integrity only".to_owned(),
         n => format!("{n} signature(s), none verified by a supplied key: integrity only"),
     }
 }
@@ -430,7 +440,9 @@ fn lowered_among<'a>(findings: impl Iterator<Item = &'a Finding>, record: &Recor
     }
     let mut counts = Vec::new();
     for (severity, one) in [(Severity::Error, "error"), (Severity::Warning, "warning")] {
-        let n = lowered.iter().filter(|f| f.remapped_from == Some(severity)).count();
+        // An "and N more" finding stands for N findings, as in the tallies beside it: 150
+        // lowered errors were "101 errors lowered" (100 listed, one "and 50 more").
+        let n: usize = lowered.iter().filter(|f| f.remapped_from == Some(severity)).map(|f| f.counts_for()).sum();
         if n > 0 {
             counts.push(format!("{n} {one}{}", if n == 1 { "" } else { "s" }));
         }

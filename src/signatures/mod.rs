@@ -71,9 +71,14 @@ impl Trust {
         Trust { certs, kms_keys, ..Trust::default() }
     }
 
-    /// Check `--signer` values: a hex value must be a fingerprint or long key ID, unless
-    /// it is a KMS key ID the auditor bound with `--kms-key KEY_ID=FILE` (a JOSE `kid` may
-    /// be any run of hex digits). Set the KMS keys first.
+    /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
+    /// the auditor bound with `--kms-key KEY_ID=FILE` or the fingerprint or long key ID
+    /// of a `--cert` certificate's primary key or subkey. A hex value is read as an
+    /// OpenPGP fingerprint or key ID unless it is such a KMS key ID (a JOSE `kid` may be
+    /// any run of hex digits). A pin that names no supplied key can never be met: every
+    /// bundle was rejected (`sig.required`, exit 1) for what is a mistake in the command
+    /// (a certificate left out, a fingerprint mistyped), so it stops the run (exit 2), as
+    /// a missing key file does. Set the keys first.
     pub fn set_signers(&mut self, signers: Vec<String>) -> Result<(), String> {
         for s in &signers {
             // An empty pin names nobody: every bundle would be rejected for a typo in a
@@ -81,12 +86,78 @@ impl Trust {
             if s.trim().is_empty() {
                 return Err("--signer needs a fingerprint, a long key ID or a KMS key ID, not an empty value".into());
             }
-            let bound_kms_id = self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str()));
-            if looks_hex(s) && !bound_kms_id {
-                pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
+            if self.kms_keys.iter().any(|k| k.key_id.as_deref() == Some(s.as_str())) {
+                continue;
+            }
+            if !looks_hex(s) {
+                return Err(format!(
+                    "--signer {s} names no supplied key: no --kms-key KEY_ID=FILE binds that key ID (a key given \
+                     without KEY_ID= never satisfies --signer), and it is no OpenPGP fingerprint"
+                ));
+            }
+            let claim = pgp::parse_claim(s).map_err(|e| format!("--signer {s}: {e}"))?;
+            if pgp::named_cert(&claim, &self.certs).is_none() {
+                return Err(format!(
+                    "--signer {s} names no supplied key: no --cert certificate has a primary key or subkey with \
+                     that fingerprint or key ID, so no signature could ever count"
+                ));
             }
         }
         self.signers = signers;
+        Ok(())
+    }
+
+    /// `--min-signers` and `--max-signatures` against each other and the keys supplied:
+    /// a requirement no bundle can meet (more signers than keys supplied, or than
+    /// signatures examined) is a mistake in the command, and stops the run (exit 2),
+    /// rather than reject every bundle as if the bundles were at fault. So is
+    /// `--max-signatures 0`, under which every signed bundle was rejected, its verdict
+    /// calling it "unsigned". Set the keys first.
+    pub fn check_limits(&self) -> Result<(), String> {
+        if self.max_signatures == 0 {
+            return Err("--max-signatures 0 would examine no signature and reject every signed bundle; \
+                        give at least 1 (default 32)"
+                .into());
+        }
+        // Signers at most: the certificates (copies of one merged) and the KMS keys
+        // supplied. One public key supplied twice counts twice here and once as a signer
+        // (`sig.same-key`): that the bundle's signatures show, and it is reported there.
+        // With no key at all, --min-signers demands a signature as --require-signature
+        // does: every bundle is rejected (sig.required), as documented for a gate that
+        // admits nothing unsigned.
+        let keys = self.certs.len() + self.kms_keys.len();
+        if keys > 0 && self.min_signers > keys {
+            return Err(format!(
+                "--min-signers {} can never be met: {keys} distinct key(s) supplied (--cert, --kms-key)",
+                self.min_signers
+            ));
+        }
+        // With --signer, only the pinned keys count.
+        if !self.signers.is_empty() {
+            let pinned_cert = |c: &sequoia_openpgp::Cert| {
+                self.signers
+                    .iter()
+                    .filter_map(|p| pgp::parse_claim(p).ok())
+                    .any(|claim| pgp::named_cert(&claim, std::slice::from_ref(c)).is_some())
+            };
+            let pinned_kms = |k: &&kms::KmsKey| k.key_id.as_ref().is_some_and(|id| self.signers.contains(id));
+            let pinned =
+                self.certs.iter().filter(|c| pinned_cert(c)).count() + self.kms_keys.iter().filter(pinned_kms).count();
+            if self.min_signers > pinned {
+                return Err(format!(
+                    "--min-signers {} can never be met: the --signer pins name {pinned} of the supplied keys, and \
+                     only signatures by those count",
+                    self.min_signers
+                ));
+            }
+        }
+        if self.min_signers > self.max_signatures {
+            return Err(format!(
+                "--min-signers {} can never be met: at most {} signature(s) are examined per bundle \
+                 (--max-signatures)",
+                self.min_signers, self.max_signatures
+            ));
+        }
         Ok(())
     }
 
@@ -429,7 +500,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         out.skip(&diags::SAME_KEY, "no signature in the bundle");
     }
     if need > 0 {
-        require(trust, &rows, need, &demanded_by, now, out);
+        require(trust, &rows, need, &demanded_by, now, out, has_pgp || has_kms);
     }
     rows
 }
@@ -534,7 +605,16 @@ fn same_key(rows: &[SigRow], out: &mut Outcome) {
 }
 
 /// The verdict options: count distinct trusted (and pinned) signers.
-fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], now: SystemTime, out: &mut Outcome) {
+/// `signed`: the bundle has a `pgp` or `kms` member, usable or not.
+fn require(
+    trust: &Trust,
+    rows: &[SigRow],
+    need: usize,
+    demanded_by: &[&str],
+    now: SystemTime,
+    out: &mut Outcome,
+    signed: bool,
+) {
     let pinned: Vec<&SigRow> = rows
         .iter()
         .filter(|r| r.verdict == SigVerdict::Verified)
@@ -559,7 +639,12 @@ fn require(trust: &Trust, rows: &[SigRow], need: usize, demanded_by: &[&str], no
                 None => format!("{} (no key_id)", r.kind),
             })
             .collect();
-        let claimed = if claimed.is_empty() { "no signer (it is unsigned)".to_owned() } else { claimed.join(", ") };
+        let claimed = match (claimed.is_empty(), signed) {
+            (false, _) => claimed.join(", "),
+            (true, false) => "no signer (it is unsigned)".to_owned(),
+            // `pgp: 42`, or entries past --max-signatures: a signature member, not unsigned
+            (true, true) => "no signer (its signature members hold no usable signature)".to_owned(),
+        };
         let keys = trust.describe_keys(now);
         let tried = if keys.is_empty() { "none were supplied".to_owned() } else { keys.join("; ") };
         out.push(
@@ -900,6 +985,9 @@ mod tests {
         assert!(!unbound.pinned_by("arn:x"));
         let mut t = Trust::default();
         assert!(t.set_signers(vec!["B6F85D66".into()]).is_err());
-        assert!(t.set_signers(vec!["arn:aws:kms:eu-west-1:1:key/x".into(), "A".repeat(40)]).is_ok());
+        // With no key supplied, no pin can ever be met (tests/options.rs runs the binary).
+        for pin in ["arn:aws:kms:eu-west-1:1:key/x".to_owned(), "A".repeat(40)] {
+            assert!(t.set_signers(vec![pin]).unwrap_err().contains("names no supplied key"));
+        }
     }
 }

@@ -864,7 +864,7 @@ fn precheck(
 
 /// The supplied certificate a claim names (by the fingerprint or key ID of its
 /// primary key or of a subkey), if any.
-fn named_cert<'c>(claim: &Claim, certs: &'c [Cert]) -> Option<&'c Cert> {
+pub(crate) fn named_cert<'c>(claim: &Claim, certs: &'c [Cert]) -> Option<&'c Cert> {
     certs.iter().find(|c| c.keys().any(|k| claim.names(&k.key().fingerprint())))
 }
 
