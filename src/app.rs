@@ -33,6 +33,9 @@ pub struct Env<'a> {
     /// Running under CI (`CI` set): no progress bar, whatever the terminal says.
     pub ci: bool,
     pub no_color: bool,
+    /// `TERM=dumb`: a terminal that shows escape codes as text (Emacs' shell buffer, some
+    /// CI log viewers).
+    pub dumb_terminal: bool,
     /// `CLICOLOR_FORCE` set and not `0`: colour even when standard output is not a terminal.
     pub clicolor_force: bool,
     /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
@@ -212,7 +215,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => (env.stdout_is_terminal || env.clicolor_force) && !env.no_color,
+        ColorChoice::Auto => colour_by_default(env),
     };
     // What the verdicts rest on, as known before any bundle is read (options, keys);
     // the full record (inputs, what each key verified) is built as bundles come.
@@ -491,6 +494,12 @@ impl Progress {
     }
 }
 
+/// `--color auto`: on a terminal that draws colours, or when `CLICOLOR_FORCE` asks;
+/// never under `NO_COLOR`.
+fn colour_by_default(env: &Env) -> bool {
+    ((env.stdout_is_terminal && !env.dumb_terminal) || env.clicolor_force) && !env.no_color
+}
+
 /// `FORMAT=FILE` as given, for messages.
 fn output_spec(o: &crate::cli::OutputArg) -> String {
     let format = o.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
@@ -678,5 +687,43 @@ fn explain(id: &str, env: &mut Env) -> u8 {
     match written {
         Ok(()) => EXIT_VERIFIED,
         Err(e) => fail(env, &format!("cannot write: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--color auto` by environment: colour on a terminal, not on a dumb one, always
+    /// when forced, never under NO_COLOR (which wins over CLICOLOR_FORCE, as its
+    /// definition at no-color.org asks).
+    #[test]
+    fn colour_by_default_follows_the_terminal_and_the_environment() {
+        let (mut stdin, mut stdout, mut stderr) = (std::io::empty(), Vec::new(), Vec::new());
+        let mut env = Env {
+            clock: OffsetDateTime::UNIX_EPOCH,
+            stdin: &mut stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdout_is_terminal: true,
+            stderr_is_terminal: true,
+            ci: false,
+            no_color: false,
+            dumb_terminal: false,
+            clicolor_force: false,
+            width: 80,
+        };
+        assert!(colour_by_default(&env));
+        env.dumb_terminal = true;
+        assert!(!colour_by_default(&env), "TERM=dumb shows escape codes as text");
+        env.clicolor_force = true;
+        assert!(colour_by_default(&env), "CLICOLOR_FORCE asks for colour anywhere");
+        env.no_color = true;
+        assert!(!colour_by_default(&env), "NO_COLOR wins");
+        env.no_color = false;
+        env.clicolor_force = false;
+        env.dumb_terminal = false;
+        env.stdout_is_terminal = false;
+        assert!(!colour_by_default(&env), "piped");
     }
 }

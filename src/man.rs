@@ -140,6 +140,11 @@ is given.
 When set and not \fB0\fR, the human report is coloured even when standard output is not
 a terminal, unless \fB\-\-color never\fR is given or \fBNO_COLOR\fR is set.
 .TP
+\fBTERM\fR
+When \fBdumb\fR, the human report is not coloured on a terminal (such a terminal shows
+escape codes as text), unless \fB\-\-color always\fR is given or \fBCLICOLOR_FORCE\fR
+asks for colour.
+.TP
 \fBCI\fR
 When set and not empty, no progress bar is drawn.
 .SH EXAMPLES
