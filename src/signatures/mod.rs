@@ -102,6 +102,13 @@ impl Trust {
                      that fingerprint or key ID, so no signature could ever count"
                 ));
             }
+            if !pgp::pin_can_count(&claim, &self.certs) {
+                return Err(format!(
+                    "--signer {s} names a subkey that no binding signature marks for signing (an encryption \
+                     key), so no signature could ever count; pin the certificate's primary key fingerprint, \
+                     which counts signatures by any of its signing keys"
+                ));
+            }
         }
         self.signers = signers;
         Ok(())

@@ -868,6 +868,21 @@ pub(crate) fn named_cert<'c>(claim: &Claim, certs: &'c [Cert]) -> Option<&'c Cer
     certs.iter().find(|c| c.keys().any(|k| claim.names(&k.key().fingerprint())))
 }
 
+/// Whether a signature could ever count for a `--signer` pin naming `claim`: the pin
+/// names a supplied certificate's primary key (signatures by any of its signing keys
+/// count), or a subkey that some binding signature marks for signing. A pin naming an
+/// encryption-only subkey was accepted and could never be met: no signature is made
+/// by that key, and the run rejected every bundle for a mistake in its command.
+pub(crate) fn pin_can_count(claim: &Claim, certs: &[Cert]) -> bool {
+    certs.iter().any(|c| {
+        claim.names(&c.primary_key().key().fingerprint())
+            || c.keys().subkeys().any(|k| {
+                claim.names(&k.key().fingerprint())
+                    && k.self_signatures().any(|s| s.key_flags().is_some_and(|f| f.for_signing()))
+            })
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn finish(
     row: &mut SigRow,
