@@ -4,15 +4,6 @@
 mod common;
 use common::*;
 
-fn quiet(rel: &str, extra: &[&str]) -> Run {
-    let p = fixture(rel);
-    let mut args = vec!["-q", "--now", NOW];
-    args.extend_from_slice(extra);
-    let p = p.to_str().unwrap().to_owned();
-    args.push(&p);
-    run(&args)
-}
-
 /// The verdict line counts what an override lowered as the tallies count findings: an
 /// "and N more" finding is N of them. 150 customer IDs lowered by --allow were "101
 /// errors lowered" (100 listed, one "and 50 more").

@@ -5,15 +5,6 @@
 mod common;
 use common::*;
 
-fn quiet(rel: &str, extra: &[&str]) -> Run {
-    let p = fixture(rel);
-    let mut args = vec!["-q", "--now", NOW];
-    args.extend_from_slice(extra);
-    let p = p.to_str().unwrap().to_owned();
-    args.push(&p);
-    run(&args)
-}
-
 #[test]
 fn unsigned_bundle_says_integrity_only_and_what_the_warnings_concern() {
     let r = quiet("seed-example-sealed.json", &[]);

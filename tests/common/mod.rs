@@ -30,6 +30,16 @@ pub struct Run {
     pub raw: Vec<u8>,
 }
 
+/// `aeb-verify -q --now NOW EXTRA... fixtures/REL`: the verdict lines.
+pub fn quiet(rel: &str, extra: &[&str]) -> Run {
+    let p = fixture(rel);
+    let mut args = vec!["-q", "--now", NOW];
+    args.extend_from_slice(extra);
+    let p = p.to_str().unwrap().to_owned();
+    args.push(&p);
+    run(&args)
+}
+
 pub fn run(args: &[&str]) -> Run {
     run_with_stdin(args, None)
 }
