@@ -125,6 +125,14 @@ pub fn quote_user_id(uid: &str) -> String {
 /// name with a comment and an address can be long; the record shows it whole.
 pub const USER_ID_QUOTE_MAX: usize = 256;
 
+/// How many terminal columns `s` takes as a terminal draws it (UAX #11 widths, as
+/// unicode-width computes them): a CJK character or an emoji two, a combining mark none.
+/// The human report wraps by this, not by characters, so wide text does not run past
+/// the line and marks do not leave it short.
+pub fn columns(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
 /// Shortens long values for one table cell, on a char boundary.
 pub fn ellipsize(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
