@@ -168,12 +168,18 @@ impl super::RowFormat for Terminal {
     }
 }
 
-/// The rule whose finding rejected the bundle first in report order.
+/// The rule a batch summary names for a rejected bundle: of the findings that reject it,
+/// the most severe, and of those the first in report order. Report order is by section,
+/// so under --strict the first rejecting finding was a warning of an earlier section
+/// (`sig.none`) ahead of an error (`schema.unknown-field`), and the summary said the
+/// bundle failed for want of a signature.
 pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
     r.outcome
         .findings
         .iter()
-        .find(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        .filter(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        // min_by_key keeps the first of equal keys: the first of the most severe.
+        .min_by_key(|f| std::cmp::Reverse(f.severity))
         .map(|f| f.rule.id)
 }
 
