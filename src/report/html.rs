@@ -146,7 +146,12 @@ fn data(s: &str) -> Markup {
 /// `/a/א/1` the digit after the Hebrew token would otherwise be laid out with it, right
 /// to left, and the pointer read `/a/1/א`, another member's.
 fn pointer(p: &str) -> Markup {
-    let p = esc(p);
+    shown_pointer(&crate::text::shown_pointer(p))
+}
+
+/// A pointer as [`crate::text::shown_pointer`] shows it (bare, or a JSON string literal
+/// when a name in it is not plain), isolated whole and token by token.
+fn shown_pointer(p: &str) -> Markup {
     let mut tokens = p.split('/');
     let head = tokens.next().unwrap_or_default();
     html! { bdi { (head) @for t in tokens { "/" bdi { (t) } } } }
@@ -184,7 +189,9 @@ fn message(s: &str) -> Markup {
         }
         let Some(close) = close else { break };
         words(&mut parts, &rest[..open]);
-        parts.push((Part::Isolated, &rest[open..=close]));
+        // A pointer quoted because a name in it is not plain: token by token too.
+        let quoted = &rest[open..=close];
+        parts.push((if quoted.starts_with("\"/") { Part::Pointer } else { Part::Isolated }, quoted));
         rest = &rest[close + 1..];
     }
     words(&mut parts, rest);
@@ -193,7 +200,7 @@ fn message(s: &str) -> Markup {
             @match part {
                 Part::Tool => { (t) }
                 Part::Isolated => { bdi { (t) } }
-                Part::Pointer => { (pointer(t)) }
+                Part::Pointer => { (shown_pointer(t)) }
             }
         }
     }

@@ -11,7 +11,7 @@ use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::inputs::bundles::Notice;
 use crate::rules::Section;
-use crate::text::columns;
+use crate::text::{columns, shown_pointer};
 use crate::verify::{BundleReport, InputDigest, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
 use codespan_reporting::files::Error as FilesError;
@@ -459,8 +459,10 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style, advi
     };
     if !f.pointer.is_empty() || snippet.is_none() {
         let at = match f.position {
-            Some(p) if snippet.is_none() => format!("{} (line {}, column {})", esc(&f.pointer), p.line, p.column),
-            _ => esc(&f.pointer).into_owned(),
+            Some(p) if snippet.is_none() => {
+                format!("{} (line {}, column {})", shown_pointer(&f.pointer), p.line, p.column)
+            }
+            _ => shown_pointer(&f.pointer).into_owned(),
         };
         if !at.is_empty() {
             note("at ", &at);
