@@ -214,24 +214,66 @@ enum Part {
     Pointer,
 }
 
-/// Text outside quotes, split so that each word (between spaces) holding a right-to-left
-/// letter is isolated: from its first `/` on as a pointer, without the punctuation that
-/// follows it in the sentence.
+/// Text outside quotes, split so that bundle text with right-to-left letters in it is
+/// isolated: a word holding a `/` from its first `/` on as a pointer, and otherwise each
+/// run of words from one holding a right-to-left letter to the last such word before a
+/// Latin (left-to-right) word, digits between them included (`שלום 42 עולם` is one
+/// isolate, shown in its own order), without the punctuation that follows it in the
+/// sentence.
 fn words<'s>(parts: &mut Vec<(Part, &'s str)>, text: &'s str) {
-    let mut from = 0;
+    #[derive(PartialEq)]
+    enum Kind {
+        Rtl,
+        Ltr,
+        Neutral,
+    }
+    let kind = |w: &str| {
+        if w.chars().any(right_to_left) {
+            Kind::Rtl
+        } else if w.chars().any(char::is_alphabetic) {
+            Kind::Ltr
+        } else {
+            Kind::Neutral
+        }
+    };
+    let mut spans = Vec::new();
     let mut at = 0;
     for w in text.split(' ') {
-        if w.chars().any(right_to_left) {
-            let core = w.trim_end_matches([',', ';', ':', '.', ')']);
-            let (lead, word) = match core.find('/') {
-                Some(i) => (&core[..i], (Part::Pointer, &core[i..])),
-                None => ("", (Part::Isolated, core)),
-            };
-            parts.push((Part::Tool, &text[from..at + lead.len()]));
-            parts.push(word);
-            from = at + core.len();
-        }
+        spans.push((at, at + w.len(), kind(w), w.contains('/')));
         at += w.len() + 1;
+    }
+    let trim = |w: &'s str| w.trim_end_matches([',', ';', ':', '.', ')']);
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&(start, end, ref k, slash)) = spans.get(i) {
+        if *k != Kind::Rtl {
+            i += 1;
+            continue;
+        }
+        if slash {
+            let core = trim(text.get(start..end).unwrap_or_default());
+            let lead = core.find('/').unwrap_or_default();
+            parts.push((Part::Tool, text.get(from..start + lead).unwrap_or_default()));
+            parts.push((Part::Pointer, core.get(lead..).unwrap_or_default()));
+            from = start + core.len();
+            i += 1;
+            continue;
+        }
+        // The last right-to-left word reached through digits and punctuation.
+        let mut last = (i, end);
+        for (j, span) in spans.iter().enumerate().skip(i + 1) {
+            if span.2 == Kind::Ltr || span.3 {
+                break;
+            }
+            if span.2 == Kind::Rtl {
+                last = (j, span.1);
+            }
+        }
+        let core = trim(text.get(start..last.1).unwrap_or_default());
+        parts.push((Part::Tool, text.get(from..start).unwrap_or_default()));
+        parts.push((Part::Isolated, core));
+        from = start + core.len();
+        i = last.0 + 1;
     }
     parts.push((Part::Tool, text.get(from..).unwrap_or_default()));
 }
@@ -480,6 +522,22 @@ mod tests {
                 assert_eq!(run.streamed(sink.as_mut(), &full), want, "{}, verbose {verbose}", run.what);
             }
         }
+    }
+
+    /// Right-to-left bundle text in a message is isolated: a run of Hebrew words with the
+    /// digits between them as one (their own order kept), a pointer token by token, a
+    /// quoted value whole; the tool's Latin words and punctuation stay outside.
+    #[test]
+    fn a_message_isolates_right_to_left_text_and_pointers() {
+        let m = |s: &str| super::message(s).into_string();
+        assert_eq!(m("found שלום 42 עולם, and more"), "found <bdi>שלום 42 עולם</bdi>, and more");
+        assert_eq!(
+            m("the string at /x/א/1 contains 7"),
+            "the string at <bdi>/<bdi>x</bdi>/<bdi>א</bdi>/<bdi>1</bdi></bdi> contains 7"
+        );
+        assert_eq!(m("\"אבג 42\" is 42"), "<bdi>&quot;אבג 42&quot;</bdi> is 42");
+        assert_eq!(m("a א 1 b ב"), "a <bdi>א</bdi> 1 b <bdi>ב</bdi>");
+        assert_eq!(m("no quote \" closes א"), "no quote &quot; closes <bdi>א</bdi>");
     }
 
     #[test]
