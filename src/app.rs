@@ -9,7 +9,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
-use crate::text::escape_control;
+use crate::text::{escape_control, shown_pointer};
 use crate::verify::BundleReport;
 use clap::{CommandFactory, ValueEnum};
 use std::io::{Read, Write};
@@ -656,7 +656,8 @@ fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Docum
         // \"a\" appears again" does not say which of the bundle's objects holds it.
         let pointer = match f.pointer.as_str() {
             "" => String::new(),
-            p => format!(" at {}", escape_control(p)),
+            // quoted when a name in it is not plain: "at /a: ok/k: ..." read as two fields
+            p => format!(" at {}", shown_pointer(p)),
         };
         let _ =
             writeln!(env.stderr, "{name}:{at} {}[{}]{pointer}: {}", f.severity, f.rule.id, escape_control(&f.message));

@@ -109,6 +109,22 @@ pub fn quote_claim(s: &str, max: usize) -> String {
     out
 }
 
+/// A JSON pointer as a sentence shows it: bare when every reference token is a plain
+/// name (letters and digits of any script, `_`, `-`, `.`, and `~` of the `~0`/`~1`
+/// escapes), else as a JSON string literal, so that a member name cannot continue the
+/// sentence: `/x/ok, line 3, column 1; nothing else` showed as the pointer `/x/ok`, a
+/// position of its own and the tool saying "nothing else contains an e-mail address".
+/// Quoted, a space, a comma or a quote in a name stays inside the quotes. Control and
+/// hidden characters are escaped as [`quote_claim`] escapes them.
+pub fn shown_pointer(pointer: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, '/' | '_' | '-' | '.' | '~');
+    if pointer.chars().all(plain) {
+        escape_control(pointer)
+    } else {
+        Cow::Owned(quote_claim(pointer, usize::MAX))
+    }
+}
+
 /// How many characters of a key ID a verdict line quotes.
 pub const CLAIM_QUOTE_MAX: usize = 128;
 
@@ -124,6 +140,14 @@ pub fn quote_user_id(uid: &str) -> String {
 /// How many characters of a user ID a verdict line quotes: more than of a key_id, as a
 /// name with a comment and an address can be long; the record shows it whole.
 pub const USER_ID_QUOTE_MAX: usize = 256;
+
+/// How many terminal columns `s` takes as a terminal draws it (UAX #11 widths, as
+/// unicode-width computes them): a CJK character or an emoji two, a combining mark none.
+/// The human report wraps by this, not by characters, so wide text does not run past
+/// the line and marks do not leave it short.
+pub fn columns(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
 
 /// Shortens long values for one table cell, on a char boundary.
 pub fn ellipsize(s: &str, max: usize) -> String {

@@ -151,3 +151,29 @@ fn batch_verdict_lines_fit_the_width() {
     let joined = block.split("\n\n").next().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(joined.ends_with("4 contradicted claims, 1 unsupported claim"), "{joined}");
 }
+
+/// The summary's "first failing rule" was the first rejecting finding in report order,
+/// which goes by section: under --strict the unsigned bundle's `sig.none` warning
+/// (Signatures) came before its `schema.unknown-field` error (Schema), and the table,
+/// the Markdown summary and the HTML one said it failed for want of a signature. The
+/// fixture (fixtures/make-fixtures.py, output/wide-text.json) is unsigned and has an
+/// unknown member: the error is named.
+#[test]
+fn the_summary_names_the_error_not_a_warning_before_it() {
+    let wide = fixture("output/wide-text.json").display().to_string();
+    let seed = fixture("seed-example-sealed.json").display().to_string();
+    let r = run(&["--now", NOW, "--strict", "--color", "never", &wide, &seed]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("REJECTED  ") && l.ends_with(&wide))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(row.starts_with("REJECTED  schema.unknown-field "), "{row}");
+    let md = run(&["--now", NOW, "--strict", "--format", "markdown", &wide, &seed]);
+    let row = md.stdout.lines().find(|l| l.contains("wide-text.json`") && l.contains("**REJECTED**")).unwrap();
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    assert_eq!(cells.get(3), Some(&"`schema.unknown-field`"), "{row}");
+    let html = run(&["--now", NOW, "--strict", "--format", "html", &wide, &seed]);
+    assert!(html.stdout.contains("<td class=\"mono\">schema.unknown-field</td>"), "{}", html.stdout);
+}

@@ -769,7 +769,7 @@ fn markdown_and_html_of_one_bundle_name_the_entries_left_out() {
     let html = run_bounded(&["--now", NOW, "--format", "html", "--strict", "--kms-key", &key, d]);
     assert_eq!(html.code, 1, "{}", html.stderr);
     assert!(html.stdout.contains("1 skipped (1 unverified: rejected under --strict)"), "{}", html.stdout);
-    let cell = format!("<tr><td class=\"mono\">{link}</td><td>SKIPPED</td>");
+    let cell = format!("<tr><td class=\"mono\"><bdi>{link}</bdi></td><td>SKIPPED</td>");
     assert!(html.stdout.contains(&cell), "{}", html.stdout);
 
     // Not strict: the run verifies (exit 0), and the entry left out is still named.

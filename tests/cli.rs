@@ -231,3 +231,23 @@ fn a_full_disk_is_exit_2_for_every_command() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// The pointer `digest` and `canonicalize` name on stderr was bare, so a member name
+/// with ": " in it ended the location early: `at /a: ok; nothing wrong/k: member name
+/// "k" appears again` read as a pointer `/a` and the tool saying "ok; nothing wrong".
+/// A pointer whose names are not plain is shown as a JSON string literal, as in the
+/// reports (docs/report-format.md).
+#[test]
+fn a_member_name_cannot_end_the_location_digest_names() {
+    let bundle = br#"{"a: ok; nothing wrong": {"k": 1, "k": 2}}"#;
+    for command in ["canonicalize", "digest"] {
+        let r = run_with_stdin(&[command, "-"], Some(bundle));
+        assert_eq!(r.code, 1, "{command}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains(r#"error[read.duplicate-name] at "/a: ok; nothing wrong/k": member name "k" appears again"#),
+            "{command}: {}",
+            r.stderr
+        );
+    }
+}

@@ -78,3 +78,48 @@ fn batch_page_has_the_summary_on_top() {
     assert_eq!(h2.first(), Some(&"Summary"), "{h2:?}");
     assert!(r.stdout.contains("integrity.hash-not-filled"));
 }
+
+/// Right-to-left letters in bundle text (fixtures/output/rtl-text.json: Hebrew member
+/// names and values, a pointer `/x-הערות/שלום/1/א`) are laid out by the Unicode
+/// bidirectional algorithm together with the page's own words beside them: the "/1" of
+/// the pointer, after a Hebrew token, displayed before it (`/x-א/1/שלום/הערות` read left
+/// to right), and the tool's digits beside a quoted value moved across it. Every piece
+/// of bundle text is now isolated in a `<bdi>` holding that text alone: the nearest
+/// `<bdi>` around each text node with a Hebrew letter holds only text the bundle file
+/// itself contains (a member name, a quoted value, the source line), never the tool's
+/// separators or digits. On aa28846 there was no `<bdi>` at all.
+#[test]
+fn right_to_left_bundle_text_is_isolated_from_the_reports_words() {
+    let file = fixture("output/rtl-text.json");
+    let bundle = std::fs::read_to_string(&file).unwrap();
+    let r = html(file.to_str().unwrap(), &["--profile", "public"]);
+    // The fixture's documented findings: the unknown member, the e-mail address.
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let doc = parse(&r.stdout);
+    let hebrew = |t: &str| t.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c));
+    let at = |p: &str| {
+        doc.descendants().filter(|n| n.has_tag_name("div") && n.attribute("class") == Some("mono")).any(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+                .starts_with(&format!("at {p}, line "))
+        })
+    };
+    assert!(at("/enterprise_validation/שלום"), "{}", r.stdout);
+    assert!(at("/x-הערות/שלום/1/א"), "{}", r.stdout);
+    let mut seen = 0;
+    for node in doc.descendants().filter(|n| n.is_text() && hebrew(n.text().unwrap_or(""))) {
+        if node.ancestors().any(|a| a.has_tag_name("title")) {
+            continue; // the <title> holds text only, no element
+        }
+        seen += 1;
+        let bdi = node
+            .ancestors()
+            .find(|a| a.has_tag_name("bdi"))
+            .unwrap_or_else(|| panic!("{:?} is not isolated in a <bdi>", node.text()));
+        let held: String = bdi.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect();
+        assert!(bundle.contains(&held), "a <bdi> holds the tool's text with the bundle's: {held:?}");
+    }
+    assert!(seen >= 6, "{seen} text nodes with Hebrew letters");
+}

@@ -140,3 +140,40 @@ fn bundle_text_in_a_snippet_is_escaped() {
     assert!(text.contains("error[read.syntax]"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Terminal columns of the characters fixtures/output/wide-text.json holds, from UAX #11
+/// as written down here (not the tool's measure): CJK ideographs and the emoji take two
+/// columns, combining marks none, ASCII and the box-drawing and ellipsis characters
+/// of the report one.
+fn terminal_columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| match u32::from(c) {
+            0x0300..=0x036F => 0,
+            0x4E00..=0x9FFF | 0x1F680 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The human report wrapped by characters, not by the columns a terminal draws: a CJK
+/// member name and value (two columns a character) ran a message line, the source
+/// excerpt and its caret line past 80 columns (to 111), and a CJK file name the
+/// verdict line. Wrapped by display width, every line fits.
+#[test]
+fn wide_text_is_wrapped_by_the_columns_a_terminal_draws() {
+    let dir = std::env::temp_dir().join(format!("aeb-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("数据 报告 文件 说明.json");
+    std::fs::copy(fixture("output/wide-text.json"), &path).unwrap();
+    let (code, text) = human("80", &[path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    // The fixture's documented expectation (fixtures/make-fixtures.py): an unknown member.
+    assert_eq!(code, 1);
+    assert!(text.contains("error[schema.unknown-field]: unknown field \"数据 说明 数据 说明\""), "{text}");
+    // A name with spaces in it: the pointer is shown quoted (docs/report-format.md).
+    assert!(text.contains("= at \"/enterprise_validation/数据 说明 数据 说明\""), "{text}");
+    assert!(text.contains("REJECTED "), "{text}");
+    for line in text.lines() {
+        assert!(terminal_columns(line) <= 80, "{} columns: {line}\n{text}", terminal_columns(line));
+    }
+}

@@ -306,3 +306,33 @@ fn no_output_line_is_a_ci_log_command() {
     assert_eq!(log_command(&r.stderr), None, "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A member name that reads as the report's own words where a sentence shows its pointer
+/// (fixtures/output/pointer-sentence.json: `ok, line 3, column 1; nothing else` under
+/// `x-notes`, holding an e-mail address). Bare, "the string at /x-notes/ok, line 3,
+/// column 1; nothing else contains an e-mail address" named line 3 and said nothing else
+/// does; JUnit's "(at /x-notes/ok, line 3, column 1; nothing else, line 77, column 43)"
+/// gave line 3 first. The pointer is now a JSON string literal wherever a sentence shows
+/// it; the JSON report's `pointer` field stays the exact RFC 6901 string.
+#[test]
+fn a_member_name_cannot_continue_the_sentence_that_shows_its_pointer() {
+    let path = fixture("output/pointer-sentence.json");
+    let path = path.to_str().unwrap();
+    let name = "ok, line 3, column 1; nothing else";
+    let exact = format!("/x-notes/{name}");
+    // As a JSON string literal (serde_json here; the fixture's name holds no escapes).
+    let quoted = serde_json::to_string(&exact).unwrap();
+    let sentence = format!("the string at {quoted} contains an e-mail address");
+    let (code, b) = verify_json("output/pointer-sentence.json", &["--profile", "public"]);
+    assert_eq!(code, 1);
+    let f = findings(&b, "redaction.pii-email");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0]["pointer"], exact.as_str());
+    assert_eq!(f[0]["message"], sentence.as_str());
+    let human = run(&["--now", NOW, "--profile", "public", "--color", "never", path]);
+    assert!(human.stdout.contains(&format!("= at {quoted}")), "{}", human.stdout);
+    let junit = run(&["--now", NOW, "--profile", "public", "--format", "junit", path]);
+    let attr = quoted.replace('"', "&quot;");
+    assert!(junit.stdout.contains(&format!("(at {attr}, line ")), "{}", junit.stdout);
+    assert!(!junit.stdout.contains(&format!("at /x-notes/{name}")), "{}", junit.stdout);
+}

@@ -8,7 +8,7 @@ use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
 use crate::read::{Document, SIGNATURES};
 use crate::rules::Rule;
-use crate::text::escape_control;
+use crate::text::{escape_control, shown_pointer};
 use diags::*;
 use pii::PiiKind;
 use serde_json::Value;
@@ -521,7 +521,7 @@ fn deny_numbers(set: &regex::RegexSet, opts: &Options, src: &[u8], m: &crate::re
                 Finding::new(
                     &DENY_PATTERN,
                     pointer.as_str(),
-                    format!("the number at {pointer} matches --deny-pattern {shown}"),
+                    format!("the number at {} matches --deny-pattern {shown}", shown_pointer(&pointer)),
                 )
                 .expected(format!("no match for {shown}"))
                 .found(found_text(found, "masked"))
@@ -702,7 +702,9 @@ impl Scan<'_> {
         };
         let pointer = pointer_of(path);
         out.push_lazy(rule, &pointer, || {
-            Finding::new(rule, pointer.as_str(), format!("{pointer} {what}")).expected(expected).found("present")
+            Finding::new(rule, pointer.as_str(), format!("{} {what}", shown_pointer(&pointer)))
+                .expected(expected)
+                .found("present")
         });
     }
 
@@ -741,7 +743,7 @@ impl Scan<'_> {
         if let Some((rule, what)) = kind {
             let pointer = pointer_of(path);
             out.push_lazy(rule, &pointer, || {
-                Finding::new(rule, pointer.as_str(), format!("the number at {pointer} is {what}"))
+                Finding::new(rule, pointer.as_str(), format!("the number at {} is {what}", shown_pointer(&pointer)))
                     .expected(format!("nothing like {what}"))
                     .found(format!("{} (masked)", mask(&digits)))
             });
@@ -830,7 +832,7 @@ impl Scan<'_> {
             let rule = rule_for(hit.kind);
             out.push_lazy(rule, pointer, || {
                 let found = norm.original_of(hit.span.clone());
-                Finding::new(rule, pointer, format!("{whose} {pointer} contains {}", hit.what))
+                Finding::new(rule, pointer, format!("{whose} {} contains {}", shown_pointer(pointer), hit.what))
                     .expected(format!("nothing like {}", hit.what))
                     .found(found_text(found, "masked"))
             });
@@ -838,8 +840,11 @@ impl Scan<'_> {
         for (hit, found) in reversed {
             let rule = rule_for(hit.kind);
             out.push_lazy(rule, pointer, || {
-                let message =
-                    format!("{whose} {pointer} contains {}, shown reversed by a right-to-left override", hit.what);
+                let message = format!(
+                    "{whose} {} contains {}, shown reversed by a right-to-left override",
+                    shown_pointer(pointer),
+                    hit.what
+                );
                 Finding::new(rule, pointer, message)
                     .expected(format!("nothing like {}", hit.what))
                     .found(found_text(&found, "masked, as displayed"))
@@ -859,9 +864,13 @@ impl Scan<'_> {
                 .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()));
             let shown = escape_control(re.as_str());
             out.push(
-                Finding::new(&DENY_PATTERN, pointer, format!("{whose} {pointer} matches --deny-pattern {shown}"))
-                    .expected(format!("no match for {shown}"))
-                    .found(found_text(m.unwrap_or_default(), "masked")),
+                Finding::new(
+                    &DENY_PATTERN,
+                    pointer,
+                    format!("{whose} {} matches --deny-pattern {shown}", shown_pointer(pointer)),
+                )
+                .expected(format!("no match for {shown}"))
+                .found(found_text(m.unwrap_or_default(), "masked")),
             );
         }
     }
@@ -991,7 +1000,7 @@ fn seed_finding(path: &[Seg], is: &str, out: &mut Outcome) {
         Finding::new(
             &RUN_SEED,
             pointer.as_str(),
-            format!("{pointer} {is}: remove it before sharing the bundle publicly"),
+            format!("{} {is}: remove it before sharing the bundle publicly", shown_pointer(&pointer)),
         )
         .expected("no seed")
         .found("present")

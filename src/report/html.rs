@@ -4,7 +4,9 @@
 //! anywhere; `@media print` keeps it readable on paper and in a PDF.
 //!
 //! maud escapes every interpolated string (`&`, `<`, `>`, `"`); bundle text also goes
-//! through [`esc`](super::esc) so control characters show as escapes. The output is well-formed
+//! through [`esc`](super::esc) so control characters show as escapes, and sits in a
+//! `<bdi>` so right-to-left letters in it are laid out apart from the page's own words
+//! ([`data`], [`pointer`], [`message`]). The output is well-formed
 //! XML as well as HTML (void elements are self-closed), which the tests check.
 
 use super::{checklist, esc, Record, Status, Style};
@@ -84,7 +86,7 @@ fn page(rows: &[Row], reports: &[BundleReport], tally: &Tally, style: &Style) ->
                 style { (PreEscaped(CSS)) }
             }
             body {
-                h1 { (title) }
+                h1 { @match rows { [r] => { "aeb-verify: " (data(&r.name)) }, _ => { (title) } } }
                 @if batch {
                     (summary(rows, tally))
                 }
@@ -132,6 +134,150 @@ impl super::RowFormat for Page {
     }
 }
 
+/// Bundle or file-name text, escaped ([`esc`]) and isolated in a `<bdi>`: the Unicode
+/// bidirectional algorithm lays out what a `<bdi>` holds apart from the page's own words
+/// and digits around it, so right-to-left letters in a bundle's text cannot move the
+/// report's "line 7" or ", " into or across it (`found "שלום" expected 42`).
+fn data(s: &str) -> Markup {
+    html! { bdi { (esc(s)) } }
+}
+
+/// A JSON pointer isolated as a whole, and each of its reference tokens on its own: in
+/// `/a/א/1` the digit after the Hebrew token would otherwise be laid out with it, right
+/// to left, and the pointer read `/a/1/א`, another member's.
+fn pointer(p: &str) -> Markup {
+    shown_pointer(&crate::text::shown_pointer(p))
+}
+
+/// A pointer as [`crate::text::shown_pointer`] shows it (bare, or a JSON string literal
+/// when a name in it is not plain), isolated whole and token by token.
+fn shown_pointer(p: &str) -> Markup {
+    let mut tokens = p.split('/');
+    let head = tokens.next().unwrap_or_default();
+    html! { bdi { (head) @for t in tokens { "/" bdi { (t) } } } }
+}
+
+/// A strong right-to-left letter (bidi class R or AL, by block): Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, Samaritan, Mandaic and their presentation forms, and the right-to-left
+/// scripts of the supplementary planes.
+fn right_to_left(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF | 0x1_E800..=0x1_EFFF)
+}
+
+/// A message: the tool's words with bundle text in them. Each JSON string literal it
+/// quotes (`"..."`, [`crate::text::quote_claim`]) is isolated, and so is every other word
+/// that holds a right-to-left letter: a pointer among them (a member name in the pointer
+/// a message names) token by token, as [`pointer`] shows one, so that no bundle text is
+/// laid out together with the tool's digits and punctuation.
+fn message(s: &str) -> Markup {
+    let s = esc(s);
+    let mut parts: Vec<(Part, &str)> = Vec::new();
+    let mut rest: &str = &s;
+    while let Some(open) = rest.find('"') {
+        // The closing quote: the next one not escaped by a backslash.
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in rest[open + 1..].char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    close = Some(open + 1 + i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(close) = close else { break };
+        words(&mut parts, &rest[..open]);
+        // A pointer quoted because a name in it is not plain: token by token too.
+        let quoted = &rest[open..=close];
+        parts.push((if quoted.starts_with("\"/") { Part::Pointer } else { Part::Isolated }, quoted));
+        rest = &rest[close + 1..];
+    }
+    words(&mut parts, rest);
+    html! {
+        @for (part, t) in parts {
+            @match part {
+                Part::Tool => { (t) }
+                Part::Isolated => { bdi { (t) } }
+                Part::Pointer => { (shown_pointer(t)) }
+            }
+        }
+    }
+}
+
+/// How a piece of a message is shown: as the tool's words, isolated, or as a pointer.
+#[derive(Clone, Copy)]
+enum Part {
+    Tool,
+    Isolated,
+    Pointer,
+}
+
+/// Text outside quotes, split so that bundle text with right-to-left letters in it is
+/// isolated: a word holding a `/` from its first `/` on as a pointer, and otherwise each
+/// run of words from one holding a right-to-left letter to the last such word before a
+/// Latin (left-to-right) word, digits between them included (`שלום 42 עולם` is one
+/// isolate, shown in its own order), without the punctuation that follows it in the
+/// sentence.
+fn words<'s>(parts: &mut Vec<(Part, &'s str)>, text: &'s str) {
+    #[derive(PartialEq)]
+    enum Kind {
+        Rtl,
+        Ltr,
+        Neutral,
+    }
+    let kind = |w: &str| {
+        if w.chars().any(right_to_left) {
+            Kind::Rtl
+        } else if w.chars().any(char::is_alphabetic) {
+            Kind::Ltr
+        } else {
+            Kind::Neutral
+        }
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for w in text.split(' ') {
+        spans.push((at, at + w.len(), kind(w), w.contains('/')));
+        at += w.len() + 1;
+    }
+    let trim = |w: &'s str| w.trim_end_matches([',', ';', ':', '.', ')']);
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&(start, end, ref k, slash)) = spans.get(i) {
+        if *k != Kind::Rtl {
+            i += 1;
+            continue;
+        }
+        if slash {
+            let core = trim(text.get(start..end).unwrap_or_default());
+            let lead = core.find('/').unwrap_or_default();
+            parts.push((Part::Tool, text.get(from..start + lead).unwrap_or_default()));
+            parts.push((Part::Pointer, core.get(lead..).unwrap_or_default()));
+            from = start + core.len();
+            i += 1;
+            continue;
+        }
+        // The last right-to-left word reached through digits and punctuation.
+        let mut last = (i, end);
+        for (j, span) in spans.iter().enumerate().skip(i + 1) {
+            if span.2 == Kind::Ltr || span.3 {
+                break;
+            }
+            if span.2 == Kind::Rtl {
+                last = (j, span.1);
+            }
+        }
+        let core = trim(text.get(start..last.1).unwrap_or_default());
+        parts.push((Part::Tool, text.get(from..start).unwrap_or_default()));
+        parts.push((Part::Isolated, core));
+        from = start + core.len();
+        i = last.0 + 1;
+    }
+    parts.push((Part::Tool, text.get(from..).unwrap_or_default()));
+}
+
 fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     match v {
         Verdict::Verified => ("VERIFIED", "verdict verified"),
@@ -147,16 +293,16 @@ fn summary(rows: &[Row], tally: &Tally) -> Markup {
             tr { th { "file" } th { "verdict" } th { "first failing rule" } }
             @for r in rows {
                 tr {
-                    td.mono { (r.name) }
+                    td.mono { (data(&r.name)) }
                     td { (verdict_class(r.verdict).0) }
                     td.mono { (r.first_failing.unwrap_or("-")) }
                 }
             }
             @for u in &tally.unreadable {
-                tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
+                tr { td.mono { (data(&u.path)) } td { "UNREADABLE" } td { (message(&u.reason)) } }
             }
             @for n in &tally.skipped {
-                tr { td.mono { (esc(&n.path)) } td { "SKIPPED" } td { (esc(&super::left_out(n, tally.strict))) } }
+                tr { td.mono { (data(&n.path)) } td { "SKIPPED" } td { (message(&super::left_out(n, tally.strict))) } }
             }
         }
     }
@@ -171,7 +317,7 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             tr { th { "judged at" } td.mono { (rec.now) " (" (rec.now_from) ")" } }
             @for i in &rec.inputs {
                 tr { th { "input" } td.mono {
-                    div { (esc(&i.path)) }
+                    div { (data(&i.path)) }
                     div { @match (&i.sha256, i.bytes) {
                         (Some(h), Some(b)) => { (b) " bytes, sha256 " (h) }
                         _ => { "not read" }
@@ -188,12 +334,12 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             }
             @for k in &rec.keys {
                 tr { th { "key" } td {
-                    span.mono { (k.kind) " " (esc(&k.file)) " " (k.id) }
-                    @if let Some(id) = &k.key_id { " for " span.mono { (esc(id)) } }
-                    @for u in &k.names() { div { (esc(u)) } }
+                    span.mono { (k.kind) " " (data(&k.file)) " " (k.id) }
+                    @if let Some(id) = &k.key_id { " for " span.mono { (data(id)) } }
+                    @for u in &k.names() { div { (data(u)) } }
                     @if k.kind == "openpgp" && k.user_ids.is_empty() { div { (super::record::NO_VALID_USER_ID) } }
                     div { @if k.verified.is_empty() { "verified no signature" }
-                    @else { "verified " span.mono { (esc(&k.verified.join(", "))) } } }
+                    @else { "verified " span.mono { @for (i, v) in k.verified.iter().enumerate() { @if i > 0 { ", " } (data(v)) } } } }
                 } }
             }
             tr { th { "policy" } td {
@@ -202,9 +348,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                 ", " (rec.signature_policy())
             } }
             @for o in &rec.overrides {
-                tr { th { "override" } td { span.mono { (esc(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
+                tr { th { "override" } td { span.mono { (data(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
             }
-            tr { th { "rerun" } td.mono { (esc(&rec.command)) } }
+            tr { th { "rerun" } td.mono { (data(&rec.command)) } }
         }
     }
 }
@@ -213,8 +359,8 @@ fn bundle(r: &BundleReport, style: &Style, batch: bool, whole: bool) -> Markup {
     let (word, class) = verdict_class(r.verdict);
     let detail = !batch || whole || style.verbose || r.verdict == Verdict::Rejected;
     html! {
-        @if batch { h2 { (esc(&r.name)) } }
-        div class=(class) { strong { (word) } " " span.mono { (esc(&r.name)) } ": " (super::established(r, style.record)) }
+        @if batch { h2 { (data(&r.name)) } }
+        div class=(class) { strong { (word) } " " span.mono { (data(&r.name)) } ": " (message(&super::established(r, style.record))) }
         @if detail && !r.outcome.findings.is_empty() {
             h2 { "Findings" }
             @for f in super::by_severity(r) { (finding(f, style.record)) }
@@ -234,17 +380,17 @@ fn finding(f: &Finding, rec: &Record) -> Markup {
     let sev = f.severity.as_str();
     html! {
         div class={ "finding " (sev) } {
-            div { strong { (sev) } " " code { (f.rule.id) } ": " (esc(&f.message)) }
+            div { strong { (sev) } " " code { (f.rule.id) } ": " (message(&f.message)) }
             @if let Some(p) = f.position {
-                div.mono { "at " (esc(&f.pointer)) ", line " (p.line) ", column " (p.column) }
+                div.mono { "at " (pointer(&f.pointer)) ", line " (p.line) ", column " (p.column) }
             } @else if !f.pointer.is_empty() {
-                div.mono { "at " (esc(&f.pointer)) }
+                div.mono { "at " (pointer(&f.pointer)) }
             }
             @if let (Some(e), Some(p)) = (&f.excerpt, f.position) {
                 (source_line(e, p.line))
             }
-            @if let Some(e) = &f.expected { div { "expected: " span.mono { (esc(e)) } } }
-            @if let Some(x) = &f.found { div { "found: " span.mono { (esc(x)) } } }
+            @if let Some(e) = &f.expected { div { "expected: " span.mono { (message(e)) } } }
+            @if let Some(x) = &f.found { div { "found: " span.mono { (message(x)) } } }
             @if let Some(n) = super::remap_note(f, rec) { div { em { (n) } } }
             div { "what to do: " (super::what_to_do(f.rule)) }
         }
@@ -259,9 +405,11 @@ fn source_line(e: &crate::finding::Excerpt, line: usize) -> Markup {
     html! {
         pre {
             (line) " | "
-            @if e.clipped_start { "…" }
-            (esc(&before)) span.caret { u { (esc(&token)) } } (esc(&after))
-            @if e.clipped_end { "…" }
+            bdi dir="ltr" {
+                @if e.clipped_start { "…" }
+                (esc(&before)) span.caret { u { (esc(&token)) } } (esc(&after))
+                @if e.clipped_end { "…" }
+            }
         }
     }
 }
@@ -281,7 +429,7 @@ fn checks(r: &BundleReport, rec: &Record) -> Markup {
                                 (if lowered.is_some() { "☐" } else { mark(c.status) }) " " (c.status.label())
                             }
                             " " (c.rule.title) " " code { (c.rule.id) }
-                            @if let Some(why) = &c.reason { ": skipped, " (esc(why)) }
+                            @if let Some(why) = &c.reason { ": skipped, " (message(why)) }
                             @if let Some(lowered) = &lowered { " (" (lowered) ")" }
                         }
                     }
@@ -301,7 +449,7 @@ fn mark(s: Status) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{bundle, esc, record, verdict_class, BundleReport, Style, Tally, CSS};
+    use super::{bundle, data, esc, message, record, verdict_class, BundleReport, Style, Tally, CSS};
     use crate::finding::Excerpt;
     use crate::report::{self, testing, Format, Keep};
     use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -324,7 +472,7 @@ mod tests {
                     style { (PreEscaped(CSS)) }
                 }
                 body {
-                    h1 { (title) }
+                    h1 { @match reports { [r] => { "aeb-verify: " (data(&r.name)) }, _ => { (title) } } }
                     @if batch {
                         (summary_from_every_report(reports, tally, style))
                     }
@@ -348,13 +496,13 @@ mod tests {
                 tr { th { "file" } th { "verdict" } th { "first failing rule" } }
                 @for r in reports {
                     tr {
-                        td.mono { (esc(&r.name)) }
+                        td.mono { (data(&r.name)) }
                         td { (verdict_class(r.verdict).0) }
                         td.mono { (super::super::human::first_failing(r, style.strict).unwrap_or("-")) }
                     }
                 }
                 @for u in &tally.unreadable {
-                    tr { td.mono { (esc(&u.path)) } td { "UNREADABLE" } td { (esc(&u.reason)) } }
+                    tr { td.mono { (data(&u.path)) } td { "UNREADABLE" } td { (message(&u.reason)) } }
                 }
             }
         }
@@ -376,12 +524,29 @@ mod tests {
         }
     }
 
+    /// Right-to-left bundle text in a message is isolated: a run of Hebrew words with the
+    /// digits between them as one (their own order kept), a pointer token by token, a
+    /// quoted value whole; the tool's Latin words and punctuation stay outside.
+    #[test]
+    fn a_message_isolates_right_to_left_text_and_pointers() {
+        let m = |s: &str| super::message(s).into_string();
+        assert_eq!(m("found שלום 42 עולם, and more"), "found <bdi>שלום 42 עולם</bdi>, and more");
+        assert_eq!(
+            m("the string at /x/א/1 contains 7"),
+            "the string at <bdi>/<bdi>x</bdi>/<bdi>א</bdi>/<bdi>1</bdi></bdi> contains 7"
+        );
+        assert_eq!(m("\"אבג 42\" is 42"), "<bdi>&quot;אבג 42&quot;</bdi> is 42");
+        assert_eq!(m("a א 1 b ב"), "a <bdi>א</bdi> 1 b <bdi>ב</bdi>");
+        assert_eq!(m("no quote \" closes א"), "no quote &quot; closes <bdi>א</bdi>");
+    }
+
     #[test]
     fn the_token_is_marked_on_its_chars() {
         let e = |start, len| Excerpt { text: "ab\"é\"<c".into(), clipped_start: true, clipped_end: false, start, len };
         let pre = |start, len| super::source_line(&e(start, len), 7).into_string();
-        assert_eq!(pre(2, 3), "<pre>7 | …ab<span class=\"caret\"><u>&quot;é&quot;</u></span>&lt;c</pre>");
-        assert_eq!(pre(6, 4), "<pre>7 | …ab&quot;é&quot;&lt;<span class=\"caret\"><u>c</u></span></pre>");
-        assert_eq!(pre(9, 1), "<pre>7 | …ab&quot;é&quot;&lt;c<span class=\"caret\"><u></u></span></pre>");
+        let ltr = "<pre>7 | <bdi dir=\"ltr\">";
+        assert_eq!(pre(2, 3), format!("{ltr}…ab<span class=\"caret\"><u>&quot;é&quot;</u></span>&lt;c</bdi></pre>"));
+        assert_eq!(pre(6, 4), format!("{ltr}…ab&quot;é&quot;&lt;<span class=\"caret\"><u>c</u></span></bdi></pre>"));
+        assert_eq!(pre(9, 1), format!("{ltr}…ab&quot;é&quot;&lt;c<span class=\"caret\"><u></u></span></bdi></pre>"));
     }
 }

@@ -11,6 +11,7 @@ use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::inputs::bundles::Notice;
 use crate::rules::Section;
+use crate::text::{columns, shown_pointer};
 use crate::verify::{BundleReport, InputDigest, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
 use codespan_reporting::files::Error as FilesError;
@@ -59,12 +60,12 @@ pub(super) fn bundle(s: &mut String, r: &BundleReport, style: &Style) {
 /// first line together, so the line can be found by what it starts with.
 fn verdict_block(s: &mut String, r: &BundleReport, style: &Style) {
     let head = format!("{} {}:", verdict_word(r.verdict, style.color), esc(&r.name));
-    let head_w = verdict_text(r.verdict).len() + 2 + esc(&r.name).chars().count();
+    let head_w = verdict_text(r.verdict).len() + 2 + columns(&esc(&r.name));
     let rest = super::established(r, style.record);
     let first = style.width.saturating_sub(head_w + 1);
     let lines = wrap(&rest, first.max(1), style.width.saturating_sub(4).max(20));
     for (i, line) in lines.iter().enumerate() {
-        if i == 0 && line.chars().count() <= first {
+        if i == 0 && columns(line) <= first {
             let _ = writeln!(s, "{head} {line}");
         } else if i == 0 {
             let _ = writeln!(s, "{head}\n    {line}");
@@ -167,12 +168,18 @@ impl super::RowFormat for Terminal {
     }
 }
 
-/// The rule whose finding rejected the bundle first in report order.
+/// The rule a batch summary names for a rejected bundle: of the findings that reject it,
+/// the most severe, and of those the first in report order. Report order is by section,
+/// so under --strict the first rejecting finding was a warning of an earlier section
+/// (`sig.none`) ahead of an error (`schema.unknown-field`), and the summary said the
+/// bundle failed for want of a signature.
 pub fn first_failing(r: &BundleReport, strict: bool) -> Option<&'static str> {
     r.outcome
         .findings
         .iter()
-        .find(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        .filter(|f| f.severity == Severity::Error || (strict && f.severity == Severity::Warning))
+        // min_by_key keeps the first of equal keys: the first of the most severe.
+        .min_by_key(|f| std::cmp::Reverse(f.severity))
         .map(|f| f.rule.id)
 }
 
@@ -366,7 +373,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
             (i, t)
         })
         .collect();
-    let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| t.chars().count()).sum::<usize>();
+    let width_of = |r: &[(usize, String)]| r.iter().map(|(_, t)| columns(t)).sum::<usize>();
     let avail = avail.max(20);
     let tok_end = e.start.saturating_add(e.len).min(shown.len());
     // Start a third of the way before the token when the line does not fit.
@@ -380,7 +387,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
             .take(token_at)
             .rev()
             .take_while(|(_, t)| {
-                back += t.chars().count();
+                back += columns(t);
                 back <= avail / 3
             })
             .count();
@@ -398,7 +405,7 @@ fn window(f: &Finding, avail: usize) -> Option<(String, Range<usize>)> {
     let mut range = text.len()..text.len();
     let mut clipped_end = e.clipped_end;
     for (i, t) in shown.iter().skip(from) {
-        let w = t.chars().count();
+        let w = columns(t);
         if used + w > avail.saturating_sub(2) && *i > e.start {
             clipped_end = true;
             break;
@@ -452,8 +459,10 @@ fn diagnostic(s: &mut String, r: &BundleReport, f: &Finding, style: &Style, advi
     };
     if !f.pointer.is_empty() || snippet.is_none() {
         let at = match f.position {
-            Some(p) if snippet.is_none() => format!("{} (line {}, column {})", esc(&f.pointer), p.line, p.column),
-            _ => esc(&f.pointer).into_owned(),
+            Some(p) if snippet.is_none() => {
+                format!("{} (line {}, column {})", shown_pointer(&f.pointer), p.line, p.column)
+            }
+            _ => shown_pointer(&f.pointer).into_owned(),
         };
         if !at.is_empty() {
             note("at ", &at);
@@ -561,10 +570,10 @@ fn summary(s: &mut String, r: &BundleReport, width: usize) {
             n(Status::Info),
             n(Status::Skip)
         );
-        let col = line.chars().count() + 3;
+        let col = columns(&line) + 3;
         if why.is_empty() {
             let _ = writeln!(s, "{line}");
-        } else if col + why.chars().count() <= width {
+        } else if col + columns(&why) <= width {
             let _ = writeln!(s, "{line}   {why}");
         } else {
             // Too long for the space beside the counts: below them, indented.
@@ -621,7 +630,7 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut cur_w = 0;
     for word in text.split(' ') {
         let limit = if lines.is_empty() { first } else { rest };
-        let w = word.chars().count();
+        let w = columns(word);
         if cur_w > 0 && cur_w + 1 + w > limit {
             lines.push(std::mem::take(&mut cur).trim_end().to_owned());
             cur_w = 0;
@@ -639,8 +648,8 @@ pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// Writes `text` wrapped at `width` with a first-line prefix and a continuation indent.
 fn wrapped(s: &mut String, text: &str, first: &str, indent: &str, width: usize) {
-    let fw = width.saturating_sub(first.chars().count()).max(20);
-    let rw = width.saturating_sub(indent.chars().count()).max(20);
+    let fw = width.saturating_sub(columns(first)).max(20);
+    let rw = width.saturating_sub(columns(indent)).max(20);
     for (i, line) in wrap(text, fw, rw).iter().enumerate() {
         let prefix = if i == 0 { first } else { indent };
         let _ = writeln!(s, "{prefix}{line}");

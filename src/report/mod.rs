@@ -475,7 +475,7 @@ pub fn remap_note(f: &Finding, record: &Record) -> Option<String> {
 /// the line stays one line.
 pub fn one_line(f: &Finding, record: &Record) -> String {
     let mut s = format!("{}: {}", f.severity, esc(&f.message));
-    let ptr = esc(&f.pointer);
+    let ptr = crate::text::shown_pointer(&f.pointer);
     match (f.pointer.is_empty(), f.position) {
         (false, Some(p)) => s.push_str(&format!(" (at {ptr}, line {}, column {})", p.line, p.column)),
         (true, Some(p)) => s.push_str(&format!(" (line {}, column {})", p.line, p.column)),
