@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Seed fuzz corpora from fixtures/ (run from fuzz/: python3 seed-corpora.py [DIR]).
 
-Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature and DIR/key_files (DIR defaults
-to corpus/; files already there are kept). verify's corpus is the bundles themselves
-(../fixtures/**/*.json). Each input is shaped as its target reads it: pgp_signature
+Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature, DIR/key_files, DIR/verify and
+DIR/diff (DIR defaults to corpus/; files already there are kept). verify's corpus is the
+bundles themselves (../fixtures/**/*.json); diff's is pairs of them, OLD NUL NEW: each
+bundle beside itself and beside the next bundle of its directory. Each input is shaped as its target reads it: pgp_signature
 takes the armored text or the raw packet bytes, kms_signature one byte picking the
 algorithm name and then the signature (raw or as text), key_files any key file.
 """
@@ -58,3 +59,15 @@ for f in glob.glob("../fixtures/signatures/bundles/*.json"):
             except ValueError:
                 pass
             put("kms_signature", pick + sig.encode())
+
+bundles = sorted(f for f in glob.glob("../fixtures/**/*.json", recursive=True) if "_delta_log" not in f)
+for f in bundles:
+    put("verify", open(f, "rb").read())
+by_dir = {}
+for f in bundles:
+    by_dir.setdefault(os.path.dirname(f), []).append(open(f, "rb").read())
+for docs in by_dir.values():
+    docs = [d for d in docs if len(d) < 65536]
+    for i, d in enumerate(docs[:60]):
+        put("diff", d + b"\0" + d)
+        put("diff", d + b"\0" + docs[(i + 1) % len(docs)])
