@@ -125,6 +125,19 @@ pub fn shown_pointer(pointer: &str) -> Cow<'_, str> {
     }
 }
 
+/// A bundle's name (as [`path_name`] made it) where a sentence follows it after `: `,
+/// as in the verdict line `VERIFIED NAME: signed by ...`: bare, unless it holds `: ` or
+/// starts with a quote; then a JSON string literal. A file named `b.json: signed by ACME
+/// (FPR); no warnings` made the line of an unsigned bundle read as signed by ACME, for a
+/// CI log searched for the signer.
+pub fn shown_name(name: &str) -> Cow<'_, str> {
+    if name.contains(": ") || name.starts_with('"') {
+        Cow::Owned(quote_claim(name, usize::MAX))
+    } else {
+        escape_control(name)
+    }
+}
+
 /// How many characters of a key ID a verdict line quotes.
 pub const CLAIM_QUOTE_MAX: usize = 128;
 

@@ -162,3 +162,27 @@ fn a_verdict_reached_through_lowered_errors_says_so() {
     let r = quiet("seed-example-sealed.json", &["--deny", "audit.implied-records"]);
     assert!(!r.stdout.contains("lowered"), "{}", r.stdout);
 }
+
+/// A file name cannot continue the verdict line's sentence: the name of an unsigned
+/// bundle holding `: signed by ...` read as that signer (`VERIFIED b.json: signed by
+/// ACME ...: unsigned: integrity only`), for a CI log searched for the signer. Such a
+/// name is quoted as a JSON string; one without `: ` is shown bare, as before.
+#[test]
+fn a_file_name_cannot_name_a_signer_in_the_verdict_line() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verdict-line-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let forged = "b.json: signed by \"ACME <release@acme.example>\" (0123456789ABCDEF); no warnings.json";
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join(forged)).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("plain name.json")).unwrap();
+    let r = run(&["-q", "--now", NOW, dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let path = dir.join(forged);
+    let quoted = serde_json::to_string(path.to_str().unwrap()).unwrap();
+    let want = format!("VERIFIED {quoted}: unsigned: integrity only");
+    assert!(lines.iter().any(|l| l.starts_with(&want)), "{want}\n{}", r.stdout);
+    let plain = format!("VERIFIED {}: unsigned: integrity only", dir.join("plain name.json").display());
+    assert!(lines.iter().any(|l| l.starts_with(&plain)), "{plain}\n{}", r.stdout);
+    assert!(!lines.iter().any(|l| l.starts_with(&format!("VERIFIED {}", path.display()))), "{}", r.stdout);
+}

@@ -11,7 +11,7 @@ use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::inputs::bundles::Notice;
 use crate::rules::Section;
-use crate::text::{columns, shown_pointer};
+use crate::text::{columns, shown_name, shown_pointer};
 use crate::verify::{BundleReport, InputDigest, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
 use codespan_reporting::files::Error as FilesError;
@@ -619,7 +619,7 @@ fn verdict_word(v: Verdict, color: bool) -> String {
 
 /// "VERIFIED b.json: signed by \"Alice <a@example.org>\" (FPR); no warnings".
 pub fn verdict_line(r: &BundleReport, record: &Record, color: bool) -> String {
-    format!("{} {}: {}", verdict_word(r.verdict, color), esc(&r.name), super::established(r, record))
+    format!("{} {}: {}", verdict_word(r.verdict, color), shown_name(&r.name), super::established(r, record))
 }
 
 /// Greedy word wrap: breaks only at spaces, so no token (pointer, hash, fingerprint) is
