@@ -254,24 +254,30 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             return fail(env, &e);
         }
     }
-    let mut opened = Vec::new();
+    let mut opened: Vec<(&crate::cli::OutputArg, outputs::Created)> = Vec::new();
+    let made = |opened: &[(&crate::cli::OutputArg, outputs::Created)]| {
+        outputs::discard_new(opened.iter().map(|(o, c)| (o.path.as_path(), c.new)))
+    };
     for o in &args.outputs {
         match outputs::create(&o.path) {
-            Ok(f) => opened.push((o, f)),
-            Err(e) => return fail(env, &format!("cannot create {}: {e}", crate::text::path_name(&o.path))),
+            Ok(c) => opened.push((o, c)),
+            Err(e) => {
+                made(&opened);
+                return fail(env, &format!("cannot create {}: {e}", crate::text::path_name(&o.path)));
+            }
         }
     }
     if let Err(e) = outputs::check_created(&named) {
+        made(&opened);
         return fail(env, &e);
     }
     // Only now, every file open and none named twice, is any emptied.
-    let mut files = Vec::with_capacity(opened.len());
-    for (o, f) in opened {
-        if let Err(e) = outputs::truncate(&f) {
-            return fail(env, &format!("cannot create {}: {e}", crate::text::path_name(&o.path)));
-        }
-        files.push((o, std::io::BufWriter::new(f)));
+    if let Some((o, e)) = opened.iter().find_map(|(o, c)| outputs::truncate(&c.file).err().map(|e| (o, e))) {
+        let message = format!("cannot create {}: {e}", crate::text::path_name(&o.path));
+        made(&opened);
+        return fail(env, &message);
     }
+    let files: Vec<_> = opened.into_iter().map(|(o, c)| (o, std::io::BufWriter::new(c.file))).collect();
     let file_style = report::Style { color: false, ..style };
     let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);
     outs.push(Out { sink: report::sink(args.format, style), w: Dest::Stdout, name: None, error: None });

@@ -126,6 +126,7 @@ fn two_reports_into_one_file_are_refused() {
     let r = run(&["--now", NOW, "--output", &first, "--output", &second, s(&a)]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains(&format!("--output {first} and --output {second} name the same file")), "{}", r.stderr);
+    assert!(!dir.join("report.out").exists(), "the file this run made is left behind");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -439,5 +440,29 @@ fn paths_that_are_not_utf8_are_named_byte_for_byte() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(&format!("{}/table-\\x{{fe}}", s(&dir))), "{stderr}");
     assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A run stopped by an `--output` that cannot be created removes the report files it had
+/// already made for the other options: a CI step that uploads `new.json` after the failed
+/// gate found an empty file, which it would upload as a report. A file that existed is
+/// left as it was.
+#[test]
+fn a_report_that_cannot_be_created_leaves_no_new_file_behind() {
+    let dir = scratch("create-fails-new");
+    let a = dir.join("bundles/a.json");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "the auditor's own notes\n").unwrap();
+    let new = dir.join("new.json");
+    let specs = [
+        format!("json={}", s(&new)),
+        format!("junit={}", s(&notes)),
+        format!("sarif={}/missing/report.sarif", s(&dir)),
+    ];
+    let r = run(&["--now", NOW, "--output", &specs[0], "--output", &specs[1], "--output", &specs[2], s(&a)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("cannot create {}/missing/report.sarif", s(&dir))), "{}", r.stderr);
+    assert!(!new.exists(), "the report file this run made for json= is left behind");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "the auditor's own notes\n", "an existing file changed");
     std::fs::remove_dir_all(&dir).unwrap();
 }

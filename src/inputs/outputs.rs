@@ -220,19 +220,50 @@ fn not_regular(ft: &std::fs::FileType) -> Option<&'static str> {
 /// what was opened, holds if the path was swapped since. The file is not truncated
 /// here: the caller empties every one ([`truncate`]) only once all are open, so that an
 /// option whose file cannot be created (a missing directory, no permission) stops the
-/// run before an earlier option's existing file was emptied.
-pub fn create(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = o.open(path)?;
+/// run before an earlier option's existing file was emptied. The file is made with
+/// `O_EXCL` when it does not exist, so [`Created::new`] says for certain whether this run
+/// made it (and [`discard_new`] may remove it).
+pub fn create(path: &Path) -> std::io::Result<Created> {
+    let open = |new: bool| {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).truncate(false);
+        if new {
+            o.create_new(true);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        o.open(path)
+    };
+    let (file, new) = match open(true) {
+        Ok(f) => (f, true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => (open(false)?, false),
+        Err(e) => return Err(e),
+    };
     match not_regular(&file.metadata()?.file_type()) {
-        None => Ok(file),
+        None => Ok(Created { file, new }),
         Some(kind) => Err(std::io::Error::other(format!("{kind}: not written"))),
+    }
+}
+
+/// An `--output` file [`create`] opened.
+pub struct Created {
+    pub file: std::fs::File,
+    /// This run made the file (it did not exist).
+    pub new: bool,
+}
+
+/// Removes the files this run made for reports it will not write, when a later
+/// `--output` stops the run: a CI step that uploads `r.sarif` after a failed gate found
+/// an empty file, not a missing one. Files that existed are left as they were (none was
+/// emptied yet).
+pub fn discard_new<'a>(created: impl IntoIterator<Item = (&'a Path, bool)>) {
+    for (path, new) in created {
+        if new {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
