@@ -75,6 +75,8 @@ pub enum Input {
         path: PathBuf,
         walked: bool,
         id: Option<(u64, u64)>,
+        /// Shown [`crate::text::spelled_out`]: another file of the run displays alike.
+        spelled: bool,
     },
 }
 
@@ -84,7 +86,8 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
-            Input::File { path, .. } => crate::text::path_name(path),
+            Input::File { path, spelled: false, .. } => crate::text::path_name(path),
+            Input::File { path, spelled: true, .. } => crate::text::spelled_out(&crate::text::path_name(path)),
         }
     }
 
@@ -157,11 +160,43 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 }
             }
-            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None }),
+            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None, spelled: false }),
             Err(e) => d.unusable.push(notice(path, e.to_string())),
         }
     }
+    spell_out_look_alikes(&mut d.inputs);
     d
+}
+
+/// Marks the files whose names another file of the run displays alike (the same
+/// [`crate::text::look_alike_key`], the names differing), so that each is shown with its
+/// characters beyond ASCII spelled out and the two verdicts read apart in every report.
+/// A name of ASCII alone is left as it is: it shows every character it has (`m.json`
+/// and `rn.json` share a skeleton and read apart). One key per name and a hash map:
+/// linear in the number of files.
+fn spell_out_look_alikes(inputs: &mut [Input]) {
+    let keys: Vec<Option<(String, String)>> = inputs
+        .iter()
+        .map(|i| {
+            i.path().map(|p| {
+                let name = crate::text::path_name(p);
+                (crate::text::look_alike_key(&name), name)
+            })
+        })
+        .collect();
+    // For each key, the first name seen and whether a different name shares it.
+    let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
+    for (key, name) in keys.iter().flatten() {
+        let entry = seen.entry(key.as_str()).or_insert((name.as_str(), false));
+        if entry.0 != name.as_str() {
+            entry.1 = true;
+        }
+    }
+    for (input, key) in inputs.iter_mut().zip(&keys) {
+        if let (Input::File { spelled, .. }, Some((key, name))) = (input, key) {
+            *spelled = !name.is_ascii() && seen.get(key.as_str()).is_some_and(|(_, alike)| *alike);
+        }
+    }
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
@@ -340,7 +375,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
         } else if !ft.is_file() {
             d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
-            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry) });
+            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry), spelled: false });
             if walk.follow {
                 through_link.push(entry.path_is_symlink() || !links.is_empty());
             }
@@ -427,7 +462,7 @@ fn settle_inward(
         .unwrap_or_default()
         .iter()
         .filter_map(|i| match i {
-            Input::File { path, walked: true, id: Some(id) } => Some((*id, path)),
+            Input::File { path, walked: true, id: Some(id), .. } => Some((*id, path)),
             _ => None,
         })
         .collect();
