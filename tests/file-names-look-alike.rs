@@ -150,3 +150,32 @@ fn names_drawn_alike_are_shown_apart_in_every_report() {
     assert_eq!(again["bundles"].as_array().unwrap().len(), FILES.len());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A path named on the command line that cannot be used (here it does not exist) is
+/// listed by name beside the verdicts: "cannot read café.json" (NFD) beside "VERIFIED
+/// café.json" (NFC) read as one file both verified and unreadable. Both are spelled out.
+#[test]
+fn an_unusable_path_drawn_alike_is_named_apart_from_the_verified_file() {
+    let dir = std::env::temp_dir().join(format!("aeb-names-alike-unusable-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
+    std::fs::write(dir.join("b/caf\u{e9}.json"), good).unwrap();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let cert = cert.to_str().unwrap();
+    let base = ["--now", NOW, "--cert", cert, "--color", "never", "b", "b/cafe\u{301}.json"];
+
+    let (code, json) = run(&dir, &[&base[..], &["--format", "json"]].concat());
+    assert_eq!(code, 2, "a named path that cannot be read leaves the run incomplete");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["bundles"][0]["file"], "b/caf\\u{e9}.json");
+    assert_eq!(report["bundles"][0]["verdict"], "verified");
+    assert_eq!(report["unreadable"][0]["file"], "b/cafe\\u{301}.json");
+
+    let (code, human) = run(&dir, &base);
+    assert_eq!(code, 2);
+    assert!(human.contains("VERIFIED  -                   b/caf\\u{e9}.json\n"), "{human}");
+    assert!(human.contains("unreadable: b/cafe\\u{301}.json: "), "{human}");
+    assert!(!human.contains("caf\u{e9}") && !human.contains("cafe\u{301}"), "{human}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -164,37 +164,43 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
             Err(e) => d.unusable.push(notice(path, e.to_string())),
         }
     }
-    spell_out_look_alikes(&mut d.inputs);
+    spell_out_look_alikes(&mut d);
     d
 }
 
 /// Marks the files whose names another file of the run displays alike (the same
 /// [`crate::text::look_alike_key`], the names differing), so that each is shown with its
-/// characters beyond ASCII spelled out and the two verdicts read apart in every report.
-/// A name of ASCII alone is left as it is: it shows every character it has (`m.json`
-/// and `rn.json` share a skeleton and read apart). One key per name and a hash map:
-/// linear in the number of files.
-fn spell_out_look_alikes(inputs: &mut [Input]) {
-    let keys: Vec<Option<(String, String)>> = inputs
-        .iter()
-        .map(|i| {
-            i.path().map(|p| {
-                let name = crate::text::path_name(p);
-                (crate::text::look_alike_key(&name), name)
-            })
-        })
-        .collect();
+/// characters beyond ASCII spelled out and the verdicts read apart in every report. The
+/// entries left out and the paths that could not be used are named in the same reports
+/// ("cannot read café.json" beside "VERIFIED café.json"), so they take part too. A name
+/// of ASCII alone is left as it is: it shows every character it has (`m.json` and
+/// `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
+/// in the number of files.
+fn spell_out_look_alikes(d: &mut Discovery) {
+    let inputs = d.inputs.iter().map(|i| i.path().map(crate::text::path_name));
+    let notices = d.skipped.iter().chain(&d.unusable).map(|n| Some(n.path.clone()));
+    let keyed: Vec<Option<(String, String)>> =
+        inputs.chain(notices).map(|n| n.map(|n| (crate::text::look_alike_key(&n), n))).collect();
     // For each key, the first name seen and whether a different name shares it.
     let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
-    for (key, name) in keys.iter().flatten() {
+    for (key, name) in keyed.iter().flatten() {
         let entry = seen.entry(key.as_str()).or_insert((name.as_str(), false));
         if entry.0 != name.as_str() {
             entry.1 = true;
         }
     }
-    for (input, key) in inputs.iter_mut().zip(&keys) {
-        if let (Input::File { spelled, .. }, Some((key, name))) = (input, key) {
-            *spelled = !name.is_ascii() && seen.get(key.as_str()).is_some_and(|(_, alike)| *alike);
+    let spell = |k: &Option<(String, String)>| {
+        k.as_ref().is_some_and(|(key, name)| !name.is_ascii() && seen.get(key.as_str()).is_some_and(|e| e.1))
+    };
+    let (input_keys, notice_keys) = keyed.split_at(d.inputs.len().min(keyed.len()));
+    for (input, key) in d.inputs.iter_mut().zip(input_keys) {
+        if let Input::File { spelled, .. } = input {
+            *spelled = spell(key);
+        }
+    }
+    for (notice, key) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys) {
+        if spell(key) {
+            notice.path = crate::text::spelled_out(&notice.path);
         }
     }
 }
