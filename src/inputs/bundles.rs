@@ -82,7 +82,9 @@ pub enum Input {
 
 impl Input {
     /// The name reports use: the path as given (escaped by [`crate::text::path_name`]
-    /// where it must be, so that two files never share a name), `-` for standard input.
+    /// where it must be, so that two files never share a name; spelled out by
+    /// [`crate::text::spelled_out`] when another file of the run displays alike), `-` for
+    /// standard input.
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
