@@ -179,3 +179,41 @@ fn an_unusable_path_drawn_alike_is_named_apart_from_the_verified_file() {
     assert!(!human.contains("caf\u{e9}") && !human.contains("cafe\u{301}"), "{human}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Standard input is named `-`, which a file named U+2010 HYPHEN displays as: the
+/// tampered bundle read from standard input and an honest file `\u{2010}` were
+/// "REJECTED -" and "VERIFIED -". The file's name is spelled out.
+#[test]
+fn a_file_drawn_as_standard_input_is_named_apart_from_it() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("aeb-names-alike-stdin-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-ed25519.json"), dir.join("\u{2010}")).unwrap();
+    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let run_stdin = |extra: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--now", NOW, "--cert", cert.to_str().unwrap(), "--color", "never", "-", "\u{2010}"])
+            .args(extra)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&bad).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, json) = run_stdin(&["--format", "json"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["bundles"][0]["file"], "-");
+    assert_eq!(report["bundles"][0]["verdict"], "rejected");
+    assert_eq!(report["bundles"][1]["file"], "\\u{2010}");
+    assert_eq!(report["bundles"][1]["verdict"], "verified");
+    let (_, quiet) = run_stdin(&["-q"]);
+    assert!(quiet.contains("REJECTED -: ") && quiet.contains("VERIFIED \\u{2010}: "), "{quiet}");
+    assert!(!quiet.contains('\u{2010}'), "{quiet}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

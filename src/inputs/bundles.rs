@@ -179,7 +179,9 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
 /// `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
 /// in the number of files.
 fn spell_out_look_alikes(d: &mut Discovery) {
-    let inputs = d.inputs.iter().map(|i| i.path().map(crate::text::path_name));
+    // Standard input is named `-` in reports, which a file named `\u{2010}` (a hyphen)
+    // displays as.
+    let inputs = d.inputs.iter().map(|i| Some(i.name()));
     let notices = d.skipped.iter().chain(&d.unusable).map(|n| Some(n.path.clone()));
     let keyed: Vec<Option<(String, String)>> =
         inputs.chain(notices).map(|n| n.map(|n| (crate::text::look_alike_key(&n), n))).collect();
