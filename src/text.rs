@@ -343,10 +343,14 @@ pub fn path_name(path: &std::path::Path) -> String {
 /// `cafe\u{301}.json` (NFD), or `paypal.json` and `\u{440}\u{430}ypal.json` (Cyrillic),
 /// are drawn identically; a verdict on each under one visible name could not be told
 /// apart.
+/// Blanks at either end are written `\u{20}` too: `a.json ` ends a line of the summary
+/// table, or a Markdown code span, as `a.json` does.
 pub fn spelled_out(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
-        if c.is_ascii() {
+    let start = name.len() - name.trim_start_matches(is_blank).len();
+    let end = start.max(name.trim_end_matches(is_blank).len());
+    for (at, c) in name.char_indices() {
+        if c.is_ascii() && (start..end).contains(&at) {
             out.push(c);
         } else {
             push_escape(&mut out, c);
@@ -355,12 +359,24 @@ pub fn spelled_out(name: &str) -> String {
     out
 }
 
+/// Whether a name would be spelled out beside one drawn alike: it holds a character
+/// beyond ASCII, or a blank at either end.
+pub fn needs_spelling(name: &str) -> bool {
+    !name.is_ascii() || name.starts_with(is_blank) || name.ends_with(is_blank)
+}
+
+/// A character drawn as nothing at the end of a line: white space, the Braille blank.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{2800}'
+}
+
 /// What a report name looks like, for telling names drawn alike: the Unicode
 /// confusables skeleton (UTS #39, `unicode-security`), which is taken after NFD, so two
 /// names equal after normalisation (NFC or NFD alike) share it, and so do names whose
-/// letters are look-alikes (Latin `a` and Cyrillic `\u{430}`). One pass over the name.
+/// letters are look-alikes (Latin `a` and Cyrillic `\u{430}`), and names that differ
+/// by blanks at their ends. One pass over the name.
 pub fn look_alike_key(name: &str) -> String {
-    unicode_security::skeleton(name).collect()
+    unicode_security::skeleton(name.trim_matches(is_blank)).collect()
 }
 
 /// The bytes of the path that [`path_name`] wrote as `name`. Text that is not one of
@@ -707,7 +723,9 @@ mod tests {
         assert_eq!(spelled_out(nfc), "caf\\u{e9}.json");
         assert_eq!(spelled_out(nfd), "cafe\\u{301}.json");
         assert_eq!(spelled_out(cyrillic), "\\u{440}\\u{430}ypal.json");
-        for name in [nfc, nfd, cyrillic, "a\\u{e9}\u{e9}.json"] {
+        assert_eq!(look_alike_key("a.json "), look_alike_key("a.json"));
+        assert_eq!(spelled_out(" a b.json\u{a0} "), "\\u{20}a b.json\\u{a0}\\u{20}");
+        for name in [nfc, nfd, cyrillic, "a\\u{e9}\u{e9}.json", " a b.json\u{a0} ", "   "] {
             let shown = spelled_out(&path_name(std::path::Path::new(name)));
             assert!(shown.is_ascii(), "{shown}");
             assert_eq!(name_bytes(&shown), name.as_bytes(), "{shown}");

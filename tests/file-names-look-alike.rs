@@ -217,3 +217,28 @@ fn a_file_drawn_as_standard_input_is_named_apart_from_it() {
     assert!(!quiet.contains('\u{2010}'), "{quiet}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A name with a blank at its end ends a line of the summary table, or a Markdown code
+/// span, as the name without it does: "VERIFIED - a.json" and "REJECTED ... a.json ".
+#[test]
+fn a_trailing_blank_is_spelled_out_beside_the_name_without_it() {
+    let dir = std::env::temp_dir().join(format!("aeb-names-alike-blank-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-ed25519.json"), dir.join("a.json")).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-tampered.json"), dir.join("a.json ")).unwrap();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let base = ["--now", NOW, "--cert", cert.to_str().unwrap(), "--color", "never", "a.json", "a.json "];
+    let (code, json) = run(&dir, &[&base[..], &["--format", "json"]].concat());
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["bundles"][0]["file"], "a.json");
+    assert_eq!(report["bundles"][0]["verdict"], "verified");
+    assert_eq!(report["bundles"][1]["file"], "a.json\\u{20}");
+    assert_eq!(report["bundles"][1]["verdict"], "rejected");
+    let (_, human) = run(&dir, &base);
+    assert!(human.contains("integrity.hash-mismatch  a.json\\u{20}\n"), "{human}");
+    let (_, markdown) = run(&dir, &[&base[..], &["--format", "markdown"]].concat());
+    assert!(markdown.contains("`a.json\\u{20}`") && !markdown.contains("`a.json `"), "{markdown}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

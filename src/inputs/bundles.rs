@@ -175,8 +175,8 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
 /// characters beyond ASCII spelled out and the verdicts read apart in every report. The
 /// entries left out and the paths that could not be used are named in the same reports
 /// ("cannot read café.json" beside "VERIFIED café.json"), so they take part too. A name
-/// of ASCII alone is left as it is: it shows every character it has (`m.json` and
-/// `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
+/// of ASCII alone with no blank at either end is left as it is: it shows every character
+/// it has (`m.json` and `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
 /// in the number of files.
 fn spell_out_look_alikes(d: &mut Discovery) {
     // Standard input is named `-` in reports, which a file named `\u{2010}` (a hyphen)
@@ -194,7 +194,8 @@ fn spell_out_look_alikes(d: &mut Discovery) {
         }
     }
     let spell = |k: &Option<(String, String)>| {
-        k.as_ref().is_some_and(|(key, name)| !name.is_ascii() && seen.get(key.as_str()).is_some_and(|e| e.1))
+        k.as_ref()
+            .is_some_and(|(key, name)| crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1))
     };
     let (input_keys, notice_keys) = keyed.split_at(d.inputs.len().min(keyed.len()));
     for (input, key) in d.inputs.iter_mut().zip(input_keys) {
