@@ -112,7 +112,7 @@ pub fn verify_one(input: &Input, stdin: &Mutex<Option<std::io::Result<Loaded>>>,
             Ok(Some(l)) => l,
             _ => Err(std::io::Error::other("standard input can be read only once")),
         },
-        Input::File { path, walked, id } => bundles::load_file(path, *walked, *id, opts.limits.max_bytes),
+        Input::File { path, walked, id, .. } => bundles::load_file(path, *walked, *id, opts.limits.max_bytes),
     };
     match loaded {
         Ok(Loaded::Bytes(bytes)) => Item::Report(verify::verify(&name, bytes, opts)),

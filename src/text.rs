@@ -337,6 +337,48 @@ pub fn path_name(path: &std::path::Path) -> String {
     out
 }
 
+/// A report name ([`path_name`]) with every character beyond ASCII written `\u{..}`,
+/// which [`name_bytes`] reads back: the name shown for a file whose name another of the
+/// run's files displays alike ([`look_alike_key`]). `caf\u{e9}.json` (NFC) and
+/// `cafe\u{301}.json` (NFD), or `paypal.json` and `\u{440}\u{430}ypal.json` (Cyrillic),
+/// are drawn identically; a verdict on each under one visible name could not be told
+/// apart.
+/// Blanks at either end are written `\u{20}` too: `a.json ` ends a line of the summary
+/// table, or a Markdown code span, as `a.json` does.
+pub fn spelled_out(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 8);
+    let start = name.len() - name.trim_start_matches(is_blank).len();
+    let end = start.max(name.trim_end_matches(is_blank).len());
+    for (at, c) in name.char_indices() {
+        if c.is_ascii() && (start..end).contains(&at) {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Whether a name would be spelled out beside one drawn alike: it holds a character
+/// beyond ASCII, or a blank at either end.
+pub fn needs_spelling(name: &str) -> bool {
+    !name.is_ascii() || name.starts_with(is_blank) || name.ends_with(is_blank)
+}
+
+/// A character drawn as nothing at the end of a line: white space, the Braille blank.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{2800}'
+}
+
+/// What a report name looks like, for telling names drawn alike: the Unicode
+/// confusables skeleton (UTS #39, `unicode-security`), which is taken after NFD, so two
+/// names equal after normalisation (NFC or NFD alike) share it, and so do names whose
+/// letters are look-alikes (Latin `a` and Cyrillic `\u{430}`), and names that differ
+/// by blanks at their ends. One pass over the name.
+pub fn look_alike_key(name: &str) -> String {
+    unicode_security::skeleton(name.trim_matches(is_blank)).collect()
+}
+
 /// The bytes of the path that [`path_name`] wrote as `name`. Text that is not one of
 /// its escapes is taken as it is.
 pub fn name_bytes(name: &str) -> Vec<u8> {
@@ -670,6 +712,26 @@ mod tests {
     /// path_name is one-to-one and name_bytes undoes it: names that spell an escape,
     /// hold the character it stands for, or hold bytes that are not UTF-8, each keep a
     /// name of their own; plain names are shown as they are.
+    #[test]
+    fn names_drawn_alike_share_a_key_and_spell_out_apart() {
+        // NFC and NFD of "café", and Latin "paypal" beside Cyrillic er, a (U+0440, U+0430).
+        let (nfc, nfd) = ("caf\u{e9}.json", "cafe\u{301}.json");
+        let (latin, cyrillic) = ("paypal.json", "\u{440}\u{430}ypal.json");
+        assert_eq!(look_alike_key(nfc), look_alike_key(nfd));
+        assert_eq!(look_alike_key(latin), look_alike_key(cyrillic));
+        assert_ne!(look_alike_key(nfc), look_alike_key("cafe.json"));
+        assert_eq!(spelled_out(nfc), "caf\\u{e9}.json");
+        assert_eq!(spelled_out(nfd), "cafe\\u{301}.json");
+        assert_eq!(spelled_out(cyrillic), "\\u{440}\\u{430}ypal.json");
+        assert_eq!(look_alike_key("a.json "), look_alike_key("a.json"));
+        assert_eq!(spelled_out(" a b.json\u{a0} "), "\\u{20}a b.json\\u{a0}\\u{20}");
+        for name in [nfc, nfd, cyrillic, "a\\u{e9}\u{e9}.json", " a b.json\u{a0} ", "   "] {
+            let shown = spelled_out(&path_name(std::path::Path::new(name)));
+            assert!(shown.is_ascii(), "{shown}");
+            assert_eq!(name_bytes(&shown), name.as_bytes(), "{shown}");
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn path_names_are_one_to_one_and_read_back() {

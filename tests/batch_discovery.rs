@@ -408,13 +408,13 @@ fn a_walked_file_that_was_not_identified_is_not_read() {
     let now = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).unwrap();
     let opts = aeb_verify::options::Options::new(now);
     let stdin = std::sync::Mutex::new(None);
-    let input = Input::File { path: link.clone(), walked: true, id: None };
+    let input = Input::File { path: link.clone(), walked: true, id: None, spelled: false };
     match verify_one(&input, &stdin, &opts) {
         Item::Unreadable(n) => assert_eq!(n.reason, "gone while the directory was walked (not identified): not read"),
         other => panic!("the unidentified entry was read: {}", kind(&other)),
     }
     // named on the command line, the same link is the auditor's choice and is read
-    let named = Input::File { path: link, walked: false, id: None };
+    let named = Input::File { path: link, walked: false, id: None, spelled: false };
     assert!(matches!(verify_one(&named, &stdin, &opts), Item::Report(_)));
     let _ = std::fs::remove_file(&outside);
 }

@@ -75,16 +75,21 @@ pub enum Input {
         path: PathBuf,
         walked: bool,
         id: Option<(u64, u64)>,
+        /// Shown [`crate::text::spelled_out`]: another file of the run displays alike.
+        spelled: bool,
     },
 }
 
 impl Input {
     /// The name reports use: the path as given (escaped by [`crate::text::path_name`]
-    /// where it must be, so that two files never share a name), `-` for standard input.
+    /// where it must be, so that two files never share a name; spelled out by
+    /// [`crate::text::spelled_out`] when another file of the run displays alike), `-` for
+    /// standard input.
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
-            Input::File { path, .. } => crate::text::path_name(path),
+            Input::File { path, spelled: false, .. } => crate::text::path_name(path),
+            Input::File { path, spelled: true, .. } => crate::text::spelled_out(&crate::text::path_name(path)),
         }
     }
 
@@ -157,11 +162,52 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 }
             }
-            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None }),
+            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None, spelled: false }),
             Err(e) => d.unusable.push(notice(path, e.to_string())),
         }
     }
+    spell_out_look_alikes(&mut d);
     d
+}
+
+/// Marks the files whose names another file of the run displays alike (the same
+/// [`crate::text::look_alike_key`], the names differing), so that each is shown with its
+/// characters beyond ASCII spelled out and the verdicts read apart in every report. The
+/// entries left out and the paths that could not be used are named in the same reports
+/// ("cannot read café.json" beside "VERIFIED café.json"), so they take part too. A name
+/// of ASCII alone with no blank at either end is left as it is: it shows every character
+/// it has (`m.json` and `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
+/// in the number of files.
+fn spell_out_look_alikes(d: &mut Discovery) {
+    // Standard input is named `-` in reports, which a file named `\u{2010}` (a hyphen)
+    // displays as.
+    let inputs = d.inputs.iter().map(|i| Some(i.name()));
+    let notices = d.skipped.iter().chain(&d.unusable).map(|n| Some(n.path.clone()));
+    let keyed: Vec<Option<(String, String)>> =
+        inputs.chain(notices).map(|n| n.map(|n| (crate::text::look_alike_key(&n), n))).collect();
+    // For each key, the first name seen and whether a different name shares it.
+    let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
+    for (key, name) in keyed.iter().flatten() {
+        let entry = seen.entry(key.as_str()).or_insert((name.as_str(), false));
+        if entry.0 != name.as_str() {
+            entry.1 = true;
+        }
+    }
+    let spell = |k: &Option<(String, String)>| {
+        k.as_ref()
+            .is_some_and(|(key, name)| crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1))
+    };
+    let (input_keys, notice_keys) = keyed.split_at(d.inputs.len().min(keyed.len()));
+    for (input, key) in d.inputs.iter_mut().zip(input_keys) {
+        if let Input::File { spelled, .. } = input {
+            *spelled = spell(key);
+        }
+    }
+    for (notice, key) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys) {
+        if spell(key) {
+            notice.path = crate::text::spelled_out(&notice.path);
+        }
+    }
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
@@ -340,7 +386,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
         } else if !ft.is_file() {
             d.skipped.push(unverified(path, "not a regular file (a FIFO, device or socket): not opened".to_owned()));
         } else {
-            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry) });
+            d.inputs.push(Input::File { path: path.to_path_buf(), walked: true, id: identity(&entry), spelled: false });
             if walk.follow {
                 through_link.push(entry.path_is_symlink() || !links.is_empty());
             }
@@ -427,7 +473,7 @@ fn settle_inward(
         .unwrap_or_default()
         .iter()
         .filter_map(|i| match i {
-            Input::File { path, walked: true, id: Some(id) } => Some((*id, path)),
+            Input::File { path, walked: true, id: Some(id), .. } => Some((*id, path)),
             _ => None,
         })
         .collect();

@@ -431,6 +431,23 @@ fn keys(opts: &Options, reports: &[BundleReport]) -> Vec<Key> {
 /// the file's own bytes: a byte that is not UTF-8 is written `\xNN` inside `$'...'`.
 fn shell_quote_name(name: &str) -> String {
     let bytes = match String::from_utf8(crate::text::name_bytes(name)) {
+        // A name shown spelled out (`text::spelled_out`: another file displays alike) is
+        // written with its characters beyond ASCII as escapes in the command too, so the
+        // two files' arguments read apart as their names do.
+        Ok(text) if name.is_ascii() && !text.is_ascii() => {
+            let mut out = String::from("$'");
+            let mut prev = None;
+            for c in text.chars() {
+                if c.is_ascii() {
+                    out.push_str(&shell_escape_after(&mut prev, c));
+                } else {
+                    out.push_str(&shell_unicode_escape(c));
+                    prev = None;
+                }
+            }
+            out.push('\'');
+            return out;
+        }
         Ok(text) => return shell_quote(&text),
         Err(not_utf8) => not_utf8.into_bytes(),
     };
@@ -467,12 +484,17 @@ fn shell_escape_char(c: char) -> String {
     match c {
         '\'' => "\\'".to_owned(),
         '\\' => "\\\\".to_owned(),
-        c if crate::text::is_hidden(c) => match u32::from(c) {
-            n @ 0..=0x7f => format!("\\x{n:02x}"),
-            n @ 0x80..=0xffff => format!("\\u{n:04x}"),
-            n => format!("\\U{n:08x}"),
-        },
+        c if crate::text::is_hidden(c) => shell_unicode_escape(c),
         c => c.to_string(),
+    }
+}
+
+/// A character as its escape inside `$'...'`: `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+fn shell_unicode_escape(c: char) -> String {
+    match u32::from(c) {
+        n @ 0..=0x7f => format!("\\x{n:02x}"),
+        n @ 0x80..=0xffff => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
     }
 }
 
