@@ -179,6 +179,14 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
 /// it has (`m.json` and `rn.json` share a skeleton and read apart). One key per name and a hash map: linear
 /// in the number of files.
 fn spell_out_look_alikes(d: &mut Discovery) {
+    // Only a name that would be spelled out can be drawn like another: a run whose
+    // names are all plain ASCII (a CI batch, nearly always) costs one scan of each name,
+    // not a skeleton of each.
+    let names = d.inputs.iter().filter_map(Input::path).map(crate::text::path_name);
+    let notices = d.skipped.iter().chain(&d.unusable).map(|n| n.path.clone());
+    if !names.chain(notices).any(|n| crate::text::needs_spelling(&n)) {
+        return;
+    }
     // Standard input is named `-` in reports, which a file named `\u{2010}` (a hyphen)
     // displays as.
     let inputs = d.inputs.iter().map(|i| Some(i.name()));
