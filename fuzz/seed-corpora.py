@@ -3,7 +3,7 @@
 
 Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature, DIR/key_files, DIR/verify and
 DIR/diff (DIR defaults to corpus/; files already there are kept). verify's corpus is the
-bundles themselves (../fixtures/**/*.json); diff's is pairs of them, OLD NUL NEW: each
+bundles themselves (../fixtures/**/*.json), each behind a byte picking the policy; diff's is pairs of them, OLD NUL NEW: each
 bundle beside itself and beside the next bundle of its directory. Each input is shaped as its target reads it: pgp_signature
 takes the armored text or the raw packet bytes, kms_signature one byte picking the
 algorithm name and then the signature (raw or as text), key_files any key file.
@@ -61,8 +61,12 @@ for f in glob.glob("../fixtures/signatures/bundles/*.json"):
             put("kms_signature", pick + sig.encode())
 
 bundles = sorted(f for f in glob.glob("../fixtures/**/*.json", recursive=True) if "_delta_log" not in f)
-for f in bundles:
-    put("verify", open(f, "rb").read())
+# verify's first byte picks the policy (byte % 6: strict off/on x profile
+# none/public/marketplace); each bundle goes in under two of the six, in turn.
+for i, f in enumerate(bundles):
+    d = open(f, "rb").read()
+    put("verify", bytes([(2 * i) % 6]) + d)
+    put("verify", bytes([(2 * i + 1) % 6]) + d)
 by_dir = {}
 for f in bundles:
     by_dir.setdefault(os.path.dirname(f), []).append(open(f, "rb").read())

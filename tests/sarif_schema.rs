@@ -296,3 +296,34 @@ fn two_findings_of_one_rule_at_one_pointer_have_two_fingerprints() {
         assert_eq!(distinct.len(), results.len(), "{other}: {results:?}");
     }
 }
+
+/// Under `--strict` a warning rejects the bundle, so its result is at level `error`:
+/// code scanning fails its check on `error` results, and a gate reading the SARIF counts
+/// them. The sealed seed has warnings and no error (`sig.none` at `/signatures`, the
+/// audit's and claims' warnings, one info `audit.implied-records`): before, under
+/// `--strict` it was rejected (exit 1) with every result at `warning` or `note`, so the
+/// SARIF of a rejected run showed nothing failing. The finding's own severity stays in
+/// `properties.severity`; an info stays a `note`.
+#[test]
+fn strict_warnings_are_error_results() {
+    let sealed = fixture("seed-example-sealed.json");
+    let f = sealed.to_str().unwrap();
+    for (strict, code, warning_level) in [(true, 1, "error"), (false, 0, "warning")] {
+        let args: Vec<&str> = if strict { vec!["--strict", f] } else { vec![f] };
+        let (got, v) = sarif(&args, None);
+        assert_eq!(got, code, "strict {strict}");
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let sig_none = results
+            .iter()
+            .find(|r| r["ruleId"] == "sig.none")
+            .unwrap_or_else(|| panic!("no sig.none result: {results:?}"));
+        assert_eq!(sig_none["properties"]["pointer"], "/signatures");
+        assert_eq!(sig_none["level"], warning_level, "strict {strict}");
+        let errors = results.iter().filter(|r| r["level"] == "error").count();
+        assert_eq!(errors > 0, strict, "strict {strict}: {errors} error results");
+        let info = results.iter().find(|r| r["ruleId"] == "audit.implied-records").unwrap();
+        assert_eq!(info["level"], "note");
+        assert_eq!(sig_none["properties"]["severity"], "warning");
+        assert_eq!(info["properties"]["severity"], "info");
+    }
+}

@@ -2,13 +2,20 @@
 //! verify): read, integrity, OpenPGP and KMS signatures against supplied keys, schema,
 //! audit, claims, the public and marketplace profiles, then every text format.
 //!
-//! For any bytes: no panic; the verdict is REJECTED exactly when a finding is an error;
+//! The first byte picks the policy (byte % 6: `--strict` off/on times profile
+//! none/public/marketplace); the bundle is the rest (seed-corpora.py prefixes each
+//! fixture with such a byte).
+//!
+//! For any bytes: no panic; the verdict is REJECTED exactly when a finding is an error
+//! (or, under `--strict`, a warning);
 //! in every format (human, json, jsonl, sarif, junit, markdown, html) no report carries
 //! a raw control or invisible format character other than a newline (a bundle must not
 //! be able to forge a line of the report), nor a CI log command (`##[`, `##vso[`,
 //! `##teamcity[`, a line starting `::`); the JSON and SARIF reports and every JSON Lines
 //! line parse (serde_json), and the run's verdict there (JSON `verdict`, SARIF results
-//! at level `error`, JUnit failures) agrees with the bundle's.
+//! at level `error`, JUnit failures) agrees with the bundle's; the JUnit and HTML
+//! reports are well-formed XML (roxmltree), and the JUnit report holds a `<failure>`
+//! element exactly when the bundle is rejected.
 #![no_main]
 
 use aeb_verify::batch::Tally;
@@ -20,9 +27,9 @@ use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-fn options() -> &'static Options {
-    static OPTS: OnceLock<Options> = OnceLock::new();
-    OPTS.get_or_init(|| {
+fn options(pick: u8) -> &'static Options {
+    static OPTS: OnceLock<Vec<Options>> = OnceLock::new();
+    let all = OPTS.get_or_init(|| {
         let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/signatures");
         let cert = fixtures.join("certs/ed25519.asc");
         let kms = format!("arn:aws:kms:eu-west-1:111122223333:key/fuzz={}", fixtures.join("kms/p256.pem").display());
@@ -30,28 +37,45 @@ fn options() -> &'static Options {
         let mut o = Options::new(now);
         let keys = aeb_verify::inputs::keys::load(&[cert], &[kms]).expect("fixture keys load");
         o.trust = Trust::new(keys.certs, keys.kms_keys);
-        o.profile = Profile::Marketplace;
-        o
-    })
+        let mut all = Vec::new();
+        for strict in [false, true] {
+            for profile in [Profile::None, Profile::Public, Profile::Marketplace] {
+                all.push(Options { strict, profile, ..o.clone() });
+            }
+        }
+        all
+    });
+    &all[usize::from(pick) % all.len()]
 }
 
 fuzz_target!(|data: &[u8]| {
-    let opts = options();
+    let Some((&pick, data)) = data.split_first() else { return };
+    let opts = options(pick);
     let r = verify("fuzz.json", data.to_vec(), opts);
-    let errors = r.outcome.findings.iter().any(|f| f.severity == aeb_verify::finding::Severity::Error);
+    use aeb_verify::finding::Severity;
+    let errors = r
+        .outcome
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error || (opts.strict && f.severity == Severity::Warning));
     assert_eq!(r.verdict == Verdict::Rejected, errors, "verdict and findings disagree");
     let rejected = r.verdict == Verdict::Rejected;
     let reports = std::slice::from_ref(&r);
     let record = Record::new(opts, true, reports);
     // The run's account as the batch keeps it for one bundle read (found = read).
-    let tally =
-        Tally { found: 1, verified: usize::from(!rejected), rejected: usize::from(rejected), ..Tally::default() };
+    let tally = Tally {
+        found: 1,
+        verified: usize::from(!rejected),
+        rejected: usize::from(rejected),
+        strict: opts.strict,
+        ..Tally::default()
+    };
     for format in
         [Format::Human, Format::Json, Format::Jsonl, Format::Sarif, Format::Junit, Format::Markdown, Format::Html]
     {
         let style = Style {
             now: "2026-11-18T00:00:00Z",
-            strict: false,
+            strict: opts.strict,
             color: false,
             quiet: false,
             verbose: true,
@@ -85,8 +109,17 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(errors, rejected, "SARIF results at level error and the verdict disagree");
             }
             Format::Junit => {
-                let failed = text.contains("<failure");
-                assert_eq!(failed, rejected, "JUnit failures and the verdict disagree");
+                let doc = roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|e| panic!("the JUnit report is not well-formed XML: {e}"));
+                let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count();
+                assert_eq!(failures > 0, rejected, "JUnit <failure> elements and the verdict disagree");
+            }
+            Format::Html => {
+                // The page opens with `<!DOCTYPE html>`, which roxmltree refuses by default.
+                let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+                if let Err(e) = roxmltree::Document::parse_with_options(&text, opts) {
+                    panic!("the HTML report is not well-formed XML: {e}");
+                }
             }
             _ => {}
         }

@@ -19,6 +19,17 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A result's level in this run: a finding that rejects the bundle is an `error`, so a
+/// warning is one under `--strict` (as it is a JUnit `<failure>`): code scanning fails
+/// its check on `error` results, and a bundle rejected by warnings alone showed none.
+/// The finding's own severity stays in `properties.severity`.
+fn result_level(s: Severity, strict: bool) -> &'static str {
+    match s {
+        Severity::Warning if strict => "error",
+        s => level(s),
+    }
+}
+
 fn rule_entries() -> Vec<Value> {
     rules::all()
         .map(|r| {
@@ -110,7 +121,7 @@ impl Sink for Stream<'_> {
             let result = json!({
                 "ruleId": f.rule.id,
                 "ruleIndex": rules::all().position(|r| std::ptr::eq(r, f.rule)),
-                "level": level(f.severity),
+                "level": result_level(f.severity, self.style.strict),
                 // Shown as text by code-scanning UIs: escaped as every text format does,
                 // and saying which override re-mapped it, as every text format does.
                 "message": { "text": match super::remap_note(f, self.style.record) {
@@ -120,6 +131,7 @@ impl Sink for Stream<'_> {
                 "locations": [loc],
                 "partialFingerprints": { "aebFinding/v1": fingerprint },
                 "properties": {
+                    "severity": f.severity,
                     "pointer": f.pointer,
                     "expected": f.expected,
                     "found": f.found,
