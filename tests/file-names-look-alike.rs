@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{fixture, NOW};
+use common::{fixture, rerun_recorded, NOW};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -136,16 +136,7 @@ fn names_drawn_alike_are_shown_apart_in_every_report() {
     for raw in raw_look_alikes() {
         assert!(!command.contains(raw), "{command}");
     }
-    let bin = Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
-    let rerun = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!("{command} --format json"))
-        .current_dir(&dir)
-        .env("PATH", format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()))
-        .output()
-        .unwrap();
-    let again: serde_json::Value = serde_json::from_slice(&rerun.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&rerun.stderr)));
+    let again = rerun_recorded(command, &dir);
     assert_eq!(again["summary"], report["summary"], "{command}");
     assert_eq!(again["bundles"].as_array().unwrap().len(), FILES.len());
     std::fs::remove_dir_all(&dir).unwrap();

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{fixture, NOW};
+use common::{fixture, rerun_recorded, NOW};
 use std::collections::BTreeSet;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
@@ -91,16 +91,7 @@ fn each_file_keeps_a_name_of_its_own_in_every_report() {
 
     // The recorded command, run by bash, reads the same four files to the same verdicts.
     let command = sarif["runs"][0]["invocations"][0]["commandLine"].as_str().unwrap();
-    let bin = Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
-    let rerun = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!("{command} --format json"))
-        .current_dir(&dir)
-        .env("PATH", format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()))
-        .output()
-        .unwrap();
-    let again: serde_json::Value = serde_json::from_slice(&rerun.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&rerun.stderr)));
+    let again = rerun_recorded(command, &dir);
     assert_eq!(verdicts(&again), got, "{command}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -30,6 +30,20 @@ pub struct Run {
     pub raw: Vec<u8>,
 }
 
+/// The command a report recorded, run again by bash in `dir` (with this build's
+/// aeb-verify first on PATH) with `--format json`, and its report.
+pub fn rerun_recorded(command: &str, dir: &std::path::Path) -> serde_json::Value {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
+    let rerun = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{command} --format json"))
+        .current_dir(dir)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()))
+        .output()
+        .unwrap();
+    serde_json::from_slice(&rerun.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&rerun.stderr)))
+}
+
 /// `aeb-verify -q --now NOW EXTRA... fixtures/REL`: the verdict lines.
 pub fn quiet(rel: &str, extra: &[&str]) -> Run {
     let p = fixture(rel);
