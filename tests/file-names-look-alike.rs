@@ -23,21 +23,14 @@ const FILES: [(&str, &str, bool); 5] = [
 ];
 
 fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aeb-names-alike-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("b")).unwrap();
-    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
-    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
-    for (name, _, verified) in FILES {
-        std::fs::write(dir.join("b").join(name), if verified { &good } else { &bad }).unwrap();
-    }
-    dir
+    let files: Vec<(&std::ffi::OsStr, bool)> = FILES.iter().map(|(name, _, ok)| (name.as_ref(), *ok)).collect();
+    common::signed_and_tampered("names-alike", &files)
 }
 
+/// Exit code and standard output, which must be UTF-8.
 fn run(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out =
-        std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).current_dir(dir).output().unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    let r = common::run_in(dir, args);
+    (r.code, String::from_utf8(r.raw).unwrap())
 }
 
 fn want() -> BTreeSet<(String, String)> {

@@ -12,7 +12,7 @@ mod common;
 use common::{fixture, rerun_recorded, NOW};
 use std::collections::BTreeSet;
 use std::os::unix::ffi::OsStrExt as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// (name on disk, name the reports show, percent-encoded URI, verified?)
 const FILES: [(&[u8], &str, &str, bool); 4] = [
@@ -23,31 +23,13 @@ const FILES: [(&[u8], &str, &str, bool); 4] = [
 ];
 
 fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aeb-names-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("b")).unwrap();
-    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
-    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
-    for (name, _, _, verified) in FILES {
-        let path = dir.join("b").join(std::ffi::OsStr::from_bytes(name));
-        std::fs::write(path, if verified { &good } else { &bad }).unwrap();
-    }
-    dir
+    let files: Vec<(&std::ffi::OsStr, bool)> =
+        FILES.iter().map(|(name, _, _, ok)| (std::ffi::OsStr::from_bytes(name), *ok)).collect();
+    common::signed_and_tampered("names", &files)
 }
 
 fn args<'a>(cert: &'a str, format: &'a str) -> Vec<&'a str> {
     vec!["--now", NOW, "--cert", cert, "--format", format, "b"]
-}
-
-fn in_dir(dir: &Path, args: &[&str]) -> common::Run {
-    let out =
-        std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).current_dir(dir).output().unwrap();
-    common::Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        raw: out.stdout,
-    }
 }
 
 /// (file, verdict) of each bundle of a JSON report.
@@ -62,7 +44,7 @@ fn each_file_keeps_a_name_of_its_own_in_every_report() {
     let cert = fixture("signatures/certs/ed25519.asc");
     let cert = cert.to_str().unwrap();
 
-    let json = in_dir(&dir, &args(cert, "json"));
+    let json = common::run_in(&dir, &args(cert, "json"));
     assert_eq!(json.code, 1, "two of the four bundles are tampered: {}", json.stderr);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let got = verdicts(&report);
@@ -72,13 +54,13 @@ fn each_file_keeps_a_name_of_its_own_in_every_report() {
         .collect();
     assert_eq!(got, want);
 
-    let human = in_dir(&dir, &["--now", NOW, "--cert", cert, "-q", "--color", "never", "b"]);
+    let human = common::run_in(&dir, &["--now", NOW, "--cert", cert, "-q", "--color", "never", "b"]);
     for (_, shown, _, ok) in FILES {
         let line = format!("{} b/{shown}: ", if ok { "VERIFIED" } else { "REJECTED" });
         assert_eq!(human.stdout.matches(&line).count(), 1, "{line} in\n{}", human.stdout);
     }
 
-    let sarif = in_dir(&dir, &args(cert, "sarif"));
+    let sarif = common::run_in(&dir, &args(cert, "sarif"));
     let sarif = common::assert_valid_sarif(&sarif.stdout);
     let uris: BTreeSet<&str> = sarif["runs"][0]["artifacts"]
         .as_array()
@@ -141,7 +123,7 @@ fn characters_that_display_as_nothing_are_escaped_in_names() {
     }
     let cert = fixture("signatures/certs/ed25519.asc");
     for format in ["human", "json", "jsonl", "sarif", "junit", "markdown", "html"] {
-        let r = in_dir(&dir, &args(cert.to_str().unwrap(), format));
+        let r = common::run_in(&dir, &args(cert.to_str().unwrap(), format));
         assert_eq!(r.code, 1, "{format}: v.json is tampered: {}", r.stderr);
         let text = String::from_utf8(r.raw).unwrap();
         let raw: Vec<String> =

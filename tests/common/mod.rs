@@ -30,6 +30,31 @@ pub struct Run {
     pub raw: Vec<u8>,
 }
 
+/// Runs aeb-verify with `dir` as its working directory.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).current_dir(dir).output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        raw: out.stdout,
+    }
+}
+
+/// A fresh directory `aeb-TAG-PID` in the temp dir with a subdirectory `b` holding each
+/// named file: the signed fixture when its flag is true, the tampered one otherwise.
+pub fn signed_and_tampered(tag: &str, files: &[(&std::ffi::OsStr, bool)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aeb-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let good = std::fs::read(fixture("signatures/bundles/pgp-ed25519.json")).unwrap();
+    let bad = std::fs::read(fixture("signatures/bundles/pgp-tampered.json")).unwrap();
+    for (name, verified) in files {
+        std::fs::write(dir.join("b").join(name), if *verified { &good } else { &bad }).unwrap();
+    }
+    dir
+}
+
 /// The command a report recorded, run again by bash in `dir` (with this build's
 /// aeb-verify first on PATH) with `--format json`, and its report.
 pub fn rerun_recorded(command: &str, dir: &std::path::Path) -> serde_json::Value {
