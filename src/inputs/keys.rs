@@ -83,6 +83,11 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
             }
         }
     }
+    if let Some(why) = pgp::too_many_designated_revocations(&keys.certs) {
+        return Err(format!("--cert: {why}"));
+    }
+    keys.warnings
+        .extend(pgp::unchecked_designated_revocations(&keys.certs).into_iter().map(|w| format!("--cert: {w}")));
     for spec in kms_specs {
         let (key_id, file) = split_kms_spec(spec)?;
         let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;

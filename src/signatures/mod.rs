@@ -48,6 +48,9 @@ pub struct Trust {
     pub signers: Vec<String>,
     /// `--max-signatures`: signature packets and KMS entries examined per bundle.
     pub max_signatures: usize,
+    /// Revocations of `certs` by a designated revoker among `certs`, verified
+    /// ([`pgp::designated_revocations`]); set by [`Trust::new`].
+    pub designated_revocations: Vec<sequoia_openpgp::packet::Signature>,
 }
 
 impl Default for Trust {
@@ -61,14 +64,17 @@ impl Default for Trust {
             min_signers: 0,
             signers: Vec::new(),
             max_signatures: MAX_SIGNATURES,
+            designated_revocations: Vec::new(),
         }
     }
 }
 
 impl Trust {
-    /// Trust these keys, with the default requirements.
+    /// Trust these keys, with the default requirements. The revocations a designated
+    /// revoker among `certs` made of one of them are verified here, once per run.
     pub fn new(certs: Vec<sequoia_openpgp::Cert>, kms_keys: Vec<kms::KmsKey>) -> Self {
-        Trust { certs, kms_keys, ..Trust::default() }
+        let designated_revocations = pgp::designated_revocations(&certs);
+        Trust { certs, kms_keys, designated_revocations, ..Trust::default() }
     }
 
     /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
@@ -424,7 +430,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             out.skip(&diags::PGP_BEFORE_GENERATED, "no RFC 3339 generated_at in the bundle (see Schema)");
         }
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
-        let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
+        let ctx = pgp::Ctx {
+            now,
+            generated_at,
+            policy: &policy,
+            certs: &trust.certs,
+            designated: &trust.designated_revocations,
+        };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         pgp_seen.truncated |= more;

@@ -312,6 +312,142 @@ pub fn apply_revocation(certs: &mut [Cert], sig: Signature) -> Result<usize, Str
     Ok(i)
 }
 
+/// Most revocations of one certificate checked against a designated revoker's key
+/// ([`designated_revocations`]): each costs a signature verification.
+pub const MAX_DESIGNATED_REVOCATIONS: usize = MAX_REVOCATIONS_PER_FILE;
+
+/// The fingerprints a certificate's holder designated to revoke it (RFC 9580 5.2.3.23,
+/// "Revocation Key"), named by any of its self-signatures (direct-key or user ID), which
+/// sequoia verified when it read the certificate. A designation is not taken back by a
+/// later self-signature that omits it (gpg keeps it too).
+fn designated_revokers(cert: &Cert) -> Vec<Fingerprint> {
+    let mut out: Vec<Fingerprint> = Vec::new();
+    let selfsigs = cert.primary_key().self_signatures().chain(cert.userids().flat_map(|u| u.self_signatures()));
+    for rk in selfsigs.flat_map(|s| s.revocation_keys()) {
+        let fpr = rk.revoker().1.clone();
+        if !out.contains(&fpr) {
+            out.push(fpr);
+        }
+    }
+    out
+}
+
+/// The key revocations of `cert` whose issuer is one of its designated revokers, each with
+/// the supplied key of that revoker (a key of any of `certs`) it is to be verified
+/// against. Sequoia keeps revocations by other keys apart and unverified
+/// (`RevocationStatus::CouldBe`); those no supplied key can check are not listed.
+fn designated_candidates<'a>(
+    cert: &'a Cert,
+    certs: &[Cert],
+) -> Vec<(&'a Signature, Key<key::PublicParts, key::UnspecifiedRole>)> {
+    let revokers = designated_revokers(cert);
+    if revokers.is_empty() {
+        return Vec::new();
+    }
+    let supplied: Vec<Key<key::PublicParts, key::UnspecifiedRole>> = certs
+        .iter()
+        .flat_map(|c| c.keys())
+        .filter(|k| revokers.contains(&k.key().fingerprint()))
+        .map(|k| k.key().clone().role_into_unspecified())
+        .collect();
+    let mut out = Vec::new();
+    for sig in cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation) {
+        let issuers = sig.get_issuers();
+        if let Some(k) = supplied.iter().find(|k| issuers.iter().any(|h| h.aliases(k.key_handle()))) {
+            out.push((sig, k.clone()));
+        }
+    }
+    out
+}
+
+/// A certificate whose revocations by designated revokers are too many to check (more
+/// than [`MAX_DESIGNATED_REVOCATIONS`]): anyone can append signatures that claim a
+/// revoker as their issuer, and skipping some could skip the real one, so the file is
+/// refused (exit 2) rather than read in part. None when every certificate is checkable.
+pub fn too_many_designated_revocations(certs: &[Cert]) -> Option<String> {
+    certs.iter().find_map(|c| {
+        let n = designated_candidates(c, certs).len();
+        (n > MAX_DESIGNATED_REVOCATIONS).then(|| {
+            format!(
+                "certificate {} carries {n} revocations that name one of its designated revokers as their \
+                 issuer, more than the {MAX_DESIGNATED_REVOCATIONS} checked (each costs a signature \
+                 verification; anyone can append such signatures): give a clean copy of the certificate, with \
+                 the revocation its revoker issued",
+                c.fingerprint().to_hex()
+            )
+        })
+    })
+}
+
+/// The revocations of the supplied certificates made by a designated revoker that the
+/// auditor also supplied, verified against that revoker's key (at most
+/// [`MAX_DESIGNATED_REVOCATIONS`] tried per certificate). Sequoia verifies only a
+/// certificate holder's own revocations; one by the key its holder designated to revoke
+/// it was reported as "could be" and ignored, so a certificate that its designated
+/// revoker had revoked as compromised still verified signatures (gpg lists it as revoked).
+/// [`Ctx::designated`] holds these: they count as the holder's own revocations, with the
+/// same hard and soft rules.
+pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
+    let mut out = Vec::new();
+    for cert in certs {
+        let pk = cert.primary_key().key();
+        for (sig, revoker) in designated_candidates(cert, certs).into_iter().take(MAX_DESIGNATED_REVOCATIONS) {
+            if sig.verify_primary_key_revocation(&revoker, pk).is_ok() && !out.contains(sig) {
+                out.push(sig.clone());
+            }
+        }
+    }
+    out
+}
+
+/// What the auditor is told about revocations by a designated revoker that no supplied
+/// key can check (gpg: "may be revoked: revocation key ... not present"): one line per
+/// certificate, naming the revokers whose certificates would settle it. Anyone can
+/// append a signature that names a revoker as its issuer, so it cannot reject anything;
+/// but the auditor may hold the revoker's certificate, and without it the certificate is
+/// used as unrevoked.
+pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
+    let supplied = |f: &Fingerprint| certs.iter().flat_map(|c| c.keys()).any(|k| k.key().fingerprint() == *f);
+    let mut out = Vec::new();
+    for cert in certs {
+        let missing: Vec<Fingerprint> = designated_revokers(cert).into_iter().filter(|f| !supplied(f)).collect();
+        let named: Vec<String> = missing
+            .iter()
+            .filter(|f| {
+                let h = openpgp::KeyHandle::from(*f);
+                cert.primary_key()
+                    .other_revocations()
+                    .any(|s| s.typ() == SignatureType::KeyRevocation && s.get_issuers().iter().any(|i| i.aliases(&h)))
+            })
+            .map(|f| f.to_hex())
+            .collect();
+        if !named.is_empty() {
+            out.push(format!(
+                "certificate {} carries a revocation that names its designated revoker {} as its issuer, and no \
+                 --cert gives that revoker's certificate: the revocation cannot be checked and the certificate is \
+                 used as not revoked; give the revoker's certificate with --cert to have it checked",
+                cert.fingerprint().to_hex(),
+                named.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// The revocations that `status` stands for: the certificate or key holder's own, or, of
+/// those sequoia could not verify, the ones a designated revoker the auditor supplied made
+/// ([`designated_revocations`]). None when not revoked.
+fn revoked_by<'a>(status: RevocationStatus<'a>, ctx: &Ctx<'_>) -> Option<Vec<&'a Signature>> {
+    match status {
+        RevocationStatus::Revoked(sigs) => Some(sigs),
+        RevocationStatus::CouldBe(sigs) => {
+            let sigs: Vec<&Signature> = sigs.into_iter().filter(|s| ctx.designated.contains(s)).collect();
+            (!sigs.is_empty()).then_some(sigs)
+        }
+        RevocationStatus::NotAsFarAsWeKnow => None,
+    }
+}
+
 /// Merge copies of one certificate (same fingerprint, from several files or twice in
 /// one keyring) into one, in order of first appearance: a revocation or expiry in any
 /// copy then applies, whichever copy a lookup would have found first. With each
@@ -472,6 +608,9 @@ pub struct Ctx<'a> {
     pub generated_at: Option<SystemTime>,
     pub policy: &'a StandardPolicy<'a>,
     pub certs: &'a [Cert],
+    /// Revocations of `certs` by their designated revokers, verified
+    /// ([`designated_revocations`]).
+    pub designated: &'a [Signature],
 }
 
 /// One `pgp` entry of a bundle: `claim` is its raw `key_id` (None when absent),
@@ -1214,11 +1353,11 @@ fn verify_sig(
         note(ran, &diags::PGP_KEY_EXPIRED);
         if ka.valid_cert().alive().is_err()
             || ka.alive().is_err()
-            || matches!(ka.valid_cert().revocation_status(), RevocationStatus::Revoked(_))
+            || revoked_by(ka.valid_cert().revocation_status(), ctx).is_some()
             || matches!(ka.revocation_status(), RevocationStatus::Revoked(_))
             || !ka.for_signing()
         {
-            res = bad_key(sig, &ka);
+            res = bad_key(sig, &ka, ctx);
             continue;
         }
         note(ran, &diags::PGP_SIGNATURE_EXPIRED);
@@ -1272,18 +1411,18 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
     let subkey_revoked = || {
         let sk = cert.keys().subkeys().key_handle(ka.key().fingerprint()).next()?;
         match sk.revocation_status(ctx.policy, ctx.now) {
-            RevocationStatus::Revoked(sigs) => Some(describe_revocation(&sigs)),
+            RevocationStatus::Revoked(sigs) => Some(describe_revocation(cert, &sigs)),
             _ => None,
         }
     };
-    let later = match cert.revocation_status(ctx.policy, ctx.now) {
-        RevocationStatus::Revoked(sigs) => Some(format!(
+    let later = match revoked_by(cert.revocation_status(ctx.policy, ctx.now), ctx) {
+        Some(sigs) => Some(format!(
             "certificate {} was {} after this signature was made; the signature stays valid (soft \
              revocation), later ones by this key would not",
             cert.fingerprint().to_hex(),
-            describe_revocation(&sigs)
+            describe_revocation(cert, &sigs)
         )),
-        _ => subkey_revoked().map(|revoked| {
+        None => subkey_revoked().map(|revoked| {
             format!(
                 "signing subkey {} of certificate {} was {revoked} after this signature was made; the \
                  signature stays valid (soft revocation), later ones by this subkey would not",
@@ -1302,17 +1441,17 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
 }
 
 /// Why a key that holds the issuer could not vouch for the signature.
-fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>) -> Res {
+fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) -> Res {
     let fpr = ka.key().fingerprint().to_hex();
     let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
     let vc = ka.valid_cert();
-    if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
+    if let Some(sigs) = revoked_by(vc.revocation_status(), ctx) {
         return Res::Bad {
             rule: &diags::PGP_REVOKED,
             reason: format!(
                 "certificate {} was {}: {} (signature made {created})",
                 vc.fingerprint().to_hex(),
-                describe_revocation(&sigs),
+                describe_revocation(ka.cert(), &sigs),
                 revocation_effect(&sigs)
             ),
             key_fpr: Some(fpr),
@@ -1323,7 +1462,7 @@ fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts
             rule: &diags::PGP_REVOKED,
             reason: format!(
                 "signing key {fpr} was {}: {} (signature made {created})",
-                describe_revocation(&sigs),
+                describe_revocation(ka.cert(), &sigs),
                 revocation_effect(&sigs)
             ),
             key_fpr: Some(fpr),
@@ -1405,8 +1544,16 @@ fn revocation_effect(sigs: &[&Signature]) -> &'static str {
     }
 }
 
-fn describe_revocation(sigs: &[&Signature]) -> String {
+/// When, why and, unless the certificate's own primary key made it, by whom `sigs` (the
+/// first of them) revoked a key of `cert`.
+fn describe_revocation(cert: &Cert, sigs: &[&Signature]) -> String {
     let Some(s) = sigs.first() else { return "revoked".into() };
+    let own = s.get_issuers().iter().any(|h| h.aliases(cert.key_handle()));
+    let by = match s.issuer_fingerprints().next() {
+        _ if own => String::new(),
+        Some(f) => format!(" by its designated revoker {}", f.to_hex()),
+        None => s.issuers().next().map(|k| format!(" by its designated revoker {}", k.to_hex())).unwrap_or_default(),
+    };
     let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
     let why = s
         .reason_for_revocation()
@@ -1419,7 +1566,7 @@ fn describe_revocation(sigs: &[&Signature]) -> String {
             }
         })
         .unwrap_or_else(|| "no reason given".into());
-    format!("revoked on {when} ({why})")
+    format!("revoked{by} on {when} ({why})")
 }
 
 #[cfg(test)]
@@ -1666,7 +1813,7 @@ mod tests {
         let run = |days: u64| {
             let mut policy = StandardPolicy::at(now);
             policy.reject_hash_at(openpgp::types::HashAlgorithm::SHA256, now + Duration::from_secs(days * 86_400));
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry(
                 "object",
                 "/signatures/pgp",
@@ -1767,7 +1914,7 @@ mod tests {
             .unwrap();
         let policy = StandardPolicy::at(now);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let claim = cert.fingerprint().to_hex();
         let payload = b"{\"version\":\"1.0\"}";
         let second = Duration::from_secs(1);
@@ -1803,7 +1950,7 @@ mod tests {
         for (now, want) in [(signed + day - second, Verdict::Verified), (signed + day, Verdict::Rejected)] {
             let policy = StandardPolicy::at(now);
             let armored = v6_sign_for(&cert, &policy, signed, Some(day), payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -1831,7 +1978,7 @@ mod tests {
             (signed + second + half, true),
         ] {
             let armored = v6_sign(&cert, &policy, signed, payload);
-            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             let after = generated_at.duration_since(signed).unwrap_or_default();
@@ -1870,7 +2017,7 @@ mod tests {
             (retired + second, Verdict::Rejected, "sig.pgp.revoked"),
         ] {
             let armored = v6_sign(&cert, &policy, at, payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -1888,7 +2035,7 @@ mod tests {
         let payload = b"{\"version\":\"1.0\"}";
         let armored = v6_sign(&cert, &policy, t1, payload);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
 
         let primary = cert.fingerprint().to_hex();
@@ -1961,7 +2108,7 @@ mod tests {
         let fpr = certs[0].fingerprint();
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
         let policy = StandardPolicy::at(now);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         // SHA-256, SHA-512, SHA3-512 with the salt sizes RFC 9580 fixes for them.
         let armored: Vec<String> = [(8u8, 16usize), (10, 32), (14, 64)]
             .iter()
@@ -1996,7 +2143,7 @@ mod tests {
         let mut armored = vec![sign(payload)];
         armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let entries = entries_of(&armored, &cert.fingerprint().to_hex());
         let mut budget = 32;
         let (out, _, passes) = check_entries_counted(&entries, payload, &ctx, &mut budget);
