@@ -1555,6 +1555,10 @@ fn describe_revocation(cert: &Cert, sigs: &[&Signature]) -> String {
         None => s.issuers().next().map(|k| format!(" by its designated revoker {}", k.to_hex())).unwrap_or_default(),
     };
     let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
+    // The reason's text is the revoker's words, quoted and cut as a user ID's are (spec
+    // 3.1): it cannot close the parenthesis and go on as the finding's own words ("...")
+    // after this signature was made; the signature stays valid"), and a long one is not
+    // copied whole into every finding of every bundle.
     let why = s
         .reason_for_revocation()
         .map(|(r, msg)| {
@@ -1562,7 +1566,7 @@ fn describe_revocation(cert: &Cert, sigs: &[&Signature]) -> String {
             if msg.trim().is_empty() {
                 reason_words(&r)
             } else {
-                format!("{}: {}", reason_words(&r), msg.trim())
+                format!("{}: {}", reason_words(&r), crate::text::quote_claim(msg.trim(), crate::text::CLAIM_QUOTE_MAX))
             }
         })
         .unwrap_or_else(|| "no reason given".into());
