@@ -145,6 +145,21 @@ impl Trust {
                 self.min_signers
             ));
         }
+        // Some signatures are checked a bounded number of times per bundle: a version 6
+        // OpenPGP signature needs a hash of the payload after its own salt, which RFC 9580
+        // has random ([`pgp::MAX_SALTED_HASHES`] per bundle), and a KMS Ed25519 one a pure
+        // verification ([`kms::MAX_PURE_ED25519`]). Keys past those bounds can sign but
+        // never count, and every bundle was rejected (sig.min-signers) for the command's
+        // demand.
+        let reach = reachable_signers(self.certs.iter(), self.kms_keys.iter());
+        if keys > 0 && self.min_signers > reach {
+            return Err(format!(
+                "--min-signers {} can never be met: of the {keys} key(s) supplied, at most {reach} can have a \
+                 signature checked in one bundle ({})",
+                self.min_signers,
+                bounds_said()
+            ));
+        }
         // With --signer, only the pinned keys count.
         if !self.signers.is_empty() {
             let pinned_cert = |c: &sequoia_openpgp::Cert| {
@@ -161,6 +176,18 @@ impl Trust {
                     "--min-signers {} can never be met: the --signer pins name {pinned} of the supplied keys, and \
                      only signatures by those count",
                     self.min_signers
+                ));
+            }
+            let reach = reachable_signers(
+                self.certs.iter().filter(|c| pinned_cert(c)),
+                self.kms_keys.iter().filter(pinned_kms),
+            );
+            if self.min_signers > reach {
+                return Err(format!(
+                    "--min-signers {} can never be met: of the {pinned} keys the --signer pins name, at most \
+                     {reach} can have a signature checked in one bundle ({})",
+                    self.min_signers,
+                    bounds_said()
                 ));
             }
         }
@@ -220,6 +247,42 @@ impl Trust {
         }));
         out
     }
+}
+
+/// The per-bundle bounds [`reachable_signers`] applies, as a message says them.
+fn bounds_said() -> String {
+    format!(
+        "a version 6 OpenPGP signature needs a salted hash of its own, at most {} per bundle; a KMS Ed25519 \
+         signature a pure verification, at most {} per bundle",
+        pgp::MAX_SALTED_HASHES,
+        kms::MAX_PURE_ED25519
+    )
+}
+
+/// How many of these keys can each have a signature checked in one bundle, at most: a
+/// version 6 certificate's signatures need salted hashes, of which a bundle gets
+/// [`pgp::MAX_SALTED_HASHES`]; a KMS Ed25519 key's need pure verifications, of which it
+/// gets [`kms::MAX_PURE_ED25519`]. Other keys are not bounded so.
+fn reachable_signers<'a>(
+    certs: impl Iterator<Item = &'a sequoia_openpgp::Cert>,
+    kms_keys: impl Iterator<Item = &'a kms::KmsKey>,
+) -> usize {
+    let (mut v6, mut ed25519, mut other) = (0usize, 0usize, 0usize);
+    for c in certs {
+        if c.primary_key().key().version() == 6 {
+            v6 += 1;
+        } else {
+            other += 1;
+        }
+    }
+    for k in kms_keys {
+        if matches!(k.key, kms::PublicKey::Ed25519(_)) {
+            ed25519 += 1;
+        } else {
+            other += 1;
+        }
+    }
+    other + v6.min(pgp::MAX_SALTED_HASHES) + ed25519.min(kms::MAX_PURE_ED25519)
 }
 
 fn looks_hex(s: &str) -> bool {
