@@ -696,12 +696,23 @@ fn check_entries_counted(
                 continue;
             }
         };
+        // A row names its signature within its own armored block: counted across the
+        // blocks of the entry, the first signature of a second block read "signature 2 of
+        // the block", as if one block held both.
         let many = sigs.len() > 1;
-        for (i, sig) in sigs.into_iter().enumerate() {
+        let blocks = sigs.last().map_or(0, |(b, _)| b + 1);
+        let (mut prev, mut k) = (None, 0);
+        for (i, (block, sig)) in sigs.into_iter().enumerate() {
+            k = if prev == Some(block) { k + 1 } else { 1 };
+            prev = Some(block);
             let mut row = row.clone();
             row.parsed = true;
             if many {
-                row.form = format!("{} (signature {} of the block)", entry.form, i + 1);
+                row.form = if blocks > 1 {
+                    format!("{} (signature {k} of block {} of {blocks})", entry.form, block + 1)
+                } else {
+                    format!("{} (signature {k} of the block)", entry.form)
+                };
             }
             let mut issues = if i == 0 { std::mem::take(&mut issues) } else { Vec::new() };
             let at = precheck(&mut row, &mut issues, &entry.pointer, &sig, ctx);
@@ -769,9 +780,14 @@ fn parse_entry_claim(entry: &Entry<'_>, issues: &mut Vec<Finding>) -> Option<Cla
     }
 }
 
+/// The signatures of an entry, each with the index of its armored block, and whether
+/// more were left past the budget.
+type ParsedSignatures = (Vec<(usize, Signature)>, bool);
+
 /// Parse the armored text into signature packets, or say what it is instead. At most
-/// `budget` packets are taken (it is decreased); the flag says more were left.
-fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>, bool), (&'static Rule, String)> {
+/// `budget` packets are taken (it is decreased); the flag says more were left. Each
+/// signature comes with the index of the armored block it was read from.
+fn parse_signatures(armored: &str, budget: &mut usize) -> Result<ParsedSignatures, (&'static Rule, String)> {
     use openpgp::parse::{PacketParser, PacketParserResult};
     let text = armored.trim_start();
     if !text.starts_with("-----BEGIN PGP SIGNATURE-----") {
@@ -834,7 +850,7 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
             ppr = next;
             match packet {
                 Packet::Signature(s) => {
-                    sigs.push(s);
+                    sigs.push((i, s));
                     *budget = budget.saturating_sub(1);
                 }
                 Packet::Unknown(u) => {
