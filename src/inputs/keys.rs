@@ -75,6 +75,25 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
         keys.certs.push(cert);
         keys.cert_files.push(names);
     }
+    // A revocation certificate of one certificate that stood after another in a file
+    // (`cat a.asc b.rev`) was read as part of the one before it, and revoked nothing:
+    // applied where it belongs once it verifies; one that does not is said and left out
+    // (anyone can append a signature to a certificate).
+    for (from, sig) in pgp::stray_revocations(&keys.certs).map_err(|e| format!("--cert: {e}"))? {
+        let names = keys.cert_files.get(from).cloned().unwrap_or_default();
+        match pgp::apply_revocation(&mut keys.certs, sig) {
+            Ok(i) => {
+                if let Some(files) = keys.cert_files.get_mut(i) {
+                    for name in names {
+                        if !files.contains(&name) {
+                            files.push(name);
+                        }
+                    }
+                }
+            }
+            Err(e) => keys.warnings.push(format!("--cert {}: {e}", names.join(", "))),
+        }
+    }
     for (name, sigs) in revocations {
         for sig in sigs {
             let i = pgp::apply_revocation(&mut keys.certs, sig).map_err(|e| format!("--cert {name}: {e}"))?;

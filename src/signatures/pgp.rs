@@ -434,6 +434,51 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
     out
 }
 
+/// Key revocations that a certificate of `certs` carries, that its own key did not make
+/// and no designated revoker of it made, whose issuer is the primary key of another
+/// certificate of `certs`, and that are no revocation of this certificate by that key: a revocation certificate of that other certificate that stood
+/// after this one in a file (`cat a.asc b.rev > keys.asc`). Sequoia keeps it with the
+/// certificate before it, as a signature that does not verify there, and it revoked
+/// nothing (gpg ignores it too); [`apply_revocation`] applies it where it belongs. Each
+/// with the index of the certificate it was found on. Err when a certificate carries
+/// more than [`MAX_REVOCATIONS_PER_FILE`] of them (each is verified; anyone can append
+/// such signatures): checking some could skip the real one.
+pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, String> {
+    let mut out = Vec::new();
+    for (i, cert) in certs.iter().enumerate() {
+        let designated = designated_revokers(cert);
+        let others = || certs.iter().filter(|c| c.fingerprint() != cert.fingerprint());
+        let mut found = 0;
+        for sig in cert.primary_key().other_revocations().chain(cert.bad_signatures()) {
+            let issuers = sig.get_issuers();
+            let names = |h: &openpgp::KeyHandle| issuers.iter().any(|i| i.aliases(h));
+            if sig.typ() != SignatureType::KeyRevocation
+                || names(&cert.key_handle())
+                || designated.iter().any(|f| names(&openpgp::KeyHandle::from(f)))
+            {
+                continue;
+            }
+            let Some(issuer) = others().find(|c| names(&c.key_handle())) else { continue };
+            found += 1;
+            if found > MAX_REVOCATIONS_PER_FILE {
+                return Err(format!(
+                    "certificate {} carries more than {MAX_REVOCATIONS_PER_FILE} key revocations issued by other \
+                     supplied certificates (each is verified; anyone can append such signatures): give the \
+                     certificates and their revocation certificates as clean copies",
+                    cert.fingerprint().to_hex()
+                ));
+            }
+            // A revocation of this certificate by a key it never designated (it verifies
+            // over this certificate's primary key) counts for nothing, as gpg has it.
+            if sig.verify_primary_key_revocation(issuer.primary_key().key(), cert.primary_key().key()).is_ok() {
+                continue;
+            }
+            out.push((i, sig.clone()));
+        }
+    }
+    Ok(out)
+}
+
 /// The revocations that `status` stands for: the certificate or key holder's own, or, of
 /// those sequoia could not verify, the ones a designated revoker the auditor supplied made
 /// ([`designated_revocations`]). None when not revoked.
