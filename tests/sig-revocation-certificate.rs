@@ -98,3 +98,13 @@ fn a_forged_revocation_after_another_certificate_is_said_and_left_out() {
         assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
     }
 }
+
+#[test]
+fn more_revocations_after_a_certificate_than_are_checked_stop_the_run() {
+    let r = verify(BUNDLE, args([rev("ed25519-then-65-forged.rev.asc"), cert("revoked-compromised-old-copy.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in [&primary("ed25519"), "more than 64"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
