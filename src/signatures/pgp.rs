@@ -773,7 +773,7 @@ fn check_entries_counted(
     for p in &pending {
         if let Some(c) = out.get_mut(p.slot) {
             note(&mut c.row.ran, &diags::PGP_UNVERIFIED);
-            let res = verify_sig(&p.sig, p.at, &mut digests, ctx, &mut c.row.ran);
+            let res = verify_sig(&p.sig, p.claim.as_ref(), p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
         }
@@ -1380,6 +1380,7 @@ fn cannot_be_by<P: key::KeyParts, R: key::KeyRole>(sig: &Signature, key: &Key<P,
 /// key's ([`cannot_be_by`]). `ran` gets each key-dependent rule that was evaluated.
 fn verify_sig(
     sig: &Signature,
+    claim: Option<&Claim>,
     at: SystemTime,
     digests: &mut Digests<'_>,
     ctx: &Ctx<'_>,
@@ -1393,7 +1394,13 @@ fn verify_sig(
         return Res::Missing;
     }
     let mut res = Res::Missing;
-    for ka in ctx.certs.iter().flat_map(|c| c.keys().key_handles(issuers.clone())) {
+    // The certificates `key_id` names are tried first: one key can be bound to two
+    // supplied certificates (a subkey added to a second one), and the first that
+    // verified made the signer, so the verdict on a signature whose key_id names the
+    // second hung on the order of the --cert options (key-id-mismatch, or verified).
+    let named = |c: &&Cert| claim.is_some_and(|cl| c.keys().any(|k| cl.names(&k.key().fingerprint())));
+    let certs = ctx.certs.iter().filter(named).chain(ctx.certs.iter().filter(|c| !named(c)));
+    for ka in certs.flat_map(|c| c.keys().key_handles(issuers.clone())) {
         let cert = ka.cert();
         note(ran, &diags::PGP_KEY_INVALID);
         let ka = match ka.with_policy(ctx.policy, sig_time) {
