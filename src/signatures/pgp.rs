@@ -1440,8 +1440,12 @@ fn verify_sig(
         }
         // The policy judges the signature's algorithms, not the payload: a SHA-1
         // signature is refused without hashing anything for it.
+        // The packet itself too, as sequoia's verifier (and sqv) judge every packet: the
+        // standard policy refuses version 3 signatures (since 2007), which
+        // `Policy::signature` alone let through, so one verified.
         note(ran, &diags::PGP_POLICY);
-        if let Err(error) = ctx.policy.signature(sig, Default::default()) {
+        let policy = ctx.policy.packet(&Packet::from(sig.clone()));
+        if let Err(error) = policy.and_then(|()| ctx.policy.signature(sig, Default::default())) {
             res = bad_signature(&ka, &error);
             continue;
         }
