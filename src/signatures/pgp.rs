@@ -444,10 +444,21 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
 /// more than [`MAX_REVOCATIONS_PER_FILE`] of them (each is verified; anyone can append
 /// such signatures): checking some could skip the real one.
 pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, String> {
+    // the certificates by the key ID of their primary key: a signature's issuer is looked
+    // up, not compared with every certificate (a keyring of many, each with many signatures)
+    let mut by_key_id: std::collections::HashMap<KeyID, Vec<&Cert>> = std::collections::HashMap::new();
+    for c in certs {
+        by_key_id.entry(c.keyid()).or_default().push(c);
+    }
     let mut out = Vec::new();
     for (i, cert) in certs.iter().enumerate() {
         let designated = designated_revokers(cert);
-        let others = || certs.iter().filter(|c| c.fingerprint() != cert.fingerprint());
+        let others =
+            |issuers: &[openpgp::KeyHandle]| -> Option<&Cert> {
+                issuers.iter().filter_map(|h| by_key_id.get(&KeyID::from(h))).flatten().copied().find(|c| {
+                    c.fingerprint() != cert.fingerprint() && issuers.iter().any(|h| h.aliases(c.key_handle()))
+                })
+            };
         let mut found = 0;
         for sig in cert.primary_key().other_revocations().chain(cert.bad_signatures()) {
             let issuers = sig.get_issuers();
@@ -458,7 +469,7 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
             {
                 continue;
             }
-            let Some(issuer) = others().find(|c| names(&c.key_handle())) else { continue };
+            let Some(issuer) = others(&issuers) else { continue };
             found += 1;
             if found > MAX_REVOCATIONS_PER_FILE {
                 return Err(format!(
