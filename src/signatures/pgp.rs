@@ -1417,11 +1417,25 @@ fn verify_sig(
         let ka = match ka.with_policy(ctx.policy, sig_time) {
             Ok(ka) => ka,
             Err(error) => {
+                // The key existed when it signed and is bound now, but by self-signatures
+                // made after the signature only: gpg keeps only a key's newest
+                // self-signature when its expiry is changed, so a certificate exported
+                // after that binds the key from then on. Said, not accepted (spec 3.4).
+                let later = ka.key().creation_time() <= sig_time && ka.clone().with_policy(ctx.policy, ctx.now).is_ok();
+                let hint = if later {
+                    "; the certificate binds the key only by self-signatures made after the signature (gpg \
+                     keeps only the newest self-signature when a key's expiry is changed): give a copy of the \
+                     certificate exported before that change"
+                } else {
+                    ""
+                };
                 res = Res::Bad {
                     rule: &diags::PGP_KEY_INVALID,
                     reason: format!(
-                        "certificate {} does not validly bind the signing key at the signature's time: {error:#}",
-                        cert.fingerprint().to_hex()
+                        "certificate {} does not validly bind the signing key at the signature's time ({}): {}{hint}",
+                        cert.fingerprint().to_hex(),
+                        fmt_time(sig_time),
+                        error_chain(&error)
                     ),
                     key_fpr: None,
                 };
@@ -1521,6 +1535,19 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
         asym: asymmetric_algo(ka.key()),
         material: key_material(ka.key()),
     }
+}
+
+/// An error and its causes, as `{:#}` writes them, with a cause that repeats the message
+/// before it said once ("No binding signature at time T: No binding signature at time T").
+fn error_chain(error: &openpgp::anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for e in error.chain() {
+        let e = e.to_string();
+        if parts.last() != Some(&e) {
+            parts.push(e);
+        }
+    }
+    parts.join(": ")
 }
 
 /// Why a key that holds the issuer could not vouch for the signature.
