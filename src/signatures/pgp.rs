@@ -1166,8 +1166,12 @@ fn finish(
             // and may be absent; it never turns this into "unverified".
             if let Some(named) = named_cert(claim, ctx.certs) {
                 note(&mut row.ran, &diags::PGP_KEY_ID_MISMATCH);
+                // What is known is what the signature names, not who made it: no key was
+                // tried. "No key of that certificate made this signature" was said of a
+                // signature the named certificate's key had made, its issuer (unsigned,
+                // in the unhashed area) changed or dropped.
                 let issuer = match row.issuer.as_deref() {
-                    Some(i) => format!("the signature names {i} as its issuer"),
+                    Some(i) => format!("the signature names {i} as its issuer, no key of that certificate"),
                     None => "the signature records no issuer".to_owned(),
                 };
                 return reject(
@@ -1175,8 +1179,8 @@ fn finish(
                     issues,
                     &diags::PGP_KEY_ID_MISMATCH,
                     format!(
-                        "key_id names the supplied certificate {}, but no key of that certificate made this \
-                         signature ({issuer})",
+                        "key_id names the supplied certificate {}, but {issuer}: it is checked only against the \
+                         key it names as its issuer, so it cannot count as that certificate's signature",
                         named.fingerprint().to_hex()
                     ),
                 );
