@@ -460,6 +460,8 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
                 })
             };
         let mut found = 0;
+        // sequoia may list one signature both ways: each is counted and applied once
+        let mut seen: Vec<&Signature> = Vec::new();
         for sig in cert.primary_key().other_revocations().chain(cert.bad_signatures()) {
             let issuers = sig.get_issuers();
             let names = |h: &openpgp::KeyHandle| issuers.iter().any(|i| i.aliases(h));
@@ -470,6 +472,10 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
                 continue;
             }
             let Some(issuer) = others(&issuers) else { continue };
+            if seen.contains(&sig) {
+                continue;
+            }
+            seen.push(sig);
             found += 1;
             if found > MAX_REVOCATIONS_PER_FILE {
                 return Err(format!(
