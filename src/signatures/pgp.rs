@@ -436,8 +436,9 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
 
 /// Key revocations that a certificate of `certs` carries, that its own key did not make
 /// and no designated revoker of it made, whose issuer is the primary key of another
-/// certificate of `certs`, and that are no revocation of this certificate by that key: a revocation certificate of that other certificate that stood
-/// after this one in a file (`cat a.asc b.rev > keys.asc`). Sequoia keeps it with the
+/// certificate of `certs`, and that are no revocation of this certificate by that key: a
+/// revocation certificate of that other certificate that stood after this one in a file
+/// (`cat a.asc b.rev > keys.asc`). Sequoia keeps it with the
 /// certificate before it, as a signature that does not verify there, and it revoked
 /// nothing (gpg ignores it too); [`apply_revocation`] applies it where it belongs. Each
 /// with the index of the certificate it was found on. Err when a certificate carries
@@ -1474,10 +1475,10 @@ fn verify_sig(
             continue;
         }
         // The policy judges the signature's algorithms, not the payload: a SHA-1
-        // signature is refused without hashing anything for it.
-        // The packet itself too, as sequoia's verifier (and sqv) judge every packet: the
-        // standard policy refuses version 3 signatures (since 2007), which
-        // `Policy::signature` alone let through, so one verified.
+        // signature is refused without hashing anything for it. It judges the packet
+        // too, as sequoia's verifier (and sqv) judge every packet: the standard policy
+        // refuses version 3 signature packets, which `Policy::signature` alone let
+        // through, so one verified.
         note(ran, &diags::PGP_POLICY);
         let policy = ctx.policy.packet(&Packet::from(sig.clone()));
         if let Err(error) = policy.and_then(|()| ctx.policy.signature(sig, Default::default())) {
