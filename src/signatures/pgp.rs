@@ -657,6 +657,15 @@ pub fn parse_claim(raw: &str) -> Result<Claim, String> {
 }
 
 impl Claim {
+    /// The key handle this claim names, to compare with keys without formatting each
+    /// fingerprint as hex.
+    fn handle(&self) -> Option<openpgp::KeyHandle> {
+        match self {
+            Claim::Fingerprint(h) => h.parse::<Fingerprint>().ok().map(openpgp::KeyHandle::from),
+            Claim::LongKeyId(h) => h.parse::<KeyID>().ok().map(openpgp::KeyHandle::from),
+        }
+    }
+
     /// Does this claim name `fpr` (a fingerprint of the signing key or its primary)?
     fn names(&self, fpr: &Fingerprint) -> bool {
         match self {
@@ -1420,7 +1429,8 @@ fn verify_sig(
     // supplied certificates (a subkey added to a second one), and the first that
     // verified made the signer, so the verdict on a signature whose key_id names the
     // second hung on the order of the --cert options (key-id-mismatch, or verified).
-    let named = |c: &&Cert| claim.is_some_and(|cl| c.keys().any(|k| cl.names(&k.key().fingerprint())));
+    let handle = claim.and_then(Claim::handle);
+    let named = |c: &&Cert| handle.as_ref().is_some_and(|h| c.keys().key_handle(h.clone()).next().is_some());
     let certs = ctx.certs.iter().filter(named).chain(ctx.certs.iter().filter(|c| !named(c)));
     for ka in certs.flat_map(|c| c.keys().key_handles(issuers.clone())) {
         let cert = ka.cert();
