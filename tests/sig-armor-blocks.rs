@@ -39,6 +39,11 @@ fn the_good_block_twice_verifies_both() {
     for row in r.rows() {
         assert_eq!(row["signer"]["primary"].as_str(), Some(fpr("blocks").as_str()), "{row}");
     }
+    // Each row names its signature within its own block: each block holds one (README.md).
+    // The rows read "signature 1 of the block" and "signature 2 of the block", as if one
+    // block held both.
+    let forms: Vec<String> = r.rows().iter().map(|row| row["form"].as_str().unwrap_or("").to_owned()).collect();
+    assert_eq!(forms, ["object (signature 1 of block 1 of 2)", "object (signature 1 of block 2 of 2)"]);
 }
 
 #[test]

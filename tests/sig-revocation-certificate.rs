@@ -69,3 +69,42 @@ fn a_revocation_beside_any_other_packet_is_no_revocation_certificate() {
     r.code(2);
     assert!(r.stderr.contains("rev-plus.gpg") && r.stderr.contains("not an OpenPGP certificate"), "{}", r.stderr);
 }
+
+#[test]
+fn a_revocation_certificate_after_another_certificate_in_one_file_applies() {
+    // `cat ed25519.asc compromised.rev.asc`: the revocation stood after another certificate
+    // and was read as one of its signatures; it revoked nothing, and the key verified.
+    let r = verify(BUNDLE, args([rev("ed25519-then-compromised.rev.asc"), cert("revoked-compromised-old-copy.asc")]));
+    r.code(1);
+    let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+    assert!(m.contains(&primary("compromised")) && m.contains("key compromised"), "{m}");
+    assert_eq!(r.verdicts(), ["rejected"]);
+    let keys = r.json()["record"]["keys"].clone();
+    let compromised = keys
+        .as_array()
+        .and_then(|k| k.iter().find(|k| k["id"] == primary("compromised")))
+        .cloned()
+        .unwrap_or_else(|| panic!("no record of the compromised certificate: {keys}"));
+    let files = compromised["file"].as_str().unwrap_or("").to_owned();
+    assert!(files.contains("ed25519-then-compromised.rev.asc"), "{files}");
+}
+
+#[test]
+fn a_forged_revocation_after_another_certificate_is_said_and_left_out() {
+    let r = verify(BUNDLE, args([rev("ed25519-then-forged.rev.asc"), cert("revoked-compromised-old-copy.asc")]));
+    r.code(0);
+    r.lacks("sig.pgp.revoked");
+    for needle in ["ed25519-then-forged.rev.asc", &primary("compromised"), "does not verify"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
+
+#[test]
+fn more_revocations_after_a_certificate_than_are_checked_stop_the_run() {
+    let r = verify(BUNDLE, args([rev("ed25519-then-65-forged.rev.asc"), cert("revoked-compromised-old-copy.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in [&primary("ed25519"), "more than 64"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}

@@ -75,6 +75,25 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
         keys.certs.push(cert);
         keys.cert_files.push(names);
     }
+    // A revocation certificate of one certificate that stood after another in a file
+    // (`cat a.asc b.rev`) was read as part of the one before it, and revoked nothing:
+    // applied where it belongs once it verifies; one that does not is said and left out
+    // (anyone can append a signature to a certificate).
+    for (from, sig) in pgp::stray_revocations(&keys.certs).map_err(|e| format!("--cert: {e}"))? {
+        let names = keys.cert_files.get(from).cloned().unwrap_or_default();
+        match pgp::apply_revocation(&mut keys.certs, sig) {
+            Ok(i) => {
+                if let Some(files) = keys.cert_files.get_mut(i) {
+                    for name in names {
+                        if !files.contains(&name) {
+                            files.push(name);
+                        }
+                    }
+                }
+            }
+            Err(e) => keys.warnings.push(format!("--cert {}: {e}", names.join(", "))),
+        }
+    }
     for (name, sigs) in revocations {
         for sig in sigs {
             let i = pgp::apply_revocation(&mut keys.certs, sig).map_err(|e| format!("--cert {name}: {e}"))?;
@@ -83,6 +102,11 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
             }
         }
     }
+    if let Some(why) = pgp::too_many_designated_revocations(&keys.certs) {
+        return Err(format!("--cert: {why}"));
+    }
+    keys.warnings
+        .extend(pgp::unchecked_designated_revocations(&keys.certs).into_iter().map(|w| format!("--cert: {w}")));
     for spec in kms_specs {
         let (key_id, file) = split_kms_spec(spec)?;
         let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;

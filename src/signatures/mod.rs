@@ -48,6 +48,9 @@ pub struct Trust {
     pub signers: Vec<String>,
     /// `--max-signatures`: signature packets and KMS entries examined per bundle.
     pub max_signatures: usize,
+    /// Revocations of `certs` by a designated revoker among `certs`, verified
+    /// ([`pgp::designated_revocations`]); set by [`Trust::new`].
+    pub designated_revocations: Vec<sequoia_openpgp::packet::Signature>,
 }
 
 impl Default for Trust {
@@ -61,14 +64,17 @@ impl Default for Trust {
             min_signers: 0,
             signers: Vec::new(),
             max_signatures: MAX_SIGNATURES,
+            designated_revocations: Vec::new(),
         }
     }
 }
 
 impl Trust {
-    /// Trust these keys, with the default requirements.
+    /// Trust these keys, with the default requirements. The revocations a designated
+    /// revoker among `certs` made of one of them are verified here, once per run.
     pub fn new(certs: Vec<sequoia_openpgp::Cert>, kms_keys: Vec<kms::KmsKey>) -> Self {
-        Trust { certs, kms_keys, ..Trust::default() }
+        let designated_revocations = pgp::designated_revocations(&certs);
+        Trust { certs, kms_keys, designated_revocations, ..Trust::default() }
     }
 
     /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
@@ -139,6 +145,21 @@ impl Trust {
                 self.min_signers
             ));
         }
+        // Some signatures are checked a bounded number of times per bundle: a version 6
+        // OpenPGP signature needs a hash of the payload after its own salt, which RFC 9580
+        // has random ([`pgp::MAX_SALTED_HASHES`] per bundle), and a KMS Ed25519 one a pure
+        // verification ([`kms::MAX_PURE_ED25519`]). Keys past those bounds can sign but
+        // never count, and every bundle was rejected (sig.min-signers) for the command's
+        // demand.
+        let reach = reachable_signers(self.certs.iter(), self.kms_keys.iter());
+        if keys > 0 && self.min_signers > reach {
+            return Err(format!(
+                "--min-signers {} can never be met: of the {keys} key(s) supplied, at most {reach} can have a \
+                 signature checked in one bundle ({})",
+                self.min_signers,
+                bounds_said()
+            ));
+        }
         // With --signer, only the pinned keys count.
         if !self.signers.is_empty() {
             let pinned_cert = |c: &sequoia_openpgp::Cert| {
@@ -155,6 +176,18 @@ impl Trust {
                     "--min-signers {} can never be met: the --signer pins name {pinned} of the supplied keys, and \
                      only signatures by those count",
                     self.min_signers
+                ));
+            }
+            let reach = reachable_signers(
+                self.certs.iter().filter(|c| pinned_cert(c)),
+                self.kms_keys.iter().filter(pinned_kms),
+            );
+            if self.min_signers > reach {
+                return Err(format!(
+                    "--min-signers {} can never be met: of the {pinned} keys the --signer pins name, at most \
+                     {reach} can have a signature checked in one bundle ({})",
+                    self.min_signers,
+                    bounds_said()
                 ));
             }
         }
@@ -214,6 +247,42 @@ impl Trust {
         }));
         out
     }
+}
+
+/// The per-bundle bounds [`reachable_signers`] applies, as a message says them.
+fn bounds_said() -> String {
+    format!(
+        "a version 6 OpenPGP signature needs a salted hash of its own, at most {} per bundle; a KMS Ed25519 \
+         signature a pure verification, at most {} per bundle",
+        pgp::MAX_SALTED_HASHES,
+        kms::MAX_PURE_ED25519
+    )
+}
+
+/// How many of these keys can each have a signature checked in one bundle, at most: a
+/// version 6 certificate's signatures need salted hashes, of which a bundle gets
+/// [`pgp::MAX_SALTED_HASHES`]; a KMS Ed25519 key's need pure verifications, of which it
+/// gets [`kms::MAX_PURE_ED25519`]. Other keys are not bounded so.
+fn reachable_signers<'a>(
+    certs: impl Iterator<Item = &'a sequoia_openpgp::Cert>,
+    kms_keys: impl Iterator<Item = &'a kms::KmsKey>,
+) -> usize {
+    let (mut v6, mut ed25519, mut other) = (0usize, 0usize, 0usize);
+    for c in certs {
+        if c.primary_key().key().version() == 6 {
+            v6 += 1;
+        } else {
+            other += 1;
+        }
+    }
+    for k in kms_keys {
+        if matches!(k.key, kms::PublicKey::Ed25519(_)) {
+            ed25519 += 1;
+        } else {
+            other += 1;
+        }
+    }
+    other + v6.min(pgp::MAX_SALTED_HASHES) + ed25519.min(kms::MAX_PURE_ED25519)
 }
 
 fn looks_hex(s: &str) -> bool {
@@ -424,7 +493,13 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             out.skip(&diags::PGP_BEFORE_GENERATED, "no RFC 3339 generated_at in the bundle (see Schema)");
         }
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
-        let ctx = pgp::Ctx { now, generated_at, policy: &policy, certs: &trust.certs };
+        let ctx = pgp::Ctx {
+            now,
+            generated_at,
+            policy: &policy,
+            certs: &trust.certs,
+            designated: &trust.designated_revocations,
+        };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         pgp_seen.truncated |= more;

@@ -312,6 +312,205 @@ pub fn apply_revocation(certs: &mut [Cert], sig: Signature) -> Result<usize, Str
     Ok(i)
 }
 
+/// Most revocations of one certificate checked against a designated revoker's key
+/// ([`designated_revocations`]): each costs a signature verification.
+pub const MAX_DESIGNATED_REVOCATIONS: usize = MAX_REVOCATIONS_PER_FILE;
+
+/// The fingerprints a certificate's holder designated to revoke it (RFC 9580 5.2.3.23,
+/// "Revocation Key"), named by any of its self-signatures (direct-key or user ID), which
+/// sequoia verified when it read the certificate. A designation is not taken back by a
+/// later self-signature that omits it (gpg keeps it too).
+fn designated_revokers(cert: &Cert) -> Vec<Fingerprint> {
+    let mut out: Vec<Fingerprint> = Vec::new();
+    let selfsigs = cert.primary_key().self_signatures().chain(cert.userids().flat_map(|u| u.self_signatures()));
+    for rk in selfsigs.flat_map(|s| s.revocation_keys()) {
+        let fpr = rk.revoker().1.clone();
+        if !out.contains(&fpr) {
+            out.push(fpr);
+        }
+    }
+    out
+}
+
+/// The key revocations of `cert` whose issuer is one of its designated revokers, each with
+/// the supplied key of that revoker (a key of any of `certs`) it is to be verified
+/// against. Sequoia keeps revocations by other keys apart and unverified
+/// (`RevocationStatus::CouldBe`); those no supplied key can check are not listed.
+fn designated_candidates<'a>(
+    cert: &'a Cert,
+    certs: &[Cert],
+) -> Vec<(&'a Signature, Key<key::PublicParts, key::UnspecifiedRole>)> {
+    let revokers = designated_revokers(cert);
+    if revokers.is_empty() {
+        return Vec::new();
+    }
+    let supplied: Vec<Key<key::PublicParts, key::UnspecifiedRole>> = certs
+        .iter()
+        .flat_map(|c| c.keys())
+        .filter(|k| revokers.contains(&k.key().fingerprint()))
+        .map(|k| k.key().clone().role_into_unspecified())
+        .collect();
+    let mut out = Vec::new();
+    for sig in cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation) {
+        let issuers = sig.get_issuers();
+        if let Some(k) = supplied.iter().find(|k| issuers.iter().any(|h| h.aliases(k.key_handle()))) {
+            out.push((sig, k.clone()));
+        }
+    }
+    out
+}
+
+/// A certificate whose revocations by designated revokers are too many to check (more
+/// than [`MAX_DESIGNATED_REVOCATIONS`]): anyone can append signatures that claim a
+/// revoker as their issuer, and skipping some could skip the real one, so the file is
+/// refused (exit 2) rather than read in part. None when every certificate is checkable.
+pub fn too_many_designated_revocations(certs: &[Cert]) -> Option<String> {
+    certs.iter().find_map(|c| {
+        let n = designated_candidates(c, certs).len();
+        (n > MAX_DESIGNATED_REVOCATIONS).then(|| {
+            format!(
+                "certificate {} carries {n} revocations that name one of its designated revokers as their \
+                 issuer, more than the {MAX_DESIGNATED_REVOCATIONS} checked (each costs a signature \
+                 verification; anyone can append such signatures): give a clean copy of the certificate, with \
+                 the revocation its revoker issued",
+                c.fingerprint().to_hex()
+            )
+        })
+    })
+}
+
+/// The revocations of the supplied certificates made by a designated revoker that the
+/// auditor also supplied, verified against that revoker's key (at most
+/// [`MAX_DESIGNATED_REVOCATIONS`] tried per certificate). Sequoia verifies only a
+/// certificate holder's own revocations; one by the key its holder designated to revoke
+/// it was reported as "could be" and ignored, so a certificate that its designated
+/// revoker had revoked as compromised still verified signatures (gpg lists it as revoked).
+/// [`Ctx::designated`] holds these: they count as the holder's own revocations, with the
+/// same hard and soft rules.
+pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
+    let mut out = Vec::new();
+    for cert in certs {
+        let pk = cert.primary_key().key();
+        for (sig, revoker) in designated_candidates(cert, certs).into_iter().take(MAX_DESIGNATED_REVOCATIONS) {
+            if sig.verify_primary_key_revocation(&revoker, pk).is_ok() && !out.contains(sig) {
+                out.push(sig.clone());
+            }
+        }
+    }
+    out
+}
+
+/// What the auditor is told about revocations by a designated revoker that no supplied
+/// key can check (gpg: "may be revoked: revocation key ... not present"): one line per
+/// certificate, naming the revokers whose certificates would settle it. Anyone can
+/// append a signature that names a revoker as its issuer, so it cannot reject anything;
+/// but the auditor may hold the revoker's certificate, and without it the certificate is
+/// used as unrevoked.
+pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
+    let supplied = |f: &Fingerprint| certs.iter().flat_map(|c| c.keys()).any(|k| k.key().fingerprint() == *f);
+    let mut out = Vec::new();
+    for cert in certs {
+        let missing: Vec<Fingerprint> = designated_revokers(cert).into_iter().filter(|f| !supplied(f)).collect();
+        let named: Vec<String> = missing
+            .iter()
+            .filter(|f| {
+                let h = openpgp::KeyHandle::from(*f);
+                cert.primary_key()
+                    .other_revocations()
+                    .any(|s| s.typ() == SignatureType::KeyRevocation && s.get_issuers().iter().any(|i| i.aliases(&h)))
+            })
+            .map(|f| f.to_hex())
+            .collect();
+        if !named.is_empty() {
+            out.push(format!(
+                "certificate {} carries a revocation that names its designated revoker {} as its issuer, and no \
+                 --cert gives that revoker's certificate: the revocation cannot be checked and the certificate is \
+                 used as not revoked; give the revoker's certificate with --cert to have it checked",
+                cert.fingerprint().to_hex(),
+                named.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Key revocations that a certificate of `certs` carries, that its own key did not make
+/// and no designated revoker of it made, whose issuer is the primary key of another
+/// certificate of `certs`, and that are no revocation of this certificate by that key: a
+/// revocation certificate of that other certificate that stood after this one in a file
+/// (`cat a.asc b.rev > keys.asc`). Sequoia keeps it with the
+/// certificate before it, as a signature that does not verify there, and it revoked
+/// nothing (gpg ignores it too); [`apply_revocation`] applies it where it belongs. Each
+/// with the index of the certificate it was found on. Err when a certificate carries
+/// more than [`MAX_REVOCATIONS_PER_FILE`] of them (each is verified; anyone can append
+/// such signatures): checking some could skip the real one.
+pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, String> {
+    // the certificates by the key ID of their primary key: a signature's issuer is looked
+    // up, not compared with every certificate (a keyring of many, each with many signatures)
+    let mut by_key_id: std::collections::HashMap<KeyID, Vec<&Cert>> = std::collections::HashMap::new();
+    for c in certs {
+        by_key_id.entry(c.keyid()).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for (i, cert) in certs.iter().enumerate() {
+        let designated = designated_revokers(cert);
+        let others =
+            |issuers: &[openpgp::KeyHandle]| -> Option<&Cert> {
+                issuers.iter().filter_map(|h| by_key_id.get(&KeyID::from(h))).flatten().copied().find(|c| {
+                    c.fingerprint() != cert.fingerprint() && issuers.iter().any(|h| h.aliases(c.key_handle()))
+                })
+            };
+        let mut found = 0;
+        // sequoia may list one signature both ways: each is counted and applied once
+        let mut seen: Vec<&Signature> = Vec::new();
+        for sig in cert.primary_key().other_revocations().chain(cert.bad_signatures()) {
+            let issuers = sig.get_issuers();
+            let names = |h: &openpgp::KeyHandle| issuers.iter().any(|i| i.aliases(h));
+            if sig.typ() != SignatureType::KeyRevocation
+                || names(&cert.key_handle())
+                || designated.iter().any(|f| names(&openpgp::KeyHandle::from(f)))
+            {
+                continue;
+            }
+            let Some(issuer) = others(&issuers) else { continue };
+            if seen.contains(&sig) {
+                continue;
+            }
+            seen.push(sig);
+            found += 1;
+            if found > MAX_REVOCATIONS_PER_FILE {
+                return Err(format!(
+                    "certificate {} carries more than {MAX_REVOCATIONS_PER_FILE} key revocations issued by other \
+                     supplied certificates (each is verified; anyone can append such signatures): give the \
+                     certificates and their revocation certificates as clean copies",
+                    cert.fingerprint().to_hex()
+                ));
+            }
+            // A revocation of this certificate by a key it never designated (it verifies
+            // over this certificate's primary key) counts for nothing, as gpg has it.
+            if sig.verify_primary_key_revocation(issuer.primary_key().key(), cert.primary_key().key()).is_ok() {
+                continue;
+            }
+            out.push((i, sig.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// The revocations that `status` stands for: the certificate or key holder's own, or, of
+/// those sequoia could not verify, the ones a designated revoker the auditor supplied made
+/// ([`designated_revocations`]). None when not revoked.
+fn revoked_by<'a>(status: RevocationStatus<'a>, ctx: &Ctx<'_>) -> Option<Vec<&'a Signature>> {
+    match status {
+        RevocationStatus::Revoked(sigs) => Some(sigs),
+        RevocationStatus::CouldBe(sigs) => {
+            let sigs: Vec<&Signature> = sigs.into_iter().filter(|s| ctx.designated.contains(s)).collect();
+            (!sigs.is_empty()).then_some(sigs)
+        }
+        RevocationStatus::NotAsFarAsWeKnow => None,
+    }
+}
+
 /// Merge copies of one certificate (same fingerprint, from several files or twice in
 /// one keyring) into one, in order of first appearance: a revocation or expiry in any
 /// copy then applies, whichever copy a lookup would have found first. With each
@@ -458,6 +657,15 @@ pub fn parse_claim(raw: &str) -> Result<Claim, String> {
 }
 
 impl Claim {
+    /// The key handle this claim names, to compare with keys without formatting each
+    /// fingerprint as hex.
+    fn handle(&self) -> Option<openpgp::KeyHandle> {
+        match self {
+            Claim::Fingerprint(h) => h.parse::<Fingerprint>().ok().map(openpgp::KeyHandle::from),
+            Claim::LongKeyId(h) => h.parse::<KeyID>().ok().map(openpgp::KeyHandle::from),
+        }
+    }
+
     /// Does this claim name `fpr` (a fingerprint of the signing key or its primary)?
     fn names(&self, fpr: &Fingerprint) -> bool {
         match self {
@@ -472,6 +680,9 @@ pub struct Ctx<'a> {
     pub generated_at: Option<SystemTime>,
     pub policy: &'a StandardPolicy<'a>,
     pub certs: &'a [Cert],
+    /// Revocations of `certs` by their designated revokers, verified
+    /// ([`designated_revocations`]).
+    pub designated: &'a [Signature],
 }
 
 /// One `pgp` entry of a bundle: `claim` is its raw `key_id` (None when absent),
@@ -557,12 +768,23 @@ fn check_entries_counted(
                 continue;
             }
         };
+        // A row names its signature within its own armored block: counted across the
+        // blocks of the entry, the first signature of a second block read "signature 2 of
+        // the block", as if one block held both.
         let many = sigs.len() > 1;
-        for (i, sig) in sigs.into_iter().enumerate() {
+        let blocks = sigs.last().map_or(0, |(b, _)| b + 1);
+        let (mut prev, mut k) = (None, 0);
+        for (i, (block, sig)) in sigs.into_iter().enumerate() {
+            k = if prev == Some(block) { k + 1 } else { 1 };
+            prev = Some(block);
             let mut row = row.clone();
             row.parsed = true;
             if many {
-                row.form = format!("{} (signature {} of the block)", entry.form, i + 1);
+                row.form = if blocks > 1 {
+                    format!("{} (signature {k} of block {} of {blocks})", entry.form, block + 1)
+                } else {
+                    format!("{} (signature {k} of the block)", entry.form)
+                };
             }
             let mut issues = if i == 0 { std::mem::take(&mut issues) } else { Vec::new() };
             let at = precheck(&mut row, &mut issues, &entry.pointer, &sig, ctx);
@@ -578,7 +800,7 @@ fn check_entries_counted(
     for p in &pending {
         if let Some(c) = out.get_mut(p.slot) {
             note(&mut c.row.ran, &diags::PGP_UNVERIFIED);
-            let res = verify_sig(&p.sig, p.at, &mut digests, ctx, &mut c.row.ran);
+            let res = verify_sig(&p.sig, p.claim.as_ref(), p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
         }
@@ -630,9 +852,14 @@ fn parse_entry_claim(entry: &Entry<'_>, issues: &mut Vec<Finding>) -> Option<Cla
     }
 }
 
+/// The signatures of an entry, each with the index of its armored block, and whether
+/// more were left past the budget.
+type ParsedSignatures = (Vec<(usize, Signature)>, bool);
+
 /// Parse the armored text into signature packets, or say what it is instead. At most
-/// `budget` packets are taken (it is decreased); the flag says more were left.
-fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>, bool), (&'static Rule, String)> {
+/// `budget` packets are taken (it is decreased); the flag says more were left. Each
+/// signature comes with the index of the armored block it was read from.
+fn parse_signatures(armored: &str, budget: &mut usize) -> Result<ParsedSignatures, (&'static Rule, String)> {
     use openpgp::parse::{PacketParser, PacketParserResult};
     let text = armored.trim_start();
     if !text.starts_with("-----BEGIN PGP SIGNATURE-----") {
@@ -695,7 +922,7 @@ fn parse_signatures(armored: &str, budget: &mut usize) -> Result<(Vec<Signature>
             ppr = next;
             match packet {
                 Packet::Signature(s) => {
-                    sigs.push(s);
+                    sigs.push((i, s));
                     *budget = budget.saturating_sub(1);
                 }
                 Packet::Unknown(u) => {
@@ -955,8 +1182,12 @@ fn finish(
             // and may be absent; it never turns this into "unverified".
             if let Some(named) = named_cert(claim, ctx.certs) {
                 note(&mut row.ran, &diags::PGP_KEY_ID_MISMATCH);
+                // What is known is what the signature names, not who made it: no key was
+                // tried. "No key of that certificate made this signature" was said of a
+                // signature the named certificate's key had made, its issuer (unsigned,
+                // in the unhashed area) changed or dropped.
                 let issuer = match row.issuer.as_deref() {
-                    Some(i) => format!("the signature names {i} as its issuer"),
+                    Some(i) => format!("the signature names {i} as its issuer, no key of that certificate"),
                     None => "the signature records no issuer".to_owned(),
                 };
                 return reject(
@@ -964,8 +1195,8 @@ fn finish(
                     issues,
                     &diags::PGP_KEY_ID_MISMATCH,
                     format!(
-                        "key_id names the supplied certificate {}, but no key of that certificate made this \
-                         signature ({issuer})",
+                        "key_id names the supplied certificate {}, but {issuer}: it is checked only against the \
+                         key it names as its issuer, so it cannot count as that certificate's signature",
                         named.fingerprint().to_hex()
                     ),
                 );
@@ -1180,6 +1411,7 @@ fn cannot_be_by<P: key::KeyParts, R: key::KeyRole>(sig: &Signature, key: &Key<P,
 /// key's ([`cannot_be_by`]). `ran` gets each key-dependent rule that was evaluated.
 fn verify_sig(
     sig: &Signature,
+    claim: Option<&Claim>,
     at: SystemTime,
     digests: &mut Digests<'_>,
     ctx: &Ctx<'_>,
@@ -1193,17 +1425,38 @@ fn verify_sig(
         return Res::Missing;
     }
     let mut res = Res::Missing;
-    for ka in ctx.certs.iter().flat_map(|c| c.keys().key_handles(issuers.clone())) {
+    // The certificates `key_id` names are tried first: one key can be bound to two
+    // supplied certificates (a subkey added to a second one), and the first that
+    // verified made the signer, so the verdict on a signature whose key_id names the
+    // second hung on the order of the --cert options (key-id-mismatch, or verified).
+    let handle = claim.and_then(Claim::handle);
+    let named = |c: &&Cert| handle.as_ref().is_some_and(|h| c.keys().key_handle(h.clone()).next().is_some());
+    let certs = ctx.certs.iter().filter(named).chain(ctx.certs.iter().filter(|c| !named(c)));
+    for ka in certs.flat_map(|c| c.keys().key_handles(issuers.clone())) {
         let cert = ka.cert();
         note(ran, &diags::PGP_KEY_INVALID);
         let ka = match ka.with_policy(ctx.policy, sig_time) {
             Ok(ka) => ka,
             Err(error) => {
+                // The key existed when it signed and is bound now, but by self-signatures
+                // made after the signature only: gpg keeps only a key's newest
+                // self-signature when its expiry is changed, so a certificate exported
+                // after that binds the key from then on. Said, not accepted (spec 3.4).
+                let later = ka.key().creation_time() <= sig_time && ka.clone().with_policy(ctx.policy, ctx.now).is_ok();
+                let hint = if later {
+                    "; the certificate binds the key only by self-signatures made after the signature (gpg \
+                     keeps only the newest self-signature when a key's expiry is changed): give a copy of the \
+                     certificate exported before that change"
+                } else {
+                    ""
+                };
                 res = Res::Bad {
                     rule: &diags::PGP_KEY_INVALID,
                     reason: format!(
-                        "certificate {} does not validly bind the signing key at the signature's time: {error:#}",
-                        cert.fingerprint().to_hex()
+                        "certificate {} does not validly bind the signing key at the signature's time ({}): {}{hint}",
+                        cert.fingerprint().to_hex(),
+                        fmt_time(sig_time),
+                        error_chain(&error)
                     ),
                     key_fpr: None,
                 };
@@ -1214,11 +1467,11 @@ fn verify_sig(
         note(ran, &diags::PGP_KEY_EXPIRED);
         if ka.valid_cert().alive().is_err()
             || ka.alive().is_err()
-            || matches!(ka.valid_cert().revocation_status(), RevocationStatus::Revoked(_))
+            || revoked_by(ka.valid_cert().revocation_status(), ctx).is_some()
             || matches!(ka.revocation_status(), RevocationStatus::Revoked(_))
             || !ka.for_signing()
         {
-            res = bad_key(sig, &ka);
+            res = bad_key(sig, &ka, ctx);
             continue;
         }
         note(ran, &diags::PGP_SIGNATURE_EXPIRED);
@@ -1232,9 +1485,13 @@ fn verify_sig(
             continue;
         }
         // The policy judges the signature's algorithms, not the payload: a SHA-1
-        // signature is refused without hashing anything for it.
+        // signature is refused without hashing anything for it. It judges the packet
+        // too, as sequoia's verifier (and sqv) judge every packet: the standard policy
+        // refuses version 3 signature packets, which `Policy::signature` alone let
+        // through, so one verified.
         note(ran, &diags::PGP_POLICY);
-        if let Err(error) = ctx.policy.signature(sig, Default::default()) {
+        let policy = ctx.policy.packet(&Packet::from(sig.clone()));
+        if let Err(error) = policy.and_then(|()| ctx.policy.signature(sig, Default::default())) {
             res = bad_signature(&ka, &error);
             continue;
         }
@@ -1272,18 +1529,18 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
     let subkey_revoked = || {
         let sk = cert.keys().subkeys().key_handle(ka.key().fingerprint()).next()?;
         match sk.revocation_status(ctx.policy, ctx.now) {
-            RevocationStatus::Revoked(sigs) => Some(describe_revocation(&sigs)),
+            RevocationStatus::Revoked(sigs) => Some(describe_revocation(cert, &sigs)),
             _ => None,
         }
     };
-    let later = match cert.revocation_status(ctx.policy, ctx.now) {
-        RevocationStatus::Revoked(sigs) => Some(format!(
+    let later = match revoked_by(cert.revocation_status(ctx.policy, ctx.now), ctx) {
+        Some(sigs) => Some(format!(
             "certificate {} was {} after this signature was made; the signature stays valid (soft \
              revocation), later ones by this key would not",
             cert.fingerprint().to_hex(),
-            describe_revocation(&sigs)
+            describe_revocation(cert, &sigs)
         )),
-        _ => subkey_revoked().map(|revoked| {
+        None => subkey_revoked().map(|revoked| {
             format!(
                 "signing subkey {} of certificate {} was {revoked} after this signature was made; the \
                  signature stays valid (soft revocation), later ones by this subkey would not",
@@ -1301,18 +1558,31 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
     }
 }
 
+/// An error and its causes, as `{:#}` writes them, with a cause that repeats the message
+/// before it said once ("No binding signature at time T: No binding signature at time T").
+fn error_chain(error: &openpgp::anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for e in error.chain() {
+        let e = e.to_string();
+        if parts.last() != Some(&e) {
+            parts.push(e);
+        }
+    }
+    parts.join(": ")
+}
+
 /// Why a key that holds the issuer could not vouch for the signature.
-fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>) -> Res {
+fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) -> Res {
     let fpr = ka.key().fingerprint().to_hex();
     let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
     let vc = ka.valid_cert();
-    if let RevocationStatus::Revoked(sigs) = vc.revocation_status() {
+    if let Some(sigs) = revoked_by(vc.revocation_status(), ctx) {
         return Res::Bad {
             rule: &diags::PGP_REVOKED,
             reason: format!(
                 "certificate {} was {}: {} (signature made {created})",
                 vc.fingerprint().to_hex(),
-                describe_revocation(&sigs),
+                describe_revocation(ka.cert(), &sigs),
                 revocation_effect(&sigs)
             ),
             key_fpr: Some(fpr),
@@ -1323,7 +1593,7 @@ fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts
             rule: &diags::PGP_REVOKED,
             reason: format!(
                 "signing key {fpr} was {}: {} (signature made {created})",
-                describe_revocation(&sigs),
+                describe_revocation(ka.cert(), &sigs),
                 revocation_effect(&sigs)
             ),
             key_fpr: Some(fpr),
@@ -1405,9 +1675,21 @@ fn revocation_effect(sigs: &[&Signature]) -> &'static str {
     }
 }
 
-fn describe_revocation(sigs: &[&Signature]) -> String {
+/// When, why and, unless the certificate's own primary key made it, by whom `sigs` (the
+/// first of them) revoked a key of `cert`.
+fn describe_revocation(cert: &Cert, sigs: &[&Signature]) -> String {
     let Some(s) = sigs.first() else { return "revoked".into() };
+    let own = s.get_issuers().iter().any(|h| h.aliases(cert.key_handle()));
+    let by = match s.issuer_fingerprints().next() {
+        _ if own => String::new(),
+        Some(f) => format!(" by its designated revoker {}", f.to_hex()),
+        None => s.issuers().next().map(|k| format!(" by its designated revoker {}", k.to_hex())).unwrap_or_default(),
+    };
     let when = s.signature_creation_time().map(fmt_time).unwrap_or_else(|| "?".into());
+    // The reason's text is the revoker's words, quoted and cut as a user ID's are (spec
+    // 3.1): it cannot close the parenthesis and go on as the finding's own words ("...")
+    // after this signature was made; the signature stays valid"), and a long one is not
+    // copied whole into every finding of every bundle.
     let why = s
         .reason_for_revocation()
         .map(|(r, msg)| {
@@ -1415,11 +1697,11 @@ fn describe_revocation(sigs: &[&Signature]) -> String {
             if msg.trim().is_empty() {
                 reason_words(&r)
             } else {
-                format!("{}: {}", reason_words(&r), msg.trim())
+                format!("{}: {}", reason_words(&r), crate::text::quote_claim(msg.trim(), crate::text::CLAIM_QUOTE_MAX))
             }
         })
         .unwrap_or_else(|| "no reason given".into());
-    format!("revoked on {when} ({why})")
+    format!("revoked{by} on {when} ({why})")
 }
 
 #[cfg(test)]
@@ -1666,7 +1948,7 @@ mod tests {
         let run = |days: u64| {
             let mut policy = StandardPolicy::at(now);
             policy.reject_hash_at(openpgp::types::HashAlgorithm::SHA256, now + Duration::from_secs(days * 86_400));
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry(
                 "object",
                 "/signatures/pgp",
@@ -1767,7 +2049,7 @@ mod tests {
             .unwrap();
         let policy = StandardPolicy::at(now);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let claim = cert.fingerprint().to_hex();
         let payload = b"{\"version\":\"1.0\"}";
         let second = Duration::from_secs(1);
@@ -1803,7 +2085,7 @@ mod tests {
         for (now, want) in [(signed + day - second, Verdict::Verified), (signed + day, Verdict::Rejected)] {
             let policy = StandardPolicy::at(now);
             let armored = v6_sign_for(&cert, &policy, signed, Some(day), payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -1831,7 +2113,7 @@ mod tests {
             (signed + second + half, true),
         ] {
             let armored = v6_sign(&cert, &policy, signed, payload);
-            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             let after = generated_at.duration_since(signed).unwrap_or_default();
@@ -1870,7 +2152,7 @@ mod tests {
             (retired + second, Verdict::Rejected, "sig.pgp.revoked"),
         ] {
             let armored = v6_sign(&cert, &policy, at, payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -1888,7 +2170,7 @@ mod tests {
         let payload = b"{\"version\":\"1.0\"}";
         let armored = v6_sign(&cert, &policy, t1, payload);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
 
         let primary = cert.fingerprint().to_hex();
@@ -1961,7 +2243,7 @@ mod tests {
         let fpr = certs[0].fingerprint();
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
         let policy = StandardPolicy::at(now);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         // SHA-256, SHA-512, SHA3-512 with the salt sizes RFC 9580 fixes for them.
         let armored: Vec<String> = [(8u8, 16usize), (10, 32), (14, 64)]
             .iter()
@@ -1996,7 +2278,7 @@ mod tests {
         let mut armored = vec![sign(payload)];
         armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs };
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let entries = entries_of(&armored, &cert.fingerprint().to_hex());
         let mut budget = 32;
         let (out, _, passes) = check_entries_counted(&entries, payload, &ctx, &mut budget);
