@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Seed fuzz corpora from fixtures/ (run from fuzz/: python3 seed-corpora.py [DIR]).
 
-Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature, DIR/key_files, DIR/verify and
-DIR/diff (DIR defaults to corpus/; files already there are kept). verify's corpus is the
+Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature, DIR/key_files, DIR/verify,
+DIR/diff and DIR/delta_table (DIR defaults to corpus/; files already there are kept). verify's corpus is the
 bundles themselves (../fixtures/**/*.json), each behind a byte picking the policy; diff's is pairs of them, OLD NUL NEW: each
 bundle beside itself and beside the next bundle of its directory. Each input is shaped as its target reads it: pgp_signature
 takes the armored text or the raw packet bytes, kms_signature one byte picking the
@@ -75,3 +75,11 @@ for docs in by_dir.values():
     for i, d in enumerate(docs[:60]):
         put("diff", d + b"\0" + d)
         put("diff", d + b"\0" + docs[(i + 1) % len(docs)])
+
+# delta_table's first byte picks what the rest is (byte % 2): 0, the checkpoint a table's
+# `_last_checkpoint` points at; 1, a table's first commit. Every checkpoint and commit of
+# the table fixtures, the hostile ones included.
+for f in sorted(glob.glob("../fixtures/tables/**/_delta_log/*.checkpoint.parquet", recursive=True)):
+    put("delta_table", b"\0" + open(f, "rb").read())
+for f in sorted(glob.glob("../fixtures/tables/**/_delta_log/*.json", recursive=True)):
+    put("delta_table", b"\1" + open(f, "rb").read())
