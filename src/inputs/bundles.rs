@@ -136,6 +136,8 @@ pub struct Discovery {
 pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     let mut d = Discovery::default();
     let mut stdin = false;
+    // The directories named so far, by device and inode, and the path each was named as.
+    let mut named_dirs: std::collections::HashMap<(u64, u64), &Path> = std::collections::HashMap::new();
     for path in paths {
         if path.as_os_str() == "-" {
             // Standard input is read once, for the first `-`. A later one could not be
@@ -152,6 +154,23 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
+                // `d d/ ./d`: one directory, walked once (each of its bundles was read,
+                // reported and counted once per spelling, one file as three).
+                let first = match file_identity(&m).map(|id| named_dirs.entry(id)) {
+                    Some(std::collections::hash_map::Entry::Occupied(e)) => Some(*e.get()),
+                    Some(std::collections::hash_map::Entry::Vacant(e)) => {
+                        e.insert(path);
+                        None
+                    }
+                    None => None,
+                };
+                if let Some(first) = first {
+                    d.skipped.push(notice(
+                        path,
+                        format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
+                    ));
+                    continue;
+                }
                 let before = d.inputs.len();
                 let unusable = d.unusable.len();
                 walk_dir(path, walk, &mut d);
@@ -166,8 +185,51 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
             Err(e) => d.unusable.push(notice(path, e.to_string())),
         }
     }
+    if paths.len() > 1 {
+        read_each_once(&mut d, walk.follow);
+    }
     spell_out_look_alikes(&mut d);
     d
+}
+
+/// Across the paths named, each file is read once: the first time the run meets it (by
+/// its path resolved, `canonicalize`), and listed as read already wherever else it is
+/// met. `a.json a.json`, `d d/sub`, a named `link.json -> d/a.json` beside `d`: one
+/// bundle was read, reported and counted twice, "2 verified" for one file. Two names of
+/// one file in the file system (hard links) stay two inputs, as within a walk. A walk
+/// alone never meets a file twice (it follows no link, or [`read_once`] settled them),
+/// so this costs nothing to a run of one path; otherwise one `canonicalize` per
+/// directory holding files (cached) and per named file, and under `--follow` per file
+/// (a walked file may then be a link).
+fn read_each_once(d: &mut Discovery, follow: bool) {
+    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    for input in std::mem::take(&mut d.inputs) {
+        let resolved = match &input {
+            Input::File { path, walked: true, .. } if !follow => match (path.parent(), path.file_name()) {
+                (Some(dir), Some(name)) => {
+                    let dir = dirs.entry(dir.to_path_buf()).or_insert_with(|| std::fs::canonicalize(dir).ok());
+                    dir.as_ref().map(|dir| dir.join(name))
+                }
+                _ => std::fs::canonicalize(path).ok(),
+            },
+            Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+            Input::Stdin => None,
+        };
+        if let (Some(resolved), Some(path)) = (resolved, input.path()) {
+            if let Some(earlier) = first.get(&resolved) {
+                let reason = if earlier == path {
+                    "the file already read: not read twice".to_owned()
+                } else {
+                    format!("the file already read as {}: not read twice", crate::text::path_name(earlier))
+                };
+                d.skipped.push(notice(path, reason));
+                continue;
+            }
+            first.insert(resolved, path.to_path_buf());
+        }
+        d.inputs.push(input);
+    }
 }
 
 /// Marks the files whose names another file of the run displays alike (the same
