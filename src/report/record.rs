@@ -489,18 +489,20 @@ fn shell_escape_char(c: char) -> String {
     }
 }
 
-/// A character as its escape inside `$'...'`: `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+/// A character as its escape inside `$'...'`: each byte of its UTF-8 form as `\xNN`.
+/// Not `\uNNNN`: bash turns that into a character by the locale it runs in, and in the
+/// C or POSIX locale (a container's default, many CI runners') it is left as the six
+/// characters `\u00E9`, so the recorded command named another file (`caf\u00E9.json`,
+/// which a delivery can hold) instead of `café.json`. A byte escape is the same byte in
+/// every locale, and in bash, zsh, ksh93 and POSIX's `$'...'` alike.
 fn shell_unicode_escape(c: char) -> String {
-    match u32::from(c) {
-        n @ 0..=0x7f => format!("\\x{n:02x}"),
-        n @ 0x80..=0xffff => format!("\\u{n:04x}"),
-        n => format!("\\U{n:08x}"),
-    }
+    let mut utf8 = [0u8; 4];
+    c.encode_utf8(&mut utf8).bytes().map(|b| format!("\\x{b:02x}")).collect()
 }
 
 /// One argument as a POSIX shell reads it back, quoted only where needed. A control or
-/// invisible character is written as an escape inside `$'...'` (bash, zsh, ksh, and
-/// POSIX since 2024), so the command can be pasted into a shell and no report carries
+/// invisible character is written as byte escapes inside `$'...'` (bash, zsh, ksh, and
+/// POSIX since 2024, in any locale), so the command can be pasted into a shell and no report carries
 /// the raw character.
 fn shell_quote(s: &str) -> String {
     let pairs = s.contains("::") || s.contains("##");

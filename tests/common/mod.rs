@@ -58,8 +58,18 @@ pub fn signed_and_tampered(tag: &str, files: &[(&std::ffi::OsStr, bool)]) -> Pat
 /// The command a report recorded, run again by bash in `dir` (with this build's
 /// aeb-verify first on PATH) with `--format json`, and its report.
 pub fn rerun_recorded(command: &str, dir: &std::path::Path) -> serde_json::Value {
+    rerun_recorded_in_locale(command, dir, None)
+}
+
+/// [`rerun_recorded`] with bash run in the locale `LC_ALL=locale` when given (`C`: a
+/// container's default, where bash reads a `\u` escape as six characters).
+pub fn rerun_recorded_in_locale(command: &str, dir: &std::path::Path, locale: Option<&str>) -> serde_json::Value {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
-    let rerun = Command::new("bash")
+    let mut bash = Command::new("bash");
+    if let Some(locale) = locale {
+        bash.env("LC_ALL", locale).env_remove("LANG").env_remove("LC_CTYPE");
+    }
+    let rerun = bash
         .arg("-c")
         .arg(format!("{command} --format json"))
         .current_dir(dir)
