@@ -9,7 +9,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
-use crate::text::{escape_control, shown_pointer};
+use crate::text::{escape_control, shown_name, shown_pointer};
 use crate::verify::BundleReport;
 use clap::{CommandFactory, ValueEnum};
 use std::io::{Read, Write};
@@ -293,11 +293,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ..Tally::default()
     };
     for n in &tally.skipped {
-        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", escape_control(&n.path), escape_control(&n.reason));
+        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", shown_name(&n.path), escape_control(&n.reason));
     }
     for n in &found.unusable {
-        let _ =
-            writeln!(env.stderr, "aeb-verify: cannot read {}: {}", escape_control(&n.path), escape_control(&n.reason));
+        let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {}", shown_name(&n.path), escape_control(&n.reason));
     }
     let stdin = reads_stdin.then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
     let keep = outs.iter().map(|o| o.sink.keeps()).max().unwrap_or(report::Keep::None);
@@ -352,7 +351,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                         let _ = writeln!(
                             env.stderr,
                             "aeb-verify: cannot read {}: {}",
-                            escape_control(&n.path),
+                            shown_name(&n.path),
                             escape_control(&n.reason)
                         );
                     });

@@ -266,3 +266,28 @@ fn the_recorded_command_names_the_same_files_in_the_c_locale() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A notice's reason names files too ("a symbolic link to b/café.json, a file this walk
+/// reads"), and named them raw while the reports spelled the same file out: beside
+/// `caf\u{e9}.json` (NFC, verified) and `cafe\u{301}.json` (NFD, rejected), the reason
+/// could not say which of the two the link leads to. It now names it as every report
+/// does (docs/report-format.md: such a name is `caf\u{e9}.json` in every format).
+#[test]
+fn a_name_quoted_in_a_notice_is_spelled_out_as_the_reports_spell_it() {
+    let dir = scratch_tagged("names-alike-cited");
+    std::os::unix::fs::symlink("caf\u{e9}.json", dir.join("b/link.json")).unwrap();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let r = common::run_in(&dir, &["--now", NOW, "--cert", cert.to_str().unwrap(), "--format", "json", "b"]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0]["file"], "b/link.json");
+    assert_eq!(skipped[0]["reason"], "a symbolic link to b/caf\\u{e9}.json, a file this walk reads: not read twice");
+    assert!(r.stderr.contains("skipped b/link.json: a symbolic link to b/caf\\u{e9}.json, a file"), "{}", r.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn scratch_tagged(tag: &str) -> PathBuf {
+    let files: Vec<(&std::ffi::OsStr, bool)> = FILES.iter().map(|(name, _, ok)| (name.as_ref(), *ok)).collect();
+    common::signed_and_tampered(tag, &files)
+}

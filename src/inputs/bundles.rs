@@ -111,10 +111,17 @@ impl Input {
 }
 
 /// A path and why it was left out or could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notice {
     pub path: String,
+    /// A sentence; a file it names is shown as a verdict line shows one
+    /// ([`crate::text::shown_name`]: quoted when it holds `: `, so that no name reads as the
+    /// reason's own words) and listed in `cited`.
     pub reason: String,
+    /// The names (as [`crate::text::path_name`] wrote them) the reason quotes: spelled out
+    /// there too ([`crate::text::spelled_out`]) when the run spells out names drawn alike,
+    /// so that "already read as café.json" names the one file the reports name so.
+    pub cited: Vec<String>,
     /// For an entry a walk left out: whether it may hold a bundle that nothing verified
     /// (a link not followed, a FIFO), not one already walked (a loop). `--strict` fails
     /// the run on these: a delivery could hide its bundle behind a link.
@@ -165,10 +172,10 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
                     None => None,
                 };
                 if let Some(first) = first {
-                    d.skipped.push(notice(
-                        path,
-                        format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
-                    ));
+                    let mut cited = Vec::new();
+                    let reason =
+                        format!("the directory already walked as {}: not walked again", cite(&mut cited, first));
+                    d.skipped.push(Notice { cited, ..notice(path, reason) });
                     continue;
                 }
                 let before = d.inputs.len();
@@ -218,12 +225,13 @@ fn read_each_once(d: &mut Discovery, follow: bool) {
         };
         if let (Some(resolved), Some(path)) = (resolved, input.path()) {
             if let Some(earlier) = first.get(&resolved) {
+                let mut cited = Vec::new();
                 let reason = if earlier == path {
                     "the file already read: not read twice".to_owned()
                 } else {
-                    format!("the file already read as {}: not read twice", crate::text::path_name(earlier))
+                    format!("the file already read as {}: not read twice", cite(&mut cited, earlier))
                 };
-                d.skipped.push(notice(path, reason));
+                d.skipped.push(Notice { cited, ..notice(path, reason) });
                 continue;
             }
             first.insert(resolved, path.to_path_buf());
@@ -245,7 +253,7 @@ fn spell_out_look_alikes(d: &mut Discovery) {
     // names are all plain ASCII (a CI batch, nearly always) costs one scan of each name,
     // not a skeleton of each.
     let names = d.inputs.iter().filter_map(Input::path).map(crate::text::path_name);
-    let notices = d.skipped.iter().chain(&d.unusable).map(|n| n.path.clone());
+    let notices = d.skipped.iter().chain(&d.unusable).flat_map(|n| std::iter::once(&n.path).chain(&n.cited)).cloned();
     if !names.chain(notices).any(|n| crate::text::needs_spelling(&n)) {
         return;
     }
@@ -255,9 +263,17 @@ fn spell_out_look_alikes(d: &mut Discovery) {
     let notices = d.skipped.iter().chain(&d.unusable).map(|n| Some(n.path.clone()));
     let keyed: Vec<Option<(String, String)>> =
         inputs.chain(notices).map(|n| n.map(|n| (crate::text::look_alike_key(&n), n))).collect();
+    // The names the notices' reasons quote ("already read as café.json") are read beside
+    // the others too: each notice's, in order.
+    let cited: Vec<Vec<(String, String)>> = d
+        .skipped
+        .iter()
+        .chain(&d.unusable)
+        .map(|n| n.cited.iter().map(|c| (crate::text::look_alike_key(c), c.clone())).collect())
+        .collect();
     // For each key, the first name seen and whether a different name shares it.
     let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
-    for (key, name) in keyed.iter().flatten() {
+    for (key, name) in keyed.iter().flatten().chain(cited.iter().flatten()) {
         let entry = seen.entry(key.as_str()).or_insert((name.as_str(), false));
         if entry.0 != name.as_str() {
             entry.1 = true;
@@ -273,15 +289,30 @@ fn spell_out_look_alikes(d: &mut Discovery) {
             *spelled = spell(key);
         }
     }
-    for (notice, key) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys) {
+    for ((notice, key), cited) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys).zip(&cited) {
         if spell(key) {
             notice.path = crate::text::spelled_out(&notice.path);
+        }
+        for (key, name) in cited {
+            if crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1) {
+                let shown = crate::text::shown_name(name);
+                let spelled = crate::text::spelled_out(name);
+                notice.reason = notice.reason.replace(shown.as_ref(), &crate::text::shown_name(&spelled));
+            }
         }
     }
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
-    Notice { path: crate::text::path_name(path), reason, unverified: false }
+    Notice { path: crate::text::path_name(path), reason, unverified: false, cited: Vec::new() }
+}
+
+/// A path a notice's reason names, as the reason shows it; listed in `cited`.
+fn cite(cited: &mut Vec<String>, path: &Path) -> String {
+    let name = crate::text::path_name(path);
+    let shown = crate::text::shown_name(&name).into_owned();
+    cited.push(name);
+    shown
 }
 
 /// An entry left out whose content nothing verified.
@@ -317,18 +348,19 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     // is left out unverified like any link to outside; only a loop back
                     // to a directory of the tree hides nothing.
                     Some(a) if !std::fs::canonicalize(a).is_ok_and(|t| t.starts_with(&real_root)) => {
-                        d.skipped.push(unverified(
-                            &path,
-                            format!(
-                                "a symbolic link to outside {} (to {}, above it): not read",
-                                crate::text::path_name(root),
-                                crate::text::path_name(a)
-                            ),
-                        ));
+                        let mut cited = Vec::new();
+                        let reason = format!(
+                            "a symbolic link to outside {} (to {}, above it): not read",
+                            cite(&mut cited, root),
+                            cite(&mut cited, a)
+                        );
+                        d.skipped.push(Notice { cited, ..unverified(&path, reason) });
                     }
-                    Some(a) => d
-                        .skipped
-                        .push(notice(&path, format!("a symbolic link loop back to {}", crate::text::path_name(a)))),
+                    Some(a) => {
+                        let mut cited = Vec::new();
+                        let reason = format!("a symbolic link loop back to {}", cite(&mut cited, a));
+                        d.skipped.push(Notice { cited, ..notice(&path, reason) });
+                    }
                     None => d.unusable.push(notice(&path, io_reason(&e))),
                 }
                 continue;
@@ -376,10 +408,9 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(unverified(
-                        path,
-                        format!("a symbolic link to outside {}: not read", crate::text::path_name(root)),
-                    ));
+                    let mut cited = Vec::new();
+                    let reason = format!("a symbolic link to outside {}: not read", cite(&mut cited, root));
+                    d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
             };
@@ -392,13 +423,13 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(unverified(
-                        path,
-                        format!(
-                            "a symbolic link to {}, which --exclude leaves out: not read",
-                            crate::text::path_name(&root.join(real.strip_prefix(&real_root).unwrap_or(&real)))
-                        ),
-                    ));
+                    let mut cited = Vec::new();
+                    let target = root.join(real.strip_prefix(&real_root).unwrap_or(&real));
+                    let reason = format!(
+                        "a symbolic link to {}, which --exclude leaves out: not read",
+                        cite(&mut cited, &target)
+                    );
+                    d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
             }
@@ -413,10 +444,10 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     if links.last().is_some_and(|(link, _)| link == path) {
                         links.pop();
                     }
-                    d.skipped.push(notice(
-                        path,
-                        format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
-                    ));
+                    let mut cited = Vec::new();
+                    let reason =
+                        format!("the directory already walked as {}: not walked again", cite(&mut cited, first));
+                    d.skipped.push(Notice { cited, ..notice(path, reason) });
                 } else {
                     walked.insert(id, path.to_path_buf());
                 }
@@ -487,10 +518,9 @@ fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
         if *linked {
             if let (Some(id), Some(path)) = (input.walk_id(), input.path()) {
                 if let Some(earlier) = first.get(&id) {
-                    d.skipped.push(notice(
-                        path,
-                        format!("the file already read as {}: not read twice", crate::text::path_name(earlier)),
-                    ));
+                    let mut cited = Vec::new();
+                    let reason = format!("the file already read as {}: not read twice", cite(&mut cited, earlier));
+                    d.skipped.push(Notice { cited, ..notice(path, reason) });
                     continue;
                 }
                 first.insert(id, path.to_path_buf());
@@ -558,7 +588,9 @@ fn settle_inward(
             (files.get(&link.target).copied(), "a file this walk reads: not read twice")
         };
         if let (Some(first), Some(n)) = (first, d.skipped.get_mut(link.skipped)) {
-            n.reason = format!("a symbolic link to {}, {what}", crate::text::path_name(first));
+            let mut cited = Vec::new();
+            n.reason = format!("a symbolic link to {}, {what}", cite(&mut cited, first));
+            n.cited = cited;
             n.unverified = false;
         }
     }
