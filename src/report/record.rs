@@ -349,8 +349,11 @@ impl Record {
             opt(&mut w, f, rule, shell_quote(rule));
         }
         for art in &self.artifacts {
+            // The file as reports name it (`text::path_name`: `a\\b.json`, `x\u{200e}.json`),
+            // quoted back to its own bytes as an input is: quoted as text, the command
+            // named another file. NAME is `[a-z][a-z0-9_]*`, nothing a shell reads.
             let spec = format!("{}={}", art.name, art.file);
-            opt(&mut w, "--artifact", &spec, shell_quote(&spec));
+            opt(&mut w, "--artifact", &spec, format!("{}={}", art.name, shell_quote_name(&art.file)));
         }
         if let Some(t) = &self.table {
             opt(&mut w, "--table", &t.dir, shell_quote_name(&t.dir));
