@@ -826,8 +826,9 @@ fn a_file_the_command_line_reaches_twice_is_read_once() {
     assert_eq!(v["summary"]["found"], 3, "{}", v["summary"]);
     assert_eq!(v["summary"]["verified"], 3, "{}", v["summary"]);
     // Each other path, none unverified: the directories named again, then the files
-    // met again, in the order met.
-    let again = [&slash, &dot, alias, &format!("{d}/sub/c.json"), &a, link, &format!("{alias}/sub/c.json")];
+    // met again, in the order met, each entry once (`alias/sub/c.json` is the entry
+    // `sub/c.json`, listed already).
+    let again = [&slash, &dot, alias, &format!("{d}/sub/c.json"), &a, link];
     let want: Vec<(String, bool)> = again.iter().map(|p| (p.to_string(), false)).collect();
     assert_eq!(skipped_marked(&v), want);
     // The recorded command names each file once.
@@ -835,4 +836,36 @@ fn a_file_the_command_line_reaches_twice_is_read_once() {
     assert_eq!(command.matches("a.json").count(), 1, "{command}");
     assert_eq!(command.matches("c.json").count(), 1, "{command}");
     std::fs::remove_dir_all(&beside).unwrap();
+}
+
+/// Naming a directory inside another as well (`d d/sub`) leaves each entry out once.
+/// Both walks met `sub/l.json -> ../a.json`: the walk of `d` reads `a.json` (the link
+/// hides nothing) while for the walk of `d/sub` it leads outside, so the run listed it
+/// twice, once unverified, and `--strict d d/sub` rejected a delivery that `--strict d`
+/// passes (docs/spec.md: a link to a file the walk reads hides nothing). It is now
+/// listed once, as hiding nothing.
+#[test]
+fn strict_passes_a_delivery_whose_subdirectory_is_named_too() {
+    let dir = tree("subdirectory-named-too");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    std::os::unix::fs::symlink("../a.json", dir.join("sub/l.json")).unwrap();
+    let key = audit_key();
+    let link = (format!("{d}/sub/l.json"), false);
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 0, "the tree alone passes: {stderr}");
+    assert_eq!(skipped_marked(&v), std::slice::from_ref(&link));
+    let sub = format!("{d}/sub");
+    // Besides the link, `sub/c.json` is met twice and read once.
+    let mut want = vec![link, (format!("{d}/sub/c.json"), false)];
+    want.sort();
+    for args in [[d, sub.as_str()], [sub.as_str(), d]] {
+        let (code, v, stderr) = report(&["--strict", "--kms-key", &key, args[0], args[1]]);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let mut marked = skipped_marked(&v);
+        marked.sort();
+        assert_eq!(marked, want, "{args:?}");
+        assert_eq!(v["summary"]["verified"], 2, "{args:?}");
+    }
 }

@@ -194,9 +194,63 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     }
     if paths.len() > 1 {
         read_each_once(&mut d, walk.follow);
+        list_each_once(&mut d);
     }
     spell_out_look_alikes(&mut d);
     d
+}
+
+/// Across the paths named, each entry a walk left out is listed once. Two walks meet
+/// the same entries where one directory lies inside another (`d d/sub`): each was
+/// listed twice ("4 skipped" for two), and a link in `d/sub` to `d/a.json` was both a
+/// link to a file the walk of `d` reads (hiding nothing) and, for the walk of `d/sub`,
+/// a link to outside it, unverified: naming a subdirectory as well had `--strict`
+/// reject a delivery that `--strict d` passed. The entry is listed where the run first
+/// met it; if any walk found it leads to what it reads, it hides nothing.
+fn list_each_once(d: &mut Discovery) {
+    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Notice> = Vec::with_capacity(d.skipped.len());
+    for n in std::mem::take(&mut d.skipped) {
+        let path = notice_path(&n);
+        let resolved = match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) => dirs
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| std::fs::canonicalize(dir).ok())
+                .as_ref()
+                .map(|dir| dir.join(name)),
+            _ => None,
+        };
+        let Some(resolved) = resolved else {
+            kept.push(n);
+            continue;
+        };
+        match first.get(&resolved).and_then(|&at| kept.get_mut(at)) {
+            Some(earlier) => {
+                if earlier.unverified && !n.unverified {
+                    *earlier = Notice { path: std::mem::take(&mut earlier.path), ..n };
+                }
+            }
+            None => {
+                first.insert(resolved, kept.len());
+                kept.push(n);
+            }
+        }
+    }
+    d.skipped = kept;
+}
+
+/// The path a notice names ([`crate::text::name_bytes`] reads its report name back).
+fn notice_path(n: &Notice) -> PathBuf {
+    let bytes = crate::text::name_bytes(&n.path);
+    #[cfg(unix)]
+    {
+        PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
 }
 
 /// Across the paths named, each file is read once: the first time the run meets it (by
