@@ -869,3 +869,31 @@ fn strict_passes_a_delivery_whose_subdirectory_is_named_too() {
         assert_eq!(v["summary"]["verified"], 2, "{args:?}");
     }
 }
+
+/// The names a notice's reason cites are spelled out where they stand, not wherever
+/// their text occurs: a directory named ` d` (a blank first) beside `d` is spelled
+/// `\u{20}d`, and "the directory already walked as  d" had every ` d` of the sentence
+/// replaced, "the\u{20}directory already walked as \u{20}d".
+#[test]
+fn a_cited_name_is_spelled_out_in_its_place_only() {
+    let dir = tree("cited-in-place");
+    std::fs::create_dir_all(dir.join(" d")).unwrap();
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy(fixture("audit/pass-honest-roi-from-costs.json"), dir.join(" d/a.json")).unwrap();
+    std::fs::copy(fixture("audit/pass-honest-roi-from-costs.json"), dir.join("d/a.json")).unwrap();
+    let r = common::run_in(&dir, &["--format", "json", "--now", NOW, "d", " d", "d", " d"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    let reasons: Vec<(&str, &str)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap(), n["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("d", "the directory already walked as d: not walked again"),
+            ("\\u{20}d", "the directory already walked as \\u{20}d: not walked again"),
+        ]
+    );
+}

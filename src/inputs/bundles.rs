@@ -118,10 +118,11 @@ pub struct Notice {
     /// ([`crate::text::shown_name`]: quoted when it holds `: `, so that no name reads as the
     /// reason's own words) and listed in `cited`.
     pub reason: String,
-    /// The names (as [`crate::text::path_name`] wrote them) the reason quotes: spelled out
-    /// there too ([`crate::text::spelled_out`]) when the run spells out names drawn alike,
-    /// so that "already read as café.json" names the one file the reports name so.
-    pub cited: Vec<String>,
+    /// The names (as [`crate::text::path_name`] wrote them) the reason quotes, each with
+    /// the byte offset where it is shown there: spelled out in place
+    /// ([`crate::text::spelled_out`]) when the run spells out names drawn alike, so that
+    /// "already read as café.json" names the one file the reports name so.
+    pub cited: Vec<(usize, String)>,
     /// For an entry a walk left out: whether it may hold a bundle that nothing verified
     /// (a link not followed, a FIFO), not one already walked (a loop). `--strict` fails
     /// the run on these: a delivery could hide its bundle behind a link.
@@ -172,9 +173,8 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
                     None => None,
                 };
                 if let Some(first) = first {
-                    let mut cited = Vec::new();
-                    let reason =
-                        format!("the directory already walked as {}: not walked again", cite(&mut cited, first));
+                    let (reason, cited) =
+                        said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
                     d.skipped.push(Notice { cited, ..notice(path, reason) });
                     continue;
                 }
@@ -279,11 +279,10 @@ fn read_each_once(d: &mut Discovery, follow: bool) {
         };
         if let (Some(resolved), Some(path)) = (resolved, input.path()) {
             if let Some(earlier) = first.get(&resolved) {
-                let mut cited = Vec::new();
-                let reason = if earlier == path {
-                    "the file already read: not read twice".to_owned()
+                let (reason, cited) = if earlier == path {
+                    said(&[Say("the file already read: not read twice")])
                 } else {
-                    format!("the file already read as {}: not read twice", cite(&mut cited, earlier))
+                    said(&[Say("the file already read as "), Name(earlier), Say(": not read twice")])
                 };
                 d.skipped.push(Notice { cited, ..notice(path, reason) });
                 continue;
@@ -307,7 +306,12 @@ fn spell_out_look_alikes(d: &mut Discovery) {
     // names are all plain ASCII (a CI batch, nearly always) costs one scan of each name,
     // not a skeleton of each.
     let names = d.inputs.iter().filter_map(Input::path).map(crate::text::path_name);
-    let notices = d.skipped.iter().chain(&d.unusable).flat_map(|n| std::iter::once(&n.path).chain(&n.cited)).cloned();
+    let notices = d
+        .skipped
+        .iter()
+        .chain(&d.unusable)
+        .flat_map(|n| std::iter::once(&n.path).chain(n.cited.iter().map(|(_, name)| name)))
+        .cloned();
     if !names.chain(notices).any(|n| crate::text::needs_spelling(&n)) {
         return;
     }
@@ -323,7 +327,7 @@ fn spell_out_look_alikes(d: &mut Discovery) {
         .skipped
         .iter()
         .chain(&d.unusable)
-        .map(|n| n.cited.iter().map(|c| (crate::text::look_alike_key(c), c.clone())).collect())
+        .map(|n| n.cited.iter().map(|(_, c)| (crate::text::look_alike_key(c), c.clone())).collect())
         .collect();
     // For each key, the first name seen and whether a different name shares it.
     let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
@@ -347,11 +351,14 @@ fn spell_out_look_alikes(d: &mut Discovery) {
         if spell(key) {
             notice.path = crate::text::spelled_out(&notice.path);
         }
-        for (key, name) in cited {
+        // Last first, so that the offsets before each stay true.
+        for ((key, name), (at, _)) in cited.iter().zip(notice.cited.clone()).rev() {
             if crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1) {
-                let shown = crate::text::shown_name(name);
+                let shown = at..at + crate::text::shown_name(name).len();
                 let spelled = crate::text::spelled_out(name);
-                notice.reason = notice.reason.replace(shown.as_ref(), &crate::text::shown_name(&spelled));
+                if notice.reason.get(shown.clone()).is_some() {
+                    notice.reason.replace_range(shown, &crate::text::shown_name(&spelled));
+                }
             }
         }
     }
@@ -361,12 +368,29 @@ fn notice(path: &Path, reason: String) -> Notice {
     Notice { path: crate::text::path_name(path), reason, unverified: false, cited: Vec::new() }
 }
 
-/// A path a notice's reason names, as the reason shows it; listed in `cited`.
-fn cite(cited: &mut Vec<String>, path: &Path) -> String {
-    let name = crate::text::path_name(path);
-    let shown = crate::text::shown_name(&name).into_owned();
-    cited.push(name);
-    shown
+/// A piece of a notice's reason: words, or a path it names.
+enum Said<'a> {
+    Say(&'a str),
+    Name(&'a Path),
+}
+use Said::{Name, Say};
+
+/// A notice's reason and the names it cites (`Notice::cited`): each path shown as a
+/// sentence shows a name ([`crate::text::shown_name`]).
+fn said(pieces: &[Said]) -> (String, Vec<(usize, String)>) {
+    let mut reason = String::new();
+    let mut cited = Vec::new();
+    for piece in pieces {
+        match piece {
+            Say(words) => reason.push_str(words),
+            Name(path) => {
+                let name = crate::text::path_name(path);
+                cited.push((reason.len(), name.clone()));
+                reason.push_str(&crate::text::shown_name(&name));
+            }
+        }
+    }
+    (reason, cited)
 }
 
 /// An entry left out whose content nothing verified.
@@ -402,17 +426,17 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     // is left out unverified like any link to outside; only a loop back
                     // to a directory of the tree hides nothing.
                     Some(a) if !std::fs::canonicalize(a).is_ok_and(|t| t.starts_with(&real_root)) => {
-                        let mut cited = Vec::new();
-                        let reason = format!(
-                            "a symbolic link to outside {} (to {}, above it): not read",
-                            cite(&mut cited, root),
-                            cite(&mut cited, a)
-                        );
+                        let (reason, cited) = said(&[
+                            Say("a symbolic link to outside "),
+                            Name(root),
+                            Say(" (to "),
+                            Name(a),
+                            Say(", above it): not read"),
+                        ]);
                         d.skipped.push(Notice { cited, ..unverified(&path, reason) });
                     }
                     Some(a) => {
-                        let mut cited = Vec::new();
-                        let reason = format!("a symbolic link loop back to {}", cite(&mut cited, a));
+                        let (reason, cited) = said(&[Say("a symbolic link loop back to "), Name(a)]);
                         d.skipped.push(Notice { cited, ..notice(&path, reason) });
                     }
                     None => d.unusable.push(notice(&path, io_reason(&e))),
@@ -462,8 +486,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    let mut cited = Vec::new();
-                    let reason = format!("a symbolic link to outside {}: not read", cite(&mut cited, root));
+                    let (reason, cited) = said(&[Say("a symbolic link to outside "), Name(root), Say(": not read")]);
                     d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
@@ -477,12 +500,12 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    let mut cited = Vec::new();
                     let target = root.join(real.strip_prefix(&real_root).unwrap_or(&real));
-                    let reason = format!(
-                        "a symbolic link to {}, which --exclude leaves out: not read",
-                        cite(&mut cited, &target)
-                    );
+                    let (reason, cited) = said(&[
+                        Say("a symbolic link to "),
+                        Name(&target),
+                        Say(", which --exclude leaves out: not read"),
+                    ]);
                     d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
@@ -498,9 +521,8 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     if links.last().is_some_and(|(link, _)| link == path) {
                         links.pop();
                     }
-                    let mut cited = Vec::new();
-                    let reason =
-                        format!("the directory already walked as {}: not walked again", cite(&mut cited, first));
+                    let (reason, cited) =
+                        said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
                     d.skipped.push(Notice { cited, ..notice(path, reason) });
                 } else {
                     walked.insert(id, path.to_path_buf());
@@ -572,8 +594,8 @@ fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
         if *linked {
             if let (Some(id), Some(path)) = (input.walk_id(), input.path()) {
                 if let Some(earlier) = first.get(&id) {
-                    let mut cited = Vec::new();
-                    let reason = format!("the file already read as {}: not read twice", cite(&mut cited, earlier));
+                    let (reason, cited) =
+                        said(&[Say("the file already read as "), Name(earlier), Say(": not read twice")]);
                     d.skipped.push(Notice { cited, ..notice(path, reason) });
                     continue;
                 }
@@ -642,9 +664,7 @@ fn settle_inward(
             (files.get(&link.target).copied(), "a file this walk reads: not read twice")
         };
         if let (Some(first), Some(n)) = (first, d.skipped.get_mut(link.skipped)) {
-            let mut cited = Vec::new();
-            n.reason = format!("a symbolic link to {}, {what}", cite(&mut cited, first));
-            n.cited = cited;
+            (n.reason, n.cited) = said(&[Say("a symbolic link to "), Name(first), Say(", "), Say(what)]);
             n.unverified = false;
         }
     }
