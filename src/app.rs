@@ -221,8 +221,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // the full record (inputs, what each key verified) is built as bundles come.
     let base = report::Record::new(&opts, args.now.is_some(), &[]);
     let mut record = base.clone();
-    // Named paths that cannot be used are inputs of the run all the same.
-    found.unusable.iter().for_each(|n| record.add_unreadable(n));
+    // Named paths that cannot be used are inputs of the run all the same, recorded where
+    // they were given among the others (the command lists them so): each is added
+    // before the input it came before.
+    let mut unusable = found.unusable.iter().zip(&found.unusable_at).peekable();
+    let mut add_unusable_before = |record: &mut report::Record, input: usize| {
+        while let Some((n, _)) = unusable.next_if(|(_, at)| **at <= input) {
+            record.add_unreadable(n);
+        }
+    };
+    let mut inputs_recorded = 0;
     let style = report::Style {
         now: &now,
         strict: opts.strict,
@@ -331,6 +339,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         }
         batch::run(&found.inputs, stdin, &opts, |item, caught_up| {
             tally.count(&item);
+            add_unusable_before(&mut record, inputs_recorded);
+            inputs_recorded += 1;
             match &item {
                 Item::Report(r) => record.add(r),
                 Item::Unreadable(n) => record.add_unreadable(n),
@@ -360,6 +370,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         });
         progress.done();
         tally.unreadable.extend(found.unusable.iter().cloned());
+        add_unusable_before(&mut record, usize::MAX);
         record.finish();
         if tally.strict_skips() && !args.bundles.is_empty() {
             record.walk_again(&args.bundles, args.follow, &args.exclude);

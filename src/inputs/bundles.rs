@@ -139,6 +139,10 @@ pub struct Discovery {
     /// Paths that could not be used at all (missing, unreadable directory, a directory
     /// with no bundle): the run cannot be complete (exit 2).
     pub unusable: Vec<Notice>,
+    /// For each of `unusable`, how many of `inputs` come before it on the command line
+    /// (an entry a walk could not read: after that walk's files), so that the record and
+    /// its command list the paths in the order given.
+    pub unusable_at: Vec<usize>,
 }
 
 pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
@@ -147,50 +151,10 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     // The directories named so far, by device and inode, and the path each was named as.
     let mut named_dirs: std::collections::HashMap<(u64, u64), &Path> = std::collections::HashMap::new();
     for path in paths {
-        if path.as_os_str() == "-" {
-            // Standard input is read once, for the first `-`. A later one could not be
-            // handed those bytes; left among the inputs, whichever of the two a worker
-            // thread reached first took them, so which `-` was verified and which
-            // unreadable changed from run to run (the two may be a window apart).
-            if std::mem::replace(&mut stdin, true) {
-                d.unusable
-                    .push(notice(path, "standard input given again: it is read once, for the first -".to_owned()));
-            } else {
-                d.inputs.push(Input::Stdin);
-            }
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                // `d d/ ./d`: one directory, walked once (each of its bundles was read,
-                // reported and counted once per spelling, one file as three).
-                let first = match file_identity(&m).map(|id| named_dirs.entry(id)) {
-                    Some(std::collections::hash_map::Entry::Occupied(e)) => Some(*e.get()),
-                    Some(std::collections::hash_map::Entry::Vacant(e)) => {
-                        e.insert(path);
-                        None
-                    }
-                    None => None,
-                };
-                if let Some(first) = first {
-                    let (reason, cited) =
-                        said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
-                    d.skipped.push(Notice { cited, ..notice(path, reason) });
-                    continue;
-                }
-                let before = d.inputs.len();
-                let unusable = d.unusable.len();
-                walk_dir(path, walk, &mut d);
-                // A walk that met entries it could not read (a tree deeper than PATH_MAX,
-                // a directory without permission) has said so: "no *.json files in this
-                // directory" beside "cannot read ..." would claim what was not seen.
-                if d.inputs.len() == before && d.unusable.len() == unusable {
-                    d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
-                }
-            }
-            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None, spelled: false }),
-            Err(e) => d.unusable.push(notice(path, e.to_string())),
-        }
+        let unusable = d.unusable.len();
+        discover_one(path, walk, &mut d, &mut stdin, &mut named_dirs);
+        // Whatever this path could not use comes after what it found.
+        d.unusable_at.resize(d.unusable.len().max(unusable), d.inputs.len());
     }
     if paths.len() > 1 {
         read_each_once(&mut d, walk.follow);
@@ -198,6 +162,59 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     }
     spell_out_look_alikes(&mut d);
     d
+}
+
+/// What one path given stands for, added to `d`.
+fn discover_one<'p>(
+    path: &'p Path,
+    walk: &Walk,
+    d: &mut Discovery,
+    stdin: &mut bool,
+    named_dirs: &mut std::collections::HashMap<(u64, u64), &'p Path>,
+) {
+    if path.as_os_str() == "-" {
+        // Standard input is read once, for the first `-`. A later one could not be
+        // handed those bytes; left among the inputs, whichever of the two a worker
+        // thread reached first took them, so which `-` was verified and which
+        // unreadable changed from run to run (the two may be a window apart).
+        if std::mem::replace(stdin, true) {
+            d.unusable.push(notice(path, "standard input given again: it is read once, for the first -".to_owned()));
+        } else {
+            d.inputs.push(Input::Stdin);
+        }
+        return;
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            // `d d/ ./d`: one directory, walked once (each of its bundles was read,
+            // reported and counted once per spelling, one file as three).
+            let first = match file_identity(&m).map(|id| named_dirs.entry(id)) {
+                Some(std::collections::hash_map::Entry::Occupied(e)) => Some(*e.get()),
+                Some(std::collections::hash_map::Entry::Vacant(e)) => {
+                    e.insert(path);
+                    None
+                }
+                None => None,
+            };
+            if let Some(first) = first {
+                let (reason, cited) =
+                    said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
+                d.skipped.push(Notice { cited, ..notice(path, reason) });
+                return;
+            }
+            let before = d.inputs.len();
+            let unusable = d.unusable.len();
+            walk_dir(path, walk, d);
+            // A walk that met entries it could not read (a tree deeper than PATH_MAX,
+            // a directory without permission) has said so: "no *.json files in this
+            // directory" beside "cannot read ..." would claim what was not seen.
+            if d.inputs.len() == before && d.unusable.len() == unusable {
+                d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
+            }
+        }
+        Ok(_) => d.inputs.push(Input::File { path: path.to_path_buf(), walked: false, id: None, spelled: false }),
+        Err(e) => d.unusable.push(notice(path, e.to_string())),
+    }
 }
 
 /// Across the paths named, each entry a walk left out is listed once. Two walks meet
@@ -265,7 +282,11 @@ fn notice_path(n: &Notice) -> PathBuf {
 fn read_each_once(d: &mut Discovery, follow: bool) {
     let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
     let mut first: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    // For each count of inputs before the filter, the count kept: where the unusable
+    // paths stand among the inputs now.
+    let mut kept_before = Vec::with_capacity(d.inputs.len() + 1);
     for input in std::mem::take(&mut d.inputs) {
+        kept_before.push(d.inputs.len());
         let resolved = match &input {
             Input::File { path, walked: true, .. } if !follow => match (path.parent(), path.file_name()) {
                 (Some(dir), Some(name)) => {
@@ -290,6 +311,10 @@ fn read_each_once(d: &mut Discovery, follow: bool) {
             first.insert(resolved, path.to_path_buf());
         }
         d.inputs.push(input);
+    }
+    kept_before.push(d.inputs.len());
+    for at in &mut d.unusable_at {
+        *at = kept_before.get(*at).copied().unwrap_or(d.inputs.len());
     }
 }
 
