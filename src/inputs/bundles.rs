@@ -151,10 +151,9 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     // The directories named so far, by device and inode, and the path each was named as.
     let mut named_dirs: std::collections::HashMap<(u64, u64), &Path> = std::collections::HashMap::new();
     for path in paths {
-        let unusable = d.unusable.len();
         discover_one(path, walk, &mut d, &mut stdin, &mut named_dirs);
         // Whatever this path could not use comes after what it found.
-        d.unusable_at.resize(d.unusable.len().max(unusable), d.inputs.len());
+        d.unusable_at.resize(d.unusable.len(), d.inputs.len());
     }
     if paths.len() > 1 {
         read_each_once(&mut d, walk.follow);
