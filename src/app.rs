@@ -9,7 +9,7 @@ use crate::options::Options;
 use crate::read::{self, Limits};
 use crate::report;
 use crate::rules;
-use crate::text::{escape_control, shown_pointer};
+use crate::text::{escape_control, shown_name, shown_pointer};
 use crate::verify::BundleReport;
 use clap::{CommandFactory, ValueEnum};
 use std::io::{Read, Write};
@@ -221,8 +221,16 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // the full record (inputs, what each key verified) is built as bundles come.
     let base = report::Record::new(&opts, args.now.is_some(), &[]);
     let mut record = base.clone();
-    // Named paths that cannot be used are inputs of the run all the same.
-    found.unusable.iter().for_each(|n| record.add_unreadable(n));
+    // Named paths that cannot be used are inputs of the run all the same, recorded where
+    // they were given among the others (the command lists them so): each is added
+    // before the input it came before.
+    let mut unusable = found.unusable.iter().zip(&found.unusable_at).peekable();
+    let mut add_unusable_before = |record: &mut report::Record, input: usize| {
+        while let Some((n, _)) = unusable.next_if(|(_, at)| **at <= input) {
+            record.add_unreadable(n);
+        }
+    };
+    let mut inputs_recorded = 0;
     let style = report::Style {
         now: &now,
         strict: opts.strict,
@@ -293,11 +301,10 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         ..Tally::default()
     };
     for n in &tally.skipped {
-        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", escape_control(&n.path), escape_control(&n.reason));
+        let _ = writeln!(env.stderr, "aeb-verify: skipped {}: {}", shown_name(&n.path), escape_control(&n.reason));
     }
     for n in &found.unusable {
-        let _ =
-            writeln!(env.stderr, "aeb-verify: cannot read {}: {}", escape_control(&n.path), escape_control(&n.reason));
+        let _ = writeln!(env.stderr, "aeb-verify: cannot read {}: {}", shown_name(&n.path), escape_control(&n.reason));
     }
     let stdin = reads_stdin.then(|| bundles::load_stdin(env.stdin, opts.limits.max_bytes));
     let keep = outs.iter().map(|o| o.sink.keeps()).max().unwrap_or(report::Keep::None);
@@ -332,6 +339,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         }
         batch::run(&found.inputs, stdin, &opts, |item, caught_up| {
             tally.count(&item);
+            add_unusable_before(&mut record, inputs_recorded);
+            inputs_recorded += 1;
             match &item {
                 Item::Report(r) => record.add(r),
                 Item::Unreadable(n) => record.add_unreadable(n),
@@ -352,7 +361,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
                         let _ = writeln!(
                             env.stderr,
                             "aeb-verify: cannot read {}: {}",
-                            escape_control(&n.path),
+                            shown_name(&n.path),
                             escape_control(&n.reason)
                         );
                     });
@@ -361,6 +370,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         });
         progress.done();
         tally.unreadable.extend(found.unusable.iter().cloned());
+        add_unusable_before(&mut record, usize::MAX);
         record.finish();
         if tally.strict_skips() && !args.bundles.is_empty() {
             record.walk_again(&args.bundles, args.follow, &args.exclude);

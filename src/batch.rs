@@ -117,7 +117,7 @@ pub fn verify_one(input: &Input, stdin: &Mutex<Option<std::io::Result<Loaded>>>,
     match loaded {
         Ok(Loaded::Bytes(bytes)) => Item::Report(verify::verify(&name, bytes, opts)),
         Ok(Loaded::TooLarge(finding)) => Item::Report(verify::rejected_unread(&name, *finding)),
-        Err(e) => Item::Unreadable(Notice { path: name, reason: e.to_string(), unverified: false }),
+        Err(e) => Item::Unreadable(Notice { path: name, reason: e.to_string(), ..Notice::default() }),
     }
 }
 

@@ -465,3 +465,35 @@ fn a_run_rejected_for_what_its_walk_left_out_records_a_command_that_walks_again(
     assert!(command.ends_with(&format!(" --kms-key {key} delivery/a.json")), "{command}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The record lists the inputs, and its command the paths, in the order given: a path
+/// that could not be used was listed first whatever its place (`a.json missing.json
+/// b.json` was recorded as `missing.json a.json b.json`), so the command was not the one
+/// run. A directory's files stand at its place, after a file named twice is read once.
+#[test]
+fn the_record_lists_unusable_paths_where_they_were_given() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("record-order");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    for f in ["a.json", "b.json", "d/c.json"] {
+        std::fs::copy(fixture("seed-example-sealed.json"), dir.join(f)).unwrap();
+    }
+    let given = ["a.json", "missing.json", "b.json", "a.json", "empty", "d", "gone.json"];
+    let mut args = vec!["--format", "json", "--now", NOW];
+    args.extend(given);
+    let r = common::run_in(&dir, &args);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let paths: Vec<&str> =
+        v["record"]["inputs"].as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
+    // As given, the second a.json read once (listed as read already) and d as its file.
+    let want = ["a.json", "missing.json", "b.json", "empty", "d/c.json", "gone.json"];
+    assert_eq!(paths, want);
+    let command = v["record"]["command"].as_str().unwrap();
+    assert!(command.ends_with(&format!("{NOW} {}", want.join(" "))), "{command}");
+    let (code, again) = rerun_in(command, &dir);
+    assert_eq!(code, 2);
+    assert_eq!(again["record"]["command"], command);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

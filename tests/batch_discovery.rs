@@ -780,3 +780,120 @@ fn markdown_and_html_of_one_bundle_name_the_entries_left_out() {
     assert!(row.get(3).is_some_and(|c| c.contains("unverified") && !c.contains("--strict")), "{row:?}");
     let _ = std::fs::remove_dir_all(&elsewhere);
 }
+
+/// One file is one bundle however often the command line reaches it. A directory named
+/// twice (`d d/ ./d`, or through a link to it), a directory and one inside it, a file
+/// named beside the directory that holds it, or a named link to a file that is read:
+/// each bundle was read, reported and counted once per spelling ("6 files found, 6
+/// verified" for two files), and the recorded command repeated every copy. Now each file
+/// is read once, where the run first meets it, and every other path to it is listed as
+/// read already (hiding nothing: `--strict` passes). Two hard links are two names, read
+/// both, as within a walk.
+#[test]
+fn a_file_the_command_line_reaches_twice_is_read_once() {
+    let dir = tree("named-twice");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    let beside = dir.with_file_name("batch-discovery-named-twice-beside");
+    let _ = std::fs::remove_dir_all(&beside);
+    std::fs::create_dir_all(&beside).unwrap();
+    std::os::unix::fs::symlink(&dir, beside.join("alias")).unwrap();
+    std::os::unix::fs::symlink(dir.join("a.json"), beside.join("link.json")).unwrap();
+    std::fs::hard_link(dir.join("a.json"), beside.join("hard.json")).unwrap();
+    let (alias, link, hard) = (beside.join("alias"), beside.join("link.json"), beside.join("hard.json"));
+    let (alias, link, hard) = (alias.to_str().unwrap(), link.to_str().unwrap(), hard.to_str().unwrap());
+    let (slash, dot) = (format!("{d}/"), format!("{d}/./sub/../"));
+    let (sub, a) = (format!("{d}/sub"), format!("{d}/a.json"));
+    let key = audit_key();
+    let (code, v, stderr) = report(&[
+        "--strict",
+        "--kms-key",
+        &key,
+        d,
+        &slash,
+        &dot,
+        alias,
+        &sub,
+        &a,
+        link,
+        hard,
+        &format!("{alias}/sub/c.json"),
+    ]);
+    assert_eq!(code, 0, "{stderr}\n{}", v["skipped"]);
+    // Three names in the file system hold a bundle: a.json, sub/c.json and the hard link.
+    assert_eq!(files(&v), [a.clone(), format!("{d}/sub/c.json"), hard.to_owned()]);
+    assert_eq!(v["summary"]["found"], 3, "{}", v["summary"]);
+    assert_eq!(v["summary"]["verified"], 3, "{}", v["summary"]);
+    // Each other path, none unverified: the directories named again, then the files
+    // met again, in the order met, each entry once (`alias/sub/c.json` is the entry
+    // `sub/c.json`, listed already).
+    let again = [&slash, &dot, alias, &format!("{d}/sub/c.json"), &a, link];
+    let want: Vec<(String, bool)> = again.iter().map(|p| (p.to_string(), false)).collect();
+    assert_eq!(skipped_marked(&v), want);
+    // The recorded command names each file once.
+    let command = v["record"]["command"].as_str().unwrap();
+    assert_eq!(command.matches("a.json").count(), 1, "{command}");
+    assert_eq!(command.matches("c.json").count(), 1, "{command}");
+    std::fs::remove_dir_all(&beside).unwrap();
+}
+
+/// Naming a directory inside another as well (`d d/sub`) leaves each entry out once.
+/// Both walks met `sub/l.json -> ../a.json`: the walk of `d` reads `a.json` (the link
+/// hides nothing) while for the walk of `d/sub` it leads outside, so the run listed it
+/// twice, once unverified, and `--strict d d/sub` rejected a delivery that `--strict d`
+/// passes (docs/spec.md: a link to a file the walk reads hides nothing). It is now
+/// listed once, as hiding nothing.
+#[test]
+fn strict_passes_a_delivery_whose_subdirectory_is_named_too() {
+    let dir = tree("subdirectory-named-too");
+    let d = dir.to_str().unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    std::os::unix::fs::symlink("../a.json", dir.join("sub/l.json")).unwrap();
+    let key = audit_key();
+    let link = (format!("{d}/sub/l.json"), false);
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, d]);
+    assert_eq!(code, 0, "the tree alone passes: {stderr}");
+    assert_eq!(skipped_marked(&v), std::slice::from_ref(&link));
+    let sub = format!("{d}/sub");
+    // Besides the link, `sub/c.json` is met twice and read once.
+    let mut want = vec![link, (format!("{d}/sub/c.json"), false)];
+    want.sort();
+    for args in [[d, sub.as_str()], [sub.as_str(), d]] {
+        let (code, v, stderr) = report(&["--strict", "--kms-key", &key, args[0], args[1]]);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let mut marked = skipped_marked(&v);
+        marked.sort();
+        assert_eq!(marked, want, "{args:?}");
+        assert_eq!(v["summary"]["verified"], 2, "{args:?}");
+    }
+}
+
+/// The names a notice's reason cites are spelled out where they stand, not wherever
+/// their text occurs: a directory named ` d` (a blank first) beside `d` is spelled
+/// `\u{20}d`, and "the directory already walked as  d" had every ` d` of the sentence
+/// replaced, "the\u{20}directory already walked as \u{20}d".
+#[test]
+fn a_cited_name_is_spelled_out_in_its_place_only() {
+    let dir = tree("cited-in-place");
+    std::fs::create_dir_all(dir.join(" d")).unwrap();
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy(fixture("audit/pass-honest-roi-from-costs.json"), dir.join(" d/a.json")).unwrap();
+    std::fs::copy(fixture("audit/pass-honest-roi-from-costs.json"), dir.join("d/a.json")).unwrap();
+    let r = common::run_in(&dir, &["--format", "json", "--now", NOW, "d", " d", "d", " d"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    let reasons: Vec<(&str, &str)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap(), n["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("d", "the directory already walked as d: not walked again"),
+            ("\\u{20}d", "the directory already walked as \\u{20}d: not walked again"),
+        ]
+    );
+}

@@ -226,3 +226,68 @@ fn a_trailing_blank_is_spelled_out_beside_the_name_without_it() {
     assert!(markdown.contains("`a.json\\u{20}`") && !markdown.contains("`a.json `"), "{markdown}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The recorded command names the spelled-out files in every locale. It wrote their
+/// characters beyond ASCII as `$'caf\u00e9.json'`, which bash turns into a character by
+/// its locale: in the C or POSIX locale (a container's default, many CI runners') it
+/// leaves the six characters `\u00E9` as they are, so the command named other files. A
+/// delivery holding a file literally named `cafe\u0301.json` (signed) beside the
+/// tampered `cafe\u{301}.json` had the rerun verify the planted file in the tampered
+/// one's place. The bytes are now written `\xNN`, the same bytes in every locale.
+#[test]
+fn the_recorded_command_names_the_same_files_in_the_c_locale() {
+    let mut files: Vec<(&std::ffi::OsStr, bool)> = FILES.iter().map(|(name, _, ok)| (name.as_ref(), *ok)).collect();
+    // What bash in the C locale made of `$'cafe\u0301.json'`, planted and signed.
+    files.push(("cafe\\u0301.json".as_ref(), true));
+    files.push(("caf\\u00E9.json".as_ref(), false));
+    let dir = common::signed_and_tampered("names-alike-c-locale", &files);
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let (code, json) = run(&dir, &["--now", NOW, "--cert", cert.to_str().unwrap(), "--format", "json", "b"]);
+    assert_eq!(code, 1, "three bundles are tampered");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let verdicts = |r: &serde_json::Value| -> Vec<(String, String)> {
+        let bundles = r["bundles"].as_array().unwrap().iter();
+        bundles.map(|b| (b["file"].as_str().unwrap().to_owned(), b["verdict"].as_str().unwrap().to_owned())).collect()
+    };
+    let mut want: Vec<(String, String)> = want().into_iter().collect();
+    want.push(("b/cafe\\\\u0301.json".to_owned(), "verified".to_owned()));
+    want.push(("b/caf\\\\u00E9.json".to_owned(), "rejected".to_owned()));
+    want.sort();
+    let mut got = verdicts(&report);
+    got.sort();
+    assert_eq!(got, want);
+    let command = report["record"]["command"].as_str().unwrap();
+    for locale in ["C", "POSIX", "C.UTF-8"] {
+        let again = common::rerun_recorded_in_locale(command, &dir, Some(locale));
+        let mut again_got = verdicts(&again);
+        again_got.sort();
+        assert_eq!(again_got, want, "LC_ALL={locale}: {command}");
+        assert_eq!(again["summary"], report["summary"], "LC_ALL={locale}: {command}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A notice's reason names files too ("a symbolic link to b/café.json, a file this walk
+/// reads"), and named them raw while the reports spelled the same file out: beside
+/// `caf\u{e9}.json` (NFC, verified) and `cafe\u{301}.json` (NFD, rejected), the reason
+/// could not say which of the two the link leads to. It now names it as every report
+/// does (docs/report-format.md: such a name is `caf\u{e9}.json` in every format).
+#[test]
+fn a_name_quoted_in_a_notice_is_spelled_out_as_the_reports_spell_it() {
+    let dir = scratch_tagged("names-alike-cited");
+    std::os::unix::fs::symlink("caf\u{e9}.json", dir.join("b/link.json")).unwrap();
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let r = common::run_in(&dir, &["--now", NOW, "--cert", cert.to_str().unwrap(), "--format", "json", "b"]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0]["file"], "b/link.json");
+    assert_eq!(skipped[0]["reason"], "a symbolic link to b/caf\\u{e9}.json, a file this walk reads: not read twice");
+    assert!(r.stderr.contains("skipped b/link.json: a symbolic link to b/caf\\u{e9}.json, a file"), "{}", r.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn scratch_tagged(tag: &str) -> PathBuf {
+    let files: Vec<(&std::ffi::OsStr, bool)> = FILES.iter().map(|(name, _, ok)| (name.as_ref(), *ok)).collect();
+    common::signed_and_tampered(tag, &files)
+}

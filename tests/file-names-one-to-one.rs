@@ -132,3 +132,46 @@ fn characters_that_display_as_nothing_are_escaped_in_names() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An `--artifact` file is named back to its own bytes in the recorded command, as an
+/// input is. It was written as its report name inside plain quotes (`--artifact
+/// 'schema=sch\\ema.json'`, `'recipe=x\u{200e}y.json'`): bash handed the rerun other
+/// names, so the recorded command stopped with "cannot read" (exit 2) instead of
+/// repeating the run, or hashed a file planted under the escaped name. Each file's
+/// hash, as `sha256sum` computes it, is the same in the run and in its rerun.
+#[test]
+fn the_recorded_command_names_artifact_files_by_their_own_bytes() {
+    let dir = common::signed_and_tampered("names-artifacts", &[("a.json".as_ref(), true)]);
+    // (`--artifact` takes UTF-8 text: clap refuses other bytes before the run.)
+    let names: [&[u8]; 3] = [b"sch\\ema.json", "x\u{200e}y.json".as_bytes(), "caf\u{e9}.json".as_bytes()];
+    for (i, name) in names.iter().enumerate() {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), format!("{{\"n\": {i}}}")).unwrap();
+    }
+    let sha256sum = |name: &[u8]| -> String {
+        // Read on standard input: `sha256sum NAME` marks a name holding a backslash.
+        let file = std::fs::File::open(dir.join(std::ffi::OsStr::from_bytes(name))).unwrap();
+        let out = std::process::Command::new("sha256sum").stdin(file).output().unwrap();
+        String::from_utf8(out.stdout).unwrap().split(' ').next().unwrap().to_owned()
+    };
+    let mut args: Vec<std::ffi::OsString> = vec!["--now".into(), NOW.into(), "--format".into(), "json".into()];
+    for (kind, name) in ["schema", "recipe", "other"].iter().zip(names) {
+        let mut spec = std::ffi::OsString::from(format!("{kind}="));
+        spec.push(std::ffi::OsStr::from_bytes(name));
+        args.extend(["--artifact".into(), spec]);
+    }
+    args.push("b/a.json".into());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(&args).current_dir(&dir).output();
+    let out = out.unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let hashes = |r: &serde_json::Value| -> Vec<String> {
+        r["record"]["artifacts"].as_array().unwrap().iter().map(|a| a["sha256"].as_str().unwrap().to_owned()).collect()
+    };
+    let want: Vec<String> = names.iter().map(|n| sha256sum(n)).collect();
+    assert_eq!(hashes(&report), want);
+    let command = report["record"]["command"].as_str().unwrap();
+    let again = rerun_recorded(command, &dir);
+    assert_eq!(hashes(&again), want, "{command}");
+    assert_eq!(again["verdict"], report["verdict"], "{command}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

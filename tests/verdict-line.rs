@@ -186,3 +186,49 @@ fn a_file_name_cannot_name_a_signer_in_the_verdict_line() {
     assert!(lines.iter().any(|l| l.starts_with(&plain)), "{plain}\n{}", r.stdout);
     assert!(!lines.iter().any(|l| l.starts_with(&format!("VERIFIED {}", path.display()))), "{}", r.stdout);
 }
+
+/// Every sentence that names a file before `: ` quotes a name holding `: `, not only the
+/// verdict line. A link to a directory outside the delivery (unverified: it may hide a
+/// bundle) named `x: the directory already walked as b: not walked again` made the
+/// notice read "skipped b/x: the directory already walked as b: not walked again: a
+/// symbolic link ...", a duplicate that hides nothing, on standard error and in the
+/// SARIF notification and JUnit message that CI shows. The name is now quoted there, as
+/// a JSON string; the JSON report's `file` field keeps the name itself.
+#[test]
+fn a_file_name_cannot_continue_a_notice_about_it() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verdict-line-notice-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::create_dir_all(dir.join("outside")).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("b/a.json")).unwrap();
+    std::fs::copy(fixture("seed-example-sealed.json"), dir.join("outside/hidden.json")).unwrap();
+    let forged = "x: the directory already walked as b: not walked again";
+    std::os::unix::fs::symlink(dir.join("outside"), dir.join("b").join(forged)).unwrap();
+    let quoted = serde_json::to_string(&format!("b/{forged}")).unwrap();
+    let want = format!("skipped {quoted}: a symbolic link to a directory: not walked");
+
+    let r = common::run_in(&dir, &["-q", "--now", NOW, "b"]);
+    assert_eq!(r.code, 0, "a notice only, without --strict: {}", r.stderr);
+    assert!(r.stderr.contains(&format!("aeb-verify: {want}")), "{want}\n{}", r.stderr);
+    assert!(!r.stderr.contains(&format!("skipped b/{forged}")), "{}", r.stderr);
+
+    let sarif = common::run_in(&dir, &["--now", NOW, "--format", "sarif", "b"]);
+    let sarif = common::assert_valid_sarif(&sarif.stdout);
+    let texts: Vec<&str> = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().any(|t| t.starts_with(&want)), "{want}\n{texts:?}");
+
+    let junit = common::run_in(&dir, &["--now", NOW, "--format", "junit", "b"]);
+    let escaped = want.replace('"', "&quot;");
+    assert!(junit.stdout.contains(&format!("message=\"{escaped}")), "{escaped}\n{}", junit.stdout);
+
+    let json = common::run_in(&dir, &["--now", NOW, "--format", "json", "b"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["skipped"][0]["file"], format!("b/{forged}"));
+    assert_eq!(report["skipped"][0]["unverified"], true);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -111,10 +111,18 @@ impl Input {
 }
 
 /// A path and why it was left out or could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notice {
     pub path: String,
+    /// A sentence; a file it names is shown as a verdict line shows one
+    /// ([`crate::text::shown_name`]: quoted when it holds `: `, so that no name reads as the
+    /// reason's own words) and listed in `cited`.
     pub reason: String,
+    /// The names (as [`crate::text::path_name`] wrote them) the reason quotes, each with
+    /// the byte offset where it is shown there: spelled out in place
+    /// ([`crate::text::spelled_out`]) when the run spells out names drawn alike, so that
+    /// "already read as café.json" names the one file the reports name so.
+    pub cited: Vec<(usize, String)>,
     /// For an entry a walk left out: whether it may hold a bundle that nothing verified
     /// (a link not followed, a FIFO), not one already walked (a loop). `--strict` fails
     /// the run on these: a delivery could hide its bundle behind a link.
@@ -131,43 +139,182 @@ pub struct Discovery {
     /// Paths that could not be used at all (missing, unreadable directory, a directory
     /// with no bundle): the run cannot be complete (exit 2).
     pub unusable: Vec<Notice>,
+    /// For each of `unusable`, how many of `inputs` come before it on the command line
+    /// (an entry a walk could not read: after that walk's files), so that the record and
+    /// its command list the paths in the order given.
+    pub unusable_at: Vec<usize>,
 }
 
 pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     let mut d = Discovery::default();
     let mut stdin = false;
+    // The directories named so far, by device and inode, and the path each was named as.
+    let mut named_dirs: std::collections::HashMap<(u64, u64), &Path> = std::collections::HashMap::new();
     for path in paths {
-        if path.as_os_str() == "-" {
-            // Standard input is read once, for the first `-`. A later one could not be
-            // handed those bytes; left among the inputs, whichever of the two a worker
-            // thread reached first took them, so which `-` was verified and which
-            // unreadable changed from run to run (the two may be a window apart).
-            if std::mem::replace(&mut stdin, true) {
-                d.unusable
-                    .push(notice(path, "standard input given again: it is read once, for the first -".to_owned()));
-            } else {
-                d.inputs.push(Input::Stdin);
-            }
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                let before = d.inputs.len();
-                let unusable = d.unusable.len();
-                walk_dir(path, walk, &mut d);
-                // A walk that met entries it could not read (a tree deeper than PATH_MAX,
-                // a directory without permission) has said so: "no *.json files in this
-                // directory" beside "cannot read ..." would claim what was not seen.
-                if d.inputs.len() == before && d.unusable.len() == unusable {
-                    d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
-                }
-            }
-            Ok(_) => d.inputs.push(Input::File { path: path.clone(), walked: false, id: None, spelled: false }),
-            Err(e) => d.unusable.push(notice(path, e.to_string())),
-        }
+        discover_one(path, walk, &mut d, &mut stdin, &mut named_dirs);
+        // Whatever this path could not use comes after what it found.
+        d.unusable_at.resize(d.unusable.len(), d.inputs.len());
+    }
+    if paths.len() > 1 {
+        read_each_once(&mut d, walk.follow);
+        list_each_once(&mut d);
     }
     spell_out_look_alikes(&mut d);
     d
+}
+
+/// What one path given stands for, added to `d`.
+fn discover_one<'p>(
+    path: &'p Path,
+    walk: &Walk,
+    d: &mut Discovery,
+    stdin: &mut bool,
+    named_dirs: &mut std::collections::HashMap<(u64, u64), &'p Path>,
+) {
+    if path.as_os_str() == "-" {
+        // Standard input is read once, for the first `-`. A later one could not be
+        // handed those bytes; left among the inputs, whichever of the two a worker
+        // thread reached first took them, so which `-` was verified and which
+        // unreadable changed from run to run (the two may be a window apart).
+        if std::mem::replace(stdin, true) {
+            d.unusable.push(notice(path, "standard input given again: it is read once, for the first -".to_owned()));
+        } else {
+            d.inputs.push(Input::Stdin);
+        }
+        return;
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            // `d d/ ./d`: one directory, walked once (each of its bundles was read,
+            // reported and counted once per spelling, one file as three).
+            let first = match file_identity(&m).map(|id| named_dirs.entry(id)) {
+                Some(std::collections::hash_map::Entry::Occupied(e)) => Some(*e.get()),
+                Some(std::collections::hash_map::Entry::Vacant(e)) => {
+                    e.insert(path);
+                    None
+                }
+                None => None,
+            };
+            if let Some(first) = first {
+                let (reason, cited) =
+                    said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
+                d.skipped.push(Notice { cited, ..notice(path, reason) });
+                return;
+            }
+            let before = d.inputs.len();
+            let unusable = d.unusable.len();
+            walk_dir(path, walk, d);
+            // A walk that met entries it could not read (a tree deeper than PATH_MAX,
+            // a directory without permission) has said so: "no *.json files in this
+            // directory" beside "cannot read ..." would claim what was not seen.
+            if d.inputs.len() == before && d.unusable.len() == unusable {
+                d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
+            }
+        }
+        Ok(_) => d.inputs.push(Input::File { path: path.to_path_buf(), walked: false, id: None, spelled: false }),
+        Err(e) => d.unusable.push(notice(path, e.to_string())),
+    }
+}
+
+/// Across the paths named, each entry a walk left out is listed once. Two walks meet
+/// the same entries where one directory lies inside another (`d d/sub`): each was
+/// listed twice ("4 skipped" for two), and a link in `d/sub` to `d/a.json` was both a
+/// link to a file the walk of `d` reads (hiding nothing) and, for the walk of `d/sub`,
+/// a link to outside it, unverified: naming a subdirectory as well had `--strict`
+/// reject a delivery that `--strict d` passed. The entry is listed where the run first
+/// met it; if any walk found it leads to what it reads, it hides nothing.
+fn list_each_once(d: &mut Discovery) {
+    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Notice> = Vec::with_capacity(d.skipped.len());
+    for n in std::mem::take(&mut d.skipped) {
+        let path = notice_path(&n);
+        let resolved = match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) => dirs
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| std::fs::canonicalize(dir).ok())
+                .as_ref()
+                .map(|dir| dir.join(name)),
+            _ => None,
+        };
+        let Some(resolved) = resolved else {
+            kept.push(n);
+            continue;
+        };
+        match first.get(&resolved).and_then(|&at| kept.get_mut(at)) {
+            Some(earlier) => {
+                if earlier.unverified && !n.unverified {
+                    *earlier = Notice { path: std::mem::take(&mut earlier.path), ..n };
+                }
+            }
+            None => {
+                first.insert(resolved, kept.len());
+                kept.push(n);
+            }
+        }
+    }
+    d.skipped = kept;
+}
+
+/// The path a notice names ([`crate::text::name_bytes`] reads its report name back).
+fn notice_path(n: &Notice) -> PathBuf {
+    let bytes = crate::text::name_bytes(&n.path);
+    #[cfg(unix)]
+    {
+        PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// Across the paths named, each file is read once: the first time the run meets it (by
+/// its path resolved, `canonicalize`), and listed as read already wherever else it is
+/// met. `a.json a.json`, `d d/sub`, a named `link.json -> d/a.json` beside `d`: one
+/// bundle was read, reported and counted twice, "2 verified" for one file. Two names of
+/// one file in the file system (hard links) stay two inputs, as within a walk. A walk
+/// alone never meets a file twice (it follows no link, or [`read_once`] settled them),
+/// so this costs nothing to a run of one path; otherwise one `canonicalize` per
+/// directory holding files (cached) and per named file, and under `--follow` per file
+/// (a walked file may then be a link).
+fn read_each_once(d: &mut Discovery, follow: bool) {
+    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    // For each count of inputs before the filter, the count kept: where the unusable
+    // paths stand among the inputs now.
+    let mut kept_before = Vec::with_capacity(d.inputs.len() + 1);
+    for input in std::mem::take(&mut d.inputs) {
+        kept_before.push(d.inputs.len());
+        let resolved = match &input {
+            Input::File { path, walked: true, .. } if !follow => match (path.parent(), path.file_name()) {
+                (Some(dir), Some(name)) => {
+                    let dir = dirs.entry(dir.to_path_buf()).or_insert_with(|| std::fs::canonicalize(dir).ok());
+                    dir.as_ref().map(|dir| dir.join(name))
+                }
+                _ => std::fs::canonicalize(path).ok(),
+            },
+            Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+            Input::Stdin => None,
+        };
+        if let (Some(resolved), Some(path)) = (resolved, input.path()) {
+            if let Some(earlier) = first.get(&resolved) {
+                let (reason, cited) = if earlier == path {
+                    said(&[Say("the file already read: not read twice")])
+                } else {
+                    said(&[Say("the file already read as "), Name(earlier), Say(": not read twice")])
+                };
+                d.skipped.push(Notice { cited, ..notice(path, reason) });
+                continue;
+            }
+            first.insert(resolved, path.to_path_buf());
+        }
+        d.inputs.push(input);
+    }
+    kept_before.push(d.inputs.len());
+    for at in &mut d.unusable_at {
+        *at = kept_before.get(*at).copied().unwrap_or(d.inputs.len());
+    }
 }
 
 /// Marks the files whose names another file of the run displays alike (the same
@@ -183,7 +330,12 @@ fn spell_out_look_alikes(d: &mut Discovery) {
     // names are all plain ASCII (a CI batch, nearly always) costs one scan of each name,
     // not a skeleton of each.
     let names = d.inputs.iter().filter_map(Input::path).map(crate::text::path_name);
-    let notices = d.skipped.iter().chain(&d.unusable).map(|n| n.path.clone());
+    let notices = d
+        .skipped
+        .iter()
+        .chain(&d.unusable)
+        .flat_map(|n| std::iter::once(&n.path).chain(n.cited.iter().map(|(_, name)| name)))
+        .cloned();
     if !names.chain(notices).any(|n| crate::text::needs_spelling(&n)) {
         return;
     }
@@ -193,9 +345,17 @@ fn spell_out_look_alikes(d: &mut Discovery) {
     let notices = d.skipped.iter().chain(&d.unusable).map(|n| Some(n.path.clone()));
     let keyed: Vec<Option<(String, String)>> =
         inputs.chain(notices).map(|n| n.map(|n| (crate::text::look_alike_key(&n), n))).collect();
+    // The names the notices' reasons quote ("already read as café.json") are read beside
+    // the others too: each notice's, in order.
+    let cited: Vec<Vec<(String, String)>> = d
+        .skipped
+        .iter()
+        .chain(&d.unusable)
+        .map(|n| n.cited.iter().map(|(_, c)| (crate::text::look_alike_key(c), c.clone())).collect())
+        .collect();
     // For each key, the first name seen and whether a different name shares it.
     let mut seen: std::collections::HashMap<&str, (&str, bool)> = std::collections::HashMap::new();
-    for (key, name) in keyed.iter().flatten() {
+    for (key, name) in keyed.iter().flatten().chain(cited.iter().flatten()) {
         let entry = seen.entry(key.as_str()).or_insert((name.as_str(), false));
         if entry.0 != name.as_str() {
             entry.1 = true;
@@ -211,15 +371,50 @@ fn spell_out_look_alikes(d: &mut Discovery) {
             *spelled = spell(key);
         }
     }
-    for (notice, key) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys) {
+    for ((notice, key), cited) in d.skipped.iter_mut().chain(d.unusable.iter_mut()).zip(notice_keys).zip(&cited) {
         if spell(key) {
             notice.path = crate::text::spelled_out(&notice.path);
+        }
+        // Last first, so that the offsets before each stay true.
+        for ((key, name), (at, _)) in cited.iter().zip(notice.cited.clone()).rev() {
+            if crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1) {
+                let shown = at..at + crate::text::shown_name(name).len();
+                let spelled = crate::text::spelled_out(name);
+                if notice.reason.get(shown.clone()).is_some() {
+                    notice.reason.replace_range(shown, &crate::text::shown_name(&spelled));
+                }
+            }
         }
     }
 }
 
 fn notice(path: &Path, reason: String) -> Notice {
-    Notice { path: crate::text::path_name(path), reason, unverified: false }
+    Notice { path: crate::text::path_name(path), reason, unverified: false, cited: Vec::new() }
+}
+
+/// A piece of a notice's reason: words, or a path it names.
+enum Said<'a> {
+    Say(&'a str),
+    Name(&'a Path),
+}
+use Said::{Name, Say};
+
+/// A notice's reason and the names it cites (`Notice::cited`): each path shown as a
+/// sentence shows a name ([`crate::text::shown_name`]).
+fn said(pieces: &[Said]) -> (String, Vec<(usize, String)>) {
+    let mut reason = String::new();
+    let mut cited = Vec::new();
+    for piece in pieces {
+        match piece {
+            Say(words) => reason.push_str(words),
+            Name(path) => {
+                let name = crate::text::path_name(path);
+                cited.push((reason.len(), name.clone()));
+                reason.push_str(&crate::text::shown_name(&name));
+            }
+        }
+    }
+    (reason, cited)
 }
 
 /// An entry left out whose content nothing verified.
@@ -255,18 +450,19 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     // is left out unverified like any link to outside; only a loop back
                     // to a directory of the tree hides nothing.
                     Some(a) if !std::fs::canonicalize(a).is_ok_and(|t| t.starts_with(&real_root)) => {
-                        d.skipped.push(unverified(
-                            &path,
-                            format!(
-                                "a symbolic link to outside {} (to {}, above it): not read",
-                                crate::text::path_name(root),
-                                crate::text::path_name(a)
-                            ),
-                        ));
+                        let (reason, cited) = said(&[
+                            Say("a symbolic link to outside "),
+                            Name(root),
+                            Say(" (to "),
+                            Name(a),
+                            Say(", above it): not read"),
+                        ]);
+                        d.skipped.push(Notice { cited, ..unverified(&path, reason) });
                     }
-                    Some(a) => d
-                        .skipped
-                        .push(notice(&path, format!("a symbolic link loop back to {}", crate::text::path_name(a)))),
+                    Some(a) => {
+                        let (reason, cited) = said(&[Say("a symbolic link loop back to "), Name(a)]);
+                        d.skipped.push(Notice { cited, ..notice(&path, reason) });
+                    }
                     None => d.unusable.push(notice(&path, io_reason(&e))),
                 }
                 continue;
@@ -314,10 +510,8 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(unverified(
-                        path,
-                        format!("a symbolic link to outside {}: not read", crate::text::path_name(root)),
-                    ));
+                    let (reason, cited) = said(&[Say("a symbolic link to outside "), Name(root), Say(": not read")]);
+                    d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
             };
@@ -330,13 +524,13 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     it.skip_current_dir();
                 }
                 if ft.is_dir() || is_json(path) {
-                    d.skipped.push(unverified(
-                        path,
-                        format!(
-                            "a symbolic link to {}, which --exclude leaves out: not read",
-                            crate::text::path_name(&root.join(real.strip_prefix(&real_root).unwrap_or(&real)))
-                        ),
-                    ));
+                    let target = root.join(real.strip_prefix(&real_root).unwrap_or(&real));
+                    let (reason, cited) = said(&[
+                        Say("a symbolic link to "),
+                        Name(&target),
+                        Say(", which --exclude leaves out: not read"),
+                    ]);
+                    d.skipped.push(Notice { cited, ..unverified(path, reason) });
                 }
                 continue;
             }
@@ -351,10 +545,9 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                     if links.last().is_some_and(|(link, _)| link == path) {
                         links.pop();
                     }
-                    d.skipped.push(notice(
-                        path,
-                        format!("the directory already walked as {}: not walked again", crate::text::path_name(first)),
-                    ));
+                    let (reason, cited) =
+                        said(&[Say("the directory already walked as "), Name(first), Say(": not walked again")]);
+                    d.skipped.push(Notice { cited, ..notice(path, reason) });
                 } else {
                     walked.insert(id, path.to_path_buf());
                 }
@@ -425,10 +618,9 @@ fn read_once(through_link: &[bool], first_input: usize, d: &mut Discovery) {
         if *linked {
             if let (Some(id), Some(path)) = (input.walk_id(), input.path()) {
                 if let Some(earlier) = first.get(&id) {
-                    d.skipped.push(notice(
-                        path,
-                        format!("the file already read as {}: not read twice", crate::text::path_name(earlier)),
-                    ));
+                    let (reason, cited) =
+                        said(&[Say("the file already read as "), Name(earlier), Say(": not read twice")]);
+                    d.skipped.push(Notice { cited, ..notice(path, reason) });
                     continue;
                 }
                 first.insert(id, path.to_path_buf());
@@ -496,7 +688,7 @@ fn settle_inward(
             (files.get(&link.target).copied(), "a file this walk reads: not read twice")
         };
         if let (Some(first), Some(n)) = (first, d.skipped.get_mut(link.skipped)) {
-            n.reason = format!("a symbolic link to {}, {what}", crate::text::path_name(first));
+            (n.reason, n.cited) = said(&[Say("a symbolic link to "), Name(first), Say(", "), Say(what)]);
             n.unverified = false;
         }
     }

@@ -12,6 +12,7 @@ use super::{checklist, Sink, Status, Style};
 use crate::batch::Tally;
 use crate::finding::Severity;
 use crate::inputs::bundles::Notice;
+use crate::text::shown_name;
 use crate::verify::BundleReport;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -109,7 +110,7 @@ impl Sink for Stream<'_> {
              <testcase classname=\"Reading\" name=\"The file can be read\">\n      \
              <error message=\"{}\" type=\"unreadable\"/>\n    </testcase>\n  </testsuite>\n",
             attr(&n.path),
-            attr(&format!("cannot read {}: {}", n.path, n.reason)),
+            attr(&format!("cannot read {}: {}", shown_name(&n.path), n.reason)),
         ));
         Ok(())
     }
@@ -120,7 +121,7 @@ impl Sink for Stream<'_> {
         let ts = attr(&self.timestamp());
         for n in tally.skipped.iter().filter(|n| n.unverified) {
             self.tests += 1;
-            let message = attr(&format!("skipped {}: {}", n.path, n.reason));
+            let message = attr(&format!("skipped {}: {}", shown_name(&n.path), n.reason));
             let (failures, skipped, outcome) = if tally.strict {
                 self.failures += 1;
                 (1, 0, format!("<failure message=\"{message}\" type=\"skipped-under-strict\"/>"))

@@ -91,7 +91,7 @@ fn human_tally(s: &mut String, tally: &Tally) {
         s.push_str(&tally.line());
         s.push('\n');
         for n in &tally.unreadable {
-            s.push_str(&format!("unreadable: {}: {}\n", esc(&n.path), esc(&n.reason)));
+            s.push_str(&format!("unreadable: {}: {}\n", crate::text::shown_name(&n.path), esc(&n.reason)));
         }
     }
 }
@@ -631,7 +631,7 @@ pub(crate) mod testing {
         let unreadable = crate::inputs::bundles::Notice {
             path: "gone.json".into(),
             reason: "no such file".into(),
-            unverified: false,
+            ..Default::default()
         };
         let mut runs = Vec::new();
         for (strict, allow, take, gone) in

@@ -349,8 +349,11 @@ impl Record {
             opt(&mut w, f, rule, shell_quote(rule));
         }
         for art in &self.artifacts {
+            // The file as reports name it (`text::path_name`: `a\\b.json`, `x\u{200e}.json`),
+            // quoted back to its own bytes as an input is: quoted as text, the command
+            // named another file. NAME is `[a-z][a-z0-9_]*`, nothing a shell reads.
             let spec = format!("{}={}", art.name, art.file);
-            opt(&mut w, "--artifact", &spec, shell_quote(&spec));
+            opt(&mut w, "--artifact", &spec, format!("{}={}", art.name, shell_quote_name(&art.file)));
         }
         if let Some(t) = &self.table {
             opt(&mut w, "--table", &t.dir, shell_quote_name(&t.dir));
@@ -489,18 +492,20 @@ fn shell_escape_char(c: char) -> String {
     }
 }
 
-/// A character as its escape inside `$'...'`: `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+/// A character as its escape inside `$'...'`: each byte of its UTF-8 form as `\xNN`.
+/// Not `\uNNNN`: bash turns that into a character by the locale it runs in, and in the
+/// C or POSIX locale (a container's default, many CI runners') it is left as the six
+/// characters `\u00E9`, so the recorded command named another file (`caf\u00E9.json`,
+/// which a delivery can hold) instead of `café.json`. A byte escape is the same byte in
+/// every locale, and in bash, zsh, ksh93 and POSIX's `$'...'` alike.
 fn shell_unicode_escape(c: char) -> String {
-    match u32::from(c) {
-        n @ 0..=0x7f => format!("\\x{n:02x}"),
-        n @ 0x80..=0xffff => format!("\\u{n:04x}"),
-        n => format!("\\U{n:08x}"),
-    }
+    let mut utf8 = [0u8; 4];
+    c.encode_utf8(&mut utf8).bytes().map(|b| format!("\\x{b:02x}")).collect()
 }
 
 /// One argument as a POSIX shell reads it back, quoted only where needed. A control or
-/// invisible character is written as an escape inside `$'...'` (bash, zsh, ksh, and
-/// POSIX since 2024), so the command can be pasted into a shell and no report carries
+/// invisible character is written as byte escapes inside `$'...'` (bash, zsh, ksh, and
+/// POSIX since 2024, in any locale), so the command can be pasted into a shell and no report carries
 /// the raw character.
 fn shell_quote(s: &str) -> String {
     let pairs = s.contains("::") || s.contains("##");

@@ -5,6 +5,7 @@ use super::{Sink, Style};
 use crate::batch::Tally;
 use crate::finding::Severity;
 use crate::rules;
+use crate::text::shown_name;
 use crate::verify::BundleReport;
 use percent_encoding::{percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
@@ -171,17 +172,16 @@ impl Sink for Stream<'_> {
                 "locations": [{ "physicalLocation": { "artifactLocation": artifact_location(path) } }],
             })
         };
-        let unreadable = tally
-            .unreadable
-            .iter()
-            .map(|n| notice("error", format!("cannot read {}: {}", text(&n.path), text(&n.reason)), &n.path));
+        let unreadable = tally.unreadable.iter().map(|n| {
+            notice("error", format!("cannot read {}: {}", text(&shown_name(&n.path)), text(&n.reason)), &n.path)
+        });
         let skipped = tally.skipped.iter().map(|n| {
             let level = match (n.unverified, tally.strict) {
                 (false, _) => "note",
                 (true, false) => "warning",
                 (true, true) => "error",
             };
-            notice(level, format!("skipped {}: {}", text(&n.path), text(&n.reason)), &n.path)
+            notice(level, format!("skipped {}: {}", text(&shown_name(&n.path)), text(&n.reason)), &n.path)
         });
         let notifications: Vec<Value> = unreadable.chain(skipped).collect();
         // The record of the audit: the command that repeats the run, and everything it used.

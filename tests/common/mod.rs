@@ -58,8 +58,18 @@ pub fn signed_and_tampered(tag: &str, files: &[(&std::ffi::OsStr, bool)]) -> Pat
 /// The command a report recorded, run again by bash in `dir` (with this build's
 /// aeb-verify first on PATH) with `--format json`, and its report.
 pub fn rerun_recorded(command: &str, dir: &std::path::Path) -> serde_json::Value {
+    rerun_recorded_in_locale(command, dir, None)
+}
+
+/// [`rerun_recorded`] with bash run in the locale `LC_ALL=locale` when given (`C`: a
+/// container's default, where bash reads a `\u` escape as six characters).
+pub fn rerun_recorded_in_locale(command: &str, dir: &std::path::Path, locale: Option<&str>) -> serde_json::Value {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
-    let rerun = Command::new("bash")
+    let mut bash = Command::new("bash");
+    if let Some(locale) = locale {
+        bash.env("LC_ALL", locale).env_remove("LANG").env_remove("LC_CTYPE");
+    }
+    let rerun = bash
         .arg("-c")
         .arg(format!("{command} --format json"))
         .current_dir(dir)
@@ -93,7 +103,11 @@ pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
         .spawn()
         .expect("spawn aeb-verify");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // A run may end without reading standard input (`diff - -` is refused first):
+        // the write then meets a closed pipe, which is no failure of the test.
+        if let Err(e) = child.stdin.take().unwrap().write_all(input) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing standard input: {e}");
+        }
     }
     let out = child.wait_with_output().unwrap();
     Run {
