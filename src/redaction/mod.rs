@@ -580,15 +580,17 @@ fn pointer_of(path: &[Seg]) -> String {
     p
 }
 
-/// A command-line option naming a seed, as an argument of its own: `--seed`,
-/// `--random-seed`, `--random_seed`, `--data-seed` (two dashes, any case; a name that
-/// ends in `seed` or `seeds`). One dash (`-s`) is too short a name to tell from others.
+/// A command-line option naming a seed, as an argument of its own: two dashes and a name
+/// that names a seed as a member name does ([`named`]: `--seed`, `--random-seed`,
+/// `--data_seed`, `--seed-value`, `--random-state`, `--rng-key`, `--seed_1`; any case).
+/// It read only names ending in `seed` or `seeds`, so `["train.py", "--random_state",
+/// "42"]` passed a public profile that rejects `"random_state": 42` and the string
+/// `--random_state 42`. One dash (`-s`) is too short a name to tell from others.
 fn seed_option(s: &str) -> bool {
     let Some(name) = s.strip_prefix("--") else { return false };
-    name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && {
-        let lower = name.to_ascii_lowercase();
-        lower.ends_with("seed") || lower.ends_with("seeds")
-    }
+    name.len() <= 64
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && named(name) == Some(Named::Seed)
 }
 
 /// An integer as an argument holds it: a JSON integer, or a string of one (signed,
