@@ -290,6 +290,16 @@ fn audit_pass_gaps_stay_closed() {
         ("redaction-seed-argv-state-option.json", "redaction.run-seed", "/x_run/argv/3"),
         ("redaction-seed-argv-value-option.json", "redaction.run-seed", "/x_run/argv/3"),
         ("honest-seed-words-not-seeds.json", "(all rules)", ""),
+        // a size that names the model is held against model_size_mb; one of the data is
+        // not checked; neither is peak memory
+        ("claims-memory-model-size.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+        (
+            "marketplace-claims-memory-model-size.json",
+            "marketplace.memory",
+            "/enterprise_validation/memory_optimization",
+        ),
+        ("claims-memory-dataset-size.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+        ("pass-honest-memory-and-model-size.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);
 }

@@ -59,11 +59,13 @@ pub static MEMORY: Rule = Rule {
     id: "claims.memory",
     section: Claims,
     severity: Warning,
-    title: "Memory claims match memory_usage_gb",
+    title: "Memory claims match memory_usage_gb (model sizes model_size_mb)",
     explanation: "A memory size (\"185.58 MB\", \"16.5 GB\", KB/MB/GB/TB and KiB/MiB/GiB/TiB) is \
-held against `platform_costs.memory_usage_gb` (peak memory). The format does not say whether GB \
-is 10^9 or 2^30 bytes, so the claim is consistent if it matches under either reading, at the \
-decimals it shows.",
+held against `platform_costs.memory_usage_gb` (peak memory); a size whose words name the model \
+(\"a 12.5 MB model\", \"Model size: 12.5 MB\") against `performance_metrics.training.model_size_mb`. \
+A size of the data, its storage or files (\"a 2 TB dataset\") is not checked (claims.unchecked). \
+The format does not say whether GB is 10^9 or 2^30 bytes, so the claim is consistent if it \
+matches under either reading, at the decimals it shows.",
 };
 
 pub static THROUGHPUT: Rule = Rule {

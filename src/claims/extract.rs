@@ -119,8 +119,10 @@ pub enum Quantity {
     UnknownPercent { value: f64, subject: String },
     /// A speed-up factor ("4.2x").
     Speedup { value: f64 },
-    /// A memory size.
+    /// A memory size (peak memory).
     Memory { value: f64, unit: MemUnit },
+    /// The size of the trained model ("a 12.5 MB model", "model size: 12.5 MB").
+    ModelSize { value: f64, unit: MemUnit },
 }
 
 /// One number found in a claim.
@@ -1124,6 +1126,53 @@ fn names_other_metric(w: &str) -> bool {
         || mem_unit(w).is_some()
         || is_record_noun(w)
         || OTHER.contains(w)
+}
+
+/// A word that names memory, which a size held against peak memory measures.
+fn names_memory(w: &str) -> bool {
+    matches!(w, "memory" | "mem" | "ram" | "vram" | "hbm" | "heap" | "peak" | "footprint" | "usage")
+}
+
+/// A word that names the trained model, whose size `model_size_mb` reports.
+fn names_model(w: &str) -> bool {
+    matches!(w, "model" | "models")
+}
+
+/// A word that names the size of something that is neither peak memory nor the model:
+/// the data, its storage, files ("a 2 TB dataset", "500 GB of storage").
+fn names_other_size(w: &str) -> bool {
+    matches!(
+        w,
+        "data"
+            | "dataset"
+            | "datasets"
+            | "corpus"
+            | "table"
+            | "tables"
+            | "storage"
+            | "disk"
+            | "disks"
+            | "ssd"
+            | "file"
+            | "files"
+            | "checkpoint"
+            | "checkpoints"
+            | "artifact"
+            | "artifacts"
+            | "cache"
+            | "logs"
+            | "download"
+            | "upload"
+            | "bandwidth"
+            | "traffic"
+            | "input"
+            | "output"
+            | "weights"
+            | "embeddings"
+            | "image"
+            | "container"
+            | "bundle"
+    )
 }
 
 /// A word that says a cost or a time went up, the opposite of the savings a percentage
@@ -2822,7 +2871,40 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 }
                 Quantity::Speedup { value: value * num.mult }
             }
-            Some(Unit::Memory(unit)) => Quantity::Memory { value: value * num.mult, unit },
+            Some(Unit::Memory(unit)) => {
+                // "a 12.5 MB model" is the model's size, "a 2 TB dataset" the data's: a size
+                // is peak memory unless the two words after it or the two before it name
+                // something else (both read, as for a speed-up); a word of memory anywhere
+                // in its words beside that makes it unclear ("Peak memory of the model:
+                // 16.5 GB")
+                let near = || words_after.iter().take(2).chain(words_before.iter().rev().take(2)).map(|(_, w)| *w);
+                let memory = words_after.iter().chain(&words_before).map(|(_, w)| *w).find(|w| names_memory(w));
+                let model = near().find(|w| names_model(w));
+                let other = near().find(|w| names_other_size(w));
+                match (memory, model.or(other)) {
+                    (Some(m), Some(o)) => {
+                        let why =
+                            format!("its words name two sizes (\"{m}\" and \"{o}\"); which one it claims is not clear");
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(o)) if model.is_none() => {
+                        let why = format!(
+                            "its words (\"{o}\") name the size of something other than the peak memory or the \
+                             model the bundle reports; not held against either"
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(_)) if other.is_some() => {
+                        let why = "its words name the model and another thing; which size it claims is not clear";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(_)) => Quantity::ModelSize { value: value * num.mult, unit },
+                    _ => Quantity::Memory { value: value * num.mult, unit },
+                }
+            }
             None => {
                 // a price is no count: "$24.50", "24.50 USD"
                 let currency = (first > 0 && matches!(r.sym(first - 1), Some('$' | '\u{20ac}' | '\u{a3}' | '\u{a5}')))

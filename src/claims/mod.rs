@@ -98,7 +98,7 @@ fn kind_rule(q: &Quantity) -> Option<&'static Rule> {
         Quantity::Percent { .. } => Some(&PERCENTAGE),
         Quantity::UnknownPercent { .. } => None,
         Quantity::Speedup { .. } => Some(&SPEEDUP),
-        Quantity::Memory { .. } => Some(&MEMORY),
+        Quantity::Memory { .. } | Quantity::ModelSize { .. } => Some(&MEMORY),
     }
 }
 
@@ -118,7 +118,8 @@ struct Judge<'a, 'd> {
 const SECONDS: usize = 0;
 const SPEEDUP_FIGURE: usize = 1;
 const MEMORY_FIGURE: usize = 2;
-const PERCENT: usize = 3;
+const MODEL_FIGURE: usize = 3;
+const PERCENT: usize = 4;
 
 fn quote(text: &str) -> String {
     format!("\"{}\"", escape_control(text))
@@ -368,13 +369,20 @@ impl Judge<'_, '_> {
                 });
                 Some(&SPEEDUP)
             }
-            Quantity::Memory { value, unit } => {
-                let Some(metric) = self.metric(MEMORY_FIGURE, || p(PLATFORM, "memory_usage_gb")) else {
-                    return self.unsupported(out, pointer, text, m, || {
-                        format!("{} is absent", p(PLATFORM, "memory_usage_gb"))
-                    });
+            Quantity::Memory { value, unit } | Quantity::ModelSize { value, unit } => {
+                // peak memory is reported in GB, the model's size in MB
+                let (slot, field, per, metric_unit, what) = match m.quantity {
+                    Quantity::ModelSize { .. } => {
+                        (MODEL_FIGURE, "model_size_mb", [1e3, 1024.0], "MB", "the model's size")
+                    }
+                    _ => (MEMORY_FIGURE, "memory_usage_gb", [1.0, 1.0], "GB", "peak memory"),
+                };
+                let section = if slot == MODEL_FIGURE { TRAINING } else { PLATFORM };
+                let Some(metric) = self.metric(slot, || p(section, field)) else {
+                    return self.unsupported(out, pointer, text, m, || format!("{} is absent", p(section, field)));
                 };
                 let [si, bin] = unit.factors();
+                let [si, bin] = [si / per[0], bin / per[1]];
                 if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
                     return None;
                 }
@@ -393,7 +401,7 @@ impl Judge<'_, '_> {
                             unit.name()
                         ),
                         Bound::Exact if *value > 0.0 => format!(
-                            "peak memory is {} times the {} {} the claim says",
+                            "{what} is {} times the {} {} the claim says",
                             format_computed(as_unit / value),
                             format_decimals(*value, m.decimals),
                             unit.name()
@@ -404,7 +412,7 @@ impl Judge<'_, '_> {
                         &MEMORY,
                         pointer,
                         format!(
-                            "{phrase} (read as {}{} {}) contradicts memory_usage_gb ({}) = {} GB = {} {}: {how}",
+                            "{phrase} (read as {}{} {}) contradicts {field} ({}) = {} {metric_unit} = {} {}: {how}",
                             bound_word(m.bound),
                             format_decimals(*value, m.decimals),
                             unit.name(),
@@ -414,7 +422,7 @@ impl Judge<'_, '_> {
                             unit.name(),
                         ),
                     )
-                    .expected(format!("{} GB ({})", metric.shown(), metric.pointer))
+                    .expected(format!("{} {metric_unit} ({})", metric.shown(), metric.pointer))
                     .found(phrase)
                 });
                 Some(&MEMORY)
