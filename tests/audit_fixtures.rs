@@ -300,8 +300,33 @@ fn audit_pass_gaps_stay_closed() {
         ),
         ("claims-memory-dataset-size.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
         ("pass-honest-memory-and-model-size.json", "(all rules)", ""),
+        // a number is read whole or not at all: underscore groups, a power after groups
+        ("pass-honest-records-underscore-groups.json", "(all rules)", ""),
+        ("claims-records-power-after-groups.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
     ];
     rows_hold(&table, &expected);
+}
+
+/// A power glued to digit groups that are not read is part of that number: it was read
+/// alone ("2·10⁶ records" claimed 6 records, beside the finding that "2·10" was not read).
+#[test]
+fn a_power_after_groups_not_read_is_not_read_alone() {
+    let (code, report) = run(&[
+        "--strict",
+        "--kms-key",
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem",
+        "fixtures/audit/claims-records-power-after-groups.json",
+    ]);
+    assert_eq!(code, 1, "{}", summary(&report));
+    let fs = findings(&report);
+    let at = "/enterprise_validation/scale_proven";
+    assert!(!fs.iter().any(|f| f["rule"] == "claims.records"), "{}", summary(&report));
+    assert!(
+        fs.iter()
+            .any(|f| f["rule"] == "claims.unchecked" && f["pointer"] == at && f["found"] == "\"2·10⁶\" (not checked)"),
+        "{}",
+        summary(&report)
+    );
 }
 
 /// Each (file, rule, pointer) is a row of the table, and running its case gives the row's

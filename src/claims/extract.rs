@@ -1694,7 +1694,7 @@ impl Reader<'_> {
     /// is none, [`LOOK_ALIKE_GROUP_MARKS`]), or digits after a typographic space.
     fn continues_digits(&self, k: usize) -> bool {
         let mark = self.sym(k).is_some_and(|c| {
-            matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}')
+            matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}' | '_')
                 || LOOK_ALIKE_GROUP_MARKS.contains(&c)
                 || crate::text::drawn_as_mark(c)
         }) && self.glued(k)
@@ -1709,6 +1709,25 @@ impl Reader<'_> {
             k += if self.digits(k).is_some() { 1 } else { 2 };
         }
         k
+    }
+
+    /// The end of a number not read whose digit groups run on to token `k`
+    /// ([`Self::digit_run_end`]), past a power glued to it (`^6`, `**6`, `e6`, `e+6`; a
+    /// superscript `⁶` is `^6` after normalisation): the power is part of the number, and
+    /// was read alone ("2·10⁶ records" claimed 6 records).
+    fn unread_end(&self, k: usize) -> usize {
+        let k = self.digit_run_end(k);
+        let digits_at = |at: usize| self.digits(at).is_some() && self.glued(at);
+        match (self.sym(k), self.sym(k + 1), self.word(k)) {
+            (Some('^'), _, _) if self.glued(k) && digits_at(k + 1) => k + 2,
+            (Some('*'), Some('*'), _) if self.glued(k) && self.glued(k + 1) && digits_at(k + 2) => k + 3,
+            (_, _, Some("e")) if self.glued(k) => match self.sym(k + 1) {
+                Some('+' | '-') if self.glued(k + 1) && digits_at(k + 2) => k + 3,
+                _ if digits_at(k + 1) => k + 2,
+                _ => k,
+            },
+            _ => k,
+        }
     }
 
     fn same_clause(&self, a: usize, b: usize) -> bool {
@@ -1727,10 +1746,11 @@ impl Reader<'_> {
         let digit = |k: usize| self.foreign(k) || self.digits(k).is_some();
         let mut k = i + 1;
         loop {
-            let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
-                && self.glued(k)
-                && self.glued(k + 1)
-                && digit(k + 1);
+            let mark =
+                matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}' | '_'))
+                    && self.glued(k)
+                    && self.glued(k + 1)
+                    && digit(k + 1);
             if mark {
                 k += 2;
             } else if digit(k) && (self.glued(k) || (self.one_space(k) && self.foreign(k))) {
@@ -1761,10 +1781,11 @@ impl Reader<'_> {
         let mut frac = "";
         let mut j = i + 1;
         // thousands grouping: one separator, groups of three; the apostrophes (Swiss
-        // `1’000’000`), the Arabic thousands separator `٬` and the middle dot too
+        // `1’000’000`), the Arabic thousands separator `٬`, the middle dot and the
+        // underscore of programming languages (`1_000_000`) too
         let group_sep = |j: usize| -> Option<(char, usize)> {
             if let Some(c) = self.sym(j) {
-                let ok = matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}')
+                let ok = matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}' | '_')
                     && self.glued(j)
                     && self.glued(j + 1);
                 return (ok && self.digits(j + 1)?.len() == 3).then_some((c, j + 1));
@@ -1780,7 +1801,7 @@ impl Reader<'_> {
                     if matches!(c, '.' | ',') {
                         break;
                     }
-                    return Some(Num::unread(i, self.digit_run_end(g + 1)));
+                    return Some(Num::unread(i, self.unread_end(g + 1)));
                 }
                 // one dot group alone is a decimal point ("1.000" reads as 1); one
                 // middle-dot group alone may be either (the British decimal point):
@@ -1817,7 +1838,7 @@ impl Reader<'_> {
         // typographic space): the number is not read, whole, so that its last group is
         // never read alone ("1’00’500 records" is no claim of 500 records).
         if self.continues_digits(j) {
-            return Some(Num::unread(i, self.digit_run_end(j)));
+            return Some(Num::unread(i, self.unread_end(j)));
         }
         let text = if frac.is_empty() { int } else { Cow::Owned(format!("{int}.{frac}")) };
         // beyond the range of a double ("1,000,000,..." of 400 groups): not read, whole,
@@ -3199,7 +3220,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
             None => {}
         }
-        let power = toks.clone().any(|k| matches!(r.sym(k), Some('^' | '*')) || r.word(k).is_some());
+        // a power beyond 10^30 (`1e400`, `10^400`), not one glued to digit groups that are
+        // not read (`2·10^6`: it is the groups)
+        let beyond = |k: usize| r.digits(k).is_none_or(|d| d.parse::<i32>().map_or(true, |e| e > MAX_EXPONENT));
+        let power = toks.clone().any(|k| match (r.sym(k), r.word(k)) {
+            (Some('^'), _) => beyond(k + 1),
+            (Some('*'), _) => r.sym(k + 1) != Some('*') && beyond(k + 1),
+            (_, Some("e")) => beyond(if matches!(r.sym(k + 1), Some('+' | '-')) { k + 2 } else { k + 1 }),
+            (_, word) => word.is_some(),
+        });
         let why = Cow::Borrowed(if toks.clone().any(|k| r.foreign(k)) {
             "digits of another script than ASCII (0-9), which this tool does not read"
         } else if power {
