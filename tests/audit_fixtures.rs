@@ -303,6 +303,8 @@ fn audit_pass_gaps_stay_closed() {
         // a number is read whole or not at all: underscore groups, a power after groups
         ("pass-honest-records-underscore-groups.json", "(all rules)", ""),
         ("claims-records-power-after-groups.json", "claims.unchecked", "/enterprise_validation/scale_proven"),
+        // an e-mail address with a quoted local part
+        ("redaction-email-quoted-local.json", "redaction.pii-email", "/notes"),
     ];
     rows_hold(&table, &expected);
 }
