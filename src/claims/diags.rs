@@ -52,7 +52,8 @@ pub static SPEEDUP: Rule = Rule {
     explanation: "A factor such as \"4.2x faster\" or \"4.2 times\" is held against \
 `efficiency_gains.convergence_speedup`, at the decimals the claim shows (\"4x\" is consistent \
 with 4.2). A multiple whose words name another quantity (\"4x ROI\", \"4x less memory\", \"4x more \
-records\"), or with no word of speed outside `performance_improvement`, is not checked.",
+records\") or the speed of a process other than training (\"inference 4x faster\", \"4x faster \
+queries\"), or with no word of speed outside `performance_improvement`, is not checked.",
 };
 
 pub static MEMORY: Rule = Rule {

@@ -1121,11 +1121,70 @@ fn names_other_metric(w: &str) -> bool {
         "loss",
         "customers",
         "users",
+        "inference",
+        "serving",
+        "queries",
+        "latency",
+        "deployment",
+        "onboarding",
+        "predictions",
     ]);
     matches!(percent_target(w), Some(t) if t != PercentOf::TimeSavings)
         || mem_unit(w).is_some()
         || is_record_noun(w)
         || OTHER.contains(w)
+}
+
+/// A word that names a process other than training, whose speed the convergence
+/// speed-up does not measure: inference, serving, queries, loading, deployment.
+fn names_other_process(w: &str) -> bool {
+    matches!(
+        w,
+        "inference"
+            | "inferences"
+            | "serving"
+            | "query"
+            | "queries"
+            | "querying"
+            | "loading"
+            | "deployment"
+            | "deployments"
+            | "onboarding"
+            | "prediction"
+            | "predictions"
+            | "scoring"
+            | "latency"
+            | "startup"
+            | "ingestion"
+            | "export"
+            | "exports"
+            | "import"
+            | "imports"
+            | "retrieval"
+            | "lookup"
+            | "lookups"
+            | "search"
+            | "searches"
+            | "requests"
+            | "responses"
+    )
+}
+
+/// The word among `near` (the words either side of a speed-up) that names a process
+/// other than training, when no word there names training or convergence: "inference
+/// 4.2x faster" was held against the training's convergence speed-up, and passed beside
+/// 4.2 whatever the inference speed is.
+fn other_process<'w>(near: impl Iterator<Item = &'w str> + Clone) -> Option<&'w str> {
+    let training = near.clone().any(|w| w.starts_with("train") || w.starts_with("conver") || w.starts_with("epoch"));
+    near.into_iter().find(|w| names_other_process(w)).filter(|_| !training)
+}
+
+fn other_process_why(w: &str) -> Cow<'static, str> {
+    format!(
+        "its words (\"{w}\") name the speed of something other than the training convergence the bundle reports; \
+         not held against it"
+    )
+    .into()
 }
 
 /// A word that names memory, which a size held against peak memory measures.
@@ -2878,6 +2937,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                     continue;
                 }
+                // three words after: the comparative is one of them ("10x faster data loading")
+                let near = words_after.iter().take(3).chain(words_before.iter().rev().take(2)).map(|(_, w)| *w);
+                if let Some(w) = other_process(near) {
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..after, other_process_why(w));
+                    continue;
+                }
                 if let Some(w) = named.flatten() {
                     let why = if percent_target(&w) == Some(PercentOf::CostSavings) {
                         format!("its words (\"{w}\") name cost, not the convergence speed-up the bundle reports")
@@ -3174,6 +3239,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             let why = "a multiple with no word of speed or time, in a field that names a quantity other than the \
                        convergence speed-up; not held against it";
             not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why.into());
+            continue;
+        }
+        if let Some(w) = other_process(after.iter().take(3).chain(b2.iter().copied()).map(|(_, w)| *w)) {
+            not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, other_process_why(w));
             continue;
         }
         if let Some(w) = named {
