@@ -26,7 +26,8 @@ are not seeds), signed (`seed=+42`) or grouped with underscores (`seed: 4_2`); a
 an XML element, then the integer (`<seed>42</seed>`; \"seeds > 3\" stays prose); and in a command \
 line recorded as its arguments, an integer in the element after an option of two dashes whose \
 name is one of the seed names above (`[\"train.py\", \"--seed\", \"42\"]`, `--random-seed`, \
-`--seed-value`, `--random_state`, `--rng-key`; not `-s`, too short to tell from other options).",
+`--seed-value`, `--random_state`, `--rng-key`; not `-s`, too short to tell from other options); and \
+a seed held as a name/value pair (`{\"name\": \"SEED\", \"value\": \"42\"}`, `key`/`Value` and the like).",
 };
 
 pub static PII_EMAIL: Rule = Rule {

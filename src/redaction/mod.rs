@@ -408,6 +408,33 @@ fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> bool {
         || (get("inc").is_some_and(number) && get("state").is_some_and(number))
 }
 
+/// A seed held as a name/value pair, the name as data: `{"name": "SEED", "value": "42"}`
+/// (a Kubernetes environment variable), `{"Name": "random_state", "Value": "42"}`
+/// (SageMaker), `{"key": "seed", "value": 42}` (MLflow). The member that holds it, when
+/// the object has one member of [`PAIR_NAMES`] whose string names a seed as a member name
+/// does ([`named`]) and one of [`PAIR_VALUES`] that is an integer ([`integer`]); such
+/// pairs passed a public profile that rejects `"seed": 42`.
+fn named_pair_seed(map: &serde_json::Map<String, Value>) -> Option<&str> {
+    let member = |names: &[&str]| {
+        let mut found = map.iter().filter(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)));
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    let (_, name) = member(&PAIR_NAMES)?;
+    if named(name.as_str()?) != Some(Named::Seed) {
+        return None;
+    }
+    let (key, value) = member(&PAIR_VALUES)?;
+    integer(value).then_some(key.as_str())
+}
+
+/// The members that name a name/value pair ([`named_pair_seed`]), any case.
+const PAIR_NAMES: [&str; 5] = ["name", "key", "param", "parameter", "variable"];
+/// The members that hold its value, any case.
+const PAIR_VALUES: [&str; 3] = ["value", "val", "default"];
+
 /// What the scans share for one bundle.
 struct Scan<'o> {
     deny: Option<regex::RegexSet>,
@@ -651,6 +678,7 @@ impl Scan<'_> {
                 let mut held = false;
                 // one finding for a generator's state, not one more for a state inside it
                 let generator = self.in_state == 0 && generator_state(|k| map.get(k));
+                let pair_value = named_pair_seed(map);
                 for (k, item) in map {
                     path.push(Seg::Key(k));
                     self.text(k, path, true, out);
@@ -660,6 +688,8 @@ impl Scan<'_> {
                     self.in_state -= usize::from(state);
                     if state {
                         self.seed(item, path, out);
+                    } else if pair_value == Some(k.as_str()) {
+                        seed_finding(path, "is the value of a seed named in the same object (a name/value pair)", out);
                     } else {
                         self.name(k, item, inner, path, out);
                     }
