@@ -309,6 +309,8 @@ fn audit_pass_gaps_stay_closed() {
         ("claims-speedup-inference.json", "claims.unchecked", "/enterprise_validation/performance_improvement"),
         // a seed held as a name/value pair
         ("redaction-seed-name-value-pair.json", "redaction.run-seed", "/x_run/env/1/value"),
+        ("redaction-phone-name-value-pair.json", "redaction.pii-phone", "/x_contact/1/value"),
+        ("redaction-params-name-value-pair.json", "redaction.training-params", "/x_run/settings/0/Value"),
         ("pass-honest-name-value-pairs.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);
