@@ -311,6 +311,13 @@ fn audit_pass_gaps_stay_closed() {
         ("redaction-seed-name-value-pair.json", "redaction.run-seed", "/x_run/env/1/value"),
         ("redaction-phone-name-value-pair.json", "redaction.pii-phone", "/x_contact/1/value"),
         ("redaction-params-name-value-pair.json", "redaction.training-params", "/x_run/settings/0/Value"),
+        // the cost per record without total_cost_usd
+        (
+            "audit-cost-per-record-no-total.json",
+            "audit.cost-per-record",
+            "/cost_analysis/platform_costs/cost_per_record",
+        ),
+        ("pass-honest-cost-per-record-no-total.json", "(all rules)", ""),
         ("pass-honest-name-value-pairs.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);
