@@ -318,6 +318,13 @@ fn audit_pass_gaps_stay_closed() {
             "/cost_analysis/platform_costs/cost_per_record",
         ),
         ("pass-honest-cost-per-record-no-total.json", "(all rules)", ""),
+        // a percentage claim held to the share the figures give when the bundle states none
+        (
+            "claims-percentage-computed-from-costs.json",
+            "claims.percentage",
+            "/enterprise_validation/efficiency_achieved",
+        ),
+        ("pass-honest-percentages-computed.json", "(all rules)", ""),
         ("pass-honest-name-value-pairs.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);

@@ -85,8 +85,9 @@ pub static UNSUPPORTED: Rule = Rule {
     severity: Warning,
     title: "Claims are backed by a metric",
     explanation: "A number in the prose that names no metric of the bundle (\"100% compliance\"), \
-or names one the bundle does not report, cannot be checked: it is an assertion, not evidence. \
-Either report the metric or drop the claim.",
+or names one the bundle does not report and cannot compute (a cost saving, an ROI or a time \
+saving is computed from the costs or the speed-up when its percentage is absent), cannot be \
+checked: it is an assertion, not evidence. Either report the metric or drop the claim.",
 };
 
 pub static UNCHECKED: Rule = Rule {

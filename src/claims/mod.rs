@@ -291,8 +291,8 @@ impl Judge<'_, '_> {
                 };
                 let (metric, scale) = match self.metric(PERCENT + *of as usize, || p(section, field)) {
                     Some(metric) => (metric, scale),
-                    None => match fraction() {
-                        Some(metric) => (metric, 100.0),
+                    None => match fraction().map(|f| (f, 100.0)).or_else(|| computed_share(self.facts, *of)) {
+                        Some(found) => found,
                         None => {
                             return self.unsupported(out, pointer, text, m, || {
                                 format!("it names {name}, but {} is absent", p(section, field))
@@ -459,6 +459,46 @@ impl Judge<'_, '_> {
 
 /// Section and field (the pointer is `p(section, field)`), scale to percent, and name of
 /// the metric a percentage names.
+/// A percentage the bundle leaves out, computed from the figures its equation reads
+/// (spec 5.2), for the claims to be held to: the cost savings and the ROI from the two
+/// costs (or the savings and the platform cost), the time savings from the speed-up. Such
+/// a claim was `claims.unsupported`, "not backed by a metric", whether it was true or false.
+fn computed_share(facts: &Facts, of: PercentOf) -> Option<(Cow<'static, Num>, f64)> {
+    use audit::at;
+    let num = |ptr: &str| facts.num(ptr).map(|n| n.value);
+    let platform = || num(at::PLATFORM_TRAINING_COST).or_else(|| num(at::TOTAL_COST_USD));
+    // the traditional cost and the savings, each stated or the other plus the platform cost
+    let costs = || {
+        let p = platform()?;
+        match (num(at::TRADITIONAL_TRAINING_COST), num(at::COST_SAVINGS_USD)) {
+            (Some(t), _) => Some((t, t - p, p)),
+            (None, Some(saved)) => Some((saved + p, saved, p)),
+            (None, None) => None,
+        }
+    };
+    let (formula, value) = match of {
+        PercentOf::CostSavings => {
+            let (t, saved, _) = costs()?;
+            ("cost_savings_usd / traditional_training_cost * 100", (t != 0.0).then(|| saved / t * 100.0)?)
+        }
+        PercentOf::Roi => {
+            let (_, saved, p) = costs()?;
+            ("cost_savings_usd / platform_training_cost * 100", (p != 0.0).then(|| saved / p * 100.0)?)
+        }
+        PercentOf::TimeSavings => {
+            let s = num(at::CONVERGENCE_SPEEDUP)?;
+            ("(1 - 1 / convergence_speedup) * 100", (s != 0.0).then(|| (1.0 - 1.0 / s) * 100.0)?)
+        }
+        _ => return None,
+    };
+    if !value.is_finite() {
+        return None;
+    }
+    let (section, field, _, _) = percent_metric(of);
+    let pointer = format!("{formula} (computed: {} is absent)", p(section, field));
+    Some((Cow::Owned(Num { pointer: pointer.into(), value, decimals: 2 }), 1.0))
+}
+
 fn percent_metric(of: PercentOf) -> (&'static str, &'static str, f64, &'static str) {
     match of {
         PercentOf::CostSavings => (GAINS, "cost_savings_percentage", 1.0, "cost savings"),
