@@ -2892,6 +2892,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                             not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                             continue;
                         }
+                        // "90% faster inference": the time of another process than training
+                        let near = words_after.iter().take(3).chain(words_before.iter().rev().take(3)).map(|(_, w)| *w);
+                        if let Some(w) = other_process(near).filter(|_| of == PercentOf::TimeSavings) {
+                            not_checked(&mut out, &mut claimed, &norm, &r, first..after, other_process_why(w));
+                            continue;
+                        }
                         Quantity::Percent { value: value * num.mult, of }
                     }
                     (None, None) => match field_default(field) {
