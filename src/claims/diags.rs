@@ -60,7 +60,7 @@ pub static MEMORY: Rule = Rule {
     id: "claims.memory",
     section: Claims,
     severity: Warning,
-    title: "Memory claims match memory_usage_gb (model sizes model_size_mb)",
+    title: "Memory claims match memory_usage_gb",
     explanation: "A memory size (\"185.58 MB\", \"16.5 GB\", KB/MB/GB/TB and KiB/MiB/GiB/TiB) is \
 held against `platform_costs.memory_usage_gb` (peak memory); a size whose words name the model \
 (\"a 12.5 MB model\", \"Model size: 12.5 MB\") against `performance_metrics.training.model_size_mb`. \
