@@ -308,6 +308,7 @@ fn audit_pass_gaps_stay_closed() {
         // a speed-up of inference is not the training's convergence speed-up
         ("claims-speedup-inference.json", "claims.unchecked", "/enterprise_validation/performance_improvement"),
         ("claims-time-savings-inference.json", "claims.unchecked", "/enterprise_validation/performance_improvement"),
+        ("claims-speedup-x-number-word.json", "claims.unchecked", "/enterprise_validation/performance_improvement"),
         // a seed held as a name/value pair
         ("redaction-seed-name-value-pair.json", "redaction.run-seed", "/x_run/env/1/value"),
         ("redaction-phone-name-value-pair.json", "redaction.pii-phone", "/x_contact/1/value"),

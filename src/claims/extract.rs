@@ -3109,6 +3109,18 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a number in words where a claim's figure stands (after \"by\" or a colon, in a \
                                    claim of speed, cost or records), with no unit this tool reads";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                    } else if r.digits(num.first).is_none()
+                        && num.first > 0
+                        && r.word(num.first - 1) == Some("x")
+                        && !r.upper(num.first - 1)
+                        && !(num.first > 1 && r.glued(num.first - 1))
+                    {
+                        // "speedup x nine": in digits ("x 9") it is not read either; "× nine"
+                        // is read as a speed-up, a letter x alone before a word is not (a
+                        // capital X is a name: "Platform X one of the first")
+                        let why = "a number in words after a spaced \"x\" (\"speedup x nine\"): a multiple this \
+                                   tool does not read, not held against a metric";
+                        not_checked(&mut out, &mut claimed, &norm, &r, num.first - 1..num.last, why.into());
                     } else if r.digits(num.first).is_none() && after_factor(&r, num.first) {
                         let why = "a number in words after \"factor\" (\"by a factor of nine\"): a multiple this \
                                    tool does not read, not held against a metric";
