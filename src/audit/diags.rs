@@ -84,8 +84,9 @@ pub static COST_PER_RECORD: Rule = Rule {
     severity: Error,
     title: "Cost per record = total cost / records processed",
     explanation: "`platform_costs.cost_per_record` must equal `total_cost_usd / \
-records_processed` when the bundle reports `records_processed`; 0 records under a stated cost \
-per record is an error (it cannot be computed).",
+records_processed` when the bundle reports `records_processed` (`roi_analysis.platform_training_cost`, \
+which the contract equates with it, stands for `total_cost_usd` when it is absent); 0 records \
+under a stated cost per record is an error (it cannot be computed).",
 };
 
 pub static IMPLIED_RECORDS: Rule = Rule {
@@ -94,7 +95,8 @@ pub static IMPLIED_RECORDS: Rule = Rule {
     severity: Info,
     title: "Record count stated, not only implied by cost per record",
     explanation: "Without `platform_costs.records_processed`, the number of records behind the \
-cost figures is `total_cost_usd / cost_per_record`. It is reported so that an auditor can hold \
+cost figures is `total_cost_usd / cost_per_record` (`platform_training_cost` when \
+`total_cost_usd` is absent). It is reported so that an auditor can hold \
 it against the scale the bundle claims (the claims cross-check does). Publishers should state \
 `records_processed` explicitly.",
 };

@@ -52,7 +52,8 @@ pub static SPEEDUP: Rule = Rule {
     explanation: "A factor such as \"4.2x faster\" or \"4.2 times\" is held against \
 `efficiency_gains.convergence_speedup`, at the decimals the claim shows (\"4x\" is consistent \
 with 4.2). A multiple whose words name another quantity (\"4x ROI\", \"4x less memory\", \"4x more \
-records\"), or with no word of speed outside `performance_improvement`, is not checked.",
+records\") or the speed of a process other than training (\"inference 4x faster\", \"4x faster \
+queries\"), or with no word of speed outside `performance_improvement`, is not checked.",
 };
 
 pub static MEMORY: Rule = Rule {
@@ -61,9 +62,11 @@ pub static MEMORY: Rule = Rule {
     severity: Warning,
     title: "Memory claims match memory_usage_gb",
     explanation: "A memory size (\"185.58 MB\", \"16.5 GB\", KB/MB/GB/TB and KiB/MiB/GiB/TiB) is \
-held against `platform_costs.memory_usage_gb` (peak memory). The format does not say whether GB \
-is 10^9 or 2^30 bytes, so the claim is consistent if it matches under either reading, at the \
-decimals it shows.",
+held against `platform_costs.memory_usage_gb` (peak memory); a size whose words name the model \
+(\"a 12.5 MB model\", \"Model size: 12.5 MB\") against `performance_metrics.training.model_size_mb`. \
+A size of the data, its storage or files (\"a 2 TB dataset\") is not checked (claims.unchecked). \
+The format does not say whether GB is 10^9 or 2^30 bytes, so the claim is consistent if it \
+matches under either reading, at the decimals it shows.",
 };
 
 pub static THROUGHPUT: Rule = Rule {
@@ -82,8 +85,9 @@ pub static UNSUPPORTED: Rule = Rule {
     severity: Warning,
     title: "Claims are backed by a metric",
     explanation: "A number in the prose that names no metric of the bundle (\"100% compliance\"), \
-or names one the bundle does not report, cannot be checked: it is an assertion, not evidence. \
-Either report the metric or drop the claim.",
+or names one the bundle does not report and cannot compute (a cost saving, an ROI or a time \
+saving is computed from the costs or the speed-up when its percentage is absent), cannot be \
+checked: it is an assertion, not evidence. Either report the metric or drop the claim.",
 };
 
 pub static UNCHECKED: Rule = Rule {

@@ -119,8 +119,10 @@ pub enum Quantity {
     UnknownPercent { value: f64, subject: String },
     /// A speed-up factor ("4.2x").
     Speedup { value: f64 },
-    /// A memory size.
+    /// A memory size (peak memory).
     Memory { value: f64, unit: MemUnit },
+    /// The size of the trained model ("a 12.5 MB model", "model size: 12.5 MB").
+    ModelSize { value: f64, unit: MemUnit },
 }
 
 /// One number found in a claim.
@@ -1119,11 +1121,117 @@ fn names_other_metric(w: &str) -> bool {
         "loss",
         "customers",
         "users",
+        "inference",
+        "serving",
+        "queries",
+        "latency",
+        "deployment",
+        "onboarding",
+        "predictions",
     ]);
     matches!(percent_target(w), Some(t) if t != PercentOf::TimeSavings)
         || mem_unit(w).is_some()
         || is_record_noun(w)
         || OTHER.contains(w)
+}
+
+/// A word that names a process other than training, whose speed the convergence
+/// speed-up does not measure: inference, serving, queries, loading, deployment.
+fn names_other_process(w: &str) -> bool {
+    matches!(
+        w,
+        "inference"
+            | "inferences"
+            | "serving"
+            | "query"
+            | "queries"
+            | "querying"
+            | "loading"
+            | "deployment"
+            | "deployments"
+            | "onboarding"
+            | "prediction"
+            | "predictions"
+            | "scoring"
+            | "latency"
+            | "startup"
+            | "ingestion"
+            | "export"
+            | "exports"
+            | "import"
+            | "imports"
+            | "retrieval"
+            | "lookup"
+            | "lookups"
+            | "search"
+            | "searches"
+            | "requests"
+            | "responses"
+    )
+}
+
+/// The word among `near` (the words either side of a speed-up) that names a process
+/// other than training, when no word there names training or convergence: "inference
+/// 4.2x faster" was held against the training's convergence speed-up, and passed beside
+/// 4.2 whatever the inference speed is.
+fn other_process<'w>(near: impl Iterator<Item = &'w str> + Clone) -> Option<&'w str> {
+    let training = near.clone().any(|w| w.starts_with("train") || w.starts_with("conver") || w.starts_with("epoch"));
+    near.into_iter().find(|w| names_other_process(w)).filter(|_| !training)
+}
+
+fn other_process_why(w: &str) -> Cow<'static, str> {
+    format!(
+        "its words (\"{w}\") name the speed of something other than the training convergence the bundle reports; \
+         not held against it"
+    )
+    .into()
+}
+
+/// A word that names memory, which a size held against peak memory measures.
+fn names_memory(w: &str) -> bool {
+    matches!(w, "memory" | "mem" | "ram" | "vram" | "hbm" | "heap" | "peak" | "footprint" | "usage")
+}
+
+/// A word that names the trained model, whose size `model_size_mb` reports.
+fn names_model(w: &str) -> bool {
+    matches!(w, "model" | "models")
+}
+
+/// A word that names the size of something that is neither peak memory nor the model:
+/// the data, its storage, files ("a 2 TB dataset", "500 GB of storage").
+fn names_other_size(w: &str) -> bool {
+    matches!(
+        w,
+        "data"
+            | "dataset"
+            | "datasets"
+            | "corpus"
+            | "table"
+            | "tables"
+            | "storage"
+            | "disk"
+            | "disks"
+            | "ssd"
+            | "file"
+            | "files"
+            | "checkpoint"
+            | "checkpoints"
+            | "artifact"
+            | "artifacts"
+            | "cache"
+            | "logs"
+            | "download"
+            | "upload"
+            | "bandwidth"
+            | "traffic"
+            | "input"
+            | "output"
+            | "weights"
+            | "embeddings"
+            | "image"
+            | "container"
+            | "bundle"
+    )
 }
 
 /// A word that says a cost or a time went up, the opposite of the savings a percentage
@@ -1645,7 +1753,7 @@ impl Reader<'_> {
     /// is none, [`LOOK_ALIKE_GROUP_MARKS`]), or digits after a typographic space.
     fn continues_digits(&self, k: usize) -> bool {
         let mark = self.sym(k).is_some_and(|c| {
-            matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}')
+            matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}' | '_')
                 || LOOK_ALIKE_GROUP_MARKS.contains(&c)
                 || crate::text::drawn_as_mark(c)
         }) && self.glued(k)
@@ -1660,6 +1768,25 @@ impl Reader<'_> {
             k += if self.digits(k).is_some() { 1 } else { 2 };
         }
         k
+    }
+
+    /// The end of a number not read whose digit groups run on to token `k`
+    /// ([`Self::digit_run_end`]), past a power glued to it (`^6`, `**6`, `e6`, `e+6`; a
+    /// superscript `⁶` is `^6` after normalisation): the power is part of the number, and
+    /// was read alone ("2·10⁶ records" claimed 6 records).
+    fn unread_end(&self, k: usize) -> usize {
+        let k = self.digit_run_end(k);
+        let digits_at = |at: usize| self.digits(at).is_some() && self.glued(at);
+        match (self.sym(k), self.sym(k + 1), self.word(k)) {
+            (Some('^'), _, _) if self.glued(k) && digits_at(k + 1) => k + 2,
+            (Some('*'), Some('*'), _) if self.glued(k) && self.glued(k + 1) && digits_at(k + 2) => k + 3,
+            (_, _, Some("e")) if self.glued(k) => match self.sym(k + 1) {
+                Some('+' | '-') if self.glued(k + 1) && digits_at(k + 2) => k + 3,
+                _ if digits_at(k + 1) => k + 2,
+                _ => k,
+            },
+            _ => k,
+        }
     }
 
     fn same_clause(&self, a: usize, b: usize) -> bool {
@@ -1678,10 +1805,11 @@ impl Reader<'_> {
         let digit = |k: usize| self.foreign(k) || self.digits(k).is_some();
         let mut k = i + 1;
         loop {
-            let mark = matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}'))
-                && self.glued(k)
-                && self.glued(k + 1)
-                && digit(k + 1);
+            let mark =
+                matches!(self.sym(k), Some(',' | '.' | '\'' | '\u{2019}' | '\u{66B}' | '\u{66C}' | '\u{B7}' | '_'))
+                    && self.glued(k)
+                    && self.glued(k + 1)
+                    && digit(k + 1);
             if mark {
                 k += 2;
             } else if digit(k) && (self.glued(k) || (self.one_space(k) && self.foreign(k))) {
@@ -1712,10 +1840,11 @@ impl Reader<'_> {
         let mut frac = "";
         let mut j = i + 1;
         // thousands grouping: one separator, groups of three; the apostrophes (Swiss
-        // `1’000’000`), the Arabic thousands separator `٬` and the middle dot too
+        // `1’000’000`), the Arabic thousands separator `٬`, the middle dot and the
+        // underscore of programming languages (`1_000_000`) too
         let group_sep = |j: usize| -> Option<(char, usize)> {
             if let Some(c) = self.sym(j) {
-                let ok = matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}')
+                let ok = matches!(c, ',' | '.' | '\'' | '\u{2019}' | '\u{66C}' | '\u{B7}' | '_')
                     && self.glued(j)
                     && self.glued(j + 1);
                 return (ok && self.digits(j + 1)?.len() == 3).then_some((c, j + 1));
@@ -1731,7 +1860,7 @@ impl Reader<'_> {
                     if matches!(c, '.' | ',') {
                         break;
                     }
-                    return Some(Num::unread(i, self.digit_run_end(g + 1)));
+                    return Some(Num::unread(i, self.unread_end(g + 1)));
                 }
                 // one dot group alone is a decimal point ("1.000" reads as 1); one
                 // middle-dot group alone may be either (the British decimal point):
@@ -1768,7 +1897,7 @@ impl Reader<'_> {
         // typographic space): the number is not read, whole, so that its last group is
         // never read alone ("1’00’500 records" is no claim of 500 records).
         if self.continues_digits(j) {
-            return Some(Num::unread(i, self.digit_run_end(j)));
+            return Some(Num::unread(i, self.unread_end(j)));
         }
         let text = if frac.is_empty() { int } else { Cow::Owned(format!("{int}.{frac}")) };
         // beyond the range of a double ("1,000,000,..." of 400 groups): not read, whole,
@@ -2763,6 +2892,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                             not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                             continue;
                         }
+                        // "90% faster inference": the time of another process than training
+                        let near = words_after.iter().take(3).chain(words_before.iter().rev().take(3)).map(|(_, w)| *w);
+                        if let Some(w) = other_process(near).filter(|_| of == PercentOf::TimeSavings) {
+                            not_checked(&mut out, &mut claimed, &norm, &r, first..after, other_process_why(w));
+                            continue;
+                        }
                         Quantity::Percent { value: value * num.mult, of }
                     }
                     (None, None) => match field_default(field) {
@@ -2808,6 +2943,12 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                     not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
                     continue;
                 }
+                // three words after: the comparative is one of them ("10x faster data loading")
+                let near = words_after.iter().take(3).chain(words_before.iter().rev().take(2)).map(|(_, w)| *w);
+                if let Some(w) = other_process(near) {
+                    not_checked(&mut out, &mut claimed, &norm, &r, first..after, other_process_why(w));
+                    continue;
+                }
                 if let Some(w) = named.flatten() {
                     let why = if percent_target(&w) == Some(PercentOf::CostSavings) {
                         format!("its words (\"{w}\") name cost, not the convergence speed-up the bundle reports")
@@ -2822,7 +2963,40 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                 }
                 Quantity::Speedup { value: value * num.mult }
             }
-            Some(Unit::Memory(unit)) => Quantity::Memory { value: value * num.mult, unit },
+            Some(Unit::Memory(unit)) => {
+                // "a 12.5 MB model" is the model's size, "a 2 TB dataset" the data's: a size
+                // is peak memory unless the two words after it or the two before it name
+                // something else (both read, as for a speed-up); a word of memory anywhere
+                // in its words beside that makes it unclear ("Peak memory of the model:
+                // 16.5 GB")
+                let near = || words_after.iter().take(2).chain(words_before.iter().rev().take(2)).map(|(_, w)| *w);
+                let memory = words_after.iter().chain(&words_before).map(|(_, w)| *w).find(|w| names_memory(w));
+                let model = near().find(|w| names_model(w));
+                let other = near().find(|w| names_other_size(w));
+                match (memory, model.or(other)) {
+                    (Some(m), Some(o)) => {
+                        let why =
+                            format!("its words name two sizes (\"{m}\" and \"{o}\"); which one it claims is not clear");
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(o)) if model.is_none() => {
+                        let why = format!(
+                            "its words (\"{o}\") name the size of something other than the peak memory or the \
+                             model the bundle reports; not held against either"
+                        );
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(_)) if other.is_some() => {
+                        let why = "its words name the model and another thing; which size it claims is not clear";
+                        not_checked(&mut out, &mut claimed, &norm, &r, first..after, why.into());
+                        continue;
+                    }
+                    (None, Some(_)) => Quantity::ModelSize { value: value * num.mult, unit },
+                    _ => Quantity::Memory { value: value * num.mult, unit },
+                }
+            }
             None => {
                 // a price is no count: "$24.50", "24.50 USD"
                 let currency = (first > 0 && matches!(r.sym(first - 1), Some('$' | '\u{20ac}' | '\u{a3}' | '\u{a5}')))
@@ -2935,6 +3109,18 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                         let why = "a number in words where a claim's figure stands (after \"by\" or a colon, in a \
                                    claim of speed, cost or records), with no unit this tool reads";
                         not_checked(&mut out, &mut claimed, &norm, &r, first..num.last, why.into());
+                    } else if r.digits(num.first).is_none()
+                        && num.first > 0
+                        && r.word(num.first - 1) == Some("x")
+                        && !r.upper(num.first - 1)
+                        && !(num.first > 1 && r.glued(num.first - 1))
+                    {
+                        // "speedup x nine": in digits ("x 9") it is not read either; "× nine"
+                        // is read as a speed-up, a letter x alone before a word is not (a
+                        // capital X is a name: "Platform X one of the first")
+                        let why = "a number in words after a spaced \"x\" (\"speedup x nine\"): a multiple this \
+                                   tool does not read, not held against a metric";
+                        not_checked(&mut out, &mut claimed, &norm, &r, num.first - 1..num.last, why.into());
                     } else if r.digits(num.first).is_none() && after_factor(&r, num.first) {
                         let why = "a number in words after \"factor\" (\"by a factor of nine\"): a multiple this \
                                    tool does not read, not held against a metric";
@@ -3073,6 +3259,10 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, why.into());
             continue;
         }
+        if let Some(w) = other_process(after.iter().take(3).chain(b2.iter().copied()).map(|(_, w)| *w)) {
+            not_checked(&mut out, &mut claimed, &norm, &r, k..k + 1, other_process_why(w));
+            continue;
+        }
         if let Some(w) = named {
             let why = format!(
                 "its words (\"{w}\") name something other than the convergence speed-up the bundle reports; not \
@@ -3117,7 +3307,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             }
             None => {}
         }
-        let power = toks.clone().any(|k| matches!(r.sym(k), Some('^' | '*')) || r.word(k).is_some());
+        // a power beyond 10^30 (`1e400`, `10^400`), not one glued to digit groups that are
+        // not read (`2·10^6`: it is the groups)
+        let beyond = |k: usize| r.digits(k).is_none_or(|d| d.parse::<i32>().map_or(true, |e| e > MAX_EXPONENT));
+        let power = toks.clone().any(|k| match (r.sym(k), r.word(k)) {
+            (Some('^'), _) => beyond(k + 1),
+            (Some('*'), _) => r.sym(k + 1) != Some('*') && beyond(k + 1),
+            (_, Some("e")) => beyond(if matches!(r.sym(k + 1), Some('+' | '-')) { k + 2 } else { k + 1 }),
+            (_, word) => word.is_some(),
+        });
         let why = Cow::Borrowed(if toks.clone().any(|k| r.foreign(k)) {
             "digits of another script than ASCII (0-9), which this tool does not read"
         } else if power {

@@ -98,7 +98,7 @@ fn kind_rule(q: &Quantity) -> Option<&'static Rule> {
         Quantity::Percent { .. } => Some(&PERCENTAGE),
         Quantity::UnknownPercent { .. } => None,
         Quantity::Speedup { .. } => Some(&SPEEDUP),
-        Quantity::Memory { .. } => Some(&MEMORY),
+        Quantity::Memory { .. } | Quantity::ModelSize { .. } => Some(&MEMORY),
     }
 }
 
@@ -118,7 +118,8 @@ struct Judge<'a, 'd> {
 const SECONDS: usize = 0;
 const SPEEDUP_FIGURE: usize = 1;
 const MEMORY_FIGURE: usize = 2;
-const PERCENT: usize = 3;
+const MODEL_FIGURE: usize = 3;
+const PERCENT: usize = 4;
 
 fn quote(text: &str) -> String {
     format!("\"{}\"", escape_control(text))
@@ -290,8 +291,8 @@ impl Judge<'_, '_> {
                 };
                 let (metric, scale) = match self.metric(PERCENT + *of as usize, || p(section, field)) {
                     Some(metric) => (metric, scale),
-                    None => match fraction() {
-                        Some(metric) => (metric, 100.0),
+                    None => match fraction().map(|f| (f, 100.0)).or_else(|| computed_share(self.facts, *of)) {
+                        Some(found) => found,
                         None => {
                             return self.unsupported(out, pointer, text, m, || {
                                 format!("it names {name}, but {} is absent", p(section, field))
@@ -368,13 +369,20 @@ impl Judge<'_, '_> {
                 });
                 Some(&SPEEDUP)
             }
-            Quantity::Memory { value, unit } => {
-                let Some(metric) = self.metric(MEMORY_FIGURE, || p(PLATFORM, "memory_usage_gb")) else {
-                    return self.unsupported(out, pointer, text, m, || {
-                        format!("{} is absent", p(PLATFORM, "memory_usage_gb"))
-                    });
+            Quantity::Memory { value, unit } | Quantity::ModelSize { value, unit } => {
+                // peak memory is reported in GB, the model's size in MB
+                let (slot, field, per, metric_unit, what) = match m.quantity {
+                    Quantity::ModelSize { .. } => {
+                        (MODEL_FIGURE, "model_size_mb", [1e3, 1024.0], "MB", "the model's size")
+                    }
+                    _ => (MEMORY_FIGURE, "memory_usage_gb", [1.0, 1.0], "GB", "peak memory"),
+                };
+                let section = if slot == MODEL_FIGURE { TRAINING } else { PLATFORM };
+                let Some(metric) = self.metric(slot, || p(section, field)) else {
+                    return self.unsupported(out, pointer, text, m, || format!("{} is absent", p(section, field)));
                 };
                 let [si, bin] = unit.factors();
+                let [si, bin] = [si / per[0], bin / per[1]];
                 if [si, bin].iter().any(|f| holds(m.bound, *value, m.decimals, metric.value * f, tol)) {
                     return None;
                 }
@@ -393,7 +401,7 @@ impl Judge<'_, '_> {
                             unit.name()
                         ),
                         Bound::Exact if *value > 0.0 => format!(
-                            "peak memory is {} times the {} {} the claim says",
+                            "{what} is {} times the {} {} the claim says",
                             format_computed(as_unit / value),
                             format_decimals(*value, m.decimals),
                             unit.name()
@@ -404,7 +412,7 @@ impl Judge<'_, '_> {
                         &MEMORY,
                         pointer,
                         format!(
-                            "{phrase} (read as {}{} {}) contradicts memory_usage_gb ({}) = {} GB = {} {}: {how}",
+                            "{phrase} (read as {}{} {}) contradicts {field} ({}) = {} {metric_unit} = {} {}: {how}",
                             bound_word(m.bound),
                             format_decimals(*value, m.decimals),
                             unit.name(),
@@ -414,7 +422,7 @@ impl Judge<'_, '_> {
                             unit.name(),
                         ),
                     )
-                    .expected(format!("{} GB ({})", metric.shown(), metric.pointer))
+                    .expected(format!("{} {metric_unit} ({})", metric.shown(), metric.pointer))
                     .found(phrase)
                 });
                 Some(&MEMORY)
@@ -451,6 +459,46 @@ impl Judge<'_, '_> {
 
 /// Section and field (the pointer is `p(section, field)`), scale to percent, and name of
 /// the metric a percentage names.
+/// A percentage the bundle leaves out, computed from the figures its equation reads
+/// (spec 5.2), for the claims to be held to: the cost savings and the ROI from the two
+/// costs (or the savings and the platform cost), the time savings from the speed-up. Such
+/// a claim was `claims.unsupported`, "not backed by a metric", whether it was true or false.
+fn computed_share(facts: &Facts, of: PercentOf) -> Option<(Cow<'static, Num>, f64)> {
+    use audit::at;
+    let num = |ptr: &str| facts.num(ptr).map(|n| n.value);
+    let platform = || num(at::PLATFORM_TRAINING_COST).or_else(|| num(at::TOTAL_COST_USD));
+    // the traditional cost and the savings, each stated or the other plus the platform cost
+    let costs = || {
+        let p = platform()?;
+        match (num(at::TRADITIONAL_TRAINING_COST), num(at::COST_SAVINGS_USD)) {
+            (Some(t), _) => Some((t, t - p, p)),
+            (None, Some(saved)) => Some((saved + p, saved, p)),
+            (None, None) => None,
+        }
+    };
+    let (formula, value) = match of {
+        PercentOf::CostSavings => {
+            let (t, saved, _) = costs()?;
+            ("cost_savings_usd / traditional_training_cost * 100", (t != 0.0).then(|| saved / t * 100.0)?)
+        }
+        PercentOf::Roi => {
+            let (_, saved, p) = costs()?;
+            ("cost_savings_usd / platform_training_cost * 100", (p != 0.0).then(|| saved / p * 100.0)?)
+        }
+        PercentOf::TimeSavings => {
+            let s = num(at::CONVERGENCE_SPEEDUP)?;
+            ("(1 - 1 / convergence_speedup) * 100", (s != 0.0).then(|| (1.0 - 1.0 / s) * 100.0)?)
+        }
+        _ => return None,
+    };
+    if !value.is_finite() {
+        return None;
+    }
+    let (section, field, _, _) = percent_metric(of);
+    let pointer = format!("{formula} (computed: {} is absent)", p(section, field));
+    Some((Cow::Owned(Num { pointer: pointer.into(), value, decimals: 2 }), 1.0))
+}
+
 fn percent_metric(of: PercentOf) -> (&'static str, &'static str, f64, &'static str) {
     match of {
         PercentOf::CostSavings => (GAINS, "cost_savings_percentage", 1.0, "cost savings"),

@@ -25,8 +25,10 @@ then an integer that is not an amount (\"seed of 2 million\", \"seeds were remov
 are not seeds), signed (`seed=+42`) or grouped with underscores (`seed: 4_2`); a seed name opening \
 an XML element, then the integer (`<seed>42</seed>`; \"seeds > 3\" stays prose); and in a command \
 line recorded as its arguments, an integer in the element after an option of two dashes whose \
-name ends in `seed` or `seeds` (`[\"train.py\", \"--seed\", \"42\"]`, `--random-seed`; not `-s`, \
-too short to tell from other options).",
+name is one of the seed names above (`[\"train.py\", \"--seed\", \"42\"]`, `--random-seed`, \
+`--seed-value`, `--random_state`, `--rng-key`; not `-s`, too short to tell from other options); and \
+a seed held as a name/value pair (`{\"name\": \"SEED\", \"value\": \"42\"}`, `key`/`Value` and the \
+like: the value of such a pair is read as a member of its name, by every scan of this profile).",
 };
 
 pub static PII_EMAIL: Rule = Rule {

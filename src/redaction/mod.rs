@@ -290,13 +290,13 @@ fn is_ssn_name(name: &str) -> bool {
 
 /// The value at `path` is held under an SSN-like name, its own or its array's.
 fn under_ssn_name(path: &[Seg]) -> bool {
-    path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_ssn_name)
+    path.iter().rev().find_map(Seg::name).is_some_and(is_ssn_name)
 }
 
 /// The value at `path` is held under a phone-like name: its member's, or in an array
 /// the array's (`"phones": ["4155550100"]`).
 fn under_phone_name(path: &[Seg]) -> bool {
-    path.iter().rev().find_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None }).is_some_and(is_phone_name)
+    path.iter().rev().find_map(Seg::name).is_some_and(is_phone_name)
 }
 
 /// The signature material under `signatures`, at the exact places the format (spec 3.3)
@@ -407,6 +407,37 @@ fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> bool {
     get("bit_generator").is_some_and(Value::is_string)
         || (get("inc").is_some_and(number) && get("state").is_some_and(number))
 }
+
+/// A setting held as a name/value pair, the name as data: `{"name": "SEED", "value":
+/// "42"}` (a Kubernetes environment variable), `{"Name": "random_state", "Value": "42"}`
+/// (SageMaker), `{"key": "seed", "value": 42}` (MLflow), `{"name": "phone", "value":
+/// "4155550100"}`. When the object has one member of [`PAIR_NAMES`] whose string is a name
+/// the scans read (a seed, parameters, weights, a phone or SSN name) and one member of
+/// [`PAIR_VALUES`]: the value member's key and that name. Its value is then read as the
+/// value of a member of that name; such pairs passed a public profile that rejects
+/// `"seed": 42`.
+fn named_pair(map: &serde_json::Map<String, Value>) -> Option<(&str, &str)> {
+    let member = |names: &[&str]| {
+        let mut found = map.iter().filter(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)));
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    let name = member(&PAIR_NAMES)?.1.as_str()?;
+    if name.len() > MAX_PAIR_NAME || (named(name).is_none() && !is_phone_name(name) && !is_ssn_name(name)) {
+        return None;
+    }
+    Some((member(&PAIR_VALUES)?.0.as_str(), name))
+}
+
+/// The members that name a name/value pair ([`named_pair`]), any case.
+const PAIR_NAMES: [&str; 5] = ["name", "key", "param", "parameter", "variable"];
+/// The members that hold its value, any case.
+const PAIR_VALUES: [&str; 3] = ["value", "val", "default"];
+/// The longest name of a pair read as a name: names are short, and a long string under
+/// `name` is text, scanned as text.
+const MAX_PAIR_NAME: usize = 128;
 
 /// What the scans share for one bundle.
 struct Scan<'o> {
@@ -567,28 +598,48 @@ fn plain_decimal(literal: &str) -> Option<String> {
 enum Seg<'a> {
     Key(&'a str),
     Index(usize),
+    /// The value member `key` of a name/value pair whose name member says `name`
+    /// ([`named_pair`]): its pointer is the key's, what it holds is named by `name`.
+    Named {
+        key: &'a str,
+        name: &'a str,
+    },
+}
+
+impl<'a> Seg<'a> {
+    /// The name that says what the value under this step holds: a member's own, or the
+    /// name of its pair.
+    fn name(&self) -> Option<&'a str> {
+        match *self {
+            Seg::Key(k) => Some(k),
+            Seg::Named { name, .. } => Some(name),
+            Seg::Index(_) => None,
+        }
+    }
 }
 
 fn pointer_of(path: &[Seg]) -> String {
     let mut p = String::new();
     for s in path {
         p = match s {
-            Seg::Key(k) => child(&p, k),
+            Seg::Key(k) | Seg::Named { key: k, .. } => child(&p, k),
             Seg::Index(i) => child(&p, &i.to_string()),
         };
     }
     p
 }
 
-/// A command-line option naming a seed, as an argument of its own: `--seed`,
-/// `--random-seed`, `--random_seed`, `--data-seed` (two dashes, any case; a name that
-/// ends in `seed` or `seeds`). One dash (`-s`) is too short a name to tell from others.
+/// A command-line option naming a seed, as an argument of its own: two dashes and a name
+/// that names a seed as a member name does ([`named`]: `--seed`, `--random-seed`,
+/// `--data_seed`, `--seed-value`, `--random-state`, `--rng-key`, `--seed_1`; any case).
+/// It read only names ending in `seed` or `seeds`, so `["train.py", "--random_state",
+/// "42"]` passed a public profile that rejects `"random_state": 42` and the string
+/// `--random_state 42`. One dash (`-s`) is too short a name to tell from others.
 fn seed_option(s: &str) -> bool {
     let Some(name) = s.strip_prefix("--") else { return false };
-    name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && {
-        let lower = name.to_ascii_lowercase();
-        lower.ends_with("seed") || lower.ends_with("seeds")
-    }
+    name.len() <= 64
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && named(name) == Some(Named::Seed)
 }
 
 /// An integer as an argument holds it: a JSON integer, or a string of one (signed,
@@ -649,8 +700,11 @@ impl Scan<'_> {
                 let mut held = false;
                 // one finding for a generator's state, not one more for a state inside it
                 let generator = self.in_state == 0 && generator_state(|k| map.get(k));
+                let pair = named_pair(map);
                 for (k, item) in map {
-                    path.push(Seg::Key(k));
+                    // the value of a name/value pair is held under the pair's name
+                    let name = pair.filter(|(key, _)| *key == k).map_or(k.as_str(), |(_, name)| name);
+                    path.push(if name == k { Seg::Key(k) } else { Seg::Named { key: k, name } });
                     self.text(k, path, true, out);
                     let state = generator && k == "state";
                     self.in_state += usize::from(state);
@@ -659,7 +713,7 @@ impl Scan<'_> {
                     if state {
                         self.seed(item, path, out);
                     } else {
-                        self.name(k, item, inner, path, out);
+                        self.name(name, item, inner, path, out);
                     }
                     held |= inner;
                     path.pop();
@@ -675,7 +729,7 @@ impl Scan<'_> {
     /// included); `held`: its value holds a number (`walk`). `run_seed` and
     /// `training.params` have findings of their own, above.
     fn name(&mut self, k: &str, v: &Value, held: bool, path: &[Seg], out: &mut Outcome) {
-        let keys = || path.iter().filter_map(|s| if let Seg::Key(k) = s { Some(*k) } else { None });
+        let keys = || path.iter().filter_map(Seg::name);
         let mut top = keys();
         match (top.next(), top.next()) {
             (Some("run_seed"), None) | (Some("training"), Some("params")) => return,

@@ -276,7 +276,10 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
             }
         }
         scanned = at;
-        let local = text.get(run..at).unwrap_or_default().trim_start_matches('.');
+        let mut local = text.get(run..at).unwrap_or_default().trim_start_matches('.');
+        if local.is_empty() {
+            local = quoted_local(text.get(..at).unwrap_or_default());
+        }
         let start = at - local.len();
         let after = text.get(at + sign..).unwrap_or_default();
         let (domain, len) = domain_after(after);
@@ -291,6 +294,26 @@ fn emails(text: &str, hits: &mut Vec<PiiHit>) {
         }
     }
 }
+
+/// The quoted local part (RFC 5322) that `before` ends with: `"jane doe"@example.com`,
+/// `"jane@home"@example.com`; its opening quote no more than 64 bytes back (the most a
+/// local part holds), so that each sign reads a bounded stretch. Empty when there is none.
+fn quoted_local(before: &str) -> &str {
+    let Some(inner) = before.strip_suffix('"') else { return "" };
+    let mut from = inner.len().saturating_sub(MAX_LOCAL);
+    while !inner.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = inner.get(from..).unwrap_or_default();
+    let quoted = |open: usize| window.get(open + 1..).is_some_and(|q| !q.is_empty() && !q.contains(char::is_control));
+    match window.rfind('"') {
+        Some(open) if quoted(open) => before.get(from + open..).unwrap_or_default(),
+        _ => "",
+    }
+}
+
+/// The most bytes of a local part (RFC 5321, 4.5.3.1.1).
+const MAX_LOCAL: usize = 64;
 
 /// Top-level domains that end an address written with the word `at` (`jane at example
 /// dot com`): there prose is near (`scores at inference dot products`), so only a domain

@@ -106,7 +106,7 @@ fn slash_form(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Form> {
         return Some(Form::Unread(
             "a slash with a space beside it between two numbers, which this tool does not read as a fraction; not \
              read in part either",
-            r.digit_run_end(j + 2),
+            r.unread_end(j + 2),
         ));
     }
     // a ratio starts at `in` or `out`: the number is parsed only then
@@ -142,7 +142,7 @@ fn slash_form(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Form> {
     }
     // digit groups or an exponent glued after it: "1/2.5", "1/1,000", "1/1e308", "1/10^9"
     if r.continues_digits(end) {
-        return Some(Form::Unread(GLUED, r.digit_run_end(end)));
+        return Some(Form::Unread(GLUED, r.unread_end(end)));
     }
     if r.glued(end) && (r.word(end) == Some("e") || matches!(r.sym(end), Some('^' | '*'))) {
         let mut k = end + 1;
