@@ -114,8 +114,18 @@ fn claims_and_pii_scans_are_linear() {
         assert!(hits.len() >= 5 * n, "every item of every repetition is found: {} for {n}", hits.len());
         start.elapsed().as_secs_f64()
     };
+    // The best of three of each size, and the pair measured again (twice at most) while
+    // over the bound: the proptests of this file run beside it on a machine of two cores,
+    // and one stalled measurement failed the test (once, under a loaded machine, on 2026-12-04).
+    // A quadratic scan measures about 4 every time; the bound is not loosened.
+    let best = |n: usize| (0..3).map(|_| time(n)).fold(f64::INFINITY, f64::min);
     let _ = time(200);
-    let small = time(3000);
-    let large = time(6000);
+    let (mut small, mut large) = (0.0, f64::INFINITY);
+    for _ in 0..3 {
+        (small, large) = (best(3000), best(6000));
+        if large <= 3.0 * small + 0.05 {
+            break;
+        }
+    }
     assert!(large <= 3.0 * small + 0.05, "3000 repetitions took {small:.3} s, 6000 took {large:.3} s");
 }
