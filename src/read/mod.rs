@@ -10,7 +10,7 @@ use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
 pub use parser::{Piece, Sink, Streamed};
 
-pub use locate::{line_column, locate, locate_all, numbers_as_written, positions, Step};
+pub use locate::{ends_line, line_column, locate, locate_all, numbers_as_written, positions, Step};
 pub use source::Source;
 
 /// The top-level member that carries the hash and the signatures; it is not part of
