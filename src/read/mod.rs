@@ -353,13 +353,15 @@ impl Document {
     }
 }
 
-/// The payload compacted with members in the order the source wrote them; numbers
-/// and strings in canonical form, or as written (`verbatim`). Only the integrity
-/// diagnosis needs it.
-pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
+/// The payload compacted with members in the order the source wrote them, or sorted as
+/// RFC 8785 sorts them (`sorted`); numbers and strings in canonical form, or as written
+/// (`verbatim`: `json.dumps(payload, sort_keys=True, separators=(",", ":"))` over the
+/// tree Python wrote the file from is the payload sorted and verbatim). Only the
+/// integrity diagnosis needs it.
+pub fn source_order_payload(source: &[u8], sorted: bool, verbatim: bool) -> Option<Vec<u8>> {
     let opts = ParseOptions {
         max_depth: Limits::default().max_depth,
-        sort: false,
+        sort: sorted,
         verbatim,
         any_value: false,
         split_from: usize::MAX,
