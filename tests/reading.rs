@@ -18,6 +18,7 @@ const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
     ("read/number-underflow.json", "read.number-out-of-range", "/privacy/epsilon", 8, 27),
     ("read/invalid-utf8.json", "read.invalid-utf8", "/notes", 54, 13),
     ("read/bom.json", "read.bom", "", 1, 1),
+    ("read/bom-after-blanks.json", "read.bom", "", 2, 2),
     ("read/utf16.json", "read.invalid-utf8", "", 1, 1),
     ("read/utf32.json", "read.invalid-utf8", "", 1, 1),
     ("read/trailing-data.json", "read.trailing-data", "", 57, 1),
