@@ -283,7 +283,9 @@ const WINDOW: usize = 240;
 fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
     let floor = offset.saturating_sub(WINDOW);
     let ceil = offset.saturating_add(WINDOW).min(source.len());
-    let start = source.get(floor..offset)?.iter().rposition(|&b| b == b'\n').map_or(floor, |i| floor + i + 1);
+    // The line as positions count it: after the last line end before the spot (a
+    // carriage return alone ends one, read::ends_line), up to the next CR or LF.
+    let start = (floor..offset).rev().find(|&i| crate::read::ends_line(source, i)).map_or(floor, |i| i + 1);
     let end = source.get(offset..ceil)?.iter().position(|&b| b == b'\n' || b == b'\r').map_or(ceil, |i| offset + i);
     // Cut on char boundaries: skip continuation bytes at the window's edges.
     let start = (start..offset).find(|&i| source.get(i).is_some_and(|b| (b & 0xC0) != 0x80)).unwrap_or(offset);
@@ -295,7 +297,7 @@ fn excerpt(source: &[u8], offset: usize) -> Option<crate::finding::Excerpt> {
     let col = before.chars().count();
     let len = String::from_utf8_lossy(token).chars().count().max(1);
     Some(crate::finding::Excerpt {
-        clipped_start: start > 0 && source.get(start - 1).is_some_and(|&b| b != b'\n'),
+        clipped_start: start > 0 && !crate::read::ends_line(source, start - 1),
         clipped_end: end < source.len() && !matches!(source.get(end), Some(b'\n' | b'\r')),
         text,
         start: col,

@@ -78,6 +78,24 @@ const CASES: &[(&str, &str, &str, i32, &str)] = &[
         1,
         "source's key order, numbers and strings as written, compact,",
     ),
+    (
+        // Sealed with Python's json.dumps(payload, sort_keys=True, separators=(",", ":"))
+        // and written by json.dump (fixtures/make-fixtures.py): "2.0", not "2". Was
+        // reported as "changed after it was sealed".
+        "integrity/python-sorted-compact.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "the payload with sorted keys, numbers and strings as written, compact, not",
+    ),
+    (
+        // The same with json.dumps(payload, sort_keys=True): ", " and ": ".
+        "integrity/python-sorted-default.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "the payload with sorted keys, numbers and strings as written, with Python's default separators, not",
+    ),
 ];
 
 #[test]

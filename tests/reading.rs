@@ -18,6 +18,7 @@ const REJECTED: &[(&str, &str, &str, u64, u64)] = &[
     ("read/number-underflow.json", "read.number-out-of-range", "/privacy/epsilon", 8, 27),
     ("read/invalid-utf8.json", "read.invalid-utf8", "/notes", 54, 13),
     ("read/bom.json", "read.bom", "", 1, 1),
+    ("read/bom-after-blanks.json", "read.bom", "", 2, 2),
     ("read/utf16.json", "read.invalid-utf8", "", 1, 1),
     ("read/utf32.json", "read.invalid-utf8", "", 1, 1),
     ("read/trailing-data.json", "read.trailing-data", "", 57, 1),
@@ -377,4 +378,43 @@ fn a_flood_of_long_reading_findings_does_not_hide_a_later_reading_error() {
     // At the escape's backslash, as for fixtures/read/lone-surrogate.json.
     let (line, column) = line_column(&text, text.find("\"\\ud800\"").unwrap() + 1);
     assert_finding(b, "read.lone-surrogate", "/x-late", line, column);
+}
+
+/// A line ends at LF, CRLF or a lone CR (classic Mac OS); U+2028, U+2029 and U+0085 inside
+/// a string do not (docs/spec.md, "Positions"). The fixtures are number-overflow.json with
+/// other line ends, so the finding is where that file has it, line 8, column 27, in every
+/// format: a file saved with lone CRs put every finding on line 1 before.
+#[test]
+fn lines_end_at_lf_crlf_and_lone_cr_in_every_format() {
+    for file in ["read/lines-cr.json", "read/lines-crlf.json", "read/lines-separators.json"] {
+        let (code, bundle) = verify_json(file, &[]);
+        assert_eq!(code, 1, "{file}");
+        assert_finding(&bundle, "read.number-out-of-range", "/privacy/epsilon", 8, 27);
+
+        let path = fixture(file);
+        let path = path.to_str().unwrap();
+        let sarif = run(&["--format", "sarif", "--now", NOW, path]);
+        let v = assert_valid_sarif(&sarif.stdout);
+        // SARIF's default is CRLF and LF only: the run says a lone CR counted too.
+        assert_eq!(v["runs"][0]["newlineSequences"], serde_json::json!(["\r\n", "\n", "\r"]), "{file}");
+        let result = v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "read.number-out-of-range")
+            .unwrap_or_else(|| panic!("{file}: no SARIF result"));
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(8), Some(27)), "{file}");
+
+        // The human report's place and the source line it shows: line 8 alone.
+        let human = run(&["--now", NOW, path]);
+        assert!(human.stdout.contains(&format!("{path}:8:27")), "{file}: {}", human.stdout);
+        let line8 = "8 │   \"privacy\": { \"epsilon\": 1e400, \"synthetic_ratio\": 0.98 },\n";
+        assert!(human.stdout.contains(line8), "{file}: {}", human.stdout);
+
+        // canonicalize and digest refuse it, naming the same place.
+        let canon = run(&["canonicalize", path]);
+        assert_eq!(canon.code, 1, "{file}");
+        assert!(canon.stderr.contains(&format!("{path}:8:27: error[read.number-out-of-range]")), "{}", canon.stderr);
+    }
 }

@@ -528,12 +528,16 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
     // layout is hashed as it is written, with and without a final newline, and given up
     // past RELAYOUT_BUDGET times the payload: indenting deeply nested arrays multiplies
     // the text by the depth, which a hostile bundle would make hundreds of times.
-    let source_order = read::source_order_payload(src, false);
-    let as_written = read::source_order_payload(src, true);
-    let orders: [(&str, Option<&[u8]>); 3] = [
+    let source_order = read::source_order_payload(src, false, false);
+    let as_written = read::source_order_payload(src, false, true);
+    // What `json.dumps(payload, sort_keys=True)` writes, the usual "canonical JSON" of a
+    // Python publisher: keys sorted, numbers and strings as the same Python wrote the file.
+    let sorted_as_written = read::source_order_payload(src, true, true);
+    let orders: [(&str, Option<&[u8]>); 4] = [
         ("in the source's key order, numbers and strings as written", as_written.as_deref()),
         ("in the source's key order", source_order.as_deref()),
         ("with sorted keys", Some(doc.payload())),
+        ("with sorted keys, numbers and strings as written", sorted_as_written.as_deref()),
     ];
     let layouts = [
         ("compact", Layout::COMPACT),

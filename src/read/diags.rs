@@ -29,9 +29,9 @@ pub static BOM: Rule = Rule {
     section: Reading,
     severity: Error,
     title: "No leading byte order mark",
-    explanation: "The file starts with the UTF-8 byte order mark EF BB BF. RFC 8259 forbids \
-emitting one, and silently skipping it would mean verifying different bytes than were \
-published. Re-export the bundle without a BOM.",
+    explanation: "The file starts with the UTF-8 byte order mark EF BB BF (alone or after \
+blanks). RFC 8259 forbids emitting one, and silently skipping it would mean verifying \
+different bytes than were published. Re-export the bundle without a BOM.",
 };
 
 pub static SYNTAX: Rule = Rule {

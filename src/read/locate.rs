@@ -174,8 +174,22 @@ pub fn locate(src: &[u8], pointer: &str) -> Option<usize> {
     Some(w.pos)
 }
 
-/// 1-based line and column (in Unicode scalar values) of a byte offset. For more than
-/// one offset, [`positions`]: this one scans from the start.
+/// A line ends at a line feed, a carriage return followed by a line feed (one end, not
+/// two), or a carriage return alone: the three line ends of JSON's whitespace, as LSP,
+/// VS Code and the SARIF report (`newlineSequences`) count them. U+2028, U+2029 and
+/// U+0085, which JSON allows only inside strings, do not end a line (editors show them
+/// on the line). Returns whether `src[i]` ends a line.
+pub fn ends_line(src: &[u8], i: usize) -> bool {
+    match src.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => src.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// 1-based line and column (in Unicode scalar values) of a byte offset, lines ending as
+/// [`ends_line`] has it. For more than one offset, [`positions`]: this one scans from
+/// the start.
 pub fn line_column(src: &[u8], offset: usize) -> Position {
     positions(src, &[offset]).first().copied().unwrap_or(Position { line: 1, column: 1 })
 }
@@ -189,14 +203,19 @@ pub fn positions(src: &[u8], offsets: &[usize]) -> Vec<Position> {
     let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
     let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
     for (target, i) in order {
-        let span = src.get(at..target).unwrap_or_default();
-        let newlines = span.iter().filter(|&&b| b == b'\n').count();
-        if newlines == 0 {
-            column += chars(span);
-        } else {
-            line += newlines;
-            let tail = span.iter().rposition(|&b| b == b'\n').and_then(|nl| span.get(nl + 1..)).unwrap_or_default();
-            column = 1 + chars(tail);
+        // Line ends are judged on the whole source, not the span: a carriage return at
+        // the span's end may be followed by a line feed past it.
+        let (mut newlines, mut after) = (0usize, None);
+        for i in (at..target).filter(|&i| ends_line(src, i)) {
+            newlines += 1;
+            after = Some(i + 1);
+        }
+        match after {
+            None => column += chars(src.get(at..target).unwrap_or_default()),
+            Some(start) => {
+                line += newlines;
+                column = 1 + chars(src.get(start..target).unwrap_or_default());
+            }
         }
         at = target;
         if let Some(slot) = out.get_mut(i) {
@@ -544,6 +563,19 @@ mod tests {
         assert_eq!(at("/a/missing"), Position { line: 2, column: 8 });
     }
 
+    /// Lines end at LF, CRLF (once) and a lone CR, never at U+2028, U+2029 or U+0085:
+    /// positions counted by hand.
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let src = "{\"a\": 1,\r\"b\": 2,\r\n\"c\": \"\u{2028}\u{2029}\u{85}\", \"d\": 3,\n\r\"e\": 4}";
+        let offsets: Vec<usize> = ["1", "2", "\"\u{2028}", "3", "4"].iter().filter_map(|t| src.find(t)).collect();
+        let at = |line, column| Position { line, column };
+        assert_eq!(positions(src.as_bytes(), &offsets), [at(1, 7), at(2, 6), at(3, 6), at(3, 18), at(5, 6)]);
+        // A CR whose LF is past the span still ends the line once.
+        let lf = src.find("\r\n").map(|i| i + 1).unwrap_or(0);
+        assert_eq!(positions(src.as_bytes(), &[lf, lf + 1]), [at(2, 9), at(3, 1)]);
+    }
+
     /// The one-walk forms agree with the one-pointer ones (hand-checked above), in any
     /// order, with repeats, absent members, indexes past the end and non-pointers.
     #[test]
@@ -560,8 +592,8 @@ mod tests {
         for (o, p) in offsets.iter().zip(one_pass) {
             // Independent: count lines and columns by splitting the text.
             let before = String::from_utf8_lossy(&src[..(*o).min(src.len())]).into_owned();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let line = before.split("\r\n").flat_map(|l| l.split(['\r', '\n'])).count();
+            let column = before.rsplit(['\r', '\n']).next().map_or(0, |l| l.chars().count()) + 1;
             assert_eq!(p, Position { line, column }, "offset {o}");
         }
     }

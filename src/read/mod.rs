@@ -10,7 +10,7 @@ use crate::finding::{Finding, Position};
 use parser::{ParseOptions, TopMember};
 pub use parser::{Piece, Sink, Streamed};
 
-pub use locate::{line_column, locate, locate_all, numbers_as_written, positions, Step};
+pub use locate::{ends_line, line_column, locate, locate_all, numbers_as_written, positions, Step};
 pub use source::Source;
 
 /// The top-level member that carries the hash and the signatures; it is not part of
@@ -102,8 +102,8 @@ pub(crate) fn read_split(source: Source, limits: &Limits, sink: Option<Sink<'_>>
         );
         return ReadResult { document: None, findings, source, stopped_by: Some(&diags::TOO_LARGE) };
     }
-    if source.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        findings.push(Finding::new(&diags::BOM, "", "the file starts with a UTF-8 byte order mark (EF BB BF)").at(0));
+    if let Some(f) = leading_bom(&source, "file") {
+        findings.push(f);
         return ReadResult { document: None, findings, source, stopped_by: Some(&diags::BOM) };
     }
     let opts = ParseOptions { max_depth: limits.max_depth, sort: true, verbatim: false, any_value: false, split_from };
@@ -353,13 +353,30 @@ impl Document {
     }
 }
 
-/// The payload compacted with members in the order the source wrote them; numbers
-/// and strings in canonical form, or as written (`verbatim`). Only the integrity
-/// diagnosis needs it.
-pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
+/// The UTF-8 byte order mark before the value, first or after JSON whitespace (an editor
+/// or a `printf ' '` before the export): the same defect wherever the blanks put it, and
+/// named as such rather than as a top level that is not JSON.
+fn leading_bom(source: &[u8], what: &str) -> Option<Finding> {
+    let at = source.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(source.len());
+    if !source.get(at..).is_some_and(|rest| rest.starts_with(&[0xEF, 0xBB, 0xBF])) {
+        return None;
+    }
+    let message = match at {
+        0 => format!("the {what} starts with a UTF-8 byte order mark (EF BB BF)"),
+        n => format!("the {what} has a UTF-8 byte order mark (EF BB BF) after {n} byte(s) of whitespace"),
+    };
+    Some(Finding::new(&diags::BOM, "", message).at(at))
+}
+
+/// The payload compacted with members in the order the source wrote them, or sorted as
+/// RFC 8785 sorts them (`sorted`); numbers and strings in canonical form, or as written
+/// (`verbatim`: `json.dumps(payload, sort_keys=True, separators=(",", ":"))` over the
+/// tree Python wrote the file from is the payload sorted and verbatim). Only the
+/// integrity diagnosis needs it.
+pub fn source_order_payload(source: &[u8], sorted: bool, verbatim: bool) -> Option<Vec<u8>> {
     let opts = ParseOptions {
         max_depth: Limits::default().max_depth,
-        sort: false,
+        sort: sorted,
         verbatim,
         any_value: false,
         split_from: usize::MAX,
@@ -374,8 +391,8 @@ pub fn source_order_payload(source: &[u8], verbatim: bool) -> Option<Vec<u8>> {
 /// [`canonicalize_value`], with the warnings of the reading (a number whose written value
 /// the RFC 8785 form does not keep): a file matched by its canonical hash must not hide one.
 pub fn canonicalize_value_warnings(source: &[u8], limits: &Limits) -> Result<(Vec<u8>, Vec<Finding>), Vec<Finding>> {
-    if source.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Err(vec![Finding::new(&diags::BOM, "", "the text starts with a UTF-8 byte order mark").at(0)]);
+    if let Some(f) = leading_bom(source, "text") {
+        return Err(vec![f]);
     }
     let opts = ParseOptions {
         max_depth: limits.max_depth,

@@ -1404,8 +1404,24 @@ impl Parser<'_, '_> {
             // order: `"\u00e9"` is six bytes beside `"]"` but 'é' beside `"]\n"`, whose
             // escape makes `cmp` decode both. Sorting by a comparison that is no total
             // order panics (a 330-byte bundle with a wrong hash stopped the run, and a
-            // whole batch, with exit 101). Nothing needs the order: this read keeps the
-            // source's (`sort` is false), and the strict read found any repeated name.
+            // whole batch, with exit 101). The strict read found any repeated name.
+            // Sorted (the diagnosis's stand-in for Python's `sort_keys=True`), names
+            // are compared decoded, in code point order as Python compares them, with
+            // the written bytes as a tie-break: one key per member, so a total order.
+            if self.opts.sort {
+                let keys: Vec<(Option<String>, &[u8])> = ms
+                    .iter()
+                    .map(|m| {
+                        let quoted = out.get(m.start..m.key_end).unwrap_or_default();
+                        (serde_json::from_slice::<String>(quoted).ok(), quoted)
+                    })
+                    .collect();
+                in_order = keys.iter().zip(keys.iter().skip(1)).all(|(a, b)| a <= b);
+                if !in_order {
+                    order.extend(0..ms.len());
+                    order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)));
+                }
+            }
         } else if self.shape.matches(out, ms) {
             // Same names in the same order as the last object that was checked: its
             // verdict holds (sorted or not, never duplicates).

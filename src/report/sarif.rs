@@ -90,6 +90,9 @@ impl Sink for Stream<'_> {
         )?;
         writeln!(out, "{MEMBER}\"tool\": {},", pretty(&tool, MEMBER)?)?;
         writeln!(out, "{MEMBER}\"columnKind\": \"unicodeCodePoints\",")?;
+        // How lines were counted (read::ends_line): SARIF's default is CRLF and LF only,
+        // and a viewer would place a finding in a file with lone CRs lines off.
+        writeln!(out, "{MEMBER}\"newlineSequences\": [\"\\r\\n\", \"\\n\", \"\\r\"],")?;
         if let Some(root) = srcroot() {
             let base = json!({ SRCROOT: { "uri": root } });
             writeln!(out, "{MEMBER}\"originalUriBaseIds\": {},", pretty(&base, MEMBER)?)?;
