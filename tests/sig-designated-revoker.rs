@@ -93,3 +93,42 @@ fn more_designated_revocations_than_are_checked_stop_the_run() {
         assert!(r.stderr.contains(&needle), "expected {needle:?} in stderr: {}", r.stderr);
     }
 }
+
+#[test]
+fn a_bare_designated_revocation_given_as_its_own_file_applies() {
+    // the revocation signature alone names only its issuer, the revoker: it is checked
+    // over the certificates that designate the revoker (gpg checked it against the
+    // revoker's own certificate: "Bad signature", and aeb-verify up to c039020 said
+    // "forged or damaged", exit 2), in either order of the files
+    for files in [
+        ["signer.asc", "revoker.asc", "compromised.bare-desig-rev.asc"],
+        ["compromised.bare-desig-rev.asc", "revoker.asc", "signer.asc"],
+    ] {
+        let r = verify(BUNDLE, args([dr(files[0]), dr(files[1]), dr(files[2])]));
+        r.code(1);
+        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+        for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
+            assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
+        }
+    }
+}
+
+#[test]
+fn a_bare_forged_designated_revocation_stops_the_run() {
+    let r = verify(BUNDLE, args([dr("signer.asc"), dr("revoker.asc"), dr("forged.bare-desig-rev.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in ["forged.bare-desig-rev.asc", "does not verify", "is not applied"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_bare_designated_revocation_without_the_revoker_stops_the_run() {
+    let r = verify(BUNDLE, args([dr("signer.asc"), dr("compromised.bare-desig-rev.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in ["compromised.bare-desig-rev.asc", &fpr("revoker"), "no --cert gives that certificate"] {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}

@@ -280,36 +280,106 @@ fn armor_blocks(text: &str) -> Result<Vec<&str>, &str> {
 }
 
 /// Applies a revocation certificate to the certificate of `certs` it revokes: the one
-/// whose primary key issued it, once the signature verifies against that key. Its
-/// index, or why not: a revocation of no certificate given, or one that does not verify
-/// (forged or damaged), is refused rather than left out, as the auditor gave it to be
-/// applied.
+/// whose primary key issued it, once the signature verifies against that key; else, when
+/// its issuer is a designated revoker of certificates given (RFC 9580 5.2.3.23) and that
+/// revoker's key is given too, the first of them it verifies over with the revoker's key.
+/// A key revocation does not name the key it revokes, only its issuer: a bare revocation by
+/// a designated revoker (the signature packet alone, without the revoked primary key that
+/// `gpg --desig-revoke` writes before it) was checked against the revoker's own
+/// certificate and refused as "forged or damaged". Its index, or why not: a revocation of
+/// no certificate given, or one that does not verify (forged or damaged), is refused
+/// rather than left out, as the auditor gave it to be applied.
 pub fn apply_revocation(certs: &mut [Cert], sig: Signature) -> Result<usize, String> {
     let issuers = sig.get_issuers();
-    let Some(i) = certs.iter().position(|c| issuers.iter().any(|h| h.aliases(c.key_handle()))) else {
-        // the issuer's fingerprint where the signature gives it, else its key ID
-        let named = issuers
-            .iter()
-            .find(|h| matches!(h, openpgp::KeyHandle::Fingerprint(_)))
-            .or(issuers.first())
-            .map_or_else(|| "a key it does not name".to_owned(), |h| h.to_hex());
-        return Err(format!(
-            "a revocation certificate of {named}, and no --cert gives that certificate: give the certificate it \
-             revokes as well, or leave the revocation out"
-        ));
-    };
+    let own = certs.iter().position(|c| issuers.iter().any(|h| h.aliases(c.key_handle())));
+    let mut refused = None;
+    if let Some(i) = own {
+        let cert = certs.get(i).ok_or("no certificate")?;
+        let pk = cert.primary_key().key();
+        match sig.verify_primary_key_revocation(pk, pk) {
+            Ok(()) => return insert_revocation(certs, i, sig),
+            Err(e) => refused = Some((cert.fingerprint().to_hex(), format!("{e:#}"))),
+        }
+    }
+    if let Some(i) = designated_target(certs, &sig) {
+        return insert_revocation(certs, i, sig);
+    }
+    match refused {
+        Some((fpr, e)) => Err(format!(
+            "the revocation certificate of {fpr} does not verify against it ({e}), nor as a revocation by a \
+             designated revoker of a certificate given: a forged or damaged revocation is not applied"
+        )),
+        None => {
+            // the issuer's fingerprint where the signature gives it, else its key ID
+            let named = issuers
+                .iter()
+                .find(|h| matches!(h, openpgp::KeyHandle::Fingerprint(_)))
+                .or(issuers.first())
+                .map_or_else(|| "a key it does not name".to_owned(), |h| h.to_hex());
+            Err(format!(
+                "a revocation certificate issued by {named}, and no --cert gives that certificate, nor a \
+                 certificate that designates it as a revoker together with its certificate: give the \
+                 certificate it revokes (and, for a designated revoker's revocation, the revoker's) as well, or \
+                 leave the revocation out"
+            ))
+        }
+    }
+}
+
+fn insert_revocation(certs: &mut [Cert], i: usize, sig: Signature) -> Result<usize, String> {
     let cert = certs.get(i).ok_or("no certificate")?;
     let fpr = cert.fingerprint().to_hex();
-    let pk = cert.primary_key().key();
-    sig.verify_primary_key_revocation(pk, pk).map_err(|e| {
-        format!("the revocation certificate of {fpr} does not verify against it ({e:#}): a forged or damaged revocation is not applied")
-    })?;
     let (revoked, _) =
         cert.clone().insert_packets(sig).map_err(|e| format!("cannot apply the revocation to {fpr}: {e:#}"))?;
     if let Some(c) = certs.get_mut(i) {
         *c = revoked;
     }
     Ok(i)
+}
+
+/// The certificate of `certs` that `sig`, a key revocation, revokes as made by one of
+/// its designated revokers whose key is given (a key of any of `certs`): the first it
+/// verifies over. Each candidate costs a hash of its primary key; only one whose digest
+/// starts as the signature says (gpg refuses any other) costs a signature verification,
+/// so a keyring of many certificates designating one revoker is not verified against
+/// one by one.
+fn designated_target(certs: &[Cert], sig: &Signature) -> Option<usize> {
+    if sig.typ() != SignatureType::KeyRevocation {
+        return None;
+    }
+    let issuers = sig.get_issuers();
+    let revokers: Vec<Key<key::PublicParts, key::UnspecifiedRole>> = certs
+        .iter()
+        .flat_map(|c| c.keys())
+        .filter(|k| issuers.iter().any(|h| h.aliases(k.key().key_handle())))
+        .map(|k| k.key().clone().role_into_unspecified())
+        .collect();
+    if revokers.is_empty() {
+        return None;
+    }
+    certs.iter().position(|cert| {
+        let designated = designated_revokers(cert);
+        let pk = cert.primary_key().key();
+        revokers.iter().any(|r| designated.contains(&r.fingerprint()) && revokes(sig, r, pk))
+    })
+}
+
+/// Whether `sig` is a key revocation of `pk` made by `signer`: its digest prefix is
+/// compared first (a hash), and the signature verified only when it matches.
+fn revokes(
+    sig: &Signature,
+    signer: &Key<key::PublicParts, key::UnspecifiedRole>,
+    pk: &Key<key::PublicParts, key::PrimaryRole>,
+) -> bool {
+    let digest = (|| -> openpgp::Result<Vec<u8>> {
+        let mut hash = sig.hash_algo().context()?.for_signature(sig.version());
+        sig.hash_direct_key(&mut hash, pk)?;
+        hash.into_digest()
+    })();
+    match digest {
+        Ok(d) if d.get(..2) == Some(&sig.digest_prefix()[..]) => sig.verify_digest(signer, &d).is_ok(),
+        _ => false,
+    }
 }
 
 /// Most revocations of one certificate checked against a designated revoker's key
@@ -332,29 +402,38 @@ fn designated_revokers(cert: &Cert) -> Vec<Fingerprint> {
     out
 }
 
+/// Every key of `certs` (primary keys and subkeys) by fingerprint: built once per run,
+/// so finding a designated revoker's supplied key is a lookup. Searching every key of
+/// every certificate for each certificate that designates a revoker cost the square of
+/// the keyring (a keyring of many certificates that each name a revoker).
+type SuppliedKeys = std::collections::HashMap<Fingerprint, Key<key::PublicParts, key::UnspecifiedRole>>;
+
+fn supplied_keys(certs: &[Cert]) -> SuppliedKeys {
+    let mut out = SuppliedKeys::new();
+    for k in certs.iter().flat_map(|c| c.keys()) {
+        out.entry(k.key().fingerprint()).or_insert_with(|| k.key().clone().role_into_unspecified());
+    }
+    out
+}
+
 /// The key revocations of `cert` whose issuer is one of its designated revokers, each with
-/// the supplied key of that revoker (a key of any of `certs`) it is to be verified
-/// against. Sequoia keeps revocations by other keys apart and unverified
+/// the supplied key of that revoker (a key of any supplied certificate) it is to be
+/// verified against. Sequoia keeps revocations by other keys apart and unverified
 /// (`RevocationStatus::CouldBe`); those no supplied key can check are not listed.
-fn designated_candidates<'a>(
+fn designated_candidates<'a, 'k>(
     cert: &'a Cert,
-    certs: &[Cert],
-) -> Vec<(&'a Signature, Key<key::PublicParts, key::UnspecifiedRole>)> {
-    let revokers = designated_revokers(cert);
+    supplied: &'k SuppliedKeys,
+) -> Vec<(&'a Signature, &'k Key<key::PublicParts, key::UnspecifiedRole>)> {
+    let revokers: Vec<&Key<key::PublicParts, key::UnspecifiedRole>> =
+        designated_revokers(cert).iter().filter_map(|f| supplied.get(f)).collect();
     if revokers.is_empty() {
         return Vec::new();
     }
-    let supplied: Vec<Key<key::PublicParts, key::UnspecifiedRole>> = certs
-        .iter()
-        .flat_map(|c| c.keys())
-        .filter(|k| revokers.contains(&k.key().fingerprint()))
-        .map(|k| k.key().clone().role_into_unspecified())
-        .collect();
     let mut out = Vec::new();
     for sig in cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation) {
         let issuers = sig.get_issuers();
-        if let Some(k) = supplied.iter().find(|k| issuers.iter().any(|h| h.aliases(k.key_handle()))) {
-            out.push((sig, k.clone()));
+        if let Some(k) = revokers.iter().find(|k| issuers.iter().any(|h| h.aliases(k.key_handle()))) {
+            out.push((sig, *k));
         }
     }
     out
@@ -365,8 +444,9 @@ fn designated_candidates<'a>(
 /// revoker as their issuer, and skipping some could skip the real one, so the file is
 /// refused (exit 2) rather than read in part. None when every certificate is checkable.
 pub fn too_many_designated_revocations(certs: &[Cert]) -> Option<String> {
+    let supplied = supplied_keys(certs);
     certs.iter().find_map(|c| {
-        let n = designated_candidates(c, certs).len();
+        let n = designated_candidates(c, &supplied).len();
         (n > MAX_DESIGNATED_REVOCATIONS).then(|| {
             format!(
                 "certificate {} carries {n} revocations that name one of its designated revokers as their \
@@ -388,11 +468,12 @@ pub fn too_many_designated_revocations(certs: &[Cert]) -> Option<String> {
 /// [`Ctx::designated`] holds these: they count as the holder's own revocations, with the
 /// same hard and soft rules.
 pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
+    let supplied = supplied_keys(certs);
     let mut out = Vec::new();
     for cert in certs {
         let pk = cert.primary_key().key();
-        for (sig, revoker) in designated_candidates(cert, certs).into_iter().take(MAX_DESIGNATED_REVOCATIONS) {
-            if sig.verify_primary_key_revocation(&revoker, pk).is_ok() && !out.contains(sig) {
+        for (sig, revoker) in designated_candidates(cert, &supplied).into_iter().take(MAX_DESIGNATED_REVOCATIONS) {
+            if sig.verify_primary_key_revocation(revoker, pk).is_ok() && !out.contains(sig) {
                 out.push(sig.clone());
             }
         }
@@ -407,10 +488,11 @@ pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
 /// but the auditor may hold the revoker's certificate, and without it the certificate is
 /// used as unrevoked.
 pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
-    let supplied = |f: &Fingerprint| certs.iter().flat_map(|c| c.keys()).any(|k| k.key().fingerprint() == *f);
+    let keys = supplied_keys(certs);
     let mut out = Vec::new();
     for cert in certs {
-        let missing: Vec<Fingerprint> = designated_revokers(cert).into_iter().filter(|f| !supplied(f)).collect();
+        let missing: Vec<Fingerprint> =
+            designated_revokers(cert).into_iter().filter(|f| !keys.contains_key(f)).collect();
         let named: Vec<String> = missing
             .iter()
             .filter(|f| {
