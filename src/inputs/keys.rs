@@ -52,6 +52,14 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
                     revocations.push((name, sigs));
                     continue;
                 }
+                None if pgp::begins_with_revocation(&bytes) => return Err(format!(
+                    "--cert {name}: not an OpenPGP certificate or keyring: the file begins with a key revocation (a \
+                         revocation certificate) and holds \
+                         certificates or other packets after it; a revocation is read alone in its file or after \
+                         the certificates: put it in a file of its own, or after the certificate it revokes, and \
+                         give that with --cert (gpg drops a revocation placed first, and the certificate would be \
+                         used as not revoked)"
+                )),
                 None => return Err(format!("--cert {name}: {e}")),
             },
         };

@@ -222,6 +222,27 @@ pub fn parse_revocations(bytes: &[u8]) -> Option<Vec<Signature>> {
     (!out.is_empty() && blocks.len() <= MAX_REVOCATIONS_PER_FILE).then_some(out)
 }
 
+/// Whether a `--cert` file begins with a key revocation and holds more after it (`cat
+/// b.rev a.asc`): sequoia then refuses the whole file as a "Malformed Cert" whose first
+/// token is a signature packet, which does not tell the auditor what to change (gpg
+/// drops the revocation: "no public key - can't apply revocation certificate").
+pub fn begins_with_revocation(bytes: &[u8]) -> bool {
+    use openpgp::parse::{PacketParserBuilder, PacketParserResult};
+    let text = std::str::from_utf8(bytes).ok().filter(|t| t.trim_start().starts_with("-----BEGIN "));
+    let first = match text {
+        Some(text) => match armor_blocks(text).ok().and_then(|b| b.first().copied()) {
+            Some(block) => block.as_bytes(),
+            None => return false,
+        },
+        None => bytes,
+    };
+    let Ok(ppr) = PacketParserBuilder::from_bytes(first).and_then(|b| b.max_recursion_depth(0).build()) else {
+        return false;
+    };
+    matches!(ppr, PacketParserResult::Some(ref pp)
+        if matches!(&pp.packet, Packet::Signature(s) if s.typ() == SignatureType::KeyRevocation))
+}
+
 /// The key revocations of one armored block or binary stream, added to `out`; None when
 /// it holds anything else.
 fn revocations_of(bytes: &[u8], out: &mut Vec<Signature>) -> Option<()> {
