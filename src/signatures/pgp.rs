@@ -547,7 +547,13 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
 /// with the index of the certificate it was found on. Err when a certificate carries
 /// more than [`MAX_REVOCATIONS_PER_FILE`] of them (each is verified; anyone can append
 /// such signatures): checking some could skip the real one.
-pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, String> {
+///
+/// With them, one warning per certificate that carries key revocations whose issuer is
+/// none of these (no supplied certificate's primary key): a revocation certificate of a
+/// certificate that was not supplied, appended after this one, or a third party's
+/// revocation. Either revokes nothing here; it was dropped without a word, and an
+/// auditor who meant to revoke a certificate was not told that it was not given.
+pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
     // the certificates by the key ID of their primary key: a signature's issuer is looked
     // up, not compared with every certificate (a keyring of many, each with many signatures)
     let mut by_key_id: std::collections::HashMap<KeyID, Vec<&Cert>> = std::collections::HashMap::new();
@@ -555,8 +561,12 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
         by_key_id.entry(c.keyid()).or_default().push(c);
     }
     let mut out = Vec::new();
+    let mut unresolved = Vec::new();
     for (i, cert) in certs.iter().enumerate() {
         let designated = designated_revokers(cert);
+        // issuers of revocations no supplied certificate issued, each named once
+        let mut strangers: Vec<String> = Vec::new();
+        let mut strange = 0usize;
         let others =
             |issuers: &[openpgp::KeyHandle]| -> Option<&Cert> {
                 issuers.iter().filter_map(|h| by_key_id.get(&KeyID::from(h))).flatten().copied().find(|c| {
@@ -575,11 +585,22 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
             {
                 continue;
             }
-            let Some(issuer) = others(&issuers) else { continue };
             if seen.contains(&sig) {
                 continue;
             }
             seen.push(sig);
+            let Some(issuer) = others(&issuers) else {
+                strange += 1;
+                let named = issuers
+                    .iter()
+                    .find(|h| matches!(h, openpgp::KeyHandle::Fingerprint(_)))
+                    .or(issuers.first())
+                    .map_or_else(|| "a key it does not name".to_owned(), |h| h.to_hex());
+                if strangers.len() < 3 && !strangers.contains(&named) {
+                    strangers.push(named);
+                }
+                continue;
+            };
             found += 1;
             if found > MAX_REVOCATIONS_PER_FILE {
                 return Err(format!(
@@ -596,9 +617,27 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<Vec<(usize, Signature)>, Stri
             }
             out.push((i, sig.clone()));
         }
+        if strange > 0 {
+            unresolved.push((
+                i,
+                format!(
+                "certificate {} carries {strange} key revocation(s) issued by {}{}, which no --cert gives (not its \
+                 own key, nor a designated revoker of it): they revoke nothing here; if one is the revocation \
+                 certificate of a certificate you meant to revoke, give that certificate with --cert",
+                cert.fingerprint().to_hex(),
+                strangers.join(", "),
+                if strange > strangers.len() { " and others" } else { "" }
+            ),
+            ));
+        }
     }
-    Ok(out)
+    Ok((out, unresolved))
 }
+
+/// What [`stray_revocations`] finds: the revocations to apply, each with the index of
+/// the certificate it was found on, and the warnings about those no supplied
+/// certificate issued, each with the index of the certificate that carries them.
+pub type StrayRevocations = (Vec<(usize, Signature)>, Vec<(usize, String)>);
 
 /// The revocations that `status` stands for: the certificate or key holder's own, or, of
 /// those sequoia could not verify, the ones a designated revoker the auditor supplied made
