@@ -132,3 +132,16 @@ fn a_bare_designated_revocation_without_the_revoker_stops_the_run() {
         assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
     }
 }
+
+#[test]
+fn a_sha1_compromise_revocation_by_the_designated_revoker_rejects() {
+    // sequoia judges a third party's revocation at collision resistance and dropped a
+    // SHA-1 one before it was looked at (c039020: exit 0, verified, nothing said), while
+    // the holder's own SHA-1 revocation rejects; gpg lists the certificate as revoked
+    let r = verify(BUNDLE, args([dr("revoker.asc"), dr("signer-compromised-sha1.asc")]));
+    r.code(1);
+    let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+    for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
+        assert!(m.contains(&needle), "expected {needle:?} in {m}");
+    }
+}

@@ -639,17 +639,58 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
 /// certificate issued, each with the index of the certificate that carries them.
 pub type StrayRevocations = (Vec<(usize, Signature)>, Vec<(usize, String)>);
 
-/// The revocations that `status` stands for: the certificate or key holder's own, or, of
-/// those sequoia could not verify, the ones a designated revoker the auditor supplied made
+/// The revocations that revoke `cert` at `t`: the holder's own, or, of those sequoia
+/// could not verify, the ones a designated revoker the auditor supplied made
 /// ([`designated_revocations`]). None when not revoked.
-fn revoked_by<'a>(status: RevocationStatus<'a>, ctx: &Ctx<'_>) -> Option<Vec<&'a Signature>> {
-    match status {
+///
+/// Sequoia judges a holder's own revocations at second-preimage resistance (the holder
+/// chose what it signed) and a third party's at collision resistance, so a designated
+/// revoker's key revocation made with SHA-1 was dropped before it was looked at: a
+/// certificate its revoker had revoked as compromised still verified signatures (exit
+/// 0), while the same revocation by the holder rejected them. A revocation already
+/// verified as a designated revoker's counts as the holder's own, so it is judged at the
+/// same level ([`DesignatedAsOwn`]). Honouring it can only reject more.
+fn cert_revoked<'a>(cert: &'a Cert, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<&'a Signature>> {
+    let policy = DesignatedAsOwn { inner: ctx.policy, designated: ctx.designated };
+    match cert.revocation_status(&policy, t) {
         RevocationStatus::Revoked(sigs) => Some(sigs),
         RevocationStatus::CouldBe(sigs) => {
             let sigs: Vec<&Signature> = sigs.into_iter().filter(|s| ctx.designated.contains(s)).collect();
             (!sigs.is_empty()).then_some(sigs)
         }
         RevocationStatus::NotAsFarAsWeKnow => None,
+    }
+}
+
+/// The run's policy, except that a revocation in `designated` (verified as made by a
+/// designated revoker) is judged as the holder's own revocations are: at second-preimage
+/// resistance whatever the level asked ([`cert_revoked`]).
+#[derive(Debug)]
+struct DesignatedAsOwn<'a> {
+    inner: &'a StandardPolicy<'a>,
+    designated: &'a [Signature],
+}
+
+impl openpgp::policy::Policy for DesignatedAsOwn<'_> {
+    fn signature(&self, sig: &Signature, sec: HashAlgoSecurity) -> openpgp::Result<()> {
+        let sec = if self.designated.contains(sig) { HashAlgoSecurity::SecondPreImageResistance } else { sec };
+        self.inner.signature(sig, sec)
+    }
+
+    fn key(&self, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>) -> openpgp::Result<()> {
+        self.inner.key(ka)
+    }
+
+    fn symmetric_algorithm(&self, algo: openpgp::types::SymmetricAlgorithm) -> openpgp::Result<()> {
+        self.inner.symmetric_algorithm(algo)
+    }
+
+    fn aead_algorithm(&self, algo: openpgp::types::AEADAlgorithm) -> openpgp::Result<()> {
+        self.inner.aead_algorithm(algo)
+    }
+
+    fn packet(&self, packet: &Packet) -> openpgp::Result<()> {
+        self.inner.packet(packet)
     }
 }
 
@@ -1609,7 +1650,7 @@ fn verify_sig(
         note(ran, &diags::PGP_KEY_EXPIRED);
         if ka.valid_cert().alive().is_err()
             || ka.alive().is_err()
-            || revoked_by(ka.valid_cert().revocation_status(), ctx).is_some()
+            || cert_revoked(ka.cert(), ka.valid_cert().time(), ctx).is_some()
             || matches!(ka.revocation_status(), RevocationStatus::Revoked(_))
             || !ka.for_signing()
         {
@@ -1675,7 +1716,7 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
             _ => None,
         }
     };
-    let later = match revoked_by(cert.revocation_status(ctx.policy, ctx.now), ctx) {
+    let later = match cert_revoked(cert, ctx.now, ctx) {
         Some(sigs) => Some(format!(
             "certificate {} was {} after this signature was made; the signature stays valid (soft \
              revocation), later ones by this key would not",
@@ -1718,7 +1759,7 @@ fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts
     let fpr = ka.key().fingerprint().to_hex();
     let created = sig.signature_creation_time().map(fmt_time).unwrap_or_default();
     let vc = ka.valid_cert();
-    if let Some(sigs) = revoked_by(vc.revocation_status(), ctx) {
+    if let Some(sigs) = cert_revoked(ka.cert(), vc.time(), ctx) {
         return Res::Bad {
             rule: &diags::PGP_REVOKED,
             reason: format!(
