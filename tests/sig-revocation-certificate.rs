@@ -108,3 +108,33 @@ fn more_revocations_after_a_certificate_than_are_checked_stop_the_run() {
         assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
     }
 }
+
+#[test]
+fn a_revocation_before_its_certificate_in_one_file_says_what_to_change() {
+    // `cat b.rev a.asc`, armored and binary: sequoia's "Malformed Cert: Unrecognized token
+    // `Signature Packet`" (c039020) named no fix; gpg drops the revocation ("can't apply
+    // revocation certificate") and uses the certificate as not revoked
+    for file in ["compromised.rev-then-cert.asc", "compromised.rev-then-cert.gpg"] {
+        let r = verify(BUNDLE, args([rev(file)]));
+        r.code(2);
+        assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+        for needle in [file, "begins with a key revocation", "put it in a file of its own"] {
+            assert!(r.stderr.contains(needle), "{file}: expected {needle:?} in stderr: {}", r.stderr);
+        }
+        assert!(!r.stderr.contains("Unrecognized token"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn a_revocation_of_a_certificate_not_given_after_another_certificate_is_said() {
+    // `cat a.asc b.rev` with b's certificate not given: the revocation revokes nothing
+    // here (the signature is a's, and verifies), and stderr now says so, naming the file
+    // and the revoked certificate (c039020: nothing said); gpg ignores it as well
+    let r = verified("bundles/pgp-ed25519.json", args([rev("ed25519-then-compromised.rev.asc")]), 1);
+    assert_eq!(r.rows()[0]["signer"]["primary"], primary("ed25519"));
+    for needle in
+        ["ed25519-then-compromised.rev.asc", &primary("compromised"), "revoke nothing here", "no --cert gives"]
+    {
+        assert!(r.stderr.contains(needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}

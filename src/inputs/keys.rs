@@ -52,6 +52,16 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
                     revocations.push((name, sigs));
                     continue;
                 }
+                None if pgp::begins_with_revocation(&bytes) => {
+                    return Err(format!(
+                    "--cert {name}: not an OpenPGP certificate or keyring: the file begins with a key revocation (a \
+                         revocation certificate) and holds \
+                         certificates or other packets after it; a revocation is read alone in its file or after \
+                         the certificates: put it in a file of its own, or after the certificate it revokes, and \
+                         give that with --cert (gpg drops a revocation placed first, and the certificate would be \
+                         used as not revoked)"
+                ))
+                }
                 None => return Err(format!("--cert {name}: {e}")),
             },
         };
@@ -79,7 +89,12 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
     // (`cat a.asc b.rev`) was read as part of the one before it, and revoked nothing:
     // applied where it belongs once it verifies; one that does not is said and left out
     // (anyone can append a signature to a certificate).
-    for (from, sig) in pgp::stray_revocations(&keys.certs).map_err(|e| format!("--cert: {e}"))? {
+    let (stray, unresolved) = pgp::stray_revocations(&keys.certs).map_err(|e| format!("--cert: {e}"))?;
+    for (from, why) in unresolved {
+        let names = keys.cert_files.get(from).cloned().unwrap_or_default();
+        keys.warnings.push(format!("--cert {}: {why}", names.join(", ")));
+    }
+    for (from, sig) in stray {
         let names = keys.cert_files.get(from).cloned().unwrap_or_default();
         match pgp::apply_revocation(&mut keys.certs, sig) {
             Ok(i) => {
