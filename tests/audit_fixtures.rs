@@ -390,3 +390,47 @@ fn rows_hold(table: &str, expected: &[(&str, &str, &str)]) {
         }
     }
 }
+
+/// The second attacker pass on the audit: a compute time whose hours underflow and whose
+/// GPUs overflow is worded as numbers, and a clock's zero value in `generated_at` is
+/// implausible. Rule, pointer and exit as fixtures/audit/CASES.md documents them.
+#[test]
+fn audit_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let expected = [
+        ("audit-implausible-gpus-underflow.json", "audit.implausible.gpus", "/cost_analysis/platform_costs/gpu_hours"),
+        ("audit-implausible-generated-at-year-zero.json", "audit.implausible.generated-at", "/generated_at"),
+        ("audit-implausible-generated-at-epoch.json", "audit.implausible.generated-at", "/generated_at"),
+        ("pass-honest-generated-at-after-epoch.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
+
+/// 2 GPU hours in 5e-324 seconds: in doubles 5e-324 / 3600 is 0 and 2 / 0 is infinite, so
+/// the words were "0 wall-clock hours" and "inf GPUs in parallel". Both findings now say
+/// what is true: less than the smallest double (5e-324) hours, more than the largest
+/// double (f64::MAX, 1.797693e308 to seven digits) GPUs.
+#[test]
+fn gpus_of_an_underflowing_compute_time_are_worded_as_numbers() {
+    let (code, report) = run(&[
+        "--strict",
+        "--kms-key",
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem",
+        "fixtures/audit/audit-implausible-gpus-underflow.json",
+    ]);
+    assert_eq!(code, 1, "{}", summary(&report));
+    assert_eq!((5e-324_f64 / 3600.0, 2.0 / (5e-324_f64 / 3600.0)), (0.0, f64::INFINITY));
+    let largest = format!("more than {}", "1.797693e308");
+    let fs = findings(&report);
+    for rule in ["audit.implausible.gpus", "audit.gpu-hours"] {
+        let f = fs
+            .iter()
+            .find(|f| f["rule"] == rule && f["pointer"] == "/cost_analysis/platform_costs/gpu_hours")
+            .unwrap_or_else(|| panic!("no {rule} finding\n{}", summary(&report)));
+        let text = format!("{} | {} | {}", f["message"], f["expected"], f["found"]);
+        assert!(!text.contains("inf") && !text.contains("NaN"), "{rule}: {text}");
+        assert!(!text.contains(" 0 wall-clock hours"), "{rule}: {text}");
+        assert!(text.contains("less than 5e-324 wall-clock hours"), "{rule}: {text}");
+        assert!(text.contains(&format!("{largest} GPUs")), "{rule}: {text}");
+    }
+}
