@@ -434,3 +434,24 @@ fn gpus_of_an_underflowing_compute_time_are_worded_as_numbers() {
         assert!(text.contains(&format!("{largest} GPUs")), "{rule}: {text}");
     }
 }
+
+/// The second attacker pass on the marketplace requirements: a template's unfilled value
+/// (`undefined`, `NaN`, `[object Object]`, `Lorem`), hearsay (`allegedly`,
+/// `aspirationally`) and a check still running (`under evaluation`) each proved
+/// `marketplace.enterprise-ready` under `--strict`; fixtures/audit/CASES.md documents each.
+#[test]
+fn marketplace_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let ready = "/enterprise_validation/enterprise_ready";
+    let expected = [
+        ("marketplace-placeholder-undefined.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-nan.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-object-object.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-lorem.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-allegedly.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-aspirationally.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-under-evaluation.json", "marketplace.enterprise-ready", ready),
+        ("honest-marketplace-nan-in-word.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
