@@ -455,3 +455,19 @@ fn marketplace_pass2_gaps_stay_closed() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// The second attacker pass on the claims: the process a speed-up or a time saving names is
+/// read across its clause, nearest word first, not in a window of three words (fixtures/audit/
+/// CASES.md documents each).
+#[test]
+fn claims_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let perf = "/enterprise_validation/performance_improvement";
+    let expected = [
+        ("claims-speedup-inference-far.json", "claims.unchecked", perf),
+        ("claims-speedup-fold-inference-far.json", "claims.unchecked", perf),
+        ("claims-time-savings-inference-far.json", "claims.unchecked", perf),
+        ("pass-honest-speedup-training-before-inference.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
