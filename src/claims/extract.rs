@@ -1216,6 +1216,23 @@ fn names_model(w: &str) -> bool {
     matches!(w, "model" | "models")
 }
 
+/// Words after a record count that name a part of the data rather than the records the run
+/// processed: a split (`test set`, `validation split`, `eval set`, `holdout`): "2 million
+/// records in the test set" was held against `records_processed` and rejected an honest
+/// bundle. The split words alone (`test`, `validation`) are not enough: "1 million records
+/// generated in a load test" is the run's.
+fn names_data_part(words: &[&str]) -> Option<String> {
+    const SPLIT: &[&str] = &["test", "testing", "validation", "eval", "evaluation", "holdout", "dev", "calibration"];
+    const PART: &[&str] = &["set", "sets", "split", "splits", "partition", "partitions", "subset", "fold", "folds"];
+    words.iter().enumerate().find_map(|(i, w)| {
+        if matches!(*w, "holdout" | "subset") {
+            return Some((*w).to_owned());
+        }
+        let next = words.get(i + 1)?;
+        (SPLIT.contains(w) && PART.contains(next)).then(|| format!("{w} {next}"))
+    })
+}
+
 /// A word that names the size of something that is neither peak memory nor the model:
 /// the data, its storage, files ("a 2 TB dataset", "500 GB of storage").
 fn names_other_size(w: &str) -> bool {
@@ -3103,6 +3120,15 @@ pub fn extract(field: &str, text: &str) -> Extraction {
                             continue;
                         }
                         Rate::None => {
+                            let rest: Vec<&str> = words_after.iter().filter(|(j, _)| *j > k).map(|(_, w)| *w).collect();
+                            if let Some(part) = names_data_part(&rest) {
+                                let why = format!(
+                                    "its words (\"{part}\") name a part of the data, not the records the run \
+                                     processed; not held against the record count"
+                                );
+                                not_checked(&mut out, &mut claimed, &norm, &r, first..k + 1, why.into());
+                                continue;
+                            }
                             after = k + 1;
                             Quantity::Records { value, multiplier: num.mult }
                         }
