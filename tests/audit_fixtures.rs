@@ -493,3 +493,17 @@ fn a_count_of_a_data_split_is_not_the_records_processed() {
     let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
     rows_hold(&table, &[("claims-records-load-test.json", "claims.records", at)]);
 }
+
+/// The second attacker pass on redaction: a Luhn-valid card number grouped by `_` (as
+/// Python and Rust write a grouped literal) or by `.` passed `--profile public`
+/// (fixtures/audit/CASES.md documents each; Luhn by the generator's own data).
+#[test]
+fn redaction_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let expected = [
+        ("redaction-card-underscore-groups.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-dot-groups.json", "redaction.pii-card", "/notes"),
+        ("pass-honest-redaction-underscore-groups.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}

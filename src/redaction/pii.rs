@@ -214,8 +214,10 @@ const SOURCES: [&str; 9] = [
     // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
     // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
     // are printed in (4-4-4-1..4 with an optional fifth group up to 19 digits, 4-6-4/5),
-    // each run bounded so the automaton stays small and the scan linear
-    r"(?-u:\b)(?:[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
+    // each run bounded so the automaton stays small and the scan linear; and one `_` or
+    // `.` the same between each of the groups 4-4-4-1..4 (`4111_1111_1111_1111`, as
+    // Python and Rust write a grouped literal; `4111.1111.1111.1111`): both passed
+    r"(?-u:\b)(?:[0-9]{4}(?:_[0-9]{4}){2}_[0-9]{1,4}|[0-9]{4}(?:\.[0-9]{4}){2}\.[0-9]{1,4}|[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
@@ -878,6 +880,8 @@ mod tests {
             ("Client ::ffff:203.0.113.42", Ip),
             ("Call tel:+14155550100", Phone),
             ("Card:4111111111111111", Card),
+            ("test_card = 4111_1111_1111_1111", Card),
+            ("Card 4111.1111.1111.1111", Card),
             ("SSN:123-45-6789", NationalId),
             ("Contact j\u{fc}rgen.m\u{fc}ller@example.de", Email),
             ("Contact ops@b\u{fc}cher.example", Email),
@@ -979,6 +983,12 @@ mod tests {
         for t in [
             "Batch 4111 1111 1111 1112",
             "Batch 4111  1111  1111  1112",
+            // groups of `_` or `.`: not Luhn-valid, glued to a word, mixed separators, or
+            // part of a longer dotted number
+            "Batch 4111_1111_1111_1112",
+            "run_4111_1111_1111_1111",
+            "Batch 4111_1111.1111_1111",
+            "Build 1.4111.1111.1111.1111",
             // an IBAN's shape with a wrong check, or no registered country
             "Paid from GB83 WEST 1234 5698 7654 32",
             "Build ZZ82 WEST 1234 5698 7654 32",
