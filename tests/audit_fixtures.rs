@@ -495,7 +495,8 @@ fn a_count_of_a_data_split_is_not_the_records_processed() {
 }
 
 /// The second attacker pass on redaction: a Luhn-valid card number grouped by `_` (as
-/// Python and Rust write a grouped literal) or by `.` passed `--profile public`
+/// Python and Rust write a grouped literal) or by `.`, and a seed in a Markdown table row,
+/// passed `--profile public`
 /// (fixtures/audit/CASES.md documents each; Luhn by the generator's own data).
 #[test]
 fn redaction_pass2_gaps_stay_closed() {
@@ -504,6 +505,9 @@ fn redaction_pass2_gaps_stay_closed() {
         ("redaction-card-underscore-groups.json", "redaction.pii-card", "/notes"),
         ("redaction-card-dot-groups.json", "redaction.pii-card", "/notes"),
         ("pass-honest-redaction-underscore-groups.json", "(all rules)", ""),
+        // a seed in a Markdown table row: `| seed | 42 |`
+        ("redaction-seed-markdown-table.json", "redaction.run-seed", "/notes"),
+        ("pass-honest-redaction-markdown-table.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);
 }
