@@ -495,8 +495,9 @@ fn a_count_of_a_data_split_is_not_the_records_processed() {
 }
 
 /// The second attacker pass on redaction: a Luhn-valid card number grouped by `_` (as
-/// Python and Rust write a grouped literal) or by `.`, and a seed in a Markdown table row,
-/// passed `--profile public`
+/// Python and Rust write a grouped literal) or by `.`, a seed in a Markdown table row and
+/// a customer ID URL-encoded or HTML-escaped (against its `--deny-pattern`) passed
+/// `--profile public`
 /// (fixtures/audit/CASES.md documents each; Luhn by the generator's own data).
 #[test]
 fn redaction_pass2_gaps_stay_closed() {
@@ -508,6 +509,10 @@ fn redaction_pass2_gaps_stay_closed() {
         // a seed in a Markdown table row: `| seed | 42 |`
         ("redaction-seed-markdown-table.json", "redaction.run-seed", "/notes"),
         ("pass-honest-redaction-markdown-table.json", "(all rules)", ""),
+        // a customer ID URL-encoded or written with HTML character references
+        ("redaction-deny-url-encoded.json", "redaction.deny-pattern", "/notes"),
+        ("redaction-deny-html-reference.json", "redaction.deny-pattern", "/notes"),
+        ("pass-honest-deny-encoded-text.json", "(all rules)", ""),
     ];
     rows_hold(&table, &expected);
 }
