@@ -390,3 +390,129 @@ fn rows_hold(table: &str, expected: &[(&str, &str, &str)]) {
         }
     }
 }
+
+/// The second attacker pass on the audit: a compute time whose hours underflow and whose
+/// GPUs overflow is worded as numbers, and a clock's zero value in `generated_at` is
+/// implausible. Rule, pointer and exit as fixtures/audit/CASES.md documents them.
+#[test]
+fn audit_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let expected = [
+        ("audit-implausible-gpus-underflow.json", "audit.implausible.gpus", "/cost_analysis/platform_costs/gpu_hours"),
+        ("audit-implausible-generated-at-year-zero.json", "audit.implausible.generated-at", "/generated_at"),
+        ("audit-implausible-generated-at-epoch.json", "audit.implausible.generated-at", "/generated_at"),
+        ("pass-honest-generated-at-after-epoch.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
+
+/// 2 GPU hours in 5e-324 seconds: in doubles 5e-324 / 3600 is 0 and 2 / 0 is infinite, so
+/// the words were "0 wall-clock hours" and "inf GPUs in parallel". Both findings now say
+/// what is true: less than the smallest double (5e-324) hours, more than the largest
+/// double (f64::MAX, 1.797693e308 to seven digits) GPUs.
+#[test]
+fn gpus_of_an_underflowing_compute_time_are_worded_as_numbers() {
+    let (code, report) = run(&[
+        "--strict",
+        "--kms-key",
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem",
+        "fixtures/audit/audit-implausible-gpus-underflow.json",
+    ]);
+    assert_eq!(code, 1, "{}", summary(&report));
+    assert_eq!((5e-324_f64 / 3600.0, 2.0 / (5e-324_f64 / 3600.0)), (0.0, f64::INFINITY));
+    let largest = format!("more than {}", "1.797693e308");
+    let fs = findings(&report);
+    for rule in ["audit.implausible.gpus", "audit.gpu-hours"] {
+        let f = fs
+            .iter()
+            .find(|f| f["rule"] == rule && f["pointer"] == "/cost_analysis/platform_costs/gpu_hours")
+            .unwrap_or_else(|| panic!("no {rule} finding\n{}", summary(&report)));
+        let text = format!("{} | {} | {}", f["message"], f["expected"], f["found"]);
+        assert!(!text.contains("inf") && !text.contains("NaN"), "{rule}: {text}");
+        assert!(!text.contains(" 0 wall-clock hours"), "{rule}: {text}");
+        assert!(text.contains("less than 5e-324 wall-clock hours"), "{rule}: {text}");
+        assert!(text.contains(&format!("{largest} GPUs")), "{rule}: {text}");
+    }
+}
+
+/// The second attacker pass on the marketplace requirements: a template's unfilled value
+/// (`undefined`, `NaN`, `[object Object]`, `Lorem`), hearsay (`allegedly`,
+/// `aspirationally`) and a check still running (`under evaluation`) each proved
+/// `marketplace.enterprise-ready` under `--strict`; fixtures/audit/CASES.md documents each.
+#[test]
+fn marketplace_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let ready = "/enterprise_validation/enterprise_ready";
+    let expected = [
+        ("marketplace-placeholder-undefined.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-nan.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-object-object.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-placeholder-lorem.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-allegedly.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-aspirationally.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-under-evaluation.json", "marketplace.enterprise-ready", ready),
+        ("honest-marketplace-nan-in-word.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
+
+/// The second attacker pass on the claims: the process a speed-up or a time saving names is
+/// read across its clause, nearest word first, not in a window of three words (fixtures/audit/
+/// CASES.md documents each).
+#[test]
+fn claims_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let perf = "/enterprise_validation/performance_improvement";
+    let expected = [
+        ("claims-speedup-inference-far.json", "claims.unchecked", perf),
+        ("claims-speedup-fold-inference-far.json", "claims.unchecked", perf),
+        ("claims-time-savings-inference-far.json", "claims.unchecked", perf),
+        ("pass-honest-speedup-training-before-inference.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
+
+/// "2 million records in the test set" is the size of a split, not the records the run
+/// processed: it was a `claims.records` error against `records_processed` (1,000,000) and
+/// rejected an honest bundle without `--strict`. It is now `claims.unchecked` (a warning,
+/// exit 0 without `--strict`), while a split word alone ("in a load test") still holds the
+/// count against the run's. Expectations from fixtures/audit/CASES.md.
+#[test]
+fn a_count_of_a_data_split_is_not_the_records_processed() {
+    let kms = "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem";
+    let (code, report) = run(&["--kms-key", kms, "fixtures/audit/claims-records-test-set.json"]);
+    assert_eq!(code, 0, "{}", summary(&report));
+    let fs = findings(&report);
+    let at = "/enterprise_validation/scale_proven";
+    assert!(
+        fs.iter().any(|f| f["rule"] == "claims.unchecked" && f["pointer"] == at && f["severity"] == "warning"),
+        "{}",
+        summary(&report)
+    );
+    assert!(!fs.iter().any(|f| f["rule"] == "claims.records"), "{}", summary(&report));
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    rows_hold(&table, &[("claims-records-load-test.json", "claims.records", at)]);
+}
+
+/// The second attacker pass on redaction: a Luhn-valid card number grouped by `_` (as
+/// Python and Rust write a grouped literal) or by `.`, a seed in a Markdown table row and
+/// a customer ID URL-encoded or HTML-escaped (against its `--deny-pattern`) passed
+/// `--profile public`
+/// (fixtures/audit/CASES.md documents each; Luhn by the generator's own data).
+#[test]
+fn redaction_pass2_gaps_stay_closed() {
+    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let expected = [
+        ("redaction-card-underscore-groups.json", "redaction.pii-card", "/notes"),
+        ("redaction-card-dot-groups.json", "redaction.pii-card", "/notes"),
+        ("pass-honest-redaction-underscore-groups.json", "(all rules)", ""),
+        // a seed in a Markdown table row: `| seed | 42 |`
+        ("redaction-seed-markdown-table.json", "redaction.run-seed", "/notes"),
+        ("pass-honest-redaction-markdown-table.json", "(all rules)", ""),
+        // a customer ID URL-encoded or written with HTML character references
+        ("redaction-deny-url-encoded.json", "redaction.deny-pattern", "/notes"),
+        ("redaction-deny-html-reference.json", "redaction.deny-pattern", "/notes"),
+        ("pass-honest-deny-encoded-text.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}

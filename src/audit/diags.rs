@@ -221,6 +221,17 @@ pub static IMPLAUSIBLE_SCORE: Rule = Rule {
 a bundle publishes, usually a default left in. It proves nothing about the data.",
 };
 
+pub static IMPLAUSIBLE_GENERATED_AT: Rule = Rule {
+    id: "audit.implausible.generated-at",
+    section: Consistency,
+    severity: Warning,
+    title: "generated_at after the Unix epoch",
+    explanation: "A `generated_at` at or before 1970-01-01T00:00:00Z is the zero value of a clock \
+(Unix time 0, the year 1 of Go and .NET, a zeroed 0000-01-01) left in, not the time a bundle was \
+generated: no synthetic-data run, no OpenPGP or cloud-KMS signature and no RFC 8785 hash is that \
+old. The contract bounds the time only from above (not in the future); this bounds it from below.",
+};
+
 pub static RULES: &[&Rule] = &[
     &COST_SAVINGS_USD,
     &ROI_PERCENTAGE,
@@ -241,4 +252,5 @@ pub static RULES: &[&Rule] = &[
     &IMPLAUSIBLE_MEMORY,
     &IMPLAUSIBLE_EPSILON,
     &IMPLAUSIBLE_SCORE,
+    &IMPLAUSIBLE_GENERATED_AT,
 ];

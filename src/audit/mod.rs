@@ -717,6 +717,20 @@ fn gpu_hours(a: &mut Audit) {
     }
     let wall = secs.value / 3600.0;
     let ratio = gpu.value / wall;
+    // A compute time near the smallest double: its hours underflow to 0 and the number of
+    // GPUs overflows; "inf GPUs" in "0 wall-clock hours" was printed for 5e-324 seconds.
+    let wall_shown = if wall == 0.0 && secs.value != 0.0 {
+        format!("less than {:e}", f64::from_bits(1))
+    } else {
+        format_computed(wall)
+    };
+    let gpus_shown = |r: f64| {
+        if r.is_finite() {
+            format_computed(r)
+        } else {
+            format!("more than {}", format_computed(f64::MAX))
+        }
+    };
     a.out.mark(&IMPLAUSIBLE_GPUS);
     if ratio > GPUS_LIMIT {
         a.out.push(
@@ -727,20 +741,23 @@ fn gpu_hours(a: &mut Audit) {
                     "gpu_hours {} in {} wall-clock hours (compute_time_seconds {} / 3600) is {} GPUs in parallel: \
                      more than 10^6 GPUs, more than any cluster holds, is not a run to believe",
                     huge(gpu),
-                    format_computed(wall),
+                    wall_shown,
                     secs.shown(),
-                    format_computed(ratio.round())
+                    gpus_shown(ratio.round())
                 ),
             )
             .expected("<= 10^6 GPUs in parallel")
-            .found(format!("{} GPUs", format_computed(ratio.round()))),
+            .found(format!("{} GPUs", gpus_shown(ratio.round()))),
         );
     }
     if compare(gpu.value, gpu.decimals, wall, a.tol).consistent {
         return;
     }
     let what = if ratio > 1.0 {
-        format!("about {} GPUs in parallel", format_computed((ratio * 10.0).round() / 10.0))
+        // Tenths, unless ten times the number overflows (5e307 GPUs is a number still).
+        let n = if (ratio * 10.0).is_finite() { (ratio * 10.0).round() / 10.0 } else { ratio.round() };
+        let about = if n.is_finite() { "about " } else { "" };
+        format!("{about}{} GPUs in parallel", gpus_shown(n))
     } else {
         format!("GPUs busy about {}% of the run", format_computed((ratio * 1000.0).round() / 10.0))
     };
@@ -752,10 +769,10 @@ fn gpu_hours(a: &mut Audit) {
                 "gpu_hours {} vs compute_time_seconds / 3600 = {} / 3600 = {} wall-clock hours: {what}",
                 gpu.shown(),
                 secs.shown(),
-                format_computed(wall)
+                wall_shown
             ),
         )
-        .expected(format!("{} GPU hours for one GPU", format_computed(wall)))
+        .expected(format!("{wall_shown} GPU hours for one GPU"))
         .found(gpu.shown()),
     );
 }
@@ -827,13 +844,33 @@ const TIME_SHOWN_CHARS: usize = 40;
 fn generated_at(facts: &Facts, opts: &Options, out: &mut Outcome) {
     let Some(text) = facts.str("/generated_at") else {
         out.skip(&GENERATED_AT_FUTURE, "no generated_at string");
+        out.skip(&IMPLAUSIBLE_GENERATED_AT, "no generated_at string");
         return;
     };
     let Some(at) = crate::clock::parse_rfc3339(text) else {
         out.skip(&GENERATED_AT_FUTURE, "generated_at is not an RFC 3339 time (see Schema)");
+        out.skip(&IMPLAUSIBLE_GENERATED_AT, "generated_at is not an RFC 3339 time (see Schema)");
         return;
     };
     out.mark(&GENERATED_AT_FUTURE);
+    out.mark(&IMPLAUSIBLE_GENERATED_AT);
+    if at <= time::OffsetDateTime::UNIX_EPOCH {
+        // A clock's zero value (Unix time 0, Go's and .NET's year 1, a zeroed year 0000)
+        // left in: it passed every check, as no upper bound is crossed.
+        let shown = crate::text::ellipsize(text, TIME_SHOWN_CHARS);
+        out.push(
+            Finding::new(
+                &IMPLAUSIBLE_GENERATED_AT,
+                "/generated_at",
+                format!(
+                    "generated_at {shown} is not after 1970-01-01T00:00:00Z (the Unix epoch): \
+                     a clock's zero value left in, not the time a bundle was generated"
+                ),
+            )
+            .expected("after 1970-01-01T00:00:00Z")
+            .found(shown),
+        );
+    }
     // Near the end of representable time the limit saturates rather than overflowing.
     let skew = time::Duration::try_from(crate::options::CLOCK_SKEW).unwrap_or(time::Duration::ZERO);
     let limit = opts.now.checked_add(skew).unwrap_or(opts.now);

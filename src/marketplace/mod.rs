@@ -137,6 +137,13 @@ pub fn is_placeholder(text: &str) -> bool {
         "notyetavailable",
         "comingsoon",
         "wip",
+        // what a program prints for a value it never had, in the template that writes
+        // the statement: JavaScript's `undefined`, `[object Object]` and `NaN`, a bare
+        // `Lorem`; each proved a requirement under --profile marketplace
+        "undefined",
+        "objectobject",
+        "nan",
+        "lorem",
     ];
     const LEADING: &[&str] = &["tbd", "tba", "tbc", "todo", "fixme", "placeholder", "xxx"];
     // the letters and digits alone: "N / A", "n.a.", "T.B.D." are "na", "tbd"; only as

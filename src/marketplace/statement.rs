@@ -406,6 +406,12 @@ const HEDGE_ANYWHERE: &[&str] = &[
     "soon",
     "ish",
     "readyish",
+    // hearsay: the publisher does not vouch for what follows ("Enterprise ready,
+    // allegedly", "Aspirationally enterprise ready" each proved the requirement)
+    "allegedly",
+    "supposedly",
+    "purportedly",
+    "aspirationally",
 ];
 
 /// Words that hedge a statement when they lead a segment, end it or are all of it
@@ -456,6 +462,11 @@ const HEDGE_PHRASES: &[&[&str]] = &[
     &["sources", "needed"],
     &["in", "progress"],
     &["under", "review"],
+    // a check still running ("Enterprise readiness under evaluation" proved it)
+    &["under", "evaluation"],
+    &["under", "assessment"],
+    &["under", "investigation"],
+    &["under", "consideration"],
     &["under", "way"],
     &["underway"],
     &["not", "yet"],

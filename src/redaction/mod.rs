@@ -852,9 +852,20 @@ impl Scan<'_> {
         } else {
             Vec::new()
         };
+        // A URL or a web page keeps a customer name encoded (`?customer=ACME%2D4471`,
+        // `ACME+Corp`, `ACME&#45;4471`): the patterns read it decoded too, and normalised.
+        let decoded: Option<(String, String)> = self.deny.as_ref().and_then(|_| {
+            let d = url_and_entities_decoded(original)?;
+            let n = crate::audit::normalize::normalize(&d).text().to_owned();
+            Some((d, n))
+        });
         let denied: Vec<usize> = match &self.deny {
             Some(set) => {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
+                if let Some((d, n)) = &decoded {
+                    ids.extend(set.matches(d));
+                    ids.extend(set.matches(n));
+                }
                 if text != original {
                     ids.extend(set.matches(original));
                 }
@@ -915,7 +926,11 @@ impl Scan<'_> {
                     let m = re.find(folded)?;
                     Some(norm.original_of(from_latin(from, &m.range())?))
                 })
-                .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()));
+                .or_else(|| re.find(rev.as_deref()?).map(|m| m.as_str()))
+                .or_else(|| {
+                    let (d, n) = decoded.as_ref()?;
+                    re.find(d).or_else(|| re.find(n)).map(|m| m.as_str())
+                });
             let shown = escape_control(re.as_str());
             out.push(
                 Finding::new(
@@ -928,6 +943,77 @@ impl Scan<'_> {
             );
         }
     }
+}
+
+/// `text` with its URL encoding (`%2D`, `+` for a space) and HTML character references
+/// (`&#45;`, `&#x2D;`, `&amp;`, `&hyphen;`, ...) decoded, in one pass; `None` when there is
+/// nothing to decode. Invalid sequences stay as written.
+fn url_and_entities_decoded(text: &str) -> Option<String> {
+    if !text.contains(['%', '+', '&']) {
+        return None;
+    }
+    const NAMED: [(&str, char); 14] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", ' '),
+        ("hyphen", '-'),
+        ("dash", '-'),
+        ("minus", '-'),
+        ("period", '.'),
+        ("commat", '@'),
+        ("lowbar", '_'),
+        ("colon", ':'),
+        ("sol", '/'),
+    ];
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'%' => {
+                if let (Some(h), Some(l)) = (b.get(i + 1).and_then(|&x| hex(x)), b.get(i + 2).and_then(|&x| hex(x))) {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+                continue;
+            }
+            b'&' => {
+                // a reference is at most a few characters up to its `;`
+                let window = b.get(i + 1..b.len().min(i + 12)).unwrap_or_default();
+                if let Some(end) = window.iter().position(|&x| x == b';') {
+                    let body = window.get(..end).and_then(|w| std::str::from_utf8(w).ok()).unwrap_or_default();
+                    let numeric = body.strip_prefix('#').and_then(|n| match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok(),
+                        None => n.parse::<u32>().ok(),
+                    });
+                    let ch = match numeric {
+                        Some(n) => char::from_u32(n),
+                        None => NAMED.iter().find(|(name, _)| *name == body).map(|&(_, ch)| ch),
+                    };
+                    if let Some(ch) = ch {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                        i += end + 2;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    let decoded = String::from_utf8_lossy(&out).into_owned();
+    (decoded != text).then_some(decoded)
 }
 
 /// `text` (as the scans read it) with each character beyond ASCII that is drawn like an
@@ -1063,6 +1149,21 @@ fn seed_finding(path: &[Seg], is: &str, out: &mut Outcome) {
 
 #[cfg(test)]
 mod tests {
+    /// What a URL or a page decodes to, by the rules of RFC 3986 (`%XX`), form encoding
+    /// (`+`) and HTML (`&#N;`, `&#xH;`, named references); broken sequences stay as written.
+    #[test]
+    fn url_and_entities_decode() {
+        let d = |t: &str| super::url_and_entities_decoded(t);
+        assert_eq!(d("ACME%2D4471").as_deref(), Some("ACME-4471"));
+        assert_eq!(d("ACME+Corp").as_deref(), Some("ACME Corp"));
+        assert_eq!(d("ACME&#45;4471 &#x2d; &hyphen; &amp;").as_deref(), Some("ACME-4471 - - &"));
+        assert_eq!(d("no encoding"), None);
+        for broken in ["100%", "%4", "%zz", "&", "&#;", "&#xFFFFFFFF;", "&#55296;", "&unknown;", "& 1;"] {
+            assert_eq!(d(broken), None, "{broken}");
+        }
+        assert_eq!(d("%FF").as_deref(), Some("\u{FFFD}"), "an invalid UTF-8 byte");
+    }
+
     use super::{
         folded, is_param_folded, is_phone_name, is_ssn_name, mask, named, pii::PARAM_NAMES, signature_material,
         under_phone_name, unsigned_text, Material, Named, Seg,

@@ -214,8 +214,10 @@ const SOURCES: [&str; 9] = [
     // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
     // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
     // are printed in (4-4-4-1..4 with an optional fifth group up to 19 digits, 4-6-4/5),
-    // each run bounded so the automaton stays small and the scan linear
-    r"(?-u:\b)(?:[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
+    // each run bounded so the automaton stays small and the scan linear; and one `_` or
+    // `.` the same between each of the groups 4-4-4-1..4 (`4111_1111_1111_1111`, as
+    // Python and Rust write a grouped literal; `4111.1111.1111.1111`): both passed
+    r"(?-u:\b)(?:[0-9]{4}(?:_[0-9]{4}){2}_[0-9]{1,4}|[0-9]{4}(?:\.[0-9]{4}){2}\.[0-9]{1,4}|[0-9](?:[ -]?[0-9]){12,18}|[0-9]{4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4}){2}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,4}(?:(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{1,3})?|[0-9]{4}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{6}(?:[ \t]{1,8}|[ \t]{0,4}-[ \t]{0,4})[0-9]{4,5})(?-u:\b)",
     // 123-45-6789, 123 45 6789; nine digits in a row only behind "SSN"
     r"(?-u:\b)[0-9]{3}(?:-[0-9]{2}-|[ ][0-9]{2}[ ])[0-9]{4}(?-u:\b)|(?i-u:\bssn)[ \t]*[:#=]?[ \t]*[0-9]{9}(?-u:\b)",
     r"(?i-u:\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b)",
@@ -225,7 +227,8 @@ const SOURCES: [&str; 9] = [
     // torch.manual_seed, randomState, torch.cuda.rng_state), numbered or not (seed_1,
     // seed.1, as member names are); then
     // white space, or one to six links (= : ( [ { quotes # -> => <-, and the words of
-    // "is", "was set to", "fixed at", "of", "value", "number"); then an integer.
+    // "is", "was set to", "fixed at", "of", "value", "number"; `|`, the cell border of a
+    // Markdown table, `| seed | 42 |`, which passed); then an integer.
     // Bounded, and with no word of its own ("seeds were removed in 3 steps", "seed-stage
     // funding of 2"), the window keeps prose out; `amount_after` drops amounts ("seed of
     // 2 million").
@@ -233,7 +236,7 @@ const SOURCES: [&str; 9] = [
     // Rust and TOML write it (`seed: 4_2`); the name may open an XML element
     // (`<seed>42</seed>`, `<random_state value="x">7`): `>` links only after `<name`, so
     // "seeds > 3" stays prose.
-    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*)\b)"#,
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -878,6 +881,8 @@ mod tests {
             ("Client ::ffff:203.0.113.42", Ip),
             ("Call tel:+14155550100", Phone),
             ("Card:4111111111111111", Card),
+            ("test_card = 4111_1111_1111_1111", Card),
+            ("Card 4111.1111.1111.1111", Card),
             ("SSN:123-45-6789", NationalId),
             ("Contact j\u{fc}rgen.m\u{fc}ller@example.de", Email),
             ("Contact ops@b\u{fc}cher.example", Email),
@@ -979,6 +984,12 @@ mod tests {
         for t in [
             "Batch 4111 1111 1111 1112",
             "Batch 4111  1111  1111  1112",
+            // groups of `_` or `.`: not Luhn-valid, glued to a word, mixed separators, or
+            // part of a longer dotted number
+            "Batch 4111_1111_1111_1112",
+            "run_4111_1111_1111_1111",
+            "Batch 4111_1111.1111_1111",
+            "Build 1.4111.1111.1111.1111",
             // an IBAN's shape with a wrong check, or no registered country
             "Paid from GB83 WEST 1234 5698 7654 32",
             "Build ZZ82 WEST 1234 5698 7654 32",

@@ -51,6 +51,7 @@ pub fn what_to_do(rule: &Rule) -> &'static str {
         "audit.implied-records" => "publisher: state platform_costs.records_processed",
         "audit.gpu-hours" => "nothing to fix; weigh it when judging the cost figures",
         "audit.generated-at-future" => "check --now and the publisher's clock; correct generated_at",
+        "audit.implausible.generated-at" => "publisher: set generated_at to the time the bundle was made, not a clock's zero value",
         "claims.unsupported" => "publisher: report the metric the claim rests on, or drop the claim",
         "schema.extension-member" => "check the name: a misspelt section escapes every check",
         _ => match rule.section {
