@@ -35,6 +35,16 @@ pub fn findings(report: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// fixtures/audit/cases.tsv: each fixture's expected exit, rule and pointer, as
+/// make-fixtures.py wrote them.
+fn cases_table() -> String {
+    std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv")
+}
+
+/// The KMS key the audit fixtures are signed with, bound to their key ID.
+const AUDIT_KMS_KEY: &str =
+    "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem";
+
 fn summary(report: &Value) -> String {
     findings(report)
         .iter()
@@ -49,7 +59,7 @@ fn expected_exit(s: &str) -> i32 {
 
 #[test]
 fn every_case_of_the_table() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let mut failures = Vec::new();
     let mut count = 0;
     for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -146,7 +156,7 @@ fn the_seed_example_contradicts_itself() {
 #[test]
 fn every_audit_rule_has_a_breaking_fixture() {
     use aeb_verify::rules::{all, Section};
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let fired: Vec<&str> = table
         .lines()
         .filter_map(|l| {
@@ -165,7 +175,7 @@ fn every_audit_rule_has_a_breaking_fixture() {
 /// `--strict` with every rule silent (`every_case_of_the_table` runs them all).
 #[test]
 fn rewording_cases_are_strict_rejections_and_clean_passes() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let (mut evasions, mut honest) = (0, 0);
     for line in table.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -198,7 +208,7 @@ fn rewording_cases_are_strict_rejections_and_clean_passes() {
 /// a row is dropped from the generator.
 #[test]
 fn attacker_pass_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let expected = [
         ("redaction-phone-string.json", "redaction.pii-phone", "/x_contact/phoneNumber"),
         ("redaction-phone-string-list.json", "redaction.pii-phone", "/x_contact/phones/0"),
@@ -284,7 +294,7 @@ fn attacker_pass_gaps_stay_closed() {
 /// run on its own as [`attacker_pass_gaps_stay_closed`] runs the earlier ones.
 #[test]
 fn audit_pass_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let expected = [
         // a seed option of a recorded command line named as a seed member is named
         ("redaction-seed-argv-state-option.json", "redaction.run-seed", "/x_run/argv/3"),
@@ -336,12 +346,8 @@ fn audit_pass_gaps_stay_closed() {
 /// alone ("2·10⁶ records" claimed 6 records, beside the finding that "2·10" was not read).
 #[test]
 fn a_power_after_groups_not_read_is_not_read_alone() {
-    let (code, report) = run(&[
-        "--strict",
-        "--kms-key",
-        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem",
-        "fixtures/audit/claims-records-power-after-groups.json",
-    ]);
+    let (code, report) =
+        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-records-power-after-groups.json"]);
     assert_eq!(code, 1, "{}", summary(&report));
     let fs = findings(&report);
     let at = "/enterprise_validation/scale_proven";
@@ -396,7 +402,7 @@ fn rows_hold(table: &str, expected: &[(&str, &str, &str)]) {
 /// implausible. Rule, pointer and exit as fixtures/audit/CASES.md documents them.
 #[test]
 fn audit_pass2_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let expected = [
         ("audit-implausible-gpus-underflow.json", "audit.implausible.gpus", "/cost_analysis/platform_costs/gpu_hours"),
         ("audit-implausible-generated-at-year-zero.json", "audit.implausible.generated-at", "/generated_at"),
@@ -412,12 +418,8 @@ fn audit_pass2_gaps_stay_closed() {
 /// double (f64::MAX, 1.797693e308 to seven digits) GPUs.
 #[test]
 fn gpus_of_an_underflowing_compute_time_are_worded_as_numbers() {
-    let (code, report) = run(&[
-        "--strict",
-        "--kms-key",
-        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem",
-        "fixtures/audit/audit-implausible-gpus-underflow.json",
-    ]);
+    let (code, report) =
+        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/audit-implausible-gpus-underflow.json"]);
     assert_eq!(code, 1, "{}", summary(&report));
     assert_eq!((5e-324_f64 / 3600.0, 2.0 / (5e-324_f64 / 3600.0)), (0.0, f64::INFINITY));
     let largest = format!("more than {}", "1.797693e308");
@@ -441,7 +443,7 @@ fn gpus_of_an_underflowing_compute_time_are_worded_as_numbers() {
 /// `marketplace.enterprise-ready` under `--strict`; fixtures/audit/CASES.md documents each.
 #[test]
 fn marketplace_pass2_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let ready = "/enterprise_validation/enterprise_ready";
     let expected = [
         ("marketplace-placeholder-undefined.json", "marketplace.enterprise-ready", ready),
@@ -461,7 +463,7 @@ fn marketplace_pass2_gaps_stay_closed() {
 /// CASES.md documents each).
 #[test]
 fn claims_pass2_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let perf = "/enterprise_validation/performance_improvement";
     let expected = [
         ("claims-speedup-inference-far.json", "claims.unchecked", perf),
@@ -479,8 +481,7 @@ fn claims_pass2_gaps_stay_closed() {
 /// count against the run's. Expectations from fixtures/audit/CASES.md.
 #[test]
 fn a_count_of_a_data_split_is_not_the_records_processed() {
-    let kms = "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51=fixtures/audit/keys/audit-ed25519.pub.pem";
-    let (code, report) = run(&["--kms-key", kms, "fixtures/audit/claims-records-test-set.json"]);
+    let (code, report) = run(&["--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-records-test-set.json"]);
     assert_eq!(code, 0, "{}", summary(&report));
     let fs = findings(&report);
     let at = "/enterprise_validation/scale_proven";
@@ -490,7 +491,7 @@ fn a_count_of_a_data_split_is_not_the_records_processed() {
         summary(&report)
     );
     assert!(!fs.iter().any(|f| f["rule"] == "claims.records"), "{}", summary(&report));
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     rows_hold(&table, &[("claims-records-load-test.json", "claims.records", at)]);
 }
 
@@ -501,7 +502,7 @@ fn a_count_of_a_data_split_is_not_the_records_processed() {
 /// (fixtures/audit/CASES.md documents each; Luhn by the generator's own data).
 #[test]
 fn redaction_pass2_gaps_stay_closed() {
-    let table = std::fs::read_to_string(root().join("fixtures/audit/cases.tsv")).expect("cases.tsv");
+    let table = cases_table();
     let expected = [
         ("redaction-card-underscore-groups.json", "redaction.pii-card", "/notes"),
         ("redaction-card-dot-groups.json", "redaction.pii-card", "/notes"),
