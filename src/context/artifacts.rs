@@ -92,7 +92,8 @@ pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
         Ok((canonical, warnings)) => {
             let changed =
                 warnings.into_iter().find(|f| f.rule.id == crate::read::diags::INTEGER_PRECISION.id).map(|f| {
-                    let line = f.offset.map_or(0, |o| bytes.iter().take(o).filter(|b| **b == b'\n').count() + 1);
+                    // lines as every position counts them (a lone CR ends one too)
+                    let line = f.offset.map_or(0, |o| crate::read::line_column(&bytes, o).line);
                     (f.message, line)
                 });
             (Some(sha256_hex(&canonical)), changed)
