@@ -2,7 +2,7 @@
 """Seed fuzz corpora from fixtures/ (run from fuzz/: python3 seed-corpora.py [DIR]).
 
 Writes DIR/reader, DIR/pgp_signature, DIR/kms_signature, DIR/key_files, DIR/verify,
-DIR/diff and DIR/delta_table (DIR defaults to corpus/; files already there are kept). verify's corpus is the
+DIR/diff, DIR/delta_table and DIR/cert_files (DIR defaults to corpus/; files already there are kept). verify's corpus is the
 bundles themselves (../fixtures/**/*.json), each behind a byte picking the policy; diff's is pairs of them, OLD NUL NEW: each
 bundle beside itself and beside the next bundle of its directory. Each input is shaped as its target reads it: pgp_signature
 takes the armored text or the raw packet bytes, kms_signature one byte picking the
@@ -83,3 +83,11 @@ for f in sorted(glob.glob("../fixtures/tables/**/_delta_log/*.checkpoint.parquet
     put("delta_table", b"\0" + open(f, "rb").read())
 for f in sorted(glob.glob("../fixtures/tables/**/_delta_log/*.json", recursive=True)):
     put("delta_table", b"\1" + open(f, "rb").read())
+
+# cert_files' first byte picks the files (byte % 3): the rest as one --cert file, split in
+# two, or beside the designated-revoker fixture's revoker and signer. Every certificate,
+# keyring and revocation of the signature fixtures, under each.
+keys = sorted(f for pat in ("*.asc", "*.gpg", "*.rev")
+              for f in glob.glob("../fixtures/signatures/**/" + pat, recursive=True))
+for i, f in enumerate(keys):
+    put("cert_files", bytes([i % 3]) + open(f, "rb").read())
