@@ -113,12 +113,7 @@ fn names_drawn_alike_are_shown_apart_in_every_report() {
     // SARIF names each file by its own bytes, percent-encoded (RFC 3986).
     let (_, sarif) = run(&dir, &args("sarif"));
     let sarif = common::assert_valid_sarif(&sarif);
-    let uris: BTreeSet<&str> = sarif["runs"][0]["artifacts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["location"]["uri"].as_str().unwrap())
-        .collect();
+    let uris = common::sarif_artifact_uris(&sarif);
     for uri in ["b/caf%C3%A9.json", "b/cafe%CC%81.json", "b/%D1%80%D0%B0ypal.json"] {
         assert!(uris.contains(uri), "{uri} in {uris:?}");
     }

@@ -62,14 +62,9 @@ fn each_file_keeps_a_name_of_its_own_in_every_report() {
 
     let sarif = common::run_in(&dir, &args(cert, "sarif"));
     let sarif = common::assert_valid_sarif(&sarif.stdout);
-    let uris: BTreeSet<&str> = sarif["runs"][0]["artifacts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["location"]["uri"].as_str().unwrap())
-        .collect();
+    let uris = common::sarif_artifact_uris(&sarif);
     let want: BTreeSet<String> = FILES.iter().map(|(_, _, uri, _)| format!("b/{uri}")).collect();
-    assert_eq!(uris, want.iter().map(String::as_str).collect());
+    assert_eq!(uris, want);
 
     // The recorded command, run by bash, reads the same four files to the same verdicts.
     let command = sarif["runs"][0]["invocations"][0]["commandLine"].as_str().unwrap();

@@ -196,6 +196,16 @@ pub fn assert_valid_sarif(text: &str) -> serde_json::Value {
     v
 }
 
+/// The `uri` of every artifact a SARIF report lists, as written (percent-encoded).
+pub fn sarif_artifact_uris(sarif: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    sarif["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["location"]["uri"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// SARIF 2.1.0, 3.4.4: a relative `uri` is resolved against its `uriBaseId`; one with
 /// none leaves the base to each consumer (code scanning takes the repository's root).
 /// The SARIF SDK's validator holds the same: with no `uriBaseId`, `uri` is absolute or
