@@ -13,6 +13,7 @@ use common::{fixture, rerun_recorded, NOW};
 use std::collections::BTreeSet;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::PathBuf;
+use std::process::Command;
 
 /// (name on disk, name the reports show, percent-encoded URI, verified?)
 const FILES: [(&[u8], &str, &str, bool); 4] = [
@@ -168,5 +169,35 @@ fn the_recorded_command_names_artifact_files_by_their_own_bytes() {
     let again = rerun_recorded(command, &dir);
     assert_eq!(hashes(&again), want, "{command}");
     assert_eq!(again["verdict"], report["verdict"], "{command}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A name that starts with `=` was recorded unquoted (`aeb-verify ... =x.json`). bash and
+/// sh read that back as the name, but zsh, a common interactive shell (macOS's default),
+/// replaces a word starting with `=` by the path of the command it names (its EQUALS
+/// option, on by default: `=ls` is `/usr/bin/ls`) and stops with "x.json not found"
+/// when there is none. Such a name is quoted, and the command, run by zsh where it is
+/// installed, repeats the run.
+#[test]
+fn a_name_starting_with_an_equals_sign_is_quoted_for_zsh() {
+    let dir = common::signed_and_tampered("names-equals", &[("=x.json".as_ref(), true), ("=ls".as_ref(), false)]);
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let run = common::run_in(
+        &dir.join("b"),
+        &args(cert.to_str().unwrap(), "json")[..6].iter().copied().chain(["=x.json", "=ls"]).collect::<Vec<_>>(),
+    );
+    assert_eq!(run.code, 1, "=ls is tampered: {}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let command = report["record"]["command"].as_str().unwrap();
+    assert!(command.ends_with(" '=x.json' '=ls'"), "{command}");
+    let want =
+        BTreeSet::from([("=ls".to_owned(), "rejected".to_owned()), ("=x.json".to_owned(), "verified".to_owned())]);
+    assert_eq!(verdicts(&report), want);
+    for shell in ["bash", "dash", "zsh"] {
+        if Command::new(shell).arg("-c").arg("true").status().is_ok_and(|s| s.success()) {
+            let again = common::rerun_recorded_by(shell, command, &dir.join("b"), None);
+            assert_eq!(verdicts(&again), want, "{shell}: {command}");
+        }
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -509,7 +509,12 @@ fn shell_unicode_escape(c: char) -> String {
 /// the raw character.
 fn shell_quote(s: &str) -> String {
     let pairs = s.contains("::") || s.contains("##");
-    let plain = !pairs && !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    // A leading `=` is quoted: zsh (macOS's default shell) replaces `=word` by the path
+    // of the command `word` and stops when there is none.
+    let plain = !pairs
+        && !s.is_empty()
+        && !s.starts_with('=')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_owned()
     } else if pairs || s.chars().any(crate::text::is_hidden) {

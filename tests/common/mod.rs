@@ -64,8 +64,13 @@ pub fn rerun_recorded(command: &str, dir: &std::path::Path) -> serde_json::Value
 /// [`rerun_recorded`] with bash run in the locale `LC_ALL=locale` when given (`C`: a
 /// container's default, where bash reads a `\u` escape as six characters).
 pub fn rerun_recorded_in_locale(command: &str, dir: &std::path::Path, locale: Option<&str>) -> serde_json::Value {
+    rerun_recorded_by("bash", command, dir, locale)
+}
+
+/// [`rerun_recorded_in_locale`] with another shell (`zsh`, `dash`).
+pub fn rerun_recorded_by(shell: &str, command: &str, dir: &std::path::Path, locale: Option<&str>) -> serde_json::Value {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_aeb-verify"));
-    let mut bash = Command::new("bash");
+    let mut bash = Command::new(shell);
     if let Some(locale) = locale {
         bash.env("LC_ALL", locale).env_remove("LANG").env_remove("LC_CTYPE");
     }
