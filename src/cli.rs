@@ -300,7 +300,8 @@ pub enum DiffFormat {
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.0..1.0).contains(&v) => Ok(v),
+        // `-0` is the tolerance 0 and is recorded so, not as a negative tolerance.
+        Ok(v) if v.is_finite() && (0.0..1.0).contains(&v) => Ok(v.abs()),
         _ => Err("a fraction from 0 to below 1, e.g. 0.01 for 1%".to_owned()),
     }
 }

@@ -255,3 +255,20 @@ fn max_bytes_zero_is_a_usage_error() {
     assert_eq!(code, 1);
     assert_eq!(findings(&b, "read.too-large")[0]["pointer"], "");
 }
+
+/// `--tolerance=-0` (or `-0.0`, `-0e5`) is the tolerance 0, and the report records it so:
+/// it was recorded as `"tolerance": -0.0` and `--tolerance=-0`, a negative tolerance
+/// where the option takes a fraction from 0 (spec 5.1).
+#[test]
+fn a_negative_zero_tolerance_is_recorded_as_zero() {
+    for spelling in ["-0", "-0.0", "-0e5"] {
+        let option = format!("--tolerance={spelling}");
+        let r = run(&["--now", common::NOW, "--format", "json", &option, &path("seed-example-sealed.json")]);
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let record = &report["record"];
+        assert_eq!(record["tolerance"].as_f64().map(f64::is_sign_negative), Some(false), "{spelling}: {record}");
+        assert_eq!(record["tolerance"], 0.0, "{spelling}");
+        let command = record["command"].as_str().unwrap();
+        assert!(command.contains(" --tolerance 0 "), "{spelling}: {command}");
+    }
+}
