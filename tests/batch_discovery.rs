@@ -897,3 +897,98 @@ fn a_cited_name_is_spelled_out_in_its_place_only() {
         ]
     );
 }
+
+/// A link one path's walk leaves out because it leads outside that walk hides nothing
+/// when another path named reads what it leads to, as inside one walk (spec 7): with
+/// `a/l.json -> ../b/x.json`, `--strict a b` rejected the run (exit 1) for a link to a
+/// bundle it verified, and under `--follow d d/sub` a link that the walk of `d` read was
+/// listed unverified by the walk of `d/sub`. A link to a file the run passes over, and a
+/// link to a directory while `--exclude` is in force, stay unverified.
+#[test]
+fn strict_passes_links_between_the_directories_named() {
+    let dir = tree("across");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &a.join("c.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &b.join("x.json"));
+    std::os::unix::fs::symlink("../b/x.json", a.join("l.json")).unwrap();
+    std::os::unix::fs::symlink("../b", a.join("more")).unwrap();
+    let key = audit_key();
+    let (sa, sb) = (a.to_str().unwrap(), b.to_str().unwrap());
+    // `a` alone does not read `b/x.json` or walk `b`: both links may hide a bundle.
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, sa]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(skipped_marked(&v), [(format!("{sa}/l.json"), true), (format!("{sa}/more"), true)]);
+    for args in [[sa, sb], [sb, sa]] {
+        let (code, v, stderr) = report(&["--strict", "--kms-key", &key, args[0], args[1]]);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(skipped_marked(&v), [(format!("{sa}/l.json"), false), (format!("{sa}/more"), false)], "{args:?}");
+        let reasons: Vec<&str> =
+            v["skipped"].as_array().unwrap().iter().map(|n| n["reason"].as_str().unwrap()).collect();
+        assert_eq!(
+            reasons,
+            [
+                format!("a symbolic link to {sb}/x.json, a file the run reads: not read twice"),
+                format!("a symbolic link to {sb}, a directory the run walks: not walked twice"),
+            ],
+            "{args:?}"
+        );
+        assert_eq!(v["summary"]["verified"], 2, "{args:?}");
+    }
+    // What `--exclude` left out below `b` the names through `a/more` would not match.
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, "--exclude", "*.txt", sa, sb]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(skipped_marked(&v), [(format!("{sa}/l.json"), false), (format!("{sa}/more"), true)]);
+    // A link to a file no path named reads (its name is no bundle's) still may hide one.
+    std::fs::write(b.join("notes.txt"), b"{}").unwrap();
+    std::os::unix::fs::symlink("../b/notes.txt", a.join("n.json")).unwrap();
+    let (code, v, stderr) = report(&["--strict", "--kms-key", &key, sa, sb]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(skipped_marked(&v).contains(&(format!("{sa}/n.json"), true)), "{v}");
+
+    // Under --follow the walk of `d` reads `sub/a.json -> ../data/x.txt` through the
+    // link (no walk meets the target by a bundle's name); `d/sub` named too must not
+    // call that link unverified.
+    let d = tree("across-follow");
+    std::fs::create_dir_all(d.join("data")).unwrap();
+    copy("audit/pass-honest-roi-from-costs.json", &d.join("data/x.txt"));
+    std::os::unix::fs::symlink("../data/x.txt", d.join("sub/a.json")).unwrap();
+    let sd = d.to_str().unwrap();
+    let sub = format!("{sd}/sub");
+    for args in [[sd, sub.as_str()], [sub.as_str(), sd]] {
+        let (code, v, stderr) = report(&["--strict", "--follow", "--kms-key", &key, args[0], args[1]]);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(files(&v), [format!("{sub}/a.json")], "{args:?}");
+        assert_eq!(skipped_marked(&v), [(format!("{sub}/a.json"), false)], "{args:?}");
+    }
+}
+
+/// A directory whose only entry is a link to a bundle another path of the run reads
+/// (`d d/sub`, `d/sub` holding only `l.json -> ../a.json`) was "no *.json files in this
+/// directory", exit 2, where the same `d/sub` holding a copy of `a.json` passes: it
+/// holds a `*.json` entry, and what that leads to is verified. Named alone, it still
+/// gives no bundle (exit 2), and the reason no longer denies the entry it lists.
+#[test]
+fn a_directory_holding_only_a_link_to_a_bundle_read_elsewhere_is_usable() {
+    let dir = tree("only-a-link");
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    std::os::unix::fs::symlink("../a.json", dir.join("sub/l.json")).unwrap();
+    let key = audit_key();
+    let d = dir.to_str().unwrap();
+    let sub = format!("{d}/sub");
+    for args in [[d, sub.as_str()], [sub.as_str(), d]] {
+        let (code, v, stderr) = report(&["--strict", "--kms-key", &key, args[0], args[1]]);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(v["unreadable"].as_array().map(Vec::len), Some(0), "{args:?}: {v}");
+        assert_eq!(skipped_marked(&v), [(format!("{sub}/l.json"), false)], "{args:?}");
+    }
+    let (code, v, stderr) = report(&["--kms-key", &key, &sub]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(v["unreadable"][0]["file"], sub.as_str());
+    assert_eq!(
+        v["unreadable"][0]["reason"],
+        "no bundle read in this directory: its entries were left out (listed as skipped)"
+    );
+    assert_eq!(skipped_marked(&v), [(format!("{sub}/l.json"), true)]);
+}

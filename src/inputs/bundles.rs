@@ -13,6 +13,7 @@
 //! - without `--follow`, lists a link it does not follow as unverified (it may hide a
 //!   bundle), unless its target is a directory or `*.json` file this walk reads anyway
 //!   (device and inode, inside the directory given): `sub/up -> ..` hides nothing;
+//!   across the paths named, a link to what another path reads hides nothing too;
 //! - leaves out what `--exclude GLOB` matches (the path below the directory, or a name);
 //! - opens a file it found only if it is still that file (device and inode), so a link
 //!   swapped in after the walk is not read.
@@ -150,17 +151,42 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     let mut stdin = false;
     // The directories named so far, by device and inode, and the path each was named as.
     let mut named_dirs: std::collections::HashMap<(u64, u64), &Path> = std::collections::HashMap::new();
+    let mut bare = Vec::new();
     for path in paths {
-        discover_one(path, walk, &mut d, &mut stdin, &mut named_dirs);
+        discover_one(path, walk, &mut d, &mut stdin, &mut named_dirs, &mut bare);
         // Whatever this path could not use comes after what it found.
         d.unusable_at.resize(d.unusable.len(), d.inputs.len());
     }
     if paths.len() > 1 {
-        read_each_once(&mut d, walk.follow);
+        let read = read_each_once(&mut d, walk.follow);
         list_each_once(&mut d);
+        let roots: Vec<(PathBuf, &Path)> =
+            named_dirs.values().filter_map(|p| Some((std::fs::canonicalize(p).ok()?, *p))).collect();
+        settle_across(&mut d, &read, &roots, walk);
+        usable_when_read_elsewhere(&mut d, &bare);
     }
     spell_out_look_alikes(&mut d);
     d
+}
+
+/// A directory walked that gave no bundle, but left entries out: its notice in
+/// `Discovery::unusable` and those entries (by [`entry_key`]).
+struct Bare {
+    unusable: usize,
+    entries: Vec<PathBuf>,
+}
+
+/// Where an entry a walk met lives: its directory resolved, and its own name (a link
+/// stays itself). Two walks that meet one entry by two spellings agree on it.
+fn entry_key(path: &Path, dirs: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => dirs
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| std::fs::canonicalize(dir).ok())
+            .as_ref()
+            .map(|dir| dir.join(name)),
+        _ => None,
+    }
 }
 
 /// What one path given stands for, added to `d`.
@@ -170,6 +196,7 @@ fn discover_one<'p>(
     d: &mut Discovery,
     stdin: &mut bool,
     named_dirs: &mut std::collections::HashMap<(u64, u64), &'p Path>,
+    bare: &mut Vec<Bare>,
 ) {
     if path.as_os_str() == "-" {
         // Standard input is read once, for the first `-`. A later one could not be
@@ -203,12 +230,26 @@ fn discover_one<'p>(
             }
             let before = d.inputs.len();
             let unusable = d.unusable.len();
+            let skipped = d.skipped.len();
             walk_dir(path, walk, d);
             // A walk that met entries it could not read (a tree deeper than PATH_MAX,
             // a directory without permission) has said so: "no *.json files in this
             // directory" beside "cannot read ..." would claim what was not seen.
             if d.inputs.len() == before && d.unusable.len() == unusable {
-                d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
+                let left_out = d.skipped.get(skipped..).unwrap_or_default();
+                if left_out.is_empty() {
+                    d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
+                } else {
+                    // Its entries are listed; "no *.json files" would deny them. It gave
+                    // no bundle: unusable unless another path of the run reads them.
+                    let mut dirs = std::collections::HashMap::new();
+                    let entries = left_out.iter().filter_map(|n| entry_key(&notice_path(n), &mut dirs)).collect();
+                    bare.push(Bare { unusable: d.unusable.len(), entries });
+                    d.unusable.push(notice(
+                        path,
+                        "no bundle read in this directory: its entries were left out (listed as skipped)".to_owned(),
+                    ));
+                }
             }
         }
         Ok(_) => d.inputs.push(Input::File { path: path.to_path_buf(), walked: false, id: None, spelled: false }),
@@ -228,16 +269,7 @@ fn list_each_once(d: &mut Discovery) {
     let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
     let mut kept: Vec<Notice> = Vec::with_capacity(d.skipped.len());
     for n in std::mem::take(&mut d.skipped) {
-        let path = notice_path(&n);
-        let resolved = match (path.parent(), path.file_name()) {
-            (Some(dir), Some(name)) => dirs
-                .entry(dir.to_path_buf())
-                .or_insert_with(|| std::fs::canonicalize(dir).ok())
-                .as_ref()
-                .map(|dir| dir.join(name)),
-            _ => None,
-        };
-        let Some(resolved) = resolved else {
+        let Some(resolved) = entry_key(&notice_path(&n), &mut dirs) else {
             kept.push(n);
             continue;
         };
@@ -278,7 +310,8 @@ fn notice_path(n: &Notice) -> PathBuf {
 /// so this costs nothing to a run of one path; otherwise one `canonicalize` per
 /// directory holding files (cached) and per named file, and under `--follow` per file
 /// (a walked file may then be a link).
-fn read_each_once(d: &mut Discovery, follow: bool) {
+/// Returns each file read by its path resolved, and the path it is read as.
+fn read_each_once(d: &mut Discovery, follow: bool) -> std::collections::HashMap<PathBuf, PathBuf> {
     let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
     let mut first: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
     // For each count of inputs before the filter, the count kept: where the unusable
@@ -314,6 +347,90 @@ fn read_each_once(d: &mut Discovery, follow: bool) {
     kept_before.push(d.inputs.len());
     for at in &mut d.unusable_at {
         *at = kept_before.get(*at).copied().unwrap_or(d.inputs.len());
+    }
+    first
+}
+
+/// A link one walk left out unverified because it leads outside that walk, to what
+/// another path of the run reads, hides nothing, as it would inside one walk: with
+/// `a/l.json -> ../b/x.json`, `--strict a b` rejected the run for a link to a bundle it
+/// verified, and under `--follow d d/sub` a link the walk of `d` read was listed
+/// unverified by the walk of `d/sub`. A link to a file counts when that file, resolved
+/// now, is one the run reads (`read`, from [`read_each_once`]); a link to a directory
+/// when, resolved, it is or lies below a directory named (`roots`: resolved, and as named), whose walk
+/// takes every directory below it, and no `--exclude` is in force (what a pattern left
+/// out by its path below a directory the names through the link would not match). A
+/// link to a file the run passes over, to a FIFO, or outside every path named stays
+/// unverified.
+fn settle_across(
+    d: &mut Discovery,
+    read: &std::collections::HashMap<PathBuf, PathBuf>,
+    roots: &[(PathBuf, &Path)],
+    walk: &Walk,
+) {
+    for n in d.skipped.iter_mut().filter(|n| n.unverified) {
+        let path = notice_path(n);
+        if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            continue;
+        }
+        let (Ok(target), Ok(real)) = (std::fs::metadata(&path), std::fs::canonicalize(&path)) else { continue };
+        let settled = if target.is_file() {
+            read.get(&real).map(|first| (first.clone(), ", a file the run reads: not read twice"))
+        } else if target.is_dir() && walk.exclude.is_empty() {
+            roots.iter().find_map(|(root, named)| {
+                let below = real.strip_prefix(root).ok()?;
+                let shown = if below.as_os_str().is_empty() { named.to_path_buf() } else { named.join(below) };
+                Some((shown, ", a directory the run walks: not walked twice"))
+            })
+        } else {
+            None
+        };
+        if let Some((first, what)) = settled {
+            // Under `--follow` another walk may have read the file through this very link.
+            (n.reason, n.cited) = if first == path {
+                said(&[Say("the file already read: not read twice")])
+            } else {
+                said(&[Say("a symbolic link to "), Name(&first), Say(what)])
+            };
+            n.unverified = false;
+        }
+    }
+}
+
+/// A directory that gave no bundle because every entry it met was left out is usable
+/// after all when each of those entries hides nothing and one of them is a file the run
+/// reads elsewhere (`d d/sub`, `d/sub` holding only `l.json -> ../a.json`: "no *.json
+/// files in this directory" stopped the run, exit 2, where the same `d/sub` holding a
+/// copy of `a.json` passes). One whose entries lead only to directories (a loop, a link
+/// to a directory walked) stays unusable: whether those hold a bundle is not its walk's
+/// to say, and an auditor who names an empty directory hears of it.
+fn usable_when_read_elsewhere(d: &mut Discovery, bare: &[Bare]) {
+    if bare.is_empty() {
+        return;
+    }
+    let mut dirs = std::collections::HashMap::new();
+    let mut settled: std::collections::HashMap<PathBuf, (bool, bool)> = std::collections::HashMap::new();
+    for n in &d.skipped {
+        if let Some(key) = entry_key(&notice_path(n), &mut dirs) {
+            let file = !std::fs::metadata(&key).is_ok_and(|m| m.is_dir());
+            settled.insert(key, (!n.unverified, file));
+        }
+    }
+    let mut drop: Vec<usize> = bare
+        .iter()
+        .filter(|b| {
+            let state: Vec<(bool, bool)> =
+                b.entries.iter().map(|e| settled.get(e).copied().unwrap_or((false, false))).collect();
+            state.iter().all(|(hides_nothing, _)| *hides_nothing) && state.iter().any(|(_, file)| *file)
+        })
+        .map(|b| b.unusable)
+        .collect();
+    drop.sort_unstable();
+    for at in drop.into_iter().rev() {
+        if at < d.unusable.len() {
+            d.unusable.remove(at);
+            d.unusable_at.remove(at);
+        }
     }
 }
 
