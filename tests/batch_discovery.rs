@@ -992,3 +992,25 @@ fn a_directory_holding_only_a_link_to_a_bundle_read_elsewhere_is_usable() {
     );
     assert_eq!(skipped_marked(&v), [(format!("{sub}/l.json"), true)]);
 }
+
+/// A broken entry two walks meet (`--follow d d/sub`, `d/sub/x.json -> nowhere`) is
+/// listed once: it was listed twice and counted "2 unreadable", "4 found" for three
+/// entries (a leftover).
+#[test]
+fn an_entry_two_walks_cannot_read_is_listed_once() {
+    let dir = tree("broken-twice");
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("a.json"));
+    copy("audit/pass-honest-roi-from-costs.json", &dir.join("sub/c.json"));
+    std::os::unix::fs::symlink("nowhere", dir.join("sub/x.json")).unwrap();
+    let d = dir.to_str().unwrap();
+    let sub = format!("{d}/sub");
+    for args in [[d, sub.as_str()], [sub.as_str(), d]] {
+        let (code, v, stderr) = report(&["--follow", args[0], args[1]]);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        let unreadable: Vec<&str> =
+            v["unreadable"].as_array().unwrap().iter().map(|n| n["file"].as_str().unwrap()).collect();
+        assert_eq!(unreadable, [format!("{sub}/x.json")], "{args:?}");
+        assert_eq!(v["summary"]["unreadable"], 1, "{args:?}");
+        assert_eq!(v["summary"]["found"], 3, "{args:?}");
+    }
+}

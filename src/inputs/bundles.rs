@@ -164,6 +164,7 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
             named_dirs.values().filter_map(|p| Some((std::fs::canonicalize(p).ok()?, *p))).collect();
         settle_across(&mut d, &read, &roots, walk);
         usable_when_read_elsewhere(&mut d, &bare);
+        unusable_each_once(&mut d);
     }
     spell_out_look_alikes(&mut d);
     d
@@ -395,6 +396,20 @@ fn settle_across(
             n.unverified = false;
         }
     }
+}
+
+/// Each path that could not be used is listed once, where the run first met it: two
+/// walks that meet one broken entry (`--follow d d/sub`, `d/sub/x.json -> nowhere`) listed
+/// it twice and counted "2 unreadable", "4 found" for three files.
+fn unusable_each_once(d: &mut Discovery) {
+    let mut dirs = std::collections::HashMap::new();
+    let mut seen = std::collections::HashSet::new();
+    let keep: Vec<bool> =
+        d.unusable.iter().map(|n| entry_key(&notice_path(n), &mut dirs).is_none_or(|key| seen.insert(key))).collect();
+    let mut each = keep.iter();
+    d.unusable.retain(|_| each.next().copied().unwrap_or(true));
+    let mut each = keep.iter();
+    d.unusable_at.retain(|_| each.next().copied().unwrap_or(true));
 }
 
 /// A directory that gave no bundle because every entry it met was left out is usable
