@@ -40,6 +40,13 @@ def with_(edit):
     edit(b)
     return json.dumps(b, indent=2).encode()
 
+def with_raw(edit):
+    # as written with ensure_ascii=False: characters beyond ASCII raw, which the hash
+    # diagnosis (every shape is a mismatch) also tries escaped as json.dumps escapes them
+    b = copy.deepcopy(seed)
+    edit(b)
+    return json.dumps(b, indent=2, ensure_ascii=False).encode()
+
 def at(path, value):
     def edit(b):
         o = b
@@ -100,6 +107,8 @@ shapes = [
     ("marketplace statement: a run of articles", "marketplace",
      lambda n: with_(at(["enterprise_validation", "enterprise_ready"], "Enterprise ready in " + "the " * n))),
     ("escape sequences in a string", False, lambda n: with_(at(["notes"], "\u001b[31m" * n))),
+    ("characters beyond ASCII, raw (U+1F600)", False, lambda n: with_raw(at(["notes"], "\U0001F600" * n))),
+    ("characters beyond ASCII, raw (U+00E9)", False, lambda n: with_raw(at(["notes"], "\u00e9" * n))),
     ("escaped backslashes in a string", False, lambda n: with_(at(["notes"], "\\" * n))),
     # CI log commands (::, ##) escaped wherever bundle text is shown (docs/report-format.md)
     ("log commands in a claim and a member name", False,

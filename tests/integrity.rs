@@ -96,6 +96,16 @@ const CASES: &[(&str, &str, &str, i32, &str)] = &[
         1,
         "the payload with sorted keys, numbers and strings as written, with Python's default separators, not",
     ),
+    (
+        // Hashed as python-sorted-compact.json, but the bundle written with
+        // ensure_ascii=False: its strings hold "é" where the hashed text held "\u00e9".
+        // Was reported as "changed after it was sealed".
+        "integrity/python-sorted-ensure-ascii.json",
+        "integrity.hash-mismatch",
+        "/signatures/sha256",
+        1,
+        "the payload with sorted keys, numbers and strings as written but characters beyond ASCII escaped (Python's default ensure_ascii), compact, not",
+    ),
 ];
 
 #[test]

@@ -533,11 +533,19 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
     // What `json.dumps(payload, sort_keys=True)` writes, the usual "canonical JSON" of a
     // Python publisher: keys sorted, numbers and strings as the same Python wrote the file.
     let sorted_as_written = read::source_order_payload(src, true, true);
-    let orders: [(&str, Option<&[u8]>); 4] = [
+    // The same from a file Python wrote with `ensure_ascii=False` (readable UTF-8) and
+    // a hash over `json.dumps`'s default, which escapes every character beyond ASCII.
+    let limit = doc.payload().len().saturating_mul(RELAYOUT_BUDGET).saturating_add(RELAYOUT_SLACK);
+    let sorted_ascii = sorted_as_written.as_deref().and_then(|t| escaped_beyond_ascii(t, limit));
+    let orders: [(&str, Option<&[u8]>); 5] = [
         ("in the source's key order, numbers and strings as written", as_written.as_deref()),
         ("in the source's key order", source_order.as_deref()),
         ("with sorted keys", Some(doc.payload())),
         ("with sorted keys, numbers and strings as written", sorted_as_written.as_deref()),
+        (
+            "with sorted keys, numbers and strings as written but characters beyond ASCII escaped (Python's default ensure_ascii)",
+            sorted_ascii.as_deref(),
+        ),
     ];
     let layouts = [
         ("compact", Layout::COMPACT),
@@ -581,6 +589,31 @@ pub fn diagnose(doc: &Document, recorded: &str) -> Diagnosis {
     } else {
         Diagnosis::Untried(untried.join(", "))
     }
+}
+
+/// JSON text with each character beyond ASCII, and DEL, written `\uXXXX` (lowercase,
+/// UTF-16 units) as Python's `json.dumps` writes them by default; `None` when that
+/// changes nothing or would exceed `limit` bytes. Outside strings JSON text is ASCII, so
+/// the text can be escaped as a whole.
+fn escaped_beyond_ascii(text: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(text).ok()?;
+    let wide = |c: char| !c.is_ascii() || c == '\u{7f}';
+    let size: usize = text.chars().map(|c| if wide(c) { 6 * c.len_utf16() } else { 1 }).sum();
+    if size > limit || !text.chars().any(wide) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(size);
+    let mut units = [0u16; 2];
+    for c in text.chars() {
+        if wide(c) {
+            for unit in c.encode_utf16(&mut units) {
+                out.extend_from_slice(format!("\\u{unit:04x}").as_bytes());
+            }
+        } else {
+            out.push(c as u8);
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
