@@ -352,6 +352,10 @@ fn a_sidecar_path_is_percent_decoded() {
     assert_unreadable(&t, "No such file");
 }
 
+/// The protocol action that enables deletion vectors (PROTOCOL.md: reader version 3 with
+/// the feature listed), for a commit that adds one to a table that had none.
+const DV_PROTOCOL: &str = r#"{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["deletionVectors"],"writerFeatures":["deletionVectors"]}}"#;
+
 #[test]
 fn a_deletion_vector_counts_against_its_own_file_only() {
     // stats-missing: a file of 100 records with statistics and one without. A deletion
@@ -369,7 +373,7 @@ fn a_deletion_vector_counts_against_its_own_file_only() {
     let remove =
         serde_json::json!({"remove": {"path": path, "deletionTimestamp": 1893456000000i64, "dataChange": true}});
     let info = serde_json::json!({"commitInfo": {"timestamp": 1893456000000i64, "operation": "DELETE"}});
-    std::fs::write(commit(&t, 3), format!("{info}\n{remove}\n{with_dv}\n")).unwrap();
+    std::fs::write(commit(&t, 3), format!("{info}\n{DV_PROTOCOL}\n{remove}\n{with_dv}\n")).unwrap();
     let r = verify(&t, Some("fixtures/tables/bundles/stats-missing.json"), "json");
     assert!(r.stdout.contains("at least 100 live records in 2 live files"), "{}", r.stdout);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
@@ -545,7 +549,8 @@ fn a_record_count_past_what_is_counted_exactly_is_unreadable() {
 \"offset\":1,\"sizeInBytes\":10,\"cardinality\":{}}}",
         max - 1000
     );
-    let text = format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{}{}", add("a", &dv), add("b", ""));
+    let text =
+        format!("{{\"commitInfo\":{{\"timestamp\":1893456000000}}}}\n{DV_PROTOCOL}\n{}{}", add("a", &dv), add("b", ""));
     std::fs::write(commit(&t, 5), text).unwrap();
     assert_unreadable(&t, "the live files' numRecords add up to more than 9007199254740992 (2^53)");
 }
@@ -849,4 +854,48 @@ fn a_commit_of_a_million_removes_is_read_in_bounded_memory() {
         r.stdout
     );
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
+/// The bundle's `context.table-log` finding of a hostile table: the run rejects
+/// appends.json with it, at the document's root (pointer "", line 1, column 1).
+#[track_caller]
+fn table_log_at_root(name: &str) -> String {
+    let (code, report) = hostile(name);
+    assert_eq!(code, 1, "{name}");
+    assert_eq!(report["verdict"], "rejected", "{name}");
+    let f = report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "context.table-log")
+        .unwrap_or_else(|| panic!("{name}: no context.table-log finding"))
+        .clone();
+    assert_eq!((f["pointer"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some(""), Some(1), Some(1)));
+    assert_eq!(f["severity"], "error");
+    f["message"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_deletion_vector_the_protocol_does_not_enable_is_refused() {
+    // File a of 5,000 records with a deletion vector of 4,000 rows, in a table at reader
+    // version 1 (no deletionVectors feature). delta-rs counts 5,000 (recorded); the 4,000
+    // were subtracted, and appends.json's 1,000 records passed: VERIFIED, exit 0.
+    assert_eq!(delta_rs("commit-dv-undeclared")["live_records"], 5000);
+    let m = table_log_at_root("commit-dv-undeclared");
+    assert!(
+        m.contains(
+            "the live file \"a\" has a deletion vector, but the table's protocol (reader version 1) does not \
+enable the reader feature deletionVectors"
+        ),
+        "{m}"
+    );
+}
+
+#[test]
+fn reader_version_3_without_reader_features_is_refused() {
+    // delta-rs refuses the protocol (recorded); it was read as a table needing no feature.
+    let d = delta_rs("protocol-v3-no-features");
+    assert!(d["error"].as_str().unwrap().contains("Reader features must be present when minimum reader version = 3"));
+    let m = table_log_at_root("protocol-v3-no-features");
+    assert!(m.contains("minReaderVersion 3 without readerFeatures"), "{m}");
 }

@@ -819,11 +819,35 @@ impl<'a> Replay<'a> {
                 protocol.min_reader_version
             )));
         }
+        // Reader version 3 lists what a reader must support; without the list, what it
+        // needs is unsaid (delta-rs refuses such a protocol).
+        if protocol.min_reader_version == 3 && protocol.reader_features.is_none() {
+            return Err(Error::Unreadable(
+                "the protocol has minReaderVersion 3 without readerFeatures: which features a reader must \
+support is not said"
+                    .to_owned(),
+            ));
+        }
         if let Some(unknown) = features.iter().find(|f| !KNOWN_READER_FEATURES.contains(&f.as_str())) {
             return Err(Error::Unreadable(format!(
                 "the table requires the reader feature {unknown:?}, which aeb-verify does not know; \
 its live files or record count could be read wrongly"
             )));
+        }
+        // A deletion vector is part of the table only where the protocol enables it (reader
+        // version 3, the feature listed). Elsewhere a reader that follows the protocol reads
+        // every row of the file (delta-rs does), and subtracting the descriptor's
+        // cardinality would confirm a count no reader of the table sees.
+        let dv_enabled = protocol.min_reader_version == 3 && features.iter().any(|f| f == "deletionVectors");
+        if !dv_enabled {
+            if let Some(path) = self.live.keys().filter(|(_, dv)| dv.is_some()).map(|(path, _)| path).min() {
+                return Err(Error::Unreadable(format!(
+                    "the live file {path:?} has a deletion vector, but the table's protocol (reader version {}) does \
+not enable the reader feature deletionVectors: readers that follow the protocol read all its rows, so the live \
+count cannot be told",
+                    protocol.min_reader_version
+                )));
+            }
         }
         let mut t = Table {
             version,
