@@ -73,7 +73,8 @@ pub struct Table {
     pub version: u64,
     /// The checkpoint the state was read from: version and kind, when one was used.
     pub checkpoint: Option<(u64, String)>,
-    pub schema_string: String,
+    /// The column names of the last metaData's `schemaString`, read once for the run.
+    pub schema: Schema,
     /// The table properties read: only [`EVIDENCE_URI`] is kept.
     pub configuration: BTreeMap<String, String>,
     pub property_set: Option<PropertySet>,
@@ -852,7 +853,7 @@ count cannot be told",
         let mut t = Table {
             version,
             checkpoint,
-            schema_string: meta.schema_string,
+            schema: Schema::read(&meta.schema_string, version)?,
             configuration: meta
                 .configuration
                 .and_then(|c| c.0)
@@ -963,11 +964,12 @@ fn commit_time(path: &Path, info: Option<&CommitInfo>) -> Option<CommitTime> {
 /// tree, and an entry of `fields` that is no field (no object with a string `name`) is
 /// skipped, not kept: as a tree, a schema of 20 MB of `0,` entries took 870 MB, once for
 /// every bundle held against the table.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct StructType {
     fields: Vec<Field>,
 }
 
+#[derive(Debug, Clone)]
 struct Field {
     name: String,
     /// The fields of its type when that is a struct (none for any other type).
@@ -1032,28 +1034,32 @@ impl<'de> Deserialize<'de> for StructType {
 #[derive(Default)]
 struct Fields(Vec<Field>);
 
+/// Reads the fields of a struct; any JSON value (as a nested type) through
+/// `deserialize_any`, an array only (the schema's own `fields`) through `deserialize_seq`.
+struct FieldsVisitor;
+
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the fields of a struct")
-            }
-            nothing_but_maps!();
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Fields::default())
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(entry) = seq.next_element::<MaybeField>()? {
-                    fields.extend(entry.0);
-                }
-                Ok(Fields(fields))
-            }
+        d.deserialize_any(FieldsVisitor)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the fields of a struct")
+    }
+    nothing_but_maps!();
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Fields::default())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(entry) = seq.next_element::<MaybeField>()? {
+            fields.extend(entry.0);
         }
-        d.deserialize_any(V)
+        Ok(Fields(fields))
     }
 }
 
@@ -1141,29 +1147,77 @@ impl StructType {
     }
 }
 
-fn schema(schema_string: &str) -> Option<StructType> {
-    serde_json::from_str(schema_string).ok()
-}
+/// A table's schema as far as column names go, read once from the `schemaString` of
+/// the table's metaData (it was read again for every bundle held against the table: a
+/// batch cost the schema's size times the bundles).
+#[derive(Debug, Clone, Default)]
+pub struct Schema(StructType);
 
-/// The column names of a `schemaString`, dotted for fields of structs.
-pub fn has_column(schema_string: &str, name: &str) -> bool {
-    let Some(schema) = schema(schema_string) else { return false };
-    if schema.field(name).is_some() {
-        return true;
+impl Schema {
+    /// A `schemaString` that is not a JSON object with a `fields` array is no schema:
+    /// delta-rs refuses the table, and every column would read as missing.
+    fn read(schema_string: &str, version: u64) -> Result<Schema, Error> {
+        serde_json::from_str(schema_string).map_err(|_| {
+            Error::Unreadable(format!(
+                "the schemaString of the table's metaData as of version {version} is not a schema: not a JSON object \
+with a fields array"
+            ))
+        })
     }
-    let mut at = &schema;
-    for part in name.split('.') {
-        match at.field(part) {
-            Some(f) => at = &f.inner,
-            None => return false,
+
+    /// Whether `name` is a column; a dotted name may reach into structs.
+    pub fn has_column(&self, name: &str) -> bool {
+        if self.0.field(name).is_some() {
+            return true;
         }
+        let mut at = &self.0;
+        for part in name.split('.') {
+            match at.field(part) {
+                Some(f) => at = &f.inner,
+                None => return false,
+            }
+        }
+        true
     }
-    true
+
+    /// The top-level column names, for messages.
+    pub fn columns(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.0.fields.iter().map(|f| f.name.as_str())
+    }
 }
 
-/// The top-level column names, for messages.
-pub fn columns(schema_string: &str) -> Vec<String> {
-    schema(schema_string).map(|s| s.fields.into_iter().map(|f| f.name).collect()).unwrap_or_default()
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Schema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object with a fields array")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Schema, A::Error> {
+                let mut fields = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "fields" {
+                        fields = Some(map.next_value::<FieldArray>()?.0 .0);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                let fields = fields.ok_or_else(|| serde::de::Error::missing_field("fields"))?;
+                Ok(Schema(StructType { fields }))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The schema's own `fields`: an array, nothing else.
+struct FieldArray(Fields);
+
+impl<'de> Deserialize<'de> for FieldArray {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(FieldsVisitor).map(FieldArray)
+    }
 }
 
 #[cfg(test)]
@@ -1180,18 +1234,26 @@ mod tests {
 
     #[test]
     fn columns_and_nested() {
-        let s = r#"{"type":"struct","fields":[{"name":"label","type":"long"},{"name":"a","type":{"type":"struct","fields":[{"name":"b","type":"string"}]}}]}"#;
-        assert!(has_column(s, "label"));
-        assert!(has_column(s, "a.b"));
-        assert!(!has_column(s, "a.c"));
-        assert!(!has_column(s, "target"));
-        assert_eq!(columns(s), vec!["label", "a"]);
+        let read = |s: &str| Schema::read(s, 0).unwrap();
+        let s = read(
+            r#"{"type":"struct","fields":[{"name":"label","type":"long"},{"name":"a","type":{"type":"struct","fields":[{"name":"b","type":"string"}]}}]}"#,
+        );
+        assert!(s.has_column("label"));
+        assert!(s.has_column("a.b"));
+        assert!(!s.has_column("a.c"));
+        assert!(!s.has_column("target"));
+        assert_eq!(s.columns().collect::<Vec<_>>(), vec!["label", "a"]);
         // Entries that are no field are skipped, whatever they hold.
-        let s = r#"{"fields":[0,"x",[1,[2]],{"name":5},{"name":["y"]},{"name":"l","type":{"fields":[{"name":"b"}]}}]}"#;
-        assert!(has_column(s, "l.b"));
-        assert!(!has_column(s, "x"));
-        assert_eq!(columns(s), vec!["l"]);
-        assert!(columns("[1]").is_empty() && columns("{\"fields\":{}}").is_empty() && !has_column("nope", "a"));
+        let s = read(
+            r#"{"fields":[0,"x",[1,[2]],{"name":5},{"name":["y"]},{"name":"l","type":{"fields":[{"name":"b"}]}}]}"#,
+        );
+        assert!(s.has_column("l.b"));
+        assert!(!s.has_column("x"));
+        assert_eq!(s.columns().collect::<Vec<_>>(), vec!["l"]);
+        // What is not an object with a fields array is no schema (delta-rs refuses each).
+        for no in ["[1]", "{\"fields\":{}}", "nope", "5", "{}", "{\"fields\":5}", "{\"fields\":[],\"x\":"] {
+            assert!(Schema::read(no, 7).is_err(), "{no}");
+        }
     }
 
     #[test]

@@ -422,14 +422,14 @@ fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
         return;
     };
     out.mark(&TABLE_TARGET);
-    if !delta::has_column(&t.schema_string, target) {
+    if !t.schema.has_column(target) {
         out.push(
             Finding::new(
                 &TABLE_TARGET,
                 "/training/target",
                 format!("training.target {target:?} is not a column of the table (version {})", t.version),
             )
-            .expected(column_list(&t.schema_string))
+            .expected(column_list(&t.schema))
             .found(target.to_owned()),
         );
     }
@@ -437,11 +437,12 @@ fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
 
 /// The table's top-level columns for a message: the first [`COLUMNS_LISTED`] and a count
 /// of the rest (a schema may have millions, and the message is quoted whole).
-fn column_list(schema_string: &str) -> String {
-    let columns = delta::columns(schema_string);
-    let mut list = columns.iter().take(COLUMNS_LISTED).map(String::as_str).collect::<Vec<_>>().join(", ");
-    if columns.len() > COLUMNS_LISTED {
-        list.push_str(&format!(" and {} more", columns.len() - COLUMNS_LISTED));
+fn column_list(schema: &delta::Schema) -> String {
+    let columns = schema.columns();
+    let count = columns.len();
+    let mut list = columns.take(COLUMNS_LISTED).collect::<Vec<_>>().join(", ");
+    if count > COLUMNS_LISTED {
+        list.push_str(&format!(" and {} more", count - COLUMNS_LISTED));
     }
     format!("one of {list}")
 }
