@@ -959,3 +959,27 @@ fn the_schema_is_read_once_for_a_batch() {
     assert!(ratio < 3.0, "16 bundles took {ratio:.1} times one bundle's run");
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn the_bundle_read_from_a_table_is_the_one_its_property_names() {
+    // The references check reads the property as a URI reference (spec 8.3: its last
+    // segment, with no query or fragment); the bundle verified from the table alone is
+    // now found the same way. It was found by the whole text as a path: a query made the
+    // file "missing", and `q3#final.json` was verified and then rejected because the
+    // property "names q3" (context.table-references-bundle, an error at the root).
+    let t = scratch("appends", "fragment");
+    std::fs::create_dir(t.join("evidence")).unwrap();
+    std::fs::copy(root().join(APPENDS), t.join("evidence/appends.json")).unwrap();
+    std::fs::copy(root().join(APPENDS), t.join("q3#final.json")).unwrap();
+    set_property(&t, 5, "evidence/appends.json?versionId=3");
+    let r = verify(&t, None, "json");
+    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(report["bundles"][0]["file"].as_str().unwrap().ends_with("evidence/appends.json"));
+    assert_eq!(message(&report, "context.table-references-bundle"), "");
+    set_property(&t, 6, "q3#final.json");
+    let r = verify(&t, None, "json");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("q3, which is not a *.json file"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
