@@ -983,3 +983,26 @@ fn the_bundle_read_from_a_table_is_the_one_its_property_names() {
     assert!(r.stderr.contains("q3, which is not a *.json file"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
+
+#[test]
+fn numrecords_written_twice_with_two_values_is_refused() {
+    // A checkpoint's add of a states numRecords 1,000 in stats and 5,000 in stats_parsed.
+    // delta-rs takes stats_parsed (5,000, recorded); this reader took stats, and
+    // appends.json's 1,000 records were VERIFIED, exit 0.
+    assert_eq!(delta_rs("checkpoint-stats-disagree")["live_records"], 5000);
+    let m = table_log_at_root("checkpoint-stats-disagree");
+    assert!(m.contains("the add of \"a\" states numRecords 1000 in stats and 5000 in stats_parsed"), "{m}");
+}
+
+#[test]
+fn numrecords_in_stats_parsed_is_read() {
+    // A checkpoint whose add has statistics in parsed form only (stats null): the member
+    // was looked up as `statsParsed`, never found, and the count was "at least 0" (any
+    // figure then passed, as not confirmed). delta-rs reads 1,000 (recorded).
+    assert_eq!(delta_rs("checkpoint-stats-parsed-only")["live_records"], 1000);
+    let (code, report) = hostile("checkpoint-stats-parsed-only");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("; 1,000 live records in 1 live file"), "{m}");
+    assert_eq!(message(&report, "context.table-records"), "");
+    assert_eq!(code, 0, "{report}");
+}

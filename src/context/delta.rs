@@ -222,7 +222,9 @@ struct FileAction {
     path: String,
     #[serde(default)]
     stats: Option<String>,
-    #[serde(default)]
+    /// Named so in the protocol's checkpoint schema, not camelCase like the rest (read as
+    /// `statsParsed`, it was never found).
+    #[serde(default, rename = "stats_parsed")]
     stats_parsed: Option<Value>,
     #[serde(default, deserialize_with = "object")]
     deletion_vector: Option<Dv>,
@@ -790,7 +792,14 @@ impl<'a> Replay<'a> {
         }
         if let Some(add) = a.add {
             let deleted = add.deletion_vector.as_ref().map_or(0, |d| d.cardinality);
-            let records = num_records(&add);
+            let records = num_records(&add).map_err(|(stats, parsed)| {
+                Error::Unreadable(format!(
+                    "{}: the add of {:?} states numRecords {stats} in stats and {parsed} in stats_parsed; the two \
+are one figure written twice, and readers differ in which they take (delta-rs takes stats_parsed)",
+                    file_label(file),
+                    add.path
+                ))
+            })?;
             if let Some(n) = records {
                 if deleted > n {
                     return Err(Error::Unreadable(format!(
@@ -935,14 +944,18 @@ fn dv_id(d: &Dv) -> String {
 
 /// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint.
 /// Statistics that do not parse, or a count that is not a non-negative integer, count as
-/// no statistics (the count becomes a lower bound), never as a number.
-fn num_records(add: &FileAction) -> Option<u64> {
-    if let Some(s) = &add.stats {
-        if let Ok(Obj(Stats { num_records: Some(n) })) = serde_json::from_str::<Obj<Stats>>(s) {
-            return Some(n);
-        }
+/// no statistics (the count becomes a lower bound), never as a number. Both forms with
+/// two counts is an error (the two counts): readers differ in which they take.
+fn num_records(add: &FileAction) -> Result<Option<u64>, (u64, u64)> {
+    let stats = add.stats.as_deref().and_then(|s| match serde_json::from_str::<Obj<Stats>>(s) {
+        Ok(Obj(Stats { num_records })) => num_records,
+        Err(_) => None,
+    });
+    let parsed = add.stats_parsed.as_ref().and_then(|p| p.get("numRecords")).and_then(Value::as_u64);
+    match (stats, parsed) {
+        (Some(s), Some(p)) if s != p => Err((s, p)),
+        (s, p) => Ok(s.or(p)),
     }
-    add.stats_parsed.as_ref()?.get("numRecords")?.as_u64()
 }
 
 /// The commit's time: in-commit timestamp, else commitInfo.timestamp, else the file's

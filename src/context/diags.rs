@@ -51,7 +51,8 @@ sidecars, and `_last_checkpoint`. A log \
 that cannot be read completely (a truncated or malformed line, an action that is not a JSON \
 object, a missing commit, an incomplete checkpoint, a reader feature this tool does not know, reader version 3 \
 without its list of reader features, a deletion vector in a table whose protocol does not enable \
-them, a `schemaString` that is no JSON object with a `fields` array, a symbolic link, a file over the size \
+them, a `schemaString` that is no JSON object with a `fields` array, a file whose `stats` and \
+`stats_parsed` state two record counts, a symbolic link, a file over the size \
 limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
 levels or whose rows decode to more than their bound, a version holding two metaData, two \
 protocol or two adds of one path, or a commit adding and removing one file, which the protocol \
