@@ -995,3 +995,13 @@ fn numrecords_in_stats_parsed_is_read() {
     assert_eq!(message(&report, "context.table-records"), "");
     assert_eq!(code, 0, "{report}");
 }
+
+#[test]
+fn a_line_holding_two_actions_is_refused() {
+    // Version 1 is one line {"add": c (no records), "remove": b}. delta-rs applies the add
+    // only (6,000 records, recorded); both were applied, and appends.json's 1,000 records
+    // were VERIFIED, exit 0.
+    assert_eq!(delta_rs("commit-two-actions-one-line")["live_records"], 6000);
+    let m = table_log_at_root("commit-two-actions-one-line");
+    assert!(m.contains("_delta_log/00000000000000000001.json line 2 holds two actions, add and remove"), "{m}");
+}

@@ -264,6 +264,22 @@ pub(super) struct Action {
     sidecar: Option<Sidecar>,
 }
 
+impl Action {
+    /// The names of the actions this line or row holds, of those read.
+    fn kinds(&self) -> impl Iterator<Item = &'static str> {
+        [
+            ("add", self.add.is_some()),
+            ("remove", self.remove.is_some()),
+            ("metaData", self.meta_data.is_some()),
+            ("protocol", self.protocol.is_some()),
+            ("commitInfo", self.commit_info.is_some()),
+            ("sidecar", self.sidecar.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(kind, present)| present.then_some(kind))
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct Stats {
     #[serde(rename = "numRecords")]
@@ -457,7 +473,19 @@ fn for_each_json_action(
             continue;
         }
         match serde_json::from_slice::<Obj<Action>>(line) {
-            Ok(Obj(a)) => each(a)?,
+            Ok(Obj(a)) => {
+                // One action a line (PROTOCOL.md). Of a line holding an add and a remove,
+                // delta-rs applies the add only; applying both counted a file it reads.
+                let mut kinds = a.kinds();
+                if let (Some(first), Some(second)) = (kinds.next(), kinds.next()) {
+                    return Err(Error::Unreadable(format!(
+                        "{shown} line {} holds two actions, {first} and {second}; the protocol writes one action a \
+line, and readers differ in which of them they apply",
+                        i + 1
+                    )));
+                }
+                each(a)?
+            }
             Err(e) => {
                 let last = lines.peek().is_none() && !ends_cleanly;
                 let why = if last && e.is_eof() {
