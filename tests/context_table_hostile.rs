@@ -1005,3 +1005,29 @@ fn a_line_holding_two_actions_is_refused() {
     let m = table_log_at_root("commit-two-actions-one-line");
     assert!(m.contains("_delta_log/00000000000000000001.json line 2 holds two actions, add and remove"), "{m}");
 }
+
+#[test]
+fn statistics_in_parsed_form_are_not_read_from_a_commit() {
+    // A commit's adds with no stats, one with stats_parsed (the checkpoint's member),
+    // one with statsParsed: the protocol gives a commit neither, and delta-rs reads no
+    // count for either (recorded). Each was read as 1,000 records (statsParsed before
+    // stats_parsed was read under its own name in checkpoints, stats_parsed after).
+    assert_eq!(delta_rs("commit-stats-parsed")["files_without_stats"], 2);
+    let (code, report) = hostile("commit-stats-parsed");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("at least 0 live records in 2 live files (2 of them without numRecords statistics"), "{m}");
+    let f = report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "context.table-records")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (f["severity"].as_str(), f["pointer"].as_str()),
+        (Some("info"), Some("/cost_analysis/platform_costs/records_processed"))
+    );
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(26), Some(28)));
+    assert!(f["message"].as_str().unwrap().contains("cannot be confirmed"), "{f}");
+    assert_eq!(code, 0);
+}

@@ -820,7 +820,7 @@ impl<'a> Replay<'a> {
         }
         if let Some(add) = a.add {
             let deleted = add.deletion_vector.as_ref().map_or(0, |d| d.cardinality);
-            let records = num_records(&add).map_err(|(stats, parsed)| {
+            let records = num_records(&add, in_commit).map_err(|(stats, parsed)| {
                 Error::Unreadable(format!(
                     "{}: the add of {:?} states numRecords {stats} in stats and {parsed} in stats_parsed; the two \
 are one figure written twice, and readers differ in which they take (delta-rs takes stats_parsed)",
@@ -970,16 +970,18 @@ fn dv_id(d: &Dv) -> String {
     }
 }
 
-/// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint.
+/// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint (a
+/// commit's add has no such member: delta-rs does not read one there).
 /// Statistics that do not parse, or a count that is not a non-negative integer, count as
 /// no statistics (the count becomes a lower bound), never as a number. Both forms with
 /// two counts is an error (the two counts): readers differ in which they take.
-fn num_records(add: &FileAction) -> Result<Option<u64>, (u64, u64)> {
+fn num_records(add: &FileAction, in_commit: bool) -> Result<Option<u64>, (u64, u64)> {
     let stats = add.stats.as_deref().and_then(|s| match serde_json::from_str::<Obj<Stats>>(s) {
         Ok(Obj(Stats { num_records })) => num_records,
         Err(_) => None,
     });
-    let parsed = add.stats_parsed.as_ref().and_then(|p| p.get("numRecords")).and_then(Value::as_u64);
+    let parsed =
+        add.stats_parsed.as_ref().filter(|_| !in_commit).and_then(|p| p.get("numRecords")).and_then(Value::as_u64);
     match (stats, parsed) {
         (Some(s), Some(p)) if s != p => Err((s, p)),
         (s, p) => Ok(s.or(p)),
