@@ -73,7 +73,8 @@ pub struct Table {
     pub version: u64,
     /// The checkpoint the state was read from: version and kind, when one was used.
     pub checkpoint: Option<(u64, String)>,
-    pub schema_string: String,
+    /// The column names of the last metaData's `schemaString`, read once for the run.
+    pub schema: Schema,
     /// The table properties read: only [`EVIDENCE_URI`] is kept.
     pub configuration: BTreeMap<String, String>,
     pub property_set: Option<PropertySet>,
@@ -221,7 +222,9 @@ struct FileAction {
     path: String,
     #[serde(default)]
     stats: Option<String>,
-    #[serde(default)]
+    /// Named so in the protocol's checkpoint schema, not camelCase like the rest (read as
+    /// `statsParsed`, it was never found).
+    #[serde(default, rename = "stats_parsed")]
     stats_parsed: Option<Value>,
     #[serde(default, deserialize_with = "object")]
     deletion_vector: Option<Dv>,
@@ -259,6 +262,22 @@ pub(super) struct Action {
     commit_info: Option<CommitInfo>,
     #[serde(default, deserialize_with = "object")]
     sidecar: Option<Sidecar>,
+}
+
+impl Action {
+    /// The names of the actions this line or row holds, of those read.
+    fn kinds(&self) -> impl Iterator<Item = &'static str> {
+        [
+            ("add", self.add.is_some()),
+            ("remove", self.remove.is_some()),
+            ("metaData", self.meta_data.is_some()),
+            ("protocol", self.protocol.is_some()),
+            ("commitInfo", self.commit_info.is_some()),
+            ("sidecar", self.sidecar.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(kind, present)| present.then_some(kind))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -454,7 +473,19 @@ fn for_each_json_action(
             continue;
         }
         match serde_json::from_slice::<Obj<Action>>(line) {
-            Ok(Obj(a)) => each(a)?,
+            Ok(Obj(a)) => {
+                // One action a line (PROTOCOL.md). Of a line holding an add and a remove,
+                // delta-rs applies the add only; applying both counted a file it reads.
+                let mut kinds = a.kinds();
+                if let (Some(first), Some(second)) = (kinds.next(), kinds.next()) {
+                    return Err(Error::Unreadable(format!(
+                        "{shown} line {} holds two actions, {first} and {second}; the protocol writes one action a \
+line, and readers differ in which of them they apply",
+                        i + 1
+                    )));
+                }
+                each(a)?
+            }
             Err(e) => {
                 let last = lines.peek().is_none() && !ends_cleanly;
                 let why = if last && e.is_eof() {
@@ -789,7 +820,14 @@ impl<'a> Replay<'a> {
         }
         if let Some(add) = a.add {
             let deleted = add.deletion_vector.as_ref().map_or(0, |d| d.cardinality);
-            let records = num_records(&add);
+            let records = num_records(&add, in_commit).map_err(|(stats, parsed)| {
+                Error::Unreadable(format!(
+                    "{}: the add of {:?} states numRecords {stats} in stats and {parsed} in stats_parsed; the two \
+are one figure written twice, and readers differ in which they take (delta-rs takes stats_parsed)",
+                    file_label(file),
+                    add.path
+                ))
+            })?;
             if let Some(n) = records {
                 if deleted > n {
                     return Err(Error::Unreadable(format!(
@@ -819,16 +857,40 @@ impl<'a> Replay<'a> {
                 protocol.min_reader_version
             )));
         }
+        // Reader version 3 lists what a reader must support; without the list, what it
+        // needs is unsaid (delta-rs refuses such a protocol).
+        if protocol.min_reader_version == 3 && protocol.reader_features.is_none() {
+            return Err(Error::Unreadable(
+                "the protocol has minReaderVersion 3 without readerFeatures: which features a reader must \
+support is not said"
+                    .to_owned(),
+            ));
+        }
         if let Some(unknown) = features.iter().find(|f| !KNOWN_READER_FEATURES.contains(&f.as_str())) {
             return Err(Error::Unreadable(format!(
                 "the table requires the reader feature {unknown:?}, which aeb-verify does not know; \
 its live files or record count could be read wrongly"
             )));
         }
+        // A deletion vector is part of the table only where the protocol enables it (reader
+        // version 3, the feature listed). Elsewhere a reader that follows the protocol reads
+        // every row of the file (delta-rs does), and subtracting the descriptor's
+        // cardinality would confirm a count no reader of the table sees.
+        let dv_enabled = protocol.min_reader_version == 3 && features.iter().any(|f| f == "deletionVectors");
+        if !dv_enabled {
+            if let Some(path) = self.live.keys().filter(|(_, dv)| dv.is_some()).map(|(path, _)| path).min() {
+                return Err(Error::Unreadable(format!(
+                    "the live file {path:?} has a deletion vector, but the table's protocol (reader version {}) does \
+not enable the reader feature deletionVectors: readers that follow the protocol read all its rows, so the live \
+count cannot be told",
+                    protocol.min_reader_version
+                )));
+            }
+        }
         let mut t = Table {
             version,
             checkpoint,
-            schema_string: meta.schema_string,
+            schema: Schema::read(&meta.schema_string, version)?,
             configuration: meta
                 .configuration
                 .and_then(|c| c.0)
@@ -908,16 +970,22 @@ fn dv_id(d: &Dv) -> String {
     }
 }
 
-/// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint.
+/// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint (a
+/// commit's add has no such member: delta-rs does not read one there).
 /// Statistics that do not parse, or a count that is not a non-negative integer, count as
-/// no statistics (the count becomes a lower bound), never as a number.
-fn num_records(add: &FileAction) -> Option<u64> {
-    if let Some(s) = &add.stats {
-        if let Ok(Obj(Stats { num_records: Some(n) })) = serde_json::from_str::<Obj<Stats>>(s) {
-            return Some(n);
-        }
+/// no statistics (the count becomes a lower bound), never as a number. Both forms with
+/// two counts is an error (the two counts): readers differ in which they take.
+fn num_records(add: &FileAction, in_commit: bool) -> Result<Option<u64>, (u64, u64)> {
+    let stats = add.stats.as_deref().and_then(|s| match serde_json::from_str::<Obj<Stats>>(s) {
+        Ok(Obj(Stats { num_records })) => num_records,
+        Err(_) => None,
+    });
+    let parsed =
+        add.stats_parsed.as_ref().filter(|_| !in_commit).and_then(|p| p.get("numRecords")).and_then(Value::as_u64);
+    match (stats, parsed) {
+        (Some(s), Some(p)) if s != p => Err((s, p)),
+        (s, p) => Ok(s.or(p)),
     }
-    add.stats_parsed.as_ref()?.get("numRecords")?.as_u64()
 }
 
 /// The commit's time: in-commit timestamp, else commitInfo.timestamp, else the file's
@@ -939,11 +1007,12 @@ fn commit_time(path: &Path, info: Option<&CommitInfo>) -> Option<CommitTime> {
 /// tree, and an entry of `fields` that is no field (no object with a string `name`) is
 /// skipped, not kept: as a tree, a schema of 20 MB of `0,` entries took 870 MB, once for
 /// every bundle held against the table.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct StructType {
     fields: Vec<Field>,
 }
 
+#[derive(Debug, Clone)]
 struct Field {
     name: String,
     /// The fields of its type when that is a struct (none for any other type).
@@ -1008,28 +1077,32 @@ impl<'de> Deserialize<'de> for StructType {
 #[derive(Default)]
 struct Fields(Vec<Field>);
 
+/// Reads the fields of a struct; any JSON value (as a nested type) through
+/// `deserialize_any`, an array only (the schema's own `fields`) through `deserialize_seq`.
+struct FieldsVisitor;
+
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the fields of a struct")
-            }
-            nothing_but_maps!();
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Fields::default())
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(entry) = seq.next_element::<MaybeField>()? {
-                    fields.extend(entry.0);
-                }
-                Ok(Fields(fields))
-            }
+        d.deserialize_any(FieldsVisitor)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the fields of a struct")
+    }
+    nothing_but_maps!();
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Fields::default())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(entry) = seq.next_element::<MaybeField>()? {
+            fields.extend(entry.0);
         }
-        d.deserialize_any(V)
+        Ok(Fields(fields))
     }
 }
 
@@ -1117,29 +1190,77 @@ impl StructType {
     }
 }
 
-fn schema(schema_string: &str) -> Option<StructType> {
-    serde_json::from_str(schema_string).ok()
-}
+/// A table's schema as far as column names go, read once from the `schemaString` of
+/// the table's metaData (it was read again for every bundle held against the table: a
+/// batch cost the schema's size times the bundles).
+#[derive(Debug, Clone, Default)]
+pub struct Schema(StructType);
 
-/// The column names of a `schemaString`, dotted for fields of structs.
-pub fn has_column(schema_string: &str, name: &str) -> bool {
-    let Some(schema) = schema(schema_string) else { return false };
-    if schema.field(name).is_some() {
-        return true;
+impl Schema {
+    /// A `schemaString` that is not a JSON object with a `fields` array is no schema:
+    /// delta-rs refuses the table, and every column would read as missing.
+    fn read(schema_string: &str, version: u64) -> Result<Schema, Error> {
+        serde_json::from_str(schema_string).map_err(|_| {
+            Error::Unreadable(format!(
+                "the schemaString of the table's metaData as of version {version} is not a schema: not a JSON object \
+with a fields array"
+            ))
+        })
     }
-    let mut at = &schema;
-    for part in name.split('.') {
-        match at.field(part) {
-            Some(f) => at = &f.inner,
-            None => return false,
+
+    /// Whether `name` is a column; a dotted name may reach into structs.
+    pub fn has_column(&self, name: &str) -> bool {
+        if self.0.field(name).is_some() {
+            return true;
         }
+        let mut at = &self.0;
+        for part in name.split('.') {
+            match at.field(part) {
+                Some(f) => at = &f.inner,
+                None => return false,
+            }
+        }
+        true
     }
-    true
+
+    /// The top-level column names, for messages.
+    pub fn columns(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.0.fields.iter().map(|f| f.name.as_str())
+    }
 }
 
-/// The top-level column names, for messages.
-pub fn columns(schema_string: &str) -> Vec<String> {
-    schema(schema_string).map(|s| s.fields.into_iter().map(|f| f.name).collect()).unwrap_or_default()
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Schema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object with a fields array")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Schema, A::Error> {
+                let mut fields = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "fields" {
+                        fields = Some(map.next_value::<FieldArray>()?.0 .0);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                let fields = fields.ok_or_else(|| serde::de::Error::missing_field("fields"))?;
+                Ok(Schema(StructType { fields }))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The schema's own `fields`: an array, nothing else.
+struct FieldArray(Fields);
+
+impl<'de> Deserialize<'de> for FieldArray {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(FieldsVisitor).map(FieldArray)
+    }
 }
 
 #[cfg(test)]
@@ -1156,18 +1277,26 @@ mod tests {
 
     #[test]
     fn columns_and_nested() {
-        let s = r#"{"type":"struct","fields":[{"name":"label","type":"long"},{"name":"a","type":{"type":"struct","fields":[{"name":"b","type":"string"}]}}]}"#;
-        assert!(has_column(s, "label"));
-        assert!(has_column(s, "a.b"));
-        assert!(!has_column(s, "a.c"));
-        assert!(!has_column(s, "target"));
-        assert_eq!(columns(s), vec!["label", "a"]);
+        let read = |s: &str| Schema::read(s, 0).unwrap();
+        let s = read(
+            r#"{"type":"struct","fields":[{"name":"label","type":"long"},{"name":"a","type":{"type":"struct","fields":[{"name":"b","type":"string"}]}}]}"#,
+        );
+        assert!(s.has_column("label"));
+        assert!(s.has_column("a.b"));
+        assert!(!s.has_column("a.c"));
+        assert!(!s.has_column("target"));
+        assert_eq!(s.columns().collect::<Vec<_>>(), vec!["label", "a"]);
         // Entries that are no field are skipped, whatever they hold.
-        let s = r#"{"fields":[0,"x",[1,[2]],{"name":5},{"name":["y"]},{"name":"l","type":{"fields":[{"name":"b"}]}}]}"#;
-        assert!(has_column(s, "l.b"));
-        assert!(!has_column(s, "x"));
-        assert_eq!(columns(s), vec!["l"]);
-        assert!(columns("[1]").is_empty() && columns("{\"fields\":{}}").is_empty() && !has_column("nope", "a"));
+        let s = read(
+            r#"{"fields":[0,"x",[1,[2]],{"name":5},{"name":["y"]},{"name":"l","type":{"fields":[{"name":"b"}]}}]}"#,
+        );
+        assert!(s.has_column("l.b"));
+        assert!(!s.has_column("x"));
+        assert_eq!(s.columns().collect::<Vec<_>>(), vec!["l"]);
+        // What is not an object with a fields array is no schema (delta-rs refuses each).
+        for no in ["[1]", "{\"fields\":{}}", "nope", "5", "{}", "{\"fields\":5}", "{\"fields\":[],\"x\":"] {
+            assert!(Schema::read(no, 7).is_err(), "{no}");
+        }
     }
 
     #[test]

@@ -48,8 +48,11 @@ pub static TABLE_LOG: Rule = Rule {
     explanation: "With `--table DIR`, the Delta log in `DIR/_delta_log` is read offline: JSON \
 commits, classic parquet checkpoints (single-file and multi-part), v2 checkpoints with their \
 sidecars, and `_last_checkpoint`. A log \
-that cannot be read completely (a truncated or malformed line, an action that is not a JSON \
-object, a missing commit, an incomplete checkpoint, a reader feature this tool does not know, a symbolic link, a file over the size \
+that cannot be read completely (a truncated or malformed line, a line holding two actions, an \
+action that is not a JSON object, a missing commit, an incomplete checkpoint, a reader feature this tool does not know, reader version 3 \
+without its list of reader features, a deletion vector in a table whose protocol does not enable \
+them, a `schemaString` that is no JSON object with a `fields` array, a file whose `stats` and \
+`stats_parsed` state two record counts, a symbolic link, a file over the size \
 limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
 levels or whose rows decode to more than their bound, a version holding two metaData, two \
 protocol or two adds of one path, or a commit adding and removing one file, which the protocol \

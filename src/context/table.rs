@@ -130,10 +130,13 @@ pub fn named_bundle(input: &TableInput) -> Result<PathBuf, String> {
             t.version
         ));
     };
-    let path = if let Some(rest) = uri.strip_prefix("file:") {
+    // The property is a URI reference, read here as the references check reads it: what
+    // follows `?` or `#` is a query or a fragment, not part of the file's name. Read as
+    // part of a relative path, `q3#final.json` had the tool verify that file and then
+    // report that the property names `q3`, not it.
+    let path = if let Some(rest) = uri_path(uri).strip_prefix("file:") {
         // file:///abs, file://localhost/abs, file:/abs. Another host's file cannot be read
         // offline (and is no local path: `file://host/x` is not `./host/x`).
-        let rest = rest.split(['?', '#']).next().unwrap_or(rest);
         let rest = match rest.strip_prefix("//") {
             Some(authority_and_path) => {
                 let (host, path) =
@@ -158,7 +161,7 @@ read offline: fetch it and run aeb-verify --table {dir} FILE"
             "the table's {EVIDENCE_URI} points at {uri:?}, which cannot be read offline: fetch it and run aeb-verify --table {dir} FILE"
         ));
     } else {
-        input.dir.join(percent_decode(uri))
+        input.dir.join(percent_decode(uri_path(uri)))
     };
     // A table is untrusted: it must not make the tool read, and quote lines of, any local
     // file the auditor can read. Bundles are JSON files (seed "Storage"): the name and the
@@ -219,10 +222,14 @@ pub fn uri_file_name(uri: &str) -> String {
 
 /// The bytes of [`uri_file_name`], before any is replaced for not being UTF-8.
 fn uri_file_name_bytes(uri: &str) -> Vec<u8> {
-    let end = uri.find(['?', '#']).unwrap_or(uri.len());
-    let path = uri.get(..end).unwrap_or(uri);
+    let path = uri_path(uri);
     let last = path.rsplit('/').next().unwrap_or(path);
     percent_decode_bytes(last)
+}
+
+/// A URI reference without its query and fragment (still percent-encoded).
+fn uri_path(uri: &str) -> &str {
+    uri.split(['?', '#']).next().unwrap_or(uri)
 }
 
 pub fn percent_decode(s: &str) -> String {
@@ -422,14 +429,14 @@ fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
         return;
     };
     out.mark(&TABLE_TARGET);
-    if !delta::has_column(&t.schema_string, target) {
+    if !t.schema.has_column(target) {
         out.push(
             Finding::new(
                 &TABLE_TARGET,
                 "/training/target",
                 format!("training.target {target:?} is not a column of the table (version {})", t.version),
             )
-            .expected(column_list(&t.schema_string))
+            .expected(column_list(&t.schema))
             .found(target.to_owned()),
         );
     }
@@ -437,11 +444,12 @@ fn target(facts: &Facts, t: &Table, out: &mut Outcome) {
 
 /// The table's top-level columns for a message: the first [`COLUMNS_LISTED`] and a count
 /// of the rest (a schema may have millions, and the message is quoted whole).
-fn column_list(schema_string: &str) -> String {
-    let columns = delta::columns(schema_string);
-    let mut list = columns.iter().take(COLUMNS_LISTED).map(String::as_str).collect::<Vec<_>>().join(", ");
-    if columns.len() > COLUMNS_LISTED {
-        list.push_str(&format!(" and {} more", columns.len() - COLUMNS_LISTED));
+fn column_list(schema: &delta::Schema) -> String {
+    let columns = schema.columns();
+    let count = columns.len();
+    let mut list = columns.take(COLUMNS_LISTED).collect::<Vec<_>>().join(", ");
+    if count > COLUMNS_LISTED {
+        list.push_str(&format!(" and {} more", count - COLUMNS_LISTED));
     }
     format!("one of {list}")
 }
