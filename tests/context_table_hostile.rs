@@ -410,19 +410,22 @@ fn deletion_vector_files_are_never_opened() {
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
+/// A negative count was read as no statistics ("at least 900 live records"), where
+/// delta-rs 1.6.6 reads -100 and counts 800: readers differ, so the log is refused as a
+/// count written twice or as 500.0 is.
 #[test]
-fn a_negative_or_fractional_record_count_is_no_statistics() {
+fn a_negative_record_count_is_refused() {
     let t = scratch("appends", "negative");
     let text = std::fs::read_to_string(commit(&t, 4)).unwrap();
     let text = text.replacen("\\\"numRecords\\\":100", "\\\"numRecords\\\":-100", 1);
     assert!(text.contains("-100"), "the append of 100 rows has its statistics in commit 4");
     std::fs::write(commit(&t, 4), text).unwrap();
     let r = verify(&t, Some(APPENDS), "json");
-    assert!(
-        r.stdout.contains("at least 900 live records in 4 live files (1 of them without numRecords statistics"),
-        "{}",
-        r.stdout
-    );
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let f = report["bundles"][0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "context.table-log");
+    let m = f.and_then(|f| f["message"].as_str()).unwrap_or_default();
+    assert!(m.contains("states numRecords -100 in stats, which is no whole count"), "{}", r.stdout);
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
@@ -1030,4 +1033,23 @@ fn statistics_in_parsed_form_are_not_read_from_a_commit() {
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(26), Some(28)));
     assert!(f["message"].as_str().unwrap().contains("cannot be confirmed"), "{f}");
     assert_eq!(code, 0);
+}
+
+#[test]
+fn numrecords_written_twice_in_the_statistics_is_refused() {
+    // b's stats are {"numRecords":5000,"numRecords":7}: delta-rs takes the last (1,007
+    // live records, recorded). Read as no statistics, the live count was "at least 1,000",
+    // so any larger records_processed passed with an info finding (exit 0).
+    assert_eq!(delta_rs("commit-stats-numrecords-twice")["live_records"], 1007);
+    let m = table_log_at_root("commit-stats-numrecords-twice");
+    assert!(m.contains("the add of \"b\" states numRecords more than once in stats"), "{m}");
+}
+
+#[test]
+fn numrecords_that_is_no_whole_count_is_refused() {
+    // b's stats are {"numRecords":5000.0}: delta-rs reads 5,000 (6,000 live, recorded);
+    // it was read as no statistics, the count a lower bound.
+    assert_eq!(delta_rs("commit-stats-numrecords-float")["live_records"], 6000);
+    let m = table_log_at_root("commit-stats-numrecords-float");
+    assert!(m.contains("the add of \"b\" states numRecords 5000.0 in stats, which is no whole count"), "{m}");
 }

@@ -280,10 +280,39 @@ impl Action {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// The `numRecords` members of a statistics object, each as written; the other members
+/// are skipped unread.
+#[derive(Debug, Default)]
 struct Stats {
-    #[serde(rename = "numRecords")]
-    num_records: Option<u64>,
+    num_records: Vec<serde_json::Number>,
+    /// A `numRecords` that is no number (a string, null): no count, as no statistics.
+    other: bool,
+}
+
+impl<'de> Deserialize<'de> for Stats {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = Stats;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Stats, A::Error> {
+                let mut stats = Stats::default();
+                while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if name != "numRecords" {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    } else if let Value::Number(n) = map.next_value::<Value>()? {
+                        stats.num_records.push(n);
+                    } else {
+                        stats.other = true;
+                    }
+                }
+                Ok(stats)
+            }
+        }
+        d.deserialize_map(Members)
+    }
 }
 
 /// A live file: its record count (when its statistics say) and its deletion vector's
@@ -820,10 +849,10 @@ impl<'a> Replay<'a> {
         }
         if let Some(add) = a.add {
             let deleted = add.deletion_vector.as_ref().map_or(0, |d| d.cardinality);
-            let records = num_records(&add, in_commit).map_err(|(stats, parsed)| {
+            let records = num_records(&add, in_commit).map_err(|what| {
                 Error::Unreadable(format!(
-                    "{}: the add of {:?} states numRecords {stats} in stats and {parsed} in stats_parsed; the two \
-are one figure written twice, and readers differ in which they take (delta-rs takes stats_parsed)",
+                    "{}: the add of {:?} states {what}; readers differ in the count they take from it (delta-rs \
+takes stats_parsed over stats, the last of two, and a whole number written as 500.0)",
                     file_label(file),
                     add.path
                 ))
@@ -972,18 +1001,28 @@ fn dv_id(d: &Dv) -> String {
 
 /// `numRecords` from the statistics string, or from `stats_parsed` in a checkpoint (a
 /// commit's add has no such member: delta-rs does not read one there).
-/// Statistics that do not parse, or a count that is not a non-negative integer, count as
-/// no statistics (the count becomes a lower bound), never as a number. Both forms with
-/// two counts is an error (the two counts): readers differ in which they take.
-fn num_records(add: &FileAction, in_commit: bool) -> Result<Option<u64>, (u64, u64)> {
-    let stats = add.stats.as_deref().and_then(|s| match serde_json::from_str::<Obj<Stats>>(s) {
-        Ok(Obj(Stats { num_records })) => num_records,
-        Err(_) => None,
-    });
+/// Statistics that do not parse, or a `numRecords` that is no number, count as no
+/// statistics (the count becomes a lower bound), never as a number. A count readers take
+/// differently is an error (its description): both forms with two counts, `numRecords`
+/// written twice in the statistics (`{"numRecords":500,"numRecords":7}`: delta-rs takes
+/// the last, 7; taken as no statistics it only bounded the count from below, so any
+/// larger figure passed), or a number that is no whole count (`500.0`, which delta-rs
+/// reads as 500, `-1`, `1e3`).
+fn num_records(add: &FileAction, in_commit: bool) -> Result<Option<u64>, String> {
+    let stats = match add.stats.as_deref().map(serde_json::from_str::<Stats>) {
+        Some(Ok(Stats { num_records, other })) => match num_records.as_slice() {
+            [] => None,
+            [n] if !other => {
+                Some(n.as_u64().ok_or_else(|| format!("numRecords {n} in stats, which is no whole count"))?)
+            }
+            _ => return Err("numRecords more than once in stats".to_owned()),
+        },
+        Some(Err(_)) | None => None,
+    };
     let parsed =
         add.stats_parsed.as_ref().filter(|_| !in_commit).and_then(|p| p.get("numRecords")).and_then(Value::as_u64);
     match (stats, parsed) {
-        (Some(s), Some(p)) if s != p => Err((s, p)),
+        (Some(s), Some(p)) if s != p => Err(format!("numRecords {s} in stats and {p} in stats_parsed")),
         (s, p) => Ok(s.or(p)),
     }
 }
