@@ -517,3 +517,49 @@ fn redaction_pass2_gaps_stay_closed() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// Runs a fixture of the table with its row's arguments and asserts its exit code and
+/// one finding of `rule` at `pointer`, line and column (each as CASES.md documents it).
+fn fires_at(file: &str, rule: &str, pointer: &str, line: u64, column: u64) {
+    let table = cases_table();
+    rows_hold(&table, &[(file, rule, pointer)]);
+    let row = table.lines().find(|l| l.starts_with(&format!("{file}\t"))).unwrap_or_default();
+    let args = row.split('\t').nth(3).unwrap_or_default();
+    let path = format!("fixtures/audit/{file}");
+    let mut argv: Vec<&str> = args.split_whitespace().collect();
+    argv.push(&path);
+    let (code, report) = run(&argv);
+    assert_eq!(code, 1, "{file}\n{}", summary(&report));
+    assert!(
+        findings(&report).iter().any(|f| f["rule"] == rule
+            && f["pointer"] == pointer
+            && f["line"] == line
+            && f["column"] == column
+            && f["severity"] == "error"),
+        "{file}: no {rule} error at {pointer} {line}:{column}\n{}",
+        summary(&report)
+    );
+}
+
+/// The second attacker pass on the arithmetic: a bundle that states neither
+/// `platform_training_cost` nor `total_cost_usd` has the platform cost its savings
+/// equation gives (`traditional_training_cost - cost_savings_usd`, 98 - 73.50 = 24.50):
+/// an ROI of 900 % and a cost per record of 5 USD were skipped and verified.
+#[test]
+fn the_platform_cost_the_savings_leave_is_audited() {
+    fires_at(
+        "audit-roi-platform-left-by-savings.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        36,
+        25,
+    );
+    fires_at(
+        "audit-cost-per-record-platform-left-by-savings.json",
+        "audit.cost-per-record",
+        "/cost_analysis/platform_costs/cost_per_record",
+        23,
+        26,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-platform-left-by-savings.json", "(all rules)", "")]);
+}
