@@ -563,3 +563,19 @@ fn the_platform_cost_the_savings_leave_is_audited() {
     );
     rows_hold(&cases_table(), &[("pass-honest-platform-left-by-savings.json", "(all rules)", "")]);
 }
+
+/// The second attacker pass on the arithmetic: savings one cent from the costs' difference
+/// at 1.05 x 10^12 USD passed, the doubles' slack (64 units in the last place, 0.015 there)
+/// being more than half a cent; decided on the exact signed decimals, they are rejected,
+/// and exact cents at that magnitude still pass.
+#[test]
+fn a_cent_off_at_a_trillion_is_a_cent_off() {
+    fires_at(
+        "audit-cost-savings-one-cent-at-a-trillion.json",
+        "audit.cost-savings-usd",
+        "/cost_analysis/roi_analysis/cost_savings_usd",
+        37,
+        27,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-cost-savings-cents-at-a-trillion.json", "(all rules)", "")]);
+}

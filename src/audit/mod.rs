@@ -9,6 +9,7 @@
 //! schema check reports wrong types, so a figure that is not a number is not used here.
 
 pub mod diags;
+pub mod exact;
 pub mod facts;
 pub mod normalize;
 pub mod tolerance;
@@ -17,6 +18,7 @@ use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
 use diags::*;
+use exact::Formula;
 use facts::{format_computed, Facts, Num};
 use time::format_description::well_known::Rfc3339;
 use tolerance::{compare, Tolerance};
@@ -239,14 +241,7 @@ impl Audit<'_, '_> {
     }
 
     /// `found` must equal `compute(inputs)`. The reported value itself is never derived.
-    fn equation(
-        &mut self,
-        rule: &'static Rule,
-        found: &str,
-        formula: &str,
-        inputs: &[&str],
-        compute: impl Fn(&[f64]) -> Option<f64>,
-    ) {
+    fn equation(&mut self, rule: &'static Rule, found: &str, formula: &str, inputs: &[&str], compute: Formula) {
         self.equation_held(rule, found, 0, formula, inputs, compute)
     }
 
@@ -259,7 +254,7 @@ impl Audit<'_, '_> {
         min_decimals: u32,
         formula: &str,
         inputs: &[&str],
-        compute: impl Fn(&[f64]) -> Option<f64>,
+        compute: Formula,
     ) {
         let Some(found) = self.facts.num(found) else {
             self.out.skip(rule, format!("needs {found}"));
@@ -271,7 +266,7 @@ impl Audit<'_, '_> {
         let given = || inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect::<Vec<_>>().join(", ");
         let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.mark(rule);
-        let computed = compute(&values);
+        let computed = compute.eval(&values);
         let Some(expected) = computed.filter(|v| v.is_finite()) else {
             // A formula on legal inputs can also overflow (1e308 / 24.5 * 100): no double
             // holds its result, so the stated figure is not it either, but not for a zero.
@@ -293,7 +288,15 @@ impl Audit<'_, '_> {
         };
         let held = found.decimals.max(min_decimals);
         let c = compare(found.value, held, expected, self.tol);
-        if c.consistent {
+        // Near half a unit of the last decimal the doubles' slack decides: there the
+        // figure is held to the exact decimals that are signed (see [`exact`]).
+        let consistent = match self.tol {
+            Tolerance::Decimals if c.undecided() && exact::decides(compute, found.value) => {
+                exact::holds(found.value, held, compute, &values).unwrap_or(c.consistent)
+            }
+            _ => c.consistent,
+        };
+        if consistent {
             return;
         }
         let basis = match self.tol {
@@ -411,14 +414,14 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         at::PLATFORM_TRAINING_COST,
         "platform_costs.total_cost_usd",
         &[at::TOTAL_COST_USD],
-        |v| v.first().copied(),
+        Formula::Same,
     );
     a.equation(
         &TIME_SAVINGS,
         at::TIME_SAVINGS_PERCENTAGE,
         "(1 - 1 / convergence_speedup) * 100",
         &[at::CONVERGENCE_SPEEDUP],
-        |v| v.first().filter(|a| **a != 0.0).map(|a| (1.0 - 1.0 / a) * 100.0),
+        Formula::TimeSavings,
     );
     records(&mut a);
     gpu_hours(&mut a);
@@ -442,10 +445,7 @@ fn platform_equations(a: &mut Audit) {
             at::COST_SAVINGS_USD,
             "traditional_training_cost - platform_training_cost",
             &[at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST],
-            |v| match v {
-                [a, b] => Some(a - b),
-                _ => None,
-            },
+            Formula::Difference,
         );
         savings_share(a, &ROI_PERCENTAGE, at::ROI_PERCENTAGE, from_costs, Share::Roi);
         savings_share(a, &COST_SAVINGS_PERCENTAGE, at::COST_SAVINGS_PERCENTAGE, from_costs, Share::Percentage);
@@ -476,26 +476,26 @@ enum Share {
 
 impl Share {
     /// The formulas from the two costs and from `cost_savings_usd`, the pointer of the cost
-    /// the share is taken of, and the factor (100 for a percentage).
-    fn terms(self) -> (&'static str, &'static str, &'static str, f64) {
+    /// the share is taken of, and whether it is a percentage (a factor of 100).
+    fn terms(self) -> (&'static str, &'static str, &'static str, bool) {
         match self {
             Share::Roi => (
                 "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
                 "cost_savings_usd / platform_training_cost * 100",
                 at::PLATFORM_TRAINING_COST,
-                100.0,
+                true,
             ),
             Share::Percentage => (
                 "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
                 "cost_savings_usd / traditional_training_cost * 100",
                 at::TRADITIONAL_TRAINING_COST,
-                100.0,
+                true,
             ),
             Share::Fraction => (
                 "(traditional_training_cost - platform_training_cost) / traditional_training_cost",
                 "cost_savings_usd / traditional_training_cost",
                 at::TRADITIONAL_TRAINING_COST,
-                1.0,
+                false,
             ),
         }
     }
@@ -504,23 +504,16 @@ impl Share {
 /// `found` = savings / the share's cost (* 100 for a percentage), the savings being the two
 /// costs' difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
 fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, share: Share) {
-    let (formula_from_costs, formula_from_savings, base_pointer, factor) = share.terms();
+    let (formula_from_costs, formula_from_savings, base_pointer, percent) = share.terms();
     let held = if share == Share::Fraction { FRACTION_DECIMALS } else { 0 };
     if from_costs {
         let costs = [at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST];
-        a.equation_held(rule, found, held, formula_from_costs, &costs, |v| match v {
-            [t, p] => {
-                let of = if share == Share::Roi { *p } else { *t };
-                (of != 0.0).then(|| (t - p) / of * factor)
-            }
-            _ => None,
-        });
+        let of_platform = share == Share::Roi;
+        let formula = Formula::CostShare { of_platform, percent };
+        a.equation_held(rule, found, held, formula_from_costs, &costs, formula);
     } else {
         let inputs = [at::COST_SAVINGS_USD, base_pointer];
-        a.equation_held(rule, found, held, formula_from_savings, &inputs, |v| match v {
-            [saved, of] if *of != 0.0 => Some(saved / of * factor),
-            _ => None,
-        });
+        a.equation_held(rule, found, held, formula_from_savings, &inputs, Formula::SavingsShare { percent });
     }
 }
 
@@ -543,9 +536,14 @@ fn vs_traditional(a: &mut Audit, from_costs: bool) {
         return;
     }
     let pct = [at::COST_SAVINGS_PERCENTAGE];
-    a.equation_held(&VS_TRADITIONAL, found, FRACTION_DECIMALS, "cost_savings_percentage / 100", &pct, |v| {
-        v.first().map(|a| a / 100.0)
-    });
+    a.equation_held(
+        &VS_TRADITIONAL,
+        found,
+        FRACTION_DECIMALS,
+        "cost_savings_percentage / 100",
+        &pct,
+        Formula::Hundredth,
+    );
 }
 
 /// The fewest decimals a fraction (`vs_traditional_training`) is held to: whole percents,
@@ -697,10 +695,7 @@ fn records(a: &mut Audit) {
             at::COST_PER_RECORD,
             "total_cost_usd / records_processed",
             &[at::TOTAL_COST_USD, at::RECORDS_PROCESSED],
-            |v| match v {
-                [a, b] if *b != 0.0 => Some(a / b),
-                _ => None,
-            },
+            Formula::Quotient,
         );
         return;
     }
