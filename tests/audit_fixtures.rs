@@ -579,3 +579,27 @@ fn a_cent_off_at_a_trillion_is_a_cent_off() {
     );
     rows_hold(&cases_table(), &[("pass-honest-cost-savings-cents-at-a-trillion.json", "(all rules)", "")]);
 }
+
+/// The second attacker pass on the arithmetic: a bundle without `cost_savings_usd` and
+/// `traditional_training_cost` had its ROI skipped, though the share saved fixes it (s %
+/// saved is an ROI of s / (100 - s) * 100): 900 % beside 75 % saved (292 % to 308 % as 75
+/// rounds) verified, with the percentage or with the fraction alone; an ROI that the
+/// rounded share allows still passes.
+#[test]
+fn the_roi_is_held_to_the_share_saved() {
+    fires_at(
+        "audit-roi-from-savings-percentage.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        36,
+        25,
+    );
+    fires_at(
+        "audit-roi-from-vs-traditional.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        35,
+        25,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-roi-from-rounded-share.json", "(all rules)", "")]);
+}

@@ -29,7 +29,10 @@ figure of a bundle. A platform cost of 0 under a stated ROI is an error (the ROI
 computed). The platform cost is `platform_training_cost` (`total_cost_usd` without it, and \
 `traditional_training_cost - cost_savings_usd` without either), and the \
 ROI must also hold on `total_cost_usd` when that states the cost to more decimals: a cost rounded \
-to 24 for a total of 24.50 must not carry an ROI of 308 % where the total gives 300 %.",
+to 24 for a total of 24.50 must not carry an ROI of 308 % where the total gives 300 %. Without \
+the savings and the traditional cost, the share saved s (`cost_savings_percentage`, else \
+`vs_traditional_training` x 100) fixes the ROI at s / (100 - s) * 100, each figure standing for \
+the values it rounds: 75 % saved allows 292.2 % to 308.2 %, not 900 %.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
