@@ -538,12 +538,12 @@ fn roi(a: &mut Audit, from_costs: bool) {
 /// 292 % to 308 % as 74.5 % to 75.5 %) was verified when the bundle left out the savings
 /// and the traditional cost. False when no share is stated.
 fn roi_from_share(a: &mut Audit) -> bool {
-    let (share, percent_half) = if let Some(pct) = a.facts.num(at::COST_SAVINGS_PERCENTAGE) {
-        let half = tolerance::half_unit(pct.decimals);
-        (pct, half)
+    // The share in percent, half a unit of it, and how the bundle states it.
+    let (percent, percent_half, stated) = if let Some(pct) = a.facts.num(at::COST_SAVINGS_PERCENTAGE) {
+        (pct.value, tolerance::half_unit(pct.decimals), format!("{} = {}", pct.pointer, pct.shown()))
     } else if let Some(fraction) = a.facts.num(at::VS_TRADITIONAL_TRAINING) {
         let half = 100.0 * tolerance::half_unit(fraction.decimals.max(FRACTION_DECIMALS));
-        (Num { value: fraction.value * 100.0, ..fraction }, half)
+        (fraction.value * 100.0, half, format!("100 x {} = 100 x {}", fraction.pointer, fraction.shown()))
     } else {
         return false;
     };
@@ -551,14 +551,14 @@ fn roi_from_share(a: &mut Audit) -> bool {
     a.out.mark(&ROI_PERCENTAGE);
     let roi_of = |s: f64| if s >= 100.0 { f64::INFINITY } else { s.max(0.0) / (100.0 - s) * 100.0 };
     let (lo, hi) = match a.tol {
-        Tolerance::Decimals => (roi_of(share.value - percent_half), roi_of(share.value + percent_half)),
-        Tolerance::Relative(_) => (roi_of(share.value), roi_of(share.value)),
+        Tolerance::Decimals => (roi_of(percent - percent_half), roi_of(percent + percent_half)),
+        Tolerance::Relative(_) => (roi_of(percent), roi_of(percent)),
     };
-    let nearest = found.value.clamp(lo, hi);
+    // (Not `clamp`, which panics on bounds it finds out of order: no input may panic.)
+    let nearest = found.value.max(lo).min(hi);
     if compare(found.value, found.decimals, nearest, a.tol).consistent {
         return true;
     }
-    let name = field(&share.pointer);
     let range = if lo == hi || a.tol != Tolerance::Decimals {
         format_computed(lo)
     } else {
@@ -570,11 +570,8 @@ fn roi_from_share(a: &mut Audit) -> bool {
             &*found.pointer,
             format!(
                 "roi_percentage = s / (100 - s) * 100, s being the share of the traditional cost saved \
-                 ({} = {}{} as rounded; no cost_savings_usd or traditional_training_cost to compute the ROI \
+                 ({stated} as rounded; no cost_savings_usd or traditional_training_cost to compute the ROI \
                  from), is {range}; the bundle says {}",
-                share.pointer,
-                if name == "vs_traditional_training" { "100 x " } else { "" },
-                if name == "vs_traditional_training" { format_computed(share.value / 100.0) } else { share.shown() },
                 found.shown()
             ),
         )
