@@ -92,32 +92,25 @@ pub fn signed_decimal(v: f64) -> Option<BigRational> {
     Some(if scale >= 0 { BigRational::new(digits, power) } else { BigRational::from_integer(digits * power) })
 }
 
-/// The most significant digits a figure decided exactly shows: one written to the double's
-/// full precision (`0.19999999999999998`, what `json.dumps(0.3 - 0.1)` writes) is a double
-/// computed by the publisher, whose last digits are its rounding noise, not a figure rounded
-/// to the decimals shown; the slack of the doubles is for it.
-const ROUNDED_DIGITS: usize = 15;
-
-/// The significant digits of the RFC 8785 form of `v` (`24.5` 3, `1050000000000.01` 15,
-/// `2.45e-7` 3, `1e+21` 1).
-fn significant_digits(v: f64) -> usize {
-    let mut text = Vec::with_capacity(24);
-    crate::canonical::push_number(&mut text, v);
-    let mantissa = text.split(|b| *b == b'e').next().unwrap_or_default();
-    let digits: Vec<u8> = mantissa.iter().copied().filter(u8::is_ascii_digit).collect();
-    let start = digits.iter().position(|d| *d != b'0').unwrap_or(digits.len());
-    let end = digits.iter().rposition(|d| *d != b'0').map_or(start, |i| i + 1);
-    end.saturating_sub(start)
+/// The spacing of doubles at `v`: one unit in its last place.
+fn ulp(v: f64) -> f64 {
+    let a = v.abs();
+    f64::from_bits(a.to_bits().saturating_add(1)) - a
 }
 
 /// Whether the equation is for [`holds`] to decide: a difference or a restatement, whose
-/// value on the signed decimals is itself a decimal that no honest rounding moves, beside
-/// a figure rounded to the decimals it shows (at most [`ROUNDED_DIGITS`] significant
-/// digits). A quotient (a share, a cost per record, a time saving) has no exact decimal,
-/// and a publisher's double rounds it either way near half a unit: the doubles' slack
-/// stays for it.
-pub fn decides(formula: Formula, found: f64) -> bool {
-    matches!(formula, Formula::Difference | Formula::Same) && significant_digits(found) <= ROUNDED_DIGITS
+/// value on the signed decimals is itself a decimal, beside a figure rounded to decimals
+/// coarser than the doubles (half a unit of its last decimal at least two units in the last
+/// place of the larger of it and the computed value). A publisher's double of such a
+/// difference is within about 1.5 units in the last place of the decimal, so no honest
+/// rounding moves it across half a unit. A figure written from a double at full precision
+/// (`0.19999999999999998`, what `json.dumps(0.3 - 0.1)` writes) has its last digit in the
+/// doubles' rounding noise, and a quotient (a share, a cost per record, a time saving) has
+/// no exact decimal, so a publisher's double of it may round either way near half a unit:
+/// the doubles' slack stays for them.
+pub fn decides(formula: Formula, found: f64, expected: f64, decimals: u32) -> bool {
+    matches!(formula, Formula::Difference | Formula::Same)
+        && super::tolerance::half_unit(decimals) >= 2.0 * ulp(found.abs().max(expected.abs()))
 }
 
 /// Whether `found` (held to `decimals` decimals) is within half a unit of its last decimal
@@ -173,11 +166,12 @@ mod tests {
         assert_eq!(holds(73.0, 0, d, &[98.0, 24.5]), Some(true));
         assert_eq!(holds(74.0, 0, d, &[98.0, 24.5]), Some(true));
         assert_eq!(holds(72.0, 0, d, &[98.0, 24.5]), Some(false));
-        assert!(decides(d, 1_050_000_000_000.01) && decides(Formula::Same, 24.5));
-        assert!(!decides(d, 0.3 - 0.1), "a double at full precision");
-        assert!(!decides(Formula::Quotient, 2.45e-5));
-        assert_eq!(significant_digits(1e21), 1);
-        assert_eq!(significant_digits(2.45e-7), 3);
-        assert_eq!(significant_digits(0.0), 0);
+        assert!(decides(d, 1_050_000_000_000.01, 1.05e12, 2) && decides(Formula::Same, 24.5, 24.5, 1));
+        assert!(decides(d, 12_345_678_901_234.56, 12_345_678_901_234.55, 2), "cents are 2.5 ulps there");
+        assert!(!decides(d, 92_468_225_135_067.61, 92_468_225_135_067.6, 2), "cents are below an ulp");
+        assert!(!decides(d, 0.3 - 0.1, 0.2, 17), "a double at full precision");
+        assert!(!decides(Formula::Quotient, 2.45e-5, 2.45e-5, 7));
+        assert_eq!(ulp(1.0), f64::EPSILON);
+        assert_eq!(ulp(-1.0), f64::EPSILON);
     }
 }

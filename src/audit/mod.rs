@@ -291,7 +291,7 @@ impl Audit<'_, '_> {
         // Near half a unit of the last decimal the doubles' slack decides: there the
         // figure is held to the exact decimals that are signed (see [`exact`]).
         let consistent = match self.tol {
-            Tolerance::Decimals if c.undecided() && exact::decides(compute, found.value) => {
+            Tolerance::Decimals if c.undecided() && exact::decides(compute, found.value, expected, held) => {
                 exact::holds(found.value, held, compute, &values).unwrap_or(c.consistent)
             }
             _ => c.consistent,
