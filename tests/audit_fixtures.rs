@@ -603,3 +603,20 @@ fn the_roi_is_held_to_the_share_saved() {
     );
     rows_hold(&cases_table(), &[("pass-honest-roi-from-rounded-share.json", "(all rules)", "")]);
 }
+
+/// The second attacker pass on the arithmetic: the allowance for the doubles' rounding was
+/// 64 units in the last place of the figure, whatever the formula: a cost per record three
+/// units of its 15th decimal off (0.769645833333336 for 923,575 / 1,200,000) passed, and an
+/// honest ROI computed as (83.52 / 83.32 - 1) * 100, whose near costs lose more digits than
+/// 64 units of 0.24, was rejected. The allowance is now bounded from the formula.
+#[test]
+fn the_doubles_rounding_is_bounded_by_the_formula() {
+    fires_at(
+        "audit-cost-per-record-three-units-off.json",
+        "audit.cost-per-record",
+        "/cost_analysis/platform_costs/cost_per_record",
+        24,
+        26,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-roi-of-near-costs-full-precision.json", "(all rules)", "")]);
+}

@@ -2,9 +2,9 @@
 //! figures whose floating-point difference from the computed value lies too near half a
 //! unit of their last decimal to decide.
 //!
-//! The floating-point comparison allows a few dozen units in the last place of slack for
-//! the rounding of the operations that compute a value. Above about 3.5 x 10^11 that slack
-//! is more than half a cent, and a savings figure one cent (at 4 x 10^12, two cents) from
+//! The floating-point comparison allows slack for the rounding of the operations that
+//! compute a value ([`Formula::noise`]; it was 64 units in the last place of the figure).
+//! Above about 3.5 x 10^11 those 64 units were more than half a cent, and a savings figure one cent (at 4 x 10^12, two cents) from
 //! the costs' difference passed, though the contract's rule (the computed value, rounded to
 //! the decimals shown, equals the figure) rejects it. Near that boundary a difference or a
 //! restatement of a rounded figure ([`decides`]) is taken as the exact decimals RFC 8785
@@ -66,6 +66,64 @@ impl Formula {
             }
             (Formula::Hundredth, [a]) => Some(a.clone() / hundred()),
             _ => None,
+        }
+    }
+}
+
+/// Half a unit in the last place, relative: how far a double may lie from the decimal it
+/// stands for, and each operation from its exact result, in proportion to the value.
+pub const HALF_ULP: f64 = f64::EPSILON / 2.0;
+const U: f64 = HALF_ULP;
+
+/// A double with a bound on its distance from the value it computes.
+#[derive(Clone, Copy)]
+struct Bounded(f64, f64);
+
+impl Bounded {
+    fn input(v: f64) -> Self {
+        Bounded(v, U * v.abs())
+    }
+    fn sub(self, o: Self) -> Self {
+        let r = self.0 - o.0;
+        Bounded(r, self.1 + o.1 + U * r.abs())
+    }
+    fn div(self, o: Self) -> Self {
+        let r = self.0 / o.0;
+        Bounded(r, self.1 / o.0.abs() + self.0.abs() * o.1 / (o.0 * o.0) + U * r.abs())
+    }
+    fn times(self, k: f64) -> Self {
+        let r = self.0 * k;
+        Bounded(r, self.1 * k.abs() + U * r.abs())
+    }
+}
+
+impl Formula {
+    /// How far a double evaluation of the formula on `v` may lie from its value on the
+    /// decimals the doubles stand for (to first order: each input within half a unit in
+    /// the last place of its decimal, each operation rounding by half a unit of its result).
+    /// A publisher's double of the same formula lies as far again. A subtraction of near
+    /// costs loses the digits the costs had, and the bound says so, where a number of units
+    /// in the last place of the result does not. 0 where the formula cannot be computed.
+    pub fn noise(self, v: &[f64]) -> f64 {
+        let b: Vec<Bounded> = v.iter().map(|x| Bounded::input(*x)).collect();
+        let one = Bounded(1.0, 0.0);
+        let bound = match (self, b.as_slice()) {
+            (Formula::Difference, [a, c]) => a.sub(*c),
+            (Formula::Same, [a]) => *a,
+            (Formula::TimeSavings, [a]) => one.sub(one.div(*a)).times(100.0),
+            (Formula::Quotient, [a, c]) => a.div(*c),
+            (Formula::CostShare { of_platform, percent }, [t, p]) => {
+                let of = if of_platform { *p } else { *t };
+                t.sub(*p).div(of).times(if percent { 100.0 } else { 1.0 })
+            }
+            (Formula::SavingsShare { percent }, [saved, of]) => saved.div(*of).times(if percent { 100.0 } else { 1.0 }),
+            (Formula::Hundredth, [a]) => a.div(Bounded(100.0, 0.0)),
+            _ => return 0.0,
+        };
+        if bound.1.is_finite() {
+            bound.1
+        } else {
+            0.0
         }
     }
 }
@@ -141,6 +199,18 @@ mod tests {
         assert!(signed_decimal(5e-324).is_some());
         assert!(signed_decimal(f64::MAX).is_some());
         assert_eq!(signed_decimal(f64::NAN), None);
+    }
+
+    /// The noise of a formula is its inputs' and its operations' rounding, to first order.
+    #[test]
+    fn noise_is_the_rounding_of_inputs_and_operations() {
+        let d = Formula::Difference.noise(&[1.4e12, 3.5e11]);
+        assert!(d > 1.4e12 * U && d < 4.0 * 1.4e12 * U, "{d}");
+        // near costs: the difference keeps their error, not one of its own size
+        let near = Formula::CostShare { of_platform: true, percent: true }.noise(&[100.000_000_01, 100.0]);
+        // (an ROI of 1e-8 %: its own ulps are 1e-24, the costs' rounding 2.2e-14)
+        assert!(near > 2e-14 && near < 3e-14, "{near}");
+        assert_eq!(Formula::Quotient.noise(&[1.0, 0.0]), 0.0);
     }
 
     /// The doubles and the rationals compute one formula.

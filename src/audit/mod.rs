@@ -287,7 +287,12 @@ impl Audit<'_, '_> {
             return;
         };
         let held = found.decimals.max(min_decimals);
-        let c = compare(found.value, held, expected, self.tol);
+        // The rounding of the doubles: ours and a publisher's of the formula, each within
+        // its noise, and the figure within half a unit in the last place of its decimal;
+        // twice that again for a publisher who computed it in another order.
+        let noise = compute.noise(&values) + exact::HALF_ULP * found.value.abs();
+        let slack = (4.0 * noise).max(f64::MIN_POSITIVE);
+        let c = tolerance::compare_within(found.value, held, expected, self.tol, slack);
         // Near half a unit of the last decimal the doubles' slack decides: there the
         // figure is held to the exact decimals that are signed (see [`exact`]).
         let consistent = match self.tol {
