@@ -105,9 +105,15 @@ impl Formula {
     /// costs loses the digits the costs had, and the bound says so, where a number of units
     /// in the last place of the result does not. 0 where the formula cannot be computed.
     pub fn noise(self, v: &[f64]) -> f64 {
-        let b: Vec<Bounded> = v.iter().map(|x| Bounded::input(*x)).collect();
+        // (No vector: this runs for every equation of every bundle.)
+        let b = match *v {
+            [a] => [Bounded::input(a), Bounded(0.0, 0.0)],
+            [a, c] => [Bounded::input(a), Bounded::input(c)],
+            _ => return 0.0,
+        };
+        let b: &[Bounded] = if v.len() == 1 { &b[..1] } else { &b };
         let one = Bounded(1.0, 0.0);
-        let bound = match (self, b.as_slice()) {
+        let bound = match (self, b) {
             (Formula::Difference, [a, c]) => a.sub(*c),
             (Formula::Same, [a]) => *a,
             (Formula::TimeSavings, [a]) => one.sub(one.div(*a)).times(100.0),
