@@ -517,3 +517,106 @@ fn redaction_pass2_gaps_stay_closed() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// Runs a fixture of the table with its row's arguments and asserts its exit code and
+/// one finding of `rule` at `pointer`, line and column (each as CASES.md documents it).
+fn fires_at(file: &str, rule: &str, pointer: &str, line: u64, column: u64) {
+    let table = cases_table();
+    rows_hold(&table, &[(file, rule, pointer)]);
+    let row = table.lines().find(|l| l.starts_with(&format!("{file}\t"))).unwrap_or_default();
+    let args = row.split('\t').nth(3).unwrap_or_default();
+    let path = format!("fixtures/audit/{file}");
+    let mut argv: Vec<&str> = args.split_whitespace().collect();
+    argv.push(&path);
+    let (code, report) = run(&argv);
+    assert_eq!(code, 1, "{file}\n{}", summary(&report));
+    assert!(
+        findings(&report).iter().any(|f| f["rule"] == rule
+            && f["pointer"] == pointer
+            && f["line"] == line
+            && f["column"] == column
+            && f["severity"] == "error"),
+        "{file}: no {rule} error at {pointer} {line}:{column}\n{}",
+        summary(&report)
+    );
+}
+
+/// The second attacker pass on the arithmetic: a bundle that states neither
+/// `platform_training_cost` nor `total_cost_usd` has the platform cost its savings
+/// equation gives (`traditional_training_cost - cost_savings_usd`, 98 - 73.50 = 24.50):
+/// an ROI of 900 % and a cost per record of 5 USD were skipped and verified.
+#[test]
+fn the_platform_cost_the_savings_leave_is_audited() {
+    fires_at(
+        "audit-roi-platform-left-by-savings.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        36,
+        25,
+    );
+    fires_at(
+        "audit-cost-per-record-platform-left-by-savings.json",
+        "audit.cost-per-record",
+        "/cost_analysis/platform_costs/cost_per_record",
+        23,
+        26,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-platform-left-by-savings.json", "(all rules)", "")]);
+}
+
+/// The second attacker pass on the arithmetic: savings one cent from the costs' difference
+/// at 1.05 x 10^12 USD passed, the doubles' slack (64 units in the last place, 0.015 there)
+/// being more than half a cent; decided on the exact signed decimals, they are rejected,
+/// and exact cents at that magnitude still pass.
+#[test]
+fn a_cent_off_at_a_trillion_is_a_cent_off() {
+    fires_at(
+        "audit-cost-savings-one-cent-at-a-trillion.json",
+        "audit.cost-savings-usd",
+        "/cost_analysis/roi_analysis/cost_savings_usd",
+        37,
+        27,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-cost-savings-cents-at-a-trillion.json", "(all rules)", "")]);
+}
+
+/// The second attacker pass on the arithmetic: a bundle without `cost_savings_usd` and
+/// `traditional_training_cost` had its ROI skipped, though the share saved fixes it (s %
+/// saved is an ROI of s / (100 - s) * 100): 900 % beside 75 % saved (292 % to 308 % as 75
+/// rounds) verified, with the percentage or with the fraction alone; an ROI that the
+/// rounded share allows still passes.
+#[test]
+fn the_roi_is_held_to_the_share_saved() {
+    fires_at(
+        "audit-roi-from-savings-percentage.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        36,
+        25,
+    );
+    fires_at(
+        "audit-roi-from-vs-traditional.json",
+        "audit.roi-percentage",
+        "/cost_analysis/roi_analysis/roi_percentage",
+        35,
+        25,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-roi-from-rounded-share.json", "(all rules)", "")]);
+}
+
+/// The second attacker pass on the arithmetic: the allowance for the doubles' rounding was
+/// 64 units in the last place of the figure, whatever the formula: a cost per record three
+/// units of its 15th decimal off (0.769645833333336 for 923,575 / 1,200,000) passed, and an
+/// honest ROI computed as (83.52 / 83.32 - 1) * 100, whose near costs lose more digits than
+/// 64 units of 0.24, was rejected. The allowance is now bounded from the formula.
+#[test]
+fn the_doubles_rounding_is_bounded_by_the_formula() {
+    fires_at(
+        "audit-cost-per-record-three-units-off.json",
+        "audit.cost-per-record",
+        "/cost_analysis/platform_costs/cost_per_record",
+        24,
+        26,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-roi-of-near-costs-full-precision.json", "(all rules)", "")]);
+}

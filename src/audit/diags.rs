@@ -26,9 +26,13 @@ platform_training_cost * 100` (return on what was spent on the platform), the sa
 figure rounded within its own tolerance must not carry an ROI far from the costs). An ROI \
 that does not follow from the savings and the cost is the most quoted and the least checked \
 figure of a bundle. A platform cost of 0 under a stated ROI is an error (the ROI cannot be \
-computed). The platform cost is `platform_training_cost` (`total_cost_usd` without it), and the \
+computed). The platform cost is `platform_training_cost` (`total_cost_usd` without it, and \
+`traditional_training_cost - cost_savings_usd` without either), and the \
 ROI must also hold on `total_cost_usd` when that states the cost to more decimals: a cost rounded \
-to 24 for a total of 24.50 must not carry an ROI of 308 % where the total gives 300 %.",
+to 24 for a total of 24.50 must not carry an ROI of 308 % where the total gives 300 %. Without \
+the savings and the traditional cost, the share saved s (`cost_savings_percentage`, else \
+`vs_traditional_training` x 100) fixes the ROI at s / (100 - s) * 100, each figure standing for \
+the values it rounds: 75 % saved allows 292.2 % to 308.2 %, not 900 %.",
 };
 
 pub static PLATFORM_COST: Rule = Rule {
@@ -85,7 +89,8 @@ pub static COST_PER_RECORD: Rule = Rule {
     title: "Cost per record = total cost / records processed",
     explanation: "`platform_costs.cost_per_record` must equal `total_cost_usd / \
 records_processed` when the bundle reports `records_processed` (`roi_analysis.platform_training_cost`, \
-which the contract equates with it, stands for `total_cost_usd` when it is absent); 0 records \
+which the contract equates with it, stands for `total_cost_usd` when it is absent, and \
+`traditional_training_cost - cost_savings_usd` when both are); 0 records \
 under a stated cost per record is an error (it cannot be computed).",
 };
 

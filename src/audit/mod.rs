@@ -9,6 +9,7 @@
 //! schema check reports wrong types, so a figure that is not a number is not used here.
 
 pub mod diags;
+pub mod exact;
 pub mod facts;
 pub mod normalize;
 pub mod tolerance;
@@ -17,6 +18,7 @@ use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
 use diags::*;
+use exact::Formula;
 use facts::{format_computed, Facts, Num};
 use time::format_description::well_known::Rfc3339;
 use tolerance::{compare, Tolerance};
@@ -93,8 +95,10 @@ impl RecordCount {
                 "{} / cost_per_record = {} / {} implies {} records",
                 if &*total.pointer == at::TOTAL_COST_USD {
                     "total_cost_usd"
-                } else {
+                } else if total.pointer.contains("stands for it") {
                     "platform_training_cost (total_cost_usd absent)"
+                } else {
+                    &total.pointer
                 },
                 total.shown(),
                 per.shown(),
@@ -127,6 +131,32 @@ fn total_cost(facts: &Facts) -> Option<Num> {
         facts
             .num(at::PLATFORM_TRAINING_COST)
             .map(|n| Num { pointer: format!("total_cost_usd (absent; {} stands for it)", n.pointer).into(), ..n })
+            .or_else(|| cost_left_by_savings(facts, "total_cost_usd", ""))
+    })
+}
+
+/// The platform cost when the bundle states neither `platform_training_cost` nor
+/// `total_cost_usd`: `traditional_training_cost - cost_savings_usd`, as the savings
+/// equation has it. Without it the ROI and the cost per record were never checked: an ROI
+/// of 900 % and 5 USD a record beside a traditional cost of 98 and savings of 73.50 (a
+/// platform cost of 24.50) were verified. Never while one of the two is the figure under
+/// test (`found`): an input derived from it would prove it.
+fn cost_left_by_savings(facts: &Facts, name: &str, found: &str) -> Option<Num> {
+    if found == at::TRADITIONAL_TRAINING_COST || found == at::COST_SAVINGS_USD {
+        return None;
+    }
+    let traditional = facts.num(at::TRADITIONAL_TRAINING_COST)?;
+    let savings = facts.num(at::COST_SAVINGS_USD)?;
+    Some(Num {
+        pointer: format!(
+            "{name} (absent, as is {}; traditional_training_cost - cost_savings_usd = {} - {})",
+            if name == "total_cost_usd" { "platform_training_cost" } else { "total_cost_usd" },
+            traditional.shown(),
+            savings.shown()
+        )
+        .into(),
+        value: traditional.value - savings.value,
+        decimals: traditional.decimals.max(savings.decimals),
     })
 }
 
@@ -184,7 +214,10 @@ impl Audit<'_, '_> {
     /// Never from `found`: an input derived from the value under test would prove it.
     fn value(&self, pointer: &str, found: &str) -> Option<Num> {
         if pointer == at::PLATFORM_TRAINING_COST {
-            return self.platform.of(self.facts);
+            return self
+                .platform
+                .of(self.facts)
+                .or_else(|| cost_left_by_savings(self.facts, "platform_training_cost", found));
         }
         if let Some(n) = self.facts.num(pointer) {
             return Some(n);
@@ -208,14 +241,7 @@ impl Audit<'_, '_> {
     }
 
     /// `found` must equal `compute(inputs)`. The reported value itself is never derived.
-    fn equation(
-        &mut self,
-        rule: &'static Rule,
-        found: &str,
-        formula: &str,
-        inputs: &[&str],
-        compute: impl Fn(&[f64]) -> Option<f64>,
-    ) {
+    fn equation(&mut self, rule: &'static Rule, found: &str, formula: &str, inputs: &[&str], compute: Formula) {
         self.equation_held(rule, found, 0, formula, inputs, compute)
     }
 
@@ -228,7 +254,7 @@ impl Audit<'_, '_> {
         min_decimals: u32,
         formula: &str,
         inputs: &[&str],
-        compute: impl Fn(&[f64]) -> Option<f64>,
+        compute: Formula,
     ) {
         let Some(found) = self.facts.num(found) else {
             self.out.skip(rule, format!("needs {found}"));
@@ -240,7 +266,7 @@ impl Audit<'_, '_> {
         let given = || inputs.iter().map(|n| format!("{} = {}", n.pointer, n.shown())).collect::<Vec<_>>().join(", ");
         let name = found.pointer.rsplit('/').next().unwrap_or_default();
         self.out.mark(rule);
-        let computed = compute(&values);
+        let computed = compute.eval(&values);
         let Some(expected) = computed.filter(|v| v.is_finite()) else {
             // A formula on legal inputs can also overflow (1e308 / 24.5 * 100): no double
             // holds its result, so the stated figure is not it either, but not for a zero.
@@ -261,8 +287,21 @@ impl Audit<'_, '_> {
             return;
         };
         let held = found.decimals.max(min_decimals);
-        let c = compare(found.value, held, expected, self.tol);
-        if c.consistent {
+        // The rounding of the doubles: ours and a publisher's of the formula, each within
+        // its noise, and the figure within half a unit in the last place of its decimal;
+        // twice that again for a publisher who computed it in another order.
+        let noise = compute.noise(&values) + exact::HALF_ULP * found.value.abs();
+        let slack = (4.0 * noise).max(f64::MIN_POSITIVE);
+        let c = tolerance::compare_within(found.value, held, expected, self.tol, slack);
+        // Near half a unit of the last decimal the doubles' slack decides: there the
+        // figure is held to the exact decimals that are signed (see [`exact`]).
+        let consistent = match self.tol {
+            Tolerance::Decimals if c.undecided() && exact::decides(compute, found.value, expected, held) => {
+                exact::holds(found.value, held, compute, &values).unwrap_or(c.consistent)
+            }
+            _ => c.consistent,
+        };
+        if consistent {
             return;
         }
         let basis = match self.tol {
@@ -296,6 +335,7 @@ fn derive(facts: &Facts, pointer: &str, found: &str, cost: PlatformCost) -> Opti
     // (The platform cost itself is asked by `Audit::value` first.)
     let platform = || cost.of(facts);
     if pointer == at::TOTAL_COST_USD && found != at::PLATFORM_TRAINING_COST {
+        // (Not an input of the savings or the traditional cost: derived from them alike.)
         return total_cost(facts);
     }
     if pointer == at::TRADITIONAL_TRAINING_COST && found != at::COST_SAVINGS_USD {
@@ -379,14 +419,14 @@ pub fn check(facts: &Facts, opts: &Options, out: &mut Outcome) {
         at::PLATFORM_TRAINING_COST,
         "platform_costs.total_cost_usd",
         &[at::TOTAL_COST_USD],
-        |v| v.first().copied(),
+        Formula::Same,
     );
     a.equation(
         &TIME_SAVINGS,
         at::TIME_SAVINGS_PERCENTAGE,
         "(1 - 1 / convergence_speedup) * 100",
         &[at::CONVERGENCE_SPEEDUP],
-        |v| v.first().filter(|a| **a != 0.0).map(|a| (1.0 - 1.0 / a) * 100.0),
+        Formula::TimeSavings,
     );
     records(&mut a);
     gpu_hours(&mut a);
@@ -410,12 +450,9 @@ fn platform_equations(a: &mut Audit) {
             at::COST_SAVINGS_USD,
             "traditional_training_cost - platform_training_cost",
             &[at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST],
-            |v| match v {
-                [a, b] => Some(a - b),
-                _ => None,
-            },
+            Formula::Difference,
         );
-        savings_share(a, &ROI_PERCENTAGE, at::ROI_PERCENTAGE, from_costs, Share::Roi);
+        roi(a, from_costs);
         savings_share(a, &COST_SAVINGS_PERCENTAGE, at::COST_SAVINGS_PERCENTAGE, from_costs, Share::Percentage);
         vs_traditional(a, from_costs);
     };
@@ -444,26 +481,26 @@ enum Share {
 
 impl Share {
     /// The formulas from the two costs and from `cost_savings_usd`, the pointer of the cost
-    /// the share is taken of, and the factor (100 for a percentage).
-    fn terms(self) -> (&'static str, &'static str, &'static str, f64) {
+    /// the share is taken of, and whether it is a percentage (a factor of 100).
+    fn terms(self) -> (&'static str, &'static str, &'static str, bool) {
         match self {
             Share::Roi => (
                 "(traditional_training_cost - platform_training_cost) / platform_training_cost * 100",
                 "cost_savings_usd / platform_training_cost * 100",
                 at::PLATFORM_TRAINING_COST,
-                100.0,
+                true,
             ),
             Share::Percentage => (
                 "(traditional_training_cost - platform_training_cost) / traditional_training_cost * 100",
                 "cost_savings_usd / traditional_training_cost * 100",
                 at::TRADITIONAL_TRAINING_COST,
-                100.0,
+                true,
             ),
             Share::Fraction => (
                 "(traditional_training_cost - platform_training_cost) / traditional_training_cost",
                 "cost_savings_usd / traditional_training_cost",
                 at::TRADITIONAL_TRAINING_COST,
-                1.0,
+                false,
             ),
         }
     }
@@ -472,24 +509,81 @@ impl Share {
 /// `found` = savings / the share's cost (* 100 for a percentage), the savings being the two
 /// costs' difference when `from_costs` (see [`both_costs_stated`]), else `cost_savings_usd`.
 fn savings_share(a: &mut Audit, rule: &'static Rule, found: &str, from_costs: bool, share: Share) {
-    let (formula_from_costs, formula_from_savings, base_pointer, factor) = share.terms();
+    let (formula_from_costs, formula_from_savings, base_pointer, percent) = share.terms();
     let held = if share == Share::Fraction { FRACTION_DECIMALS } else { 0 };
     if from_costs {
         let costs = [at::TRADITIONAL_TRAINING_COST, at::PLATFORM_TRAINING_COST];
-        a.equation_held(rule, found, held, formula_from_costs, &costs, |v| match v {
-            [t, p] => {
-                let of = if share == Share::Roi { *p } else { *t };
-                (of != 0.0).then(|| (t - p) / of * factor)
-            }
-            _ => None,
-        });
+        let of_platform = share == Share::Roi;
+        let formula = Formula::CostShare { of_platform, percent };
+        a.equation_held(rule, found, held, formula_from_costs, &costs, formula);
     } else {
         let inputs = [at::COST_SAVINGS_USD, base_pointer];
-        a.equation_held(rule, found, held, formula_from_savings, &inputs, |v| match v {
-            [saved, of] if *of != 0.0 => Some(saved / of * factor),
-            _ => None,
-        });
+        a.equation_held(rule, found, held, formula_from_savings, &inputs, Formula::SavingsShare { percent });
     }
+}
+
+/// The ROI from the costs or the savings ([`savings_share`]), and, when neither the
+/// savings nor the traditional cost is stated or derivable, from the share of the
+/// traditional cost saved ([`roi_from_share`]).
+fn roi(a: &mut Audit, from_costs: bool) {
+    let found = at::ROI_PERCENTAGE;
+    let computable = from_costs
+        || a.value(at::COST_SAVINGS_USD, found).is_some() && a.value(at::PLATFORM_TRAINING_COST, found).is_some();
+    if !computable && a.facts.num(found).is_some() && roi_from_share(a) {
+        return;
+    }
+    savings_share(a, &ROI_PERCENTAGE, found, from_costs, Share::Roi);
+}
+
+/// The ROI a savings share implies: the savings are the share `s` of the traditional
+/// cost and the platform cost the rest, so `roi_percentage = s / (100 - s) * 100` (the
+/// contract's ROI, savings and savings-percentage equations together), whatever the costs.
+/// The share stands for every value it rounds, and the ROI for every value it rounds:
+/// they agree when the two ranges meet. An ROI of 900 % beside a 75 % saving (which gives
+/// 292 % to 308 % as 74.5 % to 75.5 %) was verified when the bundle left out the savings
+/// and the traditional cost. False when no share is stated.
+fn roi_from_share(a: &mut Audit) -> bool {
+    // The share in percent, half a unit of it, and how the bundle states it.
+    let (percent, percent_half, stated) = if let Some(pct) = a.facts.num(at::COST_SAVINGS_PERCENTAGE) {
+        (pct.value, tolerance::half_unit(pct.decimals), format!("{} = {}", pct.pointer, pct.shown()))
+    } else if let Some(fraction) = a.facts.num(at::VS_TRADITIONAL_TRAINING) {
+        let half = 100.0 * tolerance::half_unit(fraction.decimals.max(FRACTION_DECIMALS));
+        (fraction.value * 100.0, half, format!("100 x {} = 100 x {}", fraction.pointer, fraction.shown()))
+    } else {
+        return false;
+    };
+    let Some(found) = a.facts.num(at::ROI_PERCENTAGE) else { return false };
+    a.out.mark(&ROI_PERCENTAGE);
+    let roi_of = |s: f64| if s >= 100.0 { f64::INFINITY } else { s.max(0.0) / (100.0 - s) * 100.0 };
+    let (lo, hi) = match a.tol {
+        Tolerance::Decimals => (roi_of(percent - percent_half), roi_of(percent + percent_half)),
+        Tolerance::Relative(_) => (roi_of(percent), roi_of(percent)),
+    };
+    // (Not `clamp`, which panics on bounds it finds out of order: no input may panic.)
+    let nearest = found.value.max(lo).min(hi);
+    if compare(found.value, found.decimals, nearest, a.tol).consistent {
+        return true;
+    }
+    let range = if lo == hi || a.tol != Tolerance::Decimals {
+        format_computed(lo)
+    } else {
+        format!("{} to {}", format_computed(lo), format_computed(hi))
+    };
+    a.out.push(
+        Finding::new(
+            &ROI_PERCENTAGE,
+            &*found.pointer,
+            format!(
+                "roi_percentage = s / (100 - s) * 100, s being the share of the traditional cost saved \
+                 ({stated} as rounded; no cost_savings_usd or traditional_training_cost to compute the ROI \
+                 from), is {range}; the bundle says {}",
+                found.shown()
+            ),
+        )
+        .expected(format!("{range} (the share as it rounds)"))
+        .found(found.shown()),
+    );
+    true
 }
 
 /// `vs_traditional_training` is the savings percentage as a fraction: the contract's
@@ -511,9 +605,14 @@ fn vs_traditional(a: &mut Audit, from_costs: bool) {
         return;
     }
     let pct = [at::COST_SAVINGS_PERCENTAGE];
-    a.equation_held(&VS_TRADITIONAL, found, FRACTION_DECIMALS, "cost_savings_percentage / 100", &pct, |v| {
-        v.first().map(|a| a / 100.0)
-    });
+    a.equation_held(
+        &VS_TRADITIONAL,
+        found,
+        FRACTION_DECIMALS,
+        "cost_savings_percentage / 100",
+        &pct,
+        Formula::Hundredth,
+    );
 }
 
 /// The fewest decimals a fraction (`vs_traditional_training`) is held to: whole percents,
@@ -665,10 +764,7 @@ fn records(a: &mut Audit) {
             at::COST_PER_RECORD,
             "total_cost_usd / records_processed",
             &[at::TOTAL_COST_USD, at::RECORDS_PROCESSED],
-            |v| match v {
-                [a, b] if *b != 0.0 => Some(a / b),
-                _ => None,
-            },
+            Formula::Quotient,
         );
         return;
     }

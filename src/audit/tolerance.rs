@@ -45,6 +45,9 @@ pub fn half_unit(decimals: u32) -> f64 {
     0.5 * 10f64.powi(-(decimals.min(300) as i32))
 }
 
+/// 2^-30: see [`Comparison::undecided`].
+const NEAR: f64 = 1.0 / (1u64 << 30) as f64;
+
 /// How two numbers are compared.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Tolerance {
@@ -60,22 +63,44 @@ pub struct Comparison {
     pub consistent: bool,
     pub allowed: f64,
     pub difference: f64,
+    /// How near `allowed` a difference is too near for doubles to decide (see
+    /// [`Comparison::undecided`]).
+    pub near: f64,
+}
+
+impl Comparison {
+    /// Whether the difference lies so near the allowed difference that the rounding of
+    /// doubles may have decided: within 2^-30 (about 10^-9) of the larger magnitude, far
+    /// more than the few dozen units in the last place the formulas round by. A rule that
+    /// can then compute exactly should ([`super::exact`]).
+    pub fn undecided(&self) -> bool {
+        self.difference.is_finite() && (self.difference - self.allowed).abs() <= self.near
+    }
 }
 
 /// Compare a reported value (`found`, which shows `decimals` decimals) with the value
 /// computed from its inputs (`expected`).
 pub fn compare(found: f64, decimals: u32, expected: f64, tolerance: Tolerance) -> Comparison {
+    // A few dozen ulps of slack, so that the rounding of the few operations that compute
+    // `expected` (0.1 + 0.2 style noise) never decides a verdict. It was 1e-9 of the
+    // magnitude, millions of ulps: 3,000,000,002.99 then passed for 3,000,000,000.00.
+    let slack = 64.0 * f64::EPSILON * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
+    compare_within(found, decimals, expected, tolerance, slack)
+}
+
+/// [`compare`], with `slack` for the doubles' rounding: the equations bound it from their
+/// formula ([`super::exact::Formula::noise`]), which 64 ulps of the result overstated
+/// (above about 3.5e11 it was more than half a cent) and, for a difference of near costs,
+/// understated.
+pub fn compare_within(found: f64, decimals: u32, expected: f64, tolerance: Tolerance, slack: f64) -> Comparison {
     let difference = (found - expected).abs();
     let allowed = match tolerance {
         Tolerance::Decimals => half_unit(decimals),
         Tolerance::Relative(rel) => rel.abs() * found.abs().max(expected.abs()),
     };
-    // A few dozen ulps of slack, so that the rounding of the few operations that compute
-    // `expected` (0.1 + 0.2 style noise) never decides a verdict. It was 1e-9 of the
-    // magnitude, millions of ulps: 3,000,000,002.99 then passed for 3,000,000,000.00.
-    let slack = 64.0 * f64::EPSILON * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
     let consistent = difference.is_finite() && difference <= allowed + slack;
-    Comparison { consistent, allowed, difference }
+    let near = NEAR * found.abs().max(expected.abs()).max(f64::MIN_POSITIVE);
+    Comparison { consistent, allowed, difference, near }
 }
 
 #[cfg(test)]
