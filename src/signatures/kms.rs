@@ -313,12 +313,24 @@ pub enum Scheme {
     Ed25519,
 }
 
-/// Map an algorithm name (AWS, Google Cloud or JOSE) to a scheme.
-/// `Err(Some(reason))`: known but unsupported; `Err(None)`: unknown.
+/// Map an algorithm name (AWS, Google Cloud or JOSE) to a scheme, as written (ASCII
+/// letters in any case): spec 3.5's table names no name with white space around it.
+/// `Err(Some(reason))`: known but unsupported, or a known name with white space around
+/// it; `Err(None)`: unknown.
 pub fn scheme(name: &str) -> Result<Scheme, Option<&'static str>> {
     use Hash::*;
     use Scheme::*;
-    let n = name.trim().to_ascii_uppercase();
+    let trimmed = name.trim();
+    if trimmed.len() != name.len() {
+        return match scheme(trimmed) {
+            Ok(_) | Err(Some(_)) => Err(Some(
+                "white space around the name is not part of any algorithm name (AWS, Google Cloud KMS and JOSE \
+                 names are written without it)",
+            )),
+            Err(None) => Err(None),
+        };
+    }
+    let n = name.to_ascii_uppercase();
     let s = match n.as_str() {
         // AWS KMS
         "ECDSA_SHA_256" => EcdsaP256,
@@ -353,7 +365,9 @@ pub fn scheme(name: &str) -> Result<Scheme, Option<&'static str>> {
     Ok(s)
 }
 
-/// RSA_SIGN_{PSS,PKCS1}_{2048,3072,4096}_SHA{256,512}; RSA_SIGN_RAW_* is unsupported.
+/// RSA_SIGN_{PSS,PKCS1}_{2048,3072,4096}_SHA256 and RSA_SIGN_{PSS,PKCS1}_4096_SHA512, the
+/// names Google Cloud KMS defines (SHA-512 only with 4096-bit keys); RSA_SIGN_RAW_* is
+/// unsupported.
 fn google_rsa(n: &str) -> Result<Scheme, Option<&'static str>> {
     if n.starts_with("RSA_SIGN_RAW_PKCS1_") {
         return Err(Some("raw PKCS#1 signing (no digest info) is not supported"));
@@ -365,9 +379,9 @@ fn google_rsa(n: &str) -> Result<Scheme, Option<&'static str>> {
         "2048" | "3072" | "4096" => bits.parse().map_err(|_| None)?,
         _ => return Err(None),
     };
-    let hash = match *hash {
-        "SHA256" => Hash::Sha256,
-        "SHA512" => Hash::Sha512,
+    let hash = match (*hash, bits) {
+        ("SHA256", _) => Hash::Sha256,
+        ("SHA512", 4096) => Hash::Sha512,
         _ => return Err(None),
     };
     match *pad {
@@ -402,16 +416,27 @@ fn fits(s: Scheme, k: &PublicKey) -> Result<(), String> {
     }
 }
 
-/// Decode the `signature` member: standard base64, padding optional, whitespace ignored.
+/// Decode the `signature` member: standard base64, padding optional, ASCII white space
+/// (space, tab, line feed, form feed, carriage return: what wraps base64) ignored. Any
+/// other character is refused (RFC 4648 3.3), a no-break space or U+2028 included: the
+/// redaction check reads the same characters as signature material.
 pub fn decode_sig(s: &str) -> Result<Vec<u8>, String> {
     use base64::engine::{general_purpose::GeneralPurpose, DecodePaddingMode, GeneralPurposeConfig};
     const STD: GeneralPurpose = GeneralPurpose::new(
         &base64::alphabet::STANDARD,
         GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
     );
-    let clean: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if clean.is_empty() {
         return Err("signature is empty".into());
+    }
+    if let Some((at, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+        return Err(format!(
+            "signature is not base64: its character {} is U+{:04X}, neither a base64 character nor ASCII \
+             white space",
+            at + 1,
+            u32::from(c)
+        ));
     }
     STD.decode(&clean).map_err(|e| {
         if clean.contains('-') || clean.contains('_') {
@@ -808,6 +833,22 @@ mod tests {
         for bad in ["", "RSA_SIGN_PSS_1024_SHA256", "RSA_SIGN_PSS_2048_SHA1", "HS256", "RSA_SIGN_"] {
             assert_eq!(scheme(bad), Err(None), "{bad}");
         }
+        // Google Cloud KMS offers SHA-512 with 4096-bit keys only.
+        assert_eq!(scheme("RSA_SIGN_PSS_4096_SHA512"), Ok(Scheme::RsaPss(Hash::Sha512, Some(4096))));
+        for bad in [
+            "RSA_SIGN_PSS_2048_SHA512",
+            "RSA_SIGN_PSS_3072_SHA512",
+            "RSA_SIGN_PKCS1_2048_SHA512",
+            "RSA_SIGN_PKCS1_3072_SHA512",
+        ] {
+            assert_eq!(scheme(bad), Err(None), "{bad}");
+        }
+        // Any case, but as written: white space around a name is no part of it.
+        assert_eq!(scheme("es256"), Ok(Scheme::EcdsaP256));
+        for spaced in [" ES256", "ES256\n", "ES256\u{3000}", "\u{a0}EdDSA", " ECDSA_SHA_512"] {
+            assert!(matches!(scheme(spaced), Err(Some(w)) if w.contains("white space")), "{spaced:?}");
+        }
+        assert_eq!(scheme(" HS256"), Err(None));
     }
 
     #[test]
@@ -816,6 +857,11 @@ mod tests {
         assert_eq!(decode_sig("AAE="), Ok(vec![0, 1]));
         assert_eq!(decode_sig("AAE"), Ok(vec![0, 1]));
         assert_eq!(decode_sig(" AA\nEC "), Ok(vec![0, 1, 2]));
+        assert_eq!(decode_sig("A\tA\r\nE\x0cC"), Ok(vec![0, 1, 2]));
+        // White space beyond ASCII is no base64 (RFC 4648 3.3), nor what wraps it.
+        for text in ["AA\u{a0}EC", "AAEC\u{2028}", "\u{3000}AAEC", "AA\u{85}EC"] {
+            assert!(decode_sig(text).unwrap_err().contains("neither a base64 character"), "{text:?}");
+        }
         assert!(decode_sig("").is_err());
         assert!(decode_sig("_-_-").unwrap_err().contains("base64url"));
     }
