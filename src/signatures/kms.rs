@@ -143,8 +143,10 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
             },
         }
     };
-    if let PublicKey::Rsa(k) = &key {
-        rsa_sane(k).map_err(unsupported)?;
+    match &key {
+        PublicKey::Rsa(k) => rsa_sane(k).map_err(unsupported)?,
+        PublicKey::Ed25519(k) => ed25519_sane(k).map_err(unsupported)?,
+        PublicKey::P256(_) | PublicKey::P384(_) => {}
     }
     let id = hex(&Sha256::digest(key.normal_spki().map_err(unsupported)?));
     Ok((key, id))
@@ -293,6 +295,21 @@ fn rsa_sane(k: &rsa::RsaPublicKey) -> Result<(), String> {
     }
     if e % &two == BigUint::from(0u8) || e < &BigUint::from(3u8) || e >= n {
         return Err(format!("RSA public exponent {e} is not an odd number from 3 to below the modulus"));
+    }
+    Ok(())
+}
+
+/// An Ed25519 key no key generator makes: a point of small order (the identity or
+/// another point whose order divides 8; `[a]B` for a secret `a` has the prime order L).
+/// RFC 8032's equation holds for signatures made with no secret under such a key (for
+/// the identity, `R = [S]B` with any S), and OpenSSL verifies them
+/// (fixtures/signatures/kms-small-order): the key vouches for nothing.
+fn ed25519_sane(k: &ed25519_dalek::VerifyingKey) -> Result<(), String> {
+    if k.is_weak() {
+        return Err("an Ed25519 public key of small order (a point whose order divides 8, such as the \
+                    identity): anyone can make signatures it verifies, without a secret, and no key \
+                    generator makes one"
+            .into());
     }
     Ok(())
 }
