@@ -20,30 +20,6 @@ fn names_key(id: &str, file: &str) -> [String; 2] {
     ["--kms-key".into(), format!("{id}={}", fx(&format!("kms-names/{file}")))]
 }
 
-/// Line and column (from 1) of the value of `"kms": ` in a fixture: where a finding at
-/// `/signatures/kms` points.
-fn kms_position(bundle: &str) -> (u64, u64) {
-    let text = std::fs::read_to_string(fx(bundle)).expect("fixture");
-    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains("\"kms\": ")).expect("a kms member");
-    let col = line.find("\"kms\": ").expect("kms") + "\"kms\": ".len() + 1;
-    (i as u64 + 1, col as u64)
-}
-
-/// The one finding of `rule`: severity error, at `/signatures/kms`, at the entry's line
-/// and column; its message.
-#[track_caller]
-fn refused_at_entry(r: &Run, bundle: &str, rule: &str) -> String {
-    let j = r.json();
-    let found: Vec<&serde_json::Value> =
-        j["bundles"][0]["findings"].as_array().expect("findings").iter().filter(|f| f["rule"] == rule).collect();
-    assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
-    let f = found[0];
-    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/kms")), "{bundle}");
-    let (line, column) = kms_position(bundle);
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
-    f["message"].as_str().unwrap_or_default().to_owned()
-}
-
 #[test]
 fn white_space_around_an_algorithm_name_makes_it_no_name() {
     for (file, shown) in [
@@ -55,7 +31,7 @@ fn white_space_around_an_algorithm_name_makes_it_no_name() {
         let r = verify(&bundle, args([kms(JOSE_P256, "p256.pem")]));
         r.code(1);
         assert_eq!(r.json()["bundles"][0]["verdict"], "rejected", "{file}");
-        let m = refused_at_entry(&r, &bundle, "sig.kms.unknown-algorithm");
+        let m = kms_entry_finding(&r, &bundle, "sig.kms.unknown-algorithm");
         assert!(m.contains(shown) && m.contains("white space around the name"), "{file}: {m}");
         r.finding("sig.required", "error", "/signatures");
         r.lacks("sig.kms.bad");
@@ -73,7 +49,7 @@ fn a_google_rsa_name_google_does_not_define_is_unknown() {
     let bundle = "kms-names/gcp-rsa-pkcs1-2048-sha512.json";
     let r = verify(bundle, args([names_key(GCP_SHA512, "rsa2048-sha512.pem")]));
     r.code(1);
-    let m = refused_at_entry(&r, bundle, "sig.kms.unknown-algorithm");
+    let m = kms_entry_finding(&r, bundle, "sig.kms.unknown-algorithm");
     assert!(m.contains("\"RSA_SIGN_PKCS1_2048_SHA512\""), "{m}");
     r.finding("sig.required", "error", "/signatures");
     assert_eq!(r.verdicts(), vec!["rejected"]);
@@ -92,7 +68,7 @@ fn white_space_beyond_ascii_in_the_base64_is_malformed() {
             let with_key = !keys.is_empty();
             let r = verify(&bundle, keys);
             r.code(1);
-            let m = refused_at_entry(&r, &bundle, "sig.kms.malformed");
+            let m = kms_entry_finding(&r, &bundle, "sig.kms.malformed");
             assert!(m.contains(said) && m.contains("neither a base64 character nor ASCII white space"), "{file}: {m}");
             r.lacks("sig.kms.bad");
             r.lacks("sig.kms.unverified");

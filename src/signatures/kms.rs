@@ -574,7 +574,7 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
             vk.verify_strict(msg.bytes, sig).map_err(|e| bad(&e))
         }
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
-            rsa_length(pk, sig)?;
+            rsa_of_key(pk, sig)?;
             let sig = rsa::pkcs1v15::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
@@ -587,7 +587,7 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
         }
         (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
-            rsa_length(pk, sig)?;
+            rsa_of_key(pk, sig)?;
             let sig = rsa::pss::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
@@ -605,24 +605,34 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
 /// Why a signature does not verify with a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mismatch {
-    /// An RSA signature of another length than the key's modulus: another key made it.
+    /// An RSA signature no signature by this key can be (of another length than its
+    /// modulus, or not below it): another key made it.
     Length(String),
     /// The cryptographic check failed.
     Verification(String),
 }
 
-/// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2): one of
-/// another length was made by another key.
-fn rsa_length(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), Mismatch> {
-    if sig.len() == pk.size() {
-        return Ok(());
+/// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2), and as a
+/// number below it (RSAVP1, 5.2.2: "signature representative out of range"): one of
+/// another length, or not below the modulus, was made by another key (or changed),
+/// never by this one over other bytes.
+fn rsa_of_key(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), Mismatch> {
+    if sig.len() != pk.size() {
+        return Err(Mismatch::Length(format!(
+            "the signature has {} bytes, a signature by this RSA-{} key has {}: another key made it",
+            sig.len(),
+            pk.n().bits(),
+            pk.size()
+        )));
     }
-    Err(Mismatch::Length(format!(
-        "the signature has {} bytes, a signature by this RSA-{} key has {}: another key made it",
-        sig.len(),
-        pk.n().bits(),
-        pk.size()
-    )))
+    if rsa::BigUint::from_bytes_be(sig) >= *pk.n() {
+        return Err(Mismatch::Length(format!(
+            "the signature, read as a number, is not below this RSA-{} key's modulus, as every signature by \
+             the key is (RFC 8017 5.2.2): another key made it, or its bytes were changed",
+            pk.n().bits()
+        )));
+    }
+    Ok(())
 }
 
 /// ECDSA signature as DER (what KMS returns) or fixed-size r||s (JOSE), `r` and `s`
