@@ -37,3 +37,31 @@ fn without_the_key_the_entry_is_unverified() {
     r.finding("sig.kms.unverified", "warning", "/signatures/kms");
     assert_eq!(r.verdicts(), vec!["unverified"]);
 }
+
+/// A signature by an ordinary key whose R is the identity point (S = k * a mod L, made
+/// with the key's secret scalar): RFC 8032's equation holds and OpenSSL verifies it, but
+/// no RFC 8032 signer makes it (R = [r]B has the prime order L) and verify_strict refuses
+/// every small-order R, whatever the key. It is `sig.kms.malformed`, with or without the
+/// key, as an S not below L is. Before, it was `sig.kms.bad` ("the payload changed after
+/// signing") with the key, and an unverified warning (exit 0) without one.
+#[test]
+fn a_small_order_r_is_malformed_with_or_without_the_key() {
+    let bundle = "kms-small-order/identity-r.json";
+    let key = format!("aeb-ed25519-seeded={}", fx("kms-small-order/seeded.pem"));
+    for keys in [vec![], vec!["--kms-key".to_owned(), key]] {
+        let r = verify(bundle, keys);
+        r.code(1);
+        let m = kms_entry_finding(&r, bundle, "sig.kms.malformed");
+        assert!(m.contains("its R is a point of small order"), "{m}");
+        r.lacks("sig.kms.bad");
+        r.lacks("sig.kms.unverified");
+        assert_eq!(r.verdicts(), vec!["rejected"]);
+    }
+}
+
+/// The same key's RFC 8032 signature verifies.
+#[test]
+fn the_same_keys_rfc8032_signature_verifies() {
+    let key = format!("aeb-ed25519-seeded={}", fx("kms-small-order/seeded.pem"));
+    verified("kms-small-order/rfc8032.json", vec!["--kms-key".to_owned(), key], 1);
+}

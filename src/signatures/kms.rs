@@ -540,6 +540,16 @@ pub fn parse_sig(s: Scheme, bytes: &[u8]) -> Result<Sig, String> {
             if !below_ed25519_order(sig.s_bytes()) {
                 return Err("not an Ed25519 signature: its S is not below the group order L (RFC 8032 5.1.7)".into());
             }
+            // R = [r]B of an RFC 8032 signer has the group's prime order; verify_strict
+            // refuses a small-order R (the identity, a torsion point) whatever the key, as
+            // it refuses a small-order key (`ed25519_sane`). The bytes are read as a point
+            // here only to say so.
+            if ed25519_dalek::VerifyingKey::from_bytes(sig.r_bytes()).is_ok_and(|r| r.is_weak()) {
+                return Err("not an Ed25519 signature an RFC 8032 signer makes: its R is a point of small order \
+                            (R = [r]B has the group's prime order), and such signatures are refused whatever the \
+                            key"
+                .into());
+            }
             Sig::Ed25519(sig)
         }
         Scheme::RsaPkcs1(..) | Scheme::RsaPss(..) => Sig::Rsa(bytes.to_vec()),
@@ -1006,12 +1016,23 @@ mod tests {
         // r = s = 0 as r||s
         assert!(parse_sig(Scheme::EcdsaP256, &[0; 64]).is_err());
         assert!(parse_sig(Scheme::Ed25519, &[0; 63]).is_err());
-        // S = L - 1 is below L, S = L is not.
+        // S = L - 1 is below L, S = L is not (R = the base point B, y = 4/5).
         let mut sig = [0u8; 64];
+        sig[0] = 0x58;
+        sig[1..32].fill(0x66);
         sig[32..].copy_from_slice(&ED25519_L);
         assert!(parse_sig(Scheme::Ed25519, &sig).is_err());
         sig[32] -= 1;
         assert!(parse_sig(Scheme::Ed25519, &sig).is_ok());
+        // R of small order: the identity (y = 1), a point of order 4 (y = 0), of order 2
+        // (y = -1).
+        let mut minus_one = [0xff; 32];
+        minus_one[0] = 0xec;
+        minus_one[31] = 0x7f;
+        for r in [[[1u8].as_slice(), &[0; 31]].concat(), vec![0; 32], minus_one.to_vec()] {
+            sig[..32].copy_from_slice(&r);
+            assert!(parse_sig(Scheme::Ed25519, &sig).unwrap_err().contains("small order"), "{r:02x?}");
+        }
         assert!(matches!(parse_sig(Scheme::RsaPss(Hash::Sha256, None), &[1; 3]), Ok(Sig::Rsa(_))));
     }
 }
