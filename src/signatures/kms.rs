@@ -107,10 +107,13 @@ impl std::fmt::Display for KeyFileError {
 /// only the block is given to it, explanatory text before or after it being allowed
 /// (RFC 7468 section 2, as `openssl pkey -pubout -text` writes it, and OpenSSL reads).
 /// A file with two PEM blocks is refused: which key was meant is not the tool's guess.
-/// Returns the key and its identity ([`KmsKey::spki_sha256`]).
+/// A UTF-8 byte order mark before the file's first line is skipped. Returns the key and its identity ([`KmsKey::spki_sha256`]).
 pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     use rsa::pkcs1::DecodeRsaPublicKey as _;
     let unsupported = |s: String| KeyFileError::Unsupported(s);
+    // A UTF-8 byte order mark, as an editor saving "UTF-8 with BOM" writes it, is no text
+    // before the BEGIN line (OpenSSL reads such a file); DER begins with 0x30, never it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let pem =
         pem_block(bytes)?.or_else(|| bytes.trim_ascii_start().starts_with(b"-----BEGIN").then(|| bytes.trim_ascii()));
     let key = if let Some(pem) = pem {
