@@ -131,3 +131,31 @@ fn pure_ed25519_passes_are_counted() {
     assert_eq!(rules.iter().filter(|r| **r == "sig.kms.bad").count(), kms::MAX_PURE_ED25519);
     assert_eq!(rules.iter().filter(|r| **r == "sig.too-many").count(), 32 - kms::MAX_PURE_ED25519);
 }
+
+/// With five Ed25519 keys given without an ID, each of the bundle's first
+/// MAX_PURE_ED25519 signatures is tried with all five (the command's number, not the
+/// bundle's), and the rest are not checked: 32 entries, 4 x 5 passes over the payload.
+#[test]
+fn unbound_keys_multiply_the_passes_by_the_commands_number_only() {
+    let keys: Vec<kms::KmsKey> = (0..5)
+        .map(|i| {
+            let file = fx(&format!("kms-unbound-ed25519/e{i}.pem"));
+            let (key, spki) = kms::parse_key(&std::fs::read(&file).unwrap()).unwrap();
+            kms::KmsKey { key_id: None, file, key, spki_sha256: spki }
+        })
+        .collect();
+    let ctx = kms::Ctx { keys: &keys };
+    let bytes = std::fs::read(fx("payload.jcs")).unwrap();
+    let payload = kms::Payload::new(&bytes);
+    let sig = junk_ed25519();
+    let rules: Vec<&str> = (0..32)
+        .flat_map(|i| {
+            let p = format!("/signatures/kms/{i}");
+            kms::verify_entry("array", &p, Some("k"), Some("EdDSA"), Some(&sig), &payload, &ctx).findings
+        })
+        .map(|f| f.rule.id)
+        .collect();
+    assert_eq!(payload.pure_passes(), kms::MAX_PURE_ED25519 * keys.len());
+    assert_eq!(rules.iter().filter(|r| **r == "sig.kms.bad").count(), kms::MAX_PURE_ED25519);
+    assert_eq!(rules.iter().filter(|r| **r == "sig.too-many").count(), 32 - kms::MAX_PURE_ED25519);
+}

@@ -474,13 +474,19 @@ pub struct Payload<'a> {
     sha256: std::cell::OnceCell<Vec<u8>>,
     sha384: std::cell::OnceCell<Vec<u8>>,
     sha512: std::cell::OnceCell<Vec<u8>>,
-    /// Pure Ed25519 verifications made so far: each hashes the whole payload (after the
-    /// signature's own R), so they are bounded by [`MAX_PURE_ED25519`].
+    /// Ed25519 signatures verified so far: each verification hashes the whole payload
+    /// (after the signature's own R and the key), so they are bounded by
+    /// [`MAX_PURE_ED25519`].
     pure: std::cell::Cell<usize>,
+    /// Pure Ed25519 verifications made so far, one pass over the payload each: at most
+    /// [`MAX_PURE_ED25519`] times the Ed25519 keys the auditor supplied for a signature.
+    passes: std::cell::Cell<usize>,
 }
 
-/// Pure Ed25519 verifications per bundle, at most: each hashes the payload on its own.
-/// A signature that would need another is not checked (`sig.too-many`).
+/// Ed25519 signatures verified per bundle, at most: each verification hashes the payload
+/// on its own, once per key tried (the keys given for its key_id, or, with none, every
+/// Ed25519 key given without an ID: a number the command fixes, not the bundle). A
+/// further Ed25519 signature is not checked (`sig.too-many`).
 pub const MAX_PURE_ED25519: usize = 4;
 
 impl<'a> Payload<'a> {
@@ -491,11 +497,12 @@ impl<'a> Payload<'a> {
             sha384: Default::default(),
             sha512: Default::default(),
             pure: Default::default(),
+            passes: Default::default(),
         }
     }
 
-    /// Takes one of the bundle's [`MAX_PURE_ED25519`] pure Ed25519 verifications; false
-    /// when they are spent.
+    /// Takes one of the bundle's [`MAX_PURE_ED25519`] Ed25519 signature verifications,
+    /// for one signature and all the keys it is tried with; false when they are spent.
     fn take_pure(&self) -> bool {
         let n = self.pure.get();
         if n >= MAX_PURE_ED25519 {
@@ -507,7 +514,7 @@ impl<'a> Payload<'a> {
 
     /// Pure Ed25519 verifications made so far (each one pass over the payload).
     pub fn pure_passes(&self) -> usize {
-        self.pure.get()
+        self.passes.get()
     }
 
     fn digest(&self, h: Hash) -> &[u8] {
@@ -584,6 +591,7 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
             vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| bad(&e))
         }
         (Scheme::Ed25519, PublicKey::Ed25519(vk), Sig::Ed25519(sig)) => {
+            msg.passes.set(msg.passes.get() + 1);
             vk.verify_strict(msg.bytes, sig).map_err(|e| bad(&e))
         }
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
@@ -774,6 +782,11 @@ pub fn verify_entry(
 
     let mut last_err: Option<(&'static Rule, String)> = None;
     let mut not_checked = false;
+    // Whether this Ed25519 signature got one of the bundle's verifications, taken at the
+    // first key it is tried with and good for every key: a signature by the fifth key
+    // given without an ID is checked as one by the first (each unbound key tried took one
+    // of the bundle's four, so one signature was "not checked", sig.too-many).
+    let mut admitted: Option<bool> = None;
     for k in &candidates {
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
         ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);
@@ -786,7 +799,7 @@ pub fn verify_entry(
             last_err = Some((&diags::KMS_WEAK_KEY, format!("{why} ({})", k.file)));
             continue;
         }
-        if scheme == Scheme::Ed25519 && !payload.take_pure() {
+        if scheme == Scheme::Ed25519 && !*admitted.get_or_insert_with(|| payload.take_pure()) {
             not_checked = true;
             continue;
         }
@@ -838,9 +851,9 @@ pub fn verify_entry(
             // nothing, and the bundle is rejected for carrying it.
             row.verdict = Verdict::Unverified;
             row.reason = format!(
-                "not checked: the bundle's signatures already needed {MAX_PURE_ED25519} pure Ed25519 \
-                 verifications (each hashes the whole payload); no more are made, so this signature counts \
-                 for nothing"
+                "not checked: {MAX_PURE_ED25519} Ed25519 signatures of the bundle were verified already \
+                 (each verification hashes the whole payload); no more are, so this signature counts for \
+                 nothing"
             );
             issues.push(Finding::new(&diags::TOO_MANY, pointer, row.reason.clone()));
         }
