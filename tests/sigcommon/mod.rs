@@ -195,6 +195,15 @@ pub fn primary(name: &str) -> String {
 }
 
 impl Run {
+    /// The first bundle's findings of `rule`, whole (line, column, expected, found...).
+    pub fn whole(&self, rule: &str) -> Vec<Value> {
+        let j = self.json();
+        j["bundles"][0]["findings"]
+            .as_array()
+            .map(|a| a.iter().filter(|f| f["rule"] == rule).cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// The first bundle's findings of `rule` as (severity, pointer, message).
     pub fn of(&self, rule: &str) -> Vec<(String, String, String)> {
         let j = self.json();
@@ -256,11 +265,9 @@ pub fn kms_position(bundle: &str) -> (u64, u64) {
 /// line and column of the entry ([`kms_position`]); returns its message.
 #[track_caller]
 pub fn kms_entry_finding(r: &Run, bundle: &str, rule: &str) -> String {
-    let j = r.json();
-    let found: Vec<&serde_json::Value> =
-        j["bundles"][0]["findings"].as_array().expect("findings").iter().filter(|f| f["rule"] == rule).collect();
+    let found = r.whole(rule);
     assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
-    let f = found[0];
+    let f = &found[0];
     assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/kms")), "{bundle}");
     let (line, column) = kms_position(bundle);
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
