@@ -111,23 +111,48 @@ fn pure_ed25519_verifications_are_bounded_per_bundle() {
     }
 }
 
-/// The count itself: 32 entries, one payload, MAX_PURE_ED25519 passes over it.
-#[test]
-fn pure_ed25519_passes_are_counted() {
-    let (key, spki) = kms::parse_key(&std::fs::read(fx("kms/ed25519.pem")).unwrap()).unwrap();
-    let keys = [kms::KmsKey { key_id: Some("k".into()), file: "ed25519.pem".into(), key, spki_sha256: spki }];
-    let ctx = kms::Ctx { keys: &keys };
+/// 32 junk Ed25519 entries claiming key_id "k", checked with `keys`: the passes made over
+/// the payload, and the rules of the findings.
+fn junk_entries(keys: &[kms::KmsKey]) -> (usize, Vec<&'static str>) {
+    let ctx = kms::Ctx { keys };
     let bytes = std::fs::read(fx("payload.jcs")).unwrap();
     let payload = kms::Payload::new(&bytes);
     let sig = junk_ed25519();
-    let rules: Vec<&str> = (0..32)
+    let rules = (0..32)
         .flat_map(|i| {
             let p = format!("/signatures/kms/{i}");
             kms::verify_entry("array", &p, Some("k"), Some("EdDSA"), Some(&sig), &payload, &ctx).findings
         })
         .map(|f| f.rule.id)
         .collect();
-    assert_eq!(payload.pure_passes(), kms::MAX_PURE_ED25519);
+    (payload.pure_passes(), rules)
+}
+
+/// The count itself: 32 entries, one payload, MAX_PURE_ED25519 passes over it.
+#[test]
+fn pure_ed25519_passes_are_counted() {
+    let (key, spki) = kms::parse_key(&std::fs::read(fx("kms/ed25519.pem")).unwrap()).unwrap();
+    let keys = [kms::KmsKey { key_id: Some("k".into()), file: "ed25519.pem".into(), key, spki_sha256: spki }];
+    let (passes, rules) = junk_entries(&keys);
+    assert_eq!(passes, kms::MAX_PURE_ED25519);
+    assert_eq!(rules.iter().filter(|r| **r == "sig.kms.bad").count(), kms::MAX_PURE_ED25519);
+    assert_eq!(rules.iter().filter(|r| **r == "sig.too-many").count(), 32 - kms::MAX_PURE_ED25519);
+}
+
+/// With five Ed25519 keys given without an ID, each of the bundle's first
+/// MAX_PURE_ED25519 signatures is tried with all five (the command's number, not the
+/// bundle's), and the rest are not checked: 32 entries, 4 x 5 passes over the payload.
+#[test]
+fn unbound_keys_multiply_the_passes_by_the_commands_number_only() {
+    let keys: Vec<kms::KmsKey> = (0..5)
+        .map(|i| {
+            let file = fx(&format!("kms-unbound-ed25519/e{i}.pem"));
+            let (key, spki) = kms::parse_key(&std::fs::read(&file).unwrap()).unwrap();
+            kms::KmsKey { key_id: None, file, key, spki_sha256: spki }
+        })
+        .collect();
+    let (passes, rules) = junk_entries(&keys);
+    assert_eq!(passes, kms::MAX_PURE_ED25519 * keys.len());
     assert_eq!(rules.iter().filter(|r| **r == "sig.kms.bad").count(), kms::MAX_PURE_ED25519);
     assert_eq!(rules.iter().filter(|r| **r == "sig.too-many").count(), 32 - kms::MAX_PURE_ED25519);
 }

@@ -27,6 +27,23 @@ fn openssl_text_dump_before_or_after_the_block_is_the_key() {
     }
 }
 
+/// A UTF-8 byte order mark before the BEGIN line (an editor's "UTF-8 with BOM"): OpenSSL
+/// reads the key (make.sh checks), and so does aeb-verify. Before, it stopped the run
+/// (exit 2, "not a supported SubjectPublicKeyInfo (... PEM or DER)").
+#[test]
+fn a_byte_order_mark_before_the_block_is_the_key() {
+    let spki = std::fs::read_to_string(key_file("p256.spki.sha256")).expect("fixture");
+    let r = verify(
+        "bundles/kms-ecdsa-p256.json",
+        ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file("p256-bom.pem"))],
+    );
+    r.code(0);
+    r.no_sig_errors();
+    assert_eq!(r.verdicts(), vec!["verified"]);
+    assert_eq!(r.json()["record"]["keys"][0]["id"], spki.trim());
+    assert_eq!(r.rows()[0]["pointer"], "/signatures/kms");
+}
+
 #[test]
 fn a_private_key_dump_is_refused_and_never_printed() {
     let r = verify(

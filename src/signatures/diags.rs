@@ -288,9 +288,11 @@ pub static KMS_MALFORMED: Rule = Rule {
     severity: Error,
     title: "KMS signature entry complete, in base64",
     explanation: "A `kms` entry needs `key_id`, `algorithm` and `signature` (standard base64, \
-padding optional), and the signature must have the form of its algorithm: ECDSA as DER (a \
+padding optional, ASCII white space ignored; any other character, a no-break space included, \
+is refused), and the signature must have the form of its algorithm: ECDSA as DER (a \
 SEQUENCE of two INTEGERs r and s, each from 1 to below the group order, nothing after it) or \
-as fixed-size r||s, Ed25519 as 64 bytes whose S is below the group order. Bytes of any other form are no signature that any \
+as fixed-size r||s, Ed25519 as 64 bytes whose S is below the group order and whose R is not a \
+point of small order. Bytes of any other form are no signature that any \
 key could verify, so the entry is an error whether or not a key was supplied for it, not an \
 unverified signature; nothing can be verified.",
 };
@@ -302,9 +304,10 @@ pub static KMS_UNKNOWN_ALGORITHM: Rule = Rule {
     title: "KMS algorithm known and supported",
     explanation: "The algorithm is not one of the accepted names: AWS (ECDSA_SHA_256, \
 ECDSA_SHA_384, RSASSA_PSS_SHA_256/384/512, RSASSA_PKCS1_V1_5_SHA_256/384/512, ED25519_SHA_512), \
-Google Cloud (EC_SIGN_P256_SHA256, EC_SIGN_P384_SHA384, RSA_SIGN_PSS_*_SHA256/512, \
-RSA_SIGN_PKCS1_*_SHA256/512, EC_SIGN_ED25519) or JOSE (ES256, ES384, PS256/384/512, \
-RS256/384/512, EdDSA).",
+Google Cloud (EC_SIGN_P256_SHA256, EC_SIGN_P384_SHA384, RSA_SIGN_PSS_{2048,3072,4096}_SHA256, \
+RSA_SIGN_PSS_4096_SHA512, RSA_SIGN_PKCS1_{2048,3072,4096}_SHA256, RSA_SIGN_PKCS1_4096_SHA512, \
+EC_SIGN_ED25519) or JOSE (ES256, ES384, PS256/384/512, RS256/384/512, EdDSA), in any case but \
+as written: white space around a name is part of no name.",
 };
 
 pub static KMS_ALGORITHM_MISMATCH: Rule = Rule {

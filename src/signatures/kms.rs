@@ -107,10 +107,13 @@ impl std::fmt::Display for KeyFileError {
 /// only the block is given to it, explanatory text before or after it being allowed
 /// (RFC 7468 section 2, as `openssl pkey -pubout -text` writes it, and OpenSSL reads).
 /// A file with two PEM blocks is refused: which key was meant is not the tool's guess.
-/// Returns the key and its identity ([`KmsKey::spki_sha256`]).
+/// A UTF-8 byte order mark before the file's first line is skipped. Returns the key and its identity ([`KmsKey::spki_sha256`]).
 pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     use rsa::pkcs1::DecodeRsaPublicKey as _;
     let unsupported = |s: String| KeyFileError::Unsupported(s);
+    // A UTF-8 byte order mark, as an editor saving "UTF-8 with BOM" writes it, is no text
+    // before the BEGIN line (OpenSSL reads such a file); DER begins with 0x30, never it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let pem =
         pem_block(bytes)?.or_else(|| bytes.trim_ascii_start().starts_with(b"-----BEGIN").then(|| bytes.trim_ascii()));
     let key = if let Some(pem) = pem {
@@ -143,8 +146,10 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
             },
         }
     };
-    if let PublicKey::Rsa(k) = &key {
-        rsa_sane(k).map_err(unsupported)?;
+    match &key {
+        PublicKey::Rsa(k) => rsa_sane(k).map_err(unsupported)?,
+        PublicKey::Ed25519(k) => ed25519_sane(k).map_err(unsupported)?,
+        PublicKey::P256(_) | PublicKey::P384(_) => {}
     }
     let id = hex(&Sha256::digest(key.normal_spki().map_err(unsupported)?));
     Ok((key, id))
@@ -297,6 +302,21 @@ fn rsa_sane(k: &rsa::RsaPublicKey) -> Result<(), String> {
     Ok(())
 }
 
+/// An Ed25519 key no key generator makes: a point of small order (the identity or
+/// another point whose order divides 8; `[a]B` for a secret `a` has the prime order L).
+/// RFC 8032's equation holds for signatures made with no secret under such a key (for
+/// the identity, `R = [S]B` with any S), and OpenSSL verifies them
+/// (fixtures/signatures/kms-small-order): the key vouches for nothing.
+fn ed25519_sane(k: &ed25519_dalek::VerifyingKey) -> Result<(), String> {
+    if k.is_weak() {
+        return Err("an Ed25519 public key of small order (a point whose order divides 8, such as the \
+                    identity): anyone can make signatures it verifies, without a secret, and no key \
+                    generator makes one"
+            .into());
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hash {
     Sha256,
@@ -313,12 +333,24 @@ pub enum Scheme {
     Ed25519,
 }
 
-/// Map an algorithm name (AWS, Google Cloud or JOSE) to a scheme.
-/// `Err(Some(reason))`: known but unsupported; `Err(None)`: unknown.
+/// Map an algorithm name (AWS, Google Cloud or JOSE) to a scheme, as written (ASCII
+/// letters in any case): spec 3.5's table names no name with white space around it.
+/// `Err(Some(reason))`: known but unsupported, or a known name with white space around
+/// it; `Err(None)`: unknown.
 pub fn scheme(name: &str) -> Result<Scheme, Option<&'static str>> {
     use Hash::*;
     use Scheme::*;
-    let n = name.trim().to_ascii_uppercase();
+    let trimmed = name.trim();
+    if trimmed.len() != name.len() {
+        return match scheme(trimmed) {
+            Ok(_) | Err(Some(_)) => Err(Some(
+                "white space around the name is not part of any algorithm name (AWS, Google Cloud KMS and JOSE \
+                 names are written without it)",
+            )),
+            Err(None) => Err(None),
+        };
+    }
+    let n = name.to_ascii_uppercase();
     let s = match n.as_str() {
         // AWS KMS
         "ECDSA_SHA_256" => EcdsaP256,
@@ -353,7 +385,9 @@ pub fn scheme(name: &str) -> Result<Scheme, Option<&'static str>> {
     Ok(s)
 }
 
-/// RSA_SIGN_{PSS,PKCS1}_{2048,3072,4096}_SHA{256,512}; RSA_SIGN_RAW_* is unsupported.
+/// RSA_SIGN_{PSS,PKCS1}_{2048,3072,4096}_SHA256 and RSA_SIGN_{PSS,PKCS1}_4096_SHA512, the
+/// names Google Cloud KMS defines (SHA-512 only with 4096-bit keys); RSA_SIGN_RAW_* is
+/// unsupported.
 fn google_rsa(n: &str) -> Result<Scheme, Option<&'static str>> {
     if n.starts_with("RSA_SIGN_RAW_PKCS1_") {
         return Err(Some("raw PKCS#1 signing (no digest info) is not supported"));
@@ -365,9 +399,9 @@ fn google_rsa(n: &str) -> Result<Scheme, Option<&'static str>> {
         "2048" | "3072" | "4096" => bits.parse().map_err(|_| None)?,
         _ => return Err(None),
     };
-    let hash = match *hash {
-        "SHA256" => Hash::Sha256,
-        "SHA512" => Hash::Sha512,
+    let hash = match (*hash, bits) {
+        ("SHA256", _) => Hash::Sha256,
+        ("SHA512", 4096) => Hash::Sha512,
         _ => return Err(None),
     };
     match *pad {
@@ -402,16 +436,27 @@ fn fits(s: Scheme, k: &PublicKey) -> Result<(), String> {
     }
 }
 
-/// Decode the `signature` member: standard base64, padding optional, whitespace ignored.
+/// Decode the `signature` member: standard base64, padding optional, ASCII white space
+/// (space, tab, line feed, form feed, carriage return: what wraps base64) ignored. Any
+/// other character is refused (RFC 4648 3.3), a no-break space or U+2028 included: the
+/// redaction check reads the same characters as signature material.
 pub fn decode_sig(s: &str) -> Result<Vec<u8>, String> {
     use base64::engine::{general_purpose::GeneralPurpose, DecodePaddingMode, GeneralPurposeConfig};
     const STD: GeneralPurpose = GeneralPurpose::new(
         &base64::alphabet::STANDARD,
         GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
     );
-    let clean: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if clean.is_empty() {
         return Err("signature is empty".into());
+    }
+    if let Some((at, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+        return Err(format!(
+            "signature is not base64: its character {} is U+{:04X}, neither a base64 character nor ASCII \
+             white space",
+            at + 1,
+            u32::from(c)
+        ));
     }
     STD.decode(&clean).map_err(|e| {
         if clean.contains('-') || clean.contains('_') {
@@ -429,13 +474,19 @@ pub struct Payload<'a> {
     sha256: std::cell::OnceCell<Vec<u8>>,
     sha384: std::cell::OnceCell<Vec<u8>>,
     sha512: std::cell::OnceCell<Vec<u8>>,
-    /// Pure Ed25519 verifications made so far: each hashes the whole payload (after the
-    /// signature's own R), so they are bounded by [`MAX_PURE_ED25519`].
+    /// Ed25519 signatures verified so far: each verification hashes the whole payload
+    /// (after the signature's own R and the key), so they are bounded by
+    /// [`MAX_PURE_ED25519`].
     pure: std::cell::Cell<usize>,
+    /// Pure Ed25519 verifications made so far, one pass over the payload each: at most
+    /// [`MAX_PURE_ED25519`] times the Ed25519 keys the auditor supplied for a signature.
+    passes: std::cell::Cell<usize>,
 }
 
-/// Pure Ed25519 verifications per bundle, at most: each hashes the payload on its own.
-/// A signature that would need another is not checked (`sig.too-many`).
+/// Ed25519 signatures verified per bundle, at most: each verification hashes the payload
+/// on its own, once per key tried (the keys given for its key_id, or, with none, every
+/// Ed25519 key given without an ID: a number the command fixes, not the bundle). A
+/// further Ed25519 signature is not checked (`sig.too-many`).
 pub const MAX_PURE_ED25519: usize = 4;
 
 impl<'a> Payload<'a> {
@@ -446,11 +497,12 @@ impl<'a> Payload<'a> {
             sha384: Default::default(),
             sha512: Default::default(),
             pure: Default::default(),
+            passes: Default::default(),
         }
     }
 
-    /// Takes one of the bundle's [`MAX_PURE_ED25519`] pure Ed25519 verifications; false
-    /// when they are spent.
+    /// Takes one of the bundle's [`MAX_PURE_ED25519`] Ed25519 signature verifications,
+    /// for one signature and all the keys it is tried with; false when they are spent.
     fn take_pure(&self) -> bool {
         let n = self.pure.get();
         if n >= MAX_PURE_ED25519 {
@@ -462,7 +514,7 @@ impl<'a> Payload<'a> {
 
     /// Pure Ed25519 verifications made so far (each one pass over the payload).
     pub fn pure_passes(&self) -> usize {
-        self.pure.get()
+        self.passes.get()
     }
 
     fn digest(&self, h: Hash) -> &[u8] {
@@ -498,6 +550,16 @@ pub fn parse_sig(s: Scheme, bytes: &[u8]) -> Result<Sig, String> {
             if !below_ed25519_order(sig.s_bytes()) {
                 return Err("not an Ed25519 signature: its S is not below the group order L (RFC 8032 5.1.7)".into());
             }
+            // R = [r]B of an RFC 8032 signer has the group's prime order; verify_strict
+            // refuses a small-order R (the identity, a torsion point) whatever the key, as
+            // it refuses a small-order key (`ed25519_sane`). The bytes are read as a point
+            // here only to say so.
+            if ed25519_dalek::VerifyingKey::from_bytes(sig.r_bytes()).is_ok_and(|r| r.is_weak()) {
+                return Err("not an Ed25519 signature an RFC 8032 signer makes: its R is a point of small order \
+                            (R = [r]B has the group's prime order), and such signatures are refused whatever the \
+                            key"
+                .into());
+            }
             Sig::Ed25519(sig)
         }
         Scheme::RsaPkcs1(..) | Scheme::RsaPss(..) => Sig::Rsa(bytes.to_vec()),
@@ -529,10 +591,11 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
             vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| bad(&e))
         }
         (Scheme::Ed25519, PublicKey::Ed25519(vk), Sig::Ed25519(sig)) => {
+            msg.passes.set(msg.passes.get() + 1);
             vk.verify_strict(msg.bytes, sig).map_err(|e| bad(&e))
         }
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
-            rsa_length(pk, sig)?;
+            rsa_of_key(pk, sig)?;
             let sig = rsa::pkcs1v15::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
@@ -545,7 +608,7 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
         }
         (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
-            rsa_length(pk, sig)?;
+            rsa_of_key(pk, sig)?;
             let sig = rsa::pss::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
             let pk = pk.clone();
             let d = msg.digest(h);
@@ -563,24 +626,34 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
 /// Why a signature does not verify with a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mismatch {
-    /// An RSA signature of another length than the key's modulus: another key made it.
+    /// An RSA signature no signature by this key can be (of another length than its
+    /// modulus, or not below it): another key made it.
     Length(String),
     /// The cryptographic check failed.
     Verification(String),
 }
 
-/// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2): one of
-/// another length was made by another key.
-fn rsa_length(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), Mismatch> {
-    if sig.len() == pk.size() {
-        return Ok(());
+/// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2), and as a
+/// number below it (RSAVP1, 5.2.2: "signature representative out of range"): one of
+/// another length, or not below the modulus, was made by another key (or changed),
+/// never by this one over other bytes.
+fn rsa_of_key(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), Mismatch> {
+    if sig.len() != pk.size() {
+        return Err(Mismatch::Length(format!(
+            "the signature has {} bytes, a signature by this RSA-{} key has {}: another key made it",
+            sig.len(),
+            pk.n().bits(),
+            pk.size()
+        )));
     }
-    Err(Mismatch::Length(format!(
-        "the signature has {} bytes, a signature by this RSA-{} key has {}: another key made it",
-        sig.len(),
-        pk.n().bits(),
-        pk.size()
-    )))
+    if rsa::BigUint::from_bytes_be(sig) >= *pk.n() {
+        return Err(Mismatch::Length(format!(
+            "the signature, read as a number, is not below this RSA-{} key's modulus, as every signature by \
+             the key is (RFC 8017 5.2.2): another key made it, or its bytes were changed",
+            pk.n().bits()
+        )));
+    }
+    Ok(())
 }
 
 /// ECDSA signature as DER (what KMS returns) or fixed-size r||s (JOSE), `r` and `s`
@@ -709,6 +782,11 @@ pub fn verify_entry(
 
     let mut last_err: Option<(&'static Rule, String)> = None;
     let mut not_checked = false;
+    // Whether this Ed25519 signature got one of the bundle's verifications, taken at the
+    // first key it is tried with and good for every key: a signature by the fifth key
+    // given without an ID is checked as one by the first (each unbound key tried took one
+    // of the bundle's four, so one signature was "not checked", sig.too-many).
+    let mut admitted: Option<bool> = None;
     for k in &candidates {
         row.issuer = Some(format!("{} key {}", k.key.describe(), k.file));
         ran(&mut row, &diags::KMS_ALGORITHM_MISMATCH);
@@ -721,7 +799,7 @@ pub fn verify_entry(
             last_err = Some((&diags::KMS_WEAK_KEY, format!("{why} ({})", k.file)));
             continue;
         }
-        if scheme == Scheme::Ed25519 && !payload.take_pure() {
+        if scheme == Scheme::Ed25519 && !*admitted.get_or_insert_with(|| payload.take_pure()) {
             not_checked = true;
             continue;
         }
@@ -773,9 +851,9 @@ pub fn verify_entry(
             // nothing, and the bundle is rejected for carrying it.
             row.verdict = Verdict::Unverified;
             row.reason = format!(
-                "not checked: the bundle's signatures already needed {MAX_PURE_ED25519} pure Ed25519 \
-                 verifications (each hashes the whole payload); no more are made, so this signature counts \
-                 for nothing"
+                "not checked: {MAX_PURE_ED25519} Ed25519 signatures of the bundle were verified already \
+                 (each verification hashes the whole payload); no more are, so this signature counts for \
+                 nothing"
             );
             issues.push(Finding::new(&diags::TOO_MANY, pointer, row.reason.clone()));
         }
@@ -808,6 +886,22 @@ mod tests {
         for bad in ["", "RSA_SIGN_PSS_1024_SHA256", "RSA_SIGN_PSS_2048_SHA1", "HS256", "RSA_SIGN_"] {
             assert_eq!(scheme(bad), Err(None), "{bad}");
         }
+        // Google Cloud KMS offers SHA-512 with 4096-bit keys only.
+        assert_eq!(scheme("RSA_SIGN_PSS_4096_SHA512"), Ok(Scheme::RsaPss(Hash::Sha512, Some(4096))));
+        for bad in [
+            "RSA_SIGN_PSS_2048_SHA512",
+            "RSA_SIGN_PSS_3072_SHA512",
+            "RSA_SIGN_PKCS1_2048_SHA512",
+            "RSA_SIGN_PKCS1_3072_SHA512",
+        ] {
+            assert_eq!(scheme(bad), Err(None), "{bad}");
+        }
+        // Any case, but as written: white space around a name is no part of it.
+        assert_eq!(scheme("es256"), Ok(Scheme::EcdsaP256));
+        for spaced in [" ES256", "ES256\n", "ES256\u{3000}", "\u{a0}EdDSA", " ECDSA_SHA_512"] {
+            assert!(matches!(scheme(spaced), Err(Some(w)) if w.contains("white space")), "{spaced:?}");
+        }
+        assert_eq!(scheme(" HS256"), Err(None));
     }
 
     #[test]
@@ -816,6 +910,11 @@ mod tests {
         assert_eq!(decode_sig("AAE="), Ok(vec![0, 1]));
         assert_eq!(decode_sig("AAE"), Ok(vec![0, 1]));
         assert_eq!(decode_sig(" AA\nEC "), Ok(vec![0, 1, 2]));
+        assert_eq!(decode_sig("A\tA\r\nE\x0cC"), Ok(vec![0, 1, 2]));
+        // White space beyond ASCII is no base64 (RFC 4648 3.3), nor what wraps it.
+        for text in ["AA\u{a0}EC", "AAEC\u{2028}", "\u{3000}AAEC", "AA\u{85}EC"] {
+            assert!(decode_sig(text).unwrap_err().contains("neither a base64 character"), "{text:?}");
+        }
         assert!(decode_sig("").is_err());
         assert!(decode_sig("_-_-").unwrap_err().contains("base64url"));
     }
@@ -933,12 +1032,23 @@ mod tests {
         // r = s = 0 as r||s
         assert!(parse_sig(Scheme::EcdsaP256, &[0; 64]).is_err());
         assert!(parse_sig(Scheme::Ed25519, &[0; 63]).is_err());
-        // S = L - 1 is below L, S = L is not.
+        // S = L - 1 is below L, S = L is not (R = the base point B, y = 4/5).
         let mut sig = [0u8; 64];
+        sig[0] = 0x58;
+        sig[1..32].fill(0x66);
         sig[32..].copy_from_slice(&ED25519_L);
         assert!(parse_sig(Scheme::Ed25519, &sig).is_err());
         sig[32] -= 1;
         assert!(parse_sig(Scheme::Ed25519, &sig).is_ok());
+        // R of small order: the identity (y = 1), a point of order 4 (y = 0), of order 2
+        // (y = -1).
+        let mut minus_one = [0xff; 32];
+        minus_one[0] = 0xec;
+        minus_one[31] = 0x7f;
+        for r in [[[1u8].as_slice(), &[0; 31]].concat(), vec![0; 32], minus_one.to_vec()] {
+            sig[..32].copy_from_slice(&r);
+            assert!(parse_sig(Scheme::Ed25519, &sig).unwrap_err().contains("small order"), "{r:02x?}");
+        }
         assert!(matches!(parse_sig(Scheme::RsaPss(Hash::Sha256, None), &[1; 3]), Ok(Sig::Rsa(_))));
     }
 }

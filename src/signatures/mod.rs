@@ -252,8 +252,8 @@ impl Trust {
 /// The per-bundle bounds [`reachable_signers`] applies, as a message says them.
 fn bounds_said() -> String {
     format!(
-        "a version 6 OpenPGP signature needs a salted hash of its own, at most {} per bundle; a KMS Ed25519 \
-         signature a pure verification, at most {} per bundle",
+        "a version 6 OpenPGP signature needs a salted hash of its own, at most {} per bundle; KMS Ed25519 \
+         signatures pure verifications, of at most {} signatures per bundle",
         pgp::MAX_SALTED_HASHES,
         kms::MAX_PURE_ED25519
     )
@@ -261,8 +261,8 @@ fn bounds_said() -> String {
 
 /// How many of these keys can each have a signature checked in one bundle, at most: a
 /// version 6 certificate's signatures need salted hashes, of which a bundle gets
-/// [`pgp::MAX_SALTED_HASHES`]; a KMS Ed25519 key's need pure verifications, of which it
-/// gets [`kms::MAX_PURE_ED25519`]. Other keys are not bounded so.
+/// [`pgp::MAX_SALTED_HASHES`]; a KMS Ed25519 key's need pure verifications, made for at
+/// most [`kms::MAX_PURE_ED25519`] signatures of a bundle. Other keys are not bounded so.
 fn reachable_signers<'a>(
     certs: impl Iterator<Item = &'a sequoia_openpgp::Cert>,
     kms_keys: impl Iterator<Item = &'a kms::KmsKey>,

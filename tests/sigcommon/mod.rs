@@ -195,6 +195,15 @@ pub fn primary(name: &str) -> String {
 }
 
 impl Run {
+    /// The first bundle's findings of `rule`, whole (line, column, expected, found...).
+    pub fn whole(&self, rule: &str) -> Vec<Value> {
+        let j = self.json();
+        j["bundles"][0]["findings"]
+            .as_array()
+            .map(|a| a.iter().filter(|f| f["rule"] == rule).cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// The first bundle's findings of `rule` as (severity, pointer, message).
     pub fn of(&self, rule: &str) -> Vec<(String, String, String)> {
         let j = self.json();
@@ -241,4 +250,26 @@ pub fn scratch(name: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
+}
+
+/// Line and column (from 1) of the value of `"kms": ` in a fixture: where a finding at
+/// `/signatures/kms` points.
+pub fn kms_position(bundle: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(fx(bundle)).expect("fixture");
+    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains("\"kms\": ")).expect("a kms member");
+    let col = line.find("\"kms\": ").expect("kms") + "\"kms\": ".len() + 1;
+    (i as u64 + 1, col as u64)
+}
+
+/// The one finding of `rule` in the first bundle: an error at `/signatures/kms`, at the
+/// line and column of the entry ([`kms_position`]); returns its message.
+#[track_caller]
+pub fn kms_entry_finding(r: &Run, bundle: &str, rule: &str) -> String {
+    let found = r.whole(rule);
+    assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
+    let f = &found[0];
+    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/kms")), "{bundle}");
+    let (line, column) = kms_position(bundle);
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
+    f["message"].as_str().unwrap_or_default().to_owned()
 }
