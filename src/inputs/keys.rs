@@ -210,7 +210,7 @@ fn is_device(_: &std::fs::FileType) -> bool {
 /// A `--cert` file, or what it is instead when it is a KMS public key.
 fn parse_cert(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     pgp::parse_cert_file(bytes).map_err(|e| {
-        if let pgp::CertFileError::TooCostly(why) = e {
+        if let pgp::CertFileError::TooCostly(why) | pgp::CertFileError::Refused(why) = e {
             why
         } else if kms::parse_key(bytes).is_ok() {
             let form = if bytes.windows(10).any(|w| w == b"-----BEGIN") { "PEM" } else { "DER" };

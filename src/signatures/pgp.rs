@@ -36,12 +36,14 @@ pub enum CertFileError {
     Unreadable(String),
     /// Certificates whose signatures would cost too much to sort ([`MAX_CERT_SORT_WORK`]).
     TooCostly(String),
+    /// A certificate whose key vouches for nothing ([`small_order_key`]).
+    Refused(String),
 }
 
 impl std::fmt::Display for CertFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CertFileError::Unreadable(s) | CertFileError::TooCostly(s) => f.write_str(s),
+            CertFileError::Unreadable(s) | CertFileError::TooCostly(s) | CertFileError::Refused(s) => f.write_str(s),
         }
     }
 }
@@ -98,7 +100,42 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, CertFileError> {
     if out.is_empty() {
         return Err(CertFileError::Unreadable("no OpenPGP certificate found".into()));
     }
+    if let Some(why) = out.iter().find_map(small_order_key) {
+        return Err(CertFileError::Refused(why));
+    }
     Ok(out)
+}
+
+/// Why `cert` is refused when its primary key, or a subkey bound to it (a subkey without
+/// a binding signature signs nothing, and anyone can append one), is an Ed25519 point of
+/// small order (legacy EdDSA or RFC 9580 Ed25519): sequoia verifies, without the
+/// cofactor, signatures made with no secret under such a key (for the identity, R = [S]B
+/// with any S), its self-signatures and data signatures alike
+/// (fixtures/signatures/pgp-small-order). KMS keys are refused alike
+/// ([`super::kms::ED25519_SMALL_ORDER`]).
+fn small_order_key(cert: &Cert) -> Option<String> {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::Curve;
+    let fpr = cert.fingerprint().to_hex();
+    let primary =
+        std::iter::once((cert.primary_key().key().role_as_unspecified().clone(), "its primary key".to_owned()));
+    let subkeys =
+        cert.keys().subkeys().filter(|ka| ka.self_signatures().next().is_some()).map(|ka| {
+            (ka.key().role_as_unspecified().clone(), format!("its subkey {}", ka.key().fingerprint().to_hex()))
+        });
+    primary.chain(subkeys).find_map(|(key, which)| {
+        let point = match key.mpis() {
+            M::EdDSA { curve: Curve::Ed25519, q } => q.value().strip_prefix(&[0x40])?,
+            M::Ed25519 { a } => &a[..],
+            _ => return None,
+        };
+        super::kms::ed25519_small_order(point).then(|| {
+            format!(
+                "certificate {fpr}: {which} is {}; refused (no signature by this certificate can be trusted)",
+                super::kms::ED25519_SMALL_ORDER
+            )
+        })
+    })
 }
 
 /// Bytes hashed, at most, to sort the signatures of the certificates of one `--cert` file
