@@ -2258,6 +2258,36 @@ mod tests {
         parse_cert_file(&public).unwrap()
     }
 
+    /// A version 6 certificate whose Ed25519 (RFC 9580, algorithm 27) primary key is the
+    /// identity point, or a point of order 8, is refused like a legacy EdDSA one
+    /// (fixtures/signatures/pgp-small-order); an ordinary v6 key is not.
+    #[test]
+    fn a_v6_ed25519_key_of_small_order_is_refused() {
+        use openpgp::packet::key::{Key6, PublicParts, UnspecifiedRole};
+        use openpgp::serialize::Serialize as _;
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000);
+        let hex = "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a";
+        let order8: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        for point in [&identity[..], &order8[..]] {
+            let k: Key6<PublicParts, UnspecifiedRole> = Key6::import_public_ed25519(point, t0).unwrap();
+            let primary = Key::from(k).role_into_primary();
+            let uid = openpgp::packet::UserID::from("small <small@example.test>");
+            let cert = Cert::from_packets(vec![Packet::from(primary), uid.into()].into_iter()).unwrap();
+            let mut bytes = Vec::new();
+            cert.serialize(&mut bytes).unwrap();
+            match parse_cert_file(&bytes) {
+                Err(CertFileError::Refused(why)) => {
+                    assert!(why.contains("its primary key is an Ed25519 public key of small order"), "{why}")
+                }
+                other => panic!("a small-order v6 key was not refused: {other:?}"),
+            }
+        }
+        let (cert, _, _) = v6_cert();
+        assert!(as_supplied(&cert).len() == 1, "an ordinary v6 certificate loads");
+    }
+
     /// A version 6 certificate made 2025-06-01, a signing time a day later, and the
     /// time it is judged at (2026-11-25).
     fn v6_cert() -> (openpgp::Cert, SystemTime, SystemTime) {
