@@ -74,7 +74,9 @@ pub fn load(name: &str, path: &Path, max: u64) -> Result<Artifact, String> {
     if !before.is_file() {
         return Err(format!("--artifact {name}={shown}: not a regular file"));
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
+    // Opened without waiting and without following a link: a FIFO or a link swapped in
+    // since the checks above is refused below (not a regular file) or here (ELOOP).
+    let file = crate::inputs::open_no_wait(path, true).map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("--artifact {name}={shown}: {e}"))?;
     if !meta.is_file() {
         return Err(format!("--artifact {name}={shown}: not a regular file"));

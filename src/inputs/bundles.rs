@@ -916,19 +916,11 @@ fn too_large(len: u64, max: u64) -> Finding {
         .found(format!("{len} bytes"))
 }
 
-#[cfg(unix)]
 fn open(path: &Path, walked: bool) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut o = std::fs::OpenOptions::new();
-    o.read(true);
     if walked {
         // A FIFO swapped in after the walk opens at once instead of waiting for a writer.
-        o.custom_flags(libc::O_NONBLOCK);
+        super::open_no_wait(path, false)
+    } else {
+        std::fs::File::open(path)
     }
-    o.open(path)
-}
-
-#[cfg(not(unix))]
-fn open(path: &Path, _walked: bool) -> std::io::Result<std::fs::File> {
-    std::fs::File::open(path)
 }

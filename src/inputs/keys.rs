@@ -151,7 +151,14 @@ pub fn split_kms_spec(spec: &str) -> Result<(Option<&str>, &str), String> {
 fn read_key_file(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     check_meta(&meta)?;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_opened(path)
+}
+
+/// Open `path` and read it if what was opened is a key file ([`check_meta`]). Opened
+/// without waiting ([`super::open_no_wait`]): a FIFO swapped in after the check above
+/// would otherwise block the run until something writes to it.
+fn read_opened(path: &Path) -> Result<Vec<u8>, String> {
+    let file = super::open_no_wait(path, false).map_err(|e| format!("cannot read: {e}"))?;
     // The same checks on what was opened, in case the path changed in between.
     check_meta(&file.metadata().map_err(|e| format!("cannot read: {e}"))?)?;
     let mut bytes = Vec::new();
@@ -210,7 +217,7 @@ fn is_device(_: &std::fs::FileType) -> bool {
 /// A `--cert` file, or what it is instead when it is a KMS public key.
 fn parse_cert(bytes: &[u8]) -> Result<Vec<Cert>, String> {
     pgp::parse_cert_file(bytes).map_err(|e| {
-        if let pgp::CertFileError::TooCostly(why) = e {
+        if let pgp::CertFileError::TooCostly(why) | pgp::CertFileError::Refused(why) = e {
             why
         } else if kms::parse_key(bytes).is_ok() {
             let form = if bytes.windows(10).any(|w| w == b"-----BEGIN") { "PEM" } else { "DER" };
@@ -249,5 +256,24 @@ mod tests {
         assert_eq!(split_kms_spec("k.pem"), Ok((None, "k.pem")));
         assert!(split_kms_spec("=k.pem").is_err());
         assert!(split_kms_spec("id=").is_err());
+    }
+
+    /// A FIFO found where a key file was checked a moment before (the race
+    /// `read_key_file` cannot close by checking first): refused at once, not waited on.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_swapped_in_after_the_check_is_refused_without_waiting() {
+        let dir = std::env::temp_dir().join(format!("aeb-keys-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("key.asc");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || tx.send(read_opened(&path)).unwrap());
+        let got = rx.recv_timeout(std::time::Duration::from_secs(10));
+        let _ = std::fs::remove_dir_all(&dir);
+        let got = got.expect("opening a FIFO with no writer returned within 10 s");
+        assert_eq!(got, Err("a FIFO (named pipe), not a key file: a key must be a regular file".to_owned()));
     }
 }

@@ -309,12 +309,23 @@ fn rsa_sane(k: &rsa::RsaPublicKey) -> Result<(), String> {
 /// (fixtures/signatures/kms-small-order): the key vouches for nothing.
 fn ed25519_sane(k: &ed25519_dalek::VerifyingKey) -> Result<(), String> {
     if k.is_weak() {
-        return Err("an Ed25519 public key of small order (a point whose order divides 8, such as the \
-                    identity): anyone can make signatures it verifies, without a secret, and no key \
-                    generator makes one"
-            .into());
+        return Err(ED25519_SMALL_ORDER.into());
     }
     Ok(())
+}
+
+/// Why an Ed25519 key of small order is refused, KMS key or OpenPGP key alike.
+pub const ED25519_SMALL_ORDER: &str = "an Ed25519 public key of small order (a point whose order divides 8, such \
+                                       as the identity): anyone can make signatures it verifies, without a \
+                                       secret, and no key generator makes one";
+
+/// Whether the 32 bytes are an Ed25519 point of small order (see `ed25519_sane`); bytes
+/// that are no point are not (they verify nothing).
+pub fn ed25519_small_order(point: &[u8]) -> bool {
+    <[u8; 32]>::try_from(point)
+        .ok()
+        .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
+        .is_some_and(|k| k.is_weak())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

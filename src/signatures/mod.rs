@@ -133,8 +133,7 @@ impl Trust {
                 .into());
         }
         // Signers at most: the certificates (copies of one merged) and the KMS keys
-        // supplied. One public key supplied twice counts twice here and once as a signer
-        // (`sig.same-key`): that the bundle's signatures show, and it is reported there.
+        // supplied, less those that can only ever count as one signer ([`distinct_keys`]).
         // With no key at all, --min-signers demands a signature as --require-signature
         // does: every bundle is rejected (sig.required), as documented for a gate that
         // admits nothing unsigned.
@@ -142,6 +141,15 @@ impl Trust {
         if keys > 0 && self.min_signers > keys {
             return Err(format!(
                 "--min-signers {} can never be met: {keys} distinct key(s) supplied (--cert, --kms-key)",
+                self.min_signers
+            ));
+        }
+        let distinct = distinct_keys(&self.certs, &self.kms_keys);
+        if keys > 0 && self.min_signers > distinct {
+            return Err(format!(
+                "--min-signers {} can never be met: the {keys} keys supplied (--cert, --kms-key) hold {distinct} \
+                 distinct public key(s); one public key supplied twice (under two key IDs, in two encodings or \
+                 certificates, or one RSA modulus) is one signer (sig.same-key)",
                 self.min_signers
             ));
         }
@@ -283,6 +291,29 @@ fn reachable_signers<'a>(
         }
     }
     other + v6.min(pgp::MAX_SALTED_HASHES) + ed25519.min(kms::MAX_PURE_ED25519)
+}
+
+/// How many distinct signers the supplied keys can make at most: signers are told apart
+/// by the public key that verified ([`signer_groups`]), so keys that each hold exactly
+/// one public key, the same one (a KMS key under two IDs or encodings, a certificate
+/// of one key and its copy as a KMS key), always count as one. A certificate with
+/// several keys counts apart from every other key: its other keys may sign.
+fn distinct_keys(certs: &[sequoia_openpgp::Cert], kms_keys: &[kms::KmsKey]) -> usize {
+    let mut single = std::collections::HashSet::new();
+    let mut several = 0usize;
+    for c in certs {
+        let materials: std::collections::HashSet<String> = c.keys().map(|ka| pgp::key_material(ka.key())).collect();
+        match materials.into_iter().collect::<Vec<_>>().as_slice() {
+            [one] => {
+                single.insert(one.clone());
+            }
+            _ => several += 1,
+        }
+    }
+    for k in kms_keys {
+        single.insert(k.key.material());
+    }
+    single.len() + several
 }
 
 fn looks_hex(s: &str) -> bool {

@@ -36,12 +36,14 @@ pub enum CertFileError {
     Unreadable(String),
     /// Certificates whose signatures would cost too much to sort ([`MAX_CERT_SORT_WORK`]).
     TooCostly(String),
+    /// A certificate whose key vouches for nothing ([`small_order_key`]).
+    Refused(String),
 }
 
 impl std::fmt::Display for CertFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CertFileError::Unreadable(s) | CertFileError::TooCostly(s) => f.write_str(s),
+            CertFileError::Unreadable(s) | CertFileError::TooCostly(s) | CertFileError::Refused(s) => f.write_str(s),
         }
     }
 }
@@ -98,7 +100,42 @@ pub fn parse_cert_file(bytes: &[u8]) -> Result<Vec<Cert>, CertFileError> {
     if out.is_empty() {
         return Err(CertFileError::Unreadable("no OpenPGP certificate found".into()));
     }
+    if let Some(why) = out.iter().find_map(small_order_key) {
+        return Err(CertFileError::Refused(why));
+    }
     Ok(out)
+}
+
+/// Why `cert` is refused when its primary key, or a subkey bound to it (a subkey without
+/// a binding signature signs nothing, and anyone can append one), is an Ed25519 point of
+/// small order (legacy EdDSA or RFC 9580 Ed25519): sequoia verifies, without the
+/// cofactor, signatures made with no secret under such a key (for the identity, R = [S]B
+/// with any S), its self-signatures and data signatures alike
+/// (fixtures/signatures/pgp-small-order). KMS keys are refused alike
+/// ([`super::kms::ED25519_SMALL_ORDER`]).
+fn small_order_key(cert: &Cert) -> Option<String> {
+    use openpgp::crypto::mpi::PublicKey as M;
+    use openpgp::types::Curve;
+    let fpr = cert.fingerprint().to_hex();
+    let primary =
+        std::iter::once((cert.primary_key().key().role_as_unspecified().clone(), "its primary key".to_owned()));
+    let subkeys =
+        cert.keys().subkeys().filter(|ka| ka.self_signatures().next().is_some()).map(|ka| {
+            (ka.key().role_as_unspecified().clone(), format!("its subkey {}", ka.key().fingerprint().to_hex()))
+        });
+    primary.chain(subkeys).find_map(|(key, which)| {
+        let point = match key.mpis() {
+            M::EdDSA { curve: Curve::Ed25519, q } => q.value().strip_prefix(&[0x40])?,
+            M::Ed25519 { a } => &a[..],
+            _ => return None,
+        };
+        super::kms::ed25519_small_order(point).then(|| {
+            format!(
+                "certificate {fpr}: {which} is {}; refused (no signature by this certificate can be trusted)",
+                super::kms::ED25519_SMALL_ORDER
+            )
+        })
+    })
 }
 
 /// Bytes hashed, at most, to sort the signatures of the certificates of one `--cert` file
@@ -2219,6 +2256,36 @@ mod tests {
         let mut public = Vec::new();
         cert.serialize(&mut public).unwrap();
         parse_cert_file(&public).unwrap()
+    }
+
+    /// A version 6 certificate whose Ed25519 (RFC 9580, algorithm 27) primary key is the
+    /// identity point, or a point of order 8, is refused like a legacy EdDSA one
+    /// (fixtures/signatures/pgp-small-order); an ordinary v6 key is not.
+    #[test]
+    fn a_v6_ed25519_key_of_small_order_is_refused() {
+        use openpgp::packet::key::{Key6, PublicParts, UnspecifiedRole};
+        use openpgp::serialize::Serialize as _;
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_748_736_000);
+        let hex = "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a";
+        let order8: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        for point in [&identity[..], &order8[..]] {
+            let k: Key6<PublicParts, UnspecifiedRole> = Key6::import_public_ed25519(point, t0).unwrap();
+            let primary = Key::from(k).role_into_primary();
+            let uid = openpgp::packet::UserID::from("small <small@example.test>");
+            let cert = Cert::from_packets(vec![Packet::from(primary), uid.into()].into_iter()).unwrap();
+            let mut bytes = Vec::new();
+            cert.serialize(&mut bytes).unwrap();
+            match parse_cert_file(&bytes) {
+                Err(CertFileError::Refused(why)) => {
+                    assert!(why.contains("its primary key is an Ed25519 public key of small order"), "{why}")
+                }
+                other => panic!("a small-order v6 key was not refused: {other:?}"),
+            }
+        }
+        let (cert, _, _) = v6_cert();
+        assert!(as_supplied(&cert).len() == 1, "an ordinary v6 certificate loads");
     }
 
     /// A version 6 certificate made 2025-06-01, a signing time a day later, and the

@@ -123,6 +123,19 @@ where
     }
 }
 
+/// `--min-signers 2` with two supplied keys that hold one public key: a requirement no
+/// bundle can meet, so the run stops (exit 2, spec 3.6) before any bundle is read.
+#[track_caller]
+pub fn two_keys_one_signer(bundle: &str, mut a: Vec<String>) {
+    a.extend(["--min-signers".into(), "2".into()]);
+    let r = verify(bundle, a);
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report when the run cannot start: {}", r.stdout);
+    let want =
+        "--min-signers 2 can never be met: the 2 keys supplied (--cert, --kms-key) hold 1 distinct public key(s)";
+    assert!(r.stderr.contains(want), "expected {want:?} in stderr: {}", r.stderr);
+}
+
 /// Flatten option pairs: `args([cert("a.asc"), kms(..)])`.
 /// Runs a bundle that must verify: exit 0, no signature error, `rows` verified rows.
 #[track_caller]
