@@ -288,3 +288,49 @@ fn revocations_naming_thousands_of_missing_revokers_are_said_in_one_short_line()
         assert!(w[0].contains(&hex), "{hex} in {}", w[0]);
     }
 }
+
+const BY_SUBKEY: &str = "designated-revoker/signed-by-subkey.json";
+
+/// A subkey revocation (0x28) made by the designated revoker was ignored: the signer's
+/// subkey, revoked as compromised, still verified (exit 0). RFC 4880 and RFC 9580 5.2.1
+/// count a subkey revocation "by an authorized revocation key" as valid; gpg 2.2.40 and
+/// sqv 1.1.0 ignore it (fixtures/signatures/designated-revoker/README.md). Applying it can
+/// only reject more, under the holder's own hard and soft rules.
+#[test]
+fn a_compromise_revocation_of_the_signing_subkey_by_the_designated_revoker_rejects() {
+    // the subkey alone, not revoked, signs
+    let r = verified(BY_SUBKEY, args([dr("revoker.asc"), dr("signer-subkey.asc")]), 1);
+    assert_eq!(r.rows()[0]["signer"]["key"], fpr("subkey"));
+    for files in [["revoker.asc", "signer-subkey-compromised.asc"], ["signer-subkey-compromised.asc", "revoker.asc"]] {
+        let r = verify(BY_SUBKEY, args([dr(files[0]), dr(files[1])]));
+        r.code(1);
+        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+        for needle in [fpr("subkey"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
+            assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
+        }
+        assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
+    }
+}
+
+#[test]
+fn a_soft_revocation_of_the_signing_subkey_by_the_designated_revoker_is_noted() {
+    let r = verified(BY_SUBKEY, args([dr("revoker.asc"), dr("signer-subkey-superseded.asc")]), 1);
+    let m = r.finding("sig.pgp.revoked-later", "info", "/signatures/pgp");
+    for needle in [fpr("subkey"), fpr("revoker"), "key superseded".into()] {
+        assert!(m.contains(&needle), "expected {needle:?} in {m}");
+    }
+}
+
+#[test]
+fn a_subkey_revocation_by_a_key_never_designated_is_ignored() {
+    let r = verified(BY_SUBKEY, args([dr("stranger.asc"), dr("signer-subkey-stranger.asc")]), 1);
+    r.lacks("sig.pgp.revoked-later");
+}
+
+#[test]
+fn without_the_revokers_certificate_a_subkey_revocation_is_warned_of() {
+    let r = verified(BY_SUBKEY, args([dr("signer-subkey-compromised.asc")]), 1);
+    for needle in [fpr("signer"), fpr("revoker"), "cannot be checked".into()] {
+        assert!(r.stderr.contains(&needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}

@@ -509,14 +509,20 @@ fn supplied_keys(certs: &[Cert]) -> SuppliedKeys {
     out
 }
 
-/// The key revocations of `cert` whose issuer is one of its designated revokers, each with
-/// the supplied key of that revoker (a key of any supplied certificate) it is to be
-/// verified against. Sequoia keeps revocations by other keys apart and unverified
-/// (`RevocationStatus::CouldBe`); those no supplied key can check are not listed.
+/// What a designated revoker's revocation revokes: the certificate (0x20), or one of its
+/// subkeys (0x28; RFC 4880 and RFC 9580 5.2.1 count a subkey revocation by an authorized
+/// revocation key as valid).
+type Revoked<'a> = Option<&'a Key<key::PublicParts, key::SubordinateRole>>;
+
+/// The key and subkey revocations of `cert` whose issuer is one of its designated
+/// revokers, each with the supplied key of that revoker (a key of any supplied
+/// certificate) it is to be verified against, and the subkey it revokes. Sequoia keeps
+/// revocations by other keys apart and unverified (`RevocationStatus::CouldBe`); those no
+/// supplied key can check are not listed.
 fn designated_candidates<'a, 'k>(
     cert: &'a Cert,
     supplied: &'k SuppliedKeys,
-) -> Vec<(&'a Signature, &'k Key<key::PublicParts, key::UnspecifiedRole>)> {
+) -> Vec<(&'a Signature, &'k Key<key::PublicParts, key::UnspecifiedRole>, Revoked<'a>)> {
     let revokers = designated_revokers(cert);
     // the revokers whose keys are supplied, by key ID: real keys, so a key ID names one
     // (the designations themselves may share a key ID by the thousand)
@@ -530,14 +536,19 @@ fn designated_candidates<'a, 'k>(
     if by_id.is_empty() {
         return Vec::new();
     }
+    let of_cert = cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation);
+    let of_subkeys = cert.keys().subkeys().flat_map(|sk| {
+        let key = sk.key();
+        sk.other_revocations().filter(|s| s.typ() == SignatureType::SubkeyRevocation).map(move |s| (s, Some(key)))
+    });
     let mut out = Vec::new();
-    for sig in cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation) {
+    for (sig, subkey) in of_cert.map(|s| (s, None)).chain(of_subkeys) {
         let key = sig.get_issuers().iter().find_map(|h| {
             let listed = by_id.get(&KeyID::from(h))?;
             listed.iter().find(|(f, _)| h.aliases(openpgp::KeyHandle::from(*f))).map(|(_, k)| *k)
         });
         if let Some(k) = key {
-            out.push((sig, k));
+            out.push((sig, k, subkey));
         }
     }
     out
@@ -576,8 +587,14 @@ pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
     let mut out = Vec::new();
     for cert in certs {
         let pk = cert.primary_key().key();
-        for (sig, revoker) in designated_candidates(cert, &supplied).into_iter().take(MAX_DESIGNATED_REVOCATIONS) {
-            if sig.verify_primary_key_revocation(revoker, pk).is_ok() && !out.contains(sig) {
+        for (sig, revoker, subkey) in
+            designated_candidates(cert, &supplied).into_iter().take(MAX_DESIGNATED_REVOCATIONS)
+        {
+            let verified = match subkey {
+                None => sig.verify_primary_key_revocation(revoker, pk),
+                Some(subkey) => sig.verify_subkey_revocation(revoker, pk, subkey),
+            };
+            if verified.is_ok() && !out.contains(sig) {
                 out.push(sig.clone());
             }
         }
@@ -603,7 +620,12 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
         // each key ID's revokers are listed once, however many revocations name it
         let mut named: std::collections::HashSet<&Fingerprint> = std::collections::HashSet::new();
         let mut ids_seen: std::collections::HashSet<KeyID> = std::collections::HashSet::new();
-        for s in cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation) {
+        let of_cert = cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation);
+        let of_subkeys = cert
+            .keys()
+            .subkeys()
+            .flat_map(|sk| sk.other_revocations().filter(|s| s.typ() == SignatureType::SubkeyRevocation));
+        for s in of_cert.chain(of_subkeys) {
             for h in s.get_issuers() {
                 match h {
                     openpgp::KeyHandle::Fingerprint(f) => {
@@ -760,6 +782,23 @@ fn cert_revoked<'a>(cert: &'a Cert, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<
         }
         RevocationStatus::NotAsFarAsWeKnow => None,
     }
+}
+
+/// The revocations that revoke the subkey `fpr` of `cert` at `t`: the holder's own, or a
+/// designated revoker's the auditor supplied ([`designated_revocations`]), judged as
+/// [`cert_revoked`] judges the certificate's. A designated revoker's subkey revocation was
+/// ignored, so a subkey its revoker had revoked as compromised still verified signatures
+/// (gpg 2.2 and sqv 1.1 ignore it too; RFC 9580 5.2.1 counts it as valid). None for the
+/// primary key (see [`cert_revoked`]) or when not revoked.
+fn subkey_revoked(cert: &Cert, fpr: &Fingerprint, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<Signature>> {
+    let policy = DesignatedAsOwn { inner: ctx.policy, designated: ctx.designated };
+    let sk = cert.keys().subkeys().key_handle(fpr.clone()).next()?;
+    let sigs: Vec<Signature> = match sk.revocation_status(&policy, t) {
+        RevocationStatus::Revoked(sigs) => sigs.into_iter().cloned().collect(),
+        RevocationStatus::CouldBe(sigs) => sigs.into_iter().filter(|s| ctx.designated.contains(s)).cloned().collect(),
+        RevocationStatus::NotAsFarAsWeKnow => Vec::new(),
+    };
+    (!sigs.is_empty()).then_some(sigs)
 }
 
 /// The run's policy, except that a revocation in `designated` (verified as made by a
@@ -1752,6 +1791,7 @@ fn verify_sig(
             || ka.alive().is_err()
             || cert_revoked(ka.cert(), ka.valid_cert().time(), ctx).is_some()
             || matches!(ka.revocation_status(), RevocationStatus::Revoked(_))
+            || subkey_revoked(ka.cert(), &ka.key().fingerprint(), ka.valid_cert().time(), ctx).is_some()
             || !ka.for_signing()
         {
             res = bad_key(sig, &ka, ctx);
@@ -1810,11 +1850,8 @@ fn good(ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts>, ctx: &Ctx<'_>) ->
     // Revoked at `now` but not when it signed: a soft revocation of the certificate or
     // of the signing subkey, after the signature. Either retires the key from then on.
     let subkey_revoked = || {
-        let sk = cert.keys().subkeys().key_handle(ka.key().fingerprint()).next()?;
-        match sk.revocation_status(ctx.policy, ctx.now) {
-            RevocationStatus::Revoked(sigs) => Some(describe_revocation(cert, &sigs)),
-            _ => None,
-        }
+        let sigs = subkey_revoked(cert, &ka.key().fingerprint(), ctx.now, ctx)?;
+        Some(describe_revocation(cert, &sigs.iter().collect::<Vec<_>>()))
     };
     let later = match cert_revoked(cert, ctx.now, ctx) {
         Some(sigs) => Some(format!(
@@ -1871,7 +1908,12 @@ fn bad_key(sig: &Signature, ka: &ValidErasedKeyAmalgamation<'_, key::PublicParts
             key_fpr: Some(fpr),
         };
     }
-    if let RevocationStatus::Revoked(sigs) = ka.revocation_status() {
+    let own = match ka.revocation_status() {
+        RevocationStatus::Revoked(sigs) => Some(sigs.into_iter().cloned().collect()),
+        _ => subkey_revoked(ka.cert(), &ka.key().fingerprint(), vc.time(), ctx),
+    };
+    if let Some(sigs) = own {
+        let sigs: Vec<&Signature> = sigs.iter().collect();
         return Res::Bad {
             rule: &diags::PGP_REVOKED,
             reason: format!(
