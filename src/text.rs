@@ -130,12 +130,31 @@ pub fn shown_pointer(pointer: &str) -> Cow<'_, str> {
 /// starts with a quote; then a JSON string literal. A file named `b.json: signed by ACME
 /// (FPR); no warnings` made the line of an unsigned bundle read as signed by ACME, for a
 /// CI log searched for the signer.
+/// So is a name that only looks so ([`continues_a_sentence`]).
 pub fn shown_name(name: &str) -> Cow<'_, str> {
-    if name.contains(": ") || name.starts_with('"') {
+    if continues_a_sentence(name) {
         Cow::Owned(quote_claim(name, usize::MAX))
     } else {
         escape_control(name)
     }
+}
+
+/// Whether a name holds `: ` or starts with a quote, as it is drawn: beyond ASCII, a
+/// colon or a quote look-alike (the UTS #39 skeleton: U+A789 `꞉`, U+2236 `∶`, U+FF1A,
+/// U+201C `“`) and any white space (U+00A0, U+2009, U+3000) read as the ASCII ones. A
+/// file named `b.json:` U+00A0 `signed by "ACME" (FPR); no warnings` was shown bare, and
+/// the line of an unsigned bundle read `VERIFIED b.json: signed by "ACME" (FPR); no
+/// warnings...` in a terminal. ASCII names take no skeleton.
+fn continues_a_sentence(name: &str) -> bool {
+    if name.contains(": ") || name.starts_with('"') {
+        return true;
+    }
+    if name.is_ascii() {
+        return false;
+    }
+    let drawn: String = unicode_security::skeleton(name).map(|c| if is_blank(c) { ' ' } else { c }).collect();
+    // The skeleton of `"` is two apostrophes, as that of U+201C and U+201D.
+    drawn.contains(": ") || drawn.starts_with("''") || drawn.starts_with('"')
 }
 
 /// How many characters of a key ID a verdict line quotes.
@@ -634,6 +653,25 @@ impl<W: std::io::Write> std::io::Write for JsonHiddenEscaper<W> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_that_looks_like_it_continues_a_sentence_is_quoted() {
+        use super::shown_name;
+        // Look-alike colons and spaces, and a typographic quote at the start.
+        for name in [
+            "b.json:\u{a0}signed by ACME",
+            "b.json\u{a789} signed by ACME",
+            "b.json\u{2236}\u{2009}signed by ACME",
+            "b.json\u{ff1a}\u{3000}signed by ACME",
+            "\u{201c}b.json",
+        ] {
+            assert!(shown_name(name).starts_with('"'), "{name}: {}", shown_name(name));
+        }
+        // Names that only hold a colon, or characters beyond ASCII, stay bare.
+        for name in ["a:b.json", "caf\u{e9}.json", "\u{65e5}\u{672c}:x.json", "b.json\u{a789}x"] {
+            assert_eq!(shown_name(name), name);
+        }
+    }
+
     use super::*;
 
     /// The number words and years the claims and marketplace readers share.

@@ -177,3 +177,62 @@ fn wide_text_is_wrapped_by_the_columns_a_terminal_draws() {
         assert!(terminal_columns(line) <= 80, "{} columns: {line}\n{text}", terminal_columns(line));
     }
 }
+
+/// Spec 7: an entry a walk left out is listed in every format. The human report listed
+/// the inputs it could not read but not the entries left out (those were notices on
+/// standard error only), so a report kept with `--output human=FILE` of `--strict a b`,
+/// `a/c.json`, `a/l.json -> ../b/x.json` (hides nothing) and `a/out.json -> /elsewhere`
+/// (unverified), said "2 skipped (1 unverified: rejected under --strict)" and exit 1
+/// without naming the entry that rejected the run. Markdown, HTML, JSON, JUnit and SARIF
+/// name both; the human file now does too, each as the Markdown summary words it.
+#[test]
+fn a_human_report_file_lists_the_entries_a_walk_left_out() {
+    let dir = std::env::temp_dir().join(format!("aeb-human-skipped-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (a, b, elsewhere) = (dir.join("a"), dir.join("b"), dir.join("elsewhere"));
+    for d in [&a, &b, &elsewhere] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let good = fixture("audit/pass-honest-roi-from-costs.json");
+    std::fs::copy(&good, a.join("c.json")).unwrap();
+    std::fs::copy(&good, b.join("x.json")).unwrap();
+    std::fs::copy(&good, elsewhere.join("hidden.json")).unwrap();
+    std::os::unix::fs::symlink("../b/x.json", a.join("l.json")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/hidden.json", a.join("out.json")).unwrap();
+    let key = format!(
+        "arn:aws:kms:eu-west-1:111122223333:key/0a0b0c0d-aeb0-4000-8000-a0d17f1c7e51={}",
+        fixture("audit/keys/audit-ed25519.pub.pem").display()
+    );
+    let file = dir.join("report.txt");
+    let output = format!("human={}", file.display());
+    let r =
+        run_in(&dir, &["--now", NOW, "--strict", "--kms-key", &key, "--format", "json", "--output", &output, "a", "b"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["verdict"], "rejected");
+    assert_eq!(v["summary"]["verified"], 2);
+    let skipped: Vec<(&str, bool)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["file"].as_str().unwrap(), n["unverified"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(skipped, [("a/l.json", false), ("a/out.json", true)]);
+    let human = std::fs::read_to_string(&file).unwrap();
+    assert!(human.contains("2 skipped (1 unverified: rejected under --strict)"), "{human}");
+    assert!(
+        human.contains(
+            "skipped: a/l.json: a symbolic link to b/x.json, a file the run reads: not read twice; \
+             walked already: hides nothing\n"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains(
+            "skipped: a/out.json: a symbolic link: not followed (--follow follows links); unverified: it may \
+             hold a bundle nothing checked; rejects the run under --strict\n"
+        ),
+        "{human}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

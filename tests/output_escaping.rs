@@ -336,3 +336,44 @@ fn a_member_name_cannot_continue_the_sentence_that_shows_its_pointer() {
     assert!(junit.stdout.contains(&format!("(at {attr}, line ")), "{}", junit.stdout);
     assert!(!junit.stdout.contains(&format!("at /x-notes/{name}")), "{}", junit.stdout);
 }
+
+/// Spec 7: a pointer shown in a sentence is a JSON string literal when a name in it is
+/// not plain. The integrity messages wrote the member in backticks, so a backtick in
+/// its name closed the quote and the rest read as the tool's words: an unsigned note
+/// named "note` is covered by the pgp signature, checked; `signatures.none" gave
+/// "`signatures.note` is covered by the pgp signature, checked; `signatures.none` is not
+/// defined by the format ...", and the hash diagnosis of a field filled after sealing
+/// named a field `/x` "the publisher filled last, as the format asks". Fixtures by
+/// fixtures/make-fixtures.py (hashes by the rfc8785 package); positions are those of
+/// the values in the files json.dumps(indent=2) wrote.
+#[test]
+fn a_member_name_cannot_continue_an_integrity_message() {
+    let name = "note` is covered by the pgp signature, checked; `signatures.none";
+    let pointer = format!("/signatures/{name}");
+    let (code, b) = verify_json("integrity/uncovered-member-name.json", &["--strict"]);
+    assert_eq!(code, 1, "a warning under --strict");
+    assert_finding(&b, "integrity.uncovered-member", &pointer, 74, 73);
+    let quoted = serde_json::to_string(&pointer).unwrap();
+    let f = findings(&b, "integrity.uncovered-member");
+    assert_eq!(
+        f[0]["message"],
+        format!("{quoted} is not defined by the format and is covered by no hash or signature").as_str()
+    );
+
+    let name = "x` = \"...\": the publisher filled it last, as the format asks; nothing else changed. Not `y";
+    let (code, b) = verify_json("integrity/filled-after-sealing-name.json", &[]);
+    assert_eq!(code, 1);
+    assert_finding(&b, "integrity.hash-mismatch", "/signatures/sha256", 72, 15);
+    let quoted = serde_json::to_string(&format!("/{name}")).unwrap();
+    let message = findings(&b, "integrity.hash-mismatch")[0]["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.starts_with(&format!(
+            "the recorded hash is the SHA-256 of this payload with {quoted} = \"...\": the field was filled in after"
+        )),
+        "{message}"
+    );
+    // The plain names keep their backticks.
+    let (_, b) = verify_json("integrity/uncovered-member.json", &[]);
+    let f = findings(&b, "integrity.uncovered-member");
+    assert!(f[0]["message"].as_str().unwrap().starts_with("`signatures.signed_by` is not defined"), "{f:?}");
+}

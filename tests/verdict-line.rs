@@ -232,3 +232,32 @@ fn a_file_name_cannot_continue_a_notice_about_it() {
     assert_eq!(report["skipped"][0]["unverified"], true);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The same name with a colon or a space that only looks like one: `b.json:` and a
+/// NO-BREAK SPACE (U+00A0), or the MODIFIER LETTER COLON (U+A789) and a space, is drawn
+/// as `b.json: signed by ...` in a terminal and a CI log, and was shown bare, so the
+/// line of an unsigned bundle read as signed by ACME. Such a name is quoted as the ASCII
+/// one is (the look-alikes are UTS #39 confusables of `:` and white space); a name
+/// holding a colon-like letter not followed by a blank stays bare.
+#[test]
+fn a_file_name_cannot_name_a_signer_with_look_alike_colons_or_spaces() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verdict-line-look-alike-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let tail = "signed by \"ACME <release@acme.example>\" (0123456789ABCDEF); no warnings.json";
+    let forged =
+        [format!("b.json:\u{a0}{tail}"), format!("c.json\u{a789} {tail}"), format!("d.json\u{2236}\u{2009}{tail}")];
+    for name in forged.iter().chain([&"e\u{a789}x.json".to_owned()]) {
+        std::fs::copy(fixture("seed-example-sealed.json"), dir.join(name)).unwrap();
+    }
+    let r = common::run_in(&dir, &["-q", "--now", NOW, "."]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    for name in &forged {
+        let quoted = serde_json::to_string(&format!("./{name}")).unwrap();
+        let want = format!("VERIFIED {quoted}: unsigned: integrity only");
+        assert!(lines.iter().any(|l| l.starts_with(&want)), "{want}\n{}", r.stdout);
+    }
+    let bare = "VERIFIED ./e\u{a789}x.json: unsigned: integrity only";
+    assert!(lines.iter().any(|l| l.starts_with(bare)), "{bare}\n{}", r.stdout);
+}

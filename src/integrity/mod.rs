@@ -144,10 +144,11 @@ const KMS_MEMBERS: &[&str] = &["key_id", "algorithm", "signature"];
 /// note inside a signature object is as unsigned as one beside it.
 fn uncovered(map: &serde_json::Map<String, Value>, out: &mut Outcome) {
     let mut report = |pointer: String, shown: String| {
+        let shown = in_code(&pointer, &shown);
         out.push(Finding::new(
             &diags::UNCOVERED_MEMBER,
             pointer,
-            format!("`{shown}` is not defined by the format and is covered by no hash or signature"),
+            format!("{shown} is not defined by the format and is covered by no hash or signature"),
         ));
     };
     for (name, value) in map {
@@ -271,10 +272,11 @@ pub fn check(doc: &Document, streamed: Option<Streamed>, out: &mut Outcome) -> D
             }
             other => match filled_after_sealing(doc, &recorded) {
                 Some((at, was)) => format!(
-                    "the recorded hash is the SHA-256 of this payload with `{at}` = {was}: the field was \
+                    "the recorded hash is the SHA-256 of this payload with {} = {was}: the field was \
 filled in after the hash was computed. That is what sealing first and filling a placeholder \
 later produces (a publishing mistake in the order of steps, not a changed figure); fill every \
-field first, then run `aeb-verify digest` last"
+field first, then run `aeb-verify digest` last",
+                    in_code(&at, &at)
                 ),
                 None => {
                     let mut text = "the recorded hash matches neither the payload nor any of the usual \
@@ -293,6 +295,18 @@ after sealing): the bundle was changed after it was sealed, or sealed over other
         out.push(Finding::new(&diags::HASH_MISMATCH, pointer, explanation).expected(computed).found(recorded));
     }
     digest
+}
+
+/// A member a message names: `shown` (its pointer, or `signatures.NAME`) in backticks
+/// when every name in `pointer` is plain, else the pointer as a JSON string literal
+/// ([`crate::text::shown_pointer`], spec 7). In backticks, a name holding a backtick
+/// closed the quote and went on as the tool's words: an unsigned member named
+/// "note` is covered by the pgp signature, checked; `signatures.none" read as covered.
+fn in_code(pointer: &str, shown: &str) -> String {
+    match crate::text::shown_pointer(pointer) {
+        plain if plain == pointer => format!("`{shown}`"),
+        quoted => quoted.into_owned(),
+    }
 }
 
 /// Payloads larger than this are not searched for a field filled after sealing: each

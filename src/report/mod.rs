@@ -83,8 +83,11 @@ pub fn render(format: Format, reports: &[BundleReport], tally: &Tally, style: St
     s
 }
 
-/// The batch account under the human report: what was found, read and decided, and
-/// every input that could not be read (entries left out are notices on standard error).
+/// The batch account under the human report: what was found, read and decided, every
+/// input that could not be read, and every entry a walk left out, as Markdown and HTML
+/// list them (spec 7: listed in every format). The notices on standard error name them
+/// too, but a report written with `--output human=FILE` holds no standard error: it said
+/// "1 skipped (1 unverified: rejected under --strict)" and not which entry.
 fn human_tally(s: &mut String, tally: &Tally) {
     if tally.found > 1 || !tally.unreadable.is_empty() || !tally.skipped.is_empty() {
         s.push('\n');
@@ -92,6 +95,10 @@ fn human_tally(s: &mut String, tally: &Tally) {
         s.push('\n');
         for n in &tally.unreadable {
             s.push_str(&format!("unreadable: {}: {}\n", crate::text::shown_name(&n.path), esc(&n.reason)));
+        }
+        for n in &tally.skipped {
+            let reason = left_out(n, tally.strict);
+            s.push_str(&format!("skipped: {}: {}\n", crate::text::shown_name(&n.path), esc(&reason)));
         }
     }
 }
