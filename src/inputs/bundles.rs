@@ -160,7 +160,7 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
     if paths.len() > 1 {
         let read = read_each_once(&mut d, walk.follow);
         list_each_once(&mut d);
-        let roots: Vec<(PathBuf, &Path)> =
+        let roots: std::collections::HashMap<PathBuf, &Path> =
             named_dirs.values().filter_map(|p| Some((std::fs::canonicalize(p).ok()?, *p))).collect();
         settle_across(&mut d, &read, &roots, walk);
         usable_when_read_elsewhere(&mut d, &bare);
@@ -362,11 +362,14 @@ fn read_each_once(d: &mut Discovery, follow: bool) -> std::collections::HashMap<
 /// takes every directory below it, and no `--exclude` is in force (what a pattern left
 /// out by its path below a directory the names through the link would not match). A
 /// link to a file the run passes over, to a FIFO, or outside every path named stays
-/// unverified.
+/// unverified. The directory named is found by the target's own ancestors, nearest
+/// first, one look-up each: a scan of every directory named for each link made a run
+/// of 4,000 directories named, each holding five links to outside, take 7.6 s where
+/// 1,000 took 0.6 s (quadratic), and picked among nested roots in hash order.
 fn settle_across(
     d: &mut Discovery,
     read: &std::collections::HashMap<PathBuf, PathBuf>,
-    roots: &[(PathBuf, &Path)],
+    roots: &std::collections::HashMap<PathBuf, &Path>,
     walk: &Walk,
 ) {
     for n in d.skipped.iter_mut().filter(|n| n.unverified) {
@@ -378,7 +381,8 @@ fn settle_across(
         let settled = if target.is_file() {
             read.get(&real).map(|first| (first.clone(), ", a file the run reads: not read twice"))
         } else if target.is_dir() && walk.exclude.is_empty() {
-            roots.iter().find_map(|(root, named)| {
+            real.ancestors().find_map(|root| {
+                let named = roots.get(root)?;
                 let below = real.strip_prefix(root).ok()?;
                 let shown = if below.as_os_str().is_empty() { named.to_path_buf() } else { named.join(below) };
                 Some((shown, ", a directory the run walks: not walked twice"))
