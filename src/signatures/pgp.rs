@@ -514,6 +514,17 @@ fn supplied_keys(certs: &[Cert]) -> SuppliedKeys {
 /// revocation key as valid).
 type Revoked<'a> = Option<&'a Key<key::PublicParts, key::SubordinateRole>>;
 
+/// The revocations of `cert` (0x20) and of its subkeys (0x28) that sequoia keeps apart as
+/// made by other keys, each with the subkey it revokes.
+fn third_party_revocations(cert: &Cert) -> impl Iterator<Item = (&Signature, Revoked<'_>)> {
+    let of_cert = cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation);
+    let of_subkeys = cert.keys().subkeys().flat_map(|sk| {
+        let key = sk.key();
+        sk.other_revocations().filter(|s| s.typ() == SignatureType::SubkeyRevocation).map(move |s| (s, Some(key)))
+    });
+    of_cert.map(|s| (s, None)).chain(of_subkeys)
+}
+
 /// The key and subkey revocations of `cert` whose issuer is one of its designated
 /// revokers, each with the supplied key of that revoker (a key of any supplied
 /// certificate) it is to be verified against, and the subkey it revokes. Sequoia keeps
@@ -536,13 +547,8 @@ fn designated_candidates<'a, 'k>(
     if by_id.is_empty() {
         return Vec::new();
     }
-    let of_cert = cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation);
-    let of_subkeys = cert.keys().subkeys().flat_map(|sk| {
-        let key = sk.key();
-        sk.other_revocations().filter(|s| s.typ() == SignatureType::SubkeyRevocation).map(move |s| (s, Some(key)))
-    });
     let mut out = Vec::new();
-    for (sig, subkey) in of_cert.map(|s| (s, None)).chain(of_subkeys) {
+    for (sig, subkey) in third_party_revocations(cert) {
         let key = sig.get_issuers().iter().find_map(|h| {
             let listed = by_id.get(&KeyID::from(h))?;
             listed.iter().find(|(f, _)| h.aliases(openpgp::KeyHandle::from(*f))).map(|(_, k)| *k)
@@ -620,12 +626,7 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
         // each key ID's revokers are listed once, however many revocations name it
         let mut named: std::collections::HashSet<&Fingerprint> = std::collections::HashSet::new();
         let mut ids_seen: std::collections::HashSet<KeyID> = std::collections::HashSet::new();
-        let of_cert = cert.primary_key().other_revocations().filter(|s| s.typ() == SignatureType::KeyRevocation);
-        let of_subkeys = cert
-            .keys()
-            .subkeys()
-            .flat_map(|sk| sk.other_revocations().filter(|s| s.typ() == SignatureType::SubkeyRevocation));
-        for s in of_cert.chain(of_subkeys) {
+        for (s, _) in third_party_revocations(cert) {
             for h in s.get_issuers() {
                 match h {
                     openpgp::KeyHandle::Fingerprint(f) => {
@@ -774,14 +775,18 @@ pub type StrayRevocations = (Vec<(usize, Signature)>, Vec<(usize, String)>);
 /// same level ([`DesignatedAsOwn`]). Honouring it can only reject more.
 fn cert_revoked<'a>(cert: &'a Cert, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<&'a Signature>> {
     let policy = DesignatedAsOwn { inner: ctx.policy, designated: ctx.designated };
-    match cert.revocation_status(&policy, t) {
-        RevocationStatus::Revoked(sigs) => Some(sigs),
-        RevocationStatus::CouldBe(sigs) => {
-            let sigs: Vec<&Signature> = sigs.into_iter().filter(|s| ctx.designated.contains(s)).collect();
-            (!sigs.is_empty()).then_some(sigs)
-        }
-        RevocationStatus::NotAsFarAsWeKnow => None,
-    }
+    in_effect(cert.revocation_status(&policy, t), ctx)
+}
+
+/// The revocations a status holds that revoke: the holder's own, or, of those sequoia
+/// could not verify ("could be"), the ones verified as a designated revoker's.
+fn in_effect<'s>(status: RevocationStatus<'s>, ctx: &Ctx<'_>) -> Option<Vec<&'s Signature>> {
+    let sigs: Vec<&Signature> = match status {
+        RevocationStatus::Revoked(sigs) => sigs,
+        RevocationStatus::CouldBe(sigs) => sigs.into_iter().filter(|s| ctx.designated.contains(s)).collect(),
+        RevocationStatus::NotAsFarAsWeKnow => Vec::new(),
+    };
+    (!sigs.is_empty()).then_some(sigs)
 }
 
 /// The revocations that revoke the subkey `fpr` of `cert` at `t`: the holder's own, or a
@@ -793,12 +798,8 @@ fn cert_revoked<'a>(cert: &'a Cert, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<
 fn subkey_revoked(cert: &Cert, fpr: &Fingerprint, t: SystemTime, ctx: &Ctx<'_>) -> Option<Vec<Signature>> {
     let policy = DesignatedAsOwn { inner: ctx.policy, designated: ctx.designated };
     let sk = cert.keys().subkeys().key_handle(fpr.clone()).next()?;
-    let sigs: Vec<Signature> = match sk.revocation_status(&policy, t) {
-        RevocationStatus::Revoked(sigs) => sigs.into_iter().cloned().collect(),
-        RevocationStatus::CouldBe(sigs) => sigs.into_iter().filter(|s| ctx.designated.contains(s)).cloned().collect(),
-        RevocationStatus::NotAsFarAsWeKnow => Vec::new(),
-    };
-    (!sigs.is_empty()).then_some(sigs)
+    // (cloned: the status borrows the amalgamation made here)
+    Some(in_effect(sk.revocation_status(&policy, t), ctx)?.into_iter().cloned().collect())
 }
 
 /// The run's policy, except that a revocation in `designated` (verified as made by a
