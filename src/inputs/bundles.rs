@@ -158,13 +158,15 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> Discovery {
         d.unusable_at.resize(d.unusable.len(), d.inputs.len());
     }
     if paths.len() > 1 {
-        let read = read_each_once(&mut d, walk.follow);
-        list_each_once(&mut d);
+        // Each directory holding an entry is resolved once, for all four passes.
+        let mut dirs = std::collections::HashMap::new();
+        let read = read_each_once(&mut d, walk.follow, &mut dirs);
+        list_each_once(&mut d, &mut dirs);
         let roots: std::collections::HashMap<PathBuf, &Path> =
             named_dirs.values().filter_map(|p| Some((std::fs::canonicalize(p).ok()?, *p))).collect();
         settle_across(&mut d, &read, &roots, walk);
-        usable_when_read_elsewhere(&mut d, &bare);
-        unusable_each_once(&mut d);
+        usable_when_read_elsewhere(&mut d, &bare, &mut dirs);
+        unusable_each_once(&mut d, &mut dirs);
     }
     spell_out_look_alikes(&mut d);
     d
@@ -265,12 +267,11 @@ fn discover_one<'p>(
 /// a link to outside it, unverified: naming a subdirectory as well had `--strict`
 /// reject a delivery that `--strict d` passed. The entry is listed where the run first
 /// met it; if any walk found it leads to what it reads, it hides nothing.
-fn list_each_once(d: &mut Discovery) {
-    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+fn list_each_once(d: &mut Discovery, dirs: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>) {
     let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
     let mut kept: Vec<Notice> = Vec::with_capacity(d.skipped.len());
     for n in std::mem::take(&mut d.skipped) {
-        let Some(resolved) = entry_key(&notice_path(&n), &mut dirs) else {
+        let Some(resolved) = entry_key(&notice_path(&n), dirs) else {
             kept.push(n);
             continue;
         };
@@ -312,8 +313,11 @@ fn notice_path(n: &Notice) -> PathBuf {
 /// directory holding files (cached) and per named file, and under `--follow` per file
 /// (a walked file may then be a link).
 /// Returns each file read by its path resolved, and the path it is read as.
-fn read_each_once(d: &mut Discovery, follow: bool) -> std::collections::HashMap<PathBuf, PathBuf> {
-    let mut dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> = std::collections::HashMap::new();
+fn read_each_once(
+    d: &mut Discovery,
+    follow: bool,
+    dirs: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>,
+) -> std::collections::HashMap<PathBuf, PathBuf> {
     let mut first: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
     // For each count of inputs before the filter, the count kept: where the unusable
     // paths stand among the inputs now.
@@ -321,13 +325,13 @@ fn read_each_once(d: &mut Discovery, follow: bool) -> std::collections::HashMap<
     for input in std::mem::take(&mut d.inputs) {
         kept_before.push(d.inputs.len());
         let resolved = match &input {
-            Input::File { path, walked: true, .. } if !follow => match (path.parent(), path.file_name()) {
-                (Some(dir), Some(name)) => {
-                    let dir = dirs.entry(dir.to_path_buf()).or_insert_with(|| std::fs::canonicalize(dir).ok());
-                    dir.as_ref().map(|dir| dir.join(name))
+            Input::File { path, walked: true, .. } if !follow => {
+                if path.parent().is_some() && path.file_name().is_some() {
+                    entry_key(path, dirs)
+                } else {
+                    std::fs::canonicalize(path).ok()
                 }
-                _ => std::fs::canonicalize(path).ok(),
-            },
+            }
             Input::File { path, .. } => std::fs::canonicalize(path).ok(),
             Input::Stdin => None,
         };
@@ -405,11 +409,10 @@ fn settle_across(
 /// Each path that could not be used is listed once, where the run first met it: two
 /// walks that meet one broken entry (`--follow d d/sub`, `d/sub/x.json -> nowhere`) listed
 /// it twice and counted "2 unreadable", "4 found" for three files.
-fn unusable_each_once(d: &mut Discovery) {
-    let mut dirs = std::collections::HashMap::new();
+fn unusable_each_once(d: &mut Discovery, dirs: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>) {
     let mut seen = std::collections::HashSet::new();
     let keep: Vec<bool> =
-        d.unusable.iter().map(|n| entry_key(&notice_path(n), &mut dirs).is_none_or(|key| seen.insert(key))).collect();
+        d.unusable.iter().map(|n| entry_key(&notice_path(n), dirs).is_none_or(|key| seen.insert(key))).collect();
     let mut each = keep.iter();
     d.unusable.retain(|_| each.next().copied().unwrap_or(true));
     let mut each = keep.iter();
@@ -423,14 +426,17 @@ fn unusable_each_once(d: &mut Discovery) {
 /// copy of `a.json` passes). One whose entries lead only to directories (a loop, a link
 /// to a directory walked) stays unusable: whether those hold a bundle is not its walk's
 /// to say, and an auditor who names an empty directory hears of it.
-fn usable_when_read_elsewhere(d: &mut Discovery, bare: &[Bare]) {
+fn usable_when_read_elsewhere(
+    d: &mut Discovery,
+    bare: &[Bare],
+    dirs: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>,
+) {
     if bare.is_empty() {
         return;
     }
-    let mut dirs = std::collections::HashMap::new();
     let mut settled: std::collections::HashMap<PathBuf, (bool, bool)> = std::collections::HashMap::new();
     for n in &d.skipped {
-        if let Some(key) = entry_key(&notice_path(n), &mut dirs) {
+        if let Some(key) = entry_key(&notice_path(n), dirs) {
             let file = !std::fs::metadata(&key).is_ok_and(|m| m.is_dir());
             settled.insert(key, (!n.unverified, file));
         }
