@@ -654,7 +654,8 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
         }
     }
     let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
-    let d = crate::diff::diff(&old_doc, &new_doc);
+    let (old_trees, new_trees) = (crate::diff::Trees::new(&old_doc), crate::diff::Trees::new(&new_doc));
+    let d = crate::diff::diff(&old_trees, &new_trees);
     // Named as every report names a file (`text::path_name`): `display()` made every
     // name with bytes that are not UTF-8 one name, `a\u{fffd}.json`, two files alike.
     let (old_name, new_name) = (crate::text::path_name(old), crate::text::path_name(new));

@@ -7,17 +7,186 @@
 //! [`MAX_LISTED`] changes of each section and counts the rest, and the report is
 //! written as it is made. Two bundles of a million changes each once took 500 times
 //! their size (a pointer string and two cloned values per change, then one JSON tree
-//! and two strings of the whole report).
+//! and two strings of the whole report). The trees are [`Node`]s, not serde_json's
+//! values: an object there is a B-tree whose first node holds room for eleven members
+//! (about 630 bytes), so two bundles of an array of 375,000 `{"":0}` (2.6 MB each)
+//! peaked at 512 MB, 17 times a plain bundle's run; a [`Node`] object is a vector of its
+//! members, its strings borrowed from the canonical text.
 
 use crate::cli::DiffFormat;
 use crate::read::{Document, SIGNATURES};
-use serde::Serialize;
-use serde_json::Value;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
 pub const DIFF_VERSION: u32 = 2;
+
+/// A JSON value as diff compares and shows it, read from a member's canonical text:
+/// strings borrowed from it where they hold no escape, an object's members in name
+/// order (as serde_json's map lists them, so the reports are as they were). 32 bytes
+/// a node and 56 a member, where serde_json gave a one-member object 630.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+impl Node<'_> {
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Node::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Node::Null => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Number(n) => n.serialize(s),
+            Node::String(v) => s.serialize_str(v),
+            Node::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Node::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(name.as_ref(), value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// A string borrowed from the text when it holds no escape.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Node<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Node<'de>, E> {
+                Ok(Node::Null)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node<'de>, E> {
+                Ok(Node::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node<'de>, E> {
+                Ok(Node::Number(v.into()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node<'de>, E> {
+                Ok(Node::Number(v.into()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node<'de>, E> {
+                serde_json::Number::from_f64(v).map(Node::Number).ok_or_else(|| E::custom("a number beyond the range"))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Owned(v)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                // No room kept for more: a vector grows to four items at once, and by
+                // doubling after that.
+                items.shrink_to_fit();
+                Ok(Node::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+                let mut members: Vec<(Cow<'de, str>, Node<'de>)> = Vec::new();
+                while let Some(Text(name)) = map.next_key()? {
+                    members.push((name, map.next_value()?));
+                }
+                // The canonical text orders names by UTF-16 code units; the walk and the
+                // reports by code points (serde_json's map order). Names are unique.
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                members.shrink_to_fit();
+                Ok(Node::Object(members))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Each top-level member's value of a document as a [`Node`] tree, in the document's
+/// member order (None for a value that cannot be parsed, which the reader makes
+/// impossible). What [`diff`] compares; it borrows the document's canonical text.
+pub struct Trees<'a> {
+    doc: &'a Document,
+    members: Vec<Option<Node<'a>>>,
+}
+
+impl<'a> Trees<'a> {
+    pub fn new(doc: &'a Document) -> Trees<'a> {
+        let members = (0..doc.members().len())
+            .map(|i| doc.member_text(i).and_then(|text| serde_json::from_slice(text).ok()))
+            .collect();
+        Trees { doc, members }
+    }
+
+    fn member(&self, i: usize) -> Option<&Node<'a>> {
+        self.members.get(i)?.as_ref()
+    }
+
+    fn named(&self, name: &str) -> Option<&Node<'a>> {
+        self.member(self.doc.members().iter().position(|m| m.name == name)?)
+    }
+}
 
 /// Changes listed per section (payload, signatures section); the others are counted
 /// (`changes_not_listed`). Far more than two bundles of one dataset differ by, few
@@ -42,9 +211,9 @@ pub enum Kind {
 pub struct Change<'a> {
     pub change: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<&'a Value>,
+    pub new: Option<&'a Node<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<&'a Value>,
+    pub old: Option<&'a Node<'a>>,
     pub pointer: String,
     /// (new - old) / |old|, for two numbers with old not zero.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,7 +231,14 @@ pub struct Changes<'a> {
 }
 
 impl<'a> Changes<'a> {
-    fn push(&mut self, pointer: &str, change: Kind, old: Option<&'a Value>, new: Option<&'a Value>, rel: Option<f64>) {
+    fn push(
+        &mut self,
+        pointer: &str,
+        change: Kind,
+        old: Option<&'a Node<'a>>,
+        new: Option<&'a Node<'a>>,
+        rel: Option<f64>,
+    ) {
         self.total += 1;
         if self.listed.len() < MAX_LISTED && self.pointer_bytes < MAX_LISTED_POINTER_BYTES {
             self.pointer_bytes += pointer.len();
@@ -89,8 +265,8 @@ pub struct Diff<'a> {
     pub unnamed_signer: bool,
     /// Each bundle's `generated_at`, whatever its type (a number is shown as itself, not
     /// as absent).
-    pub old_generated_at: Option<&'a Value>,
-    pub new_generated_at: Option<&'a Value>,
+    pub old_generated_at: Option<&'a Node<'a>>,
+    pub new_generated_at: Option<&'a Node<'a>>,
     /// Some(true) when NEW's generated_at is after OLD's; None when one cannot be read.
     pub new_is_newer: Option<bool>,
 }
@@ -99,9 +275,9 @@ impl Diff<'_> {
     /// The generated_at texts of OLD and NEW as `quote` shows a string, a value of
     /// another type as its JSON text (quoted the same way) marked as such.
     fn generated_at_shown(&self, quote: fn(&str) -> String) -> (String, String) {
-        let one = |v: Option<&Value>| match v {
+        let one = |v: Option<&Node>| match v {
             None => "(absent)".to_owned(),
-            Some(Value::String(s)) => quote(s),
+            Some(Node::String(s)) => quote(s),
             Some(v) => format!("{} (not a string)", quote(&short_json(v))),
         };
         (one(self.old_generated_at), one(self.new_generated_at))
@@ -118,7 +294,8 @@ impl Diff<'_> {
     }
 }
 
-pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
+/// The changes from `old` to `new`, each read as its [`Trees`].
+pub fn diff<'a>(old: &'a Trees<'a>, new: &'a Trees<'a>) -> Diff<'a> {
     let mut changes = Changes::default();
     let mut signature_changes = Changes::default();
     let mut pointer = String::new();
@@ -127,25 +304,25 @@ pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
     let names = |d: &'a Document| -> Vec<(&'a str, usize)> {
         d.members().iter().enumerate().map(|(i, m)| (m.name.as_str(), i)).collect()
     };
-    for (name, o, n) in union(names(old), names(new)) {
+    for (name, o, n) in union(names(old.doc), names(new.doc)) {
         let out = if name == SIGNATURES { &mut signature_changes } else { &mut changes };
         pointer.clear();
         pointer.push('/');
         crate::finding::push_token(&mut pointer, name);
-        let o = o.and_then(|i| old.member_value(i));
-        let n = n.and_then(|i| new.member_value(i));
+        let o = o.and_then(|i| old.member(i));
+        let n = n.and_then(|i| new.member(i));
         walk(&mut pointer, o, n, out);
     }
-    let old_generated_at = generated_at(old);
-    let new_generated_at = generated_at(new);
+    let old_generated_at = old.named("generated_at");
+    let new_generated_at = new.named("generated_at");
     let new_is_newer = match (parse_time(old_generated_at), parse_time(new_generated_at)) {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
-    let (old_signers, old_unnamed) = signers(old);
-    let (new_signers, new_unnamed) = signers(new);
+    let (old_signers, old_unnamed) = signers(old.doc);
+    let (new_signers, new_unnamed) = signers(new.doc);
     Diff {
-        identical_payloads: same_bytes(old.payload_pieces(), new.payload_pieces()),
+        identical_payloads: same_bytes(old.doc.payload_pieces(), new.doc.payload_pieces()),
         changes,
         signature_changes,
         old_signers,
@@ -218,14 +395,14 @@ fn union<'a, T: Copy>(mut o: Vec<(&'a str, T)>, mut n: Vec<(&'a str, T)>) -> Vec
 
 /// Compares `old` and `new` at `pointer`, which it extends for each member or element
 /// and gives back as it found it.
-fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>, out: &mut Changes<'a>) {
+fn walk<'a>(pointer: &mut String, old: Option<&'a Node<'a>>, new: Option<&'a Node<'a>>, out: &mut Changes<'a>) {
     match (old, new) {
         (None, None) => {}
         (Some(o), None) => out.push(pointer, Kind::Removed, Some(o), None, None),
         (None, Some(n)) => out.push(pointer, Kind::Added, None, Some(n), None),
-        (Some(Value::Object(o)), Some(Value::Object(n))) => {
+        (Some(Node::Object(o)), Some(Node::Object(n))) => {
             let len = pointer.len();
-            let members = |m: &'a serde_json::Map<String, Value>| m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            let members = |m: &'a [(Cow<'a, str>, Node<'a>)]| m.iter().map(|(k, v)| (k.as_ref(), v)).collect();
             for (name, ov, nv) in union(members(o), members(n)) {
                 pointer.push('/');
                 crate::finding::push_token(pointer, name);
@@ -233,7 +410,7 @@ fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>
                 pointer.truncate(len);
             }
         }
-        (Some(Value::Array(o)), Some(Value::Array(n))) => {
+        (Some(Node::Array(o)), Some(Node::Array(n))) => {
             let len = pointer.len();
             for i in 0..o.len().max(n.len()) {
                 use std::fmt::Write as _;
@@ -263,19 +440,15 @@ fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>
 }
 
 /// Equal as the payload sees it: numbers by value (1.0 and 1 are one RFC 8785 number).
-fn same(a: &Value, b: &Value) -> bool {
+fn same(a: &Node, b: &Node) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Node::Number(x), Node::Number(y)) => x.as_f64() == y.as_f64(),
         _ => a == b,
     }
 }
 
-fn generated_at(doc: &Document) -> Option<&Value> {
-    doc.member_ref("generated_at")
-}
-
 /// A time as it orders (`clock::rfc3339_order`: within a leap second too).
-fn parse_time(v: Option<&Value>) -> Option<(OffsetDateTime, u32)> {
+fn parse_time(v: Option<&Node>) -> Option<(OffsetDateTime, u32)> {
     crate::clock::rfc3339_order(v?.as_str()?)
 }
 
@@ -297,7 +470,7 @@ fn signers(doc: &Document) -> (Vec<String>, bool) {
             // A key_id is the bundle's text, quoted as a JSON string so that no key_id
             // reads as two signers (`k1, kms k2` was `kms k1, kms k2` in the list); an
             // OpenPGP issuer is hex the signature's packet gives.
-            let quoted = |id: &str| Value::String(id.to_owned()).to_string();
+            let quoted = |id: &str| serde_json::Value::String(id.to_owned()).to_string();
             let named = if row.kind == "kms" { row.claimed_key_id.as_deref().map(quoted) } else { row.issuer.clone() };
             match named {
                 Some(who) => format!("{} {who}", row.kind),
@@ -338,7 +511,7 @@ const SHOWN_CHARS: usize = 120;
 
 /// A value's JSON text shortened to [`SHOWN_CHARS`] characters. Only the start of the
 /// text is made: a listed value may be a whole added subtree.
-fn short_json(v: &Value) -> String {
+fn short_json(v: &Node) -> String {
     /// Takes bytes up to `room`, then refuses, which stops the serializer.
     struct Prefix {
         bytes: Vec<u8>,
@@ -370,7 +543,7 @@ fn short_json(v: &Value) -> String {
 }
 
 /// A value on one line, shortened; strings in JSON quotes.
-fn shown(v: Option<&Value>) -> String {
+fn shown(v: Option<&Node>) -> String {
     match v {
         None => "(absent)".to_owned(),
         Some(v) => esc(&short_json(v)),
@@ -383,8 +556,8 @@ fn shown(v: Option<&Value>) -> String {
 /// and differ (`é` written as one character or as `e` and a combining accent, which RFC
 /// 8785 does not normalise; a Cyrillic `р` for a Latin `p`). Characters are counted from
 /// 1 in Unicode scalar values and named by code point, `(end)` past a string's end.
-fn first_difference(old: Option<&Value>, new: Option<&Value>) -> Option<String> {
-    let (Some(Value::String(a)), Some(Value::String(b))) = (old, new) else { return None };
+fn first_difference(old: Option<&Node>, new: Option<&Node>) -> Option<String> {
+    let (Some(Node::String(a)), Some(Node::String(b))) = (old, new) else { return None };
     let (index, x, y) = difference(a, b)?;
     let plain = |c: Option<char>| c.is_none_or(|c| (' '..='~').contains(&c));
     if plain(x) && plain(y) && shown(old) != shown(new) {
@@ -558,9 +731,9 @@ struct Machine<'d, 'a> {
 #[derive(Serialize)]
 struct GeneratedAt<'d> {
     /// The member as the bundle has it, of any type; null when absent.
-    new: Option<&'d Value>,
+    new: Option<&'d Node<'d>>,
     new_is_newer: Option<bool>,
-    old: Option<&'d Value>,
+    old: Option<&'d Node<'d>>,
 }
 
 #[derive(Serialize)]
@@ -736,7 +909,13 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// A value as diff reads it, from its JSON text; leaked, a test's few values.
+    fn node(v: &Value) -> &'static Node<'static> {
+        let text: &'static [u8] = Box::leak(serde_json::to_vec(v).unwrap().into_boxed_slice());
+        Box::leak(Box::new(serde_json::from_slice(text).unwrap()))
+    }
 
     #[test]
     fn escapes_controls() {
@@ -744,12 +923,21 @@ mod tests {
     }
 
     fn changes(old: &Value, new: &Value) -> Changes<'static> {
-        // Leaked: a test's few values, so the changes can borrow them.
-        let (old, new): (&'static Value, &'static Value) =
-            (Box::leak(Box::new(old.clone())), Box::leak(Box::new(new.clone())));
         let mut out = Changes::default();
-        walk(&mut "/x".to_owned(), Some(old), Some(new), &mut out);
+        walk(&mut "/x".to_owned(), Some(node(old)), Some(node(new)), &mut out);
         out
+    }
+
+    /// A node is the value serde_json reads: written back, the same JSON, members in
+    /// name order; strings without escapes borrowed from the text.
+    #[test]
+    fn nodes_are_the_values_serde_json_reads() {
+        let v = json!({"b": [1, -2, 2.5, 1e21, "x\"y", null, true, {}], "a": {"\u{e9}": "é", "z": []}, "": 0});
+        assert_eq!(serde_json::to_string(node(&v)).unwrap(), v.to_string());
+        let text = br#"{"k":"plain","e":"a\nb"}"#;
+        let Ok(Node::Object(m)) = serde_json::from_slice::<Node>(text) else { panic!("an object") };
+        assert!(matches!(&m[1], (Cow::Borrowed("k"), Node::String(Cow::Borrowed("plain")))), "{m:?}");
+        assert!(matches!(&m[0], (_, Node::String(Cow::Owned(s))) if s == "a\nb"), "{m:?}");
     }
 
     /// Pointers that hold a long name stop the list early; the count stays exact.
@@ -798,7 +986,7 @@ mod tests {
     #[test]
     fn short_json_is_ellipsize_of_the_whole_text() {
         for v in [json!("é".repeat(300)), json!(vec!["😀"; 200]), json!([1, 2]), json!("x".repeat(118))] {
-            assert_eq!(short_json(&v), crate::text::ellipsize(&v.to_string(), SHOWN_CHARS), "{v}");
+            assert_eq!(short_json(node(&v)), crate::text::ellipsize(&v.to_string(), SHOWN_CHARS), "{v}");
         }
     }
 

@@ -357,3 +357,61 @@ fn file_names_that_are_not_utf8_stay_two_names() {
     assert!(stderr.contains("b\\x{fe}.json:1:8: error[read.duplicate-name] at /a:"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Peak memory of one run of the binary, in KiB: the largest high-water mark (VmHWM) read
+/// from /proc while it runs (as tests/sig-kms-junk-array.rs measures it).
+fn peak_kib(args: &[&str]) -> u64 {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().expect("wait").is_none() {
+        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+        });
+        peak = peak.max(hwm.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    peak
+}
+
+/// Two bundles of an array of 375,000 one-member objects (`{"":0}` against `{"":1}`, 2.6
+/// MB each) against verifying a plain bundle of that size (its `notes` one long string):
+/// contract section 1 and spec 1 bound every input at 8 times. diff read each bundle into
+/// serde_json's values, whose objects are B-trees with room for eleven members (about
+/// 630 bytes for 7 of text): 512 MB, 17.7 times the plain bundle (release build; 14 times
+/// in a debug build). The verdict and the report are unchanged.
+#[test]
+fn many_small_objects_cost_a_small_multiple_of_a_plain_bundle() {
+    let dir = std::env::temp_dir().join(format!("aeb-diff-small-objects-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = 375_000;
+    let array = |v: &str| format!("{{\"a\":[{}]}}", vec![format!("{{\"\":{v}}}"); n].join(","));
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&old, array("0")).unwrap();
+    std::fs::write(&new, array("1")).unwrap();
+    let size = std::fs::metadata(&new).unwrap().len() as usize;
+    let base = std::fs::read_to_string(path("fixtures/seed-example-sealed.json")).unwrap();
+    let plain = base.replacen("\"notes\": \"", &format!("\"notes\": \"{}", "a".repeat(size - base.len())), 1);
+    let plain_path = dir.join("plain.json");
+    std::fs::write(&plain_path, plain).unwrap();
+    let (old, new, plain_path) = (old.to_str().unwrap(), new.to_str().unwrap(), plain_path.to_str().unwrap());
+    let p = peak_kib(&["-q", "--now", "2026-11-25T00:00:00Z", plain_path]);
+    let d = peak_kib(&["diff", "--format", "json", old, new]);
+    assert!(p > 0 && d > 0, "read /proc: {p} {d}");
+    let ratio = d as f64 / p as f64;
+    eprintln!("plain {p} KiB, diff of small objects {d} KiB: {ratio:.1}x");
+    assert!(ratio < 8.0, "diff of many small objects peaked at {ratio:.1} times a plain bundle ({d} against {p} KiB)");
+    // The report is the one serde_json's values gave: every element changed, 1000 listed.
+    let (code, v) = diff_json(old, new);
+    assert_eq!(code, 1);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 1000);
+    assert_eq!(v["changes_not_listed"], n - 1000);
+    assert_eq!(v["changes"][999]["pointer"], "/a/999/");
+    assert_eq!((&v["changes"][0]["old"], &v["changes"][0]["new"]), (&Value::from(0), &Value::from(1)));
+    let _ = std::fs::remove_dir_all(&dir);
+}
