@@ -263,6 +263,9 @@ pub struct Diff<'a> {
     pub new_signers: Vec<String>,
     /// Whether a signature of either bundle names no signer (see [`signers`]).
     pub unnamed_signer: bool,
+    /// Signatures NEW holds byte for byte as OLD does while the payloads differ (NEW's
+    /// pointer, OLD's): one signature is good for one payload at most.
+    pub reused: Vec<Reused>,
     /// Each bundle's `generated_at`, whatever its type (a number is shown as itself, not
     /// as absent).
     pub old_generated_at: Option<&'a Node<'a>>,
@@ -295,6 +298,13 @@ impl Diff<'_> {
 }
 
 /// The changes from `old` to `new`, each read as its [`Trees`].
+/// A signature NEW carries as OLD does, byte for byte, over another payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reused {
+    pub new: String,
+    pub old: String,
+}
+
 pub fn diff<'a>(old: &'a Trees<'a>, new: &'a Trees<'a>) -> Diff<'a> {
     let mut changes = Changes::default();
     let mut signature_changes = Changes::default();
@@ -319,15 +329,18 @@ pub fn diff<'a>(old: &'a Trees<'a>, new: &'a Trees<'a>) -> Diff<'a> {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
-    let (old_signers, old_unnamed) = signers(old.doc);
-    let (new_signers, new_unnamed) = signers(new.doc);
+    let (old_signers, old_unnamed, old_entries) = signers(old.doc);
+    let (new_signers, new_unnamed, new_entries) = signers(new.doc);
+    let identical_payloads = same_bytes(old.doc.payload_pieces(), new.doc.payload_pieces());
+    let reused = if identical_payloads { Vec::new() } else { reused(old, &old_entries, new, &new_entries) };
     Diff {
-        identical_payloads: same_bytes(old.doc.payload_pieces(), new.doc.payload_pieces()),
+        identical_payloads,
         changes,
         signature_changes,
         old_signers,
         new_signers,
         unnamed_signer: old_unnamed || new_unnamed,
+        reused,
         old_generated_at,
         new_generated_at,
         new_is_newer,
@@ -460,11 +473,14 @@ fn parse_time(v: Option<&Node>) -> Option<(OffsetDateTime, u32)> {
 /// records no signer: its `key_id` is all there is. Signatures not examined (past
 /// `--max-signatures`, `sig.too-many`) or entries that cannot be read (`sig.form`) name
 /// no signer either: a key added as the 33rd signature was "Signer unchanged".
-fn signers(doc: &Document) -> (Vec<String>, bool) {
+/// The pointers of the signature entries examined come third.
+fn signers(doc: &Document) -> (Vec<String>, bool, Vec<String>) {
     let opts = crate::options::Options::new(OffsetDateTime::UNIX_EPOCH);
     let mut scratch = crate::finding::Outcome::default();
     let mut unnamed = false;
-    let mut ids: Vec<String> = crate::signatures::check(doc, &opts, &mut scratch)
+    let rows = crate::signatures::check(doc, &opts, &mut scratch);
+    let entries = rows.iter().map(|row| row.pointer.clone()).collect();
+    let mut ids: Vec<String> = rows
         .into_iter()
         .map(|row| {
             // A key_id is the bundle's text, quoted as a JSON string so that no key_id
@@ -498,7 +514,45 @@ fn signers(doc: &Document) -> (Vec<String>, bool) {
     }
     ids.sort();
     ids.dedup();
-    (ids, unnamed)
+    (ids, unnamed, entries)
+}
+
+/// The signature text of the entry at `pointer` (an armored OpenPGP signature or a KMS
+/// signature's base64): the entry itself when it is a string (`"pgp": "-----BEGIN..."`),
+/// else its `signature` member.
+fn signature_text<'t>(trees: &'t Trees, pointer: &str) -> Option<&'t str> {
+    let mut tokens = pointer.strip_prefix('/')?.split('/').map(|t| t.replace("~1", "/").replace("~0", "~"));
+    let mut node = trees.named(&tokens.next()?)?;
+    for token in tokens {
+        node = match node {
+            Node::Object(members) => &members.iter().find(|(name, _)| *name == token)?.1,
+            Node::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    match node {
+        Node::String(text) => Some(text),
+        Node::Object(members) => members.iter().find(|(name, _)| name == "signature")?.1.as_str(),
+        _ => None,
+    }
+}
+
+/// The signatures of NEW (by pointer) that OLD holds too, byte for byte, with OLD's
+/// pointer; asked only when the payloads differ. A signature is good for one payload at
+/// most (under one key, barring a broken hash), so one copied from OLD into a NEW whose
+/// payload changed does not sign at least one of the two: `pgp-tampered-rehashed.json`
+/// against the bundle it was made from was "Signer unchanged", the same issuer named.
+fn reused(old: &Trees, old_entries: &[String], new: &Trees, new_entries: &[String]) -> Vec<Reused> {
+    let old_texts: Vec<(&str, &String)> =
+        old_entries.iter().filter_map(|p| Some((signature_text(old, p)?, p))).collect();
+    new_entries
+        .iter()
+        .filter_map(|p| {
+            let text = signature_text(new, p)?;
+            let (_, at) = old_texts.iter().find(|(t, _)| *t == text)?;
+            Some(Reused { new: p.clone(), old: (*at).clone() })
+        })
+        .collect()
 }
 
 /// Text from a bundle or a file name, safe to print (see `text::escape_control`).
@@ -679,15 +733,10 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
     }
     let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { esc(&v.join(", ")) };
     match d.signers_changed() {
-        Some(true) => write!(
-            out,
-            "\nSigner changed (as the bundles name it, not verified): {} -> {}\n",
-            list(&d.old_signers),
-            list(&d.new_signers)
-        )?,
-        Some(false) => {
-            write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?
+        Some(true) => {
+            write!(out, "\nOther signer named ({UNVERIFIED}): {} -> {}\n", list(&d.old_signers), list(&d.new_signers))?
         }
+        Some(false) => write!(out, "\nSame signer named ({UNVERIFIED}): {}\n", list(&d.old_signers))?,
         None => write!(
             out,
             "\nSigner cannot be compared (a signature names no signer): {} -> {}\n",
@@ -695,9 +744,26 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
             list(&d.new_signers)
         )?,
     }
+    for r in &d.reused {
+        writeln!(out, "warning: {}", reused_text(r, |p| esc(&crate::text::shown_pointer(p))))?;
+    }
     out.write_all(generated_note(d, esc, "warning:").as_bytes())?;
     writeln!(out)?;
     out.write_all(if d.identical_payloads { b"IDENTICAL payloads\n" } else { b"DIFFERENT payloads\n" })
+}
+
+/// What the signer lines say of the names they list: an OpenPGP issuer is a subpacket
+/// whoever made the signature wrote, a KMS `key_id` a label beside it.
+const UNVERIFIED: &str = "a claim, not verified: diff checks no signature; verify each bundle with its keys";
+
+/// The warning on a signature NEW holds as OLD does while the payloads differ.
+fn reused_text(r: &Reused, quote: fn(&str) -> String) -> String {
+    format!(
+        "NEW's signature at {} is OLD's at {} byte for byte, yet the payloads differ: a signature is good for \
+         one payload at most, so it does not sign at least one of the two bundles",
+        quote(&r.new),
+        quote(&r.old)
+    )
 }
 
 /// The generated_at line, each bundle's value shown by `quote` (escaped text for the
@@ -742,6 +808,8 @@ struct Signers<'d> {
     changed: Option<bool>,
     new: &'d [String],
     old: &'d [String],
+    /// NEW's signatures that are OLD's byte for byte, the payloads differing.
+    reused: &'d [Reused],
 }
 
 fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()> {
@@ -755,7 +823,7 @@ fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<(
         old,
         signature_changes: &d.signature_changes.listed,
         signature_changes_not_listed: d.signature_changes.not_listed(),
-        signers: Signers { changed: d.signers_changed(), new: &d.new_signers, old: &d.old_signers },
+        signers: Signers { changed: d.signers_changed(), new: &d.new_signers, old: &d.old_signers, reused: &d.reused },
     };
     let mut escaped = crate::text::JsonHiddenEscaper::new(&mut *out);
     let mut ser = serde_json::Serializer::with_formatter(&mut escaped, Layout::default());
@@ -894,15 +962,18 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
     };
     write!(
         out,
-        "\n## Signers (as the bundles name them, not verified)\n\n- OLD: {}\n- NEW: {}\n- {}\n",
+        "\n## Signers named ({UNVERIFIED})\n\n- OLD: {}\n- NEW: {}\n- {}\n",
         list(&d.old_signers),
         list(&d.new_signers),
         match d.signers_changed() {
-            Some(true) => "**Signer changed.**",
-            Some(false) => "Unchanged.",
+            Some(true) => "**Other signer named.**",
+            Some(false) => "Same signer named.",
             None => "**Cannot be compared:** a signature names no signer.",
         }
     )?;
+    for r in &d.reused {
+        writeln!(out, "- **Warning:** {}.", reused_text(r, crate::report::markdown::code))?;
+    }
     write!(out, "\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**"))
 }
 

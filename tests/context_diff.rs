@@ -67,8 +67,7 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
                 ids.collect::<Vec<_>>().join(", ")
             };
             let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
-            let want =
-                format!("Signer changed (as the bundles name it, not verified): {} -> {}", side("old"), side("new"));
+            let want = format!("Other signer named ({UNVERIFIED}): {} -> {}", side("old"), side("new"));
             assert!(human.stdout.lines().any(|l| l == want), "{}\nwant {want}", human.stdout);
         }
         // generated_at as the bundle has it, of any type: a number was "(absent)".
@@ -83,6 +82,54 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
         let sig = d["signature_changes"].as_array().unwrap();
         assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
     }
+}
+
+/// What the signer lines say of the names they list (an OpenPGP issuer subpacket, a KMS
+/// key_id: what the bundle claims).
+const UNVERIFIED: &str = "a claim, not verified: diff checks no signature; verify each bundle with its keys";
+
+/// A signature NEW carries byte for byte from OLD over a changed payload: NEW of
+/// `pgp-tampered-rehashed.json` is OLD `pgp-ed25519.json` with final_accuracy changed and
+/// the hash recomputed, its signature kept (fixtures/signatures/CASES.md; gpgv and
+/// `aeb-verify --cert ed25519.asc` say BAD, sig.pgp.bad). diff said "Signer unchanged",
+/// the issuer both signatures name, and nothing else: one signature is good for one payload
+/// at most, so it now warns, and says in every form that the names it lists are claims.
+#[test]
+fn a_signature_kept_over_a_changed_payload_is_said_to_sign_one_at_most() {
+    let (old, new) =
+        ("fixtures/signatures/bundles/pgp-ed25519.json", "fixtures/signatures/bundles/pgp-tampered-rehashed.json");
+    let (code, d) = diff_json(old, new);
+    assert_eq!(code, 1);
+    assert_eq!(d["signers"]["changed"], false, "the same issuer is named");
+    assert_eq!(d["signers"]["reused"], serde_json::json!([{"new": "/signatures/pgp", "old": "/signatures/pgp"}]));
+    let human = run(&["diff", &path(old), &path(new)]);
+    let fpr = "pgp 50B549DAADF1FD82404BE90EF350072273B9B9D0";
+    assert!(human.stdout.contains(&format!("\nSame signer named ({UNVERIFIED}): {fpr}\n")), "{}", human.stdout);
+    let warning = "warning: NEW's signature at /signatures/pgp is OLD's at /signatures/pgp byte for byte, yet the \
+                   payloads differ: a signature is good for one payload at most, so it does not sign at least one \
+                   of the two bundles\n";
+    assert!(human.stdout.contains(warning), "{}", human.stdout);
+    let md = run(&["diff", "--format", "markdown", &path(old), &path(new)]).stdout;
+    assert!(md.contains(&format!("## Signers named ({UNVERIFIED})")), "{md}");
+    assert!(md.contains("- **Warning:** NEW's signature at `/signatures/pgp` is OLD's at `/signatures/pgp`"), "{md}");
+    // The warning holds: NEW's signature does not verify NEW with the signer's key.
+    let v = run(&[
+        "--format",
+        "json",
+        "--now",
+        "2026-11-25T00:00:00Z",
+        "--cert",
+        &path("fixtures/signatures/certs/ed25519.asc"),
+        &path(new),
+    ]);
+    assert_eq!(v.code, 1);
+    assert!(v.stdout.contains("\"sig.pgp.bad\""), "{}", v.stdout);
+    // Identical payloads, or signatures made anew: nothing reused.
+    for (o, n) in [(old, old), ("fixtures/context/diff/q3.json", "fixtures/context/diff/q4.json")] {
+        assert_eq!(diff_json(o, n).1["signers"]["reused"], serde_json::json!([]), "{o} {n}");
+    }
+    let (code, d) = diff_json(old, "fixtures/signatures/bundles/pgp-tampered.json");
+    assert_eq!((code, &d["signers"]["reused"][0]["new"]), (1, &Value::from("/signatures/pgp")));
 }
 
 #[test]
