@@ -702,7 +702,9 @@ fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl W
         Kind::Removed => "removed",
         Kind::Changed => "changed",
     };
-    write!(out, "  {kind} {}: ", esc(&c.pointer))?;
+    // A pointer is a JSON string literal when a name in it is not plain (spec 7): a name
+    // `total_cost_usd: 500 -> 50 (-90%)` added read as a change of total_cost_usd.
+    write!(out, "  {kind} {}: ", crate::text::shown_pointer(&c.pointer))?;
     match c.change {
         Kind::Added => out.write_all(shown(c.new).as_bytes())?,
         Kind::Removed => out.write_all(shown(c.old).as_bytes())?,
@@ -715,7 +717,7 @@ fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl W
         write!(out, " ({at})")?;
     }
     if let Some((removed, at)) = lookalike {
-        write!(out, " (looks like the removed {}: {at})", esc(removed))?;
+        write!(out, " (looks like the removed {}: {at})", crate::text::shown_pointer(removed))?;
     }
     writeln!(out)
 }

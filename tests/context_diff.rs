@@ -132,6 +132,29 @@ fn a_signature_kept_over_a_changed_payload_is_said_to_sign_one_at_most() {
     assert_eq!((code, &d["signers"]["reused"][0]["new"]), (1, &Value::from("/signatures/pgp")));
 }
 
+/// A member name that holds `: ` continued the human line of its change: NEW adding a
+/// member named `total_cost_usd: 500 -> 50 (-90%)` beside `total_cost_usd` (500 in both)
+/// printed `added   /cost/total_cost_usd: 500 -> 50 (-90%): null`, a change of
+/// total_cost_usd that neither bundle holds. Spec 7: a pointer shown in a sentence is a
+/// JSON string literal when a name in it is not plain; the data fields keep it exact.
+#[test]
+fn a_member_name_cannot_continue_the_line_of_its_change() {
+    let dir = std::env::temp_dir().join(format!("aeb-diff-name-continues-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    let head = r#"{"version":"1.0","generated_at":"2026-01-01T00:00:00Z","cost":{"total_cost_usd":500"#;
+    std::fs::write(&old, format!("{head}}}}}")).unwrap();
+    std::fs::write(&new, format!(r#"{head},"total_cost_usd: 500 -> 50 (-90%)":null,"ok_name":1}}}}"#)).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let human = run(&["diff", old, new]);
+    assert_eq!(human.code, 1);
+    let lines: Vec<&str> = human.stdout.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(lines, ["  added   /cost/ok_name: 1", r#"  added   "/cost/total_cost_usd: 500 -> 50 (-90%)": null"#]);
+    let (_, d) = diff_json(old, new);
+    assert_eq!(d["changes"][1]["pointer"], "/cost/total_cost_usd: 500 -> 50 (-90%)");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn human_report_says_newer_and_escapes_control_characters() {
     let r = run(&["diff", &path("fixtures/context/diff/q3.json"), &path("fixtures/context/diff/q4.json")]);
