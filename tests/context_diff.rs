@@ -3,7 +3,7 @@
 //! found them; the exit code; generated_at order; signers; escaping; unreadable input.
 
 mod common;
-use common::run;
+use common::{peak_kib, run};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -426,27 +426,6 @@ fn file_names_that_are_not_utf8_stay_two_names() {
     assert!(stderr.contains("aeb-verify: b\\x{fe}.json cannot be read strictly"), "{stderr}");
     assert!(stderr.contains("b\\x{fe}.json:1:8: error[read.duplicate-name] at /a:"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Peak memory of one run of the binary, in KiB: the largest high-water mark (VmHWM) read
-/// from /proc while it runs (as tests/sig-kms-junk-array.rs measures it).
-fn peak_kib(args: &[&str]) -> u64 {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run");
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    while child.try_wait().expect("wait").is_none() {
-        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
-            s.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
-        });
-        peak = peak.max(hwm.unwrap_or(0));
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    peak
 }
 
 /// Two bundles of an array of 375,000 one-member objects (`{"":0}` against `{"":1}`, 2.6
