@@ -647,7 +647,10 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
             Err(EXIT_REJECTED) => {
                 return fail(
                     env,
-                    &format!("{} cannot be read strictly; nothing to compare", crate::text::path_name(file)),
+                    &format!(
+                        "{} cannot be read strictly; nothing to compare",
+                        shown_name(&crate::text::path_name(file))
+                    ),
                 )
             }
             Err(code) => return code,
@@ -673,8 +676,10 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
 /// too). One that cannot be read yields exit 1 (an I/O error: 2); `diff` turns the 1
 /// into 2.
 fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
+    // Quoted when it holds `: ` (spec 7), as verify's notices name a file: `cannot read
+    // x.json: ok: ...` and `b.json: ok; 0 errors:1:8: error[...]` read as other sentences.
     let shown = crate::text::path_name(file);
-    let name = escape_control(&shown);
+    let name = shown_name(&shown);
     let loaded = if file.as_os_str() == "-" {
         bundles::load_stdin(env.stdin, read.max_bytes)
     } else {
