@@ -545,14 +545,17 @@ fn signature_text<'t>(trees: &'t Trees, pointer: &str) -> Option<&'t str> {
 fn reused(old: &Trees, old_entries: &[String], new: &Trees, new_entries: &[String]) -> Vec<Reused> {
     let old_texts: Vec<(&str, &String)> =
         old_entries.iter().filter_map(|p| Some((signature_text(old, p)?, p))).collect();
-    new_entries
+    let mut reused: Vec<Reused> = new_entries
         .iter()
         .filter_map(|p| {
             let text = signature_text(new, p)?;
             let (_, at) = old_texts.iter().find(|(t, _)| *t == text)?;
             Some(Reused { new: p.clone(), old: (*at).clone() })
         })
-        .collect()
+        .collect();
+    // An armor of several signature packets is one entry, and one row per packet.
+    reused.dedup();
+    reused
 }
 
 /// Text from a bundle or a file name, safe to print (see `text::escape_control`).
