@@ -130,6 +130,15 @@ fn a_signature_kept_over_a_changed_payload_is_said_to_sign_one_at_most() {
     }
     let (code, d) = diff_json(old, "fixtures/signatures/bundles/pgp-tampered.json");
     assert_eq!((code, &d["signers"]["reused"][0]["new"]), (1, &Value::from("/signatures/pgp")));
+    // One entry whose armor holds the signature twice (two rows) is reused once.
+    let twice = path("fixtures/signatures/armor-blocks/good-twice.json");
+    let changed = std::env::temp_dir().join(format!("aeb-diff-reused-twice-{}.json", std::process::id()));
+    let text = std::fs::read_to_string(&twice).unwrap();
+    std::fs::write(&changed, text.replacen("\"final_accuracy\": 0.94", "\"final_accuracy\": 0.99", 1)).unwrap();
+    let (code, d) = diff_json(&twice, changed.to_str().unwrap());
+    assert_eq!(code, 1);
+    assert_eq!(d["signers"]["reused"], serde_json::json!([{"new": "/signatures/pgp", "old": "/signatures/pgp"}]));
+    let _ = std::fs::remove_file(&changed);
 }
 
 /// A member name that holds `: ` continued the human line of its change: NEW adding a
