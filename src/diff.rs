@@ -517,22 +517,27 @@ fn signers(doc: &Document) -> (Vec<String>, bool, Vec<String>) {
     (ids, unnamed, entries)
 }
 
-/// The signature text of the entry at `pointer` (an armored OpenPGP signature or a KMS
-/// signature's base64): the entry itself when it is a string (`"pgp": "-----BEGIN..."`),
-/// else its `signature` member.
-fn signature_text<'t>(trees: &'t Trees, pointer: &str) -> Option<&'t str> {
-    let mut tokens = pointer.strip_prefix('/')?.split('/').map(|t| t.replace("~1", "/").replace("~0", "~"));
-    let mut node = trees.named(&tokens.next()?)?;
+/// The signature text of the entry at `pointer` below `signatures` (an armored OpenPGP
+/// signature or a KMS signature's base64): the entry itself when it is a string (`"pgp":
+/// "-----BEGIN..."`), else its `signature` member. Members are found by binary search
+/// (a node object is sorted): `signatures` may hold a million other members.
+fn signature_text<'t>(signatures: &'t Node, pointer: &str) -> Option<&'t str> {
+    let member = |members: &'t [(Cow<str>, Node)], name: &str| {
+        let i = members.binary_search_by(|(n, _)| n.as_ref().cmp(name)).ok()?;
+        members.get(i).map(|(_, v)| v)
+    };
+    let mut node = signatures;
+    let tokens = pointer.strip_prefix("/signatures/")?.split('/').map(|t| t.replace("~1", "/").replace("~0", "~"));
     for token in tokens {
         node = match node {
-            Node::Object(members) => &members.iter().find(|(name, _)| *name == token)?.1,
+            Node::Object(members) => member(members, &token)?,
             Node::Array(items) => items.get(token.parse::<usize>().ok()?)?,
             _ => return None,
         };
     }
     match node {
         Node::String(text) => Some(text),
-        Node::Object(members) => members.iter().find(|(name, _)| name == "signature")?.1.as_str(),
+        Node::Object(members) => member(members, "signature")?.as_str(),
         _ => None,
     }
 }
@@ -542,14 +547,19 @@ fn signature_text<'t>(trees: &'t Trees, pointer: &str) -> Option<&'t str> {
 /// most (under one key, barring a broken hash), so one copied from OLD into a NEW whose
 /// payload changed does not sign at least one of the two: `pgp-tampered-rehashed.json`
 /// against the bundle it was made from was "Signer unchanged", the same issuer named.
+/// OLD's texts are hashed once: each text is read once however many entries there are.
 fn reused(old: &Trees, old_entries: &[String], new: &Trees, new_entries: &[String]) -> Vec<Reused> {
-    let old_texts: Vec<(&str, &String)> =
-        old_entries.iter().filter_map(|p| Some((signature_text(old, p)?, p))).collect();
+    let (Some(old_sigs), Some(new_sigs)) = (old.named(SIGNATURES), new.named(SIGNATURES)) else { return Vec::new() };
+    let mut old_texts = std::collections::HashMap::new();
+    for p in old_entries {
+        if let Some(text) = signature_text(old_sigs, p) {
+            old_texts.entry(text).or_insert(p);
+        }
+    }
     let mut reused: Vec<Reused> = new_entries
         .iter()
         .filter_map(|p| {
-            let text = signature_text(new, p)?;
-            let (_, at) = old_texts.iter().find(|(t, _)| *t == text)?;
+            let at = old_texts.get(signature_text(new_sigs, p)?)?;
             Some(Reused { new: p.clone(), old: (*at).clone() })
         })
         .collect();
