@@ -244,13 +244,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     // be written stops the run before it costs anything. None may be a file the run
     // reads (creating it would truncate it), nor two of them one file.
     let reads_stdin = found.inputs.contains(&bundles::Input::Stdin);
-    if let Err(clash) = outputs::check_streams(|| files_read(args, &found), reads_stdin) {
-        if clash.stderr {
-            // Standard error is the file the run reads: said on standard output.
-            let _ = writeln!(env.stdout, "aeb-verify: {}", escape_control(&clash.message));
-            return EXIT_CANNOT_RUN;
-        }
-        return fail(env, &clash.message);
+    if let Err(code) = refuse_streams(outputs::check_streams(|| files_read(args, &found), reads_stdin), env) {
+        return code;
     }
     let specs: Vec<String> = args.outputs.iter().map(output_spec).collect();
     let named: Vec<(&str, &Path)> =
@@ -590,6 +585,32 @@ fn load_context(args: &crate::cli::ContextArgs, max: u64) -> Result<crate::conte
     Ok(inputs)
 }
 
+/// Standard output or standard error written to a file the run reads (`check_streams`)
+/// stops it with exit 2, said on the other stream.
+fn refuse_streams(checked: Result<(), outputs::StreamClash>, env: &mut Env) -> Result<(), u8> {
+    match checked {
+        Ok(()) => Ok(()),
+        Err(clash) if clash.stderr => {
+            // Standard error is the file the run reads: said on standard output.
+            let _ = writeln!(env.stdout, "aeb-verify: {}", escape_control(&clash.message));
+            Err(EXIT_CANNOT_RUN)
+        }
+        Err(clash) => Err(fail(env, &clash.message)),
+    }
+}
+
+/// `canonicalize`, `digest` and `diff` read bundles as `verify` does, and refuse as it
+/// does a standard stream that is one of them (spec 7), before anything is read:
+/// `digest b.json >> b.json` appended the hash to the bundle and exited 0.
+fn refuse_streams_onto(files: &[&Path], env: &mut Env) -> Result<(), u8> {
+    let stdin = Path::new("-");
+    let reads = || {
+        let named = files.iter().filter(|f| **f != stdin);
+        named.map(|f| outputs::ReadFile { what: "bundle", path: (*f).into(), walk_id: None }).collect()
+    };
+    refuse_streams(outputs::check_streams(reads, files.contains(&stdin)), env)
+}
+
 /// `canonicalize` and `digest`: read strictly, then hand the document to `emit`.
 /// A bundle that cannot be read is reported on stderr, one line per finding.
 fn payload_command(
@@ -598,6 +619,9 @@ fn payload_command(
     env: &mut Env,
     emit: impl Fn(&read::Document, &mut dyn Write) -> Result<(), String>,
 ) -> u8 {
+    if let Err(code) = refuse_streams_onto(&[file], env) {
+        return code;
+    }
     let doc = match read_strict(file, read, env) {
         Ok(d) => d,
         Err(code) => return code,
@@ -613,6 +637,9 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
     if old.as_os_str() == "-" && new.as_os_str() == "-" {
         return fail(env, "standard input can be read only once: give OLD or NEW as a file");
     }
+    if let Err(code) = refuse_streams_onto(&[old, new], env) {
+        return code;
+    }
     let mut docs = Vec::with_capacity(2);
     for file in [old, new] {
         match read_strict(file, read, env) {
@@ -620,14 +647,18 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
             Err(EXIT_REJECTED) => {
                 return fail(
                     env,
-                    &format!("{} cannot be read strictly; nothing to compare", crate::text::path_name(file)),
+                    &format!(
+                        "{} cannot be read strictly; nothing to compare",
+                        shown_name(&crate::text::path_name(file))
+                    ),
                 )
             }
             Err(code) => return code,
         }
     }
     let (Some(new_doc), Some(old_doc)) = (docs.pop(), docs.pop()) else { return EXIT_CANNOT_RUN };
-    let d = crate::diff::diff(&old_doc, &new_doc);
+    let (old_trees, new_trees) = (crate::diff::Trees::new(&old_doc), crate::diff::Trees::new(&new_doc));
+    let d = crate::diff::diff(&old_trees, &new_trees);
     // Named as every report names a file (`text::path_name`): `display()` made every
     // name with bytes that are not UTF-8 one name, `a\u{fffd}.json`, two files alike.
     let (old_name, new_name) = (crate::text::path_name(old), crate::text::path_name(new));
@@ -645,8 +676,10 @@ fn diff_command(old: &Path, new: &Path, format: crate::cli::DiffFormat, read: Re
 /// too). One that cannot be read yields exit 1 (an I/O error: 2); `diff` turns the 1
 /// into 2.
 fn read_strict(file: &Path, read: ReadArgs, env: &mut Env) -> Result<read::Document, u8> {
+    // Quoted when it holds `: ` (spec 7), as verify's notices name a file: `cannot read
+    // x.json: ok: ...` and `b.json: ok; 0 errors:1:8: error[...]` read as other sentences.
     let shown = crate::text::path_name(file);
-    let name = escape_control(&shown);
+    let name = shown_name(&shown);
     let loaded = if file.as_os_str() == "-" {
         bundles::load_stdin(env.stdin, read.max_bytes)
     } else {

@@ -7,17 +7,186 @@
 //! [`MAX_LISTED`] changes of each section and counts the rest, and the report is
 //! written as it is made. Two bundles of a million changes each once took 500 times
 //! their size (a pointer string and two cloned values per change, then one JSON tree
-//! and two strings of the whole report).
+//! and two strings of the whole report). The trees are [`Node`]s, not serde_json's
+//! values: an object there is a B-tree whose first node holds room for eleven members
+//! (about 630 bytes), so two bundles of an array of 375,000 `{"":0}` (2.6 MB each)
+//! peaked at 512 MB, 17 times a plain bundle's run; a [`Node`] object is a vector of its
+//! members, its strings borrowed from the canonical text.
 
 use crate::cli::DiffFormat;
 use crate::read::{Document, SIGNATURES};
-use serde::Serialize;
-use serde_json::Value;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use time::OffsetDateTime;
 
 /// The report's version: bump on an incompatible change of the JSON form.
 pub const DIFF_VERSION: u32 = 2;
+
+/// A JSON value as diff compares and shows it, read from a member's canonical text:
+/// strings borrowed from it where they hold no escape, an object's members in name
+/// order (as serde_json's map lists them, so the reports are as they were). 32 bytes
+/// a node and 56 a member, where serde_json gave a one-member object 630.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+impl Node<'_> {
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Node::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Node::Null => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Number(n) => n.serialize(s),
+            Node::String(v) => s.serialize_str(v),
+            Node::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Node::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(name.as_ref(), value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// A string borrowed from the text when it holds no escape.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Node<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Node<'de>, E> {
+                Ok(Node::Null)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node<'de>, E> {
+                Ok(Node::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node<'de>, E> {
+                Ok(Node::Number(v.into()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node<'de>, E> {
+                Ok(Node::Number(v.into()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node<'de>, E> {
+                serde_json::Number::from_f64(v).map(Node::Number).ok_or_else(|| E::custom("a number beyond the range"))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Node<'de>, E> {
+                Ok(Node::String(Cow::Owned(v)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                // No room kept for more: a vector grows to four items at once, and by
+                // doubling after that.
+                items.shrink_to_fit();
+                Ok(Node::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+                let mut members: Vec<(Cow<'de, str>, Node<'de>)> = Vec::new();
+                while let Some(Text(name)) = map.next_key()? {
+                    members.push((name, map.next_value()?));
+                }
+                // The canonical text orders names by UTF-16 code units; the walk and the
+                // reports by code points (serde_json's map order). Names are unique.
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                members.shrink_to_fit();
+                Ok(Node::Object(members))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Each top-level member's value of a document as a [`Node`] tree, in the document's
+/// member order (None for a value that cannot be parsed, which the reader makes
+/// impossible). What [`diff`] compares; it borrows the document's canonical text.
+pub struct Trees<'a> {
+    doc: &'a Document,
+    members: Vec<Option<Node<'a>>>,
+}
+
+impl<'a> Trees<'a> {
+    pub fn new(doc: &'a Document) -> Trees<'a> {
+        let members = (0..doc.members().len())
+            .map(|i| doc.member_text(i).and_then(|text| serde_json::from_slice(text).ok()))
+            .collect();
+        Trees { doc, members }
+    }
+
+    fn member(&self, i: usize) -> Option<&Node<'a>> {
+        self.members.get(i)?.as_ref()
+    }
+
+    fn named(&self, name: &str) -> Option<&Node<'a>> {
+        self.member(self.doc.members().iter().position(|m| m.name == name)?)
+    }
+}
 
 /// Changes listed per section (payload, signatures section); the others are counted
 /// (`changes_not_listed`). Far more than two bundles of one dataset differ by, few
@@ -42,9 +211,9 @@ pub enum Kind {
 pub struct Change<'a> {
     pub change: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<&'a Value>,
+    pub new: Option<&'a Node<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<&'a Value>,
+    pub old: Option<&'a Node<'a>>,
     pub pointer: String,
     /// (new - old) / |old|, for two numbers with old not zero.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,7 +231,14 @@ pub struct Changes<'a> {
 }
 
 impl<'a> Changes<'a> {
-    fn push(&mut self, pointer: &str, change: Kind, old: Option<&'a Value>, new: Option<&'a Value>, rel: Option<f64>) {
+    fn push(
+        &mut self,
+        pointer: &str,
+        change: Kind,
+        old: Option<&'a Node<'a>>,
+        new: Option<&'a Node<'a>>,
+        rel: Option<f64>,
+    ) {
         self.total += 1;
         if self.listed.len() < MAX_LISTED && self.pointer_bytes < MAX_LISTED_POINTER_BYTES {
             self.pointer_bytes += pointer.len();
@@ -87,10 +263,13 @@ pub struct Diff<'a> {
     pub new_signers: Vec<String>,
     /// Whether a signature of either bundle names no signer (see [`signers`]).
     pub unnamed_signer: bool,
+    /// Signatures NEW holds byte for byte as OLD does while the payloads differ (NEW's
+    /// pointer, OLD's): one signature is good for one payload at most.
+    pub reused: Vec<Reused>,
     /// Each bundle's `generated_at`, whatever its type (a number is shown as itself, not
     /// as absent).
-    pub old_generated_at: Option<&'a Value>,
-    pub new_generated_at: Option<&'a Value>,
+    pub old_generated_at: Option<&'a Node<'a>>,
+    pub new_generated_at: Option<&'a Node<'a>>,
     /// Some(true) when NEW's generated_at is after OLD's; None when one cannot be read.
     pub new_is_newer: Option<bool>,
 }
@@ -99,9 +278,9 @@ impl Diff<'_> {
     /// The generated_at texts of OLD and NEW as `quote` shows a string, a value of
     /// another type as its JSON text (quoted the same way) marked as such.
     fn generated_at_shown(&self, quote: fn(&str) -> String) -> (String, String) {
-        let one = |v: Option<&Value>| match v {
+        let one = |v: Option<&Node>| match v {
             None => "(absent)".to_owned(),
-            Some(Value::String(s)) => quote(s),
+            Some(Node::String(s)) => quote(s),
             Some(v) => format!("{} (not a string)", quote(&short_json(v))),
         };
         (one(self.old_generated_at), one(self.new_generated_at))
@@ -118,7 +297,15 @@ impl Diff<'_> {
     }
 }
 
-pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
+/// The changes from `old` to `new`, each read as its [`Trees`].
+/// A signature NEW carries as OLD does, byte for byte, over another payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reused {
+    pub new: String,
+    pub old: String,
+}
+
+pub fn diff<'a>(old: &'a Trees<'a>, new: &'a Trees<'a>) -> Diff<'a> {
     let mut changes = Changes::default();
     let mut signature_changes = Changes::default();
     let mut pointer = String::new();
@@ -127,30 +314,33 @@ pub fn diff<'a>(old: &'a Document, new: &'a Document) -> Diff<'a> {
     let names = |d: &'a Document| -> Vec<(&'a str, usize)> {
         d.members().iter().enumerate().map(|(i, m)| (m.name.as_str(), i)).collect()
     };
-    for (name, o, n) in union(names(old), names(new)) {
+    for (name, o, n) in union(names(old.doc), names(new.doc)) {
         let out = if name == SIGNATURES { &mut signature_changes } else { &mut changes };
         pointer.clear();
         pointer.push('/');
         crate::finding::push_token(&mut pointer, name);
-        let o = o.and_then(|i| old.member_value(i));
-        let n = n.and_then(|i| new.member_value(i));
+        let o = o.and_then(|i| old.member(i));
+        let n = n.and_then(|i| new.member(i));
         walk(&mut pointer, o, n, out);
     }
-    let old_generated_at = generated_at(old);
-    let new_generated_at = generated_at(new);
+    let old_generated_at = old.named("generated_at");
+    let new_generated_at = new.named("generated_at");
     let new_is_newer = match (parse_time(old_generated_at), parse_time(new_generated_at)) {
         (Some(o), Some(n)) => Some(n > o),
         _ => None,
     };
-    let (old_signers, old_unnamed) = signers(old);
-    let (new_signers, new_unnamed) = signers(new);
+    let (old_signers, old_unnamed, old_entries) = signers(old.doc);
+    let (new_signers, new_unnamed, new_entries) = signers(new.doc);
+    let identical_payloads = same_bytes(old.doc.payload_pieces(), new.doc.payload_pieces());
+    let reused = if identical_payloads { Vec::new() } else { reused(old, &old_entries, new, &new_entries) };
     Diff {
-        identical_payloads: same_bytes(old.payload_pieces(), new.payload_pieces()),
+        identical_payloads,
         changes,
         signature_changes,
         old_signers,
         new_signers,
         unnamed_signer: old_unnamed || new_unnamed,
+        reused,
         old_generated_at,
         new_generated_at,
         new_is_newer,
@@ -218,14 +408,14 @@ fn union<'a, T: Copy>(mut o: Vec<(&'a str, T)>, mut n: Vec<(&'a str, T)>) -> Vec
 
 /// Compares `old` and `new` at `pointer`, which it extends for each member or element
 /// and gives back as it found it.
-fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>, out: &mut Changes<'a>) {
+fn walk<'a>(pointer: &mut String, old: Option<&'a Node<'a>>, new: Option<&'a Node<'a>>, out: &mut Changes<'a>) {
     match (old, new) {
         (None, None) => {}
         (Some(o), None) => out.push(pointer, Kind::Removed, Some(o), None, None),
         (None, Some(n)) => out.push(pointer, Kind::Added, None, Some(n), None),
-        (Some(Value::Object(o)), Some(Value::Object(n))) => {
+        (Some(Node::Object(o)), Some(Node::Object(n))) => {
             let len = pointer.len();
-            let members = |m: &'a serde_json::Map<String, Value>| m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            let members = |m: &'a [(Cow<'a, str>, Node<'a>)]| m.iter().map(|(k, v)| (k.as_ref(), v)).collect();
             for (name, ov, nv) in union(members(o), members(n)) {
                 pointer.push('/');
                 crate::finding::push_token(pointer, name);
@@ -233,7 +423,7 @@ fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>
                 pointer.truncate(len);
             }
         }
-        (Some(Value::Array(o)), Some(Value::Array(n))) => {
+        (Some(Node::Array(o)), Some(Node::Array(n))) => {
             let len = pointer.len();
             for i in 0..o.len().max(n.len()) {
                 use std::fmt::Write as _;
@@ -263,19 +453,15 @@ fn walk<'a>(pointer: &mut String, old: Option<&'a Value>, new: Option<&'a Value>
 }
 
 /// Equal as the payload sees it: numbers by value (1.0 and 1 are one RFC 8785 number).
-fn same(a: &Value, b: &Value) -> bool {
+fn same(a: &Node, b: &Node) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Node::Number(x), Node::Number(y)) => x.as_f64() == y.as_f64(),
         _ => a == b,
     }
 }
 
-fn generated_at(doc: &Document) -> Option<&Value> {
-    doc.member_ref("generated_at")
-}
-
 /// A time as it orders (`clock::rfc3339_order`: within a leap second too).
-fn parse_time(v: Option<&Value>) -> Option<(OffsetDateTime, u32)> {
+fn parse_time(v: Option<&Node>) -> Option<(OffsetDateTime, u32)> {
     crate::clock::rfc3339_order(v?.as_str()?)
 }
 
@@ -287,17 +473,20 @@ fn parse_time(v: Option<&Value>) -> Option<(OffsetDateTime, u32)> {
 /// records no signer: its `key_id` is all there is. Signatures not examined (past
 /// `--max-signatures`, `sig.too-many`) or entries that cannot be read (`sig.form`) name
 /// no signer either: a key added as the 33rd signature was "Signer unchanged".
-fn signers(doc: &Document) -> (Vec<String>, bool) {
+/// The pointers of the signature entries examined come third.
+fn signers(doc: &Document) -> (Vec<String>, bool, Vec<String>) {
     let opts = crate::options::Options::new(OffsetDateTime::UNIX_EPOCH);
     let mut scratch = crate::finding::Outcome::default();
     let mut unnamed = false;
-    let mut ids: Vec<String> = crate::signatures::check(doc, &opts, &mut scratch)
+    let rows = crate::signatures::check(doc, &opts, &mut scratch);
+    let entries = rows.iter().map(|row| row.pointer.clone()).collect();
+    let mut ids: Vec<String> = rows
         .into_iter()
         .map(|row| {
             // A key_id is the bundle's text, quoted as a JSON string so that no key_id
             // reads as two signers (`k1, kms k2` was `kms k1, kms k2` in the list); an
             // OpenPGP issuer is hex the signature's packet gives.
-            let quoted = |id: &str| Value::String(id.to_owned()).to_string();
+            let quoted = |id: &str| serde_json::Value::String(id.to_owned()).to_string();
             let named = if row.kind == "kms" { row.claimed_key_id.as_deref().map(quoted) } else { row.issuer.clone() };
             match named {
                 Some(who) => format!("{} {who}", row.kind),
@@ -325,7 +514,58 @@ fn signers(doc: &Document) -> (Vec<String>, bool) {
     }
     ids.sort();
     ids.dedup();
-    (ids, unnamed)
+    (ids, unnamed, entries)
+}
+
+/// The signature text of the entry at `pointer` below `signatures` (an armored OpenPGP
+/// signature or a KMS signature's base64): the entry itself when it is a string (`"pgp":
+/// "-----BEGIN..."`), else its `signature` member. Members are found by binary search
+/// (a node object is sorted): `signatures` may hold a million other members.
+fn signature_text<'t>(signatures: &'t Node, pointer: &str) -> Option<&'t str> {
+    let member = |members: &'t [(Cow<str>, Node)], name: &str| {
+        let i = members.binary_search_by(|(n, _)| n.as_ref().cmp(name)).ok()?;
+        members.get(i).map(|(_, v)| v)
+    };
+    let mut node = signatures;
+    let tokens = pointer.strip_prefix("/signatures/")?.split('/').map(|t| t.replace("~1", "/").replace("~0", "~"));
+    for token in tokens {
+        node = match node {
+            Node::Object(members) => member(members, &token)?,
+            Node::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    match node {
+        Node::String(text) => Some(text),
+        Node::Object(members) => member(members, "signature")?.as_str(),
+        _ => None,
+    }
+}
+
+/// The signatures of NEW (by pointer) that OLD holds too, byte for byte, with OLD's
+/// pointer; asked only when the payloads differ. A signature is good for one payload at
+/// most (under one key, barring a broken hash), so one copied from OLD into a NEW whose
+/// payload changed does not sign at least one of the two: `pgp-tampered-rehashed.json`
+/// against the bundle it was made from was "Signer unchanged", the same issuer named.
+/// OLD's texts are hashed once: each text is read once however many entries there are.
+fn reused(old: &Trees, old_entries: &[String], new: &Trees, new_entries: &[String]) -> Vec<Reused> {
+    let (Some(old_sigs), Some(new_sigs)) = (old.named(SIGNATURES), new.named(SIGNATURES)) else { return Vec::new() };
+    let mut old_texts = std::collections::HashMap::new();
+    for p in old_entries {
+        if let Some(text) = signature_text(old_sigs, p) {
+            old_texts.entry(text).or_insert(p);
+        }
+    }
+    let mut reused: Vec<Reused> = new_entries
+        .iter()
+        .filter_map(|p| {
+            let at = old_texts.get(signature_text(new_sigs, p)?)?;
+            Some(Reused { new: p.clone(), old: (*at).clone() })
+        })
+        .collect();
+    // An armor of several signature packets is one entry, and one row per packet.
+    reused.dedup();
+    reused
 }
 
 /// Text from a bundle or a file name, safe to print (see `text::escape_control`).
@@ -338,7 +578,7 @@ const SHOWN_CHARS: usize = 120;
 
 /// A value's JSON text shortened to [`SHOWN_CHARS`] characters. Only the start of the
 /// text is made: a listed value may be a whole added subtree.
-fn short_json(v: &Value) -> String {
+fn short_json(v: &Node) -> String {
     /// Takes bytes up to `room`, then refuses, which stops the serializer.
     struct Prefix {
         bytes: Vec<u8>,
@@ -370,7 +610,7 @@ fn short_json(v: &Value) -> String {
 }
 
 /// A value on one line, shortened; strings in JSON quotes.
-fn shown(v: Option<&Value>) -> String {
+fn shown(v: Option<&Node>) -> String {
     match v {
         None => "(absent)".to_owned(),
         Some(v) => esc(&short_json(v)),
@@ -383,8 +623,8 @@ fn shown(v: Option<&Value>) -> String {
 /// and differ (`é` written as one character or as `e` and a combining accent, which RFC
 /// 8785 does not normalise; a Cyrillic `р` for a Latin `p`). Characters are counted from
 /// 1 in Unicode scalar values and named by code point, `(end)` past a string's end.
-fn first_difference(old: Option<&Value>, new: Option<&Value>) -> Option<String> {
-    let (Some(Value::String(a)), Some(Value::String(b))) = (old, new) else { return None };
+fn first_difference(old: Option<&Node>, new: Option<&Node>) -> Option<String> {
+    let (Some(Node::String(a)), Some(Node::String(b))) = (old, new) else { return None };
     let (index, x, y) = difference(a, b)?;
     let plain = |c: Option<char>| c.is_none_or(|c| (' '..='~').contains(&c));
     if plain(x) && plain(y) && shown(old) != shown(new) {
@@ -475,7 +715,9 @@ fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl W
         Kind::Removed => "removed",
         Kind::Changed => "changed",
     };
-    write!(out, "  {kind} {}: ", esc(&c.pointer))?;
+    // A pointer is a JSON string literal when a name in it is not plain (spec 7): a name
+    // `total_cost_usd: 500 -> 50 (-90%)` added read as a change of total_cost_usd.
+    write!(out, "  {kind} {}: ", crate::text::shown_pointer(&c.pointer))?;
     match c.change {
         Kind::Added => out.write_all(shown(c.new).as_bytes())?,
         Kind::Removed => out.write_all(shown(c.old).as_bytes())?,
@@ -488,7 +730,7 @@ fn human_line(c: &Change, lookalike: Option<&(String, String)>, out: &mut impl W
         write!(out, " ({at})")?;
     }
     if let Some((removed, at)) = lookalike {
-        write!(out, " (looks like the removed {}: {at})", esc(removed))?;
+        write!(out, " (looks like the removed {}: {at})", crate::text::shown_pointer(removed))?;
     }
     writeln!(out)
 }
@@ -506,15 +748,10 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
     }
     let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { esc(&v.join(", ")) };
     match d.signers_changed() {
-        Some(true) => write!(
-            out,
-            "\nSigner changed (as the bundles name it, not verified): {} -> {}\n",
-            list(&d.old_signers),
-            list(&d.new_signers)
-        )?,
-        Some(false) => {
-            write!(out, "\nSigner unchanged (as the bundles name it, not verified): {}\n", list(&d.old_signers))?
+        Some(true) => {
+            write!(out, "\nOther signer named ({UNVERIFIED}): {} -> {}\n", list(&d.old_signers), list(&d.new_signers))?
         }
+        Some(false) => write!(out, "\nSame signer named ({UNVERIFIED}): {}\n", list(&d.old_signers))?,
         None => write!(
             out,
             "\nSigner cannot be compared (a signature names no signer): {} -> {}\n",
@@ -522,9 +759,26 @@ fn human(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()>
             list(&d.new_signers)
         )?,
     }
+    for r in &d.reused {
+        writeln!(out, "warning: {}", reused_text(r, |p| esc(&crate::text::shown_pointer(p))))?;
+    }
     out.write_all(generated_note(d, esc, "warning:").as_bytes())?;
     writeln!(out)?;
     out.write_all(if d.identical_payloads { b"IDENTICAL payloads\n" } else { b"DIFFERENT payloads\n" })
+}
+
+/// What the signer lines say of the names they list: an OpenPGP issuer is a subpacket
+/// whoever made the signature wrote, a KMS `key_id` a label beside it.
+const UNVERIFIED: &str = "a claim, not verified: diff checks no signature; verify each bundle with its keys";
+
+/// The warning on a signature NEW holds as OLD does while the payloads differ.
+fn reused_text(r: &Reused, quote: fn(&str) -> String) -> String {
+    format!(
+        "NEW's signature at {} is OLD's at {} byte for byte, yet the payloads differ: a signature is good for \
+         one payload at most, so it does not sign at least one of the two bundles",
+        quote(&r.new),
+        quote(&r.old)
+    )
 }
 
 /// The generated_at line, each bundle's value shown by `quote` (escaped text for the
@@ -558,9 +812,9 @@ struct Machine<'d, 'a> {
 #[derive(Serialize)]
 struct GeneratedAt<'d> {
     /// The member as the bundle has it, of any type; null when absent.
-    new: Option<&'d Value>,
+    new: Option<&'d Node<'d>>,
     new_is_newer: Option<bool>,
-    old: Option<&'d Value>,
+    old: Option<&'d Node<'d>>,
 }
 
 #[derive(Serialize)]
@@ -569,6 +823,8 @@ struct Signers<'d> {
     changed: Option<bool>,
     new: &'d [String],
     old: &'d [String],
+    /// NEW's signatures that are OLD's byte for byte, the payloads differing.
+    reused: &'d [Reused],
 }
 
 fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<()> {
@@ -582,7 +838,7 @@ fn machine(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<(
         old,
         signature_changes: &d.signature_changes.listed,
         signature_changes_not_listed: d.signature_changes.not_listed(),
-        signers: Signers { changed: d.signers_changed(), new: &d.new_signers, old: &d.old_signers },
+        signers: Signers { changed: d.signers_changed(), new: &d.new_signers, old: &d.old_signers, reused: &d.reused },
     };
     let mut escaped = crate::text::JsonHiddenEscaper::new(&mut *out);
     let mut ser = serde_json::Serializer::with_formatter(&mut escaped, Layout::default());
@@ -721,22 +977,31 @@ fn markdown(d: &Diff, old: &str, new: &str, out: &mut impl Write) -> io::Result<
     };
     write!(
         out,
-        "\n## Signers (as the bundles name them, not verified)\n\n- OLD: {}\n- NEW: {}\n- {}\n",
+        "\n## Signers named ({UNVERIFIED})\n\n- OLD: {}\n- NEW: {}\n- {}\n",
         list(&d.old_signers),
         list(&d.new_signers),
         match d.signers_changed() {
-            Some(true) => "**Signer changed.**",
-            Some(false) => "Unchanged.",
+            Some(true) => "**Other signer named.**",
+            Some(false) => "Same signer named.",
             None => "**Cannot be compared:** a signature names no signer.",
         }
     )?;
+    for r in &d.reused {
+        writeln!(out, "- **Warning:** {}.", reused_text(r, crate::report::markdown::code))?;
+    }
     write!(out, "\n## generated_at\n\n{}", generated_note(d, crate::report::markdown::code, "**Warning:**"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// A value as diff reads it, from its JSON text; leaked, a test's few values.
+    fn node(v: &Value) -> &'static Node<'static> {
+        let text: &'static [u8] = Box::leak(serde_json::to_vec(v).unwrap().into_boxed_slice());
+        Box::leak(Box::new(serde_json::from_slice(text).unwrap()))
+    }
 
     #[test]
     fn escapes_controls() {
@@ -744,12 +1009,21 @@ mod tests {
     }
 
     fn changes(old: &Value, new: &Value) -> Changes<'static> {
-        // Leaked: a test's few values, so the changes can borrow them.
-        let (old, new): (&'static Value, &'static Value) =
-            (Box::leak(Box::new(old.clone())), Box::leak(Box::new(new.clone())));
         let mut out = Changes::default();
-        walk(&mut "/x".to_owned(), Some(old), Some(new), &mut out);
+        walk(&mut "/x".to_owned(), Some(node(old)), Some(node(new)), &mut out);
         out
+    }
+
+    /// A node is the value serde_json reads: written back, the same JSON, members in
+    /// name order; strings without escapes borrowed from the text.
+    #[test]
+    fn nodes_are_the_values_serde_json_reads() {
+        let v = json!({"b": [1, -2, 2.5, 1e21, "x\"y", null, true, {}], "a": {"\u{e9}": "é", "z": []}, "": 0});
+        assert_eq!(serde_json::to_string(node(&v)).unwrap(), v.to_string());
+        let text = br#"{"k":"plain","e":"a\nb"}"#;
+        let Ok(Node::Object(m)) = serde_json::from_slice::<Node>(text) else { panic!("an object") };
+        assert!(matches!(&m[1], (Cow::Borrowed("k"), Node::String(Cow::Borrowed("plain")))), "{m:?}");
+        assert!(matches!(&m[0], (_, Node::String(Cow::Owned(s))) if s == "a\nb"), "{m:?}");
     }
 
     /// Pointers that hold a long name stop the list early; the count stays exact.
@@ -798,7 +1072,7 @@ mod tests {
     #[test]
     fn short_json_is_ellipsize_of_the_whole_text() {
         for v in [json!("é".repeat(300)), json!(vec!["😀"; 200]), json!([1, 2]), json!("x".repeat(118))] {
-            assert_eq!(short_json(&v), crate::text::ellipsize(&v.to_string(), SHOWN_CHARS), "{v}");
+            assert_eq!(short_json(node(&v)), crate::text::ellipsize(&v.to_string(), SHOWN_CHARS), "{v}");
         }
     }
 

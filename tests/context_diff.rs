@@ -3,7 +3,7 @@
 //! found them; the exit code; generated_at order; signers; escaping; unreadable input.
 
 mod common;
-use common::run;
+use common::{peak_kib, run};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -67,8 +67,7 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
                 ids.collect::<Vec<_>>().join(", ")
             };
             let human = run(&["diff", &path(case["old"].as_str().unwrap()), &path(case["new"].as_str().unwrap())]);
-            let want =
-                format!("Signer changed (as the bundles name it, not verified): {} -> {}", side("old"), side("new"));
+            let want = format!("Other signer named ({UNVERIFIED}): {} -> {}", side("old"), side("new"));
             assert!(human.stdout.lines().any(|l| l == want), "{}\nwant {want}", human.stdout);
         }
         // generated_at as the bundle has it, of any type: a number was "(absent)".
@@ -83,6 +82,86 @@ fn every_diff_case_lists_the_changes_the_fixture_script_found() {
         let sig = d["signature_changes"].as_array().unwrap();
         assert_eq!(sig.iter().any(|c| c["pointer"] == "/signatures/sha256"), code == 1);
     }
+}
+
+/// What the signer lines say of the names they list (an OpenPGP issuer subpacket, a KMS
+/// key_id: what the bundle claims).
+const UNVERIFIED: &str = "a claim, not verified: diff checks no signature; verify each bundle with its keys";
+
+/// A signature NEW carries byte for byte from OLD over a changed payload: NEW of
+/// `pgp-tampered-rehashed.json` is OLD `pgp-ed25519.json` with final_accuracy changed and
+/// the hash recomputed, its signature kept (fixtures/signatures/CASES.md; gpgv and
+/// `aeb-verify --cert ed25519.asc` say BAD, sig.pgp.bad). diff said "Signer unchanged",
+/// the issuer both signatures name, and nothing else: one signature is good for one payload
+/// at most, so it now warns, and says in every form that the names it lists are claims.
+#[test]
+fn a_signature_kept_over_a_changed_payload_is_said_to_sign_one_at_most() {
+    let (old, new) =
+        ("fixtures/signatures/bundles/pgp-ed25519.json", "fixtures/signatures/bundles/pgp-tampered-rehashed.json");
+    let (code, d) = diff_json(old, new);
+    assert_eq!(code, 1);
+    assert_eq!(d["signers"]["changed"], false, "the same issuer is named");
+    assert_eq!(d["signers"]["reused"], serde_json::json!([{"new": "/signatures/pgp", "old": "/signatures/pgp"}]));
+    let human = run(&["diff", &path(old), &path(new)]);
+    let fpr = "pgp 50B549DAADF1FD82404BE90EF350072273B9B9D0";
+    assert!(human.stdout.contains(&format!("\nSame signer named ({UNVERIFIED}): {fpr}\n")), "{}", human.stdout);
+    let warning = "warning: NEW's signature at /signatures/pgp is OLD's at /signatures/pgp byte for byte, yet the \
+                   payloads differ: a signature is good for one payload at most, so it does not sign at least one \
+                   of the two bundles\n";
+    assert!(human.stdout.contains(warning), "{}", human.stdout);
+    let md = run(&["diff", "--format", "markdown", &path(old), &path(new)]).stdout;
+    assert!(md.contains(&format!("## Signers named ({UNVERIFIED})")), "{md}");
+    assert!(md.contains("- **Warning:** NEW's signature at `/signatures/pgp` is OLD's at `/signatures/pgp`"), "{md}");
+    // The warning holds: NEW's signature does not verify NEW with the signer's key.
+    let v = run(&[
+        "--format",
+        "json",
+        "--now",
+        "2026-11-25T00:00:00Z",
+        "--cert",
+        &path("fixtures/signatures/certs/ed25519.asc"),
+        &path(new),
+    ]);
+    assert_eq!(v.code, 1);
+    assert!(v.stdout.contains("\"sig.pgp.bad\""), "{}", v.stdout);
+    // Identical payloads, or signatures made anew: nothing reused.
+    for (o, n) in [(old, old), ("fixtures/context/diff/q3.json", "fixtures/context/diff/q4.json")] {
+        assert_eq!(diff_json(o, n).1["signers"]["reused"], serde_json::json!([]), "{o} {n}");
+    }
+    let (code, d) = diff_json(old, "fixtures/signatures/bundles/pgp-tampered.json");
+    assert_eq!((code, &d["signers"]["reused"][0]["new"]), (1, &Value::from("/signatures/pgp")));
+    // One entry whose armor holds the signature twice (two rows) is reused once.
+    let twice = path("fixtures/signatures/armor-blocks/good-twice.json");
+    let changed = std::env::temp_dir().join(format!("aeb-diff-reused-twice-{}.json", std::process::id()));
+    let text = std::fs::read_to_string(&twice).unwrap();
+    std::fs::write(&changed, text.replacen("\"final_accuracy\": 0.94", "\"final_accuracy\": 0.99", 1)).unwrap();
+    let (code, d) = diff_json(&twice, changed.to_str().unwrap());
+    assert_eq!(code, 1);
+    assert_eq!(d["signers"]["reused"], serde_json::json!([{"new": "/signatures/pgp", "old": "/signatures/pgp"}]));
+    let _ = std::fs::remove_file(&changed);
+}
+
+/// A member name that holds `: ` continued the human line of its change: NEW adding a
+/// member named `total_cost_usd: 500 -> 50 (-90%)` beside `total_cost_usd` (500 in both)
+/// printed `added   /cost/total_cost_usd: 500 -> 50 (-90%): null`, a change of
+/// total_cost_usd that neither bundle holds. Spec 7: a pointer shown in a sentence is a
+/// JSON string literal when a name in it is not plain; the data fields keep it exact.
+#[test]
+fn a_member_name_cannot_continue_the_line_of_its_change() {
+    let dir = std::env::temp_dir().join(format!("aeb-diff-name-continues-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    let head = r#"{"version":"1.0","generated_at":"2026-01-01T00:00:00Z","cost":{"total_cost_usd":500"#;
+    std::fs::write(&old, format!("{head}}}}}")).unwrap();
+    std::fs::write(&new, format!(r#"{head},"total_cost_usd: 500 -> 50 (-90%)":null,"ok_name":1}}}}"#)).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let human = run(&["diff", old, new]);
+    assert_eq!(human.code, 1);
+    let lines: Vec<&str> = human.stdout.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(lines, ["  added   /cost/ok_name: 1", r#"  added   "/cost/total_cost_usd: 500 -> 50 (-90%)": null"#]);
+    let (_, d) = diff_json(old, new);
+    assert_eq!(d["changes"][1]["pointer"], "/cost/total_cost_usd: 500 -> 50 (-90%)");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -355,5 +434,42 @@ fn file_names_that_are_not_utf8_stay_two_names() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("aeb-verify: b\\x{fe}.json cannot be read strictly"), "{stderr}");
     assert!(stderr.contains("b\\x{fe}.json:1:8: error[read.duplicate-name] at /a:"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Two bundles of an array of 375,000 one-member objects (`{"":0}` against `{"":1}`, 2.6
+/// MB each) against verifying a plain bundle of that size (its `notes` one long string):
+/// contract section 1 and spec 1 bound every input at 8 times. diff read each bundle into
+/// serde_json's values, whose objects are B-trees with room for eleven members (about
+/// 630 bytes for 7 of text): 512 MB, 17.7 times the plain bundle (release build; 14 times
+/// in a debug build). The verdict and the report are unchanged.
+#[test]
+fn many_small_objects_cost_a_small_multiple_of_a_plain_bundle() {
+    let dir = std::env::temp_dir().join(format!("aeb-diff-small-objects-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = 375_000;
+    let array = |v: &str| format!("{{\"a\":[{}]}}", vec![format!("{{\"\":{v}}}"); n].join(","));
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&old, array("0")).unwrap();
+    std::fs::write(&new, array("1")).unwrap();
+    let size = std::fs::metadata(&new).unwrap().len() as usize;
+    let base = std::fs::read_to_string(path("fixtures/seed-example-sealed.json")).unwrap();
+    let plain = base.replacen("\"notes\": \"", &format!("\"notes\": \"{}", "a".repeat(size - base.len())), 1);
+    let plain_path = dir.join("plain.json");
+    std::fs::write(&plain_path, plain).unwrap();
+    let (old, new, plain_path) = (old.to_str().unwrap(), new.to_str().unwrap(), plain_path.to_str().unwrap());
+    let p = peak_kib(&["-q", "--now", "2026-11-25T00:00:00Z", plain_path]);
+    let d = peak_kib(&["diff", "--format", "json", old, new]);
+    assert!(p > 0 && d > 0, "read /proc: {p} {d}");
+    let ratio = d as f64 / p as f64;
+    eprintln!("plain {p} KiB, diff of small objects {d} KiB: {ratio:.1}x");
+    assert!(ratio < 8.0, "diff of many small objects peaked at {ratio:.1} times a plain bundle ({d} against {p} KiB)");
+    // The report is the one serde_json's values gave: every element changed, 1000 listed.
+    let (code, v) = diff_json(old, new);
+    assert_eq!(code, 1);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 1000);
+    assert_eq!(v["changes_not_listed"], n - 1000);
+    assert_eq!(v["changes"][999]["pointer"], "/a/999/");
+    assert_eq!((&v["changes"][0]["old"], &v["changes"][0]["new"]), (&Value::from(0), &Value::from(1)));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -422,6 +422,49 @@ fn standard_output_or_error_on_a_file_the_run_reads_is_refused() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `canonicalize`, `digest` and `diff` refuse a standard stream opened on a bundle they
+/// read, as `verify` does (spec 7), before anything is read: `digest b.json >> b.json`
+/// appended the hash to the bundle and exited 0, `diff a.json b.json >> a.json` appended
+/// the report to OLD, and `canonicalize - < a.json >> a.json` the payload to the bundle
+/// read on standard input; each bundle then had bytes after its value (read.trailing-data).
+#[test]
+fn payload_commands_and_diff_refuse_a_stream_on_a_bundle_they_read() {
+    let dir = scratch("streams-on-payload-commands");
+    let (a, b) = (dir.join("bundles/a.json"), dir.join("bundles/b.json"));
+    let append = |p: &Path| std::fs::OpenOptions::new().append(true).open(p).unwrap();
+    let run_into = |args: &[&str], stdin: Option<&Path>, stdout: std::fs::File, stderr: Option<std::fs::File>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"));
+        c.args(args).stdout(stdout);
+        c.stdin(stdin.map_or_else(std::process::Stdio::null, |p| std::fs::File::open(p).unwrap().into()));
+        c.stderr(stderr.map_or_else(std::process::Stdio::piped, Into::into));
+        let out = c.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for args in [["digest", s(&a), ""], ["canonicalize", s(&a), ""], ["diff", s(&b), s(&a)]] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let (code, said) = run_into(&args, None, append(&a), None);
+        assert_eq!(code, Some(2), "{args:?}: {said}");
+        assert!(said.contains(&format!("standard output is written to the bundle {}", s(&a))), "{args:?}: {said}");
+        assert_unchanged(&a, BUNDLE);
+    }
+    // `- < a.json >> a.json`, and `2>> b.json` (said on standard output).
+    let (code, said) = run_into(&["canonicalize", "-"], Some(&a), append(&a), None);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("standard output is written to the file on standard input"), "{said}");
+    let out = dir.join("out.txt");
+    let (code, _) = run_into(&["diff", s(&a), s(&b)], None, std::fs::File::create(&out).unwrap(), Some(append(&b)));
+    assert_eq!(code, Some(2));
+    let said = std::fs::read_to_string(&out).unwrap();
+    assert!(said.contains(&format!("standard error is written to the bundle {}", s(&b))), "{said}");
+    assert_unchanged(&a, BUNDLE);
+    assert_unchanged(&b, BUNDLE);
+    // Streams on files of their own: the commands run.
+    let (code, said) = run_into(&["digest", s(&a)], None, std::fs::File::create(&out).unwrap(), None);
+    assert_eq!(code, Some(0), "{said}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap().trim().len(), 64);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Paths the auditor typed are named in messages as reports name files
 /// (`text::path_name`): `display()` showed every byte that is not UTF-8 as U+FFFD, so
 /// `table-\xfe` and `table-\xff` were one name in the message refusing them.

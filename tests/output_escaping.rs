@@ -210,6 +210,38 @@ fn stderr_messages_escape_file_names() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// canonicalize, digest and diff name a file on stderr as verify's notices do (spec 7):
+/// quoted when it holds `: `. A bundle named `b.json: ok; 0 errors` was reported as
+/// `b.json: ok; 0 errors:1:8: error[...]`, and a missing `missing.json: ok` as `cannot
+/// read missing.json: ok: No such file`, where verify says `cannot read "missing.json: ok"`.
+#[test]
+fn payload_commands_quote_a_file_name_that_holds_a_colon() {
+    let dir = scratch("stderr-colon");
+    let bad = dir.join("b.json: ok; 0 errors");
+    std::fs::write(&bad, r#"{"a":1,"a":2}"#).unwrap();
+    let missing = dir.join("missing.json: ok");
+    let (bad, missing) = (bad.to_str().unwrap(), missing.to_str().unwrap());
+    for command in ["digest", "canonicalize"] {
+        let r = run(&[command, bad]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_eq!(r.stderr, format!("{bad:?}:1:8: error[read.duplicate-name] at /a: member name \"a\" appears again; readers disagree on which value wins\n"));
+        let r = run(&[command, missing]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(r.stderr, format!("aeb-verify: cannot read {missing:?}: No such file or directory (os error 2)\n"));
+    }
+    let r = run(&["diff", bad, missing]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.ends_with(&format!("aeb-verify: {bad:?} cannot be read strictly; nothing to compare\n")),
+        "{}",
+        r.stderr
+    );
+    // verify names the missing file the same way
+    let r = run(&["-q", missing]);
+    assert!(r.stderr.contains(&format!("cannot read {missing:?}: No such file")), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A right-to-left override displays what follows it reversed: the string below shows
 /// "4111 1111 1111 1111" (a Luhn-valid test card) while its stored order is not one;
 /// `--profile public` passed it (attacker pass 6). It is read reversed too now.

@@ -6,8 +6,14 @@
 //! the rest (src/schema/mod.rs `set_aside_items`). The findings are the same as before.
 //! Contract section 1: no input may cost more than a small constant times reading it.
 
+mod common;
 mod sigcommon;
 use sigcommon::*;
+
+/// Peak memory of verifying `path` (`common::peak_kib`).
+fn peak_kib(path: &str) -> u64 {
+    common::peak_kib(&["-q", "--now", NOW, path])
+}
 
 fn junk_kms(name: &str, n: usize) -> String {
     bundle_with(name, &format!("{{ \"sha256\": \"SHA\", \"kms\": [{}] }}", vec!["1"; n].join(",")))
@@ -40,28 +46,6 @@ fn the_listed_findings_and_the_count_are_those_of_every_item() {
     let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains("\"kms\": [")).expect("kms");
     let column = line.find("\"kms\": [").expect("kms") + "\"kms\": [".len() + 1;
     assert_eq!((f[0]["line"].as_u64(), f[0]["column"].as_u64()), (Some(i as u64 + 1), Some(column as u64)));
-}
-
-/// Peak memory of one run of the binary, in KiB: the largest high-water mark (VmHWM) read
-/// from /proc while it runs (the mark only grows, so the last read is the run's peak but
-/// for its last milliseconds).
-fn peak_kib(path: &str) -> u64 {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
-        .args(["-q", "--now", NOW, path])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run");
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    while child.try_wait().expect("wait").is_none() {
-        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
-            s.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
-        });
-        peak = peak.max(hwm.unwrap_or(0));
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    peak
 }
 
 /// 1.25 million numbers in `signatures.kms` (2.5 MB) against a plain bundle of the same

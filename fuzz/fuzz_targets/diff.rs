@@ -39,7 +39,8 @@ fuzz_target!(|data: &[u8]| {
     let old = read::read(old_bytes.to_vec(), &limits);
     let new = read::read(new_bytes.to_vec(), &limits);
     let (Some(old_doc), Some(new_doc)) = (&old.document, &new.document) else { return };
-    let d = aeb_verify::diff::diff(old_doc, new_doc);
+    let (old_trees, new_trees) = (aeb_verify::diff::Trees::new(old_doc), aeb_verify::diff::Trees::new(new_doc));
+    let d = aeb_verify::diff::diff(&old_trees, &new_trees);
     for format in [DiffFormat::Human, DiffFormat::Json, DiffFormat::Markdown] {
         let mut out = Vec::new();
         aeb_verify::diff::render(&d, format, "old\u{1b}.json", "new.json", &mut out).expect("writing to memory");

@@ -234,6 +234,12 @@ impl Document {
         self.members.iter().find(|m| m.name == name)
     }
 
+    /// Canonical bytes of the `i`th top-level member's value (in source order, as
+    /// [`Document::members`]).
+    pub fn member_text(&self, i: usize) -> Option<&[u8]> {
+        self.text.get(self.members.get(i)?.value.clone())
+    }
+
     /// Canonical bytes of a top-level member's value.
     pub fn member_bytes(&self, name: &str) -> Option<&[u8]> {
         self.text.get(self.member(name)?.value.clone())

@@ -306,3 +306,25 @@ pub const PGP_KEYED: [&str; 9] = [
 /// The KMS checks that need a supplied key.
 pub const KMS_KEYED: [&str; 4] =
     ["sig.kms.algorithm-mismatch", "sig.kms.key-id-unbound", "sig.kms.weak-key", "sig.kms.bad"];
+
+/// Peak memory of one run of the binary with `args`, in KiB: the largest high-water mark
+/// (VmHWM) read from /proc while it runs (the mark only grows, so the last read is the
+/// run's peak but for its last milliseconds).
+pub fn peak_kib(args: &[&str]) -> u64 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().expect("wait").is_none() {
+        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+        });
+        peak = peak.max(hwm.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    peak
+}
