@@ -144,7 +144,7 @@ impl Trust {
                 self.min_signers
             ));
         }
-        let distinct = distinct_keys(&self.certs, &self.kms_keys);
+        let distinct = distinct_keys(self.certs.iter(), self.kms_keys.iter());
         if keys > 0 && self.min_signers > distinct {
             return Err(format!(
                 "--min-signers {} can never be met: the {keys} keys supplied (--cert, --kms-key) hold {distinct} \
@@ -183,6 +183,19 @@ impl Trust {
                 return Err(format!(
                     "--min-signers {} can never be met: the --signer pins name {pinned} of the supplied keys, and \
                      only signatures by those count",
+                    self.min_signers
+                ));
+            }
+            // Pins naming two keys that hold one public key (two certificates of one
+            // private key) name one signer: `--min-signers 2` with such a pair pinned was
+            // let through, and every bundle was rejected (sig.min-signers).
+            let distinct =
+                distinct_keys(self.certs.iter().filter(|c| pinned_cert(c)), self.kms_keys.iter().filter(pinned_kms));
+            if self.min_signers > distinct {
+                return Err(format!(
+                    "--min-signers {} can never be met: the {pinned} supplied keys the --signer pins name hold \
+                     {distinct} distinct public key(s); one public key supplied twice (under two key IDs, in two \
+                     encodings or certificates, or one RSA modulus) is one signer (sig.same-key)",
                     self.min_signers
                 ));
             }
@@ -298,7 +311,10 @@ fn reachable_signers<'a>(
 /// one public key, the same one (a KMS key under two IDs or encodings, a certificate
 /// of one key and its copy as a KMS key), always count as one. A certificate with
 /// several keys counts apart from every other key: its other keys may sign.
-fn distinct_keys(certs: &[sequoia_openpgp::Cert], kms_keys: &[kms::KmsKey]) -> usize {
+fn distinct_keys<'a>(
+    certs: impl Iterator<Item = &'a sequoia_openpgp::Cert>,
+    kms_keys: impl Iterator<Item = &'a kms::KmsKey>,
+) -> usize {
     let mut single = std::collections::HashSet::new();
     let mut several = 0usize;
     for c in certs {
