@@ -286,7 +286,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         return fail(env, &message);
     }
     let files: Vec<_> = opened.into_iter().map(|(o, c)| (o, std::io::BufWriter::new(c.file))).collect();
-    let file_style = report::Style { color: false, ..style };
+    // `-q` quiets standard output only: a human report written to a file is the whole
+    // report, with the record of the audit. `-q --output human=audit.txt` (a quiet CI log,
+    // the report kept) wrote the verdict lines alone: no --now, keys, policy, overrides
+    // or command, nothing a reader could repeat the verdict with.
+    let file_style = report::Style { color: false, quiet: false, ..style };
     let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);
     outs.push(Out { sink: report::sink(args.format, style), w: Dest::Stdout, name: None, error: None });
     for (o, w) in files {
@@ -376,7 +380,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             record.walk_again(&args.bundles, args.follow, &args.exclude);
         }
         let full = report::Style { record: &record, ..style };
-        let full_file = report::Style { color: false, ..full };
+        let full_file = report::Style { color: false, quiet: false, ..full };
         for o in outs.iter_mut().filter(|o| o.error.is_none()) {
             let w: &mut dyn Write = match &mut o.w {
                 Dest::Stdout => &mut stdout,

@@ -272,3 +272,39 @@ fn a_negative_zero_tolerance_is_recorded_as_zero() {
         assert!(command.contains(" --tolerance 0 "), "{spelling}: {command}");
     }
 }
+
+/// `-q` quiets standard output, not the report a run writes to a file: with `-q
+/// --output human=FILE` (a quiet CI log, the report kept as an artifact) the file held
+/// the verdict line alone, with no record of the time, keys, policy, overrides or the
+/// command that repeats the verdict (spec 7: every format prints the record first).
+#[test]
+fn quiet_leaves_a_human_report_file_whole() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("options-quiet-file");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("audit.txt");
+    let output = format!("human={}", file.display());
+    let bundle = path("signatures/unsigned.json");
+    let args = ["--now", NOW, "-q", "--strict", "--allow", "claims.memory", "--output", &output, &bundle];
+    let r = run(&args);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    // Standard output: the verdict line alone, as -q asks.
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.starts_with("REJECTED "), "{}", r.stdout);
+    let text = std::fs::read_to_string(&file).unwrap();
+    for want in [
+        "judged at 2026-11-25T00:00:00Z (--now)",
+        "keys      none supplied",
+        "policy    profile none · strict",
+        "override  --allow claims.memory",
+        "rerun     aeb-verify --now 2026-11-25T00:00:00Z --strict --allow claims.memory",
+        // the finding that rejected it under --strict, at its place
+        "warning[sig.none]: no signature",
+        "unsigned.json:55:17",
+        "= at /signatures",
+        "REJECTED ",
+    ] {
+        assert!(text.contains(want), "{want:?} in the report file:\n{text}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
