@@ -497,3 +497,43 @@ fn the_record_lists_unusable_paths_where_they_were_given() {
     assert_eq!(again["record"]["command"], command);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `--kms-key` file is named as every report names a file (`text::path_name`), as
+/// `--cert` files and inputs are: the record wrote its name raw, so a key file holding
+/// ESC and one whose name spells `\u{1b}` showed alike in the human report (two keys,
+/// one name), and `keys[].file` wrote `a\b.pem` where a `--cert` file's or an input's
+/// field writes `a\\b.pem`. The recorded command still names the same files.
+#[test]
+fn a_kms_key_file_is_named_as_reports_name_files() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("record-kms-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/bundles/kms-ed25519.json"), dir.join("k.json")).unwrap();
+    let key = fixture("signatures/kms/ed25519.pem");
+    let id = "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/ed25519/cryptoKeyVersions/1";
+    for (file, shown) in
+        [("e\u{1b}d.pem", r"e\u{1b}d.pem"), (r"e\u{1b}d.pem", r"e\\u{1b}d.pem"), (r"a\b.pem", r"a\\b.pem")]
+    {
+        std::fs::copy(&key, dir.join(file)).unwrap();
+        let spec = format!("{id}={file}");
+        let (code, v) = json_in(&["--kms-key", &spec, "k.json"], &dir);
+        assert_eq!(code, 0, "{file:?}: {v}");
+        assert_eq!(v["verdict"], "verified");
+        assert_eq!(v["record"]["keys"][0]["file"], shown, "{file:?}");
+        assert_eq!(v["bundles"][0]["signatures"][0]["issuer"], format!("Ed25519 key {shown}"), "{file:?}");
+        let human = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--now", NOW, "--kms-key", &spec, "k.json"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let human = String::from_utf8(human.stdout).unwrap();
+        assert!(human.contains(&format!("  key       {shown}\n")), "{file:?}: {human}");
+        let command = v["record"]["command"].as_str().unwrap();
+        let (again, w) = rerun_in(command, &dir);
+        assert_eq!(again, 0, "{command}");
+        assert_eq!(w["record"]["keys"][0]["file"], shown, "{command}");
+        assert_eq!(w["record"]["keys"][0]["id"], v["record"]["keys"][0]["id"]);
+        std::fs::remove_file(dir.join(file)).unwrap();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -321,11 +321,14 @@ impl Record {
             }
         }
         for k in self.keys.iter().filter(|k| k.kind == "kms") {
-            let spec = match &k.key_id {
-                Some(id) => format!("{id}={}", k.file),
-                None => k.file.clone(),
+            // The file as reports name it, quoted back to its own bytes (as --cert files
+            // and inputs are); the key ID as typed.
+            let file = shell_quote_name(&k.file);
+            let (spec, quoted) = match &k.key_id {
+                Some(id) => (format!("{id}={}", k.file), format!("{}={file}", shell_quote(id))),
+                None => (k.file.clone(), file),
             };
-            opt(&mut w, "--kms-key", &spec, shell_quote(&spec));
+            opt(&mut w, "--kms-key", &spec, quoted);
         }
         if self.no_require_signature {
             flag(&mut w, "--no-require-signature");
