@@ -308,3 +308,56 @@ fn quiet_leaves_a_human_report_file_whole() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The human record lists `--signer` pins joined by `, ` and `--deny-pattern`s by a
+/// space, in a policy line whose items are joined by ` · `: a value holding one of those
+/// read as two values, or as a policy item. `--deny-pattern 'ACME [0-9]+'` was listed as
+/// `deny ACME [0-9]+` (the patterns `ACME` and `[0-9]+`), and a pin on the KMS key ID
+/// `k1 · strict` made the line of a run that was not strict read `· signers k1 · strict`.
+/// Such a value is a JSON string literal now; plain ones are listed bare.
+#[test]
+fn a_listed_option_value_never_reads_as_two() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("options-listed-values");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/kms/ed25519.pem"), dir.join("e.pem")).unwrap();
+    let bundle = path("signatures/bundles/kms-ed25519.json");
+    let r = run_in(
+        &dir,
+        &[
+            "--now",
+            NOW,
+            "--profile",
+            "public",
+            "--deny-pattern",
+            "ACME [0-9]+",
+            "--deny-pattern",
+            "X-[0-9]+",
+            "--kms-key",
+            "k1 · strict=e.pem",
+            "--kms-key",
+            "plain-id=e.pem",
+            "--signer",
+            "k1 · strict",
+            "--signer",
+            "plain-id",
+            &bundle,
+        ],
+    );
+    // Signed by that key under another key ID: no pinned signature (sig.required).
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("error[sig.required]"), "{}", r.stdout);
+    assert!(r.stdout.contains("   = at /signatures\n"), "{}", r.stdout);
+    let policy: String = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("  policy "))
+        .take_while(|l| l.starts_with("  policy ") || l.starts_with("            "))
+        .map(|l| l.trim_start().trim_start_matches("policy").trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(policy.contains("not strict"), "{policy}");
+    assert!(policy.ends_with("· signers \"k1 · strict\", plain-id"), "{policy}");
+    assert!(r.stdout.contains("\n  deny      \"ACME [0-9]+\" X-[0-9]+\n"), "{}", r.stdout);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
