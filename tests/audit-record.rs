@@ -537,3 +537,74 @@ fn a_kms_key_file_is_named_as_reports_name_files() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--min-signers N`, the `--signer` pins and the `--deny-pattern`s are part of the
+/// policy a verdict was reached under, and every format's record states them, not only
+/// its rerun command: Markdown, HTML and JUnit said "signature required (--signer,
+/// --min-signers, --cert)" without N or the keys pinned, and listed no deny pattern.
+#[test]
+fn every_format_states_min_signers_pins_and_deny_patterns() {
+    let (ed, rsa) = (fpr(), {
+        let list = std::fs::read_to_string(fixture("signatures/certs/fingerprints.txt")).unwrap();
+        list.lines().find_map(|l| l.strip_prefix("rsa3072 ")).unwrap().split_whitespace().next().unwrap().to_owned()
+    });
+    let (c1, c2) = (fixture("signatures/certs/ed25519.asc"), fixture("signatures/certs/rsa3072.asc"));
+    let bundle = fixture("signatures/bundles/pgp-two-signers.json");
+    let args = |format: &'static str| -> Vec<String> {
+        [
+            "--format",
+            format,
+            "--now",
+            NOW,
+            "--profile",
+            "public",
+            "--deny-pattern",
+            "ACME-[0-9]+",
+            "--cert",
+            c1.to_str().unwrap(),
+            "--cert",
+            c2.to_str().unwrap(),
+            "--min-signers",
+            "2",
+            "--signer",
+            &ed,
+            "--signer",
+            &rsa,
+            bundle.to_str().unwrap(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let go = |format: &'static str| run(&args(format).iter().map(String::as_str).collect::<Vec<_>>());
+    // Both pinned signers verified; rejected for the seed's run_seed and training.params (public profile).
+    let r = go("json");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["bundles"][0]["verdict"], "rejected");
+    assert_finding(&v["bundles"][0], "redaction.run-seed", "/run_seed", 7, 15);
+    assert_eq!(v["record"]["min_signers"], 2);
+    // The record's lines wrapped at 80 columns, joined back.
+    let human = go("human").stdout.replace("\n            ", " ");
+    assert!(human.contains(&format!("min 2 signers · signers {ed}, {rsa}\n")), "{human}");
+    assert!(human.contains("\n  deny      ACME-[0-9]+\n"), "{human}");
+    let md = go("markdown").stdout;
+    let policy = md.lines().find(|l| l.starts_with("| policy |")).unwrap();
+    assert!(policy.ends_with(&format!(", min 2 signers, signers `{ed}`, `{rsa}` |")), "{policy}");
+    assert!(md.contains("\n| deny | `ACME-[0-9]+` |\n"), "{md}");
+    let html = go("html").stdout;
+    let pins = format!(
+        ", min 2 signers, signers <span class=\"mono\"><bdi>{ed}</bdi></span>, <span class=\"mono\"><bdi>{rsa}</bdi></span></td>"
+    );
+    assert!(html.contains(&pins), "{html}");
+    assert!(html.contains("<th>deny</th><td><span class=\"mono\"><bdi>ACME-[0-9]+</bdi></span></td>"), "{html}");
+    let junit = go("junit").stdout;
+    for p in [
+        "<property name=\"aeb-verify.min-signers\" value=\"2\"/>".to_owned(),
+        format!("<property name=\"aeb-verify.signer\" value=\"{ed}\"/>"),
+        format!("<property name=\"aeb-verify.signer\" value=\"{rsa}\"/>"),
+        "<property name=\"aeb-verify.deny-pattern\" value=\"ACME-[0-9]+\"/>".to_owned(),
+    ] {
+        assert!(junit.contains(&p), "{p} in {junit}");
+    }
+}
