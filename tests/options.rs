@@ -361,3 +361,25 @@ fn a_listed_option_value_never_reads_as_two() {
     assert!(r.stdout.contains("\n  deny      \"ACME [0-9]+\" X-[0-9]+\n"), "{}", r.stdout);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `--deny-pattern` given twice is one requirement: fixtures/options/customers-150.json
+/// holds 150 customer IDs (fixtures/options/README.md), and with `ACME-[0-9]+` given
+/// twice the verdict counted "302 items not redacted" (each ID reported once per copy)
+/// and JSON listed each pointer twice. The record lists the pattern once.
+#[test]
+fn a_deny_pattern_given_twice_counts_each_match_once() {
+    let once = ["--profile", "public", "--deny-pattern", "ACME-[0-9]+"];
+    let twice = ["--profile", "public", "--deny-pattern", "ACME-[0-9]+", "--deny-pattern", "ACME-[0-9]+"];
+    let r = quiet("options/customers-150.json", &twice);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("; 152 errors: 152 items not redacted;"), "{}", r.stdout);
+    let (code, b) = verify_json("options/customers-150.json", &twice);
+    assert_eq!(code, 1);
+    let (_, b1) = verify_json("options/customers-150.json", &once);
+    assert_eq!(b["findings"], b1["findings"]);
+    assert_eq!(b["counts"]["error"], 152);
+    let fs = findings(&b, "redaction.deny-pattern");
+    assert_eq!(fs[0]["pointer"], "/x_customers/0");
+    assert_eq!(fs[1]["pointer"], "/x_customers/1");
+    assert_finding(&b, "redaction.run-seed", "/run_seed", 7, 15);
+}
