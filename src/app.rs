@@ -227,7 +227,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     };
     // What the verdicts rest on, as known before any bundle is read (options, keys);
     // the full record (inputs, what each key verified) is built as bundles come.
-    let base = report::Record::new(&opts, args.now.is_some(), &[]);
+    let mut base = report::Record::new(&opts, args.now.is_some(), &[]);
+    base.walked(args.follow, &args.exclude);
     let mut record = base.clone();
     // Named paths that cannot be used are inputs of the run all the same, recorded where
     // they were given among the others (the command lists them so): each is added

@@ -608,3 +608,53 @@ fn every_format_states_min_signers_pins_and_deny_patterns() {
         assert!(junit.contains(&p), "{p} in {junit}");
     }
 }
+
+/// `--exclude` and `--follow` decide which files of a directory are verified at all,
+/// and every format's record states them: `--exclude 'rejected*'` over a delivery left
+/// its rejected bundle out, and the report of that VERIFIED run (its inputs, its
+/// command naming the files read) said nowhere that a pattern had left anything out.
+#[test]
+fn every_format_states_the_walk_options() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("record-walk");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy(fixture("signatures/unsigned.json"), dir.join("d/a.json")).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-tampered.json"), dir.join("d/rejected-1.json")).unwrap();
+    let go = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", format, "--now", NOW, "--follow", "--exclude", "rejected*", "--exclude", "a b", "d"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, json) = go("json");
+    assert_eq!(code, Some(0), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["bundles"].as_array().unwrap().len(), 1);
+    assert_eq!(v["bundles"][0]["file"], "d/a.json");
+    assert_finding(&v["bundles"][0], "sig.none", "/signatures", 55, 17);
+    assert_eq!(
+        (v["record"]["follow"].as_bool(), &v["record"]["exclude"]),
+        (Some(true), &serde_json::json!(["rejected*", "a b"]))
+    );
+    let (_, human) = go("human");
+    assert!(human.contains("\n  walk      --follow · --exclude rejected* · --exclude \"a b\"\n"), "{human}");
+    let (_, md) = go("markdown");
+    assert!(md.contains("\n| walk | `--follow`, `--exclude` `rejected*`, `--exclude` `a b` |\n"), "{md}");
+    let (_, html) = go("html");
+    assert!(html.contains("<th>walk</th><td><span class=\"mono\">--follow</span>, <span class=\"mono\">--exclude <bdi>rejected*</bdi></span>"), "{html}");
+    let (_, junit) = go("junit");
+    for p in [
+        "aeb-verify.follow\" value=\"true\"",
+        "aeb-verify.exclude\" value=\"rejected*\"",
+        "aeb-verify.exclude\" value=\"a b\"",
+    ] {
+        assert!(junit.contains(p), "{p} in {junit}");
+    }
+    let (_, sarif) = go("sarif");
+    let s: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(s["runs"][0]["invocations"][0]["properties"]["record"]["exclude"][0], "rejected*");
+    let _ = std::fs::remove_dir_all(&dir);
+}

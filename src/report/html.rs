@@ -357,6 +357,14 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
             @for o in &rec.overrides {
                 tr { th { "override" } td { span.mono { (data(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
             }
+            @if rec.follow || !rec.exclude.is_empty() {
+                tr { th { "walk" } td {
+                    @if rec.follow { span.mono { "--follow" } }
+                    @for (i, g) in rec.exclude.iter().enumerate() {
+                        @if rec.follow || i > 0 { ", " } span.mono { "--exclude " (data(g)) }
+                    }
+                } }
+            }
             tr { th { "rerun" } td.mono { (data(&rec.command)) } }
         }
     }

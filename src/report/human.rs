@@ -280,6 +280,10 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     for o in &rec.overrides {
         field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
     }
+    let walk = rec.walk_policy();
+    if !walk.is_empty() {
+        field(s, "walk", &walk.join(" · "));
+    }
     // A run of one bundle whose verdict rests on its walk (`Record::walk_again`) shows
     // the run's command: the bundle's own would verify.
     let command = match r {

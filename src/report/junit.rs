@@ -184,6 +184,10 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     }
     props.extend(record.signers.iter().map(|p| ("aeb-verify.signer", p.clone())));
     props.extend(record.deny_patterns.iter().map(|p| ("aeb-verify.deny-pattern", p.clone())));
+    if record.follow {
+        props.push(("aeb-verify.follow", "true".to_owned()));
+    }
+    props.extend(record.exclude.iter().map(|g| ("aeb-verify.exclude", g.clone())));
     for o in &record.overrides {
         props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
     }

@@ -244,6 +244,11 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
     for o in &rec.overrides {
         row("override", format!("{} ({} to {})", cell_code(&o.flag), o.rules.join(", "), o.severity));
     }
+    if rec.follow || !rec.exclude.is_empty() {
+        let follow = rec.follow.then(|| "`--follow`".to_owned());
+        let exclude = rec.exclude.iter().map(|g| format!("`--exclude` {}", cell_code(g)));
+        row("walk", follow.into_iter().chain(exclude).collect::<Vec<_>>().join(", "));
+    }
     row("rerun", cell_code(&rec.command));
     s.push('\n');
 }
