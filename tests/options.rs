@@ -282,7 +282,7 @@ fn quiet_leaves_a_human_report_file_whole() {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("options-quiet-file");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("audit.txt");
+    let file = dir.join("kept-report.txt");
     let output = format!("human={}", file.display());
     let bundle = path("signatures/unsigned.json");
     let args = ["--now", NOW, "-q", "--strict", "--allow", "claims.memory", "--output", &output, &bundle];
