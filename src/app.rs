@@ -110,6 +110,26 @@ fn overrides_in_order(m: &clap::ArgMatches) -> Vec<(&'static str, String)> {
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
+    if let Some(word) = cli.command.as_ref().and_then(file_subcommand) {
+        // A subcommand is read only as the first argument, so a shell glob over a
+        // delivery (`aeb-verify *`) whose first file is named `diff`, `digest` or
+        // `canonicalize` ran that subcommand on the next files and exited 0 (`diff
+        // x.json y.json`: identical payloads, each bundle tampered) instead of verifying
+        // them. Such a name, when a file here holds it, is refused; a file the shell
+        // opened for standard output or error (`digest b.json > digest`) is no such file.
+        let here = Path::new(word);
+        if here.symlink_metadata().is_ok() && !outputs::is_a_standard_stream(here) {
+            return fail(
+                env,
+                &format!(
+                    "{word} is a subcommand, and a file here is named {word} too: the command line may be a \
+                     glob over bundles (aeb-verify *), which would run `{word}` on them instead of verifying \
+                     them; to verify the file, name it ./{word} or put -- before the files; to run `{word}`, \
+                     run it where no file has that name"
+                ),
+            );
+        }
+    }
     let code = match cli.command {
         None => verify_all(&cli.verify, env),
         Some(Command::Canonicalize { file, read }) => payload_command(&file, read, env, |doc, out| {
@@ -150,6 +170,16 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
     match env.stdout.flush() {
         Err(e) if code != EXIT_CANNOT_RUN => fail(env, &format!("cannot write: {e}")),
         _ => code,
+    }
+}
+
+/// The subcommands that take bundles as operands and can exit 0 on them, by name.
+fn file_subcommand(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Canonicalize { .. } => Some("canonicalize"),
+        Command::Digest { .. } => Some("digest"),
+        Command::Diff { .. } => Some("diff"),
+        _ => None,
     }
 }
 
