@@ -110,6 +110,26 @@ fn overrides_in_order(m: &clap::ArgMatches) -> Vec<(&'static str, String)> {
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> u8 {
+    if let Some(word) = cli.command.as_ref().and_then(file_subcommand) {
+        // A subcommand is read only as the first argument, so a shell glob over a
+        // delivery (`aeb-verify *`) whose first file is named `diff`, `digest` or
+        // `canonicalize` ran that subcommand on the next files and exited 0 (`diff
+        // x.json y.json`: identical payloads, each bundle tampered) instead of verifying
+        // them. Such a name, when a file here holds it, is refused; a file the shell
+        // opened for standard output or error (`digest b.json > digest`) is no such file.
+        let here = Path::new(word);
+        if here.symlink_metadata().is_ok() && !outputs::is_a_standard_stream(here) {
+            return fail(
+                env,
+                &format!(
+                    "{word} is a subcommand, and a file here is named {word} too: the command line may be a \
+                     glob over bundles (aeb-verify *), which would run `{word}` on them instead of verifying \
+                     them; to verify the file, name it ./{word} or put -- before the files; to run `{word}`, \
+                     run it where no file has that name"
+                ),
+            );
+        }
+    }
     let code = match cli.command {
         None => verify_all(&cli.verify, env),
         Some(Command::Canonicalize { file, read }) => payload_command(&file, read, env, |doc, out| {
@@ -153,6 +173,16 @@ pub fn run(cli: Cli, env: &mut Env) -> u8 {
     }
 }
 
+/// The subcommands that take bundles as operands and can exit 0 on them, by name.
+fn file_subcommand(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Canonicalize { .. } => Some("canonicalize"),
+        Command::Digest { .. } => Some("digest"),
+        Command::Diff { .. } => Some("diff"),
+        _ => None,
+    }
+}
+
 /// Messages quote file names, key files and arguments: escaped like every report text.
 fn fail(env: &mut Env, message: &str) -> u8 {
     let _ = writeln!(env.stderr, "aeb-verify: {}", escape_control(message));
@@ -185,7 +215,15 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         // nothing, and a silently ignored pattern reads as a clean bundle.
         return fail(env, "--deny-pattern needs --profile public or --profile marketplace");
     }
-    opts.deny_patterns = args.audit.deny_patterns.clone();
+    // A pattern given twice (a CI variable and a config file both adding it) is one
+    // requirement: each match was reported once per copy, and 150 customer IDs were "302
+    // items not redacted". Patterns that differ still each report what they match.
+    opts.deny_patterns = Vec::with_capacity(args.audit.deny_patterns.len());
+    for re in &args.audit.deny_patterns {
+        if !opts.deny_patterns.iter().any(|r| r.as_str() == re.as_str()) {
+            opts.deny_patterns.push(re.clone());
+        }
+    }
     let in_order: Vec<(&'static str, String)> = if args.audit.overrides_in_order.is_empty() {
         let each =
             |flag: &'static str, ids: &[String]| ids.iter().map(move |id| (flag, id.clone())).collect::<Vec<_>>();
@@ -219,7 +257,8 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     };
     // What the verdicts rest on, as known before any bundle is read (options, keys);
     // the full record (inputs, what each key verified) is built as bundles come.
-    let base = report::Record::new(&opts, args.now.is_some(), &[]);
+    let mut base = report::Record::new(&opts, args.now.is_some(), &[]);
+    base.walked(args.follow, &args.exclude);
     let mut record = base.clone();
     // Named paths that cannot be used are inputs of the run all the same, recorded where
     // they were given among the others (the command lists them so): each is added
@@ -281,7 +320,11 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
         return fail(env, &message);
     }
     let files: Vec<_> = opened.into_iter().map(|(o, c)| (o, std::io::BufWriter::new(c.file))).collect();
-    let file_style = report::Style { color: false, ..style };
+    // `-q` quiets standard output only: a human report written to a file is the whole
+    // report, with the record of the audit. `-q --output human=audit.txt` (a quiet CI log,
+    // the report kept) wrote the verdict lines alone: no --now, keys, policy, overrides
+    // or command, nothing a reader could repeat the verdict with.
+    let file_style = report::Style { color: false, quiet: false, ..style };
     let mut outs: Vec<Out> = Vec::with_capacity(files.len() + 1);
     outs.push(Out { sink: report::sink(args.format, style), w: Dest::Stdout, name: None, error: None });
     for (o, w) in files {
@@ -371,7 +414,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
             record.walk_again(&args.bundles, args.follow, &args.exclude);
         }
         let full = report::Style { record: &record, ..style };
-        let full_file = report::Style { color: false, ..full };
+        let full_file = report::Style { color: false, quiet: false, ..full };
         for o in outs.iter_mut().filter(|o| o.error.is_none()) {
             let w: &mut dyn Write = match &mut o.w {
                 Dest::Stdout => &mut stdout,

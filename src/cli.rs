@@ -71,7 +71,8 @@ pub struct VerifyArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Print only the verdict line of each bundle
+    /// Print only the verdict line of each bundle on standard output (an --output file
+    /// is the whole report)
     #[arg(short, long)]
     pub quiet: bool,
 

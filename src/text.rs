@@ -157,6 +157,21 @@ fn continues_a_sentence(name: &str) -> bool {
     drawn.contains(": ") || drawn.starts_with("''") || drawn.starts_with('"')
 }
 
+/// One of several values a report lists on one line (`--signer` pins joined by `, `,
+/// `--deny-pattern`s by a space, policy items by ` · `): bare when it holds no white
+/// space, comma or `·` and does not start with a quote, else a JSON string literal, so
+/// that one value never reads as two or as a policy item of its own. `--deny-pattern
+/// 'ACME [0-9]+'` was listed as `deny ACME [0-9]+`, the patterns `ACME` and `[0-9]+`; a
+/// pin `k1 · strict` (a KMS key ID) as a pin and a strict run.
+pub fn shown_item(value: &str) -> Cow<'_, str> {
+    let splits = |c: char| c.is_whitespace() || is_blank(c) || c == ',' || c == '\u{b7}';
+    if value.is_empty() || value.starts_with('"') || value.contains(splits) || continues_a_sentence(value) {
+        Cow::Owned(quote_claim(value, usize::MAX))
+    } else {
+        escape_control(value)
+    }
+}
+
 /// How many characters of a key ID a verdict line quotes.
 pub const CLAIM_QUOTE_MAX: usize = 128;
 

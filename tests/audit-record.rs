@@ -497,3 +497,164 @@ fn the_record_lists_unusable_paths_where_they_were_given() {
     assert_eq!(again["record"]["command"], command);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `--kms-key` file is named as every report names a file (`text::path_name`), as
+/// `--cert` files and inputs are: the record wrote its name raw, so a key file holding
+/// ESC and one whose name spells `\u{1b}` showed alike in the human report (two keys,
+/// one name), and `keys[].file` wrote `a\b.pem` where a `--cert` file's or an input's
+/// field writes `a\\b.pem`. The recorded command still names the same files.
+#[test]
+fn a_kms_key_file_is_named_as_reports_name_files() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("record-kms-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/bundles/kms-ed25519.json"), dir.join("k.json")).unwrap();
+    let key = fixture("signatures/kms/ed25519.pem");
+    let id = "projects/aeb-demo/locations/europe-west1/keyRings/evidence/cryptoKeys/ed25519/cryptoKeyVersions/1";
+    for (file, shown) in
+        [("e\u{1b}d.pem", r"e\u{1b}d.pem"), (r"e\u{1b}d.pem", r"e\\u{1b}d.pem"), (r"a\b.pem", r"a\\b.pem")]
+    {
+        std::fs::copy(&key, dir.join(file)).unwrap();
+        let spec = format!("{id}={file}");
+        let (code, v) = json_in(&["--kms-key", &spec, "k.json"], &dir);
+        assert_eq!(code, 0, "{file:?}: {v}");
+        assert_eq!(v["verdict"], "verified");
+        assert_eq!(v["record"]["keys"][0]["file"], shown, "{file:?}");
+        assert_eq!(v["bundles"][0]["signatures"][0]["issuer"], format!("Ed25519 key {shown}"), "{file:?}");
+        let human = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--now", NOW, "--kms-key", &spec, "k.json"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let human = String::from_utf8(human.stdout).unwrap();
+        assert!(human.contains(&format!("  key       {shown}\n")), "{file:?}: {human}");
+        let command = v["record"]["command"].as_str().unwrap();
+        let (again, w) = rerun_in(command, &dir);
+        assert_eq!(again, 0, "{command}");
+        assert_eq!(w["record"]["keys"][0]["file"], shown, "{command}");
+        assert_eq!(w["record"]["keys"][0]["id"], v["record"]["keys"][0]["id"]);
+        std::fs::remove_file(dir.join(file)).unwrap();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--min-signers N`, the `--signer` pins and the `--deny-pattern`s are part of the
+/// policy a verdict was reached under, and every format's record states them, not only
+/// its rerun command: Markdown, HTML and JUnit said "signature required (--signer,
+/// --min-signers, --cert)" without N or the keys pinned, and listed no deny pattern.
+#[test]
+fn every_format_states_min_signers_pins_and_deny_patterns() {
+    let (ed, rsa) = (fpr(), {
+        let list = std::fs::read_to_string(fixture("signatures/certs/fingerprints.txt")).unwrap();
+        list.lines().find_map(|l| l.strip_prefix("rsa3072 ")).unwrap().split_whitespace().next().unwrap().to_owned()
+    });
+    let (c1, c2) = (fixture("signatures/certs/ed25519.asc"), fixture("signatures/certs/rsa3072.asc"));
+    let bundle = fixture("signatures/bundles/pgp-two-signers.json");
+    let args = |format: &'static str| -> Vec<String> {
+        [
+            "--format",
+            format,
+            "--now",
+            NOW,
+            "--profile",
+            "public",
+            "--deny-pattern",
+            "ACME-[0-9]+",
+            "--cert",
+            c1.to_str().unwrap(),
+            "--cert",
+            c2.to_str().unwrap(),
+            "--min-signers",
+            "2",
+            "--signer",
+            &ed,
+            "--signer",
+            &rsa,
+            bundle.to_str().unwrap(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let go = |format: &'static str| run(&args(format).iter().map(String::as_str).collect::<Vec<_>>());
+    // Both pinned signers verified; rejected for the seed's run_seed and training.params (public profile).
+    let r = go("json");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["bundles"][0]["verdict"], "rejected");
+    assert_finding(&v["bundles"][0], "redaction.run-seed", "/run_seed", 7, 15);
+    assert_eq!(v["record"]["min_signers"], 2);
+    // The record's lines wrapped at 80 columns, joined back.
+    let human = go("human").stdout.replace("\n            ", " ");
+    assert!(human.contains(&format!("min 2 signers · signers {ed}, {rsa}\n")), "{human}");
+    assert!(human.contains("\n  deny      ACME-[0-9]+\n"), "{human}");
+    let md = go("markdown").stdout;
+    let policy = md.lines().find(|l| l.starts_with("| policy |")).unwrap();
+    assert!(policy.ends_with(&format!(", min 2 signers, signers `{ed}`, `{rsa}` |")), "{policy}");
+    assert!(md.contains("\n| deny | `ACME-[0-9]+` |\n"), "{md}");
+    let html = go("html").stdout;
+    let pins = format!(
+        ", min 2 signers, signers <span class=\"mono\"><bdi>{ed}</bdi></span>, <span class=\"mono\"><bdi>{rsa}</bdi></span></td>"
+    );
+    assert!(html.contains(&pins), "{html}");
+    assert!(html.contains("<th>deny</th><td><span class=\"mono\"><bdi>ACME-[0-9]+</bdi></span></td>"), "{html}");
+    let junit = go("junit").stdout;
+    for p in [
+        "<property name=\"aeb-verify.min-signers\" value=\"2\"/>".to_owned(),
+        format!("<property name=\"aeb-verify.signer\" value=\"{ed}\"/>"),
+        format!("<property name=\"aeb-verify.signer\" value=\"{rsa}\"/>"),
+        "<property name=\"aeb-verify.deny-pattern\" value=\"ACME-[0-9]+\"/>".to_owned(),
+    ] {
+        assert!(junit.contains(&p), "{p} in {junit}");
+    }
+}
+
+/// `--exclude` and `--follow` decide which files of a directory are verified at all,
+/// and every format's record states them: `--exclude 'rejected*'` over a delivery left
+/// its rejected bundle out, and the report of that VERIFIED run (its inputs, its
+/// command naming the files read) said nowhere that a pattern had left anything out.
+#[test]
+fn every_format_states_the_walk_options() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("record-walk");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy(fixture("signatures/unsigned.json"), dir.join("d/a.json")).unwrap();
+    std::fs::copy(fixture("signatures/bundles/pgp-tampered.json"), dir.join("d/rejected-1.json")).unwrap();
+    let go = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--format", format, "--now", NOW, "--follow", "--exclude", "rejected*", "--exclude", "a b", "d"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, json) = go("json");
+    assert_eq!(code, Some(0), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["bundles"].as_array().unwrap().len(), 1);
+    assert_eq!(v["bundles"][0]["file"], "d/a.json");
+    assert_finding(&v["bundles"][0], "sig.none", "/signatures", 55, 17);
+    assert_eq!(
+        (v["record"]["follow"].as_bool(), &v["record"]["exclude"]),
+        (Some(true), &serde_json::json!(["rejected*", "a b"]))
+    );
+    let (_, human) = go("human");
+    assert!(human.contains("\n  walk      --follow · --exclude rejected* · --exclude \"a b\"\n"), "{human}");
+    let (_, md) = go("markdown");
+    assert!(md.contains("\n| walk | `--follow`, `--exclude` `rejected*`, `--exclude` `a b` |\n"), "{md}");
+    let (_, html) = go("html");
+    assert!(html.contains("<th>walk</th><td><span class=\"mono\">--follow</span>, <span class=\"mono\">--exclude <bdi>rejected*</bdi></span>"), "{html}");
+    let (_, junit) = go("junit");
+    for p in [
+        "aeb-verify.follow\" value=\"true\"",
+        "aeb-verify.exclude\" value=\"rejected*\"",
+        "aeb-verify.exclude\" value=\"a b\"",
+    ] {
+        assert!(junit.contains(p), "{p} in {junit}");
+    }
+    let (_, sarif) = go("sarif");
+    let s: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(s["runs"][0]["invocations"][0]["properties"]["record"]["exclude"][0], "rejected*");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -251,3 +251,45 @@ fn a_member_name_cannot_end_the_location_digest_names() {
         );
     }
 }
+
+/// A subcommand is read only as the first argument, so `aeb-verify *` over a delivery
+/// holding a file named `diff` (which sorts first) ran `diff` on the next two files and
+/// exited 0 when their payloads were identical, each bundle tampered (integrity.hash-
+/// mismatch: fixtures/signatures/CASES.md); `digest` or `canonicalize`
+/// with one file after it exited 0 on any readable bundle. Such a subcommand, named
+/// while a file here bears its name, stops the run (exit 2). The files themselves, as
+/// `-- *` or `./diff` name them, are verified and rejected.
+#[test]
+fn a_glob_whose_first_file_is_named_like_a_subcommand_does_not_run_it() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-subcommand-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["x.json", "y.json"] {
+        std::fs::copy(fixture("signatures/bundles/pgp-tampered.json"), dir.join(name)).unwrap();
+    }
+    for (word, rest) in
+        [("diff", &["x.json", "y.json"][..]), ("digest", &["x.json"][..]), ("canonicalize", &["x.json"][..])]
+    {
+        std::fs::write(dir.join(word), b"{}").unwrap();
+        let glob: Vec<&str> = std::iter::once(word).chain(rest.iter().copied()).collect();
+        let r = run_in(&dir, &glob);
+        assert_eq!(r.code, 2, "{word}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains(&format!("aeb-verify: {word} is a subcommand, and a file here is named {word}")));
+        let mut verified = vec!["--format", "json", "--now", NOW, "--"];
+        verified.extend(&glob);
+        let r = run_in(&dir, &verified);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let x = v["bundles"].as_array().unwrap().iter().find(|b| b["file"] == "x.json").unwrap();
+        assert_eq!(x["verdict"], "rejected");
+        assert_finding(x, "integrity.hash-mismatch", "/signatures/sha256", 56, 15);
+        std::fs::remove_file(dir.join(word)).unwrap();
+    }
+    // The shell's own redirection is no such file: `digest x.json > digest` still runs.
+    let shell = format!("'{}' digest x.json > digest", env!("CARGO_BIN_EXE_aeb-verify"));
+    let out = std::process::Command::new("sh").arg("-c").arg(&shell).current_dir(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.join("digest")).unwrap().len(), 65);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

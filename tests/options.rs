@@ -272,3 +272,114 @@ fn a_negative_zero_tolerance_is_recorded_as_zero() {
         assert!(command.contains(" --tolerance 0 "), "{spelling}: {command}");
     }
 }
+
+/// `-q` quiets standard output, not the report a run writes to a file: with `-q
+/// --output human=FILE` (a quiet CI log, the report kept as an artifact) the file held
+/// the verdict line alone, with no record of the time, keys, policy, overrides or the
+/// command that repeats the verdict (spec 7: every format prints the record first).
+#[test]
+fn quiet_leaves_a_human_report_file_whole() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("options-quiet-file");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("kept-report.txt");
+    let output = format!("human={}", file.display());
+    let bundle = path("signatures/unsigned.json");
+    let args = ["--now", NOW, "-q", "--strict", "--allow", "claims.memory", "--output", &output, &bundle];
+    let r = run(&args);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    // Standard output: the verdict line alone, as -q asks.
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.starts_with("REJECTED "), "{}", r.stdout);
+    let text = std::fs::read_to_string(&file).unwrap();
+    for want in [
+        "judged at 2026-11-25T00:00:00Z (--now)",
+        "keys      none supplied",
+        "policy    profile none · strict",
+        "override  --allow claims.memory",
+        "rerun     aeb-verify --now 2026-11-25T00:00:00Z --strict --allow claims.memory",
+        // the finding that rejected it under --strict, at its place
+        "warning[sig.none]: no signature",
+        "unsigned.json:55:17",
+        "= at /signatures",
+        "REJECTED ",
+    ] {
+        assert!(text.contains(want), "{want:?} in the report file:\n{text}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The human record lists `--signer` pins joined by `, ` and `--deny-pattern`s by a
+/// space, in a policy line whose items are joined by ` · `: a value holding one of those
+/// read as two values, or as a policy item. `--deny-pattern 'ACME [0-9]+'` was listed as
+/// `deny ACME [0-9]+` (the patterns `ACME` and `[0-9]+`), and a pin on the KMS key ID
+/// `k1 · strict` made the line of a run that was not strict read `· signers k1 · strict`.
+/// Such a value is a JSON string literal now; plain ones are listed bare.
+#[test]
+fn a_listed_option_value_never_reads_as_two() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("options-listed-values");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("signatures/kms/ed25519.pem"), dir.join("e.pem")).unwrap();
+    let bundle = path("signatures/bundles/kms-ed25519.json");
+    let r = run_in(
+        &dir,
+        &[
+            "--now",
+            NOW,
+            "--profile",
+            "public",
+            "--deny-pattern",
+            "ACME [0-9]+",
+            "--deny-pattern",
+            "X-[0-9]+",
+            "--kms-key",
+            "k1 · strict=e.pem",
+            "--kms-key",
+            "plain-id=e.pem",
+            "--signer",
+            "k1 · strict",
+            "--signer",
+            "plain-id",
+            &bundle,
+        ],
+    );
+    // Signed by that key under another key ID: no pinned signature (sig.required).
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("error[sig.required]"), "{}", r.stdout);
+    assert!(r.stdout.contains("   = at /signatures\n"), "{}", r.stdout);
+    let policy: String = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("  policy "))
+        .take_while(|l| l.starts_with("  policy ") || l.starts_with("            "))
+        .map(|l| l.trim_start().trim_start_matches("policy").trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(policy.contains("not strict"), "{policy}");
+    assert!(policy.ends_with("· signers \"k1 · strict\", plain-id"), "{policy}");
+    assert!(r.stdout.contains("\n  deny      \"ACME [0-9]+\" X-[0-9]+\n"), "{}", r.stdout);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A `--deny-pattern` given twice is one requirement: fixtures/options/customers-150.json
+/// holds 150 customer IDs (fixtures/options/README.md), and with `ACME-[0-9]+` given
+/// twice the verdict counted "302 items not redacted" (each ID reported once per copy)
+/// and JSON listed each pointer twice. The record lists the pattern once.
+#[test]
+fn a_deny_pattern_given_twice_counts_each_match_once() {
+    let once = ["--profile", "public", "--deny-pattern", "ACME-[0-9]+"];
+    let twice = ["--profile", "public", "--deny-pattern", "ACME-[0-9]+", "--deny-pattern", "ACME-[0-9]+"];
+    let r = quiet("options/customers-150.json", &twice);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("; 152 errors: 152 items not redacted;"), "{}", r.stdout);
+    let (code, b) = verify_json("options/customers-150.json", &twice);
+    assert_eq!(code, 1);
+    let (_, b1) = verify_json("options/customers-150.json", &once);
+    assert_eq!(b["findings"], b1["findings"]);
+    assert_eq!(b["counts"]["error"], 152);
+    let fs = findings(&b, "redaction.deny-pattern");
+    assert_eq!(fs[0]["pointer"], "/x_customers/0");
+    assert_eq!(fs[1]["pointer"], "/x_customers/1");
+    assert_finding(&b, "redaction.run-seed", "/run_seed", 7, 15);
+}

@@ -102,3 +102,36 @@ fn five_version_6_certificates_never_make_five_signers() {
     mixed.extend(["--min-signers".into(), "5".into()]);
     runs(&mixed);
 }
+
+/// `--signer` pins naming two keys that hold one public key name one signer: the
+/// notary certificate is the ed25519 key again (gpg made it a day later from the same
+/// private key, fixtures/signatures/CASES.md), and `p256-compressed.pem` is
+/// `p256.pem` in another encoding. A third, distinct key supplied made the keys' count
+/// 2 distinct and let `--min-signers 2` through; the pins leave one signer, so every
+/// bundle was rejected (exit 1, sig.min-signers on the bundle both certificates signed)
+/// instead of the run stopping (exit 2, spec 3.6: a requirement no bundle can meet).
+#[test]
+fn pins_naming_one_public_key_twice_are_one_signer() {
+    let ed = primary("ed25519");
+    let notary = primary("notary");
+    let rsa = primary("rsa3072");
+    let mut pgp = args([cert("ed25519.asc"), cert("notary.asc"), cert("rsa3072.asc")]);
+    pgp.extend(["--signer".into(), ed.clone(), "--signer".into(), notary, "--min-signers".into(), "2".into()]);
+    let r = verify("bundles/pgp-same-key-two-certs.json", pgp.clone());
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report when the run cannot start: {}", r.stdout);
+    let want =
+        "--min-signers 2 can never be met: the 2 supplied keys the --signer pins name hold 1 distinct public key(s)";
+    assert!(r.stderr.contains(want), "expected {want:?} in stderr: {}", r.stderr);
+    // Two pins on two distinct keys still run: both sign pgp-two-signers.json.
+    let mut two = args([cert("ed25519.asc"), cert("notary.asc"), cert("rsa3072.asc")]);
+    two.extend(["--signer".into(), ed, "--signer".into(), rsa, "--min-signers".into(), "2".into()]);
+    verified("bundles/pgp-two-signers.json", two, 2);
+
+    let mut kms_keys =
+        args([kms(AWS_P256, "p256.pem"), kms(JOSE_P256, "p256-compressed.pem"), kms(AWS_PSS, "rsa3072.pem")]);
+    kms_keys.extend(["--signer", AWS_P256, "--signer", JOSE_P256, "--min-signers", "2"].map(String::from));
+    let r = verify("bundles/kms-same-key-two-ids.json", kms_keys);
+    r.code(2);
+    assert!(r.stderr.contains(want), "expected {want:?} in stderr: {}", r.stderr);
+}

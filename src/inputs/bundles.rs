@@ -517,16 +517,58 @@ fn spell_out_look_alikes(d: &mut Discovery) {
         if spell(key) {
             notice.path = crate::text::spelled_out(&notice.path);
         }
-        // Last first, so that the offsets before each stay true.
-        for ((key, name), (at, _)) in cited.iter().zip(notice.cited.clone()).rev() {
+        // Last first, so that the offsets before each stay true; those after it move by
+        // what the spelling added, and each cites the name as it is now shown.
+        for (i, (key, name)) in cited.iter().enumerate().rev() {
             if crate::text::needs_spelling(name) && seen.get(key.as_str()).is_some_and(|e| e.1) {
+                let Some(&(at, _)) = notice.cited.get(i) else { continue };
                 let shown = at..at + crate::text::shown_name(name).len();
                 let spelled = crate::text::spelled_out(name);
-                if notice.reason.get(shown.clone()).is_some() {
-                    notice.reason.replace_range(shown, &crate::text::shown_name(&spelled));
+                let respelled = crate::text::shown_name(&spelled).into_owned();
+                if notice.reason.get(shown.clone()).is_none() {
+                    continue;
+                }
+                let grown = respelled.len().wrapping_sub(shown.len());
+                notice.reason.replace_range(shown, &respelled);
+                for later in notice.cited.iter_mut().skip(i + 1) {
+                    later.0 = later.0.wrapping_add(grown);
+                }
+                if let Some(c) = notice.cited.get_mut(i) {
+                    c.1 = spelled;
                 }
             }
         }
+    }
+}
+
+impl Notice {
+    /// The reason as the machine formats (JSON, JSON lines) give it: each name it cites
+    /// written as their `file` fields write a name ([`crate::text::path_name`], spelled out
+    /// where the run spells it), so that a consumer finds the entry a reason names by
+    /// string equality. The sentence ([`Notice::reason`]) shows a name as a sentence must:
+    /// `b/x:\u{3a}y.json` for `b/x::y.json` (no `::` log command), `"b/p: q.json"` quoted
+    /// for `b/p: q.json`; JSON gave those spellings, which name no entry.
+    pub fn reason_as_data(&self) -> std::borrow::Cow<'_, str> {
+        if self.cited.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.reason);
+        }
+        let mut out = String::with_capacity(self.reason.len());
+        let mut from = 0;
+        for (at, name) in &self.cited {
+            let shown = crate::text::shown_name(name);
+            let end = at + shown.len();
+            match (self.reason.get(from..*at), self.reason.get(*at..end)) {
+                (Some(before), Some(there)) if there == shown => {
+                    out.push_str(before);
+                    out.push_str(name);
+                    from = end;
+                }
+                // Not where it was cited (never, as notices are made): the sentence as it is.
+                _ => return std::borrow::Cow::Borrowed(&self.reason),
+            }
+        }
+        out.push_str(self.reason.get(from..).unwrap_or_default());
+        std::borrow::Cow::Owned(out)
     }
 }
 

@@ -126,7 +126,11 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
         let (key_id, file) = split_kms_spec(spec)?;
         let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;
         let (key, spki_sha256) = parse_kms_key(&bytes).map_err(|e| format!("--kms-key {file}: {e}"))?;
-        keys.kms_keys.push(KmsKey { key_id: key_id.map(str::to_owned), file: file.to_owned(), key, spki_sha256 });
+        // Named as every report names a file (`text::path_name`), as `--cert` files are: raw,
+        // a file holding ESC and one spelling `\u{1b}` showed alike, and the record's
+        // `file` wrote names unlike its inputs' `path`.
+        let file = crate::text::path_name(Path::new(file));
+        keys.kms_keys.push(KmsKey { key_id: key_id.map(str::to_owned), file, key, spki_sha256 });
     }
     Ok(keys)
 }

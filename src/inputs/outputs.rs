@@ -294,6 +294,12 @@ fn walk_identity(_id: Option<(u64, u64)>) -> Option<Identity> {
     None
 }
 
+/// Whether `path` names the file standard output or standard error is written to (the
+/// shell opened it before the run: `aeb-verify digest b.json > digest`).
+pub fn is_a_standard_stream(path: &Path) -> bool {
+    identity(path).is_some_and(|id| [stdout_identity(), stderr_identity()].contains(&Some(id)))
+}
+
 /// The identity of the file a path names, following links as `File::create` does.
 #[cfg(unix)]
 fn identity(path: &Path) -> Option<Identity> {

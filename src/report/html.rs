@@ -346,9 +346,24 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                 "profile " (rec.profile) ", " (if rec.strict { "strict" } else { "not strict" })
                 ", tolerance " (tolerance) ", max " (rec.max_bytes) " bytes, depth " (rec.max_depth)
                 ", " (rec.signature_policy())
+                @if rec.min_signers > 0 { ", min " (rec.min_signers) " signers" }
+                @if !rec.signers.is_empty() {
+                    ", signers " @for (i, p) in rec.signers.iter().enumerate() { @if i > 0 { ", " } span.mono { (data(p)) } }
+                }
             } }
+            @if !rec.deny_patterns.is_empty() {
+                tr { th { "deny" } td { @for (i, p) in rec.deny_patterns.iter().enumerate() { @if i > 0 { " " } span.mono { (data(p)) } } } }
+            }
             @for o in &rec.overrides {
                 tr { th { "override" } td { span.mono { (data(&o.flag)) } " (" (o.rules.join(", ")) " to " (o.severity.as_str()) ")" } }
+            }
+            @if rec.follow || !rec.exclude.is_empty() {
+                tr { th { "walk" } td {
+                    @if rec.follow { span.mono { "--follow" } }
+                    @for (i, g) in rec.exclude.iter().enumerate() {
+                        @if rec.follow || i > 0 { ", " } span.mono { "--exclude " (data(g)) }
+                    }
+                } }
             }
             tr { th { "rerun" } td.mono { (data(&rec.command)) } }
         }

@@ -11,7 +11,7 @@ use super::{checklist, esc, Record, Status, Style};
 use crate::finding::{Finding, Severity};
 use crate::inputs::bundles::Notice;
 use crate::rules::Section;
-use crate::text::{columns, shown_name, shown_pointer};
+use crate::text::{columns, shown_item, shown_name, shown_pointer};
 use crate::verify::{BundleReport, InputDigest, Verdict};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as DiagSeverity};
 use codespan_reporting::files::Error as FilesError;
@@ -269,16 +269,20 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     if !rec.signers.is_empty() {
         policy.push(format!(
             "signers {}",
-            rec.signers.iter().map(|x| esc(x).into_owned()).collect::<Vec<_>>().join(", ")
+            rec.signers.iter().map(|x| shown_item(x).into_owned()).collect::<Vec<_>>().join(", ")
         ));
     }
     field(s, "policy", &policy.join(" · "));
     if !rec.deny_patterns.is_empty() {
-        let p: Vec<String> = rec.deny_patterns.iter().map(|p| esc(p).into_owned()).collect();
+        let p: Vec<String> = rec.deny_patterns.iter().map(|p| shown_item(p).into_owned()).collect();
         field(s, "deny", &p.join(" "));
     }
     for o in &rec.overrides {
         field(s, "override", &format!("{} ({} to {})", esc(&o.flag), o.rules.join(", "), o.severity));
+    }
+    let walk = rec.walk_policy();
+    if !walk.is_empty() {
+        field(s, "walk", &walk.join(" · "));
     }
     // A run of one bundle whose verdict rests on its walk (`Record::walk_again`) shows
     // the run's command: the bundle's own would verify.

@@ -78,13 +78,14 @@ pub fn summary(tally: &Tally) -> Value {
     })
 }
 
+/// Each reason cites names as the `file` fields write them ([`Notice::reason_as_data`]).
 pub fn notices(list: &[Notice]) -> Vec<Value> {
-    list.iter().map(|n| json!({ "file": n.path, "reason": n.reason })).collect()
+    list.iter().map(|n| json!({ "file": n.path, "reason": n.reason_as_data() })).collect()
 }
 
 /// Entries a walk left out, and whether each may hold a bundle nothing verified.
 pub fn skips(list: &[Notice]) -> Vec<Value> {
-    list.iter().map(|n| json!({ "file": n.path, "reason": n.reason, "unverified": n.unverified })).collect()
+    list.iter().map(|n| json!({ "file": n.path, "reason": n.reason_as_data(), "unverified": n.unverified })).collect()
 }
 
 /// One bundle's object of the JSON and JSON-lines reports. Serialized straight from

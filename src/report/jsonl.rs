@@ -34,7 +34,7 @@ impl Sink for Stream<'_> {
     }
 
     fn unreadable(&mut self, n: &Notice, out: &mut dyn Write) -> io::Result<()> {
-        line(out, &json!({ "file": n.path, "unreadable": n.reason }))
+        line(out, &json!({ "file": n.path, "unreadable": n.reason_as_data() }))
     }
 
     fn finish(&mut self, _all: &[BundleReport], tally: &Tally, style: &Style, out: &mut dyn Write) -> io::Result<()> {

@@ -179,6 +179,15 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
     props.push(("aeb-verify.tolerance", record.tolerance.map_or("decimals shown".to_owned(), |t| t.to_string())));
     props.push(("aeb-verify.max-bytes", record.max_bytes.to_string()));
     props.push(("aeb-verify.signatures", record.signature_policy()));
+    if record.min_signers > 0 {
+        props.push(("aeb-verify.min-signers", record.min_signers.to_string()));
+    }
+    props.extend(record.signers.iter().map(|p| ("aeb-verify.signer", p.clone())));
+    props.extend(record.deny_patterns.iter().map(|p| ("aeb-verify.deny-pattern", p.clone())));
+    if record.follow {
+        props.push(("aeb-verify.follow", "true".to_owned()));
+    }
+    props.extend(record.exclude.iter().map(|g| ("aeb-verify.exclude", g.clone())));
     for o in &record.overrides {
         props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
     }

@@ -217,10 +217,20 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         row("key", format!("{} {} `{}`{bound} ({}); {verified}", k.kind, cell_code(&k.file), k.id, uids.join("; ")));
     }
     let tolerance = rec.tolerance.map_or("the decimals shown".to_owned(), |t| t.to_string());
+    // --min-signers N and the --signer pins, as the human record lists them: the policy
+    // said "signature required (--signer, --min-signers)" without N or the keys pinned.
+    let mut signers = String::new();
+    if rec.min_signers > 0 {
+        signers.push_str(&format!(", min {} signers", rec.min_signers));
+    }
+    if !rec.signers.is_empty() {
+        let pins: Vec<String> = rec.signers.iter().map(|p| cell_code(p)).collect();
+        signers.push_str(&format!(", signers {}", pins.join(", ")));
+    }
     row(
         "policy",
         format!(
-            "profile {}, {}, tolerance {tolerance}, max {} bytes, depth {}, {}",
+            "profile {}, {}, tolerance {tolerance}, max {} bytes, depth {}, {}{signers}",
             rec.profile,
             if rec.strict { "strict" } else { "not strict" },
             rec.max_bytes,
@@ -228,8 +238,16 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
             rec.signature_policy()
         ),
     );
+    if !rec.deny_patterns.is_empty() {
+        row("deny", rec.deny_patterns.iter().map(|p| cell_code(p)).collect::<Vec<_>>().join(" "));
+    }
     for o in &rec.overrides {
         row("override", format!("{} ({} to {})", cell_code(&o.flag), o.rules.join(", "), o.severity));
+    }
+    if rec.follow || !rec.exclude.is_empty() {
+        let follow = rec.follow.then(|| "`--follow`".to_owned());
+        let exclude = rec.exclude.iter().map(|g| format!("`--exclude` {}", cell_code(g)));
+        row("walk", follow.into_iter().chain(exclude).collect::<Vec<_>>().join(", "));
     }
     row("rerun", cell_code(&rec.command));
     s.push('\n');

@@ -41,6 +41,12 @@ pub struct Record {
     pub artifacts: Vec<ArtifactRecord>,
     /// `--table DIR`, with the version read (None when its log could not be read).
     pub table: Option<TableRecord>,
+    /// `--follow` and `--exclude GLOB` as given: which files of the directories named
+    /// were verified at all. `inputs` lists the files read; these say why not others (an
+    /// `--exclude 'rejected*'` left a bundle out, and the report of a VERIFIED run said so
+    /// nowhere).
+    pub follow: bool,
+    pub exclude: Vec<String>,
     /// The command that reproduces this run (same inputs, keys, options and time).
     pub command: String,
     /// The paths as given, when only walking them again repeats the verdict
@@ -192,10 +198,26 @@ impl Record {
                 version: t.state.as_ref().as_ref().ok().map(|s| s.version),
             }),
             command: String::new(),
+            follow: false,
+            exclude: Vec::new(),
             walk_again: None,
         };
         record.command = record.rerun();
         record
+    }
+
+    /// How the directories named were walked (`--follow`, `--exclude`), for the record.
+    pub fn walked(&mut self, follow: bool, exclude: &[String]) {
+        self.follow = follow;
+        self.exclude = exclude.to_vec();
+    }
+
+    /// The walk options as the human formats list them: "--follow", "--exclude GLOB"
+    /// (each value as [`crate::text::shown_item`] lists one); empty when none was given.
+    pub fn walk_policy(&self) -> Vec<String> {
+        let follow = self.follow.then(|| "--follow".to_owned());
+        let exclude = self.exclude.iter().map(|g| format!("--exclude {}", crate::text::shown_item(g)));
+        follow.into_iter().chain(exclude).collect()
     }
 
     /// Whether the command walks the paths as given again ([`Record::walk_again`]).
@@ -321,11 +343,14 @@ impl Record {
             }
         }
         for k in self.keys.iter().filter(|k| k.kind == "kms") {
-            let spec = match &k.key_id {
-                Some(id) => format!("{id}={}", k.file),
-                None => k.file.clone(),
+            // The file as reports name it, quoted back to its own bytes (as --cert files
+            // and inputs are); the key ID as typed.
+            let file = shell_quote_name(&k.file);
+            let (spec, quoted) = match &k.key_id {
+                Some(id) => (format!("{id}={}", k.file), format!("{}={file}", shell_quote(id))),
+                None => (k.file.clone(), file),
             };
-            opt(&mut w, "--kms-key", &spec, shell_quote(&spec));
+            opt(&mut w, "--kms-key", &spec, quoted);
         }
         if self.no_require_signature {
             flag(&mut w, "--no-require-signature");

@@ -17,6 +17,7 @@ use crate::rules::Rule;
 pub struct KmsKey {
     /// The key ID this key is bound to; `None` = trusted for any key_id (warned).
     pub key_id: Option<String>,
+    /// The file, as reports name a file ([`crate::text::path_name`]).
     pub file: String,
     pub key: PublicKey,
     /// Lowercase hex SHA-256 of the key's SubjectPublicKeyInfo in one normal form

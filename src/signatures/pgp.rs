@@ -989,6 +989,13 @@ impl Claim {
         }
     }
 
+    /// The claim's hex, upper case: a fingerprint (40 or 64 digits) or a long key ID (16).
+    pub(crate) fn hex(&self) -> &str {
+        match self {
+            Claim::Fingerprint(h) | Claim::LongKeyId(h) => h,
+        }
+    }
+
     /// Does this claim name `fpr` (a fingerprint of the signing key or its primary)?
     fn names(&self, fpr: &Fingerprint) -> bool {
         match self {
@@ -1414,6 +1421,32 @@ fn precheck(
 
 /// The supplied certificate a claim names (by the fingerprint or key ID of its
 /// primary key or of a subkey), if any.
+/// What a claim can name of a certificate's keys: each key's fingerprint and long key
+/// ID, as [`Claim::hex`] writes them (a claim names a key exactly when its hex is one of
+/// these: [`Claim::names`]).
+pub(crate) fn key_names(cert: &Cert) -> impl Iterator<Item = String> + '_ {
+    cert.keys().flat_map(|k| {
+        let fpr = k.key().fingerprint();
+        [fpr.to_hex(), KeyID::from(&fpr).to_hex()]
+    })
+}
+
+/// The certificates each key name ([`key_names`]) belongs to, by index, in order: one pass
+/// over the keys, so that many `--signer` pins are each looked up once, not held against
+/// every certificate.
+pub(crate) fn certs_by_key_name(certs: &[Cert]) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut by: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, c) in certs.iter().enumerate() {
+        for name in key_names(c) {
+            let holders = by.entry(name).or_default();
+            if holders.last() != Some(&i) {
+                holders.push(i);
+            }
+        }
+    }
+    by
+}
+
 pub(crate) fn named_cert<'c>(claim: &Claim, certs: &'c [Cert]) -> Option<&'c Cert> {
     certs.iter().find(|c| c.keys().any(|k| claim.names(&k.key().fingerprint())))
 }
