@@ -36,6 +36,9 @@ pub struct Env<'a> {
     /// `TERM=dumb`: a terminal that shows escape codes as text (Emacs' shell buffer, some
     /// CI log viewers).
     pub dumb_terminal: bool,
+    /// `CLICOLOR=0`: the user asked for no colour on a terminal (bixense.com/clicolors);
+    /// `CLICOLOR_FORCE` still forces it.
+    pub clicolor_off: bool,
     /// `CLICOLOR_FORCE` set and not `0`: colour even when standard output is not a terminal.
     pub clicolor_force: bool,
     /// Columns for the human report: the terminal's width, else `COLUMNS`, else 80.
@@ -548,10 +551,10 @@ impl Progress {
     }
 }
 
-/// `--color auto`: on a terminal that draws colours, or when `CLICOLOR_FORCE` asks;
-/// never under `NO_COLOR`.
+/// `--color auto`: on a terminal that draws colours and where `CLICOLOR=0` does not decline
+/// them, or when `CLICOLOR_FORCE` asks; never under `NO_COLOR`.
 fn colour_by_default(env: &Env) -> bool {
-    ((env.stdout_is_terminal && !env.dumb_terminal) || env.clicolor_force) && !env.no_color
+    ((env.stdout_is_terminal && !env.dumb_terminal && !env.clicolor_off) || env.clicolor_force) && !env.no_color
 }
 
 /// `FORMAT=FILE` as given, for messages.
@@ -803,6 +806,7 @@ mod tests {
             ci: false,
             no_color: false,
             dumb_terminal: false,
+            clicolor_off: false,
             clicolor_force: false,
             width: 80,
         };
@@ -816,6 +820,12 @@ mod tests {
         env.no_color = false;
         env.clicolor_force = false;
         env.dumb_terminal = false;
+        env.clicolor_off = true;
+        assert!(!colour_by_default(&env), "CLICOLOR=0 declines colour on a terminal");
+        env.clicolor_force = true;
+        assert!(colour_by_default(&env), "CLICOLOR_FORCE wins over CLICOLOR=0");
+        env.clicolor_force = false;
+        env.clicolor_off = false;
         env.stdout_is_terminal = false;
         assert!(!colour_by_default(&env), "piped");
     }

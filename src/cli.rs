@@ -226,7 +226,7 @@ pub struct ContextArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal (not TERM=dumb) and NO_COLOR is not set
+    /// Colour when standard output is a terminal (not TERM=dumb, not CLICOLOR=0) and NO_COLOR is not set
     Auto,
     Always,
     Never,

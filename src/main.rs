@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         dumb_terminal: std::env::var_os("TERM").is_some_and(|v| v == "dumb"),
+        clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
         clicolor_force: std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0"),
         width: width(stdout_is_terminal),
     };

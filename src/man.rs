@@ -136,6 +136,10 @@ early (\fBaeb\-verify dir/ | head\fR) is not an error: the run ends with the ver
 When set and not empty, the human report is not coloured, unless \fB\-\-color always\fR
 is given.
 .TP
+\fBCLICOLOR\fR
+When \fB0\fR, the human report is not coloured on a terminal, unless \fB\-\-color always\fR
+is given or \fBCLICOLOR_FORCE\fR asks for colour.
+.TP
 \fBCLICOLOR_FORCE\fR
 When set and not \fB0\fR, the human report is coloured even when standard output is not
 a terminal, unless \fB\-\-color never\fR is given or \fBNO_COLOR\fR is set.

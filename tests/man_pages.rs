@@ -119,3 +119,30 @@ fn colour_follows_no_color_and_clicolor_force() {
     assert!(!esc(&[s], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]), "NO_COLOR wins");
     assert!(!esc(&["--color", "never", s], &[("CLICOLOR_FORCE", "1")]));
 }
+
+/// `CLICOLOR=0` declines colour on a terminal (bixense.com/clicolors, as the man page's
+/// ENVIRONMENT says); `CLICOLOR_FORCE` still forces it. Run under a pseudo-terminal
+/// (util-linux `script`), since a pipe is never coloured anyway.
+#[test]
+fn clicolor_zero_declines_colour_on_a_terminal() {
+    let seed = fixture("seed-example-sealed.json");
+    let line = format!("'{}' --now 2026-11-25T00:00:00Z '{}'", env!("CARGO_BIN_EXE_aeb-verify"), seed.display());
+    let esc = |env: &[(&str, &str)]| {
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &line, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        cmd.env("TERM", "xterm");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("util-linux script runs a pseudo-terminal");
+        assert!(out.status.code() == Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout.contains(&0x1b)
+    };
+    assert!(esc(&[]), "a terminal is coloured");
+    assert!(esc(&[("CLICOLOR", "1")]));
+    assert!(!esc(&[("CLICOLOR", "0")]), "CLICOLOR=0 declines colour");
+    assert!(esc(&[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]), "CLICOLOR_FORCE wins");
+}
