@@ -620,3 +620,29 @@ fn the_doubles_rounding_is_bounded_by_the_formula() {
     );
     rows_hold(&cases_table(), &[("pass-honest-roi-of-near-costs-full-precision.json", "(all rules)", "")]);
 }
+
+/// The third attacker pass on the claims: the `>` that ends a markup tag was read as "more
+/// than", so `Peak usage <span class="metric">185.58 MB</span>` (rendered: "Peak usage
+/// 185.58 MB") was a floor that a 16.5 GB peak met, and verified under `--strict --profile
+/// marketplace` (the contract, section 5: the seed's 185.58 MB against 16.5 GB must be
+/// caught). Markup around a figure is no bound; each case as fixtures/audit/CASES.md
+/// documents it.
+#[test]
+fn claims_pass3_markup_is_no_bound() {
+    fires_at(
+        "marketplace-claims-memory-html-tag.json",
+        "claims.memory",
+        "/enterprise_validation/memory_optimization",
+        59,
+        28,
+    );
+    let table = cases_table();
+    let expected = [
+        ("claims-memory-html-bold.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+        ("claims-memory-html-break.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+        ("claims-records-html-tag.json", "claims.records", "/enterprise_validation/scale_proven"),
+        ("claims-speedup-html-tag.json", "claims.speedup", "/enterprise_validation/performance_improvement"),
+        ("pass-honest-claims-html-tag.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}

@@ -1729,9 +1729,15 @@ struct Reader<'t> {
     toks: Vec<Tok>,
     /// The lower-cased words, one after another.
     lower: String,
+    /// Where each `>` that closes a markup tag starts, in order ([`tag_ends`]).
+    tag_ends: Vec<u32>,
 }
 
 impl Reader<'_> {
+    /// Token `i` is a `>` that closes a markup tag (`<b>`, `<span class="x">`, `<br/>`).
+    fn closes_tag(&self, i: usize) -> bool {
+        self.sym(i) == Some('>') && self.toks.get(i).is_some_and(|t| self.tag_ends.binary_search(&t.start).is_ok())
+    }
     fn word(&self, i: usize) -> Option<&str> {
         match self.toks.get(i)?.kind {
             Kind::Word { lower: (from, to), .. } => self.lower.get(from as usize..to as usize),
@@ -2416,6 +2422,33 @@ impl Reader<'_> {
     }
 }
 
+/// Where each `>` that closes a markup tag starts: a `<` glued to a letter, to `/` and a
+/// letter, or to `!` (`<b>`, `</span>`, `<span class="x">`, `<br/>`, `<!-- -->`), then no
+/// `<` or `>` up to the `>`. One pass over the text. Such a `>` is markup, no bound: read
+/// as "more than", it made `Peak usage <b>185.58 MB</b>` a floor that a 16.5 GB peak met.
+fn tag_ends(t: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for (at, c) in t.char_indices() {
+        match c {
+            '<' => {
+                let mut ahead = t.get(at + 1..).unwrap_or("").chars();
+                open = match ahead.next() {
+                    Some('/') => ahead.next().is_some_and(|c| c.is_ascii_alphabetic()),
+                    Some(c) => c.is_ascii_alphabetic() || c == '!',
+                    None => false,
+                };
+            }
+            '>' if open => {
+                open = false;
+                out.extend(u32::try_from(at).ok());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// An arrow `->` or `=>` (the dash normalised; `- >` spaced too) right before token `i`.
 fn is_arrow(r: &Reader, i: usize) -> bool {
     i >= 2 && r.sym(i - 1) == Some('>') && matches!(r.sym(i - 2), Some('-' | '='))
@@ -2457,6 +2490,8 @@ fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
         _ if is_arrow(r, i) => (Bound::Exact, 0, false),
         _ => match near.first() {
             Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
+            // the end of a tag (`<b>185.58 MB</b>`) is markup around the figure, no bound
+            Some(Some(Back::Sym('>'))) if r.closes_tag(i - 1) => (Bound::Exact, 0, false),
             Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
             _ => (Bound::Exact, 0, false),
         },
@@ -2720,7 +2755,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         return out;
     }
     let (toks, lower) = lex(norm.text());
-    let r = Reader { t: norm.text(), norm: &norm, toks, lower };
+    let tag_ends = tag_ends(norm.text());
+    let r = Reader { t: norm.text(), norm: &norm, toks, lower, tag_ends };
     let mut more = 0;
     let spoofs = look_alikes(&r, &mut more);
     let bidi = bidi_span(text);
