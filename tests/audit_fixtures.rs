@@ -646,3 +646,25 @@ fn claims_pass3_markup_is_no_bound() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// The third attacker pass on redaction: the detectors read a string only as written, so a
+/// seed or an address that a page, a URL or a JSON string encodes passed `--profile public`
+/// (the deny patterns already read the text decoded, 6.1): `&lt;seed&gt;42` (a page shows
+/// `<seed>42`, the XML form 6.1 lists), `seed%3D42` in a URL, a JSON config written into a
+/// string (`{\"seed\": 42}`), `jane.doe&#x0040;example.com` (the contract's e-mail address,
+/// `&#x40;` with leading zeros, as a page renders it), `203&#46;0&#46;113&#46;42`.
+#[test]
+fn redaction_pass3_encoded_text_is_read() {
+    fires_at("redaction-seed-html-escaped-xml.json", "redaction.run-seed", "/notes", 67, 12);
+    fires_at("redaction-email-hex-reference-zeros.json", "redaction.pii-email", "/notes", 67, 12);
+    let table = cases_table();
+    let expected = [
+        ("redaction-seed-url-encoded.json", "redaction.run-seed", "/notes"),
+        ("redaction-seed-escaped-json.json", "redaction.run-seed", "/notes"),
+        ("redaction-email-reference-zeros.json", "redaction.pii-email", "/notes"),
+        ("redaction-email-json-escape.json", "redaction.pii-email", "/notes"),
+        ("redaction-ip-html-references.json", "redaction.pii-ip", "/notes"),
+        ("pass-honest-redaction-encoded-text.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
