@@ -668,3 +668,21 @@ fn redaction_pass3_encoded_text_is_read() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// The third attacker pass on redaction: an IPv4 address with defanged dots
+/// (`203[.]0[.]113[.]42`, `hxxp://203.0.113[.]42/`, `203(dot)0(dot)113(dot)42`: written so
+/// that it is no link, still read as the address) and one zero-padded from its first octet
+/// (`010.000.000.001`, which no count is written as) passed `--profile public`; a count
+/// grouped by dots and a longer defanged dotted number stay clean.
+#[test]
+fn redaction_pass3_defanged_and_padded_addresses() {
+    fires_at("redaction-ip-defanged.json", "redaction.pii-ip", "/notes", 67, 12);
+    let table = cases_table();
+    let expected = [
+        ("redaction-ip-defanged-last-dot.json", "redaction.pii-ip", "/notes"),
+        ("redaction-ip-defanged-word.json", "redaction.pii-ip", "/notes"),
+        ("redaction-ip-zero-padded.json", "redaction.pii-ip", "/notes"),
+        ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}

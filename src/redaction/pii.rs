@@ -209,7 +209,9 @@ const SOURCES: [&str; 9] = [
     // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 030 1234567,
     // 07700 900123, 06 12 34 56 78
     r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
-    r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
+    // the dots may be defanged, as threat reports and tickets write an address so that it
+    // is not a link (`203[.]0[.]113[.]42`, `203(.)0(.)113(.)42`, `[dot]`): still readable
+    r"(?-u:\b)([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
     // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
     // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
@@ -591,12 +593,20 @@ fn glued_after(text: &str, end: usize) -> bool {
     text.get(end..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// A `.` and a digit on either side: part of a longer dotted number (`1.2.3.4.5`).
+/// A `.` (or a defanged one, `[.]`) and a digit on either side: part of a longer dotted
+/// number (`1.2.3.4.5`, `1[.]2[.]3[.]4[.]5`).
 fn longer_dotted(text: &str, r: &Range<usize>) -> bool {
+    const DOTS: [&str; 6] = [".", "[.]", "(.)", "{.}", "[dot]", "(dot)"];
     let before = text.get(..r.start).unwrap_or_default();
     let after = text.get(r.end..).unwrap_or_default();
-    (before.ends_with('.') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
-        || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    DOTS.iter().any(|dot| {
+        let digit = |c: char| c.is_ascii_digit();
+        before
+            .get(..before.len().saturating_sub(dot.len()))
+            .is_some_and(|b| before.get(b.len()..).is_some_and(|d| d.eq_ignore_ascii_case(dot)) && b.ends_with(digit))
+            || after.get(..dot.len()).is_some_and(|d| d.eq_ignore_ascii_case(dot))
+                && after.get(dot.len()..).is_some_and(|a| a.starts_with(digit))
+    })
 }
 
 fn card_ok(digits: &str) -> bool {
@@ -734,9 +744,11 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
         // octets as an address writes them: 0-255; "1.000.000.000" is a count, so a
         // leading zero rules an address out when every later group has three digits,
-        // as thousands grouping does ("203.0.113.042" is still an address)
+        // as thousands grouping does ("203.0.113.042" is still an address), and the first
+        // group has none: no count is written "010.000.000.001", a zero-padded address
         let octets: Vec<&str> = (1..=4).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
-        let grouped = octets.iter().skip(1).all(|o| o.len() == 3);
+        let padded_first = octets.first().is_some_and(|o| o.len() > 1 && o.starts_with('0'));
+        let grouped = !padded_first && octets.iter().skip(1).all(|o| o.len() == 3);
         let octets_ok = octets.len() == 4
             && octets
                 .iter()
