@@ -686,3 +686,18 @@ fn redaction_pass3_defanged_and_padded_addresses() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// The third attacker pass on redaction: a seed typed as a float (`seed = 42.0`, `seed=1e3`;
+/// Python's `random.seed` takes one) passed `--profile public`, since a decimal fraction
+/// after the integer made it an amount; an integral value after a mark that links it is the
+/// integer, while a decimal after a space or a word stays prose.
+#[test]
+fn redaction_pass3_seed_typed_as_a_float() {
+    fires_at("redaction-seed-float.json", "redaction.run-seed", "/notes", 67, 12);
+    let table = cases_table();
+    let expected = [
+        ("redaction-seed-exponent.json", "redaction.run-seed", "/notes"),
+        ("pass-honest-redaction-seed-decimals.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}

@@ -238,7 +238,7 @@ const SOURCES: [&str; 9] = [
     // Rust and TOML write it (`seed: 4_2`); the name may open an XML element
     // (`<seed>42</seed>`, `<random_state value="x">7`): `>` links only after `<name`, so
     // "seeds > 3" stays prose.
-    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*)\b)"#,
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b)"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -618,6 +618,27 @@ pub fn number_is_card(digits: &str) -> bool {
     digits.bytes().all(|b| b.is_ascii_digit()) && card_ok(digits)
 }
 
+/// A seed candidate (the name, its links, then the number) whose number is an integer: as
+/// written (`seed=42`, `seed: 0x2A`), or a decimal or an exponent of an integral value
+/// (`seed = 42.0`, `seed=1e3`, `seed: 4.2e1`, as a config typed as a float writes it; each
+/// passed `--profile public`) after a mark that links it (`=`, `:`, a bracket, a quote):
+/// after a space or a word alone a decimal is prose (`Seed 2.0 launched`, `seed is 2.5 cm`).
+fn integral_after_mark(candidate: &str) -> bool {
+    let b = candidate.as_bytes();
+    let start =
+        b.iter().rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'_'))).map_or(0, |i| i + 1);
+    let number = candidate.get(start..).unwrap_or_default();
+    let lower = number.to_ascii_lowercase();
+    if lower.starts_with("0x") || !lower.contains(['.', 'e']) {
+        return true;
+    }
+    let (mantissa, exponent) = lower.split_once('e').unwrap_or((&lower, "0"));
+    let fraction = mantissa.split_once('.').map_or("", |(_, f)| f).trim_end_matches('0');
+    let exponent: usize = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let linked = candidate.get(..start).unwrap_or_default().trim_end().ends_with(|c: char| !c.is_ascii_alphanumeric());
+    fraction.len() <= exponent && linked
+}
+
 /// The integer before `rest` is an amount, not a seed: a decimal fraction, a percentage
 /// or a magnitude word follows it ("seed of 2 million", "seeds were 3% of the rows").
 /// Reads the spaces after the integer, which the next search reads anyway, and ten
@@ -819,7 +840,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
     }
     for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
-        if !amount_after(text.get(m.end()..).unwrap_or_default()) {
+        if !amount_after(text.get(m.end()..).unwrap_or_default()) && integral_after_mark(m.as_str()) {
             hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
         }
     }
