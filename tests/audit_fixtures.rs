@@ -701,3 +701,14 @@ fn redaction_pass3_seed_typed_as_a_float() {
     ];
     rows_hold(&table, &expected);
 }
+
+/// The third attacker pass on redaction: `The generator was seeded with 42.` passed
+/// `--profile public` (a word between the name and the number ended the window): `seeded
+/// with` (or `using`) and an integer that ends its clause is a seed; `seeded with 500 rows`
+/// counts rows.
+#[test]
+fn redaction_pass3_seeded_with_a_number() {
+    fires_at("redaction-seed-seeded-with.json", "redaction.run-seed", "/notes", 67, 12);
+    let table = cases_table();
+    rows_hold(&table, &[("pass-honest-redaction-seeded-with-rows.json", "(all rules)", "")]);
+}

@@ -238,7 +238,9 @@ const SOURCES: [&str; 9] = [
     // Rust and TOML write it (`seed: 4_2`); the name may open an XML element
     // (`<seed>42</seed>`, `<random_state value="x">7`): `>` links only after `<name`, so
     // "seeds > 3" stays prose.
-    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b)"#,
+    // Or `seeded with` (`using`) and an integer that ends its clause ("The generator was
+    // seeded with 42."; "seeded with 500 rows" counts rows).
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b|\bseeded\s+(?:with|using)\s+[+-]?[0-9]+(?:_[0-9]+)*\s*(?:\.(?:\s|$)|[,;!)]|$))"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -624,6 +626,8 @@ pub fn number_is_card(digits: &str) -> bool {
 /// passed `--profile public`) after a mark that links it (`=`, `:`, a bracket, a quote):
 /// after a space or a word alone a decimal is prose (`Seed 2.0 launched`, `seed is 2.5 cm`).
 fn integral_after_mark(candidate: &str) -> bool {
+    // the clause's end after `seeded with 42.`
+    let candidate = candidate.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
     let b = candidate.as_bytes();
     let start =
         b.iter().rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'_'))).map_or(0, |i| i + 1);
