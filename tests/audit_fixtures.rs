@@ -712,3 +712,24 @@ fn redaction_pass3_seeded_with_a_number() {
     let table = cases_table();
     rows_hold(&table, &[("pass-honest-redaction-seeded-with-rows.json", "(all rules)", "")]);
 }
+
+/// The third attacker pass on the marketplace requirements: a statement struck through
+/// (`Enterprise ready: ~~yes~~`, each letter under a combining long stroke), a doubt alone
+/// after the colon (`maybe`, `unclear`), a check that failed (`Enterprise readiness
+/// failed`) and the emoji of "no" (`🚫`) each proved `marketplace.enterprise-ready` under
+/// `--strict`; a struck correction (`~~beta~~ GA`) and `no checks failed` stay statements.
+#[test]
+fn marketplace_pass3_gaps_stay_closed() {
+    let ready = "/enterprise_validation/enterprise_ready";
+    fires_at("marketplace-struck-through-answer.json", "marketplace.enterprise-ready", ready, 60, 25);
+    let table = cases_table();
+    let expected = [
+        ("marketplace-struck-through-overlay.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-maybe.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-hedge-unclear.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-denial-readiness-failed.json", "marketplace.enterprise-ready", ready),
+        ("marketplace-denial-no-entry-sign.json", "marketplace.enterprise-ready", ready),
+        ("honest-marketplace-struck-correction.json", "(all rules)", ""),
+    ];
+    rows_hold(&table, &expected);
+}
