@@ -465,7 +465,8 @@ fn figure_slot(r: &Reader, first: usize) -> bool {
 /// at all: a number word with `x` glued on (`tenx faster`) or after a hyphen (`ten-x faster`,
 /// as `9-x` in digits is unchecked), and a multiplying word before a word of speed, cost or
 /// records, `the` allowed between (`triple the speed`, `quintuple the throughput`; `speed
-/// tripled` was read, and `triple-checked results` names no figure).
+/// tripled` was read, and `triple-checked results` names no figure), and a count of digits
+/// in words (`double-digit speed-up`).
 fn multiple_in_words(r: &Reader, k: usize) -> bool {
     const MULTIPLYING: [&str; 18] = [
         "triple",
@@ -490,6 +491,14 @@ fn multiple_in_words(r: &Reader, k: usize) -> bool {
     let Some(w) = r.word(k) else { return false };
     if w.strip_suffix('x').and_then(crate::text::number_word).is_some() {
         return true;
+    }
+    // "a double-digit speed-up", "in the double digits": a count of digits, a range this
+    // tool does not read (it passed beside a 4.2x speed-up)
+    if matches!(w, "single" | "double" | "triple") {
+        let next = if r.glued_hyphen(k + 1) { k + 2 } else { k + 1 };
+        if r.same_clause(k, next) && matches!(r.word(next), Some("digit" | "digits")) {
+            return true;
+        }
     }
     // "a nine-to-one speed-up", "nine to one faster": a ratio in words, as "9:1 speedup"
     // in digits is unchecked ("one-to-one mapping" is none)
@@ -2850,6 +2859,20 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         if r.sym(after) == Some('+') && r.glued(after) {
             bound = Bound::AtLeast;
             after += 1;
+        }
+        // "seven-figure scale", "five nines of fidelity": a count of digits or of nines, which
+        // this tool does not read ("seven-figure scale" was 7 records, and an honest
+        // bundle of a million records a contradiction; "five nines accuracy" passed beside
+        // 94 %)
+        let counted = if r.glued_hyphen(after) { after + 1 } else { after };
+        if unit.is_none()
+            && r.same_clause(first, counted)
+            && matches!(r.word(counted), Some("figure" | "figures" | "nines" | "digit" | "digits"))
+        {
+            let why = "a count of digits or of nines (\"seven-figure\", \"five nines\"), which this tool does not read";
+            not_checked(&mut out, &mut claimed, &norm, &r, first..counted + 1, why.into());
+            prev_num_end = counted + 1;
+            continue;
         }
         // numbers written together that this tool does not compose ("four score and
         // seven", "2 × 2 times", "four point twenty"): the whole run is not read, nor any
