@@ -769,3 +769,32 @@ fn claims_pass3_counts_of_digits_are_not_read() {
         summary(&report)
     );
 }
+
+/// The third attacker pass on the claims: `Peak usage: hundreds of megabytes` was read as a
+/// floor of 100 MB, which the 16.5 GB peak meets (a smaller peak is what a memory claim
+/// boasts of: the seed's own 185.58 MB against 16.5 GB), and `a couple hundred megs` was no
+/// figure; both verified under `--strict`. A vague amount of memory is `claims.unchecked`,
+/// and `megs`/`gigs` are memory units.
+#[test]
+fn claims_pass3_vague_memory_is_no_floor() {
+    let (code, report) =
+        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-memory-vague-floor.json"]);
+    assert_eq!(code, 1, "{}", summary(&report));
+    assert!(
+        findings(&report).iter().any(|f| f["rule"] == "claims.unchecked"
+            && f["pointer"] == "/enterprise_validation/memory_optimization"
+            && f["line"] == 59
+            && f["column"] == 28
+            && f["severity"] == "warning"),
+        "{}",
+        summary(&report)
+    );
+    let table = cases_table();
+    rows_hold(
+        &table,
+        &[
+            ("claims-memory-megs.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("pass-honest-memory-gigs.json", "(all rules)", ""),
+        ],
+    );
+}

@@ -625,8 +625,9 @@ fn unit_word(w: &str) -> Option<f64> {
 fn mem_unit(w: &str) -> Option<MemUnit> {
     Some(match w {
         "kb" | "kbyte" | "kbytes" | "kilobyte" | "kilobytes" => MemUnit::Kb,
-        "mb" | "mbyte" | "mbytes" | "megabyte" | "megabytes" => MemUnit::Mb,
-        "gb" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" => MemUnit::Gb,
+        // "megs" and "gigs" as people say them ("a couple hundred megs" passed as no figure)
+        "mb" | "mbyte" | "mbytes" | "megabyte" | "megabytes" | "meg" | "megs" => MemUnit::Mb,
+        "gb" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" | "gig" | "gigs" => MemUnit::Gb,
         "tb" | "tbyte" | "tbytes" | "terabyte" | "terabytes" => MemUnit::Tb,
         "kib" | "kibibyte" | "kibibytes" => MemUnit::Kib,
         "mib" | "mebibyte" | "mebibytes" => MemUnit::Mib,
@@ -2833,6 +2834,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound = Bound::AtLeast;
         }
         let unit = unit_after(&r, num.last);
+        // "hundreds of megabytes", "forty-odd GB": a vague amount is a floor, which any
+        // larger peak meets, and a smaller peak is what a memory claim boasts of ("Peak
+        // usage: hundreds of megabytes" passed beside 16.5 GB): not read for memory
+        if num.at_least && matches!(unit, Some((Unit::Memory(_), _))) {
+            let why = "a vague amount of memory (\"hundreds of megabytes\"), a floor that a larger peak meets, \
+                       which this tool does not read";
+            let to = unit.as_ref().map_or(num.last, |(_, k)| *k);
+            not_checked(&mut out, &mut claimed, &norm, &r, first..to, why.into());
+            prev_num_end = to;
+            continue;
+        }
         // "tested 3 times", "the suite ran three times": a count of runs, no speed-up
         if matches!(unit, Some((Unit::Speedup, _))) && runs_counted(&r, first, num.last) {
             prev_num_end = num.last + 1;
