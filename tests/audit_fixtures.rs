@@ -798,3 +798,12 @@ fn claims_pass3_vague_memory_is_no_floor() {
         ],
     );
 }
+
+/// The third attacker pass on redaction, an honest bundle rejected: `runtime version
+/// 4.8.0.0`, `Build: 2.0.0.1`, `release 10.0.0.1` (versions of four parts, as .NET and
+/// Windows number builds) were each reported as an IPv4 address under `--profile public`.
+#[test]
+fn redaction_pass3_a_version_of_four_parts_is_no_address() {
+    let table = cases_table();
+    rows_hold(&table, &[("pass-honest-redaction-version-quad.json", "(all rules)", "")]);
+}

@@ -595,6 +595,20 @@ fn glued_after(text: &str, end: usize) -> bool {
     text.get(end..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
+/// The word right before `start`, over white space and a `:`, names a version
+/// (`version 1.2.3.4`, `Build: 2.0.0.1`, `release 10.0.0.1`): a version of four parts, as
+/// .NET and Windows number their builds, is no address (it rejected an honest bundle).
+/// Reads at most the 16 bytes before the candidate.
+fn after_version_word(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let before = before.trim_end_matches([' ', '\t']).trim_end_matches(':').trim_end_matches([' ', '\t']);
+    let from = before.len().saturating_sub(16);
+    let Some(tail) = (from..=before.len()).find_map(|k| before.get(k..)) else { return false };
+    let word = tail.rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.').next().unwrap_or_default();
+    let word = word.trim_start_matches('.').trim_end_matches('.');
+    ["version", "ver", "build", "release", "rev", "revision"].iter().any(|v| word.eq_ignore_ascii_case(v))
+}
+
 /// A `.` (or a defanged one, `[.]`) and a digit on either side: part of a longer dotted
 /// number (`1.2.3.4.5`, `1[.]2[.]3[.]4[.]5`).
 fn longer_dotted(text: &str, r: &Range<usize>) -> bool {
@@ -764,7 +778,11 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let re = |i: usize| p.each.get(i).filter(|_| matched.matched(i));
     for c in re(IPV4).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
-        if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
+        if glued_before(text, m.start())
+            || glued_after(text, m.end())
+            || longer_dotted(text, &m.range())
+            || after_version_word(text, m.start())
+        {
             continue;
         }
         // octets as an address writes them: 0-255; "1.000.000.000" is a count, so a
