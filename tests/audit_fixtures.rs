@@ -621,6 +621,31 @@ fn the_doubles_rounding_is_bounded_by_the_formula() {
     rows_hold(&cases_table(), &[("pass-honest-roi-of-near-costs-full-precision.json", "(all rules)", "")]);
 }
 
+/// A fixture of the table run with `--strict` and the audit key: rejected, with a warning of
+/// `rule` at `pointer`, line and column (each as CASES.md documents it).
+fn warns_at(file: &str, rule: &str, pointer: &str, line: u64, column: u64) {
+    let path = format!("fixtures/audit/{file}");
+    let (code, report) = run(&["--strict", "--kms-key", AUDIT_KMS_KEY, &path]);
+    assert_eq!(code, 1, "{file}\n{}", summary(&report));
+    assert!(
+        findings(&report).iter().any(|f| f["rule"] == rule
+            && f["pointer"] == pointer
+            && f["line"] == line
+            && f["column"] == column
+            && f["severity"] == "warning"),
+        "{file}: no {rule} warning at {pointer} {line}:{column}\n{}",
+        summary(&report)
+    );
+}
+
+/// A fixture of the table that fires as [`fires_at`] checks, then rows that hold as
+/// [`rows_hold`] checks (the shape of each third attacker pass's test).
+fn fires_then_rows_hold(fired: (&str, &str, &str, u64, u64), expected: &[(&str, &str, &str)]) {
+    let (file, rule, pointer, line, column) = fired;
+    fires_at(file, rule, pointer, line, column);
+    rows_hold(&cases_table(), expected);
+}
+
 /// The third attacker pass on the claims: the `>` that ends a markup tag was read as "more
 /// than", so `Peak usage <span class="metric">185.58 MB</span>` (rendered: "Peak usage
 /// 185.58 MB") was a floor that a 16.5 GB peak met, and verified under `--strict --profile
@@ -629,22 +654,22 @@ fn the_doubles_rounding_is_bounded_by_the_formula() {
 /// documents it.
 #[test]
 fn claims_pass3_markup_is_no_bound() {
-    fires_at(
-        "marketplace-claims-memory-html-tag.json",
-        "claims.memory",
-        "/enterprise_validation/memory_optimization",
-        59,
-        28,
+    fires_then_rows_hold(
+        (
+            "marketplace-claims-memory-html-tag.json",
+            "claims.memory",
+            "/enterprise_validation/memory_optimization",
+            59,
+            28,
+        ),
+        &[
+            ("claims-memory-html-bold.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-memory-html-break.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-records-html-tag.json", "claims.records", "/enterprise_validation/scale_proven"),
+            ("claims-speedup-html-tag.json", "claims.speedup", "/enterprise_validation/performance_improvement"),
+            ("pass-honest-claims-html-tag.json", "(all rules)", ""),
+        ],
     );
-    let table = cases_table();
-    let expected = [
-        ("claims-memory-html-bold.json", "claims.memory", "/enterprise_validation/memory_optimization"),
-        ("claims-memory-html-break.json", "claims.memory", "/enterprise_validation/memory_optimization"),
-        ("claims-records-html-tag.json", "claims.records", "/enterprise_validation/scale_proven"),
-        ("claims-speedup-html-tag.json", "claims.speedup", "/enterprise_validation/performance_improvement"),
-        ("pass-honest-claims-html-tag.json", "(all rules)", ""),
-    ];
-    rows_hold(&table, &expected);
 }
 
 /// The third attacker pass on redaction: the detectors read a string only as written, so a
@@ -656,17 +681,17 @@ fn claims_pass3_markup_is_no_bound() {
 #[test]
 fn redaction_pass3_encoded_text_is_read() {
     fires_at("redaction-seed-html-escaped-xml.json", "redaction.run-seed", "/notes", 67, 12);
-    fires_at("redaction-email-hex-reference-zeros.json", "redaction.pii-email", "/notes", 67, 12);
-    let table = cases_table();
-    let expected = [
-        ("redaction-seed-url-encoded.json", "redaction.run-seed", "/notes"),
-        ("redaction-seed-escaped-json.json", "redaction.run-seed", "/notes"),
-        ("redaction-email-reference-zeros.json", "redaction.pii-email", "/notes"),
-        ("redaction-email-json-escape.json", "redaction.pii-email", "/notes"),
-        ("redaction-ip-html-references.json", "redaction.pii-ip", "/notes"),
-        ("pass-honest-redaction-encoded-text.json", "(all rules)", ""),
-    ];
-    rows_hold(&table, &expected);
+    fires_then_rows_hold(
+        ("redaction-email-hex-reference-zeros.json", "redaction.pii-email", "/notes", 67, 12),
+        &[
+            ("redaction-seed-url-encoded.json", "redaction.run-seed", "/notes"),
+            ("redaction-seed-escaped-json.json", "redaction.run-seed", "/notes"),
+            ("redaction-email-reference-zeros.json", "redaction.pii-email", "/notes"),
+            ("redaction-email-json-escape.json", "redaction.pii-email", "/notes"),
+            ("redaction-ip-html-references.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-encoded-text.json", "(all rules)", ""),
+        ],
+    );
 }
 
 /// The third attacker pass on redaction: an IPv4 address with defanged dots
@@ -676,15 +701,15 @@ fn redaction_pass3_encoded_text_is_read() {
 /// grouped by dots and a longer defanged dotted number stay clean.
 #[test]
 fn redaction_pass3_defanged_and_padded_addresses() {
-    fires_at("redaction-ip-defanged.json", "redaction.pii-ip", "/notes", 67, 12);
-    let table = cases_table();
-    let expected = [
-        ("redaction-ip-defanged-last-dot.json", "redaction.pii-ip", "/notes"),
-        ("redaction-ip-defanged-word.json", "redaction.pii-ip", "/notes"),
-        ("redaction-ip-zero-padded.json", "redaction.pii-ip", "/notes"),
-        ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
-    ];
-    rows_hold(&table, &expected);
+    fires_then_rows_hold(
+        ("redaction-ip-defanged.json", "redaction.pii-ip", "/notes", 67, 12),
+        &[
+            ("redaction-ip-defanged-last-dot.json", "redaction.pii-ip", "/notes"),
+            ("redaction-ip-defanged-word.json", "redaction.pii-ip", "/notes"),
+            ("redaction-ip-zero-padded.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
+        ],
+    );
 }
 
 /// The third attacker pass on redaction: a seed typed as a float (`seed = 42.0`, `seed=1e3`;
@@ -693,13 +718,13 @@ fn redaction_pass3_defanged_and_padded_addresses() {
 /// integer, while a decimal after a space or a word stays prose.
 #[test]
 fn redaction_pass3_seed_typed_as_a_float() {
-    fires_at("redaction-seed-float.json", "redaction.run-seed", "/notes", 67, 12);
-    let table = cases_table();
-    let expected = [
-        ("redaction-seed-exponent.json", "redaction.run-seed", "/notes"),
-        ("pass-honest-redaction-seed-decimals.json", "(all rules)", ""),
-    ];
-    rows_hold(&table, &expected);
+    fires_then_rows_hold(
+        ("redaction-seed-float.json", "redaction.run-seed", "/notes", 67, 12),
+        &[
+            ("redaction-seed-exponent.json", "redaction.run-seed", "/notes"),
+            ("pass-honest-redaction-seed-decimals.json", "(all rules)", ""),
+        ],
+    );
 }
 
 /// The third attacker pass on redaction: `The generator was seeded with 42.` passed
@@ -708,9 +733,10 @@ fn redaction_pass3_seed_typed_as_a_float() {
 /// counts rows.
 #[test]
 fn redaction_pass3_seeded_with_a_number() {
-    fires_at("redaction-seed-seeded-with.json", "redaction.run-seed", "/notes", 67, 12);
-    let table = cases_table();
-    rows_hold(&table, &[("pass-honest-redaction-seeded-with-rows.json", "(all rules)", "")]);
+    fires_then_rows_hold(
+        ("redaction-seed-seeded-with.json", "redaction.run-seed", "/notes", 67, 12),
+        &[("pass-honest-redaction-seeded-with-rows.json", "(all rules)", "")],
+    );
 }
 
 /// The third attacker pass on the marketplace requirements: a statement struck through
@@ -721,17 +747,17 @@ fn redaction_pass3_seeded_with_a_number() {
 #[test]
 fn marketplace_pass3_gaps_stay_closed() {
     let ready = "/enterprise_validation/enterprise_ready";
-    fires_at("marketplace-struck-through-answer.json", "marketplace.enterprise-ready", ready, 60, 25);
-    let table = cases_table();
-    let expected = [
-        ("marketplace-struck-through-overlay.json", "marketplace.enterprise-ready", ready),
-        ("marketplace-hedge-maybe.json", "marketplace.enterprise-ready", ready),
-        ("marketplace-hedge-unclear.json", "marketplace.enterprise-ready", ready),
-        ("marketplace-denial-readiness-failed.json", "marketplace.enterprise-ready", ready),
-        ("marketplace-denial-no-entry-sign.json", "marketplace.enterprise-ready", ready),
-        ("honest-marketplace-struck-correction.json", "(all rules)", ""),
-    ];
-    rows_hold(&table, &expected);
+    fires_then_rows_hold(
+        ("marketplace-struck-through-answer.json", "marketplace.enterprise-ready", ready, 60, 25),
+        &[
+            ("marketplace-struck-through-overlay.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-hedge-maybe.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-hedge-unclear.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-denial-readiness-failed.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-denial-no-entry-sign.json", "marketplace.enterprise-ready", ready),
+            ("honest-marketplace-struck-correction.json", "(all rules)", ""),
+        ],
+    );
 }
 
 /// The third attacker pass on the claims: a count of digits or of nines is no figure this
@@ -741,17 +767,12 @@ fn marketplace_pass3_gaps_stay_closed() {
 /// honest bundle of 1,000,000 records; each is `claims.unchecked` now.
 #[test]
 fn claims_pass3_counts_of_digits_are_not_read() {
-    let (code, report) =
-        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-unchecked-five-nines.json"]);
-    assert_eq!(code, 1, "{}", summary(&report));
-    assert!(
-        findings(&report).iter().any(|f| f["rule"] == "claims.unchecked"
-            && f["pointer"] == "/enterprise_validation/quality_maintained"
-            && f["line"] == 56
-            && f["column"] == 27
-            && f["severity"] == "warning"),
-        "{}",
-        summary(&report)
+    warns_at(
+        "claims-unchecked-five-nines.json",
+        "claims.unchecked",
+        "/enterprise_validation/quality_maintained",
+        56,
+        27,
     );
     let table = cases_table();
     rows_hold(
@@ -777,17 +798,12 @@ fn claims_pass3_counts_of_digits_are_not_read() {
 /// and `megs`/`gigs` are memory units.
 #[test]
 fn claims_pass3_vague_memory_is_no_floor() {
-    let (code, report) =
-        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-memory-vague-floor.json"]);
-    assert_eq!(code, 1, "{}", summary(&report));
-    assert!(
-        findings(&report).iter().any(|f| f["rule"] == "claims.unchecked"
-            && f["pointer"] == "/enterprise_validation/memory_optimization"
-            && f["line"] == 59
-            && f["column"] == 28
-            && f["severity"] == "warning"),
-        "{}",
-        summary(&report)
+    warns_at(
+        "claims-memory-vague-floor.json",
+        "claims.unchecked",
+        "/enterprise_validation/memory_optimization",
+        59,
+        28,
     );
     let table = cases_table();
     rows_hold(

@@ -929,30 +929,20 @@ impl Scan<'_> {
                     .found(found_text(found, "masked"))
             });
         }
-        for (hit, found) in reversed {
+        // what the text shows otherwise than as stored: reversed, or decoded
+        let shown_otherwise = reversed
+            .into_iter()
+            .map(|(h, f)| (h, f, ", shown reversed by a right-to-left override", "masked, as displayed"))
+            .chain(decoded_hits.into_iter().map(|(h, f)| {
+                (h, f, " once its URL encoding, HTML character references or escapes are decoded", "masked, as decoded")
+            }));
+        for (hit, found, how, masked) in shown_otherwise {
             let rule = rule_for(hit.kind);
             out.push_lazy(rule, pointer, || {
-                let message = format!(
-                    "{whose} {} contains {}, shown reversed by a right-to-left override",
-                    shown_pointer(pointer),
-                    hit.what
-                );
+                let message = format!("{whose} {} contains {}{how}", shown_pointer(pointer), hit.what);
                 Finding::new(rule, pointer, message)
                     .expected(format!("nothing like {}", hit.what))
-                    .found(found_text(&found, "masked, as displayed"))
-            });
-        }
-        for (hit, found) in decoded_hits {
-            let rule = rule_for(hit.kind);
-            out.push_lazy(rule, pointer, || {
-                let message = format!(
-                    "{whose} {} contains {} once its URL encoding, HTML character references or escapes are decoded",
-                    shown_pointer(pointer),
-                    hit.what
-                );
-                Finding::new(rule, pointer, message)
-                    .expected(format!("nothing like {}", hit.what))
-                    .found(found_text(&found, "masked, as decoded"))
+                    .found(found_text(&found, masked))
             });
         }
         for i in denied {
