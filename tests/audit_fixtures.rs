@@ -620,3 +620,206 @@ fn the_doubles_rounding_is_bounded_by_the_formula() {
     );
     rows_hold(&cases_table(), &[("pass-honest-roi-of-near-costs-full-precision.json", "(all rules)", "")]);
 }
+
+/// A fixture of the table run with `--strict` and the audit key: rejected, with a warning of
+/// `rule` at `pointer`, line and column (each as CASES.md documents it).
+fn warns_at(file: &str, rule: &str, pointer: &str, line: u64, column: u64) {
+    let path = format!("fixtures/audit/{file}");
+    let (code, report) = run(&["--strict", "--kms-key", AUDIT_KMS_KEY, &path]);
+    assert_eq!(code, 1, "{file}\n{}", summary(&report));
+    assert!(
+        findings(&report).iter().any(|f| f["rule"] == rule
+            && f["pointer"] == pointer
+            && f["line"] == line
+            && f["column"] == column
+            && f["severity"] == "warning"),
+        "{file}: no {rule} warning at {pointer} {line}:{column}\n{}",
+        summary(&report)
+    );
+}
+
+/// A fixture of the table that fires as [`fires_at`] checks, then rows that hold as
+/// [`rows_hold`] checks (the shape of each third attacker pass's test).
+fn fires_then_rows_hold(fired: (&str, &str, &str, u64, u64), expected: &[(&str, &str, &str)]) {
+    let (file, rule, pointer, line, column) = fired;
+    fires_at(file, rule, pointer, line, column);
+    rows_hold(&cases_table(), expected);
+}
+
+/// The third attacker pass on the claims: the `>` that ends a markup tag was read as "more
+/// than", so `Peak usage <span class="metric">185.58 MB</span>` (rendered: "Peak usage
+/// 185.58 MB") was a floor that a 16.5 GB peak met, and verified under `--strict --profile
+/// marketplace` (the contract, section 5: the seed's 185.58 MB against 16.5 GB must be
+/// caught). Markup around a figure is no bound; each case as fixtures/audit/CASES.md
+/// documents it.
+#[test]
+fn claims_pass3_markup_is_no_bound() {
+    fires_then_rows_hold(
+        (
+            "marketplace-claims-memory-html-tag.json",
+            "claims.memory",
+            "/enterprise_validation/memory_optimization",
+            59,
+            28,
+        ),
+        &[
+            ("claims-memory-html-bold.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-memory-html-break.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-records-html-tag.json", "claims.records", "/enterprise_validation/scale_proven"),
+            ("claims-speedup-html-tag.json", "claims.speedup", "/enterprise_validation/performance_improvement"),
+            ("pass-honest-claims-html-tag.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on redaction: the detectors read a string only as written, so a
+/// seed or an address that a page, a URL or a JSON string encodes passed `--profile public`
+/// (the deny patterns already read the text decoded, 6.1): `&lt;seed&gt;42` (a page shows
+/// `<seed>42`, the XML form 6.1 lists), `seed%3D42` in a URL, a JSON config written into a
+/// string (`{\"seed\": 42}`), `jane.doe&#x0040;example.com` (the contract's e-mail address,
+/// `&#x40;` with leading zeros, as a page renders it), `203&#46;0&#46;113&#46;42`.
+#[test]
+fn redaction_pass3_encoded_text_is_read() {
+    fires_at("redaction-seed-html-escaped-xml.json", "redaction.run-seed", "/notes", 67, 12);
+    fires_then_rows_hold(
+        ("redaction-email-hex-reference-zeros.json", "redaction.pii-email", "/notes", 67, 12),
+        &[
+            ("redaction-seed-url-encoded.json", "redaction.run-seed", "/notes"),
+            ("redaction-seed-escaped-json.json", "redaction.run-seed", "/notes"),
+            ("redaction-email-reference-zeros.json", "redaction.pii-email", "/notes"),
+            ("redaction-email-json-escape.json", "redaction.pii-email", "/notes"),
+            ("redaction-ip-html-references.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-encoded-text.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on redaction: an IPv4 address with defanged dots
+/// (`203[.]0[.]113[.]42`, `hxxp://203.0.113[.]42/`, `203(dot)0(dot)113(dot)42`: written so
+/// that it is no link, still read as the address) and one zero-padded from its first octet
+/// (`010.000.000.001`, which no count is written as) passed `--profile public`; a count
+/// grouped by dots and a longer defanged dotted number stay clean.
+#[test]
+fn redaction_pass3_defanged_and_padded_addresses() {
+    fires_then_rows_hold(
+        ("redaction-ip-defanged.json", "redaction.pii-ip", "/notes", 67, 12),
+        &[
+            ("redaction-ip-defanged-last-dot.json", "redaction.pii-ip", "/notes"),
+            ("redaction-ip-defanged-word.json", "redaction.pii-ip", "/notes"),
+            ("redaction-ip-zero-padded.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on redaction: a seed typed as a float (`seed = 42.0`, `seed=1e3`;
+/// Python's `random.seed` takes one) passed `--profile public`, since a decimal fraction
+/// after the integer made it an amount; an integral value after a mark that links it is the
+/// integer, while a decimal after a space or a word stays prose.
+#[test]
+fn redaction_pass3_seed_typed_as_a_float() {
+    fires_then_rows_hold(
+        ("redaction-seed-float.json", "redaction.run-seed", "/notes", 67, 12),
+        &[
+            ("redaction-seed-exponent.json", "redaction.run-seed", "/notes"),
+            ("pass-honest-redaction-seed-decimals.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on redaction: `The generator was seeded with 42.` passed
+/// `--profile public` (a word between the name and the number ended the window): `seeded
+/// with` (or `using`) and an integer that ends its clause is a seed; `seeded with 500 rows`
+/// counts rows.
+#[test]
+fn redaction_pass3_seeded_with_a_number() {
+    fires_then_rows_hold(
+        ("redaction-seed-seeded-with.json", "redaction.run-seed", "/notes", 67, 12),
+        &[("pass-honest-redaction-seeded-with-rows.json", "(all rules)", "")],
+    );
+}
+
+/// The third attacker pass on the marketplace requirements: a statement struck through
+/// (`Enterprise ready: ~~yes~~`, each letter under a combining long stroke), a doubt alone
+/// after the colon (`maybe`, `unclear`), a check that failed (`Enterprise readiness
+/// failed`) and the emoji of "no" (`🚫`) each proved `marketplace.enterprise-ready` under
+/// `--strict`; a struck correction (`~~beta~~ GA`) and `no checks failed` stay statements.
+#[test]
+fn marketplace_pass3_gaps_stay_closed() {
+    let ready = "/enterprise_validation/enterprise_ready";
+    fires_then_rows_hold(
+        ("marketplace-struck-through-answer.json", "marketplace.enterprise-ready", ready, 60, 25),
+        &[
+            ("marketplace-struck-through-overlay.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-hedge-maybe.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-hedge-unclear.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-denial-readiness-failed.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-denial-no-entry-sign.json", "marketplace.enterprise-ready", ready),
+            ("honest-marketplace-struck-correction.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on the claims: a count of digits or of nines is no figure this
+/// tool reads. `Five nines accuracy at scale` (99.999 % beside a 94 % accuracy) and
+/// `Double-digit speedup` (beside 4.2x) verified under `--strict` as no figure at all, and
+/// `Proven at seven-figure scale` was read as a claim of 7 records, a contradiction on an
+/// honest bundle of 1,000,000 records; each is `claims.unchecked` now.
+#[test]
+fn claims_pass3_counts_of_digits_are_not_read() {
+    warns_at(
+        "claims-unchecked-five-nines.json",
+        "claims.unchecked",
+        "/enterprise_validation/quality_maintained",
+        56,
+        27,
+    );
+    let table = cases_table();
+    rows_hold(
+        &table,
+        &[("claims-unchecked-double-digit.json", "claims.unchecked", "/enterprise_validation/performance_improvement")],
+    );
+    let (code, report) =
+        run(&["--strict", "--kms-key", AUDIT_KMS_KEY, "fixtures/audit/claims-unchecked-figure-count.json"]);
+    assert_eq!(code, 1, "{}", summary(&report));
+    let fs = findings(&report);
+    assert!(!fs.iter().any(|f| f["rule"] == "claims.records"), "{}", summary(&report));
+    assert!(
+        fs.iter().any(|f| f["rule"] == "claims.unchecked" && f["pointer"] == "/enterprise_validation/scale_proven"),
+        "{}",
+        summary(&report)
+    );
+}
+
+/// The third attacker pass on the claims: `Peak usage: hundreds of megabytes` was read as a
+/// floor of 100 MB, which the 16.5 GB peak meets (a smaller peak is what a memory claim
+/// boasts of: the seed's own 185.58 MB against 16.5 GB), and `a couple hundred megs` was no
+/// figure; both verified under `--strict`. A vague amount of memory is `claims.unchecked`,
+/// and `megs`/`gigs` are memory units.
+#[test]
+fn claims_pass3_vague_memory_is_no_floor() {
+    warns_at(
+        "claims-memory-vague-floor.json",
+        "claims.unchecked",
+        "/enterprise_validation/memory_optimization",
+        59,
+        28,
+    );
+    let table = cases_table();
+    rows_hold(
+        &table,
+        &[
+            ("claims-memory-megs.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("pass-honest-memory-gigs.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The third attacker pass on redaction, an honest bundle rejected: `runtime version
+/// 4.8.0.0`, `Build: 2.0.0.1`, `release 10.0.0.1` (versions of four parts, as .NET and
+/// Windows number builds) were each reported as an IPv4 address under `--profile public`.
+#[test]
+fn redaction_pass3_a_version_of_four_parts_is_no_address() {
+    let table = cases_table();
+    rows_hold(&table, &[("pass-honest-redaction-version-quad.json", "(all rules)", "")]);
+}

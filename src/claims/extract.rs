@@ -465,7 +465,8 @@ fn figure_slot(r: &Reader, first: usize) -> bool {
 /// at all: a number word with `x` glued on (`tenx faster`) or after a hyphen (`ten-x faster`,
 /// as `9-x` in digits is unchecked), and a multiplying word before a word of speed, cost or
 /// records, `the` allowed between (`triple the speed`, `quintuple the throughput`; `speed
-/// tripled` was read, and `triple-checked results` names no figure).
+/// tripled` was read, and `triple-checked results` names no figure), and a count of digits
+/// in words (`double-digit speed-up`).
 fn multiple_in_words(r: &Reader, k: usize) -> bool {
     const MULTIPLYING: [&str; 18] = [
         "triple",
@@ -490,6 +491,14 @@ fn multiple_in_words(r: &Reader, k: usize) -> bool {
     let Some(w) = r.word(k) else { return false };
     if w.strip_suffix('x').and_then(crate::text::number_word).is_some() {
         return true;
+    }
+    // "a double-digit speed-up", "in the double digits": a count of digits, a range this
+    // tool does not read (it passed beside a 4.2x speed-up)
+    if matches!(w, "single" | "double" | "triple") {
+        let next = if r.glued_hyphen(k + 1) { k + 2 } else { k + 1 };
+        if r.same_clause(k, next) && matches!(r.word(next), Some("digit" | "digits")) {
+            return true;
+        }
     }
     // "a nine-to-one speed-up", "nine to one faster": a ratio in words, as "9:1 speedup"
     // in digits is unchecked ("one-to-one mapping" is none)
@@ -616,8 +625,9 @@ fn unit_word(w: &str) -> Option<f64> {
 fn mem_unit(w: &str) -> Option<MemUnit> {
     Some(match w {
         "kb" | "kbyte" | "kbytes" | "kilobyte" | "kilobytes" => MemUnit::Kb,
-        "mb" | "mbyte" | "mbytes" | "megabyte" | "megabytes" => MemUnit::Mb,
-        "gb" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" => MemUnit::Gb,
+        // "megs" and "gigs" as people say them ("a couple hundred megs" passed as no figure)
+        "mb" | "mbyte" | "mbytes" | "megabyte" | "megabytes" | "meg" | "megs" => MemUnit::Mb,
+        "gb" | "gbyte" | "gbytes" | "gigabyte" | "gigabytes" | "gig" | "gigs" => MemUnit::Gb,
         "tb" | "tbyte" | "tbytes" | "terabyte" | "terabytes" => MemUnit::Tb,
         "kib" | "kibibyte" | "kibibytes" => MemUnit::Kib,
         "mib" | "mebibyte" | "mebibytes" => MemUnit::Mib,
@@ -1729,9 +1739,15 @@ struct Reader<'t> {
     toks: Vec<Tok>,
     /// The lower-cased words, one after another.
     lower: String,
+    /// Where each `>` that closes a markup tag starts, in order ([`tag_ends`]).
+    tag_ends: Vec<u32>,
 }
 
 impl Reader<'_> {
+    /// Token `i` is a `>` that closes a markup tag (`<b>`, `<span class="x">`, `<br/>`).
+    fn closes_tag(&self, i: usize) -> bool {
+        self.sym(i) == Some('>') && self.toks.get(i).is_some_and(|t| self.tag_ends.binary_search(&t.start).is_ok())
+    }
     fn word(&self, i: usize) -> Option<&str> {
         match self.toks.get(i)?.kind {
             Kind::Word { lower: (from, to), .. } => self.lower.get(from as usize..to as usize),
@@ -2416,6 +2432,33 @@ impl Reader<'_> {
     }
 }
 
+/// Where each `>` that closes a markup tag starts: a `<` glued to a letter, to `/` and a
+/// letter, or to `!` (`<b>`, `</span>`, `<span class="x">`, `<br/>`, `<!-- -->`), then no
+/// `<` or `>` up to the `>`. One pass over the text. Such a `>` is markup, no bound: read
+/// as "more than", it made `Peak usage <b>185.58 MB</b>` a floor that a 16.5 GB peak met.
+fn tag_ends(t: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for (at, c) in t.char_indices() {
+        match c {
+            '<' => {
+                let mut ahead = t.get(at + 1..).unwrap_or("").chars();
+                open = match ahead.next() {
+                    Some('/') => ahead.next().is_some_and(|c| c.is_ascii_alphabetic()),
+                    Some(c) => c.is_ascii_alphabetic() || c == '!',
+                    None => false,
+                };
+            }
+            '>' if open => {
+                open = false;
+                out.extend(u32::try_from(at).ok());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// An arrow `->` or `=>` (the dash normalised; `- >` spaced too) right before token `i`.
 fn is_arrow(r: &Reader, i: usize) -> bool {
     i >= 2 && r.sym(i - 1) == Some('>') && matches!(r.sym(i - 2), Some('-' | '='))
@@ -2457,6 +2500,8 @@ fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
         _ if is_arrow(r, i) => (Bound::Exact, 0, false),
         _ => match near.first() {
             Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
+            // the end of a tag (`<b>185.58 MB</b>`) is markup around the figure, no bound
+            Some(Some(Back::Sym('>'))) if r.closes_tag(i - 1) => (Bound::Exact, 0, false),
             Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
             _ => (Bound::Exact, 0, false),
         },
@@ -2720,7 +2765,8 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         return out;
     }
     let (toks, lower) = lex(norm.text());
-    let r = Reader { t: norm.text(), norm: &norm, toks, lower };
+    let tag_ends = tag_ends(norm.text());
+    let r = Reader { t: norm.text(), norm: &norm, toks, lower, tag_ends };
     let mut more = 0;
     let spoofs = look_alikes(&r, &mut more);
     let bidi = bidi_span(text);
@@ -2788,6 +2834,17 @@ pub fn extract(field: &str, text: &str) -> Extraction {
             bound = Bound::AtLeast;
         }
         let unit = unit_after(&r, num.last);
+        // "hundreds of megabytes", "forty-odd GB": a vague amount is a floor, which any
+        // larger peak meets, and a smaller peak is what a memory claim boasts of ("Peak
+        // usage: hundreds of megabytes" passed beside 16.5 GB): not read for memory
+        if num.at_least && matches!(unit, Some((Unit::Memory(_), _))) {
+            let why = "a vague amount of memory (\"hundreds of megabytes\"), a floor that a larger peak meets, \
+                       which this tool does not read";
+            let to = unit.as_ref().map_or(num.last, |(_, k)| *k);
+            not_checked(&mut out, &mut claimed, &norm, &r, first..to, why.into());
+            prev_num_end = to;
+            continue;
+        }
         // "tested 3 times", "the suite ran three times": a count of runs, no speed-up
         if matches!(unit, Some((Unit::Speedup, _))) && runs_counted(&r, first, num.last) {
             prev_num_end = num.last + 1;
@@ -2814,6 +2871,20 @@ pub fn extract(field: &str, text: &str) -> Extraction {
         if r.sym(after) == Some('+') && r.glued(after) {
             bound = Bound::AtLeast;
             after += 1;
+        }
+        // "seven-figure scale", "five nines of fidelity": a count of digits or of nines, which
+        // this tool does not read ("seven-figure scale" was 7 records, and an honest
+        // bundle of a million records a contradiction; "five nines accuracy" passed beside
+        // 94 %)
+        let counted = if r.glued_hyphen(after) { after + 1 } else { after };
+        if unit.is_none()
+            && r.same_clause(first, counted)
+            && matches!(r.word(counted), Some("figure" | "figures" | "nines" | "digit" | "digits"))
+        {
+            let why = "a count of digits or of nines (\"seven-figure\", \"five nines\"), which this tool does not read";
+            not_checked(&mut out, &mut claimed, &norm, &r, first..counted + 1, why.into());
+            prev_num_end = counted + 1;
+            continue;
         }
         // numbers written together that this tool does not compose ("four score and
         // seven", "2 × 2 times", "four point twenty"): the whole run is not read, nor any

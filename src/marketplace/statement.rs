@@ -581,6 +581,10 @@ const QUALIFIERS: &[&str] = &[
     "sorta",
 ];
 
+/// Segments of one word that only leave the statement open ("Enterprise ready: unclear").
+const LIKELIHOOD_WHOLE: &[&str] =
+    &["perhaps", "unclear", "uncertain", "unsure", "undecided", "doubtful", "questionable"];
+
 /// Segments that only give a degree, in more words than one of [`QUALIFIERS`] or in
 /// another word ("Enterprise ready (kind of)", "(in part)", "(partial)").
 const DEGREE_WHOLE: &[&[&str]] = &[
@@ -1414,6 +1418,11 @@ fn hedges(ws: &[&str], class: &[Class]) -> bool {
     if ws.len() == 1 && QUALIFIERS.contains(&first) || DEGREE_WHOLE.iter().any(|p| p[..] == *ws) {
         return true;
     }
+    // a segment that is only a possibility or a doubt: "Enterprise ready: maybe",
+    // "(perhaps)", "Enterprise ready: unclear"
+    if ws.len() == 1 && (MODALS_POSSIBLE.contains(&first) || LIKELIHOOD_WHOLE.contains(&first)) {
+        return true;
+    }
     // For each position, the first word at or after it that is not a filler ("still"
     // counts as one here), so that a run of fillers is read once however many modals
     // stand in it
@@ -1910,6 +1919,19 @@ fn denies(words: &[&str], class: &[Class]) -> bool {
     if class.iter().any(|c| c.is(Class::UN_ACHIEVED)) {
         return true;
     }
+    // "Enterprise readiness failed", "Scale validation fails": the check or the state the
+    // statement names failed (not "0 tests failed", "no checks failed", "nothing failed",
+    // "when a node fails")
+    if let [.., subject, "failed" | "fails"] = words {
+        let counted = words
+            .len()
+            .checked_sub(3)
+            .and_then(|k| words.get(k))
+            .is_some_and(|w| digits(w) || matches!(*w, "zero" | "no" | "none") || Class::of(w).is(Class::NEGATOR));
+        if !counted && (is_achieved(subject) || CHECKS.contains(subject) || FAILED_SUBJECTS.contains(subject)) {
+            return true;
+        }
+    }
     let negator = |k: Option<usize>| k.and_then(|k| class.get(k)).is_some_and(|c| c.is(Class::NEGATOR));
     let at = |k: Option<usize>| k.and_then(|k| words.get(k)).copied();
     words.iter().enumerate().any(|(i, w)| {
@@ -1929,6 +1951,11 @@ fn denies(words: &[&str], class: &[Class]) -> bool {
                 || negated_check(words, i))
     })
 }
+
+/// What the requirement rests on, which fails before `failed` or `fails` at the end of a
+/// segment, besides a word of achievement and a check of [`CHECKS`].
+const FAILED_SUBJECTS: &[&str] =
+    &["readiness", "validation", "test", "tests", "check", "checks", "benchmark", "benchmarks", "compliance", "proof"];
 
 /// Words that may stand between a negator and the check it negates ("no third-party
 /// audit", "without a SOC 2 Type II audit").
@@ -2100,7 +2127,8 @@ fn unfilled(lower: &str) -> bool {
 }
 
 /// A box left unticked or a cross ("[ ] Enterprise ready", "☐ Enterprise ready",
-/// "Enterprise ready: ✗", "Enterprise ready ❌"): the publisher's own checklist says no.
+/// "Enterprise ready: ✗", "Enterprise ready ❌", "Enterprise ready: 🚫", "⛔", "👎"): the
+/// publisher's own checklist says no.
 /// A ticked box ("[x] Enterprise ready", "☑", "✓") is a statement.
 fn unticked(lower: &str) -> bool {
     let mut rest = lower;
@@ -2115,7 +2143,18 @@ fn unticked(lower: &str) -> bool {
     lower.chars().any(|c| {
         matches!(
             c,
-            '\u{2610}' | '\u{25A1}' | '\u{2B1C}' | '\u{25FB}' | '\u{2717}' | '\u{2718}' | '\u{274C}' | '\u{274E}'
+            '\u{2610}'
+                | '\u{25A1}'
+                | '\u{2B1C}'
+                | '\u{25FB}'
+                | '\u{2717}'
+                | '\u{2718}'
+                | '\u{274C}'
+                | '\u{274E}'
+                // prohibited, no entry, thumbs down: a checklist's "no" as well
+                | '\u{1F6AB}'
+                | '\u{26D4}'
+                | '\u{1F44E}'
         )
     })
 }
@@ -2711,11 +2750,55 @@ fn date_gone_by(segment: &str, generated: time::OffsetDateTime, lead: &[&str]) -
         .is_some_and(|end| end <= generated)
 }
 
+/// `text` without what it strikes through, or None when it strikes nothing: a Markdown
+/// strikethrough (`~~yes~~`, `~~Enterprise ready~~`) and the characters a combining
+/// overlay strikes (`Y̶e̶s̶` with U+0336, U+0334 to U+0338). A page shows them crossed out,
+/// withdrawn: `Enterprise ready: ~~yes~~` is a question left without an answer, and it
+/// proved the requirement. A correction keeps what it corrects to (`~~beta~~ GA`).
+fn struck_out(text: &str) -> Option<String> {
+    let overlay = |c: char| matches!(c, '\u{0334}'..='\u{0338}');
+    if !text.contains("~~") && !text.chars().any(overlay) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text;
+    while let Some(open) = rest.find("~~") {
+        let after = rest.get(open + 2..).unwrap_or_default();
+        match after.find("~~") {
+            Some(close) if close > 0 => {
+                out.push_str(rest.get(..open).unwrap_or_default());
+                rest = after.get(close + 2..).unwrap_or_default();
+                changed = true;
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    if out.chars().any(overlay) {
+        let mut kept = String::with_capacity(out.len());
+        let mut chars = out.chars().peekable();
+        while let Some(c) = chars.next() {
+            if overlay(c) {
+                changed = true;
+            } else if !chars.peek().is_some_and(|&n| overlay(n)) {
+                kept.push(c);
+            }
+        }
+        out = kept;
+    }
+    changed.then_some(out)
+}
+
 /// Why `text` states nothing that proves its requirement, or None for a statement.
 /// `generated`: the bundle's `generated_at`, against which a date in the text is read
 /// (see [`date_after`]); None when it is missing or unreadable, and no date is read
 /// then (the schema fails such a bundle).
 pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
+    // what is struck through is withdrawn: the statement is what is left of it
+    if let Some(shown) = struck_out(text) {
+        return gap(&shown, generated);
+    }
     if is_placeholder(text) {
         return Some(Gap::Placeholder);
     }

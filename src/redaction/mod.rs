@@ -854,11 +854,34 @@ impl Scan<'_> {
         };
         // A URL or a web page keeps a customer name encoded (`?customer=ACME%2D4471`,
         // `ACME+Corp`, `ACME&#45;4471`): the patterns read it decoded too, and normalised.
+        // So do the detectors: `&lt;seed&gt;42` displays as `<seed>42`, `seed%3D42` is
+        // `seed=42` in a URL, `jane&#x0040;example.com` an address; a kind the text showed
+        // as written is not reported again.
         let decoded: Option<(String, String)> = self.deny.as_ref().and_then(|_| {
-            let d = url_and_entities_decoded(original)?;
+            let d = url_and_entities_decoded(original, true)?;
             let n = crate::audit::normalize::normalize(&d).text().to_owned();
             Some((d, n))
         });
+        // (a `+` stays a plus there: `seeds+3 varieties` is prose, not a form's space)
+        let detected = match &self.broken {
+            None => url_and_entities_decoded(original, false).map(|d| normalize_digits(&d).text().to_owned()),
+            Some(_) => None,
+        };
+        let decoded_hits: Vec<(pii::PiiHit, String)> = match &detected {
+            Some(n) => {
+                let mut kinds: Vec<PiiKind> = hits.iter().map(|h| h.kind).collect();
+                let mut found = Vec::new();
+                for h in pii::scan(n).unwrap_or_default() {
+                    if !kinds.contains(&h.kind) {
+                        kinds.push(h.kind);
+                        let f = n.get(h.span.clone()).unwrap_or_default().to_owned();
+                        found.push((h, f));
+                    }
+                }
+                found
+            }
+            None => Vec::new(),
+        };
         let denied: Vec<usize> = match &self.deny {
             Some(set) => {
                 let mut ids: Vec<usize> = set.matches(text).into_iter().collect();
@@ -881,12 +904,16 @@ impl Scan<'_> {
             }
             None => Vec::new(),
         };
-        if hits.is_empty() && denied.is_empty() && reversed.is_empty() {
+        if hits.is_empty() && denied.is_empty() && reversed.is_empty() && decoded_hits.is_empty() {
             return;
         }
         // Past the caps a hit is only counted, and its pointer (every name on the path,
         // however long) is not built for it.
-        if denied.is_empty() && reversed.is_empty() && hits.iter().all(|h| out.count_only(rule_for(h.kind))) {
+        if denied.is_empty()
+            && reversed.is_empty()
+            && decoded_hits.is_empty()
+            && hits.iter().all(|h| out.count_only(rule_for(h.kind)))
+        {
             return;
         }
         let pointer = pointer_of(path);
@@ -902,17 +929,20 @@ impl Scan<'_> {
                     .found(found_text(found, "masked"))
             });
         }
-        for (hit, found) in reversed {
+        // what the text shows otherwise than as stored: reversed, or decoded
+        let shown_otherwise = reversed
+            .into_iter()
+            .map(|(h, f)| (h, f, ", shown reversed by a right-to-left override", "masked, as displayed"))
+            .chain(decoded_hits.into_iter().map(|(h, f)| {
+                (h, f, " once its URL encoding, HTML character references or escapes are decoded", "masked, as decoded")
+            }));
+        for (hit, found, how, masked) in shown_otherwise {
             let rule = rule_for(hit.kind);
             out.push_lazy(rule, pointer, || {
-                let message = format!(
-                    "{whose} {} contains {}, shown reversed by a right-to-left override",
-                    shown_pointer(pointer),
-                    hit.what
-                );
+                let message = format!("{whose} {} contains {}{how}", shown_pointer(pointer), hit.what);
                 Finding::new(rule, pointer, message)
                     .expected(format!("nothing like {}", hit.what))
-                    .found(found_text(&found, "masked, as displayed"))
+                    .found(found_text(&found, masked))
             });
         }
         for i in denied {
@@ -946,13 +976,15 @@ impl Scan<'_> {
 }
 
 /// `text` with its URL encoding (`%2D`, `+` for a space) and HTML character references
-/// (`&#45;`, `&#x2D;`, `&amp;`, `&hyphen;`, ...) decoded, in one pass; `None` when there is
-/// nothing to decode. Invalid sequences stay as written.
-fn url_and_entities_decoded(text: &str) -> Option<String> {
-    if !text.contains(['%', '+', '&']) {
+/// (`&#45;`, `&#x2D;`, `&amp;`, `&hyphen;`, ...) and the backslash escapes of a JSON string
+/// written into this one (`\"`, `\u0040`) decoded, in one pass; `+` as a space only when
+/// `plus_is_space` (a form's encoding, for the deny patterns); `None` when there is nothing
+/// to decode. Invalid sequences stay as written.
+fn url_and_entities_decoded(text: &str, plus_is_space: bool) -> Option<String> {
+    if !text.contains(['%', '+', '&', '\\']) {
         return None;
     }
-    const NAMED: [(&str, char); 14] = [
+    const NAMED: [(&str, char); 18] = [
         ("amp", '&'),
         ("lt", '<'),
         ("gt", '>'),
@@ -967,6 +999,10 @@ fn url_and_entities_decoded(text: &str) -> Option<String> {
         ("lowbar", '_'),
         ("colon", ':'),
         ("sol", '/'),
+        ("equals", '='),
+        ("num", '#'),
+        ("lpar", '('),
+        ("rpar", ')'),
     ];
     let b = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
@@ -981,11 +1017,34 @@ fn url_and_entities_decoded(text: &str) -> Option<String> {
                     continue;
                 }
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
                 continue;
             }
+            // the escapes of a JSON or JavaScript string written into this one
+            // (`{\"seed\": 42}`, `jane\u0040example.com`)
+            b'\\' => match b.get(i + 1) {
+                Some(&e @ (b'"' | b'\'' | b'\\' | b'/')) => {
+                    out.push(e);
+                    i += 2;
+                    continue;
+                }
+                Some(b'u') => {
+                    let code = b.get(i + 2..i + 6).and_then(|h| std::str::from_utf8(h).ok());
+                    let ch = code
+                        .filter(|h| h.bytes().all(|x| x.is_ascii_hexdigit()))
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
+                    if let Some(ch) = ch {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                        i += 6;
+                        continue;
+                    }
+                }
+                _ => {}
+            },
             b'&' => {
                 // a reference is at most a few characters up to its `;`
                 let window = b.get(i + 1..b.len().min(i + 12)).unwrap_or_default();
@@ -1153,7 +1212,7 @@ mod tests {
     /// (`+`) and HTML (`&#N;`, `&#xH;`, named references); broken sequences stay as written.
     #[test]
     fn url_and_entities_decode() {
-        let d = |t: &str| super::url_and_entities_decoded(t);
+        let d = |t: &str| super::url_and_entities_decoded(t, true);
         assert_eq!(d("ACME%2D4471").as_deref(), Some("ACME-4471"));
         assert_eq!(d("ACME+Corp").as_deref(), Some("ACME Corp"));
         assert_eq!(d("ACME&#45;4471 &#x2d; &hyphen; &amp;").as_deref(), Some("ACME-4471 - - &"));
@@ -1162,6 +1221,13 @@ mod tests {
             assert_eq!(d(broken), None, "{broken}");
         }
         assert_eq!(d("%FF").as_deref(), Some("\u{FFFD}"), "an invalid UTF-8 byte");
+        // a JSON string written into this one, and the references of `=` and `#`
+        assert_eq!(d(r#"{\"seed\": 42} jane\u0040example.com"#).as_deref(), Some(r#"{"seed": 42} jane@example.com"#));
+        assert_eq!(d("seed&equals;42 &num;1").as_deref(), Some("seed=42 #1"));
+        assert_eq!(super::url_and_entities_decoded("seeds+3", false), None, "a plus stays a plus for the detectors");
+        for broken in [r"\u12", r"\uD800", r"\q"] {
+            assert_eq!(d(broken), None, "{broken}");
+        }
     }
 
     use super::{

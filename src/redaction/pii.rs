@@ -209,7 +209,9 @@ const SOURCES: [&str; 9] = [
     // national formats with a trunk 0: 020 7946 0958, 030-1234-5678, 030 1234567,
     // 07700 900123, 06 12 34 56 78
     r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
-    r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)",
+    // the dots may be defanged, as threat reports and tickets write an address so that it
+    // is not a link (`203[.]0[.]113[.]42`, `203(.)0(.)113(.)42`, `[dot]`): still readable
+    r"(?-u:\b)([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
     // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
     // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
@@ -236,7 +238,9 @@ const SOURCES: [&str; 9] = [
     // Rust and TOML write it (`seed: 4_2`); the name may open an XML element
     // (`<seed>42</seed>`, `<random_state value="x">7`): `>` links only after `<name`, so
     // "seeds > 3" stays prose.
-    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*)\b)"#,
+    // Or `seeded with` (`using`) and an integer that ends its clause ("The generator was
+    // seeded with 42."; "seeded with 500 rows" counts rows).
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b|\bseeded\s+(?:with|using)\s+[+-]?[0-9]+(?:_[0-9]+)*\s*(?:\.(?:\s|$)|[,;!)]|$))"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -591,12 +595,34 @@ fn glued_after(text: &str, end: usize) -> bool {
     text.get(end..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// A `.` and a digit on either side: part of a longer dotted number (`1.2.3.4.5`).
+/// The word right before `start`, over white space and a `:`, names a version
+/// (`version 1.2.3.4`, `Build: 2.0.0.1`, `release 10.0.0.1`): a version of four parts, as
+/// .NET and Windows number their builds, is no address (it rejected an honest bundle).
+/// Reads at most the 16 bytes before the candidate.
+fn after_version_word(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let before = before.trim_end_matches([' ', '\t']).trim_end_matches(':').trim_end_matches([' ', '\t']);
+    let from = before.len().saturating_sub(16);
+    let Some(tail) = (from..=before.len()).find_map(|k| before.get(k..)) else { return false };
+    let word = tail.rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.').next().unwrap_or_default();
+    let word = word.trim_start_matches('.').trim_end_matches('.');
+    ["version", "ver", "build", "release", "rev", "revision"].iter().any(|v| word.eq_ignore_ascii_case(v))
+}
+
+/// A `.` (or a defanged one, `[.]`) and a digit on either side: part of a longer dotted
+/// number (`1.2.3.4.5`, `1[.]2[.]3[.]4[.]5`).
 fn longer_dotted(text: &str, r: &Range<usize>) -> bool {
+    const DOTS: [&str; 6] = [".", "[.]", "(.)", "{.}", "[dot]", "(dot)"];
     let before = text.get(..r.start).unwrap_or_default();
     let after = text.get(r.end..).unwrap_or_default();
-    (before.ends_with('.') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
-        || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    DOTS.iter().any(|dot| {
+        let digit = |c: char| c.is_ascii_digit();
+        before
+            .get(..before.len().saturating_sub(dot.len()))
+            .is_some_and(|b| before.get(b.len()..).is_some_and(|d| d.eq_ignore_ascii_case(dot)) && b.ends_with(digit))
+            || after.get(..dot.len()).is_some_and(|d| d.eq_ignore_ascii_case(dot))
+                && after.get(dot.len()..).is_some_and(|a| a.starts_with(digit))
+    })
 }
 
 fn card_ok(digits: &str) -> bool {
@@ -606,6 +632,29 @@ fn card_ok(digits: &str) -> bool {
 /// A card number held as a JSON integer (its decimal digits).
 pub fn number_is_card(digits: &str) -> bool {
     digits.bytes().all(|b| b.is_ascii_digit()) && card_ok(digits)
+}
+
+/// A seed candidate (the name, its links, then the number) whose number is an integer: as
+/// written (`seed=42`, `seed: 0x2A`), or a decimal or an exponent of an integral value
+/// (`seed = 42.0`, `seed=1e3`, `seed: 4.2e1`, as a config typed as a float writes it; each
+/// passed `--profile public`) after a mark that links it (`=`, `:`, a bracket, a quote):
+/// after a space or a word alone a decimal is prose (`Seed 2.0 launched`, `seed is 2.5 cm`).
+fn integral_after_mark(candidate: &str) -> bool {
+    // the clause's end after `seeded with 42.`
+    let candidate = candidate.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let b = candidate.as_bytes();
+    let start =
+        b.iter().rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'_'))).map_or(0, |i| i + 1);
+    let number = candidate.get(start..).unwrap_or_default();
+    let lower = number.to_ascii_lowercase();
+    if lower.starts_with("0x") || !lower.contains(['.', 'e']) {
+        return true;
+    }
+    let (mantissa, exponent) = lower.split_once('e').unwrap_or((&lower, "0"));
+    let fraction = mantissa.split_once('.').map_or("", |(_, f)| f).trim_end_matches('0');
+    let exponent: usize = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let linked = candidate.get(..start).unwrap_or_default().trim_end().ends_with(|c: char| !c.is_ascii_alphanumeric());
+    fraction.len() <= exponent && linked
 }
 
 /// The integer before `rest` is an amount, not a seed: a decimal fraction, a percentage
@@ -729,14 +778,20 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
     let re = |i: usize| p.each.get(i).filter(|_| matched.matched(i));
     for c in re(IPV4).into_iter().flat_map(|r| r.captures_iter(text)) {
         let Some(m) = c.get(0) else { continue };
-        if glued_before(text, m.start()) || glued_after(text, m.end()) || longer_dotted(text, &m.range()) {
+        if glued_before(text, m.start())
+            || glued_after(text, m.end())
+            || longer_dotted(text, &m.range())
+            || after_version_word(text, m.start())
+        {
             continue;
         }
         // octets as an address writes them: 0-255; "1.000.000.000" is a count, so a
         // leading zero rules an address out when every later group has three digits,
-        // as thousands grouping does ("203.0.113.042" is still an address)
+        // as thousands grouping does ("203.0.113.042" is still an address), and the first
+        // group has none: no count is written "010.000.000.001", a zero-padded address
         let octets: Vec<&str> = (1..=4).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
-        let grouped = octets.iter().skip(1).all(|o| o.len() == 3);
+        let padded_first = octets.first().is_some_and(|o| o.len() > 1 && o.starts_with('0'));
+        let grouped = !padded_first && octets.iter().skip(1).all(|o| o.len() == 3);
         let octets_ok = octets.len() == 4
             && octets
                 .iter()
@@ -807,7 +862,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         }
     }
     for m in re(SEED).into_iter().flat_map(|r| r.find_iter(text)) {
-        if !amount_after(text.get(m.end()..).unwrap_or_default()) {
+        if !amount_after(text.get(m.end()..).unwrap_or_default()) && integral_after_mark(m.as_str()) {
             hits.push(PiiHit { kind: PiiKind::Seed, span: m.range(), what: "a run seed" });
         }
     }

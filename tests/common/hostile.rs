@@ -691,5 +691,38 @@ pub fn cases() -> Vec<Case> {
             marketplace: false,
             deny: None,
         },
+        Case {
+            // Markup tags before figures (each tag's `>` is found in one pass, not looked
+            // for from each figure), and tags left open.
+            name: "markup tags before figures in a claim",
+            rule: "claims.memory",
+            make: |n| {
+                with(|b| {
+                    b["enterprise_validation"]["memory_optimization"] =
+                        "Peak usage <span class=\"m\">185.58 MB</span> <br/>2 GB <b <i 3 GB ".repeat(n).into()
+                })
+            },
+            n: 1_000,
+            findings: |_| None,
+            public: false,
+            marketplace: false,
+            deny: None,
+        },
+        Case {
+            // Encoded text: HTML references, URL encoding and JSON escapes, decoded once
+            // for every detector, in strings that each hold many of them.
+            name: "encoded seeds and addresses in a public bundle",
+            rule: "redaction.run-seed",
+            make: |n| {
+                let text =
+                    "&lt;seed&gt;42 seed%3D7 {\\\"seed\\\": 1} jane&#x0040;example.com &#;&amp \\u00 % ".repeat(8);
+                with(|b| b["x_notes"] = vec![text.as_str(); n].into())
+            },
+            n: 4_000,
+            findings: |_| None,
+            public: true,
+            marketplace: false,
+            deny: None,
+        },
     ]
 }

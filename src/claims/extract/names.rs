@@ -1236,7 +1236,7 @@ mod tests {
             }
             let norm = super::super::normalize(&text);
             let (toks, lower) = super::super::lex(norm.text());
-            let r = super::super::Reader { t: norm.text(), norm: &norm, toks, lower };
+            let r = super::super::Reader { t: norm.text(), norm: &norm, toks, lower, tag_ends: Vec::new() };
             let every = super::names_from(&r, |r, k| r.digits(k).is_some() || super::may_start(r, k));
             assert_eq!(super::names(&r), every, "{text:?}");
         }
