@@ -105,3 +105,44 @@ fn notes_and_params_of_small_objects_are_a_type_error_read_no_further() {
         assert!(m < 4.0, "{pointer} of 375,000 small objects peaked at {m:.1} times a plain bundle");
     }
 }
+
+/// In the closed sections whose figures the audit reads, an unknown member of small
+/// objects is a `schema.unknown-field` named by its pointer, and a list where a figure
+/// belongs a `type` error; the audit read each section whole (10.5 times a plain bundle)
+/// though it looks only at the figures the format names.
+#[test]
+fn small_objects_in_sections_of_figures_are_read_no_further() {
+    let objects = small_objects();
+    for (name, from, to, rule, pointer, key) in [
+        (
+            "cleaning-objects.json",
+            "\"cleaning\": { ",
+            format!("\"cleaning\": {{ \"junk\": {objects}, "),
+            "schema.unknown-field",
+            "/cleaning/junk",
+            "\"junk\": ",
+        ),
+        (
+            "epochs-objects.json",
+            "\"epochs\": 45",
+            format!("\"epochs\": {objects}"),
+            "schema.invalid",
+            "/performance_metrics/training/epochs",
+            "\"epochs\": ",
+        ),
+    ] {
+        let path = edited(name, from, &to);
+        let r = run(&path, &[]);
+        r.code(1);
+        let f = r.whole(rule);
+        assert_eq!(f.len(), 1, "{:?}", r.findings());
+        assert_eq!(f[0]["pointer"], pointer);
+        assert_eq!(
+            position(&path, key),
+            (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()),
+            "{pointer}"
+        );
+        let m = ratio(&path);
+        assert!(m < 4.0, "{pointer} of 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}

@@ -49,6 +49,9 @@ pub struct Document {
     /// Each member's value as a serde_json tree, parsed on first use: the integrity,
     /// signature, schema, audit and profile checks all read the same few members.
     values: Vec<std::sync::OnceLock<Option<serde_json::Value>>>,
+    /// Each member's value cut short where no reader of figures looks, made on first use
+    /// by [`Document::member_cut`] when `values` holds no whole tree of it yet.
+    cut: Vec<std::sync::OnceLock<Option<serde_json::Value>>>,
 }
 
 /// A top-level member of the bundle.
@@ -171,6 +174,7 @@ impl Document {
         let members: Vec<Member> =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
         let values = members.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let cut = members.iter().map(|_| std::sync::OnceLock::new()).collect();
         Some(Document {
             source: Source::default(),
             text,
@@ -179,6 +183,7 @@ impl Document {
             streamed: None,
             members,
             values,
+            cut,
         })
     }
 
@@ -261,10 +266,35 @@ impl Document {
         self.values.get(i)?.get_or_init(|| self.parse_shared(i)).as_ref()
     }
 
+    /// A top-level member's whole value: [`Document::member_ref`]'s tree, but for
+    /// `signatures`, parsed whole here and not kept, for a reader of every value (the
+    /// publishing profiles' scan for personal data and seeds).
+    pub fn member_whole(&self, name: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        if name == SIGNATURES {
+            return self.index(name).and_then(|i| self.parse_member(i)).map(std::borrow::Cow::Owned);
+        }
+        self.member_ref(name).map(std::borrow::Cow::Borrowed)
+    }
+
     /// The value of the `i`th top-level member (in source order, as [`Document::members`]),
     /// as [`Document::member_ref`] shares it, without a search by name.
     pub fn member_value(&self, i: usize) -> Option<&serde_json::Value> {
         self.values.get(i)?.get_or_init(|| self.parse_shared(i)).as_ref()
+    }
+
+    /// A top-level member's value as `cut` makes it from the member's name and canonical
+    /// text (made once, then shared), for a reader that looks only where `cut` keeps the
+    /// value whole; the whole tree instead when a check has parsed it already.
+    pub fn member_cut(
+        &self,
+        name: &str,
+        cut: impl FnOnce(&str, &[u8]) -> Option<serde_json::Value>,
+    ) -> Option<&serde_json::Value> {
+        let i = self.index(name)?;
+        if let Some(whole) = self.values.get(i)?.get() {
+            return whole.as_ref();
+        }
+        self.cut.get(i)?.get_or_init(|| cut(name, self.text.get(self.members.get(i)?.value.clone())?)).as_ref()
     }
 
     /// A top-level member's value if a check has parsed it already (see

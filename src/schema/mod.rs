@@ -216,6 +216,15 @@ fn expectation(schema: &Value, schema_path: &str, keyword: &str) -> String {
     }
 }
 
+/// The top-level member `name`, from its canonical `text`, cut short where the schema
+/// cannot look (see `stand_in`): whole wherever the schema names a member and asks for
+/// its kind, so that the audit's figures read from it are those of the whole value.
+pub fn figures(name: &str, text: &[u8]) -> Option<Value> {
+    let c = embedded().ok()?;
+    let node = c.schema.get("properties").and_then(|p| p.get(name))?;
+    stand_in::stand_in(&c.schema, node, text).map(|(v, _)| v)
+}
+
 /// Whether `doc` states no version or the supported one: what [`check`] returns, asked
 /// before it (`verify` starts reading long statements then).
 pub fn supported(doc: &Document) -> bool {
