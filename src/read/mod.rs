@@ -1,6 +1,7 @@
 //! Reading a bundle: strict I-JSON in, the RFC 8785 payload and a map of the
 //! top-level members out (spec section 1). See `parser` for the one-pass design.
 
+pub(crate) mod compact;
 pub mod diags;
 mod locate;
 pub(crate) mod parser;
@@ -48,6 +49,9 @@ pub struct Document {
     /// Each member's value as a serde_json tree, parsed on first use: the integrity,
     /// signature, schema, audit and profile checks all read the same few members.
     values: Vec<std::sync::OnceLock<Option<serde_json::Value>>>,
+    /// Each member's value cut short where no reader of figures looks, made on first use
+    /// by [`Document::member_cut`] when `values` holds no whole tree of it yet.
+    cut: Vec<std::sync::OnceLock<Option<serde_json::Value>>>,
 }
 
 /// A top-level member of the bundle.
@@ -170,6 +174,7 @@ impl Document {
         let members: Vec<Member> =
             top.into_iter().map(|t| Member { name: t.name, offset: t.value_offset, value: t.value }).collect();
         let values = members.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let cut = members.iter().map(|_| std::sync::OnceLock::new()).collect();
         Some(Document {
             source: Source::default(),
             text,
@@ -178,6 +183,7 @@ impl Document {
             streamed: None,
             members,
             values,
+            cut,
         })
     }
 
@@ -249,15 +255,52 @@ impl Document {
     /// bytes (already validated, so this only fails on a bug, which yields None) and
     /// shared: borrowed, not copied (the checks made three copies of `signatures` a
     /// bundle, its armour included).
+    ///
+    /// In `signatures`, only the members the format defines (`sha256`, `pgp`, `kms`,
+    /// `key_id`) are parsed; any other holds null here: the checks read those members'
+    /// names only (an unknown member is covered by nothing, and said so), and its text is
+    /// in [`Document::member_bytes`]. An unknown member of 375,000 `{"":0}` cost 236 MB
+    /// as a tree.
     pub fn member_ref(&self, name: &str) -> Option<&serde_json::Value> {
         let i = self.index(name)?;
-        self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
+        self.values.get(i)?.get_or_init(|| self.parse_shared(i)).as_ref()
+    }
+
+    /// A top-level member's whole value: [`Document::member_ref`]'s tree, but for
+    /// `signatures`, parsed whole here and not kept, for a reader of every value (the
+    /// publishing profiles' scan for personal data and seeds).
+    pub fn member_whole(&self, name: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        if name == SIGNATURES {
+            return self.index(name).and_then(|i| self.parse_member(i)).map(std::borrow::Cow::Owned);
+        }
+        self.member_ref(name).map(std::borrow::Cow::Borrowed)
     }
 
     /// The value of the `i`th top-level member (in source order, as [`Document::members`]),
     /// as [`Document::member_ref`] shares it, without a search by name.
     pub fn member_value(&self, i: usize) -> Option<&serde_json::Value> {
-        self.values.get(i)?.get_or_init(|| self.parse_member(i)).as_ref()
+        self.values.get(i)?.get_or_init(|| self.parse_shared(i)).as_ref()
+    }
+
+    /// A top-level member's value as `cut` makes it from the member's name and canonical
+    /// text (made once, then shared), for a reader that looks only where `cut` keeps the
+    /// value whole; the whole tree instead when a check has parsed it already.
+    pub fn member_cut(
+        &self,
+        name: &str,
+        cut: impl FnOnce(&str, &[u8]) -> Option<serde_json::Value>,
+    ) -> Option<&serde_json::Value> {
+        let i = self.index(name)?;
+        if let Some(whole) = self.values.get(i)?.get() {
+            return whole.as_ref();
+        }
+        self.cut.get(i)?.get_or_init(|| cut(name, self.text.get(self.members.get(i)?.value.clone())?)).as_ref()
+    }
+
+    /// A top-level member's value if a check has parsed it already (see
+    /// [`Document::member_ref`]); None when not parsed yet (nor parsed here).
+    pub fn parsed(&self, name: &str) -> Option<&serde_json::Value> {
+        self.values.get(self.index(name)?)?.get()?.as_ref()
     }
 
     /// The named top-level members (those present), for a check that reads them
@@ -309,6 +352,22 @@ impl Document {
     /// Where the top-level member `name` is in `members` (and its tree in `values`).
     fn index(&self, name: &str) -> Option<usize> {
         self.members.iter().position(|m| m.name == name)
+    }
+
+    /// The `i`th member's value as [`Document::member_ref`] shares it.
+    fn parse_shared(&self, i: usize) -> Option<serde_json::Value> {
+        let m = self.members.get(i)?;
+        let text = self.text.get(m.value.clone())?;
+        if m.name != SIGNATURES || text.first() != Some(&b'{') {
+            return self.parse_member(i);
+        }
+        let mut map = serde_json::Map::new();
+        for (k, v) in compact::members(text)? {
+            let k: String = serde_json::from_slice(k).ok()?;
+            let defined = crate::integrity::SIGNATURE_MEMBERS.contains(&k.as_str());
+            map.insert(k, if defined { serde_json::from_slice(v).ok()? } else { serde_json::Value::Null });
+        }
+        Some(serde_json::Value::Object(map))
     }
 
     fn parse_member(&self, i: usize) -> Option<serde_json::Value> {

@@ -499,7 +499,10 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
     for m in doc.members() {
         let mut path = vec![Seg::Key(&m.name)];
         scan.text(&m.name, &path, true, out);
-        if let Some(v) = doc.member_ref(&m.name) {
+        // whole: `member_ref` holds only the defined members of `signatures`, and a note
+        // beside them is as public as any other
+        if let Some(v) = doc.member_whole(&m.name) {
+            let v = v.as_ref();
             let state = generator && m.name == "state";
             scan.in_state = usize::from(state);
             let held = scan.walk(v, &mut path, out);

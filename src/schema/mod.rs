@@ -3,6 +3,7 @@
 
 pub mod diags;
 mod proof;
+mod stand_in;
 
 use crate::finding::{child, Finding, Outcome};
 use crate::read::Document;
@@ -215,6 +216,15 @@ fn expectation(schema: &Value, schema_path: &str, keyword: &str) -> String {
     }
 }
 
+/// The top-level member `name`, from its canonical `text`, cut short where the schema
+/// cannot look (see `stand_in`): whole wherever the schema names a member and asks for
+/// its kind, so that the audit's figures read from it are those of the whole value.
+pub fn figures(name: &str, text: &[u8]) -> Option<Value> {
+    let c = embedded().ok()?;
+    let node = c.schema.get("properties").and_then(|p| p.get(name))?;
+    stand_in::stand_in(&c.schema, node, text).map(|(v, _)| v)
+}
+
 /// Whether `doc` states no version or the supported one: what [`check`] returns, asked
 /// before it (`verify` starts reading long statements then).
 pub fn supported(doc: &Document) -> bool {
@@ -259,20 +269,50 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     let names: Vec<&str> = c.known.iter().map(String::as_str).collect();
     // Most bundles are proved valid on their members as they are (copying those that
     // earlier checks parsed into one object was a fortieth of a batch's allocations);
-    // only an unproved one is assembled into one object for jsonschema.
-    let (shared, fresh) = doc.members_split(&names);
+    // only an unproved one is assembled into one object for jsonschema. A member not
+    // parsed yet is parsed here from its canonical text, cut short where the schema
+    // cannot look (`stand_in`): whole, it is kept for the later checks; cut, it stands
+    // for the member here only.
+    let free = Value::Bool(true);
+    let node = |name: &str| c.schema.get("properties").and_then(|p| p.get(name)).unwrap_or(&free);
+    let mut shared: Vec<(&str, &Value)> = Vec::new();
+    let mut fresh = serde_json::Map::new();
+    let mut cut: Vec<(&str, Value)> = Vec::new();
+    for name in &names {
+        if let Some(v) = doc.parsed(name) {
+            shared.push((name, v));
+            continue;
+        }
+        let Some(text) = doc.member_bytes(name) else { continue };
+        match stand_in::stand_in(&c.schema, node(name), text) {
+            Some((v, false)) => {
+                fresh.insert((*name).to_owned(), v);
+            }
+            Some((v, true)) => cut.push((name, v)),
+            None => {}
+        }
+    }
     let mut members = shared.clone();
     members.extend(fresh.iter().map(|(k, v)| (k.as_str(), v)));
+    members.extend(cut.iter().map(|(k, v)| (*k, v)));
     if c.proof.as_ref().is_ok_and(|p| p.proves_members(&members)) {
         drop(members);
         doc.keep(Value::Object(fresh));
     } else {
         drop(members);
+        let kept: Vec<String> = fresh.keys().cloned().collect();
         let mut whole = fresh;
+        whole.extend(cut.into_iter().map(|(k, v)| (k.to_owned(), v)));
+        // those parsed already are not copied whole either: a copy of `signatures` with
+        // a long unknown member doubled what it cost
         for (name, v) in shared {
-            whole.insert(name.to_owned(), v.clone());
+            let standing = doc.member_bytes(name).and_then(|t| stand_in::stand_in(&c.schema, node(name), t));
+            whole.insert(name.to_owned(), standing.map_or_else(|| v.clone(), |(s, _)| s));
         }
-        validate(doc, c, Value::Object(whole), out);
+        if let Value::Object(mut instance) = validate(c, Value::Object(whole), out) {
+            instance.retain(|k, _| kept.contains(k));
+            doc.keep(Value::Object(instance));
+        }
     }
     for m in doc.members() {
         if names.contains(&m.name.as_str()) {
@@ -315,13 +355,13 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
 
 /// Validates the known members with `jsonschema`, which explains every error: for a
 /// bundle the proof did not prove valid.
-fn validate(doc: &Document, c: &Embedded, mut instance: Value, out: &mut Outcome) {
+/// Returns `instance` as it was handed in.
+fn validate(c: &Embedded, mut instance: Value, out: &mut Outcome) -> Value {
     let validator = match validator() {
         Ok(v) => v,
         Err(e) => {
             out.push(Finding::new(&INVALID, "", format!("internal error: {e}")));
-            doc.keep(instance);
-            return;
+            return instance;
         }
     };
     // What each finding is about, its pointer first: findings are reported in pointer
@@ -393,7 +433,7 @@ fn validate(doc: &Document, c: &Embedded, mut instance: Value, out: &mut Outcome
         out.push(Finding::more(&INVALID, aside.len(), INVALID.severity, pointer, None));
     }
     restore_items(&mut instance, aside);
-    doc.keep(instance);
+    instance
 }
 
 /// Non-object items of `signatures.pgp` or `signatures.kms` that jsonschema validates, at

@@ -1,0 +1,133 @@
+//! Scanning canonical (compact, valid) JSON text without parsing it: the members of an
+//! object and the elements of an array, as slices of the text.
+
+/// The (name, value) texts of a canonical object's members.
+pub(crate) fn members(text: &[u8]) -> Option<Vec<(&[u8], &[u8])>> {
+    let mut out = Vec::new();
+    let mut at = 1;
+    if text.get(at) == Some(&b'}') {
+        return Some(out);
+    }
+    loop {
+        let key_end = value_end(text, at)?;
+        let key = text.get(at..key_end)?;
+        if text.get(key_end) != Some(&b':') {
+            return None;
+        }
+        let end = value_end(text, key_end + 1)?;
+        out.push((key, text.get(key_end + 1..end)?));
+        match text.get(end)? {
+            b',' => at = end + 1,
+            b'}' => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// The texts of a canonical array's elements.
+pub(crate) fn elements(text: &[u8]) -> Option<Vec<&[u8]>> {
+    Elements::new(text).collect()
+}
+
+/// The elements of a canonical array, one at a time (a cut array is not listed whole).
+pub(crate) struct Elements<'t> {
+    text: &'t [u8],
+    at: usize,
+    done: bool,
+}
+
+impl<'t> Elements<'t> {
+    pub(crate) fn new(text: &'t [u8]) -> Self {
+        Elements { text, at: 1, done: text.get(1) == Some(&b']') }
+    }
+}
+
+impl<'t> Iterator for Elements<'t> {
+    type Item = Option<&'t [u8]>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let step = || {
+            let end = value_end(self.text, self.at)?;
+            let e = self.text.get(self.at..end)?;
+            Some((e, end, *self.text.get(end)?))
+        };
+        match step() {
+            Some((e, end, b',')) => {
+                self.at = end + 1;
+                Some(Some(e))
+            }
+            Some((e, _, b']')) => {
+                self.done = true;
+                Some(Some(e))
+            }
+            _ => {
+                self.done = true;
+                Some(None)
+            }
+        }
+    }
+}
+
+/// Where the value starting at `at` of compact JSON ends (one past its last byte).
+fn value_end(text: &[u8], at: usize) -> Option<usize> {
+    match *text.get(at)? {
+        b'"' => string_end(text, at),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = at;
+            loop {
+                match *text.get(i)? {
+                    b'"' => i = string_end(text, i)?,
+                    b'{' | b'[' => {
+                        depth += 1;
+                        i += 1;
+                    }
+                    b'}' | b']' => {
+                        depth = depth.checked_sub(1)?;
+                        i += 1;
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        _ => {
+            let rest = text.get(at..)?;
+            Some(at + rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b':')).unwrap_or(rest.len()))
+        }
+    }
+}
+
+/// One past the closing quote of the string starting at `at`.
+fn string_end(text: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    loop {
+        match *text.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scanning_canonical_text() {
+        let t = br#"{"a\"}":[1,{"b":"]"}],"c":{},"d":[]}"#;
+        let m = members(t).unwrap();
+        let names: Vec<&[u8]> = m.iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, vec![&br#""a\"}""#[..], br#""c""#, br#""d""#]);
+        assert_eq!(m[0].1, br#"[1,{"b":"]"}]"#);
+        assert_eq!(elements(br#"[1,"x",[2,3],{}]"#).unwrap().len(), 4);
+        assert_eq!(elements(b"[]").unwrap().len(), 0);
+        assert!(members(br#"{"a":1"#).is_none());
+    }
+}

@@ -1,0 +1,199 @@
+//! What the schema check hands the validator in place of a member: its value parsed from
+//! the member's canonical text, but with every array or object that the schema cannot
+//! look into cut short.
+//!
+//! A serde_json object costs about 630 bytes however few members it has (its map is a
+//! B-tree whose first node has room for eleven), so an array of 375,000 `{"":0}` (2.6 MB)
+//! parsed whole cost 236 MB, and a bundle holding it where no check reads it (an
+//! unknown member of `signatures`, `training.params`, `notes`) cost 9.5 to 17.7 times a
+//! plain bundle of its size. The validator's findings at such a place depend only on the
+//! container's kind (a `type` error, or none where the schema says nothing) and on the
+//! first characters of its text (a message quotes an instance cut at 200 characters, the
+//! `found` column at 70, an object's ancestors included): so a container at a place where
+//! every keyword the schema applies is inert for its kind is parsed only far enough to
+//! render its first [`RENDERED`] characters as serde_json renders the whole.
+
+use crate::read::compact::{elements, members, Elements};
+use serde_json::{Map, Value};
+
+/// Characters of a cut container's rendering kept identical to the whole's: more than
+/// the longest quotation of an instance (200 characters, `ellipsize` in `check`).
+const RENDERED: usize = 512;
+
+/// Keywords that never make a container invalid, nor look inside one.
+const INERT: &[&str] = &[
+    "description",
+    "title",
+    "$comment",
+    "$schema",
+    "$id",
+    "type",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "pattern",
+    "format",
+    "minLength",
+    "maxLength",
+];
+
+/// The value of `text` (canonical JSON) for validating against `node` of `root`, and
+/// whether anything was cut (then the value must not stand for the member elsewhere).
+/// None only on text that is not what the reader wrote (a bug).
+pub fn stand_in(root: &Value, node: &Value, text: &[u8]) -> Option<(Value, bool)> {
+    let mut cut = false;
+    let v = build(root, node, text, &mut cut)?;
+    Some((v, cut))
+}
+
+fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Value> {
+    let kind = match text.first()? {
+        b'{' => "object",
+        b'[' => "array",
+        _ => return serde_json::from_slice(text).ok(),
+    };
+    if inert(root, node, kind, 0) {
+        let mut budget = RENDERED;
+        let v = truncated(text, &mut budget, cut)?;
+        return Some(v);
+    }
+    let map = node.as_object()?;
+    let recursive = |extra: &[&str]| map.keys().all(|k| INERT.contains(&k.as_str()) || extra.contains(&k.as_str()));
+    if kind == "object"
+        && recursive(&["properties", "required", "additionalProperties", "items"])
+        && map.get("additionalProperties").is_none_or(Value::is_boolean)
+    {
+        let free = Value::Object(Map::new());
+        let props = map.get("properties").and_then(Value::as_object);
+        let mut out = Map::new();
+        for (key, value) in members(text)? {
+            let key: String = serde_json::from_slice(key).ok()?;
+            let sub = props.and_then(|p| p.get(&key)).unwrap_or(&free);
+            let v = build(root, sub, value, cut)?;
+            out.insert(key, v);
+        }
+        return Some(Value::Object(out));
+    }
+    if kind == "array"
+        && recursive(&["items", "properties", "required", "additionalProperties"])
+        && map.get("items").is_some_and(Value::is_object)
+    {
+        let items = map.get("items")?;
+        let out = elements(text)?.into_iter().map(|e| build(root, items, e, cut)).collect::<Option<Vec<_>>>()?;
+        return Some(Value::Array(out));
+    }
+    serde_json::from_slice(text).ok()
+}
+
+/// Whether no keyword of `node` (its `$ref`s followed) can find a container of `kind`
+/// invalid by its contents, nor look into it: it is invalid by its kind alone, or valid.
+fn inert(root: &Value, node: &Value, kind: &str, depth: usize) -> bool {
+    let Some(map) = node.as_object() else { return node == &Value::Bool(true) };
+    if depth > 32 {
+        return false;
+    }
+    map.iter().all(|(k, v)| match k.as_str() {
+        k if INERT.contains(&k) => true,
+        // an array or object never equals a constant that is neither
+        "const" => !(v.is_array() || v.is_object()),
+        "items" => kind == "object",
+        "properties" | "required" | "additionalProperties" => kind == "array",
+        "$ref" => v
+            .as_str()
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|p| root.pointer(p))
+            .is_some_and(|target| inert(root, target, kind, depth + 1)),
+        _ => false,
+    })
+}
+
+/// The value of `text`, cut once `budget` characters of its rendering are written: its
+/// first `budget` characters (all of them when shorter) render as the whole value's.
+fn truncated(text: &[u8], budget: &mut usize, cut: &mut bool) -> Option<Value> {
+    match text.first()? {
+        b'[' => {
+            *budget = budget.saturating_sub(1);
+            let mut out = Vec::new();
+            for e in Elements::new(text) {
+                if *budget == 0 {
+                    *cut = true;
+                    break;
+                }
+                out.push(truncated(e?, budget, cut)?);
+                *budget = budget.saturating_sub(1);
+            }
+            Some(Value::Array(out))
+        }
+        b'{' => {
+            *budget = budget.saturating_sub(1);
+            // rendered in the map's order (bytes of the names), which is not always the
+            // canonical text's (UTF-16 code units)
+            let mut entries: Vec<(String, &[u8])> = members(text)?
+                .into_iter()
+                .map(|(k, v)| Some((serde_json::from_slice::<String>(k).ok()?, v)))
+                .collect::<Option<_>>()?;
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut out = Map::new();
+            for (key, value) in entries {
+                if *budget == 0 {
+                    *cut = true;
+                    break;
+                }
+                *budget = budget.saturating_sub(rendered(&Value::String(key.clone())) + 1);
+                let v = truncated(value, budget, cut)?;
+                out.insert(key, v);
+                *budget = budget.saturating_sub(1);
+            }
+            Some(Value::Object(out))
+        }
+        _ => {
+            let v: Value = serde_json::from_slice(text).ok()?;
+            *budget = budget.saturating_sub(rendered(&v));
+            Some(v)
+        }
+    }
+}
+
+/// Characters of `v` as serde_json renders it (what `ellipsize` counts).
+fn rendered(v: &Value) -> usize {
+    v.to_string().chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema() -> Value {
+        serde_json::from_str(crate::schema::SCHEMA_TEXT).unwrap()
+    }
+
+    /// Whatever is cut, the rendering's first characters are the whole's, and what the
+    /// schema looks into is kept whole.
+    #[test]
+    fn cut_where_the_schema_does_not_look() {
+        let root = schema();
+        let many = format!("[{}]", vec![r#"{"":0}"#; 5000].join(","));
+        for (name, text) in [
+            ("notes", many.clone()),
+            ("training", format!(r#"{{"backend":"x","params":{many}}}"#)),
+            ("signatures", format!(r#"{{"junk":{many},"pgp":[1,{{"a":{many}}}],"sha256":"x"}}"#)),
+            ("cleaning", format!(r#"{{"\ud83d\ude00":{many},"\uffff":2,"deduped":{many}}}"#)),
+        ] {
+            let node = &root["properties"][name];
+            let (v, cut) = stand_in(&root, node, text.as_bytes()).unwrap();
+            assert!(cut, "{name}");
+            let whole: Value = serde_json::from_str(&text).unwrap();
+            let (a, b) = (v.to_string(), whole.to_string());
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            assert!(common >= 300, "{name}: {common}");
+            assert!(a.len() < 20_000, "{name}: {}", a.len());
+        }
+        // a place the schema reads is kept whole: nothing cut
+        let text = r#"{"platform_costs":{"gpu_hours":1.5},"roi_analysis":{"roi_percentage":3}}"#;
+        let (v, cut) = stand_in(&root, &root["properties"]["cost_analysis"], text.as_bytes()).unwrap();
+        assert!(!cut);
+        assert_eq!(v, serde_json::from_str::<Value>(text).unwrap());
+    }
+}

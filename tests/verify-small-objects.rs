@@ -1,0 +1,148 @@
+//! Many small objects where no check reads them: an array of 375,000 `{"":0}` (2.6 MB) as
+//! an unknown member of `signatures`, as `notes` (the schema wants a string) or as
+//! `training.params` (an object). A serde_json object costs about 630 bytes however few
+//! members it has (a B-tree with room for eleven), and `verify` parsed each such member
+//! whole, `signatures` twice more (a copy for the schema validator, a copy for the
+//! hash-mismatch diagnosis): 512 MB, 17.7 times a plain bundle of the same size, and
+//! 276 MB (9.5 times) for `notes` and `training.params` (release build). Contract section
+//! 1 bounds every input at 8 times; these now cost about what a plain bundle does. The
+//! findings are those the whole values gave (spec 2: an unknown member of `signatures`
+//! is covered by nothing and said so, by name; spec 4.1: `notes` is a string and
+//! `training.params` an object, a `type` error quoting the start of the value).
+
+mod common;
+mod sigcommon;
+use sigcommon::*;
+
+const N: usize = 375_000;
+
+fn small_objects() -> String {
+    format!("[{}]", vec![r#"{"":0}"#; N].join(","))
+}
+
+/// The unsigned fixture (its hash right) with `from` replaced by `to`, written as `name`.
+fn edited(name: &str, from: &str, to: &str) -> String {
+    let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
+    assert!(base.contains(from), "{from}");
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("aeb-small-objects-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let p = dir.join(name);
+    std::fs::write(&p, base.replacen(from, to, 1)).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+/// Line and column (1-based, in characters) of the value written after `key` in `path`.
+fn position(path: &str, key: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let at = text.find(key).expect("key") + key.len();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line as u64, column as u64)
+}
+
+/// Peak memory of `path` as a multiple of a plain bundle's of the same size (the fixture
+/// with one long `notes`).
+fn ratio(path: &str) -> f64 {
+    let size = std::fs::metadata(path).expect("size").len() as usize;
+    let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture").len();
+    let long = format!("\"notes\": \"{}", "a".repeat(size.saturating_sub(base)));
+    let plain = edited(&format!("plain-{size}.json"), "\"notes\": \"", &long);
+    let p = common::peak_kib(&["-q", "--now", NOW, &plain]);
+    let m = common::peak_kib(&["-q", "--now", NOW, path]);
+    assert!(p > 0 && m > 0, "read /proc: {p} {m}");
+    let r = m as f64 / p as f64;
+    eprintln!("{path}: {m} KiB against a plain bundle's {p} KiB: {r:.1}x");
+    r
+}
+
+#[test]
+fn an_unknown_member_of_signatures_is_named_not_parsed() {
+    let path =
+        bundle_with("signatures-junk.json", &format!("{{ \"sha256\": \"SHA\", \"junk\": {} }}", small_objects()));
+    let r = run(&path, &[]);
+    let f = r.whole("integrity.uncovered-member");
+    assert_eq!(f.len(), 1, "{:?}", r.findings());
+    assert_eq!(f[0]["pointer"], "/signatures/junk");
+    assert_eq!(position(&path, "\"junk\": "), (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()));
+    assert!(r.whole("schema.invalid").is_empty(), "{:?}", r.findings());
+    assert!(r.whole("integrity.hash-mismatch").is_empty(), "the hash covers no part of signatures");
+    let m = ratio(&path);
+    assert!(m < 4.0, "an unknown member of 375,000 small objects in signatures peaked at {m:.1} times a plain bundle");
+}
+
+#[test]
+fn notes_and_params_of_small_objects_are_a_type_error_read_no_further() {
+    let objects = small_objects();
+    let quoted = format!("{}…", &objects[..objects.char_indices().nth(69).unwrap().0]);
+    for (name, from, to, pointer) in [
+        (
+            "notes-objects.json",
+            "\"notes\": \"Enterprise-scale synthetic data generation with proven efficiency and quality\"",
+            format!("\"notes\": {objects}"),
+            "/notes",
+        ),
+        (
+            "params-objects.json",
+            "\"params\": { \"max_depth\": 6 }",
+            format!("\"params\": {objects}"),
+            "/training/params",
+        ),
+    ] {
+        let path = edited(name, from, &to);
+        let r = run(&path, &[]);
+        r.code(1);
+        let f = r.whole("schema.invalid");
+        assert_eq!(f.len(), 1, "{:?}", r.findings());
+        assert_eq!(f[0]["pointer"], pointer);
+        assert_eq!(f[0]["found"], quoted.as_str());
+        let message = f[0]["message"].as_str().unwrap();
+        assert!(message.starts_with(r#"[type] [{"":0},{"":0},"#) && message.ends_with('…'), "{message}");
+        assert_eq!(message.chars().count(), "[type] ".len() + 200, "{message}");
+        let at = position(&path, &format!("{}: ", from.split(':').next().unwrap()));
+        assert_eq!(at, (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()), "{pointer}");
+        let m = ratio(&path);
+        assert!(m < 4.0, "{pointer} of 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}
+
+/// In the closed sections whose figures the audit reads, an unknown member of small
+/// objects is a `schema.unknown-field` named by its pointer, and a list where a figure
+/// belongs a `type` error; the audit read each section whole (10.5 times a plain bundle)
+/// though it looks only at the figures the format names.
+#[test]
+fn small_objects_in_sections_of_figures_are_read_no_further() {
+    let objects = small_objects();
+    for (name, from, to, rule, pointer, key) in [
+        (
+            "cleaning-objects.json",
+            "\"cleaning\": { ",
+            format!("\"cleaning\": {{ \"junk\": {objects}, "),
+            "schema.unknown-field",
+            "/cleaning/junk",
+            "\"junk\": ",
+        ),
+        (
+            "epochs-objects.json",
+            "\"epochs\": 45",
+            format!("\"epochs\": {objects}"),
+            "schema.invalid",
+            "/performance_metrics/training/epochs",
+            "\"epochs\": ",
+        ),
+    ] {
+        let path = edited(name, from, &to);
+        let r = run(&path, &[]);
+        r.code(1);
+        let f = r.whole(rule);
+        assert_eq!(f.len(), 1, "{:?}", r.findings());
+        assert_eq!(f[0]["pointer"], pointer);
+        assert_eq!(
+            position(&path, key),
+            (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()),
+            "{pointer}"
+        );
+        let m = ratio(&path);
+        assert!(m < 4.0, "{pointer} of 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}
