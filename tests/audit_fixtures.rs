@@ -823,3 +823,27 @@ fn redaction_pass3_a_version_of_four_parts_is_no_address() {
     let table = cases_table();
     rows_hold(&table, &[("pass-honest-redaction-version-quad.json", "(all rules)", "")]);
 }
+
+/// A rate written as a product with an inverse time, as SI and papers write units:
+/// `50,522 records·s⁻¹` (also `records s^-1`, `records⋅s−1`) was read as a count of
+/// 50,522 records, so a false throughput got the wrong finding, and an honest `139
+/// records·s⁻¹` of 1,000,000 records in 7,200 s (138.9/s) was rejected as a count of 139
+/// records. The claim sits at 55:21 of each fixture (the value of `scale_proven`).
+#[test]
+fn a_time_unit_to_the_power_minus_one_makes_a_rate() {
+    warns_at(
+        "claims-throughput-inverse-superscript.json",
+        "claims.throughput",
+        "/enterprise_validation/scale_proven",
+        55,
+        21,
+    );
+    rows_hold(
+        &cases_table(),
+        &[
+            ("claims-throughput-inverse-caret.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+            ("claims-throughput-inverse-minus-sign.json", "claims.throughput", "/enterprise_validation/scale_proven"),
+            ("pass-honest-throughput-inverse-superscript.json", "(all rules)", ""),
+        ],
+    );
+}

@@ -1395,8 +1395,37 @@ fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
         let t = if r.glued_hyphen(j + 1) { j + 2 } else { j + 1 };
         r.word(t).and_then(per_time).filter(|_| rate_word).map(|secs| (secs, t + 1))
     };
+    // a time unit raised to the power -1 at `j`, all glued ("s^-1", "sec−1", and "s⁻¹",
+    // which the normalised text spells "s-^1"), and the token after it; "s^-1.5", "s-10"
+    // are another power
+    let inverse_at = |j: usize| -> Option<(f64, usize)> {
+        let secs = r.word(j).and_then(per_time)?;
+        let glued_sym = |i: usize, c: &[char]| r.glued(i) && r.sym(i).is_some_and(|s| c.contains(&s));
+        let minus = ['-', '\u{2212}', '\u{2010}', '\u{2011}'];
+        let mut i = j + 1;
+        let caret = glued_sym(i, &['^']);
+        i += usize::from(caret);
+        if !glued_sym(i, &minus) {
+            return None;
+        }
+        i += 1;
+        i += usize::from(!caret && glued_sym(i, &['^']));
+        let more =
+            r.glued(i + 1) && matches!(r.toks.get(i + 1).map(|t| t.kind), Some(Kind::Digits | Kind::Sym('.' | ',')));
+        (r.digits(i) == Some("1") && r.glued(i) && !more).then_some((secs, i + 1))
+    };
     let mut clean = true;
     for j in k + 1..end {
+        // "records·s⁻¹", "records s^-1": a unit's product with an inverse time, right
+        // after the noun or glued to it by a multiplication dot; read as a count of
+        // records before, which rejected an honest "139 records·s⁻¹" of a run of 2,000
+        let dot = j == k + 1
+            && matches!(r.sym(j), Some('\u{B7}' | '\u{22C5}' | '\u{2219}' | '*'))
+            && r.glued(j)
+            && r.glued(j + 1);
+        if let Some((secs, e)) = inverse_at(if dot { j + 1 } else { j }).filter(|_| j == k + 1) {
+            return Rate::Read(secs, e);
+        }
         if !r.same_clause(k, j) {
             // "1 million records, every second": a rate right after the clause ends
             return rate_at(j).map_or(Rate::None, |(_, e)| Rate::Unsure(e));
@@ -4888,6 +4917,24 @@ mod tests {
             let e = extract("scale_proven", text);
             assert!(e.mentions.is_empty(), "{text}: {:?}", e.mentions);
             assert!(e.unchecked.iter().any(|u| u.why.contains("rate")), "{text}: {:?}", e.unchecked);
+        }
+    }
+
+    /// A time unit to the power -1 after the record noun is a rate, as SI writes units
+    /// (it was read as a count of records); another power, or a spaced minus, is not.
+    #[test]
+    fn an_inverse_time_after_the_noun_is_a_rate() {
+        for (text, value) in [
+            ("139 records\u{B7}s\u{207B}\u{B9}", 139.0),
+            ("139 records s^-1", 139.0),
+            ("139 records\u{22C5}s\u{2212}1", 139.0),
+            ("139 records*sec^-1", 139.0),
+            ("500,000 records\u{B7}h\u{207B}\u{B9}", 500_000.0 / 3600.0),
+        ] {
+            assert_eq!(q("scale_proven", text), vec![Quantity::Throughput { value }], "{text}");
+        }
+        for text in ["139 records s^-2", "139 records s^-1.5", "139 records s^-10", "139 records s - 1"] {
+            assert!(!q("scale_proven", text).contains(&Quantity::Throughput { value: 139.0 }), "{text}");
         }
     }
 
