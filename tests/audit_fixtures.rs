@@ -847,3 +847,23 @@ fn a_time_unit_to_the_power_minus_one_makes_a_rate() {
         ],
     );
 }
+
+/// A Markdown quote marker (`Peak usage at 1M scale:\n> 185.58 MB`, which renders as
+/// "Peak usage at 1M scale: 185.58 MB") and an arrow with a doubled head (`16.5 GB ->>
+/// 185.58 MB`) were read as ">", a floor that the 16.5 GB peak met: the seed's own
+/// contradiction verified under `--strict`. A `>` opening the whole text may be either and
+/// is not read. The claim sits at 59:28 of each fixture (the value of
+/// `memory_optimization`); each case as fixtures/audit/CASES.md documents it.
+#[test]
+fn a_quote_marker_and_a_double_headed_arrow_set_no_floor() {
+    warns_at("claims-memory-quote-marker.json", "claims.memory", "/enterprise_validation/memory_optimization", 59, 28);
+    rows_hold(
+        &cases_table(),
+        &[
+            ("claims-memory-nested-quote-marker.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-memory-arrow-double-head.json", "claims.memory", "/enterprise_validation/memory_optimization"),
+            ("claims-memory-quote-opens-text.json", "claims.unchecked", "/enterprise_validation/memory_optimization"),
+            ("pass-honest-memory-quote-marker.json", "(all rules)", ""),
+        ],
+    );
+}

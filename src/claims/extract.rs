@@ -2488,9 +2488,43 @@ fn tag_ends(t: &str) -> Vec<u32> {
     out
 }
 
-/// An arrow `->` or `=>` (the dash normalised; `- >` spaced too) right before token `i`.
+/// An arrow `->` or `=>` (the dash normalised; `- >` spaced too, `->>`, `=>>` with a
+/// doubled head) right before token `i`.
 fn is_arrow(r: &Reader, i: usize) -> bool {
-    i >= 2 && r.sym(i - 1) == Some('>') && matches!(r.sym(i - 2), Some('-' | '='))
+    let Some(mut head) = i.checked_sub(1).filter(|&j| r.sym(j) == Some('>')) else { return false };
+    while head > 0 && r.sym(head - 1) == Some('>') && r.glued(head) {
+        head -= 1;
+    }
+    head >= 1 && matches!(r.sym(head - 1), Some('-' | '='))
+}
+
+/// Where the `>` right before token `i` (with the `>`s glued before it) stands when it
+/// starts its line.
+#[derive(Clone, Copy, PartialEq)]
+enum LineStart {
+    /// Not at the start of a line.
+    No,
+    /// After a line break: a Markdown quote marker ("Peak usage:\n> 185.58 MB" renders
+    /// as "Peak usage: 185.58 MB"), markup as a tag is, no floor.
+    Quote,
+    /// At the start of the text: a quote marker or "more than", either.
+    Text,
+}
+
+fn line_start(r: &Reader, i: usize) -> LineStart {
+    let Some(mut first) = i.checked_sub(1).filter(|&j| r.sym(j) == Some('>')) else { return LineStart::No };
+    while first > 0 && r.sym(first - 1) == Some('>') && r.glued(first) {
+        first -= 1;
+    }
+    let before = r.toks.get(first).and_then(|t| r.t.get(..t.start as usize)).unwrap_or_default();
+    let mut lines = before.rsplit(['\n', '\r', '\u{2028}', '\u{2029}']);
+    if !lines.next().unwrap_or_default().chars().all(char::is_whitespace) {
+        LineStart::No
+    } else if lines.next().is_some() {
+        LineStart::Quote
+    } else {
+        LineStart::Text
+    }
 }
 
 /// How the words before a number bound it, or why they cannot be read with certainty.
@@ -2527,11 +2561,18 @@ fn bound_before(r: &Reader, i: usize) -> Result<Bound, Cow<'static, str>> {
         // an arrow ("16.5 GB -> 185.58 MB", "=>") leads to the figure, which is a value,
         // not a floor: read as ">", the seed's own contradiction passed
         _ if is_arrow(r, i) => (Bound::Exact, 0, false),
-        _ => match near.first() {
-            Some(Some(Back::Sym('<' | '\u{2264}'))) => (Bound::AtMost, 1, false),
+        _ => match (near.first(), line_start(r, i)) {
+            (Some(Some(Back::Sym('>'))), LineStart::Quote) => (Bound::Exact, 0, false),
+            (Some(Some(Back::Sym('>'))), LineStart::Text) => {
+                return Err(Cow::Borrowed(
+                    "a \">\" that opens the text, a Markdown quote marker as much as \"more than\"; not held \
+                     against the metric",
+                ))
+            }
+            (Some(Some(Back::Sym('<' | '\u{2264}'))), _) => (Bound::AtMost, 1, false),
             // the end of a tag (`<b>185.58 MB</b>`) is markup around the figure, no bound
-            Some(Some(Back::Sym('>'))) if r.closes_tag(i - 1) => (Bound::Exact, 0, false),
-            Some(Some(Back::Sym('>' | '\u{2265}'))) => (Bound::AtLeast, 1, false),
+            (Some(Some(Back::Sym('>'))), _) if r.closes_tag(i - 1) => (Bound::Exact, 0, false),
+            (Some(Some(Back::Sym('>' | '\u{2265}'))), _) => (Bound::AtLeast, 1, false),
             _ => (Bound::Exact, 0, false),
         },
     };
@@ -4957,6 +4998,29 @@ mod tests {
         }
         assert_eq!(extract("x", "Peak usage > 20 GB").mentions[0].bound, Bound::AtLeast);
         assert_eq!(extract("x", "Peak usage < 20 GB").mentions[0].bound, Bound::AtMost);
+    }
+
+    /// A `>` opening a line after a break is a Markdown quote marker and `->>` an arrow:
+    /// the figure is read as written; a `>` opening the text is either, not read; a `>`
+    /// inside a line is still "more than".
+    #[test]
+    fn a_quote_marker_and_a_double_headed_arrow_are_no_floor() {
+        let bounds = |text: &str| -> Vec<Bound> {
+            extract("memory_optimization", text).mentions.iter().map(|m| m.bound).collect()
+        };
+        for text in [
+            "Peak usage:\n> 185.58 MB",
+            "Peak usage:\r\n  >> 185.58 MB",
+            "Peak usage ->> 185.58 MB",
+            "Peak usage =>> 185.58 MB",
+        ] {
+            assert_eq!(bounds(text), [Bound::Exact], "{text:?}");
+        }
+        let e = extract("memory_optimization", "> 185.58 MB peak");
+        assert!(e.mentions.is_empty() && e.unchecked.iter().any(|u| u.why.contains("opens the text")), "{e:?}");
+        for text in ["Peak usage > 20 GB", "Peak usage:\nabove >> 20 GB", "Peak usage >> 20 GB"] {
+            assert_eq!(bounds(text), [Bound::AtLeast], "{text:?}");
+        }
     }
 
     /// Attacker pass 7, problem 6: a multiple or a percentage whose words name another
