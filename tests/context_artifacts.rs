@@ -158,3 +158,30 @@ fn a_link_among_a_relative_paths_directories_is_refused() {
     // through a plain directory it is read (and its hash does not match the bundle's)
     assert_eq!(plain.status.code(), Some(1), "{}", String::from_utf8_lossy(&plain.stderr));
 }
+
+/// Without `--artifact`, a `schema_hash` of 64 zeros (the contract's placeholder, which the
+/// schema's hex pattern admits) and a `recipe_hash` that is the SHA-256 of empty input
+/// commit to no artifact; neither was reported. Each is a warning at its member (the
+/// contract, section 8: "a placeholder is a warning"), positioned as the fixture writes
+/// it (lines 5 and 6, column 18, the value); other hashes still skip the check.
+#[test]
+fn a_hash_of_nothing_is_a_warning_without_the_file() {
+    let (code, bundle) = verify("fixtures/context/artifacts/bundle-unfilled.json", &[]);
+    assert_eq!(code, 0, "warnings only: {}", bundle["findings"]);
+    for (pointer, line) in [("/schema_hash", 5), ("/recipe_hash", 6)] {
+        let f = bundle["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "context.artifact-hash-filled" && f["pointer"] == pointer)
+            .unwrap_or_else(|| panic!("no finding at {pointer}: {}", bundle["findings"]));
+        assert_eq!(
+            (f["severity"].as_str(), f["line"].as_u64(), f["column"].as_u64()),
+            (Some("warning"), Some(line), Some(18))
+        );
+    }
+    let (_, good) = verify("fixtures/context/artifacts/bundle.json", &[]);
+    let check =
+        good["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "context.artifact-hash-filled").unwrap();
+    assert_eq!((check["status"].as_str(), check["reason"].as_str()), (Some("skip"), Some("no --artifact given")));
+}

@@ -117,9 +117,46 @@ fn placeholder(s: &str) -> bool {
     t.is_empty() || t.chars().all(|c| c == '.' || c == '\u{2026}') || (t.len() == 64 && t.chars().all(|c| c == '0'))
 }
 
+/// The SHA-256 of no bytes at all: a hash that names no artifact.
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/// Without `--artifact`, the hashes the schema's hex pattern admits but that commit to no
+/// artifact: 64 zeros (the contract's placeholder) and the SHA-256 of empty input. Warnings,
+/// as the contract has a placeholder; with the file supplied it is an error (spec 8.1).
+fn unfilled_without_files(doc: &Document, out: &mut Outcome) {
+    let mut seen = false;
+    for member in ["schema_hash", "recipe_hash"] {
+        let Some(Value::String(s)) = doc.member_ref(member) else { continue };
+        let lower = s.to_ascii_lowercase();
+        let what = if s.len() == 64 && s.chars().all(|c| c == '0') {
+            "64 zeros, a placeholder"
+        } else if lower == EMPTY_SHA256 {
+            "the SHA-256 of empty input"
+        } else {
+            continue;
+        };
+        seen = true;
+        out.mark(&ARTIFACT_FILLED);
+        out.push(
+            Finding::new(
+                &ARTIFACT_FILLED,
+                crate::finding::child("", member),
+                format!("{member} is {what}: the bundle commits to no {} file", member.trim_end_matches("_hash")),
+            )
+            .expected("the SHA-256 of the artifact the run used")
+            .found(s.clone())
+            .severity(Severity::Warning),
+        );
+    }
+    if !seen {
+        out.skip(&ARTIFACT_FILLED, "no --artifact given");
+    }
+}
+
 pub fn check(doc: &Document, artifacts: &[Artifact], out: &mut Outcome) {
     if artifacts.is_empty() {
-        for rule in [&ARTIFACT_HASH, &ARTIFACT_FILLED, &ARTIFACT_FORM] {
+        unfilled_without_files(doc, out);
+        for rule in [&ARTIFACT_HASH, &ARTIFACT_FORM] {
             out.skip(rule, "no --artifact given");
         }
         return;

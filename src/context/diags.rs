@@ -27,7 +27,10 @@ pub static ARTIFACT_FILLED: Rule = Rule {
 or a placeholder (\"...\", empty, all zeros): the bundle does not commit to any artifact, so the \
 file cannot be held against it. An error, as a supplied key with no signature is: the check \
 you asked for cannot pass, and a bundle must not be VERIFIED against a file it never named. \
-Ask the publisher for a bundle that states the hash.",
+Ask the publisher for a bundle that states the hash. Without `--artifact`, a `schema_hash` or \
+`recipe_hash` of 64 zeros (the placeholder the schema's hex pattern admits) or the SHA-256 of \
+empty input is a warning: the bundle commits to no artifact, whatever file you may later hold \
+against it.",
 };
 
 pub static ARTIFACT_FORM: Rule = Rule {
