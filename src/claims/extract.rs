@@ -1399,7 +1399,8 @@ fn rate_after(r: &Reader, k: usize, next: Option<(usize, usize)>) -> Rate {
     // which the normalised text spells "s-^1"), and the token after it; "s^-1.5", "s-10"
     // are another power
     let inverse_at = |j: usize| -> Option<(f64, usize)> {
-        let secs = r.word(j).and_then(per_time)?;
+        // a capital is no SI time unit: "records S-1" names a filing
+        let secs = r.word(j).filter(|_| !r.upper(j)).and_then(per_time)?;
         let glued_sym = |i: usize, c: &[char]| r.glued(i) && r.sym(i).is_some_and(|s| c.contains(&s));
         let minus = ['-', '\u{2212}', '\u{2010}', '\u{2011}'];
         let mut i = j + 1;
@@ -4974,7 +4975,9 @@ mod tests {
         ] {
             assert_eq!(q("scale_proven", text), vec![Quantity::Throughput { value }], "{text}");
         }
-        for text in ["139 records s^-2", "139 records s^-1.5", "139 records s^-10", "139 records s - 1"] {
+        for text in
+            ["139 records s^-2", "139 records s^-1.5", "139 records s^-10", "139 records s - 1", "139 records S-1"]
+        {
             assert!(!q("scale_proven", text).contains(&Quantity::Throughput { value: 139.0 }), "{text}");
         }
     }
