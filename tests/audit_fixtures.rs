@@ -867,3 +867,20 @@ fn a_quote_marker_and_a_double_headed_arrow_set_no_floor() {
         ],
     );
 }
+
+/// Leftovers of the third redaction pass, each of which passed `--profile public`: an EC2
+/// host name that spells its address with dashes (`ip-203-0-113-42.ec2.internal`,
+/// `ec2-203-0-113-42.compute-1.amazonaws.com`), `reseeded with 42.` and `seed no. 42`.
+/// Rule, pointer and exit as fixtures/audit/CASES.md documents them; `notes` sits at 67:12.
+#[test]
+fn redaction_host_names_reseeding_and_seed_numbers() {
+    fires_then_rows_hold(
+        ("redaction-ip-ec2-host-name.json", "redaction.pii-ip", "/notes", 67, 12),
+        &[
+            ("redaction-ip-ec2-public-name.json", "redaction.pii-ip", "/notes"),
+            ("redaction-seed-reseeded-with.json", "redaction.run-seed", "/notes"),
+            ("redaction-seed-number-abbreviated.json", "redaction.run-seed", "/notes"),
+            ("pass-honest-redaction-ip-words.json", "(all rules)", ""),
+        ],
+    );
+}

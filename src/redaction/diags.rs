@@ -23,7 +23,7 @@ name, then white space or up to six links of punctuation (`=`, `:`, `->`, `<-`, 
 characters drawn like them: `≔`, `∶`, `→`, `←`, ...) and connecting words (`is`, `was`, `set to`, `of`, ...), \
 then an integer that is not an amount (\"seed of 2 million\", \"seeds were removed in 3 steps\" \
 are not seeds), signed (`seed=+42`) or grouped with underscores (`seed: 4_2`), or an integral \
-decimal after a mark (`seed = 42.0`, `seed=1e3`); `seeded with N` ending its clause; a seed name \
+decimal after a mark (`seed = 42.0`, `seed=1e3`), `seed no. N` too; `seeded with N` (`reseeded with N`) ending its clause; a seed name \
 opening an XML element, then the integer (`<seed>42</seed>`; \"seeds > 3\" stays prose); each also \
 in text a URL, a page or a JSON string encodes (`seed%3D42`, `&lt;seed&gt;42`, `{\\\"seed\\\": 42}`); and in a command \
 line recorded as its arguments, an integer in the element after an option of two dashes whose \
@@ -70,7 +70,8 @@ pub static PII_IP: Rule = Rule {
     explanation: "No string may contain an IPv4 address (four octets 0-255, behind `IP:`, \
 before a port or inside a URL too, its dots defanged too: `203[.]0[.]113[.]42`, `(.)`, `[dot]`; \
 zero-padded octets are an address unless they read as thousands grouping, `1.000.000.000`, \
-and a quad right after `version`, `build` or `release` is a version) or an IPv6 address (at least three \
+and a quad right after `version`, `build` or `release` is a version; an EC2 host name's dashed \
+form too: `ip-10-0-0-1.ec2.internal`, `ec2-203-0-113-42.compute-1.amazonaws.com`) or an IPv6 address (at least three \
 groups, valid per RFC 4291, IPv4-mapped included). IP addresses identify hosts and often \
 people. Decimal digits of every script (Arabic-Indic `٤`, Devanagari `४`, full-width `４`, any Unicode `Nd`) and superscript digits (`¹²³`) are read as 0-9, through any combining mark drawn on a digit (`4̲`, `4⃣`); the report shows the original text, masked.",
 };

@@ -211,7 +211,9 @@ const SOURCES: [&str; 9] = [
     r"(?-u:\b)0[0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}(?-u:\b)",
     // the dots may be defanged, as threat reports and tickets write an address so that it
     // is not a link (`203[.]0[.]113[.]42`, `203(.)0(.)113(.)42`, `[dot]`): still readable
-    r"(?-u:\b)([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?-u:\b)",
+    // and an EC2 host name spells its address with dashes (`ip-10-0-0-1.ec2.internal`,
+    // `ec2-203-0-113-42.compute-1.amazonaws.com`), which passed
+    r"(?-u:\b)([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?:\.|\[\.\]|\(\.\)|\{\.\}|(?i-u:\[dot\]|\(dot\)))([0-9]{1,3})(?-u:\b)|(?i-u:\b(?:ip|ec2)-)([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?-u:\b)",
     r"(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}(?-u:\b)|(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b))?",
     // one space or dash anywhere; or wider separators (a run of spaces or tabs, a dash
     // with spaces around it: `4111  1111 - 1111\t1111`) only between the groups cards
@@ -240,7 +242,7 @@ const SOURCES: [&str; 9] = [
     // "seeds > 3" stays prose.
     // Or `seeded with` (`using`) and an integer that ends its clause ("The generator was
     // seeded with 42."; "seeded with 500 rows" counts rows).
-    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b|\bseeded\s+(?:with|using)\s+[+-]?[0-9]+(?:_[0-9]+)*\s*(?:\.(?:\s|$)|[,;!)]|$))"#,
+    r#"(?i-u:(?:<[a-z0-9_:.-]{0,32}?(?:seeds?|random[_-]?state|rng[_-]?(?:state|key))(?:[_.]?[0-9]+)?(?:\s[\t\x20-\x3b=\x3f-\x7e]{0,64})?>\s*|\b[a-z0-9_]*(?:seeds?(?:[_ -]?(?:list|value|number))?|seed_?sequence|default_?rng|random[_ -]?state|rng[_ -]?(?:state|key)s?)(?:[_.]?[0-9]+)?\b(?:(?:\s*(?:[=:(\[{"'`#|]|->|=>|<-)|\s+(?:is|was|were|are|be|been|of|value|number|equals|(?:set|fixed|equal)(?:\s+(?:to|at))?)\b|\s+(?:no|nr|num)\b\.?){1,6}\s*|\s+))[+-]?(?:0x[0-9a-f]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]+)?(?:e\+?[0-9]{1,3})?)\b|\b(?:re)?seeded\s+(?:with|using)\s+[+-]?[0-9]+(?:_[0-9]+)*\s*(?:\.(?:\s|$)|[,;!)]|$))"#,
 ];
 
 /// Parameters written into a string: `xgboost(max_depth=6, ...)`, or a parameter name
@@ -789,7 +791,7 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         // leading zero rules an address out when every later group has three digits,
         // as thousands grouping does ("203.0.113.042" is still an address), and the first
         // group has none: no count is written "010.000.000.001", a zero-padded address
-        let octets: Vec<&str> = (1..=4).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
+        let octets: Vec<&str> = (1..=8).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
         let padded_first = octets.first().is_some_and(|o| o.len() > 1 && o.starts_with('0'));
         let grouped = !padded_first && octets.iter().skip(1).all(|o| o.len() == 3);
         let octets_ok = octets.len() == 4
@@ -1000,6 +1002,15 @@ mod tests {
             ("SSN: 123456789", NationalId),
             ("NI ab123456c", NationalId),
             ("Reproduce with seed 1234", Seed),
+            // a leftover of the third pass: a prefix, an abbreviation of "number", and an
+            // EC2 host name that spells its address with dashes
+            ("The generator was reseeded with 42.", Seed),
+            ("Use seed no. 42 to reproduce", Seed),
+            ("seed No 42", Seed),
+            ("seed nr. 42", Seed),
+            ("worker ip-203-0-113-42.ec2.internal", Ip),
+            ("host ec2-203-0-113-42.compute-1.amazonaws.com", Ip),
+            ("IP-10-0-0-1", Ip),
             ("run with --seed 1234", Seed),
             ("np.random.seed(42)", Seed),
             ("torch.manual_seed(42)", Seed),
