@@ -71,3 +71,41 @@ fn markdown_lists_each_signature() {
     assert!(r.stdout.contains("| pgp object at `/signatures/pgp` |"), "{}", r.stdout);
     assert!(r.stdout.contains("**VERIFIED**: good signature from a supplied certificate |"));
 }
+
+/// The publisher's steps under a fixable bundle's findings are a paragraph and a list of
+/// their own. The findings list ended with the last finding's "what to do" line and no
+/// blank line, so "To fix this bundle (publisher), in this order:" was a lazy
+/// continuation of that line (CommonMark 5.2): a CommonMark reader (pulldown-cmark here,
+/// markdown-it-py 4.3.0 likewise) showed it inside the last finding's list item, as if
+/// it were that finding's advice ("what to do: ask for a signed bundle ... To fix this
+/// bundle (publisher), in this order:"). Alone and in a batch's section.
+#[test]
+fn markdown_fix_steps_are_not_part_of_the_last_finding() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let seed = fixture("seed-example.json");
+    let seed = seed.to_str().unwrap();
+    let roi = fixture("audit/audit-roi-percentage.json");
+    for args in [vec![seed], vec![seed, roi.to_str().unwrap()]] {
+        let r = run(&[&["--format", "markdown", "--now", NOW][..], &args].concat());
+        assert_eq!(r.code, 1, "{}", r.stdout);
+        let (mut depth, mut seen) = (0usize, 0);
+        let mut paragraph = String::new();
+        for event in Parser::new_ext(&r.stdout, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS) {
+            match event {
+                Event::Start(Tag::List(_)) => depth += 1,
+                Event::End(TagEnd::List(_)) => depth -= 1,
+                Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) => paragraph.clear(),
+                Event::Text(t) => paragraph.push_str(&t),
+                Event::SoftBreak => paragraph.push('\n'),
+                _ => {}
+            }
+            if let Some(at) = paragraph.find("To fix this bundle (publisher)") {
+                assert_eq!(depth, 0, "inside a list item: {paragraph:?}");
+                assert_eq!(at, 0, "continues another paragraph: {paragraph:?}");
+                seen += 1;
+                paragraph.clear();
+            }
+        }
+        assert_eq!(seen, args.len(), "{}", r.stdout);
+    }
+}

@@ -262,6 +262,9 @@ fn findings(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
     for f in super::by_severity(r) {
         finding(s, f, rec);
     }
+    // A blank line ends the list: the publisher's steps after it were a lazy continuation
+    // of the last finding's "what to do" line (CommonMark 5.2), shown as that finding's advice.
+    s.push('\n');
 }
 
 fn finding(s: &mut String, f: &Finding, rec: &Record) {
