@@ -378,6 +378,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                     }
                 } }
             }
+            @for (label, line) in rec.context_lines() {
+                tr { th { (label) } td.mono { (PreEscaped(line.text(|t| data(t).into_string()))) } }
+            }
             tr { th { "rerun" } td.mono { (data(&rec.command)) } }
         }
     }

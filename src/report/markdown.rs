@@ -249,6 +249,9 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         let exclude = rec.exclude.iter().map(|g| format!("`--exclude` {}", cell_code(g)));
         row("walk", follow.into_iter().chain(exclude).collect::<Vec<_>>().join(", "));
     }
+    for (label, line) in rec.context_lines() {
+        row(label, line.text(cell_code));
+    }
     row("rerun", cell_code(&rec.command));
     s.push('\n');
 }
