@@ -109,3 +109,30 @@ fn markdown_fix_steps_are_not_part_of_the_last_finding() {
         assert_eq!(seen, args.len(), "{}", r.stdout);
     }
 }
+
+/// `--min-signers 1` asks for one verified signer, which `sig.required` checks; its own
+/// check is skipped, and the checklist of every format said why as "not asked for
+/// (--min-signers)", beside a record stating "min 1 signers": a reader was told that
+/// the option they gave was never asked for (spec 3: `--min-signers N`, N distinct
+/// supplied keys must have signed).
+#[test]
+fn min_signers_1_is_not_reported_as_not_asked_for() {
+    let cert = fixture("signatures/certs/ed25519.asc");
+    let cert = cert.to_str().unwrap();
+    let r = out("json", "signatures/bundles/pgp-ed25519.json", &["--cert", cert, "--min-signers", "1"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let check = |id: &str| v["bundles"][0]["checks"].as_array().unwrap().iter().find(|c| c["rule"] == id).cloned();
+    assert_eq!(check("sig.required").unwrap()["status"], "pass");
+    let min = check("sig.min-signers").unwrap();
+    assert_eq!(min["status"], "skip");
+    let reason = min["reason"].as_str().unwrap();
+    assert!(!reason.contains("not asked for") && reason.contains("sig.required"), "{reason}");
+    let md = out("markdown", "signatures/bundles/pgp-ed25519.json", &["--cert", cert, "--min-signers", "1"]);
+    assert!(md.stdout.contains("min 1 signers"), "{}", md.stdout);
+    let row = md.stdout.lines().find(|l| l.contains("(`sig.min-signers`)")).unwrap();
+    assert!(row.starts_with("- [-] **SKIP**") && !row.contains("not asked for"), "{row}");
+    // Without the option the check is still not asked for.
+    let plain = out("json", "signatures/bundles/pgp-ed25519.json", &["--cert", cert]);
+    assert!(plain.stdout.contains("\"reason\": \"not asked for (--min-signers)\""), "{}", plain.stdout);
+}
