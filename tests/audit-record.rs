@@ -658,3 +658,39 @@ fn every_format_states_the_walk_options() {
     assert_eq!(s["runs"][0]["invocations"][0]["properties"]["record"]["exclude"][0], "rejected*");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The record says what the context checks held the bundle to in every format, as JSON
+/// and SARIF do (`record.artifacts[].sha256`, `record.table.version`): the human,
+/// Markdown, HTML and JUnit records named `--artifact schema=FILE` and `--table DIR` only
+/// inside the command, so a report whose `context.artifact-hash` passed did not say which
+/// bytes the file held (it may change after the audit), nor which version of the table
+/// was read. The hash here is sha2's over the file, the version the last commit file in
+/// the table's `_delta_log`.
+#[test]
+fn every_format_records_the_artifacts_and_the_table_read() {
+    use sha2::{Digest, Sha256};
+    let artifact = fixture("context/artifacts/schema.json");
+    let sha: String = Sha256::digest(std::fs::read(&artifact).unwrap()).iter().map(|b| format!("{b:02x}")).collect();
+    let table = fixture("tables/appends");
+    let version = std::fs::read_dir(table.join("_delta_log"))
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".json")?.parse::<u64>().ok())
+        .max()
+        .unwrap();
+    let bundle = fixture("tables/bundles/appends.json");
+    let spec = format!("schema={}", artifact.display());
+    let (t, b) = (table.to_str().unwrap(), bundle.to_str().unwrap());
+    for format in ["human", "markdown", "html", "junit"] {
+        let r = run(&["--format", format, "--now", NOW, "--artifact", &spec, "--table", t, b]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        // The record comes before the findings (a finding may quote the hash too).
+        let end = ["\nerror[", "## Findings", "<h2>Findings", "<testcase"]
+            .iter()
+            .filter_map(|m| r.stdout.find(m))
+            .min()
+            .unwrap_or(r.stdout.len());
+        let record = &r.stdout[..end];
+        assert!(record.contains(&sha), "{format}: no sha256 of the artifact in the record: {record}");
+        assert!(record.contains(&format!("version {version}")), "{format}: {record}");
+    }
+}

@@ -123,3 +123,34 @@ fn right_to_left_bundle_text_is_isolated_from_the_reports_words() {
     }
     assert!(seen >= 6, "{seen} text nodes with Hebrew letters");
 }
+
+/// Each column of the batch summary holds what its header names, as the Markdown
+/// summary's does (file | verdict | first failing rule | established). An input that
+/// could not be read had its reason under "first failing rule" ("No such file or
+/// directory (os error 2)" read as the rule it failed) and a bundle's row said nothing
+/// of what its verdict established; now the rule cell is "-" and the reason, or what
+/// was established, is in the last column, as in Markdown.
+#[test]
+fn batch_summary_columns_hold_what_their_headers_name() {
+    let a = fixture("seed-example.json");
+    let missing = std::env::temp_dir().join(format!("aeb-html-missing-{}.json", std::process::id()));
+    let r = html(a.to_str().unwrap(), &[missing.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let doc = parse(&r.stdout);
+    let table = doc.descendants().find(|n| n.has_tag_name("table")).unwrap();
+    let text =
+        |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
+    let rows: Vec<Vec<String>> = table
+        .children()
+        .filter(|n| n.has_tag_name("tr"))
+        .map(|tr| tr.children().filter(|c| c.is_element()).map(text).collect())
+        .collect();
+    assert_eq!(rows[0], ["file", "verdict", "first failing rule", "established"], "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 4), "{rows:?}");
+    let seed = rows.iter().find(|r| r[0] == a.to_str().unwrap()).unwrap();
+    assert_eq!(seed[1..3], ["REJECTED", "integrity.hash-not-filled"], "{seed:?}");
+    assert!(seed[3].starts_with("unsigned: integrity only; "), "{seed:?}");
+    let gone = rows.iter().find(|r| r[0] == missing.to_str().unwrap()).unwrap();
+    assert_eq!(gone[1..3], ["UNREADABLE", "-"], "{gone:?}");
+    assert!(gone[3].contains("No such file or directory"), "{gone:?}");
+}

@@ -327,3 +327,42 @@ fn strict_warnings_are_error_results() {
         assert_eq!(info["properties"]["severity"], "info");
     }
 }
+
+/// A member name may hold a NUL (`"x\u00001"`, valid JSON and I-JSON), and the hashed
+/// stream had a NUL after the pointer then the occurrence's digits: the e-mail address
+/// in `/x-notes/x\u{0}1` (line 77) hashed as the second one in `/x-notes/x` (line 76),
+/// so two results at two lines shared one fingerprint, one alert to code scanning
+/// (fixtures/output/fingerprint-nul-name.json, made by fixtures/make-fixtures.py). A NUL
+/// in the pointer is now hashed as NUL and U+0001, which no terminator is followed by;
+/// a pointer without a NUL keeps the fingerprint the documentation defines.
+#[test]
+fn a_nul_in_a_member_name_cannot_share_a_fingerprint() {
+    let p = fixture("output/fingerprint-nul-name.json");
+    let file = p.to_str().unwrap();
+    let (code, v) = sarif(&["--profile", "public", file], None);
+    assert_eq!(code, 1);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let text = std::fs::read_to_string(&p).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let email: Vec<(&str, u64, &str)> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "redaction.pii-email")
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            (
+                r["properties"]["pointer"].as_str().unwrap(),
+                region["startLine"].as_u64().unwrap(),
+                r["partialFingerprints"]["aebFinding/v1"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let (x, nul) = ("/x-notes/x", "/x-notes/x\u{0}1");
+    let at: Vec<(&str, u64)> = email.iter().map(|e| (e.0, e.1)).collect();
+    let (line_x, line_nul) = (line_of("\"x\": \"mail alice"), line_of("\"x\\u00001\""));
+    assert_eq!(at, [(x, line_x as u64), (x, line_x as u64), (nul, line_nul as u64)], "{email:?}");
+    assert_eq!(email[0].2, documented_fingerprint(file, "redaction.pii-email", x, 0));
+    assert_eq!(email[1].2, documented_fingerprint(file, "redaction.pii-email", x, 1));
+    let distinct: std::collections::BTreeSet<&str> =
+        results.iter().map(|r| r["partialFingerprints"]["aebFinding/v1"].as_str().unwrap()).collect();
+    assert_eq!(distinct.len(), results.len(), "{results:?}");
+}

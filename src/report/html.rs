@@ -46,6 +46,8 @@ pub struct Row {
     name: String,
     verdict: Verdict,
     first_failing: Option<&'static str>,
+    /// What the verdict established, as the summary's last column says it.
+    established: String,
     section: String,
 }
 
@@ -57,6 +59,7 @@ impl Row {
             name: esc(&r.name).into_owned(),
             verdict: r.verdict,
             first_failing: super::human::first_failing(r, style.strict),
+            established: message(&super::established(r, style.record)).into_string(),
             section: bundle(r, style, batch, whole).into_string(),
         }
     }
@@ -290,20 +293,30 @@ fn summary(rows: &[Row], tally: &Tally) -> Markup {
         h2 { "Summary" }
         p { (tally.line()) "." }
         table {
-            tr { th { "file" } th { "verdict" } th { "first failing rule" } }
+            tr { th { "file" } th { "verdict" } th { "first failing rule" } th { "established" } }
             @for r in rows {
                 tr {
                     td.mono { (data(&r.name)) }
                     td { (verdict_class(r.verdict).0) }
                     td.mono { (r.first_failing.unwrap_or("-")) }
+                    td { (PreEscaped(&r.established)) }
                 }
             }
-            @for u in &tally.unreadable {
-                tr { td.mono { (data(&u.path)) } td { "UNREADABLE" } td { (message(&u.reason)) } }
-            }
-            @for n in &tally.skipped {
-                tr { td.mono { (data(&n.path)) } td { "SKIPPED" } td { (message(&super::left_out(n, tally.strict))) } }
-            }
+            (unread_rows(tally))
+        }
+    }
+}
+
+/// The summary's rows for the inputs not read and the entries left out, after the
+/// bundles', as Markdown's: the reason in the last column. It stood under "first
+/// failing rule", as if "No such file or directory" were a rule the input failed.
+fn unread_rows(tally: &Tally) -> Markup {
+    html! {
+        @for u in &tally.unreadable {
+            tr { td.mono { (data(&u.path)) } td { "UNREADABLE" } td { "-" } td { (message(&u.reason)) } }
+        }
+        @for n in &tally.skipped {
+            tr { td.mono { (data(&n.path)) } td { "SKIPPED" } td { "-" } td { (message(&super::left_out(n, tally.strict))) } }
         }
     }
 }
@@ -364,6 +377,9 @@ fn record(rec: &Record, reports: &[BundleReport]) -> Markup {
                         @if rec.follow || i > 0 { ", " } span.mono { "--exclude " (data(g)) }
                     }
                 } }
+            }
+            @for (label, line) in rec.context_lines() {
+                tr { th { (label) } td.mono { (PreEscaped(line.text(|t| data(t).into_string()))) } }
             }
             tr { th { "rerun" } td.mono { (data(&rec.command)) } }
         }
@@ -508,17 +524,16 @@ mod tests {
             h2 { "Summary" }
             p { (tally.line()) "." }
             table {
-                tr { th { "file" } th { "verdict" } th { "first failing rule" } }
+                tr { th { "file" } th { "verdict" } th { "first failing rule" } th { "established" } }
                 @for r in reports {
                     tr {
                         td.mono { (data(&r.name)) }
                         td { (verdict_class(r.verdict).0) }
                         td.mono { (super::super::human::first_failing(r, style.strict).unwrap_or("-")) }
+                        td { (message(&super::super::established(r, style.record))) }
                     }
                 }
-                @for u in &tally.unreadable {
-                    tr { td.mono { (data(&u.path)) } td { "UNREADABLE" } td { (message(&u.reason)) } }
-                }
+                (super::unread_rows(tally))
             }
         }
     }

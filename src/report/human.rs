@@ -284,6 +284,9 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>, width: usize) 
     if !walk.is_empty() {
         field(s, "walk", &walk.join(" · "));
     }
+    for (label, line) in rec.context_lines() {
+        field(s, label, &line.text(|t| shown_item(t).into_owned()));
+    }
     // A run of one bundle whose verdict rests on its walk (`Record::walk_again`) shows
     // the run's command: the bundle's own would verify.
     let command = match r {

@@ -188,6 +188,10 @@ fn properties(s: &mut String, r: &BundleReport, record: &super::Record) {
         props.push(("aeb-verify.follow", "true".to_owned()));
     }
     props.extend(record.exclude.iter().map(|g| ("aeb-verify.exclude", g.clone())));
+    for (label, line) in record.context_lines() {
+        let name = if label == "table" { "aeb-verify.table" } else { "aeb-verify.artifact" };
+        props.push((name, line.text(str::to_owned)));
+    }
     for o in &record.overrides {
         props.push(("aeb-verify.override", format!("{} ({})", o.flag, o.rules.join(", "))));
     }

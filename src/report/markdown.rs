@@ -249,6 +249,9 @@ fn record(s: &mut String, rec: &Record, r: Option<&BundleReport>) {
         let exclude = rec.exclude.iter().map(|g| format!("`--exclude` {}", cell_code(g)));
         row("walk", follow.into_iter().chain(exclude).collect::<Vec<_>>().join(", "));
     }
+    for (label, line) in rec.context_lines() {
+        row(label, line.text(cell_code));
+    }
     row("rerun", cell_code(&rec.command));
     s.push('\n');
 }
@@ -262,6 +265,9 @@ fn findings(s: &mut String, r: &BundleReport, rec: &Record, batch: bool) {
     for f in super::by_severity(r) {
         finding(s, f, rec);
     }
+    // A blank line ends the list: the publisher's steps after it were a lazy continuation
+    // of the last finding's "what to do" line (CommonMark 5.2), shown as that finding's advice.
+    s.push('\n');
 }
 
 fn finding(s: &mut String, f: &Finding, rec: &Record) {

@@ -144,6 +144,27 @@ pub struct TableRecord {
     pub version: Option<u64>,
 }
 
+/// An artifact or the table, for a text record's line ([`Record::context_lines`]).
+#[derive(Debug, Clone, Copy)]
+pub enum ContextLine<'a> {
+    Artifact(&'a ArtifactRecord),
+    Table(&'a TableRecord),
+}
+
+impl ContextLine<'_> {
+    /// The user's text in the line (an artifact's name and file, the table's directory),
+    /// each shown by `name` (escaped or quoted as the format needs), and the rest.
+    pub fn text(&self, name: impl Fn(&str) -> String) -> String {
+        match self {
+            ContextLine::Artifact(a) => format!("{} {}, sha256 {}", name(&a.name), name(&a.file), a.sha256),
+            ContextLine::Table(t) => match t.version {
+                Some(v) => format!("{}, version {v}", name(&t.dir)),
+                None => format!("{}, its log not read", name(&t.dir)),
+            },
+        }
+    }
+}
+
 impl Record {
     pub fn new(opts: &Options, now_given: bool, reports: &[BundleReport]) -> Record {
         let now = opts.now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
@@ -214,6 +235,18 @@ impl Record {
 
     /// The walk options as the human formats list them: "--follow", "--exclude GLOB"
     /// (each value as [`crate::text::shown_item`] lists one); empty when none was given.
+    /// Each `--artifact NAME=FILE` and the `--table` read, as the text records show them
+    /// (label, value; names not yet escaped): "schema FILE, sha256 H", "DIR, version V".
+    /// The artifact's bytes and the table's version decide the context checks, and only
+    /// the JSON and SARIF records held them: the human, Markdown, HTML and JUnit records
+    /// named the file in the command alone, so a VERIFIED report did not say which
+    /// bytes `context.artifact-hash` held the bundle to.
+    pub fn context_lines(&self) -> Vec<(&'static str, ContextLine<'_>)> {
+        let artifacts = self.artifacts.iter().map(|a| ("artifact", ContextLine::Artifact(a)));
+        let table = self.table.iter().map(|t| ("table", ContextLine::Table(t)));
+        artifacts.chain(table).collect()
+    }
+
     pub fn walk_policy(&self) -> Vec<String> {
         let follow = self.follow.then(|| "--follow".to_owned());
         let exclude = self.exclude.iter().map(|g| format!("--exclude {}", crate::text::shown_item(g)));

@@ -299,13 +299,26 @@ fn srcroot() -> Option<String> {
 /// share every fingerprint are one result to a result management system (SARIF 2.1.0's
 /// `partialFingerprints`; code scanning matches alerts by them): the second claim was shown as the
 /// first, or not at all. The first keeps the hash it always had.
+///
+/// A file name and a rule id hold no NUL, but a member name may (`"x\u00001"`): each NUL
+/// of the pointer is hashed as NUL and U+0001, which no terminator is followed by (an
+/// occurrence is digits), so the stream names one (file, rule, pointer, occurrence).
+/// `/x\u{0}1` was hashed as the second finding at `/x`, and the two were one alert. A
+/// pointer without a NUL keeps its hash.
 fn fingerprint(file: &str, rule: &str, pointer: &str, occurrence: usize) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    for part in [file, rule, pointer] {
+    for part in [file, rule] {
         h.update(part.as_bytes());
         h.update([0]);
     }
+    for (i, piece) in pointer.split('\0').enumerate() {
+        if i > 0 {
+            h.update([0, 1]);
+        }
+        h.update(piece.as_bytes());
+    }
+    h.update([0]);
     if occurrence > 0 {
         h.update(occurrence.to_string().as_bytes());
         h.update([0]);
