@@ -161,8 +161,8 @@ fn small_objects_in_sections_of_figures_are_read_no_further() {
 /// `training.params` holding 375,000 `{"":0}` (2.6 MB) cost 270 MB under `--profile
 /// public`, 10.6 times a plain bundle (contract section 1: at most 8), and the same in
 /// `notes` or a claims section likewise. They now walk the member's canonical text. The
-/// findings are those the tree gave: `training.params` is present (spec 5), and is not an
-/// object (spec 4.1).
+/// findings are those the tree gave: `training.params` is present (spec 6.1), and `notes`
+/// is not a string (spec 4.1).
 #[test]
 fn small_objects_under_the_publishing_profiles_are_scanned_without_a_tree() {
     let objects = small_objects();

@@ -730,7 +730,7 @@ fn string_of(text: &[u8]) -> Option<Cow<'_, str>> {
 
 /// A top-level member's canonical text, as the scan walks it: values are ranges of it,
 /// and every array and object can be stepped over by its end ([`Ends`]), so the walk
-/// reads the text once at any depth and builds no tree (spec 5).
+/// reads the text once at any depth and builds no tree (spec 4.1).
 struct Tree<'a> {
     text: &'a [u8],
     ends: Ends,
