@@ -44,12 +44,21 @@ fn position(path: &str, key: &str) -> (u64, u64) {
 /// Peak memory of `path` as a multiple of a plain bundle's of the same size (the fixture
 /// with one long `notes`).
 fn ratio(path: &str) -> f64 {
+    ratio_with(path, &[])
+}
+
+/// [`ratio`], both run with `extra` (a profile).
+fn ratio_with(path: &str, extra: &[&str]) -> f64 {
     let size = std::fs::metadata(path).expect("size").len() as usize;
     let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture").len();
     let long = format!("\"notes\": \"{}", "a".repeat(size.saturating_sub(base)));
     let plain = edited(&format!("plain-{size}.json"), "\"notes\": \"", &long);
-    let p = common::peak_kib(&["-q", "--now", NOW, &plain]);
-    let m = common::peak_kib(&["-q", "--now", NOW, path]);
+    let args = |p: &str| -> Vec<String> {
+        ["-q", "--now", NOW].iter().chain(extra).chain([&p]).map(|a| a.to_string()).collect()
+    };
+    let peak = |p: &str| common::peak_kib(&args(p).iter().map(String::as_str).collect::<Vec<_>>());
+    let p = peak(&plain);
+    let m = peak(path);
     assert!(p > 0 && m > 0, "read /proc: {p} {m}");
     let r = m as f64 / p as f64;
     eprintln!("{path}: {m} KiB against a plain bundle's {p} KiB: {r:.1}x");
@@ -144,5 +153,87 @@ fn small_objects_in_sections_of_figures_are_read_no_further() {
         );
         let m = ratio(&path);
         assert!(m < 4.0, "{pointer} of 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}
+
+/// The publishing profiles scan every string, number and member name of a bundle for
+/// seeds, parameters and personal data: they walked each member as a serde_json tree, so
+/// `training.params` holding 375,000 `{"":0}` (2.6 MB) cost 270 MB under `--profile
+/// public`, 10.6 times a plain bundle (contract section 1: at most 8), and the same in
+/// `notes` or a claims section likewise. They now walk the member's canonical text. The
+/// findings are those the tree gave: `training.params` is present (spec 6.1), and `notes`
+/// is not a string (spec 4.1).
+#[test]
+fn small_objects_under_the_publishing_profiles_are_scanned_without_a_tree() {
+    let objects = small_objects();
+    for (name, from, to, profile, pointer, key) in [
+        (
+            "params-objects-public.json",
+            "\"params\": { \"max_depth\": 6 }".to_owned(),
+            format!("\"params\": {objects}"),
+            "public",
+            "/training/params",
+            "\"params\": ",
+        ),
+        (
+            "notes-objects-marketplace.json",
+            "\"notes\": \"Enterprise-scale synthetic data generation with proven efficiency and quality\"".to_owned(),
+            format!("\"notes\": {objects}"),
+            "marketplace",
+            "/notes",
+            "\"notes\": ",
+        ),
+    ] {
+        let path = edited(name, &from, &to);
+        let r = run(&path, &["--profile", profile]);
+        r.code(1);
+        let rule = if pointer == "/notes" { "schema.invalid" } else { "redaction.training-params" };
+        let f = r.whole(rule);
+        assert_eq!(f.len(), 1, "{name}: {:?}", r.findings());
+        assert_eq!(f[0]["pointer"], pointer);
+        let at = position(&path, key);
+        assert_eq!(at, (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()), "{name}");
+        // nothing else of the profile: no name, string or number there says anything
+        let j = r.json();
+        let others: Vec<_> = j["bundles"][0]["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["rule"].as_str().is_some_and(|r| r.starts_with("redaction.")))
+            .filter(|f| f["pointer"] != "/training/params" && f["pointer"] != "/run_seed")
+            .collect();
+        assert!(others.is_empty(), "{name}: {others:?}");
+        let m = ratio_with(&path, &["--profile", profile]);
+        assert!(m < 4.0, "{name}: 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}
+
+/// The claims are strings in `enterprise_validation`, and the claims and marketplace
+/// readers read nothing else there; the audit read the section as a tree, so 375,000
+/// `{"":0}` as `scale_proven` cost 265 MB, 10.8 times a plain bundle (9.4 without a
+/// profile). The section is now read cut short where the schema does not look, as the
+/// closed sections of figures are: `scale_proven` is not a string (spec 4.1), and no
+/// claim of it is read.
+#[test]
+fn small_objects_as_a_claim_are_read_no_further() {
+    let objects = small_objects();
+    let from = "\"scale_proven\": \"";
+    let base = std::fs::read_to_string(fx("unsigned.json")).expect("fixture");
+    let start = base.find(from).expect("scale_proven") + from.len() - 1;
+    let end = start + 1 + base[start + 1..].find('"').expect("end of the claim");
+    let claim = &base[start..=end];
+    for profile in [None, Some("marketplace")] {
+        let name = format!("claim-objects-{}.json", profile.unwrap_or("none"));
+        let path = edited(&name, &format!("\"scale_proven\": {claim}"), &format!("\"scale_proven\": {objects}"));
+        let extra: Vec<&str> = profile.map(|p| vec!["--profile", p]).unwrap_or_default();
+        let r = run(&path, &extra);
+        r.code(1);
+        let f = r.whole("schema.invalid");
+        let f: Vec<_> = f.iter().filter(|f| f["pointer"] == "/enterprise_validation/scale_proven").collect();
+        assert_eq!(f.len(), 1, "{name}: {:?}", r.findings());
+        let at = position(&path, "\"scale_proven\": ");
+        assert_eq!(at, (f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()), "{name}");
+        let m = ratio_with(&path, &extra);
+        assert!(m < 4.0, "{name}: 375,000 small objects as a claim peaked at {m:.1} times a plain bundle");
     }
 }

@@ -71,6 +71,87 @@ impl<'t> Iterator for Elements<'t> {
     }
 }
 
+/// Where each array and object of a canonical text ends, found in one pass: a reader that
+/// looks at an object's members before walking them (by name, in the order of their
+/// names) then skips any value in O(log n) instead of reading it again at every level
+/// it is nested in (nested one-member objects 100 deep read each byte 100 times). Eight
+/// bytes per array or object, none for a scalar.
+pub(crate) struct Ends {
+    /// Offsets of the containers' first bytes, ascending, and one past their last.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Ends {
+    /// The ends of `text`'s containers. A text this index cannot hold (4 GiB or more,
+    /// or not what the reader wrote) gets none, and every value is then scanned.
+    pub(crate) fn of(text: &[u8]) -> Ends {
+        let none = Ends { starts: Vec::new(), ends: Vec::new() };
+        if u32::try_from(text.len()).is_err() {
+            return none;
+        }
+        let (mut starts, mut ends, mut open) = (Vec::new(), Vec::new(), Vec::new());
+        let mut i = 0;
+        while let Some(&b) = text.get(i) {
+            match b {
+                b'"' => {
+                    let Some(end) = string_end(text, i) else { return none };
+                    i = end;
+                    continue;
+                }
+                b'{' | b'[' => {
+                    open.push(starts.len());
+                    starts.push(i as u32);
+                    ends.push(0);
+                }
+                b'}' | b']' => match open.pop().and_then(|k| ends.get_mut(k)) {
+                    Some(e) => *e = (i + 1) as u32,
+                    None => return none,
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        if !open.is_empty() {
+            return none;
+        }
+        Ends { starts, ends }
+    }
+
+    /// One past the last byte of the value starting at `at`.
+    pub(crate) fn value_end(&self, text: &[u8], at: usize) -> Option<usize> {
+        if matches!(text.get(at), Some(b'{' | b'[')) {
+            let found = u32::try_from(at).ok().and_then(|a| self.starts.binary_search(&a).ok());
+            if let Some(&end) = found.and_then(|k| self.ends.get(k)) {
+                return Some(end as usize);
+            }
+        }
+        value_end(text, at)
+    }
+
+    /// The (name, value) texts of the object starting at `at`, as [`members`] lists them.
+    pub(crate) fn members<'t>(&self, text: &'t [u8], at: usize) -> Option<Vec<(&'t [u8], &'t [u8])>> {
+        let mut out = Vec::new();
+        let mut i = at + 1;
+        if text.get(i) == Some(&b'}') {
+            return Some(out);
+        }
+        loop {
+            let key_end = string_end(text, i)?;
+            if text.get(key_end) != Some(&b':') {
+                return None;
+            }
+            let end = self.value_end(text, key_end + 1)?;
+            out.push((text.get(i..key_end)?, text.get(key_end + 1..end)?));
+            match text.get(end)? {
+                b',' => i = end + 1,
+                b'}' => return Some(out),
+                _ => return None,
+            }
+        }
+    }
+}
+
 /// Where the value starting at `at` of compact JSON ends (one past its last byte).
 fn value_end(text: &[u8], at: usize) -> Option<usize> {
     match *text.get(at)? {

@@ -6,12 +6,14 @@ pub mod pii;
 use crate::audit::normalize::{decimal_digit, normalize_digits, superscript_digit};
 use crate::finding::{child, Finding, Outcome};
 use crate::options::Options;
+use crate::read::compact::Ends;
 use crate::read::{Document, SIGNATURES};
 use crate::rules::Rule;
 use crate::text::{escape_control, shown_pointer};
 use diags::*;
 use pii::PiiKind;
-use serde_json::Value;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Masks a found value so the report does not leak it again: first and last two
 /// characters kept.
@@ -315,13 +317,30 @@ enum Material {
 }
 
 fn signature_material(path: &[Seg]) -> Option<Material> {
-    use Seg::{Index, Key};
-    match path {
+    #[derive(Clone, Copy)]
+    enum S<'s> {
+        Key(&'s str),
+        Index,
+        Other,
+    }
+    use S::{Index, Key};
+    if path.len() > 4 {
+        return None;
+    }
+    let steps: Vec<S> = path
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => Key(k),
+            Seg::Index(_) => Index,
+            Seg::Named { .. } => S::Other,
+        })
+        .collect();
+    match steps.as_slice() {
         [Key(SIGNATURES), Key("sha256")] => Some(Material::Hash),
         [Key(SIGNATURES), Key("pgp")]
         | [Key(SIGNATURES), Key("pgp"), Key("signature")]
-        | [Key(SIGNATURES), Key("pgp"), Index(_), Key("signature")] => Some(Material::Armored),
-        [Key(SIGNATURES), Key("kms"), Key("signature")] | [Key(SIGNATURES), Key("kms"), Index(_), Key("signature")] => {
+        | [Key(SIGNATURES), Key("pgp"), Index, Key("signature")] => Some(Material::Armored),
+        [Key(SIGNATURES), Key("kms"), Key("signature")] | [Key(SIGNATURES), Key("kms"), Index, Key("signature")] => {
             Some(Material::Base64)
         }
         _ => None,
@@ -402,9 +421,10 @@ fn numeric(s: &str) -> bool {
 /// ...}}`, MT19937's `{"key": [...], "pos": 624}` likewise) and a PCG state on its own
 /// (`{"state": ..., "inc": ...}`, numbers or strings of digits). A bare `state` elsewhere
 /// (`"state": "running"`) is nothing.
-fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> bool {
-    let number = |v: &Value| v.is_number() || v.as_str().is_some_and(numeric);
-    get("bit_generator").is_some_and(Value::is_string)
+/// `get` gives a member's canonical text.
+fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v [u8]>) -> bool {
+    let number = |v: &[u8]| kind_of(v) == Kind::Number || string_of(v).is_some_and(|s| numeric(&s));
+    get("bit_generator").is_some_and(|v| kind_of(v) == Kind::String)
         || (get("inc").is_some_and(number) && get("state").is_some_and(number))
 }
 
@@ -416,7 +436,7 @@ fn generator_state<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> bool {
 /// [`PAIR_VALUES`]: the value member's key and that name. Its value is then read as the
 /// value of a member of that name; such pairs passed a public profile that rejects
 /// `"seed": 42`.
-fn named_pair(map: &serde_json::Map<String, Value>) -> Option<(&str, &str)> {
+fn named_pair<'a>(tree: &Tree<'a>, map: &[(Cow<'a, str>, Range<usize>)]) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
     let member = |names: &[&str]| {
         let mut found = map.iter().filter(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)));
         match (found.next(), found.next()) {
@@ -424,11 +444,11 @@ fn named_pair(map: &serde_json::Map<String, Value>) -> Option<(&str, &str)> {
             _ => None,
         }
     };
-    let name = member(&PAIR_NAMES)?.1.as_str()?;
-    if name.len() > MAX_PAIR_NAME || (named(name).is_none() && !is_phone_name(name) && !is_ssn_name(name)) {
+    let name = string_of(tree.bytes(&member(&PAIR_NAMES)?.1))?;
+    if name.len() > MAX_PAIR_NAME || (named(&name).is_none() && !is_phone_name(&name) && !is_ssn_name(&name)) {
         return None;
     }
-    Some((member(&PAIR_VALUES)?.0.as_str(), name))
+    Some((member(&PAIR_VALUES)?.0.clone(), name))
 }
 
 /// The members that name a name/value pair ([`named_pair`]), any case.
@@ -459,8 +479,10 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
                 .found("present"),
         );
     }
-    if let Some(Value::Object(training)) = doc.member_ref("training") {
-        if training.contains_key("params") {
+    // read from the canonical text: `training` is walked below without a tree
+    let training = doc.member_bytes("training").filter(|t| kind_of(t) == Kind::Object);
+    if let Some(members) = training.and_then(crate::read::compact::members) {
+        if members.iter().any(|(k, _)| *k == b"\"params\"") {
             out.push(
                 Finding::new(
                     &TRAINING_PARAMS,
@@ -495,22 +517,26 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) {
     }
     // the whole bundle may be a generator's state too (its `state` is then a member the
     // schema does not know, which is a warning only)
-    let generator = generator_state(|k| doc.member_ref(k));
-    for m in doc.members() {
-        let mut path = vec![Seg::Key(&m.name)];
+    let generator = generator_state(|k| doc.member_bytes(k));
+    for (i, m) in doc.members().iter().enumerate() {
+        let mut path = vec![Seg::Key(Cow::Borrowed(&m.name))];
         scan.text(&m.name, &path, true, out);
-        // whole: `member_ref` holds only the defined members of `signatures`, and a note
-        // beside them is as public as any other
-        if let Some(v) = doc.member_whole(&m.name) {
-            let v = v.as_ref();
+        // Each member is walked in its canonical text, every member of `signatures`
+        // included (a note beside the signatures is as public as any other), with no
+        // serde_json tree: an object costs about 630 bytes as one, and an array of
+        // 375,000 `{"":0}` in `training.params` made `--profile public` 10.6 times a
+        // plain bundle's memory.
+        if let Some(text) = doc.member_text(i) {
+            let tree = Tree::new(text);
+            let whole = 0..text.len();
             let state = generator && m.name == "state";
             scan.in_state = usize::from(state);
-            let held = scan.walk(v, &mut path, out);
+            let held = scan.walk(&tree, whole, &mut path, out);
             scan.in_state = 0;
             if state {
-                scan.seed(v, &path, out);
+                scan.seed(kind_of(text), &path, out);
             } else {
-                scan.name(&m.name, v, held, &path, out);
+                scan.name(&m.name, kind_of(text), held, &path, out);
             }
         }
     }
@@ -598,22 +624,24 @@ fn plain_decimal(literal: &str) -> Option<String> {
 }
 
 /// One step of the path to a value; the pointer string is only built for a finding.
+/// A member name is borrowed from the canonical text, or decoded when it was written with
+/// escapes.
 enum Seg<'a> {
-    Key(&'a str),
+    Key(Cow<'a, str>),
     Index(usize),
     /// The value member `key` of a name/value pair whose name member says `name`
     /// ([`named_pair`]): its pointer is the key's, what it holds is named by `name`.
     Named {
-        key: &'a str,
-        name: &'a str,
+        key: Cow<'a, str>,
+        name: Cow<'a, str>,
     },
 }
 
-impl<'a> Seg<'a> {
+impl Seg<'_> {
     /// The name that says what the value under this step holds: a member's own, or the
     /// name of its pair.
-    fn name(&self) -> Option<&'a str> {
-        match *self {
+    fn name(&self) -> Option<&str> {
+        match self {
             Seg::Key(k) => Some(k),
             Seg::Named { name, .. } => Some(name),
             Seg::Index(_) => None,
@@ -647,10 +675,11 @@ fn seed_option(s: &str) -> bool {
 
 /// An integer as an argument holds it: a JSON integer, or a string of one (signed,
 /// grouped with underscores, or hexadecimal).
-fn integer(v: &Value) -> bool {
-    match v {
-        Value::Number(n) => n.is_i64() || n.is_u64(),
-        Value::String(s) => {
+fn integer(v: &[u8]) -> bool {
+    match kind_of(v) {
+        Kind::Number => serde_json::from_slice::<serde_json::Number>(v).is_ok_and(|n| n.is_i64() || n.is_u64()),
+        Kind::String => {
+            let Some(s) = string_of(v) else { return false };
             let t = s.trim().trim_start_matches(['+', '-']);
             let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"));
             match hex {
@@ -666,64 +695,164 @@ fn integer(v: &Value) -> bool {
     }
 }
 
+/// What a value of canonical JSON text is, by its first byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Null,
+    Number,
+    String,
+    Array,
+    Object,
+    /// `true`, `false`, or no value.
+    Other,
+}
+
+fn kind_of(text: &[u8]) -> Kind {
+    match text.first() {
+        Some(b'"') => Kind::String,
+        Some(b'[') => Kind::Array,
+        Some(b'{') => Kind::Object,
+        Some(b'n') => Kind::Null,
+        Some(b'-' | b'0'..=b'9') => Kind::Number,
+        _ => Kind::Other,
+    }
+}
+
+/// The string a canonical string literal (its quotes included) holds: borrowed from the
+/// text when it has no escape, else decoded. None for anything else.
+fn string_of(text: &[u8]) -> Option<Cow<'_, str>> {
+    let inner = text.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+    if inner.contains(&b'\\') {
+        return serde_json::from_slice::<String>(text).ok().map(Cow::Owned);
+    }
+    std::str::from_utf8(inner).ok().map(Cow::Borrowed)
+}
+
+/// A top-level member's canonical text, as the scan walks it: values are ranges of it,
+/// and every array and object can be stepped over by its end ([`Ends`]), so the walk
+/// reads the text once at any depth and builds no tree (spec 4.1).
+struct Tree<'a> {
+    text: &'a [u8],
+    ends: Ends,
+}
+
+impl<'a> Tree<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Tree { text, ends: Ends::of(text) }
+    }
+
+    fn bytes(&self, r: &Range<usize>) -> &'a [u8] {
+        self.text.get(r.clone()).unwrap_or_default()
+    }
+
+    /// One past the value starting at `at`.
+    fn end(&self, at: usize) -> Option<usize> {
+        self.ends.value_end(self.text, at)
+    }
+
+    /// The members of the object at `at`, names decoded, in the order of their names'
+    /// bytes (a serde_json map's, which the scan kept before it read text: findings
+    /// come in the order they did). Only what the reader wrote gets here; text that is
+    /// not gives no members.
+    fn members(&self, at: usize) -> Vec<(Cow<'a, str>, Range<usize>)> {
+        let text = self.text;
+        let Some(listed) = self.ends.members(text, at) else { return Vec::new() };
+        let base = text.as_ptr() as usize;
+        let mut out: Vec<(Cow<'a, str>, Range<usize>)> = listed
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let start = v.as_ptr() as usize - base;
+                Some((string_of(k)?, start..start + v.len()))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+}
+
 impl Scan<'_> {
     /// Scans `v` and everything in it. Says whether it holds a number at any depth (a
     /// JSON number or a string that is one): a parameter or weights name over an array
     /// or object discloses values only then, and computing it here, bottom up, keeps
     /// nested names from walking their subtrees again.
-    fn walk<'a>(&mut self, v: &'a Value, path: &mut Vec<Seg<'a>>, out: &mut Outcome) -> bool {
-        if let (Value::String(s), Some(kind)) = (v, signature_material(path)) {
-            if let Some(text) = unsigned_text(s, kind) {
-                self.text(&text, path, false, out);
+    fn walk<'a>(&mut self, tree: &Tree<'a>, v: Range<usize>, path: &mut Vec<Seg<'a>>, out: &mut Outcome) -> bool {
+        let bytes = tree.bytes(&v);
+        match kind_of(bytes) {
+            Kind::String => {
+                let Some(s) = string_of(bytes) else { return false };
+                if let Some(kind) = signature_material(path) {
+                    if let Some(text) = unsigned_text(&s, kind) {
+                        self.text(&text, path, false, out);
+                    }
+                    return false;
+                }
+                self.text(&s, path, false, out);
+                numeric(&s)
             }
-            return false;
-        }
-        match v {
-            Value::String(s) => {
-                self.text(s, path, false, out);
-                numeric(s)
-            }
-            Value::Number(n) => {
-                self.number(n, path, out);
+            Kind::Number => {
+                if let Ok(n) = serde_json::from_slice::<serde_json::Number>(bytes) {
+                    self.number(&n, path, out);
+                }
                 true
             }
-            Value::Array(items) => {
+            Kind::Array => {
                 let mut held = false;
-                for (i, item) in items.iter().enumerate() {
+                // the elements one at a time, each skipped by its end (`Tree`)
+                let mut at = v.start + 1;
+                let mut after_seed_option = false;
+                let mut i = 0;
+                while bytes.get(1) != Some(&b']') {
+                    let Some(end) = tree.end(at) else { break };
                     path.push(Seg::Index(i));
-                    held |= self.walk(item, path, out);
-                    if i > 0 && items.get(i - 1).and_then(Value::as_str).is_some_and(seed_option) && integer(item) {
+                    held |= self.walk(tree, at..end, path, out);
+                    let item = tree.bytes(&(at..end));
+                    if after_seed_option && integer(item) {
                         self.seed_argument(path, out);
                     }
                     path.pop();
+                    after_seed_option =
+                        kind_of(item) == Kind::String && string_of(item).is_some_and(|s| seed_option(&s));
+                    match tree.text.get(end) {
+                        Some(b',') => at = end + 1,
+                        _ => break,
+                    }
+                    i += 1;
                 }
                 held
             }
-            Value::Object(map) => {
+            Kind::Object => {
                 let mut held = false;
+                let map = tree.members(v.start);
                 // one finding for a generator's state, not one more for a state inside it
-                let generator = self.in_state == 0 && generator_state(|k| map.get(k));
-                let pair = named_pair(map);
-                for (k, item) in map {
+                let get = |k: &str| map.iter().find(|(name, _)| name == k).map(|(_, r)| tree.bytes(r));
+                let generator = self.in_state == 0 && generator_state(get);
+                let pair = named_pair(tree, &map);
+                for (k, item) in map.iter() {
                     // the value of a name/value pair is held under the pair's name
-                    let name = pair.filter(|(key, _)| *key == k).map_or(k.as_str(), |(_, name)| name);
-                    path.push(if name == k { Seg::Key(k) } else { Seg::Named { key: k, name } });
+                    let named = pair.as_ref().filter(|(key, _)| key == k).map(|(_, name)| name);
+                    let seg = match named {
+                        Some(name) if name != k => Seg::Named { key: k.clone(), name: name.clone() },
+                        _ => Seg::Key(k.clone()),
+                    };
+                    let name = named.unwrap_or(k);
+                    path.push(seg);
                     self.text(k, path, true, out);
                     let state = generator && k == "state";
                     self.in_state += usize::from(state);
-                    let inner = self.walk(item, path, out);
+                    let inner = self.walk(tree, item.clone(), path, out);
                     self.in_state -= usize::from(state);
+                    let kind = kind_of(tree.bytes(item));
                     if state {
-                        self.seed(item, path, out);
+                        self.seed(kind, path, out);
                     } else {
-                        self.name(name, item, inner, path, out);
+                        self.name(name, kind, inner, path, out);
                     }
                     held |= inner;
                     path.pop();
                 }
                 held
             }
-            _ => false,
+            Kind::Null | Kind::Other => false,
         }
     }
 
@@ -731,7 +860,7 @@ impl Scan<'_> {
     /// at any depth (top-level members and the unsigned members under `signatures`
     /// included); `held`: its value holds a number (`walk`). `run_seed` and
     /// `training.params` have findings of their own, above.
-    fn name(&mut self, k: &str, v: &Value, held: bool, path: &[Seg], out: &mut Outcome) {
+    fn name(&mut self, k: &str, v: Kind, held: bool, path: &[Seg], out: &mut Outcome) {
         let keys = || path.iter().filter_map(Seg::name);
         let mut top = keys();
         match (top.next(), top.next()) {
@@ -743,17 +872,18 @@ impl Scan<'_> {
         };
         // one finding for a parameters object, not one more per parameter in it
         let in_params = || keys().take(path.len().saturating_sub(1)).any(|a| named(a) == Some(Named::Params));
-        let container = v.is_array() || v.is_object();
+        let container = matches!(v, Kind::Array | Kind::Object);
+        let (null, number, string) = (v == Kind::Null, v == Kind::Number, v == Kind::String);
         let weights = || (&TRAINING_PARAMS, "holds model weights: possible leakage of intellectual property", "absent");
         let (rule, what, expected) = match named(k) {
-            Some(Named::Seed) if !v.is_null() => {
+            Some(Named::Seed) if !null => {
                 (&RUN_SEED, "holds a run seed: remove it before sharing the bundle publicly", "no seed")
             }
-            Some(Named::Params) if container || v.is_string() => params(),
+            Some(Named::Params) if container || string => params(),
             // a grid or a schedule (`max_depth: [6, 8]`, `learning_rate: {"initial": 0.05}`)
             // discloses the parameter as a value does
-            Some(Named::Param) if (v.is_number() || v.is_string() || (container && held)) && !in_params() => params(),
-            Some(Named::Weights) if (v.is_number() || v.is_string() || container) && held && !in_params() => weights(),
+            Some(Named::Param) if (number || string || (container && held)) && !in_params() => params(),
+            Some(Named::Weights) if (number || string || container) && held && !in_params() => weights(),
             Some(Named::WeightsSuffix) if container && held && !in_params() => weights(),
             _ => return,
         };
@@ -766,8 +896,8 @@ impl Scan<'_> {
     }
 
     /// A generator's state found by its shape rather than its name ([`generator_state`]).
-    fn seed(&mut self, v: &Value, path: &[Seg], out: &mut Outcome) {
-        if !v.is_null() {
+    fn seed(&mut self, v: Kind, path: &[Seg], out: &mut Outcome) {
+        if v != Kind::Null {
             seed_finding(path, "holds a random number generator's state", out);
         }
     }
@@ -1249,27 +1379,33 @@ mod tests {
     #[test]
     fn signature_material_is_exact() {
         use Seg::{Index, Key};
-        let s = Key(SIGNATURES);
-        assert_eq!(signature_material(&[Key(SIGNATURES), Key("sha256")]), Some(Material::Hash));
-        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp")]), Some(Material::Armored));
-        assert_eq!(signature_material(&[Key(SIGNATURES), Key("pgp"), Key("signature")]), Some(Material::Armored));
-        let pgp_n = [Key(SIGNATURES), Key("pgp"), Index(2), Key("signature")];
+        let s = Key(SIGNATURES.into());
+        assert_eq!(signature_material(&[Key(SIGNATURES.into()), Key("sha256".into())]), Some(Material::Hash));
+        assert_eq!(signature_material(&[Key(SIGNATURES.into()), Key("pgp".into())]), Some(Material::Armored));
+        assert_eq!(
+            signature_material(&[Key(SIGNATURES.into()), Key("pgp".into()), Key("signature".into())]),
+            Some(Material::Armored)
+        );
+        let pgp_n = [Key(SIGNATURES.into()), Key("pgp".into()), Index(2), Key("signature".into())];
         assert_eq!(signature_material(&pgp_n), Some(Material::Armored));
-        assert_eq!(signature_material(&[Key(SIGNATURES), Key("kms"), Key("signature")]), Some(Material::Base64));
-        let kms_n = [Key(SIGNATURES), Key("kms"), Index(0), Key("signature")];
+        assert_eq!(
+            signature_material(&[Key(SIGNATURES.into()), Key("kms".into()), Key("signature".into())]),
+            Some(Material::Base64)
+        );
+        let kms_n = [Key(SIGNATURES.into()), Key("kms".into()), Index(0), Key("signature".into())];
         assert_eq!(signature_material(&kms_n), Some(Material::Base64));
         for path in [
-            vec![Key(SIGNATURES), Key("sig")],
-            vec![Key(SIGNATURES), Key("signature")],
-            vec![Key(SIGNATURES), Key("pgp"), Key("armor")],
-            vec![Key(SIGNATURES), Key("kms"), Key("armored")],
-            vec![Key(SIGNATURES), Key("kms"), Key("signature_b64")],
-            vec![Key(SIGNATURES), Key("pgp"), Key("signature"), Key("signature")],
-            vec![Key(SIGNATURES), Key("sig"), Key("signature")],
-            vec![Key(SIGNATURES), Key("pgp"), Index(0), Key("sig")],
-            vec![Key(SIGNATURES), Key("key_id")],
-            vec![Key("x_signatures"), Key("pgp")],
-            vec![Key("notes"), Key("signature")],
+            vec![Key(SIGNATURES.into()), Key("sig".into())],
+            vec![Key(SIGNATURES.into()), Key("signature".into())],
+            vec![Key(SIGNATURES.into()), Key("pgp".into()), Key("armor".into())],
+            vec![Key(SIGNATURES.into()), Key("kms".into()), Key("armored".into())],
+            vec![Key(SIGNATURES.into()), Key("kms".into()), Key("signature_b64".into())],
+            vec![Key(SIGNATURES.into()), Key("pgp".into()), Key("signature".into()), Key("signature".into())],
+            vec![Key(SIGNATURES.into()), Key("sig".into()), Key("signature".into())],
+            vec![Key(SIGNATURES.into()), Key("pgp".into()), Index(0), Key("sig".into())],
+            vec![Key(SIGNATURES.into()), Key("key_id".into())],
+            vec![Key("x_signatures".into()), Key("pgp".into())],
+            vec![Key("notes".into()), Key("signature".into())],
             vec![s],
         ] {
             assert_eq!(signature_material(&path), None, "{}", super::pointer_of(&path));
@@ -1423,9 +1559,9 @@ mod tests {
     /// arrays (`"phones": ["4155550100"]` held a phone number out of reach).
     #[test]
     fn phone_names_reach_into_arrays() {
-        assert!(under_phone_name(&[Seg::Key("x_contact"), Seg::Key("phoneNumber")]));
-        assert!(under_phone_name(&[Seg::Key("phones"), Seg::Index(0), Seg::Index(1)]));
-        assert!(!under_phone_name(&[Seg::Key("phones"), Seg::Key("note")]));
+        assert!(under_phone_name(&[Seg::Key("x_contact".into()), Seg::Key("phoneNumber".into())]));
+        assert!(under_phone_name(&[Seg::Key("phones".into()), Seg::Index(0), Seg::Index(1)]));
+        assert!(!under_phone_name(&[Seg::Key("phones".into()), Seg::Key("note".into())]));
         assert!(!under_phone_name(&[Seg::Index(0)]));
         assert!(!under_phone_name(&[]));
     }
@@ -1489,10 +1625,14 @@ mod tests {
         let opts = crate::options::Options::new(time::OffsetDateTime::UNIX_EPOCH);
         let mut scan = super::Scan { deny: None, opts: &opts, broken: None, in_state: 0 };
         let mut out = crate::finding::Outcome::default();
-        for (k, item) in v.as_object().into_iter().flatten() {
-            let mut path = vec![Seg::Key(k)];
-            let held = scan.walk(item, &mut path, &mut out);
-            scan.name(k, item, held, &path, &mut out);
+        // serde_json's compact text, as the reader's canonical text is written
+        let text = serde_json::to_vec(v).unwrap();
+        let tree = super::Tree::new(&text);
+        for (k, item) in tree.members(0) {
+            let kind = super::kind_of(tree.bytes(&item));
+            let mut path = vec![Seg::Key(k.clone())];
+            let held = scan.walk(&tree, item, &mut path, &mut out);
+            scan.name(&k, kind, held, &path, &mut out);
         }
         out.findings.iter().map(|f| (f.rule.id, f.pointer.clone())).collect()
     }
@@ -1633,9 +1773,9 @@ mod tests {
         let mut scan =
             super::Scan { deny: regex::RegexSet::new(["ACME-[0-9]+"]).ok(), opts: &opts, broken: None, in_state: 0 };
         let mut out = crate::finding::Outcome::default();
-        let v = serde_json::json!("customer \u{410}\u{421}\u{41c}\u{415}-4471");
-        let mut path = vec![Seg::Key("notes")];
-        scan.walk(&v, &mut path, &mut out);
+        let v = serde_json::to_vec(&serde_json::json!("customer \u{410}\u{421}\u{41c}\u{415}-4471")).unwrap();
+        let mut path = vec![Seg::Key("notes".into())];
+        scan.walk(&super::Tree::new(&v), 0..v.len(), &mut path, &mut out);
         let f = out.findings.iter().find(|f| f.rule.id == "redaction.deny-pattern").expect("deny-pattern");
         assert_eq!(f.pointer, "/notes");
     }
