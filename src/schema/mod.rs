@@ -6,7 +6,7 @@ mod proof;
 mod stand_in;
 
 use crate::finding::{child, Finding, Outcome};
-use crate::read::Document;
+use crate::read::{Document, SIGNATURES};
 use crate::text::{edit_distance, ellipsize};
 use diags::*;
 use jsonschema::error::ValidationErrorKind;
@@ -279,16 +279,20 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     let mut fresh = serde_json::Map::new();
     let mut cut: Vec<(&str, Value)> = Vec::new();
     for name in &names {
-        if let Some(v) = doc.parsed(name) {
+        // `signatures` as the checks share it is not the member (an unknown member holds
+        // null there, an array `pgp` or `kms` no entries): it is read from its text here,
+        // and never kept
+        let sigs = *name == SIGNATURES;
+        if let Some(v) = doc.parsed(name).filter(|_| !sigs) {
             shared.push((name, v));
             continue;
         }
         let Some(text) = doc.member_bytes(name) else { continue };
         match stand_in::stand_in(&c.schema, node(name), text) {
-            Some((v, false)) => {
+            Some((v, false)) if !sigs => {
                 fresh.insert((*name).to_owned(), v);
             }
-            Some((v, true)) => cut.push((name, v)),
+            Some((v, _)) => cut.push((name, v)),
             None => {}
         }
     }
