@@ -186,3 +186,34 @@ fn signature_arrays_of_small_objects_are_counted_past_the_cap() {
         assert!(m < 4.0, "signatures.{member} of 375,000 small objects peaked at {m:.1} times a plain bundle");
     }
 }
+
+/// Entries that are not objects, each a list holding a small object (290,000 `[{"":0}]`,
+/// 2.6 MB): the schema's `items` finds each a `type` error (spec 4.1: the first 100 in
+/// pointer order listed, quoting the entry, the rest counted), and the signature checks
+/// look at the first 32 (`sig.form`; `sig.too-many`). The schema's stand-in held every
+/// entry as a list and a map: 290 MB, 11 times a plain bundle (19 times before the
+/// entries past --max-signatures were counted, not parsed).
+#[test]
+fn signature_arrays_of_small_lists_are_type_errors_counted_past_the_cap() {
+    const LISTS: usize = 290_000;
+    for member in ["pgp", "kms"] {
+        let lists = format!("[{}]", vec![r#"[{"":0}]"#; LISTS].join(","));
+        let path = bundle_with(
+            &format!("signatures-{member}-lists.json"),
+            &format!("{{ \"sha256\": \"SHA\", \"{member}\": {lists} }}"),
+        );
+        let r = run(&path, &[]);
+        r.code(1);
+        let f = r.whole("schema.invalid");
+        assert_eq!(f.len(), 101, "{member}: 100 listed and one 'and N more'");
+        assert_eq!(f[0]["pointer"], format!("/signatures/{member}/0"));
+        assert_eq!(f[0]["found"], r#"[{"":0}]"#);
+        let at = position(&path, &format!("\"{member}\": ["));
+        assert_eq!((f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()), at);
+        let more = f[100]["message"].as_str().unwrap();
+        assert!(more.starts_with(&format!("and {} more schema.invalid", LISTS - 100)), "{member}: {more}");
+        assert_eq!(r.whole("sig.too-many").len(), 1, "{member}");
+        let m = ratio(&path);
+        assert!(m < 6.0, "signatures.{member} of 290,000 small lists peaked at {m:.1} times a plain bundle");
+    }
+}

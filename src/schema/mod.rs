@@ -463,16 +463,8 @@ fn set_aside_items(instance: &mut Value) -> Vec<(&'static str, usize, Value)> {
             continue;
         }
         // The ITEMS_VALIDATED smallest indices in pointer order (as text: "10" < "2").
-        let mut kept: std::collections::BinaryHeap<String> = std::collections::BinaryHeap::new();
-        for (i, _) in items.iter().enumerate().filter(|(_, v)| !v.is_object()) {
-            let text = i.to_string();
-            if kept.len() < ITEMS_VALIDATED {
-                kept.push(text);
-            } else if kept.peek().is_some_and(|largest| text < *largest) {
-                kept.pop();
-                kept.push(text);
-            }
-        }
+        let odd_items = items.iter().enumerate().filter(|(_, v)| !v.is_object()).map(|(i, _)| i);
+        let kept = stand_in::first_in_pointer_order(odd_items, ITEMS_VALIDATED);
         let Some(last_kept) = kept.peek().cloned() else { continue };
         for (i, item) in items.iter_mut().enumerate() {
             if !item.is_object() && i.to_string() > last_kept {

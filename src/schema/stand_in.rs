@@ -95,13 +95,26 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
         // kind: no message quotes it (nor the array past those characters), and the
         // validator finds it valid all the same. An array of 375,000 `{"":0}` in
         // `signatures.pgp` was 375,000 maps.
+        // So does one it rejects by its kind alone, but for the first QUOTED of those in
+        // pointer order: each is a `type` error, and they come first among the array's,
+        // so those after them are past the rule's cap of listed findings, only counted.
+        // An array of 290,000 `[{"":0}]` in `signatures.pgp` was as many maps.
+        let quoted = first_rejected(root, items, text)?;
         let mut shown = 1usize;
         let mut out = Vec::new();
-        for e in Elements::new(text) {
+        for (i, e) in Elements::new(text).enumerate() {
             let e = e?;
-            let empty = match e.first() {
-                Some(b'{') if shown > RENDERED && accepts(root, items, "object") => Some(Value::Object(Map::new())),
-                Some(b'[') if shown > RENDERED && accepts(root, items, "array") => Some(Value::Array(Vec::new())),
+            let kind = match e.first() {
+                Some(b'{') => "object",
+                Some(b'[') => "array",
+                _ => "",
+            };
+            let stands = !kind.is_empty()
+                && shown > RENDERED
+                && (accepts(root, items, kind) || (rejects(root, items, kind) && quoted.binary_search(&i).is_err()));
+            let empty = match kind {
+                "object" if stands => Some(Value::Object(Map::new())),
+                "array" if stands => Some(Value::Array(Vec::new())),
                 _ => None,
             };
             let v = match empty {
@@ -168,6 +181,64 @@ fn accepts(root: &Value, node: &Value, kind: &str) -> bool {
             }
     }
     inert(root, node, kind, 0) && named(root, node, kind, 0)
+}
+
+/// Containers an array's `items` rejects by their kind alone whose rendering is kept:
+/// more than the listed findings of a rule (`schema::validate` sets aside past as many).
+const QUOTED: usize = crate::finding::MAX_PER_RULE + 1;
+
+/// Whether `node` finds every container of `kind` invalid by its kind: inert for it and
+/// with a `type` that does not name it (no `$ref` followed: false when unsure).
+fn rejects(root: &Value, node: &Value, kind: &str) -> bool {
+    let named = match node.get("type") {
+        Some(Value::String(t)) => t == kind,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(kind)),
+        _ => return false,
+    };
+    !named && inert(root, node, kind, 0)
+}
+
+/// Indices of the first [`QUOTED`] elements of the array `text`, in pointer order (as
+/// text: "10" before "2"), that `items` rejects as containers by their kind alone.
+fn first_rejected(root: &Value, items: &Value, text: &[u8]) -> Option<Vec<usize>> {
+    let rejected = |k: &str| rejects(root, items, k);
+    let (objects, arrays) = (rejected("object"), rejected("array"));
+    if !objects && !arrays {
+        return Some(Vec::new());
+    }
+    let mut hits = Vec::new();
+    for (i, e) in Elements::new(text).enumerate() {
+        if match e?.first() {
+            Some(b'{') => objects,
+            Some(b'[') => arrays,
+            _ => false,
+        } {
+            hits.push(i);
+        }
+    }
+    let kept = first_in_pointer_order(hits.into_iter(), QUOTED);
+    let mut kept: Vec<usize> = kept.into_iter().map(|k| k.parse().ok()).collect::<Option<_>>()?;
+    kept.sort_unstable();
+    Some(kept)
+}
+
+/// The `n` first of `indices` in pointer order (as text: "10" before "2"), the last of
+/// them on top.
+pub(super) fn first_in_pointer_order(
+    indices: impl Iterator<Item = usize>,
+    n: usize,
+) -> std::collections::BinaryHeap<String> {
+    let mut kept = std::collections::BinaryHeap::new();
+    for i in indices {
+        let text = i.to_string();
+        if kept.len() < n {
+            kept.push(text);
+        } else if kept.peek().is_some_and(|largest| text < *largest) {
+            kept.pop();
+            kept.push(text);
+        }
+    }
+    kept
 }
 
 /// The value of `text`, cut once `budget` characters of its rendering are written: its
