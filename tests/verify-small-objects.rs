@@ -237,3 +237,74 @@ fn small_objects_as_a_claim_are_read_no_further() {
         assert!(m < 4.0, "{name}: 375,000 small objects as a claim peaked at {m:.1} times a plain bundle");
     }
 }
+
+/// `signatures.pgp` and `signatures.kms` holding 375,000 `{"":0}`: each entry holds no
+/// signature (`sig.form`, `sig.kms.malformed`) and has a member the format does not define
+/// (`integrity.uncovered-member`), and past `--max-signatures` (32) entries are not
+/// examined (`sig.too-many`, spec 3). The signature stages parsed every entry into a
+/// serde_json tree, and the schema validator got another: 12.0 times a plain bundle
+/// (benches/hostile-memory.sh). Only the first 32 entries need reading, and the schema
+/// finds every entry valid (`items: {type: object}`), so the findings are the same whole
+/// or cut: the first 100 of each rule listed, the rest counted.
+#[test]
+fn signature_arrays_of_small_objects_are_counted_past_the_cap() {
+    for member in ["pgp", "kms"] {
+        let path = bundle_with(
+            &format!("signatures-{member}-objects.json"),
+            &format!("{{ \"sha256\": \"SHA\", \"{member}\": {} }}", small_objects()),
+        );
+        let r = run(&path, &[]);
+        r.code(1);
+        let uncovered = r.whole("integrity.uncovered-member");
+        assert_eq!(uncovered.len(), 101, "{member}: 100 listed and one 'and N more'");
+        assert_eq!(uncovered[0]["pointer"], format!("/signatures/{member}/0/"));
+        let more = uncovered[100]["message"].as_str().unwrap();
+        assert!(more.starts_with(&format!("and {} more integrity.uncovered-member", N - 100)), "{member}: {more}");
+        assert_eq!(uncovered[100]["pointer"], format!("/signatures/{member}/100/"));
+        let at = position(&path, &format!("\"{member}\": [{{\"\":"));
+        assert_eq!((uncovered[0]["line"].as_u64().unwrap(), uncovered[0]["column"].as_u64().unwrap()), at);
+        // an OpenPGP entry without a `signature` string is no entry (`sig.form`); a KMS
+        // object without its strings is a malformed KMS signature
+        let rule = if member == "pgp" { "sig.form" } else { "sig.kms.malformed" };
+        let form = r.whole(rule);
+        assert_eq!(form.len(), 32, "{member}: the first --max-signatures entries examined: {form:?}");
+        assert_eq!(form[0]["pointer"], format!("/signatures/{member}/0"));
+        let many = r.whole("sig.too-many");
+        assert_eq!(many.len(), 1, "{member}");
+        assert_eq!(many[0]["pointer"], "/signatures");
+        assert!(r.whole("schema.invalid").is_empty(), "{member}: every entry is an object: {:?}", r.findings());
+        let m = ratio(&path);
+        assert!(m < 4.0, "signatures.{member} of 375,000 small objects peaked at {m:.1} times a plain bundle");
+    }
+}
+
+/// Entries that are not objects, each a list holding a small object (290,000 `[{"":0}]`,
+/// 2.6 MB): the schema's `items` finds each a `type` error (spec 4.1: the first 100 in
+/// pointer order listed, quoting the entry, the rest counted), and the signature checks
+/// look at the first 32 (`sig.form`; `sig.too-many`). The schema's stand-in held every
+/// entry as a list and a map: 290 MB, 11 times a plain bundle (19 times before the
+/// entries past --max-signatures were counted, not parsed).
+#[test]
+fn signature_arrays_of_small_lists_are_type_errors_counted_past_the_cap() {
+    const LISTS: usize = 290_000;
+    for member in ["pgp", "kms"] {
+        let lists = format!("[{}]", vec![r#"[{"":0}]"#; LISTS].join(","));
+        let path = bundle_with(
+            &format!("signatures-{member}-lists.json"),
+            &format!("{{ \"sha256\": \"SHA\", \"{member}\": {lists} }}"),
+        );
+        let r = run(&path, &[]);
+        r.code(1);
+        let f = r.whole("schema.invalid");
+        assert_eq!(f.len(), 101, "{member}: 100 listed and one 'and N more'");
+        assert_eq!(f[0]["pointer"], format!("/signatures/{member}/0"));
+        assert_eq!(f[0]["found"], r#"[{"":0}]"#);
+        let at = position(&path, &format!("\"{member}\": ["));
+        assert_eq!((f[0]["line"].as_u64().unwrap(), f[0]["column"].as_u64().unwrap()), at);
+        let more = f[100]["message"].as_str().unwrap();
+        assert!(more.starts_with(&format!("and {} more schema.invalid", LISTS - 100)), "{member}: {more}");
+        assert_eq!(r.whole("sig.too-many").len(), 1, "{member}");
+        let m = ratio(&path);
+        assert!(m < 6.0, "signatures.{member} of 290,000 small lists peaked at {m:.1} times a plain bundle");
+    }
+}

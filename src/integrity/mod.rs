@@ -141,43 +141,71 @@ const PGP_MEMBERS: &[&str] = &["key_id", "signature"];
 const KMS_MEMBERS: &[&str] = &["key_id", "algorithm", "signature"];
 
 /// Every member under `signatures` that the format does not define, at any depth: a
-/// note inside a signature object is as unsigned as one beside it.
-fn uncovered(map: &serde_json::Map<String, Value>, out: &mut Outcome) {
-    let mut report = |pointer: String, shown: String| {
-        let shown = in_code(&pointer, &shown);
+/// note inside a signature object is as unsigned as one beside it. Read from the
+/// canonical text (the shared tree holds an array `pgp` or `kms` empty, see
+/// [`Document::member_ref`]), in the tree's order (names as bytes); past the rule's cap
+/// a finding is only counted: an array of 375,000 `{"":0}` made as many.
+fn uncovered(doc: &Document, out: &mut Outcome) {
+    let Some(text) = doc.member_bytes(SIGNATURES).filter(|t| t.first() == Some(&b'{')) else { return };
+    let mut report = |pointer: &dyn Fn() -> String, shown: &dyn Fn() -> String| {
+        if out.count_only(&diags::UNCOVERED_MEMBER) {
+            return;
+        }
+        let pointer = pointer();
+        let shown = in_code(&pointer, &shown());
         out.push(Finding::new(
             &diags::UNCOVERED_MEMBER,
             pointer,
             format!("{shown} is not defined by the format and is covered by no hash or signature"),
         ));
     };
-    for (name, value) in map {
-        let at = crate::finding::child("/signatures", name);
+    for (name, value) in sorted_members(text) {
+        let at = crate::finding::child("/signatures", &name);
         let defined = match name.as_str() {
             "pgp" => PGP_MEMBERS,
             "kms" => KMS_MEMBERS,
             n if SIGNATURE_MEMBERS.contains(&n) => continue,
             _ => {
-                report(at, format!("signatures.{name}"));
+                report(&|| at.clone(), &|| format!("signatures.{name}"));
                 continue;
             }
         };
-        let entries: Vec<(String, String, &Value)> = match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (crate::finding::child(&at, &i.to_string()), format!("signatures.{name}[{i}]"), v))
-                .collect(),
-            v => vec![(at.clone(), format!("signatures.{name}"), v)],
-        };
-        for (pointer, shown, entry) in entries {
-            if let Value::Object(fields) = entry {
-                for field in fields.keys().filter(|k| !defined.contains(&k.as_str())) {
-                    report(crate::finding::child(&pointer, field), format!("{shown}.{field}"));
-                }
+        let mut entry = |i: Option<usize>, entry: &[u8]| {
+            if entry.first() != Some(&b'{') {
+                return;
             }
+            for (field, _) in sorted_members(entry).into_iter().filter(|(k, _)| !defined.contains(&k.as_str())) {
+                let pointer = || match i {
+                    Some(i) => crate::finding::child(&crate::finding::child(&at, &i.to_string()), &field),
+                    None => crate::finding::child(&at, &field),
+                };
+                let shown = || match i {
+                    Some(i) => format!("signatures.{name}[{i}].{field}"),
+                    None => format!("signatures.{name}.{field}"),
+                };
+                report(&pointer, &shown);
+            }
+        };
+        if value.first() == Some(&b'[') {
+            for (i, e) in crate::read::compact::Elements::new(value).enumerate() {
+                entry(Some(i), e.unwrap_or_default());
+            }
+        } else {
+            entry(None, value);
         }
     }
+}
+
+/// The members of a canonical object, names decoded, in the order of a serde_json map
+/// (names as bytes, which is not always the canonical text's UTF-16 order).
+fn sorted_members(text: &[u8]) -> Vec<(String, &[u8])> {
+    let mut m: Vec<(String, &[u8])> = crate::read::compact::members(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(k, v)| Some((serde_json::from_slice::<String>(k).ok()?, v)))
+        .collect();
+    m.sort_by(|a, b| a.0.cmp(&b.0));
+    m
 }
 
 pub fn check(doc: &Document, streamed: Option<Streamed>, out: &mut Outcome) -> Digest256 {
@@ -202,7 +230,7 @@ pub fn check(doc: &Document, streamed: Option<Streamed>, out: &mut Outcome) -> D
             return digest;
         }
         Some(Value::Object(map)) => {
-            uncovered(map, out);
+            uncovered(doc, out);
             map.get("sha256")
         }
         Some(other) => {

@@ -18,6 +18,10 @@ pub use source::Source;
 /// the signed payload.
 pub const SIGNATURES: &str = "signatures";
 
+/// The members of `signatures` whose array form lists signature entries: held empty in
+/// [`Document::member_ref`]'s tree, read with [`Document::signature_entries`].
+pub const ENTRY_ARRAYS: &[&str] = &["pgp", "kms"];
+
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max_bytes: u64,
@@ -260,7 +264,8 @@ impl Document {
     /// `key_id`) are parsed; any other holds null here: the checks read those members'
     /// names only (an unknown member is covered by nothing, and said so), and its text is
     /// in [`Document::member_bytes`]. An unknown member of 375,000 `{"":0}` cost 236 MB
-    /// as a tree.
+    /// as a tree. An array `pgp` or `kms` is held here empty: its entries are read with
+    /// [`Document::signature_entries`], at most as many as a check looks at.
     pub fn member_ref(&self, name: &str) -> Option<&serde_json::Value> {
         let i = self.index(name)?;
         self.values.get(i)?.get_or_init(|| self.parse_shared(i)).as_ref()
@@ -365,9 +370,41 @@ impl Document {
         for (k, v) in compact::members(text)? {
             let k: String = serde_json::from_slice(k).ok()?;
             let defined = crate::integrity::SIGNATURE_MEMBERS.contains(&k.as_str());
-            map.insert(k, if defined { serde_json::from_slice(v).ok()? } else { serde_json::Value::Null });
+            let value = match v.first() {
+                _ if !defined => serde_json::Value::Null,
+                Some(b'[') if ENTRY_ARRAYS.contains(&k.as_str()) => serde_json::Value::Array(Vec::new()),
+                _ => serde_json::from_slice(v).ok()?,
+            };
+            map.insert(k, value);
         }
         Some(serde_json::Value::Object(map))
+    }
+
+    /// The canonical text of `signatures.NAME`, if `signatures` is an object that has it.
+    pub fn signatures_member_text(&self, name: &str) -> Option<&[u8]> {
+        let text = self.member_bytes(SIGNATURES).filter(|t| t.first() == Some(&b'{'))?;
+        let quoted = serde_json::to_vec(name).ok()?;
+        compact::members(text)?.into_iter().find(|(k, _)| *k == quoted.as_slice()).map(|(_, v)| v)
+    }
+
+    /// The entries of `signatures.NAME` (`pgp` or `kms`) when it is an array: the first
+    /// `head` of them parsed, and how many it holds in all (those past `head` counted,
+    /// not parsed). [`Document::member_ref`] holds such an array empty: an array of
+    /// 375,000 `{"":0}` (2.6 MB) cost 236 MB as a tree, and no check reads past
+    /// `--max-signatures` entries. None when it is no array.
+    pub fn signature_entries(&self, name: &str, head: usize) -> Option<(Vec<serde_json::Value>, usize)> {
+        let text = self.signatures_member_text(name).filter(|t| t.first() == Some(&b'['))?;
+        let mut parsed = Vec::new();
+        let mut total = 0usize;
+        for e in compact::Elements::new(text) {
+            if total < head {
+                parsed.push(serde_json::from_slice(e?).ok()?);
+            } else {
+                e?;
+            }
+            total += 1;
+        }
+        Some((parsed, total))
     }
 
     fn parse_member(&self, i: usize) -> Option<serde_json::Value> {

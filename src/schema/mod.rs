@@ -6,7 +6,7 @@ mod proof;
 mod stand_in;
 
 use crate::finding::{child, Finding, Outcome};
-use crate::read::Document;
+use crate::read::{Document, SIGNATURES};
 use crate::text::{edit_distance, ellipsize};
 use diags::*;
 use jsonschema::error::ValidationErrorKind;
@@ -279,16 +279,20 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
     let mut fresh = serde_json::Map::new();
     let mut cut: Vec<(&str, Value)> = Vec::new();
     for name in &names {
-        if let Some(v) = doc.parsed(name) {
+        // `signatures` as the checks share it is not the member (an unknown member holds
+        // null there, an array `pgp` or `kms` no entries): it is read from its text here,
+        // and never kept
+        let sigs = *name == SIGNATURES;
+        if let Some(v) = doc.parsed(name).filter(|_| !sigs) {
             shared.push((name, v));
             continue;
         }
         let Some(text) = doc.member_bytes(name) else { continue };
         match stand_in::stand_in(&c.schema, node(name), text) {
-            Some((v, false)) => {
+            Some((v, false)) if !sigs => {
                 fresh.insert((*name).to_owned(), v);
             }
-            Some((v, true)) => cut.push((name, v)),
+            Some((v, _)) => cut.push((name, v)),
             None => {}
         }
     }
@@ -459,16 +463,8 @@ fn set_aside_items(instance: &mut Value) -> Vec<(&'static str, usize, Value)> {
             continue;
         }
         // The ITEMS_VALIDATED smallest indices in pointer order (as text: "10" < "2").
-        let mut kept: std::collections::BinaryHeap<String> = std::collections::BinaryHeap::new();
-        for (i, _) in items.iter().enumerate().filter(|(_, v)| !v.is_object()) {
-            let text = i.to_string();
-            if kept.len() < ITEMS_VALIDATED {
-                kept.push(text);
-            } else if kept.peek().is_some_and(|largest| text < *largest) {
-                kept.pop();
-                kept.push(text);
-            }
-        }
+        let odd_items = items.iter().enumerate().filter(|(_, v)| !v.is_object()).map(|(i, _)| i);
+        let kept = stand_in::first_in_pointer_order(odd_items, ITEMS_VALIDATED);
         let Some(last_kept) = kept.peek().cloned() else { continue };
         for (i, item) in items.iter_mut().enumerate() {
             if !item.is_object() && i.to_string() > last_kept {

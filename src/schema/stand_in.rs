@@ -13,7 +13,7 @@
 //! every keyword the schema applies is inert for its kind is parsed only far enough to
 //! render its first [`RENDERED`] characters as serde_json renders the whole.
 
-use crate::read::compact::{elements, members, Elements};
+use crate::read::compact::{members, Elements};
 use serde_json::{Map, Value};
 
 /// Characters of a cut container's rendering kept identical to the whole's: more than
@@ -90,7 +90,45 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
         && map.get("items").is_some_and(Value::is_object)
     {
         let items = map.get("items")?;
-        let out = elements(text)?.into_iter().map(|e| build(root, items, e, cut)).collect::<Option<Vec<_>>>()?;
+        // Past the first RENDERED characters of the array's rendering, an element that
+        // the items' schema accepts by its kind alone stands as an empty container of its
+        // kind: no message quotes it (nor the array past those characters), and the
+        // validator finds it valid all the same. An array of 375,000 `{"":0}` in
+        // `signatures.pgp` was 375,000 maps.
+        // So does one it rejects by its kind alone, but for the first QUOTED of those in
+        // pointer order: each is a `type` error, and they come first among the array's,
+        // so those after them are past the rule's cap of listed findings, only counted.
+        // An array of 290,000 `[{"":0}]` in `signatures.pgp` was as many maps.
+        let quoted = first_rejected(root, items, text)?;
+        let mut shown = 1usize;
+        let mut out = Vec::new();
+        for (i, e) in Elements::new(text).enumerate() {
+            let e = e?;
+            let kind = match e.first() {
+                Some(b'{') => "object",
+                Some(b'[') => "array",
+                _ => "",
+            };
+            let stands = !kind.is_empty()
+                && shown > RENDERED
+                && (accepts(root, items, kind) || (rejects(root, items, kind) && quoted.binary_search(&i).is_err()));
+            let empty = match kind {
+                "object" if stands => Some(Value::Object(Map::new())),
+                "array" if stands => Some(Value::Array(Vec::new())),
+                _ => None,
+            };
+            let v = match empty {
+                Some(v) => {
+                    *cut = true;
+                    v
+                }
+                None => build(root, items, e, cut)?,
+            };
+            if shown <= RENDERED {
+                shown += rendered(&v) + 1;
+            }
+            out.push(v);
+        }
         return Some(Value::Array(out));
     }
     serde_json::from_slice(text).ok()
@@ -116,6 +154,91 @@ fn inert(root: &Value, node: &Value, kind: &str, depth: usize) -> bool {
             .is_some_and(|target| inert(root, target, kind, depth + 1)),
         _ => false,
     })
+}
+
+/// Whether `node` finds every container of `kind` valid, whatever it holds: inert for
+/// it ([`inert`]) and naming it in `type` (its `$ref`s followed). False when unsure.
+fn accepts(root: &Value, node: &Value, kind: &str) -> bool {
+    fn named(root: &Value, node: &Value, kind: &str, depth: usize) -> bool {
+        let Some(map) = node.as_object() else { return node == &Value::Bool(true) };
+        if depth > 32 || map.contains_key("const") {
+            return false;
+        }
+        let typed = match map.get("type") {
+            None => true,
+            Some(Value::String(t)) => t == kind,
+            Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(kind)),
+            Some(_) => false,
+        };
+        typed
+            && match map.get("$ref") {
+                None => true,
+                Some(r) => r
+                    .as_str()
+                    .and_then(|r| r.strip_prefix('#'))
+                    .and_then(|p| root.pointer(p))
+                    .is_some_and(|target| named(root, target, kind, depth + 1)),
+            }
+    }
+    inert(root, node, kind, 0) && named(root, node, kind, 0)
+}
+
+/// Containers an array's `items` rejects by their kind alone whose rendering is kept:
+/// more than the listed findings of a rule (`schema::validate` sets aside past as many).
+const QUOTED: usize = crate::finding::MAX_PER_RULE + 1;
+
+/// Whether `node` finds every container of `kind` invalid by its kind: inert for it and
+/// with a `type` that does not name it (no `$ref` followed: false when unsure).
+fn rejects(root: &Value, node: &Value, kind: &str) -> bool {
+    let named = match node.get("type") {
+        Some(Value::String(t)) => t == kind,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(kind)),
+        _ => return false,
+    };
+    !named && inert(root, node, kind, 0)
+}
+
+/// Indices of the first [`QUOTED`] elements of the array `text`, in pointer order (as
+/// text: "10" before "2"), that `items` rejects as containers by their kind alone.
+fn first_rejected(root: &Value, items: &Value, text: &[u8]) -> Option<Vec<usize>> {
+    let rejected = |k: &str| rejects(root, items, k);
+    let (objects, arrays) = (rejected("object"), rejected("array"));
+    if !objects && !arrays {
+        return Some(Vec::new());
+    }
+    let mut hits = Vec::new();
+    for (i, e) in Elements::new(text).enumerate() {
+        if match e?.first() {
+            Some(b'{') => objects,
+            Some(b'[') => arrays,
+            _ => false,
+        } {
+            hits.push(i);
+        }
+    }
+    let kept = first_in_pointer_order(hits.into_iter(), QUOTED);
+    let mut kept: Vec<usize> = kept.into_iter().map(|k| k.parse().ok()).collect::<Option<_>>()?;
+    kept.sort_unstable();
+    Some(kept)
+}
+
+/// The `n` first of `indices` in pointer order (as text: "10" before "2"), the last of
+/// them on top.
+pub(super) fn first_in_pointer_order(
+    indices: impl Iterator<Item = usize>,
+    n: usize,
+) -> std::collections::BinaryHeap<String> {
+    let mut kept = std::collections::BinaryHeap::new();
+    for i in indices {
+        let text = i.to_string();
+        if kept.len() < n {
+            kept.push(text);
+        } else if kept.peek().is_some_and(|largest| text < *largest) {
+            kept.pop();
+            kept.push(text);
+        }
+    }
+    kept
 }
 
 /// The value of `text`, cut once `budget` characters of its rendering are written: its

@@ -518,6 +518,19 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         Some(Value::Object(map)) => (map.get("pgp"), map.get("kms"), map.get("key_id")),
         _ => (None, None, None),
     };
+    // An array's entries, past the first --max-signatures, are counted, not parsed: no
+    // check looks at more (the shared tree holds such an array empty).
+    let head = |name: &str, v: Option<&Value>| match v {
+        Some(Value::Array(_)) => doc.signature_entries(name, trust.max_signatures).map(|(h, n)| {
+            let more = n > h.len();
+            (Value::Array(h), more)
+        }),
+        _ => None,
+    };
+    let pgp_head = head("pgp", pgp_value);
+    let kms_head = head("kms", kms_value);
+    let pgp_value = pgp_head.as_ref().map(|(v, _)| v).or(pgp_value);
+    let kms_value = kms_head.as_ref().map(|(v, _)| v).or(kms_value);
     let has_pgp = !matches!(pgp_value, None | Some(Value::Null));
     let has_kms = !matches!(kms_value, None | Some(Value::Null));
     if !has_pgp {
@@ -557,6 +570,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
             designated: &trust.designated_revocations,
         };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
+        pgp_seen.truncated |= pgp_head.as_ref().is_some_and(|(_, more)| *more);
         let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
         pgp_seen.truncated |= more;
         for c in checked {
@@ -580,6 +594,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         let ctx = kms::Ctx { keys: &trust.kms_keys };
         let payload = kms::Payload::new(payload);
         let entries = kms_entries(kms_value, &mut budget, out, &mut kms_seen);
+        kms_seen.truncated |= kms_head.as_ref().is_some_and(|(_, more)| *more);
         for (form, pointer, v) in entries {
             // A member present but not a string is named for what it is, at its pointer
             // (as an OpenPGP entry's `key_id` is); the entry is then malformed.
