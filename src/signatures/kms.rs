@@ -249,15 +249,54 @@ fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
     if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
         return Ok(PublicKey::Rsa(k));
     }
-    let rsa = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der)
-        .ok()
+    let spki = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der).ok();
+    let rsa = spki
+        .as_ref()
         .filter(|spki| spki.algorithm.oid == rsa::pkcs1::ALGORITHM_OID)
         .and_then(|spki| spki.subject_public_key.as_bytes().and_then(rsa_out_of_bounds));
-    Err(rsa.unwrap_or_else(|| {
+    let named = spki.as_ref().and_then(spki_unsupported).map(KeyFileError::Unsupported);
+    Err(rsa.or(named).unwrap_or_else(|| {
         KeyFileError::Unsupported(
             "not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into(),
         )
     }))
+}
+
+/// What a well-formed SubjectPublicKeyInfo that no reader took holds, when its algorithm
+/// says why: an RSA key restricted to RSASSA-PSS, an EC key with explicit curve
+/// parameters or on another curve (or a P-256/P-384 point off its curve), a key of
+/// another algorithm. `None` for an rsaEncryption key that did not decode, which keeps
+/// the general message.
+fn spki_unsupported(spki: &rsa::pkcs8::SubjectPublicKeyInfoRef<'_>) -> Option<String> {
+    use p256::pkcs8::der::{asn1::ObjectIdentifier as Oid, Tag, Tagged as _};
+    const READ: &str = "this tool reads ECDSA P-256/P-384 (named curve), RSA (rsaEncryption) and Ed25519 keys";
+    let not_read = |what: &str| format!("{what} is not supported; {READ}");
+    let oid = spki.algorithm.oid.to_string();
+    Some(match oid.as_str() {
+        "1.2.840.113549.1.1.1" => return None,
+        "1.2.840.113549.1.1.10" => not_read(
+            "an RSA key restricted to RSASSA-PSS (algorithm id-RSASSA-PSS in its SubjectPublicKeyInfo; AWS KMS \
+             and Google Cloud KMS export RSA keys as rsaEncryption)",
+        ),
+        "1.2.840.10045.2.1" => match spki.algorithm.parameters.as_ref().map(|p| (p.tag(), p.decode_as::<Oid>())) {
+            Some((_, Ok(curve))) => match curve.to_string().as_str() {
+                "1.2.840.10045.3.1.7" => "the EC public point is not a point of the curve P-256".into(),
+                "1.3.132.0.34" => "the EC public point is not a point of the curve P-384".into(),
+                "1.3.132.0.35" => not_read("an ECDSA key on the curve P-521 (secp521r1)"),
+                "1.3.132.0.10" => not_read("an ECDSA key on the curve secp256k1"),
+                other => not_read(&format!("an EC key on the curve {other}")),
+            },
+            Some((Tag::Sequence, _)) => not_read(
+                "an EC key with explicit curve parameters, not a named curve (RFC 5480 section 2.1.1; \
+                 `openssl ec -pubin -in FILE -param_enc named_curve -pubout` writes it with its curve's name)",
+            ),
+            _ => not_read("an EC key without a named curve"),
+        },
+        "1.3.101.113" => not_read("an Ed448 key"),
+        "1.3.101.110" | "1.3.101.111" => not_read("a key-agreement key (X25519/X448), not a signing key,"),
+        "1.2.840.10040.4.1" => not_read("a DSA key"),
+        other => not_read(&format!("a key of the algorithm {other}")),
+    })
 }
 
 /// Why a well-formed RSA public key (PKCS#1 `pkcs1`) is not read: a modulus over
