@@ -1174,9 +1174,47 @@ fn check_entries_counted(
             let res = verify_sig(&p.sig, p.claim.as_ref(), p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
+            if let Some(SignerId::Pgp { primary, key }) =
+                c.row.signer.as_ref().filter(|_| c.row.verdict == Verdict::Verified)
+            {
+                c.row.also_bound_by = also_bound_by(&p.sig, p.at, primary, key, &mut digests, ctx);
+            }
         }
     }
     (out, truncated, digests.passes)
+}
+
+/// The other supplied certificates that bind `key` (the key that verified `sig`, under
+/// the certificate `primary`), each as its primary fingerprint, when `sig` verifies over
+/// that certificate too, judged as it (its binding, expiry and revocations at `at`). One
+/// signing subkey can be bound to two certificates (gpg's `addkey` of an existing key,
+/// with the subkey's back-signature): its signatures are both certificates' signatures,
+/// whatever `key_id` names, and a `--signer` pin on the second certificate's primary key
+/// was not met by them (every such bundle rejected, `sig.required`).
+fn also_bound_by(
+    sig: &Signature,
+    at: SystemTime,
+    primary: &str,
+    key: &str,
+    digests: &mut Digests<'_>,
+    ctx: &Ctx<'_>,
+) -> Vec<String> {
+    let Ok(handle) = key.parse::<Fingerprint>().map(openpgp::KeyHandle::from) else { return Vec::new() };
+    let mut out = Vec::new();
+    for cert in ctx.certs.iter().filter(|c| c.keys().key_handle(handle.clone()).next().is_some()) {
+        let fpr = cert.fingerprint().to_hex();
+        if fpr == primary || out.contains(&fpr) {
+            continue;
+        }
+        let claim = Claim::Fingerprint(fpr.clone());
+        let mut ran = Vec::new();
+        if let Res::Good { primary_fpr, .. } = verify_sig(sig, Some(&claim), at, digests, ctx, &mut ran) {
+            if primary_fpr.to_hex() == fpr {
+                out.push(fpr);
+            }
+        }
+    }
+    out
 }
 
 /// Salted hashes of the payload (one per version 6 signature, whose salt comes first)
