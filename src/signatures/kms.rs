@@ -657,21 +657,94 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
             }
             .map_err(|e| bad(&e))
         }
-        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
+        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(bytes)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
-            rsa_of_key(pk, sig)?;
-            let sig = rsa::pss::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
-            let pk = pk.clone();
+            rsa_of_key(pk, bytes)?;
+            let sig = rsa::pss::Signature::try_from(bytes.as_slice()).map_err(|e| bad(&e))?;
             let d = msg.digest(h);
-            match h {
-                Hash::Sha256 => rsa::pss::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha384 => rsa::pss::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha512 => rsa::pss::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
-            }
-            .map_err(|e| bad(&e))
+            pss_verify(h, pk, d, &sig, None)
+                .map_err(|e| pss_other_salt(h, pk, bytes, d, &sig).map_or_else(|| bad(&e), Mismatch::Parameters))
         }
         _ => Err(Mismatch::Verification("algorithm does not fit the key".into())),
     }
+}
+
+/// RSA-PSS (MGF1 with the same hash) of the digest `d`, with a salt as long as the
+/// digest, or of `salt` bytes.
+fn pss_verify(
+    h: Hash,
+    pk: &rsa::RsaPublicKey,
+    d: &[u8],
+    sig: &rsa::pss::Signature,
+    salt: Option<usize>,
+) -> Result<(), rsa::signature::Error> {
+    use rsa::pss::VerifyingKey;
+    use rsa::signature::hazmat::PrehashVerifier as _;
+    let pk = pk.clone();
+    match (h, salt) {
+        (Hash::Sha256, None) => VerifyingKey::<Sha256>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha384, None) => VerifyingKey::<Sha384>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha512, None) => VerifyingKey::<Sha512>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha256, Some(n)) => VerifyingKey::<Sha256>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+        (Hash::Sha384, Some(n)) => VerifyingKey::<Sha384>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+        (Hash::Sha512, Some(n)) => VerifyingKey::<Sha512>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+    }
+}
+
+/// When an RSA-PSS signature that does not verify with a salt as long as the digest is
+/// one of the payload by this key with another salt length (OpenSSL signs with the
+/// longest salt unless told otherwise), says so: "the payload changed after signing"
+/// sent the auditor after a change that never happened. The salt length is read from the
+/// signature's encoded message (RFC 8017 9.1.2), and the signature verified with it by
+/// the `rsa` crate; one verification more, only for a signature that failed.
+fn pss_other_salt(
+    h: Hash,
+    pk: &rsa::RsaPublicKey,
+    bytes: &[u8],
+    d: &[u8],
+    sig: &rsa::pss::Signature,
+) -> Option<String> {
+    let salt = match h {
+        Hash::Sha256 => pss_salt_len::<Sha256>(pk, bytes),
+        Hash::Sha384 => pss_salt_len::<Sha384>(pk, bytes),
+        Hash::Sha512 => pss_salt_len::<Sha512>(pk, bytes),
+    }?;
+    let want = d.len();
+    (salt != want && pss_verify(h, pk, d, sig, Some(salt)).is_ok()).then(|| {
+        format!(
+            "it is an RSA-PSS signature of the payload by this key with a salt of {salt} bytes, where RSA-PSS as \
+             the KMS names define it (salt as long as the digest) has {want}: it was not made by the KMS, and \
+             is refused (OpenSSL signs with the longest salt unless given `-sigopt rsa_pss_saltlen:digest`)"
+        )
+    })
+}
+
+/// The salt length of `sig`, an RSA-PSS signature by `pk` with MGF1 and the hash `D`,
+/// read from its encoded message (RFC 8017 9.1.2, steps 1 to 10); `None` when the encoded
+/// message is no EMSA-PSS encoding.
+fn pss_salt_len<D: Digest>(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Option<usize> {
+    let h_len = <D as Digest>::output_size();
+    let em_bits = pk.n().bits().checked_sub(1)?;
+    let em_len = em_bits.div_ceil(8);
+    let m = rsa::BigUint::from_bytes_be(sig).modpow(pk.e(), pk.n()).to_bytes_be();
+    let mut em = vec![0u8; em_len.checked_sub(m.len())?];
+    em.extend_from_slice(&m);
+    if em.last() != Some(&0xbc) {
+        return None;
+    }
+    let db_len = em_len.checked_sub(h_len + 1)?;
+    let (masked, rest) = em.split_at(db_len);
+    let hash = rest.get(..h_len)?;
+    let mut db = masked.to_vec();
+    for (counter, chunk) in (0u32..).zip(db.chunks_mut(h_len)) {
+        let mask = D::new().chain_update(hash).chain_update(counter.to_be_bytes()).finalize();
+        chunk.iter_mut().zip(mask.iter()).for_each(|(b, m)| *b ^= m);
+    }
+    if let Some(first) = db.first_mut() {
+        *first &= 0xffu8.checked_shr(u32::try_from(8 * em_len - em_bits).ok()?).unwrap_or(0);
+    }
+    let one = db.iter().position(|&b| b != 0)?;
+    (db.get(one) == Some(&1)).then(|| db_len - one - 1)
 }
 
 /// Why a signature does not verify with a key.
@@ -682,6 +755,9 @@ pub enum Mismatch {
     Length(String),
     /// The cryptographic check failed.
     Verification(String),
+    /// A signature of the payload by this key, with parameters the algorithm does not
+    /// use (an RSA-PSS salt of another length): no change of the payload.
+    Parameters(String),
 }
 
 /// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2), and as a
@@ -881,7 +957,7 @@ pub fn verify_entry(
                 });
                 return Checked { row, findings: issues };
             }
-            Err(Mismatch::Length(e)) => {
+            Err(Mismatch::Length(e) | Mismatch::Parameters(e)) => {
                 let reason = format!("signature does not verify with the supplied key for {}: {e}", quoted(key_id));
                 last_err = Some((&diags::KMS_BAD, reason));
             }
