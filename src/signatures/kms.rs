@@ -375,6 +375,25 @@ pub enum Hash {
     Sha512,
 }
 
+impl Hash {
+    fn name(self) -> &'static str {
+        match self {
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+
+    /// The digest's length in bytes.
+    fn len(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {
     EcdsaP256,
@@ -636,10 +655,14 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
     let bad = |e: &dyn std::fmt::Display| Mismatch::Verification(format!("{e}"));
     match (s, k, sig) {
         (Scheme::EcdsaP256, PublicKey::P256(vk), Sig::P256(sig)) => {
-            vk.verify_prehash(msg.digest(Hash::Sha256), sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha256), sig).map_err(|e| {
+                other_hash(Hash::Sha256, msg, |d| vk.verify_prehash(d, sig).is_ok()).unwrap_or_else(|| bad(&e))
+            })
         }
         (Scheme::EcdsaP384, PublicKey::P384(vk), Sig::P384(sig)) => {
-            vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| {
+                other_hash(Hash::Sha384, msg, |d| vk.verify_prehash(d, sig).is_ok()).unwrap_or_else(|| bad(&e))
+            })
         }
         (Scheme::Ed25519, PublicKey::Ed25519(vk), Sig::Ed25519(sig)) => {
             msg.passes.set(msg.passes.get() + 1);
@@ -648,14 +671,20 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
             rsa_of_key(pk, sig)?;
             let sig = rsa::pkcs1v15::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
-            let pk = pk.clone();
-            let d = msg.digest(h);
-            match h {
-                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
-            }
-            .map_err(|e| bad(&e))
+            let pkcs1 = |h: Hash, d: &[u8]| {
+                let pk = pk.clone();
+                match h {
+                    Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
+                    Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
+                    Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
+                }
+            };
+            pkcs1(h, msg.digest(h)).map_err(|e| {
+                let by_len =
+                    |d: &[u8]| [Hash::Sha256, Hash::Sha384, Hash::Sha512].into_iter().find(|h| h.len() == d.len());
+                other_hash(h, msg, |d| by_len(d).is_some_and(|other| pkcs1(other, d).is_ok()))
+                    .unwrap_or_else(|| bad(&e))
+            })
         }
         (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(bytes)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
@@ -667,6 +696,22 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
         }
         _ => Err(Mismatch::Verification("algorithm does not fit the key".into())),
     }
+}
+
+/// When a signature that does not verify over the payload's `want` digest verifies over
+/// another SHA-2 digest of the payload (`openssl dgst -sha384 -sign` with a P-256 key for
+/// ES256), says so: "the payload changed after signing" sent the auditor after a change
+/// that never happened. Tried only for a signature that failed, with the payload hashed
+/// once per algorithm per bundle, as every digest of it is.
+fn other_hash(want: Hash, msg: &Payload<'_>, verifies: impl Fn(&[u8]) -> bool) -> Option<Mismatch> {
+    let other =
+        [Hash::Sha256, Hash::Sha384, Hash::Sha512].into_iter().find(|&h| h != want && verifies(msg.digest(h)))?;
+    Some(Mismatch::Parameters(format!(
+        "it is a signature of the payload by this key with {}, where the algorithm hashes with {}: it is refused, \
+         as the signer did not sign as the algorithm named says",
+        other.name(),
+        want.name()
+    )))
 }
 
 /// RSA-PSS (MGF1 with the same hash) of the digest `d`, with a salt as long as the
