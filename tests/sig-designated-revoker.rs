@@ -32,15 +32,22 @@ fn the_designating_certificate_alone_verifies() {
 fn a_compromise_revocation_by_the_designated_revoker_rejects() {
     // in either order of the files
     for files in [["revoker.asc", "signer-compromised.asc"], ["signer-compromised.asc", "revoker.asc"]] {
-        let r = verify(BUNDLE, args([dr(files[0]), dr(files[1])]));
-        r.code(1);
-        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
-        for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
-            assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
-        }
-        assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
-        r.has("sig.required", "error");
+        rejected_as_compromised(files).has("sig.required", "error");
     }
+}
+
+/// `signed.json` with these two --cert files: rejected, `sig.pgp.revoked` at
+/// /signatures/pgp naming the signer, the revoker, "key compromised" and 2025-09-15.
+#[track_caller]
+fn rejected_as_compromised(files: [&str; 2]) -> Run {
+    let r = verify(BUNDLE, args([dr(files[0]), dr(files[1])]));
+    r.code(1);
+    let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+    for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
+        assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
+    }
+    assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
+    r
 }
 
 #[test]
@@ -348,13 +355,7 @@ fn a_designated_revocation_appended_to_the_revokers_certificate_applies() {
         ["revoker-then-compromised.bare-desig-rev.asc", "signer.asc"],
         ["signer.asc", "revoker-then-compromised.bare-desig-rev.asc"],
     ] {
-        let r = verify(BUNDLE, args([dr(files[0]), dr(files[1])]));
-        r.code(1);
-        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
-        for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
-            assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
-        }
-        assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
+        rejected_as_compromised(files);
     }
     // the stranger's forgery appended there revokes nothing (anyone can append it)
     let r = verified(BUNDLE, args([dr("revoker-then-forged.bare-desig-rev.asc"), dr("signer.asc")]), 1);

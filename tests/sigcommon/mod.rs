@@ -281,28 +281,30 @@ pub fn member_position(bundle: &str, name: &str) -> (u64, u64) {
     (i as u64 + 1, col as u64)
 }
 
-/// The one finding of `rule` in the first bundle: an error at `/signatures/pgp`, at the
-/// line and column of the `pgp` value ([`member_position`]); returns its message.
-#[track_caller]
-pub fn pgp_member_finding(r: &Run, bundle: &str, rule: &str) -> String {
-    let found = r.whole(rule);
-    assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
-    let f = &found[0];
-    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/pgp")), "{bundle}");
-    let (line, column) = member_position(bundle, "pgp");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
-    f["message"].as_str().unwrap_or_default().to_owned()
-}
-
 /// The one finding of `rule` in the first bundle: an error at `/signatures/kms`, at the
 /// line and column of the entry ([`kms_position`]); returns its message.
 #[track_caller]
 pub fn kms_entry_finding(r: &Run, bundle: &str, rule: &str) -> String {
+    member_finding(r, bundle, rule, "kms")
+}
+
+/// The one finding of `rule` in the first bundle: an error at `/signatures/pgp`, at the
+/// line and column of the `pgp` value ([`member_position`]); returns its message.
+#[track_caller]
+pub fn pgp_member_finding(r: &Run, bundle: &str, rule: &str) -> String {
+    member_finding(r, bundle, rule, "pgp")
+}
+
+/// The one finding of `rule` in the first bundle: an error at `/signatures/MEMBER`, at
+/// the line and column of that member's value ([`member_position`]); returns its message.
+#[track_caller]
+fn member_finding(r: &Run, bundle: &str, rule: &str, member: &str) -> String {
     let found = r.whole(rule);
     assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
     let f = &found[0];
-    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/kms")), "{bundle}");
-    let (line, column) = kms_position(bundle);
+    let pointer = format!("/signatures/{member}");
+    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some(pointer.as_str())), "{bundle}");
+    let (line, column) = member_position(bundle, member);
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
     f["message"].as_str().unwrap_or_default().to_owned()
 }
