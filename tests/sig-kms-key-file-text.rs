@@ -44,6 +44,24 @@ fn a_byte_order_mark_before_the_block_is_the_key() {
     assert_eq!(r.rows()[0]["pointer"], "/signatures/kms");
 }
 
+/// The base64 on one line between BEGIN and END lines (as a user wraps `aws kms
+/// get-public-key --output text`), or with white space around the lines: OpenSSL reads
+/// both (make.sh checks), and so does aeb-verify, the block rewrapped as RFC 7468 writes
+/// it. Before, both stopped the run (exit 2, "not a well-formed PEM file (PEM Base64
+/// error: invalid Base64 encoding)" for valid base64, or "PEM type label invalid").
+#[test]
+fn base64_on_one_line_or_indented_is_the_key() {
+    let spki = std::fs::read_to_string(key_file("p256.spki.sha256")).expect("fixture");
+    for name in ["p256-one-line.pem", "p256-spaces.pem"] {
+        let r =
+            verify("bundles/kms-ecdsa-p256.json", ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file(name))]);
+        r.code(0);
+        r.no_sig_errors();
+        assert_eq!(r.verdicts(), vec!["verified"], "{name}");
+        assert_eq!(r.json()["record"]["keys"][0]["id"], spki.trim(), "{name}");
+    }
+}
+
 #[test]
 fn a_private_key_dump_is_refused_and_never_printed() {
     let r = verify(

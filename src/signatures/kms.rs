@@ -118,8 +118,16 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     let pem =
         pem_block(bytes)?.or_else(|| bytes.trim_ascii_start().starts_with(b"-----BEGIN").then(|| bytes.trim_ascii()));
     let key = if let Some(pem) = pem {
-        let (label, der) = p256::pkcs8::der::pem::decode_vec(pem)
-            .map_err(|e| unsupported(format!("not a well-formed PEM file ({e})")))?;
+        let (label, der) = match p256::pkcs8::der::pem::decode_vec(pem) {
+            Ok((l, d)) => (std::borrow::Cow::Borrowed(l), d),
+            // The base64 on one line, or white space around the lines (OpenSSL reads both:
+            // `aws kms get-public-key --output text` between BEGIN and END lines is one
+            // line): the block rewrapped as RFC 7468 writes it, still decoded strictly.
+            Err(e) => rewrapped(pem)
+                .and_then(|w| p256::pkcs8::der::pem::decode_vec(&w).ok().map(|(l, d)| (l.to_owned().into(), d)))
+                .ok_or_else(|| unsupported(format!("not a well-formed PEM file ({e})")))?,
+        };
+        let label = label.as_ref();
         match label {
             "PUBLIC KEY" => spki_key(&der)?,
             "RSA PUBLIC KEY" => PublicKey::Rsa(rsa::RsaPublicKey::from_pkcs1_der(&der).map_err(|e| {
@@ -211,6 +219,26 @@ fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
             )))
         }
     }
+}
+
+/// A PEM block's lines with the white space around each dropped and its base64 rewrapped
+/// in lines of 64 characters, as RFC 7468 writes it; `None` when it has no BEGIN and END
+/// line around at least one line, or a header line (`Proc-Type:`: no public key has one).
+fn rewrapped(pem: &[u8]) -> Option<Vec<u8>> {
+    let lines: Vec<&[u8]> = pem.split(|&b| b == b'\n').map(<[u8]>::trim_ascii).filter(|l| !l.is_empty()).collect();
+    let [begin, body @ .., end] = lines.as_slice() else { return None };
+    if body.is_empty() || body.iter().any(|l| l.contains(&b':')) {
+        return None;
+    }
+    let b64: Vec<u8> = body.concat();
+    let mut out = [*begin, b"\n"].concat();
+    for chunk in b64.chunks(64) {
+        out.extend_from_slice(chunk);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(end);
+    out.push(b'\n');
+    Some(out)
 }
 
 /// A PEM label as a message quotes it: a JSON string literal of at most 64 characters.
