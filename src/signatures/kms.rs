@@ -104,7 +104,9 @@ impl std::fmt::Display for KeyFileError {
 
 /// Parse a public key file: SPKI ("PUBLIC KEY") in PEM or DER, as the AWS and
 /// Google Cloud CLIs export them; PKCS#1 ("RSA PUBLIC KEY") in PEM or DER too. PEM is
-/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand;
+/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand (a
+/// block it refuses is rewrapped in lines of 64 characters and given to it again:
+/// [`rewrapped`]);
 /// only the block is given to it, explanatory text before or after it being allowed
 /// (RFC 7468 section 2, as `openssl pkey -pubout -text` writes it, and OpenSSL reads).
 /// A file with two PEM blocks is refused: which key was meant is not the tool's guess.
