@@ -32,15 +32,22 @@ fn the_designating_certificate_alone_verifies() {
 fn a_compromise_revocation_by_the_designated_revoker_rejects() {
     // in either order of the files
     for files in [["revoker.asc", "signer-compromised.asc"], ["signer-compromised.asc", "revoker.asc"]] {
-        let r = verify(BUNDLE, args([dr(files[0]), dr(files[1])]));
-        r.code(1);
-        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
-        for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
-            assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
-        }
-        assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
-        r.has("sig.required", "error");
+        rejected_as_compromised(files).has("sig.required", "error");
     }
+}
+
+/// `signed.json` with these two --cert files: rejected, `sig.pgp.revoked` at
+/// /signatures/pgp naming the signer, the revoker, "key compromised" and 2025-09-15.
+#[track_caller]
+fn rejected_as_compromised(files: [&str; 2]) -> Run {
+    let r = verify(BUNDLE, args([dr(files[0]), dr(files[1])]));
+    r.code(1);
+    let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+    for needle in [fpr("signer"), fpr("revoker"), "key compromised".into(), "2025-09-15".into()] {
+        assert!(m.contains(&needle), "{files:?}: expected {needle:?} in {m}");
+    }
+    assert_eq!(r.verdicts(), ["rejected"], "{files:?}");
+    r
 }
 
 #[test]
@@ -331,6 +338,70 @@ fn a_subkey_revocation_by_a_key_never_designated_is_ignored() {
 fn without_the_revokers_certificate_a_subkey_revocation_is_warned_of() {
     let r = verified(BY_SUBKEY, args([dr("signer-subkey-compromised.asc")]), 1);
     for needle in [fpr("signer"), fpr("revoker"), "cannot be checked".into()] {
+        assert!(r.stderr.contains(&needle), "expected {needle:?} in stderr: {}", r.stderr);
+    }
+}
+
+/// `cat revoker.asc compromised.bare-desig-rev.asc` as one --cert file: the revoker's
+/// revocation of the signer, appended after the revoker's own certificate, names the
+/// revoker as its issuer, so it was read as a self-revocation of the revoker that does
+/// not verify and dropped without a word: the signer's signature verified (exit 0). The
+/// same revocation in a file of its own, or after the signer's certificate, applies (spec
+/// 3.1: a revocation certificate that follows another certificate in a file applies to
+/// the certificate it revokes; RFC 9580 5.2.1 counts a designated revoker's revocation).
+#[test]
+fn a_designated_revocation_appended_to_the_revokers_certificate_applies() {
+    for files in [
+        ["revoker-then-compromised.bare-desig-rev.asc", "signer.asc"],
+        ["signer.asc", "revoker-then-compromised.bare-desig-rev.asc"],
+    ] {
+        rejected_as_compromised(files);
+    }
+    // the stranger's forgery appended there revokes nothing (anyone can append it)
+    let r = verified(BUNDLE, args([dr("revoker-then-forged.bare-desig-rev.asc"), dr("signer.asc")]), 1);
+    r.lacks("sig.pgp.revoked-later");
+}
+
+/// A soft revocation (key superseded) by the designated revoker dated 2025-08-01, before
+/// the signature (2025-08-10): the key was retired when it signed, so the signature is
+/// rejected, as the holder's own soft revocation before a signature rejects it (spec
+/// 3.3); of the certificate (gpg lists it revoked) and of the signing subkey alike.
+#[test]
+fn a_soft_revocation_by_the_designated_revoker_before_the_signature_rejects() {
+    for (bundle, file, key) in [
+        (BUNDLE, "signer-superseded-before.asc", "signer"),
+        (BY_SUBKEY, "signer-subkey-superseded-before.asc", "subkey"),
+    ] {
+        let r = verify(bundle, args([dr("revoker.asc"), dr(file)]));
+        r.code(1);
+        let m = r.finding("sig.pgp.revoked", "error", "/signatures/pgp");
+        for needle in [fpr(key), fpr("revoker"), "key superseded".into(), "2025-08-01".into()] {
+            assert!(m.contains(&needle), "{file}: expected {needle:?} in {m}");
+        }
+        r.lacks("sig.pgp.revoked-later");
+    }
+}
+
+/// A subkey revocation (0x28) that names the designated revoker as its issuer but that
+/// the stranger's key made: it does not verify with the revoker's key and revokes
+/// nothing, as the forged key revocation (0x20) does not.
+#[test]
+fn a_forged_subkey_revocation_naming_the_designated_revoker_is_ignored() {
+    let r = verified(BY_SUBKEY, args([dr("revoker.asc"), dr("signer-subkey-forged.asc")]), 1);
+    assert_eq!(r.rows()[0]["signer"]["key"], fpr("subkey"));
+    r.lacks("sig.pgp.revoked-later");
+}
+
+/// Revocations appended after the revoker's certificate are checked against the
+/// certificates that designate it, each a signature verification: 65 forged ones (one
+/// more than are checked per certificate) stop the run, as 65 on the signer's
+/// certificate do, rather than cost a verification each (2,000 took 50 s of a debug run).
+#[test]
+fn more_revocations_appended_to_the_revoker_than_are_checked_stop_the_run() {
+    let r = verify(BUNDLE, args([dr("revoker-then-65-forged.asc"), dr("signer.asc")]));
+    r.code(2);
+    assert!(r.stdout.is_empty(), "no report: {}", r.stdout);
+    for needle in [fpr("revoker"), "more than 64".into()] {
         assert!(r.stderr.contains(&needle), "expected {needle:?} in stderr: {}", r.stderr);
     }
 }

@@ -362,7 +362,9 @@ pub static KMS_BAD: Rule = Rule {
 (the RFC 8785 form of the bundle without `signatures`). The bundle was changed after \
 signing, the signer signed other bytes (the raw file, a pretty-printed form), or the key is \
 not the one that signed. A KMS that signed the SHA-256 digest (message type DIGEST) produces \
-the same signature and verifies.",
+the same signature and verifies. An RSA-PSS signature of the payload whose salt is not as long \
+as the digest (OpenSSL's default is the longest), or a signature of the payload made with another \
+SHA-2 hash than the algorithm names, is refused too, saying so: no KMS makes it.",
 };
 
 /// The OpenPGP rules that only run once a supplied certificate holds the signature's

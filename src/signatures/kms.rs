@@ -104,7 +104,9 @@ impl std::fmt::Display for KeyFileError {
 
 /// Parse a public key file: SPKI ("PUBLIC KEY") in PEM or DER, as the AWS and
 /// Google Cloud CLIs export them; PKCS#1 ("RSA PUBLIC KEY") in PEM or DER too. PEM is
-/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand;
+/// decoded by the RustCrypto `pem-rfc7468` decoder (strict RFC 7468), never by hand (a
+/// block it refuses is rewrapped in lines of 64 characters and given to it again:
+/// [`rewrapped`]);
 /// only the block is given to it, explanatory text before or after it being allowed
 /// (RFC 7468 section 2, as `openssl pkey -pubout -text` writes it, and OpenSSL reads).
 /// A file with two PEM blocks is refused: which key was meant is not the tool's guess.
@@ -118,8 +120,16 @@ pub fn parse_key(bytes: &[u8]) -> Result<(PublicKey, String), KeyFileError> {
     let pem =
         pem_block(bytes)?.or_else(|| bytes.trim_ascii_start().starts_with(b"-----BEGIN").then(|| bytes.trim_ascii()));
     let key = if let Some(pem) = pem {
-        let (label, der) = p256::pkcs8::der::pem::decode_vec(pem)
-            .map_err(|e| unsupported(format!("not a well-formed PEM file ({e})")))?;
+        let (label, der) = match p256::pkcs8::der::pem::decode_vec(pem) {
+            Ok((l, d)) => (std::borrow::Cow::Borrowed(l), d),
+            // The base64 on one line, or white space around the lines (OpenSSL reads both:
+            // `aws kms get-public-key --output text` between BEGIN and END lines is one
+            // line): the block rewrapped as RFC 7468 writes it, still decoded strictly.
+            Err(e) => rewrapped(pem)
+                .and_then(|w| p256::pkcs8::der::pem::decode_vec(&w).ok().map(|(l, d)| (l.to_owned().into(), d)))
+                .ok_or_else(|| unsupported(format!("not a well-formed PEM file ({e})")))?,
+        };
+        let label = label.as_ref();
         match label {
             "PUBLIC KEY" => spki_key(&der)?,
             "RSA PUBLIC KEY" => PublicKey::Rsa(rsa::RsaPublicKey::from_pkcs1_der(&der).map_err(|e| {
@@ -213,6 +223,26 @@ fn pem_block(bytes: &[u8]) -> Result<Option<&[u8]>, KeyFileError> {
     }
 }
 
+/// A PEM block's lines with the white space around each dropped and its base64 rewrapped
+/// in lines of 64 characters, as RFC 7468 writes it; `None` when it has no BEGIN and END
+/// line around at least one line, or a header line (`Proc-Type:`: no public key has one).
+fn rewrapped(pem: &[u8]) -> Option<Vec<u8>> {
+    let lines: Vec<&[u8]> = pem.split(|&b| b == b'\n').map(<[u8]>::trim_ascii).filter(|l| !l.is_empty()).collect();
+    let [begin, body @ .., end] = lines.as_slice() else { return None };
+    if body.is_empty() || body.iter().any(|l| l.contains(&b':')) {
+        return None;
+    }
+    let b64: Vec<u8> = body.concat();
+    let mut out = [*begin, b"\n"].concat();
+    for chunk in b64.chunks(64) {
+        out.extend_from_slice(chunk);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(end);
+    out.push(b'\n');
+    Some(out)
+}
+
 /// A PEM label as a message quotes it: a JSON string literal of at most 64 characters.
 fn label_quoted(label: &str) -> String {
     crate::text::quote_claim(label, 64)
@@ -249,15 +279,54 @@ fn spki_key(der: &[u8]) -> Result<PublicKey, KeyFileError> {
     if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
         return Ok(PublicKey::Rsa(k));
     }
-    let rsa = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der)
-        .ok()
+    let spki = rsa::pkcs8::SubjectPublicKeyInfoRef::try_from(der).ok();
+    let rsa = spki
+        .as_ref()
         .filter(|spki| spki.algorithm.oid == rsa::pkcs1::ALGORITHM_OID)
         .and_then(|spki| spki.subject_public_key.as_bytes().and_then(rsa_out_of_bounds));
-    Err(rsa.unwrap_or_else(|| {
+    let named = spki.as_ref().and_then(spki_unsupported).map(KeyFileError::Unsupported);
+    Err(rsa.or(named).unwrap_or_else(|| {
         KeyFileError::Unsupported(
             "not a supported SubjectPublicKeyInfo (ECDSA P-256/P-384, RSA, Ed25519; PEM or DER)".into(),
         )
     }))
+}
+
+/// What a well-formed SubjectPublicKeyInfo that no reader took holds, when its algorithm
+/// says why: an RSA key restricted to RSASSA-PSS, an EC key with explicit curve
+/// parameters or on another curve (or a P-256/P-384 point off its curve), a key of
+/// another algorithm. `None` for an rsaEncryption key that did not decode, which keeps
+/// the general message.
+fn spki_unsupported(spki: &rsa::pkcs8::SubjectPublicKeyInfoRef<'_>) -> Option<String> {
+    use p256::pkcs8::der::{asn1::ObjectIdentifier as Oid, Tag, Tagged as _};
+    const READ: &str = "this tool reads ECDSA P-256/P-384 (named curve), RSA (rsaEncryption) and Ed25519 keys";
+    let not_read = |what: &str| format!("{what} is not supported; {READ}");
+    let oid = spki.algorithm.oid.to_string();
+    Some(match oid.as_str() {
+        "1.2.840.113549.1.1.1" => return None,
+        "1.2.840.113549.1.1.10" => not_read(
+            "an RSA key restricted to RSASSA-PSS (algorithm id-RSASSA-PSS in its SubjectPublicKeyInfo; AWS KMS \
+             and Google Cloud KMS export RSA keys as rsaEncryption)",
+        ),
+        "1.2.840.10045.2.1" => match spki.algorithm.parameters.as_ref().map(|p| (p.tag(), p.decode_as::<Oid>())) {
+            Some((_, Ok(curve))) => match curve.to_string().as_str() {
+                "1.2.840.10045.3.1.7" => "the EC public point is not a point of the curve P-256".into(),
+                "1.3.132.0.34" => "the EC public point is not a point of the curve P-384".into(),
+                "1.3.132.0.35" => not_read("an ECDSA key on the curve P-521 (secp521r1)"),
+                "1.3.132.0.10" => not_read("an ECDSA key on the curve secp256k1"),
+                other => not_read(&format!("an EC key on the curve {other}")),
+            },
+            Some((Tag::Sequence, _)) => not_read(
+                "an EC key with explicit curve parameters, not a named curve (RFC 5480 section 2.1.1; \
+                 `openssl ec -pubin -in FILE -param_enc named_curve -pubout` writes it with its curve's name)",
+            ),
+            _ => not_read("an EC key without a named curve"),
+        },
+        "1.3.101.113" => not_read("an Ed448 key"),
+        "1.3.101.110" | "1.3.101.111" => not_read("a key-agreement key (X25519/X448), not a signing key,"),
+        "1.2.840.10040.4.1" => not_read("a DSA key"),
+        other => not_read(&format!("a key of the algorithm {other}")),
+    })
 }
 
 /// Why a well-formed RSA public key (PKCS#1 `pkcs1`) is not read: a modulus over
@@ -334,6 +403,25 @@ pub enum Hash {
     Sha256,
     Sha384,
     Sha512,
+}
+
+impl Hash {
+    fn name(self) -> &'static str {
+        match self {
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+
+    /// The digest's length in bytes.
+    fn len(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -597,10 +685,14 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
     let bad = |e: &dyn std::fmt::Display| Mismatch::Verification(format!("{e}"));
     match (s, k, sig) {
         (Scheme::EcdsaP256, PublicKey::P256(vk), Sig::P256(sig)) => {
-            vk.verify_prehash(msg.digest(Hash::Sha256), sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha256), sig).map_err(|e| {
+                other_hash(Hash::Sha256, msg, |d| vk.verify_prehash(d, sig).is_ok()).unwrap_or_else(|| bad(&e))
+            })
         }
         (Scheme::EcdsaP384, PublicKey::P384(vk), Sig::P384(sig)) => {
-            vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| bad(&e))
+            vk.verify_prehash(msg.digest(Hash::Sha384), sig).map_err(|e| {
+                other_hash(Hash::Sha384, msg, |d| vk.verify_prehash(d, sig).is_ok()).unwrap_or_else(|| bad(&e))
+            })
         }
         (Scheme::Ed25519, PublicKey::Ed25519(vk), Sig::Ed25519(sig)) => {
             msg.passes.set(msg.passes.get() + 1);
@@ -609,30 +701,125 @@ pub fn verify_raw(s: Scheme, k: &PublicKey, msg: &Payload<'_>, sig: &Sig) -> Res
         (Scheme::RsaPkcs1(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
             rsa_of_key(pk, sig)?;
             let sig = rsa::pkcs1v15::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
-            let pk = pk.clone();
-            let d = msg.digest(h);
-            match h {
-                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
-            }
-            .map_err(|e| bad(&e))
+            let pkcs1 = |h: Hash, d: &[u8]| {
+                let pk = pk.clone();
+                match h {
+                    Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
+                    Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
+                    Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
+                }
+            };
+            pkcs1(h, msg.digest(h)).map_err(|e| {
+                let by_len =
+                    |d: &[u8]| [Hash::Sha256, Hash::Sha384, Hash::Sha512].into_iter().find(|h| h.len() == d.len());
+                other_hash(h, msg, |d| by_len(d).is_some_and(|other| pkcs1(other, d).is_ok()))
+                    .unwrap_or_else(|| bad(&e))
+            })
         }
-        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(sig)) => {
+        (Scheme::RsaPss(h, _), PublicKey::Rsa(pk), Sig::Rsa(bytes)) => {
             // Salt length = digest length, as AWS KMS and Google Cloud KMS sign.
-            rsa_of_key(pk, sig)?;
-            let sig = rsa::pss::Signature::try_from(sig.as_slice()).map_err(|e| bad(&e))?;
-            let pk = pk.clone();
+            rsa_of_key(pk, bytes)?;
+            let sig = rsa::pss::Signature::try_from(bytes.as_slice()).map_err(|e| bad(&e))?;
             let d = msg.digest(h);
-            match h {
-                Hash::Sha256 => rsa::pss::VerifyingKey::<Sha256>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha384 => rsa::pss::VerifyingKey::<Sha384>::new(pk).verify_prehash(d, &sig),
-                Hash::Sha512 => rsa::pss::VerifyingKey::<Sha512>::new(pk).verify_prehash(d, &sig),
-            }
-            .map_err(|e| bad(&e))
+            pss_verify(h, pk, d, &sig, None)
+                .map_err(|e| pss_other_salt(h, pk, bytes, d, &sig).map_or_else(|| bad(&e), Mismatch::Parameters))
         }
         _ => Err(Mismatch::Verification("algorithm does not fit the key".into())),
     }
+}
+
+/// When a signature that does not verify over the payload's `want` digest verifies over
+/// another SHA-2 digest of the payload (`openssl dgst -sha384 -sign` with a P-256 key for
+/// ES256), says so: "the payload changed after signing" sent the auditor after a change
+/// that never happened. Tried only for a signature that failed, with the payload hashed
+/// once per algorithm per bundle, as every digest of it is.
+fn other_hash(want: Hash, msg: &Payload<'_>, verifies: impl Fn(&[u8]) -> bool) -> Option<Mismatch> {
+    let other =
+        [Hash::Sha256, Hash::Sha384, Hash::Sha512].into_iter().find(|&h| h != want && verifies(msg.digest(h)))?;
+    Some(Mismatch::Parameters(format!(
+        "it is a signature of the payload by this key with {}, where the algorithm hashes with {}: it is refused, \
+         as the signer did not sign as the algorithm named says",
+        other.name(),
+        want.name()
+    )))
+}
+
+/// RSA-PSS (MGF1 with the same hash) of the digest `d`, with a salt as long as the
+/// digest, or of `salt` bytes.
+fn pss_verify(
+    h: Hash,
+    pk: &rsa::RsaPublicKey,
+    d: &[u8],
+    sig: &rsa::pss::Signature,
+    salt: Option<usize>,
+) -> Result<(), rsa::signature::Error> {
+    use rsa::pss::VerifyingKey;
+    use rsa::signature::hazmat::PrehashVerifier as _;
+    let pk = pk.clone();
+    match (h, salt) {
+        (Hash::Sha256, None) => VerifyingKey::<Sha256>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha384, None) => VerifyingKey::<Sha384>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha512, None) => VerifyingKey::<Sha512>::new(pk).verify_prehash(d, sig),
+        (Hash::Sha256, Some(n)) => VerifyingKey::<Sha256>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+        (Hash::Sha384, Some(n)) => VerifyingKey::<Sha384>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+        (Hash::Sha512, Some(n)) => VerifyingKey::<Sha512>::new_with_salt_len(pk, n).verify_prehash(d, sig),
+    }
+}
+
+/// When an RSA-PSS signature that does not verify with a salt as long as the digest is
+/// one of the payload by this key with another salt length (OpenSSL signs with the
+/// longest salt unless told otherwise), says so: "the payload changed after signing"
+/// sent the auditor after a change that never happened. The salt length is read from the
+/// signature's encoded message (RFC 8017 9.1.2), and the signature verified with it by
+/// the `rsa` crate; one verification more, only for a signature that failed.
+fn pss_other_salt(
+    h: Hash,
+    pk: &rsa::RsaPublicKey,
+    bytes: &[u8],
+    d: &[u8],
+    sig: &rsa::pss::Signature,
+) -> Option<String> {
+    let salt = match h {
+        Hash::Sha256 => pss_salt_len::<Sha256>(pk, bytes),
+        Hash::Sha384 => pss_salt_len::<Sha384>(pk, bytes),
+        Hash::Sha512 => pss_salt_len::<Sha512>(pk, bytes),
+    }?;
+    let want = d.len();
+    (salt != want && pss_verify(h, pk, d, sig, Some(salt)).is_ok()).then(|| {
+        format!(
+            "it is an RSA-PSS signature of the payload by this key with a salt of {salt} bytes, where RSA-PSS as \
+             the KMS names define it (salt as long as the digest) has {want}: it was not made by the KMS, and \
+             is refused (OpenSSL signs with the longest salt unless given `-sigopt rsa_pss_saltlen:digest`)"
+        )
+    })
+}
+
+/// The salt length of `sig`, an RSA-PSS signature by `pk` with MGF1 and the hash `D`,
+/// read from its encoded message (RFC 8017 9.1.2, steps 1 to 10); `None` when the encoded
+/// message is no EMSA-PSS encoding.
+fn pss_salt_len<D: Digest>(pk: &rsa::RsaPublicKey, sig: &[u8]) -> Option<usize> {
+    let h_len = <D as Digest>::output_size();
+    let em_bits = pk.n().bits().checked_sub(1)?;
+    let em_len = em_bits.div_ceil(8);
+    let m = rsa::BigUint::from_bytes_be(sig).modpow(pk.e(), pk.n()).to_bytes_be();
+    let mut em = vec![0u8; em_len.checked_sub(m.len())?];
+    em.extend_from_slice(&m);
+    if em.last() != Some(&0xbc) {
+        return None;
+    }
+    let db_len = em_len.checked_sub(h_len + 1)?;
+    let (masked, rest) = em.split_at(db_len);
+    let hash = rest.get(..h_len)?;
+    let mut db = masked.to_vec();
+    for (counter, chunk) in (0u32..).zip(db.chunks_mut(h_len)) {
+        let mask = D::new().chain_update(hash).chain_update(counter.to_be_bytes()).finalize();
+        chunk.iter_mut().zip(mask.iter()).for_each(|(b, m)| *b ^= m);
+    }
+    if let Some(first) = db.first_mut() {
+        *first &= 0xffu8.checked_shr(u32::try_from(8 * em_len - em_bits).ok()?).unwrap_or(0);
+    }
+    let one = db.iter().position(|&b| b != 0)?;
+    (db.get(one) == Some(&1)).then(|| db_len - one - 1)
 }
 
 /// Why a signature does not verify with a key.
@@ -643,6 +830,9 @@ pub enum Mismatch {
     Length(String),
     /// The cryptographic check failed.
     Verification(String),
+    /// A signature of the payload by this key, with parameters the algorithm does not
+    /// use (an RSA-PSS salt of another length): no change of the payload.
+    Parameters(String),
 }
 
 /// An RSA signature is as long as the key's modulus (RFC 8017 8.1.2, 8.2.2), and as a
@@ -842,7 +1032,7 @@ pub fn verify_entry(
                 });
                 return Checked { row, findings: issues };
             }
-            Err(Mismatch::Length(e)) => {
+            Err(Mismatch::Length(e) | Mismatch::Parameters(e)) => {
                 let reason = format!("signature does not verify with the supplied key for {}: {e}", quoted(key_id));
                 last_err = Some((&diags::KMS_BAD, reason));
             }

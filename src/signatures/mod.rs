@@ -462,11 +462,26 @@ pub struct SigRow {
     /// from its armor, a KMS signature decoded from its base64.
     #[serde(skip)]
     pub parsed: bool,
+    /// The primary fingerprints of the other supplied certificates that bind the key
+    /// that verified (one signing subkey bound to two certificates) and over which the
+    /// signature verifies too: a `--signer` pin naming one of them counts it, since a pin
+    /// on a primary key counts signatures by any of its certificate's signing keys. Which
+    /// certificate `signer` names is the bundle's `key_id`'s choice, not the auditor's.
+    #[serde(skip)]
+    pub also_bound_by: Vec<String>,
 }
 
 impl SigRow {
     pub fn new(kind: &'static str, form: &str, pointer: &str) -> Self {
         SigRow { kind, form: form.into(), pointer: pointer.into(), ..Default::default() }
+    }
+
+    /// Does a `--signer` value name one of [`SigRow::also_bound_by`]'s certificates?
+    fn also_pinned_by(&self, pin: &str) -> bool {
+        self.also_bound_by.iter().any(|primary| {
+            let id = SignerId::Pgp { primary: primary.clone(), key: primary.clone() };
+            id.pinned_by(pin)
+        })
     }
 }
 
@@ -772,9 +787,9 @@ fn require(
         .iter()
         .filter(|r| r.verdict == SigVerdict::Verified)
         .filter(|r| {
-            r.signer
-                .as_ref()
-                .is_some_and(|id| trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p)))
+            r.signer.as_ref().is_some_and(|id| {
+                trust.signers.is_empty() || trust.signers.iter().any(|p| id.pinned_by(p) || r.also_pinned_by(p))
+            })
         })
         .collect();
     let counted = signer_groups(&pinned);

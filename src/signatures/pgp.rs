@@ -429,15 +429,18 @@ fn revokes(
     signer: &Key<key::PublicParts, key::UnspecifiedRole>,
     pk: &Key<key::PublicParts, key::PrimaryRole>,
 ) -> bool {
+    revocation_digest(sig, pk).is_some_and(|d| sig.verify_digest(signer, &d).is_ok())
+}
+
+/// The digest `sig`, a key revocation, signs when it revokes `pk`, when it starts as the
+/// signature's digest prefix says (a hash, no signature verification); else `None`.
+fn revocation_digest(sig: &Signature, pk: &Key<key::PublicParts, key::PrimaryRole>) -> Option<Vec<u8>> {
     let digest = (|| -> openpgp::Result<Vec<u8>> {
         let mut hash = sig.hash_algo().context()?.for_signature(sig.version());
         sig.hash_direct_key(&mut hash, pk)?;
         hash.into_digest()
     })();
-    match digest {
-        Ok(d) if d.get(..2) == Some(&sig.digest_prefix()[..]) => sig.verify_digest(signer, &d).is_ok(),
-        _ => false,
-    }
+    digest.ok().filter(|d| d.get(..2) == Some(&sig.digest_prefix()[..]))
 }
 
 /// Most revocations of one certificate checked against a designated revoker's key
@@ -685,10 +688,27 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
     for c in certs {
         by_key_id.entry(c.keyid()).or_default().push(c);
     }
+    // the certificates that designate each revoker, built once
+    let mut designating: std::collections::HashMap<Fingerprint, Vec<&Cert>> = std::collections::HashMap::new();
+    for c in certs {
+        for f in designated_revokers(c).order {
+            designating.entry(f).or_default().push(c);
+        }
+    }
     let mut out = Vec::new();
     let mut unresolved = Vec::new();
     for (i, cert) in certs.iter().enumerate() {
         let designated = designated_revokers(cert);
+        // This certificate's keys as the designated revoker of others: a revocation one
+        // made of another, appended after this certificate (`cat revoker.asc bare.rev`),
+        // names this certificate as its issuer and does not verify over its own primary key.
+        let revokes_for: Vec<(PublicKey, &Cert)> = cert
+            .keys()
+            .flat_map(|k| {
+                let key = k.key().clone().role_into_unspecified();
+                designating.get(&k.key().fingerprint()).into_iter().flatten().map(move |c| (key.clone(), *c))
+            })
+            .collect();
         // issuers of revocations no supplied certificate issued, each named once
         let mut strangers: Vec<String> = Vec::new();
         let mut strange = 0usize;
@@ -704,11 +724,27 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
         for sig in cert.primary_key().other_revocations().chain(cert.bad_signatures()) {
             let issuers = sig.get_issuers();
             let names = |h: &openpgp::KeyHandle| issuers.iter().any(|i| i.aliases(h));
-            if sig.typ() != SignatureType::KeyRevocation || names(&cert.key_handle()) || designated.names_any(&issuers)
-            {
+            if sig.typ() != SignatureType::KeyRevocation || designated.names_any(&issuers) || seen.contains(&sig) {
                 continue;
             }
-            if seen.contains(&sig) {
+            if names(&cert.key_handle()) {
+                // sequoia keeps a self-revocation that does not verify among the bad
+                // signatures: one this certificate's key made as another's designated
+                // revoker is applied there ([`apply_revocation`] verifies it again). Each
+                // whose digest prefix fits a designating certificate costs a verification
+                // and counts, as the others do: anyone can append them.
+                seen.push(sig);
+                for (key, c) in &revokes_for {
+                    let Some(d) = revocation_digest(sig, c.primary_key().key()) else { continue };
+                    found += 1;
+                    if found > MAX_REVOCATIONS_PER_FILE {
+                        return Err(too_many_stray(cert));
+                    }
+                    if sig.verify_digest(key, &d).is_ok() {
+                        out.push((i, sig.clone()));
+                        break;
+                    }
+                }
                 continue;
             }
             seen.push(sig);
@@ -726,12 +762,7 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
             };
             found += 1;
             if found > MAX_REVOCATIONS_PER_FILE {
-                return Err(format!(
-                    "certificate {} carries more than {MAX_REVOCATIONS_PER_FILE} key revocations issued by other \
-                     supplied certificates (each is verified; anyone can append such signatures): give the \
-                     certificates and their revocation certificates as clean copies",
-                    cert.fingerprint().to_hex()
-                ));
+                return Err(too_many_stray(cert));
             }
             // A revocation of this certificate by a key it never designated (it verifies
             // over this certificate's primary key) counts for nothing, as gpg has it.
@@ -755,6 +786,16 @@ pub fn stray_revocations(certs: &[Cert]) -> Result<StrayRevocations, String> {
         }
     }
     Ok((out, unresolved))
+}
+
+/// Why [`stray_revocations`] stops the run for `cert`.
+fn too_many_stray(cert: &Cert) -> String {
+    format!(
+        "certificate {} carries more than {MAX_REVOCATIONS_PER_FILE} key revocations to check against other \
+         supplied certificates (each is verified; anyone can append such signatures): give the certificates and \
+         their revocation certificates as clean copies",
+        cert.fingerprint().to_hex()
+    )
 }
 
 /// What [`stray_revocations`] finds: the revocations to apply, each with the index of
@@ -1133,9 +1174,47 @@ fn check_entries_counted(
             let res = verify_sig(&p.sig, p.claim.as_ref(), p.at, &mut digests, ctx, &mut c.row.ran);
             let pointer = c.row.pointer.clone();
             finish(&mut c.row, &mut c.findings, &pointer, p.claim.as_ref(), p.claim_present, &p.sig, res, ctx);
+            if let Some(SignerId::Pgp { primary, key }) =
+                c.row.signer.as_ref().filter(|_| c.row.verdict == Verdict::Verified)
+            {
+                c.row.also_bound_by = also_bound_by(&p.sig, p.at, primary, key, &mut digests, ctx);
+            }
         }
     }
     (out, truncated, digests.passes)
+}
+
+/// The other supplied certificates that bind `key` (the key that verified `sig`, under
+/// the certificate `primary`), each as its primary fingerprint, when `sig` verifies over
+/// that certificate too, judged as it (its binding, expiry and revocations at `at`). One
+/// signing subkey can be bound to two certificates (gpg's `addkey` of an existing key,
+/// with the subkey's back-signature): its signatures are both certificates' signatures,
+/// whatever `key_id` names, and a `--signer` pin on the second certificate's primary key
+/// was not met by them (every such bundle rejected, `sig.required`).
+fn also_bound_by(
+    sig: &Signature,
+    at: SystemTime,
+    primary: &str,
+    key: &str,
+    digests: &mut Digests<'_>,
+    ctx: &Ctx<'_>,
+) -> Vec<String> {
+    let Ok(handle) = key.parse::<Fingerprint>().map(openpgp::KeyHandle::from) else { return Vec::new() };
+    let mut out = Vec::new();
+    for cert in ctx.certs.iter().filter(|c| c.keys().key_handle(handle.clone()).next().is_some()) {
+        let fpr = cert.fingerprint().to_hex();
+        if fpr == primary || out.contains(&fpr) {
+            continue;
+        }
+        let claim = Claim::Fingerprint(fpr.clone());
+        let mut ran = Vec::new();
+        if let Res::Good { primary_fpr, .. } = verify_sig(sig, Some(&claim), at, digests, ctx, &mut ran) {
+            if primary_fpr.to_hex() == fpr {
+                out.push(fpr);
+            }
+        }
+    }
+    out
 }
 
 /// Salted hashes of the payload (one per version 6 signature, whose salt comes first)

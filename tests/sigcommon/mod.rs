@@ -268,9 +268,16 @@ pub fn scratch(name: &str) -> std::path::PathBuf {
 /// Line and column (from 1) of the value of `"kms": ` in a fixture: where a finding at
 /// `/signatures/kms` points.
 pub fn kms_position(bundle: &str) -> (u64, u64) {
+    member_position(bundle, "kms")
+}
+
+/// Line and column (from 1) of the value of the first `"NAME": ` in a fixture: where a
+/// finding at `/signatures/NAME` points.
+pub fn member_position(bundle: &str, name: &str) -> (u64, u64) {
     let text = std::fs::read_to_string(fx(bundle)).expect("fixture");
-    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains("\"kms\": ")).expect("a kms member");
-    let col = line.find("\"kms\": ").expect("kms") + "\"kms\": ".len() + 1;
+    let key = format!("\"{name}\": ");
+    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains(&key)).expect("the member");
+    let col = line.find(&key).expect("the member") + key.len() + 1;
     (i as u64 + 1, col as u64)
 }
 
@@ -278,11 +285,26 @@ pub fn kms_position(bundle: &str) -> (u64, u64) {
 /// line and column of the entry ([`kms_position`]); returns its message.
 #[track_caller]
 pub fn kms_entry_finding(r: &Run, bundle: &str, rule: &str) -> String {
+    member_finding(r, bundle, rule, "kms")
+}
+
+/// The one finding of `rule` in the first bundle: an error at `/signatures/pgp`, at the
+/// line and column of the `pgp` value ([`member_position`]); returns its message.
+#[track_caller]
+pub fn pgp_member_finding(r: &Run, bundle: &str, rule: &str) -> String {
+    member_finding(r, bundle, rule, "pgp")
+}
+
+/// The one finding of `rule` in the first bundle: an error at `/signatures/MEMBER`, at
+/// the line and column of that member's value ([`member_position`]); returns its message.
+#[track_caller]
+fn member_finding(r: &Run, bundle: &str, rule: &str, member: &str) -> String {
     let found = r.whole(rule);
     assert_eq!(found.len(), 1, "{bundle}: one {rule}: {found:?}");
     let f = &found[0];
-    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some("/signatures/kms")), "{bundle}");
-    let (line, column) = kms_position(bundle);
+    let pointer = format!("/signatures/{member}");
+    assert_eq!((f["severity"].as_str(), f["pointer"].as_str()), (Some("error"), Some(pointer.as_str())), "{bundle}");
+    let (line, column) = member_position(bundle, member);
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{bundle}");
     f["message"].as_str().unwrap_or_default().to_owned()
 }
