@@ -13,11 +13,11 @@ fn key_file(name: &str) -> String {
     fx(&format!("key-files/{name}"))
 }
 
-#[test]
-fn openssl_text_dump_before_or_after_the_block_is_the_key() {
-    // sha256 of the SPKI DER as openssl wrote it from ../kms/p256.pem (make.sh).
+/// Each file verifies the P-256 bundle as the key whose SPKI hash make.sh took from
+/// `../kms/p256.pem` with openssl.
+fn reads_as_the_p256_key(names: &[&str]) {
     let spki = std::fs::read_to_string(key_file("p256.spki.sha256")).expect("fixture");
-    for name in ["p256-text-after.pem", "p256-text-before.pem"] {
+    for name in names {
         let r =
             verify("bundles/kms-ecdsa-p256.json", ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file(name))]);
         r.code(0);
@@ -25,6 +25,11 @@ fn openssl_text_dump_before_or_after_the_block_is_the_key() {
         assert_eq!(r.verdicts(), vec!["verified"], "{name}");
         assert_eq!(r.json()["record"]["keys"][0]["id"], spki.trim(), "{name}");
     }
+}
+
+#[test]
+fn openssl_text_dump_before_or_after_the_block_is_the_key() {
+    reads_as_the_p256_key(&["p256-text-after.pem", "p256-text-before.pem"]);
 }
 
 /// A UTF-8 byte order mark before the BEGIN line (an editor's "UTF-8 with BOM"): OpenSSL
@@ -51,15 +56,7 @@ fn a_byte_order_mark_before_the_block_is_the_key() {
 /// error: invalid Base64 encoding)" for valid base64, or "PEM type label invalid").
 #[test]
 fn base64_on_one_line_or_indented_is_the_key() {
-    let spki = std::fs::read_to_string(key_file("p256.spki.sha256")).expect("fixture");
-    for name in ["p256-one-line.pem", "p256-spaces.pem"] {
-        let r =
-            verify("bundles/kms-ecdsa-p256.json", ["--kms-key".to_owned(), format!("{AWS_P256}={}", key_file(name))]);
-        r.code(0);
-        r.no_sig_errors();
-        assert_eq!(r.verdicts(), vec!["verified"], "{name}");
-        assert_eq!(r.json()["record"]["keys"][0]["id"], spki.trim(), "{name}");
-    }
+    reads_as_the_p256_key(&["p256-one-line.pem", "p256-spaces.pem"]);
 }
 
 #[test]
