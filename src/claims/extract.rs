@@ -2492,11 +2492,16 @@ fn tag_ends(t: &str) -> Vec<u32> {
 /// An arrow `->` or `=>` (the dash normalised; `- >` spaced too, `->>`, `=>>` with a
 /// doubled head) right before token `i`.
 fn is_arrow(r: &Reader, i: usize) -> bool {
-    let Some(mut head) = i.checked_sub(1).filter(|&j| r.sym(j) == Some('>')) else { return false };
-    while head > 0 && r.sym(head - 1) == Some('>') && r.glued(head) {
-        head -= 1;
+    first_gt(r, i).is_some_and(|head| head >= 1 && matches!(r.sym(head - 1), Some('-' | '=')))
+}
+
+/// The first of the `>`s glued together right before token `i` (`>`, `>>`), if any.
+fn first_gt(r: &Reader, i: usize) -> Option<usize> {
+    let mut first = i.checked_sub(1).filter(|&j| r.sym(j) == Some('>'))?;
+    while first > 0 && r.sym(first - 1) == Some('>') && r.glued(first) {
+        first -= 1;
     }
-    head >= 1 && matches!(r.sym(head - 1), Some('-' | '='))
+    Some(first)
 }
 
 /// Where the `>` right before token `i` (with the `>`s glued before it) stands when it
@@ -2513,10 +2518,7 @@ enum LineStart {
 }
 
 fn line_start(r: &Reader, i: usize) -> LineStart {
-    let Some(mut first) = i.checked_sub(1).filter(|&j| r.sym(j) == Some('>')) else { return LineStart::No };
-    while first > 0 && r.sym(first - 1) == Some('>') && r.glued(first) {
-        first -= 1;
-    }
+    let Some(first) = first_gt(r, i) else { return LineStart::No };
     // only the white space right before it is read: reading back to the line's start
     // made a claim of "> 1 MB > 1 MB ..." on one line quadratic (80,000 of them: 45 s)
     let line_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');

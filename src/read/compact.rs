@@ -1,27 +1,10 @@
 //! Scanning canonical (compact, valid) JSON text without parsing it: the members of an
 //! object and the elements of an array, as slices of the text.
 
-/// The (name, value) texts of a canonical object's members.
+/// The (name, value) texts of a canonical object's members: [`Ends::members`] with no
+/// index, every value scanned.
 pub(crate) fn members(text: &[u8]) -> Option<Vec<(&[u8], &[u8])>> {
-    let mut out = Vec::new();
-    let mut at = 1;
-    if text.get(at) == Some(&b'}') {
-        return Some(out);
-    }
-    loop {
-        let key_end = value_end(text, at)?;
-        let key = text.get(at..key_end)?;
-        if text.get(key_end) != Some(&b':') {
-            return None;
-        }
-        let end = value_end(text, key_end + 1)?;
-        out.push((key, text.get(key_end + 1..end)?));
-        match text.get(end)? {
-            b',' => at = end + 1,
-            b'}' => return Some(out),
-            _ => return None,
-        }
-    }
+    Ends::default().members(text, 0)
 }
 
 /// The elements of a canonical array, one at a time (a cut array is not listed whole).
@@ -71,6 +54,7 @@ impl<'t> Iterator for Elements<'t> {
 /// names) then skips any value in O(log n) instead of reading it again at every level
 /// it is nested in (nested one-member objects 100 deep read each byte 100 times). Eight
 /// bytes per array or object, none for a scalar.
+#[derive(Default)]
 pub(crate) struct Ends {
     /// Offsets of the containers' first bytes, ascending, and one past their last.
     starts: Vec<u32>,
@@ -81,7 +65,7 @@ impl Ends {
     /// The ends of `text`'s containers. A text this index cannot hold (4 GiB or more,
     /// or not what the reader wrote) gets none, and every value is then scanned.
     pub(crate) fn of(text: &[u8]) -> Ends {
-        let none = Ends { starts: Vec::new(), ends: Vec::new() };
+        let none = Ends::default();
         if u32::try_from(text.len()).is_err() {
             return none;
         }
@@ -124,7 +108,7 @@ impl Ends {
         value_end(text, at)
     }
 
-    /// The (name, value) texts of the object starting at `at`, as [`members`] lists them.
+    /// The (name, value) texts of the object starting at `at`.
     pub(crate) fn members<'t>(&self, text: &'t [u8], at: usize) -> Option<Vec<(&'t [u8], &'t [u8])>> {
         let mut out = Vec::new();
         let mut i = at + 1;

@@ -380,9 +380,14 @@ impl Document {
         Some(serde_json::Value::Object(map))
     }
 
+    /// The canonical text of `signatures` when it is an object.
+    pub fn signatures_text(&self) -> Option<&[u8]> {
+        self.member_bytes(SIGNATURES).filter(|t| t.first() == Some(&b'{'))
+    }
+
     /// The canonical text of `signatures.NAME`, if `signatures` is an object that has it.
     pub fn signatures_member_text(&self, name: &str) -> Option<&[u8]> {
-        let text = self.member_bytes(SIGNATURES).filter(|t| t.first() == Some(&b'{'))?;
+        let text = self.signatures_text()?;
         let quoted = serde_json::to_vec(name).ok()?;
         compact::members(text)?.into_iter().find(|(k, _)| *k == quoted.as_slice()).map(|(_, v)| v)
     }
