@@ -563,7 +563,7 @@ fn json_escape_into(json: &str, open_hash: bool, out: &mut String) -> Escaped {
     // C0 characters in serde_json's output are its own layout (newlines, indentation):
     // inside strings it has escaped them already.
     let raw = |c: char| c > '\u{1f}' && is_hidden(c);
-    let pairs = json.contains("##") || (open_hash && json.starts_with('#'));
+    let pairs = memchr::memmem::find(json.as_bytes(), b"##").is_some() || (open_hash && json.starts_with('#'));
     // Above C0 only DEL and non-ASCII can be hidden: a byte scan settles most reports
     // (the word-at-a-time ASCII test and memchr, not a loop over 15 KB per bundle line).
     if !pairs && ((json.is_ascii() && !json.as_bytes().contains(&0x7f)) || !json.contains(raw)) {

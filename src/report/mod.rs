@@ -529,6 +529,17 @@ impl Status {
         }
     }
 
+    /// [`Status::label`] in lower case, as the JSON reports write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Warn => "warn",
+            Status::Info => "info",
+            Status::Skip => "skip",
+        }
+    }
+
     pub fn from_severity(s: Severity) -> Status {
         match s {
             Severity::Error => Status::Fail,
@@ -556,29 +567,38 @@ pub fn concerns_rule(f: &Finding, rule: &Rule) -> bool {
 /// The checklist of a bundle: every rule of every section that ran or was skipped,
 /// in catalogue order. Rules of sections that never applied are left out.
 pub fn checklist(report: &BundleReport) -> Vec<Check> {
-    let o = &report.outcome;
     rules::all()
         .filter_map(|rule| {
-            let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
-            if let Some(s) = worst {
-                return Some(Check { rule, status: Status::from_severity(s), reason: None });
-            }
-            if o.evaluated.contains(&rule.id) {
-                return Some(Check { rule, status: Status::Pass, reason: None });
-            }
-            let reason = o
-                .skipped
-                .iter()
-                .find(|(id, _)| *id == rule.id)
-                .map(|(_, why)| why.clone())
-                .or_else(|| section_skip(report, rule.section))?;
-            Some(Check { rule, status: Status::Skip, reason: Some(reason) })
+            check_of(report, rule).map(|(status, reason)| Check { rule, status, reason: reason.map(str::to_owned) })
         })
         .collect()
 }
 
-fn section_skip(report: &BundleReport, section: Section) -> Option<String> {
-    report.skipped_sections.iter().find(|(s, _)| *s == section).map(|(_, why)| why.clone())
+/// What became of `rule` in `report` (its row of [`checklist`], the reason borrowed);
+/// None when its section never applied.
+pub(crate) fn check_of<'r>(report: &'r BundleReport, rule: &'static Rule) -> Option<(Status, Option<&'r str>)> {
+    let o = &report.outcome;
+    let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
+    if let Some(s) = worst {
+        return Some((Status::from_severity(s), None));
+    }
+    // Rules are statics with unique ids: the same rule brings the same pointer
+    // (`finding::same_id`), so about a hundred rules are not each compared as text
+    // against the hundred evaluated.
+    if o.evaluated.iter().any(|id| crate::finding::same_id(id, rule)) {
+        return Some((Status::Pass, None));
+    }
+    let reason = o
+        .skipped
+        .iter()
+        .find(|(id, _)| *id == rule.id)
+        .map(|(_, why)| why.as_str())
+        .or_else(|| section_skip(report, rule.section))?;
+    Some((Status::Skip, Some(reason)))
+}
+
+fn section_skip(report: &BundleReport, section: Section) -> Option<&str> {
+    report.skipped_sections.iter().find(|(s, _)| *s == section).map(|(_, why)| why.as_str())
 }
 
 /// Runs of fixture bundles for the tests that hold a report written as bundles come
