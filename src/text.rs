@@ -477,6 +477,17 @@ fn path_bytes(path: &std::path::Path) -> Vec<u8> {
 /// is a CI runner's log command. Borrowed when there is nothing to escape, which is
 /// nearly always.
 pub fn escape_control(s: &str) -> Cow<'_, str> {
+    // Printable ASCII without `##` or `::` (nearly every message) has nothing shown
+    // otherwise: settled by a byte scan, not a walk over characters and their pairs.
+    let mut before = 0u8;
+    let plain = s.bytes().all(|c| {
+        let pair = c == before && (c == b'#' || c == b':');
+        before = c;
+        (b' '..b'\x7f').contains(&c) && !pair
+    });
+    if plain {
+        return Cow::Borrowed(s);
+    }
     // One pass to the first character shown otherwise, the character before it kept.
     let mut prev = None;
     let mut before = None;

@@ -156,8 +156,9 @@ pub fn bundle_compact(r: &BundleReport, record: &super::Record) -> serde_json::R
     let mut out = String::with_capacity(16 << 10);
     out.push_str("{\"checks\":[");
     let mut first = true;
+    let mut rows = super::CheckRows::new(r);
     for (rule, (head, tail)) in crate::rules::all().zip(check_parts()) {
-        let Some((status, reason)) = super::check_of(r, rule) else { continue };
+        let Some((status, reason)) = rows.of(rule) else { continue };
         out.push_str(if first { "{\"reason\":" } else { ",{\"reason\":" });
         first = false;
         match reason {
@@ -287,6 +288,21 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen} bundles");
+    }
+
+    /// A check's row does not depend on where the search among the evaluated rules
+    /// starts: rules asked for in reverse catalogue order through one `CheckRows` get
+    /// the rows each gets from a fresh one.
+    #[test]
+    fn check_rows_do_not_depend_on_the_order_asked() {
+        for run in super::super::testing::runs() {
+            for r in &run.reports {
+                let mut rows = super::super::CheckRows::new(r);
+                for rule in crate::rules::all().collect::<Vec<_>>().into_iter().rev() {
+                    assert_eq!(rows.of(rule), super::super::CheckRows::new(r).of(rule), "{}", rule.id);
+                }
+            }
+        }
     }
 
     /// A string is written as serde_json writes it, escapes and all.

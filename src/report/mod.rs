@@ -567,34 +567,56 @@ pub fn concerns_rule(f: &Finding, rule: &Rule) -> bool {
 /// The checklist of a bundle: every rule of every section that ran or was skipped,
 /// in catalogue order. Rules of sections that never applied are left out.
 pub fn checklist(report: &BundleReport) -> Vec<Check> {
+    let mut rows = CheckRows::new(report);
     rules::all()
         .filter_map(|rule| {
-            check_of(report, rule).map(|(status, reason)| Check { rule, status, reason: reason.map(str::to_owned) })
+            rows.of(rule).map(|(status, reason)| Check { rule, status, reason: reason.map(str::to_owned) })
         })
         .collect()
 }
 
-/// What became of `rule` in `report` (its row of [`checklist`], the reason borrowed);
-/// None when its section never applied.
-pub(crate) fn check_of<'r>(report: &'r BundleReport, rule: &'static Rule) -> Option<(Status, Option<&'r str>)> {
-    let o = &report.outcome;
-    let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
-    if let Some(s) = worst {
-        return Some((Status::from_severity(s), None));
+/// The rows of a bundle's [`checklist`], asked for rule by rule in catalogue order.
+pub(crate) struct CheckRows<'r> {
+    report: &'r BundleReport,
+    /// Where in the evaluated rules the search for the next rule starts: after the last
+    /// one found. Checks mark their rules in about catalogue order, so the next rule is
+    /// nearly always the next one there (each of a hundred rules was searched for among
+    /// the hundred evaluated from the start: 3 % of a `--format jsonl` batch).
+    next: usize,
+}
+
+impl<'r> CheckRows<'r> {
+    pub(crate) fn new(report: &'r BundleReport) -> Self {
+        CheckRows { report, next: 0 }
     }
-    // Rules are statics with unique ids: the same rule brings the same pointer
-    // (`finding::same_id`), so about a hundred rules are not each compared as text
-    // against the hundred evaluated.
-    if o.evaluated.iter().any(|id| crate::finding::same_id(id, rule)) {
-        return Some((Status::Pass, None));
+
+    /// What became of `rule` (its row of [`checklist`], the reason borrowed); None when
+    /// its section never applied.
+    pub(crate) fn of(&mut self, rule: &'static Rule) -> Option<(Status, Option<&'r str>)> {
+        let report = self.report;
+        let o = &report.outcome;
+        let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
+        if let Some(s) = worst {
+            return Some((Status::from_severity(s), None));
+        }
+        // Every evaluated rule is looked at, from `next` round to it: whether the rule
+        // is among them does not depend on where the search starts. Rules are statics
+        // with unique ids, so a rule's id is the same pointer (`finding::same_id`).
+        let n = o.evaluated.len();
+        let (head, tail) = o.evaluated.split_at(self.next.min(n));
+        let found = tail.iter().chain(head).position(|id| crate::finding::same_id(id, rule));
+        if let Some(k) = found {
+            self.next = (self.next.min(n) + k) % n.max(1) + 1;
+            return Some((Status::Pass, None));
+        }
+        let reason = o
+            .skipped
+            .iter()
+            .find(|(id, _)| *id == rule.id)
+            .map(|(_, why)| why.as_str())
+            .or_else(|| section_skip(report, rule.section))?;
+        Some((Status::Skip, Some(reason)))
     }
-    let reason = o
-        .skipped
-        .iter()
-        .find(|(id, _)| *id == rule.id)
-        .map(|(_, why)| why.as_str())
-        .or_else(|| section_skip(report, rule.section))?;
-    Some((Status::Skip, Some(reason)))
 }
 
 fn section_skip(report: &BundleReport, section: Section) -> Option<&str> {
