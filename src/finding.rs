@@ -182,7 +182,7 @@ pub struct Outcome {
 /// Whether `id` is `rule`'s: rules are statics with unique ids (`rules::tests`), so the
 /// same rule always brings the same pointer and the text need not be compared (a batch
 /// marks about a hundred rules per bundle, each against the list so far).
-fn same_id(id: &&'static str, rule: &'static Rule) -> bool {
+pub(crate) fn same_id(id: &&'static str, rule: &'static Rule) -> bool {
     let same = std::ptr::eq(*id, rule.id);
     // A rule declared `const` instead of `static` would break the premise: tests notice.
     debug_assert_eq!(same, *id == rule.id, "rule {} is not one static", rule.id);

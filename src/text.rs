@@ -477,6 +477,17 @@ fn path_bytes(path: &std::path::Path) -> Vec<u8> {
 /// is a CI runner's log command. Borrowed when there is nothing to escape, which is
 /// nearly always.
 pub fn escape_control(s: &str) -> Cow<'_, str> {
+    // Printable ASCII without `##` or `::` (nearly every message) has nothing shown
+    // otherwise: settled by a byte scan, not a walk over characters and their pairs.
+    let mut before = 0u8;
+    let plain = s.bytes().all(|c| {
+        let pair = c == before && (c == b'#' || c == b':');
+        before = c;
+        (b' '..b'\x7f').contains(&c) && !pair
+    });
+    if plain {
+        return Cow::Borrowed(s);
+    }
     // One pass to the first character shown otherwise, the character before it kept.
     let mut prev = None;
     let mut before = None;
@@ -563,7 +574,7 @@ fn json_escape_into(json: &str, open_hash: bool, out: &mut String) -> Escaped {
     // C0 characters in serde_json's output are its own layout (newlines, indentation):
     // inside strings it has escaped them already.
     let raw = |c: char| c > '\u{1f}' && is_hidden(c);
-    let pairs = json.contains("##") || (open_hash && json.starts_with('#'));
+    let pairs = memchr::memmem::find(json.as_bytes(), b"##").is_some() || (open_hash && json.starts_with('#'));
     // Above C0 only DEL and non-ASCII can be hidden: a byte scan settles most reports
     // (the word-at-a-time ASCII test and memchr, not a loop over 15 KB per bundle line).
     if !pairs && ((json.is_ascii() && !json.as_bytes().contains(&0x7f)) || !json.contains(raw)) {

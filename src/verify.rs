@@ -97,8 +97,9 @@ pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> Bun
                 let market = opts.profile == Profile::Marketplace && opts.read_aside;
                 let aside = (market && crate::schema::supported(doc) && Statements::size(doc) >= STATEMENTS_ASIDE_FROM)
                     .then(|| scope.spawn(|| Statements::read(doc)));
-                digest = Some(integrity::check(doc, streamed, &mut outcome));
-                signatures = crate::signatures::check(doc, opts, &mut outcome);
+                let (checked, hashed) = integrity::check(doc, streamed, &mut outcome);
+                digest = Some(checked);
+                signatures = crate::signatures::check_hashed(doc, opts, hashed.as_ref(), &mut outcome);
                 audit_stages(doc, opts, &mut outcome, &mut skipped_sections, aside);
             });
             crate::context::check(doc, name, opts, &mut outcome);

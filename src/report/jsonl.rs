@@ -4,7 +4,7 @@
 //! `batch::GROUP`); an input that could not be read is a line
 //! `{"file", "unreadable"}` in its place; the last line is the summary and the record of the audit.
 
-use super::json::{bundle, skips, summary, REPORT_VERSION};
+use super::json::{bundle_compact, skips, summary, REPORT_VERSION};
 use super::{Sink, Style};
 use crate::batch::Tally;
 use crate::inputs::bundles::Notice;
@@ -23,14 +23,17 @@ impl<'a> Stream<'a> {
 }
 
 fn line(out: &mut dyn Write, v: &impl serde::Serialize) -> io::Result<()> {
-    let text = serde_json::to_string(v).map_err(io::Error::other)?;
+    write_line(out, serde_json::to_string(v).map_err(io::Error::other)?)
+}
+
+fn write_line(out: &mut dyn Write, text: String) -> io::Result<()> {
     out.write_all(crate::text::json_escape_hidden(text).as_bytes())?;
     out.write_all(b"\n")
 }
 
 impl Sink for Stream<'_> {
     fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
-        line(out, &bundle(r, self.style.record))
+        write_line(out, bundle_compact(r, self.style.record).map_err(io::Error::other)?)
     }
 
     fn unreadable(&mut self, n: &Notice, out: &mut dyn Write) -> io::Result<()> {

@@ -508,6 +508,18 @@ fn str_member<'a>(v: &'a Value, name: &str) -> Option<&'a str> {
 
 /// Verify every signature; add findings to `out`; return the report rows.
 pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
+    check_hashed(doc, opts, None, out)
+}
+
+/// [`check`], given the payload's SHA-256 state the integrity check made (see
+/// [`crate::integrity::PayloadState`]), so a version 4 SHA-256 signature does not hash
+/// the payload again.
+pub fn check_hashed(
+    doc: &Document,
+    opts: &Options,
+    hashed: Option<&crate::integrity::PayloadState>,
+    out: &mut Outcome,
+) -> Vec<SigRow> {
     let trust = &opts.trust;
     let sigs = doc.member_ref(SIGNATURES);
     out.mark(&diags::NONE);
@@ -586,7 +598,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Outcome) -> Vec<SigRow> {
         };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         pgp_seen.truncated |= pgp_head.as_ref().is_some_and(|(_, more)| *more);
-        let (checked, more) = pgp::check_entries(&entries, payload, &ctx, &mut budget);
+        let (checked, more) = pgp::check_entries(&entries, payload, hashed, &ctx, &mut budget);
         pgp_seen.truncated |= more;
         for c in checked {
             out.extend(Outcome::of_findings(c.findings));

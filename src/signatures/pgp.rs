@@ -1076,7 +1076,7 @@ pub fn verify_entry(
 ) -> Vec<Checked> {
     let entry = Entry { form: form.to_owned(), pointer: pointer.to_owned(), claim: claim_raw, armored };
     let mut budget = usize::MAX;
-    check_entries(std::slice::from_ref(&entry), payload, ctx, &mut budget).0
+    check_entries(std::slice::from_ref(&entry), payload, None, ctx, &mut budget).0
 }
 
 /// A signature packet that passed the checks made before cryptography.
@@ -1093,8 +1093,16 @@ struct Pending {
 /// signatures are examined (it is decreased by each packet, and by one for an entry
 /// that holds none); the flag says whether more were left unexamined. The payload is hashed once per batch of signatures, so per hash
 /// algorithm, not once per packet.
-pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budget: &mut usize) -> (Vec<Checked>, bool) {
-    let (out, truncated, _) = check_entries_counted(entries, payload, ctx, budget);
+/// `hashed`: the payload hashed already for a version 4 SHA-256 signature (the
+/// integrity check's hash, [`crate::integrity::PayloadState`]), if it was.
+pub fn check_entries(
+    entries: &[Entry<'_>],
+    payload: &[u8],
+    hashed: Option<&crate::integrity::PayloadState>,
+    ctx: &Ctx<'_>,
+    budget: &mut usize,
+) -> (Vec<Checked>, bool) {
+    let (out, truncated, _) = check_entries_counted(entries, payload, hashed, ctx, budget);
     (out, truncated)
 }
 
@@ -1102,6 +1110,7 @@ pub fn check_entries(entries: &[Entry<'_>], payload: &[u8], ctx: &Ctx<'_>, budge
 fn check_entries_counted(
     entries: &[Entry<'_>],
     payload: &[u8],
+    hashed: Option<&crate::integrity::PayloadState>,
     ctx: &Ctx<'_>,
     budget: &mut usize,
 ) -> (Vec<Checked>, bool, usize) {
@@ -1168,6 +1177,9 @@ fn check_entries_counted(
     }
 
     let mut digests = Digests::new(payload);
+    if let Some(state) = hashed {
+        digests.hashed_v4(state.sha256_v4());
+    }
     for p in &pending {
         if let Some(c) = out.get_mut(p.slot) {
             note(&mut c.row.ran, &diags::PGP_UNVERIFIED);
@@ -1772,6 +1784,13 @@ struct Digests<'a> {
 impl<'a> Digests<'a> {
     fn new(payload: &'a [u8]) -> Self {
         Digests { payload, states: std::collections::HashMap::new(), salted: 0, passes: 0 }
+    }
+
+    /// Takes `state`, the payload hashed with SHA-256 for a version 4 signature (nothing
+    /// before it: such a signature has no salt), as the state every version 4 SHA-256
+    /// signature starts from: the payload is then not hashed again.
+    fn hashed_v4(&mut self, state: &openpgp::crypto::hash::Context) {
+        self.states.insert((HashAlgorithm::SHA256, 4, Vec::new()), state.clone());
     }
 
     /// A hash context over the payload for `sig`, ready for `Signature::verify_hash`;
@@ -2722,7 +2741,8 @@ mod tests {
             .collect();
         let entries = entries_of(&armored, &fpr.to_hex());
         let mut budget = 32;
-        let (out, truncated, passes) = check_entries_counted(&entries, &fixture("payload.jcs"), &ctx, &mut budget);
+        let (out, truncated, passes) =
+            check_entries_counted(&entries, &fixture("payload.jcs"), None, &ctx, &mut budget);
         assert!(!truncated);
         assert_eq!(passes, 0, "the payload was hashed for a signature that cannot be the key's");
         assert_eq!(out.len(), 32);
@@ -2749,7 +2769,7 @@ mod tests {
         let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
         let entries = entries_of(&armored, &cert.fingerprint().to_hex());
         let mut budget = 32;
-        let (out, _, passes) = check_entries_counted(&entries, payload, &ctx, &mut budget);
+        let (out, _, passes) = check_entries_counted(&entries, payload, None, &ctx, &mut budget);
         assert_eq!(passes, MAX_SALTED_HASHES);
         assert_eq!(out[0].row.verdict, Verdict::Verified, "{}", out[0].row.reason);
         let rules: Vec<&str> = out[1..].iter().flat_map(|c| c.findings.iter().map(|f| f.rule.id)).collect();
@@ -2761,5 +2781,36 @@ mod tests {
             assert!(c.row.reason.starts_with("not checked"), "{}", c.row.reason);
             assert!(!c.row.ran.contains(&"sig.pgp.bad"));
         }
+    }
+    /// The integrity check's SHA-256 state of the payload stands for a version 4 SHA-256
+    /// signature's own pass over it (gpg's default): the signature verifies with no pass
+    /// of its own. Held against the state of another bundle's payload, with this
+    /// bundle's payload handed over, it fails: the state is what the signature is
+    /// verified over, not a shortcut past it.
+    #[test]
+    fn the_integrity_hash_is_the_signatures_first_pass() {
+        let state_of = |rel: &str| {
+            let read = crate::read::read(fixture(rel), &crate::read::Limits::default());
+            let doc = read.document.unwrap();
+            let (_, state) = crate::integrity::check(&doc, None, &mut crate::finding::Outcome::default());
+            (doc, state.unwrap())
+        };
+        let (doc, state) = state_of("bundles/pgp-ed25519.json");
+        let (_, other) = state_of("bundles/pgp-tampered.json");
+        let sigs = doc.member_ref("signatures").unwrap();
+        let armored = vec![sigs["pgp"]["signature"].as_str().unwrap().to_owned()];
+        let certs = parse_cert_file(&fixture("certs/ed25519.asc")).unwrap();
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
+        let policy = StandardPolicy::at(now);
+        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let entries = entries_of(&armored, &certs[0].fingerprint().to_hex());
+        let (out, _, passes) = check_entries_counted(&entries, doc.payload(), None, &ctx, &mut 32);
+        assert_eq!((passes, out[0].row.verdict), (1, Verdict::Verified), "{}", out[0].row.reason);
+        let (out, _, passes) = check_entries_counted(&entries, doc.payload(), Some(&state), &ctx, &mut 32);
+        assert_eq!((passes, out[0].row.verdict), (0, Verdict::Verified), "{}", out[0].row.reason);
+        let (out, _, passes) = check_entries_counted(&entries, doc.payload(), Some(&other), &ctx, &mut 32);
+        assert_eq!((passes, out[0].row.verdict), (0, Verdict::Rejected));
+        let f: Vec<_> = out[0].findings.iter().map(|f| (f.rule.id, f.pointer.as_str())).collect();
+        assert_eq!(f, [("sig.pgp.bad", "/signatures/pgp/0")]);
     }
 }
