@@ -580,6 +580,23 @@ fn a_cent_off_at_a_trillion_is_a_cent_off() {
     rows_hold(&cases_table(), &[("pass-honest-cost-savings-cents-at-a-trillion.json", "(all rules)", "")]);
 }
 
+/// The fifth attacker pass on the arithmetic: above 2^44 USD a cent is finer than two
+/// units in the last place of the doubles, and the savings were decided with the doubles'
+/// slack (about 0.1 USD at 6 x 10^13): savings 3 cents from 8e13 - 2e13 (exact in doubles)
+/// verified. They are decided on the exact signed decimals there too, and the publisher's
+/// own double of the difference (59,999,999,999,505.17 for an exact .18) still passes.
+#[test]
+fn cents_above_2_44_are_decided_exactly() {
+    fires_at(
+        "audit-cost-savings-cents-above-2-44.json",
+        "audit.cost-savings-usd",
+        "/cost_analysis/roi_analysis/cost_savings_usd",
+        37,
+        27,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-cost-savings-publishers-double-above-2-44.json", "(all rules)", "")]);
+}
+
 /// The second attacker pass on the arithmetic: a bundle without `cost_savings_usd` and
 /// `traditional_training_cost` had its ROI skipped, though the share saved fixes it (s %
 /// saved is an ROI of s / (100 - s) * 100): 900 % beside 75 % saved (292 % to 308 % as 75
