@@ -729,6 +729,22 @@ fn redaction_pass3_defanged_and_padded_addresses() {
     );
 }
 
+/// The fifth attacker pass on redaction: a private or link-local address zero-padded after
+/// its first octet (`192.168.001.001`, `169.254.000.001`, `172.016.000.010`, as Cisco and some
+/// log formats print one) was read as a count grouped by dots and passed `--profile public`;
+/// dotted counts that open with 10, 100 or 127 stay counts.
+#[test]
+fn redaction_pass5_private_address_zero_padded() {
+    fires_then_rows_hold(
+        ("redaction-ip-private-zero-padded.json", "redaction.pii-ip", "/notes", 67, 12),
+        &[
+            ("redaction-ip-link-local-zero-padded.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-dotted-counts-ten-billion.json", "(all rules)", ""),
+            ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
+        ],
+    );
+}
+
 /// The third attacker pass on redaction: a seed typed as a float (`seed = 42.0`, `seed=1e3`;
 /// Python's `random.seed` takes one) passed `--profile public`, since a decimal fraction
 /// after the integer made it an amount; an integral value after a mark that links it is the
