@@ -793,6 +793,25 @@ fn marketplace_pass3_gaps_stay_closed() {
     );
 }
 
+/// The fifth attacker pass on the marketplace requirements: "no" in another European
+/// language as the whole answer (`Enterprise ready: nein`, `não`) and a deferral phrase as a
+/// whole segment after the first (`Enterprise ready: upon request`, `(available on
+/// request)`) each proved `marketplace.enterprise-ready` under `--strict`; the phrase inside
+/// a segment stays a statement.
+#[test]
+fn marketplace_pass5_foreign_no_and_on_request() {
+    let ready = "/enterprise_validation/enterprise_ready";
+    fires_then_rows_hold(
+        ("marketplace-denial-nein.json", "marketplace.enterprise-ready", ready, 60, 25),
+        &[
+            ("marketplace-denial-nao.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-deferral-upon-request.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-deferral-available-on-request.json", "marketplace.enterprise-ready", ready),
+            ("honest-marketplace-on-request-inside.json", "(all rules)", ""),
+        ],
+    );
+}
+
 /// The third attacker pass on the claims: a count of digits or of nines is no figure this
 /// tool reads. `Five nines accuracy at scale` (99.999 % beside a 94 % accuracy) and
 /// `Double-digit speedup` (beside 4.2x) verified under `--strict` as no figure at all, and
