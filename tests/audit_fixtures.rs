@@ -597,6 +597,24 @@ fn cents_above_2_44_are_decided_exactly() {
     rows_hold(&cases_table(), &[("pass-honest-cost-savings-publishers-double-above-2-44.json", "(all rules)", "")]);
 }
 
+/// The fifth attacker pass on the claims: a record count claimed to the record, 10 from
+/// `records_processed` at 9 x 10^14, passed: the comparison kept 64 units in the last place
+/// of slack (about 13 records there), though whole counts below 2^53 are exact in doubles.
+#[test]
+fn a_count_claimed_to_the_record_is_held_to_the_record() {
+    warns_at(
+        "claims-records-ten-off-at-nine-hundred-trillion.json",
+        "claims.records",
+        "/enterprise_validation/scale_proven",
+        55,
+        21,
+    );
+    rows_hold(
+        &cases_table(),
+        &[("pass-honest-records-to-the-record-at-nine-hundred-trillion.json", "(all rules)", "")],
+    );
+}
+
 /// The second attacker pass on the arithmetic: a bundle without `cost_savings_usd` and
 /// `traditional_training_cost` had its ROI skipped, though the share saved fixes it (s %
 /// saved is an ROI of s / (100 - s) * 100): 900 % beside 75 % saved (292 % to 308 % as 75
