@@ -580,6 +580,41 @@ fn a_cent_off_at_a_trillion_is_a_cent_off() {
     rows_hold(&cases_table(), &[("pass-honest-cost-savings-cents-at-a-trillion.json", "(all rules)", "")]);
 }
 
+/// The fifth attacker pass on the arithmetic: above 2^44 USD a cent is finer than two
+/// units in the last place of the doubles, and the savings were decided with the doubles'
+/// slack (about 0.1 USD at 6 x 10^13): savings 3 cents from 8e13 - 2e13 (exact in doubles)
+/// verified. They are decided on the exact signed decimals there too, and the publisher's
+/// own double of the difference (59,999,999,999,505.17 for an exact .18) still passes.
+#[test]
+fn cents_above_2_44_are_decided_exactly() {
+    fires_at(
+        "audit-cost-savings-cents-above-2-44.json",
+        "audit.cost-savings-usd",
+        "/cost_analysis/roi_analysis/cost_savings_usd",
+        37,
+        27,
+    );
+    rows_hold(&cases_table(), &[("pass-honest-cost-savings-publishers-double-above-2-44.json", "(all rules)", "")]);
+}
+
+/// The fifth attacker pass on the claims: a record count claimed to the record, 10 from
+/// `records_processed` at 9 x 10^14, passed: the comparison kept 64 units in the last place
+/// of slack (about 13 records there), though whole counts below 2^53 are exact in doubles.
+#[test]
+fn a_count_claimed_to_the_record_is_held_to_the_record() {
+    warns_at(
+        "claims-records-ten-off-at-nine-hundred-trillion.json",
+        "claims.records",
+        "/enterprise_validation/scale_proven",
+        55,
+        21,
+    );
+    rows_hold(
+        &cases_table(),
+        &[("pass-honest-records-to-the-record-at-nine-hundred-trillion.json", "(all rules)", "")],
+    );
+}
+
 /// The second attacker pass on the arithmetic: a bundle without `cost_savings_usd` and
 /// `traditional_training_cost` had its ROI skipped, though the share saved fixes it (s %
 /// saved is an ROI of s / (100 - s) * 100): 900 % beside 75 % saved (292 % to 308 % as 75
@@ -712,6 +747,22 @@ fn redaction_pass3_defanged_and_padded_addresses() {
     );
 }
 
+/// The fifth attacker pass on redaction: a private or link-local address zero-padded after
+/// its first octet (`192.168.001.001`, `169.254.000.001`, `172.016.000.010`, as Cisco and some
+/// log formats print one) was read as a count grouped by dots and passed `--profile public`;
+/// dotted counts that open with 10, 100 or 127 stay counts.
+#[test]
+fn redaction_pass5_private_address_zero_padded() {
+    fires_then_rows_hold(
+        ("redaction-ip-private-zero-padded.json", "redaction.pii-ip", "/notes", 67, 12),
+        &[
+            ("redaction-ip-link-local-zero-padded.json", "redaction.pii-ip", "/notes"),
+            ("pass-honest-redaction-dotted-counts-ten-billion.json", "(all rules)", ""),
+            ("pass-honest-redaction-dotted-counts.json", "(all rules)", ""),
+        ],
+    );
+}
+
 /// The third attacker pass on redaction: a seed typed as a float (`seed = 42.0`, `seed=1e3`;
 /// Python's `random.seed` takes one) passed `--profile public`, since a decimal fraction
 /// after the integer made it an amount; an integral value after a mark that links it is the
@@ -756,6 +807,25 @@ fn marketplace_pass3_gaps_stay_closed() {
             ("marketplace-denial-readiness-failed.json", "marketplace.enterprise-ready", ready),
             ("marketplace-denial-no-entry-sign.json", "marketplace.enterprise-ready", ready),
             ("honest-marketplace-struck-correction.json", "(all rules)", ""),
+        ],
+    );
+}
+
+/// The fifth attacker pass on the marketplace requirements: "no" in another European
+/// language as the whole answer (`Enterprise ready: nein`, `não`) and a deferral phrase as a
+/// whole segment after the first (`Enterprise ready: upon request`, `(available on
+/// request)`) each proved `marketplace.enterprise-ready` under `--strict`; the phrase inside
+/// a segment stays a statement.
+#[test]
+fn marketplace_pass5_foreign_no_and_on_request() {
+    let ready = "/enterprise_validation/enterprise_ready";
+    fires_then_rows_hold(
+        ("marketplace-denial-nein.json", "marketplace.enterprise-ready", ready, 60, 25),
+        &[
+            ("marketplace-denial-nao.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-deferral-upon-request.json", "marketplace.enterprise-ready", ready),
+            ("marketplace-deferral-available-on-request.json", "marketplace.enterprise-ready", ready),
+            ("honest-marketplace-on-request-inside.json", "(all rules)", ""),
         ],
     );
 }

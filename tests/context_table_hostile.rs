@@ -429,6 +429,40 @@ fn a_negative_record_count_is_refused() {
     let _ = std::fs::remove_dir_all(t.parent().unwrap());
 }
 
+/// The fifth attacker pass (context): a `records_processed` 10 from the table's live count at
+/// 9 x 10^14 agreed with it, the comparison keeping 64 units in the last place of slack
+/// (about 13 records there), though both are whole counts that doubles hold exactly below
+/// 2^53; the count itself still agrees.
+#[test]
+fn a_stated_count_ten_off_at_nine_hundred_trillion_is_off() {
+    let t = scratch("appends", "ten-off");
+    let text = std::fs::read_to_string(commit(&t, 4)).unwrap();
+    // 900 rows in the other commits, so the live count is 9 x 10^14
+    let text = text.replacen("\\\"numRecords\\\":100", "\\\"numRecords\\\":899999999999100", 1);
+    assert!(text.contains("899999999999100"), "the append of 100 rows has its statistics in commit 4");
+    std::fs::write(commit(&t, 4), text).unwrap();
+    let bundle = std::fs::read_to_string(root().join(APPENDS)).unwrap();
+    for (stated, off) in [("900000000000010", true), ("900000000000000", false)] {
+        let b = t.parent().unwrap().join("appends.json");
+        std::fs::write(
+            &b,
+            bundle.replacen("\"records_processed\": 1000", &format!("\"records_processed\": {stated}"), 1),
+        )
+        .unwrap();
+        let r = verify(&t, Some(b.to_str().unwrap()), "json");
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        let found = report["bundles"][0]["findings"].as_array().unwrap().iter().any(|f| {
+            f["rule"] == "context.table-records"
+                && f["pointer"] == "/cost_analysis/platform_costs/records_processed"
+                && f["line"] == 26
+                && f["column"] == 28
+                && f["severity"] == "error"
+        });
+        assert_eq!(found, off, "records_processed {stated}: {}", r.stdout);
+    }
+    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+}
+
 #[test]
 fn a_link_named_like_a_bundle_cannot_lead_to_another_file() {
     // A table holding evil.json -> a secret file: the property names a *.json file, but

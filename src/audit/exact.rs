@@ -7,8 +7,10 @@
 //! Above about 3.5 x 10^11 those 64 units were more than half a cent, and a savings figure one cent (at 4 x 10^12, two cents) from
 //! the costs' difference passed, though the contract's rule (the computed value, rounded to
 //! the decimals shown, equals the figure) rejects it. Near that boundary a difference or a
-//! restatement of a rounded figure ([`decides`]) is taken as the exact decimals RFC 8785
-//! writes (the text the hash and the signatures cover), and decided with no slack at all.
+//! restatement ([`decides`]) is taken as the exact decimals RFC 8785 writes (the text the
+//! hash and the signatures cover), and decided with no slack at all, the publisher's own
+//! double of the formula allowed beside it ([`holds_or_double`]): above 2^44 a cent is
+//! finer than the doubles, and the slack alone passed savings 3 cents off at 6 x 10^13.
 //! A quotient keeps the slack: a publisher's double of it may round either way near half a
 //! unit, and an honest figure must not fail on that.
 
@@ -156,25 +158,14 @@ pub fn signed_decimal(v: f64) -> Option<BigRational> {
     Some(if scale >= 0 { BigRational::new(digits, power) } else { BigRational::from_integer(digits * power) })
 }
 
-/// The spacing of doubles at `v`: one unit in its last place.
-fn ulp(v: f64) -> f64 {
-    let a = v.abs();
-    f64::from_bits(a.to_bits().saturating_add(1)) - a
-}
-
-/// Whether the equation is for [`holds`] to decide: a difference or a restatement, whose
-/// value on the signed decimals is itself a decimal, beside a figure rounded to decimals
-/// coarser than the doubles (half a unit of its last decimal at least two units in the last
-/// place of the larger of it and the computed value). A publisher's double of such a
-/// difference is within about 1.5 units in the last place of the decimal, so no honest
-/// rounding moves it across half a unit. A figure written from a double at full precision
-/// (`0.19999999999999998`, what `json.dumps(0.3 - 0.1)` writes) has its last digit in the
-/// doubles' rounding noise, and a quotient (a share, a cost per record, a time saving) has
-/// no exact decimal, so a publisher's double of it may round either way near half a unit:
-/// the doubles' slack stays for them.
-pub fn decides(formula: Formula, found: f64, expected: f64, decimals: u32) -> bool {
+/// Whether the equation is for [`holds_or_double`] to decide: a difference or a
+/// restatement, whose value on the signed decimals is itself a decimal. A quotient (a
+/// share, a cost per record, a time saving) has no exact decimal, so a publisher's double
+/// of it may round either way near half a unit, in an order of operations of its own: the
+/// doubles' slack stays for it (bounded by [`Formula::noise`], about 10^-14 of the figure:
+/// only a figure that shows some 15 significant digits is decided inside it).
+pub fn decides(formula: Formula) -> bool {
     matches!(formula, Formula::Difference | Formula::Same)
-        && super::tolerance::half_unit(decimals) >= 2.0 * ulp(found.abs().max(expected.abs()))
 }
 
 /// Whether `found` (held to `decimals` decimals) is within half a unit of its last decimal
@@ -187,6 +178,18 @@ pub fn holds(found: f64, decimals: u32, formula: Formula, inputs: &[f64]) -> Opt
     let unit = num_traits::pow(BigInt::from(10), usize::try_from(decimals).ok()?);
     let half = BigRational::new(BigInt::from(1), unit * 2);
     Some((found - expected).abs() <= half)
+}
+
+/// [`holds`], or `found` is the publisher's own double of the formula, `double` (the one
+/// double `a - b` or `a` gives: IEEE rounds each operation correctly), rounded to its
+/// decimals or written in full. Where cents are finer than two units in the last place of
+/// the doubles (above 2^44, about 1.76 x 10^13 USD) that double may be a cent or more from
+/// the exact difference (59,999,999,999,505.17 for an exact .18), and an honest publisher
+/// who computed in doubles writes it; a figure that neither the exact decimals nor that
+/// double round to was passed by the doubles' slack alone (3 cents at 6 x 10^13, some
+/// tenths of a dollar at 9 x 10^13).
+pub fn holds_or_double(found: f64, decimals: u32, formula: Formula, inputs: &[f64], double: f64) -> Option<bool> {
+    Some(holds(found, decimals, formula, inputs)? || holds(found, decimals, Formula::Same, &[double])?)
 }
 
 #[cfg(test)]
@@ -242,12 +245,16 @@ mod tests {
         assert_eq!(holds(73.0, 0, d, &[98.0, 24.5]), Some(true));
         assert_eq!(holds(74.0, 0, d, &[98.0, 24.5]), Some(true));
         assert_eq!(holds(72.0, 0, d, &[98.0, 24.5]), Some(false));
-        assert!(decides(d, 1_050_000_000_000.01, 1.05e12, 2) && decides(Formula::Same, 24.5, 24.5, 1));
-        assert!(decides(d, 12_345_678_901_234.56, 12_345_678_901_234.55, 2), "cents are 2.5 ulps there");
-        assert!(!decides(d, 92_468_225_135_067.61, 92_468_225_135_067.6, 2), "cents are below an ulp");
-        assert!(!decides(d, 0.3 - 0.1, 0.2, 17), "a double at full precision");
-        assert!(!decides(Formula::Quotient, 2.45e-5, 2.45e-5, 7));
-        assert_eq!(ulp(1.0), f64::EPSILON);
-        assert_eq!(ulp(-1.0), f64::EPSILON);
+        assert!(decides(d) && decides(Formula::Same));
+        assert!(!decides(Formula::Quotient) && !decides(Formula::TimeSavings));
+        // above 2^44: the exact difference, or the publisher's double of it, and nothing else
+        let (t, p) = (80_000_000_000_154.55, 20_000_000_000_649.37);
+        assert_eq!(t - p, 59_999_999_999_505.17, "the double is a cent from the exact .18");
+        assert_eq!(holds_or_double(59_999_999_999_505.18, 2, d, &[t, p], t - p), Some(true));
+        assert_eq!(holds_or_double(59_999_999_999_505.17, 2, d, &[t, p], t - p), Some(true));
+        assert_eq!(holds_or_double(59_999_999_999_505.16, 2, d, &[t, p], t - p), Some(false));
+        assert_eq!(holds_or_double(59_999_999_999_505.19, 2, d, &[t, p], t - p), Some(false));
+        assert_eq!(holds_or_double(60_000_000_000_000.03, 2, d, &[8e13, 2e13], 6e13), Some(false));
+        assert_eq!(holds_or_double(0.3 - 0.1, 17, d, &[0.3, 0.1], 0.3 - 0.1), Some(true), "a double in full");
     }
 }

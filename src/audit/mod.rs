@@ -293,11 +293,13 @@ impl Audit<'_, '_> {
         let noise = compute.noise(&values) + exact::HALF_ULP * found.value.abs();
         let slack = (4.0 * noise).max(f64::MIN_POSITIVE);
         let c = tolerance::compare_within(found.value, held, expected, self.tol, slack);
-        // Near half a unit of the last decimal the doubles' slack decides: there the
-        // figure is held to the exact decimals that are signed (see [`exact`]).
+        // Near half a unit of the last decimal, or past it within the slack, the doubles'
+        // slack decides: there a difference or a restatement is held to the exact decimals
+        // that are signed, or to the publisher's own double of it (see [`exact`]).
+        let slack_decides = c.undecided() || (c.consistent && c.difference > c.allowed);
         let consistent = match self.tol {
-            Tolerance::Decimals if c.undecided() && exact::decides(compute, found.value, expected, held) => {
-                exact::holds(found.value, held, compute, &values).unwrap_or(c.consistent)
+            Tolerance::Decimals if slack_decides && exact::decides(compute) => {
+                exact::holds_or_double(found.value, held, compute, &values, expected).unwrap_or(c.consistent)
             }
             _ => c.consistent,
         };

@@ -5,7 +5,7 @@
 use super::delta::{self, Table, EVIDENCE_URI};
 use super::diags::*;
 use crate::audit::facts::Facts;
-use crate::audit::tolerance::compare;
+use crate::audit::tolerance::compare_counts;
 use crate::audit::{group, record_count};
 use crate::claims::extract::{extract, Bound, Quantity};
 use crate::finding::{Finding, Outcome, Severity};
@@ -298,7 +298,7 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                 if rc.implied() {
                     x >= low && x <= high
                 } else {
-                    compare(rc.value, decimals, x, tol).consistent
+                    compare_counts(rc.value, decimals, x, tol).consistent
                 }
             };
             let contradicts = if exact { !agrees_with(live) } else { high < live && !agrees_with(live) };
@@ -369,7 +369,12 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
             let Quantity::Records { value, multiplier } = m.quantity else { continue };
             any = true;
             let in_unit = live / multiplier;
-            let holds = crate::claims::holds(m.bound, value, m.decimals, in_unit, tol);
+            // the live count is a count: exact, when every live file states it
+            let holds = if exact {
+                crate::claims::holds_count(m.bound, value, m.decimals, in_unit, tol)
+            } else {
+                crate::claims::holds(m.bound, value, m.decimals, in_unit, tol)
+            };
             // A lower bound contradicts only a claim below it: "at least" never, an exact
             // or "under" claim when even the bound exceeds it.
             let contradicts = if exact { !holds } else { !holds && m.bound != Bound::AtLeast && in_unit > value };

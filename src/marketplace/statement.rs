@@ -89,7 +89,21 @@ const ANSWERS: &[&str] = &[
     "notdisclosed",
     "notmeasured",
     "notprovided",
+    // "no" in the languages a European publisher answers in: no fixture's statement has one
+    // of these as a whole segment, and `Enterprise ready: nein` proved the requirement
+    "nein",
+    "non",
+    "nej",
+    "nei",
+    "nie",
+    "nao",
+    "não",
+    "нет",
 ];
+
+/// Whole segments that put the statement off, wherever they stand ("Enterprise ready: upon
+/// request" proved the requirement; the phrases lead a first segment in [`DEFER_PHRASES`]).
+const DEFER_SEGMENTS: &[&str] = &["onrequest", "uponrequest", "availableonrequest", "availableuponrequest"];
 
 /// Whole segments that only mark a removal.
 const REDACTIONS: &[&str] = &[
@@ -2834,6 +2848,9 @@ pub fn gap(text: &str, generated: Option<time::OffsetDateTime>) -> Option<Gap> {
         }
         if ANSWERS.contains(&compact.as_str()) || denies(&ws, &class) {
             return Some(Gap::Denial);
+        }
+        if DEFER_SEGMENTS.contains(&compact.as_str()) {
+            return Some(Gap::Deferral);
         }
         // "none" or "x" after a colon often answers a question of harm ("Data loss: none"),
         // not after a check ("Audit: none")

@@ -70,6 +70,7 @@ pub static PII_IP: Rule = Rule {
     explanation: "No string may contain an IPv4 address (four octets 0-255, behind `IP:`, \
 before a port or inside a URL too, its dots defanged too: `203[.]0[.]113[.]42`, `(.)`, `[dot]`; \
 zero-padded octets are an address unless they read as thousands grouping, `1.000.000.000`, \
+which a private or link-local range never does, `192.168.001.001`, \
 and a quad right after `version`, `build` or `release` is a version; an EC2 host name's dashed \
 form too: `ip-10-0-0-1.ec2.internal`, `ec2-203-0-113-42.compute-1.amazonaws.com`) or an IPv6 address (at least three \
 groups, valid per RFC 4291, IPv4-mapped included). IP addresses identify hosts and often \

@@ -745,6 +745,14 @@ pub fn whole_ssn(text: &str) -> Option<Range<usize>> {
     ssn_ok(&digits).then_some(start..start + t.len())
 }
 
+/// Whether the first two octets open a private or link-local IPv4 range that no count
+/// grouped by dots opens in prose: 192.168, 172.16-172.31 (RFC 1918), 169.254 (RFC 3927).
+/// (10 and 127 are left out: `10.000.000.000` is ten billion.)
+fn private_prefix(octets: &[&str]) -> bool {
+    let n = |i: usize| octets.get(i).and_then(|o| o.parse::<u16>().ok());
+    matches!((n(0), n(1)), (Some(192), Some(168)) | (Some(169), Some(254)) | (Some(172), Some(16..=31)))
+}
+
 /// `YYYY-MM-DD` (or `.`, `/`) in 1900-2099: a date under a phone-like name
 /// (`phone_verified_at`), not a number.
 fn is_date(t: &str) -> bool {
@@ -791,9 +799,12 @@ pub fn scan(text: &str) -> Result<Vec<PiiHit>, &'static str> {
         // leading zero rules an address out when every later group has three digits,
         // as thousands grouping does ("203.0.113.042" is still an address), and the first
         // group has none: no count is written "010.000.000.001", a zero-padded address
+        // ("192.168.001.001" is an address too: a private or link-local range's first two
+        // octets, 192.168, 172.16-31, 169.254, open no count a bundle writes, and the grouped
+        // counts of honest prose are round, "1.000.000.000")
         let octets: Vec<&str> = (1..=8).filter_map(|i| c.get(i).map(|o| o.as_str())).collect();
         let padded_first = octets.first().is_some_and(|o| o.len() > 1 && o.starts_with('0'));
-        let grouped = !padded_first && octets.iter().skip(1).all(|o| o.len() == 3);
+        let grouped = !padded_first && !private_prefix(&octets) && octets.iter().skip(1).all(|o| o.len() == 3);
         let octets_ok = octets.len() == 4
             && octets
                 .iter()
