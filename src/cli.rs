@@ -136,7 +136,7 @@ pub struct SigArgs {
     /// splits at its last '='); without KEY_ID= it is trusted for any key_id, with a
     /// warning, and never satisfies --signer; repeatable; implies --require-signature
     #[arg(long = "kms-key", value_name = "[KEY_ID=]FILE")]
-    pub kms_keys: Vec<String>,
+    pub kms_keys: Vec<std::ffi::OsString>,
 
     /// Reject unless at least one signature verifies against a supplied key
     #[arg(long)]
@@ -212,7 +212,7 @@ pub struct ContextArgs {
     /// Check NAME_hash against FILE (its bytes, or the RFC 8785 form of its JSON),
     /// e.g. schema=schema.json, recipe=recipe.yaml; repeatable
     #[arg(long = "artifact", value_name = "NAME=FILE")]
-    pub artifacts: Vec<String>,
+    pub artifacts: Vec<std::ffi::OsString>,
 
     /// Hold the bundle against this Delta table (a local directory with a _delta_log):
     /// its aethergen.evidence_uri, live record count, schema and commit times
