@@ -1105,3 +1105,35 @@ fn standard_input_and_a_path_to_what_it_is_open_on_are_read_once() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A directory whose every bundle `--exclude` leaves out holds *.json files: "no *.json
+/// files in this directory" (`--exclude '*.json' d`, `--exclude '**' d`) said otherwise
+/// of a directory holding two, as if the delivery were empty. The run still cannot
+/// verify anything there (exit 2); the reason now says that --exclude left them out. A
+/// directory that holds none says so as before, and an exclusion that leaves a bundle
+/// reads it.
+#[test]
+fn a_directory_whose_bundles_exclude_leaves_out_is_not_called_empty() {
+    let dir = tree("exclude-all");
+    let d = dir.to_str().unwrap();
+    copy("seed-example-sealed.json", &dir.join("a.json"));
+    copy("seed-example-sealed.json", &dir.join("sub/b.json"));
+    for glob in ["*.json", "**"] {
+        let (code, v, stderr) = report(&["--exclude", glob, d]);
+        assert_eq!(code, 2, "{stderr}");
+        let unreadable = v["unreadable"].as_array().unwrap();
+        assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+        assert_eq!(unreadable[0]["file"], d);
+        let reason = unreadable[0]["reason"].as_str().unwrap();
+        assert!(!reason.contains("no *.json files"), "{glob}: {reason}");
+        assert!(reason.contains("--exclude left out 2 entries"), "{glob}: {reason}");
+    }
+    let (code, v, _) = report(&["--exclude", "sub", d]);
+    assert_eq!((code, files(&v)), (0, vec![format!("{d}/a.json")]));
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (code, v, _) = report(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(v["unreadable"][0]["reason"], "no *.json files in this directory");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

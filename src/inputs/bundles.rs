@@ -234,13 +234,24 @@ fn discover_one<'p>(
             let before = d.inputs.len();
             let unusable = d.unusable.len();
             let skipped = d.skipped.len();
-            walk_dir(path, walk, d);
+            let excluded = walk_dir(path, walk, d);
             // A walk that met entries it could not read (a tree deeper than PATH_MAX,
             // a directory without permission) has said so: "no *.json files in this
             // directory" beside "cannot read ..." would claim what was not seen.
             if d.inputs.len() == before && d.unusable.len() == unusable {
                 let left_out = d.skipped.get(skipped..).unwrap_or_default();
-                if left_out.is_empty() {
+                if left_out.is_empty() && excluded > 0 {
+                    // `--exclude '*.json' d` said "no *.json files in this directory"
+                    // of a directory holding some.
+                    let what = if excluded == 1 { "entry" } else { "entries" };
+                    d.unusable.push(notice(
+                        path,
+                        format!(
+                            "no bundle read in this directory: --exclude left out {excluded} {what} that \
+                             may hold one (*.json files, directories)"
+                        ),
+                    ));
+                } else if left_out.is_empty() {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 } else {
                     // Its entries are listed; "no *.json files" would deny them. It gave
@@ -643,7 +654,11 @@ fn unverified(path: &Path, reason: String) -> Notice {
     Notice { unverified: true, ..notice(path, reason) }
 }
 
-fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
+/// Walks `root` into `d`. Returns how many `*.json` files and directories `--exclude`
+/// left out (not listed: the auditor asked for it), so that a walk that found nothing
+/// else does not say the directory holds no bundle.
+fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) -> usize {
+    let mut excluded = 0;
     // Targets of followed links must stay below the directory as it really is.
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut it = walkdir::WalkDir::new(root).follow_links(walk.follow).sort_by_file_name().into_iter();
@@ -708,6 +723,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             if ft.is_dir() {
                 it.skip_current_dir();
             }
+            excluded += usize::from(ft.is_dir() || is_json(path));
             continue;
         }
         while links.last().is_some_and(|(link, _)| !path.starts_with(link)) {
@@ -721,6 +737,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                 if ft.is_dir() {
                     it.skip_current_dir();
                 }
+                excluded += usize::from(ft.is_dir() || is_json(path));
                 continue;
             }
         }
@@ -818,6 +835,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
     if through_link.contains(&true) {
         read_once(&through_link, first_input, d);
     }
+    excluded
 }
 
 /// Under `--follow`, a file reached through a link (`copy.json -> a.json`, or below a
