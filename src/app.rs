@@ -575,7 +575,7 @@ fn files_read<'a>(args: &'a VerifyArgs, found: &'a bundles::Discovery) -> Vec<ou
     reads.extend(args.sig.certs.iter().map(|path| ReadFile { what: "key file", path: path.into(), walk_id: None }));
     for spec in &args.sig.kms_keys {
         if let Ok((_, file)) = crate::inputs::keys::split_kms_spec(spec) {
-            reads.push(ReadFile { what: "key file", path: Path::new(file).into(), walk_id: None });
+            reads.push(ReadFile { what: "key file", path: file.into(), walk_id: None });
         }
     }
     for spec in &args.context.artifacts {

@@ -40,7 +40,7 @@ pub struct VerifyArgs {
     /// Also write a report in FORMAT to FILE (e.g. sarif=results.sarif); repeatable.
     /// Every file is written in full before the exit status is known. A FILE that the
     /// run reads (a bundle, a key file, an artifact, the table's log) is refused
-    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = output_parser())]
     pub outputs: Vec<OutputArg>,
 
     /// In directories, follow symbolic links (loops are detected; a link to outside
@@ -98,9 +98,18 @@ pub struct OutputArg {
     pub path: PathBuf,
 }
 
-fn parse_output(s: &str) -> Result<OutputArg, String> {
-    let (format, path) = s.split_once('=').ok_or("FORMAT=FILE, e.g. sarif=results.sarif")?;
-    let format = Format::from_str(format, true).map_err(|_| {
+/// `--output` as given: an OsString, so that FILE may be any name the file system
+/// allows (`json=r\xff.json` stopped at clap's "invalid UTF-8 was detected").
+fn output_parser() -> impl clap::builder::TypedValueParser<Value = OutputArg> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::OsStringValueParser::new().try_map(parse_output)
+}
+
+/// FILE is any name the file system allows, UTF-8 or not (split on the bytes).
+fn parse_output(s: std::ffi::OsString) -> Result<OutputArg, String> {
+    let (format, path) = crate::inputs::split_at_equals(&s, false).ok_or("FORMAT=FILE, e.g. sarif=results.sarif")?;
+    let format = format.to_string_lossy();
+    let format = Format::from_str(&format, true).map_err(|_| {
         let names: Vec<String> = Format::value_variants()
             .iter()
             .filter_map(|f| f.to_possible_value())
@@ -136,7 +145,7 @@ pub struct SigArgs {
     /// splits at its last '='); without KEY_ID= it is trusted for any key_id, with a
     /// warning, and never satisfies --signer; repeatable; implies --require-signature
     #[arg(long = "kms-key", value_name = "[KEY_ID=]FILE")]
-    pub kms_keys: Vec<String>,
+    pub kms_keys: Vec<std::ffi::OsString>,
 
     /// Reject unless at least one signature verifies against a supplied key
     #[arg(long)]
@@ -212,7 +221,7 @@ pub struct ContextArgs {
     /// Check NAME_hash against FILE (its bytes, or the RFC 8785 form of its JSON),
     /// e.g. schema=schema.json, recipe=recipe.yaml; repeatable
     #[arg(long = "artifact", value_name = "NAME=FILE")]
-    pub artifacts: Vec<String>,
+    pub artifacts: Vec<std::ffi::OsString>,
 
     /// Hold the bundle against this Delta table (a local directory with a _delta_log):
     /// its aethergen.evidence_uri, live record count, schema and commit times

@@ -1056,3 +1056,84 @@ fn settling_links_across_many_paths_named_is_linear() {
     let ratio = large.as_secs_f64() / small.as_secs_f64();
     assert!(ratio < 3.0, "1,500 paths named: {small:?}; 3,000: {large:?} (x{ratio:.1})");
 }
+
+/// Standard input and a path naming the file it is open on are one input: `- /dev/stdin`
+/// with a pipe had two worker threads share the pipe's bytes (one bundle VERIFIED, the
+/// other REJECTED as empty or cut, run to run, exit 1), and with `< a.json` the run
+/// counted one file as two bundles ("2 verified"), as `a.json -` did. The contract: a
+/// file is one bundle however often the paths given reach it, and standard input is
+/// read once (docs/spec.md 7). The later of the two is listed as read already.
+#[test]
+fn standard_input_and_a_path_to_what_it_is_open_on_are_read_once() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let dir = tree("stdin-named");
+    let a = dir.join("a.json");
+    copy("seed-example-sealed.json", &a);
+    let a = a.to_str().unwrap();
+    let run = |args: &[&str], piped: bool| {
+        let mut all = vec!["--format", "json", "--now", NOW];
+        all.extend_from_slice(args);
+        let stdin = if piped { Stdio::piped() } else { Stdio::from(std::fs::File::open(a).unwrap()) };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(&all)
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        if piped {
+            let bytes = std::fs::read(a).unwrap();
+            let _ = child.stdin.take().unwrap().write_all(&bytes);
+        }
+        let out = child.wait_with_output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code().unwrap(), v, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for (args, piped, read, again) in [
+        (["-", "/dev/stdin"], true, "-", "/dev/stdin"),
+        (["-", "/dev/stdin"], false, "-", "/dev/stdin"),
+        (["/dev/stdin", "-"], false, "/dev/stdin", "-"),
+        ([a, "-"], false, a, "-"),
+        (["-", a], false, "-", a),
+    ] {
+        let (code, v, stderr) = run(&args, piped);
+        assert_eq!(code, 0, "{args:?} piped {piped}: {stderr}\n{v:#}");
+        assert_eq!(files(&v), [read], "{args:?} piped {piped}");
+        assert_eq!(skipped_marked(&v), [(again.to_owned(), false)], "{args:?} piped {piped}");
+        assert_eq!(v["summary"]["verified"], 1, "{args:?} piped {piped}: {}", v["summary"]);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A directory whose every bundle `--exclude` leaves out holds *.json files: "no *.json
+/// files in this directory" (`--exclude '*.json' d`, `--exclude '**' d`) said otherwise
+/// of a directory holding two, as if the delivery were empty. The run still cannot
+/// verify anything there (exit 2); the reason now says that --exclude left them out. A
+/// directory that holds none says so as before, and an exclusion that leaves a bundle
+/// reads it.
+#[test]
+fn a_directory_whose_bundles_exclude_leaves_out_is_not_called_empty() {
+    let dir = tree("exclude-all");
+    let d = dir.to_str().unwrap();
+    copy("seed-example-sealed.json", &dir.join("a.json"));
+    copy("seed-example-sealed.json", &dir.join("sub/b.json"));
+    for glob in ["*.json", "**"] {
+        let (code, v, stderr) = report(&["--exclude", glob, d]);
+        assert_eq!(code, 2, "{stderr}");
+        let unreadable = v["unreadable"].as_array().unwrap();
+        assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+        assert_eq!(unreadable[0]["file"], d);
+        let reason = unreadable[0]["reason"].as_str().unwrap();
+        assert!(!reason.contains("no *.json files"), "{glob}: {reason}");
+        assert!(reason.contains("--exclude left out 2 entries"), "{glob}: {reason}");
+    }
+    let (code, v, _) = report(&["--exclude", "sub", d]);
+    assert_eq!((code, files(&v)), (0, vec![format!("{d}/a.json")]));
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (code, v, _) = report(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(v["unreadable"][0]["reason"], "no *.json files in this directory");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

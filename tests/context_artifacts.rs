@@ -185,3 +185,53 @@ fn a_hash_of_nothing_is_a_warning_without_the_file() {
         good["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "context.artifact-hash-filled").unwrap();
     assert_eq!((check["status"].as_str(), check["reason"].as_str()), (Some("skip"), Some("no --artifact given")));
 }
+
+/// `--artifact` and `--kms-key` name files as `--cert` and the bundles do: any name the
+/// file system allows. A FILE that is not UTF-8 (`sch\xff.json`) stopped the run at
+/// clap's "invalid UTF-8 was detected in one or more arguments" (exit 2), so the
+/// artifact could not be checked under its own name; the split at `=` is now made on the
+/// bytes, and the record's rerun names the file by its bytes.
+#[cfg(unix)]
+#[test]
+fn an_artifact_or_kms_key_file_whose_name_is_not_utf8_is_read() {
+    use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+    let dir = std::env::temp_dir().join(format!("aeb-artifact-non-utf8-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = dir.join(std::ffi::OsStr::from_bytes(b"sch\xff.json"));
+    std::fs::copy(root().join("fixtures/context/artifacts/schema.json"), &schema).unwrap();
+    let key = dir.join(std::ffi::OsStr::from_bytes(b"p256\xff.pem"));
+    std::fs::copy(root().join("fixtures/signatures/kms/p256.pem"), &key).unwrap();
+    let spec = |prefix: &str, file: &std::path::Path| {
+        let mut bytes = prefix.as_bytes().to_vec();
+        bytes.extend_from_slice(file.as_os_str().as_bytes());
+        std::ffi::OsString::from_vec(bytes)
+    };
+    let run = |args: Vec<std::ffi::OsString>| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify")).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stderr}"));
+        (out.status.code().unwrap(), report, stderr)
+    };
+    let common = ["--format", "json", "--now", NOW].map(std::ffi::OsString::from);
+
+    let bundle = root().join("fixtures/context/artifacts/bundle.json");
+    let mut args = common.to_vec();
+    args.extend(["--artifact".into(), spec("schema=", &schema), bundle.into()]);
+    let (code, report, stderr) = run(args);
+    assert_eq!(code, 0, "{stderr}");
+    let b = &report["bundles"][0];
+    let check = b["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "context.artifact-hash").unwrap();
+    assert_eq!(check["status"], "pass", "{check}");
+    let rerun = report["record"]["command"].as_str().unwrap();
+    assert!(rerun.contains(r"sch\xff.json"), "the rerun names the file by its bytes: {rerun}");
+
+    let bundle = root().join("fixtures/signatures/bundles/kms-ecdsa-p256.json");
+    let mut args = common.to_vec();
+    let id = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b=";
+    args.extend(["--kms-key".into(), spec(id, &key), bundle.into()]);
+    let (code, report, stderr) = run(args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["bundles"][0]["verdict"], "verified", "{}", report["bundles"][0]["findings"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

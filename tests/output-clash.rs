@@ -509,3 +509,42 @@ fn a_report_that_cannot_be_created_leaves_no_new_file_behind() {
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "the auditor's own notes\n", "an existing file changed");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--output FORMAT=FILE` takes any file name, as the bundles named do: a FILE that is not
+/// UTF-8 (`json=r\xff.json`) stopped the run at clap's "invalid UTF-8 was detected in one
+/// or more arguments", exit 2, with no report; it is written now, and one that names a
+/// bundle of the run under such a name is refused as any other.
+#[cfg(unix)]
+#[test]
+fn a_report_file_whose_name_is_not_utf8_is_written_and_held_to_the_inputs() {
+    use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+    let dir = scratch("non-utf8");
+    let odd = dir.join(std::ffi::OsStr::from_bytes(b"bundles/c\xff.json"));
+    std::fs::copy(fixture(BUNDLE), &odd).unwrap();
+    let report = dir.join(std::ffi::OsStr::from_bytes(b"r\xff.json"));
+    let spec = |file: &Path| {
+        let mut bytes = b"json=".to_vec();
+        bytes.extend_from_slice(file.as_os_str().as_bytes());
+        std::ffi::OsString::from_vec(bytes)
+    };
+    let run = |output: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_aeb-verify"))
+            .args(["--now", NOW, "--cert"])
+            .arg(dir.join("key.asc"))
+            .arg("--output")
+            .arg(spec(output))
+            .arg(&odd)
+            .output()
+            .unwrap()
+    };
+    let out = run(&report);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(written["summary"]["verified"], 1, "{}", written["summary"]);
+    let original = std::fs::read(&odd).unwrap();
+    let out = run(&odd);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("which this run reads"), "{:?}", out);
+    assert_eq!(std::fs::read(&odd).unwrap(), original, "the bundle keeps its bytes");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

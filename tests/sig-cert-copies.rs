@@ -66,7 +66,7 @@ fn many_copies_of_one_certificate_load_in_linear_time() {
         std::fs::write(&path, copies_keyring(n)).expect("write");
         let once = || {
             let t = std::time::Instant::now();
-            let keys = aeb_verify::inputs::keys::load(&[&path], &[]).expect("load");
+            let keys = aeb_verify::inputs::keys::load(&[&path], &[] as &[&str]).expect("load");
             assert_eq!(keys.certs.len(), 1, "one certificate");
             t.elapsed().as_secs_f64()
         };

@@ -257,7 +257,7 @@ fn many_designated_revokers_and_revocations_cost_linear_time() {
         let large = many_revokers_and_revocations(2400, 24_000, shared_key_id);
         let cost = |p: &std::path::Path| {
             let t = std::time::Instant::now();
-            let keys = aeb_verify::inputs::keys::load(&[p], &[]).expect("loads");
+            let keys = aeb_verify::inputs::keys::load(&[p], &[] as &[&str]).expect("loads");
             assert_eq!(keys.certs.len(), 1);
             t.elapsed().as_secs_f64()
         };
@@ -282,7 +282,8 @@ fn many_designated_revokers_and_revocations_cost_linear_time() {
 #[test]
 fn revocations_naming_thousands_of_missing_revokers_are_said_in_one_short_line() {
     // c039020 listed every revoker named (2,400 fingerprints, about 100 KB on one line)
-    let keys = aeb_verify::inputs::keys::load(&[many_revokers_and_revocations(2400, 2400, false)], &[]).expect("loads");
+    let keys = aeb_verify::inputs::keys::load(&[many_revokers_and_revocations(2400, 2400, false)], &[] as &[&str])
+        .expect("loads");
     let w: Vec<&String> = keys.warnings.iter().filter(|w| w.contains("designated revoker")).collect();
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].len() < 1000 && w[0].contains("and 2397 more"), "{}", &w[0][..w[0].len().min(2000)]);

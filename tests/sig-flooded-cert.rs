@@ -53,7 +53,7 @@ fn signatures_that_belong_nowhere_on_one_user_id_are_read() {
 fn the_fixture_certificates_are_far_below_the_bound() {
     // The bound refuses floods, not certificates: every fixture certificate still loads.
     for name in ["keyring.asc", "rsa3072.gpg", "subkey.asc", "uids.asc", "revoked-compromised-two-copies.gpg"] {
-        let keys = aeb_verify::inputs::keys::load(&[fx(&format!("certs/{name}"))], &[]);
+        let keys = aeb_verify::inputs::keys::load(&[fx(&format!("certs/{name}"))], &[] as &[&str]);
         assert!(keys.is_ok(), "{name}: {:?}", keys.err());
     }
 }
@@ -67,7 +67,7 @@ fn the_fixture_certificates_are_far_below_the_bound() {
 fn two_flooded_certificates_in_one_file_share_its_budget() {
     // each alone loads: the ed25519 one verifies its bundle
     verified(BUNDLE, flooded("ed25519-plus-420-uids.gpg"), 1);
-    let alone = aeb_verify::inputs::keys::load(&[fx("flooded/stranger-plus-420-uids.gpg")], &[]);
+    let alone = aeb_verify::inputs::keys::load(&[fx("flooded/stranger-plus-420-uids.gpg")], &[] as &[&str]);
     assert!(alone.is_ok(), "{:?}", alone.err());
     let dir = scratch("flooded-two");
     let read = |name: &str| std::fs::read(fx(&format!("flooded/{name}"))).expect("fixture");

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             path
         })
         .collect();
-    if let Ok(loaded) = keys::load(&paths, &[]) {
+    if let Ok(loaded) = keys::load(&paths, &[] as &[&str]) {
         let fprs: std::collections::BTreeSet<_> = loaded.certs.iter().map(|c| c.fingerprint()).collect();
         assert_eq!(fprs.len(), loaded.certs.len(), "a certificate loaded twice");
         assert_eq!(loaded.cert_files.len(), loaded.certs.len(), "a certificate without its files");

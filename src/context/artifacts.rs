@@ -25,18 +25,22 @@ pub struct Artifact {
 
 /// Splits `NAME=FILE` by its text alone (at the first `=`), so that what the option means
 /// never depends on which files happen to exist. FILE may contain `=`.
-pub fn parse_spec(spec: &str) -> Result<(String, PathBuf), String> {
-    let Some((name, file)) = spec.split_once('=') else {
-        return Err(format!("--artifact {spec}: expected NAME=FILE, e.g. schema=schema.json"));
+/// FILE is any name the file system allows, UTF-8 or not.
+pub fn parse_spec(spec: &std::ffi::OsStr) -> Result<(String, PathBuf), String> {
+    let Some((name, file)) = crate::inputs::split_at_equals(spec, false) else {
+        let shown = crate::text::path_name(Path::new(spec));
+        return Err(format!("--artifact {shown}: expected NAME=FILE, e.g. schema=schema.json"));
     };
-    let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !valid {
+    let name = name.to_str().filter(|name| {
+        name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    });
+    let Some(name) = name else {
         return Err(format!(
             "--artifact: NAME must be a lowercase name such as schema or recipe (checks NAME_hash), not {:?}",
-            name
+            crate::inputs::split_at_equals(spec, false).map(|(n, _)| n.to_string_lossy()).unwrap_or_default()
         ));
-    }
+    };
     if file.is_empty() {
         return Err(format!("--artifact {name}=: no file given"));
     }
@@ -244,11 +248,11 @@ mod tests {
 
     #[test]
     fn splits_by_text() {
-        assert_eq!(parse_spec("schema=a=b.json").unwrap(), ("schema".to_owned(), PathBuf::from("a=b.json")));
-        assert!(parse_spec("schema.json").is_err());
-        assert!(parse_spec("Schema=x").is_err());
-        assert!(parse_spec("=x").is_err());
-        assert!(parse_spec("recipe=").is_err());
+        assert_eq!(parse_spec("schema=a=b.json".as_ref()).unwrap(), ("schema".to_owned(), PathBuf::from("a=b.json")));
+        assert!(parse_spec("schema.json".as_ref()).is_err());
+        assert!(parse_spec("Schema=x".as_ref()).is_err());
+        assert!(parse_spec("=x".as_ref()).is_err());
+        assert!(parse_spec("recipe=".as_ref()).is_err());
     }
 
     #[test]

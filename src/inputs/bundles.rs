@@ -234,13 +234,24 @@ fn discover_one<'p>(
             let before = d.inputs.len();
             let unusable = d.unusable.len();
             let skipped = d.skipped.len();
-            walk_dir(path, walk, d);
+            let excluded = walk_dir(path, walk, d);
             // A walk that met entries it could not read (a tree deeper than PATH_MAX,
             // a directory without permission) has said so: "no *.json files in this
             // directory" beside "cannot read ..." would claim what was not seen.
             if d.inputs.len() == before && d.unusable.len() == unusable {
                 let left_out = d.skipped.get(skipped..).unwrap_or_default();
-                if left_out.is_empty() {
+                if left_out.is_empty() && excluded > 0 {
+                    // `--exclude '*.json' d` said "no *.json files in this directory"
+                    // of a directory holding some.
+                    let what = if excluded == 1 { "entry" } else { "entries" };
+                    d.unusable.push(notice(
+                        path,
+                        format!(
+                            "no bundle read in this directory: --exclude left out {excluded} {what} that \
+                             may hold one (*.json files, directories)"
+                        ),
+                    ));
+                } else if left_out.is_empty() {
                     d.unusable.push(notice(path, "no *.json files in this directory".to_owned()));
                 } else {
                     // Its entries are listed; "no *.json files" would deny them. It gave
@@ -311,7 +322,10 @@ fn notice_path(n: &Notice) -> PathBuf {
 /// alone never meets a file twice (it follows no link, or [`read_once`] settled them),
 /// so this costs nothing to a run of one path; otherwise one `canonicalize` per
 /// directory holding files (cached) and per named file, and under `--follow` per file
-/// (a walked file may then be a link).
+/// (a walked file may then be a link). Standard input (`-`) is one of the files it is
+/// open on, by device and inode: `- /dev/stdin` with a pipe had two threads share its
+/// bytes (one bundle VERIFIED, the other REJECTED, run to run), and `s.json - < s.json`
+/// counted one file twice; the later of the two is listed as read already.
 /// Returns each file read by its path resolved, and the path it is read as.
 fn read_each_once(
     d: &mut Discovery,
@@ -322,8 +336,42 @@ fn read_each_once(
     // For each count of inputs before the filter, the count kept: where the unusable
     // paths stand among the inputs now.
     let mut kept_before = Vec::with_capacity(d.inputs.len() + 1);
+    // What standard input is open on, when `-` is given: a path naming it too
+    // (`- /dev/stdin`, or `s.json -` with `< s.json`) is the same bytes.
+    let stdin = d.inputs.contains(&Input::Stdin).then(stdin_id).flatten();
+    let mut stdin_read_as: Option<Option<PathBuf>> = None;
     for input in std::mem::take(&mut d.inputs) {
         kept_before.push(d.inputs.len());
+        if let Some(id) = stdin {
+            let same = match &input {
+                Input::Stdin => true,
+                Input::File { path, id: walked, .. } => {
+                    walked.or_else(|| std::fs::metadata(path).ok().and_then(|m| file_identity(&m))) == Some(id)
+                }
+            };
+            if same {
+                if let Some(earlier) = &stdin_read_as {
+                    let (at, (reason, cited)) = match (input.path(), earlier) {
+                        (Some(path), None) => (
+                            path,
+                            said(&[Say("the file standard input is open on, already read as -: not read twice")]),
+                        ),
+                        (_, Some(earlier)) => (
+                            Path::new("-"),
+                            said(&[
+                                Say("standard input, open on the file already read as "),
+                                Name(earlier),
+                                Say(": not read twice"),
+                            ]),
+                        ),
+                        (None, None) => (Path::new("-"), said(&[Say("standard input given again")])),
+                    };
+                    d.skipped.push(Notice { cited, ..notice(at, reason) });
+                    continue;
+                }
+                stdin_read_as = Some(input.path().map(Path::to_path_buf));
+            }
+        }
         let resolved = match &input {
             Input::File { path, walked: true, .. } if !follow => {
                 if path.parent().is_some() && path.file_name().is_some() {
@@ -606,7 +654,11 @@ fn unverified(path: &Path, reason: String) -> Notice {
     Notice { unverified: true, ..notice(path, reason) }
 }
 
-fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
+/// Walks `root` into `d`. Returns how many `*.json` files and directories `--exclude`
+/// left out (not listed: the auditor asked for it), so that a walk that found nothing
+/// else does not say the directory holds no bundle.
+fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) -> usize {
+    let mut excluded = 0;
     // Targets of followed links must stay below the directory as it really is.
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut it = walkdir::WalkDir::new(root).follow_links(walk.follow).sort_by_file_name().into_iter();
@@ -671,6 +723,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
             if ft.is_dir() {
                 it.skip_current_dir();
             }
+            excluded += usize::from(ft.is_dir() || is_json(path));
             continue;
         }
         while links.last().is_some_and(|(link, _)| !path.starts_with(link)) {
@@ -684,6 +737,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
                 if ft.is_dir() {
                     it.skip_current_dir();
                 }
+                excluded += usize::from(ft.is_dir() || is_json(path));
                 continue;
             }
         }
@@ -781,6 +835,7 @@ fn walk_dir(root: &Path, walk: &Walk, d: &mut Discovery) {
     if through_link.contains(&true) {
         read_once(&through_link, first_input, d);
     }
+    excluded
 }
 
 /// Under `--follow`, a file reached through a link (`copy.json -> a.json`, or below a
@@ -904,6 +959,21 @@ fn file_identity(m: &std::fs::Metadata) -> Option<(u64, u64)> {
 
 #[cfg(not(unix))]
 fn file_identity(_m: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// The device and inode of what standard input is open on, whatever it is (a file, a
+/// pipe, a terminal): a path that names it (`/dev/stdin`, `/proc/self/fd/0`, the file the
+/// shell redirected) names the same bytes.
+#[cfg(unix)]
+fn stdin_id() -> Option<(u64, u64)> {
+    use std::os::fd::AsFd as _;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    file_identity(&std::fs::File::from(fd).metadata().ok()?)
+}
+
+#[cfg(not(unix))]
+fn stdin_id() -> Option<(u64, u64)> {
     None
 }
 

@@ -28,7 +28,7 @@ pub struct Keys {
 }
 
 /// Load `--cert FILE` and `--kms-key [KEY_ID=]FILE` options.
-pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Keys, String> {
+pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[impl AsRef<std::ffi::OsStr>]) -> Result<Keys, String> {
     let mut keys = Keys::default();
     let mut certs = Vec::new();
     let mut files = Vec::new();
@@ -123,13 +123,14 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
     keys.warnings
         .extend(pgp::unchecked_designated_revocations(&keys.certs).into_iter().map(|w| format!("--cert: {w}")));
     for spec in kms_specs {
-        let (key_id, file) = split_kms_spec(spec)?;
-        let bytes = read_key_file(Path::new(file)).map_err(|e| format!("--kms-key {file}: {e}"))?;
-        let (key, spki_sha256) = parse_kms_key(&bytes).map_err(|e| format!("--kms-key {file}: {e}"))?;
+        let (key_id, file) = split_kms_spec(spec.as_ref())?;
         // Named as every report names a file (`text::path_name`), as `--cert` files are: raw,
         // a file holding ESC and one spelling `\u{1b}` showed alike, and the record's
         // `file` wrote names unlike its inputs' `path`.
-        let file = crate::text::path_name(Path::new(file));
+        let name = crate::text::path_name(file);
+        let bytes = read_key_file(file).map_err(|e| format!("--kms-key {name}: {e}"))?;
+        let (key, spki_sha256) = parse_kms_key(&bytes).map_err(|e| format!("--kms-key {name}: {e}"))?;
+        let file = name;
         keys.kms_keys.push(KmsKey { key_id: key_id.map(str::to_owned), file, key, spki_sha256 });
     }
     Ok(keys)
@@ -139,13 +140,18 @@ pub fn load(cert_files: &[impl AsRef<Path>], kms_specs: &[String]) -> Result<Key
 /// disk (a file planted under the literal name `ID=path` must not replace the key):
 /// the text splits at its last `=`. KMS key IDs (AWS ARNs and aliases, Google Cloud
 /// resource names, Azure key URLs) hold no `=`, JOSE key IDs may end in base64 `=`
-/// padding; so a key file whose name contains `=` must be renamed or linked.
-pub fn split_kms_spec(spec: &str) -> Result<(Option<&str>, &str), String> {
-    match spec.rsplit_once('=') {
-        None => Ok((None, spec)),
-        Some(("", _)) => Err(format!("--kms-key {spec}: empty KEY_ID before '='")),
-        Some((_, "")) => Err(format!("--kms-key {spec}: no FILE after the last '='")),
-        Some((id, file)) => Ok((Some(id), file)),
+/// padding; so a key file whose name contains `=` must be renamed or linked. FILE is any
+/// name the file system allows, UTF-8 or not; KEY_ID is text, as a bundle's `key_id` is.
+pub fn split_kms_spec(spec: &std::ffi::OsStr) -> Result<(Option<&str>, &Path), String> {
+    let shown = || crate::text::path_name(Path::new(spec));
+    match crate::inputs::split_at_equals(spec, true) {
+        None => Ok((None, Path::new(spec))),
+        Some((id, _)) if id.is_empty() => Err(format!("--kms-key {}: empty KEY_ID before '='", shown())),
+        Some((_, file)) if file.is_empty() => Err(format!("--kms-key {}: no FILE after the last '='", shown())),
+        Some((id, file)) => match id.to_str() {
+            Some(id) => Ok((Some(id), Path::new(file))),
+            None => Err(format!("--kms-key {}: KEY_ID is not UTF-8 (a bundle's key_id is text)", shown())),
+        },
     }
 }
 
@@ -252,14 +258,13 @@ mod tests {
 
     #[test]
     fn kms_spec_splits_at_the_last_equals_sign_by_text_alone() {
-        assert_eq!(
-            split_kms_spec("arn:aws:kms:eu-west-1:1:key/x=k.pem"),
-            Ok((Some("arn:aws:kms:eu-west-1:1:key/x"), "k.pem"))
-        );
-        assert_eq!(split_kms_spec("kid-padded==k.pem"), Ok((Some("kid-padded="), "k.pem")));
-        assert_eq!(split_kms_spec("k.pem"), Ok((None, "k.pem")));
-        assert!(split_kms_spec("=k.pem").is_err());
-        assert!(split_kms_spec("id=").is_err());
+        let split = |s: &'static str| split_kms_spec(std::ffi::OsStr::new(s));
+        let k = Path::new("k.pem");
+        assert_eq!(split("arn:aws:kms:eu-west-1:1:key/x=k.pem"), Ok((Some("arn:aws:kms:eu-west-1:1:key/x"), k)));
+        assert_eq!(split("kid-padded==k.pem"), Ok((Some("kid-padded="), k)));
+        assert_eq!(split("k.pem"), Ok((None, k)));
+        assert!(split("=k.pem").is_err());
+        assert!(split("id=").is_err());
     }
 
     /// A FIFO found where a key file was checked a moment before (the race

@@ -7,7 +7,28 @@ pub mod bundles;
 pub mod keys;
 pub mod outputs;
 
+use std::ffi::OsStr;
 use std::path::Path;
+
+/// `spec` split at its first `=` (at its last with `last`), by its bytes: an option's
+/// FILE may be a name that is not UTF-8, which the file system allows and `--cert`
+/// and the bundles named take (`--artifact schema=sch\xff.json` stopped at clap's
+/// "invalid UTF-8 was detected"). Where names are UTF-16 (Windows) only text splits.
+pub fn split_at_equals(spec: &OsStr, last: bool) -> Option<(&OsStr, &OsStr)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let bytes = spec.as_bytes();
+        let at = if last { bytes.iter().rposition(|b| *b == b'=') } else { bytes.iter().position(|b| *b == b'=') }?;
+        Some((OsStr::from_bytes(bytes.get(..at)?), OsStr::from_bytes(bytes.get(at + 1..)?)))
+    }
+    #[cfg(not(unix))]
+    {
+        let text = spec.to_str()?;
+        let (a, b) = if last { text.rsplit_once('=') } else { text.split_once('=') }?;
+        Some((OsStr::new(a), OsStr::new(b)))
+    }
+}
 
 /// Open a file to read without waiting: a FIFO (named pipe) swapped in for a path after
 /// its type was checked opens at once instead of blocking until a writer comes, and the

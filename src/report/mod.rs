@@ -670,7 +670,8 @@ pub(crate) mod testing {
     /// input, and runs of one bundle (alone, and with an unreadable input).
     pub fn runs() -> Vec<Run> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let keys = crate::inputs::keys::load(&[root.join("fixtures/signatures/certs/ed25519.asc")], &[]).unwrap();
+        let keys =
+            crate::inputs::keys::load(&[root.join("fixtures/signatures/certs/ed25519.asc")], &[] as &[&str]).unwrap();
         let mut files: Vec<_> = ["fixtures/signatures/bundles", "fixtures/audit", "fixtures/read"]
             .iter()
             .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap().map(|e| e.unwrap().path()))
