@@ -193,9 +193,14 @@ impl Ends {
     }
 }
 
-/// Where the value starting at `at` of compact JSON ends (one past its last byte).
-fn value_end(text: &[u8], at: usize) -> Option<usize> {
+/// Where the value starting at `at` ends (one past its last byte): the one scanner of
+/// JSON text, for canonical text here and for the source as written by
+/// `locate::Walker` (whitespace between tokens is stepped over inside a container, and
+/// ends a scalar). None where no value starts at `at` (a closing bracket, a comma, the
+/// end of the text) or the text ends before the value does.
+pub(crate) fn value_end(text: &[u8], at: usize) -> Option<usize> {
     match *text.get(at)? {
+        b'}' | b']' => None,
         b'"' => string_end(text, at),
         b'{' | b'[' => {
             let mut depth = 0usize;
@@ -220,7 +225,11 @@ fn value_end(text: &[u8], at: usize) -> Option<usize> {
         }
         _ => {
             let rest = text.get(at..)?;
-            Some(at + rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b':')).unwrap_or(rest.len()))
+            let len = rest
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']' | b':' | b' ' | b'\n' | b'\r' | b'\t'))
+                .unwrap_or(rest.len());
+            (len > 0).then_some(at + len)
         }
     }
 }
