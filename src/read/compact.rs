@@ -9,14 +9,12 @@ pub(crate) fn members(text: &[u8]) -> Option<Vec<(&[u8], &[u8])>> {
 
 /// The elements of a canonical array, one at a time (a cut array is not listed whole).
 pub(crate) struct Elements<'t> {
-    text: &'t [u8],
-    at: usize,
-    done: bool,
+    spans: Spans<'t>,
 }
 
 impl<'t> Elements<'t> {
     pub(crate) fn new(text: &'t [u8]) -> Self {
-        Elements { text, at: 1, done: text.get(1) == Some(&b']') }
+        Elements { spans: Spans::new(text, &NO_ENDS, 0) }
     }
 }
 
@@ -24,22 +22,49 @@ impl<'t> Iterator for Elements<'t> {
     type Item = Option<&'t [u8]>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let text = self.spans.text;
+        Some(self.spans.next()?.and_then(|(at, end)| text.get(at..end)))
+    }
+}
+
+/// No container's end known: every value is scanned.
+static NO_ENDS: Ends = Ends { starts: Vec::new(), ends: Vec::new() };
+
+/// The elements of the array at an offset of a canonical text, as their first byte and
+/// one past their last, each stepped over by its end when `ends` knows it.
+pub(crate) struct Spans<'t> {
+    text: &'t [u8],
+    ends: &'t Ends,
+    at: usize,
+    done: bool,
+}
+
+impl<'t> Spans<'t> {
+    fn new(text: &'t [u8], ends: &'t Ends, at: usize) -> Self {
+        Spans { text, ends, at: at + 1, done: text.get(at + 1) == Some(&b']') }
+    }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = Option<(usize, usize)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
         }
+        let at = self.at;
         let step = || {
-            let end = value_end(self.text, self.at)?;
-            let e = self.text.get(self.at..end)?;
-            Some((e, end, *self.text.get(end)?))
+            let end = self.ends.value_end(self.text, at)?;
+            Some((end, *self.text.get(end)?))
         };
         match step() {
-            Some((e, end, b',')) => {
+            Some((end, b',')) => {
                 self.at = end + 1;
-                Some(Some(e))
+                Some(Some((at, end)))
             }
-            Some((e, _, b']')) => {
+            Some((end, b']')) => {
                 self.done = true;
-                Some(Some(e))
+                Some(Some((at, end)))
             }
             _ => {
                 self.done = true;
@@ -65,6 +90,13 @@ impl Ends {
     /// The ends of `text`'s containers. A text this index cannot hold (4 GiB or more,
     /// or not what the reader wrote) gets none, and every value is then scanned.
     pub(crate) fn of(text: &[u8]) -> Ends {
+        Ends::longer_than(text, 0)
+    }
+
+    /// The ends of `text`'s containers longer than `min` bytes: a shorter one is scanned
+    /// when stepped over, at most `min` bytes at each level it is nested in (a constant
+    /// times its length), and costs no index (an array of 375,000 `{"":0}` none at all).
+    pub(crate) fn longer_than(text: &[u8], min: usize) -> Ends {
         let none = Ends::default();
         if u32::try_from(text.len()).is_err() {
             return none;
@@ -83,10 +115,17 @@ impl Ends {
                     starts.push(i as u32);
                     ends.push(0);
                 }
-                b'}' | b']' => match open.pop().and_then(|k| ends.get_mut(k)) {
-                    Some(e) => *e = (i + 1) as u32,
-                    None => return none,
-                },
+                b'}' | b']' => {
+                    let Some(k) = open.pop() else { return none };
+                    let start = starts.get(k).map_or(0, |&s| s as usize);
+                    if i - start < min {
+                        // its own and its children's entries, the last ones
+                        starts.truncate(k);
+                        ends.truncate(k);
+                    } else if let Some(e) = ends.get_mut(k) {
+                        *e = (i + 1) as u32;
+                    }
+                }
                 _ => {}
             }
             i += 1;
@@ -111,9 +150,32 @@ impl Ends {
     /// The (name, value) texts of the object starting at `at`.
     pub(crate) fn members<'t>(&self, text: &'t [u8], at: usize) -> Option<Vec<(&'t [u8], &'t [u8])>> {
         let mut out = Vec::new();
+        self.each_member(text, at, |k, _, v| out.push((k, v)))?;
+        Some(out)
+    }
+
+    /// The members of the object starting at `at`: each one's name (its text) and where
+    /// its value starts.
+    pub(crate) fn member_starts<'t>(&self, text: &'t [u8], at: usize) -> Option<Vec<(&'t [u8], usize)>> {
+        let mut out = Vec::new();
+        self.each_member(text, at, |k, start, _| out.push((k, start)))?;
+        Some(out)
+    }
+
+    /// The elements of the array starting at `at`, as [`Spans`].
+    pub(crate) fn elements<'t>(&'t self, text: &'t [u8], at: usize) -> Spans<'t> {
+        Spans::new(text, self, at)
+    }
+
+    fn each_member<'t>(
+        &self,
+        text: &'t [u8],
+        at: usize,
+        mut found: impl FnMut(&'t [u8], usize, &'t [u8]),
+    ) -> Option<()> {
         let mut i = at + 1;
         if text.get(i) == Some(&b'}') {
-            return Some(out);
+            return Some(());
         }
         loop {
             let key_end = string_end(text, i)?;
@@ -121,19 +183,24 @@ impl Ends {
                 return None;
             }
             let end = self.value_end(text, key_end + 1)?;
-            out.push((text.get(i..key_end)?, text.get(key_end + 1..end)?));
+            found(text.get(i..key_end)?, key_end + 1, text.get(key_end + 1..end)?);
             match text.get(end)? {
                 b',' => i = end + 1,
-                b'}' => return Some(out),
+                b'}' => return Some(()),
                 _ => return None,
             }
         }
     }
 }
 
-/// Where the value starting at `at` of compact JSON ends (one past its last byte).
-fn value_end(text: &[u8], at: usize) -> Option<usize> {
+/// Where the value starting at `at` ends (one past its last byte): the one scanner of
+/// JSON text, for canonical text here and for the source as written by
+/// `locate::Walker` (whitespace between tokens is stepped over inside a container, and
+/// ends a scalar). None where no value starts at `at` (a closing bracket, a comma, the
+/// end of the text) or the text ends before the value does.
+pub(crate) fn value_end(text: &[u8], at: usize) -> Option<usize> {
     match *text.get(at)? {
+        b'}' | b']' => None,
         b'"' => string_end(text, at),
         b'{' | b'[' => {
             let mut depth = 0usize;
@@ -158,7 +225,11 @@ fn value_end(text: &[u8], at: usize) -> Option<usize> {
         }
         _ => {
             let rest = text.get(at..)?;
-            Some(at + rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b':')).unwrap_or(rest.len()))
+            let len = rest
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']' | b':' | b' ' | b'\n' | b'\r' | b'\t'))
+                .unwrap_or(rest.len());
+            (len > 0).then_some(at + len)
         }
     }
 }

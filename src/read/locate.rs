@@ -471,50 +471,12 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Steps over the value here (after any whitespace), with the scanner the reader's
+    /// canonical text is scanned with (`compact::value_end`).
     fn skip_value(&mut self) -> Option<()> {
-        let mut depth = 0usize;
-        loop {
-            self.ws();
-            match self.peek()? {
-                b'"' => {
-                    self.pos += 1;
-                    loop {
-                        match self.peek()? {
-                            b'\\' => self.pos += 2,
-                            b'"' => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ => self.pos += 1,
-                        }
-                    }
-                }
-                b'{' | b'[' => {
-                    depth += 1;
-                    self.pos += 1;
-                    continue;
-                }
-                b'}' | b']' => {
-                    depth = depth.checked_sub(1)?;
-                    self.pos += 1;
-                }
-                b',' | b':' if depth > 0 => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {
-                    while let Some(b) = self.peek() {
-                        if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                }
-            }
-            if depth == 0 {
-                return Some(());
-            }
-        }
+        self.ws();
+        self.pos = super::compact::value_end(self.src, self.pos)?;
+        Some(())
     }
 }
 

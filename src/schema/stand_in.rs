@@ -13,7 +13,7 @@
 //! every keyword the schema applies is inert for its kind is parsed only far enough to
 //! render its first [`RENDERED`] characters as serde_json renders the whole.
 
-use crate::read::compact::{members, Elements};
+use crate::read::compact::Ends;
 use serde_json::{Map, Value};
 
 /// Characters of a cut container's rendering kept identical to the whole's: more than
@@ -25,6 +25,28 @@ const RENDERED: usize = 512;
 /// own, made a batch of seed-sized bundles 4 % more instructions (callgrind, 100 bundles:
 /// 113.8 M to 118.8 M). Whole or cut, the validator's findings are the same (see above).
 const WHOLE_BELOW: usize = 16 * 1024;
+
+/// Containers of at most this many bytes are not indexed ([`Ends::longer_than`]): an
+/// array of 375,000 `{"":0}` costs no index, and a short container is scanned when
+/// stepped over, at most 16 bytes at each of the (at most 8) levels it holds.
+const SCANNED: usize = 16;
+
+/// A member's canonical text and where its arrays and objects end, found in one pass: the
+/// walk below steps over each value by its end, so it reads the text a bounded number of
+/// times however deep it nests. Finding each element's end by scanning it, then walking
+/// into it, read a value once per level it is nested in: 3 MB of numbers 125 arrays deep
+/// in `cost_analysis` took 3 times as long as one array deep.
+struct Member<'t> {
+    text: &'t [u8],
+    ends: Ends,
+}
+
+impl<'t> Member<'t> {
+    /// The text of the value starting at `at`.
+    fn value(&self, at: usize) -> Option<&'t [u8]> {
+        self.text.get(at..self.ends.value_end(self.text, at)?)
+    }
+}
 
 /// Keywords that never make a container invalid, nor look inside one.
 const INERT: &[&str] = &[
@@ -53,19 +75,20 @@ pub fn stand_in(root: &Value, node: &Value, text: &[u8]) -> Option<(Value, bool)
         return serde_json::from_slice(text).ok().map(|v| (v, false));
     }
     let mut cut = false;
-    let v = build(root, node, text, &mut cut)?;
+    let member = Member { text, ends: Ends::longer_than(text, SCANNED) };
+    let v = build(root, node, &member, 0, &mut cut)?;
     Some((v, cut))
 }
 
-fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Value> {
-    let kind = match text.first()? {
+fn build(root: &Value, node: &Value, m: &Member, at: usize, cut: &mut bool) -> Option<Value> {
+    let kind = match m.text.get(at)? {
         b'{' => "object",
         b'[' => "array",
-        _ => return serde_json::from_slice(text).ok(),
+        _ => return serde_json::from_slice(m.value(at)?).ok(),
     };
     if inert(root, node, kind, 0) {
         let mut budget = RENDERED;
-        let v = truncated(text, &mut budget, cut)?;
+        let v = truncated(m, at, &mut budget, cut)?;
         return Some(v);
     }
     let map = node.as_object()?;
@@ -77,10 +100,10 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
         let free = Value::Object(Map::new());
         let props = map.get("properties").and_then(Value::as_object);
         let mut out = Map::new();
-        for (key, value) in members(text)? {
+        for (key, value) in m.ends.member_starts(m.text, at)? {
             let key: String = serde_json::from_slice(key).ok()?;
             let sub = props.and_then(|p| p.get(&key)).unwrap_or(&free);
-            let v = build(root, sub, value, cut)?;
+            let v = build(root, sub, m, value, cut)?;
             out.insert(key, v);
         }
         return Some(Value::Object(out));
@@ -99,12 +122,12 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
         // pointer order: each is a `type` error, and they come first among the array's,
         // so those after them are past the rule's cap of listed findings, only counted.
         // An array of 290,000 `[{"":0}]` in `signatures.pgp` was as many maps.
-        let quoted = first_rejected(root, items, text)?;
+        let quoted = first_rejected(root, items, m, at)?;
         let mut shown = 1usize;
         let mut out = Vec::new();
-        for (i, e) in Elements::new(text).enumerate() {
-            let e = e?;
-            let kind = match e.first() {
+        for (i, e) in m.ends.elements(m.text, at).enumerate() {
+            let (e, _) = e?;
+            let kind = match m.text.get(e) {
                 Some(b'{') => "object",
                 Some(b'[') => "array",
                 _ => "",
@@ -122,7 +145,7 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
                     *cut = true;
                     v
                 }
-                None => build(root, items, e, cut)?,
+                None => build(root, items, m, e, cut)?,
             };
             if shown <= RENDERED {
                 shown += rendered(&v) + 1;
@@ -131,7 +154,7 @@ fn build(root: &Value, node: &Value, text: &[u8], cut: &mut bool) -> Option<Valu
         }
         return Some(Value::Array(out));
     }
-    serde_json::from_slice(text).ok()
+    serde_json::from_slice(m.value(at)?).ok()
 }
 
 /// Whether no keyword of `node` (its `$ref`s followed) can find a container of `kind`
@@ -198,17 +221,17 @@ fn rejects(root: &Value, node: &Value, kind: &str) -> bool {
     !named && inert(root, node, kind, 0)
 }
 
-/// Indices of the first [`QUOTED`] elements of the array `text`, in pointer order (as
+/// Indices of the first [`QUOTED`] elements of the array at `at`, in pointer order (as
 /// text: "10" before "2"), that `items` rejects as containers by their kind alone.
-fn first_rejected(root: &Value, items: &Value, text: &[u8]) -> Option<Vec<usize>> {
+fn first_rejected(root: &Value, items: &Value, m: &Member, at: usize) -> Option<Vec<usize>> {
     let rejected = |k: &str| rejects(root, items, k);
     let (objects, arrays) = (rejected("object"), rejected("array"));
     if !objects && !arrays {
         return Some(Vec::new());
     }
     let mut hits = Vec::new();
-    for (i, e) in Elements::new(text).enumerate() {
-        if match e?.first() {
+    for (i, e) in m.ends.elements(m.text, at).enumerate() {
+        if match m.text.get(e?.0) {
             Some(b'{') => objects,
             Some(b'[') => arrays,
             _ => false,
@@ -241,19 +264,19 @@ pub(super) fn first_in_pointer_order(
     kept
 }
 
-/// The value of `text`, cut once `budget` characters of its rendering are written: its
+/// The value at `at`, cut once `budget` characters of its rendering are written: its
 /// first `budget` characters (all of them when shorter) render as the whole value's.
-fn truncated(text: &[u8], budget: &mut usize, cut: &mut bool) -> Option<Value> {
-    match text.first()? {
+fn truncated(m: &Member, at: usize, budget: &mut usize, cut: &mut bool) -> Option<Value> {
+    match m.text.get(at)? {
         b'[' => {
             *budget = budget.saturating_sub(1);
             let mut out = Vec::new();
-            for e in Elements::new(text) {
+            for e in m.ends.elements(m.text, at) {
                 if *budget == 0 {
                     *cut = true;
                     break;
                 }
-                out.push(truncated(e?, budget, cut)?);
+                out.push(truncated(m, e?.0, budget, cut)?);
                 *budget = budget.saturating_sub(1);
             }
             Some(Value::Array(out))
@@ -262,7 +285,9 @@ fn truncated(text: &[u8], budget: &mut usize, cut: &mut bool) -> Option<Value> {
             *budget = budget.saturating_sub(1);
             // rendered in the map's order (bytes of the names), which is not always the
             // canonical text's (UTF-16 code units)
-            let mut entries: Vec<(String, &[u8])> = members(text)?
+            let mut entries: Vec<(String, usize)> = m
+                .ends
+                .member_starts(m.text, at)?
                 .into_iter()
                 .map(|(k, v)| Some((serde_json::from_slice::<String>(k).ok()?, v)))
                 .collect::<Option<_>>()?;
@@ -274,14 +299,14 @@ fn truncated(text: &[u8], budget: &mut usize, cut: &mut bool) -> Option<Value> {
                     break;
                 }
                 *budget = budget.saturating_sub(rendered(&Value::String(key.clone())) + 1);
-                let v = truncated(value, budget, cut)?;
+                let v = truncated(m, value, budget, cut)?;
                 out.insert(key, v);
                 *budget = budget.saturating_sub(1);
             }
             Some(Value::Object(out))
         }
         _ => {
-            let v: Value = serde_json::from_slice(text).ok()?;
+            let v: Value = serde_json::from_slice(m.value(at)?).ok()?;
             *budget = budget.saturating_sub(rendered(&v));
             Some(v)
         }
@@ -330,7 +355,8 @@ mod tests {
         assert_eq!(v, whole);
         // and the walk that longer members take keeps it whole too
         let mut cut = false;
-        let v = build(&root, &root["properties"]["cost_analysis"], text.as_bytes(), &mut cut).unwrap();
+        let member = Member { text: text.as_bytes(), ends: Ends::longer_than(text.as_bytes(), SCANNED) };
+        let v = build(&root, &root["properties"]["cost_analysis"], &member, 0, &mut cut).unwrap();
         assert!(!cut);
         assert_eq!(v, whole);
     }

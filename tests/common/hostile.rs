@@ -121,6 +121,16 @@ pub fn nested_numbers(n: usize, depth: usize) -> Vec<u8> {
     serde_json::to_vec(&b).expect("serializes")
 }
 
+/// `n` empty arrays in an array nested `depth` arrays deep in `cost_analysis` (an
+/// extension member no check reads, longer than the 16 KiB the schema check parses whole):
+/// cheap to read and to hash, so what a stage pays per level of nesting shows.
+pub fn nested_empty_arrays(n: usize, depth: usize) -> Vec<u8> {
+    let mut b = seed();
+    b["cost_analysis"]["x_deep"] = serde_json::Value::from("@deep@");
+    let deep = format!("{}{}{}", "[".repeat(depth), vec!["[]"; n].join(","), "]".repeat(depth));
+    serde_json::to_string(&b).expect("serializes").replacen("\"@deep@\"", &deep, 1).into_bytes()
+}
+
 /// `n` objects that each write one member name twice, in an array inside objects nested
 /// `depth` deep (objects, not arrays: each level of an object's pointer is a member to
 /// look up). Every object is a duplicate-name finding, all but 100 only counted.
