@@ -32,11 +32,19 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
+    // Whole blocks, not lines: std's standard output is line-buffered, and searched each
+    // 20 KB JSON line of a batch for its last newline. The report flushes where a reader
+    // must see what it wrote (a batch's verdicts as they are known, the end of a run).
+    let (mut file, mut lock) = (None, None);
+    let raw: &mut dyn std::io::Write = match stdout_file(&stdout) {
+        Some(f) => file.insert(f),
+        None => lock.insert(stdout.lock()),
+    };
     let mut env = app::Env {
         clock: time::OffsetDateTime::now_utc(),
         stdin: &mut std::io::stdin().lock(),
         // Every command, not only verification: `aeb-verify rules | head` ends quietly.
-        stdout: &mut app::Guard { inner: &mut std::io::BufWriter::new(stdout.lock()), closed: false },
+        stdout: &mut app::Guard { inner: &mut std::io::BufWriter::new(raw), closed: false },
         stderr: &mut std::io::stderr().lock(),
         stdout_is_terminal,
         stderr_is_terminal: std::io::stderr().is_terminal(),
@@ -48,6 +56,20 @@ fn main() -> ExitCode {
         width: width(stdout_is_terminal),
     };
     ExitCode::from(app::run(cli, &mut env))
+}
+
+/// Standard output's descriptor, duplicated, to write it without std's line buffer. None
+/// where it cannot be (not open: std's `Stdout` then drops what is written, quietly) or
+/// off Unix.
+#[cfg(unix)]
+fn stdout_file(stdout: &std::io::Stdout) -> Option<std::fs::File> {
+    use std::os::fd::AsFd as _;
+    stdout.as_fd().try_clone_to_owned().ok().map(std::fs::File::from)
+}
+
+#[cfg(not(unix))]
+fn stdout_file(_: &std::io::Stdout) -> Option<std::fs::File> {
+    None
 }
 
 /// The terminal's columns; when piped, `COLUMNS` if set (so `COLUMNS=120 aeb-verify ... | less`

@@ -51,6 +51,9 @@ pub struct Trust {
     /// Revocations of `certs` by a designated revoker among `certs`, verified
     /// ([`pgp::designated_revocations`]); set by [`Trust::new`].
     pub designated_revocations: Vec<sequoia_openpgp::packet::Signature>,
+    /// The fingerprints of `certs` as hex, made once ([`pgp::KeyHex`]); set by
+    /// [`Trust::new`]. A memo: a key it lacks is formatted when asked.
+    pub key_hex: pgp::KeyHex,
 }
 
 impl Default for Trust {
@@ -65,6 +68,7 @@ impl Default for Trust {
             signers: Vec::new(),
             max_signatures: MAX_SIGNATURES,
             designated_revocations: Vec::new(),
+            key_hex: pgp::KeyHex::default(),
         }
     }
 }
@@ -74,7 +78,8 @@ impl Trust {
     /// revoker among `certs` made of one of them are verified here, once per run.
     pub fn new(certs: Vec<sequoia_openpgp::Cert>, kms_keys: Vec<kms::KmsKey>) -> Self {
         let designated_revocations = pgp::designated_revocations(&certs);
-        Trust { certs, kms_keys, designated_revocations, ..Trust::default() }
+        let key_hex = pgp::KeyHex::of(&certs);
+        Trust { certs, kms_keys, designated_revocations, key_hex, ..Trust::default() }
     }
 
     /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
@@ -595,6 +600,7 @@ pub fn check_hashed(
             policy: &policy,
             certs: &trust.certs,
             designated: &trust.designated_revocations,
+            hex: &trust.key_hex,
         };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         pgp_seen.truncated |= pgp_head.as_ref().is_some_and(|(_, more)| *more);

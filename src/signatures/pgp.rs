@@ -1046,6 +1046,37 @@ impl Claim {
     }
 }
 
+/// Each supplied key's fingerprint as hex, made once per run when the keys are loaded
+/// ([`super::Trust::new`]): `Fingerprint::to_hex` cost about 1,700 instructions a call,
+/// some seven calls a verified signature. A memo only: a fingerprint it does not hold
+/// is formatted as before, so the text is the same either way.
+#[derive(Debug, Default, Clone)]
+pub struct KeyHex(std::collections::HashMap<Fingerprint, String, foldhash::fast::FixedState>);
+
+impl KeyHex {
+    /// The hex of every key of `certs` (primary keys and subkeys).
+    pub fn of(certs: &[Cert]) -> Self {
+        let mut map = std::collections::HashMap::with_hasher(foldhash::fast::FixedState::default());
+        for fpr in certs.iter().flat_map(|c| c.keys().map(|k| k.key().fingerprint())) {
+            map.entry(fpr).or_insert_with_key(Fingerprint::to_hex);
+        }
+        KeyHex(map)
+    }
+
+    /// `fpr.to_hex()`, looked up.
+    pub fn hex(&self, fpr: &Fingerprint) -> String {
+        self.0.get(fpr).cloned().unwrap_or_else(|| fpr.to_hex())
+    }
+
+    /// Whether `claim` names `fpr` ([`Claim::names`]), the hex looked up.
+    fn names(&self, claim: &Claim, fpr: &Fingerprint) -> bool {
+        match (claim, self.0.get(fpr)) {
+            (Claim::Fingerprint(h), Some(hex)) => hex == h,
+            _ => claim.names(fpr),
+        }
+    }
+}
+
 pub struct Ctx<'a> {
     pub now: SystemTime,
     pub generated_at: Option<SystemTime>,
@@ -1054,6 +1085,8 @@ pub struct Ctx<'a> {
     /// Revocations of `certs` by their designated revokers, verified
     /// ([`designated_revocations`]).
     pub designated: &'a [Signature],
+    /// `certs`' fingerprints as hex ([`KeyHex`]).
+    pub hex: &'a KeyHex,
 }
 
 /// One `pgp` entry of a bundle: `claim` is its raw `key_id` (None when absent),
@@ -1214,14 +1247,14 @@ fn also_bound_by(
     let Ok(handle) = key.parse::<Fingerprint>().map(openpgp::KeyHandle::from) else { return Vec::new() };
     let mut out = Vec::new();
     for cert in ctx.certs.iter().filter(|c| c.keys().key_handle(handle.clone()).next().is_some()) {
-        let fpr = cert.fingerprint().to_hex();
+        let fpr = ctx.hex.hex(&cert.fingerprint());
         if fpr == primary || out.contains(&fpr) {
             continue;
         }
         let claim = Claim::Fingerprint(fpr.clone());
         let mut ran = Vec::new();
         if let Res::Good { primary_fpr, .. } = verify_sig(sig, Some(&claim), at, digests, ctx, &mut ran) {
-            if primary_fpr.to_hex() == fpr {
+            if ctx.hex.hex(&primary_fpr) == fpr {
                 out.push(fpr);
             }
         }
@@ -1456,7 +1489,7 @@ fn precheck(
 ) -> Option<SystemTime> {
     row.algorithm = Some(format!("{} {}", sig.pk_algo(), sig.hash_algo()));
     row.issuer =
-        sig.issuer_fingerprints().next().map(|f| f.to_hex()).or_else(|| sig.issuers().next().map(|k| k.to_hex()));
+        sig.issuer_fingerprints().next().map(|f| ctx.hex.hex(f)).or_else(|| sig.issuers().next().map(|k| k.to_hex()));
     let created = sig.signature_creation_time();
     row.created = created.map(fmt_time);
 
@@ -1576,16 +1609,17 @@ fn finish(
     match res {
         Res::Good { key_fpr, primary_fpr, later_revocation, asym, material } => {
             row.issuer_verified = true;
+            let (key_hex, primary_hex) = (ctx.hex.hex(&key_fpr), ctx.hex.hex(&primary_fpr));
             row.issuer = Some(if key_fpr == primary_fpr {
-                key_fpr.to_hex()
+                key_hex.clone()
             } else {
-                format!("{} (subkey of {})", key_fpr.to_hex(), primary_fpr.to_hex())
+                format!("{key_hex} (subkey of {primary_hex})")
             });
             if claim.is_some() {
                 note(&mut row.ran, &diags::PGP_KEY_ID_MISMATCH);
             }
             match claim {
-                Some(c) if c.names(&key_fpr) || c.names(&primary_fpr) => {}
+                Some(c) if ctx.hex.names(c, &key_fpr) || ctx.hex.names(c, &primary_fpr) => {}
                 Some(_) => {
                     let by = row.issuer.clone().unwrap_or_default();
                     return reject(
@@ -1615,7 +1649,7 @@ fn finish(
             }
             row.verdict = Verdict::Verified;
             row.reason = "good signature from a supplied certificate".into();
-            row.signer = Some(SignerId::Pgp { primary: primary_fpr.to_hex(), key: key_fpr.to_hex() });
+            row.signer = Some(SignerId::Pgp { primary: primary_hex, key: key_hex });
             row.key_material = Some(material);
         }
         Res::Missing => {
@@ -2164,6 +2198,14 @@ fn describe_revocation(cert: &Cert, sigs: &[&Signature]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No fingerprint formatted ahead: every one is formatted when asked.
+    static NO_HEX: std::sync::LazyLock<KeyHex> = std::sync::LazyLock::new(KeyHex::default);
+
+    /// The context of a bundle with no `generated_at` and no designated revocations.
+    fn test_ctx<'a>(now: SystemTime, policy: &'a StandardPolicy<'a>, certs: &'a [Cert]) -> Ctx<'a> {
+        Ctx { now, generated_at: None, policy, certs, designated: &[], hex: &NO_HEX }
+    }
     use std::path::Path;
 
     fn fixture(rel: &str) -> Vec<u8> {
@@ -2405,7 +2447,7 @@ mod tests {
         let run = |days: u64| {
             let mut policy = StandardPolicy::at(now);
             policy.reject_hash_at(openpgp::types::HashAlgorithm::SHA256, now + Duration::from_secs(days * 86_400));
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+            let ctx = test_ctx(now, &policy, &certs);
             let out = verify_entry(
                 "object",
                 "/signatures/pgp",
@@ -2536,7 +2578,7 @@ mod tests {
             .unwrap();
         let policy = StandardPolicy::at(now);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let ctx = test_ctx(now, &policy, &certs);
         let claim = cert.fingerprint().to_hex();
         let payload = b"{\"version\":\"1.0\"}";
         let second = Duration::from_secs(1);
@@ -2572,7 +2614,7 @@ mod tests {
         for (now, want) in [(signed + day - second, Verdict::Verified), (signed + day, Verdict::Rejected)] {
             let policy = StandardPolicy::at(now);
             let armored = v6_sign_for(&cert, &policy, signed, Some(day), payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+            let ctx = test_ctx(now, &policy, &certs);
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -2600,7 +2642,14 @@ mod tests {
             (signed + second + half, true),
         ] {
             let armored = v6_sign(&cert, &policy, signed, payload);
-            let ctx = Ctx { now, generated_at: Some(generated_at), policy: &policy, certs: &certs, designated: &[] };
+            let ctx = Ctx {
+                now,
+                generated_at: Some(generated_at),
+                policy: &policy,
+                certs: &certs,
+                designated: &[],
+                hex: &NO_HEX,
+            };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             let after = generated_at.duration_since(signed).unwrap_or_default();
@@ -2639,7 +2688,7 @@ mod tests {
             (retired + second, Verdict::Rejected, "sig.pgp.revoked"),
         ] {
             let armored = v6_sign(&cert, &policy, at, payload);
-            let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+            let ctx = test_ctx(now, &policy, &certs);
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
             assert_eq!(out[0].row.verdict, want, "{rules:?}: {}", out[0].row.reason);
@@ -2657,7 +2706,7 @@ mod tests {
         let payload = b"{\"version\":\"1.0\"}";
         let armored = v6_sign(&cert, &policy, t1, payload);
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let ctx = test_ctx(now, &policy, &certs);
         let run = |claim: &str| verify_entry("object", "/p", Some(claim), &armored, payload, &ctx);
 
         let primary = cert.fingerprint().to_hex();
@@ -2730,7 +2779,7 @@ mod tests {
         let fpr = certs[0].fingerprint();
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
         let policy = StandardPolicy::at(now);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let ctx = test_ctx(now, &policy, &certs);
         // SHA-256, SHA-512, SHA3-512 with the salt sizes RFC 9580 fixes for them.
         let armored: Vec<String> = [(8u8, 16usize), (10, 32), (14, 64)]
             .iter()
@@ -2766,7 +2815,7 @@ mod tests {
         let mut armored = vec![sign(payload)];
         armored.extend((0..7).map(|i| sign(format!("other bytes {i}").as_bytes())));
         let certs = as_supplied(&cert);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let ctx = test_ctx(now, &policy, &certs);
         let entries = entries_of(&armored, &cert.fingerprint().to_hex());
         let mut budget = 32;
         let (out, _, passes) = check_entries_counted(&entries, payload, None, &ctx, &mut budget);
@@ -2802,7 +2851,7 @@ mod tests {
         let certs = parse_cert_file(&fixture("certs/ed25519.asc")).unwrap();
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
         let policy = StandardPolicy::at(now);
-        let ctx = Ctx { now, generated_at: None, policy: &policy, certs: &certs, designated: &[] };
+        let ctx = test_ctx(now, &policy, &certs);
         let entries = entries_of(&armored, &certs[0].fingerprint().to_hex());
         let (out, _, passes) = check_entries_counted(&entries, doc.payload(), None, &ctx, &mut 32);
         assert_eq!((passes, out[0].row.verdict), (1, Verdict::Verified), "{}", out[0].row.reason);
