@@ -942,6 +942,37 @@ fn reader_version_3_without_reader_features_is_refused() {
 }
 
 #[test]
+fn a_reader_feature_not_listed_for_writers_is_refused() {
+    // readerFeatures [deletionVectors] with writerFeatures [] (or none at writer version
+    // 7): the protocol lists a reader-writer feature in both, and delta-rs refuses both
+    // tables (recorded). The 4,000 rows a's descriptor claims were subtracted from its
+    // 5,000, and appends.json's 1,000 records passed: VERIFIED, exit 0.
+    for (name, delta, says) in [
+        (
+            "protocol-reader-feature-not-writer",
+            "also listed in writer features, but DeletionVectors is not",
+            "the reader feature \"deletionVectors\" is not also listed in writerFeatures",
+        ),
+        (
+            "protocol-writer-features-missing",
+            "Writer features must be present when minimum writer version = 7",
+            "minWriterVersion 7 without writerFeatures",
+        ),
+        (
+            "protocol-features-below-table-features",
+            "Reader features must not be present when minimum reader version != 3",
+            "lists readerFeatures with minReaderVersion 1, not 3",
+        ),
+    ] {
+        assert!(delta_rs(name)["error"].as_str().unwrap().contains(delta), "{name}");
+        let m = table_log_at_root(name);
+        assert!(m.contains(says) && m.contains("the protocol action is invalid"), "{name}: {m}");
+        let (_, report) = hostile(name);
+        assert_eq!(message(&report, "context.table-records"), "", "{name}");
+    }
+}
+
+#[test]
 fn a_schema_string_that_is_no_schema_makes_the_log_unreadable() {
     // The metaData's schemaString cut short (delta-rs refuses the table, recorded): it was
     // read as a schema of no columns, and the bundle's target reported "not a column of

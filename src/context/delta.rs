@@ -157,8 +157,69 @@ fn object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result
 #[serde(rename_all = "camelCase")]
 struct Protocol {
     min_reader_version: i64,
+    /// Required, as by delta-rs: a protocol without it is no protocol action.
+    min_writer_version: i64,
     #[serde(default)]
     reader_features: Option<Vec<String>>,
+    #[serde(default)]
+    writer_features: Option<Vec<String>>,
+}
+
+impl Protocol {
+    /// The protocol action's own consistency (PROTOCOL.md, Table Features): feature lists
+    /// exactly at reader version 3 and writer version 7, every reader feature also a
+    /// writer feature, and every reader-writer feature among the writer features also a
+    /// reader feature (column mapping is implied by reader version 2). delta-rs refuses a
+    /// table that breaks any of these; read here, a `deletionVectors` listed for readers
+    /// only was subtracted and confirmed a count no other reader shows.
+    fn invalid(&self) -> Option<String> {
+        let (r, w) = (self.min_reader_version, self.min_writer_version);
+        if !(1..=3).contains(&r) {
+            return Some(format!("minReaderVersion {r} is not one this reader knows (1 to 3)"));
+        }
+        if w < 1 {
+            return Some(format!("minWriterVersion {w} is below 1"));
+        }
+        match (r == 3, &self.reader_features) {
+            // Without the list what a reader needs is unsaid (delta-rs refuses it).
+            (true, None) => {
+                return Some(
+                    "the protocol has minReaderVersion 3 without readerFeatures: which features a reader must \
+support is not said"
+                        .to_owned(),
+                )
+            }
+            (false, Some(_)) => {
+                return Some(format!("the protocol lists readerFeatures with minReaderVersion {r}, not 3"))
+            }
+            _ => {}
+        }
+        match (w == 7, &self.writer_features) {
+            (true, None) => return Some("the protocol has minWriterVersion 7 without writerFeatures".to_owned()),
+            (false, Some(_)) => {
+                return Some(format!("the protocol lists writerFeatures with minWriterVersion {w}, not 7"))
+            }
+            _ => {}
+        }
+        let writer = self.writer_features.as_deref().unwrap_or_default();
+        let reader = self.reader_features.as_deref().unwrap_or_default();
+        if let Some(f) = reader.iter().find(|f| !writer.contains(f)) {
+            return Some(format!(
+                "the reader feature {f:?} is not also listed in writerFeatures, as the Delta protocol requires of \
+every reader feature"
+            ));
+        }
+        let implied = |f: &str| r == 2 && f == "columnMapping";
+        if let Some(f) =
+            writer.iter().find(|f| KNOWN_READER_FEATURES.contains(&f.as_str()) && !reader.contains(f) && !implied(f))
+        {
+            return Some(format!(
+                "the reader-writer feature {f:?} is listed in writerFeatures but not in readerFeatures (reader \
+version {r}): the protocol lists such a feature in both"
+            ));
+        }
+        None
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -880,20 +941,8 @@ takes stats_parsed over stats, the last of two, and a whole number written as 50
             return Err(Error::Unreadable(format!("no metaData action at or before version {version}")));
         };
         let features = protocol.reader_features.clone().unwrap_or_default();
-        if protocol.min_reader_version > 3 || protocol.min_reader_version < 1 {
-            return Err(Error::Unreadable(format!(
-                "minReaderVersion {} is not one this reader knows (1 to 3)",
-                protocol.min_reader_version
-            )));
-        }
-        // Reader version 3 lists what a reader must support; without the list, what it
-        // needs is unsaid (delta-rs refuses such a protocol).
-        if protocol.min_reader_version == 3 && protocol.reader_features.is_none() {
-            return Err(Error::Unreadable(
-                "the protocol has minReaderVersion 3 without readerFeatures: which features a reader must \
-support is not said"
-                    .to_owned(),
-            ));
+        if let Some(why) = protocol.invalid() {
+            return Err(Error::Unreadable(format!("{why}; the protocol action is invalid")));
         }
         if let Some(unknown) = features.iter().find(|f| !KNOWN_READER_FEATURES.contains(&f.as_str())) {
             return Err(Error::Unreadable(format!(

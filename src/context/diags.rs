@@ -53,7 +53,8 @@ commits, classic parquet checkpoints (single-file and multi-part), v2 checkpoint
 sidecars, and `_last_checkpoint`. A log \
 that cannot be read completely (a truncated or malformed line, a line holding two actions, an \
 action that is not a JSON object, a missing commit, an incomplete checkpoint, a reader feature this tool does not know, reader version 3 \
-without its list of reader features, a deletion vector in a table whose protocol does not enable \
+without its list of reader features, a protocol inconsistent in itself (a reader feature not also \
+listed in `writerFeatures`, feature lists at versions that have none), a deletion vector in a table whose protocol does not enable \
 them, a `schemaString` that is no JSON object with a `fields` array, a file whose `stats` and \
 `stats_parsed` state two record counts, a symbolic link, a file over the size \
 limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
