@@ -774,8 +774,9 @@ fn which_of_several_v2_checkpoints_is_read_does_not_depend_on_the_listing() {
     // Eight v2 checkpoints of version 3 (a table two writers raced on, or a hostile one):
     // the last one the directory listed was read, and a directory lists in an order of
     // its own (tmpfs newest first, ext4 by hash), so one table, copied, verified on one
-    // machine and not on another. The first by name is read, whatever the order: here
-    // the only one naming checkpointed.json, created last.
+    // machine and not on another. Every one is read and they must agree: eight alike
+    // verify, naming the first by name; one of eight naming another bundle, created
+    // first or last, makes the log unreadable either way.
     let t = scratch("v2-checkpoint", "v2many");
     let log = t.join("_delta_log");
     let original = std::fs::read_dir(&log)
@@ -785,27 +786,73 @@ fn which_of_several_v2_checkpoints_is_read_does_not_depend_on_the_listing() {
         .unwrap();
     let text = std::fs::read_to_string(&original).unwrap();
     std::fs::remove_file(&original).unwrap();
-    for i in (0..8).rev() {
-        let uri = if i == 0 { "../bundles/checkpointed.json" } else { "other.json" };
-        std::fs::write(
-            log.join(format!("00000000000000000003.checkpoint.00000000-0000-0000-0000-00000000001{i}.json")),
-            text.replace("../bundles/checkpointed.json", uri),
-        )
-        .unwrap();
-    }
+    let write = |odd: Option<usize>| {
+        for i in (0..8).rev() {
+            let uri = if Some(i) == odd { "other.json" } else { "../bundles/checkpointed.json" };
+            std::fs::write(
+                log.join(format!("00000000000000000003.checkpoint.00000000-0000-0000-0000-00000000001{i}.json")),
+                text.replace("../bundles/checkpointed.json", uri),
+            )
+            .unwrap();
+        }
+    };
+    write(None);
     let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "json");
+    assert_eq!(r.code, 0, "{}", r.stdout);
     let report: Value = serde_json::from_str(&r.stdout).unwrap();
     let facts = message(&report, "context.table-facts");
     assert!(facts.contains("aethergen.evidence_uri = \"../bundles/checkpointed.json\""), "{facts}");
     assert!(
         facts.ends_with(
-            "8 v2 checkpoints of version 3; the first by name was read, \
+            "version 3 has 8 complete checkpoints, which give the same state; the first named is \
 _delta_log/00000000000000000003.checkpoint.00000000-0000-0000-0000-000000000010.json"
         ),
         "{facts}"
     );
     assert_eq!(message(&report, "context.table-references-bundle"), "");
-    let _ = std::fs::remove_dir_all(t.parent().unwrap());
+    for odd in [0, 7] {
+        write(Some(odd));
+        let r = verify(&t, Some("fixtures/tables/bundles/checkpointed.json"), "json");
+        assert_eq!(r.code, 1, "{}", r.stdout);
+        let report: Value = serde_json::from_str(&r.stdout).unwrap();
+        let m = message(&report, "context.table-log");
+        assert!(
+            m.contains("v2 checkpoint (_delta_log/00000000000000000003.checkpoint.00000000-0000-0000-0000-00000000001"),
+            "{m}"
+        );
+        assert!(m.contains("give different metaData"), "{odd}: {m}");
+    }
+    // A ninth complete checkpoint of the version: more than are read and compared.
+    std::fs::write(log.join("00000000000000000003.checkpoint.00000000-0000-0000-0000-000000000020.json"), &text)
+        .unwrap();
+    assert_unreadable(&t, "version 3 has 9 complete checkpoints, more than the 8 read and compared");
+}
+
+#[test]
+fn checkpoints_of_one_version_that_disagree_make_the_log_unreadable() {
+    // Version 0 has a single-file checkpoint (a: 1,000 records) and a complete multi-part
+    // one (a: 4,000, b: 1,000). delta-rs reads the multi-part one, 5,000 records
+    // (recorded); the single-file one was read here and appends.json's 1,000 records were
+    // VERIFIED, exit 0.
+    assert_eq!(delta_rs("checkpoint-forms-disagree")["live_records"], 5000);
+    let m = table_log_at_root("checkpoint-forms-disagree");
+    assert!(
+        m.ends_with(
+            "the classic single-file checkpoint of version 0 (_delta_log/00000000000000000000.checkpoint.parquet) \
+and the classic multi-part checkpoint (2 parts) \
+(_delta_log/00000000000000000000.checkpoint.0000000001.0000000002.parquet) give different live files (or their \
+numRecords or deletion vectors): readers choose among a version's checkpoints differently, so the table's state is \
+ambiguous"
+        ),
+        "{m}"
+    );
+    // Two forms that give one table (a: 1,000 in each) verify, as delta-rs reads them.
+    assert_eq!(delta_rs("checkpoint-forms-agree")["live_records"], 1000);
+    let (code, report) = hostile("checkpoint-forms-agree");
+    assert_eq!((code, report["verdict"].as_str()), (0, Some("verified")), "{report}");
+    let m = message(&report, "context.table-facts");
+    assert!(m.contains("(read from classic single-file checkpoint at version 0"), "{m}");
+    assert!(m.contains("1,000 live records in 1 live file; version 0 has 2 complete checkpoints"), "{m}");
 }
 
 /// Writes `schema` as the schemaString of version 3's metaData (appends sets the property

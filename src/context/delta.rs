@@ -110,6 +110,10 @@ impl Table {
 /// wraps or saturates in a `u64`) is no count at all, never an exact-looking wrong one.
 const MAX_COUNT: u64 = 1 << 53;
 
+/// The most complete checkpoints of one version read and compared: more make the log
+/// unreadable (each is read in full, so the cost is bounded by this many checkpoints).
+const MAX_CHECKPOINT_FORMS: usize = 8;
+
 /// Reader features whose meaning does not change which rows are live or what the columns
 /// are called (deletion vectors are subtracted; column mapping keeps logical names in
 /// `schemaString`; v2 checkpoints and sidecars are read). Any other one stops the reading.
@@ -153,7 +157,7 @@ fn object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result
     Ok(Option::<Obj<T>>::deserialize(d)?.map(|Obj(t)| t))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 struct Protocol {
     min_reader_version: i64,
@@ -222,7 +226,7 @@ version {r}): the protocol lists such a feature in both"
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 struct MetaData {
     schema_string: String,
@@ -235,7 +239,7 @@ struct MetaData {
 /// keep the first and readers that keep the last would follow two bundles. Kept whole,
 /// the properties took 15 times their size in memory (22 MB of short properties, 350
 /// MB), and a checkpoint may be 512 MiB.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Configuration(Option<String>);
 
 impl<'de> Deserialize<'de> for Configuration {
@@ -378,7 +382,7 @@ impl<'de> Deserialize<'de> for Stats {
 
 /// A live file: its record count (when its statistics say) and its deletion vector's
 /// cardinality.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Live {
     records: Option<u64>,
     deleted: u64,
@@ -392,9 +396,8 @@ struct Listing {
     single: BTreeMap<u64, PathBuf>,
     /// Multi-part checkpoints: version -> part count -> parts found (part number, path).
     multi: BTreeMap<u64, BTreeMap<u32, Vec<(u32, PathBuf)>>>,
-    /// UUID-named (v2) checkpoints, JSON or parquet: the first by name, and how many
-    /// there are, of each version.
-    v2: BTreeMap<u64, (PathBuf, usize)>,
+    /// UUID-named (v2) checkpoints, JSON or parquet, of each version.
+    v2: BTreeMap<u64, Vec<PathBuf>>,
     last_checkpoint: Option<PathBuf>,
 }
 
@@ -454,15 +457,10 @@ fn list(log: &Path, limits: &Limits) -> Result<Listing, Error> {
                 if let Some((part, count)) = multi_part(tail) {
                     l.multi.entry(version).or_default().entry(count).or_default().push((part, path));
                 } else if is_v2_name(tail) {
-                    // Several may exist for one version (two writers raced); which is read
-                    // must not depend on the order the directory lists them in, which
-                    // differs between file systems and copies of one table: the first by
-                    // name is.
-                    let (first, count) = l.v2.entry(version).or_insert_with(|| (path.clone(), 0));
-                    *count += 1;
-                    if path < *first {
-                        *first = path;
-                    }
+                    // Several may exist for one version (two writers raced): each is read
+                    // (see `checkpoint_forms`), in name order, never in the order the
+                    // directory lists them in, which differs between file systems.
+                    l.v2.entry(version).or_default().push(path);
                 }
             }
         }
@@ -746,28 +744,81 @@ impl<'a> Replay<'a> {
         }
     }
 
-    /// Reads the checkpoint of version `c`; returns its kind for the report.
-    fn read_checkpoint(&mut self, l: &Listing, c: u64) -> Result<String, Error> {
-        let (kind, files): (String, Vec<PathBuf>) = if let Some(p) = l.single.get(&c) {
-            ("classic single-file checkpoint".to_owned(), vec![p.clone()])
-        } else if let Some((count, parts)) =
-            l.multi.get(&c).and_then(|m| m.iter().rev().find(|(count, parts)| complete(**count, parts)))
-        {
-            let mut parts = parts.clone();
-            parts.sort();
-            parts.dedup_by_key(|(n, _)| *n);
-            (format!("classic multi-part checkpoint ({count} parts)"), parts.into_iter().map(|(_, p)| p).collect())
-        } else if let Some((p, count)) = l.v2.get(&c) {
-            if *count > 1 {
-                self.notes.push(format!(
-                    "{count} v2 checkpoints of version {c}; the first by name was read, {}",
-                    file_label(p)
-                ));
+    /// Every complete checkpoint of version `c`, each as its kind and files, in the order
+    /// they are named in the report: a classic single-file checkpoint, the multi-part ones
+    /// (most parts first), the v2 ones by file name (never in the order the directory
+    /// lists them in, which differs between file systems and copies of one table).
+    fn checkpoint_forms(l: &Listing, c: u64) -> Vec<(String, Vec<PathBuf>)> {
+        let mut forms = Vec::new();
+        if let Some(p) = l.single.get(&c) {
+            forms.push(("classic single-file checkpoint".to_owned(), vec![p.clone()]));
+        }
+        for (count, parts) in l.multi.get(&c).into_iter().flat_map(|m| m.iter().rev()) {
+            if complete(*count, parts) {
+                let mut parts = parts.clone();
+                parts.sort();
+                parts.dedup_by_key(|(n, _)| *n);
+                let files = parts.into_iter().map(|(_, p)| p).collect();
+                forms.push((format!("classic multi-part checkpoint ({count} parts)"), files));
             }
-            ("v2 checkpoint".to_owned(), vec![p.clone()])
-        } else {
+        }
+        let mut v2: Vec<&PathBuf> = l.v2.get(&c).into_iter().flatten().collect();
+        v2.sort();
+        forms.extend(v2.into_iter().map(|p| ("v2 checkpoint".to_owned(), vec![p.clone()])));
+        forms
+    }
+
+    /// Reads the checkpoint of version `c`; returns its kind for the report. A version
+    /// may have several complete checkpoints (two writers checkpointed it, or a hostile
+    /// log): every one is read, each into a state of its own, and they must give one
+    /// table. Readers choose among them differently (delta-rs read a multi-part one of
+    /// 5,000 records where a single-file one of 1,000 was read here), so two that
+    /// differ make the log ambiguous: unreadable.
+    fn read_checkpoint(&mut self, l: &Listing, c: u64) -> Result<String, Error> {
+        let forms = Self::checkpoint_forms(l, c);
+        if forms.len() > MAX_CHECKPOINT_FORMS {
+            return Err(Error::Unreadable(format!(
+                "version {c} has {} complete checkpoints, more than the {MAX_CHECKPOINT_FORMS} read and compared",
+                forms.len()
+            )));
+        }
+        let mut forms = forms.into_iter();
+        let Some((kind, files)) = forms.next() else {
             return Err(Error::Unreadable(format!("no checkpoint of version {c}")));
         };
+        self.read_checkpoint_files(c, &files)?;
+        let first_file = |files: &[PathBuf]| files.first().map(|f| file_label(f)).unwrap_or_default();
+        let mut others = 0;
+        for (other_kind, other_files) in forms {
+            let mut other = Replay::new(self.log, self.limits);
+            other.read_checkpoint_files(c, &other_files)?;
+            let differ = [
+                (self.protocol != other.protocol, "protocol"),
+                (self.meta != other.meta, "metaData"),
+                (self.live != other.live, "live files (or their numRecords or deletion vectors)"),
+            ];
+            if let Some((_, what)) = differ.iter().find(|(d, _)| *d) {
+                return Err(Error::Unreadable(format!(
+                    "the {kind} of version {c} ({}) and the {other_kind} ({}) give different {what}: readers \
+choose among a version's checkpoints differently, so the table's state is ambiguous",
+                    first_file(&files),
+                    first_file(&other_files)
+                )));
+            }
+            others += 1;
+        }
+        if others > 0 {
+            self.notes.push(format!(
+                "version {c} has {} complete checkpoints, which give the same state; the first named is {}",
+                others + 1,
+                first_file(&files)
+            ));
+        }
+        Ok(kind)
+    }
+
+    /// Applies the actions of one checkpoint's files (and its sidecars) as version `c`.
+    fn read_checkpoint_files(&mut self, c: u64, files: &[PathBuf]) -> Result<(), Error> {
         // Each sidecar is read once, however many sidecar actions name it: a checkpoint
         // of a few bytes per line must not make the reader decode one large file again
         // and again.
@@ -781,15 +832,15 @@ impl<'a> Replay<'a> {
                         super::checkpoint::for_each(&path, limits, |s| self.apply(s, c, false, &path))?;
                     }
                 }
-                self.apply(a, c, false, &file)
+                self.apply(a, c, false, file)
             };
             if file.extension().is_some_and(|e| e == "json") {
-                for_each_json_action(&file, &read_bounded(&file, limits)?, &mut one)?;
+                for_each_json_action(file, &read_bounded(file, limits)?, &mut one)?;
             } else {
-                super::checkpoint::for_each(&file, limits, one)?;
+                super::checkpoint::for_each(file, limits, one)?;
             }
         }
-        Ok(kind)
+        Ok(())
     }
 
     /// A sidecar lives in `_delta_log/_sidecars/`; only a plain file name is accepted, so

@@ -60,7 +60,8 @@ them, a `schemaString` that is no JSON object with a `fields` array, a file whos
 limits, a checkpoint the parquet decoder cannot read, whose schema nests more than 64 \
 levels or whose rows decode to more than their bound, a version holding two metaData, two \
 protocol or two adds of one path, or a commit adding and removing one file, which the protocol \
-calls invalid, or live files whose \
+calls invalid, complete checkpoints of one version that give different states (readers choose \
+among them differently) or more than 8 of one version, or live files whose \
 numRecords add up to more than 2^53) leaves the table's state unknown, so nothing can be held against it: every other \
 table check is skipped, and the bundle is not verified against its table.",
 };
