@@ -207,6 +207,7 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     opts.strict = args.strict;
     opts.positions = !(args.quiet && args.format == crate::report::Format::Human && args.outputs.is_empty());
     opts.input_hash = opts.positions;
+    opts.texts = opts.positions;
     opts.trust = match load_trust(&args.sig, env) {
         Ok(t) => t,
         Err(e) => return fail(env, &e),

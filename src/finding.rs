@@ -177,6 +177,12 @@ pub struct Outcome {
     /// made 100 listed findings of 4 MB each (800 MB, 40 s). Past [`MAX_LISTED_BYTES`]
     /// findings are only counted, like those past [`MAX_PER_RULE`].
     listed_bytes: usize,
+    /// No report of the run shows a finding's words (`-q` with no `--output`,
+    /// [`crate::options::Options::texts`]): [`Outcome::push_lazy`] pushes its findings
+    /// bare (rule, severity, pointer), their messages never formatted. The verdict line
+    /// counts findings by rule and severity only; a batch formatted five claims messages
+    /// a bundle for it to print none.
+    untold: bool,
 }
 
 /// Whether `id` is `rule`'s: rules are statics with unique ids (`rules::tests`), so the
@@ -193,6 +199,12 @@ impl Outcome {
     /// Findings made apart from an outcome (a signature entry's), to `extend` one with.
     pub fn of_findings(findings: Vec<Finding>) -> Outcome {
         Outcome { findings, ..Outcome::default() }
+    }
+
+    /// An outcome whose lazily made findings are pushed without their words when
+    /// `texts` is false (see `Outcome::untold`).
+    pub fn with_texts(texts: bool) -> Outcome {
+        Outcome { untold: !texts, ..Outcome::default() }
     }
 
     pub fn push(&mut self, f: Finding) {
@@ -242,7 +254,12 @@ impl Outcome {
     /// whose findings carry their rule's own severity and no offset.
     pub fn push_lazy(&mut self, rule: &'static Rule, pointer: &str, make: impl FnOnce() -> Finding) {
         if self.lists(rule) {
-            let f = make();
+            let f = if self.untold {
+                // counted as the made finding would be: the same rule, severity, pointer
+                Finding::new(rule, pointer, String::new())
+            } else {
+                make()
+            };
             debug_assert!(std::ptr::eq(f.rule, rule) && f.severity == rule.severity && f.offset.is_none());
             self.push(f);
         } else if !self.count_more(rule) {
@@ -534,6 +551,43 @@ mod tests {
         assert_eq!(shown(&lazy), shown(&eager));
         assert_eq!(lazy.evaluated, eager.evaluated);
         assert_eq!(lazy.findings.iter().map(|f| f.more).sum::<usize>(), 66);
+    }
+
+    /// An outcome without texts (`-q`) builds no lazy finding, and counts what one with
+    /// them counts: per rule and severity, listed or folded past the cap alike.
+    #[test]
+    fn an_untold_outcome_builds_nothing_and_counts_the_same() {
+        use super::*;
+        use crate::claims::diags::{UNCHECKED, UNSUPPORTED};
+        let make = |rule: &'static Rule, i: usize| Finding::new(rule, format!("/c/{i}"), format!("claim {i}"));
+        let (mut told, mut untold) = (Outcome::with_texts(true), Outcome::with_texts(false));
+        let mut built = 0;
+        for i in 0..250 {
+            let rule = if i % 3 == 0 { &UNCHECKED } else { &UNSUPPORTED };
+            told.push_lazy(rule, &format!("/c/{i}"), || make(rule, i));
+            untold.push_lazy(rule, &format!("/c/{i}"), || {
+                built += 1;
+                make(rule, i)
+            });
+        }
+        assert_eq!(built, 0);
+        let counts = |o: &Outcome| -> Vec<(&str, Severity, usize)> {
+            let mut c: Vec<(&str, Severity, usize)> = Vec::new();
+            for f in &o.findings {
+                match c.iter_mut().find(|(id, s, _)| *id == f.rule.id && *s == f.severity) {
+                    Some(e) => e.2 += f.counts_for(),
+                    None => c.push((f.rule.id, f.severity, f.counts_for())),
+                }
+            }
+            c
+        };
+        assert_eq!(counts(&untold), counts(&told));
+        assert_eq!(
+            counts(&untold),
+            vec![(UNCHECKED.id, UNCHECKED.severity, 84), (UNSUPPORTED.id, UNSUPPORTED.severity, 166)]
+        );
+        assert_eq!(untold.evaluated, told.evaluated);
+        assert!(untold.findings.iter().all(|f| f.message.is_empty() || f.more > 0));
     }
 
     /// `lookup` finds what serde_json's own `Value::pointer` finds (the independent

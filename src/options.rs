@@ -40,6 +40,11 @@ pub struct Options {
     /// only when no report of the run shows it: on a 10 MB bundle that hash kept the
     /// second core busy for a third of the run.
     pub input_hash: bool,
+    /// Write the findings' words (messages, expected, found) where a check makes them
+    /// lazily ([`crate::finding::Outcome::push_lazy`]). Off, like `positions`, only when
+    /// no report of the run shows them: `-q` prints each verdict with its findings
+    /// counted by kind, and a batch formatted a tenth of its audit's work for it.
+    pub texts: bool,
     /// Read long statements on a second thread while the payload's hash is checked and
     /// the claims are read (`verify::verify`). Off where the readers' summed cost is measured
     /// (tests/linear_time.rs): one reader's time would hide behind the other's.
@@ -74,6 +79,7 @@ impl Options {
             context: crate::context::Inputs::default(),
             positions: true,
             input_hash: true,
+            texts: true,
             read_aside: true,
         }
     }

@@ -555,10 +555,19 @@ pub fn is_command_pair(prev: Option<char>, c: char) -> bool {
 /// ([`is_command_pair`]; a JSON line starts with a quote or a bracket, so `::` cannot
 /// start one). The decoded strings are unchanged.
 pub fn json_escape_hidden(json: String) -> String {
+    match json_escape_hidden_ref(&json) {
+        Cow::Borrowed(_) => json,
+        Cow::Owned(out) => out,
+    }
+}
+
+/// [`json_escape_hidden`] of a borrowed text: the text itself when nothing in it is
+/// escaped (nearly every report line).
+pub fn json_escape_hidden_ref(json: &str) -> Cow<'_, str> {
     let mut out = String::new();
-    match json_escape_into(&json, false, &mut out) {
-        Escaped::Nothing => json,
-        Escaped::Written { .. } => out,
+    match json_escape_into(json, false, &mut out) {
+        Escaped::Nothing => Cow::Borrowed(json),
+        Escaped::Written { .. } => Cow::Owned(out),
     }
 }
 

@@ -63,7 +63,7 @@ const HASH_ASIDE_FROM: usize = 1 << 20;
 const STATEMENTS_ASIDE_FROM: usize = 64 << 10;
 
 pub fn verify(name: &str, bytes: impl Into<read::Source>, opts: &Options) -> BundleReport {
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome::with_texts(opts.texts);
     let source: read::Source = bytes.into();
     let within = source.len() as u64 <= opts.limits.max_bytes;
     let aside = (opts.input_hash && within && source.len() >= HASH_ASIDE_FROM).then(|| {

@@ -775,14 +775,14 @@ fn records(a: &mut Audit) {
         a.out.skip(&IMPLIED_RECORDS, format!("needs {} and a non-zero {}", at::TOTAL_COST_USD, at::COST_PER_RECORD));
         return;
     };
-    a.out.push(
+    a.out.push_lazy(&IMPLIED_RECORDS, &rc.pointer, || {
         Finding::new(
             &IMPLIED_RECORDS,
             rc.pointer.clone(),
             format!("no records_processed: {}; hold this against the scale the bundle claims", rc.source()),
         )
-        .found(format!("{} records (implied)", group(rc.value))),
-    );
+        .found(format!("{} records (implied)", group(rc.value)))
+    });
 }
 
 fn gpu_hours(a: &mut Audit) {
@@ -919,7 +919,7 @@ fn cleaning(a: &mut Audit) {
     if removed.value >= deduped.value {
         return;
     }
-    a.out.push(
+    a.out.push_lazy(&CLEANING_DEDUP, &removed.pointer, || {
         Finding::new(
             &CLEANING_DEDUP,
             &*removed.pointer,
@@ -931,8 +931,8 @@ fn cleaning(a: &mut Audit) {
             ),
         )
         .expected(format!(">= {} (cleaning.deduped)", deduped.shown()))
-        .found(removed.shown()),
-    );
+        .found(removed.shown())
+    });
 }
 
 /// The most characters of a time a finding quotes: `2026-11-25T12:00:00.123456789+05:30`

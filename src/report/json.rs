@@ -147,13 +147,14 @@ fn bundle_out<'a>(r: &'a BundleReport, record: &'a super::Record, checks: Vec<Ch
     }
 }
 
-/// [`bundle`] written compact, as `serde_json::to_string` writes it, byte for byte: the
-/// line of `--format jsonl`. The checklist (about a hundred checks, most of a 15 KB line)
-/// is written here: each rule's escaped `rule`, `section` and `title` made once per run,
-/// its status a word, a reason escaped only when it holds what JSON escapes. Through
-/// serde_json it was a fifth of a `--format jsonl` batch's instructions.
-pub fn bundle_compact(r: &BundleReport, record: &super::Record) -> serde_json::Result<String> {
-    let mut out = String::with_capacity(16 << 10);
+/// [`bundle`] written compact, as `serde_json::to_string` writes it, byte for byte, and
+/// appended to `out`: the line of `--format jsonl`. The checklist (about a hundred
+/// checks, most of a 20 KB line) is written here: each rule's escaped `rule`, `section`
+/// and `title` made once per run, its status a word, a reason escaped only when it holds
+/// what JSON escapes. Through serde_json it was a fifth of a `--format jsonl` batch's
+/// instructions. The stream writes each line into the buffer of the one before (a fresh
+/// 16 KB string per bundle outgrew itself, and every line paid for the copy).
+pub fn bundle_compact_into(out: &mut String, r: &BundleReport, record: &super::Record) -> serde_json::Result<()> {
     out.push_str("{\"checks\":[");
     let mut first = true;
     let mut rows = super::CheckRows::new(r);
@@ -162,7 +163,7 @@ pub fn bundle_compact(r: &BundleReport, record: &super::Record) -> serde_json::R
         out.push_str(if first { "{\"reason\":" } else { ",{\"reason\":" });
         first = false;
         match reason {
-            Some(reason) => push_str(&mut out, reason)?,
+            Some(reason) => push_str(out, reason)?,
             None => out.push_str("null"),
         }
         out.push_str(head);
@@ -173,9 +174,9 @@ pub fn bundle_compact(r: &BundleReport, record: &super::Record) -> serde_json::R
     out.push_str("],\"counts\":");
     out.push_str(&serde_json::to_string(&b.counts)?);
     out.push_str(",\"established\":");
-    push_str(&mut out, &b.established)?;
+    push_str(out, &b.established)?;
     out.push_str(",\"file\":");
-    push_str(&mut out, b.file)?;
+    push_str(out, b.file)?;
     out.push_str(",\"findings\":");
     out.push_str(&serde_json::to_string(&b.findings)?);
     out.push_str(",\"payload\":");
@@ -185,7 +186,7 @@ pub fn bundle_compact(r: &BundleReport, record: &super::Record) -> serde_json::R
     out.push_str(",\"verdict\":");
     out.push_str(&serde_json::to_string(&b.verdict)?);
     out.push('}');
-    Ok(out)
+    Ok(())
 }
 
 /// A JSON string as serde_json writes it: as it is when nothing in it is escaped.
@@ -278,11 +279,15 @@ mod tests {
     #[test]
     fn bundle_compact_is_serde_jsons_text() {
         let mut seen = 0;
+        let mut compact = String::new();
         for run in super::super::testing::runs() {
             for r in &run.reports {
                 for record in [&run.base, &run.record] {
                     let serde = serde_json::to_string(&bundle(r, record)).unwrap();
-                    assert_eq!(bundle_compact(r, record).unwrap(), serde, "{}: {}", run.what, r.name);
+                    // one buffer for all, as the stream writes them
+                    compact.clear();
+                    bundle_compact_into(&mut compact, r, record).unwrap();
+                    assert_eq!(compact, serde, "{}: {}", run.what, r.name);
                     seen += 1;
                 }
             }

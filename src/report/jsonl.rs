@@ -4,7 +4,7 @@
 //! `batch::GROUP`); an input that could not be read is a line
 //! `{"file", "unreadable"}` in its place; the last line is the summary and the record of the audit.
 
-use super::json::{bundle_compact, skips, summary, REPORT_VERSION};
+use super::json::{bundle_compact_into, skips, summary, REPORT_VERSION};
 use super::{Sink, Style};
 use crate::batch::Tally;
 use crate::inputs::bundles::Notice;
@@ -14,11 +14,18 @@ use std::io::{self, Write};
 
 pub struct Stream<'a> {
     style: Style<'a>,
+    /// The bundle line being written, kept for the next: its capacity is the longest
+    /// line's so far (a fresh buffer per bundle grew, and copied, every line).
+    line: String,
 }
+
+/// A line buffer grown past this is let go after its line, not kept for the rest of
+/// the run (one hostile bundle's report can be megabytes).
+const KEEP_LINE: usize = 1 << 20;
 
 impl<'a> Stream<'a> {
     pub fn new(style: Style<'a>) -> Self {
-        Stream { style }
+        Stream { style, line: String::new() }
     }
 }
 
@@ -33,7 +40,13 @@ fn write_line(out: &mut dyn Write, text: String) -> io::Result<()> {
 
 impl Sink for Stream<'_> {
     fn bundle(&mut self, r: &BundleReport, out: &mut dyn Write) -> io::Result<()> {
-        write_line(out, bundle_compact(r, self.style.record).map_err(io::Error::other)?)
+        self.line.clear();
+        bundle_compact_into(&mut self.line, r, self.style.record).map_err(io::Error::other)?;
+        out.write_all(crate::text::json_escape_hidden_ref(&self.line).as_bytes())?;
+        if self.line.capacity() > KEEP_LINE {
+            self.line = String::new();
+        }
+        out.write_all(b"\n")
     }
 
     fn unreadable(&mut self, n: &Notice, out: &mut dyn Write) -> io::Result<()> {
