@@ -18,10 +18,15 @@ fn certs() -> &'static [sequoia_openpgp::Cert] {
     CERTS.get_or_init(|| pgp::parse_cert_file(KEYRING).expect("fixture keyring"))
 }
 
+fn key_hex() -> &'static pgp::KeyHex {
+    static HEX: OnceLock<pgp::KeyHex> = OnceLock::new();
+    HEX.get_or_init(|| pgp::KeyHex::of(certs()))
+}
+
 fuzz_target!(|data: &[u8]| {
     let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
     let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
-    let ctx = pgp::Ctx { now, generated_at: None, policy: &policy, certs: certs(), designated: &[] };
+    let ctx = pgp::Ctx { now, generated_at: None, policy: &policy, certs: certs(), designated: &[], hex: key_hex() };
     let body = base64::engine::general_purpose::STANDARD.encode(data);
     let armored = format!("-----BEGIN PGP SIGNATURE-----\n\n{body}\n-----END PGP SIGNATURE-----\n");
     let text = String::from_utf8_lossy(data);

@@ -282,14 +282,22 @@ mod footer {
             Ok(((n >> 1) as i64) ^ -((n & 1) as i64))
         }
 
-        /// A field header: `None` at the struct's end, else (id, type).
-        fn field(&mut self, last: &mut i64) -> Result<Option<(i64, u8)>, String> {
+        /// A field header: `None` at the struct's end, else (id, type). Thrift field ids
+        /// are 16-bit: a long-form id past them, or a short-form delta that runs past
+        /// them, is refused (a delta added to an id of 2^63 - 1 overflowed, outside the
+        /// decoder's catch).
+        fn field(&mut self, last: &mut i16) -> Result<Option<(i16, u8)>, String> {
+            const PAST_I16: &str = "its footer holds a field id past 16 bits";
             let b = self.byte()?;
             if b == 0 {
                 return Ok(None);
             }
-            let delta = i64::from(b >> 4);
-            *last = if delta == 0 { self.zigzag()? } else { *last + delta };
+            let delta = i16::from(b >> 4);
+            *last = if delta == 0 {
+                i16::try_from(self.zigzag()?).map_err(|_| PAST_I16)?
+            } else {
+                last.checked_add(delta).ok_or(PAST_I16)?
+            };
             Ok(Some((*last, b & 0x0f)))
         }
 
