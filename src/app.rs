@@ -207,12 +207,18 @@ fn verify_all(args: &VerifyArgs, env: &mut Env) -> u8 {
     opts.strict = args.strict;
     opts.positions = !(args.quiet && args.format == crate::report::Format::Human && args.outputs.is_empty());
     opts.input_hash = opts.positions;
-    opts.texts = opts.positions;
     opts.trust = match load_trust(&args.sig, env) {
         Ok(t) => t,
         Err(e) => return fail(env, &e),
     };
     opts.profile = args.audit.profile;
+    // The findings' words count toward the report's listing budget (finding.rs
+    // MAX_LISTED_BYTES), and a finding past it is folded into an "and N more" finding,
+    // which under the marketplace profile stands against every requirement: there the
+    // words decide the verdict. Bare findings (-q) made 40 extensions with 40,000-character
+    // names take a third of the budget they take in a report, and a second look-alike
+    // member stayed a listed warning: -q said VERIFIED a bundle every report REJECTED.
+    opts.texts = opts.positions || opts.profile == crate::options::Profile::Marketplace;
     opts.tolerance = args.audit.tolerance;
     if opts.profile == crate::options::Profile::None && !args.audit.deny_patterns.is_empty() {
         // The patterns are a redaction requirement; without a profile they would check

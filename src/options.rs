@@ -43,7 +43,9 @@ pub struct Options {
     /// Write the findings' words (messages, expected, found) where a check makes them
     /// lazily ([`crate::finding::Outcome::push_lazy`]). Off, like `positions`, only when
     /// no report of the run shows them: `-q` prints each verdict with its findings
-    /// counted by kind, and a batch formatted a tenth of its audit's work for it.
+    /// counted by kind, and a batch formatted a tenth of its audit's work for it. On under
+    /// `--profile marketplace` whatever the report: the words count toward the listing
+    /// budget, and what the budget folds away stands against every requirement there.
     pub texts: bool,
     /// Read long statements on a second thread while the payload's hash is checked and
     /// the claims are read (`verify::verify`). Off where the readers' summed cost is measured
