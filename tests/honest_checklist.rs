@@ -221,3 +221,63 @@ fn a_count_that_could_not_be_confirmed_is_skip_in_every_format() {
     }
     assert!(junit.contains("name=\"fixtures/") || junit.contains("name=\"/"), "a suite per bundle");
 }
+
+/// fixtures/signatures/designated-revoker (made by its make.py with gpg; README.md):
+/// `signer-compromised.asc` carries a "key compromised" revocation made by the revoker its
+/// holder designated, whose certificate the auditor did not supply. gpg verifies the
+/// signature and says the key "may be revoked: revocation key not present". aeb-verify
+/// verified it too and said so on standard error alone: every report, a Markdown or HTML
+/// working paper written to a file among them, ticked "[x] PASS Signing key not revoked".
+/// Not revoked was not confirmed: the report says why, as an info finding at the
+/// signature, and the check is SKIP with its reason in every format; the verdict stays
+/// VERIFIED, as gpg's. With the revoker's certificate too, the check runs and passes
+/// for the unrevoked `signer.asc`.
+#[test]
+fn a_revocation_that_could_not_be_checked_is_no_pass() {
+    let dir = fixture("signatures/designated-revoker");
+    let at = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    for (cert, bundle, line, column) in [
+        ("signer-compromised.asc", "signed.json", 57, 12),
+        ("signer-subkey-compromised.asc", "signed-by-subkey.json", 57, 12),
+    ] {
+        let go = |format: &str| {
+            let r = run(&["--format", format, "--verbose", "--now", NOW, "--cert", &at(cert), &at(bundle)]);
+            assert_eq!(r.code, 0, "{cert} {format}: {}", r.stderr);
+            assert!(r.stderr.contains("cannot be checked"), "{}", r.stderr);
+            r.stdout
+        };
+        let json: serde_json::Value = serde_json::from_str(&go("json")).unwrap();
+        let b = &json["bundles"][0];
+        assert_eq!(b["verdict"], "verified");
+        let row = check(b, "sig.pgp.revoked");
+        assert_eq!(row["status"], "skip", "{cert}: {row}");
+        assert!(row["reason"].as_str().unwrap().ends_with("not supplied: not confirmed"), "{row}");
+        assert_finding(b, "sig.pgp.revoked", "/signatures/pgp", line, column);
+        let f = findings(b, "sig.pgp.revoked")[0];
+        assert_eq!(f["severity"], "info");
+        assert!(f["message"].as_str().unwrap().contains("cannot be checked"), "{f}");
+        let md = go("markdown");
+        let line_md = md.lines().find(|l| l.starts_with("- [") && l.contains("(`sig.pgp.revoked`)")).unwrap();
+        assert!(line_md.starts_with("- [-] **SKIP**"), "{line_md}");
+        let html = go("html");
+        let li = html.split("<li>").skip(1).find(|li| li.contains("<code>sig.pgp.revoked</code>")).unwrap();
+        assert!(li.contains("– SKIP") && !li.contains('☑'), "{li}");
+        let junit = go("junit");
+        let case = junit.split("<testcase").find(|t| t.contains("name=\"sig.pgp.revoked (")).unwrap();
+        assert!(case.contains("<skipped message="), "{case}");
+    }
+    let r = run(&[
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &at("signer.asc"),
+        "--cert",
+        &at("revoker.asc"),
+        &at("signed.json"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(check(&json["bundles"][0], "sig.pgp.revoked")["status"], "pass");
+}
