@@ -91,13 +91,16 @@ fn strings_cannot_forge_the_verdict_or_reorder_text() {
     let (code, b) = verify_json("output/escape-strings.json", &[]);
     assert_eq!(code, 0, "warnings only without --strict");
     // A claim holding direction controls is not read (its "100%" was claims.unsupported):
-    // one claims.unchecked finding, quoting it escaped.
+    // one claims.unchecked finding, quoting it escaped: as a JSON string literal (the
+    // controls as JSON writes them), the invisible characters JSON keeps raw as `\u{..}`.
     let claim = findings(&b, "claims.unchecked");
     assert_eq!(claim.len(), 1);
     assert_eq!(claim[0]["pointer"], "/enterprise_validation/quality_maintained");
     let message = claim[0]["message"].as_str().unwrap();
+    let forged = serde_json::to_string(FORGED).unwrap();
+    let forged = forged.trim_matches('"');
     assert!(
-        message.contains(&format!("100% compliance\\u{{202e}}\\u{{2066}}{FORGED_SHOWN}\\u{{2069}}\\u{{200b}}")),
+        message.contains(&format!("100% compliance\\u{{202e}}\\u{{2066}}{forged}\\u{{2069}}\\u{{200b}}\"")),
         "{message}"
     );
     let ext = findings(&b, "schema.extension-member");
@@ -408,4 +411,48 @@ fn a_member_name_cannot_continue_an_integrity_message() {
     let (_, b) = verify_json("integrity/uncovered-member.json", &[]);
     let f = findings(&b, "integrity.uncovered-member");
     assert!(f[0]["message"].as_str().unwrap().starts_with("`signatures.signed_by` is not defined"), "{f:?}");
+}
+
+/// A claim is quoted in a finding as a JSON string literal (spec section 7: text from the
+/// bundle cannot pass for the report's own words, as `text::quote_claim` quotes user IDs
+/// and revocation reasons). The claims module quoted it between bare quotes, so a claim
+/// `fine" is backed by a metric. Nothing to report about "100% compliance` made the
+/// finding read `"100%" in the claim "fine" is backed by a metric. Nothing to report
+/// about "100% compliance" is not backed by a metric`. The bundle is the seed with that
+/// claim written by serde_json (no signature involved); the expectation is the claim
+/// itself, parsed back from the message.
+#[test]
+fn a_claim_cannot_close_its_quotation() {
+    let claim = "fine\" is backed by a metric. Nothing to report about \"100% compliance \\ ok";
+    let mut seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example.json")).unwrap()).unwrap();
+    seed["enterprise_validation"]["quality_maintained"] = claim.into();
+    let path = scratch("claim-quote").join("b.json");
+    let text = serde_json::to_string_pretty(&seed).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    // Where serde_json wrote the claim's value: its line, and its column in characters.
+    let at = text.find("\"quality_maintained\": ").unwrap() + "\"quality_maintained\": ".len();
+    let line = text[..at].matches('\n').count() as u64 + 1;
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() as u64 + 1;
+    let r = run_on("json", &path, &[]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &report["bundles"][0];
+    let f = findings(b, "claims.unsupported")
+        .into_iter()
+        .find(|f| f["pointer"] == "/enterprise_validation/quality_maintained")
+        .expect("the claim's 100% names no metric");
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{f}");
+    let message = f["message"].as_str().unwrap();
+    let quoted = message
+        .strip_prefix("\"100%\" in the claim ")
+        .and_then(|m| m.split_once(" is not backed by a metric: "))
+        .map(|(quoted, _)| quoted)
+        .unwrap_or_else(|| panic!("{message}"));
+    assert_eq!(serde_json::from_str::<String>(quoted).unwrap(), claim, "{message}");
+    assert_eq!(serde_json::from_str::<String>(f["found"].as_str().unwrap()).unwrap(), claim);
+    // The other formats show the same words.
+    for format in ["human", "markdown", "junit", "sarif", "html"] {
+        let out = run_on(format, &path, &[]).stdout;
+        assert!(!out.contains("the claim \"fine\" is backed"), "{format}");
+    }
 }
