@@ -456,3 +456,24 @@ fn a_claim_cannot_close_its_quotation() {
         assert!(!out.contains("the claim \"fine\" is backed"), "{format}");
     }
 }
+
+/// The phrase of a record-count claim held against a table (`context.table-records-claimed`)
+/// is quoted as the claims module quotes it: `160 " records` (one live file of
+/// fixtures/tables/stats-missing has no statistics, so 160 is not confirmed) was shown
+/// `"160 " records" claims ...`, its quote closing the quotation.
+#[test]
+fn a_claim_held_against_a_table_cannot_close_its_quotation() {
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("tables/bundles/stats-missing.json")).unwrap()).unwrap();
+    b["enterprise_validation"]["scale_proven"] = "160 \" records".into();
+    let path = scratch("table-claim-quote").join("stats-missing.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+    let table = fixture("tables/stats-missing");
+    let r = run_on("json", &path, &["--table", table.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    let f = findings(&report["bundles"][0], "context.table-records-claimed")[0];
+    assert_eq!(f["pointer"], "/enterprise_validation/scale_proven");
+    let message = f["message"].as_str().unwrap();
+    let (quoted, _) = message.split_once(" claims 160 records; ").unwrap_or_else(|| panic!("{message}"));
+    assert_eq!(serde_json::from_str::<String>(quoted).unwrap(), "160 \" records", "{message}");
+}

@@ -391,9 +391,9 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
                         &TABLE_CLAIMS,
                         pointer.clone(),
                         format!(
-                            "\"{}\" claims {}{} records; the table has at least {} live records (a lower bound), \
+                            "{} claims {}{} records; the table has at least {} live records (a lower bound), \
 so the claim cannot be confirmed",
-                            m.phrase(text),
+                            crate::text::quote_claim(m.phrase(text), usize::MAX),
                             crate::claims::bound_word(m.bound),
                             group(value * multiplier),
                             group(live)
@@ -412,8 +412,8 @@ so the claim cannot be confirmed",
                     &TABLE_CLAIMS,
                     pointer.clone(),
                     format!(
-                        "\"{}\" claims {kind}{} records, but the table has {}{} live records",
-                        m.phrase(text),
+                        "{} claims {kind}{} records, but the table has {}{} live records",
+                        crate::text::quote_claim(m.phrase(text), usize::MAX),
                         group(value * multiplier),
                         if exact { "" } else { "at least " },
                         group(live)
