@@ -477,3 +477,32 @@ fn a_claim_held_against_a_table_cannot_close_its_quotation() {
     let (quoted, _) = message.split_once(" claims 160 records; ").unwrap_or_else(|| panic!("{message}"));
     assert_eq!(serde_json::from_str::<String>(quoted).unwrap(), "160 \" records", "{message}");
 }
+
+/// Member names in the schema findings' sentences are quoted as JSON string literals, as
+/// claims are: a top-level member `x" is an extension: allowed, not checked. Nothing else.
+/// "y` made the finding read `top-level member "x" is an extension: allowed, not checked.
+/// Nothing else. "y" is an extension ...`, and an unknown field `q" is fine; known
+/// fields: all. "z` read "unknown field "q" is fine; known fields: all.". The names, parsed
+/// back from each message, are the names the bundle holds.
+#[test]
+fn a_member_name_cannot_close_its_quotation() {
+    let top = "x\" is an extension: allowed, not checked. Nothing else. \"y";
+    let field = "q\" is fine; known fields: all. \"z";
+    let mut seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example.json")).unwrap()).unwrap();
+    seed[top] = 1.into();
+    seed["cost_analysis"]["platform_costs"][field] = 1.into();
+    let path = scratch("member-quote").join("b.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&seed).unwrap()).unwrap();
+    let r = run_on("json", &path, &[]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &report["bundles"][0];
+    let quoted = |rule: &str, before: &str, after: &str| -> String {
+        let m = findings(b, rule)[0]["message"].as_str().unwrap().to_owned();
+        let q = m.strip_prefix(before).and_then(|m| m.rsplit_once(after)).map(|(q, _)| q.to_owned());
+        serde_json::from_str(&q.unwrap_or_else(|| panic!("{m}"))).unwrap_or_else(|e| panic!("{e}: {m}"))
+    };
+    assert_eq!(quoted("schema.extension-member", "top-level member ", " is an extension: allowed, not checked"), top);
+    assert_eq!(quoted("schema.unknown-field", "unknown field ", " in /cost_analysis/platform_costs; "), field);
+    assert_eq!(findings(b, "schema.unknown-field")[0]["pointer"], format!("/cost_analysis/platform_costs/{field}"));
+}
