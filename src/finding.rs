@@ -81,6 +81,10 @@ pub struct Finding {
     /// The bundle's own text around `position`, taken once when the report is
     /// assembled, so reporters can show the line without keeping the whole source.
     pub excerpt: Option<Excerpt>,
+    /// Set on an info finding that says the check could not confirm what it holds the
+    /// bundle to (a count the table gives only as a lower bound): the reason the check
+    /// is SKIP, not PASS or INFO, in every format (spec section 7).
+    pub unconfirmed: Option<&'static str>,
 }
 
 /// A window of one source line (raw text: reporters escape it) and the token a finding
@@ -112,6 +116,7 @@ impl Finding {
             breaks: Vec::new(),
             more: 0,
             excerpt: None,
+            unconfirmed: None,
         }
     }
 
@@ -148,6 +153,14 @@ impl Finding {
 
     pub fn found(mut self, v: impl Into<String>) -> Self {
         self.found = Some(v.into());
+        self
+    }
+
+    /// An info finding saying the check ran but could not confirm: its check reads SKIP,
+    /// `reason` (". . .: not confirmed"), never PASS ([`Finding::unconfirmed`]).
+    pub fn unconfirmed(mut self, reason: &'static str) -> Self {
+        self.severity = Severity::Info;
+        self.unconfirmed = Some(reason);
         self
     }
 

@@ -141,3 +141,143 @@ fn a_check_that_held_only_by_an_override_is_not_ticked() {
     assert!(li.contains("☐") && !li.contains("☑"), "{li}");
     assert!(li.contains("3 warnings lowered by --allow claims"), "{li}");
 }
+
+/// fixtures/tables/stats-missing (fixtures/tables/make-tables.py) holds a live file of 100
+/// records with statistics and one of 60 without (pyarrow reads 160 rows): the table's
+/// count is a lower bound, 100. The bundle states 160 records and claims "160 records":
+/// not contradicted, not confirmed either (`aeb-verify explain context.table-records`:
+/// "reported as info (not confirmed) rather than passed"). The finding said "cannot be
+/// confirmed" while its check read INFO, ticked `[x]` in Markdown, ☑ in HTML and a passed
+/// JUnit test case: a check that did not confirm must never read as passed (contract
+/// section 7). Each of the two checks is SKIP with its reason in every format; the
+/// findings stay info notes at their own lines.
+#[test]
+fn a_count_that_could_not_be_confirmed_is_skip_in_every_format() {
+    let table = fixture("tables/stats-missing").to_str().unwrap().to_owned();
+    let bundle = fixture("tables/bundles/stats-missing.json").to_str().unwrap().to_owned();
+    let now = "2030-01-01T00:00:00Z";
+    let go = |format: &str| {
+        let r = run(&["--format", format, "--verbose", "--now", now, "--table", &table, &bundle]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        r.stdout
+    };
+    let rules = ["context.table-records", "context.table-records-claimed"];
+    let places =
+        [("/cost_analysis/platform_costs/records_processed", 26, 28), ("/enterprise_validation/scale_proven", 56, 21)];
+
+    let json: serde_json::Value = serde_json::from_str(&go("json")).unwrap();
+    let b = &json["bundles"][0];
+    let line: serde_json::Value = serde_json::from_str(go("jsonl").lines().next().unwrap()).unwrap();
+    for (rule, (pointer, l, c)) in rules.iter().zip(places) {
+        for b in [b, &line] {
+            let row = check(b, rule);
+            assert_eq!(row["status"], "skip", "{row}");
+            assert!(
+                row["reason"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("lower bound (a live file has no numRecords statistics): not confirmed"),
+                "{row}"
+            );
+            assert_finding(b, rule, pointer, l, c);
+            assert_eq!(findings(b, rule)[0]["severity"], "info");
+        }
+        // The checks that did confirm something still pass.
+        assert_eq!(check(b, "context.table-references-bundle")["status"], "pass");
+    }
+
+    let md = go("markdown");
+    let items = task_items(&md);
+    for rule in rules {
+        // `[-]` is no task item: neither ticked nor a box left empty.
+        assert!(!items.iter().any(|(_, t)| t.contains(&format!("({rule})"))), "{rule}: {items:?}");
+        let row = md.lines().find(|l| l.starts_with("- [") && l.contains(&format!("(`{rule}`)"))).unwrap();
+        assert!(row.starts_with("- [-] **SKIP**") && row.contains("not confirmed"), "{row}");
+    }
+    let html = go("html");
+    let junit = go("junit");
+    let human = go("human");
+    let sarif = assert_valid_sarif(&go("sarif"));
+    for (rule, (pointer, l, c)) in rules.iter().zip(places) {
+        let li = html.split("<li>").skip(1).find(|li| li.contains(&format!("<code>{rule}</code>"))).unwrap();
+        assert!(li.contains("– SKIP") && !li.contains('☑') && li.contains("not confirmed"), "{li}");
+        let case = junit.split("<testcase").find(|t| t.contains(&format!("name=\"{rule} ("))).unwrap();
+        assert!(case.contains("<skipped message=\"the table&apos;s live record count is a lower bound"), "{case}");
+        // A row of the --verbose list, its wrapped lines (indented further) joined.
+        let rows = human.split("\n  ").fold(Vec::<String>::new(), |mut rows, piece| {
+            match rows.last_mut() {
+                Some(last) if piece.starts_with(' ') => last.push_str(piece),
+                _ => rows.push(piece.to_owned()),
+            }
+            rows
+        });
+        let row = rows.iter().find(|r| r.contains(&format!("({rule})"))).unwrap();
+        assert!(row.starts_with("SKIP") && row.contains("not confirmed"), "{row}");
+        let result = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == *rule).unwrap();
+        assert_eq!(result["level"], "note");
+        assert_eq!(result["properties"]["pointer"], pointer);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(l), Some(c)));
+    }
+    assert!(junit.contains("name=\"fixtures/") || junit.contains("name=\"/"), "a suite per bundle");
+}
+
+/// fixtures/signatures/designated-revoker (made by its make.py with gpg; README.md):
+/// `signer-compromised.asc` carries a "key compromised" revocation made by the revoker its
+/// holder designated, whose certificate the auditor did not supply. gpg verifies the
+/// signature and says the key "may be revoked: revocation key not present". aeb-verify
+/// verified it too and said so on standard error alone: every report, a Markdown or HTML
+/// working paper written to a file among them, ticked "[x] PASS Signing key not revoked".
+/// Not revoked was not confirmed: the report says why, as an info finding at the
+/// signature, and the check is SKIP with its reason in every format; the verdict stays
+/// VERIFIED, as gpg's. With the revoker's certificate too, the check runs and passes
+/// for the unrevoked `signer.asc`.
+#[test]
+fn a_revocation_that_could_not_be_checked_is_no_pass() {
+    let dir = fixture("signatures/designated-revoker");
+    let at = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    for (cert, bundle, line, column) in [
+        ("signer-compromised.asc", "signed.json", 57, 12),
+        ("signer-subkey-compromised.asc", "signed-by-subkey.json", 57, 12),
+    ] {
+        let go = |format: &str| {
+            let r = run(&["--format", format, "--verbose", "--now", NOW, "--cert", &at(cert), &at(bundle)]);
+            assert_eq!(r.code, 0, "{cert} {format}: {}", r.stderr);
+            assert!(r.stderr.contains("cannot be checked"), "{}", r.stderr);
+            r.stdout
+        };
+        let json: serde_json::Value = serde_json::from_str(&go("json")).unwrap();
+        let b = &json["bundles"][0];
+        assert_eq!(b["verdict"], "verified");
+        let row = check(b, "sig.pgp.revoked");
+        assert_eq!(row["status"], "skip", "{cert}: {row}");
+        assert!(row["reason"].as_str().unwrap().ends_with("not supplied: not confirmed"), "{row}");
+        assert_finding(b, "sig.pgp.revoked", "/signatures/pgp", line, column);
+        let f = findings(b, "sig.pgp.revoked")[0];
+        assert_eq!(f["severity"], "info");
+        assert!(f["message"].as_str().unwrap().contains("cannot be checked"), "{f}");
+        let md = go("markdown");
+        let line_md = md.lines().find(|l| l.starts_with("- [") && l.contains("(`sig.pgp.revoked`)")).unwrap();
+        assert!(line_md.starts_with("- [-] **SKIP**"), "{line_md}");
+        let html = go("html");
+        let li = html.split("<li>").skip(1).find(|li| li.contains("<code>sig.pgp.revoked</code>")).unwrap();
+        assert!(li.contains("– SKIP") && !li.contains('☑'), "{li}");
+        let junit = go("junit");
+        let case = junit.split("<testcase").find(|t| t.contains("name=\"sig.pgp.revoked (")).unwrap();
+        assert!(case.contains("<skipped message="), "{case}");
+    }
+    let r = run(&[
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &at("signer.asc"),
+        "--cert",
+        &at("revoker.asc"),
+        &at("signed.json"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(check(&json["bundles"][0], "sig.pgp.revoked")["status"], "pass");
+}

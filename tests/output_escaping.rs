@@ -91,13 +91,16 @@ fn strings_cannot_forge_the_verdict_or_reorder_text() {
     let (code, b) = verify_json("output/escape-strings.json", &[]);
     assert_eq!(code, 0, "warnings only without --strict");
     // A claim holding direction controls is not read (its "100%" was claims.unsupported):
-    // one claims.unchecked finding, quoting it escaped.
+    // one claims.unchecked finding, quoting it escaped: as a JSON string literal (the
+    // controls as JSON writes them), the invisible characters JSON keeps raw as `\u{..}`.
     let claim = findings(&b, "claims.unchecked");
     assert_eq!(claim.len(), 1);
     assert_eq!(claim[0]["pointer"], "/enterprise_validation/quality_maintained");
     let message = claim[0]["message"].as_str().unwrap();
+    let forged = serde_json::to_string(FORGED).unwrap();
+    let forged = forged.trim_matches('"');
     assert!(
-        message.contains(&format!("100% compliance\\u{{202e}}\\u{{2066}}{FORGED_SHOWN}\\u{{2069}}\\u{{200b}}")),
+        message.contains(&format!("100% compliance\\u{{202e}}\\u{{2066}}{forged}\\u{{2069}}\\u{{200b}}\"")),
         "{message}"
     );
     let ext = findings(&b, "schema.extension-member");
@@ -408,4 +411,98 @@ fn a_member_name_cannot_continue_an_integrity_message() {
     let (_, b) = verify_json("integrity/uncovered-member.json", &[]);
     let f = findings(&b, "integrity.uncovered-member");
     assert!(f[0]["message"].as_str().unwrap().starts_with("`signatures.signed_by` is not defined"), "{f:?}");
+}
+
+/// A claim is quoted in a finding as a JSON string literal (spec section 7: text from the
+/// bundle cannot pass for the report's own words, as `text::quote_claim` quotes user IDs
+/// and revocation reasons). The claims module quoted it between bare quotes, so a claim
+/// `fine" is backed by a metric. Nothing to report about "100% compliance` made the
+/// finding read `"100%" in the claim "fine" is backed by a metric. Nothing to report
+/// about "100% compliance" is not backed by a metric`. The bundle is the seed with that
+/// claim written by serde_json (no signature involved); the expectation is the claim
+/// itself, parsed back from the message.
+#[test]
+fn a_claim_cannot_close_its_quotation() {
+    let claim = "fine\" is backed by a metric. Nothing to report about \"100% compliance \\ ok";
+    let mut seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example.json")).unwrap()).unwrap();
+    seed["enterprise_validation"]["quality_maintained"] = claim.into();
+    let path = scratch("claim-quote").join("b.json");
+    let text = serde_json::to_string_pretty(&seed).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    // Where serde_json wrote the claim's value: its line, and its column in characters.
+    let at = text.find("\"quality_maintained\": ").unwrap() + "\"quality_maintained\": ".len();
+    let line = text[..at].matches('\n').count() as u64 + 1;
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() as u64 + 1;
+    let r = run_on("json", &path, &[]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &report["bundles"][0];
+    let f = findings(b, "claims.unsupported")
+        .into_iter()
+        .find(|f| f["pointer"] == "/enterprise_validation/quality_maintained")
+        .expect("the claim's 100% names no metric");
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line), Some(column)), "{f}");
+    let message = f["message"].as_str().unwrap();
+    let quoted = message
+        .strip_prefix("\"100%\" in the claim ")
+        .and_then(|m| m.split_once(" is not backed by a metric: "))
+        .map(|(quoted, _)| quoted)
+        .unwrap_or_else(|| panic!("{message}"));
+    assert_eq!(serde_json::from_str::<String>(quoted).unwrap(), claim, "{message}");
+    assert_eq!(serde_json::from_str::<String>(f["found"].as_str().unwrap()).unwrap(), claim);
+    // The other formats show the same words.
+    for format in ["human", "markdown", "junit", "sarif", "html"] {
+        let out = run_on(format, &path, &[]).stdout;
+        assert!(!out.contains("the claim \"fine\" is backed"), "{format}");
+    }
+}
+
+/// The phrase of a record-count claim held against a table (`context.table-records-claimed`)
+/// is quoted as the claims module quotes it: `160 " records` (one live file of
+/// fixtures/tables/stats-missing has no statistics, so 160 is not confirmed) was shown
+/// `"160 " records" claims ...`, its quote closing the quotation.
+#[test]
+fn a_claim_held_against_a_table_cannot_close_its_quotation() {
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("tables/bundles/stats-missing.json")).unwrap()).unwrap();
+    b["enterprise_validation"]["scale_proven"] = "160 \" records".into();
+    let path = scratch("table-claim-quote").join("stats-missing.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+    let table = fixture("tables/stats-missing");
+    let r = run_on("json", &path, &["--table", table.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+    let f = findings(&report["bundles"][0], "context.table-records-claimed")[0];
+    assert_eq!(f["pointer"], "/enterprise_validation/scale_proven");
+    let message = f["message"].as_str().unwrap();
+    let (quoted, _) = message.split_once(" claims 160 records; ").unwrap_or_else(|| panic!("{message}"));
+    assert_eq!(serde_json::from_str::<String>(quoted).unwrap(), "160 \" records", "{message}");
+}
+
+/// Member names in the schema findings' sentences are quoted as JSON string literals, as
+/// claims are: a top-level member `x" is an extension: allowed, not checked. Nothing else.
+/// "y` made the finding read `top-level member "x" is an extension: allowed, not checked.
+/// Nothing else. "y" is an extension ...`, and an unknown field `q" is fine; known
+/// fields: all. "z` read "unknown field "q" is fine; known fields: all.". The names, parsed
+/// back from each message, are the names the bundle holds.
+#[test]
+fn a_member_name_cannot_close_its_quotation() {
+    let top = "x\" is an extension: allowed, not checked. Nothing else. \"y";
+    let field = "q\" is fine; known fields: all. \"z";
+    let mut seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("seed-example.json")).unwrap()).unwrap();
+    seed[top] = 1.into();
+    seed["cost_analysis"]["platform_costs"][field] = 1.into();
+    let path = scratch("member-quote").join("b.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&seed).unwrap()).unwrap();
+    let r = run_on("json", &path, &[]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &report["bundles"][0];
+    let quoted = |rule: &str, before: &str, after: &str| -> String {
+        let m = findings(b, rule)[0]["message"].as_str().unwrap().to_owned();
+        let q = m.strip_prefix(before).and_then(|m| m.rsplit_once(after)).map(|(q, _)| q.to_owned());
+        serde_json::from_str(&q.unwrap_or_else(|| panic!("{m}"))).unwrap_or_else(|e| panic!("{e}: {m}"))
+    };
+    assert_eq!(quoted("schema.extension-member", "top-level member ", " is an extension: allowed, not checked"), top);
+    assert_eq!(quoted("schema.unknown-field", "unknown field ", " in /cost_analysis/platform_costs; "), field);
+    assert_eq!(findings(b, "schema.unknown-field")[0]["pointer"], format!("/cost_analysis/platform_costs/{field}"));
 }

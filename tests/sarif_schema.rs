@@ -220,11 +220,16 @@ fn entries_left_out_are_notifications() {
     }
 }
 
-/// Standard input is no file: its artifact location has no `uri`, only a description
-/// (SARIF 2.1.0, 3.4.3, 3.4.7). It was `"uri": "stdin"` with no `uriBaseId`, a relative
-/// reference code scanning resolves against the repository: the findings of a bundle
-/// piped in were put on a file named `stdin` (`assert_valid_sarif` now refuses any
-/// relative `uri` without a base, 3.4.4).
+/// Standard input is no file of the repository: its artifact location is the absolute
+/// `file:///dev/stdin`, with the description "standard input". It was `"uri": "stdin"`
+/// with no `uriBaseId`, a relative reference code scanning resolves against the
+/// repository: the findings of a bundle piped in were put on a file named `stdin`
+/// (`assert_valid_sarif` now refuses any relative `uri` without a base, 3.4.4). Then it
+/// had no `uri`, which SARIF 2.1.0 allows (3.4.3) but code scanning does not: it requires
+/// a non-empty `physicalLocation.artifactLocation.uri` in every result's location and
+/// refuses the whole upload otherwise, "locationFromSarifResult: expected artifact
+/// location" (github/codeql-action issue 1738, microsoft/sarif-sdk pull request 2704), so
+/// `aeb-verify - < b.json --format sarif` could not be uploaded at all.
 #[test]
 fn standard_input_is_no_file_of_the_repository() {
     let bytes = std::fs::read(fixture("seed-example.json")).unwrap();
@@ -236,13 +241,37 @@ fn standard_input_is_no_file_of_the_repository() {
     assert!(!results.is_empty(), "the unsealed example has findings");
     for res in results {
         let loc = &res["locations"][0]["physicalLocation"]["artifactLocation"];
-        assert!(loc.get("uri").is_none() && loc.get("uriBaseId").is_none(), "{loc}");
+        assert_eq!(loc["uri"], "file:///dev/stdin", "{loc}");
+        assert!(loc.get("uriBaseId").is_none(), "{loc}");
         assert_eq!(loc["description"]["text"], "standard input");
         assert_eq!(loc["index"], 0);
+        assert!(res["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().is_some());
     }
     let art = &run["artifacts"][0]["location"];
-    assert!(art.get("uri").is_none(), "{art}");
+    assert_eq!(art["uri"], "file:///dev/stdin", "{art}");
     assert_eq!(art["description"]["text"], "standard input");
+    // The same findings, at the same lines, as `--format json` reports for the input.
+    let json = run_with_stdin(&["--format", "json", "--now", NOW, "-"], Some(&bytes));
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let expected: Vec<_> = report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].clone(), f["pointer"].clone(), f["line"].clone(), f["column"].clone()))
+        .collect();
+    let got: Vec<_> = results
+        .iter()
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            (
+                r["ruleId"].clone(),
+                r["properties"]["pointer"].clone(),
+                region["startLine"].clone(),
+                region["startColumn"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
 }
 
 /// `aebFinding/v1` as docs/report-format.md defines it, computed here apart from the

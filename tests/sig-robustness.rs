@@ -39,7 +39,7 @@ proptest! {
     fn arbitrary_pgp_text_never_panics(text in ".{0,300}", key_id in "[0-9A-Fa-fx ]{0,70}") {
         let certs = certs();
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now());
-        let ctx = pgp::Ctx { now: now(), generated_at: None, policy: &policy, certs: &certs, designated: &[], hex: &pgp::KeyHex::default() };
+        let ctx = pgp::Ctx { now: now(), generated_at: None, policy: &policy, certs: &certs, designated: &[], hex: &pgp::KeyHex::default(), unchecked_revocations: &[] };
         for c in pgp::verify_entry("object", "/signatures/pgp", Some(&key_id), &text, b"payload", &ctx) {
             prop_assert!(c.row.verdict != SigVerdict::Verified);
         }
@@ -49,7 +49,7 @@ proptest! {
     fn arbitrary_packets_in_armor_never_panic(body in proptest::collection::vec(any::<u8>(), 0..400)) {
         let certs = certs();
         let policy = sequoia_openpgp::policy::StandardPolicy::at(now());
-        let ctx = pgp::Ctx { now: now(), generated_at: None, policy: &policy, certs: &certs, designated: &[], hex: &pgp::KeyHex::default() };
+        let ctx = pgp::Ctx { now: now(), generated_at: None, policy: &policy, certs: &certs, designated: &[], hex: &pgp::KeyHex::default(), unchecked_revocations: &[] };
         let key_id = "BE7433FC10F5F7D806239A8603CC749FB6F85D66";
         for c in pgp::verify_entry("object", "/signatures/pgp", Some(key_id), &armor(&body), b"payload", &ctx) {
             prop_assert!(c.row.verdict != SigVerdict::Verified);
@@ -105,6 +105,7 @@ fn mutated_real_signature_never_verifies_when_signed_parts_change() {
         certs: &certs,
         designated: &[],
         hex: &pgp::KeyHex::default(),
+        unchecked_revocations: &[],
     };
     let good = pgp::verify_entry("object", "/p", Some(key_id), armored, &payload, &ctx);
     assert_eq!(good[0].row.verdict, SigVerdict::Verified);

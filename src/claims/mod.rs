@@ -11,7 +11,6 @@ use crate::audit::{self, group, p, record_count, GAINS, PLATFORM, QUALITY, ROI, 
 use crate::finding::{Finding, Outcome};
 use crate::options::Options;
 use crate::rules::Rule;
-use crate::text::escape_control;
 use diags::*;
 use extract::{extract, Bound, Mention, PercentOf, Quantity};
 use std::borrow::Cow;
@@ -121,8 +120,13 @@ const MEMORY_FIGURE: usize = 2;
 const MODEL_FIGURE: usize = 3;
 const PERCENT: usize = 4;
 
+/// Claim text as a finding quotes it: a JSON string literal ([`crate::text::quote_claim`]),
+/// so that a quote in the claim cannot close the quotation and go on as the finding's
+/// own words. `fine" is backed by a metric. Nothing to report about "100% compliance`
+/// was quoted between bare quotes and read `... in the claim "fine" is backed by a
+/// metric. Nothing to report about "100% compliance" is not backed by a metric`.
 fn quote(text: &str) -> String {
-    format!("\"{}\"", escape_control(text))
+    crate::text::quote_claim(text, usize::MAX)
 }
 
 /// A claim longer than this is quoted as a window around the phrase a finding is about.
@@ -146,9 +150,10 @@ fn quote_claim(text: &str, phrase: &std::ops::Range<usize>) -> String {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    let window = text.get(start..end).unwrap_or_default();
+    let window = quote(text.get(start..end).unwrap_or_default());
+    let inner = window.strip_prefix('"').and_then(|w| w.strip_suffix('"')).unwrap_or(&window);
     let (open, close) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
-    format!("\"{open}{}{close}\"", escape_control(window))
+    format!("\"{open}{inner}{close}\"")
 }
 
 /// A claimed percentage as the message shows it: as written, or, for a share no decimal
@@ -550,5 +555,10 @@ mod tests {
         let end = claim.len();
         let q = quote_claim(&claim, &(end - 2..end));
         assert!(q.starts_with("\"…") && q.ends_with("ü\""), "{q}");
+        // A quote or a backslash in the claim is escaped: it cannot close the quotation.
+        assert_eq!(quote_claim("a\" ok \\ 5%", &(8..10)), "\"a\\\" ok \\\\ 5%\"");
+        let claim = format!("{}\"12 GB{}", "é".repeat(200), "ü".repeat(200));
+        let at = claim.find("12 GB").unwrap();
+        assert!(quote_claim(&claim, &(at..at + 5)).contains("é\\\"12 GBü"));
     }
 }

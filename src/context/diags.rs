@@ -110,8 +110,8 @@ implied by `total_cost_usd / cost_per_record` (within the precision `cost_per_re
 with, or `--tolerance`). A contradiction of a stated field is an error: the bundle describes \
 another dataset, or the table changed since. When some live files have no statistics the count \
 is a lower bound: only a bundle figure below it contradicts, and a figure above it is \
-reported as info (not confirmed) rather than passed. A publisher who strips statistics cannot \
-make an inflated count pass silently.",
+reported as info and the check is SKIP (\"not confirmed\") rather than passed. A publisher \
+who strips statistics cannot make an inflated count pass silently.",
 };
 
 pub static TABLE_CLAIMS: Rule = Rule {
@@ -124,7 +124,7 @@ held against the table's live record count, in the claim's own unit at the decim
 as `claims.records` holds them against the bundle's figures. Like the other claims, a \
 contradiction is a warning. When some live file has no statistics the count is a lower bound: \
 only an \"at least\" claim the bound meets is confirmed, and any other claim it does not \
-contradict is an info finding, not a pass.",
+contradict is an info finding, and the check SKIP (\"not confirmed\"), not a pass.",
 };
 
 pub static TABLE_TARGET: Rule = Rule {

@@ -278,6 +278,10 @@ fn property(name: &str, t: &Table, out: &mut Outcome) {
     }
 }
 
+/// Why a record-count check that found no contradiction is SKIP and not PASS.
+const LOWER_BOUND: &str = "the table's live record count is a lower bound (a live file has no numRecords \
+statistics): not confirmed";
+
 fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
     let live = t.live_records() as f64;
     let exact = t.exact_count();
@@ -334,7 +338,7 @@ fn records(facts: &Facts, t: &Table, opts: &Options, out: &mut Outcome) {
                             rc.source()
                         ),
                     )
-                    .severity(Severity::Info),
+                    .unconfirmed(LOWER_BOUND),
                 );
             }
         }
@@ -387,15 +391,15 @@ fn claims(facts: &Facts, live: f64, exact: bool, opts: &Options, out: &mut Outco
                         &TABLE_CLAIMS,
                         pointer.clone(),
                         format!(
-                            "\"{}\" claims {}{} records; the table has at least {} live records (a lower bound), \
+                            "{} claims {}{} records; the table has at least {} live records (a lower bound), \
 so the claim cannot be confirmed",
-                            m.phrase(text),
+                            crate::text::quote_claim(m.phrase(text), usize::MAX),
                             crate::claims::bound_word(m.bound),
                             group(value * multiplier),
                             group(live)
                         ),
                     )
-                    .severity(Severity::Info),
+                    .unconfirmed(LOWER_BOUND),
                 );
                 continue;
             }
@@ -408,8 +412,8 @@ so the claim cannot be confirmed",
                     &TABLE_CLAIMS,
                     pointer.clone(),
                     format!(
-                        "\"{}\" claims {kind}{} records, but the table has {}{} live records",
-                        m.phrase(text),
+                        "{} claims {kind}{} records, but the table has {}{} live records",
+                        crate::text::quote_claim(m.phrase(text), usize::MAX),
                         group(value * multiplier),
                         if exact { "" } else { "at least " },
                         group(live)

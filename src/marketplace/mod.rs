@@ -185,9 +185,9 @@ fn unproving(facts: &Facts, pointer: &str, read: &Statements) -> Option<String> 
         serde_json::Value::String(s) => {
             read.gap(pointer).unwrap_or_else(|| statement::gap(s, generated_at(facts))).map(|gap| {
                 format!(
-                    "{pointer} is {} (\"{}\"), not a statement that the requirement was met",
+                    "{pointer} is {} ({}), not a statement that the requirement was met",
                     gap.describe(),
-                    crate::text::escape_control(s)
+                    crate::text::quote_claim(s, usize::MAX)
                 )
             })
         }

@@ -597,6 +597,18 @@ impl<'r> CheckRows<'r> {
         let o = &report.outcome;
         let worst = o.findings.iter().filter(|f| concerns_rule(f, rule)).map(|f| f.severity).max();
         if let Some(s) = worst {
+            // Findings that only inform and say the check could not confirm what it holds
+            // the bundle to leave it SKIP with that reason: a check that did not confirm
+            // never reads as passed (a ticked box, a passed test case). One an override
+            // lowered to info keeps the check INFO, shown as lowered.
+            let unconfirmed = || {
+                let mut own = o.findings.iter().filter(|f| concerns_rule(f, rule));
+                let why = own.clone().find_map(|f| f.unconfirmed)?;
+                own.all(|f| f.remapped_from.is_none_or(|r| r <= Severity::Info)).then_some(why)
+            };
+            if let (Severity::Info, Some(why)) = (s, unconfirmed()) {
+                return Some((Status::Skip, Some(why)));
+            }
             return Some((Status::from_severity(s), None));
         }
         // Every evaluated rule is looked at, from `next` round to it: whether the rule

@@ -215,6 +215,12 @@ fn text(s: &str) -> String {
 
 const SRCROOT: &str = "%SRCROOT%";
 
+/// Where a bundle read from standard input lies: the file standard input is on POSIX
+/// systems, absolute (so no consumer resolves it against a base of its own, as it would a
+/// relative `stdin`) and outside every checkout (so code scanning places it on no file of
+/// the repository, yet accepts it: it needs a `uri` in every location).
+const STDIN_URI: &str = "file:///dev/stdin";
+
 /// Bytes kept as they are in a URI path: RFC 3986 unreserved characters and `/`.
 /// Everything else (`%`, `#`, `?`, space, quotes, controls, non-ASCII) is percent-encoded.
 const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
@@ -251,16 +257,18 @@ struct ArtifactLocation {
 
 /// Where a bundle lies: a relative path against %SRCROOT% (the directory aeb-verify ran
 /// in, as code scanning expects), an absolute one as a `file://` URI. Standard input is
-/// no file and has no URI: it is a location with no `uri` and a `description` (SARIF
-/// 2.1.0, 3.4.3 and 3.4.7). It was `"uri": "stdin"` with no base, a relative reference
-/// that a consumer resolves against a base of its own choosing (3.4.4), and code
-/// scanning against the repository: the findings landed on a file named `stdin`.
+/// [`STDIN_URI`], an absolute URI that is no file of a repository, with the description
+/// "standard input". It was `"uri": "stdin"` with no base, a relative reference that a
+/// consumer resolves against a base of its own choosing (SARIF 2.1.0, 3.4.4), and code
+/// scanning against the repository: the findings landed on a file named `stdin`. Then it
+/// had no `uri` at all, which SARIF allows (3.4.3) but code scanning refuses: the whole
+/// upload failed ("locationFromSarifResult: expected artifact location").
 fn artifact_location(name: &str) -> ArtifactLocation {
     let at =
         |uri: String, uri_base_id| ArtifactLocation { uri: Some(uri), uri_base_id, index: None, description: None };
     if name == "-" {
         return ArtifactLocation {
-            uri: None,
+            uri: Some(STDIN_URI.to_owned()),
             uri_base_id: None,
             index: None,
             description: Some(json!({ "text": "standard input" })),

@@ -7,7 +7,7 @@ mod stand_in;
 
 use crate::finding::{child, Finding, Outcome};
 use crate::read::{Document, SIGNATURES};
-use crate::text::{edit_distance, ellipsize};
+use crate::text::{edit_distance, ellipsize, quote_claim};
 use diags::*;
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::Validator;
@@ -329,8 +329,8 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
                     &LOOK_ALIKE_MEMBER,
                     pointer.as_str(),
                     format!(
-                        "top-level member \"{}\" displays as \"{known}\" but is another member: its contents were not checked",
-                        m.name
+                        "top-level member {} displays as \"{known}\" but is another member: its contents were not checked",
+                        quote_claim(&m.name, usize::MAX)
                     ),
                 )
                 .expected(format!("\"{known}\" spelled as the format spells it, or a name of its own"))
@@ -342,10 +342,10 @@ pub fn check(doc: &Document, out: &mut Outcome) -> bool {
             let hint = did_you_mean(&m.name, names.iter().copied());
             let message = match hint {
                 Some(k) => format!(
-                    "top-level member \"{}\" is not part of the format; did you mean \"{k}\"? (its contents were not checked)",
-                    m.name
+                    "top-level member {} is not part of the format; did you mean \"{k}\"? (its contents were not checked)",
+                    quote_claim(&m.name, usize::MAX)
                 ),
-                None => format!("top-level member \"{}\" is an extension: allowed, not checked", m.name),
+                None => format!("top-level member {} is an extension: allowed, not checked", quote_claim(&m.name, usize::MAX)),
             };
             let f = Finding::new(&EXTENSION_MEMBER, pointer.as_str(), message).found(m.name.clone());
             match hint {
@@ -403,8 +403,16 @@ fn validate(c: &Embedded, mut instance: Value, out: &mut Outcome) -> Value {
                 let (at, known) = known_at.get(parent).map(|(a, k)| (*a, k.as_slice())).unwrap_or_default();
                 let hint = did_you_mean(name, known.iter().copied());
                 let message = match hint {
-                    Some(k) => format!("unknown field \"{name}\" in {at}; did you mean \"{k}\"?"),
-                    None => format!("unknown field \"{name}\" in {at}; known fields: {}", known.join(", ")),
+                    Some(k) => {
+                        format!("unknown field {} in {at}; did you mean \"{k}\"?", quote_claim(name, usize::MAX))
+                    }
+                    None => {
+                        format!(
+                            "unknown field {} in {at}; known fields: {}",
+                            quote_claim(name, usize::MAX),
+                            known.join(", ")
+                        )
+                    }
                 };
                 let f = Finding::new(&UNKNOWN_FIELD, pointer.as_str(), message).found(name.clone());
                 match hint {

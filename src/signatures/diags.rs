@@ -259,7 +259,10 @@ pub static PGP_REVOKED: Rule = Rule {
 compromised', or no reason given) rejects every signature whatever its date, because a thief \
 can backdate signatures. A soft revocation (superseded, retired) only rejects signatures \
 made after it. Copies of one certificate (same fingerprint, in several --cert files or twice \
-in one keyring) are merged before use, so a revocation in any copy applies.",
+in one keyring) are merged before use, so a revocation in any copy applies. A revocation \
+made by the key the holder designated to revoke it counts once that revoker's certificate is \
+supplied; without it the revocation cannot be checked, the signature is verified (as gpg \
+does: \"may be revoked\") and this check is SKIP, \"not confirmed\", with an info finding.",
 };
 
 pub static PGP_REVOKED_LATER: Rule = Rule {

@@ -54,6 +54,9 @@ pub struct Trust {
     /// The fingerprints of `certs` as hex, made once ([`pgp::KeyHex`]); set by
     /// [`Trust::new`]. A memo: a key it lacks is formatted when asked.
     pub key_hex: pgp::KeyHex,
+    /// The certificates of `certs` carrying a revocation by a designated revoker that no
+    /// supplied key can check ([`pgp::unchecked_revocations_by_cert`]); set by [`Trust::new`].
+    pub unchecked_revocations: Vec<(sequoia_openpgp::Fingerprint, String)>,
 }
 
 impl Default for Trust {
@@ -69,6 +72,7 @@ impl Default for Trust {
             max_signatures: MAX_SIGNATURES,
             designated_revocations: Vec::new(),
             key_hex: pgp::KeyHex::default(),
+            unchecked_revocations: Vec::new(),
         }
     }
 }
@@ -79,7 +83,8 @@ impl Trust {
     pub fn new(certs: Vec<sequoia_openpgp::Cert>, kms_keys: Vec<kms::KmsKey>) -> Self {
         let designated_revocations = pgp::designated_revocations(&certs);
         let key_hex = pgp::KeyHex::of(&certs);
-        Trust { certs, kms_keys, designated_revocations, key_hex, ..Trust::default() }
+        let unchecked_revocations = pgp::unchecked_revocations_by_cert(&certs);
+        Trust { certs, kms_keys, designated_revocations, key_hex, unchecked_revocations, ..Trust::default() }
     }
 
     /// Check `--signer` values: each must name a key supplied in this run, a KMS key ID
@@ -601,6 +606,7 @@ pub fn check_hashed(
             certs: &trust.certs,
             designated: &trust.designated_revocations,
             hex: &trust.key_hex,
+            unchecked_revocations: &trust.unchecked_revocations,
         };
         let entries = pgp_entries(pgp_value, sibling_key_id, &mut budget, out, &mut pgp_seen);
         pgp_seen.truncated |= pgp_head.as_ref().is_some_and(|(_, more)| *more);

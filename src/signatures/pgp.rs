@@ -618,6 +618,13 @@ pub fn designated_revocations(certs: &[Cert]) -> Vec<Signature> {
 /// but the auditor may hold the revoker's certificate, and without it the certificate is
 /// used as unrevoked.
 pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
+    unchecked_revocations_by_cert(certs).into_iter().map(|(_, why)| why).collect()
+}
+
+/// [`unchecked_designated_revocations`], each line with the fingerprint of the
+/// certificate it is about: a signature that certificate makes is verified, but whether
+/// its key is revoked is not confirmed ([`REVOCATION_UNCHECKED`]).
+pub fn unchecked_revocations_by_cert(certs: &[Cert]) -> Vec<(Fingerprint, String)> {
     let keys = supplied_keys(certs);
     let mut out = Vec::new();
     for cert in certs {
@@ -654,12 +661,15 @@ pub fn unchecked_designated_revocations(certs: &[Cert]) -> Vec<String> {
             0 => String::new(),
             n => format!(" and {n} more"),
         };
-        out.push(format!(
-            "certificate {} carries a revocation that names its designated revoker {}{more} as its issuer, and no \
-             --cert gives that revoker's certificate: the revocation cannot be checked and the certificate is \
-             used as not revoked; give the revoker's certificate with --cert to have it checked",
-            cert.fingerprint().to_hex(),
-            listed.join(", ")
+        out.push((
+            cert.fingerprint(),
+            format!(
+                "certificate {} carries a revocation that names its designated revoker {}{more} as its issuer, and \
+                 no --cert gives that revoker's certificate: the revocation cannot be checked and the certificate \
+                 is used as not revoked; give the revoker's certificate with --cert to have it checked",
+                cert.fingerprint().to_hex(),
+                listed.join(", ")
+            ),
         ));
     }
     out
@@ -1087,7 +1097,15 @@ pub struct Ctx<'a> {
     pub designated: &'a [Signature],
     /// `certs`' fingerprints as hex ([`KeyHex`]).
     pub hex: &'a KeyHex,
+    /// The certificates of `certs` that carry a revocation by a designated revoker no
+    /// supplied key can check, with what to say ([`unchecked_revocations_by_cert`]).
+    pub unchecked_revocations: &'a [(Fingerprint, String)],
 }
+
+/// Why `sig.pgp.revoked` is SKIP for a signature whose certificate carries a revocation
+/// by its designated revoker that could not be checked (gpg: "may be revoked").
+pub const REVOCATION_UNCHECKED: &str =
+    "the certificate carries a revocation by its designated revoker, whose certificate was not supplied: not confirmed";
 
 /// One `pgp` entry of a bundle: `claim` is its raw `key_id` (None when absent),
 /// `armored` its `signature` text.
@@ -1641,6 +1659,11 @@ fn finish(
             }
             note(&mut row.ran, &diags::PGP_REVOKED_LATER);
             note(&mut row.ran, &diags::PGP_ALGORITHM_CUTOFF);
+            // Verified as gpg verifies it ("may be revoked"), but not confirmed unrevoked:
+            // said in the report, not only on standard error, and never a PASS.
+            if let Some((_, why)) = ctx.unchecked_revocations.iter().find(|(f, _)| *f == primary_fpr) {
+                issues.push(Finding::new(&diags::PGP_REVOKED, pointer, why.clone()).unconfirmed(REVOCATION_UNCHECKED));
+            }
             if let Some(later) = later_revocation {
                 issues.push(Finding::new(&diags::PGP_REVOKED_LATER, pointer, later));
             }
@@ -2204,7 +2227,7 @@ mod tests {
 
     /// The context of a bundle with no `generated_at` and no designated revocations.
     fn test_ctx<'a>(now: SystemTime, policy: &'a StandardPolicy<'a>, certs: &'a [Cert]) -> Ctx<'a> {
-        Ctx { now, generated_at: None, policy, certs, designated: &[], hex: &NO_HEX }
+        Ctx { now, generated_at: None, policy, certs, designated: &[], hex: &NO_HEX, unchecked_revocations: &[] }
     }
     use std::path::Path;
 
@@ -2649,6 +2672,7 @@ mod tests {
                 certs: &certs,
                 designated: &[],
                 hex: &NO_HEX,
+                unchecked_revocations: &[],
             };
             let out = verify_entry("object", "/p", Some(&claim), &armored, payload, &ctx);
             let rules: Vec<&str> = out[0].findings.iter().map(|f| f.rule.id).collect();
