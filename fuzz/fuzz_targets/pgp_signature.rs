@@ -26,7 +26,7 @@ fn key_hex() -> &'static pgp::KeyHex {
 fuzz_target!(|data: &[u8]| {
     let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_564_800);
     let policy = sequoia_openpgp::policy::StandardPolicy::at(now);
-    let ctx = pgp::Ctx { now, generated_at: None, policy: &policy, certs: certs(), designated: &[], hex: key_hex() };
+    let ctx = pgp::Ctx { now, generated_at: None, policy: &policy, certs: certs(), designated: &[], hex: key_hex(), unchecked_revocations: &[] };
     let body = base64::engine::general_purpose::STANDARD.encode(data);
     let armored = format!("-----BEGIN PGP SIGNATURE-----\n\n{body}\n-----END PGP SIGNATURE-----\n");
     let text = String::from_utf8_lossy(data);
