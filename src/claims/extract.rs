@@ -856,6 +856,11 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
         return Some(from.0);
     }
     let prev = first.checked_sub(1).filter(|&k| r.same_clause(k, first))?;
+    // every reading below starts from a word or a symbol before the number: after digits
+    // (a run of bare numbers, "1 1 1 ...") there is none to look for
+    if r.word(prev).is_none() && r.sym(prev).is_none() {
+        return None;
+    }
     let free = |k: usize| num_at.get(k).is_some_and(|&n| n == 0);
     let in_words = r.word(first).is_some();
     // a unit in words or one digit: what a ten would be followed by
