@@ -2065,6 +2065,11 @@ impl Reader<'_> {
     /// after it an approximation, held as the figure ("a dozen or so times faster" is 12x).
     fn magnitudes(&self, num: &mut Num) {
         let mut k = num.last;
+        // every reading below starts from a word or a symbol after the number: before
+        // digits or at the end (a run of bare numbers, "1 1 1 ...") there is none to look for
+        if self.word(k).is_none() && self.sym(k).is_none() {
+            return;
+        }
         if num.mult == 1.0 {
             // "a dozen dozen" is 144
             while let Some((c, next)) = collective(self, k) {
