@@ -856,6 +856,11 @@ fn composed_before(r: &Reader, first: usize, num_at: &[u32]) -> Option<usize> {
         return Some(from.0);
     }
     let prev = first.checked_sub(1).filter(|&k| r.same_clause(k, first))?;
+    // every reading below starts from a word or a symbol before the number: after digits
+    // (a run of bare numbers, "1 1 1 ...") there is none to look for
+    if r.word(prev).is_none() && r.sym(prev).is_none() {
+        return None;
+    }
     let free = |k: usize| num_at.get(k).is_some_and(|&n| n == 0);
     let in_words = r.word(first).is_some();
     // a unit in words or one digit: what a ten would be followed by
@@ -2060,6 +2065,11 @@ impl Reader<'_> {
     /// after it an approximation, held as the figure ("a dozen or so times faster" is 12x).
     fn magnitudes(&self, num: &mut Num) {
         let mut k = num.last;
+        // every reading below starts from a word or a symbol after the number: before
+        // digits or at the end (a run of bare numbers, "1 1 1 ...") there is none to look for
+        if self.word(k).is_none() && self.sym(k).is_none() {
+            return;
+        }
         if num.mult == 1.0 {
             // "a dozen dozen" is 144
             while let Some((c, next)) = collective(self, k) {

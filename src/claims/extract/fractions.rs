@@ -117,7 +117,9 @@ fn slash_form(r: &Reader, i: usize, j: usize, plain: bool) -> Option<Form> {
     }
     if slash_at(r, j).is_none() {
         // "1 1/2 billion": a whole number, one space, a fraction less than one
-        if plain && j == i + 1 && r.one_space(j) && r.digits(j).is_some() && slash_at(r, j + 1).is_some() {
+        // the slash first: in a run of bare numbers ("1 1 1 ...") every number has the
+        // space and the digits after it, none the slash
+        if plain && j == i + 1 && slash_at(r, j + 1).is_some() && r.digits(j).is_some() && r.one_space(j) {
             if let Some(Form::Fraction { whole, p, q, end }) = slash_form(r, j, j + 1, true) {
                 let int = r.digits(i).and_then(|d| d.parse::<f64>().ok()).filter(|_| whole == 0.0)?;
                 return Some(Form::Fraction { whole: int, p, q, end });
